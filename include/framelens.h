@@ -69,17 +69,19 @@ FL_API const char *fl_version(void);
 
 /* ------------------------------------------------------------------ errors */
 
-#define FL_ERROR_MESSAGE_SIZE 512
+#define FL_ERROR_DETAIL_SIZE 512
+#define FL_ERROR_MESSAGE_SIZE 1024
 #define FL_ERROR_PATH_SIZE 256
 
-/* Filled by a failing call when the caller passes one; untouched on success. */
+/* Filled by a failing call when the caller passes one; a successful call only sets code to
+ * FL_OK. */
 typedef struct fl_error {
     fl_status code;
     uint32_t line;      /* 1-based line in the lexicon JSON, 0 when not applicable */
     uint32_t column;    /* 1-based column, in code points, 0 when not applicable */
     size_t offset;      /* byte offset of the problem in the input, when known */
     char path[FL_ERROR_PATH_SIZE];       /* JSON path ("terms[3].weight"), "" if none */
-    char detail[FL_ERROR_MESSAGE_SIZE];  /* what is wrong, without the place */
+    char detail[FL_ERROR_DETAIL_SIZE];    /* what is wrong, without the place */
     char message[FL_ERROR_MESSAGE_SIZE]; /* "source:line:col: detail" or "source: path: detail" */
 } fl_error;
 

@@ -1,0 +1,82 @@
+/* error.c: status strings and the caller-owned error record. */
+/* SPDX-License-Identifier: MIT */
+#include "internal.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+const char *fl_status_str(fl_status status) {
+    switch (status) {
+    case FL_OK:
+        return "ok";
+    case FL_ERR_NOMEM:
+        return "out of memory";
+    case FL_ERR_ARG:
+        return "invalid argument";
+    case FL_ERR_SYNTAX:
+        return "invalid JSON";
+    case FL_ERR_SCHEMA:
+        return "invalid lexicon";
+    case FL_ERR_LIMIT:
+        return "limit exceeded";
+    }
+    return "unknown status";
+}
+
+const char *fl_version(void) {
+    return FL_VERSION_STRING;
+}
+
+static void reset(fl_error *err, fl_status code) {
+    memset(err, 0, sizeof(*err));
+    err->code = code;
+}
+
+fl_status fl__error(fl_error *err, fl_status code, const char *fmt, ...) {
+    if (err == NULL) {
+        return code;
+    }
+    reset(err, code);
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err->detail, sizeof(err->detail), fmt, ap);
+    va_end(ap);
+    snprintf(err->message, sizeof(err->message), "%s", err->detail);
+    return code;
+}
+
+fl_status fl__error_path(fl_error *err, fl_status code, const char *source, const char *path,
+                         const char *fmt, ...) {
+    if (err == NULL) {
+        return code;
+    }
+    reset(err, code);
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err->detail, sizeof(err->detail), fmt, ap);
+    va_end(ap);
+    snprintf(err->path, sizeof(err->path), "%s", path != NULL ? path : "");
+    if (err->path[0] != '\0') {
+        snprintf(err->message, sizeof(err->message), "%.200s: %s: %s", source, err->path,
+                 err->detail);
+    } else {
+        snprintf(err->message, sizeof(err->message), "%.200s: %s", source, err->detail);
+    }
+    return code;
+}
+
+fl_status fl__error_at(fl_error *err, fl_status code, const char *source, uint32_t line,
+                       uint32_t column, size_t offset, const char *detail) {
+    if (err == NULL) {
+        return code;
+    }
+    reset(err, code);
+    err->line = line;
+    err->column = column;
+    err->offset = offset;
+    snprintf(err->detail, sizeof(err->detail), "%s", detail);
+    snprintf(err->message, sizeof(err->message), "%.200s:%u:%u: %s", source, (unsigned)line,
+             (unsigned)column, detail);
+    return code;
+}

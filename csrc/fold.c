@@ -1,0 +1,169 @@
+/* fold.c: the folded and exact (NFC) forms under which tokens and terms are compared. */
+/* SPDX-License-Identifier: MIT */
+#include "internal.h"
+
+#include <string.h>
+#include <utf8proc.h>
+
+/* Latin and Greek letters lose their diacritics; Cyrillic keeps them (й is not и, ї is not
+ * і), so a mark is only dropped after a base from these blocks. */
+static bool strips_marks(int32_t base) {
+    return (base >= 0x41 && base <= 0x24F) || (base >= 0x250 && base <= 0x2AF) ||
+           (base >= 0x370 && base <= 0x3FF) || (base >= 0x1D00 && base <= 0x1DBF) ||
+           (base >= 0x1E00 && base <= 0x1FFF) || (base >= 0x2C60 && base <= 0x2C7F) ||
+           (base >= 0xA720 && base <= 0xA7FF) || (base >= 0xAB30 && base <= 0xAB6F) ||
+           (base >= 0xFB00 && base <= 0xFB06) || (base >= 0xFF21 && base <= 0xFF5A);
+}
+
+static fl_status push_cp(const fl_allocator *a, fl_vec *v, int32_t cp) {
+    return fl__vec_append(a, v, sizeof(int32_t), &cp, 1);
+}
+
+/* Canonical ordering: a stable insertion sort of each run of combining marks by their
+ * combining class, as utf8proc_decompose() does for whole strings. */
+static void canonical_order(int32_t *cps, size_t n) {
+    for (size_t i = 1; i < n; i++) {
+        int ccc = utf8proc_get_property(cps[i])->combining_class;
+        if (ccc == 0) {
+            continue;
+        }
+        size_t j = i;
+        while (j > 0) {
+            int prev = utf8proc_get_property(cps[j - 1])->combining_class;
+            if (prev == 0 || prev <= ccc) {
+                break;
+            }
+            int32_t t = cps[j];
+            cps[j] = cps[j - 1];
+            cps[j - 1] = t;
+            j--;
+        }
+    }
+}
+
+static fl_status fold_ascii(const fl_allocator *a, const uint8_t *s, size_t len,
+                            fl_fold_mode mode, fl_vec *out) {
+    size_t at = out->len;
+    fl_status st = fl__vec_append(a, out, 1, s, len);
+    if (st != FL_OK) {
+        return st;
+    }
+    uint8_t *d = (uint8_t *)out->data + at;
+    for (size_t i = 0; i < len; i++) {
+        if (d[i] == '`') {
+            d[i] = '\'';
+        } else if (mode == FL_FOLD_CASELESS && d[i] >= 'A' && d[i] <= 'Z') {
+            d[i] = (uint8_t)(d[i] + 32);
+        }
+    }
+    return FL_OK;
+}
+
+fl_status fl__fold_append(const fl_allocator *a, fl_vec *scratch, const uint8_t *s, size_t len,
+                          fl_fold_mode mode, fl_vec *out) {
+    bool ascii = true;
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] >= 0x80) {
+            ascii = false;
+            break;
+        }
+    }
+    if (ascii) {
+        return fold_ascii(a, s, len, mode, out);
+    }
+
+    utf8proc_option_t opts = UTF8PROC_DECOMPOSE;
+    if (mode == FL_FOLD_CASELESS) {
+        opts |= UTF8PROC_CASEFOLD;
+    }
+    scratch->len = 0;
+    int32_t base = 0;
+    size_t pos = 0;
+    fl_status st = FL_OK;
+    while (pos < len) {
+        int32_t cp;
+        pos += fl__utf8_decode(s + pos, len - pos, &cp);
+        fl_cclass cc = fl__cclass(cp);
+        if (cc == FL_C_APOSTROPHE) {
+            base = 0;
+            st = push_cp(a, scratch, '\'');
+        } else if (cc == FL_C_HYPHEN) {
+            base = 0;
+            st = push_cp(a, scratch, '-');
+        } else if (cc == FL_C_FORMAT) {
+            continue;
+        } else {
+            int32_t buf[32];
+            int boundclass = 0;
+            utf8proc_ssize_t n = utf8proc_decompose_char(cp, buf, 32, opts, &boundclass);
+            if (n < 0 || n > 32) {
+                buf[0] = cp; /* cannot happen for valid scalars; keep the character */
+                n = 1;
+            }
+            for (utf8proc_ssize_t k = 0; k < n && st == FL_OK; k++) {
+                int32_t c = buf[k];
+                bool mark = utf8proc_get_property(c)->combining_class != 0 ||
+                            utf8proc_category(c) == UTF8PROC_CATEGORY_MN;
+                if (!mark) {
+                    base = c;
+                } else if (mode == FL_FOLD_CASELESS && strips_marks(base)) {
+                    continue;
+                }
+                st = push_cp(a, scratch, c);
+            }
+        }
+        if (st != FL_OK) {
+            return st;
+        }
+    }
+    int32_t *cps = (int32_t *)scratch->data;
+    size_t n = scratch->len;
+    if (n > 0) {
+        canonical_order(cps, n);
+        utf8proc_ssize_t m = utf8proc_normalize_utf32(cps, (utf8proc_ssize_t)n,
+                                                      UTF8PROC_COMPOSE | UTF8PROC_STABLE);
+        if (m >= 0) {
+            n = (size_t)m;
+        }
+    }
+    /* Room for the worst case up front, so the encoding loop cannot fail half-way. */
+    size_t need;
+    if (!fl__mul(n, 4, &need)) {
+        return FL_ERR_NOMEM;
+    }
+    st = fl__vec_reserve(a, out, 1, out->len + need);
+    if (st != FL_OK) {
+        return st;
+    }
+    uint8_t *dst = (uint8_t *)out->data;
+    for (size_t i = 0; i < n; i++) {
+        int32_t c = cps[i];
+        if (mode == FL_FOLD_CASELESS && c == 0x0451) {
+            c = 0x0435; /* ё = е */
+        }
+        out->len += fl__utf8_encode(c, dst + out->len);
+    }
+    return FL_OK;
+}
+
+fl_status fl_fold(const char *text, size_t len, char *out, size_t cap, size_t *needed,
+                  const fl_allocator *alloc) {
+    if ((text == NULL && len > 0) || (out == NULL && cap > 0) || needed == NULL) {
+        return FL_ERR_ARG;
+    }
+    fl_allocator a;
+    fl__alloc_init(&a, alloc);
+    fl_vec scratch = {0};
+    fl_vec buf = {0};
+    fl_status st = fl__fold_append(&a, &scratch, (const uint8_t *)text, len, FL_FOLD_CASELESS,
+                                   &buf);
+    if (st == FL_OK) {
+        *needed = buf.len;
+        if (cap > 0) {
+            memcpy(out, buf.data, buf.len < cap ? buf.len : cap);
+        }
+    }
+    fl__vec_free(&a, &scratch);
+    fl__vec_free(&a, &buf);
+    return st;
+}

@@ -1,0 +1,270 @@
+/* internal.h: declarations shared by the C core's files; never installed, never public. */
+/* SPDX-License-Identifier: MIT */
+#ifndef FL_INTERNAL_H
+#define FL_INTERNAL_H
+
+#include "framelens.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#if defined(__GNUC__)
+#define FL_HIDDEN __attribute__((visibility("hidden")))
+#define FL_UNLIKELY(x) __builtin_expect(!!(x), 0)
+#define FL_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+#define FL_HIDDEN
+#define FL_UNLIKELY(x) (x)
+#define FL_PRINTF(f, a)
+#endif
+
+#define FL_NO_ID UINT32_MAX
+
+/* ------------------------------------------------------------------ alloc.c */
+
+/* Copies src (or the C library defaults when src is NULL) into dst. */
+FL_HIDDEN void fl__alloc_init(fl_allocator *dst, const fl_allocator *src);
+FL_HIDDEN void *fl__malloc(const fl_allocator *a, size_t size);
+FL_HIDDEN void *fl__realloc(const fl_allocator *a, void *ptr, size_t size);
+FL_HIDDEN void fl__free(const fl_allocator *a, void *ptr);
+
+/* a * b into *out; false on overflow. */
+static inline bool fl__mul(size_t a, size_t b, size_t *out) {
+    if (b != 0 && a > SIZE_MAX / b) {
+        return false;
+    }
+    *out = a * b;
+    return true;
+}
+
+/* A growable array of fixed-size elements. Growth is failure-atomic: when it fails, the
+ * vector is exactly as it was. */
+typedef struct fl_vec {
+    void *data;
+    size_t len; /* elements in use */
+    size_t cap; /* elements allocated */
+} fl_vec;
+
+/* Makes room for at least `need` elements in total. */
+FL_HIDDEN fl_status fl__vec_reserve(const fl_allocator *a, fl_vec *v, size_t elem, size_t need);
+/* Appends n elements copied from items (items may be NULL to append zeroed elements). */
+FL_HIDDEN fl_status fl__vec_append(const fl_allocator *a, fl_vec *v, size_t elem,
+                                   const void *items, size_t n);
+FL_HIDDEN void fl__vec_free(const fl_allocator *a, fl_vec *v);
+
+#define FL_VEC_AT(v, type, i) (((type *)(v).data)[i])
+
+/* ------------------------------------------------------------------ error.c */
+
+/* Sets err (if not NULL) with a detail message and no position. Returns code. */
+FL_HIDDEN fl_status fl__error(fl_error *err, fl_status code, const char *fmt, ...)
+    FL_PRINTF(3, 4);
+/* Lexicon errors: with a JSON path ("source: path: detail") ... */
+FL_HIDDEN fl_status fl__error_path(fl_error *err, fl_status code, const char *source,
+                                   const char *path, const char *fmt, ...) FL_PRINTF(5, 6);
+/* ... or with a line and column ("source:line:col: detail"). */
+FL_HIDDEN fl_status fl__error_at(fl_error *err, fl_status code, const char *source,
+                                 uint32_t line, uint32_t column, size_t offset,
+                                 const char *detail);
+
+/* ------------------------------------------------------------------ utf8.c */
+
+/* Decodes one code point from s[0..len) (len >= 1). Returns the bytes consumed (>= 1) and
+ * sets *cp; a maximal invalid subpart is consumed as one U+FFFD, like Python's
+ * errors="replace". */
+FL_HIDDEN size_t fl__utf8_decode(const uint8_t *s, size_t len, int32_t *cp);
+/* Encodes cp (a valid scalar value) into out; returns 1 to 4. */
+FL_HIDDEN size_t fl__utf8_encode(int32_t cp, uint8_t out[4]);
+
+/* Character classes used by the tokenizer and segmenter. */
+typedef enum fl_cclass {
+    FL_C_SPACE,     /* separates tokens */
+    FL_C_LETTER,
+    FL_C_DIGIT,
+    FL_C_MARK,      /* combining mark */
+    FL_C_FORMAT,    /* Cf: ignorable inside words */
+    FL_C_APOSTROPHE,
+    FL_C_HYPHEN,    /* - U+2010 U+2011 U+2012 U+2013 */
+    FL_C_OTHER
+} fl_cclass;
+
+FL_HIDDEN fl_cclass fl__cclass(int32_t cp);
+FL_HIDDEN bool fl__is_upper(int32_t cp);  /* Lu or Lt */
+FL_HIDDEN bool fl__is_lower(int32_t cp);  /* Ll */
+/* Line breaks that the segmenter counts: LF, CR (CRLF once), VT, FF, NEL, LS, PS. */
+static inline bool fl__is_newline(int32_t cp) {
+    return cp == '\n' || cp == '\r' || cp == 0x0B || cp == 0x0C || cp == 0x85 ||
+           cp == 0x2028 || cp == 0x2029;
+}
+
+/* ------------------------------------------------------------------ fold.c */
+
+typedef enum fl_fold_mode {
+    FL_FOLD_CASELESS, /* case folding, Latin/Greek diacritics stripped, yo = ye */
+    FL_FOLD_EXACT     /* NFC only; case and diacritics kept */
+} fl_fold_mode;
+
+/* Appends the folded form of s[0..len) (UTF-8) to out (a byte vector). scratch is a
+ * caller-owned vector of int32_t reused between calls. Apostrophe and hyphen variants
+ * become ' and -, format characters are dropped, in both modes. */
+FL_HIDDEN fl_status fl__fold_append(const fl_allocator *a, fl_vec *scratch, const uint8_t *s,
+                                    size_t len, fl_fold_mode mode, fl_vec *out);
+
+/* ------------------------------------------------------------------ tokenize.c */
+
+/* What the later stages need to know about a token beyond its public fields. */
+typedef struct fl_tokinfo {
+    int32_t cp0;        /* first code point */
+    int32_t cp_last;    /* last code point */
+    uint32_t ncp;       /* code points in the token */
+    uint8_t upper;      /* the first letter is upper or title case */
+    uint8_t lower;      /* the first letter is lower case */
+    uint8_t has_letter; /* some letter in the token */
+    uint8_t all_digits; /* digits only (joiners allowed) */
+    uint32_t id_fold;   /* vocabulary id of the folded form, or FL_NO_ID */
+    uint32_t id_exact;  /* vocabulary id of the exact (NFC) form, or FL_NO_ID */
+    size_t fold_off;    /* folded form in the result's byte buffer */
+    size_t fold_len;
+    size_t exact_len;   /* exact form, right after the folded one (when computed) */
+} fl_tokinfo;
+
+/* Appends the tokens of text[0..len) to toks (fl_token) and infos (fl_tokinfo). Fills
+ * offsets, kind, spacing and the tokinfo shape fields; not ids or folded forms. */
+FL_HIDDEN fl_status fl__tokenize(const fl_allocator *a, const uint8_t *text, size_t len,
+                                 fl_vec *toks, fl_vec *infos);
+
+/* ------------------------------------------------------------------ segment.c */
+
+/* Splits the tokens into sentences: appends fl_sentence records (offsets and token ranges
+ * only) to sents and sets each token's sentence index. */
+FL_HIDDEN fl_status fl__segment(const fl_allocator *a, const uint8_t *text, size_t len,
+                                fl_token *toks, const fl_tokinfo *infos, size_t n,
+                                fl_vec *sents);
+
+/* ------------------------------------------------------------------ lexicon.c */
+
+/* One term as loaded. Strings are (offset, length) into lex->bytes. */
+typedef struct fl_lex_term {
+    size_t off, len;
+    uint32_t category;
+    uint32_t first_variant, n_variants;
+    double weight;
+    uint8_t case_sensitive;
+} fl_lex_term;
+
+typedef struct fl_span {
+    size_t off, len;
+} fl_span;
+
+typedef struct fl_lex_contrast {
+    size_t off, len;
+    uint32_t first_option, n_options;
+} fl_lex_contrast;
+
+typedef struct fl_lex_option {
+    size_t off, len;
+    uint32_t first_term, n_terms; /* into lex->option_terms */
+} fl_lex_option;
+
+/* A trie node over token labels. A node is reached by exactly one path, so the path's
+ * statistics are the node's. */
+typedef struct fl_node {
+    uint32_t entry;     /* 1 + index into lex->entries when a term ends here, else 0 */
+    uint8_t exclusion;  /* an exclusion phrase ends here */
+    uint8_t n_wild;     /* wildcard tokens on the path */
+    uint8_t n_exact;    /* case-sensitive tokens on the path */
+    uint8_t wild_kinds; /* bit 0: has folded-wildcard children, bit 1: exact-wildcard */
+} fl_node;
+
+/* Edge labels: vocabulary id << 2 | kind. */
+enum { FL_EDGE_FOLD = 0, FL_EDGE_EXACT = 1, FL_EDGE_WILD_FOLD = 2, FL_EDGE_WILD_EXACT = 3 };
+
+typedef struct fl_edge_slot {
+    uint32_t parent;
+    uint32_t label;
+    uint32_t child; /* 0: empty slot (the root is never a child) */
+} fl_edge_slot;
+
+typedef struct fl_vocab_slot {
+    uint32_t hash;
+    uint32_t id; /* 1 + index into lex->vocab, 0: empty */
+} fl_vocab_slot;
+
+/* Where a trie path came from, for messages about duplicates. */
+typedef struct fl_entry {
+    uint32_t term;
+    int32_t variant; /* -1: the term itself */
+} fl_entry;
+
+struct fl_lexicon {
+    fl_allocator alloc;
+    fl_vec bytes;        /* every string of the lexicon (char) */
+    char *source;        /* NUL-terminated copy, for messages */
+    fl_vec terms;        /* fl_lex_term */
+    fl_vec variants;     /* fl_span */
+    fl_vec categories;   /* fl_span */
+    fl_vec exclusions;   /* fl_span */
+    fl_vec contrasts;    /* fl_lex_contrast */
+    fl_vec options;      /* fl_lex_option */
+    fl_vec option_terms; /* uint32_t */
+    fl_span meta[4];     /* name, version, language, description; len SIZE_MAX = absent */
+    /* compiled form */
+    fl_vec vocab;        /* fl_span: token strings, in bytes */
+    fl_vocab_slot *vocab_slots;
+    size_t vocab_mask;   /* slots - 1 (a power of two minus one) */
+    fl_vec nodes;        /* fl_node; node 0 is the root */
+    fl_vec entries;      /* fl_entry */
+    fl_edge_slot *edge_slots;
+    size_t edge_mask;
+    size_t n_edges;
+    size_t max_wild_prefix; /* longest wildcard prefix, in bytes */
+    uint32_t max_depth;     /* longest path, in tokens */
+    bool has_exact;
+    bool has_exclusions;
+};
+
+/* Builds a lexicon piece by piece; used by lexicon_json.c. All strings are copied. */
+FL_HIDDEN fl_status fl__lexicon_create(const fl_allocator *alloc, const char *source,
+                                       fl_lexicon **out);
+FL_HIDDEN fl_status fl__lexicon_add_string(fl_lexicon *lex, const char *s, size_t len,
+                                           fl_span *out);
+FL_HIDDEN fl_status fl__lexicon_category_id(fl_lexicon *lex, const char *s, size_t len,
+                                            uint32_t *id);
+/* Inserts a token sequence into the trie. `path` names it in messages. */
+FL_HIDDEN fl_status fl__lexicon_insert(fl_lexicon *lex, fl_vec *scratch, const char *s,
+                                       size_t len, bool exact, uint32_t term, int32_t variant,
+                                       bool exclusion, const char *path, fl_error *err);
+/* Vocabulary id of a string, or FL_NO_ID. */
+FL_HIDDEN uint32_t fl__vocab_find(const fl_lexicon *lex, const uint8_t *s, size_t len,
+                                  uint32_t hash);
+FL_HIDDEN uint32_t fl__hash_bytes(const uint8_t *s, size_t len);
+/* Child of parent along label, or 0. */
+FL_HIDDEN uint32_t fl__edge_find(const fl_lexicon *lex, uint32_t parent, uint32_t label);
+/* Writes the JSON path of an entry ("terms[3]" or "terms[3].variants[1]") into buf. */
+FL_HIDDEN void fl__entry_path(const fl_lexicon *lex, uint32_t entry, char *buf, size_t cap);
+
+/* ------------------------------------------------------------------ match.c, context.c */
+
+struct fl_result {
+    fl_allocator alloc;
+    fl_vec tokens;    /* fl_token */
+    fl_vec infos;     /* fl_tokinfo */
+    fl_vec sentences; /* fl_sentence */
+    fl_vec matches;   /* fl_match */
+    fl_vec folded;    /* bytes of folded token forms */
+    fl_vec scratch;   /* int32_t, for folding */
+    fl_vec stack;     /* matcher work list */
+    fl_vec cover;     /* int32_t: exclusion coverage */
+};
+
+/* Looks up each token's folded (and, when the lexicon has case-sensitive terms, exact)
+ * form in the vocabulary. */
+FL_HIDDEN fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text,
+                                     fl_result *res);
+/* Finds the matches of every sentence (appends to res->matches, fills sentence ranges). */
+FL_HIDDEN fl_status fl__match(const fl_lexicon *lex, fl_result *res);
+/* Sets the voice of every match. */
+FL_HIDDEN fl_status fl__context(const uint8_t *text, size_t len, fl_result *res);
+
+#endif /* FL_INTERNAL_H */

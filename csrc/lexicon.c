@@ -1,0 +1,506 @@
+/* lexicon.c: the lexicon's storage and its compiled form, a token trie over vocabulary ids. */
+/* SPDX-License-Identifier: MIT */
+#include "internal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/*
+ * Compilation: every term, variant and exclusion is tokenised by the text tokenizer and
+ * each token becomes a label: its folded form (or its exact NFC form for case-sensitive
+ * terms), interned in a vocabulary, tagged with the edge kind (plain or wildcard prefix).
+ * The trie is an array of nodes plus one open-addressing hash table of edges keyed by
+ * (parent, label), so nodes cost no per-node allocation and lookups are O(1). A text token
+ * is looked up in the vocabulary once; a token the vocabulary lacks can only continue a
+ * wildcard edge. After load the lexicon is never written again: threads share it freely.
+ */
+
+uint32_t fl__hash_bytes(const uint8_t *s, size_t len) {
+    uint32_t h = 2166136261u; /* FNV-1a: short keys, simple, good enough spread */
+    for (size_t i = 0; i < len; i++) {
+        h ^= s[i];
+        h *= 16777619u;
+    }
+    return h;
+}
+
+static uint32_t hash_edge(uint32_t parent, uint32_t label) {
+    uint64_t x = ((uint64_t)parent << 32) | label;
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdULL;
+    x ^= x >> 33;
+    x *= 0xc4ceb9fe1a85ec53ULL;
+    x ^= x >> 33;
+    return (uint32_t)x;
+}
+
+fl_status fl__lexicon_create(const fl_allocator *alloc, const char *source, fl_lexicon **out) {
+    fl_allocator a;
+    fl__alloc_init(&a, alloc);
+    fl_lexicon *lex = fl__malloc(&a, sizeof(*lex));
+    if (lex == NULL) {
+        return FL_ERR_NOMEM;
+    }
+    memset(lex, 0, sizeof(*lex));
+    lex->alloc = a;
+    for (int m = 0; m < 4; m++) {
+        lex->meta[m].len = SIZE_MAX;
+    }
+    if (source == NULL) {
+        source = "<lexicon>";
+    }
+    size_t slen = strlen(source);
+    lex->source = fl__malloc(&a, slen + 1);
+    fl_node root = {0};
+    if (lex->source == NULL ||
+        fl__vec_append(&a, &lex->nodes, sizeof(fl_node), &root, 1) != FL_OK) {
+        fl_lexicon_free(lex);
+        return FL_ERR_NOMEM;
+    }
+    memcpy(lex->source, source, slen + 1);
+    *out = lex;
+    return FL_OK;
+}
+
+void fl_lexicon_free(fl_lexicon *lex) {
+    if (lex == NULL) {
+        return;
+    }
+    fl_allocator a = lex->alloc;
+    fl__free(&a, lex->source);
+    fl__vec_free(&a, &lex->bytes);
+    fl__vec_free(&a, &lex->terms);
+    fl__vec_free(&a, &lex->variants);
+    fl__vec_free(&a, &lex->categories);
+    fl__vec_free(&a, &lex->exclusions);
+    fl__vec_free(&a, &lex->contrasts);
+    fl__vec_free(&a, &lex->options);
+    fl__vec_free(&a, &lex->option_terms);
+    fl__vec_free(&a, &lex->vocab);
+    fl__vec_free(&a, &lex->nodes);
+    fl__vec_free(&a, &lex->entries);
+    fl__free(&a, lex->vocab_slots);
+    fl__free(&a, lex->edge_slots);
+    fl__free(&a, lex);
+}
+
+fl_status fl__lexicon_add_string(fl_lexicon *lex, const char *s, size_t len, fl_span *out) {
+    size_t off = lex->bytes.len;
+    fl_status st = fl__vec_append(&lex->alloc, &lex->bytes, 1, s, len);
+    if (st == FL_OK) {
+        out->off = off;
+        out->len = len;
+    }
+    return st;
+}
+
+static const uint8_t *lex_bytes(const fl_lexicon *lex, size_t off) {
+    return (const uint8_t *)lex->bytes.data + off;
+}
+
+fl_status fl__lexicon_category_id(fl_lexicon *lex, const char *s, size_t len, uint32_t *id) {
+    for (size_t i = 0; i < lex->categories.len; i++) {
+        fl_span c = FL_VEC_AT(lex->categories, fl_span, i);
+        if (c.len == len && memcmp(lex_bytes(lex, c.off), s, len) == 0) {
+            *id = (uint32_t)i;
+            return FL_OK;
+        }
+    }
+    fl_span c;
+    fl_status st = fl__lexicon_add_string(lex, s, len, &c);
+    if (st == FL_OK) {
+        st = fl__vec_append(&lex->alloc, &lex->categories, sizeof(fl_span), &c, 1);
+    }
+    if (st == FL_OK) {
+        *id = (uint32_t)(lex->categories.len - 1);
+    }
+    return st;
+}
+
+/* ------------------------------------------------------------------ vocabulary */
+
+uint32_t fl__vocab_find(const fl_lexicon *lex, const uint8_t *s, size_t len, uint32_t hash) {
+    if (lex->vocab_slots == NULL) {
+        return FL_NO_ID;
+    }
+    for (size_t i = hash & lex->vocab_mask;; i = (i + 1) & lex->vocab_mask) {
+        fl_vocab_slot slot = lex->vocab_slots[i];
+        if (slot.id == 0) {
+            return FL_NO_ID;
+        }
+        if (slot.hash == hash) {
+            fl_span v = FL_VEC_AT(lex->vocab, fl_span, slot.id - 1);
+            if (v.len == len && memcmp(lex_bytes(lex, v.off), s, len) == 0) {
+                return slot.id - 1;
+            }
+        }
+    }
+}
+
+/* Keeps the table at most half full; rebuilding leaves the old table intact on failure. */
+static fl_status vocab_grow(fl_lexicon *lex) {
+    size_t want = lex->vocab_slots == NULL ? 64 : (lex->vocab_mask + 1) * 2;
+    size_t bytes;
+    if (!fl__mul(want, sizeof(fl_vocab_slot), &bytes)) {
+        return FL_ERR_NOMEM;
+    }
+    fl_vocab_slot *slots = fl__malloc(&lex->alloc, bytes);
+    if (slots == NULL) {
+        return FL_ERR_NOMEM;
+    }
+    memset(slots, 0, bytes);
+    size_t mask = want - 1;
+    if (lex->vocab_slots != NULL) {
+        for (size_t i = 0; i <= lex->vocab_mask; i++) {
+            fl_vocab_slot slot = lex->vocab_slots[i];
+            if (slot.id != 0) {
+                size_t j = slot.hash & mask;
+                while (slots[j].id != 0) {
+                    j = (j + 1) & mask;
+                }
+                slots[j] = slot;
+            }
+        }
+    }
+    fl__free(&lex->alloc, lex->vocab_slots);
+    lex->vocab_slots = slots;
+    lex->vocab_mask = mask;
+    return FL_OK;
+}
+
+static fl_status vocab_intern(fl_lexicon *lex, const uint8_t *s, size_t len, uint32_t *id) {
+    uint32_t hash = fl__hash_bytes(s, len);
+    uint32_t found = fl__vocab_find(lex, s, len, hash);
+    if (found != FL_NO_ID) {
+        *id = found;
+        return FL_OK;
+    }
+    fl_status st;
+    if (lex->vocab_slots == NULL || (lex->vocab.len + 1) * 2 > lex->vocab_mask + 1) {
+        if ((st = vocab_grow(lex)) != FL_OK) {
+            return st;
+        }
+    }
+    if (lex->vocab.len >= (FL_NO_ID >> 2)) {
+        return FL_ERR_LIMIT;
+    }
+    fl_span v;
+    if ((st = fl__lexicon_add_string(lex, (const char *)s, len, &v)) != FL_OK) {
+        return st;
+    }
+    if ((st = fl__vec_append(&lex->alloc, &lex->vocab, sizeof(fl_span), &v, 1)) != FL_OK) {
+        return st;
+    }
+    size_t j = hash & lex->vocab_mask;
+    while (lex->vocab_slots[j].id != 0) {
+        j = (j + 1) & lex->vocab_mask;
+    }
+    lex->vocab_slots[j].hash = hash;
+    lex->vocab_slots[j].id = (uint32_t)lex->vocab.len;
+    *id = (uint32_t)(lex->vocab.len - 1);
+    return FL_OK;
+}
+
+/* ------------------------------------------------------------------ trie edges */
+
+uint32_t fl__edge_find(const fl_lexicon *lex, uint32_t parent, uint32_t label) {
+    if (lex->edge_slots == NULL) {
+        return 0;
+    }
+    for (size_t i = hash_edge(parent, label) & lex->edge_mask;; i = (i + 1) & lex->edge_mask) {
+        const fl_edge_slot *e = &lex->edge_slots[i];
+        if (e->child == 0) {
+            return 0;
+        }
+        if (e->parent == parent && e->label == label) {
+            return e->child;
+        }
+    }
+}
+
+static fl_status edges_grow(fl_lexicon *lex) {
+    size_t want = lex->edge_slots == NULL ? 64 : (lex->edge_mask + 1) * 2;
+    size_t bytes;
+    if (!fl__mul(want, sizeof(fl_edge_slot), &bytes)) {
+        return FL_ERR_NOMEM;
+    }
+    fl_edge_slot *slots = fl__malloc(&lex->alloc, bytes);
+    if (slots == NULL) {
+        return FL_ERR_NOMEM;
+    }
+    memset(slots, 0, bytes);
+    size_t mask = want - 1;
+    if (lex->edge_slots != NULL) {
+        for (size_t i = 0; i <= lex->edge_mask; i++) {
+            fl_edge_slot e = lex->edge_slots[i];
+            if (e.child != 0) {
+                size_t j = hash_edge(e.parent, e.label) & mask;
+                while (slots[j].child != 0) {
+                    j = (j + 1) & mask;
+                }
+                slots[j] = e;
+            }
+        }
+    }
+    fl__free(&lex->alloc, lex->edge_slots);
+    lex->edge_slots = slots;
+    lex->edge_mask = mask;
+    return FL_OK;
+}
+
+/* The child of parent along label, created when missing. */
+static fl_status edge_child(fl_lexicon *lex, uint32_t parent, uint32_t label, bool wild,
+                            bool exact, uint32_t *child) {
+    uint32_t found = fl__edge_find(lex, parent, label);
+    if (found != 0) {
+        *child = found;
+        return FL_OK;
+    }
+    fl_status st;
+    if (lex->edge_slots == NULL || (lex->n_edges + 1) * 2 > lex->edge_mask + 1) {
+        if ((st = edges_grow(lex)) != FL_OK) {
+            return st;
+        }
+    }
+    if (lex->nodes.len >= UINT32_MAX - 1) {
+        return FL_ERR_LIMIT;
+    }
+    fl_node p = FL_VEC_AT(lex->nodes, fl_node, parent);
+    fl_node node = {0};
+    node.n_wild = (uint8_t)(p.n_wild + (wild ? 1 : 0));
+    node.n_exact = (uint8_t)(p.n_exact + (exact ? 1 : 0));
+    if ((st = fl__vec_append(&lex->alloc, &lex->nodes, sizeof(fl_node), &node, 1)) != FL_OK) {
+        return st;
+    }
+    uint32_t id = (uint32_t)(lex->nodes.len - 1);
+    size_t j = hash_edge(parent, label) & lex->edge_mask;
+    while (lex->edge_slots[j].child != 0) {
+        j = (j + 1) & lex->edge_mask;
+    }
+    lex->edge_slots[j].parent = parent;
+    lex->edge_slots[j].label = label;
+    lex->edge_slots[j].child = id;
+    lex->n_edges++;
+    if (wild) {
+        FL_VEC_AT(lex->nodes, fl_node, parent).wild_kinds |= exact ? 2 : 1;
+    }
+    *child = id;
+    return FL_OK;
+}
+
+/* ------------------------------------------------------------------ insertion */
+
+void fl__entry_path(const fl_lexicon *lex, uint32_t entry, char *buf, size_t cap) {
+    fl_entry e = FL_VEC_AT(lex->entries, fl_entry, entry);
+    if (e.variant < 0) {
+        snprintf(buf, cap, "terms[%u]", (unsigned)e.term);
+    } else {
+        snprintf(buf, cap, "terms[%u].variants[%d]", (unsigned)e.term, (int)e.variant);
+    }
+}
+
+fl_status fl__lexicon_insert(fl_lexicon *lex, fl_vec *scratch, const char *s, size_t len,
+                             bool exact, uint32_t term, int32_t variant, bool exclusion,
+                             const char *path, fl_error *err) {
+    const fl_allocator *a = &lex->alloc;
+    fl_vec toks = {0};
+    fl_vec infos = {0};
+    fl_vec form = {0};
+    fl_status st = fl__tokenize(a, (const uint8_t *)s, len, &toks, &infos);
+    if (st != FL_OK) {
+        goto done;
+    }
+    const fl_token *t = toks.data;
+    const fl_tokinfo *k = infos.data;
+    size_t n = toks.len;
+    /* Validate first, so a bad entry leaves the trie as it was. */
+    size_t labels = 0;
+    bool has_word = false;
+    for (size_t i = 0; i < n; i++) {
+        if (t[i].kind == FL_TOKEN_PUNCT && k[i].cp0 == '*' && k[i].ncp == 1) {
+            if (i == 0 || t[i].space_before || t[i - 1].kind != FL_TOKEN_WORD ||
+                (i >= 2 && t[i - 1].start == t[i - 2].end && t[i - 2].kind == FL_TOKEN_PUNCT &&
+                 k[i - 2].cp0 == '*')) {
+                st = fl__error_path(err, FL_ERR_SCHEMA, lex->source, path,
+                                    "'%.*s': '*' must directly follow a word", (int)len, s);
+                goto done;
+            }
+            continue;
+        }
+        if (t[i].kind == FL_TOKEN_WORD) {
+            has_word = true;
+        }
+        labels++;
+    }
+    if (!has_word) {
+        st = fl__error_path(err, FL_ERR_SCHEMA, lex->source, path,
+                            "'%.*s' has no word (a letter or a digit) to match", (int)len, s);
+        goto done;
+    }
+    if (labels > FL_MAX_TERM_TOKENS) {
+        st = fl__error_path(err, FL_ERR_LIMIT, lex->source, path,
+                            "'%.*s' has %zu tokens; a term may have at most %d", (int)len, s,
+                            labels, FL_MAX_TERM_TOKENS);
+        goto done;
+    }
+    uint32_t node = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (t[i].kind == FL_TOKEN_PUNCT && k[i].cp0 == '*' && k[i].ncp == 1) {
+            continue;
+        }
+        bool wild = i + 1 < n && t[i + 1].kind == FL_TOKEN_PUNCT && k[i + 1].cp0 == '*' &&
+                    !t[i + 1].space_before;
+        form.len = 0;
+        st = fl__fold_append(a, scratch, (const uint8_t *)s + t[i].start, t[i].end - t[i].start,
+                             exact ? FL_FOLD_EXACT : FL_FOLD_CASELESS, &form);
+        if (st != FL_OK) {
+            goto done;
+        }
+        uint32_t id;
+        if ((st = vocab_intern(lex, form.data, form.len, &id)) != FL_OK) {
+            goto done;
+        }
+        uint32_t kind = wild ? (exact ? FL_EDGE_WILD_EXACT : FL_EDGE_WILD_FOLD)
+                             : (exact ? FL_EDGE_EXACT : FL_EDGE_FOLD);
+        if ((st = edge_child(lex, node, (id << 2) | kind, wild, exact, &node)) != FL_OK) {
+            goto done;
+        }
+        if (wild && form.len > lex->max_wild_prefix) {
+            lex->max_wild_prefix = form.len;
+        }
+        if (exact) {
+            lex->has_exact = true;
+        }
+    }
+    if (labels > lex->max_depth) {
+        lex->max_depth = (uint32_t)labels;
+    }
+    fl_node *nd = &FL_VEC_AT(lex->nodes, fl_node, node);
+    if (exclusion) {
+        nd->exclusion = 1;
+        lex->has_exclusions = true;
+    } else if (nd->entry != 0) {
+        char other[64];
+        fl__entry_path(lex, nd->entry - 1, other, sizeof other);
+        fl_entry prev = FL_VEC_AT(lex->entries, fl_entry, nd->entry - 1);
+        const fl_lex_term *pt = &FL_VEC_AT(lex->terms, fl_lex_term, prev.term);
+        st = fl__error_path(err, FL_ERR_SCHEMA, lex->source, path,
+                            "'%.*s' duplicates %s ('%.*s') after folding", (int)len, s, other,
+                            (int)pt->len, (const char *)lex_bytes(lex, pt->off));
+        goto done;
+    } else {
+        fl_entry e = {term, variant};
+        if ((st = fl__vec_append(a, &lex->entries, sizeof(fl_entry), &e, 1)) != FL_OK) {
+            goto done;
+        }
+        FL_VEC_AT(lex->nodes, fl_node, node).entry = (uint32_t)lex->entries.len;
+    }
+done:
+    fl__vec_free(a, &toks);
+    fl__vec_free(a, &infos);
+    fl__vec_free(a, &form);
+    return st;
+}
+
+/* ------------------------------------------------------------------ inspection */
+
+size_t fl_lexicon_term_count(const fl_lexicon *lex) {
+    return lex == NULL ? 0 : lex->terms.len;
+}
+
+size_t fl_lexicon_category_count(const fl_lexicon *lex) {
+    return lex == NULL ? 0 : lex->categories.len;
+}
+
+size_t fl_lexicon_exclusion_count(const fl_lexicon *lex) {
+    return lex == NULL ? 0 : lex->exclusions.len;
+}
+
+size_t fl_lexicon_contrast_count(const fl_lexicon *lex) {
+    return lex == NULL ? 0 : lex->contrasts.len;
+}
+
+fl_status fl_lexicon_term(const fl_lexicon *lex, size_t i, fl_term_info *out) {
+    if (lex == NULL || out == NULL || i >= lex->terms.len) {
+        return FL_ERR_ARG;
+    }
+    const fl_lex_term *t = &FL_VEC_AT(lex->terms, fl_lex_term, i);
+    out->term = (const char *)lex_bytes(lex, t->off);
+    out->term_len = t->len;
+    out->category = t->category;
+    out->weight = t->weight;
+    out->case_sensitive = t->case_sensitive;
+    out->n_variants = t->n_variants;
+    return FL_OK;
+}
+
+fl_status fl_lexicon_variant(const fl_lexicon *lex, size_t i, size_t v, const char **str,
+                             size_t *len) {
+    if (lex == NULL || str == NULL || len == NULL || i >= lex->terms.len) {
+        return FL_ERR_ARG;
+    }
+    const fl_lex_term *t = &FL_VEC_AT(lex->terms, fl_lex_term, i);
+    if (v >= t->n_variants) {
+        return FL_ERR_ARG;
+    }
+    fl_span s = FL_VEC_AT(lex->variants, fl_span, t->first_variant + v);
+    *str = (const char *)lex_bytes(lex, s.off);
+    *len = s.len;
+    return FL_OK;
+}
+
+const char *fl_lexicon_category(const fl_lexicon *lex, size_t i, size_t *len) {
+    if (lex == NULL || len == NULL || i >= lex->categories.len) {
+        return NULL;
+    }
+    fl_span c = FL_VEC_AT(lex->categories, fl_span, i);
+    *len = c.len;
+    return (const char *)lex_bytes(lex, c.off);
+}
+
+fl_status fl_lexicon_contrast(const fl_lexicon *lex, size_t c, fl_contrast_info *out) {
+    if (lex == NULL || out == NULL || c >= lex->contrasts.len) {
+        return FL_ERR_ARG;
+    }
+    const fl_lex_contrast *x = &FL_VEC_AT(lex->contrasts, fl_lex_contrast, c);
+    out->name = (const char *)lex_bytes(lex, x->off);
+    out->name_len = x->len;
+    out->n_options = x->n_options;
+    return FL_OK;
+}
+
+fl_status fl_lexicon_contrast_option(const fl_lexicon *lex, size_t c, size_t o,
+                                     const char **name, size_t *name_len,
+                                     const uint32_t **terms, size_t *n_terms) {
+    if (lex == NULL || c >= lex->contrasts.len || name == NULL || name_len == NULL ||
+        terms == NULL || n_terms == NULL) {
+        return FL_ERR_ARG;
+    }
+    const fl_lex_contrast *x = &FL_VEC_AT(lex->contrasts, fl_lex_contrast, c);
+    if (o >= x->n_options) {
+        return FL_ERR_ARG;
+    }
+    const fl_lex_option *opt = &FL_VEC_AT(lex->options, fl_lex_option, x->first_option + o);
+    *name = (const char *)lex_bytes(lex, opt->off);
+    *name_len = opt->len;
+    *terms = (const uint32_t *)lex->option_terms.data + opt->first_term;
+    *n_terms = opt->n_terms;
+    return FL_OK;
+}
+
+const char *fl_lexicon_meta(const fl_lexicon *lex, const char *key, size_t *len) {
+    static const char *const KEYS[4] = {"name", "version", "language", "description"};
+    if (lex == NULL || key == NULL || len == NULL) {
+        return NULL;
+    }
+    for (int m = 0; m < 4; m++) {
+        if (strcmp(key, KEYS[m]) == 0) {
+            if (lex->meta[m].len == SIZE_MAX) {
+                return NULL;
+            }
+            *len = lex->meta[m].len;
+            return (const char *)lex_bytes(lex, lex->meta[m].off);
+        }
+    }
+    return NULL;
+}

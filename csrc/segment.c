@@ -1,0 +1,514 @@
+/* segment.c: sentence boundaries in news text, decided on the token stream. */
+/* SPDX-License-Identifier: MIT */
+#include "internal.h"
+
+#include <string.h>
+
+/*
+ * How a boundary is decided, in order (docs/segmentation.md has examples):
+ *
+ * 1. Terminal runs. A run is one or more of . ! ? … attached to each other (". . ." with
+ *    single spaces counts as one run), followed by attached closing quotes and brackets,
+ *    which stay with the sentence they close. A boundary needs whitespace after the run and
+ *    a next token that can start a sentence: a word not starting in lower case, a digit, an
+ *    opening quote or bracket before such a word, a bullet.
+ * 2. A single period after
+ *    - a prepositive abbreviation (Mr. Dr. Gen. Mt. …) never ends a sentence;
+ *    - another abbreviation (Co. Inc. U.S. a.m. Jan. p. …), a dotted short form (U.S.A.,
+ *      Ph.D.) or an initial (E.) ends one only when the next word is a common sentence
+ *      starter ("U.S. How" ends, "U.S. Government" does not);
+ *    - anything else ends one when the next token can start a sentence (rule 1).
+ * 3. Ellipses: three spaced dots (". . .") never end a sentence; four dots end one before a
+ *    capital; a word's own period followed by a spaced ellipsis ends the sentence after
+ *    that period, the ellipsis opening the next ("compounds. . . . The"); an ellipsis inside
+ *    brackets ("[...]") is not terminal.
+ * 4. Line breaks. A blank line always ends a sentence. A single line break ends one after
+ *    terminal punctuation (unless a prepositive abbreviation precedes or the next line
+ *    starts in lower case) and after a headline-like line; it does not when the line looks
+ *    hard-wrapped: long and continued in lower case, or long and ending in a lower-case word
+ *    or a comma.
+ * 5. Lists: a bullet (• ‣ ⁃ ◦ ▪ ●) starts a sentence; so does the next marker of a list a
+ *    sentence opened with ("1." … "2.", "a)" … "b)").
+ * Every rule looks a bounded number of tokens ahead and each token is visited a bounded
+ * number of times, so segmentation is linear in the text.
+ */
+
+typedef struct seg {
+    const uint8_t *text;
+    const fl_token *t;
+    const fl_tokinfo *k;
+    size_t n;
+} seg;
+
+static bool is_punct(const seg *s, size_t i, int32_t cp) {
+    return i < s->n && s->t[i].kind == FL_TOKEN_PUNCT && s->k[i].cp0 == cp;
+}
+
+static bool is_terminal_cp(int32_t cp) {
+    return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026 || cp == 0x203C ||
+           cp == 0x2047 || cp == 0x2048 || cp == 0x2049 || cp == 0x3002 || cp == 0xFF01 ||
+           cp == 0xFF1F || cp == 0xFF0E;
+}
+
+static bool is_terminal(const seg *s, size_t i) {
+    return i < s->n && s->t[i].kind == FL_TOKEN_PUNCT && is_terminal_cp(s->k[i].cp0);
+}
+
+static bool is_bullet(const seg *s, size_t i) {
+    if (i >= s->n || s->t[i].kind != FL_TOKEN_PUNCT) {
+        return false;
+    }
+    int32_t c = s->k[i].cp0;
+    return c == 0x2022 || c == 0x2023 || c == 0x2043 || c == 0x25E6 || c == 0x25AA ||
+           c == 0x25CF;
+}
+
+static bool is_closer_cp(int32_t c) {
+    return c == '"' || c == '\'' || c == 0x2019 || c == 0x201D || c == 0x201C || c == 0xBB ||
+           c == 0x203A || c == ')' || c == ']' || c == '}' || c == 0x2018;
+}
+
+static bool is_opener_cp(int32_t c) {
+    return c == '"' || c == '\'' || c == 0x201C || c == 0x201E || c == 0xAB || c == 0x2039 ||
+           c == '(' || c == '[' || c == '{' || c == 0x2018 || c == 0x201A;
+}
+
+/* A closing quote or bracket attached to what precedes it. */
+static bool is_closer(const seg *s, size_t i) {
+    return i < s->n && s->t[i].kind == FL_TOKEN_PUNCT && !s->t[i].space_before &&
+           is_closer_cp(s->k[i].cp0);
+}
+
+static bool is_opener(const seg *s, size_t i) {
+    return i < s->n && s->t[i].kind == FL_TOKEN_PUNCT && is_opener_cp(s->k[i].cp0);
+}
+
+/* Lower-cases an ASCII word token into buf (cap bytes); false if it does not fit or is not
+ * ASCII. */
+static bool ascii_lower(const seg *s, size_t i, char *buf, size_t cap) {
+    const fl_token *t = &s->t[i];
+    size_t len = t->end - t->start;
+    if (t->kind != FL_TOKEN_WORD || len + 1 > cap) {
+        return false;
+    }
+    for (size_t b = 0; b < len; b++) {
+        uint8_t c = s->text[t->start + b];
+        if (c >= 0x80) {
+            return false;
+        }
+        buf[b] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    buf[len] = '\0';
+    return true;
+}
+
+static bool in_list(const char *word, const char *const *list) {
+    for (size_t i = 0; list[i] != NULL; i++) {
+        if (strcmp(word, list[i]) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Titles and other abbreviations that stand before a name or a number. */
+static const char *const PREPOSITIVE[] = {
+    "mr", "mrs", "ms", "messrs", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt",
+    "sgt", "cmdr", "adm", "brig", "gov", "sen", "rep", "rev", "hon", "pres", "supt", "mt",
+    "fr", "insp", "det", "mme", "mlle", "atty", "amb", NULL};
+
+/* Abbreviations that may also end a sentence. */
+static const char *const ABBREVIATIONS[] = {
+    "st", "co", "corp", "inc", "ltd", "llc", "plc", "bros", "dept", "univ", "assn", "jr",
+    "sr", "etc", "al", "vs", "v", "ft", "cf", "approx", "ca", "no", "nos", "nr", "p", "pp",
+    "fig", "figs", "vol", "vols", "ch", "chap", "sec", "art", "para", "op", "ed", "eds",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "est", "min", "max", "govt", "intl", "natl", "ave", "blvd", "rd", "mln", "bln", "tel",
+    NULL};
+
+/* Capitalised words that usually open a sentence: after an abbreviation, one of these
+ * means the period also ended the sentence. */
+static const char *const STARTERS[] = {
+    "a", "an", "the", "this", "that", "these", "those", "it", "its", "he", "she", "we",
+    "they", "i", "you", "his", "her", "their", "our", "my", "your", "there", "here", "then",
+    "now", "but", "and", "or", "so", "yet", "if", "in", "on", "at", "for", "from", "with",
+    "after", "before", "as", "since", "while", "although", "though", "however", "meanwhile",
+    "moreover", "furthermore", "also", "still", "thus", "therefore", "hence", "because",
+    "when", "where", "why", "how", "what", "who", "whom", "whose", "which", "did", "do",
+    "does", "is", "are", "was", "were", "has", "have", "had", "will", "would", "can",
+    "could", "should", "might", "must", "not", "no", "nor", "one", "some", "many", "most",
+    "all", "both", "each", "every", "such", "other", "another", "only", "even", "despite",
+    "during", "under", "over", "by", "to", "of", "without", "instead", "unlike", "once",
+    "several", "few", "any", "neither", "either", "according", "earlier", "later", "today",
+    "yesterday", "tomorrow", "last", "next", "finally", "indeed", "nevertheless",
+    "nonetheless", "otherwise", "besides", "let", "please", NULL};
+
+typedef enum abbrev_kind { ABBR_NONE, ABBR_PREPOSITIVE, ABBR_OTHER } abbrev_kind;
+
+/* What kind of abbreviation, if any, the word token i is (it is followed by a period). */
+static abbrev_kind abbreviation(const seg *s, size_t i) {
+    const fl_token *t = &s->t[i];
+    const fl_tokinfo *k = &s->k[i];
+    if (t->kind != FL_TOKEN_WORD) {
+        /* "N°." stands before a number like "No." */
+        if (i >= 1 && t->kind == FL_TOKEN_PUNCT && (k->cp0 == 0xB0 || k->cp0 == 0xBA) &&
+            !t->space_before && s->t[i - 1].kind == FL_TOKEN_WORD) {
+            char w[4];
+            if (ascii_lower(s, i - 1, w, sizeof w) && (strcmp(w, "n") == 0)) {
+                return ABBR_PREPOSITIVE;
+            }
+        }
+        return ABBR_NONE;
+    }
+    if (k->ncp == 1 && k->has_letter) {
+        return ABBR_OTHER; /* an initial: "E. Smith", or "you and I." */
+    }
+    char w[16];
+    if (!ascii_lower(s, i, w, sizeof w)) {
+        return ABBR_NONE;
+    }
+    if (in_list(w, PREPOSITIVE)) {
+        return ABBR_PREPOSITIVE;
+    }
+    if (in_list(w, ABBREVIATIONS)) {
+        return ABBR_OTHER;
+    }
+    /* Dotted short forms: U.S, e.g, a.m, Ph.D (pieces of one or two letters). */
+    if (strchr(w, '.') != NULL) {
+        size_t piece = 0;
+        for (const char *c = w;; c++) {
+            if (*c == '.' || *c == '\0') {
+                if (piece == 0 || piece > 2) {
+                    return ABBR_NONE;
+                }
+                if (*c == '\0') {
+                    return ABBR_OTHER;
+                }
+                piece = 0;
+            } else if (*c >= 'a' && *c <= 'z') {
+                piece++;
+            } else {
+                return ABBR_NONE;
+            }
+        }
+    }
+    return ABBR_NONE;
+}
+
+static bool is_starter_word(const seg *s, size_t i) {
+    if (i >= s->n || s->t[i].kind != FL_TOKEN_WORD || !s->k[i].upper) {
+        return false;
+    }
+    char w[16];
+    return ascii_lower(s, i, w, sizeof w) && in_list(w, STARTERS);
+}
+
+/* Can token j open a sentence? */
+static bool can_start(const seg *s, size_t j) {
+    if (j >= s->n) {
+        return true;
+    }
+    const fl_token *t = &s->t[j];
+    if (t->kind == FL_TOKEN_WORD) {
+        return !s->k[j].lower;
+    }
+    if (t->kind != FL_TOKEN_PUNCT) {
+        return false;
+    }
+    if (is_opener(s, j)) {
+        size_t w = j + 1;
+        while (w < s->n && is_opener(s, w) && w < j + 3) {
+            w++;
+        }
+        return w < s->n && s->t[w].kind == FL_TOKEN_WORD && !s->k[w].lower;
+    }
+    int32_t c = s->k[j].cp0;
+    return is_bullet(s, j) || c == '$' || c == 0xA3 || c == 0x20AC || c == '#' ||
+           c == 0xBF || c == 0xA1;
+}
+
+/* After an abbreviation: does the next token show that a new sentence began? */
+static bool starts_after_abbreviation(const seg *s, size_t j) {
+    if (j >= s->n) {
+        return true;
+    }
+    if (is_starter_word(s, j)) {
+        return true;
+    }
+    if (is_opener(s, j) && s->t[j].kind == FL_TOKEN_PUNCT && s->k[j].cp0 != '(') {
+        return can_start(s, j);
+    }
+    return false;
+}
+
+/* A list marker at i: a number of up to three digits or a single letter, then "." or ")"
+ * or ".)", attached. Returns the index after it, or i when there is none. */
+static size_t list_marker(const seg *s, size_t i, int *kind, int32_t *value) {
+    if (i + 1 >= s->n || s->t[i].kind != FL_TOKEN_WORD) {
+        return i;
+    }
+    const fl_tokinfo *k = &s->k[i];
+    const fl_token *t = &s->t[i];
+    int32_t v;
+    int kd;
+    if (k->all_digits && k->ncp <= 3) {
+        v = 0;
+        for (size_t b = t->start; b < t->end; b++) {
+            uint8_t c = s->text[b];
+            if (c < '0' || c > '9') {
+                return i;
+            }
+            v = v * 10 + (c - '0');
+        }
+        kd = 1;
+    } else if (k->ncp == 1 && k->has_letter && t->end - t->start == 1) {
+        v = k->cp0;
+        kd = 2;
+    } else {
+        return i;
+    }
+    size_t j = i + 1;
+    if (s->t[j].space_before) {
+        return i;
+    }
+    if (is_punct(s, j, '.')) {
+        j++;
+        if (is_punct(s, j, ')') && !s->t[j].space_before) {
+            j++;
+        }
+    } else if (is_punct(s, j, ')')) {
+        j++;
+    } else {
+        return i;
+    }
+    if (j < s->n && !s->t[j].space_before) {
+        return i;
+    }
+    *kind = kd;
+    *value = v;
+    return j;
+}
+
+typedef struct seg_state {
+    fl_vec *sents;
+    const fl_allocator *a;
+    size_t start;        /* first token of the open sentence */
+    int marker_kind;     /* 0: the sentence did not open with a list marker */
+    int32_t marker_value;
+    size_t line_start_cp;
+} seg_state;
+
+static fl_status cut(const seg *s, seg_state *st, size_t end) {
+    if (end <= st->start) {
+        return FL_OK;
+    }
+    fl_sentence sent = {0};
+    sent.start = s->t[st->start].start;
+    sent.end = s->t[end - 1].end;
+    sent.cp_start = s->t[st->start].cp_start;
+    sent.cp_end = s->t[end - 1].cp_end;
+    sent.first_token = (uint32_t)st->start;
+    sent.n_tokens_all = (uint32_t)(end - st->start);
+    for (size_t i = st->start; i < end; i++) {
+        if (s->t[i].kind == FL_TOKEN_WORD) {
+            sent.n_tokens++;
+        }
+    }
+    st->start = end;
+    return fl__vec_append(st->a, st->sents, sizeof(fl_sentence), &sent, 1);
+}
+
+/* Index just past a terminal run starting at i, and whether it was a spaced ellipsis. */
+typedef struct run {
+    size_t end;     /* first token after the terminal characters */
+    size_t after;   /* first token after the closers */
+    size_t dots;
+    bool spaced;
+    bool ellipsis;  /* holds … or two or more dots */
+    bool bang;      /* holds ! or ? */
+} run;
+
+static run terminal_run(const seg *s, size_t i) {
+    run r = {0};
+    size_t j = i;
+    while (j < s->n && is_terminal(s, j)) {
+        if (j > i && s->t[j].space_before) {
+            /* ". . ." : dots separated by one plain space continue the run */
+            bool plain = s->t[j].newlines_before == 0 && s->t[j].start == s->t[j - 1].end + 1 &&
+                         s->k[j].cp0 == '.' && s->k[j - 1].cp0 == '.';
+            if (!plain) {
+                break;
+            }
+            r.spaced = true;
+        }
+        int32_t c = s->k[j].cp0;
+        if (c == '.' || c == 0xFF0E) {
+            r.dots++;
+        } else if (c == 0x2026) {
+            r.ellipsis = true;
+        } else if (c != 0x3002) {
+            r.bang = true;
+        }
+        j++;
+    }
+    if (r.dots >= 2) {
+        r.ellipsis = true;
+    }
+    r.end = j;
+    while (is_closer(s, j)) {
+        j++;
+    }
+    r.after = j;
+    return r;
+}
+
+/* The boundary a terminal run at i makes: the token index that opens the next sentence, or
+ * 0 for none (index 0 can never open a second sentence). */
+static size_t run_boundary(const seg *s, size_t i, const run *r) {
+    size_t j = r->after;
+    if (j >= s->n) {
+        return 0;
+    }
+    if (!s->t[j].space_before || s->t[j].newlines_before > 0) {
+        return 0; /* attached ("Yahoo!in", "...see"), or left to the line-break rule */
+    }
+    if (r->ellipsis) {
+        if (i > 0 && !s->t[i].space_before && (is_punct(s, i - 1, '[') || is_punct(s, i - 1, '('))) {
+            return 0; /* "[...]" marks an omission, not an end */
+        }
+        if (r->spaced) {
+            if (!s->t[i].space_before && r->dots == 4 && can_start(s, j)) {
+                return i + 1; /* "compounds. . . . The": the ellipsis opens the next one */
+            }
+            return (r->dots >= 4 && can_start(s, j)) ? j : 0;
+        }
+        return can_start(s, j) ? j : 0;
+    }
+    if (r->bang) {
+        return can_start(s, j) ? j : 0;
+    }
+    /* a single period */
+    if (i > 0 && !s->t[i].space_before) {
+        abbrev_kind ab = abbreviation(s, i - 1);
+        if (ab == ABBR_PREPOSITIVE) {
+            return 0;
+        }
+        if (ab == ABBR_OTHER) {
+            return starts_after_abbreviation(s, j) ? j : 0;
+        }
+    }
+    return can_start(s, j) ? j : 0;
+}
+
+/* Does the line break before token i end the open sentence? */
+static bool line_break_ends(const seg *s, const seg_state *st, size_t i) {
+    const fl_token *t = &s->t[i];
+    if (t->newlines_before >= 2) {
+        return true;
+    }
+    size_t p = i - 1;
+    size_t q = p;
+    while (q > st->start && is_closer(s, q) && p - q < 4) {
+        q--;
+    }
+    if (is_terminal(s, q)) {
+        if (s->k[i].lower) {
+            return false; /* "the U.S.\nofficials said": a wrapped line */
+        }
+        if (q > 0 && s->k[q].cp0 == '.' && !s->t[q].space_before &&
+            abbreviation(s, q - 1) == ABBR_PREPOSITIVE) {
+            return false; /* "Mr.\nSmith" */
+        }
+        return true;
+    }
+    /* No terminal punctuation: a headline-like line ends here, a hard-wrapped one does not. */
+    size_t line_len = s->t[p].cp_end - st->line_start_cp;
+    bool last_lower = (s->t[p].kind == FL_TOKEN_WORD && s->k[p].lower) || is_punct(s, p, ',');
+    if (s->k[i].lower && line_len >= 40) {
+        return false;
+    }
+    if (line_len >= 60 && last_lower) {
+        return false;
+    }
+    return true;
+}
+
+fl_status fl__segment(const fl_allocator *a, const uint8_t *text, size_t len, fl_token *toks,
+                      const fl_tokinfo *infos, size_t n, fl_vec *sents) {
+    (void)len;
+    seg s = {text, toks, infos, n};
+    seg_state st = {sents, a, 0, 0, 0, 0};
+    fl_status rc = FL_OK;
+    size_t i = 0;
+    bool at_start = true;
+    while (i < n) {
+        if (i > st.start) {
+            bool brk = false;
+            if (toks[i].newlines_before > 0) {
+                brk = line_break_ends(&s, &st, i);
+            } else if (toks[i].space_before && is_bullet(&s, i)) {
+                brk = true;
+            } else if (toks[i].space_before && st.marker_kind != 0) {
+                int kd = 0;
+                int32_t v = 0;
+                if (list_marker(&s, i, &kd, &v) != i && kd == st.marker_kind &&
+                    v == st.marker_value + 1) {
+                    brk = true;
+                }
+            }
+            if (brk) {
+                if ((rc = cut(&s, &st, i)) != FL_OK) {
+                    return rc;
+                }
+                at_start = true;
+            }
+        }
+        if (toks[i].newlines_before > 0 || i == 0) {
+            st.line_start_cp = toks[i].cp_start;
+        }
+        if (at_start) {
+            at_start = false;
+            st.marker_kind = 0;
+            size_t m = i;
+            if (is_bullet(&s, m)) {
+                m++;
+            }
+            int kd = 0;
+            int32_t v = 0;
+            size_t after = list_marker(&s, m, &kd, &v);
+            if (after != m) {
+                st.marker_kind = kd;
+                st.marker_value = v;
+                i = after;
+                continue;
+            }
+        }
+        if (is_terminal(&s, i)) {
+            run r = terminal_run(&s, i);
+            size_t b = run_boundary(&s, i, &r);
+            if (b != 0) {
+                if ((rc = cut(&s, &st, b)) != FL_OK) {
+                    return rc;
+                }
+                at_start = true;
+                i = b;
+            } else {
+                i = r.end;
+            }
+            continue;
+        }
+        i++;
+    }
+    rc = cut(&s, &st, n);
+    if (rc != FL_OK) {
+        return rc;
+    }
+    size_t ns = sents->len;
+    for (size_t si = 0; si < ns; si++) {
+        const fl_sentence *sent = &FL_VEC_AT(*sents, fl_sentence, si);
+        for (size_t ti = sent->first_token; ti < sent->first_token + sent->n_tokens_all; ti++) {
+            toks[ti].sentence = (uint32_t)si;
+        }
+    }
+    return FL_OK;
+}

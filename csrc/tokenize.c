@@ -1,0 +1,208 @@
+/* tokenize.c: splits UTF-8 text into word, clitic, hyphen and punctuation tokens. */
+/* SPDX-License-Identifier: MIT */
+#include "internal.h"
+
+/*
+ * The rules (docs/matching.md has them with examples):
+ * - whitespace separates tokens and belongs to none;
+ * - a word is a run of letters, digits and marks; inside it, an apostrophe, a period or an
+ *   '@' between two letters/digits, a comma between two digits and format characters are
+ *   kept ("d'état", "U.S", "3.5", "1,000", "Jane.Doe@example.com");
+ * - an apostrophe + s/S at the end of a word is a clitic token of its own ("Kyiv" "'s");
+ * - a hyphen or dash with no space on either side is a hyphen token ("Kiev" "-"
+ *   "controlled"); anywhere else it is punctuation;
+ * - any other character is a punctuation token, with the combining marks that follow it.
+ * The decoder runs one code point ahead at most, so the pass is linear.
+ */
+
+typedef struct cursor {
+    const uint8_t *text;
+    size_t len;
+} cursor;
+
+/* The code point at byte position pos, or -1 at the end; *n receives its byte length. */
+static int32_t peek(const cursor *c, size_t pos, size_t *n) {
+    if (pos >= c->len) {
+        *n = 0;
+        return -1;
+    }
+    int32_t cp;
+    *n = fl__utf8_decode(c->text + pos, c->len - pos, &cp);
+    return cp;
+}
+
+static bool is_wordish(fl_cclass k) {
+    return k == FL_C_LETTER || k == FL_C_DIGIT;
+}
+
+/* Does the word continue through the joiner at pos? prev is the class of the code point
+ * before the joiner. */
+static bool joins(const cursor *c, size_t pos, int32_t joiner, fl_cclass jclass,
+                  fl_cclass prev) {
+    size_t n;
+    peek(c, pos, &n);
+    size_t n2;
+    int32_t next = peek(c, pos + n, &n2);
+    if (next < 0) {
+        return false;
+    }
+    fl_cclass nk = fl__cclass(next);
+    if (jclass == FL_C_APOSTROPHE) {
+        if (!(is_wordish(prev) || prev == FL_C_MARK) || !is_wordish(nk)) {
+            return false;
+        }
+        if (next == 's' || next == 'S') {
+            /* "Kyiv's": the clitic is split off when the s ends the word. */
+            size_t n3;
+            int32_t after = peek(c, pos + n + n2, &n3);
+            fl_cclass ak = after < 0 ? FL_C_SPACE : fl__cclass(after);
+            if (!is_wordish(ak) && ak != FL_C_MARK && ak != FL_C_FORMAT) {
+                return false;
+            }
+        }
+        return true;
+    }
+    if (joiner == ',') {
+        return prev == FL_C_DIGIT && nk == FL_C_DIGIT;
+    }
+    if (joiner == '.' || joiner == '@') {
+        return (is_wordish(prev) || prev == FL_C_MARK) && is_wordish(nk);
+    }
+    return false;
+}
+
+fl_status fl__tokenize(const fl_allocator *a, const uint8_t *text, size_t len, fl_vec *toks,
+                       fl_vec *infos) {
+    cursor c = {text, len};
+    size_t pos = 0;
+    size_t cpi = 0;
+    unsigned newlines = 0;
+    bool space = false;
+    bool prev_cr = false;
+    bool have_prev = false;
+    fl_status st = FL_OK;
+
+    while (pos < len) {
+        size_t n;
+        int32_t cp = peek(&c, pos, &n);
+        fl_cclass k = fl__cclass(cp);
+        if (k == FL_C_SPACE) {
+            if (fl__is_newline(cp) && !(cp == '\n' && prev_cr)) {
+                newlines += cp == 0x2029 ? 2 : 1;
+            }
+            prev_cr = cp == '\r';
+            space = true;
+            pos += n;
+            cpi++;
+            continue;
+        }
+        prev_cr = false;
+
+        fl_token t = {0};
+        fl_tokinfo info = {0};
+        t.start = pos;
+        t.cp_start = cpi;
+        t.space_before = space ? 1 : 0;
+        t.newlines_before = (uint8_t)(newlines > 255 ? 255 : newlines);
+        info.cp0 = cp;
+        info.id_fold = FL_NO_ID;
+        info.id_exact = FL_NO_ID;
+
+        if (is_wordish(k)) {
+            fl_cclass prev = k;
+            bool digits = true;
+            bool letter = false;
+            int32_t last = cp;
+            size_t ncp = 0;
+            for (;;) {
+                size_t m;
+                int32_t x = peek(&c, pos, &m);
+                if (x < 0) {
+                    break;
+                }
+                fl_cclass xk = fl__cclass(x);
+                bool take;
+                if (is_wordish(xk) || xk == FL_C_MARK || xk == FL_C_FORMAT) {
+                    take = true;
+                } else if (xk == FL_C_APOSTROPHE || x == '.' || x == '@' || x == ',') {
+                    take = joins(&c, pos, x, xk, prev);
+                } else {
+                    take = false;
+                }
+                if (!take) {
+                    break;
+                }
+                if (xk == FL_C_LETTER) {
+                    letter = true;
+                    digits = false;
+                } else if (xk == FL_C_APOSTROPHE || x == '@') {
+                    digits = false;
+                }
+                if (xk != FL_C_FORMAT) {
+                    prev = xk;
+                }
+                last = x;
+                pos += m;
+                cpi++;
+                ncp++;
+            }
+            t.kind = FL_TOKEN_WORD;
+            info.cp_last = last;
+            info.ncp = (uint32_t)(ncp > UINT32_MAX ? UINT32_MAX : ncp);
+            info.has_letter = letter;
+            info.all_digits = digits;
+        } else {
+            size_t n2;
+            int32_t next = peek(&c, pos + n, &n2);
+            fl_cclass nk = next < 0 ? FL_C_SPACE : fl__cclass(next);
+            size_t take_cps = 1;
+            if (k == FL_C_APOSTROPHE && have_prev && !space && (next == 's' || next == 'S')) {
+                size_t n3;
+                int32_t after = peek(&c, pos + n + n2, &n3);
+                fl_cclass ak = after < 0 ? FL_C_SPACE : fl__cclass(after);
+                if (!is_wordish(ak) && ak != FL_C_MARK) {
+                    t.kind = FL_TOKEN_CLITIC;
+                    take_cps = 2;
+                }
+            }
+            if (take_cps == 1) {
+                bool attached = have_prev && !space && nk != FL_C_SPACE;
+                t.kind = (k == FL_C_HYPHEN && attached) ? FL_TOKEN_HYPHEN : FL_TOKEN_PUNCT;
+            }
+            int32_t last = cp;
+            pos += n;
+            cpi++;
+            if (take_cps == 2) {
+                last = next;
+                pos += n2;
+                cpi++;
+            }
+            size_t ncp = take_cps;
+            /* Marks after a symbol stay with it (emoji variation selectors, accents). */
+            for (;;) {
+                size_t m;
+                int32_t x = peek(&c, pos, &m);
+                if (x < 0 || fl__cclass(x) != FL_C_MARK) {
+                    break;
+                }
+                pos += m;
+                cpi++;
+                ncp++;
+            }
+            info.cp_last = last;
+            info.ncp = (uint32_t)ncp;
+        }
+        info.upper = fl__is_upper(info.cp0);
+        info.lower = fl__is_lower(info.cp0);
+        t.end = pos;
+        t.cp_end = cpi;
+        if ((st = fl__vec_append(a, toks, sizeof(fl_token), &t, 1)) != FL_OK ||
+            (st = fl__vec_append(a, infos, sizeof(fl_tokinfo), &info, 1)) != FL_OK) {
+            return st;
+        }
+        have_prev = true;
+        space = false;
+        newlines = 0;
+    }
+    return FL_OK;
+}

@@ -1,0 +1,159 @@
+/* utf8.c: a strict, small UTF-8 decoder and encoder, and the character classes. */
+/* SPDX-License-Identifier: MIT */
+#include "internal.h"
+
+#include <utf8proc.h>
+
+/* Per lead byte: the range of the second byte and the sequence length (RFC 3629, and the
+ * Unicode "maximal subpart" practice for replacing invalid sequences). */
+size_t fl__utf8_decode(const uint8_t *s, size_t len, int32_t *cp) {
+    uint8_t b0 = s[0];
+    if (b0 < 0x80) {
+        *cp = b0;
+        return 1;
+    }
+    size_t need;
+    uint8_t lo = 0x80;
+    uint8_t hi = 0xBF;
+    int32_t value;
+    if (b0 >= 0xC2 && b0 <= 0xDF) {
+        need = 2;
+        value = b0 & 0x1F;
+    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+        need = 3;
+        value = b0 & 0x0F;
+        if (b0 == 0xE0) {
+            lo = 0xA0;
+        } else if (b0 == 0xED) {
+            hi = 0x9F; /* no surrogates */
+        }
+    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+        need = 4;
+        value = b0 & 0x07;
+        if (b0 == 0xF0) {
+            lo = 0x90;
+        } else if (b0 == 0xF4) {
+            hi = 0x8F;
+        }
+    } else {
+        *cp = 0xFFFD;
+        return 1;
+    }
+    size_t i = 1;
+    for (; i < need; i++) {
+        if (i >= len) {
+            *cp = 0xFFFD;
+            return i;
+        }
+        uint8_t b = s[i];
+        uint8_t l = i == 1 ? lo : 0x80;
+        uint8_t h = i == 1 ? hi : 0xBF;
+        if (b < l || b > h) {
+            *cp = 0xFFFD;
+            return i;
+        }
+        value = (value << 6) | (b & 0x3F);
+    }
+    *cp = value;
+    return need;
+}
+
+size_t fl__utf8_encode(int32_t cp, uint8_t out[4]) {
+    if (cp < 0x80) {
+        out[0] = (uint8_t)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        out[0] = (uint8_t)(0xC0 | (cp >> 6));
+        out[1] = (uint8_t)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        out[0] = (uint8_t)(0xE0 | (cp >> 12));
+        out[1] = (uint8_t)(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = (uint8_t)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    out[0] = (uint8_t)(0xF0 | (cp >> 18));
+    out[1] = (uint8_t)(0x80 | ((cp >> 12) & 0x3F));
+    out[2] = (uint8_t)(0x80 | ((cp >> 6) & 0x3F));
+    out[3] = (uint8_t)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+static bool is_apostrophe(int32_t cp) {
+    return cp == 0x27 || cp == 0x2019 || cp == 0x02BC || cp == 0x2018 || cp == 0x60;
+}
+
+static bool is_hyphen(int32_t cp) {
+    return cp == 0x2D || cp == 0x2010 || cp == 0x2011 || cp == 0x2012 || cp == 0x2013;
+}
+
+fl_cclass fl__cclass(int32_t cp) {
+    if (cp < 0x80) {
+        if (cp == ' ' || (cp >= 0x09 && cp <= 0x0D)) {
+            return FL_C_SPACE;
+        }
+        if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z')) {
+            return FL_C_LETTER;
+        }
+        if (cp >= '0' && cp <= '9') {
+            return FL_C_DIGIT;
+        }
+        if (cp == '\'' || cp == '`') {
+            return FL_C_APOSTROPHE;
+        }
+        if (cp == '-') {
+            return FL_C_HYPHEN;
+        }
+        return FL_C_OTHER;
+    }
+    if (is_apostrophe(cp)) {
+        return FL_C_APOSTROPHE;
+    }
+    if (is_hyphen(cp)) {
+        return FL_C_HYPHEN;
+    }
+    if (cp == 0x85) {
+        return FL_C_SPACE;
+    }
+    switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_ZS:
+    case UTF8PROC_CATEGORY_ZL:
+    case UTF8PROC_CATEGORY_ZP:
+        return FL_C_SPACE;
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+        return FL_C_LETTER;
+    case UTF8PROC_CATEGORY_ND:
+    case UTF8PROC_CATEGORY_NL:
+    case UTF8PROC_CATEGORY_NO:
+        return FL_C_DIGIT;
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ME:
+        return FL_C_MARK;
+    case UTF8PROC_CATEGORY_CF:
+        return FL_C_FORMAT;
+    default:
+        return FL_C_OTHER;
+    }
+}
+
+bool fl__is_upper(int32_t cp) {
+    if (cp < 0x80) {
+        return cp >= 'A' && cp <= 'Z';
+    }
+    utf8proc_category_t c = utf8proc_category(cp);
+    return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
+}
+
+bool fl__is_lower(int32_t cp) {
+    if (cp < 0x80) {
+        return cp >= 'a' && cp <= 'z';
+    }
+    return utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
+}

@@ -1,0 +1,41 @@
+"""framelens: measure loaded terminology and framing markers in news text, sentence by
+sentence, and compare outlets.
+
+    import framelens as fl
+    lex = fl.load_lexicon("conflict-demo")
+    doc = fl.Analyzer(lex).analyze("Kiev claims the situation in Donbass is calm.")
+    for m in doc.matches:
+        print(m.term, m.category, m.voice)
+"""
+# SPDX-License-Identifier: MIT
+from ._api import (
+    VOICES,
+    Analyzer,
+    Contrast,
+    Document,
+    Lexicon,
+    LexiconError,
+    Match,
+    Sentence,
+    Term,
+    bundled_lexicons,
+    load_lexicon,
+    split_sentences,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "VOICES",
+    "Analyzer",
+    "Contrast",
+    "Document",
+    "Lexicon",
+    "LexiconError",
+    "Match",
+    "Sentence",
+    "Term",
+    "bundled_lexicons",
+    "load_lexicon",
+    "split_sentences",
+]

@@ -1,0 +1,7 @@
+"""python -m framelens: the command line."""
+# SPDX-License-Identifier: MIT
+import sys
+
+from .cli import main
+
+sys.exit(main())

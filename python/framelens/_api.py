@@ -1,0 +1,260 @@
+"""The single-document API: Lexicon, Analyzer, Document, Sentence, Match."""
+# SPDX-License-Identifier: MIT
+from __future__ import annotations
+
+import json
+import math
+import os
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any, Dict, List, Optional, Tuple, Union
+
+from . import _core
+
+LexiconError = _core.LexiconError
+
+VOICES = ("author", "quoted", "attributed")
+
+_KNOWN_TOP = ("name", "version", "language", "description", "categories", "terms", "exclude",
+              "contrasts")
+_KNOWN_TERM = ("term", "category", "weight", "variants", "case_sensitive")
+
+
+@dataclass(frozen=True)
+class Term:
+    """One lexicon entry. ``metadata`` keeps every other key of the entry (note, source…)."""
+
+    term: str
+    category: str
+    weight: float = 1.0
+    case_sensitive: bool = False
+    variants: Tuple[str, ...] = ()
+    metadata: Dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass(frozen=True)
+class Contrast:
+    """Competing names for one referent: option name -> canonical terms."""
+
+    name: str
+    options: Dict[str, Tuple[str, ...]]
+
+
+class Lexicon:
+    """A validated, compiled lexicon (DESIGN.md section 2). Immutable; share it freely.
+
+    Build one with :meth:`from_file`, :meth:`from_json`, :meth:`from_dict` or
+    :func:`load_lexicon`.
+    """
+
+    __slots__ = ("_core", "terms", "categories", "contrasts", "exclude", "metadata", "source",
+                 "_term_index")
+
+    def __init__(self, core: "_core.Lexicon", raw: Optional[dict], source: str):
+        self._core = core
+        self.source = source
+        cats = core.categories()
+        raw = raw if isinstance(raw, dict) else {}
+        raw_terms = raw.get("terms") if isinstance(raw.get("terms"), list) else []
+        terms = []
+        for i, (term, cat, weight, cs, variants) in enumerate(core.terms()):
+            extra = {}
+            if i < len(raw_terms) and isinstance(raw_terms[i], dict):
+                extra = {k: v for k, v in raw_terms[i].items() if k not in _KNOWN_TERM}
+            terms.append(Term(term, cats[cat], weight, cs, variants, extra))
+        self.terms: Tuple[Term, ...] = tuple(terms)
+        raw_cats = raw.get("categories") if isinstance(raw.get("categories"), dict) else {}
+        self.categories: Dict[str, Any] = {c: raw_cats.get(c, {}) for c in cats}
+        self.contrasts: Tuple[Contrast, ...] = tuple(
+            Contrast(name, {opt: tuple(self.terms[t].term for t in idx) for opt, idx in options})
+            for name, options in core.contrasts())
+        self.exclude: Tuple[str, ...] = tuple(raw.get("exclude") or ())
+        self.metadata: Dict[str, Any] = {k: v for k, v in raw.items() if k not in _KNOWN_TOP}
+        for key in ("name", "version", "language", "description"):
+            value = core.meta(key)
+            if value is not None:
+                self.metadata[key] = value
+        self._term_index = {t.term: i for i, t in enumerate(self.terms)}
+
+    # -- construction -------------------------------------------------------------------
+    @classmethod
+    def from_json(cls, text: Union[str, bytes], source: str = "<string>") -> "Lexicon":
+        """Parses a lexicon from JSON text. Raises :class:`LexiconError` naming the place."""
+        core = _core.Lexicon(text, source)
+        try:
+            raw = json.loads(text)
+        except ValueError:  # cJSON accepted it; keep going without the extra metadata
+            raw = None
+        return cls(core, raw, source)
+
+    @classmethod
+    def from_file(cls, path: Union[str, "os.PathLike[str]"]) -> "Lexicon":
+        """Reads a lexicon file. A missing file raises FileNotFoundError."""
+        path = os.fspath(path)
+        with open(path, "rb") as f:
+            data = f.read()
+        return cls.from_json(data, source=path)
+
+    @classmethod
+    def from_dict(cls, data: dict, source: str = "<dict>") -> "Lexicon":
+        """Builds a lexicon from a dict shaped like the JSON format."""
+        if not isinstance(data, dict):
+            raise LexiconError(f"{source}: expected a dict with \"terms\", not "
+                               f"{type(data).__name__}")
+        terms = data.get("terms")
+        if isinstance(terms, list):
+            for i, t in enumerate(terms):
+                w = t.get("weight") if isinstance(t, dict) else None
+                if isinstance(w, float) and not math.isfinite(w):
+                    err = LexiconError(f"{source}: terms[{i}].weight: expected a finite number")
+                    err.source, err.line, err.column = source, None, None
+                    err.path, err.detail = f"terms[{i}].weight", "expected a finite number"
+                    raise err
+        try:
+            text = json.dumps(data, ensure_ascii=False, allow_nan=False)
+        except (TypeError, ValueError) as exc:
+            raise LexiconError(f"{source}: not representable as JSON: {exc}") from None
+        return cls.from_json(text, source=source)
+
+    # -- inspection ---------------------------------------------------------------------
+    @property
+    def name(self) -> Optional[str]:
+        return self.metadata.get("name")
+
+    @property
+    def version(self) -> Optional[str]:
+        return self.metadata.get("version")
+
+    def __len__(self) -> int:
+        return len(self.terms)
+
+    def __repr__(self) -> str:
+        label = self.name or self.source
+        return f"<Lexicon {label!r}: {len(self.terms)} terms, {len(self.categories)} categories>"
+
+
+@dataclass(frozen=True)
+class Match:
+    """One occurrence of a lexicon term. ``start``/``end`` are offsets into the text."""
+
+    term: str
+    surface: str
+    start: int
+    end: int
+    category: str
+    weight: float
+    voice: str
+    sentence: int
+    negated: bool = False
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence span with its matches. ``n_tokens`` counts word tokens."""
+
+    text: str
+    start: int
+    end: int
+    n_tokens: int
+    matches: Tuple[Match, ...]
+    score: float
+    index: int
+
+    @property
+    def category_counts(self) -> Dict[str, int]:
+        return dict(Counter(m.category for m in self.matches))
+
+
+class Document:
+    """The analysis of one text: its sentences and matches."""
+
+    __slots__ = ("text", "sentences", "matches")
+
+    def __init__(self, text: str, sentences: List[Sentence], matches: List[Match]):
+        self.text = text
+        self.sentences = sentences
+        self.matches = matches
+
+    @property
+    def n_tokens(self) -> int:
+        return sum(s.n_tokens for s in self.sentences)
+
+    @property
+    def score(self) -> float:
+        return sum(s.score for s in self.sentences)
+
+    @property
+    def category_counts(self) -> Dict[str, int]:
+        return dict(Counter(m.category for m in self.matches))
+
+    def __repr__(self) -> str:
+        return (f"<Document: {len(self.sentences)} sentences, {self.n_tokens} tokens, "
+                f"{len(self.matches)} matches>")
+
+
+def _as_text(text: Union[str, bytes, bytearray]) -> str:
+    if isinstance(text, (bytes, bytearray)):
+        return bytes(text).decode("utf-8", errors="replace")
+    if not isinstance(text, str):
+        raise TypeError(f"text must be str or bytes, not {type(text).__name__}")
+    return text
+
+
+class Analyzer:
+    """Analyses texts against one lexicon. Thread-safe: share one between threads."""
+
+    __slots__ = ("lexicon", "_terms")
+
+    def __init__(self, lexicon: Lexicon):
+        if not isinstance(lexicon, Lexicon):
+            raise TypeError(f"Analyzer needs a framelens.Lexicon, not {type(lexicon).__name__}")
+        self.lexicon = lexicon
+        self._terms = lexicon.terms
+
+    def analyze(self, text: Union[str, bytes]) -> Document:
+        """Splits text into sentences and finds every lexicon term (DESIGN.md section 3).
+
+        ``bytes`` are decoded as UTF-8 with invalid bytes replaced by U+FFFD.
+        """
+        text = _as_text(text)
+        raw_sents, raw_matches = _core.analyze(self.lexicon._core, text)
+        terms = self._terms
+        matches = []
+        for start, end, ti, si, voice, negated in raw_matches:
+            t = terms[ti]
+            matches.append(Match(t.term, text[start:end], start, end, t.category, t.weight,
+                                 VOICES[voice], si, bool(negated)))
+        sentences = []
+        for i, (start, end, n_tokens, score, first, count) in enumerate(raw_sents):
+            sentences.append(Sentence(text[start:end], start, end, n_tokens,
+                                      tuple(matches[first:first + count]), score, i))
+        return Document(text, sentences, matches)
+
+    def __repr__(self) -> str:
+        return f"<Analyzer {self.lexicon!r}>"
+
+
+def split_sentences(text: Union[str, bytes]) -> List[str]:
+    """The sentences of a text as framelens segments them (no lexicon needed)."""
+    text = _as_text(text)
+    raw_sents, _ = _core.analyze(None, text)
+    return [text[s[0]:s[1]] for s in raw_sents]
+
+
+_BUNDLED = os.path.join(os.path.dirname(__file__), "lexicons")
+
+
+def bundled_lexicons() -> List[str]:
+    """Names of the lexicons shipped with framelens."""
+    return sorted(f[:-5] for f in os.listdir(_BUNDLED) if f.endswith(".json"))
+
+
+def load_lexicon(name: str) -> Lexicon:
+    """A bundled lexicon by name (see :func:`bundled_lexicons`), or a lexicon file path."""
+    candidate = os.path.join(_BUNDLED, f"{name}.json")
+    if os.sep not in name and "/" not in name and os.path.exists(candidate):
+        return Lexicon.from_file(candidate)
+    if os.path.exists(name):
+        return Lexicon.from_file(name)
+    raise FileNotFoundError(
+        f"no bundled lexicon or file named {name!r}; bundled: {', '.join(bundled_lexicons())}")

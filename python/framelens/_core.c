@@ -1,0 +1,606 @@
+/* _core.c: the CPython binding of the framelens C core (a thin layer: arguments, GIL, wrapping). */
+/* SPDX-License-Identifier: MIT */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+#include "framelens.h"
+
+#include <string.h>
+
+/* Texts shorter than this are analysed with the GIL held: releasing and taking it back costs
+ * more than the work (the same trade-off as CPython's HASHLIB_GIL_MINSIZE). */
+#define FL_GIL_MINSIZE 8192
+
+typedef struct {
+    PyObject *LexiconError;
+    PyTypeObject *LexiconType;
+} module_state;
+
+typedef struct {
+    PyObject_HEAD
+    fl_lexicon *lex;
+    PyObject *source;
+} LexiconObject;
+
+static module_state *get_state(PyObject *module) {
+    return (module_state *)PyModule_GetState(module);
+}
+
+/* ------------------------------------------------------------------ errors */
+
+static PyObject *raise_status(fl_status st, const fl_error *err) {
+    if (st == FL_ERR_NOMEM) {
+        return PyErr_NoMemory();
+    }
+    PyErr_SetString(PyExc_ValueError, err->message[0] ? err->message : fl_status_str(st));
+    return NULL;
+}
+
+/* Raises LexiconError(message) with .source .line .column .path .detail set. */
+static PyObject *raise_lexicon_error(module_state *ms, const char *source, const fl_error *err) {
+    if (err->code == FL_ERR_NOMEM) {
+        return PyErr_NoMemory();
+    }
+    PyObject *exc = PyObject_CallFunction(ms->LexiconError, "s", err->message);
+    if (exc == NULL) {
+        return NULL;
+    }
+    PyObject *line = err->line ? PyLong_FromUnsignedLong(err->line) : Py_NewRef(Py_None);
+    PyObject *col = err->column ? PyLong_FromUnsignedLong(err->column) : Py_NewRef(Py_None);
+    PyObject *path = err->path[0] ? PyUnicode_FromString(err->path) : Py_NewRef(Py_None);
+    PyObject *src = PyUnicode_DecodeUTF8(source, (Py_ssize_t)strlen(source), "replace");
+    PyObject *detail = PyUnicode_DecodeUTF8(err->detail, (Py_ssize_t)strlen(err->detail),
+                                            "replace");
+    if (line && col && path && src && detail && PyObject_SetAttrString(exc, "line", line) == 0 &&
+        PyObject_SetAttrString(exc, "column", col) == 0 &&
+        PyObject_SetAttrString(exc, "path", path) == 0 &&
+        PyObject_SetAttrString(exc, "source", src) == 0 &&
+        PyObject_SetAttrString(exc, "detail", detail) == 0) {
+        PyErr_SetObject((PyObject *)Py_TYPE(exc), exc);
+    }
+    Py_XDECREF(line);
+    Py_XDECREF(col);
+    Py_XDECREF(path);
+    Py_XDECREF(src);
+    Py_XDECREF(detail);
+    Py_DECREF(exc);
+    return NULL;
+}
+
+/* UTF-8 of a str; a lone surrogate becomes a ValueError that says where. */
+static const char *text_utf8(PyObject *text, Py_ssize_t *len) {
+    if (!PyUnicode_Check(text)) {
+        PyErr_Format(PyExc_TypeError, "text must be str, not %.100s", Py_TYPE(text)->tp_name);
+        return NULL;
+    }
+    const char *s = PyUnicode_AsUTF8AndSize(text, len);
+    if (s == NULL && PyErr_ExceptionMatches(PyExc_UnicodeEncodeError)) {
+        PyObject *type, *value, *tb;
+        PyErr_Fetch(&type, &value, &tb);
+        Py_ssize_t start = 0;
+        if (value == NULL || PyUnicodeEncodeError_GetStart(value, &start) < 0) {
+            PyErr_Clear();
+        }
+        Py_XDECREF(type);
+        Py_XDECREF(value);
+        Py_XDECREF(tb);
+        PyErr_Format(PyExc_ValueError,
+                     "text contains a lone surrogate at index %zd (not valid Unicode text); "
+                     "decode the source with errors='replace' first",
+                     start);
+    }
+    return s;
+}
+
+/* ------------------------------------------------------------------ Lexicon */
+
+static int Lexicon_init(PyObject *self_obj, PyObject *args, PyObject *kwds) {
+    LexiconObject *self = (LexiconObject *)self_obj;
+    static char *kwlist[] = {"data", "source", NULL};
+    PyObject *data;
+    const char *source = "<lexicon>";
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O|s", kwlist, &data, &source)) {
+        return -1;
+    }
+    if (self->lex != NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "Lexicon is already initialised");
+        return -1;
+    }
+    const char *json;
+    Py_ssize_t len;
+    if (PyBytes_Check(data)) {
+        json = PyBytes_AS_STRING(data);
+        len = PyBytes_GET_SIZE(data);
+    } else if (PyUnicode_Check(data)) {
+        json = text_utf8(data, &len);
+        if (json == NULL) {
+            return -1;
+        }
+    } else {
+        PyErr_Format(PyExc_TypeError, "lexicon JSON must be str or bytes, not %.100s",
+                     Py_TYPE(data)->tp_name);
+        return -1;
+    }
+    fl_error err;
+    fl_lexicon *lex = NULL;
+    fl_status st;
+    Py_BEGIN_ALLOW_THREADS
+    st = fl_lexicon_load_json(json, (size_t)len, source, NULL, &lex, &err);
+    Py_END_ALLOW_THREADS
+    if (st != FL_OK) {
+        PyObject *mod = PyType_GetModule(Py_TYPE(self_obj));
+        if (mod == NULL) {
+            return -1;
+        }
+        raise_lexicon_error(get_state(mod), source, &err);
+        return -1;
+    }
+    self->lex = lex;
+    Py_XSETREF(self->source, PyUnicode_FromString(source));
+    return self->source == NULL ? -1 : 0;
+}
+
+static void Lexicon_dealloc(PyObject *self_obj) {
+    LexiconObject *self = (LexiconObject *)self_obj;
+    PyTypeObject *tp = Py_TYPE(self_obj);
+    PyObject_GC_UnTrack(self_obj);
+    fl_lexicon_free(self->lex);
+    self->lex = NULL;
+    Py_CLEAR(self->source);
+    tp->tp_free(self_obj);
+    Py_DECREF(tp);
+}
+
+static int Lexicon_traverse(PyObject *self, visitproc visit, void *arg) {
+    Py_VISIT(Py_TYPE(self));
+    return 0;
+}
+
+static int check_ready(LexiconObject *self) {
+    if (self->lex == NULL) {
+        PyErr_SetString(PyExc_ValueError, "Lexicon is not initialised");
+        return -1;
+    }
+    return 0;
+}
+
+static PyObject *str_n(const char *s, size_t n) {
+    return PyUnicode_DecodeUTF8(s, (Py_ssize_t)n, "replace");
+}
+
+PyDoc_STRVAR(Lexicon_terms_doc,
+             "terms() -> list[tuple[str, int, float, bool, tuple[str, ...]]]\n\n"
+             "(term, category index, weight, case_sensitive, variants) for each term.");
+
+static PyObject *Lexicon_terms(PyObject *self_obj, PyObject *unused) {
+    LexiconObject *self = (LexiconObject *)self_obj;
+    (void)unused;
+    if (check_ready(self) < 0) {
+        return NULL;
+    }
+    size_t n = fl_lexicon_term_count(self->lex);
+    PyObject *list = PyList_New((Py_ssize_t)n);
+    if (list == NULL) {
+        return NULL;
+    }
+    for (size_t i = 0; i < n; i++) {
+        fl_term_info t;
+        fl_lexicon_term(self->lex, i, &t);
+        PyObject *vars = PyTuple_New(t.n_variants);
+        if (vars == NULL) {
+            Py_DECREF(list);
+            return NULL;
+        }
+        for (uint32_t v = 0; v < t.n_variants; v++) {
+            const char *s;
+            size_t len;
+            fl_lexicon_variant(self->lex, i, v, &s, &len);
+            PyObject *o = str_n(s, len);
+            if (o == NULL) {
+                Py_DECREF(vars);
+                Py_DECREF(list);
+                return NULL;
+            }
+            PyTuple_SET_ITEM(vars, v, o);
+        }
+        PyObject *row = Py_BuildValue("(NIdON)", str_n(t.term, t.term_len), t.category,
+                                      t.weight, t.case_sensitive ? Py_True : Py_False, vars);
+        if (row == NULL) {
+            Py_DECREF(list);
+            return NULL;
+        }
+        PyList_SET_ITEM(list, (Py_ssize_t)i, row);
+    }
+    return list;
+}
+
+PyDoc_STRVAR(Lexicon_categories_doc, "categories() -> list[str]\n\nCategory names by index.");
+
+static PyObject *Lexicon_categories(PyObject *self_obj, PyObject *unused) {
+    LexiconObject *self = (LexiconObject *)self_obj;
+    (void)unused;
+    if (check_ready(self) < 0) {
+        return NULL;
+    }
+    size_t n = fl_lexicon_category_count(self->lex);
+    PyObject *list = PyList_New((Py_ssize_t)n);
+    for (size_t i = 0; list != NULL && i < n; i++) {
+        size_t len;
+        const char *s = fl_lexicon_category(self->lex, i, &len);
+        PyObject *o = str_n(s, len);
+        if (o == NULL) {
+            Py_CLEAR(list);
+            break;
+        }
+        PyList_SET_ITEM(list, (Py_ssize_t)i, o);
+    }
+    return list;
+}
+
+PyDoc_STRVAR(Lexicon_contrasts_doc,
+             "contrasts() -> list[tuple[str, list[tuple[str, list[int]]]]]\n\n"
+             "(name, [(option, [term index, ...]), ...]) for each contrast set.");
+
+static PyObject *Lexicon_contrasts(PyObject *self_obj, PyObject *unused) {
+    LexiconObject *self = (LexiconObject *)self_obj;
+    (void)unused;
+    if (check_ready(self) < 0) {
+        return NULL;
+    }
+    size_t n = fl_lexicon_contrast_count(self->lex);
+    PyObject *list = PyList_New(0);
+    for (size_t c = 0; list != NULL && c < n; c++) {
+        fl_contrast_info ci;
+        fl_lexicon_contrast(self->lex, c, &ci);
+        PyObject *opts = PyList_New(0);
+        for (uint32_t o = 0; opts != NULL && o < ci.n_options; o++) {
+            const char *name;
+            size_t name_len;
+            const uint32_t *terms;
+            size_t nt;
+            fl_lexicon_contrast_option(self->lex, c, o, &name, &name_len, &terms, &nt);
+            PyObject *idx = PyList_New((Py_ssize_t)nt);
+            for (size_t k = 0; idx != NULL && k < nt; k++) {
+                PyObject *v = PyLong_FromUnsignedLong(terms[k]);
+                if (v == NULL) {
+                    Py_CLEAR(idx);
+                    break;
+                }
+                PyList_SET_ITEM(idx, (Py_ssize_t)k, v);
+            }
+            PyObject *row = idx == NULL ? NULL : Py_BuildValue("(NN)", str_n(name, name_len), idx);
+            if (row == NULL || PyList_Append(opts, row) < 0) {
+                Py_XDECREF(row);
+                Py_CLEAR(opts);
+                break;
+            }
+            Py_DECREF(row);
+        }
+        PyObject *row = opts == NULL ? NULL : Py_BuildValue("(NN)", str_n(ci.name, ci.name_len), opts);
+        if (row == NULL || PyList_Append(list, row) < 0) {
+            Py_XDECREF(row);
+            Py_CLEAR(list);
+            break;
+        }
+        Py_DECREF(row);
+    }
+    return list;
+}
+
+PyDoc_STRVAR(Lexicon_meta_doc, "meta(key) -> str | None\n\n"
+                               "The top-level string 'name', 'version', 'language' or "
+                               "'description'.");
+
+static PyObject *Lexicon_meta(PyObject *self_obj, PyObject *arg) {
+    LexiconObject *self = (LexiconObject *)self_obj;
+    if (check_ready(self) < 0) {
+        return NULL;
+    }
+    const char *key = PyUnicode_AsUTF8(arg);
+    if (key == NULL) {
+        return NULL;
+    }
+    size_t len;
+    const char *s = fl_lexicon_meta(self->lex, key, &len);
+    if (s == NULL) {
+        Py_RETURN_NONE;
+    }
+    return str_n(s, len);
+}
+
+static PyObject *Lexicon_get_source(PyObject *self_obj, void *closure) {
+    LexiconObject *self = (LexiconObject *)self_obj;
+    (void)closure;
+    if (self->source == NULL) {
+        Py_RETURN_NONE;
+    }
+    return Py_NewRef(self->source);
+}
+
+static PyMethodDef Lexicon_methods[] = {
+    {"terms", Lexicon_terms, METH_NOARGS, Lexicon_terms_doc},
+    {"categories", Lexicon_categories, METH_NOARGS, Lexicon_categories_doc},
+    {"contrasts", Lexicon_contrasts, METH_NOARGS, Lexicon_contrasts_doc},
+    {"meta", Lexicon_meta, METH_O, Lexicon_meta_doc},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyGetSetDef Lexicon_getset[] = {
+    {"source", Lexicon_get_source, NULL, "Name of the lexicon's source, for messages.", NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+PyDoc_STRVAR(Lexicon_doc, "Lexicon(data, source='<lexicon>')\n\n"
+                          "A compiled lexicon from JSON text (str or bytes). Immutable and "
+                          "safe to share between threads.");
+
+static PyType_Slot Lexicon_slots[] = {
+    {Py_tp_doc, (void *)Lexicon_doc},
+    {Py_tp_init, Lexicon_init},
+    {Py_tp_dealloc, Lexicon_dealloc},
+    {Py_tp_traverse, Lexicon_traverse},
+    {Py_tp_methods, Lexicon_methods},
+    {Py_tp_getset, Lexicon_getset},
+    {0, NULL},
+};
+
+static PyType_Spec Lexicon_spec = {
+    .name = "framelens._core.Lexicon",
+    .basicsize = sizeof(LexiconObject),
+    .flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_IMMUTABLETYPE,
+    .slots = Lexicon_slots,
+};
+
+/* ------------------------------------------------------------------ analysis */
+
+/* The lexicon argument: a Lexicon, or None for segmentation only. */
+static int get_lexicon(PyObject *module, PyObject *obj, const fl_lexicon **out) {
+    if (obj == Py_None) {
+        *out = NULL;
+        return 0;
+    }
+    module_state *ms = get_state(module);
+    if (!PyObject_TypeCheck(obj, ms->LexiconType)) {
+        PyErr_Format(PyExc_TypeError, "expected a framelens._core.Lexicon or None, not %.100s",
+                     Py_TYPE(obj)->tp_name);
+        return -1;
+    }
+    LexiconObject *lo = (LexiconObject *)obj;
+    if (check_ready(lo) < 0) {
+        return -1;
+    }
+    *out = lo->lex;
+    return 0;
+}
+
+static fl_status run_analysis(const fl_lexicon *lex, const char *s, Py_ssize_t len,
+                              fl_result *res, fl_error *err) {
+    fl_status st;
+    if (len >= FL_GIL_MINSIZE) {
+        Py_BEGIN_ALLOW_THREADS
+        st = fl_analyze(lex, s, (size_t)len, res, err);
+        Py_END_ALLOW_THREADS
+    } else {
+        st = fl_analyze(lex, s, (size_t)len, res, err);
+    }
+    return st;
+}
+
+static PyObject *sentences_list(const fl_result *res) {
+    size_t n;
+    const fl_sentence *ss = fl_result_sentences(res, &n);
+    PyObject *list = PyList_New((Py_ssize_t)n);
+    for (size_t i = 0; list != NULL && i < n; i++) {
+        const fl_sentence *x = &ss[i];
+        PyObject *row = Py_BuildValue("(nnIdII)", (Py_ssize_t)x->cp_start, (Py_ssize_t)x->cp_end,
+                                      x->n_tokens, x->score, x->first_match, x->n_matches);
+        if (row == NULL) {
+            Py_CLEAR(list);
+            break;
+        }
+        PyList_SET_ITEM(list, (Py_ssize_t)i, row);
+    }
+    return list;
+}
+
+static PyObject *matches_list(const fl_result *res) {
+    size_t n;
+    const fl_match *ms = fl_result_matches(res, &n);
+    PyObject *list = PyList_New((Py_ssize_t)n);
+    for (size_t i = 0; list != NULL && i < n; i++) {
+        const fl_match *m = &ms[i];
+        PyObject *row = Py_BuildValue("(nnIIii)", (Py_ssize_t)m->cp_start, (Py_ssize_t)m->cp_end,
+                                      m->term, m->sentence, (int)m->voice, (int)m->negated);
+        if (row == NULL) {
+            Py_CLEAR(list);
+            break;
+        }
+        PyList_SET_ITEM(list, (Py_ssize_t)i, row);
+    }
+    return list;
+}
+
+PyDoc_STRVAR(analyze_doc,
+             "analyze(lexicon, text, /) -> (sentences, matches)\n\n"
+             "lexicon: a Lexicon, or None to segment only. text: str.\n"
+             "sentences: [(start, end, n_tokens, score, first_match, n_matches)]\n"
+             "matches: [(start, end, term index, sentence index, voice, negated)]\n"
+             "Offsets are code point offsets into text.");
+
+static PyObject *core_analyze(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 2) {
+        PyErr_SetString(PyExc_TypeError, "analyze() takes exactly 2 arguments (lexicon, text)");
+        return NULL;
+    }
+    const fl_lexicon *lex;
+    if (get_lexicon(module, args[0], &lex) < 0) {
+        return NULL;
+    }
+    Py_ssize_t len;
+    const char *s = text_utf8(args[1], &len);
+    if (s == NULL) {
+        return NULL;
+    }
+    fl_result *res;
+    if (fl_result_new(NULL, &res) != FL_OK) {
+        return PyErr_NoMemory();
+    }
+    /* Keep the text alive while the GIL is released: the caller holds a reference. */
+    fl_error err;
+    fl_status st = run_analysis(lex, s, len, res, &err);
+    PyObject *out = NULL;
+    if (st != FL_OK) {
+        raise_status(st, &err);
+    } else {
+        PyObject *sents = sentences_list(res);
+        PyObject *matches = sents == NULL ? NULL : matches_list(res);
+        if (matches != NULL) {
+            out = PyTuple_Pack(2, sents, matches);
+        }
+        Py_XDECREF(sents);
+        Py_XDECREF(matches);
+    }
+    fl_result_free(res);
+    return out;
+}
+
+PyDoc_STRVAR(tokens_doc, "tokens(text, /) -> [(start, end, kind, sentence)]\n\n"
+                         "The tokens of text (kind: 0 word, 1 clitic, 2 hyphen, 3 punct), "
+                         "with code point offsets.");
+
+static PyObject *core_tokens(PyObject *module, PyObject *text) {
+    (void)module;
+    Py_ssize_t len;
+    const char *s = text_utf8(text, &len);
+    if (s == NULL) {
+        return NULL;
+    }
+    fl_result *res;
+    if (fl_result_new(NULL, &res) != FL_OK) {
+        return PyErr_NoMemory();
+    }
+    fl_error err;
+    fl_status st = run_analysis(NULL, s, len, res, &err);
+    PyObject *list = NULL;
+    if (st != FL_OK) {
+        raise_status(st, &err);
+    } else {
+        size_t n;
+        const fl_token *t = fl_result_tokens(res, &n);
+        list = PyList_New((Py_ssize_t)n);
+        for (size_t i = 0; list != NULL && i < n; i++) {
+            PyObject *row = Py_BuildValue("(nniI)", (Py_ssize_t)t[i].cp_start,
+                                          (Py_ssize_t)t[i].cp_end, (int)t[i].kind, t[i].sentence);
+            if (row == NULL) {
+                Py_CLEAR(list);
+                break;
+            }
+            PyList_SET_ITEM(list, (Py_ssize_t)i, row);
+        }
+    }
+    fl_result_free(res);
+    return list;
+}
+
+PyDoc_STRVAR(fold_doc, "fold(text, /) -> str\n\nThe folded form under which terms compare.");
+
+static PyObject *core_fold(PyObject *module, PyObject *text) {
+    (void)module;
+    Py_ssize_t len;
+    const char *s = text_utf8(text, &len);
+    if (s == NULL) {
+        return NULL;
+    }
+    size_t need = 0;
+    fl_status st = fl_fold(s, (size_t)len, NULL, 0, &need, NULL);
+    if (st != FL_OK) {
+        return st == FL_ERR_NOMEM ? PyErr_NoMemory() : PyErr_Format(PyExc_ValueError, "%s", fl_status_str(st));
+    }
+    PyObject *buf = PyBytes_FromStringAndSize(NULL, (Py_ssize_t)need);
+    if (buf == NULL) {
+        return NULL;
+    }
+    st = fl_fold(s, (size_t)len, PyBytes_AS_STRING(buf), need, &need, NULL);
+    PyObject *out = st == FL_OK ? PyUnicode_DecodeUTF8(PyBytes_AS_STRING(buf), (Py_ssize_t)need, "strict") : PyErr_NoMemory();
+    Py_DECREF(buf);
+    return out;
+}
+
+static PyMethodDef core_methods[] = {
+    {"analyze", (PyCFunction)(void (*)(void))core_analyze, METH_FASTCALL, analyze_doc},
+    {"tokens", core_tokens, METH_O, tokens_doc},
+    {"fold", core_fold, METH_O, fold_doc},
+    {NULL, NULL, 0, NULL},
+};
+
+/* ------------------------------------------------------------------ module */
+
+static int core_exec(PyObject *module) {
+    module_state *ms = get_state(module);
+    ms->LexiconError = PyErr_NewExceptionWithDoc(
+        "framelens.LexiconError",
+        "A lexicon that cannot be loaded. Attributes: source, line, column (1-based, or None), "
+        "path (a JSON path such as 'terms[3].weight', or None) and detail.",
+        PyExc_ValueError, NULL);
+    if (ms->LexiconError == NULL || PyModule_AddObjectRef(module, "LexiconError", ms->LexiconError) < 0) {
+        return -1;
+    }
+    ms->LexiconType = (PyTypeObject *)PyType_FromModuleAndSpec(module, &Lexicon_spec, NULL);
+    if (ms->LexiconType == NULL ||
+        PyModule_AddObjectRef(module, "Lexicon", (PyObject *)ms->LexiconType) < 0) {
+        return -1;
+    }
+    if (PyModule_AddStringConstant(module, "core_version", fl_version()) < 0 ||
+        PyModule_AddIntConstant(module, "MAX_TERM_TOKENS", FL_MAX_TERM_TOKENS) < 0 ||
+        PyModule_AddIntConstant(module, "MAX_TERMS", FL_MAX_TERMS) < 0 ||
+        PyModule_AddObject(module, "MAX_TEXT_BYTES", PyLong_FromSize_t(FL_MAX_TEXT_BYTES)) < 0 ||
+        PyModule_AddObject(module, "MAX_LEXICON_BYTES", PyLong_FromSize_t(FL_MAX_LEXICON_BYTES)) < 0) {
+        return -1;
+    }
+    return 0;
+}
+
+static int core_traverse(PyObject *module, visitproc visit, void *arg) {
+    module_state *ms = get_state(module);
+    Py_VISIT(ms->LexiconError);
+    Py_VISIT(ms->LexiconType);
+    return 0;
+}
+
+static int core_clear(PyObject *module) {
+    module_state *ms = get_state(module);
+    Py_CLEAR(ms->LexiconError);
+    Py_CLEAR(ms->LexiconType);
+    return 0;
+}
+
+static void core_free(void *module) {
+    core_clear((PyObject *)module);
+}
+
+static PyModuleDef_Slot core_slots[] = {
+    {Py_mod_exec, core_exec},
+#ifdef Py_mod_multiple_interpreters
+    {Py_mod_multiple_interpreters, Py_MOD_PER_INTERPRETER_GIL_SUPPORTED},
+#endif
+#ifdef Py_mod_gil
+    {Py_mod_gil, Py_MOD_GIL_NOT_USED},
+#endif
+    {0, NULL},
+};
+
+static struct PyModuleDef core_module = {
+    PyModuleDef_HEAD_INIT,
+    .m_name = "framelens._core",
+    .m_doc = "The C core of framelens: lexicon loading and text analysis.",
+    .m_size = sizeof(module_state),
+    .m_methods = core_methods,
+    .m_slots = core_slots,
+    .m_traverse = core_traverse,
+    .m_clear = core_clear,
+    .m_free = core_free,
+};
+
+PyMODINIT_FUNC PyInit__core(void) {
+    return PyModuleDef_Init(&core_module);
+}
