@@ -34,6 +34,8 @@ void fl_result_free(fl_result *res) {
     fl__vec_free(&a, &res->scratch);
     fl__vec_free(&a, &res->stack);
     fl__vec_free(&a, &res->cover);
+    fl__vec_free(&a, &res->markers);
+    fl__vec_free(&a, &res->quoted);
     fl__free(&a, res);
 }
 
@@ -43,6 +45,7 @@ static void clear(fl_result *res) {
     res->sentences.len = 0;
     res->matches.len = 0;
     res->folded.len = 0;
+    res->markers.len = 0;
 }
 
 fl_status fl_analyze(const fl_lexicon *lex, const char *text, size_t len, fl_result *res,
@@ -70,7 +73,7 @@ fl_status fl_analyze(const fl_lexicon *lex, const char *text, size_t len, fl_res
             st = fl__match(lex, res);
         }
         if (st == FL_OK) {
-            st = fl__context(t, len, res);
+            st = fl__context(lex, t, res);
         }
     }
     if (st != FL_OK) {
@@ -94,4 +97,9 @@ const fl_sentence *fl_result_sentences(const fl_result *res, size_t *n) {
 const fl_match *fl_result_matches(const fl_result *res, size_t *n) {
     *n = res == NULL ? 0 : res->matches.len;
     return *n == 0 ? NULL : res->matches.data;
+}
+
+const fl_marker *fl_result_markers(const fl_result *res, size_t *n) {
+    *n = res == NULL ? 0 : res->markers.len;
+    return *n == 0 ? NULL : res->markers.data;
 }

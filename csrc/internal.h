@@ -220,6 +220,7 @@ struct fl_lexicon {
     size_t n_edges;
     size_t max_wild_prefix; /* longest wildcard prefix, in bytes */
     uint32_t max_depth;     /* longest path, in tokens */
+    fl_vec vocab_cues;      /* uint8_t per vocabulary id: FL_CUE_* bits */
     bool has_exact;
     bool has_exclusions;
 };
@@ -244,6 +245,23 @@ FL_HIDDEN uint32_t fl__edge_find(const fl_lexicon *lex, uint32_t parent, uint32_
 /* Writes the JSON path of an entry ("terms[3]" or "terms[3].variants[1]") into buf. */
 FL_HIDDEN void fl__entry_path(const fl_lexicon *lex, uint32_t entry, char *buf, size_t cap);
 
+/* ------------------------------------------------------------------ context.c */
+
+/* Cue words for voice, negation and distancing, as bits per vocabulary id. */
+enum {
+    FL_CUE_REPORT = 1,    /* said, claims, told, … */
+    FL_CUE_NEGATION = 2,  /* not, never, denies, … */
+    FL_CUE_DISTANCE = 4,  /* alleged, purported, … (one word) */
+    FL_CUE_ACCORDING = 8, /* "according" (to) */
+    FL_CUE_SO = 16,       /* "so" / "self" of so-called, self-proclaimed */
+    FL_CUE_CALLED = 32    /* "called", "proclaimed", "styled" after them */
+};
+
+/* Interns the cue words into the vocabulary and marks them; called once at load. */
+FL_HIDDEN fl_status fl__lexicon_add_cues(fl_lexicon *lex);
+/* Interns s into the vocabulary (lexicon.c). */
+FL_HIDDEN fl_status fl__vocab_intern(fl_lexicon *lex, const uint8_t *s, size_t len, uint32_t *id);
+
 /* ------------------------------------------------------------------ match.c, context.c */
 
 struct fl_result {
@@ -256,6 +274,8 @@ struct fl_result {
     fl_vec scratch;   /* int32_t, for folding */
     fl_vec stack;     /* matcher work list */
     fl_vec cover;     /* int32_t: exclusion coverage */
+    fl_vec markers;   /* fl_marker */
+    fl_vec quoted;    /* uint8_t per token: inside a quotation */
 };
 
 /* Looks up each token's folded (and, when the lexicon has case-sensitive terms, exact)
@@ -264,7 +284,7 @@ FL_HIDDEN fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text,
                                      fl_result *res);
 /* Finds the matches of every sentence (appends to res->matches, fills sentence ranges). */
 FL_HIDDEN fl_status fl__match(const fl_lexicon *lex, fl_result *res);
-/* Sets the voice of every match. */
-FL_HIDDEN fl_status fl__context(const uint8_t *text, size_t len, fl_result *res);
+/* Sets the voice and negation of every match and finds distancing markers. */
+FL_HIDDEN fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res);
 
 #endif /* FL_INTERNAL_H */

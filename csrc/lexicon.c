@@ -79,6 +79,7 @@ void fl_lexicon_free(fl_lexicon *lex) {
     fl__vec_free(&a, &lex->vocab);
     fl__vec_free(&a, &lex->nodes);
     fl__vec_free(&a, &lex->entries);
+    fl__vec_free(&a, &lex->vocab_cues);
     fl__free(&a, lex->vocab_slots);
     fl__free(&a, lex->edge_slots);
     fl__free(&a, lex);
@@ -168,7 +169,7 @@ static fl_status vocab_grow(fl_lexicon *lex) {
     return FL_OK;
 }
 
-static fl_status vocab_intern(fl_lexicon *lex, const uint8_t *s, size_t len, uint32_t *id) {
+fl_status fl__vocab_intern(fl_lexicon *lex, const uint8_t *s, size_t len, uint32_t *id) {
     uint32_t hash = fl__hash_bytes(s, len);
     uint32_t found = fl__vocab_find(lex, s, len, hash);
     if (found != FL_NO_ID) {
@@ -357,7 +358,7 @@ fl_status fl__lexicon_insert(fl_lexicon *lex, fl_vec *scratch, const char *s, si
             goto done;
         }
         uint32_t id;
-        if ((st = vocab_intern(lex, form.data, form.len, &id)) != FL_OK) {
+        if ((st = fl__vocab_intern(lex, form.data, form.len, &id)) != FL_OK) {
             goto done;
         }
         uint32_t kind = wild ? (exact ? FL_EDGE_WILD_EXACT : FL_EDGE_WILD_FOLD)

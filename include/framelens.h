@@ -213,6 +213,7 @@ typedef struct fl_sentence {
     uint32_t first_token, n_tokens_all; /* its tokens, all kinds */
     uint32_t n_tokens;        /* word tokens, the denominator of rates */
     uint32_t first_match, n_matches; /* its matches in fl_result_matches() */
+    uint32_t first_marker, n_markers; /* its distancing markers in fl_result_markers() */
     double score;             /* sum of its matches' weights */
 } fl_sentence;
 
@@ -223,9 +224,24 @@ typedef struct fl_match {
     uint32_t sentence;        /* index of its sentence */
     uint32_t first_token, n_tokens; /* the matched tokens */
     uint8_t voice;            /* fl_voice */
-    uint8_t negated;          /* reserved for negation cues: 0 for now */
+    uint8_t negated;          /* 1: a negation or denial cue stands before it in its clause */
     uint8_t reserved[2];
 } fl_match;
+
+/* Kinds of distancing marker: a word by which the writer keeps a name at arm's length, or
+ * quotation marks around one to three words that nobody in the sentence is said to speak. */
+typedef enum fl_marker_kind {
+    FL_MARKER_WORD = 0,        /* so-called, alleged(ly), self-proclaimed, self-styled, purported */
+    FL_MARKER_SCARE_QUOTES = 1 /* "puppets": the span includes the quotation marks */
+} fl_marker_kind;
+
+typedef struct fl_marker {
+    size_t start, end;
+    size_t cp_start, cp_end;
+    uint32_t sentence;
+    uint8_t kind;             /* fl_marker_kind */
+    uint8_t reserved[3];
+} fl_marker;
 
 /* Results of one analysis, and the scratch memory it needs. Reuse one per thread to avoid
  * allocating per document; never share one between threads at the same time. */
@@ -237,7 +253,8 @@ FL_API fl_status fl_result_new(const fl_allocator *alloc, fl_result **out);
 /* Frees a result. NULL is a no-op. */
 FL_API void fl_result_free(fl_result *res);
 
-/* Analyses one text: tokenise, segment, match, mark voice, score.
+/* Analyses one text: tokenise, segment, match, mark voice and negation, find distancing
+ * markers, score. With lex NULL it only tokenises and segments.
  * text/len: UTF-8 (invalid bytes are read as U+FFFD); not kept. len may be 0.
  * res: overwritten with the new results; on failure it holds no results but stays usable.
  * Thread-safe for one lexicon shared by many threads, each with its own res.
@@ -250,6 +267,8 @@ FL_API fl_status fl_analyze(const fl_lexicon *lex, const char *text, size_t len,
 FL_API const fl_token *fl_result_tokens(const fl_result *res, size_t *n);
 FL_API const fl_sentence *fl_result_sentences(const fl_result *res, size_t *n);
 FL_API const fl_match *fl_result_matches(const fl_result *res, size_t *n);
+/* Distancing markers (found only when a lexicon is given), in text order. */
+FL_API const fl_marker *fl_result_markers(const fl_result *res, size_t *n);
 
 #ifdef __cplusplus
 }

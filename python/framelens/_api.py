@@ -148,6 +148,22 @@ class Match:
     negated: bool = False
 
 
+MARKER_KINDS = ("word", "scare_quotes")
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A distancing marker: a word such as "so-called" or "alleged" (kind "word"), or
+    quotation marks around one to three words that nobody is said to speak
+    (kind "scare_quotes"; the span includes the marks)."""
+
+    kind: str
+    surface: str
+    start: int
+    end: int
+    sentence: int
+
+
 @dataclass(frozen=True)
 class Sentence:
     """A sentence span with its matches. ``n_tokens`` counts word tokens."""
@@ -159,6 +175,7 @@ class Sentence:
     matches: Tuple[Match, ...]
     score: float
     index: int
+    distancing: Tuple[Marker, ...] = ()
 
     @property
     def category_counts(self) -> Dict[str, int]:
@@ -217,17 +234,20 @@ class Analyzer:
         ``bytes`` are decoded as UTF-8 with invalid bytes replaced by U+FFFD.
         """
         text = _as_text(text)
-        raw_sents, raw_matches = _core.analyze(self.lexicon._core, text)
+        raw_sents, raw_matches, raw_markers = _core.analyze(self.lexicon._core, text)
         terms = self._terms
         matches = []
         for start, end, ti, si, voice, negated in raw_matches:
             t = terms[ti]
             matches.append(Match(t.term, text[start:end], start, end, t.category, t.weight,
                                  VOICES[voice], si, bool(negated)))
+        markers = [Marker(MARKER_KINDS[kind], text[start:end], start, end, si)
+                   for start, end, si, kind in raw_markers]
         sentences = []
-        for i, (start, end, n_tokens, score, first, count) in enumerate(raw_sents):
+        for i, (start, end, n_tokens, score, first, count, mfirst, mcount) in enumerate(raw_sents):
             sentences.append(Sentence(text[start:end], start, end, n_tokens,
-                                      tuple(matches[first:first + count]), score, i))
+                                      tuple(matches[first:first + count]), score, i,
+                                      tuple(markers[mfirst:mfirst + mcount])))
         return Document(text, sentences, matches)
 
     def __repr__(self) -> str:
@@ -237,7 +257,7 @@ class Analyzer:
 def split_sentences(text: Union[str, bytes]) -> List[str]:
     """The sentences of a text as framelens segments them (no lexicon needed)."""
     text = _as_text(text)
-    raw_sents, _ = _core.analyze(None, text)
+    raw_sents, _, _ = _core.analyze(None, text)
     return [text[s[0]:s[1]] for s in raw_sents]
 
 

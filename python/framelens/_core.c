@@ -392,8 +392,26 @@ static PyObject *sentences_list(const fl_result *res) {
     PyObject *list = PyList_New((Py_ssize_t)n);
     for (size_t i = 0; list != NULL && i < n; i++) {
         const fl_sentence *x = &ss[i];
-        PyObject *row = Py_BuildValue("(nnIdII)", (Py_ssize_t)x->cp_start, (Py_ssize_t)x->cp_end,
-                                      x->n_tokens, x->score, x->first_match, x->n_matches);
+        PyObject *row = Py_BuildValue("(nnIdIIII)", (Py_ssize_t)x->cp_start,
+                                      (Py_ssize_t)x->cp_end, x->n_tokens, x->score,
+                                      x->first_match, x->n_matches, x->first_marker,
+                                      x->n_markers);
+        if (row == NULL) {
+            Py_CLEAR(list);
+            break;
+        }
+        PyList_SET_ITEM(list, (Py_ssize_t)i, row);
+    }
+    return list;
+}
+
+static PyObject *markers_list(const fl_result *res) {
+    size_t n;
+    const fl_marker *ms = fl_result_markers(res, &n);
+    PyObject *list = PyList_New((Py_ssize_t)n);
+    for (size_t i = 0; list != NULL && i < n; i++) {
+        PyObject *row = Py_BuildValue("(nnIi)", (Py_ssize_t)ms[i].cp_start,
+                                      (Py_ssize_t)ms[i].cp_end, ms[i].sentence, (int)ms[i].kind);
         if (row == NULL) {
             Py_CLEAR(list);
             break;
@@ -421,10 +439,12 @@ static PyObject *matches_list(const fl_result *res) {
 }
 
 PyDoc_STRVAR(analyze_doc,
-             "analyze(lexicon, text, /) -> (sentences, matches)\n\n"
+             "analyze(lexicon, text, /) -> (sentences, matches, markers)\n\n"
              "lexicon: a Lexicon, or None to segment only. text: str.\n"
-             "sentences: [(start, end, n_tokens, score, first_match, n_matches)]\n"
+             "sentences: [(start, end, n_tokens, score, first_match, n_matches,\n"
+             "             first_marker, n_markers)]\n"
              "matches: [(start, end, term index, sentence index, voice, negated)]\n"
+             "markers: [(start, end, sentence index, kind)] (0 word, 1 scare quotes)\n"
              "Offsets are code point offsets into text.");
 
 static PyObject *core_analyze(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
@@ -454,11 +474,13 @@ static PyObject *core_analyze(PyObject *module, PyObject *const *args, Py_ssize_
     } else {
         PyObject *sents = sentences_list(res);
         PyObject *matches = sents == NULL ? NULL : matches_list(res);
-        if (matches != NULL) {
-            out = PyTuple_Pack(2, sents, matches);
+        PyObject *markers = matches == NULL ? NULL : markers_list(res);
+        if (markers != NULL) {
+            out = PyTuple_Pack(3, sents, matches, markers);
         }
         Py_XDECREF(sents);
         Py_XDECREF(matches);
+        Py_XDECREF(markers);
     }
     fl_result_free(res);
     return out;

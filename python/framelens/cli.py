@@ -30,8 +30,12 @@ def print_document(doc: Document, out=sys.stdout, color: Optional[bool] = None) 
     for s in doc.sentences:
         print(f"{s.index + 1:>3}. {_highlight(doc, s, color)}", file=out)
         for m in s.matches:
+            neg = " negated" if m.negated else ""
             print(f"       {m.surface!r:<30} term={m.term!r} category={m.category} "
-                  f"weight={m.weight:g} voice={m.voice}", file=out)
+                  f"weight={m.weight:g} voice={m.voice}{neg}", file=out)
+        if s.distancing:
+            marks = ", ".join(repr(d.surface) for d in s.distancing)
+            print(f"       distancing: {marks}", file=out)
         if s.matches:
             print(f"       score {s.score:g} over {s.n_tokens} word tokens", file=out)
     counts = doc.category_counts
