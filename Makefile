@@ -1,0 +1,159 @@
+# Makefile: set up, build, test and demo framelens. `make help` lists the targets.
+# SPDX-License-Identifier: MIT
+#
+# Every target installs what it needs first (system packages via `deps`, the virtualenv via
+# `venv`), so on a fresh Debian machine `make test` and `make demo` are all there is to type.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+.DELETE_ON_ERROR:
+
+PYTHON ?= python3
+ifeq ($(origin CC),default)
+CC := gcc
+endif
+ifeq ($(origin CXX),default)
+CXX := g++
+endif
+
+VENV := .venv
+VPY := $(VENV)/bin/python
+VENV_STAMP := $(VENV)/.framelens-installed
+BUILD := build
+
+# The C core, listed explicitly (keep in step with CSRC in setup.py).
+CSRC := csrc/alloc.c csrc/error.c csrc/utf8.c csrc/fold.c csrc/tokenize.c csrc/segment.c \
+        csrc/lexicon.c csrc/lexicon_json.c csrc/match.c csrc/context.c csrc/analyze.c
+HEADERS := $(wildcard include/*.h include/*/*.h csrc/*.h)
+
+# The extension module, built in place: the editable install imports it from python/framelens/.
+EXT := python/framelens/_core$(shell $(PYTHON) -c \
+         'import sysconfig; print(sysconfig.get_config_var("EXT_SUFFIX"))')
+
+# C core + GoogleTest. Expanded when used (after `deps` has installed pkg-config).
+PKGS := libcjson libutf8proc
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS = $(shell pkg-config --libs $(PKGS))
+CFLAGS ?= -O2 -g
+CXXFLAGS ?= -O2 -g
+SAN :=
+C_FLAGS = -std=c11 -Wall -Wextra -Werror $(CFLAGS) $(SAN) -Iinclude -Icsrc $(PKG_CFLAGS)
+CXX_FLAGS = -std=c++17 -Wall -Wextra -Werror $(CXXFLAGS) $(SAN) -Iinclude -Itests/c
+COBJ = $(CSRC:csrc/%.c=$(BUILD)/c/%.o)
+TOBJ = $(patsubst tests/c/%.cc,$(BUILD)/tests/%.o,$(wildcard tests/c/*.cc))
+TEST_BIN = $(BUILD)/test_core
+GTEST_ARGS ?= --gtest_brief=1
+PYTEST_ARGS ?=
+
+# `make sanitize`: AddressSanitizer + UBSan, objects in their own directory.
+SAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer
+SAN_BUILD := $(BUILD)/asan
+export UBSAN_OPTIONS ?= print_stacktrace=1:halt_on_error=1
+
+.PHONY: help deps venv build ctest pytest test demo sanitize clean distclean
+
+# $(call run_suite,REPORT,COMMAND): runs a test suite, saving its exit status as REPORT.rc
+# beside its JUnit report, so the summary also sees failures that the report cannot show.
+define run_suite
+@mkdir -p $(dir $(1)); rm -f $(1) $(basename $(1)).rc
+@echo '$(2)'
+@rc=0; $(2) || rc=$$?; echo $$rc > $(basename $(1)).rc; exit $$rc
+endef
+
+help:
+	@echo "make demo      install what is missing, build, run the demo"
+	@echo "make test      install what is missing, build, run the C and Python tests"
+	@echo "make deps      check system packages; install the missing ones (as root)"
+	@echo "make venv      create .venv and install framelens editable with its test extra"
+	@echo "make build     rebuild the extension python/framelens/_core*.so when C changed"
+	@echo "make ctest     build and run the GoogleTest tests of the C core"
+	@echo "make pytest    run the Python tests"
+	@echo "make sanitize  both test suites under AddressSanitizer + UBSan"
+	@echo "make clean     remove build output (distclean: also .venv)"
+
+# System packages (Debian). SKIP_DEPS=1 skips the check (sub-makes of `test` use it).
+deps:
+	@$(if $(SKIP_DEPS),:,PYTHON=$(PYTHON) CC=$(CC) CXX=$(CXX) bash tools/deps.sh)
+
+# The virtualenv, redone only when the packaging files change.
+venv: $(VENV_STAMP)
+$(VENV_STAMP): pyproject.toml setup.py | deps
+	$(PYTHON) -m venv $(VENV)
+	$(VPY) -m pip install -q --disable-pip-version-check --upgrade pip 'setuptools>=77' wheel
+	$(VPY) -m pip install -q --disable-pip-version-check --no-build-isolation -e '.[test]'
+	@touch $@
+
+# The extension, rebuilt in place whenever a C source, header or setup.py changed.
+build: $(EXT)
+$(EXT): setup.py python/framelens/_core.c $(CSRC) $(HEADERS) | $(VENV_STAMP)
+	$(VPY) setup.py -q build_ext --inplace --force
+	@touch $@
+
+# GoogleTest: tests/c/*.cc against the C core compiled on its own (no Python involved).
+ctest: $(TEST_BIN)
+	$(call run_suite,$(BUILD)/gtest.xml,$(TEST_BIN) $(GTEST_ARGS) --gtest_output=xml:$(BUILD)/gtest.xml)
+
+$(TEST_BIN): $(COBJ) $(TOBJ) $(BUILD)/tests.list
+	$(CXX) $(SAN) $(COBJ) $(TOBJ) -o $@ -lgtest_main -lgtest -pthread $(PKG_LIBS)
+
+# Changes (only) when a test file is added or removed, so that the binary is relinked then.
+$(BUILD)/tests.list: FORCE
+	@mkdir -p $(@D); echo '$(TOBJ)' | cmp -s - $@ || echo '$(TOBJ)' > $@
+.PHONY: FORCE
+
+$(BUILD)/c/%.o: csrc/%.c | deps
+	@mkdir -p $(@D)
+	$(CC) $(C_FLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/tests/%.o: tests/c/%.cc | deps
+	@mkdir -p $(@D)
+	$(CXX) $(CXX_FLAGS) -MMD -MP -c $< -o $@
+
+-include $(COBJ:.o=.d) $(TOBJ:.o=.d)
+
+pytest: build
+	$(call run_suite,$(BUILD)/pytest.xml,$(VPY) -m pytest tests/python --junitxml=$(BUILD)/pytest.xml $(PYTEST_ARGS))
+
+# Both suites run even when the first fails; then one summary, and failure if either failed.
+test: deps venv
+	@rc=0; \
+	$(MAKE) --no-print-directory ctest SKIP_DEPS=1 || rc=1; \
+	$(MAKE) --no-print-directory pytest SKIP_DEPS=1 || rc=1; \
+	echo; echo "== framelens test summary =="; \
+	$(PYTHON) tools/junit_summary.py gtest=$(BUILD)/gtest.xml pytest=$(BUILD)/pytest.xml || rc=1; \
+	exit $$rc
+
+demo: deps build
+	$(VPY) -m framelens demo
+
+# C tests with the sanitizers (leaks included), then the Python tests against a sanitized
+# copy of the package in $(SAN_BUILD)/py, which PYTHONPATH puts before the editable install.
+# pytest captures only at sys level there, so that a sanitizer report (written to fd 2 just
+# before the process aborts) reaches the terminal.
+sanitize: deps venv
+	@rc=0; \
+	$(MAKE) --no-print-directory ctest SKIP_DEPS=1 BUILD=$(SAN_BUILD) SAN='$(SAN_FLAGS)' \
+	    CFLAGS='-O1 -g' CXXFLAGS='-O1 -g' || rc=1; \
+	$(MAKE) --no-print-directory sanitize-pytest SKIP_DEPS=1 || rc=1; \
+	echo; echo "== framelens sanitizer summary =="; \
+	$(PYTHON) tools/junit_summary.py gtest=$(SAN_BUILD)/gtest.xml \
+	    pytest=$(SAN_BUILD)/pytest.xml || rc=1; \
+	exit $$rc
+
+ASAN_ENV = LD_PRELOAD=$$($(CC) -print-file-name=libasan.so) ASAN_OPTIONS=detect_leaks=0 \
+           PYTHONPATH=$(SAN_BUILD)/py
+
+.PHONY: sanitize-pytest
+sanitize-pytest: | $(VENV_STAMP)
+	FRAMELENS_SANITIZE=1 $(VPY) setup.py -q build --force \
+	    --build-lib $(SAN_BUILD)/py --build-temp $(SAN_BUILD)/py-temp
+	$(ASAN_ENV) $(VPY) -c 'import framelens._core as m, sys; print("sanitize: using", m.__file__); sys.exit("$(SAN_BUILD)/py/" not in m.__file__)'
+	$(call run_suite,$(SAN_BUILD)/pytest.xml,$(ASAN_ENV) $(VPY) -m pytest tests/python -p no:cacheprovider --capture=sys --junitxml=$(SAN_BUILD)/pytest.xml $(PYTEST_ARGS))
+
+clean:
+	rm -rf $(BUILD) python/framelens/_core*.so python/*.egg-info .pytest_cache .hypothesis
+	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
+
+distclean: clean
+	rm -rf $(VENV)

@@ -1,0 +1,168 @@
+// shim.h: small C++ helpers for the GoogleTest tests of the framelens C core.
+// SPDX-License-Identifier: MIT
+//
+// Including this from C++ also proves that framelens.h compiles as C++ (STYLE.md point 4).
+// Typical use:
+//
+//     fl_test::Lexicon lex(R"({"terms": [{"term": "coup", "category": "c"}]})");
+//     ASSERT_EQ(FL_OK, lex.status()) << lex.error().message;
+//     fl_test::Result res;
+//     ASSERT_EQ(FL_OK, res.analyze(lex, text)) << res.error().message;
+//     for (const fl_match &m : res.matches()) { ... fl_test::slice(text, m.start, m.end) ... }
+#ifndef FRAMELENS_TESTS_SHIM_H
+#define FRAMELENS_TESTS_SHIM_H
+
+#include <cstddef>
+#include <cstdlib>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "framelens.h"
+
+namespace fl_test {
+
+// A lexicon loaded from JSON text. Owns the handle; keeps the status and error of the load.
+class Lexicon {
+  public:
+    explicit Lexicon(const std::string &json, const char *source = nullptr,
+                     const fl_allocator *alloc = nullptr) {
+        status_ = fl_lexicon_load_json(json.data(), json.size(), source, alloc, &lex_, &err_);
+    }
+    ~Lexicon() { fl_lexicon_free(lex_); }
+    Lexicon(const Lexicon &) = delete;
+    Lexicon &operator=(const Lexicon &) = delete;
+
+    fl_status status() const { return status_; }
+    const fl_error &error() const { return err_; }
+    // NULL when the load failed.
+    const fl_lexicon *get() const { return lex_; }
+    operator const fl_lexicon *() const { return lex_; }
+
+  private:
+    fl_lexicon *lex_ = nullptr;
+    fl_status status_ = FL_ERR_ARG;
+    fl_error err_{};
+};
+
+// An fl_result. Owns the handle; keeps the status of creation and the error of the last
+// analyze(). The vectors returned are copies, so they outlive the next analysis.
+class Result {
+  public:
+    explicit Result(const fl_allocator *alloc = nullptr) { status_ = fl_result_new(alloc, &res_); }
+    ~Result() { fl_result_free(res_); }
+    Result(const Result &) = delete;
+    Result &operator=(const Result &) = delete;
+
+    // Status of fl_result_new(); the handle is NULL unless it is FL_OK.
+    fl_status status() const { return status_; }
+    fl_result *get() const { return res_; }
+    operator fl_result *() const { return res_; }
+
+    fl_status analyze(const fl_lexicon *lex, const std::string &text) {
+        err_ = fl_error{};
+        return fl_analyze(lex, text.data(), text.size(), res_, &err_);
+    }
+    const fl_error &error() const { return err_; }
+
+    std::vector<fl_token> tokens() const {
+        size_t n = 0;
+        const fl_token *p = fl_result_tokens(res_, &n);
+        return std::vector<fl_token>(p, p + n);
+    }
+    std::vector<fl_sentence> sentences() const {
+        size_t n = 0;
+        const fl_sentence *p = fl_result_sentences(res_, &n);
+        return std::vector<fl_sentence>(p, p + n);
+    }
+    std::vector<fl_match> matches() const {
+        size_t n = 0;
+        const fl_match *p = fl_result_matches(res_, &n);
+        return std::vector<fl_match>(p, p + n);
+    }
+
+  private:
+    fl_result *res_ = nullptr;
+    fl_status status_ = FL_ERR_ARG;
+    fl_error err_{};
+};
+
+// The bytes [start, end) of text. Throws std::out_of_range (a test failure under GoogleTest)
+// when the range is not inside text, so a bad offset never reads out of bounds.
+inline std::string slice(const std::string &text, size_t start, size_t end) {
+    if (start > end || end > text.size()) {
+        throw std::out_of_range("slice [" + std::to_string(start) + ", " + std::to_string(end) +
+                                ") of a text of " + std::to_string(text.size()) + " bytes");
+    }
+    return text.substr(start, end - start);
+}
+
+// An fl_allocator that fails the Nth allocation, for allocation-failure sweeps. It *is* an
+// fl_allocator: pass &alloc wherever the API takes `const fl_allocator *`.
+//
+// Every malloc and every realloc is one allocation (1-based); fail_at = 0 never fails. A failed
+// realloc leaves its block alive, as the C library's does. `live` counts blocks not yet freed.
+// A sweep: for n = 1, 2, ... run the operation with fail_at = n; it must return FL_ERR_NOMEM
+// and, once its objects are freed, leave live == 0; stop at the first n with !failed (the
+// operation needed fewer than n allocations and must have succeeded).
+struct FailingAllocator : fl_allocator {
+    size_t fail_at = 0;  // 1-based allocation to fail; 0: none
+    size_t count = 0;    // allocations attempted so far
+    size_t live = 0;     // blocks allocated and not yet freed
+    bool failed = false; // whether the fail_at-th allocation happened (and failed)
+
+    explicit FailingAllocator(size_t n = 0)
+        : fl_allocator{&do_malloc, &do_realloc, &do_free, this}, fail_at(n) {}
+    FailingAllocator(const FailingAllocator &) = delete; // ctx points to this object
+    FailingAllocator &operator=(const FailingAllocator &) = delete;
+
+    // Starts a new round that fails allocation n; `live` is kept, since blocks may outlive it.
+    void reset(size_t n) {
+        fail_at = n;
+        count = 0;
+        failed = false;
+    }
+
+  private:
+    static FailingAllocator *self(void *ctx) { return static_cast<FailingAllocator *>(ctx); }
+    bool should_fail() {
+        ++count;
+        if (count == fail_at) {
+            failed = true;
+            return true;
+        }
+        return false;
+    }
+    static void *do_malloc(void *ctx, size_t size) {
+        FailingAllocator *a = self(ctx);
+        if (a->should_fail()) {
+            return nullptr;
+        }
+        void *p = std::malloc(size != 0 ? size : 1);
+        if (p != nullptr) {
+            ++a->live;
+        }
+        return p;
+    }
+    static void *do_realloc(void *ctx, void *ptr, size_t size) {
+        FailingAllocator *a = self(ctx);
+        if (a->should_fail()) {
+            return nullptr;
+        }
+        void *p = std::realloc(ptr, size != 0 ? size : 1);
+        if (p != nullptr && ptr == nullptr) {
+            ++a->live;
+        }
+        return p;
+    }
+    static void do_free(void *ctx, void *ptr) {
+        if (ptr != nullptr) {
+            --self(ctx)->live;
+            std::free(ptr);
+        }
+    }
+};
+
+} // namespace fl_test
+
+#endif // FRAMELENS_TESTS_SHIM_H
