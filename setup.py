@@ -27,6 +27,8 @@ CSRC = [
     "csrc/match.c",
     "csrc/context.c",
     "csrc/analyze.c",
+    "csrc/corpus.c",
+    "csrc/compare.c",
 ]
 HEADERS = ["include/framelens.h", "csrc/internal.h"]
 
@@ -82,8 +84,9 @@ class BuildExt(build_ext):
 
         cflags = _pkg_config("--cflags")
         libs = _pkg_config("--libs")
-        compile_args = ["-std=c11", "-Wall", "-Wextra", "-fvisibility=hidden"]
-        link_args = []
+        # -pthread: the corpus batch runs worker threads (csrc/corpus.c).
+        compile_args = ["-std=c11", "-Wall", "-Wextra", "-fvisibility=hidden", "-pthread"]
+        link_args = ["-pthread"]
         if _flag("FRAMELENS_DEBUG"):
             compile_args += ["-O0", "-g", "-UNDEBUG"]
         else:

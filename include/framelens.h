@@ -270,6 +270,85 @@ FL_API const fl_match *fl_result_matches(const fl_result *res, size_t *n);
 /* Distancing markers (found only when a lexicon is given), in text order. */
 FL_API const fl_marker *fl_result_markers(const fl_result *res, size_t *n);
 
+
+/* ------------------------------------------------------------------ corpus */
+
+/* The results of many documents as columns (one array per field), in document order.
+ * Offsets are code point offsets into each document (cp) and byte offsets (surface_*). */
+typedef struct fl_batch fl_batch;
+
+typedef struct fl_batch_columns {
+    size_t n_docs;
+    const uint64_t *doc_tokens;     /* word tokens per document */
+    const uint32_t *doc_sentences;  /* sentences per document */
+    const uint32_t *doc_matches;    /* matches per document */
+
+    size_t n_sentences;
+    const uint32_t *sent_doc;       /* document index */
+    const uint32_t *sent_index;     /* sentence index within its document */
+    const int64_t *sent_start, *sent_end; /* code point offsets */
+    const uint32_t *sent_tokens, *sent_matches, *sent_markers;
+    const double *sent_score;
+
+    size_t n_matches;
+    const uint32_t *match_doc, *match_sentence, *match_term;
+    const int64_t *match_start, *match_end; /* code point offsets */
+    const uint8_t *match_voice, *match_negated;
+    const int64_t *surface_offsets; /* n_matches + 1 offsets into surface_data */
+    const char *surface_data;       /* the matched texts, UTF-8, concatenated */
+} fl_batch_columns;
+
+/* Creates an empty batch. alloc: NULL for the C library allocator; it is called from the
+ * worker threads too, so it must be thread-safe. */
+FL_API fl_status fl_batch_new(const fl_allocator *alloc, fl_batch **out);
+FL_API void fl_batch_free(fl_batch *batch);
+
+/* Analyses n documents (texts[i] of lens[i] bytes) against lex on `threads` worker threads
+ * (0 or 1: the calling thread only). Documents are split into contiguous runs of about the
+ * same size, one per thread, so the results are in document order whatever the thread
+ * count and equal to n calls of fl_analyze(). Replaces the batch's previous results; on
+ * failure the batch is empty but usable. The texts must stay unchanged during the call.
+ * Errors: those of fl_analyze (the first failing document's, err->offset = its index). */
+FL_API fl_status fl_analyze_batch(const fl_lexicon *lex, const char *const *texts,
+                                  const size_t *lens, size_t n, unsigned threads,
+                                  fl_batch *batch, fl_error *err);
+
+/* Views of the batch's columns, valid until the batch is analysed again or freed. */
+FL_API void fl_batch_columns_get(const fl_batch *batch, fl_batch_columns *out);
+
+/* ------------------------------------------------------------------ statistics */
+
+/* The statistics of DESIGN.md section 5 for one group g against a reference r (the pooled
+ * rest, or another group). y: the term's (or category's) count, n: word tokens. */
+
+/* Log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008, eq. 22)
+ * with prior a_w = alpha0 * (y_g + y_r) / (n_g + n_r): sets *delta and its z-score *z
+ * (NaN when undefined). */
+FL_API void fl_stat_log_odds(double y_g, double n_g, double y_r, double n_r, double alpha0,
+                             double *delta, double *z);
+
+/* Dunning's (1993) log-likelihood G2 of the 2x2 table [[y_g, n_g - y_g], [y_r, n_r - y_r]];
+ * cells with a zero count add nothing. NaN when the table is empty. */
+FL_API double fl_stat_g2(double y_g, double n_g, double y_r, double n_r);
+
+/* The p-value of G2 under chi-square with one degree of freedom: erfc(sqrt(G2 / 2)). */
+FL_API double fl_stat_g2_p(double g2);
+
+/* Wilson score interval of the proportion k/n at normal quantile z (1.959963984540054 for
+ * 95%). NaN bounds when n is 0. */
+FL_API void fl_stat_wilson(double k, double n, double z, double *lo, double *hi);
+
+/* Benjamini-Hochberg adjusted p-values of p[0..n) into out (may alias p). NaN entries stay
+ * NaN and do not count. FL_ERR_NOMEM if the sort buffer cannot be had. */
+FL_API fl_status fl_stat_bh(const double *p, size_t n, double *out, const fl_allocator *alloc);
+
+/* Every group against the pooled rest, for every column of a counts matrix:
+ * y: n_groups x n_cols counts (row-major), n: word tokens per group. Writes n_groups x
+ * n_cols entries to each output (any output may be NULL). With one group the comparative
+ * statistics are NaN. */
+FL_API void fl_compare_groups(const double *y, const double *n, size_t n_groups, size_t n_cols,
+                              double alpha0, double *delta, double *z, double *g2, double *p);
+
 #ifdef __cplusplus
 }
 #endif

@@ -24,9 +24,17 @@ from ._api import (
     split_sentences,
 )
 
+from .compare import Comparison
+from .corpus import Corpus, RecordError
+from .counts import Counts
+
 __version__ = "0.1.0"
 
 __all__ = [
+    "Comparison",
+    "Corpus",
+    "Counts",
+    "RecordError",
     "VOICES",
     "Analyzer",
     "Contrast",

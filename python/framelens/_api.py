@@ -250,6 +250,23 @@ class Analyzer:
                                       tuple(markers[mfirst:mfirst + mcount])))
         return Document(text, sentences, matches)
 
+    def analyze_corpus(self, records, text: str = "text", group: Optional[str] = "outlet",
+                       id: Optional[str] = "id", threads: Optional[int] = None,
+                       skip_invalid: bool = False, progress=None):
+        """Analyses many documents on worker threads; returns a :class:`framelens.Corpus`.
+
+        records: an iterable of dicts (streamed in batches) or a pandas DataFrame.
+        text, group, id: field names. ``group=None`` puts every record in one group "all";
+        ``id=None`` numbers the records (so does the default "id" when the first record
+        has no such field). threads: worker threads (default: all cores).
+        A record without the text or group field, or whose text is not a str, raises a
+        ``RecordError`` (a ValueError) naming the record and the field, unless
+        ``skip_invalid=True``, which skips it and counts it in ``corpus.skipped``.
+        """
+        from .corpus import analyze_corpus
+        return analyze_corpus(self, records, text=text, group=group, id=id, threads=threads,
+                              skip_invalid=skip_invalid, progress=progress)
+
     def __repr__(self) -> str:
         return f"<Analyzer {self.lexicon!r}>"
 

@@ -67,7 +67,9 @@ static PyObject *raise_lexicon_error(module_state *ms, const char *source, const
     return NULL;
 }
 
-/* UTF-8 of a str; a lone surrogate becomes a ValueError that says where. */
+/* UTF-8 of a str; a lone surrogate becomes a ValueError that says where. For a non-ASCII
+ * str this caches a UTF-8 copy inside the str (CPython keeps it while the str lives): use
+ * text_utf8_temp for texts the caller owns. */
 static const char *text_utf8(PyObject *text, Py_ssize_t *len) {
     if (!PyUnicode_Check(text)) {
         PyErr_Format(PyExc_TypeError, "text must be str, not %.100s", Py_TYPE(text)->tp_name);
@@ -90,6 +92,32 @@ static const char *text_utf8(PyObject *text, Py_ssize_t *len) {
                      start);
     }
     return s;
+}
+
+/* UTF-8 of a str without leaving a cached copy inside it: ASCII strings are their own
+ * UTF-8; others are encoded into a new bytes object stored in *holder (release it when
+ * done). Analysing a corpus thus never keeps a second copy of the caller's texts. */
+static const char *text_utf8_temp(PyObject *text, Py_ssize_t *len, PyObject **holder) {
+    *holder = NULL;
+    if (!PyUnicode_Check(text)) {
+        PyErr_Format(PyExc_TypeError, "text must be str, not %.100s", Py_TYPE(text)->tp_name);
+        return NULL;
+    }
+    if (PyUnicode_IS_ASCII(text)) {
+        *len = PyUnicode_GET_LENGTH(text);
+        return (const char *)PyUnicode_DATA(text);
+    }
+    PyObject *b = PyUnicode_AsUTF8String(text);
+    if (b == NULL) {
+        if (PyErr_ExceptionMatches(PyExc_UnicodeEncodeError)) {
+            PyErr_Clear();
+            return text_utf8(text, len); /* raises the ValueError naming the surrogate */
+        }
+        return NULL;
+    }
+    *holder = b;
+    *len = PyBytes_GET_SIZE(b);
+    return PyBytes_AS_STRING(b);
 }
 
 /* ------------------------------------------------------------------ Lexicon */
@@ -457,15 +485,18 @@ static PyObject *core_analyze(PyObject *module, PyObject *const *args, Py_ssize_
         return NULL;
     }
     Py_ssize_t len;
-    const char *s = text_utf8(args[1], &len);
+    PyObject *holder;
+    const char *s = text_utf8_temp(args[1], &len, &holder);
     if (s == NULL) {
         return NULL;
     }
     fl_result *res;
     if (fl_result_new(NULL, &res) != FL_OK) {
+        Py_XDECREF(holder);
         return PyErr_NoMemory();
     }
-    /* Keep the text alive while the GIL is released: the caller holds a reference. */
+    /* The text stays alive while the GIL is released: the caller holds a reference to
+     * it, and holder to its UTF-8 copy. */
     fl_error err;
     fl_status st = run_analysis(lex, s, len, res, &err);
     PyObject *out = NULL;
@@ -483,6 +514,7 @@ static PyObject *core_analyze(PyObject *module, PyObject *const *args, Py_ssize_
         Py_XDECREF(markers);
     }
     fl_result_free(res);
+    Py_XDECREF(holder);
     return out;
 }
 
@@ -548,7 +580,329 @@ static PyObject *core_fold(PyObject *module, PyObject *text) {
     return out;
 }
 
+
+/* ------------------------------------------------------------------ corpus batches */
+
+static PyObject *col_bytes(const void *data, size_t n, size_t elem) {
+    if (n == 0) {
+        return PyBytes_FromStringAndSize(NULL, 0);
+    }
+    return PyBytes_FromStringAndSize((const char *)data, (Py_ssize_t)(n * elem));
+}
+
+/* Adds name -> bytes(data) to dict; returns -1 with an exception set on failure. */
+static int put_col(PyObject *dict, const char *name, const void *data, size_t n, size_t elem) {
+    PyObject *b = col_bytes(data, n, elem);
+    if (b == NULL) {
+        return -1;
+    }
+    int rc = PyDict_SetItemString(dict, name, b);
+    Py_DECREF(b);
+    return rc;
+}
+
+PyDoc_STRVAR(analyze_batch_doc,
+             "analyze_batch(lexicon, texts, threads, /) -> dict[str, bytes]\n\n"
+             "Analyses a list of str on `threads` worker threads with the GIL released. Returns "
+             "the result columns as raw native-endian arrays (see fl_batch_columns): "
+             "doc_tokens u8, doc_sentences u4, doc_matches u4, sent_doc u4, sent_index u4, "
+             "sent_start i8, sent_end i8, sent_tokens u4, sent_matches u4, sent_markers u4, "
+             "sent_score f8, match_doc u4, match_sentence u4, match_term u4, match_start i8, "
+             "match_end i8, match_voice u1, match_negated u1, surface_offsets i8, "
+             "surface_data (UTF-8).");
+
+static PyObject *core_analyze_batch(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 3) {
+        PyErr_SetString(PyExc_TypeError, "analyze_batch() takes 3 arguments (lexicon, texts, threads)");
+        return NULL;
+    }
+    const fl_lexicon *lex;
+    if (get_lexicon(module, args[0], &lex) < 0) {
+        return NULL;
+    }
+    if (!PyList_Check(args[1])) {
+        PyErr_SetString(PyExc_TypeError, "texts must be a list of str");
+        return NULL;
+    }
+    long threads = PyLong_AsLong(args[2]);
+    if (threads == -1 && PyErr_Occurred()) {
+        return NULL;
+    }
+    if (threads < 1 || threads > 256) {
+        PyErr_SetString(PyExc_ValueError, "threads must be between 1 and 256");
+        return NULL;
+    }
+    /* Hold our own reference to the list: its items (and their UTF-8) must outlive the
+     * GIL-free section even if the caller mutates the list from another thread. */
+    PyObject *list = PySequence_List(args[1]);
+    if (list == NULL) {
+        return NULL;
+    }
+    Py_ssize_t n = PyList_GET_SIZE(list);
+    const char **texts = PyMem_Calloc((size_t)n + 1, sizeof(char *));
+    size_t *lens = PyMem_Calloc((size_t)n + 1, sizeof(size_t));
+    PyObject *holders = PyList_New(0);
+    PyObject *out = NULL;
+    fl_batch *batch = NULL;
+    if (texts == NULL || lens == NULL || holders == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *item = PyList_GET_ITEM(list, i);
+        Py_ssize_t len;
+        if (!PyUnicode_Check(item)) {
+            PyErr_Format(PyExc_TypeError, "texts[%zd] must be str, not %.100s", i,
+                         Py_TYPE(item)->tp_name);
+            goto done;
+        }
+        PyObject *holder;
+        texts[i] = text_utf8_temp(item, &len, &holder);
+        if (texts[i] == NULL) {
+            if (PyErr_ExceptionMatches(PyExc_ValueError)) {
+                PyObject *type, *value, *tb;
+                PyErr_Fetch(&type, &value, &tb);
+                PyErr_Format(PyExc_ValueError, "texts[%zd]: %S", i, value);
+                Py_XDECREF(type);
+                Py_XDECREF(value);
+                Py_XDECREF(tb);
+            }
+            goto done;
+        }
+        if (holder != NULL) {
+            int rc = PyList_Append(holders, holder);
+            Py_DECREF(holder);
+            if (rc < 0) {
+                goto done;
+            }
+        }
+        lens[i] = (size_t)len;
+    }
+    if (fl_batch_new(NULL, &batch) != FL_OK) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    fl_error err;
+    fl_status st;
+    Py_BEGIN_ALLOW_THREADS
+    st = fl_analyze_batch(lex, texts, lens, (size_t)n, (unsigned)threads, batch, &err);
+    Py_END_ALLOW_THREADS
+    if (st != FL_OK) {
+        if (st == FL_ERR_NOMEM) {
+            PyErr_NoMemory();
+        } else {
+            PyErr_Format(PyExc_ValueError, "document %zu: %s", err.offset, err.message);
+        }
+        goto done;
+    }
+    fl_batch_columns c;
+    fl_batch_columns_get(batch, &c);
+    out = PyDict_New();
+    if (out == NULL) {
+        goto done;
+    }
+#define COL(name, count, type)                                                                 \
+    if (put_col(out, #name, c.name, (count), sizeof(type)) < 0) {                              \
+        Py_CLEAR(out);                                                                         \
+        goto done;                                                                             \
+    }
+    COL(doc_tokens, c.n_docs, uint64_t)
+    COL(doc_sentences, c.n_docs, uint32_t)
+    COL(doc_matches, c.n_docs, uint32_t)
+    COL(sent_doc, c.n_sentences, uint32_t)
+    COL(sent_index, c.n_sentences, uint32_t)
+    COL(sent_start, c.n_sentences, int64_t)
+    COL(sent_end, c.n_sentences, int64_t)
+    COL(sent_tokens, c.n_sentences, uint32_t)
+    COL(sent_matches, c.n_sentences, uint32_t)
+    COL(sent_markers, c.n_sentences, uint32_t)
+    COL(sent_score, c.n_sentences, double)
+    COL(match_doc, c.n_matches, uint32_t)
+    COL(match_sentence, c.n_matches, uint32_t)
+    COL(match_term, c.n_matches, uint32_t)
+    COL(match_start, c.n_matches, int64_t)
+    COL(match_end, c.n_matches, int64_t)
+    COL(match_voice, c.n_matches, uint8_t)
+    COL(match_negated, c.n_matches, uint8_t)
+    COL(surface_offsets, c.n_matches + 1, int64_t)
+    COL(surface_data, (size_t)c.surface_offsets[c.n_matches], char)
+#undef COL
+done:
+    fl_batch_free(batch);
+    PyMem_Free(texts);
+    PyMem_Free(lens);
+    Py_XDECREF(holders);
+    Py_DECREF(list);
+    return out;
+}
+
+/* ------------------------------------------------------------------ statistics */
+
+/* A read-only contiguous float64 buffer of exactly `count` items (count < 0: any). */
+static int get_doubles(PyObject *obj, Py_buffer *view, Py_ssize_t count, const char *what) {
+    if (PyObject_GetBuffer(obj, view, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT) < 0) {
+        return -1;
+    }
+    if (view->itemsize != sizeof(double) || view->format == NULL ||
+        (strcmp(view->format, "d") != 0 && strcmp(view->format, "<d") != 0 &&
+         strcmp(view->format, "=d") != 0)) {
+        PyErr_Format(PyExc_TypeError, "%s must be a contiguous float64 buffer", what);
+        PyBuffer_Release(view);
+        return -1;
+    }
+    if (count >= 0 && view->len / (Py_ssize_t)sizeof(double) != count) {
+        PyErr_Format(PyExc_ValueError, "%s must hold %zd values, not %zd", what, count,
+                     view->len / (Py_ssize_t)sizeof(double));
+        PyBuffer_Release(view);
+        return -1;
+    }
+    return 0;
+}
+
+PyDoc_STRVAR(compare_groups_doc,
+             "compare_groups(y, n, n_groups, n_cols, alpha0, /) -> (delta, z, g2, p)\n\n"
+             "Each group against the pooled rest for each column of the float64 counts matrix "
+             "y (n_groups x n_cols, row-major) with word tokens n (n_groups). Returns four "
+             "bytes objects of n_groups x n_cols float64 values.");
+
+static PyObject *core_compare_groups(PyObject *module, PyObject *args) {
+    (void)module;
+    PyObject *yo, *no;
+    Py_ssize_t ng, nc;
+    double alpha0;
+    if (!PyArg_ParseTuple(args, "OOnnd:compare_groups", &yo, &no, &ng, &nc, &alpha0)) {
+        return NULL;
+    }
+    if (ng < 0 || nc < 0 || (nc > 0 && ng > PY_SSIZE_T_MAX / (Py_ssize_t)sizeof(double) / nc)) {
+        PyErr_SetString(PyExc_ValueError, "invalid shape");
+        return NULL;
+    }
+    Py_buffer y, n;
+    if (get_doubles(yo, &y, ng * nc, "y") < 0) {
+        return NULL;
+    }
+    if (get_doubles(no, &n, ng, "n") < 0) {
+        PyBuffer_Release(&y);
+        return NULL;
+    }
+    Py_ssize_t bytes = ng * nc * (Py_ssize_t)sizeof(double);
+    PyObject *outs[4] = {NULL, NULL, NULL, NULL};
+    PyObject *result = NULL;
+    for (int i = 0; i < 4; i++) {
+        outs[i] = PyBytes_FromStringAndSize(NULL, bytes);
+        if (outs[i] == NULL) {
+            goto done;
+        }
+    }
+    fl_compare_groups((const double *)y.buf, (const double *)n.buf, (size_t)ng, (size_t)nc,
+                      alpha0, (double *)PyBytes_AS_STRING(outs[0]),
+                      (double *)PyBytes_AS_STRING(outs[1]), (double *)PyBytes_AS_STRING(outs[2]),
+                      (double *)PyBytes_AS_STRING(outs[3]));
+    result = PyTuple_Pack(4, outs[0], outs[1], outs[2], outs[3]);
+done:
+    for (int i = 0; i < 4; i++) {
+        Py_XDECREF(outs[i]);
+    }
+    PyBuffer_Release(&y);
+    PyBuffer_Release(&n);
+    return result;
+}
+
+PyDoc_STRVAR(wilson_doc, "wilson(k, n, z, /) -> (lo, hi)\n\n"
+                         "Wilson score intervals of k/n, elementwise over two float64 "
+                         "buffers of equal length. Returns two bytes objects of float64.");
+
+static PyObject *core_wilson(PyObject *module, PyObject *args) {
+    (void)module;
+    PyObject *ko, *no;
+    double z;
+    if (!PyArg_ParseTuple(args, "OOd:wilson", &ko, &no, &z)) {
+        return NULL;
+    }
+    Py_buffer k, n;
+    if (get_doubles(ko, &k, -1, "k") < 0) {
+        return NULL;
+    }
+    Py_ssize_t count = k.len / (Py_ssize_t)sizeof(double);
+    if (get_doubles(no, &n, count, "n") < 0) {
+        PyBuffer_Release(&k);
+        return NULL;
+    }
+    PyObject *lo = PyBytes_FromStringAndSize(NULL, k.len);
+    PyObject *hi = PyBytes_FromStringAndSize(NULL, k.len);
+    PyObject *result = NULL;
+    if (lo != NULL && hi != NULL) {
+        const double *kb = k.buf;
+        const double *nb = n.buf;
+        double *l = (double *)PyBytes_AS_STRING(lo);
+        double *h = (double *)PyBytes_AS_STRING(hi);
+        for (Py_ssize_t i = 0; i < count; i++) {
+            fl_stat_wilson(kb[i], nb[i], z, &l[i], &h[i]);
+        }
+        result = PyTuple_Pack(2, lo, hi);
+    }
+    Py_XDECREF(lo);
+    Py_XDECREF(hi);
+    PyBuffer_Release(&k);
+    PyBuffer_Release(&n);
+    return result;
+}
+
+PyDoc_STRVAR(bh_doc, "bh(p, /) -> bytes\n\n"
+                     "Benjamini-Hochberg adjusted p-values of a float64 buffer (NaN stays "
+                     "NaN and does not count).");
+
+static PyObject *core_bh(PyObject *module, PyObject *arg) {
+    (void)module;
+    Py_buffer p;
+    if (get_doubles(arg, &p, -1, "p") < 0) {
+        return NULL;
+    }
+    PyObject *out = PyBytes_FromStringAndSize(NULL, p.len);
+    if (out != NULL) {
+        fl_status st = fl_stat_bh((const double *)p.buf, (size_t)(p.len / (Py_ssize_t)sizeof(double)),
+                                  (double *)PyBytes_AS_STRING(out), NULL);
+        if (st != FL_OK) {
+            Py_CLEAR(out);
+            PyErr_NoMemory();
+        }
+    }
+    PyBuffer_Release(&p);
+    return out;
+}
+
+PyDoc_STRVAR(log_odds_doc, "log_odds(y_g, n_g, y_r, n_r, alpha0, /) -> (delta, z)");
+
+static PyObject *core_log_odds(PyObject *module, PyObject *args) {
+    (void)module;
+    double yg, ng, yr, nr, a0, d, z;
+    if (!PyArg_ParseTuple(args, "ddddd:log_odds", &yg, &ng, &yr, &nr, &a0)) {
+        return NULL;
+    }
+    fl_stat_log_odds(yg, ng, yr, nr, a0, &d, &z);
+    return Py_BuildValue("(dd)", d, z);
+}
+
+PyDoc_STRVAR(g2_doc, "g2(y_g, n_g, y_r, n_r, /) -> (g2, p)");
+
+static PyObject *core_g2(PyObject *module, PyObject *args) {
+    (void)module;
+    double yg, ng, yr, nr;
+    if (!PyArg_ParseTuple(args, "dddd:g2", &yg, &ng, &yr, &nr)) {
+        return NULL;
+    }
+    double g = fl_stat_g2(yg, ng, yr, nr);
+    return Py_BuildValue("(dd)", g, fl_stat_g2_p(g));
+}
+
 static PyMethodDef core_methods[] = {
+    {"analyze_batch", (PyCFunction)(void (*)(void))core_analyze_batch, METH_FASTCALL,
+     analyze_batch_doc},
+    {"compare_groups", core_compare_groups, METH_VARARGS, compare_groups_doc},
+    {"wilson", core_wilson, METH_VARARGS, wilson_doc},
+    {"bh", core_bh, METH_O, bh_doc},
+    {"log_odds", core_log_odds, METH_VARARGS, log_odds_doc},
+    {"g2", core_g2, METH_VARARGS, g2_doc},
     {"analyze", (PyCFunction)(void (*)(void))core_analyze, METH_FASTCALL, analyze_doc},
     {"tokens", core_tokens, METH_O, tokens_doc},
     {"fold", core_fold, METH_O, fold_doc},

@@ -1,0 +1,232 @@
+"""Comparison of groups (outlets) from additive counts: DESIGN.md section 5.
+
+The formulas are computed by the C core (``fl_compare_groups``, ``fl_stat_wilson``,
+``fl_stat_bh``); this module arranges counts into matrices and results into DataFrames.
+"""
+# SPDX-License-Identifier: MIT
+from __future__ import annotations
+
+from typing import Optional
+
+import numpy as np
+
+from . import _core
+from .counts import Counts, _voice_index
+
+Z95 = 1.959963984540054  # the 0.975 quantile of the standard normal distribution
+
+
+def _f64(a) -> np.ndarray:
+    return np.ascontiguousarray(a, dtype=np.float64)
+
+
+def _wilson(k, n):
+    lo, hi = _core.wilson(_f64(k).ravel(), _f64(n).ravel(), Z95)
+    shape = np.shape(k)
+    return (np.frombuffer(lo, dtype=np.float64).reshape(shape),
+            np.frombuffer(hi, dtype=np.float64).reshape(shape))
+
+
+def _compare(y: np.ndarray, n: np.ndarray, alpha0: float):
+    G, C = y.shape
+    outs = _core.compare_groups(_f64(y), _f64(n), G, C, float(alpha0))
+    return [np.frombuffer(o, dtype=np.float64).reshape(G, C) for o in outs]
+
+
+class Comparison:
+    """Statistics of every group against the pooled rest of the corpus.
+
+    - ``terms``: group, term, category, count, tokens, log_odds, z, g2, p, p_adj: a row for
+      every group x term that occurs anywhere (zeros included).
+    - ``categories``: group, category, count, tokens, rate_per_1k, ci_low, ci_high (95%
+      Wilson, per 1,000 tokens), and boot_low, boot_high with ``bootstrap``.
+    - ``contrasts``: group, contrast, option, count, share, ci_low, ci_high (95% Wilson),
+      and boot_low, boot_high with ``bootstrap``.
+    """
+
+    def __init__(self, counts: Counts, alpha0: float = 1000.0, voice: Optional[str] = None,
+                 bootstrap: int = 0, seed: int = 0, reference: Optional[str] = None):
+        import pandas as pd
+
+        if voice is not None:
+            _voice_index(voice)
+        if not (isinstance(alpha0, (int, float)) and np.isfinite(alpha0) and alpha0 > 0):
+            raise ValueError(f"alpha0 must be a positive finite number, not {alpha0!r}")
+        if not isinstance(bootstrap, (int, np.integer)) or bootstrap < 0:
+            raise ValueError(f"bootstrap must be a non-negative int, not {bootstrap!r}")
+        self.counts = counts
+        self.alpha0 = float(alpha0)
+        self.voice = voice
+        self.bootstrap = int(bootstrap)
+        self.seed = seed
+        self.reference = reference
+        groups = list(counts.groups)
+        G = len(groups)
+        n = counts.tokens.astype(np.float64)
+
+        # terms: every term that occurs anywhere, every group
+        tm = counts.term_matrix(voice)
+        occurring = np.flatnonzero(tm.sum(axis=0) > 0)
+        y = tm[:, occurring]
+        delta, z, g2, p = _compare(y, n, alpha0) if G else [np.zeros((0, len(occurring)))] * 4
+        p_adj = np.frombuffer(_core.bh(_f64(p).ravel()), dtype=np.float64).reshape(p.shape) \
+            if p.size else p
+        terms = np.array(counts.terms, dtype=object)
+        cats = np.array(counts.categories, dtype=object)
+        gi = np.repeat(np.arange(G), len(occurring))
+        ti = np.tile(occurring, G)
+        self.terms = pd.DataFrame({
+            "group": np.array(groups, dtype=object)[gi] if G else np.zeros(0, object),
+            "term": terms[ti],
+            "category": cats[counts.term_category[ti]] if len(ti) else np.zeros(0, object),
+            "count": y.ravel(),
+            "tokens": counts.tokens[gi],
+            "log_odds": delta.ravel(),
+            "z": z.ravel(),
+            "g2": g2.ravel(),
+            "p": p.ravel(),
+            "p_adj": p_adj.ravel(),
+        })
+
+        # categories: every group x every category
+        cm = counts.category_matrix(voice)
+        C = len(counts.categories)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            rate = 1000.0 * cm / n[:, None]
+        rate[n == 0, :] = np.nan
+        lo, hi = _wilson(cm, np.broadcast_to(n[:, None], cm.shape))
+        gi = np.repeat(np.arange(G), C)
+        ci = np.tile(np.arange(C), G)
+        self.categories = pd.DataFrame({
+            "group": np.array(groups, dtype=object)[gi] if G else np.zeros(0, object),
+            "category": cats[ci] if len(ci) else np.zeros(0, object),
+            "count": cm.ravel(),
+            "tokens": counts.tokens[gi],
+            "rate_per_1k": rate.ravel(),
+            "ci_low": 1000.0 * lo.ravel(),
+            "ci_high": 1000.0 * hi.ravel(),
+        })
+
+        # contrasts: every group x contrast x option
+        om, labels = counts.option_matrix(voice)
+        totals = np.zeros_like(om)
+        for ci_ in {lab[0] for lab in labels}:
+            cols = [j for j, lab in enumerate(labels) if lab[0] == ci_]
+            totals[:, cols] = om[:, cols].sum(axis=1, keepdims=True)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            share = np.where(totals > 0, om / np.where(totals > 0, totals, 1), np.nan)
+        slo, shi = _wilson(om, totals)
+        O = len(labels)
+        gi = np.repeat(np.arange(G), O)
+        oi = np.tile(np.arange(O), G)
+        self.contrasts = pd.DataFrame({
+            "group": np.array(groups, dtype=object)[gi] if G else np.zeros(0, object),
+            "contrast": np.array([lab[1] for lab in labels], dtype=object)[oi] if O else
+            np.zeros(0, object),
+            "option": np.array([lab[2] for lab in labels], dtype=object)[oi] if O else
+            np.zeros(0, object),
+            "count": om.ravel(),
+            "share": share.ravel(),
+            "ci_low": slo.ravel(),
+            "ci_high": shi.ravel(),
+        })
+        if self.bootstrap:
+            self._add_bootstrap(labels)
+
+    # -- document-level bootstrap ----------------------------------------------------------
+    def _add_bootstrap(self, labels) -> None:
+        """Percentile intervals from resampling documents within each group (words cluster
+        in articles, so intervals that treat tokens as independent are too narrow)."""
+        c = self.counts
+        G, C, O = len(c.groups), len(c.categories), len(labels)
+        D = len(c.doc_group)
+        doc, term, voice, cnt = c.doc_terms
+        keep = np.ones(len(doc), dtype=bool) if self.voice is None else \
+            voice == _voice_index(self.voice)
+        doc_cat = np.zeros((D, C), dtype=np.float64)
+        np.add.at(doc_cat, (doc[keep], c.term_category[term[keep]]), cnt[keep])
+        # option membership of each term (a term may count for several options)
+        doc_opt = np.zeros((D, O), dtype=np.float64)
+        for j, (ci, _name, opt) in enumerate(labels):
+            idx = dict(c.contrasts[ci][1])[opt]
+            sel = keep & np.isin(term, idx)
+            np.add.at(doc_opt[:, j], doc[sel], cnt[sel])
+        contrast_of = np.array([lab[0] for lab in labels], dtype=np.int64)
+        rng = np.random.default_rng(self.seed)
+        B = self.bootstrap
+        cat_lo = np.full((G, C), np.nan)
+        cat_hi = np.full((G, C), np.nan)
+        opt_lo = np.full((G, O), np.nan)
+        opt_hi = np.full((G, O), np.nan)
+        for g in range(G):
+            members = np.flatnonzero(c.doc_group == g)
+            m = len(members)
+            if m == 0:
+                continue
+            tok = c.doc_tokens[members].astype(np.float64)
+            dc = doc_cat[members]
+            do = doc_opt[members]
+            rates = np.empty((B, C))
+            shares = np.empty((B, O))
+            chunk = max(1, min(B, 4_000_000 // m))
+            for start in range(0, B, chunk):
+                b = min(chunk, B - start)
+                w = rng.multinomial(m, np.full(m, 1.0 / m), size=b).astype(np.float64)
+                t = w @ tok
+                with np.errstate(divide="ignore", invalid="ignore"):
+                    rates[start:start + b] = 1000.0 * (w @ dc) / t[:, None]
+                    oc = w @ do
+                    tot = np.zeros_like(oc)
+                    for ci in np.unique(contrast_of):
+                        cols = contrast_of == ci
+                        tot[:, cols] = oc[:, cols].sum(axis=1, keepdims=True)
+                    shares[start:start + b] = np.where(tot > 0, oc / np.where(tot > 0, tot, 1),
+                                                       np.nan)
+            with np.errstate(all="ignore"):
+                import warnings
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore", RuntimeWarning)
+                    if C:
+                        cat_lo[g], cat_hi[g] = np.nanpercentile(rates, [2.5, 97.5], axis=0)
+                    if O:
+                        opt_lo[g], opt_hi[g] = np.nanpercentile(shares, [2.5, 97.5], axis=0)
+        self.categories["boot_low"] = cat_lo.ravel()
+        self.categories["boot_high"] = cat_hi.ravel()
+        self.contrasts["boot_low"] = opt_lo.ravel()
+        self.contrasts["boot_high"] = opt_hi.ravel()
+
+    # -- views ------------------------------------------------------------------------------
+    def pairwise(self, a: str, b: str) -> "Comparison":
+        """Group ``a`` against group ``b`` alone (the same formulas, with b in place of the
+        pooled rest). Rows are given for both groups."""
+        for g in (a, b):
+            if g not in self.counts.groups:
+                raise KeyError(f"no group {g!r}; groups: {', '.join(map(str, self.counts.groups))}")
+        if a == b:
+            raise ValueError("pairwise() needs two different groups")
+        sub = _subset(self.counts, [a, b])
+        return Comparison(sub, alpha0=self.alpha0, voice=self.voice, bootstrap=self.bootstrap,
+                          seed=self.seed, reference=b)
+
+    def __repr__(self) -> str:
+        extra = f", voice={self.voice!r}" if self.voice else ""
+        return (f"<Comparison of {len(self.counts.groups)} groups, alpha0={self.alpha0:g}"
+                f"{extra}: {len(self.terms)} term rows>")
+
+
+def _subset(counts: Counts, groups) -> Counts:
+    """The counts of some groups only (documents of the others dropped)."""
+    keep = sorted(groups)
+    idx = np.array([counts.groups.index(g) for g in keep], dtype=np.int64)
+    remap = np.full(len(counts.groups), -1, dtype=np.int64)
+    remap[idx] = np.arange(len(keep))
+    doc_keep = np.flatnonzero(remap[counts.doc_group] >= 0) if len(counts.doc_group) else \
+        np.zeros(0, np.int64)
+    new_doc = np.full(len(counts.doc_group), -1, dtype=np.int64)
+    new_doc[doc_keep] = np.arange(len(doc_keep))
+    d, t, v, c = counts.doc_terms
+    sel = new_doc[d] >= 0 if len(d) else np.zeros(0, bool)
+    return Counts(keep, counts.terms, counts.categories, counts.term_category, counts.contrasts,
+                  counts.term_counts[idx], counts.tokens[idx], counts.sentences[idx],
+                  counts.documents[idx], remap[counts.doc_group[doc_keep]],
+                  counts.doc_tokens[doc_keep], (new_doc[d[sel]], t[sel], v[sel], c[sel]))
