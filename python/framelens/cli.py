@@ -1,4 +1,4 @@
-"""The framelens command line: `framelens demo`, `framelens lexicons`."""
+"""The framelens command line: demo, show, analyze, compare, lexicons."""
 # SPDX-License-Identifier: MIT
 from __future__ import annotations
 
@@ -71,6 +71,116 @@ def _cmd_show(args) -> int:
     return 0
 
 
+class UsageError(Exception):
+    """A mistake in how the command was called: exit code 2."""
+
+
+def _records(args):
+    from .io import read_records
+    recs = read_records(args.input, text=args.text_field, group=args.group_field or "outlet",
+                        id=args.id_field or "id")
+    first = next(iter(recs), None)
+    if first is None:
+        raise UsageError(f"{args.input}: no records")
+    fields = list(first)
+    for flag, name in (("--text-field", args.text_field), ("--group-field", args.group_field),
+                       ("--id-field", args.id_field)):
+        if name is not None and name not in fields:
+            raise UsageError(f"{args.input}: no field {name!r} (given by {flag}); the fields "
+                             f"are: {', '.join(map(str, fields))}")
+    import itertools
+    return itertools.chain([first], recs)
+
+
+def _progress():
+    """A tqdm progress callback on stderr, or None when stderr is not a terminal."""
+    if not sys.stderr.isatty():
+        return None, None
+    from tqdm import tqdm
+    bar = tqdm(unit=" docs", file=sys.stderr, dynamic_ncols=True)
+    return (lambda docs, chars: bar.update(docs)), bar
+
+
+def _corpus(args):
+    lex = load_lexicon(args.lexicon)
+    callback, bar = _progress()
+    try:
+        corpus = Analyzer(lex).analyze_corpus(
+            _records(args), text=args.text_field, group=args.group_field,
+            id=args.id_field if args.id_field else "id", threads=args.threads,
+            skip_invalid=args.skip_invalid, progress=callback)
+    finally:
+        if bar is not None:
+            bar.close()
+    if corpus.skipped:
+        print(f"framelens: skipped {corpus.skipped} invalid records", file=sys.stderr)
+    return corpus
+
+
+def _write_table(df, out: Optional[str]) -> None:
+    if out is None or out == "-":
+        df.to_csv(sys.stdout, index=False)
+        return
+    lower = out.lower()
+    if lower.endswith(".csv"):
+        df.to_csv(out, index=False)
+    elif lower.endswith((".jsonl", ".ndjson")):
+        df.to_json(out, orient="records", lines=True, force_ascii=False)
+    elif lower.endswith((".parquet", ".pq")):
+        df.to_parquet(out, index=False)
+    else:
+        raise UsageError(f"{out}: unknown output format; use .csv, .jsonl or .parquet")
+
+
+def _cmd_analyze(args) -> int:
+    corpus = _corpus(args)
+    table = corpus.sentences if args.table == "sentences" else corpus.matches
+    _write_table(table, args.output)
+    if args.output not in (None, "-"):
+        print(f"framelens: {corpus.n_documents} documents, {len(corpus.sentences)} sentences, "
+              f"{len(corpus.matches)} matches -> {args.output}", file=sys.stderr)
+    return 0
+
+
+def _cmd_compare(args) -> int:
+    args.group_field = args.by
+    corpus = _corpus(args)
+    cmp = corpus.compare(alpha0=args.alpha0, voice=args.voice, bootstrap=args.bootstrap,
+                         seed=args.seed)
+    out = args.output
+    if out is not None and out.lower().endswith((".html", ".htm")):
+        from .report import comparison_html
+        with open(out, "w", encoding="utf-8") as f:
+            f.write(comparison_html(cmp, title=f"framelens: {args.input} by {args.by}"))
+        print(f"framelens: report -> {out}", file=sys.stderr)
+        return 0
+    table = getattr(cmp, args.table)
+    if out is None:
+        import pandas as pd
+        with pd.option_context("display.max_rows", 500, "display.width", 200):
+            for name in ("terms", "categories", "contrasts"):
+                print(f"== {name}")
+                print(getattr(cmp, name).to_string(index=False))
+                print()
+        return 0
+    _write_table(table, out)
+    return 0
+
+
+def _add_corpus_args(p: argparse.ArgumentParser, group_flag: str) -> None:
+    p.add_argument("input", help="JSONL, CSV, TSV or Parquet file, or a folder of .txt files "
+                                 "(group = the folder a file is in)")
+    p.add_argument("--lexicon", required=True, help="bundled lexicon name or a JSON file")
+    p.add_argument("--text-field", default="text", help="field holding the text (text)")
+    if group_flag == "--group-field":
+        p.add_argument("--group-field", default="outlet", help="field naming the group (outlet)")
+    p.add_argument("--id-field", default=None, help="field holding a document id (default: "
+                                                    "'id' when present, else record numbers)")
+    p.add_argument("--threads", type=int, default=None, help="worker threads (all cores)")
+    p.add_argument("--skip-invalid", action="store_true",
+                   help="skip records without a text or group instead of stopping")
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="framelens",
                                 description="Loaded terminology and framing markers in news "
@@ -84,6 +194,25 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("file")
     s.add_argument("--lexicon", required=True, help="bundled lexicon name or path")
     s.set_defaults(func=_cmd_show)
+    a = sub.add_parser("analyze", help="analyse a corpus; write the matches (or sentences)")
+    _add_corpus_args(a, "--group-field")
+    a.add_argument("-o", "--output", help="OUT.csv, OUT.jsonl or OUT.parquet (default: CSV "
+                                          "on stdout)")
+    a.add_argument("--table", choices=("matches", "sentences"), default="matches")
+    a.set_defaults(func=_cmd_analyze)
+    c = sub.add_parser("compare", help="compare groups: log-odds, keyness, rates, contrasts")
+    _add_corpus_args(c, "--by")
+    c.add_argument("--by", default="outlet", help="field naming the groups to compare (outlet)")
+    c.add_argument("-o", "--output", help="OUT.html (a report) or OUT.csv/.jsonl/.parquet "
+                                          "(one table, see --table); default: print all")
+    c.add_argument("--table", choices=("terms", "categories", "contrasts"), default="terms")
+    c.add_argument("--alpha0", type=float, default=1000.0, help="prior strength (1000)")
+    c.add_argument("--voice", choices=("author", "quoted", "attributed"), default=None,
+                   help="count only matches in this voice")
+    c.add_argument("--bootstrap", type=int, default=0,
+                   help="document-level bootstrap replicates for intervals (0: none)")
+    c.add_argument("--seed", type=int, default=0)
+    c.set_defaults(func=_cmd_compare)
     lx = sub.add_parser("lexicons", help="list the bundled lexicons")
     lx.set_defaults(func=_cmd_lexicons)
     return p
@@ -92,10 +221,20 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Optional[List[str]] = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    from .corpus import RecordError
+    from .io import InputError
     try:
         return args.func(args)
-    except (LexiconError, FileNotFoundError, IsADirectoryError, PermissionError) as exc:
+    except UsageError as exc:
         print(f"framelens: error: {exc}", file=sys.stderr)
         return 2
+    except (LexiconError, FileNotFoundError, IsADirectoryError, PermissionError, InputError,
+            RecordError, KeyError) as exc:
+        msg = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
+        print(f"framelens: error: {msg}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("framelens: interrupted", file=sys.stderr)
+        return 130
     except BrokenPipeError:
         return 0
