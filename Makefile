@@ -51,7 +51,7 @@ SAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer
 SAN_BUILD := $(BUILD)/asan
 export UBSAN_OPTIONS ?= print_stacktrace=1:halt_on_error=1
 
-.PHONY: help deps venv build ctest pytest test demo sanitize clean distclean
+.PHONY: help deps venv build ctest pytest test demo sanitize fuzz fuzz-smoke clean distclean
 
 # $(call run_suite,REPORT,COMMAND): runs a test suite, saving its exit status as REPORT.rc
 # beside its JUnit report, so the summary also sees failures that the report cannot show.
@@ -70,6 +70,7 @@ help:
 	@echo "make ctest     build and run the GoogleTest tests of the C core"
 	@echo "make pytest    run the Python tests"
 	@echo "make sanitize  both test suites under AddressSanitizer + UBSan"
+	@echo "make fuzz      libFuzzer targets, SECONDS=N each (default 60); fuzz-smoke: 30 s each"
 	@echo "make clean     remove build output (distclean: also .venv)"
 
 # System packages (Debian). SKIP_DEPS=1 skips the check (sub-makes of `test` use it).
@@ -150,6 +151,38 @@ sanitize-pytest: | $(VENV_STAMP)
 	    --build-lib $(SAN_BUILD)/py --build-temp $(SAN_BUILD)/py-temp
 	$(ASAN_ENV) $(VPY) -c 'import framelens._core as m, sys; print("sanitize: using", m.__file__); sys.exit("$(SAN_BUILD)/py/" not in m.__file__)'
 	$(call run_suite,$(SAN_BUILD)/pytest.xml,$(ASAN_ENV) $(VPY) -m pytest tests/python -p no:cacheprovider --capture=sys --junitxml=$(SAN_BUILD)/pytest.xml $(PYTEST_ARGS))
+
+# libFuzzer targets (tests/fuzz/fuzz_*.c) with ASan + UBSan, built with clang. Each runs on a
+# working copy of its seed corpus, so new inputs never land in the repository.
+FUZZ_TARGETS := $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_BUILD := $(BUILD)/fuzz
+FUZZ_CFLAGS := -std=c11 -g -O1 -Iinclude -Icsrc -fno-omit-frame-pointer
+SECONDS ?= 60
+FUZZ_ARGS ?= -max_len=8192 -timeout=10 -rss_limit_mb=4096
+
+$(FUZZ_BUILD)/obj/%.o: csrc/%.c $(HEADERS)
+	@mkdir -p $(@D)
+	clang $(FUZZ_CFLAGS) $(PKG_CFLAGS) -fsanitize=fuzzer-no-link,address,undefined -c $< -o $@
+
+$(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(CSRC:csrc/%.c=$(FUZZ_BUILD)/obj/%.o)
+	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer,address,undefined $^ -o $@ $(PKG_LIBS) -pthread
+
+.SECONDARY: $(CSRC:csrc/%.c=$(FUZZ_BUILD)/obj/%.o)
+
+fuzz: deps
+	@bash tools/fuzz-deps.sh
+	@$(MAKE) --no-print-directory SKIP_DEPS=1 $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz_%)
+	@set -e; for t in $(FUZZ_TARGETS); do \
+	    mkdir -p $(FUZZ_BUILD)/corpus/$$t; cp -n tests/fuzz/corpus/$$t/* $(FUZZ_BUILD)/corpus/$$t/ 2>/dev/null || true; \
+	    echo "== fuzz $$t for $(SECONDS) s"; \
+	    UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 $(FUZZ_BUILD)/fuzz_$$t $(FUZZ_ARGS) \
+	        -max_total_time=$(SECONDS) -print_final_stats=1 $(FUZZ_BUILD)/corpus/$$t 2>&1 \
+	        | grep -E '^(#[0-9]+ +DONE|Done|stat::number_of_executed_units|stat::peak_rss|==[0-9]+==ERROR|SUMMARY|.*runtime error)' ; \
+	    test $${PIPESTATUS[0]} -eq 0; \
+	done
+
+fuzz-smoke:
+	@$(MAKE) --no-print-directory fuzz SECONDS=30
 
 clean:
 	rm -rf $(BUILD) python/framelens/_core*.so python/*.egg-info .pytest_cache .hypothesis

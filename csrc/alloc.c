@@ -72,6 +72,9 @@ fl_status fl__vec_reserve(const fl_allocator *a, fl_vec *v, size_t elem, size_t 
 
 fl_status fl__vec_append(const fl_allocator *a, fl_vec *v, size_t elem, const void *items,
                          size_t n) {
+    if (n == 0) {
+        return FL_OK; /* also keeps NULL + 0 out of the pointer arithmetic below */
+    }
     if (n > SIZE_MAX - v->len) {
         return FL_ERR_NOMEM;
     }

@@ -109,7 +109,7 @@ static uint8_t cues(const ctx *c, size_t i) {
 
 static bool ends_with_nt(const ctx *c, size_t i) {
     const fl_tokinfo *k = &c->k[i];
-    const uint8_t *f = (const uint8_t *)c->res->folded.data + k->fold_off;
+    const uint8_t *f = fl__vec_bytes(&c->res->folded, k->fold_off);
     return c->t[i].kind == FL_TOKEN_WORD && k->fold_len > 3 &&
            memcmp(f + k->fold_len - 3, "n't", 3) == 0;
 }
@@ -388,7 +388,8 @@ fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res
         }
         uint8_t *spk = (uint8_t *)res->cover.data;
         bool reported = speakers(&c, a, b, spk);
-        fl_match *m = (fl_match *)res->matches.data + sent->first_match;
+        fl_match *m = sent->n_matches > 0 ? (fl_match *)res->matches.data + sent->first_match
+                                           : NULL;
         for (uint32_t mi = 0; mi < sent->n_matches; mi++) {
             size_t ft = m[mi].first_token;
             if (c.quoted[ft]) {

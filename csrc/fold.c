@@ -43,6 +43,9 @@ static void canonical_order(int32_t *cps, size_t n) {
 
 static fl_status fold_ascii(const fl_allocator *a, const uint8_t *s, size_t len,
                             fl_fold_mode mode, fl_vec *out) {
+    if (len == 0) {
+        return FL_OK;
+    }
     size_t at = out->len;
     fl_status st = fl__vec_append(a, out, 1, s, len);
     if (st != FL_OK) {

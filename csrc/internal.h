@@ -55,6 +55,12 @@ FL_HIDDEN void fl__vec_free(const fl_allocator *a, fl_vec *v);
 
 #define FL_VEC_AT(v, type, i) (((type *)(v).data)[i])
 
+/* Bytes at offset off of a byte vector; an empty vector (data NULL) gives "" so that no
+ * arithmetic is ever done on a null pointer. */
+static inline const uint8_t *fl__vec_bytes(const fl_vec *v, size_t off) {
+    return v->data != NULL ? (const uint8_t *)v->data + off : (const uint8_t *)"";
+}
+
 /* ------------------------------------------------------------------ error.c */
 
 /* Sets err (if not NULL) with a detail message and no position. Returns code. */

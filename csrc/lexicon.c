@@ -96,7 +96,7 @@ fl_status fl__lexicon_add_string(fl_lexicon *lex, const char *s, size_t len, fl_
 }
 
 static const uint8_t *lex_bytes(const fl_lexicon *lex, size_t off) {
-    return (const uint8_t *)lex->bytes.data + off;
+    return fl__vec_bytes(&lex->bytes, off);
 }
 
 fl_status fl__lexicon_category_id(fl_lexicon *lex, const char *s, size_t len, uint32_t *id) {

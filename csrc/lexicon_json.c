@@ -253,7 +253,7 @@ static long find_term(const fl_lexicon *lex, const char *s) {
     size_t len = strlen(s);
     for (size_t i = 0; i < lex->terms.len; i++) {
         const fl_lex_term *t = &FL_VEC_AT(lex->terms, fl_lex_term, i);
-        if (t->len == len && memcmp((const char *)lex->bytes.data + t->off, s, len) == 0) {
+        if (t->len == len && memcmp(fl__vec_bytes(&lex->bytes, t->off), s, len) == 0) {
             return (long)i;
         }
     }

@@ -44,7 +44,7 @@ fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result
         }
         infos[i].fold_off = at;
         infos[i].fold_len = res->folded.len - at;
-        const uint8_t *f = (const uint8_t *)res->folded.data + at;
+        const uint8_t *f = fl__vec_bytes(&res->folded, at);
         infos[i].id_fold = fl__vocab_find(lex, f, infos[i].fold_len,
                                           fl__hash_bytes(f, infos[i].fold_len));
         infos[i].id_exact = FL_NO_ID;
@@ -55,7 +55,7 @@ fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result
             if (st != FL_OK) {
                 return st;
             }
-            const uint8_t *e = (const uint8_t *)res->folded.data + mark;
+            const uint8_t *e = fl__vec_bytes(&res->folded, mark);
             size_t elen = res->folded.len - mark;
             infos[i].exact_len = elen;
             infos[i].id_exact = fl__vocab_find(lex, e, elen, fl__hash_bytes(e, elen));
@@ -84,7 +84,7 @@ static fl_status expand(const fl_lexicon *lex, fl_result *res, uint32_t node, ui
         if (!(wk & (1 << form))) {
             continue;
         }
-        const uint8_t *s = (const uint8_t *)res->folded.data + k->fold_off;
+        const uint8_t *s = fl__vec_bytes(&res->folded, k->fold_off);
         size_t len = k->fold_len;
         if (form == 1) {
             s += k->fold_len;
