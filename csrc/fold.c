@@ -149,6 +149,18 @@ fl_status fl__fold_append(const fl_allocator *a, fl_vec *scratch, const uint8_t 
     return FL_OK;
 }
 
+fl_status fl__fold_token(const fl_allocator *a, fl_vec *scratch, const uint8_t *s, size_t len,
+                         uint8_t kind, fl_fold_mode mode, fl_vec *out) {
+    if (kind == FL_TOKEN_PUNCT && len > 0) {
+        int32_t cp;
+        fl__utf8_decode(s, len, &cp);
+        if (fl__cclass(cp) == FL_C_HYPHEN) {
+            return fl__vec_append(a, out, 1, " -", 2);
+        }
+    }
+    return fl__fold_append(a, scratch, s, len, mode, out);
+}
+
 fl_status fl_fold(const char *text, size_t len, char *out, size_t cap, size_t *needed,
                   const fl_allocator *alloc) {
     if ((text == NULL && len > 0) || (out == NULL && cap > 0) || needed == NULL) {

@@ -117,6 +117,12 @@ typedef enum fl_fold_mode {
 FL_HIDDEN fl_status fl__fold_append(const fl_allocator *a, fl_vec *scratch, const uint8_t *s,
                                     size_t len, fl_fold_mode mode, fl_vec *out);
 
+/* Appends the form under which a token of the given kind compares: its folded (or exact)
+ * text, except that a dash standing between spaces (a punct token, not a hyphen) gets a
+ * form of its own, so "pro - Russian" never matches "pro-Russian". */
+FL_HIDDEN fl_status fl__fold_token(const fl_allocator *a, fl_vec *scratch, const uint8_t *s,
+                                   size_t len, uint8_t kind, fl_fold_mode mode, fl_vec *out);
+
 /* ------------------------------------------------------------------ tokenize.c */
 
 /* What the later stages need to know about a token beyond its public fields. */

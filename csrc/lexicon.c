@@ -352,8 +352,8 @@ fl_status fl__lexicon_insert(fl_lexicon *lex, fl_vec *scratch, const char *s, si
         bool wild = i + 1 < n && t[i + 1].kind == FL_TOKEN_PUNCT && k[i + 1].cp0 == '*' &&
                     !t[i + 1].space_before;
         form.len = 0;
-        st = fl__fold_append(a, scratch, (const uint8_t *)s + t[i].start, t[i].end - t[i].start,
-                             exact ? FL_FOLD_EXACT : FL_FOLD_CASELESS, &form);
+        st = fl__fold_token(a, scratch, (const uint8_t *)s + t[i].start, t[i].end - t[i].start,
+                            t[i].kind, exact ? FL_FOLD_EXACT : FL_FOLD_CASELESS, &form);
         if (st != FL_OK) {
             goto done;
         }

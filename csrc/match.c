@@ -37,8 +37,8 @@ fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result
         const uint8_t *s = text + toks[i].start;
         size_t len = toks[i].end - toks[i].start;
         size_t at = res->folded.len;
-        fl_status st = fl__fold_append(&res->alloc, &res->scratch, s, len, FL_FOLD_CASELESS,
-                                       &res->folded);
+        fl_status st = fl__fold_token(&res->alloc, &res->scratch, s, len, toks[i].kind,
+                                      FL_FOLD_CASELESS, &res->folded);
         if (st != FL_OK) {
             return st;
         }
@@ -51,7 +51,8 @@ fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result
         infos[i].exact_len = 0;
         if (lex->has_exact) {
             size_t mark = res->folded.len;
-            st = fl__fold_append(&res->alloc, &res->scratch, s, len, FL_FOLD_EXACT, &res->folded);
+            st = fl__fold_token(&res->alloc, &res->scratch, s, len, toks[i].kind, FL_FOLD_EXACT,
+                                &res->folded);
             if (st != FL_OK) {
                 return st;
             }

@@ -296,6 +296,8 @@ typedef struct seg_state {
     int marker_kind;     /* 0: the sentence did not open with a list marker */
     int32_t marker_value;
     size_t line_start_cp;
+    uint32_t line_words;  /* word tokens with a letter on the current line */
+    uint32_t line_caps;   /* of those, how many start with a capital */
 } seg_state;
 
 static fl_status cut(const seg *s, seg_state *st, size_t end) {
@@ -421,13 +423,18 @@ static bool line_break_ends(const seg *s, const seg_state *st, size_t i) {
         }
         return true;
     }
-    /* No terminal punctuation: a headline-like line ends here, a hard-wrapped one does not. */
+    /* No terminal punctuation: a headline-like line ends here, a hard-wrapped one does not.
+     * A wrapped line is long; what follows it in lower case continues it, and so does a
+     * capitalised word after a line in sentence case unless that word usually opens a
+     * sentence ("...handed over to the United\nStates and" wraps; a title-case line, or
+     * "...\nThe talks", breaks). */
     size_t line_len = s->t[p].cp_end - st->line_start_cp;
-    bool last_lower = (s->t[p].kind == FL_TOKEN_WORD && s->k[p].lower) || is_punct(s, p, ',');
-    if (s->k[i].lower && line_len >= 40) {
-        return false;
+    if (s->k[i].lower) {
+        return line_len < 40;
     }
-    if (line_len >= 60 && last_lower) {
+    bool sentence_case = st->line_words >= 4 && st->line_caps * 2 < st->line_words;
+    if (line_len >= 60 && sentence_case && !is_starter_word(s, i) && !is_opener(s, i) &&
+        !is_bullet(s, i)) {
         return false;
     }
     return true;
@@ -437,7 +444,7 @@ fl_status fl__segment(const fl_allocator *a, const uint8_t *text, size_t len, fl
                       const fl_tokinfo *infos, size_t n, fl_vec *sents) {
     (void)len;
     seg s = {text, toks, infos, n};
-    seg_state st = {sents, a, 0, 0, 0, 0};
+    seg_state st = {sents, a, 0, 0, 0, 0, 0, 0};
     fl_status rc = FL_OK;
     size_t i = 0;
     bool at_start = true;
@@ -465,6 +472,12 @@ fl_status fl__segment(const fl_allocator *a, const uint8_t *text, size_t len, fl
         }
         if (toks[i].newlines_before > 0 || i == 0) {
             st.line_start_cp = toks[i].cp_start;
+            st.line_words = 0;
+            st.line_caps = 0;
+        }
+        if (toks[i].kind == FL_TOKEN_WORD && infos[i].has_letter) {
+            st.line_words++;
+            st.line_caps += infos[i].upper;
         }
         if (at_start) {
             at_start = false;
