@@ -24,7 +24,7 @@ BUILD := build
 
 # The C core, listed explicitly (keep in step with CSRC in setup.py).
 CSRC := csrc/alloc.c csrc/error.c csrc/utf8.c csrc/fold.c csrc/tokenize.c csrc/segment.c \
-        csrc/lexicon.c csrc/lexicon_json.c csrc/match.c csrc/context.c csrc/analyze.c csrc/corpus.c csrc/compare.c
+        csrc/lexicon.c csrc/json_check.c csrc/lexicon_json.c csrc/match.c csrc/context.c csrc/analyze.c csrc/corpus.c csrc/compare.c
 HEADERS := $(wildcard include/*.h include/*/*.h csrc/*.h)
 
 # The extension module, built in place: the editable install imports it from python/framelens/.
@@ -96,7 +96,7 @@ ctest: $(TEST_BIN)
 	$(call run_suite,$(BUILD)/gtest.xml,$(TEST_BIN) $(GTEST_ARGS) --gtest_output=xml:$(BUILD)/gtest.xml)
 
 $(TEST_BIN): $(COBJ) $(TOBJ) $(BUILD)/tests.list
-	$(CXX) $(SAN) $(COBJ) $(TOBJ) -o $@ -lgtest_main -lgtest -pthread $(PKG_LIBS)
+	$(CXX) $(SAN) $(COBJ) $(TOBJ) -o $@ -lgtest_main -lgtest -pthread $(PKG_LIBS) -lm
 
 # Changes (only) when a test file is added or removed, so that the binary is relinked then.
 $(BUILD)/tests.list: FORCE
@@ -165,7 +165,7 @@ $(FUZZ_BUILD)/obj/%.o: csrc/%.c $(HEADERS)
 	clang $(FUZZ_CFLAGS) $(PKG_CFLAGS) -fsanitize=fuzzer-no-link,address,undefined -c $< -o $@
 
 $(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(CSRC:csrc/%.c=$(FUZZ_BUILD)/obj/%.o)
-	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer,address,undefined $^ -o $@ $(PKG_LIBS) -pthread
+	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer,address,undefined $^ -o $@ $(PKG_LIBS) -pthread -lm
 
 .SECONDARY: $(CSRC:csrc/%.c=$(FUZZ_BUILD)/obj/%.o)
 
@@ -176,7 +176,8 @@ fuzz: deps
 	    mkdir -p $(FUZZ_BUILD)/corpus/$$t; cp -n tests/fuzz/corpus/$$t/* $(FUZZ_BUILD)/corpus/$$t/ 2>/dev/null || true; \
 	    echo "== fuzz $$t for $(SECONDS) s"; \
 	    UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 $(FUZZ_BUILD)/fuzz_$$t $(FUZZ_ARGS) \
-	        -max_total_time=$(SECONDS) -print_final_stats=1 $(FUZZ_BUILD)/corpus/$$t 2>&1 \
+	        -max_total_time=$(SECONDS) -print_final_stats=1 -artifact_prefix=$(FUZZ_BUILD)/crash-$$t- \
+	        $(FUZZ_BUILD)/corpus/$$t 2>&1 \
 	        | grep -E '^(#[0-9]+ +DONE|Done|stat::number_of_executed_units|stat::peak_rss|==[0-9]+==ERROR|SUMMARY|.*runtime error)' ; \
 	    test $${PIPESTATUS[0]} -eq 0; \
 	done

@@ -23,6 +23,7 @@ CSRC = [
     "csrc/tokenize.c",
     "csrc/segment.c",
     "csrc/lexicon.c",
+    "csrc/json_check.c",
     "csrc/lexicon_json.c",
     "csrc/match.c",
     "csrc/context.c",
@@ -86,7 +87,7 @@ class BuildExt(build_ext):
         libs = _pkg_config("--libs")
         # -pthread: the corpus batch runs worker threads (csrc/corpus.c).
         compile_args = ["-std=c11", "-Wall", "-Wextra", "-fvisibility=hidden", "-pthread"]
-        link_args = ["-pthread"]
+        link_args = ["-pthread", "-lm"]
         if _flag("FRAMELENS_DEBUG"):
             compile_args += ["-O0", "-g", "-UNDEBUG"]
         else:

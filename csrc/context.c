@@ -29,7 +29,7 @@ static const char *const REPORT_CUES[] = {
     "said", "says", "say", "saying", "told", "tells", "tell", "telling", "stated", "claims",
     "claimed", "claim", "claiming", "insisted", "insists", "insist", "insisting", "accused",
     "accuses", "accuse", "accusing", "denied", "denies", "deny", "denying", "alleges",
-    "alleging", "argued", "argues", "argue", "arguing", "warned", "warns", "warn", "warning",
+    "alleging", "allege", "argued", "argues", "argue", "arguing", "warned", "warns", "warn", "warning",
     "added", "adds", "noted", "explained", "explains", "announced", "announces", "reported",
     "reportedly", "believes", "believed", "believe", "thinks", "asserted", "asserts",
     "contended", "contends", "declared", "declares", "suggested", "suggests", "suggest",
@@ -195,8 +195,9 @@ static qrole role(const ctx *c, size_t i, bool open) {
         if (open && !c->t[i].space_before && next_free(c, i)) {
             return Q_CLOSE;
         }
-        if (!open && cp == '\'' && prev_free(c, i) && next_attached(c, i)) {
-            return Q_OPEN;
+        if (!open && cp == '\'' && prev_free(c, i) && next_attached(c, i) &&
+            c->t[i + 1].kind == FL_TOKEN_WORD && !c->k[i + 1].all_digits) {
+            return Q_OPEN; /* not before digits: "the '90s" elides a century */
         }
         return Q_NONE;
     default:
@@ -209,6 +210,9 @@ typedef struct scare {
 } scare;
 
 static fl_status close_quote(ctx *c, size_t open, size_t close, bool paired, fl_vec *scares) {
+    if (!paired && family(c->k[open].cp0) == FAMILY_SINGLE) {
+        return FL_OK; /* an unpaired single mark was an apostrophe ("the '90s") */
+    }
     size_t words = 0;
     bool simple = true;
     for (size_t j = open + 1; j < close; j++) {
@@ -283,9 +287,45 @@ static bool inverted(const ctx *c, size_t i, size_t first) {
     return cp == ',' || family(cp) != FAMILY_NONE;
 }
 
+/* Section labels that stand before a colon without being a speaker ("Analysis: …"). */
+static const char *const LABELS[] = {"analysis", "opinion", "exclusive", "breaking", "update",
+                                     "watch", "live", "explainer", "editorial", "video",
+                                     "photos", "comment", "review", "interview", "factbox",
+                                     "timeline", "q&a", NULL};
+
+/* A headline's speaker: "Kremlin: Kiev regime behind attack" reports the Kremlin's claim.
+ * Returns the index of the colon when the sentence opens with one to four words and a colon,
+ * else a. */
+static size_t headline_speaker(const ctx *c, size_t a, size_t b) {
+    size_t i = a;
+    while (i < b && i < a + 5 && is_word_like(c, i) && !c->quoted[i]) {
+        i++;
+    }
+    if (i == a || i >= b || i == a + 5 || c->t[i].kind != FL_TOKEN_PUNCT || c->k[i].cp0 != ':') {
+        return a;
+    }
+    if (i == a + 1) {
+        const fl_tokinfo *k = &c->k[a];
+        const uint8_t *f = fl__vec_bytes(&c->res->folded, k->fold_off);
+        for (size_t l = 0; LABELS[l] != NULL; l++) {
+            if (strlen(LABELS[l]) == k->fold_len && memcmp(LABELS[l], f, k->fold_len) == 0) {
+                return a;
+            }
+        }
+    }
+    return i;
+}
+
 /* Marks speaker tokens (1) of sentence [a, b) into spk; returns whether any cue was seen. */
 static bool speakers(const ctx *c, size_t a, size_t b, uint8_t *spk) {
     bool any = false;
+    size_t colon = headline_speaker(c, a, b);
+    if (colon != a) {
+        any = true;
+        for (size_t i = a; i <= colon; i++) {
+            spk[i - a] = 1;
+        }
+    }
     for (size_t i = a; i < b; i++) {
         if (c->quoted[i]) {
             continue;

@@ -123,6 +123,13 @@ FL_HIDDEN fl_status fl__fold_append(const fl_allocator *a, fl_vec *scratch, cons
 FL_HIDDEN fl_status fl__fold_token(const fl_allocator *a, fl_vec *scratch, const uint8_t *s,
                                    size_t len, uint8_t kind, fl_fold_mode mode, fl_vec *out);
 
+/* ------------------------------------------------------------------ json_check.c */
+
+/* Checks s[0..len) against the JSON grammar (RFC 8259), valid UTF-8 and no "\u0000".
+ * On failure sets the byte offset and a constant message and returns false. */
+FL_HIDDEN bool fl__json_check(const uint8_t *s, size_t len, size_t *error_at,
+                              const char **message);
+
 /* ------------------------------------------------------------------ tokenize.c */
 
 /* What the later stages need to know about a token beyond its public fields. */
@@ -187,6 +194,7 @@ typedef struct fl_node {
     uint8_t n_wild;     /* wildcard tokens on the path */
     uint8_t n_exact;    /* case-sensitive tokens on the path */
     uint8_t wild_kinds; /* bit 0: has folded-wildcard children, bit 1: exact-wildcard */
+    uint32_t wild_bytes; /* bytes of wildcard prefixes on the path: longer prefixes win ties */
 } fl_node;
 
 /* Edge labels: vocabulary id << 2 | kind. */

@@ -251,7 +251,7 @@ static fl_status edges_grow(fl_lexicon *lex) {
 
 /* The child of parent along label, created when missing. */
 static fl_status edge_child(fl_lexicon *lex, uint32_t parent, uint32_t label, bool wild,
-                            bool exact, uint32_t *child) {
+                            bool exact, uint32_t prefix_len, uint32_t *child) {
     uint32_t found = fl__edge_find(lex, parent, label);
     if (found != 0) {
         *child = found;
@@ -269,6 +269,7 @@ static fl_status edge_child(fl_lexicon *lex, uint32_t parent, uint32_t label, bo
     fl_node p = FL_VEC_AT(lex->nodes, fl_node, parent);
     fl_node node = {0};
     node.n_wild = (uint8_t)(p.n_wild + (wild ? 1 : 0));
+    node.wild_bytes = p.wild_bytes + (wild ? prefix_len : 0);
     node.n_exact = (uint8_t)(p.n_exact + (exact ? 1 : 0));
     if ((st = fl__vec_append(&lex->alloc, &lex->nodes, sizeof(fl_node), &node, 1)) != FL_OK) {
         return st;
@@ -319,11 +320,15 @@ fl_status fl__lexicon_insert(fl_lexicon *lex, fl_vec *scratch, const char *s, si
     bool has_word = false;
     for (size_t i = 0; i < n; i++) {
         if (t[i].kind == FL_TOKEN_PUNCT && k[i].cp0 == '*' && k[i].ncp == 1) {
-            if (i == 0 || t[i].space_before || t[i - 1].kind != FL_TOKEN_WORD ||
-                (i >= 2 && t[i - 1].start == t[i - 2].end && t[i - 2].kind == FL_TOKEN_PUNCT &&
-                 k[i - 2].cp0 == '*')) {
+            if (i == 0 || t[i].space_before || t[i - 1].kind != FL_TOKEN_WORD) {
                 st = fl__error_path(err, FL_ERR_SCHEMA, lex->source, path,
                                     "'%.*s': '*' must directly follow a word", (int)len, s);
+                goto done;
+            }
+            if (i + 1 < n && !t[i + 1].space_before && t[i + 1].kind == FL_TOKEN_WORD) {
+                st = fl__error_path(err, FL_ERR_SCHEMA, lex->source, path,
+                                    "'%.*s': '*' may only end a word (a prefix wildcard)",
+                                    (int)len, s);
                 goto done;
             }
             continue;
@@ -363,7 +368,8 @@ fl_status fl__lexicon_insert(fl_lexicon *lex, fl_vec *scratch, const char *s, si
         }
         uint32_t kind = wild ? (exact ? FL_EDGE_WILD_EXACT : FL_EDGE_WILD_FOLD)
                              : (exact ? FL_EDGE_EXACT : FL_EDGE_FOLD);
-        if ((st = edge_child(lex, node, (id << 2) | kind, wild, exact, &node)) != FL_OK) {
+        if ((st = edge_child(lex, node, (id << 2) | kind, wild, exact, (uint32_t)form.len,
+                             &node)) != FL_OK) {
             goto done;
         }
         if (wild && form.len > lex->max_wild_prefix) {

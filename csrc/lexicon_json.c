@@ -373,18 +373,41 @@ static fl_status syntax_error(const char *json, size_t len, size_t offset, const
     uint32_t line;
     uint32_t column;
     position(json, len, offset, &line, &column);
-    char detail[160];
+    char detail[200];
     if (offset >= len) {
-        snprintf(detail, sizeof detail, "%s: unexpected end of input", what);
+        snprintf(detail, sizeof detail, "%s", what);
     } else {
         unsigned char b = (unsigned char)json[offset];
-        if (b >= 0x20 && b < 0x7F) {
-            snprintf(detail, sizeof detail, "%s: unexpected '%c'", what, b);
+        if (b > 0x20 && b < 0x7F) {
+            snprintf(detail, sizeof detail, "%s, found '%c'", what, b);
         } else {
-            snprintf(detail, sizeof detail, "%s: unexpected byte 0x%02X", what, b);
+            snprintf(detail, sizeof detail, "%s, found byte 0x%02X", what, b);
         }
     }
     return fl__error_at(err, FL_ERR_SYNTAX, source, line, column, offset, detail);
+}
+
+/* JSON allows an object to repeat a key, but readers then disagree on which value counts
+ * (cJSON takes the first, Python the last): a lexicon must not. */
+static fl_status duplicate_keys(const cJSON *node, const char *source, fl_error *err) {
+    for (const cJSON *a = node->child; a != NULL; a = a->next) {
+        if (cJSON_IsObject(node) && a->string != NULL) {
+            for (const cJSON *b = a->next; b != NULL; b = b->next) {
+                if (b->string != NULL && strcmp(a->string, b->string) == 0) {
+                    return fl__error_path(err, FL_ERR_SCHEMA, source, "",
+                                          "the key \"%s\" appears twice in one object",
+                                          a->string);
+                }
+            }
+        }
+        if (a->child != NULL) {
+            fl_status st = duplicate_keys(a, source, err);
+            if (st != FL_OK) {
+                return st;
+            }
+        }
+    }
+    return FL_OK;
 }
 
 fl_status fl_lexicon_load_json(const char *json, size_t len, const char *source,
@@ -400,29 +423,28 @@ fl_status fl_lexicon_load_json(const char *json, size_t len, const char *source,
         return fl__error(err, FL_ERR_ARG, "fl_lexicon_load_json: json is NULL");
     }
     const char *src = source != NULL ? source : "<lexicon>";
+    fl_status st_dup;
     if (len > FL_MAX_LEXICON_BYTES) {
         return fl__error_path(err, FL_ERR_LIMIT, src, "",
                               "the lexicon is %zu bytes; the limit is %zu", len,
                               FL_MAX_LEXICON_BYTES);
     }
+    size_t bad_at;
+    const char *bad;
+    if (json == NULL || !fl__json_check((const uint8_t *)json, len, &bad_at, &bad)) {
+        return syntax_error(json, len, json == NULL ? 0 : bad_at, src,
+                            json == NULL ? "expected a value" : bad, err);
+    }
     const char *end = NULL;
-    cJSON *root = json == NULL ? NULL : cJSON_ParseWithLengthOpts(json, len, &end, 0);
+    cJSON *root = cJSON_ParseWithLengthOpts(json, len, &end, 0);
     if (root == NULL) {
+        /* The check above passed, so only cJSON's own limits remain (nesting, memory). */
         size_t off = (end != NULL && end >= json) ? (size_t)(end - json) : 0;
-        if (json == NULL || len == 0) {
-            off = 0;
-        }
-        /* cJSON may stop one past the culprit; point at the first non-blank from there. */
-        return syntax_error(json, len, off, src, "invalid JSON", err);
+        return syntax_error(json, len, off, src, "cannot be parsed (nested too deeply?)", err);
     }
-    size_t tail = (size_t)(end - json);
-    while (tail < len && (json[tail] == ' ' || json[tail] == '\t' || json[tail] == '\n' ||
-                          json[tail] == '\r')) {
-        tail++;
-    }
-    if (tail < len && json[tail] != '\0') {
+    if ((st_dup = duplicate_keys(root, src, err)) != FL_OK) {
         cJSON_Delete(root);
-        return syntax_error(json, len, tail, src, "invalid JSON after the top-level value", err);
+        return st_dup;
     }
 
     loader ld = {0};

@@ -12,7 +12,8 @@
  * 2. terms: from the sentence start, walk the trie from the current token through every
  *    edge the next token can take (plain folded, plain exact, and wildcard prefixes of
  *    either form), never onto an excluded token; the best accepting node wins (longest,
- *    then fewer wildcards, then more case-sensitive tokens, then the earlier term). Emit it
+ *    then fewer wildcards, then more case-sensitive tokens, then longer wildcard prefixes,
+ *    then the earlier term). Emit it
  *    and continue after it, or move one token on.
  * A walk is at most max_depth (<= FL_MAX_TERM_TOKENS) tokens deep, so the work per token is
  * bounded by the lexicon, not the text.
@@ -158,6 +159,9 @@ static bool better(const fl_lexicon *lex, uint32_t len, uint32_t c, const best *
     }
     if (x->n_exact != y->n_exact) {
         return x->n_exact > y->n_exact;
+    }
+    if (x->wild_bytes != y->wild_bytes) {
+        return x->wild_bytes > y->wild_bytes; /* "aggress*" over "aggr*" */
     }
     fl_entry ex = FL_VEC_AT(lex->entries, fl_entry, x->entry - 1);
     fl_entry ey = FL_VEC_AT(lex->entries, fl_entry, y->entry - 1);

@@ -115,12 +115,12 @@ static bool in_list(const char *word, const char *const *list) {
 static const char *const PREPOSITIVE[] = {
     "mr", "mrs", "ms", "messrs", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt",
     "sgt", "cmdr", "adm", "brig", "gov", "sen", "rep", "rev", "hon", "pres", "supt", "mt",
-    "fr", "insp", "det", "mme", "mlle", "atty", "amb", NULL};
+    "fr", "insp", "det", "mme", "mlle", "atty", "amb", "e.g", "i.e", "cf", "viz", NULL};
 
 /* Abbreviations that may also end a sentence. */
 static const char *const ABBREVIATIONS[] = {
     "st", "co", "corp", "inc", "ltd", "llc", "plc", "bros", "dept", "univ", "assn", "jr",
-    "sr", "etc", "al", "vs", "v", "ft", "cf", "approx", "ca", "no", "nos", "nr", "p", "pp",
+    "sr", "etc", "al", "vs", "v", "ft", "approx", "ca", "no", "nos", "nr", "p", "pp",
     "fig", "figs", "vol", "vols", "ch", "chap", "sec", "art", "para", "op", "ed", "eds",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     "est", "min", "max", "govt", "intl", "natl", "ave", "blvd", "rd", "mln", "bln", "tel",
@@ -142,6 +142,36 @@ static const char *const STARTERS[] = {
     "several", "few", "any", "neither", "either", "according", "earlier", "later", "today",
     "yesterday", "tomorrow", "last", "next", "finally", "indeed", "nevertheless",
     "nonetheless", "otherwise", "besides", "let", "please", NULL};
+
+/* Russian and Ukrainian abbreviations, lower case as written: "им." (named after), "ул."
+ * (street), "проф.", … stand before a name; the others may end a sentence. */
+static const char *const CYRILLIC_PREPOSITIVE[] = {
+    "им", "ім", "ул", "вул", "просп", "пр", "проф", "акад", "св", "тов", "гр", "пл", "пер",
+    "бул", "наб", "ген", "полк", "кап", NULL};
+static const char *const CYRILLIC_ABBREVIATIONS[] = {
+    "г", "гг", "вв", "тыс", "млн", "млрд", "руб", "грн", "коп", "обл", "р", "рр", "стр", "ст",
+    "с", "см", "др", "пр", "т", "д", NULL};
+
+/* German month names: "am 24. Februar" is a date, not a sentence end. */
+static const char *const GERMAN_MONTHS[] = {
+    "januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
+    "oktober", "november", "dezember", "jänner", NULL};
+
+/* Copies a word token's bytes (lower-casing ASCII) into buf; false if too long. Enough for
+ * comparing with the lower-case lists above. */
+static bool raw_lower(const seg *s, size_t i, char *buf, size_t cap) {
+    const fl_token *t = &s->t[i];
+    size_t len = t->end - t->start;
+    if (t->kind != FL_TOKEN_WORD || len + 1 > cap) {
+        return false;
+    }
+    for (size_t b = 0; b < len; b++) {
+        uint8_t c = s->text[t->start + b];
+        buf[b] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    buf[len] = '\0';
+    return true;
+}
 
 typedef enum abbrev_kind { ABBR_NONE, ABBR_PREPOSITIVE, ABBR_OTHER } abbrev_kind;
 
@@ -165,6 +195,15 @@ static abbrev_kind abbreviation(const seg *s, size_t i) {
     }
     char w[16];
     if (!ascii_lower(s, i, w, sizeof w)) {
+        char u[24];
+        if (raw_lower(s, i, u, sizeof u)) {
+            if (in_list(u, CYRILLIC_PREPOSITIVE)) {
+                return ABBR_PREPOSITIVE;
+            }
+            if (in_list(u, CYRILLIC_ABBREVIATIONS)) {
+                return ABBR_OTHER;
+            }
+        }
         return ABBR_NONE;
     }
     if (in_list(w, PREPOSITIVE)) {
@@ -364,9 +403,89 @@ static run terminal_run(const seg *s, size_t i) {
     return r;
 }
 
+/* Does word token i hold a period ("D.C", "U.S")? */
+static bool has_inner_period(const seg *s, size_t i) {
+    const fl_token *t = &s->t[i];
+    if (t->kind != FL_TOKEN_WORD) {
+        return false;
+    }
+    for (size_t b = t->start; b < t->end; b++) {
+        if (s->text[b] == '.') {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Is token i "a.m" or "p.m" after a number ("9 p.m.", "4:15 a.m.")? */
+static bool clock_time(const seg *s, size_t i) {
+    char w[8];
+    if (!ascii_lower(s, i, w, sizeof w) || (strcmp(w, "a.m") != 0 && strcmp(w, "p.m") != 0)) {
+        return false;
+    }
+    return i >= 1 && s->t[i - 1].kind == FL_TOKEN_WORD && s->k[i - 1].all_digits;
+}
+
+/* Words that continue a phrase after "a.m."/"p.m." or "D.C.": titles ("D.C. Mayor Bowser"),
+ * weekdays ("10 a.m. Monday") and time zones ("8 p.m. EST"). */
+static const char *const CONTINUERS[] = {
+    "mayor", "governor", "president", "senator", "councilmember", "chief", "judge", "attorney",
+    "secretary", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "et", "ct", "mt", "pt", "gmt", "utc",
+    "bst", "cet", "cest", "eet", "eest", "msk", NULL};
+
+/* Does token j continue the phrase of an abbreviation rather than open a sentence: a title
+ * with its period ("Mr."), a word of CONTINUERS, or a word before "time" ("Moscow time")? */
+static bool continues_phrase(const seg *s, size_t j) {
+    if (j >= s->n || s->t[j].kind != FL_TOKEN_WORD) {
+        return false;
+    }
+    char w[16];
+    if (!ascii_lower(s, j, w, sizeof w)) {
+        return false;
+    }
+    if (is_punct(s, j + 1, '.') && in_list(w, PREPOSITIVE)) {
+        return true;
+    }
+    if (in_list(w, CONTINUERS)) {
+        return true;
+    }
+    char nx[8];
+    return j + 1 < s->n && ascii_lower(s, j + 1, nx, sizeof nx) && strcmp(nx, "time") == 0;
+}
+
+static bool german_month(const seg *s, size_t j) {
+    char u[24];
+    if (j >= s->n || !s->k[j].upper || !raw_lower(s, j, u, sizeof u)) {
+        return false;
+    }
+    /* the capital is ASCII in every month name except "März" and "Jänner": fold it */
+    return in_list(u, GERMAN_MONTHS);
+}
+
+/* Reporting verbs that follow a quotation and its speaker. */
+static const char *const SAID[] = {"said", "says", "asked", "asks", "added", "replied", "told",
+                                   "wrote", "insisted", "continued", "shouted", "demanded",
+                                   "cried", "wondered", "answered", "responded", "tweeted",
+                                   "exclaimed", "declared", NULL};
+
+/* Does a speaker and a reporting verb follow at j ("Putin asked", "the minister said")? */
+static bool speaker_follows(const seg *s, size_t j) {
+    for (size_t k = j; k < s->n && k < j + 5; k++) {
+        if (s->t[k].kind != FL_TOKEN_WORD) {
+            return false;
+        }
+        char w[16];
+        if (k > j && s->k[k].lower && ascii_lower(s, k, w, sizeof w) && in_list(w, SAID)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* The boundary a terminal run at i makes: the token index that opens the next sentence, or
  * 0 for none (index 0 can never open a second sentence). */
-static size_t run_boundary(const seg *s, size_t i, const run *r) {
+static size_t run_boundary(const seg *s, size_t i, const run *r, bool opens_sentence) {
     size_t j = r->after;
     if (j >= s->n) {
         return 0;
@@ -382,11 +501,23 @@ static size_t run_boundary(const seg *s, size_t i, const run *r) {
             if (!s->t[i].space_before && r->dots == 4 && can_start(s, j)) {
                 return i + 1; /* "compounds. . . . The": the ellipsis opens the next one */
             }
-            return (r->dots >= 4 && can_start(s, j)) ? j : 0;
+            if (r->dots >= 4) {
+                return can_start(s, j) ? j : 0;
+            }
+            /* ". . . It included": a capital opens a new sentence, except "I", which
+             * continues one as often ("the thing is . . . I didn't mean it") */
+            return (r->dots == 3 && !opens_sentence && s->t[j].kind == FL_TOKEN_WORD &&
+                    s->k[j].upper &&
+                    !(s->k[j].ncp == 1 && s->k[j].cp0 == 'I')) ? j : 0;
         }
         return can_start(s, j) ? j : 0;
     }
     if (r->bang) {
+        /* '"Why not?" Putin asked.': a quoted question or exclamation followed by its
+         * speaker and a reporting verb goes on. */
+        if (r->after > r->end && speaker_follows(s, j)) {
+            return 0;
+        }
         return can_start(s, j) ? j : 0;
     }
     /* a single period */
@@ -396,7 +527,21 @@ static size_t run_boundary(const seg *s, size_t i, const run *r) {
             return 0;
         }
         if (ab == ABBR_OTHER) {
+            /* The abbreviation ends its phrase, and so likely the sentence, when a closing
+             * quote follows ("…in the U.S." Critics), when it closes an address
+             * ("Washington, D.C. Police"), or when it is a clock time ("at 9 p.m.
+             * Results") before a capital that is not a title ("5 a.m. Mr. Smith"). */
+            bool ends_phrase = r->after > r->end ||
+                               (i >= 2 && is_punct(s, i - 2, ',') && has_inner_period(s, i - 1)) ||
+                               clock_time(s, i - 1);
+            if (ends_phrase && !continues_phrase(s, j)) {
+                return can_start(s, j) ? j : 0;
+            }
             return starts_after_abbreviation(s, j) ? j : 0;
+        }
+        /* "am 24. Februar": a day number before a German month name */
+        if (s->k[i - 1].all_digits && s->k[i - 1].ncp <= 2 && german_month(s, j)) {
+            return 0;
         }
     }
     return can_start(s, j) ? j : 0;
@@ -498,7 +643,7 @@ fl_status fl__segment(const fl_allocator *a, const uint8_t *text, size_t len, fl
         }
         if (is_terminal(&s, i)) {
             run r = terminal_run(&s, i);
-            size_t b = run_boundary(&s, i, &r);
+            size_t b = run_boundary(&s, i, &r, i == st.start);
             if (b != 0) {
                 if ((rc = cut(&s, &st, b)) != FL_OK) {
                     return rc;

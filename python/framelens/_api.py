@@ -80,11 +80,23 @@ class Lexicon:
     @classmethod
     def from_json(cls, text: Union[str, bytes], source: str = "<string>") -> "Lexicon":
         """Parses a lexicon from JSON text. Raises :class:`LexiconError` naming the place."""
+        if isinstance(text, str):
+            try:
+                text.encode("utf-8")
+            except UnicodeEncodeError as exc:
+                err = LexiconError(f"{source}: position {exc.start}: a lone surrogate is not "
+                                   f"valid Unicode text")
+                err.source, err.line, err.column, err.path = source, None, None, None
+                err.detail = "a lone surrogate is not valid Unicode text"
+                raise err from None
+        elif not isinstance(text, (bytes, bytearray)):
+            raise TypeError(f"lexicon JSON must be str or bytes, not {type(text).__name__}")
         core = _core.Lexicon(text, source)
-        try:
-            raw = json.loads(text)
-        except ValueError:  # cJSON accepted it; keep going without the extra metadata
-            raw = None
+        # The C loader validated the text strictly (RFC 8259, UTF-8, no duplicate keys), so
+        # Python's reader sees the same document; it only adds the metadata C does not keep.
+        if isinstance(text, (bytes, bytearray)):
+            text = bytes(text).decode("utf-8")
+        raw = json.loads(text.lstrip("\ufeff"))
         return cls(core, raw, source)
 
     @classmethod

@@ -125,11 +125,31 @@ def _write_table(df, out: Optional[str]) -> None:
     if lower.endswith(".csv"):
         df.to_csv(out, index=False)
     elif lower.endswith((".jsonl", ".ndjson")):
-        df.to_json(out, orient="records", lines=True, force_ascii=False)
+        _write_jsonl(df, out)
     elif lower.endswith((".parquet", ".pq")):
         df.to_parquet(out, index=False)
     else:
         raise UsageError(f"{out}: unknown output format; use .csv, .jsonl or .parquet")
+
+
+def _write_jsonl(df, out: str) -> None:
+    """JSON Lines with floats written exactly (pandas' writer rounds 1e-60 to 0) and NaN as
+    null (JSON has no NaN)."""
+    import json
+    import math
+
+    def clean(v):
+        if isinstance(v, float) and not math.isfinite(v):
+            return None
+        if hasattr(v, "item"):  # numpy scalars
+            return clean(v.item())
+        return v
+
+    cols = list(df.columns)
+    with open(out, "w", encoding="utf-8") as f:
+        for row in df.itertuples(index=False, name=None):
+            f.write(json.dumps({c: clean(v) for c, v in zip(cols, row)}, ensure_ascii=False))
+            f.write("\n")
 
 
 def _cmd_analyze(args) -> int:

@@ -1,0 +1,493 @@
+"""Corpus analysis (DESIGN.md section 4, issue 4): inputs, threads, additive counts, errors,
+DataFrame columns."""
+# SPDX-License-Identifier: MIT
+from __future__ import annotations
+
+import gc
+import math
+import pickle
+import random
+import re
+import weakref
+from typing import Dict, Iterator, List
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import framelens as fl
+
+LEXICON = {
+    "name": "corpus-test",
+    "terms": [
+        {"term": "Kiev", "category": "capital"},
+        {"term": "Kyiv", "category": "capital"},
+        {"term": "Київ", "category": "capital"},
+        {"term": "Kiev regime", "category": "delegitimization", "weight": 2.5},
+        {"term": "coup d'état", "category": "delegitimization", "weight": 2.0,
+         "variants": ["putsch"]},
+        {"term": "aggress*", "category": "accusation", "weight": 1.5},
+        {"term": "DPR", "category": "actor", "case_sensitive": True},
+        {"term": "pro-Russian", "category": "actor"},
+        {"term": "special military operation", "category": "euphemism", "weight": 0.5},
+        {"term": "neverused", "category": "accusation"},
+    ],
+    "exclude": ["chicken Kiev"],
+    "contrasts": [
+        {"name": "capital", "options": {"Kiev": ["Kiev", "Kiev regime"],
+                                        "Kyiv": ["Kyiv", "Київ"]}},
+    ],
+}
+
+SNIPPETS = [
+    "The Kiev regime launched another attack, officials said.",
+    "Kyiv's mayor spoke on Monday.",
+    "Mr. Smith arrived in Kyiv at 3.5 p.m. on Tuesday.",
+    "\u201cThe coup d'\u00e9tat was illegal,\u201d Lavrov said. \u201cIt was a putsch.\u201d",
+    "The coup d\u2019e\u0301tat in 2014 is how Moscow describes it.",
+    "According to the DPR, aggression continued near Donetsk.",
+    "The dpr is not the DPR.",
+    "Pro-Russian forces and pro\u2011Russian media; not pro Russian.",
+    "She ordered chicken Kiev in Kiev-controlled territory.",
+    "Київ заявив про атаку. Kyiv 🇺🇦 responded.",
+    "The special military operation, as the Kremlin calls it, entered its third year.",
+    "Aggressors and aggress were both named.",
+    "Headline about Kyiv\nAnother line without a period\nThen a normal sentence.",
+    "Emoji 😀 before Kiev and after 🎉 Kyiv.",
+    "NUL\x00inside text Kiev\x00Kyiv.",
+    "See https://example.com/Kiev.html for Kiev details.",
+    "Nothing to see here at all.",
+    "",
+    "   ",
+    "U.S. officials said the Kiev regime \u201cmust stop\u201d the aggression.",
+    "The neverusedword is not a match, nor is Kievan Rus.",
+]
+
+
+def make_records(n: int, seed: int, groups=("RT", "BBC", "Kyiv Independent", "TASS")
+                 ) -> List[dict]:
+    rng = random.Random(seed)
+    out = []
+    for i in range(n):
+        k = rng.randint(1, 6)
+        text = " ".join(rng.choice(SNIPPETS) for _ in range(k))
+        if rng.random() < 0.2:
+            text = "\n\n".join([text, rng.choice(SNIPPETS)])
+        out.append({"id": f"d{i}", "text": text, "outlet": rng.choice(groups)})
+    return out
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> fl.Lexicon:
+    return fl.Lexicon.from_dict(LEXICON)
+
+
+@pytest.fixture(scope="module")
+def analyzer(lexicon) -> fl.Analyzer:
+    return fl.Analyzer(lexicon)
+
+
+@pytest.fixture(scope="module")
+def records() -> List[dict]:
+    return make_records(1500, seed=42)
+
+
+@pytest.fixture(scope="module")
+def corpus1(analyzer, records):
+    return analyzer.analyze_corpus(records, threads=1)
+
+
+SENT_COLS = ["doc_id", "group", "sentence", "start", "end", "n_tokens", "n_matches", "score"]
+MATCH_COLS = ["doc_id", "group", "sentence", "term", "category", "start", "end", "surface",
+              "voice", "weight"]
+
+
+def assert_counts_equal(a: fl.Counts, b: fl.Counts) -> None:
+    """Field by field, not trusting Counts.__eq__ alone."""
+    assert a.groups == b.groups
+    for name in ("term_counts", "tokens", "sentences", "documents"):
+        np.testing.assert_array_equal(getattr(a, name), getattr(b, name), err_msg=name)
+    assert a == b
+
+
+# -- inputs --------------------------------------------------------------------------------
+def test_columns_are_the_contract(corpus1):
+    assert list(corpus1.sentences.columns[:len(SENT_COLS)]) == SENT_COLS
+    assert list(corpus1.matches.columns[:len(MATCH_COLS)]) == MATCH_COLS
+    assert len(corpus1.matches) > 1000
+
+
+def test_list_generator_and_dataframe_agree(analyzer, records, corpus1):
+    consumed = [0]
+
+    def gen() -> Iterator[dict]:
+        for r in records:
+            consumed[0] += 1
+            yield dict(r)
+
+    from_gen = analyzer.analyze_corpus(gen(), threads=1)
+    assert consumed[0] == len(records)
+    df = pd.DataFrame(records)
+    from_df = analyzer.analyze_corpus(df, threads=1)
+    for other in (from_gen, from_df):
+        pd.testing.assert_frame_equal(other.sentences, corpus1.sentences)
+        pd.testing.assert_frame_equal(other.matches, corpus1.matches)
+        assert_counts_equal(other.counts, corpus1.counts)
+
+
+def test_generator_is_consumed_once_and_lazily(analyzer):
+    """A one-shot iterator works (nothing iterates it twice), and items are pulled as the
+    analysis goes: the generator runs interleaved with the work, not all up front."""
+    seen = []
+
+    def gen():
+        for i, r in enumerate(make_records(50, seed=1)):
+            seen.append(i)
+            yield r
+
+    it = gen()
+    corpus = analyzer.analyze_corpus(it, threads=2)
+    assert seen == list(range(50))
+    assert corpus.n_documents == 50
+    assert next(it, None) is None
+
+
+class _Text(str):
+    """A str that can be weakly referenced, to see which texts are still alive."""
+
+
+def test_records_are_streamed_not_held(analyzer):
+    """~96 MB of texts from a generator: at no point is most of the input alive at once
+    (records are analysed in batches and released, never all held twice)."""
+    # 256 KiB of long words (quick to analyse) and one match
+    piece = ("lorem" * 200 + " ") * 261 + "Kiev."
+    n = 384
+    refs: List[weakref.ref] = []
+    alive_max = [0]
+
+    def gen():
+        for i in range(n):
+            gc.collect(0)
+            alive = sum(1 for r in refs if r() is not None)
+            alive_max[0] = max(alive_max[0], alive)
+            t = _Text(piece)
+            refs.append(weakref.ref(t))
+            yield {"id": i, "text": t, "outlet": "AB"[i % 2]}
+
+    corpus = analyzer.analyze_corpus(gen(), threads=2)
+    assert corpus.n_documents == n
+    assert int(corpus.counts.term_counts.sum()) == n
+    assert alive_max[0] < n // 2, (
+        f"{alive_max[0]} of {n} texts were alive at once: the input is held, not streamed")
+
+
+def test_dataframe_dtypes(corpus1):
+    s, m = corpus1.sentences, corpus1.matches
+    for col in ("group",):
+        assert isinstance(s[col].dtype, pd.CategoricalDtype), col
+    for col in ("group", "term", "category", "voice"):
+        assert isinstance(m[col].dtype, pd.CategoricalDtype), col
+    assert isinstance(m["surface"].dtype, pd.ArrowDtype)
+    import pyarrow as pa
+    assert pa.types.is_string(m["surface"].dtype.pyarrow_dtype) or \
+        pa.types.is_large_string(m["surface"].dtype.pyarrow_dtype)
+    for col in ("sentence", "start", "end"):
+        assert np.issubdtype(m[col].dtype, np.integer), col
+    for col in ("sentence", "start", "end", "n_tokens", "n_matches"):
+        assert np.issubdtype(s[col].dtype, np.integer), col
+    assert np.issubdtype(s["score"].dtype, np.floating)
+    assert np.issubdtype(m["weight"].dtype, np.floating)
+    assert set(m["voice"].cat.categories) == {"author", "quoted", "attributed"}
+    assert set(m["voice"]) == {"author", "quoted", "attributed"}
+
+
+# -- threads and per-document equality -------------------------------------------------------
+@pytest.mark.parametrize("threads", [2, 3, None])
+def test_threads_give_identical_results(analyzer, records, corpus1, threads):
+    other = analyzer.analyze_corpus(records, threads=threads)
+    pd.testing.assert_frame_equal(other.sentences, corpus1.sentences)
+    pd.testing.assert_frame_equal(other.matches, corpus1.matches)
+    assert_counts_equal(other.counts, corpus1.counts)
+    for name in ("terms", "categories", "contrasts"):
+        pd.testing.assert_frame_equal(getattr(other.compare(), name),
+                                      getattr(corpus1.compare(), name))
+
+
+def test_large_documents_with_threads(analyzer):
+    """Few large documents (each over the size where the GIL is released) split across
+    threads in uneven sizes."""
+    rng = random.Random(3)
+    recs = []
+    for i in range(9):
+        text = " ".join(rng.choice(SNIPPETS) for _ in range(rng.randint(50, 3000)))
+        recs.append({"id": i, "text": text, "outlet": "XY"[i % 2]})
+    one = analyzer.analyze_corpus(recs, threads=1)
+    two = analyzer.analyze_corpus(recs, threads=2)
+    pd.testing.assert_frame_equal(one.sentences, two.sentences)
+    pd.testing.assert_frame_equal(one.matches, two.matches)
+    assert_counts_equal(one.counts, two.counts)
+    _assert_equals_per_document(analyzer, recs, two)
+
+
+def _assert_equals_per_document(analyzer, records, corpus) -> None:
+    sents = corpus.sentences
+    matches = corpus.matches
+    exp_s: Dict[str, list] = {c: [] for c in SENT_COLS}
+    exp_m: Dict[str, list] = {c: [] for c in MATCH_COLS}
+    for r in records:
+        doc = analyzer.analyze(r["text"])
+        for s in doc.sentences:
+            for col, v in zip(SENT_COLS, (r["id"], r["outlet"], s.index, s.start, s.end,
+                                          s.n_tokens, len(s.matches), s.score)):
+                exp_s[col].append(v)
+        for m in doc.matches:
+            assert r["text"][m.start:m.end] == m.surface
+            for col, v in zip(MATCH_COLS, (r["id"], r["outlet"], m.sentence, m.term,
+                                           m.category, m.start, m.end, m.surface, m.voice,
+                                           m.weight)):
+                exp_m[col].append(v)
+    for col in SENT_COLS:
+        got = sents[col].tolist()
+        assert got == exp_s[col], f"sentences.{col} differs from analyze()"
+    for col in MATCH_COLS:
+        got = matches[col].tolist()
+        assert got == exp_m[col], f"matches.{col} differs from analyze()"
+    # n_tokens of the whole document, per group
+    per_group: Dict[str, int] = {}
+    for r in records:
+        per_group[r["outlet"]] = per_group.get(r["outlet"], 0) + analyzer.analyze(r["text"]).n_tokens
+    assert dict(zip(corpus.counts.groups, corpus.counts.tokens.tolist())) == per_group
+
+
+def test_corpus_equals_per_document_analyze(analyzer, records, corpus1):
+    _assert_equals_per_document(analyzer, records, corpus1)
+
+
+def test_offsets_are_code_points_into_the_original(analyzer, records, corpus1):
+    by_id = {r["id"]: r["text"] for r in records}
+    m = corpus1.matches
+    for doc_id, start, end, surface in zip(m["doc_id"], m["start"], m["end"], m["surface"]):
+        assert by_id[doc_id][start:end] == surface
+    s = corpus1.sentences
+    for doc_id, start, end in zip(s["doc_id"], s["start"], s["end"]):
+        assert 0 <= start <= end <= len(by_id[doc_id])
+
+
+def test_counts_match_the_matches_table(corpus1):
+    c = corpus1.counts
+    m = corpus1.matches
+    tab = m.groupby(["group", "term", "voice"], observed=False).size()
+    for gi, g in enumerate(c.groups):
+        for ti, t in enumerate(c.terms):
+            for vi, v in enumerate(("author", "quoted", "attributed")):
+                assert c.term_counts[gi, ti, vi] == tab.get((g, t, v), 0), (g, t, v)
+    s = corpus1.sentences
+    assert c.tokens.tolist() == [int(s.loc[s["group"] == g, "n_tokens"].sum()) for g in c.groups]
+    assert c.sentences.tolist() == [int((s["group"] == g).sum()) for g in c.groups]
+
+
+# -- additive counts -------------------------------------------------------------------------
+def test_merged_parts_equal_the_whole(analyzer, records, corpus1):
+    # parts of uneven size, one of them with a group the others lack
+    parts = [records[:1], records[1:400], records[400:1100], records[1100:]]
+    extra = [{"id": "x1", "text": "Kyiv only here.", "outlet": "Zeta"}]
+    whole = analyzer.analyze_corpus(records + extra, threads=2)
+    cs = [analyzer.analyze_corpus(p, threads=1).counts for p in parts]
+    cs.append(analyzer.analyze_corpus(extra, threads=1).counts)
+    merged = cs[0].merge(cs[1]).merge(cs[2]).merge(cs[3]).merge(cs[4])
+    assert_counts_equal(merged, whole.counts)
+    assert_counts_equal(sum(cs), whole.counts)
+    assert_counts_equal(cs[0] + cs[1] + cs[2] + cs[3] + cs[4], whole.counts)
+    # and every statistic computed from merged counts is the same
+    a, b = fl.Comparison(merged, bootstrap=50, seed=1), whole.compare(bootstrap=50, seed=1)
+    for name in ("terms", "categories", "contrasts"):
+        pd.testing.assert_frame_equal(getattr(a, name), getattr(b, name))
+
+
+def test_merge_is_commutative_on_the_totals(analyzer, records):
+    a = analyzer.analyze_corpus(records[:700], threads=1).counts
+    b = analyzer.analyze_corpus(records[700:], threads=1).counts
+    ab, ba = a.merge(b), b.merge(a)
+    for name in ("term_counts", "tokens", "sentences", "documents"):
+        np.testing.assert_array_equal(getattr(ab, name), getattr(ba, name))
+
+
+def test_merge_rejects_another_lexicon(analyzer, records):
+    other = fl.Analyzer(fl.Lexicon.from_dict({"terms": [{"term": "x", "category": "y"}]}))
+    a = analyzer.analyze_corpus(records[:10], threads=1).counts
+    b = other.analyze_corpus(records[:10], threads=1).counts
+    with pytest.raises(ValueError):
+        a.merge(b)
+
+
+def test_counts_pickle(corpus1):
+    c = corpus1.counts
+    back = pickle.loads(pickle.dumps(c, protocol=pickle.HIGHEST_PROTOCOL))
+    assert_counts_equal(back, c)
+    assert back.terms == c.terms and back.categories == c.categories
+    pd.testing.assert_frame_equal(fl.Comparison(back).terms, corpus1.compare().terms)
+    # an empty counts object pickles too
+    e = fl.Analyzer(fl.Lexicon.from_dict(LEXICON)).analyze_corpus([], threads=1).counts
+    assert pickle.loads(pickle.dumps(e)) == e
+
+
+# -- ids and groups -----------------------------------------------------------------------------
+def test_id_none_numbers_the_records(analyzer):
+    recs = make_records(30, seed=5)
+    c = analyzer.analyze_corpus(recs, id=None, threads=1)
+    with_sentences = [i for i, r in enumerate(recs) if analyzer.analyze(r["text"]).sentences]
+    assert len(with_sentences) > 20
+    assert sorted(set(c.sentences["doc_id"])) == with_sentences
+    assert set(c.matches["doc_id"]) <= set(range(30))
+    for i in range(30):
+        n = len(analyzer.analyze(recs[i]["text"]).matches)
+        assert int((c.matches["doc_id"] == i).sum()) == n
+
+
+def test_default_id_when_no_id_field(analyzer):
+    recs = [{"text": r["text"] + " Kiev.", "outlet": r["outlet"]}
+            for r in make_records(20, seed=6)]
+    c = analyzer.analyze_corpus(recs, threads=1)
+    assert sorted(set(c.sentences["doc_id"])) == list(range(20))
+
+
+def test_custom_id_field(analyzer):
+    recs = [{"key": f"k{i}", "body": r["text"] + " Kiev.", "paper": r["outlet"]}
+            for i, r in enumerate(make_records(20, seed=7))]
+    c = analyzer.analyze_corpus(recs, text="body", group="paper", id="key", threads=1)
+    assert set(c.sentences["doc_id"]) == {f"k{i}" for i in range(20)}
+    assert set(c.sentences["group"]) == {r["paper"] for r in recs}
+
+
+def test_group_none_is_one_group(analyzer):
+    recs = make_records(40, seed=8)
+    c = analyzer.analyze_corpus(recs, group=None, threads=2)
+    assert len(c.counts.groups) == 1
+    assert c.counts.groups == ("all",)
+    assert c.sentences["group"].nunique() == 1
+    assert int(c.counts.documents[0]) == 40
+    cmp = c.compare()
+    assert cmp.terms[["log_odds", "z", "g2", "p"]].isna().all().all()
+
+
+def test_records_without_group_field_with_group_none(analyzer):
+    c = analyzer.analyze_corpus([{"text": "Kiev."}, {"text": "Kyiv."}], group=None, id=None,
+                                threads=1)
+    assert c.counts.term_counts.sum() == 2
+
+
+# -- invalid records -------------------------------------------------------------------------
+BAD = [
+    ({"id": "b1", "outlet": "A"}, "text"),                     # no text field
+    ({"id": "b2", "text": None, "outlet": "A"}, "text"),       # None
+    ({"id": "b3", "text": math.nan, "outlet": "A"}, "text"),   # NaN
+    ({"id": "b4", "text": 17, "outlet": "A"}, "text"),         # int
+    ({"id": "b5", "text": b"Kiev", "outlet": "A"}, "text"),    # bytes
+    ({"id": "b6", "text": "Kiev"}, "outlet"),                  # no group field
+    ({"id": "b7", "text": "Kiev", "outlet": None}, "outlet"),  # group None
+]
+
+
+@pytest.mark.parametrize("bad,field", BAD, ids=[b[0]["id"] for b in BAD])
+def test_invalid_record_error_names_record_and_field(analyzer, bad, field):
+    recs = [{"id": "ok0", "text": "Kiev.", "outlet": "A"},
+            {"id": "ok1", "text": "Kyiv.", "outlet": "B"}, bad,
+            {"id": "ok3", "text": "Kiev.", "outlet": "A"}]
+    with pytest.raises(ValueError) as info:
+        analyzer.analyze_corpus(recs, threads=1)
+    msg = str(info.value)
+    assert isinstance(info.value, fl.RecordError)
+    assert repr(bad["id"]) in msg or bad["id"] in msg, msg
+    assert re.search(r"\b2\b", msg), f"record number missing: {msg}"
+    assert f"'{field}'" in msg or f'"{field}"' in msg, msg
+
+
+def test_invalid_record_without_id_names_the_number(analyzer):
+    recs = [{"text": "Kiev.", "outlet": "A"}, {"text": "a", "outlet": "A"},
+            {"text": None, "outlet": "A"}]
+    with pytest.raises(fl.RecordError, match=r"record 2\b.*'text'"):
+        analyzer.analyze_corpus(recs, threads=1)
+
+
+def test_misnamed_id_field(analyzer):
+    recs = [{"id": "a", "text": "Kiev.", "outlet": "A"}]
+    with pytest.raises(ValueError) as info:
+        analyzer.analyze_corpus(recs, id="doc_id", threads=1)
+    msg = str(info.value)
+    assert "doc_id" in msg and "record 0" in msg
+    assert "id" in msg.split("doc_id", 1)[1], f"the existing fields should be listed: {msg}"
+
+
+def test_misnamed_text_field_lists_fields(analyzer):
+    recs = [{"id": "a", "body": "Kiev.", "outlet": "A"}]
+    with pytest.raises(fl.RecordError) as info:
+        analyzer.analyze_corpus(recs, threads=1)
+    msg = str(info.value)
+    assert "'text'" in msg and "body" in msg
+
+
+def test_dataframe_missing_column(analyzer):
+    df = pd.DataFrame({"body": ["Kiev."], "outlet": ["A"]})
+    with pytest.raises((KeyError, ValueError)) as info:
+        analyzer.analyze_corpus(df, threads=1)
+    assert "text" in str(info.value) and "body" in str(info.value)
+
+
+def test_dataframe_nan_text(analyzer):
+    df = pd.DataFrame({"id": ["a", "b"], "text": ["Kiev.", np.nan], "outlet": ["A", "B"]})
+    with pytest.raises(fl.RecordError) as info:
+        analyzer.analyze_corpus(df, threads=1)
+    assert "'b'" in str(info.value) and "'text'" in str(info.value)
+    c = analyzer.analyze_corpus(df, threads=1, skip_invalid=True)
+    assert c.skipped == 1 and c.n_documents == 1
+
+
+def test_skip_invalid_counts(analyzer):
+    good = make_records(10, seed=9)
+    recs = list(good)
+    for i, (bad, _field) in enumerate(BAD):
+        recs.insert(2 * i + 1, bad)
+    recs.append("not a dict")
+    c = analyzer.analyze_corpus(recs, threads=2, skip_invalid=True)
+    assert c.skipped == len(BAD) + 1
+    assert c.n_documents == len(good)
+    ref = analyzer.analyze_corpus(good, threads=1)
+    pd.testing.assert_frame_equal(c.sentences, ref.sentences)
+    pd.testing.assert_frame_equal(c.matches, ref.matches)
+    assert_counts_equal(c.counts, ref.counts)
+    assert analyzer.analyze_corpus(good, threads=1).skipped == 0
+
+
+def test_threads_argument_is_checked(analyzer):
+    for bad in (0, -1, 1.5, "2"):
+        with pytest.raises((ValueError, TypeError)):
+            analyzer.analyze_corpus(make_records(3, seed=1), threads=bad)
+
+
+# -- empty corpus ------------------------------------------------------------------------------
+@pytest.mark.parametrize("make", [list, lambda: iter(()), lambda: pd.DataFrame(
+    {"id": [], "text": [], "outlet": []})], ids=["list", "iterator", "dataframe"])
+def test_empty_corpus(analyzer, make):
+    c = analyzer.analyze_corpus(make(), threads=2)
+    assert c.n_documents == 0
+    assert len(c.sentences) == 0 and list(c.sentences.columns[:len(SENT_COLS)]) == SENT_COLS
+    assert len(c.matches) == 0 and list(c.matches.columns[:len(MATCH_COLS)]) == MATCH_COLS
+    assert c.counts.groups == ()
+    assert int(c.counts.term_counts.sum()) == 0
+    cmp = c.compare()
+    assert len(cmp.terms) == len(cmp.categories) == len(cmp.contrasts) == 0
+    for col in ("group", "term", "count", "tokens", "log_odds", "z", "g2", "p"):
+        assert col in cmp.terms.columns
+    # merging with an empty corpus changes nothing
+    full = analyzer.analyze_corpus(make_records(5, seed=2), threads=1).counts
+    assert_counts_equal(full + c.counts, full)
+    assert_counts_equal(c.counts + full, full)
+
+
+def test_documents_without_words(analyzer):
+    recs = [{"id": 0, "text": "", "outlet": "E"}, {"id": 1, "text": "...", "outlet": "E"},
+            {"id": 2, "text": "Kiev.", "outlet": "F"}]
+    c = analyzer.analyze_corpus(recs, threads=1)
+    assert c.counts.groups == ("E", "F")
+    assert c.counts.documents.tolist() == [2, 1]
+    assert c.counts.tokens.tolist() == [0, 1]

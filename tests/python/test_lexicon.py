@@ -1,0 +1,402 @@
+"""Loading lexicons (DESIGN.md section 2): the format, metadata, defaults, and errors that
+name the place."""
+# SPDX-License-Identifier: MIT
+from __future__ import annotations
+
+import json
+import math
+
+import pytest
+
+import framelens as fl
+
+MINIMAL = {"terms": [{"term": "Kiev", "category": "toponym"}]}
+
+FULL = {
+    "name": "ru-ua-conflict",
+    "version": "1.0",
+    "language": "en",
+    "description": "A test lexicon.",
+    "categories": {"delegitimization": {"description": "Denies legitimacy.", "color": "#c0392b"},
+                   "unused": {"description": "Listed but never used."}},
+    "terms": [
+        {"term": "coup d'état", "category": "delegitimization", "weight": 2.0,
+         "variants": ["putsch"], "case_sensitive": False, "note": "2014", "source": "EUvsDisinfo",
+         "x-reviewer": {"by": "someone", "ok": True}},
+        {"term": "aggress*", "category": "accusation"},
+        {"term": "US", "category": "actor", "case_sensitive": True},
+        {"term": "Kiev", "category": "toponym_ru"},
+        {"term": "Kiev regime", "category": "delegitimization"},
+        {"term": "Kyiv", "category": "toponym_ua"},
+    ],
+    "exclude": ["chicken Kiev"],
+    "contrasts": [
+        {"name": "capital", "options": {"Kiev": ["Kiev", "Kiev regime"], "Kyiv": ["Kyiv"]}}],
+    "x-project": {"funded": False},
+    "reviewed": "2024-01-01",
+}
+
+
+def load(data, source="lexicon.json"):
+    text = data if isinstance(data, str) else json.dumps(data, ensure_ascii=False)
+    return fl.Lexicon.from_json(text, source=source)
+
+
+def error_of(data, source="lexicon.json"):
+    with pytest.raises(fl.LexiconError) as info:
+        load(data, source)
+    return info.value
+
+
+# -- loading ------------------------------------------------------------------------------
+def test_from_json_from_dict_and_from_file_agree(tmp_path):
+    path = tmp_path / "lexicon.json"
+    path.write_text(json.dumps(FULL, ensure_ascii=False), encoding="utf-8")
+    a = fl.Lexicon.from_json(json.dumps(FULL))
+    b = fl.Lexicon.from_dict(FULL)
+    c = fl.Lexicon.from_file(path)
+    d = fl.Lexicon.from_file(str(path))
+    e = fl.load_lexicon(str(path))
+    for lex in (a, b, c, d, e):
+        assert [t.term for t in lex.terms] == [t["term"] for t in FULL["terms"]]
+        assert len(lex) == 6
+
+
+def test_from_json_accepts_utf8_bytes():
+    lex = fl.Lexicon.from_json(json.dumps(MINIMAL).encode("utf-8"))
+    assert lex.terms[0].term == "Kiev"
+
+
+def test_metadata_and_unknown_keys_are_kept():
+    lex = fl.Lexicon.from_dict(FULL)
+    assert lex.name == "ru-ua-conflict"
+    assert lex.version == "1.0"
+    assert lex.metadata["language"] == "en"
+    assert lex.metadata["description"] == "A test lexicon."
+    assert lex.metadata["x-project"] == {"funded": False}
+    assert lex.metadata["reviewed"] == "2024-01-01"
+    coup = lex.terms[0]
+    assert coup.metadata == {"note": "2014", "source": "EUvsDisinfo",
+                             "x-reviewer": {"by": "someone", "ok": True}}
+    assert lex.categories["delegitimization"] == {"description": "Denies legitimacy.",
+                                                  "color": "#c0392b"}
+    assert lex.exclude == ("chicken Kiev",)
+    assert [(c.name, c.options) for c in lex.contrasts] == [
+        ("capital", {"Kiev": ("Kiev", "Kiev regime"), "Kyiv": ("Kyiv",)})]
+
+
+def test_term_fields_and_defaults():
+    lex = fl.Lexicon.from_dict(FULL)
+    coup, aggress, us = lex.terms[:3]
+    assert (coup.term, coup.category, coup.weight, coup.case_sensitive, coup.variants) == (
+        "coup d'état", "delegitimization", 2.0, False, ("putsch",))
+    assert (aggress.weight, aggress.case_sensitive, aggress.variants) == (1.0, False, ())
+    assert isinstance(aggress.weight, float)
+    assert us.case_sensitive is True
+
+
+def test_a_term_may_use_a_category_not_listed_in_categories():
+    lex = fl.Lexicon.from_dict(FULL)
+    assert "accusation" in {t.category for t in lex.terms}
+    doc = fl.Analyzer(lex).analyze("An act of aggression.")
+    assert [m.category for m in doc.matches] == ["accusation"]
+
+
+@pytest.mark.parametrize("weight", [0, 0.0, 3, 2.5, -1.0, 1e300])
+def test_any_finite_weight_is_accepted(weight):
+    lex = load({"terms": [{"term": "Kiev", "category": "c", "weight": weight}]})
+    assert lex.terms[0].weight == weight
+
+
+def test_case_sensitive_and_folded_entries_with_the_same_folded_form_may_coexist():
+    lex = load({"terms": [{"term": "us", "category": "pronoun"},
+                          {"term": "US", "category": "actor", "case_sensitive": True}]})
+    assert len(lex) == 2
+
+
+def test_a_hyphenated_term_and_the_spaced_dash_phrase_are_different_terms():
+    # "pro-Russian" is pro + hyphen + Russian; "pro - Russian" is pro + punct "-" + Russian:
+    # not the same token sequence, so not duplicates.
+    lex = load({"terms": [{"term": "pro-Russian", "category": "a"},
+                          {"term": "pro - Russian", "category": "b"}]})
+    assert len(lex) == 2
+
+
+def test_a_term_of_32_tokens_is_accepted():
+    lex = load({"terms": [{"term": " ".join(["a"] * 32), "category": "c"}]})
+    assert len(lex) == 1
+
+
+def test_load_lexicon_bundled_conflict_demo():
+    lex = fl.load_lexicon("conflict-demo")
+    assert "conflict-demo" in fl.bundled_lexicons()
+    assert lex.name == "conflict-demo"
+    terms = {t.term for t in lex.terms}
+    assert {"coup d'état", "Kiev", "Kyiv", "Donbass", "aggressor country"} <= terms
+    doc = fl.Analyzer(lex).analyze("The coup d'état in Kiev.")
+    assert [m.term for m in doc.matches] == ["coup d'état", "Kiev"]
+
+
+def test_load_lexicon_unknown_name_raises_file_not_found():
+    with pytest.raises(FileNotFoundError):
+        fl.load_lexicon("no-such-lexicon-anywhere")
+
+
+def test_from_file_missing_raises_file_not_found(tmp_path):
+    with pytest.raises(FileNotFoundError):
+        fl.Lexicon.from_file(tmp_path / "missing.json")
+
+
+# -- JSON syntax errors -----------------------------------------------------------------
+def test_lexicon_error_is_a_value_error():
+    assert issubclass(fl.LexiconError, ValueError)
+
+
+@pytest.mark.parametrize("text, line, column, culprit", [
+    ('{"terms": [{"term": "a", "category": "x", "weight": }]}', 1, 53, "'}'"),
+    ('{\n  "terms": [{"term": "a", "category": "x", "weight": }]}', 2, 54, "'}'"),
+    ('{\n"terms": [\n  {"term": "a",, "category": "x"}]}', 3, 16, "','"),
+    ('{"terms": [{"term": "a" "category": "x"}]}', 1, 25, "'\"'"),
+    ('{"terms": [{"term": "a", "category": x}]}', 1, 38, "'x'"),
+    ('{"terms": [{"term": "a", "category": "x"}],}', 1, 44, "'}'"),
+    ('{"terms": [{"term": "a", "category": "x"}]} trailing', 1, 45, "'t'"),
+    ('{"terms": [{"term": "état😀", "category": }]}', 1, 42, "'}'"),  # columns count characters
+], ids=["value-missing", "line-2", "double-comma", "comma-missing", "bare-word",
+        "trailing-comma", "trailing-text", "non-ascii-before"])
+def test_json_syntax_error_carries_line_and_column_of_the_offending_character(
+        text, line, column, culprit):
+    err = error_of(text)
+    assert (err.source, err.line, err.column) == ("lexicon.json", line, column), str(err)
+    assert str(err).startswith(f"lexicon.json:{line}:{column}: ")
+    assert culprit in err.detail, str(err)
+    assert err.path is None
+    assert err.detail and str(err).endswith(err.detail)
+
+
+@pytest.mark.parametrize("text", [
+    "",
+    "   \n",
+    '{"terms": [{"term": "a", "category": "x"}]',
+    '{"terms": [{"term": "a", "category": "x"}',
+    '{"terms": ',
+], ids=["empty", "blank", "unclosed-object", "unclosed-array", "no-value"])
+def test_json_that_stops_early_says_so_at_its_end(text):
+    err = error_of(text)
+    lines = text.split("\n")
+    end = (len(lines), len(lines[-1]) + 1)  # the position just after the last character
+    before = text[:-1].split("\n")  # or the last character itself
+    last = (len(before), len(before[-1]) + 1)
+    assert (err.line, err.column) in (end, last), str(err)
+    assert "end" in err.detail, str(err)
+
+
+def test_syntax_error_message_reads_like_the_design_example():
+    # DESIGN.md: `lexicon.json:2:41: expected a value`
+    text = '{"name": "x",\n "terms": [{"term": "a", "category": "x", "w": }]}'
+    err = error_of(text)
+    assert (err.line, err.column) == (2, 48)
+    assert str(err).startswith("lexicon.json:2:48: ")
+
+
+def test_from_file_errors_name_the_file(tmp_path):
+    path = tmp_path / "broken.json"
+    path.write_text('{\n  "terms": [\n    {"term": "a", "category": }\n  ]\n}\n')
+    with pytest.raises(fl.LexiconError) as info:
+        fl.Lexicon.from_file(path)
+    err = info.value
+    assert err.source == str(path)
+    assert (err.line, err.column) == (3, 31)
+    assert str(err).startswith(f"{path}:3:31: ")
+
+
+def test_from_file_schema_errors_name_the_file(tmp_path):
+    path = tmp_path / "schema.json"
+    path.write_text('{"terms": [{"term": "a", "category": "x", "weight": "2"}]}')
+    with pytest.raises(fl.LexiconError) as info:
+        fl.Lexicon.from_file(path)
+    assert str(info.value).startswith(f"{path}: terms[0].weight: ")
+
+
+# -- schema errors ------------------------------------------------------------------------
+def t(**kw):
+    """A term entry: a valid one, changed by kw (None removes a key)."""
+    entry = {"term": "Kiev", "category": "toponym"}
+    for k, v in kw.items():
+        if v is None:
+            entry.pop(k, None)
+        else:
+            entry[k] = v
+    return entry
+
+
+FILLER = [{"term": "alpha", "category": "c"}, {"term": "beta", "category": "c"},
+          {"term": "gamma", "category": "c"}]
+
+SCHEMA_ERRORS = [
+    # (lexicon, path, words the message must contain)
+    ({}, "terms", "missing"),
+    ({"name": "x"}, "terms", "missing"),
+    ({"terms": []}, "terms", "non-empty"),
+    ({"terms": {}}, "terms", "array"),
+    ({"terms": "Kiev"}, "terms", "array"),
+    ({"terms": [1]}, "terms[0]", "object"),
+    ({"terms": [t(term=None)]}, "terms[0].term", "string"),
+    ({"terms": [t(term=5)]}, "terms[0].term", "string"),
+    ({"terms": [t(term=["Kiev"])]}, "terms[0].term", "string"),
+    ({"terms": [t(term="")]}, "terms[0].term", "non-empty"),
+    ({"terms": [t(term="   ")]}, "terms[0].term", "non-empty"),
+    ({"terms": [t(term="\u00a0\t")]}, "terms[0].term", ""),
+    ({"terms": [t(category=None)]}, "terms[0].category", "missing"),
+    ({"terms": [t(category=3)]}, "terms[0].category", "string"),
+    ({"terms": FILLER + [t(weight="2")]}, "terms[3].weight", "expected a number"),
+    ({"terms": FILLER + [t(weight=True)]}, "terms[3].weight", "expected a number"),
+    ({"terms": [t(weight=[1])]}, "terms[0].weight", "expected a number"),
+    ({"terms": [t(variants="Kyiv")]}, "terms[0].variants", "array"),
+    ({"terms": [t(variants=[1])]}, "terms[0].variants[0]", "string"),
+    ({"terms": [t(variants=["Kyiv", ""])]}, "terms[0].variants[1]", "non-empty"),
+    ({"terms": [t(case_sensitive="yes")]}, "terms[0].case_sensitive", "true or false"),
+    ({"terms": [t(case_sensitive=1)]}, "terms[0].case_sensitive", "true or false"),
+    ({"terms": [t()], "exclude": "chicken Kiev"}, "exclude", "array"),
+    ({"terms": [t()], "exclude": [1]}, "exclude[0]", "string"),
+    ({"terms": [t()], "exclude": ["..."]}, "exclude[0]", "word"),
+    ({"terms": [t()], "contrasts": "x"}, "contrasts", "array"),
+    ({"terms": [t(), t(term="Kyiv")],
+      "contrasts": [{"name": "capital", "options": {"Kiev": ["Kiev"], "Kyiv": ["Kyyiv"]}}]},
+     "contrasts[0].options.Kyiv[0]", "Kyyiv"),
+    ({"terms": [t(term="...")]}, "terms[0].term", "word"),
+    ({"terms": [t(term="« — »")]}, "terms[0].term", "word"),
+    ({"terms": [t(variants=["Kyiv", "!!"])]}, "terms[0].variants[1]", "word"),
+    ({"terms": [t(term="* Kiev")]}, "terms[0].term", "'*'"),
+    ({"terms": [t(term="Kiev *")]}, "terms[0].term", "'*'"),
+    ({"terms": [t(term="Kiev**")]}, "terms[0].term", "'*'"),
+    ({"terms": [t(term="(*)")]}, "terms[0].term", "'*'"),
+    ({"terms": [t(term=" ".join(["a"] * 33))]}, "terms[0].term", "32"),
+    ({"terms": [t()], "categories": []}, "categories", "object"),
+    ({"terms": [t()], "name": 3}, "name", "string"),
+]
+
+
+@pytest.mark.parametrize("data, path, words", SCHEMA_ERRORS,
+                         ids=[f"{p}-{i}" for i, (_, p, _) in enumerate(SCHEMA_ERRORS)])
+def test_schema_error_names_the_path(data, path, words):
+    err = error_of(data)
+    assert err.path == path
+    assert (err.source, err.line, err.column) == ("lexicon.json", None, None)
+    assert str(err).startswith(f"lexicon.json: {path}: "), str(err)
+    assert words in str(err)
+    assert err.detail and str(err).endswith(err.detail)
+
+
+def test_weight_message_reads_like_the_design_example():
+    err = error_of({"terms": FILLER + [t(weight="heavy")]})
+    assert str(err) == "lexicon.json: terms[3].weight: expected a number"
+
+
+@pytest.mark.parametrize("literal", ["1e999", "-1e999"])
+def test_infinite_weight_in_json_is_an_error(literal):
+    text = '{"terms": [{"term": "Kiev", "category": "c", "weight": %s}]}' % literal
+    err = error_of(text)
+    assert err.path == "terms[0].weight"
+    assert "number" in str(err)
+
+
+@pytest.mark.parametrize("weight", [math.nan, math.inf, -math.inf])
+def test_from_dict_with_non_finite_weight_is_an_error(weight):
+    with pytest.raises(fl.LexiconError) as info:
+        fl.Lexicon.from_dict({"terms": [t(weight=weight)]})
+    assert info.value.path == "terms[0].weight"
+
+
+@pytest.mark.parametrize("data", [None, [], "terms", 3])
+def test_from_dict_of_a_non_dict_is_an_error(data):
+    with pytest.raises(fl.LexiconError):
+        fl.Lexicon.from_dict(data)
+
+
+@pytest.mark.parametrize("text", ["[1]", '"terms"', "null", "3"], ids=repr)
+def test_top_level_must_be_an_object(text):
+    err = error_of(text)
+    assert "terms" in str(err)
+
+
+@pytest.mark.parametrize("entries, path, other", [
+    ([t(term="Kiev"), t(term="KIEV")], "terms[1].term", "terms[0]"),
+    ([t(term="état"), t(term="beta"), t(term="ETAT")], "terms[2].term", "terms[0]"),
+    ([t(term="coup d'état"), t(term="coup d’etat")], "terms[1].term", "terms[0]"),
+    ([t(term="pro-Russian"), t(term="PRO‑russian")], "terms[1].term", "terms[0]"),
+    ([t(term="Kiev"), t(term="Kyiv", variants=["kiev"])], "terms[1].variants[0]", "terms[0]"),
+    ([t(term="Kyiv", variants=["Kiev"]), t(term="KIEV")], "terms[1].term", "terms[0]"),
+    ([t(term="aggress*"), t(term="Aggress*")], "terms[1].term", "terms[0]"),
+], ids=repr)
+def test_duplicate_after_folding_names_both_entries(entries, path, other):
+    err = error_of({"terms": entries})
+    assert err.path == path
+    assert other in str(err)
+    assert "duplicate" in str(err)
+
+
+def test_wildcard_and_exact_of_the_same_word_are_not_duplicates():
+    lex = load({"terms": [t(term="aggress"), t(term="aggress*")]})
+    assert len(lex) == 2
+
+
+def test_lone_surrogate_in_a_lexicon_is_a_lexicon_error():
+    with pytest.raises(fl.LexiconError):
+        fl.Lexicon.from_json('{"terms": [{"term": "Ki\ud800ev", "category": "c"}]}')
+
+
+@pytest.mark.parametrize("data", [
+    b'{"terms": [{"term": "Ki\xffev", "category": "c"}]}',
+    b'\xef\xbb\xbf\xff{"terms"',
+    b'{"terms": [{"term": "Kiev", "category": "c"}], "name": "\x00"}',
+], ids=repr)
+def test_malformed_bytes_never_crash(data):
+    try:
+        fl.Lexicon.from_json(data)
+    except fl.LexiconError:
+        pass
+
+
+# -- NUL and other bytes inside the JSON ---------------------------------------------------
+def test_nul_escape_in_a_term_is_rejected_not_truncated():
+    # Lexicon strings cannot hold NUL (the JSON reader keeps C strings): a "\u0000" escape
+    # is a LexiconError at its position, never a term silently cut to "Ki".
+    err = error_of('{"terms": [{"term": "Ki\\u0000ev", "category": "c"}]}')
+    assert (err.line, err.column) == (1, 24), str(err)  # the backslash of the escape
+    assert "\\u0000" in str(err)
+    # an escaped backslash before "u0000" is no NUL escape
+    lex = fl.Lexicon.from_json('{"terms": [{"term": "Ki\\\\u0000ev", "category": "c"}]}')
+    assert lex.terms[0].term == "Ki\\u0000ev"
+
+
+@pytest.mark.parametrize("text, line, column", [
+    ('{"terms":\x00[{"term": "Kiev", "category": "c"}]}', 1, 10),
+    ('{"terms": [{"term": "Kiev", "category": "c"}]}\x00', 1, 47),
+    ('{"terms": [{"term": "Kiev", "category": "c"}]}\x00 trailing', 1, 47),
+], ids=["inside", "after", "after-then-text"])
+def test_raw_nul_in_lexicon_json_is_a_syntax_error(text, line, column):
+    # JSON allows no raw control characters outside strings, and NUL is no whitespace.
+    err = error_of(text)
+    assert (err.line, err.column) == (line, column), str(err)
+
+
+@pytest.mark.parametrize("data", [
+    "\ufeff" + json.dumps(FULL),  # a str that starts with a byte order mark
+    json.dumps(FULL).encode().replace(b'"2014"', b'"20\xff14"'),  # invalid UTF-8 in a note
+], ids=["bom-str", "invalid-utf8-in-metadata"])
+def test_a_lexicon_that_loads_keeps_all_its_metadata(data):
+    # Unknown keys are kept as metadata (DESIGN.md section 2): if framelens accepts the
+    # input at all, it must not drop the metadata silently.
+    try:
+        lex = fl.Lexicon.from_json(data)
+    except fl.LexiconError:
+        return
+    assert lex.metadata.get("x-project") == {"funded": False}
+    assert lex.terms[0].metadata.get("source") == "EUvsDisinfo"
+    assert lex.categories["delegitimization"].get("color") == "#c0392b"
+
+
+def test_deeply_nested_metadata_is_an_error_not_a_crash():
+    deep = "[" * 100_000 + "]" * 100_000
+    with pytest.raises(fl.LexiconError):
+        load('{"terms": [{"term": "Kiev", "category": "c"}], "x": %s}' % deep)
