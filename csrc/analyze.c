@@ -53,10 +53,12 @@ fl_status fl_analyze(const fl_lexicon *lex, const char *text, size_t len, fl_res
     if (err != NULL) {
         err->code = FL_OK;
     }
+    if (res != NULL) {
+        clear(res); /* on any failure the result holds nothing */
+    }
     if (res == NULL || (text == NULL && len > 0)) {
         return fl__error(err, FL_ERR_ARG, "fl_analyze: %s is NULL", res == NULL ? "res" : "text");
     }
-    clear(res);
     if (len > FL_MAX_TEXT_BYTES) {
         return fl__error(err, FL_ERR_LIMIT, "the text is %zu bytes; the limit is %zu per document",
                          len, FL_MAX_TEXT_BYTES);

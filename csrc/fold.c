@@ -93,8 +93,8 @@ fl_status fl__fold_append(const fl_allocator *a, fl_vec *scratch, const uint8_t 
         } else if (cc == FL_C_HYPHEN) {
             base = 0;
             st = push_cp(a, scratch, '-');
-        } else if (cc == FL_C_FORMAT) {
-            continue;
+        } else if (cc == FL_C_FORMAT || utf8proc_get_property(cp)->ignorable) {
+            continue; /* default-ignorable: soft hyphen, joiners, variation selectors, CGJ */
         } else {
             int32_t buf[32];
             int boundclass = 0;

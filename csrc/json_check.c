@@ -42,6 +42,15 @@ static bool is_hex(uint8_t b) {
     return (b >= '0' && b <= '9') || (b >= 'a' && b <= 'f') || (b >= 'A' && b <= 'F');
 }
 
+static uint32_t hex4(const uint8_t *h) {
+    uint32_t v = 0;
+    for (int k = 0; k < 4; k++) {
+        uint8_t b = h[k];
+        v = v * 16 + (uint32_t)(b <= '9' ? b - '0' : (b | 0x20) - 'a' + 10);
+    }
+    return v;
+}
+
 static bool string(jc *c) {
     c->pos++; /* the opening quote */
     while (c->pos < c->len) {
@@ -67,12 +76,28 @@ static bool string(jc *c) {
                         return fail(c, "invalid \\u escape (four hex digits expected)");
                     }
                 }
-                if (c->s[c->pos + 1] == '0' && c->s[c->pos + 2] == '0' &&
-                    c->s[c->pos + 3] == '0' && c->s[c->pos + 4] == '0') {
+                uint32_t unit = hex4(c->s + c->pos + 1);
+                if (unit == 0) {
                     c->pos = start;
                     return fail(c, "a NUL character (\\u0000) is not allowed in a lexicon");
                 }
                 c->pos += 5;
+                if (unit >= 0xDC00 && unit <= 0xDFFF) {
+                    c->pos = start;
+                    return fail(c, "a lone low surrogate escape (\\uDC00-\\uDFFF)");
+                }
+                if (unit >= 0xD800 && unit <= 0xDBFF) {
+                    /* a high surrogate must be followed by a low one: "\uD83D\uDE00" */
+                    if (c->pos + 6 > c->len || c->s[c->pos] != '\\' || c->s[c->pos + 1] != 'u' ||
+                        !is_hex(c->s[c->pos + 2]) || !is_hex(c->s[c->pos + 3]) ||
+                        !is_hex(c->s[c->pos + 4]) || !is_hex(c->s[c->pos + 5]) ||
+                        hex4(c->s + c->pos + 2) < 0xDC00 || hex4(c->s + c->pos + 2) > 0xDFFF) {
+                        c->pos = start;
+                        return fail(c, "a lone high surrogate escape (\\uD800-\\uDBFF) "
+                                       "without its low surrogate");
+                    }
+                    c->pos += 6;
+                }
                 continue;
             }
             if (e != '"' && e != '\\' && e != '/' && e != 'b' && e != 'f' && e != 'n' &&
@@ -207,7 +232,7 @@ static bool object(jc *c, int depth) {
 
 static bool value(jc *c, int depth) {
     skip_ws(c);
-    if (depth > FL_JSON_MAX_DEPTH) {
+    if (depth >= FL_JSON_MAX_DEPTH) {
         return fail(c, "nested deeper than 1000 levels");
     }
     if (c->pos >= c->len) {

@@ -5,6 +5,7 @@
 #include <cjson/cJSON.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* cJSON's own nesting limit (CJSON_NESTING_LIMIT, 1000) bounds its recursion; the schema
@@ -164,7 +165,7 @@ static fl_status load_term(loader *ld, const cJSON *item, uint32_t index) {
         if (is_blank(var->valuestring)) {
             return schema(ld, "expected a non-empty %s", "string");
         }
-        if (lex->variants.len + lex->terms.len >= FL_MAX_LEXICON_STRINGS) {
+        if (lex->variants.len + lex->terms.len + lex->exclusions.len >= FL_MAX_LEXICON_STRINGS) {
             return fl__error_path(ld->err, FL_ERR_LIMIT, lex->source, ld->path,
                                   "more than %d strings in one lexicon",
                                   FL_MAX_LEXICON_STRINGS);
@@ -232,6 +233,12 @@ static fl_status load_exclusions(loader *ld, const cJSON *root) {
         }
         if (is_blank(item->valuestring)) {
             return schema(ld, "expected a non-empty %s", "string");
+        }
+        fl_lexicon *lx = ld->lex;
+        if (lx->variants.len + lx->terms.len + lx->exclusions.len >= FL_MAX_LEXICON_STRINGS) {
+            return fl__error_path(ld->err, FL_ERR_LIMIT, lx->source, ld->path,
+                                  "more than %d strings in one lexicon",
+                                  FL_MAX_LEXICON_STRINGS);
         }
         size_t len = strlen(item->valuestring);
         fl_span span;
@@ -388,23 +395,73 @@ static fl_status syntax_error(const char *json, size_t len, size_t offset, const
 }
 
 /* JSON allows an object to repeat a key, but readers then disagree on which value counts
- * (cJSON takes the first, Python the last): a lexicon must not. */
-static fl_status duplicate_keys(const cJSON *node, const char *source, fl_error *err) {
+ * (cJSON takes the first, Python the last): a lexicon must not. Each object's keys are
+ * sorted (O(k log k)) and neighbours compared; the path of the object is kept for the
+ * message. */
+static int cmp_key(const void *a, const void *b) {
+    const cJSON *x = *(const cJSON *const *)a;
+    const cJSON *y = *(const cJSON *const *)b;
+    return strcmp(x->string, y->string);
+}
+
+typedef struct dupcheck {
+    const fl_allocator *alloc;
+    const char *source;
+    fl_error *err;
+    char path[FL_ERROR_PATH_SIZE];
+} dupcheck;
+
+static fl_status duplicate_keys(dupcheck *d, const cJSON *node, size_t path_len) {
+    size_t k = 0;
     for (const cJSON *a = node->child; a != NULL; a = a->next) {
-        if (cJSON_IsObject(node) && a->string != NULL) {
-            for (const cJSON *b = a->next; b != NULL; b = b->next) {
-                if (b->string != NULL && strcmp(a->string, b->string) == 0) {
-                    return fl__error_path(err, FL_ERR_SCHEMA, source, "",
-                                          "the key \"%s\" appears twice in one object",
-                                          a->string);
-                }
+        k++;
+    }
+    if (cJSON_IsObject(node) && k > 1) {
+        size_t bytes;
+        if (!fl__mul(k, sizeof(const cJSON *), &bytes)) {
+            return FL_ERR_NOMEM;
+        }
+        const cJSON **keys = fl__malloc(d->alloc, bytes);
+        if (keys == NULL) {
+            return FL_ERR_NOMEM;
+        }
+        size_t i = 0;
+        for (const cJSON *a = node->child; a != NULL; a = a->next) {
+            keys[i++] = a;
+        }
+        qsort(keys, k, sizeof *keys, cmp_key);
+        const char *dup = NULL;
+        for (i = 1; i < k && dup == NULL; i++) {
+            if (strcmp(keys[i - 1]->string, keys[i]->string) == 0) {
+                dup = keys[i]->string;
             }
         }
-        if (a->child != NULL) {
-            fl_status st = duplicate_keys(a, source, err);
-            if (st != FL_OK) {
-                return st;
-            }
+        fl__free(d->alloc, keys);
+        if (dup != NULL) {
+            return fl__error_path(d->err, FL_ERR_SCHEMA, d->source, d->path,
+                                  "the key \"%s\" appears twice in one object", dup);
+        }
+    }
+    size_t index = 0;
+    for (const cJSON *a = node->child; a != NULL; a = a->next, index++) {
+        if (a->child == NULL) {
+            continue;
+        }
+        int w;
+        if (cJSON_IsObject(node)) {
+            w = snprintf(d->path + path_len, sizeof d->path - path_len, "%s%s",
+                         path_len ? "." : "", a->string);
+        } else {
+            w = snprintf(d->path + path_len, sizeof d->path - path_len, "[%zu]", index);
+        }
+        size_t next = path_len + (w < 0 ? 0 : (size_t)w);
+        if (next >= sizeof d->path) {
+            next = sizeof d->path - 1;
+        }
+        fl_status st = duplicate_keys(d, a, next);
+        d->path[path_len] = '\0';
+        if (st != FL_OK) {
+            return st;
         }
     }
     return FL_OK;
@@ -438,12 +495,17 @@ fl_status fl_lexicon_load_json(const char *json, size_t len, const char *source,
     const char *end = NULL;
     cJSON *root = cJSON_ParseWithLengthOpts(json, len, &end, 0);
     if (root == NULL) {
-        /* The check above passed, so only cJSON's own limits remain (nesting, memory). */
-        size_t off = (end != NULL && end >= json) ? (size_t)(end - json) : 0;
-        return syntax_error(json, len, off, src, "cannot be parsed (nested too deeply?)", err);
+        /* The check above passed with cJSON's nesting limit, so cJSON ran out of memory. */
+        return fl__error(err, FL_ERR_NOMEM, "%s: out of memory while parsing", src);
     }
-    if ((st_dup = duplicate_keys(root, src, err)) != FL_OK) {
+    fl_allocator dup_alloc;
+    fl__alloc_init(&dup_alloc, alloc);
+    dupcheck dc = {&dup_alloc, src, err, ""};
+    if ((st_dup = duplicate_keys(&dc, root, 0)) != FL_OK) {
         cJSON_Delete(root);
+        if (st_dup == FL_ERR_NOMEM) {
+            fl__error(err, st_dup, "%s: out of memory", src);
+        }
         return st_dup;
     }
 

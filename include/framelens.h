@@ -169,8 +169,8 @@ FL_API const char *fl_lexicon_meta(const fl_lexicon *lex, const char *key, size_
 /* Folds one piece of text the way terms and tokens are compared: Unicode case folding,
  * diacritics removed from Latin and Greek letters (after canonical decomposition),
  * Cyrillic letters kept as they are except that yo becomes ye, apostrophe variants become
- * U+0027, hyphen and dash variants inside words become U+002D, default-ignorable
- * characters dropped. Invalid UTF-8 bytes become U+FFFD.
+ * U+0027, hyphen and dash variants (- U+2010 U+2011 U+2012 U+2013) become U+002D,
+ * default-ignorable characters (soft hyphen, joiners, variation selectors) dropped. Invalid UTF-8 bytes become U+FFFD.
  * Writes at most cap bytes to out (out may be NULL when cap is 0) and sets *needed to the
  * full size of the folded text, so a caller may call again with a larger buffer.
  * Thread-safe. */

@@ -157,8 +157,9 @@ def _cmd_analyze(args) -> int:
     table = corpus.sentences if args.table == "sentences" else corpus.matches
     _write_table(table, args.output)
     if args.output not in (None, "-"):
-        print(f"framelens: {corpus.n_documents} documents, {len(corpus.sentences)} sentences, "
-              f"{len(corpus.matches)} matches -> {args.output}", file=sys.stderr)
+        c = corpus.counts
+        print(f"framelens: {corpus.n_documents} documents, {int(c.sentences.sum())} sentences, "
+              f"{int(c.term_counts.sum())} matches -> {args.output}", file=sys.stderr)
     return 0
 
 
@@ -187,6 +188,28 @@ def _cmd_compare(args) -> int:
     return 0
 
 
+def _threads(value: str) -> int:
+    n = int(value)
+    if not 1 <= n <= 256:
+        raise argparse.ArgumentTypeError(f"must be from 1 to 256, not {n}")
+    return n
+
+
+def _non_negative(value: str) -> int:
+    n = int(value)
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, not {n}")
+    return n
+
+
+def _positive_float(value: str) -> float:
+    import math
+    x = float(value)
+    if not (math.isfinite(x) and x > 0):
+        raise argparse.ArgumentTypeError(f"must be a positive number, not {value}")
+    return x
+
+
 def _add_corpus_args(p: argparse.ArgumentParser, group_flag: str) -> None:
     p.add_argument("input", help="JSONL, CSV, TSV or Parquet file, or a folder of .txt files "
                                  "(group = the folder a file is in)")
@@ -196,7 +219,7 @@ def _add_corpus_args(p: argparse.ArgumentParser, group_flag: str) -> None:
         p.add_argument("--group-field", default="outlet", help="field naming the group (outlet)")
     p.add_argument("--id-field", default=None, help="field holding a document id (default: "
                                                     "'id' when present, else record numbers)")
-    p.add_argument("--threads", type=int, default=None, help="worker threads (all cores)")
+    p.add_argument("--threads", type=_threads, default=None, help="worker threads (all cores)")
     p.add_argument("--skip-invalid", action="store_true",
                    help="skip records without a text or group instead of stopping")
 
@@ -226,10 +249,11 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("-o", "--output", help="OUT.html (a report) or OUT.csv/.jsonl/.parquet "
                                           "(one table, see --table); default: print all")
     c.add_argument("--table", choices=("terms", "categories", "contrasts"), default="terms")
-    c.add_argument("--alpha0", type=float, default=1000.0, help="prior strength (1000)")
+    c.add_argument("--alpha0", type=_positive_float, default=1000.0,
+                   help="prior strength (1000)")
     c.add_argument("--voice", choices=("author", "quoted", "attributed"), default=None,
                    help="count only matches in this voice")
-    c.add_argument("--bootstrap", type=int, default=0,
+    c.add_argument("--bootstrap", type=_non_negative, default=0,
                    help="document-level bootstrap replicates for intervals (0: none)")
     c.add_argument("--seed", type=int, default=0)
     c.set_defaults(func=_cmd_compare)
@@ -249,7 +273,7 @@ def main(argv: Optional[List[str]] = None) -> int:
         print(f"framelens: error: {exc}", file=sys.stderr)
         return 2
     except (LexiconError, FileNotFoundError, IsADirectoryError, PermissionError, InputError,
-            RecordError, KeyError) as exc:
+            RecordError, KeyError, ValueError) as exc:
         msg = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
         print(f"framelens: error: {msg}", file=sys.stderr)
         return 2

@@ -50,9 +50,12 @@ class Comparison:
 
         if voice is not None:
             _voice_index(voice)
-        if not (isinstance(alpha0, (int, float)) and np.isfinite(alpha0) and alpha0 > 0):
+        import numbers
+        if isinstance(alpha0, bool) or not (isinstance(alpha0, numbers.Real) and
+                                            np.isfinite(alpha0) and alpha0 > 0):
             raise ValueError(f"alpha0 must be a positive finite number, not {alpha0!r}")
-        if not isinstance(bootstrap, (int, np.integer)) or bootstrap < 0:
+        if isinstance(bootstrap, bool) or not isinstance(bootstrap, (int, np.integer)) or \
+                bootstrap < 0:
             raise ValueError(f"bootstrap must be a non-negative int, not {bootstrap!r}")
         self.counts = counts
         self.alpha0 = float(alpha0)

@@ -48,7 +48,19 @@ def _describe(record_no: int, rec_id: Any) -> str:
 
 
 def _is_missing(value) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value))
+    """None, NaN of any float type, pandas.NA and NaT: what a table uses for "no value"."""
+    if value is None:
+        return True
+    if isinstance(value, (float, np.floating)):
+        return bool(np.isnan(value))
+    if isinstance(value, str):
+        return False
+    try:
+        import pandas as pd
+        missing = pd.isna(value)
+    except (ImportError, TypeError, ValueError):
+        return False
+    return missing is True or (isinstance(missing, np.bool_) and bool(missing))
 
 
 class _Batch:
@@ -238,12 +250,12 @@ def _batches(records, text: str, group: Optional[str], id: Optional[str], skip_i
             if skip_invalid:
                 counter[0] += 1
                 continue
-            what = "missing (None/NaN)" if _is_missing(value) else type(value).__name__
+            what = "missing (None/NaN/NA)" if _is_missing(value) else type(value).__name__
             raise RecordError(f"{_describe(no, rec_id)}: field {text!r} must be a str, "
                               f"not {what}")
         if group is None:
             gval = _NO_GROUP
-        elif group in rec and not _is_missing(rec[group]):
+        elif group in rec and not _is_missing(rec[group]) and str(rec[group]).strip():
             gval = str(rec[group])
         else:
             if skip_invalid:
@@ -251,7 +263,7 @@ def _batches(records, text: str, group: Optional[str], id: Optional[str], skip_i
                 continue
             if group in rec:
                 raise RecordError(f"{_describe(no, rec_id)}: field {group!r} is missing "
-                                  f"(None/NaN)")
+                                  f"(None/NaN/NA or blank)")
             raise RecordError(f"{_describe(no, rec_id)}: no field {group!r}; fields: "
                               f"{', '.join(map(str, rec))}")
         batch.texts.append(value)
@@ -269,7 +281,7 @@ def _batches(records, text: str, group: Optional[str], id: Optional[str], skip_i
 def analyze_corpus(analyzer, records: Iterable, text: str = "text",
                    group: Optional[str] = "outlet", id: Optional[str] = _DEFAULT_ID,
                    threads: Optional[int] = None, skip_invalid: bool = False,
-                   batch_bytes: int = 32 << 20, progress=None) -> Corpus:
+                   batch_bytes: int = 8 << 20, progress=None) -> Corpus:
     """See :meth:`framelens.Analyzer.analyze_corpus`."""
     if threads is None:
         threads = default_threads()

@@ -169,6 +169,12 @@ class Counts:
         mat = np.stack(cols, axis=1) if cols else np.zeros((len(self.groups), 0), np.int64)
         return mat, labels
 
+    def compare(self, alpha0: float = 1000.0, voice: Optional[str] = None, bootstrap: int = 0,
+                seed: int = 0):
+        """Statistics of each group against the pooled rest (see framelens.Comparison)."""
+        from .compare import Comparison
+        return Comparison(self, alpha0=alpha0, voice=voice, bootstrap=bootstrap, seed=seed)
+
     def __repr__(self) -> str:
         return (f"<Counts: {len(self.groups)} groups, {len(self.terms)} terms, "
                 f"{int(self.documents.sum())} documents, {int(self.tokens.sum())} tokens, "

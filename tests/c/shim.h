@@ -9,16 +9,29 @@
 //     fl_test::Result res;
 //     ASSERT_EQ(FL_OK, res.analyze(lex, text)) << res.error().message;
 //     for (const fl_match &m : res.matches()) { ... fl_test::slice(text, m.start, m.end) ... }
+//
+// Also here: surfaces() (the text of each token, sentence or match), fold() (fl_fold through
+// its needed-size protocol), term_text(), dump() (every field of a result, to compare two
+// analyses) and FailingAllocator (allocation-failure sweeps).
 #ifndef FRAMELENS_TESTS_SHIM_H
 #define FRAMELENS_TESTS_SHIM_H
 
 #include <cstddef>
+#include <cstdint>
 #include <cstdlib>
+#include <initializer_list>
+#include <ostream>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "framelens.h"
+
+// GoogleTest prints an fl_status by name ("out of memory (-1)") instead of a bare number. It
+// must live in the namespace of fl_status (the global one) for GoogleTest to find it.
+inline void PrintTo(const fl_status &status, std::ostream *os) {
+    *os << fl_status_str(status) << " (" << static_cast<int>(status) << ")";
+}
 
 namespace fl_test {
 
@@ -60,8 +73,12 @@ class Result {
     operator fl_result *() const { return res_; }
 
     fl_status analyze(const fl_lexicon *lex, const std::string &text) {
+        return analyze(lex, text.data(), text.size());
+    }
+    // For texts that are not a std::string (a buffer without a NUL after it, or NULL).
+    fl_status analyze(const fl_lexicon *lex, const char *text, size_t len) {
         err_ = fl_error{};
-        return fl_analyze(lex, text.data(), text.size(), res_, &err_);
+        return fl_analyze(lex, text, len, res_, &err_);
     }
     const fl_error &error() const { return err_; }
 
@@ -95,6 +112,79 @@ inline std::string slice(const std::string &text, size_t start, size_t end) {
                                 ") of a text of " + std::to_string(text.size()) + " bytes");
     }
     return text.substr(start, end - start);
+}
+
+// The bytes [start, end) of text for each item: tokens, sentences or matches.
+template <class T>
+std::vector<std::string> surfaces(const std::string &text, const std::vector<T> &items) {
+    std::vector<std::string> out;
+    out.reserve(items.size());
+    for (const T &item : items) {
+        out.push_back(slice(text, item.start, item.end));
+    }
+    return out;
+}
+
+// fl_fold() through its needed-size protocol: asks for the size, then folds into a buffer of
+// exactly that size. Throws std::runtime_error when a call fails or the sizes disagree.
+inline std::string fold(const std::string &text, const fl_allocator *alloc = nullptr) {
+    size_t needed = 0;
+    fl_status st = fl_fold(text.data(), text.size(), nullptr, 0, &needed, alloc);
+    if (st != FL_OK) {
+        throw std::runtime_error(std::string("fl_fold (size): ") + fl_status_str(st));
+    }
+    std::string out(needed, '\0');
+    size_t again = 0;
+    st = fl_fold(text.data(), text.size(), needed != 0 ? &out[0] : nullptr, needed, &again, alloc);
+    if (st != FL_OK || again != needed) {
+        throw std::runtime_error(std::string("fl_fold (copy): ") + fl_status_str(st));
+    }
+    return out;
+}
+
+// The "term" string of term i, or "<bad term index>" when fl_lexicon_term() refuses it.
+inline std::string term_text(const fl_lexicon *lex, uint32_t i) {
+    fl_term_info info{};
+    if (fl_lexicon_term(lex, i, &info) != FL_OK) {
+        return "<bad term index>";
+    }
+    return std::string(info.term, info.term_len);
+}
+
+// Every field of every token, sentence and match of res, one record per line: two analyses
+// gave the same results exactly when their dumps are equal.
+inline std::string dump(const fl_result *res) {
+    std::string out;
+    auto add = [&out](const char *tag, std::initializer_list<double> fields) {
+        out += tag;
+        for (double f : fields) {
+            out += ' ';
+            out += std::to_string(f);
+        }
+        out += '\n';
+    };
+    size_t n = 0;
+    const fl_token *t = fl_result_tokens(res, &n);
+    for (size_t i = 0; i < n; i++) {
+        add("token", {double(t[i].start), double(t[i].end), double(t[i].cp_start),
+                      double(t[i].cp_end), double(t[i].sentence), double(t[i].kind),
+                      double(t[i].space_before), double(t[i].newlines_before)});
+    }
+    const fl_sentence *s = fl_result_sentences(res, &n);
+    for (size_t i = 0; i < n; i++) {
+        add("sentence",
+            {double(s[i].start), double(s[i].end), double(s[i].cp_start), double(s[i].cp_end),
+             double(s[i].first_token), double(s[i].n_tokens_all), double(s[i].n_tokens),
+             double(s[i].first_match), double(s[i].n_matches), s[i].score});
+    }
+    const fl_match *m = fl_result_matches(res, &n);
+    for (size_t i = 0; i < n; i++) {
+        add("match",
+            {double(m[i].start), double(m[i].end), double(m[i].cp_start), double(m[i].cp_end),
+             double(m[i].term), double(m[i].sentence), double(m[i].first_token),
+             double(m[i].n_tokens), double(m[i].voice), double(m[i].negated)});
+    }
+    return out;
 }
 
 // An fl_allocator that fails the Nth allocation, for allocation-failure sweeps. It *is* an

@@ -9,7 +9,7 @@ import random
 import subprocess
 import sys
 import threading
-from typing import List, Optional
+from typing import List
 
 import pandas as pd
 import pytest
@@ -44,7 +44,8 @@ MATCH_COLS = ["doc_id", "group", "sentence", "term", "category", "start", "end",
 
 def make_records(n: int = 60, seed: int = 0) -> List[dict]:
     rng = random.Random(seed)
-    return [{"id": f"d{i}", "text": " ".join(rng.choice(SNIPPETS) for _ in range(rng.randint(1, 4))),
+    return [{"id": f"d{i}",
+             "text": " ".join(rng.choice(SNIPPETS) for _ in range(rng.randint(1, 4))),
              "outlet": rng.choice(["RT", "BBC", "Kyiv Independent"])} for i in range(n)]
 
 
@@ -281,6 +282,21 @@ def test_wrong_group_field_lists_fields(workdir, src):
     assert r.returncode == 2, (r.returncode, r.stderr)
     assert "paper" in r.stderr and "outlet" in r.stderr and "text" in r.stderr
     assert "Traceback" not in r.stderr
+
+
+@pytest.mark.parametrize("args", [("analyze", "--threads", "0"), ("analyze", "--threads", "999"),
+                                  ("compare", "--bootstrap", "-5"), ("compare", "--alpha0", "0"),
+                                  ("compare", "--alpha0", "nan")],
+                         ids=["threads0", "threads999", "bootstrap-5", "alpha0-0", "alpha0-nan"])
+def test_bad_option_values_are_usage_errors(workdir, args):
+    """A bad option value is a usage error: exit code 2 and one line naming the option, not
+    a Python traceback."""
+    d, _ = workdir
+    command, *rest = args
+    r = run(command, str(d / "corpus.jsonl"), "--lexicon", str(d / "lexicon.json"), *rest)
+    assert r.returncode == 2, (r.returncode, r.stderr[-500:])
+    assert "Traceback" not in r.stderr
+    assert rest[0].lstrip("-") in r.stderr
 
 
 def test_missing_input_file(workdir, tmp_path):

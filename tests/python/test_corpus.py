@@ -179,6 +179,12 @@ def test_records_are_streamed_not_held(analyzer):
     assert int(corpus.counts.term_counts.sum()) == n
     assert alive_max[0] < n // 2, (
         f"{alive_max[0]} of {n} texts were alive at once: the input is held, not streamed")
+    # the batches are stitched together correctly: ids, groups, offsets and surfaces
+    m = corpus.matches
+    assert m["doc_id"].tolist() == list(range(n))
+    assert m["group"].astype(str).tolist() == ["AB"[i % 2] for i in range(n)]
+    assert set(m["start"]) == {len(piece) - 5} and set(m["surface"]) == {"Kiev"}
+    assert corpus.counts.documents.tolist() == [n // 2, n // 2]
 
 
 def test_dataframe_dtypes(corpus1):
@@ -211,6 +217,34 @@ def test_threads_give_identical_results(analyzer, records, corpus1, threads):
     for name in ("terms", "categories", "contrasts"):
         pd.testing.assert_frame_equal(getattr(other.compare(), name),
                                       getattr(corpus1.compare(), name))
+
+
+def test_the_gil_is_released_during_analysis(analyzer):
+    """While the C core works on a 40 MB document in another thread, this thread keeps
+    running (a held GIL would stop it for the whole analysis)."""
+    import threading
+    import time
+    text = ("lorem" * 200 + " ") * 40_000 + "Kiev."
+    done = threading.Event()
+    took = []
+
+    def work():
+        t = time.perf_counter()
+        analyzer.analyze_corpus([{"text": text, "outlet": "a"}], threads=1)
+        took.append(time.perf_counter() - t)
+        done.set()
+
+    th = threading.Thread(target=work)
+    last = time.perf_counter()
+    gap = 0.0
+    th.start()
+    while not done.is_set():
+        now = time.perf_counter()
+        gap = max(gap, now - last)
+        last = now
+    th.join()
+    assert took[0] > 0.4, "the document must take long enough to tell"
+    assert gap < took[0] / 2, f"this thread stood still for {gap:.2f} s of {took[0]:.2f} s"
 
 
 def test_large_documents_with_threads(analyzer):
@@ -255,7 +289,8 @@ def _assert_equals_per_document(analyzer, records, corpus) -> None:
     # n_tokens of the whole document, per group
     per_group: Dict[str, int] = {}
     for r in records:
-        per_group[r["outlet"]] = per_group.get(r["outlet"], 0) + analyzer.analyze(r["text"]).n_tokens
+        n = analyzer.analyze(r["text"]).n_tokens
+        per_group[r["outlet"]] = per_group.get(r["outlet"], 0) + n
     assert dict(zip(corpus.counts.groups, corpus.counts.tokens.tolist())) == per_group
 
 
@@ -440,6 +475,30 @@ def test_dataframe_nan_text(analyzer):
     assert "'b'" in str(info.value) and "'text'" in str(info.value)
     c = analyzer.analyze_corpus(df, threads=1, skip_invalid=True)
     assert c.skipped == 1 and c.n_documents == 1
+
+
+@pytest.mark.parametrize("missing", [pd.NA, np.float32("nan"), None, math.nan],
+                         ids=["pd.NA", "float32-nan", "None", "nan"])
+def test_missing_group_value_is_an_error_not_a_group(analyzer, missing):
+    """A missing group value (None, NaN of any float type, pandas' NA) is a record without
+    its group field, never a group named "<NA>" or "nan"."""
+    recs = [{"id": "a", "text": "Kiev.", "outlet": "A"},
+            {"id": "b", "text": "Kyiv.", "outlet": missing}]
+    with pytest.raises(fl.RecordError) as info:
+        analyzer.analyze_corpus(recs, threads=1)
+    assert "'b'" in str(info.value) and "'outlet'" in str(info.value)
+    c = analyzer.analyze_corpus(recs, threads=1, skip_invalid=True)
+    assert c.skipped == 1 and c.counts.groups == ("A",)
+
+
+def test_missing_group_in_a_nullable_string_column(analyzer):
+    """pandas' "string" dtype marks missing values with pd.NA."""
+    df = pd.DataFrame({"text": ["Kiev.", "Kyiv.", "Kiev."],
+                       "outlet": pd.array(["A", None, "B"], dtype="string")})
+    with pytest.raises(fl.RecordError, match=r"record 1\b.*'outlet'"):
+        analyzer.analyze_corpus(df, threads=1)
+    c = analyzer.analyze_corpus(df, threads=1, skip_invalid=True)
+    assert c.skipped == 1 and c.counts.groups == ("A", "B")
 
 
 def test_skip_invalid_counts(analyzer):

@@ -1,0 +1,292 @@
+// test_alloc_failure.cc: allocation-failure sweeps through the fl_allocator seam. For N = 1,
+// 2, ... the Nth allocation fails; every call must then return FL_ERR_NOMEM (never crash,
+// never another status), free everything it allocated, and leave objects that existed before
+// it usable. The sweep ends at the first N the operation does not reach, which must succeed.
+// (cJSON allocates with plain malloc, outside the seam: only the seam is counted here;
+// LeakSanitizer watches the rest.)
+// SPDX-License-Identifier: MIT
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "shim.h"
+
+namespace {
+
+using fl_test::FailingAllocator;
+
+// Variants, wildcards (folded and case-sensitive), case-sensitive terms, exclusions,
+// categories, contrasts and metadata: every part of the loader allocates.
+const char *const kLexicon = R"({
+  "name": "sweep", "version": "1", "language": "en", "description": "all features",
+  "categories": {"delegitimization": {"color": "#c00"}, "spare": "unused"},
+  "terms": [
+    {"term": "coup d'état", "category": "delegitimization", "weight": 2,
+     "variants": ["putsch", "переворот", "golpe de estado"]},
+    {"term": "aggress*", "category": "accusation", "variants": ["агрес*", "агресс*"]},
+    {"term": "US", "category": "actor", "case_sensitive": true, "variants": ["U.S."]},
+    {"term": "NATO*", "category": "actor", "case_sensitive": true},
+    {"term": "Kiev", "category": "name"},
+    {"term": "Kiev regime", "category": "delegitimization", "weight": 3},
+    {"term": "Kyiv", "category": "name"},
+    {"term": "Київ", "category": "name"},
+    {"term": "Ελλάδα", "category": "name"},
+    {"term": "pro-Russian", "category": "label"},
+    {"term": "special military operation", "category": "euphemism"}
+  ],
+  "exclude": ["chicken Kiev", "Kiev cake*", "US Open"],
+  "contrasts": [
+    {"name": "capital", "options": {"Kiev": ["Kiev", "Kiev regime"], "Kyiv": ["Kyiv", "Київ"]}},
+    {"name": "event", "options": {"coup": ["coup d'état"], "operation": ["special military operation"]}}
+  ]
+})";
+
+// Several sentences, many matches of every kind, exclusions, non-ASCII text and quotes.
+const char *const kText =
+    "The Kiev regime called it a coup d’état. US and NATO officials said the putsch failed.\n"
+    "Chicken Kiev and Kiev cakes were served in Kyiv, not in Київ.\n\n"
+    "«Агресія триває», сказав він. The special military operation (SMO) is AGGRESSION.\n"
+    "Pro‑Russian media in Ελλάδα quoted the U.S. Mr. Smith said: \"Kiev-controlled areas\" "
+    "and NATOs allies were at the US Open.";
+
+// The results of kText against kLexicon with the C library allocator.
+std::string baseline() {
+    fl_test::Lexicon lex(kLexicon);
+    EXPECT_EQ(FL_OK, lex.status()) << lex.error().message;
+    fl_test::Result res;
+    EXPECT_EQ(FL_OK, res.analyze(lex, kText)) << res.error().message;
+    return fl_test::dump(res);
+}
+
+// Runs op with allocation n failing, for n = 1, 2, ...; op returns the status of the call and
+// frees whatever it made. Returns the number of allocations the call needs.
+template <class Op> size_t sweep(const char *what, fl_status success, Op op) {
+    for (size_t n = 1; n < 1000000; n++) {
+        FailingAllocator a(n);
+        fl_status st = op(a, n);
+        EXPECT_EQ(0u, a.live) << what << ": " << a.live << " blocks leaked when allocation " << n
+                              << " failed";
+        if (!a.failed) {
+            EXPECT_EQ(success, st) << what << ": no allocation failed (it needs " << n - 1 << ")";
+            return n - 1;
+        }
+        EXPECT_EQ(FL_ERR_NOMEM, st) << what << ": allocation " << n << " failed";
+        if (::testing::Test::HasFailure()) {
+            return n;
+        }
+    }
+    ADD_FAILURE() << what << ": the sweep did not end";
+    return 0;
+}
+
+} // namespace
+
+TEST(AllocFailure, LexiconLoad) {
+    const std::string expected = baseline();
+    // Objects made before the sweep, with the C library allocator: they must not notice it.
+    fl_test::Lexicon before(kLexicon);
+    ASSERT_EQ(FL_OK, before.status()) << before.error().message;
+    fl_test::Result before_res;
+
+    std::string json = kLexicon;
+    size_t needed = sweep("fl_lexicon_load_json", FL_OK, [&](FailingAllocator &a, size_t n) {
+        fl_lexicon *lex = nullptr;
+        fl_error err{};
+        fl_status st = fl_lexicon_load_json(json.data(), json.size(), "sweep.json", &a, &lex, &err);
+        if (st == FL_OK) {
+            // The lexicon made on the round where nothing failed works.
+            fl_test::Result res;
+            EXPECT_EQ(FL_OK, res.analyze(lex, kText));
+            EXPECT_EQ(expected, fl_test::dump(res));
+            fl_lexicon_free(lex);
+        } else {
+            EXPECT_EQ(nullptr, lex) << "allocation " << n;
+            EXPECT_EQ(st, err.code) << "allocation " << n;
+            EXPECT_NE(std::string::npos, std::string(err.message).find("out of memory"))
+                << "allocation " << n << ": " << err.message;
+        }
+        EXPECT_EQ(FL_OK, before_res.analyze(before, kText));
+        EXPECT_EQ(expected, fl_test::dump(before_res)) << "allocation " << n;
+        return st;
+    });
+    EXPECT_GT(needed, 10u);
+}
+
+TEST(AllocFailure, LexiconLoadThatEndsInASchemaError) {
+    // Failing before the bad entry gives FL_ERR_NOMEM; once the load gets that far, the
+    // schema error.
+    std::string json = R"({"terms": [{"term": "Kiev", "category": "a", "variants": ["Kyiv"]},
+                                     {"term": "aggress*", "category": "b"},
+                                     {"term": "KIEV", "category": "c"}]})";
+    sweep("schema error", FL_ERR_SCHEMA, [&](FailingAllocator &a, size_t) {
+        fl_lexicon *lex = nullptr;
+        fl_error err{};
+        fl_status st = fl_lexicon_load_json(json.data(), json.size(), nullptr, &a, &lex, &err);
+        EXPECT_EQ(nullptr, lex);
+        EXPECT_EQ(st, err.code);
+        fl_lexicon_free(lex);
+        return st;
+    });
+}
+
+TEST(AllocFailure, LexiconLoadThatEndsInALimitError) {
+    std::string words;
+    for (int i = 1; i <= FL_MAX_TERM_TOKENS + 1; i++) {
+        words += " w" + std::to_string(i);
+    }
+    std::string json = R"({"terms": [{"term": "Kiev", "category": "a"},
+                                     {"term": ")" +
+                       words + R"(", "category": "b"}]})";
+    sweep("limit error", FL_ERR_LIMIT, [&](FailingAllocator &a, size_t) {
+        fl_lexicon *lex = nullptr;
+        fl_error err{};
+        fl_status st = fl_lexicon_load_json(json.data(), json.size(), nullptr, &a, &lex, &err);
+        EXPECT_EQ(nullptr, lex);
+        EXPECT_EQ(st, err.code);
+        fl_lexicon_free(lex);
+        return st;
+    });
+}
+
+TEST(AllocFailure, ResultNew) {
+    size_t needed = sweep("fl_result_new", FL_OK, [&](FailingAllocator &a, size_t n) {
+        fl_result *res = reinterpret_cast<fl_result *>(&a);
+        fl_status st = fl_result_new(&a, &res);
+        if (st == FL_OK) {
+            EXPECT_NE(nullptr, res);
+            bool failed = a.failed;
+            a.reset(0); // the new result works once memory is there again
+            EXPECT_EQ(FL_OK, fl_analyze(nullptr, "A text.", 7, res, nullptr));
+            fl_result_free(res);
+            a.failed = failed;
+        } else {
+            EXPECT_EQ(nullptr, res) << "allocation " << n;
+        }
+        return st;
+    });
+    EXPECT_GE(needed, 1u);
+}
+
+TEST(AllocFailure, AnalyzeWithAFreshResult) {
+    const std::string expected = baseline();
+    fl_test::Lexicon lex(kLexicon);
+    ASSERT_EQ(FL_OK, lex.status()) << lex.error().message;
+    std::string text = kText;
+    size_t needed = sweep("fl_analyze", FL_OK, [&](FailingAllocator &a, size_t n) {
+        // The result is made with nothing failing; then allocation n of the analysis fails.
+        a.reset(0);
+        fl_result *res = nullptr;
+        EXPECT_EQ(FL_OK, fl_result_new(&a, &res));
+        if (res == nullptr) {
+            return FL_ERR_ARG;
+        }
+        a.reset(n);
+        fl_error err{};
+        fl_status st = fl_analyze(lex, text.data(), text.size(), res, &err);
+        bool failed = a.failed;
+        if (st != FL_OK) {
+            EXPECT_EQ(st, err.code);
+            // It holds no results ...
+            size_t k = 99;
+            EXPECT_EQ(nullptr, fl_result_tokens(res, &k));
+            EXPECT_EQ(0u, k);
+            EXPECT_EQ(nullptr, fl_result_sentences(res, &k));
+            EXPECT_EQ(0u, k);
+            EXPECT_EQ(nullptr, fl_result_matches(res, &k));
+            EXPECT_EQ(0u, k);
+            // ... but stays usable: the next analysis is complete and correct.
+            a.reset(0);
+            EXPECT_EQ(FL_OK, fl_analyze(lex, text.data(), text.size(), res, nullptr))
+                << "allocation " << n;
+            EXPECT_EQ(expected, fl_test::dump(res)) << "allocation " << n;
+        } else {
+            EXPECT_EQ(expected, fl_test::dump(res));
+        }
+        fl_result_free(res);
+        a.reset(n);
+        a.failed = failed;
+        return st;
+    });
+    EXPECT_GT(needed, 5u);
+}
+
+TEST(AllocFailure, AnalyzeWithAReusedResultThatMustGrow) {
+    // A result that already holds a small analysis fails while growing for a larger one.
+    const std::string expected = baseline();
+    fl_test::Lexicon lex(kLexicon);
+    ASSERT_EQ(FL_OK, lex.status()) << lex.error().message;
+    std::string small = "The Kiev regime.";
+    std::string text = kText;
+    sweep("fl_analyze (reused result)", FL_OK, [&](FailingAllocator &a, size_t n) {
+        a.reset(0);
+        fl_result *res = nullptr;
+        EXPECT_EQ(FL_OK, fl_result_new(&a, &res));
+        if (res == nullptr) {
+            return FL_ERR_ARG;
+        }
+        EXPECT_EQ(FL_OK, fl_analyze(lex, small.data(), small.size(), res, nullptr));
+        a.reset(n);
+        fl_status st = fl_analyze(lex, text.data(), text.size(), res, nullptr);
+        bool failed = a.failed;
+        a.reset(0);
+        EXPECT_EQ(FL_OK, fl_analyze(lex, text.data(), text.size(), res, nullptr));
+        EXPECT_EQ(expected, fl_test::dump(res)) << "allocation " << n;
+        fl_result_free(res);
+        a.failed = failed;
+        return st;
+    });
+}
+
+TEST(AllocFailure, AnalyzeWithoutALexicon) {
+    std::string text = kText;
+    std::string expected;
+    {
+        fl_test::Result res;
+        ASSERT_EQ(FL_OK, res.analyze(nullptr, text));
+        expected = fl_test::dump(res);
+    }
+    sweep("fl_analyze (no lexicon)", FL_OK, [&](FailingAllocator &a, size_t n) {
+        a.reset(0);
+        fl_result *res = nullptr;
+        EXPECT_EQ(FL_OK, fl_result_new(&a, &res));
+        if (res == nullptr) {
+            return FL_ERR_ARG;
+        }
+        a.reset(n);
+        fl_status st = fl_analyze(nullptr, text.data(), text.size(), res, nullptr);
+        bool failed = a.failed;
+        a.reset(0);
+        EXPECT_EQ(FL_OK, fl_analyze(nullptr, text.data(), text.size(), res, nullptr));
+        EXPECT_EQ(expected, fl_test::dump(res)) << "allocation " << n;
+        fl_result_free(res);
+        a.failed = failed;
+        return st;
+    });
+}
+
+TEST(AllocFailure, Fold) {
+    for (std::string text : {std::string("KIEV Regime"), std::string("Ελλάδα d’État Ёлка ß"),
+                             std::string(500, 'A') + "é"}) {
+        std::string expected = fl_test::fold(text);
+        sweep("fl_fold", FL_OK, [&](FailingAllocator &a, size_t n) {
+            std::vector<char> out(expected.size() + 1, '#');
+            size_t needed = 12345;
+            fl_status st = fl_fold(text.data(), text.size(), out.data(), out.size(), &needed, &a);
+            if (st == FL_OK) {
+                EXPECT_EQ(expected.size(), needed);
+                EXPECT_EQ(expected, std::string(out.data(), expected.size()));
+            } else {
+                // The same call with memory to spare then succeeds.
+                bool failed = a.failed;
+                a.reset(0);
+                EXPECT_EQ(FL_OK,
+                          fl_fold(text.data(), text.size(), out.data(), out.size(), &needed, &a))
+                    << "allocation " << n;
+                EXPECT_EQ(expected, std::string(out.data(), expected.size()));
+                a.failed = failed;
+            }
+            return st;
+        });
+    }
+}

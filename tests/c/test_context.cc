@@ -1,0 +1,150 @@
+// test_context.cc: the voice of each match (context.c). The voice rules are being written;
+// until then these tests hold what must stay true whatever the rules: every match gets one of
+// the three voices, marking voices never adds, drops or moves a match, and a text without a
+// negation cue has no negated match.
+// SPDX-License-Identifier: MIT
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "shim.h"
+
+namespace {
+
+const char *const kLexicon = R"({"terms": [
+  {"term": "Kiev regime", "category": "delegitimization"},
+  {"term": "special military operation", "category": "euphemism"},
+  {"term": "Nazis", "category": "delegitimization"},
+  {"term": "aggress*", "category": "accusation"},
+  {"term": "неонацист*", "category": "delegitimization"}
+]})";
+
+// Texts with quotations of every kind, reporting verbs before and after, "according to",
+// quotations spanning sentences and unclosed ones. None holds a negation cue.
+const char *const kTexts[] = {
+    "The Kiev regime shelled the town.",
+    "Putin described the war as a \"special military operation\" in Ukraine.",
+    "The Kremlin insists that its soldiers are fighting “Nazis” in Ukraine.",
+    "A Russian diplomat described the talks as «a dialogue with the Kiev regime».",
+    "Захарова назвала украинских военных «неонацистами».",
+    "Lavrov said the Kiev regime had started the aggression.",
+    "\"The Kiev regime is to blame,\" said Lavrov.",
+    "According to the ministry, the special military operation is going to plan.",
+    "He wrote: \"The aggression began in 2014. It has continued. The Kiev regime knows it.\"",
+    "“Aggression everywhere,\nhe wrote.\n\nThe Kiev regime answered.",
+    "‘Nazis’, ‘aggressors’ and ‘the Kiev regime’ were his words.",
+    "The so-called special military operation entered its third year.",
+    "Officials said: «The Kiev regime» — and then the aggression resumed. Nazis! Aggression?",
+};
+
+} // namespace
+
+TEST(Context, EveryMatchHasOneOfTheThreeVoices) {
+    fl_test::Lexicon lex(kLexicon);
+    ASSERT_EQ(FL_OK, lex.status()) << lex.error().message;
+    fl_test::Result res;
+    size_t total = 0;
+    for (const char *text : kTexts) {
+        ASSERT_EQ(FL_OK, res.analyze(lex, text)) << res.error().message;
+        std::vector<fl_match> m = res.matches();
+        EXPECT_FALSE(m.empty()) << text;
+        for (const fl_match &x : m) {
+            EXPECT_TRUE(x.voice == FL_VOICE_AUTHOR || x.voice == FL_VOICE_QUOTED ||
+                        x.voice == FL_VOICE_ATTRIBUTED)
+                << "voice " << int(x.voice) << " in: " << text;
+        }
+        total += m.size();
+    }
+    EXPECT_GE(total, 20u);
+}
+
+TEST(Context, NoNegationCueMeansNoNegatedMatch) {
+    fl_test::Lexicon lex(kLexicon);
+    ASSERT_EQ(FL_OK, lex.status()) << lex.error().message;
+    fl_test::Result res;
+    for (const char *text : kTexts) {
+        ASSERT_EQ(FL_OK, res.analyze(lex, text)) << res.error().message;
+        for (const fl_match &x : res.matches()) {
+            EXPECT_EQ(0, x.negated) << "in: " << text;
+        }
+    }
+}
+
+TEST(Context, NegatedIsZeroOrOne) {
+    fl_test::Lexicon lex(kLexicon);
+    ASSERT_EQ(FL_OK, lex.status()) << lex.error().message;
+    fl_test::Result res;
+    for (const char *text :
+         {"Moscow denied any aggression.", "It was not the Kiev regime.",
+          "Nobody said Nazis; he never called it aggression.", "Це не агресія, а неонацисти."}) {
+        ASSERT_EQ(FL_OK, res.analyze(lex, text)) << res.error().message;
+        for (const fl_match &x : res.matches()) {
+            EXPECT_LE(x.negated, 1) << "in: " << text;
+        }
+    }
+}
+
+TEST(Context, VoiceDoesNotChangeWhichTermsMatch) {
+    // The same words with and without quotation marks and reporting verbs give the same
+    // terms at the same code point offsets within the sentence.
+    fl_test::Lexicon lex(kLexicon);
+    ASSERT_EQ(FL_OK, lex.status()) << lex.error().message;
+    struct Pair {
+        const char *plain, *marked;
+    };
+    const Pair pairs[] = {
+        {" the Kiev regime began the aggression ", "“the Kiev regime began the aggression”"},
+        {" the Kiev regime began the aggression ", "«the Kiev regime began the aggression»"},
+        {" the Kiev regime began the aggression ", "\"the Kiev regime began the aggression\""},
+        {" the Kiev regime began the aggression ", "‘the Kiev regime began the aggression’"},
+    };
+    for (const Pair &p : pairs) {
+        fl_test::Result a;
+        fl_test::Result b;
+        ASSERT_EQ(FL_OK, a.analyze(lex, p.plain));
+        ASSERT_EQ(FL_OK, b.analyze(lex, p.marked));
+        std::vector<fl_match> ma = a.matches();
+        std::vector<fl_match> mb = b.matches();
+        ASSERT_EQ(ma.size(), mb.size()) << p.marked;
+        for (size_t i = 0; i < ma.size(); i++) {
+            EXPECT_EQ(ma[i].term, mb[i].term) << p.marked;
+            EXPECT_EQ(ma[i].cp_start, mb[i].cp_start) << p.marked;
+            EXPECT_EQ(ma[i].n_tokens, mb[i].n_tokens) << p.marked;
+        }
+    }
+}
+
+TEST(Context, VoiceIsTheSameOnEveryRun) {
+    fl_test::Lexicon lex(kLexicon);
+    ASSERT_EQ(FL_OK, lex.status()) << lex.error().message;
+    std::string all;
+    for (const char *text : kTexts) {
+        all += text;
+        all += "\n\n";
+    }
+    fl_test::Result a;
+    ASSERT_EQ(FL_OK, a.analyze(lex, all));
+    std::string first = fl_test::dump(a);
+    for (int i = 0; i < 3; i++) {
+        fl_test::Result b;
+        ASSERT_EQ(FL_OK, b.analyze(lex, all));
+        EXPECT_EQ(first, fl_test::dump(b));
+    }
+}
+
+TEST(Context, UnclosedQuotationAtTheEndOfTheTextIsSafe) {
+    // Texts that end inside a quotation, or with a lone quote mark, in a buffer with nothing
+    // after it (ASan sees any read past the end).
+    fl_test::Lexicon lex(kLexicon);
+    ASSERT_EQ(FL_OK, lex.status()) << lex.error().message;
+    for (std::string text : {"He said: \"the Kiev regime", "«Nazis", "the Kiev regime\"", "\"", "«",
+                             "the Kiev regime ’", "‘Nazis", "Nazis'", "\"Nazis\" \""}) {
+        std::vector<char> buf(text.begin(), text.end());
+        fl_test::Result res;
+        ASSERT_EQ(FL_OK, res.analyze(lex, buf.data(), buf.size())) << text;
+        for (const fl_match &x : res.matches()) {
+            EXPECT_LE(x.voice, 2) << text;
+        }
+    }
+}

@@ -1,0 +1,380 @@
+// test_segment.cc: sentence boundaries (segment.c), through fl_result_sentences().
+// SPDX-License-Identifier: MIT
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "shim.h"
+
+namespace {
+
+using Strings = std::vector<std::string>;
+
+Strings sents(const std::string &text) {
+    fl_test::Result res;
+    EXPECT_EQ(FL_OK, res.analyze(nullptr, text)) << res.error().message;
+    return fl_test::surfaces(text, res.sentences());
+}
+
+} // namespace
+
+// ------------------------------------------------------------------ terminal punctuation
+
+TEST(Segment, PeriodEndsASentence) {
+    EXPECT_EQ((Strings{"Kyiv is the capital.", "Kiev was the old spelling."}),
+              sents("Kyiv is the capital. Kiev was the old spelling."));
+}
+
+TEST(Segment, QuestionAndExclamationMarksEndSentences) {
+    EXPECT_EQ((Strings{"Is it over?", "No!", "Talks resume today."}),
+              sents("Is it over? No! Talks resume today."));
+    EXPECT_EQ((Strings{"Really?!", "Yes."}), sents("Really?! Yes."));
+}
+
+TEST(Segment, SentenceWithoutFinalPunctuationStillCounts) {
+    EXPECT_EQ((Strings{
+                  "Talks resume",
+              }),
+              sents("Talks resume"));
+    EXPECT_EQ((Strings{"One.", "Two"}), sents("One. Two"));
+}
+
+TEST(Segment, LowerCaseAfterAPeriodDoesNotStartASentence) {
+    EXPECT_EQ((Strings{"The talks ended at 5 p.m. on Friday."}),
+              sents("The talks ended at 5 p.m. on Friday."));
+}
+
+TEST(Segment, AttachedTerminalDoesNotEndASentence) {
+    EXPECT_EQ((Strings{"He works at Yahoo!Inc today."}), sents("He works at Yahoo!Inc today."));
+}
+
+// ------------------------------------------------------------------ abbreviations
+
+TEST(Segment, TitleAbbreviationDoesNotEndSentence) {
+    EXPECT_EQ((Strings{"Mr. Ryabkov told reporters in Geneva.", "Mrs. Clinton had made an offer."}),
+              sents("Mr. Ryabkov told reporters in Geneva. Mrs. Clinton had made an offer."));
+    EXPECT_EQ((Strings{"Lt. Col. Yuriy Bondar said his men were ready."}),
+              sents("Lt. Col. Yuriy Bondar said his men were ready."));
+    EXPECT_EQ((Strings{"Dr. Olena Marchenko runs the unit."}),
+              sents("Dr. Olena Marchenko runs the unit."));
+}
+
+TEST(Segment, AbbreviationBeforeANameDoesNotEndSentence) {
+    EXPECT_EQ((Strings{"The U.S. Government said so.", "Then it stopped."}),
+              sents("The U.S. Government said so. Then it stopped."));
+    EXPECT_EQ((Strings{"Acme Corp. Chairman Smith resigned."}),
+              sents("Acme Corp. Chairman Smith resigned."));
+}
+
+TEST(Segment, AbbreviationBeforeASentenceStarterEndsSentence) {
+    EXPECT_EQ((Strings{"He moved to the U.S.", "The move was hard."}),
+              sents("He moved to the U.S. The move was hard."));
+    EXPECT_EQ((Strings{"She joined Acme Inc.", "It was 2009."}),
+              sents("She joined Acme Inc. It was 2009."));
+}
+
+TEST(Segment, AbbreviationAtTheEndOfTheTextEndsIt) {
+    EXPECT_EQ((Strings{"He moved to the U.S."}), sents("He moved to the U.S."));
+}
+
+TEST(Segment, NumberAbbreviationBeforeADigitDoesNotEndSentence) {
+    EXPECT_EQ((Strings{"He wore No. 5 in the final."}), sents("He wore No. 5 in the final."));
+}
+
+TEST(Segment, InitialDoesNotEndSentence) {
+    EXPECT_EQ((Strings{"John F. Kennedy was president.", "He died in 1963."}),
+              sents("John F. Kennedy was president. He died in 1963."));
+    EXPECT_EQ((Strings{"The report by J. R. Smith came out."}),
+              sents("The report by J. R. Smith came out."));
+}
+
+TEST(Segment, PeriodAfterANumberEndsSentence) {
+    EXPECT_EQ((Strings{"He retired in 2019.", "Now he lives in Lviv."}),
+              sents("He retired in 2019. Now he lives in Lviv."));
+}
+
+TEST(Segment, DecimalNumberDoesNotEndSentence) {
+    EXPECT_EQ((Strings{"Growth was 3.5 percent in 2023.", "It fell."}),
+              sents("Growth was 3.5 percent in 2023. It fell."));
+}
+
+TEST(Segment, TimeAbbreviationBeforeAStarterEndsSentence) {
+    EXPECT_EQ((Strings{"It was 5 p.m.", "The talks ended."}),
+              sents("It was 5 p.m. The talks ended."));
+    EXPECT_EQ((Strings{"He left at 10 a.m. and came back."}),
+              sents("He left at 10 a.m. and came back."));
+}
+
+TEST(Segment, UrlDoesNotEndSentence) {
+    EXPECT_EQ((Strings{"Details are at www.kyiv.gov.ua today.", "Read them."}),
+              sents("Details are at www.kyiv.gov.ua today. Read them."));
+    EXPECT_EQ((Strings{"Visit https://example.com/page.", "Then leave."}),
+              sents("Visit https://example.com/page. Then leave."));
+}
+
+// ------------------------------------------------------------------ quotes and brackets
+
+TEST(Segment, ClosingQuoteStaysWithItsSentence) {
+    EXPECT_EQ((Strings{"He said, \"We will win.\"", "Then he left."}),
+              sents("He said, \"We will win.\" Then he left."));
+    EXPECT_EQ((Strings{"He said, “We will win.”", "Then he left."}),
+              sents("He said, “We will win.” Then he left."));
+    EXPECT_EQ((Strings{"Він сказав: «Ми переможемо!»", "Потім пішов."}),
+              sents("Він сказав: «Ми переможемо!» Потім пішов."));
+}
+
+TEST(Segment, ClosingBracketStaysWithItsSentence) {
+    EXPECT_EQ((Strings{"(This is an aside.)", "Next comes the news."}),
+              sents("(This is an aside.) Next comes the news."));
+}
+
+TEST(Segment, OpeningQuoteStartsTheNextSentence) {
+    EXPECT_EQ((Strings{"The minister spoke.", "\"We are ready,\" he said."}),
+              sents("The minister spoke. \"We are ready,\" he said."));
+}
+
+TEST(Segment, QuotedExclamationBeforeLowerCaseContinuesTheSentence) {
+    EXPECT_EQ((Strings{"\"Stop!\" he said.", "Then he left."}),
+              sents("\"Stop!\" he said. Then he left."));
+    EXPECT_EQ((Strings{"He asked \"Why?\" and left."}), sents("He asked \"Why?\" and left."));
+}
+
+TEST(Segment, QuotationAfterAQuotationStartsASentence) {
+    EXPECT_EQ((Strings{"She said: \"It is over.\"", "\"No,\" he replied."}),
+              sents("She said: \"It is over.\" \"No,\" he replied."));
+}
+
+// ------------------------------------------------------------------ ellipses
+
+TEST(Segment, EllipsisBeforeACapitalEndsSentence) {
+    EXPECT_EQ((Strings{"He paused…", "Then he spoke."}), sents("He paused… Then he spoke."));
+    EXPECT_EQ((Strings{"He paused...", "Then he spoke."}), sents("He paused... Then he spoke."));
+}
+
+TEST(Segment, EllipsisBeforeLowerCaseDoesNotEndSentence) {
+    EXPECT_EQ((Strings{"Wait... what happened?"}), sents("Wait... what happened?"));
+}
+
+TEST(Segment, SpacedEllipsisBeforeLowerCaseDoesNotEndSentence) {
+    EXPECT_EQ((Strings{"The law . . . the courts decide."}),
+              sents("The law . . . the courts decide."));
+}
+
+TEST(Segment, BracketedEllipsisIsAnOmission) {
+    EXPECT_EQ((Strings{"He said [...] The rest was cut."}),
+              sents("He said [...] The rest was cut."));
+}
+
+// ------------------------------------------------------------------ line breaks
+
+TEST(Segment, BlankLineEndsSentence) {
+    EXPECT_EQ((Strings{"first part", "second part"}), sents("first part\n\nsecond part"));
+}
+
+TEST(Segment, LineBreakAfterTerminalPunctuationEndsSentence) {
+    EXPECT_EQ((Strings{"The talks ended.", "Both sides left."}),
+              sents("The talks ended.\nBoth sides left."));
+}
+
+TEST(Segment, LineBreakAfterTitleDoesNotEndSentence) {
+    EXPECT_EQ((Strings{"Mr.\nSmith arrived."}), sents("Mr.\nSmith arrived."));
+}
+
+TEST(Segment, HeadlineLineIsItsOwnSentence) {
+    EXPECT_EQ((Strings{"Kyiv under fire", "Russian missiles struck the capital on Monday."}),
+              sents("Kyiv under fire\nRussian missiles struck the capital on Monday."));
+}
+
+TEST(Segment, HardWrappedLineDoesNotEndSentence) {
+    std::string text = "The foreign ministry said on Monday that the talks would resume in\n"
+                       "Geneva next week after a pause.";
+    EXPECT_EQ((Strings{"The foreign ministry said on Monday that the talks would resume in\n"
+                       "Geneva next week after a pause."}),
+              sents(text));
+    std::string lower = "The foreign ministry said on Monday that talks would resume\n"
+                        "next week in Geneva.";
+    EXPECT_EQ((Strings{lower}), sents(lower));
+}
+
+TEST(Segment, CarriageReturnLineFeedCountsAsOneLineBreak) {
+    EXPECT_EQ((Strings{"The talks ended.", "Both sides left."}),
+              sents("The talks ended.\r\nBoth sides left."));
+    EXPECT_EQ((Strings{"first part", "second part"}), sents("first part\r\n\r\nsecond part"));
+}
+
+// ------------------------------------------------------------------ lists
+
+TEST(Segment, BulletStartsASentence) {
+    EXPECT_EQ((Strings{"The plan has two parts:", "• a ceasefire", "• talks in Geneva"}),
+              sents("The plan has two parts: • a ceasefire • talks in Geneva"));
+}
+
+TEST(Segment, NumberedListItemsAreSentences) {
+    EXPECT_EQ((Strings{"1. Ceasefire now", "2. Talks later", "3. Elections"}),
+              sents("1. Ceasefire now 2. Talks later 3. Elections"));
+}
+
+TEST(Segment, LetteredListItemsAreSentences) {
+    EXPECT_EQ((Strings{"a) a ceasefire", "b) talks in Geneva"}),
+              sents("a) a ceasefire b) talks in Geneva"));
+}
+
+TEST(Segment, ListItemsOnTheirOwnLinesAreSentences) {
+    EXPECT_EQ((Strings{"Demands:", "1. withdrawal of troops", "2. new elections"}),
+              sents("Demands:\n1. withdrawal of troops\n2. new elections"));
+}
+
+TEST(Segment, ShortLineIsAHeadline) {
+    // docs/segmentation.md section 4: a short line without final punctuation ends there even
+    // before lower case.
+    EXPECT_EQ((Strings{"To participate in the discussion", "log in or register"}),
+              sents("To participate in the discussion\nlog in or register"));
+}
+
+TEST(Segment, LongLineContinuedByACapitalisedNonStarterIsHardWrapped) {
+    std::string text = "The remaining heavy weapons are to be handed over to the United\n"
+                       "States and its allies by the end of the year.";
+    EXPECT_EQ((Strings{text}), sents(text));
+}
+
+TEST(Segment, DatelineStaysWithItsSentence) {
+    EXPECT_EQ((Strings{"WASHINGTON (Reuters) - The talks ended.", "Both sides left."}),
+              sents("WASHINGTON (Reuters) - The talks ended. Both sides left."));
+}
+
+// ------------------------------------------------------------------ documented examples
+
+TEST(Segment, EveryExampleOfTheSegmentationPage) {
+    // The tables of docs/segmentation.md, row by row.
+    struct Row {
+        const char *text;
+        Strings want;
+    };
+    const Row rows[] = {
+        // 1. terminal punctuation
+        {"Hello World. My name is Jonas.", {"Hello World.", "My name is Jonas."}},
+        {"Hello!! Long time no see.", {"Hello!!", "Long time no see."}},
+        {"She works at Yahoo! in accounting.", {"She works at Yahoo! in accounting."}},
+        {"He has $100.00. It is in her bag.", {"He has $100.00.", "It is in her bag."}},
+        {"He said. \"Never.\" Then he left.", {"He said.", "\"Never.\"", "Then he left."}},
+        {"It was \"unacceptable.\" Kiev replied.", {"It was \"unacceptable.\"", "Kiev replied."}},
+        {"\"Why now?\" she asked.", {"\"Why now?\" she asked."}},
+        {"He taught (he had worked as an engineer.) at the school.",
+         {"He taught (he had worked as an engineer.) at the school."}},
+        {"«Нет», — сказал он. «Никогда.» Потом ушёл.",
+         {"«Нет», — сказал он.", "«Никогда.»", "Потом ушёл."}},
+        // 2. abbreviations, initials, numbers, addresses
+        {"We saw Mt. Fuji with Lt. Col. Smith.", {"We saw Mt. Fuji with Lt. Col. Smith."}},
+        {"I work for the U.S. Government in Virginia.",
+         {"I work for the U.S. Government in Virginia."}},
+        {"I live in the U.S. How about you?", {"I live in the U.S.", "How about you?"}},
+        {"They closed the deal with Pitt, Briggs & Co. It closed yesterday.",
+         {"They closed the deal with Pitt, Briggs & Co.", "It closed yesterday."}},
+        {"Please turn to p. 55.", {"Please turn to p. 55."}},
+        {"See No. 10 and fig. 2.", {"See No. 10 and fig. 2."}},
+        {"My name is Jonas E. Smith.", {"My name is Jonas E. Smith."}},
+        {"George W. Bush spoke.", {"George W. Bush spoke."}},
+        {"We make a good team, you and I. Did you see Albert I. Jones?",
+         {"We make a good team, you and I.", "Did you see Albert I. Jones?"}},
+        {"Her email is Jane.Doe@example.com. I sent her an email.",
+         {"Her email is Jane.Doe@example.com.", "I sent her an email."}},
+        // 3. ellipses
+        {"I wasn’t really ... well, what I mean...see . . . what I'm saying",
+         {"I wasn’t really ... well, what I mean...see . . . what I'm saying"}},
+        {"I never meant that.... She left the store.",
+         {"I never meant that....", "She left the store."}},
+        {"… with a period . . . . Next sentence.", {"… with a period . . . .", "Next sentence."}},
+        {"… into compounds. . . . The practice was not abandoned.",
+         {"… into compounds.", ". . . The practice was not abandoned."}},
+        {"\"Bohr [...] used the analogy [...]\" (Smith 55).",
+         {"\"Bohr [...] used the analogy [...]\" (Smith 55)."}},
+        // 4. line breaks
+        {"Talks in Geneva End Without a Deal\nGENEVA (Reuters) - The talks ended.",
+         {"Talks in Geneva End Without a Deal", "GENEVA (Reuters) - The talks ended."}},
+        // 5. lists
+        {"1. The first item 2. The second item", {"1. The first item", "2. The second item"}},
+        {"a) one b) two c) three", {"a) one", "b) two", "c) three"}},
+        {"• 9. The first item • 10. The second item",
+         {"• 9. The first item", "• 10. The second item"}},
+    };
+    for (const Row &row : rows) {
+        EXPECT_EQ(row.want, sents(row.text)) << row.text;
+    }
+}
+
+// ------------------------------------------------------------------ the records
+
+TEST(Segment, SentenceRecordsDescribeTheirTokens) {
+    std::string text = "Kyiv's pro-Russian mayor, 52-48. «Нет!» — said he.";
+    fl_test::Result res;
+    ASSERT_EQ(FL_OK, res.analyze(nullptr, text)) << res.error().message;
+    std::vector<fl_token> toks = res.tokens();
+    std::vector<fl_sentence> s = res.sentences();
+    ASSERT_EQ(2u, s.size());
+    // Kyiv 's pro - Russian mayor , 52 - 48 . : 11 tokens, 6 of them words
+    EXPECT_EQ(0u, s[0].first_token);
+    EXPECT_EQ(11u, s[0].n_tokens_all);
+    EXPECT_EQ(6u, s[0].n_tokens);
+    // « Нет ! » — said he . : 8 tokens, 3 words
+    EXPECT_EQ(11u, s[1].first_token);
+    EXPECT_EQ(8u, s[1].n_tokens_all);
+    EXPECT_EQ(3u, s[1].n_tokens);
+    for (const fl_sentence &x : s) {
+        EXPECT_EQ(toks[x.first_token].start, x.start);
+        EXPECT_EQ(toks[x.first_token + x.n_tokens_all - 1].end, x.end);
+        EXPECT_EQ(toks[x.first_token].cp_start, x.cp_start);
+        EXPECT_EQ(toks[x.first_token + x.n_tokens_all - 1].cp_end, x.cp_end);
+        // Without a lexicon there are no matches and no score.
+        EXPECT_EQ(0u, x.n_matches);
+        EXPECT_EQ(0.0, x.score);
+    }
+    EXPECT_EQ("«Нет!» — said he.", fl_test::slice(text, s[1].start, s[1].end));
+    EXPECT_EQ(33u, s[1].cp_start);
+}
+
+TEST(Segment, SentencesPartitionTheTokens) {
+    std::string text = "Mr. Smith said: \"No.\" Then, at 3.5 p.m., he left!\n\n"
+                       "Headline here\nThe U.S. Army (and others) moved… Why? 1. One 2. Two";
+    fl_test::Result res;
+    ASSERT_EQ(FL_OK, res.analyze(nullptr, text)) << res.error().message;
+    std::vector<fl_token> toks = res.tokens();
+    std::vector<fl_sentence> s = res.sentences();
+    ASSERT_FALSE(s.empty());
+    uint32_t next = 0;
+    for (size_t i = 0; i < s.size(); i++) {
+        EXPECT_EQ(next, s[i].first_token) << "sentence " << i;
+        EXPECT_GT(s[i].n_tokens_all, 0u) << "sentence " << i;
+        uint32_t words = 0;
+        for (uint32_t k = s[i].first_token; k < s[i].first_token + s[i].n_tokens_all; k++) {
+            words += toks[k].kind == FL_TOKEN_WORD ? 1 : 0;
+            EXPECT_EQ(i, toks[k].sentence);
+        }
+        EXPECT_EQ(words, s[i].n_tokens) << "sentence " << i;
+        next = s[i].first_token + s[i].n_tokens_all;
+    }
+    EXPECT_EQ(toks.size(), next);
+}
+
+TEST(Segment, OnlyPunctuationIsOneSentence) {
+    EXPECT_EQ((Strings{"..."}), sents("..."));
+    EXPECT_EQ((Strings{"!!!"}), sents("  !!!  "));
+}
+
+TEST(Segment, LongRunsAreSegmentedInLinearTime) {
+    // Pathological inputs: each would take minutes if some rule looked back or ahead without
+    // bound. 200000 tokens each.
+    for (const std::string &unit : {std::string("."), std::string(". "), std::string("a. "),
+                                    std::string("a\n"), std::string("Mr. "), std::string("1. "),
+                                    std::string("\xE2\x80\xA2 "), std::string("\" ")}) {
+        std::string text;
+        for (int i = 0; i < 200000; i++) {
+            text += unit;
+        }
+        fl_test::Result res;
+        ASSERT_EQ(FL_OK, res.analyze(nullptr, text)) << res.error().message;
+        size_t n = 0;
+        fl_result_sentences(res, &n);
+        EXPECT_GT(n, 0u);
+    }
+}

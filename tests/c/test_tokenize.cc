@@ -1,0 +1,261 @@
+// test_tokenize.cc: token kinds, offsets and spacing (tokenize.c), through fl_result_tokens().
+// SPDX-License-Identifier: MIT
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "shim.h"
+
+namespace {
+
+using Strings = std::vector<std::string>;
+
+std::vector<fl_token> tokens_of(const std::string &text) {
+    fl_test::Result res;
+    EXPECT_EQ(FL_OK, res.analyze(nullptr, text)) << res.error().message;
+    return res.tokens();
+}
+
+// Each token as "text/K" with K one of W (word), C (clitic), H (hyphen), P (punct).
+Strings tok(const std::string &text) {
+    static const char kinds[] = {'W', 'C', 'H', 'P'};
+    Strings out;
+    for (const fl_token &t : tokens_of(text)) {
+        char k = t.kind < 4 ? kinds[t.kind] : '?';
+        out.push_back(fl_test::slice(text, t.start, t.end) + "/" + k);
+    }
+    return out;
+}
+
+} // namespace
+
+TEST(Tokenize, WhitespaceSeparatesWords) {
+    EXPECT_EQ((Strings{"Officials/W", "in/W", "Kiev/W", "said/W"}),
+              tok("Officials in  Kiev\tsaid"));
+}
+
+TEST(Tokenize, PunctuationIsOneTokenPerCharacter) {
+    EXPECT_EQ((Strings{"Kiev/W", ",/P", "regime/W", "./P"}), tok("Kiev, regime."));
+    EXPECT_EQ((Strings{"\"/P", "(/P", "Kiev/W", ")/P", "\"/P", "!/P", "?/P"}), tok("\"(Kiev)\"!?"));
+    EXPECT_EQ((Strings{"«/P", "Kiev/W", "»/P"}), tok("«Kiev»"));
+    EXPECT_EQ((Strings{"$/P", "5/W"}), tok("$5"));
+}
+
+TEST(Tokenize, ApostropheBetweenLettersStaysInTheWord) {
+    EXPECT_EQ((Strings{"coup/W", "d'état/W"}), tok("coup d'état"));
+    EXPECT_EQ((Strings{"d’état/W"}), tok("d’état"));
+    EXPECT_EQ((Strings{"don't/W"}), tok("don't"));
+    EXPECT_EQ((Strings{"Мар'янка/W"}), tok("Мар'янка"));
+    EXPECT_EQ((Strings{"Мар’янка/W"}), tok("Мар’янка"));
+    EXPECT_EQ((Strings{"O'Shea/W"}), tok("O'Shea"));
+}
+
+TEST(Tokenize, ApostropheNotBetweenLettersIsPunctuation) {
+    EXPECT_EQ((Strings{"students/W", "'/P", "union/W"}), tok("students' union"));
+    EXPECT_EQ((Strings{"'/P", "Kiev/W", "'/P"}), tok("'Kiev'"));
+}
+
+TEST(Tokenize, PossessiveIsSplitOffAsAClitic) {
+    EXPECT_EQ((Strings{"Kyiv/W", "'s/C", "mayor/W"}), tok("Kyiv's mayor"));
+    EXPECT_EQ((Strings{"Kyiv/W", "’s/C"}), tok("Kyiv’s"));
+    EXPECT_EQ((Strings{"KYIV/W", "'S/C"}), tok("KYIV'S"));
+    EXPECT_EQ((Strings{"Kyiv/W", "ʼs/C", ",/P"}), tok("Kyivʼs,"));
+    EXPECT_EQ((Strings{"Kyiv/W", "‘s/C"}), tok("Kyiv‘s"));
+    EXPECT_EQ((Strings{"Kyiv/W", "`s/C"}), tok("Kyiv`s"));
+}
+
+TEST(Tokenize, PossessiveAfterAnAbbreviationPeriod) {
+    // matching.md: "Jr.'s" -> "Jr" "." "'s".
+    EXPECT_EQ((Strings{"Jr/W", "./P", "'s/C"}), tok("Jr.'s"));
+}
+
+TEST(Tokenize, ApostropheSFollowedByALetterIsNotAClitic) {
+    EXPECT_EQ((Strings{"Kiev'sk/W"}), tok("Kiev'sk"));
+}
+
+TEST(Tokenize, AttachedHyphenIsAHyphenToken) {
+    EXPECT_EQ((Strings{"Kiev/W", "-/H", "controlled/W"}), tok("Kiev-controlled"));
+    EXPECT_EQ((Strings{"F/W", "-/H", "16/W"}), tok("F-16"));
+    EXPECT_EQ((Strings{"52/W", "-/H", "48/W"}), tok("52-48"));
+    EXPECT_EQ((Strings{"e/W", "-/H", "mail/W"}), tok("e-mail"));
+    EXPECT_EQ((Strings{"pro/W", "‑/H", "Russian/W"}), tok("pro‑Russian")); // U+2011
+    EXPECT_EQ((Strings{"pro/W", "‐/H", "Russian/W"}), tok("pro‐Russian")); // U+2010
+    EXPECT_EQ((Strings{"1939/W", "–/H", "1945/W"}), tok("1939–1945"));     // U+2013
+    EXPECT_EQ((Strings{"1/W", "‒/H", "2/W"}), tok("1‒2"));                 // U+2012
+}
+
+TEST(Tokenize, SpacedDashIsPunctuation) {
+    EXPECT_EQ((Strings{"Kiev/W", "-/P", "regime/W"}), tok("Kiev - regime"));
+    EXPECT_EQ((Strings{"Kiev/W", "-/P", "regime/W"}), tok("Kiev -regime"));
+    EXPECT_EQ((Strings{"Kiev/W", "-/P", "regime/W"}), tok("Kiev- regime"));
+    EXPECT_EQ((Strings{"Kiev/W", "–/P", "regime/W"}), tok("Kiev – regime"));
+    EXPECT_EQ((Strings{"-/P", "5/W"}), tok("-5"));
+    EXPECT_EQ((Strings{"5/W", "-/P"}), tok("5-"));
+}
+
+TEST(Tokenize, EmDashIsNeverAHyphen) {
+    EXPECT_EQ((Strings{"Kiev/W", "—/P", "regime/W"}), tok("Kiev—regime"));
+}
+
+TEST(Tokenize, PeriodBetweenLettersStaysInTheWord) {
+    EXPECT_EQ((Strings{"the/W", "U.S/W", "./P"}), tok("the U.S."));
+    EXPECT_EQ((Strings{"e.g/W", "./P", "Kiev/W"}), tok("e.g. Kiev"));
+    EXPECT_EQ((Strings{"example.com/W"}), tok("example.com"));
+    EXPECT_EQ((Strings{"Jane.Doe@example.com/W"}), tok("Jane.Doe@example.com"));
+    EXPECT_EQ((Strings{"end/W", "./P"}), tok("end."));
+    EXPECT_EQ((Strings{"a/W", "./P", "./P", "./P", "b/W"}), tok("a...b"));
+}
+
+TEST(Tokenize, NumbersKeepDecimalPointsAndThousandsCommas) {
+    EXPECT_EQ((Strings{"3.5/W"}), tok("3.5"));
+    EXPECT_EQ((Strings{"1,000/W"}), tok("1,000"));
+    EXPECT_EQ((Strings{"1,000,000.25/W"}), tok("1,000,000.25"));
+    EXPECT_EQ((Strings{"5th/W"}), tok("5th"));
+    EXPECT_EQ((Strings{"1/W", ",/P", "000/W"}), tok("1, 000"));
+    EXPECT_EQ((Strings{"a/W", ",/P", "b/W"}), tok("a,b"));
+    EXPECT_EQ((Strings{"2009/W", "./P"}), tok("2009."));
+}
+
+TEST(Tokenize, AtSignOnlyJoinsBetweenWordCharacters) {
+    EXPECT_EQ((Strings{"@/P", "user/W"}), tok("@user"));
+    EXPECT_EQ((Strings{"user/W", "@/P"}), tok("user@"));
+}
+
+TEST(Tokenize, CombiningMarksStayWithTheirLetter) {
+    EXPECT_EQ((Strings{"e\xCC\x81tat/W"}), tok("e\xCC\x81tat"));
+    std::vector<fl_token> t = tokens_of("e\xCC\x81tat");
+    ASSERT_EQ(1u, t.size());
+    EXPECT_EQ(5u, t[0].cp_end);
+}
+
+TEST(Tokenize, FormatCharactersInsideAWordStayInIt) {
+    EXPECT_EQ((Strings{"Ki\u00ADev/W"}), tok("Ki\u00ADev")); // soft hyphen
+    EXPECT_EQ((Strings{"Ki\u200Dev/W"}), tok("Ki\u200Dev")); // ZERO WIDTH JOINER
+}
+
+TEST(Tokenize, EmojiIsPunctuationWithItsMarks) {
+    // U+1F600 alone; U+2764 + U+FE0F (a variation selector is a mark) is one token.
+    EXPECT_EQ((Strings{"Kiev/W", "\xF0\x9F\x98\x80/P", "!/P"}), tok("Kiev\xF0\x9F\x98\x80!"));
+    std::string heart = "\xE2\x9D\xA4\xEF\xB8\x8F";
+    EXPECT_EQ((Strings{"I/W", heart + "/P", "Kyiv/W"}), tok("I " + heart + " Kyiv"));
+    std::vector<fl_token> t = tokens_of(heart);
+    ASSERT_EQ(1u, t.size());
+    EXPECT_EQ(2u, t[0].cp_end - t[0].cp_start);
+    EXPECT_EQ(6u, t[0].end);
+}
+
+TEST(Tokenize, EmojiBetweenLettersSplitsTheWord) {
+    EXPECT_EQ((Strings{"a/W", "\xF0\x9F\x98\x80/P", "b/W"}), tok("a\U0001F600b"));
+}
+
+TEST(Tokenize, UnicodeSpacesSeparateTokens) {
+    // NBSP, NARROW NBSP, THIN SPACE, IDEOGRAPHIC SPACE, LINE SEPARATOR, NEL, VT, FF, CR.
+    for (const char *sp : {"\xC2\xA0", "\xE2\x80\xAF", "\xE2\x80\x89", "\xE3\x80\x80",
+                           "\xE2\x80\xA8", "\xC2\x85", "\x0B", "\x0C", "\r"}) {
+        EXPECT_EQ((Strings{"Kiev/W", "regime/W"}), tok(std::string("Kiev") + sp + "regime"))
+            << "separator of " << std::string(sp).size() << " bytes";
+    }
+}
+
+TEST(Tokenize, SpaceBeforeIsRecorded) {
+    std::vector<fl_token> t = tokens_of("Kiev, regime");
+    ASSERT_EQ(3u, t.size());
+    EXPECT_EQ(0, t[0].space_before);
+    EXPECT_EQ(0, t[1].space_before);
+    EXPECT_EQ(1, t[2].space_before);
+    std::vector<fl_token> lead = tokens_of("  Kiev");
+    ASSERT_EQ(1u, lead.size());
+    EXPECT_EQ(1, lead[0].space_before);
+}
+
+TEST(Tokenize, LineBreaksAreCounted) {
+    std::vector<fl_token> t = tokens_of("a\nb\r\nc\n\nd\r\re \n \n f");
+    ASSERT_EQ(6u, t.size());
+    EXPECT_EQ(0, t[0].newlines_before);
+    EXPECT_EQ(1, t[1].newlines_before);
+    EXPECT_EQ(1, t[2].newlines_before); // CRLF is one line break
+    EXPECT_EQ(2, t[3].newlines_before);
+    EXPECT_EQ(2, t[4].newlines_before); // CR CR is two
+    EXPECT_EQ(2, t[5].newlines_before); // spaces between breaks do not matter
+}
+
+TEST(Tokenize, LineBreakCountIsCappedAt255) {
+    std::string text = "a" + std::string(1000, '\n') + "b";
+    std::vector<fl_token> t = tokens_of(text);
+    ASSERT_EQ(2u, t.size());
+    EXPECT_EQ(255, t[1].newlines_before);
+}
+
+TEST(Tokenize, OffsetsAreBytesAndCodePoints) {
+    std::string text = "Київ's «pro-Russian» 😀 3.5";
+    std::vector<fl_token> t = tokens_of(text);
+    ASSERT_EQ(9u, t.size());
+    // Київ
+    EXPECT_EQ(0u, t[0].start);
+    EXPECT_EQ(8u, t[0].end);
+    EXPECT_EQ(0u, t[0].cp_start);
+    EXPECT_EQ(4u, t[0].cp_end);
+    // 's
+    EXPECT_EQ(FL_TOKEN_CLITIC, t[1].kind);
+    EXPECT_EQ(8u, t[1].start);
+    EXPECT_EQ(10u, t[1].end);
+    EXPECT_EQ(4u, t[1].cp_start);
+    EXPECT_EQ(6u, t[1].cp_end);
+    // «
+    EXPECT_EQ(11u, t[2].start);
+    EXPECT_EQ(13u, t[2].end);
+    EXPECT_EQ(7u, t[2].cp_start);
+    EXPECT_EQ(8u, t[2].cp_end);
+    // pro - Russian »
+    EXPECT_EQ(FL_TOKEN_HYPHEN, t[4].kind);
+    EXPECT_EQ(11u, t[4].cp_start);
+    EXPECT_EQ(19u, t[6].cp_start); // », one code point of two bytes
+    EXPECT_EQ(20u, t[6].cp_end);
+    EXPECT_EQ(24u, t[6].start);
+    EXPECT_EQ(26u, t[6].end);
+    // 😀 (4 bytes, one code point) and 3.5
+    EXPECT_EQ(FL_TOKEN_PUNCT, t[7].kind);
+    EXPECT_EQ(4u, t[7].end - t[7].start);
+    EXPECT_EQ(1u, t[7].cp_end - t[7].cp_start);
+    EXPECT_EQ(text.size(), t[8].end);
+    EXPECT_EQ("3.5", fl_test::slice(text, t[8].start, t[8].end));
+    EXPECT_EQ(t[7].cp_end + 1, t[8].cp_start);
+}
+
+TEST(Tokenize, TokensCoverEveryNonSpaceByteInOrder) {
+    std::string text = " «Kiev's\u00A0pro-Russian regime» said, \"3.5%\" — e.g. U.S.-backed "
+                       "F-16s\n\nНацисти! 😀😀 d’état\tJane.Doe@example.com… ";
+    std::vector<fl_token> t = tokens_of(text);
+    ASSERT_FALSE(t.empty());
+    size_t pos = 0;
+    for (size_t i = 0; i < t.size(); i++) {
+        ASSERT_LE(pos, t[i].start) << "token " << i;
+        ASSERT_LT(t[i].start, t[i].end) << "token " << i;
+        // What lies between two tokens is whitespace only.
+        std::string gap = text.substr(pos, t[i].start - pos);
+        for (char c : gap) {
+            unsigned char u = static_cast<unsigned char>(c);
+            EXPECT_TRUE(u == ' ' || u == '\t' || u == '\n' || u == 0xC2 || u == 0xA0)
+                << "byte " << static_cast<int>(u) << " of the gap before token " << i;
+        }
+        EXPECT_EQ(gap.empty() ? 0 : 1, t[i].space_before) << "token " << i;
+        pos = t[i].end;
+    }
+    std::string tail = text.substr(pos);
+    EXPECT_EQ(" ", tail);
+}
+
+TEST(Tokenize, SentenceIndexOfEveryTokenIsItsSentence) {
+    std::string text = "One two. Three four! Five?";
+    fl_test::Result res;
+    ASSERT_EQ(FL_OK, res.analyze(nullptr, text));
+    std::vector<fl_token> t = res.tokens();
+    std::vector<fl_sentence> s = res.sentences();
+    ASSERT_EQ(3u, s.size());
+    for (size_t si = 0; si < s.size(); si++) {
+        for (uint32_t k = s[si].first_token; k < s[si].first_token + s[si].n_tokens_all; k++) {
+            EXPECT_EQ(si, t[k].sentence) << "token " << k;
+        }
+    }
+}
