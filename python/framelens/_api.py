@@ -48,10 +48,12 @@ class Lexicon:
     """
 
     __slots__ = ("_core", "terms", "categories", "contrasts", "exclude", "metadata", "source",
-                 "_term_index")
+                 "_term_index", "_json")
 
-    def __init__(self, core: "_core.Lexicon", raw: Optional[dict], source: str):
+    def __init__(self, core: "_core.Lexicon", raw: Optional[dict], source: str,
+                 text: Union[str, bytes] = b""):
         self._core = core
+        self._json = text  # kept so a lexicon pickles (to Dask workers, processes)
         self.source = source
         cats = core.categories()
         raw = raw if isinstance(raw, dict) else {}
@@ -97,7 +99,10 @@ class Lexicon:
         if isinstance(text, (bytes, bytearray)):
             text = bytes(text).decode("utf-8")
         raw = json.loads(text.lstrip("\ufeff"))
-        return cls(core, raw, source)
+        return cls(core, raw, source, text)
+
+    def __reduce__(self):
+        return (_lexicon_from_json, (self._json, self.source))
 
     @classmethod
     def from_file(cls, path: Union[str, "os.PathLike[str]"]) -> "Lexicon":
@@ -143,6 +148,10 @@ class Lexicon:
     def __repr__(self) -> str:
         label = self.name or self.source
         return f"<Lexicon {label!r}: {len(self.terms)} terms, {len(self.categories)} categories>"
+
+
+def _lexicon_from_json(text, source):
+    return Lexicon.from_json(text, source)
 
 
 @dataclass(frozen=True)
@@ -261,6 +270,9 @@ class Analyzer:
                                       tuple(matches[first:first + count]), score, i,
                                       tuple(markers[mfirst:mfirst + mcount])))
         return Document(text, sentences, matches)
+
+    def __reduce__(self):
+        return (Analyzer, (self.lexicon,))
 
     def analyze_corpus(self, records, text: str = "text", group: Optional[str] = "outlet",
                        id: Optional[str] = "id", threads: Optional[int] = None,
