@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #if defined(__GNUC__)
 #define FL_HIDDEN __attribute__((visibility("hidden")))
@@ -51,6 +52,18 @@ FL_HIDDEN fl_status fl__vec_reserve(const fl_allocator *a, fl_vec *v, size_t ele
 /* Appends n elements copied from items (items may be NULL to append zeroed elements). */
 FL_HIDDEN fl_status fl__vec_append(const fl_allocator *a, fl_vec *v, size_t elem,
                                    const void *items, size_t n);
+
+/* Appends one element: the hot path of every stage, inlined so that the copy of a
+ * compile-time-sized element becomes plain moves. */
+static inline fl_status fl__vec_push(const fl_allocator *a, fl_vec *v, size_t elem,
+                                     const void *item) {
+    if (v->len < v->cap) {
+        memcpy((char *)v->data + v->len * elem, item, elem);
+        v->len++;
+        return FL_OK;
+    }
+    return fl__vec_append(a, v, elem, item, 1);
+}
 FL_HIDDEN void fl__vec_free(const fl_allocator *a, fl_vec *v);
 
 #define FL_VEC_AT(v, type, i) (((type *)(v).data)[i])
@@ -96,6 +109,12 @@ typedef enum fl_cclass {
 } fl_cclass;
 
 FL_HIDDEN fl_cclass fl__cclass(int32_t cp);
+FL_HIDDEN extern const uint8_t fl__ascii_class[128];
+
+/* fl__cclass with the ASCII case answered from a table, without a call. */
+static inline fl_cclass fl__cclass_fast(int32_t cp) {
+    return cp >= 0 && cp < 128 ? (fl_cclass)fl__ascii_class[cp] : fl__cclass(cp);
+}
 FL_HIDDEN bool fl__is_upper(int32_t cp);  /* Lu or Lt */
 FL_HIDDEN bool fl__is_lower(int32_t cp);  /* Ll */
 /* Line breaks that the segmenter counts: LF, CR (CRLF once), VT, FF, NEL, LS, PS. */
@@ -239,6 +258,7 @@ struct fl_lexicon {
     size_t edge_mask;
     size_t n_edges;
     size_t max_wild_prefix; /* longest wildcard prefix, in bytes */
+    uint64_t wild_lengths;  /* bit l-1: some wildcard prefix has l bytes (l <= 64) */
     uint32_t max_depth;     /* longest path, in tokens */
     fl_vec vocab_cues;      /* uint8_t per vocabulary id: FL_CUE_* bits */
     bool has_exact;

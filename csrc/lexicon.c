@@ -375,6 +375,9 @@ fl_status fl__lexicon_insert(fl_lexicon *lex, fl_vec *scratch, const char *s, si
         if (wild && form.len > lex->max_wild_prefix) {
             lex->max_wild_prefix = form.len;
         }
+        if (wild && form.len >= 1 && form.len <= 64) {
+            lex->wild_lengths |= (uint64_t)1 << (form.len - 1);
+        }
         if (exact) {
             lex->has_exact = true;
         }

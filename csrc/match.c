@@ -26,7 +26,7 @@ typedef struct walk_item {
 
 static fl_status push(fl_result *res, uint32_t node, uint32_t pos) {
     walk_item w = {node, pos};
-    return fl__vec_append(&res->alloc, &res->stack, sizeof(walk_item), &w, 1);
+    return fl__vec_push(&res->alloc, &res->stack, sizeof(walk_item), &w);
 }
 
 fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result *res) {
@@ -97,8 +97,9 @@ static fl_status expand(const fl_lexicon *lex, fl_result *res, uint32_t node, ui
         for (size_t p = 0; p < limit; p++) {
             h ^= s[p];
             h *= 16777619u;
-            /* prefixes end on code point boundaries only */
-            if (p + 1 < len && (s[p + 1] & 0xC0) == 0x80) {
+            /* only lengths some wildcard has, ending on a code point boundary */
+            if ((p < 64 && !(lex->wild_lengths & ((uint64_t)1 << p))) ||
+                (p + 1 < len && (s[p + 1] & 0xC0) == 0x80)) {
                 continue;
             }
             uint32_t id = fl__vocab_find(lex, s, p + 1, h);

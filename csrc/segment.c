@@ -104,7 +104,7 @@ static bool ascii_lower(const seg *s, size_t i, char *buf, size_t cap) {
 
 static bool in_list(const char *word, const char *const *list) {
     for (size_t i = 0; list[i] != NULL; i++) {
-        if (strcmp(word, list[i]) == 0) {
+        if (list[i][0] == word[0] && strcmp(word, list[i]) == 0) {
             return true;
         }
     }

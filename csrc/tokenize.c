@@ -26,6 +26,11 @@ static int32_t peek(const cursor *c, size_t pos, size_t *n) {
         *n = 0;
         return -1;
     }
+    uint8_t b = c->text[pos];
+    if (b < 0x80) {
+        *n = 1;
+        return b;
+    }
     int32_t cp;
     *n = fl__utf8_decode(c->text + pos, c->len - pos, &cp);
     return cp;
@@ -46,7 +51,7 @@ static bool joins(const cursor *c, size_t pos, int32_t joiner, fl_cclass jclass,
     if (next < 0) {
         return false;
     }
-    fl_cclass nk = fl__cclass(next);
+    fl_cclass nk = fl__cclass_fast(next);
     if (jclass == FL_C_APOSTROPHE) {
         if (!(is_wordish(prev) || prev == FL_C_MARK) || !is_wordish(nk)) {
             return false;
@@ -55,7 +60,7 @@ static bool joins(const cursor *c, size_t pos, int32_t joiner, fl_cclass jclass,
             /* "Kyiv's": the clitic is split off when the s ends the word. */
             size_t n3;
             int32_t after = peek(c, pos + n + n2, &n3);
-            fl_cclass ak = after < 0 ? FL_C_SPACE : fl__cclass(after);
+            fl_cclass ak = after < 0 ? FL_C_SPACE : fl__cclass_fast(after);
             if (!is_wordish(ak) && ak != FL_C_MARK && ak != FL_C_FORMAT) {
                 return false;
             }
@@ -85,7 +90,7 @@ fl_status fl__tokenize(const fl_allocator *a, const uint8_t *text, size_t len, f
     while (pos < len) {
         size_t n;
         int32_t cp = peek(&c, pos, &n);
-        fl_cclass k = fl__cclass(cp);
+        fl_cclass k = fl__cclass_fast(cp);
         if (k == FL_C_SPACE) {
             if (fl__is_newline(cp) && !(cp == '\n' && prev_cr)) {
                 newlines += cp == 0x2029 ? 2 : 1;
@@ -120,7 +125,7 @@ fl_status fl__tokenize(const fl_allocator *a, const uint8_t *text, size_t len, f
                 if (x < 0) {
                     break;
                 }
-                fl_cclass xk = fl__cclass(x);
+                fl_cclass xk = fl__cclass_fast(x);
                 bool take;
                 if (is_wordish(xk) || xk == FL_C_MARK || xk == FL_C_FORMAT) {
                     take = true;
@@ -154,12 +159,12 @@ fl_status fl__tokenize(const fl_allocator *a, const uint8_t *text, size_t len, f
         } else {
             size_t n2;
             int32_t next = peek(&c, pos + n, &n2);
-            fl_cclass nk = next < 0 ? FL_C_SPACE : fl__cclass(next);
+            fl_cclass nk = next < 0 ? FL_C_SPACE : fl__cclass_fast(next);
             size_t take_cps = 1;
             if (k == FL_C_APOSTROPHE && have_prev && !space && (next == 's' || next == 'S')) {
                 size_t n3;
                 int32_t after = peek(&c, pos + n + n2, &n3);
-                fl_cclass ak = after < 0 ? FL_C_SPACE : fl__cclass(after);
+                fl_cclass ak = after < 0 ? FL_C_SPACE : fl__cclass_fast(after);
                 if (!is_wordish(ak) && ak != FL_C_MARK) {
                     t.kind = FL_TOKEN_CLITIC;
                     take_cps = 2;
@@ -182,7 +187,7 @@ fl_status fl__tokenize(const fl_allocator *a, const uint8_t *text, size_t len, f
             for (;;) {
                 size_t m;
                 int32_t x = peek(&c, pos, &m);
-                if (x < 0 || fl__cclass(x) != FL_C_MARK) {
+                if (x < 0 || fl__cclass_fast(x) != FL_C_MARK) {
                     break;
                 }
                 pos += m;
@@ -196,8 +201,8 @@ fl_status fl__tokenize(const fl_allocator *a, const uint8_t *text, size_t len, f
         info.lower = fl__is_lower(info.cp0);
         t.end = pos;
         t.cp_end = cpi;
-        if ((st = fl__vec_append(a, toks, sizeof(fl_token), &t, 1)) != FL_OK ||
-            (st = fl__vec_append(a, infos, sizeof(fl_tokinfo), &info, 1)) != FL_OK) {
+        if ((st = fl__vec_push(a, toks, sizeof(fl_token), &t)) != FL_OK ||
+            (st = fl__vec_push(a, infos, sizeof(fl_tokinfo), &info)) != FL_OK) {
             return st;
         }
         have_prev = true;

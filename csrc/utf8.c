@@ -89,24 +89,33 @@ static bool is_hyphen(int32_t cp) {
     return cp == 0x2D || cp == 0x2010 || cp == 0x2011 || cp == 0x2012 || cp == 0x2013;
 }
 
+/* The classes of the ASCII characters, for fl__cclass_fast. */
+#define S FL_C_SPACE
+#define L FL_C_LETTER
+#define D FL_C_DIGIT
+#define A FL_C_APOSTROPHE
+#define H FL_C_HYPHEN
+#define O FL_C_OTHER
+const uint8_t fl__ascii_class[128] = {
+    O, O, O, O, O, O, O, O, O, S, S, S, S, S, O, O, /* 0x00: \t \n \v \f \r are spaces */
+    O, O, O, O, O, O, O, O, O, O, O, O, O, O, O, O, /* 0x10 */
+    S, O, O, O, O, O, O, A, O, O, O, O, O, H, O, O, /* 0x20: space ' - */
+    D, D, D, D, D, D, D, D, D, D, O, O, O, O, O, O, /* 0x30: digits */
+    O, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, /* 0x40: A-O */
+    L, L, L, L, L, L, L, L, L, L, L, O, O, O, O, O, /* 0x50: P-Z */
+    A, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, /* 0x60: ` a-o */
+    L, L, L, L, L, L, L, L, L, L, L, O, O, O, O, O, /* 0x70: p-z */
+};
+#undef S
+#undef L
+#undef D
+#undef A
+#undef H
+#undef O
+
 fl_cclass fl__cclass(int32_t cp) {
-    if (cp < 0x80) {
-        if (cp == ' ' || (cp >= 0x09 && cp <= 0x0D)) {
-            return FL_C_SPACE;
-        }
-        if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z')) {
-            return FL_C_LETTER;
-        }
-        if (cp >= '0' && cp <= '9') {
-            return FL_C_DIGIT;
-        }
-        if (cp == '\'' || cp == '`') {
-            return FL_C_APOSTROPHE;
-        }
-        if (cp == '-') {
-            return FL_C_HYPHEN;
-        }
-        return FL_C_OTHER;
+    if (cp >= 0 && cp < 0x80) {
+        return (fl_cclass)fl__ascii_class[cp];
     }
     if (is_apostrophe(cp)) {
         return FL_C_APOSTROPHE;
