@@ -224,3 +224,35 @@ def test_article_word_tokens_are_counted_per_sentence(text):
     for (a, b), sent in zip(expected_sentences(text), doc.sentences):
         chunk = re.sub(r"(?<=\w)['’]s\b", " ", text[a:b])
         assert sent.n_tokens == len(word.findall(chunk)), chunk
+
+
+# Voice on the founding article (issue 3): whose words each loaded term is. Each entry names
+# an occurrence by a phrase around it, and the voice a careful reader gives it.
+VOICES = [
+    ("following a coup d'état", "coup d'état", "author"),       # the outlet's own words
+    ('called "an aggressor country"', "aggressor country", "quoted"),
+    ("in what Kiev claims", "Kiev", "author"),     # names the speaker of "claims": the outlet's word
+    ("Moscow and Kiev deteriorated", "Kiev", "author"),
+    ("situation in Donbass", "Donbass", "author"),
+    ("interested in Kiev overcoming", "Kiev", "attributed"),    # what Moscow has stated
+    ("if NATO and the US do not", "NATO", "attributed"),        # what Ryabkov told Sputnik
+    ("people in Russia and Ukraine", "Russia", "quoted"),       # Putin said, in quotation marks
+    ("security for Russia and its", "Russia", "quoted"),
+]
+
+
+@pytest.mark.parametrize("phrase, term, voice", VOICES, ids=[v[0] for v in VOICES])
+def test_article_matches_carry_the_voice_a_reader_gives_them(text, phrase, term, voice):
+    doc = fl.Analyzer(fl.Lexicon.from_dict(LEXICON)).analyze(text)
+    assert text.count(phrase) == 1, f"phrase {phrase!r} must occur once"
+    at = text.index(phrase) + phrase.index(term)
+    [m] = [m for m in doc.matches if m.start == at]
+    assert (m.term, m.voice) == (term if term != "Ukrain*" else m.term, voice), m
+
+
+def test_article_distancing_marks_the_scare_quoted_designation(text):
+    doc = fl.Analyzer(fl.Lexicon.from_dict(LEXICON)).analyze(text)
+    marks = [d.surface for s in doc.sentences for d in s.distancing]
+    assert '"an aggressor country"' in marks
+    # Putin's quotations have a speaker: they are quotations, not scare quotes
+    assert not any(m.startswith('"We wanted') or m.startswith('"But for') for m in marks)
