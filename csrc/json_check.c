@@ -170,6 +170,22 @@ static bool literal(jc *c, const char *word) {
 
 static bool value(jc *c, int depth);
 
+/* After an item of an array or object: 1 when a ',' announces another, 0 when `close` ends
+ * the container, -1 (error set) otherwise. */
+static int next_item(jc *c, uint8_t close, const char *expected) {
+    skip_ws(c);
+    if (c->pos < c->len && c->s[c->pos] == ',') {
+        c->pos++;
+        return 1;
+    }
+    if (c->pos < c->len && c->s[c->pos] == close) {
+        c->pos++;
+        return 0;
+    }
+    fail(c, expected);
+    return -1;
+}
+
 static bool array(jc *c, int depth) {
     c->pos++;
     skip_ws(c);
@@ -181,16 +197,10 @@ static bool array(jc *c, int depth) {
         if (!value(c, depth + 1)) {
             return false;
         }
-        skip_ws(c);
-        if (c->pos < c->len && c->s[c->pos] == ',') {
-            c->pos++;
-            continue;
+        int more = next_item(c, ']', "expected ',' or ']'");
+        if (more <= 0) {
+            return more == 0;
         }
-        if (c->pos < c->len && c->s[c->pos] == ']') {
-            c->pos++;
-            return true;
-        }
-        return fail(c, "expected ',' or ']'");
     }
 }
 
@@ -217,16 +227,10 @@ static bool object(jc *c, int depth) {
         if (!value(c, depth + 1)) {
             return false;
         }
-        skip_ws(c);
-        if (c->pos < c->len && c->s[c->pos] == ',') {
-            c->pos++;
-            continue;
+        int more = next_item(c, '}', "expected ',' or '}'");
+        if (more <= 0) {
+            return more == 0;
         }
-        if (c->pos < c->len && c->s[c->pos] == '}') {
-            c->pos++;
-            return true;
-        }
-        return fail(c, "expected ',' or '}'");
     }
 }
 

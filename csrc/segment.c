@@ -83,9 +83,9 @@ static bool is_opener(const seg *s, size_t i) {
     return i < s->n && s->t[i].kind == FL_TOKEN_PUNCT && is_opener_cp(s->k[i].cp0);
 }
 
-/* Lower-cases an ASCII word token into buf (cap bytes); false if it does not fit or is not
- * ASCII. */
-static bool ascii_lower(const seg *s, size_t i, char *buf, size_t cap) {
+/* Copies a word token's bytes into buf (cap bytes), lower-casing ASCII letters; false when
+ * it is not a word or does not fit. Enough to compare with the lower-case lists below. */
+static bool raw_lower(const seg *s, size_t i, char *buf, size_t cap) {
     const fl_token *t = &s->t[i];
     size_t len = t->end - t->start;
     if (t->kind != FL_TOKEN_WORD || len + 1 > cap) {
@@ -93,12 +93,22 @@ static bool ascii_lower(const seg *s, size_t i, char *buf, size_t cap) {
     }
     for (size_t b = 0; b < len; b++) {
         uint8_t c = s->text[t->start + b];
-        if (c >= 0x80) {
-            return false;
-        }
         buf[b] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
     }
     buf[len] = '\0';
+    return true;
+}
+
+/* raw_lower for ASCII words only. */
+static bool ascii_lower(const seg *s, size_t i, char *buf, size_t cap) {
+    if (!raw_lower(s, i, buf, cap)) {
+        return false;
+    }
+    for (const char *c = buf; *c != '\0'; c++) {
+        if ((unsigned char)*c >= 0x80) {
+            return false;
+        }
+    }
     return true;
 }
 
@@ -156,22 +166,6 @@ static const char *const CYRILLIC_ABBREVIATIONS[] = {
 static const char *const GERMAN_MONTHS[] = {
     "januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
     "oktober", "november", "dezember", "jänner", NULL};
-
-/* Copies a word token's bytes (lower-casing ASCII) into buf; false if too long. Enough for
- * comparing with the lower-case lists above. */
-static bool raw_lower(const seg *s, size_t i, char *buf, size_t cap) {
-    const fl_token *t = &s->t[i];
-    size_t len = t->end - t->start;
-    if (t->kind != FL_TOKEN_WORD || len + 1 > cap) {
-        return false;
-    }
-    for (size_t b = 0; b < len; b++) {
-        uint8_t c = s->text[t->start + b];
-        buf[b] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-    }
-    buf[len] = '\0';
-    return true;
-}
 
 typedef enum abbrev_kind { ABBR_NONE, ABBR_PREPOSITIVE, ABBR_OTHER } abbrev_kind;
 
