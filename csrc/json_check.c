@@ -7,10 +7,12 @@
  * not (NUL bytes as whitespace, "\u0000" cutting a string short). So the lexicon loader runs
  * this recursive-descent check first: it follows the RFC grammar, requires valid UTF-8, and
  * rejects "\u0000" (lexicon strings are C strings inside cJSON). Recursion is bounded by
- * FL_JSON_MAX_DEPTH, the same limit as cJSON's.
+ * FL_JSON_MAX_DEPTH.
  */
 
-#define FL_JSON_MAX_DEPTH 1000
+/* Lexicons are a few levels deep; 512 keeps well inside cJSON's limit (1000) and inside
+ * what Python's json module (which reads the metadata) can recurse through. */
+#define FL_JSON_MAX_DEPTH 512
 
 typedef struct jc {
     const uint8_t *s;
@@ -237,7 +239,7 @@ static bool object(jc *c, int depth) {
 static bool value(jc *c, int depth) {
     skip_ws(c);
     if (depth >= FL_JSON_MAX_DEPTH) {
-        return fail(c, "nested deeper than 1000 levels");
+        return fail(c, "nested deeper than 512 levels");
     }
     if (c->pos >= c->len) {
         return fail(c, "expected a value");

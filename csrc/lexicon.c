@@ -292,6 +292,23 @@ static fl_status edge_child(fl_lexicon *lex, uint32_t parent, uint32_t label, bo
 
 /* ------------------------------------------------------------------ insertion */
 
+/* How many bytes of s to quote in a message: at most 80, cut on a code point boundary, so
+ * the reason after the quote is never pushed out of the message buffer. */
+static int excerpt_len(const char *s, size_t len) {
+    if (len <= 80) {
+        return (int)len;
+    }
+    size_t n = 80;
+    while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80) {
+        n--;
+    }
+    return (int)n;
+}
+
+static const char *excerpt_more(size_t len) {
+    return len > 80 ? "..." : "";
+}
+
 void fl__entry_path(const fl_lexicon *lex, uint32_t entry, char *buf, size_t cap) {
     fl_entry e = FL_VEC_AT(lex->entries, fl_entry, entry);
     if (e.variant < 0) {
@@ -322,13 +339,14 @@ fl_status fl__lexicon_insert(fl_lexicon *lex, fl_vec *scratch, const char *s, si
         if (t[i].kind == FL_TOKEN_PUNCT && k[i].cp0 == '*' && k[i].ncp == 1) {
             if (i == 0 || t[i].space_before || t[i - 1].kind != FL_TOKEN_WORD) {
                 st = fl__error_path(err, FL_ERR_SCHEMA, lex->source, path,
-                                    "'%.*s': '*' must directly follow a word", (int)len, s);
+                                    "'%.*s%s': '*' must directly follow a word",
+                                    excerpt_len(s, len), s, excerpt_more(len));
                 goto done;
             }
             if (i + 1 < n && !t[i + 1].space_before && t[i + 1].kind == FL_TOKEN_WORD) {
                 st = fl__error_path(err, FL_ERR_SCHEMA, lex->source, path,
-                                    "'%.*s': '*' may only end a word (a prefix wildcard)",
-                                    (int)len, s);
+                                    "'%.*s%s': '*' may only end a word (a prefix wildcard)",
+                                    excerpt_len(s, len), s, excerpt_more(len));
                 goto done;
             }
             continue;
@@ -340,13 +358,14 @@ fl_status fl__lexicon_insert(fl_lexicon *lex, fl_vec *scratch, const char *s, si
     }
     if (!has_word) {
         st = fl__error_path(err, FL_ERR_SCHEMA, lex->source, path,
-                            "'%.*s' has no word (a letter or a digit) to match", (int)len, s);
+                            "'%.*s%s' has no word (a letter or a digit) to match",
+                            excerpt_len(s, len), s, excerpt_more(len));
         goto done;
     }
     if (labels > FL_MAX_TERM_TOKENS) {
         st = fl__error_path(err, FL_ERR_LIMIT, lex->source, path,
-                            "'%.*s' has %zu tokens; a term may have at most %d", (int)len, s,
-                            labels, FL_MAX_TERM_TOKENS);
+                            "%zu tokens, but a term may have at most %d: '%.*s%s'", labels,
+                            FL_MAX_TERM_TOKENS, excerpt_len(s, len), s, excerpt_more(len));
         goto done;
     }
     uint32_t node = 0;
@@ -395,8 +414,10 @@ fl_status fl__lexicon_insert(fl_lexicon *lex, fl_vec *scratch, const char *s, si
         fl_entry prev = FL_VEC_AT(lex->entries, fl_entry, nd->entry - 1);
         const fl_lex_term *pt = &FL_VEC_AT(lex->terms, fl_lex_term, prev.term);
         st = fl__error_path(err, FL_ERR_SCHEMA, lex->source, path,
-                            "'%.*s' duplicates %s ('%.*s') after folding", (int)len, s, other,
-                            (int)pt->len, (const char *)lex_bytes(lex, pt->off));
+                            "'%.*s%s' duplicates %s ('%.*s%s') after folding",
+                            excerpt_len(s, len), s, excerpt_more(len), other,
+                            excerpt_len((const char *)lex_bytes(lex, pt->off), pt->len),
+                            (const char *)lex_bytes(lex, pt->off), excerpt_more(pt->len));
         goto done;
     } else {
         fl_entry e = {term, variant};

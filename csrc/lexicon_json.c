@@ -23,9 +23,15 @@ static fl_status schema(loader *ld, const char *fmt, const char *what) {
     return fl__error_path(ld->err, FL_ERR_SCHEMA, ld->lex->source, ld->path, fmt, what);
 }
 
+/* Only whitespace (any Unicode space, as the tokenizer reads it) or format characters? */
 static bool is_blank(const char *s) {
-    for (; *s != '\0'; s++) {
-        if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r') {
+    size_t len = strlen(s);
+    size_t pos = 0;
+    while (pos < len) {
+        int32_t cp;
+        pos += fl__utf8_decode((const uint8_t *)s + pos, len - pos, &cp);
+        fl_cclass k = fl__cclass(cp);
+        if (k != FL_C_SPACE && k != FL_C_FORMAT) {
             return false;
         }
     }

@@ -161,7 +161,8 @@ fl_status fl__tokenize(const fl_allocator *a, const uint8_t *text, size_t len, f
             int32_t next = peek(&c, pos + n, &n2);
             fl_cclass nk = next < 0 ? FL_C_SPACE : fl__cclass_fast(next);
             size_t take_cps = 1;
-            if (k == FL_C_APOSTROPHE && have_prev && !space && (next == 's' || next == 'S')) {
+            /* "Kyiv's": a clitic after a word; also at the very start ("'s" as a term) */
+            if (k == FL_C_APOSTROPHE && !space && (next == 's' || next == 'S')) {
                 size_t n3;
                 int32_t after = peek(&c, pos + n + n2, &n3);
                 fl_cclass ak = after < 0 ? FL_C_SPACE : fl__cclass_fast(after);

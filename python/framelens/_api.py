@@ -86,23 +86,21 @@ class Lexicon:
             try:
                 text.encode("utf-8")
             except UnicodeEncodeError as exc:
-                err = LexiconError(f"{source}: position {exc.start}: a lone surrogate is not "
-                                   f"valid Unicode text")
-                err.source, err.line, err.column, err.path = source, None, None, None
-                err.detail = "a lone surrogate is not valid Unicode text"
-                raise err from None
+                raise _lexicon_error(source, f"character {exc.start}: a lone surrogate is not "
+                                             "valid Unicode text") from None
         elif not isinstance(text, (bytes, bytearray)):
             raise TypeError(f"lexicon JSON must be str or bytes, not {type(text).__name__}")
         core = _core.Lexicon(text, source)
-        # The C loader validated the text strictly (RFC 8259, UTF-8, no duplicate keys), so
-        # Python's reader sees the same document; it only adds the metadata C does not keep.
+        # The C loader validated the text strictly (RFC 8259, UTF-8, no duplicate keys, at
+        # most 512 levels), so Python's reader sees the same document; it only adds the
+        # metadata C does not keep.
         if isinstance(text, (bytes, bytearray)):
             text = bytes(text).decode("utf-8")
-        raw = json.loads(text.lstrip("\ufeff"))
+        try:
+            raw = json.loads(text.lstrip("\ufeff"))
+        except (ValueError, RecursionError) as exc:  # e.g. an integer of 5,000 digits
+            raise _lexicon_error(source, f"cannot read the lexicon's metadata: {exc}") from None
         return cls(core, raw, source, text)
-
-    def __reduce__(self):
-        return (_lexicon_from_json, (self._json, self.source))
 
     @classmethod
     def from_file(cls, path: Union[str, "os.PathLike[str]"]) -> "Lexicon":
@@ -114,23 +112,14 @@ class Lexicon:
 
     @classmethod
     def from_dict(cls, data: dict, source: str = "<dict>") -> "Lexicon":
-        """Builds a lexicon from a dict shaped like the JSON format."""
+        """Builds a lexicon from a dict shaped like the JSON format. numpy numbers are
+        accepted; values JSON cannot hold (NaN, infinities, sets, …) are a LexiconError
+        naming their path."""
         if not isinstance(data, dict):
-            raise LexiconError(f"{source}: expected a dict with \"terms\", not "
-                               f"{type(data).__name__}")
-        terms = data.get("terms")
-        if isinstance(terms, list):
-            for i, t in enumerate(terms):
-                w = t.get("weight") if isinstance(t, dict) else None
-                if isinstance(w, float) and not math.isfinite(w):
-                    err = LexiconError(f"{source}: terms[{i}].weight: expected a finite number")
-                    err.source, err.line, err.column = source, None, None
-                    err.path, err.detail = f"terms[{i}].weight", "expected a finite number"
-                    raise err
-        try:
-            text = json.dumps(data, ensure_ascii=False, allow_nan=False)
-        except (TypeError, ValueError) as exc:
-            raise LexiconError(f"{source}: not representable as JSON: {exc}") from None
+            raise _lexicon_error(source, f"expected a dict with \"terms\", not "
+                                         f"{type(data).__name__}")
+        text = json.dumps(_json_safe(data, source, "", 0), ensure_ascii=False,
+                          allow_nan=False)
         return cls.from_json(text, source=source)
 
     # -- inspection ---------------------------------------------------------------------
@@ -149,9 +138,78 @@ class Lexicon:
         label = self.name or self.source
         return f"<Lexicon {label!r}: {len(self.terms)} terms, {len(self.categories)} categories>"
 
+    def __reduce__(self):
+        return (_lexicon_from_json, (self._json, self.source))
+
 
 def _lexicon_from_json(text, source):
     return Lexicon.from_json(text, source)
+
+
+def _lexicon_error(source: str, detail: str, path: Optional[str] = None) -> LexiconError:
+    """A LexiconError with the attributes of DESIGN.md section 2, for errors found in Python."""
+    where = f"{path}: " if path else ""
+    err = LexiconError(f"{source}: {where}{detail}")
+    err.source, err.line, err.column, err.path, err.detail = source, None, None, path, detail
+    return err
+
+
+# Nesting of a dict given to from_dict; below the C reader's 512 and far below Python's
+# recursion limit (this walk recurses once per level).
+_MAX_DICT_DEPTH = 256
+
+
+def _short(path: str) -> str:
+    return path if len(path) <= 120 else "…" + path[-119:]
+
+
+def _json_safe(value: Any, source: str, path: str, depth: int, seen=None) -> Any:
+    """value as plain JSON types (numpy scalars unwrapped), or a LexiconError naming where it
+    cannot be."""
+    if depth > _MAX_DICT_DEPTH:
+        raise _lexicon_error(source, f"nested deeper than {_MAX_DICT_DEPTH} levels",
+                             _short(path))
+    if value is None or isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise _lexicon_error(source, f"character {exc.start}: a lone surrogate is not "
+                                         "valid Unicode text", path) from None
+        return value
+    if isinstance(value, int):
+        if value.bit_length() > 1000:  # JSON readers and Python's int() limit long ints
+            raise _lexicon_error(source, "an integer too large for JSON", path)
+        return value
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise _lexicon_error(source, f"expected a finite number, not {value!r}", path)
+        return value
+    if isinstance(value, (dict, list, tuple)):
+        seen = set() if seen is None else seen
+        if id(value) in seen:
+            raise _lexicon_error(source, "a circular reference (a container inside itself)",
+                                 _short(path))
+        seen.add(id(value))
+        if isinstance(value, dict):
+            out = {}
+            for k, v in value.items():
+                if not isinstance(k, str):
+                    raise _lexicon_error(source, f"keys must be strings, not "
+                                                 f"{type(k).__name__} ({k!r})", _short(path))
+                out[k] = _json_safe(v, source, f"{path}.{k}" if path else k, depth + 1, seen)
+        else:
+            out = []
+            for i, v in enumerate(value):
+                out.append(_json_safe(v, source, f"{path}[{i}]", depth + 1, seen))
+        seen.discard(id(value))
+        return out
+    item = getattr(value, "item", None)  # numpy scalars
+    if callable(item) and getattr(value, "shape", None) == ():
+        return _json_safe(item(), source, path, depth, seen)
+    raise _lexicon_error(source, f"{type(value).__name__} cannot be written as JSON",
+                         _short(path))
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 from collections.abc import Mapping
 from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple
 
@@ -64,12 +65,13 @@ def _is_missing(value) -> bool:
 
 
 class _Batch:
-    __slots__ = ("texts", "groups", "ids")
+    __slots__ = ("texts", "groups", "ids", "numbers")
 
     def __init__(self):
         self.texts: List[str] = []
         self.groups: List[str] = []
         self.ids: List[Any] = []
+        self.numbers: List[int] = []  # record numbers, for messages
 
 
 def _iter_records(records, text: str, group: Optional[str], id: Optional[str]
@@ -269,6 +271,7 @@ def _batches(records, text: str, group: Optional[str], id: Optional[str], skip_i
         batch.texts.append(value)
         batch.groups.append(gval)
         batch.ids.append(rec_id)
+        batch.numbers.append(no)
         size += len(value) + 64
         if size >= batch_bytes:
             yield batch
@@ -276,6 +279,22 @@ def _batches(records, text: str, group: Optional[str], id: Optional[str], skip_i
             size = 0
     if batch.texts:
         yield batch
+
+
+_BATCH_INDEX = re.compile(r"^(?:texts\[(\d+)\]|document (\d+)): (.*)$", re.S)
+
+
+def _record_error(exc: ValueError, batch: _Batch, field: str) -> ValueError:
+    """The core's error about the i-th text of a batch, restated for the record it came
+    from."""
+    m = _BATCH_INDEX.match(str(exc))
+    if not m:
+        return exc
+    i = int(m.group(1) or m.group(2))
+    if not 0 <= i < len(batch.numbers):
+        return exc
+    return RecordError(f"{_describe(batch.numbers[i], batch.ids[i])}: field {field!r}: "
+                       f"{m.group(3)}")
 
 
 def analyze_corpus(analyzer, records: Iterable, text: str = "text",
@@ -300,7 +319,10 @@ def analyze_corpus(analyzer, records: Iterable, text: str = "text",
     n_docs = 0
     skipped = [0]
     for batch in _batches(records, text, group, id, skip_invalid, batch_bytes, skipped):
-        cols = _core.analyze_batch(lex._core, batch.texts, int(threads))
+        try:
+            cols = _core.analyze_batch(lex._core, batch.texts, int(threads))
+        except ValueError as exc:
+            raise _record_error(exc, batch, text) from None
         for k, dt in _DTYPES.items():
             a = np.frombuffer(cols[k], dtype=dt)
             if k in ("sent_doc", "match_doc"):

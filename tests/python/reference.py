@@ -127,7 +127,10 @@ def tokenize(text: str) -> List[Tuple[int, int, int]]:
             toks.append((i, j, WORD))
             i = j
             continue
-        if ch in APOSTROPHES and i > 0 and not is_space(text[i - 1]) and _starts_clitic(text, i):
+        # a clitic follows a token without space, or stands at the very start of the text
+        # (docs/matching.md: "'s" alone is a clitic, so a term "'s" has no word)
+        if ch in APOSTROPHES and (i == 0 or not is_space(text[i - 1])) and \
+                _starts_clitic(text, i):
             toks.append((i, i + 2, CLITIC))
             i += 2
             continue

@@ -220,11 +220,11 @@ def test_threads_give_identical_results(analyzer, records, corpus1, threads):
 
 
 def test_the_gil_is_released_during_analysis(analyzer):
-    """While the C core works on a 40 MB document in another thread, this thread keeps
+    """While the C core works on an 80 MB document in another thread, this thread keeps
     running (a held GIL would stop it for the whole analysis)."""
     import threading
     import time
-    text = ("lorem" * 200 + " ") * 40_000 + "Kiev."
+    text = ("lorem" * 200 + " ") * 80_000 + "Kiev."
     done = threading.Event()
     took = []
 

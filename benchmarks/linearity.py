@@ -1,0 +1,214 @@
+"""Linear time on pathological input (issue 5, item 7).
+
+For each pathological input the analysis is timed at sizes N, 2N, 4N, 8N and 16N (the size
+doubled four times), the median of --runs runs (default 3) at each size, and the ratios of
+consecutive times are printed: about 2.0 means linear time, about 4.0 quadratic. The last
+column, the slope, is log2(t(16N) / t(N)) / 4: 1.0 for linear time, 2.0 for quadratic.
+
+Two layers are timed for every input:
+- core: ``framelens._core.analyze`` (the C core plus the lists of result tuples it returns);
+- api:  ``framelens.Analyzer.analyze`` (the same plus the Python Document, Sentence and
+  Match objects a user gets).
+
+Inputs:
+- huge sentence: words, commas, quotes and lexicon terms with no terminal punctuation and
+  no line break, so the whole text is one sentence;
+- one term repeated: "Kiev Kiev Kiev ..." (one sentence, one clause, a match per token);
+- wildcard repeated: "liberation liberation ..." against the term "liberat*";
+- negated clause: "not" and then "Kiev" repeated (every match looks for its cue);
+- so-called repeated: "so-called Kiev so-called Kiev ..." (distancing markers);
+- quoted terms: an opening quote before every "Kiev", none closed;
+- prefix, no match: a lexicon of 100,000 terms sharing the prefix
+  "alpha beta gamma delta epsilon", and a text that repeats the prefix, never a whole term;
+- prefix, all match: the same lexicon, a text of its terms;
+- opening quotes: a text of up to 10^6 "\u201c" characters;
+- alternating quotes: up to 10^6 opening quotation marks of seven kinds in turn.
+
+Then the time to build the 100,000-term prefix lexicon is measured at 12.5k, 25k, 50k, 100k
+and 200k terms, for ``_core.Lexicon`` (parse, validate, compile) and for
+``Lexicon.from_json`` (the same plus the Python Term objects).
+
+Usage::
+
+    python benchmarks/linearity.py               # everything, ~3 minutes on 2 cores
+    python benchmarks/linearity.py --runs 5 --only quotes
+    python benchmarks/linearity.py --scale 0.5   # smaller N
+
+Exit status 1 when a slope exceeds --max-slope (default 1.5; quadratic time gives 2.0),
+so CI may run it (timings on a busy machine are noisy: ratios of 1.5-2.8 at one step
+are common, the slope over all four steps is steadier).
+"""
+# SPDX-License-Identifier: MIT
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import math
+import os
+import statistics
+import sys
+import time
+from typing import Callable, Dict, List, Optional, Tuple
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "python"))
+
+import framelens as fl  # noqa: E402
+from framelens import _core  # noqa: E402
+
+PREFIX = "alpha beta gamma delta epsilon"
+QUOTE_KINDS = "\u201c\"\u00ab'\u201e\u2018\u2039"
+
+DEMO_TERMS = {
+    "terms": [
+        {"term": "Kiev", "category": "toponym"},
+        {"term": "Kiev regime", "category": "delegitimization"},
+        {"term": "Donbass", "category": "toponym"},
+        {"term": "liberat*", "category": "euphemism"},
+        {"term": "special military operation", "category": "euphemism"},
+    ],
+    "exclude": ["chicken Kiev"],
+}
+
+HUGE_UNIT = ("the Kiev regime said on Monday, \u201cword\u201d and more words about Donbass "
+             "and the special military operation; liberation, they claimed - and so on ")
+
+
+def prefix_lexicon_json(n: int) -> str:
+    return json.dumps({"terms": [{"term": f"{PREFIX} {i:06d}", "category": "c"}
+                                 for i in range(n)]})
+
+
+# name -> (lexicon maker, text maker(units), base units N, unit description)
+def cases(scale: float) -> Dict[str, Tuple[Callable[[], "fl.Lexicon"], Callable[[int], str], int,
+                                           str]]:
+    demo = lambda: fl.Lexicon.from_dict(DEMO_TERMS)  # noqa: E731
+    prefix = lambda: fl.Lexicon.from_json(prefix_lexicon_json(100_000))  # noqa: E731
+
+    def n(base: int) -> int:
+        return max(1, int(base * scale))
+
+    return {
+        "huge sentence": (demo, lambda k: HUGE_UNIT * k, n(12_000), "phrase (no . ! ?)"),
+        "one term repeated": (demo, lambda k: "Kiev " * k, n(50_000), "Kiev"),
+        "wildcard repeated": (demo, lambda k: "liberation " * k, n(50_000), "liberation"),
+        "negated clause": (demo, lambda k: "not " + "Kiev " * k, n(50_000), "Kiev"),
+        "so-called repeated": (lambda: fl.load_lexicon("conflict-demo"),
+                               lambda k: "so-called Kiev " * k, n(25_000), "so-called Kiev"),
+        "quoted terms": (demo, lambda k: "\u201cKiev " * k, n(40_000), "\u201cKiev"),
+        "prefix, no match": (prefix, lambda k: (PREFIX + " ") * k, n(40_000), "prefix"),
+        "prefix, all match": (prefix, lambda k: " ".join(f"{PREFIX} {i % 100_000:06d}"
+                                                         for i in range(k)), n(25_000), "whole term"),
+        "opening quotes": (demo, lambda k: "\u201c" * k, n(62_500), "\u201c"),
+        "alternating quotes": (demo, lambda k: (QUOTE_KINDS * (k // 7 + 1))[:k], n(62_500),
+                               "quote"),
+    }
+
+
+def median_time(fn: Callable[[], object], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        gc.collect()
+        t0 = time.perf_counter()
+        result = fn()
+        times.append(time.perf_counter() - t0)
+        del result
+    return statistics.median(times)
+
+
+def slope(times: List[float]) -> float:
+    if times[0] <= 0:
+        return float("nan")
+    return math.log2(times[-1] / times[0]) / (len(times) - 1)
+
+
+def fmt_row(label: str, layer: str, size: str, times: List[float]) -> str:
+    ratios = [b / a if a > 0 else float("nan") for a, b in zip(times, times[1:])]
+    return (f"{label:20s} {layer:5s} {size:>10s} " +
+            " ".join(f"{t:7.3f}" for t in times) + "   " +
+            " ".join(f"{r:5.2f}" for r in ratios) + f"   {slope(times):5.2f}")
+
+
+def header(size_label: str) -> str:
+    return (f"{'input':20s} {'layer':5s} {size_label:>10s} " +
+            " ".join(f"{h:>7s}" for h in ("t(N)", "t(2N)", "t(4N)", "t(8N)", "t(16N)")) +
+            "   " + " ".join(f"{h:>5s}" for h in ("2/1", "4/2", "8/4", "16/8")) +
+            f"   {'slope':>5s}")
+
+
+def run(runs: int, scale: float, only: Optional[str], layers: List[str]) -> List[float]:
+    slopes = []
+    print(f"framelens {fl.__version__}, core {_core.core_version}, Python "
+          f"{sys.version.split()[0]}; median of {runs} runs; times in seconds")
+    print()
+    print(header("16N"))
+    for name, (make_lex, make_text, base, unit) in cases(scale).items():
+        if only and only not in name:
+            continue
+        lex = make_lex()
+        an = fl.Analyzer(lex)
+        core = lex._core
+        sizes = [base * (1 << i) for i in range(5)]
+        texts = [make_text(k) for k in sizes]
+        mb = len(texts[-1].encode()) / 1e6
+        size = f"{mb:.1f} MB"
+        first = True
+        for layer in layers:
+            if layer == "core":
+                fn = lambda t: (lambda: _core.analyze(core, t))  # noqa: E731
+            else:
+                fn = lambda t: (lambda: an.analyze(t))  # noqa: E731
+            times = [median_time(fn(t), runs) for t in texts]
+            slopes.append(slope(times))
+            print(fmt_row(name if first else "", layer, size if first else "", times))
+            first = False
+        doc = _core.analyze(core, texts[-1])
+        print(f"{'':20s} {'':5s} {'':>10s} N = {base:,} x \"{unit}\"; at 16N: "
+              f"{len(doc[0]):,} sentences, {len(doc[1]):,} matches")
+        del texts, doc
+        sys.stdout.flush()
+    return slopes
+
+
+def run_lexicon(runs: int, scale: float) -> List[float]:
+    sizes = [int(12_500 * scale) * (1 << i) for i in range(5)]
+    docs = [prefix_lexicon_json(n) for n in sizes]
+    print()
+    print("Building the prefix lexicon (\"alpha beta gamma delta epsilon NNNNNN\"), terms: " +
+          ", ".join(f"{n:,}" for n in sizes))
+    print(header("terms@16N"))
+    slopes = []
+    for layer, fn in (("core", lambda d: (lambda: _core.Lexicon(d, "bench"))),
+                      ("api", lambda d: (lambda: fl.Lexicon.from_json(d)))):
+        times = [median_time(fn(d), runs) for d in docs]
+        slopes.append(slope(times))
+        print(fmt_row("lexicon build" if layer == "core" else "", layer,
+                      f"{sizes[-1]:,}" if layer == "core" else "", times))
+    return slopes
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--runs", type=int, default=3, help="runs per size (median), default 3")
+    ap.add_argument("--scale", type=float, default=1.0, help="multiplies every N")
+    ap.add_argument("--only", help="run only the inputs whose name contains this")
+    ap.add_argument("--layers", default="core,api", help="core, api or both (default)")
+    ap.add_argument("--no-lexicon", action="store_true", help="skip the lexicon build series")
+    ap.add_argument("--max-slope", type=float, default=1.5,
+                    help="exit 1 when any slope exceeds this (default 1.5)")
+    args = ap.parse_args(argv)
+    layers = [x.strip() for x in args.layers.split(",") if x.strip()]
+    t0 = time.perf_counter()
+    slopes = run(args.runs, args.scale, args.only, layers)
+    if not args.no_lexicon and not args.only:
+        slopes += run_lexicon(args.runs, args.scale)
+    worst = max((s for s in slopes if not math.isnan(s)), default=float("nan"))
+    print()
+    print(f"worst slope {worst:.2f} (1.0 = linear, 2.0 = quadratic); "
+          f"{time.perf_counter() - t0:.0f} s in all")
+    return 1 if worst > args.max_slope else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
