@@ -124,6 +124,9 @@ uint32_t fl__vocab_find(const fl_lexicon *lex, const uint8_t *s, size_t len, uin
     if (lex->vocab_slots == NULL) {
         return FL_NO_ID;
     }
+    if (len == 0) {
+        s = (const uint8_t *)""; /* a token that folds to nothing (a lone soft hyphen) */
+    }
     for (size_t i = hash & lex->vocab_mask;; i = (i + 1) & lex->vocab_mask) {
         fl_vocab_slot slot = lex->vocab_slots[i];
         if (slot.id == 0) {
@@ -170,6 +173,9 @@ static fl_status vocab_grow(fl_lexicon *lex) {
 }
 
 fl_status fl__vocab_intern(fl_lexicon *lex, const uint8_t *s, size_t len, uint32_t *id) {
+    if (len == 0) {
+        s = (const uint8_t *)"";
+    }
     uint32_t hash = fl__hash_bytes(s, len);
     uint32_t found = fl__vocab_find(lex, s, len, hash);
     if (found != FL_NO_ID) {

@@ -773,3 +773,14 @@ TEST(Lexicon, ManyTermsLoadAndKeepTheirOrder) {
                   fl_test::term_text(lex, static_cast<uint32_t>(i)));
     }
 }
+
+// Found by fuzzing: a term token that folds to nothing (a lone soft hyphen) once reached
+// memcmp with a null pointer. It must load, and match text with the same token.
+TEST(Lexicon, TokenThatFoldsToNothingLoadsAndMatches) {
+    fl_test::Lexicon lex(R"({"terms": [{"term": "Kiev \u00ad regime", "category": "c"}]})");
+    ASSERT_EQ(FL_OK, lex.status()) << lex.error().message;
+    fl_test::Result res;
+    const std::string text = "The Kiev \xC2\xAD regime said.";
+    ASSERT_EQ(FL_OK, res.analyze(lex.get(), text)) << res.error().message;
+    ASSERT_EQ(1u, res.matches().size());
+}

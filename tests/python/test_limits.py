@@ -14,6 +14,7 @@ two cores; each big object is dropped before the next is made.
 from __future__ import annotations
 
 import faulthandler
+import sys
 import gc
 import os
 import re
@@ -46,7 +47,7 @@ MAX_LEXICON_STRINGS = getattr(_core, "MAX_LEXICON_STRINGS", None) or \
 
 @pytest.fixture(autouse=True)
 def _watchdog():
-    faulthandler.dump_traceback_later(300, exit=True)
+    faulthandler.dump_traceback_later(300, exit=True, file=sys.__stderr__)
     yield
     faulthandler.cancel_dump_traceback_later()
     gc.collect()
