@@ -33,14 +33,19 @@ static void reset(fl_error *err, fl_status code) {
     err->code = code;
 }
 
+/* Clears err and writes code and the formatted detail: the part every error shares. */
+static void set_detail(fl_error *err, fl_status code, const char *fmt, va_list ap) {
+    reset(err, code);
+    vsnprintf(err->detail, sizeof(err->detail), fmt, ap);
+}
+
 fl_status fl__error(fl_error *err, fl_status code, const char *fmt, ...) {
     if (err == NULL) {
         return code;
     }
-    reset(err, code);
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(err->detail, sizeof(err->detail), fmt, ap);
+    set_detail(err, code, fmt, ap);
     va_end(ap);
     snprintf(err->message, sizeof(err->message), "%s", err->detail);
     return code;
@@ -51,10 +56,9 @@ fl_status fl__error_path(fl_error *err, fl_status code, const char *source, cons
     if (err == NULL) {
         return code;
     }
-    reset(err, code);
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(err->detail, sizeof(err->detail), fmt, ap);
+    set_detail(err, code, fmt, ap);
     va_end(ap);
     snprintf(err->path, sizeof(err->path), "%s", path != NULL ? path : "");
     if (err->path[0] != '\0') {
