@@ -567,6 +567,7 @@ class Corpus:
         self.texts = texts
         self._sentences = None
         self._matches = None
+        self._srows: Optional[np.ndarray] = None
         # first sentence row of each document: sentences come in document order
         doc_sents = cols["doc_sentences"].astype(np.int64)
         self._first_sentence = np.concatenate([[0], np.cumsum(doc_sents)[:-1]]) \
@@ -800,6 +801,45 @@ class Corpus:
             **self._kept_cols(doc),
         }
         return pd.DataFrame(data)
+
+    def _examples(self, term=None, group=None, voice=None, n: Optional[int] = 2,
+                  seed: Optional[int] = 0) -> List[Dict[str, Any]]:
+        """Sampled matches as the report shows them, from distinct sentences: each with its
+        whole sentence and every match in that sentence (the sampled one marked ``focus``)."""
+        rows = self._select(term, None, None, None, group, voice, None)
+        if len(rows):
+            _, first = np.unique(self._match_srows()[rows], return_index=True)
+            rows = rows[np.sort(first)]
+        rows = sample(rows, n, seed)
+        return [self._example(int(r)) for r in rows]
+
+    def _example(self, row: int) -> Dict[str, Any]:
+        texts = self._require_texts("examples")
+        c = self._cols
+        srows = self._match_srows()
+        srow = int(srows[row])
+        base = int(c["sent_start"][srow])
+        lo, hi = np.searchsorted(srows, [srow, srow + 1])
+        terms = self.lexicon.terms
+        spans = []
+        for k in range(int(lo), int(hi)):
+            t = terms[int(c["match_term"][k])]
+            spans.append({"start": int(c["match_start"][k]) - base,
+                          "end": int(c["match_end"][k]) - base, "term": t.term,
+                          "category": t.category if isinstance(t.category, str)
+                          else t.category[0], "weight": t.weight,
+                          "voice": VOICES[int(c["match_voice"][k])],
+                          "negated": bool(c["match_negated"][k]), "focus": k == row})
+        doc = int(c["match_doc"][row])
+        return {"doc_id": self._doc_ids[doc], "group": self.groups[int(self._doc_group[doc])],
+                "text": texts[srow].as_py() or "", "spans": spans,
+                "kept": {k: v[doc] for k, v in self._doc_columns.items()}}
+
+    def _match_srows(self) -> np.ndarray:
+        """The sentence row of every match (non-decreasing: matches come in text order)."""
+        if getattr(self, "_srows", None) is None:
+            self._srows = self._match_sentence_rows()
+        return self._srows
 
     # -- statistics ---------------------------------------------------------------------------
     def compare(self, alpha0: float = 1000.0, voice: Optional[str] = None, bootstrap: int = 0,
