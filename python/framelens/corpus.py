@@ -297,7 +297,9 @@ def _parse_dates(values: List[Any]):
     a value is missing or cannot be read."""
     import pandas as pd
     s = pd.Series(values, dtype=object)
-    missing = s.map(_is_missing).to_numpy(dtype=bool)
+    # a blank string is a missing date (CSV files have no other way to leave one out)
+    missing = s.map(lambda v: _is_missing(v) or (isinstance(v, str) and not v.strip())
+                    ).to_numpy(dtype=bool)
     out = pd.Series(pd.NaT, index=s.index, dtype="datetime64[ns]")
     todo = ~missing
     if todo.any():

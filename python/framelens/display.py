@@ -64,7 +64,17 @@ def num(v: Any, digits: int = 3) -> str:
         return f"{x:.{digits}g}"
     if abs(x) >= 100:
         return f"{x:,.0f}"
+    if abs(x) < 1:
+        return f"{x:.{digits}g}"
     return f"{x:.{max(digits - 1, 1)}f}"
+
+
+def value(v: Any) -> str:
+    """A kept field's value for a line of text: dates without a midnight time."""
+    import pandas as pd
+    if isinstance(v, pd.Timestamp) and v == v.normalize():
+        return v.date().isoformat()
+    return str(v)
 
 
 # -- highlighting -----------------------------------------------------------------------------

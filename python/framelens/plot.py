@@ -104,11 +104,14 @@ def _dot_rows(ax, labels: Sequence[str], values, lows, highs, colors, xlabel: st
             ax.plot([v], [yi], "o", color=c, ms=5)
     ax.set_yticks(y)
     ax.set_yticklabels(labels, fontsize=8)
+    ax.set_ylim(-0.6, len(labels) - 0.4)
     ax.set_xlabel(xlabel, fontsize=8)
     if xlim is not None:
         ax.set_xlim(*xlim)
     else:
-        ax.set_xlim(left=0)
+        top = np.nanmax(np.concatenate([vals, hi])) if len(vals) else 1.0
+        top = top if np.isfinite(top) and top > 0 else 1.0
+        ax.set_xlim(-0.03 * top, 1.05 * top)
     ax.grid(axis="x", color="#e5e5e5", lw=0.6)
     ax.set_axisbelow(True)
     _style(ax)
@@ -154,7 +157,7 @@ def contrast_shares(cmp, contrasts: Optional[Sequence[str]] = None, ncols: int =
     groups = [str(g) for g in cmp.counts.groups]
     ncols = max(1, min(ncols, len(names) or 1))
     nrows = max(1, math.ceil(len(names) / ncols))
-    fig, axes = _figure(4.2 * ncols + 0.8, nrows * (1.0 + 0.5 * _ROW * 3 * max(len(groups), 1)),
+    fig, axes = _figure(4.2 * ncols + 0.8, nrows * (0.9 + 1.5 * _ROW * max(len(groups), 1)),
                         nrows, ncols)
     for i, ax in enumerate(np.ravel(axes)):
         if i >= len(names):
@@ -176,7 +179,8 @@ def contrast_shares(cmp, contrasts: Optional[Sequence[str]] = None, ncols: int =
             ax.plot([], [], "o", color=color, label=opt)
         ax.set_yticks(y0)
         ax.set_yticklabels(groups, fontsize=8)
-        ax.set_xlim(0, 1)
+        ax.set_ylim(-0.6, len(groups) - 0.4)
+        ax.set_xlim(-0.03, 1.03)
         ax.xaxis.set_major_formatter(_percent())
         ax.grid(axis="x", color="#e5e5e5", lw=0.6)
         ax.set_axisbelow(True)
@@ -210,8 +214,8 @@ def timeline(corpus, contrast: str, option: Optional[str] = None,
     ax = axes[0][0]
     for s in names:
         part = sub[sub["series"] == s]
-        if not len(part):
-            continue
+        if not part["share"].notna().any():
+            continue  # a series without any dated match of the contrast
         x = part["period"].dt.to_timestamp().to_numpy()
         color = part["color"].iloc[0]
         ax.fill_between(x, part["ci_low"].to_numpy(dtype=float),

@@ -20,7 +20,7 @@ import numpy as np
 
 from . import svg
 from .display import (VOICE_NOTE, contrast_table, group_rows, match_info, render, segments,
-                      top_terms)
+                      top_terms, value)
 from .palette import GREY, category_colors, category_info
 
 SUMMARY_GROUPS = 12  # groups shown before the rest is folded
@@ -41,7 +41,7 @@ def _examples(cmp, group: str, term: str, n: int, colors: Dict[str, str]) -> Lis
         meta = [str(ex["doc_id"])]
         for k, v in ex["kept"].items():
             if v is not None and str(v) not in ("", "nan", "NaT"):
-                meta.append(f"{k}: {v}")
+                meta.append(f"{k}: {value(v)}")
         out.append({"segments": segments(ex["text"], spans), "meta": " · ".join(meta)})
     return out
 
