@@ -64,7 +64,8 @@ def _demo_comparison(an, report: Optional[str]) -> None:
     """Part two of the demo: two invented outlets compared on the bundled demo corpus, at a
     glance in the terminal and in full in the HTML report."""
     from .io import read_records
-    corpus = an.analyze_corpus(read_records(_DEMO_CORPUS), text="text", group="outlet")
+    corpus = an.analyze_corpus(read_records(_DEMO_CORPUS), text="text", group="outlet",
+                               keep=["date"], date="date")
     cmp = corpus.compare(bootstrap=200, seed=0)
     out = sys.stdout
     c = cmp.counts

@@ -80,11 +80,27 @@ def value(v: Any) -> str:
 # -- highlighting -----------------------------------------------------------------------------
 def match_info(term: str, category: str, weight: float, voice: str, negated: bool,
                colors: Dict[str, str]) -> Dict[str, Any]:
-    color = colors.get(category, GREY)
-    tip = (f"term: {term}\ncategory: {category}\nweight: {weight:g}\nvoice: {voice} "
-           f"({VOICE_NOTE.get(voice, '')})\nnegated: {'yes' if negated else 'no'}")
+    """What a highlighted match shows: its category's colour class and a tooltip."""
+    tip = (f"term: {term}\ncategory: {category}\nweight: {weight:g}\nvoice: {voice}\n"
+           f"negated: {'yes' if negated else 'no'}")
     return {"term": term, "category": category, "weight": weight, "voice": voice,
-            "negated": bool(negated), "color": color, "bg": tint(color, 0.28), "tip": tip}
+            "negated": bool(negated), "cls": color_class(category, colors), "tip": tip}
+
+
+def color_class(category: str, colors: Dict[str, str]) -> str:
+    """The CSS class of a category's highlight (rules from category_css)."""
+    names = list(colors)
+    return f"fl-k{names.index(category)}" if category in colors else "fl-k"
+
+
+def category_css(colors: Dict[str, str]) -> List[str]:
+    """One CSS rule per category colour: a light background, the colour underneath.
+    Classes rather than inline styles keep a page with many highlights small."""
+    rules = [f".fl .fl-k{{background:{tint(GREY, 0.28)};border-bottom-color:{GREY}}}"]
+    for i, color in enumerate(colors.values()):
+        rules.append(f".fl .fl-k{i}{{background:{tint(color, 0.28)};"
+                     f"border-bottom-color:{color}}}")
+    return rules
 
 
 def segments(text: str, spans: Sequence[Dict[str, Any]],
@@ -121,12 +137,14 @@ def document_context(doc, colors: Optional[Dict[str, str]] = None) -> Dict[str, 
             sorted({m.category for m in doc.matches})
         colors = category_colors(lex, cats)
     sentences = []
+    n = 0
     for s in doc.sentences[:MAX_SENTENCES]:
         spans = []
         for m in s.matches:
             info = match_info(m.term, m.category, m.weight, m.voice, m.negated, colors)
-            info.update(start=m.start - s.start, end=m.end - s.start)
+            info.update(start=m.start - s.start, end=m.end - s.start, n=n)
             spans.append(info)
+            n += 1
         marks = [_marker_info(d.kind, d.surface, d.start - s.start, d.end - s.start)
                  for d in s.distancing]
         sentences.append({"index": s.index + 1, "score": s.score, "n_matches": len(s.matches),
@@ -136,6 +154,7 @@ def document_context(doc, colors: Optional[Dict[str, str]] = None) -> Dict[str, 
               for c in colors if counts.get(c, 0)]
     voices = {v: sum(1 for m in doc.matches if m.voice == v) for v in VOICE_NOTE}
     return {"sentences": sentences, "more": max(0, len(doc.sentences) - MAX_SENTENCES),
+            "css": category_css(colors),
             "n_sentences": len(doc.sentences), "n_tokens": doc.n_tokens,
             "n_matches": len(doc.matches), "score": doc.score, "legend": legend,
             "voices": voices, "voice_note": VOICE_NOTE,

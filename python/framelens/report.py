@@ -19,8 +19,8 @@ from typing import Any, Dict, List, Optional
 import numpy as np
 
 from . import svg
-from .display import (VOICE_NOTE, contrast_table, group_rows, match_info, render, segments,
-                      top_terms, value)
+from .display import (VOICE_NOTE, category_css, contrast_table, group_rows, match_info,
+                      render, segments, top_terms, value)
 from .palette import GREY, category_colors, category_info
 
 SUMMARY_GROUPS = 12  # groups shown before the rest is folded
@@ -115,7 +115,7 @@ def report_context(cmp, title: str) -> Dict[str, Any]:
     sections = []
     for g in [groups[i] for i in order]:
         big = g in shown
-        terms = top_terms(cmp, g, n=8 if big else 5)
+        terms = top_terms(cmp, g, n=8 if big and not many else 5)
         n_examples = 2 if big else 1
         for k, t in enumerate(terms):
             t["examples"] = _examples(cmp, g, t["term"], n_examples, colors) \
@@ -145,7 +145,7 @@ def report_context(cmp, title: str) -> Dict[str, Any]:
         "sections": sections, "has_texts": has_texts, "categories": _categories(cmp),
         "voice": _voice_rows(cmp), "voice_note": VOICE_NOTE, "timelines": _timelines(cmp),
         "full_tables": None if len(groups) > FULL_TABLES_MAX_GROUPS else _full_tables(cmp),
-        "grey": GREY,
+        "grey": GREY, "css": category_css(colors),
     }
 
 

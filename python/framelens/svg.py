@@ -114,9 +114,9 @@ def keyness_chart(cmp, group: str, n: int = 10) -> Chart:
         x0, x1 = sorted((x(0), x(z)))
         ch.rect(x0, y + 2, x1 - x0, ROW - 4, row.color, title=tip)
         if z >= 0:
-            ch.text(x(z) + 4, y + ROW - 4, row.term, title=tip)
+            ch.text(x(z) + 4, y + ROW - 4, row.term)
         else:
-            ch.text(x(z) - 4, y + ROW - 4, row.term, anchor="end", title=tip)
+            ch.text(x(z) - 4, y + ROW - 4, row.term, anchor="end")
     base = top + ROW * len(df)
     ch.line(mid, top - 4, mid, base + 2, "#444")
     ch.text(mid + 6, base + 18, f"{_short(str(group), 30)} →", size=10, fill="#555")
