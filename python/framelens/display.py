@@ -96,9 +96,9 @@ def color_class(category: str, colors: Dict[str, str]) -> str:
 def category_css(colors: Dict[str, str]) -> List[str]:
     """One CSS rule per category colour: a light background, the colour underneath.
     Classes rather than inline styles keep a page with many highlights small."""
-    rules = [f".fl .fl-k{{background:{tint(GREY, 0.28)};border-bottom-color:{GREY}}}"]
+    rules = [f".fl mark.fl-k{{background:{tint(GREY, 0.28)};border-bottom-color:{GREY}}}"]
     for i, color in enumerate(colors.values()):
-        rules.append(f".fl .fl-k{i}{{background:{tint(color, 0.28)};"
+        rules.append(f".fl mark.fl-k{i}{{background:{tint(color, 0.28)};"
                      f"border-bottom-color:{color}}}")
     return rules
 

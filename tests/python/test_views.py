@@ -115,7 +115,7 @@ def test_document_html_highlights_every_match(demo):
         # the category's colour class, and its rule: the colour underneath, a tint behind
         cls = [c for c in a["class"].split() if re.fullmatch(r"fl-k\d+", c)]
         assert len(cls) == 1
-        rule = re.search(r"\.fl \." + cls[0] + r"\{([^}]*)\}", page).group(1)
+        rule = re.search(r"\.fl mark\." + cls[0] + r"\{([^}]*)\}", page).group(1)
         assert f"border-bottom-color:{colors[m.category]}" in rule
         assert f"background:{tint(colors[m.category], 0.28)}" in rule
         assert f"fl-{m.voice}" in a["class"].split()
