@@ -181,6 +181,13 @@ def _folder(path: str, text: str, group: str, id: str) -> Iterator[Dict[str, Any
             yield {id: rel, group: parent, text: content}
 
 
+def demo_corpus_path() -> str:
+    """The bundled demo corpus: JSON Lines with id, outlet, date and text of 16 short
+    articles by two invented outlets (written for framelens)."""
+    return os.path.join(os.path.dirname(os.path.abspath(__file__)), "data",
+                        "demo_corpus.jsonl")
+
+
 def parse_sep(sep: str) -> str:
     """A delimiter as given on a command line: one character, or an escape such as \\t."""
     named = {"\\t": "\t", "tab": "\t", "comma": ",", "semicolon": ";", "pipe": "|"}

@@ -35,14 +35,12 @@ def _pyplot():
 
 def _figure(width: float, height: float, nrows: int = 1, ncols: int = 1, **kw):
     _, plt = _pyplot()
-    from matplotlib.figure import Figure
-    # A Figure not registered with pyplot: nothing accumulates in pyplot's state, and
-    # Jupyter still shows it (it has a _repr_png_ through its canvas).
-    fig = Figure(figsize=(width, height), layout="constrained")
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    FigureCanvasAgg(fig)
+    # Made by pyplot (so that Jupyter's inline backend is set up and shows the returned
+    # Figure), then closed at once: pyplot keeps no reference, figures do not pile up, and
+    # a notebook cell does not show the figure twice.
+    fig = plt.figure(figsize=(width, height), layout="constrained")
+    plt.close(fig)
     axes = fig.subplots(nrows, ncols, squeeze=False, **kw)
-    del plt
     return fig, axes
 
 
