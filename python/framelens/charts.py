@@ -3,7 +3,7 @@ report's inline SVG charts (framelens.svg) draw the same data frames."""
 # SPDX-License-Identifier: MIT
 from __future__ import annotations
 
-from typing import Optional
+from typing import Dict, List, Optional
 
 import numpy as np
 
@@ -119,7 +119,7 @@ def timeline_data(corpus, contrast: str, period: Optional[str] = None,
     codes = check_voices(voice)
     if codes is not None:
         keep &= np.isin(c["match_voice"], codes)
-    index = {}
+    index: Dict[str, List[int]] = {}
     for i, t in enumerate(corpus.lexicon.terms):
         index.setdefault(t.term, []).append(i)
     frames = []

@@ -6,7 +6,7 @@ The formulas are computed by the C core (``fl_compare_groups``, ``fl_stat_wilson
 # SPDX-License-Identifier: MIT
 from __future__ import annotations
 
-from typing import Optional
+from typing import Any, Optional
 
 import numpy as np
 
@@ -43,6 +43,18 @@ class Comparison:
     - ``contrasts``: group, contrast, option, count, share, ci_low, ci_high (95% Wilson),
       and boot_low, boot_high with ``bootstrap``.
     """
+
+    counts: Counts
+    alpha0: float
+    voice: Optional[str]
+    bootstrap: int
+    seed: int
+    reference: Optional[str]
+    corpus: Any
+    cluster: Optional[np.ndarray]
+    terms: Any
+    categories: Any
+    contrasts: Any
 
     def __init__(self, counts: Counts, alpha0: float = 1000.0, voice: Optional[str] = None,
                  bootstrap: int = 0, seed: int = 0, reference: Optional[str] = None,
@@ -175,7 +187,8 @@ class Comparison:
             dc = doc_cat[members]
             do = doc_opt[members]
             if self.cluster is not None:  # resample clusters of documents, not documents
-                units, unit_of = np.unique(self.cluster[members], return_inverse=True)
+                units, unit_of = np.unique(np.asarray(self.cluster)[members],
+                                           return_inverse=True)
                 tok, dc, do = (_sum_rows(a, unit_of, len(units)) for a in (tok, dc, do))
             m = len(tok)
             rates = np.empty((B, C))

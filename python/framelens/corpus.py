@@ -436,7 +436,7 @@ def analyze_corpus(analyzer, records: Iterable, text: str = "text",
     merged = {}
     for k, dt in _DTYPES.items():
         merged[k] = np.concatenate(parts[k]) if parts[k] else np.zeros(0, dtype=dt)
-        parts[k] = None
+        parts[k] = []  # release the pieces as soon as they are joined
     offsets = np.concatenate([np.zeros(1, np.int64)] + surf_offsets)
     data = b"".join(surf_data)
     groups = sorted(set(doc_labels))
@@ -445,7 +445,7 @@ def analyze_corpus(analyzer, records: Iterable, text: str = "text",
     ids = _doc_id_index(records, doc_ids)
     doc_columns = _doc_columns(records, plan, kept, n_docs)
     group_keys = list(plan.keys) + ([PERIOD] if plan.period else [])
-    key_values = {}
+    key_values: Dict[str, Tuple[Any, ...]] = {}
     for g, kv in zip(doc_labels, doc_keys):
         key_values.setdefault(g, kv)
     sentence_texts = None
@@ -462,10 +462,7 @@ def _sentence_texts(batch_texts: List[str], a: Dict[str, np.ndarray], every: boo
     pyarrow array; None for a sentence not kept."""
     import pyarrow as pa
     sdoc, sstart, send = a["sent_doc"], a["sent_start"], a["sent_end"]
-    if every:
-        wanted = range(len(sdoc))
-    else:
-        wanted = np.flatnonzero(a["sent_matches"] > 0)
+    wanted = np.arange(len(sdoc)) if every else np.flatnonzero(a["sent_matches"] > 0)
     out: List[Optional[str]] = [None] * len(sdoc)
     for i in wanted:
         out[i] = batch_texts[sdoc[i]][sstart[i]:send[i]]
@@ -839,9 +836,10 @@ class Corpus:
 
     def _match_srows(self) -> np.ndarray:
         """The sentence row of every match (non-decreasing: matches come in text order)."""
-        if getattr(self, "_srows", None) is None:
-            self._srows = self._match_sentence_rows()
-        return self._srows
+        srows = self._srows
+        if srows is None:
+            srows = self._srows = self._match_sentence_rows()
+        return srows
 
     # -- statistics ---------------------------------------------------------------------------
     def compare(self, alpha0: float = 1000.0, voice: Optional[str] = None, bootstrap: int = 0,

@@ -216,7 +216,7 @@ def contrast_table(cmp, groups: Optional[Sequence[str]] = None) -> Dict[str, Any
              for r in df.itertuples(index=False)}
     rows = []
     for g in groups:
-        cells = []
+        cells: List[Optional[Dict[str, Any]]] = []
         for h in heads:
             for o in h["options"]:
                 r = index.get((str(g), h["name"], o["name"]))

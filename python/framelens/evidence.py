@@ -98,7 +98,7 @@ def select_terms(lexicon, term: Union[None, str, Iterable[str]] = None,
         wanted = set(cats)
         narrow({i for i, t in enumerate(terms) if wanted & set(term_categories(t))})
     if contrast is not None or option is not None:
-        index = {t.term: [] for t in terms}
+        index: Dict[str, List[int]] = {t.term: [] for t in terms}
         for i, t in enumerate(terms):
             index[t.term].append(i)
         found = [c for c in lexicon.contrasts if contrast is None or c.name == contrast]
@@ -255,7 +255,8 @@ def document_kwic(doc, lexicon, term=None, category=None, contrast=None, option=
         "left": text_array(lefts), "match": text_array(mids), "right": text_array(rights),
         "term": pd.Categorical([m.term for m in chosen], categories=terms_all),
         "category": pd.Categorical([m.category for m in chosen], categories=cats_all),
-        "voice": label_array([VOICES.index(m.voice) for m in chosen], VOICES),
+        "voice": label_array(np.array([VOICES.index(m.voice) for m in chosen], dtype=np.int64),
+                             VOICES),
         "negated": np.array([m.negated for m in chosen], dtype=bool),
         "weight": np.array([m.weight for m in chosen], dtype=np.float64),
         "sentence_text": text_array([doc.sentences[m.sentence].text for m in chosen]),

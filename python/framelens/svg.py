@@ -167,7 +167,7 @@ def category_charts(cmp, categories: Optional[Sequence[str]] = None,
         hi = float(np.nanmax(sub["high"].to_numpy(dtype=float))) if len(sub) and \
             np.isfinite(sub["high"].to_numpy(dtype=float)).any() else 1.0
         by_group = {str(r.group): r for r in sub.itertuples(index=False)}
-        rows = []
+        rows: List[List[Dict[str, Any]]] = []
         for g in groups:
             r = by_group.get(g)
             if r is None:
