@@ -128,3 +128,33 @@ def test_cli_reports_the_file_and_line(tmp_path):
                        cwd=REPO)
     assert r.returncode == 0, r.stderr
     assert "Kiev" in r.stdout and "Kyiv" in r.stdout
+
+
+def test_cli_carries_kept_fields_groups_by_several_keys_and_periods(tmp_path):
+    import pandas as pd
+    p = write(tmp_path, "c.csv",
+              "id,outlet,year,date,url,text\n"
+              "1,A,2023,2023-01-05,u1,Kiev said so.\n"
+              "2,A,2024,2024-02-05,u2,Kyiv said so.\n"
+              "3,B,2023,2023-03-05,u3,Kyiv and Kiev.\n")
+    out = str(tmp_path / "m.csv")
+    r = subprocess.run([sys.executable, "-m", "framelens", "analyze", p, "--lexicon",
+                        "conflict-demo", "--group-field", "outlet,year", "--keep", "url",
+                        "--with-text", "-o", out], capture_output=True, text=True, cwd=REPO)
+    assert r.returncode == 0, r.stderr
+    m = pd.read_csv(out)
+    assert list(m["group"]) == ["A | 2023", "A | 2024", "B | 2023", "B | 2023"]
+    assert list(m["url"]) == ["u1", "u2", "u3", "u3"]
+    assert list(m["sentence_text"]) == ["Kiev said so.", "Kyiv said so.", "Kyiv and Kiev.",
+                                        "Kyiv and Kiev."]
+    out = str(tmp_path / "c.csv.out.csv")
+    r = subprocess.run([sys.executable, "-m", "framelens", "compare", p, "--lexicon",
+                        "conflict-demo", "--date", "date", "--period", "Q", "--table",
+                        "contrasts", "-o", out], capture_output=True, text=True, cwd=REPO)
+    assert r.returncode == 0, r.stderr
+    c = pd.read_csv(out)
+    assert sorted(set(c["group"])) == ["A | 2023Q1", "A | 2024Q1", "B | 2023Q1"]
+    r = subprocess.run([sys.executable, "-m", "framelens", "analyze", p, "--lexicon",
+                        "conflict-demo", "--keep", "nosuch"], capture_output=True, text=True,
+                       cwd=REPO)
+    assert r.returncode == 2 and "nosuch" in r.stderr and "--keep" in r.stderr
