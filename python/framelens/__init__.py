@@ -25,7 +25,7 @@ from ._api import (
 )
 
 from .compare import Comparison
-from .corpus import Corpus, RecordError
+from .corpus import Corpus, NoTextError, RecordError
 from .counts import Counts
 
 __version__ = "0.1.0"
@@ -34,6 +34,7 @@ __all__ = [
     "Comparison",
     "Corpus",
     "Counts",
+    "NoTextError",
     "RecordError",
     "VOICES",
     "Analyzer",

@@ -7,7 +7,7 @@ import math
 import os
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Optional, Tuple, Union
+from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
 
 from . import _core
 
@@ -141,6 +141,10 @@ class Lexicon:
     def __reduce__(self):
         return (_lexicon_from_json, (self._json, self.source))
 
+    def _repr_html_(self) -> str:
+        from .display import lexicon_html
+        return lexicon_html(self)
+
 
 def _lexicon_from_json(text, source):
     return Lexicon.from_json(text, source)
@@ -264,12 +268,14 @@ class Sentence:
 class Document:
     """The analysis of one text: its sentences and matches."""
 
-    __slots__ = ("text", "sentences", "matches")
+    __slots__ = ("text", "sentences", "matches", "lexicon")
 
-    def __init__(self, text: str, sentences: List[Sentence], matches: List[Match]):
+    def __init__(self, text: str, sentences: List[Sentence], matches: List[Match],
+                 lexicon: Optional["Lexicon"] = None):
         self.text = text
         self.sentences = sentences
         self.matches = matches
+        self.lexicon = lexicon  # for colours and for selecting by category or contrast
 
     @property
     def n_tokens(self) -> int:
@@ -282,6 +288,25 @@ class Document:
     @property
     def category_counts(self) -> Dict[str, int]:
         return dict(Counter(m.category for m in self.matches))
+
+    def kwic(self, term: Union[None, str, Sequence[str]] = None, *,
+             category: Union[None, str, Sequence[str]] = None,
+             contrast: Optional[str] = None, option: Optional[str] = None,
+             window: int = 5, voice: Union[None, str, Sequence[str]] = None,
+             negated: Optional[bool] = None, n: Optional[int] = None,
+             seed: Optional[int] = 0, lexicon: Optional["Lexicon"] = None):
+        """Keyword in context, as :meth:`framelens.Corpus.kwic`: one row per selected match
+        with ``window`` words either side (within its sentence) and the whole sentence.
+        Selecting by term, category or contrast needs the lexicon, which a Document from
+        :meth:`Analyzer.analyze` knows."""
+        from .evidence import document_kwic
+        return document_kwic(self, lexicon or self.lexicon, term=term, category=category,
+                             contrast=contrast, option=option, window=window, voice=voice,
+                             negated=negated, n=n, seed=seed)
+
+    def _repr_html_(self) -> str:
+        from .display import document_html
+        return document_html(self)
 
     def __repr__(self) -> str:
         return (f"<Document: {len(self.sentences)} sentences, {self.n_tokens} tokens, "
@@ -327,27 +352,43 @@ class Analyzer:
             sentences.append(Sentence(text[start:end], start, end, n_tokens,
                                       tuple(matches[first:first + count]), score, i,
                                       tuple(markers[mfirst:mfirst + mcount])))
-        return Document(text, sentences, matches)
+        return Document(text, sentences, matches, self.lexicon)
 
     def __reduce__(self):
         return (Analyzer, (self.lexicon,))
 
-    def analyze_corpus(self, records, text: str = "text", group: Optional[str] = "outlet",
+    def analyze_corpus(self, records, text: str = "text",
+                       group: Union[None, str, Sequence[str]] = "outlet",
                        id: Optional[str] = "id", threads: Optional[int] = None,
-                       skip_invalid: bool = False, progress=None):
+                       skip_invalid: bool = False, progress=None,
+                       keep: Optional[Sequence[str]] = None, date: Optional[str] = None,
+                       period: Optional[str] = None, texts: str = "matched"):
         """Analyses many documents on worker threads; returns a :class:`framelens.Corpus`.
 
         records: an iterable of dicts (streamed in batches) or a pandas DataFrame.
-        text, group, id: field names. ``group=None`` puts every record in one group "all";
-        ``id=None`` numbers the records (so does the default "id" when the first record
-        has no such field). threads: worker threads (default: all cores).
+        text, group, id: field names. ``group`` may list several fields
+        (``["outlet", "year"]``: one group per combination, labelled "outlet | year");
+        ``group=None`` puts every record in one group "all". The document id (``doc_id``)
+        is the ``id`` field; for a DataFrame without that column (or with ``id=None``) it is
+        the DataFrame's index label; for other records ``id=None`` numbers them (so does
+        the default "id" when the first record has no such field).
+        keep: fields carried into every table (date, url, title, ...).
+        date, period: a date field (carried, as datetime64) and a pandas period alias
+        ("M", "Q", "Y", "W", ...) that adds the date's period to the group.
+        texts: what is kept of the texts for the evidence (kwic, examples, sentence text):
+        "matched" (default) the sentences that hold a match, "all" every sentence,
+        "none" nothing.
+        threads: worker threads (default: all cores). progress: True shows a progress bar
+        (tqdm.auto: a widget in Jupyter), or a callable called with (documents,
+        characters) after each batch.
         A record without the text or group field, or whose text is not a str, raises a
         ``RecordError`` (a ValueError) naming the record and the field, unless
         ``skip_invalid=True``, which skips it and counts it in ``corpus.skipped``.
         """
         from .corpus import analyze_corpus
         return analyze_corpus(self, records, text=text, group=group, id=id, threads=threads,
-                              skip_invalid=skip_invalid, progress=progress)
+                              skip_invalid=skip_invalid, progress=progress, keep=keep,
+                              date=date, period=period, texts=texts)
 
     def __repr__(self) -> str:
         return f"<Analyzer {self.lexicon!r}>"

@@ -56,34 +56,106 @@ def _cmd_demo(args) -> int:
     an = Analyzer(lex)
     print_document(an.analyze(text))
     if args.text is None:
-        _demo_comparison(an)
+        _demo_comparison(an, args.report)
     return 0
 
 
-def _demo_comparison(an) -> None:
-    """Part two of the demo: two invented outlets compared on the bundled demo corpus."""
-    import pandas as pd
+def _demo_comparison(an, report: Optional[str]) -> None:
+    """Part two of the demo: two invented outlets compared on the bundled demo corpus, at a
+    glance in the terminal and in full in the HTML report."""
     from .io import read_records
-    corpus = an.analyze_corpus(read_records(_DEMO_CORPUS), text="text", group="outlet")
-    c = corpus.counts
-    print(f"\n== Comparing outlets on {_DEMO_CORPUS}")
-    for g, d, t in zip(c.groups, c.documents, c.tokens):
-        print(f"  {g}: {d} documents, {t} word tokens")
+    corpus = an.analyze_corpus(read_records(_DEMO_CORPUS), text="text", group="outlet",
+                               keep=["date"], date="date")
     cmp = corpus.compare(bootstrap=200, seed=0)
-    with pd.option_context("display.width", 160, "display.max_columns", 20,
-                           "display.float_format", "{:.3g}".format):
-        print("\nContrast shares (which name each outlet uses; 95% Wilson and document "
-              "bootstrap intervals):")
-        print(cmp.contrasts.to_string(index=False))
-        print("\nMost distinctive terms per outlet (log-odds z against the other outlet; on a "
-              "corpus this small the prior, alpha0 = 1000, pulls every log-odds towards 0):")
-        top = cmp.terms[cmp.terms["z"] > 0].sort_values(["group", "z"], ascending=[True, False])
-        print(top.groupby("group").head(4)[["group", "term", "count", "log_odds", "z", "p_adj"]]
-              .to_string(index=False))
-        by_voice = corpus.matches.groupby(["group", "voice"], observed=True).size().unstack(
-            fill_value=0)
-        print("\nWhose words the matches are (voice):")
-        print(by_voice.to_string())
+    out = sys.stdout
+    c = cmp.counts
+    print(f"\n== How the outlets differ ({_DEMO_CORPUS})", file=out)
+    for g, d, t in zip(c.groups, c.documents, c.tokens):
+        print(f"  {g}: {d} documents, {t} word tokens", file=out)
+    print(glance(cmp, color=out.isatty() and os.environ.get("NO_COLOR") is None), file=out)
+    if report:
+        from .report import write_report
+        where = write_report(cmp, report, title="framelens demo: Northwire and Eastgate Daily")
+        print(f"\nThe full report, with charts and the sentences behind every number:\n"
+              f"  {where}\n  (open it in a web browser)", file=out)
+
+
+def _bar(share: float, width: int, color: bool) -> str:
+    """A bar split at ``share``: the first option's part filled, the second's shaded."""
+    import math
+    if math.isnan(share):
+        return " " * width
+    full = int(round(share * width))
+    left, right = "█" * full, "░" * (width - full)
+    if color:
+        return f"\x1b[35m{left}\x1b[0m\x1b[34m{right}\x1b[0m"
+    return left + right
+
+
+def glance(cmp, color: bool = False, width: int = 24, n_terms: int = 4) -> str:
+    """How the groups of a comparison differ, in a few terminal lines: each contrast's
+    shares as a bar per group, the most distinctive terms of each group, and the voice of
+    their matches."""
+    import math
+
+    from .display import top_terms
+    lines = []
+    groups = [str(g) for g in cmp.counts.groups]
+    pad = max((len(g) for g in groups), default=0)
+    df = cmp.contrasts
+    if len(df):
+        lines.append("\nWhich name each outlet uses (share of the competing names, with "
+                     "the count):")
+    ow = max((len(o) for _, options in cmp.counts.contrasts for o, _ in options), default=0)
+    for name, options in cmp.counts.contrasts:
+        opts = [o for o, _ in options]
+        lines.append(f"  {name}: {' vs '.join(opts)}")
+        for g in groups:
+            sub = df[(df["group"] == g) & (df["contrast"] == name)]
+            share = {str(r.option): float(r.share) for r in sub.itertuples(index=False)}
+            count = {str(r.option): int(r.count) for r in sub.itertuples(index=False)}
+            if len(opts) == 2:
+                a, b = opts
+                pa = share.get(a, math.nan)
+                pb = share.get(b, math.nan)
+                left = "  –" if math.isnan(pa) else f"{100 * pa:3.0f}%"
+                right = "–" if math.isnan(pb) else f"{100 * pb:.0f}%"
+                lines.append(f"    {g:<{pad}}  {a:>{ow}} {left} {_bar(pa, width, color)} "
+                             f"{right:>4} {b:<{ow}}  ({count.get(a, 0)} vs {count.get(b, 0)})")
+            else:
+                parts = [f"{o} {'–' if math.isnan(share.get(o, math.nan)) else format(100 * share[o], '.0f') + '%'}"
+                         for o in opts]
+                lines.append(f"    {g:<{pad}}  " + " · ".join(parts))
+    lines.append("\nMost distinctive terms of each outlet (log-odds z against the other; "
+                 "count):")
+    for g in groups:
+        terms = top_terms(cmp, g, n=n_terms)
+        listed = ", ".join(f"{t['term']} ({t['count']})" for t in terms) or "–"
+        lines.append(f"  {g:<{pad}}  {listed}")
+    lines.append("\nWhose words the matches are (author / quoted / attributed):")
+    for i, g in enumerate(groups):
+        v = cmp.counts.term_counts[i].sum(axis=0)
+        total = int(v.sum())
+        shares = " / ".join(f"{100 * x / total:.0f}%" if total else "–" for x in v)
+        lines.append(f"  {g:<{pad}}  {shares}  ({total} matches)")
+    corpus = cmp.corpus
+    if corpus is not None and corpus.texts != "none":
+        lines.append("\nOne sentence behind the top term of each outlet:")
+        for g in groups:
+            terms = top_terms(cmp, g, n=1)
+            if not terms:
+                continue
+            for ex in corpus._examples(terms[0]["term"], group=g, voice=cmp.voice, n=1):
+                text = ex["text"]
+                pieces, pos = [], 0
+                for sp in ex["spans"]:
+                    pieces.append(text[pos:sp["start"]])
+                    word = text[sp["start"]:sp["end"]]
+                    pieces.append(f"\x1b[7m{word}\x1b[0m" if color else f"[[{word}]]")
+                    pos = sp["end"]
+                pieces.append(text[pos:])
+                lines.append(f"  {g:<{pad}}  " + " ".join("".join(pieces).split()))
+    return "\n".join(lines)
 
 
 def _cmd_lexicons(args) -> int:
@@ -107,19 +179,30 @@ class UsageError(Exception):
 
 def _records(args):
     from .io import read_records
-    recs = read_records(args.input, text=args.text_field, group=args.group_field or "outlet",
-                        id=args.id_field or "id")
+    keys = _split_fields(args.group_field)
+    recs = read_records(args.input, text=args.text_field, group=keys[0] if keys else "outlet",
+                        id=args.id_field or "id", sep=args.sep, quoting=not args.no_quoting)
     first = next(iter(recs), None)
     if first is None:
         raise UsageError(f"{args.input}: no records")
     fields = list(first)
-    for flag, name in (("--text-field", args.text_field), ("--group-field", args.group_field),
-                       ("--id-field", args.id_field)):
+    group_flag = "--by" if args.command == "compare" else "--group-field"
+    given = [("--text-field", args.text_field), ("--id-field", args.id_field),
+             ("--date", args.date)]
+    given += [(group_flag, k) for k in keys] + [("--keep", k) for k in _split_fields(args.keep)]
+    for flag, name in given:
         if name is not None and name not in fields:
             raise UsageError(f"{args.input}: no field {name!r} (given by {flag}); the fields "
                              f"are: {', '.join(map(str, fields))}")
     import itertools
     return itertools.chain([first], recs)
+
+
+def _split_fields(value: Optional[str]) -> List[str]:
+    """Field names given as "a,b" on the command line."""
+    if not value:
+        return []
+    return [f.strip() for f in value.split(",") if f.strip()]
 
 
 def _progress():
@@ -135,10 +218,14 @@ def _corpus(args):
     lex = load_lexicon(args.lexicon)
     callback, bar = _progress()
     try:
+        keys = _split_fields(args.group_field)
         corpus = Analyzer(lex).analyze_corpus(
-            _records(args), text=args.text_field, group=args.group_field,
+            _records(args), text=args.text_field, group=keys or None,
             id=args.id_field if args.id_field else "id", threads=args.threads,
-            skip_invalid=args.skip_invalid, progress=callback)
+            skip_invalid=args.skip_invalid, progress=callback,
+            keep=_split_fields(args.keep) or None, date=args.date, period=args.period,
+            texts="all" if getattr(args, "with_text", False) and args.table == "sentences"
+            else "matched")
     finally:
         if bar is not None:
             bar.close()
@@ -184,7 +271,10 @@ def _write_jsonl(df, out: str) -> None:
 
 def _cmd_analyze(args) -> int:
     corpus = _corpus(args)
-    table = corpus.sentences if args.table == "sentences" else corpus.matches
+    if args.table == "sentences":
+        table = corpus.sentence_table(text=args.with_text)
+    else:
+        table = corpus.match_table(text=args.with_text)
     _write_table(table, args.output)
     if args.output not in (None, "-"):
         c = corpus.counts
@@ -200,10 +290,10 @@ def _cmd_compare(args) -> int:
                          seed=args.seed)
     out = args.output
     if out is not None and out.lower().endswith((".html", ".htm")):
-        from .report import comparison_html
-        with open(out, "w", encoding="utf-8") as f:
-            f.write(comparison_html(cmp, title=f"framelens: {args.input} by {args.by}"))
-        print(f"framelens: report -> {out}", file=sys.stderr)
+        from .report import write_report
+        write_report(cmp, out, title=f"framelens: {os.path.basename(args.input)} by "
+                                     f"{args.by}")
+        print(f"framelens: report -> {os.path.abspath(out)}", file=sys.stderr)
         return 0
     table = getattr(cmp, args.table)
     if out is None:
@@ -246,12 +336,25 @@ def _add_corpus_args(p: argparse.ArgumentParser, group_flag: str) -> None:
     p.add_argument("--lexicon", required=True, help="bundled lexicon name or a JSON file")
     p.add_argument("--text-field", default="text", help="field holding the text (text)")
     if group_flag == "--group-field":
-        p.add_argument("--group-field", default="outlet", help="field naming the group (outlet)")
+        p.add_argument("--group-field", default="outlet",
+                       help="field naming the group (outlet); several as outlet,year")
     p.add_argument("--id-field", default=None, help="field holding a document id (default: "
                                                     "'id' when present, else record numbers)")
     p.add_argument("--threads", type=_threads, default=None, help="worker threads (all cores)")
     p.add_argument("--skip-invalid", action="store_true",
                    help="skip records without a text or group instead of stopping")
+    p.add_argument("--keep", default=None, metavar="FIELD,...",
+                   help="record fields to carry into the tables (e.g. date,url,title)")
+    p.add_argument("--date", default=None, metavar="FIELD",
+                   help="a date field, carried as a date (and used by --period)")
+    p.add_argument("--period", default=None, metavar="ALIAS",
+                   help="add the date's period to the group: a pandas period alias such "
+                        "as D, W, M, Q, Y (needs --date)")
+    p.add_argument("--sep", default=None, metavar="CHAR",
+                   help="field separator of delimited text (default: ',' for .csv, tab for "
+                        ".tsv; \\t, tab, comma, semicolon and pipe are understood)")
+    p.add_argument("--no-quoting", action="store_true",
+                   help="delimited fields are never quoted: quote characters are text")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -262,6 +365,9 @@ def build_parser() -> argparse.ArgumentParser:
     d = sub.add_parser("demo", help="analyse the bundled demo text with a bundled lexicon")
     d.add_argument("--lexicon", default="conflict-demo", help="bundled lexicon name or path")
     d.add_argument("--text", help="a UTF-8 text file to analyse instead of the demo text")
+    d.add_argument("--report", default="framelens-report.html", metavar="PATH",
+                   help="where to write the HTML report of the demo comparison "
+                        "(framelens-report.html; '' for none)")
     d.set_defaults(func=_cmd_demo)
     s = sub.add_parser("show", help="print one text file's sentences and matches")
     s.add_argument("file")
@@ -272,10 +378,13 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("-o", "--output", help="OUT.csv, OUT.jsonl or OUT.parquet (default: CSV "
                                           "on stdout)")
     a.add_argument("--table", choices=("matches", "sentences"), default="matches")
+    a.add_argument("--with-text", action="store_true",
+                   help="add the sentence text (sentences: of those holding a match)")
     a.set_defaults(func=_cmd_analyze)
     c = sub.add_parser("compare", help="compare groups: log-odds, keyness, rates, contrasts")
     _add_corpus_args(c, "--by")
-    c.add_argument("--by", default="outlet", help="field naming the groups to compare (outlet)")
+    c.add_argument("--by", default="outlet",
+                   help="field naming the groups to compare (outlet); several as outlet,year")
     c.add_argument("-o", "--output", help="OUT.html (a report) or OUT.csv/.jsonl/.parquet "
                                           "(one table, see --table); default: print all")
     c.add_argument("--table", choices=("terms", "categories", "contrasts"), default="terms")

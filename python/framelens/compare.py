@@ -6,7 +6,7 @@ The formulas are computed by the C core (``fl_compare_groups``, ``fl_stat_wilson
 # SPDX-License-Identifier: MIT
 from __future__ import annotations
 
-from typing import Optional
+from typing import Any, Optional
 
 import numpy as np
 
@@ -44,8 +44,21 @@ class Comparison:
       and boot_low, boot_high with ``bootstrap``.
     """
 
+    counts: Counts
+    alpha0: float
+    voice: Optional[str]
+    bootstrap: int
+    seed: int
+    reference: Optional[str]
+    corpus: Any
+    cluster: Optional[np.ndarray]
+    terms: Any
+    categories: Any
+    contrasts: Any
+
     def __init__(self, counts: Counts, alpha0: float = 1000.0, voice: Optional[str] = None,
-                 bootstrap: int = 0, seed: int = 0, reference: Optional[str] = None):
+                 bootstrap: int = 0, seed: int = 0, reference: Optional[str] = None,
+                 corpus=None, cluster=None):
         import pandas as pd
 
         if voice is not None:
@@ -63,6 +76,10 @@ class Comparison:
         self.bootstrap = int(bootstrap)
         self.seed = seed
         self.reference = reference
+        # The corpus the counts came from, for the evidence behind a row (None for counts
+        # merged from pieces, which keep no texts).
+        self.corpus = corpus
+        self.cluster = _check_cluster(cluster, len(counts.doc_group))
         groups = list(counts.groups)
         G = len(groups)
         n = counts.tokens.astype(np.float64)
@@ -135,6 +152,7 @@ class Comparison:
         })
         if self.bootstrap:
             self._add_bootstrap(labels)
+        _as_labels(self, counts)
 
     # -- document-level bootstrap ----------------------------------------------------------
     def _add_bootstrap(self, labels) -> None:
@@ -163,12 +181,16 @@ class Comparison:
         opt_hi = np.full((G, O), np.nan)
         for g in range(G):
             members = np.flatnonzero(c.doc_group == g)
-            m = len(members)
-            if m == 0:
+            if len(members) == 0:
                 continue
             tok = c.doc_tokens[members].astype(np.float64)
             dc = doc_cat[members]
             do = doc_opt[members]
+            if self.cluster is not None:  # resample clusters of documents, not documents
+                units, unit_of = np.unique(np.asarray(self.cluster)[members],
+                                           return_inverse=True)
+                tok, dc, do = (_sum_rows(a, unit_of, len(units)) for a in (tok, dc, do))
+            m = len(tok)
             rates = np.empty((B, C))
             shares = np.empty((B, O))
             chunk = max(1, min(B, 4_000_000 // m))
@@ -208,13 +230,92 @@ class Comparison:
         if a == b:
             raise ValueError("pairwise() needs two different groups")
         sub = _subset(self.counts, [a, b])
+        cluster = None
+        if self.cluster is not None:
+            cluster = self.cluster[_kept_documents(self.counts, [a, b])]
         return Comparison(sub, alpha0=self.alpha0, voice=self.voice, bootstrap=self.bootstrap,
-                          seed=self.seed, reference=b)
+                          seed=self.seed, reference=b, corpus=self.corpus, cluster=cluster)
+
+    # -- evidence ---------------------------------------------------------------------------
+    def examples(self, term: str, group: Optional[str] = None, n: Optional[int] = 5,
+                 seed: Optional[int] = 0, window: int = 8):
+        """The sentences behind a row: matches of ``term`` (a term, variant or category) in
+        ``group`` (default: every group of this comparison), in this comparison's voice,
+        ``n`` drawn at random (reproducibly for a ``seed``). A DataFrame as
+        :meth:`Corpus.kwic` gives. Raises ``NoTextError`` for a comparison of merged counts,
+        which keep no text."""
+        corpus = self._evidence()
+        groups = list(self.counts.groups)
+        if group is not None and group not in groups:
+            raise KeyError(f"no group {group!r}; groups: {', '.join(map(str, groups))}")
+        return corpus.kwic(term, group=group if group is not None else groups,
+                           voice=self.voice, n=n, seed=seed, window=window)
+
+    def _evidence(self):
+        if self.corpus is None:
+            from .corpus import NoTextError
+            raise NoTextError(
+                "this comparison was made from counts alone (merged from pieces, or Dask), "
+                "which keep no sentences; compare a Corpus (analyze_corpus(...).compare()) "
+                "or read the matches from analyze_dask(..., matches=True)")
+        return self.corpus
+
+    @property
+    def lexicon(self):
+        """The lexicon of the corpus compared (None for counts alone)."""
+        return None if self.corpus is None else self.corpus.lexicon
+
+    def _repr_html_(self) -> str:
+        from .display import comparison_html
+        return comparison_html(self)
 
     def __repr__(self) -> str:
         extra = f", voice={self.voice!r}" if self.voice else ""
         return (f"<Comparison of {len(self.counts.groups)} groups, alpha0={self.alpha0:g}"
                 f"{extra}: {len(self.terms)} term rows>")
+
+
+def _check_cluster(cluster, n_docs: int) -> Optional[np.ndarray]:
+    """Integer cluster codes, one per document, or None."""
+    if cluster is None:
+        return None
+    import pandas as pd
+    values = np.asarray(cluster)
+    if len(values) != n_docs:
+        raise ValueError(f"cluster must give one value per document ({n_docs}), not "
+                         f"{len(values)}")
+    if not np.issubdtype(values.dtype, np.integer):
+        values, _ = pd.factorize(values)
+    return values.astype(np.int64)
+
+
+def _sum_rows(a: np.ndarray, unit_of: np.ndarray, n_units: int) -> np.ndarray:
+    """Rows of ``a`` added up per unit (documents into their clusters)."""
+    out = np.zeros((n_units,) + a.shape[1:], dtype=np.float64)
+    np.add.at(out, unit_of, a)
+    return out
+
+
+def _as_labels(cmp: "Comparison", counts: Counts) -> None:
+    """Label columns as Categoricals over the same categories as the corpus tables (groups,
+    lexicon terms and categories), so that tables join cleanly (see framelens.columns)."""
+    import pandas as pd
+    cats = {"group": list(counts.groups), "term": list(dict.fromkeys(counts.terms)),
+            "category": list(counts.categories),
+            "contrast": list(dict.fromkeys(name for name, _ in counts.contrasts)),
+            "option": list(dict.fromkeys(opt for _, opts in counts.contrasts
+                                         for opt, _ in opts))}
+    for table in (cmp.terms, cmp.categories, cmp.contrasts):
+        for col, categories in cats.items():
+            if col in table.columns:
+                table[col] = pd.Categorical(table[col].to_numpy(dtype=object),
+                                            categories=categories)
+
+
+def _kept_documents(counts: Counts, groups) -> np.ndarray:
+    """Indices of the documents of some groups."""
+    idx = [counts.groups.index(g) for g in groups]
+    return np.flatnonzero(np.isin(counts.doc_group, idx))
 
 
 def _subset(counts: Counts, groups) -> Counts:

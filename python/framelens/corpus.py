@@ -3,24 +3,34 @@
 Records are streamed in batches: each batch's texts are analysed by the C core on worker
 threads with the GIL released, and only the result columns are kept, so a corpus is never
 held twice. Results become pandas DataFrames built from whole columns (categoricals and
-Arrow strings), with no Python object per row.
+Arrow strings, see :mod:`framelens.columns`), with no Python object per row.
+
+What is kept of the texts is the caller's choice (``texts=``): by default the sentences that
+hold a match, as UTF-8 in Arrow buffers (the evidence behind every count, at the size of
+those sentences); ``"all"`` keeps every sentence (about the size of the corpus in UTF-8);
+``"none"`` keeps no text.
 """
 # SPDX-License-Identifier: MIT
 from __future__ import annotations
 
-import math
 import os
 import re
 from collections.abc import Mapping
-from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple
+from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, \
+    Union
 
 import numpy as np
 
 from . import _core
+from .columns import label_array, text_array, user_column
 from .counts import VOICES, Counts, counts_from_columns
+from .evidence import check_voices, check_window, context_rows, sample, select_terms
 
 _DEFAULT_ID = "id"
 _NO_GROUP = "all"
+GROUP_SEPARATOR = " | "  # between the keys of a group label ("Sputnik | 2023-05")
+TEXTS = ("matched", "all", "none")
+PERIOD = "period"  # the column of a date's period
 
 # Column dtypes of _core.analyze_batch.
 _DTYPES = {
@@ -32,9 +42,23 @@ _DTYPES = {
     "match_end": np.int64, "match_voice": np.uint8, "match_negated": np.uint8,
 }
 
+# The columns of the tables; a kept field may not take one of these names.
+SENTENCE_COLUMNS = ("doc_id", "group", "sentence", "start", "end", "n_tokens", "n_matches",
+                    "score", "n_markers")
+MATCH_COLUMNS = ("doc_id", "group", "sentence", "term", "category", "start", "end", "surface",
+                 "voice", "weight", "negated")
+KWIC_COLUMNS = ("doc_id", "group", "sentence", "start", "end", "left", "match", "right",
+                "term", "category", "voice", "negated", "weight", "sentence_text")
+_RESERVED = set(SENTENCE_COLUMNS) | set(MATCH_COLUMNS) | set(KWIC_COLUMNS) | \
+    {"text", "n_sentences"}
+
 
 class RecordError(ValueError):
     """A record that cannot be analysed: names the record and the field."""
+
+
+class NoTextError(LookupError):
+    """Evidence was asked of results that keep no text (merged counts, ``texts="none"``)."""
 
 
 def default_threads() -> int:
@@ -64,163 +88,136 @@ def _is_missing(value) -> bool:
     return missing is True or (isinstance(missing, np.bool_) and bool(missing))
 
 
-class _Batch:
-    __slots__ = ("texts", "groups", "ids", "numbers")
-
-    def __init__(self):
-        self.texts: List[str] = []
-        self.groups: List[str] = []
-        self.ids: List[Any] = []
-        self.numbers: List[int] = []  # record numbers, for messages
-
-
-def _iter_records(records, text: str, group: Optional[str], id: Optional[str]
-                  ) -> Iterator[Tuple[int, Any]]:
-    """(record number, record) pairs; DataFrames are read column-wise, row by row."""
+def _field_list(value: Union[None, str, Sequence[str]], what: str) -> List[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
     try:
-        import pandas as pd
-    except ImportError:  # pragma: no cover - pandas is a dependency
-        pd = None
-    if pd is not None and isinstance(records, pd.DataFrame):
-        wanted = [f for f in (text, group, id) if f is not None]
+        out = list(value)
+    except TypeError:
+        raise TypeError(f"{what} must be a field name or a list of field names, not "
+                        f"{type(value).__name__}") from None
+    for v in out:
+        if not isinstance(v, str):
+            raise TypeError(f"{what} must hold field names (str), not {type(v).__name__}")
+    if len(set(out)) != len(out):
+        raise ValueError(f"{what} names a field twice: {out}")
+    return out
+
+
+class _Plan:
+    """What analyze_corpus reads from each record, checked once before the first record."""
+
+    def __init__(self, text: str, group, id: Optional[str], keep, date: Optional[str],
+                 period: Optional[str]):
+        if not isinstance(text, str):
+            raise TypeError(f"text must be a field name (str), not {type(text).__name__}")
+        self.text = text
+        self.keys = _field_list(group, "group")
+        self.id = id
+        if date is not None and not isinstance(date, str):
+            raise TypeError(f"date must be a field name (str), not {type(date).__name__}")
+        if period is not None and date is None:
+            raise ValueError("period= groups by a period of a date: name the date field "
+                             "with date=")
+        self.date = date
+        self.period = _check_period(period) if period is not None else None
+        keep_list = _field_list(keep, "keep")
+        if text in keep_list:
+            raise ValueError(f"keep: {text!r} is the text field; the sentence text is in "
+                             "sentence_table(text=True), kwic() and examples()")
+        # Multi-key groups carry each key as a column, and a date its own column.
+        carried = list(keep_list)
+        for k in (self.keys if len(self.keys) > 1 or self.period else []):
+            if k not in carried:
+                carried.append(k)
+        if date is not None and date not in carried:
+            carried.append(date)
+        for k in carried:
+            if k in _RESERVED or (self.period and k == PERIOD):
+                raise ValueError(f"keep: a field named {k!r} would clash with the tables' own "
+                                 f"column {k!r}; rename it first")
+        self.keep = carried
+
+    def fields(self) -> List[str]:
+        out = [self.text, *self.keys, *self.keep]
+        if self.id is not None:
+            out.append(self.id)
+        return list(dict.fromkeys(out))
+
+
+def _check_period(period: str) -> str:
+    import pandas as pd
+    if not isinstance(period, str):
+        raise TypeError(f"period must be a pandas period alias (str) such as 'M', not "
+                        f"{type(period).__name__}")
+    try:
+        pd.Period("2000-01-01", freq=period)
+    except (ValueError, TypeError) as exc:
+        raise ValueError(f"period {period!r} is not a pandas period alias (D, W, M, Q, Y, "
+                         f"...): {exc}") from None
+    return period
+
+
+class _Batch:
+    __slots__ = ("texts", "keys", "ids", "numbers", "labels", "kept", "dates")
+
+    def __init__(self, keep: Sequence[str]):
+        self.texts: List[str] = []
+        self.keys: List[Tuple[Any, ...]] = []  # group key values
+        self.ids: List[Any] = []
+        self.numbers: List[int] = []  # record numbers (positions), for messages
+        self.labels: List[str] = []  # group labels, set when the batch is complete
+        self.kept: Dict[str, List[Any]] = {k: [] for k in keep}
+        self.dates: List[Any] = []
+
+    def drop(self, bad: Sequence[int]) -> None:
+        keep = np.ones(len(self.texts), dtype=bool)
+        keep[list(bad)] = False
+        for name in ("texts", "keys", "ids", "numbers", "dates"):
+            seq = getattr(self, name)
+            if seq:
+                setattr(self, name, [v for v, k in zip(seq, keep) if k])
+        for k, seq in self.kept.items():
+            self.kept[k] = [v for v, ok in zip(seq, keep) if ok]
+
+
+def _iter_records(records, plan: _Plan) -> Iterator[Tuple[int, Any, Any]]:
+    """(record number, record, index label) triples; DataFrames are read column-wise."""
+    import pandas as pd
+    if isinstance(records, pd.DataFrame):
+        wanted = plan.fields()
         missing = [f for f in wanted if f not in records.columns
-                   and not (f == _DEFAULT_ID and f is id)]
+                   and not (f == _DEFAULT_ID and f is plan.id)]
         if missing:
             raise KeyError(f"no column {missing[0]!r} in the DataFrame; columns: "
                            f"{', '.join(map(str, records.columns))}")
         cols = {f: records[f].tolist() for f in wanted if f in records.columns}
+        labels = records.index
         for i in range(len(records)):
-            yield i, {f: cols[f][i] for f in cols}
+            yield i, {f: cols[f][i] for f in cols}, labels[i]
         return
     if isinstance(records, (str, bytes, Mapping)):
         raise TypeError("records must be an iterable of dicts or a pandas DataFrame, not "
                         f"{type(records).__name__}")
     for i, rec in enumerate(records):
-        yield i, rec
+        yield i, rec, None
 
 
-class Corpus:
-    """The analysis of many documents.
-
-    - ``sentences``: DataFrame doc_id, group, sentence, start, end, n_tokens, n_matches,
-      score, n_markers.
-    - ``matches``: DataFrame doc_id, group, sentence, term, category, start, end, surface,
-      voice, weight, negated.
-    - ``counts``: additive :class:`Counts` (merge, pickle).
-    - ``skipped``: records skipped with ``skip_invalid=True``.
-    - ``compare(...)``: statistics between groups.
-    """
-
-    def __init__(self, lexicon, cols: Dict[str, np.ndarray], surfaces, doc_ids,
-                 doc_group: np.ndarray, groups: Sequence[str], skipped: int):
-        self.lexicon = lexicon
-        self._cols = cols
-        self._surfaces = surfaces  # (offsets int64, data bytes)
-        self._doc_ids = doc_ids
-        self._doc_group = doc_group
-        self.groups = tuple(groups)
-        self.skipped = skipped
-        self._sentences = None
-        self._matches = None
-        self.counts: Counts = counts_from_columns(
-            lexicon, self.groups, doc_group, cols["doc_tokens"].astype(np.int64),
-            cols["doc_sentences"].astype(np.int64), cols["match_doc"].astype(np.int64),
-            cols["match_term"].astype(np.int64), cols["match_voice"].astype(np.int64))
-
-    @property
-    def n_documents(self) -> int:
-        return len(self._doc_group)
-
-    def _group_col(self, doc_index: np.ndarray):
-        import pandas as pd
-        codes = self._doc_group[doc_index] if len(doc_index) else np.zeros(0, np.int64)
-        return pd.Categorical.from_codes(codes, categories=list(self.groups))
-
-    def _doc_id_col(self, doc_index: np.ndarray):
-        return self._doc_ids[doc_index] if len(doc_index) else self._doc_ids[:0]
-
-    @property
-    def sentences(self):
-        if self._sentences is None:
-            import pandas as pd
-            c = self._cols
-            doc = c["sent_doc"].astype(np.int64)
-            self._sentences = pd.DataFrame({
-                "doc_id": self._doc_id_col(doc),
-                "group": self._group_col(doc),
-                "sentence": c["sent_index"].astype(np.int64),
-                "start": c["sent_start"],
-                "end": c["sent_end"],
-                "n_tokens": c["sent_tokens"].astype(np.int64),
-                "n_matches": c["sent_matches"].astype(np.int64),
-                "score": c["sent_score"],
-                "n_markers": c["sent_markers"].astype(np.int64),
-            })
-        return self._sentences
-
-    @property
-    def matches(self):
-        if self._matches is None:
-            import pandas as pd
-            c = self._cols
-            doc = c["match_doc"].astype(np.int64)
-            term = c["match_term"].astype(np.int64)
-            lex = self.lexicon
-            names = [t.term for t in lex.terms]
-            cats = list(lex.categories)
-            cat_of = np.array([cats.index(t.category) for t in lex.terms], dtype=np.int64)
-            weight_of = np.array([t.weight for t in lex.terms], dtype=np.float64)
-            if len(set(names)) == len(names):
-                term_col = pd.Categorical.from_codes(term, categories=names)
-            else:  # the same spelling twice (one case-sensitive): plain strings
-                term_col = np.array(names, dtype=object)[term]
-            self._matches = pd.DataFrame({
-                "doc_id": self._doc_id_col(doc),
-                "group": self._group_col(doc),
-                "sentence": c["match_sentence"].astype(np.int64),
-                "term": term_col,
-                "category": pd.Categorical.from_codes(cat_of[term] if len(term) else term,
-                                                      categories=cats),
-                "start": c["match_start"],
-                "end": c["match_end"],
-                "surface": _surface_column(*self._surfaces),
-                "voice": pd.Categorical.from_codes(c["match_voice"].astype(np.int64),
-                                                   categories=list(VOICES)),
-                "weight": weight_of[term] if len(term) else np.zeros(0),
-                "negated": c["match_negated"].astype(bool),
-            })
-        return self._matches
-
-    def compare(self, alpha0: float = 1000.0, voice: Optional[str] = None, bootstrap: int = 0,
-                seed: int = 0):
-        """Statistics of each group against the pooled rest: see :class:`Comparison`."""
-        from .compare import Comparison
-        return Comparison(self.counts, alpha0=alpha0, voice=voice, bootstrap=bootstrap,
-                          seed=seed)
-
-    def __repr__(self) -> str:
-        return (f"<Corpus: {self.n_documents} documents in {len(self.groups)} groups, "
-                f"{len(self._cols['sent_doc'])} sentences, {len(self._cols['match_doc'])} "
-                f"matches, {self.skipped} skipped>")
-
-
-def _surface_column(offsets: np.ndarray, data: bytes):
-    """The matched texts as an Arrow-backed pandas string array, built from the buffers."""
+def _batches(records, plan: _Plan, skip_invalid: bool, batch_bytes: int,
+             counter: List[int]) -> Iterator[_Batch]:
     import pandas as pd
-    import pyarrow as pa
-    n = len(offsets) - 1
-    arr = pa.Array.from_buffers(pa.large_string(), n,
-                                [None, pa.py_buffer(offsets.astype(np.int64)), pa.py_buffer(data)])
-    return pd.arrays.ArrowExtensionArray(arr)
-
-
-def _batches(records, text: str, group: Optional[str], id: Optional[str], skip_invalid: bool,
-             batch_bytes: int, counter: List[int]) -> Iterator[_Batch]:
-    batch = _Batch()
+    is_frame = isinstance(records, pd.DataFrame)
+    # A DataFrame's own record identity is its index label (unless an id column is named).
+    by_index = is_frame and (plan.id is None or (plan.id == _DEFAULT_ID and
+                                                 _DEFAULT_ID not in records.columns))
+    batch = _Batch(plan.keep)
     size = 0
-    numbered = id is None
-    id_field = id
-    for no, rec in _iter_records(records, text, group, id):
+    numbered = plan.id is None and not by_index
+    id_field = plan.id
+    keys = plan.keys
+    for no, rec, label in _iter_records(records, plan):
         rec_id = None
         if not isinstance(rec, Mapping):
             if skip_invalid:
@@ -228,7 +225,9 @@ def _batches(records, text: str, group: Optional[str], id: Optional[str], skip_i
                 continue
             raise RecordError(f"{_describe(no, None)}: expected a dict, not "
                               f"{type(rec).__name__}")
-        if numbered:
+        if by_index:
+            rec_id = label
+        elif numbered:
             rec_id = no
         elif id_field in rec:
             rec_id = rec[id_field]
@@ -241,44 +240,107 @@ def _batches(records, text: str, group: Optional[str], id: Optional[str], skip_i
                 continue
             raise RecordError(f"{_describe(no, None)}: no field {id_field!r}; fields: "
                               f"{', '.join(map(str, rec))}")
-        if text not in rec:
+        if plan.text not in rec:
             if skip_invalid:
                 counter[0] += 1
                 continue
-            raise RecordError(f"{_describe(no, rec_id)}: no field {text!r}; fields: "
+            raise RecordError(f"{_describe(no, rec_id)}: no field {plan.text!r}; fields: "
                               f"{', '.join(map(str, rec))}")
-        value = rec[text]
+        value = rec[plan.text]
         if not isinstance(value, str):
             if skip_invalid:
                 counter[0] += 1
                 continue
             what = "missing (None/NaN/NA)" if _is_missing(value) else type(value).__name__
-            raise RecordError(f"{_describe(no, rec_id)}: field {text!r} must be a str, "
+            raise RecordError(f"{_describe(no, rec_id)}: field {plan.text!r} must be a str, "
                               f"not {what}")
-        if group is None:
-            gval = _NO_GROUP
-        elif group in rec and not _is_missing(rec[group]) and str(rec[group]).strip():
-            gval = str(rec[group])
-        else:
+        kv = []
+        bad_key = None
+        for k in keys:
+            if k in rec and not _is_missing(rec[k]) and str(rec[k]).strip():
+                kv.append(rec[k])
+            else:
+                bad_key = k
+                break
+        if bad_key is not None:
             if skip_invalid:
                 counter[0] += 1
                 continue
-            if group in rec:
-                raise RecordError(f"{_describe(no, rec_id)}: field {group!r} is missing "
+            if bad_key in rec:
+                raise RecordError(f"{_describe(no, rec_id)}: field {bad_key!r} is missing "
                                   f"(None/NaN/NA or blank)")
-            raise RecordError(f"{_describe(no, rec_id)}: no field {group!r}; fields: "
+            raise RecordError(f"{_describe(no, rec_id)}: no field {bad_key!r}; fields: "
                               f"{', '.join(map(str, rec))}")
         batch.texts.append(value)
-        batch.groups.append(gval)
+        batch.keys.append(tuple(kv))
         batch.ids.append(rec_id)
         batch.numbers.append(no)
+        for k, seq in batch.kept.items():
+            seq.append(rec.get(k))
+        if plan.date is not None:
+            batch.dates.append(rec.get(plan.date))
         size += len(value) + 64
         if size >= batch_bytes:
-            yield batch
-            batch = _Batch()
+            _finish(batch, plan, skip_invalid, counter)
+            if batch.texts:
+                yield batch
+            batch = _Batch(plan.keep)
             size = 0
     if batch.texts:
-        yield batch
+        _finish(batch, plan, skip_invalid, counter)
+        if batch.texts:
+            yield batch
+
+
+def _parse_dates(values: List[Any]):
+    """Dates as a pandas DatetimeIndex (time-zone aware ones in UTC, then naive); NaT where
+    a value is missing or cannot be read."""
+    import pandas as pd
+    s = pd.Series(values, dtype=object)
+    # a blank string is a missing date (CSV files have no other way to leave one out)
+    missing = s.map(lambda v: _is_missing(v) or (isinstance(v, str) and not v.strip())
+                    ).to_numpy(dtype=bool)
+    out = pd.Series(pd.NaT, index=s.index, dtype="datetime64[ns]")
+    todo = ~missing
+    if todo.any():
+        # ISO 8601 first (fast, one format); what it cannot read, element by element.
+        parsed = pd.to_datetime(s[todo], errors="coerce", format="ISO8601", utc=True)
+        retry = parsed.isna()
+        if retry.any():
+            parsed[retry] = pd.to_datetime(s[todo][retry], errors="coerce", format="mixed",
+                                           utc=True)
+        out[todo] = parsed.dt.tz_convert(None).astype("datetime64[ns]")
+    return pd.DatetimeIndex(out), missing
+
+
+def _finish(batch: _Batch, plan: _Plan, skip_invalid: bool, counter: List[int]) -> None:
+    """Reads the batch's dates and sets its group labels (dropping or reporting records whose
+    date cannot be read)."""
+    if plan.date is not None:
+        dates, missing = _parse_dates(batch.dates)
+        unreadable = set(np.flatnonzero(dates.isna() & ~missing).tolist())
+        # a period needs a date; without one a record cannot be placed in a group
+        lacking = set(np.flatnonzero(missing).tolist()) if plan.period else set()
+        bad = sorted(unreadable | lacking)
+        if bad and not skip_invalid:
+            i = bad[0]
+            what = (f"{batch.dates[i]!r} is not a date" if i in unreadable else
+                    "is missing (a period needs a date)")
+            raise RecordError(f"{_describe(batch.numbers[i], batch.ids[i])}: field "
+                              f"{plan.date!r}: {what}")
+        batch.kept[plan.date] = list(dates)
+        if bad:
+            counter[0] += len(bad)
+            batch.drop(bad)
+            dates = dates.delete(bad)
+        if plan.period:
+            periods = dates.to_period(plan.period)
+            batch.kept[PERIOD] = list(periods)
+            batch.keys = [k + (p,) for k, p in zip(batch.keys, periods)]
+    if not plan.keys and not plan.period:
+        batch.labels = [_NO_GROUP] * len(batch.texts)
+    else:
+        batch.labels = [GROUP_SEPARATOR.join(str(v) for v in k) for k in batch.keys]
 
 
 _BATCH_INDEX = re.compile(r"^(?:texts\[(\d+)\]|document (\d+)): (.*)$", re.S)
@@ -297,60 +359,543 @@ def _record_error(exc: ValueError, batch: _Batch, field: str) -> ValueError:
                        f"{m.group(3)}")
 
 
+def _progress_callback(progress, records) -> Tuple[Optional[Callable[[int, int], None]], Any]:
+    """progress=True: a notebook-aware tqdm bar (tqdm.auto); a callable is called with
+    (documents, characters) after each batch."""
+    if progress is None or progress is False:
+        return None, None
+    if callable(progress):
+        return progress, None
+    if progress is True:
+        from tqdm.auto import tqdm
+        total = len(records) if hasattr(records, "__len__") else None
+        bar = tqdm(total=total, unit=" docs", desc="framelens")
+        return (lambda docs, chars: bar.update(docs)), bar
+    raise TypeError(f"progress must be True, False, None or a callable, not {progress!r}")
+
+
 def analyze_corpus(analyzer, records: Iterable, text: str = "text",
-                   group: Optional[str] = "outlet", id: Optional[str] = _DEFAULT_ID,
-                   threads: Optional[int] = None, skip_invalid: bool = False,
-                   batch_bytes: int = 8 << 20, progress=None) -> Corpus:
+                   group: Union[None, str, Sequence[str]] = "outlet",
+                   id: Optional[str] = _DEFAULT_ID, threads: Optional[int] = None,
+                   skip_invalid: bool = False, batch_bytes: int = 8 << 20, progress=None,
+                   keep: Optional[Sequence[str]] = None, date: Optional[str] = None,
+                   period: Optional[str] = None, texts: str = "matched") -> "Corpus":
     """See :meth:`framelens.Analyzer.analyze_corpus`."""
     if threads is None:
         threads = default_threads()
     if not isinstance(threads, (int, np.integer)) or isinstance(threads, bool) or \
             not 1 <= threads <= 256:
         raise ValueError(f"threads must be an int from 1 to 256 (or None), not {threads!r}")
-    if not isinstance(text, str):
-        raise TypeError(f"text must be a field name (str), not {type(text).__name__}")
+    if texts not in TEXTS:
+        raise ValueError(f"texts must be one of {', '.join(map(repr, TEXTS))}, not {texts!r}")
+    plan = _Plan(text, group, id, keep, date, period)
     lex = analyzer.lexicon
     parts: Dict[str, List[np.ndarray]] = {k: [] for k in _DTYPES}
     surf_offsets: List[np.ndarray] = []
     surf_data: List[bytes] = []
     surf_base = 0
+    sent_text_parts: List[Any] = []
     doc_ids: List[Any] = []
-    doc_groups: List[str] = []
+    doc_labels: List[str] = []
+    doc_keys: List[Tuple[Any, ...]] = []
+    kept: Dict[str, List[Any]] = {k: [] for k in plan.keep}
+    if plan.period:
+        kept[PERIOD] = []
     n_docs = 0
     skipped = [0]
-    for batch in _batches(records, text, group, id, skip_invalid, batch_bytes, skipped):
-        try:
-            cols = _core.analyze_batch(lex._core, batch.texts, int(threads))
-        except ValueError as exc:
-            raise _record_error(exc, batch, text) from None
-        for k, dt in _DTYPES.items():
-            a = np.frombuffer(cols[k], dtype=dt)
-            if k in ("sent_doc", "match_doc"):
-                a = a.astype(np.int64) + n_docs
-            parts[k].append(a)
-        off = np.frombuffer(cols["surface_offsets"], dtype=np.int64)
-        surf_offsets.append(off[1:] + surf_base)
-        surf_base += len(cols["surface_data"])
-        surf_data.append(cols["surface_data"])
-        doc_ids.extend(batch.ids)
-        doc_groups.extend(batch.groups)
-        n_docs += len(batch.texts)
-        if progress is not None:
-            progress(len(batch.texts), sum(len(t) for t in batch.texts))
-        del batch, cols
+    callback, bar = _progress_callback(progress, records)
+    try:
+        for batch in _batches(records, plan, skip_invalid, batch_bytes, skipped):
+            try:
+                cols = _core.analyze_batch(lex._core, batch.texts, int(threads))
+            except ValueError as exc:
+                raise _record_error(exc, batch, text) from None
+            arrays = {k: np.frombuffer(cols[k], dtype=dt) for k, dt in _DTYPES.items()}
+            if texts != "none":
+                sent_text_parts.append(_sentence_texts(batch.texts, arrays, texts == "all"))
+            for k, a in arrays.items():
+                if k in ("sent_doc", "match_doc"):
+                    a = a.astype(np.int64) + n_docs
+                parts[k].append(a)
+            off = np.frombuffer(cols["surface_offsets"], dtype=np.int64)
+            surf_offsets.append(off[1:] + surf_base)
+            surf_base += len(cols["surface_data"])
+            surf_data.append(cols["surface_data"])
+            doc_ids.extend(batch.ids)
+            doc_labels.extend(batch.labels)
+            doc_keys.extend(batch.keys)
+            for k, seq in batch.kept.items():
+                kept[k].extend(seq)
+            n_docs += len(batch.texts)
+            if callback is not None:
+                callback(len(batch.texts), sum(len(t) for t in batch.texts))
+            del batch, cols, arrays
+    finally:
+        if bar is not None:
+            bar.close()
     merged = {}
     for k, dt in _DTYPES.items():
         merged[k] = np.concatenate(parts[k]) if parts[k] else np.zeros(0, dtype=dt)
-        parts[k] = None
+        parts[k] = []  # release the pieces as soon as they are joined
     offsets = np.concatenate([np.zeros(1, np.int64)] + surf_offsets)
     data = b"".join(surf_data)
-    groups = sorted(set(doc_groups))
+    groups = sorted(set(doc_labels))
     gindex = {g: i for i, g in enumerate(groups)}
-    doc_group = np.fromiter((gindex[g] for g in doc_groups), dtype=np.int64, count=n_docs)
+    doc_group = np.fromiter((gindex[g] for g in doc_labels), dtype=np.int64, count=n_docs)
+    ids = _doc_id_index(records, doc_ids)
+    doc_columns = _doc_columns(records, plan, kept, n_docs)
+    group_keys = list(plan.keys) + ([PERIOD] if plan.period else [])
+    key_values: Dict[str, Tuple[Any, ...]] = {}
+    for g, kv in zip(doc_labels, doc_keys):
+        key_values.setdefault(g, kv)
+    sentence_texts = None
+    if texts != "none":
+        sentence_texts = _join_sentence_texts(sent_text_parts)
+    return Corpus(lex, merged, (offsets, data), ids, doc_group, groups, skipped[0],
+                  doc_columns=doc_columns, group_keys=group_keys,
+                  group_values=[key_values[g] for g in groups], date=plan.date,
+                  period=plan.period, sentence_texts=sentence_texts, texts=texts)
+
+
+def _sentence_texts(batch_texts: List[str], a: Dict[str, np.ndarray], every: bool):
+    """The text of each sentence of a batch that holds a match (or of every sentence), as a
+    pyarrow array; None for a sentence not kept."""
+    import pyarrow as pa
+    sdoc, sstart, send = a["sent_doc"], a["sent_start"], a["sent_end"]
+    wanted = np.arange(len(sdoc)) if every else np.flatnonzero(a["sent_matches"] > 0)
+    out: List[Optional[str]] = [None] * len(sdoc)
+    for i in wanted:
+        out[i] = batch_texts[sdoc[i]][sstart[i]:send[i]]
+    return pa.array(out, type=pa.large_string())
+
+
+def _join_sentence_texts(chunks: List[Any]):
+    import pyarrow as pa
+    if not chunks:
+        return pa.array([], type=pa.large_string())
+    return pa.concat_arrays(chunks) if len(chunks) > 1 else chunks[0]
+
+
+def _doc_id_index(records, doc_ids: List[Any]):
+    """The documents' ids as a pandas Index of their natural type (a DataFrame's index
+    labels keep the index's dtype)."""
+    import pandas as pd
+    if isinstance(records, pd.DataFrame) and doc_ids and \
+            isinstance(records.index, pd.MultiIndex):
+        idx = pd.Index(doc_ids, tupleize_cols=False)
+        return idx
     if doc_ids and all(isinstance(i, (int, np.integer)) and not isinstance(i, bool)
                        for i in doc_ids):
-        ids = np.array(doc_ids, dtype=np.int64)
-    else:
-        ids = np.empty(len(doc_ids), dtype=object)
-        ids[:] = doc_ids
-    return Corpus(lex, merged, (offsets, data), ids, doc_group, groups, skipped[0])
+        return pd.Index(np.array(doc_ids, dtype=np.int64))
+    if isinstance(records, pd.DataFrame) and doc_ids:
+        try:
+            return pd.Index(doc_ids, dtype=records.index.dtype, tupleize_cols=False)
+        except (TypeError, ValueError):
+            pass
+    if doc_ids and all(isinstance(i, str) for i in doc_ids):
+        return pd.Index(text_array(doc_ids))
+    arr = np.empty(len(doc_ids), dtype=object)
+    arr[:] = doc_ids
+    return pd.Index(arr, dtype=object, tupleize_cols=False)
+
+
+def _doc_columns(records, plan: _Plan, kept: Dict[str, List[Any]], n_docs: int):
+    """The kept fields, one value per document, in framelens's column kinds (a DataFrame's
+    columns keep their dtypes)."""
+    import pandas as pd
+    out: Dict[str, Any] = {}
+    present: Dict[str, bool] = {}
+    for name, values in kept.items():
+        if name == PERIOD:
+            out[name] = pd.array(values, dtype=pd.PeriodDtype(plan.period)) if values else \
+                pd.array([], dtype=pd.PeriodDtype(plan.period))
+            continue
+        if name == plan.date:
+            out[name] = pd.DatetimeIndex(values, dtype="datetime64[ns]").array
+            continue
+        if isinstance(records, pd.DataFrame) and name in records.columns:
+            src = records[name]
+            if not (src.dtype == object or pd.api.types.is_string_dtype(src.dtype)):
+                out[name] = pd.array(values, dtype=src.dtype) if values else src.array[:0]
+                continue
+        present[name] = any(not _is_missing(v) for v in values)
+        out[name] = user_column(values)
+    if n_docs and not isinstance(records, pd.DataFrame):
+        absent = [k for k, ok in present.items() if not ok]
+        if absent:
+            raise KeyError(f"keep: no record has a value in field {absent[0]!r}")
+    return out
+
+
+class Corpus:
+    """The analysis of many documents.
+
+    - ``documents``: DataFrame doc_id, group, n_sentences, n_tokens, n_matches (+ kept).
+    - ``sentences``: DataFrame doc_id, group, sentence, start, end, n_tokens, n_matches,
+      score, n_markers (+ kept columns); ``sentence_table(text=True)`` adds the text.
+    - ``matches``: DataFrame doc_id, group, sentence, term, category, start, end, surface,
+      voice, weight, negated (+ kept columns); ``match_table(text=True)`` adds the
+      sentence's text.
+    - ``kwic(...)``: each selected match in its context.
+    - ``counts``: additive :class:`Counts` (merge, pickle).
+    - ``skipped``: records skipped with ``skip_invalid=True``.
+    - ``compare(...)``: statistics between groups.
+    """
+
+    def __init__(self, lexicon, cols: Dict[str, np.ndarray], surfaces, doc_ids,
+                 doc_group: np.ndarray, groups: Sequence[str], skipped: int,
+                 doc_columns: Optional[Dict[str, Any]] = None,
+                 group_keys: Sequence[str] = (), group_values: Sequence[Tuple] = (),
+                 date: Optional[str] = None, period: Optional[str] = None,
+                 sentence_texts=None, texts: str = "none"):
+        import pandas as pd
+        self.lexicon = lexicon
+        self._cols = cols
+        self._surfaces = surfaces  # (offsets int64, data bytes)
+        self._doc_ids = doc_ids if isinstance(doc_ids, pd.Index) else \
+            pd.Index(np.asarray(doc_ids))
+        self._doc_group = doc_group
+        self.groups = tuple(groups)
+        self.group_keys: Tuple[str, ...] = tuple(group_keys)
+        self._group_values = list(group_values)
+        self.skipped = skipped
+        self._doc_columns: Dict[str, Any] = dict(doc_columns or {})
+        self.date = date
+        self.period = period
+        self._sentence_texts = sentence_texts
+        self.texts = texts
+        self._sentences = None
+        self._matches = None
+        self._srows: Optional[np.ndarray] = None
+        # first sentence row of each document: sentences come in document order
+        doc_sents = cols["doc_sentences"].astype(np.int64)
+        self._first_sentence = np.concatenate([[0], np.cumsum(doc_sents)[:-1]]) \
+            if len(doc_sents) else np.zeros(0, np.int64)
+        self.counts: Counts = counts_from_columns(
+            lexicon, self.groups, doc_group, cols["doc_tokens"].astype(np.int64),
+            cols["doc_sentences"].astype(np.int64), cols["match_doc"].astype(np.int64),
+            cols["match_term"].astype(np.int64), cols["match_voice"].astype(np.int64))
+
+    # -- the shape of the corpus -----------------------------------------------------------
+    @property
+    def n_documents(self) -> int:
+        return len(self._doc_group)
+
+    @property
+    def keep(self) -> Tuple[str, ...]:
+        """The record fields carried into every table."""
+        return tuple(self._doc_columns)
+
+    @property
+    def group_table(self):
+        """One row per group: its label and the value of each group key."""
+        import pandas as pd
+        data: Dict[str, Any] = {"group": list(self.groups)}
+        for i, k in enumerate(self.group_keys):
+            data[k] = [v[i] if i < len(v) else None for v in self._group_values]
+        return pd.DataFrame(data)
+
+    def _group_col(self, doc_index: np.ndarray):
+        codes = self._doc_group[doc_index] if len(doc_index) else np.zeros(0, np.int64)
+        return label_array(codes, self.groups)
+
+    def _doc_id_col(self, doc_index: np.ndarray):
+        return self._doc_ids.take(doc_index).array if len(doc_index) else \
+            self._doc_ids[:0].array
+
+    def _kept_cols(self, doc_index: np.ndarray) -> Dict[str, Any]:
+        return {k: v.take(doc_index) for k, v in self._doc_columns.items()}
+
+    @property
+    def documents(self):
+        """DataFrame doc_id, group, n_sentences, n_tokens, n_matches and the kept columns."""
+        import pandas as pd
+        c = self._cols
+        doc = np.arange(self.n_documents, dtype=np.int64)
+        return pd.DataFrame({
+            "doc_id": self._doc_id_col(doc), "group": self._group_col(doc),
+            "n_sentences": c["doc_sentences"].astype(np.int64),
+            "n_tokens": c["doc_tokens"].astype(np.int64),
+            "n_matches": c["doc_matches"].astype(np.int64),
+            **self._kept_cols(doc)})
+
+    # -- tables -------------------------------------------------------------------------------
+    @property
+    def sentences(self):
+        """The sentences table (see :meth:`sentence_table`); cached."""
+        if self._sentences is None:
+            self._sentences = self.sentence_table()
+        return self._sentences
+
+    @property
+    def matches(self):
+        """The matches table (see :meth:`match_table`); cached."""
+        if self._matches is None:
+            self._matches = self.match_table()
+        return self._matches
+
+    def sentence_table(self, text: bool = False):
+        """DataFrame doc_id, group, sentence, start, end, n_tokens, n_matches, score,
+        n_markers and the kept columns; with ``text=True`` also ``text``, the sentence (with
+        the default ``texts="matched"`` only sentences holding a match have their text kept;
+        the others are missing)."""
+        import pandas as pd
+        c = self._cols
+        doc = c["sent_doc"].astype(np.int64)
+        data = {
+            "doc_id": self._doc_id_col(doc),
+            "group": self._group_col(doc),
+            "sentence": c["sent_index"].astype(np.int64),
+            "start": c["sent_start"],
+            "end": c["sent_end"],
+            "n_tokens": c["sent_tokens"].astype(np.int64),
+            "n_matches": c["sent_matches"].astype(np.int64),
+            "score": c["sent_score"],
+            "n_markers": c["sent_markers"].astype(np.int64),
+            **self._kept_cols(doc),
+        }
+        if text:
+            data["text"] = text_array(self._require_texts("sentence text"))
+        return pd.DataFrame(data)
+
+    def match_table(self, text: bool = False):
+        """DataFrame doc_id, group, sentence, term, category, start, end, surface, voice,
+        weight, negated and the kept columns; with ``text=True`` also ``sentence_text``."""
+        import pandas as pd
+        c = self._cols
+        doc = c["match_doc"].astype(np.int64)
+        term = c["match_term"].astype(np.int64)
+        data = {
+            "doc_id": self._doc_id_col(doc),
+            "group": self._group_col(doc),
+            "sentence": c["match_sentence"].astype(np.int64),
+            **self._term_cols(term),
+            "start": c["match_start"],
+            "end": c["match_end"],
+            "surface": text_array(_surface_array(*self._surfaces)),
+            "voice": label_array(c["match_voice"].astype(np.int64), VOICES),
+            "weight": self._term_weight(term),
+            "negated": c["match_negated"].astype(bool),
+            **self._kept_cols(doc),
+        }
+        order = list(MATCH_COLUMNS) + list(self._doc_columns)
+        if text:
+            data["sentence_text"] = text_array(
+                self._require_texts("sentence text").take(self._match_sentence_rows()))
+            order.append("sentence_text")
+        return pd.DataFrame(data)[order]
+
+    def _term_cols(self, term: np.ndarray) -> Dict[str, Any]:
+        lex = self.lexicon
+        names = [t.term for t in lex.terms]
+        cats = list(lex.categories)
+        cat_of = np.array([cats.index(t.category if isinstance(t.category, str)
+                                      else t.category[0]) for t in lex.terms], dtype=np.int64)
+        if len(set(names)) == len(names):
+            term_col = label_array(term, names)
+        else:  # the same spelling twice (one case-sensitive): labels by name
+            import pandas as pd
+            term_col = pd.Categorical(np.array(names, dtype=object)[term],
+                                      categories=list(dict.fromkeys(names)))
+        return {"term": term_col,
+                "category": label_array(cat_of[term] if len(term) else term, cats)}
+
+    def _term_weight(self, term: np.ndarray) -> np.ndarray:
+        weight_of = np.array([t.weight for t in self.lexicon.terms], dtype=np.float64)
+        return weight_of[term] if len(term) else np.zeros(0)
+
+    def _match_sentence_rows(self) -> np.ndarray:
+        c = self._cols
+        doc = c["match_doc"].astype(np.int64)
+        return self._first_sentence[doc] + c["match_sentence"].astype(np.int64) \
+            if len(doc) else np.zeros(0, np.int64)
+
+    def _require_texts(self, what: str):
+        if self._sentence_texts is None:
+            raise NoTextError(f"no {what}: this corpus was analysed with texts='none'; "
+                              "analyse it with texts='matched' (the default) or 'all'")
+        return self._sentence_texts
+
+    # -- evidence -----------------------------------------------------------------------------
+    def kwic(self, term: Union[None, str, Sequence[str]] = None, *,
+             category: Union[None, str, Sequence[str]] = None,
+             contrast: Optional[str] = None, option: Optional[str] = None,
+             window: int = 5, group: Union[None, str, Sequence[str]] = None,
+             voice: Union[None, str, Sequence[str]] = None, negated: Optional[bool] = None,
+             n: Optional[int] = None, seed: Optional[int] = 0):
+        """Keyword in context: each selected match with the ``window`` words on either side
+        (within its sentence) and the whole sentence.
+
+        Select by ``term`` (canonical text or a variant spelling; a category name works
+        too), ``category``, or a ``contrast`` and its ``option``; filter by ``group``,
+        ``voice`` and ``negated``; ``n`` draws that many rows at random (reproducibly for a
+        ``seed``), kept in corpus order. Returns a DataFrame doc_id, group, sentence, start,
+        end, left, match, right, term, category, voice, negated, weight, sentence_text and
+        the kept columns, one row per match.
+        """
+        window = check_window(window)
+        rows = self._select(term, category, contrast, option, group, voice, negated)
+        rows = sample(rows, n, seed)
+        return self._kwic_frame(rows, window)
+
+    def _select(self, term, category, contrast, option, group, voice, negated) -> np.ndarray:
+        c = self._cols
+        mask = np.ones(len(c["match_doc"]), dtype=bool)
+        terms = select_terms(self.lexicon, term, category, contrast, option)
+        if terms is not None:
+            mask &= np.isin(c["match_term"].astype(np.int64), terms)
+        if group is not None:
+            names = [group] if isinstance(group, str) else list(group)
+            for g in names:
+                if g not in self.groups:
+                    raise KeyError(f"no group {g!r}; groups: {', '.join(map(str, self.groups))}")
+            codes = [self.groups.index(g) for g in names]
+            mask &= np.isin(self._doc_group[c["match_doc"].astype(np.int64)], codes)
+        codes_v = check_voices(voice)
+        if codes_v is not None:
+            mask &= np.isin(c["match_voice"], codes_v)
+        if negated is not None:
+            if not isinstance(negated, (bool, np.bool_)):
+                raise TypeError(f"negated must be True, False or None, not {negated!r}")
+            mask &= c["match_negated"].astype(bool) == bool(negated)
+        return np.flatnonzero(mask)
+
+    def _kwic_frame(self, rows: np.ndarray, window: int):
+        import pandas as pd
+        texts = self._require_texts("kwic")
+        c = self._cols
+        doc = c["match_doc"][rows].astype(np.int64)
+        srow = self._match_sentence_rows()[rows] if len(rows) else np.zeros(0, np.int64)
+        sent_start = c["sent_start"][srow] if len(rows) else np.zeros(0, np.int64)
+        starts, ends = c["match_start"][rows], c["match_end"][rows]
+        sentence_text: List[str] = texts.take(srow).to_pylist() if len(rows) else []
+        lefts: List[str] = []
+        mids: List[str] = []
+        rights: List[str] = []
+        # one tokenisation per sentence, however many of its matches are shown
+        i = 0
+        while i < len(rows):
+            j = i
+            while j + 1 < len(rows) and srow[j + 1] == srow[i]:
+                j += 1
+            base = int(sent_start[i])
+            spans = [(int(starts[k]) - base, int(ends[k]) - base) for k in range(i, j + 1)]
+            left, mid, right = context_rows(sentence_text[i], spans, window)
+            lefts += left
+            mids += mid
+            rights += right
+            i = j + 1
+        term = c["match_term"][rows].astype(np.int64)
+        data = {
+            "doc_id": self._doc_id_col(doc),
+            "group": self._group_col(doc),
+            "sentence": c["match_sentence"][rows].astype(np.int64),
+            "start": starts, "end": ends,
+            "left": text_array(lefts), "match": text_array(mids), "right": text_array(rights),
+            **self._term_cols(term),
+            "voice": label_array(c["match_voice"][rows].astype(np.int64), VOICES),
+            "negated": c["match_negated"][rows].astype(bool),
+            "weight": self._term_weight(term),
+            "sentence_text": text_array(sentence_text),
+            **self._kept_cols(doc),
+        }
+        return pd.DataFrame(data)
+
+    def _examples(self, term=None, group=None, voice=None, n: Optional[int] = 2,
+                  seed: Optional[int] = 0) -> List[Dict[str, Any]]:
+        """Sampled matches as the report shows them, from distinct sentences: each with its
+        whole sentence and every match in that sentence (the sampled one marked ``focus``)."""
+        rows = self._select(term, None, None, None, group, voice, None)
+        if len(rows):
+            _, first = np.unique(self._match_srows()[rows], return_index=True)
+            rows = rows[np.sort(first)]
+        rows = sample(rows, n, seed)
+        return [self._example(int(r)) for r in rows]
+
+    def _example(self, row: int) -> Dict[str, Any]:
+        texts = self._require_texts("examples")
+        c = self._cols
+        srows = self._match_srows()
+        srow = int(srows[row])
+        base = int(c["sent_start"][srow])
+        lo, hi = np.searchsorted(srows, [srow, srow + 1])
+        terms = self.lexicon.terms
+        spans = []
+        for k in range(int(lo), int(hi)):
+            t = terms[int(c["match_term"][k])]
+            spans.append({"start": int(c["match_start"][k]) - base,
+                          "end": int(c["match_end"][k]) - base, "term": t.term,
+                          "category": t.category if isinstance(t.category, str)
+                          else t.category[0], "weight": t.weight,
+                          "voice": VOICES[int(c["match_voice"][k])],
+                          "negated": bool(c["match_negated"][k]), "focus": k == row})
+        doc = int(c["match_doc"][row])
+        return {"doc_id": self._doc_ids[doc], "group": self.groups[int(self._doc_group[doc])],
+                "text": texts[srow].as_py() or "", "spans": spans,
+                "kept": {k: v[doc] for k, v in self._doc_columns.items()}}
+
+    def _match_srows(self) -> np.ndarray:
+        """The sentence row of every match (non-decreasing: matches come in text order)."""
+        srows = self._srows
+        if srows is None:
+            srows = self._srows = self._match_sentence_rows()
+        return srows
+
+    # -- statistics ---------------------------------------------------------------------------
+    def compare(self, alpha0: float = 1000.0, voice: Optional[str] = None, bootstrap: int = 0,
+                seed: int = 0, cluster: Optional[str] = None):
+        """Statistics of each group against the pooled rest: see :class:`Comparison`.
+
+        ``cluster`` names a kept field (or "doc_id") whose values are the bootstrap's
+        resampling unit, for corpora whose records are parts of larger units (sentences of
+        articles: ``cluster="article_id"``); by default documents are resampled.
+        """
+        from .compare import Comparison
+        clusters = None
+        if cluster is not None:
+            clusters = self._cluster_codes(cluster)
+        return Comparison(self.counts, alpha0=alpha0, voice=voice, bootstrap=bootstrap,
+                          seed=seed, corpus=self, cluster=clusters)
+
+    def _cluster_codes(self, cluster: str) -> np.ndarray:
+        import pandas as pd
+        if cluster == "doc_id":
+            values = self._doc_ids
+        elif cluster in self._doc_columns:
+            values = self._doc_columns[cluster]
+        else:
+            raise KeyError(f"cluster: {cluster!r} is not a kept field; analyse with "
+                           f"keep=[{cluster!r}] (kept: {', '.join(self.keep) or 'none'})")
+        codes, _ = pd.factorize(pd.Series(values), use_na_sentinel=True)
+        if (codes < 0).any():
+            first = int(np.flatnonzero(codes < 0)[0])
+            raise ValueError(f"cluster: document {self._doc_ids[first]!r} has no value in "
+                             f"field {cluster!r}")
+        return codes.astype(np.int64)
+
+    def timeline(self, contrast: str, period: Optional[str] = None,
+                 voice: Optional[str] = None):
+        """Share of each option of a contrast per period of the carried date, for each group
+        (without the period key): DataFrame series, period, option, count, total, share,
+        ci_low, ci_high (95% Wilson)."""
+        from .charts import timeline_data
+        return timeline_data(self, contrast, period=period, voice=voice)
+
+    # -- display ------------------------------------------------------------------------------
+    def __repr__(self) -> str:
+        return (f"<Corpus: {self.n_documents} documents in {len(self.groups)} groups, "
+                f"{len(self._cols['sent_doc'])} sentences, {len(self._cols['match_doc'])} "
+                f"matches, {self.skipped} skipped>")
+
+    def _repr_html_(self) -> str:
+        from .display import corpus_html
+        return corpus_html(self)
+
+
+def _surface_array(offsets: np.ndarray, data: bytes):
+    """The matched texts as a pyarrow string array, built from the buffers."""
+    import pyarrow as pa
+    n = len(offsets) - 1
+    return pa.Array.from_buffers(pa.large_string(), n,
+                                 [None, pa.py_buffer(offsets.astype(np.int64)),
+                                  pa.py_buffer(data)])

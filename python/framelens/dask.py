@@ -3,29 +3,82 @@
 Each partition is analysed where it lives (the Analyzer pickles as its lexicon's JSON), and
 only its additive Counts travel back; their sum is exactly the counts of the whole corpus,
 so ``analyze_dask(...).compare()`` equals ``analyzer.analyze_corpus(...).compare()``.
+
+With ``matches=True`` the evidence comes too: a Dask DataFrame of every match (with its
+sentence text and the kept columns), built from the same partition tasks, so it stays on
+the workers until it is computed or written (``matches.to_parquet(...)``).
 """
 # SPDX-License-Identifier: MIT
 from __future__ import annotations
 
-from typing import Optional
+from typing import Any, Optional, Sequence, Tuple, Union
 
 from .counts import Counts
 
 
-def _partition_counts(part, analyzer, text, group, id, threads, skip_invalid) -> Counts:
-    corpus = analyzer.analyze_corpus(part, text=text, group=group, id=id, threads=threads,
-                                     skip_invalid=skip_invalid)
-    return corpus.counts
+def _partition(part, index, analyzer, options) -> Tuple[Counts, Any]:
+    """(counts, matches table) of one partition."""
+    import pandas as pd
+    numbered = options.get("_numbered", False)
+    corpus = analyzer.analyze_corpus(part, **{k: v for k, v in options.items()
+                                              if not k.startswith("_")})
+    matches = None
+    if options.get("texts", "none") != "none":
+        matches = _plain_labels(corpus.match_table(text=True))
+        if numbered:  # records numbered within a partition: make the ids unique overall
+            matches["doc_id"] = pd.array([f"{index}:{i}" for i in matches["doc_id"]],
+                                         dtype=matches["surface"].dtype)
+    return corpus.counts, matches
 
 
-def analyze_dask(collection, analyzer, text: str = "text", group: Optional[str] = "outlet",
+# Label columns whose categories are the lexicon's, the same in every partition.
+_FIXED_LABELS = ("term", "category", "voice")
+
+
+def _plain_labels(table):
+    """Groups and kept labels differ between partitions: as plain strings they concatenate
+    into one column type (the lexicon's labels stay Categoricals)."""
+    import pandas as pd
+    text = table["surface"].dtype
+    for col in table.columns:
+        if col not in _FIXED_LABELS and isinstance(table[col].dtype, pd.CategoricalDtype):
+            table[col] = table[col].astype(object).where(table[col].notna(), None) \
+                .astype(text)
+    return table
+
+
+def _counts_of(result) -> Counts:
+    return result[0]
+
+
+def _matches_of(result):
+    return result[1]
+
+
+def analyze_dask(collection, analyzer, text: str = "text",
+                 group: Union[None, str, Sequence[str]] = "outlet",
                  id: Optional[str] = "id", threads: int = 1, skip_invalid: bool = False,
-                 compute: bool = True):
+                 compute: bool = True, progress: bool = False, matches: bool = False,
+                 keep: Optional[Sequence[str]] = None, date: Optional[str] = None,
+                 period: Optional[str] = None):
     """Counts of a ``dask.dataframe.DataFrame`` or a ``dask.bag.Bag`` of dicts.
 
     threads: worker threads inside each partition's task (Dask already runs partitions in
-    parallel, so 1 is usually right). With ``compute=False`` returns a ``dask.delayed``
-    object instead of the Counts.
+    parallel, so 1 is usually right). keep, date, period: as in ``analyze_corpus``.
+    With ``compute=False`` returns a ``dask.delayed`` object instead of the Counts.
+
+    ``matches=True`` returns ``(counts, matches)``: ``matches`` is a Dask DataFrame with the
+    columns of ``Corpus.match_table(text=True)`` (the sentence of each match) and the kept
+    columns. With ``compute=True`` the partitions are analysed once for both: the matches
+    are persisted (in memory with Dask's local schedulers, on the workers of a distributed
+    cluster) until they are computed or written (``matches.to_parquet(...)``). With
+    ``compute=False`` both are lazy, and computing each runs the analysis. ``doc_id`` is a
+    DataFrame's index label or the ``id`` field; records without one are numbered
+    "partition:record".
+
+    ``progress=True`` shows a progress bar of finished partitions (tqdm.auto: a widget in
+    Jupyter) while the counts are computed by Dask's local schedulers (the distributed
+    scheduler has its own dashboard).
     """
     try:
         import dask
@@ -38,10 +91,107 @@ def analyze_dask(collection, analyzer, text: str = "text", group: Optional[str] 
     parts = collection.to_delayed()
     if hasattr(parts, "ravel"):  # dask dataframes return an array of delayed partitions
         parts = list(parts.ravel())
-    task = delayed(_partition_counts, pure=True)
-    pieces = [task(p, analyzer, text, group, id, threads, skip_invalid) for p in parts]
+    is_frame = hasattr(collection, "columns")
+    options = {"text": text, "group": group, "id": id, "threads": threads,
+               "skip_invalid": skip_invalid, "keep": keep, "date": date, "period": period,
+               "texts": "matched" if matches else "none"}
+    if not is_frame and id is None:
+        options["_numbered"] = True
+    # Check the options once here (a wrong field name fails now, not in a worker).
+    _check(collection, analyzer, options, is_frame)
+    task = delayed(_partition, pure=True)
+    results = [task(p, i, analyzer, dict(options)) for i, p in enumerate(parts)]
+    pieces = [delayed(_counts_of, pure=True)(r) for r in results]
     total = delayed(_merge, pure=True)(pieces, analyzer.lexicon)
-    return total.compute() if compute else total
+    if not matches:
+        if not compute:
+            return total
+        with _progress(progress, len(parts)):
+            return total.compute()
+    import dask.dataframe as dd
+    meta = _meta(collection, analyzer, options, is_frame)
+    frames = [delayed(_matches_of, pure=True)(r) for r in results]
+    if compute:
+        # One pass: the counts computed, the matches kept where they were made (in memory
+        # with the local schedulers, on the workers with a distributed cluster).
+        with _progress(progress, len(parts)):
+            total, *frames = dask.persist(total, *frames)
+        return total.compute(), dd.from_delayed(frames, meta=meta, verify_meta=False)
+    return total, dd.from_delayed(frames, meta=meta, verify_meta=False)
+
+
+def _check(collection, analyzer, options, is_frame: bool) -> None:
+    if is_frame:
+        missing = [f for f in [options["text"], *_names(options["group"]),
+                               *_names(options["keep"]), options["date"]]
+                   if f is not None and f not in collection.columns]
+        if missing:
+            raise KeyError(f"no column {missing[0]!r} in the Dask DataFrame; columns: "
+                           f"{', '.join(map(str, collection.columns))}")
+
+
+def _names(value) -> list:
+    if value is None:
+        return []
+    return [value] if isinstance(value, str) else list(value)
+
+
+def _meta(collection, analyzer, options, is_frame: bool):
+    """The matches table of no records, with the columns and dtypes of a real one."""
+    import pandas as pd
+    opts = {k: v for k, v in options.items() if not k.startswith("_")}
+    if is_frame:
+        empty = collection._meta
+    else:
+        fields = [opts["text"], *_names(opts["group"]), *_names(opts["keep"])]
+        if opts["date"]:
+            fields.append(opts["date"])
+        empty = pd.DataFrame({f: pd.Series([], dtype=object) for f in dict.fromkeys(fields)})
+        if opts["id"] is not None:
+            empty[opts["id"]] = pd.Series([], dtype=object)
+    corpus = analyzer.analyze_corpus(empty, **opts)
+    table = _plain_labels(corpus.match_table(text=True))
+    for col in table.columns:  # kept strings: text in every partition (see _plain_labels)
+        if table[col].dtype == object:
+            table[col] = table[col].astype(table["surface"].dtype)
+    if not is_frame:
+        table["doc_id"] = table["doc_id"].astype(table["surface"].dtype)
+    return table
+
+
+class _progress:
+    """While Dask computes: a tqdm bar that advances as partitions finish (a no-op when
+    ``enabled`` is false)."""
+
+    def __init__(self, enabled: bool, n_parts: int):
+        self.enabled = enabled
+        self.n_parts = n_parts
+        self.bar: Any = None
+        self.callback: Any = None
+
+    def __enter__(self):
+        if not self.enabled:
+            return self
+        from dask.callbacks import Callback
+        from tqdm.auto import tqdm
+        bar = tqdm(total=self.n_parts, unit=" partitions", desc="framelens")
+
+        class _Finished(Callback):
+            def _posttask(self, key, result, dsk, state, worker_id):
+                name = key[0] if isinstance(key, tuple) else key
+                if isinstance(name, str) and name.startswith("_partition"):
+                    bar.update(1)
+
+        self.bar = bar
+        self.callback = _Finished()
+        self.callback.__enter__()
+        return self
+
+    def __exit__(self, *exc):
+        if self.callback is not None:
+            self.callback.__exit__(*exc)
+            self.bar.close()
+        return False
 
 
 def _merge(pieces, lexicon) -> Counts:

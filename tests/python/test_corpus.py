@@ -193,10 +193,9 @@ def test_dataframe_dtypes(corpus1):
         assert isinstance(s[col].dtype, pd.CategoricalDtype), col
     for col in ("group", "term", "category", "voice"):
         assert isinstance(m[col].dtype, pd.CategoricalDtype), col
-    assert isinstance(m["surface"].dtype, pd.ArrowDtype)
-    import pyarrow as pa
-    assert pa.types.is_string(m["surface"].dtype.pyarrow_dtype) or \
-        pa.types.is_large_string(m["surface"].dtype.pyarrow_dtype)
+    # text is pandas' Arrow-backed string dtype (framelens.columns)
+    assert isinstance(m["surface"].dtype, pd.StringDtype)
+    assert m["surface"].dtype.storage == "pyarrow"
     for col in ("sentence", "start", "end"):
         assert np.issubdtype(m[col].dtype, np.integer), col
     for col in ("sentence", "start", "end", "n_tokens", "n_matches"):

@@ -68,3 +68,80 @@ def test_not_a_dask_collection_is_a_type_error():
     an = fl.Analyzer(fl.Lexicon.from_dict(LEXICON))
     with pytest.raises(TypeError, match="dask DataFrame or Bag"):
         analyze_dask(records(3), an)
+
+
+# -- evidence at scale (issue 9, item 8) ---------------------------------------------------------
+def test_dask_matches_equal_the_whole_with_labels_and_kept_columns():
+    an = fl.Analyzer(fl.Lexicon.from_dict(LEXICON))
+    df = pd.DataFrame(records())
+    df["url"] = [f"https://example.org/{i}" for i in range(len(df))]
+    df.index = pd.RangeIndex(7000, 7000 + len(df))
+    ddf = dd.from_pandas(df, npartitions=4)
+    counts, matches = analyze_dask(ddf, an, id=None, keep=["url"], matches=True)
+    whole = an.analyze_corpus(df, id=None, keep=["url"])
+    assert counts == whole.counts
+    got = matches.compute()
+    want = whole.match_table(text=True)
+    assert list(got.columns) == list(want.columns)
+    assert len(got) == len(want) > 100
+    assert got["doc_id"].tolist() == want["doc_id"].tolist()
+    assert min(got["doc_id"]) >= 7000
+    for col in ("term", "start", "end", "surface", "voice", "url", "sentence_text"):
+        assert got[col].astype(str).tolist() == want[col].astype(str).tolist(), col
+    assert got["group"].astype(str).tolist() == want["group"].astype(str).tolist()
+    for _, row in got.head(50).iterrows():
+        assert row["surface"] in row["sentence_text"]
+        assert row["url"] == df.loc[row["doc_id"], "url"]
+
+
+def test_dask_bag_matches_number_records_per_partition():
+    an = fl.Analyzer(fl.Lexicon.from_dict(LEXICON))
+    recs = [{k: v for k, v in r.items() if k != "id"} for r in records(90)]
+    bag = db.from_sequence(recs, npartitions=3)
+    counts, matches = analyze_dask(bag, an, id=None, matches=True)
+    assert counts == an.analyze_corpus(recs, id=None).counts
+    got = matches.compute()
+    assert len(got) == int(counts.term_counts.sum())
+    ids = set(got["doc_id"])
+    assert all(isinstance(i, str) and ":" in i for i in ids)
+    assert {i.split(":")[0] for i in ids} == {"0", "1", "2"}  # unique across partitions
+
+
+def test_dask_matches_are_analysed_once_with_the_counts():
+    from dask.callbacks import Callback
+    ran = []
+
+    class Count(Callback):
+        def _posttask(self, key, result, dsk, state, worker_id):
+            name = key[0] if isinstance(key, tuple) else key
+            if str(name).startswith("_partition"):
+                ran.append(name)
+
+    an = fl.Analyzer(fl.Lexicon.from_dict(LEXICON))
+    ddf = dd.from_pandas(pd.DataFrame(records(60)), npartitions=2)
+    with Count():
+        counts, matches = analyze_dask(ddf, an, matches=True)
+        assert len(ran) == 2
+        table = matches.compute()
+    assert len(ran) == 2, "computing the matches analysed the partitions again"
+    assert counts == an.analyze_corpus(pd.DataFrame(records(60))).counts
+    assert len(table) == int(counts.term_counts.sum())
+    lazy, lazy_matches = analyze_dask(ddf, an, matches=True, compute=False)
+    assert lazy.compute() == counts
+    assert len(lazy_matches.compute()) == len(table)
+
+
+def test_dask_progress_bar(capsys):
+    an = fl.Analyzer(fl.Lexicon.from_dict(LEXICON))
+    df = pd.DataFrame(records(120))
+    counts = analyze_dask(dd.from_pandas(df, npartitions=3), an, progress=True)
+    assert counts == an.analyze_corpus(df).counts
+    err = capsys.readouterr().err
+    assert "3/3" in err and "partitions" in err, err
+
+
+def test_dask_wrong_column_fails_before_computing():
+    an = fl.Analyzer(fl.Lexicon.from_dict(LEXICON))
+    ddf = dd.from_pandas(pd.DataFrame(records(10)), npartitions=2)
+    with pytest.raises(KeyError, match="nosuch"):
+        analyze_dask(ddf, an, keep=["nosuch"], compute=False)

@@ -1,0 +1,82 @@
+"""The column types of every framelens table, in one place.
+
+One kind of column per kind of value, in all tables (corpus, kwic, comparison):
+
+- labels, whose few values repeat (group, term, category, voice, contrast, option): pandas
+  ``Categorical``;
+- text (surface, left, match, right, sentence_text, text): pandas' Arrow-backed string
+  dtype (``str`` in pandas 3, with NaN for a missing value), built from Arrow buffers
+  without a Python object per row;
+- a record's own columns carried with ``keep=``: numbers, dates and booleans keep their
+  type; strings become a Categorical when few values repeat (no more distinct values than
+  half the documents), Arrow strings otherwise.
+"""
+# SPDX-License-Identifier: MIT
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+import numpy as np
+
+
+def text_dtype():
+    """pandas' Arrow-backed string dtype (NaN for a missing value where pandas has it)."""
+    import pandas as pd
+    try:
+        return pd.StringDtype("pyarrow", na_value=np.nan)
+    except TypeError:  # pandas < 2.3 has no na_value argument
+        return pd.StringDtype("pyarrow")
+
+
+def text_array(values: Any):
+    """Strings (a sequence or a pyarrow array) as a pandas Arrow string array."""
+    import pandas as pd
+    import pyarrow as pa
+    if not isinstance(values, (pa.Array, pa.ChunkedArray)):
+        values = pa.array(list(values), type=pa.large_string())
+    return pd.array(values, dtype=text_dtype())
+
+
+def label_array(codes: np.ndarray, categories: Sequence[Any]):
+    """A Categorical from integer codes into ``categories``."""
+    import pandas as pd
+    return pd.Categorical.from_codes(np.asarray(codes, dtype=np.int64),
+                                     categories=list(categories))
+
+
+def labels(values: Sequence[Any]):
+    """A Categorical of the values, categories in order of first appearance sorted."""
+    import pandas as pd
+    return pd.Categorical(list(values))
+
+
+def _all_strings(values) -> bool:
+    return all(isinstance(v, str) or _missing(v) for v in values)
+
+
+def _missing(v) -> bool:
+    return v is None or (isinstance(v, float) and v != v)
+
+
+def user_column(values: Any):
+    """A column the user gave (a pandas Series, or a list of values, one per document) in
+    framelens's column kinds: strings become a Categorical when few values repeat and
+    Arrow strings otherwise; other types are kept (pandas infers them for lists)."""
+    import pandas as pd
+    s = values if isinstance(values, pd.Series) else pd.Series(list(values), dtype=object)
+    s = s.reset_index(drop=True)
+    if isinstance(s.dtype, pd.CategoricalDtype):
+        return s.array
+    is_string = pd.api.types.is_string_dtype(s.dtype)
+    if s.dtype == object:
+        if not _all_strings(s.tolist()):
+            inferred = s.infer_objects()
+            return inferred.array if inferred.dtype != object else s.array
+        is_string = True
+    if not is_string:
+        return s.array
+    n = len(s)
+    distinct = s.nunique(dropna=True)
+    if n and distinct <= max(1, n // 2):
+        return pd.Categorical(s.astype(object).where(s.notna(), None))
+    return text_array([None if _missing(v) else str(v) for v in s.tolist()])
