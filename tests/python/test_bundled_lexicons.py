@@ -179,8 +179,12 @@ def test_every_contrast_option_refers_to_existing_terms(name):
             # strict one both resolve (variant references are left to the strict loader).
             assert set(refs) <= names, (contrast["name"], option, set(refs) - names)
             assert loaded.options[option] == tuple(refs)
-        # A term counts for one option of a contrast, never two.
+        # The strict loader also resolves a reference by a variant's text; a reference that
+        # is some other term's variant would then be ambiguous.
+        variants = {v for t in data["terms"] for v in t.get("variants", [])}
         all_refs = [r for refs in contrast["options"].values() for r in refs]
+        assert not set(all_refs) & variants, contrast["name"]
+        # A term counts for one option of a contrast, never two.
         assert len(all_refs) == len(set(all_refs)), contrast["name"]
 
 
