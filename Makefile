@@ -17,15 +17,23 @@ ifeq ($(origin CXX),default)
 CXX := g++
 endif
 
+# The version, written once in include/framelens.h (setup.py reads the same three numbers).
+VERSION := $(shell sed -n 's/^\#define FL_VERSION_\(MAJOR\|MINOR\|PATCH\) \([0-9]*\)$$/\2/p' \
+             include/framelens.h | paste -sd.)
+
 VENV := .venv
 VPY := $(VENV)/bin/python
-VENV_STAMP := $(VENV)/.framelens-installed
+# Named after the version, so that a new version reinstalls (and its metadata says so).
+VENV_STAMP := $(VENV)/.framelens-installed-$(VERSION)
 BUILD := build
 
-# The C core, listed explicitly (keep in step with CSRC in setup.py).
-CSRC := csrc/alloc.c csrc/error.c csrc/utf8.c csrc/fold.c csrc/tokenize.c csrc/segment.c \
-        csrc/lexicon.c csrc/json_check.c csrc/lexicon_json.c csrc/match.c csrc/context.c csrc/analyze.c csrc/corpus.c csrc/compare.c
+# The C core: csrc/sources.txt lists the sources once, for this Makefile and for setup.py.
+CSRC := $(shell sed -e 's/\#.*//' csrc/sources.txt)
 HEADERS := $(wildcard include/*.h include/*/*.h csrc/*.h)
+
+# Compiler warnings in the extension are errors here (and so in CI), as they are for the C
+# core below; a pip user's build keeps them warnings. `make ... FRAMELENS_WERROR=0` to relax.
+export FRAMELENS_WERROR ?= 1
 
 # The extension module, built in place: the editable install imports it from python/framelens/.
 EXT := python/framelens/_core$(shell $(PYTHON) -c \
@@ -83,13 +91,14 @@ deps:
 venv: $(VENV_STAMP)
 $(VENV_STAMP): pyproject.toml setup.py | deps
 	$(PYTHON) -m venv $(VENV)
+	rm -f $(VENV)/.framelens-installed*
 	$(VPY) -m pip install -q --disable-pip-version-check --upgrade pip 'setuptools>=77' wheel
 	$(VPY) -m pip install -q --disable-pip-version-check --no-build-isolation -e '.[test]'
 	@touch $@
 
 # The extension, rebuilt in place whenever a C source, header or setup.py changed.
 build: $(EXT)
-$(EXT): setup.py python/framelens/_core.c $(CSRC) $(HEADERS) | $(VENV_STAMP)
+$(EXT): setup.py csrc/sources.txt python/framelens/_core.c $(CSRC) $(HEADERS) | $(VENV_STAMP)
 	$(VPY) setup.py -q build_ext --inplace --force
 	@touch $@
 
