@@ -59,7 +59,8 @@ SAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer
 SAN_BUILD := $(BUILD)/asan
 export UBSAN_OPTIONS ?= print_stacktrace=1:halt_on_error=1
 
-.PHONY: help deps venv build ctest pytest test demo sanitize fuzz fuzz-smoke linearity bench clean distclean
+.PHONY: help deps venv build ctest pytest test demo sanitize fuzz fuzz-smoke linearity bench wheel \
+        wheel-check clean distclean
 
 # $(call run_suite,REPORT,COMMAND): runs a test suite, saving its exit status as REPORT.rc
 # beside its JUnit report, so the summary also sees failures that the report cannot show.
@@ -81,6 +82,8 @@ help:
 	@echo "make fuzz      libFuzzer targets, SECONDS=N each (default 60); fuzz-smoke: 30 s each"
 	@echo "make linearity time grows linearly on pathological inputs (fails on a slope > 1.5)"
 	@echo "make bench     all benchmarks against the peers (installs the bench extra; long)"
+	@echo "make wheel     sdist + self-contained manylinux wheel in dist/ (LIMITED_API=1: abi3)"
+	@echo "make wheel-check  the wheel works in a fresh venv without the system libraries"
 	@echo "make clean     remove build output (distclean: also .venv)"
 
 # System packages (Debian). SKIP_DEPS=1 skips the check (sub-makes of `test` use it).
@@ -209,8 +212,33 @@ bench: deps build
 	$(VPY) benchmarks/linearity.py
 	$(VPY) benchmarks/corpus.py
 
+# Self-contained wheels. `python -m build` makes the sdist and builds the wheel from it (so a
+# file missing from the sdist fails here); auditwheel then copies libcjson and libutf8proc
+# into the wheel (framelens.libs/) and gives it the manylinux tag its symbols allow.
+# LIMITED_API=1 builds one abi3 wheel for CPython >= 3.10 instead of one for this Python.
+DIST := dist
+WHEEL_BUILD := $(BUILD)/wheel
+LIMITED_API ?=
+wheel: deps venv
+	$(VPY) -m pip install -q --disable-pip-version-check --group dist
+	rm -rf $(WHEEL_BUILD) $(DIST)
+	FRAMELENS_LIMITED_API=$(LIMITED_API) $(VPY) -m build --no-isolation --outdir $(WHEEL_BUILD) .
+	PATH="$(abspath $(VENV))/bin:$$PATH" $(VPY) -m auditwheel repair --wheel-dir $(DIST) $(WHEEL_BUILD)/*.whl
+	cp $(WHEEL_BUILD)/*.tar.gz $(DIST)/
+	@ls -l $(DIST)
+
+# The wheel (and sdist) as a user gets them: nothing needed outside the wheel and the
+# manylinux set (readelf and auditwheel), the sdist complete, and the wheel working in a fresh
+# virtualenv with the system's libcjson and libutf8proc hidden (tools/wheel-check.sh).
+wheel-check: wheel
+	$(VPY) tools/wheel_check.py sdist $(DIST)/*.tar.gz
+	$(VPY) tools/wheel_check.py wheel $(DIST)/*.whl
+	$(VPY) -m auditwheel show $(DIST)/*.whl | tee $(WHEEL_BUILD)/auditwheel-show.txt
+	! grep -q 'external shared libraries are required' $(WHEEL_BUILD)/auditwheel-show.txt
+	bash tools/wheel-check.sh $(PYTHON) $(DIST)/*.whl
+
 clean:
-	rm -rf $(BUILD) python/framelens/_core*.so python/*.egg-info .pytest_cache .hypothesis
+	rm -rf $(BUILD) $(DIST) python/framelens/_core*.so python/*.egg-info .pytest_cache .hypothesis
 	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
 
 distclean: clean
