@@ -7,7 +7,7 @@
 #   FRAMELENS_DEBUG        -O0 -g, and assert() active
 #   FRAMELENS_WERROR       compiler warnings are errors (the Makefile, and so CI, turns it on)
 #   FRAMELENS_LIMITED_API  build against the CPython limited API: one abi3 wheel for every
-#                          CPython >= 3.10 (see docs/packaging.md for what it costs)
+#                          CPython >= 3.11 (see docs/packaging.md for what it costs)
 # PKG_CONFIG names the pkg-config program when it is not `pkg-config` on PATH.
 import os
 import re
@@ -20,8 +20,10 @@ import sysconfig
 from setuptools import Extension, setup
 from setuptools.command.build_ext import build_ext
 
-# The oldest CPython the limited-API build targets (Py_LIMITED_API and the wheel's cp310 tag).
-LIMITED_API_MIN = (3, 10)
+# The oldest CPython the limited-API build targets (Py_LIMITED_API and the wheel's cp311 tag):
+# 3.11 is the first whose limited API has Py_buffer, which the statistics functions read
+# their float64 arrays through (3.10 reached its end of life in October 2026).
+LIMITED_API_MIN = (3, 11)
 
 # pkg-config name -> the Debian package that provides it.
 PKG_CONFIG_LIBS = {"libcjson": "libcjson-dev", "libutf8proc": "libutf8proc-dev"}
@@ -127,9 +129,13 @@ class BuildExt(build_ext):
         self._check_prerequisites()
         cflags = _pkg_config("--cflags")
         libs = _pkg_config("--libs")
-        if self.compiler.compiler_type == "msvc":
+        if self.compiler.compiler_type == "msvc":  # untested: see docs/packaging.md
             compile_args = ["/std:c11", "/W4"]
             link_args = []
+            # MSVC has no pthreads: pthreads4w (vcpkg's `pthreads`) provides pthread.h and
+            # this library for the corpus batch's worker threads (csrc/corpus.c).
+            for ext in self.extensions:
+                ext.libraries.append("pthreadVC3")
             if _flag("FRAMELENS_WERROR"):
                 compile_args += ["/WX"]
         else:

@@ -13,6 +13,7 @@ bundled lexicon gives the matches it must, a small corpus runs on two worker thr
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 
@@ -50,7 +51,9 @@ def main(source_tree: str) -> None:
     corpus = an.analyze_corpus(records, text="text", group="outlet", threads=2)
     check(len(corpus.matches) == 100, f"a corpus on two threads: 100 matches ({len(corpus.matches)})")
 
-    exe = os.path.join(os.path.dirname(sys.executable), "framelens")
+    exe = shutil.which("framelens", path=os.path.dirname(sys.executable))
+    check(exe is not None, f"the framelens command is installed beside {sys.executable}")
+    assert exe is not None
     out = subprocess.run([exe, "--version"], check=True, capture_output=True, text=True).stdout
     check(out.startswith(f"framelens {fl.__version__} (C core {_core.core_version};"),
           f"framelens --version: {out.strip()}")
