@@ -214,7 +214,8 @@ bench: deps build
 
 # Self-contained wheels. `python -m build` makes the sdist and builds the wheel from it (so a
 # file missing from the sdist fails here); auditwheel then copies libcjson and libutf8proc
-# into the wheel (framelens.libs/) and gives it the manylinux tag its symbols allow.
+# into the wheel (framelens.libs/) and gives it the manylinux tag its symbols allow, and
+# tools/wheel_licenses.py adds their licences (their Debian copyright files).
 # LIMITED_API=1 builds one abi3 wheel for CPython >= 3.10 instead of one for this Python.
 DIST := dist
 WHEEL_BUILD := $(BUILD)/wheel
@@ -224,6 +225,7 @@ wheel: deps venv
 	rm -rf $(WHEEL_BUILD) $(DIST)
 	FRAMELENS_LIMITED_API=$(LIMITED_API) $(VPY) -m build --no-isolation --outdir $(WHEEL_BUILD) .
 	PATH="$(abspath $(VENV))/bin:$$PATH" $(VPY) -m auditwheel repair --wheel-dir $(DIST) $(WHEEL_BUILD)/*.whl
+	$(VPY) tools/wheel_licenses.py $(DIST)/*.whl
 	cp $(WHEEL_BUILD)/*.tar.gz $(DIST)/
 	@ls -l $(DIST)
 

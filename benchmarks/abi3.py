@@ -105,7 +105,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--child", nargs=2, metavar=("ROOT", "CORPUS"), help=argparse.SUPPRESS)
     args = p.parse_args(argv)
     if args.child:
-        print(json.dumps(child(*args.child, args.reps)))
+        root, corpus_path = args.child
+        print(json.dumps(child(root, corpus_path, args.reps)))
         return 0
     if sys.version_info < (3, 11):
         raise SystemExit("abi3: needs CPython >= 3.11 (the limited-API floor)")

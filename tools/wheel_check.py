@@ -11,11 +11,13 @@ Usage:
 a library bundled in the wheel (found through the file's RUNPATH/RPATH, $ORIGIN-relative) or
 one the wheel's manylinux policy allows (auditwheel's own policy table) passes; anything else
 (libcjson.so.1 from /usr/lib, say) fails, as does a wheel whose platform tag is not manylinux
-(pip indexes refuse `linux_x86_64`). Exits 1 with one line per problem.
+(pip indexes refuse `linux_x86_64`), and so does a bundled library whose licence the wheel
+lacks (tools/wheel_licenses.py adds them). Exits 1 with one line per problem.
 """
 
 from __future__ import annotations
 
+import glob
 import importlib.resources
 import json
 import os
@@ -99,6 +101,13 @@ def check_wheel(wheel: str) -> list[str]:
         ]
         if not any(".so" in f for f in elf_files):
             problems.append(f"{wheel}: no extension module inside")
+        for lib in glob.glob(os.path.join(root, "*.libs", "*")):
+            rel = os.path.relpath(lib, root)
+            notice = glob.glob(os.path.join(root, "*.dist-info", "licenses", rel + ".copyright"))
+            if not notice:
+                problems.append(f"{rel} is bundled without its licence (tools/wheel_licenses.py)")
+            else:
+                print(f"  {rel}: licence in {os.path.relpath(notice[0], root)}")
         for path in elf_files:
             rel = os.path.relpath(path, root)
             needed, search = dynamic_section(path)
