@@ -17,15 +17,23 @@ ifeq ($(origin CXX),default)
 CXX := g++
 endif
 
+# The version, written once in include/framelens.h (setup.py reads the same three numbers).
+VERSION := $(shell sed -n 's/^\#define FL_VERSION_\(MAJOR\|MINOR\|PATCH\) \([0-9]*\)$$/\2/p' \
+             include/framelens.h | paste -sd.)
+
 VENV := .venv
 VPY := $(VENV)/bin/python
-VENV_STAMP := $(VENV)/.framelens-installed
+# Named after the version, so that a new version reinstalls (and its metadata says so).
+VENV_STAMP := $(VENV)/.framelens-installed-$(VERSION)
 BUILD := build
 
-# The C core, listed explicitly (keep in step with CSRC in setup.py).
-CSRC := csrc/alloc.c csrc/error.c csrc/utf8.c csrc/fold.c csrc/tokenize.c csrc/segment.c \
-        csrc/lexicon.c csrc/json_check.c csrc/lexicon_json.c csrc/match.c csrc/context.c csrc/analyze.c csrc/corpus.c csrc/compare.c
+# The C core: csrc/sources.txt lists the sources once, for this Makefile and for setup.py.
+CSRC := $(shell sed -e 's/\#.*//' csrc/sources.txt)
 HEADERS := $(wildcard include/*.h include/*/*.h csrc/*.h)
+
+# Compiler warnings in the extension are errors here (and so in CI), as they are for the C
+# core below; a pip user's build keeps them warnings. `make ... FRAMELENS_WERROR=0` to relax.
+export FRAMELENS_WERROR ?= 1
 
 # The extension module, built in place: the editable install imports it from python/framelens/.
 EXT := python/framelens/_core$(shell $(PYTHON) -c \
@@ -51,7 +59,8 @@ SAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer
 SAN_BUILD := $(BUILD)/asan
 export UBSAN_OPTIONS ?= print_stacktrace=1:halt_on_error=1
 
-.PHONY: help deps venv build ctest pytest test demo sanitize fuzz fuzz-smoke linearity bench clean distclean
+.PHONY: help deps venv build ctest pytest test demo sanitize fuzz fuzz-smoke linearity bench wheel \
+        wheel-check clean distclean
 
 # $(call run_suite,REPORT,COMMAND): runs a test suite, saving its exit status as REPORT.rc
 # beside its JUnit report, so the summary also sees failures that the report cannot show.
@@ -73,6 +82,8 @@ help:
 	@echo "make fuzz      libFuzzer targets, SECONDS=N each (default 60); fuzz-smoke: 30 s each"
 	@echo "make linearity time grows linearly on pathological inputs (fails on a slope > 1.5)"
 	@echo "make bench     all benchmarks against the peers (installs the bench extra; long)"
+	@echo "make wheel     sdist + self-contained manylinux wheel in dist/ (LIMITED_API=1: abi3)"
+	@echo "make wheel-check  the wheel works in a fresh venv without the system libraries"
 	@echo "make clean     remove build output (distclean: also .venv)"
 
 # System packages (Debian). SKIP_DEPS=1 skips the check (sub-makes of `test` use it).
@@ -83,13 +94,14 @@ deps:
 venv: $(VENV_STAMP)
 $(VENV_STAMP): pyproject.toml setup.py | deps
 	$(PYTHON) -m venv $(VENV)
+	rm -f $(VENV)/.framelens-installed*
 	$(VPY) -m pip install -q --disable-pip-version-check --upgrade pip 'setuptools>=77' wheel
 	$(VPY) -m pip install -q --disable-pip-version-check --no-build-isolation -e '.[test]'
 	@touch $@
 
 # The extension, rebuilt in place whenever a C source, header or setup.py changed.
 build: $(EXT)
-$(EXT): setup.py python/framelens/_core.c $(CSRC) $(HEADERS) | $(VENV_STAMP)
+$(EXT): setup.py csrc/sources.txt python/framelens/_core.c $(CSRC) $(HEADERS) | $(VENV_STAMP)
 	$(VPY) setup.py -q build_ext --inplace --force
 	@touch $@
 
@@ -201,8 +213,35 @@ bench: deps build
 	$(VPY) benchmarks/linearity.py
 	$(VPY) benchmarks/corpus.py
 
+# Self-contained wheels. `python -m build` makes the sdist and builds the wheel from it (so a
+# file missing from the sdist fails here); auditwheel then copies libcjson and libutf8proc
+# into the wheel (framelens.libs/) and gives it the manylinux tag its symbols allow, and
+# tools/wheel_licenses.py adds their licences (their Debian copyright files).
+# LIMITED_API=1 builds one abi3 wheel for CPython >= 3.10 instead of one for this Python.
+DIST := dist
+WHEEL_BUILD := $(BUILD)/wheel
+LIMITED_API ?=
+wheel: deps venv
+	$(VPY) -m pip install -q --disable-pip-version-check --group dist
+	rm -rf $(WHEEL_BUILD) $(DIST)
+	FRAMELENS_LIMITED_API=$(LIMITED_API) $(VPY) -m build --no-isolation --outdir $(WHEEL_BUILD) .
+	PATH="$(abspath $(VENV))/bin:$$PATH" $(VPY) -m auditwheel repair --wheel-dir $(DIST) $(WHEEL_BUILD)/*.whl
+	$(VPY) tools/wheel_licenses.py $(DIST)/*.whl
+	cp $(WHEEL_BUILD)/*.tar.gz $(DIST)/
+	@ls -l $(DIST)
+
+# The wheel (and sdist) as a user gets them: nothing needed outside the wheel and the
+# manylinux set (readelf and auditwheel), the sdist complete, and the wheel working in a fresh
+# virtualenv with the system's libcjson and libutf8proc hidden (tools/wheel-check.sh).
+wheel-check: wheel
+	$(VPY) tools/wheel_check.py sdist $(DIST)/*.tar.gz
+	$(VPY) tools/wheel_check.py wheel $(DIST)/*.whl
+	$(VPY) -m auditwheel show $(DIST)/*.whl | tee $(WHEEL_BUILD)/auditwheel-show.txt
+	! grep -q 'external shared libraries are required' $(WHEEL_BUILD)/auditwheel-show.txt
+	bash tools/wheel-check.sh $(PYTHON) $(DIST)/*.whl
+
 clean:
-	rm -rf $(BUILD) python/framelens/_core*.so python/*.egg-info .pytest_cache .hypothesis
+	rm -rf $(BUILD) $(DIST) python/framelens/_core*.so python/*.egg-info .pytest_cache .hypothesis
 	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
 
 distclean: clean

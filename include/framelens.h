@@ -25,10 +25,18 @@
 #define FL_API
 #endif
 
+/* The one place the version is written: setup.py reads these three numbers for the package
+ * version (framelens.__version__ comes from the installed metadata), and the string below is
+ * derived from them. */
 #define FL_VERSION_MAJOR 0
 #define FL_VERSION_MINOR 1
 #define FL_VERSION_PATCH 0
-#define FL_VERSION_STRING "0.1.0"
+/* Two steps, so that the argument is expanded before it is turned into a string. */
+#define FL_VERSION_STR_(x) #x
+#define FL_VERSION_STR(x) FL_VERSION_STR_(x)
+#define FL_VERSION_STRING                                                                          \
+    FL_VERSION_STR(FL_VERSION_MAJOR) "." FL_VERSION_STR(FL_VERSION_MINOR) "."                      \
+    FL_VERSION_STR(FL_VERSION_PATCH)
 
 #ifdef __cplusplus
 extern "C" {

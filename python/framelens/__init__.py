@@ -8,6 +8,10 @@ sentence, and compare outlets.
         print(m.term, m.category, m.voice)
 """
 # SPDX-License-Identifier: MIT
+from importlib.metadata import PackageNotFoundError as _PackageNotFoundError
+from importlib.metadata import version as _dist_version
+
+from . import _core
 from ._api import (
     VOICES,
     Analyzer,
@@ -28,7 +32,12 @@ from .compare import Comparison
 from .corpus import Corpus, NoTextError, RecordError
 from .counts import Counts
 
-__version__ = "0.1.0"
+# The version is written once, in include/framelens.h; the installed metadata carries it (see
+# setup.py), and so does the compiled core (_core.core_version).
+try:
+    __version__: str = _dist_version("framelens")
+except _PackageNotFoundError:  # imported from a source tree that pip never installed
+    __version__ = _core.core_version
 
 __all__ = [
     "Comparison",

@@ -7,6 +7,24 @@
 
 #include <string.h>
 
+/* Building against the limited API (setup.py's FRAMELENS_LIMITED_API: one abi3 extension for
+ * every CPython >= 3.11) hides the macros below; their function forms do the same work with
+ * a type check each. In a fresh list or tuple the *_SetItem calls cannot fail. */
+#ifdef Py_LIMITED_API
+#define PyList_SET_ITEM(list, i, item) ((void)PyList_SetItem((list), (i), (item)))
+#define PyTuple_SET_ITEM(tuple, i, item) ((void)PyTuple_SetItem((tuple), (i), (item)))
+#define PyList_GET_ITEM(list, i) PyList_GetItem((list), (i))
+#define PyList_GET_SIZE(list) PyList_Size(list)
+#define PyBytes_AS_STRING(bytes) PyBytes_AsString(bytes)
+#define PyBytes_GET_SIZE(bytes) PyBytes_Size(bytes)
+#define Py_XSETREF(dst, src)                                                                       \
+    do {                                                                                           \
+        PyObject *old_ = (PyObject *)(dst);                                                        \
+        (dst) = (src);                                                                             \
+        Py_XDECREF(old_);                                                                          \
+    } while (0)
+#endif
+
 /* Texts shorter than this are analysed with the GIL held: releasing and taking it back costs
  * more than the work (the same trade-off as CPython's HASHLIB_GIL_MINSIZE). */
 #define FL_GIL_MINSIZE 8192
@@ -27,6 +45,16 @@ static module_state *get_state(PyObject *module) {
 }
 
 /* ------------------------------------------------------------------ errors */
+
+/* Raises TypeError("<what>, not <type name of obj>"). The name comes from the type's __name__
+ * (the limited API hides tp_name). */
+static void type_error(const char *what, PyObject *obj) {
+    PyObject *name = PyObject_GetAttrString((PyObject *)Py_TYPE(obj), "__name__");
+    if (name != NULL) {
+        PyErr_Format(PyExc_TypeError, "%s, not %.100U", what, name);
+        Py_DECREF(name);
+    }
+}
 
 static PyObject *raise_status(fl_status st, const fl_error *err) {
     if (st == FL_ERR_NOMEM) {
@@ -72,7 +100,7 @@ static PyObject *raise_lexicon_error(module_state *ms, const char *source, const
  * text_utf8_temp for texts the caller owns. */
 static const char *text_utf8(PyObject *text, Py_ssize_t *len) {
     if (!PyUnicode_Check(text)) {
-        PyErr_Format(PyExc_TypeError, "text must be str, not %.100s", Py_TYPE(text)->tp_name);
+        type_error("text must be str", text);
         return NULL;
     }
     const char *s = PyUnicode_AsUTF8AndSize(text, len);
@@ -100,13 +128,15 @@ static const char *text_utf8(PyObject *text, Py_ssize_t *len) {
 static const char *text_utf8_temp(PyObject *text, Py_ssize_t *len, PyObject **holder) {
     *holder = NULL;
     if (!PyUnicode_Check(text)) {
-        PyErr_Format(PyExc_TypeError, "text must be str, not %.100s", Py_TYPE(text)->tp_name);
+        type_error("text must be str", text);
         return NULL;
     }
+#ifndef Py_LIMITED_API /* the limited API cannot see a str's storage: every text is copied */
     if (PyUnicode_IS_ASCII(text)) {
         *len = PyUnicode_GET_LENGTH(text);
         return (const char *)PyUnicode_DATA(text);
     }
+#endif
     PyObject *b = PyUnicode_AsUTF8String(text);
     if (b == NULL) {
         if (PyErr_ExceptionMatches(PyExc_UnicodeEncodeError)) {
@@ -145,8 +175,7 @@ static int Lexicon_init(PyObject *self_obj, PyObject *args, PyObject *kwds) {
             return -1;
         }
     } else {
-        PyErr_Format(PyExc_TypeError, "lexicon JSON must be str or bytes, not %.100s",
-                     Py_TYPE(data)->tp_name);
+        type_error("lexicon JSON must be str or bytes", data);
         return -1;
     }
     fl_error err;
@@ -175,7 +204,8 @@ static void Lexicon_dealloc(PyObject *self_obj) {
     fl_lexicon_free(self->lex);
     self->lex = NULL;
     Py_CLEAR(self->source);
-    tp->tp_free(self_obj);
+    freefunc tp_free = (freefunc)PyType_GetSlot(tp, Py_tp_free);
+    tp_free(self_obj);
     Py_DECREF(tp);
 }
 
@@ -324,7 +354,7 @@ static PyObject *Lexicon_meta(PyObject *self_obj, PyObject *arg) {
     if (check_ready(self) < 0) {
         return NULL;
     }
-    const char *key = PyUnicode_AsUTF8(arg);
+    const char *key = PyUnicode_AsUTF8AndSize(arg, NULL);
     if (key == NULL) {
         return NULL;
     }
@@ -389,8 +419,7 @@ static int get_lexicon(PyObject *module, PyObject *obj, const fl_lexicon **out) 
     }
     module_state *ms = get_state(module);
     if (!PyObject_TypeCheck(obj, ms->LexiconType)) {
-        PyErr_Format(PyExc_TypeError, "expected a framelens._core.Lexicon or None, not %.100s",
-                     Py_TYPE(obj)->tp_name);
+        type_error("expected a framelens._core.Lexicon or None", obj);
         return -1;
     }
     LexiconObject *lo = (LexiconObject *)obj;
@@ -652,8 +681,9 @@ static PyObject *core_analyze_batch(PyObject *module, PyObject *const *args, Py_
         PyObject *item = PyList_GET_ITEM(list, i);
         Py_ssize_t len;
         if (!PyUnicode_Check(item)) {
-            PyErr_Format(PyExc_TypeError, "texts[%zd] must be str, not %.100s", i,
-                         Py_TYPE(item)->tp_name);
+            char what[48];
+            PyOS_snprintf(what, sizeof what, "texts[%zd] must be str", i);
+            type_error(what, item);
             goto done;
         }
         PyObject *holder;

@@ -357,10 +357,37 @@ def _add_corpus_args(p: argparse.ArgumentParser, group_flag: str) -> None:
                    help="delimited fields are never quoted: quote characters are text")
 
 
+def version_text() -> str:
+    """What `framelens --version` prints: the package and C core versions, the Python running
+    them and the platform (what a bug report needs)."""
+    import platform
+
+    from . import __version__, _core
+    return (f"framelens {__version__} (C core {_core.core_version}; "
+            f"{platform.python_implementation()} {platform.python_version()}; "
+            f"{platform.platform()})")
+
+
+class _VersionAction(argparse.Action):
+    """--version: prints version_text() on one line (argparse's own action re-wraps it) and
+    exits; the text is made only when asked for."""
+
+    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS,
+                 default: str = argparse.SUPPRESS, help: str | None = None) -> None:
+        super().__init__(option_strings, dest=dest, default=default, nargs=0, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: object, option_string: str | None = None) -> None:
+        print(version_text())
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="framelens",
                                 description="Loaded terminology and framing markers in news "
                                             "text, sentence by sentence.")
+    p.add_argument("--version", action=_VersionAction,
+                   help="print the framelens, C core, Python and platform versions and exit")
     sub = p.add_subparsers(dest="command", required=True)
     d = sub.add_parser("demo", help="analyse the bundled demo text with a bundled lexicon")
     d.add_argument("--lexicon", default="conflict-demo", help="bundled lexicon name or path")
