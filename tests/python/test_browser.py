@@ -169,8 +169,8 @@ def test_notebook_views_in_chromium(browser, demo, tmp_path, what):
     path.write_text(page, encoding="utf-8")
     open_clean(browser, path)
     text = browser.evaluate("document.body.innerText")
-    for needle in {"lexicon": ["toponym_ru", "capital", "16 terms"],
-                   "corpus": ["Northwire", "Eastgate Daily", "16 documents"],
+    for needle in {"lexicon": ["toponym_ru", "capital", f"{len(lex.terms)} terms"],
+                   "corpus": ["Northwire", "Eastgate Daily", f"{corpus.n_documents} documents"],
                    "comparison": ["capital", "Kyiv", "Northwire"]}[what]:
         assert needle in text
     check_screenshot(browser.screenshot(), tmp_path / f"{what}.png")
