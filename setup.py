@@ -30,6 +30,7 @@ CSRC = [
     "csrc/analyze.c",
     "csrc/corpus.c",
     "csrc/compare.c",
+    "csrc/dedupe.c",
 ]
 HEADERS = ["include/framelens.h", "csrc/internal.h"]
 
