@@ -308,3 +308,65 @@ def test_real_articles_on_one_topic_are_not_copies():
     j = (v[:, None, :] == v[None, :, :]).mean(axis=2)
     np.fill_diagonal(j, 0)
     assert 0.1 < j.max() < 0.3  # the two RIA reports: related, not copies
+
+
+def test_the_binding_checks_its_arguments():
+    from framelens import _core
+    with pytest.raises(TypeError, match="takes 5 arguments"):
+        _core.dedupe_signatures(["a"], 5, 128, 1)
+    with pytest.raises(TypeError, match="texts must be a list of str"):
+        _core.dedupe_signatures(("a",), 5, 128, 1, 1)
+    with pytest.raises(ValueError, match="num_hashes must be a power of two"):
+        _core.dedupe_signatures(["a"], 5, 100, 1, 1)
+    with pytest.raises(ValueError, match="threads must be an int from 0 to 256"):
+        _core.dedupe_signatures(["a"], 5, 128, 1, 1000)
+    with pytest.raises(TypeError, match=r"texts\[1\] must be str, not bytes"):
+        _core.dedupe_signatures(["a", b"b"], 5, 128, 1, 1)
+    sigs, sizes = _core.dedupe_signatures(["a b c", "a b c"], 5, 16, 1, 1)
+    assert len(sigs) == 2 * 16 * 4 and len(sizes) == 2 * 8
+    out = _core.dedupe_cluster(sigs, sizes, 16, 0.5, 0.8, 0, 0)
+    assert np.frombuffer(out["first"], np.uint32).tolist() == [0, 0]
+    with pytest.raises(ValueError, match="sigs must hold 2 x 32 values"):
+        _core.dedupe_cluster(sigs, sizes, 32, 0.5, 0.8, 0, 0)
+    with pytest.raises(TypeError, match="sigs must be a contiguous buffer of 4-byte"):
+        _core.dedupe_cluster(np.zeros(32, np.float32), sizes, 16, 0.5, 0.8, 0, 0)
+    with pytest.raises(ValueError, match="threshold must be in"):
+        _core.dedupe_cluster(sigs, sizes, 16, 2.0, 0.8, 0, 0)
+    with pytest.raises(TypeError, match="takes 7 arguments"):
+        _core.dedupe_cluster(sigs, sizes, 16)
+
+
+def test_threads_share_nothing():
+    # Python threads signing at once (the GIL is released) get what one thread gets.
+    import threading
+    articles = dc.generate(seed=14, n_sources=40, n_distinct=20)
+    texts = [a.text for a in articles]
+    ref = dedupe.Signatures(threads=1)
+    ref.add(texts)
+    results = [None] * 4
+
+    def work(i):
+        s = dedupe.Signatures(threads=2)
+        for _ in range(3):
+            s.add(texts)
+        results[i] = s.values
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    for r in results:
+        assert np.array_equal(r, np.concatenate([ref.values] * 3))
+
+
+def test_repeated_calls_keep_memory_flat():
+    from test_leaks_threads import UNDER_ASAN, _assert_flat
+    if UNDER_ASAN:
+        pytest.skip("RSS checks are meaningless under ASan (LeakSanitizer checks the C core)")
+    texts = [a.text for a in dc.generate(seed=15, n_sources=30, n_distinct=10)]
+
+    def run():
+        dedupe.find_duplicates(texts, threads=2)
+
+    _assert_flat(run, warmup=5, calls=60, what="find_duplicates")
