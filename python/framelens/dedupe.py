@@ -285,8 +285,7 @@ def _records(items: Any, text: str, group: Optional[str], id: Optional[str]
         raise TypeError("expected a list of texts, records or a DataFrame, not "
                         f"{type(items).__name__}")
     if pd is not None and isinstance(items, pd.Series):
-        for i, (label, t) in enumerate(items.items()):
-            yield t, (label if id is not None else i), None
+        yield from ((t, label, None) for label, t in items.items())
         return
     if pd is not None and isinstance(items, pd.DataFrame):
         for f in (text, group, id):
@@ -294,7 +293,7 @@ def _records(items: Any, text: str, group: Optional[str], id: Optional[str]
                 raise KeyError(f"no column {f!r} in the DataFrame; columns: "
                                f"{', '.join(map(str, items.columns))}")
         texts = items[text].tolist()
-        ids = items[id].tolist() if id is not None else list(range(len(items)))
+        ids = items[id].tolist() if id is not None else items.index.tolist()
         groups = items[group].tolist() if group is not None else [None] * len(items)
         yield from zip(texts, ids, groups)
         return
@@ -322,8 +321,8 @@ def find_duplicates(texts_or_records: Iterable[Any], *, text: str = "text",
                     bands: Optional[int] = None, rows: Optional[int] = None,
                     threads: Optional[int] = None) -> Duplicates:
     """Finds copies among texts: a list of str, a pandas Series, a DataFrame or dicts
-    (``text``, ``group`` and ``id`` name the fields; without ``id`` documents are numbered
-    from 0, a Series keeps its index).
+    (``text``, ``group`` and ``id`` name the fields; without ``id`` a document's id is its
+    index label in a Series or DataFrame, its number from 0 otherwise).
 
     Two documents are copies when the estimated Jaccard similarity of their sets of
     ``shingle``-word shingles is at least ``threshold``, or when the shorter one is at

@@ -124,13 +124,14 @@ def test_inputs_lists_series_dataframes_and_records():
     assert base["doc_id"].tolist() == [0, 1, 2]
     assert base["cluster"].tolist() == [0, 0, -1]
     series = pd.Series(texts, index=["x", "y", "z"])
-    assert dedupe.find_duplicates(series).documents["doc_id"].tolist() == [0, 1, 2]
-    assert dedupe.find_duplicates(series, id="index").documents["doc_id"].tolist() == \
-        ["x", "y", "z"]
-    frame = pd.DataFrame({"body": texts, "who": ["p", "q", "p"], "key": [7, 8, 9]})
+    assert dedupe.find_duplicates(series).documents["doc_id"].tolist() == ["x", "y", "z"]
+    frame = pd.DataFrame({"body": texts, "who": ["p", "q", "p"], "key": [7, 8, 9]},
+                         index=[10, 20, 30])
     got = dedupe.find_duplicates(frame, text="body", group="who", id="key").documents
     assert got["doc_id"].tolist() == [7, 8, 9] and got["group"].tolist() == ["p", "q", "p"]
     assert got["cluster"].tolist() == [0, 0, -1]
+    by_index = dedupe.find_duplicates(frame, text="body").documents
+    assert by_index["doc_id"].tolist() == [10, 20, 30]
 
 
 def test_bad_input_says_which_record_and_field():
