@@ -302,7 +302,8 @@ def plot_switches(counts: Any, switches: Optional[Any] = None, option: Optional[
     try:
         import matplotlib.pyplot as plt
     except ImportError as exc:  # pragma: no cover - depends on the environment
-        raise ImportError("plot_switches needs matplotlib: pip install matplotlib") from exc
+        raise ImportError("plot_switches needs matplotlib: pip install matplotlib (or "
+                          "framelens[plot])") from exc
     pd = _pd()
     sh = shares(counts)
     if option is None:
