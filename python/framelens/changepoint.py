@@ -120,10 +120,16 @@ def _complete(counts: Any, options: Sequence[str]) -> Any:
         .reset_index(drop=True)
 
 
-def _check_counts(counts: Any) -> Any:
+def _check_counts(counts: Any, group: str = "group") -> Any:
     pd = _pd()
     if not isinstance(counts, pd.DataFrame):
         raise TypeError(f"counts must be a pandas DataFrame, not {type(counts).__name__}")
+    if group != "group":
+        if group not in counts.columns:
+            raise KeyError(f"no column {group!r} in counts; columns: "
+                           f"{', '.join(map(str, counts.columns))}")
+        counts = counts.drop(columns=[c for c in ("group",) if c in counts.columns]) \
+            .rename(columns={group: "group"})
     missing = [c for c in COLUMNS if c not in counts.columns]
     if missing:
         raise KeyError(f"counts needs the columns {', '.join(COLUMNS)}; missing "
@@ -149,12 +155,13 @@ def _wilson(k: np.ndarray, n: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
     return np.frombuffer(lo, dtype=np.float64), np.frombuffer(hi, dtype=np.float64)
 
 
-def shares(counts: Any) -> Any:
+def shares(counts: Any, *, group: str = "group") -> Any:
     """Each option's share of its contrast per group and period, with its 95% Wilson
     interval (as in ``Comparison.contrasts``): group, period, option, count, total, share,
-    ci_low, ci_high. ``counts``: group, period, option, count (see :func:`contrast_counts`).
+    ci_low, ci_high. ``counts``: group, period, option, count (see :func:`contrast_counts`);
+    ``group`` names its group column if that is not "group" (e.g. "series").
     """
-    c = _check_counts(counts)
+    c = _check_counts(counts, group)
     total = c.groupby(["group", "period"])["count"].transform("sum").to_numpy()
     k = c["count"].to_numpy()
     lo, hi = _wilson(k, total)
@@ -222,10 +229,12 @@ def _switch(k: np.ndarray, n: np.ndarray, rng: np.random.Generator, bootstrap: i
 
 
 def switch_points(counts: Any, option: Optional[str] = None, *, bootstrap: int = 999,
-                  level: float = 0.95, seed: int = 0, min_periods: int = 3) -> Any:
+                  level: float = 0.95, seed: int = 0, min_periods: int = 3,
+                  group: str = "group") -> Any:
     """The most likely switch of ``option``'s share, per group.
 
-    ``counts``: group, period, option, count (:func:`contrast_counts`); ``option``: the
+    ``counts``: group, period, option, count (:func:`contrast_counts`, or
+    ``corpus.timeline(contrast)`` with ``group="series"``); ``option``: the
     option whose share is followed (default: the last option in the table, e.g. "Kyiv" in
     Kiev/Kyiv). Periods in which a group uses none of the options carry no information and
     are skipped. For each group with at least ``min_periods`` periods of data, the share is
@@ -244,7 +253,7 @@ def switch_points(counts: Any, option: Optional[str] = None, *, bootstrap: int =
     whose share never varies (all one option) gets no switch (NaN/None) and p_value 1.
     """
     pd = _pd()
-    c = _check_counts(counts)
+    c = _check_counts(counts, group)
     options = list(dict.fromkeys(c["option"].tolist()))
     if option is None:
         if not options:
@@ -295,7 +304,8 @@ def switch_points(counts: Any, option: Optional[str] = None, *, bootstrap: int =
 
 
 def plot_switches(counts: Any, switches: Optional[Any] = None, option: Optional[str] = None,
-                  groups: Optional[Iterable[Any]] = None, ax: Any = None) -> Any:
+                  groups: Optional[Iterable[Any]] = None, ax: Any = None,
+                  group: str = "group") -> Any:
     """Draws ``option``'s share by period per group with its Wilson intervals, and for each
     switch in ``switches`` (:func:`switch_points`) a dashed line at the switch and a band
     over its interval. Needs matplotlib (``pip install matplotlib``). Returns the Figure."""
@@ -305,7 +315,7 @@ def plot_switches(counts: Any, switches: Optional[Any] = None, option: Optional[
         raise ImportError("plot_switches needs matplotlib: pip install matplotlib (or "
                           "framelens[plot])") from exc
     pd = _pd()
-    sh = shares(counts)
+    sh = shares(counts, group=group)
     if option is None:
         option = list(dict.fromkeys(sh["option"].tolist()))[-1]
     sh = sh[(sh["option"] == option) & (sh["total"] > 0)]

@@ -465,6 +465,19 @@ def _select_documents(corpus: Any, keep: np.ndarray) -> Any:
     cls = type(corpus)
     if getattr(cls, "_dedupe_marked", False):
         cls = cls.__mro__[1]
+    extra: Dict[str, Any] = {}
+    doc_columns = getattr(corpus, "_doc_columns", None)
+    if doc_columns is not None:  # a Corpus that carries record fields, dates and texts
+        kept_docs = np.flatnonzero(keep)
+        texts = getattr(corpus, "_sentence_texts", None)
+        if texts is not None:
+            import pyarrow as pa
+            texts = texts.filter(pa.array(sent_keep)) if isinstance(texts, pa.Array) else \
+                np.asarray(texts, dtype=object)[sent_keep]
+        extra = {"doc_columns": {k: v.take(kept_docs) for k, v in doc_columns.items()},
+                 "group_keys": corpus.group_keys, "group_values": corpus._group_values,
+                 "date": corpus.date, "period": corpus.period, "sentence_texts": texts,
+                 "texts": corpus.texts}
     return cls(corpus.lexicon, out_cols, (new_offsets, b"".join(pieces)),
                np.asarray(corpus._doc_ids)[keep], np.asarray(corpus._doc_group)[keep],
-               corpus.groups, corpus.skipped)
+               corpus.groups, corpus.skipped, **extra)

@@ -107,6 +107,17 @@ def test_empty_periods_are_skipped_and_the_default_option_is_the_last():
     assert r["switch"] == START + 6 and r["n_before"] == 160 and r["n_after"] == 160
 
 
+def test_the_group_column_may_have_another_name():
+    rng = np.random.default_rng(7)
+    df = _frame(_series(rng, 7, 16, 0.1, 0.9, 20, 40, "A"))
+    series = df.rename(columns={"group": "series"}).assign(total=0, share=0.0)
+    a = cp.switch_points(df, seed=1)
+    pd.testing.assert_frame_equal(a, cp.switch_points(series, seed=1, group="series"))
+    pd.testing.assert_frame_equal(cp.shares(df), cp.shares(series, group="series"))
+    with pytest.raises(KeyError, match="no column 'outlet' in counts"):
+        cp.shares(df, group="outlet")
+
+
 def test_deterministic_for_a_seed():
     rng = np.random.default_rng(5)
     df = _frame(_series(rng, 9, 20, 0.3, 0.6, 10, 30, "A"))
