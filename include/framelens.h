@@ -357,6 +357,151 @@ FL_API fl_status fl_stat_bh(const double *p, size_t n, double *out, const fl_all
 FL_API void fl_compare_groups(const double *y, const double *n, size_t n_groups, size_t n_cols,
                               double alpha0, double *delta, double *z, double *g2, double *p);
 
+/* ------------------------------------------------------------------ near-duplicate detection */
+
+/*
+ * Copies of one text (a wire story reprinted by several outlets, with a new headline, a few
+ * words changed, the typography redone or the ending cut) are found in three steps:
+ *
+ * 1. fl_dedupe_signature(s): each document becomes a MinHash signature of its word shingles
+ *    (runs of `shingle` consecutive words). Words are runs of letters and digits, folded as
+ *    fl_fold() does (case, Latin and Greek diacritics, ligatures), so quotes, apostrophes,
+ *    dashes, spacing and case do not matter. One pass over the text, one hash per shingle
+ *    (one-permutation hashing with densification), so the cost is linear in the text.
+ * 2. fl_dedupe_cluster(): documents whose signatures agree on a whole band of values become
+ *    candidate pairs (locality-sensitive hashing); each candidate is checked against the
+ *    thresholds with the full signatures.
+ * 3. The pairs that pass join clusters (union-find); each cluster is named by its first
+ *    document (the lowest index).
+ *
+ * docs/duplicates-and-switches.md gives the method, its sources and its limits.
+ */
+
+/* Words per shingle at most: longer shingles only make copies harder to find. */
+#define FL_DEDUPE_MAX_SHINGLE 16
+/* Signature lengths allowed (powers of two): 16 values estimate a Jaccard similarity to
+ * +-0.12, 1024 to +-0.016; more only costs memory. */
+#define FL_DEDUPE_MIN_HASHES 16
+#define FL_DEDUPE_MAX_HASHES 1024
+/* In a bucket of the banding, each document is compared with at most this many of the
+ * documents before it: a bucket shared by thousands of documents (a common footer) then
+ * costs a bounded number of comparisons per document, and real copies, which share many
+ * bands, still meet in the small buckets of their own text. */
+#define FL_DEDUPE_BUCKET_PEERS 16
+/* The containment rule applies to a pair only when the shorter document has at least this
+ * share of the longer one's shingles: below it the estimate from a signature is too noisy
+ * (and a short text inside a long one is a quotation more often than a copy). */
+#define FL_DEDUPE_MIN_LENGTH_RATIO 0.5
+
+/* How signatures are made. Two signatures can be compared only when made with equal
+ * parameters. */
+typedef struct fl_dedupe_params {
+    uint32_t shingle;    /* words per shingle, 1..FL_DEDUPE_MAX_SHINGLE (default 5) */
+    uint32_t num_hashes; /* signature length: a power of two in [FL_DEDUPE_MIN_HASHES,
+                            FL_DEDUPE_MAX_HASHES] (default 128) */
+    uint64_t seed;       /* of every hash function (default 1): same seed, same signatures */
+} fl_dedupe_params;
+
+/* The defaults above. */
+FL_API void fl_dedupe_params_default(fl_dedupe_params *params);
+
+/* Scratch memory for making signatures, reused between documents. One per thread. */
+typedef struct fl_dedupe_scratch fl_dedupe_scratch;
+
+/* Creates scratch memory. alloc: NULL for the C library allocator. */
+FL_API fl_status fl_dedupe_scratch_new(const fl_allocator *alloc, fl_dedupe_scratch **out);
+/* Frees it. NULL is a no-op. */
+FL_API void fl_dedupe_scratch_free(fl_dedupe_scratch *scratch);
+
+/* The signature of one text.
+ * text/len: UTF-8 (invalid bytes are read as U+FFFD); len may be 0.
+ * sig: receives params->num_hashes values. n_shingles: receives the number of distinct
+ * shingles (0 for a text without words, whose signature is all UINT32_MAX and matches
+ * nothing); a text of fewer words than a shingle is one shingle.
+ * Thread-safe: any number of threads may call it at once, each with its own scratch.
+ * Errors: FL_ERR_ARG (invalid params, NULL pointers), FL_ERR_NOMEM. */
+FL_API fl_status fl_dedupe_signature(const fl_dedupe_params *params, const char *text,
+                                     size_t len, fl_dedupe_scratch *scratch, uint32_t *sig,
+                                     uint64_t *n_shingles, fl_error *err);
+
+/* Signatures of n texts on `threads` worker threads (0 or 1: the calling thread only),
+ * equal to n calls of fl_dedupe_signature() whatever the thread count. sigs receives
+ * n * num_hashes values (document i at i * num_hashes), n_shingles n values. The batch may
+ * be one of many: signatures of a corpus can be made batch by batch as it streams.
+ * alloc: NULL for the C library allocator; it is called from the worker threads too.
+ * Errors: those of fl_dedupe_signature (err->offset = the failing document's index, as
+ * in fl_analyze_batch). */
+FL_API fl_status fl_dedupe_signatures(const fl_dedupe_params *params, const char *const *texts,
+                                      const size_t *lens, size_t n, unsigned threads,
+                                      const fl_allocator *alloc, uint32_t *sigs,
+                                      uint64_t *n_shingles, fl_error *err);
+
+/* Estimated similarity of two documents from their signatures (num_hashes values each) and
+ * shingle counts: *jaccard = |A and B| / |A or B| (the share of equal signature values),
+ * *containment = |A and B| / min(|A|, |B|) (from the Jaccard estimate and the counts, at
+ * most 1). Both NaN when either document has no shingles. Either output may be NULL. */
+FL_API void fl_dedupe_similarity(const uint32_t *sig_a, uint64_t n_a, const uint32_t *sig_b,
+                                 uint64_t n_b, uint32_t num_hashes, double *jaccard,
+                                 double *containment);
+
+/* When two documents count as copies. */
+typedef struct fl_dedupe_options {
+    /* Copies when the estimated Jaccard similarity of their shingle sets is at least this
+     * (in (0, 1]; default 0.5) ... */
+    double threshold;
+    /* ... or when the shorter one is at least FL_DEDUPE_MIN_LENGTH_RATIO of the longer and
+     * at least this share of its shingles is in the longer one (a reprint with its ending
+     * cut). In (0, 1]; 0 turns the rule off (default 0.8). */
+    double containment;
+    /* Banding: `bands` bands of `rows` signature values each (bands * rows <= num_hashes).
+     * 0 and 0 (default): rows as large as possible while a pair at the lowest similarity
+     * that can pass still becomes a candidate with probability >= 0.99. */
+    uint32_t bands;
+    uint32_t rows;
+} fl_dedupe_options;
+
+/* The defaults above. */
+FL_API void fl_dedupe_options_default(fl_dedupe_options *options);
+
+/* The clusters of one call of fl_dedupe_cluster(). */
+typedef struct fl_dedupe_clusters fl_dedupe_clusters;
+
+typedef struct fl_dedupe_columns {
+    size_t n_docs;
+    const uint32_t *first;      /* per document: the first (lowest) index of its cluster;
+                                   itself for a document without copies */
+    const uint32_t *size;       /* per document: documents in its cluster (1: no copies) */
+    const double *jaccard;      /* per document: estimated similarity to its cluster's
+                                   first document (1 for the first itself; NaN alone) */
+    const double *containment;
+    size_t n_clusters;          /* clusters of two or more documents */
+    size_t n_pairs;             /* the pairs that joined clusters (n_docs - clusters in
+                                   all, counting documents alone), a < b */
+    const uint32_t *pair_a, *pair_b;
+    const double *pair_jaccard, *pair_containment;
+    size_t n_candidates;        /* candidate pairs compared (a measure of the work) */
+    uint32_t bands, rows;       /* the banding used */
+} fl_dedupe_columns;
+
+/* Clusters n documents by their signatures (sigs: n * num_hashes values, n_shingles: n
+ * values, as fl_dedupe_signatures() makes them with the same num_hashes). Documents
+ * without shingles stay alone. Deterministic: the same input gives the same output.
+ * Time: linear in n for a fixed signature length (see FL_DEDUPE_BUCKET_PEERS).
+ * options: NULL for the defaults. alloc: NULL for the C library allocator.
+ * out: receives the clusters on FL_OK (free with fl_dedupe_clusters_free), NULL otherwise.
+ * Thread-safe (no shared state). Errors: FL_ERR_ARG (invalid options or num_hashes),
+ * FL_ERR_LIMIT (n >= UINT32_MAX), FL_ERR_NOMEM. */
+FL_API fl_status fl_dedupe_cluster(const uint32_t *sigs, const uint64_t *n_shingles, size_t n,
+                                   uint32_t num_hashes, const fl_dedupe_options *options,
+                                   const fl_allocator *alloc, fl_dedupe_clusters **out,
+                                   fl_error *err);
+
+/* Frees clusters. NULL is a no-op. */
+FL_API void fl_dedupe_clusters_free(fl_dedupe_clusters *clusters);
+
+/* Views of the columns, valid until the clusters are freed. */
+FL_API void fl_dedupe_clusters_get(const fl_dedupe_clusters *clusters, fl_dedupe_columns *out);
+
 #ifdef __cplusplus
 }
 #endif

@@ -925,6 +925,266 @@ static PyObject *core_g2(PyObject *module, PyObject *args) {
     return Py_BuildValue("(dd)", g, fl_stat_g2_p(g));
 }
 
+/* ------------------------------------------------------------------ near-duplicates */
+
+/* The UTF-8 of every str in list (a list the caller owns) into texts/lens; non-ASCII texts
+ * are encoded into bytes objects kept alive in holders. Returns -1 with an exception that
+ * names the item. */
+static int dedupe_texts(PyObject *list, const char **texts, size_t *lens, PyObject *holders) {
+    Py_ssize_t n = PyList_GET_SIZE(list);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *item = PyList_GET_ITEM(list, i);
+        if (!PyUnicode_Check(item)) {
+            PyErr_Format(PyExc_TypeError, "texts[%zd] must be str, not %.100s", i,
+                         Py_TYPE(item)->tp_name);
+            return -1;
+        }
+        Py_ssize_t len;
+        PyObject *holder;
+        texts[i] = text_utf8_temp(item, &len, &holder);
+        if (texts[i] == NULL) {
+            if (PyErr_ExceptionMatches(PyExc_ValueError)) {
+                PyObject *type, *value, *tb;
+                PyErr_Fetch(&type, &value, &tb);
+                PyErr_Format(PyExc_ValueError, "texts[%zd]: %S", i, value);
+                Py_XDECREF(type);
+                Py_XDECREF(value);
+                Py_XDECREF(tb);
+            }
+            return -1;
+        }
+        if (holder != NULL) {
+            int rc = PyList_Append(holders, holder);
+            Py_DECREF(holder);
+            if (rc < 0) {
+                return -1;
+            }
+        }
+        lens[i] = (size_t)len;
+    }
+    return 0;
+}
+
+/* Reads an unsigned integer argument into *out (at most max). */
+static int dedupe_uint(PyObject *obj, const char *name, unsigned long long max,
+                       unsigned long long *out) {
+    if (!PyLong_Check(obj)) {
+        PyErr_Format(PyExc_TypeError, "%s must be an int, not %.100s", name, Py_TYPE(obj)->tp_name);
+        return -1;
+    }
+    unsigned long long v = PyLong_AsUnsignedLongLong(obj);
+    if (v == (unsigned long long)-1 && PyErr_Occurred()) {
+        PyErr_Clear();
+        PyErr_Format(PyExc_ValueError, "%s must be an int from 0 to %llu", name, max);
+        return -1;
+    }
+    if (v > max) {
+        PyErr_Format(PyExc_ValueError, "%s must be an int from 0 to %llu, not %llu", name, max, v);
+        return -1;
+    }
+    *out = v;
+    return 0;
+}
+
+PyDoc_STRVAR(dedupe_signatures_doc,
+             "dedupe_signatures(texts, shingle, num_hashes, seed, threads, /) -> (bytes, bytes)\n\n"
+             "MinHash signatures of a list of str (fl_dedupe_signatures), made on `threads` "
+             "worker threads with the GIL released. Returns the signatures (len(texts) x "
+             "num_hashes native uint32) and the distinct shingles per text (native uint64).");
+
+static PyObject *core_dedupe_signatures(PyObject *module, PyObject *const *args,
+                                        Py_ssize_t nargs) {
+    (void)module;
+    if (nargs != 5) {
+        PyErr_SetString(PyExc_TypeError, "dedupe_signatures() takes 5 arguments (texts, "
+                                         "shingle, num_hashes, seed, threads)");
+        return NULL;
+    }
+    if (!PyList_Check(args[0])) {
+        PyErr_SetString(PyExc_TypeError, "texts must be a list of str");
+        return NULL;
+    }
+    unsigned long long shingle, num_hashes, seed, threads;
+    if (dedupe_uint(args[1], "shingle", UINT32_MAX, &shingle) < 0 ||
+        dedupe_uint(args[2], "num_hashes", UINT32_MAX, &num_hashes) < 0 ||
+        dedupe_uint(args[3], "seed", UINT64_MAX, &seed) < 0 ||
+        dedupe_uint(args[4], "threads", 256, &threads) < 0) {
+        return NULL;
+    }
+    fl_dedupe_params params = {(uint32_t)shingle, (uint32_t)num_hashes, (uint64_t)seed};
+    /* Our own list: the items (and their UTF-8) must outlive the GIL-free section. */
+    PyObject *list = PySequence_List(args[0]);
+    if (list == NULL) {
+        return NULL;
+    }
+    Py_ssize_t n = PyList_GET_SIZE(list);
+    const char **texts = PyMem_Calloc((size_t)n + 1, sizeof(char *));
+    size_t *lens = PyMem_Calloc((size_t)n + 1, sizeof(size_t));
+    PyObject *holders = PyList_New(0);
+    PyObject *sigs = NULL, *sizes = NULL, *out = NULL;
+    if (texts == NULL || lens == NULL || holders == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    fl_error err;
+    fl_status st = fl_dedupe_signatures(&params, NULL, NULL, 0, 1, NULL, NULL, NULL, &err);
+    if (st != FL_OK) { /* invalid parameters: say so before allocating for them */
+        raise_status(st, &err);
+        goto done;
+    }
+    if ((size_t)n > (size_t)PY_SSIZE_T_MAX / sizeof(uint32_t) / num_hashes) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    if (dedupe_texts(list, texts, lens, holders) < 0) {
+        goto done;
+    }
+    sigs = PyBytes_FromStringAndSize(NULL, (Py_ssize_t)((size_t)n * num_hashes * sizeof(uint32_t)));
+    sizes = PyBytes_FromStringAndSize(NULL, (Py_ssize_t)((size_t)n * sizeof(uint64_t)));
+    if (sigs == NULL || sizes == NULL) {
+        goto done;
+    }
+    Py_BEGIN_ALLOW_THREADS
+    st = fl_dedupe_signatures(&params, texts, lens, (size_t)n, (unsigned)threads, NULL,
+                              (uint32_t *)PyBytes_AS_STRING(sigs),
+                              (uint64_t *)PyBytes_AS_STRING(sizes), &err);
+    Py_END_ALLOW_THREADS
+    if (st != FL_OK) {
+        raise_status(st, &err);
+        goto done;
+    }
+    out = PyTuple_Pack(2, sigs, sizes);
+done:
+    Py_XDECREF(sigs);
+    Py_XDECREF(sizes);
+    PyMem_Free(texts);
+    PyMem_Free(lens);
+    Py_XDECREF(holders);
+    Py_DECREF(list);
+    return out;
+}
+
+/* A read-only contiguous buffer of unsigned integers of `itemsize` bytes. */
+static int dedupe_buffer(PyObject *obj, Py_buffer *view, Py_ssize_t itemsize, const char *what) {
+    if (PyObject_GetBuffer(obj, view, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT) < 0) {
+        return -1;
+    }
+    const char *f = view->format != NULL ? view->format : "B";
+    if (*f == '<' || *f == '=' || *f == '@') {
+        f++;
+    }
+    int ok = view->itemsize == itemsize && strlen(f) == 1 && strchr("BHILQ", *f) != NULL;
+    if (!ok && view->itemsize == 1 && strcmp(f, "B") == 0 && view->len % itemsize == 0) {
+        ok = 1; /* raw bytes, as dedupe_signatures returns them */
+    }
+    if (!ok) {
+        PyErr_Format(PyExc_TypeError, "%s must be a contiguous buffer of %zd-byte unsigned ints",
+                     what, itemsize);
+        PyBuffer_Release(view);
+        return -1;
+    }
+    return 0;
+}
+
+PyDoc_STRVAR(dedupe_cluster_doc,
+             "dedupe_cluster(sigs, sizes, num_hashes, threshold, containment, bands, rows, /) "
+             "-> dict\n\n"
+             "Clusters documents by their signatures (fl_dedupe_cluster) with the GIL released. "
+             "sigs: n x num_hashes uint32, sizes: n uint64 (buffers). Returns raw native arrays "
+             "first u4, size u4, jaccard f8, containment f8 (per document), pair_a u4, pair_b "
+             "u4, pair_jaccard f8, pair_containment f8 (per pair), and the ints n_clusters, "
+             "n_candidates, bands, rows.");
+
+static PyObject *core_dedupe_cluster(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
+    (void)module;
+    if (nargs != 7) {
+        PyErr_SetString(PyExc_TypeError, "dedupe_cluster() takes 7 arguments (sigs, sizes, "
+                                         "num_hashes, threshold, containment, bands, rows)");
+        return NULL;
+    }
+    unsigned long long num_hashes, bands, rows;
+    if (dedupe_uint(args[2], "num_hashes", FL_DEDUPE_MAX_HASHES, &num_hashes) < 0 ||
+        dedupe_uint(args[5], "bands", UINT32_MAX, &bands) < 0 ||
+        dedupe_uint(args[6], "rows", UINT32_MAX, &rows) < 0) {
+        return NULL;
+    }
+    double threshold = PyFloat_AsDouble(args[3]);
+    if (threshold == -1.0 && PyErr_Occurred()) {
+        return NULL;
+    }
+    double containment = PyFloat_AsDouble(args[4]);
+    if (containment == -1.0 && PyErr_Occurred()) {
+        return NULL;
+    }
+    if (num_hashes == 0) {
+        PyErr_SetString(PyExc_ValueError, "num_hashes must be positive");
+        return NULL;
+    }
+    Py_buffer sv, zv;
+    if (dedupe_buffer(args[0], &sv, sizeof(uint32_t), "sigs") < 0) {
+        return NULL;
+    }
+    if (dedupe_buffer(args[1], &zv, sizeof(uint64_t), "sizes") < 0) {
+        PyBuffer_Release(&sv);
+        return NULL;
+    }
+    size_t n = (size_t)zv.len / sizeof(uint64_t);
+    PyObject *out = NULL;
+    fl_dedupe_clusters *cl = NULL;
+    if ((size_t)sv.len != n * num_hashes * sizeof(uint32_t)) {
+        PyErr_Format(PyExc_ValueError, "sigs must hold %zu x %llu values for %zu sizes, not %zd "
+                     "bytes", n, num_hashes, n, sv.len);
+        goto done;
+    }
+    fl_dedupe_options o = {threshold, containment, (uint32_t)bands, (uint32_t)rows};
+    fl_error err;
+    fl_status st;
+    Py_BEGIN_ALLOW_THREADS
+    st = fl_dedupe_cluster((const uint32_t *)sv.buf, (const uint64_t *)zv.buf, n,
+                           (uint32_t)num_hashes, &o, NULL, &cl, &err);
+    Py_END_ALLOW_THREADS
+    if (st != FL_OK) {
+        raise_status(st, &err);
+        goto done;
+    }
+    fl_dedupe_columns c;
+    fl_dedupe_clusters_get(cl, &c);
+    out = PyDict_New();
+    if (out == NULL) {
+        goto done;
+    }
+#define DCOL(name, count, type)                                                                \
+    if (put_col(out, #name, c.name, (count), sizeof(type)) < 0) {                              \
+        Py_CLEAR(out);                                                                         \
+        goto done;                                                                             \
+    }
+    DCOL(first, c.n_docs, uint32_t)
+    DCOL(size, c.n_docs, uint32_t)
+    DCOL(jaccard, c.n_docs, double)
+    DCOL(containment, c.n_docs, double)
+    DCOL(pair_a, c.n_pairs, uint32_t)
+    DCOL(pair_b, c.n_pairs, uint32_t)
+    DCOL(pair_jaccard, c.n_pairs, double)
+    DCOL(pair_containment, c.n_pairs, double)
+#undef DCOL
+    {
+        PyObject *ints[4] = {PyLong_FromSize_t(c.n_clusters), PyLong_FromSize_t(c.n_candidates),
+                             PyLong_FromUnsignedLong(c.bands), PyLong_FromUnsignedLong(c.rows)};
+        const char *names[4] = {"n_clusters", "n_candidates", "bands", "rows"};
+        for (int i = 0; i < 4; i++) {
+            if (out != NULL && (ints[i] == NULL || PyDict_SetItemString(out, names[i], ints[i]) < 0)) {
+                Py_CLEAR(out);
+            }
+            Py_XDECREF(ints[i]);
+        }
+    }
+done:
+    fl_dedupe_clusters_free(cl);
+    PyBuffer_Release(&sv);
+    PyBuffer_Release(&zv);
+    return out;
+}
+
 static PyMethodDef core_methods[] = {
     {"analyze_batch", (PyCFunction)(void (*)(void))core_analyze_batch, METH_FASTCALL,
      analyze_batch_doc},
@@ -936,6 +1196,10 @@ static PyMethodDef core_methods[] = {
     {"analyze", (PyCFunction)(void (*)(void))core_analyze, METH_FASTCALL, analyze_doc},
     {"tokens", core_tokens, METH_O, tokens_doc},
     {"fold", core_fold, METH_O, fold_doc},
+    {"dedupe_signatures", (PyCFunction)(void (*)(void))core_dedupe_signatures, METH_FASTCALL,
+     dedupe_signatures_doc},
+    {"dedupe_cluster", (PyCFunction)(void (*)(void))core_dedupe_cluster, METH_FASTCALL,
+     dedupe_cluster_doc},
     {NULL, NULL, 0, NULL},
 };
 
