@@ -51,7 +51,8 @@ SAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer
 SAN_BUILD := $(BUILD)/asan
 export UBSAN_OPTIONS ?= print_stacktrace=1:halt_on_error=1
 
-.PHONY: help deps venv build ctest pytest test demo sanitize fuzz fuzz-smoke linearity bench clean distclean
+.PHONY: help deps venv build ctest pytest test demo sanitize fuzz fuzz-smoke linearity bench clean distclean \
+        bench-anchors bench-stages bench-stages-instr bench-dask
 
 # $(call run_suite,REPORT,COMMAND): runs a test suite, saving its exit status as REPORT.rc
 # beside its JUnit report, so the summary also sees failures that the report cannot show.
@@ -73,6 +74,10 @@ help:
 	@echo "make fuzz      libFuzzer targets, SECONDS=N each (default 60); fuzz-smoke: 30 s each"
 	@echo "make linearity time grows linearly on pathological inputs (fails on a slope > 1.5)"
 	@echo "make bench     all benchmarks against the peers (installs the bench extra; long)"
+	@echo "make bench-anchors  framelens vs pyahocorasick, flashtext, spaCy, Hyperscan, re"
+	@echo "               (BENCH_ARGS=--quick for a smoke run)"
+	@echo "make bench-stages   MB/s of each C stage (BENCH_MB, BENCH_TERMS); -instr: callgrind"
+	@echo "make bench-dask     analyze_dask on 1 and 2 processes, analyze_corpus on 1 and 2 threads"
 	@echo "make clean     remove build output (distclean: also .venv)"
 
 # System packages (Debian). SKIP_DEPS=1 skips the check (sub-makes of `test` use it).
@@ -199,6 +204,42 @@ bench: deps build
 	$(VPY) benchmarks/voice.py
 	$(VPY) benchmarks/linearity.py
 	$(VPY) benchmarks/corpus.py
+
+# Speed (issue 11). The peers of the anchor benchmark are the `bench` extra of pyproject.toml.
+BENCH_PEERS := pyahocorasick flashtext spacy hyperscan psutil 'dask[distributed]'
+BENCH_ARGS ?=
+BENCH_MB ?= 16
+BENCH_TERMS ?= 100,1000,10000,100000
+BENCH_DATA = $(BUILD)/bench-data/$(BENCH_MB)mb
+STAGES_BIN = $(BUILD)/stages
+
+bench-anchors: deps build
+	$(VPY) -m pip install -q --disable-pip-version-check $(BENCH_PEERS)
+	$(VPY) benchmarks/bench_anchors.py $(BENCH_ARGS)
+
+$(STAGES_BIN): benchmarks/stages.c $(COBJ)
+	$(CC) $(C_FLAGS) $< $(COBJ) -o $@ $(PKG_LIBS) -pthread -lm
+
+$(BENCH_DATA)/corpus.jsonl: benchmarks/newsgen.py | $(VENV_STAMP)
+	$(VPY) benchmarks/newsgen.py --out $(BENCH_DATA) --size-mb $(BENCH_MB) --terms $(BENCH_TERMS)
+
+bench-stages: deps $(STAGES_BIN) $(BENCH_DATA)/corpus.jsonl
+	@for n in $$(echo $(BENCH_TERMS) | tr , ' '); do echo; echo "== $$n terms"; \
+	    $(STAGES_BIN) $(BENCH_DATA)/corpus.jsonl $(BENCH_DATA)/lexicon-$$n.json $(STAGES_ARGS); done
+
+# Instruction counts per stage (callgrind: repeatable on a noisy machine) on 2 MB of the corpus.
+bench-stages-instr: deps $(STAGES_BIN) $(BENCH_DATA)/corpus.jsonl
+	@for n in $$(echo $(BENCH_TERMS) | tr , ' '); do echo; echo "== $$n terms"; \
+	    valgrind --tool=callgrind --callgrind-out-file=$(BUILD)/callgrind.$$n.out \
+	        $(STAGES_BIN) $(BENCH_DATA)/corpus.jsonl $(BENCH_DATA)/lexicon-$$n.json \
+	        --runs 1 --max-mb 2 --no-threads > /dev/null 2>&1; \
+	    callgrind_annotate --inclusive=yes $(BUILD)/callgrind.$$n.out 2>/dev/null \
+	        | grep -E 'fl__(tokenize|segment|fold_token|label_tokens|match|context)|fl_analyze[ _]|run_stages|PROGRAM TOTALS' \
+	        | grep -v '\?\?' ; done
+
+bench-dask: deps build
+	$(VPY) -m pip install -q --disable-pip-version-check $(BENCH_PEERS)
+	$(VPY) benchmarks/dask_scale.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(BUILD) python/framelens/_core*.so python/*.egg-info .pytest_cache .hypothesis
