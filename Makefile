@@ -220,22 +220,25 @@ bench-anchors: deps build
 $(STAGES_BIN): benchmarks/stages.c $(COBJ)
 	$(CC) $(C_FLAGS) $< $(COBJ) -o $@ $(PKG_LIBS) -pthread -lm
 
-$(BENCH_DATA)/corpus.jsonl: benchmarks/newsgen.py | $(VENV_STAMP)
+# The generated corpus and lexicons, redone when the generator changes or a size is new.
+BENCH_STAMP = $(BENCH_DATA)/.terms-$(subst $(comma),-,$(BENCH_TERMS))
+comma := ,
+$(BENCH_STAMP): benchmarks/newsgen.py | $(VENV_STAMP)
 	$(VPY) benchmarks/newsgen.py --out $(BENCH_DATA) --size-mb $(BENCH_MB) --terms $(BENCH_TERMS)
+	@touch $@
 
-bench-stages: deps $(STAGES_BIN) $(BENCH_DATA)/corpus.jsonl
+bench-stages: deps $(STAGES_BIN) $(BENCH_STAMP)
 	@for n in $$(echo $(BENCH_TERMS) | tr , ' '); do echo; echo "== $$n terms"; \
 	    $(STAGES_BIN) $(BENCH_DATA)/corpus.jsonl $(BENCH_DATA)/lexicon-$$n.json $(STAGES_ARGS); done
 
 # Instruction counts per stage (callgrind: repeatable on a noisy machine) on 2 MB of the corpus.
-bench-stages-instr: deps $(STAGES_BIN) $(BENCH_DATA)/corpus.jsonl
+bench-stages-instr: deps $(STAGES_BIN) $(BENCH_STAMP)
 	@for n in $$(echo $(BENCH_TERMS) | tr , ' '); do echo; echo "== $$n terms"; \
 	    valgrind --tool=callgrind --callgrind-out-file=$(BUILD)/callgrind.$$n.out \
 	        $(STAGES_BIN) $(BENCH_DATA)/corpus.jsonl $(BENCH_DATA)/lexicon-$$n.json \
-	        --runs 1 --max-mb 2 --no-threads > /dev/null 2>&1; \
+	        --max-mb 2 --instr > /dev/null 2>&1; \
 	    callgrind_annotate --inclusive=yes $(BUILD)/callgrind.$$n.out 2>/dev/null \
-	        | grep -E 'fl__(tokenize|segment|fold_token|label_tokens|match|context)|fl_analyze[ _]|run_stages|PROGRAM TOTALS' \
-	        | grep -v '\?\?' ; done
+	        | grep -E ':(fl__(tokenize|segment|label_tokens|match|context)|run_stages) ' ; done
 
 bench-dask: deps build
 	$(VPY) -m pip install -q --disable-pip-version-check $(BENCH_PEERS)

@@ -23,7 +23,9 @@
  * loop (a hash over the corpus, no memory traffic to speak of) on 1 and 2 threads doing the
  * same work each, which tells whether the machine gives two cores of throughput at all.
  *
- * Usage: stages CORPUS.jsonl LEXICON.json [--runs N] [--max-mb M] [--no-threads]
+ * Usage: stages CORPUS.jsonl LEXICON.json [--runs N] [--max-mb M] [--no-threads] [--instr]
+ * --instr runs each stage once and nothing else, for instruction counts per stage under
+ * callgrind (`make bench-stages-instr`).
  */
 #define _POSIX_C_SOURCE 200809L
 
@@ -138,8 +140,8 @@ static void check(fl_status st, const char *what) {
 }
 
 /* One run over the corpus: adds each stage's seconds to t. */
-static void run_stages(const fl_lexicon *lex, const corpus *c, fl_result *res, double *t,
-                       size_t *n_tokens, size_t *n_matches) {
+__attribute__((noinline)) static void run_stages(const fl_lexicon *lex, const corpus *c, fl_result *res, double *t,
+                       size_t *n_tokens, size_t *n_matches, bool instr) {
     double a;
     double b;
     uint64_t sum = 0;
@@ -183,7 +185,7 @@ static void run_stages(const fl_lexicon *lex, const corpus *c, fl_result *res, d
         t[ST_SEGMENT] += b - a;
         a = b;
         const fl_token *toks = res->tokens.data;
-        for (size_t i = 0; i < res->tokens.len; i++) {
+        for (size_t i = 0; i < res->tokens.len && !instr; i++) {
             check(fl__fold_token(&res->alloc, &res->scratch, s + toks[i].start,
                                  toks[i].end - toks[i].start, toks[i].kind, FL_FOLD_CASELESS,
                                  &res->folded),
@@ -206,6 +208,9 @@ static void run_stages(const fl_lexicon *lex, const corpus *c, fl_result *res, d
         t[ST_CONTEXT] += b - a;
         *n_tokens += res->tokens.len;
         *n_matches += res->matches.len;
+    }
+    if (instr) {
+        return;
     }
     a = now();
     for (size_t d = 0; d < c->n; d++) {
@@ -286,6 +291,7 @@ int main(int argc, char **argv) {
     int runs = 3;
     double max_mb = 1e9;
     bool threads = true;
+    bool instr = false;
     for (int i = 3; i < argc; i++) {
         if (strcmp(argv[i], "--runs") == 0 && i + 1 < argc) {
             runs = atoi(argv[++i]);
@@ -293,7 +299,14 @@ int main(int argc, char **argv) {
             max_mb = atof(argv[++i]);
         } else if (strcmp(argv[i], "--no-threads") == 0) {
             threads = false;
+        } else if (strcmp(argv[i], "--instr") == 0) {
+            instr = true;
+            threads = false;
+            runs = 1;
         }
+    }
+    if (instr) {
+        runs = 1;
     }
     if (runs < 1 || runs > 50) {
         runs = 3;
@@ -326,8 +339,8 @@ int main(int argc, char **argv) {
     size_t n_matches = 0;
     for (int r = 0; r < runs; r++) {
         double one[ST_COUNT] = {0};
-        run_stages(lex, &c, res, one, &n_tokens, &n_matches);
-        one[ST_BATCH] = batch_time(lex, &c, 1);
+        run_stages(lex, &c, res, one, &n_tokens, &n_matches, instr);
+        one[ST_BATCH] = instr ? 1.0 : batch_time(lex, &c, 1);
         for (int s = 0; s < ST_COUNT; s++) {
             t[s][r] = one[s];
         }

@@ -142,6 +142,16 @@ FL_HIDDEN fl_status fl__fold_append(const fl_allocator *a, fl_vec *scratch, cons
 FL_HIDDEN fl_status fl__fold_token(const fl_allocator *a, fl_vec *scratch, const uint8_t *s,
                                    size_t len, uint8_t kind, fl_fold_mode mode, fl_vec *out);
 
+/* Both forms of one token for fl__label_tokens: appends the folded form and, when `exact`,
+ * the exact form right after it; sets their lengths and *same when the two are byte-equal
+ * (then they have one vocabulary id). ASCII tokens, nearly all of English news, are folded
+ * in one pass without a call per character; others go through fl__fold_token. On failure
+ * out is as it was. */
+FL_HIDDEN fl_status fl__fold_token_pair(const fl_allocator *a, fl_vec *scratch,
+                                        const uint8_t *s, size_t len, uint8_t kind, bool exact,
+                                        fl_vec *out, size_t *fold_len, size_t *exact_len,
+                                        bool *same);
+
 /* ------------------------------------------------------------------ json_check.c */
 
 /* Checks s[0..len) against the JSON grammar (RFC 8259), valid UTF-8 and no "\u0000".
