@@ -8,11 +8,13 @@ Arrow strings), with no Python object per row.
 # SPDX-License-Identifier: MIT
 from __future__ import annotations
 
+import functools
 import math
 import os
 import re
 from collections.abc import Mapping
-from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple
 
 import numpy as np
 
@@ -297,6 +299,36 @@ def _record_error(exc: ValueError, batch: _Batch, field: str) -> ValueError:
                        f"{m.group(3)}")
 
 
+def _analyzed(core, batches: Iterator[_Batch], threads: int
+              ) -> Iterator[Tuple[_Batch, Callable[[], Dict[str, bytes]]]]:
+    """(batch, result) pairs in order, result() giving the batch's columns. With more than
+    one thread, batch k is analysed (the core releases the GIL) on a helper thread while
+    this thread reads and checks the records of batch k + 1, so the workers do not wait for
+    Python; one thread stays one core. Errors come in the order of the serial loop: a batch's
+    own analysis error before a bad record of the next batch."""
+    if threads <= 1:
+        for batch in batches:
+            yield batch, functools.partial(_core.analyze_batch, core, batch.texts, threads)
+        return
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="framelens-batch") as pool:
+        pending: Optional[Tuple[_Batch, Future]] = None
+        while True:
+            try:
+                batch = next(batches)
+            except StopIteration:
+                break
+            except BaseException:
+                if pending is not None:
+                    yield pending[0], pending[1].result
+                raise
+            future = pool.submit(_core.analyze_batch, core, batch.texts, threads)
+            if pending is not None:
+                yield pending[0], pending[1].result
+            pending = (batch, future)
+        if pending is not None:
+            yield pending[0], pending[1].result
+
+
 def analyze_corpus(analyzer, records: Iterable, text: str = "text",
                    group: Optional[str] = "outlet", id: Optional[str] = _DEFAULT_ID,
                    threads: Optional[int] = None, skip_invalid: bool = False,
@@ -318,9 +350,10 @@ def analyze_corpus(analyzer, records: Iterable, text: str = "text",
     doc_groups: List[str] = []
     n_docs = 0
     skipped = [0]
-    for batch in _batches(records, text, group, id, skip_invalid, batch_bytes, skipped):
+    batches = _batches(records, text, group, id, skip_invalid, batch_bytes, skipped)
+    for batch, result in _analyzed(lex._core, batches, int(threads)):
         try:
-            cols = _core.analyze_batch(lex._core, batch.texts, int(threads))
+            cols = result()
         except ValueError as exc:
             raise _record_error(exc, batch, text) from None
         for k, dt in _DTYPES.items():
