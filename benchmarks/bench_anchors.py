@@ -250,9 +250,9 @@ def _build_hyperscan(lex: dict):
 
 
 def _build_re(lex: dict):
-    alts = []
-    index = {}
-    weights = []
+    alts: List[str] = []
+    index: Dict[str, int] = {}
+    weights: List[float] = []
     flat = sorted(_flat_terms(lex), key=lambda x: -len(x[0]))
     for s, i, w, wild in flat:
         g = f"t{len(alts)}"

@@ -199,8 +199,8 @@ class NewsGenerator:
         rng = self.rng
         n = rng.randint(8, 30)
         if rng.random() < 0.02:  # a Russian or Ukrainian sentence quoted in the original
-            words = [rng.choice(CYRILLIC_WORDS) for _ in range(rng.randint(5, 12))]
-            return words[0][0].upper() + " ".join(words)[1:] + "."
+            cyr = [rng.choice(CYRILLIC_WORDS) for _ in range(rng.randint(5, 12))]
+            return cyr[0][0].upper() + " ".join(cyr)[1:] + "."
         words: List[str] = []
         content = self._content(n)
         funcs = rng.choices(self.v.function, cum_weights=self.v.function_cum, k=n)
