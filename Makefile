@@ -231,14 +231,18 @@ bench-stages: deps $(STAGES_BIN) $(BENCH_STAMP)
 	@for n in $$(echo $(BENCH_TERMS) | tr , ' '); do echo; echo "== $$n terms"; \
 	    $(STAGES_BIN) $(BENCH_DATA)/corpus.jsonl $(BENCH_DATA)/lexicon-$$n.json $(STAGES_ARGS); done
 
-# Instruction counts per stage (callgrind: repeatable on a noisy machine) on 2 MB of the corpus.
+# Instruction counts per stage (callgrind: repeatable on a noisy machine) on 2 MB of the corpus:
+# inclusive counts of each stage function inside one pass of the stages, in millions.
 bench-stages-instr: deps $(STAGES_BIN) $(BENCH_STAMP)
-	@for n in $$(echo $(BENCH_TERMS) | tr , ' '); do echo; echo "== $$n terms"; \
-	    valgrind --tool=callgrind --callgrind-out-file=$(BUILD)/callgrind.$$n.out \
-	        $(STAGES_BIN) $(BENCH_DATA)/corpus.jsonl $(BENCH_DATA)/lexicon-$$n.json \
-	        --max-mb 2 --instr > /dev/null 2>&1; \
-	    callgrind_annotate --inclusive=yes $(BUILD)/callgrind.$$n.out 2>/dev/null \
-	        | grep -E ':(fl__(tokenize|segment|label_tokens|match|context)|run_stages) ' ; done
+	@for n in $$(echo $(BENCH_TERMS) | tr , ' '); do echo "== $$n terms"; \
+	    valgrind --tool=callgrind --toggle-collect=run_stages \
+	        --callgrind-out-file=$(BUILD)/callgrind.$$n.out $(STAGES_BIN) \
+	        $(BENCH_DATA)/corpus.jsonl $(BENCH_DATA)/lexicon-$$n.json --max-mb 2 --instr \
+	        > /dev/null 2>&1; \
+	    callgrind_annotate --inclusive=yes --show-percs=no $(BUILD)/callgrind.$$n.out \
+	        2>/dev/null | grep -E ':(fl__(tokenize|segment|label_tokens|match|context)|run_stages) ' \
+	        | awk '{gsub(",", "", $$1); n = split($$2, f, ":"); \
+	                printf "  %-18s %8.1f M instructions\n", f[n], $$1 / 1e6}'; done
 
 bench-dask: deps build
 	$(VPY) -m pip install -q --disable-pip-version-check $(BENCH_PEERS)

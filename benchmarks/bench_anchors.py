@@ -6,16 +6,18 @@ Data (benchmarks/newsgen.py, deterministic): a news-like corpus of ``--size-mb``
 of 100 to 100,000 terms (the real framing terms plus phrases of one to four words from the
 corpus vocabulary, some wildcards, variants and case-sensitive acronyms).
 
-Each tool runs in its own child process (this script with ``--child``), so its peak RSS
-(``ru_maxrss``) is its own; the child loads the corpus as a list of str first (not timed),
-builds its matcher (timed: "build s"), warms up on 20 documents (lazy imports), then runs ``--runs`` times over all texts and
-reports the median wall time. Every tool goes from a list of ``str`` to per-sentence results:
+Each measurement runs in its own child process (this script with ``--child``), so its peak
+RSS (``ru_maxrss``) is its own; the child loads the corpus as a list of str first (not
+timed), builds its matcher (timed: "build s"), warms up on 20 documents (lazy imports), then
+runs once over all texts, timing wall and CPU seconds. ``--runs`` rounds run every tool once
+each, in turn, so that a change of load on a shared machine hits all tools alike; the table
+gives medians over the rounds. Every tool goes from a list of ``str`` to per-sentence results:
 
 - ``framelens 1 thread`` / ``framelens N threads``: ``Analyzer.analyze_corpus(records,
   threads=...)`` and its ``matches`` DataFrame (term, category, offsets, surface, voice).
-- ``framelens analyze()``: ``Analyzer.analyze(text)`` per document (Document, Sentence and
-  Match objects); beside it the C time of the same documents (``_core.analyze_batch`` on
-  one thread), from which "objects +%" is computed.
+- ``framelens analyze()``: ``Analyzer.analyze(text).matches`` per document (a Document and
+  its Match objects); beside it the C time of the same documents (``_core.analyze_batch``
+  on one thread), from which "objects +%" is computed (CPU time).
 - ``pyahocorasick pipeline``: lower-cased text, one automaton of the lower-cased terms and
   variants (a wildcard as its prefix), a whole-word check on every hit, a regex sentence
   split and a per-sentence score: the ten lines a notebook user writes.
@@ -29,8 +31,10 @@ reports the median wall time. Every tool goes from a list of ``str`` to per-sent
 - ``re``: one alternation (longest first) with ``\\b``, IGNORECASE, regex sentence split,
   per-sentence score; only for lexicons of up to ``--re-max-terms`` terms.
 
-The table gives MB/s (10^6 bytes of UTF-8 text per second, median of ``--runs``), how many
-times faster framelens on one thread is (``fl1/x``, both measured in this invocation), the
+The table gives MB/s (10^6 bytes of UTF-8 text per second) from wall time and from CPU time
+(user + system seconds of the child: for single-threaded tools on a busy machine the
+steadier figure, and equal to wall time on a quiet one), how many times faster framelens on
+one thread is (``fl1/x``, from CPU time, both measured in this invocation), the
 matches each tool found, its build time and peak RSS. Counts differ from framelens for the
 reasons printed under the table (overlaps, exclusions, folding, wildcards, word boundaries).
 Then each target of issue 11 is checked against these figures.
@@ -111,6 +115,12 @@ def _import_framelens():
 def _maxrss_mb() -> float:
     kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return kb / 1024.0 if sys.platform != "darwin" else kb / 2**20
+
+
+def _cpu_s() -> float:
+    """CPU seconds of this process, all threads (user + system)."""
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
 
 
 def _flat_terms(lex: dict) -> List[Tuple[str, int, float, bool]]:
@@ -306,13 +316,17 @@ def child(tool: str, corpus: str, lex_path: str, runs: int, threads: int) -> dic
         res["compile_s"] = time.perf_counter() - t
     run(records[:20])  # warm-up: lazy imports (pandas, pyarrow) and first-call set-up
     times = []
+    cpus = []
     matches = 0
     for _ in range(runs):
+        c = _cpu_s()
         t = time.perf_counter()
         matches = run(records)
         times.append(time.perf_counter() - t)
+        cpus.append(_cpu_s() - c)
     res["times"] = times
     res["wall"] = statistics.median(times)
+    res["cpu"] = statistics.median(cpus)
     res["matches"] = matches
     if tool == "framelens-analyze":
         from framelens import _core
@@ -320,15 +334,15 @@ def child(tool: str, corpus: str, lex_path: str, runs: int, threads: int) -> dic
         texts = [r["text"] for r in records]
         c_times, core_times = [], []
         for _ in range(runs):
-            t = time.perf_counter()
+            t = _cpu_s()
             _core.analyze_batch(core, texts, 1)
-            c_times.append(time.perf_counter() - t)
-            t = time.perf_counter()
+            c_times.append(_cpu_s() - t)
+            t = _cpu_s()
             for x in texts:
                 _core.analyze(core, x)
-            core_times.append(time.perf_counter() - t)
-        res["c_wall"] = statistics.median(c_times)
-        res["core_tuples_wall"] = statistics.median(core_times)
+            core_times.append(_cpu_s() - t)
+        res["c_cpu"] = statistics.median(c_times)
+        res["core_tuples_cpu"] = statistics.median(core_times)
     for k in ("skipped_wildcards",):
         if k in extra:
             res[k] = extra[k]
@@ -436,43 +450,53 @@ def main(argv: Optional[List[str]] = None) -> int:
         base = run_child("baseline", corpus, None, 1, 1, args.timeout)
         baseline = base.get("maxrss_mb", float("nan"))
         for n in sizes:
-            results[n] = {}
-            for tool in tools:
-                if tool == "re" and n > args.re_max_terms:
-                    continue
-                r = run_child(tool, corpus, lex_paths[n], args.runs, threads, args.timeout)
-                results[n][tool] = r
-                status = r.get("error") or (f"{r['bytes'] / 1e6 / r['wall']:8.1f} MB/s, "
-                                            f"{r['matches']:,} matches, build "
-                                            f"{r['build_s']:.2f} s, RSS {r['maxrss_mb']:.0f} MB")
-                print(f"  {n:>7,} terms  {tool:<18} {status}", flush=True)
+            # Rounds: every tool once per round, each in a fresh child, so that a change of
+            # load on a shared machine hits all tools alike; medians over the rounds.
+            rounds: Dict[str, List[dict]] = {}
+            for rnd in range(args.runs):
+                for tool in tools:
+                    if tool == "re" and n > args.re_max_terms:
+                        continue
+                    if rounds.get(tool) and "error" in rounds[tool][-1]:
+                        continue
+                    r = run_child(tool, corpus, lex_paths[n], 1, threads, args.timeout)
+                    rounds.setdefault(tool, []).append(r)
+                    status = r.get("error") or (
+                        f"{r['bytes'] / 1e6 / r['wall']:8.1f} MB/s wall, "
+                        f"{r['bytes'] / 1e6 / r['cpu']:8.1f} MB/s CPU, {r['matches']:,} "
+                        f"matches, build {r['build_s']:.2f} s, RSS {r['maxrss_mb']:.0f} MB")
+                    print(f"  {n:>7,} terms  round {rnd + 1}  {tool:<18} {status}", flush=True)
+            results[n] = {tool: _combine(rs) for tool, rs in rounds.items()}
 
     print()
-    print(f"Results: {n_bytes / 1e6:.1f} MB, median of {args.runs} runs; fl1/x = how many times "
-          f"faster framelens on 1 thread is; RSS baseline (corpus loaded) {baseline:.0f} MB")
-    header = ("| terms | tool | MB/s | fl1/x | matches | build s | peak RSS MB |",
-              "|---:|---|---:|---:|---:|---:|---:|")
+    print(f"Results: {n_bytes / 1e6:.1f} MB, median of {args.runs} rounds; MB/s from wall "
+          f"time and from CPU time (the process's user + system seconds: on a shared machine "
+          f"the steadier figure for one thread); fl1/x = how many times faster framelens on 1 "
+          f"thread is, from CPU time; RSS baseline (corpus loaded) {baseline:.0f} MB")
+    header = ("| terms | tool | MB/s wall | MB/s CPU | fl1/x | matches | build s | peak RSS MB |",
+              "|---:|---|---:|---:|---:|---:|---:|---:|")
     lines = list(header)
     for n in sizes:
         fl1 = results[n].get("framelens-1", {})
-        fl1_speed = fl1["bytes"] / fl1["wall"] if "wall" in fl1 else None
+        fl1_cpu = _speed(fl1, "cpu")
+        fl1_wall = _speed(fl1)
         for tool, r in results[n].items():
             label = LABELS[tool].format(n=threads)
             if "error" in r:
-                lines.append(f"| {n:,} | {label} | — | — | — | — | {r['error']} |")
+                lines.append(f"| {n:,} | {label} | — | — | — | — | — | {r['error']} |")
                 continue
-            speed = r["bytes"] / 1e6 / r["wall"]
-            ratio = fl1_speed / 1e6 / speed if fl1_speed else None
+            wall = r["bytes"] / 1e6 / r["wall"]
+            cpu = r["bytes"] / 1e6 / r["cpu"]
             if tool == "framelens-1":
                 ratio_s = "1.0×"
             elif tool == "framelens-n":
-                ratio_s = f"{1 / ratio:.2f}× faster" if ratio else "—"
+                ratio_s = f"{wall / fl1_wall:.2f}× faster (wall)" if fl1_wall else "—"
             else:
-                ratio_s = fmt_ratio(ratio)
+                ratio_s = fmt_ratio(fl1_cpu / cpu if fl1_cpu else None)
             extra = ""
             if tool == "framelens-analyze":
-                extra = f" (objects +{(r['wall'] / r['c_wall'] - 1) * 100:.0f}% over C)"
-            lines.append(f"| {n:,} | {label}{extra} | {speed:.1f} | {ratio_s} | "
+                extra = f" (objects +{(r['cpu'] / r['c_cpu'] - 1) * 100:.0f}% over C)"
+            lines.append(f"| {n:,} | {label}{extra} | {wall:.1f} | {cpu:.1f} | {ratio_s} | "
                          f"{r['matches']:,} | {r['build_s']:.2f} | {r['maxrss_mb']:.0f} |")
     print("\n".join(lines))
     print()
@@ -491,10 +515,24 @@ def main(argv: Optional[List[str]] = None) -> int:
     return 0
 
 
-def _speed(r: Optional[dict]) -> Optional[float]:
-    if not r or "wall" not in r:
+def _combine(rs: List[dict]) -> dict:
+    """One tool's rounds as one result: medians of times, the largest peak RSS."""
+    ok = [r for r in rs if "error" not in r]
+    if not ok:
+        return rs[-1]
+    out = dict(ok[-1])
+    for key in ("wall", "cpu", "build_s", "compile_s", "c_cpu", "core_tuples_cpu"):
+        if key in out:
+            out[key] = statistics.median(r[key] for r in ok)
+    out["maxrss_mb"] = max(r["maxrss_mb"] for r in ok)
+    out["rounds"] = len(ok)
+    return out
+
+
+def _speed(r: Optional[dict], key: str = "wall") -> Optional[float]:
+    if not r or key not in r:
         return None
-    return r["bytes"] / 1e6 / r["wall"]
+    return r["bytes"] / 1e6 / r[key]
 
 
 def check_targets(results: Dict[int, Dict[str, dict]], sizes: List[int], threads: int,
@@ -502,7 +540,8 @@ def check_targets(results: Dict[int, Dict[str, dict]], sizes: List[int], threads
     out: List[Tuple[Optional[bool], str]] = []
 
     def ratio(n: int, tool: str) -> Optional[float]:
-        a, b = _speed(results.get(n, {}).get("framelens-1")), _speed(results.get(n, {}).get(tool))
+        a = _speed(results.get(n, {}).get("framelens-1"), "cpu")
+        b = _speed(results.get(n, {}).get(tool), "cpu")
         return a / b if a and b else None
 
     for tool, want in (("pyahocorasick", 5.0), ("flashtext", 20.0), ("spacy", 30.0)):
@@ -524,12 +563,12 @@ def check_targets(results: Dict[int, Dict[str, dict]], sizes: List[int], threads
                     + ("" if cores >= 2 else " (one core: not applicable)")))
     for n in sizes:
         r = results[n].get("framelens-analyze")
-        if r and "c_wall" in r:
-            over = r["wall"] / r["c_wall"] - 1
+        if r and "c_cpu" in r:
+            over = r["cpu"] / r["c_cpu"] - 1
             out.append((over <= 0.30, f"{n:,} terms: analyze() objects add <= 30% to the C "
-                                      f"time: +{over * 100:.0f}% (C {r['c_wall']:.2f} s, "
-                                      f"C + tuples {r['core_tuples_wall']:.2f} s, "
-                                      f"analyze() {r['wall']:.2f} s)"))
+                                      f"time: {over * 100:+.0f}% (CPU s: C {r['c_cpu']:.2f}, "
+                                      f"C + tuples {r['core_tuples_cpu']:.2f}, "
+                                      f"analyze() + .matches {r['cpu']:.2f})"))
     if 100_000 in results:
         r = results[100_000].get("framelens-1") or results[100_000].get("framelens-n")
         if r and "compile_s" in r:
