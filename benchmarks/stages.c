@@ -10,7 +10,7 @@
  *   decode    UTF-8 decoding and character classes of every code point, no tokens
  *   tokenise  fl__tokenize: decode, classify, token records (offsets, kinds, shape)
  *   segment   fl__segment: sentence boundaries
- *   fold      fl__fold_token on every token (the folded forms only, no lookup)
+ *   fold      fl__fold_token_pair on every token (its forms as label makes them, no lookup)
  *   label     fl__label_tokens: fold again + vocabulary lookup of every token
  *   match     fl__match: exclusions, trie walks, leftmost-longest, per-sentence score
  *   context   fl__context: quotations, voice, negation, distancing markers
@@ -186,9 +186,13 @@ __attribute__((noinline)) static void run_stages(const fl_lexicon *lex, const co
         a = b;
         const fl_token *toks = res->tokens.data;
         for (size_t i = 0; i < res->tokens.len && !instr; i++) {
-            check(fl__fold_token(&res->alloc, &res->scratch, s + toks[i].start,
-                                 toks[i].end - toks[i].start, toks[i].kind, FL_FOLD_CASELESS,
-                                 &res->folded),
+            size_t fl;
+            size_t el;
+            bool same;
+            check(fl__fold_token_pair(&res->alloc, &res->scratch, &res->fold_cache,
+                                      s + toks[i].start, toks[i].end - toks[i].start,
+                                      toks[i].kind, lex->has_exact, &res->folded, &fl, &el,
+                                      &same),
                   "fold");
         }
         res->folded.len = 0;
