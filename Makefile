@@ -240,7 +240,7 @@ bench-stages-instr: deps $(STAGES_BIN) $(BENCH_STAMP)
 	        $(BENCH_DATA)/corpus.jsonl $(BENCH_DATA)/lexicon-$$n.json --max-mb 2 --instr \
 	        > /dev/null 2>&1; \
 	    callgrind_annotate --inclusive=yes --show-percs=no $(BUILD)/callgrind.$$n.out \
-	        2>/dev/null | grep -E ':(fl__(tokenize|segment|label_tokens|match|context)|run_stages) ' \
+	        2>/dev/null | grep -v '=>' | grep -E ':(fl__(tokenize|segment|label_tokens|match|context)|run_stages) ' \
 	        | awk '{gsub(",", "", $$1); n = split($$2, f, ":"); \
 	                printf "  %-18s %8.1f M instructions\n", f[n], $$1 / 1e6}'; done
 
