@@ -60,7 +60,8 @@ SAN_BUILD := $(BUILD)/asan
 export UBSAN_OPTIONS ?= print_stacktrace=1:halt_on_error=1
 
 .PHONY: help deps venv build ctest pytest test demo sanitize fuzz fuzz-smoke linearity bench wheel \
-        wheel-check clean distclean
+        wheel-check clean distclean \
+        bench-anchors bench-stages bench-stages-instr bench-dask
 
 # $(call run_suite,REPORT,COMMAND): runs a test suite, saving its exit status as REPORT.rc
 # beside its JUnit report, so the summary also sees failures that the report cannot show.
@@ -84,6 +85,10 @@ help:
 	@echo "make bench     all benchmarks against the peers (installs the bench extra; long)"
 	@echo "make wheel     sdist + self-contained manylinux wheel in dist/ (LIMITED_API=1: abi3)"
 	@echo "make wheel-check  the wheel works in a fresh venv without the system libraries"
+	@echo "make bench-anchors  framelens vs pyahocorasick, flashtext, spaCy, Hyperscan, re"
+	@echo "               (BENCH_ARGS=--quick for a smoke run)"
+	@echo "make bench-stages   MB/s of each C stage (BENCH_MB, BENCH_TERMS); -instr: callgrind"
+	@echo "make bench-dask     analyze_dask on 1 and 2 processes, analyze_corpus on 1 and 2 threads"
 	@echo "make clean     remove build output (distclean: also .venv)"
 
 # System packages (Debian). SKIP_DEPS=1 skips the check (sub-makes of `test` use it).
@@ -242,6 +247,49 @@ wheel-check: wheel
 	$(VPY) -m auditwheel show $(DIST)/*.whl | tee $(WHEEL_BUILD)/auditwheel-show.txt
 	! grep -q 'external shared libraries are required' $(WHEEL_BUILD)/auditwheel-show.txt
 	bash tools/wheel-check.sh $(PYTHON) $(DIST)/*.whl
+
+# Speed (issue 11). The peers of the anchor benchmark are the `bench` extra of pyproject.toml.
+BENCH_PEERS := pyahocorasick flashtext spacy hyperscan psutil 'dask[distributed]'
+BENCH_ARGS ?=
+BENCH_MB ?= 16
+BENCH_TERMS ?= 100,1000,10000,100000
+BENCH_DATA = $(BUILD)/bench-data/$(BENCH_MB)mb
+STAGES_BIN = $(BUILD)/stages
+
+bench-anchors: deps build
+	$(VPY) -m pip install -q --disable-pip-version-check $(BENCH_PEERS)
+	$(VPY) benchmarks/bench_anchors.py $(BENCH_ARGS)
+
+$(STAGES_BIN): benchmarks/stages.c $(COBJ)
+	$(CC) $(C_FLAGS) $< $(COBJ) -o $@ $(PKG_LIBS) -pthread -lm
+
+# The generated corpus and lexicons, redone when the generator changes or a size is new.
+BENCH_STAMP = $(BENCH_DATA)/.terms-$(subst $(comma),-,$(BENCH_TERMS))
+comma := ,
+$(BENCH_STAMP): benchmarks/newsgen.py | $(VENV_STAMP)
+	$(VPY) benchmarks/newsgen.py --out $(BENCH_DATA) --size-mb $(BENCH_MB) --terms $(BENCH_TERMS)
+	@touch $@
+
+bench-stages: deps $(STAGES_BIN) $(BENCH_STAMP)
+	@for n in $$(echo $(BENCH_TERMS) | tr , ' '); do echo; echo "== $$n terms"; \
+	    $(STAGES_BIN) $(BENCH_DATA)/corpus.jsonl $(BENCH_DATA)/lexicon-$$n.json $(STAGES_ARGS); done
+
+# Instruction counts per stage (callgrind: repeatable on a noisy machine) on 2 MB of the corpus:
+# inclusive counts of each stage function inside one pass of the stages, in millions.
+bench-stages-instr: deps $(STAGES_BIN) $(BENCH_STAMP)
+	@for n in $$(echo $(BENCH_TERMS) | tr , ' '); do echo "== $$n terms"; \
+	    valgrind --tool=callgrind --toggle-collect=run_stages \
+	        --callgrind-out-file=$(BUILD)/callgrind.$$n.out $(STAGES_BIN) \
+	        $(BENCH_DATA)/corpus.jsonl $(BENCH_DATA)/lexicon-$$n.json --max-mb 2 --instr \
+	        > /dev/null 2>&1; \
+	    callgrind_annotate --inclusive=yes --show-percs=no $(BUILD)/callgrind.$$n.out \
+	        2>/dev/null | grep -v '=>' | grep -E ':(fl__(tokenize|segment|label_tokens|match|context)|run_stages) ' \
+	        | awk '{gsub(",", "", $$1); n = split($$2, f, ":"); \
+	                printf "  %-18s %8.1f M instructions\n", f[n], $$1 / 1e6}'; done
+
+bench-dask: deps build
+	$(VPY) -m pip install -q --disable-pip-version-check $(BENCH_PEERS)
+	$(VPY) benchmarks/dask_scale.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(BUILD) $(DIST) python/framelens/_core*.so python/*.egg-info .pytest_cache .hypothesis

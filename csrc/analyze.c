@@ -36,6 +36,7 @@ void fl_result_free(fl_result *res) {
     fl__vec_free(&a, &res->cover);
     fl__vec_free(&a, &res->markers);
     fl__vec_free(&a, &res->quoted);
+    fl__fold_cache_free(&a, res->fold_cache);
     fl__free(&a, res);
 }
 

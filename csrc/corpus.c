@@ -3,13 +3,19 @@
 #include "internal.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <string.h>
 
 /*
- * The documents are cut into contiguous runs of about equal byte size, one per thread. Each
- * worker analyses its run with its own fl_result into its own columns; after the join the
- * columns are concatenated run by run. Results are therefore in document order and do not
- * depend on the number of threads, and workers share nothing but the read-only lexicon.
+ * The documents are cut into contiguous chunks of about total / (8 * threads) bytes, in
+ * order. Worker threads take the next chunk from a shared counter until none is left (so a
+ * thread that is slowed down, on a shared machine, or given longer documents, does not hold
+ * the others up at the end), analyse it with their own fl_result into the chunk's own
+ * columns, and after the join the chunks' columns are concatenated in chunk order. Results
+ * are therefore in document order and do not depend on the number of threads, and workers
+ * share nothing but the read-only lexicon and the counter. When several documents fail, the
+ * error of the first one in document order is reported: chunks are taken in order, so every
+ * chunk before a failing one has been taken and is finished before the join.
  */
 
 typedef struct columns {
@@ -135,29 +141,59 @@ static fl_status append_doc(const fl_allocator *a, columns *c, uint32_t doc, con
     return FL_OK;
 }
 
-typedef struct worker {
-    const fl_lexicon *lex;
-    const char *const *texts;
-    const size_t *lens;
-    size_t first, last; /* documents [first, last) */
-    const fl_allocator *alloc;
+/* A run of documents [first, last) and its results. */
+typedef struct chunk {
+    size_t first, last;
     columns cols;
     fl_status status;
     fl_error err;
     size_t failed_doc;
-} worker;
+} chunk;
+
+/* What the workers share: the input, the chunks and the index of the next free chunk. */
+typedef struct work {
+    const fl_lexicon *lex;
+    const char *const *texts;
+    const size_t *lens;
+    const fl_allocator *alloc;
+    chunk *chunks;
+    size_t n_chunks;
+    atomic_size_t next;
+    atomic_bool failed; /* stop taking chunks once one has failed */
+} work;
+
+static void run_chunk(work *w, chunk *ch, fl_result *res) {
+    for (size_t d = ch->first; d < ch->last && ch->status == FL_OK; d++) {
+        ch->status = fl_analyze(w->lex, w->texts[d], w->lens[d], res, &ch->err);
+        if (ch->status == FL_OK) {
+            ch->status = append_doc(w->alloc, &ch->cols, (uint32_t)d, w->texts[d], res);
+            if (ch->status != FL_OK) {
+                fl__error(&ch->err, ch->status, "out of memory");
+            }
+        }
+        if (ch->status != FL_OK) {
+            ch->failed_doc = d;
+            atomic_store(&w->failed, true);
+        }
+    }
+}
 
 static void *run_worker(void *arg) {
-    worker *w = arg;
+    work *w = arg;
     fl_result *res = NULL;
-    w->status = fl_result_new(w->alloc, &res);
-    for (size_t d = w->first; d < w->last && w->status == FL_OK; d++) {
-        w->status = fl_analyze(w->lex, w->texts[d], w->lens[d], res, &w->err);
-        if (w->status == FL_OK) {
-            w->status = append_doc(w->alloc, &w->cols, (uint32_t)d, w->texts[d], res);
+    fl_status st = fl_result_new(w->alloc, &res);
+    for (;;) {
+        size_t i = atomic_fetch_add(&w->next, 1);
+        if (i >= w->n_chunks) {
+            break;
         }
-        if (w->status != FL_OK) {
-            w->failed_doc = d;
+        chunk *ch = &w->chunks[i];
+        if (st != FL_OK) {
+            ch->status = fl__error(&ch->err, st, "out of memory");
+            ch->failed_doc = ch->first;
+            atomic_store(&w->failed, true);
+        } else if (!atomic_load(&w->failed)) {
+            run_chunk(w, ch, res);
         }
     }
     fl_result_free(res);
@@ -216,81 +252,88 @@ fl_status fl_analyze_batch(const fl_lexicon *lex, const char *const *texts, cons
     if (threads > n) {
         threads = n == 0 ? 1 : (unsigned)n;
     }
-    worker *ws = fl__malloc(a, sizeof(worker) * threads);
-    if (ws == NULL) {
-        return fl__error(err, FL_ERR_NOMEM, "out of memory");
-    }
-    memset(ws, 0, sizeof(worker) * threads);
-    /* Contiguous runs of about total / threads bytes each. */
+    /* Chunks of about total / (8 * threads) bytes: enough pieces to balance the load. */
     size_t total = 0;
     for (size_t d = 0; d < n; d++) {
         total += lens[d] + 1;
     }
-    size_t d = 0;
-    size_t acc = 0;
-    for (unsigned t = 0; t < threads; t++) {
-        ws[t].lex = lex;
-        ws[t].texts = texts;
-        ws[t].lens = lens;
-        ws[t].alloc = a;
-        ws[t].first = d;
-        size_t target = (size_t)((double)total * (t + 1) / threads);
-        while (d < n && (t == threads - 1 || acc + lens[d] + 1 <= target || d == ws[t].first)) {
-            acc += lens[d] + 1;
-            d++;
+    size_t target = total / ((size_t)threads * 8) + 1;
+    size_t n_chunks = 0;
+    for (size_t d = 0, acc = 0; d < n; d++) {
+        acc += lens[d] + 1;
+        if (acc >= target || d == n - 1) {
+            n_chunks++;
+            acc = 0;
         }
-        ws[t].last = d;
-        /* the surface offsets of each worker start at 0 with no leading entry */
     }
-    pthread_t *tids = NULL;
+    size_t bytes;
+    if (!fl__mul(n_chunks == 0 ? 1 : n_chunks, sizeof(chunk), &bytes)) {
+        return fl__error(err, FL_ERR_NOMEM, "out of memory");
+    }
+    chunk *chunks = fl__malloc(a, bytes);
+    if (chunks == NULL) {
+        return fl__error(err, FL_ERR_NOMEM, "out of memory");
+    }
+    memset(chunks, 0, bytes);
+    for (size_t d = 0, acc = 0, c = 0; d < n; d++) {
+        if (acc == 0) {
+            chunks[c].first = d;
+        }
+        acc += lens[d] + 1;
+        if (acc >= target || d == n - 1) {
+            chunks[c].last = d + 1;
+            c++;
+            acc = 0;
+        }
+    }
+    work w;
+    w.lex = lex;
+    w.texts = texts;
+    w.lens = lens;
+    w.alloc = a;
+    w.chunks = chunks;
+    w.n_chunks = n_chunks;
+    atomic_init(&w.next, 0);
+    atomic_init(&w.failed, false);
+    if (threads > n_chunks) {
+        threads = n_chunks == 0 ? 1 : (unsigned)n_chunks;
+    }
+    /* Threads that cannot be had are no error: fewer workers give the same results. */
+    pthread_t *tids = threads > 1 ? fl__malloc(a, sizeof(pthread_t) * threads) : NULL;
     unsigned started = 1;
-    if (threads > 1) {
-        tids = fl__malloc(a, sizeof(pthread_t) * threads);
-        if (tids == NULL) {
-            threads = 1; /* fall back to this thread alone: same results */
-            ws[0].last = n;
-            for (unsigned t = 1; t < threads; t++) {
-                ws[t].first = ws[t].last = n;
-            }
-        }
-    }
     if (tids != NULL) {
         for (unsigned t = 1; t < threads; t++) {
-            if (pthread_create(&tids[t], NULL, run_worker, &ws[t]) != 0) {
+            if (pthread_create(&tids[t], NULL, run_worker, &w) != 0) {
                 break;
             }
             started++;
         }
     }
-    run_worker(&ws[0]);
+    run_worker(&w);
     for (unsigned t = 1; t < started; t++) {
         pthread_join(tids[t], NULL);
     }
-    /* Workers that could not be started run here, in order. */
-    for (unsigned t = started; t < threads; t++) {
-        run_worker(&ws[t]);
-    }
     st = FL_OK;
-    for (unsigned t = 0; t < threads && st == FL_OK; t++) {
-        if (ws[t].status != FL_OK) {
-            st = ws[t].status;
+    for (size_t c = 0; c < n_chunks && st == FL_OK; c++) {
+        if (chunks[c].status != FL_OK) {
+            st = chunks[c].status;
             if (err != NULL) {
-                *err = ws[t].err;
+                *err = chunks[c].err;
                 err->code = st;
-                err->offset = ws[t].failed_doc;
+                err->offset = chunks[c].failed_doc;
             }
         } else {
-            st = concat(a, &batch->cols, &ws[t].cols);
+            st = concat(a, &batch->cols, &chunks[c].cols);
             if (st != FL_OK) {
                 fl__error(err, st, "out of memory");
             }
         }
     }
-    for (unsigned t = 0; t < threads; t++) {
-        columns_free(a, &ws[t].cols);
+    for (size_t c = 0; c < n_chunks; c++) {
+        columns_free(a, &chunks[c].cols);
     }
     fl__free(a, tids);
-    fl__free(a, ws);
+    fl__free(a, chunks);
     if (st != FL_OK) {
         columns_clear(&batch->cols);
     }

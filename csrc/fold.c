@@ -161,6 +161,153 @@ fl_status fl__fold_token(const fl_allocator *a, fl_vec *scratch, const uint8_t *
     return fl__fold_append(a, scratch, s, len, mode, out);
 }
 
+/* Tokens of up to FOLD_CACHE_KEY bytes whose two forms fit in FOLD_CACHE_FORMS bytes are
+ * cached, in FOLD_CACHE_SLOTS slots (about 70 KiB): enough for the punctuation, names and
+ * words that recur in news, small beside a result's token arrays. */
+enum { FOLD_CACHE_KEY = 24, FOLD_CACHE_FORMS = 40, FOLD_CACHE_SLOTS = 1024 };
+
+typedef struct fold_slot {
+    uint8_t key_len;   /* 0: empty (tokens are never empty) */
+    uint8_t kind;
+    uint8_t exact;     /* the exact form is stored too */
+    uint8_t fold_len;
+    uint8_t exact_len;
+    uint8_t same;
+    uint8_t key[FOLD_CACHE_KEY];
+    uint8_t forms[FOLD_CACHE_FORMS]; /* folded form, then the exact form */
+} fold_slot;
+
+struct fl_fold_cache {
+    fold_slot slots[FOLD_CACHE_SLOTS];
+};
+
+void fl__fold_cache_free(const fl_allocator *a, fl_fold_cache *cache) {
+    fl__free(a, cache);
+}
+
+static fold_slot *cache_slot(fl_fold_cache *cache, const uint8_t *s, size_t len) {
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < len; i++) {
+        h = (h ^ s[i]) * 16777619u;
+    }
+    return &cache->slots[(h ^ (h >> 15)) & (FOLD_CACHE_SLOTS - 1)];
+}
+
+fl_status fl__fold_token_pair(const fl_allocator *a, fl_vec *scratch, fl_fold_cache **cache,
+                              const uint8_t *s, size_t len, uint8_t kind, bool exact,
+                              fl_vec *out, size_t *fold_len, size_t *exact_len, bool *same) {
+    size_t at = out->len;
+    /* Room for both ASCII forms up front: a lone "-" becomes " -" in each. */
+    size_t need = len + 2;
+    if (exact && !fl__mul(need, 2, &need)) {
+        return FL_ERR_NOMEM;
+    }
+    if (need > SIZE_MAX - at) {
+        return FL_ERR_NOMEM;
+    }
+    fl_status st = fl__vec_reserve(a, out, 1, at + need);
+    if (st != FL_OK) {
+        return st;
+    }
+    uint8_t *d = (uint8_t *)out->data + at;
+    if (kind == FL_TOKEN_PUNCT && len > 0 && s[0] == '-') {
+        /* a dash between spaces: its own form, as fl__fold_token gives it */
+        memcpy(d, " - -", exact ? 4 : 2);
+        *fold_len = 2;
+        *exact_len = exact ? 2 : 0;
+        *same = true;
+        out->len = at + (exact ? 4 : 2);
+        return FL_OK;
+    }
+    bool upper = false;
+    size_t i = 0;
+    for (; i < len; i++) {
+        uint8_t c = s[i];
+        if (c >= 0x80) {
+            break;
+        }
+        if (c == '`') {
+            c = '\'';
+        } else if ((unsigned)(c - 'A') < 26u) {
+            c = (uint8_t)(c + 32);
+            upper = true;
+        }
+        d[i] = c;
+    }
+    if (i == len) { /* ASCII: the fold_ascii forms of both modes, in one pass */
+        *fold_len = len;
+        *exact_len = 0;
+        *same = true;
+        if (exact) {
+            *exact_len = len;
+            if (upper) {
+                *same = false;
+                for (size_t k = 0; k < len; k++) {
+                    d[len + k] = s[k] == '`' ? '\'' : s[k];
+                }
+            } else {
+                memcpy(d + len, d, len);
+            }
+        }
+        out->len = at + (exact ? 2 * len : len);
+        return FL_OK;
+    }
+    /* Not ASCII: from the cache when this token was folded before. */
+    fold_slot *slot = NULL;
+    if (cache != NULL && len <= FOLD_CACHE_KEY) {
+        if (*cache == NULL) {
+            *cache = fl__malloc(a, sizeof(fl_fold_cache));
+            if (*cache == NULL) {
+                return FL_ERR_NOMEM;
+            }
+            memset(*cache, 0, sizeof(fl_fold_cache));
+        }
+        slot = cache_slot(*cache, s, len);
+        if (slot->key_len == len && slot->kind == kind && slot->exact == exact &&
+            memcmp(slot->key, s, len) == 0) {
+            size_t both = (size_t)slot->fold_len + slot->exact_len;
+            if ((st = fl__vec_reserve(a, out, 1, at + both)) != FL_OK) {
+                return st;
+            }
+            memcpy((uint8_t *)out->data + at, slot->forms, both);
+            out->len = at + both;
+            *fold_len = slot->fold_len;
+            *exact_len = slot->exact_len;
+            *same = slot->same != 0;
+            return FL_OK;
+        }
+    }
+    if ((st = fl__fold_token(a, scratch, s, len, kind, FL_FOLD_CASELESS, out)) != FL_OK) {
+        out->len = at;
+        return st;
+    }
+    *fold_len = out->len - at;
+    *exact_len = 0;
+    *same = true;
+    if (exact) {
+        size_t mark = out->len;
+        if ((st = fl__fold_token(a, scratch, s, len, kind, FL_FOLD_EXACT, out)) != FL_OK) {
+            out->len = at;
+            return st;
+        }
+        *exact_len = out->len - mark;
+        *same = *exact_len == *fold_len &&
+                memcmp((const uint8_t *)out->data + at, (const uint8_t *)out->data + mark,
+                       *fold_len) == 0;
+    }
+    if (slot != NULL && *fold_len + *exact_len <= FOLD_CACHE_FORMS) {
+        slot->key_len = (uint8_t)len;
+        slot->kind = kind;
+        slot->exact = exact;
+        slot->fold_len = (uint8_t)*fold_len;
+        slot->exact_len = (uint8_t)*exact_len;
+        slot->same = *same;
+        memcpy(slot->key, s, len);
+        memcpy(slot->forms, (const uint8_t *)out->data + at, *fold_len + *exact_len);
+    }
+    return FL_OK;
+}
+
 fl_status fl_fold(const char *text, size_t len, char *out, size_t cap, size_t *needed,
                   const fl_allocator *alloc) {
     if ((text == NULL && len > 0) || (out == NULL && cap > 0) || needed == NULL) {

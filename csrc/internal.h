@@ -142,6 +142,22 @@ FL_HIDDEN fl_status fl__fold_append(const fl_allocator *a, fl_vec *scratch, cons
 FL_HIDDEN fl_status fl__fold_token(const fl_allocator *a, fl_vec *scratch, const uint8_t *s,
                                    size_t len, uint8_t kind, fl_fold_mode mode, fl_vec *out);
 
+/* Remembers the forms of recent short non-ASCII tokens (curly quotes, dashes, accented
+ * names, Cyrillic words), which repeat throughout a text and cost a Unicode decomposition
+ * and composition each: a direct-mapped table, owned by a result and reused across texts. */
+typedef struct fl_fold_cache fl_fold_cache;
+FL_HIDDEN void fl__fold_cache_free(const fl_allocator *a, fl_fold_cache *cache);
+
+/* Both forms of one token for fl__label_tokens: appends the folded form and, when `exact`,
+ * the exact form right after it; sets their lengths and *same when the two are byte-equal
+ * (then they have one vocabulary id). ASCII tokens, nearly all of English news, are folded
+ * in one pass without a call per character; others go through fl__fold_token, or come from
+ * *cache (created on first use; NULL cache: none). On failure out is as it was. */
+FL_HIDDEN fl_status fl__fold_token_pair(const fl_allocator *a, fl_vec *scratch,
+                                        fl_fold_cache **cache, const uint8_t *s, size_t len,
+                                        uint8_t kind, bool exact, fl_vec *out,
+                                        size_t *fold_len, size_t *exact_len, bool *same);
+
 /* ------------------------------------------------------------------ json_check.c */
 
 /* Checks s[0..len) against the JSON grammar (RFC 8259), valid UTF-8 and no "\u0000".
@@ -316,6 +332,7 @@ struct fl_result {
     fl_vec cover;     /* int32_t: exclusion coverage */
     fl_vec markers;   /* fl_marker */
     fl_vec quoted;    /* uint8_t per token: inside a quotation */
+    fl_fold_cache *fold_cache; /* forms of recent non-ASCII tokens (fold.c) */
 };
 
 /* Looks up each token's folded (and, when the lexicon has case-sensitive terms, exact)

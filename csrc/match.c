@@ -35,32 +35,28 @@ fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result
     fl_tokinfo *infos = res->infos.data;
     res->folded.len = 0;
     for (size_t i = 0; i < n; i++) {
-        const uint8_t *s = text + toks[i].start;
-        size_t len = toks[i].end - toks[i].start;
         size_t at = res->folded.len;
-        fl_status st = fl__fold_token(&res->alloc, &res->scratch, s, len, toks[i].kind,
-                                      FL_FOLD_CASELESS, &res->folded);
+        size_t fold_len;
+        size_t exact_len;
+        bool same;
+        fl_status st = fl__fold_token_pair(&res->alloc, &res->scratch, &res->fold_cache,
+                                           text + toks[i].start, toks[i].end - toks[i].start,
+                                           toks[i].kind, lex->has_exact, &res->folded,
+                                           &fold_len, &exact_len, &same);
         if (st != FL_OK) {
             return st;
         }
         infos[i].fold_off = at;
-        infos[i].fold_len = res->folded.len - at;
+        infos[i].fold_len = fold_len;
+        infos[i].exact_len = exact_len;
         const uint8_t *f = fl__vec_bytes(&res->folded, at);
-        infos[i].id_fold = fl__vocab_find(lex, f, infos[i].fold_len,
-                                          fl__hash_bytes(f, infos[i].fold_len));
+        infos[i].id_fold = fl__vocab_find(lex, f, fold_len, fl__hash_bytes(f, fold_len));
         infos[i].id_exact = FL_NO_ID;
-        infos[i].exact_len = 0;
         if (lex->has_exact) {
-            size_t mark = res->folded.len;
-            st = fl__fold_token(&res->alloc, &res->scratch, s, len, toks[i].kind, FL_FOLD_EXACT,
-                                &res->folded);
-            if (st != FL_OK) {
-                return st;
-            }
-            const uint8_t *e = fl__vec_bytes(&res->folded, mark);
-            size_t elen = res->folded.len - mark;
-            infos[i].exact_len = elen;
-            infos[i].id_exact = fl__vocab_find(lex, e, elen, fl__hash_bytes(e, elen));
+            /* one string table: equal bytes have the same id */
+            infos[i].id_exact = same ? infos[i].id_fold
+                                     : fl__vocab_find(lex, f + fold_len, exact_len,
+                                                      fl__hash_bytes(f + fold_len, exact_len));
         }
     }
     return FL_OK;

@@ -15,6 +15,21 @@
  * The decoder runs one code point ahead at most, so the pass is linear.
  */
 
+/* Per byte: 1 for an ASCII letter, 2 for an ASCII digit, 0 for anything else (all bytes
+ * >= 0x80 included, which take the decoding path). */
+static const uint8_t WORD_BYTE[256] = {
+    ['0'] = 2, ['1'] = 2, ['2'] = 2, ['3'] = 2, ['4'] = 2, ['5'] = 2, ['6'] = 2, ['7'] = 2,
+    ['8'] = 2, ['9'] = 2,
+    ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1,
+    ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1,
+    ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+    ['Y'] = 1, ['Z'] = 1,
+    ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1,
+    ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1,
+    ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+    ['y'] = 1, ['z'] = 1,
+};
+
 typedef struct cursor {
     const uint8_t *text;
     size_t len;
@@ -88,6 +103,13 @@ fl_status fl__tokenize(const fl_allocator *a, const uint8_t *text, size_t len, f
     fl_status st = FL_OK;
 
     while (pos < len) {
+        if (text[pos] == ' ') { /* the commonest byte: a plain space */
+            prev_cr = false;
+            space = true;
+            pos++;
+            cpi++;
+            continue;
+        }
         size_t n;
         int32_t cp = peek(&c, pos, &n);
         fl_cclass k = fl__cclass_fast(cp);
@@ -120,6 +142,25 @@ fl_status fl__tokenize(const fl_allocator *a, const uint8_t *text, size_t len, f
             int32_t last = cp;
             size_t ncp = 0;
             for (;;) {
+                /* Fast path: a run of ASCII letters and digits, most of every word, needs
+                 * no decoding and no joiner rules (one byte is one code point). */
+                size_t run_start = pos;
+                unsigned seen = 0;
+                while (pos < len && WORD_BYTE[text[pos]] != 0) {
+                    seen |= WORD_BYTE[text[pos]];
+                    pos++;
+                }
+                if (pos > run_start) {
+                    size_t run = pos - run_start;
+                    cpi += run;
+                    ncp += run;
+                    last = text[pos - 1];
+                    prev = (fl_cclass)fl__ascii_class[text[pos - 1]];
+                    if (seen & 1) {
+                        letter = true;
+                        digits = false;
+                    }
+                }
                 size_t m;
                 int32_t x = peek(&c, pos, &m);
                 if (x < 0) {
@@ -198,8 +239,13 @@ fl_status fl__tokenize(const fl_allocator *a, const uint8_t *text, size_t len, f
             info.cp_last = last;
             info.ncp = (uint32_t)ncp;
         }
-        info.upper = fl__is_upper(info.cp0);
-        info.lower = fl__is_lower(info.cp0);
+        if (info.cp0 < 0x80) {
+            info.upper = (unsigned)(info.cp0 - 'A') < 26u;
+            info.lower = (unsigned)(info.cp0 - 'a') < 26u;
+        } else {
+            info.upper = fl__is_upper(info.cp0);
+            info.lower = fl__is_lower(info.cp0);
+        }
         t.end = pos;
         t.cp_end = cpi;
         if ((st = fl__vec_push(a, toks, sizeof(fl_token), &t)) != FL_OK ||

@@ -266,23 +266,78 @@ class Sentence:
 
 
 class Document:
-    """The analysis of one text: its sentences and matches."""
+    """The analysis of one text: its sentences and matches.
 
-    __slots__ = ("text", "sentences", "matches", "lexicon")
+    ``Analyzer.analyze`` fills it with the core's raw rows; the Sentence, Match and Marker
+    objects are built on first access (most callers read only some of them), so analysing
+    costs little more than the C core."""
 
-    def __init__(self, text: str, sentences: List[Sentence], matches: List[Match],
-                 lexicon: Optional["Lexicon"] = None):
+    __slots__ = ("text", "_sentences", "_matches", "_raw", "_terms", "lexicon")
+
+    def __init__(self, text: str, sentences: Optional[List[Sentence]] = None,
+                 matches: Optional[List[Match]] = None, lexicon: Optional["Lexicon"] = None):
         self.text = text
-        self.sentences = sentences
-        self.matches = matches
+        self._sentences = sentences
+        self._matches = matches
+        self._raw: Optional[tuple] = None
+        self._terms: Tuple[Term, ...] = ()
         self.lexicon = lexicon  # for colours and for selecting by category or contrast
+
+    @classmethod
+    def _from_core(cls, text: str, raw: tuple, terms: Tuple[Term, ...],
+                   lexicon: Optional["Lexicon"] = None) -> "Document":
+        doc = cls(text, lexicon=lexicon)
+        doc._raw = raw
+        doc._terms = terms
+        return doc
+
+    @property
+    def matches(self) -> List[Match]:
+        if self._matches is None:
+            text, terms = self.text, self._terms
+            matches = []
+            for start, end, ti, si, voice, negated in (self._raw[1] if self._raw else ()):
+                t = terms[ti]
+                matches.append(Match(t.term, text[start:end], start, end, t.category,
+                                     t.weight, VOICES[voice], si, bool(negated)))
+            self._matches = matches
+        return self._matches
+
+    @matches.setter
+    def matches(self, value: List[Match]) -> None:
+        self._matches = value
+
+    @property
+    def sentences(self) -> List[Sentence]:
+        if self._sentences is None:
+            text = self.text
+            raw_sents, _, raw_markers = self._raw if self._raw else ((), (), ())
+            matches = self.matches
+            markers = [Marker(MARKER_KINDS[kind], text[start:end], start, end, si)
+                       for start, end, si, kind in raw_markers]
+            sentences = []
+            for i, (start, end, n_tokens, score, first, count, mfirst,
+                    mcount) in enumerate(raw_sents):
+                sentences.append(Sentence(text[start:end], start, end, n_tokens,
+                                          tuple(matches[first:first + count]), score, i,
+                                          tuple(markers[mfirst:mfirst + mcount])))
+            self._sentences = sentences
+        return self._sentences
+
+    @sentences.setter
+    def sentences(self, value: List[Sentence]) -> None:
+        self._sentences = value
 
     @property
     def n_tokens(self) -> int:
+        if self._sentences is None and self._raw is not None:
+            return sum(s[2] for s in self._raw[0])
         return sum(s.n_tokens for s in self.sentences)
 
     @property
     def score(self) -> float:
+        if self._sentences is None and self._raw is not None:
+            return sum(s[3] for s in self._raw[0])
         return sum(s.score for s in self.sentences)
 
     @property
@@ -338,21 +393,8 @@ class Analyzer:
         ``bytes`` are decoded as UTF-8 with invalid bytes replaced by U+FFFD.
         """
         text = _as_text(text)
-        raw_sents, raw_matches, raw_markers = _core.analyze(self.lexicon._core, text)
-        terms = self._terms
-        matches = []
-        for start, end, ti, si, voice, negated in raw_matches:
-            t = terms[ti]
-            matches.append(Match(t.term, text[start:end], start, end, t.category, t.weight,
-                                 VOICES[voice], si, bool(negated)))
-        markers = [Marker(MARKER_KINDS[kind], text[start:end], start, end, si)
-                   for start, end, si, kind in raw_markers]
-        sentences = []
-        for i, (start, end, n_tokens, score, first, count, mfirst, mcount) in enumerate(raw_sents):
-            sentences.append(Sentence(text[start:end], start, end, n_tokens,
-                                      tuple(matches[first:first + count]), score, i,
-                                      tuple(markers[mfirst:mfirst + mcount])))
-        return Document(text, sentences, matches, self.lexicon)
+        return Document._from_core(text, _core.analyze(self.lexicon._core, text), self._terms,
+                                  self.lexicon)
 
     def __reduce__(self):
         return (Analyzer, (self.lexicon,))

@@ -5,6 +5,7 @@
 
 #include "framelens.h"
 
+#include <stdatomic.h>
 #include <string.h>
 
 /* Building against the limited API (setup.py's FRAMELENS_LIMITED_API: one abi3 extension for
@@ -32,6 +33,10 @@
 typedef struct {
     PyObject *LexiconError;
     PyTypeObject *LexiconType;
+    /* A result kept between analyze() calls, so that analysing article after article does
+     * not grow its arrays from nothing each time. Taken and given back with an atomic
+     * exchange, so two threads never share it (also without a GIL). */
+    _Atomic(fl_result *) spare_result;
 } module_state;
 
 typedef struct {
@@ -443,16 +448,61 @@ static fl_status run_analysis(const fl_lexicon *lex, const char *s, Py_ssize_t l
     return st;
 }
 
+/* Results of texts up to this size are kept for the next call; a larger one's arrays are
+ * freed rather than held (one huge text should not pin its memory). */
+#define FL_SPARE_MAX_BYTES ((Py_ssize_t)1 << 20)
+
+static fl_result *take_result(module_state *ms) {
+    fl_result *res = atomic_exchange(&ms->spare_result, NULL);
+    if (res == NULL && fl_result_new(NULL, &res) != FL_OK) {
+        return NULL;
+    }
+    return res;
+}
+
+static void give_result(module_state *ms, fl_result *res, Py_ssize_t text_len) {
+    if (text_len > FL_SPARE_MAX_BYTES) {
+        fl_result_free(res);
+        return;
+    }
+    fl_result_free(atomic_exchange(&ms->spare_result, res));
+}
+
+/* A tuple of n new references (stolen); NULL with an exception when any is NULL. */
+static PyObject *tuple_steal(Py_ssize_t n, PyObject **items) {
+    PyObject *t = NULL;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (items[i] == NULL) {
+            goto fail;
+        }
+    }
+    t = PyTuple_New(n);
+    if (t == NULL) {
+        goto fail;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyTuple_SET_ITEM(t, i, items[i]);
+    }
+    return t;
+fail:
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_XDECREF(items[i]);
+    }
+    return NULL;
+}
+
 static PyObject *sentences_list(const fl_result *res) {
     size_t n;
     const fl_sentence *ss = fl_result_sentences(res, &n);
     PyObject *list = PyList_New((Py_ssize_t)n);
     for (size_t i = 0; list != NULL && i < n; i++) {
         const fl_sentence *x = &ss[i];
-        PyObject *row = Py_BuildValue("(nnIdIIII)", (Py_ssize_t)x->cp_start,
-                                      (Py_ssize_t)x->cp_end, x->n_tokens, x->score,
-                                      x->first_match, x->n_matches, x->first_marker,
-                                      x->n_markers);
+        PyObject *items[8] = {
+            PyLong_FromSsize_t((Py_ssize_t)x->cp_start), PyLong_FromSsize_t((Py_ssize_t)x->cp_end),
+            PyLong_FromUnsignedLong(x->n_tokens), PyFloat_FromDouble(x->score),
+            PyLong_FromUnsignedLong(x->first_match), PyLong_FromUnsignedLong(x->n_matches),
+            PyLong_FromUnsignedLong(x->first_marker), PyLong_FromUnsignedLong(x->n_markers)};
+        PyObject *row = tuple_steal(8, items);
         if (row == NULL) {
             Py_CLEAR(list);
             break;
@@ -484,8 +534,11 @@ static PyObject *matches_list(const fl_result *res) {
     PyObject *list = PyList_New((Py_ssize_t)n);
     for (size_t i = 0; list != NULL && i < n; i++) {
         const fl_match *m = &ms[i];
-        PyObject *row = Py_BuildValue("(nnIIii)", (Py_ssize_t)m->cp_start, (Py_ssize_t)m->cp_end,
-                                      m->term, m->sentence, (int)m->voice, (int)m->negated);
+        PyObject *items[6] = {
+            PyLong_FromSsize_t((Py_ssize_t)m->cp_start), PyLong_FromSsize_t((Py_ssize_t)m->cp_end),
+            PyLong_FromUnsignedLong(m->term), PyLong_FromUnsignedLong(m->sentence),
+            PyLong_FromLong(m->voice), PyLong_FromLong(m->negated)};
+        PyObject *row = tuple_steal(6, items);
         if (row == NULL) {
             Py_CLEAR(list);
             break;
@@ -519,8 +572,9 @@ static PyObject *core_analyze(PyObject *module, PyObject *const *args, Py_ssize_
     if (s == NULL) {
         return NULL;
     }
-    fl_result *res;
-    if (fl_result_new(NULL, &res) != FL_OK) {
+    module_state *ms = get_state(module);
+    fl_result *res = take_result(ms);
+    if (res == NULL) {
         Py_XDECREF(holder);
         return PyErr_NoMemory();
     }
@@ -542,7 +596,7 @@ static PyObject *core_analyze(PyObject *module, PyObject *const *args, Py_ssize_
         Py_XDECREF(matches);
         Py_XDECREF(markers);
     }
-    fl_result_free(res);
+    give_result(ms, res, len);
     Py_XDECREF(holder);
     return out;
 }
@@ -1246,6 +1300,10 @@ static int core_clear(PyObject *module) {
 
 static void core_free(void *module) {
     core_clear((PyObject *)module);
+    module_state *ms = get_state((PyObject *)module);
+    if (ms != NULL) {
+        fl_result_free(atomic_exchange(&ms->spare_result, NULL));
+    }
 }
 
 static PyModuleDef_Slot core_slots[] = {

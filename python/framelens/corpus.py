@@ -13,9 +13,11 @@ those sentences); ``"all"`` keeps every sentence (about the size of the corpus i
 # SPDX-License-Identifier: MIT
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections.abc import Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, \
     Union
 
@@ -374,6 +376,36 @@ def _progress_callback(progress, records) -> Tuple[Optional[Callable[[int, int],
     raise TypeError(f"progress must be True, False, None or a callable, not {progress!r}")
 
 
+def _analyzed(core, batches: Iterator[_Batch], threads: int
+              ) -> Iterator[Tuple[_Batch, Callable[[], Dict[str, bytes]]]]:
+    """(batch, result) pairs in order, result() giving the batch's columns. With more than
+    one thread, batch k is analysed (the core releases the GIL) on a helper thread while
+    this thread reads and checks the records of batch k + 1, so the workers do not wait for
+    Python; one thread stays one core. Errors come in the order of the serial loop: a batch's
+    own analysis error before a bad record of the next batch."""
+    if threads <= 1:
+        for batch in batches:
+            yield batch, functools.partial(_core.analyze_batch, core, batch.texts, threads)
+        return
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="framelens-batch") as pool:
+        pending: Optional[Tuple[_Batch, Future]] = None
+        while True:
+            try:
+                batch = next(batches)
+            except StopIteration:
+                break
+            except BaseException:
+                if pending is not None:
+                    yield pending[0], pending[1].result
+                raise
+            future = pool.submit(_core.analyze_batch, core, batch.texts, threads)
+            if pending is not None:
+                yield pending[0], pending[1].result
+            pending = (batch, future)
+        if pending is not None:
+            yield pending[0], pending[1].result
+
+
 def analyze_corpus(analyzer, records: Iterable, text: str = "text",
                    group: Union[None, str, Sequence[str]] = "outlet",
                    id: Optional[str] = _DEFAULT_ID, threads: Optional[int] = None,
@@ -433,6 +465,29 @@ def analyze_corpus(analyzer, records: Iterable, text: str = "text",
     finally:
         if bar is not None:
             bar.close()
+
+
+    batches = _batches(records, text, group, id, skip_invalid, batch_bytes, skipped)
+    for batch, result in _analyzed(lex._core, batches, int(threads)):
+        try:
+            cols = result()
+        except ValueError as exc:
+            raise _record_error(exc, batch, text) from None
+        for k, dt in _DTYPES.items():
+            a = np.frombuffer(cols[k], dtype=dt)
+            if k in ("sent_doc", "match_doc"):
+                a = a.astype(np.int64) + n_docs
+            parts[k].append(a)
+        off = np.frombuffer(cols["surface_offsets"], dtype=np.int64)
+        surf_offsets.append(off[1:] + surf_base)
+        surf_base += len(cols["surface_data"])
+        surf_data.append(cols["surface_data"])
+        doc_ids.extend(batch.ids)
+        doc_groups.extend(batch.groups)
+        n_docs += len(batch.texts)
+        if progress is not None:
+            progress(len(batch.texts), sum(len(t) for t in batch.texts))
+        del batch, cols
     merged = {}
     for k, dt in _DTYPES.items():
         merged[k] = np.concatenate(parts[k]) if parts[k] else np.zeros(0, dtype=dt)

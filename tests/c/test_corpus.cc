@@ -114,6 +114,35 @@ TEST(Corpus, AnyThreadCountGivesTheSameColumns) {
     }
 }
 
+// Documents are analysed in chunks taken by whichever worker is free; when several fail, the
+// error names the first failing document in document order, for any thread count, and the
+// batch is left empty.
+TEST(Corpus, FirstFailingDocumentIsReportedForAnyThreadCount) {
+    fl_test::Lexicon lex(kLexicon);
+    auto docs = documents(120);
+    std::vector<const char *> texts;
+    std::vector<size_t> lens;
+    for (const auto &d : docs) {
+        texts.push_back(d.data());
+        lens.push_back(d.size());
+    }
+    // Over the size limit: refused before a byte is read, so the short buffers are safe.
+    lens[37] = FL_MAX_TEXT_BYTES + 1;
+    lens[90] = FL_MAX_TEXT_BYTES + 1;
+    for (unsigned threads : {1u, 2u, 3u, 8u}) {
+        Batch batch;
+        fl_error err;
+        ASSERT_EQ(FL_ERR_LIMIT, fl_analyze_batch(lex, texts.data(), lens.data(), docs.size(),
+                                                 threads, batch.b, &err))
+            << threads;
+        EXPECT_EQ(37u, err.offset) << threads;
+        fl_batch_columns c;
+        fl_batch_columns_get(batch.b, &c);
+        EXPECT_EQ(0u, c.n_docs);
+        EXPECT_EQ(0u, c.n_matches);
+    }
+}
+
 TEST(Corpus, EmptyBatchAndReuse) {
     fl_test::Lexicon lex(kLexicon);
     Batch batch;

@@ -549,3 +549,31 @@ def test_documents_without_words(analyzer):
     assert c.counts.groups == ("E", "F")
     assert c.counts.documents.tolist() == [2, 1]
     assert c.counts.tokens.tolist() == [0, 1]
+
+
+# -- many batches, pipelined (threads > 1: batch k is analysed while batch k + 1 is read) ----
+def test_many_batches_give_the_same_tables_for_any_thread_count(analyzer, records):
+    from framelens.corpus import analyze_corpus
+    one = analyze_corpus(analyzer, records, threads=1, batch_bytes=4096)
+    for threads in (2, 3):
+        many = analyze_corpus(analyzer, records, threads=threads, batch_bytes=4096)
+        pd.testing.assert_frame_equal(one.matches, many.matches)
+        pd.testing.assert_frame_equal(one.sentences, many.sentences)
+        assert np.array_equal(one.counts.term_counts, many.counts.term_counts)
+
+
+def test_pipelined_errors_come_in_record_order(analyzer):
+    """A batch's own analysis error (a lone surrogate in record 1) is reported before a bad
+    record of the next batch (record 3), as the serial loop reports them."""
+    from framelens.corpus import analyze_corpus
+    # batch_bytes=100: one record per batch; record "d" is read while "b" is being analysed
+    recs = [{"id": "a", "text": "Kiev. " * 50, "outlet": "A"},
+            {"id": "b", "text": "Kyiv \ud800. " + "Kiev. " * 20, "outlet": "A"},
+            {"id": "d", "text": None, "outlet": "B"}]
+    for threads in (1, 2):
+        with pytest.raises(ValueError) as info:
+            analyze_corpus(analyzer, recs, threads=threads, batch_bytes=100)
+        assert "'b'" in str(info.value) and "surrogate" in str(info.value), str(info.value)
+        with pytest.raises(fl.RecordError, match=r"'d'"):
+            analyze_corpus(analyzer, [recs[0], recs[0], recs[2]], threads=threads,
+                           batch_bytes=100)

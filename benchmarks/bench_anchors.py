@@ -1,0 +1,584 @@
+"""Anchor benchmark (issue 11): framelens against the multi-pattern matchers a researcher
+would use instead, on the same generated news and the same lexicons, in one invocation.
+
+Data (benchmarks/newsgen.py, deterministic): a news-like corpus of ``--size-mb`` MB of text
+(quotes, abbreviations, numbers, non-ASCII names, some Cyrillic; six outlets) and lexicons
+of 100 to 100,000 terms (the real framing terms plus phrases of one to four words from the
+corpus vocabulary, some wildcards, variants and case-sensitive acronyms).
+
+Each measurement runs in its own child process (this script with ``--child``), so its peak
+RSS (``ru_maxrss``) is its own; the child loads the corpus as a list of str first (not
+timed), builds its matcher (timed: "build s"), warms up on 20 documents (lazy imports), then
+runs once over all texts, timing wall and CPU seconds. ``--runs`` rounds run every tool once
+each, in turn, so that a change of load on a shared machine hits all tools alike; the table
+gives medians over the rounds. Every tool goes from a list of ``str`` to per-sentence results:
+
+- ``framelens 1 thread`` / ``framelens N threads``: ``Analyzer.analyze_corpus(records,
+  threads=...)`` and its ``matches`` DataFrame (term, category, offsets, surface, voice).
+- ``framelens analyze()``: ``Analyzer.analyze(text).matches`` per document (a Document and
+  its Match objects); beside it the C time of the same documents (``_core.analyze_batch``
+  on one thread), from which "objects +%" is computed (CPU time).
+- ``pyahocorasick pipeline``: lower-cased text, one automaton of the lower-cased terms and
+  variants (a wildcard as its prefix), a whole-word check on every hit, a regex sentence
+  split and a per-sentence score: the ten lines a notebook user writes.
+- ``flashtext``: ``KeywordProcessor`` per regex-split sentence, per-sentence score
+  (no wildcards: those terms are left out).
+- ``spaCy``: ``spacy.blank("en")`` + sentencizer, ``PhraseMatcher(attr="LOWER")``,
+  ``nlp.pipe``, per-sentence score (no wildcards).
+- ``Hyperscan``: the ``hyperscan`` package, caseless literals (a wildcard as its prefix),
+  a bare block scan of each document's UTF-8 counting the match callbacks: no words, no
+  sentences; the speed of light for a multi-pattern scan.
+- ``re``: one alternation (longest first) with ``\\b``, IGNORECASE, regex sentence split,
+  per-sentence score; only for lexicons of up to ``--re-max-terms`` terms (default 100).
+
+The table gives MB/s (10^6 bytes of UTF-8 text per second) from wall time and from CPU time
+(user + system seconds of the child: for single-threaded tools on a busy machine the
+steadier figure, and equal to wall time on a quiet one), how many times faster framelens on
+one thread is (``fl1/x``, from CPU time, both measured in this invocation), the
+matches each tool found, its build time and peak RSS. Counts differ from framelens for the
+reasons printed under the table (overlaps, exclusions, folding, wildcards, word boundaries).
+Then each target of issue 11 is checked against these figures.
+
+Usage::
+
+    python benchmarks/bench_anchors.py                  # 16 MB, 100..100,000 terms, 3 runs
+    python benchmarks/bench_anchors.py --quick          # a smoke run (~1 minute)
+    python benchmarks/bench_anchors.py --size-mb 100 --terms 1000,100000
+    python benchmarks/bench_anchors.py --tools framelens-1,hyperscan --markdown
+
+Needs the ``bench`` extra (pyahocorasick, flashtext, spacy, hyperscan, psutil); a tool that
+is not installed is reported as missing, not silently left out.
+"""
+# SPDX-License-Identifier: MIT
+from __future__ import annotations
+
+import argparse
+import bisect
+import json
+import os
+import platform
+import re
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any, Callable, Dict, List, Optional, Tuple
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(HERE))
+
+import newsgen  # noqa: E402
+
+TOOLS = ("framelens-1", "framelens-n", "framelens-analyze", "pyahocorasick", "flashtext",
+         "spacy", "hyperscan", "re")
+LABELS = {
+    "framelens-1": "framelens 1 thread",
+    "framelens-n": "framelens {n} threads",
+    "framelens-analyze": "framelens analyze()",
+    "pyahocorasick": "pyahocorasick pipeline",
+    "flashtext": "flashtext + split",
+    "spacy": "spaCy PhraseMatcher",
+    "hyperscan": "Hyperscan bare scan",
+    "re": "re alternation",
+}
+REASONS = {
+    "pyahocorasick": "every whole-word hit, overlapping ones too ('Kiev' inside 'Kiev "
+                     "regime'); no exclusions; no folding of diacritics, apostrophes, "
+                     "hyphens; sentences cut by a regex",
+    "flashtext": "longest non-overlapping keyword like framelens, but ASCII-only word "
+                 "boundaries (a term inside 'Zürich-based' or next to a non-ASCII letter), no "
+                 "wildcard terms, no exclusions, no folding",
+    "spacy": "every phrase match, overlapping ones too, on spaCy's tokens; no wildcard "
+             "terms; no exclusions; no diacritic folding",
+    "hyperscan": "every occurrence of every literal, inside words and overlapping; ASCII-only "
+                 "caseless; wildcards as bare prefixes; no words, no sentences",
+    "re": "leftmost alternative (longest first) with \\b, no exclusions, no folding of "
+          "apostrophes, hyphens or diacritics",
+}
+SENT_SPLIT = re.compile(r"(?<=[.!?])\s+")
+
+
+# -- children ---------------------------------------------------------------------------------
+def _import_framelens():
+    try:
+        import framelens
+    except ImportError:
+        sys.path.insert(0, str(REPO / "python"))
+        import framelens  # noqa: F811
+    return framelens
+
+
+def _maxrss_mb() -> float:
+    kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return kb / 1024.0 if sys.platform != "darwin" else kb / 2**20
+
+
+def _cpu_s() -> float:
+    """CPU seconds of this process, all threads (user + system)."""
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
+
+
+def _flat_terms(lex: dict) -> List[Tuple[str, int, float, bool]]:
+    """(spelling, term index, weight, is_wildcard) for every term and variant."""
+    out = []
+    for i, t in enumerate(lex["terms"]):
+        w = float(t.get("weight", 1.0))
+        for s in [t["term"]] + list(t.get("variants", ())):
+            wild = s.endswith("*")
+            out.append((s[:-1] if wild else s, i, w, wild))
+    return out
+
+
+def _sentence_starts(text: str) -> List[int]:
+    return [0] + [m.end() for m in SENT_SPLIT.finditer(text)]
+
+
+def _build_framelens(lex_json: str, which: str, threads: int):
+    fl = _import_framelens()
+    lexicon = fl.Lexicon.from_json(lex_json, source="bench")
+    an = fl.Analyzer(lexicon)
+
+    if which == "framelens-analyze":
+        def run(records):
+            n = 0
+            for r in records:
+                n += len(an.analyze(r["text"]).matches)
+            return n
+        return run, {"analyzer": an}
+
+    def run_corpus(records):
+        corpus = an.analyze_corpus(records, text="text", group="outlet", id="id",
+                                   threads=threads)
+        return len(corpus.matches)
+    return run_corpus, {}
+
+
+def _build_pyahocorasick(lex: dict):
+    import ahocorasick
+    auto = ahocorasick.Automaton()
+    for s, i, w, wild in _flat_terms(lex):
+        key = s.lower()
+        if key and key not in auto:
+            auto.add_word(key, (i, len(key), w, wild))
+    auto.make_automaton()
+
+    def run(records):
+        n = 0
+        for r in records:
+            text = r["text"].lower()
+            starts = _sentence_starts(text)
+            scores = [0.0] * len(starts)
+            tl = len(text)
+            for end, (ti, length, w, wild) in auto.iter(text):
+                b = end - length + 1
+                if b > 0 and text[b - 1].isalnum():
+                    continue
+                if not wild and end + 1 < tl and text[end + 1].isalnum():
+                    continue
+                scores[bisect.bisect_right(starts, b) - 1] += w
+                n += 1
+        return n
+    return run, {}
+
+
+def _build_flashtext(lex: dict):
+    from flashtext import KeywordProcessor
+    kp = KeywordProcessor(case_sensitive=False)
+    weights = {}
+    for s, i, w, wild in _flat_terms(lex):
+        if wild:
+            continue
+        kp.add_keyword(s, str(i))
+        weights[str(i)] = w
+
+    def run(records):
+        n = 0
+        for r in records:
+            scores = []
+            for sent in SENT_SPLIT.split(r["text"]):
+                found = kp.extract_keywords(sent)
+                scores.append(sum(weights[k] for k in found))
+                n += len(found)
+        return n
+    return run, {"skipped_wildcards": sum(1 for x in _flat_terms(lex) if x[3])}
+
+
+def _build_spacy(lex: dict):
+    import spacy
+    from spacy.matcher import PhraseMatcher
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    by_term: Dict[int, list] = {}
+    weights = {}
+    for s, i, w, wild in _flat_terms(lex):
+        if not wild:
+            by_term.setdefault(i, []).append(nlp.make_doc(s))
+            weights[nlp.vocab.strings.add(str(i))] = w
+    for i, docs in by_term.items():
+        matcher.add(str(i), docs)
+
+    def run(records):
+        n = 0
+        for doc in nlp.pipe((r["text"] for r in records), batch_size=64):
+            starts = [s.start for s in doc.sents]
+            scores = [0.0] * len(starts)
+            for key, b, _e in matcher(doc):
+                scores[bisect.bisect_right(starts, b) - 1] += weights[key]
+                n += 1
+        return n
+    return run, {"skipped_wildcards": sum(1 for x in _flat_terms(lex) if x[3])}
+
+
+def _build_hyperscan(lex: dict):
+    import hyperscan
+    seen = {}
+    for s, i, w, wild in _flat_terms(lex):
+        key = s.lower().encode("utf-8")
+        if key and key not in seen:
+            seen[key] = i
+    db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
+    exprs = list(seen)
+    db.compile(expressions=exprs, ids=list(range(len(exprs))), elements=len(exprs),
+               flags=hyperscan.HS_FLAG_CASELESS, literal=True)
+    count = [0]
+
+    def on_match(_id, _start, _end, _flags, _ctx):
+        count[0] += 1
+
+    def run(records):
+        count[0] = 0
+        for r in records:
+            db.scan(r["text"].encode("utf-8"), match_event_handler=on_match)
+        return count[0]
+    return run, {}
+
+
+def _build_re(lex: dict):
+    alts: List[str] = []
+    index: Dict[str, int] = {}
+    weights: List[float] = []
+    flat = sorted(_flat_terms(lex), key=lambda x: -len(x[0]))
+    for s, i, w, wild in flat:
+        g = f"t{len(alts)}"
+        body = r"\s+".join(re.escape(p) for p in s.split())
+        tail = r"\w*" if wild else ""
+        alts.append(f"(?P<{g}>{body}{tail})")
+        index[g] = i
+        weights.append(w)
+    big = re.compile(r"\b(?:" + "|".join(alts) + r")\b", re.IGNORECASE)
+
+    def run(records):
+        n = 0
+        for r in records:
+            text = r["text"]
+            starts = _sentence_starts(text)
+            scores = [0.0] * len(starts)
+            for m in big.finditer(text):
+                scores[bisect.bisect_right(starts, m.start()) - 1] += \
+                    weights[int(m.lastgroup[1:])]
+                n += 1
+        return n
+    return run, {}
+
+
+def child(tool: str, corpus: str, lex_path: str, runs: int, threads: int) -> dict:
+    records = newsgen.read_corpus(Path(corpus))
+    text_bytes = sum(len(r["text"].encode("utf-8")) for r in records)
+    res: Dict[str, Any] = {"tool": tool, "bytes": text_bytes, "docs": len(records)}
+    if tool == "baseline":
+        res["maxrss_mb"] = _maxrss_mb()
+        return res
+    lex_json = Path(lex_path).read_text(encoding="utf-8")
+    lex = json.loads(lex_json)
+    t0 = time.perf_counter()
+    try:
+        if tool.startswith("framelens"):
+            run, extra = _build_framelens(lex_json, tool, threads)
+        else:
+            builder: Callable = {"pyahocorasick": _build_pyahocorasick,
+                                 "flashtext": _build_flashtext, "spacy": _build_spacy,
+                                 "hyperscan": _build_hyperscan, "re": _build_re}[tool]
+            run, extra = builder(lex)
+    except ImportError as exc:
+        res["error"] = f"not installed ({exc.name}); pip install -e '.[bench]'"
+        return res
+    res["build_s"] = time.perf_counter() - t0
+    if tool.startswith("framelens"):
+        fl = _import_framelens()
+        t = time.perf_counter()
+        fl._core.Lexicon(lex_json, "bench")
+        res["compile_s"] = time.perf_counter() - t
+    run(records[:20])  # warm-up: lazy imports (pandas, pyarrow) and first-call set-up
+    times = []
+    cpus = []
+    matches = 0
+    for _ in range(runs):
+        c = _cpu_s()
+        t = time.perf_counter()
+        matches = run(records)
+        times.append(time.perf_counter() - t)
+        cpus.append(_cpu_s() - c)
+    res["times"] = times
+    res["wall"] = statistics.median(times)
+    res["cpu"] = statistics.median(cpus)
+    res["matches"] = matches
+    if tool == "framelens-analyze":
+        from framelens import _core
+        core = extra["analyzer"].lexicon._core
+        texts = [r["text"] for r in records]
+        c_times, core_times = [], []
+        for _ in range(runs):
+            t = _cpu_s()
+            _core.analyze_batch(core, texts, 1)
+            c_times.append(_cpu_s() - t)
+            t = _cpu_s()
+            for x in texts:
+                _core.analyze(core, x)
+            core_times.append(_cpu_s() - t)
+        res["c_cpu"] = statistics.median(c_times)
+        res["core_tuples_cpu"] = statistics.median(core_times)
+    for k in ("skipped_wildcards",):
+        if k in extra:
+            res[k] = extra[k]
+    res["maxrss_mb"] = _maxrss_mb()
+    return res
+
+
+def run_child(tool: str, corpus: Path, lex: Optional[Path], runs: int, threads: int,
+              timeout: float) -> dict:
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--child", tool, "--corpus",
+           str(corpus), "--lexicon", str(lex or ""), "--runs", str(runs), "--threads",
+           str(threads)]
+    try:
+        p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                           timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return {"tool": tool, "error": f"took longer than {timeout:.0f} s (--timeout)"}
+    if p.returncode != 0:
+        tail = p.stderr.strip().splitlines()[-3:]
+        return {"tool": tool, "error": "failed: " + " | ".join(tail)}
+    return json.loads(p.stdout.strip().splitlines()[-1])
+
+
+# -- the report -------------------------------------------------------------------------------
+def machine() -> str:
+    cpu = "?"
+    try:
+        for line in open("/proc/cpuinfo", encoding="utf-8"):
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    return (f"{cpu}, {cores} cores, {platform.system()} {platform.release()}, Python "
+            f"{platform.python_version()}; load average at start {load:.2f}")
+
+
+def versions() -> str:
+    from importlib import metadata
+    out = []
+    for dist in ("framelens", "pyahocorasick", "flashtext", "spacy", "hyperscan"):
+        try:
+            out.append(f"{dist} {metadata.version(dist)}")
+        except metadata.PackageNotFoundError:
+            out.append(f"{dist} (missing)")
+    return ", ".join(out)
+
+
+def fmt_ratio(x: Optional[float]) -> str:
+    return "—" if x is None else (f"{x:.1f}×" if x < 100 else f"{x:.0f}×")
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--size-mb", type=float, default=16.0, help="corpus text size (MB)")
+    ap.add_argument("--terms", default="100,1000,10000,100000",
+                    help="lexicon sizes, comma-separated")
+    ap.add_argument("--runs", type=int, default=3, help="timed runs per tool (median)")
+    ap.add_argument("--threads", type=int, default=0,
+                    help="threads of 'framelens N threads' (default: all cores)")
+    ap.add_argument("--tools", default=",".join(TOOLS), help="comma-separated: " + ", ".join(TOOLS))
+    ap.add_argument("--re-max-terms", type=int, default=100,
+                    help="largest lexicon for the re alternation (1,000 terms: minutes a pass)")
+    ap.add_argument("--timeout", type=float, default=1800.0, help="seconds per tool and size")
+    ap.add_argument("--seed", type=int, default=2024)
+    ap.add_argument("--quick", action="store_true",
+                    help="smoke run: 1 MB, 100 and 10,000 terms, 1 run")
+    ap.add_argument("--markdown", action="store_true", help="also print a Markdown table")
+    ap.add_argument("--child", help=argparse.SUPPRESS)
+    ap.add_argument("--corpus", help=argparse.SUPPRESS)
+    ap.add_argument("--lexicon", help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    if args.child:
+        print(json.dumps(child(args.child, args.corpus, args.lexicon, args.runs,
+                               args.threads)))
+        return 0
+    if args.quick:
+        args.size_mb, args.terms, args.runs = 1.0, "100,10000", 1
+    sizes = [int(x) for x in args.terms.split(",") if x.strip()]
+    tools = [t.strip() for t in args.tools.split(",") if t.strip()]
+    unknown = [t for t in tools if t not in TOOLS]
+    if unknown:
+        ap.error(f"unknown tool {unknown[0]!r}; choose from {', '.join(TOOLS)}")
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
+    threads = args.threads or cores
+    t_start = time.perf_counter()
+    print(f"machine: {machine()}")
+    print(f"versions: {versions()}")
+    results: Dict[int, Dict[str, dict]] = {}
+    with tempfile.TemporaryDirectory(prefix="framelens-anchors-") as tmp:
+        tmpd = Path(tmp)
+        corpus = tmpd / "corpus.jsonl"
+        t = time.perf_counter()
+        vocab = newsgen.Vocabulary()
+        n_docs, n_bytes = newsgen.write_corpus(corpus, args.size_mb, args.seed)
+        lex_paths = {}
+        for n in sizes:
+            lex_paths[n] = tmpd / f"lexicon-{n}.json"
+            lex_paths[n].write_text(json.dumps(newsgen.lexicon(n, vocab=vocab),
+                                               ensure_ascii=False), encoding="utf-8")
+        print(f"data: {n_bytes / 1e6:.1f} MB of text in {n_docs:,} documents; lexicons of "
+              f"{', '.join(f'{n:,}' for n in sizes)} terms; generated in "
+              f"{time.perf_counter() - t:.0f} s; {args.runs} runs per tool, median", flush=True)
+        base = run_child("baseline", corpus, None, 1, 1, args.timeout)
+        baseline = base.get("maxrss_mb", float("nan"))
+        for n in sizes:
+            # Rounds: every tool once per round, each in a fresh child, so that a change of
+            # load on a shared machine hits all tools alike; medians over the rounds.
+            rounds: Dict[str, List[dict]] = {}
+            for rnd in range(args.runs):
+                for tool in tools:
+                    if tool == "re" and n > args.re_max_terms:
+                        continue
+                    if rounds.get(tool) and "error" in rounds[tool][-1]:
+                        continue
+                    r = run_child(tool, corpus, lex_paths[n], 1, threads, args.timeout)
+                    rounds.setdefault(tool, []).append(r)
+                    status = r.get("error") or (
+                        f"{r['bytes'] / 1e6 / r['wall']:8.1f} MB/s wall, "
+                        f"{r['bytes'] / 1e6 / r['cpu']:8.1f} MB/s CPU, {r['matches']:,} "
+                        f"matches, build {r['build_s']:.2f} s, RSS {r['maxrss_mb']:.0f} MB")
+                    print(f"  {n:>7,} terms  round {rnd + 1}  {tool:<18} {status}", flush=True)
+            results[n] = {tool: _combine(rs) for tool, rs in rounds.items()}
+
+    print()
+    print(f"Results: {n_bytes / 1e6:.1f} MB, median of {args.runs} rounds; MB/s from wall "
+          f"time and from CPU time (the process's user + system seconds: on a shared machine "
+          f"the steadier figure for one thread); fl1/x = how many times faster framelens on 1 "
+          f"thread is, from CPU time; RSS baseline (corpus loaded) {baseline:.0f} MB")
+    header = ("| terms | tool | MB/s wall | MB/s CPU | fl1/x | matches | build s | peak RSS MB |",
+              "|---:|---|---:|---:|---:|---:|---:|---:|")
+    lines = list(header)
+    for n in sizes:
+        fl1 = results[n].get("framelens-1", {})
+        fl1_cpu = _speed(fl1, "cpu")
+        fl1_wall = _speed(fl1)
+        for tool, r in results[n].items():
+            label = LABELS[tool].format(n=threads)
+            if "error" in r:
+                lines.append(f"| {n:,} | {label} | — | — | — | — | — | {r['error']} |")
+                continue
+            wall = r["bytes"] / 1e6 / r["wall"]
+            cpu = r["bytes"] / 1e6 / r["cpu"]
+            if tool == "framelens-1":
+                ratio_s = "1.0×"
+            elif tool == "framelens-n":
+                ratio_s = f"{wall / fl1_wall:.2f}× faster (wall)" if fl1_wall else "—"
+            else:
+                ratio_s = fmt_ratio(fl1_cpu / cpu if fl1_cpu else None)
+            extra = ""
+            if tool == "framelens-analyze":
+                extra = f" (objects +{(r['cpu'] / r['c_cpu'] - 1) * 100:.0f}% over C)"
+            lines.append(f"| {n:,} | {label}{extra} | {wall:.1f} | {cpu:.1f} | {ratio_s} | "
+                         f"{r['matches']:,} | {r['build_s']:.2f} | {r['maxrss_mb']:.0f} |")
+    print("\n".join(lines))
+    print()
+    print("Why counts differ from framelens (which counts leftmost-longest, non-overlapping "
+          "whole-token matches inside sentences, after exclusions, with Unicode folding):")
+    for tool in tools:
+        if tool in REASONS:
+            print(f"- {LABELS[tool]}: {REASONS[tool]}")
+
+    print()
+    print("Targets of issue 11 (ratios from this run):")
+    targets = check_targets(results, sizes, threads, cores)
+    for ok, text in targets:
+        print(f"  [{'ok' if ok else 'NO' if ok is not None else '--'}] {text}")
+    print(f"\ntotal benchmark time {time.perf_counter() - t_start:.0f} s")
+    return 0
+
+
+def _combine(rs: List[dict]) -> dict:
+    """One tool's rounds as one result: medians of times, the largest peak RSS."""
+    ok = [r for r in rs if "error" not in r]
+    if not ok:
+        return rs[-1]
+    out = dict(ok[-1])
+    for key in ("wall", "cpu", "build_s", "compile_s", "c_cpu", "core_tuples_cpu"):
+        if key in out:
+            out[key] = statistics.median(r[key] for r in ok)
+    out["maxrss_mb"] = max(r["maxrss_mb"] for r in ok)
+    out["rounds"] = len(ok)
+    return out
+
+
+def _speed(r: Optional[dict], key: str = "wall") -> Optional[float]:
+    if not r or key not in r:
+        return None
+    return r["bytes"] / 1e6 / r[key]
+
+
+def check_targets(results: Dict[int, Dict[str, dict]], sizes: List[int], threads: int,
+                  cores: int) -> List[Tuple[Optional[bool], str]]:
+    out: List[Tuple[Optional[bool], str]] = []
+
+    def ratio(n: int, tool: str) -> Optional[float]:
+        a = _speed(results.get(n, {}).get("framelens-1"), "cpu")
+        b = _speed(results.get(n, {}).get(tool), "cpu")
+        return a / b if a and b else None
+
+    for tool, want in (("pyahocorasick", 5.0), ("flashtext", 20.0), ("spacy", 30.0)):
+        x = ratio(1000, tool)
+        out.append((None if x is None else x >= want,
+                    f"1,000 terms, 1 thread: >= {want:.0f}x {LABELS[tool]}: "
+                    f"{'not run' if x is None else f'{x:.1f}x'}"))
+    for n, want in ((100_000, 1.0), (10_000, 0.5)):
+        x = ratio(n, "hyperscan")
+        out.append((None if x is None else x >= want,
+                    f"{n:,} terms: >= {want}x Hyperscan's bare scan: "
+                    f"{'not run' if x is None else f'{x:.2f}x'}"))
+    for n in sizes:
+        a, b = _speed(results[n].get("framelens-n")), _speed(results[n].get("framelens-1"))
+        x = a / b if a and b else None
+        out.append((None if x is None or cores < 2 else x >= 1.8,
+                    f"{n:,} terms: {threads} threads >= 1.8x 1 thread: "
+                    f"{'not run' if x is None else f'{x:.2f}x'}"
+                    + ("" if cores >= 2 else " (one core: not applicable)")))
+    for n in sizes:
+        r = results[n].get("framelens-analyze")
+        if r and "c_cpu" in r:
+            over = r["cpu"] / r["c_cpu"] - 1
+            out.append((over <= 0.30, f"{n:,} terms: analyze() objects add <= 30% to the C "
+                                      f"time: {over * 100:+.0f}% (CPU s: C {r['c_cpu']:.2f}, "
+                                      f"C + tuples {r['core_tuples_cpu']:.2f}, "
+                                      f"analyze() + .matches {r['cpu']:.2f})"))
+    if 100_000 in results:
+        r = results[100_000].get("framelens-1") or results[100_000].get("framelens-n")
+        if r and "compile_s" in r:
+            out.append((r["compile_s"] <= 0.3, f"100,000-term lexicon compiles (C) in <= 0.3 s: "
+                                               f"{r['compile_s']:.2f} s (with Python Term "
+                                               f"objects {r['build_s']:.2f} s)"))
+    out.append((None, "1 GB JSONL <= 500 MB peak RSS: measured by benchmarks/corpus.py"))
+    return out
+
+
+if __name__ == "__main__":
+    sys.exit(main())
