@@ -437,9 +437,10 @@ def analyze_corpus(analyzer, records: Iterable, text: str = "text",
     skipped = [0]
     callback, bar = _progress_callback(progress, records)
     try:
-        for batch in _batches(records, plan, skip_invalid, batch_bytes, skipped):
+        batches = _batches(records, plan, skip_invalid, batch_bytes, skipped)
+        for batch, result in _analyzed(lex._core, batches, int(threads)):
             try:
-                cols = _core.analyze_batch(lex._core, batch.texts, int(threads))
+                cols = result()
             except ValueError as exc:
                 raise _record_error(exc, batch, text) from None
             arrays = {k: np.frombuffer(cols[k], dtype=dt) for k, dt in _DTYPES.items()}
@@ -465,29 +466,6 @@ def analyze_corpus(analyzer, records: Iterable, text: str = "text",
     finally:
         if bar is not None:
             bar.close()
-
-
-    batches = _batches(records, text, group, id, skip_invalid, batch_bytes, skipped)
-    for batch, result in _analyzed(lex._core, batches, int(threads)):
-        try:
-            cols = result()
-        except ValueError as exc:
-            raise _record_error(exc, batch, text) from None
-        for k, dt in _DTYPES.items():
-            a = np.frombuffer(cols[k], dtype=dt)
-            if k in ("sent_doc", "match_doc"):
-                a = a.astype(np.int64) + n_docs
-            parts[k].append(a)
-        off = np.frombuffer(cols["surface_offsets"], dtype=np.int64)
-        surf_offsets.append(off[1:] + surf_base)
-        surf_base += len(cols["surface_data"])
-        surf_data.append(cols["surface_data"])
-        doc_ids.extend(batch.ids)
-        doc_groups.extend(batch.groups)
-        n_docs += len(batch.texts)
-        if progress is not None:
-            progress(len(batch.texts), sum(len(t) for t in batch.texts))
-        del batch, cols
     merged = {}
     for k, dt in _DTYPES.items():
         merged[k] = np.concatenate(parts[k]) if parts[k] else np.zeros(0, dtype=dt)
