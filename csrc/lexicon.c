@@ -44,8 +44,9 @@ fl_status fl__lexicon_create(const fl_allocator *alloc, const char *source, fl_l
     memset(lex, 0, sizeof(*lex));
     lex->alloc = a;
     for (int m = 0; m < 4; m++) {
-        lex->meta[m].len = SIZE_MAX;
+        lex->meta[m] = FL_NO_SPAN;
     }
+    lex->extras = FL_NO_ID;
     if (source == NULL) {
         source = "<lexicon>";
     }
@@ -71,11 +72,16 @@ void fl_lexicon_free(fl_lexicon *lex) {
     fl__vec_free(&a, &lex->bytes);
     fl__vec_free(&a, &lex->terms);
     fl__vec_free(&a, &lex->variants);
+    fl__vec_free(&a, &lex->term_categories);
     fl__vec_free(&a, &lex->categories);
     fl__vec_free(&a, &lex->exclusions);
     fl__vec_free(&a, &lex->contrasts);
     fl__vec_free(&a, &lex->options);
-    fl__vec_free(&a, &lex->option_terms);
+    fl__vec_free(&a, &lex->refs);
+    fl__vec_free(&a, &lex->actors);
+    fl__vec_free(&a, &lex->aliases);
+    fl__vec_free(&a, &lex->values);
+    fl__vec_free(&a, &lex->value_kids);
     fl__vec_free(&a, &lex->vocab);
     fl__vec_free(&a, &lex->nodes);
     fl__vec_free(&a, &lex->entries);
@@ -97,25 +103,6 @@ fl_status fl__lexicon_add_string(fl_lexicon *lex, const char *s, size_t len, fl_
 
 static const uint8_t *lex_bytes(const fl_lexicon *lex, size_t off) {
     return fl__vec_bytes(&lex->bytes, off);
-}
-
-fl_status fl__lexicon_category_id(fl_lexicon *lex, const char *s, size_t len, uint32_t *id) {
-    for (size_t i = 0; i < lex->categories.len; i++) {
-        fl_span c = FL_VEC_AT(lex->categories, fl_span, i);
-        if (c.len == len && memcmp(lex_bytes(lex, c.off), s, len) == 0) {
-            *id = (uint32_t)i;
-            return FL_OK;
-        }
-    }
-    fl_span c;
-    fl_status st = fl__lexicon_add_string(lex, s, len, &c);
-    if (st == FL_OK) {
-        st = fl__vec_append(&lex->alloc, &lex->categories, sizeof(fl_span), &c, 1);
-    }
-    if (st == FL_OK) {
-        *id = (uint32_t)(lex->categories.len - 1);
-    }
-    return st;
 }
 
 /* ------------------------------------------------------------------ vocabulary */
@@ -298,9 +285,7 @@ static fl_status edge_child(fl_lexicon *lex, uint32_t parent, uint32_t label, bo
 
 /* ------------------------------------------------------------------ insertion */
 
-/* How many bytes of s to quote in a message: at most 80, cut on a code point boundary, so
- * the reason after the quote is never pushed out of the message buffer. */
-static int excerpt_len(const char *s, size_t len) {
+int fl__excerpt_len(const char *s, size_t len) {
     if (len <= 80) {
         return (int)len;
     }
@@ -311,26 +296,21 @@ static int excerpt_len(const char *s, size_t len) {
     return (int)n;
 }
 
-static const char *excerpt_more(size_t len) {
+const char *fl__excerpt_more(size_t len) {
     return len > 80 ? "..." : "";
 }
 
-void fl__entry_path(const fl_lexicon *lex, uint32_t entry, char *buf, size_t cap) {
-    fl_entry e = FL_VEC_AT(lex->entries, fl_entry, entry);
-    if (e.variant < 0) {
-        snprintf(buf, cap, "terms[%u]", (unsigned)e.term);
-    } else {
-        snprintf(buf, cap, "terms[%u].variants[%d]", (unsigned)e.term, (int)e.variant);
-    }
-}
-
 fl_status fl__lexicon_insert(fl_lexicon *lex, fl_vec *scratch, const char *s, size_t len,
-                             bool exact, uint32_t term, int32_t variant, bool exclusion,
-                             const char *path, fl_error *err) {
+                             bool exact, uint32_t *node_out, const char *path, fl_place place,
+                             size_t item, fl_error *err) {
     const fl_allocator *a = &lex->alloc;
     fl_vec toks = {0};
     fl_vec infos = {0};
     fl_vec form = {0};
+    size_t labels = 0;
+    if (len == 0) {
+        s = "";
+    }
     fl_status st = fl__tokenize(a, (const uint8_t *)s, len, &toks, &infos);
     if (st != FL_OK) {
         goto done;
@@ -338,21 +318,21 @@ fl_status fl__lexicon_insert(fl_lexicon *lex, fl_vec *scratch, const char *s, si
     const fl_token *t = toks.data;
     const fl_tokinfo *k = infos.data;
     size_t n = toks.len;
+    int ex = fl__excerpt_len(s, len);
+    const char *more = fl__excerpt_more(len);
     /* Validate first, so a bad entry leaves the trie as it was. */
-    size_t labels = 0;
     bool has_word = false;
     for (size_t i = 0; i < n; i++) {
         if (t[i].kind == FL_TOKEN_PUNCT && k[i].cp0 == '*' && k[i].ncp == 1) {
             if (i == 0 || t[i].space_before || t[i - 1].kind != FL_TOKEN_WORD) {
-                st = fl__error_path(err, FL_ERR_SCHEMA, lex->source, path,
-                                    "'%.*s%s': '*' must directly follow a word",
-                                    excerpt_len(s, len), s, excerpt_more(len));
+                st = fl__error_place(err, FL_ERR_SCHEMA, lex->source, place, path, item,
+                                     "'%.*s%s': '*' must directly follow a word", ex, s, more);
                 goto done;
             }
             if (i + 1 < n && !t[i + 1].space_before && t[i + 1].kind == FL_TOKEN_WORD) {
-                st = fl__error_path(err, FL_ERR_SCHEMA, lex->source, path,
-                                    "'%.*s%s': '*' may only end a word (a prefix wildcard)",
-                                    excerpt_len(s, len), s, excerpt_more(len));
+                st = fl__error_place(err, FL_ERR_SCHEMA, lex->source, place, path, item,
+                                     "'%.*s%s': '*' may only end a word (a prefix wildcard)",
+                                     ex, s, more);
                 goto done;
             }
             continue;
@@ -363,15 +343,14 @@ fl_status fl__lexicon_insert(fl_lexicon *lex, fl_vec *scratch, const char *s, si
         labels++;
     }
     if (!has_word) {
-        st = fl__error_path(err, FL_ERR_SCHEMA, lex->source, path,
-                            "'%.*s%s' has no word (a letter or a digit) to match",
-                            excerpt_len(s, len), s, excerpt_more(len));
+        st = fl__error_place(err, FL_ERR_SCHEMA, lex->source, place, path, item,
+                             "'%.*s%s' has no word (a letter or a digit) to match", ex, s, more);
         goto done;
     }
     if (labels > FL_MAX_TERM_TOKENS) {
-        st = fl__error_path(err, FL_ERR_LIMIT, lex->source, path,
-                            "%zu tokens, but a term may have at most %d: '%.*s%s'", labels,
-                            FL_MAX_TERM_TOKENS, excerpt_len(s, len), s, excerpt_more(len));
+        st = fl__error_place(err, FL_ERR_LIMIT, lex->source, place, path, item,
+                             "%zu tokens, but a term may have at most %d: '%.*s%s'", labels,
+                             FL_MAX_TERM_TOKENS, ex, s, more);
         goto done;
     }
     uint32_t node = 0;
@@ -410,32 +389,16 @@ fl_status fl__lexicon_insert(fl_lexicon *lex, fl_vec *scratch, const char *s, si
     if (labels > lex->max_depth) {
         lex->max_depth = (uint32_t)labels;
     }
-    fl_node *nd = &FL_VEC_AT(lex->nodes, fl_node, node);
-    if (exclusion) {
-        nd->exclusion = 1;
-        lex->has_exclusions = true;
-    } else if (nd->entry != 0) {
-        char other[64];
-        fl__entry_path(lex, nd->entry - 1, other, sizeof other);
-        fl_entry prev = FL_VEC_AT(lex->entries, fl_entry, nd->entry - 1);
-        const fl_lex_term *pt = &FL_VEC_AT(lex->terms, fl_lex_term, prev.term);
-        st = fl__error_path(err, FL_ERR_SCHEMA, lex->source, path,
-                            "'%.*s%s' duplicates %s ('%.*s%s') after folding",
-                            excerpt_len(s, len), s, excerpt_more(len), other,
-                            excerpt_len((const char *)lex_bytes(lex, pt->off), pt->len),
-                            (const char *)lex_bytes(lex, pt->off), excerpt_more(pt->len));
-        goto done;
-    } else {
-        fl_entry e = {term, variant};
-        if ((st = fl__vec_append(a, &lex->entries, sizeof(fl_entry), &e, 1)) != FL_OK) {
-            goto done;
-        }
-        FL_VEC_AT(lex->nodes, fl_node, node).entry = (uint32_t)lex->entries.len;
-    }
+    *node_out = node;
 done:
     fl__vec_free(a, &toks);
     fl__vec_free(a, &infos);
     fl__vec_free(a, &form);
+    if (st == FL_ERR_LIMIT && labels <= FL_MAX_TERM_TOKENS) {
+        /* the vocabulary or the trie outgrew its 32-bit ids */
+        st = fl__error_place(err, FL_ERR_LIMIT, lex->source, place, path, item,
+                             "too many distinct tokens in one lexicon");
+    }
     return st;
 }
 
@@ -457,6 +420,20 @@ size_t fl_lexicon_contrast_count(const fl_lexicon *lex) {
     return lex == NULL ? 0 : lex->contrasts.len;
 }
 
+size_t fl_lexicon_actor_count(const fl_lexicon *lex) {
+    return lex == NULL ? 0 : lex->actors.len;
+}
+
+/* An optional string: NULL with length 0 when absent. */
+static const char *opt_str(const fl_lexicon *lex, fl_span s, size_t *len) {
+    if (s.len == SIZE_MAX) {
+        *len = 0;
+        return NULL;
+    }
+    *len = s.len;
+    return (const char *)lex_bytes(lex, s.off);
+}
+
 fl_status fl_lexicon_term(const fl_lexicon *lex, size_t i, fl_term_info *out) {
     if (lex == NULL || out == NULL || i >= lex->terms.len) {
         return FL_ERR_ARG;
@@ -464,10 +441,12 @@ fl_status fl_lexicon_term(const fl_lexicon *lex, size_t i, fl_term_info *out) {
     const fl_lex_term *t = &FL_VEC_AT(lex->terms, fl_lex_term, i);
     out->term = (const char *)lex_bytes(lex, t->off);
     out->term_len = t->len;
-    out->category = t->category;
+    out->category = FL_VEC_AT(lex->term_categories, uint32_t, t->first_category);
+    out->n_categories = t->n_categories;
     out->weight = t->weight;
     out->case_sensitive = t->case_sensitive;
     out->n_variants = t->n_variants;
+    out->extras = fl__value_get(lex, t->extras);
     return FL_OK;
 }
 
@@ -486,13 +465,40 @@ fl_status fl_lexicon_variant(const fl_lexicon *lex, size_t i, size_t v, const ch
     return FL_OK;
 }
 
+fl_status fl_lexicon_term_category(const fl_lexicon *lex, size_t i, size_t k,
+                                   uint32_t *category) {
+    if (lex == NULL || category == NULL || i >= lex->terms.len) {
+        return FL_ERR_ARG;
+    }
+    const fl_lex_term *t = &FL_VEC_AT(lex->terms, fl_lex_term, i);
+    if (k >= t->n_categories) {
+        return FL_ERR_ARG;
+    }
+    *category = FL_VEC_AT(lex->term_categories, uint32_t, t->first_category + k);
+    return FL_OK;
+}
+
 const char *fl_lexicon_category(const fl_lexicon *lex, size_t i, size_t *len) {
     if (lex == NULL || len == NULL || i >= lex->categories.len) {
         return NULL;
     }
-    fl_span c = FL_VEC_AT(lex->categories, fl_span, i);
+    fl_span c = FL_VEC_AT(lex->categories, fl_lex_category, i).name;
     *len = c.len;
     return (const char *)lex_bytes(lex, c.off);
+}
+
+fl_status fl_lexicon_category_info(const fl_lexicon *lex, size_t i, fl_category_info *out) {
+    if (lex == NULL || out == NULL || i >= lex->categories.len) {
+        return FL_ERR_ARG;
+    }
+    const fl_lex_category *c = &FL_VEC_AT(lex->categories, fl_lex_category, i);
+    out->name = (const char *)lex_bytes(lex, c->name.off);
+    out->name_len = c->name.len;
+    out->description = opt_str(lex, c->description, &out->description_len);
+    out->color = opt_str(lex, c->color, &out->color_len);
+    out->extras = fl__value_get(lex, c->extras);
+    out->declared = c->declared;
+    return FL_OK;
 }
 
 fl_status fl_lexicon_contrast(const fl_lexicon *lex, size_t c, fl_contrast_info *out) {
@@ -500,17 +506,19 @@ fl_status fl_lexicon_contrast(const fl_lexicon *lex, size_t c, fl_contrast_info 
         return FL_ERR_ARG;
     }
     const fl_lex_contrast *x = &FL_VEC_AT(lex->contrasts, fl_lex_contrast, c);
-    out->name = (const char *)lex_bytes(lex, x->off);
-    out->name_len = x->len;
+    out->name = (const char *)lex_bytes(lex, x->name.off);
+    out->name_len = x->name.len;
     out->n_options = x->n_options;
+    out->description = opt_str(lex, x->description, &out->description_len);
+    out->extras = fl__value_get(lex, x->extras);
     return FL_OK;
 }
 
 fl_status fl_lexicon_contrast_option(const fl_lexicon *lex, size_t c, size_t o,
                                      const char **name, size_t *name_len,
-                                     const uint32_t **terms, size_t *n_terms) {
+                                     const fl_reference **refs, size_t *n_refs) {
     if (lex == NULL || c >= lex->contrasts.len || name == NULL || name_len == NULL ||
-        terms == NULL || n_terms == NULL) {
+        refs == NULL || n_refs == NULL) {
         return FL_ERR_ARG;
     }
     const fl_lex_contrast *x = &FL_VEC_AT(lex->contrasts, fl_lex_contrast, c);
@@ -518,10 +526,48 @@ fl_status fl_lexicon_contrast_option(const fl_lexicon *lex, size_t c, size_t o,
         return FL_ERR_ARG;
     }
     const fl_lex_option *opt = &FL_VEC_AT(lex->options, fl_lex_option, x->first_option + o);
-    *name = (const char *)lex_bytes(lex, opt->off);
-    *name_len = opt->len;
-    *terms = (const uint32_t *)lex->option_terms.data + opt->first_term;
-    *n_terms = opt->n_terms;
+    *name = (const char *)lex_bytes(lex, opt->name.off);
+    *name_len = opt->name.len;
+    *refs = (const fl_reference *)lex->refs.data + opt->first_ref;
+    *n_refs = opt->n_refs;
+    return FL_OK;
+}
+
+fl_status fl_lexicon_exclusion(const fl_lexicon *lex, size_t i, const char **str,
+                               size_t *len) {
+    if (lex == NULL || str == NULL || len == NULL || i >= lex->exclusions.len) {
+        return FL_ERR_ARG;
+    }
+    fl_span s = FL_VEC_AT(lex->exclusions, fl_span, i);
+    *str = (const char *)lex_bytes(lex, s.off);
+    *len = s.len;
+    return FL_OK;
+}
+
+fl_status fl_lexicon_actor(const fl_lexicon *lex, size_t i, fl_actor_info *out) {
+    if (lex == NULL || out == NULL || i >= lex->actors.len) {
+        return FL_ERR_ARG;
+    }
+    const fl_lex_actor *x = &FL_VEC_AT(lex->actors, fl_lex_actor, i);
+    out->name = (const char *)lex_bytes(lex, x->name.off);
+    out->name_len = x->name.len;
+    out->n_aliases = x->n_aliases;
+    out->extras = fl__value_get(lex, x->extras);
+    return FL_OK;
+}
+
+fl_status fl_lexicon_actor_alias(const fl_lexicon *lex, size_t i, size_t k, const char **str,
+                                 size_t *len) {
+    if (lex == NULL || str == NULL || len == NULL || i >= lex->actors.len) {
+        return FL_ERR_ARG;
+    }
+    const fl_lex_actor *x = &FL_VEC_AT(lex->actors, fl_lex_actor, i);
+    if (k >= x->n_aliases) {
+        return FL_ERR_ARG;
+    }
+    fl_span s = FL_VEC_AT(lex->aliases, fl_span, x->first_alias + k);
+    *str = (const char *)lex_bytes(lex, s.off);
+    *len = s.len;
     return FL_OK;
 }
 
@@ -540,4 +586,19 @@ const char *fl_lexicon_meta(const fl_lexicon *lex, const char *key, size_t *len)
         }
     }
     return NULL;
+}
+
+const fl_value *fl_lexicon_extras(const fl_lexicon *lex) {
+    return lex == NULL ? NULL : fl__value_get(lex, lex->extras);
+}
+
+void fl_lexicon_duplicates(const fl_lexicon *lex, fl_duplicate_counts *out) {
+    if (out == NULL) {
+        return;
+    }
+    if (lex == NULL) {
+        memset(out, 0, sizeof *out);
+        return;
+    }
+    *out = lex->duplicates;
 }
