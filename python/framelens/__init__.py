@@ -9,7 +9,9 @@ sentence, and compare outlets.
 """
 # SPDX-License-Identifier: MIT
 from ._api import (
+    DUPLICATE_POLICIES,
     VOICES,
+    Actor,
     Analyzer,
     Contrast,
     Document,
@@ -24,6 +26,7 @@ from ._api import (
     split_sentences,
 )
 
+from .importers import read_lexicon
 from .compare import Comparison
 from .corpus import Corpus, RecordError
 from .counts import Counts
@@ -31,6 +34,9 @@ from .counts import Counts
 __version__ = "0.1.0"
 
 __all__ = [
+    "DUPLICATE_POLICIES",
+    "Actor",
+    "read_lexicon",
     "Comparison",
     "Corpus",
     "Counts",

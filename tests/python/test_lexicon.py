@@ -1,10 +1,12 @@
-"""Loading lexicons (DESIGN.md section 2): the format, metadata, defaults, and errors that
-name the place."""
+"""Loading lexicons (docs/lexicons.md): the strict format, free-form data, defaults, errors that
+name the place, duplicates, contrasts by spelling and export."""
 # SPDX-License-Identifier: MIT
 from __future__ import annotations
 
 import json
 import math
+import pickle
+import re
 
 import pytest
 
@@ -17,12 +19,18 @@ FULL = {
     "version": "1.0",
     "language": "en",
     "description": "A test lexicon.",
-    "categories": {"delegitimization": {"description": "Denies legitimacy.", "color": "#c0392b"},
-                   "unused": {"description": "Listed but never used."}},
+    "source": ["team notes", "EUvsDisinfo"],
+    "note": "for the tests",
+    "meta": {"x-project": {"funded": False}, "reviewed": "2024-01-01"},
+    "categories": {"delegitimization": {"description": "Denies legitimacy.", "color": "#c0392b",
+                                        "source": "EUvsDisinfo"},
+                   "unused": {"description": "Listed but never used."},
+                   "accusation": "Assigns blame.",
+                   "actor": {}, "toponym_ru": {}, "toponym_ua": {}},
     "terms": [
         {"term": "coup d'état", "category": "delegitimization", "weight": 2.0,
          "variants": ["putsch"], "case_sensitive": False, "note": "2014", "source": "EUvsDisinfo",
-         "x-reviewer": {"by": "someone", "ok": True}},
+         "meta": {"x-reviewer": {"by": "someone", "ok": True}}},
         {"term": "aggress*", "category": "accusation"},
         {"term": "US", "category": "actor", "case_sensitive": True},
         {"term": "Kiev", "category": "toponym_ru"},
@@ -31,9 +39,9 @@ FULL = {
     ],
     "exclude": ["chicken Kiev"],
     "contrasts": [
-        {"name": "capital", "options": {"Kiev": ["Kiev", "Kiev regime"], "Kyiv": ["Kyiv"]}}],
-    "x-project": {"funded": False},
-    "reviewed": "2024-01-01",
+        {"name": "capital", "description": "the capital's name",
+         "options": {"Kiev": ["Kiev", "Kiev regime"], "Kyiv": ["Kyiv"]}, "note": "2019"}],
+    "actors": [{"name": "Russia", "aliases": ["Moscow", "the Kremlin"], "source": "team"}],
 }
 
 
@@ -67,22 +75,54 @@ def test_from_json_accepts_utf8_bytes():
     assert lex.terms[0].term == "Kiev"
 
 
-def test_metadata_and_unknown_keys_are_kept():
+def test_free_form_data_is_kept_at_every_level():
     lex = fl.Lexicon.from_dict(FULL)
     assert lex.name == "ru-ua-conflict"
     assert lex.version == "1.0"
-    assert lex.metadata["language"] == "en"
-    assert lex.metadata["description"] == "A test lexicon."
-    assert lex.metadata["x-project"] == {"funded": False}
-    assert lex.metadata["reviewed"] == "2024-01-01"
+    assert lex.metadata == {"name": "ru-ua-conflict", "version": "1.0", "language": "en",
+                            "description": "A test lexicon.",
+                            "source": ["team notes", "EUvsDisinfo"], "note": "for the tests",
+                            "meta": {"x-project": {"funded": False}, "reviewed": "2024-01-01"}}
     coup = lex.terms[0]
     assert coup.metadata == {"note": "2014", "source": "EUvsDisinfo",
-                             "x-reviewer": {"by": "someone", "ok": True}}
+                             "meta": {"x-reviewer": {"by": "someone", "ok": True}}}
+    assert lex.terms[1].metadata == {}
     assert lex.categories["delegitimization"] == {"description": "Denies legitimacy.",
-                                                  "color": "#c0392b"}
+                                                  "color": "#c0392b", "source": "EUvsDisinfo"}
+    assert lex.categories["accusation"] == {"description": "Assigns blame."}
+    assert lex.categories["actor"] == {}
     assert lex.exclude == ("chicken Kiev",)
-    assert [(c.name, c.options) for c in lex.contrasts] == [
-        ("capital", {"Kiev": ("Kiev", "Kiev regime"), "Kyiv": ("Kyiv",)})]
+    assert [(c.name, c.options, c.description, c.metadata) for c in lex.contrasts] == [
+        ("capital", {"Kiev": ("Kiev", "Kiev regime"), "Kyiv": ("Kyiv",)}, "the capital's name",
+         {"note": "2019"})]
+    assert [(a.name, a.aliases, a.metadata) for a in lex.actors] == [
+        ("Russia", ("Moscow", "the Kremlin"), {"source": "team"})]
+
+
+def test_python_never_parses_the_lexicon_json(monkeypatch, tmp_path):
+    # The C core reads the file once and hands every value over; Python's json reader is
+    # not used (it would be a second parse of the same text).
+    path = tmp_path / "lexicon.json"
+    path.write_text(json.dumps(FULL, ensure_ascii=False), encoding="utf-8")
+
+    def forbidden(*args, **kwargs):
+        raise AssertionError("json.loads was called")
+
+    monkeypatch.setattr(json, "loads", forbidden)
+    monkeypatch.setattr(json, "load", forbidden)
+    lex = fl.Lexicon.from_file(path)
+    assert lex.terms[0].metadata["meta"] == {"x-reviewer": {"by": "someone", "ok": True}}
+    assert lex.metadata["meta"]["reviewed"] == "2024-01-01"
+
+
+def test_metadata_keeps_every_digit_and_kind_of_value():
+    text = ('{"meta": {"big": 123456789012345678901234567890, "neg": -0, "f": 1.5e-3, '
+            '"t": true, "n": null, "list": [1, "x", {"k": [false]}], "esc": "a\\u00e9\\"b"},'
+            ' "terms": [{"term": "a", "category": "c"}]}')
+    meta = fl.Lexicon.from_json(text).metadata["meta"]
+    assert meta == {"big": 123456789012345678901234567890, "neg": 0, "f": 1.5e-3, "t": True,
+                    "n": None, "list": [1, "x", {"k": [False]}], "esc": 'a\u00e9"b'}
+    assert isinstance(meta["big"], int) and isinstance(meta["f"], float)
 
 
 def test_term_fields_and_defaults():
@@ -95,11 +135,30 @@ def test_term_fields_and_defaults():
     assert us.case_sensitive is True
 
 
-def test_a_term_may_use_a_category_not_listed_in_categories():
-    lex = fl.Lexicon.from_dict(FULL)
-    assert "accusation" in {t.category for t in lex.terms}
+def test_without_categories_any_category_may_be_used():
+    lex = load({"terms": [{"term": "aggress*", "category": "accusation"},
+                          {"term": "Kiev", "category": "toponym"}]})
+    assert list(lex.categories) == ["accusation", "toponym"]
     doc = fl.Analyzer(lex).analyze("An act of aggression.")
     assert [m.category for m in doc.matches] == ["accusation"]
+
+
+def test_an_undeclared_category_is_an_error_when_categories_are_given():
+    text = ('{"categories": {"accusation": "blame", "toponym": {}},\n'
+            ' "terms": [{"term": "Kiev", "category": "toponym"},\n'
+            '           {"term": "aggress*", "category": "acusation"}]}')
+    err = error_of(text)
+    assert (err.line, err.column) == (3, 45), str(err)
+    assert err.path == "terms[1].category" and err.item == 1
+    assert "'acusation' is not declared" in str(err)
+    assert "did you mean 'accusation'?" in str(err)
+
+
+def test_declared_categories_come_first_in_declaration_order():
+    lex = load({"terms": [{"term": "a", "category": "z"}, {"term": "b", "category": "y"}],
+                "categories": {"y": {}, "z": {}, "x": "unused"}})
+    assert list(lex.categories) == ["y", "z", "x"]
+    assert [t.category for t in lex.terms] == ["z", "y"]
 
 
 @pytest.mark.parametrize("weight", [0, 0.0, 3, 2.5, -1.0, 1e300])
@@ -209,12 +268,13 @@ def test_from_file_errors_name_the_file(tmp_path):
     assert str(err).startswith(f"{path}:3:31: ")
 
 
-def test_from_file_schema_errors_name_the_file(tmp_path):
+def test_from_file_schema_errors_name_the_file_line_and_column(tmp_path):
     path = tmp_path / "schema.json"
-    path.write_text('{"terms": [{"term": "a", "category": "x", "weight": "2"}]}')
+    path.write_text('{"terms": [\n  {"term": "a", "category": "x", "weight": "2"}]}')
     with pytest.raises(fl.LexiconError) as info:
         fl.Lexicon.from_file(path)
-    assert str(info.value).startswith(f"{path}: terms[0].weight: ")
+    assert str(info.value) == f"{path}:2:44: terms[0].weight: expected a number"
+    assert (info.value.line, info.value.column, info.value.item) == (2, 44, 0)
 
 
 # -- schema errors ------------------------------------------------------------------------
@@ -278,18 +338,30 @@ SCHEMA_ERRORS = [
 
 @pytest.mark.parametrize("data, path, words", SCHEMA_ERRORS,
                          ids=[f"{p}-{i}" for i, (_, p, _) in enumerate(SCHEMA_ERRORS)])
-def test_schema_error_names_the_path(data, path, words):
+def test_schema_error_names_the_path_and_place(data, path, words):
+    # From JSON text: line:column of the offending value, then its path.
     err = error_of(data)
     assert err.path == path
-    assert (err.source, err.line, err.column) == ("lexicon.json", None, None)
-    assert str(err).startswith(f"lexicon.json: {path}: "), str(err)
+    assert err.source == "lexicon.json" and err.line == 1 and err.column >= 1, str(err)
+    assert str(err).startswith(f"lexicon.json:1:{err.column}: {path}: "), str(err)
     assert words in str(err)
     assert err.detail and str(err).endswith(err.detail)
+    # From a dict, which has no lines: the path alone.
+    if isinstance(data, dict):
+        with pytest.raises(fl.LexiconError) as info:
+            fl.Lexicon.from_dict(data, source="lexicon.json")
+        e2 = info.value
+        assert (e2.path, e2.line, e2.column) == (path, None, None)
+        assert str(e2) == f"lexicon.json: {path}: {e2.detail}"
 
 
 def test_weight_message_reads_like_the_design_example():
     err = error_of({"terms": FILLER + [t(weight="heavy")]})
-    assert str(err) == "lexicon.json: terms[3].weight: expected a number"
+    assert re.fullmatch(r"lexicon\.json:1:\d+: terms\[3\]\.weight: expected a number", str(err))
+    with pytest.raises(fl.LexiconError) as info:
+        fl.Lexicon.from_dict({"terms": FILLER + [t(weight="heavy")]}, source="lexicon.json")
+    assert str(info.value) == "lexicon.json: terms[3].weight: expected a number"
+    assert info.value.item == 3
 
 
 @pytest.mark.parametrize("literal", ["1e999", "-1e999"])
@@ -385,18 +457,19 @@ def test_raw_nul_in_lexicon_json_is_a_syntax_error(text, line, column):
     json.dumps(FULL).encode().replace(b'"2014"', b'"20\xff14"'),  # invalid UTF-8 in a note
 ], ids=["bom-str", "invalid-utf8-in-metadata"])
 def test_a_lexicon_that_loads_keeps_all_its_metadata(data):
-    # Unknown keys are kept as metadata (DESIGN.md section 2): if framelens accepts the
-    # input at all, it must not drop the metadata silently.
+    # Free-form data is kept: if framelens accepts the input at all, it must not drop the
+    # metadata silently.
     try:
         lex = fl.Lexicon.from_json(data)
     except fl.LexiconError:
         return
-    assert lex.metadata.get("x-project") == {"funded": False}
+    assert lex.metadata["meta"].get("x-project") == {"funded": False}
     assert lex.terms[0].metadata.get("source") == "EUvsDisinfo"
     assert lex.categories["delegitimization"].get("color") == "#c0392b"
 
 
 def test_deeply_nested_metadata_is_an_error_not_a_crash():
     deep = "[" * 100_000 + "]" * 100_000
-    with pytest.raises(fl.LexiconError):
-        load('{"terms": [{"term": "Kiev", "category": "c"}], "x": %s}' % deep)
+    with pytest.raises(fl.LexiconError) as info:
+        load('{"terms": [{"term": "Kiev", "category": "c"}], "meta": {"x": %s}}' % deep)
+    assert "nested deeper than 512" in str(info.value)
