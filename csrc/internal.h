@@ -349,13 +349,31 @@ FL_HIDDEN fl_status fl__lexicon_add_string(fl_lexicon *lex, const char *s, size_
 static inline const char *fl__lex_str(const fl_lexicon *lex, size_t off) {
     return (const char *)fl__vec_bytes(&lex->bytes, off);
 }
+/* Where a spelling was given, for messages (formatted only when one is written):
+ * "terms[i].term", "terms[i].variants[v]" or "exclude[i]". */
+typedef struct fl_where {
+    bool exclusion;
+    size_t index;
+    int32_t variant; /* -1: the term's own text */
+} fl_where;
+FL_HIDDEN void fl__where_path(const fl_where *w, char *buf, size_t cap);
+
+/* Scratch vectors for insertion, reused from one spelling to the next. */
+typedef struct fl_insert_scratch {
+    fl_vec fold;  /* int32_t */
+    fl_vec toks;  /* fl_token */
+    fl_vec infos; /* fl_tokinfo */
+    fl_vec form;  /* bytes */
+} fl_insert_scratch;
+FL_HIDDEN void fl__insert_scratch_free(const fl_allocator *a, fl_insert_scratch *s);
+
 /* Tokenises s, checks it (a word, '*' only ending a word, at most FL_MAX_TERM_TOKENS) and
  * walks its labels into the trie, creating the nodes it lacks; *node receives the node where
- * it ends. Nothing is changed when the check fails. `path` and `place` name it in messages;
- * item is the failing item's index. */
-FL_HIDDEN fl_status fl__lexicon_insert(fl_lexicon *lex, fl_vec *scratch, const char *s,
-                                       size_t len, bool exact, uint32_t *node, const char *path,
-                                       fl_place place, size_t item, fl_error *err);
+ * it ends. Nothing is changed when the check fails. `where` and `place` name it in
+ * messages. */
+FL_HIDDEN fl_status fl__lexicon_insert(fl_lexicon *lex, fl_insert_scratch *scratch,
+                                       const char *s, size_t len, bool exact, uint32_t *node,
+                                       const fl_where *where, fl_place place, fl_error *err);
 /* Vocabulary id of a string, or FL_NO_ID. */
 FL_HIDDEN uint32_t fl__vocab_find(const fl_lexicon *lex, const uint8_t *s, size_t len,
                                   uint32_t hash);

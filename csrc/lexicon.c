@@ -16,11 +16,19 @@
  */
 
 uint32_t fl__hash_bytes(const uint8_t *s, size_t len) {
-    uint32_t h = 2166136261u; /* FNV-1a: short keys, simple, good enough spread */
+    uint32_t h = 2166136261u; /* FNV-1a: short keys, simple */
     for (size_t i = 0; i < len; i++) {
         h ^= s[i];
         h *= 16777619u;
     }
+    /* FNV's low bits are weak and the tables index by them: keys that differ in their last
+     * byte ("t9fa", "t9fb", ...) then land side by side and linear probing piles them up.
+     * A final avalanche (MurmurHash3's fmix32) spreads them. */
+    h ^= h >> 16;
+    h *= 0x85ebca6bu;
+    h ^= h >> 13;
+    h *= 0xc2b2ae35u;
+    h ^= h >> 16;
     return h;
 }
 
@@ -300,24 +308,43 @@ const char *fl__excerpt_more(size_t len) {
     return len > 80 ? "..." : "";
 }
 
-fl_status fl__lexicon_insert(fl_lexicon *lex, fl_vec *scratch, const char *s, size_t len,
-                             bool exact, uint32_t *node_out, const char *path, fl_place place,
-                             size_t item, fl_error *err) {
+void fl__where_path(const fl_where *w, char *buf, size_t cap) {
+    if (w->exclusion) {
+        snprintf(buf, cap, "exclude[%zu]", w->index);
+    } else if (w->variant < 0) {
+        snprintf(buf, cap, "terms[%zu].term", w->index);
+    } else {
+        snprintf(buf, cap, "terms[%zu].variants[%d]", w->index, (int)w->variant);
+    }
+}
+
+void fl__insert_scratch_free(const fl_allocator *a, fl_insert_scratch *s) {
+    fl__vec_free(a, &s->fold);
+    fl__vec_free(a, &s->toks);
+    fl__vec_free(a, &s->infos);
+    fl__vec_free(a, &s->form);
+}
+
+fl_status fl__lexicon_insert(fl_lexicon *lex, fl_insert_scratch *scratch, const char *s,
+                             size_t len, bool exact, uint32_t *node_out, const fl_where *where,
+                             fl_place place, fl_error *err) {
     const fl_allocator *a = &lex->alloc;
-    fl_vec toks = {0};
-    fl_vec infos = {0};
-    fl_vec form = {0};
+    fl_vec *form = &scratch->form;
     size_t labels = 0;
+    char path[64];
+    size_t item = where->index;
     if (len == 0) {
         s = "";
     }
-    fl_status st = fl__tokenize(a, (const uint8_t *)s, len, &toks, &infos);
+    scratch->toks.len = 0;
+    scratch->infos.len = 0;
+    fl_status st = fl__tokenize(a, (const uint8_t *)s, len, &scratch->toks, &scratch->infos);
     if (st != FL_OK) {
-        goto done;
+        return st;
     }
-    const fl_token *t = toks.data;
-    const fl_tokinfo *k = infos.data;
-    size_t n = toks.len;
+    const fl_token *t = scratch->toks.data;
+    const fl_tokinfo *k = scratch->infos.data;
+    size_t n = scratch->toks.len;
     int ex = fl__excerpt_len(s, len);
     const char *more = fl__excerpt_more(len);
     /* Validate first, so a bad entry leaves the trie as it was. */
@@ -325,11 +352,13 @@ fl_status fl__lexicon_insert(fl_lexicon *lex, fl_vec *scratch, const char *s, si
     for (size_t i = 0; i < n; i++) {
         if (t[i].kind == FL_TOKEN_PUNCT && k[i].cp0 == '*' && k[i].ncp == 1) {
             if (i == 0 || t[i].space_before || t[i - 1].kind != FL_TOKEN_WORD) {
+                fl__where_path(where, path, sizeof path);
                 st = fl__error_place(err, FL_ERR_SCHEMA, lex->source, place, path, item,
                                      "'%.*s%s': '*' must directly follow a word", ex, s, more);
                 goto done;
             }
             if (i + 1 < n && !t[i + 1].space_before && t[i + 1].kind == FL_TOKEN_WORD) {
+                fl__where_path(where, path, sizeof path);
                 st = fl__error_place(err, FL_ERR_SCHEMA, lex->source, place, path, item,
                                      "'%.*s%s': '*' may only end a word (a prefix wildcard)",
                                      ex, s, more);
@@ -343,11 +372,13 @@ fl_status fl__lexicon_insert(fl_lexicon *lex, fl_vec *scratch, const char *s, si
         labels++;
     }
     if (!has_word) {
+        fl__where_path(where, path, sizeof path);
         st = fl__error_place(err, FL_ERR_SCHEMA, lex->source, place, path, item,
                              "'%.*s%s' has no word (a letter or a digit) to match", ex, s, more);
         goto done;
     }
     if (labels > FL_MAX_TERM_TOKENS) {
+        fl__where_path(where, path, sizeof path);
         st = fl__error_place(err, FL_ERR_LIMIT, lex->source, place, path, item,
                              "%zu tokens, but a term may have at most %d: '%.*s%s'", labels,
                              FL_MAX_TERM_TOKENS, ex, s, more);
@@ -360,27 +391,28 @@ fl_status fl__lexicon_insert(fl_lexicon *lex, fl_vec *scratch, const char *s, si
         }
         bool wild = i + 1 < n && t[i + 1].kind == FL_TOKEN_PUNCT && k[i + 1].cp0 == '*' &&
                     !t[i + 1].space_before;
-        form.len = 0;
-        st = fl__fold_token(a, scratch, (const uint8_t *)s + t[i].start, t[i].end - t[i].start,
-                            t[i].kind, exact ? FL_FOLD_EXACT : FL_FOLD_CASELESS, &form);
+        form->len = 0;
+        st = fl__fold_token(a, &scratch->fold, (const uint8_t *)s + t[i].start,
+                            t[i].end - t[i].start, t[i].kind,
+                            exact ? FL_FOLD_EXACT : FL_FOLD_CASELESS, form);
         if (st != FL_OK) {
             goto done;
         }
         uint32_t id;
-        if ((st = fl__vocab_intern(lex, form.data, form.len, &id)) != FL_OK) {
+        if ((st = fl__vocab_intern(lex, form->data, form->len, &id)) != FL_OK) {
             goto done;
         }
         uint32_t kind = wild ? (exact ? FL_EDGE_WILD_EXACT : FL_EDGE_WILD_FOLD)
                              : (exact ? FL_EDGE_EXACT : FL_EDGE_FOLD);
-        if ((st = edge_child(lex, node, (id << 2) | kind, wild, exact, (uint32_t)form.len,
+        if ((st = edge_child(lex, node, (id << 2) | kind, wild, exact, (uint32_t)form->len,
                              &node)) != FL_OK) {
             goto done;
         }
-        if (wild && form.len > lex->max_wild_prefix) {
-            lex->max_wild_prefix = form.len;
+        if (wild && form->len > lex->max_wild_prefix) {
+            lex->max_wild_prefix = form->len;
         }
-        if (wild && form.len >= 1 && form.len <= 64) {
-            lex->wild_lengths |= (uint64_t)1 << (form.len - 1);
+        if (wild && form->len >= 1 && form->len <= 64) {
+            lex->wild_lengths |= (uint64_t)1 << (form->len - 1);
         }
         if (exact) {
             lex->has_exact = true;
@@ -391,11 +423,9 @@ fl_status fl__lexicon_insert(fl_lexicon *lex, fl_vec *scratch, const char *s, si
     }
     *node_out = node;
 done:
-    fl__vec_free(a, &toks);
-    fl__vec_free(a, &infos);
-    fl__vec_free(a, &form);
     if (st == FL_ERR_LIMIT && labels <= FL_MAX_TERM_TOKENS) {
         /* the vocabulary or the trie outgrew its 32-bit ids */
+        fl__where_path(where, path, sizeof path);
         st = fl__error_place(err, FL_ERR_LIMIT, lex->source, place, path, item,
                              "too many distinct tokens in one lexicon");
     }

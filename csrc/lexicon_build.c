@@ -44,7 +44,18 @@ typedef struct var_rec {
 typedef struct cat_rec {
     uint32_t term;
     uint32_t category;
+    uint32_t prev; /* the term's previous cat_rec, or FL_NO_ID */
 } cat_rec;
+
+/* A term's categories are a chain of cat_recs; past this many, also a keymap entry each,
+ * so that checking a category against a term's stays constant time (merges add to them). */
+#define CHAIN_MAX 16
+
+typedef struct term_state {
+    uint32_t input;    /* the index of the add call that made the term */
+    uint32_t last_cat; /* its newest cat_rec, or FL_NO_ID */
+    uint8_t indexed;   /* its categories are in the keymap too */
+} term_state;
 
 /* Where a trie entry was written: the item index and variant given by the caller. */
 typedef struct entry_src {
@@ -75,7 +86,7 @@ struct fl_builder {
     char *source; /* NUL-terminated copy (the lexicon has its own), for messages after a hand-over */
     int state;
     fl_duplicates policy;
-    fl_vec scratch;      /* int32_t, for folding */
+    fl_insert_scratch ins; /* reused by every insertion (and for folding actor names) */
     fl_vec folded;       /* bytes: folded actor names (keys of NS_ACTOR) */
     fl_names names;
     fl_keymap keys;
@@ -83,7 +94,7 @@ struct fl_builder {
     size_t n_declared;
     size_t n_term_inputs;
     size_t n_strings;    /* terms, variants and exclusions added */
-    fl_vec term_input;   /* uint32_t per term: the index of the add call that made it */
+    fl_vec terms;        /* term_state per term */
     fl_vec var_recs;     /* var_rec, in order added */
     fl_vec cat_recs;     /* cat_rec, in order added */
     fl_vec entry_srcs;   /* entry_src per lexicon entry */
@@ -215,12 +226,12 @@ fl_status fl_builder_new(const char *source, const fl_allocator *alloc, fl_build
 /* Frees what only building needs. */
 static void free_state(fl_builder *b) {
     const fl_allocator *a = &b->alloc;
-    fl__vec_free(a, &b->scratch);
+    fl__insert_scratch_free(a, &b->ins);
     fl__vec_free(a, &b->folded);
     fl__names_free(&b->names, a);
     fl__keymap_free(&b->keys, a);
     fl__vec_free(a, &b->cats);
-    fl__vec_free(a, &b->term_input);
+    fl__vec_free(a, &b->terms);
     fl__vec_free(a, &b->var_recs);
     fl__vec_free(a, &b->cat_recs);
     fl__vec_free(a, &b->entry_srcs);
@@ -483,8 +494,11 @@ static fl_span entry_text(const fl_builder *b, uint32_t entry) {
 }
 
 /* The error for a spelling that repeats entry `entry` after folding. */
-static fl_status duplicate_error(fl_builder *b, fl_str text, uint32_t entry, const char *where,
-                                 fl_place place, size_t item, fl_error *err) {
+static fl_status duplicate_error(fl_builder *b, fl_str text, uint32_t entry,
+                                 const fl_where *w, fl_place place, fl_error *err) {
+    char where[64];
+    fl__where_path(w, where, sizeof where);
+    size_t item = w->index;
     char other[64];
     entry_path(b, entry, other, sizeof other);
     fl_span prev = entry_text(b, entry);
@@ -524,7 +538,17 @@ static fl_status term_category(fl_builder *b, uint32_t t, uint32_t input, fl_str
     if (st != FL_OK) {
         return st;
     }
-    if (fl__keymap_find(&b->keys, t, id, TAG_CATEGORY) != FL_NO_ID) {
+    term_state *ts = &FL_VEC_AT(b->terms, term_state, t);
+    bool has = false;
+    if (ts->indexed) {
+        has = fl__keymap_find(&b->keys, t, id, TAG_CATEGORY) != FL_NO_ID;
+    } else {
+        for (uint32_t r = ts->last_cat; r != FL_NO_ID && !has;
+             r = FL_VEC_AT(b->cat_recs, cat_rec, r).prev) {
+            has = FL_VEC_AT(b->cat_recs, cat_rec, r).category == id;
+        }
+    }
+    if (has) {
         if (!own) {
             return FL_OK;
         }
@@ -535,10 +559,28 @@ static fl_status term_category(fl_builder *b, uint32_t t, uint32_t input, fl_str
             input, "the category '%.*s%s' is listed twice", fl__excerpt_len(name.ptr, name.len),
             name.ptr, fl__excerpt_more(name.len));
     }
-    cat_rec r = {t, id};
-    if ((st = fl__keymap_add(&b->keys, &b->alloc, t, id, TAG_CATEGORY, 1)) != FL_OK ||
-        (st = fl__vec_push(&b->alloc, &b->cat_recs, sizeof r, &r)) != FL_OK) {
+    if (b->cat_recs.len >= FL_NO_ID - 1) {
+        return FL_ERR_LIMIT;
+    }
+    cat_rec r = {t, id, ts->last_cat};
+    if ((st = fl__vec_push(&b->alloc, &b->cat_recs, sizeof r, &r)) != FL_OK) {
         return st;
+    }
+    ts = &FL_VEC_AT(b->terms, term_state, t);
+    ts->last_cat = (uint32_t)(b->cat_recs.len - 1);
+    uint32_t count = FL_VEC_AT(b->lex->terms, fl_lex_term, t).n_categories + 1;
+    if (ts->indexed) {
+        st = fl__keymap_add(&b->keys, &b->alloc, t, id, TAG_CATEGORY, 1);
+    } else if (count > CHAIN_MAX) {
+        for (uint32_t q = ts->last_cat; q != FL_NO_ID && st == FL_OK;
+             q = FL_VEC_AT(b->cat_recs, cat_rec, q).prev) {
+            st = fl__keymap_add(&b->keys, &b->alloc, t, FL_VEC_AT(b->cat_recs, cat_rec, q).category,
+                                TAG_CATEGORY, 1);
+        }
+        ts->indexed = 1;
+    }
+    if (st != FL_OK) {
+        return st; /* the builder fails: nothing reads the chain again */
     }
     FL_VEC_AT(b->lex->terms, fl_lex_term, t).n_categories++;
     return FL_OK;
@@ -646,9 +688,9 @@ fl_status fl__builder_add_term(fl_builder *b, const fl_term_spec *s, uint32_t ex
     b->n_strings += 1 + s->n_variants;
     bool exact = s->case_sensitive != 0;
     uint32_t node;
-    if ((st = fl__lexicon_insert(lex, &b->scratch, s->term.ptr, s->term.len, exact, &node,
-                                 path(b, "terms[%u].term", (unsigned)input), s->place, input,
-                                 err)) != FL_OK) {
+    fl_where where = {false, input, -1};
+    if ((st = fl__lexicon_insert(lex, &b->ins, s->term.ptr, s->term.len, exact, &node, &where,
+                                 s->place, err)) != FL_OK) {
         return fail(b, st, err);
     }
     uint32_t existing = FL_VEC_AT(lex->nodes, fl_node, node).entry;
@@ -656,8 +698,7 @@ fl_status fl__builder_add_term(fl_builder *b, const fl_term_spec *s, uint32_t ex
     if (existing != 0) {
         uint32_t entry = existing - 1;
         if (b->policy == FL_DUPLICATES_ERROR) {
-            return fail(b, duplicate_error(b, s->term, entry, b->path, s->place, input, err),
-                        err);
+            return fail(b, duplicate_error(b, s->term, entry, &where, s->place, err), err);
         }
         if ((st = remember_dropped(b, s->term, entry)) != FL_OK) {
             return fail(b, st, err);
@@ -684,12 +725,13 @@ fl_status fl__builder_add_term(fl_builder *b, const fl_term_spec *s, uint32_t ex
         t.case_sensitive = exact ? 1 : 0;
         t.extras = extras;
         target = (uint32_t)lex->terms.len;
-        if ((st = fl__vec_reserve(&b->alloc, &b->term_input, sizeof(uint32_t),
-                                  lex->terms.len + 1)) != FL_OK ||
+        term_state ts = {input, FL_NO_ID, 0};
+        if ((st = fl__vec_reserve(&b->alloc, &b->terms, sizeof ts, lex->terms.len + 1)) !=
+                FL_OK ||
             (st = fl__vec_push(&lex->alloc, &lex->terms, sizeof t, &t)) != FL_OK) {
             return fail(b, st, err);
         }
-        fl__vec_push(&b->alloc, &b->term_input, sizeof(uint32_t), &input); /* reserved */
+        fl__vec_push(&b->alloc, &b->terms, sizeof ts, &ts); /* room reserved above */
         if ((st = new_entry(b, node, target, -1, input, -1, s->place)) != FL_OK) {
             return fail(b, st, err);
         }
@@ -703,16 +745,15 @@ fl_status fl__builder_add_term(fl_builder *b, const fl_term_spec *s, uint32_t ex
     }
     for (size_t k = 0; k < s->n_variants; k++) {
         fl_place vp = place_at(s->variant_places, k, s->place);
-        const char *where = path(b, "terms[%u].variants[%zu]", (unsigned)input, k);
-        if ((st = fl__lexicon_insert(lex, &b->scratch, s->variants[k].ptr, s->variants[k].len,
-                                     exact, &node, where, vp, input, err)) != FL_OK) {
+        where.variant = (int32_t)k;
+        if ((st = fl__lexicon_insert(lex, &b->ins, s->variants[k].ptr, s->variants[k].len, exact,
+                                     &node, &where, vp, err)) != FL_OK) {
             return fail(b, st, err);
         }
         uint32_t dup = FL_VEC_AT(lex->nodes, fl_node, node).entry;
         if (dup != 0) {
             if (b->policy == FL_DUPLICATES_ERROR) {
-                return fail(b, duplicate_error(b, s->variants[k], dup - 1, where, vp, input, err),
-                            err);
+                return fail(b, duplicate_error(b, s->variants[k], dup - 1, &where, vp, err), err);
             }
             if ((st = remember_dropped(b, s->variants[k], dup - 1)) != FL_OK) {
                 return fail(b, st, err);
@@ -780,8 +821,9 @@ fl_status fl_builder_add_exclusion(fl_builder *b, const char *phrase, size_t len
     b->n_strings++;
     uint32_t node;
     fl_span span;
-    if ((st = fl__lexicon_insert(lex, &b->scratch, phrase, len, false, &node, where, place, item,
-                                 err)) != FL_OK ||
+    fl_where at = {true, item, -1};
+    if ((st = fl__lexicon_insert(lex, &b->ins, phrase, len, false, &node, &at, place, err)) !=
+            FL_OK ||
         (st = add_string(b, s, &span)) != FL_OK ||
         (st = fl__vec_push(&lex->alloc, &lex->exclusions, sizeof span, &span)) != FL_OK) {
         return fail(b, st, err);
@@ -968,7 +1010,7 @@ fl_status fl_builder_add_reference(fl_builder *b, const char *text, size_t len, 
 static fl_status actor_key(fl_builder *b, fl_str s, uint32_t actor, int32_t alias,
                            fl_place place, fl_error *err) {
     size_t off = b->folded.len;
-    fl_status st = fl__fold_append(&b->alloc, &b->scratch, (const uint8_t *)s.ptr, s.len,
+    fl_status st = fl__fold_append(&b->alloc, &b->ins.fold, (const uint8_t *)s.ptr, s.len,
                                    FL_FOLD_CASELESS, &b->folded);
     if (st != FL_OK) {
         return st;

@@ -227,16 +227,40 @@ static fl_status scan_literal(jw *w, const char *word) {
 
 /* ------------------------------------------------------------------ paths and errors */
 
+/* Appends ".key" (or "key" at the start) or "[index]" to the path; returns the old length.
+ * Written by hand: it runs for every item of a lexicon, and snprintf showed in profiles. */
 static size_t path_push(jw *w, const char *fmt, const char *key, size_t index) {
+    (void)fmt;
     size_t old = w->path_len;
-    int n;
+    size_t cap = sizeof w->path - 1;
+    size_t at = old;
     if (key != NULL) {
-        n = snprintf(w->path + old, sizeof w->path - old, fmt, old ? "." : "", key);
+        if (at > 0 && at < cap) {
+            w->path[at++] = '.';
+        }
+        size_t n = strlen(key);
+        if (n > cap - at) {
+            n = cap - at;
+        }
+        memcpy(w->path + at, key, n);
+        at += n;
     } else {
-        n = snprintf(w->path + old, sizeof w->path - old, fmt, index);
+        char digits[24];
+        size_t d = 0;
+        do {
+            digits[d++] = (char)('0' + index % 10);
+            index /= 10;
+        } while (index > 0);
+        if (at + d + 2 <= cap) {
+            w->path[at++] = '[';
+            while (d > 0) {
+                w->path[at++] = digits[--d];
+            }
+            w->path[at++] = ']';
+        }
     }
-    size_t next = old + (n < 0 ? 0 : (size_t)n);
-    w->path_len = next < sizeof w->path ? next : sizeof w->path - 1;
+    w->path[at] = '\0';
+    w->path_len = at;
     return old;
 }
 
