@@ -378,6 +378,17 @@ FL_HIDDEN fl_status fl__lexicon_insert(fl_lexicon *lex, fl_insert_scratch *scrat
 FL_HIDDEN uint32_t fl__vocab_find(const fl_lexicon *lex, const uint8_t *s, size_t len,
                                   uint32_t hash);
 FL_HIDDEN uint32_t fl__hash_bytes(const uint8_t *s, size_t len);
+/* Spreads a hash before a table takes its low bits: FNV's low bits are weak, so keys that
+ * differ in their last byte ("t9fa", "t9fb", ...) would land side by side and pile up under
+ * linear probing. MurmurHash3's final avalanche (fmix32). */
+static inline uint32_t fl__hash_spread(uint32_t h) {
+    h ^= h >> 16;
+    h *= 0x85ebca6bu;
+    h ^= h >> 13;
+    h *= 0xc2b2ae35u;
+    h ^= h >> 16;
+    return h;
+}
 /* Child of parent along label, or 0. */
 FL_HIDDEN uint32_t fl__edge_find(const fl_lexicon *lex, uint32_t parent, uint32_t label);
 /* How many bytes of s to quote in a message (at most 80, on a code point boundary), and the

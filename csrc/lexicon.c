@@ -16,19 +16,12 @@
  */
 
 uint32_t fl__hash_bytes(const uint8_t *s, size_t len) {
-    uint32_t h = 2166136261u; /* FNV-1a: short keys, simple */
+    uint32_t h = 2166136261u; /* FNV-1a: short keys, simple; the matcher extends it byte by
+                                 byte over wildcard prefixes */
     for (size_t i = 0; i < len; i++) {
         h ^= s[i];
         h *= 16777619u;
     }
-    /* FNV's low bits are weak and the tables index by them: keys that differ in their last
-     * byte ("t9fa", "t9fb", ...) then land side by side and linear probing piles them up.
-     * A final avalanche (MurmurHash3's fmix32) spreads them. */
-    h ^= h >> 16;
-    h *= 0x85ebca6bu;
-    h ^= h >> 13;
-    h *= 0xc2b2ae35u;
-    h ^= h >> 16;
     return h;
 }
 
@@ -122,7 +115,7 @@ uint32_t fl__vocab_find(const fl_lexicon *lex, const uint8_t *s, size_t len, uin
     if (len == 0) {
         s = (const uint8_t *)""; /* a token that folds to nothing (a lone soft hyphen) */
     }
-    for (size_t i = hash & lex->vocab_mask;; i = (i + 1) & lex->vocab_mask) {
+    for (size_t i = fl__hash_spread(hash) & lex->vocab_mask;; i = (i + 1) & lex->vocab_mask) {
         fl_vocab_slot slot = lex->vocab_slots[i];
         if (slot.id == 0) {
             return FL_NO_ID;
@@ -153,7 +146,7 @@ static fl_status vocab_grow(fl_lexicon *lex) {
         for (size_t i = 0; i <= lex->vocab_mask; i++) {
             fl_vocab_slot slot = lex->vocab_slots[i];
             if (slot.id != 0) {
-                size_t j = slot.hash & mask;
+                size_t j = fl__hash_spread(slot.hash) & mask;
                 while (slots[j].id != 0) {
                     j = (j + 1) & mask;
                 }
@@ -193,7 +186,7 @@ fl_status fl__vocab_intern(fl_lexicon *lex, const uint8_t *s, size_t len, uint32
     if ((st = fl__vec_append(&lex->alloc, &lex->vocab, sizeof(fl_span), &v, 1)) != FL_OK) {
         return st;
     }
-    size_t j = hash & lex->vocab_mask;
+    size_t j = fl__hash_spread(hash) & lex->vocab_mask;
     while (lex->vocab_slots[j].id != 0) {
         j = (j + 1) & lex->vocab_mask;
     }

@@ -354,7 +354,7 @@ static fl_status first_repeated_key(jw *w, const cJSON *obj, size_t *dup) {
     for (const cJSON *c = obj->child; c != NULL; c = c->next, i++) {
         const char *key = c->string != NULL ? c->string : "";
         size_t len = strlen(key);
-        size_t j = fl__hash_bytes((const uint8_t *)key, len) & (slots - 1);
+        size_t j = fl__hash_spread(fl__hash_bytes((const uint8_t *)key, len)) & (slots - 1);
         for (; set[j] != 0; j = (j + 1) & (slots - 1)) {
             const char *other = ptrs[set[j] - 1]->string;
             if (strcmp(other != NULL ? other : "", key) == 0) {
