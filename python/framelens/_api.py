@@ -99,8 +99,9 @@ class Lexicon:
         self._counts_shape: Any = None
         cat_rows = core.categories()
         names = [row[0] for row in cat_rows]
-        self.categories: Dict[str, Dict[str, Any]] = {name: info for name, info in cat_rows}
-        self._declared = any(info for info in self.categories.values())
+        self.categories: Dict[str, Dict[str, Any]] = {name: info for name, info, _ in cat_rows}
+        # declared categories (under "categories") are all or none of them
+        self._declared = any(declared for _, _, declared in cat_rows)
         terms = []
         for term, cats, weight, cs, variants, meta in core.terms():
             cat_names = tuple(names[c] for c in cats)
@@ -119,9 +120,9 @@ class Lexicon:
         self.exclude: Tuple[str, ...] = tuple(core.exclusions())
         self.actors: Tuple[Actor, ...] = tuple(Actor(n, a, m) for n, a, m in core.actors())
         self.metadata: Dict[str, Any] = core.metadata()
-        dropped, merged, variants = core.duplicates()
+        dropped, merged, variants_dropped = core.duplicates()
         self.duplicates: Dict[str, int] = {"terms_dropped": dropped, "terms_merged": merged,
-                                           "variants_dropped": variants}
+                                           "variants_dropped": variants_dropped}
 
     def _reference_text(self, term: int, spelling: int) -> str:
         t = self.terms[term]
@@ -208,7 +209,7 @@ class Lexicon:
         for t in self.terms:
             entry: Dict[str, Any] = {"term": t.term}
             entry["category"] = t.category if len(t.categories) == 1 else list(t.categories)
-            if t.weight != 1.0 or math.copysign(1.0, t.weight) < 0:
+            if t.weight != 1.0:
                 entry["weight"] = t.weight
             if t.variants:
                 entry["variants"] = list(t.variants)
@@ -334,6 +335,7 @@ def _json_safe(value: Any, source: str, path: str, depth: int, seen=None) -> Any
             raise _lexicon_error(source, "a circular reference (a container inside itself)",
                                  _short(path))
         seen.add(id(value))
+        out: Any
         if isinstance(value, dict):
             out = {}
             for k, v in value.items():

@@ -475,9 +475,10 @@ static PyObject *Lexicon_terms(PyObject *self_obj, PyObject *unused) {
 }
 
 PyDoc_STRVAR(Lexicon_categories_doc,
-             "categories() -> list[tuple[str, dict]]\n\n"
-             "(name, data) by category index; data holds the description, color, source, note "
-             "and meta the category was declared with ({} when it was not declared).");
+             "categories() -> list[tuple[str, dict, bool]]\n\n"
+             "(name, data, declared) by category index; data holds the description, color, "
+             "source, note and meta the category was declared with ({} when it was not "
+             "declared).");
 
 static PyObject *Lexicon_categories(PyObject *self_obj, PyObject *unused) {
     LexiconObject *self = (LexiconObject *)self_obj;
@@ -495,7 +496,9 @@ static PyObject *Lexicon_categories(PyObject *self_obj, PyObject *unused) {
                  c.name);
         PyObject *info = info_dict(self, c.extras, base, "description", c.description,
                                    c.description_len, "color", c.color, c.color_len);
-        PyObject *row = info == NULL ? NULL : Py_BuildValue("(NN)", str_n(c.name, c.name_len), info);
+        PyObject *row = info == NULL ? NULL
+                                     : Py_BuildValue("(NNO)", str_n(c.name, c.name_len), info,
+                                                     c.declared ? Py_True : Py_False);
         if (row == NULL) {
             Py_CLEAR(list);
             break;

@@ -139,8 +139,8 @@ def _cmd_lexicon_show(args) -> int:
     print(f"  {_summary(lex)}")
     per_cat: dict = {}
     for t in lex.terms:
-        for c in t.categories:
-            per_cat[c] = per_cat.get(c, 0) + 1
+        for cat in t.categories:
+            per_cat[cat] = per_cat.get(cat, 0) + 1
     print("\ncategories:")
     for name, info in lex.categories.items():
         desc = info.get("description", "")

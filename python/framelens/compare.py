@@ -142,7 +142,6 @@ class Comparison:
         in articles, so intervals that treat tokens as independent are too narrow)."""
         c = self.counts
         G, C, O = len(c.groups), len(c.categories), len(labels)
-        D = len(c.doc_group)
         # per document: matches per category (a match in each of its term's categories) and
         # per contrast option (by the spelling that matched)
         doc_cat = c.doc_category_matrix(self.voice)

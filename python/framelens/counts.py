@@ -150,9 +150,9 @@ class Counts:
                                              np.ndarray]] = None):
         self.groups: Tuple[str, ...] = tuple(groups)
         self.shape = shape
-        G, T, O = len(self.groups), len(shape.terms), len(shape.labels)
+        G, T, n_opt = len(self.groups), len(shape.terms), len(shape.labels)
         self.term_counts = np.asarray(term_counts, dtype=np.int64)
-        self.option_counts = (np.zeros((G, O, 3), np.int64) if option_counts is None
+        self.option_counts = (np.zeros((G, n_opt, 3), np.int64) if option_counts is None
                               else np.asarray(option_counts, dtype=np.int64))
         self.tokens = np.asarray(tokens, dtype=np.int64)
         self.sentences = np.asarray(sentences, dtype=np.int64)
@@ -168,8 +168,8 @@ class Counts:
         if self.term_counts.shape != (G, T, 3):
             raise ValueError(f"term_counts must have shape ({G}, {T}, 3), "
                              f"not {self.term_counts.shape}")
-        if self.option_counts.shape != (G, O, 3):
-            raise ValueError(f"option_counts must have shape ({G}, {O}, 3), "
+        if self.option_counts.shape != (G, n_opt, 3):
+            raise ValueError(f"option_counts must have shape ({G}, {n_opt}, 3), "
                              f"not {self.option_counts.shape}")
         if list(self.groups) != sorted(set(self.groups)):
             raise ValueError("groups must be unique and sorted")
@@ -245,7 +245,8 @@ class Counts:
             return (np.concatenate([x[0], y[0] + n_a]), np.concatenate([x[1], y[1]]),
                     np.concatenate([x[2], y[2]]), np.concatenate([x[3], y[3]]))
 
-        return Counts(groups, self.shape, tc, oc, *per_group, doc_group,
+        return Counts(groups, self.shape, tc, oc, per_group[0], per_group[1], per_group[2],
+                      doc_group,
                       np.concatenate([self.doc_tokens, other.doc_tokens]),
                       concat(self.doc_terms, other.doc_terms),
                       concat(self.doc_options, other.doc_options))
@@ -292,7 +293,7 @@ class Counts:
                 and all(np.array_equal(a, b)
                         for a, b in zip(self.doc_options, other.doc_options)))
 
-    __hash__ = None  # mutable arrays inside
+    __hash__ = None  # type: ignore[assignment]  # mutable arrays inside
 
     def __getstate__(self):
         state = {n: getattr(self, n) for n in self.__slots__ if n != "shape"}
@@ -415,7 +416,7 @@ def counts_from_columns(lexicon, groups: Sequence[str], doc_group: np.ndarray,
     decides the contrast options; without it every match counts as its term's own
     spelling."""
     shape = _Shape.of(lexicon)
-    G, T, O = len(groups), len(shape.terms), len(shape.labels)
+    G, T, n_opt = len(groups), len(shape.terms), len(shape.labels)
     doc_group = np.asarray(doc_group, dtype=np.int64)
     match_doc = np.asarray(match_doc, dtype=np.int64)
     match_term = np.asarray(match_term, dtype=np.int64)
@@ -424,22 +425,22 @@ def counts_from_columns(lexicon, groups: Sequence[str], doc_group: np.ndarray,
     if len(match_doc):
         flat = (doc_group[match_doc] * T + match_term) * 3 + match_voice
         tc += np.bincount(flat, minlength=G * T * 3)
-    oc = np.zeros(G * O * 3, dtype=np.int64)
+    oc = np.zeros(G * n_opt * 3, dtype=np.int64)
     doc_options = None
-    if O and len(match_doc):
+    if n_opt and len(match_doc):
         spelling = (np.zeros(len(match_term), np.int64) if match_spelling is None
                     else np.asarray(match_spelling, dtype=np.int64))
         rows, cols = shape.options_of(shape.spelling_ids(match_term, spelling))
         if len(rows):
-            oc += np.bincount((doc_group[match_doc[rows]] * O + cols) * 3 + match_voice[rows],
-                              minlength=G * O * 3)
-        doc_options = _per_doc(match_doc[rows], cols, match_voice[rows], O)
+            oc += np.bincount((doc_group[match_doc[rows]] * n_opt + cols) * 3 + match_voice[rows],
+                              minlength=G * n_opt * 3)
+        doc_options = _per_doc(match_doc[rows], cols, match_voice[rows], n_opt)
     tokens = np.bincount(doc_group, weights=doc_tokens, minlength=G).astype(np.int64) \
         if len(doc_group) else np.zeros(G, np.int64)
     sentences = np.bincount(doc_group, weights=doc_sentences, minlength=G).astype(np.int64) \
         if len(doc_group) else np.zeros(G, np.int64)
     documents = np.bincount(doc_group, minlength=G).astype(np.int64)
     doc_terms = _per_doc(match_doc, match_term, match_voice, T)
-    return Counts(groups, shape, tc.reshape(G, T, 3), oc.reshape(G, O, 3), tokens, sentences,
+    return Counts(groups, shape, tc.reshape(G, T, 3), oc.reshape(G, n_opt, 3), tokens, sentences,
                   documents, doc_group, np.asarray(doc_tokens, dtype=np.int64), doc_terms,
                   doc_options)

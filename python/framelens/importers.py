@@ -10,7 +10,7 @@ import io
 import json
 import math
 import os
-from typing import Any, Dict, Iterable, List, Optional, Union
+from typing import Any, Dict, Iterable, List, Optional, Tuple, Union
 
 from . import _core
 from ._api import (DUPLICATE_POLICIES, Lexicon, LexiconError, Term, _check_policy, _json_safe,
@@ -174,8 +174,9 @@ def read_liwc(path: PathLike, on_duplicate: str = "error", encoding: str = "utf-
         if not row:
             continue
         if "\t" in row:
-            parts = [p.strip() for p in row.split("\t") if p.strip()]
-            word, numbers = parts[0], parts[1:]
+            # the entry, a tab, then the numbers (separated by tabs or spaces)
+            entry, rest = row.split("\t", 1)
+            word, numbers = entry.strip(), rest.split()
         else:
             # space-separated: the trailing numbers are the categories (a phrase may have
             # spaces)
@@ -298,22 +299,23 @@ class _Rows:
             if self.category is None:
                 raise fail("category", "expected a category (or give category=)")
             cat = self.category
-        weight = row.get("weight")
-        if _missing(weight) or (isinstance(weight, str) and not weight.strip()):
-            weight = 1.0
+        raw_weight: Any = row.get("weight")
+        if _missing(raw_weight) or (isinstance(raw_weight, str) and not raw_weight.strip()):
+            raw_weight = 1.0
         try:
-            weight = float(weight)
+            weight = float(raw_weight)
         except (TypeError, ValueError):
-            raise fail("weight", f"expected a number, not {weight!r}") from None
+            raise fail("weight", f"expected a number, not {raw_weight!r}") from None
         if not math.isfinite(weight):
             raise fail("weight", f"expected a finite number, not {weight!r}")
-        variants = row.get("variants")
-        if _missing(variants):
+        raw_variants: Any = row.get("variants")
+        variants: Tuple[str, ...]
+        if _missing(raw_variants):
             variants = ()
-        elif isinstance(variants, str):
-            variants = tuple(v.strip() for v in variants.split("|") if v.strip())
+        elif isinstance(raw_variants, str):
+            variants = tuple(v.strip() for v in raw_variants.split("|") if v.strip())
         else:
-            variants = tuple(str(v) for v in variants)
+            variants = tuple(str(v) for v in raw_variants)
         cs = row.get("case_sensitive")
         if _missing(cs):
             cs = False

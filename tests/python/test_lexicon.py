@@ -473,3 +473,150 @@ def test_deeply_nested_metadata_is_an_error_not_a_crash():
     with pytest.raises(fl.LexiconError) as info:
         load('{"terms": [{"term": "Kiev", "category": "c"}], "meta": {"x": %s}}' % deep)
     assert "nested deeper than 512" in str(info.value)
+
+
+# -- the strict format (acceptance: each misspelt key fails with line:column and a hint) ----
+@pytest.mark.parametrize("key, meant", [("wieght", "weight"),
+                                        ("case-sensitive", "case_sensitive"),
+                                        ("variant", "variants")])
+def test_a_misspelt_key_fails_with_its_line_column_and_a_suggestion(key, meant):
+    text = ('{\n  "terms": [\n    {"term": "Kiev", "category": "toponym",\n'
+            f'     "{key}": 1}}\n  ]\n}}')
+    err = error_of(text)
+    assert (err.line, err.column) == (4, 6), str(err)
+    assert err.path == "terms[0]" and err.item == 0
+    assert str(err) == (f'lexicon.json:4:6: terms[0]: unknown key "{key}"; '
+                        f'did you mean "{meant}"?')
+
+
+def test_an_unknown_key_without_a_near_one_says_where_free_form_data_goes():
+    err = error_of({"terms": [t()], "reviewer": "me"})
+    assert 'unknown key "reviewer"' in str(err) and '"meta"' in str(err)
+
+
+# -- duplicates -----------------------------------------------------------------------------
+DUPS = {"terms": [t(term="Kiev", category="a", weight=2.0, note="first"),
+                  t(term="KIEV", category="b", weight=5.0, variants=["Kyjiw"], note="second"),
+                  t(term="Kyiv", category="a", variants=["kiev", "Kyiw"])]}
+
+
+def test_duplicates_are_an_error_naming_both_places_by_default():
+    err = error_of(DUPS)
+    assert err.path == "terms[1].term" and err.item == 1 and err.line == 1
+    assert "'KIEV' duplicates terms[0] ('Kiev') at 1:21 after folding" in str(err), str(err)
+
+
+def test_on_duplicate_first_drops_and_counts():
+    lex = fl.Lexicon.from_dict(DUPS, on_duplicate="first")
+    assert [(x.term, x.categories, x.variants) for x in lex.terms] == [
+        ("Kiev", ("a",), ()), ("Kyiv", ("a",), ("Kyiw",))]
+    assert lex.duplicates == {"terms_dropped": 1, "terms_merged": 0, "variants_dropped": 1}
+    assert list(lex.categories) == ["a"]
+
+
+def test_on_duplicate_merge_joins_spellings_and_categories_keeps_the_first_weight():
+    lex = fl.Lexicon.from_json(json.dumps(DUPS), on_duplicate="merge")
+    kiev = lex.terms[0]
+    assert (kiev.term, kiev.categories, kiev.variants, kiev.weight, kiev.metadata) == (
+        "Kiev", ("a", "b"), ("Kyjiw",), 2.0, {"note": "first"})
+    assert lex.duplicates == {"terms_dropped": 0, "terms_merged": 1, "variants_dropped": 1}
+    doc = fl.Analyzer(lex).analyze("Kyjiw and KIEV.")
+    assert [(m.term, m.weight, m.categories) for m in doc.matches] == [
+        ("Kiev", 2.0, ("a", "b")), ("Kiev", 2.0, ("a", "b"))]
+
+
+def test_on_duplicate_is_checked():
+    with pytest.raises(ValueError, match="on_duplicate"):
+        fl.Lexicon.from_dict(MINIMAL, on_duplicate="last")
+    with pytest.raises(ValueError, match="on_duplicate"):
+        fl.load_lexicon("conflict-demo", on_duplicate="keep")
+
+
+# -- contrasts by spelling, categories per match ---------------------------------------------
+CAPITAL = {
+    "terms": [{"term": "Kiev regime", "category": "delegitimization", "variants": ["Kyiv regime"]},
+              {"term": "Kiev", "category": "toponym"},
+              {"term": "Kyiv", "category": "toponym"}],
+    "contrasts": [{"name": "capital", "options": {"Kiev": ["Kiev", "Kiev regime"],
+                                                  "Kyiv": ["Kyiv", "Kyiv regime"]}}],
+}
+
+
+def test_a_variant_reference_counts_only_that_spelling_in_the_comparison():
+    # "Kyiv regime" is a variant of "Kiev regime": it counts for the Kyiv option, the term's
+    # other spelling for Kiev (the more specific reference wins).
+    lex = fl.Lexicon.from_dict(CAPITAL)
+    assert lex.contrasts[0].options == {"Kiev": ("Kiev", "Kiev regime"),
+                                        "Kyiv": ("Kyiv", "Kyiv regime")}
+    records = [{"outlet": "A", "text": "The Kyiv regime met in Kyiv. The Kiev regime?"},
+               {"outlet": "B", "text": "Kiev. Kiev regime. Kiev."}]
+    corpus = fl.Analyzer(lex).analyze_corpus(records, threads=1)
+    con = corpus.compare(bootstrap=50, seed=1).contrasts.set_index(["group", "option"])
+    assert con.loc[("A", "Kyiv"), "count"] == 2 and con.loc[("A", "Kiev"), "count"] == 1
+    assert con.loc[("B", "Kyiv"), "count"] == 0 and con.loc[("B", "Kiev"), "count"] == 3
+    # the same counts from the merged counts of pieces (Dask, processes)
+    a = fl.Analyzer(lex).analyze_corpus(records[:1], threads=1).counts
+    b = fl.Analyzer(lex).analyze_corpus(records[1:], threads=1).counts
+    assert (a + b) == corpus.counts
+    merged = (a + b).compare().contrasts.set_index(["group", "option"])
+    assert merged.loc[("A", "Kyiv"), "count"] == 2
+    assert pickle.loads(pickle.dumps(corpus.counts)) == corpus.counts
+
+
+def test_a_match_counts_once_in_each_of_its_categories():
+    lex = load({"terms": [{"term": "abandon*", "category": ["affect", "sad"]},
+                          {"term": "hope", "category": "affect"}]})
+    doc = fl.Analyzer(lex).analyze("They abandoned hope.")
+    assert doc.category_counts == {"affect": 2, "sad": 1}
+    assert doc.sentences[0].category_counts == {"affect": 2, "sad": 1}
+    corpus = fl.Analyzer(lex).analyze_corpus([{"outlet": "A", "text": "They abandoned hope."},
+                                              {"outlet": "B", "text": "Hope."}], threads=1)
+    cats = corpus.compare(bootstrap=20).categories.set_index(["group", "category"])
+    assert cats.loc[("A", "affect"), "count"] == 2 and cats.loc[("A", "sad"), "count"] == 1
+    assert cats.loc[("B", "affect"), "count"] == 1 and cats.loc[("B", "sad"), "count"] == 0
+    # the terms table names the main category
+    terms = corpus.compare().terms.set_index(["group", "term"])
+    assert terms.loc[("A", "abandon*"), "category"] == "affect"
+
+
+# -- export and the round trip ---------------------------------------------------------------
+ROUND_TEXT = ("The coup d'état and the putsch in Kiev; the Kiev regime's aggression. US officials "
+              "and us. Chicken Kiev in Kyiv.")
+
+
+@pytest.mark.parametrize("make", [
+    lambda: fl.Lexicon.from_dict(FULL),
+    lambda: fl.load_lexicon("conflict-demo"),
+    lambda: fl.Lexicon.from_json(json.dumps(DUPS), on_duplicate="merge"),
+    lambda: fl.Lexicon.from_dict(CAPITAL),
+], ids=["full", "bundled", "merged", "capital"])
+def test_round_trip_gives_the_same_lexicon_and_the_same_analysis(make, tmp_path):
+    lex = make()
+    path = tmp_path / "out.json"
+    lex.save(path)
+    again = fl.Lexicon.from_file(path)
+    for attr in ("terms", "exclude", "contrasts", "actors", "metadata", "categories"):
+        assert getattr(again, attr) == getattr(lex, attr), attr
+    assert [x.metadata for x in again.terms] == [x.metadata for x in lex.terms]
+    assert [c.metadata for c in again.contrasts] == [c.metadata for c in lex.contrasts]
+    assert again.to_dict() == lex.to_dict()
+    assert fl.Lexicon.from_dict(lex.to_dict()).to_json() == lex.to_json()
+    a = fl.Analyzer(lex).analyze(ROUND_TEXT)
+    b = fl.Analyzer(again).analyze(ROUND_TEXT)
+    assert a.matches == b.matches and a.sentences == b.sentences
+    assert [m.spelling for m in a.matches] == [m.spelling for m in b.matches]
+
+
+def test_pickle_keeps_the_policy_and_the_lexicon():
+    lex = fl.Lexicon.from_json(json.dumps(DUPS), source="dups.json", on_duplicate="merge")
+    clone = pickle.loads(pickle.dumps(lex))
+    assert clone.source == "dups.json" and clone.duplicates == lex.duplicates
+    assert clone.terms == lex.terms
+    built = fl.Lexicon.from_terms(["Kiev", "Kyiv"], category="c")
+    assert pickle.loads(pickle.dumps(built)).terms == built.terms
+
+
+def test_term_category_must_be_the_first_of_its_categories():
+    assert fl.Term("a", "x").categories == ("x",)
+    with pytest.raises(ValueError):
+        fl.Term("a", "x", categories=("y", "x"))
