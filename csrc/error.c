@@ -105,11 +105,12 @@ fl_status fl__error_place(fl_error *err, fl_status code, const char *source, fl_
     } else if (err->line != 0) {
         snprintf(where, sizeof where, ":%u", (unsigned)err->line);
     }
+    /* bounded so that the message always fits: 200 + 63 + 255 + 500 + separators */
     if (err->path[0] != '\0') {
-        snprintf(err->message, sizeof(err->message), "%.200s%s: %s: %s", source, where,
+        snprintf(err->message, sizeof(err->message), "%.200s%s: %s: %.500s", source, where,
                  err->path, err->detail);
     } else {
-        snprintf(err->message, sizeof(err->message), "%.200s%s: %s", source, where,
+        snprintf(err->message, sizeof(err->message), "%.200s%s: %.500s", source, where,
                  err->detail);
     }
     return code;

@@ -411,15 +411,6 @@ FL_HIDDEN const fl_value *fl__value_get(const fl_lexicon *lex, uint32_t id);
 
 /* ------------------------------------------------------------------ lexicon_build.c */
 
-/* The kinds of object a lexicon holds free-form data in, for the strict key check. */
-typedef enum fl_extras_kind {
-    FL_EXTRAS_TOP,       /* the top level: source, note, meta */
-    FL_EXTRAS_TERM,
-    FL_EXTRAS_CATEGORY,
-    FL_EXTRAS_CONTRAST,
-    FL_EXTRAS_ACTOR
-} fl_extras_kind;
-
 /* The lexicon a builder fills (NULL once the builder failed or compiled). */
 FL_HIDDEN fl_lexicon *fl__builder_lexicon(fl_builder *b);
 /* Items of each kind added so far: the index the next one gets in messages. */
@@ -445,9 +436,10 @@ FL_HIDDEN void fl__builder_fail(fl_builder *b);
 
 /* ------------------------------------------------------------------ lexicon_json.c */
 
-/* Parses the JSON object text[0..len) holding an item's free-form data (source, note, meta)
- * into a value tree of b's lexicon; *id receives it. path names the item in messages. */
-FL_HIDDEN fl_status fl__json_extras(fl_builder *b, fl_extras_kind kind, const char *text,
+/* Parses the JSON object text[0..len) holding an item's free-form data (source, note, meta:
+ * the same keys for every kind of item) into a value tree of b's lexicon; *id receives it.
+ * path names the item in messages. */
+FL_HIDDEN fl_status fl__json_extras(fl_builder *b, const char *text,
                                     size_t len, const char *path, size_t item, uint32_t *id,
                                     fl_error *err);
 /* ------------------------------------------------------------------ context.c */

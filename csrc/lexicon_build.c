@@ -83,7 +83,7 @@ typedef struct actor_name {
 struct fl_builder {
     fl_lexicon *lex;
     fl_allocator alloc;
-    char *source; /* NUL-terminated copy (the lexicon has its own), for messages after a hand-over */
+    char *source; /* NUL-terminated copy, for messages (the lexicon leaves at compile) */
     int state;
     fl_duplicates policy;
     fl_insert_scratch ins; /* reused by every insertion (and for folding actor names) */
@@ -182,13 +182,13 @@ static fl_status opt_string(fl_builder *b, fl_str s, fl_span *out) {
 }
 
 /* Free-form data given as JSON text. */
-static fl_status parse_extras(fl_builder *b, fl_extras_kind kind, fl_str text, const char *where,
-                              size_t item, uint32_t *id, fl_error *err) {
+static fl_status parse_extras(fl_builder *b, fl_str text, const char *where, size_t item,
+                              uint32_t *id, fl_error *err) {
     *id = FL_NO_ID;
     if (!given(text)) {
         return FL_OK;
     }
-    return fl__json_extras(b, kind, text.ptr, text.len, where, item, id, err);
+    return fl__json_extras(b, text.ptr, text.len, where, item, id, err);
 }
 
 /* ------------------------------------------------------------------ life cycle */
@@ -323,7 +323,7 @@ fl_status fl_builder_set_extras(fl_builder *b, const char *json, size_t len, fl_
     }
     uint32_t id;
     fl_str text = {json != NULL ? json : "", len};
-    if ((st = parse_extras(b, FL_EXTRAS_TOP, text, "", SIZE_MAX, &id, err)) != FL_OK) {
+    if ((st = parse_extras(b, text, "", SIZE_MAX, &id, err)) != FL_OK) {
         return fail(b, st, err);
     }
     b->lex->extras = id;
@@ -452,8 +452,7 @@ fl_status fl_builder_add_category(fl_builder *b, const fl_category_spec *spec, f
         char where[FL_ERROR_PATH_SIZE];
         snprintf(where, sizeof where, "categories.%.*s", nl,
                  spec->name.ptr != NULL ? spec->name.ptr : "");
-        if ((st = parse_extras(b, FL_EXTRAS_CATEGORY, spec->extras, where, b->n_declared, &id,
-                               err)) != FL_OK) {
+        if ((st = parse_extras(b, spec->extras, where, b->n_declared, &id, err)) != FL_OK) {
             return fail(b, st, err);
         }
     }
@@ -787,8 +786,7 @@ fl_status fl_builder_add_term(fl_builder *b, const fl_term_spec *spec, fl_error 
     if (given(spec->extras)) {
         char where[48];
         snprintf(where, sizeof where, "terms[%zu]", b->n_term_inputs);
-        if ((st = parse_extras(b, FL_EXTRAS_TERM, spec->extras, where, b->n_term_inputs, &id,
-                               err)) != FL_OK) {
+        if ((st = parse_extras(b, spec->extras, where, b->n_term_inputs, &id, err)) != FL_OK) {
             return fail(b, st, err);
         }
     }
@@ -894,8 +892,8 @@ fl_status fl_builder_add_contrast(fl_builder *b, const fl_contrast_spec *spec, f
     if (given(spec->extras)) {
         char where[48];
         snprintf(where, sizeof where, "contrasts[%zu]", b->lex->contrasts.len);
-        if ((st = parse_extras(b, FL_EXTRAS_CONTRAST, spec->extras, where,
-                               b->lex->contrasts.len, &id, err)) != FL_OK) {
+        if ((st = parse_extras(b, spec->extras, where, b->lex->contrasts.len, &id, err)) !=
+            FL_OK) {
             return fail(b, st, err);
         }
     }
@@ -1111,8 +1109,7 @@ fl_status fl_builder_add_actor(fl_builder *b, const fl_actor_spec *spec, fl_erro
     if (given(spec->extras)) {
         char where[48];
         snprintf(where, sizeof where, "actors[%zu]", b->lex->actors.len);
-        if ((st = parse_extras(b, FL_EXTRAS_ACTOR, spec->extras, where, b->lex->actors.len, &id,
-                               err)) != FL_OK) {
+        if ((st = parse_extras(b, spec->extras, where, b->lex->actors.len, &id, err)) != FL_OK) {
             return fail(b, st, err);
         }
     }

@@ -1,4 +1,4 @@
-/* lexicon_json.c: the JSON front end of the lexicon builder (docs/lexicons.md); the only cJSON user. */
+/* lexicon_json.c: the JSON front end of the lexicon builder; the only includer of cJSON. */
 /* SPDX-License-Identifier: MIT */
 #include "internal.h"
 
@@ -1039,7 +1039,8 @@ static fl_status walk_exclude(jw *w, const cJSON *node, int depth) {
         fl_place p;
         st = read_string(w, m, depth + 1, item, &s, &p, "a string");
         path_pop(w, old);
-        if (st != FL_OK || (st = fl_builder_add_exclusion(w->b, s.ptr, s.len, p, w->err)) != FL_OK) {
+        if (st != FL_OK ||
+            (st = fl_builder_add_exclusion(w->b, s.ptr, s.len, p, w->err)) != FL_OK) {
             return st;
         }
     }
@@ -1531,9 +1532,8 @@ static fl_status walk_extras_object(jw *w, const cJSON *root) {
     return push_kid(w, id == FL_NO_ID ? FL_NO_ID : id);
 }
 
-fl_status fl__json_extras(fl_builder *b, fl_extras_kind kind, const char *text, size_t len,
-                          const char *where, size_t item, uint32_t *id, fl_error *err) {
-    (void)kind; /* every kind of item allows the same free-form keys */
+fl_status fl__json_extras(fl_builder *b, const char *text, size_t len, const char *where,
+                          size_t item, uint32_t *id, fl_error *err) {
     *id = FL_NO_ID;
     jw w;
     walker_init(&w, b, fl__builder_lexicon(b), text, len, err);

@@ -524,14 +524,17 @@ def bundled_lexicons() -> List[str]:
 
 def load_lexicon(name: Union[str, "os.PathLike[str]"], on_duplicate: str = "error") -> Lexicon:
     """A bundled lexicon by name (see :func:`bundled_lexicons`), or a lexicon file path in
-    any format :func:`framelens.read_lexicon` reads (chosen by its extension)."""
+    any format :func:`framelens.read_lexicon` reads, chosen by its extension (the JSON
+    format when the extension is none of those)."""
     _check_policy(on_duplicate)
     name = os.fspath(name)
     candidate = os.path.join(_BUNDLED, f"{name}.json")
     if os.sep not in name and "/" not in name and os.path.exists(candidate):
         return Lexicon.from_file(candidate, on_duplicate=on_duplicate)
     if os.path.exists(name):
-        from .importers import read_lexicon
+        from .importers import EXTENSIONS, read_lexicon
+        if os.path.splitext(name)[1].lower() not in EXTENSIONS:
+            return Lexicon.from_file(name, on_duplicate=on_duplicate)  # the JSON format
         return read_lexicon(name, on_duplicate=on_duplicate)
     raise FileNotFoundError(
         f"no bundled lexicon or file named {name!r}; bundled: {', '.join(bundled_lexicons())}")

@@ -554,9 +554,11 @@ static PyObject *Lexicon_contrasts(PyObject *self_obj, PyObject *unused) {
         snprintf(base, sizeof base, "contrasts[%zu]", c);
         PyObject *info = opts == NULL ? NULL
                                       : info_dict(self, ci.extras, base, "description",
-                                                  ci.description, ci.description_len, NULL, NULL, 0);
+                                                  ci.description, ci.description_len, NULL,
+                                                  NULL, 0);
         PyObject *row = info == NULL ? NULL
-                                     : Py_BuildValue("(NNN)", str_n(ci.name, ci.name_len), opts, info);
+                                     : Py_BuildValue("(NNN)", str_n(ci.name, ci.name_len),
+                                                     opts, info);
         if (info == NULL) {
             Py_XDECREF(opts);
         }
@@ -623,13 +625,15 @@ static PyObject *Lexicon_actors(PyObject *self_obj, PyObject *unused) {
         }
         char base[48];
         snprintf(base, sizeof base, "actors[%zu]", i);
-        PyObject *meta = aliases == NULL ? NULL
-                                         : info_dict(self, a.extras, base, NULL, NULL, 0, NULL, NULL, 0);
+        PyObject *meta = aliases == NULL
+                             ? NULL
+                             : info_dict(self, a.extras, base, NULL, NULL, 0, NULL, NULL, 0);
         if (meta == NULL) {
             Py_XDECREF(aliases);
         }
         PyObject *row = meta == NULL ? NULL
-                                     : Py_BuildValue("(NNN)", str_n(a.name, a.name_len), aliases, meta);
+                                     : Py_BuildValue("(NNN)", str_n(a.name, a.name_len),
+                                                     aliases, meta);
         if (row == NULL) {
             Py_CLEAR(list);
             break;

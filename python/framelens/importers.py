@@ -45,7 +45,8 @@ def lexicon_format(path: PathLike, format: Optional[str] = None) -> str:
     ext = os.path.splitext(os.fspath(path))[1].lower()
     if ext not in EXTENSIONS:
         raise ValueError(f"{os.fspath(path)}: cannot tell the lexicon format from the extension "
-                         f"{ext or '(none)'!r}; give format= one of {', '.join(FORMATS)}")
+                         f"{ext or '(none)'!r}; give the format (format=, or --from on the "
+                         f"command line): one of {', '.join(FORMATS)}")
     return EXTENSIONS[ext]
 
 
