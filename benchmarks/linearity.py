@@ -26,7 +26,8 @@ Inputs:
 
 Then the time to build lexicons (parse, check, compile; issue 8, item 7), each series at
 five sizes doubling, for ``_core.Lexicon`` (the C core: read once, compile) and, with
-``--layers api``, ``Lexicon.from_json`` (the same plus the Python objects):
+``--layers api``, ``Lexicon.from_json`` (the same plus the Python objects). Each build runs in
+a fresh process and is timed in CPU seconds (see ``_CHILD``), the median of --runs builds:
 
 - prefix terms: 12.5k to 200k terms sharing the prefix "alpha beta gamma delta epsilon";
 - distinct categories: 6.25k to 100k terms, each in its own declared category;
@@ -57,7 +58,9 @@ import json
 import math
 import os
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from typing import Callable, Dict, List, Optional, Tuple
 
@@ -212,33 +215,78 @@ def run(runs: int, scale: float, only: Optional[str], layers: List[str]) -> List
     return slopes
 
 
+# One build, timed in a fresh process. The C library keeps memory a process freed for reuse
+# when there is little of it and gives it back to the system when there is much: timed
+# repeatedly in one process, a small lexicon would be built in memory already touched, a large
+# one would pay for fresh pages every time, and the series would look super-linear for a
+# reason that is no property of the build. The core is loaded on its own (no numpy, pandas),
+# so a child starts in a few tens of milliseconds; that start is not timed. The time is the
+# child's CPU time (the build is one thread): on a shared machine, waiting for a core is no
+# part of the build either.
+_CHILD = r"""
+import importlib.machinery, importlib.util, sys, time
+ext, pydir, doc_path, layer = sys.argv[1:5]
+with open(doc_path, "rb") as f:
+    data = f.read()
+if layer == "core":
+    loader = importlib.machinery.ExtensionFileLoader("framelens._core", ext)
+    spec = importlib.util.spec_from_file_location("framelens._core", ext, loader=loader)
+    core = importlib.util.module_from_spec(spec)
+    loader.exec_module(core)
+    build = lambda: core.Lexicon(data, "bench")
+else:
+    sys.path.insert(0, pydir)
+    import framelens
+    build = lambda: framelens.Lexicon.from_json(data)
+t0 = time.process_time()
+lexicon = build()
+print(time.process_time() - t0)
+"""
+
+
+def fresh_build_time(doc_path: str, layer: str, runs: int) -> float:
+    """The median time of `runs` builds of the lexicon in doc_path, each in a new process."""
+    times = []
+    for _ in range(runs):
+        out = subprocess.run([sys.executable, "-c", _CHILD, _core.__file__,
+                              os.path.join(HERE, "..", "python"), doc_path, layer],
+                             check=True, capture_output=True, text=True)
+        times.append(float(out.stdout.strip().splitlines()[-1]))
+    return statistics.median(times)
+
+
 def run_lexicon(runs: int, scale: float, layers: List[str]) -> Tuple[List[float], float]:
     """Slopes of every lexicon series and layer, and the core's time at 1,000,000 terms."""
     print()
-    print("Building lexicons (parse, check, compile)")
+    print("Building lexicons (parse, check, compile), each build in a fresh process; CPU "
+          "seconds")
     print(header("size@16N"))
     slopes = []
     million = float("nan")
-    for name, (make, base, unit) in LEXICON_SERIES.items():
-        sizes = [max(1, int(base * scale)) * (1 << i) for i in range(5)]
-        docs = [make(n) for n in sizes]
-        first = True
-        for layer in layers:
-            if layer == "core":
-                fn = lambda d: (lambda: _core.Lexicon(d, "bench"))  # noqa: E731
-            else:
-                fn = lambda d: (lambda: fl.Lexicon.from_json(d))  # noqa: E731
-            times = [median_time(fn(d), runs) for d in docs]
-            slopes.append(slope(times))
-            print(fmt_row(name if first else "", layer, f"{sizes[-1]:,}" if first else "",
-                          times))
-            if layer == "core" and name == "terms" and sizes[-1] == 1_000_000:
-                million = times[-1]
-            first = False
-        print(f"{'':20s} {'':5s} {'':>10s} N = {sizes[0]:,} {unit}; the lexicon at 16N is "
-              f"{len(docs[-1]) / 1e6:.1f} MB of JSON")
-        del docs
-        sys.stdout.flush()
+    with tempfile.TemporaryDirectory(prefix="framelens-linearity-") as tmp:
+        for name, (make, base, unit) in LEXICON_SERIES.items():
+            sizes = [max(1, int(base * scale)) * (1 << i) for i in range(5)]
+            paths = []
+            for n in sizes:
+                path = os.path.join(tmp, f"{name.replace(' ', '_')}-{n}.json")
+                with open(path, "w", encoding="utf-8") as f:
+                    f.write(make(n))
+                paths.append(path)
+            first = True
+            for layer in layers:
+                times = [fresh_build_time(p, layer, runs) for p in paths]
+                slopes.append(slope(times))
+                print(fmt_row(name if first else "", layer, f"{sizes[-1]:,}" if first else "",
+                              times))
+                if layer == "core" and name == "terms" and sizes[-1] == 1_000_000:
+                    million = times[-1]
+                first = False
+            mb = os.path.getsize(paths[-1]) / 1e6
+            print(f"{'':20s} {'':5s} {'':>10s} N = {sizes[0]:,} {unit}; the lexicon at 16N is "
+                  f"{mb:.1f} MB of JSON")
+            for p in paths:
+                os.remove(p)
+            sys.stdout.flush()
     return slopes, million
 
 

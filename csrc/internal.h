@@ -329,9 +329,10 @@ struct fl_lexicon {
     size_t vocab_mask;   /* slots - 1 (a power of two minus one) */
     fl_vec nodes;        /* fl_node; node 0 is the root */
     fl_vec entries;      /* fl_entry */
-    fl_edge_slot *edge_slots;
+    fl_edge_slot *edge_slots; /* edges of every node but the root */
     size_t edge_mask;
     size_t n_edges;
+    fl_vec root_edges;   /* uint32_t child by label (0: none): the root's edges */
     size_t max_wild_prefix; /* longest wildcard prefix, in bytes */
     uint64_t wild_lengths;  /* bit l-1: some wildcard prefix has l bytes (l <= 64) */
     uint32_t max_depth;     /* longest path, in tokens */
@@ -374,6 +375,8 @@ FL_HIDDEN void fl__insert_scratch_free(const fl_allocator *a, fl_insert_scratch 
 FL_HIDDEN fl_status fl__lexicon_insert(fl_lexicon *lex, fl_insert_scratch *scratch,
                                        const char *s, size_t len, bool exact, uint32_t *node,
                                        const fl_where *where, fl_place place, fl_error *err);
+/* Makes room for about `spellings` more spellings (tables and vectors), a hint. */
+FL_HIDDEN fl_status fl__lexicon_reserve(fl_lexicon *lex, size_t spellings);
 /* Vocabulary id of a string, or FL_NO_ID. */
 FL_HIDDEN uint32_t fl__vocab_find(const fl_lexicon *lex, const uint8_t *s, size_t len,
                                   uint32_t hash);

@@ -10,7 +10,10 @@
  * each token becomes a label: its folded form (or its exact NFC form for case-sensitive
  * terms), interned in a vocabulary, tagged with the edge kind (plain or wildcard prefix).
  * The trie is an array of nodes plus one open-addressing hash table of edges keyed by
- * (parent, label), so nodes cost no per-node allocation and lookups are O(1). A text token
+ * (parent, label), so nodes cost no per-node allocation and lookups are O(1). The root,
+ * which has a child for the first token of every term, indexes its children by label in a
+ * plain array instead: a new token's label is the next one, so building touches memory in
+ * order where a hash table would miss the cache once per term. A text token
  * is looked up in the vocabulary once; a token the vocabulary lacks can only continue a
  * wildcard edge. After load the lexicon is never written again: threads share it freely.
  */
@@ -86,6 +89,7 @@ void fl_lexicon_free(fl_lexicon *lex) {
     fl__vec_free(&a, &lex->vocab);
     fl__vec_free(&a, &lex->nodes);
     fl__vec_free(&a, &lex->entries);
+    fl__vec_free(&a, &lex->root_edges);
     fl__vec_free(&a, &lex->vocab_cues);
     fl__free(&a, lex->vocab_slots);
     fl__free(&a, lex->edge_slots);
@@ -130,8 +134,7 @@ uint32_t fl__vocab_find(const fl_lexicon *lex, const uint8_t *s, size_t len, uin
 }
 
 /* Keeps the table at most half full; rebuilding leaves the old table intact on failure. */
-static fl_status vocab_grow(fl_lexicon *lex) {
-    size_t want = lex->vocab_slots == NULL ? 64 : (lex->vocab_mask + 1) * 2;
+static fl_status vocab_grow(fl_lexicon *lex, size_t want) {
     size_t bytes;
     if (!fl__mul(want, sizeof(fl_vocab_slot), &bytes)) {
         return FL_ERR_NOMEM;
@@ -172,7 +175,8 @@ fl_status fl__vocab_intern(fl_lexicon *lex, const uint8_t *s, size_t len, uint32
     }
     fl_status st;
     if (lex->vocab_slots == NULL || (lex->vocab.len + 1) * 2 > lex->vocab_mask + 1) {
-        if ((st = vocab_grow(lex)) != FL_OK) {
+        if ((st = vocab_grow(lex, lex->vocab_slots == NULL ? 64 : (lex->vocab_mask + 1) * 2)) !=
+            FL_OK) {
             return st;
         }
     }
@@ -199,6 +203,9 @@ fl_status fl__vocab_intern(fl_lexicon *lex, const uint8_t *s, size_t len, uint32
 /* ------------------------------------------------------------------ trie edges */
 
 uint32_t fl__edge_find(const fl_lexicon *lex, uint32_t parent, uint32_t label) {
+    if (parent == 0) {
+        return label < lex->root_edges.len ? FL_VEC_AT(lex->root_edges, uint32_t, label) : 0;
+    }
     if (lex->edge_slots == NULL) {
         return 0;
     }
@@ -213,8 +220,7 @@ uint32_t fl__edge_find(const fl_lexicon *lex, uint32_t parent, uint32_t label) {
     }
 }
 
-static fl_status edges_grow(fl_lexicon *lex) {
-    size_t want = lex->edge_slots == NULL ? 64 : (lex->edge_mask + 1) * 2;
+static fl_status edges_grow(fl_lexicon *lex, size_t want) {
     size_t bytes;
     if (!fl__mul(want, sizeof(fl_edge_slot), &bytes)) {
         return FL_ERR_NOMEM;
@@ -252,8 +258,17 @@ static fl_status edge_child(fl_lexicon *lex, uint32_t parent, uint32_t label, bo
         return FL_OK;
     }
     fl_status st;
-    if (lex->edge_slots == NULL || (lex->n_edges + 1) * 2 > lex->edge_mask + 1) {
-        if ((st = edges_grow(lex)) != FL_OK) {
+    if (parent == 0) {
+        /* the root's children are indexed by label: room for every label up to this one
+         * (new tokens get the next vocabulary ids, so this grows at its end) */
+        if (label >= lex->root_edges.len &&
+            (st = fl__vec_append(&lex->alloc, &lex->root_edges, sizeof(uint32_t), NULL,
+                                 (size_t)label + 1 - lex->root_edges.len)) != FL_OK) {
+            return st;
+        }
+    } else if (lex->edge_slots == NULL || (lex->n_edges + 1) * 2 > lex->edge_mask + 1) {
+        if ((st = edges_grow(lex, lex->edge_slots == NULL ? 64 : (lex->edge_mask + 1) * 2)) !=
+            FL_OK) {
             return st;
         }
     }
@@ -269,19 +284,39 @@ static fl_status edge_child(fl_lexicon *lex, uint32_t parent, uint32_t label, bo
         return st;
     }
     uint32_t id = (uint32_t)(lex->nodes.len - 1);
-    size_t j = hash_edge(parent, label) & lex->edge_mask;
-    while (lex->edge_slots[j].child != 0) {
-        j = (j + 1) & lex->edge_mask;
+    if (parent == 0) {
+        FL_VEC_AT(lex->root_edges, uint32_t, label) = id;
+    } else {
+        size_t j = hash_edge(parent, label) & lex->edge_mask;
+        while (lex->edge_slots[j].child != 0) {
+            j = (j + 1) & lex->edge_mask;
+        }
+        lex->edge_slots[j].parent = parent;
+        lex->edge_slots[j].label = label;
+        lex->edge_slots[j].child = id;
+        lex->n_edges++;
     }
-    lex->edge_slots[j].parent = parent;
-    lex->edge_slots[j].label = label;
-    lex->edge_slots[j].child = id;
-    lex->n_edges++;
     if (wild) {
         FL_VEC_AT(lex->nodes, fl_node, parent).wild_kinds |= exact ? 2 : 1;
     }
     *child = id;
     return FL_OK;
+}
+
+fl_status fl__lexicon_reserve(fl_lexicon *lex, size_t spellings) {
+    /* Vectors only: their pages are touched as they fill. The hash tables keep growing by
+     * doubling (sizing them here would write every slot, and a lexicon of one-word terms
+     * needs no edge table at all: the root's edges are an array). */
+    fl_status st = fl__vec_reserve(&lex->alloc, &lex->nodes, sizeof(fl_node),
+                                   lex->nodes.len + spellings);
+    if (st == FL_OK) {
+        st = fl__vec_reserve(&lex->alloc, &lex->entries, sizeof(fl_entry),
+                             lex->entries.len + spellings);
+    }
+    if (st == FL_OK) {
+        st = fl__vec_reserve(&lex->alloc, &lex->vocab, sizeof(fl_span), lex->vocab.len + spellings);
+    }
+    return st;
 }
 
 /* ------------------------------------------------------------------ insertion */

@@ -264,6 +264,31 @@ fl_status fl_builder_set_duplicates(fl_builder *b, fl_duplicates policy) {
     return FL_OK;
 }
 
+fl_status fl_builder_reserve(fl_builder *b, size_t n_terms) {
+    if (b == NULL || b->state != OPEN) {
+        return FL_ERR_ARG;
+    }
+    if (n_terms > FL_MAX_TERMS) {
+        n_terms = FL_MAX_TERMS;
+    }
+    fl_status st = fl__lexicon_reserve(b->lex, n_terms);
+    if (st == FL_OK) {
+        st = fl__vec_reserve(&b->lex->alloc, &b->lex->terms, sizeof(fl_lex_term),
+                             b->lex->terms.len + n_terms);
+    }
+    if (st == FL_OK) {
+        st = fl__vec_reserve(&b->alloc, &b->terms, sizeof(term_state), b->terms.len + n_terms);
+    }
+    if (st == FL_OK) {
+        st = fl__vec_reserve(&b->alloc, &b->entry_srcs, sizeof(entry_src),
+                             b->entry_srcs.len + n_terms);
+    }
+    if (st == FL_OK) {
+        st = fl__vec_reserve(&b->alloc, &b->cat_recs, sizeof(cat_rec), b->cat_recs.len + n_terms);
+    }
+    return st; /* a failed hint changes nothing that matters: the builder stays usable */
+}
+
 fl_lexicon *fl__builder_lexicon(fl_builder *b) {
     return b != NULL && b->state == OPEN ? b->lex : NULL;
 }

