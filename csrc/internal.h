@@ -421,8 +421,6 @@ typedef struct fl_builder_counts {
     size_t terms, exclusions, contrasts, actors;
 } fl_builder_counts;
 FL_HIDDEN void fl__builder_counts(const fl_builder *b, fl_builder_counts *out);
-/* Only whitespace (any Unicode space, as the tokenizer reads it) or format characters? */
-FL_HIDDEN bool fl__is_blank(const char *s, size_t len);
 /* The builder calls with the item's free-form data given as a value id (FL_NO_ID: none)
  * instead of JSON text; the public functions parse their text and call these. */
 FL_HIDDEN fl_status fl__builder_add_category(fl_builder *b, const fl_category_spec *spec,

@@ -103,13 +103,13 @@ struct fl_builder {
     fl_vec option_places;   /* fl_place per option */
     fl_vec ref_recs;     /* ref_rec per reference, in order (so grouped by option) */
     fl_vec actor_names;  /* actor_name per NS_ACTOR key */
-    fl_vec actor_places; /* fl_place per actor */
     char path[FL_ERROR_PATH_SIZE];
 };
 
 /* ------------------------------------------------------------------ helpers */
 
-bool fl__is_blank(const char *s, size_t len) {
+/* Only whitespace (any Unicode space, as the tokenizer reads it) or format characters? */
+static bool is_blank_text(const char *s, size_t len) {
     size_t pos = 0;
     while (pos < len) {
         int32_t cp;
@@ -127,7 +127,7 @@ static bool given(fl_str s) {
 }
 
 static bool blank(fl_str s) {
-    return s.ptr == NULL || fl__is_blank(s.ptr, s.len);
+    return s.ptr == NULL || is_blank_text(s.ptr, s.len);
 }
 
 /* Formats into the builder's path buffer. */
@@ -240,7 +240,6 @@ static void free_state(fl_builder *b) {
     fl__vec_free(a, &b->option_places);
     fl__vec_free(a, &b->ref_recs);
     fl__vec_free(a, &b->actor_names);
-    fl__vec_free(a, &b->actor_places);
 }
 
 void fl_builder_free(fl_builder *b) {
@@ -1114,9 +1113,7 @@ fl_status fl__builder_add_actor(fl_builder *b, const fl_actor_spec *spec, uint32
             return fail(b, st, err);
         }
     }
-    if ((st = fl__vec_push(&b->alloc, &b->actor_places, sizeof spec->place, &spec->place)) !=
-            FL_OK ||
-        (st = fl__vec_push(&lex->alloc, &lex->actors, sizeof a, &a)) != FL_OK) {
+    if ((st = fl__vec_push(&lex->alloc, &lex->actors, sizeof a, &a)) != FL_OK) {
         return fail(b, st, err);
     }
     return FL_OK;
