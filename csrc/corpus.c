@@ -22,8 +22,8 @@ typedef struct columns {
     fl_vec doc_tokens, doc_sentences, doc_matches;
     fl_vec sent_doc, sent_index, sent_start, sent_end, sent_tokens, sent_matches, sent_markers,
         sent_score;
-    fl_vec match_doc, match_sentence, match_term, match_start, match_end, match_voice,
-        match_negated, surface_offsets, surface_data;
+    fl_vec match_doc, match_sentence, match_term, match_spelling, match_start, match_end,
+        match_voice, match_negated, surface_offsets, surface_data;
 } columns;
 
 /* Every column with its element size, so loops can treat them alike. */
@@ -42,6 +42,7 @@ typedef struct columns {
     X(match_doc, uint32_t)                                                                     \
     X(match_sentence, uint32_t)                                                                \
     X(match_term, uint32_t)                                                                    \
+    X(match_spelling, uint32_t)                                                                \
     X(match_start, int64_t)                                                                    \
     X(match_end, int64_t)                                                                      \
     X(match_voice, uint8_t)                                                                    \
@@ -125,6 +126,7 @@ static fl_status append_doc(const fl_allocator *a, columns *c, uint32_t doc, con
         PUSH(c, match_doc, uint32_t, doc);
         PUSH(c, match_sentence, uint32_t, ms[i].sentence);
         PUSH(c, match_term, uint32_t, ms[i].term);
+        PUSH(c, match_spelling, uint32_t, ms[i].spelling);
         PUSH(c, match_start, int64_t, (int64_t)ms[i].cp_start);
         PUSH(c, match_end, int64_t, (int64_t)ms[i].cp_end);
         PUSH(c, match_voice, uint8_t, ms[i].voice);
@@ -363,6 +365,7 @@ void fl_batch_columns_get(const fl_batch *batch, fl_batch_columns *out) {
     out->match_doc = c->match_doc.data;
     out->match_sentence = c->match_sentence.data;
     out->match_term = c->match_term.data;
+    out->match_spelling = c->match_spelling.data;
     out->match_start = c->match_start.data;
     out->match_end = c->match_end.data;
     out->match_voice = c->match_voice.data;

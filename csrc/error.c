@@ -31,6 +31,7 @@ const char *fl_version(void) {
 static void reset(fl_error *err, fl_status code) {
     memset(err, 0, sizeof(*err));
     err->code = code;
+    err->item = SIZE_MAX;
 }
 
 /* Clears err and writes code and the formatted detail: the part every error shares. */
@@ -82,5 +83,35 @@ fl_status fl__error_at(fl_error *err, fl_status code, const char *source, uint32
     snprintf(err->detail, sizeof(err->detail), "%s", detail);
     snprintf(err->message, sizeof(err->message), "%.200s:%u:%u: %s", source, (unsigned)line,
              (unsigned)column, detail);
+    return code;
+}
+
+fl_status fl__error_place(fl_error *err, fl_status code, const char *source, fl_place place,
+                          const char *path, size_t item, const char *fmt, ...) {
+    if (err == NULL) {
+        return code;
+    }
+    va_list ap;
+    va_start(ap, fmt);
+    set_detail(err, code, fmt, ap);
+    va_end(ap);
+    err->item = item;
+    err->line = place.line;
+    err->column = place.line != 0 ? place.column : 0;
+    snprintf(err->path, sizeof(err->path), "%s", path != NULL ? path : "");
+    char where[64] = "";
+    if (err->line != 0 && err->column != 0) {
+        snprintf(where, sizeof where, ":%u:%u", (unsigned)err->line, (unsigned)err->column);
+    } else if (err->line != 0) {
+        snprintf(where, sizeof where, ":%u", (unsigned)err->line);
+    }
+    /* bounded so that the message always fits: 200 + 63 + 255 + 500 + separators */
+    if (err->path[0] != '\0') {
+        snprintf(err->message, sizeof(err->message), "%.200s%s: %s: %.500s", source, where,
+                 err->path, err->detail);
+    } else {
+        snprintf(err->message, sizeof(err->message), "%.200s%s: %.500s", source, where,
+                 err->detail);
+    }
     return code;
 }

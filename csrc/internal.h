@@ -86,6 +86,12 @@ FL_HIDDEN fl_status fl__error_path(fl_error *err, fl_status code, const char *so
 FL_HIDDEN fl_status fl__error_at(fl_error *err, fl_status code, const char *source,
                                  uint32_t line, uint32_t column, size_t offset,
                                  const char *detail);
+/* ... or with both, when known: "source:line:col: path: detail" (line 0: no place; column
+ * 0: the line only, "source:line: path: detail"). item: the failing item's index, or
+ * SIZE_MAX. */
+FL_HIDDEN fl_status fl__error_place(fl_error *err, fl_status code, const char *source,
+                                    fl_place place, const char *path, size_t item,
+                                    const char *fmt, ...) FL_PRINTF(7, 8);
 
 /* ------------------------------------------------------------------ utf8.c */
 
@@ -158,13 +164,6 @@ FL_HIDDEN fl_status fl__fold_token_pair(const fl_allocator *a, fl_vec *scratch,
                                         uint8_t kind, bool exact, fl_vec *out,
                                         size_t *fold_len, size_t *exact_len, bool *same);
 
-/* ------------------------------------------------------------------ json_check.c */
-
-/* Checks s[0..len) against the JSON grammar (RFC 8259), valid UTF-8 and no "\u0000".
- * On failure sets the byte offset and a constant message and returns false. */
-FL_HIDDEN bool fl__json_check(const uint8_t *s, size_t len, size_t *error_at,
-                              const char **message);
-
 /* ------------------------------------------------------------------ tokenize.c */
 
 /* What the later stages need to know about a token beyond its public fields. */
@@ -196,30 +195,87 @@ FL_HIDDEN fl_status fl__segment(const fl_allocator *a, const uint8_t *text, size
                                 fl_token *toks, const fl_tokinfo *infos, size_t n,
                                 fl_vec *sents);
 
-/* ------------------------------------------------------------------ lexicon.c */
+/* ------------------------------------------------------------------ names.c */
 
-/* One term as loaded. Strings are (offset, length) into lex->bytes. */
-typedef struct fl_lex_term {
-    size_t off, len;
-    uint32_t category;
-    uint32_t first_variant, n_variants;
-    double weight;
-    uint8_t case_sensitive;
-} fl_lex_term;
+/* A hash index from byte strings to uint32 values, for the names a lexicon is built from
+ * (categories, terms, contrasts, options, actors): building stays linear in the number of
+ * names. Keys are (offset, length) into a byte vector the caller owns (the lexicon's
+ * strings) and live in a namespace (ns), so one index serves every kind of name. */
+typedef struct fl_names {
+    uint32_t *slots;  /* 0: empty, else 1 + index into entries */
+    size_t mask;      /* slots - 1 (a power of two minus one) */
+    fl_vec entries;   /* fl_name_entry */
+} fl_names;
+
+/* The value stored for s[0..len) in namespace ns, or FL_NO_ID. */
+FL_HIDDEN uint32_t fl__names_find(const fl_names *n, const fl_vec *bytes, uint32_t ns,
+                                  const void *s, size_t len);
+/* Adds the key bytes[off..off+len) in ns with a value; the key must not be there yet. */
+FL_HIDDEN fl_status fl__names_add(fl_names *n, const fl_allocator *a, const fl_vec *bytes,
+                                  uint32_t ns, size_t off, size_t len, uint32_t value);
+FL_HIDDEN void fl__names_free(fl_names *n, const fl_allocator *a);
+
+/* The same for keys of three integers (a contrast, a term, a spelling). */
+typedef struct fl_keymap {
+    uint32_t *slots;
+    size_t mask;
+    fl_vec entries; /* fl_key_entry */
+} fl_keymap;
+
+FL_HIDDEN uint32_t fl__keymap_find(const fl_keymap *m, uint32_t a, uint32_t b, uint32_t c);
+FL_HIDDEN fl_status fl__keymap_add(fl_keymap *m, const fl_allocator *al, uint32_t a, uint32_t b,
+                                   uint32_t c, uint32_t value);
+FL_HIDDEN void fl__keymap_free(fl_keymap *m, const fl_allocator *a);
+
+/* The smallest edit distance (insertions, deletions, substitutions, transpositions) between
+ * a and b, capped at cap + 1: for "did you mean" suggestions. */
+FL_HIDDEN size_t fl__edit_distance(const char *a, size_t alen, const char *b, size_t blen,
+                                   size_t cap);
+
+/* ------------------------------------------------------------------ lexicon.c */
 
 typedef struct fl_span {
     size_t off, len;
 } fl_span;
 
-typedef struct fl_lex_contrast {
+#define FL_NO_SPAN ((fl_span){0, SIZE_MAX}) /* an absent optional string */
+
+/* One term. Strings are (offset, length) into lex->bytes. */
+typedef struct fl_lex_term {
     size_t off, len;
+    uint32_t first_category, n_categories; /* into lex->term_categories; the first is the
+                                              term's main category */
+    uint32_t first_variant, n_variants;    /* into lex->variants */
+    uint32_t extras;                       /* value id of its source/note/meta, or FL_NO_ID */
+    double weight;
+    uint8_t case_sensitive;
+} fl_lex_term;
+
+typedef struct fl_lex_category {
+    fl_span name;
+    fl_span description; /* FL_NO_SPAN when none */
+    fl_span color;
+    uint32_t extras;
+    uint8_t declared;    /* 1: declared (under "categories"), 0: only named by terms */
+} fl_lex_category;
+
+typedef struct fl_lex_contrast {
+    fl_span name;
+    fl_span description;
     uint32_t first_option, n_options;
+    uint32_t extras;
 } fl_lex_contrast;
 
 typedef struct fl_lex_option {
-    size_t off, len;
-    uint32_t first_term, n_terms; /* into lex->option_terms */
+    fl_span name;
+    uint32_t first_ref, n_refs; /* into lex->refs (fl_reference) */
 } fl_lex_option;
+
+typedef struct fl_lex_actor {
+    fl_span name;
+    uint32_t first_alias, n_aliases; /* into lex->aliases (fl_span) */
+    uint32_t extras;
+} fl_lex_actor;
 
 /* A trie node over token labels. A node is reached by exactly one path, so the path's
  * statistics are the node's. */
@@ -246,11 +302,23 @@ typedef struct fl_vocab_slot {
     uint32_t id; /* 1 + index into lex->vocab, 0: empty */
 } fl_vocab_slot;
 
-/* Where a trie path came from, for messages about duplicates. */
+/* The spelling a trie path stands for: a term's own text or one of its variants. */
 typedef struct fl_entry {
     uint32_t term;
     int32_t variant; /* -1: the term itself */
 } fl_entry;
+
+/* A node of a value tree (free-form data: source, note, meta), the public fl_value. Nodes
+ * live in lex->values; strings in lex->bytes; an array's or object's items are `count`
+ * value ids from lex->value_kids[first_kid]. */
+struct fl_value {
+    const fl_lexicon *lex;
+    fl_span key;    /* the member name, when the value is an object member */
+    fl_span text;   /* a string, or a number as written */
+    double number;
+    uint32_t first_kid, count;
+    uint8_t kind;   /* fl_value_kind */
+};
 
 struct fl_lexicon {
     fl_allocator alloc;
@@ -258,21 +326,29 @@ struct fl_lexicon {
     char *source;        /* NUL-terminated copy, for messages */
     fl_vec terms;        /* fl_lex_term */
     fl_vec variants;     /* fl_span */
-    fl_vec categories;   /* fl_span */
+    fl_vec term_categories; /* uint32_t category ids */
+    fl_vec categories;   /* fl_lex_category */
     fl_vec exclusions;   /* fl_span */
     fl_vec contrasts;    /* fl_lex_contrast */
     fl_vec options;      /* fl_lex_option */
-    fl_vec option_terms; /* uint32_t */
-    fl_span meta[4];     /* name, version, language, description; len SIZE_MAX = absent */
+    fl_vec refs;         /* fl_reference */
+    fl_vec actors;       /* fl_lex_actor */
+    fl_vec aliases;      /* fl_span */
+    fl_vec values;       /* struct fl_value */
+    fl_vec value_kids;   /* uint32_t value ids */
+    fl_span meta[4];     /* name, version, language, description; FL_NO_SPAN = absent */
+    uint32_t extras;     /* value id of the top-level source/note/meta, or FL_NO_ID */
+    fl_duplicate_counts duplicates;
     /* compiled form */
     fl_vec vocab;        /* fl_span: token strings, in bytes */
     fl_vocab_slot *vocab_slots;
     size_t vocab_mask;   /* slots - 1 (a power of two minus one) */
     fl_vec nodes;        /* fl_node; node 0 is the root */
     fl_vec entries;      /* fl_entry */
-    fl_edge_slot *edge_slots;
+    fl_edge_slot *edge_slots; /* edges of every node but the root */
     size_t edge_mask;
     size_t n_edges;
+    fl_vec root_edges;   /* uint32_t child by label (0: none): the root's edges */
     size_t max_wild_prefix; /* longest wildcard prefix, in bytes */
     uint64_t wild_lengths;  /* bit l-1: some wildcard prefix has l bytes (l <= 64) */
     uint32_t max_depth;     /* longest path, in tokens */
@@ -281,26 +357,108 @@ struct fl_lexicon {
     bool has_exclusions;
 };
 
-/* Builds a lexicon piece by piece; used by lexicon_json.c. All strings are copied. */
+/* An empty lexicon to build into (lexicon_build.c). source is copied. */
 FL_HIDDEN fl_status fl__lexicon_create(const fl_allocator *alloc, const char *source,
                                        fl_lexicon **out);
 FL_HIDDEN fl_status fl__lexicon_add_string(fl_lexicon *lex, const char *s, size_t len,
                                            fl_span *out);
-FL_HIDDEN fl_status fl__lexicon_category_id(fl_lexicon *lex, const char *s, size_t len,
-                                            uint32_t *id);
-/* Inserts a token sequence into the trie. `path` names it in messages. */
-FL_HIDDEN fl_status fl__lexicon_insert(fl_lexicon *lex, fl_vec *scratch, const char *s,
-                                       size_t len, bool exact, uint32_t term, int32_t variant,
-                                       bool exclusion, const char *path, fl_error *err);
+/* Bytes at offset off of the lexicon's strings. */
+static inline const char *fl__lex_str(const fl_lexicon *lex, size_t off) {
+    return (const char *)fl__vec_bytes(&lex->bytes, off);
+}
+/* Where a spelling was given, for messages (formatted only when one is written):
+ * "terms[i].term", "terms[i].variants[v]" or "exclude[i]". */
+typedef struct fl_where {
+    bool exclusion;
+    size_t index;
+    int32_t variant; /* -1: the term's own text */
+} fl_where;
+FL_HIDDEN void fl__where_path(const fl_where *w, char *buf, size_t cap);
+
+/* Scratch vectors for insertion, reused from one spelling to the next. */
+typedef struct fl_insert_scratch {
+    fl_vec fold;  /* int32_t */
+    fl_vec toks;  /* fl_token */
+    fl_vec infos; /* fl_tokinfo */
+    fl_vec form;  /* bytes */
+} fl_insert_scratch;
+FL_HIDDEN void fl__insert_scratch_free(const fl_allocator *a, fl_insert_scratch *s);
+
+/* Tokenises s, checks it (a word, '*' only ending a word, at most FL_MAX_TERM_TOKENS) and
+ * walks its labels into the trie, creating the nodes it lacks; *node receives the node where
+ * it ends. Nothing is changed when the check fails. `where` and `place` name it in
+ * messages. */
+FL_HIDDEN fl_status fl__lexicon_insert(fl_lexicon *lex, fl_insert_scratch *scratch,
+                                       const char *s, size_t len, bool exact, uint32_t *node,
+                                       const fl_where *where, fl_place place, fl_error *err);
+/* Makes room for about `spellings` more spellings (tables and vectors), a hint. */
+FL_HIDDEN fl_status fl__lexicon_reserve(fl_lexicon *lex, size_t spellings);
 /* Vocabulary id of a string, or FL_NO_ID. */
 FL_HIDDEN uint32_t fl__vocab_find(const fl_lexicon *lex, const uint8_t *s, size_t len,
                                   uint32_t hash);
 FL_HIDDEN uint32_t fl__hash_bytes(const uint8_t *s, size_t len);
+/* Spreads a hash before a table takes its low bits: FNV's low bits are weak, so keys that
+ * differ in their last byte ("t9fa", "t9fb", ...) would land side by side and pile up under
+ * linear probing. MurmurHash3's final avalanche (fmix32). */
+static inline uint32_t fl__hash_spread(uint32_t h) {
+    h ^= h >> 16;
+    h *= 0x85ebca6bu;
+    h ^= h >> 13;
+    h *= 0xc2b2ae35u;
+    h ^= h >> 16;
+    return h;
+}
 /* Child of parent along label, or 0. */
 FL_HIDDEN uint32_t fl__edge_find(const fl_lexicon *lex, uint32_t parent, uint32_t label);
-/* Writes the JSON path of an entry ("terms[3]" or "terms[3].variants[1]") into buf. */
-FL_HIDDEN void fl__entry_path(const fl_lexicon *lex, uint32_t entry, char *buf, size_t cap);
+/* How many bytes of s to quote in a message (at most 80, on a code point boundary), and the
+ * "..." to append when it was cut. */
+FL_HIDDEN int fl__excerpt_len(const char *s, size_t len);
+FL_HIDDEN const char *fl__excerpt_more(size_t len);
 
+/* ------------------------------------------------------------------ value.c */
+
+/* Appends a value node; *id receives its id. key: the member name when the value will be an
+ * object member (NULL otherwise); text: a string's bytes or a number as written. */
+FL_HIDDEN fl_status fl__value_add(fl_lexicon *lex, fl_value_kind kind, const char *key,
+                                  size_t key_len, const char *text, size_t len, double number,
+                                  uint32_t *id);
+/* Gives the array or object `id` its items: kids[0..n) (value ids, in order). */
+FL_HIDDEN fl_status fl__value_set_kids(fl_lexicon *lex, uint32_t id, const uint32_t *kids,
+                                       size_t n);
+/* The value with the given id, or NULL for FL_NO_ID. */
+FL_HIDDEN const fl_value *fl__value_get(const fl_lexicon *lex, uint32_t id);
+
+/* ------------------------------------------------------------------ lexicon_build.c */
+
+/* The lexicon a builder fills (NULL once the builder failed or compiled). */
+FL_HIDDEN fl_lexicon *fl__builder_lexicon(fl_builder *b);
+/* Items of each kind added so far: the index the next one gets in messages. */
+typedef struct fl_builder_counts {
+    size_t terms, exclusions, contrasts, actors;
+} fl_builder_counts;
+FL_HIDDEN void fl__builder_counts(const fl_builder *b, fl_builder_counts *out);
+/* The builder calls with the item's free-form data given as a value id (FL_NO_ID: none)
+ * instead of JSON text; the public functions parse their text and call these. */
+FL_HIDDEN fl_status fl__builder_add_category(fl_builder *b, const fl_category_spec *spec,
+                                             uint32_t extras, fl_error *err);
+FL_HIDDEN fl_status fl__builder_add_term(fl_builder *b, const fl_term_spec *spec,
+                                         uint32_t extras, fl_error *err);
+FL_HIDDEN fl_status fl__builder_add_contrast(fl_builder *b, const fl_contrast_spec *spec,
+                                             uint32_t extras, fl_error *err);
+FL_HIDDEN fl_status fl__builder_add_actor(fl_builder *b, const fl_actor_spec *spec,
+                                          uint32_t extras, fl_error *err);
+FL_HIDDEN fl_status fl__builder_set_extras(fl_builder *b, uint32_t extras, fl_error *err);
+/* Marks the builder as failed after an error found outside it (a JSON syntax error). */
+FL_HIDDEN void fl__builder_fail(fl_builder *b);
+
+/* ------------------------------------------------------------------ lexicon_json.c */
+
+/* Parses the JSON object text[0..len) holding an item's free-form data (source, note, meta:
+ * the same keys for every kind of item) into a value tree of b's lexicon; *id receives it.
+ * path names the item in messages. */
+FL_HIDDEN fl_status fl__json_extras(fl_builder *b, const char *text,
+                                    size_t len, const char *path, size_t item, uint32_t *id,
+                                    fl_error *err);
 /* ------------------------------------------------------------------ context.c */
 
 /* Cue words for voice, negation and distancing, as bits per vocabulary id. */

@@ -10,13 +10,17 @@
  * each token becomes a label: its folded form (or its exact NFC form for case-sensitive
  * terms), interned in a vocabulary, tagged with the edge kind (plain or wildcard prefix).
  * The trie is an array of nodes plus one open-addressing hash table of edges keyed by
- * (parent, label), so nodes cost no per-node allocation and lookups are O(1). A text token
+ * (parent, label), so nodes cost no per-node allocation and lookups are O(1). The root,
+ * which has a child for the first token of every term, indexes its children by label in a
+ * plain array instead: a new token's label is the next one, so building touches memory in
+ * order where a hash table would miss the cache once per term. A text token
  * is looked up in the vocabulary once; a token the vocabulary lacks can only continue a
  * wildcard edge. After load the lexicon is never written again: threads share it freely.
  */
 
 uint32_t fl__hash_bytes(const uint8_t *s, size_t len) {
-    uint32_t h = 2166136261u; /* FNV-1a: short keys, simple, good enough spread */
+    uint32_t h = 2166136261u; /* FNV-1a: short keys, simple; the matcher extends it byte by
+                                 byte over wildcard prefixes */
     for (size_t i = 0; i < len; i++) {
         h ^= s[i];
         h *= 16777619u;
@@ -44,8 +48,9 @@ fl_status fl__lexicon_create(const fl_allocator *alloc, const char *source, fl_l
     memset(lex, 0, sizeof(*lex));
     lex->alloc = a;
     for (int m = 0; m < 4; m++) {
-        lex->meta[m].len = SIZE_MAX;
+        lex->meta[m] = FL_NO_SPAN;
     }
+    lex->extras = FL_NO_ID;
     if (source == NULL) {
         source = "<lexicon>";
     }
@@ -71,14 +76,20 @@ void fl_lexicon_free(fl_lexicon *lex) {
     fl__vec_free(&a, &lex->bytes);
     fl__vec_free(&a, &lex->terms);
     fl__vec_free(&a, &lex->variants);
+    fl__vec_free(&a, &lex->term_categories);
     fl__vec_free(&a, &lex->categories);
     fl__vec_free(&a, &lex->exclusions);
     fl__vec_free(&a, &lex->contrasts);
     fl__vec_free(&a, &lex->options);
-    fl__vec_free(&a, &lex->option_terms);
+    fl__vec_free(&a, &lex->refs);
+    fl__vec_free(&a, &lex->actors);
+    fl__vec_free(&a, &lex->aliases);
+    fl__vec_free(&a, &lex->values);
+    fl__vec_free(&a, &lex->value_kids);
     fl__vec_free(&a, &lex->vocab);
     fl__vec_free(&a, &lex->nodes);
     fl__vec_free(&a, &lex->entries);
+    fl__vec_free(&a, &lex->root_edges);
     fl__vec_free(&a, &lex->vocab_cues);
     fl__free(&a, lex->vocab_slots);
     fl__free(&a, lex->edge_slots);
@@ -99,25 +110,6 @@ static const uint8_t *lex_bytes(const fl_lexicon *lex, size_t off) {
     return fl__vec_bytes(&lex->bytes, off);
 }
 
-fl_status fl__lexicon_category_id(fl_lexicon *lex, const char *s, size_t len, uint32_t *id) {
-    for (size_t i = 0; i < lex->categories.len; i++) {
-        fl_span c = FL_VEC_AT(lex->categories, fl_span, i);
-        if (c.len == len && memcmp(lex_bytes(lex, c.off), s, len) == 0) {
-            *id = (uint32_t)i;
-            return FL_OK;
-        }
-    }
-    fl_span c;
-    fl_status st = fl__lexicon_add_string(lex, s, len, &c);
-    if (st == FL_OK) {
-        st = fl__vec_append(&lex->alloc, &lex->categories, sizeof(fl_span), &c, 1);
-    }
-    if (st == FL_OK) {
-        *id = (uint32_t)(lex->categories.len - 1);
-    }
-    return st;
-}
-
 /* ------------------------------------------------------------------ vocabulary */
 
 uint32_t fl__vocab_find(const fl_lexicon *lex, const uint8_t *s, size_t len, uint32_t hash) {
@@ -127,7 +119,7 @@ uint32_t fl__vocab_find(const fl_lexicon *lex, const uint8_t *s, size_t len, uin
     if (len == 0) {
         s = (const uint8_t *)""; /* a token that folds to nothing (a lone soft hyphen) */
     }
-    for (size_t i = hash & lex->vocab_mask;; i = (i + 1) & lex->vocab_mask) {
+    for (size_t i = fl__hash_spread(hash) & lex->vocab_mask;; i = (i + 1) & lex->vocab_mask) {
         fl_vocab_slot slot = lex->vocab_slots[i];
         if (slot.id == 0) {
             return FL_NO_ID;
@@ -142,8 +134,7 @@ uint32_t fl__vocab_find(const fl_lexicon *lex, const uint8_t *s, size_t len, uin
 }
 
 /* Keeps the table at most half full; rebuilding leaves the old table intact on failure. */
-static fl_status vocab_grow(fl_lexicon *lex) {
-    size_t want = lex->vocab_slots == NULL ? 64 : (lex->vocab_mask + 1) * 2;
+static fl_status vocab_grow(fl_lexicon *lex, size_t want) {
     size_t bytes;
     if (!fl__mul(want, sizeof(fl_vocab_slot), &bytes)) {
         return FL_ERR_NOMEM;
@@ -158,7 +149,7 @@ static fl_status vocab_grow(fl_lexicon *lex) {
         for (size_t i = 0; i <= lex->vocab_mask; i++) {
             fl_vocab_slot slot = lex->vocab_slots[i];
             if (slot.id != 0) {
-                size_t j = slot.hash & mask;
+                size_t j = fl__hash_spread(slot.hash) & mask;
                 while (slots[j].id != 0) {
                     j = (j + 1) & mask;
                 }
@@ -184,7 +175,8 @@ fl_status fl__vocab_intern(fl_lexicon *lex, const uint8_t *s, size_t len, uint32
     }
     fl_status st;
     if (lex->vocab_slots == NULL || (lex->vocab.len + 1) * 2 > lex->vocab_mask + 1) {
-        if ((st = vocab_grow(lex)) != FL_OK) {
+        if ((st = vocab_grow(lex, lex->vocab_slots == NULL ? 64 : (lex->vocab_mask + 1) * 2)) !=
+            FL_OK) {
             return st;
         }
     }
@@ -198,7 +190,7 @@ fl_status fl__vocab_intern(fl_lexicon *lex, const uint8_t *s, size_t len, uint32
     if ((st = fl__vec_append(&lex->alloc, &lex->vocab, sizeof(fl_span), &v, 1)) != FL_OK) {
         return st;
     }
-    size_t j = hash & lex->vocab_mask;
+    size_t j = fl__hash_spread(hash) & lex->vocab_mask;
     while (lex->vocab_slots[j].id != 0) {
         j = (j + 1) & lex->vocab_mask;
     }
@@ -211,6 +203,9 @@ fl_status fl__vocab_intern(fl_lexicon *lex, const uint8_t *s, size_t len, uint32
 /* ------------------------------------------------------------------ trie edges */
 
 uint32_t fl__edge_find(const fl_lexicon *lex, uint32_t parent, uint32_t label) {
+    if (parent == 0) {
+        return label < lex->root_edges.len ? FL_VEC_AT(lex->root_edges, uint32_t, label) : 0;
+    }
     if (lex->edge_slots == NULL) {
         return 0;
     }
@@ -225,8 +220,7 @@ uint32_t fl__edge_find(const fl_lexicon *lex, uint32_t parent, uint32_t label) {
     }
 }
 
-static fl_status edges_grow(fl_lexicon *lex) {
-    size_t want = lex->edge_slots == NULL ? 64 : (lex->edge_mask + 1) * 2;
+static fl_status edges_grow(fl_lexicon *lex, size_t want) {
     size_t bytes;
     if (!fl__mul(want, sizeof(fl_edge_slot), &bytes)) {
         return FL_ERR_NOMEM;
@@ -264,8 +258,17 @@ static fl_status edge_child(fl_lexicon *lex, uint32_t parent, uint32_t label, bo
         return FL_OK;
     }
     fl_status st;
-    if (lex->edge_slots == NULL || (lex->n_edges + 1) * 2 > lex->edge_mask + 1) {
-        if ((st = edges_grow(lex)) != FL_OK) {
+    if (parent == 0) {
+        /* the root's children are indexed by label: room for every label up to this one
+         * (new tokens get the next vocabulary ids, so this grows at its end) */
+        if (label >= lex->root_edges.len &&
+            (st = fl__vec_append(&lex->alloc, &lex->root_edges, sizeof(uint32_t), NULL,
+                                 (size_t)label + 1 - lex->root_edges.len)) != FL_OK) {
+            return st;
+        }
+    } else if (lex->edge_slots == NULL || (lex->n_edges + 1) * 2 > lex->edge_mask + 1) {
+        if ((st = edges_grow(lex, lex->edge_slots == NULL ? 64 : (lex->edge_mask + 1) * 2)) !=
+            FL_OK) {
             return st;
         }
     }
@@ -281,14 +284,18 @@ static fl_status edge_child(fl_lexicon *lex, uint32_t parent, uint32_t label, bo
         return st;
     }
     uint32_t id = (uint32_t)(lex->nodes.len - 1);
-    size_t j = hash_edge(parent, label) & lex->edge_mask;
-    while (lex->edge_slots[j].child != 0) {
-        j = (j + 1) & lex->edge_mask;
+    if (parent == 0) {
+        FL_VEC_AT(lex->root_edges, uint32_t, label) = id;
+    } else {
+        size_t j = hash_edge(parent, label) & lex->edge_mask;
+        while (lex->edge_slots[j].child != 0) {
+            j = (j + 1) & lex->edge_mask;
+        }
+        lex->edge_slots[j].parent = parent;
+        lex->edge_slots[j].label = label;
+        lex->edge_slots[j].child = id;
+        lex->n_edges++;
     }
-    lex->edge_slots[j].parent = parent;
-    lex->edge_slots[j].label = label;
-    lex->edge_slots[j].child = id;
-    lex->n_edges++;
     if (wild) {
         FL_VEC_AT(lex->nodes, fl_node, parent).wild_kinds |= exact ? 2 : 1;
     }
@@ -296,11 +303,25 @@ static fl_status edge_child(fl_lexicon *lex, uint32_t parent, uint32_t label, bo
     return FL_OK;
 }
 
+fl_status fl__lexicon_reserve(fl_lexicon *lex, size_t spellings) {
+    /* Vectors only: their pages are touched as they fill. The hash tables keep growing by
+     * doubling (sizing them here would write every slot, and a lexicon of one-word terms
+     * needs no edge table at all: the root's edges are an array). */
+    fl_status st = fl__vec_reserve(&lex->alloc, &lex->nodes, sizeof(fl_node),
+                                   lex->nodes.len + spellings);
+    if (st == FL_OK) {
+        st = fl__vec_reserve(&lex->alloc, &lex->entries, sizeof(fl_entry),
+                             lex->entries.len + spellings);
+    }
+    if (st == FL_OK) {
+        st = fl__vec_reserve(&lex->alloc, &lex->vocab, sizeof(fl_span), lex->vocab.len + spellings);
+    }
+    return st;
+}
+
 /* ------------------------------------------------------------------ insertion */
 
-/* How many bytes of s to quote in a message: at most 80, cut on a code point boundary, so
- * the reason after the quote is never pushed out of the message buffer. */
-static int excerpt_len(const char *s, size_t len) {
+int fl__excerpt_len(const char *s, size_t len) {
     if (len <= 80) {
         return (int)len;
     }
@@ -311,48 +332,64 @@ static int excerpt_len(const char *s, size_t len) {
     return (int)n;
 }
 
-static const char *excerpt_more(size_t len) {
+const char *fl__excerpt_more(size_t len) {
     return len > 80 ? "..." : "";
 }
 
-void fl__entry_path(const fl_lexicon *lex, uint32_t entry, char *buf, size_t cap) {
-    fl_entry e = FL_VEC_AT(lex->entries, fl_entry, entry);
-    if (e.variant < 0) {
-        snprintf(buf, cap, "terms[%u]", (unsigned)e.term);
+void fl__where_path(const fl_where *w, char *buf, size_t cap) {
+    if (w->exclusion) {
+        snprintf(buf, cap, "exclude[%zu]", w->index);
+    } else if (w->variant < 0) {
+        snprintf(buf, cap, "terms[%zu].term", w->index);
     } else {
-        snprintf(buf, cap, "terms[%u].variants[%d]", (unsigned)e.term, (int)e.variant);
+        snprintf(buf, cap, "terms[%zu].variants[%d]", w->index, (int)w->variant);
     }
 }
 
-fl_status fl__lexicon_insert(fl_lexicon *lex, fl_vec *scratch, const char *s, size_t len,
-                             bool exact, uint32_t term, int32_t variant, bool exclusion,
-                             const char *path, fl_error *err) {
+void fl__insert_scratch_free(const fl_allocator *a, fl_insert_scratch *s) {
+    fl__vec_free(a, &s->fold);
+    fl__vec_free(a, &s->toks);
+    fl__vec_free(a, &s->infos);
+    fl__vec_free(a, &s->form);
+}
+
+fl_status fl__lexicon_insert(fl_lexicon *lex, fl_insert_scratch *scratch, const char *s,
+                             size_t len, bool exact, uint32_t *node_out, const fl_where *where,
+                             fl_place place, fl_error *err) {
     const fl_allocator *a = &lex->alloc;
-    fl_vec toks = {0};
-    fl_vec infos = {0};
-    fl_vec form = {0};
-    fl_status st = fl__tokenize(a, (const uint8_t *)s, len, &toks, &infos);
-    if (st != FL_OK) {
-        goto done;
-    }
-    const fl_token *t = toks.data;
-    const fl_tokinfo *k = infos.data;
-    size_t n = toks.len;
-    /* Validate first, so a bad entry leaves the trie as it was. */
+    fl_vec *form = &scratch->form;
     size_t labels = 0;
+    char path[64];
+    size_t item = where->index;
+    if (len == 0) {
+        s = "";
+    }
+    scratch->toks.len = 0;
+    scratch->infos.len = 0;
+    fl_status st = fl__tokenize(a, (const uint8_t *)s, len, &scratch->toks, &scratch->infos);
+    if (st != FL_OK) {
+        return st;
+    }
+    const fl_token *t = scratch->toks.data;
+    const fl_tokinfo *k = scratch->infos.data;
+    size_t n = scratch->toks.len;
+    int ex = fl__excerpt_len(s, len);
+    const char *more = fl__excerpt_more(len);
+    /* Validate first, so a bad entry leaves the trie as it was. */
     bool has_word = false;
     for (size_t i = 0; i < n; i++) {
         if (t[i].kind == FL_TOKEN_PUNCT && k[i].cp0 == '*' && k[i].ncp == 1) {
             if (i == 0 || t[i].space_before || t[i - 1].kind != FL_TOKEN_WORD) {
-                st = fl__error_path(err, FL_ERR_SCHEMA, lex->source, path,
-                                    "'%.*s%s': '*' must directly follow a word",
-                                    excerpt_len(s, len), s, excerpt_more(len));
+                fl__where_path(where, path, sizeof path);
+                st = fl__error_place(err, FL_ERR_SCHEMA, lex->source, place, path, item,
+                                     "'%.*s%s': '*' must directly follow a word", ex, s, more);
                 goto done;
             }
             if (i + 1 < n && !t[i + 1].space_before && t[i + 1].kind == FL_TOKEN_WORD) {
-                st = fl__error_path(err, FL_ERR_SCHEMA, lex->source, path,
-                                    "'%.*s%s': '*' may only end a word (a prefix wildcard)",
-                                    excerpt_len(s, len), s, excerpt_more(len));
+                fl__where_path(where, path, sizeof path);
+                st = fl__error_place(err, FL_ERR_SCHEMA, lex->source, place, path, item,
+                                     "'%.*s%s': '*' may only end a word (a prefix wildcard)",
+                                     ex, s, more);
                 goto done;
             }
             continue;
@@ -363,15 +400,16 @@ fl_status fl__lexicon_insert(fl_lexicon *lex, fl_vec *scratch, const char *s, si
         labels++;
     }
     if (!has_word) {
-        st = fl__error_path(err, FL_ERR_SCHEMA, lex->source, path,
-                            "'%.*s%s' has no word (a letter or a digit) to match",
-                            excerpt_len(s, len), s, excerpt_more(len));
+        fl__where_path(where, path, sizeof path);
+        st = fl__error_place(err, FL_ERR_SCHEMA, lex->source, place, path, item,
+                             "'%.*s%s' has no word (a letter or a digit) to match", ex, s, more);
         goto done;
     }
     if (labels > FL_MAX_TERM_TOKENS) {
-        st = fl__error_path(err, FL_ERR_LIMIT, lex->source, path,
-                            "%zu tokens, but a term may have at most %d: '%.*s%s'", labels,
-                            FL_MAX_TERM_TOKENS, excerpt_len(s, len), s, excerpt_more(len));
+        fl__where_path(where, path, sizeof path);
+        st = fl__error_place(err, FL_ERR_LIMIT, lex->source, place, path, item,
+                             "%zu tokens, but a term may have at most %d: '%.*s%s'", labels,
+                             FL_MAX_TERM_TOKENS, ex, s, more);
         goto done;
     }
     uint32_t node = 0;
@@ -381,27 +419,28 @@ fl_status fl__lexicon_insert(fl_lexicon *lex, fl_vec *scratch, const char *s, si
         }
         bool wild = i + 1 < n && t[i + 1].kind == FL_TOKEN_PUNCT && k[i + 1].cp0 == '*' &&
                     !t[i + 1].space_before;
-        form.len = 0;
-        st = fl__fold_token(a, scratch, (const uint8_t *)s + t[i].start, t[i].end - t[i].start,
-                            t[i].kind, exact ? FL_FOLD_EXACT : FL_FOLD_CASELESS, &form);
+        form->len = 0;
+        st = fl__fold_token(a, &scratch->fold, (const uint8_t *)s + t[i].start,
+                            t[i].end - t[i].start, t[i].kind,
+                            exact ? FL_FOLD_EXACT : FL_FOLD_CASELESS, form);
         if (st != FL_OK) {
             goto done;
         }
         uint32_t id;
-        if ((st = fl__vocab_intern(lex, form.data, form.len, &id)) != FL_OK) {
+        if ((st = fl__vocab_intern(lex, form->data, form->len, &id)) != FL_OK) {
             goto done;
         }
         uint32_t kind = wild ? (exact ? FL_EDGE_WILD_EXACT : FL_EDGE_WILD_FOLD)
                              : (exact ? FL_EDGE_EXACT : FL_EDGE_FOLD);
-        if ((st = edge_child(lex, node, (id << 2) | kind, wild, exact, (uint32_t)form.len,
+        if ((st = edge_child(lex, node, (id << 2) | kind, wild, exact, (uint32_t)form->len,
                              &node)) != FL_OK) {
             goto done;
         }
-        if (wild && form.len > lex->max_wild_prefix) {
-            lex->max_wild_prefix = form.len;
+        if (wild && form->len > lex->max_wild_prefix) {
+            lex->max_wild_prefix = form->len;
         }
-        if (wild && form.len >= 1 && form.len <= 64) {
-            lex->wild_lengths |= (uint64_t)1 << (form.len - 1);
+        if (wild && form->len >= 1 && form->len <= 64) {
+            lex->wild_lengths |= (uint64_t)1 << (form->len - 1);
         }
         if (exact) {
             lex->has_exact = true;
@@ -410,32 +449,14 @@ fl_status fl__lexicon_insert(fl_lexicon *lex, fl_vec *scratch, const char *s, si
     if (labels > lex->max_depth) {
         lex->max_depth = (uint32_t)labels;
     }
-    fl_node *nd = &FL_VEC_AT(lex->nodes, fl_node, node);
-    if (exclusion) {
-        nd->exclusion = 1;
-        lex->has_exclusions = true;
-    } else if (nd->entry != 0) {
-        char other[64];
-        fl__entry_path(lex, nd->entry - 1, other, sizeof other);
-        fl_entry prev = FL_VEC_AT(lex->entries, fl_entry, nd->entry - 1);
-        const fl_lex_term *pt = &FL_VEC_AT(lex->terms, fl_lex_term, prev.term);
-        st = fl__error_path(err, FL_ERR_SCHEMA, lex->source, path,
-                            "'%.*s%s' duplicates %s ('%.*s%s') after folding",
-                            excerpt_len(s, len), s, excerpt_more(len), other,
-                            excerpt_len((const char *)lex_bytes(lex, pt->off), pt->len),
-                            (const char *)lex_bytes(lex, pt->off), excerpt_more(pt->len));
-        goto done;
-    } else {
-        fl_entry e = {term, variant};
-        if ((st = fl__vec_append(a, &lex->entries, sizeof(fl_entry), &e, 1)) != FL_OK) {
-            goto done;
-        }
-        FL_VEC_AT(lex->nodes, fl_node, node).entry = (uint32_t)lex->entries.len;
-    }
+    *node_out = node;
 done:
-    fl__vec_free(a, &toks);
-    fl__vec_free(a, &infos);
-    fl__vec_free(a, &form);
+    if (st == FL_ERR_LIMIT && labels <= FL_MAX_TERM_TOKENS) {
+        /* the vocabulary or the trie outgrew its 32-bit ids */
+        fl__where_path(where, path, sizeof path);
+        st = fl__error_place(err, FL_ERR_LIMIT, lex->source, place, path, item,
+                             "too many distinct tokens in one lexicon");
+    }
     return st;
 }
 
@@ -457,6 +478,20 @@ size_t fl_lexicon_contrast_count(const fl_lexicon *lex) {
     return lex == NULL ? 0 : lex->contrasts.len;
 }
 
+size_t fl_lexicon_actor_count(const fl_lexicon *lex) {
+    return lex == NULL ? 0 : lex->actors.len;
+}
+
+/* An optional string: NULL with length 0 when absent. */
+static const char *opt_str(const fl_lexicon *lex, fl_span s, size_t *len) {
+    if (s.len == SIZE_MAX) {
+        *len = 0;
+        return NULL;
+    }
+    *len = s.len;
+    return (const char *)lex_bytes(lex, s.off);
+}
+
 fl_status fl_lexicon_term(const fl_lexicon *lex, size_t i, fl_term_info *out) {
     if (lex == NULL || out == NULL || i >= lex->terms.len) {
         return FL_ERR_ARG;
@@ -464,10 +499,12 @@ fl_status fl_lexicon_term(const fl_lexicon *lex, size_t i, fl_term_info *out) {
     const fl_lex_term *t = &FL_VEC_AT(lex->terms, fl_lex_term, i);
     out->term = (const char *)lex_bytes(lex, t->off);
     out->term_len = t->len;
-    out->category = t->category;
+    out->category = FL_VEC_AT(lex->term_categories, uint32_t, t->first_category);
+    out->n_categories = t->n_categories;
     out->weight = t->weight;
     out->case_sensitive = t->case_sensitive;
     out->n_variants = t->n_variants;
+    out->extras = fl__value_get(lex, t->extras);
     return FL_OK;
 }
 
@@ -486,13 +523,40 @@ fl_status fl_lexicon_variant(const fl_lexicon *lex, size_t i, size_t v, const ch
     return FL_OK;
 }
 
+fl_status fl_lexicon_term_category(const fl_lexicon *lex, size_t i, size_t k,
+                                   uint32_t *category) {
+    if (lex == NULL || category == NULL || i >= lex->terms.len) {
+        return FL_ERR_ARG;
+    }
+    const fl_lex_term *t = &FL_VEC_AT(lex->terms, fl_lex_term, i);
+    if (k >= t->n_categories) {
+        return FL_ERR_ARG;
+    }
+    *category = FL_VEC_AT(lex->term_categories, uint32_t, t->first_category + k);
+    return FL_OK;
+}
+
 const char *fl_lexicon_category(const fl_lexicon *lex, size_t i, size_t *len) {
     if (lex == NULL || len == NULL || i >= lex->categories.len) {
         return NULL;
     }
-    fl_span c = FL_VEC_AT(lex->categories, fl_span, i);
+    fl_span c = FL_VEC_AT(lex->categories, fl_lex_category, i).name;
     *len = c.len;
     return (const char *)lex_bytes(lex, c.off);
+}
+
+fl_status fl_lexicon_category_info(const fl_lexicon *lex, size_t i, fl_category_info *out) {
+    if (lex == NULL || out == NULL || i >= lex->categories.len) {
+        return FL_ERR_ARG;
+    }
+    const fl_lex_category *c = &FL_VEC_AT(lex->categories, fl_lex_category, i);
+    out->name = (const char *)lex_bytes(lex, c->name.off);
+    out->name_len = c->name.len;
+    out->description = opt_str(lex, c->description, &out->description_len);
+    out->color = opt_str(lex, c->color, &out->color_len);
+    out->extras = fl__value_get(lex, c->extras);
+    out->declared = c->declared;
+    return FL_OK;
 }
 
 fl_status fl_lexicon_contrast(const fl_lexicon *lex, size_t c, fl_contrast_info *out) {
@@ -500,17 +564,19 @@ fl_status fl_lexicon_contrast(const fl_lexicon *lex, size_t c, fl_contrast_info 
         return FL_ERR_ARG;
     }
     const fl_lex_contrast *x = &FL_VEC_AT(lex->contrasts, fl_lex_contrast, c);
-    out->name = (const char *)lex_bytes(lex, x->off);
-    out->name_len = x->len;
+    out->name = (const char *)lex_bytes(lex, x->name.off);
+    out->name_len = x->name.len;
     out->n_options = x->n_options;
+    out->description = opt_str(lex, x->description, &out->description_len);
+    out->extras = fl__value_get(lex, x->extras);
     return FL_OK;
 }
 
 fl_status fl_lexicon_contrast_option(const fl_lexicon *lex, size_t c, size_t o,
                                      const char **name, size_t *name_len,
-                                     const uint32_t **terms, size_t *n_terms) {
+                                     const fl_reference **refs, size_t *n_refs) {
     if (lex == NULL || c >= lex->contrasts.len || name == NULL || name_len == NULL ||
-        terms == NULL || n_terms == NULL) {
+        refs == NULL || n_refs == NULL) {
         return FL_ERR_ARG;
     }
     const fl_lex_contrast *x = &FL_VEC_AT(lex->contrasts, fl_lex_contrast, c);
@@ -518,10 +584,48 @@ fl_status fl_lexicon_contrast_option(const fl_lexicon *lex, size_t c, size_t o,
         return FL_ERR_ARG;
     }
     const fl_lex_option *opt = &FL_VEC_AT(lex->options, fl_lex_option, x->first_option + o);
-    *name = (const char *)lex_bytes(lex, opt->off);
-    *name_len = opt->len;
-    *terms = (const uint32_t *)lex->option_terms.data + opt->first_term;
-    *n_terms = opt->n_terms;
+    *name = (const char *)lex_bytes(lex, opt->name.off);
+    *name_len = opt->name.len;
+    *refs = (const fl_reference *)lex->refs.data + opt->first_ref;
+    *n_refs = opt->n_refs;
+    return FL_OK;
+}
+
+fl_status fl_lexicon_exclusion(const fl_lexicon *lex, size_t i, const char **str,
+                               size_t *len) {
+    if (lex == NULL || str == NULL || len == NULL || i >= lex->exclusions.len) {
+        return FL_ERR_ARG;
+    }
+    fl_span s = FL_VEC_AT(lex->exclusions, fl_span, i);
+    *str = (const char *)lex_bytes(lex, s.off);
+    *len = s.len;
+    return FL_OK;
+}
+
+fl_status fl_lexicon_actor(const fl_lexicon *lex, size_t i, fl_actor_info *out) {
+    if (lex == NULL || out == NULL || i >= lex->actors.len) {
+        return FL_ERR_ARG;
+    }
+    const fl_lex_actor *x = &FL_VEC_AT(lex->actors, fl_lex_actor, i);
+    out->name = (const char *)lex_bytes(lex, x->name.off);
+    out->name_len = x->name.len;
+    out->n_aliases = x->n_aliases;
+    out->extras = fl__value_get(lex, x->extras);
+    return FL_OK;
+}
+
+fl_status fl_lexicon_actor_alias(const fl_lexicon *lex, size_t i, size_t k, const char **str,
+                                 size_t *len) {
+    if (lex == NULL || str == NULL || len == NULL || i >= lex->actors.len) {
+        return FL_ERR_ARG;
+    }
+    const fl_lex_actor *x = &FL_VEC_AT(lex->actors, fl_lex_actor, i);
+    if (k >= x->n_aliases) {
+        return FL_ERR_ARG;
+    }
+    fl_span s = FL_VEC_AT(lex->aliases, fl_span, x->first_alias + k);
+    *str = (const char *)lex_bytes(lex, s.off);
+    *len = s.len;
     return FL_OK;
 }
 
@@ -540,4 +644,19 @@ const char *fl_lexicon_meta(const fl_lexicon *lex, const char *key, size_t *len)
         }
     }
     return NULL;
+}
+
+const fl_value *fl_lexicon_extras(const fl_lexicon *lex) {
+    return lex == NULL ? NULL : fl__value_get(lex, lex->extras);
+}
+
+void fl_lexicon_duplicates(const fl_lexicon *lex, fl_duplicate_counts *out) {
+    if (out == NULL) {
+        return;
+    }
+    if (lex == NULL) {
+        memset(out, 0, sizeof *out);
+        return;
+    }
+    *out = lex->duplicates;
 }

@@ -224,13 +224,15 @@ fl_status fl__match(const fl_lexicon *lex, fl_result *res) {
                 continue;
             }
             uint32_t entry = FL_VEC_AT(lex->nodes, fl_node, bst.node).entry - 1;
-            uint32_t term = FL_VEC_AT(lex->entries, fl_entry, entry).term;
+            fl_entry e = FL_VEC_AT(lex->entries, fl_entry, entry);
+            uint32_t term = e.term;
             fl_match m = {0};
             m.start = toks[i].start;
             m.end = toks[i + bst.len - 1].end;
             m.cp_start = toks[i].cp_start;
             m.cp_end = toks[i + bst.len - 1].cp_end;
             m.term = term;
+            m.spelling = (uint32_t)(e.variant + 1);
             m.sentence = (uint32_t)si;
             m.first_token = i;
             m.n_tokens = bst.len;

@@ -2,9 +2,9 @@
 /* SPDX-License-Identifier: MIT */
 
 /*
- * Lifecycle: load (and compile) a lexicon once with fl_lexicon_load_json(); the compiled
- * lexicon is immutable, so any number of threads may call fl_analyze() on it at the same
- * time, each with its own fl_result. Every input is a (pointer, length) pair; nothing here
+ * Lifecycle: build a lexicon once (from JSON with fl_lexicon_load_json(), or item by item
+ * with an fl_builder) and compile it; the compiled lexicon is immutable, so any number of
+ * threads may call fl_analyze() on it at the same time, each with its own fl_result. Every input is a (pointer, length) pair; nothing here
  * relies on NUL termination, and a NUL byte inside a text is an ordinary character.
  *
  * Errors: functions return an fl_status. When the caller passes an fl_error, it receives
@@ -59,6 +59,15 @@ FL_API const char *fl_status_str(fl_status status);
 /* Library version as "MAJOR.MINOR.PATCH". */
 FL_API const char *fl_version(void);
 
+/* ------------------------------------------------------------------ opaque types */
+
+/* A compiled lexicon: immutable and safe to share between threads. */
+typedef struct fl_lexicon fl_lexicon;
+/* A lexicon under construction: mutable, one thread at a time. */
+typedef struct fl_builder fl_builder;
+/* A node of free-form data kept by a lexicon (read-only). */
+typedef struct fl_value fl_value;
+
 /* ------------------------------------------------------------------ limits */
 
 /* Tokens in one term, variant or exclusion: a framing marker is a phrase, not a paragraph,
@@ -85,12 +94,15 @@ FL_API const char *fl_version(void);
  * FL_OK. */
 typedef struct fl_error {
     fl_status code;
-    uint32_t line;      /* 1-based line in the lexicon JSON, 0 when not applicable */
-    uint32_t column;    /* 1-based column, in code points, 0 when not applicable */
+    uint32_t line;      /* 1-based line in the lexicon file, 0 when not known */
+    uint32_t column;    /* 1-based column, in code points, 0 when not known */
     size_t offset;      /* byte offset of the problem in the input, when known */
+    size_t item;        /* index of the failing item (term, category, contrast, actor,
+                           exclusion, document of a batch, ...), SIZE_MAX when none */
     char path[FL_ERROR_PATH_SIZE];       /* JSON path ("terms[3].weight"), "" if none */
     char detail[FL_ERROR_DETAIL_SIZE];    /* what is wrong, without the place */
-    char message[FL_ERROR_MESSAGE_SIZE]; /* "source:line:col: detail" or "source: path: detail" */
+    char message[FL_ERROR_MESSAGE_SIZE]; /* "source:line:col: path: detail", "source: path:
+                                            detail" when no place is known */
 } fl_error;
 
 /* ------------------------------------------------------------------ allocator */
@@ -105,18 +117,230 @@ typedef struct fl_allocator {
     void *ctx;
 } fl_allocator;
 
+/* ------------------------------------------------------------------ values */
+
+/* Free-form data a lexicon keeps for its user without using it for matching (the keys
+ * source, note and meta of the lexicon, of its categories, terms, contrasts and actors): a
+ * read-only JSON-like tree. Values belong to the lexicon they come from and live as long as
+ * it; like it, they may be read from any number of threads. Every function accepts NULL and
+ * then answers as for an empty value. Strings are UTF-8 and not NUL-terminated. */
+typedef enum fl_value_kind {
+    FL_VALUE_NULL = 0,
+    FL_VALUE_FALSE = 1,
+    FL_VALUE_TRUE = 2,
+    FL_VALUE_NUMBER = 3,
+    FL_VALUE_STRING = 4,
+    FL_VALUE_ARRAY = 5,
+    FL_VALUE_OBJECT = 6
+} fl_value_kind;
+
+/* The kind of v (FL_VALUE_NULL for NULL). */
+FL_API fl_value_kind fl_value_kind_of(const fl_value *v);
+/* A number's value (possibly infinite when its literal is out of range); NaN otherwise. */
+FL_API double fl_value_number(const fl_value *v);
+/* A string's text, or a number's literal as written ("1e3", "12345678901234567890"), so no
+ * digit is lost; NULL (and *len 0) for other kinds. */
+FL_API const char *fl_value_text(const fl_value *v, size_t *len);
+/* Items of an array or members of an object (in order); 0 for other kinds. */
+FL_API size_t fl_value_count(const fl_value *v);
+/* Item i of an array or the value of member i of an object; NULL when out of range. */
+FL_API const fl_value *fl_value_item(const fl_value *v, size_t i);
+/* The name of member i of an object; NULL when v is no object or i is out of range. */
+FL_API const char *fl_value_key(const fl_value *v, size_t i, size_t *len);
+/* The member of an object named key[0..len), or NULL. */
+FL_API const fl_value *fl_value_find(const fl_value *v, const char *key, size_t len);
+
+/* ------------------------------------------------------------------ lexicon builder */
+
+/*
+ * A lexicon is built, then compiled, then shared (see docs/lexicons.md for the format):
+ *
+ *     fl_builder *b;  fl_builder_new("mine", NULL, &b);
+ *     fl_str cat = {"toponym", 7};
+ *     fl_term_spec t = {0};  t.term = (fl_str){"Kiev", 4};  t.categories = &cat;
+ *     t.n_categories = 1;  t.weight = 1.0;
+ *     fl_builder_add_term(b, &t, &err);  ...
+ *     fl_builder_compile(b, &lex, &err);  fl_builder_free(b);
+ *
+ * A builder belongs to one thread at a time. Every string is copied; none need be
+ * NUL-terminated. Names (of categories, terms and variants in references, contrasts,
+ * options, actors) are hash-indexed, so building is linear in the size of the lexicon.
+ *
+ * Errors name the item that failed: err->path ("terms[3].variants[1]", counted in the order
+ * of the add calls of each kind), err->item (that index) and, when the item was given a
+ * place (a line and column in the file it came from), err->line and err->column. After a
+ * failed call the builder can only be freed: later calls return FL_ERR_ARG.
+ */
+
+/* A string: ptr[0..len). A NULL ptr means "not given" where a string is optional. */
+typedef struct fl_str {
+    const char *ptr;
+    size_t len;
+} fl_str;
+
+/* Where an item stands in the file it was read from, for messages: 1-based line and column
+ * (in code points). 0 means not known (column 0 with a line: the line only). */
+typedef struct fl_place {
+    uint32_t line;
+    uint32_t column;
+} fl_place;
+
+/* What to do when a spelling repeats one already in the lexicon after folding (the same
+ * token sequence, compared as the matcher compares text; a case-sensitive and a folded
+ * spelling never repeat each other). */
+typedef enum fl_duplicates {
+    /* An error naming both places (line:column in a file, else both item indices). */
+    FL_DUPLICATES_ERROR = 0,
+    /* The later one is dropped: a term whose own "term" repeats an earlier spelling is
+     * dropped with its variants; a variant that repeats one is dropped alone. Counted in
+     * fl_lexicon_duplicates(). */
+    FL_DUPLICATES_FIRST = 1,
+    /* A term whose "term" repeats an earlier spelling joins the term that spelling belongs
+     * to: its categories are added to that term's (after them) and its other spellings
+     * become that term's variants. The first term's weight, case sensitivity and free-form
+     * data stay; the later term's weight and data are dropped (a differing weight is not an
+     * error). A repeated variant is dropped as under FL_DUPLICATES_FIRST. */
+    FL_DUPLICATES_MERGE = 2
+} fl_duplicates;
+
+/* Creates an empty builder. source: a name for messages (a file name), or NULL for
+ * "<lexicon>"; copied. alloc: NULL for the C library allocator; it is used by the compiled
+ * lexicon too. Errors: FL_ERR_NOMEM, FL_ERR_ARG (out is NULL). */
+FL_API fl_status fl_builder_new(const char *source, const fl_allocator *alloc,
+                                fl_builder **out);
+
+/* Frees a builder (compiled or not). NULL is a no-op. */
+FL_API void fl_builder_free(fl_builder *b);
+
+/* Sets the duplicate policy for the spellings added after the call (default
+ * FL_DUPLICATES_ERROR). Errors: FL_ERR_ARG for an unknown policy. */
+FL_API fl_status fl_builder_set_duplicates(fl_builder *b, fl_duplicates policy);
+
+/* A hint for a caller that knows the size: room for about n_terms more terms (and as many
+ * spellings), so that the vectors do not grow step by step. Optional.
+ * Errors: FL_ERR_NOMEM (nothing changed: the builder stays usable), FL_ERR_ARG. */
+FL_API fl_status fl_builder_reserve(fl_builder *b, size_t n_terms);
+
+/* Sets the lexicon's "name", "version", "language" or "description" (key, NUL-terminated)
+ * to value[0..len). Errors: FL_ERR_ARG (another key), FL_ERR_NOMEM. */
+FL_API fl_status fl_builder_set_meta(fl_builder *b, const char *key, const char *value,
+                                     size_t len, fl_error *err);
+
+/* Sets the lexicon's free-form data from a JSON object with the keys "source" (a string or
+ * an array of strings), "note" (a string) and "meta" (any object), each optional; another
+ * key is an error with a suggestion. json/len: UTF-8 JSON text, checked as strictly as a
+ * lexicon file. Errors: FL_ERR_SYNTAX, FL_ERR_SCHEMA, FL_ERR_NOMEM. */
+FL_API fl_status fl_builder_set_extras(fl_builder *b, const char *json, size_t len,
+                                       fl_error *err);
+
+/* A category declared with its description. Once any category is declared, every category a
+ * term names must be declared (before or after the term); without declarations, categories
+ * come into being as terms name them. */
+typedef struct fl_category_spec {
+    fl_str name;        /* non-blank */
+    fl_str description; /* optional */
+    fl_str color;       /* optional, "#rrggbb" */
+    fl_str extras;      /* optional JSON object: source, note, meta (fl_builder_set_extras) */
+    fl_place place;     /* of the name, or {0, 0} */
+} fl_category_spec;
+
+/* Declares a category. Errors (FL_ERR_SCHEMA, path "categories.NAME"): a blank name, a name
+ * declared before, a color that is not "#rrggbb", bad extras. */
+FL_API fl_status fl_builder_add_category(fl_builder *b, const fl_category_spec *spec,
+                                         fl_error *err);
+
+/* A term: the spellings that count as one entry, in one or several categories. */
+typedef struct fl_term_spec {
+    fl_str term;                  /* the canonical spelling; a word token ending in '*'
+                                     matches any token with that prefix */
+    const fl_str *categories;     /* n_categories >= 1 names, no name twice; the first is
+                                     the term's main category */
+    size_t n_categories;
+    double weight;                /* finite; the file format's default is 1.0 */
+    int case_sensitive;           /* nonzero: matched on the exact characters (NFC) */
+    const fl_str *variants;       /* other spellings counted as the same term; may be NULL */
+    size_t n_variants;
+    fl_str extras;                /* optional JSON object: source, note, meta */
+    fl_place place;               /* of the "term" text, or {0, 0} */
+    const fl_place *category_places; /* NULL, or one per category */
+    const fl_place *variant_places;  /* NULL, or one per variant */
+} fl_term_spec;
+
+/* Adds a term (item index: the number of terms added before). Duplicates are resolved by the
+ * builder's policy at once. Errors: FL_ERR_SCHEMA (blank or wordless spelling, '*' not
+ * ending a word, no or a repeated category, non-finite weight, a duplicate under
+ * FL_DUPLICATES_ERROR), FL_ERR_LIMIT (FL_MAX_TERMS, FL_MAX_LEXICON_STRINGS,
+ * FL_MAX_TERM_TOKENS), FL_ERR_NOMEM. */
+FL_API fl_status fl_builder_add_term(fl_builder *b, const fl_term_spec *spec, fl_error *err);
+
+/* Adds a phrase whose occurrences suppress any match overlapping them. Path "exclude[i]". */
+FL_API fl_status fl_builder_add_exclusion(fl_builder *b, const char *phrase, size_t len,
+                                          fl_place place, fl_error *err);
+
+/* A contrast: competing names for one referent, each option counted by its references. */
+typedef struct fl_contrast_spec {
+    fl_str name;        /* non-blank, unique among contrasts */
+    fl_str description; /* optional */
+    fl_str extras;      /* optional JSON object: source, note, meta */
+    fl_place place;
+} fl_contrast_spec;
+
+/* Starts a contrast; its options follow with fl_builder_add_option(). A contrast needs at
+ * least two options (checked when the next contrast starts or at compile). */
+FL_API fl_status fl_builder_add_contrast(fl_builder *b, const fl_contrast_spec *spec,
+                                         fl_error *err);
+
+/* Adds an option (non-blank, unique in its contrast) to the contrast added last; its
+ * references follow. Errors: FL_ERR_ARG when no contrast was added. */
+FL_API fl_status fl_builder_add_option(fl_builder *b, const char *name, size_t len,
+                                       fl_place place, fl_error *err);
+
+/* Adds a reference to the option added last. A reference names a term by its "term" text
+ * (all of its spellings count) or one variant by its text (that spelling only); when a term
+ * and one of its variants are referenced by different options of a contrast, the more
+ * specific reference wins for that spelling. References are resolved at compile, so terms
+ * may be added after them. A reference to a spelling dropped as a duplicate counts as a
+ * reference to the spelling it repeats. Every option needs at least one reference. */
+FL_API fl_status fl_builder_add_reference(fl_builder *b, const char *text, size_t len,
+                                          fl_place place, fl_error *err);
+
+/* An actor: who is spoken of or who speaks (Russia: Moscow, the Kremlin). Stored and
+ * validated: names and aliases are non-blank and none repeats another actor's after folding.
+ * Actors are not matched in text (yet). */
+typedef struct fl_actor_spec {
+    fl_str name;
+    const fl_str *aliases;
+    size_t n_aliases;
+    fl_str extras;      /* optional JSON object: source, note, meta */
+    fl_place place;
+    const fl_place *alias_places; /* NULL, or one per alias */
+} fl_actor_spec;
+
+FL_API fl_status fl_builder_add_actor(fl_builder *b, const fl_actor_spec *spec, fl_error *err);
+
+/* Reads a lexicon in the JSON format (docs/lexicons.md) into the builder: one parse and one
+ * pass that checks the text strictly (RFC 8259, UTF-8, no "\u0000", no key twice, at most 512
+ * levels, no unknown key) and adds its parts. Places in messages are line:column of the
+ * text. json/len: UTF-8, need not be NUL-terminated, not kept. May be called on a builder
+ * that already holds items (they come first). Errors: FL_ERR_SYNTAX (line and column set),
+ * FL_ERR_SCHEMA (path, line and column set), FL_ERR_LIMIT, FL_ERR_NOMEM, FL_ERR_ARG. */
+FL_API fl_status fl_builder_load_json(fl_builder *b, const char *json, size_t len,
+                                      fl_error *err);
+
+/* Checks what needs the whole lexicon (at least one term; declared categories; references;
+ * every contrast has two options with references) and compiles it. On FL_OK *out receives
+ * the lexicon (free it with fl_lexicon_free; the builder may be freed at once) and the
+ * builder is spent; on failure *out is NULL. */
+FL_API fl_status fl_builder_compile(fl_builder *b, fl_lexicon **out, fl_error *err);
+
 /* ------------------------------------------------------------------ lexicon */
 
-/* A compiled lexicon: immutable and safe to share between threads. */
-typedef struct fl_lexicon fl_lexicon;
-
-/* Parses, validates and compiles a lexicon from JSON (format: DESIGN.md section 2).
- * json/len: the UTF-8 JSON text; it need not be NUL-terminated and is not kept.
- * source: a name for messages (a file name), or NULL for "<lexicon>"; copied.
- * alloc: NULL for the C library allocator.
- * out: receives the lexicon on FL_OK (free with fl_lexicon_free), NULL otherwise.
- * Errors: FL_ERR_SYNTAX (line/column set), FL_ERR_SCHEMA (path set), FL_ERR_LIMIT,
- * FL_ERR_NOMEM, FL_ERR_ARG. */
+/* Builds a lexicon from JSON: fl_builder_new, fl_builder_load_json and fl_builder_compile
+ * with FL_DUPLICATES_ERROR. json/len: the UTF-8 JSON text (at most FL_MAX_LEXICON_BYTES);
+ * it need not be NUL-terminated and is not kept. source: a name for messages (a file name),
+ * or NULL for "<lexicon>"; copied. alloc: NULL for the C library allocator. out: receives
+ * the lexicon on FL_OK (free with fl_lexicon_free), NULL otherwise. Errors: those of
+ * fl_builder_load_json and fl_builder_compile. */
 FL_API fl_status fl_lexicon_load_json(const char *json, size_t len, const char *source,
                                       const fl_allocator *alloc, fl_lexicon **out,
                                       fl_error *err);
@@ -127,12 +351,14 @@ FL_API void fl_lexicon_free(fl_lexicon *lex);
 /* A term as the lexicon defines it. Strings point into the lexicon and live as long as it;
  * they are UTF-8 and not NUL-terminated (use the lengths). */
 typedef struct fl_term_info {
-    const char *term;     /* the canonical spelling, as written in "term" */
+    const char *term;       /* the canonical spelling, as written in "term" */
     size_t term_len;
-    uint32_t category;    /* index for fl_lexicon_category() */
+    uint32_t category;      /* its main (first) category, for fl_lexicon_category() */
+    uint32_t n_categories;  /* all of its categories: fl_lexicon_term_category() */
     double weight;
-    int case_sensitive;   /* 1 or 0 */
-    uint32_t n_variants;  /* spellings under "variants" */
+    int case_sensitive;     /* 1 or 0 */
+    uint32_t n_variants;    /* spellings under "variants" */
+    const fl_value *extras; /* its source/note/meta as an object, or NULL */
 } fl_term_info;
 
 /* Counts of the lexicon's parts. */
@@ -140,37 +366,100 @@ FL_API size_t fl_lexicon_term_count(const fl_lexicon *lex);
 FL_API size_t fl_lexicon_category_count(const fl_lexicon *lex);
 FL_API size_t fl_lexicon_exclusion_count(const fl_lexicon *lex);
 FL_API size_t fl_lexicon_contrast_count(const fl_lexicon *lex);
+FL_API size_t fl_lexicon_actor_count(const fl_lexicon *lex);
 
-/* Term i (0-based, in file order). FL_ERR_ARG when i is out of range. */
+/* Term i (0-based, in the order added; dropped and merged duplicates leave no gap).
+ * FL_ERR_ARG when i is out of range. */
 FL_API fl_status fl_lexicon_term(const fl_lexicon *lex, size_t i, fl_term_info *out);
 
-/* Variant v of term i, as written. FL_ERR_ARG when out of range. */
+/* Variant v of term i, as written. The spelling number of a match (fl_match.spelling) is
+ * 0 for the term's own text and v + 1 for variant v. FL_ERR_ARG when out of range. */
 FL_API fl_status fl_lexicon_variant(const fl_lexicon *lex, size_t i, size_t v,
                                     const char **str, size_t *len);
 
-/* Category i: categories listed under "categories" first (file order), then those only
- * used by terms, in order of first use. Returns the name (not NUL-terminated) and sets
- * *len, or returns NULL when i is out of range. */
+/* Category k of term i (k < n_categories; k = 0 is its main category) into *category.
+ * FL_ERR_ARG when out of range. */
+FL_API fl_status fl_lexicon_term_category(const fl_lexicon *lex, size_t i, size_t k,
+                                          uint32_t *category);
+
+/* Category i: the declared categories first (in the order declared), then those only named
+ * by terms, in order of first use. Returns the name (not NUL-terminated) and sets *len, or
+ * returns NULL when i is out of range. */
 FL_API const char *fl_lexicon_category(const fl_lexicon *lex, size_t i, size_t *len);
+
+/* What a category was declared with. Absent strings are NULL with length 0. */
+typedef struct fl_category_info {
+    const char *name;
+    size_t name_len;
+    const char *description;
+    size_t description_len;
+    const char *color;
+    size_t color_len;
+    const fl_value *extras; /* source/note/meta, or NULL */
+    int declared;           /* 1: declared, 0: only named by terms */
+} fl_category_info;
+
+FL_API fl_status fl_lexicon_category_info(const fl_lexicon *lex, size_t i,
+                                          fl_category_info *out);
 
 /* A contrast set: competing names for one referent. */
 typedef struct fl_contrast_info {
     const char *name;
     size_t name_len;
     uint32_t n_options;
+    const char *description; /* NULL when none */
+    size_t description_len;
+    const fl_value *extras;  /* source/note/meta, or NULL */
 } fl_contrast_info;
 
 FL_API fl_status fl_lexicon_contrast(const fl_lexicon *lex, size_t c, fl_contrast_info *out);
 
-/* Option o of contrast c: its name and the indices of the terms that count for it.
- * The term array points into the lexicon. */
+/* A resolved reference of a contrast option: all spellings of a term, or one. */
+#define FL_ALL_SPELLINGS UINT32_MAX
+typedef struct fl_reference {
+    uint32_t term;
+    uint32_t spelling; /* FL_ALL_SPELLINGS, or v + 1 for the term's variant v */
+} fl_reference;
+
+/* Option o of contrast c: its name and its references (as written, resolved; the array
+ * points into the lexicon). A match of term t in spelling s counts for the option that
+ * references (t, s) in that contrast, else for the one that references (t, all), else for
+ * none. */
 FL_API fl_status fl_lexicon_contrast_option(const fl_lexicon *lex, size_t c, size_t o,
                                             const char **name, size_t *name_len,
-                                            const uint32_t **terms, size_t *n_terms);
+                                            const fl_reference **refs, size_t *n_refs);
+
+/* Exclusion phrase i, as written. FL_ERR_ARG when out of range. */
+FL_API fl_status fl_lexicon_exclusion(const fl_lexicon *lex, size_t i, const char **str,
+                                      size_t *len);
+
+/* Actor i: its name, its number of aliases and its source/note/meta (NULL when none). */
+typedef struct fl_actor_info {
+    const char *name;
+    size_t name_len;
+    uint32_t n_aliases;
+    const fl_value *extras;
+} fl_actor_info;
+
+FL_API fl_status fl_lexicon_actor(const fl_lexicon *lex, size_t i, fl_actor_info *out);
+FL_API fl_status fl_lexicon_actor_alias(const fl_lexicon *lex, size_t i, size_t k,
+                                        const char **str, size_t *len);
 
 /* Top-level string field "name", "version", "language" or "description", or NULL when the
  * lexicon has none (or the key is another). Sets *len. */
 FL_API const char *fl_lexicon_meta(const fl_lexicon *lex, const char *key, size_t *len);
+
+/* The lexicon's own source/note/meta as an object, or NULL. */
+FL_API const fl_value *fl_lexicon_extras(const fl_lexicon *lex);
+
+/* What the duplicate policy did while the lexicon was built. */
+typedef struct fl_duplicate_counts {
+    size_t terms_dropped;    /* FL_DUPLICATES_FIRST: later terms dropped */
+    size_t terms_merged;     /* FL_DUPLICATES_MERGE: later terms joined to an earlier one */
+    size_t variants_dropped; /* variants that repeated a spelling (FIRST and MERGE) */
+} fl_duplicate_counts;
+
+FL_API void fl_lexicon_duplicates(const fl_lexicon *lex, fl_duplicate_counts *out);
 
 /* ------------------------------------------------------------------ text folding */
 
@@ -234,6 +523,8 @@ typedef struct fl_match {
     uint8_t voice;            /* fl_voice */
     uint8_t negated;          /* 1: a negation or denial cue stands before it in its clause */
     uint8_t reserved[2];
+    uint32_t spelling;        /* which spelling matched: 0 the term's own text, v + 1 its
+                                 variant v (for contrasts, which may count one spelling) */
 } fl_match;
 
 /* Kinds of distancing marker: a word by which the writer keeps a name at arm's length, or
@@ -299,7 +590,7 @@ typedef struct fl_batch_columns {
     const double *sent_score;
 
     size_t n_matches;
-    const uint32_t *match_doc, *match_sentence, *match_term;
+    const uint32_t *match_doc, *match_sentence, *match_term, *match_spelling;
     const int64_t *match_start, *match_end; /* code point offsets */
     const uint8_t *match_voice, *match_negated;
     const int64_t *surface_offsets; /* n_matches + 1 offsets into surface_data */

@@ -13,7 +13,9 @@ from importlib.metadata import version as _dist_version
 
 from . import _core
 from ._api import (
+    DUPLICATE_POLICIES,
     VOICES,
+    Actor,
     Analyzer,
     Contrast,
     Document,
@@ -28,6 +30,7 @@ from ._api import (
     split_sentences,
 )
 
+from .importers import read_lexicon
 from .compare import Comparison
 from .corpus import Corpus, NoTextError, RecordError
 from .counts import Counts
@@ -40,6 +43,9 @@ except _PackageNotFoundError:  # imported from a source tree that pip never inst
     __version__ = _core.core_version
 
 __all__ = [
+    "DUPLICATE_POLICIES",
+    "Actor",
+    "read_lexicon",
     "Comparison",
     "Corpus",
     "Counts",

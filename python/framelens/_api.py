@@ -15,14 +15,17 @@ LexiconError = _core.LexiconError
 
 VOICES = ("author", "quoted", "attributed")
 
-_KNOWN_TOP = ("name", "version", "language", "description", "categories", "terms", "exclude",
-              "contrasts")
-_KNOWN_TERM = ("term", "category", "weight", "variants", "case_sensitive")
+DUPLICATE_POLICIES = ("error", "first", "merge")
 
 
 @dataclass(frozen=True)
 class Term:
-    """One lexicon entry. ``metadata`` keeps every other key of the entry (note, source…)."""
+    """One lexicon entry.
+
+    ``category`` is its main (first) category and ``categories`` all of them (a word counted
+    in several categories, LIWC-style: a match counts once in each). ``metadata`` holds the
+    entry's ``source``, ``note`` and ``meta``.
+    """
 
     term: str
     category: str
@@ -30,97 +33,221 @@ class Term:
     case_sensitive: bool = False
     variants: Tuple[str, ...] = ()
     metadata: Dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    categories: Tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not self.categories:
+            object.__setattr__(self, "categories", (self.category,))
+        elif self.categories[0] != self.category:
+            raise ValueError(f"Term {self.term!r}: category {self.category!r} must be the first "
+                             f"of categories {self.categories!r}")
 
 
 @dataclass(frozen=True)
 class Contrast:
-    """Competing names for one referent: option name -> canonical terms."""
+    """Competing names for one referent: option name -> the references that count for it, as
+    written in the lexicon (a term's "term", meaning all its spellings, or one variant, meaning
+    that spelling only; the more specific reference wins)."""
 
     name: str
     options: Dict[str, Tuple[str, ...]]
+    description: Optional[str] = None
+    metadata: Dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is spoken of or who speaks, with the names they go by. Stored and validated; not
+    matched in text (yet)."""
+
+    name: str
+    aliases: Tuple[str, ...] = ()
+    metadata: Dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+
+def _check_policy(on_duplicate: str) -> str:
+    if on_duplicate not in DUPLICATE_POLICIES:
+        raise ValueError(f"on_duplicate must be one of {', '.join(DUPLICATE_POLICIES)}, not "
+                         f"{on_duplicate!r}")
+    return on_duplicate
 
 
 class Lexicon:
-    """A validated, compiled lexicon (DESIGN.md section 2). Immutable; share it freely.
+    """A validated, compiled lexicon (docs/lexicons.md). Immutable; share it freely.
 
-    Build one with :meth:`from_file`, :meth:`from_json`, :meth:`from_dict` or
-    :func:`load_lexicon`.
+    Build one with :meth:`from_file`, :meth:`from_json`, :meth:`from_dict`,
+    :meth:`from_terms`, :func:`load_lexicon` or :func:`framelens.read_lexicon` (LIWC, YAML,
+    CSV, word lists). The C core reads the lexicon once; every attribute here comes from it.
+
+    Attributes: ``terms`` (:class:`Term`), ``categories`` (name -> the description, color,
+    source, note and meta it was declared with), ``contrasts`` (:class:`Contrast`),
+    ``exclude``, ``actors`` (:class:`Actor`), ``metadata`` (name, version, language,
+    description, source, note, meta), ``duplicates`` (what ``on_duplicate`` did: terms
+    dropped, terms merged, variants dropped) and ``source``.
     """
 
-    __slots__ = ("_core", "terms", "categories", "contrasts", "exclude", "metadata", "source",
-                 "_term_index", "_json")
+    __slots__ = ("_core", "terms", "categories", "contrasts", "exclude", "actors", "metadata",
+                 "source", "duplicates", "_declared", "_refs", "_json", "_counts_shape")
 
-    def __init__(self, core: "_core.Lexicon", raw: Optional[dict], source: str,
-                 text: Union[str, bytes] = b""):
+    def __init__(self, core: "_core.Lexicon", source: str, text: Union[str, bytes, None] = None,
+                 on_duplicate: str = "error"):
         self._core = core
-        self._json = text  # kept so a lexicon pickles (to Dask workers, processes)
         self.source = source
-        cats = core.categories()
-        raw = raw if isinstance(raw, dict) else {}
-        raw_terms = raw.get("terms") if isinstance(raw.get("terms"), list) else []
+        # the text the lexicon was read from (it pickles as that, to Dask workers, processes)
+        self._json: Optional[Tuple[Union[str, bytes], str]] = \
+            (text, on_duplicate) if text is not None else None
+        self._counts_shape: Any = None
+        cat_rows = core.categories()
+        names = [row[0] for row in cat_rows]
+        self.categories: Dict[str, Dict[str, Any]] = {name: info for name, info, _ in cat_rows}
+        # declared categories (under "categories") are all or none of them
+        self._declared = any(declared for _, _, declared in cat_rows)
         terms = []
-        for i, (term, cat, weight, cs, variants) in enumerate(core.terms()):
-            extra = {}
-            if i < len(raw_terms) and isinstance(raw_terms[i], dict):
-                extra = {k: v for k, v in raw_terms[i].items() if k not in _KNOWN_TERM}
-            terms.append(Term(term, cats[cat], weight, cs, variants, extra))
+        for term, cats, weight, cs, variants, meta in core.terms():
+            cat_names = tuple(names[c] for c in cats)
+            terms.append(Term(term, cat_names[0], weight, cs, variants, meta, cat_names))
         self.terms: Tuple[Term, ...] = tuple(terms)
-        raw_cats = raw.get("categories") if isinstance(raw.get("categories"), dict) else {}
-        self.categories: Dict[str, Any] = {c: raw_cats.get(c, {}) for c in cats}
-        self.contrasts: Tuple[Contrast, ...] = tuple(
-            Contrast(name, {opt: tuple(self.terms[t].term for t in idx) for opt, idx in options})
-            for name, options in core.contrasts())
-        self.exclude: Tuple[str, ...] = tuple(raw.get("exclude") or ())
-        self.metadata: Dict[str, Any] = {k: v for k, v in raw.items() if k not in _KNOWN_TOP}
-        for key in ("name", "version", "language", "description"):
-            value = core.meta(key)
-            if value is not None:
-                self.metadata[key] = value
-        self._term_index = {t.term: i for i, t in enumerate(self.terms)}
+        contrasts = []
+        refs = []
+        for name, options, info in core.contrasts():
+            refs.append((name, tuple((opt, tuple(r)) for opt, r in options)))
+            meta = {k: v for k, v in info.items() if k != "description"}
+            contrasts.append(Contrast(
+                name, {opt: tuple(self._reference_text(t, s) for t, s in r) for opt, r in options},
+                info.get("description"), meta))
+        self.contrasts: Tuple[Contrast, ...] = tuple(contrasts)
+        self._refs = tuple(refs)
+        self.exclude: Tuple[str, ...] = tuple(core.exclusions())
+        self.actors: Tuple[Actor, ...] = tuple(Actor(n, a, m) for n, a, m in core.actors())
+        self.metadata: Dict[str, Any] = core.metadata()
+        dropped, merged, variants_dropped = core.duplicates()
+        self.duplicates: Dict[str, int] = {"terms_dropped": dropped, "terms_merged": merged,
+                                           "variants_dropped": variants_dropped}
+
+    def _reference_text(self, term: int, spelling: int) -> str:
+        t = self.terms[term]
+        return t.term if spelling < 0 else t.variants[spelling - 1]
 
     # -- construction -------------------------------------------------------------------
     @classmethod
-    def from_json(cls, text: Union[str, bytes], source: str = "<string>") -> "Lexicon":
-        """Parses a lexicon from JSON text. Raises :class:`LexiconError` naming the place."""
+    def from_json(cls, text: Union[str, bytes], source: str = "<string>",
+                  on_duplicate: str = "error") -> "Lexicon":
+        """Reads a lexicon from JSON text (str or UTF-8 bytes). Raises :class:`LexiconError`
+        naming the place (line:column and the path of the item).
+
+        on_duplicate: what to do with a spelling that repeats an earlier one after folding:
+        ``"error"`` (the default; the message names both places), ``"first"`` (the later one
+        is dropped) or ``"merge"`` (a later term joins the earlier: its categories and other
+        spellings are added; the first term's weight and metadata stay).
+        """
+        _check_policy(on_duplicate)
         if isinstance(text, str):
             try:
                 text.encode("utf-8")
             except UnicodeEncodeError as exc:
                 raise _lexicon_error(source, f"character {exc.start}: a lone surrogate is not "
                                              "valid Unicode text") from None
-        elif not isinstance(text, (bytes, bytearray)):
+        elif isinstance(text, bytearray):
+            text = bytes(text)
+        elif not isinstance(text, bytes):
             raise TypeError(f"lexicon JSON must be str or bytes, not {type(text).__name__}")
-        core = _core.Lexicon(text, source)
-        # The C loader validated the text strictly (RFC 8259, UTF-8, no duplicate keys, at
-        # most 512 levels), so Python's reader sees the same document; it only adds the
-        # metadata C does not keep.
-        if isinstance(text, (bytes, bytearray)):
-            text = bytes(text).decode("utf-8")
-        try:
-            raw = json.loads(text.lstrip("\ufeff"))
-        except (ValueError, RecursionError) as exc:  # e.g. an integer of 5,000 digits
-            raise _lexicon_error(source, f"cannot read the lexicon's metadata: {exc}") from None
-        return cls(core, raw, source, text)
+        core = _core.Lexicon(text, source, on_duplicate)
+        return cls(core, source, text, on_duplicate)
 
     @classmethod
-    def from_file(cls, path: Union[str, "os.PathLike[str]"]) -> "Lexicon":
-        """Reads a lexicon file. A missing file raises FileNotFoundError."""
+    def from_file(cls, path: Union[str, "os.PathLike[str]"],
+                  on_duplicate: str = "error") -> "Lexicon":
+        """Reads a lexicon file in the JSON format (for other formats see
+        :func:`framelens.read_lexicon`). A missing file raises FileNotFoundError."""
         path = os.fspath(path)
         with open(path, "rb") as f:
             data = f.read()
-        return cls.from_json(data, source=path)
+        return cls.from_json(data, source=path, on_duplicate=on_duplicate)
 
     @classmethod
-    def from_dict(cls, data: dict, source: str = "<dict>") -> "Lexicon":
+    def from_dict(cls, data: dict, source: str = "<dict>",
+                  on_duplicate: str = "error") -> "Lexicon":
         """Builds a lexicon from a dict shaped like the JSON format. numpy numbers are
         accepted; values JSON cannot hold (NaN, infinities, sets, …) are a LexiconError
-        naming their path."""
+        naming their path. Errors name the path of the item (a dict has no lines)."""
+        _check_policy(on_duplicate)
         if not isinstance(data, dict):
             raise _lexicon_error(source, f"expected a dict with \"terms\", not "
                                          f"{type(data).__name__}")
         text = json.dumps(_json_safe(data, source, "", 0), ensure_ascii=False,
                           allow_nan=False)
-        return cls.from_json(text, source=source)
+        try:
+            return cls.from_json(text, source=source, on_duplicate=on_duplicate)
+        except LexiconError as exc:
+            # Places in the JSON text made from the dict mean nothing to the caller.
+            raise _without_place(exc) from None
+
+    @classmethod
+    def from_terms(cls, terms: Any, category: Optional[str] = None, source: str = "<terms>",
+                   on_duplicate: str = "error", name: Optional[str] = None) -> "Lexicon":
+        """A lexicon from a list of terms: strings (all in ``category``), dicts shaped like the
+        JSON format's term entries (``category`` fills in a missing one), :class:`Term`
+        objects, or a pandas DataFrame with a ``term`` column and optional ``category``,
+        ``weight``, ``variants`` ("a|b"), ``case_sensitive``, ``source`` and ``note`` columns
+        (other columns go to ``meta``). Errors name the item (``terms[i]``)."""
+        from .importers import from_terms
+        return from_terms(terms, category=category, source=source, on_duplicate=on_duplicate,
+                          name=name)
+
+    # -- export -------------------------------------------------------------------------
+    def to_dict(self) -> Dict[str, Any]:
+        """The lexicon in the JSON format, as a dict: loading it again (from_dict, or
+        to_json and from_json) gives the same compiled lexicon. Duplicates the policy
+        dropped or merged are resolved in it."""
+        out: Dict[str, Any] = {}
+        for key in ("name", "version", "language", "description", "source", "note", "meta"):
+            if key in self.metadata:
+                out[key] = self.metadata[key]
+        if self._declared:
+            out["categories"] = {name: dict(info) for name, info in self.categories.items()}
+        terms = []
+        for t in self.terms:
+            entry: Dict[str, Any] = {"term": t.term}
+            entry["category"] = t.category if len(t.categories) == 1 else list(t.categories)
+            if t.weight != 1.0:
+                entry["weight"] = t.weight
+            if t.variants:
+                entry["variants"] = list(t.variants)
+            if t.case_sensitive:
+                entry["case_sensitive"] = True
+            entry.update(t.metadata)
+            terms.append(entry)
+        out["terms"] = terms
+        if self.exclude:
+            out["exclude"] = list(self.exclude)
+        if self.contrasts:
+            out["contrasts"] = []
+            for c in self.contrasts:
+                entry = {"name": c.name}
+                if c.description is not None:
+                    entry["description"] = c.description
+                entry["options"] = {opt: list(refs) for opt, refs in c.options.items()}
+                entry.update(c.metadata)
+                out["contrasts"].append(entry)
+        if self.actors:
+            out["actors"] = []
+            for a in self.actors:
+                entry = {"name": a.name}
+                if a.aliases:
+                    entry["aliases"] = list(a.aliases)
+                entry.update(a.metadata)
+                out["actors"].append(entry)
+        return out
+
+    def to_json(self, indent: Optional[int] = 2) -> str:
+        """The lexicon as JSON text (see :meth:`to_dict`)."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent, allow_nan=False)
+
+    def save(self, path: Union[str, "os.PathLike[str]"], indent: Optional[int] = 2) -> None:
+        """Writes the lexicon to a JSON file (UTF-8)."""
+        with open(os.fspath(path), "w", encoding="utf-8") as f:
+            f.write(self.to_json(indent=indent))
+            f.write("\n")
 
     # -- inspection ---------------------------------------------------------------------
     @property
@@ -139,15 +266,30 @@ class Lexicon:
         return f"<Lexicon {label!r}: {len(self.terms)} terms, {len(self.categories)} categories>"
 
     def __reduce__(self):
-        return (_lexicon_from_json, (self._json, self.source))
+        if self._json is None:
+            self._json = (self.to_json(indent=None), "error")
+        text, on_duplicate = self._json
+        return (_lexicon_from_json, (text, self.source, on_duplicate))
 
     def _repr_html_(self) -> str:
         from .display import lexicon_html
         return lexicon_html(self)
 
 
-def _lexicon_from_json(text, source):
-    return Lexicon.from_json(text, source)
+def _lexicon_from_json(text, source, on_duplicate="error"):
+    return Lexicon.from_json(text, source, on_duplicate)
+
+
+def _without_place(exc: "LexiconError") -> "LexiconError":
+    """The same error without line and column (for input that had none: a dict)."""
+    source = getattr(exc, "source", None) or "<dict>"
+    path = getattr(exc, "path", None)
+    detail = getattr(exc, "detail", None) or str(exc)
+    if getattr(exc, "line", None) is None:
+        return exc
+    err = _lexicon_error(source, detail, path)
+    err.item = getattr(exc, "item", None)
+    return err
 
 
 def _lexicon_error(source: str, detail: str, path: Optional[str] = None) -> LexiconError:
@@ -155,6 +297,7 @@ def _lexicon_error(source: str, detail: str, path: Optional[str] = None) -> Lexi
     where = f"{path}: " if path else ""
     err = LexiconError(f"{source}: {where}{detail}")
     err.source, err.line, err.column, err.path, err.detail = source, None, None, path, detail
+    err.item = None
     return err
 
 
@@ -196,6 +339,7 @@ def _json_safe(value: Any, source: str, path: str, depth: int, seen=None) -> Any
             raise _lexicon_error(source, "a circular reference (a container inside itself)",
                                  _short(path))
         seen.add(id(value))
+        out: Any
         if isinstance(value, dict):
             out = {}
             for k, v in value.items():
@@ -218,7 +362,9 @@ def _json_safe(value: Any, source: str, path: str, depth: int, seen=None) -> Any
 
 @dataclass(frozen=True)
 class Match:
-    """One occurrence of a lexicon term. ``start``/``end`` are offsets into the text."""
+    """One occurrence of a lexicon term. ``start``/``end`` are offsets into the text.
+    ``category`` is the term's main category, ``categories`` all of them; ``spelling`` says
+    which spelling matched (0: the term itself, v + 1: its variant v)."""
 
     term: str
     surface: str
@@ -229,6 +375,12 @@ class Match:
     voice: str
     sentence: int
     negated: bool = False
+    categories: Tuple[str, ...] = ()
+    spelling: int = 0
+
+    def __post_init__(self) -> None:
+        if not self.categories:
+            object.__setattr__(self, "categories", (self.category,))
 
 
 MARKER_KINDS = ("word", "scare_quotes")
@@ -262,7 +414,8 @@ class Sentence:
 
     @property
     def category_counts(self) -> Dict[str, int]:
-        return dict(Counter(m.category for m in self.matches))
+        """Matches per category; a match of a term in several categories counts in each."""
+        return dict(Counter(c for m in self.matches for c in m.categories))
 
 
 class Document:
@@ -296,10 +449,12 @@ class Document:
         if self._matches is None:
             text, terms = self.text, self._terms
             matches = []
-            for start, end, ti, si, voice, negated in (self._raw[1] if self._raw else ()):
+            for start, end, ti, si, voice, negated, spelling in (self._raw[1] if self._raw
+                                                                 else ()):
                 t = terms[ti]
                 matches.append(Match(t.term, text[start:end], start, end, t.category,
-                                     t.weight, VOICES[voice], si, bool(negated)))
+                                     t.weight, VOICES[voice], si, bool(negated), t.categories,
+                                     spelling))
             self._matches = matches
         return self._matches
 
@@ -342,7 +497,8 @@ class Document:
 
     @property
     def category_counts(self) -> Dict[str, int]:
-        return dict(Counter(m.category for m in self.matches))
+        """Matches per category; a match of a term in several categories counts in each."""
+        return dict(Counter(c for m in self.matches for c in m.categories))
 
     def kwic(self, term: Union[None, str, Sequence[str]] = None, *,
              category: Union[None, str, Sequence[str]] = None,
@@ -451,12 +607,19 @@ def bundled_lexicons() -> List[str]:
     return sorted(f[:-5] for f in os.listdir(_BUNDLED) if f.endswith(".json"))
 
 
-def load_lexicon(name: str) -> Lexicon:
-    """A bundled lexicon by name (see :func:`bundled_lexicons`), or a lexicon file path."""
+def load_lexicon(name: Union[str, "os.PathLike[str]"], on_duplicate: str = "error") -> Lexicon:
+    """A bundled lexicon by name (see :func:`bundled_lexicons`), or a lexicon file path in
+    any format :func:`framelens.read_lexicon` reads, chosen by its extension (the JSON
+    format when the extension is none of those)."""
+    _check_policy(on_duplicate)
+    name = os.fspath(name)
     candidate = os.path.join(_BUNDLED, f"{name}.json")
     if os.sep not in name and "/" not in name and os.path.exists(candidate):
-        return Lexicon.from_file(candidate)
+        return Lexicon.from_file(candidate, on_duplicate=on_duplicate)
     if os.path.exists(name):
-        return Lexicon.from_file(name)
+        from .importers import EXTENSIONS, read_lexicon
+        if os.path.splitext(name)[1].lower() not in EXTENSIONS:
+            return Lexicon.from_file(name, on_duplicate=on_duplicate)  # the JSON format
+        return read_lexicon(name, on_duplicate=on_duplicate)
     raise FileNotFoundError(
         f"no bundled lexicon or file named {name!r}; bundled: {', '.join(bundled_lexicons())}")

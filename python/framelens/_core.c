@@ -5,7 +5,9 @@
 
 #include "framelens.h"
 
+#include <stdarg.h>
 #include <stdatomic.h>
+#include <stdbool.h>
 #include <string.h>
 
 /* Building against the limited API (setup.py's FRAMELENS_LIMITED_API: one abi3 extension for
@@ -37,6 +39,7 @@ typedef struct {
      * not grow its arrays from nothing each time. Taken and given back with an atomic
      * exchange, so two threads never share it (also without a GIL). */
     _Atomic(fl_result *) spare_result;
+    PyTypeObject *BuilderType;
 } module_state;
 
 typedef struct {
@@ -61,6 +64,16 @@ static void type_error(const char *what, PyObject *obj) {
     }
 }
 
+/* type_error with a formatted <what> ("texts[3] must be str"). */
+static void type_errorf(PyObject *obj, const char *fmt, ...) {
+    char what[256];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(what, sizeof what, fmt, ap);
+    va_end(ap);
+    type_error(what, obj);
+}
+
 static PyObject *raise_status(fl_status st, const fl_error *err) {
     if (st == FL_ERR_NOMEM) {
         return PyErr_NoMemory();
@@ -74,17 +87,24 @@ static PyObject *raise_lexicon_error(module_state *ms, const char *source, const
     if (err->code == FL_ERR_NOMEM) {
         return PyErr_NoMemory();
     }
-    PyObject *exc = PyObject_CallFunction(ms->LexiconError, "s", err->message);
+    PyObject *msg = PyUnicode_DecodeUTF8(err->message, (Py_ssize_t)strlen(err->message), "replace");
+    PyObject *exc = msg == NULL ? NULL : PyObject_CallOneArg(ms->LexiconError, msg);
+    Py_XDECREF(msg);
     if (exc == NULL) {
         return NULL;
     }
     PyObject *line = err->line ? PyLong_FromUnsignedLong(err->line) : Py_NewRef(Py_None);
     PyObject *col = err->column ? PyLong_FromUnsignedLong(err->column) : Py_NewRef(Py_None);
-    PyObject *path = err->path[0] ? PyUnicode_FromString(err->path) : Py_NewRef(Py_None);
+    PyObject *path = err->path[0] ? PyUnicode_DecodeUTF8(err->path, (Py_ssize_t)strlen(err->path),
+                                                         "replace")
+                                  : Py_NewRef(Py_None);
     PyObject *src = PyUnicode_DecodeUTF8(source, (Py_ssize_t)strlen(source), "replace");
     PyObject *detail = PyUnicode_DecodeUTF8(err->detail, (Py_ssize_t)strlen(err->detail),
                                             "replace");
-    if (line && col && path && src && detail && PyObject_SetAttrString(exc, "line", line) == 0 &&
+    PyObject *item = err->item != SIZE_MAX ? PyLong_FromSize_t(err->item) : Py_NewRef(Py_None);
+    if (line && col && path && src && detail && item &&
+        PyObject_SetAttrString(exc, "item", item) == 0 &&
+        PyObject_SetAttrString(exc, "line", line) == 0 &&
         PyObject_SetAttrString(exc, "column", col) == 0 &&
         PyObject_SetAttrString(exc, "path", path) == 0 &&
         PyObject_SetAttrString(exc, "source", src) == 0 &&
@@ -96,6 +116,7 @@ static PyObject *raise_lexicon_error(module_state *ms, const char *source, const
     Py_XDECREF(path);
     Py_XDECREF(src);
     Py_XDECREF(detail);
+    Py_XDECREF(item);
     Py_DECREF(exc);
     return NULL;
 }
@@ -157,44 +178,85 @@ static const char *text_utf8_temp(PyObject *text, Py_ssize_t *len, PyObject **ho
 
 /* ------------------------------------------------------------------ Lexicon */
 
+static int parse_policy(const char *name, fl_duplicates *out) {
+    if (strcmp(name, "error") == 0) {
+        *out = FL_DUPLICATES_ERROR;
+    } else if (strcmp(name, "first") == 0) {
+        *out = FL_DUPLICATES_FIRST;
+    } else if (strcmp(name, "merge") == 0) {
+        *out = FL_DUPLICATES_MERGE;
+    } else {
+        PyErr_Format(PyExc_ValueError,
+                     "on_duplicate must be 'error', 'first' or 'merge', not '%.50s'", name);
+        return -1;
+    }
+    return 0;
+}
+
+/* The module state of an object of one of this module's heap types. */
+static module_state *state_of(PyObject *self) {
+    PyObject *mod = PyType_GetModule(Py_TYPE(self));
+    return mod == NULL ? NULL : get_state(mod);
+}
+
+/* bytes or str -> UTF-8 (the str keeps its cached copy alive). */
+static const char *json_bytes(PyObject *data, Py_ssize_t *len) {
+    if (PyBytes_Check(data)) {
+        *len = PyBytes_GET_SIZE(data);
+        return PyBytes_AS_STRING(data);
+    }
+    if (PyUnicode_Check(data)) {
+        return text_utf8(data, len);
+    }
+    type_error("lexicon JSON must be str or bytes", data);
+    return NULL;
+}
+
 static int Lexicon_init(PyObject *self_obj, PyObject *args, PyObject *kwds) {
     LexiconObject *self = (LexiconObject *)self_obj;
-    static char *kwlist[] = {"data", "source", NULL};
+    static char *kwlist[] = {"data", "source", "on_duplicate", NULL};
     PyObject *data;
     const char *source = "<lexicon>";
-    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O|s", kwlist, &data, &source)) {
+    const char *policy_name = "error";
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O|ss", kwlist, &data, &source, &policy_name)) {
         return -1;
     }
     if (self->lex != NULL) {
         PyErr_SetString(PyExc_RuntimeError, "Lexicon is already initialised");
         return -1;
     }
-    const char *json;
+    fl_duplicates policy;
+    if (parse_policy(policy_name, &policy) < 0) {
+        return -1;
+    }
     Py_ssize_t len;
-    if (PyBytes_Check(data)) {
-        json = PyBytes_AS_STRING(data);
-        len = PyBytes_GET_SIZE(data);
-    } else if (PyUnicode_Check(data)) {
-        json = text_utf8(data, &len);
-        if (json == NULL) {
-            return -1;
-        }
-    } else {
-        type_error("lexicon JSON must be str or bytes", data);
+    const char *json = json_bytes(data, &len);
+    if (json == NULL) {
+        return -1;
+    }
+    module_state *ms = state_of(self_obj);
+    if (ms == NULL) {
         return -1;
     }
     fl_error err;
     fl_lexicon *lex = NULL;
+    fl_builder *b = NULL;
     fl_status st;
     Py_BEGIN_ALLOW_THREADS
-    st = fl_lexicon_load_json(json, (size_t)len, source, NULL, &lex, &err);
+    st = fl_builder_new(source, NULL, &b);
+    if (st == FL_OK) {
+        fl_builder_set_duplicates(b, policy);
+        st = fl_builder_load_json(b, json, (size_t)len, &err);
+        if (st == FL_OK) {
+            st = fl_builder_compile(b, &lex, &err);
+        }
+    } else {
+        err.code = st;
+    }
+    fl_builder_free(b);
     Py_END_ALLOW_THREADS
     if (st != FL_OK) {
-        PyObject *mod = PyType_GetModule(Py_TYPE(self_obj));
-        if (mod == NULL) {
-            return -1;
-        }
-        raise_lexicon_error(get_state(mod), source, &err);
+        raise_lexicon_error(ms, source, &err);
         return -1;
     }
     self->lex = lex;
@@ -228,12 +290,165 @@ static int check_ready(LexiconObject *self) {
 }
 
 static PyObject *str_n(const char *s, size_t n) {
-    return PyUnicode_DecodeUTF8(s, (Py_ssize_t)n, "replace");
+    return PyUnicode_DecodeUTF8(s != NULL ? s : "", (Py_ssize_t)n, "replace");
+}
+
+/* A JSON path of the value being converted, for the one error conversion can have. */
+typedef struct value_path {
+    const struct value_path *up;
+    const char *key; /* with key_len, or NULL for an array index */
+    size_t key_len;
+    size_t index;
+} value_path;
+
+static void format_path(const value_path *p, char *buf, size_t cap) {
+    if (p == NULL) {
+        buf[0] = '\0';
+        return;
+    }
+    format_path(p->up, buf, cap);
+    size_t used = strlen(buf);
+    if (used + 1 >= cap) {
+        return;
+    }
+    if (p->key != NULL) {
+        snprintf(buf + used, cap - used, "%s%.*s", used ? "." : "",
+                 (int)(p->key_len > 100 ? 100 : p->key_len), p->key);
+    } else {
+        snprintf(buf + used, cap - used, "[%zu]", p->index);
+    }
+}
+
+/* A value tree as Python objects: dict, list, str, int (a number written without a fraction
+ * or exponent, every digit kept), float, bool, None. Only an integer longer than Python
+ * reads (sys.get_int_max_str_digits()) fails, as a LexiconError naming its path. */
+static PyObject *value_to_py(module_state *ms, const char *source, const fl_value *v,
+                             const value_path *path) {
+    size_t len;
+    const char *text;
+    switch (fl_value_kind_of(v)) {
+    case FL_VALUE_NULL:
+        Py_RETURN_NONE;
+    case FL_VALUE_FALSE:
+        Py_RETURN_FALSE;
+    case FL_VALUE_TRUE:
+        Py_RETURN_TRUE;
+    case FL_VALUE_STRING:
+        text = fl_value_text(v, &len);
+        return str_n(text, len);
+    case FL_VALUE_NUMBER: {
+        text = fl_value_text(v, &len);
+        bool integral = text != NULL && memchr(text, '.', len) == NULL &&
+                        memchr(text, 'e', len) == NULL && memchr(text, 'E', len) == NULL;
+        if (!integral) {
+            return PyFloat_FromDouble(fl_value_number(v));
+        }
+        PyObject *s = str_n(text, len);
+        PyObject *n = s == NULL ? NULL : PyLong_FromUnicodeObject(s, 10);
+        Py_XDECREF(s);
+        if (n == NULL && PyErr_ExceptionMatches(PyExc_ValueError)) {
+            PyErr_Clear();
+            char where[FL_ERROR_PATH_SIZE];
+            format_path(path, where, sizeof where);
+            fl_error e;
+            memset(&e, 0, sizeof e);
+            e.code = FL_ERR_SCHEMA;
+            e.item = SIZE_MAX;
+            snprintf(e.path, sizeof e.path, "%s", where);
+            snprintf(e.detail, sizeof e.detail,
+                     "an integer of %zu digits is longer than Python reads "
+                     "(sys.get_int_max_str_digits())",
+                     len);
+            snprintf(e.message, sizeof e.message, "%.200s: %s: %s", source, e.path, e.detail);
+            return raise_lexicon_error(ms, source, &e);
+        }
+        return n;
+    }
+    case FL_VALUE_ARRAY: {
+        size_t n = fl_value_count(v);
+        PyObject *list = PyList_New((Py_ssize_t)n);
+        for (size_t i = 0; list != NULL && i < n; i++) {
+            value_path p = {path, NULL, 0, i};
+            PyObject *o = value_to_py(ms, source, fl_value_item(v, i), &p);
+            if (o == NULL) {
+                Py_CLEAR(list);
+                break;
+            }
+            PyList_SET_ITEM(list, (Py_ssize_t)i, o);
+        }
+        return list;
+    }
+    case FL_VALUE_OBJECT: {
+        size_t n = fl_value_count(v);
+        PyObject *dict = PyDict_New();
+        for (size_t i = 0; dict != NULL && i < n; i++) {
+            size_t klen;
+            const char *key = fl_value_key(v, i, &klen);
+            value_path p = {path, key != NULL ? key : "", klen, 0};
+            PyObject *k = str_n(key, klen);
+            PyObject *o = k == NULL ? NULL : value_to_py(ms, source, fl_value_item(v, i), &p);
+            if (o == NULL || PyDict_SetItem(dict, k, o) < 0) {
+                Py_XDECREF(k);
+                Py_XDECREF(o);
+                Py_CLEAR(dict);
+                break;
+            }
+            Py_DECREF(k);
+            Py_DECREF(o);
+        }
+        return dict;
+    }
+    }
+    Py_RETURN_NONE;
+}
+
+/* A new dict of an item's free-form data, after optional string fields (name, NULL pairs
+ * skipped). base names the item in a conversion error. */
+static PyObject *info_dict(LexiconObject *self, const fl_value *extras, const char *base,
+                           const char *k1, const char *s1, size_t l1, const char *k2,
+                           const char *s2, size_t l2) {
+    PyObject *dict = PyDict_New();
+    if (dict == NULL) {
+        return NULL;
+    }
+    const char *keys[2] = {k1, k2};
+    const char *strs[2] = {s1, s2};
+    size_t lens[2] = {l1, l2};
+    for (int i = 0; i < 2; i++) {
+        if (keys[i] == NULL || strs[i] == NULL) {
+            continue;
+        }
+        PyObject *o = str_n(strs[i], lens[i]);
+        if (o == NULL || PyDict_SetItemString(dict, keys[i], o) < 0) {
+            Py_XDECREF(o);
+            Py_DECREF(dict);
+            return NULL;
+        }
+        Py_DECREF(o);
+    }
+    if (extras != NULL) {
+        module_state *ms = state_of((PyObject *)self);
+        const char *source = PyUnicode_AsUTF8(self->source);
+        if (ms == NULL || source == NULL) {
+            Py_DECREF(dict);
+            return NULL;
+        }
+        value_path top = {NULL, base, strlen(base), 0};
+        PyObject *more = value_to_py(ms, source, extras, base[0] ? &top : NULL);
+        if (more == NULL || PyDict_Update(dict, more) < 0) {
+            Py_XDECREF(more);
+            Py_DECREF(dict);
+            return NULL;
+        }
+        Py_DECREF(more);
+    }
+    return dict;
 }
 
 PyDoc_STRVAR(Lexicon_terms_doc,
-             "terms() -> list[tuple[str, int, float, bool, tuple[str, ...]]]\n\n"
-             "(term, category index, weight, case_sensitive, variants) for each term.");
+             "terms() -> list[tuple[str, tuple[int, ...], float, bool, tuple[str, ...], dict]]\n\n"
+             "(term, category indices (the main one first), weight, case_sensitive, variants, "
+             "metadata: its source/note/meta) for each term.");
 
 static PyObject *Lexicon_terms(PyObject *self_obj, PyObject *unused) {
     LexiconObject *self = (LexiconObject *)self_obj;
@@ -246,13 +461,19 @@ static PyObject *Lexicon_terms(PyObject *self_obj, PyObject *unused) {
     if (list == NULL) {
         return NULL;
     }
+    PyObject *empty = PyTuple_New(0);
+    if (empty == NULL) {
+        Py_DECREF(list);
+        return NULL;
+    }
     for (size_t i = 0; i < n; i++) {
         fl_term_info t;
         fl_lexicon_term(self->lex, i, &t);
-        PyObject *vars = PyTuple_New(t.n_variants);
-        if (vars == NULL) {
-            Py_DECREF(list);
-            return NULL;
+        PyObject *vars = t.n_variants ? PyTuple_New(t.n_variants) : Py_NewRef(empty);
+        PyObject *cats = PyTuple_New(t.n_categories);
+        PyObject *meta = NULL;
+        if (vars == NULL || cats == NULL) {
+            goto fail;
         }
         for (uint32_t v = 0; v < t.n_variants; v++) {
             const char *s;
@@ -260,24 +481,50 @@ static PyObject *Lexicon_terms(PyObject *self_obj, PyObject *unused) {
             fl_lexicon_variant(self->lex, i, v, &s, &len);
             PyObject *o = str_n(s, len);
             if (o == NULL) {
-                Py_DECREF(vars);
-                Py_DECREF(list);
-                return NULL;
+                goto fail;
             }
             PyTuple_SET_ITEM(vars, v, o);
         }
-        PyObject *row = Py_BuildValue("(NIdON)", str_n(t.term, t.term_len), t.category,
-                                      t.weight, t.case_sensitive ? Py_True : Py_False, vars);
+        for (uint32_t k = 0; k < t.n_categories; k++) {
+            uint32_t c;
+            fl_lexicon_term_category(self->lex, i, k, &c);
+            PyObject *o = PyLong_FromUnsignedLong(c);
+            if (o == NULL) {
+                goto fail;
+            }
+            PyTuple_SET_ITEM(cats, k, o);
+        }
+        char base[48];
+        snprintf(base, sizeof base, "terms[%zu]", i);
+        if ((meta = info_dict(self, t.extras, base, NULL, NULL, 0, NULL, NULL, 0)) == NULL) {
+            goto fail;
+        }
+        PyObject *row = Py_BuildValue("(NNdONN)", str_n(t.term, t.term_len), cats, t.weight,
+                                      t.case_sensitive ? Py_True : Py_False, vars, meta);
         if (row == NULL) {
+            Py_DECREF(empty);
             Py_DECREF(list);
             return NULL;
         }
         PyList_SET_ITEM(list, (Py_ssize_t)i, row);
+        continue;
+    fail:
+        Py_XDECREF(vars);
+        Py_XDECREF(cats);
+        Py_XDECREF(meta);
+        Py_DECREF(empty);
+        Py_DECREF(list);
+        return NULL;
     }
+    Py_DECREF(empty);
     return list;
 }
 
-PyDoc_STRVAR(Lexicon_categories_doc, "categories() -> list[str]\n\nCategory names by index.");
+PyDoc_STRVAR(Lexicon_categories_doc,
+             "categories() -> list[tuple[str, dict, bool]]\n\n"
+             "(name, data, declared) by category index; data holds the description, color, "
+             "source, note and meta the category was declared with ({} when it was not "
+             "declared).");
 
 static PyObject *Lexicon_categories(PyObject *self_obj, PyObject *unused) {
     LexiconObject *self = (LexiconObject *)self_obj;
@@ -288,21 +535,30 @@ static PyObject *Lexicon_categories(PyObject *self_obj, PyObject *unused) {
     size_t n = fl_lexicon_category_count(self->lex);
     PyObject *list = PyList_New((Py_ssize_t)n);
     for (size_t i = 0; list != NULL && i < n; i++) {
-        size_t len;
-        const char *s = fl_lexicon_category(self->lex, i, &len);
-        PyObject *o = str_n(s, len);
-        if (o == NULL) {
+        fl_category_info c;
+        fl_lexicon_category_info(self->lex, i, &c);
+        char base[FL_ERROR_PATH_SIZE];
+        snprintf(base, sizeof base, "categories.%.*s", (int)(c.name_len > 100 ? 100 : c.name_len),
+                 c.name);
+        PyObject *info = info_dict(self, c.extras, base, "description", c.description,
+                                   c.description_len, "color", c.color, c.color_len);
+        PyObject *row = info == NULL ? NULL
+                                     : Py_BuildValue("(NNO)", str_n(c.name, c.name_len), info,
+                                                     c.declared ? Py_True : Py_False);
+        if (row == NULL) {
             Py_CLEAR(list);
             break;
         }
-        PyList_SET_ITEM(list, (Py_ssize_t)i, o);
+        PyList_SET_ITEM(list, (Py_ssize_t)i, row);
     }
     return list;
 }
 
 PyDoc_STRVAR(Lexicon_contrasts_doc,
-             "contrasts() -> list[tuple[str, list[tuple[str, list[int]]]]]\n\n"
-             "(name, [(option, [term index, ...]), ...]) for each contrast set.");
+             "contrasts() -> list[tuple[str, list[tuple[str, list[tuple[int, int]]]], dict]]\n\n"
+             "(name, [(option, [(term index, spelling), ...]), ...], data) for each contrast "
+             "set. spelling is -1 for all of the term's spellings, v + 1 for its variant v. "
+             "data holds its description, source, note and meta.");
 
 static PyObject *Lexicon_contrasts(PyObject *self_obj, PyObject *unused) {
     LexiconObject *self = (LexiconObject *)self_obj;
@@ -319,12 +575,13 @@ static PyObject *Lexicon_contrasts(PyObject *self_obj, PyObject *unused) {
         for (uint32_t o = 0; opts != NULL && o < ci.n_options; o++) {
             const char *name;
             size_t name_len;
-            const uint32_t *terms;
-            size_t nt;
-            fl_lexicon_contrast_option(self->lex, c, o, &name, &name_len, &terms, &nt);
-            PyObject *idx = PyList_New((Py_ssize_t)nt);
-            for (size_t k = 0; idx != NULL && k < nt; k++) {
-                PyObject *v = PyLong_FromUnsignedLong(terms[k]);
+            const fl_reference *refs;
+            size_t nr;
+            fl_lexicon_contrast_option(self->lex, c, o, &name, &name_len, &refs, &nr);
+            PyObject *idx = PyList_New((Py_ssize_t)nr);
+            for (size_t k = 0; idx != NULL && k < nr; k++) {
+                long spelling = refs[k].spelling == FL_ALL_SPELLINGS ? -1L : (long)refs[k].spelling;
+                PyObject *v = Py_BuildValue("(kl)", (unsigned long)refs[k].term, spelling);
                 if (v == NULL) {
                     Py_CLEAR(idx);
                     break;
@@ -339,7 +596,18 @@ static PyObject *Lexicon_contrasts(PyObject *self_obj, PyObject *unused) {
             }
             Py_DECREF(row);
         }
-        PyObject *row = opts == NULL ? NULL : Py_BuildValue("(NN)", str_n(ci.name, ci.name_len), opts);
+        char base[48];
+        snprintf(base, sizeof base, "contrasts[%zu]", c);
+        PyObject *info = opts == NULL ? NULL
+                                      : info_dict(self, ci.extras, base, "description",
+                                                  ci.description, ci.description_len, NULL,
+                                                  NULL, 0);
+        PyObject *row = info == NULL ? NULL
+                                     : Py_BuildValue("(NNN)", str_n(ci.name, ci.name_len),
+                                                     opts, info);
+        if (info == NULL) {
+            Py_XDECREF(opts);
+        }
         if (row == NULL || PyList_Append(list, row) < 0) {
             Py_XDECREF(row);
             Py_CLEAR(list);
@@ -348,6 +616,125 @@ static PyObject *Lexicon_contrasts(PyObject *self_obj, PyObject *unused) {
         Py_DECREF(row);
     }
     return list;
+}
+
+PyDoc_STRVAR(Lexicon_exclusions_doc, "exclusions() -> list[str]\n\nThe exclusion phrases.");
+
+static PyObject *Lexicon_exclusions(PyObject *self_obj, PyObject *unused) {
+    LexiconObject *self = (LexiconObject *)self_obj;
+    (void)unused;
+    if (check_ready(self) < 0) {
+        return NULL;
+    }
+    size_t n = fl_lexicon_exclusion_count(self->lex);
+    PyObject *list = PyList_New((Py_ssize_t)n);
+    for (size_t i = 0; list != NULL && i < n; i++) {
+        const char *s;
+        size_t len;
+        fl_lexicon_exclusion(self->lex, i, &s, &len);
+        PyObject *o = str_n(s, len);
+        if (o == NULL) {
+            Py_CLEAR(list);
+            break;
+        }
+        PyList_SET_ITEM(list, (Py_ssize_t)i, o);
+    }
+    return list;
+}
+
+PyDoc_STRVAR(Lexicon_actors_doc,
+             "actors() -> list[tuple[str, tuple[str, ...], dict]]\n\n"
+             "(name, aliases, metadata: its source/note/meta) for each actor.");
+
+static PyObject *Lexicon_actors(PyObject *self_obj, PyObject *unused) {
+    LexiconObject *self = (LexiconObject *)self_obj;
+    (void)unused;
+    if (check_ready(self) < 0) {
+        return NULL;
+    }
+    size_t n = fl_lexicon_actor_count(self->lex);
+    PyObject *list = PyList_New((Py_ssize_t)n);
+    for (size_t i = 0; list != NULL && i < n; i++) {
+        fl_actor_info a;
+        fl_lexicon_actor(self->lex, i, &a);
+        PyObject *aliases = PyTuple_New(a.n_aliases);
+        for (uint32_t k = 0; aliases != NULL && k < a.n_aliases; k++) {
+            const char *s;
+            size_t len;
+            fl_lexicon_actor_alias(self->lex, i, k, &s, &len);
+            PyObject *o = str_n(s, len);
+            if (o == NULL) {
+                Py_CLEAR(aliases);
+                break;
+            }
+            PyTuple_SET_ITEM(aliases, k, o);
+        }
+        char base[48];
+        snprintf(base, sizeof base, "actors[%zu]", i);
+        PyObject *meta = aliases == NULL
+                             ? NULL
+                             : info_dict(self, a.extras, base, NULL, NULL, 0, NULL, NULL, 0);
+        if (meta == NULL) {
+            Py_XDECREF(aliases);
+        }
+        PyObject *row = meta == NULL ? NULL
+                                     : Py_BuildValue("(NNN)", str_n(a.name, a.name_len),
+                                                     aliases, meta);
+        if (row == NULL) {
+            Py_CLEAR(list);
+            break;
+        }
+        PyList_SET_ITEM(list, (Py_ssize_t)i, row);
+    }
+    return list;
+}
+
+PyDoc_STRVAR(Lexicon_metadata_doc,
+             "metadata() -> dict\n\n"
+             "The lexicon's name, version, language, description, source, note and meta (the "
+             "keys it has).");
+
+static PyObject *Lexicon_metadata(PyObject *self_obj, PyObject *unused) {
+    LexiconObject *self = (LexiconObject *)self_obj;
+    (void)unused;
+    if (check_ready(self) < 0) {
+        return NULL;
+    }
+    size_t ln = 0, lv = 0;
+    const char *name = fl_lexicon_meta(self->lex, "name", &ln);
+    const char *version = fl_lexicon_meta(self->lex, "version", &lv);
+    PyObject *dict = info_dict(self, NULL, "", "name", name, ln, "version", version, lv);
+    if (dict == NULL) {
+        return NULL;
+    }
+    size_t ll = 0, ld = 0;
+    const char *language = fl_lexicon_meta(self->lex, "language", &ll);
+    const char *description = fl_lexicon_meta(self->lex, "description", &ld);
+    PyObject *more = info_dict(self, fl_lexicon_extras(self->lex), "", "language", language, ll,
+                               "description", description, ld);
+    if (more == NULL || PyDict_Update(dict, more) < 0) {
+        Py_XDECREF(more);
+        Py_DECREF(dict);
+        return NULL;
+    }
+    Py_DECREF(more);
+    return dict;
+}
+
+PyDoc_STRVAR(Lexicon_duplicates_doc,
+             "duplicates() -> tuple[int, int, int]\n\n"
+             "(terms dropped, terms merged, variants dropped) by the duplicate policy.");
+
+static PyObject *Lexicon_duplicates(PyObject *self_obj, PyObject *unused) {
+    LexiconObject *self = (LexiconObject *)self_obj;
+    (void)unused;
+    if (check_ready(self) < 0) {
+        return NULL;
+    }
+    fl_duplicate_counts d;
+    fl_lexicon_duplicates(self->lex, &d);
+    return Py_BuildValue("(nnn)", (Py_ssize_t)d.terms_dropped, (Py_ssize_t)d.terms_merged,
+                         (Py_ssize_t)d.variants_dropped);
 }
 
 PyDoc_STRVAR(Lexicon_meta_doc, "meta(key) -> str | None\n\n"
@@ -384,6 +771,10 @@ static PyMethodDef Lexicon_methods[] = {
     {"terms", Lexicon_terms, METH_NOARGS, Lexicon_terms_doc},
     {"categories", Lexicon_categories, METH_NOARGS, Lexicon_categories_doc},
     {"contrasts", Lexicon_contrasts, METH_NOARGS, Lexicon_contrasts_doc},
+    {"exclusions", Lexicon_exclusions, METH_NOARGS, Lexicon_exclusions_doc},
+    {"actors", Lexicon_actors, METH_NOARGS, Lexicon_actors_doc},
+    {"metadata", Lexicon_metadata, METH_NOARGS, Lexicon_metadata_doc},
+    {"duplicates", Lexicon_duplicates, METH_NOARGS, Lexicon_duplicates_doc},
     {"meta", Lexicon_meta, METH_O, Lexicon_meta_doc},
     {NULL, NULL, 0, NULL},
 };
@@ -393,9 +784,10 @@ static PyGetSetDef Lexicon_getset[] = {
     {NULL, NULL, NULL, NULL, NULL},
 };
 
-PyDoc_STRVAR(Lexicon_doc, "Lexicon(data, source='<lexicon>')\n\n"
-                          "A compiled lexicon from JSON text (str or bytes). Immutable and "
-                          "safe to share between threads.");
+PyDoc_STRVAR(Lexicon_doc, "Lexicon(data, source='<lexicon>', on_duplicate='error')\n\n"
+                          "A compiled lexicon from JSON text (str or bytes), read once by the C "
+                          "core. on_duplicate: 'error', 'first' or 'merge'. Immutable and safe "
+                          "to share between threads.");
 
 static PyType_Slot Lexicon_slots[] = {
     {Py_tp_doc, (void *)Lexicon_doc},
@@ -412,6 +804,485 @@ static PyType_Spec Lexicon_spec = {
     .basicsize = sizeof(LexiconObject),
     .flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_IMMUTABLETYPE,
     .slots = Lexicon_slots,
+};
+
+/* ------------------------------------------------------------------ Builder */
+
+typedef struct {
+    PyObject_HEAD
+    fl_builder *b;
+    PyObject *source;
+    int busy; /* a call runs with the GIL released: other threads must not touch b */
+} BuilderObject;
+
+static int Builder_init(PyObject *self_obj, PyObject *args, PyObject *kwds) {
+    BuilderObject *self = (BuilderObject *)self_obj;
+    static char *kwlist[] = {"source", "on_duplicate", NULL};
+    const char *source = "<lexicon>";
+    const char *policy_name = "error";
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "|ss", kwlist, &source, &policy_name)) {
+        return -1;
+    }
+    fl_duplicates policy;
+    if (parse_policy(policy_name, &policy) < 0) {
+        return -1;
+    }
+    if (self->b != NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "Builder is already initialised");
+        return -1;
+    }
+    if (fl_builder_new(source, NULL, &self->b) != FL_OK) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    fl_builder_set_duplicates(self->b, policy);
+    Py_XSETREF(self->source, PyUnicode_FromString(source));
+    return self->source == NULL ? -1 : 0;
+}
+
+static void Builder_dealloc(PyObject *self_obj) {
+    BuilderObject *self = (BuilderObject *)self_obj;
+    PyTypeObject *tp = Py_TYPE(self_obj);
+    PyObject_GC_UnTrack(self_obj);
+    fl_builder_free(self->b);
+    self->b = NULL;
+    Py_CLEAR(self->source);
+    tp->tp_free(self_obj);
+    Py_DECREF(tp);
+}
+
+static int Builder_traverse(PyObject *self, visitproc visit, void *arg) {
+    Py_VISIT(Py_TYPE(self));
+    return 0;
+}
+
+static int builder_ready(BuilderObject *self) {
+    if (self->b == NULL) {
+        PyErr_SetString(PyExc_ValueError, "Builder is not initialised");
+        return -1;
+    }
+    if (self->busy) {
+        PyErr_SetString(PyExc_RuntimeError, "Builder is in use by another thread");
+        return -1;
+    }
+    return 0;
+}
+
+/* The builder's status as a Python result: None, or the LexiconError (MemoryError). */
+static PyObject *builder_result(BuilderObject *self, fl_status st, const fl_error *err) {
+    if (st == FL_OK) {
+        Py_RETURN_NONE;
+    }
+    module_state *ms = state_of((PyObject *)self);
+    const char *source = PyUnicode_AsUTF8(self->source);
+    if (ms == NULL || source == NULL) {
+        return NULL;
+    }
+    if (st == FL_ERR_ARG) {
+        PyErr_SetString(PyExc_ValueError, err->message[0] ? err->message : "invalid argument");
+        return NULL;
+    }
+    return raise_lexicon_error(ms, source, err);
+}
+
+/* An optional str argument (None: not given). */
+static int opt_str(PyObject *o, fl_str *out, const char *what) {
+    out->ptr = NULL;
+    out->len = 0;
+    if (o == NULL || o == Py_None) {
+        return 0;
+    }
+    if (!PyUnicode_Check(o)) {
+        type_errorf(o, "%s must be str or None", what);
+        return -1;
+    }
+    Py_ssize_t len;
+    out->ptr = text_utf8(o, &len);
+    out->len = (size_t)len;
+    return out->ptr == NULL ? -1 : 0;
+}
+
+/* A sequence of str as fl_str items in a PyMem block (*items NULL when empty). A str alone
+ * counts as a sequence of one. seq keeps the strings alive: release it after use. */
+static int str_list(PyObject *o, fl_str **items, size_t *n, PyObject **seq, const char *what) {
+    *items = NULL;
+    *n = 0;
+    *seq = NULL;
+    if (o == NULL || o == Py_None) {
+        return 0;
+    }
+    if (PyUnicode_Check(o)) {
+        *seq = PyTuple_Pack(1, o);
+    } else {
+        *seq = PySequence_Tuple(o);
+    }
+    if (*seq == NULL) {
+        if (PyErr_ExceptionMatches(PyExc_TypeError)) {
+            PyErr_Format(PyExc_TypeError, "%s must be a sequence of str", what);
+        }
+        return -1;
+    }
+    Py_ssize_t count = PyTuple_GET_SIZE(*seq);
+    if (count == 0) {
+        return 0;
+    }
+    *items = PyMem_Calloc((size_t)count, sizeof(fl_str));
+    if (*items == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i < count; i++) {
+        PyObject *s = PyTuple_GET_ITEM(*seq, i);
+        if (!PyUnicode_Check(s)) {
+            type_errorf(s, "%s[%zd] must be str", what, i);
+            return -1;
+        }
+        Py_ssize_t len;
+        (*items)[i].ptr = text_utf8(s, &len);
+        if ((*items)[i].ptr == NULL) {
+            return -1;
+        }
+        (*items)[i].len = (size_t)len;
+    }
+    *n = (size_t)count;
+    return 0;
+}
+
+static fl_place make_place(unsigned long line, unsigned long column) {
+    fl_place p;
+    p.line = line > UINT32_MAX ? UINT32_MAX : (uint32_t)line;
+    p.column = column > UINT32_MAX ? UINT32_MAX : (uint32_t)column;
+    return p;
+}
+
+PyDoc_STRVAR(Builder_set_meta_doc,
+             "set_meta(key, value, /)\n\nSets 'name', 'version', 'language' or 'description'.");
+
+static PyObject *Builder_set_meta(PyObject *self_obj, PyObject *args) {
+    BuilderObject *self = (BuilderObject *)self_obj;
+    const char *key;
+    const char *value;
+    Py_ssize_t len;
+    if (builder_ready(self) < 0 || !PyArg_ParseTuple(args, "ss#:set_meta", &key, &value, &len)) {
+        return NULL;
+    }
+    fl_error err;
+    fl_status st = fl_builder_set_meta(self->b, key, value, (size_t)len, &err);
+    return builder_result(self, st, &err);
+}
+
+PyDoc_STRVAR(Builder_set_extras_doc,
+             "set_extras(json, /)\n\nThe lexicon's source/note/meta as a JSON object text.");
+
+static PyObject *Builder_set_extras(PyObject *self_obj, PyObject *arg) {
+    BuilderObject *self = (BuilderObject *)self_obj;
+    fl_str s;
+    if (builder_ready(self) < 0 || opt_str(arg, &s, "json") < 0) {
+        return NULL;
+    }
+    if (s.ptr == NULL) {
+        Py_RETURN_NONE;
+    }
+    fl_error err;
+    fl_status st = fl_builder_set_extras(self->b, s.ptr, s.len, &err);
+    return builder_result(self, st, &err);
+}
+
+PyDoc_STRVAR(Builder_add_category_doc,
+             "add_category(name, description=None, color=None, extras=None, line=0, column=0)\n\n"
+             "Declares a category. extras: JSON object text with source, note, meta.");
+
+static PyObject *Builder_add_category(PyObject *self_obj, PyObject *args, PyObject *kwds) {
+    BuilderObject *self = (BuilderObject *)self_obj;
+    static char *kwlist[] = {"name", "description", "color", "extras", "line", "column", NULL};
+    PyObject *name, *description = NULL, *color = NULL, *extras = NULL;
+    unsigned long line = 0, column = 0;
+    if (builder_ready(self) < 0 ||
+        !PyArg_ParseTupleAndKeywords(args, kwds, "U|OOOkk:add_category", kwlist, &name,
+                                     &description, &color, &extras, &line, &column)) {
+        return NULL;
+    }
+    fl_category_spec spec;
+    memset(&spec, 0, sizeof spec);
+    if (opt_str(name, &spec.name, "name") < 0 ||
+        opt_str(description, &spec.description, "description") < 0 ||
+        opt_str(color, &spec.color, "color") < 0 || opt_str(extras, &spec.extras, "extras") < 0) {
+        return NULL;
+    }
+    spec.place = make_place(line, column);
+    fl_error err;
+    fl_status st = fl_builder_add_category(self->b, &spec, &err);
+    return builder_result(self, st, &err);
+}
+
+PyDoc_STRVAR(Builder_add_term_doc,
+             "add_term(term, categories, weight=1.0, case_sensitive=False, variants=(), "
+             "extras=None, line=0, column=0)\n\n"
+             "Adds a term; categories: a str or a sequence of str (the main one first). extras: "
+             "JSON object text with source, note, meta.");
+
+static PyObject *Builder_add_term(PyObject *self_obj, PyObject *args, PyObject *kwds) {
+    BuilderObject *self = (BuilderObject *)self_obj;
+    static char *kwlist[] = {"term", "categories", "weight", "case_sensitive", "variants",
+                             "extras", "line", "column", NULL};
+    PyObject *term, *categories, *variants = NULL, *extras = NULL;
+    double weight = 1.0;
+    int case_sensitive = 0;
+    unsigned long line = 0, column = 0;
+    if (builder_ready(self) < 0 ||
+        !PyArg_ParseTupleAndKeywords(args, kwds, "UO|dpOOkk:add_term", kwlist, &term,
+                                     &categories, &weight, &case_sensitive, &variants, &extras,
+                                     &line, &column)) {
+        return NULL;
+    }
+    fl_term_spec spec;
+    memset(&spec, 0, sizeof spec);
+    fl_str *cats = NULL;
+    fl_str *vars = NULL;
+    PyObject *cat_seq = NULL;
+    PyObject *var_seq = NULL;
+    PyObject *out = NULL;
+    if (opt_str(term, &spec.term, "term") < 0 || opt_str(extras, &spec.extras, "extras") < 0 ||
+        str_list(categories, &cats, &spec.n_categories, &cat_seq, "categories") < 0 ||
+        str_list(variants, &vars, &spec.n_variants, &var_seq, "variants") < 0) {
+        goto done;
+    }
+    spec.categories = cats;
+    spec.variants = vars;
+    spec.weight = weight;
+    spec.case_sensitive = case_sensitive;
+    spec.place = make_place(line, column);
+    fl_error err;
+    fl_status st = fl_builder_add_term(self->b, &spec, &err);
+    out = builder_result(self, st, &err);
+done:
+    PyMem_Free(cats);
+    PyMem_Free(vars);
+    Py_XDECREF(cat_seq);
+    Py_XDECREF(var_seq);
+    return out;
+}
+
+PyDoc_STRVAR(Builder_add_exclusion_doc,
+             "add_exclusion(phrase, line=0, column=0)\n\nAdds an exclusion phrase.");
+
+static PyObject *Builder_add_exclusion(PyObject *self_obj, PyObject *args, PyObject *kwds) {
+    BuilderObject *self = (BuilderObject *)self_obj;
+    static char *kwlist[] = {"phrase", "line", "column", NULL};
+    PyObject *phrase;
+    unsigned long line = 0, column = 0;
+    fl_str s;
+    if (builder_ready(self) < 0 ||
+        !PyArg_ParseTupleAndKeywords(args, kwds, "U|kk:add_exclusion", kwlist, &phrase, &line,
+                                     &column) ||
+        opt_str(phrase, &s, "phrase") < 0) {
+        return NULL;
+    }
+    fl_error err;
+    fl_status st = fl_builder_add_exclusion(self->b, s.ptr, s.len, make_place(line, column), &err);
+    return builder_result(self, st, &err);
+}
+
+PyDoc_STRVAR(Builder_add_contrast_doc,
+             "add_contrast(name, description=None, extras=None, line=0, column=0)\n\n"
+             "Starts a contrast; add its options with add_option().");
+
+static PyObject *Builder_add_contrast(PyObject *self_obj, PyObject *args, PyObject *kwds) {
+    BuilderObject *self = (BuilderObject *)self_obj;
+    static char *kwlist[] = {"name", "description", "extras", "line", "column", NULL};
+    PyObject *name, *description = NULL, *extras = NULL;
+    unsigned long line = 0, column = 0;
+    if (builder_ready(self) < 0 ||
+        !PyArg_ParseTupleAndKeywords(args, kwds, "U|OOkk:add_contrast", kwlist, &name,
+                                     &description, &extras, &line, &column)) {
+        return NULL;
+    }
+    fl_contrast_spec spec;
+    memset(&spec, 0, sizeof spec);
+    if (opt_str(name, &spec.name, "name") < 0 ||
+        opt_str(description, &spec.description, "description") < 0 ||
+        opt_str(extras, &spec.extras, "extras") < 0) {
+        return NULL;
+    }
+    spec.place = make_place(line, column);
+    fl_error err;
+    fl_status st = fl_builder_add_contrast(self->b, &spec, &err);
+    return builder_result(self, st, &err);
+}
+
+PyDoc_STRVAR(Builder_add_option_doc,
+             "add_option(name, line=0, column=0)\n\nAdds an option to the last contrast.");
+
+static PyObject *Builder_add_option(PyObject *self_obj, PyObject *args, PyObject *kwds) {
+    BuilderObject *self = (BuilderObject *)self_obj;
+    static char *kwlist[] = {"name", "line", "column", NULL};
+    PyObject *name;
+    unsigned long line = 0, column = 0;
+    fl_str s;
+    if (builder_ready(self) < 0 ||
+        !PyArg_ParseTupleAndKeywords(args, kwds, "U|kk:add_option", kwlist, &name, &line,
+                                     &column) ||
+        opt_str(name, &s, "name") < 0) {
+        return NULL;
+    }
+    fl_error err;
+    fl_status st = fl_builder_add_option(self->b, s.ptr, s.len, make_place(line, column), &err);
+    return builder_result(self, st, &err);
+}
+
+PyDoc_STRVAR(Builder_add_reference_doc,
+             "add_reference(text, line=0, column=0)\n\n"
+             "Adds a reference (a term's text or a variant's) to the last option.");
+
+static PyObject *Builder_add_reference(PyObject *self_obj, PyObject *args, PyObject *kwds) {
+    BuilderObject *self = (BuilderObject *)self_obj;
+    static char *kwlist[] = {"text", "line", "column", NULL};
+    PyObject *text;
+    unsigned long line = 0, column = 0;
+    fl_str s;
+    if (builder_ready(self) < 0 ||
+        !PyArg_ParseTupleAndKeywords(args, kwds, "U|kk:add_reference", kwlist, &text, &line,
+                                     &column) ||
+        opt_str(text, &s, "text") < 0) {
+        return NULL;
+    }
+    fl_error err;
+    fl_status st = fl_builder_add_reference(self->b, s.ptr, s.len, make_place(line, column), &err);
+    return builder_result(self, st, &err);
+}
+
+PyDoc_STRVAR(Builder_add_actor_doc,
+             "add_actor(name, aliases=(), extras=None, line=0, column=0)\n\nAdds an actor.");
+
+static PyObject *Builder_add_actor(PyObject *self_obj, PyObject *args, PyObject *kwds) {
+    BuilderObject *self = (BuilderObject *)self_obj;
+    static char *kwlist[] = {"name", "aliases", "extras", "line", "column", NULL};
+    PyObject *name, *aliases = NULL, *extras = NULL;
+    unsigned long line = 0, column = 0;
+    if (builder_ready(self) < 0 ||
+        !PyArg_ParseTupleAndKeywords(args, kwds, "U|OOkk:add_actor", kwlist, &name, &aliases,
+                                     &extras, &line, &column)) {
+        return NULL;
+    }
+    fl_actor_spec spec;
+    memset(&spec, 0, sizeof spec);
+    fl_str *items = NULL;
+    PyObject *seq = NULL;
+    PyObject *out = NULL;
+    if (opt_str(name, &spec.name, "name") < 0 || opt_str(extras, &spec.extras, "extras") < 0 ||
+        str_list(aliases, &items, &spec.n_aliases, &seq, "aliases") < 0) {
+        goto done;
+    }
+    spec.aliases = items;
+    spec.place = make_place(line, column);
+    fl_error err;
+    fl_status st = fl_builder_add_actor(self->b, &spec, &err);
+    out = builder_result(self, st, &err);
+done:
+    PyMem_Free(items);
+    Py_XDECREF(seq);
+    return out;
+}
+
+PyDoc_STRVAR(Builder_load_json_doc,
+             "load_json(data, /)\n\nReads a lexicon in the JSON format (str or bytes) into the "
+             "builder.");
+
+static PyObject *Builder_load_json(PyObject *self_obj, PyObject *data) {
+    BuilderObject *self = (BuilderObject *)self_obj;
+    if (builder_ready(self) < 0) {
+        return NULL;
+    }
+    Py_ssize_t len;
+    const char *json = json_bytes(data, &len);
+    if (json == NULL) {
+        return NULL;
+    }
+    /* data stays alive (the caller holds it) while the GIL is released */
+    fl_error err;
+    fl_status st;
+    self->busy = 1;
+    Py_BEGIN_ALLOW_THREADS
+    st = fl_builder_load_json(self->b, json, (size_t)len, &err);
+    Py_END_ALLOW_THREADS
+    self->busy = 0;
+    return builder_result(self, st, &err);
+}
+
+PyDoc_STRVAR(Builder_compile_doc,
+             "compile() -> Lexicon\n\nChecks and compiles the lexicon; the builder is spent.");
+
+static PyObject *Builder_compile(PyObject *self_obj, PyObject *unused) {
+    BuilderObject *self = (BuilderObject *)self_obj;
+    (void)unused;
+    if (builder_ready(self) < 0) {
+        return NULL;
+    }
+    module_state *ms = state_of(self_obj);
+    if (ms == NULL) {
+        return NULL;
+    }
+    LexiconObject *lo = (LexiconObject *)ms->LexiconType->tp_alloc(ms->LexiconType, 0);
+    if (lo == NULL) {
+        return NULL;
+    }
+    fl_error err;
+    fl_lexicon *lex = NULL;
+    fl_status st;
+    self->busy = 1;
+    Py_BEGIN_ALLOW_THREADS
+    st = fl_builder_compile(self->b, &lex, &err);
+    Py_END_ALLOW_THREADS
+    self->busy = 0;
+    if (st != FL_OK) {
+        Py_DECREF(lo);
+        return builder_result(self, st, &err);
+    }
+    lo->lex = lex;
+    lo->source = Py_NewRef(self->source);
+    return (PyObject *)lo;
+}
+
+static PyMethodDef Builder_methods[] = {
+    {"set_meta", Builder_set_meta, METH_VARARGS, Builder_set_meta_doc},
+    {"set_extras", Builder_set_extras, METH_O, Builder_set_extras_doc},
+    {"add_category", (PyCFunction)(void (*)(void))Builder_add_category,
+     METH_VARARGS | METH_KEYWORDS, Builder_add_category_doc},
+    {"add_term", (PyCFunction)(void (*)(void))Builder_add_term, METH_VARARGS | METH_KEYWORDS,
+     Builder_add_term_doc},
+    {"add_exclusion", (PyCFunction)(void (*)(void))Builder_add_exclusion,
+     METH_VARARGS | METH_KEYWORDS, Builder_add_exclusion_doc},
+    {"add_contrast", (PyCFunction)(void (*)(void))Builder_add_contrast,
+     METH_VARARGS | METH_KEYWORDS, Builder_add_contrast_doc},
+    {"add_option", (PyCFunction)(void (*)(void))Builder_add_option, METH_VARARGS | METH_KEYWORDS,
+     Builder_add_option_doc},
+    {"add_reference", (PyCFunction)(void (*)(void))Builder_add_reference,
+     METH_VARARGS | METH_KEYWORDS, Builder_add_reference_doc},
+    {"add_actor", (PyCFunction)(void (*)(void))Builder_add_actor, METH_VARARGS | METH_KEYWORDS,
+     Builder_add_actor_doc},
+    {"load_json", Builder_load_json, METH_O, Builder_load_json_doc},
+    {"compile", Builder_compile, METH_NOARGS, Builder_compile_doc},
+    {NULL, NULL, 0, NULL},
+};
+
+PyDoc_STRVAR(Builder_doc, "Builder(source='<lexicon>', on_duplicate='error')\n\n"
+                          "Builds a lexicon item by item (the importers use it); compile() "
+                          "gives the Lexicon. One thread at a time.");
+
+static PyType_Slot Builder_slots[] = {
+    {Py_tp_doc, (void *)Builder_doc},
+    {Py_tp_init, Builder_init},
+    {Py_tp_dealloc, Builder_dealloc},
+    {Py_tp_traverse, Builder_traverse},
+    {Py_tp_methods, Builder_methods},
+    {0, NULL},
+};
+
+static PyType_Spec Builder_spec = {
+    .name = "framelens._core.Builder",
+    .basicsize = sizeof(BuilderObject),
+    .flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_IMMUTABLETYPE,
+    .slots = Builder_slots,
 };
 
 /* ------------------------------------------------------------------ analysis */
@@ -534,11 +1405,12 @@ static PyObject *matches_list(const fl_result *res) {
     PyObject *list = PyList_New((Py_ssize_t)n);
     for (size_t i = 0; list != NULL && i < n; i++) {
         const fl_match *m = &ms[i];
-        PyObject *items[6] = {
+        PyObject *items[7] = {
             PyLong_FromSsize_t((Py_ssize_t)m->cp_start), PyLong_FromSsize_t((Py_ssize_t)m->cp_end),
             PyLong_FromUnsignedLong(m->term), PyLong_FromUnsignedLong(m->sentence),
-            PyLong_FromLong(m->voice), PyLong_FromLong(m->negated)};
-        PyObject *row = tuple_steal(6, items);
+            PyLong_FromLong(m->voice), PyLong_FromLong(m->negated),
+            PyLong_FromUnsignedLong(m->spelling)};
+        PyObject *row = tuple_steal(7, items);
         if (row == NULL) {
             Py_CLEAR(list);
             break;
@@ -553,7 +1425,7 @@ PyDoc_STRVAR(analyze_doc,
              "lexicon: a Lexicon, or None to segment only. text: str.\n"
              "sentences: [(start, end, n_tokens, score, first_match, n_matches,\n"
              "             first_marker, n_markers)]\n"
-             "matches: [(start, end, term index, sentence index, voice, negated)]\n"
+             "matches: [(start, end, term index, sentence index, voice, negated, spelling)]\n"
              "markers: [(start, end, sentence index, kind)] (0 word, 1 scare quotes)\n"
              "Offsets are code point offsets into text.");
 
@@ -690,7 +1562,8 @@ PyDoc_STRVAR(analyze_batch_doc,
              "the result columns as raw native-endian arrays (see fl_batch_columns): "
              "doc_tokens u8, doc_sentences u4, doc_matches u4, sent_doc u4, sent_index u4, "
              "sent_start i8, sent_end i8, sent_tokens u4, sent_matches u4, sent_markers u4, "
-             "sent_score f8, match_doc u4, match_sentence u4, match_term u4, match_start i8, "
+             "sent_score f8, match_doc u4, match_sentence u4, match_term u4, match_spelling u4, "
+             "match_start i8, "
              "match_end i8, match_voice u1, match_negated u1, surface_offsets i8, "
              "surface_data (UTF-8).");
 
@@ -804,6 +1677,7 @@ static PyObject *core_analyze_batch(PyObject *module, PyObject *const *args, Py_
     COL(match_doc, c.n_matches, uint32_t)
     COL(match_sentence, c.n_matches, uint32_t)
     COL(match_term, c.n_matches, uint32_t)
+    COL(match_spelling, c.n_matches, uint32_t)
     COL(match_start, c.n_matches, int64_t)
     COL(match_end, c.n_matches, int64_t)
     COL(match_voice, c.n_matches, uint8_t)
@@ -989,8 +1863,7 @@ static int dedupe_texts(PyObject *list, const char **texts, size_t *lens, PyObje
     for (Py_ssize_t i = 0; i < n; i++) {
         PyObject *item = PyList_GET_ITEM(list, i);
         if (!PyUnicode_Check(item)) {
-            PyErr_Format(PyExc_TypeError, "texts[%zd] must be str, not %.100s", i,
-                         Py_TYPE(item)->tp_name);
+            type_errorf(item, "texts[%zd] must be str", i);
             return -1;
         }
         Py_ssize_t len;
@@ -1023,7 +1896,7 @@ static int dedupe_texts(PyObject *list, const char **texts, size_t *lens, PyObje
 static int dedupe_uint(PyObject *obj, const char *name, unsigned long long max,
                        unsigned long long *out) {
     if (!PyLong_Check(obj)) {
-        PyErr_Format(PyExc_TypeError, "%s must be an int, not %.100s", name, Py_TYPE(obj)->tp_name);
+        type_errorf(obj, "%s must be an int", name);
         return -1;
     }
     unsigned long long v = PyLong_AsUnsignedLongLong(obj);
@@ -1264,7 +2137,8 @@ static int core_exec(PyObject *module) {
     ms->LexiconError = PyErr_NewExceptionWithDoc(
         "framelens.LexiconError",
         "A lexicon that cannot be loaded. Attributes: source, line, column (1-based, or None), "
-        "path (a JSON path such as 'terms[3].weight', or None) and detail.",
+        "path (a JSON path such as 'terms[3].weight', or None), item (the failing item's "
+        "index, or None) and detail.",
         PyExc_ValueError, NULL);
     if (ms->LexiconError == NULL || PyModule_AddObjectRef(module, "LexiconError", ms->LexiconError) < 0) {
         return -1;
@@ -1274,9 +2148,15 @@ static int core_exec(PyObject *module) {
         PyModule_AddObjectRef(module, "Lexicon", (PyObject *)ms->LexiconType) < 0) {
         return -1;
     }
+    ms->BuilderType = (PyTypeObject *)PyType_FromModuleAndSpec(module, &Builder_spec, NULL);
+    if (ms->BuilderType == NULL ||
+        PyModule_AddObjectRef(module, "Builder", (PyObject *)ms->BuilderType) < 0) {
+        return -1;
+    }
     if (PyModule_AddStringConstant(module, "core_version", fl_version()) < 0 ||
         PyModule_AddIntConstant(module, "MAX_TERM_TOKENS", FL_MAX_TERM_TOKENS) < 0 ||
         PyModule_AddIntConstant(module, "MAX_TERMS", FL_MAX_TERMS) < 0 ||
+        PyModule_AddIntConstant(module, "MAX_LEXICON_STRINGS", FL_MAX_LEXICON_STRINGS) < 0 ||
         PyModule_AddObject(module, "MAX_TEXT_BYTES", PyLong_FromSize_t(FL_MAX_TEXT_BYTES)) < 0 ||
         PyModule_AddObject(module, "MAX_LEXICON_BYTES", PyLong_FromSize_t(FL_MAX_LEXICON_BYTES)) < 0) {
         return -1;
@@ -1288,6 +2168,7 @@ static int core_traverse(PyObject *module, visitproc visit, void *arg) {
     module_state *ms = get_state(module);
     Py_VISIT(ms->LexiconError);
     Py_VISIT(ms->LexiconType);
+    Py_VISIT(ms->BuilderType);
     return 0;
 }
 
@@ -1295,6 +2176,7 @@ static int core_clear(PyObject *module) {
     module_state *ms = get_state(module);
     Py_CLEAR(ms->LexiconError);
     Py_CLEAR(ms->LexiconType);
+    Py_CLEAR(ms->BuilderType);
     return 0;
 }
 

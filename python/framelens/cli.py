@@ -7,7 +7,8 @@ import os
 import sys
 from typing import List, Optional
 
-from ._api import Analyzer, Document, LexiconError, bundled_lexicons, load_lexicon
+from ._api import (DUPLICATE_POLICIES, Analyzer, Document, Lexicon, LexiconError,
+                   bundled_lexicons, load_lexicon)
 
 _DEMO_TEXT = os.path.join(os.path.dirname(__file__), "data", "demo.txt")
 _DEMO_CORPUS = os.path.join(os.path.dirname(__file__), "data", "demo_corpus.jsonl")
@@ -165,8 +166,107 @@ def _cmd_lexicons(args) -> int:
     return 0
 
 
+def _read_any(path: str, fmt: Optional[str], on_duplicate: str,
+              category: Optional[str] = None) -> Lexicon:
+    """A bundled lexicon by name, or a file in any format read_lexicon reads."""
+    from .importers import read_lexicon
+    if fmt is None and not os.path.exists(path) and os.sep not in path and "/" not in path:
+        return load_lexicon(path, on_duplicate=on_duplicate)
+    return read_lexicon(path, format=fmt, on_duplicate=on_duplicate, category=category)
+
+
+def _duplicates_note(lex: Lexicon) -> str:
+    d = lex.duplicates
+    parts = [f"{n} {what}" for what, n in (("terms dropped", d["terms_dropped"]),
+                                           ("terms merged", d["terms_merged"]),
+                                           ("variants dropped", d["variants_dropped"])) if n]
+    return f"; duplicates: {', '.join(parts)}" if parts else ""
+
+
+def _summary(lex: Lexicon) -> str:
+    n_variants = sum(len(t.variants) for t in lex.terms)
+    return (f"{len(lex)} terms ({n_variants} variants), {len(lex.categories)} categories, "
+            f"{len(lex.contrasts)} contrasts, {len(lex.exclude)} exclusions, "
+            f"{len(lex.actors)} actors{_duplicates_note(lex)}")
+
+
+def _cmd_lexicon_list(args) -> int:
+    for name in bundled_lexicons():
+        lex = load_lexicon(name)
+        version = f" {lex.version}" if lex.version else ""
+        print(f"{name}{version}: {_summary(lex)}")
+        description = lex.metadata.get("description")
+        if description:
+            print(f"    {description[:200]}")
+    return 0
+
+
+def _cmd_lexicon_show(args) -> int:
+    lex = _read_any(args.name, args.from_format, args.on_duplicate)
+    title = lex.name or args.name
+    print(f"{title}{' ' + lex.version if lex.version else ''} ({lex.source})")
+    for key in ("description", "language", "source", "note"):
+        if key in lex.metadata:
+            print(f"  {key}: {lex.metadata[key]}")
+    print(f"  {_summary(lex)}")
+    per_cat: dict = {}
+    for t in lex.terms:
+        for cat in t.categories:
+            per_cat[cat] = per_cat.get(cat, 0) + 1
+    print("\ncategories:")
+    for name, info in lex.categories.items():
+        desc = info.get("description", "")
+        print(f"  {name:<24} {per_cat.get(name, 0):>6} terms  {desc[:90]}")
+    if lex.contrasts:
+        print("\ncontrasts:")
+        for c in lex.contrasts:
+            opts = "  |  ".join(f"{opt}: {', '.join(refs)}" for opt, refs in c.options.items())
+            print(f"  {c.name}: {opts}")
+    if lex.actors:
+        print("\nactors:")
+        for a in lex.actors:
+            print(f"  {a.name}" + (f" ({', '.join(a.aliases)})" if a.aliases else ""))
+    if lex.exclude:
+        print(f"\nexclude: {', '.join(lex.exclude)}")
+    if args.terms:
+        print("\nterms:")
+        for t in lex.terms:
+            extra = f" | {', '.join(t.variants)}" if t.variants else ""
+            flags = " (case-sensitive)" if t.case_sensitive else ""
+            print(f"  {t.term}{extra}  [{', '.join(t.categories)}] weight={t.weight:g}{flags}")
+    return 0
+
+
+def _cmd_lexicon_validate(args) -> int:
+    failed = 0
+    for path in args.files:
+        try:
+            lex = _read_any(path, args.from_format, args.on_duplicate, args.category)
+        except (LexiconError, OSError, ValueError) as exc:
+            print(f"{exc}", file=sys.stderr)
+            failed += 1
+            continue
+        print(f"{path}: ok: {_summary(lex)}")
+    return 1 if failed else 0
+
+
+def _cmd_lexicon_convert(args) -> int:
+    lex = _read_any(args.input, args.from_format, args.on_duplicate, args.category)
+    if args.name:
+        data = lex.to_dict()
+        data["name"] = args.name
+        lex = Lexicon.from_dict(data, source=args.input)
+    if args.output == "-":
+        sys.stdout.write(lex.to_json())
+        sys.stdout.write("\n")
+    else:
+        lex.save(args.output)
+        print(f"framelens: {args.input} -> {args.output}: {_summary(lex)}", file=sys.stderr)
+    return 0
+
+
 def _cmd_show(args) -> int:
-    lex = load_lexicon(args.lexicon)
+    lex = load_lexicon(args.lexicon, on_duplicate=args.on_duplicate)
     with open(args.file, encoding="utf-8", errors="replace") as f:
         text = f.read()
     print_document(Analyzer(lex).analyze(text))
@@ -215,7 +315,7 @@ def _progress():
 
 
 def _corpus(args):
-    lex = load_lexicon(args.lexicon)
+    lex = load_lexicon(args.lexicon, on_duplicate=args.on_duplicate)
     callback, bar = _progress()
     try:
         keys = _split_fields(args.group_field)
@@ -333,7 +433,10 @@ def _positive_float(value: str) -> float:
 def _add_corpus_args(p: argparse.ArgumentParser, group_flag: str) -> None:
     p.add_argument("input", help="JSONL, CSV, TSV or Parquet file, or a folder of .txt files "
                                  "(group = the folder a file is in)")
-    p.add_argument("--lexicon", required=True, help="bundled lexicon name or a JSON file")
+    p.add_argument("--lexicon", required=True,
+                   help="bundled lexicon name or a lexicon file (.json, .dic, .yaml, .csv, "
+                        ".tsv, .txt)")
+    _add_on_duplicate(p)
     p.add_argument("--text-field", default="text", help="field holding the text (text)")
     if group_flag == "--group-field":
         p.add_argument("--group-field", default="outlet",
@@ -382,6 +485,46 @@ class _VersionAction(argparse.Action):
         parser.exit()
 
 
+def _add_on_duplicate(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--on-duplicate", choices=DUPLICATE_POLICIES, default="error",
+                   help="a spelling that repeats another after folding: error (default), "
+                        "first (keep the first), merge (join the later term to the first)")
+
+
+def _add_lexicon_commands(sub) -> None:
+    from .importers import FORMATS
+    lx = sub.add_parser("lexicon", help="list, show, validate and convert lexicons")
+    lsub = lx.add_subparsers(dest="lexicon_command", required=True)
+    p = lsub.add_parser("list", help="the bundled lexicons")
+    p.set_defaults(func=_cmd_lexicon_list)
+    p = lsub.add_parser("show", help="a lexicon's metadata, categories, contrasts (and terms)")
+    p.add_argument("name", help="bundled lexicon name or a lexicon file")
+    p.add_argument("--terms", action="store_true", help="list every term too")
+    p.add_argument("--from", dest="from_format", choices=FORMATS, default=None,
+                   help="the file's format (default: from its extension)")
+    _add_on_duplicate(p)
+    p.set_defaults(func=_cmd_lexicon_show)
+    p = lsub.add_parser("validate", help="check lexicon files; exit 1 if any is invalid")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--from", dest="from_format", choices=FORMATS, default=None,
+                   help="the files' format (default: from each extension)")
+    p.add_argument("--category", default=None,
+                   help="category of a word list's terms (default: the file name)")
+    _add_on_duplicate(p)
+    p.set_defaults(func=_cmd_lexicon_validate)
+    p = lsub.add_parser("convert", help="convert LIWC, YAML, CSV/TSV or a word list to JSON")
+    p.add_argument("input", metavar="IN")
+    p.add_argument("-o", "--output", required=True, metavar="OUT.json",
+                   help="the JSON lexicon to write ('-': stdout)")
+    p.add_argument("--from", dest="from_format", choices=FORMATS, default=None,
+                   help="the input's format (default: from its extension)")
+    p.add_argument("--category", default=None,
+                   help="category of a word list's terms (default: the file name)")
+    p.add_argument("--name", default=None, help="the lexicon's name")
+    _add_on_duplicate(p)
+    p.set_defaults(func=_cmd_lexicon_convert)
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="framelens",
                                 description="Loaded terminology and framing markers in news "
@@ -399,6 +542,7 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("show", help="print one text file's sentences and matches")
     s.add_argument("file")
     s.add_argument("--lexicon", required=True, help="bundled lexicon name or path")
+    _add_on_duplicate(s)
     s.set_defaults(func=_cmd_show)
     a = sub.add_parser("analyze", help="analyse a corpus; write the matches (or sentences)")
     _add_corpus_args(a, "--group-field")
@@ -423,8 +567,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="document-level bootstrap replicates for intervals (0: none)")
     c.add_argument("--seed", type=int, default=0)
     c.set_defaults(func=_cmd_compare)
-    lx = sub.add_parser("lexicons", help="list the bundled lexicons")
+    lx = sub.add_parser("lexicons", help="list the bundled lexicons (see also: lexicon list)")
     lx.set_defaults(func=_cmd_lexicons)
+    _add_lexicon_commands(sub)
     return p
 
 

@@ -160,18 +160,10 @@ class Comparison:
         in articles, so intervals that treat tokens as independent are too narrow)."""
         c = self.counts
         G, C, O = len(c.groups), len(c.categories), len(labels)
-        D = len(c.doc_group)
-        doc, term, voice, cnt = c.doc_terms
-        keep = np.ones(len(doc), dtype=bool) if self.voice is None else \
-            voice == _voice_index(self.voice)
-        doc_cat = np.zeros((D, C), dtype=np.float64)
-        np.add.at(doc_cat, (doc[keep], c.term_category[term[keep]]), cnt[keep])
-        # option membership of each term (a term may count for several options)
-        doc_opt = np.zeros((D, O), dtype=np.float64)
-        for j, (ci, _name, opt) in enumerate(labels):
-            idx = dict(c.contrasts[ci][1])[opt]
-            sel = keep & np.isin(term, idx)
-            np.add.at(doc_opt[:, j], doc[sel], cnt[sel])
+        # per document: matches per category (a match in each of its term's categories) and
+        # per contrast option (by the spelling that matched)
+        doc_cat = c.doc_category_matrix(self.voice)
+        doc_opt = c.doc_option_matrix(self.voice)
         contrast_of = np.array([lab[0] for lab in labels], dtype=np.int64)
         rng = np.random.default_rng(self.seed)
         B = self.bootstrap
@@ -320,17 +312,4 @@ def _kept_documents(counts: Counts, groups) -> np.ndarray:
 
 def _subset(counts: Counts, groups) -> Counts:
     """The counts of some groups only (documents of the others dropped)."""
-    keep = sorted(groups)
-    idx = np.array([counts.groups.index(g) for g in keep], dtype=np.int64)
-    remap = np.full(len(counts.groups), -1, dtype=np.int64)
-    remap[idx] = np.arange(len(keep))
-    doc_keep = np.flatnonzero(remap[counts.doc_group] >= 0) if len(counts.doc_group) else \
-        np.zeros(0, np.int64)
-    new_doc = np.full(len(counts.doc_group), -1, dtype=np.int64)
-    new_doc[doc_keep] = np.arange(len(doc_keep))
-    d, t, v, c = counts.doc_terms
-    sel = new_doc[d] >= 0 if len(d) else np.zeros(0, bool)
-    return Counts(keep, counts.terms, counts.categories, counts.term_category, counts.contrasts,
-                  counts.term_counts[idx], counts.tokens[idx], counts.sentences[idx],
-                  counts.documents[idx], remap[counts.doc_group[doc_keep]],
-                  counts.doc_tokens[doc_keep], (new_doc[d[sel]], t[sel], v[sel], c[sel]))
+    return counts.subset(groups)

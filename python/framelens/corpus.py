@@ -40,7 +40,8 @@ _DTYPES = {
     "sent_doc": np.uint32, "sent_index": np.uint32, "sent_start": np.int64,
     "sent_end": np.int64, "sent_tokens": np.uint32, "sent_matches": np.uint32,
     "sent_markers": np.uint32, "sent_score": np.float64, "match_doc": np.uint32,
-    "match_sentence": np.uint32, "match_term": np.uint32, "match_start": np.int64,
+    "match_sentence": np.uint32, "match_term": np.uint32, "match_spelling": np.uint32,
+    "match_start": np.int64,
     "match_end": np.int64, "match_voice": np.uint8, "match_negated": np.uint8,
 }
 
@@ -607,7 +608,8 @@ class Corpus:
         self.counts: Counts = counts_from_columns(
             lexicon, self.groups, doc_group, cols["doc_tokens"].astype(np.int64),
             cols["doc_sentences"].astype(np.int64), cols["match_doc"].astype(np.int64),
-            cols["match_term"].astype(np.int64), cols["match_voice"].astype(np.int64))
+            cols["match_term"].astype(np.int64), cols["match_voice"].astype(np.int64),
+            cols["match_spelling"].astype(np.int64))
 
     # -- the shape of the corpus -----------------------------------------------------------
     @property

@@ -11,89 +11,224 @@ import numpy as np
 VOICES = ("author", "quoted", "attributed")
 
 
+class _Shape:
+    """What Counts need to know of a lexicon: term names, categories (all of each term's),
+    the number of spellings of each term, and the contrasts with their resolved references;
+    with the map from spellings to contrast options derived from them."""
+
+    __slots__ = ("terms", "categories", "term_categories", "n_spellings", "contrasts",
+                 "labels", "_pairs")
+
+    def __init__(self, terms: Sequence[str], categories: Sequence[str],
+                 term_categories: Sequence[Sequence[int]], n_spellings: Sequence[int],
+                 contrasts: Sequence[Any]):
+        self.terms: Tuple[str, ...] = tuple(terms)
+        self.categories: Tuple[str, ...] = tuple(categories)
+        self.term_categories: Tuple[Tuple[int, ...], ...] = tuple(
+            tuple(int(c) for c in cs) for cs in term_categories)
+        self.n_spellings = np.asarray(n_spellings, dtype=np.int64)
+        # (name, ((option, ((term, spelling), ...)), ...)); spelling -1: all of the term's;
+        # a bare term index (the old form) means all of its spellings
+        self.contrasts = tuple(
+            (name, tuple((opt, tuple((int(r), -1) if np.ndim(r) == 0 else (int(r[0]), int(r[1]))
+                                     for r in refs)) for opt, refs in options))
+            for name, options in contrasts)
+        self.labels: List[Tuple[int, str, str]] = [
+            (ci, name, opt) for ci, (name, options) in enumerate(self.contrasts)
+            for opt, _ in options]
+        self._pairs: Optional[Tuple[np.ndarray, np.ndarray]] = None
+
+    def key(self):
+        return (self.terms, self.categories, self.term_categories,
+                tuple(self.n_spellings.tolist()), self.contrasts)
+
+    @classmethod
+    def of(cls, lexicon) -> "_Shape":
+        """The shape of a framelens.Lexicon (cached on it)."""
+        shape = getattr(lexicon, "_counts_shape", None)
+        if shape is None:
+            cat_index = {c: i for i, c in enumerate(lexicon.categories)}
+            shape = cls([t.term for t in lexicon.terms], list(lexicon.categories),
+                        [[cat_index[c] for c in t.categories] for t in lexicon.terms],
+                        [1 + len(t.variants) for t in lexicon.terms], lexicon._refs)
+            try:
+                lexicon._counts_shape = shape
+            except AttributeError:
+                pass
+        return shape
+
+    @property
+    def term_category(self) -> np.ndarray:
+        return np.array([cs[0] for cs in self.term_categories], dtype=np.int64)
+
+    def spelling_ids(self, term: np.ndarray, spelling: np.ndarray) -> np.ndarray:
+        """A global id for each (term, spelling): the spellings of all terms numbered in
+        turn."""
+        base = np.cumsum(self.n_spellings) - self.n_spellings
+        return base[term] + spelling
+
+    def option_pairs(self) -> Tuple[np.ndarray, np.ndarray]:
+        """(spelling ids, option columns), sorted by spelling id: the options each spelling
+        counts for. Within a contrast, a reference to one spelling wins over a reference to
+        all of a term's spellings (docs/lexicons.md)."""
+        if self._pairs is None:
+            base = np.cumsum(self.n_spellings) - self.n_spellings
+            spell: List[int] = []
+            cols: List[int] = []
+            col = 0
+            for _name, options in self.contrasts:
+                whole: Dict[int, int] = {}
+                specific: Dict[Tuple[int, int], int] = {}
+                for _opt, refs in options:
+                    for t, s in refs:
+                        if s < 0:
+                            whole.setdefault(t, col)
+                        else:
+                            specific.setdefault((t, s), col)
+                    col += 1
+                for t, c in whole.items():
+                    for s in range(int(self.n_spellings[t])):
+                        if (t, s) not in specific:
+                            spell.append(int(base[t]) + s)
+                            cols.append(c)
+                for (t, s), c in specific.items():
+                    spell.append(int(base[t]) + s)
+                    cols.append(c)
+            order = np.argsort(np.asarray(spell, dtype=np.int64), kind="stable")
+            self._pairs = (np.asarray(spell, dtype=np.int64)[order],
+                           np.asarray(cols, dtype=np.int64)[order])
+        return self._pairs
+
+    def options_of(self, spell_ids: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
+        """For spelling ids (one per match): (match index, option column) for every option
+        each counts for."""
+        ps, pc = self.option_pairs()
+        if len(ps) == 0 or len(spell_ids) == 0:
+            e = np.zeros(0, np.int64)
+            return e, e
+        left = np.searchsorted(ps, spell_ids, side="left")
+        right = np.searchsorted(ps, spell_ids, side="right")
+        lens = right - left
+        total = int(lens.sum())
+        rows = np.repeat(np.arange(len(spell_ids), dtype=np.int64), lens)
+        offs = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(lens) - lens, lens)
+        return rows, pc[np.repeat(left, lens) + offs]
+
+
 class Counts:
     """Per-group counts over one lexicon.
 
-    Attributes (numpy arrays; ``G`` groups in sorted order, ``T`` terms, ``D`` documents):
+    Attributes (numpy arrays; ``G`` groups in sorted order, ``T`` terms, ``O`` contrast
+    options, ``D`` documents):
 
     - ``groups``: the group names, sorted.
     - ``term_counts``: int64 ``[G, T, 3]``, matches per group, term and voice
       (author, quoted, attributed).
+    - ``option_counts``: int64 ``[G, O, 3]``, matches per group, contrast option and voice
+      (a match counts for the option that references its spelling, or else its term).
     - ``tokens``, ``sentences``, ``documents``: int64 ``[G]``.
     - ``doc_group`` (int32 ``[D]``) and ``doc_tokens`` (int64 ``[D]``): one entry per document,
       for the document-level bootstrap.
-    - ``doc_terms``: ``(doc, term, voice, count)`` arrays, the per-document match counts.
+    - ``doc_terms``: ``(doc, term, voice, count)`` arrays, the per-document match counts;
+      ``doc_options`` the same per contrast option.
+    - ``term_category``: each term's main category; ``term_categories`` all of them (a
+      match counts once in each of its term's categories).
 
     ``a.merge(b)``, ``a + b`` and ``sum([a, b, c])`` add counts; documents are concatenated in
     order. Counts pickle.
     """
 
-    __slots__ = ("groups", "terms", "categories", "term_category", "contrasts", "term_counts",
-                 "tokens", "sentences", "documents", "doc_group", "doc_tokens", "doc_terms")
+    __slots__ = ("groups", "shape", "term_counts", "option_counts", "tokens", "sentences",
+                 "documents", "doc_group", "doc_tokens", "doc_terms", "doc_options")
 
-    def __init__(self, groups: Sequence[str], terms: Sequence[str], categories: Sequence[str],
-                 term_category: np.ndarray, contrasts, term_counts: np.ndarray,
-                 tokens: np.ndarray, sentences: np.ndarray, documents: np.ndarray,
-                 doc_group: np.ndarray, doc_tokens: np.ndarray,
-                 doc_terms: Tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]):
+    def __init__(self, groups: Sequence[str], shape: _Shape, term_counts: np.ndarray,
+                 option_counts: Optional[np.ndarray], tokens: np.ndarray,
+                 sentences: np.ndarray, documents: np.ndarray, doc_group: np.ndarray,
+                 doc_tokens: np.ndarray,
+                 doc_terms: Tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray],
+                 doc_options: Optional[Tuple[np.ndarray, np.ndarray, np.ndarray,
+                                             np.ndarray]] = None):
         self.groups: Tuple[str, ...] = tuple(groups)
-        self.terms: Tuple[str, ...] = tuple(terms)
-        self.categories: Tuple[str, ...] = tuple(categories)
-        self.term_category = np.asarray(term_category, dtype=np.int64)
-        self.contrasts = tuple((name, tuple((opt, tuple(int(t) for t in idx))
-                                            for opt, idx in options))
-                               for name, options in contrasts)
+        self.shape = shape
+        G, T, n_opt = len(self.groups), len(shape.terms), len(shape.labels)
         self.term_counts = np.asarray(term_counts, dtype=np.int64)
+        self.option_counts = (np.zeros((G, n_opt, 3), np.int64) if option_counts is None
+                              else np.asarray(option_counts, dtype=np.int64))
         self.tokens = np.asarray(tokens, dtype=np.int64)
         self.sentences = np.asarray(sentences, dtype=np.int64)
         self.documents = np.asarray(documents, dtype=np.int64)
         self.doc_group = np.asarray(doc_group, dtype=np.int32)
         self.doc_tokens = np.asarray(doc_tokens, dtype=np.int64)
-        self.doc_terms = tuple(np.asarray(a, dtype=t) for a, t in
-                               zip(doc_terms, (np.int64, np.int32, np.int8, np.int64)))
-        G, T = len(self.groups), len(self.terms)
+        kinds = (np.int64, np.int32, np.int8, np.int64)
+        self.doc_terms = tuple(np.asarray(a, dtype=t) for a, t in zip(doc_terms, kinds))
+        e = np.zeros(0, np.int64)
+        self.doc_options = tuple(np.asarray(a, dtype=t) for a, t in
+                                 zip(doc_options if doc_options is not None else (e, e, e, e),
+                                     kinds))
         if self.term_counts.shape != (G, T, 3):
             raise ValueError(f"term_counts must have shape ({G}, {T}, 3), "
                              f"not {self.term_counts.shape}")
+        if self.option_counts.shape != (G, n_opt, 3):
+            raise ValueError(f"option_counts must have shape ({G}, {n_opt}, 3), "
+                             f"not {self.option_counts.shape}")
         if list(self.groups) != sorted(set(self.groups)):
             raise ValueError("groups must be unique and sorted")
+
+    # -- the lexicon's side ---------------------------------------------------------------
+    @property
+    def terms(self) -> Tuple[str, ...]:
+        return self.shape.terms
+
+    @property
+    def categories(self) -> Tuple[str, ...]:
+        return self.shape.categories
+
+    @property
+    def term_category(self) -> np.ndarray:
+        return self.shape.term_category
+
+    @property
+    def term_categories(self) -> Tuple[Tuple[int, ...], ...]:
+        return self.shape.term_categories
+
+    @property
+    def contrasts(self):
+        return self.shape.contrasts
 
     # -- construction -------------------------------------------------------------------
     @classmethod
     def empty(cls, lexicon) -> "Counts":
         """Counts of no documents over a lexicon (a framelens.Lexicon)."""
-        terms = [t.term for t in lexicon.terms]
-        cats = list(lexicon.categories)
-        cat_index = {c: i for i, c in enumerate(cats)}
-        tc = np.array([cat_index[t.category] for t in lexicon.terms], dtype=np.int64)
+        shape = _Shape.of(lexicon)
         e64 = np.zeros(0, dtype=np.int64)
-        return cls((), terms, cats, tc, lexicon._core.contrasts(),
-                   np.zeros((0, len(terms), 3), dtype=np.int64), e64, e64, e64,
-                   np.zeros(0, dtype=np.int32), e64,
+        return cls((), shape, np.zeros((0, len(shape.terms), 3), dtype=np.int64), None, e64,
+                   e64, e64, np.zeros(0, dtype=np.int32), e64,
                    (e64, np.zeros(0, np.int32), np.zeros(0, np.int8), e64))
 
     def _signature(self):
-        return (self.terms, self.categories, tuple(self.term_category.tolist()), self.contrasts)
+        return self.shape.key()
 
     # -- merging --------------------------------------------------------------------------
     def merge(self, other: "Counts") -> "Counts":
         """The counts of both, as if their documents had been analysed together."""
         if not isinstance(other, Counts):
             raise TypeError(f"cannot merge Counts with {type(other).__name__}")
-        if self._signature() != other._signature():
+        if self.shape is not other.shape and self._signature() != other._signature():
             raise ValueError("cannot merge counts made with different lexicons")
         groups = sorted(set(self.groups) | set(other.groups))
         index = {g: i for i, g in enumerate(groups)}
         G = len(groups)
 
         def place(c: "Counts"):
-            where = np.array([index[g] for g in c.groups], dtype=np.int64)
-            return where
+            return np.array([index[g] for g in c.groups], dtype=np.int64)
 
         a_at, b_at = place(self), place(other)
         tc = np.zeros((G, len(self.terms), 3), dtype=np.int64)
         tc[a_at] += self.term_counts
         tc[b_at] += other.term_counts
+        oc = np.zeros((G, len(self.shape.labels), 3), dtype=np.int64)
+        oc[a_at] += self.option_counts
+        oc[b_at] += other.option_counts
         per_group = []
         for name in ("tokens", "sentences", "documents"):
             v = np.zeros(G, dtype=np.int64)
@@ -105,13 +240,37 @@ class Counts:
                                     b_at[other.doc_group] if len(other.doc_group) else
                                     np.zeros(0, np.int64)]).astype(np.int32)
         n_a = len(self.doc_group)
-        d, t, v, c = self.doc_terms
-        d2, t2, v2, c2 = other.doc_terms
-        doc_terms = (np.concatenate([d, d2 + n_a]), np.concatenate([t, t2]),
-                     np.concatenate([v, v2]), np.concatenate([c, c2]))
-        return Counts(groups, self.terms, self.categories, self.term_category, self.contrasts,
-                      tc, *per_group, doc_group,
-                      np.concatenate([self.doc_tokens, other.doc_tokens]), doc_terms)
+
+        def concat(x, y):
+            return (np.concatenate([x[0], y[0] + n_a]), np.concatenate([x[1], y[1]]),
+                    np.concatenate([x[2], y[2]]), np.concatenate([x[3], y[3]]))
+
+        return Counts(groups, self.shape, tc, oc, per_group[0], per_group[1], per_group[2],
+                      doc_group,
+                      np.concatenate([self.doc_tokens, other.doc_tokens]),
+                      concat(self.doc_terms, other.doc_terms),
+                      concat(self.doc_options, other.doc_options))
+
+    def subset(self, groups: Sequence[str]) -> "Counts":
+        """The counts of some groups only (documents of the others dropped)."""
+        keep = sorted(groups)
+        idx = np.array([self.groups.index(g) for g in keep], dtype=np.int64)
+        remap = np.full(len(self.groups), -1, dtype=np.int64)
+        remap[idx] = np.arange(len(keep))
+        doc_keep = np.flatnonzero(remap[self.doc_group] >= 0) if len(self.doc_group) else \
+            np.zeros(0, np.int64)
+        new_doc = np.full(len(self.doc_group), -1, dtype=np.int64)
+        new_doc[doc_keep] = np.arange(len(doc_keep))
+
+        def select(x):
+            d, t, v, c = x
+            sel = new_doc[d] >= 0 if len(d) else np.zeros(0, bool)
+            return (new_doc[d[sel]], t[sel], v[sel], c[sel])
+
+        return Counts(keep, self.shape, self.term_counts[idx], self.option_counts[idx],
+                      self.tokens[idx], self.sentences[idx], self.documents[idx],
+                      remap[self.doc_group[doc_keep]], self.doc_tokens[doc_keep],
+                      select(self.doc_terms), select(self.doc_options))
 
     def __add__(self, other):
         if isinstance(other, int) and other == 0:
@@ -128,17 +287,25 @@ class Counts:
             return NotImplemented
         return (self.groups == other.groups and self._signature() == other._signature()
                 and all(np.array_equal(getattr(self, n), getattr(other, n))
-                        for n in ("term_counts", "tokens", "sentences", "documents",
-                                  "doc_group", "doc_tokens"))
-                and all(np.array_equal(a, b) for a, b in zip(self.doc_terms, other.doc_terms)))
+                        for n in ("term_counts", "option_counts", "tokens", "sentences",
+                                  "documents", "doc_group", "doc_tokens"))
+                and all(np.array_equal(a, b) for a, b in zip(self.doc_terms, other.doc_terms))
+                and all(np.array_equal(a, b)
+                        for a, b in zip(self.doc_options, other.doc_options)))
 
-    __hash__ = None  # mutable arrays inside
+    __hash__ = None  # type: ignore[assignment]  # mutable arrays inside
 
     def __getstate__(self):
-        return {n: getattr(self, n) for n in self.__slots__}
+        state = {n: getattr(self, n) for n in self.__slots__ if n != "shape"}
+        s = self.shape
+        state["shape"] = (s.terms, s.categories, s.term_categories, s.n_spellings.tolist(),
+                          s.contrasts)
+        return state
 
     def __setstate__(self, state):
         for n, v in state.items():
+            if n == "shape":
+                v = _Shape(*v)
             object.__setattr__(self, n, v)
 
     # -- views ----------------------------------------------------------------------------
@@ -148,26 +315,54 @@ class Counts:
             return self.term_counts.sum(axis=2)
         return self.term_counts[:, :, _voice_index(voice)]
 
+    def _membership(self) -> Tuple[np.ndarray, np.ndarray]:
+        """(term, category) for every category of every term."""
+        tc = self.term_categories
+        terms = np.repeat(np.arange(len(tc), dtype=np.int64),
+                          [len(cs) for cs in tc]) if tc else np.zeros(0, np.int64)
+        cats = np.fromiter((c for cs in tc for c in cs), dtype=np.int64, count=len(terms))
+        return terms, cats
+
     def category_matrix(self, voice: Optional[str] = None) -> np.ndarray:
-        """int64 ``[G, C]`` counts: every match counts for its term's category."""
+        """int64 ``[G, C]`` counts: a match counts once in each of its term's categories."""
         tm = self.term_matrix(voice)
-        out = np.zeros((len(self.groups), len(self.categories)), dtype=np.int64)
-        for c in range(len(self.categories)):
-            out[:, c] = tm[:, self.term_category == c].sum(axis=1)
-        return out
+        out = np.zeros((len(self.categories), len(self.groups)), dtype=np.int64)
+        terms, cats = self._membership()
+        if len(terms):
+            np.add.at(out, cats, tm[:, terms].T)
+        return out.T.copy()
 
     def option_matrix(self, voice: Optional[str] = None) -> Tuple[np.ndarray, List[Tuple[int, str, str]]]:
         """int64 ``[G, O]`` counts per contrast option, and (contrast index, contrast name,
         option name) for each column."""
-        tm = self.term_matrix(voice)
-        cols, labels = [], []
-        for ci, (name, options) in enumerate(self.contrasts):
-            for opt, idx in options:
-                cols.append(tm[:, list(idx)].sum(axis=1) if idx else
-                            np.zeros(len(self.groups), np.int64))
-                labels.append((ci, name, opt))
-        mat = np.stack(cols, axis=1) if cols else np.zeros((len(self.groups), 0), np.int64)
-        return mat, labels
+        mat = (self.option_counts.sum(axis=2) if voice is None
+               else self.option_counts[:, :, _voice_index(voice)])
+        return mat, list(self.shape.labels)
+
+    def doc_category_matrix(self, voice: Optional[str] = None) -> np.ndarray:
+        """float64 ``[D, C]``: each document's matches per category (for the bootstrap)."""
+        doc, term, v, cnt = self.doc_terms
+        keep = np.ones(len(doc), bool) if voice is None else v == _voice_index(voice)
+        out = np.zeros((len(self.doc_group), len(self.categories)), dtype=np.float64)
+        tc = self.term_categories
+        if len(doc):
+            sizes = np.array([len(cs) for cs in tc], dtype=np.int64)
+            first = np.cumsum(sizes) - sizes
+            _, cats = self._membership()
+            d, t, c = doc[keep], term[keep].astype(np.int64), cnt[keep]
+            lens = sizes[t]
+            rows = np.repeat(np.arange(len(d)), lens)
+            offs = np.arange(int(lens.sum())) - np.repeat(np.cumsum(lens) - lens, lens)
+            np.add.at(out, (d[rows], cats[np.repeat(first[t], lens) + offs]), c[rows])
+        return out
+
+    def doc_option_matrix(self, voice: Optional[str] = None) -> np.ndarray:
+        """float64 ``[D, O]``: each document's matches per contrast option."""
+        doc, opt, v, cnt = self.doc_options
+        keep = np.ones(len(doc), bool) if voice is None else v == _voice_index(voice)
+        out = np.zeros((len(self.doc_group), len(self.shape.labels)), dtype=np.float64)
+        np.add.at(out, (doc[keep], opt[keep]), cnt[keep])
+        return out
 
     def compare(self, alpha0: float = 1000.0, voice: Optional[str] = None, bootstrap: int = 0,
                 seed: int = 0):
@@ -201,31 +396,51 @@ def _voice_index(voice: str) -> int:
             from None
 
 
+def _per_doc(key_doc: np.ndarray, key_col: np.ndarray, voice: np.ndarray, n_cols: int):
+    """(doc, column, voice, count) of the matches, aggregated."""
+    if not len(key_doc):
+        e = np.zeros(0, np.int64)
+        return (e, e, e, e)
+    key = (key_doc.astype(np.int64) * n_cols + key_col) * 3 + voice
+    uniq, cnt = np.unique(key, return_counts=True)
+    return (uniq // (3 * n_cols), (uniq // 3) % n_cols, uniq % 3, cnt)
+
+
 def counts_from_columns(lexicon, groups: Sequence[str], doc_group: np.ndarray,
                         doc_tokens: np.ndarray, doc_sentences: np.ndarray,
                         match_doc: np.ndarray, match_term: np.ndarray,
-                        match_voice: np.ndarray) -> Counts:
-    """Counts from analysis columns. ``groups`` must be sorted and ``doc_group`` index it."""
-    G, T = len(groups), len(lexicon.terms)
-    base = Counts.empty(lexicon)
+                        match_voice: np.ndarray,
+                        match_spelling: Optional[np.ndarray] = None) -> Counts:
+    """Counts from analysis columns. ``groups`` must be sorted and ``doc_group`` index it.
+    ``match_spelling`` (which spelling of its term each match is, 0 for the term itself)
+    decides the contrast options; without it every match counts as its term's own
+    spelling."""
+    shape = _Shape.of(lexicon)
+    G, T, n_opt = len(groups), len(shape.terms), len(shape.labels)
     doc_group = np.asarray(doc_group, dtype=np.int64)
+    match_doc = np.asarray(match_doc, dtype=np.int64)
+    match_term = np.asarray(match_term, dtype=np.int64)
+    match_voice = np.asarray(match_voice, dtype=np.int64)
     tc = np.zeros(G * T * 3, dtype=np.int64)
     if len(match_doc):
-        flat = (doc_group[match_doc] * T + match_term.astype(np.int64)) * 3 + match_voice
+        flat = (doc_group[match_doc] * T + match_term) * 3 + match_voice
         tc += np.bincount(flat, minlength=G * T * 3)
+    oc = np.zeros(G * n_opt * 3, dtype=np.int64)
+    doc_options = None
+    if n_opt and len(match_doc):
+        spelling = (np.zeros(len(match_term), np.int64) if match_spelling is None
+                    else np.asarray(match_spelling, dtype=np.int64))
+        rows, cols = shape.options_of(shape.spelling_ids(match_term, spelling))
+        if len(rows):
+            oc += np.bincount((doc_group[match_doc[rows]] * n_opt + cols) * 3 + match_voice[rows],
+                              minlength=G * n_opt * 3)
+        doc_options = _per_doc(match_doc[rows], cols, match_voice[rows], n_opt)
     tokens = np.bincount(doc_group, weights=doc_tokens, minlength=G).astype(np.int64) \
         if len(doc_group) else np.zeros(G, np.int64)
     sentences = np.bincount(doc_group, weights=doc_sentences, minlength=G).astype(np.int64) \
         if len(doc_group) else np.zeros(G, np.int64)
     documents = np.bincount(doc_group, minlength=G).astype(np.int64)
-    # per-document (doc, term, voice) counts, aggregated
-    if len(match_doc):
-        key = (match_doc.astype(np.int64) * T + match_term) * 3 + match_voice
-        uniq, cnt = np.unique(key, return_counts=True)
-        doc_terms = (uniq // (3 * T), (uniq // 3) % T, uniq % 3, cnt)
-    else:
-        e = np.zeros(0, np.int64)
-        doc_terms = (e, e, e, e)
-    return Counts(groups, base.terms, base.categories, base.term_category, base.contrasts,
-                  tc.reshape(G, T, 3), tokens, sentences, documents, doc_group,
-                  np.asarray(doc_tokens, dtype=np.int64), doc_terms)
+    doc_terms = _per_doc(match_doc, match_term, match_voice, T)
+    return Counts(groups, shape, tc.reshape(G, T, 3), oc.reshape(G, n_opt, 3), tokens, sentences,
+                  documents, doc_group, np.asarray(doc_tokens, dtype=np.int64), doc_terms,
+                  doc_options)

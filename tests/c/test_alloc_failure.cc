@@ -7,6 +7,7 @@
 // SPDX-License-Identifier: MIT
 #include <gtest/gtest.h>
 
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -17,18 +18,22 @@ namespace {
 using fl_test::FailingAllocator;
 
 // Variants, wildcards (folded and case-sensitive), case-sensitive terms, exclusions,
-// categories, contrasts and metadata: every part of the loader allocates.
+// categories (declared, several per term), contrasts (by term and by variant), actors and
+// free-form data: every part of the loader and the builder allocates.
 const char *const kLexicon = R"({
   "name": "sweep", "version": "1", "language": "en", "description": "all features",
-  "categories": {"delegitimization": {"color": "#c00"}, "spare": "unused"},
+  "source": ["a", "b"], "note": "n", "meta": {"deep": [1, {"x": null}, "s", true, 2.5]},
+  "categories": {"delegitimization": {"color": "#cc0000", "source": "s"}, "spare": "unused",
+                 "accusation": {}, "actor": {}, "name": {}, "label": {}, "euphemism": {}},
   "terms": [
     {"term": "coup d'état", "category": "delegitimization", "weight": 2,
-     "variants": ["putsch", "переворот", "golpe de estado"]},
-    {"term": "aggress*", "category": "accusation", "variants": ["агрес*", "агресс*"]},
+     "variants": ["putsch", "переворот", "golpe de estado"], "note": "2014"},
+    {"term": "aggress*", "category": ["accusation", "label"], "variants": ["агрес*", "агресс*"]},
     {"term": "US", "category": "actor", "case_sensitive": true, "variants": ["U.S."]},
     {"term": "NATO*", "category": "actor", "case_sensitive": true},
     {"term": "Kiev", "category": "name"},
-    {"term": "Kiev regime", "category": "delegitimization", "weight": 3},
+    {"term": "Kiev regime", "category": "delegitimization", "weight": 3,
+     "variants": ["Kyiv regime"]},
     {"term": "Kyiv", "category": "name"},
     {"term": "Київ", "category": "name"},
     {"term": "Ελλάδα", "category": "name"},
@@ -37,9 +42,11 @@ const char *const kLexicon = R"({
   ],
   "exclude": ["chicken Kiev", "Kiev cake*", "US Open"],
   "contrasts": [
-    {"name": "capital", "options": {"Kiev": ["Kiev", "Kiev regime"], "Kyiv": ["Kyiv", "Київ"]}},
+    {"name": "capital", "options": {"Kiev": ["Kiev", "Kiev regime"],
+                                    "Kyiv": ["Kyiv", "Київ", "Kyiv regime"]}, "note": "x"},
     {"name": "event", "options": {"coup": ["coup d'état"], "operation": ["special military operation"]}}
-  ]
+  ],
+  "actors": [{"name": "Russia", "aliases": ["Moscow", "the Kremlin"], "meta": {"k": 1}}]
 })";
 
 // Several sentences, many matches of every kind, exclusions, non-ASCII text and quotes.
@@ -108,6 +115,76 @@ TEST(AllocFailure, LexiconLoad) {
         }
         EXPECT_EQ(FL_OK, before_res.analyze(before, kText));
         EXPECT_EQ(expected, fl_test::dump(before_res)) << "allocation " << n;
+        return st;
+    });
+    EXPECT_GT(needed, 10u);
+}
+
+TEST(AllocFailure, Builder) {
+    // Every builder call (free-form data given as JSON text, duplicates merged, references
+    // resolved) with allocation n failing; a failed call leaves the builder only to be
+    // freed, which frees everything.
+    size_t needed = sweep("fl_builder_*", FL_OK, [&](FailingAllocator &a, size_t n) {
+        fl_builder *b = nullptr;
+        fl_error err{};
+        fl_status st = fl_builder_new("api", &a, &b);
+        if (st != FL_OK) {
+            EXPECT_EQ(nullptr, b);
+            return st;
+        }
+        fl_builder_set_duplicates(b, FL_DUPLICATES_MERGE);
+        fl_str cats[2] = {{"x", 1}, {"y", 1}};
+        fl_str vars[2] = {{"Kyiv regime", 11}, {"Kyjiw regime", 12}};
+        fl_term_spec t{};
+        t.term = fl_str{"Kiev regime", 11};
+        t.categories = cats;
+        t.n_categories = 2;
+        t.weight = 1.0;
+        t.variants = vars;
+        t.n_variants = 2;
+        const char *extras = R"({"source": ["s"], "meta": {"a": [1, 2]}})";
+        t.extras = fl_str{extras, std::strlen(extras)};
+        fl_category_spec c{};
+        c.name = fl_str{"x", 1};
+        c.color = fl_str{"#00ff00", 7};
+        fl_category_spec c2{};
+        c2.name = fl_str{"y", 1};
+        fl_term_spec dup = t;
+        dup.term = fl_str{"KIEV REGIME", 11};
+        dup.extras = fl_str{nullptr, 0};
+        fl_contrast_spec x{};
+        x.name = fl_str{"capital", 7};
+        fl_str aliases[1] = {{"Moscow", 6}};
+        fl_actor_spec actor{};
+        actor.name = fl_str{"Russia", 6};
+        actor.aliases = aliases;
+        actor.n_aliases = 1;
+        fl_lexicon *lex = nullptr;
+        if ((st = fl_builder_reserve(b, 50)) == FL_OK &&
+            (st = fl_builder_add_category(b, &c, &err)) == FL_OK &&
+            (st = fl_builder_add_category(b, &c2, &err)) == FL_OK &&
+            (st = fl_builder_add_term(b, &t, &err)) == FL_OK &&
+            (st = fl_builder_add_term(b, &dup, &err)) == FL_OK &&
+            (st = fl_builder_add_exclusion(b, "chicken Kiev", 12, fl_place{0, 0}, &err)) ==
+                FL_OK &&
+            (st = fl_builder_add_contrast(b, &x, &err)) == FL_OK &&
+            (st = fl_builder_add_option(b, "Kiev", 4, fl_place{0, 0}, &err)) == FL_OK &&
+            (st = fl_builder_add_reference(b, "Kiev regime", 11, fl_place{0, 0}, &err)) ==
+                FL_OK &&
+            (st = fl_builder_add_option(b, "Kyiv", 4, fl_place{0, 0}, &err)) == FL_OK &&
+            (st = fl_builder_add_reference(b, "Kyiv regime", 11, fl_place{0, 0}, &err)) ==
+                FL_OK &&
+            (st = fl_builder_add_actor(b, &actor, &err)) == FL_OK &&
+            (st = fl_builder_set_extras(b, R"({"note": "n"})", 13, &err)) == FL_OK &&
+            (st = fl_builder_compile(b, &lex, &err)) == FL_OK) {
+            fl_builder_free(b);
+            b = nullptr;
+            EXPECT_EQ(1u, fl_lexicon_term_count(lex)) << "allocation " << n;
+            fl_lexicon_free(lex);
+        } else {
+            EXPECT_EQ(nullptr, lex) << "allocation " << n;
+        }
+        fl_builder_free(b);
         return st;
     });
     EXPECT_GT(needed, 10u);

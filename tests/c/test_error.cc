@@ -113,13 +113,32 @@ TEST(Error, FailingCallFillsTheWholeRecord) {
     ASSERT_EQ(FL_ERR_SCHEMA,
               fl_lexicon_load_json(json.data(), json.size(), "x.json", nullptr, &lex, &err));
     EXPECT_EQ(FL_ERR_SCHEMA, err.code);
-    // No stale position from the junk: a schema error has no line or column.
-    EXPECT_EQ(0u, err.line);
-    EXPECT_EQ(0u, err.column);
+    // No stale field from the junk: the place is that of the bad value, no item failed.
+    EXPECT_EQ(1u, err.line);
+    EXPECT_EQ(11u, err.column);
+    EXPECT_EQ(SIZE_MAX, err.item);
     EXPECT_STREQ("terms", err.path);
     EXPECT_GT(std::strlen(err.detail), 0u);
-    EXPECT_EQ(std::string("x.json: terms: ") + err.detail, err.message);
+    EXPECT_EQ(std::string("x.json:1:11: terms: ") + err.detail, err.message);
     EXPECT_EQ(nullptr, lex);
+}
+
+TEST(Error, AnErrorWithoutAPlaceHasNoLineAndNamesTheItem) {
+    fl_error err = junk_error();
+    fl_builder *b = nullptr;
+    ASSERT_EQ(FL_OK, fl_builder_new("api", nullptr, &b));
+    fl_str cat = {"c", 1};
+    fl_term_spec spec{};
+    spec.term = fl_str{"...", 3};
+    spec.categories = &cat;
+    spec.n_categories = 1;
+    spec.weight = 1.0;
+    ASSERT_EQ(FL_ERR_SCHEMA, fl_builder_add_term(b, &spec, &err));
+    EXPECT_EQ(0u, err.line);
+    EXPECT_EQ(0u, err.column);
+    EXPECT_EQ(0u, err.item);
+    EXPECT_EQ(std::string("api: terms[0].term: ") + err.detail, err.message);
+    fl_builder_free(b);
 }
 
 TEST(Error, NullErrorRecordIsAllowedOnFailure) {

@@ -267,6 +267,7 @@ def _big_lexicon_json() -> str:
     with open(os.path.join(os.path.dirname(fl.__file__), "lexicons", "conflict-demo.json"),
               encoding="utf-8") as f:
         data = json.load(f)
+    data["categories"]["generated"] = {"description": "made by the test"}
     data["terms"] += [{"term": f"generated term {i}", "category": "generated",
                        "variants": [f"gen-term {i}"], "note": "x" * 20} for i in range(300)]
     data["exclude"] = list(data.get("exclude", [])) + [f"not a term {i}" for i in range(50)]
@@ -288,7 +289,7 @@ def test_failing_lexicon_loads_keep_rss_flat():
     # Errors at every stage: syntax (truncated), schema (last term), duplicate after
     # folding (found while compiling, after everything else was built), limit.
     dup = json.loads(text)
-    dup["terms"].append({"term": "GENERATED TERM 7", "category": "x"})
+    dup["terms"].append({"term": "GENERATED TERM 7", "category": "generated"})
     dup_text = json.dumps(dup)
     bad_weight = json.loads(text)
     bad_weight["terms"][-1]["weight"] = "heavy"

@@ -1,10 +1,12 @@
-"""Loading lexicons (DESIGN.md section 2): the format, metadata, defaults, and errors that
-name the place."""
+"""Loading lexicons (docs/lexicons.md): the strict format, free-form data, defaults, errors that
+name the place, duplicates, contrasts by spelling and export."""
 # SPDX-License-Identifier: MIT
 from __future__ import annotations
 
 import json
 import math
+import pickle
+import re
 
 import pytest
 
@@ -17,12 +19,18 @@ FULL = {
     "version": "1.0",
     "language": "en",
     "description": "A test lexicon.",
-    "categories": {"delegitimization": {"description": "Denies legitimacy.", "color": "#c0392b"},
-                   "unused": {"description": "Listed but never used."}},
+    "source": ["team notes", "EUvsDisinfo"],
+    "note": "for the tests",
+    "meta": {"x-project": {"funded": False}, "reviewed": "2024-01-01"},
+    "categories": {"delegitimization": {"description": "Denies legitimacy.", "color": "#c0392b",
+                                        "source": "EUvsDisinfo"},
+                   "unused": {"description": "Listed but never used."},
+                   "accusation": "Assigns blame.",
+                   "actor": {}, "toponym_ru": {}, "toponym_ua": {}},
     "terms": [
         {"term": "coup d'état", "category": "delegitimization", "weight": 2.0,
          "variants": ["putsch"], "case_sensitive": False, "note": "2014", "source": "EUvsDisinfo",
-         "x-reviewer": {"by": "someone", "ok": True}},
+         "meta": {"x-reviewer": {"by": "someone", "ok": True}}},
         {"term": "aggress*", "category": "accusation"},
         {"term": "US", "category": "actor", "case_sensitive": True},
         {"term": "Kiev", "category": "toponym_ru"},
@@ -31,9 +39,9 @@ FULL = {
     ],
     "exclude": ["chicken Kiev"],
     "contrasts": [
-        {"name": "capital", "options": {"Kiev": ["Kiev", "Kiev regime"], "Kyiv": ["Kyiv"]}}],
-    "x-project": {"funded": False},
-    "reviewed": "2024-01-01",
+        {"name": "capital", "description": "the capital's name",
+         "options": {"Kiev": ["Kiev", "Kiev regime"], "Kyiv": ["Kyiv"]}, "note": "2019"}],
+    "actors": [{"name": "Russia", "aliases": ["Moscow", "the Kremlin"], "source": "team"}],
 }
 
 
@@ -67,22 +75,54 @@ def test_from_json_accepts_utf8_bytes():
     assert lex.terms[0].term == "Kiev"
 
 
-def test_metadata_and_unknown_keys_are_kept():
+def test_free_form_data_is_kept_at_every_level():
     lex = fl.Lexicon.from_dict(FULL)
     assert lex.name == "ru-ua-conflict"
     assert lex.version == "1.0"
-    assert lex.metadata["language"] == "en"
-    assert lex.metadata["description"] == "A test lexicon."
-    assert lex.metadata["x-project"] == {"funded": False}
-    assert lex.metadata["reviewed"] == "2024-01-01"
+    assert lex.metadata == {"name": "ru-ua-conflict", "version": "1.0", "language": "en",
+                            "description": "A test lexicon.",
+                            "source": ["team notes", "EUvsDisinfo"], "note": "for the tests",
+                            "meta": {"x-project": {"funded": False}, "reviewed": "2024-01-01"}}
     coup = lex.terms[0]
     assert coup.metadata == {"note": "2014", "source": "EUvsDisinfo",
-                             "x-reviewer": {"by": "someone", "ok": True}}
+                             "meta": {"x-reviewer": {"by": "someone", "ok": True}}}
+    assert lex.terms[1].metadata == {}
     assert lex.categories["delegitimization"] == {"description": "Denies legitimacy.",
-                                                  "color": "#c0392b"}
+                                                  "color": "#c0392b", "source": "EUvsDisinfo"}
+    assert lex.categories["accusation"] == {"description": "Assigns blame."}
+    assert lex.categories["actor"] == {}
     assert lex.exclude == ("chicken Kiev",)
-    assert [(c.name, c.options) for c in lex.contrasts] == [
-        ("capital", {"Kiev": ("Kiev", "Kiev regime"), "Kyiv": ("Kyiv",)})]
+    assert [(c.name, c.options, c.description, c.metadata) for c in lex.contrasts] == [
+        ("capital", {"Kiev": ("Kiev", "Kiev regime"), "Kyiv": ("Kyiv",)}, "the capital's name",
+         {"note": "2019"})]
+    assert [(a.name, a.aliases, a.metadata) for a in lex.actors] == [
+        ("Russia", ("Moscow", "the Kremlin"), {"source": "team"})]
+
+
+def test_python_never_parses_the_lexicon_json(monkeypatch, tmp_path):
+    # The C core reads the file once and hands every value over; Python's json reader is
+    # not used (it would be a second parse of the same text).
+    path = tmp_path / "lexicon.json"
+    path.write_text(json.dumps(FULL, ensure_ascii=False), encoding="utf-8")
+
+    def forbidden(*args, **kwargs):
+        raise AssertionError("json.loads was called")
+
+    monkeypatch.setattr(json, "loads", forbidden)
+    monkeypatch.setattr(json, "load", forbidden)
+    lex = fl.Lexicon.from_file(path)
+    assert lex.terms[0].metadata["meta"] == {"x-reviewer": {"by": "someone", "ok": True}}
+    assert lex.metadata["meta"]["reviewed"] == "2024-01-01"
+
+
+def test_metadata_keeps_every_digit_and_kind_of_value():
+    text = ('{"meta": {"big": 123456789012345678901234567890, "neg": -0, "f": 1.5e-3, '
+            '"t": true, "n": null, "list": [1, "x", {"k": [false]}], "esc": "a\\u00e9\\"b"},'
+            ' "terms": [{"term": "a", "category": "c"}]}')
+    meta = fl.Lexicon.from_json(text).metadata["meta"]
+    assert meta == {"big": 123456789012345678901234567890, "neg": 0, "f": 1.5e-3, "t": True,
+                    "n": None, "list": [1, "x", {"k": [False]}], "esc": 'a\u00e9"b'}
+    assert isinstance(meta["big"], int) and isinstance(meta["f"], float)
 
 
 def test_term_fields_and_defaults():
@@ -95,11 +135,30 @@ def test_term_fields_and_defaults():
     assert us.case_sensitive is True
 
 
-def test_a_term_may_use_a_category_not_listed_in_categories():
-    lex = fl.Lexicon.from_dict(FULL)
-    assert "accusation" in {t.category for t in lex.terms}
+def test_without_categories_any_category_may_be_used():
+    lex = load({"terms": [{"term": "aggress*", "category": "accusation"},
+                          {"term": "Kiev", "category": "toponym"}]})
+    assert list(lex.categories) == ["accusation", "toponym"]
     doc = fl.Analyzer(lex).analyze("An act of aggression.")
     assert [m.category for m in doc.matches] == ["accusation"]
+
+
+def test_an_undeclared_category_is_an_error_when_categories_are_given():
+    text = ('{"categories": {"accusation": "blame", "toponym": {}},\n'
+            ' "terms": [{"term": "Kiev", "category": "toponym"},\n'
+            '           {"term": "aggress*", "category": "acusation"}]}')
+    err = error_of(text)
+    assert (err.line, err.column) == (3, 45), str(err)
+    assert err.path == "terms[1].category" and err.item == 1
+    assert "'acusation' is not declared" in str(err)
+    assert "did you mean 'accusation'?" in str(err)
+
+
+def test_declared_categories_come_first_in_declaration_order():
+    lex = load({"terms": [{"term": "a", "category": "z"}, {"term": "b", "category": "y"}],
+                "categories": {"y": {}, "z": {}, "x": "unused"}})
+    assert list(lex.categories) == ["y", "z", "x"]
+    assert [t.category for t in lex.terms] == ["z", "y"]
 
 
 @pytest.mark.parametrize("weight", [0, 0.0, 3, 2.5, -1.0, 1e300])
@@ -209,12 +268,13 @@ def test_from_file_errors_name_the_file(tmp_path):
     assert str(err).startswith(f"{path}:3:31: ")
 
 
-def test_from_file_schema_errors_name_the_file(tmp_path):
+def test_from_file_schema_errors_name_the_file_line_and_column(tmp_path):
     path = tmp_path / "schema.json"
-    path.write_text('{"terms": [{"term": "a", "category": "x", "weight": "2"}]}')
+    path.write_text('{"terms": [\n  {"term": "a", "category": "x", "weight": "2"}]}')
     with pytest.raises(fl.LexiconError) as info:
         fl.Lexicon.from_file(path)
-    assert str(info.value).startswith(f"{path}: terms[0].weight: ")
+    assert str(info.value) == f"{path}:2:44: terms[0].weight: expected a number"
+    assert (info.value.line, info.value.column, info.value.item) == (2, 44, 0)
 
 
 # -- schema errors ------------------------------------------------------------------------
@@ -278,18 +338,30 @@ SCHEMA_ERRORS = [
 
 @pytest.mark.parametrize("data, path, words", SCHEMA_ERRORS,
                          ids=[f"{p}-{i}" for i, (_, p, _) in enumerate(SCHEMA_ERRORS)])
-def test_schema_error_names_the_path(data, path, words):
+def test_schema_error_names_the_path_and_place(data, path, words):
+    # From JSON text: line:column of the offending value, then its path.
     err = error_of(data)
     assert err.path == path
-    assert (err.source, err.line, err.column) == ("lexicon.json", None, None)
-    assert str(err).startswith(f"lexicon.json: {path}: "), str(err)
+    assert err.source == "lexicon.json" and err.line == 1 and err.column >= 1, str(err)
+    assert str(err).startswith(f"lexicon.json:1:{err.column}: {path}: "), str(err)
     assert words in str(err)
     assert err.detail and str(err).endswith(err.detail)
+    # From a dict, which has no lines: the path alone.
+    if isinstance(data, dict):
+        with pytest.raises(fl.LexiconError) as info:
+            fl.Lexicon.from_dict(data, source="lexicon.json")
+        e2 = info.value
+        assert (e2.path, e2.line, e2.column) == (path, None, None)
+        assert str(e2) == f"lexicon.json: {path}: {e2.detail}"
 
 
 def test_weight_message_reads_like_the_design_example():
     err = error_of({"terms": FILLER + [t(weight="heavy")]})
-    assert str(err) == "lexicon.json: terms[3].weight: expected a number"
+    assert re.fullmatch(r"lexicon\.json:1:\d+: terms\[3\]\.weight: expected a number", str(err))
+    with pytest.raises(fl.LexiconError) as info:
+        fl.Lexicon.from_dict({"terms": FILLER + [t(weight="heavy")]}, source="lexicon.json")
+    assert str(info.value) == "lexicon.json: terms[3].weight: expected a number"
+    assert info.value.item == 3
 
 
 @pytest.mark.parametrize("literal", ["1e999", "-1e999"])
@@ -385,18 +457,166 @@ def test_raw_nul_in_lexicon_json_is_a_syntax_error(text, line, column):
     json.dumps(FULL).encode().replace(b'"2014"', b'"20\xff14"'),  # invalid UTF-8 in a note
 ], ids=["bom-str", "invalid-utf8-in-metadata"])
 def test_a_lexicon_that_loads_keeps_all_its_metadata(data):
-    # Unknown keys are kept as metadata (DESIGN.md section 2): if framelens accepts the
-    # input at all, it must not drop the metadata silently.
+    # Free-form data is kept: if framelens accepts the input at all, it must not drop the
+    # metadata silently.
     try:
         lex = fl.Lexicon.from_json(data)
     except fl.LexiconError:
         return
-    assert lex.metadata.get("x-project") == {"funded": False}
+    assert lex.metadata["meta"].get("x-project") == {"funded": False}
     assert lex.terms[0].metadata.get("source") == "EUvsDisinfo"
     assert lex.categories["delegitimization"].get("color") == "#c0392b"
 
 
 def test_deeply_nested_metadata_is_an_error_not_a_crash():
     deep = "[" * 100_000 + "]" * 100_000
-    with pytest.raises(fl.LexiconError):
-        load('{"terms": [{"term": "Kiev", "category": "c"}], "x": %s}' % deep)
+    with pytest.raises(fl.LexiconError) as info:
+        load('{"terms": [{"term": "Kiev", "category": "c"}], "meta": {"x": %s}}' % deep)
+    assert "nested deeper than 512" in str(info.value)
+
+
+# -- the strict format (acceptance: each misspelt key fails with line:column and a hint) ----
+@pytest.mark.parametrize("key, meant", [("wieght", "weight"),
+                                        ("case-sensitive", "case_sensitive"),
+                                        ("variant", "variants")])
+def test_a_misspelt_key_fails_with_its_line_column_and_a_suggestion(key, meant):
+    text = ('{\n  "terms": [\n    {"term": "Kiev", "category": "toponym",\n'
+            f'     "{key}": 1}}\n  ]\n}}')
+    err = error_of(text)
+    assert (err.line, err.column) == (4, 6), str(err)
+    assert err.path == "terms[0]" and err.item == 0
+    assert str(err) == (f'lexicon.json:4:6: terms[0]: unknown key "{key}"; '
+                        f'did you mean "{meant}"?')
+
+
+def test_an_unknown_key_without_a_near_one_says_where_free_form_data_goes():
+    err = error_of({"terms": [t()], "reviewer": "me"})
+    assert 'unknown key "reviewer"' in str(err) and '"meta"' in str(err)
+
+
+# -- duplicates -----------------------------------------------------------------------------
+DUPS = {"terms": [t(term="Kiev", category="a", weight=2.0, note="first"),
+                  t(term="KIEV", category="b", weight=5.0, variants=["Kyjiw"], note="second"),
+                  t(term="Kyiv", category="a", variants=["kiev", "Kyiw"])]}
+
+
+def test_duplicates_are_an_error_naming_both_places_by_default():
+    err = error_of(DUPS)
+    assert err.path == "terms[1].term" and err.item == 1 and err.line == 1
+    assert "'KIEV' duplicates terms[0] ('Kiev') at 1:21 after folding" in str(err), str(err)
+
+
+def test_on_duplicate_first_drops_and_counts():
+    lex = fl.Lexicon.from_dict(DUPS, on_duplicate="first")
+    assert [(x.term, x.categories, x.variants) for x in lex.terms] == [
+        ("Kiev", ("a",), ()), ("Kyiv", ("a",), ("Kyiw",))]
+    assert lex.duplicates == {"terms_dropped": 1, "terms_merged": 0, "variants_dropped": 1}
+    assert list(lex.categories) == ["a"]
+
+
+def test_on_duplicate_merge_joins_spellings_and_categories_keeps_the_first_weight():
+    lex = fl.Lexicon.from_json(json.dumps(DUPS), on_duplicate="merge")
+    kiev = lex.terms[0]
+    assert (kiev.term, kiev.categories, kiev.variants, kiev.weight, kiev.metadata) == (
+        "Kiev", ("a", "b"), ("Kyjiw",), 2.0, {"note": "first"})
+    assert lex.duplicates == {"terms_dropped": 0, "terms_merged": 1, "variants_dropped": 1}
+    doc = fl.Analyzer(lex).analyze("Kyjiw and KIEV.")
+    assert [(m.term, m.weight, m.categories) for m in doc.matches] == [
+        ("Kiev", 2.0, ("a", "b")), ("Kiev", 2.0, ("a", "b"))]
+
+
+def test_on_duplicate_is_checked():
+    with pytest.raises(ValueError, match="on_duplicate"):
+        fl.Lexicon.from_dict(MINIMAL, on_duplicate="last")
+    with pytest.raises(ValueError, match="on_duplicate"):
+        fl.load_lexicon("conflict-demo", on_duplicate="keep")
+
+
+# -- contrasts by spelling, categories per match ---------------------------------------------
+CAPITAL = {
+    "terms": [{"term": "Kiev regime", "category": "delegitimization", "variants": ["Kyiv regime"]},
+              {"term": "Kiev", "category": "toponym"},
+              {"term": "Kyiv", "category": "toponym"}],
+    "contrasts": [{"name": "capital", "options": {"Kiev": ["Kiev", "Kiev regime"],
+                                                  "Kyiv": ["Kyiv", "Kyiv regime"]}}],
+}
+
+
+def test_a_variant_reference_counts_only_that_spelling_in_the_comparison():
+    # "Kyiv regime" is a variant of "Kiev regime": it counts for the Kyiv option, the term's
+    # other spelling for Kiev (the more specific reference wins).
+    lex = fl.Lexicon.from_dict(CAPITAL)
+    assert lex.contrasts[0].options == {"Kiev": ("Kiev", "Kiev regime"),
+                                        "Kyiv": ("Kyiv", "Kyiv regime")}
+    records = [{"outlet": "A", "text": "The Kyiv regime met in Kyiv. The Kiev regime?"},
+               {"outlet": "B", "text": "Kiev. Kiev regime. Kiev."}]
+    corpus = fl.Analyzer(lex).analyze_corpus(records, threads=1)
+    con = corpus.compare(bootstrap=50, seed=1).contrasts.set_index(["group", "option"])
+    assert con.loc[("A", "Kyiv"), "count"] == 2 and con.loc[("A", "Kiev"), "count"] == 1
+    assert con.loc[("B", "Kyiv"), "count"] == 0 and con.loc[("B", "Kiev"), "count"] == 3
+    # the same counts from the merged counts of pieces (Dask, processes)
+    a = fl.Analyzer(lex).analyze_corpus(records[:1], threads=1).counts
+    b = fl.Analyzer(lex).analyze_corpus(records[1:], threads=1).counts
+    assert (a + b) == corpus.counts
+    merged = (a + b).compare().contrasts.set_index(["group", "option"])
+    assert merged.loc[("A", "Kyiv"), "count"] == 2
+    assert pickle.loads(pickle.dumps(corpus.counts)) == corpus.counts
+
+
+def test_a_match_counts_once_in_each_of_its_categories():
+    lex = load({"terms": [{"term": "abandon*", "category": ["affect", "sad"]},
+                          {"term": "hope", "category": "affect"}]})
+    doc = fl.Analyzer(lex).analyze("They abandoned hope.")
+    assert doc.category_counts == {"affect": 2, "sad": 1}
+    assert doc.sentences[0].category_counts == {"affect": 2, "sad": 1}
+    corpus = fl.Analyzer(lex).analyze_corpus([{"outlet": "A", "text": "They abandoned hope."},
+                                              {"outlet": "B", "text": "Hope."}], threads=1)
+    cats = corpus.compare(bootstrap=20).categories.set_index(["group", "category"])
+    assert cats.loc[("A", "affect"), "count"] == 2 and cats.loc[("A", "sad"), "count"] == 1
+    assert cats.loc[("B", "affect"), "count"] == 1 and cats.loc[("B", "sad"), "count"] == 0
+    # the terms table names the main category
+    terms = corpus.compare().terms.set_index(["group", "term"])
+    assert terms.loc[("A", "abandon*"), "category"] == "affect"
+
+
+# -- export and the round trip ---------------------------------------------------------------
+ROUND_TEXT = ("The coup d'état and the putsch in Kiev; the Kiev regime's aggression. US officials "
+              "and us. Chicken Kiev in Kyiv.")
+
+
+@pytest.mark.parametrize("make", [
+    lambda: fl.Lexicon.from_dict(FULL),
+    lambda: fl.load_lexicon("conflict-demo"),
+    lambda: fl.Lexicon.from_json(json.dumps(DUPS), on_duplicate="merge"),
+    lambda: fl.Lexicon.from_dict(CAPITAL),
+], ids=["full", "bundled", "merged", "capital"])
+def test_round_trip_gives_the_same_lexicon_and_the_same_analysis(make, tmp_path):
+    lex = make()
+    path = tmp_path / "out.json"
+    lex.save(path)
+    again = fl.Lexicon.from_file(path)
+    for attr in ("terms", "exclude", "contrasts", "actors", "metadata", "categories"):
+        assert getattr(again, attr) == getattr(lex, attr), attr
+    assert [x.metadata for x in again.terms] == [x.metadata for x in lex.terms]
+    assert [c.metadata for c in again.contrasts] == [c.metadata for c in lex.contrasts]
+    assert again.to_dict() == lex.to_dict()
+    assert fl.Lexicon.from_dict(lex.to_dict()).to_json() == lex.to_json()
+    a = fl.Analyzer(lex).analyze(ROUND_TEXT)
+    b = fl.Analyzer(again).analyze(ROUND_TEXT)
+    assert a.matches == b.matches and a.sentences == b.sentences
+    assert [m.spelling for m in a.matches] == [m.spelling for m in b.matches]
+
+
+def test_pickle_keeps_the_policy_and_the_lexicon():
+    lex = fl.Lexicon.from_json(json.dumps(DUPS), source="dups.json", on_duplicate="merge")
+    clone = pickle.loads(pickle.dumps(lex))
+    assert clone.source == "dups.json" and clone.duplicates == lex.duplicates
+    assert clone.terms == lex.terms
+    built = fl.Lexicon.from_terms(["Kiev", "Kyiv"], category="c")
+    assert pickle.loads(pickle.dumps(built)).terms == built.terms
+
+
+def test_term_category_must_be_the_first_of_its_categories():
+    assert fl.Term("a", "x").categories == ("x",)
+    with pytest.raises(ValueError):
+        fl.Term("a", "x", categories=("y", "x"))
