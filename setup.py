@@ -26,6 +26,7 @@ CSRC = [
     "csrc/json_check.c",
     "csrc/lexicon_json.c",
     "csrc/match.c",
+    "csrc/cues.c",
     "csrc/context.c",
     "csrc/analyze.c",
     "csrc/corpus.c",

@@ -527,9 +527,8 @@ fl_status fl_lexicon_load_json(const char *json, size_t len, const char *source,
                             "expected a JSON object with \"terms\" at the top level");
     } else if ((st = load_meta(&ld, root)) == FL_OK && (st = load_categories(&ld, root)) == FL_OK &&
                (st = load_terms(&ld, root)) == FL_OK &&
-               (st = load_exclusions(&ld, root)) == FL_OK &&
-               (st = load_contrasts(&ld, root)) == FL_OK) {
-        st = fl__lexicon_add_cues(ld.lex);
+               (st = load_exclusions(&ld, root)) == FL_OK) {
+        st = load_contrasts(&ld, root);
     }
     cJSON_Delete(root);
     fl__vec_free(&ld.lex->alloc, &ld.scratch);

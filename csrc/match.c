@@ -46,8 +46,8 @@ fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result
         infos[i].fold_off = at;
         infos[i].fold_len = res->folded.len - at;
         const uint8_t *f = fl__vec_bytes(&res->folded, at);
-        infos[i].id_fold = fl__vocab_find(lex, f, infos[i].fold_len,
-                                          fl__hash_bytes(f, infos[i].fold_len));
+        infos[i].hash_fold = fl__hash_bytes(f, infos[i].fold_len);
+        infos[i].id_fold = fl__vocab_find(lex, f, infos[i].fold_len, infos[i].hash_fold);
         infos[i].id_exact = FL_NO_ID;
         infos[i].exact_len = 0;
         if (lex->has_exact) {
