@@ -5,89 +5,53 @@
 #include <string.h>
 
 /*
- * Voice, in order of precedence (docs/voice.md has the examples):
- * 1. quoted: the match lies inside quotation marks. Quotes are paired per family, double
- *    (" “ ” „ « » ‹ ›) and single (' ‘ ’ ‚), so one may nest inside the other; straight
- *    quotes open after a space and close when attached to the preceding word. A quotation
- *    may span sentences; one still open at a line break that ends a sentence, or at the end
- *    of the text, ends there.
- * 2. attributed: the sentence holds a reporting cue outside quotation marks (said, claims,
- *    told, according to, … show, suggest) and the match is not part of who is speaking: the
- *    words right before the cue ("Kiev claims", "the Russian delegation said"), right after
- *    an inverted cue ('…," said Lavrov'), or after "according to" up to the next
- *    punctuation are the outlet's own naming of the speaker and stay author.
+ * Voice, in order of precedence (docs/voice.md has every rule with examples):
+ * 1. quoted: the token lies inside quotation marks (paired per family; a quotation may span
+ *    sentences; one still open at a sentence-ending line break, or the end, ends there).
+ * 2. attributed: the token is in the content of an attribution of its sentence. Each
+ *    sentence is read in three steps; every step leaves alone the tokens an earlier one gave
+ *    a part, so an attribution inside the content of another is content (PolNeAR annotates
+ *    only the outermost):
+ *    a. headlines: "Kremlin: …" (a colon after a speaker's name) makes what follows content;
+ *       a section label ("Analysis:", "Ukraine war latest:") is skipped; a source after a
+ *       dash at the end ("… – MoD") makes what precedes content;
+ *    b. cues after their content: '…," said Lavrov', "…, the ministry said Tuesday",
+ *       "…, according to officials": the content runs from the clause's start to the
+ *       separator, and on after the cue when the cue interrupts it ("The plan, he said,
+ *       will fail");
+ *    c. cues before their content, left to right: a verb of saying, thinking, wanting or
+ *       judging after its subject ("officials said", "Kiev claims", "who wants"), a
+ *       participle after a comma (", saying"), a passive ("was asked whether", "is expected
+ *       to": its subject is content too), "according to X," at the start, a noun with a
+ *       that-clause ("the claim that"), and "X seemed to …". The content runs from the
+ *       complement ("that …", or what follows the cue and its recipient) to the end of the
+ *       sentence, or of the relative clause or brackets the cue stands in.
+ *    The speaker and the cue stay the outlet's own words (author).
  * 3. author: everything else.
- * negated: a negation or denial cue (not, never, n't, no, without, denies, rejected, …)
- * stands within the six tokens before the match, with no clause punctuation between.
+ * Ambiguous words are read as cues only where a verb can stand: "the claims", "Insurance
+ * claims rose" and "his plans" are nouns. Every attribution is kept as a record (speaker,
+ * cue, content) in res->attributions.
+ * negated: a negation or denial cue within the six tokens before the match, in its clause.
  * Distancing markers: so-called, alleged(ly), self-proclaimed, self-styled, purported(ly),
- * supposed(ly); and scare quotes: one to three words in quotation marks in a sentence with
- * no reporting cue.
- * Every token is visited a bounded number of times: the pass is linear.
+ * supposed(ly); and scare quotes: one to three words in quotation marks in a sentence
+ * without an attribution.
+ * Every walk is bounded (named limits below) and every token gets a part at most once, so
+ * the pass is linear in the number of tokens.
  */
 
-static const char *const REPORT_CUES[] = {
-    "said", "says", "say", "saying", "told", "tells", "tell", "telling", "stated", "claims",
-    "claimed", "claim", "claiming", "insisted", "insists", "insist", "insisting", "accused",
-    "accuses", "accuse", "accusing", "denied", "denies", "deny", "denying", "alleges",
-    "alleging", "allege", "argued", "argues", "argue", "arguing", "warned", "warns", "warn", "warning",
-    "added", "adds", "noted", "explained", "explains", "announced", "announces", "reported",
-    "reportedly", "believes", "believed", "believe", "thinks", "asserted", "asserts",
-    "contended", "contends", "declared", "declares", "suggested", "suggests", "suggest",
-    "show", "shows", "showed", "shown", "indicate", "indicates", "indicated", "acknowledged",
-    "admitted", "admits", "confirmed", "confirms", "stressed", "emphasized", "emphasised",
-    "urged", "tweeted", "wrote", "writes", "cited", "citing", "quoted", "asked", "replied",
-    "responded", "answered", "commented", "recalled", "predicted", "promised", "vowed",
-    "pledged", "blamed", "blames", "condemned", "condemns", "described", "describes",
-    "labelled", "labeled", "branded", "dubbed", "termed", "maintained", "maintains",
-    "according", "заявил", "заявила", "заявили", "сказал", "сказала",
-    "сказали", "сообщил", "сообщила", "сообщили", "считает", "утверждает", "заявив", "сказав",
-    "повідомив", "повідомила", "каже", "вважає", "словам", NULL};
-
-static const char *const NEGATION_CUES[] = {
-    "not", "no", "never", "neither", "nor", "without", "deny", "denies", "denied", "denying",
-    "reject", "rejects", "rejected", "rejecting", "dismissed", "dismisses", "refuted",
-    "refutes", "nobody", "none", "nothing", "hardly", "cannot", "не", "ні", "нет", NULL};
-
-static const char *const DISTANCE_CUES[] = {
-    "alleged", "allegedly", "purported", "purportedly", "supposed", "supposedly", NULL};
-
-static fl_status mark_words(fl_lexicon *lex, const char *const *words, uint8_t bit) {
-    for (size_t i = 0; words[i] != NULL; i++) {
-        uint32_t id;
-        fl_status st = fl__vocab_intern(lex, (const uint8_t *)words[i], strlen(words[i]), &id);
-        if (st != FL_OK) {
-            return st;
-        }
-        if (id >= lex->vocab_cues.len &&
-            (st = fl__vec_append(&lex->alloc, &lex->vocab_cues, 1, NULL,
-                                 (size_t)id + 1 - lex->vocab_cues.len)) != FL_OK) {
-            return st;
-        }
-        ((uint8_t *)lex->vocab_cues.data)[id] |= bit;
-    }
-    return FL_OK;
-}
-
-fl_status fl__lexicon_add_cues(fl_lexicon *lex) {
-    static const char *const ACCORDING[] = {"according", "словам", "словами", NULL};
-    static const char *const SO[] = {"so", "self", NULL};
-    static const char *const CALLED[] = {"called", "proclaimed", "styled", NULL};
-    fl_status st;
-    if ((st = mark_words(lex, REPORT_CUES, FL_CUE_REPORT)) != FL_OK ||
-        (st = mark_words(lex, NEGATION_CUES, FL_CUE_NEGATION)) != FL_OK ||
-        (st = mark_words(lex, DISTANCE_CUES, FL_CUE_DISTANCE)) != FL_OK ||
-        (st = mark_words(lex, ACCORDING, FL_CUE_ACCORDING)) != FL_OK ||
-        (st = mark_words(lex, SO, FL_CUE_SO)) != FL_OK) {
-        return st;
-    }
-    /* Make the table cover every vocabulary id, so lookups need no bounds check. */
-    if (lex->vocab_cues.len < lex->vocab.len &&
-        (st = fl__vec_append(&lex->alloc, &lex->vocab_cues, 1, NULL,
-                             lex->vocab.len - lex->vocab_cues.len)) != FL_OK) {
-        return st;
-    }
-    return mark_words(lex, CALLED, FL_CUE_CALLED);
-}
+/* How far the rules look: a speaker's name rarely runs beyond eight words, an adjunct after
+ * a cue ("told reporters in Manchester on Tuesday") beyond twelve tokens. */
+enum {
+    MAX_SPEAKER_WORDS = 8,
+    MAX_SPEAKER_TOKENS = 14,
+    MAX_VERB_GROUP = 4,
+    MAX_ADJUNCT_TOKENS = 12,
+    MAX_OPENER_LOOKAHEAD = 10,
+    MAX_SUBJECT_TOKENS = 10,
+    MAX_PREFIX_WORDS = 5,
+    MAX_SUFFIX_WORDS = 6,
+    NEGATION_WINDOW = 6
+};
 
 typedef struct ctx {
     const fl_lexicon *lex;
@@ -95,16 +59,72 @@ typedef struct ctx {
     const uint8_t *text;
     const fl_token *t;
     const fl_tokinfo *k;
-    uint8_t *quoted;
+    fl_vtok *v;
     size_t n;
+    uint8_t naming; /* the content being marked is that of a naming verb */
 } ctx;
 
-static uint8_t cues(const ctx *c, size_t i) {
-    uint32_t id = c->k[i].id_fold;
-    if (id == FL_NO_ID || id >= c->lex->vocab_cues.len) {
-        return 0;
+/* The sentence being read: tokens [a, b); last is its last word-like token (SIZE_MAX when
+ * it has none). */
+typedef struct span {
+    size_t a, b;
+    size_t last;
+    uint32_t index;
+} span;
+
+/* Does the sentence have no more words from token j on? */
+static bool at_end(const span *s, size_t j) {
+    return s->last == SIZE_MAX || j > s->last;
+}
+
+/* ------------------------------------------------------------------ token tests */
+
+static inline uint32_t bits(const ctx *c, size_t i) {
+    const fl_cue *q = c->v[i].cue;
+    return q == NULL || c->v[i].quoted ? 0 : q->bits;
+}
+
+static inline uint8_t form(const ctx *c, size_t i) {
+    const fl_cue *q = c->v[i].cue;
+    return q == NULL ? FL_FORM_NONE : q->form;
+}
+
+static inline bool is_word(const ctx *c, size_t i) {
+    return c->t[i].kind == FL_TOKEN_WORD;
+}
+
+static inline int32_t punct(const ctx *c, size_t i) {
+    return c->t[i].kind == FL_TOKEN_PUNCT ? c->k[i].cp0 : 0;
+}
+
+static bool is_word_like(const ctx *c, size_t i) {
+    uint8_t kind = c->t[i].kind;
+    return kind == FL_TOKEN_WORD || kind == FL_TOKEN_CLITIC || kind == FL_TOKEN_HYPHEN;
+}
+
+/* The folded form of token i equals s. */
+static bool folded_is(const ctx *c, size_t i, const char *s) {
+    const fl_tokinfo *k = &c->k[i];
+    size_t len = strlen(s);
+    return k->fold_len == len && memcmp(fl__vec_bytes(&c->res->folded, k->fold_off), s, len) == 0;
+}
+
+
+/* A form of "be" (passives: "was asked", "is expected"). */
+static bool is_be(const ctx *c, size_t i) {
+    return folded_is(c, i, "is") || folded_is(c, i, "was") || folded_is(c, i, "were") ||
+           folded_is(c, i, "are") || folded_is(c, i, "be") || folded_is(c, i, "been") ||
+           folded_is(c, i, "being") || folded_is(c, i, "'s");
+}
+
+/* Does the verb group [vg, i) hold a form of "be" (a passive: "was not disclosed")? */
+static bool passive_group(const ctx *c, size_t vg, size_t i) {
+    for (size_t j = vg; j < i; j++) {
+        if (is_be(c, j)) {
+            return true;
+        }
     }
-    return ((const uint8_t *)c->lex->vocab_cues.data)[id];
+    return false;
 }
 
 static bool ends_with_nt(const ctx *c, size_t i) {
@@ -114,12 +134,28 @@ static bool ends_with_nt(const ctx *c, size_t i) {
            memcmp(f + k->fold_len - 3, "n't", 3) == 0;
 }
 
-static bool is_word_like(const ctx *c, size_t i) {
-    uint8_t kind = c->t[i].kind;
-    return kind == FL_TOKEN_WORD || kind == FL_TOKEN_CLITIC || kind == FL_TOKEN_HYPHEN;
+/* A lower-case word in -ing ("clutching", "adding"): a participle or a gerund. */
+static bool ing_word(const ctx *c, size_t i) {
+    const fl_tokinfo *k = &c->k[i];
+    if (!is_word(c, i) || !k->lower || k->fold_len < 5) {
+        return false;
+    }
+    const uint8_t *f = fl__vec_bytes(&c->res->folded, k->fold_off);
+    return memcmp(f + k->fold_len - 3, "ing", 3) == 0;
 }
 
-/* ------------------------------------------------------------------ quotations */
+/* A lower-case word in -ly that is no noun after a determiner ("the family"): an adverb. */
+static bool ly_adverb(const ctx *c, size_t i, size_t a) {
+    const fl_tokinfo *k = &c->k[i];
+    if (!is_word(c, i) || !k->lower || k->fold_len < 5 || c->v[i].cue != NULL) {
+        return false;
+    }
+    const uint8_t *f = fl__vec_bytes(&c->res->folded, k->fold_off);
+    if (f[k->fold_len - 2] != 'l' || f[k->fold_len - 1] != 'y') {
+        return false;
+    }
+    return i == a || !(bits(c, i - 1) & (FL_W_DET | FL_W_PREP));
+}
 
 enum { FAMILY_NONE = -1, FAMILY_DOUBLE = 0, FAMILY_SINGLE = 1 };
 
@@ -144,6 +180,33 @@ static int family(int32_t cp) {
     }
 }
 
+static bool is_dash_cp(int32_t cp) {
+    return cp == 0x2014 || cp == 0x2013 || cp == '-' || cp == 0x2012 || cp == 0x2015;
+}
+
+/* A closing quotation mark (one that ended a quotation). */
+static bool is_closing_quote(const ctx *c, size_t i) {
+    return c->v[i].opened != UINT32_MAX;
+}
+
+/* Punctuation after which a cue's speaker and cue may follow their content: a comma, a
+ * closing quotation mark, a dash standing between spaces, an opening bracket. */
+static bool is_separator(const ctx *c, size_t i) {
+    int32_t p = punct(c, i);
+    if (p == 0) {
+        return false;
+    }
+    return p == ',' || p == '(' || is_closing_quote(c, i) ||
+           (is_dash_cp(p) && c->t[i].space_before);
+}
+
+/* Is punctuation p a boundary between clauses stronger than a comma? */
+static bool strong_boundary(int32_t p) {
+    return p == ';' || p == ':' || p == 0x2014 || p == 0x2013 || p == '(';
+}
+
+/* ------------------------------------------------------------------ quotations */
+
 /* Is token i followed, without space, by a word-like token? */
 static bool next_attached(const ctx *c, size_t i) {
     return i + 1 < c->n && !c->t[i + 1].space_before && c->t[i + 1].kind != FL_TOKEN_PUNCT;
@@ -164,7 +227,7 @@ static bool prev_free(const ctx *c, size_t i) {
 
 typedef enum { Q_NONE, Q_OPEN, Q_CLOSE } qrole;
 
-static qrole role(const ctx *c, size_t i, bool open) {
+static qrole quote_role(const ctx *c, size_t i, bool open) {
     int32_t cp = c->k[i].cp0;
     switch (cp) {
     case 0x201E: /* „ */
@@ -216,12 +279,15 @@ static fl_status close_quote(ctx *c, size_t open, size_t close, bool paired, fl_
     size_t words = 0;
     bool simple = true;
     for (size_t j = open + 1; j < close; j++) {
-        c->quoted[j] = 1;
+        c->v[j].quoted = 1;
         if (c->t[j].kind == FL_TOKEN_WORD) {
             words++;
         } else if (!is_word_like(c, j)) {
             simple = false;
         }
+    }
+    if (paired) {
+        c->v[close].opened = (uint32_t)open;
     }
     if (paired && simple && words >= 1 && words <= 3 &&
         c->t[open].sentence == c->t[close].sentence) {
@@ -231,7 +297,7 @@ static fl_status close_quote(ctx *c, size_t open, size_t close, bool paired, fl_
     return FL_OK;
 }
 
-/* Marks quoted tokens; collects short quotations as scare-quote candidates. */
+/* Marks quoted tokens and closing marks; collects short quotations as scare quotes. */
 static fl_status find_quotes(ctx *c, fl_vec *scares) {
     size_t open_at[2] = {SIZE_MAX, SIZE_MAX};
     fl_status st;
@@ -250,11 +316,28 @@ static fl_status find_quotes(ctx *c, fl_vec *scares) {
         if (t->kind != FL_TOKEN_PUNCT) {
             continue;
         }
+        if (c->k[i].cp0 == '\'' && i + 1 < c->n && punct(c, i + 1) == '\'' &&
+            !c->t[i + 1].space_before) {
+            /* ''…'': two apostrophes typed for a double quotation mark (the New York
+             * Times' style) open or close like a straight " */
+            size_t f2 = FAMILY_DOUBLE;
+            if (open_at[f2] != SIZE_MAX && (!t->space_before || next_free(c, i + 1))) {
+                if ((st = close_quote(c, open_at[f2], i, true, scares)) != FL_OK) {
+                    return st;
+                }
+                c->v[i + 1].opened = (uint32_t)open_at[f2];
+                open_at[f2] = SIZE_MAX;
+            } else if (open_at[f2] == SIZE_MAX && prev_free(c, i) && next_attached(c, i + 1)) {
+                open_at[f2] = i + 1;
+            }
+            i++;
+            continue;
+        }
         int f = family(c->k[i].cp0);
         if (f == FAMILY_NONE) {
             continue;
         }
-        qrole r = role(c, i, open_at[f] != SIZE_MAX);
+        qrole r = quote_role(c, i, open_at[f] != SIZE_MAX);
         if (r == Q_OPEN && open_at[f] == SIZE_MAX) {
             open_at[f] = i;
         } else if (r == Q_CLOSE && open_at[f] != SIZE_MAX) {
@@ -265,105 +348,1419 @@ static fl_status find_quotes(ctx *c, fl_vec *scares) {
         }
     }
     for (int f = 0; f < 2; f++) {
-        if (open_at[f] != SIZE_MAX && (st = close_quote(c, open_at[f], c->n, false, scares)) != FL_OK) {
+        if (open_at[f] != SIZE_MAX &&
+            (st = close_quote(c, open_at[f], c->n, false, scares)) != FL_OK) {
             return st;
         }
     }
     return FL_OK;
 }
 
-/* ------------------------------------------------------------------ per sentence */
+/* ------------------------------------------------------------------ attributions */
 
-/* Is the reporting cue at i inverted ('…," said Lavrov'), its speaker after it? */
-static bool inverted(const ctx *c, size_t i, size_t first) {
-    if (i == first) {
-        return false;
-    }
-    const fl_token *p = &c->t[i - 1];
-    if (p->kind != FL_TOKEN_PUNCT) {
-        return false;
-    }
-    int32_t cp = c->k[i - 1].cp0;
-    return cp == ',' || family(cp) != FAMILY_NONE;
+static fl_status add_attribution(ctx *c, const fl_attribution *at) {
+    return fl__vec_push(&c->res->alloc, &c->res->attributions, sizeof(fl_attribution), at);
 }
 
-/* Section labels that stand before a colon without being a speaker ("Analysis: …"). */
-static const char *const LABELS[] = {"analysis", "opinion", "exclusive", "breaking", "update",
-                                     "watch", "live", "explainer", "editorial", "video",
-                                     "photos", "comment", "review", "interview", "factbox",
-                                     "timeline", "q&a", NULL};
-
-/* A headline's speaker: "Kremlin: Kiev regime behind attack" reports the Kremlin's claim.
- * Returns the index of the colon when the sentence opens with one to four words and a colon,
- * else a. */
-static size_t headline_speaker(const ctx *c, size_t a, size_t b) {
-    size_t i = a;
-    while (i < b && i < a + 5 && is_word_like(c, i) && !c->quoted[i]) {
-        i++;
-    }
-    if (i == a || i >= b || i == a + 5 || c->t[i].kind != FL_TOKEN_PUNCT || c->k[i].cp0 != ':') {
-        return a;
-    }
-    if (i == a + 1) {
-        const fl_tokinfo *k = &c->k[a];
-        const uint8_t *f = fl__vec_bytes(&c->res->folded, k->fold_off);
-        for (size_t l = 0; LABELS[l] != NULL; l++) {
-            if (strlen(LABELS[l]) == k->fold_len && memcmp(LABELS[l], f, k->fold_len) == 0) {
-                return a;
-            }
-        }
-    }
-    return i;
+static fl_attribution new_attribution(const span *s, uint8_t kind) {
+    fl_attribution at;
+    memset(&at, 0, sizeof at);
+    at.sentence = s->index;
+    at.cue_word = UINT32_MAX;
+    at.kind = kind;
+    return at;
 }
 
-/* Marks speaker tokens (1) of sentence [a, b) into spk; returns whether any cue was seen. */
-static bool speakers(const ctx *c, size_t a, size_t b, uint8_t *spk) {
-    bool any = false;
-    size_t colon = headline_speaker(c, a, b);
-    if (colon != a) {
-        any = true;
-        for (size_t i = a; i <= colon; i++) {
-            spk[i - a] = 1;
+/* Gives tokens [from, to) the role r where they have none yet. */
+static void mark(ctx *c, size_t from, size_t to, uint8_t r) {
+    for (size_t i = from; i < to; i++) {
+        if (c->v[i].role == FL_ROLE_NONE) {
+            c->v[i].role = r;
+            c->v[i].naming = r == FL_ROLE_CONTENT ? c->naming : 0;
         }
     }
-    for (size_t i = a; i < b; i++) {
-        if (c->quoted[i]) {
-            continue;
+}
+
+/* Is the cue at i a verb of naming ("called", "labelled", "branded", "dubbed")? Its quoted
+ * content is a label the outlet keeps at a distance, not a quotation of a statement. */
+static uint8_t naming_cue(const ctx *c, size_t i) {
+    const fl_cue *q = c->v[i].cue;
+    return q != NULL && (q->bits & FL_W_CALLED) && q->form != FL_FORM_NONE;
+}
+
+static uint8_t kind_of(uint32_t b) {
+    if (b & (FL_W_SPEECH | FL_W_ACCORDING)) {
+        return FL_ATTR_STATEMENT;
+    }
+    if (b & FL_W_THOUGHT) {
+        return FL_ATTR_BELIEF;
+    }
+    if (b & FL_W_INTENT) {
+        return FL_ATTR_INTENTION;
+    }
+    if (b & FL_W_STANCE) {
+        return FL_ATTR_STANCE;
+    }
+    if (b & FL_W_EVIDENCE) {
+        return FL_ATTR_EVIDENCE;
+    }
+    return FL_ATTR_PERCEIVED;
+}
+
+/* Word tokens in [from, to). */
+static size_t count_words(const ctx *c, size_t from, size_t to) {
+    size_t n = 0;
+    for (size_t i = from; i < to; i++) {
+        n += is_word(c, i);
+    }
+    return n;
+}
+
+/* Can token i stand inside a speaker's name ("Sen. Lindsey Graham (R-S.C.)", "the head of
+ * the agency", "Google and Yahoo")? */
+static bool speaker_token(const ctx *c, size_t i) {
+    if (c->v[i].quoted) {
+        return false;
+    }
+    uint8_t kind = c->t[i].kind;
+    if (kind == FL_TOKEN_CLITIC || kind == FL_TOKEN_HYPHEN) {
+        return true;
+    }
+    if (kind == FL_TOKEN_PUNCT) {
+        int32_t p = c->k[i].cp0;
+        /* "Sen. Lindsey Graham (R-S.C.)", "Sanders' campaign manager" */
+        return p == '.' || p == '&' || p == '(' || p == ')' || p == '/' ||
+               ((p == '\'' || p == 0x2019) && !c->t[i].space_before && !is_closing_quote(c, i));
+    }
+    uint32_t b = bits(c, i);
+    if (b & (FL_W_AUX | FL_W_OPENER | FL_W_VERB)) {
+        return false;
+    }
+    if ((b & FL_W_CONJ) && !folded_is(c, i, "and")) {
+        return false;
+    }
+    if ((b & FL_W_PREP) && !folded_is(c, i, "of") && !folded_is(c, i, "for") &&
+        !folded_is(c, i, "at")) {
+        return false;
+    }
+    /* a finite verb of saying is another clause ("he said the minister told") */
+    if ((b & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT)) && !(b & FL_W_NOUNLIKE) &&
+        form(c, i) != FL_FORM_NONE) {
+        return false;
+    }
+    return true;
+}
+
+/* Start of the verb group that ends just before token i ("has also", "did not"): the first
+ * of at most MAX_VERB_GROUP auxiliaries, negations and adverbs; i when there is none. */
+static size_t verb_group_start(const ctx *c, const span *s, size_t i) {
+    size_t j = i;
+    /* "Others, however, say …": a parenthetical adverb between commas */
+    if (j >= s->a + 3 && punct(c, j - 1) == ',' && (bits(c, j - 2) & FL_W_ADV) &&
+        punct(c, j - 3) == ',') {
+        j -= 3;
+        i = j;
+    }
+    while (j > s->a && i - j < MAX_VERB_GROUP) {
+        size_t p = j - 1;
+        uint32_t b = bits(c, p);
+        bool aux = (b & (FL_W_AUX | FL_W_ADV)) && c->t[p].kind != FL_TOKEN_CLITIC;
+        if (!(aux || ends_with_nt(c, p) || ly_adverb(c, p, s->a))) {
+            break;
         }
-        uint8_t q = cues(c, i);
-        if (q & FL_CUE_ACCORDING) {
-            any = true;
-            spk[i - a] = 1;
-            size_t j = i + 1;
-            /* "according to X, …": X up to the next punctuation */
-            while (j < b && (is_word_like(c, j)) && j - i <= 10) {
-                spk[j - a] = 1;
-                j++;
+        j = p;
+    }
+    return j;
+}
+
+/* The speaker before position end (exclusive), back to a separator: returns the index of
+ * the separator (the speaker is (sep, end)), or SIZE_MAX when the words there are no name
+ * or no separator comes within reach. */
+static size_t speaker_after_separator(const ctx *c, const span *s, size_t end) {
+    size_t words = 0;
+    size_t j = end;
+    while (j > s->a && end - j < MAX_SPEAKER_TOKENS) {
+        size_t p = j - 1;
+        if (is_separator(c, p) && punct(c, p) != '(') {
+            return words > 0 ? p : SIZE_MAX;
+        }
+        if (!speaker_token(c, p)) {
+            return SIZE_MAX;
+        }
+        words += is_word(c, p);
+        if (words > MAX_SPEAKER_WORDS) {
+            return SIZE_MAX;
+        }
+        j = p;
+    }
+    return SIZE_MAX;
+}
+
+/* After a quotation, the speaker may carry appositions with commas ('"…," Jeff Weaver,
+ * Sanders' campaign manager, said', '"…," Cecelia Purner, 67, a retired customer service
+ * representative in Allentown, Pa., said'): the closing quotation mark before end, when
+ * only a name and its description (no verb, no clause) stand between; else SIZE_MAX. */
+static size_t speaker_after_quote(const ctx *c, const span *s, size_t end) {
+    size_t words = 0;
+    for (size_t j = end; j > s->a && end - j < 3 * MAX_SPEAKER_TOKENS; j--) {
+        size_t p = j - 1;
+        if (is_closing_quote(c, p)) {
+            /* the name right after the quotation: a capital, a title or a pronoun */
+            size_t first = p + 1;
+            if (words == 0 || first >= end || !is_word(c, first) ||
+                !(c->k[first].upper || (bits(c, first) & (FL_W_DET | FL_W_PRON)))) {
+                return SIZE_MAX;
             }
+            return p;
+        }
+        if (c->v[p].quoted) {
+            return SIZE_MAX;
+        }
+        int32_t q = punct(c, p);
+        if (q != 0 && q != ',' && !speaker_token(c, p)) {
+            return SIZE_MAX;
+        }
+        if (is_word(c, p)) {
+            uint32_t b = bits(c, p);
+            if (b & (FL_W_AUX | FL_W_OPENER | FL_W_VERB | FL_W_RELATIVE)) {
+                return SIZE_MAX;
+            }
+            if ((b & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT | FL_W_STANCE)) &&
+                !(b & FL_W_NOUNLIKE)) {
+                return SIZE_MAX;
+            }
+            words++;
+        }
+    }
+    return SIZE_MAX;
+}
+
+/* The speaker after an inverted cue ('…," said the minister'): the end of the name that
+ * starts at from, or from when there is none. */
+static size_t speaker_forward(const ctx *c, const span *s, size_t from) {
+    size_t j = from;
+    size_t words = 0;
+    bool det = false; /* after "the", "a", "his": the words of a noun phrase */
+    while (j < s->b && j - from < MAX_SPEAKER_TOKENS && speaker_token(c, j) &&
+           !(bits(c, j) & (FL_W_PREP | FL_W_TIME)) && punct(c, j) != '(') {
+        if (is_word(c, j)) {
+            uint32_t b = bits(c, j);
+            bool name = c->k[j].upper || c->k[j].all_digits ||
+                        (b & (FL_W_PRON | FL_W_ROLE | FL_W_SOURCE));
+            if (b & FL_W_DET) {
+                det = true;
+            } else if (folded_is(c, j, "and")) {
+                /* "Google and Yahoo", not "those feelings and stressed" */
+                if (j + 1 >= s->b || !(c->k[j + 1].upper || (bits(c, j + 1) & FL_W_DET))) {
+                    break;
+                }
+            } else if (!name && !det) {
+                /* "said former Pennsylvania governor Ed Rendell": a title before a name */
+                bool named = false;
+                for (size_t k = j + 1; k < s->b && k <= j + 3 && is_word_like(c, k); k++) {
+                    named |= c->k[k].upper != 0;
+                }
+                if (!named) {
+                    break;
+                }
+            }
+            words++;
+            if (words > MAX_SPEAKER_WORDS) {
+                return from;
+            }
+        }
+        j++;
+    }
+    /* a name, a role or a pronoun; not "said that" */
+    return words > 0 ? j : from;
+}
+
+/* The source after "according to": everything up to a comma or the end of the sentence
+ * ("according to early results of the exit poll conducted by Edison Research"), within
+ * reach; to itself when there is none. */
+static size_t source_end(const ctx *c, const span *s, size_t to) {
+    size_t e = to;
+    while (e < s->b && e - to < 2 * MAX_SPEAKER_TOKENS && !c->v[e].quoted &&
+           c->v[e].role == FL_ROLE_NONE) {
+        int32_t p = punct(c, e);
+        if (p != 0 && p != '.' && p != '&' && p != '-' && p != '\'' && p != 0x2019) {
+            break;
+        }
+        e++;
+    }
+    if (e == to || count_words(c, to, e) == 0) {
+        return to;
+    }
+    if (e < s->b && !at_end(s, e) && punct(c, e) != ',' && punct(c, e) != '(' &&
+        punct(c, e) != ')') {
+        return to; /* a quotation or a clause follows: not a source */
+    }
+    return e;
+}
+
+
+/* Reads what follows a cue that comes after its content: nothing, a time or place, a
+ * medium, a recipient ("told reporters in Manchester, Iowa, on Tuesday"), up to the end of
+ * the sentence or a comma. Returns the index of that comma, or s->b at the end, or
+ * SIZE_MAX when something else follows (then the cue is followed by its content). */
+static size_t adjunct_end(const ctx *c, const span *s, size_t j, bool recipient) {
+    bool in_phrase = recipient; /* a determiner or a plain noun may stand here */
+    bool after_verb = true;
+    for (size_t n = 0; n < MAX_ADJUNCT_TOKENS; n++, j++) {
+        if (at_end(s, j)) {
+            return s->b;
+        }
+        int32_t p = punct(c, j);
+        if (p == ',') {
+            return j;
+        }
+        if (c->v[j].quoted || (p != 0 && family(p) != FAMILY_NONE) || p == ':' || p == ';') {
+            return SIZE_MAX;
+        }
+        if (p != 0 || c->t[j].kind != FL_TOKEN_WORD) {
+            after_verb = false;
+            continue; /* periods of abbreviations, brackets, hyphens, clitics */
+        }
+        uint32_t b = bits(c, j);
+        if (b & (FL_W_AUX | FL_W_OPENER | FL_W_VERB)) {
+            return SIZE_MAX;
+        }
+        if (b & FL_W_PRON) {
+            if (!(after_verb && recipient) && !in_phrase) {
+                return SIZE_MAX; /* "he said they…": a clause, the content */
+            }
+        } else if (b & (FL_W_PREP | FL_W_MEDIUM)) {
+            in_phrase = true;
+        } else if (b & (FL_W_TIME | FL_W_ADV)) {
+            /* "Tuesday", "last week", "also" */
+        } else if (b & FL_W_DET) {
+            if (!in_phrase) {
+                return SIZE_MAX;
+            }
+        } else if (ly_adverb(c, j, s->a) || c->k[j].upper || c->k[j].all_digits ||
+                   (b & (FL_W_ROLE | FL_W_SOURCE))) {
+            /* "angrily", names, numbers, "officials" */
+        } else if (!in_phrase) {
+            return SIZE_MAX;
+        } else if ((b & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT | FL_W_STANCE)) &&
+                   !(b & FL_W_NOUNLIKE)) {
+            return SIZE_MAX; /* "…, he said in a bid to claim …" */
+        }
+        after_verb = false;
+    }
+    return SIZE_MAX;
+}
+
+/* After a quotation and its speaker ('"…," he said earlier this week as he left'), all up to
+ * the end of the sentence or a comma is circumstance, unless a complement or a quotation
+ * follows the cue at once ('…," he said: "…"', '…," he said that …'). */
+static size_t after_quote_end(const ctx *c, const span *s, size_t j) {
+    size_t first = j;
+    for (size_t n = 0; n < 4 * MAX_ADJUNCT_TOKENS; n++, j++) {
+        if (at_end(s, j)) {
+            return s->b;
+        }
+        int32_t p = punct(c, j);
+        if (p == ',') {
+            return j;
+        }
+        if (j == first && (c->v[j].quoted || p == ':' || family(p) != FAMILY_NONE)) {
+            return SIZE_MAX;
+        }
+        if (p == ':' || p == ';' || (bits(c, j) & FL_W_OPENER & ~FL_W_RELATIVE &&
+                                     folded_is(c, j, "that"))) {
+            return SIZE_MAX;
+        }
+    }
+    return SIZE_MAX;
+}
+
+/* Is [from, sep) an introduction to the clause rather than a clause ("Wednesday at the
+ * debate", "On ABC's program", "Holding open a book", "Asked about it")? It opens with a
+ * preposition, a time or a participle and holds no verb that a clause would need. */
+static bool intro_phrase(const ctx *c, const span *s, size_t from, size_t sep) {
+    size_t first = from;
+    while (first < sep && !is_word(c, first)) {
+        first++;
+    }
+    if (first >= sep) {
+        return false;
+    }
+    uint32_t b = bits(c, first);
+    uint8_t f = form(c, first);
+    bool opens = (b & (FL_W_PREP | FL_W_TIME)) || f == FL_FORM_ING ||
+                 (f == FL_FORM_PAST && first == s->a) ||
+                 (c->k[first].all_digits);
+    if (!opens) {
+        return false;
+    }
+    for (size_t j = first; j < sep; j++) {
+        if (c->v[j].quoted) {
             continue;
         }
-        if (!(q & FL_CUE_REPORT)) {
+        uint32_t jb = bits(c, j);
+        if ((jb & (FL_W_AUX | FL_W_VERB)) || punct(c, j) == ';' || punct(c, j) == ':') {
+            return false;
+        }
+    }
+    return count_words(c, first, sep) <= 14;
+}
+
+/* The end of a content that starts at from: the first token that already has a part, or
+ * the end of the sentence. */
+static size_t content_end(const ctx *c, const span *s, size_t from) {
+    size_t j = from;
+    while (j < s->b && c->v[j].role == FL_ROLE_NONE) {
+        j++;
+    }
+    return j;
+}
+
+/* ------------------------------------------------------------------ a. headlines */
+
+/* A name with inner capitals after small letters ("FrankenSAM") or a shout in capitals of
+ * six letters or more ("EXPOSED") is a product or a kicker, not a speaker. */
+static bool odd_capitals(const ctx *c, size_t i) {
+    const fl_token *t = &c->t[i];
+    size_t upper = 0;
+    size_t letters = 0;
+    bool inner = false;
+    bool seen_lower = false;
+    for (size_t b = t->start; b < t->end; b++) {
+        uint8_t x = c->text[b];
+        if (x >= 'A' && x <= 'Z') {
+            upper++;
+            letters++;
+            inner |= seen_lower;
+        } else if (x >= 'a' && x <= 'z') {
+            letters++;
+            seen_lower = true;
+        }
+    }
+    return inner || (letters >= 6 && upper == letters);
+}
+
+/* Is the text [from, to) in title case (most longer words capitalised)? Then a capital
+ * says nothing about a name. */
+static bool title_case(const ctx *c, size_t from, size_t to) {
+    size_t words = 0;
+    size_t caps = 0;
+    for (size_t i = from; i < to; i++) {
+        if (is_word(c, i) && c->k[i].has_letter && c->k[i].ncp >= 4 && !c->v[i].quoted) {
+            words++;
+            caps += c->k[i].upper;
+        }
+    }
+    return words >= 3 && caps * 5 >= words * 4;
+}
+
+typedef enum { NAME_NONE, NAME_LABEL, NAME_SPEAKER } name_kind;
+
+/* Does [from, to) hold a role or a source word ("Chief", "Ministry", "Reports")? */
+static bool names_role(const ctx *c, size_t from, size_t to) {
+    for (size_t i = from; i < to; i++) {
+        if (bits(c, i) & (FL_W_ROLE | FL_W_SOURCE)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Do the tokens [from, to) name a speaker (a person, an organisation, a government, a
+ * place standing for one), a section label ("Analysis", "Ukraine war latest"), or neither
+ * (a kicker: "Strategic Shift")? title: the headline is in title case. */
+static name_kind name_of(const ctx *c, size_t from, size_t to, bool title) {
+    size_t words = 0;
+    bool role = false;
+    bool all_caps = true;
+    size_t first = SIZE_MAX;
+    size_t last = SIZE_MAX;
+    for (size_t i = from; i < to; i++) {
+        if (c->v[i].quoted ||
+            (c->t[i].kind == FL_TOKEN_PUNCT && punct(c, i) != '.' && punct(c, i) != '&')) {
+            return NAME_NONE;
+        }
+        if (!is_word(c, i)) {
             continue;
         }
-        any = true;
-        spk[i - a] = 1; /* the reporting word itself is the outlet's choice */
-        if (inverted(c, i, a)) {
-            for (size_t j = i + 1; j < b && is_word_like(c, j) && j - i <= 8; j++) {
-                spk[j - a] = 1;
+        uint32_t b = bits(c, i);
+        if (first == SIZE_MAX) {
+            first = i;
+        }
+        last = i;
+        words++;
+        role |= (b & (FL_W_ROLE | FL_W_SOURCE)) != 0;
+        if (b & (FL_W_PREP | FL_W_DET)) {
+            continue; /* "Head of the Party" */
+        }
+        if (!c->k[i].upper && !c->k[i].all_digits) {
+            all_caps = false;
+        }
+        if (b & (FL_W_AUX | FL_W_OPENER | FL_W_PRON)) {
+            return NAME_NONE; /* a clause, not a name */
+        }
+    }
+    if (words == 0) {
+        return NAME_NONE;
+    }
+    if ((bits(c, first) & FL_W_SECTION) || (bits(c, last) & FL_W_SECTION)) {
+        return NAME_LABEL;
+    }
+    if (role) {
+        return NAME_SPEAKER;
+    }
+    if (words == 1) {
+        return c->k[first].upper && !odd_capitals(c, first) ? NAME_SPEAKER : NAME_NONE;
+    }
+    /* several words without a role: a person's name in a headline in sentence case */
+    return all_caps && !title && words <= 3 ? NAME_SPEAKER : NAME_NONE;
+}
+
+/* Does a word with a letter follow token j in the sentence ("Clinton: 547." is a tally)? */
+static bool has_letter_after(const ctx *c, const span *s, size_t j) {
+    for (size_t i = j + 1; i < s->b; i++) {
+        if (is_word(c, i) && c->k[i].has_letter) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* a. A headline's colon prefix or dash suffix. Sets *from to the first token the other
+ * steps read (after a label; s->b after a speaker's prefix). */
+static fl_status headline(ctx *c, const span *s, size_t *from) {
+    *from = s->a;
+    /* "Kremlin: …", "Ukraine war latest: …": one to five words and a colon */
+    size_t words = 0;
+    size_t colon = SIZE_MAX;
+    for (size_t i = s->a; i < s->b && words <= MAX_PREFIX_WORDS; i++) {
+        if (punct(c, i) == ':') {
+            colon = i;
+            break;
+        }
+        words += is_word(c, i);
+    }
+    if (colon != SIZE_MAX && colon > s->a && words <= MAX_PREFIX_WORDS && !at_end(s, colon) &&
+        has_letter_after(c, s, colon)) {
+        bool title = title_case(c, colon + 1, s->b);
+        /* "Scott Ritter on Avdeyevka:", "UN on Strike on Belgorod:": a speaker on a topic */
+        size_t name_end = colon;
+        for (size_t i = s->a + 1; i < colon; i++) {
+            if (folded_is(c, i, "on")) {
+                name_end = i;
+                break;
+            }
+        }
+        name_kind nk = name_of(c, s->a, name_end, title);
+        if (nk == NAME_LABEL) {
+            *from = colon + 1;
+        } else if (nk == NAME_SPEAKER) {
+            fl_attribution at = new_attribution(s, FL_ATTR_STATEMENT);
+            at.speaker_first = (uint32_t)s->a;
+            at.speaker_end = (uint32_t)name_end;
+            at.cue_first = (uint32_t)colon;
+            at.cue_end = (uint32_t)colon + 1;
+            at.content_first = (uint32_t)colon + 1;
+            at.content_end = (uint32_t)s->b;
+            mark(c, s->a, colon + 1, FL_ROLE_SPEAKER);
+            mark(c, colon + 1, s->b, FL_ROLE_CONTENT);
+            *from = s->b;
+            return add_attribution(c, &at);
+        }
+    }
+    /* "… – MoD", "… - Kremlin", "…: Russian Foreign Intel Chief": a source at the end */
+    if (s->last == SIZE_MAX || s->last <= *from) {
+        return FL_OK;
+    }
+    words = 0;
+    size_t sep = SIZE_MAX;
+    for (size_t j = s->last + 1; j > *from + 1; j--) {
+        size_t i = j - 1;
+        int32_t p = punct(c, i);
+        if ((is_dash_cp(p) && c->t[i].space_before) || p == ':') {
+            sep = i;
+            break;
+        }
+        if (p != 0 && p != '.' && p != '&') {
+            return FL_OK;
+        }
+        words += is_word(c, i);
+        if (words > MAX_SUFFIX_WORDS) {
+            return FL_OK;
+        }
+    }
+    if (sep == SIZE_MAX || sep <= *from || count_words(c, *from, sep) < 2) {
+        return FL_OK;
+    }
+    bool title = title_case(c, *from, sep);
+    /* "… – Ukraine's Foreign Minister Kuleba Says" */
+    size_t name_last = s->last + 1;
+    if ((bits(c, s->last) & FL_W_SPEECH) && !(bits(c, s->last) & FL_W_NOUNLIKE) &&
+        form(c, s->last) == FL_FORM_S && s->last > sep + 1) {
+        name_last = s->last;
+    }
+    if (!c->k[sep + 1].upper || name_of(c, sep + 1, name_last, title) != NAME_SPEAKER) {
+        return FL_OK;
+    }
+    if (punct(c, sep) == ':' && !names_role(c, sep + 1, name_last)) {
+        return FL_OK; /* "… in New Hampshire: Jeb Bush." names, it does not attribute */
+    }
+    fl_attribution at = new_attribution(s, FL_ATTR_STATEMENT);
+    at.content_first = (uint32_t)*from;
+    at.content_end = (uint32_t)sep;
+    at.cue_first = (uint32_t)sep;
+    at.cue_end = (uint32_t)sep + 1;
+    at.speaker_first = (uint32_t)sep + 1;
+    at.speaker_end = (uint32_t)name_last;
+    mark(c, *from, sep, FL_ROLE_CONTENT);
+    mark(c, sep, s->b, FL_ROLE_SPEAKER);
+    return add_attribution(c, &at);
+}
+
+/* ------------------------------------------------------------------ b. cues after content */
+
+/* A verb that can report the content before it: a verb of saying, thinking or showing in a
+ * finite form ("said", "says", "say", "believes"). */
+static bool backward_verb(const ctx *c, size_t i) {
+    uint32_t b = bits(c, i);
+    uint8_t f = form(c, i);
+    if (!(b & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_EVIDENCE | FL_W_QUOTE_VERB))) {
+        return false;
+    }
+    return f == FL_FORM_PAST || f == FL_FORM_S || f == FL_FORM_BASE || f == FL_FORM_NONE;
+}
+
+/* Where the content goes on after a parenthetical cue that ends at the comma at j ("The
+ * plan, he said, will fail"), or SIZE_MAX: not when an apposition or a participle follows
+ * ("…, a spokesman", "…, adding that"); past a relative clause about the speaker. */
+static size_t resumes_after(const ctx *c, const span *s, size_t j, size_t content_words) {
+    size_t n = j + 1;
+    if (at_end(s, n) || !is_word(c, n)) {
+        /* '"…," he said, "…"': the quotation goes on */
+        return n < s->b && c->v[n].quoted ? n : SIZE_MAX;
+    }
+    uint32_t b = bits(c, n);
+    if (b & FL_W_RELATIVE) {
+        /* "And Trump, said Sunshine, who remains friendly with him, doesn't forgive" */
+        if (content_words > 6) {
+            return SIZE_MAX;
+        }
+        for (size_t k = n + 1; k < s->b && k < n + MAX_SPEAKER_TOKENS * 2; k++) {
+            if (punct(c, k) == ',') {
+                return at_end(s, k + 1) ? SIZE_MAX : k + 1;
+            }
+            if (c->v[k].quoted || punct(c, k) == ';') {
+                break;
+            }
+        }
+        return SIZE_MAX;
+    }
+    if (b & (FL_W_DET | FL_W_ACCORDING | FL_W_ROLE)) {
+        return SIZE_MAX;
+    }
+    if (ing_word(c, n) || c->k[n].all_digits) {
+        return SIZE_MAX;
+    }
+    /* the clause the cue interrupted goes on: a short piece before the cue, or a verb or
+     * a lower-case word after it ("One of the decisions, according to a person close to
+     * the process, is to …") */
+    bool goes_on = (b & (FL_W_CONJ | FL_W_AUX | FL_W_ADV | FL_W_PRON)) ||
+                   (c->k[n].lower && !(b & (FL_W_PREP | FL_W_SPEECH | FL_W_STANCE)));
+    return content_words <= 6 || goes_on ? n : SIZE_MAX;
+}
+
+/* Are the words of [from, to) only connectives and adverbs ("And yet", "But")? */
+static bool only_connectives(const ctx *c, size_t from, size_t to) {
+    for (size_t j = from; j < to; j++) {
+        if (is_word(c, j) && !(bits(c, j) & (FL_W_CONJ | FL_W_ADV)) && !ly_adverb(c, j, from)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* b. Finds attributions whose cue follows its content, in [from, s->b). */
+static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
+    fl_status st;
+    /* "…, he said at a press conference, according to the Sun.": an "according to" that
+     * ends the sentence is the outermost attribution; everything before it is content */
+    for (size_t j = s->last == SIZE_MAX ? from : s->last + 1; j > from + 1;) {
+        j--;
+        if (c->v[j].quoted || punct(c, j) == ',' || s->last + 1 - j > 2 * MAX_SPEAKER_TOKENS) {
+            break;
+        }
+        if (!(bits(c, j) & FL_W_ACCORDING) || !folded_is(c, j, "according") ||
+            j + 1 >= s->b || !folded_is(c, j + 1, "to") || source_end(c, s, j + 2) != s->last + 1) {
+            continue;
+        }
+        size_t sep = j > from && is_separator(c, j - 1) ? j - 1 : j;
+        if (count_words(c, from, sep) == 0) {
+            break;
+        }
+        fl_attribution at = new_attribution(s, FL_ATTR_STATEMENT);
+        at.cue_word = (uint32_t)j;
+        at.cue_first = (uint32_t)j;
+        at.cue_end = (uint32_t)j + 2;
+        at.speaker_first = (uint32_t)j + 2;
+        at.speaker_end = (uint32_t)s->last + 1;
+        at.content_first = (uint32_t)from;
+        at.content_end = (uint32_t)sep;
+        mark(c, from, sep, FL_ROLE_CONTENT);
+        mark(c, sep, s->b, FL_ROLE_SPEAKER);
+        return add_attribution(c, &at);
+    }
+    size_t start = from;      /* where the next content may begin */
+    size_t resume = SIZE_MAX; /* the previous attribution's content resumes here */
+    fl_attribution prev;
+    memset(&prev, 0, sizeof prev);
+    bool has_prev = false;
+    for (size_t i = from; i < s->b; i++) {
+        if (c->v[i].quoted || c->v[i].role != FL_ROLE_NONE || !is_word(c, i)) {
+            continue;
+        }
+        uint32_t b = bits(c, i);
+        size_t sep = SIZE_MAX; /* the separator after the content */
+        size_t sp_first = 0;
+        size_t sp_end = 0;
+        size_t cue_first = i;
+        size_t cue_end = i + 1;
+        size_t after = i + 1; /* the first token after speaker and cue */
+        bool recipient = (b & FL_W_RECIPIENT) != 0;
+        if ((b & FL_W_ACCORDING) && i > from) {
+            /* "…, according to officials." / "… according to the Post" */
+            size_t to = i + 1;
+            if (to < s->b && folded_is(c, i, "according") && folded_is(c, to, "to")) {
+                to++;
+            } else if (!folded_is(c, i, "according") &&
+                       (folded_is(c, i - 1, "по") || folded_is(c, i - 1, "за"))) {
+                cue_first = i - 1; /* "по словам" */
+            } else {
+                continue;
+            }
+            cue_end = to;
+            size_t e = source_end(c, s, to);
+            if (e == to) {
+                continue;
+            }
+            sp_first = to;
+            sp_end = e;
+            after = e;
+            sep = cue_first;
+            if (sep > from && is_separator(c, sep - 1)) {
+                sep--;
+            }
+            recipient = false;
+            b = FL_W_SPEECH;
+        } else if (backward_verb(c, i)) {
+            if (i > from && is_separator(c, i - 1) && punct(c, i - 1) != '(' &&
+                (b & (FL_W_SPEECH | FL_W_QUOTE_VERB)) && !(b & FL_W_NOUNLIKE) &&
+                form(c, i) != FL_FORM_ING && form(c, i) != FL_FORM_PP) {
+                /* inverted: '…," said Lavrov' */
+                size_t e = speaker_forward(c, s, i + 1);
+                if (e == i + 1) {
+                    continue;
+                }
+                sep = i - 1;
+                sp_first = i + 1;
+                sp_end = e;
+                after = e;
+                recipient = false;
+            } else {
+                /* "…, the ministry said (Tuesday)." */
+                size_t vg = verb_group_start(c, s, i);
+                size_t p = speaker_after_quote(c, s, vg);
+                if (p == SIZE_MAX) {
+                    p = speaker_after_separator(c, s, vg);
+                }
+                if (p == SIZE_MAX) {
+                    continue;
+                }
+                sep = p;
+                sp_first = p + 1;
+                sp_end = vg;
+                cue_first = vg;
+                if (i + 1 < s->b && (bits(c, i + 1) & FL_W_PARTICLE)) {
+                    cue_end = i + 2; /* "pointed out" */
+                }
+                after = cue_end;
             }
         } else {
-            for (size_t j = i; j > a && is_word_like(c, j - 1) && !c->quoted[j - 1] && i - j < 8;
-                 j--) {
-                spk[j - 1 - a] = 1;
+            continue;
+        }
+        if (sep <= start || count_words(c, start, sep) == 0) {
+            continue;
+        }
+        bool quotation = is_closing_quote(c, sep) &&
+                         count_words(c, start, c->v[sep].opened < start ? start
+                                                                         : c->v[sep].opened) == 0;
+        size_t clause_end = quotation ? after_quote_end(c, s, after)
+                                      : adjunct_end(c, s, after, recipient);
+        if (clause_end == SIZE_MAX) {
+            continue;
+        }
+        if (clause_end < s->b && clause_end + 1 < s->b &&
+            (c->v[clause_end + 1].quoted || family(punct(c, clause_end + 1)) != FAMILY_NONE) &&
+            !quotation) {
+            continue; /* "Holding open a book, Beck said, “I just …”": the quotation follows */
+        }
+        if (!quotation && intro_phrase(c, s, start, sep)) {
+            continue; /* "On ABC's program Tuesday, he said …": an introduction, not content */
+        }
+        fl_attribution at = new_attribution(s, kind_of(b));
+        at.speaker_first = (uint32_t)sp_first;
+        at.speaker_end = (uint32_t)sp_end;
+        at.cue_first = (uint32_t)cue_first;
+        at.cue_end = (uint32_t)cue_end;
+        at.cue_word = (uint32_t)i;
+        /* the content starts with the clause (the one the cue interrupts, when the sentence
+         * goes on), or with a quotation that opened earlier */
+        size_t cstart = start;
+        size_t next = SIZE_MAX;
+        if (clause_end < s->b) {
+            size_t piece = cstart;
+            for (size_t k = sep; k > cstart; k--) {
+                if (strong_boundary(punct(c, k - 1)) && !c->v[k - 1].quoted) {
+                    piece = k;
+                    break;
+                }
+            }
+            next = resumes_after(c, s, clause_end, count_words(c, piece, sep));
+            if (next != SIZE_MAX && count_words(c, piece, sep) > 0) {
+                cstart = piece;
+                if (only_connectives(c, piece, sep)) {
+                    cstart = sep; /* "And yet, Mrs. Clinton's aides say, Syria …" */
+                }
             }
         }
+        size_t mark_from = cstart;
+        if (is_closing_quote(c, sep) && c->v[sep].opened < cstart) {
+            cstart = c->v[sep].opened;
+        }
+        at.content_first = (uint32_t)cstart;
+        at.content_end = (uint32_t)sep;
+        if (has_prev && resume != SIZE_MAX) {
+            prev.content2_first = (uint32_t)resume;
+            prev.content2_end = (uint32_t)sep;
+        }
+        if (has_prev && (st = add_attribution(c, &prev)) != FL_OK) {
+            return st;
+        }
+        mark(c, mark_from, sep, FL_ROLE_CONTENT);
+        mark(c, sp_first, sp_end, FL_ROLE_SPEAKER);
+        mark(c, cue_first, cue_end, FL_ROLE_CUE);
+        mark(c, sep, sp_first, FL_ROLE_SPEAKER); /* the separator and an inverted cue */
+        mark(c, cue_end, clause_end, FL_ROLE_SPEAKER); /* the adjunct */
+        prev = at;
+        has_prev = true;
+        resume = next;
+        start = next != SIZE_MAX ? next : clause_end;
+        i = start > i ? start - 1 : i;
     }
-    return any;
+    if (has_prev) {
+        if (resume != SIZE_MAX) {
+            size_t e = content_end(c, s, resume);
+            prev.content2_first = (uint32_t)resume;
+            prev.content2_end = (uint32_t)e;
+            mark(c, resume, e, FL_ROLE_CONTENT);
+        }
+        return add_attribution(c, &prev);
+    }
+    return FL_OK;
 }
+
+/* ------------------------------------------------------------------ c. cues before content */
+
+/* Can a reported content start at token j (a verb's complement, not a noun's companion)?
+ * Not before another verb ("claims rose", "plans were"), "of" ("claims of fraud"), a
+ * relative pronoun or a comma ("his opening remarks, Trump said"). */
+static bool content_may_start(const ctx *c, const span *s, size_t j) {
+    if (j >= s->b || at_end(s, j)) {
+        return false;
+    }
+    if (c->v[j].quoted) {
+        return true;
+    }
+    int32_t p = punct(c, j);
+    if (p != 0) {
+        return p == ':' || family(p) != FAMILY_NONE;
+    }
+    uint32_t b = bits(c, j);
+    if (b & (FL_W_VERB | FL_W_AUX | FL_W_RELATIVE)) {
+        return false;
+    }
+    if ((b & FL_W_PREP) && !folded_is(c, j, "to") && !folded_is(c, j, "about") &&
+        !folded_is(c, j, "for") && !folded_is(c, j, "on")) {
+        return false;
+    }
+    if ((b & FL_W_CONJ) && !(b & FL_W_OPENER)) {
+        return false;
+    }
+    return true;
+}
+
+/* Is the subject before vg a document or a role ("Polls in New Hampshire", "officials")? */
+static bool source_subject(const ctx *c, const span *s, size_t vg) {
+    for (size_t j = vg; j > s->a && vg - j < MAX_SUBJECT_TOKENS; j--) {
+        if (!speaker_token(c, j - 1)) {
+            return false;
+        }
+        if (bits(c, j - 1) & (FL_W_SOURCE | FL_W_ROLE)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Does "what" (or "which") open the clause of the verb group at vg, a few words before
+ * ("in what Kiev claims is …", "what officials call …")? Then the verb's object is that
+ * word, and a verb may follow it at once. */
+static bool after_what(const ctx *c, const span *s, size_t vg) {
+    for (size_t j = vg; j > s->a && vg - j < 5; j--) {
+        if (folded_is(c, j - 1, "what") || folded_is(c, j - 1, "which")) {
+            return j < vg;
+        }
+        if (!is_word_like(c, j - 1) || (bits(c, j - 1) & (FL_W_AUX | FL_W_CONJ))) {
+            return false;
+        }
+    }
+    return false;
+}
+
+/* Can a verb stand at token i, after its subject? Reads the token before the verb group
+ * [vg, i): a determiner or a preposition there makes the word a noun or an adjective ("the
+ * claims", "his plans", "of alleged"); a base form without an auxiliary needs a pronoun or
+ * a plural subject; a word that is also a noun is a noun before another verb ("Insurance
+ * claims rose") or before "of" ("claims of fraud"). */
+static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
+    uint32_t b = bits(c, i);
+    uint8_t f = form(c, i);
+    bool has_aux = vg < i;
+    if ((b & FL_W_NOUNLIKE) && f != FL_FORM_ING && !content_may_start(c, s, i + 1) &&
+        !after_what(c, s, vg)) {
+        return false; /* "claims rose", "claims of fraud", "his opening remarks, Trump" */
+    }
+    /* a noun may look like a verb; before "to" or "that" it is one ("vows to press on") */
+    bool verbal = !(b & FL_W_NOUNLIKE) || (i + 1 < s->b && (folded_is(c, i + 1, "to") ||
+                                                          (bits(c, i + 1) & FL_W_OPENER)));
+    if (vg == s->a) {
+        /* at the start: "Asked about …", "Asserting …" open a participle clause; other
+         * verbs need a subject */
+        return ((f == FL_FORM_PAST && (b & FL_W_RECIPIENT)) || f == FL_FORM_ING) && verbal;
+    }
+    size_t p = vg - 1;
+    if (has_aux && f != FL_FORM_ING && !(bits(c, p) & FL_W_DET)) {
+        return true; /* "have vowed", "will say", "did not deny" */
+    }
+    if (c->t[p].kind == FL_TOKEN_PUNCT) {
+        int32_t q = punct(c, p);
+        if (f == FL_FORM_ING) {
+            return q == ',' || q == 0x2014 || q == '(' || q == ';';
+        }
+        /* "Mark Holden, chairman of the board, said …", "Sen. Sanders (I-Vt.) said …",
+         * "economists - including a minority of the Fed - warn": an apposition, a bracket
+         * or a dash closes the subject */
+        return (q == ',' || q == ')' || ((q == 0x2014 || q == '-' || q == 0x2013) &&
+                                         c->t[p].space_before)) &&
+               verbal && f != FL_FORM_PP;
+    }
+    if (c->t[p].kind == FL_TOKEN_HYPHEN) {
+        return false; /* "so-called", "self-proclaimed" */
+    }
+    if (c->t[p].kind == FL_TOKEN_CLITIC && !has_aux) {
+        /* "Trump's claims", "the convention's pledged delegates": a possessive; but "he's
+         * said" (has) */
+        if (!(p > s->a && (bits(c, p - 1) & FL_W_PRON))) {
+            return false;
+        }
+    }
+    uint32_t pb = bits(c, p);
+    if (pb & FL_W_DET) {
+        return false;
+    }
+    if (pb & FL_W_PREP) {
+        /* "to say", "by saying", "without saying", "for saying" */
+        if (f == FL_FORM_BASE) {
+            return folded_is(c, p, "to");
+        }
+        return f == FL_FORM_ING && !(b & FL_W_NOUNLIKE);
+    }
+    if (f == FL_FORM_ING) {
+        /* "is saying", "and saying"; a gerund after a noun is a noun phrase, and after
+         * "had" an adjective ("had opposing views") */
+        return (has_aux && passive_group(c, vg, i)) || (pb & FL_W_CONJ);
+    }
+    if (f == FL_FORM_BASE) {
+        if (has_aux || (pb & FL_W_PRON)) {
+            return true;
+        }
+        if (b & FL_W_NOUNLIKE) {
+            /* "the campaign plan", "Trump support"; but "Polls in New Hampshire show" */
+            return source_subject(c, s, vg) || (i + 1 < s->b && (bits(c, i + 1) & FL_W_OPENER));
+        }
+        /* "officials say", "those surveyed say": a plural subject */
+        return is_word(c, p) && !(pb & (FL_W_CONJ | FL_W_OPENER | FL_W_ADV));
+    }
+    if (f == FL_FORM_PP) {
+        return has_aux;
+    }
+    if (pb & (FL_W_OPENER | FL_W_CONJ)) {
+        /* "that said", "and said" share a subject named earlier; "who said" has one */
+        return !(b & FL_W_NOUNLIKE) || (pb & FL_W_RELATIVE) || f == FL_FORM_PAST;
+    }
+    return true;
+}
+
+/* Where the content of a cue at i starts: after the cue, the words that belong to it
+ * ("pointed out") and a recipient or an adjunct before a complement ("told reporters on
+ * Tuesday that …" starts at "that"). SIZE_MAX when the cue reports nothing after it ("The
+ * price was not disclosed, though …"). */
+static size_t content_start(const ctx *c, const span *s, size_t i, uint8_t region) {
+    size_t j = i + 1;
+    if (j < s->b && (bits(c, j) & FL_W_PARTICLE)) {
+        j++;
+    }
+    if (at_end(s, j)) {
+        return SIZE_MAX;
+    }
+    /* look for a complement a few words ahead, past a recipient ("told reporters") and
+     * phrases of time, place and medium ("said in a statement Tuesday that"); an
+     * infinitive ("threatened to veto the bill that …") is the content itself */
+    bool recipient = (bits(c, i) & FL_W_RECIPIENT) != 0;
+    bool in_phrase = false;
+    for (size_t k = j; k < s->b && k < j + MAX_OPENER_LOOKAHEAD; k++) {
+        if (c->v[k].quoted || c->v[k].role != region) {
+            break;
+        }
+        int32_t p = punct(c, k);
+        if (p == ':') {
+            return k + 1;
+        }
+        if (p != 0) {
+            if (p == ',' || p == '.' || p == '(' || p == ')') {
+                continue;
+            }
+            break;
+        }
+        if (!is_word(c, k)) {
+            continue;
+        }
+        uint32_t b = bits(c, k);
+        if (b & FL_W_OPENER) {
+            return k;
+        }
+        if (b & (FL_W_AUX | FL_W_VERB | FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT)) {
+            break;
+        }
+        if (folded_is(c, k, "to") && k == j) {
+            break;
+        }
+        if (b & (FL_W_PREP | FL_W_MEDIUM)) {
+            in_phrase = true;
+        } else if (b & (FL_W_TIME | FL_W_ADV)) {
+            /* "Tuesday", "also" */
+        } else if (!(in_phrase || recipient || c->k[k].upper || ly_adverb(c, k, s->a))) {
+            break;
+        }
+    }
+    int32_t p = punct(c, j);
+    if (p == ';' || p == ')' || p == 0x2014 || p == '.') {
+        return SIZE_MAX;
+    }
+    if (p == ',' && j + 1 < s->b &&
+        (((bits(c, j + 1) & (FL_W_CONJ | FL_W_RELATIVE)) && !(bits(c, j + 1) & FL_W_OPENER)) ||
+         ing_word(c, j + 1))) {
+        return SIZE_MAX; /* "…, though …", "…, which …", "Mr. Biden said, clutching …" */
+    }
+    return j;
+}
+
+/* Where the content of a noun cue at i starts: its "that" (or, for an intention, its "to"),
+ * right after it or after prepositional phrases ("suggestion to Iowa caucusgoers on Monday
+ * that"); SIZE_MAX when there is none. */
+static size_t noun_complement(const ctx *c, const span *s, size_t i, uint32_t b) {
+    bool in_phrase = false;
+    for (size_t k = i + 1; k < s->b && k <= i + MAX_OPENER_LOOKAHEAD; k++) {
+        if (c->v[k].quoted || !is_word(c, k)) {
+            return SIZE_MAX;
+        }
+        if (folded_is(c, k, "that")) {
+            return k;
+        }
+        if (k == i + 1 && (b & FL_W_INTENT) && folded_is(c, k, "to")) {
+            return k;
+        }
+        uint32_t kb = bits(c, k);
+        if (kb & FL_W_PREP) {
+            in_phrase = true;
+        } else if (!in_phrase || (kb & (FL_W_AUX | FL_W_VERB | FL_W_OPENER))) {
+            return SIZE_MAX;
+        }
+    }
+    return SIZE_MAX;
+}
+
+/* The subject of a cue without a speaker ("The bill is expected to pass"): its first token,
+ * back to the start of the clause. */
+static size_t subject_start(const ctx *c, size_t vg, size_t from) {
+    size_t j = vg;
+    while (j > from && vg - j < MAX_SUBJECT_TOKENS) {
+        size_t p = j - 1;
+        int32_t q = punct(c, p);
+        if (c->v[p].role != FL_ROLE_NONE || q == ',' || q == ';' || q == ':' ||
+            strong_boundary(q) || (bits(c, p) & (FL_W_CONJ | FL_W_OPENER))) {
+            break;
+        }
+        j = p;
+    }
+    return j;
+}
+
+/* Does what follows "seem"/"appear" at j make it a perception ("appeared to end his bid",
+ * "seems unlikely", "appears that …") rather than an appearance ("appears in a clip")? */
+static bool seem_complement(const ctx *c, const span *s, size_t j) {
+    if (j >= s->b || at_end(s, j)) {
+        return false;
+    }
+    if (punct(c, j) == ',') {
+        j++; /* "It appears, though, that …" */
+        size_t stop = j + 4;
+        while (j < s->b && j < stop && punct(c, j) != ',' && !at_end(s, j)) {
+            j++;
+        }
+        return j < s->b && punct(c, j) == ',' && j + 1 < s->b && (bits(c, j + 1) & FL_W_OPENER);
+    }
+    if (!is_word(c, j)) {
+        return false;
+    }
+    uint32_t b = bits(c, j);
+    if (folded_is(c, j, "to") || (b & FL_W_OPENER) || folded_is(c, j, "as") ||
+        folded_is(c, j, "like")) {
+        return true;
+    }
+    return !(b & (FL_W_PREP | FL_W_TIME | FL_W_CONJ | FL_W_DET | FL_W_PRON | FL_W_ADV)) &&
+           c->k[j].lower;
+}
+
+/* Is the subject [subj, vg) missing or an empty "it"/"there" ("It is said that …")? */
+static bool empty_subject(const ctx *c, size_t subj, size_t vg) {
+    return subj >= vg ||
+           (subj + 1 == vg && (folded_is(c, subj, "it") || folded_is(c, subj, "there")));
+}
+
+/* The end of a content that a cue in a relative clause or in brackets reports ("Trump,
+ * who said he would win, …"): the comma or bracket closing that clause, else end. */
+static size_t clause_close(const ctx *c, const span *s, size_t vg, size_t from, size_t end) {
+    size_t open = SIZE_MAX;
+    for (size_t j = vg; j > s->a && vg - j < MAX_SPEAKER_TOKENS; j--) {
+        int32_t p = punct(c, j - 1);
+        if (p == '(' || p == 0x2014) {
+            open = j - 1;
+            break;
+        }
+        if (p == ',' && j < vg && (bits(c, j) & FL_W_RELATIVE)) {
+            open = j - 1;
+            break;
+        }
+        if (p != 0 && p != '.' && p != '\'') {
+            break;
+        }
+    }
+    if (open == SIZE_MAX) {
+        return end;
+    }
+    int32_t want = punct(c, open) == '(' ? ')' : punct(c, open) == ',' ? ',' : 0x2014;
+    for (size_t j = from; j < end; j++) {
+        if (punct(c, j) == want) {
+            return j;
+        }
+    }
+    return end;
+}
+
+/* Does a clause, an infinitive or a quotation start at j ("that …", "to veto", "“…”",
+ * ": …"), rather than a noun phrase? */
+static bool clause_complement(const ctx *c, const span *s, size_t j) {
+    if (j >= s->b) {
+        return false;
+    }
+    if (c->v[j].quoted || family(punct(c, j)) != FAMILY_NONE) {
+        return true;
+    }
+    if (j > s->a && punct(c, j - 1) == ':') {
+        return true;
+    }
+    return (bits(c, j) & FL_W_OPENER) || folded_is(c, j, "to");
+}
+
+/* The end of a noun phrase content ("endorsed Clinton on Tuesday, calling her …"): the
+ * first clause punctuation. */
+static size_t phrase_end(const ctx *c, size_t from, size_t end) {
+    for (size_t j = from; j < end; j++) {
+        int32_t p = punct(c, j);
+        if (!c->v[j].quoted && (p == ',' || p == ';' || p == '(' || strong_boundary(p))) {
+            return j;
+        }
+    }
+    return end;
+}
+
+/* Marks a content from cstart to the end of its clause and records the attribution. */
+static fl_status finish(ctx *c, const span *s, fl_attribution *at, size_t cstart, size_t vg) {
+    if (cstart != SIZE_MAX && cstart < s->b && !at_end(s, cstart)) {
+        size_t end = content_end(c, s, cstart);
+        end = clause_close(c, s, vg, cstart, end);
+        uint32_t b = at->cue_word != UINT32_MAX ? bits(c, at->cue_word) : 0;
+        if (((b & FL_W_OBJECT) && !clause_complement(c, s, cstart)) ||
+            (vg == s->a && at->speaker_first == at->speaker_end)) {
+            /* a noun phrase; or the clause of a participle that opens the sentence ("Asked
+             * about the plan, he said …") */
+            end = phrase_end(c, cstart, end);
+        }
+        at->content_first = (uint32_t)cstart;
+        at->content_end = (uint32_t)end;
+        mark(c, cstart, end, FL_ROLE_CONTENT);
+    }
+    if (at->content_first == at->content_end && at->content2_first == at->content2_end) {
+        return FL_OK; /* "He declined." reports nothing */
+    }
+    return add_attribution(c, at);
+}
+
+/* c. Finds cues followed by their content, left to right, in [from, s->b). */
+static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
+    fl_status st;
+    for (size_t i = from; i < s->b; i++) {
+        if (c->v[i].quoted || c->v[i].role != FL_ROLE_NONE || !is_word(c, i)) {
+            continue;
+        }
+        uint32_t b = bits(c, i);
+        if (!(b & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT | FL_W_STANCE | FL_W_EVIDENCE |
+                   FL_W_SEEM | FL_W_ACCORDING | FL_W_NOUN_CUE))) {
+            continue;
+        }
+        fl_attribution at = new_attribution(s, kind_of(b));
+        at.cue_word = (uint32_t)i;
+        c->naming = naming_cue(c, i);
+        size_t cstart;
+        size_t vg = verb_group_start(c, s, i);
+        uint8_t f = form(c, i);
+        if (b & FL_W_ACCORDING) {
+            /* "According to the ministry, …" */
+            size_t to = i + 1;
+            size_t cue_first = i;
+            if (folded_is(c, i, "according")) {
+                if (to >= s->b || !folded_is(c, to, "to")) {
+                    continue;
+                }
+                to++;
+            } else if (i > s->a && (folded_is(c, i - 1, "по") || folded_is(c, i - 1, "за"))) {
+                cue_first = i - 1;
+            }
+            size_t e = to;
+            while (e < s->b && e - to < MAX_SPEAKER_TOKENS * 2 && punct(c, e) != ',' &&
+                   !c->v[e].quoted && c->v[e].role == FL_ROLE_NONE) {
+                e++;
+            }
+            if (e >= s->b || punct(c, e) != ',' || at_end(s, e)) {
+                continue;
+            }
+            at.speaker_first = (uint32_t)to;
+            at.speaker_end = (uint32_t)e;
+            at.cue_first = (uint32_t)cue_first;
+            at.cue_end = (uint32_t)to;
+            mark(c, cue_first, to, FL_ROLE_CUE);
+            mark(c, to, e + 1, FL_ROLE_SPEAKER);
+            cstart = e + 1;
+            vg = i;
+        } else if ((b & FL_W_NOUN_CUE) && noun_complement(c, s, i, b) != SIZE_MAX &&
+                   (f == FL_FORM_NONE ||
+                    (i > s->a && ((bits(c, i - 1) & FL_W_DET) ||
+                                  c->t[i - 1].kind == FL_TOKEN_CLITIC)))) {
+            /* "the claim that …", "his belief that …", "concerns that …", "her decision to
+             * open the borders", "his suggestion to voters on Monday that …" */
+            cstart = noun_complement(c, s, i, b);
+            at.cue_first = (uint32_t)i;
+            at.cue_end = (uint32_t)cstart;
+            mark(c, i, cstart, FL_ROLE_CUE);
+        } else if ((b & FL_W_SEEM) &&
+                   (f == FL_FORM_PAST || f == FL_FORM_S || (f == FL_FORM_BASE && vg < i)) &&
+                   seem_complement(c, s, i + 1)) {
+            /* "The front-runner seemed to …": the subject is content as well */
+            size_t subj = subject_start(c, vg, from);
+            at.kind = FL_ATTR_PERCEIVED;
+            at.cue_first = (uint32_t)vg;
+            at.cue_end = (uint32_t)i + 1;
+            if (!empty_subject(c, subj, vg)) {
+                at.content2_first = (uint32_t)subj;
+                at.content2_end = (uint32_t)vg;
+                mark(c, subj, vg, FL_ROLE_CONTENT);
+            }
+            mark(c, vg, i + 1, FL_ROLE_CUE);
+            cstart = content_start(c, s, i, FL_ROLE_NONE);
+        } else if ((b & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT | FL_W_STANCE |
+                         FL_W_EVIDENCE)) &&
+                   (f == FL_FORM_PAST || f == FL_FORM_PP) && passive_group(c, vg, i) &&
+                   verb_here(c, s, i, vg)) {
+            /* a passive: "The price was not disclosed", "He was asked whether …", "The bill
+             * is expected to pass", "… was criticized by Miller": the subject is content,
+             * the agent the speaker, a complement after it content as well */
+            size_t subj = subject_start(c, vg, from);
+            size_t j = i + 1;
+            if (j + 1 < s->b && folded_is(c, j, "by")) {
+                size_t e = speaker_forward(c, s, j + 1);
+                if (e > j + 1) {
+                    at.speaker_first = (uint32_t)j + 1;
+                    at.speaker_end = (uint32_t)e;
+                    mark(c, j, e, FL_ROLE_SPEAKER);
+                    j = e;
+                }
+            }
+            if (!empty_subject(c, subj, vg)) {
+                at.content2_first = (uint32_t)subj;
+                at.content2_end = (uint32_t)vg;
+                mark(c, subj, vg, FL_ROLE_CONTENT);
+            }
+            at.cue_first = (uint32_t)vg;
+            at.cue_end = (uint32_t)i + 1;
+            mark(c, vg, i + 1, FL_ROLE_CUE);
+            cstart = SIZE_MAX;
+            if (j < s->b && ((bits(c, j) & FL_W_OPENER) || folded_is(c, j, "to") ||
+                             folded_is(c, j, "of") || folded_is(c, j, "about") ||
+                             folded_is(c, j, "as") || punct(c, j) == ':')) {
+                cstart = punct(c, j) == ':' ? j + 1 : j;
+            } else if (b & FL_W_RECIPIENT) {
+                cstart = content_start(c, s, j - 1, FL_ROLE_NONE); /* "was told Tuesday that …" */
+                if (cstart != SIZE_MAX && !(bits(c, cstart) & FL_W_OPENER)) {
+                    cstart = SIZE_MAX;
+                }
+            }
+        } else {
+            if (!(b & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT | FL_W_STANCE |
+                       FL_W_EVIDENCE)) ||
+                !verb_here(c, s, i, vg)) {
+                continue;
+            }
+            /* the speaker: the words before the verb group, back to the clause's start */
+            size_t sp_first = vg;
+            while (sp_first > from && vg - sp_first < MAX_SPEAKER_TOKENS &&
+                   c->v[sp_first - 1].role == FL_ROLE_NONE && speaker_token(c, sp_first - 1) &&
+                   punct(c, sp_first - 1) != '(' && punct(c, sp_first - 1) != ')') {
+                sp_first--;
+            }
+            at.speaker_first = (uint32_t)sp_first;
+            at.speaker_end = (uint32_t)vg;
+            at.cue_first = (uint32_t)vg;
+            at.cue_end = (uint32_t)i + 1;
+            if (i + 1 < s->b && (bits(c, i + 1) & FL_W_PARTICLE)) {
+                at.cue_end = (uint32_t)i + 2;
+            }
+            cstart = content_start(c, s, i, FL_ROLE_NONE);
+            if ((b & FL_W_CLAUSE) && cstart != SIZE_MAX && !clause_complement(c, s, cstart)) {
+                continue; /* "wrote a book", "maintained a lead" */
+            }
+            mark(c, sp_first, vg, FL_ROLE_SPEAKER);
+            mark(c, vg, at.cue_end, FL_ROLE_CUE);
+            if (cstart != SIZE_MAX) {
+                /* between the cue and the complement: a recipient or an adjunct */
+                mark(c, at.cue_end, cstart, FL_ROLE_CUE);
+            }
+        }
+        size_t before = c->res->attributions.len;
+        st = finish(c, s, &at, cstart, vg);
+        c->naming = 0;
+        if (st != FL_OK) {
+            return st;
+        }
+        if (c->res->attributions.len > before && at.content_end > i + 1) {
+            i = at.content_end - 1;
+        }
+    }
+    return FL_OK;
+}
+
+/* ------------------------------------------------------------------ d. nested cues */
+
+/* Can token i be part of a speaker named inside reported content ("in what Kiev claims",
+ * "Trump said officials believe")? A name, a pronoun, a role, a determiner. */
+static bool nested_speaker_token(const ctx *c, size_t i) {
+    if (c->v[i].quoted || c->v[i].role != FL_ROLE_CONTENT) {
+        return false;
+    }
+    uint8_t kind = c->t[i].kind;
+    if (kind == FL_TOKEN_CLITIC || kind == FL_TOKEN_HYPHEN) {
+        return true;
+    }
+    if (kind == FL_TOKEN_PUNCT) {
+        return punct(c, i) == '.';
+    }
+    uint32_t b = bits(c, i);
+    if (b & (FL_W_AUX | FL_W_OPENER | FL_W_VERB | FL_W_CONJ | FL_W_PREP)) {
+        return false;
+    }
+    return c->k[i].upper || (b & (FL_W_PRON | FL_W_DET | FL_W_ROLE | FL_W_SOURCE));
+}
+
+/* d. An attribution inside the content of another ("The EU accused Russia of massing
+ * troops in what Kiev claims is preparation for an invasion") is recorded, and its speaker
+ * and cue are the outlet's words like every speaker's and cue's: they stay author, and its
+ * content stays part of the outer one. Only verbs after a named speaker are read here. */
+static fl_status nested_cues(ctx *c, const span *s, size_t from) {
+    size_t run_end = from; /* end of the content run being read */
+    fl_status st;
+    for (size_t i = from; i < s->b; i++) {
+        if (c->v[i].role != FL_ROLE_CONTENT || c->v[i].quoted || !is_word(c, i)) {
+            continue;
+        }
+        if (i >= run_end) {
+            run_end = i;
+            while (run_end < s->b && c->v[run_end].role == FL_ROLE_CONTENT) {
+                run_end++;
+            }
+        }
+        uint32_t b = bits(c, i);
+        if (!(b & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT | FL_W_STANCE | FL_W_EVIDENCE))) {
+            continue;
+        }
+        size_t vg = verb_group_start(c, s, i);
+        if (c->v[vg].role != FL_ROLE_CONTENT || !verb_here(c, s, i, vg)) {
+            continue;
+        }
+        size_t sp = vg;
+        while (sp > s->a && vg - sp < MAX_SPEAKER_TOKENS && nested_speaker_token(c, sp - 1)) {
+            sp--;
+        }
+        if (count_words(c, sp, vg) == 0) {
+            continue;
+        }
+        size_t cstart = content_start(c, s, i, FL_ROLE_CONTENT);
+        if (cstart == SIZE_MAX || cstart >= run_end ||
+            ((b & FL_W_CLAUSE) && !clause_complement(c, s, cstart))) {
+            continue;
+        }
+        fl_attribution at = new_attribution(s, kind_of(b));
+        at.cue_word = (uint32_t)i;
+        at.speaker_first = (uint32_t)sp;
+        at.speaker_end = (uint32_t)vg;
+        at.cue_first = (uint32_t)vg;
+        at.cue_end = (uint32_t)cstart;
+        at.content_first = (uint32_t)cstart;
+        at.content_end = (uint32_t)run_end;
+        for (size_t j = sp; j < cstart; j++) {
+            c->v[j].role = j < vg ? FL_ROLE_SPEAKER : FL_ROLE_CUE;
+        }
+        if ((st = add_attribution(c, &at)) != FL_OK) {
+            return st;
+        }
+        i = cstart - 1;
+    }
+    return FL_OK;
+}
+
+/* ------------------------------------------------------------------ per sentence */
 
 static bool negated(const ctx *c, size_t a, size_t first) {
     size_t seen = 0;
-    for (size_t j = first; j > a && seen < 6; j--, seen++) {
+    for (size_t j = first; j > a && seen < NEGATION_WINDOW; j--, seen++) {
         size_t i = j - 1;
         if (c->t[i].kind == FL_TOKEN_PUNCT) {
             int32_t cp = c->k[i].cp0;
@@ -373,7 +1770,8 @@ static bool negated(const ctx *c, size_t a, size_t first) {
             }
             continue;
         }
-        if ((cues(c, i) & FL_CUE_NEGATION) || ends_with_nt(c, i)) {
+        const fl_cue *q = c->v[i].cue;
+        if ((q != NULL && (q->bits & FL_W_NEGATION)) || ends_with_nt(c, i)) {
             return true;
         }
     }
@@ -391,14 +1789,85 @@ static fl_status add_marker(ctx *c, size_t first, size_t last, uint32_t sentence
     return fl__vec_append(&c->res->alloc, &c->res->markers, sizeof(fl_marker), &m, 1);
 }
 
+/* A dateline opening the sentence ("WASHINGTON (AP) —", "LOS ANGELES, Feb. 2 (UPI) —",
+ * "New York (AFP) –"): the index after its dash, or s->a. A place in capitals or a news
+ * agency in brackets, a few words, a spaced dash. */
+static size_t dateline_end(const ctx *c, const span *s) {
+    size_t words = 0;
+    bool capitals = false;
+    bool agency = false;
+    for (size_t i = s->a; i < s->b && words <= 8; i++) {
+        int32_t p = punct(c, i);
+        if (is_dash_cp(p) && c->t[i].space_before) {
+            return (capitals || agency) && words > 0 ? i + 1 : s->a;
+        }
+        if (p == '(' && i + 2 < s->b && is_word(c, i + 1) && punct(c, i + 2) == ')') {
+            agency = true;
+            continue;
+        }
+        if (p != 0) {
+            if (p != ',' && p != '.' && p != ')') {
+                return s->a;
+            }
+            continue;
+        }
+        if (!is_word(c, i)) {
+            continue;
+        }
+        if (!c->k[i].upper && !c->k[i].all_digits) {
+            return s->a;
+        }
+        if (words == 0 && c->k[i].ncp >= 2) {
+            capitals = true;
+            const fl_token *t = &c->t[i];
+            for (size_t b = t->start; b < t->end; b++) {
+                if (c->text[b] >= 'a' && c->text[b] <= 'z') {
+                    capitals = false;
+                }
+            }
+        }
+        words++;
+    }
+    return s->a;
+}
+
+/* Finds the attributions of one sentence and gives its tokens their roles. */
+static fl_status attributions(ctx *c, const span *s_in) {
+    span sd = *s_in;
+    sd.a = dateline_end(c, s_in);
+    const span *s = &sd;
+    size_t from;
+    fl_status st = headline(c, s, &from);
+    if (st == FL_OK && from < s->b) {
+        st = cues_after_content(c, s, from);
+    }
+    if (st == FL_OK && from < s->b) {
+        st = cues_before_content(c, s, from);
+    }
+    if (st == FL_OK) {
+        st = nested_cues(c, s, s->a);
+    }
+    return st;
+}
+
 fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res) {
-    ctx c = {lex, res, text, res->tokens.data, res->infos.data, NULL, res->tokens.len};
     fl_status st;
-    res->quoted.len = 0;
-    if ((st = fl__vec_append(&res->alloc, &res->quoted, 1, NULL, c.n)) != FL_OK) {
+    res->vtoks.len = 0;
+    res->attributions.len = 0;
+    if ((st = fl__vec_append(&res->alloc, &res->vtoks, sizeof(fl_vtok), NULL,
+                             res->tokens.len)) != FL_OK) {
         return st;
     }
-    c.quoted = res->quoted.data;
+    ctx c = {lex, res, text, res->tokens.data, res->infos.data, res->vtoks.data,
+             res->tokens.len, 0};
+    for (size_t i = 0; i < c.n; i++) {
+        const fl_tokinfo *k = &c.k[i];
+        c.v[i].opened = UINT32_MAX;
+        if (c.t[i].kind == FL_TOKEN_WORD || c.t[i].kind == FL_TOKEN_CLITIC) {
+            c.v[i].cue = fl__cue_find(fl__vec_bytes(&res->folded, k->fold_off), k->fold_len,
+                                      k->hash_fold);
+        }
+    }
     fl_vec scares = {0};
     if ((st = find_quotes(&c, &scares)) != FL_OK) {
         goto done;
@@ -419,52 +1888,63 @@ fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res
     size_t ns = res->sentences.len;
     for (size_t si = 0; si < ns; si++) {
         fl_sentence *sent = &FL_VEC_AT(res->sentences, fl_sentence, si);
-        size_t a = sent->first_token;
-        size_t b = a + sent->n_tokens_all;
-        res->cover.len = 0;
-        if ((st = fl__vec_append(&res->alloc, &res->cover, sizeof(int32_t), NULL, b - a + 1)) !=
-            FL_OK) {
+        span s = {sent->first_token, sent->first_token + sent->n_tokens_all, SIZE_MAX,
+                  (uint32_t)si};
+        for (size_t j = s.b; j > s.a; j--) {
+            if (is_word_like(&c, j - 1)) {
+                s.last = j - 1;
+                break;
+            }
+        }
+        if ((st = attributions(&c, &s)) != FL_OK) {
             goto done;
         }
-        uint8_t *spk = (uint8_t *)res->cover.data;
-        bool reported = speakers(&c, a, b, spk);
+        sent = &FL_VEC_AT(res->sentences, fl_sentence, si);
         fl_match *m = sent->n_matches > 0 ? (fl_match *)res->matches.data + sent->first_match
                                            : NULL;
         for (uint32_t mi = 0; mi < sent->n_matches; mi++) {
             size_t ft = m[mi].first_token;
-            if (c.quoted[ft]) {
+            if (c.v[ft].quoted) {
                 m[mi].voice = FL_VOICE_QUOTED;
-            } else if (reported && !spk[ft - a]) {
+            } else if (c.v[ft].role == FL_ROLE_CONTENT) {
                 m[mi].voice = FL_VOICE_ATTRIBUTED;
             } else {
                 m[mi].voice = FL_VOICE_AUTHOR;
             }
-            m[mi].negated = negated(&c, a, ft) ? 1 : 0;
+            m[mi].negated = negated(&c, s.a, ft) ? 1 : 0;
         }
         /* distancing markers, in text order: words and scare quotes merged */
-        sent = &FL_VEC_AT(res->sentences, fl_sentence, si);
         sent->first_marker = (uint32_t)res->markers.len;
-        for (size_t i = a; i < b; i++) {
+        for (size_t i = s.a; i < s.b; i++) {
             while (next_scare < scares.len && sc[next_scare].open < i) {
                 next_scare++;
             }
-            if (next_scare < scares.len && sc[next_scare].open == i && !reported) {
+            /* a short quotation is a scare quote unless it quotes what someone states:
+             * a label after "called" still is one */
+            if (next_scare < scares.len && sc[next_scare].open == i &&
+                !(c.v[i + 1].role == FL_ROLE_CONTENT && !c.v[i + 1].naming)) {
                 if ((st = add_marker(&c, i, sc[next_scare].close, (uint32_t)si,
                                      FL_MARKER_SCARE_QUOTES)) != FL_OK) {
                     goto done;
                 }
             }
-            uint8_t q = cues(&c, i);
-            if (q & FL_CUE_DISTANCE) {
+            const fl_cue *q = c.v[i].cue;
+            if (q == NULL) {
+                continue;
+            }
+            if ((q->bits & FL_W_DISTANCE) &&
+                (q->form == FL_FORM_NONE || q->form == FL_FORM_PAST)) {
                 if ((st = add_marker(&c, i, i, (uint32_t)si, FL_MARKER_WORD)) != FL_OK) {
                     goto done;
                 }
-            } else if ((q & FL_CUE_SO) && i + 1 < b) {
+            } else if ((q->bits & FL_W_SO) && i + 1 < s.b) {
                 size_t j = i + 1;
-                if (c.t[j].kind == FL_TOKEN_HYPHEN && j + 1 < b) {
+                if (c.t[j].kind == FL_TOKEN_HYPHEN && j + 1 < s.b) {
                     j++;
                 }
-                if (cues(&c, j) & FL_CUE_CALLED) {
+                const fl_cue *r = c.v[j].cue;
+                if (r != NULL && (r->bits & FL_W_CALLED) && r->form != FL_FORM_S &&
+                    r->form != FL_FORM_BASE && r->form != FL_FORM_ING) {
                     if ((st = add_marker(&c, i, j, (uint32_t)si, FL_MARKER_WORD)) != FL_OK) {
                         goto done;
                     }
