@@ -28,12 +28,14 @@ Standard library only (plus framelens).
 from __future__ import annotations
 
 import argparse
+import collections
+import hashlib
 import json
 import re
 import sys
 import unicodedata
 from pathlib import Path
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, Iterable, Iterator, List, Optional, Tuple
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DATA_PATH = REPO_ROOT / "tests" / "data" / "voice_sentences.jsonl"
@@ -150,6 +152,140 @@ def voice_accuracy(path: Optional[Path] = None) -> float:
     return sum(1 for c, got, _ in results if got == c["voice"]) / len(results)
 
 
+# -- PolNeAR: reported speech per word token, on text others annotated ----------------------
+POLNEAR_PATH = REPO_ROOT.parent / "shared" / "data" / "polnear" / "train.jsonl"
+PARTS = ("tune", "measure")
+
+
+def polnear_part(article_id: str) -> str:
+    """The half of the training split an article belongs to, fixed by a hash of its id:
+    "tune" (rules may be tuned on it) or "measure" (only ever measured on)."""
+    h = int(hashlib.sha256(article_id.encode("utf-8")).hexdigest(), 16)
+    return PARTS[h % 2]
+
+
+def load_polnear(path: Path = POLNEAR_PATH) -> List[dict]:
+    with path.open(encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def word_analyzer(texts: Iterable[str]):
+    """An Analyzer whose lexicon holds every distinct word of the texts, so that every word
+    token is a match of its own and its voice can be read off the match."""
+    fl = import_framelens()
+    from framelens import _core
+    words: Dict[str, str] = {}
+    for text in texts:
+        for start, end, kind, _sentence in _core.tokens(text):
+            if kind == 0:
+                w = text[start:end]
+                words.setdefault(_core.fold(w), w)
+    lex = fl.Lexicon.from_dict({"name": "every-word", "terms": [
+        {"term": w, "category": "word"} for w in words.values()]})
+    return fl.Analyzer(lex)
+
+
+class Tally:
+    """A confusion of reported speech per word token: gold (reported or not) by framelens
+    voice, and the derived accuracy, precision, recall and F1 of "reported"."""
+
+    def __init__(self) -> None:
+        self.n: Dict[Tuple[bool, str], int] = collections.Counter()
+
+    def add(self, gold: bool, voice: str) -> None:
+        self.n[(gold, voice)] += 1
+
+    def __iadd__(self, other: "Tally") -> "Tally":
+        self.n.update(other.n)
+        return self
+
+    def scores(self, reported: Tuple[str, ...] = ("quoted", "attributed")) -> Dict[str, float]:
+        tp = sum(v for (g, voice), v in self.n.items() if g and voice in reported)
+        fp = sum(v for (g, voice), v in self.n.items() if not g and voice in reported)
+        fn = sum(v for (g, voice), v in self.n.items() if g and voice not in reported)
+        tn = sum(v for (g, voice), v in self.n.items() if not g and voice not in reported)
+        total = tp + fp + fn + tn
+        p = tp / (tp + fp) if tp + fp else 0.0
+        r = tp / (tp + fn) if tp + fn else 0.0
+        return {"tokens": total, "gold": (tp + fn) / total if total else 0.0,
+                "accuracy": (tp + tn) / total if total else 0.0, "precision": p, "recall": r,
+                "f1": 2 * p * r / (p + r) if p + r else 0.0}
+
+
+def polnear_token_voices(article: dict, analyzer) -> Iterator[Tuple[bool, str, int, int]]:
+    """(gold reported, framelens voice, start, end) for every word token of an article.
+
+    Alignment: framelens' word tokens (the tokens counted in n_tokens) against PolNeAR's
+    Content spans, both in code point offsets of the same text. A token is reported speech
+    in the gold standard when its first character lies inside a Content span (a token that a
+    span boundary cuts, which is rare, counts by where it starts). Its framelens voice is the
+    voice of the match the every-word lexicon makes of it.
+    """
+    text = article["text"]
+    inside = bytearray(len(text) + 1)
+    for label, start, end in article["spans"]:
+        if label == "Content":
+            inside[start:end] = b"\x01" * (end - start)
+    doc = analyzer.analyze(text)
+    for m in doc.matches:
+        yield bool(inside[m.start]), m.voice, m.start, m.end
+
+
+def evaluate_polnear(articles: List[dict], analyzer=None):
+    """Tallies per part ("tune", "measure") and per publisher, for framelens."""
+    analyzer = analyzer or word_analyzer(a["text"] for a in articles)
+    by_part = {p: Tally() for p in PARTS}
+    by_publisher: Dict[str, Tally] = collections.defaultdict(Tally)
+    for a in articles:
+        t = Tally()
+        for gold, voice, _s, _e in polnear_token_voices(a, analyzer):
+            t.add(gold, voice)
+        by_part[polnear_part(a["id"])] += t
+        by_publisher[a["publisher"]] += t
+    return by_part, dict(by_publisher)
+
+
+def polnear_f1(path: Path = POLNEAR_PATH, part: Optional[str] = None) -> float:
+    """Token F1 of reported speech on the PolNeAR training split (or one part of it)."""
+    by_part, _ = evaluate_polnear(load_polnear(path))
+    t = Tally()
+    for p in PARTS:
+        if part in (None, p):
+            t += by_part[p]
+    return t.scores()["f1"]
+
+
+def report_polnear(path: Path) -> None:
+    articles = load_polnear(path)
+    by_part, by_pub = evaluate_polnear(articles)
+    whole = Tally()
+    for p in PARTS:
+        whole += by_part[p]
+    n_art = collections.Counter(polnear_part(a["id"]) for a in articles)
+    print(f"PolNeAR training split: {len(articles)} articles ({path})")
+    print("reported speech per word token: framelens (quoted or attributed) and the "
+          "quotes-only baseline (quoted)")
+    head = (f"{'part':<14}{'articles':>9}{'tokens':>9}{'gold':>7}{'acc':>7}{'P':>7}{'R':>7}"
+            f"{'F1':>7}{'quotes F1':>11}")
+    print(head)
+    rows = [(p, n_art[p], by_part[p]) for p in PARTS] + [("whole", len(articles), whole)]
+    for name, n, t in rows:
+        s, q = t.scores(), t.scores(("quoted",))
+        print(f"{name:<14}{n:>9}{s['tokens']:>9}{s['gold']:>7.3f}{s['accuracy']:>7.3f}"
+              f"{s['precision']:>7.3f}{s['recall']:>7.3f}{s['f1']:>7.3f}{q['f1']:>11.3f}")
+    print()
+    print("by publisher (whole split); confusion: gold reported / own words by framelens voice")
+    print(f"{'publisher':<14}{'acc':>7}{'P':>7}{'R':>7}{'F1':>7}{'quotes F1':>11}   "
+          f"{'reported: author/quoted/attributed':<36}{'own words: author/quoted/attributed'}")
+    for pub in sorted(by_pub):
+        t = by_pub[pub]
+        s, q = t.scores(), t.scores(("quoted",))
+        rep = "/".join(str(t.n[(True, v)]) for v in VOICES)
+        own = "/".join(str(t.n[(False, v)]) for v in VOICES)
+        print(f"{pub:<14}{s['accuracy']:>7.3f}{s['precision']:>7.3f}{s['recall']:>7.3f}"
+              f"{s['f1']:>7.3f}{q['f1']:>11.3f}   {rep:<36}{own}")
+
+
 def report(results, show_failures: bool) -> None:
     n = len(results)
     right = sum(1 for c, got, _ in results if got == c["voice"])
@@ -187,6 +323,8 @@ def main(argv: Optional[List[str]] = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--failures", action="store_true", help="list the wrong cases")
     ap.add_argument("--data", type=Path, default=DATA_PATH, help="case file (JSON Lines)")
+    ap.add_argument("--polnear", type=Path, default=POLNEAR_PATH,
+                    help="PolNeAR training split (JSON Lines)")
     args = ap.parse_args(argv)
     cases = load_cases(args.data)
     try:
@@ -194,8 +332,13 @@ def main(argv: Optional[List[str]] = None) -> int:
     except ImportError as e:
         print(f"framelens unavailable: {e}")
         return 1
-    print(f"{len(cases)} cases from {args.data}")
+    print(f"team's labelled set: {len(cases)} cases from {args.data}")
     report(results, args.failures)
+    print()
+    if args.polnear.is_file():
+        report_polnear(args.polnear)
+    else:
+        print(f"PolNeAR skipped: {args.polnear} is absent")
     return 0
 
 
