@@ -40,13 +40,15 @@
  */
 
 /* How far the rules look: a speaker's name rarely runs beyond eight words, an adjunct after
- * a cue ("told reporters in Manchester on Tuesday") beyond twelve tokens. */
+ * a cue ("told reporters in Manchester on Tuesday") beyond twelve tokens, a recipient and
+ * its place before "that" ("told a packed crowd in snowy Windham, New Hampshire, on the
+ * final campaign day that") beyond eighteen. */
 enum {
     MAX_SPEAKER_WORDS = 8,
     MAX_SPEAKER_TOKENS = 14,
     MAX_VERB_GROUP = 4,
     MAX_ADJUNCT_TOKENS = 12,
-    MAX_OPENER_LOOKAHEAD = 10,
+    MAX_OPENER_LOOKAHEAD = 18,
     MAX_SUBJECT_TOKENS = 10,
     MAX_PREFIX_WORDS = 5,
     MAX_SUFFIX_WORDS = 6,
@@ -535,6 +537,12 @@ static size_t speaker_after_quote(const ctx *c, const span *s, size_t end) {
     return SIZE_MAX;
 }
 
+/* "of" inside a name ("some of his rivals", "the head of the agency", "Smith of Ohio"). */
+static bool of_name(const ctx *c, const span *s, size_t j) {
+    return folded_is(c, j, "of") && j + 1 < s->b && is_word(c, j + 1) &&
+           (c->k[j + 1].upper || (bits(c, j + 1) & FL_W_DET));
+}
+
 /* The speaker after an inverted cue ('…," said the minister'): the end of the name that
  * starts at from, or from when there is none. */
 static size_t speaker_forward(const ctx *c, const span *s, size_t from) {
@@ -542,7 +550,8 @@ static size_t speaker_forward(const ctx *c, const span *s, size_t from) {
     size_t words = 0;
     bool det = false; /* after "the", "a", "his": the words of a noun phrase */
     while (j < s->b && j - from < MAX_SPEAKER_TOKENS && speaker_token(c, j) &&
-           !(bits(c, j) & (FL_W_PREP | FL_W_TIME)) && punct(c, j) != '(') {
+           !((bits(c, j) & (FL_W_PREP | FL_W_TIME)) && !of_name(c, s, j)) &&
+           punct(c, j) != '(') {
         if (is_word(c, j)) {
             uint32_t b = bits(c, j);
             bool name = c->k[j].upper || c->k[j].all_digits ||
@@ -622,6 +631,21 @@ static size_t adjunct_end(const ctx *c, const span *s, size_t j, bool recipient)
             continue; /* periods of abbreviations, brackets, hyphens, clitics */
         }
         uint32_t b = bits(c, j);
+        if (n > 0 && (folded_is(c, j, "as") || folded_is(c, j, "while") ||
+                      folded_is(c, j, "when") || folded_is(c, j, "after") ||
+                      folded_is(c, j, "before"))) {
+            /* "…, Obama told his closest advisers as he labored over …": a clause of
+             * circumstance closes the adjunct; it runs to the comma or the end */
+            for (size_t m = 0; m < 4 * MAX_ADJUNCT_TOKENS; m++, j++) {
+                if (at_end(s, j)) {
+                    return s->b;
+                }
+                if (punct(c, j) == ',') {
+                    return j;
+                }
+            }
+            return SIZE_MAX;
+        }
         if (b & (FL_W_AUX | FL_W_OPENER | FL_W_VERB)) {
             return SIZE_MAX;
         }
@@ -969,16 +993,6 @@ static size_t resumes_after(const ctx *c, const span *s, size_t j, size_t conten
     return content_words <= 6 || goes_on ? n : SIZE_MAX;
 }
 
-/* Are the words of [from, to) only connectives and adverbs ("And yet", "But")? */
-static bool only_connectives(const ctx *c, size_t from, size_t to) {
-    for (size_t j = from; j < to; j++) {
-        if (is_word(c, j) && !(bits(c, j) & (FL_W_CONJ | FL_W_ADV)) && !ly_adverb(c, j, from)) {
-            return false;
-        }
-    }
-    return true;
-}
-
 /* b. Finds attributions whose cue follows its content, in [from, s->b). */
 static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
     fl_status st;
@@ -1034,6 +1048,8 @@ static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
             } else if (!folded_is(c, i, "according") &&
                        (folded_is(c, i - 1, "по") || folded_is(c, i - 1, "за"))) {
                 cue_first = i - 1; /* "по словам" */
+            } else if (folded_is(c, i, "per") && punct(c, i - 1) == ',') {
+                /* "…, per CTV News." */
             } else {
                 continue;
             }
@@ -1052,22 +1068,24 @@ static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
             recipient = false;
             b = FL_W_SPEECH;
         } else if (backward_verb(c, i)) {
-            if (i > from && is_separator(c, i - 1) && punct(c, i - 1) != '(' &&
-                (b & (FL_W_SPEECH | FL_W_QUOTE_VERB)) && !(b & FL_W_NOUNLIKE) &&
-                form(c, i) != FL_FORM_ING && form(c, i) != FL_FORM_PP) {
+            size_t e = i + 1;
+            bool inverted = i > from && is_separator(c, i - 1) && punct(c, i - 1) != '(' &&
+                            (b & (FL_W_SPEECH | FL_W_QUOTE_VERB)) && !(b & FL_W_NOUNLIKE) &&
+                            form(c, i) != FL_FORM_ING && form(c, i) != FL_FORM_PP &&
+                            (e = speaker_forward(c, s, i + 1)) > i + 1;
+            if (inverted) {
                 /* inverted: '…," said Lavrov' */
-                size_t e = speaker_forward(c, s, i + 1);
-                if (e == i + 1) {
-                    continue;
-                }
                 sep = i - 1;
                 sp_first = i + 1;
                 sp_end = e;
                 after = e;
                 recipient = false;
             } else {
-                /* "…, the ministry said (Tuesday)." */
+                /* "…, the ministry said (Tuesday)."; not "the most elaborate" */
                 size_t vg = verb_group_start(c, s, i);
+                if (vg > s->a && (bits(c, vg - 1) & (FL_W_DET | FL_W_PREP))) {
+                    continue;
+                }
                 size_t p = speaker_after_quote(c, s, vg);
                 if (p == SIZE_MAX) {
                     p = speaker_after_separator(c, s, vg);
@@ -1103,8 +1121,11 @@ static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
             !quotation) {
             continue; /* "Holding open a book, Beck said, “I just …”": the quotation follows */
         }
-        if (!quotation && intro_phrase(c, s, start, sep)) {
-            continue; /* "On ABC's program Tuesday, he said …": an introduction, not content */
+        if (!quotation && intro_phrase(c, s, start, sep) &&
+            (clause_end >= s->b ||
+             resumes_after(c, s, clause_end, count_words(c, start, sep)) == SIZE_MAX)) {
+            continue; /* "On ABC's program Tuesday, he said …": an introduction, not content;
+                       * but "At times last year, aides said, the mention …" */
         }
         fl_attribution at = new_attribution(s, kind_of(b));
         at.speaker_first = (uint32_t)sp_first;
@@ -1116,6 +1137,7 @@ static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
          * goes on), or with a quotation that opened earlier */
         size_t cstart = start;
         size_t next = SIZE_MAX;
+        bool strict = quotation || sp_first == cue_end; /* after a quotation, or inverted */
         if (clause_end < s->b) {
             size_t piece = cstart;
             for (size_t k = sep; k > cstart; k--) {
@@ -1125,11 +1147,12 @@ static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
                 }
             }
             next = resumes_after(c, s, clause_end, count_words(c, piece, sep));
+            if (next != SIZE_MAX && strict && !c->v[next].quoted &&
+                count_words(c, piece, sep) > 6) {
+                next = SIZE_MAX; /* '"…," said Schifano, then the girlfriend of …' */
+            }
             if (next != SIZE_MAX && count_words(c, piece, sep) > 0) {
                 cstart = piece;
-                if (only_connectives(c, piece, sep)) {
-                    cstart = sep; /* "And yet, Mrs. Clinton's aides say, Syria …" */
-                }
             }
         }
         size_t mark_from = cstart;
@@ -1201,7 +1224,7 @@ static bool content_may_start(const ctx *c, const span *s, size_t j) {
 /* Is the subject before vg a document or a role ("Polls in New Hampshire", "officials")? */
 static bool source_subject(const ctx *c, const span *s, size_t vg) {
     for (size_t j = vg; j > s->a && vg - j < MAX_SUBJECT_TOKENS; j--) {
-        if (!speaker_token(c, j - 1)) {
+        if (!speaker_token(c, j - 1) || (bits(c, j - 1) & FL_W_CONJ)) {
             return false;
         }
         if (bits(c, j - 1) & (FL_W_SOURCE | FL_W_ROLE)) {
@@ -1226,6 +1249,37 @@ static bool after_what(const ctx *c, const span *s, size_t vg) {
     return false;
 }
 
+/* A quantifier that can stand for people: "Some say", "Many believe", "Most think". */
+static bool quantifier(const ctx *c, size_t i) {
+    return folded_is(c, i, "some") || folded_is(c, i, "many") || folded_is(c, i, "most") ||
+           folded_is(c, i, "all") || folded_is(c, i, "both") || folded_is(c, i, "few") ||
+           folded_is(c, i, "several") || folded_is(c, i, "others");
+}
+
+/* Does token i look like a plural noun ("Republicans", "voters"): a word in -s that is no
+ * function word? */
+static bool plural(const ctx *c, size_t i) {
+    const fl_tokinfo *k = &c->k[i];
+    if (!is_word(c, i) || k->fold_len < 3 || (bits(c, i) & ~(FL_W_ROLE | FL_W_SOURCE))) {
+        return false;
+    }
+    const uint8_t *f = fl__vec_bytes(&c->res->folded, k->fold_off);
+    return f[k->fold_len - 1] == 's' && f[k->fold_len - 2] != 's';
+}
+
+/* Does a clause start at j: a pronoun, a name, a determiner or a complementiser ("saying
+ * they …", "fear Mrs. Clinton would …")? */
+static bool clause_follows(const ctx *c, const span *s, size_t j) {
+    if (j >= s->b || !is_word(c, j) || c->v[j].quoted) {
+        return false;
+    }
+    uint32_t b = bits(c, j);
+    if (b & (FL_W_PRON | FL_W_OPENER | FL_W_DET)) {
+        return !(b & FL_W_RELATIVE) || folded_is(c, j, "who");
+    }
+    return c->k[j].upper && !(b & (FL_W_PREP | FL_W_CONJ));
+}
+
 /* Can a verb stand at token i, after its subject? Reads the token before the verb group
  * [vg, i): a determiner or a preposition there makes the word a noun or an adjective ("the
  * claims", "his plans", "of alleged"); a base form without an auxiliary needs a pronoun or
@@ -1235,26 +1289,31 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
     uint32_t b = bits(c, i);
     uint8_t f = form(c, i);
     bool has_aux = vg < i;
-    if ((b & FL_W_NOUNLIKE) && f != FL_FORM_ING && !content_may_start(c, s, i + 1) &&
-        !after_what(c, s, vg)) {
+    if ((b & FL_W_NOUNLIKE) && (f == FL_FORM_S || f == FL_FORM_BASE) &&
+        !content_may_start(c, s, i + 1) && !after_what(c, s, vg)) {
         return false; /* "claims rose", "claims of fraud", "his opening remarks, Trump" */
     }
     /* a noun may look like a verb; before "to" or "that" it is one ("vows to press on") */
-    bool verbal = !(b & FL_W_NOUNLIKE) || (i + 1 < s->b && (folded_is(c, i + 1, "to") ||
-                                                          (bits(c, i + 1) & FL_W_OPENER)));
+    bool verbal = !(b & FL_W_NOUNLIKE) || f == FL_FORM_PAST ||
+                  (i + 1 < s->b &&
+                   (folded_is(c, i + 1, "to") || (bits(c, i + 1) & FL_W_OPENER)));
     if (vg == s->a) {
         /* at the start: "Asked about …", "Asserting …" open a participle clause; other
          * verbs need a subject */
         return ((f == FL_FORM_PAST && (b & FL_W_RECIPIENT)) || f == FL_FORM_ING) && verbal;
     }
     size_t p = vg - 1;
+    if (punct(c, p) == '.' && !c->t[p].space_before && p > s->a && is_word(c, p - 1)) {
+        p--; /* "Joseph R. Biden Jr. said": the period of an abbreviation */
+    }
     if (has_aux && f != FL_FORM_ING && !(bits(c, p) & FL_W_DET)) {
         return true; /* "have vowed", "will say", "did not deny" */
     }
     if (c->t[p].kind == FL_TOKEN_PUNCT) {
         int32_t q = punct(c, p);
         if (f == FL_FORM_ING) {
-            return q == ',' || q == 0x2014 || q == '(' || q == ';';
+            return q == ',' || q == '(' || q == ';' ||
+                   (is_dash_cp(q) && c->t[p].space_before);
         }
         /* "Mark Holden, chairman of the board, said …", "Sen. Sanders (I-Vt.) said …",
          * "economists - including a minority of the Fed - warn": an apposition, a bracket
@@ -1275,7 +1334,8 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
     }
     uint32_t pb = bits(c, p);
     if (pb & FL_W_DET) {
-        return false;
+        /* "Some say", "Many believe": a quantifier standing for people */
+        return f == FL_FORM_BASE && !(b & FL_W_NOUNLIKE) && quantifier(c, p);
     }
     if (pb & FL_W_PREP) {
         /* "to say", "by saying", "without saying", "for saying" */
@@ -1285,17 +1345,24 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
         return f == FL_FORM_ING && !(b & FL_W_NOUNLIKE);
     }
     if (f == FL_FORM_ING) {
-        /* "is saying", "and saying"; a gerund after a noun is a noun phrase, and after
-         * "had" an adjective ("had opposing views") */
-        return (has_aux && passive_group(c, vg, i)) || (pb & FL_W_CONJ);
+        /* "is saying", "and saying"; "30 percent of voters saying they …", "a poll showing
+         * that …"; a gerund after a noun is a noun phrase otherwise, and after "had" an
+         * adjective ("had opposing views") */
+        if ((has_aux && passive_group(c, vg, i)) || (pb & FL_W_CONJ)) {
+            return true;
+        }
+        return !has_aux && (b & (FL_W_SPEECH | FL_W_EVIDENCE)) && !(b & FL_W_NOUNLIKE) &&
+               is_word(c, p) && !(pb & (FL_W_PREP | FL_W_AUX)) && clause_follows(c, s, i + 1);
     }
     if (f == FL_FORM_BASE) {
         if (has_aux || (pb & FL_W_PRON)) {
             return true;
         }
         if (b & FL_W_NOUNLIKE) {
-            /* "the campaign plan", "Trump support"; but "Polls in New Hampshire show" */
-            return source_subject(c, s, vg) || (i + 1 < s->b && (bits(c, i + 1) & FL_W_OPENER));
+            /* "the campaign plan", "Trump support"; but "Polls in New Hampshire show",
+             * "many Republicans fear Mrs. Clinton would …" */
+            return source_subject(c, s, vg) || (i + 1 < s->b && (bits(c, i + 1) & FL_W_OPENER)) ||
+                   (plural(c, p) && clause_follows(c, s, i + 1));
         }
         /* "officials say", "those surveyed say": a plural subject */
         return is_word(c, p) && !(pb & (FL_W_CONJ | FL_W_OPENER | FL_W_ADV));
@@ -1351,8 +1418,9 @@ static size_t content_start(const ctx *c, const span *s, size_t i, uint8_t regio
         if (b & (FL_W_AUX | FL_W_VERB | FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT)) {
             break;
         }
-        if (folded_is(c, k, "to") && k == j) {
-            break;
+        if (folded_is(c, k, "to") && k == j && k + 1 < s->b &&
+            !(c->k[k + 1].upper || (bits(c, k + 1) & (FL_W_DET | FL_W_PRON)))) {
+            break; /* "wants to win"; but "wrote to Sanders' office that" */
         }
         if (b & (FL_W_PREP | FL_W_MEDIUM)) {
             in_phrase = true;
@@ -1361,6 +1429,19 @@ static size_t content_start(const ctx *c, const span *s, size_t i, uint8_t regio
         } else if (!(in_phrase || recipient || c->k[k].upper || ly_adverb(c, k, s->a))) {
             break;
         }
+    }
+    /* "said on Friday he met …", "said Tuesday the plan …": a time first */
+    size_t t = j;
+    if (t < s->b && (bits(c, t) & FL_W_PREP) && t + 1 < s->b && (bits(c, t + 1) & FL_W_TIME)) {
+        t++;
+    }
+    size_t times = 0;
+    while (t < s->b && (bits(c, t) & FL_W_TIME) && times < 3) {
+        t++;
+        times++;
+    }
+    if (times > 0 && t < s->b && clause_follows(c, s, t)) {
+        return t;
     }
     int32_t p = punct(c, j);
     if (p == ';' || p == ')' || p == 0x2014 || p == '.') {
@@ -1480,6 +1561,9 @@ static size_t clause_close(const ctx *c, const span *s, size_t vg, size_t from, 
 /* Does a clause, an infinitive or a quotation start at j ("that …", "to veto", "“…”",
  * ": …"), rather than a noun phrase? */
 static bool clause_complement(const ctx *c, const span *s, size_t j) {
+    if (j + 1 < s->b && punct(c, j) == ',') {
+        j++; /* ", adding, “…”" */
+    }
     if (j >= s->b) {
         return false;
     }
@@ -1504,14 +1588,67 @@ static size_t phrase_end(const ctx *c, size_t from, size_t end) {
     return end;
 }
 
+/* A new clause with its own speaker and verb of saying ends a content before it: "While
+ * some friends say X - an old favorite - others say Y", "He said X, but aides argued Y".
+ * Returns the boundary (comma, semicolon or dash) that opens that clause, or end. */
+static size_t next_speaker_clause(const ctx *c, const span *s, size_t from, size_t end) {
+    for (size_t j = from + 1; j + 2 < end; j++) {
+        int32_t p = punct(c, j);
+        if (c->v[j].quoted ||
+            !(p == ',' || p == ';' || (is_dash_cp(p) && c->t[j].space_before))) {
+            continue;
+        }
+        size_t k = j + 1;
+        if (folded_is(c, k, "but") || folded_is(c, k, "and") || folded_is(c, k, "while") ||
+            folded_is(c, k, "although") || folded_is(c, k, "though") || folded_is(c, k, "yet")) {
+            k++;
+        }
+        size_t subj = k;
+        bool det = false;
+        while (k < end && k - subj < 5 && is_word_like(c, k) && !c->v[k].quoted) {
+            uint32_t b = bits(c, k);
+            if (b & (FL_W_AUX | FL_W_ADV | FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT |
+                     FL_W_EVIDENCE)) {
+                break;
+            }
+            if ((b & FL_W_RELATIVE) || !(c->k[k].upper || (b & (FL_W_PRON | FL_W_DET |
+                                                                FL_W_ROLE | FL_W_SOURCE)) ||
+                                         quantifier(c, k) || det ||
+                                         c->t[k].kind != FL_TOKEN_WORD)) {
+                subj = end; /* no speaker here */
+                break;
+            }
+            det |= (b & FL_W_DET) != 0;
+            k++;
+        }
+        if (subj >= end || k == subj || count_words(c, subj, k) == 0) {
+            continue;
+        }
+        size_t v = k;
+        while (v < end && v - k < MAX_VERB_GROUP &&
+               ((bits(c, v) & (FL_W_AUX | FL_W_ADV)) || ends_with_nt(c, v))) {
+            v++;
+        }
+        if (v < end && (bits(c, v) & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT |
+                                      FL_W_EVIDENCE)) &&
+            verb_here(c, s, v, k) && content_may_start(c, s, v + 1)) {
+            return j;
+        }
+    }
+    return end;
+}
+
 /* Marks a content from cstart to the end of its clause and records the attribution. */
 static fl_status finish(ctx *c, const span *s, fl_attribution *at, size_t cstart, size_t vg) {
     if (cstart != SIZE_MAX && cstart < s->b && !at_end(s, cstart)) {
         size_t end = content_end(c, s, cstart);
         end = clause_close(c, s, vg, cstart, end);
+        end = next_speaker_clause(c, s, cstart, end);
         uint32_t b = at->cue_word != UINT32_MAX ? bits(c, at->cue_word) : 0;
+        bool infinitive = at->kind == FL_ATTR_PERCEIVED;
         if (((b & FL_W_OBJECT) && !clause_complement(c, s, cstart)) ||
-            (vg == s->a && at->speaker_first == at->speaker_end)) {
+            (vg == s->a && at->speaker_first == at->speaker_end) ||
+            (infinitive && !(bits(c, cstart) & FL_W_OPENER))) {
             /* a noun phrase; or the clause of a participle that opens the sentence ("Asked
              * about the plan, he said …") */
             end = phrase_end(c, cstart, end);
@@ -1700,10 +1837,12 @@ static bool nested_speaker_token(const ctx *c, size_t i) {
     return c->k[i].upper || (b & (FL_W_PRON | FL_W_DET | FL_W_ROLE | FL_W_SOURCE));
 }
 
-/* d. An attribution inside the content of another ("The EU accused Russia of massing
- * troops in what Kiev claims is preparation for an invasion") is recorded, and its speaker
- * and cue are the outlet's words like every speaker's and cue's: they stay author, and its
- * content stays part of the outer one. Only verbs after a named speaker are read here. */
+/* d. An attribution inside the content of another is recorded ("he said he thinks …");
+ * its speaker, cue and content stay part of the outer content (PolNeAR annotates the
+ * outermost), except when the writer names the other speaker in a clause of their own ("The
+ * EU accused Russia of massing troops in what Kiev claims is preparation for an
+ * invasion"): that speaker and cue are the outlet's words, author like every speaker and
+ * cue. Only verbs after a named speaker are read here. */
 static fl_status nested_cues(ctx *c, const span *s, size_t from) {
     size_t run_end = from; /* end of the content run being read */
     fl_status st;
@@ -1745,8 +1884,12 @@ static fl_status nested_cues(ctx *c, const span *s, size_t from) {
         at.cue_end = (uint32_t)cstart;
         at.content_first = (uint32_t)cstart;
         at.content_end = (uint32_t)run_end;
-        for (size_t j = sp; j < cstart; j++) {
-            c->v[j].role = j < vg ? FL_ROLE_SPEAKER : FL_ROLE_CUE;
+        if (after_what(c, s, sp + 1)) {
+            /* "in what Kiev claims is …": the writer names another speaker inside the
+             * content; in "he said he thinks …" the speaker and cue are reported too */
+            for (size_t j = sp; j < cstart; j++) {
+                c->v[j].role = j < vg ? FL_ROLE_SPEAKER : FL_ROLE_CUE;
+            }
         }
         if ((st = add_attribution(c, &at)) != FL_OK) {
             return st;
