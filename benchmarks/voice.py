@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import csv
 import hashlib
 import json
 import re
@@ -286,6 +287,119 @@ def report_polnear(path: Path) -> None:
               f"{s['f1']:>7.3f}{q['f1']:>11.3f}   {rep:<36}{own}")
 
 
+# -- headlines: colon prefixes, source suffixes ---------------------------------------------
+HEADLINES_PATH = REPO_ROOT.parent / "shared" / "data" / "sputnik_kyivindependent_headlines" / \
+    "headlines.tsv"
+HEADLINE_LABELS = REPO_ROOT / "tests" / "data" / "headline_voice.jsonl"
+
+
+def load_headlines(path: Path = HEADLINES_PATH) -> List[dict]:
+    """The rows of headlines.tsv (outlet, domain, date_from_url, date_raw, url, title)."""
+    with path.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def load_headline_labels(path: Path = HEADLINE_LABELS) -> List[dict]:
+    """The team's labels: per headline (a row of headlines.tsv, checked by its url and word
+    count) its colon prefix (speaker, section, kicker or none, and its length in word tokens)
+    and the voice of some of its word tokens (0-based among the headline's word tokens)."""
+    with path.open(encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def word_voices(text: str, analyzer) -> List[str]:
+    """The voice framelens gives each word token of text (with an every-word analyzer)."""
+    from framelens import _core
+    starts = [s for s, _e, kind, _ in _core.tokens(text) if kind == 0]
+    voice = {m.start: m.voice for m in analyzer.analyze(text).matches}
+    return [voice.get(s, MISSING) for s in starts]
+
+
+def evaluate_headlines(rows: Optional[List[dict]] = None,
+                       labels: Optional[List[dict]] = None):
+    """(label, the labelled headline's voices per word token, wrong tokens) per label.
+
+    Raises ValueError when a label no longer fits its row (another url or word count)."""
+    rows = load_headlines() if rows is None else rows
+    labels = load_headline_labels() if labels is None else labels
+    titles = [rows[lab["row"]]["title"] for lab in labels]
+    analyzer = word_analyzer(titles)
+    out = []
+    for lab, title in zip(labels, titles):
+        row = rows[lab["row"]]
+        voices = word_voices(title, analyzer)
+        if row["url"] != lab["url"] or len(voices) != lab["words"]:
+            raise ValueError(f"headline label for row {lab['row']} does not fit the data "
+                             f"(url or word count differs)")
+        wrong = [(i, want, voices[i]) for i, want in lab["tokens"] if voices[i] != want]
+        out.append((lab, voices, wrong))
+    return out
+
+
+def headline_accuracy(results) -> Tuple[float, float]:
+    """Share of labelled headlines with every labelled token right, and of tokens."""
+    heads = sum(1 for _lab, _v, wrong in results if not wrong)
+    toks = sum(len(lab["tokens"]) for lab, _v, _w in results)
+    bad = sum(len(wrong) for _lab, _v, wrong in results)
+    return heads / len(results), (toks - bad) / toks
+
+
+def section_labels_attributed(results) -> List[int]:
+    """Rows of headlines whose section label ("Analysis:", "Ukraine war latest:") has a word
+    framelens does not give the author's voice."""
+    return [lab["row"] for lab, voices, _w in results if lab["prefix"] == "section"
+            and any(v != "author" for v in voices[:lab["prefix_words"]])]
+
+
+def voice_shares(rows: List[dict], lexicon=None) -> Dict[str, Dict[str, float]]:
+    """Per outlet, the share of its matches in each voice: with the given lexicon, or of its
+    word tokens (every word a match) when lexicon is None."""
+    fl = import_framelens()
+    analyzer = fl.Analyzer(lexicon) if lexicon is not None else \
+        word_analyzer(r["title"] for r in rows)
+    counts: Dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
+    for r in rows:
+        for m in analyzer.analyze(r["title"]).matches:
+            counts[r["outlet"]][m.voice] += 1
+    return {o: {v: c[v] / max(1, sum(c.values())) for v in VOICES} | {"matches": sum(c.values())}
+            for o, c in sorted(counts.items())}
+
+
+def report_headlines(path: Path, show_failures: bool) -> None:
+    rows = load_headlines(path)
+    results = evaluate_headlines(rows)
+    heads, toks = headline_accuracy(results)
+    n = len(results)
+    by_outlet = collections.Counter(lab["outlet"] for lab, _v, _w in results)
+    print(f"Headlines ({path.name}): {n} labelled ("
+          + ", ".join(f"{o} {k}" for o, k in sorted(by_outlet.items())) + ")")
+    print(f"  headlines with every labelled token right: {heads:.1%}; tokens: {toks:.1%}")
+    for kind in ("speaker", "section", "kicker", "none"):
+        sub = [(lab, v, w) for lab, v, w in results if lab["prefix"] == kind]
+        if sub:
+            ok = sum(1 for _lab, _v, w in sub if not w)
+            print(f"  colon prefix {kind:<8} {ok:>3}/{len(sub):<3}")
+    bad = section_labels_attributed(results)
+    print(f"  section labels given a voice other than author: {len(bad)}")
+    if show_failures:
+        for lab, voices, wrong in results:
+            if wrong:
+                title = rows[lab["row"]]["title"]
+                print(f"    row {lab['row']}: {title}")
+                print(f"      wrong (token, label, framelens): {wrong}; {lab['note']}")
+    fl = import_framelens()
+    lexicons = [("every word", None)]
+    for name in ("ru-ua-conflict", "conflict-demo"):
+        if name in fl.bundled_lexicons():
+            lexicons.append((name, fl.load_lexicon(name)))
+            break
+    for name, lex in lexicons:
+        print(f"  share of each outlet's matches per voice ({name}; all {len(rows)} headlines):")
+        for outlet, sh in voice_shares(rows, lex).items():
+            print(f"    {outlet:<22} " + "  ".join(f"{v} {sh[v]:6.1%}" for v in VOICES)
+                  + f"  ({sh['matches']} matches)")
+
+
 def report(results, show_failures: bool) -> None:
     n = len(results)
     right = sum(1 for c, got, _ in results if got == c["voice"])
@@ -325,6 +439,8 @@ def main(argv: Optional[List[str]] = None) -> int:
     ap.add_argument("--data", type=Path, default=DATA_PATH, help="case file (JSON Lines)")
     ap.add_argument("--polnear", type=Path, default=POLNEAR_PATH,
                     help="PolNeAR training split (JSON Lines)")
+    ap.add_argument("--headlines", type=Path, default=HEADLINES_PATH,
+                    help="Sputnik / Kyiv Independent headlines (TSV)")
     args = ap.parse_args(argv)
     cases = load_cases(args.data)
     try:
@@ -339,6 +455,11 @@ def main(argv: Optional[List[str]] = None) -> int:
         report_polnear(args.polnear)
     else:
         print(f"PolNeAR skipped: {args.polnear} is absent")
+    print()
+    if args.headlines.is_file():
+        report_headlines(args.headlines, args.failures)
+    else:
+        print(f"headlines skipped: {args.headlines} is absent")
     return 0
 
 

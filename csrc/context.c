@@ -50,7 +50,7 @@ enum {
     MAX_ADJUNCT_TOKENS = 12,
     MAX_OPENER_LOOKAHEAD = 18,
     MAX_SUBJECT_TOKENS = 10,
-    MAX_PREFIX_WORDS = 5,
+    MAX_PREFIX_WORDS = 6,
     MAX_SUFFIX_WORDS = 6,
     NEGATION_WINDOW = 6
 };
@@ -64,6 +64,7 @@ typedef struct ctx {
     fl_vtok *v;
     size_t n;
     uint8_t naming; /* the content being marked is that of a naming verb */
+    size_t carry_end; /* a speaker's paragraph ("FALLIN: …") is content up to here */
 } ctx;
 
 /* The sentence being read: tokens [a, b); last is its last word-like token (SIZE_MAX when
@@ -72,6 +73,7 @@ typedef struct span {
     size_t a, b;
     size_t last;
     uint32_t index;
+    bool title; /* in title case: a capital tells no name */
 } span;
 
 /* Does the sentence have no more words from token j on? */
@@ -507,13 +509,18 @@ static size_t speaker_after_quote(const ctx *c, const span *s, size_t end) {
     for (size_t j = end; j > s->a && end - j < 3 * MAX_SPEAKER_TOKENS; j--) {
         size_t p = j - 1;
         if (is_closing_quote(c, p)) {
-            /* the name right after the quotation: a capital, a title or a pronoun */
+            /* the name right after the quotation (a capital, a title or a pronoun), then
+             * the cue, or a description between commas before it */
             size_t first = p + 1;
             if (words == 0 || first >= end || !is_word(c, first) ||
                 !(c->k[first].upper || (bits(c, first) & (FL_W_DET | FL_W_PRON)))) {
                 return SIZE_MAX;
             }
-            return p;
+            size_t k = first;
+            while (k < end && speaker_token(c, k) && k - first < MAX_SPEAKER_TOKENS) {
+                k++;
+            }
+            return k == end || (punct(c, k) == ',' && punct(c, end - 1) == ',') ? p : SIZE_MAX;
         }
         if (c->v[p].quoted) {
             return SIZE_MAX;
@@ -631,9 +638,14 @@ static size_t adjunct_end(const ctx *c, const span *s, size_t j, bool recipient)
             continue; /* periods of abbreviations, brackets, hyphens, clitics */
         }
         uint32_t b = bits(c, j);
-        if (n > 0 && (folded_is(c, j, "as") || folded_is(c, j, "while") ||
-                      folded_is(c, j, "when") || folded_is(c, j, "after") ||
-                      folded_is(c, j, "before"))) {
+        if (n == 0 && folded_is(c, j, "to") && j + 1 < s->b && is_word(c, j + 1) &&
+            c->k[j + 1].lower && !(bits(c, j + 1) & (FL_W_DET | FL_W_PRON))) {
+            return SIZE_MAX; /* "Trump called to ban …": an infinitive, the content */
+        }
+        if ((n > 0 && (folded_is(c, j, "as") || folded_is(c, j, "while") ||
+                       folded_is(c, j, "when") || folded_is(c, j, "after") ||
+                       folded_is(c, j, "before"))) ||
+            ((b & FL_W_RELATIVE) && !folded_is(c, j, "that"))) {
             /* "…, Obama told his closest advisers as he labored over …": a clause of
              * circumstance closes the adjunct; it runs to the comma or the end */
             for (size_t m = 0; m < 4 * MAX_ADJUNCT_TOKENS; m++, j++) {
@@ -661,8 +673,8 @@ static size_t adjunct_end(const ctx *c, const span *s, size_t j, bool recipient)
             if (!in_phrase) {
                 return SIZE_MAX;
             }
-        } else if (ly_adverb(c, j, s->a) || c->k[j].upper || c->k[j].all_digits ||
-                   (b & (FL_W_ROLE | FL_W_SOURCE))) {
+        } else if (ly_adverb(c, j, s->a) || (c->k[j].upper && !s->title) ||
+                   c->k[j].all_digits || (b & (FL_W_ROLE | FL_W_SOURCE))) {
             /* "angrily", names, numbers, "officials" */
         } else if (!in_phrase) {
             return SIZE_MAX;
@@ -713,8 +725,7 @@ static bool intro_phrase(const ctx *c, const span *s, size_t from, size_t sep) {
     uint32_t b = bits(c, first);
     uint8_t f = form(c, first);
     bool opens = (b & (FL_W_PREP | FL_W_TIME)) || f == FL_FORM_ING ||
-                 (f == FL_FORM_PAST && first == s->a) ||
-                 (c->k[first].all_digits);
+                 (f == FL_FORM_PAST && first == s->a);
     if (!opens) {
         return false;
     }
@@ -761,7 +772,7 @@ static bool odd_capitals(const ctx *c, size_t i) {
             seen_lower = true;
         }
     }
-    return inner || (letters >= 6 && upper == letters);
+    return (inner && letters >= 5) || (letters >= 6 && upper == letters);
 }
 
 /* Is the text [from, to) in title case (most longer words capitalised)? Then a capital
@@ -779,6 +790,21 @@ static bool title_case(const ctx *c, size_t from, size_t to) {
 }
 
 typedef enum { NAME_NONE, NAME_LABEL, NAME_SPEAKER } name_kind;
+
+/* An acronym: two to five capital letters ("UN", "NATO", "FSB"). */
+static bool acronym(const ctx *c, size_t i) {
+    const fl_token *t = &c->t[i];
+    size_t n = t->end - t->start;
+    if (!is_word(c, i) || n < 2 || n > 5) {
+        return false;
+    }
+    for (size_t b = t->start; b < t->end; b++) {
+        if (c->text[b] < 'A' || c->text[b] > 'Z') {
+            return false;
+        }
+    }
+    return true;
+}
 
 /* Does [from, to) hold a role or a source word ("Chief", "Ministry", "Reports")? */
 static bool names_role(const ctx *c, size_t from, size_t to) {
@@ -814,6 +840,12 @@ static name_kind name_of(const ctx *c, size_t from, size_t to, bool title) {
         last = i;
         words++;
         role |= (b & (FL_W_ROLE | FL_W_SOURCE)) != 0;
+        const fl_tokinfo *k = &c->k[i];
+        const uint8_t *f = fl__vec_bytes(&c->res->folded, k->fold_off);
+        if (!(b & (FL_W_ROLE | FL_W_SOURCE)) && k->fold_len >= 5 &&
+            memcmp(f + k->fold_len - 3, "ing", 3) == 0) {
+            return NAME_NONE; /* "Escaping Russian army": a phrase, not a name */
+        }
         if (b & (FL_W_PREP | FL_W_DET)) {
             continue; /* "Head of the Party" */
         }
@@ -871,7 +903,13 @@ static fl_status headline(ctx *c, const span *s, size_t *from) {
         size_t name_end = colon;
         for (size_t i = s->a + 1; i < colon; i++) {
             if (folded_is(c, i, "on")) {
-                name_end = i;
+                /* only a role, a source or an acronym speaks on a topic ("Land on fire:" is
+                 * a kicker) */
+                if (names_role(c, s->a, i) || (i == s->a + 1 && acronym(c, s->a))) {
+                    name_end = i;
+                } else {
+                    name_end = s->a;
+                }
                 break;
             }
         }
@@ -886,6 +924,16 @@ static fl_status headline(ctx *c, const span *s, size_t *from) {
             at.cue_end = (uint32_t)colon + 1;
             at.content_first = (uint32_t)colon + 1;
             at.content_end = (uint32_t)s->b;
+            if (s->a == 0 || c->t[s->a].newlines_before > 0) {
+                /* a transcript's "FALLIN: Well, I think … They want safe homes.": the
+                 * speaker's words run to the end of the paragraph */
+                size_t e = s->b;
+                while (e < c->n && c->t[e].newlines_before == 0) {
+                    e++;
+                }
+                at.content_end = (uint32_t)e;
+                c->carry_end = e;
+            }
             mark(c, s->a, colon + 1, FL_ROLE_SPEAKER);
             mark(c, colon + 1, s->b, FL_ROLE_CONTENT);
             *from = s->b;
@@ -942,6 +990,9 @@ static fl_status headline(ctx *c, const span *s, size_t *from) {
 }
 
 /* ------------------------------------------------------------------ b. cues after content */
+
+static bool source_subject(const ctx *c, const span *s, size_t vg);
+static bool plural(const ctx *c, size_t i);
 
 /* A verb that can report the content before it: a verb of saying, thinking or showing in a
  * finite form ("said", "says", "say", "believes"). */
@@ -1086,6 +1137,12 @@ static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
                 if (vg > s->a && (bits(c, vg - 1) & (FL_W_DET | FL_W_PREP))) {
                     continue;
                 }
+                if ((b & FL_W_NOUNLIKE) && (form(c, i) == FL_FORM_S || form(c, i) == FL_FORM_BASE) &&
+                    vg > s->a && !(bits(c, vg - 1) & FL_W_PRON) && !source_subject(c, s, vg) &&
+                    !plural(c, vg - 1) && !(form(c, i) == FL_FORM_S && c->k[vg - 1].upper)) {
+                    continue; /* "…, Breitbart News Daily show on Sirius" is a noun; "…, Yonhap
+                               * reports" is not */
+                }
                 size_t p = speaker_after_quote(c, s, vg);
                 if (p == SIZE_MAX) {
                     p = speaker_after_separator(c, s, vg);
@@ -1137,7 +1194,7 @@ static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
          * goes on), or with a quotation that opened earlier */
         size_t cstart = start;
         size_t next = SIZE_MAX;
-        bool strict = quotation || sp_first == cue_end; /* after a quotation, or inverted */
+        bool strict = quotation || (sp_first == cue_end && !(bits(c, i) & FL_W_ACCORDING));
         if (clause_end < s->b) {
             size_t piece = cstart;
             for (size_t k = sep; k > cstart; k--) {
@@ -1169,6 +1226,13 @@ static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
             return st;
         }
         mark(c, mark_from, sep, FL_ROLE_CONTENT);
+        if (quotation && after + 1 < clause_end &&
+            (folded_is(c, after, "of") || folded_is(c, after, "about"))) {
+            /* '"…," Mr. Cernech said of the championship course': what it was said of */
+            at.content2_first = (uint32_t)after + 1;
+            at.content2_end = (uint32_t)clause_end;
+            mark(c, after + 1, clause_end, FL_ROLE_CONTENT);
+        }
         mark(c, sp_first, sp_end, FL_ROLE_SPEAKER);
         mark(c, cue_first, cue_end, FL_ROLE_CUE);
         mark(c, sep, sp_first, FL_ROLE_SPEAKER); /* the separator and an inverted cue */
@@ -1224,11 +1288,12 @@ static bool content_may_start(const ctx *c, const span *s, size_t j) {
 /* Is the subject before vg a document or a role ("Polls in New Hampshire", "officials")? */
 static bool source_subject(const ctx *c, const span *s, size_t vg) {
     for (size_t j = vg; j > s->a && vg - j < MAX_SUBJECT_TOKENS; j--) {
-        if (!speaker_token(c, j - 1) || (bits(c, j - 1) & FL_W_CONJ)) {
+        if ((!speaker_token(c, j - 1) && !folded_is(c, j - 1, "in")) ||
+            (bits(c, j - 1) & FL_W_CONJ)) {
             return false;
         }
-        if (bits(c, j - 1) & (FL_W_SOURCE | FL_W_ROLE)) {
-            return true;
+        if ((bits(c, j - 1) & (FL_W_SOURCE | FL_W_ROLE)) || (j < vg && plural(c, j - 1))) {
+            return true; /* "Polls in New Hampshire show", "Demonstrators in Bern demand" */
         }
     }
     return false;
@@ -1289,6 +1354,14 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
     uint32_t b = bits(c, i);
     uint8_t f = form(c, i);
     bool has_aux = vg < i;
+    if (i + 1 < s->b && folded_is(c, i + 1, "up")) {
+        return false; /* "showed up", "called up": another verb */
+    }
+    if ((b & FL_W_CALLED) && f == FL_FORM_PAST && !has_aux && vg > s->a &&
+        (punct(c, vg - 1) == ',' || (is_word(c, vg - 1) && c->k[vg - 1].lower &&
+                                     !(bits(c, vg - 1) & (FL_W_PRON | FL_W_ROLE))))) {
+        return false; /* "a program called Sandy Hook Promise": a name given, no one's claim */
+    }
     if ((b & FL_W_NOUNLIKE) && (f == FL_FORM_S || f == FL_FORM_BASE) &&
         !content_may_start(c, s, i + 1) && !after_what(c, s, vg)) {
         return false; /* "claims rose", "claims of fraud", "his opening remarks, Trump" */
@@ -1719,6 +1792,21 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
             at.cue_first = (uint32_t)i;
             at.cue_end = (uint32_t)cstart;
             mark(c, i, cstart, FL_ROLE_CUE);
+        } else if ((b & FL_W_SPEECH) && f == FL_FORM_NONE && !(b & FL_W_ACCORDING)) {
+            /* "Ukraine reportedly uses ATACMS …": reported by someone unnamed; the whole
+             * clause, its subject included, is content */
+            size_t subj = subject_start(c, vg, from);
+            at.kind = FL_ATTR_PERCEIVED;
+            at.cue_first = (uint32_t)i;
+            at.cue_end = (uint32_t)i + 1;
+            if (!empty_subject(c, subj, vg)) {
+                at.content2_first = (uint32_t)subj;
+                at.content2_end = (uint32_t)vg;
+                mark(c, subj, vg, FL_ROLE_CONTENT);
+            }
+            mark(c, vg, i, FL_ROLE_CONTENT);
+            mark(c, i, i + 1, FL_ROLE_CUE);
+            cstart = i + 1;
         } else if ((b & FL_W_SEEM) &&
                    (f == FL_FORM_PAST || f == FL_FORM_S || (f == FL_FORM_BASE && vg < i)) &&
                    seem_complement(c, s, i + 1)) {
@@ -1763,7 +1851,8 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
             cstart = SIZE_MAX;
             if (j < s->b && ((bits(c, j) & FL_W_OPENER) || folded_is(c, j, "to") ||
                              folded_is(c, j, "of") || folded_is(c, j, "about") ||
-                             folded_is(c, j, "as") || punct(c, j) == ':')) {
+                             folded_is(c, j, "as") || folded_is(c, j, "for") ||
+                             punct(c, j) == ':')) {
                 cstart = punct(c, j) == ':' ? j + 1 : j;
             } else if (b & FL_W_RECIPIENT) {
                 cstart = content_start(c, s, j - 1, FL_ROLE_NONE); /* "was told Tuesday that …" */
@@ -1976,6 +2065,13 @@ static size_t dateline_end(const ctx *c, const span *s) {
 
 /* Finds the attributions of one sentence and gives its tokens their roles. */
 static fl_status attributions(ctx *c, const span *s_in) {
+    if (s_in->a < c->carry_end) {
+        /* a sentence of a speaker's paragraph: all of it is that speaker's */
+        mark(c, s_in->a, s_in->b < c->carry_end ? s_in->b : c->carry_end, FL_ROLE_CONTENT);
+        if (s_in->b <= c->carry_end) {
+            return nested_cues(c, s_in, s_in->a);
+        }
+    }
     span sd = *s_in;
     sd.a = dateline_end(c, s_in);
     const span *s = &sd;
@@ -2002,7 +2098,7 @@ fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res
         return st;
     }
     ctx c = {lex, res, text, res->tokens.data, res->infos.data, res->vtoks.data,
-             res->tokens.len, 0};
+             res->tokens.len, 0, 0};
     for (size_t i = 0; i < c.n; i++) {
         const fl_tokinfo *k = &c.k[i];
         c.v[i].opened = UINT32_MAX;
@@ -2032,13 +2128,14 @@ fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res
     for (size_t si = 0; si < ns; si++) {
         fl_sentence *sent = &FL_VEC_AT(res->sentences, fl_sentence, si);
         span s = {sent->first_token, sent->first_token + sent->n_tokens_all, SIZE_MAX,
-                  (uint32_t)si};
+                  (uint32_t)si, false};
         for (size_t j = s.b; j > s.a; j--) {
             if (is_word_like(&c, j - 1)) {
                 s.last = j - 1;
                 break;
             }
         }
+        s.title = title_case(&c, s.a, s.b);
         if ((st = attributions(&c, &s)) != FL_OK) {
             goto done;
         }
