@@ -468,7 +468,9 @@ static size_t verb_group_start(const ctx *c, const span *s, size_t i) {
     while (j > s->a && i - j < MAX_VERB_GROUP) {
         size_t p = j - 1;
         uint32_t b = bits(c, p);
-        bool aux = (b & (FL_W_AUX | FL_W_ADV)) && c->t[p].kind != FL_TOKEN_CLITIC;
+        /* "'s" is "is" or "has" after a pronoun ("he's predicting"), else a possessive */
+        bool aux = (b & (FL_W_AUX | FL_W_ADV)) &&
+                   (c->t[p].kind != FL_TOKEN_CLITIC || (p > s->a && (bits(c, p - 1) & FL_W_PRON)));
         if (!(aux || ends_with_nt(c, p) || ly_adverb(c, p, s->a))) {
             break;
         }
@@ -596,10 +598,12 @@ static size_t speaker_forward(const ctx *c, const span *s, size_t from) {
  * reach; to itself when there is none. */
 static size_t source_end(const ctx *c, const span *s, size_t to) {
     size_t e = to;
-    while (e < s->b && e - to < 2 * MAX_SPEAKER_TOKENS && !c->v[e].quoted &&
-           c->v[e].role == FL_ROLE_NONE) {
+    while (e < s->b && e - to < 2 * MAX_SPEAKER_TOKENS && c->v[e].role == FL_ROLE_NONE) {
         int32_t p = punct(c, e);
-        if (p != 0 && p != '.' && p != '&' && p != '-' && p != '\'' && p != 0x2019) {
+        /* "according to the "Medicare for All" report", "a CNN/WMUR poll" */
+        if (p != 0 && p != '.' && p != '&' && p != '-' && p != '/' && p != '\'' &&
+            p != 0x2019 && !c->v[e].quoted && !is_closing_quote(c, e) &&
+            !(family(p) != FAMILY_NONE && e + 1 < s->b && c->v[e + 1].quoted)) {
             break;
         }
         e++;
@@ -734,8 +738,9 @@ static bool intro_phrase(const ctx *c, const span *s, size_t from, size_t sep) {
             continue;
         }
         uint32_t jb = bits(c, j);
-        if ((jb & (FL_W_AUX | FL_W_VERB)) || punct(c, j) == ';' || punct(c, j) == ':') {
-            return false;
+        int32_t p = punct(c, j);
+        if ((jb & (FL_W_AUX | FL_W_VERB)) || p == ';' || p == ':' || p == ',') {
+            return false; /* "In all, the committee raised …" is a clause */
         }
     }
     return count_words(c, first, sep) <= 14;
@@ -866,7 +871,16 @@ static name_kind name_of(const ctx *c, size_t from, size_t to, bool title) {
         return NAME_SPEAKER;
     }
     if (words == 1) {
-        return c->k[first].upper && !odd_capitals(c, first) ? NAME_SPEAKER : NAME_NONE;
+        /* one word: a name, not an initial ("Q:", "A:") nor a platform ("Twitter:") */
+        return c->k[first].upper && c->k[first].ncp > 1 && !odd_capitals(c, first) &&
+                       !(bits(c, first) & FL_W_MEDIUM)
+                   ? NAME_SPEAKER
+                   : NAME_NONE;
+    }
+    for (size_t i = from; i < to; i++) {
+        if (bits(c, i) & (FL_W_DET | FL_W_PREP | FL_W_NEGATION)) {
+            return NAME_NONE; /* "Spoiler no more": a person's name has no "no", "the", "of" */
+        }
     }
     /* several words without a role: a person's name in a headline in sentence case */
     return all_caps && !title && words <= 3 ? NAME_SPEAKER : NAME_NONE;
@@ -877,6 +891,20 @@ static bool has_letter_after(const ctx *c, const span *s, size_t j) {
     for (size_t i = j + 1; i < s->b; i++) {
         if (is_word(c, i) && c->k[i].has_letter) {
             return true;
+        }
+    }
+    return false;
+}
+
+/* Does the sentence end with a period, a question or an exclamation mark? */
+static bool ends_with_terminal(const ctx *c, const span *s) {
+    for (size_t j = s->b; j > s->a; j--) {
+        int32_t p = punct(c, j - 1);
+        if (p == '.' || p == '!' || p == '?' || p == 0x2026) {
+            return true;
+        }
+        if (p == 0 || (family(p) == FAMILY_NONE && p != ')')) {
+            return false;
         }
     }
     return false;
@@ -974,8 +1002,12 @@ static fl_status headline(ctx *c, const span *s, size_t *from) {
     if (!c->k[sep + 1].upper || name_of(c, sep + 1, name_last, title) != NAME_SPEAKER) {
         return FL_OK;
     }
-    if (punct(c, sep) == ':' && !names_role(c, sep + 1, name_last)) {
-        return FL_OK; /* "… in New Hampshire: Jeb Bush." names, it does not attribute */
+    if ((punct(c, sep) == ':' || ends_with_terminal(c, s)) &&
+        !names_role(c, sep + 1, name_last) && name_last == s->last + 1) {
+        /* "… in New Hampshire: Jeb Bush.", "… against the better-funded — Hillary
+         * Clinton.": in running text a name after a dash or colon is named, not quoted;
+         * a headline's source suffix has no final period */
+        return FL_OK;
     }
     fl_attribution at = new_attribution(s, FL_ATTR_STATEMENT);
     at.content_first = (uint32_t)*from;
@@ -1008,13 +1040,21 @@ static bool backward_verb(const ctx *c, size_t i) {
 /* Where the content goes on after a parenthetical cue that ends at the comma at j ("The
  * plan, he said, will fail"), or SIZE_MAX: not when an apposition or a participle follows
  * ("…, a spokesman", "…, adding that"); past a relative clause about the speaker. */
-static size_t resumes_after(const ctx *c, const span *s, size_t j, size_t content_words) {
+static size_t resumes_after(const ctx *c, const span *s, size_t j, size_t content_words,
+                            bool speaker_before) {
     size_t n = j + 1;
     if (at_end(s, n) || !is_word(c, n)) {
         /* '"…," he said, "…"': the quotation goes on */
-        return n < s->b && c->v[n].quoted ? n : SIZE_MAX;
+        return n < s->b && (c->v[n].quoted || family(punct(c, n)) != FAMILY_NONE) ? n
+                                                                                   : SIZE_MAX;
     }
     uint32_t b = bits(c, n);
+    if (speaker_before) {
+        /* "For black voters, he said, the …": with the speaker before the cue nothing
+         * about the speaker follows it; the interrupted clause goes on unless a participle
+         * or another source comes next */
+        return (b & (FL_W_RELATIVE | FL_W_ACCORDING)) || ing_word(c, n) ? SIZE_MAX : n;
+    }
     if (b & FL_W_RELATIVE) {
         /* "And Trump, said Sunshine, who remains friendly with him, doesn't forgive" */
         if (content_words > 6) {
@@ -1147,8 +1187,8 @@ static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
                 if (p == SIZE_MAX) {
                     p = speaker_after_separator(c, s, vg);
                 }
-                if (p == SIZE_MAX) {
-                    continue;
+                if (p == SIZE_MAX || (bits(c, p + 1) & FL_W_CONJ)) {
+                    continue; /* "…, and recent polls show Clinton …" coordinates clauses */
                 }
                 sep = p;
                 sp_first = p + 1;
@@ -1180,7 +1220,8 @@ static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
         }
         if (!quotation && intro_phrase(c, s, start, sep) &&
             (clause_end >= s->b ||
-             resumes_after(c, s, clause_end, count_words(c, start, sep)) == SIZE_MAX)) {
+             resumes_after(c, s, clause_end, count_words(c, start, sep),
+                           sp_first < cue_first) == SIZE_MAX)) {
             continue; /* "On ABC's program Tuesday, he said …": an introduction, not content;
                        * but "At times last year, aides said, the mention …" */
         }
@@ -1203,7 +1244,8 @@ static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
                     break;
                 }
             }
-            next = resumes_after(c, s, clause_end, count_words(c, piece, sep));
+            next = resumes_after(c, s, clause_end, count_words(c, piece, sep),
+                                 sp_first < cue_first && !quotation);
             if (next != SIZE_MAX && strict && !c->v[next].quoted &&
                 count_words(c, piece, sep) > 6) {
                 next = SIZE_MAX; /* '"…," said Schifano, then the girlfriend of …' */
@@ -1357,9 +1399,12 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
     if (i + 1 < s->b && folded_is(c, i + 1, "up")) {
         return false; /* "showed up", "called up": another verb */
     }
+    if (f == FL_FORM_ADJ) {
+        return passive_group(c, vg, i); /* "are concerned that", not "a concerned voter" */
+    }
     if ((b & FL_W_CALLED) && f == FL_FORM_PAST && !has_aux && vg > s->a &&
         (punct(c, vg - 1) == ',' || (is_word(c, vg - 1) && c->k[vg - 1].lower &&
-                                     !(bits(c, vg - 1) & (FL_W_PRON | FL_W_ROLE))))) {
+                                     bits(c, vg - 1) == 0))) {
         return false; /* "a program called Sandy Hook Promise": a name given, no one's claim */
     }
     if ((b & FL_W_NOUNLIKE) && (f == FL_FORM_S || f == FL_FORM_BASE) &&
@@ -1376,8 +1421,9 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
         return ((f == FL_FORM_PAST && (b & FL_W_RECIPIENT)) || f == FL_FORM_ING) && verbal;
     }
     size_t p = vg - 1;
-    if (punct(c, p) == '.' && !c->t[p].space_before && p > s->a && is_word(c, p - 1)) {
-        p--; /* "Joseph R. Biden Jr. said": the period of an abbreviation */
+    if ((punct(c, p) == '.' || punct(c, p) == '%') && !c->t[p].space_before && p > s->a &&
+        is_word(c, p - 1)) {
+        p--; /* "Joseph R. Biden Jr. said", "47% say": a period or a percent sign */
     }
     if (has_aux && f != FL_FORM_ING && !(bits(c, p) & FL_W_DET)) {
         return true; /* "have vowed", "will say", "did not deny" */
@@ -1407,8 +1453,9 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
     }
     uint32_t pb = bits(c, p);
     if (pb & FL_W_DET) {
-        /* "Some say", "Many believe": a quantifier standing for people */
-        return f == FL_FORM_BASE && !(b & FL_W_NOUNLIKE) && quantifier(c, p);
+        /* "Some say", "Many believed": a quantifier standing for people */
+        return (f == FL_FORM_BASE || f == FL_FORM_PAST) && !(b & FL_W_NOUNLIKE) &&
+               quantifier(c, p);
     }
     if (pb & FL_W_PREP) {
         /* "to say", "by saying", "without saying", "for saying" */
@@ -1424,8 +1471,9 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
         if ((has_aux && passive_group(c, vg, i)) || (pb & FL_W_CONJ)) {
             return true;
         }
-        return !has_aux && (b & (FL_W_SPEECH | FL_W_EVIDENCE)) && !(b & FL_W_NOUNLIKE) &&
-               is_word(c, p) && !(pb & (FL_W_PREP | FL_W_AUX)) && clause_follows(c, s, i + 1);
+        return !has_aux && (b & (FL_W_SPEECH | FL_W_EVIDENCE | FL_W_STANCE)) &&
+               !(b & FL_W_NOUNLIKE) && is_word(c, p) && !(pb & (FL_W_PREP | FL_W_AUX)) &&
+               clause_follows(c, s, i + 1);
     }
     if (f == FL_FORM_BASE) {
         if (has_aux || (pb & FL_W_PRON)) {
@@ -1485,8 +1533,11 @@ static size_t content_start(const ctx *c, const span *s, size_t i, uint8_t regio
             continue;
         }
         uint32_t b = bits(c, k);
-        if (b & FL_W_OPENER) {
-            return k;
+        if ((b & FL_W_OPENER) && !((b & FL_W_RELATIVE) && k > j && punct(c, k - 1) != ',')) {
+            return k; /* "that", "whether"; not "who" after a noun ("the candidate who …") */
+        }
+        if ((b & FL_W_PRON) && !(b & FL_W_RELATIVE) && k > j && !(recipient && k == j)) {
+            return k; /* "said for weeks he's …": the clause's subject */
         }
         if (b & (FL_W_AUX | FL_W_VERB | FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT)) {
             break;
@@ -1654,8 +1705,22 @@ static bool clause_complement(const ctx *c, const span *s, size_t j) {
 static size_t phrase_end(const ctx *c, size_t from, size_t end) {
     for (size_t j = from; j < end; j++) {
         int32_t p = punct(c, j);
-        if (!c->v[j].quoted && (p == ',' || p == ';' || p == '(' || strong_boundary(p))) {
+        if (c->v[j].quoted || p == 0) {
+            continue;
+        }
+        if (p == ';' || p == '(' || (is_dash_cp(p) && c->t[j].space_before)) {
             return j;
+        }
+        /* a list or an apposition goes on ("his new book, The Clinton's War on Women, and
+         * …", "…: Jeb!, Ben Carson, and Donald Trump"); a clause of the writer's does not */
+        if (p == ',' && j + 1 < end && is_word(c, j + 1)) {
+            size_t n = j + 1;
+            uint32_t b = bits(c, n);
+            if ((ing_word(c, n) && !folded_is(c, n, "including")) ||
+                ((b & FL_W_CONJ) && !folded_is(c, n, "and") && !folded_is(c, n, "or")) ||
+                ((b & FL_W_RELATIVE) && !folded_is(c, n, "that")) || (b & FL_W_PRON)) {
+                return j;
+            }
         }
     }
     return end;
@@ -1784,7 +1849,7 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
             vg = i;
         } else if ((b & FL_W_NOUN_CUE) && noun_complement(c, s, i, b) != SIZE_MAX &&
                    (f == FL_FORM_NONE ||
-                    (i > s->a && ((bits(c, i - 1) & FL_W_DET) ||
+                    (i > s->a && ((bits(c, i - 1) & (FL_W_DET | FL_W_PREP)) ||
                                   c->t[i - 1].kind == FL_TOKEN_CLITIC)))) {
             /* "the claim that …", "his belief that …", "concerns that …", "her decision to
              * open the borders", "his suggestion to voters on Monday that …" */
@@ -1808,7 +1873,10 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
             mark(c, i, i + 1, FL_ROLE_CUE);
             cstart = i + 1;
         } else if ((b & FL_W_SEEM) &&
-                   (f == FL_FORM_PAST || f == FL_FORM_S || (f == FL_FORM_BASE && vg < i)) &&
+                   (f == FL_FORM_PAST || f == FL_FORM_S ||
+                    (f == FL_FORM_BASE &&
+                     (vg < i || (vg > s->a && (plural(c, vg - 1) ||
+                                               (bits(c, vg - 1) & (FL_W_PRON | FL_W_RELATIVE))))))) &&
                    seem_complement(c, s, i + 1)) {
             /* "The front-runner seemed to …": the subject is content as well */
             size_t subj = subject_start(c, vg, from);
@@ -1881,8 +1949,16 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
                 at.cue_end = (uint32_t)i + 2;
             }
             cstart = content_start(c, s, i, FL_ROLE_NONE);
-            if ((b & FL_W_CLAUSE) && cstart != SIZE_MAX && !clause_complement(c, s, cstart)) {
-                continue; /* "wrote a book", "maintained a lead" */
+            if ((b & FL_W_CLAUSE) && cstart != SIZE_MAX && !clause_complement(c, s, cstart) &&
+                !source_subject(c, s, vg)) {
+                continue; /* "wrote a book", "maintained a lead"; but "a 2009 paper found
+                           * improvements" */
+            }
+            if (f == FL_FORM_ADJ &&
+                (cstart == SIZE_MAX || !(clause_complement(c, s, cstart) ||
+                                         folded_is(c, cstart, "about") ||
+                                         folded_is(c, cstart, "of")))) {
+                continue; /* "are concerned that …", "is confident of …"; not "is sure" */
             }
             mark(c, sp_first, vg, FL_ROLE_SPEAKER);
             mark(c, vg, at.cue_end, FL_ROLE_CUE);

@@ -329,7 +329,7 @@ enum {
 };
 
 /* The grammatical form of a table word. */
-enum { FL_FORM_NONE, FL_FORM_BASE, FL_FORM_S, FL_FORM_PAST, FL_FORM_PP, FL_FORM_ING };
+enum { FL_FORM_NONE, FL_FORM_BASE, FL_FORM_S, FL_FORM_PAST, FL_FORM_PP, FL_FORM_ING, FL_FORM_ADJ };
 
 typedef struct fl_cue {
     const char *word;  /* folded form */

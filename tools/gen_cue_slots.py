@@ -2,7 +2,7 @@
 """Regenerates CUE_SLOTS in csrc/cues.c: the hash index of the voice stage's word table.
 
 The word table (CUES) is written by hand between ``/* BEGIN CUES`` and ``/* END CUES */``;
-this script expands its entries exactly as the C macros do (W and N: one word; V: base, -s,
+this script expands its entries exactly as the C macros do (W, N and A: one word; V: base, -s,
 past, -ing; V5: the same and a past participle), checks that no word is listed twice, and
 writes an open-addressing table of 1-based indices into CUES, probed linearly from the
 FNV-1a hash of the word (fl__hash_bytes in csrc/lexicon.c), between ``/* BEGIN SLOTS`` and
@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import List
 
 CUES_C = Path(__file__).resolve().parent.parent / "csrc" / "cues.c"
-ENTRY = re.compile(r'\b(V5|V|W|N)\(((?:\s*"[^"\\]*"\s*,)+)')
+ENTRY = re.compile(r'\b(V5|V|W|N|A)\(((?:\s*"[^"\\]*"\s*,)+)')
 STRING = re.compile(r'"([^"\\]*)"')
 
 
@@ -32,7 +32,7 @@ def words(source: str) -> List[str]:
     out: List[str] = []
     for m in ENTRY.finditer(body):
         kind, args = m.group(1), STRING.findall(m.group(2))
-        if kind == "N":
+        if kind in ("N", "A"):
             out.append(args[0])
         elif kind == "W":
             out.append(args[0])
