@@ -711,6 +711,11 @@ static size_t after_quote_end(const ctx *c, const span *s, size_t j) {
                                      folded_is(c, j, "that"))) {
             return SIZE_MAX;
         }
+        if (j > first && j + 1 < s->b && (bits(c, j) & FL_W_CONJ) &&
+            (bits(c, j + 1) & (FL_W_SPEECH | FL_W_THOUGHT)) &&
+            (form(c, j + 1) == FL_FORM_PAST || form(c, j + 1) == FL_FORM_ING)) {
+            return j; /* '"…," Sarandon told MSNBC when asked about …': another cue */
+        }
     }
     return SIZE_MAX;
 }
@@ -1236,7 +1241,7 @@ static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
         size_t cstart = start;
         size_t next = SIZE_MAX;
         bool strict = quotation || (sp_first == cue_end && !(bits(c, i) & FL_W_ACCORDING));
-        if (clause_end < s->b) {
+        if (clause_end < s->b && punct(c, clause_end) == ',') {
             size_t piece = cstart;
             for (size_t k = sep; k > cstart; k--) {
                 if (strong_boundary(punct(c, k - 1)) && !c->v[k - 1].quoted) {
@@ -1697,7 +1702,10 @@ static bool clause_complement(const ctx *c, const span *s, size_t j) {
     if (j > s->a && punct(c, j - 1) == ':') {
         return true;
     }
-    return (bits(c, j) & FL_W_OPENER) || folded_is(c, j, "to");
+    /* "to" before a verb ("pledged to act"), not before a name ("spoke to reporters") */
+    return (bits(c, j) & FL_W_OPENER) ||
+           (folded_is(c, j, "to") && j + 1 < s->b && is_word(c, j + 1) && c->k[j + 1].lower &&
+            !(bits(c, j + 1) & (FL_W_DET | FL_W_PRON | FL_W_ROLE | FL_W_SOURCE)));
 }
 
 /* The end of a noun phrase content ("endorsed Clinton on Tuesday, calling her …"): the
@@ -1950,7 +1958,9 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
             }
             cstart = content_start(c, s, i, FL_ROLE_NONE);
             if ((b & FL_W_CLAUSE) && cstart != SIZE_MAX && !clause_complement(c, s, cstart) &&
-                !source_subject(c, s, vg)) {
+                !source_subject(c, s, vg) &&
+                !((b & FL_W_OBJECT) && (folded_is(c, cstart, "about") ||
+                                        folded_is(c, cstart, "of")))) {
                 continue; /* "wrote a book", "maintained a lead"; but "a 2009 paper found
                            * improvements" */
             }

@@ -323,7 +323,8 @@ enum {
     FL_W_PARTICLE = 1u << 28,   /* part of a phrasal cue: "pointed out", "called for" */
     FL_W_SOURCE = 1u << 29,     /* a document that speaks: report, poll, study, source */
     FL_W_CLAUSE = 1u << 30,     /* a cue only before a clause, an infinitive or a quotation
-                                 * ("wrote that", not "wrote a book") */
+                                 * ("wrote that", not "wrote a book"); with FL_W_OBJECT
+                                 * also before its topic ("spoke about …") */
     FL_W_OBJECT = 1u << 31      /* reports a thing it names: its content is a noun phrase
                                  * that ends with its clause ("endorsed Clinton, …") */
 };
