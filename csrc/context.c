@@ -52,6 +52,8 @@ enum {
     MAX_SUBJECT_TOKENS = 10,
     MAX_PREFIX_WORDS = 6,
     MAX_SUFFIX_WORDS = 6,
+    MAX_INTRO_TOKENS = 24,  /* "On ABC's 'Good Morning America' Tuesday," */
+    MAX_PIECE_TOKENS = 64,  /* back to a dash or semicolon before a parenthetical cue */
     NEGATION_WINDOW = 6
 };
 
@@ -64,6 +66,7 @@ typedef struct ctx {
     fl_vtok *v;
     size_t n;
     uint8_t naming; /* the content being marked is that of a naming verb */
+    size_t n_words; /* word tokens in the text */
     size_t carry_end; /* a speaker's paragraph ("FALLIN: …") is content up to here */
 } ctx;
 
@@ -82,6 +85,11 @@ static bool at_end(const span *s, size_t j) {
 }
 
 /* ------------------------------------------------------------------ token tests */
+
+/* Word tokens before token i (i may be n): counts of any range in O(1). */
+static inline size_t words_before(const ctx *c, size_t i) {
+    return i < c->n ? c->v[i].words_before : c->n_words;
+}
 
 static inline uint32_t bits(const ctx *c, size_t i) {
     const fl_cue *q = c->v[i].cue;
@@ -413,11 +421,7 @@ static uint8_t kind_of(uint32_t b) {
 
 /* Word tokens in [from, to). */
 static size_t count_words(const ctx *c, size_t from, size_t to) {
-    size_t n = 0;
-    for (size_t i = from; i < to; i++) {
-        n += is_word(c, i);
-    }
-    return n;
+    return from >= to ? 0 : words_before(c, to) - words_before(c, from);
 }
 
 /* Can token i stand inside a speaker's name ("Sen. Lindsey Graham (R-S.C.)", "the head of
@@ -728,7 +732,7 @@ static bool intro_phrase(const ctx *c, const span *s, size_t from, size_t sep) {
     while (first < sep && !is_word(c, first)) {
         first++;
     }
-    if (first >= sep) {
+    if (first >= sep || sep - first > MAX_INTRO_TOKENS) {
         return false;
     }
     uint32_t b = bits(c, first);
@@ -1243,7 +1247,7 @@ static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
         bool strict = quotation || (sp_first == cue_end && !(bits(c, i) & FL_W_ACCORDING));
         if (clause_end < s->b && punct(c, clause_end) == ',') {
             size_t piece = cstart;
-            for (size_t k = sep; k > cstart; k--) {
+            for (size_t k = sep; k > cstart && sep - k < MAX_PIECE_TOKENS; k--) {
                 if (strong_boundary(punct(c, k - 1)) && !c->v[k - 1].quoted) {
                     piece = k;
                     break;
@@ -1657,34 +1661,26 @@ static bool empty_subject(const ctx *c, size_t subj, size_t vg) {
            (subj + 1 == vg && (folded_is(c, subj, "it") || folded_is(c, subj, "there")));
 }
 
-/* The end of a content that a cue in a relative clause or in brackets reports ("Trump,
- * who said he would win, …"): the comma or bracket closing that clause, else end. */
-static size_t clause_close(const ctx *c, const span *s, size_t vg, size_t from, size_t end) {
-    size_t open = SIZE_MAX;
+/* The punctuation that closes the clause a cue stands in when it is a relative clause or
+ * a bracket ("Trump, who said he would win, …", "(he wrote …)"): ',', ')' or a dash; 0
+ * when the cue stands in the main clause. */
+static int32_t clause_closer(const ctx *c, const span *s, size_t vg) {
     for (size_t j = vg; j > s->a && vg - j < MAX_SPEAKER_TOKENS; j--) {
         int32_t p = punct(c, j - 1);
-        if (p == '(' || p == 0x2014) {
-            open = j - 1;
-            break;
+        if (p == '(') {
+            return ')';
+        }
+        if (p == 0x2014) {
+            return 0x2014;
         }
         if (p == ',' && j < vg && (bits(c, j) & FL_W_RELATIVE)) {
-            open = j - 1;
-            break;
+            return ',';
         }
         if (p != 0 && p != '.' && p != '\'') {
-            break;
+            return 0;
         }
     }
-    if (open == SIZE_MAX) {
-        return end;
-    }
-    int32_t want = punct(c, open) == '(' ? ')' : punct(c, open) == ',' ? ',' : 0x2014;
-    for (size_t j = from; j < end; j++) {
-        if (punct(c, j) == want) {
-            return j;
-        }
-    }
-    return end;
+    return 0;
 }
 
 /* Does a clause, an infinitive or a quotation start at j ("that …", "to veto", "“…”",
@@ -1708,96 +1704,93 @@ static bool clause_complement(const ctx *c, const span *s, size_t j) {
             !(bits(c, j + 1) & (FL_W_DET | FL_W_PRON | FL_W_ROLE | FL_W_SOURCE)));
 }
 
-/* The end of a noun phrase content ("endorsed Clinton on Tuesday, calling her …"): the
- * first clause punctuation. */
-static size_t phrase_end(const ctx *c, size_t from, size_t end) {
-    for (size_t j = from; j < end; j++) {
-        int32_t p = punct(c, j);
-        if (c->v[j].quoted || p == 0) {
-            continue;
-        }
-        if (p == ';' || p == '(' || (is_dash_cp(p) && c->t[j].space_before)) {
-            return j;
-        }
-        /* a list or an apposition goes on ("his new book, The Clinton's War on Women, and
-         * …", "…: Jeb!, Ben Carson, and Donald Trump"); a clause of the writer's does not */
-        if (p == ',' && j + 1 < end && is_word(c, j + 1)) {
-            size_t n = j + 1;
-            uint32_t b = bits(c, n);
-            if ((ing_word(c, n) && !folded_is(c, n, "including")) ||
-                ((b & FL_W_CONJ) && !folded_is(c, n, "and") && !folded_is(c, n, "or")) ||
-                ((b & FL_W_RELATIVE) && !folded_is(c, n, "that")) || (b & FL_W_PRON)) {
-                return j;
-            }
-        }
+/* Does a noun phrase content end at token j ("endorsed Clinton on Tuesday, calling her
+ * …")? At a semicolon, a bracket or a dash, and at a comma before the writer's own clause
+ * (a participle, a subordinate or relative clause, a pronoun); a list or an apposition
+ * goes on ("his new book, The Clinton's War on Women, and …", "…: Jeb!, Ben Carson"). */
+static bool phrase_stops(const ctx *c, const span *s, size_t j) {
+    int32_t p = punct(c, j);
+    if (c->v[j].quoted || p == 0) {
+        return false;
     }
-    return end;
+    if (p == ';' || p == '(' || (is_dash_cp(p) && c->t[j].space_before)) {
+        return true;
+    }
+    if (p != ',' || j + 1 >= s->b || !is_word(c, j + 1)) {
+        return false;
+    }
+    size_t n = j + 1;
+    uint32_t b = bits(c, n);
+    return (ing_word(c, n) && !folded_is(c, n, "including")) ||
+           ((b & FL_W_CONJ) && !folded_is(c, n, "and") && !folded_is(c, n, "or")) ||
+           ((b & FL_W_RELATIVE) && !folded_is(c, n, "that")) || (b & FL_W_PRON);
 }
 
-/* A new clause with its own speaker and verb of saying ends a content before it: "While
- * some friends say X - an old favorite - others say Y", "He said X, but aides argued Y".
- * Returns the boundary (comma, semicolon or dash) that opens that clause, or end. */
-static size_t next_speaker_clause(const ctx *c, const span *s, size_t from, size_t end) {
-    for (size_t j = from + 1; j + 2 < end; j++) {
-        int32_t p = punct(c, j);
-        if (c->v[j].quoted ||
-            !(p == ',' || p == ';' || (is_dash_cp(p) && c->t[j].space_before))) {
-            continue;
-        }
-        size_t k = j + 1;
-        if (folded_is(c, k, "but") || folded_is(c, k, "and") || folded_is(c, k, "while") ||
-            folded_is(c, k, "although") || folded_is(c, k, "though") || folded_is(c, k, "yet")) {
-            k++;
-        }
-        size_t subj = k;
-        bool det = false;
-        while (k < end && k - subj < 5 && is_word_like(c, k) && !c->v[k].quoted) {
-            uint32_t b = bits(c, k);
-            if (b & (FL_W_AUX | FL_W_ADV | FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT |
-                     FL_W_EVIDENCE)) {
-                break;
-            }
-            if ((b & FL_W_RELATIVE) || !(c->k[k].upper || (b & (FL_W_PRON | FL_W_DET |
-                                                                FL_W_ROLE | FL_W_SOURCE)) ||
-                                         quantifier(c, k) || det ||
-                                         c->t[k].kind != FL_TOKEN_WORD)) {
-                subj = end; /* no speaker here */
-                break;
-            }
-            det |= (b & FL_W_DET) != 0;
-            k++;
-        }
-        if (subj >= end || k == subj || count_words(c, subj, k) == 0) {
-            continue;
-        }
-        size_t v = k;
-        while (v < end && v - k < MAX_VERB_GROUP &&
-               ((bits(c, v) & (FL_W_AUX | FL_W_ADV)) || ends_with_nt(c, v))) {
-            v++;
-        }
-        if (v < end && (bits(c, v) & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT |
-                                      FL_W_EVIDENCE)) &&
-            verb_here(c, s, v, k) && content_may_start(c, s, v + 1)) {
-            return j;
-        }
+/* Does a new clause with its own speaker and verb of saying open at the boundary j (a
+ * comma, a semicolon or a dash)? It ends the content before it: "While some friends say X
+ * - an old favorite - others say Y", "He said X, but aides argued Y". Looks a bounded
+ * number of tokens ahead. */
+static bool speaker_clause_at(const ctx *c, const span *s, size_t j) {
+    int32_t p = punct(c, j);
+    if (c->v[j].quoted || !(p == ',' || p == ';' || (is_dash_cp(p) && c->t[j].space_before))) {
+        return false;
     }
-    return end;
+    size_t k = j + 1;
+    if (k < s->b && (folded_is(c, k, "but") || folded_is(c, k, "and") ||
+                     folded_is(c, k, "while") || folded_is(c, k, "although") ||
+                     folded_is(c, k, "though") || folded_is(c, k, "yet"))) {
+        k++;
+    }
+    size_t subj = k;
+    bool det = false;
+    while (k < s->b && k - subj < 5 && is_word_like(c, k) && !c->v[k].quoted) {
+        uint32_t b = bits(c, k);
+        if (b & (FL_W_AUX | FL_W_ADV | FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT |
+                 FL_W_EVIDENCE)) {
+            break;
+        }
+        if ((b & FL_W_RELATIVE) ||
+            !(c->k[k].upper || (b & (FL_W_PRON | FL_W_DET | FL_W_ROLE | FL_W_SOURCE)) ||
+              quantifier(c, k) || det || c->t[k].kind != FL_TOKEN_WORD)) {
+            return false; /* no speaker here */
+        }
+        det |= (b & FL_W_DET) != 0;
+        k++;
+    }
+    if (k == subj || count_words(c, subj, k) == 0) {
+        return false;
+    }
+    size_t v = k;
+    while (v < s->b && v - k < MAX_VERB_GROUP &&
+           ((bits(c, v) & (FL_W_AUX | FL_W_ADV)) || ends_with_nt(c, v))) {
+        v++;
+    }
+    return v < s->b && (bits(c, v) & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT |
+                                      FL_W_EVIDENCE)) &&
+           verb_here(c, s, v, k) && content_may_start(c, s, v + 1);
 }
 
 /* Marks a content from cstart to the end of its clause and records the attribution. */
 static fl_status finish(ctx *c, const span *s, fl_attribution *at, size_t cstart, size_t vg) {
     if (cstart != SIZE_MAX && cstart < s->b && !at_end(s, cstart)) {
-        size_t end = content_end(c, s, cstart);
-        end = clause_close(c, s, vg, cstart, end);
-        end = next_speaker_clause(c, s, cstart, end);
+        /* One walk from cstart, each token looked at a bounded number of times: the
+         * content ends where another attribution has its part, where the relative clause
+         * or bracket of the cue closes, where another speaker's clause opens, and, for a
+         * noun phrase, an infinitive of perception or the participle clause that opens
+         * the sentence ("Asked about the plan, he said …"), at its phrase's end. */
         uint32_t b = at->cue_word != UINT32_MAX ? bits(c, at->cue_word) : 0;
-        bool infinitive = at->kind == FL_ATTR_PERCEIVED;
-        if (((b & FL_W_OBJECT) && !clause_complement(c, s, cstart)) ||
-            (vg == s->a && at->speaker_first == at->speaker_end) ||
-            (infinitive && !(bits(c, cstart) & FL_W_OPENER))) {
-            /* a noun phrase; or the clause of a participle that opens the sentence ("Asked
-             * about the plan, he said …") */
-            end = phrase_end(c, cstart, end);
+        bool phrase = ((b & FL_W_OBJECT) && !clause_complement(c, s, cstart)) ||
+                      (vg == s->a && at->speaker_first == at->speaker_end) ||
+                      (at->kind == FL_ATTR_PERCEIVED && !(bits(c, cstart) & FL_W_OPENER));
+        int32_t closer = clause_closer(c, s, vg);
+        size_t end = cstart;
+        while (end < s->b && c->v[end].role == FL_ROLE_NONE) {
+            if (end > cstart && ((closer != 0 && punct(c, end) == closer) ||
+                                 (end + 2 < s->b && speaker_clause_at(c, s, end)) ||
+                                 (phrase && phrase_stops(c, s, end)))) {
+                break;
+            }
+            end++;
         }
         at->content_first = (uint32_t)cstart;
         at->content_end = (uint32_t)end;
@@ -2184,10 +2177,12 @@ fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res
         return st;
     }
     ctx c = {lex, res, text, res->tokens.data, res->infos.data, res->vtoks.data,
-             res->tokens.len, 0, 0};
+             res->tokens.len, 0, 0, 0};
     for (size_t i = 0; i < c.n; i++) {
         const fl_tokinfo *k = &c.k[i];
         c.v[i].opened = UINT32_MAX;
+        c.v[i].words_before = (uint32_t)c.n_words;
+        c.n_words += c.t[i].kind == FL_TOKEN_WORD;
         if (c.t[i].kind == FL_TOKEN_WORD || c.t[i].kind == FL_TOKEN_CLITIC) {
             c.v[i].cue = fl__cue_find(fl__vec_bytes(&res->folded, k->fold_off), k->fold_len,
                                       k->hash_fold);
