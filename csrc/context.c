@@ -767,8 +767,8 @@ static size_t content_end(const ctx *c, const span *s, size_t from) {
 
 /* ------------------------------------------------------------------ a. headlines */
 
-/* A name with inner capitals after small letters ("FrankenSAM") or a shout in capitals of
- * six letters or more ("EXPOSED") is a product or a kicker, not a speaker. */
+/* A name with inner capitals after small letters ("FrankenSAM") or a shouted participle
+ * ("EXPOSED", "BREAKING") is a product or a kicker, not a speaker ("TAPPER" is one). */
 static bool odd_capitals(const ctx *c, size_t i) {
     const fl_token *t = &c->t[i];
     size_t upper = 0;
@@ -786,7 +786,12 @@ static bool odd_capitals(const ctx *c, size_t i) {
             seen_lower = true;
         }
     }
-    return (inner && letters >= 5) || (letters >= 6 && upper == letters);
+    size_t len = t->end - t->start;
+    bool participle = len >= 4 && upper == letters &&
+                      ((c->text[t->end - 2] == 'E' && c->text[t->end - 1] == 'D') ||
+                       (len >= 5 && c->text[t->end - 3] == 'I' && c->text[t->end - 2] == 'N' &&
+                        c->text[t->end - 1] == 'G'));
+    return (inner && letters >= 5) || participle;
 }
 
 /* Is the text [from, to) in title case (most longer words capitalised)? Then a capital
@@ -1559,8 +1564,8 @@ static size_t content_start(const ctx *c, const span *s, size_t i, uint8_t regio
             in_phrase = true;
         } else if (b & (FL_W_TIME | FL_W_ADV)) {
             /* "Tuesday", "also" */
-        } else if (!(in_phrase || recipient || c->k[k].upper || ly_adverb(c, k, s->a))) {
-            break;
+        } else if (!(in_phrase || recipient || ly_adverb(c, k, s->a))) {
+            break; /* "accused Russia of …": the object starts the content */
         }
     }
     /* "said on Friday he met …", "said Tuesday the plan …": a time first */
@@ -1909,7 +1914,8 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
                     j = e;
                 }
             }
-            if (!empty_subject(c, subj, vg)) {
+            if (!empty_subject(c, subj, vg) && !(b & FL_W_RECIPIENT)) {
+                /* not "He was asked whether …": he is asked, not said */
                 at.content2_first = (uint32_t)subj;
                 at.content2_end = (uint32_t)vg;
                 mark(c, subj, vg, FL_ROLE_CONTENT);
@@ -1956,6 +1962,10 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
                                         folded_is(c, cstart, "of")))) {
                 continue; /* "wrote a book", "maintained a lead"; but "a 2009 paper found
                            * improvements" */
+            }
+            if ((b & FL_W_STANCE) && !(b & FL_W_SPEECH) && cstart != SIZE_MAX &&
+                (bits(c, cstart) & FL_W_PREP) && !clause_complement(c, s, cstart)) {
+                continue; /* "the missile slammed into …": a movement, not a stance */
             }
             if (f == FL_FORM_ADJ &&
                 (cstart == SIZE_MAX || !(clause_complement(c, s, cstart) ||
