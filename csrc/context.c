@@ -556,6 +556,26 @@ static bool of_name(const ctx *c, const span *s, size_t j) {
            (c->k[j + 1].upper || (bits(c, j + 1) & FL_W_DET));
 }
 
+static bool quantifier(const ctx *c, size_t i);
+
+/* Do the words [from, to) name someone who can speak: a capital, a pronoun, a role or a
+ * source, or a noun after a determiner ("the paper")? A bare common noun ("casualties")
+ * does not. */
+static bool names_someone(const ctx *c, size_t from, size_t to) {
+    bool det = false;
+    for (size_t i = from; i < to; i++) {
+        if (!is_word(c, i)) {
+            continue;
+        }
+        uint32_t b = bits(c, i);
+        if (c->k[i].upper || (b & (FL_W_PRON | FL_W_ROLE | FL_W_SOURCE)) || (det && !(b & FL_W_PREP))) {
+            return true;
+        }
+        det |= (b & FL_W_DET) != 0 || quantifier(c, i);
+    }
+    return false;
+}
+
 /* The speaker after an inverted cue ('…," said the minister'): the end of the name that
  * starts at from, or from when there is none. */
 static size_t speaker_forward(const ctx *c, const span *s, size_t from) {
@@ -1016,11 +1036,11 @@ static fl_status headline(ctx *c, const span *s, size_t *from) {
     if (!c->k[sep + 1].upper || name_of(c, sep + 1, name_last, title) != NAME_SPEAKER) {
         return FL_OK;
     }
-    if ((punct(c, sep) == ':' || ends_with_terminal(c, s)) &&
-        !names_role(c, sep + 1, name_last) && name_last == s->last + 1) {
+    if (ends_with_terminal(c, s) && !names_role(c, sep + 1, name_last) &&
+        name_last == s->last + 1) {
         /* "… in New Hampshire: Jeb Bush.", "… against the better-funded — Hillary
          * Clinton.": in running text a name after a dash or colon is named, not quoted;
-         * a headline's source suffix has no final period */
+         * a headline's source suffix ("…: Moscow", "… – MoD") has no final period */
         return FL_OK;
     }
     fl_attribution at = new_attribution(s, FL_ATTR_STATEMENT);
@@ -1203,6 +1223,9 @@ static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
                 }
                 if (p == SIZE_MAX || (bits(c, p + 1) & FL_W_CONJ)) {
                     continue; /* "…, and recent polls show Clinton …" coordinates clauses */
+                }
+                if (!names_someone(c, p + 1, vg)) {
+                    continue; /* "…, casualties reported": a passive without its "were" */
                 }
                 sep = p;
                 sp_first = p + 1;
@@ -1418,7 +1441,8 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
     }
     if ((b & FL_W_CALLED) && f == FL_FORM_PAST && !has_aux && vg > s->a &&
         (punct(c, vg - 1) == ',' || (is_word(c, vg - 1) && c->k[vg - 1].lower &&
-                                     bits(c, vg - 1) == 0))) {
+                                     bits(c, vg - 1) == 0)) &&
+        !(i + 1 < s->b && (bits(c, i + 1) & (FL_W_DET | FL_W_PRON)))) {
         return false; /* "a program called Sandy Hook Promise": a name given, no one's claim */
     }
     if ((b & FL_W_NOUNLIKE) && (f == FL_FORM_S || f == FL_FORM_BASE) &&
@@ -1472,9 +1496,11 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
                quantifier(c, p);
     }
     if (pb & FL_W_PREP) {
-        /* "to say", "by saying", "without saying", "for saying" */
+        /* "refused to say", "by saying", "without saying"; not "What to expect", whose
+         * infinitive has nobody to expect */
         if (f == FL_FORM_BASE) {
-            return folded_is(c, p, "to");
+            return folded_is(c, p, "to") && p > s->a && is_word(c, p - 1) &&
+                   !(bits(c, p - 1) & FL_W_OPENER);
         }
         return f == FL_FORM_ING && !(b & FL_W_NOUNLIKE);
     }
@@ -1485,9 +1511,14 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
         if ((has_aux && passive_group(c, vg, i)) || (pb & FL_W_CONJ)) {
             return true;
         }
-        return !has_aux && (b & (FL_W_SPEECH | FL_W_EVIDENCE | FL_W_STANCE)) &&
-               !(b & FL_W_NOUNLIKE) && is_word(c, p) && !(pb & (FL_W_PREP | FL_W_AUX)) &&
-               clause_follows(c, s, i + 1);
+        bool real_aux = false; /* "had opposing" (an adjective), not "relentlessly referring" */
+        for (size_t j = vg; j < i; j++) {
+            real_aux |= (bits(c, j) & FL_W_AUX) != 0;
+        }
+        return !real_aux && (b & (FL_W_SPEECH | FL_W_EVIDENCE | FL_W_STANCE)) &&
+               is_word(c, p) && !(pb & (FL_W_PREP | FL_W_AUX)) &&
+               (clause_follows(c, s, i + 1) ||
+                (!(b & FL_W_NOUNLIKE) && content_may_start(c, s, i + 1)));
     }
     if (f == FL_FORM_BASE) {
         if (has_aux || (pb & FL_W_PRON)) {
@@ -1499,7 +1530,11 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
             return source_subject(c, s, vg) || (i + 1 < s->b && (bits(c, i + 1) & FL_W_OPENER)) ||
                    (plural(c, p) && clause_follows(c, s, i + 1));
         }
-        /* "officials say", "those surveyed say": a plural subject */
+        /* "officials say", "those surveyed say": a plural subject; in a title-case
+         * headline every word has a capital, so a plural is needed ("Cash Cry" is a noun) */
+        if (s->title && !plural(c, p) && !(pb & (FL_W_ROLE | FL_W_SOURCE))) {
+            return false;
+        }
         return is_word(c, p) && !(pb & (FL_W_CONJ | FL_W_OPENER | FL_W_ADV));
     }
     if (f == FL_FORM_PP) {
@@ -1737,6 +1772,18 @@ static bool phrase_stops(const ctx *c, const span *s, size_t j) {
  * number of tokens ahead. */
 static bool speaker_clause_at(const ctx *c, const span *s, size_t j) {
     int32_t p = punct(c, j);
+    /* "…, adding that …", "… and said that …": the same speaker's next attribution */
+    if (!c->v[j].quoted && j + 1 < s->b && (p == ',' || folded_is(c, j, "and") ||
+                                            folded_is(c, j, "but"))) {
+        uint32_t nb = bits(c, j + 1);
+        uint8_t nf = form(c, j + 1);
+        if ((nb & (FL_W_SPEECH | FL_W_THOUGHT)) && !(nb & FL_W_NOUNLIKE) &&
+            ((p == ',' && nf == FL_FORM_ING) ||
+             (p == 0 && (nf == FL_FORM_PAST || nf == FL_FORM_S))) &&
+            content_may_start(c, s, j + 2)) {
+            return true;
+        }
+    }
     if (c->v[j].quoted || !(p == ',' || p == ';' || (is_dash_cp(p) && c->t[j].space_before))) {
         return false;
     }
@@ -1947,6 +1994,9 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
                    c->v[sp_first - 1].role == FL_ROLE_NONE && speaker_token(c, sp_first - 1) &&
                    punct(c, sp_first - 1) != '(' && punct(c, sp_first - 1) != ')') {
                 sp_first--;
+            }
+            if (vg - sp_first == 1 && folded_is(c, sp_first, "we")) {
+                continue; /* "What we know about …": the outlet speaks, in its own words */
             }
             at.speaker_first = (uint32_t)sp_first;
             at.speaker_end = (uint32_t)vg;
