@@ -302,7 +302,10 @@ def load_headlines(path: Path = HEADLINES_PATH) -> List[dict]:
 def load_headline_labels(path: Path = HEADLINE_LABELS) -> List[dict]:
     """The team's labels: per headline (a row of headlines.tsv, checked by its url and word
     count) its colon prefix (speaker, section, kicker or none, and its length in word tokens)
-    and the voice of some of its word tokens (0-based among the headline's word tokens)."""
+    and the voice of some of its word tokens (0-based among the headline's word tokens).
+    "part" is the labelling round: "first" (the rules were tuned on it), "second" (labelled
+    after, measured, then tuned on), "third" (labelled after that and measured blind, before
+    the last fixes)."""
     with path.open(encoding="utf-8") as f:
         return [json.loads(line) for line in f if line.strip()]
 
@@ -374,6 +377,11 @@ def report_headlines(path: Path, show_failures: bool) -> None:
     print(f"Headlines ({path.name}): {n} labelled ("
           + ", ".join(f"{o} {k}" for o, k in sorted(by_outlet.items())) + ")")
     print(f"  headlines with every labelled token right: {heads:.1%}; tokens: {toks:.1%}")
+    for part in ("first", "second", "third"):
+        sub = [(lab, v, w) for lab, v, w in results if lab.get("part") == part]
+        if sub:
+            ok = sum(1 for _lab, _v, w in sub if not w)
+            print(f"  labelling round {part:<7} {ok:>3}/{len(sub):<3} {ok / len(sub):6.1%}")
     for kind in ("speaker", "section", "kicker", "none"):
         sub = [(lab, v, w) for lab, v, w in results if lab["prefix"] == kind]
         if sub:

@@ -53,6 +53,7 @@ enum {
     MAX_PREFIX_WORDS = 6,
     MAX_SUFFIX_WORDS = 6,
     MAX_INTRO_TOKENS = 24,  /* "On ABC's 'Good Morning America' Tuesday," */
+    MAX_INTRO_WORDS = 8,
     MAX_PIECE_TOKENS = 64,  /* back to a dash or semicolon before a parenthetical cue */
     NEGATION_WINDOW = 6
 };
@@ -772,7 +773,7 @@ static bool intro_phrase(const ctx *c, const span *s, size_t from, size_t sep) {
             return false; /* "In all, the committee raised …" is a clause */
         }
     }
-    return count_words(c, first, sep) <= 14;
+    return count_words(c, first, sep) <= MAX_INTRO_WORDS;
 }
 
 /* The end of a content that starts at from: the first token that already has a part, or
@@ -1011,8 +1012,9 @@ static fl_status headline(ctx *c, const span *s, size_t *from) {
     for (size_t j = s->last + 1; j > *from + 1; j--) {
         size_t i = j - 1;
         int32_t p = punct(c, i);
-        if ((is_dash_cp(p) && c->t[i].space_before) || p == ':') {
-            sep = i;
+        if ((is_dash_cp(p) && (c->t[i].space_before || c->t[i + 1].space_before)) ||
+            p == ':') {
+            sep = i; /* "… Next Week– Pentagon": a dash typed against the word before */
             break;
         }
         if (p != 0 && p != '.' && p != '&') {
