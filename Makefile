@@ -24,7 +24,7 @@ BUILD := build
 
 # The C core, listed explicitly (keep in step with CSRC in setup.py).
 CSRC := csrc/alloc.c csrc/error.c csrc/utf8.c csrc/fold.c csrc/tokenize.c csrc/segment.c \
-        csrc/lexicon.c csrc/json_check.c csrc/lexicon_json.c csrc/match.c csrc/cues.c csrc/context.c csrc/analyze.c csrc/corpus.c csrc/compare.c
+        csrc/lexicon.c csrc/json_check.c csrc/lexicon_json.c csrc/match.c csrc/cues.c csrc/quotes.c csrc/attribution.c csrc/context.c csrc/analyze.c csrc/corpus.c csrc/compare.c
 HEADERS := $(wildcard include/*.h include/*/*.h csrc/*.h)
 
 # The extension module, built in place: the editable install imports it from python/framelens/.

@@ -27,12 +27,14 @@ CSRC = [
     "csrc/lexicon_json.c",
     "csrc/match.c",
     "csrc/cues.c",
+    "csrc/quotes.c",
+    "csrc/attribution.c",
     "csrc/context.c",
     "csrc/analyze.c",
     "csrc/corpus.c",
     "csrc/compare.c",
 ]
-HEADERS = ["include/framelens.h", "csrc/internal.h"]
+HEADERS = ["include/framelens.h", "csrc/internal.h", "csrc/voice.h"]
 
 # pkg-config name -> the Debian package that provides it.
 PKG_CONFIG_LIBS = {"libcjson": "libcjson-dev", "libutf8proc": "libutf8proc-dev"}
