@@ -22,7 +22,9 @@ Inputs:
   "alpha beta gamma delta epsilon", and a text that repeats the prefix, never a whole term;
 - prefix, all match: the same lexicon, a text of its terms;
 - opening quotes: a text of up to 10^6 "\u201c" characters;
-- alternating quotes: up to 10^6 opening quotation marks of seven kinds in turn.
+- alternating quotes: up to 10^6 opening quotation marks of seven kinds in turn;
+- speech clauses, parenthetical cues, quote then cue: one sentence of attributions, forward,
+  parenthetical and after quotations (the voice stage's walks).
 
 Then the time to build lexicons (parse, check, compile; issue 8, item 7), each series at
 five sizes doubling, for ``_core.Lexicon`` (the C core: read once, compile) and, with
@@ -147,6 +149,13 @@ def cases(scale: float) -> Dict[str, Tuple[Callable[[], "fl.Lexicon"], Callable[
         "opening quotes": (demo, lambda k: "\u201c" * k, n(62_500), "\u201c"),
         "alternating quotes": (demo, lambda k: (QUOTE_KINDS * (k // 7 + 1))[:k], n(62_500),
                                "quote"),
+        # the voice stage on one endless sentence of attributions (issue 10)
+        "speech clauses": (demo, lambda k: "Kiev said the plan would fail, and aides said " * k,
+                           n(12_000), "clause"),
+        "parenthetical cues": (demo, lambda k: "the Kiev regime, he said, " * k, n(20_000),
+                               "cue"),
+        "quote then cue": (demo, lambda k: "\u201cno Kiev\u201d, he said as he left, " * k,
+                           n(12_000), "quotation"),
     }
 
 

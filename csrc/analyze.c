@@ -35,8 +35,9 @@ void fl_result_free(fl_result *res) {
     fl__vec_free(&a, &res->stack);
     fl__vec_free(&a, &res->cover);
     fl__vec_free(&a, &res->markers);
-    fl__vec_free(&a, &res->quoted);
     fl__fold_cache_free(&a, res->fold_cache);
+    fl__vec_free(&a, &res->vtoks);
+    fl__vec_free(&a, &res->attributions);
     fl__free(&a, res);
 }
 
@@ -47,6 +48,8 @@ static void clear(fl_result *res) {
     res->matches.len = 0;
     res->folded.len = 0;
     res->markers.len = 0;
+    res->vtoks.len = 0;
+    res->attributions.len = 0;
 }
 
 fl_status fl_analyze(const fl_lexicon *lex, const char *text, size_t len, fl_result *res,

@@ -14,6 +14,10 @@
  *   chi-square(1) p-value;
  * - Wilson (1927) score intervals for rates and shares;
  * - Benjamini & Hochberg (1995) step-up adjusted p-values.
+ * A comparison needs two sides with word tokens and a term that is not every token: for a
+ * group without tokens, a rest without tokens (one group alone) or a term whose count is
+ * the whole corpus, every comparative statistic is NaN, so no 0 or 1 stands for "cannot be
+ * compared" and such rows stay out of the Benjamini-Hochberg family.
  */
 
 void fl_stat_log_odds(double y_g, double n_g, double y_r, double n_r, double alpha0,
@@ -159,10 +163,10 @@ void fl_compare_groups(const double *y, const double *n, size_t n_groups, size_t
             double zz = NAN;
             double gg = NAN;
             double pp = NAN;
-            if (n_groups > 1) {
+            double n_r = n_all - n[g];
+            if (n_groups > 1 && n[g] > 0 && n_r > 0 && y_all > 0 && y_all < n_all) {
                 double y_g = y[at];
                 double y_r = y_all - y_g;
-                double n_r = n_all - n[g];
                 fl_stat_log_odds(y_g, n[g], y_r, n_r, alpha0, &d, &zz);
                 gg = fl_stat_g2(y_g, n[g], y_r, n_r);
                 pp = fl_stat_g2_p(gg);

@@ -177,6 +177,7 @@ typedef struct fl_tokinfo {
     uint8_t all_digits; /* digits only (joiners allowed) */
     uint32_t id_fold;   /* vocabulary id of the folded form, or FL_NO_ID */
     uint32_t id_exact;  /* vocabulary id of the exact (NFC) form, or FL_NO_ID */
+    uint32_t hash_fold; /* fl__hash_bytes of the folded form (the voice stage's lookup) */
     size_t fold_off;    /* folded form in the result's byte buffer */
     size_t fold_len;
     size_t exact_len;   /* exact form, right after the folded one (when computed) */
@@ -352,7 +353,6 @@ struct fl_lexicon {
     size_t max_wild_prefix; /* longest wildcard prefix, in bytes */
     uint64_t wild_lengths;  /* bit l-1: some wildcard prefix has l bytes (l <= 64) */
     uint32_t max_depth;     /* longest path, in tokens */
-    fl_vec vocab_cues;      /* uint8_t per vocabulary id: FL_CUE_* bits */
     bool has_exact;
     bool has_exclusions;
 };
@@ -459,22 +459,108 @@ FL_HIDDEN void fl__builder_fail(fl_builder *b);
 FL_HIDDEN fl_status fl__json_extras(fl_builder *b, const char *text,
                                     size_t len, const char *path, size_t item, uint32_t *id,
                                     fl_error *err);
-/* ------------------------------------------------------------------ context.c */
 
-/* Cue words for voice, negation and distancing, as bits per vocabulary id. */
-enum {
-    FL_CUE_REPORT = 1,    /* said, claims, told, … */
-    FL_CUE_NEGATION = 2,  /* not, never, denies, … */
-    FL_CUE_DISTANCE = 4,  /* alleged, purported, … (one word) */
-    FL_CUE_ACCORDING = 8, /* "according" (to) */
-    FL_CUE_SO = 16,       /* "so" / "self" of so-called, self-proclaimed */
-    FL_CUE_CALLED = 32    /* "called", "proclaimed", "styled" after them */
-};
-
-/* Interns the cue words into the vocabulary and marks them; called once at load. */
-FL_HIDDEN fl_status fl__lexicon_add_cues(fl_lexicon *lex);
 /* Interns s into the vocabulary (lexicon.c). */
 FL_HIDDEN fl_status fl__vocab_intern(fl_lexicon *lex, const uint8_t *s, size_t len, uint32_t *id);
+
+/* ------------------------------------------------------------------ cues.c */
+
+/* Word classes of the voice stage's own table (cues.c). A word may be in several. */
+enum {
+    FL_W_SPEECH = 1u << 0,     /* verbs of saying: said, claims, told, … */
+    FL_W_THOUGHT = 1u << 1,    /* believe, think, know, fear, … */
+    FL_W_INTENT = 1u << 2,     /* want, plan, hope, refuse, … */
+    FL_W_STANCE = 1u << 3,     /* support, oppose, criticize, praise, … */
+    FL_W_EVIDENCE = 1u << 4,   /* show, indicate, find (a report, a poll) */
+    FL_W_SEEM = 1u << 5,       /* seem, appear: a source-less attribution */
+    FL_W_NOUNLIKE = 1u << 6,   /* some forms are also nouns ("claims", "plans") */
+    FL_W_RECIPIENT = 1u << 7,  /* may name whom it is said to ("told reporters that") */
+    FL_W_NOUN_CUE = 1u << 8,   /* a noun taking reported content ("the claim that") */
+    FL_W_MEDIUM = 1u << 9,     /* where it was said ("in a statement", "on Twitter") */
+    FL_W_ACCORDING = 1u << 10, /* "according" (to), "по словам" */
+    FL_W_NEGATION = 1u << 11,  /* not, never, no, without, … */
+    FL_W_DISTANCE = 1u << 12,  /* allegedly, purported, … (one word) */
+    FL_W_SO = 1u << 13,        /* "so" / "self" of so-called, self-proclaimed */
+    FL_W_CALLED = 1u << 14,    /* "called", "proclaimed", "styled" after them */
+    FL_W_DET = 1u << 15,       /* the, a, his, their, some, … : a noun follows */
+    FL_W_PRON = 1u << 16,      /* he, she, they, who, … : can be a speaker */
+    FL_W_AUX = 1u << 17,       /* is, has, will, would, … */
+    FL_W_ADV = 1u << 18,       /* also, still, never, … (and any word in -ly) */
+    FL_W_CONJ = 1u << 19,      /* and, but, because, that, … */
+    FL_W_OPENER = 1u << 20,    /* that, whether, if, how, … : reported content opens */
+    FL_W_PREP = 1u << 21,      /* to, in, on, for, … */
+    FL_W_TIME = 1u << 22,      /* Tuesday, today, week, … */
+    FL_W_SECTION = 1u << 23,   /* a headline's section label: Analysis, Live, Watch, … */
+    FL_W_ROLE = 1u << 24,      /* a person or an organisation by role: minister, ministry */
+    FL_W_RELATIVE = 1u << 25,  /* who, which, whose, whom */
+    FL_W_VERB = 1u << 26,      /* a common verb that is no cue ("rose", "remained") */
+    FL_W_QUOTE_VERB = 1u << 27, /* reports a quotation it follows ("…?" he continued) */
+    FL_W_PARTICLE = 1u << 28,   /* part of a phrasal cue: "pointed out", "called for" */
+    FL_W_SOURCE = 1u << 29,     /* a document that speaks: report, poll, study, source */
+    FL_W_CLAUSE = 1u << 30,     /* a cue only before a clause, an infinitive or a quotation
+                                 * ("wrote that", not "wrote a book"); with FL_W_OBJECT
+                                 * also before its topic ("spoke about …") */
+    FL_W_OBJECT = 1u << 31      /* reports a thing it names: its content is a noun phrase
+                                 * that ends with its clause ("endorsed Clinton, …") */
+};
+
+/* The grammatical form of a table word. */
+enum { FL_FORM_NONE, FL_FORM_BASE, FL_FORM_S, FL_FORM_PAST, FL_FORM_PP, FL_FORM_ING, FL_FORM_ADJ };
+
+typedef struct fl_cue {
+    const char *word;  /* folded form */
+    uint8_t len;       /* bytes of word */
+    const char *lemma; /* "said" -> "say" */
+    uint32_t bits;     /* FL_W_* */
+    uint8_t form;      /* FL_FORM_* */
+} fl_cue;
+
+/* The table entry of a folded word s[0..len) whose FNV-1a hash (fl__hash_bytes) is hash,
+ * or NULL. No allocation, no state: any thread may call it. */
+FL_HIDDEN const fl_cue *fl__cue_find(const uint8_t *s, size_t len, uint32_t hash);
+/* The classes of a folded word (0 when it is not in the table). */
+FL_HIDDEN uint32_t fl__cue_bits(const uint8_t *s, size_t len);
+/* The whole table, for tests: *n receives the number of entries. */
+FL_HIDDEN const fl_cue *fl__cue_table(size_t *n);
+
+/* ------------------------------------------------------------------ context.c */
+
+/* What the voice stage knows of each token. */
+typedef struct fl_vtok {
+    const fl_cue *cue; /* its entry in the word table, or NULL */
+    uint32_t opened;   /* a closing quotation mark: the token that opened it; else UINT32_MAX */
+    uint8_t quoted;    /* inside quotation marks */
+    uint8_t role;      /* FL_ROLE_*: its part in an attribution of its sentence */
+    uint8_t naming;    /* content of a naming verb ("called them …"), not of a statement */
+    uint32_t words_before; /* word tokens before it in the text */
+} fl_vtok;
+
+enum { FL_ROLE_NONE = 0, FL_ROLE_CONTENT = 1, FL_ROLE_SPEAKER = 2, FL_ROLE_CUE = 3 };
+
+/* What an attribution reports (PolNeAR's phenomena). */
+typedef enum fl_attr_kind {
+    FL_ATTR_STATEMENT = 0, /* said, told, claims, according to, a headline's "X: …" */
+    FL_ATTR_BELIEF = 1,    /* believes, knows, fears */
+    FL_ATTR_INTENTION = 2, /* wants, plans, refuses */
+    FL_ATTR_STANCE = 3,    /* supports, opposes, criticizes */
+    FL_ATTR_EVIDENCE = 4,  /* a report shows, a poll found */
+    FL_ATTR_PERCEIVED = 5  /* source-less: "X seemed to …", "X is expected to …" */
+} fl_attr_kind;
+
+/* One attribution: who (speaker), by which cue, reports what (content). Token ranges are
+ * [first, end) into the result's tokens; an empty range (first == end) is absent. The
+ * content may come in two pieces: before and after a parenthetical cue ("The plan, he said,
+ * will fail"). The cue word's table entry (fl_vtok.cue) gives its lemma; cue_word is
+ * UINT32_MAX when punctuation is the cue (a headline's colon or dash). */
+typedef struct fl_attribution {
+    uint32_t sentence;
+    uint32_t speaker_first, speaker_end;
+    uint32_t cue_first, cue_end;
+    uint32_t cue_word;
+    uint32_t content_first, content_end;
+    uint32_t content2_first, content2_end;
+    uint8_t kind; /* fl_attr_kind */
+} fl_attribution;
 
 /* ------------------------------------------------------------------ match.c, context.c */
 
@@ -489,8 +575,9 @@ struct fl_result {
     fl_vec stack;     /* matcher work list */
     fl_vec cover;     /* int32_t: exclusion coverage */
     fl_vec markers;   /* fl_marker */
-    fl_vec quoted;    /* uint8_t per token: inside a quotation */
     fl_fold_cache *fold_cache; /* forms of recent non-ASCII tokens (fold.c) */
+    fl_vec vtoks;     /* fl_vtok per token (context.c) */
+    fl_vec attributions; /* fl_attribution, in sentence order (context.c) */
 };
 
 /* Looks up each token's folded (and, when the lexicon has case-sensitive terms, exact)

@@ -90,7 +90,6 @@ void fl_lexicon_free(fl_lexicon *lex) {
     fl__vec_free(&a, &lex->nodes);
     fl__vec_free(&a, &lex->entries);
     fl__vec_free(&a, &lex->root_edges);
-    fl__vec_free(&a, &lex->vocab_cues);
     fl__free(&a, lex->vocab_slots);
     fl__free(&a, lex->edge_slots);
     fl__free(&a, lex);

@@ -50,7 +50,8 @@ fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result
         infos[i].fold_len = fold_len;
         infos[i].exact_len = exact_len;
         const uint8_t *f = fl__vec_bytes(&res->folded, at);
-        infos[i].id_fold = fl__vocab_find(lex, f, fold_len, fl__hash_bytes(f, fold_len));
+        infos[i].hash_fold = fl__hash_bytes(f, fold_len);
+        infos[i].id_fold = fl__vocab_find(lex, f, fold_len, infos[i].hash_fold);
         infos[i].id_exact = FL_NO_ID;
         if (lex->has_exact) {
             /* one string table: equal bytes have the same id */

@@ -457,11 +457,14 @@ static bool german_month(const seg *s, size_t j) {
     return in_list(u, GERMAN_MONTHS);
 }
 
-/* Reporting verbs that follow a quotation and its speaker. */
-static const char *const SAID[] = {"said", "says", "asked", "asks", "added", "replied", "told",
-                                   "wrote", "insisted", "continued", "shouted", "demanded",
-                                   "cried", "wondered", "answered", "responded", "tweeted",
-                                   "exclaimed", "declared", NULL};
+/* Is the word a reporting verb in the past or -s form ("asked", "says"), as the voice
+ * stage's table (cues.c) knows it? */
+static bool reporting_verb(const char *w) {
+    size_t len = strlen(w);
+    const fl_cue *c = fl__cue_find((const uint8_t *)w, len, fl__hash_bytes((const uint8_t *)w, len));
+    return c != NULL && (c->bits & (FL_W_SPEECH | FL_W_QUOTE_VERB)) &&
+           (c->form == FL_FORM_PAST || c->form == FL_FORM_S);
+}
 
 /* Does a speaker and a reporting verb follow at j ("Putin asked", "the minister said")? */
 static bool speaker_follows(const seg *s, size_t j) {
@@ -470,7 +473,7 @@ static bool speaker_follows(const seg *s, size_t j) {
             return false;
         }
         char w[16];
-        if (k > j && s->k[k].lower && ascii_lower(s, k, w, sizeof w) && in_list(w, SAID)) {
+        if (k > j && s->k[k].lower && ascii_lower(s, k, w, sizeof w) && reporting_verb(w)) {
             return true;
         }
     }

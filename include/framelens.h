@@ -643,8 +643,9 @@ FL_API fl_status fl_stat_bh(const double *p, size_t n, double *out, const fl_all
 
 /* Every group against the pooled rest, for every column of a counts matrix:
  * y: n_groups x n_cols counts (row-major), n: word tokens per group. Writes n_groups x
- * n_cols entries to each output (any output may be NULL). With one group the comparative
- * statistics are NaN. */
+ * n_cols entries to each output (any output may be NULL). The statistics are NaN where there
+ * is nothing to compare: with one group, for a group with no tokens (or a rest with none),
+ * and for a column whose count is 0 or the whole corpus (every token). */
 FL_API void fl_compare_groups(const double *y, const double *n, size_t n_groups, size_t n_cols,
                               double alpha0, double *delta, double *z, double *g2, double *p);
 

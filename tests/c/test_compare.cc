@@ -112,4 +112,55 @@ TEST(Compare, OneGroupHasNoComparison) {
     EXPECT_TRUE(std::isnan(d[0]) && std::isnan(z[0]) && std::isnan(g2[0]) && std::isnan(p[0]));
 }
 
+TEST(Compare, GroupWithoutTokensIsNaNAndChangesNoOtherGroup) {
+    // groups A, B and Z (no tokens); columns: an ordinary term, one that never occurs
+    double y3[6] = {10, 0, 5, 0, 0, 0};
+    double n3[3] = {1000, 2000, 0};
+    double y2[4] = {10, 0, 5, 0};
+    double n2[2] = {1000, 2000};
+    double d3[6], z3[6], g3[6], p3[6], d2[4], z2[4], g2[4], p2[4];
+    fl_compare_groups(y3, n3, 3, 2, 1000, d3, z3, g3, p3);
+    fl_compare_groups(y2, n2, 2, 2, 1000, d2, z2, g2, p2);
+    for (int c = 0; c < 2; c++) {
+        EXPECT_TRUE(std::isnan(d3[4 + c]) && std::isnan(z3[4 + c]) && std::isnan(g3[4 + c]) &&
+                    std::isnan(p3[4 + c]))
+            << "column " << c;
+    }
+    // A and B are compared exactly as without Z
+    for (int i = 0; i < 4; i++) {
+        if (std::isnan(p2[i])) {
+            EXPECT_TRUE(std::isnan(p3[i])) << i;
+            continue;
+        }
+        EXPECT_EQ(d2[i], d3[i]) << i;
+        EXPECT_EQ(z2[i], z3[i]) << i;
+        EXPECT_EQ(g2[i], g3[i]) << i;
+        EXPECT_EQ(p2[i], p3[i]) << i;
+    }
+    EXPECT_TRUE(std::isnan(p2[1]) && std::isnan(p2[3])); // a term that never occurs
+}
+
+TEST(Compare, TermThatIsEveryTokenIsNaN) {
+    // column 0 is every token of the corpus; column 1 is an ordinary term
+    double y[4] = {100, 7, 50, 1};
+    double n[2] = {100, 50};
+    double d[4], z[4], g2[4], p[4];
+    fl_compare_groups(y, n, 2, 2, 1000, d, z, g2, p);
+    for (int i : {0, 2}) {
+        EXPECT_TRUE(std::isnan(d[i]) && std::isnan(z[i]) && std::isnan(g2[i]) && std::isnan(p[i]))
+            << i;
+    }
+    double want;
+    fl_stat_log_odds(7, 100, 1, 50, 1000, &want, nullptr);
+    EXPECT_EQ(want, d[1]);
+    // NaN rows are no part of the Benjamini-Hochberg family
+    double adj[4];
+    ASSERT_EQ(FL_OK, fl_stat_bh(p, 4, adj, nullptr));
+    EXPECT_TRUE(std::isnan(adj[0]) && std::isnan(adj[2]));
+    double only[2] = {p[1], p[3]}, adj2[2];
+    ASSERT_EQ(FL_OK, fl_stat_bh(only, 2, adj2, nullptr));
+    EXPECT_EQ(adj2[0], adj[1]);
+    EXPECT_EQ(adj2[1], adj[3]);
+}
+
 }  // namespace

@@ -1,7 +1,7 @@
-// test_context.cc: the voice of each match (context.c). The voice rules are being written;
-// until then these tests hold what must stay true whatever the rules: every match gets one of
-// the three voices, marking voices never adds, drops or moves a match, and a text without a
-// negation cue has no negated match.
+// test_context.cc: the voice of each match (context.c): the invariants every rule keeps
+// (one of the three voices, matches never added, dropped or moved, no negation without a
+// cue), negation, and the distancing markers. The rules themselves: test_quotes.cc and
+// test_attribution.cc.
 // SPDX-License-Identifier: MIT
 #include <gtest/gtest.h>
 
@@ -133,18 +133,29 @@ TEST(Context, VoiceIsTheSameOnEveryRun) {
     }
 }
 
-TEST(Context, UnclosedQuotationAtTheEndOfTheTextIsSafe) {
-    // Texts that end inside a quotation, or with a lone quote mark, in a buffer with nothing
-    // after it (ASan sees any read past the end).
-    fl_test::Lexicon lex(kLexicon);
+TEST(Context, ScareQuotesAreThoseNobodyIsSaidToState) {
+    fl_test::Lexicon lex(R"({"terms": [{"term": "puppets", "category": "x"},
+                                      {"term": "Nazis", "category": "x"}]})");
     ASSERT_EQ(FL_OK, lex.status()) << lex.error().message;
-    for (std::string text : {"He said: \"the Kiev regime", "«Nazis", "the Kiev regime\"", "\"", "«",
-                             "the Kiev regime ’", "‘Nazis", "Nazis'", "\"Nazis\" \""}) {
-        std::vector<char> buf(text.begin(), text.end());
+    struct Case {
+        const char *text;
+        size_t markers;
+    } cases[] = {
+        {"He called the leaders \"puppets\".", 1},                    // a label after "called"
+        {"Russia was called \"an aggressor country\".", 1},
+        {"The Kremlin insists its soldiers fight \u201cNazis\u201d.", 0},  // a partial quotation
+        {"\"Never,\" he said.", 0},
+    };
+    for (const Case &k : cases) {
         fl_test::Result res;
-        ASSERT_EQ(FL_OK, res.analyze(lex, buf.data(), buf.size())) << text;
-        for (const fl_match &x : res.matches()) {
-            EXPECT_LE(x.voice, 2) << text;
+        ASSERT_EQ(FL_OK, res.analyze(lex, k.text)) << res.error().message;
+        size_t n = 0;
+        const fl_marker *m = fl_result_markers(res.get(), &n);
+        size_t scare = 0;
+        for (size_t i = 0; i < n; i++) {
+            scare += m[i].kind == FL_MARKER_SCARE_QUOTES;
         }
+        EXPECT_EQ(k.markers, scare) << k.text;
     }
 }
+

@@ -1,0 +1,1938 @@
+/* attribution.c: who says what in each sentence: speaker, cue and content of every
+ * attribution, and the part (role) each token plays in one. */
+/* SPDX-License-Identifier: MIT */
+#include "voice.h"
+
+/*
+ * An attribution (PolNeAR's term) has a source (the speaker), a cue (the reporting verb or
+ * phrase) and content; only the content is reported speech (docs/voice.md has every rule
+ * with examples). Each sentence is read in four steps; a later step leaves alone the tokens
+ * an earlier one gave a part, so an attribution inside the content of another is content
+ * (PolNeAR annotates only the outermost):
+ * a. headlines: "Kremlin: …" (a colon after a speaker's name) makes what follows content; a
+ *    section label or a kicker ("Analysis:", "Ukraine war latest:", "Drone Warfare:") is
+ *    skipped; a source after a dash at the end ("… – MoD") makes what precedes content; a
+ *    speaker's prefix opening a paragraph ("FALLIN: …") covers the paragraph;
+ * b. cues after their content: '…," said Lavrov', "…, the ministry said Tuesday",
+ *    "…, according to officials": the content runs from the clause's start to the
+ *    separator, and on after the cue when the cue interrupts it ("The plan, he said, will
+ *    fail");
+ * c. cues before their content, left to right: a verb of saying, thinking, wanting or
+ *    judging after its subject ("officials said", "Kiev claims", "who wants"), a
+ *    participle (", saying"), a passive ("was asked whether", "is expected to": its
+ *    subject is content too), an attitude after "be" ("are concerned that"), "according to
+ *    X," at the start, a noun with a that-clause ("the claim that"), "X seemed to …",
+ *    "X reportedly …". The content runs from the complement to the end of the sentence,
+ *    or to where another speaker's clause opens, or to the end of the relative clause,
+ *    bracket or noun phrase the cue governs;
+ * d. attributions inside a content are recorded; the writer's own naming of another
+ *    speaker there ("in what Kiev claims is …") stays author.
+ * The speaker and the cue are the outlet's own words (author). Ambiguous words are read
+ * as cues only where a verb can stand ("the claims", "Insurance claims rose" and "his
+ * plans" are nouns): see verb_here().
+ * Every walk is bounded (the limits below) and every token gets a part at most once per
+ * step, so the pass is linear in the number of tokens.
+ */
+
+/* How far the rules look: a speaker's name rarely runs beyond eight words, an adjunct after
+ * a cue ("told reporters in Manchester on Tuesday") beyond twelve tokens, a recipient and
+ * its place before "that" ("told a packed crowd in snowy Windham, New Hampshire, on the
+ * final campaign day that") beyond eighteen. */
+enum {
+    MAX_SPEAKER_WORDS = 8,
+    MAX_SPEAKER_TOKENS = 14,
+    MAX_VERB_GROUP = 4,
+    MAX_ADJUNCT_TOKENS = 12,
+    MAX_OPENER_LOOKAHEAD = 18,
+    MAX_SUBJECT_TOKENS = 10,
+    MAX_PREFIX_WORDS = 6,
+    MAX_SUFFIX_WORDS = 6,
+    MAX_INTRO_TOKENS = 24,  /* "On ABC's 'Good Morning America' Tuesday," */
+    MAX_INTRO_WORDS = 8,
+    MAX_PIECE_TOKENS = 64   /* back to a dash or semicolon before a parenthetical cue */
+};
+
+/* A form of "be" (passives: "was asked", "is expected"). */
+static bool is_be(const ctx *c, size_t i) {
+    return folded_is(c, i, "is") || folded_is(c, i, "was") || folded_is(c, i, "were") ||
+           folded_is(c, i, "are") || folded_is(c, i, "be") || folded_is(c, i, "been") ||
+           folded_is(c, i, "being") || folded_is(c, i, "'s");
+}
+
+/* Does the verb group [vg, i) hold a form of "be" (a passive: "was not disclosed")? */
+static bool passive_group(const ctx *c, size_t vg, size_t i) {
+    for (size_t j = vg; j < i; j++) {
+        if (is_be(c, j)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* A lower-case word in -ing ("clutching", "adding"): a participle or a gerund. */
+static bool ing_word(const ctx *c, size_t i) {
+    const fl_tokinfo *k = &c->k[i];
+    if (!is_word(c, i) || !k->lower || k->fold_len < 5) {
+        return false;
+    }
+    const uint8_t *f = fl__vec_bytes(&c->res->folded, k->fold_off);
+    return memcmp(f + k->fold_len - 3, "ing", 3) == 0;
+}
+
+/* A lower-case word in -ly that is no noun after a determiner ("the family"): an adverb. */
+static bool ly_adverb(const ctx *c, size_t i, size_t a) {
+    const fl_tokinfo *k = &c->k[i];
+    if (!is_word(c, i) || !k->lower || k->fold_len < 5 || c->v[i].cue != NULL) {
+        return false;
+    }
+    const uint8_t *f = fl__vec_bytes(&c->res->folded, k->fold_off);
+    if (f[k->fold_len - 2] != 'l' || f[k->fold_len - 1] != 'y') {
+        return false;
+    }
+    return i == a || !(bits(c, i - 1) & (FL_W_DET | FL_W_PREP));
+}
+
+/* Punctuation after which a cue's speaker and cue may follow their content: a comma, a
+ * closing quotation mark, a dash standing between spaces, an opening bracket. */
+static bool is_separator(const ctx *c, size_t i) {
+    int32_t p = punct(c, i);
+    if (p == 0) {
+        return false;
+    }
+    return p == ',' || p == '(' || is_closing_quote(c, i) ||
+           (is_dash_cp(p) && c->t[i].space_before);
+}
+
+/* Is punctuation p a boundary between clauses stronger than a comma? */
+static bool strong_boundary(int32_t p) {
+    return p == ';' || p == ':' || p == 0x2014 || p == 0x2013 || p == '(';
+}
+
+/* ------------------------------------------------------------------ records */
+
+static fl_status add_attribution(ctx *c, const fl_attribution *at) {
+    return fl__vec_push(&c->res->alloc, &c->res->attributions, sizeof(fl_attribution), at);
+}
+
+static fl_attribution new_attribution(const span *s, uint8_t kind) {
+    fl_attribution at;
+    memset(&at, 0, sizeof at);
+    at.sentence = s->index;
+    at.cue_word = UINT32_MAX;
+    at.kind = kind;
+    return at;
+}
+
+/* Gives tokens [from, to) the role r where they have none yet. */
+static void mark(ctx *c, size_t from, size_t to, uint8_t r) {
+    for (size_t i = from; i < to; i++) {
+        if (c->v[i].role == FL_ROLE_NONE) {
+            c->v[i].role = r;
+            c->v[i].naming = r == FL_ROLE_CONTENT ? c->naming : 0;
+        }
+    }
+}
+
+/* Is the cue at i a verb of naming ("called", "labelled", "branded", "dubbed")? Its quoted
+ * content is a label the outlet keeps at a distance, not a quotation of a statement. */
+static uint8_t naming_cue(const ctx *c, size_t i) {
+    const fl_cue *q = c->v[i].cue;
+    return q != NULL && (q->bits & FL_W_CALLED) && q->form != FL_FORM_NONE;
+}
+
+static uint8_t kind_of(uint32_t b) {
+    if (b & (FL_W_SPEECH | FL_W_ACCORDING)) {
+        return FL_ATTR_STATEMENT;
+    }
+    if (b & FL_W_THOUGHT) {
+        return FL_ATTR_BELIEF;
+    }
+    if (b & FL_W_INTENT) {
+        return FL_ATTR_INTENTION;
+    }
+    if (b & FL_W_STANCE) {
+        return FL_ATTR_STANCE;
+    }
+    if (b & FL_W_EVIDENCE) {
+        return FL_ATTR_EVIDENCE;
+    }
+    return FL_ATTR_PERCEIVED;
+}
+
+/* Word tokens in [from, to). */
+static size_t count_words(const ctx *c, size_t from, size_t to) {
+    return from >= to ? 0 : words_before(c, to) - words_before(c, from);
+}
+
+/* Can token i stand inside a speaker's name ("Sen. Lindsey Graham (R-S.C.)", "the head of
+ * the agency", "Google and Yahoo")? */
+static bool speaker_token(const ctx *c, size_t i) {
+    if (c->v[i].quoted) {
+        return false;
+    }
+    uint8_t kind = c->t[i].kind;
+    if (kind == FL_TOKEN_CLITIC || kind == FL_TOKEN_HYPHEN) {
+        return true;
+    }
+    if (kind == FL_TOKEN_PUNCT) {
+        int32_t p = c->k[i].cp0;
+        /* "Sen. Lindsey Graham (R-S.C.)", "Sanders' campaign manager" */
+        return p == '.' || p == '&' || p == '(' || p == ')' || p == '/' ||
+               ((p == '\'' || p == 0x2019) && !c->t[i].space_before && !is_closing_quote(c, i));
+    }
+    uint32_t b = bits(c, i);
+    if (b & (FL_W_AUX | FL_W_OPENER | FL_W_VERB)) {
+        return false;
+    }
+    if ((b & FL_W_CONJ) && !folded_is(c, i, "and")) {
+        return false;
+    }
+    if ((b & FL_W_PREP) && !folded_is(c, i, "of") && !folded_is(c, i, "for") &&
+        !folded_is(c, i, "at")) {
+        return false;
+    }
+    /* a finite verb of saying is another clause ("he said the minister told") */
+    if ((b & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT)) && !(b & FL_W_NOUNLIKE) &&
+        form(c, i) != FL_FORM_NONE) {
+        return false;
+    }
+    return true;
+}
+
+/* Start of the verb group that ends just before token i ("has also", "did not"): the first
+ * of at most MAX_VERB_GROUP auxiliaries, negations and adverbs; i when there is none. */
+static size_t verb_group_start(const ctx *c, const span *s, size_t i) {
+    size_t j = i;
+    /* "Others, however, say …": a parenthetical adverb between commas */
+    if (j >= s->a + 3 && punct(c, j - 1) == ',' && (bits(c, j - 2) & FL_W_ADV) &&
+        punct(c, j - 3) == ',') {
+        j -= 3;
+        i = j;
+    }
+    while (j > s->a && i - j < MAX_VERB_GROUP) {
+        size_t p = j - 1;
+        uint32_t b = bits(c, p);
+        /* "'s" is "is" or "has" after a pronoun ("he's predicting"), else a possessive */
+        bool aux = (b & (FL_W_AUX | FL_W_ADV)) &&
+                   (c->t[p].kind != FL_TOKEN_CLITIC || (p > s->a && (bits(c, p - 1) & FL_W_PRON)));
+        if (!(aux || ends_with_nt(c, p) || ly_adverb(c, p, s->a))) {
+            break;
+        }
+        j = p;
+    }
+    return j;
+}
+
+/* The speaker before position end (exclusive), back to a separator: returns the index of
+ * the separator (the speaker is (sep, end)), or SIZE_MAX when the words there are no name
+ * or no separator comes within reach. */
+static size_t speaker_after_separator(const ctx *c, const span *s, size_t end) {
+    size_t words = 0;
+    size_t j = end;
+    while (j > s->a && end - j < MAX_SPEAKER_TOKENS) {
+        size_t p = j - 1;
+        if (is_separator(c, p) && punct(c, p) != '(') {
+            return words > 0 ? p : SIZE_MAX;
+        }
+        if (!speaker_token(c, p)) {
+            return SIZE_MAX;
+        }
+        words += is_word(c, p);
+        if (words > MAX_SPEAKER_WORDS) {
+            return SIZE_MAX;
+        }
+        j = p;
+    }
+    return SIZE_MAX;
+}
+
+/* After a quotation, the speaker may carry appositions with commas ('"…," Jeff Weaver,
+ * Sanders' campaign manager, said', '"…," Cecelia Purner, 67, a retired customer service
+ * representative in Allentown, Pa., said'): the closing quotation mark before end, when
+ * only a name and its description (no verb, no clause) stand between; else SIZE_MAX. */
+static size_t speaker_after_quote(const ctx *c, const span *s, size_t end) {
+    size_t words = 0;
+    for (size_t j = end; j > s->a && end - j < 3 * MAX_SPEAKER_TOKENS; j--) {
+        size_t p = j - 1;
+        if (is_closing_quote(c, p)) {
+            /* the name right after the quotation (a capital, a title or a pronoun), then
+             * the cue, or a description between commas before it */
+            size_t first = p + 1;
+            if (words == 0 || first >= end || !is_word(c, first) ||
+                !(c->k[first].upper || (bits(c, first) & (FL_W_DET | FL_W_PRON)))) {
+                return SIZE_MAX;
+            }
+            size_t k = first;
+            while (k < end && speaker_token(c, k) && k - first < MAX_SPEAKER_TOKENS) {
+                k++;
+            }
+            return k == end || (punct(c, k) == ',' && punct(c, end - 1) == ',') ? p : SIZE_MAX;
+        }
+        if (c->v[p].quoted) {
+            return SIZE_MAX;
+        }
+        int32_t q = punct(c, p);
+        if (q != 0 && q != ',' && !speaker_token(c, p)) {
+            return SIZE_MAX;
+        }
+        if (is_word(c, p)) {
+            uint32_t b = bits(c, p);
+            if (b & (FL_W_AUX | FL_W_OPENER | FL_W_VERB | FL_W_RELATIVE)) {
+                return SIZE_MAX;
+            }
+            if ((b & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT | FL_W_STANCE)) &&
+                !(b & FL_W_NOUNLIKE)) {
+                return SIZE_MAX;
+            }
+            words++;
+        }
+    }
+    return SIZE_MAX;
+}
+
+/* "of" inside a name ("some of his rivals", "the head of the agency", "Smith of Ohio"). */
+static bool of_name(const ctx *c, const span *s, size_t j) {
+    return folded_is(c, j, "of") && j + 1 < s->b && is_word(c, j + 1) &&
+           (c->k[j + 1].upper || (bits(c, j + 1) & FL_W_DET));
+}
+
+static bool quantifier(const ctx *c, size_t i);
+
+/* Do the words [from, to) name someone who can speak: a capital, a pronoun, a role or a
+ * source, or a noun after a determiner ("the paper")? A bare common noun ("casualties")
+ * does not. */
+static bool names_someone(const ctx *c, size_t from, size_t to) {
+    bool det = false;
+    for (size_t i = from; i < to; i++) {
+        if (!is_word(c, i)) {
+            continue;
+        }
+        uint32_t b = bits(c, i);
+        if (c->k[i].upper || (b & (FL_W_PRON | FL_W_ROLE | FL_W_SOURCE)) || (det && !(b & FL_W_PREP))) {
+            return true;
+        }
+        det |= (b & FL_W_DET) != 0 || quantifier(c, i);
+    }
+    return false;
+}
+
+/* The speaker after an inverted cue ('…," said the minister'): the end of the name that
+ * starts at from, or from when there is none. */
+static size_t speaker_forward(const ctx *c, const span *s, size_t from) {
+    size_t j = from;
+    size_t words = 0;
+    bool det = false; /* after "the", "a", "his": the words of a noun phrase */
+    while (j < s->b && j - from < MAX_SPEAKER_TOKENS && speaker_token(c, j) &&
+           !((bits(c, j) & (FL_W_PREP | FL_W_TIME)) && !of_name(c, s, j)) &&
+           punct(c, j) != '(') {
+        if (is_word(c, j)) {
+            uint32_t b = bits(c, j);
+            bool name = c->k[j].upper || c->k[j].all_digits ||
+                        (b & (FL_W_PRON | FL_W_ROLE | FL_W_SOURCE));
+            if (b & FL_W_DET) {
+                det = true;
+            } else if (folded_is(c, j, "and")) {
+                /* "Google and Yahoo", not "those feelings and stressed" */
+                if (j + 1 >= s->b || !(c->k[j + 1].upper || (bits(c, j + 1) & FL_W_DET))) {
+                    break;
+                }
+            } else if (!name && !det) {
+                /* "said former Pennsylvania governor Ed Rendell": a title before a name */
+                bool named = false;
+                for (size_t k = j + 1; k < s->b && k <= j + 3 && is_word_like(c, k); k++) {
+                    named |= c->k[k].upper != 0;
+                }
+                if (!named) {
+                    break;
+                }
+            }
+            words++;
+            if (words > MAX_SPEAKER_WORDS) {
+                return from;
+            }
+        }
+        j++;
+    }
+    /* a name, a role or a pronoun; not "said that" */
+    return words > 0 ? j : from;
+}
+
+/* The source after "according to": everything up to a comma or the end of the sentence
+ * ("according to early results of the exit poll conducted by Edison Research"), within
+ * reach; to itself when there is none. */
+static size_t source_end(const ctx *c, const span *s, size_t to) {
+    size_t e = to;
+    while (e < s->b && e - to < 2 * MAX_SPEAKER_TOKENS && c->v[e].role == FL_ROLE_NONE) {
+        int32_t p = punct(c, e);
+        /* "according to the "Medicare for All" report", "a CNN/WMUR poll" */
+        if (p != 0 && p != '.' && p != '&' && p != '-' && p != '/' && p != '\'' &&
+            p != 0x2019 && !c->v[e].quoted && !is_closing_quote(c, e) &&
+            !(family(p) != FAMILY_NONE && e + 1 < s->b && c->v[e + 1].quoted)) {
+            break;
+        }
+        e++;
+    }
+    if (e == to || count_words(c, to, e) == 0) {
+        return to;
+    }
+    if (e < s->b && !at_end(s, e) && punct(c, e) != ',' && punct(c, e) != '(' &&
+        punct(c, e) != ')') {
+        return to; /* a quotation or a clause follows: not a source */
+    }
+    return e;
+}
+
+
+/* Reads what follows a cue that comes after its content: nothing, a time or place, a
+ * medium, a recipient ("told reporters in Manchester, Iowa, on Tuesday"), up to the end of
+ * the sentence or a comma. Returns the index of that comma, or s->b at the end, or
+ * SIZE_MAX when something else follows (then the cue is followed by its content). */
+static size_t adjunct_end(const ctx *c, const span *s, size_t j, bool recipient) {
+    bool in_phrase = recipient; /* a determiner or a plain noun may stand here */
+    bool after_verb = true;
+    for (size_t n = 0; n < MAX_ADJUNCT_TOKENS; n++, j++) {
+        if (at_end(s, j)) {
+            return s->b;
+        }
+        int32_t p = punct(c, j);
+        if (p == ',') {
+            return j;
+        }
+        if (c->v[j].quoted || (p != 0 && family(p) != FAMILY_NONE) || p == ':' || p == ';') {
+            return SIZE_MAX;
+        }
+        if (p != 0 || c->t[j].kind != FL_TOKEN_WORD) {
+            after_verb = false;
+            continue; /* periods of abbreviations, brackets, hyphens, clitics */
+        }
+        uint32_t b = bits(c, j);
+        if (n == 0 && folded_is(c, j, "to") && j + 1 < s->b && is_word(c, j + 1) &&
+            c->k[j + 1].lower && !(bits(c, j + 1) & (FL_W_DET | FL_W_PRON))) {
+            return SIZE_MAX; /* "Trump called to ban …": an infinitive, the content */
+        }
+        if ((n > 0 && (folded_is(c, j, "as") || folded_is(c, j, "while") ||
+                       folded_is(c, j, "when") || folded_is(c, j, "after") ||
+                       folded_is(c, j, "before"))) ||
+            ((b & FL_W_RELATIVE) && !folded_is(c, j, "that"))) {
+            /* "…, Obama told his closest advisers as he labored over …": a clause of
+             * circumstance closes the adjunct; it runs to the comma or the end */
+            for (size_t m = 0; m < 4 * MAX_ADJUNCT_TOKENS; m++, j++) {
+                if (at_end(s, j)) {
+                    return s->b;
+                }
+                if (punct(c, j) == ',') {
+                    return j;
+                }
+            }
+            return SIZE_MAX;
+        }
+        if (b & (FL_W_AUX | FL_W_OPENER | FL_W_VERB)) {
+            return SIZE_MAX;
+        }
+        if (b & FL_W_PRON) {
+            if (!(after_verb && recipient) && !in_phrase) {
+                return SIZE_MAX; /* "he said they…": a clause, the content */
+            }
+        } else if (b & (FL_W_PREP | FL_W_MEDIUM)) {
+            in_phrase = true;
+        } else if (b & (FL_W_TIME | FL_W_ADV)) {
+            /* "Tuesday", "last week", "also" */
+        } else if (b & FL_W_DET) {
+            if (!in_phrase) {
+                return SIZE_MAX;
+            }
+        } else if (ly_adverb(c, j, s->a) || (c->k[j].upper && !s->title) ||
+                   c->k[j].all_digits || (b & (FL_W_ROLE | FL_W_SOURCE))) {
+            /* "angrily", names, numbers, "officials" */
+        } else if (!in_phrase) {
+            return SIZE_MAX;
+        } else if ((b & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT | FL_W_STANCE)) &&
+                   !(b & FL_W_NOUNLIKE)) {
+            return SIZE_MAX; /* "…, he said in a bid to claim …" */
+        }
+        after_verb = false;
+    }
+    return SIZE_MAX;
+}
+
+/* After a quotation and its speaker ('"…," he said earlier this week as he left'), all up to
+ * the end of the sentence or a comma is circumstance, unless a complement or a quotation
+ * follows the cue at once ('…," he said: "…"', '…," he said that …'). */
+static size_t after_quote_end(const ctx *c, const span *s, size_t j) {
+    size_t first = j;
+    for (size_t n = 0; n < 4 * MAX_ADJUNCT_TOKENS; n++, j++) {
+        if (at_end(s, j)) {
+            return s->b;
+        }
+        int32_t p = punct(c, j);
+        if (p == ',') {
+            return j;
+        }
+        if (j == first && (c->v[j].quoted || p == ':' || family(p) != FAMILY_NONE)) {
+            return SIZE_MAX;
+        }
+        if (p == ':' || p == ';' || (bits(c, j) & FL_W_OPENER & ~FL_W_RELATIVE &&
+                                     folded_is(c, j, "that"))) {
+            return SIZE_MAX;
+        }
+        if (j > first && j + 1 < s->b && (bits(c, j) & FL_W_CONJ) &&
+            (bits(c, j + 1) & (FL_W_SPEECH | FL_W_THOUGHT)) &&
+            (form(c, j + 1) == FL_FORM_PAST || form(c, j + 1) == FL_FORM_ING)) {
+            return j; /* '"…," Sarandon told MSNBC when asked about …': another cue */
+        }
+    }
+    return SIZE_MAX;
+}
+
+/* Is [from, sep) an introduction to the clause rather than a clause ("Wednesday at the
+ * debate", "On ABC's program", "Holding open a book", "Asked about it")? It opens with a
+ * preposition, a time or a participle and holds no verb that a clause would need. */
+static bool intro_phrase(const ctx *c, const span *s, size_t from, size_t sep) {
+    size_t first = from;
+    while (first < sep && !is_word(c, first)) {
+        first++;
+    }
+    if (first >= sep || sep - first > MAX_INTRO_TOKENS) {
+        return false;
+    }
+    uint32_t b = bits(c, first);
+    uint8_t f = form(c, first);
+    bool opens = (b & (FL_W_PREP | FL_W_TIME)) || f == FL_FORM_ING ||
+                 (f == FL_FORM_PAST && first == s->a);
+    if (!opens) {
+        return false;
+    }
+    for (size_t j = first; j < sep; j++) {
+        if (c->v[j].quoted) {
+            continue;
+        }
+        uint32_t jb = bits(c, j);
+        int32_t p = punct(c, j);
+        if ((jb & (FL_W_AUX | FL_W_VERB)) || p == ';' || p == ':' || p == ',') {
+            return false; /* "In all, the committee raised …" is a clause */
+        }
+    }
+    return count_words(c, first, sep) <= MAX_INTRO_WORDS;
+}
+
+/* The end of a content that starts at from: the first token that already has a part, or
+ * the end of the sentence. */
+static size_t content_end(const ctx *c, const span *s, size_t from) {
+    size_t j = from;
+    while (j < s->b && c->v[j].role == FL_ROLE_NONE) {
+        j++;
+    }
+    return j;
+}
+
+/* ------------------------------------------------------------------ a. headlines */
+
+/* A name with inner capitals after small letters ("FrankenSAM") or a shouted participle
+ * ("EXPOSED", "BREAKING") is a product or a kicker, not a speaker ("TAPPER" is one). */
+static bool odd_capitals(const ctx *c, size_t i) {
+    const fl_token *t = &c->t[i];
+    size_t upper = 0;
+    size_t letters = 0;
+    bool inner = false;
+    bool seen_lower = false;
+    for (size_t b = t->start; b < t->end; b++) {
+        uint8_t x = c->text[b];
+        if (x >= 'A' && x <= 'Z') {
+            upper++;
+            letters++;
+            inner |= seen_lower;
+        } else if (x >= 'a' && x <= 'z') {
+            letters++;
+            seen_lower = true;
+        }
+    }
+    size_t len = t->end - t->start;
+    bool participle = len >= 4 && upper == letters &&
+                      ((c->text[t->end - 2] == 'E' && c->text[t->end - 1] == 'D') ||
+                       (len >= 5 && c->text[t->end - 3] == 'I' && c->text[t->end - 2] == 'N' &&
+                        c->text[t->end - 1] == 'G'));
+    return (inner && letters >= 5) || participle;
+}
+
+/* Is the text [from, to) in title case (most longer words capitalised)? Then a capital
+ * says nothing about a name. */
+static bool title_case(const ctx *c, size_t from, size_t to) {
+    size_t words = 0;
+    size_t caps = 0;
+    for (size_t i = from; i < to; i++) {
+        if (is_word(c, i) && c->k[i].has_letter && c->k[i].ncp >= 4 && !c->v[i].quoted) {
+            words++;
+            caps += c->k[i].upper;
+        }
+    }
+    return words >= 3 && caps * 5 >= words * 4;
+}
+
+typedef enum { NAME_NONE, NAME_LABEL, NAME_SPEAKER } name_kind;
+
+/* An acronym: two to five capital letters ("UN", "NATO", "FSB"). */
+static bool acronym(const ctx *c, size_t i) {
+    const fl_token *t = &c->t[i];
+    size_t n = t->end - t->start;
+    if (!is_word(c, i) || n < 2 || n > 5) {
+        return false;
+    }
+    for (size_t b = t->start; b < t->end; b++) {
+        if (c->text[b] < 'A' || c->text[b] > 'Z') {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* Does [from, to) hold a role or a source word ("Chief", "Ministry", "Reports")? */
+static bool names_role(const ctx *c, size_t from, size_t to) {
+    for (size_t i = from; i < to; i++) {
+        if (bits(c, i) & (FL_W_ROLE | FL_W_SOURCE)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Do the tokens [from, to) name a speaker (a person, an organisation, a government, a
+ * place standing for one), a section label ("Analysis", "Ukraine war latest"), or neither
+ * (a kicker: "Strategic Shift")? title: the headline is in title case. */
+static name_kind name_of(const ctx *c, size_t from, size_t to, bool title) {
+    size_t words = 0;
+    bool role = false;
+    bool all_caps = true;
+    size_t first = SIZE_MAX;
+    size_t last = SIZE_MAX;
+    for (size_t i = from; i < to; i++) {
+        if (c->v[i].quoted ||
+            (c->t[i].kind == FL_TOKEN_PUNCT && punct(c, i) != '.' && punct(c, i) != '&')) {
+            return NAME_NONE;
+        }
+        if (!is_word(c, i)) {
+            continue;
+        }
+        uint32_t b = bits(c, i);
+        if (first == SIZE_MAX) {
+            first = i;
+        }
+        last = i;
+        words++;
+        role |= (b & (FL_W_ROLE | FL_W_SOURCE)) != 0;
+        const fl_tokinfo *k = &c->k[i];
+        const uint8_t *f = fl__vec_bytes(&c->res->folded, k->fold_off);
+        if (!(b & (FL_W_ROLE | FL_W_SOURCE)) && k->fold_len >= 5 &&
+            memcmp(f + k->fold_len - 3, "ing", 3) == 0) {
+            return NAME_NONE; /* "Escaping Russian army": a phrase, not a name */
+        }
+        if (b & (FL_W_PREP | FL_W_DET)) {
+            continue; /* "Head of the Party" */
+        }
+        if (!c->k[i].upper && !c->k[i].all_digits) {
+            all_caps = false;
+        }
+        if (b & (FL_W_AUX | FL_W_OPENER | FL_W_PRON)) {
+            return NAME_NONE; /* a clause, not a name */
+        }
+    }
+    if (words == 0) {
+        return NAME_NONE;
+    }
+    if ((bits(c, first) & FL_W_SECTION) || (bits(c, last) & FL_W_SECTION)) {
+        return NAME_LABEL;
+    }
+    if (role) {
+        return NAME_SPEAKER;
+    }
+    if (words == 1) {
+        /* one word: a name, not an initial ("Q:", "A:") nor a platform ("Twitter:") */
+        return c->k[first].upper && c->k[first].ncp > 1 && !odd_capitals(c, first) &&
+                       !(bits(c, first) & FL_W_MEDIUM)
+                   ? NAME_SPEAKER
+                   : NAME_NONE;
+    }
+    for (size_t i = from; i < to; i++) {
+        if (bits(c, i) & (FL_W_DET | FL_W_PREP | FL_W_NEGATION)) {
+            return NAME_NONE; /* "Spoiler no more": a person's name has no "no", "the", "of" */
+        }
+    }
+    /* several words without a role: a person's name in a headline in sentence case */
+    return all_caps && !title && words <= 3 ? NAME_SPEAKER : NAME_NONE;
+}
+
+/* Does a word with a letter follow token j in the sentence ("Clinton: 547." is a tally)? */
+static bool has_letter_after(const ctx *c, const span *s, size_t j) {
+    for (size_t i = j + 1; i < s->b; i++) {
+        if (is_word(c, i) && c->k[i].has_letter) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Does the sentence end with a period, a question or an exclamation mark? */
+static bool ends_with_terminal(const ctx *c, const span *s) {
+    for (size_t j = s->b; j > s->a; j--) {
+        int32_t p = punct(c, j - 1);
+        if (p == '.' || p == '!' || p == '?' || p == 0x2026) {
+            return true;
+        }
+        if (p == 0 || (family(p) == FAMILY_NONE && p != ')')) {
+            return false;
+        }
+    }
+    return false;
+}
+
+/* a. A headline's colon prefix or dash suffix. Sets *from to the first token the other
+ * steps read (after a label; s->b after a speaker's prefix). */
+static fl_status headline(ctx *c, const span *s, size_t *from) {
+    *from = s->a;
+    /* "Kremlin: …", "Ukraine war latest: …": one to five words and a colon */
+    size_t words = 0;
+    size_t colon = SIZE_MAX;
+    for (size_t i = s->a; i < s->b && words <= MAX_PREFIX_WORDS; i++) {
+        if (punct(c, i) == ':') {
+            colon = i;
+            break;
+        }
+        words += is_word(c, i);
+    }
+    if (colon != SIZE_MAX && colon > s->a && words <= MAX_PREFIX_WORDS && !at_end(s, colon) &&
+        has_letter_after(c, s, colon)) {
+        bool title = title_case(c, colon + 1, s->b);
+        /* "Scott Ritter on Avdeyevka:", "UN on Strike on Belgorod:": a speaker on a topic */
+        size_t name_end = colon;
+        for (size_t i = s->a + 1; i < colon; i++) {
+            if (folded_is(c, i, "on")) {
+                /* only a role, a source or an acronym speaks on a topic ("Land on fire:" is
+                 * a kicker) */
+                if (names_role(c, s->a, i) || (i == s->a + 1 && acronym(c, s->a))) {
+                    name_end = i;
+                } else {
+                    name_end = s->a;
+                }
+                break;
+            }
+        }
+        name_kind nk = name_of(c, s->a, name_end, title);
+        if (nk == NAME_LABEL) {
+            *from = colon + 1;
+        } else if (nk == NAME_SPEAKER) {
+            fl_attribution at = new_attribution(s, FL_ATTR_STATEMENT);
+            at.speaker_first = (uint32_t)s->a;
+            at.speaker_end = (uint32_t)name_end;
+            at.cue_first = (uint32_t)colon;
+            at.cue_end = (uint32_t)colon + 1;
+            at.content_first = (uint32_t)colon + 1;
+            at.content_end = (uint32_t)s->b;
+            if (s->a == 0 || c->t[s->a].newlines_before > 0) {
+                /* a transcript's "FALLIN: Well, I think … They want safe homes.": the
+                 * speaker's words run to the end of the paragraph */
+                size_t e = s->b;
+                while (e < c->n && c->t[e].newlines_before == 0) {
+                    e++;
+                }
+                at.content_end = (uint32_t)e;
+                c->carry_end = e;
+            }
+            mark(c, s->a, colon + 1, FL_ROLE_SPEAKER);
+            mark(c, colon + 1, s->b, FL_ROLE_CONTENT);
+            *from = s->b;
+            return add_attribution(c, &at);
+        }
+    }
+    /* "… – MoD", "… - Kremlin", "…: Russian Foreign Intel Chief": a source at the end */
+    if (s->last == SIZE_MAX || s->last <= *from) {
+        return FL_OK;
+    }
+    words = 0;
+    size_t sep = SIZE_MAX;
+    for (size_t j = s->last + 1; j > *from + 1; j--) {
+        size_t i = j - 1;
+        int32_t p = punct(c, i);
+        if ((is_dash_cp(p) && (c->t[i].space_before || c->t[i + 1].space_before)) ||
+            p == ':') {
+            sep = i; /* "… Next Week– Pentagon": a dash typed against the word before */
+            break;
+        }
+        if (p != 0 && p != '.' && p != '&') {
+            return FL_OK;
+        }
+        words += is_word(c, i);
+        if (words > MAX_SUFFIX_WORDS) {
+            return FL_OK;
+        }
+    }
+    if (sep == SIZE_MAX || sep <= *from || count_words(c, *from, sep) < 2) {
+        return FL_OK;
+    }
+    bool title = title_case(c, *from, sep);
+    /* "… – Ukraine's Foreign Minister Kuleba Says" */
+    size_t name_last = s->last + 1;
+    if ((bits(c, s->last) & FL_W_SPEECH) && !(bits(c, s->last) & FL_W_NOUNLIKE) &&
+        form(c, s->last) == FL_FORM_S && s->last > sep + 1) {
+        name_last = s->last;
+    }
+    if (!c->k[sep + 1].upper || name_of(c, sep + 1, name_last, title) != NAME_SPEAKER) {
+        return FL_OK;
+    }
+    if (ends_with_terminal(c, s) && !names_role(c, sep + 1, name_last) &&
+        name_last == s->last + 1) {
+        /* "… in New Hampshire: Jeb Bush.", "… against the better-funded — Hillary
+         * Clinton.": in running text a name after a dash or colon is named, not quoted;
+         * a headline's source suffix ("…: Moscow", "… – MoD") has no final period */
+        return FL_OK;
+    }
+    fl_attribution at = new_attribution(s, FL_ATTR_STATEMENT);
+    at.content_first = (uint32_t)*from;
+    at.content_end = (uint32_t)sep;
+    at.cue_first = (uint32_t)sep;
+    at.cue_end = (uint32_t)sep + 1;
+    at.speaker_first = (uint32_t)sep + 1;
+    at.speaker_end = (uint32_t)name_last;
+    mark(c, *from, sep, FL_ROLE_CONTENT);
+    mark(c, sep, s->b, FL_ROLE_SPEAKER);
+    return add_attribution(c, &at);
+}
+
+/* ------------------------------------------------------------------ b. cues after content */
+
+static bool source_subject(const ctx *c, const span *s, size_t vg);
+static bool plural(const ctx *c, size_t i);
+
+/* A verb that can report the content before it: a verb of saying, thinking or showing in a
+ * finite form ("said", "says", "say", "believes"). */
+static bool backward_verb(const ctx *c, size_t i) {
+    uint32_t b = bits(c, i);
+    uint8_t f = form(c, i);
+    if (!(b & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_EVIDENCE | FL_W_QUOTE_VERB))) {
+        return false;
+    }
+    return f == FL_FORM_PAST || f == FL_FORM_S || f == FL_FORM_BASE || f == FL_FORM_NONE;
+}
+
+/* Where the content goes on after a parenthetical cue that ends at the comma at j ("The
+ * plan, he said, will fail"), or SIZE_MAX: not when an apposition or a participle follows
+ * ("…, a spokesman", "…, adding that"); past a relative clause about the speaker. */
+static size_t resumes_after(const ctx *c, const span *s, size_t j, size_t content_words,
+                            bool speaker_before) {
+    size_t n = j + 1;
+    if (at_end(s, n) || !is_word(c, n)) {
+        /* '"…," he said, "…"': the quotation goes on */
+        return n < s->b && (c->v[n].quoted || family(punct(c, n)) != FAMILY_NONE) ? n
+                                                                                   : SIZE_MAX;
+    }
+    uint32_t b = bits(c, n);
+    if (speaker_before) {
+        /* "For black voters, he said, the …": with the speaker before the cue nothing
+         * about the speaker follows it; the interrupted clause goes on unless a participle
+         * or another source comes next */
+        return (b & (FL_W_RELATIVE | FL_W_ACCORDING)) || ing_word(c, n) ? SIZE_MAX : n;
+    }
+    if (b & FL_W_RELATIVE) {
+        /* "And Trump, said Sunshine, who remains friendly with him, doesn't forgive" */
+        if (content_words > 6) {
+            return SIZE_MAX;
+        }
+        for (size_t k = n + 1; k < s->b && k < n + MAX_SPEAKER_TOKENS * 2; k++) {
+            if (punct(c, k) == ',') {
+                return at_end(s, k + 1) ? SIZE_MAX : k + 1;
+            }
+            if (c->v[k].quoted || punct(c, k) == ';') {
+                break;
+            }
+        }
+        return SIZE_MAX;
+    }
+    if (b & (FL_W_DET | FL_W_ACCORDING | FL_W_ROLE)) {
+        return SIZE_MAX;
+    }
+    if (ing_word(c, n) || c->k[n].all_digits) {
+        return SIZE_MAX;
+    }
+    /* the clause the cue interrupted goes on: a short piece before the cue, or a verb or
+     * a lower-case word after it ("One of the decisions, according to a person close to
+     * the process, is to …") */
+    bool goes_on = (b & (FL_W_CONJ | FL_W_AUX | FL_W_ADV | FL_W_PRON)) ||
+                   (c->k[n].lower && !(b & (FL_W_PREP | FL_W_SPEECH | FL_W_STANCE)));
+    return content_words <= 6 || goes_on ? n : SIZE_MAX;
+}
+
+/* b. Finds attributions whose cue follows its content, in [from, s->b). */
+static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
+    fl_status st;
+    /* "…, he said at a press conference, according to the Sun.": an "according to" that
+     * ends the sentence is the outermost attribution; everything before it is content */
+    for (size_t j = s->last == SIZE_MAX ? from : s->last + 1; j > from + 1;) {
+        j--;
+        if (c->v[j].quoted || punct(c, j) == ',' || s->last + 1 - j > 2 * MAX_SPEAKER_TOKENS) {
+            break;
+        }
+        if (!(bits(c, j) & FL_W_ACCORDING) || !folded_is(c, j, "according") ||
+            j + 1 >= s->b || !folded_is(c, j + 1, "to") || source_end(c, s, j + 2) != s->last + 1) {
+            continue;
+        }
+        size_t sep = j > from && is_separator(c, j - 1) ? j - 1 : j;
+        if (count_words(c, from, sep) == 0) {
+            break;
+        }
+        fl_attribution at = new_attribution(s, FL_ATTR_STATEMENT);
+        at.cue_word = (uint32_t)j;
+        at.cue_first = (uint32_t)j;
+        at.cue_end = (uint32_t)j + 2;
+        at.speaker_first = (uint32_t)j + 2;
+        at.speaker_end = (uint32_t)s->last + 1;
+        at.content_first = (uint32_t)from;
+        at.content_end = (uint32_t)sep;
+        mark(c, from, sep, FL_ROLE_CONTENT);
+        mark(c, sep, s->b, FL_ROLE_SPEAKER);
+        return add_attribution(c, &at);
+    }
+    size_t start = from;      /* where the next content may begin */
+    size_t resume = SIZE_MAX; /* the previous attribution's content resumes here */
+    fl_attribution prev;
+    memset(&prev, 0, sizeof prev);
+    bool has_prev = false;
+    for (size_t i = from; i < s->b; i++) {
+        if (c->v[i].quoted || c->v[i].role != FL_ROLE_NONE || !is_word(c, i)) {
+            continue;
+        }
+        uint32_t b = bits(c, i);
+        size_t sep = SIZE_MAX; /* the separator after the content */
+        size_t sp_first = 0;
+        size_t sp_end = 0;
+        size_t cue_first = i;
+        size_t cue_end = i + 1;
+        size_t after = i + 1; /* the first token after speaker and cue */
+        bool recipient = (b & FL_W_RECIPIENT) != 0;
+        if ((b & FL_W_ACCORDING) && i > from) {
+            /* "…, according to officials." / "… according to the Post" */
+            size_t to = i + 1;
+            if (to < s->b && folded_is(c, i, "according") && folded_is(c, to, "to")) {
+                to++;
+            } else if (!folded_is(c, i, "according") &&
+                       (folded_is(c, i - 1, "по") || folded_is(c, i - 1, "за"))) {
+                cue_first = i - 1; /* "по словам" */
+            } else if (folded_is(c, i, "per") && punct(c, i - 1) == ',') {
+                /* "…, per CTV News." */
+            } else {
+                continue;
+            }
+            cue_end = to;
+            size_t e = source_end(c, s, to);
+            if (e == to) {
+                continue;
+            }
+            sp_first = to;
+            sp_end = e;
+            after = e;
+            sep = cue_first;
+            if (sep > from && is_separator(c, sep - 1)) {
+                sep--;
+            }
+            recipient = false;
+            b = FL_W_SPEECH;
+        } else if (backward_verb(c, i)) {
+            size_t e = i + 1;
+            bool inverted = i > from && is_separator(c, i - 1) && punct(c, i - 1) != '(' &&
+                            (b & (FL_W_SPEECH | FL_W_QUOTE_VERB)) && !(b & FL_W_NOUNLIKE) &&
+                            form(c, i) != FL_FORM_ING && form(c, i) != FL_FORM_PP &&
+                            (e = speaker_forward(c, s, i + 1)) > i + 1;
+            if (inverted) {
+                /* inverted: '…," said Lavrov' */
+                sep = i - 1;
+                sp_first = i + 1;
+                sp_end = e;
+                after = e;
+                recipient = false;
+            } else {
+                /* "…, the ministry said (Tuesday)."; not "the most elaborate" */
+                size_t vg = verb_group_start(c, s, i);
+                if (vg > s->a && (bits(c, vg - 1) & (FL_W_DET | FL_W_PREP))) {
+                    continue;
+                }
+                if ((b & FL_W_NOUNLIKE) && (form(c, i) == FL_FORM_S || form(c, i) == FL_FORM_BASE) &&
+                    vg > s->a && !(bits(c, vg - 1) & FL_W_PRON) && !source_subject(c, s, vg) &&
+                    !plural(c, vg - 1) && !(form(c, i) == FL_FORM_S && c->k[vg - 1].upper)) {
+                    continue; /* "…, Breitbart News Daily show on Sirius" is a noun; "…, Yonhap
+                               * reports" is not */
+                }
+                size_t p = speaker_after_quote(c, s, vg);
+                if (p == SIZE_MAX) {
+                    p = speaker_after_separator(c, s, vg);
+                }
+                if (p == SIZE_MAX || (bits(c, p + 1) & FL_W_CONJ)) {
+                    continue; /* "…, and recent polls show Clinton …" coordinates clauses */
+                }
+                if (!names_someone(c, p + 1, vg)) {
+                    continue; /* "…, casualties reported": a passive without its "were" */
+                }
+                sep = p;
+                sp_first = p + 1;
+                sp_end = vg;
+                cue_first = vg;
+                if (i + 1 < s->b && (bits(c, i + 1) & FL_W_PARTICLE)) {
+                    cue_end = i + 2; /* "pointed out" */
+                }
+                after = cue_end;
+            }
+        } else {
+            continue;
+        }
+        if (sep <= start || count_words(c, start, sep) == 0) {
+            continue;
+        }
+        bool quotation = is_closing_quote(c, sep) &&
+                         count_words(c, start, c->v[sep].opened < start ? start
+                                                                         : c->v[sep].opened) == 0;
+        size_t clause_end = quotation ? after_quote_end(c, s, after)
+                                      : adjunct_end(c, s, after, recipient);
+        if (clause_end == SIZE_MAX) {
+            continue;
+        }
+        if (clause_end < s->b && clause_end + 1 < s->b &&
+            (c->v[clause_end + 1].quoted || family(punct(c, clause_end + 1)) != FAMILY_NONE) &&
+            !quotation) {
+            continue; /* "Holding open a book, Beck said, “I just …”": the quotation follows */
+        }
+        if (!quotation && intro_phrase(c, s, start, sep) &&
+            (clause_end >= s->b ||
+             resumes_after(c, s, clause_end, count_words(c, start, sep),
+                           sp_first < cue_first) == SIZE_MAX)) {
+            continue; /* "On ABC's program Tuesday, he said …": an introduction, not content;
+                       * but "At times last year, aides said, the mention …" */
+        }
+        fl_attribution at = new_attribution(s, kind_of(b));
+        at.speaker_first = (uint32_t)sp_first;
+        at.speaker_end = (uint32_t)sp_end;
+        at.cue_first = (uint32_t)cue_first;
+        at.cue_end = (uint32_t)cue_end;
+        at.cue_word = (uint32_t)i;
+        /* the content starts with the clause (the one the cue interrupts, when the sentence
+         * goes on), or with a quotation that opened earlier */
+        size_t cstart = start;
+        size_t next = SIZE_MAX;
+        bool strict = quotation || (sp_first == cue_end && !(bits(c, i) & FL_W_ACCORDING));
+        if (clause_end < s->b && punct(c, clause_end) == ',') {
+            size_t piece = cstart;
+            for (size_t k = sep; k > cstart && sep - k < MAX_PIECE_TOKENS; k--) {
+                if (strong_boundary(punct(c, k - 1)) && !c->v[k - 1].quoted) {
+                    piece = k;
+                    break;
+                }
+            }
+            next = resumes_after(c, s, clause_end, count_words(c, piece, sep),
+                                 sp_first < cue_first && !quotation);
+            if (next != SIZE_MAX && strict && !c->v[next].quoted &&
+                count_words(c, piece, sep) > 6) {
+                next = SIZE_MAX; /* '"…," said Schifano, then the girlfriend of …' */
+            }
+            if (next != SIZE_MAX && count_words(c, piece, sep) > 0) {
+                cstart = piece;
+            }
+        }
+        size_t mark_from = cstart;
+        if (is_closing_quote(c, sep) && c->v[sep].opened < cstart) {
+            cstart = c->v[sep].opened;
+        }
+        at.content_first = (uint32_t)cstart;
+        at.content_end = (uint32_t)sep;
+        if (has_prev && resume != SIZE_MAX) {
+            prev.content2_first = (uint32_t)resume;
+            prev.content2_end = (uint32_t)sep;
+        }
+        if (has_prev && (st = add_attribution(c, &prev)) != FL_OK) {
+            return st;
+        }
+        mark(c, mark_from, sep, FL_ROLE_CONTENT);
+        if (quotation && after + 1 < clause_end &&
+            (folded_is(c, after, "of") || folded_is(c, after, "about"))) {
+            /* '"…," Mr. Cernech said of the championship course': what it was said of */
+            at.content2_first = (uint32_t)after + 1;
+            at.content2_end = (uint32_t)clause_end;
+            mark(c, after + 1, clause_end, FL_ROLE_CONTENT);
+        }
+        mark(c, sp_first, sp_end, FL_ROLE_SPEAKER);
+        mark(c, cue_first, cue_end, FL_ROLE_CUE);
+        mark(c, sep, sp_first, FL_ROLE_SPEAKER); /* the separator and an inverted cue */
+        mark(c, cue_end, clause_end, FL_ROLE_SPEAKER); /* the adjunct */
+        prev = at;
+        has_prev = true;
+        resume = next;
+        start = next != SIZE_MAX ? next : clause_end;
+        i = start > i ? start - 1 : i;
+    }
+    if (has_prev) {
+        if (resume != SIZE_MAX) {
+            size_t e = content_end(c, s, resume);
+            prev.content2_first = (uint32_t)resume;
+            prev.content2_end = (uint32_t)e;
+            mark(c, resume, e, FL_ROLE_CONTENT);
+        }
+        return add_attribution(c, &prev);
+    }
+    return FL_OK;
+}
+
+/* ------------------------------------------------------------------ c. cues before content */
+
+/* Can a reported content start at token j (a verb's complement, not a noun's companion)?
+ * Not before another verb ("claims rose", "plans were"), "of" ("claims of fraud"), a
+ * relative pronoun or a comma ("his opening remarks, Trump said"). */
+static bool content_may_start(const ctx *c, const span *s, size_t j) {
+    if (j >= s->b || at_end(s, j)) {
+        return false;
+    }
+    if (c->v[j].quoted) {
+        return true;
+    }
+    int32_t p = punct(c, j);
+    if (p != 0) {
+        return p == ':' || family(p) != FAMILY_NONE;
+    }
+    uint32_t b = bits(c, j);
+    if (b & (FL_W_VERB | FL_W_AUX | FL_W_RELATIVE)) {
+        return false;
+    }
+    if ((b & FL_W_PREP) && !folded_is(c, j, "to") && !folded_is(c, j, "about") &&
+        !folded_is(c, j, "for") && !folded_is(c, j, "on")) {
+        return false;
+    }
+    if ((b & FL_W_CONJ) && !(b & FL_W_OPENER)) {
+        return false;
+    }
+    return true;
+}
+
+/* Is the subject before vg a document or a role ("Polls in New Hampshire", "officials")? */
+static bool source_subject(const ctx *c, const span *s, size_t vg) {
+    for (size_t j = vg; j > s->a && vg - j < MAX_SUBJECT_TOKENS; j--) {
+        if ((!speaker_token(c, j - 1) && !folded_is(c, j - 1, "in")) ||
+            (bits(c, j - 1) & FL_W_CONJ)) {
+            return false;
+        }
+        if ((bits(c, j - 1) & (FL_W_SOURCE | FL_W_ROLE)) || (j < vg && plural(c, j - 1))) {
+            return true; /* "Polls in New Hampshire show", "Demonstrators in Bern demand" */
+        }
+    }
+    return false;
+}
+
+/* Does "what" (or "which") open the clause of the verb group at vg, a few words before
+ * ("in what Kiev claims is …", "what officials call …")? Then the verb's object is that
+ * word, and a verb may follow it at once. */
+static bool after_what(const ctx *c, const span *s, size_t vg) {
+    for (size_t j = vg; j > s->a && vg - j < 5; j--) {
+        if (folded_is(c, j - 1, "what") || folded_is(c, j - 1, "which")) {
+            return j < vg;
+        }
+        if (!is_word_like(c, j - 1) || (bits(c, j - 1) & (FL_W_AUX | FL_W_CONJ))) {
+            return false;
+        }
+    }
+    return false;
+}
+
+/* A quantifier that can stand for people: "Some say", "Many believe", "Most think". */
+static bool quantifier(const ctx *c, size_t i) {
+    return folded_is(c, i, "some") || folded_is(c, i, "many") || folded_is(c, i, "most") ||
+           folded_is(c, i, "all") || folded_is(c, i, "both") || folded_is(c, i, "few") ||
+           folded_is(c, i, "several") || folded_is(c, i, "others");
+}
+
+/* Does token i look like a plural noun ("Republicans", "voters"): a word in -s that is no
+ * function word? */
+static bool plural(const ctx *c, size_t i) {
+    const fl_tokinfo *k = &c->k[i];
+    if (!is_word(c, i) || k->fold_len < 3 || (bits(c, i) & ~(FL_W_ROLE | FL_W_SOURCE))) {
+        return false;
+    }
+    const uint8_t *f = fl__vec_bytes(&c->res->folded, k->fold_off);
+    return f[k->fold_len - 1] == 's' && f[k->fold_len - 2] != 's';
+}
+
+/* Does a clause start at j: a pronoun, a name, a determiner or a complementiser ("saying
+ * they …", "fear Mrs. Clinton would …")? */
+static bool clause_follows(const ctx *c, const span *s, size_t j) {
+    if (j >= s->b || !is_word(c, j) || c->v[j].quoted) {
+        return false;
+    }
+    uint32_t b = bits(c, j);
+    if (b & (FL_W_PRON | FL_W_OPENER | FL_W_DET)) {
+        return !(b & FL_W_RELATIVE) || folded_is(c, j, "who");
+    }
+    return c->k[j].upper && !(b & (FL_W_PREP | FL_W_CONJ));
+}
+
+/* Can a verb stand at token i, after its subject? Reads the token before the verb group
+ * [vg, i): a determiner or a preposition there makes the word a noun or an adjective ("the
+ * claims", "his plans", "of alleged"); a base form without an auxiliary needs a pronoun or
+ * a plural subject; a word that is also a noun is a noun before another verb ("Insurance
+ * claims rose") or before "of" ("claims of fraud"). */
+static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
+    uint32_t b = bits(c, i);
+    uint8_t f = form(c, i);
+    bool has_aux = vg < i;
+    if (i + 1 < s->b && folded_is(c, i + 1, "up")) {
+        return false; /* "showed up", "called up": another verb */
+    }
+    if (f == FL_FORM_ADJ) {
+        return passive_group(c, vg, i); /* "are concerned that", not "a concerned voter" */
+    }
+    if ((b & FL_W_CALLED) && f == FL_FORM_PAST && !has_aux && vg > s->a &&
+        (punct(c, vg - 1) == ',' || (is_word(c, vg - 1) && c->k[vg - 1].lower &&
+                                     bits(c, vg - 1) == 0)) &&
+        !(i + 1 < s->b && (bits(c, i + 1) & (FL_W_DET | FL_W_PRON)))) {
+        return false; /* "a program called Sandy Hook Promise": a name given, no one's claim */
+    }
+    if ((b & FL_W_NOUNLIKE) && (f == FL_FORM_S || f == FL_FORM_BASE) &&
+        !content_may_start(c, s, i + 1) && !after_what(c, s, vg)) {
+        return false; /* "claims rose", "claims of fraud", "his opening remarks, Trump" */
+    }
+    /* a noun may look like a verb; before "to" or "that" it is one ("vows to press on") */
+    bool verbal = !(b & FL_W_NOUNLIKE) || f == FL_FORM_PAST ||
+                  (i + 1 < s->b &&
+                   (folded_is(c, i + 1, "to") || (bits(c, i + 1) & FL_W_OPENER)));
+    if (vg == s->a) {
+        /* at the start: "Asked about …", "Asserting …" open a participle clause; other
+         * verbs need a subject */
+        return ((f == FL_FORM_PAST && (b & FL_W_RECIPIENT)) || f == FL_FORM_ING) && verbal;
+    }
+    size_t p = vg - 1;
+    if ((punct(c, p) == '.' || punct(c, p) == '%') && !c->t[p].space_before && p > s->a &&
+        is_word(c, p - 1)) {
+        p--; /* "Joseph R. Biden Jr. said", "47% say": a period or a percent sign */
+    }
+    if (has_aux && f != FL_FORM_ING && !(bits(c, p) & FL_W_DET)) {
+        return true; /* "have vowed", "will say", "did not deny" */
+    }
+    if (c->t[p].kind == FL_TOKEN_PUNCT) {
+        int32_t q = punct(c, p);
+        if (f == FL_FORM_ING) {
+            return q == ',' || q == '(' || q == ';' ||
+                   (is_dash_cp(q) && c->t[p].space_before);
+        }
+        /* "Mark Holden, chairman of the board, said …", "Sen. Sanders (I-Vt.) said …",
+         * "economists - including a minority of the Fed - warn": an apposition, a bracket
+         * or a dash closes the subject */
+        return (q == ',' || q == ')' || ((q == 0x2014 || q == '-' || q == 0x2013) &&
+                                         c->t[p].space_before)) &&
+               verbal && f != FL_FORM_PP;
+    }
+    if (c->t[p].kind == FL_TOKEN_HYPHEN) {
+        return false; /* "so-called", "self-proclaimed" */
+    }
+    if (c->t[p].kind == FL_TOKEN_CLITIC && !has_aux) {
+        /* "Trump's claims", "the convention's pledged delegates": a possessive; but "he's
+         * said" (has) */
+        if (!(p > s->a && (bits(c, p - 1) & FL_W_PRON))) {
+            return false;
+        }
+    }
+    uint32_t pb = bits(c, p);
+    if (pb & FL_W_DET) {
+        /* "Some say", "Many believed": a quantifier standing for people */
+        return (f == FL_FORM_BASE || f == FL_FORM_PAST) && !(b & FL_W_NOUNLIKE) &&
+               quantifier(c, p);
+    }
+    if (pb & FL_W_PREP) {
+        /* "refused to say", "by saying", "without saying"; not "What to expect", whose
+         * infinitive has nobody to expect */
+        if (f == FL_FORM_BASE) {
+            return folded_is(c, p, "to") && p > s->a && is_word(c, p - 1) &&
+                   !(bits(c, p - 1) & FL_W_OPENER);
+        }
+        return f == FL_FORM_ING && !(b & FL_W_NOUNLIKE);
+    }
+    if (f == FL_FORM_ING) {
+        /* "is saying", "and saying"; "30 percent of voters saying they …", "a poll showing
+         * that …"; a gerund after a noun is a noun phrase otherwise, and after "had" an
+         * adjective ("had opposing views") */
+        if ((has_aux && passive_group(c, vg, i)) || (pb & FL_W_CONJ)) {
+            return true;
+        }
+        bool real_aux = false; /* "had opposing" (an adjective), not "relentlessly referring" */
+        for (size_t j = vg; j < i; j++) {
+            real_aux |= (bits(c, j) & FL_W_AUX) != 0;
+        }
+        return !real_aux && (b & (FL_W_SPEECH | FL_W_EVIDENCE | FL_W_STANCE)) &&
+               is_word(c, p) && !(pb & (FL_W_PREP | FL_W_AUX)) &&
+               (clause_follows(c, s, i + 1) ||
+                (!(b & FL_W_NOUNLIKE) && content_may_start(c, s, i + 1)));
+    }
+    if (f == FL_FORM_BASE) {
+        if (has_aux || (pb & FL_W_PRON)) {
+            return true;
+        }
+        if (b & FL_W_NOUNLIKE) {
+            /* "the campaign plan", "Trump support"; but "Polls in New Hampshire show",
+             * "many Republicans fear Mrs. Clinton would …" */
+            return source_subject(c, s, vg) || (i + 1 < s->b && (bits(c, i + 1) & FL_W_OPENER)) ||
+                   (plural(c, p) && clause_follows(c, s, i + 1));
+        }
+        /* "officials say", "those surveyed say": a plural subject; in a title-case
+         * headline every word has a capital, so a plural is needed ("Cash Cry" is a noun) */
+        if (s->title && !plural(c, p) && !(pb & (FL_W_ROLE | FL_W_SOURCE))) {
+            return false;
+        }
+        return is_word(c, p) && !(pb & (FL_W_CONJ | FL_W_OPENER | FL_W_ADV));
+    }
+    if (f == FL_FORM_PP) {
+        return has_aux;
+    }
+    if (pb & (FL_W_OPENER | FL_W_CONJ)) {
+        /* "that said", "and said" share a subject named earlier; "who said" has one */
+        return !(b & FL_W_NOUNLIKE) || (pb & FL_W_RELATIVE) || f == FL_FORM_PAST;
+    }
+    return true;
+}
+
+/* Where the content of a cue at i starts: after the cue, the words that belong to it
+ * ("pointed out") and a recipient or an adjunct before a complement ("told reporters on
+ * Tuesday that …" starts at "that"). SIZE_MAX when the cue reports nothing after it ("The
+ * price was not disclosed, though …"). */
+static size_t content_start(const ctx *c, const span *s, size_t i, uint8_t region) {
+    size_t j = i + 1;
+    if (j < s->b && (bits(c, j) & FL_W_PARTICLE)) {
+        j++;
+    }
+    if (at_end(s, j)) {
+        return SIZE_MAX;
+    }
+    /* look for a complement a few words ahead, past a recipient ("told reporters") and
+     * phrases of time, place and medium ("said in a statement Tuesday that"); an
+     * infinitive ("threatened to veto the bill that …") is the content itself */
+    bool recipient = (bits(c, i) & FL_W_RECIPIENT) != 0;
+    bool in_phrase = false;
+    for (size_t k = j; k < s->b && k < j + MAX_OPENER_LOOKAHEAD; k++) {
+        if (c->v[k].quoted || c->v[k].role != region) {
+            break;
+        }
+        int32_t p = punct(c, k);
+        if (p == ':') {
+            return k + 1;
+        }
+        if (p != 0) {
+            if (p == ',' || p == '.' || p == '(' || p == ')') {
+                continue;
+            }
+            break;
+        }
+        if (!is_word(c, k)) {
+            continue;
+        }
+        uint32_t b = bits(c, k);
+        if ((b & FL_W_OPENER) && !((b & FL_W_RELATIVE) && k > j && punct(c, k - 1) != ',')) {
+            return k; /* "that", "whether"; not "who" after a noun ("the candidate who …") */
+        }
+        if ((b & FL_W_PRON) && !(b & FL_W_RELATIVE) && k > j && !(recipient && k == j)) {
+            return k; /* "said for weeks he's …": the clause's subject */
+        }
+        if (b & (FL_W_AUX | FL_W_VERB | FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT)) {
+            break;
+        }
+        if (folded_is(c, k, "to") && k == j && k + 1 < s->b &&
+            !(c->k[k + 1].upper || (bits(c, k + 1) & (FL_W_DET | FL_W_PRON)))) {
+            break; /* "wants to win"; but "wrote to Sanders' office that" */
+        }
+        if (b & (FL_W_PREP | FL_W_MEDIUM)) {
+            in_phrase = true;
+        } else if (b & (FL_W_TIME | FL_W_ADV)) {
+            /* "Tuesday", "also" */
+        } else if (!(in_phrase || recipient || ly_adverb(c, k, s->a))) {
+            break; /* "accused Russia of …": the object starts the content */
+        }
+    }
+    /* "said on Friday he met …", "said Tuesday the plan …": a time first */
+    size_t t = j;
+    if (t < s->b && (bits(c, t) & FL_W_PREP) && t + 1 < s->b && (bits(c, t + 1) & FL_W_TIME)) {
+        t++;
+    }
+    size_t times = 0;
+    while (t < s->b && (bits(c, t) & FL_W_TIME) && times < 3) {
+        t++;
+        times++;
+    }
+    if (times > 0 && t < s->b && clause_follows(c, s, t)) {
+        return t;
+    }
+    int32_t p = punct(c, j);
+    if (p == ';' || p == ')' || p == 0x2014 || p == '.') {
+        return SIZE_MAX;
+    }
+    if (p == ',' && j + 1 < s->b &&
+        (((bits(c, j + 1) & (FL_W_CONJ | FL_W_RELATIVE)) && !(bits(c, j + 1) & FL_W_OPENER)) ||
+         ing_word(c, j + 1))) {
+        return SIZE_MAX; /* "…, though …", "…, which …", "Mr. Biden said, clutching …" */
+    }
+    return j;
+}
+
+/* Where the content of a noun cue at i starts: its "that" (or, for an intention, its "to"),
+ * right after it or after prepositional phrases ("suggestion to Iowa caucusgoers on Monday
+ * that"); SIZE_MAX when there is none. */
+static size_t noun_complement(const ctx *c, const span *s, size_t i, uint32_t b) {
+    bool in_phrase = false;
+    for (size_t k = i + 1; k < s->b && k <= i + MAX_OPENER_LOOKAHEAD; k++) {
+        if (c->v[k].quoted || !is_word(c, k)) {
+            return SIZE_MAX;
+        }
+        if (folded_is(c, k, "that")) {
+            return k;
+        }
+        if (k == i + 1 && (b & FL_W_INTENT) && folded_is(c, k, "to")) {
+            return k;
+        }
+        uint32_t kb = bits(c, k);
+        if (kb & FL_W_PREP) {
+            in_phrase = true;
+        } else if (!in_phrase || (kb & (FL_W_AUX | FL_W_VERB | FL_W_OPENER))) {
+            return SIZE_MAX;
+        }
+    }
+    return SIZE_MAX;
+}
+
+/* The subject of a cue without a speaker ("The bill is expected to pass"): its first token,
+ * back to the start of the clause. */
+static size_t subject_start(const ctx *c, size_t vg, size_t from) {
+    size_t j = vg;
+    while (j > from && vg - j < MAX_SUBJECT_TOKENS) {
+        size_t p = j - 1;
+        int32_t q = punct(c, p);
+        if (c->v[p].role != FL_ROLE_NONE || q == ',' || q == ';' || q == ':' ||
+            strong_boundary(q) || (bits(c, p) & (FL_W_CONJ | FL_W_OPENER))) {
+            break;
+        }
+        j = p;
+    }
+    return j;
+}
+
+/* Does what follows "seem"/"appear" at j make it a perception ("appeared to end his bid",
+ * "seems unlikely", "appears that …") rather than an appearance ("appears in a clip")? */
+static bool seem_complement(const ctx *c, const span *s, size_t j) {
+    if (j >= s->b || at_end(s, j)) {
+        return false;
+    }
+    if (punct(c, j) == ',') {
+        j++; /* "It appears, though, that …" */
+        size_t stop = j + 4;
+        while (j < s->b && j < stop && punct(c, j) != ',' && !at_end(s, j)) {
+            j++;
+        }
+        return j < s->b && punct(c, j) == ',' && j + 1 < s->b && (bits(c, j + 1) & FL_W_OPENER);
+    }
+    if (!is_word(c, j)) {
+        return false;
+    }
+    uint32_t b = bits(c, j);
+    if (folded_is(c, j, "to") || (b & FL_W_OPENER) || folded_is(c, j, "as") ||
+        folded_is(c, j, "like")) {
+        return true;
+    }
+    return !(b & (FL_W_PREP | FL_W_TIME | FL_W_CONJ | FL_W_DET | FL_W_PRON | FL_W_ADV)) &&
+           c->k[j].lower;
+}
+
+/* Is the subject [subj, vg) missing or an empty "it"/"there" ("It is said that …")? */
+static bool empty_subject(const ctx *c, size_t subj, size_t vg) {
+    return subj >= vg ||
+           (subj + 1 == vg && (folded_is(c, subj, "it") || folded_is(c, subj, "there")));
+}
+
+/* The punctuation that closes the clause a cue stands in when it is a relative clause or
+ * a bracket ("Trump, who said he would win, …", "(he wrote …)"): ',', ')' or a dash; 0
+ * when the cue stands in the main clause. */
+static int32_t clause_closer(const ctx *c, const span *s, size_t vg) {
+    for (size_t j = vg; j > s->a && vg - j < MAX_SPEAKER_TOKENS; j--) {
+        int32_t p = punct(c, j - 1);
+        if (p == '(') {
+            return ')';
+        }
+        if (p == 0x2014) {
+            return 0x2014;
+        }
+        if (p == ',' && j < vg && (bits(c, j) & FL_W_RELATIVE)) {
+            return ',';
+        }
+        if (p != 0 && p != '.' && p != '\'') {
+            return 0;
+        }
+    }
+    return 0;
+}
+
+/* Does a clause, an infinitive or a quotation start at j ("that …", "to veto", "“…”",
+ * ": …"), rather than a noun phrase? */
+static bool clause_complement(const ctx *c, const span *s, size_t j) {
+    if (j + 1 < s->b && punct(c, j) == ',') {
+        j++; /* ", adding, “…”" */
+    }
+    if (j >= s->b) {
+        return false;
+    }
+    if (c->v[j].quoted || family(punct(c, j)) != FAMILY_NONE) {
+        return true;
+    }
+    if (j > s->a && punct(c, j - 1) == ':') {
+        return true;
+    }
+    /* "to" before a verb ("pledged to act"), not before a name ("spoke to reporters") */
+    return (bits(c, j) & FL_W_OPENER) ||
+           (folded_is(c, j, "to") && j + 1 < s->b && is_word(c, j + 1) && c->k[j + 1].lower &&
+            !(bits(c, j + 1) & (FL_W_DET | FL_W_PRON | FL_W_ROLE | FL_W_SOURCE)));
+}
+
+/* Does a noun phrase content end at token j ("endorsed Clinton on Tuesday, calling her
+ * …")? At a semicolon, a bracket or a dash, and at a comma before the writer's own clause
+ * (a participle, a subordinate or relative clause, a pronoun); a list or an apposition
+ * goes on ("his new book, The Clinton's War on Women, and …", "…: Jeb!, Ben Carson"). */
+static bool phrase_stops(const ctx *c, const span *s, size_t j) {
+    int32_t p = punct(c, j);
+    if (c->v[j].quoted || p == 0) {
+        return false;
+    }
+    if (p == ';' || p == '(' || (is_dash_cp(p) && c->t[j].space_before)) {
+        return true;
+    }
+    if (p != ',' || j + 1 >= s->b || !is_word(c, j + 1)) {
+        return false;
+    }
+    size_t n = j + 1;
+    uint32_t b = bits(c, n);
+    return (ing_word(c, n) && !folded_is(c, n, "including")) ||
+           ((b & FL_W_CONJ) && !folded_is(c, n, "and") && !folded_is(c, n, "or")) ||
+           ((b & FL_W_RELATIVE) && !folded_is(c, n, "that")) || (b & FL_W_PRON);
+}
+
+/* Does a new clause with its own speaker and verb of saying open at the boundary j (a
+ * comma, a semicolon or a dash)? It ends the content before it: "While some friends say X
+ * - an old favorite - others say Y", "He said X, but aides argued Y". Looks a bounded
+ * number of tokens ahead. */
+static bool speaker_clause_at(const ctx *c, const span *s, size_t j) {
+    int32_t p = punct(c, j);
+    /* "…, adding that …", "… and said that …": the same speaker's next attribution */
+    if (!c->v[j].quoted && j + 1 < s->b && (p == ',' || folded_is(c, j, "and") ||
+                                            folded_is(c, j, "but"))) {
+        uint32_t nb = bits(c, j + 1);
+        uint8_t nf = form(c, j + 1);
+        if ((nb & (FL_W_SPEECH | FL_W_THOUGHT)) && !(nb & FL_W_NOUNLIKE) &&
+            ((p == ',' && nf == FL_FORM_ING) ||
+             (p == 0 && (nf == FL_FORM_PAST || nf == FL_FORM_S))) &&
+            content_may_start(c, s, j + 2)) {
+            return true;
+        }
+    }
+    if (c->v[j].quoted || !(p == ',' || p == ';' || (is_dash_cp(p) && c->t[j].space_before))) {
+        return false;
+    }
+    size_t k = j + 1;
+    if (k < s->b && (folded_is(c, k, "but") || folded_is(c, k, "and") ||
+                     folded_is(c, k, "while") || folded_is(c, k, "although") ||
+                     folded_is(c, k, "though") || folded_is(c, k, "yet"))) {
+        k++;
+    }
+    size_t subj = k;
+    bool det = false;
+    while (k < s->b && k - subj < 5 && is_word_like(c, k) && !c->v[k].quoted) {
+        uint32_t b = bits(c, k);
+        if (b & (FL_W_AUX | FL_W_ADV | FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT |
+                 FL_W_EVIDENCE)) {
+            break;
+        }
+        if ((b & FL_W_RELATIVE) ||
+            !(c->k[k].upper || (b & (FL_W_PRON | FL_W_DET | FL_W_ROLE | FL_W_SOURCE)) ||
+              quantifier(c, k) || det || c->t[k].kind != FL_TOKEN_WORD)) {
+            return false; /* no speaker here */
+        }
+        det |= (b & FL_W_DET) != 0;
+        k++;
+    }
+    if (k == subj || count_words(c, subj, k) == 0) {
+        return false;
+    }
+    size_t v = k;
+    while (v < s->b && v - k < MAX_VERB_GROUP &&
+           ((bits(c, v) & (FL_W_AUX | FL_W_ADV)) || ends_with_nt(c, v))) {
+        v++;
+    }
+    return v < s->b && (bits(c, v) & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT |
+                                      FL_W_EVIDENCE)) &&
+           verb_here(c, s, v, k) && content_may_start(c, s, v + 1);
+}
+
+/* Marks a content from cstart to the end of its clause and records the attribution. */
+static fl_status finish(ctx *c, const span *s, fl_attribution *at, size_t cstart, size_t vg) {
+    if (cstart != SIZE_MAX && cstart < s->b && !at_end(s, cstart)) {
+        /* One walk from cstart, each token looked at a bounded number of times: the
+         * content ends where another attribution has its part, where the relative clause
+         * or bracket of the cue closes, where another speaker's clause opens, and, for a
+         * noun phrase, an infinitive of perception or the participle clause that opens
+         * the sentence ("Asked about the plan, he said …"), at its phrase's end. */
+        uint32_t b = at->cue_word != UINT32_MAX ? bits(c, at->cue_word) : 0;
+        bool phrase = ((b & FL_W_OBJECT) && !clause_complement(c, s, cstart)) ||
+                      (vg == s->a && at->speaker_first == at->speaker_end) ||
+                      (at->kind == FL_ATTR_PERCEIVED && !(bits(c, cstart) & FL_W_OPENER));
+        int32_t closer = clause_closer(c, s, vg);
+        size_t end = cstart;
+        while (end < s->b && c->v[end].role == FL_ROLE_NONE) {
+            if (end > cstart && ((closer != 0 && punct(c, end) == closer) ||
+                                 (end + 2 < s->b && speaker_clause_at(c, s, end)) ||
+                                 (phrase && phrase_stops(c, s, end)))) {
+                break;
+            }
+            end++;
+        }
+        at->content_first = (uint32_t)cstart;
+        at->content_end = (uint32_t)end;
+        mark(c, cstart, end, FL_ROLE_CONTENT);
+    }
+    if (at->content_first == at->content_end && at->content2_first == at->content2_end) {
+        return FL_OK; /* "He declined." reports nothing */
+    }
+    return add_attribution(c, at);
+}
+
+/* c. Finds cues followed by their content, left to right, in [from, s->b). */
+static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
+    fl_status st;
+    for (size_t i = from; i < s->b; i++) {
+        if (c->v[i].quoted || c->v[i].role != FL_ROLE_NONE || !is_word(c, i)) {
+            continue;
+        }
+        uint32_t b = bits(c, i);
+        if (!(b & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT | FL_W_STANCE | FL_W_EVIDENCE |
+                   FL_W_SEEM | FL_W_ACCORDING | FL_W_NOUN_CUE))) {
+            continue;
+        }
+        fl_attribution at = new_attribution(s, kind_of(b));
+        at.cue_word = (uint32_t)i;
+        c->naming = naming_cue(c, i);
+        size_t cstart;
+        size_t vg = verb_group_start(c, s, i);
+        uint8_t f = form(c, i);
+        if (b & FL_W_ACCORDING) {
+            /* "According to the ministry, …" */
+            size_t to = i + 1;
+            size_t cue_first = i;
+            if (folded_is(c, i, "according")) {
+                if (to >= s->b || !folded_is(c, to, "to")) {
+                    continue;
+                }
+                to++;
+            } else if (i > s->a && (folded_is(c, i - 1, "по") || folded_is(c, i - 1, "за"))) {
+                cue_first = i - 1;
+            }
+            size_t e = to;
+            while (e < s->b && e - to < MAX_SPEAKER_TOKENS * 2 && punct(c, e) != ',' &&
+                   !c->v[e].quoted && c->v[e].role == FL_ROLE_NONE) {
+                e++;
+            }
+            if (e >= s->b || punct(c, e) != ',' || at_end(s, e)) {
+                continue;
+            }
+            at.speaker_first = (uint32_t)to;
+            at.speaker_end = (uint32_t)e;
+            at.cue_first = (uint32_t)cue_first;
+            at.cue_end = (uint32_t)to;
+            mark(c, cue_first, to, FL_ROLE_CUE);
+            mark(c, to, e + 1, FL_ROLE_SPEAKER);
+            cstart = e + 1;
+            vg = i;
+        } else if ((b & FL_W_NOUN_CUE) && noun_complement(c, s, i, b) != SIZE_MAX &&
+                   (f == FL_FORM_NONE ||
+                    (i > s->a && ((bits(c, i - 1) & (FL_W_DET | FL_W_PREP)) ||
+                                  c->t[i - 1].kind == FL_TOKEN_CLITIC)))) {
+            /* "the claim that …", "his belief that …", "concerns that …", "her decision to
+             * open the borders", "his suggestion to voters on Monday that …" */
+            cstart = noun_complement(c, s, i, b);
+            at.cue_first = (uint32_t)i;
+            at.cue_end = (uint32_t)cstart;
+            mark(c, i, cstart, FL_ROLE_CUE);
+        } else if ((b & FL_W_SPEECH) && f == FL_FORM_NONE && !(b & FL_W_ACCORDING)) {
+            /* "Ukraine reportedly uses ATACMS …": reported by someone unnamed; the whole
+             * clause, its subject included, is content */
+            size_t subj = subject_start(c, vg, from);
+            at.kind = FL_ATTR_PERCEIVED;
+            at.cue_first = (uint32_t)i;
+            at.cue_end = (uint32_t)i + 1;
+            if (!empty_subject(c, subj, vg)) {
+                at.content2_first = (uint32_t)subj;
+                at.content2_end = (uint32_t)vg;
+                mark(c, subj, vg, FL_ROLE_CONTENT);
+            }
+            mark(c, vg, i, FL_ROLE_CONTENT);
+            mark(c, i, i + 1, FL_ROLE_CUE);
+            cstart = i + 1;
+        } else if ((b & FL_W_SEEM) &&
+                   (f == FL_FORM_PAST || f == FL_FORM_S ||
+                    (f == FL_FORM_BASE &&
+                     (vg < i || (vg > s->a && (plural(c, vg - 1) ||
+                                               (bits(c, vg - 1) & (FL_W_PRON | FL_W_RELATIVE))))))) &&
+                   seem_complement(c, s, i + 1)) {
+            /* "The front-runner seemed to …": the subject is content as well */
+            size_t subj = subject_start(c, vg, from);
+            at.kind = FL_ATTR_PERCEIVED;
+            at.cue_first = (uint32_t)vg;
+            at.cue_end = (uint32_t)i + 1;
+            if (!empty_subject(c, subj, vg)) {
+                at.content2_first = (uint32_t)subj;
+                at.content2_end = (uint32_t)vg;
+                mark(c, subj, vg, FL_ROLE_CONTENT);
+            }
+            mark(c, vg, i + 1, FL_ROLE_CUE);
+            cstart = content_start(c, s, i, FL_ROLE_NONE);
+        } else if ((b & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT | FL_W_STANCE |
+                         FL_W_EVIDENCE)) &&
+                   (f == FL_FORM_PAST || f == FL_FORM_PP) && passive_group(c, vg, i) &&
+                   verb_here(c, s, i, vg)) {
+            /* a passive: "The price was not disclosed", "He was asked whether …", "The bill
+             * is expected to pass", "… was criticized by Miller": the subject is content,
+             * the agent the speaker, a complement after it content as well */
+            size_t subj = subject_start(c, vg, from);
+            size_t j = i + 1;
+            if (j + 1 < s->b && folded_is(c, j, "by")) {
+                size_t e = speaker_forward(c, s, j + 1);
+                if (e > j + 1) {
+                    at.speaker_first = (uint32_t)j + 1;
+                    at.speaker_end = (uint32_t)e;
+                    mark(c, j, e, FL_ROLE_SPEAKER);
+                    j = e;
+                }
+            }
+            if (!empty_subject(c, subj, vg) && !(b & (FL_W_RECIPIENT | FL_W_CALLED))) {
+                /* not "He was asked whether …": he is asked, not said; nor "Russia was
+                 * called "an aggressor country"": Russia is named, the name is reported */
+                at.content2_first = (uint32_t)subj;
+                at.content2_end = (uint32_t)vg;
+                mark(c, subj, vg, FL_ROLE_CONTENT);
+            }
+            at.cue_first = (uint32_t)vg;
+            at.cue_end = (uint32_t)i + 1;
+            mark(c, vg, i + 1, FL_ROLE_CUE);
+            cstart = SIZE_MAX;
+            if (j < s->b && ((bits(c, j) & FL_W_OPENER) || folded_is(c, j, "to") ||
+                             folded_is(c, j, "of") || folded_is(c, j, "about") ||
+                             folded_is(c, j, "as") || folded_is(c, j, "for") ||
+                             punct(c, j) == ':')) {
+                cstart = punct(c, j) == ':' ? j + 1 : j;
+            } else if (b & FL_W_RECIPIENT) {
+                cstart = content_start(c, s, j - 1, FL_ROLE_NONE); /* "was told Tuesday that …" */
+                if (cstart != SIZE_MAX && !(bits(c, cstart) & FL_W_OPENER)) {
+                    cstart = SIZE_MAX;
+                }
+            }
+        } else {
+            if (!(b & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT | FL_W_STANCE |
+                       FL_W_EVIDENCE)) ||
+                !verb_here(c, s, i, vg)) {
+                continue;
+            }
+            /* the speaker: the words before the verb group, back to the clause's start */
+            size_t sp_first = vg;
+            while (sp_first > from && vg - sp_first < MAX_SPEAKER_TOKENS &&
+                   c->v[sp_first - 1].role == FL_ROLE_NONE && speaker_token(c, sp_first - 1) &&
+                   punct(c, sp_first - 1) != '(' && punct(c, sp_first - 1) != ')') {
+                sp_first--;
+            }
+            if (vg - sp_first == 1 && folded_is(c, sp_first, "we")) {
+                continue; /* "What we know about …": the outlet speaks, in its own words */
+            }
+            at.speaker_first = (uint32_t)sp_first;
+            at.speaker_end = (uint32_t)vg;
+            at.cue_first = (uint32_t)vg;
+            at.cue_end = (uint32_t)i + 1;
+            if (i + 1 < s->b && (bits(c, i + 1) & FL_W_PARTICLE)) {
+                at.cue_end = (uint32_t)i + 2;
+            }
+            cstart = content_start(c, s, i, FL_ROLE_NONE);
+            if ((b & FL_W_CLAUSE) && cstart != SIZE_MAX && !clause_complement(c, s, cstart) &&
+                !source_subject(c, s, vg) &&
+                !((b & FL_W_OBJECT) && (folded_is(c, cstart, "about") ||
+                                        folded_is(c, cstart, "of")))) {
+                continue; /* "wrote a book", "maintained a lead"; but "a 2009 paper found
+                           * improvements" */
+            }
+            if ((b & FL_W_STANCE) && !(b & FL_W_SPEECH) && cstart != SIZE_MAX &&
+                (bits(c, cstart) & FL_W_PREP) && !clause_complement(c, s, cstart)) {
+                continue; /* "the missile slammed into …": a movement, not a stance */
+            }
+            if (f == FL_FORM_ADJ &&
+                (cstart == SIZE_MAX || !(clause_complement(c, s, cstart) ||
+                                         folded_is(c, cstart, "about") ||
+                                         folded_is(c, cstart, "of")))) {
+                continue; /* "are concerned that …", "is confident of …"; not "is sure" */
+            }
+            mark(c, sp_first, vg, FL_ROLE_SPEAKER);
+            mark(c, vg, at.cue_end, FL_ROLE_CUE);
+            if (cstart != SIZE_MAX) {
+                /* between the cue and the complement: a recipient or an adjunct */
+                mark(c, at.cue_end, cstart, FL_ROLE_CUE);
+            }
+        }
+        size_t before = c->res->attributions.len;
+        st = finish(c, s, &at, cstart, vg);
+        c->naming = 0;
+        if (st != FL_OK) {
+            return st;
+        }
+        if (c->res->attributions.len > before && at.content_end > i + 1) {
+            i = at.content_end - 1;
+        }
+    }
+    return FL_OK;
+}
+
+/* ------------------------------------------------------------------ d. nested cues */
+
+/* Can token i be part of a speaker named inside reported content ("in what Kiev claims",
+ * "Trump said officials believe")? A name, a pronoun, a role, a determiner. */
+static bool nested_speaker_token(const ctx *c, size_t i) {
+    if (c->v[i].quoted || c->v[i].role != FL_ROLE_CONTENT) {
+        return false;
+    }
+    uint8_t kind = c->t[i].kind;
+    if (kind == FL_TOKEN_CLITIC || kind == FL_TOKEN_HYPHEN) {
+        return true;
+    }
+    if (kind == FL_TOKEN_PUNCT) {
+        return punct(c, i) == '.';
+    }
+    uint32_t b = bits(c, i);
+    if (b & (FL_W_AUX | FL_W_OPENER | FL_W_VERB | FL_W_CONJ | FL_W_PREP)) {
+        return false;
+    }
+    return c->k[i].upper || (b & (FL_W_PRON | FL_W_DET | FL_W_ROLE | FL_W_SOURCE));
+}
+
+/* d. An attribution inside the content of another is recorded ("he said he thinks …");
+ * its speaker, cue and content stay part of the outer content (PolNeAR annotates the
+ * outermost), except when the writer names the other speaker in a clause of their own ("The
+ * EU accused Russia of massing troops in what Kiev claims is preparation for an
+ * invasion"): that speaker and cue are the outlet's words, author like every speaker and
+ * cue. Only verbs after a named speaker are read here. */
+static fl_status nested_cues(ctx *c, const span *s, size_t from) {
+    size_t run_end = from; /* end of the content run being read */
+    fl_status st;
+    for (size_t i = from; i < s->b; i++) {
+        if (c->v[i].role != FL_ROLE_CONTENT || c->v[i].quoted || !is_word(c, i)) {
+            continue;
+        }
+        if (i >= run_end) {
+            run_end = i;
+            while (run_end < s->b && c->v[run_end].role == FL_ROLE_CONTENT) {
+                run_end++;
+            }
+        }
+        uint32_t b = bits(c, i);
+        if (!(b & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT | FL_W_STANCE | FL_W_EVIDENCE))) {
+            continue;
+        }
+        size_t vg = verb_group_start(c, s, i);
+        if (c->v[vg].role != FL_ROLE_CONTENT || !verb_here(c, s, i, vg)) {
+            continue;
+        }
+        size_t sp = vg;
+        while (sp > s->a && vg - sp < MAX_SPEAKER_TOKENS && nested_speaker_token(c, sp - 1)) {
+            sp--;
+        }
+        if (count_words(c, sp, vg) == 0) {
+            continue;
+        }
+        size_t cstart = content_start(c, s, i, FL_ROLE_CONTENT);
+        if (cstart == SIZE_MAX || cstart >= run_end ||
+            ((b & FL_W_CLAUSE) && !clause_complement(c, s, cstart))) {
+            continue;
+        }
+        fl_attribution at = new_attribution(s, kind_of(b));
+        at.cue_word = (uint32_t)i;
+        at.speaker_first = (uint32_t)sp;
+        at.speaker_end = (uint32_t)vg;
+        at.cue_first = (uint32_t)vg;
+        at.cue_end = (uint32_t)cstart;
+        at.content_first = (uint32_t)cstart;
+        at.content_end = (uint32_t)run_end;
+        if (after_what(c, s, sp + 1)) {
+            /* "in what Kiev claims is …": the writer names another speaker inside the
+             * content; in "he said he thinks …" the speaker and cue are reported too */
+            for (size_t j = sp; j < cstart; j++) {
+                c->v[j].role = j < vg ? FL_ROLE_SPEAKER : FL_ROLE_CUE;
+            }
+        }
+        if ((st = add_attribution(c, &at)) != FL_OK) {
+            return st;
+        }
+        i = cstart - 1;
+    }
+    return FL_OK;
+}
+
+/* A dateline opening the sentence ("WASHINGTON (AP) —", "LOS ANGELES, Feb. 2 (UPI) —",
+ * "New York (AFP) –"): the index after its dash, or s->a. A place in capitals or a news
+ * agency in brackets, a few words, a spaced dash. */
+static size_t dateline_end(const ctx *c, const span *s) {
+    size_t words = 0;
+    bool capitals = false;
+    bool agency = false;
+    for (size_t i = s->a; i < s->b && words <= 8; i++) {
+        int32_t p = punct(c, i);
+        if (is_dash_cp(p) && c->t[i].space_before) {
+            return (capitals || agency) && words > 0 ? i + 1 : s->a;
+        }
+        if (p == '(' && i + 2 < s->b && is_word(c, i + 1) && punct(c, i + 2) == ')') {
+            agency = true;
+            continue;
+        }
+        if (p != 0) {
+            if (p != ',' && p != '.' && p != ')') {
+                return s->a;
+            }
+            continue;
+        }
+        if (!is_word(c, i)) {
+            continue;
+        }
+        if (!c->k[i].upper && !c->k[i].all_digits) {
+            return s->a;
+        }
+        if (words == 0 && c->k[i].ncp >= 2) {
+            capitals = true;
+            const fl_token *t = &c->t[i];
+            for (size_t b = t->start; b < t->end; b++) {
+                if (c->text[b] >= 'a' && c->text[b] <= 'z') {
+                    capitals = false;
+                }
+            }
+        }
+        words++;
+    }
+    return s->a;
+}
+
+fl_status fl__attributions(ctx *c, const span *s_in) {
+    span sd = *s_in;
+    sd.title = title_case(c, s_in->a, s_in->b);
+    if (s_in->a < c->carry_end) {
+        /* a sentence of a speaker's paragraph: all of it is that speaker's */
+        mark(c, s_in->a, s_in->b < c->carry_end ? s_in->b : c->carry_end, FL_ROLE_CONTENT);
+        if (s_in->b <= c->carry_end) {
+            return nested_cues(c, &sd, s_in->a);
+        }
+    }
+    sd.a = dateline_end(c, s_in);
+    const span *s = &sd;
+    size_t from;
+    fl_status st = headline(c, s, &from);
+    if (st == FL_OK && from < s->b) {
+        st = cues_after_content(c, s, from);
+    }
+    if (st == FL_OK && from < s->b) {
+        st = cues_before_content(c, s, from);
+    }
+    if (st == FL_OK) {
+        st = nested_cues(c, s, s->a);
+    }
+    return st;
+}

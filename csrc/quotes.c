@@ -1,0 +1,157 @@
+/* quotes.c: which tokens stand inside quotation marks, and which marks close a quotation. */
+/* SPDX-License-Identifier: MIT */
+#include "voice.h"
+
+/*
+ * Quotation marks pair per family, double (" “ ” „ « » ‹ › and '' typed for ") and single
+ * (' ‘ ’ ‚), so one may nest inside the other (docs/voice.md has the table). A straight quote
+ * opens after a space (or a bracket, a dash, another mark) before a word and closes when it
+ * is attached to the word before it; ’ and ' inside or after a word are apostrophes unless
+ * they close an open single quotation. A quotation may span sentences; one still open at a
+ * line break that ends a sentence, or at the end of the text, ends there. One pass over the
+ * tokens, each quotation's tokens marked once: linear.
+ */
+/* Is token i followed, without space, by a word-like token? */
+static bool next_attached(const ctx *c, size_t i) {
+    return i + 1 < c->n && !c->t[i + 1].space_before && c->t[i + 1].kind != FL_TOKEN_PUNCT;
+}
+
+static bool next_free(const ctx *c, size_t i) {
+    return i + 1 >= c->n || c->t[i + 1].space_before || c->t[i + 1].kind == FL_TOKEN_PUNCT;
+}
+
+static bool prev_free(const ctx *c, size_t i) {
+    if (i == 0 || c->t[i].space_before) {
+        return true;
+    }
+    int32_t p = c->k[i - 1].cp0;
+    return c->t[i - 1].kind == FL_TOKEN_PUNCT && (p == '(' || p == '[' || p == 0x2014 ||
+                                                  family(p) != FAMILY_NONE);
+}
+
+typedef enum { Q_NONE, Q_OPEN, Q_CLOSE } qrole;
+
+static qrole quote_role(const ctx *c, size_t i, bool open) {
+    int32_t cp = c->k[i].cp0;
+    switch (cp) {
+    case 0x201E: /* „ */
+    case 0x201A: /* ‚ */
+    case 0xAB:   /* « */
+    case 0x2039: /* ‹ */
+        return Q_OPEN;
+    case 0x201C: /* “ opens, or closes a „ */
+    case 0x2018: /* ‘ opens, or closes a ‚ */
+        return open ? Q_CLOSE : Q_OPEN;
+    case 0x201D: /* ” closes; opens only where nothing is open (”…” styles) */
+    case 0xBB:   /* » likewise (»…« styles) */
+    case 0x203A:
+        if (open) {
+            return Q_CLOSE;
+        }
+        return prev_free(c, i) && next_attached(c, i) ? Q_OPEN : Q_NONE;
+    case '"':
+        if (open && (!c->t[i].space_before || next_free(c, i))) {
+            return Q_CLOSE;
+        }
+        if (prev_free(c, i) && (next_attached(c, i) || !open)) {
+            return open ? Q_CLOSE : Q_OPEN;
+        }
+        return open ? Q_CLOSE : Q_OPEN;
+    case '\'':
+    case 0x2019: /* ’ is mostly an apostrophe: a quote only when it pairs */
+        if (open && !c->t[i].space_before && next_free(c, i)) {
+            return Q_CLOSE;
+        }
+        if (!open && cp == '\'' && prev_free(c, i) && next_attached(c, i) &&
+            c->t[i + 1].kind == FL_TOKEN_WORD &&
+            !(c->k[i + 1].cp0 >= '0' && c->k[i + 1].cp0 <= '9')) {
+            return Q_OPEN; /* not before a digit: "the '90s" elides a century */
+        }
+        return Q_NONE;
+    default:
+        return Q_NONE;
+    }
+}
+
+static fl_status close_quote(ctx *c, size_t open, size_t close, bool paired, fl_vec *scares) {
+    if (!paired && family(c->k[open].cp0) == FAMILY_SINGLE) {
+        return FL_OK; /* an unpaired single mark was an apostrophe ("the '90s") */
+    }
+    size_t words = 0;
+    bool simple = true;
+    for (size_t j = open + 1; j < close; j++) {
+        c->v[j].quoted = 1;
+        if (c->t[j].kind == FL_TOKEN_WORD) {
+            words++;
+        } else if (!is_word_like(c, j)) {
+            simple = false;
+        }
+    }
+    if (paired) {
+        c->v[close].opened = (uint32_t)open;
+    }
+    if (paired && simple && words >= 1 && words <= 3 &&
+        c->t[open].sentence == c->t[close].sentence) {
+        scare s = {(uint32_t)open, (uint32_t)close};
+        return fl__vec_append(&c->res->alloc, scares, sizeof(scare), &s, 1);
+    }
+    return FL_OK;
+}
+
+fl_status fl__find_quotes(ctx *c, fl_vec *scares) {
+    size_t open_at[2] = {SIZE_MAX, SIZE_MAX};
+    fl_status st;
+    for (size_t i = 0; i < c->n; i++) {
+        const fl_token *t = &c->t[i];
+        if (t->newlines_before > 0 && i > 0 && t->sentence != c->t[i - 1].sentence) {
+            for (int f = 0; f < 2; f++) {
+                if (open_at[f] != SIZE_MAX) {
+                    if ((st = close_quote(c, open_at[f], i, false, scares)) != FL_OK) {
+                        return st;
+                    }
+                    open_at[f] = SIZE_MAX;
+                }
+            }
+        }
+        if (t->kind != FL_TOKEN_PUNCT) {
+            continue;
+        }
+        if (c->k[i].cp0 == '\'' && i + 1 < c->n && punct(c, i + 1) == '\'' &&
+            !c->t[i + 1].space_before) {
+            /* ''…'': two apostrophes typed for a double quotation mark (the New York
+             * Times' style) open or close like a straight " */
+            size_t f2 = FAMILY_DOUBLE;
+            if (open_at[f2] != SIZE_MAX && (!t->space_before || next_free(c, i + 1))) {
+                if ((st = close_quote(c, open_at[f2], i, true, scares)) != FL_OK) {
+                    return st;
+                }
+                c->v[i + 1].opened = (uint32_t)open_at[f2];
+                open_at[f2] = SIZE_MAX;
+            } else if (open_at[f2] == SIZE_MAX && prev_free(c, i) && next_attached(c, i + 1)) {
+                open_at[f2] = i + 1;
+            }
+            i++;
+            continue;
+        }
+        int f = family(c->k[i].cp0);
+        if (f == FAMILY_NONE) {
+            continue;
+        }
+        qrole r = quote_role(c, i, open_at[f] != SIZE_MAX);
+        if (r == Q_OPEN && open_at[f] == SIZE_MAX) {
+            open_at[f] = i;
+        } else if (r == Q_CLOSE && open_at[f] != SIZE_MAX) {
+            if ((st = close_quote(c, open_at[f], i, true, scares)) != FL_OK) {
+                return st;
+            }
+            open_at[f] = SIZE_MAX;
+        }
+    }
+    for (int f = 0; f < 2; f++) {
+        if (open_at[f] != SIZE_MAX &&
+            (st = close_quote(c, open_at[f], c->n, false, scares)) != FL_OK) {
+            return st;
+        }
+    }
+    return FL_OK;
+}

@@ -1,0 +1,129 @@
+/* voice.h: what the voice stage's files share (context.c, quotes.c, attribution.c): the
+ * state of one reading and small tests of a token. Internal; never installed. */
+/* SPDX-License-Identifier: MIT */
+#ifndef FL_VOICE_H
+#define FL_VOICE_H
+
+#include "internal.h"
+
+#include <string.h>
+
+typedef struct ctx {
+    const fl_lexicon *lex;
+    fl_result *res;
+    const uint8_t *text;
+    const fl_token *t;
+    const fl_tokinfo *k;
+    fl_vtok *v;
+    size_t n;
+    uint8_t naming; /* the content being marked is that of a naming verb */
+    size_t n_words; /* word tokens in the text */
+    size_t carry_end; /* a speaker's paragraph ("FALLIN: …") is content up to here */
+} ctx;
+
+/* The sentence being read: tokens [a, b); last is its last word-like token (SIZE_MAX when
+ * it has none). */
+typedef struct span {
+    size_t a, b;
+    size_t last;
+    uint32_t index;
+    bool title; /* in title case: a capital tells no name */
+} span;
+
+/* Does the sentence have no more words from token j on? */
+static inline bool at_end(const span *s, size_t j) {
+    return s->last == SIZE_MAX || j > s->last;
+}
+
+/* ------------------------------------------------------------------ token tests */
+
+/* Word tokens before token i (i may be n): counts of any range in O(1). */
+static inline size_t words_before(const ctx *c, size_t i) {
+    return i < c->n ? c->v[i].words_before : c->n_words;
+}
+
+static inline uint32_t bits(const ctx *c, size_t i) {
+    const fl_cue *q = c->v[i].cue;
+    return q == NULL || c->v[i].quoted ? 0 : q->bits;
+}
+
+static inline uint8_t form(const ctx *c, size_t i) {
+    const fl_cue *q = c->v[i].cue;
+    return q == NULL ? FL_FORM_NONE : q->form;
+}
+
+static inline bool is_word(const ctx *c, size_t i) {
+    return c->t[i].kind == FL_TOKEN_WORD;
+}
+
+static inline int32_t punct(const ctx *c, size_t i) {
+    return c->t[i].kind == FL_TOKEN_PUNCT ? c->k[i].cp0 : 0;
+}
+
+static inline bool is_word_like(const ctx *c, size_t i) {
+    uint8_t kind = c->t[i].kind;
+    return kind == FL_TOKEN_WORD || kind == FL_TOKEN_CLITIC || kind == FL_TOKEN_HYPHEN;
+}
+
+/* The folded form of token i equals s. */
+static inline bool folded_is(const ctx *c, size_t i, const char *s) {
+    const fl_tokinfo *k = &c->k[i];
+    size_t len = strlen(s);
+    return k->fold_len == len && memcmp(fl__vec_bytes(&c->res->folded, k->fold_off), s, len) == 0;
+}
+
+
+/* A word that ends in "n't" ("didn't"): a negation. */
+static inline bool ends_with_nt(const ctx *c, size_t i) {
+    const fl_tokinfo *k = &c->k[i];
+    const uint8_t *f = fl__vec_bytes(&c->res->folded, k->fold_off);
+    return c->t[i].kind == FL_TOKEN_WORD && k->fold_len > 3 &&
+           memcmp(f + k->fold_len - 3, "n't", 3) == 0;
+}
+
+enum { FAMILY_NONE = -1, FAMILY_DOUBLE = 0, FAMILY_SINGLE = 1 };
+
+static inline int family(int32_t cp) {
+    switch (cp) {
+    case '"':
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:
+    case 0xAB:
+    case 0xBB:
+    case 0x2039:
+    case 0x203A:
+        return FAMILY_DOUBLE;
+    case '\'':
+    case 0x2018:
+    case 0x2019:
+    case 0x201A:
+        return FAMILY_SINGLE;
+    default:
+        return FAMILY_NONE;
+    }
+}
+
+static inline bool is_dash_cp(int32_t cp) {
+    return cp == 0x2014 || cp == 0x2013 || cp == '-' || cp == 0x2012 || cp == 0x2015;
+}
+
+/* A closing quotation mark (one that ended a quotation). */
+static inline bool is_closing_quote(const ctx *c, size_t i) {
+    return c->v[i].opened != UINT32_MAX;
+}
+
+/* A short quotation, a candidate scare quote: its opening and closing marks. */
+typedef struct scare {
+    uint32_t open, close;
+} scare;
+
+/* quotes.c: marks quoted tokens and closing marks (fl_vtok.quoted, .opened) of the whole
+ * text and appends short quotations to scares. */
+FL_HIDDEN fl_status fl__find_quotes(ctx *c, fl_vec *scares);
+
+/* attribution.c: finds the attributions of sentence s, gives its tokens their roles
+ * (fl_vtok.role) and appends the records to c->res->attributions. */
+FL_HIDDEN fl_status fl__attributions(ctx *c, const span *s);
+
+#endif /* FL_VOICE_H */

@@ -1,0 +1,201 @@
+// test_attribution.cc: speakers, cues and contents (attribution.c): each rule of
+// docs/voice.md on its examples, and the attribution records the rules keep.
+// SPDX-License-Identifier: MIT
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "voice_shim.h"
+
+extern "C" {
+#include "../../csrc/internal.h"  // the attribution records are internal: tested directly
+}
+
+using fl_voice_test::A;
+using fl_voice_test::expect_voices;
+using fl_voice_test::Q;
+using fl_voice_test::R;
+
+
+TEST(Voice, ContentAfterAVerbOfSayingIsAttributedItsSpeakerAndCueAreNot) {
+    expect_voices("Russian officials said the Kiev regime was to blame.",
+                  {{"officials", A}, {"said", A}, {"Kiev", R}, {"blame", R}});
+    expect_voices("On Tuesday, Lavrov told reporters that the regime had fallen.",
+                  {{"Tuesday", A}, {"Lavrov", A}, {"reporters", A}, {"regime", R}});
+    expect_voices("Adelson said on Friday he met Trump.", {{"Friday", A}, {"met", R}});
+}
+
+TEST(Voice, ContentBeforeATrailingOrInterruptingCue) {
+    expect_voices("The special military operation will go on, the Kremlin said.",
+                  {{"special", R}, {"Kremlin", A}, {"said", A}});
+    expect_voices("The invasion, Kyiv said, was unprovoked.",
+                  {{"invasion", R}, {"Kyiv", A}, {"unprovoked", R}});
+    expect_voices("The plan will fail, said Lavrov, the foreign minister.",
+                  {{"plan", R}, {"Lavrov", A}, {"minister", A}});
+    expect_voices("\u201cWe will win,\u201d Jeff Weaver, Sanders\u2019 campaign manager, said in a "
+                  "statement.",
+                  {{"We", Q}, {"Weaver", A}, {"manager", A}, {"statement", A}});
+}
+
+TEST(Voice, AccordingToBeforeAfterAndInside) {
+    expect_voices("According to the ministry, the operation is going to plan.",
+                  {{"ministry", A}, {"operation", R}});
+    expect_voices("The operation is going to plan, according to the ministry.",
+                  {{"operation", R}, {"ministry", A}});
+    expect_voices("One decision, according to a source close to the process, is to wait.",
+                  {{"decision", R}, {"source", A}, {"wait", R}});
+}
+
+TEST(Voice, NounOrVerbIsDecidedByWhereTheWordStands) {
+    expect_voices("Insurance claims rose.", {{"Insurance", A}, {"claims", A}, {"rose", A}});
+    expect_voices("Kiev claims Russia attacked.", {{"Kiev", A}, {"claims", A}, {"Russia", R}});
+    expect_voices("His plans were delayed.", {{"plans", A}, {"delayed", A}});
+    expect_voices("He plans to resign.", {{"He", A}, {"resign", R}});
+    expect_voices("Barden leads a program called Sandy Hook Promise.", {{"Promise", A}});
+}
+
+TEST(Voice, BeliefsIntentionsAndPerceptionsAreReported) {
+    expect_voices("Moscow believes Kyiv wants war.", {{"Moscow", A}, {"Kyiv", R}, {"war", R}});
+    expect_voices("Some backers are concerned that momentum could carry him.",
+                  {{"backers", A}, {"momentum", R}});
+    expect_voices("The bill seems likely to pass.", {{"bill", R}, {"pass", R}});
+    expect_voices("Ukraine reportedly uses ATACMS on Russian territory.",
+                  {{"Ukraine", R}, {"territory", R}});
+}
+
+TEST(Voice, PassivesReportTheirSubjectAndComplement) {
+    expect_voices("He was asked whether he would run.", {{"He", A}, {"run", R}});
+    expect_voices("The price was not disclosed, though it was reported that Trump paid.",
+                  {{"price", R}, {"though", A}, {"paid", R}});
+}
+
+TEST(Voice, ANestedSpeakerNamedByTheWriterStaysTheWritersWord) {
+    expect_voices("The EU has accused Russia of massing troops in what Kiev claims is "
+                  "preparation for an invasion.",
+                  {{"Russia", R}, {"Kiev", A}, {"claims", A}, {"preparation", R}});
+    // but a speaker inside reported words is reported too
+    expect_voices("Cardin said he thinks the administration would be pleased.",
+                  {{"he", R}, {"thinks", R}, {"administration", R}});
+}
+
+TEST(Voice, CoordinatedAttributionsEachHaveTheirOwnContent) {
+    expect_voices("Some friends say he looks tired, while others say he has never been "
+                  "healthier.",
+                  {{"looks", R}, {"others", A}, {"healthier", R}});
+}
+
+TEST(Voice, HeadlinePrefixesSuffixesAndLabels) {
+    expect_voices("Kremlin: Kiev regime behind attack", {{"Kremlin", A}, {"Kiev", R}});
+    expect_voices("Ukraine war latest: Russia attacks Kyiv",
+                  {{"Ukraine", A}, {"latest", A}, {"Russia", A}, {"Kyiv", A}});
+    expect_voices("Ukraine war latest: Russia hits oil depot in Crimea, Kyiv says",
+                  {{"latest", A}, {"Russia", R}, {"Crimea", R}, {"Kyiv", A}});
+    expect_voices("Opinion: The war must end", {{"Opinion", A}, {"war", A}});
+    expect_voices("Strategic Shift: Why the Liberation of Kirovsk Matters",
+                  {{"Strategic", A}, {"Liberation", A}});
+    expect_voices("Russian Troops Liberate Veseloye Settlement in Donetsk Area - MoD",
+                  {{"Troops", R}, {"Area", R}, {"MoD", A}});
+    expect_voices("UK Military Chief: West Underestimated Russia's Defenses",
+                  {{"Chief", A}, {"West", R}});
+    expect_voices("Land on fire: Russia's offensive brings destruction to new towns",
+                  {{"Land", A}, {"offensive", A}});
+}
+
+// ---------------------------------------------------------------------------- records
+
+namespace {
+
+struct Record {
+    std::string speaker, cue, lemma, content, content2;
+    int kind;
+};
+
+std::string token_range(const std::string &text, const fl_result *res, uint32_t a, uint32_t b) {
+    if (a >= b) {
+        return "";
+    }
+    const fl_token *t = static_cast<const fl_token *>(res->tokens.data);
+    return fl_test::slice(text, t[a].start, t[b - 1].end);
+}
+
+std::vector<Record> records(const std::string &text) {
+    fl_test::Lexicon lex(R"({"terms": [{"term": "zzz", "category": "x"}]})");
+    EXPECT_EQ(FL_OK, lex.status());
+    fl_test::Result res;
+    EXPECT_EQ(FL_OK, res.analyze(lex, text)) << res.error().message;
+    const fl_result *r = res.get();
+    const fl_attribution *at = static_cast<const fl_attribution *>(r->attributions.data);
+    const fl_vtok *v = static_cast<const fl_vtok *>(r->vtoks.data);
+    std::vector<Record> out;
+    for (size_t i = 0; i < r->attributions.len; i++) {
+        Record rec;
+        rec.speaker = token_range(text, r, at[i].speaker_first, at[i].speaker_end);
+        rec.cue = token_range(text, r, at[i].cue_first, at[i].cue_end);
+        rec.lemma = at[i].cue_word != UINT32_MAX && v[at[i].cue_word].cue != nullptr
+                        ? v[at[i].cue_word].cue->lemma
+                        : "";
+        rec.content = token_range(text, r, at[i].content_first, at[i].content_end);
+        rec.content2 = token_range(text, r, at[i].content2_first, at[i].content2_end);
+        rec.kind = at[i].kind;
+        out.push_back(rec);
+    }
+    return out;
+}
+
+} // namespace
+
+TEST(Attribution, RecordsSpeakerCueLemmaAndContent) {
+    auto r = records("Kiev claims that Russian forces shelled the town.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Kiev", r[0].speaker);
+    EXPECT_EQ("claims", r[0].cue);
+    EXPECT_EQ("claim", r[0].lemma);
+    EXPECT_EQ("that Russian forces shelled the town.", r[0].content);
+    EXPECT_EQ(FL_ATTR_STATEMENT, r[0].kind);
+}
+
+TEST(Attribution, ANestedAttributionIsRecordedToo) {
+    auto r = records("The EU has accused Russia of massing troops in what Kiev claims is "
+                     "preparation for an invasion.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("accuse", r[0].lemma);
+    EXPECT_EQ("Kiev", r[1].speaker);
+    EXPECT_EQ("claim", r[1].lemma);
+    EXPECT_EQ("is preparation for an invasion.", r[1].content);
+}
+
+TEST(Attribution, AnInterruptedClauseHasTwoPieces) {
+    auto r = records("The plan, he said, will fail.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("he", r[0].speaker);
+    EXPECT_EQ("The plan", r[0].content);
+    EXPECT_EQ("will fail.", r[0].content2);
+}
+
+TEST(Attribution, AQuotationOpenedInAnEarlierSentenceIsItsContent) {
+    std::string text = "\"We did not start this war. The Nazis in Kyiv started it,\" the "
+                       "spokesman said.";
+    auto r = records(text);
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("the spokesman", r[0].speaker);
+    EXPECT_EQ(0u, r[0].content.find("\"We did not start"));
+}
+
+TEST(Attribution, HeadlineSpeakerAndSourceSuffix) {
+    auto r = records("Putin: Russia Strikes Ukrainian Defense Facility");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Putin", r[0].speaker);
+    EXPECT_EQ(":", r[0].cue);
+    EXPECT_EQ("", r[0].lemma);
+    r = records("Ukraine Loses Up to 300 Soldiers in Past Day - MoD");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("MoD", r[0].speaker);
+    EXPECT_EQ("Ukraine Loses Up to 300 Soldiers in Past Day", r[0].content);
+}
+
+TEST(Attribution, NoneWithoutACue) {
+    EXPECT_TRUE(records("Relations deteriorated following a coup in Ukraine.").empty());
+    EXPECT_TRUE(records("").empty());
+    EXPECT_TRUE(records("\"\" , , : - said").size() <= 1u);
+}

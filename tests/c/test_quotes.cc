@@ -1,0 +1,68 @@
+// test_quotes.cc: quotation marks (quotes.c): their families and styles, quotations over
+// several sentences, apostrophes that are no quotation marks, and unclosed quotations.
+// SPDX-License-Identifier: MIT
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "voice_shim.h"
+
+using fl_voice_test::A;
+using fl_voice_test::expect_voices;
+using fl_voice_test::Q;
+using fl_voice_test::R;
+
+namespace {
+
+const char *const kLexicon = R"({"terms": [
+  {"term": "Kiev regime", "category": "delegitimization"},
+  {"term": "Nazis", "category": "delegitimization"},
+  {"term": "aggress*", "category": "accusation"}
+]})";
+
+} // namespace
+
+TEST(Quotes, FamiliesNestAndPair) {
+    expect_voices("Russia was called \"an aggressor country\".", {{"aggressor", Q}, {"Russia", A}});
+    expect_voices("\u00abThe Kiev regime\u00bb, he wrote.", {{"Kiev", Q}});
+    expect_voices("\u201eDas ist eine Invasion\u201c, sagte er.", {{"Invasion", Q}});
+    expect_voices("He said: \u201cIt is a \u2018liberation\u2019, not a war.\u201d",
+                  {{"liberation", Q}, {"war", Q}});
+}
+
+TEST(Quotes, ApostrophesAreNoQuotationMarks) {
+    expect_voices("In the '90s, Kyiv's leaders and the players' union met.",
+                  {{"Kyiv", A}, {"leaders", A}, {"union", A}});
+}
+
+TEST(Quotes, AQuotationMaySpanSentences) {
+    expect_voices("\"We did not start this war. The Nazis in Kyiv started it,\" the spokesman said.",
+                  {{"Nazis", Q}, {"spokesman", A}});
+}
+
+TEST(Quotes, TwoApostrophesAndSpeakersParagraphs) {
+    expect_voices("''We will win,'' he said.", {{"We", Q}, {"he", A}});
+    expect_voices("TAPPER: Do you think so? Take a listen.\n\nThe show went on.",
+                  {{"TAPPER", A}, {"Take", R}, {"show", A}});
+    expect_voices("WASHINGTON (AP) \u2014 The plan failed, officials said.",
+                  {{"WASHINGTON", A}, {"plan", R}, {"officials", A}});
+}
+
+
+TEST(Quotes, UnclosedQuotationAtTheEndOfTheTextIsSafe) {
+    // Texts that end inside a quotation, or with a lone quote mark, in a buffer with nothing
+    // after it (ASan sees any read past the end).
+    fl_test::Lexicon lex(kLexicon);
+    ASSERT_EQ(FL_OK, lex.status()) << lex.error().message;
+    for (std::string text : {"He said: \"the Kiev regime", "«Nazis", "the Kiev regime\"", "\"", "«",
+                             "the Kiev regime ’", "‘Nazis", "Nazis'", "\"Nazis\" \""}) {
+        std::vector<char> buf(text.begin(), text.end());
+        fl_test::Result res;
+        ASSERT_EQ(FL_OK, res.analyze(lex, buf.data(), buf.size())) << text;
+        for (const fl_match &x : res.matches()) {
+            EXPECT_LE(x.voice, 2) << text;
+        }
+    }
+}
+
