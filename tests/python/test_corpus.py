@@ -219,31 +219,41 @@ def test_threads_give_identical_results(analyzer, records, corpus1, threads):
 
 
 def test_the_gil_is_released_during_analysis(analyzer):
-    """While the C core works on an 80 MB document in another thread, this thread keeps
-    running (a held GIL would stop it for the whole analysis)."""
+    """While the C core works on a large document in another thread, this thread keeps
+    running (a held GIL would stop it for the whole analysis). The document grows until its
+    analysis takes long enough to tell, however fast the core is."""
     import threading
     import time
-    text = ("lorem" * 200 + " ") * 80_000 + "Kiev."
-    done = threading.Event()
-    took = []
 
-    def work():
-        t = time.perf_counter()
-        analyzer.analyze_corpus([{"text": text, "outlet": "a"}], threads=1)
-        took.append(time.perf_counter() - t)
-        done.set()
+    def run(text):
+        done = threading.Event()
+        took = []
 
-    th = threading.Thread(target=work)
-    last = time.perf_counter()
-    gap = 0.0
-    th.start()
-    while not done.is_set():
-        now = time.perf_counter()
-        gap = max(gap, now - last)
-        last = now
-    th.join()
-    assert took[0] > 0.4, "the document must take long enough to tell"
-    assert gap < took[0] / 2, f"this thread stood still for {gap:.2f} s of {took[0]:.2f} s"
+        def work():
+            t = time.perf_counter()
+            analyzer.analyze_corpus([{"text": text, "outlet": "a"}], threads=1)
+            took.append(time.perf_counter() - t)
+            done.set()
+
+        th = threading.Thread(target=work)
+        last = time.perf_counter()
+        gap = 0.0
+        th.start()
+        while not done.is_set():
+            now = time.perf_counter()
+            gap = max(gap, now - last)
+            last = now
+        th.join()
+        return took[0], gap
+
+    words = 80_000
+    while True:
+        took, gap = run(("lorem" * 200 + " ") * words + "Kiev.")
+        if took > 0.4 or words >= 1_280_000:
+            break
+        words *= 2
+    assert took > 0.4, "the document must take long enough to tell"
+    assert gap < took / 2, f"this thread stood still for {gap:.2f} s of {took:.2f} s"
 
 
 def test_large_documents_with_threads(analyzer):
