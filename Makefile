@@ -161,8 +161,10 @@ sanitize: deps venv
 	    pytest=$(SAN_BUILD)/pytest.xml || rc=1; \
 	exit $$rc
 
-ASAN_ENV = LD_PRELOAD=$$($(CC) -print-file-name=libasan.so) ASAN_OPTIONS=detect_leaks=0 \
-           PYTHONPATH=$(SAN_BUILD)/py
+# libstdc++ is preloaded after the ASan runtime so that ASan's __cxa_throw interceptor finds
+# the real one: C++ extensions (matplotlib's) throw exceptions while importing.
+ASAN_ENV = LD_PRELOAD="$$($(CC) -print-file-name=libasan.so) $$($(CXX) -print-file-name=libstdc++.so.6)" \
+           ASAN_OPTIONS=detect_leaks=0 PYTHONPATH=$(SAN_BUILD)/py
 
 .PHONY: sanitize-pytest
 sanitize-pytest: | $(VENV_STAMP)

@@ -472,8 +472,10 @@ static fl_status arr_next(jw *w, iter *it, const cJSON **item, bool *more) {
 
 /* Closes the container value `id` over the value ids pushed since `mark`. */
 static fl_status close_container(jw *w, uint32_t id, size_t mark) {
-    fl_status st = fl__value_set_kids(w->lex, id, (const uint32_t *)w->kids.data + mark,
-                                      w->kids.len - mark);
+    /* An empty container may come before any kid was pushed (kids.data NULL): no pointer
+     * arithmetic on NULL then. */
+    const uint32_t *kids = w->kids.len > mark ? (const uint32_t *)w->kids.data + mark : NULL;
+    fl_status st = fl__value_set_kids(w->lex, id, kids, w->kids.len - mark);
     w->kids.len = mark;
     return st;
 }

@@ -85,6 +85,19 @@ TEST(StrictSyntax, AByteOrderMarkIsAllowed) {
     EXPECT_EQ(FL_OK, lex.status()) << lex.error().message;
 }
 
+TEST(StrictSyntax, AnEmptyObjectBeforeAnyOtherValueIsKeptEmpty) {
+    // Found by the lexicon fuzzer: an empty "meta" object read before any value was kept
+    // closed its container with no kids yet pushed (pointer arithmetic on NULL).
+    Lexicon lex(R"({"meta": {}, "terms": [{"term": "a", "category": "c"}]})");
+    ASSERT_EQ(FL_OK, lex.status()) << lex.error().message;
+    const fl_value *top = fl_lexicon_extras(lex);
+    ASSERT_NE(nullptr, top);
+    const fl_value *meta = fl_value_find(top, "meta", 4);
+    ASSERT_NE(nullptr, meta);
+    EXPECT_EQ(FL_VALUE_OBJECT, fl_value_kind_of(meta));
+    EXPECT_EQ(0u, fl_value_count(meta));
+}
+
 TEST(StrictSyntax, ValidEscapesAndSurrogatePairsLoad) {
     Lexicon lex(
         R"({"terms": [{"term": "\u041a\u0438\u0457\u0432 \ud83d\ude00 \"q\" \\ \/", "category": "c"}]})");

@@ -95,19 +95,27 @@ class Browser:
                 f"--window-size={self.width},{self.height}", "about:blank"]
         if os.geteuid() == 0:
             args.insert(1, "--no-sandbox")  # Chromium refuses to run as root with a sandbox
-        self.proc = subprocess.Popen(args, preexec_fn=fds, close_fds=False,
+        # Chromium must not inherit a sanitizer runtime preloaded into the tests (`make
+        # sanitize`): it would hang at start-up under ASan's interceptors.
+        env = {k: v for k, v in os.environ.items()
+               if k not in ("LD_PRELOAD", "ASAN_OPTIONS", "UBSAN_OPTIONS")}
+        self.proc = subprocess.Popen(args, preexec_fn=fds, close_fds=False, env=env,
                                      stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                                      stderr=subprocess.PIPE)
         os.close(to_child_r)
         os.close(from_child_w)
-        target = self.call("Target.createTarget", {"url": "about:blank"})["targetId"]
-        self.session = self.call("Target.attachToTarget",
-                                 {"targetId": target, "flatten": True})["sessionId"]
-        for domain in ("Page", "Runtime", "Log", "Network"):
-            self.call(f"{domain}.enable")
-        self.call("Emulation.setDeviceMetricsOverride",
-                  {"width": self.width, "height": self.height, "deviceScaleFactor": 1,
-                   "mobile": False})
+        try:
+            target = self.call("Target.createTarget", {"url": "about:blank"})["targetId"]
+            self.session = self.call("Target.attachToTarget",
+                                     {"targetId": target, "flatten": True})["sessionId"]
+            for domain in ("Page", "Runtime", "Log", "Network"):
+                self.call(f"{domain}.enable")
+            self.call("Emulation.setDeviceMetricsOverride",
+                      {"width": self.width, "height": self.height, "deviceScaleFactor": 1,
+                       "mobile": False})
+        except BaseException:
+            self.__exit__(None, None, None)  # no Chromium left running after a failed start
+            raise
         return self
 
     def __exit__(self, *exc) -> None:
