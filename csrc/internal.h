@@ -169,18 +169,19 @@ FL_HIDDEN fl_status fl__fold_token_pair(const fl_allocator *a, fl_vec *scratch,
 /* What the later stages need to know about a token beyond its public fields. */
 typedef struct fl_tokinfo {
     int32_t cp0;        /* first code point */
-    int32_t cp_last;    /* last code point */
     uint32_t ncp;       /* code points in the token */
     uint8_t upper;      /* the first letter is upper or title case */
     uint8_t lower;      /* the first letter is lower case */
     uint8_t has_letter; /* some letter in the token */
     uint8_t all_digits; /* digits only (joiners allowed) */
+    uint8_t simple;     /* ASCII letters and digits only: folds byte by byte */
     uint32_t id_fold;   /* vocabulary id of the folded form, or FL_NO_ID */
     uint32_t id_exact;  /* vocabulary id of the exact (NFC) form, or FL_NO_ID */
+    uint32_t wild_first; /* its wildcard labels: res->wild[wild_first, + wild_n) */
+    uint32_t wild_n;
     uint32_t hash_fold; /* fl__hash_bytes of the folded form (the voice stage's lookup) */
+    uint32_t fold_len;
     size_t fold_off;    /* folded form in the result's byte buffer */
-    size_t fold_len;
-    size_t exact_len;   /* exact form, right after the folded one (when computed) */
 } fl_tokinfo;
 
 /* Appends the tokens of text[0..len) to toks (fl_token) and infos (fl_tokinfo). Fills
@@ -282,26 +283,51 @@ typedef struct fl_lex_actor {
  * statistics are the node's. */
 typedef struct fl_node {
     uint32_t entry;     /* 1 + index into lex->entries when a term ends here, else 0 */
+    uint32_t first_kid; /* compiled: its children are kid_labels/kid_nodes[first_kid, +n_kids) */
+    uint32_t n_kids;
+    uint32_t wild_bytes; /* bytes of wildcard prefixes on the path: longer prefixes win ties */
     uint8_t exclusion;  /* an exclusion phrase ends here */
+    uint8_t excl_below; /* compiled: an exclusion phrase ends here or below */
     uint8_t n_wild;     /* wildcard tokens on the path */
     uint8_t n_exact;    /* case-sensitive tokens on the path */
     uint8_t wild_kinds; /* bit 0: has folded-wildcard children, bit 1: exact-wildcard */
-    uint32_t wild_bytes; /* bytes of wildcard prefixes on the path: longer prefixes win ties */
 } fl_node;
 
 /* Edge labels: vocabulary id << 2 | kind. */
 enum { FL_EDGE_FOLD = 0, FL_EDGE_EXACT = 1, FL_EDGE_WILD_FOLD = 2, FL_EDGE_WILD_EXACT = 3 };
 
+/* The edge hash of the trie while it is built (freed at compile). */
 typedef struct fl_edge_slot {
     uint32_t parent;
     uint32_t label;
     uint32_t child; /* 0: empty slot (the root is never a child) */
 } fl_edge_slot;
 
+/* A vocabulary slot: the string's hash, its id, and its first bytes with its length, so
+ * that most lookups are decided without reading the string itself (fl__vocab_head). */
 typedef struct fl_vocab_slot {
     uint32_t hash;
     uint32_t id; /* 1 + index into lex->vocab, 0: empty */
+    uint64_t head;
 } fl_vocab_slot;
+
+/* A wildcard prefix: a string some wildcard edge is labelled with. */
+typedef struct fl_wild_slot {
+    uint32_t hash; /* fl__hash_bytes of the prefix */
+    uint32_t tag;  /* (1 + vocabulary id) << 2 | kinds (bit 0 folded, bit 1 exact); 0: empty */
+} fl_wild_slot;
+
+/* The first FL_VOCAB_HEAD bytes of s[0..len) (zero-padded) with len (capped at 255) in the
+ * top byte: equal heads and len <= FL_VOCAB_HEAD mean equal strings. */
+#define FL_VOCAB_HEAD 7
+static inline uint64_t fl__vocab_head(const uint8_t *s, size_t len) {
+    uint64_t h = 0;
+    size_t n = len < FL_VOCAB_HEAD ? len : FL_VOCAB_HEAD;
+    for (size_t i = 0; i < n; i++) {
+        h |= (uint64_t)s[i] << (8 * i);
+    }
+    return h | ((uint64_t)(len < 255 ? len : 255) << 56);
+}
 
 /* The spelling a trie path stands for: a term's own text or one of its variants. */
 typedef struct fl_entry {
@@ -346,10 +372,17 @@ struct fl_lexicon {
     size_t vocab_mask;   /* slots - 1 (a power of two minus one) */
     fl_vec nodes;        /* fl_node; node 0 is the root */
     fl_vec entries;      /* fl_entry */
-    fl_edge_slot *edge_slots; /* edges of every node but the root */
+    fl_edge_slot *edge_slots; /* edges of every node but the root, while building */
     size_t edge_mask;
     size_t n_edges;
     fl_vec root_edges;   /* uint32_t child by label (0: none): the root's edges */
+    uint32_t *kid_labels; /* compiled: every node's children, sorted by label per node */
+    uint32_t *kid_nodes;
+    fl_wild_slot *wild_slots; /* compiled: the wildcard prefixes (NULL: none) */
+    size_t wild_mask;
+    uint8_t wild_kinds;     /* bit 0: some folded wildcard, bit 1: some exact one */
+    uint8_t *wild_first2;   /* compiled: bit (b0 | b1 << 8): a wildcard prefix starts with
+                               bytes b0 b1 (a 1-byte prefix b0 sets every b1) */
     size_t max_wild_prefix; /* longest wildcard prefix, in bytes */
     uint64_t wild_lengths;  /* bit l-1: some wildcard prefix has l bytes (l <= 64) */
     uint32_t max_depth;     /* longest path, in tokens */
@@ -408,8 +441,41 @@ static inline uint32_t fl__hash_spread(uint32_t h) {
     h ^= h >> 16;
     return h;
 }
-/* Child of parent along label, or 0. */
+/* fl__vocab_find for the matcher's inner loop, with the string's hash and head
+ * (fl__vocab_head) already at hand. */
+static inline uint32_t fl__vocab_lookup(const fl_lexicon *lex, const uint8_t *s, size_t len,
+                                        uint32_t hash, uint64_t head) {
+    if (lex->vocab_slots == NULL) {
+        return FL_NO_ID;
+    }
+    for (size_t i = fl__hash_spread(hash) & lex->vocab_mask;; i = (i + 1) & lex->vocab_mask) {
+        const fl_vocab_slot *slot = &lex->vocab_slots[i];
+        if (slot->id == 0) {
+            return FL_NO_ID;
+        }
+        if (slot->hash == hash && slot->head == head) {
+            if (len <= FL_VOCAB_HEAD) {
+                return slot->id - 1;
+            }
+            fl_span v = FL_VEC_AT(lex->vocab, fl_span, slot->id - 1);
+            if (v.len == len &&
+                memcmp(fl__vec_bytes(&lex->bytes, v.off) + FL_VOCAB_HEAD, s + FL_VOCAB_HEAD,
+                       len - FL_VOCAB_HEAD) == 0) {
+                return slot->id - 1;
+            }
+        }
+    }
+}
+/* Child of parent along label, or 0 (while building: through the edge hash). */
 FL_HIDDEN uint32_t fl__edge_find(const fl_lexicon *lex, uint32_t parent, uint32_t label);
+/* Lays the trie out for reading (sorted child runs, exclusion flags, the wildcard prefix
+ * table) and frees what only building needs. Called once, at compile. */
+FL_HIDDEN fl_status fl__lexicon_freeze(fl_lexicon *lex);
+/* The wildcard labels of one form of a token (kind FL_EDGE_WILD_FOLD or _EXACT): appends
+ * (id << 2 | kind) for each of its prefixes that some wildcard edge is labelled with, in
+ * order of length. */
+FL_HIDDEN fl_status fl__wild_labels(const fl_lexicon *lex, const fl_allocator *a,
+                                    const uint8_t *s, size_t len, uint32_t kind, fl_vec *out);
 /* How many bytes of s to quote in a message (at most 80, on a code point boundary), and the
  * "..." to append when it was cut. */
 FL_HIDDEN int fl__excerpt_len(const char *s, size_t len);
@@ -573,6 +639,7 @@ struct fl_result {
     fl_vec folded;    /* bytes of folded token forms */
     fl_vec scratch;   /* int32_t, for folding */
     fl_vec stack;     /* matcher work list */
+    fl_vec wild;      /* uint32_t: wildcard labels of the tokens (fl_tokinfo.wild_first) */
     fl_vec cover;     /* int32_t: exclusion coverage */
     fl_vec markers;   /* fl_marker */
     fl_fold_cache *fold_cache; /* forms of recent non-ASCII tokens (fold.c) */

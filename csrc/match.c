@@ -29,83 +29,170 @@ static fl_status push(fl_result *res, uint32_t node, uint32_t pos) {
     return fl__vec_push(&res->alloc, &res->stack, sizeof(walk_item), &w);
 }
 
+/* Could a prefix of s[0..len) label a wildcard edge? The table of first byte pairs answers
+ * no for most tokens without hashing anything. */
+static inline bool wild_may_start(const fl_lexicon *lex, const uint8_t *s, size_t len) {
+    if (len == 0) {
+        return false;
+    }
+    unsigned f2 = s[0] | (len > 1 ? (unsigned)s[1] << 8 : 0u);
+    return (lex->wild_first2[f2 >> 3] >> (f2 & 7)) & 1u;
+}
+
 fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result *res) {
     size_t n = res->tokens.len;
     const fl_token *toks = res->tokens.data;
     fl_tokinfo *infos = res->infos.data;
+    const bool exact = lex->has_exact;
     res->folded.len = 0;
+    res->wild.len = 0;
+    fl_status st;
     for (size_t i = 0; i < n; i++) {
+        fl_tokinfo *k = &infos[i];
+        const uint8_t *s = text + toks[i].start;
+        size_t len = toks[i].end - toks[i].start;
         size_t at = res->folded.len;
+        const uint8_t *f; /* the folded form */
+        const uint8_t *e; /* the exact form (when `exact`) */
         size_t fold_len;
         size_t exact_len;
+        uint32_t hash;
+        uint64_t head;
         bool same;
-        fl_status st = fl__fold_token_pair(&res->alloc, &res->scratch, &res->fold_cache,
-                                           text + toks[i].start, toks[i].end - toks[i].start,
-                                           toks[i].kind, lex->has_exact, &res->folded,
-                                           &fold_len, &exact_len, &same);
-        if (st != FL_OK) {
-            return st;
+        if (k->simple) {
+            /* ASCII letters and digits: setting bit 5 folds each byte (digits have it
+             * already); the form, its hash and its head in one pass; the exact form is the
+             * text itself */
+            if (res->folded.cap - at < len &&
+                (st = fl__vec_reserve(&res->alloc, &res->folded, 1, at + len)) != FL_OK) {
+                return st;
+            }
+            uint8_t *d = (uint8_t *)res->folded.data + at;
+            uint32_t h = 2166136261u;
+            uint64_t hd = 0;
+            unsigned diff = 0;
+            for (size_t b = 0; b < len; b++) {
+                uint8_t c = s[b];
+                uint8_t lc = (uint8_t)(c | 0x20);
+                d[b] = lc;
+                diff |= (unsigned)(c ^ lc);
+                h = (h ^ lc) * 16777619u;
+                if (b < FL_VOCAB_HEAD) {
+                    hd |= (uint64_t)lc << (8 * b);
+                }
+            }
+            res->folded.len = at + len;
+            f = d;
+            fold_len = len;
+            hash = h;
+            head = hd | ((uint64_t)(len < 255 ? len : 255) << 56);
+            e = s;
+            exact_len = len;
+            same = diff == 0;
+        } else {
+            if ((st = fl__fold_token_pair(&res->alloc, &res->scratch, &res->fold_cache, s, len,
+                                          toks[i].kind, exact, &res->folded, &fold_len,
+                                          &exact_len, &same)) != FL_OK) {
+                return st;
+            }
+            f = fl__vec_bytes(&res->folded, at);
+            e = f + fold_len;
+            /* only the folded form is kept; the exact one is read here and overwritten by
+             * the next token */
+            res->folded.len = at + fold_len;
+            hash = fl__hash_bytes(f, fold_len);
+            head = fl__vocab_head(f, fold_len);
         }
-        infos[i].fold_off = at;
-        infos[i].fold_len = fold_len;
-        infos[i].exact_len = exact_len;
-        const uint8_t *f = fl__vec_bytes(&res->folded, at);
-        infos[i].hash_fold = fl__hash_bytes(f, fold_len);
-        infos[i].id_fold = fl__vocab_find(lex, f, fold_len, infos[i].hash_fold);
-        infos[i].id_exact = FL_NO_ID;
-        if (lex->has_exact) {
+        if (FL_UNLIKELY(fold_len > UINT32_MAX)) {
+            return FL_ERR_LIMIT;
+        }
+        k->fold_off = at;
+        k->fold_len = (uint32_t)fold_len;
+        k->hash_fold = hash;
+        k->id_fold = fl__vocab_lookup(lex, f, fold_len, hash, head);
+        k->id_exact = FL_NO_ID;
+        if (exact) {
             /* one string table: equal bytes have the same id */
-            infos[i].id_exact = same ? infos[i].id_fold
-                                     : fl__vocab_find(lex, f + fold_len, exact_len,
-                                                      fl__hash_bytes(f + fold_len, exact_len));
+            k->id_exact = same ? k->id_fold
+                               : fl__vocab_find(lex, e, exact_len, fl__hash_bytes(e, exact_len));
+        }
+        k->wild_first = (uint32_t)res->wild.len;
+        k->wild_n = 0;
+        if (lex->wild_kinds != 0) {
+            /* its wildcard prefixes, found once: folded ones first, then exact ones, each by
+             * length (the order in which the matcher tries them) */
+            if ((wild_may_start(lex, f, fold_len) &&
+                 (st = fl__wild_labels(lex, &res->alloc, f, fold_len, FL_EDGE_WILD_FOLD,
+                                       &res->wild)) != FL_OK) ||
+                (exact && wild_may_start(lex, e, exact_len) &&
+                 (st = fl__wild_labels(lex, &res->alloc, e, exact_len, FL_EDGE_WILD_EXACT,
+                                       &res->wild)) != FL_OK)) {
+                return st;
+            }
+            k->wild_n = (uint32_t)(res->wild.len - k->wild_first);
         }
     }
     return FL_OK;
 }
 
-/* Children of node reachable through token info k: pushes (child, pos + 1). */
-static fl_status expand(const fl_lexicon *lex, fl_result *res, uint32_t node, uint32_t pos,
-                        const fl_tokinfo *k) {
+/* The child of a compiled node along label, or 0: a scan of a short run of children, a
+ * binary search of a long one. */
+static inline uint32_t kid_find(const fl_lexicon *lex, const fl_node *nd, uint32_t label) {
+    const uint32_t *l = lex->kid_labels + nd->first_kid;
+    size_t n = nd->n_kids;
+    size_t lo = 0;
+    while (n > 8) {
+        size_t half = n / 2;
+        lo = l[lo + half - 1] < label ? lo + half : lo;
+        n -= half;
+    }
+    for (size_t end = lo + n; lo < end; lo++) {
+        if (l[lo] >= label) {
+            return l[lo] == label ? lex->kid_nodes[nd->first_kid + lo] : 0;
+        }
+    }
+    return 0;
+}
+
+/* The child of node (index nid) along label, or 0. */
+static inline uint32_t child_of(const fl_lexicon *lex, uint32_t nid, const fl_node *nd,
+                                uint32_t label) {
+    if (nid == 0) {
+        return label < lex->root_edges.len ? FL_VEC_AT(lex->root_edges, uint32_t, label) : 0;
+    }
+    return kid_find(lex, nd, label);
+}
+
+/* Children of node reachable through token info k: pushes (child, pos + 1), in the order
+ * folded, exact, folded wildcards, exact wildcards. excl: only children below which an
+ * exclusion ends. */
+static fl_status expand(const fl_lexicon *lex, fl_result *res, uint32_t nid, uint32_t pos,
+                        const fl_tokinfo *k, bool excl) {
+    const fl_node *nodes = lex->nodes.data;
+    const fl_node *nd = &nodes[nid];
+    if (nid != 0 && nd->n_kids == 0) {
+        return FL_OK;
+    }
     fl_status st;
     uint32_t child;
     if (k->id_fold != FL_NO_ID &&
-        (child = fl__edge_find(lex, node, (k->id_fold << 2) | FL_EDGE_FOLD)) != 0 &&
-        (st = push(res, child, pos + 1)) != FL_OK) {
+        (child = child_of(lex, nid, nd, (k->id_fold << 2) | FL_EDGE_FOLD)) != 0 &&
+        (!excl || nodes[child].excl_below) && (st = push(res, child, pos + 1)) != FL_OK) {
         return st;
     }
     if (k->id_exact != FL_NO_ID &&
-        (child = fl__edge_find(lex, node, (k->id_exact << 2) | FL_EDGE_EXACT)) != 0 &&
-        (st = push(res, child, pos + 1)) != FL_OK) {
+        (child = child_of(lex, nid, nd, (k->id_exact << 2) | FL_EDGE_EXACT)) != 0 &&
+        (!excl || nodes[child].excl_below) && (st = push(res, child, pos + 1)) != FL_OK) {
         return st;
     }
-    uint8_t wk = FL_VEC_AT(lex->nodes, fl_node, node).wild_kinds;
-    for (int form = 0; form < 2; form++) {
-        if (!(wk & (1 << form))) {
-            continue;
-        }
-        const uint8_t *s = fl__vec_bytes(&res->folded, k->fold_off);
-        size_t len = k->fold_len;
-        if (form == 1) {
-            s += k->fold_len;
-            len = k->exact_len;
-        }
-        size_t limit = len < lex->max_wild_prefix ? len : lex->max_wild_prefix;
-        uint32_t h = 2166136261u;
-        for (size_t p = 0; p < limit; p++) {
-            h ^= s[p];
-            h *= 16777619u;
-            /* only lengths some wildcard has, ending on a code point boundary */
-            if ((p < 64 && !(lex->wild_lengths & ((uint64_t)1 << p))) ||
-                (p + 1 < len && (s[p + 1] & 0xC0) == 0x80)) {
+    if (k->wild_n > 0 && (nid == 0 || nd->wild_kinds != 0)) {
+        const uint32_t *w = (const uint32_t *)res->wild.data + k->wild_first;
+        for (uint32_t j = 0; j < k->wild_n; j++) {
+            if (nid != 0 && !(nd->wild_kinds & (1u << ((w[j] & 3) - FL_EDGE_WILD_FOLD)))) {
                 continue;
             }
-            uint32_t id = fl__vocab_find(lex, s, p + 1, h);
-            if (id == FL_NO_ID) {
-                continue;
-            }
-            uint32_t kind = form == 0 ? FL_EDGE_WILD_FOLD : FL_EDGE_WILD_EXACT;
-            if ((child = fl__edge_find(lex, node, (id << 2) | kind)) != 0 &&
-                (st = push(res, child, pos + 1)) != FL_OK) {
+            if ((child = child_of(lex, nid, nd, w[j])) != 0 &&
+                (!excl || nodes[child].excl_below) && (st = push(res, child, pos + 1)) != FL_OK) {
                 return st;
             }
         }
@@ -132,7 +219,7 @@ static fl_status mark_exclusions(const fl_lexicon *lex, fl_result *res, uint32_t
             if (w.pos >= b || w.pos - i >= lex->max_depth) {
                 continue;
             }
-            if ((st = expand(lex, res, w.node, w.pos, &infos[w.pos])) != FL_OK) {
+            if ((st = expand(lex, res, w.node, w.pos, &infos[w.pos], true)) != FL_OK) {
                 return st;
             }
         }
@@ -215,7 +302,7 @@ fl_status fl__match(const fl_lexicon *lex, fl_result *res) {
                         (covered != NULL && covered[w.pos - a] != 0)) {
                         continue;
                     }
-                    if ((st = expand(lex, res, w.node, w.pos, &infos[w.pos])) != FL_OK) {
+                    if ((st = expand(lex, res, w.node, w.pos, &infos[w.pos], false)) != FL_OK) {
                         return st;
                     }
                 }

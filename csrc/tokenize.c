@@ -139,7 +139,7 @@ fl_status fl__tokenize(const fl_allocator *a, const uint8_t *text, size_t len, f
             fl_cclass prev = k;
             bool digits = true;
             bool letter = false;
-            int32_t last = cp;
+            bool simple = true; /* no code point taken outside the ASCII runs */
             size_t ncp = 0;
             for (;;) {
                 /* Fast path: a run of ASCII letters and digits, most of every word, needs
@@ -154,7 +154,6 @@ fl_status fl__tokenize(const fl_allocator *a, const uint8_t *text, size_t len, f
                     size_t run = pos - run_start;
                     cpi += run;
                     ncp += run;
-                    last = text[pos - 1];
                     prev = (fl_cclass)fl__ascii_class[text[pos - 1]];
                     if (seen & 1) {
                         letter = true;
@@ -187,13 +186,13 @@ fl_status fl__tokenize(const fl_allocator *a, const uint8_t *text, size_t len, f
                 if (xk != FL_C_FORMAT) {
                     prev = xk;
                 }
-                last = x;
+                simple = false;
                 pos += m;
                 cpi++;
                 ncp++;
             }
             t.kind = FL_TOKEN_WORD;
-            info.cp_last = last;
+            info.simple = simple;
             info.ncp = (uint32_t)(ncp > UINT32_MAX ? UINT32_MAX : ncp);
             info.has_letter = letter;
             info.all_digits = digits;
@@ -216,11 +215,9 @@ fl_status fl__tokenize(const fl_allocator *a, const uint8_t *text, size_t len, f
                 bool attached = have_prev && !space && nk != FL_C_SPACE;
                 t.kind = (k == FL_C_HYPHEN && attached) ? FL_TOKEN_HYPHEN : FL_TOKEN_PUNCT;
             }
-            int32_t last = cp;
             pos += n;
             cpi++;
             if (take_cps == 2) {
-                last = next;
                 pos += n2;
                 cpi++;
             }
@@ -236,7 +233,6 @@ fl_status fl__tokenize(const fl_allocator *a, const uint8_t *text, size_t len, f
                 cpi++;
                 ncp++;
             }
-            info.cp_last = last;
             info.ncp = (uint32_t)ncp;
         }
         if (info.cp0 < 0x80) {
