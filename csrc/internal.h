@@ -291,6 +291,7 @@ typedef struct fl_node {
     uint8_t n_wild;     /* wildcard tokens on the path */
     uint8_t n_exact;    /* case-sensitive tokens on the path */
     uint8_t wild_kinds; /* bit 0: has folded-wildcard children, bit 1: exact-wildcard */
+    uint8_t kid_kinds;  /* compiled: bit k: some child along an edge of kind k (FL_EDGE_*) */
 } fl_node;
 
 /* Edge labels: vocabulary id << 2 | kind. */
@@ -376,6 +377,11 @@ struct fl_lexicon {
     size_t edge_mask;
     size_t n_edges;
     fl_vec root_edges;   /* uint32_t child by label (0: none): the root's edges */
+    uint32_t *root_kids;  /* compiled: the root's child along label (id << 2 | kind) at
+                             [kind * n_ids + id] (0: none), so that the folded labels the
+                             matcher tries for every token lie together */
+    size_t n_ids;         /* vocabulary size at compile */
+    uint8_t root_kinds;   /* bit k: the root has a child along an edge of kind k */
     uint32_t *kid_labels; /* compiled: every node's children, sorted by label per node */
     uint32_t *kid_nodes;
     fl_wild_slot *wild_slots; /* compiled: the wildcard prefixes (NULL: none) */

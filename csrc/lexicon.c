@@ -102,6 +102,7 @@ void fl_lexicon_free(fl_lexicon *lex) {
     fl__vec_free(&a, &lex->root_edges);
     fl__free(&a, lex->vocab_slots);
     fl__free(&a, lex->edge_slots);
+    fl__free(&a, lex->root_kids);
     fl__free(&a, lex->kid_labels);
     fl__free(&a, lex->kid_nodes);
     fl__free(&a, lex->wild_slots);
@@ -203,6 +204,10 @@ fl_status fl__vocab_intern(fl_lexicon *lex, const uint8_t *s, size_t len, uint32
 /* ------------------------------------------------------------------ trie edges */
 
 uint32_t fl__edge_find(const fl_lexicon *lex, uint32_t parent, uint32_t label) {
+    if (parent == 0 && lex->root_kids != NULL) {
+        return (label >> 2) < lex->n_ids ? lex->root_kids[(label & 3) * lex->n_ids + (label >> 2)]
+                                         : 0;
+    }
     if (parent == 0) {
         return label < lex->root_edges.len ? FL_VEC_AT(lex->root_edges, uint32_t, label) : 0;
     }
@@ -490,6 +495,9 @@ fl_status fl__lexicon_freeze(fl_lexicon *lex) {
         for (size_t n = 0; n < n_nodes; n++) {
             sort_run(lex->kid_labels + nodes[n].first_kid, lex->kid_nodes + nodes[n].first_kid,
                      nodes[n].n_kids);
+            for (uint32_t k = 0; k < nodes[n].n_kids; k++) {
+                nodes[n].kid_kinds |= (uint8_t)(1u << (lex->kid_labels[nodes[n].first_kid + k] & 3));
+            }
         }
         for (size_t i = 0; i < n_edges; i++) {
             uint32_t l = lex->kid_labels[i];
@@ -500,11 +508,20 @@ fl_status fl__lexicon_freeze(fl_lexicon *lex) {
         }
     }
     const uint32_t *root = lex->root_edges.data;
+    if (!fl__mul(n_ids == 0 ? 1 : n_ids, 4 * sizeof(uint32_t), &bytes) ||
+        (lex->root_kids = fl__malloc(a, bytes)) == NULL) {
+        st = FL_ERR_NOMEM;
+        goto done;
+    }
+    memset(lex->root_kids, 0, bytes);
+    lex->n_ids = n_ids;
     for (size_t l = 0; l < lex->root_edges.len; l++) {
         if (root[l] == 0) {
             continue;
         }
         parent[root[l]] = 0;
+        lex->root_kids[(l & 3) * n_ids + (l >> 2)] = root[l];
+        lex->root_kinds |= (uint8_t)(1u << (l & 3));
         if ((l & 3) >= FL_EDGE_WILD_FOLD) {
             n_wild += kinds[l >> 2] == 0;
             kinds[l >> 2] |= (uint8_t)(1u << ((l & 3) - FL_EDGE_WILD_FOLD));
@@ -524,6 +541,7 @@ fl_status fl__lexicon_freeze(fl_lexicon *lex) {
     fl__free(a, lex->edge_slots);
     lex->edge_slots = NULL;
     lex->edge_mask = 0;
+    fl__vec_free(a, &lex->root_edges);
     st = FL_OK;
 done:
     fl__free(a, parent);

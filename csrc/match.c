@@ -154,13 +154,15 @@ static inline uint32_t kid_find(const fl_lexicon *lex, const fl_node *nd, uint32
     return 0;
 }
 
+/* The root's child along label, or 0. */
+static inline uint32_t root_kid(const fl_lexicon *lex, uint32_t label) {
+    return lex->root_kids[(label & 3) * lex->n_ids + (label >> 2)];
+}
+
 /* The child of node (index nid) along label, or 0. */
 static inline uint32_t child_of(const fl_lexicon *lex, uint32_t nid, const fl_node *nd,
                                 uint32_t label) {
-    if (nid == 0) {
-        return label < lex->root_edges.len ? FL_VEC_AT(lex->root_edges, uint32_t, label) : 0;
-    }
-    return kid_find(lex, nd, label);
+    return nid == 0 ? root_kid(lex, label) : kid_find(lex, nd, label);
 }
 
 /* Children of node reachable through token info k: pushes (child, pos + 1), in the order
@@ -170,25 +172,23 @@ static fl_status expand(const fl_lexicon *lex, fl_result *res, uint32_t nid, uin
                         const fl_tokinfo *k, bool excl) {
     const fl_node *nodes = lex->nodes.data;
     const fl_node *nd = &nodes[nid];
-    if (nid != 0 && nd->n_kids == 0) {
-        return FL_OK;
-    }
+    unsigned kinds = nid == 0 ? lex->root_kinds : nd->kid_kinds;
     fl_status st;
     uint32_t child;
-    if (k->id_fold != FL_NO_ID &&
+    if ((kinds & (1u << FL_EDGE_FOLD)) && k->id_fold != FL_NO_ID &&
         (child = child_of(lex, nid, nd, (k->id_fold << 2) | FL_EDGE_FOLD)) != 0 &&
         (!excl || nodes[child].excl_below) && (st = push(res, child, pos + 1)) != FL_OK) {
         return st;
     }
-    if (k->id_exact != FL_NO_ID &&
+    if ((kinds & (1u << FL_EDGE_EXACT)) && k->id_exact != FL_NO_ID &&
         (child = child_of(lex, nid, nd, (k->id_exact << 2) | FL_EDGE_EXACT)) != 0 &&
         (!excl || nodes[child].excl_below) && (st = push(res, child, pos + 1)) != FL_OK) {
         return st;
     }
-    if (k->wild_n > 0 && (nid == 0 || nd->wild_kinds != 0)) {
+    if (k->wild_n > 0 && (kinds >> FL_EDGE_WILD_FOLD) != 0) {
         const uint32_t *w = (const uint32_t *)res->wild.data + k->wild_first;
         for (uint32_t j = 0; j < k->wild_n; j++) {
-            if (nid != 0 && !(nd->wild_kinds & (1u << ((w[j] & 3) - FL_EDGE_WILD_FOLD)))) {
+            if (!(kinds & (1u << (w[j] & 3)))) {
                 continue;
             }
             if ((child = child_of(lex, nid, nd, w[j])) != 0 &&
@@ -200,28 +200,42 @@ static fl_status expand(const fl_lexicon *lex, fl_result *res, uint32_t nid, uin
     return FL_OK;
 }
 
-/* Marks every exclusion occurrence in tokens [a, b) into cover (a difference array). */
-static fl_status mark_exclusions(const fl_lexicon *lex, fl_result *res, uint32_t a, uint32_t b,
-                                 int32_t *diff) {
-    const fl_tokinfo *infos = res->infos.data;
-    for (uint32_t i = a; i < b; i++) {
-        res->stack.len = 0;
-        fl_status st = push(res, 0, i);
-        if (st != FL_OK) {
-            return st;
+/* Does the root have a child for token k other than along its folded label? */
+static bool other_roots(const fl_lexicon *lex, const fl_result *res, const fl_tokinfo *k) {
+    if ((lex->root_kinds & (1u << FL_EDGE_EXACT)) && k->id_exact != FL_NO_ID &&
+        root_kid(lex, (k->id_exact << 2) | FL_EDGE_EXACT) != 0) {
+        return true;
+    }
+    const uint32_t *w = (const uint32_t *)fl__vec_bytes(&res->wild, 0) + k->wild_first;
+    for (uint32_t j = 0; j < k->wild_n; j++) {
+        if (root_kid(lex, w[j]) != 0) {
+            return true;
         }
-        while (res->stack.len > 0) {
-            walk_item w = FL_VEC_AT(res->stack, walk_item, --res->stack.len);
-            if (w.pos > i && FL_VEC_AT(lex->nodes, fl_node, w.node).exclusion) {
-                diff[i - a] += 1;
-                diff[w.pos - a] -= 1;
-            }
-            if (w.pos >= b || w.pos - i >= lex->max_depth) {
-                continue;
-            }
-            if ((st = expand(lex, res, w.node, w.pos, &infos[w.pos], true)) != FL_OK) {
-                return st;
-            }
+    }
+    return false;
+}
+
+/* Marks every exclusion occurrence that starts at token i into diff, a difference array
+ * over the sentence's tokens [a, b]. */
+static fl_status mark_exclusions_at(const fl_lexicon *lex, fl_result *res, uint32_t a,
+                                    uint32_t b, uint32_t i, int32_t *diff) {
+    const fl_tokinfo *infos = res->infos.data;
+    res->stack.len = 0;
+    fl_status st = push(res, 0, i);
+    if (st != FL_OK) {
+        return st;
+    }
+    while (res->stack.len > 0) {
+        walk_item w = FL_VEC_AT(res->stack, walk_item, --res->stack.len);
+        if (w.pos > i && FL_VEC_AT(lex->nodes, fl_node, w.node).exclusion) {
+            diff[i - a] += 1;
+            diff[w.pos - a] -= 1;
+        }
+        if (w.pos >= b || w.pos - i >= lex->max_depth) {
+            continue;
+        }
+        if ((st = expand(lex, res, w.node, w.pos, &infos[w.pos], true)) != FL_OK) {
+            return st;
         }
     }
     return FL_OK;
@@ -253,10 +267,88 @@ static bool better(const fl_lexicon *lex, uint32_t len, uint32_t c, const best *
     return ex.term < ey.term;
 }
 
+/* The best term occurrence starting at token i of the sentence [a, b): every path through
+ * the trie, depth first (a token may continue along several edges: folded, exact and
+ * wildcard labels). */
+static fl_status walk_all(const fl_lexicon *lex, fl_result *res, uint32_t i, uint32_t a,
+                          uint32_t b, const int32_t *covered, best *bst) {
+    const fl_tokinfo *infos = res->infos.data;
+    fl_status st;
+    res->stack.len = 0;
+    if ((st = push(res, 0, i)) != FL_OK) {
+        return st;
+    }
+    while (res->stack.len > 0) {
+        walk_item w = FL_VEC_AT(res->stack, walk_item, --res->stack.len);
+        uint32_t len = w.pos - i;
+        if (len > 0 && FL_VEC_AT(lex->nodes, fl_node, w.node).entry != 0 &&
+            better(lex, len, w.node, bst)) {
+            bst->len = len;
+            bst->node = w.node;
+        }
+        if (w.pos >= b || len >= lex->max_depth ||
+            (covered != NULL && covered[w.pos - a] != 0)) {
+            continue;
+        }
+        if ((st = expand(lex, res, w.node, w.pos, &infos[w.pos], false)) != FL_OK) {
+            return st;
+        }
+    }
+    return FL_OK;
+}
+
+/* The same when the path is a single chain of folded labels from root child c (most
+ * walks): follows it while each step has one way on. Returns false when a step could go
+ * several ways (an exact or wildcard edge the token may take), and walk_all must decide. */
+static bool walk_chain(const fl_lexicon *lex, const fl_tokinfo *infos, uint32_t c, uint32_t i,
+                       uint32_t a, uint32_t b, const int32_t *covered, best *bst) {
+    const fl_node *nodes = lex->nodes.data;
+    const unsigned others = (1u << FL_EDGE_EXACT);
+    const unsigned wilds = (1u << FL_EDGE_WILD_FOLD) | (1u << FL_EDGE_WILD_EXACT);
+    uint32_t node = c;
+    uint32_t pos = i + 1;
+    if (nodes[c].entry != 0) {
+        bst->len = 1;
+        bst->node = c;
+    }
+    while (pos < b && pos - i < lex->max_depth && (covered == NULL || covered[pos - a] == 0)) {
+        const fl_node *nd = &nodes[node];
+        if (nd->n_kids == 0) {
+            break;
+        }
+        const fl_tokinfo *k = &infos[pos];
+        if (((nd->kid_kinds & others) && k->id_exact != FL_NO_ID) ||
+            ((nd->kid_kinds & wilds) && k->wild_n > 0)) {
+            return false;
+        }
+        uint32_t next;
+        if (!(nd->kid_kinds & (1u << FL_EDGE_FOLD)) || k->id_fold == FL_NO_ID ||
+            (next = kid_find(lex, nd, k->id_fold << 2)) == 0) {
+            break;
+        }
+        node = next;
+        pos++;
+        if (nodes[next].entry != 0) {
+            bst->len = pos - i; /* longer than any found before on the chain */
+            bst->node = next;
+        }
+    }
+    return true;
+}
+
+/* Might an exclusion start at token k? (Only a cheap test: the walk decides.) */
+static bool may_start_exclusion(const fl_lexicon *lex, const fl_result *res,
+                                const fl_tokinfo *k) {
+    const fl_node *nodes = lex->nodes.data;
+    uint32_t c = k->id_fold != FL_NO_ID ? lex->root_kids[k->id_fold] : 0;
+    return (c != 0 && nodes[c].excl_below) || other_roots(lex, res, k);
+}
+
 fl_status fl__match(const fl_lexicon *lex, fl_result *res) {
     size_t ns = res->sentences.len;
     const fl_token *toks = res->tokens.data;
     const fl_tokinfo *infos = res->infos.data;
+    const uint32_t *root_fold = lex->root_kids; /* kind FL_EDGE_FOLD comes first */
     fl_status st;
     for (size_t si = 0; si < ns; si++) {
         fl_sentence *sent = &FL_VEC_AT(res->sentences, fl_sentence, si);
@@ -267,44 +359,49 @@ fl_status fl__match(const fl_lexicon *lex, fl_result *res) {
         sent->score = 0.0;
         int32_t *covered = NULL;
         if (lex->has_exclusions) {
-            res->cover.len = 0;
-            if ((st = fl__vec_append(&res->alloc, &res->cover, sizeof(int32_t), NULL,
-                                     (size_t)(b - a) + 1)) != FL_OK) {
-                return st;
+            uint32_t first = a;
+            while (first < b && !may_start_exclusion(lex, res, &infos[first])) {
+                first++;
             }
-            covered = res->cover.data;
-            if ((st = mark_exclusions(lex, res, a, b, covered)) != FL_OK) {
-                return st;
-            }
-            int32_t run = 0;
-            for (uint32_t i = 0; i <= b - a; i++) {
-                run += covered[i];
-                covered[i] = run; /* > 0: inside an exclusion occurrence */
+            if (first < b) {
+                res->cover.len = 0;
+                if ((st = fl__vec_append(&res->alloc, &res->cover, sizeof(int32_t), NULL,
+                                         (size_t)(b - a) + 1)) != FL_OK) {
+                    return st;
+                }
+                covered = res->cover.data;
+                for (uint32_t i = first; i < b; i++) {
+                    if (may_start_exclusion(lex, res, &infos[i]) &&
+                        (st = mark_exclusions_at(lex, res, a, b, i, covered)) != FL_OK) {
+                        return st;
+                    }
+                }
+                int32_t run = 0;
+                for (uint32_t i = 0; i <= b - a; i++) {
+                    run += covered[i];
+                    covered[i] = run; /* > 0: inside an exclusion occurrence */
+                }
             }
         }
         uint32_t i = a;
         while (i < b) {
+            if (covered != NULL && covered[i - a] != 0) {
+                i++;
+                continue;
+            }
+            const fl_tokinfo *k = &infos[i];
+            uint32_t c = k->id_fold != FL_NO_ID ? root_fold[k->id_fold] : 0;
+            bool other = (k->wild_n > 0 || k->id_exact != FL_NO_ID) && other_roots(lex, res, k);
+            if (c == 0 && !other) {
+                i++; /* most tokens start no term */
+                continue;
+            }
             best bst = {0, 0};
-            if (covered == NULL || covered[i - a] == 0) {
-                res->stack.len = 0;
-                if ((st = push(res, 0, i)) != FL_OK) {
+            if (other || !walk_chain(lex, infos, c, i, a, b, covered, &bst)) {
+                bst.len = 0;
+                bst.node = 0;
+                if ((st = walk_all(lex, res, i, a, b, covered, &bst)) != FL_OK) {
                     return st;
-                }
-                while (res->stack.len > 0) {
-                    walk_item w = FL_VEC_AT(res->stack, walk_item, --res->stack.len);
-                    uint32_t len = w.pos - i;
-                    if (len > 0 && FL_VEC_AT(lex->nodes, fl_node, w.node).entry != 0 &&
-                        better(lex, len, w.node, &bst)) {
-                        bst.len = len;
-                        bst.node = w.node;
-                    }
-                    if (w.pos >= b || len >= lex->max_depth ||
-                        (covered != NULL && covered[w.pos - a] != 0)) {
-                        continue;
-                    }
-                    if ((st = expand(lex, res, w.node, w.pos, &infos[w.pos], false)) != FL_OK) {
-                        return st;
-                    }
                 }
             }
             if (bst.len == 0) {
@@ -325,8 +422,7 @@ fl_status fl__match(const fl_lexicon *lex, fl_result *res) {
             m.first_token = i;
             m.n_tokens = bst.len;
             m.voice = FL_VOICE_AUTHOR;
-            if ((st = fl__vec_append(&res->alloc, &res->matches, sizeof(fl_match), &m, 1)) !=
-                FL_OK) {
+            if ((st = fl__vec_push(&res->alloc, &res->matches, sizeof(fl_match), &m)) != FL_OK) {
                 return st;
             }
             sent = &FL_VEC_AT(res->sentences, fl_sentence, si);
