@@ -179,9 +179,11 @@ typedef struct fl_tokinfo {
     uint32_t id_exact;  /* vocabulary id of the exact (NFC) form, or FL_NO_ID */
     uint32_t wild_first; /* its wildcard labels: res->wild[wild_first, + wild_n) */
     uint32_t wild_n;
-    uint32_t hash_fold; /* fl__hash_bytes of the folded form (the voice stage's lookup) */
+    uint32_t hash_fold; /* fl__hash_bytes of the folded form */
     uint32_t fold_len;
     size_t fold_off;    /* folded form in the result's byte buffer */
+    const struct fl_cue *cue; /* its entry in the voice stage's word table, or NULL (set
+                                 with the vocabulary ids: one lookup finds both) */
 } fl_tokinfo;
 
 /* Appends the tokens of text[0..len) to toks (fl_token) and infos (fl_tokinfo). Fills
@@ -304,11 +306,14 @@ typedef struct fl_edge_slot {
     uint32_t child; /* 0: empty slot (the root is never a child) */
 } fl_edge_slot;
 
-/* A vocabulary slot: the string's hash, its id, and its first bytes with its length, so
- * that most lookups are decided without reading the string itself (fl__vocab_head). */
+/* A vocabulary slot: the string's id, its first bytes with its length (fl__vocab_head) and
+ * part of its hash, so that most lookups are decided without reading the string itself.
+ * At compile the voice stage's cue words (cues.c) are indexed in the same table: one
+ * lookup of a token's folded form gives its label and its cue entry. */
 typedef struct fl_vocab_slot {
-    uint32_t hash;
-    uint32_t id; /* 1 + index into lex->vocab, 0: empty */
+    uint16_t check; /* the top 16 bits of the string's hash */
+    uint16_t cue;   /* 1 + index into the cue table (fl__cue_table), 0: not a cue word */
+    uint32_t id;    /* 1 + index into lex->vocab, 0: not a label (a cue word only) */
     uint64_t head;
 } fl_vocab_slot;
 
@@ -370,6 +375,7 @@ struct fl_lexicon {
     /* compiled form */
     fl_vec vocab;        /* fl_span: token strings, in bytes */
     fl_vocab_slot *vocab_slots;
+    const struct fl_cue *cues; /* compiled: the cue table the slots index (cues.c) */
     size_t vocab_mask;   /* slots - 1 (a power of two minus one) */
     fl_vec nodes;        /* fl_node; node 0 is the root */
     fl_vec entries;      /* fl_entry */
@@ -446,31 +452,6 @@ static inline uint32_t fl__hash_spread(uint32_t h) {
     h *= 0xc2b2ae35u;
     h ^= h >> 16;
     return h;
-}
-/* fl__vocab_find for the matcher's inner loop, with the string's hash and head
- * (fl__vocab_head) already at hand. */
-static inline uint32_t fl__vocab_lookup(const fl_lexicon *lex, const uint8_t *s, size_t len,
-                                        uint32_t hash, uint64_t head) {
-    if (lex->vocab_slots == NULL) {
-        return FL_NO_ID;
-    }
-    for (size_t i = fl__hash_spread(hash) & lex->vocab_mask;; i = (i + 1) & lex->vocab_mask) {
-        const fl_vocab_slot *slot = &lex->vocab_slots[i];
-        if (slot->id == 0) {
-            return FL_NO_ID;
-        }
-        if (slot->hash == hash && slot->head == head) {
-            if (len <= FL_VOCAB_HEAD) {
-                return slot->id - 1;
-            }
-            fl_span v = FL_VEC_AT(lex->vocab, fl_span, slot->id - 1);
-            if (v.len == len &&
-                memcmp(fl__vec_bytes(&lex->bytes, v.off) + FL_VOCAB_HEAD, s + FL_VOCAB_HEAD,
-                       len - FL_VOCAB_HEAD) == 0) {
-                return slot->id - 1;
-            }
-        }
-    }
 }
 /* Child of parent along label, or 0 (while building: through the edge hash). */
 FL_HIDDEN uint32_t fl__edge_find(const fl_lexicon *lex, uint32_t parent, uint32_t label);
@@ -587,6 +568,40 @@ typedef struct fl_cue {
     uint8_t form;      /* FL_FORM_* */
 } fl_cue;
 
+/* The vocabulary slot of s[0..len) (hash: fl__hash_bytes, head: fl__vocab_head), or NULL.
+ * For the matcher's inner loop; fl__vocab_find gives the id alone. */
+static inline const fl_vocab_slot *fl__vocab_probe(const fl_lexicon *lex, const uint8_t *s,
+                                                   size_t len, uint32_t hash, uint64_t head) {
+    if (lex->vocab_slots == NULL) {
+        return NULL;
+    }
+    uint16_t check = (uint16_t)(hash >> 16);
+    for (size_t i = fl__hash_spread(hash) & lex->vocab_mask;; i = (i + 1) & lex->vocab_mask) {
+        const fl_vocab_slot *slot = &lex->vocab_slots[i];
+        if (slot->id == 0 && slot->cue == 0) {
+            return NULL;
+        }
+        if (slot->check == check && slot->head == head) {
+            if (len <= FL_VOCAB_HEAD) {
+                return slot;
+            }
+            const uint8_t *str;
+            size_t slen;
+            if (slot->id != 0) {
+                fl_span v = FL_VEC_AT(lex->vocab, fl_span, slot->id - 1);
+                str = fl__vec_bytes(&lex->bytes, v.off);
+                slen = v.len;
+            } else {
+                str = (const uint8_t *)lex->cues[slot->cue - 1].word;
+                slen = lex->cues[slot->cue - 1].len;
+            }
+            if (slen == len &&
+                memcmp(str + FL_VOCAB_HEAD, s + FL_VOCAB_HEAD, len - FL_VOCAB_HEAD) == 0) {
+                return slot;
+            }
+        }
+    }
+}
 /* The table entry of a folded word s[0..len) whose FNV-1a hash (fl__hash_bytes) is hash,
  * or NULL. No allocation, no state: any thread may call it. */
 FL_HIDDEN const fl_cue *fl__cue_find(const uint8_t *s, size_t len, uint32_t hash);

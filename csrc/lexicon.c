@@ -130,10 +130,28 @@ uint32_t fl__vocab_find(const fl_lexicon *lex, const uint8_t *s, size_t len, uin
     if (len == 0) {
         s = (const uint8_t *)""; /* a token that folds to nothing (a lone soft hyphen) */
     }
-    return fl__vocab_lookup(lex, s, len, hash, fl__vocab_head(s, len));
+    const fl_vocab_slot *slot = fl__vocab_probe(lex, s, len, hash, fl__vocab_head(s, len));
+    return slot != NULL ? slot->id - 1 : FL_NO_ID; /* id 0 (a cue word only): FL_NO_ID */
 }
 
-/* Keeps the table at most half full; rebuilding leaves the old table intact on failure. */
+/* The string of vocabulary id `id`. */
+static const uint8_t *vocab_str(const fl_lexicon *lex, uint32_t id, size_t *len) {
+    fl_span v = FL_VEC_AT(lex->vocab, fl_span, id);
+    *len = v.len;
+    return lex_bytes(lex, v.off);
+}
+
+/* The first free slot for a string with this hash (the string is not in the table). */
+static size_t free_slot(const fl_vocab_slot *slots, size_t mask, uint32_t hash) {
+    size_t j = fl__hash_spread(hash) & mask;
+    while (slots[j].id != 0 || slots[j].cue != 0) {
+        j = (j + 1) & mask;
+    }
+    return j;
+}
+
+/* A table of `want` slots (a power of two) holding the vocabulary; the old table stays
+ * intact on failure. */
 static fl_status vocab_grow(fl_lexicon *lex, size_t want) {
     size_t bytes;
     if (!fl__mul(want, sizeof(fl_vocab_slot), &bytes)) {
@@ -145,17 +163,14 @@ static fl_status vocab_grow(fl_lexicon *lex, size_t want) {
     }
     memset(slots, 0, bytes);
     size_t mask = want - 1;
-    if (lex->vocab_slots != NULL) {
-        for (size_t i = 0; i <= lex->vocab_mask; i++) {
-            fl_vocab_slot slot = lex->vocab_slots[i];
-            if (slot.id != 0) {
-                size_t j = fl__hash_spread(slot.hash) & mask;
-                while (slots[j].id != 0) {
-                    j = (j + 1) & mask;
-                }
-                slots[j] = slot;
-            }
-        }
+    for (uint32_t id = 0; id < lex->vocab.len; id++) {
+        size_t len;
+        const uint8_t *str = vocab_str(lex, id, &len);
+        uint32_t hash = fl__hash_bytes(str, len);
+        size_t j = free_slot(slots, mask, hash);
+        slots[j].check = (uint16_t)(hash >> 16);
+        slots[j].id = id + 1;
+        slots[j].head = fl__vocab_head(str, len);
     }
     fl__free(&lex->alloc, lex->vocab_slots);
     lex->vocab_slots = slots;
@@ -174,6 +189,7 @@ fl_status fl__vocab_intern(fl_lexicon *lex, const uint8_t *s, size_t len, uint32
         return FL_OK;
     }
     fl_status st;
+    /* at most half full */
     if (lex->vocab_slots == NULL || (lex->vocab.len + 1) * 2 > lex->vocab_mask + 1) {
         if ((st = vocab_grow(lex, lex->vocab_slots == NULL ? 64 : (lex->vocab_mask + 1) * 2)) !=
             FL_OK) {
@@ -190,14 +206,44 @@ fl_status fl__vocab_intern(fl_lexicon *lex, const uint8_t *s, size_t len, uint32
     if ((st = fl__vec_append(&lex->alloc, &lex->vocab, sizeof(fl_span), &v, 1)) != FL_OK) {
         return st;
     }
-    size_t j = fl__hash_spread(hash) & lex->vocab_mask;
-    while (lex->vocab_slots[j].id != 0) {
-        j = (j + 1) & lex->vocab_mask;
-    }
-    lex->vocab_slots[j].hash = hash;
+    size_t j = free_slot(lex->vocab_slots, lex->vocab_mask, hash);
+    lex->vocab_slots[j].check = (uint16_t)(hash >> 16);
     lex->vocab_slots[j].id = (uint32_t)lex->vocab.len;
     lex->vocab_slots[j].head = fl__vocab_head(s, len);
     *id = (uint32_t)(lex->vocab.len - 1);
+    return FL_OK;
+}
+
+/* Indexes the voice stage's cue words in the vocabulary table (compile): a slot of a string
+ * that is also a cue word gets its cue index, other cue words get slots of their own (id
+ * 0), in a table grown to stay at most half full. */
+static fl_status index_cues(fl_lexicon *lex) {
+    size_t n_cues;
+    const fl_cue *cues = fl__cue_table(&n_cues);
+    size_t want = 64;
+    while (want < 2 * (lex->vocab.len + n_cues)) {
+        want *= 2;
+    }
+    fl_status st;
+    if (lex->vocab_slots == NULL || want > lex->vocab_mask + 1) {
+        if ((st = vocab_grow(lex, want)) != FL_OK) {
+            return st;
+        }
+    }
+    lex->cues = cues;
+    for (size_t c = 0; c < n_cues; c++) {
+        const uint8_t *w = (const uint8_t *)cues[c].word;
+        size_t len = cues[c].len;
+        uint32_t hash = fl__hash_bytes(w, len);
+        fl_vocab_slot *slot = (fl_vocab_slot *)fl__vocab_probe(lex, w, len, hash,
+                                                               fl__vocab_head(w, len));
+        if (slot == NULL) {
+            slot = &lex->vocab_slots[free_slot(lex->vocab_slots, lex->vocab_mask, hash)];
+            slot->check = (uint16_t)(hash >> 16);
+            slot->head = fl__vocab_head(w, len);
+        }
+        slot->cue = (uint16_t)(c + 1);
+    }
     return FL_OK;
 }
 
@@ -535,7 +581,8 @@ fl_status fl__lexicon_freeze(fl_lexicon *lex) {
             nodes[parent[n]].excl_below = 1;
         }
     }
-    if (n_wild > 0 && (st = build_wild_table(lex, kinds, n_ids, n_wild)) != FL_OK) {
+    if ((n_wild > 0 && (st = build_wild_table(lex, kinds, n_ids, n_wild)) != FL_OK) ||
+        (st = index_cues(lex)) != FL_OK) {
         goto done;
     }
     fl__free(a, lex->edge_slots);

@@ -109,7 +109,9 @@ fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result
         k->fold_off = at;
         k->fold_len = (uint32_t)fold_len;
         k->hash_fold = hash;
-        k->id_fold = fl__vocab_lookup(lex, f, fold_len, hash, head);
+        const fl_vocab_slot *slot = fl__vocab_probe(lex, f, fold_len, hash, head);
+        k->id_fold = slot != NULL ? slot->id - 1 : FL_NO_ID; /* id 0: a cue word only */
+        k->cue = slot != NULL && slot->cue != 0 ? &lex->cues[slot->cue - 1] : NULL;
         k->id_exact = FL_NO_ID;
         if (exact) {
             /* one string table: equal bytes have the same id */
