@@ -175,6 +175,7 @@ typedef struct fl_tokinfo {
     uint8_t has_letter; /* some letter in the token */
     uint8_t all_digits; /* digits only (joiners allowed) */
     uint8_t simple;     /* ASCII letters and digits only: folds byte by byte */
+    uint8_t same;       /* its folded and exact forms are equal */
     uint32_t id_fold;   /* vocabulary id of the folded form, or FL_NO_ID */
     uint32_t id_exact;  /* vocabulary id of the exact (NFC) form, or FL_NO_ID */
     uint32_t wild_first; /* its wildcard labels: res->wild[wild_first, + wild_n) */
@@ -441,10 +442,40 @@ FL_HIDDEN fl_status fl__lexicon_reserve(fl_lexicon *lex, size_t spellings);
 /* Vocabulary id of a string, or FL_NO_ID. */
 FL_HIDDEN uint32_t fl__vocab_find(const fl_lexicon *lex, const uint8_t *s, size_t len,
                                   uint32_t hash);
+/* The hash of every string lookup of the core (vocabulary, wildcard prefixes, cue words,
+ * names): 8 bytes at a time, each word read little-endian with the bytes past the end
+ * counting as zero, mixed in by one multiply (fl__hash_mix); at least one word, so a string
+ * of up to 8 bytes costs one multiply (fl__hash_short). tools/gen_cue_slots.py computes
+ * the same in Python. */
 FL_HIDDEN uint32_t fl__hash_bytes(const uint8_t *s, size_t len);
-/* Spreads a hash before a table takes its low bits: FNV's low bits are weak, so keys that
- * differ in their last byte ("t9fa", "t9fb", ...) would land side by side and pile up under
- * linear probing. MurmurHash3's final avalanche (fmix32). */
+#define FL_HASH_SEED 0x243F6A8885A308D3ULL
+static inline uint64_t fl__hash_mix(uint64_t h, uint64_t w) {
+    h = (h ^ w) * 0x9E3779B97F4A7C15ULL;
+    return h ^ (h >> 32);
+}
+/* fl__hash_bytes of a string of len <= 8 bytes given as its little-endian word w (the bytes
+ * past len zero). */
+static inline uint32_t fl__hash_short(uint64_t w, size_t len) {
+    return (uint32_t)fl__hash_mix(FL_HASH_SEED ^ len, w);
+}
+/* The 8 bytes at p as a little-endian word, whatever the machine's byte order. */
+static inline uint64_t fl__load_le64(const uint8_t *p) {
+    uint64_t w;
+    memcpy(&w, p, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    w = __builtin_bswap64(w);
+#endif
+    return w;
+}
+static inline void fl__store_le64(uint8_t *p, uint64_t w) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    w = __builtin_bswap64(w);
+#endif
+    memcpy(p, &w, 8);
+}
+/* Spreads a hash before a table takes its low bits, so that keys that differ in their
+ * last byte ("t9fa", "t9fb", ...) do not land side by side and pile up under linear
+ * probing. MurmurHash3's final avalanche (fmix32). */
 static inline uint32_t fl__hash_spread(uint32_t h) {
     h ^= h >> 16;
     h *= 0x85ebca6bu;
@@ -602,7 +633,7 @@ static inline const fl_vocab_slot *fl__vocab_probe(const fl_lexicon *lex, const 
         }
     }
 }
-/* The table entry of a folded word s[0..len) whose FNV-1a hash (fl__hash_bytes) is hash,
+/* The table entry of a folded word s[0..len) whose hash (fl__hash_bytes) is hash,
  * or NULL. No allocation, no state: any thread may call it. */
 FL_HIDDEN const fl_cue *fl__cue_find(const uint8_t *s, size_t len, uint32_t hash);
 /* The classes of a folded word (0 when it is not in the table). */

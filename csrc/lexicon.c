@@ -29,13 +29,23 @@
  */
 
 uint32_t fl__hash_bytes(const uint8_t *s, size_t len) {
-    uint32_t h = 2166136261u; /* FNV-1a: short keys, simple; the matcher extends it byte by
-                                 byte over wildcard prefixes */
-    for (size_t i = 0; i < len; i++) {
-        h ^= s[i];
-        h *= 16777619u;
-    }
-    return h;
+    uint64_t h = FL_HASH_SEED ^ len;
+    size_t left = len;
+    do {
+        uint64_t w = 0;
+        if (left >= 8) {
+            w = fl__load_le64(s);
+        } else {
+            for (size_t i = 0; i < left; i++) {
+                w |= (uint64_t)s[i] << (8 * i);
+            }
+        }
+        h = fl__hash_mix(h, w);
+        size_t step = left < 8 ? left : 8;
+        s += step;
+        left -= step;
+    } while (left > 0);
+    return (uint32_t)h;
 }
 
 static uint32_t hash_edge(uint32_t parent, uint32_t label) {
@@ -607,15 +617,13 @@ fl_status fl__wild_labels(const fl_lexicon *lex, const fl_allocator *a, const ui
         return FL_OK;
     }
     size_t limit = len < lex->max_wild_prefix ? len : lex->max_wild_prefix;
-    uint32_t h = 2166136261u;
     for (size_t p = 0; p < limit; p++) {
-        h ^= s[p];
-        h *= 16777619u;
         /* only lengths some wildcard has, ending on a code point boundary */
         if ((p < 64 && !(lex->wild_lengths & ((uint64_t)1 << p))) ||
             (p + 1 < len && (s[p + 1] & 0xC0) == 0x80)) {
             continue;
         }
+        uint32_t h = fl__hash_bytes(s, p + 1);
         for (size_t j = fl__hash_spread(h) & lex->wild_mask;; j = (j + 1) & lex->wild_mask) {
             fl_wild_slot slot = lex->wild_slots[j];
             if (slot.tag == 0) {

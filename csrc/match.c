@@ -39,11 +39,39 @@ static inline bool wild_may_start(const fl_lexicon *lex, const uint8_t *s, size_
     return (lex->wild_first2[f2 >> 3] >> (f2 & 7)) & 1u;
 }
 
+/* The wildcard labels of token k's forms (folded f, exact e): folded ones first, then
+ * exact ones, each by length (the order in which the matcher tries them). */
+static fl_status wild_labels(const fl_lexicon *lex, fl_result *res, fl_tokinfo *k,
+                             const uint8_t *f, size_t fold_len, const uint8_t *e,
+                             size_t exact_len) {
+    fl_status st;
+    if ((wild_may_start(lex, f, fold_len) &&
+         (st = fl__wild_labels(lex, &res->alloc, f, fold_len, FL_EDGE_WILD_FOLD, &res->wild)) !=
+             FL_OK) ||
+        (e != NULL && wild_may_start(lex, e, exact_len) &&
+         (st = fl__wild_labels(lex, &res->alloc, e, exact_len, FL_EDGE_WILD_EXACT,
+                               &res->wild)) != FL_OK)) {
+        return st;
+    }
+    k->wild_n = (uint32_t)(res->wild.len - k->wild_first);
+    return FL_OK;
+}
+
+/*
+ * Labels in two passes over the tokens of the text. The first folds each token into
+ * res->folded and hashes its form, and asks the memory for the vocabulary slot the lookup
+ * will read; the second looks the forms up. Lookups miss the cache once the vocabulary
+ * outgrows it, and in one pass each miss stalled the next token's work; with the slots
+ * asked for a few hundred tokens ahead the misses overlap.
+ */
 fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result *res) {
     size_t n = res->tokens.len;
     const fl_token *toks = res->tokens.data;
     fl_tokinfo *infos = res->infos.data;
     const bool exact = lex->has_exact;
+    const bool wild = lex->wild_kinds != 0;
+    /* 8 bytes may be read from a token's start up to here */
+    const size_t text_end = n > 0 ? toks[n - 1].end : 0;
     res->folded.len = 0;
     res->wild.len = 0;
     fl_status st;
@@ -52,56 +80,59 @@ fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result
         const uint8_t *s = text + toks[i].start;
         size_t len = toks[i].end - toks[i].start;
         size_t at = res->folded.len;
-        const uint8_t *f; /* the folded form */
-        const uint8_t *e; /* the exact form (when `exact`) */
         size_t fold_len;
-        size_t exact_len;
         uint32_t hash;
-        uint64_t head;
         bool same;
+        k->id_exact = FL_NO_ID;
+        k->wild_first = (uint32_t)res->wild.len;
+        k->wild_n = 0;
         if (k->simple) {
             /* ASCII letters and digits: setting bit 5 folds each byte (digits have it
-             * already); the form, its hash and its head in one pass; the exact form is the
-             * text itself */
-            if (res->folded.cap - at < len &&
-                (st = fl__vec_reserve(&res->alloc, &res->folded, 1, at + len)) != FL_OK) {
+             * already), and the exact form is the text itself. A word of up to 8 bytes is
+             * folded and hashed as one machine word. */
+            if (res->folded.cap - at < len + 8 &&
+                (st = fl__vec_reserve(&res->alloc, &res->folded, 1, at + len + 8)) != FL_OK) {
                 return st;
             }
             uint8_t *d = (uint8_t *)res->folded.data + at;
-            uint32_t h = 2166136261u;
-            uint64_t hd = 0;
-            unsigned diff = 0;
-            for (size_t b = 0; b < len; b++) {
-                uint8_t c = s[b];
-                uint8_t lc = (uint8_t)(c | 0x20);
-                d[b] = lc;
-                diff |= (unsigned)(c ^ lc);
-                h = (h ^ lc) * 16777619u;
-                if (b < FL_VOCAB_HEAD) {
-                    hd |= (uint64_t)lc << (8 * b);
+            if (len <= 8 && toks[i].start + 8 <= text_end) {
+                uint64_t m = len == 8 ? ~(uint64_t)0 : ((uint64_t)1 << (8 * len)) - 1;
+                uint64_t w = fl__load_le64(s) & m;
+                uint64_t lw = (w | 0x2020202020202020ULL) & m;
+                fl__store_le64(d, lw); /* room for 8 reserved above */
+                hash = fl__hash_short(lw, len);
+                same = w == lw;
+            } else {
+                unsigned diff = 0;
+                for (size_t b = 0; b < len; b++) {
+                    d[b] = (uint8_t)(s[b] | 0x20);
+                    diff |= (unsigned)(s[b] ^ d[b]);
                 }
+                hash = fl__hash_bytes(d, len);
+                same = diff == 0;
             }
-            res->folded.len = at + len;
-            f = d;
             fold_len = len;
-            hash = h;
-            head = hd | ((uint64_t)(len < 255 ? len : 255) << 56);
-            e = s;
-            exact_len = len;
-            same = diff == 0;
+            res->folded.len = at + len;
         } else {
+            size_t exact_len;
             if ((st = fl__fold_token_pair(&res->alloc, &res->scratch, &res->fold_cache, s, len,
                                           toks[i].kind, exact, &res->folded, &fold_len,
                                           &exact_len, &same)) != FL_OK) {
                 return st;
             }
-            f = fl__vec_bytes(&res->folded, at);
-            e = f + fold_len;
-            /* only the folded form is kept; the exact one is read here and overwritten by
-             * the next token */
-            res->folded.len = at + fold_len;
+            const uint8_t *f = fl__vec_bytes(&res->folded, at);
             hash = fl__hash_bytes(f, fold_len);
-            head = fl__vocab_head(f, fold_len);
+            /* the exact form follows the folded one until the next token overwrites it:
+             * what needs it is done now (the wildcard labels of a token that is not simple
+             * too, so that each token's labels stay together) */
+            const uint8_t *e = exact ? f + fold_len : NULL;
+            if (exact && !same) {
+                k->id_exact = fl__vocab_find(lex, e, exact_len, fl__hash_bytes(e, exact_len));
+            }
+            if (wild && (st = wild_labels(lex, res, k, f, fold_len, e, exact_len)) != FL_OK) {
+                return st;
+            }
+            res->folded.len = at + fold_len;
         }
         if (FL_UNLIKELY(fold_len > UINT32_MAX)) {
             return FL_ERR_LIMIT;
@@ -109,29 +140,40 @@ fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result
         k->fold_off = at;
         k->fold_len = (uint32_t)fold_len;
         k->hash_fold = hash;
-        const fl_vocab_slot *slot = fl__vocab_probe(lex, f, fold_len, hash, head);
+        k->same = same;
+        if (lex->vocab_slots != NULL) {
+            __builtin_prefetch(&lex->vocab_slots[fl__hash_spread(hash) & lex->vocab_mask]);
+        }
+    }
+    /* 8 readable bytes after every folded form, for the heads below */
+    if ((st = fl__vec_reserve(&res->alloc, &res->folded, 1, res->folded.len + 8)) != FL_OK) {
+        return st;
+    }
+    const uint8_t *folded = fl__vec_bytes(&res->folded, 0);
+    for (size_t i = 0; i < n; i++) {
+        fl_tokinfo *k = &infos[i];
+        const uint8_t *f = folded + k->fold_off;
+        size_t fold_len = k->fold_len;
+        uint64_t head = fl__load_le64(f);
+        if (fold_len < 8) {
+            head &= ((uint64_t)1 << (8 * fold_len)) - 1;
+        }
+        head = (head & 0x00FFFFFFFFFFFFFFULL) | ((uint64_t)(fold_len < 255 ? fold_len : 255) << 56);
+        const fl_vocab_slot *slot = fl__vocab_probe(lex, f, fold_len, k->hash_fold, head);
         k->id_fold = slot != NULL ? slot->id - 1 : FL_NO_ID; /* id 0: a cue word only */
         k->cue = slot != NULL && slot->cue != 0 ? &lex->cues[slot->cue - 1] : NULL;
-        k->id_exact = FL_NO_ID;
-        if (exact) {
-            /* one string table: equal bytes have the same id */
-            k->id_exact = same ? k->id_fold
-                               : fl__vocab_find(lex, e, exact_len, fl__hash_bytes(e, exact_len));
+        /* the exact form of a simple token is the text (or the folded form when equal) */
+        const uint8_t *e = !exact ? NULL : k->same ? f : text + toks[i].start;
+        if (exact && k->same) {
+            k->id_exact = k->id_fold; /* one string table: equal bytes have the same id */
+        } else if (exact && k->simple) {
+            k->id_exact = fl__vocab_find(lex, e, fold_len, fl__hash_bytes(e, fold_len));
         }
-        k->wild_first = (uint32_t)res->wild.len;
-        k->wild_n = 0;
-        if (lex->wild_kinds != 0) {
-            /* its wildcard prefixes, found once: folded ones first, then exact ones, each by
-             * length (the order in which the matcher tries them) */
-            if ((wild_may_start(lex, f, fold_len) &&
-                 (st = fl__wild_labels(lex, &res->alloc, f, fold_len, FL_EDGE_WILD_FOLD,
-                                       &res->wild)) != FL_OK) ||
-                (exact && wild_may_start(lex, e, exact_len) &&
-                 (st = fl__wild_labels(lex, &res->alloc, e, exact_len, FL_EDGE_WILD_EXACT,
-                                       &res->wild)) != FL_OK)) {
+        if (wild && k->simple) {
+            k->wild_first = (uint32_t)res->wild.len;
+            if ((st = wild_labels(lex, res, k, f, fold_len, e, fold_len)) != FL_OK) {
                 return st;
             }
-            k->wild_n = (uint32_t)(res->wild.len - k->wild_first);
         }
     }
     return FL_OK;
