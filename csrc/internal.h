@@ -458,6 +458,27 @@ static inline uint64_t fl__hash_mix(uint64_t h, uint64_t w) {
 static inline uint32_t fl__hash_short(uint64_t w, size_t len) {
     return (uint32_t)fl__hash_mix(FL_HASH_SEED ^ len, w);
 }
+/* fl__hash_bytes inline for the matcher: strings of up to 16 bytes without a call. */
+static inline uint64_t fl__load_le64(const uint8_t *p);
+static inline uint32_t fl__hash_inline(const uint8_t *s, size_t len) {
+    if (len <= 16) {
+        uint64_t w0 = 0;
+        uint64_t w1 = 0;
+        if (len >= 8) {
+            w0 = fl__load_le64(s);
+            for (size_t i = 8; i < len; i++) {
+                w1 |= (uint64_t)s[i] << (8 * (i - 8));
+            }
+        } else {
+            for (size_t i = 0; i < len; i++) {
+                w0 |= (uint64_t)s[i] << (8 * i);
+            }
+        }
+        uint64_t h = fl__hash_mix(FL_HASH_SEED ^ len, w0);
+        return (uint32_t)(len > 8 ? fl__hash_mix(h, w1) : h);
+    }
+    return fl__hash_bytes(s, len);
+}
 /* The 8 bytes at p as a little-endian word, whatever the machine's byte order. */
 static inline uint64_t fl__load_le64(const uint8_t *p) {
     uint64_t w;

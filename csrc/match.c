@@ -39,18 +39,22 @@ static inline bool wild_may_start(const fl_lexicon *lex, const uint8_t *s, size_
     return (lex->wild_first2[f2 >> 3] >> (f2 & 7)) & 1u;
 }
 
-/* The wildcard labels of token k's forms (folded f, exact e): folded ones first, then
- * exact ones, each by length (the order in which the matcher tries them). */
-static fl_status wild_labels(const fl_lexicon *lex, fl_result *res, fl_tokinfo *k,
-                             const uint8_t *f, size_t fold_len, const uint8_t *e,
-                             size_t exact_len) {
+/* The wildcard labels of token k's forms (folded f, exact e or NULL): folded ones first,
+ * then exact ones, each by length (the order in which the matcher tries them). Most tokens
+ * leave at the first-byte-pair test, inline. */
+static inline fl_status wild_labels(const fl_lexicon *lex, fl_result *res, fl_tokinfo *k,
+                                    const uint8_t *f, size_t fold_len, const uint8_t *e,
+                                    size_t exact_len) {
+    bool wf = (lex->wild_kinds & 1) && wild_may_start(lex, f, fold_len);
+    bool we = (lex->wild_kinds & 2) && e != NULL && wild_may_start(lex, e, exact_len);
+    if (!wf && !we) {
+        return FL_OK;
+    }
     fl_status st;
-    if ((wild_may_start(lex, f, fold_len) &&
-         (st = fl__wild_labels(lex, &res->alloc, f, fold_len, FL_EDGE_WILD_FOLD, &res->wild)) !=
-             FL_OK) ||
-        (e != NULL && wild_may_start(lex, e, exact_len) &&
-         (st = fl__wild_labels(lex, &res->alloc, e, exact_len, FL_EDGE_WILD_EXACT,
-                               &res->wild)) != FL_OK)) {
+    if ((wf && (st = fl__wild_labels(lex, &res->alloc, f, fold_len, FL_EDGE_WILD_FOLD,
+                                     &res->wild)) != FL_OK) ||
+        (we && (st = fl__wild_labels(lex, &res->alloc, e, exact_len, FL_EDGE_WILD_EXACT,
+                                     &res->wild)) != FL_OK)) {
         return st;
     }
     k->wild_n = (uint32_t)(res->wild.len - k->wild_first);
@@ -108,7 +112,7 @@ fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result
                     d[b] = (uint8_t)(s[b] | 0x20);
                     diff |= (unsigned)(s[b] ^ d[b]);
                 }
-                hash = fl__hash_bytes(d, len);
+                hash = fl__hash_inline(d, len);
                 same = diff == 0;
             }
             fold_len = len;
@@ -121,7 +125,7 @@ fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result
                 return st;
             }
             const uint8_t *f = fl__vec_bytes(&res->folded, at);
-            hash = fl__hash_bytes(f, fold_len);
+            hash = fl__hash_inline(f, fold_len);
             /* the exact form follows the folded one until the next token overwrites it:
              * what needs it is done now (the wildcard labels of a token that is not simple
              * too, so that each token's labels stay together) */
