@@ -722,10 +722,8 @@ class Corpus:
 
     def _term_cols(self, term: np.ndarray) -> Dict[str, Any]:
         lex = self.lexicon
-        names = [t.term for t in lex.terms]
+        names, cat_of, _, _ = lex._term_columns()  # columns: no Term object per term
         cats = list(lex.categories)
-        cat_of = np.array([cats.index(t.category if isinstance(t.category, str)
-                                      else t.category[0]) for t in lex.terms], dtype=np.int64)
         if len(set(names)) == len(names):
             term_col = label_array(term, names)
         else:  # the same spelling twice (one case-sensitive): labels by name
@@ -736,7 +734,7 @@ class Corpus:
                 "category": label_array(cat_of[term] if len(term) else term, cats)}
 
     def _term_weight(self, term: np.ndarray) -> np.ndarray:
-        weight_of = np.array([t.weight for t in self.lexicon.terms], dtype=np.float64)
+        weight_of = self.lexicon._term_columns()[2]
         return weight_of[term] if len(term) else np.zeros(0)
 
     def _match_sentence_rows(self) -> np.ndarray:
