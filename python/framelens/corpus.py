@@ -412,8 +412,13 @@ def analyze_corpus(analyzer, records: Iterable, text: str = "text",
                    id: Optional[str] = _DEFAULT_ID, threads: Optional[int] = None,
                    skip_invalid: bool = False, batch_bytes: int = 8 << 20, progress=None,
                    keep: Optional[Sequence[str]] = None, date: Optional[str] = None,
-                   period: Optional[str] = None, texts: str = "matched") -> "Corpus":
-    """See :meth:`framelens.Analyzer.analyze_corpus`."""
+                   period: Optional[str] = None, texts: str = "matched",
+                   _emit: Optional[Callable[["Corpus"], None]] = None) -> "Corpus":
+    """See :meth:`framelens.Analyzer.analyze_corpus`.
+
+    _emit: stream instead of gathering (the CLI's ``analyze``): each batch's results are
+    handed to _emit as a Corpus of their own and then dropped, so memory follows one batch,
+    not the corpus; the Corpus returned holds no documents."""
     if threads is None:
         threads = default_threads()
     if not isinstance(threads, (int, np.integer)) or isinstance(threads, bool) or \
@@ -464,9 +469,28 @@ def analyze_corpus(analyzer, records: Iterable, text: str = "text",
             if callback is not None:
                 callback(len(batch.texts), sum(len(t) for t in batch.texts))
             del batch, cols, arrays
+            if _emit is not None:
+                _emit(_gathered(lex, records, plan, parts, surf_offsets, surf_data,
+                                sent_text_parts, doc_ids, doc_labels, doc_keys, kept, n_docs,
+                                skipped[0], texts, whole=False))
+                for seq in (*parts.values(), surf_offsets, surf_data, sent_text_parts,
+                            doc_ids, doc_labels, doc_keys, *kept.values()):
+                    seq.clear()
+                surf_base = n_docs = 0
     finally:
         if bar is not None:
             bar.close()
+    return _gathered(lex, records, plan, parts, surf_offsets, surf_data, sent_text_parts,
+                     doc_ids, doc_labels, doc_keys, kept, n_docs, skipped[0], texts)
+
+
+def _gathered(lex, records, plan: _Plan, parts: Dict[str, List[np.ndarray]],
+              surf_offsets: List[np.ndarray], surf_data: List[bytes], sent_text_parts: List[Any],
+              doc_ids: List[Any], doc_labels: List[str], doc_keys: List[Tuple[Any, ...]],
+              kept: Dict[str, List[Any]], n_docs: int, skipped: int, texts: str,
+              whole: bool = True) -> "Corpus":
+    """The Corpus of the batches gathered so far (whole: of all records, not of one batch
+    of a stream)."""
     merged = {}
     for k, dt in _DTYPES.items():
         merged[k] = np.concatenate(parts[k]) if parts[k] else np.zeros(0, dtype=dt)
@@ -477,7 +501,7 @@ def analyze_corpus(analyzer, records: Iterable, text: str = "text",
     gindex = {g: i for i, g in enumerate(groups)}
     doc_group = np.fromiter((gindex[g] for g in doc_labels), dtype=np.int64, count=n_docs)
     ids = _doc_id_index(records, doc_ids)
-    doc_columns = _doc_columns(records, plan, kept, n_docs)
+    doc_columns = _doc_columns(records, plan, kept, n_docs, whole)
     group_keys = list(plan.keys) + ([PERIOD] if plan.period else [])
     key_values: Dict[str, Tuple[Any, ...]] = {}
     for g, kv in zip(doc_labels, doc_keys):
@@ -485,7 +509,7 @@ def analyze_corpus(analyzer, records: Iterable, text: str = "text",
     sentence_texts = None
     if texts != "none":
         sentence_texts = _join_sentence_texts(sent_text_parts)
-    return Corpus(lex, merged, (offsets, data), ids, doc_group, groups, skipped[0],
+    return Corpus(lex, merged, (offsets, data), ids, doc_group, groups, skipped,
                   doc_columns=doc_columns, group_keys=group_keys,
                   group_values=[key_values[g] for g in groups], date=plan.date,
                   period=plan.period, sentence_texts=sentence_texts, texts=texts)
@@ -533,9 +557,11 @@ def _doc_id_index(records, doc_ids: List[Any]):
     return pd.Index(arr, dtype=object, tupleize_cols=False)
 
 
-def _doc_columns(records, plan: _Plan, kept: Dict[str, List[Any]], n_docs: int):
+def _doc_columns(records, plan: _Plan, kept: Dict[str, List[Any]], n_docs: int,
+                 whole: bool = True):
     """The kept fields, one value per document, in framelens's column kinds (a DataFrame's
-    columns keep their dtypes)."""
+    columns keep their dtypes). whole: all records are there (a kept field that no record
+    has is then an error)."""
     import pandas as pd
     out: Dict[str, Any] = {}
     present: Dict[str, bool] = {}
@@ -554,7 +580,7 @@ def _doc_columns(records, plan: _Plan, kept: Dict[str, List[Any]], n_docs: int):
                 continue
         present[name] = any(not _is_missing(v) for v in values)
         out[name] = user_column(values)
-    if n_docs and not isinstance(records, pd.DataFrame):
+    if whole and n_docs and not isinstance(records, pd.DataFrame):
         absent = [k for k, ok in present.items() if not ok]
         if absent:
             raise KeyError(f"keep: no record has a value in field {absent[0]!r}")
