@@ -13,6 +13,7 @@ those sentences); ``"all"`` keeps every sentence (about the size of the corpus i
 # SPDX-License-Identifier: MIT
 from __future__ import annotations
 
+import collections
 import functools
 import os
 import re
@@ -377,34 +378,44 @@ def _progress_callback(progress, records) -> Tuple[Optional[Callable[[int, int],
     raise TypeError(f"progress must be True, False, None or a callable, not {progress!r}")
 
 
+# With threads, batches are cut smaller: each is analysed by one thread, and the first batch's
+# reading and the last one's analysis are the time a pipeline cannot overlap.
+_THREADED_BATCH_BYTES = 1 << 20
+
+
 def _analyzed(core, batches: Iterator[_Batch], threads: int
               ) -> Iterator[Tuple[_Batch, Callable[[], Dict[str, bytes]]]]:
     """(batch, result) pairs in order, result() giving the batch's columns. With more than
-    one thread, batch k is analysed (the core releases the GIL) on a helper thread while
-    this thread reads and checks the records of batch k + 1, so the workers do not wait for
-    Python; one thread stays one core. Errors come in the order of the serial loop: a batch's
-    own analysis error before a bad record of the next batch."""
+    one thread, up to 2 x threads batches are in flight on a pool of threads, each analysed
+    by the core on its own thread with the GIL released, while this thread reads and checks
+    the records of the next batches and gathers the results in order: the workers do not
+    wait for Python, and no thread is started per batch. One thread stays one core. Errors
+    come in the order of the serial loop: a batch's own analysis error before a bad record
+    of a later batch."""
     if threads <= 1:
         for batch in batches:
             yield batch, functools.partial(_core.analyze_batch, core, batch.texts, threads)
         return
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="framelens-batch") as pool:
-        pending: Optional[Tuple[_Batch, Future]] = None
+    depth = 2 * threads
+    with ThreadPoolExecutor(max_workers=threads, thread_name_prefix="framelens-batch") as pool:
+        pending: "collections.deque[Tuple[_Batch, Future]]" = collections.deque()
         while True:
             try:
                 batch = next(batches)
             except StopIteration:
                 break
             except BaseException:
-                if pending is not None:
-                    yield pending[0], pending[1].result
+                while pending:
+                    done = pending.popleft()
+                    yield done[0], done[1].result
                 raise
-            future = pool.submit(_core.analyze_batch, core, batch.texts, threads)
-            if pending is not None:
-                yield pending[0], pending[1].result
-            pending = (batch, future)
-        if pending is not None:
-            yield pending[0], pending[1].result
+            pending.append((batch, pool.submit(_core.analyze_batch, core, batch.texts, 1)))
+            if len(pending) >= depth:
+                done = pending.popleft()
+                yield done[0], done[1].result
+        while pending:
+            done = pending.popleft()
+            yield done[0], done[1].result
 
 
 def analyze_corpus(analyzer, records: Iterable, text: str = "text",
@@ -443,6 +454,8 @@ def analyze_corpus(analyzer, records: Iterable, text: str = "text",
     skipped = [0]
     callback, bar = _progress_callback(progress, records)
     try:
+        if threads > 1:
+            batch_bytes = min(batch_bytes, _THREADED_BATCH_BYTES)
         batches = _batches(records, plan, skip_invalid, batch_bytes, skipped)
         for batch, result in _analyzed(lex._core, batches, int(threads)):
             try:
@@ -522,8 +535,10 @@ def _sentence_texts(batch_texts: List[str], a: Dict[str, np.ndarray], every: boo
     sdoc, sstart, send = a["sent_doc"], a["sent_start"], a["sent_end"]
     wanted = np.arange(len(sdoc)) if every else np.flatnonzero(a["sent_matches"] > 0)
     out: List[Optional[str]] = [None] * len(sdoc)
-    for i in wanted:
-        out[i] = batch_texts[sdoc[i]][sstart[i]:send[i]]
+    # plain ints: indexing numpy arrays element by element costs more than the slicing
+    for i, d, b, e in zip(wanted.tolist(), sdoc[wanted].tolist(), sstart[wanted].tolist(),
+                          send[wanted].tolist()):
+        out[i] = batch_texts[d][b:e]
     return pa.array(out, type=pa.large_string())
 
 
