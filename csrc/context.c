@@ -67,6 +67,8 @@ fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res
         c.n_words += c.t[i].kind == FL_TOKEN_WORD;
         if (c.t[i].kind == FL_TOKEN_WORD || c.t[i].kind == FL_TOKEN_CLITIC) {
             c.v[i].cue = k->cue; /* looked up with its label (match.c) */
+            c.v[i].bits = k->cue != NULL ? k->cue->bits : 0;
+            c.v[i].form = k->cue != NULL ? k->cue->form : FL_FORM_NONE;
         }
     }
     fl_vec scares = {0};

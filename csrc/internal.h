@@ -671,7 +671,9 @@ typedef struct fl_vtok {
     uint8_t quoted;    /* inside quotation marks */
     uint8_t role;      /* FL_ROLE_*: its part in an attribution of its sentence */
     uint8_t naming;    /* content of a naming verb ("called them …"), not of a statement */
+    uint8_t form;      /* cue->form, or FL_FORM_NONE (copied: the scans read it often) */
     uint32_t words_before; /* word tokens before it in the text */
+    uint32_t bits;     /* cue->bits, or 0 */
 } fl_vtok;
 
 enum { FL_ROLE_NONE = 0, FL_ROLE_CONTENT = 1, FL_ROLE_SPEAKER = 2, FL_ROLE_CUE = 3 };
