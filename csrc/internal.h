@@ -185,6 +185,9 @@ typedef struct fl_tokinfo {
     size_t fold_off;    /* folded form in the result's byte buffer */
     const struct fl_cue *cue; /* its entry in the voice stage's word table, or NULL (set
                                  with the vocabulary ids: one lookup finds both) */
+    uint32_t root;      /* match.c: the root's child along its folded label, or 0 */
+    uint8_t root_more;  /* match.c: the root has other children for it (exact, wildcard) */
+    uint8_t excl;       /* match.c: an exclusion may start at it */
 } fl_tokinfo;
 
 /* Appends the tokens of text[0..len) to toks (fl_token) and infos (fl_tokinfo). Fills

@@ -384,20 +384,23 @@ static bool walk_chain(const fl_lexicon *lex, const fl_tokinfo *infos, uint32_t 
     return true;
 }
 
-/* Might an exclusion start at token k? (Only a cheap test: the walk decides.) */
-static bool may_start_exclusion(const fl_lexicon *lex, const fl_result *res,
-                                const fl_tokinfo *k) {
-    const fl_node *nodes = lex->nodes.data;
-    uint32_t c = k->id_fold != FL_NO_ID ? lex->root_kids[k->id_fold] : 0;
-    return (c != 0 && nodes[c].excl_below) || other_roots(lex, res, k);
-}
-
 fl_status fl__match(const fl_lexicon *lex, fl_result *res) {
     size_t ns = res->sentences.len;
     const fl_token *toks = res->tokens.data;
-    const fl_tokinfo *infos = res->infos.data;
+    fl_tokinfo *infos = res->infos.data;
     const uint32_t *root_fold = lex->root_kids; /* kind FL_EDGE_FOLD comes first */
+    const fl_node *nodes = lex->nodes.data;
     fl_status st;
+    /* The first step of every walk, once per token: its child of the root along its folded
+     * label, whether the root has other children for it, whether an exclusion may start
+     * there (a cheap test: the exclusion walk decides) */
+    for (size_t i = 0; i < res->tokens.len; i++) {
+        fl_tokinfo *k = &infos[i];
+        k->root = k->id_fold != FL_NO_ID ? root_fold[k->id_fold] : 0;
+        k->root_more = (k->wild_n > 0 || k->id_exact != FL_NO_ID) && other_roots(lex, res, k);
+        k->excl = lex->has_exclusions &&
+                  ((k->root != 0 && nodes[k->root].excl_below) || k->root_more);
+    }
     for (size_t si = 0; si < ns; si++) {
         fl_sentence *sent = &FL_VEC_AT(res->sentences, fl_sentence, si);
         uint32_t a = sent->first_token;
@@ -408,7 +411,7 @@ fl_status fl__match(const fl_lexicon *lex, fl_result *res) {
         int32_t *covered = NULL;
         if (lex->has_exclusions) {
             uint32_t first = a;
-            while (first < b && !may_start_exclusion(lex, res, &infos[first])) {
+            while (first < b && !infos[first].excl) {
                 first++;
             }
             if (first < b) {
@@ -419,7 +422,7 @@ fl_status fl__match(const fl_lexicon *lex, fl_result *res) {
                 }
                 covered = res->cover.data;
                 for (uint32_t i = first; i < b; i++) {
-                    if (may_start_exclusion(lex, res, &infos[i]) &&
+                    if (infos[i].excl &&
                         (st = mark_exclusions_at(lex, res, a, b, i, covered)) != FL_OK) {
                         return st;
                     }
@@ -438,8 +441,8 @@ fl_status fl__match(const fl_lexicon *lex, fl_result *res) {
                 continue;
             }
             const fl_tokinfo *k = &infos[i];
-            uint32_t c = k->id_fold != FL_NO_ID ? root_fold[k->id_fold] : 0;
-            bool other = (k->wild_n > 0 || k->id_exact != FL_NO_ID) && other_roots(lex, res, k);
+            uint32_t c = k->root;
+            bool other = k->root_more;
             if (c == 0 && !other) {
                 i++; /* most tokens start no term */
                 continue;
