@@ -399,6 +399,10 @@ struct fl_lexicon {
     uint8_t wild_kinds;     /* bit 0: some folded wildcard, bit 1: some exact one */
     uint8_t *wild_first2;   /* compiled: bit (b0 | b1 << 8): a wildcard prefix starts with
                                bytes b0 b1 (a 1-byte prefix b0 sets every b1) */
+    fl_wild_slot *exact_slots; /* compiled: the strings that label exact edges (tag: 1 + id,
+                                  kinds unused), a small table for the exact forms of text
+                                  tokens; NULL: none */
+    size_t exact_mask;
     size_t max_wild_prefix; /* longest wildcard prefix, in bytes */
     uint64_t wild_lengths;  /* bit l-1: some wildcard prefix has l bytes (l <= 64) */
     uint32_t max_depth;     /* longest path, in tokens */
@@ -513,6 +517,9 @@ FL_HIDDEN uint32_t fl__edge_find(const fl_lexicon *lex, uint32_t parent, uint32_
 /* Lays the trie out for reading (sorted child runs, exclusion flags, the wildcard prefix
  * table) and frees what only building needs. Called once, at compile. */
 FL_HIDDEN fl_status fl__lexicon_freeze(fl_lexicon *lex);
+/* The vocabulary id of s[0..len) when it labels an exact edge, else FL_NO_ID (the exact
+ * forms of text tokens are looked up here: a small table, not the whole vocabulary). */
+FL_HIDDEN uint32_t fl__exact_find(const fl_lexicon *lex, const uint8_t *s, size_t len);
 /* The wildcard labels of one form of a token (kind FL_EDGE_WILD_FOLD or _EXACT): appends
  * (id << 2 | kind) for each of its prefixes that some wildcard edge is labelled with, in
  * order of length. */

@@ -117,6 +117,7 @@ void fl_lexicon_free(fl_lexicon *lex) {
     fl__free(&a, lex->kid_nodes);
     fl__free(&a, lex->wild_slots);
     fl__free(&a, lex->wild_first2);
+    fl__free(&a, lex->exact_slots);
     fl__free(&a, lex);
 }
 
@@ -457,7 +458,7 @@ static void sort_run(uint32_t *labels, uint32_t *nodes, size_t n) {
 }
 
 /* The table of wildcard prefixes: every vocabulary id some wildcard edge is labelled with,
- * with the kinds it is used in. kinds[id]: bit 0 folded, bit 1 exact. */
+ * with the kinds it is used in. kinds[id]: bit 0 folded, bit 1 exact wildcard. */
 static fl_status build_wild_table(fl_lexicon *lex, const uint8_t *kinds, size_t n_ids,
                                   size_t n_wild) {
     size_t slots = 16;
@@ -473,7 +474,8 @@ static fl_status build_wild_table(fl_lexicon *lex, const uint8_t *kinds, size_t 
     memset(lex->wild_first2, 0, 65536 / 8);
     lex->wild_mask = slots - 1;
     for (size_t id = 0; id < n_ids; id++) {
-        if (kinds[id] == 0) {
+        unsigned wk = kinds[id] & 3u; /* bit 2 marks exact labels (build_exact_table) */
+        if (wk == 0) {
             continue;
         }
         fl_span v = FL_VEC_AT(lex->vocab, fl_span, id);
@@ -484,8 +486,8 @@ static fl_status build_wild_table(fl_lexicon *lex, const uint8_t *kinds, size_t 
             j = (j + 1) & lex->wild_mask;
         }
         lex->wild_slots[j].hash = h;
-        lex->wild_slots[j].tag = ((uint32_t)(id + 1) << 2) | kinds[id];
-        lex->wild_kinds |= kinds[id];
+        lex->wild_slots[j].tag = ((uint32_t)(id + 1) << 2) | wk;
+        lex->wild_kinds |= (uint8_t)wk;
         if (v.len == 1) {
             for (unsigned b1 = 0; b1 < 256; b1++) {
                 unsigned bit = p[0] | (b1 << 8);
@@ -497,6 +499,54 @@ static fl_status build_wild_table(fl_lexicon *lex, const uint8_t *kinds, size_t 
         }
     }
     return FL_OK;
+}
+
+/* The table of the strings that label exact edges: kinds[id] bit 2. */
+static fl_status build_exact_table(fl_lexicon *lex, const uint8_t *kinds, size_t n_ids,
+                                   size_t n_exact) {
+    size_t slots = 16;
+    while (slots < 4 * n_exact) {
+        slots *= 2;
+    }
+    lex->exact_slots = fl__malloc(&lex->alloc, slots * sizeof(fl_wild_slot));
+    if (lex->exact_slots == NULL) {
+        return FL_ERR_NOMEM;
+    }
+    memset(lex->exact_slots, 0, slots * sizeof(fl_wild_slot));
+    lex->exact_mask = slots - 1;
+    for (size_t id = 0; id < n_ids; id++) {
+        if (!(kinds[id] & 4)) {
+            continue;
+        }
+        fl_span v = FL_VEC_AT(lex->vocab, fl_span, id);
+        uint32_t h = fl__hash_bytes(lex_bytes(lex, v.off), v.len);
+        size_t j = fl__hash_spread(h) & lex->exact_mask;
+        while (lex->exact_slots[j].tag != 0) {
+            j = (j + 1) & lex->exact_mask;
+        }
+        lex->exact_slots[j].hash = h;
+        lex->exact_slots[j].tag = (uint32_t)(id + 1);
+    }
+    return FL_OK;
+}
+
+uint32_t fl__exact_find(const fl_lexicon *lex, const uint8_t *s, size_t len) {
+    if (lex->exact_slots == NULL) {
+        return FL_NO_ID;
+    }
+    uint32_t h = fl__hash_inline(s, len);
+    for (size_t j = fl__hash_spread(h) & lex->exact_mask;; j = (j + 1) & lex->exact_mask) {
+        fl_wild_slot slot = lex->exact_slots[j];
+        if (slot.tag == 0) {
+            return FL_NO_ID;
+        }
+        if (slot.hash == h) {
+            fl_span v = FL_VEC_AT(lex->vocab, fl_span, slot.tag - 1);
+            if (v.len == len && memcmp(lex_bytes(lex, v.off), s, len) == 0) {
+                return slot.tag - 1;
+            }
+        }
+    }
 }
 
 fl_status fl__lexicon_freeze(fl_lexicon *lex) {
@@ -516,6 +566,7 @@ fl_status fl__lexicon_freeze(fl_lexicon *lex) {
     }
     memset(kinds, 0, n_ids == 0 ? 1 : n_ids);
     size_t n_wild = 0;
+    size_t n_exact = 0;
     if (n_edges > 0) {
         if (!fl__mul(n_edges, sizeof(uint32_t), &bytes) ||
             (lex->kid_labels = fl__malloc(a, bytes)) == NULL ||
@@ -558,8 +609,11 @@ fl_status fl__lexicon_freeze(fl_lexicon *lex) {
         for (size_t i = 0; i < n_edges; i++) {
             uint32_t l = lex->kid_labels[i];
             if ((l & 3) >= FL_EDGE_WILD_FOLD) {
-                n_wild += kinds[l >> 2] == 0;
+                n_wild += (kinds[l >> 2] & 3) == 0;
                 kinds[l >> 2] |= (uint8_t)(1u << ((l & 3) - FL_EDGE_WILD_FOLD));
+            } else if ((l & 3) == FL_EDGE_EXACT) {
+                n_exact += (kinds[l >> 2] & 4) == 0;
+                kinds[l >> 2] |= 4;
             }
         }
     }
@@ -579,8 +633,11 @@ fl_status fl__lexicon_freeze(fl_lexicon *lex) {
         lex->root_kids[(l & 3) * n_ids + (l >> 2)] = root[l];
         lex->root_kinds |= (uint8_t)(1u << (l & 3));
         if ((l & 3) >= FL_EDGE_WILD_FOLD) {
-            n_wild += kinds[l >> 2] == 0;
+            n_wild += (kinds[l >> 2] & 3) == 0;
             kinds[l >> 2] |= (uint8_t)(1u << ((l & 3) - FL_EDGE_WILD_FOLD));
+        } else if ((l & 3) == FL_EDGE_EXACT) {
+            n_exact += (kinds[l >> 2] & 4) == 0;
+            kinds[l >> 2] |= 4;
         }
     }
     nodes[0].n_kids = 0; /* the root's children are the root_edges array */
@@ -592,6 +649,7 @@ fl_status fl__lexicon_freeze(fl_lexicon *lex) {
         }
     }
     if ((n_wild > 0 && (st = build_wild_table(lex, kinds, n_ids, n_wild)) != FL_OK) ||
+        (n_exact > 0 && (st = build_exact_table(lex, kinds, n_ids, n_exact)) != FL_OK) ||
         (st = index_cues(lex)) != FL_OK) {
         goto done;
     }

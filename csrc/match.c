@@ -131,7 +131,7 @@ fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result
              * too, so that each token's labels stay together) */
             const uint8_t *e = exact ? f + fold_len : NULL;
             if (exact && !same) {
-                k->id_exact = fl__vocab_find(lex, e, exact_len, fl__hash_bytes(e, exact_len));
+                k->id_exact = fl__exact_find(lex, e, exact_len);
             }
             if (wild && (st = wild_labels(lex, res, k, f, fold_len, e, exact_len)) != FL_OK) {
                 return st;
@@ -171,7 +171,7 @@ fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result
         if (exact && k->same) {
             k->id_exact = k->id_fold; /* one string table: equal bytes have the same id */
         } else if (exact && k->simple) {
-            k->id_exact = fl__vocab_find(lex, e, fold_len, fl__hash_bytes(e, fold_len));
+            k->id_exact = fl__exact_find(lex, e, fold_len);
         }
         if (wild && k->simple) {
             k->wild_first = (uint32_t)res->wild.len;
