@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import List, Optional
+from typing import IO, Any, List, Optional
 
 from ._api import (DUPLICATE_POLICIES, Analyzer, Document, Lexicon, LexiconError,
                    bundled_lexicons, load_lexicon)
@@ -391,8 +391,8 @@ class _TableWriter:
             "jsonl" if lower.endswith((".jsonl", ".ndjson")) else "parquet"
         self.rows = 0
         self.started = False
-        self._file = None
-        self._parquet = None
+        self._file: Optional[IO[str]] = None
+        self._parquet: Any = None
 
     def write(self, df) -> None:
         self.rows += len(df)

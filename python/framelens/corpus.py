@@ -486,8 +486,10 @@ def analyze_corpus(analyzer, records: Iterable, text: str = "text",
                 _emit(_gathered(lex, records, plan, parts, surf_offsets, surf_data,
                                 sent_text_parts, doc_ids, doc_labels, doc_keys, kept, n_docs,
                                 skipped[0], texts, whole=False))
-                for seq in (*parts.values(), surf_offsets, surf_data, sent_text_parts,
-                            doc_ids, doc_labels, doc_keys, *kept.values()):
+                seqs: List[List[Any]] = [*parts.values(), surf_offsets, surf_data,
+                                         sent_text_parts, doc_ids, doc_labels, doc_keys,
+                                         *kept.values()]
+                for seq in seqs:
                     seq.clear()
                 surf_base = n_docs = 0
     finally:
