@@ -258,9 +258,12 @@ BENCH_TERMS ?= 100,1000,10000,100000
 BENCH_DATA = $(BUILD)/bench-data/$(BENCH_MB)mb
 STAGES_BIN = $(BUILD)/stages
 
-bench-anchors: deps build
+# Every target of issue 11 in one run (anchors, C stages, scale-out, lexicon build, memory of
+# `framelens analyze` over 1 GB), its section of benchmarks/README.md rewritten from the output.
+bench-anchors: deps build $(STAGES_BIN)
 	$(VPY) -m pip install -q --disable-pip-version-check $(BENCH_PEERS)
-	$(VPY) benchmarks/bench_anchors.py $(BENCH_ARGS)
+	$(VPY) benchmarks/bench_anchors.py --stages-bin $(STAGES_BIN) \
+	    --write-readme benchmarks/README.md $(BENCH_ARGS)
 
 $(STAGES_BIN): benchmarks/stages.c $(COBJ)
 	$(CC) $(C_FLAGS) $< $(COBJ) -o $@ $(PKG_LIBS) -pthread -lm

@@ -33,6 +33,7 @@ void fl_result_free(fl_result *res) {
     fl__vec_free(&a, &res->folded);
     fl__vec_free(&a, &res->scratch);
     fl__vec_free(&a, &res->stack);
+    fl__vec_free(&a, &res->wild);
     fl__vec_free(&a, &res->cover);
     fl__vec_free(&a, &res->markers);
     fl__fold_cache_free(&a, res->fold_cache);

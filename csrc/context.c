@@ -66,8 +66,9 @@ fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res
         c.v[i].words_before = (uint32_t)c.n_words;
         c.n_words += c.t[i].kind == FL_TOKEN_WORD;
         if (c.t[i].kind == FL_TOKEN_WORD || c.t[i].kind == FL_TOKEN_CLITIC) {
-            c.v[i].cue = fl__cue_find(fl__vec_bytes(&res->folded, k->fold_off), k->fold_len,
-                                      k->hash_fold);
+            c.v[i].cue = k->cue; /* looked up with its label (match.c) */
+            c.v[i].bits = k->cue != NULL ? k->cue->bits : 0;
+            c.v[i].form = k->cue != NULL ? k->cue->form : FL_FORM_NONE;
         }
     }
     fl_vec scares = {0};

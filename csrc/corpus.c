@@ -97,7 +97,7 @@ void fl_batch_free(fl_batch *batch) {
 #define PUSH(c, col, type, value)                                                              \
     do {                                                                                       \
         type v_ = (value);                                                                     \
-        if ((st = fl__vec_append(a, &(c)->col, sizeof(type), &v_, 1)) != FL_OK) {              \
+        if ((st = fl__vec_push(a, &(c)->col, sizeof(type), &v_)) != FL_OK) {                   \
             return st;                                                                         \
         }                                                                                      \
     } while (0)

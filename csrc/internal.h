@@ -169,18 +169,25 @@ FL_HIDDEN fl_status fl__fold_token_pair(const fl_allocator *a, fl_vec *scratch,
 /* What the later stages need to know about a token beyond its public fields. */
 typedef struct fl_tokinfo {
     int32_t cp0;        /* first code point */
-    int32_t cp_last;    /* last code point */
     uint32_t ncp;       /* code points in the token */
     uint8_t upper;      /* the first letter is upper or title case */
     uint8_t lower;      /* the first letter is lower case */
     uint8_t has_letter; /* some letter in the token */
     uint8_t all_digits; /* digits only (joiners allowed) */
+    uint8_t simple;     /* ASCII letters and digits only: folds byte by byte */
+    uint8_t same;       /* its folded and exact forms are equal */
     uint32_t id_fold;   /* vocabulary id of the folded form, or FL_NO_ID */
     uint32_t id_exact;  /* vocabulary id of the exact (NFC) form, or FL_NO_ID */
-    uint32_t hash_fold; /* fl__hash_bytes of the folded form (the voice stage's lookup) */
+    uint32_t wild_first; /* its wildcard labels: res->wild[wild_first, + wild_n) */
+    uint32_t wild_n;
+    uint32_t hash_fold; /* fl__hash_bytes of the folded form */
+    uint32_t fold_len;
     size_t fold_off;    /* folded form in the result's byte buffer */
-    size_t fold_len;
-    size_t exact_len;   /* exact form, right after the folded one (when computed) */
+    const struct fl_cue *cue; /* its entry in the voice stage's word table, or NULL (set
+                                 with the vocabulary ids: one lookup finds both) */
+    uint32_t root;      /* match.c: the root's child along its folded label, or 0 */
+    uint8_t root_more;  /* match.c: the root has other children for it (exact, wildcard) */
+    uint8_t excl;       /* match.c: an exclusion may start at it */
 } fl_tokinfo;
 
 /* Appends the tokens of text[0..len) to toks (fl_token) and infos (fl_tokinfo). Fills
@@ -282,26 +289,55 @@ typedef struct fl_lex_actor {
  * statistics are the node's. */
 typedef struct fl_node {
     uint32_t entry;     /* 1 + index into lex->entries when a term ends here, else 0 */
+    uint32_t first_kid; /* compiled: its children are kid_labels/kid_nodes[first_kid, +n_kids) */
+    uint32_t n_kids;
+    uint32_t wild_bytes; /* bytes of wildcard prefixes on the path: longer prefixes win ties */
     uint8_t exclusion;  /* an exclusion phrase ends here */
+    uint8_t excl_below; /* compiled: an exclusion phrase ends here or below */
     uint8_t n_wild;     /* wildcard tokens on the path */
     uint8_t n_exact;    /* case-sensitive tokens on the path */
     uint8_t wild_kinds; /* bit 0: has folded-wildcard children, bit 1: exact-wildcard */
-    uint32_t wild_bytes; /* bytes of wildcard prefixes on the path: longer prefixes win ties */
+    uint8_t kid_kinds;  /* compiled: bit k: some child along an edge of kind k (FL_EDGE_*) */
 } fl_node;
 
 /* Edge labels: vocabulary id << 2 | kind. */
 enum { FL_EDGE_FOLD = 0, FL_EDGE_EXACT = 1, FL_EDGE_WILD_FOLD = 2, FL_EDGE_WILD_EXACT = 3 };
 
+/* The edge hash of the trie while it is built (freed at compile). */
 typedef struct fl_edge_slot {
     uint32_t parent;
     uint32_t label;
     uint32_t child; /* 0: empty slot (the root is never a child) */
 } fl_edge_slot;
 
+/* A vocabulary slot: the string's id, its first bytes with its length (fl__vocab_head) and
+ * part of its hash, so that most lookups are decided without reading the string itself.
+ * At compile the voice stage's cue words (cues.c) are indexed in the same table: one
+ * lookup of a token's folded form gives its label and its cue entry. */
 typedef struct fl_vocab_slot {
-    uint32_t hash;
-    uint32_t id; /* 1 + index into lex->vocab, 0: empty */
+    uint16_t check; /* the top 16 bits of the string's hash */
+    uint16_t cue;   /* 1 + index into the cue table (fl__cue_table), 0: not a cue word */
+    uint32_t id;    /* 1 + index into lex->vocab, 0: not a label (a cue word only) */
+    uint64_t head;
 } fl_vocab_slot;
+
+/* A wildcard prefix: a string some wildcard edge is labelled with. */
+typedef struct fl_wild_slot {
+    uint32_t hash; /* fl__hash_bytes of the prefix */
+    uint32_t tag;  /* (1 + vocabulary id) << 2 | kinds (bit 0 folded, bit 1 exact); 0: empty */
+} fl_wild_slot;
+
+/* The first FL_VOCAB_HEAD bytes of s[0..len) (zero-padded) with len (capped at 255) in the
+ * top byte: equal heads and len <= FL_VOCAB_HEAD mean equal strings. */
+#define FL_VOCAB_HEAD 7
+static inline uint64_t fl__vocab_head(const uint8_t *s, size_t len) {
+    uint64_t h = 0;
+    size_t n = len < FL_VOCAB_HEAD ? len : FL_VOCAB_HEAD;
+    for (size_t i = 0; i < n; i++) {
+        h |= (uint64_t)s[i] << (8 * i);
+    }
+    return h | ((uint64_t)(len < 255 ? len : 255) << 56);
+}
 
 /* The spelling a trie path stands for: a term's own text or one of its variants. */
 typedef struct fl_entry {
@@ -343,13 +379,30 @@ struct fl_lexicon {
     /* compiled form */
     fl_vec vocab;        /* fl_span: token strings, in bytes */
     fl_vocab_slot *vocab_slots;
+    const struct fl_cue *cues; /* compiled: the cue table the slots index (cues.c) */
     size_t vocab_mask;   /* slots - 1 (a power of two minus one) */
     fl_vec nodes;        /* fl_node; node 0 is the root */
     fl_vec entries;      /* fl_entry */
-    fl_edge_slot *edge_slots; /* edges of every node but the root */
+    fl_edge_slot *edge_slots; /* edges of every node but the root, while building */
     size_t edge_mask;
     size_t n_edges;
     fl_vec root_edges;   /* uint32_t child by label (0: none): the root's edges */
+    uint32_t *root_kids;  /* compiled: the root's child along label (id << 2 | kind) at
+                             [kind * n_ids + id] (0: none), so that the folded labels the
+                             matcher tries for every token lie together */
+    size_t n_ids;         /* vocabulary size at compile */
+    uint8_t root_kinds;   /* bit k: the root has a child along an edge of kind k */
+    uint32_t *kid_labels; /* compiled: every node's children, sorted by label per node */
+    uint32_t *kid_nodes;
+    fl_wild_slot *wild_slots; /* compiled: the wildcard prefixes (NULL: none) */
+    size_t wild_mask;
+    uint8_t wild_kinds;     /* bit 0: some folded wildcard, bit 1: some exact one */
+    uint8_t *wild_first2;   /* compiled: bit (b0 | b1 << 8): a wildcard prefix starts with
+                               bytes b0 b1 (a 1-byte prefix b0 sets every b1) */
+    fl_wild_slot *exact_slots; /* compiled: the strings that label exact edges (tag: 1 + id,
+                                  kinds unused), a small table for the exact forms of text
+                                  tokens; NULL: none */
+    size_t exact_mask;
     size_t max_wild_prefix; /* longest wildcard prefix, in bytes */
     uint64_t wild_lengths;  /* bit l-1: some wildcard prefix has l bytes (l <= 64) */
     uint32_t max_depth;     /* longest path, in tokens */
@@ -396,10 +449,61 @@ FL_HIDDEN fl_status fl__lexicon_reserve(fl_lexicon *lex, size_t spellings);
 /* Vocabulary id of a string, or FL_NO_ID. */
 FL_HIDDEN uint32_t fl__vocab_find(const fl_lexicon *lex, const uint8_t *s, size_t len,
                                   uint32_t hash);
+/* The hash of every string lookup of the core (vocabulary, wildcard prefixes, cue words,
+ * names): 8 bytes at a time, each word read little-endian with the bytes past the end
+ * counting as zero, mixed in by one multiply (fl__hash_mix); at least one word, so a string
+ * of up to 8 bytes costs one multiply (fl__hash_short). tools/gen_cue_slots.py computes
+ * the same in Python. */
 FL_HIDDEN uint32_t fl__hash_bytes(const uint8_t *s, size_t len);
-/* Spreads a hash before a table takes its low bits: FNV's low bits are weak, so keys that
- * differ in their last byte ("t9fa", "t9fb", ...) would land side by side and pile up under
- * linear probing. MurmurHash3's final avalanche (fmix32). */
+#define FL_HASH_SEED 0x243F6A8885A308D3ULL
+static inline uint64_t fl__hash_mix(uint64_t h, uint64_t w) {
+    h = (h ^ w) * 0x9E3779B97F4A7C15ULL;
+    return h ^ (h >> 32);
+}
+/* fl__hash_bytes of a string of len <= 8 bytes given as its little-endian word w (the bytes
+ * past len zero). */
+static inline uint32_t fl__hash_short(uint64_t w, size_t len) {
+    return (uint32_t)fl__hash_mix(FL_HASH_SEED ^ len, w);
+}
+/* fl__hash_bytes inline for the matcher: strings of up to 16 bytes without a call. */
+static inline uint64_t fl__load_le64(const uint8_t *p);
+static inline uint32_t fl__hash_inline(const uint8_t *s, size_t len) {
+    if (len <= 16) {
+        uint64_t w0 = 0;
+        uint64_t w1 = 0;
+        if (len >= 8) {
+            w0 = fl__load_le64(s);
+            for (size_t i = 8; i < len; i++) {
+                w1 |= (uint64_t)s[i] << (8 * (i - 8));
+            }
+        } else {
+            for (size_t i = 0; i < len; i++) {
+                w0 |= (uint64_t)s[i] << (8 * i);
+            }
+        }
+        uint64_t h = fl__hash_mix(FL_HASH_SEED ^ len, w0);
+        return (uint32_t)(len > 8 ? fl__hash_mix(h, w1) : h);
+    }
+    return fl__hash_bytes(s, len);
+}
+/* The 8 bytes at p as a little-endian word, whatever the machine's byte order. */
+static inline uint64_t fl__load_le64(const uint8_t *p) {
+    uint64_t w;
+    memcpy(&w, p, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    w = __builtin_bswap64(w);
+#endif
+    return w;
+}
+static inline void fl__store_le64(uint8_t *p, uint64_t w) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    w = __builtin_bswap64(w);
+#endif
+    memcpy(p, &w, 8);
+}
+/* Spreads a hash before a table takes its low bits, so that keys that differ in their
+ * last byte ("t9fa", "t9fb", ...) do not land side by side and pile up under linear
+ * probing. MurmurHash3's final avalanche (fmix32). */
 static inline uint32_t fl__hash_spread(uint32_t h) {
     h ^= h >> 16;
     h *= 0x85ebca6bu;
@@ -408,8 +512,19 @@ static inline uint32_t fl__hash_spread(uint32_t h) {
     h ^= h >> 16;
     return h;
 }
-/* Child of parent along label, or 0. */
+/* Child of parent along label, or 0 (while building: through the edge hash). */
 FL_HIDDEN uint32_t fl__edge_find(const fl_lexicon *lex, uint32_t parent, uint32_t label);
+/* Lays the trie out for reading (sorted child runs, exclusion flags, the wildcard prefix
+ * table) and frees what only building needs. Called once, at compile. */
+FL_HIDDEN fl_status fl__lexicon_freeze(fl_lexicon *lex);
+/* The vocabulary id of s[0..len) when it labels an exact edge, else FL_NO_ID (the exact
+ * forms of text tokens are looked up here: a small table, not the whole vocabulary). */
+FL_HIDDEN uint32_t fl__exact_find(const fl_lexicon *lex, const uint8_t *s, size_t len);
+/* The wildcard labels of one form of a token (kind FL_EDGE_WILD_FOLD or _EXACT): appends
+ * (id << 2 | kind) for each of its prefixes that some wildcard edge is labelled with, in
+ * order of length. */
+FL_HIDDEN fl_status fl__wild_labels(const fl_lexicon *lex, const fl_allocator *a,
+                                    const uint8_t *s, size_t len, uint32_t kind, fl_vec *out);
 /* How many bytes of s to quote in a message (at most 80, on a code point boundary), and the
  * "..." to append when it was cut. */
 FL_HIDDEN int fl__excerpt_len(const char *s, size_t len);
@@ -515,7 +630,41 @@ typedef struct fl_cue {
     uint8_t form;      /* FL_FORM_* */
 } fl_cue;
 
-/* The table entry of a folded word s[0..len) whose FNV-1a hash (fl__hash_bytes) is hash,
+/* The vocabulary slot of s[0..len) (hash: fl__hash_bytes, head: fl__vocab_head), or NULL.
+ * For the matcher's inner loop; fl__vocab_find gives the id alone. */
+static inline const fl_vocab_slot *fl__vocab_probe(const fl_lexicon *lex, const uint8_t *s,
+                                                   size_t len, uint32_t hash, uint64_t head) {
+    if (lex->vocab_slots == NULL) {
+        return NULL;
+    }
+    uint16_t check = (uint16_t)(hash >> 16);
+    for (size_t i = fl__hash_spread(hash) & lex->vocab_mask;; i = (i + 1) & lex->vocab_mask) {
+        const fl_vocab_slot *slot = &lex->vocab_slots[i];
+        if (slot->id == 0 && slot->cue == 0) {
+            return NULL;
+        }
+        if (slot->check == check && slot->head == head) {
+            if (len <= FL_VOCAB_HEAD) {
+                return slot;
+            }
+            const uint8_t *str;
+            size_t slen;
+            if (slot->id != 0) {
+                fl_span v = FL_VEC_AT(lex->vocab, fl_span, slot->id - 1);
+                str = fl__vec_bytes(&lex->bytes, v.off);
+                slen = v.len;
+            } else {
+                str = (const uint8_t *)lex->cues[slot->cue - 1].word;
+                slen = lex->cues[slot->cue - 1].len;
+            }
+            if (slen == len &&
+                memcmp(str + FL_VOCAB_HEAD, s + FL_VOCAB_HEAD, len - FL_VOCAB_HEAD) == 0) {
+                return slot;
+            }
+        }
+    }
+}
+/* The table entry of a folded word s[0..len) whose hash (fl__hash_bytes) is hash,
  * or NULL. No allocation, no state: any thread may call it. */
 FL_HIDDEN const fl_cue *fl__cue_find(const uint8_t *s, size_t len, uint32_t hash);
 /* The classes of a folded word (0 when it is not in the table). */
@@ -532,7 +681,9 @@ typedef struct fl_vtok {
     uint8_t quoted;    /* inside quotation marks */
     uint8_t role;      /* FL_ROLE_*: its part in an attribution of its sentence */
     uint8_t naming;    /* content of a naming verb ("called them …"), not of a statement */
+    uint8_t form;      /* cue->form, or FL_FORM_NONE (copied: the scans read it often) */
     uint32_t words_before; /* word tokens before it in the text */
+    uint32_t bits;     /* cue->bits, or 0 */
 } fl_vtok;
 
 enum { FL_ROLE_NONE = 0, FL_ROLE_CONTENT = 1, FL_ROLE_SPEAKER = 2, FL_ROLE_CUE = 3 };
@@ -573,6 +724,7 @@ struct fl_result {
     fl_vec folded;    /* bytes of folded token forms */
     fl_vec scratch;   /* int32_t, for folding */
     fl_vec stack;     /* matcher work list */
+    fl_vec wild;      /* uint32_t: wildcard labels of the tokens (fl_tokinfo.wild_first) */
     fl_vec cover;     /* int32_t: exclusion coverage */
     fl_vec markers;   /* fl_marker */
     fl_fold_cache *fold_cache; /* forms of recent non-ASCII tokens (fold.c) */

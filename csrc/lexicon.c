@@ -9,23 +9,43 @@
  * Compilation: every term, variant and exclusion is tokenised by the text tokenizer and
  * each token becomes a label: its folded form (or its exact NFC form for case-sensitive
  * terms), interned in a vocabulary, tagged with the edge kind (plain or wildcard prefix).
- * The trie is an array of nodes plus one open-addressing hash table of edges keyed by
- * (parent, label), so nodes cost no per-node allocation and lookups are O(1). The root,
- * which has a child for the first token of every term, indexes its children by label in a
- * plain array instead: a new token's label is the next one, so building touches memory in
- * order where a hash table would miss the cache once per term. A text token
- * is looked up in the vocabulary once; a token the vocabulary lacks can only continue a
- * wildcard edge. After load the lexicon is never written again: threads share it freely.
+ * While the lexicon is built the trie is an array of nodes plus one open-addressing hash
+ * table of edges keyed by (parent, label), so nodes cost no per-node allocation and
+ * inserting is O(1). The root, which has a child for the first token of every term,
+ * indexes its children by label in a plain array instead: a new token's label is the next
+ * one, so building touches memory in order where a hash table would miss the cache once per
+ * term.
+ *
+ * At compile (fl__lexicon_freeze) the trie is laid out for reading: each node's children
+ * become one run of (label, child) pairs sorted by label, found by a short scan or a binary
+ * search in memory that stays in cache for the nodes text visits often (the first words of
+ * many terms), where an edge hash over the whole lexicon missed the cache on nearly every
+ * probe; nodes learn whether an exclusion ends below them, so the exclusion walk leaves the
+ * rest of the trie alone; and the strings that label wildcard edges get a small table of
+ * their own, so a token's wildcard prefixes are found once, in a table that fits the cache,
+ * instead of probing the whole vocabulary at every node. A text token is looked up in the
+ * vocabulary once; a token the vocabulary lacks can only continue a wildcard edge. After
+ * compile the lexicon is never written again: threads share it freely.
  */
 
 uint32_t fl__hash_bytes(const uint8_t *s, size_t len) {
-    uint32_t h = 2166136261u; /* FNV-1a: short keys, simple; the matcher extends it byte by
-                                 byte over wildcard prefixes */
-    for (size_t i = 0; i < len; i++) {
-        h ^= s[i];
-        h *= 16777619u;
-    }
-    return h;
+    uint64_t h = FL_HASH_SEED ^ len;
+    size_t left = len;
+    do {
+        uint64_t w = 0;
+        if (left >= 8) {
+            w = fl__load_le64(s);
+        } else {
+            for (size_t i = 0; i < left; i++) {
+                w |= (uint64_t)s[i] << (8 * i);
+            }
+        }
+        h = fl__hash_mix(h, w);
+        size_t step = left < 8 ? left : 8;
+        s += step;
+        left -= step;
+    } while (left > 0);
+    return (uint32_t)h;
 }
 
 static uint32_t hash_edge(uint32_t parent, uint32_t label) {
@@ -92,6 +112,12 @@ void fl_lexicon_free(fl_lexicon *lex) {
     fl__vec_free(&a, &lex->root_edges);
     fl__free(&a, lex->vocab_slots);
     fl__free(&a, lex->edge_slots);
+    fl__free(&a, lex->root_kids);
+    fl__free(&a, lex->kid_labels);
+    fl__free(&a, lex->kid_nodes);
+    fl__free(&a, lex->wild_slots);
+    fl__free(&a, lex->wild_first2);
+    fl__free(&a, lex->exact_slots);
     fl__free(&a, lex);
 }
 
@@ -112,27 +138,31 @@ static const uint8_t *lex_bytes(const fl_lexicon *lex, size_t off) {
 /* ------------------------------------------------------------------ vocabulary */
 
 uint32_t fl__vocab_find(const fl_lexicon *lex, const uint8_t *s, size_t len, uint32_t hash) {
-    if (lex->vocab_slots == NULL) {
-        return FL_NO_ID;
-    }
     if (len == 0) {
         s = (const uint8_t *)""; /* a token that folds to nothing (a lone soft hyphen) */
     }
-    for (size_t i = fl__hash_spread(hash) & lex->vocab_mask;; i = (i + 1) & lex->vocab_mask) {
-        fl_vocab_slot slot = lex->vocab_slots[i];
-        if (slot.id == 0) {
-            return FL_NO_ID;
-        }
-        if (slot.hash == hash) {
-            fl_span v = FL_VEC_AT(lex->vocab, fl_span, slot.id - 1);
-            if (v.len == len && memcmp(lex_bytes(lex, v.off), s, len) == 0) {
-                return slot.id - 1;
-            }
-        }
-    }
+    const fl_vocab_slot *slot = fl__vocab_probe(lex, s, len, hash, fl__vocab_head(s, len));
+    return slot != NULL ? slot->id - 1 : FL_NO_ID; /* id 0 (a cue word only): FL_NO_ID */
 }
 
-/* Keeps the table at most half full; rebuilding leaves the old table intact on failure. */
+/* The string of vocabulary id `id`. */
+static const uint8_t *vocab_str(const fl_lexicon *lex, uint32_t id, size_t *len) {
+    fl_span v = FL_VEC_AT(lex->vocab, fl_span, id);
+    *len = v.len;
+    return lex_bytes(lex, v.off);
+}
+
+/* The first free slot for a string with this hash (the string is not in the table). */
+static size_t free_slot(const fl_vocab_slot *slots, size_t mask, uint32_t hash) {
+    size_t j = fl__hash_spread(hash) & mask;
+    while (slots[j].id != 0 || slots[j].cue != 0) {
+        j = (j + 1) & mask;
+    }
+    return j;
+}
+
+/* A table of `want` slots (a power of two) holding the vocabulary; the old table stays
+ * intact on failure. */
 static fl_status vocab_grow(fl_lexicon *lex, size_t want) {
     size_t bytes;
     if (!fl__mul(want, sizeof(fl_vocab_slot), &bytes)) {
@@ -144,17 +174,14 @@ static fl_status vocab_grow(fl_lexicon *lex, size_t want) {
     }
     memset(slots, 0, bytes);
     size_t mask = want - 1;
-    if (lex->vocab_slots != NULL) {
-        for (size_t i = 0; i <= lex->vocab_mask; i++) {
-            fl_vocab_slot slot = lex->vocab_slots[i];
-            if (slot.id != 0) {
-                size_t j = fl__hash_spread(slot.hash) & mask;
-                while (slots[j].id != 0) {
-                    j = (j + 1) & mask;
-                }
-                slots[j] = slot;
-            }
-        }
+    for (uint32_t id = 0; id < lex->vocab.len; id++) {
+        size_t len;
+        const uint8_t *str = vocab_str(lex, id, &len);
+        uint32_t hash = fl__hash_bytes(str, len);
+        size_t j = free_slot(slots, mask, hash);
+        slots[j].check = (uint16_t)(hash >> 16);
+        slots[j].id = id + 1;
+        slots[j].head = fl__vocab_head(str, len);
     }
     fl__free(&lex->alloc, lex->vocab_slots);
     lex->vocab_slots = slots;
@@ -173,6 +200,7 @@ fl_status fl__vocab_intern(fl_lexicon *lex, const uint8_t *s, size_t len, uint32
         return FL_OK;
     }
     fl_status st;
+    /* at most half full */
     if (lex->vocab_slots == NULL || (lex->vocab.len + 1) * 2 > lex->vocab_mask + 1) {
         if ((st = vocab_grow(lex, lex->vocab_slots == NULL ? 64 : (lex->vocab_mask + 1) * 2)) !=
             FL_OK) {
@@ -189,21 +217,66 @@ fl_status fl__vocab_intern(fl_lexicon *lex, const uint8_t *s, size_t len, uint32
     if ((st = fl__vec_append(&lex->alloc, &lex->vocab, sizeof(fl_span), &v, 1)) != FL_OK) {
         return st;
     }
-    size_t j = fl__hash_spread(hash) & lex->vocab_mask;
-    while (lex->vocab_slots[j].id != 0) {
-        j = (j + 1) & lex->vocab_mask;
-    }
-    lex->vocab_slots[j].hash = hash;
+    size_t j = free_slot(lex->vocab_slots, lex->vocab_mask, hash);
+    lex->vocab_slots[j].check = (uint16_t)(hash >> 16);
     lex->vocab_slots[j].id = (uint32_t)lex->vocab.len;
+    lex->vocab_slots[j].head = fl__vocab_head(s, len);
     *id = (uint32_t)(lex->vocab.len - 1);
+    return FL_OK;
+}
+
+/* Indexes the voice stage's cue words in the vocabulary table (compile): a slot of a string
+ * that is also a cue word gets its cue index, other cue words get slots of their own (id
+ * 0), in a table grown to stay at most half full. */
+static fl_status index_cues(fl_lexicon *lex) {
+    size_t n_cues;
+    const fl_cue *cues = fl__cue_table(&n_cues);
+    size_t want = 64;
+    while (want < 2 * (lex->vocab.len + n_cues)) {
+        want *= 2;
+    }
+    fl_status st;
+    if (lex->vocab_slots == NULL || want > lex->vocab_mask + 1) {
+        if ((st = vocab_grow(lex, want)) != FL_OK) {
+            return st;
+        }
+    }
+    lex->cues = cues;
+    for (size_t c = 0; c < n_cues; c++) {
+        const uint8_t *w = (const uint8_t *)cues[c].word;
+        size_t len = cues[c].len;
+        uint32_t hash = fl__hash_bytes(w, len);
+        fl_vocab_slot *slot = (fl_vocab_slot *)fl__vocab_probe(lex, w, len, hash,
+                                                               fl__vocab_head(w, len));
+        if (slot == NULL) {
+            slot = &lex->vocab_slots[free_slot(lex->vocab_slots, lex->vocab_mask, hash)];
+            slot->check = (uint16_t)(hash >> 16);
+            slot->head = fl__vocab_head(w, len);
+        }
+        slot->cue = (uint16_t)(c + 1);
+    }
     return FL_OK;
 }
 
 /* ------------------------------------------------------------------ trie edges */
 
 uint32_t fl__edge_find(const fl_lexicon *lex, uint32_t parent, uint32_t label) {
+    if (parent == 0 && lex->root_kids != NULL) {
+        return (label >> 2) < lex->n_ids ? lex->root_kids[(label & 3) * lex->n_ids + (label >> 2)]
+                                         : 0;
+    }
     if (parent == 0) {
         return label < lex->root_edges.len ? FL_VEC_AT(lex->root_edges, uint32_t, label) : 0;
+    }
+    if (lex->kid_labels != NULL) {
+        const fl_node *nd = &FL_VEC_AT(lex->nodes, fl_node, parent);
+        const uint32_t *l = lex->kid_labels + nd->first_kid;
+        for (uint32_t k = 0; k < nd->n_kids; k++) {
+            if (l[k] == label) {
+                return lex->kid_nodes[nd->first_kid + k];
+            }
+        }
+        return 0;
     }
     if (lex->edge_slots == NULL) {
         return 0;
@@ -316,6 +389,320 @@ fl_status fl__lexicon_reserve(fl_lexicon *lex, size_t spellings) {
         st = fl__vec_reserve(&lex->alloc, &lex->vocab, sizeof(fl_span), lex->vocab.len + spellings);
     }
     return st;
+}
+
+/* ------------------------------------------------------------------ freezing */
+
+/* Sorts one node's run of children by label (insertion sort: most runs are short; a run
+ * that is long was mostly inserted in label order already, as new tokens take new ids). */
+static void sort_kids(uint32_t *labels, uint32_t *nodes, size_t n) {
+    for (size_t i = 1; i < n; i++) {
+        uint32_t l = labels[i];
+        uint32_t c = nodes[i];
+        size_t j = i;
+        while (j > 0 && labels[j - 1] > l) {
+            labels[j] = labels[j - 1];
+            nodes[j] = nodes[j - 1];
+            j--;
+        }
+        labels[j] = l;
+        nodes[j] = c;
+    }
+}
+
+/* Heapsort for the runs insertion sort would take quadratic time on. */
+static void sift(uint32_t *labels, uint32_t *nodes, size_t root, size_t n) {
+    for (;;) {
+        size_t big = root;
+        size_t l = 2 * root + 1;
+        if (l < n && labels[l] > labels[big]) {
+            big = l;
+        }
+        if (l + 1 < n && labels[l + 1] > labels[big]) {
+            big = l + 1;
+        }
+        if (big == root) {
+            return;
+        }
+        uint32_t t = labels[root];
+        labels[root] = labels[big];
+        labels[big] = t;
+        t = nodes[root];
+        nodes[root] = nodes[big];
+        nodes[big] = t;
+        root = big;
+    }
+}
+
+static void sort_run(uint32_t *labels, uint32_t *nodes, size_t n) {
+    size_t inversions = 0;
+    for (size_t i = 1; i < n && inversions <= 64; i++) {
+        inversions += labels[i - 1] > labels[i];
+    }
+    if (inversions <= 64) {
+        sort_kids(labels, nodes, n); /* nearly sorted: linear */
+        return;
+    }
+    for (size_t i = n / 2; i-- > 0;) {
+        sift(labels, nodes, i, n);
+    }
+    for (size_t end = n; end-- > 1;) {
+        uint32_t t = labels[0];
+        labels[0] = labels[end];
+        labels[end] = t;
+        t = nodes[0];
+        nodes[0] = nodes[end];
+        nodes[end] = t;
+        sift(labels, nodes, 0, end);
+    }
+}
+
+/* The table of wildcard prefixes: every vocabulary id some wildcard edge is labelled with,
+ * with the kinds it is used in. kinds[id]: bit 0 folded, bit 1 exact wildcard. */
+static fl_status build_wild_table(fl_lexicon *lex, const uint8_t *kinds, size_t n_ids,
+                                  size_t n_wild) {
+    size_t slots = 16;
+    while (slots < 4 * n_wild) {
+        slots *= 2;
+    }
+    lex->wild_slots = fl__malloc(&lex->alloc, slots * sizeof(fl_wild_slot));
+    lex->wild_first2 = fl__malloc(&lex->alloc, 65536 / 8);
+    if (lex->wild_slots == NULL || lex->wild_first2 == NULL) {
+        return FL_ERR_NOMEM;
+    }
+    memset(lex->wild_slots, 0, slots * sizeof(fl_wild_slot));
+    memset(lex->wild_first2, 0, 65536 / 8);
+    lex->wild_mask = slots - 1;
+    for (size_t id = 0; id < n_ids; id++) {
+        unsigned wk = kinds[id] & 3u; /* bit 2 marks exact labels (build_exact_table) */
+        if (wk == 0) {
+            continue;
+        }
+        fl_span v = FL_VEC_AT(lex->vocab, fl_span, id);
+        const uint8_t *p = lex_bytes(lex, v.off);
+        uint32_t h = fl__hash_bytes(p, v.len);
+        size_t j = fl__hash_spread(h) & lex->wild_mask;
+        while (lex->wild_slots[j].tag != 0) {
+            j = (j + 1) & lex->wild_mask;
+        }
+        lex->wild_slots[j].hash = h;
+        lex->wild_slots[j].tag = ((uint32_t)(id + 1) << 2) | wk;
+        lex->wild_kinds |= (uint8_t)wk;
+        if (v.len == 1) {
+            for (unsigned b1 = 0; b1 < 256; b1++) {
+                unsigned bit = p[0] | (b1 << 8);
+                lex->wild_first2[bit >> 3] |= (uint8_t)(1u << (bit & 7));
+            }
+        } else if (v.len >= 2) {
+            unsigned bit = p[0] | ((unsigned)p[1] << 8);
+            lex->wild_first2[bit >> 3] |= (uint8_t)(1u << (bit & 7));
+        }
+    }
+    return FL_OK;
+}
+
+/* The table of the strings that label exact edges: kinds[id] bit 2. */
+static fl_status build_exact_table(fl_lexicon *lex, const uint8_t *kinds, size_t n_ids,
+                                   size_t n_exact) {
+    size_t slots = 16;
+    while (slots < 4 * n_exact) {
+        slots *= 2;
+    }
+    lex->exact_slots = fl__malloc(&lex->alloc, slots * sizeof(fl_wild_slot));
+    if (lex->exact_slots == NULL) {
+        return FL_ERR_NOMEM;
+    }
+    memset(lex->exact_slots, 0, slots * sizeof(fl_wild_slot));
+    lex->exact_mask = slots - 1;
+    for (size_t id = 0; id < n_ids; id++) {
+        if (!(kinds[id] & 4)) {
+            continue;
+        }
+        fl_span v = FL_VEC_AT(lex->vocab, fl_span, id);
+        uint32_t h = fl__hash_bytes(lex_bytes(lex, v.off), v.len);
+        size_t j = fl__hash_spread(h) & lex->exact_mask;
+        while (lex->exact_slots[j].tag != 0) {
+            j = (j + 1) & lex->exact_mask;
+        }
+        lex->exact_slots[j].hash = h;
+        lex->exact_slots[j].tag = (uint32_t)(id + 1);
+    }
+    return FL_OK;
+}
+
+uint32_t fl__exact_find(const fl_lexicon *lex, const uint8_t *s, size_t len) {
+    if (lex->exact_slots == NULL) {
+        return FL_NO_ID;
+    }
+    uint32_t h = fl__hash_inline(s, len);
+    for (size_t j = fl__hash_spread(h) & lex->exact_mask;; j = (j + 1) & lex->exact_mask) {
+        fl_wild_slot slot = lex->exact_slots[j];
+        if (slot.tag == 0) {
+            return FL_NO_ID;
+        }
+        if (slot.hash == h) {
+            fl_span v = FL_VEC_AT(lex->vocab, fl_span, slot.tag - 1);
+            if (v.len == len && memcmp(lex_bytes(lex, v.off), s, len) == 0) {
+                return slot.tag - 1;
+            }
+        }
+    }
+}
+
+fl_status fl__lexicon_freeze(fl_lexicon *lex) {
+    const fl_allocator *a = &lex->alloc;
+    size_t n_nodes = lex->nodes.len;
+    size_t n_edges = lex->n_edges;
+    size_t n_ids = lex->vocab.len;
+    fl_node *nodes = lex->nodes.data;
+    fl_status st = FL_ERR_NOMEM;
+    uint32_t *parent = NULL;
+    uint8_t *kinds = NULL;
+    size_t bytes;
+    if (!fl__mul(n_nodes, sizeof(uint32_t), &bytes) ||
+        (parent = fl__malloc(a, bytes)) == NULL ||
+        (kinds = fl__malloc(a, n_ids == 0 ? 1 : n_ids)) == NULL) {
+        goto done;
+    }
+    memset(kinds, 0, n_ids == 0 ? 1 : n_ids);
+    size_t n_wild = 0;
+    size_t n_exact = 0;
+    if (n_edges > 0) {
+        if (!fl__mul(n_edges, sizeof(uint32_t), &bytes) ||
+            (lex->kid_labels = fl__malloc(a, bytes)) == NULL ||
+            (lex->kid_nodes = fl__malloc(a, bytes)) == NULL) {
+            goto done;
+        }
+        /* counting sort of the edges by parent: runs in node order */
+        for (size_t n = 0; n < n_nodes; n++) {
+            nodes[n].n_kids = 0;
+        }
+        for (size_t i = 0; i <= lex->edge_mask; i++) {
+            if (lex->edge_slots[i].child != 0) {
+                nodes[lex->edge_slots[i].parent].n_kids++;
+            }
+        }
+        uint32_t at = 0;
+        for (size_t n = 0; n < n_nodes; n++) {
+            nodes[n].first_kid = at;
+            at += nodes[n].n_kids;
+            nodes[n].n_kids = 0;
+        }
+        for (size_t i = 0; i <= lex->edge_mask; i++) {
+            const fl_edge_slot *e = &lex->edge_slots[i];
+            if (e->child == 0) {
+                continue;
+            }
+            fl_node *p = &nodes[e->parent];
+            lex->kid_labels[p->first_kid + p->n_kids] = e->label;
+            lex->kid_nodes[p->first_kid + p->n_kids] = e->child;
+            p->n_kids++;
+            parent[e->child] = e->parent;
+        }
+        for (size_t n = 0; n < n_nodes; n++) {
+            sort_run(lex->kid_labels + nodes[n].first_kid, lex->kid_nodes + nodes[n].first_kid,
+                     nodes[n].n_kids);
+            for (uint32_t k = 0; k < nodes[n].n_kids; k++) {
+                nodes[n].kid_kinds |= (uint8_t)(1u << (lex->kid_labels[nodes[n].first_kid + k] & 3));
+            }
+        }
+        for (size_t i = 0; i < n_edges; i++) {
+            uint32_t l = lex->kid_labels[i];
+            if ((l & 3) >= FL_EDGE_WILD_FOLD) {
+                n_wild += (kinds[l >> 2] & 3) == 0;
+                kinds[l >> 2] |= (uint8_t)(1u << ((l & 3) - FL_EDGE_WILD_FOLD));
+            } else if ((l & 3) == FL_EDGE_EXACT) {
+                n_exact += (kinds[l >> 2] & 4) == 0;
+                kinds[l >> 2] |= 4;
+            }
+        }
+    }
+    const uint32_t *root = lex->root_edges.data;
+    if (!fl__mul(n_ids == 0 ? 1 : n_ids, 4 * sizeof(uint32_t), &bytes) ||
+        (lex->root_kids = fl__malloc(a, bytes)) == NULL) {
+        st = FL_ERR_NOMEM;
+        goto done;
+    }
+    memset(lex->root_kids, 0, bytes);
+    lex->n_ids = n_ids;
+    for (size_t l = 0; l < lex->root_edges.len; l++) {
+        if (root[l] == 0) {
+            continue;
+        }
+        parent[root[l]] = 0;
+        lex->root_kids[(l & 3) * n_ids + (l >> 2)] = root[l];
+        lex->root_kinds |= (uint8_t)(1u << (l & 3));
+        if ((l & 3) >= FL_EDGE_WILD_FOLD) {
+            n_wild += (kinds[l >> 2] & 3) == 0;
+            kinds[l >> 2] |= (uint8_t)(1u << ((l & 3) - FL_EDGE_WILD_FOLD));
+        } else if ((l & 3) == FL_EDGE_EXACT) {
+            n_exact += (kinds[l >> 2] & 4) == 0;
+            kinds[l >> 2] |= 4;
+        }
+    }
+    nodes[0].n_kids = 0; /* the root's children are the root_edges array */
+    /* a child is always made after its parent: one backward pass flags every ancestor */
+    for (size_t n = n_nodes; n-- > 1;) {
+        if (nodes[n].exclusion || nodes[n].excl_below) {
+            nodes[n].excl_below = 1;
+            nodes[parent[n]].excl_below = 1;
+        }
+    }
+    if ((n_wild > 0 && (st = build_wild_table(lex, kinds, n_ids, n_wild)) != FL_OK) ||
+        (n_exact > 0 && (st = build_exact_table(lex, kinds, n_ids, n_exact)) != FL_OK) ||
+        (st = index_cues(lex)) != FL_OK) {
+        goto done;
+    }
+    fl__free(a, lex->edge_slots);
+    lex->edge_slots = NULL;
+    lex->edge_mask = 0;
+    fl__vec_free(a, &lex->root_edges);
+    st = FL_OK;
+done:
+    fl__free(a, parent);
+    fl__free(a, kinds);
+    return st;
+}
+
+fl_status fl__wild_labels(const fl_lexicon *lex, const fl_allocator *a, const uint8_t *s,
+                          size_t len, uint32_t kind, fl_vec *out) {
+    uint32_t bit = 1u << (kind - FL_EDGE_WILD_FOLD);
+    if (len == 0 || !(lex->wild_kinds & bit)) {
+        return FL_OK;
+    }
+    unsigned f2 = s[0] | (len > 1 ? (unsigned)s[1] << 8 : 0u);
+    if (!(lex->wild_first2[f2 >> 3] & (1u << (f2 & 7)))) {
+        return FL_OK;
+    }
+    size_t limit = len < lex->max_wild_prefix ? len : lex->max_wild_prefix;
+    for (size_t p = 0; p < limit; p++) {
+        /* only lengths some wildcard has, ending on a code point boundary */
+        if ((p < 64 && !(lex->wild_lengths & ((uint64_t)1 << p))) ||
+            (p + 1 < len && (s[p + 1] & 0xC0) == 0x80)) {
+            continue;
+        }
+        uint32_t h = fl__hash_bytes(s, p + 1);
+        for (size_t j = fl__hash_spread(h) & lex->wild_mask;; j = (j + 1) & lex->wild_mask) {
+            fl_wild_slot slot = lex->wild_slots[j];
+            if (slot.tag == 0) {
+                break;
+            }
+            if (slot.hash != h || !(slot.tag & bit)) {
+                continue;
+            }
+            uint32_t id = (slot.tag >> 2) - 1;
+            fl_span v = FL_VEC_AT(lex->vocab, fl_span, id);
+            if (v.len == p + 1 && memcmp(lex_bytes(lex, v.off), s, p + 1) == 0) {
+                uint32_t label = (id << 2) | kind;
+                fl_status st = fl__vec_push(a, out, sizeof(uint32_t), &label);
+                if (st != FL_OK) {
+                    return st;
+                }
+                break;
+            }
+        }
+    }
+    return FL_OK;
 }
 
 /* ------------------------------------------------------------------ insertion */

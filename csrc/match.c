@@ -29,83 +29,218 @@ static fl_status push(fl_result *res, uint32_t node, uint32_t pos) {
     return fl__vec_push(&res->alloc, &res->stack, sizeof(walk_item), &w);
 }
 
+/* Could a prefix of s[0..len) label a wildcard edge? The table of first byte pairs answers
+ * no for most tokens without hashing anything. */
+static inline bool wild_may_start(const fl_lexicon *lex, const uint8_t *s, size_t len) {
+    if (len == 0) {
+        return false;
+    }
+    unsigned f2 = s[0] | (len > 1 ? (unsigned)s[1] << 8 : 0u);
+    return (lex->wild_first2[f2 >> 3] >> (f2 & 7)) & 1u;
+}
+
+/* The wildcard labels of token k's forms (folded f, exact e or NULL): folded ones first,
+ * then exact ones, each by length (the order in which the matcher tries them). Most tokens
+ * leave at the first-byte-pair test, inline. */
+static inline fl_status wild_labels(const fl_lexicon *lex, fl_result *res, fl_tokinfo *k,
+                                    const uint8_t *f, size_t fold_len, const uint8_t *e,
+                                    size_t exact_len) {
+    bool wf = (lex->wild_kinds & 1) && wild_may_start(lex, f, fold_len);
+    bool we = (lex->wild_kinds & 2) && e != NULL && wild_may_start(lex, e, exact_len);
+    if (!wf && !we) {
+        return FL_OK;
+    }
+    fl_status st;
+    if ((wf && (st = fl__wild_labels(lex, &res->alloc, f, fold_len, FL_EDGE_WILD_FOLD,
+                                     &res->wild)) != FL_OK) ||
+        (we && (st = fl__wild_labels(lex, &res->alloc, e, exact_len, FL_EDGE_WILD_EXACT,
+                                     &res->wild)) != FL_OK)) {
+        return st;
+    }
+    k->wild_n = (uint32_t)(res->wild.len - k->wild_first);
+    return FL_OK;
+}
+
+/*
+ * Labels in two passes over the tokens of the text. The first folds each token into
+ * res->folded and hashes its form, and asks the memory for the vocabulary slot the lookup
+ * will read; the second looks the forms up. Lookups miss the cache once the vocabulary
+ * outgrows it, and in one pass each miss stalled the next token's work; with the slots
+ * asked for a few hundred tokens ahead the misses overlap.
+ */
 fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result *res) {
     size_t n = res->tokens.len;
     const fl_token *toks = res->tokens.data;
     fl_tokinfo *infos = res->infos.data;
+    const bool exact = lex->has_exact;
+    const bool wild = lex->wild_kinds != 0;
+    /* 8 bytes may be read from a token's start up to here */
+    const size_t text_end = n > 0 ? toks[n - 1].end : 0;
     res->folded.len = 0;
+    res->wild.len = 0;
+    fl_status st;
     for (size_t i = 0; i < n; i++) {
+        fl_tokinfo *k = &infos[i];
+        const uint8_t *s = text + toks[i].start;
+        size_t len = toks[i].end - toks[i].start;
         size_t at = res->folded.len;
         size_t fold_len;
-        size_t exact_len;
+        uint32_t hash;
         bool same;
-        fl_status st = fl__fold_token_pair(&res->alloc, &res->scratch, &res->fold_cache,
-                                           text + toks[i].start, toks[i].end - toks[i].start,
-                                           toks[i].kind, lex->has_exact, &res->folded,
-                                           &fold_len, &exact_len, &same);
-        if (st != FL_OK) {
-            return st;
+        k->id_exact = FL_NO_ID;
+        k->wild_first = (uint32_t)res->wild.len;
+        k->wild_n = 0;
+        if (k->simple) {
+            /* ASCII letters and digits: setting bit 5 folds each byte (digits have it
+             * already), and the exact form is the text itself. A word of up to 8 bytes is
+             * folded and hashed as one machine word. */
+            if (res->folded.cap - at < len + 8 &&
+                (st = fl__vec_reserve(&res->alloc, &res->folded, 1, at + len + 8)) != FL_OK) {
+                return st;
+            }
+            uint8_t *d = (uint8_t *)res->folded.data + at;
+            if (len <= 8 && toks[i].start + 8 <= text_end) {
+                uint64_t m = len == 8 ? ~(uint64_t)0 : ((uint64_t)1 << (8 * len)) - 1;
+                uint64_t w = fl__load_le64(s) & m;
+                uint64_t lw = (w | 0x2020202020202020ULL) & m;
+                fl__store_le64(d, lw); /* room for 8 reserved above */
+                hash = fl__hash_short(lw, len);
+                same = w == lw;
+            } else {
+                unsigned diff = 0;
+                for (size_t b = 0; b < len; b++) {
+                    d[b] = (uint8_t)(s[b] | 0x20);
+                    diff |= (unsigned)(s[b] ^ d[b]);
+                }
+                hash = fl__hash_inline(d, len);
+                same = diff == 0;
+            }
+            fold_len = len;
+            res->folded.len = at + len;
+        } else {
+            size_t exact_len;
+            if ((st = fl__fold_token_pair(&res->alloc, &res->scratch, &res->fold_cache, s, len,
+                                          toks[i].kind, exact, &res->folded, &fold_len,
+                                          &exact_len, &same)) != FL_OK) {
+                return st;
+            }
+            const uint8_t *f = fl__vec_bytes(&res->folded, at);
+            hash = fl__hash_inline(f, fold_len);
+            /* the exact form follows the folded one until the next token overwrites it:
+             * what needs it is done now (the wildcard labels of a token that is not simple
+             * too, so that each token's labels stay together) */
+            const uint8_t *e = exact ? f + fold_len : NULL;
+            if (exact && !same) {
+                k->id_exact = fl__exact_find(lex, e, exact_len);
+            }
+            if (wild && (st = wild_labels(lex, res, k, f, fold_len, e, exact_len)) != FL_OK) {
+                return st;
+            }
+            res->folded.len = at + fold_len;
         }
-        infos[i].fold_off = at;
-        infos[i].fold_len = fold_len;
-        infos[i].exact_len = exact_len;
-        const uint8_t *f = fl__vec_bytes(&res->folded, at);
-        infos[i].hash_fold = fl__hash_bytes(f, fold_len);
-        infos[i].id_fold = fl__vocab_find(lex, f, fold_len, infos[i].hash_fold);
-        infos[i].id_exact = FL_NO_ID;
-        if (lex->has_exact) {
-            /* one string table: equal bytes have the same id */
-            infos[i].id_exact = same ? infos[i].id_fold
-                                     : fl__vocab_find(lex, f + fold_len, exact_len,
-                                                      fl__hash_bytes(f + fold_len, exact_len));
+        if (FL_UNLIKELY(fold_len > UINT32_MAX)) {
+            return FL_ERR_LIMIT;
+        }
+        k->fold_off = at;
+        k->fold_len = (uint32_t)fold_len;
+        k->hash_fold = hash;
+        k->same = same;
+        if (lex->vocab_slots != NULL) {
+            __builtin_prefetch(&lex->vocab_slots[fl__hash_spread(hash) & lex->vocab_mask]);
+        }
+    }
+    /* 8 readable bytes after every folded form, for the heads below */
+    if ((st = fl__vec_reserve(&res->alloc, &res->folded, 1, res->folded.len + 8)) != FL_OK) {
+        return st;
+    }
+    const uint8_t *folded = fl__vec_bytes(&res->folded, 0);
+    for (size_t i = 0; i < n; i++) {
+        fl_tokinfo *k = &infos[i];
+        const uint8_t *f = folded + k->fold_off;
+        size_t fold_len = k->fold_len;
+        uint64_t head = fl__load_le64(f);
+        if (fold_len < 8) {
+            head &= ((uint64_t)1 << (8 * fold_len)) - 1;
+        }
+        head = (head & 0x00FFFFFFFFFFFFFFULL) | ((uint64_t)(fold_len < 255 ? fold_len : 255) << 56);
+        const fl_vocab_slot *slot = fl__vocab_probe(lex, f, fold_len, k->hash_fold, head);
+        k->id_fold = slot != NULL ? slot->id - 1 : FL_NO_ID; /* id 0: a cue word only */
+        k->cue = slot != NULL && slot->cue != 0 ? &lex->cues[slot->cue - 1] : NULL;
+        /* the exact form of a simple token is the text (or the folded form when equal) */
+        const uint8_t *e = !exact ? NULL : k->same ? f : text + toks[i].start;
+        if (exact && k->same) {
+            k->id_exact = k->id_fold; /* one string table: equal bytes have the same id */
+        } else if (exact && k->simple) {
+            k->id_exact = fl__exact_find(lex, e, fold_len);
+        }
+        if (wild && k->simple) {
+            k->wild_first = (uint32_t)res->wild.len;
+            if ((st = wild_labels(lex, res, k, f, fold_len, e, fold_len)) != FL_OK) {
+                return st;
+            }
         }
     }
     return FL_OK;
 }
 
-/* Children of node reachable through token info k: pushes (child, pos + 1). */
-static fl_status expand(const fl_lexicon *lex, fl_result *res, uint32_t node, uint32_t pos,
-                        const fl_tokinfo *k) {
+/* The child of a compiled node along label, or 0: a scan of a short run of children, a
+ * binary search of a long one. */
+static inline uint32_t kid_find(const fl_lexicon *lex, const fl_node *nd, uint32_t label) {
+    const uint32_t *l = lex->kid_labels + nd->first_kid;
+    size_t n = nd->n_kids;
+    size_t lo = 0;
+    while (n > 8) {
+        size_t half = n / 2;
+        lo = l[lo + half - 1] < label ? lo + half : lo;
+        n -= half;
+    }
+    for (size_t end = lo + n; lo < end; lo++) {
+        if (l[lo] >= label) {
+            return l[lo] == label ? lex->kid_nodes[nd->first_kid + lo] : 0;
+        }
+    }
+    return 0;
+}
+
+/* The root's child along label, or 0. */
+static inline uint32_t root_kid(const fl_lexicon *lex, uint32_t label) {
+    return lex->root_kids[(label & 3) * lex->n_ids + (label >> 2)];
+}
+
+/* The child of node (index nid) along label, or 0. */
+static inline uint32_t child_of(const fl_lexicon *lex, uint32_t nid, const fl_node *nd,
+                                uint32_t label) {
+    return nid == 0 ? root_kid(lex, label) : kid_find(lex, nd, label);
+}
+
+/* Children of node reachable through token info k: pushes (child, pos + 1), in the order
+ * folded, exact, folded wildcards, exact wildcards. excl: only children below which an
+ * exclusion ends. */
+static fl_status expand(const fl_lexicon *lex, fl_result *res, uint32_t nid, uint32_t pos,
+                        const fl_tokinfo *k, bool excl) {
+    const fl_node *nodes = lex->nodes.data;
+    const fl_node *nd = &nodes[nid];
+    unsigned kinds = nid == 0 ? lex->root_kinds : nd->kid_kinds;
     fl_status st;
     uint32_t child;
-    if (k->id_fold != FL_NO_ID &&
-        (child = fl__edge_find(lex, node, (k->id_fold << 2) | FL_EDGE_FOLD)) != 0 &&
-        (st = push(res, child, pos + 1)) != FL_OK) {
+    if ((kinds & (1u << FL_EDGE_FOLD)) && k->id_fold != FL_NO_ID &&
+        (child = child_of(lex, nid, nd, (k->id_fold << 2) | FL_EDGE_FOLD)) != 0 &&
+        (!excl || nodes[child].excl_below) && (st = push(res, child, pos + 1)) != FL_OK) {
         return st;
     }
-    if (k->id_exact != FL_NO_ID &&
-        (child = fl__edge_find(lex, node, (k->id_exact << 2) | FL_EDGE_EXACT)) != 0 &&
-        (st = push(res, child, pos + 1)) != FL_OK) {
+    if ((kinds & (1u << FL_EDGE_EXACT)) && k->id_exact != FL_NO_ID &&
+        (child = child_of(lex, nid, nd, (k->id_exact << 2) | FL_EDGE_EXACT)) != 0 &&
+        (!excl || nodes[child].excl_below) && (st = push(res, child, pos + 1)) != FL_OK) {
         return st;
     }
-    uint8_t wk = FL_VEC_AT(lex->nodes, fl_node, node).wild_kinds;
-    for (int form = 0; form < 2; form++) {
-        if (!(wk & (1 << form))) {
-            continue;
-        }
-        const uint8_t *s = fl__vec_bytes(&res->folded, k->fold_off);
-        size_t len = k->fold_len;
-        if (form == 1) {
-            s += k->fold_len;
-            len = k->exact_len;
-        }
-        size_t limit = len < lex->max_wild_prefix ? len : lex->max_wild_prefix;
-        uint32_t h = 2166136261u;
-        for (size_t p = 0; p < limit; p++) {
-            h ^= s[p];
-            h *= 16777619u;
-            /* only lengths some wildcard has, ending on a code point boundary */
-            if ((p < 64 && !(lex->wild_lengths & ((uint64_t)1 << p))) ||
-                (p + 1 < len && (s[p + 1] & 0xC0) == 0x80)) {
+    if (k->wild_n > 0 && (kinds >> FL_EDGE_WILD_FOLD) != 0) {
+        const uint32_t *w = (const uint32_t *)res->wild.data + k->wild_first;
+        for (uint32_t j = 0; j < k->wild_n; j++) {
+            if (!(kinds & (1u << (w[j] & 3)))) {
                 continue;
             }
-            uint32_t id = fl__vocab_find(lex, s, p + 1, h);
-            if (id == FL_NO_ID) {
-                continue;
-            }
-            uint32_t kind = form == 0 ? FL_EDGE_WILD_FOLD : FL_EDGE_WILD_EXACT;
-            if ((child = fl__edge_find(lex, node, (id << 2) | kind)) != 0 &&
-                (st = push(res, child, pos + 1)) != FL_OK) {
+            if ((child = child_of(lex, nid, nd, w[j])) != 0 &&
+                (!excl || nodes[child].excl_below) && (st = push(res, child, pos + 1)) != FL_OK) {
                 return st;
             }
         }
@@ -113,28 +248,42 @@ static fl_status expand(const fl_lexicon *lex, fl_result *res, uint32_t node, ui
     return FL_OK;
 }
 
-/* Marks every exclusion occurrence in tokens [a, b) into cover (a difference array). */
-static fl_status mark_exclusions(const fl_lexicon *lex, fl_result *res, uint32_t a, uint32_t b,
-                                 int32_t *diff) {
-    const fl_tokinfo *infos = res->infos.data;
-    for (uint32_t i = a; i < b; i++) {
-        res->stack.len = 0;
-        fl_status st = push(res, 0, i);
-        if (st != FL_OK) {
-            return st;
+/* Does the root have a child for token k other than along its folded label? */
+static bool other_roots(const fl_lexicon *lex, const fl_result *res, const fl_tokinfo *k) {
+    if ((lex->root_kinds & (1u << FL_EDGE_EXACT)) && k->id_exact != FL_NO_ID &&
+        root_kid(lex, (k->id_exact << 2) | FL_EDGE_EXACT) != 0) {
+        return true;
+    }
+    const uint32_t *w = (const uint32_t *)fl__vec_bytes(&res->wild, 0) + k->wild_first;
+    for (uint32_t j = 0; j < k->wild_n; j++) {
+        if (root_kid(lex, w[j]) != 0) {
+            return true;
         }
-        while (res->stack.len > 0) {
-            walk_item w = FL_VEC_AT(res->stack, walk_item, --res->stack.len);
-            if (w.pos > i && FL_VEC_AT(lex->nodes, fl_node, w.node).exclusion) {
-                diff[i - a] += 1;
-                diff[w.pos - a] -= 1;
-            }
-            if (w.pos >= b || w.pos - i >= lex->max_depth) {
-                continue;
-            }
-            if ((st = expand(lex, res, w.node, w.pos, &infos[w.pos])) != FL_OK) {
-                return st;
-            }
+    }
+    return false;
+}
+
+/* Marks every exclusion occurrence that starts at token i into diff, a difference array
+ * over the sentence's tokens [a, b]. */
+static fl_status mark_exclusions_at(const fl_lexicon *lex, fl_result *res, uint32_t a,
+                                    uint32_t b, uint32_t i, int32_t *diff) {
+    const fl_tokinfo *infos = res->infos.data;
+    res->stack.len = 0;
+    fl_status st = push(res, 0, i);
+    if (st != FL_OK) {
+        return st;
+    }
+    while (res->stack.len > 0) {
+        walk_item w = FL_VEC_AT(res->stack, walk_item, --res->stack.len);
+        if (w.pos > i && FL_VEC_AT(lex->nodes, fl_node, w.node).exclusion) {
+            diff[i - a] += 1;
+            diff[w.pos - a] -= 1;
+        }
+        if (w.pos >= b || w.pos - i >= lex->max_depth) {
+            continue;
+        }
+        if ((st = expand(lex, res, w.node, w.pos, &infos[w.pos], true)) != FL_OK) {
+            return st;
         }
     }
     return FL_OK;
@@ -166,11 +315,92 @@ static bool better(const fl_lexicon *lex, uint32_t len, uint32_t c, const best *
     return ex.term < ey.term;
 }
 
+/* The best term occurrence starting at token i of the sentence [a, b): every path through
+ * the trie, depth first (a token may continue along several edges: folded, exact and
+ * wildcard labels). */
+static fl_status walk_all(const fl_lexicon *lex, fl_result *res, uint32_t i, uint32_t a,
+                          uint32_t b, const int32_t *covered, best *bst) {
+    const fl_tokinfo *infos = res->infos.data;
+    fl_status st;
+    res->stack.len = 0;
+    if ((st = push(res, 0, i)) != FL_OK) {
+        return st;
+    }
+    while (res->stack.len > 0) {
+        walk_item w = FL_VEC_AT(res->stack, walk_item, --res->stack.len);
+        uint32_t len = w.pos - i;
+        if (len > 0 && FL_VEC_AT(lex->nodes, fl_node, w.node).entry != 0 &&
+            better(lex, len, w.node, bst)) {
+            bst->len = len;
+            bst->node = w.node;
+        }
+        if (w.pos >= b || len >= lex->max_depth ||
+            (covered != NULL && covered[w.pos - a] != 0)) {
+            continue;
+        }
+        if ((st = expand(lex, res, w.node, w.pos, &infos[w.pos], false)) != FL_OK) {
+            return st;
+        }
+    }
+    return FL_OK;
+}
+
+/* The same when the path is a single chain of folded labels from root child c (most
+ * walks): follows it while each step has one way on. Returns false when a step could go
+ * several ways (an exact or wildcard edge the token may take), and walk_all must decide. */
+static bool walk_chain(const fl_lexicon *lex, const fl_tokinfo *infos, uint32_t c, uint32_t i,
+                       uint32_t a, uint32_t b, const int32_t *covered, best *bst) {
+    const fl_node *nodes = lex->nodes.data;
+    const unsigned others = (1u << FL_EDGE_EXACT);
+    const unsigned wilds = (1u << FL_EDGE_WILD_FOLD) | (1u << FL_EDGE_WILD_EXACT);
+    uint32_t node = c;
+    uint32_t pos = i + 1;
+    if (nodes[c].entry != 0) {
+        bst->len = 1;
+        bst->node = c;
+    }
+    while (pos < b && pos - i < lex->max_depth && (covered == NULL || covered[pos - a] == 0)) {
+        const fl_node *nd = &nodes[node];
+        if (nd->n_kids == 0) {
+            break;
+        }
+        const fl_tokinfo *k = &infos[pos];
+        if (((nd->kid_kinds & others) && k->id_exact != FL_NO_ID) ||
+            ((nd->kid_kinds & wilds) && k->wild_n > 0)) {
+            return false;
+        }
+        uint32_t next;
+        if (!(nd->kid_kinds & (1u << FL_EDGE_FOLD)) || k->id_fold == FL_NO_ID ||
+            (next = kid_find(lex, nd, k->id_fold << 2)) == 0) {
+            break;
+        }
+        node = next;
+        pos++;
+        if (nodes[next].entry != 0) {
+            bst->len = pos - i; /* longer than any found before on the chain */
+            bst->node = next;
+        }
+    }
+    return true;
+}
+
 fl_status fl__match(const fl_lexicon *lex, fl_result *res) {
     size_t ns = res->sentences.len;
     const fl_token *toks = res->tokens.data;
-    const fl_tokinfo *infos = res->infos.data;
+    fl_tokinfo *infos = res->infos.data;
+    const uint32_t *root_fold = lex->root_kids; /* kind FL_EDGE_FOLD comes first */
+    const fl_node *nodes = lex->nodes.data;
     fl_status st;
+    /* The first step of every walk, once per token: its child of the root along its folded
+     * label, whether the root has other children for it, whether an exclusion may start
+     * there (a cheap test: the exclusion walk decides) */
+    for (size_t i = 0; i < res->tokens.len; i++) {
+        fl_tokinfo *k = &infos[i];
+        k->root = k->id_fold != FL_NO_ID ? root_fold[k->id_fold] : 0;
+        k->root_more = (k->wild_n > 0 || k->id_exact != FL_NO_ID) && other_roots(lex, res, k);
+        k->excl = lex->has_exclusions &&
+                  ((k->root != 0 && nodes[k->root].excl_below) || k->root_more);
+    }
     for (size_t si = 0; si < ns; si++) {
         fl_sentence *sent = &FL_VEC_AT(res->sentences, fl_sentence, si);
         uint32_t a = sent->first_token;
@@ -180,44 +410,49 @@ fl_status fl__match(const fl_lexicon *lex, fl_result *res) {
         sent->score = 0.0;
         int32_t *covered = NULL;
         if (lex->has_exclusions) {
-            res->cover.len = 0;
-            if ((st = fl__vec_append(&res->alloc, &res->cover, sizeof(int32_t), NULL,
-                                     (size_t)(b - a) + 1)) != FL_OK) {
-                return st;
+            uint32_t first = a;
+            while (first < b && !infos[first].excl) {
+                first++;
             }
-            covered = res->cover.data;
-            if ((st = mark_exclusions(lex, res, a, b, covered)) != FL_OK) {
-                return st;
-            }
-            int32_t run = 0;
-            for (uint32_t i = 0; i <= b - a; i++) {
-                run += covered[i];
-                covered[i] = run; /* > 0: inside an exclusion occurrence */
+            if (first < b) {
+                res->cover.len = 0;
+                if ((st = fl__vec_append(&res->alloc, &res->cover, sizeof(int32_t), NULL,
+                                         (size_t)(b - a) + 1)) != FL_OK) {
+                    return st;
+                }
+                covered = res->cover.data;
+                for (uint32_t i = first; i < b; i++) {
+                    if (infos[i].excl &&
+                        (st = mark_exclusions_at(lex, res, a, b, i, covered)) != FL_OK) {
+                        return st;
+                    }
+                }
+                int32_t run = 0;
+                for (uint32_t i = 0; i <= b - a; i++) {
+                    run += covered[i];
+                    covered[i] = run; /* > 0: inside an exclusion occurrence */
+                }
             }
         }
         uint32_t i = a;
         while (i < b) {
+            if (covered != NULL && covered[i - a] != 0) {
+                i++;
+                continue;
+            }
+            const fl_tokinfo *k = &infos[i];
+            uint32_t c = k->root;
+            bool other = k->root_more;
+            if (c == 0 && !other) {
+                i++; /* most tokens start no term */
+                continue;
+            }
             best bst = {0, 0};
-            if (covered == NULL || covered[i - a] == 0) {
-                res->stack.len = 0;
-                if ((st = push(res, 0, i)) != FL_OK) {
+            if (other || !walk_chain(lex, infos, c, i, a, b, covered, &bst)) {
+                bst.len = 0;
+                bst.node = 0;
+                if ((st = walk_all(lex, res, i, a, b, covered, &bst)) != FL_OK) {
                     return st;
-                }
-                while (res->stack.len > 0) {
-                    walk_item w = FL_VEC_AT(res->stack, walk_item, --res->stack.len);
-                    uint32_t len = w.pos - i;
-                    if (len > 0 && FL_VEC_AT(lex->nodes, fl_node, w.node).entry != 0 &&
-                        better(lex, len, w.node, &bst)) {
-                        bst.len = len;
-                        bst.node = w.node;
-                    }
-                    if (w.pos >= b || len >= lex->max_depth ||
-                        (covered != NULL && covered[w.pos - a] != 0)) {
-                        continue;
-                    }
-                    if ((st = expand(lex, res, w.node, w.pos, &infos[w.pos])) != FL_OK) {
-                        return st;
-                    }
                 }
             }
             if (bst.len == 0) {
@@ -238,8 +473,7 @@ fl_status fl__match(const fl_lexicon *lex, fl_result *res) {
             m.first_token = i;
             m.n_tokens = bst.len;
             m.voice = FL_VOICE_AUTHOR;
-            if ((st = fl__vec_append(&res->alloc, &res->matches, sizeof(fl_match), &m, 1)) !=
-                FL_OK) {
+            if ((st = fl__vec_push(&res->alloc, &res->matches, sizeof(fl_match), &m)) != FL_OK) {
                 return st;
             }
             sent = &FL_VEC_AT(res->sentences, fl_sentence, si);

@@ -2,6 +2,10 @@
 /* SPDX-License-Identifier: MIT */
 #include "internal.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 /*
  * The rules (docs/matching.md has them with examples):
  * - whitespace separates tokens and belongs to none;
@@ -91,6 +95,52 @@ static bool joins(const cursor *c, size_t pos, int32_t joiner, fl_cclass jclass,
     return false;
 }
 
+/* The end of the run of ASCII letters and digits at text[pos..len); *seen gets bit 0 for a
+ * letter in it, bit 1 for a digit. Sixteen bytes at a time where SSE2 is there (every
+ * x86-64): the end of a word is then found without a mispredicted branch per byte. */
+static inline size_t ascii_run(const uint8_t *text, size_t pos, size_t len, unsigned *seen) {
+#if defined(__SSE2__)
+    const __m128i bit5 = _mm_set1_epi8(0x20);
+    const __m128i to_a = _mm_set1_epi8((char)(-'a' - 128));
+    const __m128i to_0 = _mm_set1_epi8((char)(-'0' - 128));
+    const __m128i n26 = _mm_set1_epi8((char)(26 - 128));
+    const __m128i n10 = _mm_set1_epi8((char)(10 - 128));
+    while (pos + 16 <= len) {
+        /* x is in [lo, lo + n) when (x - lo) ^ 0x80 < n ^ 0x80 as signed bytes */
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(text + pos));
+        __m128i letter = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v, bit5), to_a), n26);
+        __m128i digit = _mm_cmplt_epi8(_mm_add_epi8(v, to_0), n10);
+        unsigned lm = (unsigned)_mm_movemask_epi8(letter);
+        unsigned dm = (unsigned)_mm_movemask_epi8(digit);
+        unsigned stop = ~(lm | dm) & 0xFFFFu;
+        if (stop != 0) {
+            unsigned n = (unsigned)__builtin_ctz(stop);
+            unsigned in = (1u << n) - 1;
+            *seen |= ((lm & in) != 0 ? 1u : 0u) | ((dm & in) != 0 ? 2u : 0u);
+            return pos + n;
+        }
+        *seen |= (lm != 0 ? 1u : 0u) | (dm != 0 ? 2u : 0u);
+        pos += 16;
+    }
+#endif
+    while (pos < len && WORD_BYTE[text[pos]] != 0) {
+        *seen |= WORD_BYTE[text[pos]];
+        pos++;
+    }
+    return pos;
+}
+
+/* Room for one more token in both arrays: about one per five bytes of what is left, so a
+ * text grows them once or twice. */
+static fl_status room(const fl_allocator *a, fl_vec *toks, fl_vec *infos, size_t left) {
+    size_t need = toks->len + 1 + left / 5;
+    fl_status st = fl__vec_reserve(a, toks, sizeof(fl_token), need);
+    if (st == FL_OK) {
+        st = fl__vec_reserve(a, infos, sizeof(fl_tokinfo), need);
+    }
+    return st;
+}
+
 fl_status fl__tokenize(const fl_allocator *a, const uint8_t *text, size_t len, fl_vec *toks,
                        fl_vec *infos) {
     cursor c = {text, len};
@@ -124,48 +174,51 @@ fl_status fl__tokenize(const fl_allocator *a, const uint8_t *text, size_t len, f
             continue;
         }
         prev_cr = false;
-
-        fl_token t = {0};
-        fl_tokinfo info = {0};
-        t.start = pos;
-        t.cp_start = cpi;
-        t.space_before = space ? 1 : 0;
-        t.newlines_before = (uint8_t)(newlines > 255 ? 255 : newlines);
-        info.cp0 = cp;
-        info.id_fold = FL_NO_ID;
-        info.id_exact = FL_NO_ID;
+        if (FL_UNLIKELY(toks->len >= toks->cap || infos->len >= infos->cap) &&
+            (st = room(a, toks, infos, len - pos)) != FL_OK) {
+            return st;
+        }
+        /* written in place: every field is set below */
+        fl_token *t = (fl_token *)toks->data + toks->len;
+        fl_tokinfo *info = (fl_tokinfo *)infos->data + infos->len;
+        t->start = pos;
+        t->cp_start = cpi;
+        t->sentence = 0;
+        t->space_before = space ? 1 : 0;
+        t->newlines_before = (uint8_t)(newlines > 255 ? 255 : newlines);
+        t->reserved = 0;
+        memset(info, 0, sizeof *info);
+        info->cp0 = cp;
+        info->id_fold = FL_NO_ID;
+        info->id_exact = FL_NO_ID;
 
         if (is_wordish(k)) {
             fl_cclass prev = k;
             bool digits = true;
             bool letter = false;
-            int32_t last = cp;
+            bool simple = true; /* no code point taken outside the ASCII runs */
             size_t ncp = 0;
             for (;;) {
                 /* Fast path: a run of ASCII letters and digits, most of every word, needs
                  * no decoding and no joiner rules (one byte is one code point). */
-                size_t run_start = pos;
                 unsigned seen = 0;
-                while (pos < len && WORD_BYTE[text[pos]] != 0) {
-                    seen |= WORD_BYTE[text[pos]];
-                    pos++;
-                }
-                if (pos > run_start) {
-                    size_t run = pos - run_start;
+                size_t run_end = ascii_run(text, pos, len, &seen);
+                if (run_end > pos) {
+                    size_t run = run_end - pos;
+                    pos = run_end;
                     cpi += run;
                     ncp += run;
-                    last = text[pos - 1];
                     prev = (fl_cclass)fl__ascii_class[text[pos - 1]];
                     if (seen & 1) {
                         letter = true;
                         digits = false;
                     }
                 }
+                if (pos >= len || text[pos] == ' ') {
+                    break; /* the usual end of a word */
+                }
                 size_t m;
                 int32_t x = peek(&c, pos, &m);
-                if (x < 0) {
-                    break;
-                }
                 fl_cclass xk = fl__cclass_fast(x);
                 bool take;
                 if (is_wordish(xk) || xk == FL_C_MARK || xk == FL_C_FORMAT) {
@@ -187,40 +240,39 @@ fl_status fl__tokenize(const fl_allocator *a, const uint8_t *text, size_t len, f
                 if (xk != FL_C_FORMAT) {
                     prev = xk;
                 }
-                last = x;
+                simple = false;
                 pos += m;
                 cpi++;
                 ncp++;
             }
-            t.kind = FL_TOKEN_WORD;
-            info.cp_last = last;
-            info.ncp = (uint32_t)(ncp > UINT32_MAX ? UINT32_MAX : ncp);
-            info.has_letter = letter;
-            info.all_digits = digits;
+            t->kind = FL_TOKEN_WORD;
+            info->simple = simple;
+            info->ncp = (uint32_t)(ncp > UINT32_MAX ? UINT32_MAX : ncp);
+            info->has_letter = letter;
+            info->all_digits = digits;
         } else {
             size_t n2;
             int32_t next = peek(&c, pos + n, &n2);
             fl_cclass nk = next < 0 ? FL_C_SPACE : fl__cclass_fast(next);
             size_t take_cps = 1;
+            t->kind = FL_TOKEN_PUNCT;
             /* "Kyiv's": a clitic after a word; also at the very start ("'s" as a term) */
             if (k == FL_C_APOSTROPHE && !space && (next == 's' || next == 'S')) {
                 size_t n3;
                 int32_t after = peek(&c, pos + n + n2, &n3);
                 fl_cclass ak = after < 0 ? FL_C_SPACE : fl__cclass_fast(after);
                 if (!is_wordish(ak) && ak != FL_C_MARK) {
-                    t.kind = FL_TOKEN_CLITIC;
+                    t->kind = FL_TOKEN_CLITIC;
                     take_cps = 2;
                 }
             }
             if (take_cps == 1) {
                 bool attached = have_prev && !space && nk != FL_C_SPACE;
-                t.kind = (k == FL_C_HYPHEN && attached) ? FL_TOKEN_HYPHEN : FL_TOKEN_PUNCT;
+                t->kind = (k == FL_C_HYPHEN && attached) ? FL_TOKEN_HYPHEN : FL_TOKEN_PUNCT;
             }
-            int32_t last = cp;
             pos += n;
             cpi++;
             if (take_cps == 2) {
-                last = next;
                 pos += n2;
                 cpi++;
             }
@@ -236,22 +288,19 @@ fl_status fl__tokenize(const fl_allocator *a, const uint8_t *text, size_t len, f
                 cpi++;
                 ncp++;
             }
-            info.cp_last = last;
-            info.ncp = (uint32_t)ncp;
+            info->ncp = (uint32_t)ncp;
         }
-        if (info.cp0 < 0x80) {
-            info.upper = (unsigned)(info.cp0 - 'A') < 26u;
-            info.lower = (unsigned)(info.cp0 - 'a') < 26u;
+        if (info->cp0 < 0x80) {
+            info->upper = (unsigned)(info->cp0 - 'A') < 26u;
+            info->lower = (unsigned)(info->cp0 - 'a') < 26u;
         } else {
-            info.upper = fl__is_upper(info.cp0);
-            info.lower = fl__is_lower(info.cp0);
+            info->upper = fl__is_upper(info->cp0);
+            info->lower = fl__is_lower(info->cp0);
         }
-        t.end = pos;
-        t.cp_end = cpi;
-        if ((st = fl__vec_push(a, toks, sizeof(fl_token), &t)) != FL_OK ||
-            (st = fl__vec_push(a, infos, sizeof(fl_tokinfo), &info)) != FL_OK) {
-            return st;
-        }
+        t->end = pos;
+        t->cp_end = cpi;
+        toks->len++;
+        infos->len++;
         have_prev = true;
         space = false;
         newlines = 0;

@@ -43,13 +43,11 @@ static inline size_t words_before(const ctx *c, size_t i) {
 }
 
 static inline uint32_t bits(const ctx *c, size_t i) {
-    const fl_cue *q = c->v[i].cue;
-    return q == NULL || c->v[i].quoted ? 0 : q->bits;
+    return c->v[i].quoted ? 0 : c->v[i].bits;
 }
 
 static inline uint8_t form(const ctx *c, size_t i) {
-    const fl_cue *q = c->v[i].cue;
-    return q == NULL ? FL_FORM_NONE : q->form;
+    return c->v[i].form;
 }
 
 static inline bool is_word(const ctx *c, size_t i) {

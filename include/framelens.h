@@ -493,10 +493,12 @@ typedef enum fl_token_kind {
 
 /* Offsets are byte offsets into the analysed text, and code point offsets (cp_*) counting
  * each maximal valid UTF-8 sequence as one code point and each invalid byte as one
- * (U+FFFD). Ends are exclusive. */
+ * (U+FFFD). Ends are exclusive. They are 32-bit (a text has at most FL_MAX_TEXT_BYTES
+ * bytes), so that a token record is 24 bytes: the analysis writes and reads one per token
+ * (they were size_t, and the record 40 bytes, until issue 11). */
 typedef struct fl_token {
-    size_t start, end;
-    size_t cp_start, cp_end;
+    uint32_t start, end;
+    uint32_t cp_start, cp_end;
     uint32_t sentence;   /* index of the sentence holding it */
     uint8_t kind;        /* fl_token_kind */
     uint8_t space_before; /* whitespace precedes it (1), or not (0) */

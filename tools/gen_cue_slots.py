@@ -5,7 +5,7 @@ The word table (CUES) is written by hand between ``/* BEGIN CUES`` and ``/* END 
 this script expands its entries exactly as the C macros do (W, N and A: one word; V: base, -s,
 past, -ing; V5: the same and a past participle), checks that no word is listed twice, and
 writes an open-addressing table of 1-based indices into CUES, probed linearly from the
-FNV-1a hash of the word (fl__hash_bytes in csrc/lexicon.c), between ``/* BEGIN SLOTS`` and
+hash of the word (fl__hash_bytes in csrc/lexicon.c), between ``/* BEGIN SLOTS`` and
 ``/* END SLOTS */``.
 
 Usage: python3 tools/gen_cue_slots.py [--check]   (--check: fail if the file is stale)
@@ -44,12 +44,22 @@ def words(source: str) -> List[str]:
     return out
 
 
-def fnv1a(b: bytes) -> int:
-    h = 2166136261
-    for x in b:
-        h ^= x
-        h = (h * 16777619) & 0xFFFFFFFF
-    return h
+MASK64 = (1 << 64) - 1
+
+
+def hash_bytes(b: bytes) -> int:
+    """fl__hash_bytes of csrc/lexicon.c: 8-byte little-endian words (the last one padded with
+    zeros, at least one word), each mixed in by a multiply; the low 32 bits."""
+    h = 0x243F6A8885A308D3 ^ len(b)
+    i = 0
+    while True:
+        w = int.from_bytes(b[i:i + 8], "little")
+        h = ((h ^ w) * 0x9E3779B97F4A7C15) & MASK64
+        h ^= h >> 32
+        i += 8
+        if i >= len(b):
+            break
+    return h & 0xFFFFFFFF
 
 
 def slots(table: List[str]):
@@ -60,7 +70,7 @@ def slots(table: List[str]):
     out = [0] * size
     longest = 0
     for i, w in enumerate(table):
-        at = fnv1a(w.encode("utf-8")) & (size - 1)
+        at = hash_bytes(w.encode("utf-8")) & (size - 1)
         probe = 1
         while out[at]:
             at = (at + 1) & (size - 1)

@@ -7,7 +7,8 @@ import math
 import os
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
+import struct
+from typing import Any, Dict, List, NamedTuple, Optional, Sequence, Tuple, Union
 
 from . import _core
 
@@ -87,7 +88,8 @@ class Lexicon:
     """
 
     __slots__ = ("_core", "terms", "categories", "contrasts", "exclude", "actors", "metadata",
-                 "source", "duplicates", "_declared", "_refs", "_json", "_counts_shape")
+                 "source", "duplicates", "_declared", "_refs", "_json", "_counts_shape",
+                 "_cat_names", "_match_terms", "_columns")
 
     def __init__(self, core: "_core.Lexicon", source: str, text: Union[str, bytes, None] = None,
                  on_duplicate: str = "error"):
@@ -102,11 +104,12 @@ class Lexicon:
         self.categories: Dict[str, Dict[str, Any]] = {name: info for name, info, _ in cat_rows}
         # declared categories (under "categories") are all or none of them
         self._declared = any(declared for _, _, declared in cat_rows)
-        terms = []
-        for term, cats, weight, cs, variants, meta in core.terms():
-            cat_names = tuple(names[c] for c in cats)
-            terms.append(Term(term, cat_names[0], weight, cs, variants, meta, cat_names))
-        self.terms: Tuple[Term, ...] = tuple(terms)
+        self._cat_names = names
+        # built as they are read: a lexicon of a million terms is there in a second, and
+        # analysing reads the terms' columns (_term_table), not Term objects
+        self.terms: Sequence[Term] = _TermList(self)
+        self._match_terms: Optional[tuple] = None
+        self._columns: Optional[tuple] = None
         contrasts = []
         refs = []
         for name, options, info in core.contrasts():
@@ -123,6 +126,32 @@ class Lexicon:
         dropped, merged, variants_dropped = core.duplicates()
         self.duplicates: Dict[str, int] = {"terms_dropped": dropped, "terms_merged": merged,
                                            "variants_dropped": variants_dropped}
+
+    def _term_columns(self) -> Tuple[List[str], Any, Any, Any]:
+        """Every term as columns: texts, main category index (int64), weight (float64),
+        number of categories (int64); read from the core once."""
+        if self._columns is None:
+            import numpy as np
+            names, cat, weight, ncat = self._core.term_columns()
+            self._columns = (names, np.frombuffer(cat, dtype=np.uint32).astype(np.int64),
+                             np.frombuffer(weight, dtype=np.float64),
+                             np.frombuffer(ncat, dtype=np.uint32).astype(np.int64))
+        return self._columns
+
+    def _term_table(self) -> tuple:
+        """(term, category, weight, categories) per term index, for building Match objects
+        in the core (_core.match_objects); made once, on first use."""
+        if self._match_terms is None:
+            names, cat, weight, ncat = self._term_columns()
+            cats = self._cat_names
+            single = [(c,) for c in cats]
+            rows = [(n, cats[c], w, single[c])
+                    for n, c, w in zip(names, cat.tolist(), weight.tolist())]
+            for i in (ncat > 1).nonzero()[0].tolist():
+                t = self.terms[i]  # a term in several categories (LIWC-style)
+                rows[i] = (t.term, t.category, t.weight, t.categories)
+            self._match_terms = tuple(rows)
+        return self._match_terms
 
     def _reference_text(self, term: int, spelling: int) -> str:
         t = self.terms[term]
@@ -276,6 +305,58 @@ class Lexicon:
         return lexicon_html(self)
 
 
+class _TermList(Sequence):
+    """A lexicon's terms (a read-only sequence of :class:`Term`), each made from the core's
+    data when first read."""
+
+    __slots__ = ("_lexicon", "_items", "_n")
+
+    def __init__(self, lexicon: "Lexicon"):
+        self._lexicon = lexicon
+        self._n: int = lexicon._core.term_count()
+        self._items: Optional[List[Optional[Term]]] = None
+
+    def __len__(self) -> int:
+        return self._n
+
+    def _load(self, start: int, stop: int) -> None:
+        if self._items is None:
+            self._items = [None] * self._n
+        names = self._lexicon._cat_names
+        rows = self._lexicon._core.terms(start, stop)
+        for i, (term, cats, weight, cs, variants, meta) in enumerate(rows, start):
+            cat_names = tuple(names[c] for c in cats)
+            self._items[i] = Term(term, cat_names[0], weight, cs, variants, meta, cat_names)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return tuple(self[i] for i in range(*index.indices(self._n)))
+        i = index.__index__()
+        if i < 0:
+            i += self._n
+        if not 0 <= i < self._n:
+            raise IndexError("term index out of range")
+        if self._items is None or self._items[i] is None:
+            self._load(i, i + 1)
+        return self._items[i]  # type: ignore[index]
+
+    def __iter__(self):
+        if self._items is None or None in self._items:
+            self._load(0, self._n)
+        return iter(self._items)  # type: ignore[arg-type]
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (_TermList, tuple, list)):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other))
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return f"<{self._n} terms>"
+
+
 def _lexicon_from_json(text, source, on_duplicate="error"):
     return Lexicon.from_json(text, source, on_duplicate)
 
@@ -360,12 +441,7 @@ def _json_safe(value: Any, source: str, path: str, depth: int, seen=None) -> Any
                          _short(path))
 
 
-@dataclass(frozen=True)
-class Match:
-    """One occurrence of a lexicon term. ``start``/``end`` are offsets into the text.
-    ``category`` is the term's main category, ``categories`` all of them; ``spelling`` says
-    which spelling matched (0: the term itself, v + 1: its variant v)."""
-
+class _MatchFields(NamedTuple):
     term: str
     surface: str
     start: int
@@ -378,9 +454,23 @@ class Match:
     categories: Tuple[str, ...] = ()
     spelling: int = 0
 
-    def __post_init__(self) -> None:
-        if not self.categories:
-            object.__setattr__(self, "categories", (self.category,))
+
+class Match(_MatchFields):
+    """One occurrence of a lexicon term. ``start``/``end`` are offsets into the text.
+    ``category`` is the term's main category, ``categories`` all of them; ``spelling`` says
+    which spelling matched (0: the term itself, v + 1: its variant v).
+
+    An immutable named tuple: ``Analyzer.analyze`` builds a document's matches in one call
+    into the core, without running Python code per match."""
+
+    __slots__ = ()
+
+    def __new__(cls, term: str, surface: str, start: int, end: int, category: str,
+                weight: float, voice: str, sentence: int, negated: bool = False,
+                categories: Sequence[str] = (), spelling: int = 0) -> "Match":
+        cats = tuple(categories) if categories else (category,)
+        return tuple.__new__(cls, (term, surface, start, end, category, weight, voice,
+                                   sentence, negated, cats, spelling))
 
 
 MARKER_KINDS = ("word", "scare_quotes")
@@ -433,12 +523,14 @@ class Document:
         self._sentences = sentences
         self._matches = matches
         self._raw: Optional[tuple] = None
-        self._terms: Tuple[Term, ...] = ()
+        self._terms: tuple = ()
         self.lexicon = lexicon  # for colours and for selecting by category or contrast
 
     @classmethod
-    def _from_core(cls, text: str, raw: tuple, terms: Tuple[Term, ...],
+    def _from_core(cls, text: str, raw: tuple, terms: tuple,
                    lexicon: Optional["Lexicon"] = None) -> "Document":
+        """raw: the packed rows of _core.analyze; terms: (term, category, weight,
+        categories) per term index."""
         doc = cls(text, lexicon=lexicon)
         doc._raw = raw
         doc._terms = terms
@@ -447,32 +539,33 @@ class Document:
     @property
     def matches(self) -> List[Match]:
         if self._matches is None:
-            text, terms = self.text, self._terms
-            matches = []
-            for start, end, ti, si, voice, negated, spelling in (self._raw[1] if self._raw
-                                                                 else ()):
-                t = terms[ti]
-                matches.append(Match(t.term, text[start:end], start, end, t.category,
-                                     t.weight, VOICES[voice], si, bool(negated), t.categories,
-                                     spelling))
-            self._matches = matches
+            if self._raw is None:
+                self._matches = []
+            else:
+                self._matches = _core.match_objects(self.text, self._raw[1], self._terms,
+                                                    VOICES, Match)
         return self._matches
 
     @matches.setter
     def matches(self, value: List[Match]) -> None:
         self._matches = value
 
+    def _sentence_rows(self) -> List[tuple]:
+        return list(struct.iter_unpack(_core.SENTENCE_FORMAT, self._raw[0])) \
+            if self._raw is not None else []
+
     @property
     def sentences(self) -> List[Sentence]:
         if self._sentences is None:
             text = self.text
-            raw_sents, _, raw_markers = self._raw if self._raw else ((), (), ())
             matches = self.matches
+            raw_markers = struct.iter_unpack(_core.MARKER_FORMAT, self._raw[2]) \
+                if self._raw is not None else ()
             markers = [Marker(MARKER_KINDS[kind], text[start:end], start, end, si)
                        for start, end, si, kind in raw_markers]
             sentences = []
-            for i, (start, end, n_tokens, score, first, count, mfirst,
-                    mcount) in enumerate(raw_sents):
+            for i, (start, end, score, n_tokens, first, count, mfirst,
+                    mcount) in enumerate(self._sentence_rows()):
                 sentences.append(Sentence(text[start:end], start, end, n_tokens,
                                           tuple(matches[first:first + count]), score, i,
                                           tuple(markers[mfirst:mfirst + mcount])))
@@ -486,13 +579,13 @@ class Document:
     @property
     def n_tokens(self) -> int:
         if self._sentences is None and self._raw is not None:
-            return sum(s[2] for s in self._raw[0])
+            return sum(s[3] for s in self._sentence_rows())
         return sum(s.n_tokens for s in self.sentences)
 
     @property
     def score(self) -> float:
         if self._sentences is None and self._raw is not None:
-            return sum(s[3] for s in self._raw[0])
+            return sum(s[2] for s in self._sentence_rows())
         return sum(s.score for s in self.sentences)
 
     @property
@@ -541,7 +634,7 @@ class Analyzer:
         if not isinstance(lexicon, Lexicon):
             raise TypeError(f"Analyzer needs a framelens.Lexicon, not {type(lexicon).__name__}")
         self.lexicon = lexicon
-        self._terms = lexicon.terms
+        self._terms: Optional[tuple] = None
 
     def analyze(self, text: Union[str, bytes]) -> Document:
         """Splits text into sentences and finds every lexicon term (DESIGN.md section 3).
@@ -549,8 +642,11 @@ class Analyzer:
         ``bytes`` are decoded as UTF-8 with invalid bytes replaced by U+FFFD.
         """
         text = _as_text(text)
-        return Document._from_core(text, _core.analyze(self.lexicon._core, text), self._terms,
-                                  self.lexicon)
+        terms = self._terms
+        if terms is None:
+            terms = self._terms = self.lexicon._term_table()
+        return Document._from_core(text, _core.analyze(self.lexicon._core, text), terms,
+                                   self.lexicon)
 
     def __reduce__(self):
         return (Analyzer, (self.lexicon,))
@@ -596,7 +692,7 @@ def split_sentences(text: Union[str, bytes]) -> List[str]:
     """The sentences of a text as framelens segments them (no lexicon needed)."""
     text = _as_text(text)
     raw_sents, _, _ = _core.analyze(None, text)
-    return [text[s[0]:s[1]] for s in raw_sents]
+    return [text[s[0]:s[1]] for s in struct.iter_unpack(_core.SENTENCE_FORMAT, raw_sents)]
 
 
 _BUNDLED = os.path.join(os.path.dirname(__file__), "lexicons")

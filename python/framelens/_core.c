@@ -446,17 +446,29 @@ static PyObject *info_dict(LexiconObject *self, const fl_value *extras, const ch
 }
 
 PyDoc_STRVAR(Lexicon_terms_doc,
-             "terms() -> list[tuple[str, tuple[int, ...], float, bool, tuple[str, ...], dict]]\n\n"
+             "terms(start=0, stop=None) -> "
+             "list[tuple[str, tuple[int, ...], float, bool, tuple[str, ...], dict]]\n\n"
              "(term, category indices (the main one first), weight, case_sensitive, variants, "
-             "metadata: its source/note/meta) for each term.");
+             "metadata: its source/note/meta) for each term of index start <= i < stop.");
 
-static PyObject *Lexicon_terms(PyObject *self_obj, PyObject *unused) {
+static PyObject *Lexicon_terms(PyObject *self_obj, PyObject *args) {
     LexiconObject *self = (LexiconObject *)self_obj;
-    (void)unused;
-    if (check_ready(self) < 0) {
+    Py_ssize_t start = 0;
+    PyObject *stop_obj = Py_None;
+    if (!PyArg_ParseTuple(args, "|nO:terms", &start, &stop_obj) || check_ready(self) < 0) {
         return NULL;
     }
-    size_t n = fl_lexicon_term_count(self->lex);
+    size_t count = fl_lexicon_term_count(self->lex);
+    Py_ssize_t stop = (Py_ssize_t)count;
+    if (stop_obj != Py_None && (stop = PyLong_AsSsize_t(stop_obj)) == -1 && PyErr_Occurred()) {
+        return NULL;
+    }
+    if (start < 0 || stop < start || (size_t)stop > count) {
+        PyErr_Format(PyExc_IndexError, "terms(%zd, %zd): the lexicon has %zu terms", start,
+                     stop, count);
+        return NULL;
+    }
+    size_t n = (size_t)(stop - start);
     PyObject *list = PyList_New((Py_ssize_t)n);
     if (list == NULL) {
         return NULL;
@@ -466,7 +478,8 @@ static PyObject *Lexicon_terms(PyObject *self_obj, PyObject *unused) {
         Py_DECREF(list);
         return NULL;
     }
-    for (size_t i = 0; i < n; i++) {
+    for (size_t j = 0; j < n; j++) {
+        size_t i = (size_t)start + j;
         fl_term_info t;
         fl_lexicon_term(self->lex, i, &t);
         PyObject *vars = t.n_variants ? PyTuple_New(t.n_variants) : Py_NewRef(empty);
@@ -506,7 +519,7 @@ static PyObject *Lexicon_terms(PyObject *self_obj, PyObject *unused) {
             Py_DECREF(list);
             return NULL;
         }
-        PyList_SET_ITEM(list, (Py_ssize_t)i, row);
+        PyList_SET_ITEM(list, (Py_ssize_t)j, row);
         continue;
     fail:
         Py_XDECREF(vars);
@@ -518,6 +531,66 @@ static PyObject *Lexicon_terms(PyObject *self_obj, PyObject *unused) {
     }
     Py_DECREF(empty);
     return list;
+}
+
+PyDoc_STRVAR(Lexicon_term_count_doc, "term_count() -> int\n\nThe number of terms.");
+
+static PyObject *Lexicon_term_count(PyObject *self_obj, PyObject *unused) {
+    (void)unused;
+    LexiconObject *self = (LexiconObject *)self_obj;
+    if (check_ready(self) < 0) {
+        return NULL;
+    }
+    return PyLong_FromSize_t(fl_lexicon_term_count(self->lex));
+}
+
+PyDoc_STRVAR(Lexicon_term_columns_doc,
+             "term_columns() -> (list[str], bytes, bytes, bytes)\n\n"
+             "Every term as columns, without an object per term beyond its text: the terms' "
+             "texts, their main category indices (u4), weights (f8) and numbers of categories "
+             "(u4), native-endian.");
+
+static PyObject *Lexicon_term_columns(PyObject *self_obj, PyObject *unused) {
+    (void)unused;
+    LexiconObject *self = (LexiconObject *)self_obj;
+    if (check_ready(self) < 0) {
+        return NULL;
+    }
+    size_t n = fl_lexicon_term_count(self->lex);
+    PyObject *names = PyList_New((Py_ssize_t)n);
+    PyObject *cat = PyBytes_FromStringAndSize(NULL, (Py_ssize_t)(n * sizeof(uint32_t)));
+    PyObject *weight = PyBytes_FromStringAndSize(NULL, (Py_ssize_t)(n * sizeof(double)));
+    PyObject *ncat = PyBytes_FromStringAndSize(NULL, (Py_ssize_t)(n * sizeof(uint32_t)));
+    if (names == NULL || cat == NULL || weight == NULL || ncat == NULL) {
+        goto fail;
+    }
+    uint32_t *c = (uint32_t *)(void *)PyBytes_AS_STRING(cat);
+    double *w = (double *)(void *)PyBytes_AS_STRING(weight);
+    uint32_t *k = (uint32_t *)(void *)PyBytes_AS_STRING(ncat);
+    for (size_t i = 0; i < n; i++) {
+        fl_term_info t;
+        fl_lexicon_term(self->lex, i, &t);
+        PyObject *o = str_n(t.term, t.term_len);
+        if (o == NULL) {
+            goto fail;
+        }
+        PyList_SET_ITEM(names, (Py_ssize_t)i, o);
+        c[i] = t.category;
+        w[i] = t.weight;
+        k[i] = t.n_categories;
+    }
+    PyObject *out = PyTuple_Pack(4, names, cat, weight, ncat);
+    Py_DECREF(names);
+    Py_DECREF(cat);
+    Py_DECREF(weight);
+    Py_DECREF(ncat);
+    return out;
+fail:
+    Py_XDECREF(names);
+    Py_XDECREF(cat);
+    Py_XDECREF(weight);
+    Py_XDECREF(ncat);
+    return NULL;
 }
 
 PyDoc_STRVAR(Lexicon_categories_doc,
@@ -768,7 +841,9 @@ static PyObject *Lexicon_get_source(PyObject *self_obj, void *closure) {
 }
 
 static PyMethodDef Lexicon_methods[] = {
-    {"terms", Lexicon_terms, METH_NOARGS, Lexicon_terms_doc},
+    {"terms", Lexicon_terms, METH_VARARGS, Lexicon_terms_doc},
+    {"term_count", Lexicon_term_count, METH_NOARGS, Lexicon_term_count_doc},
+    {"term_columns", Lexicon_term_columns, METH_NOARGS, Lexicon_term_columns_doc},
     {"categories", Lexicon_categories, METH_NOARGS, Lexicon_categories_doc},
     {"contrasts", Lexicon_contrasts, METH_NOARGS, Lexicon_contrasts_doc},
     {"exclusions", Lexicon_exclusions, METH_NOARGS, Lexicon_exclusions_doc},
@@ -1339,95 +1414,108 @@ static void give_result(module_state *ms, fl_result *res, Py_ssize_t text_len) {
     fl_result_free(atomic_exchange(&ms->spare_result, res));
 }
 
-/* A tuple of n new references (stolen); NULL with an exception when any is NULL. */
-static PyObject *tuple_steal(Py_ssize_t n, PyObject **items) {
-    PyObject *t = NULL;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        if (items[i] == NULL) {
-            goto fail;
+/* The rows analyze() returns, packed: one bytes object per kind, native byte order, the
+ * layouts of the *_FORMAT strings (struct module syntax) exported by the module. Packing
+ * costs a copy; a row of Python objects per sentence and per match cost an allocation per
+ * field, whether or not the caller ever reads it. */
+typedef struct sentence_row {
+    int64_t start, end; /* code point offsets */
+    double score;
+    uint32_t n_tokens, first_match, n_matches, first_marker, n_markers, pad;
+} sentence_row;
+#define SENTENCE_FORMAT "=qqdIIIIIxxxx"
+
+typedef struct match_row {
+    int64_t start, end;
+    uint32_t term, sentence, spelling;
+    uint8_t voice, negated, pad[2];
+} match_row;
+#define MATCH_FORMAT "=qqIIIBBxx"
+
+typedef struct marker_row {
+    int64_t start, end;
+    uint32_t sentence;
+    uint8_t kind, pad[3];
+} marker_row;
+#define MARKER_FORMAT "=qqIBxxx"
+
+_Static_assert(sizeof(sentence_row) == 48, "sentence_row matches SENTENCE_FORMAT");
+_Static_assert(sizeof(match_row) == 32, "match_row matches MATCH_FORMAT");
+_Static_assert(sizeof(marker_row) == 24, "marker_row matches MARKER_FORMAT");
+
+/* A bytes object of n rows of `size` bytes, uninitialised (*out: its buffer). */
+static PyObject *new_rows(size_t n, size_t size, char **out) {
+    PyObject *b = PyBytes_FromStringAndSize(NULL, (Py_ssize_t)(n * size));
+    if (b != NULL) {
+        *out = PyBytes_AS_STRING(b);
+        if (n * size > 0) {
+            memset(*out, 0, n * size);
         }
     }
-    t = PyTuple_New(n);
-    if (t == NULL) {
-        goto fail;
-    }
-    for (Py_ssize_t i = 0; i < n; i++) {
-        PyTuple_SET_ITEM(t, i, items[i]);
-    }
-    return t;
-fail:
-    for (Py_ssize_t i = 0; i < n; i++) {
-        Py_XDECREF(items[i]);
-    }
-    return NULL;
+    return b;
 }
 
-static PyObject *sentences_list(const fl_result *res) {
+static PyObject *sentence_rows(const fl_result *res) {
     size_t n;
     const fl_sentence *ss = fl_result_sentences(res, &n);
-    PyObject *list = PyList_New((Py_ssize_t)n);
-    for (size_t i = 0; list != NULL && i < n; i++) {
-        const fl_sentence *x = &ss[i];
-        PyObject *items[8] = {
-            PyLong_FromSsize_t((Py_ssize_t)x->cp_start), PyLong_FromSsize_t((Py_ssize_t)x->cp_end),
-            PyLong_FromUnsignedLong(x->n_tokens), PyFloat_FromDouble(x->score),
-            PyLong_FromUnsignedLong(x->first_match), PyLong_FromUnsignedLong(x->n_matches),
-            PyLong_FromUnsignedLong(x->first_marker), PyLong_FromUnsignedLong(x->n_markers)};
-        PyObject *row = tuple_steal(8, items);
-        if (row == NULL) {
-            Py_CLEAR(list);
-            break;
-        }
-        PyList_SET_ITEM(list, (Py_ssize_t)i, row);
+    char *buf;
+    PyObject *b = new_rows(n, sizeof(sentence_row), &buf);
+    sentence_row *r = (sentence_row *)(void *)buf;
+    for (size_t i = 0; b != NULL && i < n; i++) {
+        r[i].start = (int64_t)ss[i].cp_start;
+        r[i].end = (int64_t)ss[i].cp_end;
+        r[i].score = ss[i].score;
+        r[i].n_tokens = ss[i].n_tokens;
+        r[i].first_match = ss[i].first_match;
+        r[i].n_matches = ss[i].n_matches;
+        r[i].first_marker = ss[i].first_marker;
+        r[i].n_markers = ss[i].n_markers;
     }
-    return list;
+    return b;
 }
 
-static PyObject *markers_list(const fl_result *res) {
-    size_t n;
-    const fl_marker *ms = fl_result_markers(res, &n);
-    PyObject *list = PyList_New((Py_ssize_t)n);
-    for (size_t i = 0; list != NULL && i < n; i++) {
-        PyObject *row = Py_BuildValue("(nnIi)", (Py_ssize_t)ms[i].cp_start,
-                                      (Py_ssize_t)ms[i].cp_end, ms[i].sentence, (int)ms[i].kind);
-        if (row == NULL) {
-            Py_CLEAR(list);
-            break;
-        }
-        PyList_SET_ITEM(list, (Py_ssize_t)i, row);
-    }
-    return list;
-}
-
-static PyObject *matches_list(const fl_result *res) {
+static PyObject *match_rows(const fl_result *res) {
     size_t n;
     const fl_match *ms = fl_result_matches(res, &n);
-    PyObject *list = PyList_New((Py_ssize_t)n);
-    for (size_t i = 0; list != NULL && i < n; i++) {
-        const fl_match *m = &ms[i];
-        PyObject *items[7] = {
-            PyLong_FromSsize_t((Py_ssize_t)m->cp_start), PyLong_FromSsize_t((Py_ssize_t)m->cp_end),
-            PyLong_FromUnsignedLong(m->term), PyLong_FromUnsignedLong(m->sentence),
-            PyLong_FromLong(m->voice), PyLong_FromLong(m->negated),
-            PyLong_FromUnsignedLong(m->spelling)};
-        PyObject *row = tuple_steal(7, items);
-        if (row == NULL) {
-            Py_CLEAR(list);
-            break;
-        }
-        PyList_SET_ITEM(list, (Py_ssize_t)i, row);
+    char *buf;
+    PyObject *b = new_rows(n, sizeof(match_row), &buf);
+    match_row *r = (match_row *)(void *)buf;
+    for (size_t i = 0; b != NULL && i < n; i++) {
+        r[i].start = (int64_t)ms[i].cp_start;
+        r[i].end = (int64_t)ms[i].cp_end;
+        r[i].term = ms[i].term;
+        r[i].sentence = ms[i].sentence;
+        r[i].spelling = ms[i].spelling;
+        r[i].voice = ms[i].voice;
+        r[i].negated = ms[i].negated;
     }
-    return list;
+    return b;
+}
+
+static PyObject *marker_rows(const fl_result *res) {
+    size_t n;
+    const fl_marker *ms = fl_result_markers(res, &n);
+    char *buf;
+    PyObject *b = new_rows(n, sizeof(marker_row), &buf);
+    marker_row *r = (marker_row *)(void *)buf;
+    for (size_t i = 0; b != NULL && i < n; i++) {
+        r[i].start = (int64_t)ms[i].cp_start;
+        r[i].end = (int64_t)ms[i].cp_end;
+        r[i].sentence = ms[i].sentence;
+        r[i].kind = ms[i].kind;
+    }
+    return b;
 }
 
 PyDoc_STRVAR(analyze_doc,
              "analyze(lexicon, text, /) -> (sentences, matches, markers)\n\n"
              "lexicon: a Lexicon, or None to segment only. text: str.\n"
-             "sentences: [(start, end, n_tokens, score, first_match, n_matches,\n"
-             "             first_marker, n_markers)]\n"
-             "matches: [(start, end, term index, sentence index, voice, negated, spelling)]\n"
-             "markers: [(start, end, sentence index, kind)] (0 word, 1 scare quotes)\n"
-             "Offsets are code point offsets into text.");
+             "Three bytes objects of packed rows (struct formats SENTENCE_FORMAT, MATCH_FORMAT,\n"
+             "MARKER_FORMAT): sentences (start, end, score, n_tokens, first_match, n_matches,\n"
+             "first_marker, n_markers), matches (start, end, term index, sentence index,\n"
+             "spelling, voice, negated), markers (start, end, sentence index, kind: 0 word,\n"
+             "1 scare quotes). Offsets are code point offsets into text; match_objects()\n"
+             "turns the matches into Match objects.");
 
 static PyObject *core_analyze(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
     if (nargs != 2) {
@@ -1458,19 +1546,97 @@ static PyObject *core_analyze(PyObject *module, PyObject *const *args, Py_ssize_
     if (st != FL_OK) {
         raise_status(st, &err);
     } else {
-        PyObject *sents = sentences_list(res);
-        PyObject *matches = sents == NULL ? NULL : matches_list(res);
-        PyObject *markers = matches == NULL ? NULL : markers_list(res);
-        if (markers != NULL) {
-            out = PyTuple_Pack(3, sents, matches, markers);
+        PyObject *items[3] = {sentence_rows(res), match_rows(res), marker_rows(res)};
+        if (items[0] != NULL && items[1] != NULL && items[2] != NULL) {
+            out = PyTuple_Pack(3, items[0], items[1], items[2]);
         }
-        Py_XDECREF(sents);
-        Py_XDECREF(matches);
-        Py_XDECREF(markers);
+        Py_XDECREF(items[0]);
+        Py_XDECREF(items[1]);
+        Py_XDECREF(items[2]);
     }
     give_result(ms, res, len);
     Py_XDECREF(holder);
     return out;
+}
+
+PyDoc_STRVAR(match_objects_doc,
+             "match_objects(text, matches, terms, voices, match_type, /) -> list\n\n"
+             "The packed match rows of analyze() as objects of match_type (a tuple subclass,\n"
+             "built without calling it): (term, surface, start, end, category, weight, voice,\n"
+             "sentence, negated, categories, spelling). terms[i] is the tuple (term,\n"
+             "category, weight, categories) of term index i; voices[v] the name of voice v.");
+
+static PyObject *core_match_objects(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
+    (void)module;
+    if (nargs != 5) {
+        PyErr_SetString(PyExc_TypeError,
+                        "match_objects() takes 5 arguments (text, matches, terms, voices, "
+                        "match_type)");
+        return NULL;
+    }
+    PyObject *text = args[0];
+    PyObject *terms = args[2];
+    PyObject *voices = args[3];
+    PyObject *type_obj = args[4];
+    if (!PyUnicode_Check(text) || !PyBytes_Check(args[1]) || !PyTuple_Check(terms) ||
+        !PyTuple_Check(voices) || !PyType_Check(type_obj) ||
+        !PyType_IsSubtype((PyTypeObject *)type_obj, &PyTuple_Type)) {
+        PyErr_SetString(PyExc_TypeError,
+                        "match_objects(str, bytes, tuple, tuple, a tuple subclass)");
+        return NULL;
+    }
+    PyTypeObject *type = (PyTypeObject *)type_obj;
+    allocfunc alloc = (allocfunc)PyType_GetSlot(type, Py_tp_alloc);
+    Py_ssize_t size = PyBytes_GET_SIZE(args[1]);
+    if (alloc == NULL || size % (Py_ssize_t)sizeof(match_row) != 0) {
+        PyErr_SetString(PyExc_ValueError, "match_objects: not rows of analyze()");
+        return NULL;
+    }
+    const match_row *r = (const match_row *)(const void *)PyBytes_AS_STRING(args[1]);
+    Py_ssize_t n = size / (Py_ssize_t)sizeof(match_row);
+    Py_ssize_t n_terms = PyTuple_Size(terms);
+    Py_ssize_t n_voices = PyTuple_Size(voices);
+    Py_ssize_t text_len = PyUnicode_GetLength(text);
+    PyObject *list = PyList_New(n);
+    for (Py_ssize_t i = 0; list != NULL && i < n; i++) {
+        PyObject *t = r[i].term < (uint64_t)n_terms ? PyTuple_GetItem(terms, r[i].term) : NULL;
+        if (t == NULL || !PyTuple_Check(t) || PyTuple_Size(t) != 4 ||
+            r[i].voice >= (uint64_t)n_voices || r[i].start < 0 || r[i].start > r[i].end ||
+            r[i].end > text_len) {
+            PyErr_SetString(PyExc_ValueError, "match_objects: a row does not fit its text");
+            Py_CLEAR(list);
+            break;
+        }
+        PyObject *m = alloc(type, 11);
+        if (m == NULL) {
+            Py_CLEAR(list);
+            break;
+        }
+        PyObject *items[11] = {
+            Py_NewRef(PyTuple_GetItem(t, 0)),
+            PyUnicode_Substring(text, (Py_ssize_t)r[i].start, (Py_ssize_t)r[i].end),
+            PyLong_FromLongLong(r[i].start),
+            PyLong_FromLongLong(r[i].end),
+            Py_NewRef(PyTuple_GetItem(t, 1)),
+            Py_NewRef(PyTuple_GetItem(t, 2)),
+            Py_NewRef(PyTuple_GetItem(voices, r[i].voice)),
+            PyLong_FromUnsignedLong(r[i].sentence),
+            PyBool_FromLong(r[i].negated),
+            Py_NewRef(PyTuple_GetItem(t, 3)),
+            PyLong_FromUnsignedLong(r[i].spelling)};
+        bool ok = true;
+        for (int k = 0; k < 11; k++) {
+            if (items[k] == NULL) {
+                ok = false;
+            }
+            PyTuple_SET_ITEM(m, k, items[k]); /* a NULL item is left NULL (tuple_dealloc) */
+        }
+        PyList_SET_ITEM(list, i, m);
+        if (!ok) {
+            Py_CLEAR(list);
+        }
+    }
+    return list;
 }
 
 PyDoc_STRVAR(tokens_doc, "tokens(text, /) -> [(start, end, kind, sentence)]\n\n"
@@ -2121,6 +2287,8 @@ static PyMethodDef core_methods[] = {
     {"log_odds", core_log_odds, METH_VARARGS, log_odds_doc},
     {"g2", core_g2, METH_VARARGS, g2_doc},
     {"analyze", (PyCFunction)(void (*)(void))core_analyze, METH_FASTCALL, analyze_doc},
+    {"match_objects", (PyCFunction)(void (*)(void))core_match_objects, METH_FASTCALL,
+     match_objects_doc},
     {"tokens", core_tokens, METH_O, tokens_doc},
     {"fold", core_fold, METH_O, fold_doc},
     {"dedupe_signatures", (PyCFunction)(void (*)(void))core_dedupe_signatures, METH_FASTCALL,
@@ -2155,6 +2323,9 @@ static int core_exec(PyObject *module) {
     }
     if (PyModule_AddStringConstant(module, "core_version", fl_version()) < 0 ||
         PyModule_AddIntConstant(module, "MAX_TERM_TOKENS", FL_MAX_TERM_TOKENS) < 0 ||
+        PyModule_AddStringConstant(module, "SENTENCE_FORMAT", SENTENCE_FORMAT) < 0 ||
+        PyModule_AddStringConstant(module, "MATCH_FORMAT", MATCH_FORMAT) < 0 ||
+        PyModule_AddStringConstant(module, "MARKER_FORMAT", MARKER_FORMAT) < 0 ||
         PyModule_AddIntConstant(module, "MAX_TERMS", FL_MAX_TERMS) < 0 ||
         PyModule_AddIntConstant(module, "MAX_LEXICON_STRINGS", FL_MAX_LEXICON_STRINGS) < 0 ||
         PyModule_AddObject(module, "MAX_TEXT_BYTES", PyLong_FromSize_t(FL_MAX_TEXT_BYTES)) < 0 ||

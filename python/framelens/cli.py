@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import List, Optional
+from typing import IO, Any, List, Optional
 
 from ._api import (DUPLICATE_POLICIES, Analyzer, Document, Lexicon, LexiconError,
                    bundled_lexicons, load_lexicon)
@@ -314,18 +314,21 @@ def _progress():
     return (lambda docs, chars: bar.update(docs)), bar
 
 
-def _corpus(args):
+def _corpus(args, emit=None):
+    """The corpus of the input; with emit, streamed: emit gets each batch's Corpus."""
     lex = load_lexicon(args.lexicon, on_duplicate=args.on_duplicate)
     callback, bar = _progress()
+    with_text = getattr(args, "with_text", False)
     try:
+        from .corpus import analyze_corpus
         keys = _split_fields(args.group_field)
-        corpus = Analyzer(lex).analyze_corpus(
-            _records(args), text=args.text_field, group=keys or None,
+        corpus = analyze_corpus(
+            Analyzer(lex), _records(args), text=args.text_field, group=keys or None,
             id=args.id_field if args.id_field else "id", threads=args.threads,
             skip_invalid=args.skip_invalid, progress=callback,
             keep=_split_fields(args.keep) or None, date=args.date, period=args.period,
-            texts="all" if getattr(args, "with_text", False) and args.table == "sentences"
-            else "matched")
+            texts=("all" if args.table == "sentences" else "matched") if with_text
+            else "none" if emit is not None else "matched", _emit=emit)
     finally:
         if bar is not None:
             bar.close()
@@ -352,6 +355,12 @@ def _write_table(df, out: Optional[str]) -> None:
 def _write_jsonl(df, out: str) -> None:
     """JSON Lines with floats written exactly (pandas' writer rounds 1e-60 to 0) and NaN as
     null (JSON has no NaN)."""
+    with open(out, "w", encoding="utf-8") as f:
+        _write_jsonl_rows(df, f)
+
+
+def _write_jsonl_rows(df, f) -> None:
+    """The rows of df as JSON Lines to an open file (see _write_jsonl)."""
     import json
     import math
 
@@ -363,23 +372,96 @@ def _write_jsonl(df, out: str) -> None:
         return v
 
     cols = list(df.columns)
-    with open(out, "w", encoding="utf-8") as f:
-        for row in df.itertuples(index=False, name=None):
-            f.write(json.dumps({c: clean(v) for c, v in zip(cols, row)}, ensure_ascii=False))
-            f.write("\n")
+    for row in df.itertuples(index=False, name=None):
+        f.write(json.dumps({c: clean(v) for c, v in zip(cols, row)}, ensure_ascii=False))
+        f.write("\n")
+
+
+class _TableWriter:
+    """Writes a table batch by batch to CSV (a file or stdout), JSON Lines or Parquet, so
+    that `analyze` streams: memory follows one batch, not the corpus."""
+
+    def __init__(self, out: Optional[str]):
+        self.out = out
+        lower = (out or "-").lower()
+        if out not in (None, "-") and not lower.endswith(
+                (".csv", ".jsonl", ".ndjson", ".parquet", ".pq")):
+            raise UsageError(f"{out}: unknown output format; use .csv, .jsonl or .parquet")
+        self.kind = "csv" if out in (None, "-") or lower.endswith(".csv") else \
+            "jsonl" if lower.endswith((".jsonl", ".ndjson")) else "parquet"
+        self.rows = 0
+        self.started = False
+        self._file: Optional[IO[str]] = None
+        self._parquet: Any = None
+
+    def write(self, df) -> None:
+        self.rows += len(df)
+        if self.kind == "parquet":
+            self._write_parquet(df)
+        elif self.out in (None, "-"):
+            df.to_csv(sys.stdout, index=False, header=not self.started)
+        elif self.kind == "csv":
+            if self._file is None:
+                self._file = open(self.out, "w", encoding="utf-8", newline="")
+            df.to_csv(self._file, index=False, header=not self.started)
+        else:
+            if self._file is None:
+                self._file = open(self.out, "w", encoding="utf-8")
+            _write_jsonl_rows(df, self._file)
+        self.started = True
+
+    def _write_parquet(self, df) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+        # batches have their own categories: written as plain strings (Parquet encodes
+        # them by dictionary anyway), so that every batch has the same schema
+        for c in df.columns:
+            if str(df[c].dtype) == "category":
+                df[c] = df[c].astype(object)
+        table = pa.Table.from_pandas(df, preserve_index=False)
+        if self._parquet is None:
+            self._parquet = pq.ParquetWriter(self.out, table.schema)
+        elif table.schema != self._parquet.schema:
+            try:
+                table = table.cast(self._parquet.schema)
+            except (pa.ArrowInvalid, pa.ArrowNotImplementedError, ValueError) as exc:
+                raise UsageError(f"{self.out}: the columns of later records do not fit those of "
+                                 f"the first batch ({exc}); write CSV or JSON Lines") from None
+        self._parquet.write_table(table)
+
+    def close(self) -> None:
+        if self._parquet is not None:
+            self._parquet.close()
+        if self._file is not None:
+            self._file.close()
 
 
 def _cmd_analyze(args) -> int:
-    corpus = _corpus(args)
-    if args.table == "sentences":
-        table = corpus.sentence_table(text=args.with_text)
-    else:
-        table = corpus.match_table(text=args.with_text)
-    _write_table(table, args.output)
-    if args.output not in (None, "-"):
+    writer = _TableWriter(args.output)
+    totals = [0, 0, 0]  # documents, sentences, matches
+
+    def table(corpus):
+        if args.table == "sentences":
+            return corpus.sentence_table(text=args.with_text)
+        return corpus.match_table(text=args.with_text)
+
+    def emit(corpus) -> None:
+        if corpus.n_documents:
+            writer.write(table(corpus))
         c = corpus.counts
-        print(f"framelens: {corpus.n_documents} documents, {int(c.sentences.sum())} sentences, "
-              f"{int(c.term_counts.sum())} matches -> {args.output}", file=sys.stderr)
+        totals[0] += corpus.n_documents
+        totals[1] += int(c.sentences.sum())
+        totals[2] += int(c.term_counts.sum())
+
+    try:
+        rest = _corpus(args, emit)
+        if not writer.started:
+            writer.write(table(rest))  # no document: the header (an empty table) only
+    finally:
+        writer.close()
+    if args.output not in (None, "-"):
+        print(f"framelens: {totals[0]} documents, {totals[1]} sentences, "
+              f"{totals[2]} matches -> {args.output}", file=sys.stderr)
     return 0
 
 

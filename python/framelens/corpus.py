@@ -13,6 +13,7 @@ those sentences); ``"all"`` keeps every sentence (about the size of the corpus i
 # SPDX-License-Identifier: MIT
 from __future__ import annotations
 
+import collections
 import functools
 import os
 import re
@@ -377,34 +378,44 @@ def _progress_callback(progress, records) -> Tuple[Optional[Callable[[int, int],
     raise TypeError(f"progress must be True, False, None or a callable, not {progress!r}")
 
 
+# With threads, batches are cut smaller: each is analysed by one thread, and the first batch's
+# reading and the last one's analysis are the time a pipeline cannot overlap.
+_THREADED_BATCH_BYTES = 1 << 20
+
+
 def _analyzed(core, batches: Iterator[_Batch], threads: int
               ) -> Iterator[Tuple[_Batch, Callable[[], Dict[str, bytes]]]]:
     """(batch, result) pairs in order, result() giving the batch's columns. With more than
-    one thread, batch k is analysed (the core releases the GIL) on a helper thread while
-    this thread reads and checks the records of batch k + 1, so the workers do not wait for
-    Python; one thread stays one core. Errors come in the order of the serial loop: a batch's
-    own analysis error before a bad record of the next batch."""
+    one thread, up to 2 x threads batches are in flight on a pool of threads, each analysed
+    by the core on its own thread with the GIL released, while this thread reads and checks
+    the records of the next batches and gathers the results in order: the workers do not
+    wait for Python, and no thread is started per batch. One thread stays one core. Errors
+    come in the order of the serial loop: a batch's own analysis error before a bad record
+    of a later batch."""
     if threads <= 1:
         for batch in batches:
             yield batch, functools.partial(_core.analyze_batch, core, batch.texts, threads)
         return
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="framelens-batch") as pool:
-        pending: Optional[Tuple[_Batch, Future]] = None
+    depth = 2 * threads
+    with ThreadPoolExecutor(max_workers=threads, thread_name_prefix="framelens-batch") as pool:
+        pending: "collections.deque[Tuple[_Batch, Future]]" = collections.deque()
         while True:
             try:
                 batch = next(batches)
             except StopIteration:
                 break
             except BaseException:
-                if pending is not None:
-                    yield pending[0], pending[1].result
+                while pending:
+                    done = pending.popleft()
+                    yield done[0], done[1].result
                 raise
-            future = pool.submit(_core.analyze_batch, core, batch.texts, threads)
-            if pending is not None:
-                yield pending[0], pending[1].result
-            pending = (batch, future)
-        if pending is not None:
-            yield pending[0], pending[1].result
+            pending.append((batch, pool.submit(_core.analyze_batch, core, batch.texts, 1)))
+            if len(pending) >= depth:
+                done = pending.popleft()
+                yield done[0], done[1].result
+        while pending:
+            done = pending.popleft()
+            yield done[0], done[1].result
 
 
 def analyze_corpus(analyzer, records: Iterable, text: str = "text",
@@ -412,8 +423,13 @@ def analyze_corpus(analyzer, records: Iterable, text: str = "text",
                    id: Optional[str] = _DEFAULT_ID, threads: Optional[int] = None,
                    skip_invalid: bool = False, batch_bytes: int = 8 << 20, progress=None,
                    keep: Optional[Sequence[str]] = None, date: Optional[str] = None,
-                   period: Optional[str] = None, texts: str = "matched") -> "Corpus":
-    """See :meth:`framelens.Analyzer.analyze_corpus`."""
+                   period: Optional[str] = None, texts: str = "matched",
+                   _emit: Optional[Callable[["Corpus"], None]] = None) -> "Corpus":
+    """See :meth:`framelens.Analyzer.analyze_corpus`.
+
+    _emit: stream instead of gathering (the CLI's ``analyze``): each batch's results are
+    handed to _emit as a Corpus of their own and then dropped, so memory follows one batch,
+    not the corpus; the Corpus returned holds no documents."""
     if threads is None:
         threads = default_threads()
     if not isinstance(threads, (int, np.integer)) or isinstance(threads, bool) or \
@@ -438,6 +454,8 @@ def analyze_corpus(analyzer, records: Iterable, text: str = "text",
     skipped = [0]
     callback, bar = _progress_callback(progress, records)
     try:
+        if threads > 1:
+            batch_bytes = min(batch_bytes, _THREADED_BATCH_BYTES)
         batches = _batches(records, plan, skip_invalid, batch_bytes, skipped)
         for batch, result in _analyzed(lex._core, batches, int(threads)):
             try:
@@ -464,9 +482,30 @@ def analyze_corpus(analyzer, records: Iterable, text: str = "text",
             if callback is not None:
                 callback(len(batch.texts), sum(len(t) for t in batch.texts))
             del batch, cols, arrays
+            if _emit is not None:
+                _emit(_gathered(lex, records, plan, parts, surf_offsets, surf_data,
+                                sent_text_parts, doc_ids, doc_labels, doc_keys, kept, n_docs,
+                                skipped[0], texts, whole=False))
+                seqs: List[List[Any]] = [*parts.values(), surf_offsets, surf_data,
+                                         sent_text_parts, doc_ids, doc_labels, doc_keys,
+                                         *kept.values()]
+                for seq in seqs:
+                    seq.clear()
+                surf_base = n_docs = 0
     finally:
         if bar is not None:
             bar.close()
+    return _gathered(lex, records, plan, parts, surf_offsets, surf_data, sent_text_parts,
+                     doc_ids, doc_labels, doc_keys, kept, n_docs, skipped[0], texts)
+
+
+def _gathered(lex, records, plan: _Plan, parts: Dict[str, List[np.ndarray]],
+              surf_offsets: List[np.ndarray], surf_data: List[bytes], sent_text_parts: List[Any],
+              doc_ids: List[Any], doc_labels: List[str], doc_keys: List[Tuple[Any, ...]],
+              kept: Dict[str, List[Any]], n_docs: int, skipped: int, texts: str,
+              whole: bool = True) -> "Corpus":
+    """The Corpus of the batches gathered so far (whole: of all records, not of one batch
+    of a stream)."""
     merged = {}
     for k, dt in _DTYPES.items():
         merged[k] = np.concatenate(parts[k]) if parts[k] else np.zeros(0, dtype=dt)
@@ -477,7 +516,7 @@ def analyze_corpus(analyzer, records: Iterable, text: str = "text",
     gindex = {g: i for i, g in enumerate(groups)}
     doc_group = np.fromiter((gindex[g] for g in doc_labels), dtype=np.int64, count=n_docs)
     ids = _doc_id_index(records, doc_ids)
-    doc_columns = _doc_columns(records, plan, kept, n_docs)
+    doc_columns = _doc_columns(records, plan, kept, n_docs, whole)
     group_keys = list(plan.keys) + ([PERIOD] if plan.period else [])
     key_values: Dict[str, Tuple[Any, ...]] = {}
     for g, kv in zip(doc_labels, doc_keys):
@@ -485,7 +524,7 @@ def analyze_corpus(analyzer, records: Iterable, text: str = "text",
     sentence_texts = None
     if texts != "none":
         sentence_texts = _join_sentence_texts(sent_text_parts)
-    return Corpus(lex, merged, (offsets, data), ids, doc_group, groups, skipped[0],
+    return Corpus(lex, merged, (offsets, data), ids, doc_group, groups, skipped,
                   doc_columns=doc_columns, group_keys=group_keys,
                   group_values=[key_values[g] for g in groups], date=plan.date,
                   period=plan.period, sentence_texts=sentence_texts, texts=texts)
@@ -498,8 +537,10 @@ def _sentence_texts(batch_texts: List[str], a: Dict[str, np.ndarray], every: boo
     sdoc, sstart, send = a["sent_doc"], a["sent_start"], a["sent_end"]
     wanted = np.arange(len(sdoc)) if every else np.flatnonzero(a["sent_matches"] > 0)
     out: List[Optional[str]] = [None] * len(sdoc)
-    for i in wanted:
-        out[i] = batch_texts[sdoc[i]][sstart[i]:send[i]]
+    # plain ints: indexing numpy arrays element by element costs more than the slicing
+    for i, d, b, e in zip(wanted.tolist(), sdoc[wanted].tolist(), sstart[wanted].tolist(),
+                          send[wanted].tolist()):
+        out[i] = batch_texts[d][b:e]
     return pa.array(out, type=pa.large_string())
 
 
@@ -533,9 +574,11 @@ def _doc_id_index(records, doc_ids: List[Any]):
     return pd.Index(arr, dtype=object, tupleize_cols=False)
 
 
-def _doc_columns(records, plan: _Plan, kept: Dict[str, List[Any]], n_docs: int):
+def _doc_columns(records, plan: _Plan, kept: Dict[str, List[Any]], n_docs: int,
+                 whole: bool = True):
     """The kept fields, one value per document, in framelens's column kinds (a DataFrame's
-    columns keep their dtypes)."""
+    columns keep their dtypes). whole: all records are there (a kept field that no record
+    has is then an error)."""
     import pandas as pd
     out: Dict[str, Any] = {}
     present: Dict[str, bool] = {}
@@ -554,7 +597,7 @@ def _doc_columns(records, plan: _Plan, kept: Dict[str, List[Any]], n_docs: int):
                 continue
         present[name] = any(not _is_missing(v) for v in values)
         out[name] = user_column(values)
-    if n_docs and not isinstance(records, pd.DataFrame):
+    if whole and n_docs and not isinstance(records, pd.DataFrame):
         absent = [k for k, ok in present.items() if not ok]
         if absent:
             raise KeyError(f"keep: no record has a value in field {absent[0]!r}")
@@ -722,10 +765,8 @@ class Corpus:
 
     def _term_cols(self, term: np.ndarray) -> Dict[str, Any]:
         lex = self.lexicon
-        names = [t.term for t in lex.terms]
+        names, cat_of, _, _ = lex._term_columns()  # columns: no Term object per term
         cats = list(lex.categories)
-        cat_of = np.array([cats.index(t.category if isinstance(t.category, str)
-                                      else t.category[0]) for t in lex.terms], dtype=np.int64)
         if len(set(names)) == len(names):
             term_col = label_array(term, names)
         else:  # the same spelling twice (one case-sensitive): labels by name
@@ -736,7 +777,7 @@ class Corpus:
                 "category": label_array(cat_of[term] if len(term) else term, cats)}
 
     def _term_weight(self, term: np.ndarray) -> np.ndarray:
-        weight_of = np.array([t.weight for t in self.lexicon.terms], dtype=np.float64)
+        weight_of = self.lexicon._term_columns()[2]
         return weight_of[term] if len(term) else np.zeros(0)
 
     def _match_sentence_rows(self) -> np.ndarray:
