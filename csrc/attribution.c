@@ -110,12 +110,12 @@ static bool strong_boundary(int32_t p) {
 
 /* ------------------------------------------------------------------ records */
 
-static fl_status add_attribution(ctx *c, const fl_attribution *at) {
-    return fl__vec_push(&c->res->alloc, &c->res->attributions, sizeof(fl_attribution), at);
+static fl_status add_attribution(ctx *c, const fl_attr *at) {
+    return fl__vec_push(&c->res->alloc, &c->res->attributions, sizeof(fl_attr), at);
 }
 
-static fl_attribution new_attribution(const span *s, uint8_t kind) {
-    fl_attribution at;
+static fl_attr new_attribution(const span *s, uint8_t kind) {
+    fl_attr at;
     memset(&at, 0, sizeof at);
     at.sentence = s->index;
     at.cue_word = UINT32_MAX;
@@ -142,21 +142,21 @@ static uint8_t naming_cue(const ctx *c, size_t i) {
 
 static uint8_t kind_of(uint32_t b) {
     if (b & (FL_W_SPEECH | FL_W_ACCORDING)) {
-        return FL_ATTR_STATEMENT;
+        return FL_ATTRIBUTION_STATEMENT;
     }
     if (b & FL_W_THOUGHT) {
-        return FL_ATTR_BELIEF;
+        return FL_ATTRIBUTION_BELIEF;
     }
     if (b & FL_W_INTENT) {
-        return FL_ATTR_INTENTION;
+        return FL_ATTRIBUTION_INTENTION;
     }
     if (b & FL_W_STANCE) {
-        return FL_ATTR_STANCE;
+        return FL_ATTRIBUTION_STANCE;
     }
     if (b & FL_W_EVIDENCE) {
-        return FL_ATTR_EVIDENCE;
+        return FL_ATTRIBUTION_EVIDENCE;
     }
-    return FL_ATTR_PERCEIVED;
+    return FL_ATTRIBUTION_PERCEIVED;
 }
 
 /* Word tokens in [from, to). */
@@ -719,7 +719,7 @@ static fl_status headline(ctx *c, const span *s, size_t *from) {
         if (nk == NAME_LABEL) {
             *from = colon + 1;
         } else if (nk == NAME_SPEAKER) {
-            fl_attribution at = new_attribution(s, FL_ATTR_STATEMENT);
+            fl_attr at = new_attribution(s, FL_ATTRIBUTION_STATEMENT);
             at.speaker_first = (uint32_t)s->a;
             at.speaker_end = (uint32_t)name_end;
             at.cue_first = (uint32_t)colon;
@@ -784,7 +784,7 @@ static fl_status headline(ctx *c, const span *s, size_t *from) {
          * a headline's source suffix ("…: Moscow", "… – MoD") has no final period */
         return FL_OK;
     }
-    fl_attribution at = new_attribution(s, FL_ATTR_STATEMENT);
+    fl_attr at = new_attribution(s, FL_ATTRIBUTION_STATEMENT);
     at.content_first = (uint32_t)*from;
     at.content_end = (uint32_t)sep;
     at.cue_first = (uint32_t)sep;
@@ -877,7 +877,7 @@ static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
         if (count_words(c, from, sep) == 0) {
             break;
         }
-        fl_attribution at = new_attribution(s, FL_ATTR_STATEMENT);
+        fl_attr at = new_attribution(s, FL_ATTRIBUTION_STATEMENT);
         at.cue_word = (uint32_t)j;
         at.cue_first = (uint32_t)j;
         at.cue_end = (uint32_t)j + 2;
@@ -891,7 +891,7 @@ static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
     }
     size_t start = from;      /* where the next content may begin */
     size_t resume = SIZE_MAX; /* the previous attribution's content resumes here */
-    fl_attribution prev;
+    fl_attr prev;
     memset(&prev, 0, sizeof prev);
     bool has_prev = false;
     for (size_t i = from; i < s->b; i++) {
@@ -1003,7 +1003,7 @@ static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
             continue; /* "On ABC's program Tuesday, he said …": an introduction, not content;
                        * but "At times last year, aides said, the mention …" */
         }
-        fl_attribution at = new_attribution(s, kind_of(b));
+        fl_attr at = new_attribution(s, kind_of(b));
         at.speaker_first = (uint32_t)sp_first;
         at.speaker_end = (uint32_t)sp_end;
         at.cue_first = (uint32_t)cue_first;
@@ -1564,7 +1564,7 @@ static bool speaker_clause_at(const ctx *c, const span *s, size_t j) {
 }
 
 /* Marks a content from cstart to the end of its clause and records the attribution. */
-static fl_status finish(ctx *c, const span *s, fl_attribution *at, size_t cstart, size_t vg) {
+static fl_status finish(ctx *c, const span *s, fl_attr *at, size_t cstart, size_t vg) {
     if (cstart != SIZE_MAX && cstart < s->b && !at_end(s, cstart)) {
         /* One walk from cstart, each token looked at a bounded number of times: the
          * content ends where another attribution has its part, where the relative clause
@@ -1574,7 +1574,7 @@ static fl_status finish(ctx *c, const span *s, fl_attribution *at, size_t cstart
         uint32_t b = at->cue_word != UINT32_MAX ? bits(c, at->cue_word) : 0;
         bool phrase = ((b & FL_W_OBJECT) && !clause_complement(c, s, cstart)) ||
                       (vg == s->a && at->speaker_first == at->speaker_end) ||
-                      (at->kind == FL_ATTR_PERCEIVED && !(bits(c, cstart) & FL_W_OPENER));
+                      (at->kind == FL_ATTRIBUTION_PERCEIVED && !(bits(c, cstart) & FL_W_OPENER));
         int32_t closer = clause_closer(c, s, vg);
         size_t end = cstart;
         while (end < s->b && c->v[end].role == FL_ROLE_NONE) {
@@ -1607,7 +1607,7 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
                    FL_W_SEEM | FL_W_ACCORDING | FL_W_NOUN_CUE))) {
             continue;
         }
-        fl_attribution at = new_attribution(s, kind_of(b));
+        fl_attr at = new_attribution(s, kind_of(b));
         at.cue_word = (uint32_t)i;
         c->naming = naming_cue(c, i);
         size_t cstart;
@@ -1655,7 +1655,7 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
             /* "Ukraine reportedly uses ATACMS …": reported by someone unnamed; the whole
              * clause, its subject included, is content */
             size_t subj = subject_start(c, vg, from);
-            at.kind = FL_ATTR_PERCEIVED;
+            at.kind = FL_ATTRIBUTION_PERCEIVED;
             at.cue_first = (uint32_t)i;
             at.cue_end = (uint32_t)i + 1;
             if (!empty_subject(c, subj, vg)) {
@@ -1674,7 +1674,7 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
                    seem_complement(c, s, i + 1)) {
             /* "The front-runner seemed to …": the subject is content as well */
             size_t subj = subject_start(c, vg, from);
-            at.kind = FL_ATTR_PERCEIVED;
+            at.kind = FL_ATTRIBUTION_PERCEIVED;
             at.cue_first = (uint32_t)vg;
             at.cue_end = (uint32_t)i + 1;
             if (!empty_subject(c, subj, vg)) {
@@ -1713,7 +1713,22 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
             at.cue_end = (uint32_t)i + 1;
             mark(c, vg, i + 1, FL_ROLE_CUE);
             cstart = SIZE_MAX;
-            if (j < s->b && ((bits(c, j) & FL_W_OPENER) || folded_is(c, j, "to") ||
+            if ((b & FL_W_CALLED) && j < s->b && family(punct(c, j)) != FAMILY_NONE &&
+                j + 1 < s->b && c->v[j + 1].quoted) {
+                /* "Russia was called "an aggressor country"": the label is what was said,
+                 * by a speaker the writer leaves out; only the quotation is its content
+                 * (its words are quoted whatever else the sentence says) */
+                size_t close = j + 1;
+                while (close < s->b && c->v[close].quoted) {
+                    close++;
+                }
+                if (close < s->b && c->v[close].opened == j) {
+                    close++;
+                }
+                at.content_first = (uint32_t)j;
+                at.content_end = (uint32_t)close;
+                mark(c, j, close, FL_ROLE_CONTENT);
+            } else if (j < s->b && ((bits(c, j) & FL_W_OPENER) || folded_is(c, j, "to") ||
                              folded_is(c, j, "of") || folded_is(c, j, "about") ||
                              folded_is(c, j, "as") || folded_is(c, j, "for") ||
                              punct(c, j) == ':')) {
@@ -1846,7 +1861,8 @@ static fl_status nested_cues(ctx *c, const span *s, size_t from) {
             ((b & FL_W_CLAUSE) && !clause_complement(c, s, cstart))) {
             continue;
         }
-        fl_attribution at = new_attribution(s, kind_of(b));
+        fl_attr at = new_attribution(s, kind_of(b));
+        at.nested = 1;
         at.cue_word = (uint32_t)i;
         at.speaker_first = (uint32_t)sp;
         at.speaker_end = (uint32_t)vg;
@@ -1935,4 +1951,75 @@ fl_status fl__attributions(ctx *c, const span *s_in) {
         st = nested_cues(c, s, s->a);
     }
     return st;
+}
+
+/* ------------------------------------------------------------------ public records */
+
+static fl_text_span text_span(const ctx *c, uint32_t first, uint32_t end) {
+    fl_text_span sp;
+    memset(&sp, 0, sizeof sp);
+    if (first < end && end <= c->n) {
+        sp.start = c->t[first].start;
+        sp.end = c->t[end - 1].end;
+        sp.cp_start = c->t[first].cp_start;
+        sp.cp_end = c->t[end - 1].cp_end;
+    }
+    return sp;
+}
+
+/* The voice of a content that starts at token `first`: quoted when its first words are in
+ * quotation marks. Looks a few tokens ahead (past an opening mark), no further. */
+static uint8_t content_voice(const ctx *c, uint32_t first, uint32_t end) {
+    for (uint32_t i = first; i < end && i < first + 4; i++) {
+        if (is_word_like(c, i)) {
+            return c->v[i].quoted ? FL_VOICE_QUOTED : FL_VOICE_ATTRIBUTED;
+        }
+    }
+    return first < end && c->v[first].quoted ? FL_VOICE_QUOTED : FL_VOICE_ATTRIBUTED;
+}
+
+fl_status fl__publish_attributions(ctx *c) {
+    fl_result *res = c->res;
+    size_t n = res->attributions.len;
+    res->attr_out.len = 0;
+    fl_status st = fl__vec_reserve(&res->alloc, &res->attr_out, sizeof(fl_attribution), n);
+    if (st != FL_OK) {
+        return st;
+    }
+    const fl_attr *at = res->attributions.data;
+    const fl_actor_mention *mentions = res->mentions.data;
+    fl_attribution *out = res->attr_out.data;
+    for (size_t i = 0; i < n; i++) {
+        const fl_attr *a = &at[i];
+        fl_attribution *o = &out[i];
+        memset(o, 0, sizeof *o);
+        o->sentence = a->sentence;
+        o->kind = a->kind;
+        o->nested = a->nested;
+        o->speaker = text_span(c, a->speaker_first, a->speaker_end);
+        o->cue = text_span(c, a->cue_first, a->cue_end);
+        o->content = text_span(c, a->content_first, a->content_end);
+        o->content2 = text_span(c, a->content2_first, a->content2_end);
+        o->voice = a->content_first < a->content_end
+                       ? content_voice(c, a->content_first, a->content_end)
+                       : content_voice(c, a->content2_first, a->content2_end);
+        const fl_cue *q = a->cue_word != UINT32_MAX ? c->v[a->cue_word].cue : NULL;
+        o->cue_lemma = q != NULL ? q->lemma : "";
+        o->cue_lemma_len = strlen(o->cue_lemma);
+        /* the actor the speaker names: its first mention ("the Kremlin's spokesman") */
+        o->speaker_actor = FL_NO_ACTOR;
+        for (uint32_t k = a->speaker_first; k < a->speaker_end; k++) {
+            if (c->v[k].mention != UINT32_MAX) {
+                o->speaker_actor = mentions[c->v[k].mention].actor;
+                break;
+            }
+        }
+    }
+    res->attr_out.len = n;
+    return FL_OK;
+}
+
+const fl_attribution *fl_result_attributions(const fl_result *res, size_t *n) {
+    *n = res == NULL ? 0 : res->attr_out.len;
+    return *n == 0 ? NULL : res->attr_out.data;
 }

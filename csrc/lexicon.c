@@ -92,6 +92,7 @@ void fl_lexicon_free(fl_lexicon *lex) {
     fl__vec_free(&a, &lex->root_edges);
     fl__free(&a, lex->vocab_slots);
     fl__free(&a, lex->edge_slots);
+    fl__actors_free(lex);
     fl__free(&a, lex);
 }
 

@@ -57,8 +57,9 @@ class Contrast:
 
 @dataclass(frozen=True)
 class Actor:
-    """Who is spoken of or who speaks, with the names they go by. Stored and validated; not
-    matched in text (yet)."""
+    """Who is spoken of or who speaks, with the names they go by. Their mentions in a text are
+    found (``Document.actor_mentions``); a match's ``target`` and a speaker's
+    ``speaker_actor`` name them (docs/attributions.md)."""
 
     name: str
     aliases: Tuple[str, ...] = ()
@@ -364,7 +365,14 @@ def _json_safe(value: Any, source: str, path: str, depth: int, seen=None) -> Any
 class Match:
     """One occurrence of a lexicon term. ``start``/``end`` are offsets into the text.
     ``category`` is the term's main category, ``categories`` all of them; ``spelling`` says
-    which spelling matched (0: the term itself, v + 1: its variant v)."""
+    which spelling matched (0: the term itself, v + 1: its variant v).
+
+    Who says it: a ``quoted`` or ``attributed`` match carries the attribution whose content
+    holds it (the innermost): its ``speaker`` (text and offsets, None when nobody is named),
+    the actor the speaker names (``speaker_actor``), the ``cue`` ("claims", "according to")
+    and its lemma (``cue_lemma``: "claim"); all None for ``author`` matches and for
+    quotations nobody is said to speak. ``target`` is the lexicon actor the match is said of
+    (docs/attributions.md), or None."""
 
     term: str
     surface: str
@@ -377,10 +385,65 @@ class Match:
     negated: bool = False
     categories: Tuple[str, ...] = ()
     spelling: int = 0
+    speaker: Optional[str] = None
+    speaker_start: Optional[int] = None
+    speaker_end: Optional[int] = None
+    speaker_actor: Optional[str] = None
+    cue: Optional[str] = None
+    cue_lemma: Optional[str] = None
+    target: Optional[str] = None
 
     def __post_init__(self) -> None:
         if not self.categories:
             object.__setattr__(self, "categories", (self.category,))
+
+
+ATTRIBUTION_KINDS = ("statement", "belief", "intention", "stance", "evidence", "perceived")
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who says (believes, wants) what: one attribution the voice stage found, whether or not a
+    lexicon term stands in it (docs/voice.md, docs/attributions.md).
+
+    ``speaker`` (None when nobody is named: "is expected to", "reportedly"), its offsets and
+    the lexicon actor it names (``speaker_actor``); the ``cue`` ("has said", "according to",
+    a headline's colon) with its offsets and lemma ("say"; "" when punctuation is the cue);
+    the ``content`` (what is reported, with its offsets) and ``content2`` (its second piece
+    when a cue interrupts it, "The plan, he said, will fail", or a passive's subject);
+    ``kind`` (statement, belief, intention, stance, evidence, perceived); ``voice``
+    ("quoted" when the content opens with a quotation, else "attributed"); ``nested`` (it
+    stands inside another attribution's content). Offsets are into the document's text."""
+
+    sentence: int
+    speaker: Optional[str]
+    speaker_start: Optional[int]
+    speaker_end: Optional[int]
+    speaker_actor: Optional[str]
+    cue: str
+    cue_start: int
+    cue_end: int
+    cue_lemma: str
+    content: str
+    content_start: int
+    content_end: int
+    content2: Optional[str]
+    content2_start: Optional[int]
+    content2_end: Optional[int]
+    kind: str
+    voice: str
+    nested: bool
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    """A mention of a lexicon actor (one of its names or aliases) in the text."""
+
+    actor: str
+    surface: str
+    start: int
+    end: int
+    sentence: int
 
 
 MARKER_KINDS = ("word", "scare_quotes")
@@ -425,7 +488,8 @@ class Document:
     objects are built on first access (most callers read only some of them), so analysing
     costs little more than the C core."""
 
-    __slots__ = ("text", "_sentences", "_matches", "_raw", "_terms", "lexicon")
+    __slots__ = ("text", "_sentences", "_matches", "_raw", "_terms", "lexicon",
+                 "_attributions")
 
     def __init__(self, text: str, sentences: Optional[List[Sentence]] = None,
                  matches: Optional[List[Match]] = None, lexicon: Optional["Lexicon"] = None):
@@ -434,6 +498,7 @@ class Document:
         self._matches = matches
         self._raw: Optional[tuple] = None
         self._terms: Tuple[Term, ...] = ()
+        self._attributions: Optional[List[Attribution]] = None
         self.lexicon = lexicon  # for colours and for selecting by category or contrast
 
     @classmethod
@@ -448,15 +513,54 @@ class Document:
     def matches(self) -> List[Match]:
         if self._matches is None:
             text, terms = self.text, self._terms
+            attrs = self.attributions if self._raw and self._raw[3] else []
+            actors = self._actor_names()
             matches = []
-            for start, end, ti, si, voice, negated, spelling in (self._raw[1] if self._raw
-                                                                 else ()):
+            for start, end, ti, si, voice, negated, spelling, ai, target in \
+                    (self._raw[1] if self._raw else ()):
                 t = terms[ti]
+                who: Tuple[Any, ...] = (None,) * 6
+                if ai is not None:
+                    a = attrs[ai]
+                    who = (a.speaker, a.speaker_start, a.speaker_end, a.speaker_actor, a.cue,
+                           a.cue_lemma)
                 matches.append(Match(t.term, text[start:end], start, end, t.category,
                                      t.weight, VOICES[voice], si, bool(negated), t.categories,
-                                     spelling))
+                                     spelling, *who,
+                                     actors[target] if target is not None else None))
             self._matches = matches
         return self._matches
+
+    def _actor_names(self) -> List[str]:
+        return [a.name for a in self.lexicon.actors] if self.lexicon is not None else []
+
+    @property
+    def attributions(self) -> List[Attribution]:
+        """Every attribution in the text (who says what, by which cue), in the order found,
+        whether or not a lexicon term stands in it."""
+        if self._attributions is None:
+            text = self.text
+            actors = self._actor_names()
+            out = []
+            for (si, kind, voice, nested, sp_actor, ss, se, cs, ce, lemma, ts, te, t2s,
+                 t2e) in (self._raw[3] if self._raw else ()):
+                out.append(Attribution(
+                    si, text[ss:se] if se > ss else None, ss if se > ss else None,
+                    se if se > ss else None, actors[sp_actor] if sp_actor is not None else None,
+                    text[cs:ce], cs, ce, lemma, text[ts:te], ts, te,
+                    text[t2s:t2e] if t2e > t2s else None, t2s if t2e > t2s else None,
+                    t2e if t2e > t2s else None, ATTRIBUTION_KINDS[kind], VOICES[voice],
+                    bool(nested)))
+            self._attributions = out
+        return self._attributions
+
+    @property
+    def actor_mentions(self) -> List[ActorMention]:
+        """The mentions of the lexicon's actors, in text order (no matches: they count in no
+        statistic)."""
+        actors = self._actor_names()
+        return [ActorMention(actors[a], self.text[s:e], s, e, si)
+                for s, e, a, si in (self._raw[4] if self._raw else ())]
 
     @matches.setter
     def matches(self, value: List[Match]) -> None:
@@ -466,7 +570,7 @@ class Document:
     def sentences(self) -> List[Sentence]:
         if self._sentences is None:
             text = self.text
-            raw_sents, _, raw_markers = self._raw if self._raw else ((), (), ())
+            raw_sents, raw_markers = (self._raw[0], self._raw[2]) if self._raw else ((), ())
             matches = self.matches
             markers = [Marker(MARKER_KINDS[kind], text[start:end], start, end, si)
                        for start, end, si, kind in raw_markers]
@@ -595,7 +699,7 @@ class Analyzer:
 def split_sentences(text: Union[str, bytes]) -> List[str]:
     """The sentences of a text as framelens segments them (no lexicon needed)."""
     text = _as_text(text)
-    raw_sents, _, _ = _core.analyze(None, text)
+    raw_sents = _core.analyze(None, text)[0]
     return [text[s[0]:s[1]] for s in raw_sents]
 
 

@@ -1399,18 +1399,72 @@ static PyObject *markers_list(const fl_result *res) {
     return list;
 }
 
+/* An index, or None for UINT32_MAX (FL_NO_ATTRIBUTION, FL_NO_ACTOR). */
+static PyObject *index_or_none(uint32_t i) {
+    if (i == UINT32_MAX) {
+        Py_RETURN_NONE;
+    }
+    return PyLong_FromUnsignedLong(i);
+}
+
+static PyObject *attributions_list(const fl_result *res) {
+    size_t n;
+    const fl_attribution *as = fl_result_attributions(res, &n);
+    PyObject *list = PyList_New((Py_ssize_t)n);
+    for (size_t i = 0; list != NULL && i < n; i++) {
+        const fl_attribution *a = &as[i];
+        PyObject *items[14] = {
+            PyLong_FromUnsignedLong(a->sentence), PyLong_FromLong(a->kind),
+            PyLong_FromLong(a->voice), PyBool_FromLong(a->nested),
+            index_or_none(a->speaker_actor),
+            PyLong_FromSsize_t((Py_ssize_t)a->speaker.cp_start),
+            PyLong_FromSsize_t((Py_ssize_t)a->speaker.cp_end),
+            PyLong_FromSsize_t((Py_ssize_t)a->cue.cp_start),
+            PyLong_FromSsize_t((Py_ssize_t)a->cue.cp_end),
+            PyUnicode_DecodeUTF8(a->cue_lemma, (Py_ssize_t)a->cue_lemma_len, "strict"),
+            PyLong_FromSsize_t((Py_ssize_t)a->content.cp_start),
+            PyLong_FromSsize_t((Py_ssize_t)a->content.cp_end),
+            PyLong_FromSsize_t((Py_ssize_t)a->content2.cp_start),
+            PyLong_FromSsize_t((Py_ssize_t)a->content2.cp_end)};
+        PyObject *row = tuple_steal(14, items);
+        if (row == NULL) {
+            Py_CLEAR(list);
+            break;
+        }
+        PyList_SET_ITEM(list, (Py_ssize_t)i, row);
+    }
+    return list;
+}
+
+static PyObject *mentions_list(const fl_result *res) {
+    size_t n;
+    const fl_actor_mention *ms = fl_result_actor_mentions(res, &n);
+    PyObject *list = PyList_New((Py_ssize_t)n);
+    for (size_t i = 0; list != NULL && i < n; i++) {
+        PyObject *row = Py_BuildValue("(nnII)", (Py_ssize_t)ms[i].cp_start,
+                                      (Py_ssize_t)ms[i].cp_end, ms[i].actor, ms[i].sentence);
+        if (row == NULL) {
+            Py_CLEAR(list);
+            break;
+        }
+        PyList_SET_ITEM(list, (Py_ssize_t)i, row);
+    }
+    return list;
+}
+
 static PyObject *matches_list(const fl_result *res) {
     size_t n;
     const fl_match *ms = fl_result_matches(res, &n);
     PyObject *list = PyList_New((Py_ssize_t)n);
     for (size_t i = 0; list != NULL && i < n; i++) {
         const fl_match *m = &ms[i];
-        PyObject *items[7] = {
+        PyObject *items[9] = {
             PyLong_FromSsize_t((Py_ssize_t)m->cp_start), PyLong_FromSsize_t((Py_ssize_t)m->cp_end),
             PyLong_FromUnsignedLong(m->term), PyLong_FromUnsignedLong(m->sentence),
             PyLong_FromLong(m->voice), PyLong_FromLong(m->negated),
-            PyLong_FromUnsignedLong(m->spelling)};
-        PyObject *row = tuple_steal(7, items);
+            PyLong_FromUnsignedLong(m->spelling), index_or_none(m->attribution),
+            index_or_none(m->target)};
+        PyObject *row = tuple_steal(9, items);
         if (row == NULL) {
             Py_CLEAR(list);
             break;
@@ -1421,12 +1475,18 @@ static PyObject *matches_list(const fl_result *res) {
 }
 
 PyDoc_STRVAR(analyze_doc,
-             "analyze(lexicon, text, /) -> (sentences, matches, markers)\n\n"
+             "analyze(lexicon, text, /) -> (sentences, matches, markers, attributions, "
+             "mentions)\n\n"
              "lexicon: a Lexicon, or None to segment only. text: str.\n"
              "sentences: [(start, end, n_tokens, score, first_match, n_matches,\n"
              "             first_marker, n_markers)]\n"
-             "matches: [(start, end, term index, sentence index, voice, negated, spelling)]\n"
+             "matches: [(start, end, term index, sentence index, voice, negated, spelling,\n"
+             "           attribution index or None, target actor index or None)]\n"
              "markers: [(start, end, sentence index, kind)] (0 word, 1 scare quotes)\n"
+             "attributions: [(sentence, kind, voice, nested, speaker actor or None,\n"
+             "                speaker_start, speaker_end, cue_start, cue_end, cue_lemma,\n"
+             "                content_start, content_end, content2_start, content2_end)]\n"
+             "mentions: [(start, end, actor index, sentence index)] (actor mentions)\n"
              "Offsets are code point offsets into text.");
 
 static PyObject *core_analyze(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
@@ -1461,12 +1521,16 @@ static PyObject *core_analyze(PyObject *module, PyObject *const *args, Py_ssize_
         PyObject *sents = sentences_list(res);
         PyObject *matches = sents == NULL ? NULL : matches_list(res);
         PyObject *markers = matches == NULL ? NULL : markers_list(res);
-        if (markers != NULL) {
-            out = PyTuple_Pack(3, sents, matches, markers);
+        PyObject *attrs = markers == NULL ? NULL : attributions_list(res);
+        PyObject *mentions = attrs == NULL ? NULL : mentions_list(res);
+        if (mentions != NULL) {
+            out = PyTuple_Pack(5, sents, matches, markers, attrs, mentions);
         }
         Py_XDECREF(sents);
         Py_XDECREF(matches);
         Py_XDECREF(markers);
+        Py_XDECREF(attrs);
+        Py_XDECREF(mentions);
     }
     give_result(ms, res, len);
     Py_XDECREF(holder);
@@ -1565,7 +1629,13 @@ PyDoc_STRVAR(analyze_batch_doc,
              "sent_score f8, match_doc u4, match_sentence u4, match_term u4, match_spelling u4, "
              "match_start i8, "
              "match_end i8, match_voice u1, match_negated u1, surface_offsets i8, "
-             "surface_data (UTF-8).");
+             "surface_data (UTF-8); who says what: doc_attributions u4, match_attribution u4, "
+             "match_target u4 (UINT32_MAX: none), attr_doc u4, attr_sentence u4, attr_kind u1, "
+             "attr_voice u1, attr_nested u1, attr_speaker_actor u4, attr_speaker_start i8, "
+             "attr_speaker_end i8, attr_cue_start i8, attr_cue_end i8, attr_content_start i8, "
+             "attr_content_end i8, attr_content2_start i8, attr_content2_end i8, "
+             "attr_text_offsets i8 (4 per attribution: speaker, cue, lemma, content), "
+             "attr_text_data (UTF-8).");
 
 static PyObject *core_analyze_batch(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
     if (nargs != 3) {
@@ -1684,6 +1754,25 @@ static PyObject *core_analyze_batch(PyObject *module, PyObject *const *args, Py_
     COL(match_negated, c.n_matches, uint8_t)
     COL(surface_offsets, c.n_matches + 1, int64_t)
     COL(surface_data, (size_t)c.surface_offsets[c.n_matches], char)
+    COL(doc_attributions, c.n_docs, uint32_t)
+    COL(match_attribution, c.n_matches, uint32_t)
+    COL(match_target, c.n_matches, uint32_t)
+    COL(attr_doc, c.n_attributions, uint32_t)
+    COL(attr_sentence, c.n_attributions, uint32_t)
+    COL(attr_kind, c.n_attributions, uint8_t)
+    COL(attr_voice, c.n_attributions, uint8_t)
+    COL(attr_nested, c.n_attributions, uint8_t)
+    COL(attr_speaker_actor, c.n_attributions, uint32_t)
+    COL(attr_speaker_start, c.n_attributions, int64_t)
+    COL(attr_speaker_end, c.n_attributions, int64_t)
+    COL(attr_cue_start, c.n_attributions, int64_t)
+    COL(attr_cue_end, c.n_attributions, int64_t)
+    COL(attr_content_start, c.n_attributions, int64_t)
+    COL(attr_content_end, c.n_attributions, int64_t)
+    COL(attr_content2_start, c.n_attributions, int64_t)
+    COL(attr_content2_end, c.n_attributions, int64_t)
+    COL(attr_text_offsets, 4 * c.n_attributions + 1, int64_t)
+    COL(attr_text_data, (size_t)c.attr_text_offsets[4 * c.n_attributions], char)
 #undef COL
 done:
     fl_batch_free(batch);

@@ -355,8 +355,12 @@ def _write_jsonl(df, out: str) -> None:
     import json
     import math
 
+    import pandas as pd
+
     def clean(v):
         if isinstance(v, float) and not math.isfinite(v):
+            return None
+        if v is pd.NA or v is pd.NaT:  # a missing speaker, offset or date
             return None
         if hasattr(v, "item"):  # numpy scalars
             return clean(v.item())

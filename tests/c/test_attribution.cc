@@ -125,7 +125,7 @@ std::vector<Record> records(const std::string &text) {
     fl_test::Result res;
     EXPECT_EQ(FL_OK, res.analyze(lex, text)) << res.error().message;
     const fl_result *r = res.get();
-    const fl_attribution *at = static_cast<const fl_attribution *>(r->attributions.data);
+    const fl_attr *at = static_cast<const fl_attr *>(r->attributions.data);
     const fl_vtok *v = static_cast<const fl_vtok *>(r->vtoks.data);
     std::vector<Record> out;
     for (size_t i = 0; i < r->attributions.len; i++) {
@@ -152,7 +152,7 @@ TEST(Attribution, RecordsSpeakerCueLemmaAndContent) {
     EXPECT_EQ("claims", r[0].cue);
     EXPECT_EQ("claim", r[0].lemma);
     EXPECT_EQ("that Russian forces shelled the town.", r[0].content);
-    EXPECT_EQ(FL_ATTR_STATEMENT, r[0].kind);
+    EXPECT_EQ(FL_ATTRIBUTION_STATEMENT, r[0].kind);
 }
 
 TEST(Attribution, ANestedAttributionIsRecordedToo) {
