@@ -188,8 +188,11 @@ static bool speaker_token(const ctx *c, size_t i) {
         return false;
     }
     if ((b & FL_W_PREP) && !folded_is(c, i, "of") && !folded_is(c, i, "for") &&
-        !folded_is(c, i, "at")) {
-        return false;
+        !folded_is(c, i, "at") &&
+        !((folded_is(c, i, "in") || folded_is(c, i, "on") || folded_is(c, i, "from")) &&
+          i > 0 && is_word(c, i - 1) && c->k[i - 1].lower && i + 1 < c->n &&
+          c->k[i + 1].upper && c->t[i + 1].sentence == c->t[i].sentence)) {
+        return false; /* but "officials in Kyiv", "Republicans on Capitol Hill" */
     }
     /* a finite verb of saying is another clause ("he said the minister told") */
     if ((b & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT)) && !(b & FL_W_NOUNLIKE) &&
@@ -329,8 +332,10 @@ static size_t speaker_forward(const ctx *c, const span *s, size_t from) {
             uint32_t b = bits(c, j);
             bool name = c->k[j].upper || c->k[j].all_digits ||
                         (b & (FL_W_PRON | FL_W_ROLE | FL_W_SOURCE));
-            if (b & FL_W_DET) {
-                det = true;
+            if ((b & FL_W_DET) || (j == from && quantifier(c, j) && j + 1 < s->b &&
+                                   (folded_is(c, j + 1, "of") || is_separator(c, j + 1) ||
+                                    at_end(s, j + 1)))) {
+                det = true; /* "said one of those advisers", "said another." */
             } else if (folded_is(c, j, "and")) {
                 /* "Google and Yahoo", not "those feelings and stressed" */
                 if (j + 1 >= s->b || !(c->k[j + 1].upper || (bits(c, j + 1) & FL_W_DET))) {
@@ -1138,7 +1143,10 @@ static bool after_what(const ctx *c, const span *s, size_t vg) {
 static bool quantifier(const ctx *c, size_t i) {
     return folded_is(c, i, "some") || folded_is(c, i, "many") || folded_is(c, i, "most") ||
            folded_is(c, i, "all") || folded_is(c, i, "both") || folded_is(c, i, "few") ||
-           folded_is(c, i, "several") || folded_is(c, i, "others");
+           folded_is(c, i, "several") || folded_is(c, i, "others") ||
+           folded_is(c, i, "another") || folded_is(c, i, "one") || folded_is(c, i, "each") ||
+           folded_is(c, i, "half") || folded_is(c, i, "none") || folded_is(c, i, "neither") ||
+           folded_is(c, i, "either");
 }
 
 /* Does token i look like a plural noun ("Republicans", "voters"): a word in -s that is no
@@ -1174,6 +1182,10 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
     uint32_t b = bits(c, i);
     uint8_t f = form(c, i);
     bool has_aux = vg < i;
+    if (c->k[i].upper && !s->title && i > s->a && punct(c, i - 1) != ':' &&
+        family(punct(c, i - 1)) == FAMILY_NONE && !c->k[i - 1].all_digits) {
+        return false; /* a capital inside a sentence starts a name: "spokeswoman Hope Hicks" */
+    }
     if (i + 1 < s->b && folded_is(c, i + 1, "up")) {
         return false; /* "showed up", "called up": another verb */
     }
@@ -1446,6 +1458,10 @@ static bool empty_subject(const ctx *c, size_t subj, size_t vg) {
  * a bracket ("Trump, who said he would win, …", "(he wrote …)"): ',', ')' or a dash; 0
  * when the cue stands in the main clause. */
 static int32_t clause_closer(const ctx *c, const span *s, size_t vg) {
+    if (vg > s->a + 1 && (bits(c, vg - 1) & FL_W_RELATIVE) && !folded_is(c, vg - 1, "that") &&
+        is_word(c, vg - 2)) {
+        return ','; /* "an oncologist who advised Obama on health care, said …" */
+    }
     for (size_t j = vg; j > s->a && vg - j < MAX_SPEAKER_TOKENS; j--) {
         int32_t p = punct(c, j - 1);
         if (p == '(') {
@@ -1595,9 +1611,147 @@ static fl_status finish(ctx *c, const span *s, fl_attr *at, size_t cstart, size_
     return add_attribution(c, at);
 }
 
+/* ------------------------------------------------------------------ speakers of cues
+ * The words right before a verb group are its speaker only when they name someone. When
+ * they do not, the speaker stands elsewhere (PolNeAR's sources, and what a reader takes):
+ * - before an apposition: "Sanders, a senator from Vermont, said", "Goodlatte (R-Va.) told",
+ *   "Murphy — after a knock-on-wood gesture — told";
+ * - for a relative clause, the relative pronoun: "Trump, who said …" (its actor is the
+ *   antecedent's, see fl__publish_attributions);
+ * - for a coordinated verb or a participle, the subject of the clause: "Wilson praised Rubio
+ *   and said …", "Clinton tweeted congratulations, adding …"; after another attribution in the
+ *   sentence, its speaker: "… Lewandowski said, adding: …". */
+
+/* Is token i a time word, a coordinator or an adverb, which never end a speaker ("said
+ * Saturday and says", "on Tuesday called")? */
+static bool not_a_name(const ctx *c, size_t i) {
+    uint32_t b = bits(c, i);
+    return !is_word(c, i) || (b & (FL_W_TIME | FL_W_ADV)) || ly_adverb(c, i, 0) ||
+           folded_is(c, i, "and") || folded_is(c, i, "or") || folded_is(c, i, "but");
+}
+
+/* A finite verb in a run of words that would otherwise pass for a name: an auxiliary, a
+ * common verb, or a lower-case word in -ed after a noun ("the senator lost", "Trump
+ * walked"). */
+static bool finite_verb(const ctx *c, size_t i) {
+    if (!is_word(c, i)) {
+        return false;
+    }
+    uint32_t b = bits(c, i);
+    if (b & (FL_W_AUX | FL_W_VERB)) {
+        return true;
+    }
+    const fl_tokinfo *k = &c->k[i];
+    const uint8_t *f = fl__vec_bytes(&c->res->folded, k->fold_off);
+    return k->lower && b == 0 && k->fold_len > 4 && f[k->fold_len - 2] == 'e' &&
+           f[k->fold_len - 1] == 'd';
+}
+
+/* The subject of the clause that holds the verb group at vg: the name at the start of the
+ * sentence (after an introduction such as "In Iowa," or "Speaking to reporters,"), up to its
+ * verb or an apposition. Sets [*first, *end) and returns true when one is found. */
+static bool clause_subject(const ctx *c, const span *s, size_t vg, size_t *first, size_t *end) {
+    size_t a = s->a;
+    while (a < vg && !is_word(c, a)) {
+        a++;
+    }
+    /* an introduction to the clause, up to its comma */
+    for (size_t j = a; j < vg && j - a <= MAX_INTRO_TOKENS; j++) {
+        if (punct(c, j) == ',') {
+            if (intro_phrase(c, s, a, j)) {
+                a = j + 1;
+            }
+            break;
+        }
+    }
+    size_t k = a;
+    bool capital_seen = false;
+    while (k < vg && k - a < MAX_SPEAKER_TOKENS && c->v[k].role != FL_ROLE_CONTENT &&
+           !c->v[k].quoted && speaker_token(c, k) && !finite_verb(c, k) &&
+           punct(c, k) != '(' && punct(c, k) != ')') {
+        if (is_word(c, k)) {
+            bool connector = folded_is(c, k, "of") || folded_is(c, k, "for") ||
+                             folded_is(c, k, "and") || folded_is(c, k, "at");
+            /* a lower-case word after a name is its verb ("Sanders lost", "Janney also") */
+            if (capital_seen && c->k[k].lower && !connector && c->t[k - 1].kind != FL_TOKEN_CLITIC &&
+                !(bits(c, k) & (FL_W_ROLE | FL_W_SOURCE))) {
+                break;
+            }
+            capital_seen = c->k[k].upper != 0 || (capital_seen && connector);
+        }
+        k++;
+    }
+    while (k > a && not_a_name(c, k - 1)) {
+        k--;
+    }
+    if (k == a || count_words(c, a, k) == 0 || count_words(c, a, k) > MAX_SPEAKER_WORDS ||
+        !names_someone(c, a, k)) {
+        return false;
+    }
+    *first = a;
+    *end = k;
+    return true;
+}
+
+/* The speaker of the cue whose verb group starts at vg, when the words before it, [*first,
+ * vg), name no one (see above). *first and *end are set to the speaker found (empty when
+ * none). attrs_before: the attributions of this sentence found before this one. */
+static void refine_speaker(const ctx *c, const span *s, size_t vg, size_t attrs_before,
+                           size_t *first, size_t *end) {
+    size_t a = *first;
+    size_t b = vg;
+    while (a < b && not_a_name(c, a)) {
+        a++; /* "Tuesday", "and" */
+    }
+    bool coordinated = b > s->a && (folded_is(c, b - 1, "and") || folded_is(c, b - 1, "or") ||
+                                    folded_is(c, b - 1, "but"));
+    while (b > a && not_a_name(c, b - 1)) {
+        b--;
+    }
+    if (a < b && !coordinated && names_someone(c, a, b)) {
+        *first = a;
+        *end = b;
+        return;
+    }
+    *first = *end = vg;
+    if (vg > s->a && (bits(c, vg - 1) & FL_W_RELATIVE) && !folded_is(c, vg - 1, "that")) {
+        *first = vg - 1; /* "…, who said", "…, which said" */
+        return;
+    }
+    int32_t p = vg > s->a ? punct(c, vg - 1) : 0;
+    bool apposition = p == ',' || p == ')' || (is_dash_cp(p) && c->t[vg - 1].space_before);
+    bool participle = form(c, vg) == FL_FORM_ING && p == ',';
+    if (!(apposition || coordinated || participle)) {
+        return;
+    }
+    /* after another attribution of the sentence, its speaker: "Lewandowski said, adding" */
+    if (coordinated || participle) {
+        const fl_attr *at = c->res->attributions.data;
+        for (size_t i = c->res->attributions.len; i > attrs_before; i--) {
+            const fl_attr *x = &at[i - 1];
+            if (x->sentence == s->index && x->speaker_first < x->speaker_end &&
+                x->cue_first < vg) {
+                *first = x->speaker_first;
+                *end = x->speaker_end;
+                return;
+            }
+        }
+    }
+    size_t f, e;
+    if (clause_subject(c, s, vg, &f, &e) && e <= vg) {
+        *first = f;
+        *end = e;
+    }
+}
+
 /* c. Finds cues followed by their content, left to right, in [from, s->b). */
 static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
     fl_status st;
+    size_t sentence_attrs = c->res->attributions.len; /* this sentence's come after these */
+    while (sentence_attrs > 0 &&
+           FL_VEC_AT(c->res->attributions, fl_attr, sentence_attrs - 1).sentence == s->index) {
+        sentence_attrs--;
+    }
     for (size_t i = from; i < s->b; i++) {
         if (c->v[i].quoted || c->v[i].role != FL_ROLE_NONE || !is_word(c, i)) {
             continue;
@@ -1755,8 +1909,11 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
             if (vg - sp_first == 1 && folded_is(c, sp_first, "we")) {
                 continue; /* "What we know about …": the outlet speaks, in its own words */
             }
-            at.speaker_first = (uint32_t)sp_first;
-            at.speaker_end = (uint32_t)vg;
+            size_t named_first = sp_first;
+            size_t named_end = vg;
+            refine_speaker(c, s, vg, sentence_attrs, &named_first, &named_end);
+            at.speaker_first = (uint32_t)named_first;
+            at.speaker_end = (uint32_t)named_end;
             at.cue_first = (uint32_t)vg;
             at.cue_end = (uint32_t)i + 1;
             if (i + 1 < s->b && (bits(c, i + 1) & FL_W_PARTICLE)) {
@@ -2006,12 +2163,34 @@ fl_status fl__publish_attributions(ctx *c) {
         const fl_cue *q = a->cue_word != UINT32_MAX ? c->v[a->cue_word].cue : NULL;
         o->cue_lemma = q != NULL ? q->lemma : "";
         o->cue_lemma_len = strlen(o->cue_lemma);
-        /* the actor the speaker names: its first mention ("the Kremlin's spokesman") */
+        /* the actor the speaker names: its first mention ("the Kremlin's spokesman"); a
+         * relative pronoun names its antecedent's ("the Kremlin, which said …") */
         o->speaker_actor = FL_NO_ACTOR;
+        uint32_t from = a->speaker_first;
+        if (a->speaker_end == from + 1 && (bits(c, from) & FL_W_RELATIVE) && from > 0) {
+            from = from - 1 > 0 && punct(c, from - 1) == ',' ? from - 2 : from - 1;
+            if (c->v[from].mention != UINT32_MAX) {
+                o->speaker_actor = mentions[c->v[from].mention].actor;
+            }
+        }
         for (uint32_t k = a->speaker_first; k < a->speaker_end; k++) {
-            if (c->v[k].mention != UINT32_MAX) {
+            if (o->speaker_actor == FL_NO_ACTOR && c->v[k].mention != UINT32_MAX) {
                 o->speaker_actor = mentions[c->v[k].mention].actor;
                 break;
+            }
+        }
+        /* "Dmitry Peskov, the Kremlin's spokesman, said": the apposition names the actor */
+        uint32_t e = a->speaker_end;
+        if (o->speaker_actor == FL_NO_ACTOR && e > a->speaker_first && e + 1 < c->n &&
+            punct(c, e) == ',') {
+            for (uint32_t k = e + 1; k < c->n && k < e + 1 + MAX_SPEAKER_TOKENS; k++) {
+                if (c->t[k].sentence != a->sentence || punct(c, k) == ',' || c->v[k].quoted) {
+                    break;
+                }
+                if (c->v[k].mention != UINT32_MAX) {
+                    o->speaker_actor = mentions[c->v[k].mention].actor;
+                    break;
+                }
             }
         }
     }
