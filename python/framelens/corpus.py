@@ -822,6 +822,20 @@ class Corpus:
         }
         return pd.DataFrame(data)
 
+    def cue_table(self, by: str = "actor", nested: bool = True, voice: Optional[str] = None,
+                  alpha0: float = 10.0):
+        """Per group, the cue verbs used for each speaker (normalised through the lexicon's
+        actors), with counts and log-odds: see :func:`framelens.attributions.cue_table`."""
+        from .attributions import cue_table
+        return cue_table(self, by=by, nested=nested, voice=voice, alpha0=alpha0)
+
+    def target_table(self, by: str = "term", voice: Optional[str] = None,
+                     alpha0: float = 10.0):
+        """Per group, each label (term or category) by the actor it is said of, with counts
+        and log-odds: see :func:`framelens.attributions.target_table`."""
+        from .attributions import target_table
+        return target_table(self, by=by, voice=voice, alpha0=alpha0)
+
     def _attr_strings(self, field: int, rows: np.ndarray, present=None):
         """Field ``field`` (0 speaker, 1 cue, 2 cue lemma, 3 content) of the attributions
         ``rows`` as a pyarrow array, null where ``present`` is False."""
