@@ -664,7 +664,9 @@ class Analyzer:
                        id: Optional[str] = "id", threads: Optional[int] = None,
                        skip_invalid: bool = False, progress=None,
                        keep: Optional[Sequence[str]] = None, date: Optional[str] = None,
-                       period: Optional[str] = None, texts: str = "matched"):
+                       period: Optional[str] = None, texts: str = "matched",
+                       dedupe: Optional[str] = None, dedupe_keep: str = "group",
+                       dedupe_options: Optional[Dict[str, Any]] = None):
         """Analyses many documents on worker threads; returns a :class:`framelens.Corpus`.
 
         records: an iterable of dicts (streamed in batches) or a pandas DataFrame.
@@ -686,11 +688,21 @@ class Analyzer:
         A record without the text or group field, or whose text is not a str, raises a
         ``RecordError`` (a ValueError) naming the record and the field, unless
         ``skip_invalid=True``, which skips it and counts it in ``corpus.skipped``.
+        dedupe: copies counted once (docs/duplicates-and-switches.md): ``"mark"`` finds the
+        clusters of near-duplicate documents (``corpus.duplicates``, a ``cluster`` column in
+        the sentences and matches), ``"drop"`` also keeps one document per cluster, so that
+        every count and comparison counts each story once per group
+        (``dedupe_keep="group"``, the default: a wire story reprinted by three outlets still
+        counts for each) or once overall (``dedupe_keep="all"``: for the group of its first
+        document). The MinHash signatures are made batch by batch as the records stream.
+        ``dedupe_options``: shingle, num_hashes, seed, threshold, containment, bands, rows
+        (see :func:`framelens.dedupe.find_duplicates`).
         """
         from .corpus import analyze_corpus
         return analyze_corpus(self, records, text=text, group=group, id=id, threads=threads,
                               skip_invalid=skip_invalid, progress=progress, keep=keep,
-                              date=date, period=period, texts=texts)
+                              date=date, period=period, texts=texts, dedupe=dedupe,
+                              dedupe_keep=dedupe_keep, dedupe_options=dedupe_options)
 
     def __repr__(self) -> str:
         return f"<Analyzer {self.lexicon!r}>"

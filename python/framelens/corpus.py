@@ -427,7 +427,9 @@ def analyze_corpus(analyzer, records: Iterable, text: str = "text",
                    id: Optional[str] = _DEFAULT_ID, threads: Optional[int] = None,
                    skip_invalid: bool = False, batch_bytes: int = 8 << 20, progress=None,
                    keep: Optional[Sequence[str]] = None, date: Optional[str] = None,
-                   period: Optional[str] = None, texts: str = "matched") -> "Corpus":
+                   period: Optional[str] = None, texts: str = "matched",
+                   dedupe: Optional[str] = None, dedupe_keep: str = "group",
+                   dedupe_options: Optional[Mapping[str, Any]] = None) -> "Corpus":
     """See :meth:`framelens.Analyzer.analyze_corpus`."""
     if threads is None:
         threads = default_threads()
@@ -437,6 +439,7 @@ def analyze_corpus(analyzer, records: Iterable, text: str = "text",
     if texts not in TEXTS:
         raise ValueError(f"texts must be one of {', '.join(map(repr, TEXTS))}, not {texts!r}")
     plan = _Plan(text, group, id, keep, date, period)
+    signatures, find = _dedupe_plan(dedupe, dedupe_keep, dedupe_options, int(threads))
     lex = analyzer.lexicon
     parts: Dict[str, List[np.ndarray]] = {k: [] for k in _DTYPES}
     surf_offsets: List[np.ndarray] = []
@@ -458,6 +461,10 @@ def analyze_corpus(analyzer, records: Iterable, text: str = "text",
     try:
         batches = _batches(records, plan, skip_invalid, batch_bytes, skipped)
         for batch, result in _analyzed(lex._core, batches, int(threads)):
+            if signatures is not None:
+                # signed here while the batch is analysed on the helper thread: only the
+                # signatures are kept, never the texts
+                signatures.add(batch.texts, batch.ids, batch.labels)
             try:
                 cols = result()
             except ValueError as exc:
@@ -508,11 +515,45 @@ def analyze_corpus(analyzer, records: Iterable, text: str = "text",
     sentence_texts = None
     if texts != "none":
         sentence_texts = _join_sentence_texts(sent_text_parts)
-    return Corpus(lex, merged, (offsets, data), ids, doc_group, groups, skipped[0],
-                  doc_columns=doc_columns, group_keys=group_keys,
-                  group_values=[key_values[g] for g in groups], date=plan.date,
-                  period=plan.period, sentence_texts=sentence_texts, texts=texts,
-                  attribution_texts=attr_texts)
+    corpus = Corpus(lex, merged, (offsets, data), ids, doc_group, groups, skipped[0],
+                    doc_columns=doc_columns, group_keys=group_keys,
+                    group_values=[key_values[g] for g in groups], date=plan.date,
+                    period=plan.period, sentence_texts=sentence_texts, texts=texts,
+                    attribution_texts=attr_texts)
+    if signatures is not None:
+        from . import dedupe as dd
+        corpus = dd.apply(corpus, signatures.duplicates(**find), mode=str(dedupe),
+                          keep=dedupe_keep)
+    return corpus
+
+
+_SIGNATURE_OPTIONS = ("shingle", "num_hashes", "seed")
+_CLUSTER_OPTIONS = ("threshold", "containment", "bands", "rows")
+
+
+def _dedupe_plan(dedupe: Optional[str], keep: str, options: Optional[Mapping[str, Any]],
+                 threads: int):
+    """(Signatures to fill while the records stream, the options of the clustering), or
+    (None, {}) without dedupe."""
+    from . import dedupe as dd
+    if dedupe is None:
+        if options:
+            raise ValueError("dedupe_options given without dedupe='mark' or 'drop'")
+        return None, {}
+    if dedupe not in dd.MODES:
+        raise ValueError(f"dedupe must be None, {', '.join(map(repr, dd.MODES))}; got "
+                         f"{dedupe!r}")
+    if keep not in dd.KEEP:
+        raise ValueError(f"dedupe_keep must be one of {', '.join(map(repr, dd.KEEP))}; got "
+                         f"{keep!r}")
+    options = dict(options or {})
+    unknown = sorted(set(options) - set(_SIGNATURE_OPTIONS) - set(_CLUSTER_OPTIONS))
+    if unknown:
+        raise ValueError(f"dedupe_options: unknown option {unknown[0]!r}; known: "
+                         f"{', '.join(_SIGNATURE_OPTIONS + _CLUSTER_OPTIONS)}")
+    sig = dd.Signatures(threads=threads,
+                        **{k: v for k, v in options.items() if k in _SIGNATURE_OPTIONS})
+    return sig, {k: v for k, v in options.items() if k in _CLUSTER_OPTIONS}
 
 
 def _attribution_texts(cols: Dict[str, bytes], keep_content: bool) -> Tuple[np.ndarray, bytes]:
@@ -631,6 +672,8 @@ class Corpus:
             (np.zeros(4 * len(cols["attr_doc"]) + 1, np.int64), b"")
         self._attributions = None
         self.duplicates = None  # the copies found with dedupe= (framelens.dedupe.Duplicates)
+        self.dedupe_mode: Optional[str] = None  # "mark" or "drop" when they were
+        self.dedupe_keep: Optional[str] = None  # "group" or "all" (with "drop")
         self._doc_ids = doc_ids if isinstance(doc_ids, pd.Index) else \
             pd.Index(np.asarray(doc_ids))
         self._doc_group = doc_group
@@ -1096,6 +1139,22 @@ class Corpus:
         ci_low, ci_high (95% Wilson)."""
         from .charts import timeline_data
         return timeline_data(self, contrast, period=period, voice=voice)
+
+    def switch_points(self, contrast: str, option: Optional[str] = None,
+                      period: Optional[str] = None, voice: Optional[str] = None,
+                      bootstrap: int = 999, level: float = 0.95, seed: int = 0,
+                      min_periods: int = 3):
+        """When usage switched: for each series (a group without its period), the most likely
+        period in which ``option``'s share of ``contrast`` changed (default: its last option,
+        "Kyiv" in Kiev/Kyiv), with an interval and a bootstrap p-value
+        (:func:`framelens.changepoint.switch_points`, docs/duplicates-and-switches.md), from the
+        same counts as :meth:`timeline`. Needs a date (``analyze_corpus(..., date=)``).
+        DataFrame series, option, switch, switch_low, switch_high, share_before, share_after,
+        n_before, n_after, periods, statistic, p_value, direction."""
+        from .charts import switch_point_data
+        return switch_point_data(self, contrast, option=option, period=period, voice=voice,
+                                 bootstrap=bootstrap, level=level, seed=seed,
+                                 min_periods=min_periods)
 
     # -- display ------------------------------------------------------------------------------
     def __repr__(self) -> str:

@@ -361,7 +361,7 @@ def apply(corpus: Any, duplicates: Duplicates, mode: str = "mark", keep: str = "
 
     ``mode="mark"``: the same documents, with ``corpus.duplicates`` (the
     :class:`Duplicates`) and a ``cluster`` column (-1 for documents without copies) in
-    ``corpus.sentences`` and ``corpus.matches``. ``mode="drop"``: only the documents of
+    ``corpus.sentences``, ``corpus.matches`` and ``corpus.attributions``. ``mode="drop"``: only the documents of
     ``duplicates.keep(keep)`` remain (``keep="group"``: each cluster once per group;
     ``"all"``: once overall), so counts and comparisons count each story once;
     ``corpus.duplicates`` still lists every cluster. ``duplicates`` must describe the
@@ -387,10 +387,13 @@ def apply(corpus: Any, duplicates: Duplicates, mode: str = "mark", keep: str = "
         out.__class__ = _marked_class(type(corpus))
         out._sentences = None
         out._matches = None
+        out._attributions = None
         out._dedupe_cluster = duplicates.labels
     else:
         out = _select_documents(corpus, duplicates.keep(keep))
     out.duplicates = duplicates
+    out.dedupe_mode = mode
+    out.dedupe_keep = keep
     return out
 
 
@@ -425,6 +428,14 @@ def _marked_class(base: type) -> type:
             df = super().matches
             if "cluster" not in df.columns:
                 doc = self._cols["match_doc"].astype(np.int64)
+                df["cluster"] = self._dedupe_cluster[doc] if len(doc) else doc
+            return df
+
+        @property
+        def attributions(self):  # type: ignore[override]
+            df = super().attributions
+            if "cluster" not in df.columns:
+                doc = self._cols["attr_doc"].astype(np.int64)
                 df["cluster"] = self._dedupe_cluster[doc] if len(doc) else doc
             return df
 
