@@ -243,6 +243,9 @@ def switch_points(corpus, contrast: str, option: Optional[str] = None,
                               bootstrap=bootstrap, seed=seed)
     option = str(table["option"].iloc[0]) if len(table) else option
     counts = counts.astype({"series": object, "option": object})
+    if ax is None:
+        _fig, axes = _figure(8.0, 3.6)  # not through pyplot: Jupyter shows it once
+        ax = axes[0][0]
     return plot_switches(counts, table.rename(columns={"series": "group"}), option=option,
                          ax=ax, group="series")
 
