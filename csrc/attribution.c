@@ -1696,8 +1696,8 @@ static bool clause_subject(const ctx *c, const span *s, size_t vg, size_t *first
 /* The speaker of the cue whose verb group starts at vg, when the words before it, [*first,
  * vg), name no one (see above). *first and *end are set to the speaker found (empty when
  * none). attrs_before: the attributions of this sentence found before this one. */
-static void refine_speaker(const ctx *c, const span *s, size_t vg, size_t attrs_before,
-                           size_t *first, size_t *end) {
+static void refine_speaker(const ctx *c, const span *s, size_t vg, size_t cue,
+                           size_t attrs_before, size_t *first, size_t *end) {
     size_t a = *first;
     size_t b = vg;
     while (a < b && not_a_name(c, a)) {
@@ -1705,10 +1705,14 @@ static void refine_speaker(const ctx *c, const span *s, size_t vg, size_t attrs_
     }
     bool coordinated = b > s->a && (folded_is(c, b - 1, "and") || folded_is(c, b - 1, "or") ||
                                     folded_is(c, b - 1, "but"));
+    bool timed = a == b && *first < vg; /* only a time before the verb: "on Saturday said" */
     while (b > a && not_a_name(c, b - 1)) {
         b--;
     }
-    if (a < b && !coordinated && names_someone(c, a, b)) {
+    /* a name, a pronoun, a role; also a plural noun or a quantifier ("security specialists
+     * say", "company executives said", "some want") */
+    if (a < b && !coordinated &&
+        (names_someone(c, a, b) || plural(c, b - 1) || (b == a + 1 && quantifier(c, a)))) {
         *first = a;
         *end = b;
         return;
@@ -1720,8 +1724,8 @@ static void refine_speaker(const ctx *c, const span *s, size_t vg, size_t attrs_
     }
     int32_t p = vg > s->a ? punct(c, vg - 1) : 0;
     bool apposition = p == ',' || p == ')' || (is_dash_cp(p) && c->t[vg - 1].space_before);
-    bool participle = form(c, vg) == FL_FORM_ING && p == ',';
-    if (!(apposition || coordinated || participle)) {
+    bool participle = form(c, cue) == FL_FORM_ING && p == ',';
+    if (!(apposition || coordinated || participle || timed)) {
         return;
     }
     /* after another attribution of the sentence, its speaker: "Lewandowski said, adding" */
@@ -1911,7 +1915,7 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
             }
             size_t named_first = sp_first;
             size_t named_end = vg;
-            refine_speaker(c, s, vg, sentence_attrs, &named_first, &named_end);
+            refine_speaker(c, s, vg, i, sentence_attrs, &named_first, &named_end);
             at.speaker_first = (uint32_t)named_first;
             at.speaker_end = (uint32_t)named_end;
             at.cue_first = (uint32_t)vg;
