@@ -6,7 +6,7 @@ import json
 import math
 import os
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
 
 from . import _core
@@ -519,17 +519,21 @@ class Document:
             for start, end, ti, si, voice, negated, spelling, ai, target in \
                     (self._raw[1] if self._raw else ()):
                 t = terms[ti]
-                who: Tuple[Any, ...] = (None,) * 6
+                m = Match(t.term, text[start:end], start, end, t.category, t.weight,
+                          VOICES[voice], si, bool(negated), t.categories, spelling,
+                          target=actors[target] if target is not None else None)
                 if ai is not None:
                     a = attrs[ai]
-                    who = (a.speaker, a.speaker_start, a.speaker_end, a.speaker_actor, a.cue,
-                           a.cue_lemma)
-                matches.append(Match(t.term, text[start:end], start, end, t.category,
-                                     t.weight, VOICES[voice], si, bool(negated), t.categories,
-                                     spelling, *who,
-                                     actors[target] if target is not None else None))
+                    m = replace(m, speaker=a.speaker, speaker_start=a.speaker_start,
+                                speaker_end=a.speaker_end, speaker_actor=a.speaker_actor,
+                                cue=a.cue, cue_lemma=a.cue_lemma)
+                matches.append(m)
             self._matches = matches
         return self._matches
+
+    @matches.setter
+    def matches(self, value: List[Match]) -> None:
+        self._matches = value
 
     def _actor_names(self) -> List[str]:
         return [a.name for a in self.lexicon.actors] if self.lexicon is not None else []
@@ -561,10 +565,6 @@ class Document:
         actors = self._actor_names()
         return [ActorMention(actors[a], self.text[s:e], s, e, si)
                 for s, e, a, si in (self._raw[4] if self._raw else ())]
-
-    @matches.setter
-    def matches(self, value: List[Match]) -> None:
-        self._matches = value
 
     @property
     def sentences(self) -> List[Sentence]:

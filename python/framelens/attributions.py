@@ -127,8 +127,8 @@ def cue_table(corpus, by: str = "actor", nested: bool = True, voice: Optional[st
     ``alpha0``: the prior's strength (log-odds with an informative Dirichlet prior)."""
     from .evidence import check_voices
     att = corpus.attribution_table(nested=nested)
-    if voice is not None:
-        codes = check_voices(voice)
+    codes = check_voices(voice)
+    if codes is not None:
         from .counts import VOICES
         att = att[att["voice"].astype(object).isin([VOICES[c] for c in codes])]
     groups = list(corpus.groups)

@@ -3,7 +3,7 @@ report's inline SVG charts (framelens.svg) draw the same data frames."""
 # SPDX-License-Identifier: MIT
 from __future__ import annotations
 
-from typing import Dict, List, Optional
+from typing import Optional
 
 import numpy as np
 

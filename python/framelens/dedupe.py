@@ -473,10 +473,12 @@ def _select_documents(corpus: Any, keep: np.ndarray) -> Any:
     for k in ("sent_doc", "match_doc", "attr_doc"):
         if k in out_cols:
             out_cols[k] = new_index[out_cols[k].astype(np.int64)]
-    new_offsets, new_data = _kept_strings(*corpus._surfaces, match_keep)
+    surf_offsets, surf_data = corpus._surfaces
+    new_offsets, new_data = _kept_strings(surf_offsets, surf_data, match_keep)
     attr_texts = getattr(corpus, "_attr_texts", None)
     if attr_texts is not None:  # 4 strings per attribution: keep each kept one's four
-        extra_attr = {"attribution_texts": _kept_strings(*attr_texts, np.repeat(attr_keep, 4))}
+        extra_attr = {"attribution_texts": _kept_strings(attr_texts[0], attr_texts[1],
+                                                         np.repeat(attr_keep, 4))}
     else:
         extra_attr = {}
     cls = type(corpus)
