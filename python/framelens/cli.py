@@ -33,8 +33,12 @@ def print_document(doc: Document, out=sys.stdout, color: Optional[bool] = None) 
         print(f"{s.index + 1:>3}. {_highlight(doc, s, color)}", file=out)
         for m in s.matches:
             neg = " negated" if m.negated else ""
+            who = ""
+            if m.cue is not None:
+                who = f" speaker={m.speaker!r} cue={m.cue!r} ({m.cue_lemma or 'punctuation'})"
+            said_of = f" target={m.target}" if m.target is not None else ""
             print(f"       {m.surface!r:<30} term={m.term!r} category={m.category} "
-                  f"weight={m.weight:g} voice={m.voice}{neg}", file=out)
+                  f"weight={m.weight:g} voice={m.voice}{neg}{who}{said_of}", file=out)
         if s.distancing:
             marks = ", ".join(repr(d.surface) for d in s.distancing)
             print(f"       distancing: {marks}", file=out)

@@ -266,7 +266,7 @@ class Comparison:
         against the group's other speakers, and this group against the others):
         :func:`framelens.attributions.cue_table`. Needs the corpus (not counts alone)."""
         if self._cues is None:
-            self._cues = self._evidence().cue_table()
+            self._cues = self._own_groups(self._evidence().cue_table())
         return self._cues
 
     @property
@@ -275,8 +275,16 @@ class Comparison:
         Ukraine), in this comparison's voice, with counts and log-odds:
         :func:`framelens.attributions.target_table`. Needs the corpus."""
         if self._targets is None:
-            self._targets = self._evidence().target_table(voice=self.voice)
+            self._targets = self._own_groups(self._evidence().target_table(voice=self.voice))
         return self._targets
+
+    def _own_groups(self, table):
+        """The rows of this comparison's groups (a pairwise comparison shows its two; the
+        statistics are those of the whole corpus)."""
+        groups = list(self.counts.groups)
+        if self.corpus is None or list(self.corpus.groups) == groups:
+            return table
+        return table[table["group"].astype(object).isin(groups)].reset_index(drop=True)
 
     @property
     def lexicon(self):

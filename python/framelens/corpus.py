@@ -648,8 +648,15 @@ class Corpus:
     - ``sentences``: DataFrame doc_id, group, sentence, start, end, n_tokens, n_matches,
       score, n_markers (+ kept columns); ``sentence_table(text=True)`` adds the text.
     - ``matches``: DataFrame doc_id, group, sentence, term, category, start, end, surface,
-      voice, weight, negated (+ kept columns); ``match_table(text=True)`` adds the
-      sentence's text.
+      voice, weight, negated, speaker, speaker_start, speaker_end, speaker_actor, cue,
+      cue_lemma, target (+ kept columns); ``match_table(text=True)`` adds the sentence's
+      text.
+    - ``attributions``: every attribution, who says what by which cue
+      (:meth:`attribution_table`); ``cue_table()`` and ``target_table()``: the verbs each
+      speaker gets, and each term by the actor it is said of (docs/attributions.md).
+    - ``timeline(contrast)``, ``switch_points(contrast)``: a contrast's shares by period and
+      each group's most likely switch (with ``date=``).
+    - ``duplicates``: the clusters of copies found with ``dedupe=`` (else None).
     - ``kwic(...)``: each selected match in its context.
     - ``counts``: additive :class:`Counts` (merge, pickle).
     - ``skipped``: records skipped with ``skip_invalid=True``.
