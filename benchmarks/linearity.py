@@ -24,7 +24,10 @@ Inputs:
 - opening quotes: a text of up to 10^6 "\u201c" characters;
 - alternating quotes: up to 10^6 opening quotation marks of seven kinds in turn;
 - speech clauses, parenthetical cues, quote then cue: one sentence of attributions, forward,
-  parenthetical and after quotations (the voice stage's walks).
+  parenthetical and after quotations (the voice stage's walks);
+- actors and labels, actors sharing 'the', nested reports: actor mentions, a speaker and a
+  target for every match in one sentence, 300 actors whose names all start with "the",
+  reports inside reports.
 
 Then the time to build lexicons (parse, check, compile; issue 8, item 7), each series at
 five sizes doubling, for ``_core.Lexicon`` (the C core: read once, compile) and, with
@@ -135,6 +138,16 @@ def cases(scale: float) -> Dict[str, Tuple[Callable[[], "fl.Lexicon"], Callable[
     def n(base: int) -> int:
         return max(1, int(base * scale))
 
+    def actors() -> "fl.Lexicon":
+        return fl.Lexicon.from_dict(dict(DEMO_TERMS, terms=DEMO_TERMS["terms"] + [
+            {"term": "aggressor", "category": "label"}], actors=[
+            {"name": "Russia", "aliases": ["Moscow", "the Kremlin", "Kremlin"]},
+            {"name": "Ukraine", "aliases": ["Kyiv", "Kiev regime"]}]))
+
+    def many_actors() -> "fl.Lexicon":
+        return fl.Lexicon.from_dict({"terms": [{"term": "aggressor", "category": "label"}],
+                                     "actors": [{"name": f"the a{i}"} for i in range(300)]})
+
     return {
         "huge sentence": (demo, lambda k: HUGE_UNIT * k, n(12_000), "phrase (no . ! ?)"),
         "one term repeated": (demo, lambda k: "Kiev " * k, n(50_000), "Kiev"),
@@ -156,6 +169,14 @@ def cases(scale: float) -> Dict[str, Tuple[Callable[[], "fl.Lexicon"], Callable[
                                "cue"),
         "quote then cue": (demo, lambda k: "\u201cno Kiev\u201d, he said as he left, " * k,
                            n(12_000), "quotation"),
+        # actors and targets (issue 13): mentions in one endless sentence, a speaker and a
+        # target for every match, and many actors sharing a first word
+        "actors and labels": (actors, lambda k: "the Kremlin said Kiev is the aggressor, " * k,
+                              n(12_000), "clause"),
+        "actors sharing 'the'": (many_actors, lambda k: "the a7 the aggressor the " * k,
+                                 n(20_000), "phrase"),
+        "nested reports": (actors, lambda k: "Moscow said that Kiev claimed that " * k,
+                           n(12_000), "report"),
     }
 
 

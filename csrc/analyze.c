@@ -39,6 +39,9 @@ void fl_result_free(fl_result *res) {
     fl__fold_cache_free(&a, res->fold_cache);
     fl__vec_free(&a, &res->vtoks);
     fl__vec_free(&a, &res->attributions);
+    fl__vec_free(&a, &res->attr_out);
+    fl__vec_free(&a, &res->mentions);
+    fl__vec_free(&a, &res->link_scratch);
     fl__free(&a, res);
 }
 
@@ -51,6 +54,8 @@ static void clear(fl_result *res) {
     res->markers.len = 0;
     res->vtoks.len = 0;
     res->attributions.len = 0;
+    res->attr_out.len = 0;
+    res->mentions.len = 0;
 }
 
 fl_status fl_analyze(const fl_lexicon *lex, const char *text, size_t len, fl_result *res,

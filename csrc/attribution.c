@@ -110,12 +110,12 @@ static bool strong_boundary(int32_t p) {
 
 /* ------------------------------------------------------------------ records */
 
-static fl_status add_attribution(ctx *c, const fl_attribution *at) {
-    return fl__vec_push(&c->res->alloc, &c->res->attributions, sizeof(fl_attribution), at);
+static fl_status add_attribution(ctx *c, const fl_attr *at) {
+    return fl__vec_push(&c->res->alloc, &c->res->attributions, sizeof(fl_attr), at);
 }
 
-static fl_attribution new_attribution(const span *s, uint8_t kind) {
-    fl_attribution at;
+static fl_attr new_attribution(const span *s, uint8_t kind) {
+    fl_attr at;
     memset(&at, 0, sizeof at);
     at.sentence = s->index;
     at.cue_word = UINT32_MAX;
@@ -142,21 +142,21 @@ static uint8_t naming_cue(const ctx *c, size_t i) {
 
 static uint8_t kind_of(uint32_t b) {
     if (b & (FL_W_SPEECH | FL_W_ACCORDING)) {
-        return FL_ATTR_STATEMENT;
+        return FL_ATTRIBUTION_STATEMENT;
     }
     if (b & FL_W_THOUGHT) {
-        return FL_ATTR_BELIEF;
+        return FL_ATTRIBUTION_BELIEF;
     }
     if (b & FL_W_INTENT) {
-        return FL_ATTR_INTENTION;
+        return FL_ATTRIBUTION_INTENTION;
     }
     if (b & FL_W_STANCE) {
-        return FL_ATTR_STANCE;
+        return FL_ATTRIBUTION_STANCE;
     }
     if (b & FL_W_EVIDENCE) {
-        return FL_ATTR_EVIDENCE;
+        return FL_ATTRIBUTION_EVIDENCE;
     }
-    return FL_ATTR_PERCEIVED;
+    return FL_ATTRIBUTION_PERCEIVED;
 }
 
 /* Word tokens in [from, to). */
@@ -188,8 +188,11 @@ static bool speaker_token(const ctx *c, size_t i) {
         return false;
     }
     if ((b & FL_W_PREP) && !folded_is(c, i, "of") && !folded_is(c, i, "for") &&
-        !folded_is(c, i, "at")) {
-        return false;
+        !folded_is(c, i, "at") &&
+        !((folded_is(c, i, "in") || folded_is(c, i, "on") || folded_is(c, i, "from")) &&
+          i > 0 && is_word(c, i - 1) && c->k[i - 1].lower && i + 1 < c->n &&
+          c->k[i + 1].upper && c->t[i + 1].sentence == c->t[i].sentence)) {
+        return false; /* but "officials in Kyiv", "Republicans on Capitol Hill" */
     }
     /* a finite verb of saying is another clause ("he said the minister told") */
     if ((b & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT)) && !(b & FL_W_NOUNLIKE) &&
@@ -329,8 +332,10 @@ static size_t speaker_forward(const ctx *c, const span *s, size_t from) {
             uint32_t b = bits(c, j);
             bool name = c->k[j].upper || c->k[j].all_digits ||
                         (b & (FL_W_PRON | FL_W_ROLE | FL_W_SOURCE));
-            if (b & FL_W_DET) {
-                det = true;
+            if ((b & FL_W_DET) || (j == from && quantifier(c, j) && j + 1 < s->b &&
+                                   (folded_is(c, j + 1, "of") || is_separator(c, j + 1) ||
+                                    at_end(s, j + 1)))) {
+                det = true; /* "said one of those advisers", "said another." */
             } else if (folded_is(c, j, "and")) {
                 /* "Google and Yahoo", not "those feelings and stressed" */
                 if (j + 1 >= s->b || !(c->k[j + 1].upper || (bits(c, j + 1) & FL_W_DET))) {
@@ -719,7 +724,7 @@ static fl_status headline(ctx *c, const span *s, size_t *from) {
         if (nk == NAME_LABEL) {
             *from = colon + 1;
         } else if (nk == NAME_SPEAKER) {
-            fl_attribution at = new_attribution(s, FL_ATTR_STATEMENT);
+            fl_attr at = new_attribution(s, FL_ATTRIBUTION_STATEMENT);
             at.speaker_first = (uint32_t)s->a;
             at.speaker_end = (uint32_t)name_end;
             at.cue_first = (uint32_t)colon;
@@ -784,7 +789,7 @@ static fl_status headline(ctx *c, const span *s, size_t *from) {
          * a headline's source suffix ("…: Moscow", "… – MoD") has no final period */
         return FL_OK;
     }
-    fl_attribution at = new_attribution(s, FL_ATTR_STATEMENT);
+    fl_attr at = new_attribution(s, FL_ATTRIBUTION_STATEMENT);
     at.content_first = (uint32_t)*from;
     at.content_end = (uint32_t)sep;
     at.cue_first = (uint32_t)sep;
@@ -877,7 +882,7 @@ static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
         if (count_words(c, from, sep) == 0) {
             break;
         }
-        fl_attribution at = new_attribution(s, FL_ATTR_STATEMENT);
+        fl_attr at = new_attribution(s, FL_ATTRIBUTION_STATEMENT);
         at.cue_word = (uint32_t)j;
         at.cue_first = (uint32_t)j;
         at.cue_end = (uint32_t)j + 2;
@@ -891,7 +896,7 @@ static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
     }
     size_t start = from;      /* where the next content may begin */
     size_t resume = SIZE_MAX; /* the previous attribution's content resumes here */
-    fl_attribution prev;
+    fl_attr prev;
     memset(&prev, 0, sizeof prev);
     bool has_prev = false;
     for (size_t i = from; i < s->b; i++) {
@@ -1003,7 +1008,7 @@ static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
             continue; /* "On ABC's program Tuesday, he said …": an introduction, not content;
                        * but "At times last year, aides said, the mention …" */
         }
-        fl_attribution at = new_attribution(s, kind_of(b));
+        fl_attr at = new_attribution(s, kind_of(b));
         at.speaker_first = (uint32_t)sp_first;
         at.speaker_end = (uint32_t)sp_end;
         at.cue_first = (uint32_t)cue_first;
@@ -1138,7 +1143,10 @@ static bool after_what(const ctx *c, const span *s, size_t vg) {
 static bool quantifier(const ctx *c, size_t i) {
     return folded_is(c, i, "some") || folded_is(c, i, "many") || folded_is(c, i, "most") ||
            folded_is(c, i, "all") || folded_is(c, i, "both") || folded_is(c, i, "few") ||
-           folded_is(c, i, "several") || folded_is(c, i, "others");
+           folded_is(c, i, "several") || folded_is(c, i, "others") ||
+           folded_is(c, i, "another") || folded_is(c, i, "one") || folded_is(c, i, "each") ||
+           folded_is(c, i, "half") || folded_is(c, i, "none") || folded_is(c, i, "neither") ||
+           folded_is(c, i, "either");
 }
 
 /* Does token i look like a plural noun ("Republicans", "voters"): a word in -s that is no
@@ -1174,6 +1182,10 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
     uint32_t b = bits(c, i);
     uint8_t f = form(c, i);
     bool has_aux = vg < i;
+    if (c->k[i].upper && !s->title && i > s->a && punct(c, i - 1) != ':' &&
+        family(punct(c, i - 1)) == FAMILY_NONE && !c->k[i - 1].all_digits) {
+        return false; /* a capital inside a sentence starts a name: "spokeswoman Hope Hicks" */
+    }
     if (i + 1 < s->b && folded_is(c, i + 1, "up")) {
         return false; /* "showed up", "called up": another verb */
     }
@@ -1446,6 +1458,10 @@ static bool empty_subject(const ctx *c, size_t subj, size_t vg) {
  * a bracket ("Trump, who said he would win, …", "(he wrote …)"): ',', ')' or a dash; 0
  * when the cue stands in the main clause. */
 static int32_t clause_closer(const ctx *c, const span *s, size_t vg) {
+    if (vg > s->a + 1 && (bits(c, vg - 1) & FL_W_RELATIVE) && !folded_is(c, vg - 1, "that") &&
+        is_word(c, vg - 2)) {
+        return ','; /* "an oncologist who advised Obama on health care, said …" */
+    }
     for (size_t j = vg; j > s->a && vg - j < MAX_SPEAKER_TOKENS; j--) {
         int32_t p = punct(c, j - 1);
         if (p == '(') {
@@ -1564,7 +1580,7 @@ static bool speaker_clause_at(const ctx *c, const span *s, size_t j) {
 }
 
 /* Marks a content from cstart to the end of its clause and records the attribution. */
-static fl_status finish(ctx *c, const span *s, fl_attribution *at, size_t cstart, size_t vg) {
+static fl_status finish(ctx *c, const span *s, fl_attr *at, size_t cstart, size_t vg) {
     if (cstart != SIZE_MAX && cstart < s->b && !at_end(s, cstart)) {
         /* One walk from cstart, each token looked at a bounded number of times: the
          * content ends where another attribution has its part, where the relative clause
@@ -1574,7 +1590,7 @@ static fl_status finish(ctx *c, const span *s, fl_attribution *at, size_t cstart
         uint32_t b = at->cue_word != UINT32_MAX ? bits(c, at->cue_word) : 0;
         bool phrase = ((b & FL_W_OBJECT) && !clause_complement(c, s, cstart)) ||
                       (vg == s->a && at->speaker_first == at->speaker_end) ||
-                      (at->kind == FL_ATTR_PERCEIVED && !(bits(c, cstart) & FL_W_OPENER));
+                      (at->kind == FL_ATTRIBUTION_PERCEIVED && !(bits(c, cstart) & FL_W_OPENER));
         int32_t closer = clause_closer(c, s, vg);
         size_t end = cstart;
         while (end < s->b && c->v[end].role == FL_ROLE_NONE) {
@@ -1595,9 +1611,151 @@ static fl_status finish(ctx *c, const span *s, fl_attribution *at, size_t cstart
     return add_attribution(c, at);
 }
 
+/* ------------------------------------------------------------------ speakers of cues
+ * The words right before a verb group are its speaker only when they name someone. When
+ * they do not, the speaker stands elsewhere (PolNeAR's sources, and what a reader takes):
+ * - before an apposition: "Sanders, a senator from Vermont, said", "Goodlatte (R-Va.) told",
+ *   "Murphy — after a knock-on-wood gesture — told";
+ * - for a relative clause, the relative pronoun: "Trump, who said …" (its actor is the
+ *   antecedent's, see fl__publish_attributions);
+ * - for a coordinated verb or a participle, the subject of the clause: "Wilson praised Rubio
+ *   and said …", "Clinton tweeted congratulations, adding …"; after another attribution in the
+ *   sentence, its speaker: "… Lewandowski said, adding: …". */
+
+/* Is token i a time word, a coordinator or an adverb, which never end a speaker ("said
+ * Saturday and says", "on Tuesday called")? */
+static bool not_a_name(const ctx *c, size_t i) {
+    uint32_t b = bits(c, i);
+    return !is_word(c, i) || (b & (FL_W_TIME | FL_W_ADV)) || ly_adverb(c, i, 0) ||
+           folded_is(c, i, "and") || folded_is(c, i, "or") || folded_is(c, i, "but");
+}
+
+/* A finite verb in a run of words that would otherwise pass for a name: an auxiliary, a
+ * common verb, or a lower-case word in -ed after a noun ("the senator lost", "Trump
+ * walked"). */
+static bool finite_verb(const ctx *c, size_t i) {
+    if (!is_word(c, i)) {
+        return false;
+    }
+    uint32_t b = bits(c, i);
+    if (b & (FL_W_AUX | FL_W_VERB)) {
+        return true;
+    }
+    const fl_tokinfo *k = &c->k[i];
+    const uint8_t *f = fl__vec_bytes(&c->res->folded, k->fold_off);
+    return k->lower && b == 0 && k->fold_len > 4 && f[k->fold_len - 2] == 'e' &&
+           f[k->fold_len - 1] == 'd';
+}
+
+/* The subject of the clause that holds the verb group at vg: the name at the start of the
+ * sentence (after an introduction such as "In Iowa," or "Speaking to reporters,"), up to its
+ * verb or an apposition. Sets [*first, *end) and returns true when one is found. */
+static bool clause_subject(const ctx *c, const span *s, size_t vg, size_t *first, size_t *end) {
+    size_t a = s->a;
+    while (a < vg && !is_word(c, a)) {
+        a++;
+    }
+    /* an introduction to the clause, up to its comma */
+    for (size_t j = a; j < vg && j - a <= MAX_INTRO_TOKENS; j++) {
+        if (punct(c, j) == ',') {
+            if (intro_phrase(c, s, a, j)) {
+                a = j + 1;
+            }
+            break;
+        }
+    }
+    size_t k = a;
+    bool capital_seen = false;
+    while (k < vg && k - a < MAX_SPEAKER_TOKENS && c->v[k].role != FL_ROLE_CONTENT &&
+           !c->v[k].quoted && speaker_token(c, k) && !finite_verb(c, k) &&
+           punct(c, k) != '(' && punct(c, k) != ')') {
+        if (is_word(c, k)) {
+            bool connector = folded_is(c, k, "of") || folded_is(c, k, "for") ||
+                             folded_is(c, k, "and") || folded_is(c, k, "at");
+            /* a lower-case word after a name is its verb ("Sanders lost", "Janney also") */
+            if (capital_seen && c->k[k].lower && !connector && c->t[k - 1].kind != FL_TOKEN_CLITIC &&
+                !(bits(c, k) & (FL_W_ROLE | FL_W_SOURCE))) {
+                break;
+            }
+            capital_seen = c->k[k].upper != 0 || (capital_seen && connector);
+        }
+        k++;
+    }
+    while (k > a && not_a_name(c, k - 1)) {
+        k--;
+    }
+    if (k == a || count_words(c, a, k) == 0 || count_words(c, a, k) > MAX_SPEAKER_WORDS ||
+        !names_someone(c, a, k)) {
+        return false;
+    }
+    *first = a;
+    *end = k;
+    return true;
+}
+
+/* The speaker of the cue whose verb group starts at vg, when the words before it, [*first,
+ * vg), name no one (see above). *first and *end are set to the speaker found (empty when
+ * none). attrs_before: the attributions of this sentence found before this one. */
+static void refine_speaker(const ctx *c, const span *s, size_t vg, size_t cue,
+                           size_t attrs_before, size_t *first, size_t *end) {
+    size_t a = *first;
+    size_t b = vg;
+    while (a < b && not_a_name(c, a)) {
+        a++; /* "Tuesday", "and" */
+    }
+    bool coordinated = b > s->a && (folded_is(c, b - 1, "and") || folded_is(c, b - 1, "or") ||
+                                    folded_is(c, b - 1, "but"));
+    bool timed = a == b && *first < vg; /* only a time before the verb: "on Saturday said" */
+    while (b > a && not_a_name(c, b - 1)) {
+        b--;
+    }
+    /* a name, a pronoun, a role; also a plural noun or a quantifier ("security specialists
+     * say", "company executives said", "some want") */
+    if (a < b && !coordinated &&
+        (names_someone(c, a, b) || plural(c, b - 1) || (b == a + 1 && quantifier(c, a)))) {
+        *first = a;
+        *end = b;
+        return;
+    }
+    *first = *end = vg;
+    if (vg > s->a && (bits(c, vg - 1) & FL_W_RELATIVE) && !folded_is(c, vg - 1, "that")) {
+        *first = vg - 1; /* "…, who said", "…, which said" */
+        return;
+    }
+    int32_t p = vg > s->a ? punct(c, vg - 1) : 0;
+    bool apposition = p == ',' || p == ')' || (is_dash_cp(p) && c->t[vg - 1].space_before);
+    bool participle = form(c, cue) == FL_FORM_ING && p == ',';
+    if (!(apposition || coordinated || participle || timed)) {
+        return;
+    }
+    /* after another attribution of the sentence, its speaker: "Lewandowski said, adding" */
+    if (coordinated || participle) {
+        const fl_attr *at = c->res->attributions.data;
+        for (size_t i = c->res->attributions.len; i > attrs_before; i--) {
+            const fl_attr *x = &at[i - 1];
+            if (x->sentence == s->index && x->speaker_first < x->speaker_end &&
+                x->cue_first < vg) {
+                *first = x->speaker_first;
+                *end = x->speaker_end;
+                return;
+            }
+        }
+    }
+    size_t f, e;
+    if (clause_subject(c, s, vg, &f, &e) && e <= vg) {
+        *first = f;
+        *end = e;
+    }
+}
+
 /* c. Finds cues followed by their content, left to right, in [from, s->b). */
 static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
     fl_status st;
+    size_t sentence_attrs = c->res->attributions.len; /* this sentence's come after these */
+    while (sentence_attrs > 0 &&
+           FL_VEC_AT(c->res->attributions, fl_attr, sentence_attrs - 1).sentence == s->index) {
+        sentence_attrs--;
+    }
     for (size_t i = from; i < s->b; i++) {
         if (c->v[i].quoted || c->v[i].role != FL_ROLE_NONE || !is_word(c, i)) {
             continue;
@@ -1607,7 +1765,7 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
                    FL_W_SEEM | FL_W_ACCORDING | FL_W_NOUN_CUE))) {
             continue;
         }
-        fl_attribution at = new_attribution(s, kind_of(b));
+        fl_attr at = new_attribution(s, kind_of(b));
         at.cue_word = (uint32_t)i;
         c->naming = naming_cue(c, i);
         size_t cstart;
@@ -1655,7 +1813,7 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
             /* "Ukraine reportedly uses ATACMS …": reported by someone unnamed; the whole
              * clause, its subject included, is content */
             size_t subj = subject_start(c, vg, from);
-            at.kind = FL_ATTR_PERCEIVED;
+            at.kind = FL_ATTRIBUTION_PERCEIVED;
             at.cue_first = (uint32_t)i;
             at.cue_end = (uint32_t)i + 1;
             if (!empty_subject(c, subj, vg)) {
@@ -1674,7 +1832,7 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
                    seem_complement(c, s, i + 1)) {
             /* "The front-runner seemed to …": the subject is content as well */
             size_t subj = subject_start(c, vg, from);
-            at.kind = FL_ATTR_PERCEIVED;
+            at.kind = FL_ATTRIBUTION_PERCEIVED;
             at.cue_first = (uint32_t)vg;
             at.cue_end = (uint32_t)i + 1;
             if (!empty_subject(c, subj, vg)) {
@@ -1713,7 +1871,22 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
             at.cue_end = (uint32_t)i + 1;
             mark(c, vg, i + 1, FL_ROLE_CUE);
             cstart = SIZE_MAX;
-            if (j < s->b && ((bits(c, j) & FL_W_OPENER) || folded_is(c, j, "to") ||
+            if ((b & FL_W_CALLED) && j < s->b && family(punct(c, j)) != FAMILY_NONE &&
+                j + 1 < s->b && c->v[j + 1].quoted) {
+                /* "Russia was called "an aggressor country"": the label is what was said,
+                 * by a speaker the writer leaves out; only the quotation is its content
+                 * (its words are quoted whatever else the sentence says) */
+                size_t close = j + 1;
+                while (close < s->b && c->v[close].quoted) {
+                    close++;
+                }
+                if (close < s->b && c->v[close].opened == j) {
+                    close++;
+                }
+                at.content_first = (uint32_t)j;
+                at.content_end = (uint32_t)close;
+                mark(c, j, close, FL_ROLE_CONTENT);
+            } else if (j < s->b && ((bits(c, j) & FL_W_OPENER) || folded_is(c, j, "to") ||
                              folded_is(c, j, "of") || folded_is(c, j, "about") ||
                              folded_is(c, j, "as") || folded_is(c, j, "for") ||
                              punct(c, j) == ':')) {
@@ -1740,8 +1913,11 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
             if (vg - sp_first == 1 && folded_is(c, sp_first, "we")) {
                 continue; /* "What we know about …": the outlet speaks, in its own words */
             }
-            at.speaker_first = (uint32_t)sp_first;
-            at.speaker_end = (uint32_t)vg;
+            size_t named_first = sp_first;
+            size_t named_end = vg;
+            refine_speaker(c, s, vg, i, sentence_attrs, &named_first, &named_end);
+            at.speaker_first = (uint32_t)named_first;
+            at.speaker_end = (uint32_t)named_end;
             at.cue_first = (uint32_t)vg;
             at.cue_end = (uint32_t)i + 1;
             if (i + 1 < s->b && (bits(c, i + 1) & FL_W_PARTICLE)) {
@@ -1846,7 +2022,8 @@ static fl_status nested_cues(ctx *c, const span *s, size_t from) {
             ((b & FL_W_CLAUSE) && !clause_complement(c, s, cstart))) {
             continue;
         }
-        fl_attribution at = new_attribution(s, kind_of(b));
+        fl_attr at = new_attribution(s, kind_of(b));
+        at.nested = 1;
         at.cue_word = (uint32_t)i;
         at.speaker_first = (uint32_t)sp;
         at.speaker_end = (uint32_t)vg;
@@ -1935,4 +2112,97 @@ fl_status fl__attributions(ctx *c, const span *s_in) {
         st = nested_cues(c, s, s->a);
     }
     return st;
+}
+
+/* ------------------------------------------------------------------ public records */
+
+static fl_text_span text_span(const ctx *c, uint32_t first, uint32_t end) {
+    fl_text_span sp;
+    memset(&sp, 0, sizeof sp);
+    if (first < end && end <= c->n) {
+        sp.start = c->t[first].start;
+        sp.end = c->t[end - 1].end;
+        sp.cp_start = c->t[first].cp_start;
+        sp.cp_end = c->t[end - 1].cp_end;
+    }
+    return sp;
+}
+
+/* The voice of a content that starts at token `first`: quoted when its first words are in
+ * quotation marks. Looks a few tokens ahead (past an opening mark), no further. */
+static uint8_t content_voice(const ctx *c, uint32_t first, uint32_t end) {
+    for (uint32_t i = first; i < end && i < first + 4; i++) {
+        if (is_word_like(c, i)) {
+            return c->v[i].quoted ? FL_VOICE_QUOTED : FL_VOICE_ATTRIBUTED;
+        }
+    }
+    return first < end && c->v[first].quoted ? FL_VOICE_QUOTED : FL_VOICE_ATTRIBUTED;
+}
+
+fl_status fl__publish_attributions(ctx *c) {
+    fl_result *res = c->res;
+    size_t n = res->attributions.len;
+    res->attr_out.len = 0;
+    fl_status st = fl__vec_reserve(&res->alloc, &res->attr_out, sizeof(fl_attribution), n);
+    if (st != FL_OK) {
+        return st;
+    }
+    const fl_attr *at = res->attributions.data;
+    const fl_actor_mention *mentions = res->mentions.data;
+    fl_attribution *out = res->attr_out.data;
+    for (size_t i = 0; i < n; i++) {
+        const fl_attr *a = &at[i];
+        fl_attribution *o = &out[i];
+        memset(o, 0, sizeof *o);
+        o->sentence = a->sentence;
+        o->kind = a->kind;
+        o->nested = a->nested;
+        o->speaker = text_span(c, a->speaker_first, a->speaker_end);
+        o->cue = text_span(c, a->cue_first, a->cue_end);
+        o->content = text_span(c, a->content_first, a->content_end);
+        o->content2 = text_span(c, a->content2_first, a->content2_end);
+        o->voice = a->content_first < a->content_end
+                       ? content_voice(c, a->content_first, a->content_end)
+                       : content_voice(c, a->content2_first, a->content2_end);
+        const fl_cue *q = a->cue_word != UINT32_MAX ? c->v[a->cue_word].cue : NULL;
+        o->cue_lemma = q != NULL ? q->lemma : "";
+        o->cue_lemma_len = strlen(o->cue_lemma);
+        /* the actor the speaker names: its first mention ("the Kremlin's spokesman"); a
+         * relative pronoun names its antecedent's ("the Kremlin, which said …") */
+        o->speaker_actor = FL_NO_ACTOR;
+        uint32_t from = a->speaker_first;
+        if (a->speaker_end == from + 1 && (bits(c, from) & FL_W_RELATIVE) && from > 0) {
+            from = from - 1 > 0 && punct(c, from - 1) == ',' ? from - 2 : from - 1;
+            if (c->v[from].mention != UINT32_MAX) {
+                o->speaker_actor = mentions[c->v[from].mention].actor;
+            }
+        }
+        for (uint32_t k = a->speaker_first; k < a->speaker_end; k++) {
+            if (o->speaker_actor == FL_NO_ACTOR && c->v[k].mention != UINT32_MAX) {
+                o->speaker_actor = mentions[c->v[k].mention].actor;
+                break;
+            }
+        }
+        /* "Dmitry Peskov, the Kremlin's spokesman, said": the apposition names the actor */
+        uint32_t e = a->speaker_end;
+        if (o->speaker_actor == FL_NO_ACTOR && e > a->speaker_first && e + 1 < c->n &&
+            punct(c, e) == ',') {
+            for (uint32_t k = e + 1; k < c->n && k < e + 1 + MAX_SPEAKER_TOKENS; k++) {
+                if (c->t[k].sentence != a->sentence || punct(c, k) == ',' || c->v[k].quoted) {
+                    break;
+                }
+                if (c->v[k].mention != UINT32_MAX) {
+                    o->speaker_actor = mentions[c->v[k].mention].actor;
+                    break;
+                }
+            }
+        }
+    }
+    res->attr_out.len = n;
+    return FL_OK;
+}
+
+const fl_attribution *fl_result_attributions(const fl_result *res, size_t *n) {
+    *n = res == NULL ? 0 : res->attr_out.len;
+    return *n == 0 ? NULL : res->attr_out.data;
 }

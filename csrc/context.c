@@ -3,6 +3,8 @@
 /* SPDX-License-Identifier: MIT */
 #include "voice.h"
 
+#include <stdlib.h>
+
 /*
  * Voice, in order of precedence (docs/voice.md has every rule with examples):
  * 1. quoted: the match's first token lies inside quotation marks (quotes.c);
@@ -12,6 +14,8 @@
  * hash the tokeniser computed; the lookups, the quotations and the attributions are kept
  * per token in res->vtoks, the attribution records in res->attributions.
  * negated: a negation or denial cue within the six tokens before the match, in its clause.
+ * Then each quoted or attributed match is linked to the attribution whose content holds it,
+ * and each match gets the actor it is said of (targets.c).
  * Distancing markers: so-called, alleged(ly), self-proclaimed, self-styled, purported(ly),
  * supposed(ly); and scare quotes: one to three words in quotation marks that nobody is said
  * to state (a label after "called" still is one).
@@ -50,6 +54,80 @@ static fl_status add_marker(ctx *c, size_t first, size_t last, uint32_t sentence
     return fl__vec_append(&c->res->alloc, &c->res->markers, sizeof(fl_marker), &m, 1);
 }
 
+/* A content piece of an attribution: tokens [a, b) of attribution `attr`. */
+typedef struct piece {
+    uint32_t a, b, attr;
+} piece;
+
+static int piece_order(const void *x, const void *y) {
+    const piece *p = x;
+    const piece *q = y;
+    if (p->a != q->a) {
+        return p->a < q->a ? -1 : 1;
+    }
+    if (p->b != q->b) {
+        return p->b > q->b ? -1 : 1; /* the longer first: the inner one ends on top */
+    }
+    return p->attr < q->attr ? -1 : (p->attr > q->attr);
+}
+
+/* Gives each quoted or attributed match the attribution whose content holds its first token,
+ * the innermost when contents nest ("in what Kiev claims is preparation for an invasion":
+ * Kiev's claim, inside the EU's accusation). The content pieces, sorted by start, are swept
+ * once with a stack of the open ones (an inner piece starts later, so the top of the stack
+ * is the innermost that holds the token; pieces that ended are popped when they come to
+ * the top): O(A log A + M). A quotation that opened in an earlier sentence belongs to the
+ * attribution after it, so the sweep runs over the whole text. */
+static fl_status link_matches(ctx *c) {
+    fl_result *res = c->res;
+    size_t na = res->attributions.len;
+    size_t nm = res->matches.len;
+    if (na == 0 || nm == 0) {
+        return FL_OK;
+    }
+    const fl_attr *at = res->attributions.data;
+    /* room for 2 pieces and 2 stack entries per attribution, in the result's own scratch */
+    size_t bytes;
+    if (!fl__mul(na, 2 * (sizeof(piece) + sizeof(uint32_t)), &bytes)) {
+        return FL_ERR_NOMEM;
+    }
+    fl_status st = fl__vec_reserve(&res->alloc, &res->link_scratch, 1, bytes);
+    if (st != FL_OK) {
+        return st;
+    }
+    piece *p = res->link_scratch.data;
+    uint32_t *top = (uint32_t *)(p + 2 * na);
+    size_t np = 0;
+    for (size_t i = 0; i < na; i++) {
+        if (at[i].content_first < at[i].content_end) {
+            p[np++] = (piece){at[i].content_first, at[i].content_end, (uint32_t)i};
+        }
+        if (at[i].content2_first < at[i].content2_end) {
+            p[np++] = (piece){at[i].content2_first, at[i].content2_end, (uint32_t)i};
+        }
+    }
+    qsort(p, np, sizeof(piece), piece_order);
+    size_t depth = 0;
+    size_t next = 0;
+    fl_match *m = res->matches.data;
+    for (size_t mi = 0; mi < nm; mi++) {
+        if (m[mi].voice == FL_VOICE_AUTHOR) {
+            continue;
+        }
+        uint32_t ft = m[mi].first_token;
+        while (next < np && p[next].a <= ft) {
+            top[depth++] = (uint32_t)next++;
+        }
+        while (depth > 0 && p[top[depth - 1]].b <= ft) {
+            depth--;
+        }
+        if (depth > 0) {
+            m[mi].attribution = p[top[depth - 1]].attr;
+        }
+    }
+    return FL_OK;
+}
+
 fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res) {
     fl_status st;
     res->vtoks.len = 0;
@@ -63,6 +141,7 @@ fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res
     for (size_t i = 0; i < c.n; i++) {
         const fl_tokinfo *k = &c.k[i];
         c.v[i].opened = UINT32_MAX;
+        c.v[i].mention = UINT32_MAX;
         c.v[i].words_before = (uint32_t)c.n_words;
         c.n_words += c.t[i].kind == FL_TOKEN_WORD;
         if (c.t[i].kind == FL_TOKEN_WORD || c.t[i].kind == FL_TOKEN_CLITIC) {
@@ -72,7 +151,7 @@ fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res
         }
     }
     fl_vec scares = {0};
-    if ((st = fl__find_quotes(&c, &scares)) != FL_OK) {
+    if ((st = fl__find_actors(&c)) != FL_OK || (st = fl__find_quotes(&c, &scares)) != FL_OK) {
         goto done;
     }
     /* Nested quotations close inner-first: restore opening order (displacements are tiny,
@@ -107,6 +186,8 @@ fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res
                                            : NULL;
         for (uint32_t mi = 0; mi < sent->n_matches; mi++) {
             size_t ft = m[mi].first_token;
+            m[mi].attribution = FL_NO_ATTRIBUTION;
+            m[mi].target = FL_NO_ACTOR;
             if (c.v[ft].quoted) {
                 m[mi].voice = FL_VOICE_QUOTED;
             } else if (c.v[ft].role == FL_ROLE_CONTENT) {
@@ -158,6 +239,10 @@ fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res
         sent = &FL_VEC_AT(res->sentences, fl_sentence, si);
         sent->n_markers = (uint32_t)(res->markers.len - sent->first_marker);
     }
+    if ((st = fl__publish_attributions(&c)) != FL_OK || (st = link_matches(&c)) != FL_OK) {
+        goto done;
+    }
+    fl__targets(&c);
 done:
     fl__vec_free(&res->alloc, &scares);
     return st;

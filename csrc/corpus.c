@@ -24,6 +24,10 @@ typedef struct columns {
         sent_score;
     fl_vec match_doc, match_sentence, match_term, match_spelling, match_start, match_end,
         match_voice, match_negated, surface_offsets, surface_data;
+    fl_vec doc_attributions, match_attribution, match_target, attr_doc, attr_sentence,
+        attr_kind, attr_voice, attr_nested, attr_speaker_actor, attr_speaker_start,
+        attr_speaker_end, attr_cue_start, attr_cue_end, attr_content_start, attr_content_end,
+        attr_content2_start, attr_content2_end, attr_text_offsets, attr_text_data;
 } columns;
 
 /* Every column with its element size, so loops can treat them alike. */
@@ -47,7 +51,25 @@ typedef struct columns {
     X(match_end, int64_t)                                                                      \
     X(match_voice, uint8_t)                                                                    \
     X(match_negated, uint8_t)                                                                  \
-    X(surface_data, char)
+    X(surface_data, char)                                                                      \
+    X(doc_attributions, uint32_t)                                                              \
+    X(match_attribution, uint32_t)                                                             \
+    X(match_target, uint32_t)                                                                  \
+    X(attr_doc, uint32_t)                                                                      \
+    X(attr_sentence, uint32_t)                                                                 \
+    X(attr_kind, uint8_t)                                                                      \
+    X(attr_voice, uint8_t)                                                                     \
+    X(attr_nested, uint8_t)                                                                    \
+    X(attr_speaker_actor, uint32_t)                                                            \
+    X(attr_speaker_start, int64_t)                                                             \
+    X(attr_speaker_end, int64_t)                                                               \
+    X(attr_cue_start, int64_t)                                                                 \
+    X(attr_cue_end, int64_t)                                                                   \
+    X(attr_content_start, int64_t)                                                             \
+    X(attr_content_end, int64_t)                                                               \
+    X(attr_content2_start, int64_t)                                                            \
+    X(attr_content2_end, int64_t)                                                              \
+    X(attr_text_data, char)
 
 struct fl_batch {
     fl_allocator alloc;
@@ -59,6 +81,7 @@ static void columns_clear(columns *c) {
     FL_COLUMNS(X)
 #undef X
     c->surface_offsets.len = 0;
+    c->attr_text_offsets.len = 0;
 }
 
 static void columns_free(const fl_allocator *a, columns *c) {
@@ -66,6 +89,7 @@ static void columns_free(const fl_allocator *a, columns *c) {
     FL_COLUMNS(X)
 #undef X
     fl__vec_free(a, &c->surface_offsets);
+    fl__vec_free(a, &c->attr_text_offsets);
 }
 
 fl_status fl_batch_new(const fl_allocator *alloc, fl_batch **out) {
@@ -102,6 +126,43 @@ void fl_batch_free(fl_batch *batch) {
         }                                                                                      \
     } while (0)
 
+/* Appends the attributions of one analysed document: their columns, and the texts of
+ * their speaker, cue, cue lemma and content (content2 is not copied: its offsets are). */
+static fl_status append_attributions(const fl_allocator *a, columns *c, uint32_t doc,
+                                     const char *text, const fl_result *res) {
+    fl_status st;
+    size_t n;
+    const fl_attribution *as = fl_result_attributions(res, &n);
+    for (size_t i = 0; i < n; i++) {
+        const fl_attribution *x = &as[i];
+        PUSH(c, attr_doc, uint32_t, doc);
+        PUSH(c, attr_sentence, uint32_t, x->sentence);
+        PUSH(c, attr_kind, uint8_t, x->kind);
+        PUSH(c, attr_voice, uint8_t, x->voice);
+        PUSH(c, attr_nested, uint8_t, x->nested);
+        PUSH(c, attr_speaker_actor, uint32_t, x->speaker_actor);
+        PUSH(c, attr_speaker_start, int64_t, (int64_t)x->speaker.cp_start);
+        PUSH(c, attr_speaker_end, int64_t, (int64_t)x->speaker.cp_end);
+        PUSH(c, attr_cue_start, int64_t, (int64_t)x->cue.cp_start);
+        PUSH(c, attr_cue_end, int64_t, (int64_t)x->cue.cp_end);
+        PUSH(c, attr_content_start, int64_t, (int64_t)x->content.cp_start);
+        PUSH(c, attr_content_end, int64_t, (int64_t)x->content.cp_end);
+        PUSH(c, attr_content2_start, int64_t, (int64_t)x->content2.cp_start);
+        PUSH(c, attr_content2_end, int64_t, (int64_t)x->content2.cp_end);
+        const fl_text_span *sp[4] = {&x->speaker, &x->cue, NULL, &x->content};
+        for (int k = 0; k < 4; k++) {
+            size_t len = sp[k] == NULL ? x->cue_lemma_len : sp[k]->end - sp[k]->start;
+            const char *p = len == 0 ? "" : sp[k] == NULL ? x->cue_lemma : text + sp[k]->start;
+            if ((st = fl__vec_append(a, &c->attr_text_data, 1, p, len)) != FL_OK) {
+                return st;
+            }
+            PUSH(c, attr_text_offsets, int64_t, (int64_t)c->attr_text_data.len);
+        }
+    }
+    PUSH(c, doc_attributions, uint32_t, (uint32_t)n);
+    return FL_OK;
+}
+
 /* Appends one analysed document (index doc) to the columns. */
 static fl_status append_doc(const fl_allocator *a, columns *c, uint32_t doc, const char *text,
                             const fl_result *res) {
@@ -131,6 +192,8 @@ static fl_status append_doc(const fl_allocator *a, columns *c, uint32_t doc, con
         PUSH(c, match_end, int64_t, (int64_t)ms[i].cp_end);
         PUSH(c, match_voice, uint8_t, ms[i].voice);
         PUSH(c, match_negated, uint8_t, ms[i].negated);
+        PUSH(c, match_attribution, uint32_t, ms[i].attribution);
+        PUSH(c, match_target, uint32_t, ms[i].target);
         if ((st = fl__vec_append(a, &c->surface_data, 1, text + ms[i].start,
                                  ms[i].end - ms[i].start)) != FL_OK) {
             return st;
@@ -140,7 +203,7 @@ static fl_status append_doc(const fl_allocator *a, columns *c, uint32_t doc, con
     PUSH(c, doc_tokens, uint64_t, tokens);
     PUSH(c, doc_sentences, uint32_t, (uint32_t)ns);
     PUSH(c, doc_matches, uint32_t, (uint32_t)nm);
-    return FL_OK;
+    return append_attributions(a, c, doc, text, res);
 }
 
 /* A run of documents [first, last) and its results. */
@@ -202,7 +265,22 @@ static void *run_worker(void *arg) {
     return NULL;
 }
 
-/* Appends src's columns to dst (surface offsets shifted). */
+/* Appends the offsets src to dst, each shifted by base. */
+static fl_status concat_offsets(const fl_allocator *a, fl_vec *dst, const fl_vec *src,
+                                int64_t base) {
+    size_t at = dst->len;
+    fl_status st = fl__vec_append(a, dst, sizeof(int64_t), src->data, src->len);
+    if (st != FL_OK) {
+        return st;
+    }
+    int64_t *off = dst->data;
+    for (size_t i = at; i < dst->len; i++) {
+        off[i] += base;
+    }
+    return FL_OK;
+}
+
+/* Appends src's columns to dst (surface and attribution text offsets shifted). */
 static fl_status concat(const fl_allocator *a, columns *dst, const columns *src) {
     fl_status st;
 #define X(name, type)                                                                          \
@@ -211,18 +289,13 @@ static fl_status concat(const fl_allocator *a, columns *dst, const columns *src)
         return st;                                                                             \
     }
     int64_t base = dst->surface_data.len;
+    int64_t attr_base = dst->attr_text_data.len;
     FL_COLUMNS(X)
 #undef X
-    size_t at = dst->surface_offsets.len;
-    if ((st = fl__vec_append(a, &dst->surface_offsets, sizeof(int64_t), src->surface_offsets.data,
-                             src->surface_offsets.len)) != FL_OK) {
+    if ((st = concat_offsets(a, &dst->surface_offsets, &src->surface_offsets, base)) != FL_OK) {
         return st;
     }
-    int64_t *off = dst->surface_offsets.data;
-    for (size_t i = at; i < dst->surface_offsets.len; i++) {
-        off[i] += base;
-    }
-    return FL_OK;
+    return concat_offsets(a, &dst->attr_text_offsets, &src->attr_text_offsets, attr_base);
 }
 
 fl_status fl_analyze_batch(const fl_lexicon *lex, const char *const *texts, const size_t *lens,
@@ -242,7 +315,9 @@ fl_status fl_analyze_batch(const fl_lexicon *lex, const char *const *texts, cons
     fl_status st;
     int64_t zero = 0;
     if ((st = fl__vec_append(a, &batch->cols.surface_offsets, sizeof(int64_t), &zero, 1)) !=
-        FL_OK) {
+            FL_OK ||
+        (st = fl__vec_append(a, &batch->cols.attr_text_offsets, sizeof(int64_t), &zero, 1)) !=
+            FL_OK) {
         return fl__error(err, st, "out of memory");
     }
     if (threads == 0) {
@@ -372,4 +447,24 @@ void fl_batch_columns_get(const fl_batch *batch, fl_batch_columns *out) {
     out->match_negated = c->match_negated.data;
     out->surface_offsets = c->surface_offsets.data;
     out->surface_data = c->surface_data.data;
+    out->doc_attributions = c->doc_attributions.data;
+    out->match_attribution = c->match_attribution.data;
+    out->match_target = c->match_target.data;
+    out->n_attributions = c->attr_doc.len;
+    out->attr_doc = c->attr_doc.data;
+    out->attr_sentence = c->attr_sentence.data;
+    out->attr_kind = c->attr_kind.data;
+    out->attr_voice = c->attr_voice.data;
+    out->attr_nested = c->attr_nested.data;
+    out->attr_speaker_actor = c->attr_speaker_actor.data;
+    out->attr_speaker_start = c->attr_speaker_start.data;
+    out->attr_speaker_end = c->attr_speaker_end.data;
+    out->attr_cue_start = c->attr_cue_start.data;
+    out->attr_cue_end = c->attr_cue_end.data;
+    out->attr_content_start = c->attr_content_start.data;
+    out->attr_content_end = c->attr_content_end.data;
+    out->attr_content2_start = c->attr_content2_start.data;
+    out->attr_content2_end = c->attr_content2_end.data;
+    out->attr_text_offsets = c->attr_text_offsets.data;
+    out->attr_text_data = c->attr_text_data.data;
 }

@@ -408,6 +408,7 @@ struct fl_lexicon {
     uint32_t max_depth;     /* longest path, in tokens */
     bool has_exact;
     bool has_exclusions;
+    struct fl_actor_index *actor_index; /* the actors' names, compiled (actors.c); NULL: none */
 };
 
 /* An empty lexicon to build into (lexicon_build.c). source is copied. */
@@ -578,6 +579,13 @@ FL_HIDDEN fl_status fl__json_extras(fl_builder *b, const char *text,
 /* Interns s into the vocabulary (lexicon.c). */
 FL_HIDDEN fl_status fl__vocab_intern(fl_lexicon *lex, const uint8_t *s, size_t len, uint32_t *id);
 
+/* ------------------------------------------------------------------ actors.c */
+
+/* Compiles the actors' names and aliases for finding them in text (fl_builder_compile).
+ * An alias without a word is an error naming it (actors[i].aliases[k]). */
+FL_HIDDEN fl_status fl__actors_compile(fl_lexicon *lex, const char *source, fl_error *err);
+FL_HIDDEN void fl__actors_free(fl_lexicon *lex);
+
 /* ------------------------------------------------------------------ cues.c */
 
 /* Word classes of the voice stage's own table (cues.c). A word may be in several. */
@@ -684,34 +692,28 @@ typedef struct fl_vtok {
     uint8_t form;      /* cue->form, or FL_FORM_NONE (copied: the scans read it often) */
     uint32_t words_before; /* word tokens before it in the text */
     uint32_t bits;     /* cue->bits, or 0 */
+    uint32_t mention;  /* the actor mention it is part of (index into res->mentions), or
+                          UINT32_MAX (actors.c) */
 } fl_vtok;
 
 enum { FL_ROLE_NONE = 0, FL_ROLE_CONTENT = 1, FL_ROLE_SPEAKER = 2, FL_ROLE_CUE = 3 };
 
-/* What an attribution reports (PolNeAR's phenomena). */
-typedef enum fl_attr_kind {
-    FL_ATTR_STATEMENT = 0, /* said, told, claims, according to, a headline's "X: …" */
-    FL_ATTR_BELIEF = 1,    /* believes, knows, fears */
-    FL_ATTR_INTENTION = 2, /* wants, plans, refuses */
-    FL_ATTR_STANCE = 3,    /* supports, opposes, criticizes */
-    FL_ATTR_EVIDENCE = 4,  /* a report shows, a poll found */
-    FL_ATTR_PERCEIVED = 5  /* source-less: "X seemed to …", "X is expected to …" */
-} fl_attr_kind;
-
-/* One attribution: who (speaker), by which cue, reports what (content). Token ranges are
- * [first, end) into the result's tokens; an empty range (first == end) is absent. The
- * content may come in two pieces: before and after a parenthetical cue ("The plan, he said,
- * will fail"). The cue word's table entry (fl_vtok.cue) gives its lemma; cue_word is
- * UINT32_MAX when punctuation is the cue (a headline's colon or dash). */
-typedef struct fl_attribution {
+/* One attribution as the voice stage finds it (fl_attribution, public, gives offsets):
+ * who (speaker), by which cue, reports what (content). Token ranges are [first, end) into
+ * the result's tokens; an empty range (first == end) is absent. The content may come in two
+ * pieces: before and after a parenthetical cue ("The plan, he said, will fail"). The cue
+ * word's table entry (fl_vtok.cue) gives its lemma; cue_word is UINT32_MAX when punctuation
+ * is the cue (a headline's colon or dash). kind: fl_attribution_kind. */
+typedef struct fl_attr {
     uint32_t sentence;
     uint32_t speaker_first, speaker_end;
     uint32_t cue_first, cue_end;
     uint32_t cue_word;
     uint32_t content_first, content_end;
     uint32_t content2_first, content2_end;
-    uint8_t kind; /* fl_attr_kind */
-} fl_attribution;
+    uint8_t kind;
+    uint8_t nested; /* inside the content of another attribution */
+} fl_attr;
 
 /* ------------------------------------------------------------------ match.c, context.c */
 
@@ -729,7 +731,10 @@ struct fl_result {
     fl_vec markers;   /* fl_marker */
     fl_fold_cache *fold_cache; /* forms of recent non-ASCII tokens (fold.c) */
     fl_vec vtoks;     /* fl_vtok per token (context.c) */
-    fl_vec attributions; /* fl_attribution, in sentence order (context.c) */
+    fl_vec attributions; /* fl_attr, in sentence order (attribution.c) */
+    fl_vec attr_out;  /* fl_attribution: the same with offsets, for the caller (context.c) */
+    fl_vec mentions;  /* fl_actor_mention (actors.c) */
+    fl_vec link_scratch; /* bytes: work space of context.c's link_matches, kept for reuse */
 };
 
 /* Looks up each token's folded (and, when the lexicon has case-sensitive terms, exact)

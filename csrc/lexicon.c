@@ -118,6 +118,7 @@ void fl_lexicon_free(fl_lexicon *lex) {
     fl__free(&a, lex->wild_slots);
     fl__free(&a, lex->wild_first2);
     fl__free(&a, lex->exact_slots);
+    fl__actors_free(lex);
     fl__free(&a, lex);
 }
 

@@ -1437,7 +1437,8 @@ fl_status fl_builder_compile(fl_builder *b, fl_lexicon **out, fl_error *err) {
     }
     if ((st = check_contrasts(b, err)) != FL_OK || (st = check_declared(b, err)) != FL_OK ||
         (st = order_categories(b)) != FL_OK || (st = lay_out_terms(b)) != FL_OK ||
-        (st = resolve_references(b, err)) != FL_OK || (st = fl__lexicon_freeze(lex)) != FL_OK) {
+        (st = resolve_references(b, err)) != FL_OK || (st = fl__lexicon_freeze(lex)) != FL_OK ||
+        (st = fl__actors_compile(lex, b->source, err)) != FL_OK) {
         if (st == FL_ERR_LIMIT && (err == NULL || err->code != FL_ERR_LIMIT)) {
             fl__error(err, st, "%s: too many distinct tokens in one lexicon", b->source);
         }

@@ -124,4 +124,14 @@ FL_HIDDEN fl_status fl__find_quotes(ctx *c, fl_vec *scares);
  * (fl_vtok.role) and appends the records to c->res->attributions. */
 FL_HIDDEN fl_status fl__attributions(ctx *c, const span *s);
 
+/* attribution.c: the public records (res->attr_out) of every attribution found, with
+ * offsets, lemma, voice and the actor the speaker names. */
+FL_HIDDEN fl_status fl__publish_attributions(ctx *c);
+
+/* actors.c: finds the mentions of the lexicon's actors (res->mentions, fl_vtok.mention). */
+FL_HIDDEN fl_status fl__find_actors(ctx *c);
+
+/* targets.c: sets fl_match.target, the actor each match is said of. */
+FL_HIDDEN void fl__targets(ctx *c);
+
 #endif /* FL_VOICE_H */

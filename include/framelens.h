@@ -304,9 +304,11 @@ FL_API fl_status fl_builder_add_option(fl_builder *b, const char *name, size_t l
 FL_API fl_status fl_builder_add_reference(fl_builder *b, const char *text, size_t len,
                                           fl_place place, fl_error *err);
 
-/* An actor: who is spoken of or who speaks (Russia: Moscow, the Kremlin). Stored and
- * validated: names and aliases are non-blank and none repeats another actor's after folding.
- * Actors are not matched in text (yet). */
+/* An actor: who is spoken of or who speaks (Russia: Moscow, the Kremlin). Names and aliases
+ * are non-blank, hold a word, and none repeats another actor's after folding. The compiled
+ * lexicon finds them in text (fl_result_actor_mentions()), names the actor each match is
+ * said of (fl_match.target) and the actor each speaker names
+ * (fl_attribution.speaker_actor). */
 typedef struct fl_actor_spec {
     fl_str name;
     const fl_str *aliases;
@@ -527,7 +529,16 @@ typedef struct fl_match {
     uint8_t reserved[2];
     uint32_t spelling;        /* which spelling matched: 0 the term's own text, v + 1 its
                                  variant v (for contrasts, which may count one spelling) */
+    uint32_t attribution;     /* a quoted or attributed match: the attribution whose content
+                                 holds it (the innermost), index into
+                                 fl_result_attributions(); FL_NO_ATTRIBUTION for author
+                                 matches and quotations nobody is said to speak */
+    uint32_t target;          /* the actor it is said of (docs/attributions.md has the
+                                 rule), index for fl_lexicon_actor(); FL_NO_ACTOR when none */
 } fl_match;
+
+#define FL_NO_ATTRIBUTION UINT32_MAX
+#define FL_NO_ACTOR UINT32_MAX
 
 /* Kinds of distancing marker: a word by which the writer keeps a name at arm's length, or
  * quotation marks around one to three words that nobody in the sentence is said to speak. */
@@ -571,6 +582,68 @@ FL_API const fl_match *fl_result_matches(const fl_result *res, size_t *n);
 /* Distancing markers (found only when a lexicon is given), in text order. */
 FL_API const fl_marker *fl_result_markers(const fl_result *res, size_t *n);
 
+/* A piece of the analysed text: byte offsets and code point offsets (ends exclusive); an
+ * empty span (start == end) is absent. */
+typedef struct fl_text_span {
+    size_t start, end;
+    size_t cp_start, cp_end;
+} fl_text_span;
+
+/* What an attribution reports (PolNeAR's phenomena, docs/voice.md). */
+typedef enum fl_attribution_kind {
+    FL_ATTRIBUTION_STATEMENT = 0, /* said, told, claims, according to, a headline's "X: ..." */
+    FL_ATTRIBUTION_BELIEF = 1,    /* believes, knows, fears */
+    FL_ATTRIBUTION_INTENTION = 2, /* wants, plans, refuses */
+    FL_ATTRIBUTION_STANCE = 3,    /* supports, opposes, criticizes */
+    FL_ATTRIBUTION_EVIDENCE = 4,  /* a report shows, a poll found */
+    FL_ATTRIBUTION_PERCEIVED = 5  /* source-less: "X seemed to ...", "X is expected to ..." */
+} fl_attribution_kind;
+
+/* One attribution (found only when a lexicon is given): who (speaker) says, believes or
+ * wants what (content), by which cue. Every attribution the voice stage finds is listed,
+ * whether or not a term of the lexicon stands in it (docs/voice.md has the rules). */
+typedef struct fl_attribution {
+    uint32_t sentence;      /* the sentence of its cue */
+    uint8_t kind;           /* fl_attribution_kind */
+    uint8_t voice;          /* FL_VOICE_QUOTED when its content opens with a quotation,
+                               else FL_VOICE_ATTRIBUTED */
+    uint8_t nested;         /* 1: it stands inside the content of another attribution (PolNeAR
+                               annotates only the outermost) */
+    uint8_t reserved;
+    uint32_t speaker_actor; /* the lexicon actor its speaker names (the first actor mention in
+                               the speaker), index for fl_lexicon_actor(); FL_NO_ACTOR */
+    fl_text_span speaker;   /* empty when nobody is named ("is expected to", "reportedly") */
+    fl_text_span cue;       /* the reporting verb or phrase ("has said", "according to"; a
+                               headline's colon or dash) */
+    fl_text_span content;   /* what is reported; with content2 when it comes in two pieces
+                               ("The plan, he said, will fail") or a passive's subject */
+    fl_text_span content2;
+    const char *cue_lemma;  /* the cue word's lemma ("claims" -> "claim"): a static string,
+                               valid for the life of the program (NUL-terminated, length
+                               cue_lemma_len); "" when punctuation is the cue */
+    size_t cue_lemma_len;
+} fl_attribution;
+
+/* The attributions of the last analysis, in the order found (sentence by sentence). Sets *n;
+ * NULL only when *n is 0. Valid until the next fl_analyze() or fl_result_free(). */
+FL_API const fl_attribution *fl_result_attributions(const fl_result *res, size_t *n);
+
+/* A mention of a lexicon actor in the text: one of its names or aliases (folded as terms are,
+ * except that an alias word written with a capital matches only a capitalised word: "the US"
+ * is not "the us"). Mentions never overlap (leftmost-longest) and are no matches: they count
+ * in no statistic. */
+typedef struct fl_actor_mention {
+    size_t start, end;
+    size_t cp_start, cp_end;
+    uint32_t actor;         /* index for fl_lexicon_actor() */
+    uint32_t sentence;
+    uint32_t first_token, n_tokens;
+} fl_actor_mention;
+
+/* The actor mentions of the last analysis, in text order (found only when a lexicon with
+ * actors is given). Sets *n; NULL only when *n is 0. */
+FL_API const fl_actor_mention *fl_result_actor_mentions(const fl_result *res, size_t *n);
+
 
 /* ------------------------------------------------------------------ corpus */
 
@@ -597,6 +670,24 @@ typedef struct fl_batch_columns {
     const uint8_t *match_voice, *match_negated;
     const int64_t *surface_offsets; /* n_matches + 1 offsets into surface_data */
     const char *surface_data;       /* the matched texts, UTF-8, concatenated */
+
+    /* Who says what (fl_match.attribution, .target; fl_result_attributions()). */
+    const uint32_t *doc_attributions;  /* attributions per document */
+    const uint32_t *match_attribution; /* per match: index among its document's
+                                          attributions, or FL_NO_ATTRIBUTION */
+    const uint32_t *match_target;      /* per match: actor, or FL_NO_ACTOR */
+    size_t n_attributions;
+    const uint32_t *attr_doc, *attr_sentence;
+    const uint8_t *attr_kind, *attr_voice, *attr_nested;
+    const uint32_t *attr_speaker_actor; /* actor, or FL_NO_ACTOR */
+    const int64_t *attr_speaker_start, *attr_speaker_end; /* code point offsets (equal when */
+    const int64_t *attr_cue_start, *attr_cue_end;         /* a part is absent)              */
+    const int64_t *attr_content_start, *attr_content_end;
+    const int64_t *attr_content2_start, *attr_content2_end;
+    const int64_t *attr_text_offsets; /* 4 * n_attributions + 1 offsets into attr_text_data:
+                                         attribution i's speaker, cue, cue lemma and content
+                                         are the strings 4i, 4i + 1, 4i + 2 and 4i + 3 */
+    const char *attr_text_data;       /* UTF-8, concatenated */
 } fl_batch_columns;
 
 /* Creates an empty batch. alloc: NULL for the C library allocator; it is called from the

@@ -16,7 +16,9 @@ from ._api import (
     DUPLICATE_POLICIES,
     VOICES,
     Actor,
+    ActorMention,
     Analyzer,
+    Attribution,
     Contrast,
     Document,
     Lexicon,
@@ -45,6 +47,8 @@ except _PackageNotFoundError:  # imported from a source tree that pip never inst
 __all__ = [
     "DUPLICATE_POLICIES",
     "Actor",
+    "ActorMention",
+    "Attribution",
     "read_lexicon",
     "Comparison",
     "Corpus",

@@ -58,8 +58,9 @@ class Contrast:
 
 @dataclass(frozen=True)
 class Actor:
-    """Who is spoken of or who speaks, with the names they go by. Stored and validated; not
-    matched in text (yet)."""
+    """Who is spoken of or who speaks, with the names they go by. Their mentions in a text are
+    found (``Document.actor_mentions``); a match's ``target`` and a speaker's
+    ``speaker_actor`` name them (docs/attributions.md)."""
 
     name: str
     aliases: Tuple[str, ...] = ()
@@ -453,12 +454,27 @@ class _MatchFields(NamedTuple):
     negated: bool = False
     categories: Tuple[str, ...] = ()
     spelling: int = 0
+    # who says it and of whom (_core.match_objects leaves these None: MATCH_LINK_FIELDS)
+    speaker: Optional[str] = None
+    speaker_start: Optional[int] = None
+    speaker_end: Optional[int] = None
+    speaker_actor: Optional[str] = None
+    cue: Optional[str] = None
+    cue_lemma: Optional[str] = None
+    target: Optional[str] = None
 
 
 class Match(_MatchFields):
     """One occurrence of a lexicon term. ``start``/``end`` are offsets into the text.
     ``category`` is the term's main category, ``categories`` all of them; ``spelling`` says
     which spelling matched (0: the term itself, v + 1: its variant v).
+
+    Who says it: a ``quoted`` or ``attributed`` match carries the attribution whose content
+    holds it (the innermost): its ``speaker`` (text and offsets, None when nobody is named),
+    the actor the speaker names (``speaker_actor``), the ``cue`` ("claims", "according to")
+    and its lemma (``cue_lemma``: "claim"); all None for ``author`` matches and for
+    quotations nobody is said to speak. ``target`` is the lexicon actor the match is said of
+    (docs/attributions.md), or None.
 
     An immutable named tuple: ``Analyzer.analyze`` builds a document's matches in one call
     into the core, without running Python code per match."""
@@ -467,13 +483,67 @@ class Match(_MatchFields):
 
     def __new__(cls, term: str, surface: str, start: int, end: int, category: str,
                 weight: float, voice: str, sentence: int, negated: bool = False,
-                categories: Sequence[str] = (), spelling: int = 0) -> "Match":
+                categories: Sequence[str] = (), spelling: int = 0,
+                speaker: Optional[str] = None, speaker_start: Optional[int] = None,
+                speaker_end: Optional[int] = None, speaker_actor: Optional[str] = None,
+                cue: Optional[str] = None, cue_lemma: Optional[str] = None,
+                target: Optional[str] = None) -> "Match":
         cats = tuple(categories) if categories else (category,)
         return tuple.__new__(cls, (term, surface, start, end, category, weight, voice,
-                                   sentence, negated, cats, spelling))
+                                   sentence, negated, cats, spelling, speaker, speaker_start,
+                                   speaker_end, speaker_actor, cue, cue_lemma, target))
+
+
+ATTRIBUTION_KINDS = ("statement", "belief", "intention", "stance", "evidence", "perceived")
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who says (believes, wants) what: one attribution the voice stage found, whether or not a
+    lexicon term stands in it (docs/voice.md, docs/attributions.md).
+
+    ``speaker`` (None when nobody is named: "is expected to", "reportedly"), its offsets and
+    the lexicon actor it names (``speaker_actor``); the ``cue`` ("has said", "according to",
+    a headline's colon) with its offsets and lemma ("say"; "" when punctuation is the cue);
+    the ``content`` (what is reported, with its offsets) and ``content2`` (its second piece
+    when a cue interrupts it, "The plan, he said, will fail", or a passive's subject);
+    ``kind`` (statement, belief, intention, stance, evidence, perceived); ``voice``
+    ("quoted" when the content opens with a quotation, else "attributed"); ``nested`` (it
+    stands inside another attribution's content). Offsets are into the document's text."""
+
+    sentence: int
+    speaker: Optional[str]
+    speaker_start: Optional[int]
+    speaker_end: Optional[int]
+    speaker_actor: Optional[str]
+    cue: str
+    cue_start: int
+    cue_end: int
+    cue_lemma: str
+    content: str
+    content_start: int
+    content_end: int
+    content2: Optional[str]
+    content2_start: Optional[int]
+    content2_end: Optional[int]
+    kind: str
+    voice: str
+    nested: bool
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    """A mention of a lexicon actor (one of its names or aliases) in the text."""
+
+    actor: str
+    surface: str
+    start: int
+    end: int
+    sentence: int
 
 
 MARKER_KINDS = ("word", "scare_quotes")
+_NONE = 0xFFFFFFFF  # no attribution, no actor (FL_NO_ATTRIBUTION, FL_NO_ACTOR)
 
 
 @dataclass(frozen=True)
@@ -515,7 +585,8 @@ class Document:
     objects are built on first access (most callers read only some of them), so analysing
     costs little more than the C core."""
 
-    __slots__ = ("text", "_sentences", "_matches", "_raw", "_terms", "lexicon")
+    __slots__ = ("text", "_sentences", "_matches", "_raw", "_terms", "lexicon",
+                 "_attributions")
 
     def __init__(self, text: str, sentences: Optional[List[Sentence]] = None,
                  matches: Optional[List[Match]] = None, lexicon: Optional["Lexicon"] = None):
@@ -524,6 +595,7 @@ class Document:
         self._matches = matches
         self._raw: Optional[tuple] = None
         self._terms: tuple = ()
+        self._attributions: Optional[List[Attribution]] = None
         self.lexicon = lexicon  # for colours and for selecting by category or contrast
 
     @classmethod
@@ -542,8 +614,8 @@ class Document:
             if self._raw is None:
                 self._matches = []
             else:
-                self._matches = _core.match_objects(self.text, self._raw[1], self._terms,
-                                                    VOICES, Match)
+                self._matches = self._linked(_core.match_objects(
+                    self.text, self._raw[1], self._terms, VOICES, Match))
         return self._matches
 
     @matches.setter
@@ -553,6 +625,67 @@ class Document:
     def _sentence_rows(self) -> List[tuple]:
         return list(struct.iter_unpack(_core.SENTENCE_FORMAT, self._raw[0])) \
             if self._raw is not None else []
+
+    def _linked(self, matches: List[Match]) -> List[Match]:
+        """The matches with who says each and of whom, for the rows that link an attribution
+        or a target actor (usually few: the others are left as the core built them)."""
+        if not self._raw[3] and (self.lexicon is None or not self.lexicon.actors):
+            return matches  # no attribution and no actor: nothing to link
+        import numpy as np
+        # the attribution and target columns of the packed rows (_core.MATCH_FORMAT)
+        links_at = struct.calcsize("=qqIII")
+        rows = np.frombuffer(self._raw[1], dtype=np.dtype({
+            "names": ["attribution", "target"], "formats": ["=u4", "=u4"],
+            "offsets": [links_at, links_at + 4],
+            "itemsize": struct.calcsize(_core.MATCH_FORMAT)}))
+        linked = np.flatnonzero((rows["attribution"] != _NONE) | (rows["target"] != _NONE))
+        if len(linked) == 0:
+            return matches
+        attrs = self.attributions
+        actors = self._actor_names()
+        for i in linked.tolist():
+            ai, ti = int(rows["attribution"][i]), int(rows["target"][i])
+            links: Dict[str, Any] = {}
+            if ti != _NONE:
+                links["target"] = actors[ti]
+            if ai != _NONE:
+                a = attrs[ai]
+                links.update(speaker=a.speaker, speaker_start=a.speaker_start,
+                             speaker_end=a.speaker_end, speaker_actor=a.speaker_actor,
+                             cue=a.cue, cue_lemma=a.cue_lemma)
+            matches[i] = matches[i]._replace(**links)
+        return matches
+
+    def _actor_names(self) -> List[str]:
+        return [a.name for a in self.lexicon.actors] if self.lexicon is not None else []
+
+    @property
+    def attributions(self) -> List[Attribution]:
+        """Every attribution in the text (who says what, by which cue), in the order found,
+        whether or not a lexicon term stands in it."""
+        if self._attributions is None:
+            text = self.text
+            actors = self._actor_names()
+            out = []
+            for (si, kind, voice, nested, sp_actor, ss, se, cs, ce, lemma, ts, te, t2s,
+                 t2e) in (self._raw[3] if self._raw else ()):
+                out.append(Attribution(
+                    si, text[ss:se] if se > ss else None, ss if se > ss else None,
+                    se if se > ss else None, actors[sp_actor] if sp_actor is not None else None,
+                    text[cs:ce], cs, ce, lemma, text[ts:te], ts, te,
+                    text[t2s:t2e] if t2e > t2s else None, t2s if t2e > t2s else None,
+                    t2e if t2e > t2s else None, ATTRIBUTION_KINDS[kind], VOICES[voice],
+                    bool(nested)))
+            self._attributions = out
+        return self._attributions
+
+    @property
+    def actor_mentions(self) -> List[ActorMention]:
+        """The mentions of the lexicon's actors, in text order (no matches: they count in no
+        statistic)."""
+        actors = self._actor_names()
+        return [ActorMention(actors[a], self.text[s:e], s, e, si)
+                for s, e, a, si in (self._raw[4] if self._raw else ())]
 
     @property
     def sentences(self) -> List[Sentence]:
@@ -656,7 +789,9 @@ class Analyzer:
                        id: Optional[str] = "id", threads: Optional[int] = None,
                        skip_invalid: bool = False, progress=None,
                        keep: Optional[Sequence[str]] = None, date: Optional[str] = None,
-                       period: Optional[str] = None, texts: str = "matched"):
+                       period: Optional[str] = None, texts: str = "matched",
+                       dedupe: Optional[str] = None, dedupe_keep: str = "group",
+                       dedupe_options: Optional[Dict[str, Any]] = None):
         """Analyses many documents on worker threads; returns a :class:`framelens.Corpus`.
 
         records: an iterable of dicts (streamed in batches) or a pandas DataFrame.
@@ -678,11 +813,21 @@ class Analyzer:
         A record without the text or group field, or whose text is not a str, raises a
         ``RecordError`` (a ValueError) naming the record and the field, unless
         ``skip_invalid=True``, which skips it and counts it in ``corpus.skipped``.
+        dedupe: copies counted once (docs/duplicates-and-switches.md): ``"mark"`` finds the
+        clusters of near-duplicate documents (``corpus.duplicates``, a ``cluster`` column in
+        the sentences and matches), ``"drop"`` also keeps one document per cluster, so that
+        every count and comparison counts each story once per group
+        (``dedupe_keep="group"``, the default: a wire story reprinted by three outlets still
+        counts for each) or once overall (``dedupe_keep="all"``: for the group of its first
+        document). The MinHash signatures are made batch by batch as the records stream.
+        ``dedupe_options``: shingle, num_hashes, seed, threshold, containment, bands, rows
+        (see :func:`framelens.dedupe.find_duplicates`).
         """
         from .corpus import analyze_corpus
         return analyze_corpus(self, records, text=text, group=group, id=id, threads=threads,
                               skip_invalid=skip_invalid, progress=progress, keep=keep,
-                              date=date, period=period, texts=texts)
+                              date=date, period=period, texts=texts, dedupe=dedupe,
+                              dedupe_keep=dedupe_keep, dedupe_options=dedupe_options)
 
     def __repr__(self) -> str:
         return f"<Analyzer {self.lexicon!r}>"
@@ -691,7 +836,7 @@ class Analyzer:
 def split_sentences(text: Union[str, bytes]) -> List[str]:
     """The sentences of a text as framelens segments them (no lexicon needed)."""
     text = _as_text(text)
-    raw_sents, _, _ = _core.analyze(None, text)
+    raw_sents = _core.analyze(None, text)[0]
     return [text[s[0]:s[1]] for s in struct.iter_unpack(_core.SENTENCE_FORMAT, raw_sents)]
 
 

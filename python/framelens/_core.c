@@ -1428,9 +1428,10 @@ typedef struct sentence_row {
 typedef struct match_row {
     int64_t start, end;
     uint32_t term, sentence, spelling;
+    uint32_t attribution, target; /* indexes, UINT32_MAX for none */
     uint8_t voice, negated, pad[2];
 } match_row;
-#define MATCH_FORMAT "=qqIIIBBxx"
+#define MATCH_FORMAT "=qqIIIIIBBxx"
 
 typedef struct marker_row {
     int64_t start, end;
@@ -1440,7 +1441,7 @@ typedef struct marker_row {
 #define MARKER_FORMAT "=qqIBxxx"
 
 _Static_assert(sizeof(sentence_row) == 48, "sentence_row matches SENTENCE_FORMAT");
-_Static_assert(sizeof(match_row) == 32, "match_row matches MATCH_FORMAT");
+_Static_assert(sizeof(match_row) == 40, "match_row matches MATCH_FORMAT");
 _Static_assert(sizeof(marker_row) == 24, "marker_row matches MARKER_FORMAT");
 
 /* A bytes object of n rows of `size` bytes, uninitialised (*out: its buffer). */
@@ -1474,6 +1475,82 @@ static PyObject *sentence_rows(const fl_result *res) {
     return b;
 }
 
+/* A tuple of n new references (stolen); NULL with an exception when any is NULL. */
+static PyObject *tuple_steal(Py_ssize_t n, PyObject **items) {
+    PyObject *t = NULL;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (items[i] == NULL) {
+            goto fail;
+        }
+    }
+    t = PyTuple_New(n);
+    if (t == NULL) {
+        goto fail;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyTuple_SET_ITEM(t, i, items[i]);
+    }
+    return t;
+fail:
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_XDECREF(items[i]);
+    }
+    return NULL;
+}
+
+/* An index, or None for UINT32_MAX (FL_NO_ATTRIBUTION, FL_NO_ACTOR). */
+static PyObject *index_or_none(uint32_t i) {
+    if (i == UINT32_MAX) {
+        Py_RETURN_NONE;
+    }
+    return PyLong_FromUnsignedLong(i);
+}
+
+static PyObject *attributions_list(const fl_result *res) {
+    size_t n;
+    const fl_attribution *as = fl_result_attributions(res, &n);
+    PyObject *list = PyList_New((Py_ssize_t)n);
+    for (size_t i = 0; list != NULL && i < n; i++) {
+        const fl_attribution *a = &as[i];
+        PyObject *items[14] = {
+            PyLong_FromUnsignedLong(a->sentence), PyLong_FromLong(a->kind),
+            PyLong_FromLong(a->voice), PyBool_FromLong(a->nested),
+            index_or_none(a->speaker_actor),
+            PyLong_FromSsize_t((Py_ssize_t)a->speaker.cp_start),
+            PyLong_FromSsize_t((Py_ssize_t)a->speaker.cp_end),
+            PyLong_FromSsize_t((Py_ssize_t)a->cue.cp_start),
+            PyLong_FromSsize_t((Py_ssize_t)a->cue.cp_end),
+            PyUnicode_DecodeUTF8(a->cue_lemma, (Py_ssize_t)a->cue_lemma_len, "strict"),
+            PyLong_FromSsize_t((Py_ssize_t)a->content.cp_start),
+            PyLong_FromSsize_t((Py_ssize_t)a->content.cp_end),
+            PyLong_FromSsize_t((Py_ssize_t)a->content2.cp_start),
+            PyLong_FromSsize_t((Py_ssize_t)a->content2.cp_end)};
+        PyObject *row = tuple_steal(14, items);
+        if (row == NULL) {
+            Py_CLEAR(list);
+            break;
+        }
+        PyList_SET_ITEM(list, (Py_ssize_t)i, row);
+    }
+    return list;
+}
+
+static PyObject *mentions_list(const fl_result *res) {
+    size_t n;
+    const fl_actor_mention *ms = fl_result_actor_mentions(res, &n);
+    PyObject *list = PyList_New((Py_ssize_t)n);
+    for (size_t i = 0; list != NULL && i < n; i++) {
+        PyObject *row = Py_BuildValue("(nnII)", (Py_ssize_t)ms[i].cp_start,
+                                      (Py_ssize_t)ms[i].cp_end, ms[i].actor, ms[i].sentence);
+        if (row == NULL) {
+            Py_CLEAR(list);
+            break;
+        }
+        PyList_SET_ITEM(list, (Py_ssize_t)i, row);
+    }
+    return list;
+}
+
 static PyObject *match_rows(const fl_result *res) {
     size_t n;
     const fl_match *ms = fl_result_matches(res, &n);
@@ -1486,6 +1563,8 @@ static PyObject *match_rows(const fl_result *res) {
         r[i].term = ms[i].term;
         r[i].sentence = ms[i].sentence;
         r[i].spelling = ms[i].spelling;
+        r[i].attribution = ms[i].attribution;
+        r[i].target = ms[i].target;
         r[i].voice = ms[i].voice;
         r[i].negated = ms[i].negated;
     }
@@ -1508,14 +1587,19 @@ static PyObject *marker_rows(const fl_result *res) {
 }
 
 PyDoc_STRVAR(analyze_doc,
-             "analyze(lexicon, text, /) -> (sentences, matches, markers)\n\n"
+             "analyze(lexicon, text, /) -> (sentences, matches, markers, attributions, "
+             "mentions)\n\n"
              "lexicon: a Lexicon, or None to segment only. text: str.\n"
              "Three bytes objects of packed rows (struct formats SENTENCE_FORMAT, MATCH_FORMAT,\n"
              "MARKER_FORMAT): sentences (start, end, score, n_tokens, first_match, n_matches,\n"
              "first_marker, n_markers), matches (start, end, term index, sentence index,\n"
-             "spelling, voice, negated), markers (start, end, sentence index, kind: 0 word,\n"
-             "1 scare quotes). Offsets are code point offsets into text; match_objects()\n"
-             "turns the matches into Match objects.");
+             "spelling, attribution index, target actor index (UINT32_MAX: none), voice,\n"
+             "negated), markers (start, end, sentence index, kind: 0 word, 1 scare quotes);\n"
+             "then two lists: attributions [(sentence, kind, voice, nested, speaker actor or\n"
+             "None, speaker_start, speaker_end, cue_start, cue_end, cue_lemma, content_start,\n"
+             "content_end, content2_start, content2_end)] and actor mentions [(start, end,\n"
+             "actor index, sentence index)]. Offsets are code point offsets into text;\n"
+             "match_objects() turns the matches into Match objects.");
 
 static PyObject *core_analyze(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
     if (nargs != 2) {
@@ -1546,25 +1630,34 @@ static PyObject *core_analyze(PyObject *module, PyObject *const *args, Py_ssize_
     if (st != FL_OK) {
         raise_status(st, &err);
     } else {
-        PyObject *items[3] = {sentence_rows(res), match_rows(res), marker_rows(res)};
-        if (items[0] != NULL && items[1] != NULL && items[2] != NULL) {
-            out = PyTuple_Pack(3, items[0], items[1], items[2]);
+        PyObject *items[5] = {sentence_rows(res), match_rows(res), marker_rows(res),
+                              attributions_list(res), mentions_list(res)};
+        if (items[0] != NULL && items[1] != NULL && items[2] != NULL && items[3] != NULL &&
+            items[4] != NULL) {
+            out = PyTuple_Pack(5, items[0], items[1], items[2], items[3], items[4]);
         }
-        Py_XDECREF(items[0]);
-        Py_XDECREF(items[1]);
-        Py_XDECREF(items[2]);
+        for (int k = 0; k < 5; k++) {
+            Py_XDECREF(items[k]);
+        }
     }
     give_result(ms, res, len);
     Py_XDECREF(holder);
     return out;
 }
 
+/* The fields of a Match (python/framelens/_api.py) that match_objects fills from a row, and
+ * those it leaves None: speaker, speaker_start, speaker_end, speaker_actor, cue, cue_lemma,
+ * target. */
+enum { MATCH_BASE_FIELDS = 11, MATCH_LINK_FIELDS = 7 };
+
 PyDoc_STRVAR(match_objects_doc,
              "match_objects(text, matches, terms, voices, match_type, /) -> list\n\n"
              "The packed match rows of analyze() as objects of match_type (a tuple subclass,\n"
              "built without calling it): (term, surface, start, end, category, weight, voice,\n"
-             "sentence, negated, categories, spelling). terms[i] is the tuple (term,\n"
-             "category, weight, categories) of term index i; voices[v] the name of voice v.");
+             "sentence, negated, categories, spelling) and seven more fields (who\n"
+             "says it and the target) left None for the caller to fill where a row links an\n"
+             "attribution or an actor. terms[i] is the tuple (term, category, weight,\n"
+             "categories) of term index i; voices[v] the name of voice v.");
 
 static PyObject *core_match_objects(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
     (void)module;
@@ -1607,12 +1700,12 @@ static PyObject *core_match_objects(PyObject *module, PyObject *const *args, Py_
             Py_CLEAR(list);
             break;
         }
-        PyObject *m = alloc(type, 11);
+        PyObject *m = alloc(type, MATCH_BASE_FIELDS + MATCH_LINK_FIELDS);
         if (m == NULL) {
             Py_CLEAR(list);
             break;
         }
-        PyObject *items[11] = {
+        PyObject *items[MATCH_BASE_FIELDS] = {
             Py_NewRef(PyTuple_GetItem(t, 0)),
             PyUnicode_Substring(text, (Py_ssize_t)r[i].start, (Py_ssize_t)r[i].end),
             PyLong_FromLongLong(r[i].start),
@@ -1625,11 +1718,14 @@ static PyObject *core_match_objects(PyObject *module, PyObject *const *args, Py_
             Py_NewRef(PyTuple_GetItem(t, 3)),
             PyLong_FromUnsignedLong(r[i].spelling)};
         bool ok = true;
-        for (int k = 0; k < 11; k++) {
+        for (int k = 0; k < MATCH_BASE_FIELDS; k++) {
             if (items[k] == NULL) {
                 ok = false;
             }
             PyTuple_SET_ITEM(m, k, items[k]); /* a NULL item is left NULL (tuple_dealloc) */
+        }
+        for (int k = MATCH_BASE_FIELDS; k < MATCH_BASE_FIELDS + MATCH_LINK_FIELDS; k++) {
+            PyTuple_SET_ITEM(m, k, Py_NewRef(Py_None));
         }
         PyList_SET_ITEM(list, i, m);
         if (!ok) {
@@ -1731,7 +1827,13 @@ PyDoc_STRVAR(analyze_batch_doc,
              "sent_score f8, match_doc u4, match_sentence u4, match_term u4, match_spelling u4, "
              "match_start i8, "
              "match_end i8, match_voice u1, match_negated u1, surface_offsets i8, "
-             "surface_data (UTF-8).");
+             "surface_data (UTF-8); who says what: doc_attributions u4, match_attribution u4, "
+             "match_target u4 (UINT32_MAX: none), attr_doc u4, attr_sentence u4, attr_kind u1, "
+             "attr_voice u1, attr_nested u1, attr_speaker_actor u4, attr_speaker_start i8, "
+             "attr_speaker_end i8, attr_cue_start i8, attr_cue_end i8, attr_content_start i8, "
+             "attr_content_end i8, attr_content2_start i8, attr_content2_end i8, "
+             "attr_text_offsets i8 (4 per attribution: speaker, cue, lemma, content), "
+             "attr_text_data (UTF-8).");
 
 static PyObject *core_analyze_batch(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
     if (nargs != 3) {
@@ -1850,6 +1952,25 @@ static PyObject *core_analyze_batch(PyObject *module, PyObject *const *args, Py_
     COL(match_negated, c.n_matches, uint8_t)
     COL(surface_offsets, c.n_matches + 1, int64_t)
     COL(surface_data, (size_t)c.surface_offsets[c.n_matches], char)
+    COL(doc_attributions, c.n_docs, uint32_t)
+    COL(match_attribution, c.n_matches, uint32_t)
+    COL(match_target, c.n_matches, uint32_t)
+    COL(attr_doc, c.n_attributions, uint32_t)
+    COL(attr_sentence, c.n_attributions, uint32_t)
+    COL(attr_kind, c.n_attributions, uint8_t)
+    COL(attr_voice, c.n_attributions, uint8_t)
+    COL(attr_nested, c.n_attributions, uint8_t)
+    COL(attr_speaker_actor, c.n_attributions, uint32_t)
+    COL(attr_speaker_start, c.n_attributions, int64_t)
+    COL(attr_speaker_end, c.n_attributions, int64_t)
+    COL(attr_cue_start, c.n_attributions, int64_t)
+    COL(attr_cue_end, c.n_attributions, int64_t)
+    COL(attr_content_start, c.n_attributions, int64_t)
+    COL(attr_content_end, c.n_attributions, int64_t)
+    COL(attr_content2_start, c.n_attributions, int64_t)
+    COL(attr_content2_end, c.n_attributions, int64_t)
+    COL(attr_text_offsets, 4 * c.n_attributions + 1, int64_t)
+    COL(attr_text_data, (size_t)c.attr_text_offsets[4 * c.n_attributions], char)
 #undef COL
 done:
     fl_batch_free(batch);

@@ -3,7 +3,7 @@ report's inline SVG charts (framelens.svg) draw the same data frames."""
 # SPDX-License-Identifier: MIT
 from __future__ import annotations
 
-from typing import Dict, List, Optional
+from typing import Optional
 
 import numpy as np
 
@@ -86,16 +86,10 @@ def _series_of_groups(corpus):
     return out
 
 
-def timeline_data(corpus, contrast: str, period: Optional[str] = None,
-                  voice: Optional[str] = None):
-    """Share of each option of ``contrast`` per period of the corpus's date, per series (a
-    group without its period): DataFrame series, period, option, count, total, share,
-    ci_low, ci_high (95% Wilson), color (of the series). A period with no match of the
-    contrast has total 0 and a missing share."""
+def _dated(corpus) -> str:
+    """The corpus's date column (the one given with date=, else the first datetime column
+    kept)."""
     import pandas as pd
-
-    from .compare import _wilson
-    from .evidence import check_voices
     date = corpus.date
     if date is None:
         dated = [k for k, v in corpus._doc_columns.items()
@@ -103,6 +97,22 @@ def timeline_data(corpus, contrast: str, period: Optional[str] = None,
         if not dated:
             raise ValueError("a timeline needs a date: analyse with date='your_date_field'")
         date = dated[0]
+    return date
+
+
+def contrast_period_counts(corpus, contrast: str, period: Optional[str] = None,
+                           voice: Optional[str] = None):
+    """Matches of each option of ``contrast`` per series (a group without its period) and
+    period of the corpus's date: DataFrame series, period, option, count, with a row for
+    every series x period in the dates' span x option (zeros included). A match counts for
+    an option as in ``Comparison.contrasts`` (a reference to one variant spelling wins over
+    one to all of a term's spellings). The one count behind the timeline and the switch
+    points."""
+    import pandas as pd
+
+    from .counts import _Shape
+    from .evidence import check_voices
+    date = _dated(corpus)
     period = period or corpus.period or "M"
     found = next((c for c in corpus.lexicon.contrasts if c.name == contrast), None)
     if found is None:
@@ -113,46 +123,78 @@ def timeline_data(corpus, contrast: str, period: Optional[str] = None,
     doc_series = np.array(series_names, dtype=object)[corpus._doc_group] \
         if corpus.n_documents else np.zeros(0, dtype=object)
     c = corpus._cols
-    mdoc = c["match_doc"].astype(np.int64)
-    mterm = c["match_term"].astype(np.int64)
-    keep = np.ones(len(mdoc), dtype=bool)
+    keep = np.ones(len(c["match_doc"]), dtype=bool)
     codes = check_voices(voice)
     if codes is not None:
         keep &= np.isin(c["match_voice"], codes)
-    index: Dict[str, List[int]] = {}
-    for i, t in enumerate(corpus.lexicon.terms):
-        index.setdefault(t.term, []).append(i)
-    frames = []
-    for opt, refs in found.options.items():
-        ids = [i for r in refs for i in index.get(r, ())]
-        sel = keep & np.isin(mterm, ids)
-        docs = mdoc[sel]
-        frames.append(pd.DataFrame({"series": doc_series[docs], "period": periods[docs],
-                                    "option": opt}))
-    hits = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(
-        columns=["series", "period", "option"])
+    mdoc = c["match_doc"][keep].astype(np.int64)
+    shape = _Shape.of(corpus.lexicon)
+    rows, cols = shape.options_of(shape.spelling_ids(c["match_term"][keep].astype(np.int64),
+                                                     c["match_spelling"][keep].astype(np.int64)))
+    in_contrast = np.array([shape.labels[j][1] == contrast for j in cols], dtype=bool) \
+        if len(cols) else np.zeros(0, bool)
+    rows, cols = rows[in_contrast], cols[in_contrast]
+    docs = mdoc[rows]
+    hits = pd.DataFrame({"series": doc_series[docs], "period": periods[docs],
+                         "option": [shape.labels[j][2] for j in cols]})
     hits = hits[hits["period"].notna()]
     all_series = list(dict.fromkeys(series_names))
     valid = periods[periods.notna()]
-    if len(valid):
-        span = pd.period_range(valid.min(), valid.max(), freq=period)
-    else:
-        span = pd.PeriodIndex([], freq=period)
+    span = pd.period_range(valid.min(), valid.max(), freq=period) if len(valid) else \
+        pd.PeriodIndex([], freq=period)
     options = list(found.options)
     grid = pd.MultiIndex.from_product([all_series, span, options],
                                       names=["series", "period", "option"])
     counts = hits.groupby(["series", "period", "option"]).size() if len(hits) else \
         pd.Series(dtype=np.int64)
     counts = counts.reindex(grid, fill_value=0).astype(np.int64)
-    df = counts.rename("count").reset_index()
-    df["total"] = df.groupby(["series", "period"])["count"].transform("sum").astype(np.int64)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        df["share"] = np.where(df["total"] > 0, df["count"] / df["total"].where(
-            df["total"] > 0, 1), np.nan)
-    lo, hi = _wilson(df["count"].to_numpy(), df["total"].to_numpy())
-    df["ci_low"], df["ci_high"] = lo, hi
-    colors = series_colors(all_series)
-    df["color"] = [colors[s] for s in df["series"]]
+    return counts.rename("count").reset_index()
+
+
+def timeline_data(corpus, contrast: str, period: Optional[str] = None,
+                  voice: Optional[str] = None):
+    """Share of each option of ``contrast`` per period of the corpus's date, per series (a
+    group without its period): DataFrame series, period, option, count, total, share,
+    ci_low, ci_high (95% Wilson, from :func:`framelens.changepoint.shares`), color (of the
+    series). A period with no match of the contrast has total 0 and a missing share."""
+    import pandas as pd
+
+    from .changepoint import shares
+    counts = contrast_period_counts(corpus, contrast, period=period, voice=voice)
+    all_series = list(dict.fromkeys(_series_of_groups(corpus)))
+    options = list(next(c for c in corpus.lexicon.contrasts if c.name == contrast).options)
+    if len(counts):
+        df = shares(counts.astype({"series": object, "option": object}), group="series") \
+            .rename(columns={"group": "series"})
+    else:
+        df = counts.assign(total=np.zeros(0, np.int64), share=np.zeros(0), ci_low=np.zeros(0),
+                           ci_high=np.zeros(0))
     df["series"] = pd.Categorical(df["series"], categories=all_series)
     df["option"] = pd.Categorical(df["option"], categories=options)
-    return df
+    df = df.sort_values(["series", "period", "option"], kind="stable").reset_index(drop=True)
+    colors = series_colors(all_series)
+    df["color"] = [colors[s] for s in df["series"]]
+    return df[["series", "period", "option", "count", "total", "share", "ci_low", "ci_high",
+               "color"]]
+
+
+def switch_point_data(corpus, contrast: str, option: Optional[str] = None,
+                      period: Optional[str] = None, voice: Optional[str] = None,
+                      bootstrap: int = 999, level: float = 0.95, seed: int = 0,
+                      min_periods: int = 3):
+    """The most likely switch of ``option``'s share of ``contrast`` per series, by
+    :func:`framelens.changepoint.switch_points` on the counts behind the timeline: DataFrame
+    series, option, switch, switch_low, switch_high, share_before, share_after, n_before,
+    n_after, periods, statistic, p_value, direction."""
+    from .changepoint import switch_points
+    counts = contrast_period_counts(corpus, contrast, period=period, voice=voice)
+    options = list(next(c for c in corpus.lexicon.contrasts if c.name == contrast).options)
+    if option is None:
+        option = options[-1]
+    if option not in options:
+        raise KeyError(f"no option {option!r} in contrast {contrast!r}; options: "
+                       f"{', '.join(options)}")
+    table = switch_points(counts.astype({"series": object, "option": object}), option,
+                          bootstrap=bootstrap, level=level, seed=seed, min_periods=min_periods,
+                          group="series")
+    return table.rename(columns={"group": "series"})

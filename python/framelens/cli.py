@@ -33,8 +33,12 @@ def print_document(doc: Document, out=sys.stdout, color: Optional[bool] = None) 
         print(f"{s.index + 1:>3}. {_highlight(doc, s, color)}", file=out)
         for m in s.matches:
             neg = " negated" if m.negated else ""
+            who = ""
+            if m.cue is not None:
+                who = f" speaker={m.speaker!r} cue={m.cue!r} ({m.cue_lemma or 'punctuation'})"
+            said_of = f" target={m.target}" if m.target is not None else ""
             print(f"       {m.surface!r:<30} term={m.term!r} category={m.category} "
-                  f"weight={m.weight:g} voice={m.voice}{neg}", file=out)
+                  f"weight={m.weight:g} voice={m.voice}{neg}{who}{said_of}", file=out)
         if s.distancing:
             marks = ", ".join(repr(d.surface) for d in s.distancing)
             print(f"       distancing: {marks}", file=out)
@@ -322,19 +326,63 @@ def _corpus(args, emit=None):
     try:
         from .corpus import analyze_corpus
         keys = _split_fields(args.group_field)
+        options = {k: v for k, v in (("threshold", args.dedupe_threshold),
+                                     ("shingle", args.dedupe_shingle)) if v is not None}
+        if options and args.dedupe is None:
+            raise UsageError("--dedupe-threshold and --dedupe-shingle need --dedupe mark or "
+                             "--dedupe drop")
+        if args.table == "duplicates" and args.dedupe is None:
+            raise UsageError("--table duplicates needs --dedupe mark or --dedupe drop")
+        if with_text:
+            texts = "all" if args.table == "sentences" else "matched"
+        else:  # a stream keeps no text it does not write; attributions write their content
+            texts = "none" if emit is not None and args.table != "attributions" else "matched"
         corpus = analyze_corpus(
             Analyzer(lex), _records(args), text=args.text_field, group=keys or None,
             id=args.id_field if args.id_field else "id", threads=args.threads,
             skip_invalid=args.skip_invalid, progress=callback,
             keep=_split_fields(args.keep) or None, date=args.date, period=args.period,
-            texts=("all" if args.table == "sentences" else "matched") if with_text
-            else "none" if emit is not None else "matched", _emit=emit)
+            texts=texts, dedupe=args.dedupe, dedupe_keep=args.dedupe_keep,
+            dedupe_options=options or None, _emit=emit)
     finally:
         if bar is not None:
             bar.close()
     if corpus.skipped:
         print(f"framelens: skipped {corpus.skipped} invalid records", file=sys.stderr)
+    if corpus.duplicates is not None:
+        dup = corpus.duplicates
+        copies = int(dup.documents["duplicate"].sum()) if dup.n_documents else 0
+        if args.dedupe == "drop":
+            once = "per group" if args.dedupe_keep == "group" else "overall"
+            done = f"dropped (each story counted once {once})"
+        else:
+            done = "marked"
+        print(f"framelens: {len(dup.clusters)} clusters of copies; {copies} copies {done}",
+              file=sys.stderr)
     return corpus
+
+
+def _duplicates_table(corpus):
+    """One row per document of a cluster of copies (the clusters' members)."""
+    docs = corpus.duplicates.documents
+    return docs[docs["cluster"] >= 0].reset_index(drop=True)
+
+
+def _switch_table(corpus, args):
+    """The switch points of every contrast (or of --contrast), one table."""
+    import pandas as pd
+    if corpus.date is None:
+        raise UsageError("--table switch-points needs --date (a date field)")
+    names = [args.contrast] if getattr(args, "contrast", None) else \
+        [c.name for c in corpus.lexicon.contrasts]
+    if not names:
+        raise UsageError("--table switch-points needs a lexicon with contrasts")
+    frames = []
+    for name in names:
+        t = corpus.switch_points(name, option=getattr(args, "option", None),
+                                 period=args.period_of_switch, seed=args.seed)
+        frames.append(t.assign(contrast=name)[["contrast"] + list(t.columns)])
+    return pd.concat(frames, ignore_index=True)
 
 
 def _write_table(df, out: Optional[str]) -> None:
@@ -364,8 +412,12 @@ def _write_jsonl_rows(df, f) -> None:
     import json
     import math
 
+    import pandas as pd
+
     def clean(v):
         if isinstance(v, float) and not math.isfinite(v):
+            return None
+        if v is pd.NA or v is pd.NaT:  # a missing speaker, offset or date
             return None
         if hasattr(v, "item"):  # numpy scalars
             return clean(v.item())
@@ -442,8 +494,18 @@ def _cmd_analyze(args) -> int:
 
     def table(corpus):
         if args.table == "sentences":
-            return corpus.sentence_table(text=args.with_text)
-        return corpus.match_table(text=args.with_text)
+            out = corpus.sentence_table(text=args.with_text)
+            if args.dedupe == "mark":
+                out = out.assign(cluster=corpus.sentences["cluster"].to_numpy())
+            return out
+        if args.table == "attributions":
+            return corpus.attributions
+        if args.table == "duplicates":
+            return _duplicates_table(corpus)
+        out = corpus.match_table(text=args.with_text)
+        if args.dedupe == "mark":
+            out = out.assign(cluster=corpus.matches["cluster"].to_numpy())
+        return out
 
     def emit(corpus) -> None:
         if corpus.n_documents:
@@ -454,7 +516,10 @@ def _cmd_analyze(args) -> int:
         totals[2] += int(c.term_counts.sum())
 
     try:
-        rest = _corpus(args, emit)
+        streamed = args.dedupe is None  # copies are found across the whole corpus
+        rest = _corpus(args, emit if streamed else None)
+        if not streamed:
+            emit(rest)
         if not writer.started:
             writer.write(table(rest))  # no document: the header (an empty table) only
     finally:
@@ -467,6 +532,8 @@ def _cmd_analyze(args) -> int:
 
 def _cmd_compare(args) -> int:
     args.group_field = args.by
+    if args.table == "switch-points" and args.date is None:
+        raise UsageError("--table switch-points needs --date (a date field)")
     corpus = _corpus(args)
     cmp = corpus.compare(alpha0=args.alpha0, voice=args.voice, bootstrap=args.bootstrap,
                          seed=args.seed)
@@ -477,15 +544,32 @@ def _cmd_compare(args) -> int:
                                      f"{args.by}")
         print(f"framelens: report -> {os.path.abspath(out)}", file=sys.stderr)
         return 0
-    table = getattr(cmp, args.table)
     if out is None:
         import pandas as pd
         with pd.option_context("display.max_rows", 500, "display.width", 200):
-            for name in ("terms", "categories", "contrasts"):
+            tables = [(name, getattr(cmp, name)) for name in ("terms", "categories",
+                                                              "contrasts")]
+            tables.append(("cues (who says what with which verb)",
+                           cmp.cues[cmp.cues["count"] > 0]))
+            if cmp.lexicon is not None and cmp.lexicon.actors:
+                tables.append(("targets (labels by the actor they are said of)",
+                               cmp.targets[cmp.targets["count"] > 0]))
+            if corpus.duplicates is not None:
+                tables.append(("duplicates", _duplicates_table(corpus)))
+            if corpus.date is not None and corpus.lexicon.contrasts:
+                sw = _switch_table(corpus, args)
+                tables.append(("switch points (series with data)", sw[sw["periods"] > 0]))
+            for name, table in tables:
                 print(f"== {name}")
-                print(getattr(cmp, name).to_string(index=False))
+                print(table.to_string(index=False))
                 print()
         return 0
+    if args.table == "duplicates":
+        table = _duplicates_table(corpus)
+    elif args.table == "switch-points":
+        table = _switch_table(corpus, args)
+    else:
+        table = getattr(cmp, args.table)
     _write_table(table, out)
     return 0
 
@@ -509,6 +593,13 @@ def _positive_float(value: str) -> float:
     x = float(value)
     if not (math.isfinite(x) and x > 0):
         raise argparse.ArgumentTypeError(f"must be a positive number, not {value}")
+    return x
+
+
+def _unit_float(value: str) -> float:
+    x = float(value)
+    if not 0.0 < x <= 1.0:
+        raise argparse.ArgumentTypeError(f"must be in (0, 1], not {value}")
     return x
 
 
@@ -540,6 +631,16 @@ def _add_corpus_args(p: argparse.ArgumentParser, group_flag: str) -> None:
                         ".tsv; \\t, tab, comma, semicolon and pipe are understood)")
     p.add_argument("--no-quoting", action="store_true",
                    help="delimited fields are never quoted: quote characters are text")
+    p.add_argument("--dedupe", choices=("mark", "drop"), default=None,
+                   help="find near-duplicate documents (reprints): mark them (a cluster "
+                        "column) or drop the copies so each story counts once")
+    p.add_argument("--dedupe-keep", choices=("group", "all"), default="group",
+                   help="with --dedupe drop: keep each story once per group (default) or "
+                        "once overall")
+    p.add_argument("--dedupe-threshold", type=_unit_float, default=None, metavar="J",
+                   help="Jaccard similarity at or above which two documents are copies (0.5)")
+    p.add_argument("--dedupe-shingle", type=int, default=None, metavar="N",
+                   help="words per shingle (5; 2 or 3 for headlines)")
 
 
 def version_text() -> str:
@@ -630,7 +731,10 @@ def build_parser() -> argparse.ArgumentParser:
     _add_corpus_args(a, "--group-field")
     a.add_argument("-o", "--output", help="OUT.csv, OUT.jsonl or OUT.parquet (default: CSV "
                                           "on stdout)")
-    a.add_argument("--table", choices=("matches", "sentences"), default="matches")
+    a.add_argument("--table", choices=("matches", "sentences", "attributions", "duplicates"),
+                   default="matches",
+                   help="matches (with speaker, cue and target), sentences, attributions "
+                        "(who says what), duplicates (the clusters' documents; needs --dedupe)")
     a.add_argument("--with-text", action="store_true",
                    help="add the sentence text (sentences: of those holding a match)")
     a.set_defaults(func=_cmd_analyze)
@@ -640,7 +744,17 @@ def build_parser() -> argparse.ArgumentParser:
                    help="field naming the groups to compare (outlet); several as outlet,year")
     c.add_argument("-o", "--output", help="OUT.html (a report) or OUT.csv/.jsonl/.parquet "
                                           "(one table, see --table); default: print all")
-    c.add_argument("--table", choices=("terms", "categories", "contrasts"), default="terms")
+    c.add_argument("--table", choices=("terms", "categories", "contrasts", "cues", "targets",
+                                       "switch-points", "duplicates"), default="terms",
+                   help="terms, categories, contrasts, cues (the verbs each speaker gets), "
+                        "targets (labels by actor), switch-points (needs --date), "
+                        "duplicates (needs --dedupe)")
+    c.add_argument("--contrast", default=None,
+                   help="switch points of this contrast only (default: every contrast)")
+    c.add_argument("--option", default=None,
+                   help="the option whose switch is sought (default: each contrast's last)")
+    c.add_argument("--switch-period", dest="period_of_switch", default=None, metavar="ALIAS",
+                   help="periods of the switch points (default: --period, else M)")
     c.add_argument("--alpha0", type=_positive_float, default=1000.0,
                    help="prior strength (1000)")
     c.add_argument("--voice", choices=("author", "quoted", "attributed"), default=None,

@@ -42,6 +42,8 @@ class Comparison:
       Wilson, per 1,000 tokens), and boot_low, boot_high with ``bootstrap``.
     - ``contrasts``: group, contrast, option, count, share, ci_low, ci_high (95% Wilson),
       and boot_low, boot_high with ``bootstrap``.
+    - ``cues``: per group, the cue verbs used for each speaker (actors), with log-odds;
+      ``targets``: per group, each term by the actor it is said of (docs/attributions.md).
     """
 
     counts: Counts
@@ -55,6 +57,8 @@ class Comparison:
     terms: Any
     categories: Any
     contrasts: Any
+    _cues: Any
+    _targets: Any
 
     def __init__(self, counts: Counts, alpha0: float = 1000.0, voice: Optional[str] = None,
                  bootstrap: int = 0, seed: int = 0, reference: Optional[str] = None,
@@ -79,6 +83,8 @@ class Comparison:
         # The corpus the counts came from, for the evidence behind a row (None for counts
         # merged from pieces, which keep no texts).
         self.corpus = corpus
+        self._cues = None
+        self._targets = None
         self.cluster = _check_cluster(cluster, len(counts.doc_group))
         groups = list(counts.groups)
         G = len(groups)
@@ -251,6 +257,34 @@ class Comparison:
                 "which keep no sentences; compare a Corpus (analyze_corpus(...).compare()) "
                 "or read the matches from analyze_dask(..., matches=True)")
         return self.corpus
+
+    # -- who says it, who is labelled --------------------------------------------------------
+    @property
+    def cues(self):
+        """Per group, the cue verbs used for each speaker, normalised through the lexicon's
+        actors ("claims" for Kiev, "says" for Russia), with counts and log-odds (this speaker
+        against the group's other speakers, and this group against the others):
+        :func:`framelens.attributions.cue_table`. Needs the corpus (not counts alone)."""
+        if self._cues is None:
+            self._cues = self._own_groups(self._evidence().cue_table())
+        return self._cues
+
+    @property
+    def targets(self):
+        """Per group, each term by the actor it is said of ("aggressor" of Russia or of
+        Ukraine), in this comparison's voice, with counts and log-odds:
+        :func:`framelens.attributions.target_table`. Needs the corpus."""
+        if self._targets is None:
+            self._targets = self._own_groups(self._evidence().target_table(voice=self.voice))
+        return self._targets
+
+    def _own_groups(self, table):
+        """The rows of this comparison's groups (a pairwise comparison shows its two; the
+        statistics are those of the whole corpus)."""
+        groups = list(self.counts.groups)
+        if self.corpus is None or list(self.corpus.groups) == groups:
+            return table
+        return table[table["group"].astype(object).isin(groups)].reset_index(drop=True)
 
     @property
     def lexicon(self):

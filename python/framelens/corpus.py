@@ -29,6 +29,8 @@ from .columns import label_array, text_array, user_column
 from .counts import VOICES, Counts, counts_from_columns
 from .evidence import check_voices, check_window, context_rows, sample, select_terms
 
+ATTRIBUTION_KINDS = ("statement", "belief", "intention", "stance", "evidence", "perceived")
+
 _DEFAULT_ID = "id"
 _NO_GROUP = "all"
 GROUP_SEPARATOR = " | "  # between the keys of a group label ("Sputnik | 2023-05")
@@ -44,17 +46,30 @@ _DTYPES = {
     "match_sentence": np.uint32, "match_term": np.uint32, "match_spelling": np.uint32,
     "match_start": np.int64,
     "match_end": np.int64, "match_voice": np.uint8, "match_negated": np.uint8,
+    # who says what (the attributions and each match's link to one)
+    "doc_attributions": np.uint32, "match_attribution": np.uint32, "match_target": np.uint32,
+    "attr_doc": np.uint32, "attr_sentence": np.uint32, "attr_kind": np.uint8,
+    "attr_voice": np.uint8, "attr_nested": np.uint8, "attr_speaker_actor": np.uint32,
+    "attr_speaker_start": np.int64, "attr_speaker_end": np.int64, "attr_cue_start": np.int64,
+    "attr_cue_end": np.int64, "attr_content_start": np.int64, "attr_content_end": np.int64,
+    "attr_content2_start": np.int64, "attr_content2_end": np.int64,
 }
+_NONE = np.iinfo(np.uint32).max  # the core's FL_NO_ATTRIBUTION / FL_NO_ACTOR
 
 # The columns of the tables; a kept field may not take one of these names.
 SENTENCE_COLUMNS = ("doc_id", "group", "sentence", "start", "end", "n_tokens", "n_matches",
                     "score", "n_markers")
 MATCH_COLUMNS = ("doc_id", "group", "sentence", "term", "category", "start", "end", "surface",
-                 "voice", "weight", "negated")
+                 "voice", "weight", "negated", "speaker", "speaker_start", "speaker_end",
+                 "speaker_actor", "cue", "cue_lemma", "target")
+ATTRIBUTION_COLUMNS = ("doc_id", "group", "sentence", "speaker", "speaker_start", "speaker_end",
+                       "speaker_actor", "cue", "cue_start", "cue_end", "cue_lemma", "content",
+                       "content_start", "content_end", "content2_start", "content2_end",
+                       "kind", "voice", "nested")
 KWIC_COLUMNS = ("doc_id", "group", "sentence", "start", "end", "left", "match", "right",
                 "term", "category", "voice", "negated", "weight", "sentence_text")
 _RESERVED = set(SENTENCE_COLUMNS) | set(MATCH_COLUMNS) | set(KWIC_COLUMNS) | \
-    {"text", "n_sentences"}
+    set(ATTRIBUTION_COLUMNS) | {"text", "n_sentences", "cluster"}
 
 
 class RecordError(ValueError):
@@ -424,12 +439,17 @@ def analyze_corpus(analyzer, records: Iterable, text: str = "text",
                    skip_invalid: bool = False, batch_bytes: int = 8 << 20, progress=None,
                    keep: Optional[Sequence[str]] = None, date: Optional[str] = None,
                    period: Optional[str] = None, texts: str = "matched",
+                   dedupe: Optional[str] = None, dedupe_keep: str = "group",
+                   dedupe_options: Optional[Mapping[str, Any]] = None,
                    _emit: Optional[Callable[["Corpus"], None]] = None) -> "Corpus":
     """See :meth:`framelens.Analyzer.analyze_corpus`.
 
     _emit: stream instead of gathering (the CLI's ``analyze``): each batch's results are
     handed to _emit as a Corpus of their own and then dropped, so memory follows one batch,
-    not the corpus; the Corpus returned holds no documents."""
+    not the corpus; the Corpus returned holds no documents. Copies are found across the
+    whole corpus, so dedupe cannot stream."""
+    if _emit is not None and dedupe is not None:
+        raise ValueError("dedupe needs the whole corpus: it cannot be streamed")
     if threads is None:
         threads = default_threads()
     if not isinstance(threads, (int, np.integer)) or isinstance(threads, bool) or \
@@ -438,11 +458,15 @@ def analyze_corpus(analyzer, records: Iterable, text: str = "text",
     if texts not in TEXTS:
         raise ValueError(f"texts must be one of {', '.join(map(repr, TEXTS))}, not {texts!r}")
     plan = _Plan(text, group, id, keep, date, period)
+    signatures, find = _dedupe_plan(dedupe, dedupe_keep, dedupe_options, int(threads))
     lex = analyzer.lexicon
     parts: Dict[str, List[np.ndarray]] = {k: [] for k in _DTYPES}
     surf_offsets: List[np.ndarray] = []
     surf_data: List[bytes] = []
     surf_base = 0
+    attr_offsets: List[np.ndarray] = []
+    attr_data: List[bytes] = []
+    attr_base = 0
     sent_text_parts: List[Any] = []
     doc_ids: List[Any] = []
     doc_labels: List[str] = []
@@ -458,6 +482,10 @@ def analyze_corpus(analyzer, records: Iterable, text: str = "text",
             batch_bytes = min(batch_bytes, _THREADED_BATCH_BYTES)
         batches = _batches(records, plan, skip_invalid, batch_bytes, skipped)
         for batch, result in _analyzed(lex._core, batches, int(threads)):
+            if signatures is not None:
+                # signed here while the batch is analysed on the helper thread: only the
+                # signatures are kept, never the texts
+                signatures.add(batch.texts, batch.ids, batch.labels)
             try:
                 cols = result()
             except ValueError as exc:
@@ -466,13 +494,17 @@ def analyze_corpus(analyzer, records: Iterable, text: str = "text",
             if texts != "none":
                 sent_text_parts.append(_sentence_texts(batch.texts, arrays, texts == "all"))
             for k, a in arrays.items():
-                if k in ("sent_doc", "match_doc"):
+                if k in ("sent_doc", "match_doc", "attr_doc"):
                     a = a.astype(np.int64) + n_docs
                 parts[k].append(a)
             off = np.frombuffer(cols["surface_offsets"], dtype=np.int64)
             surf_offsets.append(off[1:] + surf_base)
             surf_base += len(cols["surface_data"])
             surf_data.append(cols["surface_data"])
+            off, adata = _attribution_texts(cols, keep_content=texts != "none")
+            attr_offsets.append(off[1:] + attr_base)
+            attr_base += len(adata)
+            attr_data.append(adata)
             doc_ids.extend(batch.ids)
             doc_labels.extend(batch.labels)
             doc_keys.extend(batch.keys)
@@ -484,23 +516,30 @@ def analyze_corpus(analyzer, records: Iterable, text: str = "text",
             del batch, cols, arrays
             if _emit is not None:
                 _emit(_gathered(lex, records, plan, parts, surf_offsets, surf_data,
-                                sent_text_parts, doc_ids, doc_labels, doc_keys, kept, n_docs,
-                                skipped[0], texts, whole=False))
+                                attr_offsets, attr_data, sent_text_parts, doc_ids, doc_labels,
+                                doc_keys, kept, n_docs, skipped[0], texts, whole=False))
                 seqs: List[List[Any]] = [*parts.values(), surf_offsets, surf_data,
-                                         sent_text_parts, doc_ids, doc_labels, doc_keys,
-                                         *kept.values()]
+                                         attr_offsets, attr_data, sent_text_parts, doc_ids,
+                                         doc_labels, doc_keys, *kept.values()]
                 for seq in seqs:
                     seq.clear()
-                surf_base = n_docs = 0
+                surf_base = attr_base = n_docs = 0
     finally:
         if bar is not None:
             bar.close()
-    return _gathered(lex, records, plan, parts, surf_offsets, surf_data, sent_text_parts,
-                     doc_ids, doc_labels, doc_keys, kept, n_docs, skipped[0], texts)
+    corpus = _gathered(lex, records, plan, parts, surf_offsets, surf_data, attr_offsets,
+                       attr_data, sent_text_parts, doc_ids, doc_labels, doc_keys, kept, n_docs,
+                       skipped[0], texts)
+    if signatures is not None:
+        from . import dedupe as dd
+        corpus = dd.apply(corpus, signatures.duplicates(**find), mode=str(dedupe),
+                          keep=dedupe_keep)
+    return corpus
 
 
 def _gathered(lex, records, plan: _Plan, parts: Dict[str, List[np.ndarray]],
-              surf_offsets: List[np.ndarray], surf_data: List[bytes], sent_text_parts: List[Any],
+              surf_offsets: List[np.ndarray], surf_data: List[bytes],
+              attr_offsets: List[np.ndarray], attr_data: List[bytes], sent_text_parts: List[Any],
               doc_ids: List[Any], doc_labels: List[str], doc_keys: List[Tuple[Any, ...]],
               kept: Dict[str, List[Any]], n_docs: int, skipped: int, texts: str,
               whole: bool = True) -> "Corpus":
@@ -512,6 +551,7 @@ def _gathered(lex, records, plan: _Plan, parts: Dict[str, List[np.ndarray]],
         parts[k] = []  # release the pieces as soon as they are joined
     offsets = np.concatenate([np.zeros(1, np.int64)] + surf_offsets)
     data = b"".join(surf_data)
+    attr_texts = (np.concatenate([np.zeros(1, np.int64)] + attr_offsets), b"".join(attr_data))
     groups = sorted(set(doc_labels))
     gindex = {g: i for i, g in enumerate(groups)}
     doc_group = np.fromiter((gindex[g] for g in doc_labels), dtype=np.int64, count=n_docs)
@@ -527,7 +567,52 @@ def _gathered(lex, records, plan: _Plan, parts: Dict[str, List[np.ndarray]],
     return Corpus(lex, merged, (offsets, data), ids, doc_group, groups, skipped,
                   doc_columns=doc_columns, group_keys=group_keys,
                   group_values=[key_values[g] for g in groups], date=plan.date,
-                  period=plan.period, sentence_texts=sentence_texts, texts=texts)
+                  period=plan.period, sentence_texts=sentence_texts, texts=texts,
+                  attribution_texts=attr_texts)
+
+
+_SIGNATURE_OPTIONS = ("shingle", "num_hashes", "seed")
+_CLUSTER_OPTIONS = ("threshold", "containment", "bands", "rows")
+
+
+def _dedupe_plan(dedupe: Optional[str], keep: str, options: Optional[Mapping[str, Any]],
+                 threads: int):
+    """(Signatures to fill while the records stream, the options of the clustering), or
+    (None, {}) without dedupe."""
+    from . import dedupe as dd
+    if dedupe is None:
+        if options:
+            raise ValueError("dedupe_options given without dedupe='mark' or 'drop'")
+        return None, {}
+    if dedupe not in dd.MODES:
+        raise ValueError(f"dedupe must be None, {', '.join(map(repr, dd.MODES))}; got "
+                         f"{dedupe!r}")
+    if keep not in dd.KEEP:
+        raise ValueError(f"dedupe_keep must be one of {', '.join(map(repr, dd.KEEP))}; got "
+                         f"{keep!r}")
+    options = dict(options or {})
+    unknown = sorted(set(options) - set(_SIGNATURE_OPTIONS) - set(_CLUSTER_OPTIONS))
+    if unknown:
+        raise ValueError(f"dedupe_options: unknown option {unknown[0]!r}; known: "
+                         f"{', '.join(_SIGNATURE_OPTIONS + _CLUSTER_OPTIONS)}")
+    sig = dd.Signatures(threads=threads,
+                        **{k: v for k, v in options.items() if k in _SIGNATURE_OPTIONS})
+    return sig, {k: v for k, v in options.items() if k in _CLUSTER_OPTIONS}
+
+
+def _attribution_texts(cols: Dict[str, bytes], keep_content: bool) -> Tuple[np.ndarray, bytes]:
+    """A batch's attribution strings (speaker, cue, lemma, content of each attribution, see
+    _core.analyze_batch): offsets and UTF-8 data, without the contents when they are not to
+    be kept (texts="none")."""
+    off = np.frombuffer(cols["attr_text_offsets"], dtype=np.int64)
+    data = cols["attr_text_data"]
+    if keep_content or len(off) < 2:
+        return off, data
+    lens = np.diff(off)
+    lens[3::4] = 0  # every fourth string is a content
+    keep = np.repeat(np.arange(len(lens)) % 4 != 3, np.diff(off))
+    kept = np.frombuffer(data, dtype=np.uint8)[keep].tobytes()
+    return np.concatenate([np.zeros(1, np.int64), np.cumsum(lens)]), kept
 
 
 def _sentence_texts(batch_texts: List[str], a: Dict[str, np.ndarray], every: bool):
@@ -611,8 +696,15 @@ class Corpus:
     - ``sentences``: DataFrame doc_id, group, sentence, start, end, n_tokens, n_matches,
       score, n_markers (+ kept columns); ``sentence_table(text=True)`` adds the text.
     - ``matches``: DataFrame doc_id, group, sentence, term, category, start, end, surface,
-      voice, weight, negated (+ kept columns); ``match_table(text=True)`` adds the
-      sentence's text.
+      voice, weight, negated, speaker, speaker_start, speaker_end, speaker_actor, cue,
+      cue_lemma, target (+ kept columns); ``match_table(text=True)`` adds the sentence's
+      text.
+    - ``attributions``: every attribution, who says what by which cue
+      (:meth:`attribution_table`); ``cue_table()`` and ``target_table()``: the verbs each
+      speaker gets, and each term by the actor it is said of (docs/attributions.md).
+    - ``timeline(contrast)``, ``switch_points(contrast)``: a contrast's shares by period and
+      each group's most likely switch (with ``date=``).
+    - ``duplicates``: the clusters of copies found with ``dedupe=`` (else None).
     - ``kwic(...)``: each selected match in its context.
     - ``counts``: additive :class:`Counts` (merge, pickle).
     - ``skipped``: records skipped with ``skip_invalid=True``.
@@ -624,11 +716,19 @@ class Corpus:
                  doc_columns: Optional[Dict[str, Any]] = None,
                  group_keys: Sequence[str] = (), group_values: Sequence[Tuple] = (),
                  date: Optional[str] = None, period: Optional[str] = None,
-                 sentence_texts=None, texts: str = "none"):
+                 sentence_texts=None, texts: str = "none", attribution_texts=None):
         import pandas as pd
         self.lexicon = lexicon
-        self._cols = cols
+        self._cols = _with_attribution_columns(cols)
+        cols = self._cols
         self._surfaces = surfaces  # (offsets int64, data bytes)
+        # 4 strings per attribution: speaker, cue, cue lemma, content (offsets, data)
+        self._attr_texts = attribution_texts if attribution_texts is not None else \
+            (np.zeros(4 * len(cols["attr_doc"]) + 1, np.int64), b"")
+        self._attributions = None
+        self.duplicates = None  # the copies found with dedupe= (framelens.dedupe.Duplicates)
+        self.dedupe_mode: Optional[str] = None  # "mark" or "drop" when they were
+        self.dedupe_keep: Optional[str] = None  # "group" or "all" (with "drop")
         self._doc_ids = doc_ids if isinstance(doc_ids, pd.Index) else \
             pd.Index(np.asarray(doc_ids))
         self._doc_group = doc_group
@@ -754,6 +854,7 @@ class Corpus:
             "voice": label_array(c["match_voice"].astype(np.int64), VOICES),
             "weight": self._term_weight(term),
             "negated": c["match_negated"].astype(bool),
+            **self._who_cols(),
             **self._kept_cols(doc),
         }
         order = list(MATCH_COLUMNS) + list(self._doc_columns)
@@ -762,6 +863,141 @@ class Corpus:
                 self._require_texts("sentence text").take(self._match_sentence_rows()))
             order.append("sentence_text")
         return pd.DataFrame(data)[order]
+
+    # -- who says what --------------------------------------------------------------------
+    @property
+    def attributions(self):
+        """Every attribution in the corpus (who says, believes or wants what, by which cue),
+        whether or not a lexicon term stands in it: see :meth:`attribution_table`; cached."""
+        if self._attributions is None:
+            self._attributions = self.attribution_table()
+        return self._attributions
+
+    def attribution_table(self, nested: bool = True):
+        """DataFrame doc_id, group, sentence, speaker, speaker_start, speaker_end,
+        speaker_actor, cue, cue_start, cue_end, cue_lemma, content, content_start,
+        content_end, content2_start, content2_end, kind, voice, nested and the kept columns:
+        one row per attribution (docs/attributions.md). Offsets are code point offsets into
+        the document's text; a missing speaker (or second content piece) has missing
+        offsets. ``speaker_actor`` is the lexicon actor the speaker names. ``content`` is
+        missing when the corpus was analysed with ``texts="none"``. ``nested=False`` leaves
+        out the attributions inside another's content (PolNeAR annotates only the
+        outermost)."""
+        import pandas as pd
+        c = self._cols
+        rows = np.arange(len(c["attr_doc"]), dtype=np.int64)
+        if not nested:
+            rows = rows[c["attr_nested"] == 0]
+        doc = c["attr_doc"][rows].astype(np.int64)
+        sp_s, sp_e = c["attr_speaker_start"][rows], c["attr_speaker_end"][rows]
+        has_speaker = sp_e > sp_s
+        c2_s, c2_e = c["attr_content2_start"][rows], c["attr_content2_end"][rows]
+        has_c2 = c2_e > c2_s
+        lemma = self._attr_strings(2, rows)
+        data = {
+            "doc_id": self._doc_id_col(doc),
+            "group": self._group_col(doc),
+            "sentence": c["attr_sentence"][rows].astype(np.int64),
+            "speaker": text_array(self._attr_strings(0, rows, has_speaker)),
+            "speaker_start": _optional_int(sp_s, has_speaker),
+            "speaker_end": _optional_int(sp_e, has_speaker),
+            "speaker_actor": self._actor_col(c["attr_speaker_actor"][rows]),
+            "cue": text_array(self._attr_strings(1, rows)),
+            "cue_start": c["attr_cue_start"][rows],
+            "cue_end": c["attr_cue_end"][rows],
+            "cue_lemma": pd.Categorical(np.asarray(lemma.to_pylist(), dtype=object)
+                                        if len(rows) else np.zeros(0, object)),
+            "content": text_array(self._attr_strings(
+                3, rows, None if self.texts != "none" else np.zeros(len(rows), bool))),
+            "content_start": c["attr_content_start"][rows],
+            "content_end": c["attr_content_end"][rows],
+            "content2_start": _optional_int(c2_s, has_c2),
+            "content2_end": _optional_int(c2_e, has_c2),
+            "kind": label_array(c["attr_kind"][rows].astype(np.int64), ATTRIBUTION_KINDS),
+            "voice": label_array(c["attr_voice"][rows].astype(np.int64), VOICES),
+            "nested": c["attr_nested"][rows].astype(bool),
+            **self._kept_cols(doc),
+        }
+        return pd.DataFrame(data)
+
+    def cue_table(self, by: str = "actor", nested: bool = True, voice: Optional[str] = None,
+                  alpha0: float = 10.0):
+        """Per group, the cue verbs used for each speaker (normalised through the lexicon's
+        actors), with counts and log-odds: see :func:`framelens.attributions.cue_table`."""
+        from .attributions import cue_table
+        return cue_table(self, by=by, nested=nested, voice=voice, alpha0=alpha0)
+
+    def target_table(self, by: str = "term", voice: Optional[str] = None,
+                     alpha0: float = 10.0):
+        """Per group, each label (term or category) by the actor it is said of, with counts
+        and log-odds: see :func:`framelens.attributions.target_table`."""
+        from .attributions import target_table
+        return target_table(self, by=by, voice=voice, alpha0=alpha0)
+
+    def _attr_strings(self, field: int, rows: np.ndarray, present=None):
+        """Field ``field`` (0 speaker, 1 cue, 2 cue lemma, 3 content) of the attributions
+        ``rows`` as a pyarrow array, null where ``present`` is False."""
+        import pyarrow as pa
+        offsets, data = self._attr_texts
+        every = pa.Array.from_buffers(pa.large_string(), len(offsets) - 1,
+                                      [None, pa.py_buffer(offsets.astype(np.int64)),
+                                       pa.py_buffer(data)])
+        idx = 4 * np.asarray(rows, dtype=np.int64) + field
+        mask = None if present is None else ~np.asarray(present, dtype=bool)
+        return every.take(pa.array(idx, type=pa.int64(), mask=mask))
+
+    def _actor_col(self, actor: np.ndarray):
+        """Actor indices of the core (UINT32_MAX: none) as a Categorical of actor names."""
+        names = [a.name for a in self.lexicon.actors]
+        codes = np.where(actor == _NONE, -1, actor.astype(np.int64))
+        return label_array(codes, names)
+
+    def _match_attribution_rows(self) -> np.ndarray:
+        """The attribution row of each match (-1 for none)."""
+        c = self._cols
+        doc_attr = c["doc_attributions"].astype(np.int64)
+        first = np.concatenate([[0], np.cumsum(doc_attr)[:-1]]) if len(doc_attr) else \
+            np.zeros(0, np.int64)
+        link = c["match_attribution"]
+        rows = np.full(len(link), -1, dtype=np.int64)
+        has = link != _NONE
+        if has.any():
+            rows[has] = first[c["match_doc"][has].astype(np.int64)] + link[has].astype(np.int64)
+        return rows
+
+    def _who_cols(self, rows: Optional[np.ndarray] = None) -> Dict[str, Any]:
+        """speaker, speaker_start, speaker_end, speaker_actor, cue, cue_lemma and target of
+        the matches ``rows`` (default: all), from the attribution that holds each."""
+        import pandas as pd
+        c = self._cols
+        arow = self._match_attribution_rows()
+        target = c["match_target"]
+        if rows is not None:
+            arow, target = arow[rows], target[rows]
+        has = arow >= 0
+        if not has.any():
+            nothing = np.zeros(len(arow), bool)
+            none = text_array([None] * len(arow))
+            return {"speaker": none, "speaker_start": _optional_int(arow, nothing),
+                    "speaker_end": _optional_int(arow, nothing),
+                    "speaker_actor": self._actor_col(np.full(len(arow), _NONE, np.uint32)),
+                    "cue": none, "cue_lemma": pd.Categorical([None] * len(arow)),
+                    "target": self._actor_col(target)}
+        safe = np.where(has, arow, 0)
+        sp_s = c["attr_speaker_start"][safe]
+        sp_e = c["attr_speaker_end"][safe]
+        named = has & (sp_e > sp_s)
+        actor = np.where(has, c["attr_speaker_actor"][safe], _NONE).astype(np.uint32)
+        return {
+            "speaker": text_array(self._attr_strings(0, safe, named)),
+            "speaker_start": _optional_int(sp_s, named),
+            "speaker_end": _optional_int(sp_e, named),
+            "speaker_actor": self._actor_col(actor),
+            "cue": text_array(self._attr_strings(1, safe, has)),
+            "cue_lemma": pd.Categorical(np.asarray(self._attr_strings(2, safe, has).to_pylist(),
+                                                   dtype=object)),
+            "target": self._actor_col(target),
+        }
 
     def _term_cols(self, term: np.ndarray) -> Dict[str, Any]:
         lex = self.lexicon
@@ -957,6 +1193,22 @@ class Corpus:
         from .charts import timeline_data
         return timeline_data(self, contrast, period=period, voice=voice)
 
+    def switch_points(self, contrast: str, option: Optional[str] = None,
+                      period: Optional[str] = None, voice: Optional[str] = None,
+                      bootstrap: int = 999, level: float = 0.95, seed: int = 0,
+                      min_periods: int = 3):
+        """When usage switched: for each series (a group without its period), the most likely
+        period in which ``option``'s share of ``contrast`` changed (default: its last option,
+        "Kyiv" in Kiev/Kyiv), with an interval and a bootstrap p-value
+        (:func:`framelens.changepoint.switch_points`, docs/duplicates-and-switches.md), from the
+        same counts as :meth:`timeline`. Needs a date (``analyze_corpus(..., date=)``).
+        DataFrame series, option, switch, switch_low, switch_high, share_before, share_after,
+        n_before, n_after, periods, statistic, p_value, direction."""
+        from .charts import switch_point_data
+        return switch_point_data(self, contrast, option=option, period=period, voice=voice,
+                                 bootstrap=bootstrap, level=level, seed=seed,
+                                 min_periods=min_periods)
+
     # -- display ------------------------------------------------------------------------------
     def __repr__(self) -> str:
         return (f"<Corpus: {self.n_documents} documents in {len(self.groups)} groups, "
@@ -966,6 +1218,32 @@ class Corpus:
     def _repr_html_(self) -> str:
         from .display import corpus_html
         return corpus_html(self)
+
+
+def _optional_int(values: np.ndarray, present: np.ndarray):
+    """int64 values as a nullable Int64 array, missing where ``present`` is False."""
+    import pandas as pd
+    out = pd.array(np.asarray(values, dtype=np.int64), dtype="Int64")
+    out[~np.asarray(present, dtype=bool)] = pd.NA
+    return out
+
+
+def _with_attribution_columns(cols: Dict[str, np.ndarray]) -> Dict[str, np.ndarray]:
+    """The columns, with empty attribution columns where they are missing (a Corpus built
+    from columns made before attributions existed)."""
+    n_docs = len(cols["doc_tokens"])
+    n_matches = len(cols["match_doc"])
+    out = dict(cols)
+    for k, dt in _DTYPES.items():
+        if k in out:
+            continue
+        if k == "doc_attributions":
+            out[k] = np.zeros(n_docs, dt)
+        elif k in ("match_attribution", "match_target"):
+            out[k] = np.full(n_matches, _NONE, dt)
+        elif k.startswith("attr_"):
+            out[k] = np.zeros(0, dt)
+    return out
 
 
 def _surface_array(offsets: np.ndarray, data: bytes):

@@ -361,7 +361,7 @@ def apply(corpus: Any, duplicates: Duplicates, mode: str = "mark", keep: str = "
 
     ``mode="mark"``: the same documents, with ``corpus.duplicates`` (the
     :class:`Duplicates`) and a ``cluster`` column (-1 for documents without copies) in
-    ``corpus.sentences`` and ``corpus.matches``. ``mode="drop"``: only the documents of
+    ``corpus.sentences``, ``corpus.matches`` and ``corpus.attributions``. ``mode="drop"``: only the documents of
     ``duplicates.keep(keep)`` remain (``keep="group"``: each cluster once per group;
     ``"all"``: once overall), so counts and comparisons count each story once;
     ``corpus.duplicates`` still lists every cluster. ``duplicates`` must describe the
@@ -387,10 +387,13 @@ def apply(corpus: Any, duplicates: Duplicates, mode: str = "mark", keep: str = "
         out.__class__ = _marked_class(type(corpus))
         out._sentences = None
         out._matches = None
+        out._attributions = None
         out._dedupe_cluster = duplicates.labels
     else:
         out = _select_documents(corpus, duplicates.keep(keep))
     out.duplicates = duplicates
+    out.dedupe_mode = mode
+    out.dedupe_keep = keep
     return out
 
 
@@ -428,6 +431,14 @@ def _marked_class(base: type) -> type:
                 df["cluster"] = self._dedupe_cluster[doc] if len(doc) else doc
             return df
 
+        @property
+        def attributions(self):  # type: ignore[override]
+            df = super().attributions
+            if "cluster" not in df.columns:
+                doc = self._cols["attr_doc"].astype(np.int64)
+                df["cluster"] = self._dedupe_cluster[doc] if len(doc) else doc
+            return df
+
     MarkedCorpus.__name__ = MarkedCorpus.__qualname__ = base.__name__
     _MARKED[base] = MarkedCorpus
     return MarkedCorpus
@@ -446,6 +457,8 @@ def _select_documents(corpus: Any, keep: np.ndarray) -> Any:
         np.zeros(0, bool)
     match_keep = keep[cols["match_doc"].astype(np.int64)] if len(cols["match_doc"]) else \
         np.zeros(0, bool)
+    attr_doc = cols.get("attr_doc", np.zeros(0, np.uint32))
+    attr_keep = keep[attr_doc.astype(np.int64)] if len(attr_doc) else np.zeros(0, bool)
     for k, a in cols.items():
         if k.startswith("doc_"):
             out_cols[k] = a[keep]
@@ -453,15 +466,21 @@ def _select_documents(corpus: Any, keep: np.ndarray) -> Any:
             out_cols[k] = a[sent_keep]
         elif k.startswith("match_"):
             out_cols[k] = a[match_keep]
+        elif k.startswith("attr_"):
+            out_cols[k] = a[attr_keep]
         else:
             out_cols[k] = a
-    for k in ("sent_doc", "match_doc"):
-        out_cols[k] = new_index[out_cols[k].astype(np.int64)]
-    offsets, data = corpus._surfaces
-    starts, ends = offsets[:-1][match_keep], offsets[1:][match_keep]
-    pieces = [data[s:e] for s, e in zip(starts.tolist(), ends.tolist())]
-    new_offsets = np.concatenate([np.zeros(1, np.int64),
-                                  np.cumsum(ends - starts, dtype=np.int64)])
+    for k in ("sent_doc", "match_doc", "attr_doc"):
+        if k in out_cols:
+            out_cols[k] = new_index[out_cols[k].astype(np.int64)]
+    surf_offsets, surf_data = corpus._surfaces
+    new_offsets, new_data = _kept_strings(surf_offsets, surf_data, match_keep)
+    attr_texts = getattr(corpus, "_attr_texts", None)
+    if attr_texts is not None:  # 4 strings per attribution: keep each kept one's four
+        extra_attr = {"attribution_texts": _kept_strings(attr_texts[0], attr_texts[1],
+                                                         np.repeat(attr_keep, 4))}
+    else:
+        extra_attr = {}
     cls = type(corpus)
     if getattr(cls, "_dedupe_marked", False):
         cls = cls.__mro__[1]
@@ -478,6 +497,22 @@ def _select_documents(corpus: Any, keep: np.ndarray) -> Any:
                  "group_keys": corpus.group_keys, "group_values": corpus._group_values,
                  "date": corpus.date, "period": corpus.period, "sentence_texts": texts,
                  "texts": corpus.texts}
-    return cls(corpus.lexicon, out_cols, (new_offsets, b"".join(pieces)),
+    return cls(corpus.lexicon, out_cols, (new_offsets, new_data),
                np.asarray(corpus._doc_ids)[keep], np.asarray(corpus._doc_group)[keep],
-               corpus.groups, corpus.skipped, **extra)
+               corpus.groups, corpus.skipped, **extra, **extra_attr)
+
+
+def _kept_strings(offsets: np.ndarray, data: bytes, keep: np.ndarray) -> Tuple[np.ndarray, bytes]:
+    """The strings ``keep`` selects from concatenated UTF-8 ``data`` with ``offsets`` (n + 1),
+    as new offsets and data."""
+    starts, ends = offsets[:-1][keep], offsets[1:][keep]
+    lengths = (ends - starts).astype(np.int64)
+    if len(data) == 0 or not len(starts):
+        return np.concatenate([np.zeros(1, np.int64), np.cumsum(lengths)]), b""
+    # one byte mask over the data: every byte of a kept string
+    mark = np.zeros(len(data) + 1, np.int64)
+    np.add.at(mark, starts, 1)
+    np.add.at(mark, ends, -1)
+    mask = np.cumsum(mark)[:-1] > 0
+    kept = np.frombuffer(data, dtype=np.uint8)[mask].tobytes()
+    return np.concatenate([np.zeros(1, np.int64), np.cumsum(lengths)]), kept

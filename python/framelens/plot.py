@@ -228,3 +228,24 @@ def timeline(corpus, contrast: str, option: Optional[str] = None,
     ax.grid(axis="y", color="#e5e5e5", lw=0.6)
     _style(ax)
     return fig
+
+
+def switch_points(corpus, contrast: str, option: Optional[str] = None,
+                  period: Optional[str] = None, voice: Optional[str] = None,
+                  bootstrap: int = 999, seed: int = 0, ax=None):
+    """``option``'s share of ``contrast`` by period (default: its last option), a line per
+    series with 95% Wilson intervals, and each series' most likely switch
+    (:meth:`framelens.Corpus.switch_points`) as a dashed line over a band for its interval."""
+    from .changepoint import plot_switches
+    from .charts import contrast_period_counts, switch_point_data
+    counts = contrast_period_counts(corpus, contrast, period=period, voice=voice)
+    table = switch_point_data(corpus, contrast, option=option, period=period, voice=voice,
+                              bootstrap=bootstrap, seed=seed)
+    option = str(table["option"].iloc[0]) if len(table) else option
+    counts = counts.astype({"series": object, "option": object})
+    if ax is None:
+        _fig, axes = _figure(8.0, 3.6)  # not through pyplot: Jupyter shows it once
+        ax = axes[0][0]
+    return plot_switches(counts, table.rename(columns={"series": "group"}), option=option,
+                         ax=ax, group="series")
+

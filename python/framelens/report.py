@@ -3,8 +3,9 @@ as inline SVG, CSS inline) that shows how the groups differ and the sentences be
 
 Layout, for any number of groups: a summary first (the groups, the contrasts side by side,
 the most distinctive terms of each group), then the charts, the terms with highlighted
-example sentences, the categories, the voices, the timeline (when a date is carried), a
-note on method and the full tables. With many groups the largest come first and the rest
+example sentences, the categories, the voices, who says what with which verb, labels by the
+actor they are said of, the timeline with each series' switch point (when a date is
+carried), the copies found (with ``dedupe=``), a note on method and the full tables. With many groups the largest come first and the rest
 is folded in ``<details>``.
 
 The page is rendered from the Jinja2 template ``templates/report.html.j2``.
@@ -24,6 +25,12 @@ from .display import (VOICE_NOTE, category_css, contrast_table, group_rows, matc
 from .palette import GREY, category_colors, category_info
 
 SUMMARY_GROUPS = 12  # groups shown before the rest is folded
+WHO_SPEAKERS = 12  # speakers in "who says what" (the actors first)
+WHO_CUES = 4  # cues shown per speaker and group
+TARGET_TERMS = 12  # terms in "labels by target"
+COPY_CLUSTERS = 10  # largest clusters of copies listed
+SWITCH_BOOTSTRAP = 499  # replicates of the switch points' p-value and interval
+Z_MARKED = 1.959963984540054  # a cue flagged as used more for this speaker
 OPEN_GROUPS = 4  # up to this many groups, each group's section starts unfolded
 FULL_TABLES_MAX_GROUPS = 12  # above this the full tables are left to -o table.csv
 
@@ -87,6 +94,8 @@ def _categories(cmp) -> List[Dict[str, Any]]:
 
 
 def _timelines(cmp) -> List[Any]:
+    """For each contrast, when a date is carried: the timeline chart with each series' most
+    likely switch marked, and the switch table's rows (series with data)."""
     corpus = cmp.corpus
     if corpus is None or corpus.lexicon is None or not corpus.lexicon.contrasts:
         return []
@@ -96,8 +105,97 @@ def _timelines(cmp) -> List[Any]:
         for v in corpus._doc_columns.values())
     if not dated:
         return []
-    return [svg.timeline_chart(corpus, c.name, voice=cmp.voice)
-            for c in corpus.lexicon.contrasts]
+    out = []
+    for c in corpus.lexicon.contrasts:
+        table = corpus.switch_points(c.name, voice=cmp.voice, bootstrap=SWITCH_BOOTSTRAP)
+        table = table[table["periods"] > 0]
+        if not len(table):
+            continue  # no dated match of this contrast: nothing to draw
+        rows = [{"series": str(r.series), "option": str(r.option),
+                 "switch": None if r.switch is None else str(r.switch),
+                 "low": None if r.switch_low is None else str(r.switch_low),
+                 "high": None if r.switch_high is None else str(r.switch_high),
+                 "before": r.share_before, "after": r.share_after, "periods": int(r.periods),
+                 "p": r.p_value, "direction": r.direction}
+                for r in table.itertuples(index=False)]
+        out.append({"contrast": c.name, "chart": svg.timeline_chart(
+            corpus, c.name, voice=cmp.voice, switches=table), "switches": rows})
+    return out
+
+
+def _who_says(cmp) -> Optional[Dict[str, Any]]:
+    """Who says what with which verb: for each speaker (the lexicon's actors first), per
+    group, its most used cues with counts and shares; a cue used for this speaker markedly
+    more than for the group's other speakers (z >= 1.96) is flagged."""
+    if cmp.corpus is None or not len(cmp.corpus.attributions):
+        return None
+    table = cmp.cues
+    table = table[table["count"] > 0]
+    groups = [str(g) for g in cmp.counts.groups]
+    actors = [a.name for a in cmp.lexicon.actors] if cmp.lexicon is not None else []
+    present = list(dict.fromkeys(str(s) for s in table["speaker"]))
+    order = [a for a in actors if a in present] + [s for s in present if s not in actors]
+    rows = []
+    for speaker in order[:WHO_SPEAKERS]:
+        sub = table[table["speaker"].astype(str) == speaker]
+        cells = []
+        for g in groups:
+            part = sub[sub["group"].astype(str) == g].head(WHO_CUES)
+            total = int(part["speaker_total"].iloc[0]) if len(part) else 0
+            cells.append({"total": total, "cues": [
+                {"lemma": str(r.cue_lemma), "count": int(r.count), "share": float(r.share),
+                 "marked": bool(r.z == r.z and r.z >= Z_MARKED)}
+                for r in part.itertuples(index=False)]})
+        rows.append({"speaker": speaker, "actor": speaker in actors, "cells": cells})
+    return {"groups": groups, "rows": rows, "n_attributions": int(len(cmp.corpus.attributions))}
+
+
+def _labels_by_target(cmp) -> Optional[Dict[str, Any]]:
+    """Labels by the actor they are said of: for the terms said of an actor most often, per
+    group, the targets with counts."""
+    lex = cmp.lexicon
+    if cmp.corpus is None or lex is None or not lex.actors:
+        return None
+    from .attributions import NO_TARGET
+    table = cmp.targets
+    table = table[table["count"] > 0]
+    if not len(table):
+        return None
+    groups = [str(g) for g in cmp.counts.groups]
+    said_of = table[table["target"].astype(str) != NO_TARGET]
+    top = said_of.groupby("label", observed=True)["count"].sum().sort_values(
+        ascending=False, kind="stable")
+    rows = []
+    for label in [str(x) for x in top.index[:TARGET_TERMS]]:
+        sub = table[table["label"].astype(str) == label]
+        cells = []
+        for g in groups:
+            part = sub[sub["group"].astype(str) == g].sort_values("count", ascending=False,
+                                                                  kind="stable")
+            cells.append([{"target": str(r.target), "count": int(r.count)}
+                          for r in part.itertuples(index=False)])
+        rows.append({"label": label, "cells": cells})
+    return {"groups": groups, "rows": rows} if rows else None
+
+
+def _copies(cmp) -> Optional[Dict[str, Any]]:
+    """The clusters of copies found with analyze_corpus(dedupe=...)."""
+    corpus = cmp.corpus
+    dup = getattr(corpus, "duplicates", None) if corpus is not None else None
+    if dup is None:
+        return None
+    docs = dup.documents
+    clusters = dup.clusters.sort_values("size", ascending=False, kind="stable")
+    return {"mode": getattr(corpus, "dedupe_mode", None),
+            "keep": getattr(corpus, "dedupe_keep", None),
+            "n_clusters": int(len(dup.clusters)), "n_documents": int(dup.n_documents),
+            "n_copies": int(docs["duplicate"].sum()) if len(docs) else 0,
+            "params": dup.params,
+            "clusters": [{"cluster": int(r.cluster), "size": int(r.size),
+                          "groups": ", ".join(map(str, r.groups)), "first": str(r.first),
+                          "jaccard": float(r.jaccard_min)}
+                         for r in clusters.head(COPY_CLUSTERS).itertuples(index=False)],
+            "more": max(0, len(clusters) - COPY_CLUSTERS)}
 
 
 def report_context(cmp, title: str) -> Dict[str, Any]:
@@ -144,6 +242,7 @@ def report_context(cmp, title: str) -> Dict[str, Any]:
         "category_charts": svg.category_charts(cmp, groups=chart_cmp_groups),
         "sections": sections, "has_texts": has_texts, "categories": _categories(cmp),
         "voice": _voice_rows(cmp), "voice_note": VOICE_NOTE, "timelines": _timelines(cmp),
+        "who": _who_says(cmp), "targets": _labels_by_target(cmp), "copies": _copies(cmp),
         "full_tables": None if len(groups) > FULL_TABLES_MAX_GROUPS else _full_tables(cmp),
         "grey": GREY, "css": category_css(colors),
     }

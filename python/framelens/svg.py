@@ -214,9 +214,11 @@ def contrast_charts(cmp, groups: Optional[Sequence[str]] = None) -> List[Chart]:
 
 
 def timeline_chart(corpus, contrast: str, option: Optional[str] = None,
-                   period: Optional[str] = None, voice: Optional[str] = None) -> Chart:
+                   period: Optional[str] = None, voice: Optional[str] = None,
+                   switches=None) -> Chart:
     """The share of one option of a contrast by period, a line per series with its 95%
-    Wilson band."""
+    Wilson band; with ``switches`` (Corpus.switch_points), each series' switch as a dashed
+    line over a faint band for its interval."""
     from .charts import timeline_data
     df = timeline_data(corpus, contrast, period=period, voice=voice)
     options = list(df["option"].cat.categories)
@@ -257,4 +259,17 @@ def timeline_chart(corpus, contrast: str, option: Optional[str] = None,
         ch.circle(width - right + 14, top + 6 + 16 * n, 4, color)
         ch.text(width - right + 22, top + 10 + 16 * n, _short(str(s), 20), size=10,
                 title=str(s))
+        sw = None if switches is None else \
+            switches[(switches["series"].astype(str) == str(s)) & switches["switch"].notna()]
+        if sw is not None and len(sw):
+            r = sw.iloc[0]
+            at, lo, hi = (pos.get(str(r[k])) for k in ("switch", "switch_low", "switch_high"))
+            if at is not None and lo is not None and hi is not None:
+                ch.rect(x(lo) - 3, top, x(hi) - x(lo) + 6, height - bottom - top, color,
+                        opacity=0.08, title=f"{s}: switch between {r['switch_low']} and "
+                                            f"{r['switch_high']}")
+                ch.line(x(at), top, x(at), height - bottom, color, width=1.5, dash="4 3",
+                        title=f"{s}: switch in {r['switch']} ({_fmt(float(r['share_before']), True)}"
+                              f" -> {_fmt(float(r['share_after']), True)} {r['option']}, "
+                              f"p = {_fmt(float(r['p_value']))})")
     return ch

@@ -97,6 +97,16 @@ class Result {
         const fl_match *p = fl_result_matches(res_, &n);
         return std::vector<fl_match>(p, p + n);
     }
+    std::vector<fl_attribution> attributions() const {
+        size_t n = 0;
+        const fl_attribution *p = fl_result_attributions(res_, &n);
+        return std::vector<fl_attribution>(p, p + n);
+    }
+    std::vector<fl_actor_mention> mentions() const {
+        size_t n = 0;
+        const fl_actor_mention *p = fl_result_actor_mentions(res_, &n);
+        return std::vector<fl_actor_mention>(p, p + n);
+    }
 
   private:
     fl_result *res_ = nullptr;
@@ -151,7 +161,8 @@ inline std::string term_text(const fl_lexicon *lex, uint32_t i) {
     return std::string(info.term, info.term_len);
 }
 
-// Every field of every token, sentence and match of res, one record per line: two analyses
+// Every field of every token, sentence, match, attribution and actor mention of res, one
+// record per line: two analyses
 // gave the same results exactly when their dumps are equal.
 inline std::string dump(const fl_result *res) {
     std::string out;
@@ -182,7 +193,23 @@ inline std::string dump(const fl_result *res) {
         add("match",
             {double(m[i].start), double(m[i].end), double(m[i].cp_start), double(m[i].cp_end),
              double(m[i].term), double(m[i].sentence), double(m[i].first_token),
-             double(m[i].n_tokens), double(m[i].voice), double(m[i].negated)});
+             double(m[i].n_tokens), double(m[i].voice), double(m[i].negated),
+             double(m[i].attribution), double(m[i].target)});
+    }
+    const fl_attribution *a = fl_result_attributions(res, &n);
+    for (size_t i = 0; i < n; i++) {
+        add("attribution",
+            {double(a[i].sentence), double(a[i].kind), double(a[i].voice), double(a[i].nested),
+             double(a[i].speaker_actor), double(a[i].speaker.start), double(a[i].speaker.end),
+             double(a[i].cue.start), double(a[i].cue.end), double(a[i].content.start),
+             double(a[i].content.end), double(a[i].content2.start), double(a[i].content2.end),
+             double(a[i].cue_lemma_len)});
+    }
+    const fl_actor_mention *am = fl_result_actor_mentions(res, &n);
+    for (size_t i = 0; i < n; i++) {
+        add("mention", {double(am[i].start), double(am[i].end), double(am[i].actor),
+                        double(am[i].sentence), double(am[i].first_token),
+                        double(am[i].n_tokens)});
     }
     return out;
 }

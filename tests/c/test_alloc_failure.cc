@@ -46,7 +46,8 @@ const char *const kLexicon = R"({
                                     "Kyiv": ["Kyiv", "Київ", "Kyiv regime"]}, "note": "x"},
     {"name": "event", "options": {"coup": ["coup d'état"], "operation": ["special military operation"]}}
   ],
-  "actors": [{"name": "Russia", "aliases": ["Moscow", "the Kremlin"], "meta": {"k": 1}}]
+  "actors": [{"name": "Russia", "aliases": ["Moscow", "the Kremlin"], "meta": {"k": 1}},
+             {"name": "Ukraine", "aliases": ["Kyiv", "Київ", "Mr. Smith"]}]
 })";
 
 // Several sentences, many matches of every kind, exclusions, non-ASCII text and quotes.
@@ -55,7 +56,8 @@ const char *const kText =
     "Chicken Kiev and Kiev cakes were served in Kyiv, not in Київ.\n\n"
     "«Агресія триває», сказав він. The special military operation (SMO) is AGGRESSION.\n"
     "Pro‑Russian media in Ελλάδα quoted the U.S. Mr. Smith said: \"Kiev-controlled areas\" "
-    "and NATOs allies were at the US Open.";
+    "and NATOs allies were at the US Open. Moscow, which says the Kiev regime is a junta, "
+    "was called \"the aggressor\"; the Kremlin denies it is AGGRESSIVE.";
 
 // The results of kText against kLexicon with the C library allocator.
 std::string baseline() {
@@ -271,6 +273,10 @@ TEST(AllocFailure, AnalyzeWithAFreshResult) {
             EXPECT_EQ(nullptr, fl_result_sentences(res, &k));
             EXPECT_EQ(0u, k);
             EXPECT_EQ(nullptr, fl_result_matches(res, &k));
+            EXPECT_EQ(0u, k);
+            EXPECT_EQ(nullptr, fl_result_attributions(res, &k));
+            EXPECT_EQ(0u, k);
+            EXPECT_EQ(nullptr, fl_result_actor_mentions(res, &k));
             EXPECT_EQ(0u, k);
             // ... but stays usable: the next analysis is complete and correct.
             a.reset(0);

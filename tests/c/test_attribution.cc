@@ -125,7 +125,7 @@ std::vector<Record> records(const std::string &text) {
     fl_test::Result res;
     EXPECT_EQ(FL_OK, res.analyze(lex, text)) << res.error().message;
     const fl_result *r = res.get();
-    const fl_attribution *at = static_cast<const fl_attribution *>(r->attributions.data);
+    const fl_attr *at = static_cast<const fl_attr *>(r->attributions.data);
     const fl_vtok *v = static_cast<const fl_vtok *>(r->vtoks.data);
     std::vector<Record> out;
     for (size_t i = 0; i < r->attributions.len; i++) {
@@ -152,7 +152,7 @@ TEST(Attribution, RecordsSpeakerCueLemmaAndContent) {
     EXPECT_EQ("claims", r[0].cue);
     EXPECT_EQ("claim", r[0].lemma);
     EXPECT_EQ("that Russian forces shelled the town.", r[0].content);
-    EXPECT_EQ(FL_ATTR_STATEMENT, r[0].kind);
+    EXPECT_EQ(FL_ATTRIBUTION_STATEMENT, r[0].kind);
 }
 
 TEST(Attribution, ANestedAttributionIsRecordedToo) {
@@ -198,4 +198,104 @@ TEST(Attribution, NoneWithoutACue) {
     EXPECT_TRUE(records("Relations deteriorated following a coup in Ukraine.").empty());
     EXPECT_TRUE(records("").empty());
     EXPECT_TRUE(records("\"\" , , : - said").size() <= 1u);
+}
+
+// ---------------------------------------------------------------------------- public records
+
+namespace {
+
+struct Public {
+    std::string speaker, cue, lemma, content, content2, actor;
+    int kind, voice, nested;
+};
+
+std::vector<Public> published(const std::string &text) {
+    fl_test::Lexicon lex(R"({"terms": [{"term": "zzz", "category": "x"}],
+      "actors": [{"name": "Russia", "aliases": ["Moscow", "the Kremlin", "Kremlin"]},
+                 {"name": "Ukraine", "aliases": ["Kiev", "Kyiv"]}]})");
+    EXPECT_EQ(FL_OK, lex.status()) << lex.error().message;
+    fl_test::Result res;
+    EXPECT_EQ(FL_OK, res.analyze(lex, text)) << res.error().message;
+    std::vector<Public> out;
+    for (const fl_attribution &a : res.attributions()) {
+        Public p;
+        p.speaker = fl_test::slice(text, a.speaker.start, a.speaker.end);
+        p.cue = fl_test::slice(text, a.cue.start, a.cue.end);
+        p.lemma = std::string(a.cue_lemma, a.cue_lemma_len);
+        EXPECT_EQ('\0', a.cue_lemma[a.cue_lemma_len]);
+        p.content = fl_test::slice(text, a.content.start, a.content.end);
+        p.content2 = fl_test::slice(text, a.content2.start, a.content2.end);
+        p.actor = "-";
+        if (a.speaker_actor != FL_NO_ACTOR) {
+            fl_actor_info info{};
+            EXPECT_EQ(FL_OK, fl_lexicon_actor(lex, a.speaker_actor, &info));
+            p.actor = std::string(info.name, info.name_len);
+        }
+        p.kind = a.kind;
+        p.voice = a.voice;
+        p.nested = a.nested;
+        out.push_back(p);
+    }
+    return out;
+}
+
+} // namespace
+
+TEST(Attribution, PublicRecordsGiveOffsetsLemmaVoiceAndTheSpeakersActor) {
+    auto r = published("The EU has accused Russia of massing troops in what Kiev claims is "
+                       "preparation for an invasion. Russia says it is free to move troops.");
+    ASSERT_EQ(3u, r.size());
+    EXPECT_EQ("The EU", r[0].speaker);
+    EXPECT_EQ("has accused", r[0].cue);
+    EXPECT_EQ("accuse", r[0].lemma);
+    EXPECT_EQ(0, r[0].nested);
+    EXPECT_EQ("Kiev", r[1].speaker);
+    EXPECT_EQ("claims", r[1].cue);
+    EXPECT_EQ("claim", r[1].lemma);
+    EXPECT_EQ("Ukraine", r[1].actor);
+    EXPECT_EQ(1, r[1].nested);  // inside the EU's accusation
+    EXPECT_EQ(FL_VOICE_ATTRIBUTED, r[1].voice);
+    EXPECT_EQ("Russia", r[2].speaker);
+    EXPECT_EQ("say", r[2].lemma);
+    EXPECT_EQ("Russia", r[2].actor);
+}
+
+TEST(Attribution, AQuotedContentAndAHeadlineColonCue) {
+    auto r = published("\"The war will end,\" the Kremlin said.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ(FL_VOICE_QUOTED, r[0].voice);
+    EXPECT_EQ("Russia", r[0].actor);
+    r = published("Kremlin: Kiev regime behind attack");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ(":", r[0].cue);
+    EXPECT_EQ("", r[0].lemma);  // punctuation is the cue
+}
+
+TEST(Attribution, ANamingPassiveRecordsTheQuotedLabelWithoutASpeaker) {
+    auto r = published("A statement in which Russia was called \"an aggressor country\".");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("", r[0].speaker);
+    EXPECT_EQ("was called", r[0].cue);
+    EXPECT_EQ("call", r[0].lemma);
+    EXPECT_EQ("\"an aggressor country\"", r[0].content);
+    EXPECT_EQ(FL_VOICE_QUOTED, r[0].voice);
+}
+
+TEST(Attribution, SpeakersBehindAnAppositionARelativePronounOrAParticiple) {
+    auto r = published("Dmitry Peskov, the Kremlin's spokesman, said talks had failed.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Dmitry Peskov", r[0].speaker);
+    EXPECT_EQ("Russia", r[0].actor);  // named in the apposition
+    r = published("Moscow, which says the talks failed, left.");
+    ASSERT_GE(r.size(), 1u);
+    EXPECT_EQ("which", r[0].speaker);
+    EXPECT_EQ("Russia", r[0].actor);  // the antecedent's
+    r = published("Kyiv rejected the plan, saying it rewarded aggression.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("Kyiv", r[1].speaker);
+    EXPECT_EQ("saying", r[1].cue);
+    r = published("Spokeswoman Hope Hicks said the meeting was over.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Spokeswoman Hope Hicks", r[0].speaker);  // "Hope" is a name here
+    EXPECT_EQ("said", r[0].cue);
 }

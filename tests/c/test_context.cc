@@ -159,3 +159,53 @@ TEST(Context, ScareQuotesAreThoseNobodyIsSaidToState) {
     }
 }
 
+
+// ---------------------------------------------------------------------------- who says it
+
+namespace {
+
+// For each match, the cue of the attribution that holds it ("" when none).
+std::vector<std::string> holders(const std::string &text, const char *json) {
+    fl_test::Lexicon lex(json);
+    EXPECT_EQ(FL_OK, lex.status()) << lex.error().message;
+    fl_test::Result res;
+    EXPECT_EQ(FL_OK, res.analyze(lex, text)) << res.error().message;
+    auto attrs = res.attributions();
+    std::vector<std::string> out;
+    for (const fl_match &m : res.matches()) {
+        if (m.attribution == FL_NO_ATTRIBUTION) {
+            EXPECT_TRUE(m.voice == FL_VOICE_AUTHOR || m.voice == FL_VOICE_QUOTED);
+            out.push_back("");
+            continue;
+        }
+        EXPECT_NE(FL_VOICE_AUTHOR, m.voice);
+        EXPECT_LT(m.attribution, attrs.size());
+        const fl_attribution &a = attrs[m.attribution];
+        out.push_back(fl_test::slice(text, a.cue.start, a.cue.end));
+    }
+    return out;
+}
+
+} // namespace
+
+TEST(Context, EachReportedMatchIsHeldByTheInnermostAttribution) {
+    const char *lex = R"({"terms": [{"term": "invasion", "category": "x"},
+                                    {"term": "troops", "category": "x"},
+                                    {"term": "Kiev", "category": "x"}]})";
+    auto h = holders("The EU has accused Russia of massing troops in what Kiev claims is "
+                     "preparation for an invasion.", lex);
+    ASSERT_EQ(3u, h.size());
+    EXPECT_EQ("has accused", h[0]);  // troops
+    EXPECT_EQ("", h[1]);             // Kiev: the speaker, the outlet's word
+    EXPECT_EQ("claims", h[2]);       // invasion: Kiev's claim inside the accusation
+}
+
+TEST(Context, AQuotationOverTwoSentencesIsHeldByTheCueAfterIt) {
+    const char *lex = R"({"terms": [{"term": "war", "category": "x"}, {"term": "Kyiv", "category": "x"}]})";
+    auto h = holders("\"We did not start this war. The Nazis in Kyiv started it,\" the spokesman "
+                     "said. A \"war\" it is.", lex);
+    ASSERT_EQ(3u, h.size());
+    EXPECT_EQ("said", h[0]);
+    EXPECT_EQ("said", h[1]);
+    EXPECT_EQ("", h[2]);  // a scare quote nobody is said to speak
+}

@@ -88,6 +88,54 @@ TEST(Corpus, ColumnsEqualOneAnalysisPerDocument) {
     EXPECT_EQ(m_at, c.n_matches);
 }
 
+// The attributions of each document, and each match's link to one, as columns: the same as
+// fl_result_attributions() per document, with the speaker, cue, lemma and content texts.
+TEST(Corpus, AttributionColumnsEqualOneAnalysisPerDocument) {
+    fl_test::Lexicon lex(R"({"terms": [{"term": "Kiev", "category": "ru"}],
+        "actors": [{"name": "Ukraine", "aliases": ["Kyiv", "Kiev"]}]})");
+    ASSERT_EQ(FL_OK, lex.status()) << lex.error().message;
+    auto docs = documents(40);
+    for (unsigned threads : {1u, 3u}) {
+        Batch batch;
+        ASSERT_EQ(FL_OK, run(lex, docs, threads, batch.b));
+        fl_batch_columns c;
+        fl_batch_columns_get(batch.b, &c);
+        size_t a_at = 0, m_at = 0;
+        fl_test::Result res;
+        for (size_t d = 0; d < docs.size(); d++) {
+            ASSERT_EQ(FL_OK, res.analyze(lex, docs[d]));
+            auto attrs = res.attributions();
+            ASSERT_EQ(attrs.size(), c.doc_attributions[d]);
+            for (size_t i = 0; i < attrs.size(); i++, a_at++) {
+                const fl_attribution &a = attrs[i];
+                EXPECT_EQ(d, c.attr_doc[a_at]);
+                EXPECT_EQ(a.sentence, c.attr_sentence[a_at]);
+                EXPECT_EQ(a.kind, c.attr_kind[a_at]);
+                EXPECT_EQ(a.voice, c.attr_voice[a_at]);
+                EXPECT_EQ(a.nested, c.attr_nested[a_at]);
+                EXPECT_EQ(a.speaker_actor, c.attr_speaker_actor[a_at]);
+                EXPECT_EQ((int64_t)a.cue.cp_start, c.attr_cue_start[a_at]);
+                EXPECT_EQ((int64_t)a.content.cp_end, c.attr_content_end[a_at]);
+                const int64_t *o = c.attr_text_offsets + 4 * a_at;
+                auto str = [&](int k) { return std::string(c.attr_text_data + o[k],
+                                                           c.attr_text_data + o[k + 1]); };
+                EXPECT_EQ(fl_test::slice(docs[d], a.speaker.start, a.speaker.end), str(0));
+                EXPECT_EQ(fl_test::slice(docs[d], a.cue.start, a.cue.end), str(1));
+                EXPECT_EQ(std::string(a.cue_lemma, a.cue_lemma_len), str(2));
+                EXPECT_EQ(fl_test::slice(docs[d], a.content.start, a.content.end), str(3));
+            }
+            for (const fl_match &m : res.matches()) {
+                EXPECT_EQ(m.attribution, c.match_attribution[m_at]);
+                EXPECT_EQ(m.target, c.match_target[m_at]);
+                m_at++;
+            }
+        }
+        EXPECT_EQ(a_at, c.n_attributions);
+        EXPECT_GT(a_at, 10u);
+        EXPECT_EQ(m_at, c.n_matches);
+    }
+}
+
 TEST(Corpus, AnyThreadCountGivesTheSameColumns) {
     fl_test::Lexicon lex(kLexicon);
     auto docs = documents(97);

@@ -85,8 +85,15 @@ def test_report_in_chromium(browser, demo, tmp_path):
     b = browser
     assert b.evaluate("document.title") == "framelens demo report"
     sections = b.evaluate("[...document.querySelectorAll('main section')].map(s => s.id)")
-    assert sections == ["summary", "contrasts", "terms", "categories", "voice", "timeline",
-                        "method", "tables"]
+    assert sections == ["summary", "contrasts", "terms", "categories", "voice", "who",
+                        "targets", "timeline", "method", "tables"]
+    # who says what: Kiev "claims" in Northwire, a row per actor
+    who = b.evaluate("[...document.querySelectorAll('table.fl-who tr')].slice(1)"
+                     ".map(r => [...r.cells].map(c => c.textContent.trim()))")
+    ukraine = next(r for r in who if r[0] == "Ukraine")
+    assert "claim 2" in ukraine[2], who
+    # the timeline marks each group's switch point in a table under its chart
+    assert b.evaluate("document.querySelectorAll('table.fl-switches tr').length") >= 3
     # the summary: one row per outlet with its distinctive terms
     rows = b.evaluate("[...document.querySelectorAll('table.fl-groups tr')].slice(1)"
                       ".map(r => r.cells[0].textContent)")

@@ -56,8 +56,21 @@ def test_the_example_notebook_runs_top_to_bottom(tmp_path, monkeypatch):
     assert "no-00" in kwic and "2024-01-05" in kwic
     assert 'class="fl fl-cmp"' in outputs(cell("corpus.compare(bootstrap"), "text/html")[0]
     assert "ea-" in outputs(cell("cmp.examples(\"Kyiv\", \"Eastgate"), "text/plain")[0]
+    # who says it: Kiev claims, Russia says; the label said of Ukraine
+    said = outputs(cell("said.attributions]"), "text/plain")[0]
+    assert "('Kiev', 'claims', 'claim', 'Ukraine'" in said
+    assert "('Russia', 'says', 'say', 'Russia'" in said
+    labels = outputs(cell("said.matches]"), "text/plain")[0]
+    assert "('aggressor country', 'quoted', None, 'call', 'Ukraine')" in labels
+    assert "Ukraine" in outputs(cell("cmp.cues"), "text/plain")[0]
+    assert "Russia" in outputs(cell("cmp.targets"), "text/plain")[0]
+    # the reprint is found and counted once
+    clusters = outputs(cell("marked.duplicates.clusters"), "text/plain")[0]
+    assert "no-01" in clusters and "ea-reprint" in clusters
+    assert "Eastgate Daily    9" in outputs(cell('once.documents.groupby'), "text/plain")[0]
+    assert "Kyiv" in outputs(cell('corpus.switch_points("capital"'), "text/plain")[0]
     for fragment in ("flp.keyness", "flp.contrast_shares", "flp.category_rates",
-                     "flp.timeline"):
+                     "flp.timeline", "flp.switch_points"):
         images = outputs(cell(fragment), "image/png")
         assert len(images) == 1 and len(images[0]) > 5000, fragment
     report = tmp_path / "outlet-comparison-report.html"

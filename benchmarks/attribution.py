@@ -1,0 +1,358 @@
+"""Who says it: framelens' speakers and cues against PolNeAR's Source and Cue spans.
+
+PolNeAR (Newell, Margolin & Ruths 2018; ../shared/data/polnear/README.md) annotates every
+attribution of 840 news articles (the training split) with its source (the speaker), its cue
+(the reporting verb or phrase) and its content. framelens records the same three parts for
+every attribution it finds (``Document.attributions``). This script compares them.
+
+Matching, "exact span relaxed to the head word": two spans match when their head words are
+the same token of the text. The head is found by one rule for both sides, framelens' spans
+and PolNeAR's:
+
+- a speaker's head is its last word before an apposition, a bracket, a relative clause or
+  a preposition ("Joel Pollak of Breitbart California" -> Pollak, "Sen. Lindsey Graham
+  (R-S.C.)" -> Graham, "the New York Daily News" -> News, "Sanders' campaign manager" ->
+  manager, "Trump on Tuesday" -> Trump);
+- a cue's head is its first word that is no auxiliary, negation, adverb, determiner or
+  preposition ("has also said" -> said, "are specifically focused on" -> focused, "to say"
+  -> say, "in a statement" -> statement; "according to" -> according, the first word when
+  every word is one of those); a cue of punctuation alone (a headline's colon) is its own
+  head.
+
+Speaker F1 and cue F1 count heads (a gold span found by no framelens span is a miss, a
+framelens span that matches no gold span a false alarm); "attribution F1" counts an
+attribution right when both its cue and its speaker (or the absence of one) match one gold
+attribution. PolNeAR annotates only the outermost attribution (no source ever stands inside a
+content), so framelens' nested attributions are left out (``nested`` is True for them).
+
+How gold spans form attributions: the spans of an article are listed attribution by
+attribution, and within one the order varies (Source, Cue, Content; "According to" before
+its Source; a Content before the Cue that follows it; no Source at all for a cue that shares
+its subject with the verb before, "… and called"). Every Cue span is one attribution; its
+source is a Source span listed right before or right after it (the nearer one in the text
+when both are), each Source used once. ``Attribution-no-source`` repeats the span of a cue
+without a source; ``Discuss`` and ``Discard`` marks carry no attribution.
+
+The articles are split by a hash of their id into a "tune" half (rules may be tuned on it)
+and a "measure" half (only ever measured), as in benchmarks/voice.py.
+
+Usage::
+
+    python benchmarks/attribution.py              # the table
+    python benchmarks/attribution.py --failures 20  # also 20 misses and false alarms
+
+Standard library only (plus framelens).
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import importlib.util
+import sys
+from pathlib import Path
+from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _voice_module():
+    spec = importlib.util.spec_from_file_location("voice_benchmark",
+                                                  Path(__file__).resolve().parent / "voice.py")
+    mod = importlib.util.module_from_spec(spec)
+    assert spec.loader is not None
+    spec.loader.exec_module(mod)
+    return mod
+
+
+voice = _voice_module()
+POLNEAR_PATH = voice.POLNEAR_PATH
+PARTS = voice.PARTS
+polnear_part = voice.polnear_part
+load_polnear = voice.load_polnear
+
+WORD, CLITIC = 0, 1
+NESTED = False
+# words skipped before a cue's head: auxiliaries, negations, adverbs, the infinitive's "to",
+# determiners and prepositions ("to say" -> say, "in a statement" -> statement)
+_AUX = frozenset("""am is are was were be been being has have had having do does did will would
+shall should can could may might must also not n't never still just already ever even only
+further again repeatedly previously recently later then now first often to the a an his her
+their its our my your this that these those in on at with during""".split())
+# words after which a speaker's head is no longer looked for
+_CUT_WORDS = frozenset("""of who whom whose which that on in at for from with during after
+before by to as about over since while when""".split())
+_CUT_PUNCT = frozenset(",(—–;:")
+
+
+class Tokens:
+    """The tokens of one text (framelens' tokenizer) and a search by offset."""
+
+    def __init__(self, text: str) -> None:
+        from framelens import _core
+        self.text = text
+        self.toks = [(s, e, k) for s, e, k, _ in _core.tokens(text)]
+        self.starts = [s for s, _e, _k in self.toks]
+
+    def inside(self, start: int, end: int) -> List[Tuple[int, int, int]]:
+        import bisect
+        i = bisect.bisect_left(self.starts, start)
+        out = []
+        while i < len(self.toks) and self.toks[i][0] < end:
+            out.append(self.toks[i])
+            i += 1
+        return out
+
+
+def speaker_head(tokens: Tokens, start: int, end: int) -> Optional[int]:
+    """The start offset of a speaker span's head word (None for a span without a word)."""
+    last = None
+    first = None
+    for s, e, k in tokens.inside(start, end):
+        word = tokens.text[s:e]
+        if k == WORD:
+            if first is None:
+                first = s
+            if last is not None and word.lower() in _CUT_WORDS:
+                break
+            last = s
+        elif k != CLITIC and word in _CUT_PUNCT and last is not None:
+            break
+        elif k != CLITIC and word == "-" and last is not None and \
+                tokens.text[s - 1:s].isspace():
+            break
+    return last if last is not None else first
+
+
+def cue_head(tokens: Tokens, start: int, end: int) -> Optional[int]:
+    """The start offset of a cue span's head word: its first word that is no auxiliary,
+    negation or adverb; else its first word; else its first token."""
+    first_word = None
+    first_tok = None
+    for s, e, k in tokens.inside(start, end):
+        if first_tok is None:
+            first_tok = s
+        if k != WORD:
+            continue
+        word = tokens.text[s:e].lower().replace("\u2019", "'")
+        if first_word is None:
+            first_word = s
+        if word in _AUX or word.endswith("n't") or (word.endswith("ly") and len(word) > 4):
+            continue
+        return s
+    return first_word if first_word is not None else first_tok
+
+
+# -- gold attributions ------------------------------------------------------------------------
+
+class Gold:
+    __slots__ = ("sources", "cues", "no_source")
+
+    def __init__(self) -> None:
+        self.sources: List[Tuple[int, int]] = []
+        self.cues: List[Tuple[int, int]] = []
+        self.no_source = False
+
+
+def _gap(a: Tuple[int, int], b: Tuple[int, int]) -> int:
+    return max(0, a[0] - b[1], b[0] - a[1])
+
+
+def gold_attributions(spans: Sequence[Sequence]) -> List[Gold]:
+    """PolNeAR's spans of one article as attributions: one per Cue span, with the Source
+    span listed next to it (see the module's docstring)."""
+    items = [(label, (start, end)) for label, start, end in spans
+             if label in ("Source", "Cue", "Attribution-no-source")]
+    out: List[Gold] = []
+    used: set = set()
+    for k, (label, span) in enumerate(items):
+        if label != "Cue":
+            continue
+        g = Gold()
+        g.cues.append(span)
+        if k + 1 < len(items) and items[k + 1] == ("Attribution-no-source", span):
+            g.no_source = True
+        else:
+            near = [j for j in (k - 1, k + 1) if 0 <= j < len(items) and
+                    items[j][0] == "Source" and j not in used]
+            if near:
+                j = min(near, key=lambda j: (_gap(items[j][1], span), j))
+                used.add(j)
+                g.sources.append(items[j][1])
+        out.append(g)
+    return out
+
+
+# -- scoring ----------------------------------------------------------------------------------
+
+class Score:
+    def __init__(self) -> None:
+        self.tp = self.fp = self.fn = 0
+
+    def add(self, gold: Iterable, pred: Iterable) -> Tuple[list, list]:
+        g = collections.Counter(gold)
+        p = collections.Counter(pred)
+        hit = g & p
+        self.tp += sum(hit.values())
+        self.fp += sum((p - hit).values())
+        self.fn += sum((g - hit).values())
+        return list((g - hit).elements()), list((p - hit).elements())
+
+    def __iadd__(self, other: "Score") -> "Score":
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+        return self
+
+    def prf(self) -> Tuple[float, float, float]:
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def analyzer():
+    fl = voice.import_framelens()
+    return fl.Analyzer(fl.Lexicon.from_dict({"name": "none", "terms": [
+        {"term": "zzzzqx", "category": "x"}]}))
+
+
+def evaluate_article(article: dict, an, failures: Optional[list] = None):
+    """(speaker Score, cue Score, attribution Score) of one article."""
+    text = article["text"]
+    tokens = Tokens(text)
+    gold = gold_attributions(article["spans"])
+    g_speakers = [speaker_head(tokens, s, e) for g in gold for s, e in g.sources[:1]]
+    g_cues = [cue_head(tokens, s, e) for g in gold for s, e in g.cues[:1]]
+    g_pairs = [(cue_head(tokens, *g.cues[0]),
+                speaker_head(tokens, *g.sources[0]) if g.sources else None)
+               for g in gold if g.cues]
+    doc = an.analyze(text)
+    attrs = [a for a in doc.attributions if NESTED or not a.nested]
+    p_speakers = [speaker_head(tokens, a.speaker_start, a.speaker_end)
+                  for a in attrs if a.speaker is not None]
+    p_cues = [cue_head(tokens, a.cue_start, a.cue_end) for a in attrs]
+    p_pairs = [(cue_head(tokens, a.cue_start, a.cue_end),
+                speaker_head(tokens, a.speaker_start, a.speaker_end)
+                if a.speaker is not None else None) for a in attrs]
+    sp, cu, pa = Score(), Score(), Score()
+    miss_s, false_s = sp.add([h for h in g_speakers if h is not None],
+                             [h for h in p_speakers if h is not None])
+    miss_c, false_c = cu.add([h for h in g_cues if h is not None],
+                             [h for h in p_cues if h is not None])
+    pa.add(g_pairs, p_pairs)
+    if failures is not None:
+        for kind, offs in (("missed speaker", miss_s), ("false speaker", false_s),
+                           ("missed cue", miss_c), ("false cue", false_c)):
+            for o in offs:
+                failures.append((kind, article["id"], text, o))
+    return sp, cu, pa
+
+
+def evaluate_in_span(article: dict, an) -> Tuple[Score, Score]:
+    """(speaker Score, cue Score) under a more lenient match, for comparison: a framelens
+    span is right when its head lies anywhere inside a gold span (each gold span used
+    once)."""
+    text = article["text"]
+    tokens = Tokens(text)
+    gold = gold_attributions(article["spans"])
+    attrs = [a for a in an.analyze(text).attributions if not a.nested]
+    out = []
+    for g_spans, p_heads in (
+            ([g.sources[0] for g in gold if g.sources],
+             [speaker_head(tokens, a.speaker_start, a.speaker_end) for a in attrs
+              if a.speaker is not None]),
+            ([g.cues[0] for g in gold], [cue_head(tokens, a.cue_start, a.cue_end)
+                                        for a in attrs])):
+        sc = Score()
+        used: set = set()
+        for h in p_heads:
+            hit = next((j for j, (s, e) in enumerate(g_spans)
+                        if j not in used and h is not None and s <= h < e), None)
+            if hit is None:
+                sc.fp += 1
+            else:
+                used.add(hit)
+                sc.tp += 1
+        sc.fn += len(g_spans) - len(used)
+        out.append(sc)
+    return out[0], out[1]
+
+
+def evaluate(articles: List[dict], an=None, failures: Optional[list] = None
+             ) -> Dict[str, Tuple[Score, Score, Score]]:
+    """Scores per part ("tune", "measure") and for the "whole" split."""
+    an = an or analyzer()
+    out = {p: (Score(), Score(), Score()) for p in PARTS + ("whole",)}
+    for a in articles:
+        scores = evaluate_article(a, an, failures)
+        for part in (polnear_part(a["id"]), "whole"):
+            for acc, s in zip(out[part], scores):
+                acc += s
+    return out
+
+
+def speaker_cue_f1(path: Path = POLNEAR_PATH, part: str = "whole") -> Tuple[float, float]:
+    """(speaker F1, cue F1) on the PolNeAR training split (or one part of it)."""
+    res = evaluate(load_polnear(path))[part]
+    return res[0].prf()[2], res[1].prf()[2]
+
+
+def report(path: Path, n_failures: int) -> None:
+    articles = load_polnear(path)
+    failures: list = []
+    res = evaluate(articles, failures=failures)
+    n_art = collections.Counter(polnear_part(a["id"]) for a in articles)
+    n_art["whole"] = len(articles)
+    print(f"PolNeAR training split: {len(articles)} articles ({path})")
+    print("heads of framelens' outermost attributions against PolNeAR's Source and Cue spans")
+    print(f"{'part':<9}{'articles':>9}   {'speaker P':>9}{'R':>7}{'F1':>7}   "
+          f"{'cue P':>7}{'R':>7}{'F1':>7}   {'attribution P':>13}{'R':>7}{'F1':>7}")
+    for part in PARTS + ("whole",):
+        sp, cu, pa = res[part]
+        cells = []
+        for sc in (sp, cu, pa):
+            p, r, f = sc.prf()
+            cells.append((p, r, f))
+        print(f"{part:<9}{n_art[part]:>9}   {cells[0][0]:>9.3f}{cells[0][1]:>7.3f}"
+              f"{cells[0][2]:>7.3f}   {cells[1][0]:>7.3f}{cells[1][1]:>7.3f}{cells[1][2]:>7.3f}"
+              f"   {cells[2][0]:>13.3f}{cells[2][1]:>7.3f}{cells[2][2]:>7.3f}")
+    sp, cu, pa = res["whole"]
+    print(f"(whole: {sp.tp + sp.fn} gold speakers, {cu.tp + cu.fn} gold cues, "
+          f"{pa.tp + pa.fn} gold attributions)")
+    an = analyzer()
+    lenient = {p: (Score(), Score()) for p in PARTS + ("whole",)}
+    for a in articles:
+        for part in (polnear_part(a["id"]), "whole"):
+            for acc, sc in zip(lenient[part], evaluate_in_span(a, an)):
+                acc += sc
+    print("more lenient, for comparison: framelens' head anywhere inside a gold span")
+    for part in PARTS + ("whole",):
+        (sp_p, sp_r, sp_f), (cu_p, cu_r, cu_f) = (x.prf() for x in lenient[part])
+        print(f"{part:<9}{n_art[part]:>9}   {sp_p:>9.3f}{sp_r:>7.3f}{sp_f:>7.3f}   "
+              f"{cu_p:>7.3f}{cu_r:>7.3f}{cu_f:>7.3f}")
+    if n_failures:
+        import random
+        rng = random.Random(0)
+        tune = [f for f in failures if polnear_part(f[1]) == "tune"]
+        for kind, aid, text, off in rng.sample(tune, min(n_failures, len(tune))):
+            a = max(0, off - 80)
+            print(f"\n[{kind}] {aid} at {off}: ...{text[a:off]}[[{text[off:off + 25]}]]"
+                  f"{text[off + 25:off + 60]}...".replace("\n", " "))
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--polnear", type=Path, default=POLNEAR_PATH,
+                    help="PolNeAR training split (JSON Lines)")
+    ap.add_argument("--failures", type=int, default=0, metavar="N",
+                    help="show N misses and false alarms drawn from the tune part")
+    args = ap.parse_args(argv)
+    if not args.polnear.is_file():
+        print(f"PolNeAR skipped: {args.polnear} is absent")
+        return 1
+    report(args.polnear, args.failures)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
