@@ -248,8 +248,8 @@ fl_status fl_analyze_batch(const fl_lexicon *lex, const char *const *texts, cons
     if (threads == 0) {
         threads = 1;
     }
-    if (threads > 256) {
-        threads = 256;
+    if (threads > FL_MAX_THREADS) {
+        threads = FL_MAX_THREADS;
     }
     if (threads > n) {
         threads = n == 0 ? 1 : (unsigned)n;
@@ -318,11 +318,12 @@ fl_status fl_analyze_batch(const fl_lexicon *lex, const char *const *texts, cons
     st = FL_OK;
     for (size_t c = 0; c < n_chunks && st == FL_OK; c++) {
         if (chunks[c].status != FL_OK) {
-            st = chunks[c].status;
+            /* the document's own error, named by its index in texts */
+            size_t doc = chunks[c].failed_doc;
+            st = fl__error(err, chunks[c].status, "texts[%zu]: %s", doc, chunks[c].err.message);
             if (err != NULL) {
-                *err = chunks[c].err;
-                err->code = st;
-                err->offset = chunks[c].failed_doc;
+                err->offset = chunks[c].err.offset;
+                err->item = doc;
             }
         } else {
             st = concat(a, &batch->cols, &chunks[c].cols);

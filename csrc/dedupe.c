@@ -630,9 +630,9 @@ fl_status fl_dedupe_signatures(const fl_dedupe_params *params, const char *const
     }
     for (size_t d = 0; d < n; d++) {
         if (texts[d] == NULL && lens[d] > 0) {
-            fl_status bad = fl__error(err, FL_ERR_ARG, "document %zu: text is NULL", d);
+            fl_status bad = fl__error(err, FL_ERR_ARG, "texts[%zu]: text is NULL", d);
             if (err != NULL) {
-                err->offset = d;
+                err->item = d;
             }
             return bad;
         }
@@ -642,8 +642,8 @@ fl_status fl_dedupe_signatures(const fl_dedupe_params *params, const char *const
     if (threads == 0) {
         threads = 1;
     }
-    if (threads > 256) {
-        threads = 256;
+    if (threads > FL_MAX_THREADS) {
+        threads = FL_MAX_THREADS;
     }
     if (threads > n) {
         threads = n == 0 ? 1 : (unsigned)n;
@@ -691,10 +691,10 @@ fl_status fl_dedupe_signatures(const fl_dedupe_params *params, const char *const
     st = FL_OK;
     for (unsigned t = 0; t < threads; t++) {
         if (ws[t].status != FL_OK) {
-            st = fl__error(err, ws[t].status, "document %zu: %s", ws[t].failed_doc,
+            st = fl__error(err, ws[t].status, "texts[%zu]: %s", ws[t].failed_doc,
                            fl_status_str(ws[t].status));
             if (err != NULL) {
-                err->offset = ws[t].failed_doc;
+                err->item = ws[t].failed_doc;
             }
             break;
         }

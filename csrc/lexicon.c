@@ -374,7 +374,9 @@ fl_status fl__lexicon_insert(fl_lexicon *lex, fl_insert_scratch *scratch, const 
     size_t n = scratch->toks.len;
     int ex = fl__excerpt_len(s, len);
     const char *more = fl__excerpt_more(len);
-    /* Validate first, so a bad entry leaves the trie as it was. */
+    /* Validate first, so a malformed spelling is refused before the trie changes. (A
+     * duplicate walks edges that exist already; any other failure below, out of memory or
+     * out of ids, leaves the builder failed, so no one reads the half-made path.) */
     bool has_word = false;
     for (size_t i = 0; i < n; i++) {
         if (t[i].kind == FL_TOKEN_PUNCT && k[i].cp0 == '*' && k[i].ncp == 1) {

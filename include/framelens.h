@@ -4,8 +4,9 @@
 /*
  * Lifecycle: build a lexicon once (from JSON with fl_lexicon_load_json(), or item by item
  * with an fl_builder) and compile it; the compiled lexicon is immutable, so any number of
- * threads may call fl_analyze() on it at the same time, each with its own fl_result. Every input is a (pointer, length) pair; nothing here
- * relies on NUL termination, and a NUL byte inside a text is an ordinary character.
+ * threads may call fl_analyze() on it at the same time, each with its own fl_result. Every
+ * input is a (pointer, length) pair; nothing here relies on NUL termination, and a NUL byte
+ * inside a text is an ordinary character.
  *
  * Errors: functions return an fl_status. When the caller passes an fl_error, it receives
  * the code, a position where one applies and a message written into its own buffer: no
@@ -83,6 +84,10 @@ typedef struct fl_value fl_value;
 /* Bytes in one analysed text (1 GiB): token and match indices are 32-bit. Split larger
  * inputs into documents. */
 #define FL_MAX_TEXT_BYTES ((size_t)1 << 30)
+/* Worker threads of one batch call (fl_analyze_batch, fl_dedupe_signatures); a larger count
+ * is taken as this one. Far above the cores of the machines this runs on, and it bounds the
+ * array of thread handles a call allocates. */
+#define FL_MAX_THREADS 256
 
 /* ------------------------------------------------------------------ errors */
 
@@ -107,9 +112,11 @@ typedef struct fl_error {
 
 /* ------------------------------------------------------------------ allocator */
 
-/* Every allocation of the core goes through one of these. Pass NULL anywhere an allocator
- * is accepted to use malloc/realloc/free. The allocator must stay valid while any object
- * made with it lives; it is called from whichever thread uses that object. */
+/* Every allocation of the core's own goes through one of these. Two do not: cJSON's parse
+ * tree while a lexicon's JSON is read (cJSON allocates with malloc, and the tree is freed
+ * before the load returns) and the worker threads' stacks (pthreads). Pass NULL anywhere an
+ * allocator is accepted to use malloc/realloc/free. The allocator must stay valid while any
+ * object made with it lives; it is called from whichever thread uses that object. */
 typedef struct fl_allocator {
     void *(*malloc)(void *ctx, size_t size);
     void *(*realloc)(void *ctx, void *ptr, size_t size);
@@ -607,7 +614,9 @@ FL_API void fl_batch_free(fl_batch *batch);
  * same size, one per thread, so the results are in document order whatever the thread
  * count and equal to n calls of fl_analyze(). Replaces the batch's previous results; on
  * failure the batch is empty but usable. The texts must stay unchanged during the call.
- * Errors: those of fl_analyze (the first failing document's, err->offset = its index). */
+ * threads: at most FL_MAX_THREADS (a larger count is taken as that).
+ * Errors: those of fl_analyze, of the first failing document in document order: err->item
+ * is its index and the message starts "texts[<index>]: ". */
 FL_API fl_status fl_analyze_batch(const fl_lexicon *lex, const char *const *texts,
                                   const size_t *lens, size_t n, unsigned threads,
                                   fl_batch *batch, fl_error *err);
@@ -721,8 +730,9 @@ FL_API fl_status fl_dedupe_signature(const fl_dedupe_params *params, const char 
  * n * num_hashes values (document i at i * num_hashes), n_shingles n values. The batch may
  * be one of many: signatures of a corpus can be made batch by batch as it streams.
  * alloc: NULL for the C library allocator; it is called from the worker threads too.
- * Errors: those of fl_dedupe_signature (err->offset = the failing document's index, as
- * in fl_analyze_batch). */
+ * threads: at most FL_MAX_THREADS (a larger count is taken as that).
+ * Errors: those of fl_dedupe_signature (err->item = the failing document's index, and the
+ * message starts "texts[<index>]: ", as in fl_analyze_batch). */
 FL_API fl_status fl_dedupe_signatures(const fl_dedupe_params *params, const char *const *texts,
                                       const size_t *lens, size_t n, unsigned threads,
                                       const fl_allocator *alloc, uint32_t *sigs,

@@ -135,7 +135,8 @@ TEST(Corpus, FirstFailingDocumentIsReportedForAnyThreadCount) {
         ASSERT_EQ(FL_ERR_LIMIT, fl_analyze_batch(lex, texts.data(), lens.data(), docs.size(),
                                                  threads, batch.b, &err))
             << threads;
-        EXPECT_EQ(37u, err.offset) << threads;
+        EXPECT_EQ(37u, err.item) << threads;
+        EXPECT_EQ(0, std::string(err.message).rfind("texts[37]: ", 0)) << err.message;
         fl_batch_columns c;
         fl_batch_columns_get(batch.b, &c);
         EXPECT_EQ(0u, c.n_docs);

@@ -429,8 +429,8 @@ TEST(Dedupe, ABatchNamesADocumentWithANullText) {
     std::vector<uint64_t> n(2);
     fl_error err{};
     EXPECT_EQ(FL_ERR_ARG, fl_dedupe_signatures(&p, texts, lens, 2, 1, nullptr, sigs.data(), n.data(), &err));
-    EXPECT_EQ(1u, err.offset);
-    EXPECT_NE(std::string::npos, std::string(err.message).find("document 1")) << err.message;
+    EXPECT_EQ(1u, err.item);
+    EXPECT_EQ(0, std::string(err.message).rfind("texts[1]: ", 0)) << err.message;
 }
 
 TEST(Dedupe, ClustersAreTheFamilies) {
