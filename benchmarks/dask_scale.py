@@ -113,6 +113,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     try:
         import dask.bag as db
         from distributed import Client, LocalCluster
+
         from framelens.dask import analyze_dask
     except ImportError as exc:
         print(f"\nDask part skipped: {exc.name} is not installed (pip install "

@@ -134,7 +134,7 @@ def _csv(path: str, delimiter: str, quoting: bool = True) -> Iterator[Dict[str, 
                         f"{path}:{start}: {len(row)} fields where the header has "
                         f"{len(header)} (fields are separated by {_name_sep(delimiter)}"
                         f"{'; use --sep to choose another separator' if len(row) == 1 else ''})")
-                yield dict(zip(header, row))
+                yield dict(zip(header, row, strict=True))
             start = reader.line_num + 1
         if header is None:
             return

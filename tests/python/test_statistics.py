@@ -267,7 +267,7 @@ def expected_terms(groups: Sequence[str], y: Dict[Tuple[str, str], int],
                 row["g2"], row["p"] = ref_g2(yg, ng, yr, nr)
             rows[(g, t)] = row
     keys = list(rows)
-    for k, q in zip(keys, ref_bh([rows[k]["p"] for k in keys])):
+    for k, q in zip(keys, ref_bh([rows[k]["p"] for k in keys]), strict=True):
         rows[k]["p_adj"] = q
     return rows
 
@@ -314,7 +314,7 @@ def assert_table(df, key_cols: Sequence[str], expected: Dict[tuple, dict], what:
         f"extra {sorted(set(keys) - set(expected))[:10]}")
     bad = []
     records = df.to_dict("records")
-    for key, rec in zip(keys, records):
+    for key, rec in zip(keys, records, strict=True):
         for col, want in expected[key].items():
             got = rec[col]
             if isinstance(want, str):
@@ -391,8 +391,10 @@ def test_counts_equal_the_generated_counts(analyzer, seed):
     c = corpus.counts
     groups = sorted(truth.groups)
     assert list(c.groups) == groups
-    assert dict(zip(c.groups, c.tokens.tolist())) == {g: truth.tokens[g] for g in groups}
-    assert dict(zip(c.groups, c.documents.tolist())) == {g: truth.docs[g] for g in groups}
+    assert dict(zip(c.groups, c.tokens.tolist(), strict=True)) == \
+        {g: truth.tokens[g] for g in groups}
+    assert dict(zip(c.groups, c.documents.tolist(), strict=True)) == \
+        {g: truth.docs[g] for g in groups}
     got = {}
     for gi, g in enumerate(c.groups):
         for ti, t in enumerate(c.terms):
@@ -428,7 +430,8 @@ def test_voice_filters_counts_not_tokens(analyzer, seed, voice):
     assert any(y[k] != truth_y(truth)[k] for k in y), "the filter must change something"
     check_comparison(cmp, groups, y, tokens_of(truth))
     # tokens are not filtered
-    assert {g: int(t) for g, t in zip(cmp.categories["group"], cmp.categories["tokens"])} \
+    cats = cmp.categories
+    assert {g: int(t) for g, t in zip(cats["group"], cats["tokens"], strict=True)} \
         == {g: truth.tokens[g] for g in groups}
 
 
@@ -567,7 +570,7 @@ if given is not None:
         an = fl.Analyzer(fl.Lexicon.from_dict(SIMPLE))
         records, y, n = [], {}, {}
         groups = [f"g{i}" for i in range(len(table))]
-        for g, (filler, ys) in zip(groups, table):
+        for g, (filler, ys) in zip(groups, table, strict=True):
             records.append({"text": _text_from_counts(rng, filler, ys), "outlet": g})
             n[g] = filler + sum(ys.values())
             for t, k in ys.items():
@@ -589,7 +592,7 @@ if given is not None:
                     row.update(log_odds=math.nan, z=math.nan, g2=math.nan, p=math.nan)
                 exp_terms[(g, t)] = row
         keys = list(exp_terms)
-        for k, q in zip(keys, ref_bh([exp_terms[k]["p"] for k in keys])):
+        for k, q in zip(keys, ref_bh([exp_terms[k]["p"] for k in keys]), strict=True):
             exp_terms[k]["p_adj"] = q
         assert_table(cmp.terms, ("group", "term"), exp_terms, "terms")
         exp_cat = {}
