@@ -130,9 +130,11 @@ class Lexicon:
 
     # -- construction -------------------------------------------------------------------
     @classmethod
-    def from_json(cls, text: Union[str, bytes], source: str = "<string>",
-                  on_duplicate: str = "error") -> "Lexicon":
-        """Reads a lexicon from JSON text (str or UTF-8 bytes). Raises :class:`LexiconError`
+    def from_json(cls, text: Union[str, bytes, bytearray, memoryview],
+                  source: str = "<string>", on_duplicate: str = "error") -> "Lexicon":
+        """Reads a lexicon from JSON text (str, or UTF-8 as bytes, bytearray or memoryview:
+        undecoded, so that an invalid byte is an error naming its place). Raises
+        :class:`LexiconError`
         naming the place (line:column and the path of the item).
 
         on_duplicate: what to do with a spelling that repeats an earlier one after folding:
@@ -147,8 +149,8 @@ class Lexicon:
             except UnicodeEncodeError as exc:
                 raise _lexicon_error(source, f"character {exc.start}: a lone surrogate is not "
                                              "valid Unicode text") from None
-        elif isinstance(text, bytearray):
-            text = bytes(text)
+        elif isinstance(text, (bytearray, memoryview)):
+            text = bytes(text)  # the core reads str or bytes (immutable while it reads)
         elif not isinstance(text, bytes):
             raise TypeError(f"lexicon JSON must be str or bytes, not {type(text).__name__}")
         core = _core.Lexicon(text, source, on_duplicate)
@@ -524,8 +526,11 @@ class Document:
                 f"{len(self.matches)} matches>")
 
 
-def _as_text(text: Union[str, bytes, bytearray]) -> str:
-    if isinstance(text, (bytes, bytearray)):
+def _as_text(text: Union[str, bytes, bytearray, memoryview]) -> str:
+    """A text as str: the one way framelens reads text given as bytes (bytes, bytearray,
+    memoryview), wherever it takes a text: UTF-8, invalid bytes replaced by U+FFFD. The C
+    core takes str only."""
+    if isinstance(text, (bytes, bytearray, memoryview)):
         return bytes(text).decode("utf-8", errors="replace")
     if not isinstance(text, str):
         raise TypeError(f"text must be str or bytes, not {type(text).__name__}")
@@ -543,10 +548,11 @@ class Analyzer:
         self.lexicon = lexicon
         self._terms = lexicon.terms
 
-    def analyze(self, text: Union[str, bytes]) -> Document:
+    def analyze(self, text: Union[str, bytes, bytearray, memoryview]) -> Document:
         """Splits text into sentences and finds every lexicon term (DESIGN.md section 3).
 
-        ``bytes`` are decoded as UTF-8 with invalid bytes replaced by U+FFFD.
+        Bytes (bytes, bytearray, memoryview) are decoded as UTF-8 with invalid bytes replaced
+        by U+FFFD, as everywhere framelens takes a text.
         """
         text = _as_text(text)
         return Document._from_core(text, _core.analyze(self.lexicon._core, text), self._terms,
@@ -579,9 +585,10 @@ class Analyzer:
         threads: worker threads (default: all cores). progress: True shows a progress bar
         (tqdm.auto: a widget in Jupyter), or a callable called with (documents,
         characters) after each batch.
-        A record without the text or group field, or whose text is not a str, raises a
-        ``RecordError`` (a ValueError) naming the record and the field, unless
-        ``skip_invalid=True``, which skips it and counts it in ``corpus.skipped``.
+        A text given as bytes is decoded as :meth:`analyze` does. A record without the text
+        or group field, or whose text is not a str, raises a ``RecordError`` (a ValueError)
+        naming the record (counted from 1) and the field, unless ``skip_invalid=True``,
+        which skips it and counts it in ``corpus.skipped``.
         """
         from .corpus import analyze_corpus
         return analyze_corpus(self, records, text=text, group=group, id=id, threads=threads,
@@ -592,7 +599,7 @@ class Analyzer:
         return f"<Analyzer {self.lexicon!r}>"
 
 
-def split_sentences(text: Union[str, bytes]) -> List[str]:
+def split_sentences(text: Union[str, bytes, bytearray, memoryview]) -> List[str]:
     """The sentences of a text as framelens segments them (no lexicon needed)."""
     text = _as_text(text)
     raw_sents, _, _ = _core.analyze(None, text)
