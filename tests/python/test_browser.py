@@ -21,10 +21,8 @@ from framelens.palette import category_colors, tint
 from framelens.report import write_report
 
 from browser import Browser, find_or_install_chromium
+from common import DEMO_CORPUS, DEMO_TEXT
 
-REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-DEMO_CORPUS = os.path.join(REPO, "python", "framelens", "data", "demo_corpus.jsonl")
-DEMO_TEXT = os.path.join(REPO, "python", "framelens", "data", "demo.txt")
 ON_CI = os.environ.get("CI") == "true"
 
 Image = pytest.importorskip("PIL.Image", reason="Pillow is in the test extra")

@@ -3,8 +3,6 @@ in the lexicon's colours."""
 # SPDX-License-Identifier: MIT
 from __future__ import annotations
 
-import os
-
 import numpy as np
 import pytest
 
@@ -13,14 +11,13 @@ from framelens.charts import keyness_data, timeline_data
 from framelens.io import read_records
 from framelens.palette import category_colors, series_colors
 
+from common import DEMO_CORPUS
+
 matplotlib = pytest.importorskip("matplotlib", reason="matplotlib is in the test extra")
 from matplotlib.colors import to_hex  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
 import framelens.plot as flp  # noqa: E402
-
-REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-DEMO_CORPUS = os.path.join(REPO, "python", "framelens", "data", "demo_corpus.jsonl")
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +43,7 @@ def test_keyness_bars_are_the_terms_by_z_in_category_colours(cmp):
     assert widths == sorted(widths, reverse=True)
     assert widths[0] > 0 > widths[-1]
     colors = category_colors(cmp.lexicon)
-    for bar, cat in zip(sorted(bars, key=lambda b: -b.get_y()), data["category"]):
+    for bar, cat in zip(sorted(bars, key=lambda b: -b.get_y()), data["category"], strict=True):
         assert to_hex(bar.get_facecolor()) == colors[str(cat)].lower()
     labels = [t.get_text() for t in ax.texts]
     assert labels == data["term"].astype(str).tolist()
@@ -61,7 +58,7 @@ def test_category_rates_one_panel_per_category(cmp):
     panels = [ax for ax in fig.axes if ax.get_title(loc="left")]
     assert [ax.get_title(loc="left") for ax in panels] == cats
     colors = category_colors(cmp.lexicon)
-    for ax, cat in zip(panels, cats):
+    for ax, cat in zip(panels, cats, strict=True):
         dots = [line for line in ax.lines if line.get_marker() == "o"]
         rows = cmp.categories[cmp.categories["category"] == cat]
         want = sorted(rows["rate_per_1k"].to_numpy())
