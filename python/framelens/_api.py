@@ -147,8 +147,12 @@ class Lexicon:
             try:
                 text.encode("utf-8")
             except UnicodeEncodeError as exc:
-                raise _lexicon_error(source, f"character {exc.start}: a lone surrogate is not "
-                                             "valid Unicode text") from None
+                # named by line and column (from 1), as the core names every other error
+                line = text.count("\n", 0, exc.start) + 1
+                column = exc.start - text.rfind("\n", 0, exc.start)
+                raise _lexicon_error(source, f"a lone surrogate (U+{ord(text[exc.start]):04X}) "
+                                             "is not valid Unicode text",
+                                     line=line, column=column) from None
         elif isinstance(text, (bytearray, memoryview)):
             text = bytes(text)  # the core reads str or bytes (immutable while it reads)
         elif not isinstance(text, bytes):
@@ -294,11 +298,14 @@ def _without_place(exc: "LexiconError") -> "LexiconError":
     return err
 
 
-def _lexicon_error(source: str, detail: str, path: Optional[str] = None) -> LexiconError:
-    """A LexiconError with the attributes of DESIGN.md section 2, for errors found in Python."""
+def _lexicon_error(source: str, detail: str, path: Optional[str] = None,
+                   line: Optional[int] = None, column: Optional[int] = None) -> LexiconError:
+    """A LexiconError with the attributes of DESIGN.md section 2, for errors found in Python,
+    worded as the core words its own ("source:line:column: path: detail")."""
+    place = f":{line}:{column}" if line is not None else ""
     where = f"{path}: " if path else ""
-    err = LexiconError(f"{source}: {where}{detail}")
-    err.source, err.line, err.column, err.path, err.detail = source, None, None, path, detail
+    err = LexiconError(f"{source}{place}: {where}{detail}")
+    err.source, err.line, err.column, err.path, err.detail = source, line, column, path, detail
     err.item = None
     return err
 
@@ -324,7 +331,7 @@ def _json_safe(value: Any, source: str, path: str, depth: int, seen=None) -> Any
         try:
             value.encode("utf-8")
         except UnicodeEncodeError as exc:
-            raise _lexicon_error(source, f"character {exc.start}: a lone surrogate is not "
+            raise _lexicon_error(source, f"a lone surrogate at index {exc.start} is not "
                                          "valid Unicode text", path) from None
         return value
     if isinstance(value, int):

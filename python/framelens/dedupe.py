@@ -278,8 +278,9 @@ class Duplicates:
 
 
 def _records(items: Any, text: str, group: Optional[str], id: Optional[str]
-             ) -> Iterator[Tuple[str, Any, Any]]:
-    """(text, id, group) of each input: str items, a pandas Series or DataFrame, or dicts."""
+             ) -> Iterator[Tuple[Any, Any, Any]]:
+    """(text, id, group) of each input: str (or bytes) items, a pandas Series or DataFrame,
+    or dicts. The text is checked by the caller."""
     import pandas as pd
     if isinstance(items, (str, bytes, Mapping)):
         raise TypeError("expected a list of texts, records or a DataFrame, not "

@@ -227,10 +227,3 @@ def read_records(path: str, text: str = "text", group: str = "outlet",
         return _parquet(path)
     raise InputError(f"{path}: unknown input format; use .jsonl, .csv, .tsv, .parquet, a "
                      f"folder of .txt files, or --sep for other delimited text")
-
-
-def peek_fields(records) -> Optional[List[str]]:
-    """The field names of the first record, or None when there is none."""
-    for rec in records:
-        return list(rec)
-    return None

@@ -182,7 +182,7 @@ def test_signatures_add_checks_its_arguments():
     sig = dedupe.Signatures()
     with pytest.raises(ValueError, match="ids has 1 items for 2 texts"):
         sig.add(["a", "b"], ids=[1])
-    with pytest.raises(TypeError, match="text 1 must be a str, not int"):
+    with pytest.raises(TypeError, match=r"texts\[1\] must be a str, not int"):
         sig.add(["a", 3])
     assert len(sig) == 0
 
