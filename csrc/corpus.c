@@ -27,26 +27,26 @@ typedef struct columns {
 } columns;
 
 /* Every column with its element size, so loops can treat them alike. */
-#define FL_COLUMNS(X)                                                                          \
-    X(doc_tokens, uint64_t)                                                                    \
-    X(doc_sentences, uint32_t)                                                                 \
-    X(doc_matches, uint32_t)                                                                   \
-    X(sent_doc, uint32_t)                                                                      \
-    X(sent_index, uint32_t)                                                                    \
-    X(sent_start, int64_t)                                                                     \
-    X(sent_end, int64_t)                                                                       \
-    X(sent_tokens, uint32_t)                                                                   \
-    X(sent_matches, uint32_t)                                                                  \
-    X(sent_markers, uint32_t)                                                                  \
-    X(sent_score, double)                                                                      \
-    X(match_doc, uint32_t)                                                                     \
-    X(match_sentence, uint32_t)                                                                \
-    X(match_term, uint32_t)                                                                    \
-    X(match_spelling, uint32_t)                                                                \
-    X(match_start, int64_t)                                                                    \
-    X(match_end, int64_t)                                                                      \
-    X(match_voice, uint8_t)                                                                    \
-    X(match_negated, uint8_t)                                                                  \
+#define FL_COLUMNS(X)                                                                              \
+    X(doc_tokens, uint64_t)                                                                        \
+    X(doc_sentences, uint32_t)                                                                     \
+    X(doc_matches, uint32_t)                                                                       \
+    X(sent_doc, uint32_t)                                                                          \
+    X(sent_index, uint32_t)                                                                        \
+    X(sent_start, int64_t)                                                                         \
+    X(sent_end, int64_t)                                                                           \
+    X(sent_tokens, uint32_t)                                                                       \
+    X(sent_matches, uint32_t)                                                                      \
+    X(sent_markers, uint32_t)                                                                      \
+    X(sent_score, double)                                                                          \
+    X(match_doc, uint32_t)                                                                         \
+    X(match_sentence, uint32_t)                                                                    \
+    X(match_term, uint32_t)                                                                        \
+    X(match_spelling, uint32_t)                                                                    \
+    X(match_start, int64_t)                                                                        \
+    X(match_end, int64_t)                                                                          \
+    X(match_voice, uint8_t)                                                                        \
+    X(match_negated, uint8_t)                                                                      \
     X(surface_data, char)
 
 struct fl_batch {
@@ -94,12 +94,12 @@ void fl_batch_free(fl_batch *batch) {
     fl__free(&a, batch);
 }
 
-#define PUSH(c, col, type, value)                                                              \
-    do {                                                                                       \
-        type v_ = (value);                                                                     \
-        if ((st = fl__vec_append(a, &(c)->col, sizeof(type), &v_, 1)) != FL_OK) {              \
-            return st;                                                                         \
-        }                                                                                      \
+#define PUSH(c, col, type, value)                                                                  \
+    do {                                                                                           \
+        type v_ = (value);                                                                         \
+        if ((st = fl__vec_append(a, &(c)->col, sizeof(type), &v_, 1)) != FL_OK) {                  \
+            return st;                                                                             \
+        }                                                                                          \
     } while (0)
 
 /* Appends one analysed document (index doc) to the columns. */
@@ -205,10 +205,10 @@ static void *run_worker(void *arg) {
 /* Appends src's columns to dst (surface offsets shifted). */
 static fl_status concat(const fl_allocator *a, columns *dst, const columns *src) {
     fl_status st;
-#define X(name, type)                                                                          \
-    if ((st = fl__vec_append(a, &dst->name, sizeof(type), src->name.data, src->name.len)) !=   \
-        FL_OK) {                                                                               \
-        return st;                                                                             \
+#define X(name, type)                                                                              \
+    if ((st = fl__vec_append(a, &dst->name, sizeof(type), src->name.data, src->name.len)) !=       \
+        FL_OK) {                                                                                   \
+        return st;                                                                                 \
     }
     int64_t base = dst->surface_data.len;
     FL_COLUMNS(X)

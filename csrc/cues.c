@@ -16,12 +16,12 @@
  * No state is built at run time: the table is shared by every thread as it is.
  */
 
-#define W(word, lemma, bits, form) {word, (uint8_t)(sizeof(word) - 1), lemma, (uint32_t)(bits), form}
-#define V(base, s, past, ing, bits)                                                            \
-    W(base, base, bits, FL_FORM_BASE), W(s, base, bits, FL_FORM_S),                            \
+#define W(word, lemma, bits, form)                                                                 \
+    {word, (uint8_t)(sizeof(word) - 1), lemma, (uint32_t)(bits), form}
+#define V(base, s, past, ing, bits)                                                                \
+    W(base, base, bits, FL_FORM_BASE), W(s, base, bits, FL_FORM_S),                                \
         W(past, base, bits, FL_FORM_PAST), W(ing, base, bits, FL_FORM_ING)
-#define V5(base, s, past, pp, ing, bits)                                                       \
-    V(base, s, past, ing, bits), W(pp, base, bits, FL_FORM_PP)
+#define V5(base, s, past, pp, ing, bits) V(base, s, past, ing, bits), W(pp, base, bits, FL_FORM_PP)
 #define N(word, bits) W(word, word, bits, FL_FORM_NONE)
 /* an adjective of attitude: a cue after "be" ("are concerned that …", "is confident of …") */
 #define A(word, bits) W(word, word, bits, FL_FORM_ADJ)
@@ -175,7 +175,8 @@ static const fl_cue CUES[] = {
     V("dismiss", "dismisses", "dismissed", "dismissing", STANCE | FL_W_NEGATION | OBJECT),
     V("defend", "defends", "defended", "defending", STANCE | OBJECT),
     V("welcome", "welcomes", "welcomed", "welcoming", STANCE | NOUNLIKE | OBJECT),
-    V("question", "questions", "questioned", "questioning", STANCE | NOUNLIKE | FL_W_SECTION | OBJECT),
+    V("question", "questions", "questioned", "questioning",
+      STANCE | NOUNLIKE | FL_W_SECTION | OBJECT),
     V("dispute", "disputes", "disputed", "disputing", STANCE | NOUNLIKE | OBJECT),
     V("mock", "mocks", "mocked", "mocking", STANCE | OBJECT),
     V("slam", "slams", "slammed", "slamming", STANCE | OBJECT),

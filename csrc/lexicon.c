@@ -249,8 +249,8 @@ static fl_status edges_grow(fl_lexicon *lex, size_t want) {
 }
 
 /* The child of parent along label, created when missing. */
-static fl_status edge_child(fl_lexicon *lex, uint32_t parent, uint32_t label, bool wild,
-                            bool exact, uint32_t prefix_len, uint32_t *child) {
+static fl_status edge_child(fl_lexicon *lex, uint32_t parent, uint32_t label, bool wild, bool exact,
+                            uint32_t prefix_len, uint32_t *child) {
     uint32_t found = fl__edge_find(lex, parent, label);
     if (found != 0) {
         *child = found;
@@ -352,9 +352,9 @@ void fl__insert_scratch_free(const fl_allocator *a, fl_insert_scratch *s) {
     fl__vec_free(a, &s->form);
 }
 
-fl_status fl__lexicon_insert(fl_lexicon *lex, fl_insert_scratch *scratch, const char *s,
-                             size_t len, bool exact, uint32_t *node_out, const fl_where *where,
-                             fl_place place, fl_error *err) {
+fl_status fl__lexicon_insert(fl_lexicon *lex, fl_insert_scratch *scratch, const char *s, size_t len,
+                             bool exact, uint32_t *node_out, const fl_where *where, fl_place place,
+                             fl_error *err) {
     const fl_allocator *a = &lex->alloc;
     fl_vec *form = &scratch->form;
     size_t labels = 0;
@@ -389,8 +389,8 @@ fl_status fl__lexicon_insert(fl_lexicon *lex, fl_insert_scratch *scratch, const 
             if (i + 1 < n && !t[i + 1].space_before && t[i + 1].kind == FL_TOKEN_WORD) {
                 fl__where_path(where, path, sizeof path);
                 st = fl__error_place(err, FL_ERR_SCHEMA, lex->source, place, path, item,
-                                     "'%.*s%s': '*' may only end a word (a prefix wildcard)",
-                                     ex, s, more);
+                                     "'%.*s%s': '*' may only end a word (a prefix wildcard)", ex, s,
+                                     more);
                 goto done;
             }
             continue;
@@ -524,8 +524,7 @@ fl_status fl_lexicon_variant(const fl_lexicon *lex, size_t i, size_t v, const ch
     return FL_OK;
 }
 
-fl_status fl_lexicon_term_category(const fl_lexicon *lex, size_t i, size_t k,
-                                   uint32_t *category) {
+fl_status fl_lexicon_term_category(const fl_lexicon *lex, size_t i, size_t k, uint32_t *category) {
     if (lex == NULL || category == NULL || i >= lex->terms.len) {
         return FL_ERR_ARG;
     }
@@ -573,9 +572,8 @@ fl_status fl_lexicon_contrast(const fl_lexicon *lex, size_t c, fl_contrast_info 
     return FL_OK;
 }
 
-fl_status fl_lexicon_contrast_option(const fl_lexicon *lex, size_t c, size_t o,
-                                     const char **name, size_t *name_len,
-                                     const fl_reference **refs, size_t *n_refs) {
+fl_status fl_lexicon_contrast_option(const fl_lexicon *lex, size_t c, size_t o, const char **name,
+                                     size_t *name_len, const fl_reference **refs, size_t *n_refs) {
     if (lex == NULL || c >= lex->contrasts.len || name == NULL || name_len == NULL ||
         refs == NULL || n_refs == NULL) {
         return FL_ERR_ARG;
@@ -592,8 +590,7 @@ fl_status fl_lexicon_contrast_option(const fl_lexicon *lex, size_t c, size_t o,
     return FL_OK;
 }
 
-fl_status fl_lexicon_exclusion(const fl_lexicon *lex, size_t i, const char **str,
-                               size_t *len) {
+fl_status fl_lexicon_exclusion(const fl_lexicon *lex, size_t i, const char **str, size_t *len) {
     if (lex == NULL || str == NULL || len == NULL || i >= lex->exclusions.len) {
         return FL_ERR_ARG;
     }

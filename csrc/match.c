@@ -41,8 +41,8 @@ fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result
         bool same;
         fl_status st = fl__fold_token_pair(&res->alloc, &res->scratch, &res->fold_cache,
                                            text + toks[i].start, toks[i].end - toks[i].start,
-                                           toks[i].kind, lex->has_exact, &res->folded,
-                                           &fold_len, &exact_len, &same);
+                                           toks[i].kind, lex->has_exact, &res->folded, &fold_len,
+                                           &exact_len, &same);
         if (st != FL_OK) {
             return st;
         }

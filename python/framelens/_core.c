@@ -141,9 +141,9 @@ static PyObject *raise_lexicon_error(module_state *ms, const char *source, const
     }
     PyObject *line = err->line ? PyLong_FromUnsignedLong(err->line) : Py_NewRef(Py_None);
     PyObject *col = err->column ? PyLong_FromUnsignedLong(err->column) : Py_NewRef(Py_None);
-    PyObject *path = err->path[0] ? PyUnicode_DecodeUTF8(err->path, (Py_ssize_t)strlen(err->path),
-                                                         "replace")
-                                  : Py_NewRef(Py_None);
+    PyObject *path = err->path[0]
+                         ? PyUnicode_DecodeUTF8(err->path, (Py_ssize_t)strlen(err->path), "replace")
+                         : Py_NewRef(Py_None);
     PyObject *src = PyUnicode_DecodeUTF8(source, (Py_ssize_t)strlen(source), "replace");
     PyObject *detail = PyUnicode_DecodeUTF8(err->detail, (Py_ssize_t)strlen(err->detail),
                                             "replace");
@@ -587,7 +587,8 @@ static PyObject *Lexicon_terms(PyObject *self_obj, PyObject *unused) {
 
 PyDoc_STRVAR(Lexicon_categories_doc,
              "categories($self, /)\n--\n\n"
-             "Returns list[tuple[str, dict, bool]]: (name, data, declared) by category index; data holds the description, color, "
+             "Returns list[tuple[str, dict, bool]]: (name, data, declared) by category index; data "
+             "holds the description, color, "
              "source, note and meta the category was declared with ({} when it was not "
              "declared).");
 
@@ -664,13 +665,13 @@ static PyObject *Lexicon_contrasts(PyObject *self_obj, PyObject *unused) {
         }
         char base[48];
         snprintf(base, sizeof base, "contrasts[%zu]", c);
-        PyObject *info = opts == NULL ? NULL
-                                      : info_dict(self, ci.extras, base, "description",
-                                                  ci.description, ci.description_len, NULL,
-                                                  NULL, 0);
-        PyObject *row = info == NULL ? NULL
-                                     : Py_BuildValue("(NNN)", str_n(ci.name, ci.name_len),
-                                                     opts, info);
+        PyObject *info = opts == NULL
+                             ? NULL
+                             : info_dict(self, ci.extras, base, "description", ci.description,
+                                         ci.description_len, NULL, NULL, 0);
+        PyObject *row = info == NULL
+                            ? NULL
+                            : Py_BuildValue("(NNN)", str_n(ci.name, ci.name_len), opts, info);
         if (info == NULL) {
             Py_XDECREF(opts);
         }
@@ -709,9 +710,9 @@ static PyObject *Lexicon_exclusions(PyObject *self_obj, PyObject *unused) {
     return list;
 }
 
-PyDoc_STRVAR(Lexicon_actors_doc,
-             "actors($self, /)\n--\n\n"
-             "Returns list[tuple[str, tuple[str, ...], dict]]: (name, aliases, metadata: its source/note/meta) for each actor.");
+PyDoc_STRVAR(Lexicon_actors_doc, "actors($self, /)\n--\n\n"
+                                 "Returns list[tuple[str, tuple[str, ...], dict]]: (name, aliases, "
+                                 "metadata: its source/note/meta) for each actor.");
 
 static PyObject *Lexicon_actors(PyObject *self_obj, PyObject *unused) {
     LexiconObject *self = (LexiconObject *)self_obj;
@@ -744,9 +745,9 @@ static PyObject *Lexicon_actors(PyObject *self_obj, PyObject *unused) {
         if (meta == NULL) {
             Py_XDECREF(aliases);
         }
-        PyObject *row = meta == NULL ? NULL
-                                     : Py_BuildValue("(NNN)", str_n(a.name, a.name_len),
-                                                     aliases, meta);
+        PyObject *row = meta == NULL
+                            ? NULL
+                            : Py_BuildValue("(NNN)", str_n(a.name, a.name_len), aliases, meta);
         if (row == NULL) {
             Py_CLEAR(list);
             break;
@@ -756,10 +757,10 @@ static PyObject *Lexicon_actors(PyObject *self_obj, PyObject *unused) {
     return list;
 }
 
-PyDoc_STRVAR(Lexicon_metadata_doc,
-             "metadata($self, /)\n--\n\n"
-             "Returns a dict: the lexicon's name, version, language, description, source, note and meta (the "
-             "keys it has).");
+PyDoc_STRVAR(Lexicon_metadata_doc, "metadata($self, /)\n--\n\n"
+                                   "Returns a dict: the lexicon's name, version, language, "
+                                   "description, source, note and meta (the "
+                                   "keys it has).");
 
 static PyObject *Lexicon_metadata(PyObject *self_obj, PyObject *unused) {
     LexiconObject *self = (LexiconObject *)self_obj;
@@ -788,9 +789,9 @@ static PyObject *Lexicon_metadata(PyObject *self_obj, PyObject *unused) {
     return dict;
 }
 
-PyDoc_STRVAR(Lexicon_duplicates_doc,
-             "duplicates($self, /)\n--\n\n"
-             "Returns tuple[int, int, int]: (terms dropped, terms merged, variants dropped) by the duplicate policy.");
+PyDoc_STRVAR(Lexicon_duplicates_doc, "duplicates($self, /)\n--\n\n"
+                                     "Returns tuple[int, int, int]: (terms dropped, terms merged, "
+                                     "variants dropped) by the duplicate policy.");
 
 static PyObject *Lexicon_duplicates(PyObject *self_obj, PyObject *unused) {
     LexiconObject *self = (LexiconObject *)self_obj;
@@ -1023,9 +1024,8 @@ static fl_place make_place(unsigned long line, unsigned long column) {
     return p;
 }
 
-PyDoc_STRVAR(Builder_set_meta_doc,
-             "set_meta($self, key, value, /)\n--\n\n"
-             "Sets 'name', 'version', 'language' or 'description'.");
+PyDoc_STRVAR(Builder_set_meta_doc, "set_meta($self, key, value, /)\n--\n\n"
+                                   "Sets 'name', 'version', 'language' or 'description'.");
 
 static PyObject *Builder_set_meta(PyObject *self_obj, PyObject *args) {
     BuilderObject *self = (BuilderObject *)self_obj;
@@ -1040,9 +1040,8 @@ static PyObject *Builder_set_meta(PyObject *self_obj, PyObject *args) {
     return builder_result(self, st, &err);
 }
 
-PyDoc_STRVAR(Builder_set_extras_doc,
-             "set_extras($self, json, /)\n--\n\n"
-             "The lexicon's source/note/meta as a JSON object text.");
+PyDoc_STRVAR(Builder_set_extras_doc, "set_extras($self, json, /)\n--\n\n"
+                                     "The lexicon's source/note/meta as a JSON object text.");
 
 static PyObject *Builder_set_extras(PyObject *self_obj, PyObject *arg) {
     BuilderObject *self = (BuilderObject *)self_obj;
@@ -1094,16 +1093,16 @@ PyDoc_STRVAR(Builder_add_term_doc,
 
 static PyObject *Builder_add_term(PyObject *self_obj, PyObject *args, PyObject *kwds) {
     BuilderObject *self = (BuilderObject *)self_obj;
-    static char *kwlist[] = {"term", "categories", "weight", "case_sensitive", "variants",
-                             "extras", "line", "column", NULL};
+    static char *kwlist[] = {"term", "categories", "weight", "case_sensitive", "variants", "extras",
+                             "line", "column",     NULL};
     PyObject *term, *categories, *variants = NULL, *extras = NULL;
     double weight = 1.0;
     int case_sensitive = 0;
     unsigned long line = 0, column = 0;
     if (builder_ready(self) < 0 ||
-        !PyArg_ParseTupleAndKeywords(args, kwds, "UO|dpOOkk:add_term", kwlist, &term,
-                                     &categories, &weight, &case_sensitive, &variants, &extras,
-                                     &line, &column)) {
+        !PyArg_ParseTupleAndKeywords(args, kwds, "UO|dpOOkk:add_term", kwlist, &term, &categories,
+                                     &weight, &case_sensitive, &variants, &extras, &line,
+                                     &column)) {
         return NULL;
     }
     fl_term_spec spec;
@@ -1134,9 +1133,8 @@ done:
     return out;
 }
 
-PyDoc_STRVAR(Builder_add_exclusion_doc,
-             "add_exclusion($self, /, phrase, line=0, column=0)\n--\n\n"
-             "Adds an exclusion phrase.");
+PyDoc_STRVAR(Builder_add_exclusion_doc, "add_exclusion($self, /, phrase, line=0, column=0)\n--\n\n"
+                                        "Adds an exclusion phrase.");
 
 static PyObject *Builder_add_exclusion(PyObject *self_obj, PyObject *args, PyObject *kwds) {
     BuilderObject *self = (BuilderObject *)self_obj;
@@ -1166,8 +1164,8 @@ static PyObject *Builder_add_contrast(PyObject *self_obj, PyObject *args, PyObje
     PyObject *name, *description = NULL, *extras = NULL;
     unsigned long line = 0, column = 0;
     if (builder_ready(self) < 0 ||
-        !PyArg_ParseTupleAndKeywords(args, kwds, "U|OOkk:add_contrast", kwlist, &name,
-                                     &description, &extras, &line, &column)) {
+        !PyArg_ParseTupleAndKeywords(args, kwds, "U|OOkk:add_contrast", kwlist, &name, &description,
+                                     &extras, &line, &column)) {
         return NULL;
     }
     fl_contrast_spec spec;
@@ -1183,9 +1181,8 @@ static PyObject *Builder_add_contrast(PyObject *self_obj, PyObject *args, PyObje
     return builder_result(self, st, &err);
 }
 
-PyDoc_STRVAR(Builder_add_option_doc,
-             "add_option($self, /, name, line=0, column=0)\n--\n\n"
-             "Adds an option to the last contrast.");
+PyDoc_STRVAR(Builder_add_option_doc, "add_option($self, /, name, line=0, column=0)\n--\n\n"
+                                     "Adds an option to the last contrast.");
 
 static PyObject *Builder_add_option(PyObject *self_obj, PyObject *args, PyObject *kwds) {
     BuilderObject *self = (BuilderObject *)self_obj;
@@ -1259,9 +1256,9 @@ done:
     return out;
 }
 
-PyDoc_STRVAR(Builder_load_json_doc,
-             "load_json($self, data, /)\n--\n\nReads a lexicon in the JSON format (str or bytes) into the "
-             "builder.");
+PyDoc_STRVAR(Builder_load_json_doc, "load_json($self, data, /)\n--\n\nReads a lexicon in the JSON "
+                                    "format (str or bytes) into the "
+                                    "builder.");
 
 static PyObject *Builder_load_json(PyObject *self_obj, PyObject *data) {
     BuilderObject *self = (BuilderObject *)self_obj;
@@ -1347,12 +1344,9 @@ PyDoc_STRVAR(Builder_doc, "Builder(source='<lexicon>', on_duplicate='error')\n--
                           "gives the Lexicon. One thread at a time.");
 
 static PyType_Slot Builder_slots[] = {
-    {Py_tp_doc, (void *)Builder_doc},
-    {Py_tp_init, Builder_init},
-    {Py_tp_dealloc, Builder_dealloc},
-    {Py_tp_traverse, Builder_traverse},
-    {Py_tp_methods, Builder_methods},
-    {0, NULL},
+    {Py_tp_doc, (void *)Builder_doc}, {Py_tp_init, Builder_init},
+    {Py_tp_dealloc, Builder_dealloc}, {Py_tp_traverse, Builder_traverse},
+    {Py_tp_methods, Builder_methods}, {0, NULL},
 };
 
 static PyType_Spec Builder_spec = {
@@ -1383,8 +1377,8 @@ static int get_lexicon(PyObject *module, PyObject *obj, const fl_lexicon **out) 
     return 0;
 }
 
-static fl_status run_analysis(const fl_lexicon *lex, const char *s, Py_ssize_t len,
-                              fl_result *res, fl_error *err) {
+static fl_status run_analysis(const fl_lexicon *lex, const char *s, Py_ssize_t len, fl_result *res,
+                              fl_error *err) {
     fl_status st;
     if (len >= FL_GIL_MINSIZE) {
         Py_BEGIN_ALLOW_THREADS
@@ -1447,9 +1441,9 @@ static PyObject *sentences_list(const fl_result *res) {
         const fl_sentence *x = &ss[i];
         PyObject *items[8] = {
             PyLong_FromSsize_t((Py_ssize_t)x->cp_start), PyLong_FromSsize_t((Py_ssize_t)x->cp_end),
-            PyLong_FromUnsignedLong(x->n_tokens), PyFloat_FromDouble(x->score),
-            PyLong_FromUnsignedLong(x->first_match), PyLong_FromUnsignedLong(x->n_matches),
-            PyLong_FromUnsignedLong(x->first_marker), PyLong_FromUnsignedLong(x->n_markers)};
+            PyLong_FromUnsignedLong(x->n_tokens),        PyFloat_FromDouble(x->score),
+            PyLong_FromUnsignedLong(x->first_match),     PyLong_FromUnsignedLong(x->n_matches),
+            PyLong_FromUnsignedLong(x->first_marker),    PyLong_FromUnsignedLong(x->n_markers)};
         PyObject *row = tuple_steal(8, items);
         if (row == NULL) {
             Py_CLEAR(list);
@@ -1482,11 +1476,13 @@ static PyObject *matches_list(const fl_result *res) {
     PyObject *list = PyList_New((Py_ssize_t)n);
     for (size_t i = 0; list != NULL && i < n; i++) {
         const fl_match *m = &ms[i];
-        PyObject *items[7] = {
-            PyLong_FromSsize_t((Py_ssize_t)m->cp_start), PyLong_FromSsize_t((Py_ssize_t)m->cp_end),
-            PyLong_FromUnsignedLong(m->term), PyLong_FromUnsignedLong(m->sentence),
-            PyLong_FromLong(m->voice), PyLong_FromLong(m->negated),
-            PyLong_FromUnsignedLong(m->spelling)};
+        PyObject *items[7] = {PyLong_FromSsize_t((Py_ssize_t)m->cp_start),
+                              PyLong_FromSsize_t((Py_ssize_t)m->cp_end),
+                              PyLong_FromUnsignedLong(m->term),
+                              PyLong_FromUnsignedLong(m->sentence),
+                              PyLong_FromLong(m->voice),
+                              PyLong_FromLong(m->negated),
+                              PyLong_FromUnsignedLong(m->spelling)};
         PyObject *row = tuple_steal(7, items);
         if (row == NULL) {
             Py_CLEAR(list);
@@ -1499,7 +1495,8 @@ static PyObject *matches_list(const fl_result *res) {
 
 PyDoc_STRVAR(analyze_doc,
              "analyze($module, lexicon, text, /)\n--\n\n"
-             "Returns (sentences, matches, markers). lexicon: a Lexicon, or None to segment only. text: str.\n"
+             "Returns (sentences, matches, markers). lexicon: a Lexicon, or None to segment only. "
+             "text: str.\n"
              "sentences: [(start, end, n_tokens, score, first_match, n_matches,\n"
              "             first_marker, n_markers)]\n"
              "matches: [(start, end, term index, sentence index, voice, negated, spelling)]\n"
@@ -1551,7 +1548,8 @@ static PyObject *core_analyze(PyObject *module, PyObject *const *args, Py_ssize_
 }
 
 PyDoc_STRVAR(tokens_doc, "tokens($module, text, /)\n--\n\n"
-                         "Returns [(start, end, kind, sentence)]: the tokens of text (kind: 0 word, 1 clitic, 2 hyphen, 3 punct), "
+                         "Returns [(start, end, kind, sentence)]: the tokens of text (kind: 0 "
+                         "word, 1 clitic, 2 hyphen, 3 punct), "
                          "with code point offsets.");
 
 static PyObject *core_tokens(PyObject *module, PyObject *text) {
@@ -1601,18 +1599,20 @@ static PyObject *core_fold(PyObject *module, PyObject *text) {
     size_t need = 0;
     fl_status st = fl_fold(s, (size_t)len, NULL, 0, &need, NULL);
     if (st != FL_OK) {
-        return st == FL_ERR_NOMEM ? PyErr_NoMemory() : PyErr_Format(PyExc_ValueError, "%s", fl_status_str(st));
+        return st == FL_ERR_NOMEM ? PyErr_NoMemory()
+                                  : PyErr_Format(PyExc_ValueError, "%s", fl_status_str(st));
     }
     PyObject *buf = PyBytes_FromStringAndSize(NULL, (Py_ssize_t)need);
     if (buf == NULL) {
         return NULL;
     }
     st = fl_fold(s, (size_t)len, PyBytes_AS_STRING(buf), need, &need, NULL);
-    PyObject *out = st == FL_OK ? PyUnicode_DecodeUTF8(PyBytes_AS_STRING(buf), (Py_ssize_t)need, "strict") : PyErr_NoMemory();
+    PyObject *out = st == FL_OK
+                        ? PyUnicode_DecodeUTF8(PyBytes_AS_STRING(buf), (Py_ssize_t)need, "strict")
+                        : PyErr_NoMemory();
     Py_DECREF(buf);
     return out;
 }
-
 
 /* ------------------------------------------------------------------ corpus batches */
 
@@ -1649,7 +1649,8 @@ PyDoc_STRVAR(analyze_batch_doc,
 
 static PyObject *core_analyze_batch(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
     if (nargs != 3) {
-        PyErr_SetString(PyExc_TypeError, "analyze_batch() takes 3 arguments (lexicon, texts, threads)");
+        PyErr_SetString(PyExc_TypeError,
+                        "analyze_batch() takes 3 arguments (lexicon, texts, threads)");
         return NULL;
     }
     const fl_lexicon *lex;
@@ -1725,10 +1726,10 @@ static PyObject *core_analyze_batch(PyObject *module, PyObject *const *args, Py_
     if (out == NULL) {
         goto done;
     }
-#define COL(name, count, type)                                                                 \
-    if (put_col(out, #name, c.name, (count), sizeof(type)) < 0) {                              \
-        Py_CLEAR(out);                                                                         \
-        goto done;                                                                             \
+#define COL(name, count, type)                                                                     \
+    if (put_col(out, #name, c.name, (count), sizeof(type)) < 0) {                                  \
+        Py_CLEAR(out);                                                                             \
+        goto done;                                                                                 \
     }
     COL(doc_tokens, c.n_docs, uint64_t)
     COL(doc_sentences, c.n_docs, uint32_t)
@@ -1819,10 +1820,9 @@ static PyObject *core_compare_groups(PyObject *module, PyObject *args) {
             goto done;
         }
     }
-    fl_compare_groups((const double *)y.buf, (const double *)n.buf, (size_t)ng, (size_t)nc,
-                      alpha0, (double *)PyBytes_AS_STRING(outs[0]),
-                      (double *)PyBytes_AS_STRING(outs[1]), (double *)PyBytes_AS_STRING(outs[2]),
-                      (double *)PyBytes_AS_STRING(outs[3]));
+    fl_compare_groups((const double *)y.buf, (const double *)n.buf, (size_t)ng, (size_t)nc, alpha0,
+                      (double *)PyBytes_AS_STRING(outs[0]), (double *)PyBytes_AS_STRING(outs[1]),
+                      (double *)PyBytes_AS_STRING(outs[2]), (double *)PyBytes_AS_STRING(outs[3]));
     result = PyTuple_Pack(4, outs[0], outs[1], outs[2], outs[3]);
 done:
     for (int i = 0; i < 4; i++) {
@@ -1833,9 +1833,10 @@ done:
     return result;
 }
 
-PyDoc_STRVAR(wilson_doc, "wilson($module, k, n, z, /)\n--\n\n"
-                         "Wilson score intervals of k/n, elementwise over two float64 "
-                         "buffers of equal length. Returns two bytes objects of float64: (lo, hi).");
+PyDoc_STRVAR(wilson_doc,
+             "wilson($module, k, n, z, /)\n--\n\n"
+             "Wilson score intervals of k/n, elementwise over two float64 "
+             "buffers of equal length. Returns two bytes objects of float64: (lo, hi).");
 
 static PyObject *core_wilson(PyObject *module, PyObject *args) {
     (void)module;
@@ -1885,7 +1886,8 @@ static PyObject *core_bh(PyObject *module, PyObject *arg) {
     }
     PyObject *out = PyBytes_FromStringAndSize(NULL, p.len);
     if (out != NULL) {
-        fl_status st = fl_stat_bh((const double *)p.buf, (size_t)(p.len / (Py_ssize_t)sizeof(double)),
+        fl_status st = fl_stat_bh((const double *)p.buf,
+                                  (size_t)(p.len / (Py_ssize_t)sizeof(double)),
                                   (double *)PyBytes_AS_STRING(out), NULL);
         if (st != FL_OK) {
             Py_CLEAR(out);
@@ -1983,8 +1985,7 @@ PyDoc_STRVAR(dedupe_signatures_doc,
              "worker threads with the GIL released. Returns the signatures (len(texts) x "
              "num_hashes native uint32) and the distinct shingles per text (native uint64).");
 
-static PyObject *core_dedupe_signatures(PyObject *module, PyObject *const *args,
-                                        Py_ssize_t nargs) {
+static PyObject *core_dedupe_signatures(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
     (void)module;
     if (nargs != 5) {
         PyErr_SetString(PyExc_TypeError, "dedupe_signatures() takes 5 arguments (texts, "
@@ -2123,8 +2124,10 @@ static PyObject *core_dedupe_cluster(PyObject *module, PyObject *const *args, Py
     PyObject *out = NULL;
     fl_dedupe_clusters *cl = NULL;
     if ((size_t)sv.len != n * num_hashes * sizeof(uint32_t)) {
-        PyErr_Format(PyExc_ValueError, "sigs must hold %zu x %llu values for %zu sizes, not %zd "
-                     "bytes", n, num_hashes, n, sv.len);
+        PyErr_Format(PyExc_ValueError,
+                     "sigs must hold %zu x %llu values for %zu sizes, not %zd "
+                     "bytes",
+                     n, num_hashes, n, sv.len);
         goto done;
     }
     fl_dedupe_options o = {threshold, containment, (uint32_t)bands, (uint32_t)rows};
@@ -2144,10 +2147,10 @@ static PyObject *core_dedupe_cluster(PyObject *module, PyObject *const *args, Py
     if (out == NULL) {
         goto done;
     }
-#define DCOL(name, count, type)                                                                \
-    if (put_col(out, #name, c.name, (count), sizeof(type)) < 0) {                              \
-        Py_CLEAR(out);                                                                         \
-        goto done;                                                                             \
+#define DCOL(name, count, type)                                                                    \
+    if (put_col(out, #name, c.name, (count), sizeof(type)) < 0) {                                  \
+        Py_CLEAR(out);                                                                             \
+        goto done;                                                                                 \
     }
     DCOL(first, c.n_docs, uint32_t)
     DCOL(size, c.n_docs, uint32_t)
@@ -2163,7 +2166,8 @@ static PyObject *core_dedupe_cluster(PyObject *module, PyObject *const *args, Py
                              PyLong_FromUnsignedLong(c.bands), PyLong_FromUnsignedLong(c.rows)};
         const char *names[4] = {"n_clusters", "n_candidates", "bands", "rows"};
         for (int i = 0; i < 4; i++) {
-            if (out != NULL && (ints[i] == NULL || PyDict_SetItemString(out, names[i], ints[i]) < 0)) {
+            if (out != NULL &&
+                (ints[i] == NULL || PyDict_SetItemString(out, names[i], ints[i]) < 0)) {
                 Py_CLEAR(out);
             }
             Py_XDECREF(ints[i]);
@@ -2212,7 +2216,8 @@ static int core_exec(PyObject *module) {
         "path (a JSON path such as 'terms[3].weight', or None), item (the failing item's "
         "index, or None) and detail.",
         PyExc_ValueError, NULL);
-    if (ms->LexiconError == NULL || PyModule_AddObjectRef(module, "LexiconError", ms->LexiconError) < 0) {
+    if (ms->LexiconError == NULL ||
+        PyModule_AddObjectRef(module, "LexiconError", ms->LexiconError) < 0) {
         return -1;
     }
     ms->LexiconType = (PyTypeObject *)PyType_FromModuleAndSpec(module, &Lexicon_spec, NULL);

@@ -158,4 +158,3 @@ TEST(Context, ScareQuotesAreThoseNobodyIsSaidToState) {
         EXPECT_EQ(k.markers, scare) << k.text;
     }
 }
-

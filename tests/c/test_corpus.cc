@@ -17,7 +17,8 @@ const char *kLexicon = R"({"terms": [
 
 std::vector<std::string> documents(size_t n) {
     const char *pieces[] = {"Kiev said the talks failed. ", "The Kiev regime is \"aggressive\". ",
-                            "Kyiv's mayor disagreed. ", "Nothing here.\n\n", "Aggression, he said. "};
+                            "Kyiv's mayor disagreed. ", "Nothing here.\n\n",
+                            "Aggression, he said. "};
     std::vector<std::string> docs;
     for (size_t i = 0; i < n; i++) {
         std::string d;
