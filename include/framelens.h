@@ -606,9 +606,10 @@ FL_API fl_status fl_batch_new(const fl_allocator *alloc, fl_batch **out);
 FL_API void fl_batch_free(fl_batch *batch);
 
 /* Analyses n documents (texts[i] of lens[i] bytes) against lex on `threads` worker threads
- * (0 or 1: the calling thread only). Documents are split into contiguous runs of about the
- * same size, one per thread, so the results are in document order whatever the thread
- * count and equal to n calls of fl_analyze(). Replaces the batch's previous results; on
+ * (0 or 1: the calling thread only). Documents are cut into contiguous chunks of about the
+ * same size, which the threads take in turn, and the chunks' results are joined in order, so
+ * the results are in document order whatever the thread count and equal to n calls of
+ * fl_analyze(). Replaces the batch's previous results; on
  * failure the batch is empty but usable. The texts must stay unchanged during the call.
  * threads: at most FL_MAX_THREADS (a larger count is taken as that).
  * Errors: those of fl_analyze, of the first failing document in document order: err->item
