@@ -13,8 +13,6 @@ import re
 import pandas as pd
 import pytest
 
-import framelens as fl
-
 from common import shared_data
 
 HEADLINES = ("sputnik_kyivindependent_headlines", "headlines.tsv")
@@ -35,10 +33,9 @@ def titles() -> pd.DataFrame:
 
 
 @pytest.fixture(scope="module")
-def corpus(titles):
-    an = fl.Analyzer(fl.load_lexicon("conflict-demo"))
-    return an.analyze_corpus(titles, text="title", group="outlet", keep=["url"],
-                             date="date_from_url")
+def corpus(titles, demo_analyzer):
+    return demo_analyzer.analyze_corpus(titles, text="title", group="outlet", keep=["url"],
+                                        date="date_from_url")
 
 
 def squash(s: str) -> str:

@@ -140,13 +140,13 @@ SNIPPETS = [
 
 
 @pytest.fixture(scope="module")
-def lexicon():
-    return fl.load_lexicon("conflict-demo")
+def lexicon(demo_lexicon):
+    return demo_lexicon
 
 
 @pytest.fixture(scope="module")
-def analyzer(lexicon):
-    return fl.Analyzer(lexicon)
+def analyzer(demo_analyzer):
+    return demo_analyzer
 
 
 def _texts(seed: int, n: int, large_every: int = 4, large_bytes: int = 80_000):

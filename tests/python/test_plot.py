@@ -6,12 +6,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-import framelens as fl
 from framelens.charts import keyness_data, timeline_data
-from framelens.io import read_records
 from framelens.palette import category_colors, series_colors
-
-from common import DEMO_CORPUS
 
 matplotlib = pytest.importorskip("matplotlib", reason="matplotlib is in the test extra")
 from matplotlib.colors import to_hex  # noqa: E402
@@ -21,9 +17,8 @@ import framelens.plot as flp  # noqa: E402
 
 
 @pytest.fixture(scope="module")
-def corpus():
-    an = fl.Analyzer(fl.load_lexicon("conflict-demo"))
-    return an.analyze_corpus(read_records(DEMO_CORPUS), date="date")
+def corpus(demo_analyzer, demo_records):
+    return demo_analyzer.analyze_corpus(demo_records, date="date")
 
 
 @pytest.fixture(scope="module")
@@ -107,9 +102,8 @@ def test_timeline_by_month(corpus):
         flp.timeline(corpus, "capital", option="Kiyv")
 
 
-def test_timeline_needs_a_date():
-    an = fl.Analyzer(fl.load_lexicon("conflict-demo"))
-    c = an.analyze_corpus(read_records(DEMO_CORPUS))
+def test_timeline_needs_a_date(demo_analyzer, demo_records):
+    c = demo_analyzer.analyze_corpus(demo_records)
     with pytest.raises(ValueError, match="date="):
         flp.timeline(c, "capital")
 

@@ -84,13 +84,11 @@ def parse(page: str) -> Tree:
 
 
 @pytest.fixture(scope="module")
-def demo():
-    lex = fl.load_lexicon("conflict-demo")
-    an = fl.Analyzer(lex)
+def demo(demo_lexicon, demo_analyzer, demo_records):
     with open(DEMO_TEXT, encoding="utf-8") as f:
-        doc = an.analyze(f.read())
-    corpus = an.analyze_corpus(read_records(DEMO_CORPUS), keep=["date"], date="date")
-    return lex, doc, corpus
+        doc = demo_analyzer.analyze(f.read())
+    corpus = demo_analyzer.analyze_corpus(demo_records, keep=["date"], date="date")
+    return demo_lexicon, doc, corpus
 
 
 # -- Document --------------------------------------------------------------------------------------
@@ -276,8 +274,8 @@ def test_report_of_merged_counts_has_no_examples(demo):
     assert "fl-ex" not in page.split("</style>", 1)[1]
 
 
-def test_report_with_90_groups_is_summarised_and_folded():
-    an = fl.Analyzer(fl.load_lexicon("conflict-demo"))
+def test_report_with_90_groups_is_summarised_and_folded(demo_analyzer):
+    an = demo_analyzer
     snippets = ["Kiev said the coup was planned.", "Kyiv marked the full-scale invasion.",
                 "Donbass and Donbas were named.", "The so-called referendum in the DPR.",
                 "Russia claims the special military operation liberated towns."]
