@@ -164,8 +164,11 @@ sanitize: deps venv
 	    pytest=$(SAN_BUILD)/pytest.xml || rc=1; \
 	exit $$rc
 
-ASAN_ENV = LD_PRELOAD=$$($(CC) -print-file-name=libasan.so) ASAN_OPTIONS=detect_leaks=0 \
-           PYTHONPATH=$(SAN_BUILD)/py
+# libstdc++ is preloaded after the ASan runtime: ASan intercepts C++ throws only when
+# libstdc++ is there as it starts, and without it the first exception a C++ extension throws
+# aborts the run (matplotlib 3.11's ft2font throws on import).
+ASAN_ENV = LD_PRELOAD="$$($(CC) -print-file-name=libasan.so) $$($(CXX) -print-file-name=libstdc++.so)" \
+           ASAN_OPTIONS=detect_leaks=0 PYTHONPATH=$(SAN_BUILD)/py
 
 .PHONY: sanitize-pytest
 sanitize-pytest: | $(VENV_STAMP)
