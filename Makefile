@@ -60,7 +60,7 @@ SAN_BUILD := $(BUILD)/asan
 export UBSAN_OPTIONS ?= print_stacktrace=1:halt_on_error=1
 
 .PHONY: help deps venv build ctest pytest test demo sanitize fuzz fuzz-smoke linearity bench wheel \
-        wheel-check clean distclean \
+        wheel-check lint lint-py lint-c format abi3-check clean distclean \
         bench-anchors bench-stages bench-stages-instr bench-dask
 
 # $(call run_suite,REPORT,COMMAND): runs a test suite, saving its exit status as REPORT.rc
@@ -80,6 +80,9 @@ help:
 	@echo "make ctest     build and run the GoogleTest tests of the C core"
 	@echo "make pytest    run the Python tests"
 	@echo "make sanitize  both test suites under AddressSanitizer + UBSan"
+	@echo "make lint      the gates: ruff, mypy, stubtest (lint-py) and clang-format (lint-c)"
+	@echo "make format    clang-format the C sources in place (what lint-c checks)"
+	@echo "make abi3-check  the limited-API (abi3) extension builds warning-free and passes"
 	@echo "make fuzz      libFuzzer targets, SECONDS=N each (default 60); fuzz-smoke: 30 s each"
 	@echo "make linearity time grows linearly on pathological inputs (fails on a slope > 1.5)"
 	@echo "make bench     all benchmarks against the peers (installs the bench extra; long)"
@@ -223,11 +226,50 @@ bench: deps build
 	$(VPY) benchmarks/dedupe.py
 	$(VPY) benchmarks/changepoint.py
 
+# The gates (.ci/run). Python: ruff and mypy as configured in pyproject.toml, and stubtest,
+# which imports the built extension and checks python/framelens/_core.pyi against it (names,
+# signatures, defaults). C: clang-format in check mode against .clang-format. The tools are
+# the pinned `lint` group of pyproject.toml, installed into the virtualenv once per change of
+# pyproject.toml. `make format` rewrites the C files the way lint-c wants them.
+LINT_STAMP := $(VENV)/.lint-installed
+C_FORMAT_FILES = $(sort $(wildcard csrc/*.c csrc/*.h include/*.h tests/c/*.cc tests/c/*.h \
+                   tests/fuzz/*.c benchmarks/*.c)) python/framelens/_core.c
+
+$(LINT_STAMP): pyproject.toml | $(VENV_STAMP)
+	$(VPY) -m pip install -q --disable-pip-version-check --group lint
+	@touch $@
+
+lint: lint-py lint-c
+
+lint-py: deps build $(LINT_STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy
+	$(VPY) -m mypy.stubtest framelens._core
+
+lint-c: $(LINT_STAMP)
+	$(VENV)/bin/clang-format --dry-run --Werror $(C_FORMAT_FILES)
+	@echo "clang-format: $(words $(C_FORMAT_FILES)) files as .clang-format wants them"
+
+format: $(LINT_STAMP)
+	$(VENV)/bin/clang-format -i $(C_FORMAT_FILES)
+
+# The extension built against the limited API (abi3, as `make wheel LIMITED_API=1` builds it)
+# with warnings as errors, and the binding and statistics tests run against that build: the
+# limited API hides parts of CPython's API, and nothing else would notice code that uses them.
+ABI3_BUILD := $(BUILD)/abi3
+abi3-check: deps venv
+	FRAMELENS_LIMITED_API=1 $(VPY) setup.py -q build --force \
+	    --build-lib $(ABI3_BUILD)/py --build-temp $(ABI3_BUILD)/py-temp
+	PYTHONPATH=$(ABI3_BUILD)/py $(VPY) -c 'import framelens._core as m, sys; print("abi3-check: using", m.__file__); sys.exit(not m.__file__.endswith(".abi3.so"))'
+	PYTHONPATH=$(ABI3_BUILD)/py $(VPY) -m pytest -q -p no:cacheprovider \
+	    tests/python/test_binding.py tests/python/test_statistics.py tests/python/test_lexicon.py \
+	    tests/python/test_lexicon_import.py
+
 # Self-contained wheels. `python -m build` makes the sdist and builds the wheel from it (so a
 # file missing from the sdist fails here); auditwheel then copies libcjson and libutf8proc
 # into the wheel (framelens.libs/) and gives it the manylinux tag its symbols allow, and
 # tools/wheel_licenses.py adds their licences (their Debian copyright files).
-# LIMITED_API=1 builds one abi3 wheel for CPython >= 3.10 instead of one for this Python.
+# LIMITED_API=1 builds one abi3 wheel for CPython >= 3.11 instead of one for this Python.
 DIST := dist
 WHEEL_BUILD := $(BUILD)/wheel
 LIMITED_API ?=

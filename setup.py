@@ -82,7 +82,8 @@ def _pkg_config(*args):
     missing = [
         name
         for name in PKG_CONFIG_LIBS
-        if subprocess.run([tool, "--exists", name], check=False, capture_output=True).returncode != 0
+        if subprocess.run([tool, "--exists", name], check=False,
+                          capture_output=True).returncode != 0
     ]
     if missing:
         _fail(

@@ -129,7 +129,8 @@ def main(argv: list[str] | None = None) -> int:
                 out = subprocess.run(
                     [sys.executable, __file__, "--child", str(roots[v]), str(corpus),
                      "--reps", str(args.reps)],
-                    check=True, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": ""},
+                    check=True, capture_output=True, text=True,
+                    env={**os.environ, "PYTHONPATH": ""},
                 ).stdout
                 results[v].append(json.loads(out))
     print(f"{'workload':<20} {'full CPU s':>10} {'abi3 CPU s':>10} {'abi3/full':>10}  "
@@ -137,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     for w in WORKLOADS:
         full = [r[w] for r in results["full"]]
         abi3 = [r[w] for r in results["abi3"]]
-        ratios = [a / f for a, f in zip(abi3, full)]
+        ratios = [a / f for a, f in zip(abi3, full, strict=True)]
         print(f"{w:<20} {statistics.median(full):>10.3f} {statistics.median(abi3):>10.3f} "
               f"{statistics.median(ratios):>10.3f}  "
               + " ".join(f"{x:.3f}" for x in ratios[0::2]) + " | "

@@ -183,7 +183,7 @@ def _build_pyahocorasick(lex: dict):
             starts = _sentence_starts(text)
             scores = [0.0] * len(starts)
             tl = len(text)
-            for end, (ti, length, w, wild) in auto.iter(text):
+            for end, (_ti, length, _w, _wild) in auto.iter(text):
                 b = end - length + 1
                 if b > 0 and text[b - 1].isalnum():
                     continue
@@ -247,7 +247,7 @@ def _build_spacy(lex: dict):
 def _build_hyperscan(lex: dict):
     import hyperscan
     seen = {}
-    for s, i, w, wild in _flat_terms(lex):
+    for s, i, _w, _wild in _flat_terms(lex):
         key = s.lower().encode("utf-8")
         if key and key not in seen:
             seen[key] = i

@@ -79,7 +79,7 @@ def synthetic(n_series: int, bootstrap: int) -> None:
         t0 = time.perf_counter()
         out = cp.switch_points(df, "Kyiv", bootstrap=bootstrap, seed=1)
         ms = 1000 * (time.perf_counter() - t0) / n_series
-        true = out["group"].map(lambda g: START + truth[g])
+        true = out["group"].map(lambda g, truth=truth: START + truth[g])
         exact = (out["switch"] == true).mean()
         cover = ((out["switch_low"] <= true) & (true <= out["switch_high"])).mean()
         width = (out["switch_high"] - out["switch_low"]).map(lambda d: d.n).median()

@@ -107,6 +107,7 @@ def measure(size_mb: float, terms: int, runs: int, partitions: int, dask: bool =
     try:
         import dask.bag as db
         from distributed import Client, LocalCluster
+
         from framelens.dask import analyze_dask
     except ImportError as exc:
         out["dask_error"] = f"{exc.name} is not installed (pip install 'dask[distributed]')"

@@ -31,9 +31,9 @@ import pandas  # noqa: F401  (imported before any timing: framelens builds its t
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "tests", "python"))
 
-import dedupe_corpus as dc  # noqa: E402
-
 from framelens import dedupe  # noqa: E402
+
+import dedupe_corpus as dc  # noqa: E402
 
 WORD = re.compile(r"\w+")
 
@@ -137,7 +137,7 @@ def simhash_curve(texts: List[str], truth: set, distances: Sequence[int]
         dist += table[((x >> np.uint64(shift)) & np.uint64(255)).astype(np.int64)]
     iu = np.triu_indices(n, 1)
     d = dist[iu]
-    truth_mask = np.array([(int(a), int(b)) in truth for a, b in zip(*iu)])
+    truth_mask = np.array([(int(a), int(b)) in truth for a, b in zip(*iu, strict=True)])
     out = []
     for k in distances:
         pred = d <= k
@@ -181,7 +181,8 @@ def main() -> None:
         print(f"| {name} | {mbs:.1f} | {cpu_s} | {cl:.3f} | {p:.4f} | {r:.4f} |")
     cyr = [t.translate(CYRILLIC) for t in texts]
     wall, cpu = sign_speed(cyr, args.runs)
-    print(f"| framelens, the same corpus in Cyrillic letters ({sum(len(t.encode()) for t in cyr) / 1e6:.1f} MB) "
+    cyr_mb = sum(len(t.encode()) for t in cyr) / 1e6
+    print(f"| framelens, the same corpus in Cyrillic letters ({cyr_mb:.1f} MB) "
           f"| {wall:.1f} | {cpu:.1f} | - | - | - |")
     if len(rows) > 1:
         print(f"\nframelens signatures are {rows[0][1] / rows[1][1]:.0f}x datasketch's "

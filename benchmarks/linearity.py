@@ -158,7 +158,8 @@ def cases(scale: float) -> Dict[str, Tuple[Callable[[], "fl.Lexicon"], Callable[
         "quoted terms": (demo, lambda k: "\u201cKiev " * k, n(40_000), "\u201cKiev"),
         "prefix, no match": (prefix, lambda k: (PREFIX + " ") * k, n(40_000), "prefix"),
         "prefix, all match": (prefix, lambda k: " ".join(f"{PREFIX} {i % 100_000:06d}"
-                                                         for i in range(k)), n(25_000), "whole term"),
+                                                         for i in range(k)),
+                              n(25_000), "whole term"),
         "opening quotes": (demo, lambda k: "\u201c" * k, n(62_500), "\u201c"),
         "alternating quotes": (demo, lambda k: (QUOTE_KINDS * (k // 7 + 1))[:k], n(62_500),
                                "quote"),
@@ -198,7 +199,7 @@ def slope(times: List[float]) -> float:
 
 
 def fmt_row(label: str, layer: str, size: str, times: List[float]) -> str:
-    ratios = [b / a if a > 0 else float("nan") for a, b in zip(times, times[1:])]
+    ratios = [b / a if a > 0 else float("nan") for a, b in zip(times, times[1:], strict=False)]
     return (f"{label:20s} {layer:5s} {size:>10s} " +
             " ".join(f"{t:7.3f}" for t in times) + "   " +
             " ".join(f"{r:5.2f}" for r in ratios) + f"   {slope(times):5.2f}")
@@ -230,9 +231,9 @@ def run(runs: int, scale: float, only: Optional[str], layers: List[str]) -> List
         first = True
         for layer in layers:
             if layer == "core":
-                fn = lambda t: (lambda: _core.analyze(core, t))  # noqa: E731
+                fn = lambda t, core=core: (lambda: _core.analyze(core, t))  # noqa: E731
             else:
-                fn = lambda t: (lambda: an.analyze(t))  # noqa: E731
+                fn = lambda t, an=an: (lambda: an.analyze(t))  # noqa: E731
             times = [median_time(fn(t), runs) for t in texts]
             slopes.append(slope(times))
             print(fmt_row(name if first else "", layer, size if first else "", times))

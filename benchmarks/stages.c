@@ -1,4 +1,4 @@
-/* stages.c: MB/s of each stage of the C core on a generated corpus, beside a pass that only reads. */
+/* stages.c: MB/s of each stage of the C core on a generated corpus, and of a pass that reads. */
 /* SPDX-License-Identifier: MIT */
 
 /*
@@ -38,12 +38,23 @@
 #include <string.h>
 #include <time.h>
 
-enum { ST_READ, ST_DECODE, ST_TOKENIZE, ST_SEGMENT, ST_FOLD, ST_LABEL, ST_MATCH, ST_CONTEXT,
-       ST_ANALYZE, ST_BATCH, ST_COUNT };
+enum {
+    ST_READ,
+    ST_DECODE,
+    ST_TOKENIZE,
+    ST_SEGMENT,
+    ST_FOLD,
+    ST_LABEL,
+    ST_MATCH,
+    ST_CONTEXT,
+    ST_ANALYZE,
+    ST_BATCH,
+    ST_COUNT
+};
 static const char *const STAGE_NAMES[ST_COUNT] = {
-    "read (sum of bytes)", "decode + classify", "tokenise", "segment", "fold (tokens)",
-    "label (fold + lookup)", "match + score", "context", "fl_analyze (all)",
-    "fl_analyze_batch 1 thread"};
+    "read (sum of bytes)", "decode + classify",        "tokenise",      "segment",
+    "fold (tokens)",       "label (fold + lookup)",    "match + score", "context",
+    "fl_analyze (all)",    "fl_analyze_batch 1 thread"};
 
 typedef struct corpus {
     char **texts;
@@ -149,8 +160,9 @@ static void check(fl_status st, const char *what) {
 }
 
 /* One run over the corpus: adds each stage's seconds to t. */
-__attribute__((noinline)) static void run_stages(const fl_lexicon *lex, const corpus *c, fl_result *res, double *t,
-                       size_t *n_tokens, size_t *n_matches, bool instr) {
+__attribute__((noinline)) static void run_stages(const fl_lexicon *lex, const corpus *c,
+                                                 fl_result *res, double *t, size_t *n_tokens,
+                                                 size_t *n_matches, bool instr) {
     double a;
     double b;
     uint64_t sum = 0;
@@ -199,9 +211,8 @@ __attribute__((noinline)) static void run_stages(const fl_lexicon *lex, const co
             size_t el;
             bool same;
             check(fl__fold_token_pair(&res->alloc, &res->scratch, &res->fold_cache,
-                                      s + toks[i].start, toks[i].end - toks[i].start,
-                                      toks[i].kind, lex->has_exact, &res->folded, &fl, &el,
-                                      &same),
+                                      s + toks[i].start, toks[i].end - toks[i].start, toks[i].kind,
+                                      lex->has_exact, &res->folded, &fl, &el, &same),
                   "fold");
         }
         res->folded.len = 0;
@@ -234,14 +245,12 @@ __attribute__((noinline)) static void run_stages(const fl_lexicon *lex, const co
 }
 
 /* Seconds of fl_analyze_batch: CPU seconds of this thread, or wall seconds. */
-static double batch_time(const fl_lexicon *lex, const corpus *c, unsigned threads,
-                         bool use_wall) {
+static double batch_time(const fl_lexicon *lex, const corpus *c, unsigned threads, bool use_wall) {
     fl_batch *batch;
     check(fl_batch_new(NULL, &batch), "fl_batch_new");
     double (*clock)(void) = use_wall ? wall : now;
     double a = clock();
-    check(fl_analyze_batch(lex, (const char *const *)c->texts, c->lens, c->n, threads, batch,
-                           NULL),
+    check(fl_analyze_batch(lex, (const char *const *)c->texts, c->lens, c->n, threads, batch, NULL),
           "fl_analyze_batch");
     double b = clock();
     fl_batch_free(batch);
@@ -300,8 +309,10 @@ static double spin_time(const corpus *c, int threads, int rounds) {
 
 int main(int argc, char **argv) {
     if (argc < 3) {
-        fprintf(stderr, "usage: %s CORPUS.jsonl LEXICON.json [--runs N] [--max-mb M] "
-                        "[--no-threads]\n", argv[0]);
+        fprintf(stderr,
+                "usage: %s CORPUS.jsonl LEXICON.json [--runs N] [--max-mb M] "
+                "[--no-threads]\n",
+                argv[0]);
         return 2;
     }
     int runs = 3;
@@ -366,8 +377,8 @@ int main(int argc, char **argv) {
         med[s] = median(t[s], runs);
     }
     double mb = (double)c.bytes / 1e6;
-    printf("corpus %s: %.1f MB of text, %zu documents, %zu tokens, %zu matches\n", argv[1], mb,
-           c.n, n_tokens, n_matches);
+    printf("corpus %s: %.1f MB of text, %zu documents, %zu tokens, %zu matches\n", argv[1], mb, c.n,
+           n_tokens, n_matches);
     printf("lexicon %s: %zu terms, compiled in %.3f s\n", argv[2], fl_lexicon_term_count(lex),
            compile_s);
     printf("median of %d runs; stage times in CPU seconds of the thread\n\n", runs);
@@ -383,8 +394,8 @@ int main(int argc, char **argv) {
     }
     double cols = med[ST_BATCH] - med[ST_ANALYZE];
     printf("| columns (batch - analyze) | %.3f | %.0f | %.2f | %.1f | %.0f%% |\n", cols,
-           cols > 0 ? mb / cols : 0.0, cols * 1e9 / (double)c.bytes,
-           cols * 1e9 / (double)n_tokens, 100.0 * cols / med[ST_ANALYZE]);
+           cols > 0 ? mb / cols : 0.0, cols * 1e9 / (double)c.bytes, cols * 1e9 / (double)n_tokens,
+           100.0 * cols / med[ST_ANALYZE]);
     printf("(fold and label overlap: label = fold + lookup; the stages of fl_analyze are "
            "tokenise, segment, label, match, context)\n");
 
@@ -408,8 +419,8 @@ int main(int argc, char **argv) {
         printf("| run | 1 thread s | 2 threads s | throughput 2 / 1 |\n|---|---:|---:|---:|\n");
         printf("| fl_analyze_batch (same documents) | %.3f | %.3f | %.2f× |\n", mb1, mb2,
                mb1 / mb2);
-        printf("| CPU-bound hash loop (same work per thread) | %.3f | %.3f | %.2f× |\n", ms1,
-               ms2, 2.0 * ms1 / ms2);
+        printf("| CPU-bound hash loop (same work per thread) | %.3f | %.3f | %.2f× |\n", ms1, ms2,
+               2.0 * ms1 / ms2);
     }
     fl_result_free(res);
     fl_lexicon_free(lex);

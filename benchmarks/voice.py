@@ -328,7 +328,7 @@ def evaluate_headlines(rows: Optional[List[dict]] = None,
     titles = [rows[lab["row"]]["title"] for lab in labels]
     analyzer = word_analyzer(titles)
     out = []
-    for lab, title in zip(labels, titles):
+    for lab, title in zip(labels, titles, strict=True):
         row = rows[lab["row"]]
         voices = word_voices(title, analyzer)
         if row["url"] != lab["url"] or len(voices) != lab["words"]:
@@ -390,7 +390,7 @@ def report_headlines(path: Path, show_failures: bool) -> None:
     bad = section_labels_attributed(results)
     print(f"  section labels given a voice other than author: {len(bad)}")
     if show_failures:
-        for lab, voices, wrong in results:
+        for lab, _voices, wrong in results:
             if wrong:
                 title = rows[lab["row"]]["title"]
                 print(f"    row {lab['row']}: {title}")

@@ -53,9 +53,9 @@ void fl__actors_free(fl_lexicon *lex) {
 }
 
 /* Adds the phrase s[0..len) of actor `actor`; `path` names it in messages. */
-static fl_status add_phrase(const fl_lexicon *lex, struct fl_actor_index *ix,
-                            fl_insert_scratch *sc, uint32_t actor, const char *s, size_t len,
-                            const char *source, const char *path, size_t item, fl_error *err) {
+static fl_status add_phrase(const fl_lexicon *lex, struct fl_actor_index *ix, fl_insert_scratch *sc,
+                            uint32_t actor, const char *s, size_t len, const char *source,
+                            const char *path, size_t item, fl_error *err) {
     const fl_allocator *a = &lex->alloc;
     sc->toks.len = 0;
     sc->infos.len = 0;

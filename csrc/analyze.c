@@ -76,8 +76,8 @@ fl_status fl_analyze(const fl_lexicon *lex, const char *text, size_t len, fl_res
     const uint8_t *t = (const uint8_t *)text;
     fl_status st = fl__tokenize(&res->alloc, t, len, &res->tokens, &res->infos);
     if (st == FL_OK) {
-        st = fl__segment(&res->alloc, t, len, res->tokens.data, res->infos.data,
-                         res->tokens.len, &res->sentences);
+        st = fl__segment(&res->alloc, t, len, res->tokens.data, res->infos.data, res->tokens.len,
+                         &res->sentences);
     }
     if (st == FL_OK && lex != NULL) {
         st = fl__label_tokens(lex, t, res);
@@ -90,8 +90,9 @@ fl_status fl_analyze(const fl_lexicon *lex, const char *text, size_t len, fl_res
     }
     if (st != FL_OK) {
         clear(res);
-        return fl__error(err, st, "%s", st == FL_ERR_NOMEM ? "out of memory while analysing a text"
-                                                           : fl_status_str(st));
+        return fl__error(err, st, "%s",
+                         st == FL_ERR_NOMEM ? "out of memory while analysing a text"
+                                            : fl_status_str(st));
     }
     return FL_OK;
 }

@@ -189,9 +189,9 @@ static bool speaker_token(const ctx *c, size_t i) {
     }
     if ((b & FL_W_PREP) && !folded_is(c, i, "of") && !folded_is(c, i, "for") &&
         !folded_is(c, i, "at") &&
-        !((folded_is(c, i, "in") || folded_is(c, i, "on") || folded_is(c, i, "from")) &&
-          i > 0 && is_word(c, i - 1) && c->k[i - 1].lower && i + 1 < c->n &&
-          c->k[i + 1].upper && c->t[i + 1].sentence == c->t[i].sentence)) {
+        !((folded_is(c, i, "in") || folded_is(c, i, "on") || folded_is(c, i, "from")) && i > 0 &&
+          is_word(c, i - 1) && c->k[i - 1].lower && i + 1 < c->n && c->k[i + 1].upper &&
+          c->t[i + 1].sentence == c->t[i].sentence)) {
         return false; /* but "officials in Kyiv", "Republicans on Capitol Hill" */
     }
     /* a finite verb of saying is another clause ("he said the minister told") */
@@ -311,7 +311,8 @@ static bool names_someone(const ctx *c, size_t from, size_t to) {
             continue;
         }
         uint32_t b = bits(c, i);
-        if (c->k[i].upper || (b & (FL_W_PRON | FL_W_ROLE | FL_W_SOURCE)) || (det && !(b & FL_W_PREP))) {
+        if (c->k[i].upper || (b & (FL_W_PRON | FL_W_ROLE | FL_W_SOURCE)) ||
+            (det && !(b & FL_W_PREP))) {
             return true;
         }
         det |= (b & FL_W_DET) != 0 || quantifier(c, i);
@@ -326,15 +327,14 @@ static size_t speaker_forward(const ctx *c, const span *s, size_t from) {
     size_t words = 0;
     bool det = false; /* after "the", "a", "his": the words of a noun phrase */
     while (j < s->b && j - from < MAX_SPEAKER_TOKENS && speaker_token(c, j) &&
-           !((bits(c, j) & (FL_W_PREP | FL_W_TIME)) && !of_name(c, s, j)) &&
-           punct(c, j) != '(') {
+           !((bits(c, j) & (FL_W_PREP | FL_W_TIME)) && !of_name(c, s, j)) && punct(c, j) != '(') {
         if (is_word(c, j)) {
             uint32_t b = bits(c, j);
             bool name = c->k[j].upper || c->k[j].all_digits ||
                         (b & (FL_W_PRON | FL_W_ROLE | FL_W_SOURCE));
-            if ((b & FL_W_DET) || (j == from && quantifier(c, j) && j + 1 < s->b &&
-                                   (folded_is(c, j + 1, "of") || is_separator(c, j + 1) ||
-                                    at_end(s, j + 1)))) {
+            if ((b & FL_W_DET) ||
+                (j == from && quantifier(c, j) && j + 1 < s->b &&
+                 (folded_is(c, j + 1, "of") || is_separator(c, j + 1) || at_end(s, j + 1)))) {
                 det = true; /* "said one of those advisers", "said another." */
             } else if (folded_is(c, j, "and")) {
                 /* "Google and Yahoo", not "those feelings and stressed" */
@@ -370,8 +370,8 @@ static size_t source_end(const ctx *c, const span *s, size_t to) {
     while (e < s->b && e - to < 2 * MAX_SPEAKER_TOKENS && c->v[e].role == FL_ROLE_NONE) {
         int32_t p = punct(c, e);
         /* "according to the "Medicare for All" report", "a CNN/WMUR poll" */
-        if (p != 0 && p != '.' && p != '&' && p != '-' && p != '/' && p != '\'' &&
-            p != 0x2019 && !c->v[e].quoted && !is_closing_quote(c, e) &&
+        if (p != 0 && p != '.' && p != '&' && p != '-' && p != '/' && p != '\'' && p != 0x2019 &&
+            !c->v[e].quoted && !is_closing_quote(c, e) &&
             !(family(p) != FAMILY_NONE && e + 1 < s->b && c->v[e + 1].quoted)) {
             break;
         }
@@ -386,7 +386,6 @@ static size_t source_end(const ctx *c, const span *s, size_t to) {
     }
     return e;
 }
-
 
 /* Reads what follows a cue that comes after its content: nothing, a time or place, a
  * medium, a recipient ("told reporters in Manchester, Iowa, on Tuesday"), up to the end of
@@ -415,9 +414,9 @@ static size_t adjunct_end(const ctx *c, const span *s, size_t j, bool recipient)
             c->k[j + 1].lower && !(bits(c, j + 1) & (FL_W_DET | FL_W_PRON))) {
             return SIZE_MAX; /* "Trump called to ban …": an infinitive, the content */
         }
-        if ((n > 0 && (folded_is(c, j, "as") || folded_is(c, j, "while") ||
-                       folded_is(c, j, "when") || folded_is(c, j, "after") ||
-                       folded_is(c, j, "before"))) ||
+        if ((n > 0 &&
+             (folded_is(c, j, "as") || folded_is(c, j, "while") || folded_is(c, j, "when") ||
+              folded_is(c, j, "after") || folded_is(c, j, "before"))) ||
             ((b & FL_W_RELATIVE) && !folded_is(c, j, "that"))) {
             /* "…, Obama told his closest advisers as he labored over …": a clause of
              * circumstance closes the adjunct; it runs to the comma or the end */
@@ -446,8 +445,8 @@ static size_t adjunct_end(const ctx *c, const span *s, size_t j, bool recipient)
             if (!in_phrase) {
                 return SIZE_MAX;
             }
-        } else if (ly_adverb(c, j, s->a) || (c->k[j].upper && !s->title) ||
-                   c->k[j].all_digits || (b & (FL_W_ROLE | FL_W_SOURCE))) {
+        } else if (ly_adverb(c, j, s->a) || (c->k[j].upper && !s->title) || c->k[j].all_digits ||
+                   (b & (FL_W_ROLE | FL_W_SOURCE))) {
             /* "angrily", names, numbers, "officials" */
         } else if (!in_phrase) {
             return SIZE_MAX;
@@ -476,8 +475,8 @@ static size_t after_quote_end(const ctx *c, const span *s, size_t j) {
         if (j == first && (c->v[j].quoted || p == ':' || family(p) != FAMILY_NONE)) {
             return SIZE_MAX;
         }
-        if (p == ':' || p == ';' || (bits(c, j) & FL_W_OPENER & ~FL_W_RELATIVE &&
-                                     folded_is(c, j, "that"))) {
+        if (p == ':' || p == ';' ||
+            (bits(c, j) & FL_W_OPENER & ~FL_W_RELATIVE && folded_is(c, j, "that"))) {
             return SIZE_MAX;
         }
         if (j > first && j + 1 < s->b && (bits(c, j) & FL_W_CONJ) &&
@@ -756,8 +755,7 @@ static fl_status headline(ctx *c, const span *s, size_t *from) {
     for (size_t j = s->last + 1; j > *from + 1; j--) {
         size_t i = j - 1;
         int32_t p = punct(c, i);
-        if ((is_dash_cp(p) && (c->t[i].space_before || c->t[i + 1].space_before)) ||
-            p == ':') {
+        if ((is_dash_cp(p) && (c->t[i].space_before || c->t[i + 1].space_before)) || p == ':') {
             sep = i; /* "… Next Week– Pentagon": a dash typed against the word before */
             break;
         }
@@ -825,8 +823,7 @@ static size_t resumes_after(const ctx *c, const span *s, size_t j, size_t conten
     size_t n = j + 1;
     if (at_end(s, n) || !is_word(c, n)) {
         /* '"…," he said, "…"': the quotation goes on */
-        return n < s->b && (c->v[n].quoted || family(punct(c, n)) != FAMILY_NONE) ? n
-                                                                                   : SIZE_MAX;
+        return n < s->b && (c->v[n].quoted || family(punct(c, n)) != FAMILY_NONE) ? n : SIZE_MAX;
     }
     uint32_t b = bits(c, n);
     if (speaker_before) {
@@ -874,8 +871,8 @@ static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
         if (c->v[j].quoted || punct(c, j) == ',' || s->last + 1 - j > 2 * MAX_SPEAKER_TOKENS) {
             break;
         }
-        if (!(bits(c, j) & FL_W_ACCORDING) || !folded_is(c, j, "according") ||
-            j + 1 >= s->b || !folded_is(c, j + 1, "to") || source_end(c, s, j + 2) != s->last + 1) {
+        if (!(bits(c, j) & FL_W_ACCORDING) || !folded_is(c, j, "according") || j + 1 >= s->b ||
+            !folded_is(c, j + 1, "to") || source_end(c, s, j + 2) != s->last + 1) {
             continue;
         }
         size_t sep = j > from && is_separator(c, j - 1) ? j - 1 : j;
@@ -894,7 +891,7 @@ static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
         mark(c, sep, s->b, FL_ROLE_SPEAKER);
         return add_attribution(c, &at);
     }
-    size_t start = from;      /* where the next content may begin */
+    size_t start = from; /* where the next content may begin */
     size_t resume = SIZE_MAX; /* the previous attribution's content resumes here */
     fl_attr prev;
     memset(&prev, 0, sizeof prev);
@@ -957,8 +954,9 @@ static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
                 if (vg > s->a && (bits(c, vg - 1) & (FL_W_DET | FL_W_PREP))) {
                     continue;
                 }
-                if ((b & FL_W_NOUNLIKE) && (form(c, i) == FL_FORM_S || form(c, i) == FL_FORM_BASE) &&
-                    vg > s->a && !(bits(c, vg - 1) & FL_W_PRON) && !source_subject(c, s, vg) &&
+                if ((b & FL_W_NOUNLIKE) &&
+                    (form(c, i) == FL_FORM_S || form(c, i) == FL_FORM_BASE) && vg > s->a &&
+                    !(bits(c, vg - 1) & FL_W_PRON) && !source_subject(c, s, vg) &&
                     !plural(c, vg - 1) && !(form(c, i) == FL_FORM_S && c->k[vg - 1].upper)) {
                     continue; /* "…, Breitbart News Daily show on Sirius" is a noun; "…, Yonhap
                                * reports" is not */
@@ -989,8 +987,8 @@ static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
             continue;
         }
         bool quotation = is_closing_quote(c, sep) &&
-                         count_words(c, start, c->v[sep].opened < start ? start
-                                                                         : c->v[sep].opened) == 0;
+                         count_words(c, start,
+                                     c->v[sep].opened < start ? start : c->v[sep].opened) == 0;
         size_t clause_end = quotation ? after_quote_end(c, s, after)
                                       : adjunct_end(c, s, after, recipient);
         if (clause_end == SIZE_MAX) {
@@ -1002,9 +1000,8 @@ static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
             continue; /* "Holding open a book, Beck said, “I just …”": the quotation follows */
         }
         if (!quotation && intro_phrase(c, s, start, sep) &&
-            (clause_end >= s->b ||
-             resumes_after(c, s, clause_end, count_words(c, start, sep),
-                           sp_first < cue_first) == SIZE_MAX)) {
+            (clause_end >= s->b || resumes_after(c, s, clause_end, count_words(c, start, sep),
+                                                 sp_first < cue_first) == SIZE_MAX)) {
             continue; /* "On ABC's program Tuesday, he said …": an introduction, not content;
                        * but "At times last year, aides said, the mention …" */
         }
@@ -1143,10 +1140,9 @@ static bool after_what(const ctx *c, const span *s, size_t vg) {
 static bool quantifier(const ctx *c, size_t i) {
     return folded_is(c, i, "some") || folded_is(c, i, "many") || folded_is(c, i, "most") ||
            folded_is(c, i, "all") || folded_is(c, i, "both") || folded_is(c, i, "few") ||
-           folded_is(c, i, "several") || folded_is(c, i, "others") ||
-           folded_is(c, i, "another") || folded_is(c, i, "one") || folded_is(c, i, "each") ||
-           folded_is(c, i, "half") || folded_is(c, i, "none") || folded_is(c, i, "neither") ||
-           folded_is(c, i, "either");
+           folded_is(c, i, "several") || folded_is(c, i, "others") || folded_is(c, i, "another") ||
+           folded_is(c, i, "one") || folded_is(c, i, "each") || folded_is(c, i, "half") ||
+           folded_is(c, i, "none") || folded_is(c, i, "neither") || folded_is(c, i, "either");
 }
 
 /* Does token i look like a plural noun ("Republicans", "voters"): a word in -s that is no
@@ -1193,8 +1189,8 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
         return passive_group(c, vg, i); /* "are concerned that", not "a concerned voter" */
     }
     if ((b & FL_W_CALLED) && f == FL_FORM_PAST && !has_aux && vg > s->a &&
-        (punct(c, vg - 1) == ',' || (is_word(c, vg - 1) && c->k[vg - 1].lower &&
-                                     bits(c, vg - 1) == 0)) &&
+        (punct(c, vg - 1) == ',' ||
+         (is_word(c, vg - 1) && c->k[vg - 1].lower && bits(c, vg - 1) == 0)) &&
         !(i + 1 < s->b && (bits(c, i + 1) & (FL_W_DET | FL_W_PRON)))) {
         return false; /* "a program called Sandy Hook Promise": a name given, no one's claim */
     }
@@ -1204,8 +1200,7 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
     }
     /* a noun may look like a verb; before "to" or "that" it is one ("vows to press on") */
     bool verbal = !(b & FL_W_NOUNLIKE) || f == FL_FORM_PAST ||
-                  (i + 1 < s->b &&
-                   (folded_is(c, i + 1, "to") || (bits(c, i + 1) & FL_W_OPENER)));
+                  (i + 1 < s->b && (folded_is(c, i + 1, "to") || (bits(c, i + 1) & FL_W_OPENER)));
     if (vg == s->a) {
         /* at the start: "Asked about …", "Asserting …" open a participle clause; other
          * verbs need a subject */
@@ -1222,14 +1217,13 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
     if (c->t[p].kind == FL_TOKEN_PUNCT) {
         int32_t q = punct(c, p);
         if (f == FL_FORM_ING) {
-            return q == ',' || q == '(' || q == ';' ||
-                   (is_dash_cp(q) && c->t[p].space_before);
+            return q == ',' || q == '(' || q == ';' || (is_dash_cp(q) && c->t[p].space_before);
         }
         /* "Mark Holden, chairman of the board, said …", "Sen. Sanders (I-Vt.) said …",
          * "economists - including a minority of the Fed - warn": an apposition, a bracket
          * or a dash closes the subject */
-        return (q == ',' || q == ')' || ((q == 0x2014 || q == '-' || q == 0x2013) &&
-                                         c->t[p].space_before)) &&
+        return (q == ',' || q == ')' ||
+                ((q == 0x2014 || q == '-' || q == 0x2013) && c->t[p].space_before)) &&
                verbal && f != FL_FORM_PP;
     }
     if (c->t[p].kind == FL_TOKEN_HYPHEN) {
@@ -1245,8 +1239,7 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
     uint32_t pb = bits(c, p);
     if (pb & FL_W_DET) {
         /* "Some say", "Many believed": a quantifier standing for people */
-        return (f == FL_FORM_BASE || f == FL_FORM_PAST) && !(b & FL_W_NOUNLIKE) &&
-               quantifier(c, p);
+        return (f == FL_FORM_BASE || f == FL_FORM_PAST) && !(b & FL_W_NOUNLIKE) && quantifier(c, p);
     }
     if (pb & FL_W_PREP) {
         /* "refused to say", "by saying", "without saying"; not "What to expect", whose
@@ -1268,8 +1261,8 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
         for (size_t j = vg; j < i; j++) {
             real_aux |= (bits(c, j) & FL_W_AUX) != 0;
         }
-        return !real_aux && (b & (FL_W_SPEECH | FL_W_EVIDENCE | FL_W_STANCE)) &&
-               is_word(c, p) && !(pb & (FL_W_PREP | FL_W_AUX)) &&
+        return !real_aux && (b & (FL_W_SPEECH | FL_W_EVIDENCE | FL_W_STANCE)) && is_word(c, p) &&
+               !(pb & (FL_W_PREP | FL_W_AUX)) &&
                (clause_follows(c, s, i + 1) ||
                 (!(b & FL_W_NOUNLIKE) && content_may_start(c, s, i + 1)));
     }
@@ -1530,8 +1523,8 @@ static bool phrase_stops(const ctx *c, const span *s, size_t j) {
 static bool speaker_clause_at(const ctx *c, const span *s, size_t j) {
     int32_t p = punct(c, j);
     /* "…, adding that …", "… and said that …": the same speaker's next attribution */
-    if (!c->v[j].quoted && j + 1 < s->b && (p == ',' || folded_is(c, j, "and") ||
-                                            folded_is(c, j, "but"))) {
+    if (!c->v[j].quoted && j + 1 < s->b &&
+        (p == ',' || folded_is(c, j, "and") || folded_is(c, j, "but"))) {
         uint32_t nb = bits(c, j + 1);
         uint8_t nf = form(c, j + 1);
         if ((nb & (FL_W_SPEECH | FL_W_THOUGHT)) && !(nb & FL_W_NOUNLIKE) &&
@@ -1545,17 +1538,16 @@ static bool speaker_clause_at(const ctx *c, const span *s, size_t j) {
         return false;
     }
     size_t k = j + 1;
-    if (k < s->b && (folded_is(c, k, "but") || folded_is(c, k, "and") ||
-                     folded_is(c, k, "while") || folded_is(c, k, "although") ||
-                     folded_is(c, k, "though") || folded_is(c, k, "yet"))) {
+    if (k < s->b &&
+        (folded_is(c, k, "but") || folded_is(c, k, "and") || folded_is(c, k, "while") ||
+         folded_is(c, k, "although") || folded_is(c, k, "though") || folded_is(c, k, "yet"))) {
         k++;
     }
     size_t subj = k;
     bool det = false;
     while (k < s->b && k - subj < 5 && is_word_like(c, k) && !c->v[k].quoted) {
         uint32_t b = bits(c, k);
-        if (b & (FL_W_AUX | FL_W_ADV | FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT |
-                 FL_W_EVIDENCE)) {
+        if (b & (FL_W_AUX | FL_W_ADV | FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT | FL_W_EVIDENCE)) {
             break;
         }
         if ((b & FL_W_RELATIVE) ||
@@ -1574,8 +1566,7 @@ static bool speaker_clause_at(const ctx *c, const span *s, size_t j) {
            ((bits(c, v) & (FL_W_AUX | FL_W_ADV)) || ends_with_nt(c, v))) {
         v++;
     }
-    return v < s->b && (bits(c, v) & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT |
-                                      FL_W_EVIDENCE)) &&
+    return v < s->b && (bits(c, v) & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT | FL_W_EVIDENCE)) &&
            verb_here(c, s, v, k) && content_may_start(c, s, v + 1);
 }
 
@@ -1667,14 +1658,14 @@ static bool clause_subject(const ctx *c, const span *s, size_t vg, size_t *first
     size_t k = a;
     bool capital_seen = false;
     while (k < vg && k - a < MAX_SPEAKER_TOKENS && c->v[k].role != FL_ROLE_CONTENT &&
-           !c->v[k].quoted && speaker_token(c, k) && !finite_verb(c, k) &&
-           punct(c, k) != '(' && punct(c, k) != ')') {
+           !c->v[k].quoted && speaker_token(c, k) && !finite_verb(c, k) && punct(c, k) != '(' &&
+           punct(c, k) != ')') {
         if (is_word(c, k)) {
             bool connector = folded_is(c, k, "of") || folded_is(c, k, "for") ||
                              folded_is(c, k, "and") || folded_is(c, k, "at");
             /* a lower-case word after a name is its verb ("Sanders lost", "Janney also") */
-            if (capital_seen && c->k[k].lower && !connector && c->t[k - 1].kind != FL_TOKEN_CLITIC &&
-                !(bits(c, k) & (FL_W_ROLE | FL_W_SOURCE))) {
+            if (capital_seen && c->k[k].lower && !connector &&
+                c->t[k - 1].kind != FL_TOKEN_CLITIC && !(bits(c, k) & (FL_W_ROLE | FL_W_SOURCE))) {
                 break;
             }
             capital_seen = c->k[k].upper != 0 || (capital_seen && connector);
@@ -1696,8 +1687,8 @@ static bool clause_subject(const ctx *c, const span *s, size_t vg, size_t *first
 /* The speaker of the cue whose verb group starts at vg, when the words before it, [*first,
  * vg), name no one (see above). *first and *end are set to the speaker found (empty when
  * none). attrs_before: the attributions of this sentence found before this one. */
-static void refine_speaker(const ctx *c, const span *s, size_t vg, size_t cue,
-                           size_t attrs_before, size_t *first, size_t *end) {
+static void refine_speaker(const ctx *c, const span *s, size_t vg, size_t cue, size_t attrs_before,
+                           size_t *first, size_t *end) {
     size_t a = *first;
     size_t b = vg;
     while (a < b && not_a_name(c, a)) {
@@ -1733,8 +1724,7 @@ static void refine_speaker(const ctx *c, const span *s, size_t vg, size_t cue,
         const fl_attr *at = c->res->attributions.data;
         for (size_t i = c->res->attributions.len; i > attrs_before; i--) {
             const fl_attr *x = &at[i - 1];
-            if (x->sentence == s->index && x->speaker_first < x->speaker_end &&
-                x->cue_first < vg) {
+            if (x->sentence == s->index && x->speaker_first < x->speaker_end && x->cue_first < vg) {
                 *first = x->speaker_first;
                 *end = x->speaker_end;
                 return;
@@ -1800,9 +1790,8 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
             cstart = e + 1;
             vg = i;
         } else if ((b & FL_W_NOUN_CUE) && noun_complement(c, s, i, b) != SIZE_MAX &&
-                   (f == FL_FORM_NONE ||
-                    (i > s->a && ((bits(c, i - 1) & (FL_W_DET | FL_W_PREP)) ||
-                                  c->t[i - 1].kind == FL_TOKEN_CLITIC)))) {
+                   (f == FL_FORM_NONE || (i > s->a && ((bits(c, i - 1) & (FL_W_DET | FL_W_PREP)) ||
+                                                       c->t[i - 1].kind == FL_TOKEN_CLITIC)))) {
             /* "the claim that …", "his belief that …", "concerns that …", "her decision to
              * open the borders", "his suggestion to voters on Monday that …" */
             cstart = noun_complement(c, s, i, b);
@@ -1827,8 +1816,9 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
         } else if ((b & FL_W_SEEM) &&
                    (f == FL_FORM_PAST || f == FL_FORM_S ||
                     (f == FL_FORM_BASE &&
-                     (vg < i || (vg > s->a && (plural(c, vg - 1) ||
-                                               (bits(c, vg - 1) & (FL_W_PRON | FL_W_RELATIVE))))))) &&
+                     (vg < i ||
+                      (vg > s->a &&
+                       (plural(c, vg - 1) || (bits(c, vg - 1) & (FL_W_PRON | FL_W_RELATIVE))))))) &&
                    seem_complement(c, s, i + 1)) {
             /* "The front-runner seemed to …": the subject is content as well */
             size_t subj = subject_start(c, vg, from);
@@ -1842,8 +1832,7 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
             }
             mark(c, vg, i + 1, FL_ROLE_CUE);
             cstart = content_start(c, s, i, FL_ROLE_NONE);
-        } else if ((b & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT | FL_W_STANCE |
-                         FL_W_EVIDENCE)) &&
+        } else if ((b & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT | FL_W_STANCE | FL_W_EVIDENCE)) &&
                    (f == FL_FORM_PAST || f == FL_FORM_PP) && passive_group(c, vg, i) &&
                    verb_here(c, s, i, vg)) {
             /* a passive: "The price was not disclosed", "He was asked whether …", "The bill
@@ -1886,10 +1875,10 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
                 at.content_first = (uint32_t)j;
                 at.content_end = (uint32_t)close;
                 mark(c, j, close, FL_ROLE_CONTENT);
-            } else if (j < s->b && ((bits(c, j) & FL_W_OPENER) || folded_is(c, j, "to") ||
-                             folded_is(c, j, "of") || folded_is(c, j, "about") ||
-                             folded_is(c, j, "as") || folded_is(c, j, "for") ||
-                             punct(c, j) == ':')) {
+            } else if (j < s->b &&
+                       ((bits(c, j) & FL_W_OPENER) || folded_is(c, j, "to") ||
+                        folded_is(c, j, "of") || folded_is(c, j, "about") ||
+                        folded_is(c, j, "as") || folded_is(c, j, "for") || punct(c, j) == ':')) {
                 cstart = punct(c, j) == ':' ? j + 1 : j;
             } else if (b & FL_W_RECIPIENT) {
                 cstart = content_start(c, s, j - 1, FL_ROLE_NONE); /* "was told Tuesday that …" */
@@ -1898,8 +1887,7 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
                 }
             }
         } else {
-            if (!(b & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT | FL_W_STANCE |
-                       FL_W_EVIDENCE)) ||
+            if (!(b & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT | FL_W_STANCE | FL_W_EVIDENCE)) ||
                 !verb_here(c, s, i, vg)) {
                 continue;
             }
@@ -1926,8 +1914,8 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
             cstart = content_start(c, s, i, FL_ROLE_NONE);
             if ((b & FL_W_CLAUSE) && cstart != SIZE_MAX && !clause_complement(c, s, cstart) &&
                 !source_subject(c, s, vg) &&
-                !((b & FL_W_OBJECT) && (folded_is(c, cstart, "about") ||
-                                        folded_is(c, cstart, "of")))) {
+                !((b & FL_W_OBJECT) &&
+                  (folded_is(c, cstart, "about") || folded_is(c, cstart, "of")))) {
                 continue; /* "wrote a book", "maintained a lead"; but "a 2009 paper found
                            * improvements" */
             }
@@ -1935,10 +1923,9 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
                 (bits(c, cstart) & FL_W_PREP) && !clause_complement(c, s, cstart)) {
                 continue; /* "the missile slammed into …": a movement, not a stance */
             }
-            if (f == FL_FORM_ADJ &&
-                (cstart == SIZE_MAX || !(clause_complement(c, s, cstart) ||
-                                         folded_is(c, cstart, "about") ||
-                                         folded_is(c, cstart, "of")))) {
+            if (f == FL_FORM_ADJ && (cstart == SIZE_MAX || !(clause_complement(c, s, cstart) ||
+                                                             folded_is(c, cstart, "about") ||
+                                                             folded_is(c, cstart, "of")))) {
                 continue; /* "are concerned that …", "is confident of …"; not "is sure" */
             }
             mark(c, sp_first, vg, FL_ROLE_SPEAKER);

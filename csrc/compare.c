@@ -20,8 +20,8 @@
  * compared" and such rows stay out of the Benjamini-Hochberg family.
  */
 
-void fl_stat_log_odds(double y_g, double n_g, double y_r, double n_r, double alpha0,
-                      double *delta, double *z) {
+void fl_stat_log_odds(double y_g, double n_g, double y_r, double n_r, double alpha0, double *delta,
+                      double *z) {
     double a_w = (n_g + n_r) > 0 ? alpha0 * (y_g + y_r) / (n_g + n_r) : NAN;
     double g = log((y_g + a_w) / (n_g + alpha0 - y_g - a_w));
     double r = log((y_r + a_w) / (n_r + alpha0 - y_r - a_w));
@@ -51,8 +51,8 @@ double fl_stat_g2(double y_g, double n_g, double y_r, double n_r) {
     double e12 = n_g * col_rest / total;
     double e21 = n_r * col_term / total;
     double e22 = n_r * col_rest / total;
-    double g2 = 2.0 * (cell(y_g, e11) + cell(n_g - y_g, e12) + cell(y_r, e21) +
-                       cell(n_r - y_r, e22));
+    double g2 = 2.0 *
+                (cell(y_g, e11) + cell(n_g - y_g, e12) + cell(y_r, e21) + cell(n_r - y_r, e22));
     return g2 < 0 ? 0.0 : g2; /* rounding can make a true zero slightly negative */
 }
 

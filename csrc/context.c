@@ -132,12 +132,12 @@ fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res
     fl_status st;
     res->vtoks.len = 0;
     res->attributions.len = 0;
-    if ((st = fl__vec_append(&res->alloc, &res->vtoks, sizeof(fl_vtok), NULL,
-                             res->tokens.len)) != FL_OK) {
+    if ((st = fl__vec_append(&res->alloc, &res->vtoks, sizeof(fl_vtok), NULL, res->tokens.len)) !=
+        FL_OK) {
         return st;
     }
-    ctx c = {lex, res, text, res->tokens.data, res->infos.data, res->vtoks.data,
-             res->tokens.len, 0, 0, 0};
+    ctx c = {lex, res, text, res->tokens.data, res->infos.data, res->vtoks.data, res->tokens.len,
+             0,   0,   0};
     for (size_t i = 0; i < c.n; i++) {
         const fl_tokinfo *k = &c.k[i];
         c.v[i].opened = UINT32_MAX;
@@ -170,8 +170,8 @@ fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res
     size_t ns = res->sentences.len;
     for (size_t si = 0; si < ns; si++) {
         fl_sentence *sent = &FL_VEC_AT(res->sentences, fl_sentence, si);
-        span s = {sent->first_token, sent->first_token + sent->n_tokens_all, SIZE_MAX,
-                  (uint32_t)si, false};
+        span s = {sent->first_token, sent->first_token + sent->n_tokens_all, SIZE_MAX, (uint32_t)si,
+                  false};
         for (size_t j = s.b; j > s.a; j--) {
             if (is_word_like(&c, j - 1)) {
                 s.last = j - 1;
@@ -183,7 +183,7 @@ fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res
         }
         sent = &FL_VEC_AT(res->sentences, fl_sentence, si);
         fl_match *m = sent->n_matches > 0 ? (fl_match *)res->matches.data + sent->first_match
-                                           : NULL;
+                                          : NULL;
         for (uint32_t mi = 0; mi < sent->n_matches; mi++) {
             size_t ft = m[mi].first_token;
             m[mi].attribution = FL_NO_ATTRIBUTION;
@@ -216,8 +216,7 @@ fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res
             if (q == NULL) {
                 continue;
             }
-            if ((q->bits & FL_W_DISTANCE) &&
-                (q->form == FL_FORM_NONE || q->form == FL_FORM_PAST)) {
+            if ((q->bits & FL_W_DISTANCE) && (q->form == FL_FORM_NONE || q->form == FL_FORM_PAST)) {
                 if ((st = add_marker(&c, i, i, (uint32_t)si, FL_MARKER_WORD)) != FL_OK) {
                     goto done;
                 }

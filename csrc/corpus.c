@@ -24,51 +24,51 @@ typedef struct columns {
         sent_score;
     fl_vec match_doc, match_sentence, match_term, match_spelling, match_start, match_end,
         match_voice, match_negated, surface_offsets, surface_data;
-    fl_vec doc_attributions, match_attribution, match_target, attr_doc, attr_sentence,
-        attr_kind, attr_voice, attr_nested, attr_speaker_actor, attr_speaker_start,
-        attr_speaker_end, attr_cue_start, attr_cue_end, attr_content_start, attr_content_end,
-        attr_content2_start, attr_content2_end, attr_text_offsets, attr_text_data;
+    fl_vec doc_attributions, match_attribution, match_target, attr_doc, attr_sentence, attr_kind,
+        attr_voice, attr_nested, attr_speaker_actor, attr_speaker_start, attr_speaker_end,
+        attr_cue_start, attr_cue_end, attr_content_start, attr_content_end, attr_content2_start,
+        attr_content2_end, attr_text_offsets, attr_text_data;
 } columns;
 
 /* Every column with its element size, so loops can treat them alike. */
-#define FL_COLUMNS(X)                                                                          \
-    X(doc_tokens, uint64_t)                                                                    \
-    X(doc_sentences, uint32_t)                                                                 \
-    X(doc_matches, uint32_t)                                                                   \
-    X(sent_doc, uint32_t)                                                                      \
-    X(sent_index, uint32_t)                                                                    \
-    X(sent_start, int64_t)                                                                     \
-    X(sent_end, int64_t)                                                                       \
-    X(sent_tokens, uint32_t)                                                                   \
-    X(sent_matches, uint32_t)                                                                  \
-    X(sent_markers, uint32_t)                                                                  \
-    X(sent_score, double)                                                                      \
-    X(match_doc, uint32_t)                                                                     \
-    X(match_sentence, uint32_t)                                                                \
-    X(match_term, uint32_t)                                                                    \
-    X(match_spelling, uint32_t)                                                                \
-    X(match_start, int64_t)                                                                    \
-    X(match_end, int64_t)                                                                      \
-    X(match_voice, uint8_t)                                                                    \
-    X(match_negated, uint8_t)                                                                  \
-    X(surface_data, char)                                                                      \
-    X(doc_attributions, uint32_t)                                                              \
-    X(match_attribution, uint32_t)                                                             \
-    X(match_target, uint32_t)                                                                  \
-    X(attr_doc, uint32_t)                                                                      \
-    X(attr_sentence, uint32_t)                                                                 \
-    X(attr_kind, uint8_t)                                                                      \
-    X(attr_voice, uint8_t)                                                                     \
-    X(attr_nested, uint8_t)                                                                    \
-    X(attr_speaker_actor, uint32_t)                                                            \
-    X(attr_speaker_start, int64_t)                                                             \
-    X(attr_speaker_end, int64_t)                                                               \
-    X(attr_cue_start, int64_t)                                                                 \
-    X(attr_cue_end, int64_t)                                                                   \
-    X(attr_content_start, int64_t)                                                             \
-    X(attr_content_end, int64_t)                                                               \
-    X(attr_content2_start, int64_t)                                                            \
-    X(attr_content2_end, int64_t)                                                              \
+#define FL_COLUMNS(X)                                                                              \
+    X(doc_tokens, uint64_t)                                                                        \
+    X(doc_sentences, uint32_t)                                                                     \
+    X(doc_matches, uint32_t)                                                                       \
+    X(sent_doc, uint32_t)                                                                          \
+    X(sent_index, uint32_t)                                                                        \
+    X(sent_start, int64_t)                                                                         \
+    X(sent_end, int64_t)                                                                           \
+    X(sent_tokens, uint32_t)                                                                       \
+    X(sent_matches, uint32_t)                                                                      \
+    X(sent_markers, uint32_t)                                                                      \
+    X(sent_score, double)                                                                          \
+    X(match_doc, uint32_t)                                                                         \
+    X(match_sentence, uint32_t)                                                                    \
+    X(match_term, uint32_t)                                                                        \
+    X(match_spelling, uint32_t)                                                                    \
+    X(match_start, int64_t)                                                                        \
+    X(match_end, int64_t)                                                                          \
+    X(match_voice, uint8_t)                                                                        \
+    X(match_negated, uint8_t)                                                                      \
+    X(surface_data, char)                                                                          \
+    X(doc_attributions, uint32_t)                                                                  \
+    X(match_attribution, uint32_t)                                                                 \
+    X(match_target, uint32_t)                                                                      \
+    X(attr_doc, uint32_t)                                                                          \
+    X(attr_sentence, uint32_t)                                                                     \
+    X(attr_kind, uint8_t)                                                                          \
+    X(attr_voice, uint8_t)                                                                         \
+    X(attr_nested, uint8_t)                                                                        \
+    X(attr_speaker_actor, uint32_t)                                                                \
+    X(attr_speaker_start, int64_t)                                                                 \
+    X(attr_speaker_end, int64_t)                                                                   \
+    X(attr_cue_start, int64_t)                                                                     \
+    X(attr_cue_end, int64_t)                                                                       \
+    X(attr_content_start, int64_t)                                                                 \
+    X(attr_content_end, int64_t)                                                                   \
+    X(attr_content2_start, int64_t)                                                                \
+    X(attr_content2_end, int64_t)                                                                  \
     X(attr_text_data, char)
 
 struct fl_batch {
@@ -118,12 +118,12 @@ void fl_batch_free(fl_batch *batch) {
     fl__free(&a, batch);
 }
 
-#define PUSH(c, col, type, value)                                                              \
-    do {                                                                                       \
-        type v_ = (value);                                                                     \
-        if ((st = fl__vec_push(a, &(c)->col, sizeof(type), &v_)) != FL_OK) {                   \
-            return st;                                                                         \
-        }                                                                                      \
+#define PUSH(c, col, type, value)                                                                  \
+    do {                                                                                           \
+        type v_ = (value);                                                                         \
+        if ((st = fl__vec_push(a, &(c)->col, sizeof(type), &v_)) != FL_OK) {                       \
+            return st;                                                                             \
+        }                                                                                          \
     } while (0)
 
 /* Appends the attributions of one analysed document: their columns, and the texts of
@@ -283,10 +283,10 @@ static fl_status concat_offsets(const fl_allocator *a, fl_vec *dst, const fl_vec
 /* Appends src's columns to dst (surface and attribution text offsets shifted). */
 static fl_status concat(const fl_allocator *a, columns *dst, const columns *src) {
     fl_status st;
-#define X(name, type)                                                                          \
-    if ((st = fl__vec_append(a, &dst->name, sizeof(type), src->name.data, src->name.len)) !=   \
-        FL_OK) {                                                                               \
-        return st;                                                                             \
+#define X(name, type)                                                                              \
+    if ((st = fl__vec_append(a, &dst->name, sizeof(type), src->name.data, src->name.len)) !=       \
+        FL_OK) {                                                                                   \
+        return st;                                                                                 \
     }
     int64_t base = dst->surface_data.len;
     int64_t attr_base = dst->attr_text_data.len;
@@ -323,8 +323,8 @@ fl_status fl_analyze_batch(const fl_lexicon *lex, const char *const *texts, cons
     if (threads == 0) {
         threads = 1;
     }
-    if (threads > 256) {
-        threads = 256;
+    if (threads > FL_MAX_THREADS) {
+        threads = FL_MAX_THREADS;
     }
     if (threads > n) {
         threads = n == 0 ? 1 : (unsigned)n;
@@ -393,11 +393,12 @@ fl_status fl_analyze_batch(const fl_lexicon *lex, const char *const *texts, cons
     st = FL_OK;
     for (size_t c = 0; c < n_chunks && st == FL_OK; c++) {
         if (chunks[c].status != FL_OK) {
-            st = chunks[c].status;
+            /* the document's own error, named by its index in texts */
+            size_t doc = chunks[c].failed_doc;
+            st = fl__error(err, chunks[c].status, "texts[%zu]: %s", doc, chunks[c].err.message);
             if (err != NULL) {
-                *err = chunks[c].err;
-                err->code = st;
-                err->offset = chunks[c].failed_doc;
+                err->offset = chunks[c].err.offset;
+                err->item = doc;
             }
         } else {
             st = concat(a, &batch->cols, &chunks[c].cols);

@@ -195,14 +195,13 @@ static fl_status check_params(const fl_dedupe_params *p, fl_error *err) {
 
 /* ASCII letters and digits lower-cased; 0 for every other ASCII byte (a separator). */
 static const uint8_t ascii_word[128] = {
-    0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
-    0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
-    0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
-    '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 0,   0,   0,   0,   0,   0,
-    0,   'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o',
-    'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z', 0,   0,   0,   0,   0,
-    0,   'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o',
-    'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z', 0,   0,   0,   0,   0,
+    0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
+    0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
+    0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   '0', '1', '2', '3', '4', '5', '6', '7', '8',
+    '9', 0,   0,   0,   0,   0,   0,   0,   'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k',
+    'l', 'm', 'n', 'o', 'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z', 0,   0,   0,   0,
+    0,   0,   'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o', 'p', 'q',
+    'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z', 0,   0,   0,   0,   0,
 };
 
 /* What a non-ASCII code point is to a word, from its character class. */
@@ -568,8 +567,8 @@ fl_status fl_dedupe_signature(const fl_dedupe_params *params, const char *text, 
     if ((text == NULL && len > 0) || scratch == NULL || sig == NULL || n_shingles == NULL) {
         return fl__error(err, FL_ERR_ARG, "fl_dedupe_signature: a required argument is NULL");
     }
-    st = signature(params, len > 0 ? (const uint8_t *)text : (const uint8_t *)"", len, scratch,
-                   sig, n_shingles);
+    st = signature(params, len > 0 ? (const uint8_t *)text : (const uint8_t *)"", len, scratch, sig,
+                   n_shingles);
     if (st != FL_OK) {
         return fl__error(err, st, "%s", fl_status_str(st));
     }
@@ -630,9 +629,9 @@ fl_status fl_dedupe_signatures(const fl_dedupe_params *params, const char *const
     }
     for (size_t d = 0; d < n; d++) {
         if (texts[d] == NULL && lens[d] > 0) {
-            fl_status bad = fl__error(err, FL_ERR_ARG, "document %zu: text is NULL", d);
+            fl_status bad = fl__error(err, FL_ERR_ARG, "texts[%zu]: text is NULL", d);
             if (err != NULL) {
-                err->offset = d;
+                err->item = d;
             }
             return bad;
         }
@@ -642,8 +641,8 @@ fl_status fl_dedupe_signatures(const fl_dedupe_params *params, const char *const
     if (threads == 0) {
         threads = 1;
     }
-    if (threads > 256) {
-        threads = 256;
+    if (threads > FL_MAX_THREADS) {
+        threads = FL_MAX_THREADS;
     }
     if (threads > n) {
         threads = n == 0 ? 1 : (unsigned)n;
@@ -663,8 +662,8 @@ fl_status fl_dedupe_signatures(const fl_dedupe_params *params, const char *const
     for (unsigned t = 0; t < threads; t++) {
         ws[t] = (sig_worker){params, texts, lens, d, d, &a, sigs, n_shingles, FL_OK, 0};
         double target = total * (t + 1) / threads;
-        while (d < n && (t == threads - 1 || acc + (double)lens[d] + 1 <= target ||
-                         d == ws[t].first)) {
+        while (d < n &&
+               (t == threads - 1 || acc + (double)lens[d] + 1 <= target || d == ws[t].first)) {
             acc += (double)lens[d] + 1;
             d++;
         }
@@ -691,10 +690,10 @@ fl_status fl_dedupe_signatures(const fl_dedupe_params *params, const char *const
     st = FL_OK;
     for (unsigned t = 0; t < threads; t++) {
         if (ws[t].status != FL_OK) {
-            st = fl__error(err, ws[t].status, "document %zu: %s", ws[t].failed_doc,
+            st = fl__error(err, ws[t].status, "texts[%zu]: %s", ws[t].failed_doc,
                            fl_status_str(ws[t].status));
             if (err != NULL) {
-                err->offset = ws[t].failed_doc;
+                err->item = ws[t].failed_doc;
             }
             break;
         }
@@ -722,9 +721,8 @@ static double containment_of(double j, uint64_t n_a, uint64_t n_b) {
     return c > 1.0 ? 1.0 : c;
 }
 
-void fl_dedupe_similarity(const uint32_t *sig_a, uint64_t n_a, const uint32_t *sig_b,
-                          uint64_t n_b, uint32_t num_hashes, double *jaccard,
-                          double *containment) {
+void fl_dedupe_similarity(const uint32_t *sig_a, uint64_t n_a, const uint32_t *sig_b, uint64_t n_b,
+                          uint32_t num_hashes, double *jaccard, double *containment) {
     double j = NAN;
     double c = NAN;
     if (sig_a != NULL && sig_b != NULL && n_a > 0 && n_b > 0 && num_hashes > 0) {
@@ -1006,9 +1004,8 @@ static fl_status finish(cluster_work *w, fl_dedupe_clusters *out, size_t n) {
             jac[d] = 1.0;
             con[d] = 1.0;
         } else {
-            fl_dedupe_similarity(w->sigs + d * w->K, w->sizes[d],
-                                 w->sigs + (size_t)first[d] * w->K, w->sizes[first[d]], w->K,
-                                 &jac[d], &con[d]);
+            fl_dedupe_similarity(w->sigs + d * w->K, w->sizes[d], w->sigs + (size_t)first[d] * w->K,
+                                 w->sizes[first[d]], w->K, &jac[d], &con[d]);
         }
     }
     return FL_OK;
@@ -1038,8 +1035,7 @@ static fl_status check_options(const fl_dedupe_options *o, uint32_t K, fl_error 
 
 fl_status fl_dedupe_cluster(const uint32_t *sigs, const uint64_t *n_shingles, size_t n,
                             uint32_t num_hashes, const fl_dedupe_options *options,
-                            const fl_allocator *alloc, fl_dedupe_clusters **out,
-                            fl_error *err) {
+                            const fl_allocator *alloc, fl_dedupe_clusters **out, fl_error *err) {
     if (err != NULL) {
         err->code = FL_OK;
     }
@@ -1097,8 +1093,7 @@ fl_status fl_dedupe_cluster(const uint32_t *sigs, const uint64_t *n_shingles, si
     size_t b_docs, b_keys, b_heads;
     size_t docs = n > 0 ? n : 1;
     st = FL_ERR_NOMEM;
-    if (fl__mul(docs, sizeof(uint32_t), &b_docs) &&
-        fl__mul(w.slots, sizeof(uint64_t), &b_keys) &&
+    if (fl__mul(docs, sizeof(uint32_t), &b_docs) && fl__mul(w.slots, sizeof(uint64_t), &b_keys) &&
         fl__mul(w.slots, sizeof(uint32_t), &b_heads)) {
         w.parent = fl__malloc(&a, b_docs);
         w.set_size = fl__malloc(&a, b_docs);

@@ -41,8 +41,8 @@ static void canonical_order(int32_t *cps, size_t n) {
     }
 }
 
-static fl_status fold_ascii(const fl_allocator *a, const uint8_t *s, size_t len,
-                            fl_fold_mode mode, fl_vec *out) {
+static fl_status fold_ascii(const fl_allocator *a, const uint8_t *s, size_t len, fl_fold_mode mode,
+                            fl_vec *out) {
     if (len == 0) {
         return FL_OK;
     }
@@ -194,8 +194,8 @@ static fold_slot *cache_slot(fl_fold_cache *cache, const uint8_t *s, size_t len)
 }
 
 fl_status fl__fold_token_pair(const fl_allocator *a, fl_vec *scratch, fl_fold_cache **cache,
-                              const uint8_t *s, size_t len, uint8_t kind, bool exact,
-                              fl_vec *out, size_t *fold_len, size_t *exact_len, bool *same) {
+                              const uint8_t *s, size_t len, uint8_t kind, bool exact, fl_vec *out,
+                              size_t *fold_len, size_t *exact_len, bool *same) {
     size_t at = out->len;
     /* Room for both ASCII forms up front: a lone "-" becomes " -" in each. */
     size_t need = len + 2;

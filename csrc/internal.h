@@ -50,8 +50,8 @@ typedef struct fl_vec {
 /* Makes room for at least `need` elements in total. */
 FL_HIDDEN fl_status fl__vec_reserve(const fl_allocator *a, fl_vec *v, size_t elem, size_t need);
 /* Appends n elements copied from items (items may be NULL to append zeroed elements). */
-FL_HIDDEN fl_status fl__vec_append(const fl_allocator *a, fl_vec *v, size_t elem,
-                                   const void *items, size_t n);
+FL_HIDDEN fl_status fl__vec_append(const fl_allocator *a, fl_vec *v, size_t elem, const void *items,
+                                   size_t n);
 
 /* Appends one element: the hot path of every stage, inlined so that the copy of a
  * compile-time-sized element becomes plain moves. */
@@ -77,21 +77,19 @@ static inline const uint8_t *fl__vec_bytes(const fl_vec *v, size_t off) {
 /* ------------------------------------------------------------------ error.c */
 
 /* Sets err (if not NULL) with a detail message and no position. Returns code. */
-FL_HIDDEN fl_status fl__error(fl_error *err, fl_status code, const char *fmt, ...)
-    FL_PRINTF(3, 4);
+FL_HIDDEN fl_status fl__error(fl_error *err, fl_status code, const char *fmt, ...) FL_PRINTF(3, 4);
 /* Lexicon errors: with a JSON path ("source: path: detail") ... */
 FL_HIDDEN fl_status fl__error_path(fl_error *err, fl_status code, const char *source,
                                    const char *path, const char *fmt, ...) FL_PRINTF(5, 6);
 /* ... or with a line and column ("source:line:col: detail"). */
-FL_HIDDEN fl_status fl__error_at(fl_error *err, fl_status code, const char *source,
-                                 uint32_t line, uint32_t column, size_t offset,
-                                 const char *detail);
+FL_HIDDEN fl_status fl__error_at(fl_error *err, fl_status code, const char *source, uint32_t line,
+                                 uint32_t column, size_t offset, const char *detail);
 /* ... or with both, when known: "source:line:col: path: detail" (line 0: no place; column
  * 0: the line only, "source:line: path: detail"). item: the failing item's index, or
  * SIZE_MAX. */
 FL_HIDDEN fl_status fl__error_place(fl_error *err, fl_status code, const char *source,
-                                    fl_place place, const char *path, size_t item,
-                                    const char *fmt, ...) FL_PRINTF(7, 8);
+                                    fl_place place, const char *path, size_t item, const char *fmt,
+                                    ...) FL_PRINTF(7, 8);
 
 /* ------------------------------------------------------------------ utf8.c */
 
@@ -125,8 +123,8 @@ FL_HIDDEN bool fl__is_upper(int32_t cp);  /* Lu or Lt */
 FL_HIDDEN bool fl__is_lower(int32_t cp);  /* Ll */
 /* Line breaks that the segmenter counts: LF, CR (CRLF once), VT, FF, NEL, LS, PS. */
 static inline bool fl__is_newline(int32_t cp) {
-    return cp == '\n' || cp == '\r' || cp == 0x0B || cp == 0x0C || cp == 0x85 ||
-           cp == 0x2028 || cp == 0x2029;
+    return cp == '\n' || cp == '\r' || cp == 0x0B || cp == 0x0C || cp == 0x85 || cp == 0x2028 ||
+           cp == 0x2029;
 }
 
 /* ------------------------------------------------------------------ fold.c */
@@ -161,8 +159,8 @@ FL_HIDDEN void fl__fold_cache_free(const fl_allocator *a, fl_fold_cache *cache);
  * *cache (created on first use; NULL cache: none). On failure out is as it was. */
 FL_HIDDEN fl_status fl__fold_token_pair(const fl_allocator *a, fl_vec *scratch,
                                         fl_fold_cache **cache, const uint8_t *s, size_t len,
-                                        uint8_t kind, bool exact, fl_vec *out,
-                                        size_t *fold_len, size_t *exact_len, bool *same);
+                                        uint8_t kind, bool exact, fl_vec *out, size_t *fold_len,
+                                        size_t *exact_len, bool *same);
 
 /* ------------------------------------------------------------------ tokenize.c */
 
@@ -200,8 +198,7 @@ FL_HIDDEN fl_status fl__tokenize(const fl_allocator *a, const uint8_t *text, siz
 /* Splits the tokens into sentences: appends fl_sentence records (offsets and token ranges
  * only) to sents and sets each token's sentence index. */
 FL_HIDDEN fl_status fl__segment(const fl_allocator *a, const uint8_t *text, size_t len,
-                                fl_token *toks, const fl_tokinfo *infos, size_t n,
-                                fl_vec *sents);
+                                fl_token *toks, const fl_tokinfo *infos, size_t n, fl_vec *sents);
 
 /* ------------------------------------------------------------------ names.c */
 
@@ -388,8 +385,8 @@ struct fl_lexicon {
     size_t n_edges;
     fl_vec root_edges;   /* uint32_t child by label (0: none): the root's edges */
     uint32_t *root_kids;  /* compiled: the root's child along label (id << 2 | kind) at
-                             [kind * n_ids + id] (0: none), so that the folded labels the
-                             matcher tries for every token lie together */
+                            [kind * n_ids + id] (0: none), so that the folded labels the
+                            matcher tries for every token lie together */
     size_t n_ids;         /* vocabulary size at compile */
     uint8_t root_kinds;   /* bit k: the root has a child along an edge of kind k */
     uint32_t *kid_labels; /* compiled: every node's children, sorted by label per node */
@@ -398,7 +395,7 @@ struct fl_lexicon {
     size_t wild_mask;
     uint8_t wild_kinds;     /* bit 0: some folded wildcard, bit 1: some exact one */
     uint8_t *wild_first2;   /* compiled: bit (b0 | b1 << 8): a wildcard prefix starts with
-                               bytes b0 b1 (a 1-byte prefix b0 sets every b1) */
+                             bytes b0 b1 (a 1-byte prefix b0 sets every b1) */
     fl_wild_slot *exact_slots; /* compiled: the strings that label exact edges (tag: 1 + id,
                                   kinds unused), a small table for the exact forms of text
                                   tokens; NULL: none */
@@ -442,8 +439,8 @@ FL_HIDDEN void fl__insert_scratch_free(const fl_allocator *a, fl_insert_scratch 
  * walks its labels into the trie, creating the nodes it lacks; *node receives the node where
  * it ends. Nothing is changed when the check fails. `where` and `place` name it in
  * messages. */
-FL_HIDDEN fl_status fl__lexicon_insert(fl_lexicon *lex, fl_insert_scratch *scratch,
-                                       const char *s, size_t len, bool exact, uint32_t *node,
+FL_HIDDEN fl_status fl__lexicon_insert(fl_lexicon *lex, fl_insert_scratch *scratch, const char *s,
+                                       size_t len, bool exact, uint32_t *node,
                                        const fl_where *where, fl_place place, fl_error *err);
 /* Makes room for about `spellings` more spellings (tables and vectors), a hint. */
 FL_HIDDEN fl_status fl__lexicon_reserve(fl_lexicon *lex, size_t spellings);
@@ -524,8 +521,8 @@ FL_HIDDEN uint32_t fl__exact_find(const fl_lexicon *lex, const uint8_t *s, size_
 /* The wildcard labels of one form of a token (kind FL_EDGE_WILD_FOLD or _EXACT): appends
  * (id << 2 | kind) for each of its prefixes that some wildcard edge is labelled with, in
  * order of length. */
-FL_HIDDEN fl_status fl__wild_labels(const fl_lexicon *lex, const fl_allocator *a,
-                                    const uint8_t *s, size_t len, uint32_t kind, fl_vec *out);
+FL_HIDDEN fl_status fl__wild_labels(const fl_lexicon *lex, const fl_allocator *a, const uint8_t *s,
+                                    size_t len, uint32_t kind, fl_vec *out);
 /* How many bytes of s to quote in a message (at most 80, on a code point boundary), and the
  * "..." to append when it was cut. */
 FL_HIDDEN int fl__excerpt_len(const char *s, size_t len);
@@ -557,12 +554,12 @@ FL_HIDDEN void fl__builder_counts(const fl_builder *b, fl_builder_counts *out);
  * instead of JSON text; the public functions parse their text and call these. */
 FL_HIDDEN fl_status fl__builder_add_category(fl_builder *b, const fl_category_spec *spec,
                                              uint32_t extras, fl_error *err);
-FL_HIDDEN fl_status fl__builder_add_term(fl_builder *b, const fl_term_spec *spec,
-                                         uint32_t extras, fl_error *err);
+FL_HIDDEN fl_status fl__builder_add_term(fl_builder *b, const fl_term_spec *spec, uint32_t extras,
+                                         fl_error *err);
 FL_HIDDEN fl_status fl__builder_add_contrast(fl_builder *b, const fl_contrast_spec *spec,
                                              uint32_t extras, fl_error *err);
-FL_HIDDEN fl_status fl__builder_add_actor(fl_builder *b, const fl_actor_spec *spec,
-                                          uint32_t extras, fl_error *err);
+FL_HIDDEN fl_status fl__builder_add_actor(fl_builder *b, const fl_actor_spec *spec, uint32_t extras,
+                                          fl_error *err);
 FL_HIDDEN fl_status fl__builder_set_extras(fl_builder *b, uint32_t extras, fl_error *err);
 /* Marks the builder as failed after an error found outside it (a JSON syntax error). */
 FL_HIDDEN void fl__builder_fail(fl_builder *b);
@@ -572,9 +569,8 @@ FL_HIDDEN void fl__builder_fail(fl_builder *b);
 /* Parses the JSON object text[0..len) holding an item's free-form data (source, note, meta:
  * the same keys for every kind of item) into a value tree of b's lexicon; *id receives it.
  * path names the item in messages. */
-FL_HIDDEN fl_status fl__json_extras(fl_builder *b, const char *text,
-                                    size_t len, const char *path, size_t item, uint32_t *id,
-                                    fl_error *err);
+FL_HIDDEN fl_status fl__json_extras(fl_builder *b, const char *text, size_t len, const char *path,
+                                    size_t item, uint32_t *id, fl_error *err);
 
 /* Interns s into the vocabulary (lexicon.c). */
 FL_HIDDEN fl_status fl__vocab_intern(fl_lexicon *lex, const uint8_t *s, size_t len, uint32_t *id);
@@ -621,10 +617,10 @@ enum {
     FL_W_PARTICLE = 1u << 28,   /* part of a phrasal cue: "pointed out", "called for" */
     FL_W_SOURCE = 1u << 29,     /* a document that speaks: report, poll, study, source */
     FL_W_CLAUSE = 1u << 30,     /* a cue only before a clause, an infinitive or a quotation
-                                 * ("wrote that", not "wrote a book"); with FL_W_OBJECT
-                                 * also before its topic ("spoke about …") */
+                             * ("wrote that", not "wrote a book"); with FL_W_OBJECT
+                             * also before its topic ("spoke about …") */
     FL_W_OBJECT = 1u << 31      /* reports a thing it names: its content is a noun phrase
-                                 * that ends with its clause ("endorsed Clinton, …") */
+                            * that ends with its clause ("endorsed Clinton, …") */
 };
 
 /* The grammatical form of a table word. */
@@ -693,7 +689,7 @@ typedef struct fl_vtok {
     uint32_t words_before; /* word tokens before it in the text */
     uint32_t bits;     /* cue->bits, or 0 */
     uint32_t mention;  /* the actor mention it is part of (index into res->mentions), or
-                          UINT32_MAX (actors.c) */
+                         UINT32_MAX (actors.c) */
 } fl_vtok;
 
 enum { FL_ROLE_NONE = 0, FL_ROLE_CONTENT = 1, FL_ROLE_SPEAKER = 2, FL_ROLE_CUE = 3 };
@@ -739,8 +735,7 @@ struct fl_result {
 
 /* Looks up each token's folded (and, when the lexicon has case-sensitive terms, exact)
  * form in the vocabulary. */
-FL_HIDDEN fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text,
-                                     fl_result *res);
+FL_HIDDEN fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result *res);
 /* Finds the matches of every sentence (appends to res->matches, fills sentence ranges). */
 FL_HIDDEN fl_status fl__match(const fl_lexicon *lex, fl_result *res);
 /* Sets the voice and negation of every match and finds distancing markers. */

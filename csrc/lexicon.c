@@ -323,8 +323,8 @@ static fl_status edges_grow(fl_lexicon *lex, size_t want) {
 }
 
 /* The child of parent along label, created when missing. */
-static fl_status edge_child(fl_lexicon *lex, uint32_t parent, uint32_t label, bool wild,
-                            bool exact, uint32_t prefix_len, uint32_t *child) {
+static fl_status edge_child(fl_lexicon *lex, uint32_t parent, uint32_t label, bool wild, bool exact,
+                            uint32_t prefix_len, uint32_t *child) {
     uint32_t found = fl__edge_find(lex, parent, label);
     if (found != 0) {
         *child = found;
@@ -560,8 +560,7 @@ fl_status fl__lexicon_freeze(fl_lexicon *lex) {
     uint32_t *parent = NULL;
     uint8_t *kinds = NULL;
     size_t bytes;
-    if (!fl__mul(n_nodes, sizeof(uint32_t), &bytes) ||
-        (parent = fl__malloc(a, bytes)) == NULL ||
+    if (!fl__mul(n_nodes, sizeof(uint32_t), &bytes) || (parent = fl__malloc(a, bytes)) == NULL ||
         (kinds = fl__malloc(a, n_ids == 0 ? 1 : n_ids)) == NULL) {
         goto done;
     }
@@ -604,7 +603,8 @@ fl_status fl__lexicon_freeze(fl_lexicon *lex) {
             sort_run(lex->kid_labels + nodes[n].first_kid, lex->kid_nodes + nodes[n].first_kid,
                      nodes[n].n_kids);
             for (uint32_t k = 0; k < nodes[n].n_kids; k++) {
-                nodes[n].kid_kinds |= (uint8_t)(1u << (lex->kid_labels[nodes[n].first_kid + k] & 3));
+                nodes[n].kid_kinds |= (uint8_t)(1u
+                                                << (lex->kid_labels[nodes[n].first_kid + k] & 3));
             }
         }
         for (size_t i = 0; i < n_edges; i++) {
@@ -740,9 +740,9 @@ void fl__insert_scratch_free(const fl_allocator *a, fl_insert_scratch *s) {
     fl__vec_free(a, &s->form);
 }
 
-fl_status fl__lexicon_insert(fl_lexicon *lex, fl_insert_scratch *scratch, const char *s,
-                             size_t len, bool exact, uint32_t *node_out, const fl_where *where,
-                             fl_place place, fl_error *err) {
+fl_status fl__lexicon_insert(fl_lexicon *lex, fl_insert_scratch *scratch, const char *s, size_t len,
+                             bool exact, uint32_t *node_out, const fl_where *where, fl_place place,
+                             fl_error *err) {
     const fl_allocator *a = &lex->alloc;
     fl_vec *form = &scratch->form;
     size_t labels = 0;
@@ -762,7 +762,9 @@ fl_status fl__lexicon_insert(fl_lexicon *lex, fl_insert_scratch *scratch, const 
     size_t n = scratch->toks.len;
     int ex = fl__excerpt_len(s, len);
     const char *more = fl__excerpt_more(len);
-    /* Validate first, so a bad entry leaves the trie as it was. */
+    /* Validate first, so a malformed spelling is refused before the trie changes. (A
+     * duplicate walks edges that exist already; any other failure below, out of memory or
+     * out of ids, leaves the builder failed, so no one reads the half-made path.) */
     bool has_word = false;
     for (size_t i = 0; i < n; i++) {
         if (t[i].kind == FL_TOKEN_PUNCT && k[i].cp0 == '*' && k[i].ncp == 1) {
@@ -775,8 +777,8 @@ fl_status fl__lexicon_insert(fl_lexicon *lex, fl_insert_scratch *scratch, const 
             if (i + 1 < n && !t[i + 1].space_before && t[i + 1].kind == FL_TOKEN_WORD) {
                 fl__where_path(where, path, sizeof path);
                 st = fl__error_place(err, FL_ERR_SCHEMA, lex->source, place, path, item,
-                                     "'%.*s%s': '*' may only end a word (a prefix wildcard)",
-                                     ex, s, more);
+                                     "'%.*s%s': '*' may only end a word (a prefix wildcard)", ex, s,
+                                     more);
                 goto done;
             }
             continue;
@@ -910,8 +912,7 @@ fl_status fl_lexicon_variant(const fl_lexicon *lex, size_t i, size_t v, const ch
     return FL_OK;
 }
 
-fl_status fl_lexicon_term_category(const fl_lexicon *lex, size_t i, size_t k,
-                                   uint32_t *category) {
+fl_status fl_lexicon_term_category(const fl_lexicon *lex, size_t i, size_t k, uint32_t *category) {
     if (lex == NULL || category == NULL || i >= lex->terms.len) {
         return FL_ERR_ARG;
     }
@@ -959,9 +960,8 @@ fl_status fl_lexicon_contrast(const fl_lexicon *lex, size_t c, fl_contrast_info 
     return FL_OK;
 }
 
-fl_status fl_lexicon_contrast_option(const fl_lexicon *lex, size_t c, size_t o,
-                                     const char **name, size_t *name_len,
-                                     const fl_reference **refs, size_t *n_refs) {
+fl_status fl_lexicon_contrast_option(const fl_lexicon *lex, size_t c, size_t o, const char **name,
+                                     size_t *name_len, const fl_reference **refs, size_t *n_refs) {
     if (lex == NULL || c >= lex->contrasts.len || name == NULL || name_len == NULL ||
         refs == NULL || n_refs == NULL) {
         return FL_ERR_ARG;
@@ -978,8 +978,7 @@ fl_status fl_lexicon_contrast_option(const fl_lexicon *lex, size_t c, size_t o,
     return FL_OK;
 }
 
-fl_status fl_lexicon_exclusion(const fl_lexicon *lex, size_t i, const char **str,
-                               size_t *len) {
+fl_status fl_lexicon_exclusion(const fl_lexicon *lex, size_t i, const char **str, size_t *len) {
     if (lex == NULL || str == NULL || len == NULL || i >= lex->exclusions.len) {
         return FL_ERR_ARG;
     }

@@ -328,7 +328,8 @@ fl_status fl_builder_set_meta(fl_builder *b, const char *key, const char *value,
     }
     return fl__error(err, FL_ERR_ARG,
                      "fl_builder_set_meta: '%.60s' is none of name, version, language, "
-                     "description", key);
+                     "description",
+                     key);
 }
 
 fl_status fl__builder_set_extras(fl_builder *b, uint32_t extras, fl_error *err) {
@@ -357,8 +358,8 @@ fl_status fl_builder_set_extras(fl_builder *b, const char *json, size_t len, fl_
 /* ------------------------------------------------------------------ categories */
 
 /* The id of category `name`, made (undeclared) when new; first use recorded. */
-static fl_status category_id(fl_builder *b, fl_str name, uint32_t term_input, size_t k,
-                             size_t n, fl_place place, uint32_t *id) {
+static fl_status category_id(fl_builder *b, fl_str name, uint32_t term_input, size_t k, size_t n,
+                             fl_place place, uint32_t *id) {
     fl_lexicon *lex = b->lex;
     uint32_t found = fl__names_find(&b->names, &lex->bytes, NS_CATEGORY, name.ptr, name.len);
     if (found != FL_NO_ID) {
@@ -389,8 +390,8 @@ static fl_status category_id(fl_builder *b, fl_str name, uint32_t term_input, si
     }
     uint32_t nid = (uint32_t)(lex->categories.len - 1);
     fl__vec_push(&b->alloc, &b->cats, sizeof cs, &cs); /* room reserved above */
-    if ((st = fl__names_add(&b->names, &b->alloc, &lex->bytes, NS_CATEGORY, c.name.off,
-                            c.name.len, nid)) != FL_OK) {
+    if ((st = fl__names_add(&b->names, &b->alloc, &lex->bytes, NS_CATEGORY, c.name.off, c.name.len,
+                            nid)) != FL_OK) {
         return st;
     }
     *id = nid;
@@ -424,14 +425,17 @@ fl_status fl__builder_add_category(fl_builder *b, const fl_category_spec *spec, 
     const char *np = spec->name.ptr != NULL ? spec->name.ptr : "";
     size_t item = b->n_declared;
     if (blank(spec->name)) {
-        return fail(b, fl__error_place(err, FL_ERR_SCHEMA, b->source, spec->place,
-                                       path(b, "categories.%.*s", nl, np), item,
-                                       "a category needs a non-empty name"), err);
+        return fail(b,
+                    fl__error_place(err, FL_ERR_SCHEMA, b->source, spec->place,
+                                    path(b, "categories.%.*s", nl, np), item,
+                                    "a category needs a non-empty name"),
+                    err);
     }
     if (given(spec->color) && !is_color(spec->color)) {
-        return fail(b, fl__error_place(err, FL_ERR_SCHEMA, b->source, spec->place,
-                                       path(b, "categories.%.*s.color", nl, np), item,
-                                       "expected a colour as \"#rrggbb\" (six hex digits)"),
+        return fail(b,
+                    fl__error_place(err, FL_ERR_SCHEMA, b->source, spec->place,
+                                    path(b, "categories.%.*s.color", nl, np), item,
+                                    "expected a colour as \"#rrggbb\" (six hex digits)"),
                     err);
     }
     uint32_t id;
@@ -440,10 +444,11 @@ fl_status fl__builder_add_category(fl_builder *b, const fl_category_spec *spec, 
     }
     cat_state *cs = &FL_VEC_AT(b->cats, cat_state, id);
     if (cs->declared_order != FL_NO_ID) {
-        return fail(b, fl__error_place(err, FL_ERR_SCHEMA, b->source, spec->place,
-                                       path(b, "categories.%.*s", nl, np), item,
-                                       "the category '%.*s%s' is declared twice", nl, np,
-                                       fl__excerpt_more(spec->name.len)),
+        return fail(b,
+                    fl__error_place(err, FL_ERR_SCHEMA, b->source, spec->place,
+                                    path(b, "categories.%.*s", nl, np), item,
+                                    "the category '%.*s%s' is declared twice", nl, np,
+                                    fl__excerpt_more(spec->name.len)),
                     err);
     }
     cs->declared_order = (uint32_t)b->n_declared++;
@@ -517,8 +522,8 @@ static fl_span entry_text(const fl_builder *b, uint32_t entry) {
 }
 
 /* The error for a spelling that repeats entry `entry` after folding. */
-static fl_status duplicate_error(fl_builder *b, fl_str text, uint32_t entry,
-                                 const fl_where *w, fl_place place, fl_error *err) {
+static fl_status duplicate_error(fl_builder *b, fl_str text, uint32_t entry, const fl_where *w,
+                                 fl_place place, fl_error *err) {
     char where[64];
     fl__where_path(w, where, sizeof where);
     size_t item = w->index;
@@ -575,12 +580,12 @@ static fl_status term_category(fl_builder *b, uint32_t t, uint32_t input, fl_str
         if (!own) {
             return FL_OK;
         }
-        return fl__error_place(
-            err, FL_ERR_SCHEMA, b->source, place,
-            n > 1 ? path(b, "terms[%u].category[%zu]", (unsigned)input, k)
-                  : path(b, "terms[%u].category", (unsigned)input),
-            input, "the category '%.*s%s' is listed twice", fl__excerpt_len(name.ptr, name.len),
-            name.ptr, fl__excerpt_more(name.len));
+        return fl__error_place(err, FL_ERR_SCHEMA, b->source, place,
+                               n > 1 ? path(b, "terms[%u].category[%zu]", (unsigned)input, k)
+                                     : path(b, "terms[%u].category", (unsigned)input),
+                               input, "the category '%.*s%s' is listed twice",
+                               fl__excerpt_len(name.ptr, name.len), name.ptr,
+                               fl__excerpt_more(name.len));
     }
     if (b->cat_recs.len >= FL_NO_ID - 1) {
         return FL_ERR_LIMIT;
@@ -638,8 +643,7 @@ static fl_status strings_limit(fl_builder *b, const char *where, fl_place place,
 }
 
 /* Checks what can be checked before anything changes. */
-static fl_status check_term(fl_builder *b, const fl_term_spec *s, uint32_t input,
-                            fl_error *err) {
+static fl_status check_term(fl_builder *b, const fl_term_spec *s, uint32_t input, fl_error *err) {
     if (blank(s->term)) {
         return fl__error_place(err, FL_ERR_SCHEMA, b->source, s->place,
                                path(b, "terms[%u].term", (unsigned)input), input,
@@ -652,11 +656,12 @@ static fl_status check_term(fl_builder *b, const fl_term_spec *s, uint32_t input
     }
     for (size_t k = 0; k < s->n_categories; k++) {
         if (blank(s->categories[k])) {
-            return fl__error_place(
-                err, FL_ERR_SCHEMA, b->source, place_at(s->category_places, k, s->place),
-                s->n_categories > 1 ? path(b, "terms[%u].category[%zu]", (unsigned)input, k)
-                                    : path(b, "terms[%u].category", (unsigned)input),
-                input, "expected a non-empty string");
+            return fl__error_place(err, FL_ERR_SCHEMA, b->source,
+                                   place_at(s->category_places, k, s->place),
+                                   s->n_categories > 1
+                                       ? path(b, "terms[%u].category[%zu]", (unsigned)input, k)
+                                       : path(b, "terms[%u].category", (unsigned)input),
+                                   input, "expected a non-empty string");
         }
     }
     if (!isfinite(s->weight)) {
@@ -671,14 +676,13 @@ static fl_status check_term(fl_builder *b, const fl_term_spec *s, uint32_t input
         if (blank(s->variants[k])) {
             return fl__error_place(err, FL_ERR_SCHEMA, b->source,
                                    place_at(s->variant_places, k, s->place),
-                                   path(b, "terms[%u].variants[%zu]", (unsigned)input, k),
-                                   input, "expected a non-empty string");
+                                   path(b, "terms[%u].variants[%zu]", (unsigned)input, k), input,
+                                   "expected a non-empty string");
         }
     }
     size_t room = FL_MAX_LEXICON_STRINGS - b->n_strings;
     if (room < 1) {
-        return strings_limit(b, path(b, "terms[%u].term", (unsigned)input), s->place, input,
-                             err);
+        return strings_limit(b, path(b, "terms[%u].term", (unsigned)input), s->place, input, err);
     }
     if (s->n_variants > room - 1) {
         size_t k = room - 1;
@@ -699,9 +703,10 @@ fl_status fl__builder_add_term(fl_builder *b, const fl_term_spec *s, uint32_t ex
     }
     fl_lexicon *lex = b->lex;
     if (b->n_term_inputs >= FL_MAX_TERMS) {
-        return fail(b, fl__error_place(err, FL_ERR_LIMIT, b->source, s->place, "terms",
-                                       b->n_term_inputs, "more than %d terms in one lexicon",
-                                       FL_MAX_TERMS),
+        return fail(b,
+                    fl__error_place(err, FL_ERR_LIMIT, b->source, s->place, "terms",
+                                    b->n_term_inputs, "more than %d terms in one lexicon",
+                                    FL_MAX_TERMS),
                     err);
     }
     uint32_t input = (uint32_t)b->n_term_inputs++;
@@ -749,8 +754,7 @@ fl_status fl__builder_add_term(fl_builder *b, const fl_term_spec *s, uint32_t ex
         t.extras = extras;
         target = (uint32_t)lex->terms.len;
         term_state ts = {input, FL_NO_ID, 0};
-        if ((st = fl__vec_reserve(&b->alloc, &b->terms, sizeof ts, lex->terms.len + 1)) !=
-                FL_OK ||
+        if ((st = fl__vec_reserve(&b->alloc, &b->terms, sizeof ts, lex->terms.len + 1)) != FL_OK ||
             (st = fl__vec_push(&lex->alloc, &lex->terms, sizeof t, &t)) != FL_OK) {
             return fail(b, st, err);
         }
@@ -761,8 +765,8 @@ fl_status fl__builder_add_term(fl_builder *b, const fl_term_spec *s, uint32_t ex
     }
     for (size_t k = 0; k < s->n_categories; k++) {
         if ((st = term_category(b, target, input, s->categories[k], k, s->n_categories,
-                                place_at(s->category_places, k, s->place), existing == 0,
-                                err)) != FL_OK) {
+                                place_at(s->category_places, k, s->place), existing == 0, err)) !=
+            FL_OK) {
             return fail(b, st, err);
         }
     }
@@ -819,8 +823,8 @@ fl_status fl_builder_add_term(fl_builder *b, const fl_term_spec *spec, fl_error 
 
 /* ------------------------------------------------------------------ exclusions */
 
-fl_status fl_builder_add_exclusion(fl_builder *b, const char *phrase, size_t len,
-                                   fl_place place, fl_error *err) {
+fl_status fl_builder_add_exclusion(fl_builder *b, const char *phrase, size_t len, fl_place place,
+                                   fl_error *err) {
     fl_status st = check_open(b, err);
     if (st != FL_OK) {
         return st;
@@ -833,8 +837,9 @@ fl_status fl_builder_add_exclusion(fl_builder *b, const char *phrase, size_t len
         return fl__error(err, FL_ERR_ARG, "fl_builder_add_exclusion: phrase is NULL");
     }
     if (blank(s)) {
-        return fail(b, fl__error_place(err, FL_ERR_SCHEMA, b->source, place, where, item,
-                                       "expected a non-empty string"),
+        return fail(b,
+                    fl__error_place(err, FL_ERR_SCHEMA, b->source, place, where, item,
+                                    "expected a non-empty string"),
                     err);
     }
     if (b->n_strings >= FL_MAX_LEXICON_STRINGS) {
@@ -872,20 +877,21 @@ fl_status fl__builder_add_contrast(fl_builder *b, const fl_contrast_spec *spec, 
         return fail(b, FL_ERR_LIMIT, err);
     }
     if (blank(spec->name)) {
-        return fail(b, fl__error_place(err, FL_ERR_SCHEMA, b->source, spec->place,
-                                       path(b, "contrasts[%zu].name", item), item,
-                                       "expected a non-empty string"),
+        return fail(b,
+                    fl__error_place(err, FL_ERR_SCHEMA, b->source, spec->place,
+                                    path(b, "contrasts[%zu].name", item), item,
+                                    "expected a non-empty string"),
                     err);
     }
     uint32_t other = fl__names_find(&b->names, &lex->bytes, NS_CONTRAST, spec->name.ptr,
                                     spec->name.len);
     if (other != FL_NO_ID) {
-        return fail(b, fl__error_place(err, FL_ERR_SCHEMA, b->source, spec->place,
-                                       path(b, "contrasts[%zu].name", item), item,
-                                       "'%.*s%s' is the name of contrasts[%u] too",
-                                       fl__excerpt_len(spec->name.ptr, spec->name.len),
-                                       spec->name.ptr, fl__excerpt_more(spec->name.len),
-                                       (unsigned)other),
+        return fail(b,
+                    fl__error_place(err, FL_ERR_SCHEMA, b->source, spec->place,
+                                    path(b, "contrasts[%zu].name", item), item,
+                                    "'%.*s%s' is the name of contrasts[%u] too",
+                                    fl__excerpt_len(spec->name.ptr, spec->name.len), spec->name.ptr,
+                                    fl__excerpt_more(spec->name.len), (unsigned)other),
                     err);
     }
     fl_lex_contrast c;
@@ -894,8 +900,8 @@ fl_status fl__builder_add_contrast(fl_builder *b, const fl_contrast_spec *spec, 
     c.extras = extras;
     if ((st = add_string(b, spec->name, &c.name)) != FL_OK ||
         (st = opt_string(b, spec->description, &c.description)) != FL_OK ||
-        (st = fl__names_add(&b->names, &b->alloc, &lex->bytes, NS_CONTRAST, c.name.off,
-                            c.name.len, (uint32_t)item)) != FL_OK ||
+        (st = fl__names_add(&b->names, &b->alloc, &lex->bytes, NS_CONTRAST, c.name.off, c.name.len,
+                            (uint32_t)item)) != FL_OK ||
         (st = fl__vec_push(&b->alloc, &b->contrast_places, sizeof spec->place, &spec->place)) !=
             FL_OK ||
         (st = fl__vec_push(&lex->alloc, &lex->contrasts, sizeof c, &c)) != FL_OK) {
@@ -916,8 +922,7 @@ fl_status fl_builder_add_contrast(fl_builder *b, const fl_contrast_spec *spec, f
     if (given(spec->extras)) {
         char where[48];
         snprintf(where, sizeof where, "contrasts[%zu]", b->lex->contrasts.len);
-        if ((st = parse_extras(b, spec->extras, where, b->lex->contrasts.len, &id, err)) !=
-            FL_OK) {
+        if ((st = parse_extras(b, spec->extras, where, b->lex->contrasts.len, &id, err)) != FL_OK) {
             return fail(b, st, err);
         }
     }
@@ -957,16 +962,18 @@ fl_status fl_builder_add_option(fl_builder *b, const char *name, size_t len, fl_
     uint32_t c = (uint32_t)(lex->contrasts.len - 1);
     fl_str s = {name != NULL ? name : "", len};
     if (blank(s)) {
-        return fail(b, fl__error_place(err, FL_ERR_SCHEMA, b->source, place,
-                                       path(b, "contrasts[%u].options", (unsigned)c), c,
-                                       "an option needs a non-empty name"),
+        return fail(b,
+                    fl__error_place(err, FL_ERR_SCHEMA, b->source, place,
+                                    path(b, "contrasts[%u].options", (unsigned)c), c,
+                                    "an option needs a non-empty name"),
                     err);
     }
     if (fl__names_find(&b->names, &lex->bytes, NS_OPTION + c, s.ptr, s.len) != FL_NO_ID) {
-        return fail(b, fl__error_place(err, FL_ERR_SCHEMA, b->source, place,
-                                       path(b, "contrasts[%u].options.%.*s", (unsigned)c,
-                                            fl__excerpt_len(s.ptr, s.len), s.ptr),
-                                       c, "the option is listed twice"),
+        return fail(b,
+                    fl__error_place(err, FL_ERR_SCHEMA, b->source, place,
+                                    path(b, "contrasts[%u].options.%.*s", (unsigned)c,
+                                         fl__excerpt_len(s.ptr, s.len), s.ptr),
+                                    c, "the option is listed twice"),
                     err);
     }
     if (lex->options.len >= FL_NO_ID - 1) {
@@ -994,8 +1001,7 @@ fl_status fl_builder_add_reference(fl_builder *b, const char *text, size_t len, 
     }
     fl_lexicon *lex = b->lex;
     uint32_t c = (uint32_t)(lex->contrasts.len - 1);
-    if (lex->contrasts.len == 0 ||
-        FL_VEC_AT(lex->contrasts, fl_lex_contrast, c).n_options == 0) {
+    if (lex->contrasts.len == 0 || FL_VEC_AT(lex->contrasts, fl_lex_contrast, c).n_options == 0) {
         return fl__error(err, FL_ERR_ARG, "fl_builder_add_reference: no option was added");
     }
     if (text == NULL && len > 0) {
@@ -1007,9 +1013,9 @@ fl_status fl_builder_add_reference(fl_builder *b, const char *text, size_t len, 
     if (blank(s)) {
         char suffix[32];
         snprintf(suffix, sizeof suffix, "[%u]", (unsigned)opt->n_refs);
-        return fail(b, fl__error_place(err, FL_ERR_SCHEMA, b->source, place,
-                                       option_path(b, o, suffix), c,
-                                       "expected a non-empty string naming a term"),
+        return fail(b,
+                    fl__error_place(err, FL_ERR_SCHEMA, b->source, place, option_path(b, o, suffix),
+                                    c, "expected a non-empty string naming a term"),
                     err);
     }
     if (b->ref_recs.len >= FL_NO_ID - 1) {
@@ -1029,8 +1035,8 @@ fl_status fl_builder_add_reference(fl_builder *b, const char *text, size_t len, 
 
 /* Folds s caselessly into b->folded and adds it to NS_ACTOR, or reports the actor it
  * repeats. */
-static fl_status actor_key(fl_builder *b, fl_str s, uint32_t actor, int32_t alias,
-                           fl_place place, fl_error *err) {
+static fl_status actor_key(fl_builder *b, fl_str s, uint32_t actor, int32_t alias, fl_place place,
+                           fl_error *err) {
     size_t off = b->folded.len;
     fl_status st = fl__fold_append(&b->alloc, &b->ins.fold, (const uint8_t *)s.ptr, s.len,
                                    FL_FOLD_CASELESS, &b->folded);
@@ -1040,8 +1046,8 @@ static fl_status actor_key(fl_builder *b, fl_str s, uint32_t actor, int32_t alia
     size_t len = b->folded.len - off;
     const char *where = alias < 0 ? path(b, "actors[%u].name", (unsigned)actor)
                                   : path(b, "actors[%u].aliases[%d]", (unsigned)actor, (int)alias);
-    uint32_t found = fl__names_find(&b->names, &b->folded, NS_ACTOR,
-                                    fl__vec_bytes(&b->folded, off), len);
+    uint32_t found = fl__names_find(&b->names, &b->folded, NS_ACTOR, fl__vec_bytes(&b->folded, off),
+                                    len);
     if (found != FL_NO_ID) {
         actor_name an = FL_VEC_AT(b->actor_names, actor_name, found);
         char other[64];
@@ -1079,17 +1085,19 @@ fl_status fl__builder_add_actor(fl_builder *b, const fl_actor_spec *spec, uint32
         return fail(b, FL_ERR_LIMIT, err);
     }
     if (blank(spec->name)) {
-        return fail(b, fl__error_place(err, FL_ERR_SCHEMA, b->source, spec->place,
-                                       path(b, "actors[%zu].name", item), item,
-                                       "expected a non-empty string"),
+        return fail(b,
+                    fl__error_place(err, FL_ERR_SCHEMA, b->source, spec->place,
+                                    path(b, "actors[%zu].name", item), item,
+                                    "expected a non-empty string"),
                     err);
     }
     for (size_t k = 0; k < spec->n_aliases; k++) {
         if (blank(spec->aliases[k])) {
-            return fail(b, fl__error_place(err, FL_ERR_SCHEMA, b->source,
-                                           place_at(spec->alias_places, k, spec->place),
-                                           path(b, "actors[%zu].aliases[%zu]", item, k), item,
-                                           "expected a non-empty string"),
+            return fail(b,
+                        fl__error_place(err, FL_ERR_SCHEMA, b->source,
+                                        place_at(spec->alias_places, k, spec->place),
+                                        path(b, "actors[%zu].aliases[%zu]", item, k), item,
+                                        "expected a non-empty string"),
                         err);
         }
     }
@@ -1205,8 +1213,7 @@ static fl_status check_declared(fl_builder *b, fl_error *err) {
     const char *where = cs->first_n > 1 ? path(b, "terms[%u].category[%zu]",
                                                (unsigned)cs->first_term, cs->first_k)
                                         : path(b, "terms[%u].category", (unsigned)cs->first_term);
-    return fl__error_place(err, FL_ERR_SCHEMA, b->source, cs->first_place, where,
-                           cs->first_term,
+    return fl__error_place(err, FL_ERR_SCHEMA, b->source, cs->first_place, where, cs->first_term,
                            "the category '%.*s%s' is not declared under \"categories\"%s",
                            fl__excerpt_len(ns, name.len), ns, fl__excerpt_more(name.len), hint);
 }
@@ -1367,8 +1374,8 @@ static fl_status resolve_references(fl_builder *b, fl_error *err) {
                 } else if ((id = fl__names_find(&b->names, &lex->bytes, NS_VARIANT, text,
                                                 r->text.len)) != FL_NO_ID) {
                     ref.term = FL_VEC_AT(var_term, uint32_t, id);
-                    ref.spelling =
-                        id - FL_VEC_AT(lex->terms, fl_lex_term, ref.term).first_variant + 1;
+                    ref.spelling = id - FL_VEC_AT(lex->terms, fl_lex_term, ref.term).first_variant +
+                                   1;
                 } else if ((id = fl__names_find(&b->names, &lex->bytes, NS_DROPPED, text,
                                                 r->text.len)) != FL_NO_ID) {
                     fl_entry e = FL_VEC_AT(lex->entries, fl_entry, id);
@@ -1431,8 +1438,9 @@ fl_status fl_builder_compile(fl_builder *b, fl_lexicon **out, fl_error *err) {
     }
     fl_lexicon *lex = b->lex;
     if (lex->terms.len == 0) {
-        return fail(b, fl__error_place(err, FL_ERR_SCHEMA, b->source, (fl_place){0, 0}, "terms",
-                                       SIZE_MAX, "a lexicon needs at least one term"),
+        return fail(b,
+                    fl__error_place(err, FL_ERR_SCHEMA, b->source, (fl_place){0, 0}, "terms",
+                                    SIZE_MAX, "a lexicon needs at least one term"),
                     err);
     }
     if ((st = check_contrasts(b, err)) != FL_OK || (st = check_declared(b, err)) != FL_OK ||

@@ -156,8 +156,8 @@ static fl_status scan_string(jw *w) {
                 }
                 continue;
             }
-            if (e != '"' && e != '\\' && e != '/' && e != 'b' && e != 'f' && e != 'n' &&
-                e != 'r' && e != 't') {
+            if (e != '"' && e != '\\' && e != '/' && e != 'b' && e != 'f' && e != 'n' && e != 'r' &&
+                e != 't') {
                 return syntax(w, "invalid escape");
             }
             w->pos++;
@@ -166,8 +166,8 @@ static fl_status scan_string(jw *w) {
         if (b >= 0x80) {
             int32_t cp;
             size_t n = fl__utf8_decode(s + w->pos, w->len - w->pos, &cp);
-            if (cp == 0xFFFD && !(n == 3 && s[w->pos] == 0xEF && s[w->pos + 1] == 0xBF &&
-                                  s[w->pos + 2] == 0xBD)) {
+            if (cp == 0xFFFD &&
+                !(n == 3 && s[w->pos] == 0xEF && s[w->pos + 1] == 0xBF && s[w->pos + 2] == 0xBD)) {
                 return syntax(w, "invalid UTF-8 inside a string");
             }
             w->pos += n;
@@ -318,9 +318,9 @@ static fl_status at_value(jw *w, const cJSON *node, int depth) {
 }
 
 typedef struct iter {
-    const cJSON *next;  /* the next member or item in cJSON's tree (NULL in scan mode) */
+    const cJSON *next; /* the next member or item in cJSON's tree (NULL in scan mode) */
     size_t index;
-    size_t dup;         /* index of the first member whose key repeats, or SIZE_MAX */
+    size_t dup; /* index of the first member whose key repeats, or SIZE_MAX */
     bool first;
     bool tree;
 } iter;
@@ -343,8 +343,7 @@ static fl_status first_repeated_key(jw *w, const cJSON *obj, size_t *dup) {
     fl_status st;
     w->keyset.len = 0;
     w->keyptrs.len = 0;
-    if ((st = fl__vec_append(&w->lex->alloc, &w->keyset, sizeof(uint32_t), NULL, slots)) !=
-            FL_OK ||
+    if ((st = fl__vec_append(&w->lex->alloc, &w->keyset, sizeof(uint32_t), NULL, slots)) != FL_OK ||
         (st = fl__vec_reserve(&w->lex->alloc, &w->keyptrs, sizeof(const cJSON *), k)) != FL_OK) {
         return st;
     }
@@ -424,8 +423,7 @@ static fl_status obj_next(jw *w, iter *it, const cJSON **member, fl_place *kp, b
     *more = true;
     if (it->index - 1 == it->dup) {
         return fl__error_place(w->err, FL_ERR_SCHEMA, w->source, *kp, w->path, SIZE_MAX,
-                               "the key \"%.80s\" appears twice in one object",
-                               (*member)->string);
+                               "the key \"%.80s\" appears twice in one object", (*member)->string);
     }
     return FL_OK;
 }
@@ -575,15 +573,15 @@ static fl_status walk_value(jw *w, const cJSON *node, int depth, bool build, con
 
 /* ------------------------------------------------------------------ the format */
 
-static const char *const TOP_KEYS[] = {"name",  "version", "language", "description",
-                                       "categories", "terms", "exclude", "contrasts",
-                                       "actors", "source", "note", "meta", NULL};
-static const char *const TERM_KEYS[] = {"term",   "category", "weight", "variants",
-                                        "case_sensitive", "source", "note", "meta", NULL};
-static const char *const CATEGORY_KEYS[] = {"description", "color", "source", "note", "meta",
-                                            NULL};
+static const char *const TOP_KEYS[] = {"name",  "version", "language",  "description", "categories",
+                                       "terms", "exclude", "contrasts", "actors",      "source",
+                                       "note",  "meta",    NULL};
+static const char *const TERM_KEYS[] = {"term",     "category",       "weight",
+                                        "variants", "case_sensitive", "source",
+                                        "note",     "meta",           NULL};
+static const char *const CATEGORY_KEYS[] = {"description", "color", "source", "note", "meta", NULL};
 static const char *const CONTRAST_KEYS[] = {"name", "description", "options", "source",
-                                            "note", "meta", NULL};
+                                            "note", "meta",        NULL};
 static const char *const ACTOR_KEYS[] = {"name", "aliases", "source", "note", "meta", NULL};
 static const char *const EXTRAS_KEYS[] = {"source", "note", "meta", NULL};
 
@@ -685,8 +683,7 @@ static fl_status read_strings(jw *w, const cJSON *node, int depth, size_t item, 
         fl_place p;
         st = read_string(w, m, depth + 1, item, &s, &p, "a string");
         path_pop(w, old);
-        if (st != FL_OK ||
-            (st = fl__vec_push(&w->lex->alloc, &w->strs, sizeof s, &s)) != FL_OK ||
+        if (st != FL_OK || (st = fl__vec_push(&w->lex->alloc, &w->strs, sizeof s, &s)) != FL_OK ||
             (st = fl__vec_push(&w->lex->alloc, &w->places, sizeof p, &p)) != FL_OK) {
             return st;
         }
@@ -770,8 +767,7 @@ static fl_status missing(jw *w, fl_place op, size_t item, const char *key, const
 
 /* ------------------------------------------------------------------ categories */
 
-static fl_status walk_category(jw *w, const char *name, fl_place kp, const cJSON *node,
-                               int depth) {
+static fl_status walk_category(jw *w, const char *name, fl_place kp, const cJSON *node, int depth) {
     fl_status st = at_value(w, node, depth);
     if (st != FL_OK) {
         return st;
@@ -785,8 +781,7 @@ static fl_status walk_category(jw *w, const char *name, fl_place kp, const cJSON
     spec.place = kp;
     size_t mark = w->kids.len;
     if (cJSON_IsString(node)) {
-        if ((st = read_string(w, node, depth, item, &spec.description, &vp, "a string")) !=
-            FL_OK) {
+        if ((st = read_string(w, node, depth, item, &spec.description, &vp, "a string")) != FL_OK) {
             return st;
         }
     } else if (cJSON_IsObject(node)) {
@@ -1439,8 +1434,9 @@ fl_status fl_builder_load_json(fl_builder *b, const char *json, size_t len, fl_e
     }
     fl_lexicon *lex = fl__builder_lexicon(b);
     if (lex == NULL) {
-        return fl__error(err, FL_ERR_ARG, "fl_builder_load_json: the builder is NULL, failed or "
-                                          "compiled");
+        return fl__error(err, FL_ERR_ARG,
+                         "fl_builder_load_json: the builder is NULL, failed or "
+                         "compiled");
     }
     if (json == NULL && len > 0) {
         return fl__error(err, FL_ERR_ARG, "fl_builder_load_json: json is NULL");
@@ -1553,8 +1549,8 @@ fl_status fl__json_extras(fl_builder *b, const char *text, size_t len, const cha
         position(w.s, w.len, w.syntax_at, &line, &column);
         syntax_detail(&w, detail, sizeof detail);
         fl__error_place(err, FL_ERR_SYNTAX, w.source, (fl_place){0, 0}, where, item,
-                        "its free-form data (JSON) at %u:%u: %s", (unsigned)line,
-                        (unsigned)column, detail);
+                        "its free-form data (JSON) at %u:%u: %s", (unsigned)line, (unsigned)column,
+                        detail);
     } else if (st != FL_OK && err != NULL && err->code == FL_OK) {
         fl__error(err, st, "%s: %s", w.source, fl_status_str(st));
     } else if (st == FL_ERR_SCHEMA && err != NULL) {

@@ -120,8 +120,8 @@ fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result
         } else {
             size_t exact_len;
             if ((st = fl__fold_token_pair(&res->alloc, &res->scratch, &res->fold_cache, s, len,
-                                          toks[i].kind, exact, &res->folded, &fold_len,
-                                          &exact_len, &same)) != FL_OK) {
+                                          toks[i].kind, exact, &res->folded, &fold_len, &exact_len,
+                                          &same)) != FL_OK) {
                 return st;
             }
             const uint8_t *f = fl__vec_bytes(&res->folded, at);
@@ -239,8 +239,8 @@ static fl_status expand(const fl_lexicon *lex, fl_result *res, uint32_t nid, uin
             if (!(kinds & (1u << (w[j] & 3)))) {
                 continue;
             }
-            if ((child = child_of(lex, nid, nd, w[j])) != 0 &&
-                (!excl || nodes[child].excl_below) && (st = push(res, child, pos + 1)) != FL_OK) {
+            if ((child = child_of(lex, nid, nd, w[j])) != 0 && (!excl || nodes[child].excl_below) &&
+                (st = push(res, child, pos + 1)) != FL_OK) {
                 return st;
             }
         }
@@ -265,8 +265,8 @@ static bool other_roots(const fl_lexicon *lex, const fl_result *res, const fl_to
 
 /* Marks every exclusion occurrence that starts at token i into diff, a difference array
  * over the sentence's tokens [a, b]. */
-static fl_status mark_exclusions_at(const fl_lexicon *lex, fl_result *res, uint32_t a,
-                                    uint32_t b, uint32_t i, int32_t *diff) {
+static fl_status mark_exclusions_at(const fl_lexicon *lex, fl_result *res, uint32_t a, uint32_t b,
+                                    uint32_t i, int32_t *diff) {
     const fl_tokinfo *infos = res->infos.data;
     res->stack.len = 0;
     fl_status st = push(res, 0, i);
@@ -318,8 +318,8 @@ static bool better(const fl_lexicon *lex, uint32_t len, uint32_t c, const best *
 /* The best term occurrence starting at token i of the sentence [a, b): every path through
  * the trie, depth first (a token may continue along several edges: folded, exact and
  * wildcard labels). */
-static fl_status walk_all(const fl_lexicon *lex, fl_result *res, uint32_t i, uint32_t a,
-                          uint32_t b, const int32_t *covered, best *bst) {
+static fl_status walk_all(const fl_lexicon *lex, fl_result *res, uint32_t i, uint32_t a, uint32_t b,
+                          const int32_t *covered, best *bst) {
     const fl_tokinfo *infos = res->infos.data;
     fl_status st;
     res->stack.len = 0;
@@ -334,8 +334,7 @@ static fl_status walk_all(const fl_lexicon *lex, fl_result *res, uint32_t i, uin
             bst->len = len;
             bst->node = w.node;
         }
-        if (w.pos >= b || len >= lex->max_depth ||
-            (covered != NULL && covered[w.pos - a] != 0)) {
+        if (w.pos >= b || len >= lex->max_depth || (covered != NULL && covered[w.pos - a] != 0)) {
             continue;
         }
         if ((st = expand(lex, res, w.node, w.pos, &infos[w.pos], false)) != FL_OK) {

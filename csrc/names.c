@@ -103,8 +103,7 @@ fl_status fl__names_add(fl_names *n, const fl_allocator *a, const fl_vec *bytes,
     if (n->entries.len >= UINT32_MAX - 1) {
         return FL_ERR_LIMIT;
     }
-    fl_status st = grow(a, &n->slots, &n->mask, n->entries.len, name_entry_hash,
-                        n->entries.data);
+    fl_status st = grow(a, &n->slots, &n->mask, n->entries.len, name_entry_hash, n->entries.data);
     if (st != FL_OK) {
         return st;
     }
@@ -143,13 +142,12 @@ uint32_t fl__keymap_find(const fl_keymap *m, uint32_t a, uint32_t b, uint32_t c)
     }
 }
 
-fl_status fl__keymap_add(fl_keymap *m, const fl_allocator *al, uint32_t a, uint32_t b,
-                         uint32_t c, uint32_t value) {
+fl_status fl__keymap_add(fl_keymap *m, const fl_allocator *al, uint32_t a, uint32_t b, uint32_t c,
+                         uint32_t value) {
     if (m->entries.len >= UINT32_MAX - 1) {
         return FL_ERR_LIMIT;
     }
-    fl_status st = grow(al, &m->slots, &m->mask, m->entries.len, key_entry_hash,
-                        m->entries.data);
+    fl_status st = grow(al, &m->slots, &m->mask, m->entries.len, key_entry_hash, m->entries.data);
     if (st != FL_OK) {
         return st;
     }

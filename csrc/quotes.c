@@ -25,8 +25,8 @@ static bool prev_free(const ctx *c, size_t i) {
         return true;
     }
     int32_t p = c->k[i - 1].cp0;
-    return c->t[i - 1].kind == FL_TOKEN_PUNCT && (p == '(' || p == '[' || p == 0x2014 ||
-                                                  family(p) != FAMILY_NONE);
+    return c->t[i - 1].kind == FL_TOKEN_PUNCT &&
+           (p == '(' || p == '[' || p == 0x2014 || family(p) != FAMILY_NONE);
 }
 
 typedef enum { Q_NONE, Q_OPEN, Q_CLOSE } qrole;

@@ -45,9 +45,9 @@ static bool is_punct(const seg *s, size_t i, int32_t cp) {
 }
 
 static bool is_terminal_cp(int32_t cp) {
-    return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026 || cp == 0x203C ||
-           cp == 0x2047 || cp == 0x2048 || cp == 0x2049 || cp == 0x3002 || cp == 0xFF01 ||
-           cp == 0xFF1F || cp == 0xFF0E;
+    return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026 || cp == 0x203C || cp == 0x2047 ||
+           cp == 0x2048 || cp == 0x2049 || cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F ||
+           cp == 0xFF0E;
 }
 
 static bool is_terminal(const seg *s, size_t i) {
@@ -59,8 +59,7 @@ static bool is_bullet(const seg *s, size_t i) {
         return false;
     }
     int32_t c = s->k[i].cp0;
-    return c == 0x2022 || c == 0x2023 || c == 0x2043 || c == 0x25E6 || c == 0x25AA ||
-           c == 0x25CF;
+    return c == 0x2022 || c == 0x2023 || c == 0x2043 || c == 0x25E6 || c == 0x25AA || c == 0x25CF;
 }
 
 static bool is_closer_cp(int32_t c) {
@@ -121,6 +120,8 @@ static bool in_list(const char *word, const char *const *list) {
     return false;
 }
 
+/* The word lists below are laid out by hand (clang-format would make tables of them). */
+/* clang-format off */
 /* Titles and other abbreviations that stand before a name or a number. */
 static const char *const PREPOSITIVE[] = {
     "mr", "mrs", "ms", "messrs", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt",
@@ -166,6 +167,7 @@ static const char *const CYRILLIC_ABBREVIATIONS[] = {
 static const char *const GERMAN_MONTHS[] = {
     "januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
     "oktober", "november", "dezember", "jänner", NULL};
+/* clang-format on */
 
 typedef enum abbrev_kind { ABBR_NONE, ABBR_PREPOSITIVE, ABBR_OTHER } abbrev_kind;
 
@@ -256,8 +258,8 @@ static bool can_start(const seg *s, size_t j) {
         return w < s->n && s->t[w].kind == FL_TOKEN_WORD && !s->k[w].lower;
     }
     int32_t c = s->k[j].cp0;
-    return is_bullet(s, j) || c == '$' || c == 0xA3 || c == 0x20AC || c == '#' ||
-           c == 0xBF || c == 0xA1;
+    return is_bullet(s, j) || c == '$' || c == 0xA3 || c == 0x20AC || c == '#' || c == 0xBF ||
+           c == 0xA1;
 }
 
 /* After an abbreviation: does the next token show that a new sentence began? */
@@ -422,11 +424,13 @@ static bool clock_time(const seg *s, size_t i) {
 
 /* Words that continue a phrase after "a.m."/"p.m." or "D.C.": titles ("D.C. Mayor Bowser"),
  * weekdays ("10 a.m. Monday") and time zones ("8 p.m. EST"). */
+/* clang-format off */
 static const char *const CONTINUERS[] = {
     "mayor", "governor", "president", "senator", "councilmember", "chief", "judge", "attorney",
     "secretary", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "et", "ct", "mt", "pt", "gmt", "utc",
     "bst", "cet", "cest", "eet", "eest", "msk", NULL};
+/* clang-format on */
 
 /* Does token j continue the phrase of an abbreviation rather than open a sentence: a title
  * with its period ("Mr."), a word of CONTINUERS, or a word before "time" ("Moscow time")? */
@@ -461,7 +465,8 @@ static bool german_month(const seg *s, size_t j) {
  * stage's table (cues.c) knows it? */
 static bool reporting_verb(const char *w) {
     size_t len = strlen(w);
-    const fl_cue *c = fl__cue_find((const uint8_t *)w, len, fl__hash_bytes((const uint8_t *)w, len));
+    const fl_cue *c = fl__cue_find((const uint8_t *)w, len,
+                                   fl__hash_bytes((const uint8_t *)w, len));
     return c != NULL && (c->bits & (FL_W_SPEECH | FL_W_QUOTE_VERB)) &&
            (c->form == FL_FORM_PAST || c->form == FL_FORM_S);
 }
@@ -491,7 +496,8 @@ static size_t run_boundary(const seg *s, size_t i, const run *r, bool opens_sent
         return 0; /* attached ("Yahoo!in", "...see"), or left to the line-break rule */
     }
     if (r->ellipsis) {
-        if (i > 0 && !s->t[i].space_before && (is_punct(s, i - 1, '[') || is_punct(s, i - 1, '('))) {
+        if (i > 0 && !s->t[i].space_before &&
+            (is_punct(s, i - 1, '[') || is_punct(s, i - 1, '('))) {
             return 0; /* "[...]" marks an omission, not an end */
         }
         if (r->spaced) {
@@ -504,8 +510,9 @@ static size_t run_boundary(const seg *s, size_t i, const run *r, bool opens_sent
             /* ". . . It included": a capital opens a new sentence, except "I", which
              * continues one as often ("the thing is . . . I didn't mean it") */
             return (r->dots == 3 && !opens_sentence && s->t[j].kind == FL_TOKEN_WORD &&
-                    s->k[j].upper &&
-                    !(s->k[j].ncp == 1 && s->k[j].cp0 == 'I')) ? j : 0;
+                    s->k[j].upper && !(s->k[j].ncp == 1 && s->k[j].cp0 == 'I'))
+                       ? j
+                       : 0;
         }
         return can_start(s, j) ? j : 0;
     }

@@ -34,17 +34,15 @@ enum {
 
 static uint32_t actor_at(const ctx *c, size_t i) {
     uint32_t m = c->v[i].mention;
-    return m == UINT32_MAX ? FL_NO_ACTOR
-                           : FL_VEC_AT(c->res->mentions, fl_actor_mention, m).actor;
+    return m == UINT32_MAX ? FL_NO_ACTOR : FL_VEC_AT(c->res->mentions, fl_actor_mention, m).actor;
 }
 
 /* Is token i the last token of an actor mention? */
 static bool mention_ends_at(const ctx *c, size_t i) {
     uint32_t m = c->v[i].mention;
-    return m != UINT32_MAX && i + 1 == (size_t)FL_VEC_AT(c->res->mentions, fl_actor_mention, m)
-                                                .first_token +
-                                            FL_VEC_AT(c->res->mentions, fl_actor_mention, m)
-                                                .n_tokens;
+    return m != UINT32_MAX &&
+           i + 1 == (size_t)FL_VEC_AT(c->res->mentions, fl_actor_mention, m).first_token +
+                        FL_VEC_AT(c->res->mentions, fl_actor_mention, m).n_tokens;
 }
 
 static bool is_be_form(const ctx *c, size_t i) {
@@ -56,8 +54,7 @@ static bool is_be_form(const ctx *c, size_t i) {
 /* Verbs that make their subject what the label says ("Russia remains the aggressor"). */
 static bool is_copula(const ctx *c, size_t i) {
     return is_be_form(c, i) || folded_is(c, i, "'s") || folded_is(c, i, "remains") ||
-           folded_is(c, i, "remained") || folded_is(c, i, "became") ||
-           folded_is(c, i, "becomes");
+           folded_is(c, i, "remained") || folded_is(c, i, "became") || folded_is(c, i, "becomes");
 }
 
 static bool is_opening_mark(const ctx *c, size_t i) {
@@ -225,12 +222,11 @@ static uint32_t apposition(const ctx *c, const span *s, size_t f, size_t e, cons
     }
     /* "the aggressor, Russia, …" */
     if (e + 1 < s->b && punct(c, e) == ',' && c->v[e + 1].mention != UINT32_MAX) {
-        const fl_actor_mention *m =
-            &FL_VEC_AT(c->res->mentions, fl_actor_mention, c->v[e + 1].mention);
+        const fl_actor_mention *m = &FL_VEC_AT(c->res->mentions, fl_actor_mention,
+                                               c->v[e + 1].mention);
         size_t after = (size_t)m->first_token + m->n_tokens;
-        if (m->first_token == e + 1 &&
-            (after >= s->b || at_end(s, after) || punct(c, after) == ',' ||
-             punct(c, after) == ')')) {
+        if (m->first_token == e + 1 && (after >= s->b || at_end(s, after) ||
+                                        punct(c, after) == ',' || punct(c, after) == ')')) {
             return m->actor;
         }
     }

@@ -21,6 +21,7 @@
 
 /* Per byte: 1 for an ASCII letter, 2 for an ASCII digit, 0 for anything else (all bytes
  * >= 0x80 included, which take the decoding path). */
+/* clang-format off */
 static const uint8_t WORD_BYTE[256] = {
     ['0'] = 2, ['1'] = 2, ['2'] = 2, ['3'] = 2, ['4'] = 2, ['5'] = 2, ['6'] = 2, ['7'] = 2,
     ['8'] = 2, ['9'] = 2,
@@ -33,6 +34,7 @@ static const uint8_t WORD_BYTE[256] = {
     ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
     ['y'] = 1, ['z'] = 1,
 };
+/* clang-format on */
 
 typedef struct cursor {
     const uint8_t *text;
@@ -61,8 +63,7 @@ static bool is_wordish(fl_cclass k) {
 
 /* Does the word continue through the joiner at pos? prev is the class of the code point
  * before the joiner. */
-static bool joins(const cursor *c, size_t pos, int32_t joiner, fl_cclass jclass,
-                  fl_cclass prev) {
+static bool joins(const cursor *c, size_t pos, int32_t joiner, fl_cclass jclass, fl_cclass prev) {
     size_t n;
     peek(c, pos, &n);
     size_t n2;

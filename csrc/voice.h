@@ -70,7 +70,6 @@ static inline bool folded_is(const ctx *c, size_t i, const char *s) {
     return k->fold_len == len && memcmp(fl__vec_bytes(&c->res->folded, k->fold_off), s, len) == 0;
 }
 
-
 /* A word that ends in "n't" ("didn't"): a negation. */
 static inline bool ends_with_nt(const ctx *c, size_t i) {
     const fl_tokinfo *k = &c->k[i];

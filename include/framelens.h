@@ -4,8 +4,9 @@
 /*
  * Lifecycle: build a lexicon once (from JSON with fl_lexicon_load_json(), or item by item
  * with an fl_builder) and compile it; the compiled lexicon is immutable, so any number of
- * threads may call fl_analyze() on it at the same time, each with its own fl_result. Every input is a (pointer, length) pair; nothing here
- * relies on NUL termination, and a NUL byte inside a text is an ordinary character.
+ * threads may call fl_analyze() on it at the same time, each with its own fl_result. Every
+ * input is a (pointer, length) pair; nothing here relies on NUL termination, and a NUL byte
+ * inside a text is an ordinary character.
  *
  * Errors: functions return an fl_status. When the caller passes an fl_error, it receives
  * the code, a position where one applies and a message written into its own buffer: no
@@ -35,8 +36,8 @@
 #define FL_VERSION_STR_(x) #x
 #define FL_VERSION_STR(x) FL_VERSION_STR_(x)
 #define FL_VERSION_STRING                                                                          \
-    FL_VERSION_STR(FL_VERSION_MAJOR) "." FL_VERSION_STR(FL_VERSION_MINOR) "."                      \
-    FL_VERSION_STR(FL_VERSION_PATCH)
+    FL_VERSION_STR(FL_VERSION_MAJOR)                                                               \
+    "." FL_VERSION_STR(FL_VERSION_MINOR) "." FL_VERSION_STR(FL_VERSION_PATCH)
 
 #ifdef __cplusplus
 extern "C" {
@@ -83,6 +84,10 @@ typedef struct fl_value fl_value;
 /* Bytes in one analysed text (1 GiB): token and match indices are 32-bit. Split larger
  * inputs into documents. */
 #define FL_MAX_TEXT_BYTES ((size_t)1 << 30)
+/* Worker threads of one batch call (fl_analyze_batch, fl_dedupe_signatures); a larger count
+ * is taken as this one. Far above the cores of the machines this runs on, and it bounds the
+ * array of thread handles a call allocates. */
+#define FL_MAX_THREADS 256
 
 /* ------------------------------------------------------------------ errors */
 
@@ -97,8 +102,9 @@ typedef struct fl_error {
     uint32_t line;      /* 1-based line in the lexicon file, 0 when not known */
     uint32_t column;    /* 1-based column, in code points, 0 when not known */
     size_t offset;      /* byte offset of the problem in the input, when known */
-    size_t item;        /* index of the failing item (term, category, contrast, actor,
-                           exclusion, document of a batch, ...), SIZE_MAX when none */
+    /* index of the failing item (term, category, contrast, actor, exclusion, document of a
+     * batch, ...), SIZE_MAX when none */
+    size_t item;
     char path[FL_ERROR_PATH_SIZE];       /* JSON path ("terms[3].weight"), "" if none */
     char detail[FL_ERROR_DETAIL_SIZE];    /* what is wrong, without the place */
     char message[FL_ERROR_MESSAGE_SIZE]; /* "source:line:col: path: detail", "source: path:
@@ -107,9 +113,11 @@ typedef struct fl_error {
 
 /* ------------------------------------------------------------------ allocator */
 
-/* Every allocation of the core goes through one of these. Pass NULL anywhere an allocator
- * is accepted to use malloc/realloc/free. The allocator must stay valid while any object
- * made with it lives; it is called from whichever thread uses that object. */
+/* Every allocation of the core's own goes through one of these. Two do not: cJSON's parse
+ * tree while a lexicon's JSON is read (cJSON allocates with malloc, and the tree is freed
+ * before the load returns) and the worker threads' stacks (pthreads). Pass NULL anywhere an
+ * allocator is accepted to use malloc/realloc/free. The allocator must stay valid while any
+ * object made with it lives; it is called from whichever thread uses that object. */
 typedef struct fl_allocator {
     void *(*malloc)(void *ctx, size_t size);
     void *(*realloc)(void *ctx, void *ptr, size_t size);
@@ -206,8 +214,7 @@ typedef enum fl_duplicates {
 /* Creates an empty builder. source: a name for messages (a file name), or NULL for
  * "<lexicon>"; copied. alloc: NULL for the C library allocator; it is used by the compiled
  * lexicon too. Errors: FL_ERR_NOMEM, FL_ERR_ARG (out is NULL). */
-FL_API fl_status fl_builder_new(const char *source, const fl_allocator *alloc,
-                                fl_builder **out);
+FL_API fl_status fl_builder_new(const char *source, const fl_allocator *alloc, fl_builder **out);
 
 /* Frees a builder (compiled or not). NULL is a no-op. */
 FL_API void fl_builder_free(fl_builder *b);
@@ -223,15 +230,14 @@ FL_API fl_status fl_builder_reserve(fl_builder *b, size_t n_terms);
 
 /* Sets the lexicon's "name", "version", "language" or "description" (key, NUL-terminated)
  * to value[0..len). Errors: FL_ERR_ARG (another key), FL_ERR_NOMEM. */
-FL_API fl_status fl_builder_set_meta(fl_builder *b, const char *key, const char *value,
-                                     size_t len, fl_error *err);
+FL_API fl_status fl_builder_set_meta(fl_builder *b, const char *key, const char *value, size_t len,
+                                     fl_error *err);
 
 /* Sets the lexicon's free-form data from a JSON object with the keys "source" (a string or
  * an array of strings), "note" (a string) and "meta" (any object), each optional; another
  * key is an error with a suggestion. json/len: UTF-8 JSON text, checked as strictly as a
  * lexicon file. Errors: FL_ERR_SYNTAX, FL_ERR_SCHEMA, FL_ERR_NOMEM. */
-FL_API fl_status fl_builder_set_extras(fl_builder *b, const char *json, size_t len,
-                                       fl_error *err);
+FL_API fl_status fl_builder_set_extras(fl_builder *b, const char *json, size_t len, fl_error *err);
 
 /* A category declared with its description. Once any category is declared, every category a
  * term names must be declared (before or after the term); without declarations, categories
@@ -251,10 +257,10 @@ FL_API fl_status fl_builder_add_category(fl_builder *b, const fl_category_spec *
 
 /* A term: the spellings that count as one entry, in one or several categories. */
 typedef struct fl_term_spec {
-    fl_str term;                  /* the canonical spelling; a word token ending in '*'
-                                     matches any token with that prefix */
-    const fl_str *categories;     /* n_categories >= 1 names, no name twice; the first is
-                                     the term's main category */
+    /* the canonical spelling; a word token ending in '*' matches any token with that prefix */
+    fl_str term;
+    /* n_categories >= 1 names, no name twice; the first is the term's main category */
+    const fl_str *categories;
     size_t n_categories;
     double weight;                /* finite; the file format's default is 1.0 */
     int case_sensitive;           /* nonzero: matched on the exact characters (NFC) */
@@ -292,8 +298,8 @@ FL_API fl_status fl_builder_add_contrast(fl_builder *b, const fl_contrast_spec *
 
 /* Adds an option (non-blank, unique in its contrast) to the contrast added last; its
  * references follow. Errors: FL_ERR_ARG when no contrast was added. */
-FL_API fl_status fl_builder_add_option(fl_builder *b, const char *name, size_t len,
-                                       fl_place place, fl_error *err);
+FL_API fl_status fl_builder_add_option(fl_builder *b, const char *name, size_t len, fl_place place,
+                                       fl_error *err);
 
 /* Adds a reference to the option added last. A reference names a term by its "term" text
  * (all of its spellings count) or one variant by its text (that spelling only); when a term
@@ -326,8 +332,7 @@ FL_API fl_status fl_builder_add_actor(fl_builder *b, const fl_actor_spec *spec, 
  * text. json/len: UTF-8, need not be NUL-terminated, not kept. May be called on a builder
  * that already holds items (they come first). Errors: FL_ERR_SYNTAX (line and column set),
  * FL_ERR_SCHEMA (path, line and column set), FL_ERR_LIMIT, FL_ERR_NOMEM, FL_ERR_ARG. */
-FL_API fl_status fl_builder_load_json(fl_builder *b, const char *json, size_t len,
-                                      fl_error *err);
+FL_API fl_status fl_builder_load_json(fl_builder *b, const char *json, size_t len, fl_error *err);
 
 /* Checks what needs the whole lexicon (at least one term; declared categories; references;
  * every contrast has two options with references) and compiles it. On FL_OK *out receives
@@ -344,8 +349,7 @@ FL_API fl_status fl_builder_compile(fl_builder *b, fl_lexicon **out, fl_error *e
  * the lexicon on FL_OK (free with fl_lexicon_free), NULL otherwise. Errors: those of
  * fl_builder_load_json and fl_builder_compile. */
 FL_API fl_status fl_lexicon_load_json(const char *json, size_t len, const char *source,
-                                      const fl_allocator *alloc, fl_lexicon **out,
-                                      fl_error *err);
+                                      const fl_allocator *alloc, fl_lexicon **out, fl_error *err);
 
 /* Frees a lexicon. NULL is a no-op. No fl_result may be in use with it. */
 FL_API void fl_lexicon_free(fl_lexicon *lex);
@@ -376,8 +380,8 @@ FL_API fl_status fl_lexicon_term(const fl_lexicon *lex, size_t i, fl_term_info *
 
 /* Variant v of term i, as written. The spelling number of a match (fl_match.spelling) is
  * 0 for the term's own text and v + 1 for variant v. FL_ERR_ARG when out of range. */
-FL_API fl_status fl_lexicon_variant(const fl_lexicon *lex, size_t i, size_t v,
-                                    const char **str, size_t *len);
+FL_API fl_status fl_lexicon_variant(const fl_lexicon *lex, size_t i, size_t v, const char **str,
+                                    size_t *len);
 
 /* Category k of term i (k < n_categories; k = 0 is its main category) into *category.
  * FL_ERR_ARG when out of range. */
@@ -401,8 +405,7 @@ typedef struct fl_category_info {
     int declared;           /* 1: declared, 0: only named by terms */
 } fl_category_info;
 
-FL_API fl_status fl_lexicon_category_info(const fl_lexicon *lex, size_t i,
-                                          fl_category_info *out);
+FL_API fl_status fl_lexicon_category_info(const fl_lexicon *lex, size_t i, fl_category_info *out);
 
 /* A contrast set: competing names for one referent. */
 typedef struct fl_contrast_info {
@@ -444,8 +447,8 @@ typedef struct fl_actor_info {
 } fl_actor_info;
 
 FL_API fl_status fl_lexicon_actor(const fl_lexicon *lex, size_t i, fl_actor_info *out);
-FL_API fl_status fl_lexicon_actor_alias(const fl_lexicon *lex, size_t i, size_t k,
-                                        const char **str, size_t *len);
+FL_API fl_status fl_lexicon_actor_alias(const fl_lexicon *lex, size_t i, size_t k, const char **str,
+                                        size_t *len);
 
 /* Top-level string field "name", "version", "language" or "description", or NULL when the
  * lexicon has none (or the key is another). Sets *len. */
@@ -469,12 +472,12 @@ FL_API void fl_lexicon_duplicates(const fl_lexicon *lex, fl_duplicate_counts *ou
  * diacritics removed from Latin and Greek letters (after canonical decomposition),
  * Cyrillic letters kept as they are except that yo becomes ye, apostrophe variants become
  * U+0027, hyphen and dash variants (- U+2010 U+2011 U+2012 U+2013) become U+002D,
- * default-ignorable characters (soft hyphen, joiners, variation selectors) dropped. Invalid UTF-8 bytes become U+FFFD.
- * Writes at most cap bytes to out (out may be NULL when cap is 0) and sets *needed to the
- * full size of the folded text, so a caller may call again with a larger buffer.
+ * default-ignorable characters (soft hyphen, joiners, variation selectors) dropped. Invalid UTF-8
+ * bytes become U+FFFD. Writes at most cap bytes to out (out may be NULL when cap is 0) and sets
+ * *needed to the full size of the folded text, so a caller may call again with a larger buffer.
  * Thread-safe. */
-FL_API fl_status fl_fold(const char *text, size_t len, char *out, size_t cap,
-                         size_t *needed, const fl_allocator *alloc);
+FL_API fl_status fl_fold(const char *text, size_t len, char *out, size_t cap, size_t *needed,
+                         const fl_allocator *alloc);
 
 /* ------------------------------------------------------------------ analysis */
 
@@ -528,13 +531,13 @@ typedef struct fl_match {
     uint8_t negated;          /* 1: a negation or denial cue stands before it in its clause */
     uint8_t reserved[2];
     uint32_t spelling;        /* which spelling matched: 0 the term's own text, v + 1 its
-                                 variant v (for contrasts, which may count one spelling) */
+                          variant v (for contrasts, which may count one spelling) */
     uint32_t attribution;     /* a quoted or attributed match: the attribution whose content
-                                 holds it (the innermost), index into
-                                 fl_result_attributions(); FL_NO_ATTRIBUTION for author
-                                 matches and quotations nobody is said to speak */
+                             holds it (the innermost), index into
+                             fl_result_attributions(); FL_NO_ATTRIBUTION for author
+                             matches and quotations nobody is said to speak */
     uint32_t target;          /* the actor it is said of (docs/attributions.md has the
-                                 rule), index for fl_lexicon_actor(); FL_NO_ACTOR when none */
+                        rule), index for fl_lexicon_actor(); FL_NO_ACTOR when none */
 } fl_match;
 
 #define FL_NO_ATTRIBUTION UINT32_MAX
@@ -543,7 +546,7 @@ typedef struct fl_match {
 /* Kinds of distancing marker: a word by which the writer keeps a name at arm's length, or
  * quotation marks around one to three words that nobody in the sentence is said to speak. */
 typedef enum fl_marker_kind {
-    FL_MARKER_WORD = 0,        /* so-called, alleged(ly), self-proclaimed, self-styled, purported */
+    FL_MARKER_WORD = 0, /* so-called, alleged(ly), self-proclaimed, self-styled, purported */
     FL_MARKER_SCARE_QUOTES = 1 /* "puppets": the span includes the quotation marks */
 } fl_marker_kind;
 
@@ -551,7 +554,7 @@ typedef struct fl_marker {
     size_t start, end;
     size_t cp_start, cp_end;
     uint32_t sentence;
-    uint8_t kind;             /* fl_marker_kind */
+    uint8_t kind; /* fl_marker_kind */
     uint8_t reserved[3];
 } fl_marker;
 
@@ -571,8 +574,8 @@ FL_API void fl_result_free(fl_result *res);
  * res: overwritten with the new results; on failure it holds no results but stays usable.
  * Thread-safe for one lexicon shared by many threads, each with its own res.
  * Errors: FL_ERR_NOMEM, FL_ERR_LIMIT (len > FL_MAX_TEXT_BYTES), FL_ERR_ARG. */
-FL_API fl_status fl_analyze(const fl_lexicon *lex, const char *text, size_t len,
-                            fl_result *res, fl_error *err);
+FL_API fl_status fl_analyze(const fl_lexicon *lex, const char *text, size_t len, fl_result *res,
+                            fl_error *err);
 
 /* The arrays of the last analysis, valid until the next fl_analyze() or fl_result_free()
  * on res. Each sets *n (which may be 0) and returns NULL only when *n is 0. */
@@ -606,21 +609,21 @@ typedef struct fl_attribution {
     uint32_t sentence;      /* the sentence of its cue */
     uint8_t kind;           /* fl_attribution_kind */
     uint8_t voice;          /* FL_VOICE_QUOTED when its content opens with a quotation,
-                               else FL_VOICE_ATTRIBUTED */
+                      else FL_VOICE_ATTRIBUTED */
     uint8_t nested;         /* 1: it stands inside the content of another attribution (PolNeAR
-                               annotates only the outermost) */
+                       annotates only the outermost) */
     uint8_t reserved;
     uint32_t speaker_actor; /* the lexicon actor its speaker names (the first actor mention in
                                the speaker), index for fl_lexicon_actor(); FL_NO_ACTOR */
     fl_text_span speaker;   /* empty when nobody is named ("is expected to", "reportedly") */
     fl_text_span cue;       /* the reporting verb or phrase ("has said", "according to"; a
-                               headline's colon or dash) */
+                         headline's colon or dash) */
     fl_text_span content;   /* what is reported; with content2 when it comes in two pieces
-                               ("The plan, he said, will fail") or a passive's subject */
+                             ("The plan, he said, will fail") or a passive's subject */
     fl_text_span content2;
     const char *cue_lemma;  /* the cue word's lemma ("claims" -> "claim"): a static string,
-                               valid for the life of the program (NUL-terminated, length
-                               cue_lemma_len); "" when punctuation is the cue */
+                              valid for the life of the program (NUL-terminated, length
+                              cue_lemma_len); "" when punctuation is the cue */
     size_t cue_lemma_len;
 } fl_attribution;
 
@@ -644,7 +647,6 @@ typedef struct fl_actor_mention {
  * actors is given). Sets *n; NULL only when *n is 0. */
 FL_API const fl_actor_mention *fl_result_actor_mentions(const fl_result *res, size_t *n);
 
-
 /* ------------------------------------------------------------------ corpus */
 
 /* The results of many documents as columns (one array per field), in document order.
@@ -653,13 +655,13 @@ typedef struct fl_batch fl_batch;
 
 typedef struct fl_batch_columns {
     size_t n_docs;
-    const uint64_t *doc_tokens;     /* word tokens per document */
-    const uint32_t *doc_sentences;  /* sentences per document */
-    const uint32_t *doc_matches;    /* matches per document */
+    const uint64_t *doc_tokens; /* word tokens per document */
+    const uint32_t *doc_sentences; /* sentences per document */
+    const uint32_t *doc_matches; /* matches per document */
 
     size_t n_sentences;
-    const uint32_t *sent_doc;       /* document index */
-    const uint32_t *sent_index;     /* sentence index within its document */
+    const uint32_t *sent_doc; /* document index */
+    const uint32_t *sent_index; /* sentence index within its document */
     const int64_t *sent_start, *sent_end; /* code point offsets */
     const uint32_t *sent_tokens, *sent_matches, *sent_markers;
     const double *sent_score;
@@ -696,14 +698,17 @@ FL_API fl_status fl_batch_new(const fl_allocator *alloc, fl_batch **out);
 FL_API void fl_batch_free(fl_batch *batch);
 
 /* Analyses n documents (texts[i] of lens[i] bytes) against lex on `threads` worker threads
- * (0 or 1: the calling thread only). Documents are split into contiguous runs of about the
- * same size, one per thread, so the results are in document order whatever the thread
- * count and equal to n calls of fl_analyze(). Replaces the batch's previous results; on
+ * (0 or 1: the calling thread only). Documents are cut into contiguous chunks of about the
+ * same size, which the threads take in turn, and the chunks' results are joined in order, so
+ * the results are in document order whatever the thread count and equal to n calls of
+ * fl_analyze(). Replaces the batch's previous results; on
  * failure the batch is empty but usable. The texts must stay unchanged during the call.
- * Errors: those of fl_analyze (the first failing document's, err->offset = its index). */
+ * threads: at most FL_MAX_THREADS (a larger count is taken as that).
+ * Errors: those of fl_analyze, of the first failing document in document order: err->item
+ * is its index and the message starts "texts[<index>]: ". */
 FL_API fl_status fl_analyze_batch(const fl_lexicon *lex, const char *const *texts,
-                                  const size_t *lens, size_t n, unsigned threads,
-                                  fl_batch *batch, fl_error *err);
+                                  const size_t *lens, size_t n, unsigned threads, fl_batch *batch,
+                                  fl_error *err);
 
 /* Views of the batch's columns, valid until the batch is analysed again or freed. */
 FL_API void fl_batch_columns_get(const fl_batch *batch, fl_batch_columns *out);
@@ -781,10 +786,10 @@ FL_API void fl_compare_groups(const double *y, const double *n, size_t n_groups,
 /* How signatures are made. Two signatures can be compared only when made with equal
  * parameters. */
 typedef struct fl_dedupe_params {
-    uint32_t shingle;    /* words per shingle, 1..FL_DEDUPE_MAX_SHINGLE (default 5) */
+    uint32_t shingle; /* words per shingle, 1..FL_DEDUPE_MAX_SHINGLE (default 5) */
     uint32_t num_hashes; /* signature length: a power of two in [FL_DEDUPE_MIN_HASHES,
                             FL_DEDUPE_MAX_HASHES] (default 128) */
-    uint64_t seed;       /* of every hash function (default 1): same seed, same signatures */
+    uint64_t seed; /* of every hash function (default 1): same seed, same signatures */
 } fl_dedupe_params;
 
 /* The defaults above. */
@@ -805,8 +810,8 @@ FL_API void fl_dedupe_scratch_free(fl_dedupe_scratch *scratch);
  * nothing); a text of fewer words than a shingle is one shingle.
  * Thread-safe: any number of threads may call it at once, each with its own scratch.
  * Errors: FL_ERR_ARG (invalid params, NULL pointers), FL_ERR_NOMEM. */
-FL_API fl_status fl_dedupe_signature(const fl_dedupe_params *params, const char *text,
-                                     size_t len, fl_dedupe_scratch *scratch, uint32_t *sig,
+FL_API fl_status fl_dedupe_signature(const fl_dedupe_params *params, const char *text, size_t len,
+                                     fl_dedupe_scratch *scratch, uint32_t *sig,
                                      uint64_t *n_shingles, fl_error *err);
 
 /* Signatures of n texts on `threads` worker threads (0 or 1: the calling thread only),
@@ -814,8 +819,9 @@ FL_API fl_status fl_dedupe_signature(const fl_dedupe_params *params, const char 
  * n * num_hashes values (document i at i * num_hashes), n_shingles n values. The batch may
  * be one of many: signatures of a corpus can be made batch by batch as it streams.
  * alloc: NULL for the C library allocator; it is called from the worker threads too.
- * Errors: those of fl_dedupe_signature (err->offset = the failing document's index, as
- * in fl_analyze_batch). */
+ * threads: at most FL_MAX_THREADS (a larger count is taken as that).
+ * Errors: those of fl_dedupe_signature (err->item = the failing document's index, and the
+ * message starts "texts[<index>]: ", as in fl_analyze_batch). */
 FL_API fl_status fl_dedupe_signatures(const fl_dedupe_params *params, const char *const *texts,
                                       const size_t *lens, size_t n, unsigned threads,
                                       const fl_allocator *alloc, uint32_t *sigs,
@@ -853,19 +859,19 @@ typedef struct fl_dedupe_clusters fl_dedupe_clusters;
 
 typedef struct fl_dedupe_columns {
     size_t n_docs;
-    const uint32_t *first;      /* per document: the first (lowest) index of its cluster;
-                                   itself for a document without copies */
-    const uint32_t *size;       /* per document: documents in its cluster (1: no copies) */
-    const double *jaccard;      /* per document: estimated similarity to its cluster's
-                                   first document (1 for the first itself; NaN alone) */
+    const uint32_t *first; /* per document: the first (lowest) index of its cluster;
+                              itself for a document without copies */
+    const uint32_t *size; /* per document: documents in its cluster (1: no copies) */
+    const double *jaccard; /* per document: estimated similarity to its cluster's
+                              first document (1 for the first itself; NaN alone) */
     const double *containment;
-    size_t n_clusters;          /* clusters of two or more documents */
-    size_t n_pairs;             /* the pairs that joined clusters (n_docs - clusters in
-                                   all, counting documents alone), a < b */
+    size_t n_clusters; /* clusters of two or more documents */
+    size_t n_pairs; /* the pairs that joined clusters (n_docs - clusters in
+                       all, counting documents alone), a < b */
     const uint32_t *pair_a, *pair_b;
     const double *pair_jaccard, *pair_containment;
-    size_t n_candidates;        /* candidate pairs compared (a measure of the work) */
-    uint32_t bands, rows;       /* the banding used */
+    size_t n_candidates; /* candidate pairs compared (a measure of the work) */
+    uint32_t bands, rows; /* the banding used */
 } fl_dedupe_columns;
 
 /* Clusters n documents by their signatures (sigs: n * num_hashes values, n_shingles: n

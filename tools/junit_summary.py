@@ -58,7 +58,7 @@ def main(argv):
             counts = (0, 1, 0)
             why = f"the runner exited with status {status}" if status else str(exc)
             note = f"  (no report: {why}; see its output above)"
-        totals = [t + c for t, c in zip(totals, counts)]
+        totals = [t + c for t, c in zip(totals, counts, strict=True)]
         print(f"{label}: {counts[0]} passed, {counts[1]} failed, {counts[2]} skipped{note}")
     if len(argv) > 1:
         print(f"total: {totals[0]} passed, {totals[1]} failed, {totals[2]} skipped")

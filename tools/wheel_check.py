@@ -72,7 +72,8 @@ def dynamic_section(path: str) -> tuple[list[str], list[str]]:
     ).stdout
     needed = re.findall(r"\(NEEDED\)\s+Shared library: \[([^\]]+)\]", out)
     paths: list[str] = []
-    for value in re.findall(r"\((?:RUNPATH|RPATH)\)\s+Library (?:runpath|rpath): \[([^\]]*)\]", out):
+    runpath = r"\((?:RUNPATH|RPATH)\)\s+Library (?:runpath|rpath): \[([^\]]*)\]"
+    for value in re.findall(runpath, out):
         paths += [p for p in value.split(":") if p]
     return needed, paths
 

@@ -49,7 +49,8 @@ def main(source_tree: str) -> None:
     records = [{"outlet": "A", "text": "Kiev said so. " * 50},
                {"outlet": "B", "text": "Kyiv said so. " * 50}]
     corpus = an.analyze_corpus(records, text="text", group="outlet", threads=2)
-    check(len(corpus.matches) == 100, f"a corpus on two threads: 100 matches ({len(corpus.matches)})")
+    check(len(corpus.matches) == 100,
+          f"a corpus on two threads: 100 matches ({len(corpus.matches)})")
 
     exe = shutil.which("framelens", path=os.path.dirname(sys.executable))
     check(exe is not None, f"the framelens command is installed beside {sys.executable}")

@@ -31,11 +31,10 @@ from ._api import (
     load_lexicon,
     split_sentences,
 )
-
-from .importers import read_lexicon
 from .compare import Comparison
 from .corpus import Corpus, NoTextError, RecordError
 from .counts import Counts
+from .importers import read_lexicon
 
 # The version is written once, in include/framelens.h; the installed metadata carries it (see
 # setup.py), and so does the compiled core (_core.core_version).

@@ -160,9 +160,11 @@ class Lexicon:
 
     # -- construction -------------------------------------------------------------------
     @classmethod
-    def from_json(cls, text: Union[str, bytes], source: str = "<string>",
-                  on_duplicate: str = "error") -> "Lexicon":
-        """Reads a lexicon from JSON text (str or UTF-8 bytes). Raises :class:`LexiconError`
+    def from_json(cls, text: Union[str, bytes, bytearray, memoryview],
+                  source: str = "<string>", on_duplicate: str = "error") -> "Lexicon":
+        """Reads a lexicon from JSON text (str, or UTF-8 as bytes, bytearray or memoryview:
+        undecoded, so that an invalid byte is an error naming its place). Raises
+        :class:`LexiconError`
         naming the place (line:column and the path of the item).
 
         on_duplicate: what to do with a spelling that repeats an earlier one after folding:
@@ -175,10 +177,14 @@ class Lexicon:
             try:
                 text.encode("utf-8")
             except UnicodeEncodeError as exc:
-                raise _lexicon_error(source, f"character {exc.start}: a lone surrogate is not "
-                                             "valid Unicode text") from None
-        elif isinstance(text, bytearray):
-            text = bytes(text)
+                # named by line and column (from 1), as the core names every other error
+                line = text.count("\n", 0, exc.start) + 1
+                column = exc.start - text.rfind("\n", 0, exc.start)
+                raise _lexicon_error(source, f"a lone surrogate (U+{ord(text[exc.start]):04X}) "
+                                             "is not valid Unicode text",
+                                     line=line, column=column) from None
+        elif isinstance(text, (bytearray, memoryview)):
+            text = bytes(text)  # the core reads str or bytes (immutable while it reads)
         elif not isinstance(text, bytes):
             raise TypeError(f"lexicon JSON must be str or bytes, not {type(text).__name__}")
         core = _core.Lexicon(text, source, on_duplicate)
@@ -374,11 +380,14 @@ def _without_place(exc: "LexiconError") -> "LexiconError":
     return err
 
 
-def _lexicon_error(source: str, detail: str, path: Optional[str] = None) -> LexiconError:
-    """A LexiconError with the attributes of DESIGN.md section 2, for errors found in Python."""
+def _lexicon_error(source: str, detail: str, path: Optional[str] = None,
+                   line: Optional[int] = None, column: Optional[int] = None) -> LexiconError:
+    """A LexiconError with the attributes of DESIGN.md section 2, for errors found in Python,
+    worded as the core words its own ("source:line:column: path: detail")."""
+    place = f":{line}:{column}" if line is not None else ""
     where = f"{path}: " if path else ""
-    err = LexiconError(f"{source}: {where}{detail}")
-    err.source, err.line, err.column, err.path, err.detail = source, None, None, path, detail
+    err = LexiconError(f"{source}{place}: {where}{detail}")
+    err.source, err.line, err.column, err.path, err.detail = source, line, column, path, detail
     err.item = None
     return err
 
@@ -404,7 +413,7 @@ def _json_safe(value: Any, source: str, path: str, depth: int, seen=None) -> Any
         try:
             value.encode("utf-8")
         except UnicodeEncodeError as exc:
-            raise _lexicon_error(source, f"character {exc.start}: a lone surrogate is not "
+            raise _lexicon_error(source, f"a lone surrogate at index {exc.start} is not "
                                          "valid Unicode text", path) from None
         return value
     if isinstance(value, int):
@@ -750,8 +759,11 @@ class Document:
                 f"{len(self.matches)} matches>")
 
 
-def _as_text(text: Union[str, bytes, bytearray]) -> str:
-    if isinstance(text, (bytes, bytearray)):
+def _as_text(text: Union[str, bytes, bytearray, memoryview]) -> str:
+    """A text as str: the one way framelens reads text given as bytes (bytes, bytearray,
+    memoryview), wherever it takes a text: UTF-8, invalid bytes replaced by U+FFFD. The C
+    core takes str only."""
+    if isinstance(text, (bytes, bytearray, memoryview)):
         return bytes(text).decode("utf-8", errors="replace")
     if not isinstance(text, str):
         raise TypeError(f"text must be str or bytes, not {type(text).__name__}")
@@ -769,10 +781,11 @@ class Analyzer:
         self.lexicon = lexicon
         self._terms: Optional[tuple] = None
 
-    def analyze(self, text: Union[str, bytes]) -> Document:
+    def analyze(self, text: Union[str, bytes, bytearray, memoryview]) -> Document:
         """Splits text into sentences and finds every lexicon term (DESIGN.md section 3).
 
-        ``bytes`` are decoded as UTF-8 with invalid bytes replaced by U+FFFD.
+        Bytes (bytes, bytearray, memoryview) are decoded as UTF-8 with invalid bytes replaced
+        by U+FFFD, as everywhere framelens takes a text.
         """
         text = _as_text(text)
         terms = self._terms
@@ -810,9 +823,10 @@ class Analyzer:
         threads: worker threads (default: all cores). progress: True shows a progress bar
         (tqdm.auto: a widget in Jupyter), or a callable called with (documents,
         characters) after each batch.
-        A record without the text or group field, or whose text is not a str, raises a
-        ``RecordError`` (a ValueError) naming the record and the field, unless
-        ``skip_invalid=True``, which skips it and counts it in ``corpus.skipped``.
+        A text given as bytes is decoded as :meth:`analyze` does. A record without the text
+        or group field, or whose text is not a str, raises a ``RecordError`` (a ValueError)
+        naming the record (counted from 1) and the field, unless ``skip_invalid=True``,
+        which skips it and counts it in ``corpus.skipped``.
         dedupe: copies counted once (docs/duplicates-and-switches.md): ``"mark"`` finds the
         clusters of near-duplicate documents (``corpus.duplicates``, a ``cluster`` column in
         the sentences and matches), ``"drop"`` also keeps one document per cluster, so that
@@ -833,7 +847,7 @@ class Analyzer:
         return f"<Analyzer {self.lexicon!r}>"
 
 
-def split_sentences(text: Union[str, bytes]) -> List[str]:
+def split_sentences(text: Union[str, bytes, bytearray, memoryview]) -> List[str]:
     """The sentences of a text as framelens segments them (no lexicon needed)."""
     text = _as_text(text)
     raw_sents = _core.analyze(None, text)[0]

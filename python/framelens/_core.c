@@ -8,6 +8,7 @@
 #include <stdarg.h>
 #include <stdatomic.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <string.h>
 
 /* Building against the limited API (setup.py's FRAMELENS_LIMITED_API: one abi3 extension for
@@ -18,6 +19,8 @@
 #define PyTuple_SET_ITEM(tuple, i, item) ((void)PyTuple_SetItem((tuple), (i), (item)))
 #define PyList_GET_ITEM(list, i) PyList_GetItem((list), (i))
 #define PyList_GET_SIZE(list) PyList_Size(list)
+#define PyTuple_GET_ITEM(tuple, i) PyTuple_GetItem((tuple), (i))
+#define PyTuple_GET_SIZE(tuple) PyTuple_Size(tuple)
 #define PyBytes_AS_STRING(bytes) PyBytes_AsString(bytes)
 #define PyBytes_GET_SIZE(bytes) PyBytes_Size(bytes)
 #define Py_XSETREF(dst, src)                                                                       \
@@ -74,11 +77,54 @@ static void type_errorf(PyObject *obj, const char *fmt, ...) {
     type_error(what, obj);
 }
 
+/* The exception being raised, taken out of the error indicator (a new reference; NULL when
+ * none). CPython 3.12 has one call for it and deprecates PyErr_Fetch, which older versions
+ * (and the 3.11 limited API) need instead. */
+static PyObject *take_exception(void) {
+#if PY_VERSION_HEX >= 0x030C0000 && (!defined(Py_LIMITED_API) || Py_LIMITED_API >= 0x030C0000)
+    return PyErr_GetRaisedException();
+#else
+    PyObject *type, *value, *tb;
+    PyErr_Fetch(&type, &value, &tb);
+    PyErr_NormalizeException(&type, &value, &tb);
+    if (value != NULL && tb != NULL) {
+        PyException_SetTraceback(value, tb);
+    }
+    Py_XDECREF(type);
+    Py_XDECREF(tb);
+    return value;
+#endif
+}
+
+/* Raises type(message) with the attribute index: the position of the failing item in the
+ * list argument the message names ("texts[3]: ..."), so that callers map it to their own
+ * records without reading the message. index SIZE_MAX: no attribute. */
+static void raise_indexed(PyObject *type, size_t index, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    PyObject *msg = PyUnicode_FromFormatV(fmt, ap);
+    va_end(ap);
+    PyObject *exc = msg == NULL ? NULL : PyObject_CallFunctionObjArgs(type, msg, NULL);
+    Py_XDECREF(msg);
+    if (exc == NULL) {
+        return;
+    }
+    PyObject *i = index == SIZE_MAX ? NULL : PyLong_FromSize_t(index);
+    if (index == SIZE_MAX || (i != NULL && PyObject_SetAttrString(exc, "index", i) == 0)) {
+        PyErr_SetObject(type, exc);
+    }
+    Py_XDECREF(i);
+    Py_DECREF(exc);
+}
+
+/* The core's error as a Python exception: MemoryError, or ValueError(message) with .index
+ * when the core named a failing item (a document of a batch). */
 static PyObject *raise_status(fl_status st, const fl_error *err) {
     if (st == FL_ERR_NOMEM) {
         return PyErr_NoMemory();
     }
-    PyErr_SetString(PyExc_ValueError, err->message[0] ? err->message : fl_status_str(st));
+    raise_indexed(PyExc_ValueError, err->item, "%s",
+                  err->message[0] ? err->message : fl_status_str(st));
     return NULL;
 }
 
@@ -88,16 +134,16 @@ static PyObject *raise_lexicon_error(module_state *ms, const char *source, const
         return PyErr_NoMemory();
     }
     PyObject *msg = PyUnicode_DecodeUTF8(err->message, (Py_ssize_t)strlen(err->message), "replace");
-    PyObject *exc = msg == NULL ? NULL : PyObject_CallOneArg(ms->LexiconError, msg);
+    PyObject *exc = msg == NULL ? NULL : PyObject_CallFunctionObjArgs(ms->LexiconError, msg, NULL);
     Py_XDECREF(msg);
     if (exc == NULL) {
         return NULL;
     }
     PyObject *line = err->line ? PyLong_FromUnsignedLong(err->line) : Py_NewRef(Py_None);
     PyObject *col = err->column ? PyLong_FromUnsignedLong(err->column) : Py_NewRef(Py_None);
-    PyObject *path = err->path[0] ? PyUnicode_DecodeUTF8(err->path, (Py_ssize_t)strlen(err->path),
-                                                         "replace")
-                                  : Py_NewRef(Py_None);
+    PyObject *path = err->path[0]
+                         ? PyUnicode_DecodeUTF8(err->path, (Py_ssize_t)strlen(err->path), "replace")
+                         : Py_NewRef(Py_None);
     PyObject *src = PyUnicode_DecodeUTF8(source, (Py_ssize_t)strlen(source), "replace");
     PyObject *detail = PyUnicode_DecodeUTF8(err->detail, (Py_ssize_t)strlen(err->detail),
                                             "replace");
@@ -131,21 +177,38 @@ static const char *text_utf8(PyObject *text, Py_ssize_t *len) {
     }
     const char *s = PyUnicode_AsUTF8AndSize(text, len);
     if (s == NULL && PyErr_ExceptionMatches(PyExc_UnicodeEncodeError)) {
-        PyObject *type, *value, *tb;
-        PyErr_Fetch(&type, &value, &tb);
+        PyObject *exc = take_exception();
         Py_ssize_t start = 0;
-        if (value == NULL || PyUnicodeEncodeError_GetStart(value, &start) < 0) {
+        if (exc == NULL || PyUnicodeEncodeError_GetStart(exc, &start) < 0) {
             PyErr_Clear();
         }
-        Py_XDECREF(type);
-        Py_XDECREF(value);
-        Py_XDECREF(tb);
+        Py_XDECREF(exc);
         PyErr_Format(PyExc_ValueError,
                      "text contains a lone surrogate at index %zd (not valid Unicode text); "
                      "decode the source with errors='replace' first",
                      start);
     }
     return s;
+}
+
+/* The error of texts[i] of a list argument, with .index = i: a TypeError when it is no str,
+ * else the ValueError its conversion raised (a lone surrogate) restated as "texts[i]: ...".
+ * Other errors (MemoryError) are left as they are. */
+static void bad_text(PyObject *item, Py_ssize_t i) {
+    if (!PyUnicode_Check(item)) {
+        PyObject *name = PyObject_GetAttrString((PyObject *)Py_TYPE(item), "__name__");
+        if (name != NULL) {
+            raise_indexed(PyExc_TypeError, (size_t)i, "texts[%zd] must be str, not %.100U", i,
+                          name);
+            Py_DECREF(name);
+        }
+        return;
+    }
+    if (PyErr_ExceptionMatches(PyExc_ValueError)) {
+        PyObject *exc = take_exception();
+        raise_indexed(PyExc_ValueError, (size_t)i, "texts[%zd]: %S", i, exc);
+        Py_XDECREF(exc);
+    }
 }
 
 /* UTF-8 of a str without leaving a cached copy inside it: ASCII strings are their own
@@ -344,7 +407,8 @@ static PyObject *value_to_py(module_state *ms, const char *source, const fl_valu
             return PyFloat_FromDouble(fl_value_number(v));
         }
         PyObject *s = str_n(text, len);
-        PyObject *n = s == NULL ? NULL : PyLong_FromUnicodeObject(s, 10);
+        PyObject *n = s == NULL ? NULL
+                                : PyObject_CallFunctionObjArgs((PyObject *)&PyLong_Type, s, NULL);
         Py_XDECREF(s);
         if (n == NULL && PyErr_ExceptionMatches(PyExc_ValueError)) {
             PyErr_Clear();
@@ -428,7 +492,7 @@ static PyObject *info_dict(LexiconObject *self, const fl_value *extras, const ch
     }
     if (extras != NULL) {
         module_state *ms = state_of((PyObject *)self);
-        const char *source = PyUnicode_AsUTF8(self->source);
+        const char *source = PyUnicode_AsUTF8AndSize(self->source, NULL);
         if (ms == NULL || source == NULL) {
             Py_DECREF(dict);
             return NULL;
@@ -446,8 +510,8 @@ static PyObject *info_dict(LexiconObject *self, const fl_value *extras, const ch
 }
 
 PyDoc_STRVAR(Lexicon_terms_doc,
-             "terms(start=0, stop=None) -> "
-             "list[tuple[str, tuple[int, ...], float, bool, tuple[str, ...], dict]]\n\n"
+             "terms($self, start=0, stop=None, /)\n--\n\n"
+             "Returns list[tuple[str, tuple[int, ...], float, bool, tuple[str, ...], dict]]: "
              "(term, category indices (the main one first), weight, case_sensitive, variants, "
              "metadata: its source/note/meta) for each term of index start <= i < stop.");
 
@@ -464,8 +528,8 @@ static PyObject *Lexicon_terms(PyObject *self_obj, PyObject *args) {
         return NULL;
     }
     if (start < 0 || stop < start || (size_t)stop > count) {
-        PyErr_Format(PyExc_IndexError, "terms(%zd, %zd): the lexicon has %zu terms", start,
-                     stop, count);
+        PyErr_Format(PyExc_IndexError, "terms(%zd, %zd): the lexicon has %zu terms", start, stop,
+                     count);
         return NULL;
     }
     size_t n = (size_t)(stop - start);
@@ -594,8 +658,9 @@ fail:
 }
 
 PyDoc_STRVAR(Lexicon_categories_doc,
-             "categories() -> list[tuple[str, dict, bool]]\n\n"
-             "(name, data, declared) by category index; data holds the description, color, "
+             "categories($self, /)\n--\n\n"
+             "Returns list[tuple[str, dict, bool]]: (name, data, declared) by category index; data "
+             "holds the description, color, "
              "source, note and meta the category was declared with ({} when it was not "
              "declared).");
 
@@ -628,7 +693,8 @@ static PyObject *Lexicon_categories(PyObject *self_obj, PyObject *unused) {
 }
 
 PyDoc_STRVAR(Lexicon_contrasts_doc,
-             "contrasts() -> list[tuple[str, list[tuple[str, list[tuple[int, int]]]], dict]]\n\n"
+             "contrasts($self, /)\n--\n\n"
+             "Returns list[tuple[str, list[tuple[str, list[tuple[int, int]]]], dict]]: "
              "(name, [(option, [(term index, spelling), ...]), ...], data) for each contrast "
              "set. spelling is -1 for all of the term's spellings, v + 1 for its variant v. "
              "data holds its description, source, note and meta.");
@@ -671,13 +737,13 @@ static PyObject *Lexicon_contrasts(PyObject *self_obj, PyObject *unused) {
         }
         char base[48];
         snprintf(base, sizeof base, "contrasts[%zu]", c);
-        PyObject *info = opts == NULL ? NULL
-                                      : info_dict(self, ci.extras, base, "description",
-                                                  ci.description, ci.description_len, NULL,
-                                                  NULL, 0);
-        PyObject *row = info == NULL ? NULL
-                                     : Py_BuildValue("(NNN)", str_n(ci.name, ci.name_len),
-                                                     opts, info);
+        PyObject *info = opts == NULL
+                             ? NULL
+                             : info_dict(self, ci.extras, base, "description", ci.description,
+                                         ci.description_len, NULL, NULL, 0);
+        PyObject *row = info == NULL
+                            ? NULL
+                            : Py_BuildValue("(NNN)", str_n(ci.name, ci.name_len), opts, info);
         if (info == NULL) {
             Py_XDECREF(opts);
         }
@@ -691,7 +757,8 @@ static PyObject *Lexicon_contrasts(PyObject *self_obj, PyObject *unused) {
     return list;
 }
 
-PyDoc_STRVAR(Lexicon_exclusions_doc, "exclusions() -> list[str]\n\nThe exclusion phrases.");
+PyDoc_STRVAR(Lexicon_exclusions_doc, "exclusions($self, /)\n--\n\n"
+                                     "Returns list[str]: the exclusion phrases.");
 
 static PyObject *Lexicon_exclusions(PyObject *self_obj, PyObject *unused) {
     LexiconObject *self = (LexiconObject *)self_obj;
@@ -715,9 +782,9 @@ static PyObject *Lexicon_exclusions(PyObject *self_obj, PyObject *unused) {
     return list;
 }
 
-PyDoc_STRVAR(Lexicon_actors_doc,
-             "actors() -> list[tuple[str, tuple[str, ...], dict]]\n\n"
-             "(name, aliases, metadata: its source/note/meta) for each actor.");
+PyDoc_STRVAR(Lexicon_actors_doc, "actors($self, /)\n--\n\n"
+                                 "Returns list[tuple[str, tuple[str, ...], dict]]: (name, aliases, "
+                                 "metadata: its source/note/meta) for each actor.");
 
 static PyObject *Lexicon_actors(PyObject *self_obj, PyObject *unused) {
     LexiconObject *self = (LexiconObject *)self_obj;
@@ -750,9 +817,9 @@ static PyObject *Lexicon_actors(PyObject *self_obj, PyObject *unused) {
         if (meta == NULL) {
             Py_XDECREF(aliases);
         }
-        PyObject *row = meta == NULL ? NULL
-                                     : Py_BuildValue("(NNN)", str_n(a.name, a.name_len),
-                                                     aliases, meta);
+        PyObject *row = meta == NULL
+                            ? NULL
+                            : Py_BuildValue("(NNN)", str_n(a.name, a.name_len), aliases, meta);
         if (row == NULL) {
             Py_CLEAR(list);
             break;
@@ -762,10 +829,10 @@ static PyObject *Lexicon_actors(PyObject *self_obj, PyObject *unused) {
     return list;
 }
 
-PyDoc_STRVAR(Lexicon_metadata_doc,
-             "metadata() -> dict\n\n"
-             "The lexicon's name, version, language, description, source, note and meta (the "
-             "keys it has).");
+PyDoc_STRVAR(Lexicon_metadata_doc, "metadata($self, /)\n--\n\n"
+                                   "Returns a dict: the lexicon's name, version, language, "
+                                   "description, source, note and meta (the "
+                                   "keys it has).");
 
 static PyObject *Lexicon_metadata(PyObject *self_obj, PyObject *unused) {
     LexiconObject *self = (LexiconObject *)self_obj;
@@ -794,9 +861,9 @@ static PyObject *Lexicon_metadata(PyObject *self_obj, PyObject *unused) {
     return dict;
 }
 
-PyDoc_STRVAR(Lexicon_duplicates_doc,
-             "duplicates() -> tuple[int, int, int]\n\n"
-             "(terms dropped, terms merged, variants dropped) by the duplicate policy.");
+PyDoc_STRVAR(Lexicon_duplicates_doc, "duplicates($self, /)\n--\n\n"
+                                     "Returns tuple[int, int, int]: (terms dropped, terms merged, "
+                                     "variants dropped) by the duplicate policy.");
 
 static PyObject *Lexicon_duplicates(PyObject *self_obj, PyObject *unused) {
     LexiconObject *self = (LexiconObject *)self_obj;
@@ -810,9 +877,9 @@ static PyObject *Lexicon_duplicates(PyObject *self_obj, PyObject *unused) {
                          (Py_ssize_t)d.variants_dropped);
 }
 
-PyDoc_STRVAR(Lexicon_meta_doc, "meta(key) -> str | None\n\n"
-                               "The top-level string 'name', 'version', 'language' or "
-                               "'description'.");
+PyDoc_STRVAR(Lexicon_meta_doc, "meta($self, key, /)\n--\n\n"
+                               "Returns str | None: the top-level string 'name', 'version', "
+                               "'language' or 'description'.");
 
 static PyObject *Lexicon_meta(PyObject *self_obj, PyObject *arg) {
     LexiconObject *self = (LexiconObject *)self_obj;
@@ -859,7 +926,7 @@ static PyGetSetDef Lexicon_getset[] = {
     {NULL, NULL, NULL, NULL, NULL},
 };
 
-PyDoc_STRVAR(Lexicon_doc, "Lexicon(data, source='<lexicon>', on_duplicate='error')\n\n"
+PyDoc_STRVAR(Lexicon_doc, "Lexicon(data, source='<lexicon>', on_duplicate='error')\n--\n\n"
                           "A compiled lexicon from JSON text (str or bytes), read once by the C "
                           "core. on_duplicate: 'error', 'first' or 'merge'. Immutable and safe "
                           "to share between threads.");
@@ -922,7 +989,8 @@ static void Builder_dealloc(PyObject *self_obj) {
     fl_builder_free(self->b);
     self->b = NULL;
     Py_CLEAR(self->source);
-    tp->tp_free(self_obj);
+    freefunc tp_free = (freefunc)PyType_GetSlot(tp, Py_tp_free);
+    tp_free(self_obj);
     Py_DECREF(tp);
 }
 
@@ -949,7 +1017,7 @@ static PyObject *builder_result(BuilderObject *self, fl_status st, const fl_erro
         Py_RETURN_NONE;
     }
     module_state *ms = state_of((PyObject *)self);
-    const char *source = PyUnicode_AsUTF8(self->source);
+    const char *source = PyUnicode_AsUTF8AndSize(self->source, NULL);
     if (ms == NULL || source == NULL) {
         return NULL;
     }
@@ -1030,8 +1098,8 @@ static fl_place make_place(unsigned long line, unsigned long column) {
     return p;
 }
 
-PyDoc_STRVAR(Builder_set_meta_doc,
-             "set_meta(key, value, /)\n\nSets 'name', 'version', 'language' or 'description'.");
+PyDoc_STRVAR(Builder_set_meta_doc, "set_meta($self, key, value, /)\n--\n\n"
+                                   "Sets 'name', 'version', 'language' or 'description'.");
 
 static PyObject *Builder_set_meta(PyObject *self_obj, PyObject *args) {
     BuilderObject *self = (BuilderObject *)self_obj;
@@ -1046,8 +1114,8 @@ static PyObject *Builder_set_meta(PyObject *self_obj, PyObject *args) {
     return builder_result(self, st, &err);
 }
 
-PyDoc_STRVAR(Builder_set_extras_doc,
-             "set_extras(json, /)\n\nThe lexicon's source/note/meta as a JSON object text.");
+PyDoc_STRVAR(Builder_set_extras_doc, "set_extras($self, json, /)\n--\n\n"
+                                     "The lexicon's source/note/meta as a JSON object text.");
 
 static PyObject *Builder_set_extras(PyObject *self_obj, PyObject *arg) {
     BuilderObject *self = (BuilderObject *)self_obj;
@@ -1064,7 +1132,8 @@ static PyObject *Builder_set_extras(PyObject *self_obj, PyObject *arg) {
 }
 
 PyDoc_STRVAR(Builder_add_category_doc,
-             "add_category(name, description=None, color=None, extras=None, line=0, column=0)\n\n"
+             "add_category($self, /, name, description=None, color=None, extras=None, line=0, "
+             "column=0)\n--\n\n"
              "Declares a category. extras: JSON object text with source, note, meta.");
 
 static PyObject *Builder_add_category(PyObject *self_obj, PyObject *args, PyObject *kwds) {
@@ -1091,23 +1160,23 @@ static PyObject *Builder_add_category(PyObject *self_obj, PyObject *args, PyObje
 }
 
 PyDoc_STRVAR(Builder_add_term_doc,
-             "add_term(term, categories, weight=1.0, case_sensitive=False, variants=(), "
-             "extras=None, line=0, column=0)\n\n"
+             "add_term($self, /, term, categories, weight=1.0, case_sensitive=False, "
+             "variants=None, extras=None, line=0, column=0)\n--\n\n"
              "Adds a term; categories: a str or a sequence of str (the main one first). extras: "
              "JSON object text with source, note, meta.");
 
 static PyObject *Builder_add_term(PyObject *self_obj, PyObject *args, PyObject *kwds) {
     BuilderObject *self = (BuilderObject *)self_obj;
-    static char *kwlist[] = {"term", "categories", "weight", "case_sensitive", "variants",
-                             "extras", "line", "column", NULL};
+    static char *kwlist[] = {"term", "categories", "weight", "case_sensitive", "variants", "extras",
+                             "line", "column",     NULL};
     PyObject *term, *categories, *variants = NULL, *extras = NULL;
     double weight = 1.0;
     int case_sensitive = 0;
     unsigned long line = 0, column = 0;
     if (builder_ready(self) < 0 ||
-        !PyArg_ParseTupleAndKeywords(args, kwds, "UO|dpOOkk:add_term", kwlist, &term,
-                                     &categories, &weight, &case_sensitive, &variants, &extras,
-                                     &line, &column)) {
+        !PyArg_ParseTupleAndKeywords(args, kwds, "UO|dpOOkk:add_term", kwlist, &term, &categories,
+                                     &weight, &case_sensitive, &variants, &extras, &line,
+                                     &column)) {
         return NULL;
     }
     fl_term_spec spec;
@@ -1138,8 +1207,8 @@ done:
     return out;
 }
 
-PyDoc_STRVAR(Builder_add_exclusion_doc,
-             "add_exclusion(phrase, line=0, column=0)\n\nAdds an exclusion phrase.");
+PyDoc_STRVAR(Builder_add_exclusion_doc, "add_exclusion($self, /, phrase, line=0, column=0)\n--\n\n"
+                                        "Adds an exclusion phrase.");
 
 static PyObject *Builder_add_exclusion(PyObject *self_obj, PyObject *args, PyObject *kwds) {
     BuilderObject *self = (BuilderObject *)self_obj;
@@ -1159,7 +1228,8 @@ static PyObject *Builder_add_exclusion(PyObject *self_obj, PyObject *args, PyObj
 }
 
 PyDoc_STRVAR(Builder_add_contrast_doc,
-             "add_contrast(name, description=None, extras=None, line=0, column=0)\n\n"
+             "add_contrast($self, /, name, description=None, extras=None, line=0, "
+             "column=0)\n--\n\n"
              "Starts a contrast; add its options with add_option().");
 
 static PyObject *Builder_add_contrast(PyObject *self_obj, PyObject *args, PyObject *kwds) {
@@ -1168,8 +1238,8 @@ static PyObject *Builder_add_contrast(PyObject *self_obj, PyObject *args, PyObje
     PyObject *name, *description = NULL, *extras = NULL;
     unsigned long line = 0, column = 0;
     if (builder_ready(self) < 0 ||
-        !PyArg_ParseTupleAndKeywords(args, kwds, "U|OOkk:add_contrast", kwlist, &name,
-                                     &description, &extras, &line, &column)) {
+        !PyArg_ParseTupleAndKeywords(args, kwds, "U|OOkk:add_contrast", kwlist, &name, &description,
+                                     &extras, &line, &column)) {
         return NULL;
     }
     fl_contrast_spec spec;
@@ -1185,8 +1255,8 @@ static PyObject *Builder_add_contrast(PyObject *self_obj, PyObject *args, PyObje
     return builder_result(self, st, &err);
 }
 
-PyDoc_STRVAR(Builder_add_option_doc,
-             "add_option(name, line=0, column=0)\n\nAdds an option to the last contrast.");
+PyDoc_STRVAR(Builder_add_option_doc, "add_option($self, /, name, line=0, column=0)\n--\n\n"
+                                     "Adds an option to the last contrast.");
 
 static PyObject *Builder_add_option(PyObject *self_obj, PyObject *args, PyObject *kwds) {
     BuilderObject *self = (BuilderObject *)self_obj;
@@ -1206,7 +1276,7 @@ static PyObject *Builder_add_option(PyObject *self_obj, PyObject *args, PyObject
 }
 
 PyDoc_STRVAR(Builder_add_reference_doc,
-             "add_reference(text, line=0, column=0)\n\n"
+             "add_reference($self, /, text, line=0, column=0)\n--\n\n"
              "Adds a reference (a term's text or a variant's) to the last option.");
 
 static PyObject *Builder_add_reference(PyObject *self_obj, PyObject *args, PyObject *kwds) {
@@ -1227,7 +1297,8 @@ static PyObject *Builder_add_reference(PyObject *self_obj, PyObject *args, PyObj
 }
 
 PyDoc_STRVAR(Builder_add_actor_doc,
-             "add_actor(name, aliases=(), extras=None, line=0, column=0)\n\nAdds an actor.");
+             "add_actor($self, /, name, aliases=None, extras=None, line=0, column=0)\n--\n\n"
+             "Adds an actor.");
 
 static PyObject *Builder_add_actor(PyObject *self_obj, PyObject *args, PyObject *kwds) {
     BuilderObject *self = (BuilderObject *)self_obj;
@@ -1259,9 +1330,9 @@ done:
     return out;
 }
 
-PyDoc_STRVAR(Builder_load_json_doc,
-             "load_json(data, /)\n\nReads a lexicon in the JSON format (str or bytes) into the "
-             "builder.");
+PyDoc_STRVAR(Builder_load_json_doc, "load_json($self, data, /)\n--\n\nReads a lexicon in the JSON "
+                                    "format (str or bytes) into the "
+                                    "builder.");
 
 static PyObject *Builder_load_json(PyObject *self_obj, PyObject *data) {
     BuilderObject *self = (BuilderObject *)self_obj;
@@ -1285,7 +1356,8 @@ static PyObject *Builder_load_json(PyObject *self_obj, PyObject *data) {
 }
 
 PyDoc_STRVAR(Builder_compile_doc,
-             "compile() -> Lexicon\n\nChecks and compiles the lexicon; the builder is spent.");
+             "compile($self, /)\n--\n\n"
+             "Checks and compiles the lexicon and returns it (a Lexicon); the builder is spent.");
 
 static PyObject *Builder_compile(PyObject *self_obj, PyObject *unused) {
     BuilderObject *self = (BuilderObject *)self_obj;
@@ -1297,7 +1369,8 @@ static PyObject *Builder_compile(PyObject *self_obj, PyObject *unused) {
     if (ms == NULL) {
         return NULL;
     }
-    LexiconObject *lo = (LexiconObject *)ms->LexiconType->tp_alloc(ms->LexiconType, 0);
+    allocfunc tp_alloc = (allocfunc)PyType_GetSlot(ms->LexiconType, Py_tp_alloc);
+    LexiconObject *lo = (LexiconObject *)tp_alloc(ms->LexiconType, 0);
     if (lo == NULL) {
         return NULL;
     }
@@ -1340,17 +1413,14 @@ static PyMethodDef Builder_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
-PyDoc_STRVAR(Builder_doc, "Builder(source='<lexicon>', on_duplicate='error')\n\n"
+PyDoc_STRVAR(Builder_doc, "Builder(source='<lexicon>', on_duplicate='error')\n--\n\n"
                           "Builds a lexicon item by item (the importers use it); compile() "
                           "gives the Lexicon. One thread at a time.");
 
 static PyType_Slot Builder_slots[] = {
-    {Py_tp_doc, (void *)Builder_doc},
-    {Py_tp_init, Builder_init},
-    {Py_tp_dealloc, Builder_dealloc},
-    {Py_tp_traverse, Builder_traverse},
-    {Py_tp_methods, Builder_methods},
-    {0, NULL},
+    {Py_tp_doc, (void *)Builder_doc}, {Py_tp_init, Builder_init},
+    {Py_tp_dealloc, Builder_dealloc}, {Py_tp_traverse, Builder_traverse},
+    {Py_tp_methods, Builder_methods}, {0, NULL},
 };
 
 static PyType_Spec Builder_spec = {
@@ -1381,8 +1451,8 @@ static int get_lexicon(PyObject *module, PyObject *obj, const fl_lexicon **out) 
     return 0;
 }
 
-static fl_status run_analysis(const fl_lexicon *lex, const char *s, Py_ssize_t len,
-                              fl_result *res, fl_error *err) {
+static fl_status run_analysis(const fl_lexicon *lex, const char *s, Py_ssize_t len, fl_result *res,
+                              fl_error *err) {
     fl_status st;
     if (len >= FL_GIL_MINSIZE) {
         Py_BEGIN_ALLOW_THREADS
@@ -1512,19 +1582,21 @@ static PyObject *attributions_list(const fl_result *res) {
     PyObject *list = PyList_New((Py_ssize_t)n);
     for (size_t i = 0; list != NULL && i < n; i++) {
         const fl_attribution *a = &as[i];
-        PyObject *items[14] = {
-            PyLong_FromUnsignedLong(a->sentence), PyLong_FromLong(a->kind),
-            PyLong_FromLong(a->voice), PyBool_FromLong(a->nested),
-            index_or_none(a->speaker_actor),
-            PyLong_FromSsize_t((Py_ssize_t)a->speaker.cp_start),
-            PyLong_FromSsize_t((Py_ssize_t)a->speaker.cp_end),
-            PyLong_FromSsize_t((Py_ssize_t)a->cue.cp_start),
-            PyLong_FromSsize_t((Py_ssize_t)a->cue.cp_end),
-            PyUnicode_DecodeUTF8(a->cue_lemma, (Py_ssize_t)a->cue_lemma_len, "strict"),
-            PyLong_FromSsize_t((Py_ssize_t)a->content.cp_start),
-            PyLong_FromSsize_t((Py_ssize_t)a->content.cp_end),
-            PyLong_FromSsize_t((Py_ssize_t)a->content2.cp_start),
-            PyLong_FromSsize_t((Py_ssize_t)a->content2.cp_end)};
+        PyObject *items[14] = {PyLong_FromUnsignedLong(a->sentence),
+                               PyLong_FromLong(a->kind),
+                               PyLong_FromLong(a->voice),
+                               PyBool_FromLong(a->nested),
+                               index_or_none(a->speaker_actor),
+                               PyLong_FromSsize_t((Py_ssize_t)a->speaker.cp_start),
+                               PyLong_FromSsize_t((Py_ssize_t)a->speaker.cp_end),
+                               PyLong_FromSsize_t((Py_ssize_t)a->cue.cp_start),
+                               PyLong_FromSsize_t((Py_ssize_t)a->cue.cp_end),
+                               PyUnicode_DecodeUTF8(a->cue_lemma, (Py_ssize_t)a->cue_lemma_len,
+                                                    "strict"),
+                               PyLong_FromSsize_t((Py_ssize_t)a->content.cp_start),
+                               PyLong_FromSsize_t((Py_ssize_t)a->content.cp_end),
+                               PyLong_FromSsize_t((Py_ssize_t)a->content2.cp_start),
+                               PyLong_FromSsize_t((Py_ssize_t)a->content2.cp_end)};
         PyObject *row = tuple_steal(14, items);
         if (row == NULL) {
             Py_CLEAR(list);
@@ -1587,9 +1659,9 @@ static PyObject *marker_rows(const fl_result *res) {
 }
 
 PyDoc_STRVAR(analyze_doc,
-             "analyze(lexicon, text, /) -> (sentences, matches, markers, attributions, "
-             "mentions)\n\n"
-             "lexicon: a Lexicon, or None to segment only. text: str.\n"
+             "analyze($module, lexicon, text, /)\n--\n\n"
+             "Returns (sentences, matches, markers, attributions, mentions). lexicon: a\n"
+             "Lexicon, or None to segment only. text: str.\n"
              "Three bytes objects of packed rows (struct formats SENTENCE_FORMAT, MATCH_FORMAT,\n"
              "MARKER_FORMAT): sentences (start, end, score, n_tokens, first_match, n_matches,\n"
              "first_marker, n_markers), matches (start, end, term index, sentence index,\n"
@@ -1651,8 +1723,9 @@ static PyObject *core_analyze(PyObject *module, PyObject *const *args, Py_ssize_
 enum { MATCH_BASE_FIELDS = 11, MATCH_LINK_FIELDS = 7 };
 
 PyDoc_STRVAR(match_objects_doc,
-             "match_objects(text, matches, terms, voices, match_type, /) -> list\n\n"
-             "The packed match rows of analyze() as objects of match_type (a tuple subclass,\n"
+             "match_objects($module, text, matches, terms, voices, match_type, /)\n--\n\n"
+             "Returns a list: the packed match rows of analyze() as objects of match_type (a tuple "
+             "subclass,\n"
              "built without calling it): (term, surface, start, end, category, weight, voice,\n"
              "sentence, negated, categories, spelling) and seven more fields (who\n"
              "says it and the target) left None for the caller to fill where a row links an\n"
@@ -1705,18 +1778,18 @@ static PyObject *core_match_objects(PyObject *module, PyObject *const *args, Py_
             Py_CLEAR(list);
             break;
         }
-        PyObject *items[MATCH_BASE_FIELDS] = {
-            Py_NewRef(PyTuple_GetItem(t, 0)),
-            PyUnicode_Substring(text, (Py_ssize_t)r[i].start, (Py_ssize_t)r[i].end),
-            PyLong_FromLongLong(r[i].start),
-            PyLong_FromLongLong(r[i].end),
-            Py_NewRef(PyTuple_GetItem(t, 1)),
-            Py_NewRef(PyTuple_GetItem(t, 2)),
-            Py_NewRef(PyTuple_GetItem(voices, r[i].voice)),
-            PyLong_FromUnsignedLong(r[i].sentence),
-            PyBool_FromLong(r[i].negated),
-            Py_NewRef(PyTuple_GetItem(t, 3)),
-            PyLong_FromUnsignedLong(r[i].spelling)};
+        PyObject *items[MATCH_BASE_FIELDS] = {Py_NewRef(PyTuple_GetItem(t, 0)),
+                                              PyUnicode_Substring(text, (Py_ssize_t)r[i].start,
+                                                                  (Py_ssize_t)r[i].end),
+                                              PyLong_FromLongLong(r[i].start),
+                                              PyLong_FromLongLong(r[i].end),
+                                              Py_NewRef(PyTuple_GetItem(t, 1)),
+                                              Py_NewRef(PyTuple_GetItem(t, 2)),
+                                              Py_NewRef(PyTuple_GetItem(voices, r[i].voice)),
+                                              PyLong_FromUnsignedLong(r[i].sentence),
+                                              PyBool_FromLong(r[i].negated),
+                                              Py_NewRef(PyTuple_GetItem(t, 3)),
+                                              PyLong_FromUnsignedLong(r[i].spelling)};
         bool ok = true;
         for (int k = 0; k < MATCH_BASE_FIELDS; k++) {
             if (items[k] == NULL) {
@@ -1735,8 +1808,9 @@ static PyObject *core_match_objects(PyObject *module, PyObject *const *args, Py_
     return list;
 }
 
-PyDoc_STRVAR(tokens_doc, "tokens(text, /) -> [(start, end, kind, sentence)]\n\n"
-                         "The tokens of text (kind: 0 word, 1 clitic, 2 hyphen, 3 punct), "
+PyDoc_STRVAR(tokens_doc, "tokens($module, text, /)\n--\n\n"
+                         "Returns [(start, end, kind, sentence)]: the tokens of text (kind: 0 "
+                         "word, 1 clitic, 2 hyphen, 3 punct), "
                          "with code point offsets.");
 
 static PyObject *core_tokens(PyObject *module, PyObject *text) {
@@ -1773,7 +1847,8 @@ static PyObject *core_tokens(PyObject *module, PyObject *text) {
     return list;
 }
 
-PyDoc_STRVAR(fold_doc, "fold(text, /) -> str\n\nThe folded form under which terms compare.");
+PyDoc_STRVAR(fold_doc, "fold($module, text, /)\n--\n\n"
+                       "Returns the folded form (a str) under which terms compare.");
 
 static PyObject *core_fold(PyObject *module, PyObject *text) {
     (void)module;
@@ -1785,18 +1860,20 @@ static PyObject *core_fold(PyObject *module, PyObject *text) {
     size_t need = 0;
     fl_status st = fl_fold(s, (size_t)len, NULL, 0, &need, NULL);
     if (st != FL_OK) {
-        return st == FL_ERR_NOMEM ? PyErr_NoMemory() : PyErr_Format(PyExc_ValueError, "%s", fl_status_str(st));
+        return st == FL_ERR_NOMEM ? PyErr_NoMemory()
+                                  : PyErr_Format(PyExc_ValueError, "%s", fl_status_str(st));
     }
     PyObject *buf = PyBytes_FromStringAndSize(NULL, (Py_ssize_t)need);
     if (buf == NULL) {
         return NULL;
     }
     st = fl_fold(s, (size_t)len, PyBytes_AS_STRING(buf), need, &need, NULL);
-    PyObject *out = st == FL_OK ? PyUnicode_DecodeUTF8(PyBytes_AS_STRING(buf), (Py_ssize_t)need, "strict") : PyErr_NoMemory();
+    PyObject *out = st == FL_OK
+                        ? PyUnicode_DecodeUTF8(PyBytes_AS_STRING(buf), (Py_ssize_t)need, "strict")
+                        : PyErr_NoMemory();
     Py_DECREF(buf);
     return out;
 }
-
 
 /* ------------------------------------------------------------------ corpus batches */
 
@@ -1819,8 +1896,10 @@ static int put_col(PyObject *dict, const char *name, const void *data, size_t n,
 }
 
 PyDoc_STRVAR(analyze_batch_doc,
-             "analyze_batch(lexicon, texts, threads, /) -> dict[str, bytes]\n\n"
-             "Analyses a list of str on `threads` worker threads with the GIL released. Returns "
+             "analyze_batch($module, lexicon, texts, threads, /)\n--\n\n"
+             "Analyses a list of str on `threads` worker threads (1 to MAX_THREADS) with the GIL "
+             "released. A text that fails raises an error with .index, its position in texts. "
+             "Returns dict[str, bytes]: "
              "the result columns as raw native-endian arrays (see fl_batch_columns): "
              "doc_tokens u8, doc_sentences u4, doc_matches u4, sent_doc u4, sent_index u4, "
              "sent_start i8, sent_end i8, sent_tokens u4, sent_matches u4, sent_markers u4, "
@@ -1837,7 +1916,8 @@ PyDoc_STRVAR(analyze_batch_doc,
 
 static PyObject *core_analyze_batch(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
     if (nargs != 3) {
-        PyErr_SetString(PyExc_TypeError, "analyze_batch() takes 3 arguments (lexicon, texts, threads)");
+        PyErr_SetString(PyExc_TypeError,
+                        "analyze_batch() takes 3 arguments (lexicon, texts, threads)");
         return NULL;
     }
     const fl_lexicon *lex;
@@ -1852,8 +1932,8 @@ static PyObject *core_analyze_batch(PyObject *module, PyObject *const *args, Py_
     if (threads == -1 && PyErr_Occurred()) {
         return NULL;
     }
-    if (threads < 1 || threads > 256) {
-        PyErr_SetString(PyExc_ValueError, "threads must be between 1 and 256");
+    if (threads < 1 || threads > FL_MAX_THREADS) {
+        PyErr_Format(PyExc_ValueError, "threads must be between 1 and %d", FL_MAX_THREADS);
         return NULL;
     }
     /* Hold our own reference to the list: its items (and their UTF-8) must outlive the
@@ -1876,22 +1956,13 @@ static PyObject *core_analyze_batch(PyObject *module, PyObject *const *args, Py_
         PyObject *item = PyList_GET_ITEM(list, i);
         Py_ssize_t len;
         if (!PyUnicode_Check(item)) {
-            char what[48];
-            PyOS_snprintf(what, sizeof what, "texts[%zd] must be str", i);
-            type_error(what, item);
+            bad_text(item, i);
             goto done;
         }
         PyObject *holder;
         texts[i] = text_utf8_temp(item, &len, &holder);
         if (texts[i] == NULL) {
-            if (PyErr_ExceptionMatches(PyExc_ValueError)) {
-                PyObject *type, *value, *tb;
-                PyErr_Fetch(&type, &value, &tb);
-                PyErr_Format(PyExc_ValueError, "texts[%zd]: %S", i, value);
-                Py_XDECREF(type);
-                Py_XDECREF(value);
-                Py_XDECREF(tb);
-            }
+            bad_text(item, i);
             goto done;
         }
         if (holder != NULL) {
@@ -1913,11 +1984,7 @@ static PyObject *core_analyze_batch(PyObject *module, PyObject *const *args, Py_
     st = fl_analyze_batch(lex, texts, lens, (size_t)n, (unsigned)threads, batch, &err);
     Py_END_ALLOW_THREADS
     if (st != FL_OK) {
-        if (st == FL_ERR_NOMEM) {
-            PyErr_NoMemory();
-        } else {
-            PyErr_Format(PyExc_ValueError, "document %zu: %s", err.offset, err.message);
-        }
+        raise_status(st, &err); /* "texts[i]: ..." with .index = i */
         goto done;
     }
     fl_batch_columns c;
@@ -1926,10 +1993,10 @@ static PyObject *core_analyze_batch(PyObject *module, PyObject *const *args, Py_
     if (out == NULL) {
         goto done;
     }
-#define COL(name, count, type)                                                                 \
-    if (put_col(out, #name, c.name, (count), sizeof(type)) < 0) {                              \
-        Py_CLEAR(out);                                                                         \
-        goto done;                                                                             \
+#define COL(name, count, type)                                                                     \
+    if (put_col(out, #name, c.name, (count), sizeof(type)) < 0) {                                  \
+        Py_CLEAR(out);                                                                             \
+        goto done;                                                                                 \
     }
     COL(doc_tokens, c.n_docs, uint64_t)
     COL(doc_sentences, c.n_docs, uint32_t)
@@ -2005,10 +2072,10 @@ static int get_doubles(PyObject *obj, Py_buffer *view, Py_ssize_t count, const c
 }
 
 PyDoc_STRVAR(compare_groups_doc,
-             "compare_groups(y, n, n_groups, n_cols, alpha0, /) -> (delta, z, g2, p)\n\n"
+             "compare_groups($module, y, n, n_groups, n_cols, alpha0, /)\n--\n\n"
              "Each group against the pooled rest for each column of the float64 counts matrix "
              "y (n_groups x n_cols, row-major) with word tokens n (n_groups). Returns four "
-             "bytes objects of n_groups x n_cols float64 values.");
+             "bytes objects of n_groups x n_cols float64 values: (delta, z, g2, p).");
 
 static PyObject *core_compare_groups(PyObject *module, PyObject *args) {
     (void)module;
@@ -2039,10 +2106,9 @@ static PyObject *core_compare_groups(PyObject *module, PyObject *args) {
             goto done;
         }
     }
-    fl_compare_groups((const double *)y.buf, (const double *)n.buf, (size_t)ng, (size_t)nc,
-                      alpha0, (double *)PyBytes_AS_STRING(outs[0]),
-                      (double *)PyBytes_AS_STRING(outs[1]), (double *)PyBytes_AS_STRING(outs[2]),
-                      (double *)PyBytes_AS_STRING(outs[3]));
+    fl_compare_groups((const double *)y.buf, (const double *)n.buf, (size_t)ng, (size_t)nc, alpha0,
+                      (double *)PyBytes_AS_STRING(outs[0]), (double *)PyBytes_AS_STRING(outs[1]),
+                      (double *)PyBytes_AS_STRING(outs[2]), (double *)PyBytes_AS_STRING(outs[3]));
     result = PyTuple_Pack(4, outs[0], outs[1], outs[2], outs[3]);
 done:
     for (int i = 0; i < 4; i++) {
@@ -2053,9 +2119,10 @@ done:
     return result;
 }
 
-PyDoc_STRVAR(wilson_doc, "wilson(k, n, z, /) -> (lo, hi)\n\n"
-                         "Wilson score intervals of k/n, elementwise over two float64 "
-                         "buffers of equal length. Returns two bytes objects of float64.");
+PyDoc_STRVAR(wilson_doc,
+             "wilson($module, k, n, z, /)\n--\n\n"
+             "Wilson score intervals of k/n, elementwise over two float64 "
+             "buffers of equal length. Returns two bytes objects of float64: (lo, hi).");
 
 static PyObject *core_wilson(PyObject *module, PyObject *args) {
     (void)module;
@@ -2093,9 +2160,9 @@ static PyObject *core_wilson(PyObject *module, PyObject *args) {
     return result;
 }
 
-PyDoc_STRVAR(bh_doc, "bh(p, /) -> bytes\n\n"
-                     "Benjamini-Hochberg adjusted p-values of a float64 buffer (NaN stays "
-                     "NaN and does not count).");
+PyDoc_STRVAR(bh_doc, "bh($module, p, /)\n--\n\n"
+                     "Benjamini-Hochberg adjusted p-values of a float64 buffer, as bytes of "
+                     "float64 (NaN stays NaN and does not count).");
 
 static PyObject *core_bh(PyObject *module, PyObject *arg) {
     (void)module;
@@ -2105,7 +2172,8 @@ static PyObject *core_bh(PyObject *module, PyObject *arg) {
     }
     PyObject *out = PyBytes_FromStringAndSize(NULL, p.len);
     if (out != NULL) {
-        fl_status st = fl_stat_bh((const double *)p.buf, (size_t)(p.len / (Py_ssize_t)sizeof(double)),
+        fl_status st = fl_stat_bh((const double *)p.buf,
+                                  (size_t)(p.len / (Py_ssize_t)sizeof(double)),
                                   (double *)PyBytes_AS_STRING(out), NULL);
         if (st != FL_OK) {
             Py_CLEAR(out);
@@ -2116,7 +2184,9 @@ static PyObject *core_bh(PyObject *module, PyObject *arg) {
     return out;
 }
 
-PyDoc_STRVAR(log_odds_doc, "log_odds(y_g, n_g, y_r, n_r, alpha0, /) -> (delta, z)");
+PyDoc_STRVAR(log_odds_doc, "log_odds($module, y_g, n_g, y_r, n_r, alpha0, /)\n--\n\n"
+                           "Returns (delta, z): the log-odds ratio with an informative "
+                           "Dirichlet prior of group g against the rest r, and its z-score.");
 
 static PyObject *core_log_odds(PyObject *module, PyObject *args) {
     (void)module;
@@ -2128,7 +2198,9 @@ static PyObject *core_log_odds(PyObject *module, PyObject *args) {
     return Py_BuildValue("(dd)", d, z);
 }
 
-PyDoc_STRVAR(g2_doc, "g2(y_g, n_g, y_r, n_r, /) -> (g2, p)");
+PyDoc_STRVAR(g2_doc, "g2($module, y_g, n_g, y_r, n_r, /)\n--\n\n"
+                     "Returns (g2, p): the log-likelihood ratio G2 of the 2 x 2 table and its "
+                     "p-value (chi-squared, one degree of freedom).");
 
 static PyObject *core_g2(PyObject *module, PyObject *args) {
     (void)module;
@@ -2150,21 +2222,14 @@ static int dedupe_texts(PyObject *list, const char **texts, size_t *lens, PyObje
     for (Py_ssize_t i = 0; i < n; i++) {
         PyObject *item = PyList_GET_ITEM(list, i);
         if (!PyUnicode_Check(item)) {
-            type_errorf(item, "texts[%zd] must be str", i);
+            bad_text(item, i);
             return -1;
         }
         Py_ssize_t len;
         PyObject *holder;
         texts[i] = text_utf8_temp(item, &len, &holder);
         if (texts[i] == NULL) {
-            if (PyErr_ExceptionMatches(PyExc_ValueError)) {
-                PyObject *type, *value, *tb;
-                PyErr_Fetch(&type, &value, &tb);
-                PyErr_Format(PyExc_ValueError, "texts[%zd]: %S", i, value);
-                Py_XDECREF(type);
-                Py_XDECREF(value);
-                Py_XDECREF(tb);
-            }
+            bad_text(item, i);
             return -1;
         }
         if (holder != NULL) {
@@ -2201,13 +2266,12 @@ static int dedupe_uint(PyObject *obj, const char *name, unsigned long long max,
 }
 
 PyDoc_STRVAR(dedupe_signatures_doc,
-             "dedupe_signatures(texts, shingle, num_hashes, seed, threads, /) -> (bytes, bytes)\n\n"
+             "dedupe_signatures($module, texts, shingle, num_hashes, seed, threads, /)\n--\n\n"
              "MinHash signatures of a list of str (fl_dedupe_signatures), made on `threads` "
              "worker threads with the GIL released. Returns the signatures (len(texts) x "
              "num_hashes native uint32) and the distinct shingles per text (native uint64).");
 
-static PyObject *core_dedupe_signatures(PyObject *module, PyObject *const *args,
-                                        Py_ssize_t nargs) {
+static PyObject *core_dedupe_signatures(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
     (void)module;
     if (nargs != 5) {
         PyErr_SetString(PyExc_TypeError, "dedupe_signatures() takes 5 arguments (texts, "
@@ -2222,7 +2286,7 @@ static PyObject *core_dedupe_signatures(PyObject *module, PyObject *const *args,
     if (dedupe_uint(args[1], "shingle", UINT32_MAX, &shingle) < 0 ||
         dedupe_uint(args[2], "num_hashes", UINT32_MAX, &num_hashes) < 0 ||
         dedupe_uint(args[3], "seed", UINT64_MAX, &seed) < 0 ||
-        dedupe_uint(args[4], "threads", 256, &threads) < 0) {
+        dedupe_uint(args[4], "threads", FL_MAX_THREADS, &threads) < 0) {
         return NULL;
     }
     fl_dedupe_params params = {(uint32_t)shingle, (uint32_t)num_hashes, (uint64_t)seed};
@@ -2301,8 +2365,8 @@ static int dedupe_buffer(PyObject *obj, Py_buffer *view, Py_ssize_t itemsize, co
 }
 
 PyDoc_STRVAR(dedupe_cluster_doc,
-             "dedupe_cluster(sigs, sizes, num_hashes, threshold, containment, bands, rows, /) "
-             "-> dict\n\n"
+             "dedupe_cluster($module, sigs, sizes, num_hashes, threshold, containment, bands, "
+             "rows, /)\n--\n\n"
              "Clusters documents by their signatures (fl_dedupe_cluster) with the GIL released. "
              "sigs: n x num_hashes uint32, sizes: n uint64 (buffers). Returns raw native arrays "
              "first u4, size u4, jaccard f8, containment f8 (per document), pair_a u4, pair_b "
@@ -2346,8 +2410,10 @@ static PyObject *core_dedupe_cluster(PyObject *module, PyObject *const *args, Py
     PyObject *out = NULL;
     fl_dedupe_clusters *cl = NULL;
     if ((size_t)sv.len != n * num_hashes * sizeof(uint32_t)) {
-        PyErr_Format(PyExc_ValueError, "sigs must hold %zu x %llu values for %zu sizes, not %zd "
-                     "bytes", n, num_hashes, n, sv.len);
+        PyErr_Format(PyExc_ValueError,
+                     "sigs must hold %zu x %llu values for %zu sizes, not %zd "
+                     "bytes",
+                     n, num_hashes, n, sv.len);
         goto done;
     }
     fl_dedupe_options o = {threshold, containment, (uint32_t)bands, (uint32_t)rows};
@@ -2367,10 +2433,10 @@ static PyObject *core_dedupe_cluster(PyObject *module, PyObject *const *args, Py
     if (out == NULL) {
         goto done;
     }
-#define DCOL(name, count, type)                                                                \
-    if (put_col(out, #name, c.name, (count), sizeof(type)) < 0) {                              \
-        Py_CLEAR(out);                                                                         \
-        goto done;                                                                             \
+#define DCOL(name, count, type)                                                                    \
+    if (put_col(out, #name, c.name, (count), sizeof(type)) < 0) {                                  \
+        Py_CLEAR(out);                                                                             \
+        goto done;                                                                                 \
     }
     DCOL(first, c.n_docs, uint32_t)
     DCOL(size, c.n_docs, uint32_t)
@@ -2386,7 +2452,8 @@ static PyObject *core_dedupe_cluster(PyObject *module, PyObject *const *args, Py
                              PyLong_FromUnsignedLong(c.bands), PyLong_FromUnsignedLong(c.rows)};
         const char *names[4] = {"n_clusters", "n_candidates", "bands", "rows"};
         for (int i = 0; i < 4; i++) {
-            if (out != NULL && (ints[i] == NULL || PyDict_SetItemString(out, names[i], ints[i]) < 0)) {
+            if (out != NULL &&
+                (ints[i] == NULL || PyDict_SetItemString(out, names[i], ints[i]) < 0)) {
                 Py_CLEAR(out);
             }
             Py_XDECREF(ints[i]);
@@ -2421,6 +2488,14 @@ static PyMethodDef core_methods[] = {
 
 /* ------------------------------------------------------------------ module */
 
+/* module.name = value, without the reference PyModule_AddObject leaks when it fails. */
+static int add_size_constant(PyObject *module, const char *name, size_t value) {
+    PyObject *v = PyLong_FromSize_t(value);
+    int rc = v == NULL ? -1 : PyModule_AddObjectRef(module, name, v);
+    Py_XDECREF(v);
+    return rc;
+}
+
 static int core_exec(PyObject *module) {
     module_state *ms = get_state(module);
     ms->LexiconError = PyErr_NewExceptionWithDoc(
@@ -2429,7 +2504,8 @@ static int core_exec(PyObject *module) {
         "path (a JSON path such as 'terms[3].weight', or None), item (the failing item's "
         "index, or None) and detail.",
         PyExc_ValueError, NULL);
-    if (ms->LexiconError == NULL || PyModule_AddObjectRef(module, "LexiconError", ms->LexiconError) < 0) {
+    if (ms->LexiconError == NULL ||
+        PyModule_AddObjectRef(module, "LexiconError", ms->LexiconError) < 0) {
         return -1;
     }
     ms->LexiconType = (PyTypeObject *)PyType_FromModuleAndSpec(module, &Lexicon_spec, NULL);
@@ -2449,8 +2525,9 @@ static int core_exec(PyObject *module) {
         PyModule_AddStringConstant(module, "MARKER_FORMAT", MARKER_FORMAT) < 0 ||
         PyModule_AddIntConstant(module, "MAX_TERMS", FL_MAX_TERMS) < 0 ||
         PyModule_AddIntConstant(module, "MAX_LEXICON_STRINGS", FL_MAX_LEXICON_STRINGS) < 0 ||
-        PyModule_AddObject(module, "MAX_TEXT_BYTES", PyLong_FromSize_t(FL_MAX_TEXT_BYTES)) < 0 ||
-        PyModule_AddObject(module, "MAX_LEXICON_BYTES", PyLong_FromSize_t(FL_MAX_LEXICON_BYTES)) < 0) {
+        PyModule_AddIntConstant(module, "MAX_THREADS", FL_MAX_THREADS) < 0 ||
+        add_size_constant(module, "MAX_TEXT_BYTES", FL_MAX_TEXT_BYTES) < 0 ||
+        add_size_constant(module, "MAX_LEXICON_BYTES", FL_MAX_LEXICON_BYTES) < 0) {
         return -1;
     }
     return 0;

@@ -65,7 +65,7 @@ def contrast_data(cmp):
         for o, col in option_colors(_lexicon(cmp), name, opts).items():
             colors[(name, o)] = col
     df["color"] = [colors.get((str(c), str(o)), GREY)
-                   for c, o in zip(df["contrast"], df["option"])]
+                   for c, o in zip(df["contrast"], df["option"], strict=True)]
     boot = "boot_low" in df.columns
     df["low"] = df["boot_low"] if boot else df["ci_low"]
     df["high"] = df["boot_high"] if boot else df["ci_high"]
@@ -93,7 +93,7 @@ def _dated(corpus) -> str:
     date = corpus.date
     if date is None:
         dated = [k for k, v in corpus._doc_columns.items()
-                 if pd.api.types.is_datetime64_any_dtype(getattr(v, "dtype", None))]
+                 if hasattr(v, "dtype") and pd.api.types.is_datetime64_any_dtype(v.dtype)]
         if not dated:
             raise ValueError("a timeline needs a date: analyse with date='your_date_field'")
         date = dated[0]

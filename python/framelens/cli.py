@@ -7,8 +7,15 @@ import os
 import sys
 from typing import IO, Any, List, Optional
 
-from ._api import (DUPLICATE_POLICIES, Analyzer, Document, Lexicon, LexiconError,
-                   bundled_lexicons, load_lexicon)
+from ._api import (
+    DUPLICATE_POLICIES,
+    Analyzer,
+    Document,
+    Lexicon,
+    LexiconError,
+    bundled_lexicons,
+    load_lexicon,
+)
 
 _DEMO_TEXT = os.path.join(os.path.dirname(__file__), "data", "demo.txt")
 _DEMO_CORPUS = os.path.join(os.path.dirname(__file__), "data", "demo_corpus.jsonl")
@@ -75,7 +82,7 @@ def _demo_comparison(an, report: Optional[str]) -> None:
     out = sys.stdout
     c = cmp.counts
     print(f"\n== How the outlets differ ({_DEMO_CORPUS})", file=out)
-    for g, d, t in zip(c.groups, c.documents, c.tokens):
+    for g, d, t in zip(c.groups, c.documents, c.tokens, strict=True):
         print(f"  {g}: {d} documents, {t} word tokens", file=out)
     print(glance(cmp, color=out.isatty() and os.environ.get("NO_COLOR") is None), file=out)
     if report:
@@ -128,8 +135,8 @@ def glance(cmp, color: bool = False, width: int = 24, n_terms: int = 4) -> str:
                 lines.append(f"    {g:<{pad}}  {a:>{ow}} {left} {_bar(pa, width, color)} "
                              f"{right:>4} {b:<{ow}}  ({count.get(a, 0)} vs {count.get(b, 0)})")
             else:
-                parts = [f"{o} {'–' if math.isnan(share.get(o, math.nan)) else format(100 * share[o], '.0f') + '%'}"
-                         for o in opts]
+                parts = [f"{o} " + ("–" if math.isnan(share.get(o, math.nan))
+                                    else f"{100 * share[o]:.0f}%") for o in opts]
                 lines.append(f"    {g:<{pad}}  " + " · ".join(parts))
     lines.append("\nMost distinctive terms of each outlet (log-odds z against the other; "
                  "count):")
@@ -425,7 +432,7 @@ def _write_jsonl_rows(df, f) -> None:
 
     cols = list(df.columns)
     for row in df.itertuples(index=False, name=None):
-        f.write(json.dumps({c: clean(v) for c, v in zip(cols, row)}, ensure_ascii=False))
+        f.write(json.dumps({c: clean(v) for c, v in zip(cols, row, strict=True)}, ensure_ascii=False))
         f.write("\n")
 
 
@@ -575,9 +582,10 @@ def _cmd_compare(args) -> int:
 
 
 def _threads(value: str) -> int:
+    from . import _core
     n = int(value)
-    if not 1 <= n <= 256:
-        raise argparse.ArgumentTypeError(f"must be from 1 to 256, not {n}")
+    if not 1 <= n <= _core.MAX_THREADS:
+        raise argparse.ArgumentTypeError(f"must be from 1 to {_core.MAX_THREADS}, not {n}")
     return n
 
 

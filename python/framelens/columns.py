@@ -41,7 +41,7 @@ def label_array(codes: np.ndarray, categories: Sequence[Any]):
     """A Categorical from integer codes into ``categories``."""
     import pandas as pd
     return pd.Categorical.from_codes(np.asarray(codes, dtype=np.int64),
-                                     categories=list(categories))
+                                     categories=pd.Index(list(categories)))
 
 
 def labels(values: Sequence[Any]):

@@ -142,14 +142,14 @@ class Comparison:
         with np.errstate(divide="ignore", invalid="ignore"):
             share = np.where(totals > 0, om / np.where(totals > 0, totals, 1), np.nan)
         slo, shi = _wilson(om, totals)
-        O = len(labels)
-        gi = np.repeat(np.arange(G), O)
-        oi = np.tile(np.arange(O), G)
+        K = len(labels)
+        gi = np.repeat(np.arange(G), K)
+        oi = np.tile(np.arange(K), G)
         self.contrasts = pd.DataFrame({
             "group": np.array(groups, dtype=object)[gi] if G else np.zeros(0, object),
-            "contrast": np.array([lab[1] for lab in labels], dtype=object)[oi] if O else
+            "contrast": np.array([lab[1] for lab in labels], dtype=object)[oi] if K else
             np.zeros(0, object),
-            "option": np.array([lab[2] for lab in labels], dtype=object)[oi] if O else
+            "option": np.array([lab[2] for lab in labels], dtype=object)[oi] if K else
             np.zeros(0, object),
             "count": om.ravel(),
             "share": share.ravel(),
@@ -165,7 +165,7 @@ class Comparison:
         """Percentile intervals from resampling documents within each group (words cluster
         in articles, so intervals that treat tokens as independent are too narrow)."""
         c = self.counts
-        G, C, O = len(c.groups), len(c.categories), len(labels)
+        G, C, K = len(c.groups), len(c.categories), len(labels)
         # per document: matches per category (a match in each of its term's categories) and
         # per contrast option (by the spelling that matched)
         doc_cat = c.doc_category_matrix(self.voice)
@@ -175,8 +175,8 @@ class Comparison:
         B = self.bootstrap
         cat_lo = np.full((G, C), np.nan)
         cat_hi = np.full((G, C), np.nan)
-        opt_lo = np.full((G, O), np.nan)
-        opt_hi = np.full((G, O), np.nan)
+        opt_lo = np.full((G, K), np.nan)
+        opt_hi = np.full((G, K), np.nan)
         for g in range(G):
             members = np.flatnonzero(c.doc_group == g)
             if len(members) == 0:
@@ -190,7 +190,7 @@ class Comparison:
                 tok, dc, do = (_sum_rows(a, unit_of, len(units)) for a in (tok, dc, do))
             m = len(tok)
             rates = np.empty((B, C))
-            shares = np.empty((B, O))
+            shares = np.empty((B, K))
             chunk = max(1, min(B, 4_000_000 // m))
             for start in range(0, B, chunk):
                 b = min(chunk, B - start)
@@ -211,7 +211,7 @@ class Comparison:
                     warnings.simplefilter("ignore", RuntimeWarning)
                     if C:
                         cat_lo[g], cat_hi[g] = np.nanpercentile(rates, [2.5, 97.5], axis=0)
-                    if O:
+                    if K:
                         opt_lo[g], opt_hi[g] = np.nanpercentile(shares, [2.5, 97.5], axis=0)
         self.categories["boot_low"] = cat_lo.ravel()
         self.categories["boot_high"] = cat_hi.ravel()

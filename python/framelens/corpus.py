@@ -16,15 +16,14 @@ from __future__ import annotations
 import collections
 import functools
 import os
-import re
 from collections.abc import Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, \
-    Union
+from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
 
 import numpy as np
 
 from . import _core
+from ._api import _as_text
 from .columns import label_array, text_array, user_column
 from .counts import VOICES, Counts, counts_from_columns
 from .evidence import check_voices, check_window, context_rows, sample, select_terms
@@ -73,7 +72,15 @@ _RESERVED = set(SENTENCE_COLUMNS) | set(MATCH_COLUMNS) | set(KWIC_COLUMNS) | \
 
 
 class RecordError(ValueError):
-    """A record that cannot be analysed: names the record and the field."""
+    """A record that cannot be analysed: the message names the record (counted from 1, as
+    lines and columns are: "record 1" is the first) and the field. ``record`` is the record's
+    position in the records given, from 0 (``records[e.record]``, ``df.iloc[e.record]``);
+    ``id`` its id when it has one (else None)."""
+
+    def __init__(self, message: str, record: Optional[int] = None, id: Any = None):
+        super().__init__(message)
+        self.record = record
+        self.id = id
 
 
 class NoTextError(LookupError):
@@ -88,7 +95,12 @@ def default_threads() -> int:
 
 
 def _describe(record_no: int, rec_id: Any) -> str:
-    return f"record {record_no}" + (f" (id {rec_id!r})" if rec_id is not None else "")
+    return f"record {record_no + 1}" + (f" (id {rec_id!r})" if rec_id is not None else "")
+
+
+def _bad_record(record_no: int, rec_id: Any, detail: str) -> RecordError:
+    """The RecordError of the record at position record_no (from 0)."""
+    return RecordError(f"{_describe(record_no, rec_id)}: {detail}", record_no, rec_id)
 
 
 def _is_missing(value) -> bool:
@@ -197,9 +209,9 @@ class _Batch:
         for name in ("texts", "keys", "ids", "numbers", "dates"):
             seq = getattr(self, name)
             if seq:
-                setattr(self, name, [v for v, k in zip(seq, keep) if k])
+                setattr(self, name, [v for v, k in zip(seq, keep, strict=True) if k])
         for k, seq in self.kept.items():
-            self.kept[k] = [v for v, ok in zip(seq, keep) if ok]
+            self.kept[k] = [v for v, ok in zip(seq, keep, strict=True) if ok]
 
 
 def _iter_records(records, plan: _Plan) -> Iterator[Tuple[int, Any, Any]]:
@@ -242,7 +254,7 @@ def _batches(records, plan: _Plan, skip_invalid: bool, batch_bytes: int,
             if skip_invalid:
                 counter[0] += 1
                 continue
-            raise RecordError(f"{_describe(no, None)}: expected a dict, not "
+            raise _bad_record(no, None, "expected a dict, not "
                               f"{type(rec).__name__}")
         if by_index:
             rec_id = label
@@ -257,21 +269,23 @@ def _batches(records, plan: _Plan, skip_invalid: bool, batch_bytes: int,
             if skip_invalid:
                 counter[0] += 1
                 continue
-            raise RecordError(f"{_describe(no, None)}: no field {id_field!r}; fields: "
+            raise _bad_record(no, None, f"no field {id_field!r}; fields: "
                               f"{', '.join(map(str, rec))}")
         if plan.text not in rec:
             if skip_invalid:
                 counter[0] += 1
                 continue
-            raise RecordError(f"{_describe(no, rec_id)}: no field {plan.text!r}; fields: "
+            raise _bad_record(no, rec_id, f"no field {plan.text!r}; fields: "
                               f"{', '.join(map(str, rec))}")
         value = rec[plan.text]
+        if isinstance(value, (bytes, bytearray, memoryview)):
+            value = _as_text(value)  # as Analyzer.analyze reads bytes
         if not isinstance(value, str):
             if skip_invalid:
                 counter[0] += 1
                 continue
             what = "missing (None/NaN/NA)" if _is_missing(value) else type(value).__name__
-            raise RecordError(f"{_describe(no, rec_id)}: field {plan.text!r} must be a str, "
+            raise _bad_record(no, rec_id, f"field {plan.text!r} must be a str, "
                               f"not {what}")
         kv = []
         bad_key = None
@@ -286,9 +300,9 @@ def _batches(records, plan: _Plan, skip_invalid: bool, batch_bytes: int,
                 counter[0] += 1
                 continue
             if bad_key in rec:
-                raise RecordError(f"{_describe(no, rec_id)}: field {bad_key!r} is missing "
+                raise _bad_record(no, rec_id, f"field {bad_key!r} is missing "
                                   f"(None/NaN/NA or blank)")
-            raise RecordError(f"{_describe(no, rec_id)}: no field {bad_key!r}; fields: "
+            raise _bad_record(no, rec_id, f"no field {bad_key!r}; fields: "
                               f"{', '.join(map(str, rec))}")
         batch.texts.append(value)
         batch.keys.append(tuple(kv))
@@ -345,8 +359,7 @@ def _finish(batch: _Batch, plan: _Plan, skip_invalid: bool, counter: List[int]) 
             i = bad[0]
             what = (f"{batch.dates[i]!r} is not a date" if i in unreadable else
                     "is missing (a period needs a date)")
-            raise RecordError(f"{_describe(batch.numbers[i], batch.ids[i])}: field "
-                              f"{plan.date!r}: {what}")
+            raise _bad_record(batch.numbers[i], batch.ids[i], f"field {plan.date!r}: {what}")
         batch.kept[plan.date] = list(dates)
         if bad:
             counter[0] += len(bad)
@@ -355,27 +368,21 @@ def _finish(batch: _Batch, plan: _Plan, skip_invalid: bool, counter: List[int]) 
         if plan.period:
             periods = dates.to_period(plan.period)
             batch.kept[PERIOD] = list(periods)
-            batch.keys = [k + (p,) for k, p in zip(batch.keys, periods)]
+            batch.keys = [k + (p,) for k, p in zip(batch.keys, periods, strict=True)]
     if not plan.keys and not plan.period:
         batch.labels = [_NO_GROUP] * len(batch.texts)
     else:
         batch.labels = [GROUP_SEPARATOR.join(str(v) for v in k) for k in batch.keys]
 
 
-_BATCH_INDEX = re.compile(r"^(?:texts\[(\d+)\]|document (\d+)): (.*)$", re.S)
-
-
 def _record_error(exc: ValueError, batch: _Batch, field: str) -> ValueError:
-    """The core's error about the i-th text of a batch, restated for the record it came
+    """The core's error about texts[exc.index] of a batch, restated for the record it came
     from."""
-    m = _BATCH_INDEX.match(str(exc))
-    if not m:
+    i = getattr(exc, "index", None)
+    if not isinstance(i, int) or not 0 <= i < len(batch.numbers):
         return exc
-    i = int(m.group(1) or m.group(2))
-    if not 0 <= i < len(batch.numbers):
-        return exc
-    return RecordError(f"{_describe(batch.numbers[i], batch.ids[i])}: field {field!r}: "
-                       f"{m.group(3)}")
+    detail = str(exc).removeprefix(f"texts[{i}]: ")
+    return _bad_record(batch.numbers[i], batch.ids[i], f"field {field!r}: {detail}")
 
 
 def _progress_callback(progress, records) -> Tuple[Optional[Callable[[int, int], None]], Any]:
@@ -389,7 +396,10 @@ def _progress_callback(progress, records) -> Tuple[Optional[Callable[[int, int],
         from tqdm.auto import tqdm
         total = len(records) if hasattr(records, "__len__") else None
         bar = tqdm(total=total, unit=" docs", desc="framelens")
-        return (lambda docs, chars: bar.update(docs)), bar
+
+        def update(docs: int, chars: int) -> None:
+            bar.update(docs)
+        return update, bar
     raise TypeError(f"progress must be True, False, None or a callable, not {progress!r}")
 
 
@@ -453,8 +463,9 @@ def analyze_corpus(analyzer, records: Iterable, text: str = "text",
     if threads is None:
         threads = default_threads()
     if not isinstance(threads, (int, np.integer)) or isinstance(threads, bool) or \
-            not 1 <= threads <= 256:
-        raise ValueError(f"threads must be an int from 1 to 256 (or None), not {threads!r}")
+            not 1 <= threads <= _core.MAX_THREADS:
+        raise ValueError(f"threads must be an int from 1 to {_core.MAX_THREADS} (or None), "
+                         f"not {threads!r}")
     if texts not in TEXTS:
         raise ValueError(f"texts must be one of {', '.join(map(repr, TEXTS))}, not {texts!r}")
     plan = _Plan(text, group, id, keep, date, period)
@@ -559,7 +570,7 @@ def _gathered(lex, records, plan: _Plan, parts: Dict[str, List[np.ndarray]],
     doc_columns = _doc_columns(records, plan, kept, n_docs, whole)
     group_keys = list(plan.keys) + ([PERIOD] if plan.period else [])
     key_values: Dict[str, Tuple[Any, ...]] = {}
-    for g, kv in zip(doc_labels, doc_keys):
+    for g, kv in zip(doc_labels, doc_keys, strict=True):
         key_values.setdefault(g, kv)
     sentence_texts = None
     if texts != "none":
@@ -669,6 +680,7 @@ def _doc_columns(records, plan: _Plan, kept: Dict[str, List[Any]], n_docs: int,
     present: Dict[str, bool] = {}
     for name, values in kept.items():
         if name == PERIOD:
+            assert plan.period is not None  # a PERIOD column is kept only for a period
             out[name] = pd.array(values, dtype=pd.PeriodDtype(plan.period)) if values else \
                 pd.array([], dtype=pd.PeriodDtype(plan.period))
             continue
@@ -678,7 +690,9 @@ def _doc_columns(records, plan: _Plan, kept: Dict[str, List[Any]], n_docs: int,
         if isinstance(records, pd.DataFrame) and name in records.columns:
             src = records[name]
             if not (src.dtype == object or pd.api.types.is_string_dtype(src.dtype)):
-                out[name] = pd.array(values, dtype=src.dtype) if values else src.array[:0]
+                # pandas-stubs allow only timedelta dtypes here; pandas takes any dtype
+                out[name] = (pd.array(values, dtype=src.dtype)  # type: ignore[arg-type]
+                             if values else src.array[:0])
                 continue
         present[name] = any(not _is_missing(v) for v in values)
         out[name] = user_column(values)

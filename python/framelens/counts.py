@@ -160,11 +160,12 @@ class Counts:
         self.doc_group = np.asarray(doc_group, dtype=np.int32)
         self.doc_tokens = np.asarray(doc_tokens, dtype=np.int64)
         kinds = (np.int64, np.int32, np.int8, np.int64)
-        self.doc_terms = tuple(np.asarray(a, dtype=t) for a, t in zip(doc_terms, kinds))
+        self.doc_terms = tuple(np.asarray(a, dtype=t)
+                               for a, t in zip(doc_terms, kinds, strict=True))
         e = np.zeros(0, np.int64)
         self.doc_options = tuple(np.asarray(a, dtype=t) for a, t in
                                  zip(doc_options if doc_options is not None else (e, e, e, e),
-                                     kinds))
+                                     kinds, strict=True))
         if self.term_counts.shape != (G, T, 3):
             raise ValueError(f"term_counts must have shape ({G}, {T}, 3), "
                              f"not {self.term_counts.shape}")
@@ -289,9 +290,10 @@ class Counts:
                 and all(np.array_equal(getattr(self, n), getattr(other, n))
                         for n in ("term_counts", "option_counts", "tokens", "sentences",
                                   "documents", "doc_group", "doc_tokens"))
-                and all(np.array_equal(a, b) for a, b in zip(self.doc_terms, other.doc_terms))
                 and all(np.array_equal(a, b)
-                        for a, b in zip(self.doc_options, other.doc_options)))
+                        for a, b in zip(self.doc_terms, other.doc_terms, strict=True))
+                and all(np.array_equal(a, b)
+                        for a, b in zip(self.doc_options, other.doc_options, strict=True)))
 
     __hash__ = None  # type: ignore[assignment]  # mutable arrays inside
 
@@ -332,7 +334,8 @@ class Counts:
             np.add.at(out, cats, tm[:, terms].T)
         return out.T.copy()
 
-    def option_matrix(self, voice: Optional[str] = None) -> Tuple[np.ndarray, List[Tuple[int, str, str]]]:
+    def option_matrix(self, voice: Optional[str] = None
+                      ) -> Tuple[np.ndarray, List[Tuple[int, str, str]]]:
         """int64 ``[G, O]`` counts per contrast option, and (contrast index, contrast name,
         option name) for each column."""
         mat = (self.option_counts.sum(axis=2) if voice is None
@@ -381,9 +384,9 @@ class Counts:
         G, T, _ = self.term_counts.shape
         g, t, v = np.meshgrid(np.arange(G), np.arange(T), np.arange(3), indexing="ij")
         return pd.DataFrame({
-            "group": pd.Categorical.from_codes(g.ravel(), self.groups) if G else [],
+            "group": pd.Categorical.from_codes(g.ravel(), pd.Index(self.groups)) if G else [],
             "term": np.array(self.terms, dtype=object)[t.ravel()],
-            "voice": pd.Categorical.from_codes(v.ravel(), VOICES),
+            "voice": pd.Categorical.from_codes(v.ravel(), pd.Index(VOICES)),
             "count": self.term_counts.ravel(),
         })
 

@@ -29,6 +29,7 @@ from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Tupl
 import numpy as np
 
 from . import _core
+from ._api import _as_text
 
 SHINGLE = 5
 NUM_HASHES = 128
@@ -48,8 +49,9 @@ def _threads(threads: Optional[int]) -> int:
         except (AttributeError, OSError):
             return max(1, os.cpu_count() or 1)
     if isinstance(threads, bool) or not isinstance(threads, (int, np.integer)) or \
-            not 1 <= threads <= 256:
-        raise ValueError(f"threads must be an int from 1 to 256 (or None), not {threads!r}")
+            not 1 <= threads <= _core.MAX_THREADS:
+        raise ValueError(f"threads must be an int from 1 to {_core.MAX_THREADS} (or None), "
+                         f"not {threads!r}")
     return int(threads)
 
 
@@ -103,14 +105,15 @@ class Signatures:
             groups: Optional[Sequence[Any]] = None) -> None:
         """Signs a batch of texts (a list of str). ``ids`` name the documents (default: their
         running number), ``groups`` say whose they are (an outlet; default None)."""
-        texts = list(texts)
+        texts = [_as_text(t) if isinstance(t, (bytes, bytearray, memoryview)) else t
+                 for t in texts]
         n = len(texts)
         for name, seq in (("ids", ids), ("groups", groups)):
             if seq is not None and len(seq) != n:
                 raise ValueError(f"{name} has {len(seq)} items for {n} texts")
         for i, t in enumerate(texts):
             if not isinstance(t, str):
-                raise TypeError(f"text {self._n + i} must be a str, not {type(t).__name__}")
+                raise TypeError(f"texts[{i}] must be a str, not {type(t).__name__}")
         sigs, sizes = _core.dedupe_signatures(texts, self.shingle, self.num_hashes, self.seed,
                                               self.threads)
         self._values.append(np.frombuffer(sigs, dtype=np.uint32).reshape(n, self.num_hashes))
@@ -275,19 +278,17 @@ class Duplicates:
 
 
 def _records(items: Any, text: str, group: Optional[str], id: Optional[str]
-             ) -> Iterator[Tuple[str, Any, Any]]:
-    """(text, id, group) of each input: str items, a pandas Series or DataFrame, or dicts."""
-    try:
-        import pandas as pd
-    except ImportError:  # pragma: no cover - pandas is a dependency
-        pd = None
+             ) -> Iterator[Tuple[Any, Any, Any]]:
+    """(text, id, group) of each input: str (or bytes) items, a pandas Series or DataFrame,
+    or dicts. The text is checked by the caller."""
+    import pandas as pd
     if isinstance(items, (str, bytes, Mapping)):
         raise TypeError("expected a list of texts, records or a DataFrame, not "
                         f"{type(items).__name__}")
-    if pd is not None and isinstance(items, pd.Series):
+    if isinstance(items, pd.Series):
         yield from ((t, label, None) for label, t in items.items())
         return
-    if pd is not None and isinstance(items, pd.DataFrame):
+    if isinstance(items, pd.DataFrame):
         for f in (text, group, id):
             if f is not None and f not in items.columns:
                 raise KeyError(f"no column {f!r} in the DataFrame; columns: "
@@ -295,20 +296,23 @@ def _records(items: Any, text: str, group: Optional[str], id: Optional[str]
         texts = items[text].tolist()
         ids = items[id].tolist() if id is not None else items.index.tolist()
         groups = items[group].tolist() if group is not None else [None] * len(items)
-        yield from zip(texts, ids, groups)
+        yield from zip(texts, ids, groups, strict=True)
         return
     for i, rec in enumerate(items):
-        if isinstance(rec, str):
+        if isinstance(rec, (str, bytes, bytearray, memoryview)):
             yield rec, i, None
             continue
         if not isinstance(rec, Mapping):
-            raise TypeError(f"record {i}: expected a str or a dict, not {type(rec).__name__}")
+            raise TypeError(f"record {i + 1}: expected a str or a dict, not "
+                            f"{type(rec).__name__}")
         if text not in rec:
-            raise KeyError(f"record {i}: no field {text!r}; fields: {', '.join(map(str, rec))}")
+            raise KeyError(f"record {i + 1}: no field {text!r}; fields: "
+                           f"{', '.join(map(str, rec))}")
         if id is not None and id not in rec:
-            raise KeyError(f"record {i}: no field {id!r}; fields: {', '.join(map(str, rec))}")
+            raise KeyError(f"record {i + 1}: no field {id!r}; fields: "
+                           f"{', '.join(map(str, rec))}")
         if group is not None and group not in rec:
-            raise KeyError(f"record {i}: no field {group!r}; fields: "
+            raise KeyError(f"record {i + 1}: no field {group!r}; fields: "
                            f"{', '.join(map(str, rec))}")
         yield rec[text], (rec[id] if id is not None else i), \
             (rec[group] if group is not None else None)
@@ -339,8 +343,10 @@ def find_duplicates(texts_or_records: Iterable[Any], *, text: str = "text",
     groups: List[Any] = []
     size = 0
     for no, (t, i, g) in enumerate(_records(texts_or_records, text, group, id)):
+        if isinstance(t, (bytes, bytearray, memoryview)):
+            t = _as_text(t)  # as Analyzer.analyze reads bytes
         if not isinstance(t, str):
-            raise TypeError(f"record {no}: field {text!r} must be a str, not "
+            raise TypeError(f"record {no + 1}: field {text!r} must be a str, not "
                             f"{type(t).__name__}")
         batch.append(t)
         ids.append(i)
@@ -379,7 +385,7 @@ def apply(corpus: Any, duplicates: Duplicates, mode: str = "mark", keep: str = "
     cids = np.asarray(corpus._doc_ids)
     if len(ids) and not np.array_equal(ids.astype(object), cids.astype(object)):
         bad = int(np.flatnonzero(ids.astype(object) != cids.astype(object))[0])
-        raise ValueError(f"document {bad}: the duplicates name it {_plain(ids[bad])!r}, the "
+        raise ValueError(f"document {bad + 1}: the duplicates name it {_plain(ids[bad])!r}, the "
                          f"corpus {_plain(cids[bad])!r}: find them on the same records, in the "
                          f"same order")
     if mode == "mark":
@@ -412,11 +418,11 @@ def _marked_class(base: type) -> type:
     if getattr(base, "_dedupe_marked", False):
         return base
 
-    class MarkedCorpus(base):  # type: ignore[valid-type, misc]
+    class MarkedCorpus(base):
         _dedupe_marked = True
 
         @property
-        def sentences(self):  # type: ignore[override]
+        def sentences(self):
             df = super().sentences
             if "cluster" not in df.columns:
                 doc = self._cols["sent_doc"].astype(np.int64)
@@ -424,7 +430,7 @@ def _marked_class(base: type) -> type:
             return df
 
         @property
-        def matches(self):  # type: ignore[override]
+        def matches(self):
             df = super().matches
             if "cluster" not in df.columns:
                 doc = self._cols["match_doc"].astype(np.int64)

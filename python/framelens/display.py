@@ -115,7 +115,7 @@ def segments(text: str, spans: Sequence[Dict[str, Any]],
         cuts.add(max(0, min(len(text), s["end"])))
     points = sorted(cuts)
     out = []
-    for a, b in zip(points, points[1:]):
+    for a, b in zip(points, points[1:], strict=False):
         if a == b:
             continue
         m = next((s for s in spans if s["start"] <= a and b <= s["end"]), None)
@@ -189,7 +189,7 @@ def corpus_html(corpus) -> str:
     cat_totals = c.category_matrix().sum(axis=0) if len(c.groups) else \
         np.zeros(len(c.categories), np.int64)
     cats = [{"name": name, "color": colors[name], "count": int(n)}
-            for name, n in zip(c.categories, cat_totals)]
+            for name, n in zip(c.categories, cat_totals, strict=True)]
     return render("corpus.html.j2", corpus=corpus, rows=rows[:MAX_GROUPS],
                   more=max(0, len(rows) - MAX_GROUPS), categories=cats,
                   n_tokens=int(c.tokens.sum()), n_matches=int(c.term_counts.sum()),

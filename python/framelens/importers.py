@@ -13,8 +13,15 @@ import os
 from typing import Any, Dict, Iterable, List, Optional, Tuple, Union
 
 from . import _core
-from ._api import (DUPLICATE_POLICIES, Lexicon, LexiconError, Term, _check_policy, _json_safe,
-                   _lexicon_error)
+from ._api import (
+    DUPLICATE_POLICIES,
+    Lexicon,
+    LexiconError,
+    Term,
+    _check_policy,
+    _json_safe,
+    _lexicon_error,
+)
 
 PathLike = Union[str, "os.PathLike[str]"]
 
@@ -395,7 +402,7 @@ def read_table(path: PathLike, delimiter: Optional[str] = None, category: Option
         if len(values) > len(columns):
             raise _located(path, reader.line_num, None,
                            f"{len(values)} fields, but the header has {len(columns)}")
-        row = dict(zip(columns, values))
+        row = dict(zip(columns, values, strict=False))
         rows.add(row, index, reader.line_num)
         index += 1
     return _finish(b, path)
@@ -438,7 +445,7 @@ def from_terms(terms: Any, category: Optional[str] = None, source: str = "<terms
             raise _lexicon_error(source, f"the DataFrame has no 'term' column (it has: "
                                          f"{', '.join(map(repr, cols))})")
         for i, values in enumerate(terms.itertuples(index=False, name=None)):
-            rows.add(dict(zip(cols, values)), i, None)
+            rows.add(dict(zip(cols, values, strict=True)), i, None)
         return _finish(b, source)
     if isinstance(terms, (str, bytes)) or not isinstance(terms, Iterable):
         raise TypeError(f"terms must be a list (of str, dict or Term) or a DataFrame, not "

@@ -134,7 +134,7 @@ def _csv(path: str, delimiter: str, quoting: bool = True) -> Iterator[Dict[str, 
                         f"{path}:{start}: {len(row)} fields where the header has "
                         f"{len(header)} (fields are separated by {_name_sep(delimiter)}"
                         f"{'; use --sep to choose another separator' if len(row) == 1 else ''})")
-                yield dict(zip(header, row))
+                yield dict(zip(header, row, strict=True))
             start = reader.line_num + 1
         if header is None:
             return
@@ -227,10 +227,3 @@ def read_records(path: str, text: str = "text", group: str = "outlet",
         return _parquet(path)
     raise InputError(f"{path}: unknown input format; use .jsonl, .csv, .tsv, .parquet, a "
                      f"folder of .txt files, or --sep for other delimited text")
-
-
-def peek_fields(records) -> Optional[List[str]]:
-    """The field names of the first record, or None when there is none."""
-    for rec in records:
-        return list(rec)
-    return None

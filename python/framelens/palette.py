@@ -67,7 +67,7 @@ def option_colors(lexicon, contrast: str, options: Sequence[str]) -> Dict[str, s
                                               else t.category[0])
                 picked.append(cats.get(cat) if cat is not None else None)
             if all(picked) and len(set(picked)) == len(picked):
-                return dict(zip(options, picked))  # type: ignore[arg-type]
+                return dict(zip(options, picked, strict=True))  # type: ignore[arg-type]
     return {o: PALETTE[i % len(PALETTE)] for i, o in enumerate(options)}
 
 

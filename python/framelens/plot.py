@@ -68,7 +68,7 @@ def keyness(cmp, group: str, n: int = 10, measure: str = "z"):
     vals = df[measure].to_numpy(dtype=float)
     ax.barh(y, vals, color=list(df["color"]), height=0.7)
     span = np.nanmax(np.abs(vals)) if len(vals) else 1.0
-    for yi, v, term in zip(y, vals, df["term"].astype(str)):
+    for yi, v, term in zip(y, vals, df["term"].astype(str), strict=True):
         ax.text(v + (0.02 * span if v >= 0 else -0.02 * span), yi, term, va="center",
                 ha="left" if v >= 0 else "right", fontsize=9)
     ax.axvline(0, color="#444444", lw=0.8)
@@ -83,7 +83,7 @@ def keyness(cmp, group: str, n: int = 10, measure: str = "z"):
 
 def _category_legend(ax, df) -> None:
     from matplotlib.patches import Patch
-    seen = dict(zip(df["category"].astype(str), df["color"]))
+    seen = dict(zip(df["category"].astype(str), df["color"], strict=True))
     if seen:
         ax.legend(handles=[Patch(color=c, label=k) for k, c in seen.items()], fontsize=8,
                   frameon=False, loc="lower right")
@@ -95,7 +95,7 @@ def _dot_rows(ax, labels: Sequence[str], values, lows, highs, colors, xlabel: st
     vals = np.asarray(values, dtype=float)
     lo = np.asarray(lows, dtype=float)
     hi = np.asarray(highs, dtype=float)
-    for yi, v, a, b, c in zip(y, vals, lo, hi, colors):
+    for yi, v, a, b, c in zip(y, vals, lo, hi, colors, strict=True):
         if not math.isnan(a) and not math.isnan(b):
             ax.plot([a, b], [yi, yi], color=c, lw=2, alpha=0.55, solid_capstyle="butt")
         if not math.isnan(v):
@@ -169,7 +169,7 @@ def contrast_shares(cmp, contrasts: Optional[Sequence[str]] = None, ncols: int =
             o = sub[sub["option"] == opt]
             off = (j - (k - 1) / 2) * (0.6 / max(k, 1))
             color = o["color"].iloc[0]
-            for yi, v, a, b in zip(y0 + off, o["share"], o["low"], o["high"]):
+            for yi, v, a, b in zip(y0 + off, o["share"], o["low"], o["high"], strict=True):
                 if not (math.isnan(a) or math.isnan(b)):
                     ax.plot([a, b], [yi, yi], color=color, lw=2, alpha=0.55)
                 if not math.isnan(v):

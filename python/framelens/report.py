@@ -20,8 +20,17 @@ from typing import Any, Dict, List, Optional
 import numpy as np
 
 from . import svg
-from .display import (VOICE_NOTE, category_css, contrast_table, group_rows, match_info,
-                      render, segments, top_terms, value)
+from .display import (
+    VOICE_NOTE,
+    category_css,
+    contrast_table,
+    group_rows,
+    match_info,
+    render,
+    segments,
+    top_terms,
+    value,
+)
 from .palette import GREY, category_colors, category_info
 
 SUMMARY_GROUPS = 12  # groups shown before the rest is folded
@@ -101,7 +110,7 @@ def _timelines(cmp) -> List[Any]:
         return []
     import pandas as pd
     dated = corpus.date is not None or any(
-        pd.api.types.is_datetime64_any_dtype(getattr(v, "dtype", None))
+        hasattr(v, "dtype") and pd.api.types.is_datetime64_any_dtype(v.dtype)
         for v in corpus._doc_columns.values())
     if not dated:
         return []

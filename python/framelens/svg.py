@@ -137,7 +137,7 @@ def _dot_panel(title: str, title_color: str, labels: Sequence[str], rows: List[L
         ch.line(x(t), top - 2, x(t), top + ROW * len(labels), "#e5e5e5")
         ch.text(x(t), top + ROW * len(labels) + 14, _fmt(t, pct), anchor="middle", size=9,
                 fill="#777")
-    for i, (label, dots) in enumerate(zip(labels, rows)):
+    for i, (label, dots) in enumerate(zip(labels, rows, strict=True)):
         y = top + i * ROW + ROW / 2
         ch.text(left - 6, y + 4, _short(label), anchor="end", size=10,
                 title=label if len(label) > LABEL_CHARS else None)
@@ -189,7 +189,7 @@ def contrast_charts(cmp, groups: Optional[Sequence[str]] = None) -> List[Chart]:
     df = contrast_data(cmp)
     groups = [str(g) for g in (cmp.counts.groups if groups is None else groups)]
     out = []
-    for name, options in cmp.counts.contrasts:
+    for name, _options in cmp.counts.contrasts:
         sub = df[df["contrast"] == name]
         rows: List[List[Dict]] = []
         for g in groups:
@@ -248,11 +248,11 @@ def timeline_chart(corpus, contrast: str, option: Optional[str] = None,
             continue
         color = part["color"].iloc[0]
         xs = [x(pos[str(p)]) for p in part["period"]]
-        band = list(zip(xs, [y(v) for v in part["ci_high"]])) + \
-            list(zip(xs[::-1], [y(v) for v in part["ci_low"][::-1]]))
+        band = list(zip(xs, [y(v) for v in part["ci_high"]], strict=True)) + \
+            list(zip(xs[::-1], [y(v) for v in part["ci_low"][::-1]], strict=True))
         ch.path(band, fill=color, opacity=0.15, width=0)
-        ch.path(list(zip(xs, [y(v) for v in part["share"]])), stroke=color)
-        for xi, r in zip(xs, part.itertuples(index=False)):
+        ch.path(list(zip(xs, [y(v) for v in part["share"]], strict=True)), stroke=color)
+        for xi, r in zip(xs, part.itertuples(index=False), strict=True):
             ch.circle(xi, y(r.share), 2.5, color,
                       title=f"{s}, {r.period}: {_fmt(float(r.share), True)} {option} "
                             f"({int(r.count)} of {int(r.total)})")

@@ -69,7 +69,8 @@ inline std::string words(int n, const char *suffix = "") {
 // A load that must fail: checks the code, the path and the message format
 // "source:line:col: path: detail" (a JSON file always gives the place).
 inline void expect_schema_error(const std::string &json, const std::string &path,
-                         const std::string &detail_part = "", fl_status code = FL_ERR_SCHEMA) {
+                                const std::string &detail_part = "",
+                                fl_status code = FL_ERR_SCHEMA) {
     Lexicon lex(json, "lexicon.json");
     ASSERT_EQ(code, lex.status()) << "json: " << json << "\nmessage: " << lex.error().message;
     const fl_error &e = lex.error();
@@ -91,7 +92,7 @@ inline void expect_schema_error(const std::string &json, const std::string &path
 
 // A load that must fail with a syntax error at line:column.
 inline void expect_syntax_error(const std::string &json, uint32_t line, uint32_t column,
-                         const std::string &detail_part = "") {
+                                const std::string &detail_part = "") {
     Lexicon lex(json, "lexicon.json");
     ASSERT_EQ(FL_ERR_SYNTAX, lex.status()) << "json: " << json << "\n" << lex.error().message;
     const fl_error &e = lex.error();
@@ -99,8 +100,8 @@ inline void expect_syntax_error(const std::string &json, uint32_t line, uint32_t
     EXPECT_EQ(line, e.line) << "json: " << json << "\n" << e.message;
     EXPECT_EQ(column, e.column) << "json: " << json << "\n" << e.message;
     EXPECT_STREQ("", e.path);
-    std::string want =
-        "lexicon.json:" + std::to_string(line) + ":" + std::to_string(column) + ": " + e.detail;
+    std::string want = "lexicon.json:" + std::to_string(line) + ":" + std::to_string(column) +
+                       ": " + e.detail;
     EXPECT_EQ(want, e.message);
     if (!detail_part.empty()) {
         EXPECT_NE(std::string::npos, std::string(e.detail).find(detail_part))

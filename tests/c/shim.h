@@ -190,11 +190,10 @@ inline std::string dump(const fl_result *res) {
     }
     const fl_match *m = fl_result_matches(res, &n);
     for (size_t i = 0; i < n; i++) {
-        add("match",
-            {double(m[i].start), double(m[i].end), double(m[i].cp_start), double(m[i].cp_end),
-             double(m[i].term), double(m[i].sentence), double(m[i].first_token),
-             double(m[i].n_tokens), double(m[i].voice), double(m[i].negated),
-             double(m[i].attribution), double(m[i].target)});
+        add("match", {double(m[i].start), double(m[i].end), double(m[i].cp_start),
+                      double(m[i].cp_end), double(m[i].term), double(m[i].sentence),
+                      double(m[i].first_token), double(m[i].n_tokens), double(m[i].voice),
+                      double(m[i].negated), double(m[i].attribution), double(m[i].target)});
     }
     const fl_attribution *a = fl_result_attributions(res, &n);
     for (size_t i = 0; i < n; i++) {
@@ -208,8 +207,7 @@ inline std::string dump(const fl_result *res) {
     const fl_actor_mention *am = fl_result_actor_mentions(res, &n);
     for (size_t i = 0; i < n; i++) {
         add("mention", {double(am[i].start), double(am[i].end), double(am[i].actor),
-                        double(am[i].sentence), double(am[i].first_token),
-                        double(am[i].n_tokens)});
+                        double(am[i].sentence), double(am[i].first_token), double(am[i].n_tokens)});
     }
     return out;
 }

@@ -28,7 +28,8 @@ std::vector<Found> mentions(const std::string &text, const char *json = kActors)
     for (const fl_actor_mention &m : res.mentions()) {
         fl_actor_info info{};
         EXPECT_EQ(FL_OK, fl_lexicon_actor(lex, m.actor, &info));
-        out.push_back({fl_test::slice(text, m.start, m.end), std::string(info.name, info.name_len)});
+        out.push_back(
+            {fl_test::slice(text, m.start, m.end), std::string(info.name, info.name_len)});
     }
     return out;
 }
@@ -76,8 +77,8 @@ TEST(Actors, AreNoMatchesAndCountNowhere) {
 }
 
 TEST(Actors, WithoutActorsNothingIsFound) {
-    EXPECT_TRUE(mentions("Moscow and Kyiv.", R"({"terms": [{"term": "x", "category": "c"}]})")
-                    .empty());
+    EXPECT_TRUE(
+        mentions("Moscow and Kyiv.", R"({"terms": [{"term": "x", "category": "c"}]})").empty());
     fl_test::Result res;
     ASSERT_EQ(FL_OK, res.analyze(nullptr, std::string("Moscow and Kyiv.")));
     EXPECT_TRUE(res.mentions().empty());

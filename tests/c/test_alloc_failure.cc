@@ -167,15 +167,12 @@ TEST(AllocFailure, Builder) {
             (st = fl_builder_add_category(b, &c2, &err)) == FL_OK &&
             (st = fl_builder_add_term(b, &t, &err)) == FL_OK &&
             (st = fl_builder_add_term(b, &dup, &err)) == FL_OK &&
-            (st = fl_builder_add_exclusion(b, "chicken Kiev", 12, fl_place{0, 0}, &err)) ==
-                FL_OK &&
+            (st = fl_builder_add_exclusion(b, "chicken Kiev", 12, fl_place{0, 0}, &err)) == FL_OK &&
             (st = fl_builder_add_contrast(b, &x, &err)) == FL_OK &&
             (st = fl_builder_add_option(b, "Kiev", 4, fl_place{0, 0}, &err)) == FL_OK &&
-            (st = fl_builder_add_reference(b, "Kiev regime", 11, fl_place{0, 0}, &err)) ==
-                FL_OK &&
+            (st = fl_builder_add_reference(b, "Kiev regime", 11, fl_place{0, 0}, &err)) == FL_OK &&
             (st = fl_builder_add_option(b, "Kyiv", 4, fl_place{0, 0}, &err)) == FL_OK &&
-            (st = fl_builder_add_reference(b, "Kyiv regime", 11, fl_place{0, 0}, &err)) ==
-                FL_OK &&
+            (st = fl_builder_add_reference(b, "Kyiv regime", 11, fl_place{0, 0}, &err)) == FL_OK &&
             (st = fl_builder_add_actor(b, &actor, &err)) == FL_OK &&
             (st = fl_builder_set_extras(b, R"({"note": "n"})", 13, &err)) == FL_OK &&
             (st = fl_builder_compile(b, &lex, &err)) == FL_OK) {

@@ -17,7 +17,6 @@ using fl_voice_test::expect_voices;
 using fl_voice_test::Q;
 using fl_voice_test::R;
 
-
 TEST(Voice, ContentAfterAVerbOfSayingIsAttributedItsSpeakerAndCueAreNot) {
     expect_voices("Russian officials said the Kiev regime was to blame.",
                   {{"officials", A}, {"said", A}, {"Kiev", R}, {"blame", R}});

@@ -159,7 +159,6 @@ TEST(Context, ScareQuotesAreThoseNobodyIsSaidToState) {
     }
 }
 
-
 // ---------------------------------------------------------------------------- who says it
 
 namespace {
@@ -193,7 +192,8 @@ TEST(Context, EachReportedMatchIsHeldByTheInnermostAttribution) {
                                     {"term": "troops", "category": "x"},
                                     {"term": "Kiev", "category": "x"}]})";
     auto h = holders("The EU has accused Russia of massing troops in what Kiev claims is "
-                     "preparation for an invasion.", lex);
+                     "preparation for an invasion.",
+                     lex);
     ASSERT_EQ(3u, h.size());
     EXPECT_EQ("has accused", h[0]);  // troops
     EXPECT_EQ("", h[1]);             // Kiev: the speaker, the outlet's word
@@ -201,9 +201,11 @@ TEST(Context, EachReportedMatchIsHeldByTheInnermostAttribution) {
 }
 
 TEST(Context, AQuotationOverTwoSentencesIsHeldByTheCueAfterIt) {
-    const char *lex = R"({"terms": [{"term": "war", "category": "x"}, {"term": "Kyiv", "category": "x"}]})";
+    const char *lex =
+        R"({"terms": [{"term": "war", "category": "x"}, {"term": "Kyiv", "category": "x"}]})";
     auto h = holders("\"We did not start this war. The Nazis in Kyiv started it,\" the spokesman "
-                     "said. A \"war\" it is.", lex);
+                     "said. A \"war\" it is.",
+                     lex);
     ASSERT_EQ(3u, h.size());
     EXPECT_EQ("said", h[0]);
     EXPECT_EQ("said", h[1]);

@@ -17,7 +17,8 @@ const char *kLexicon = R"({"terms": [
 
 std::vector<std::string> documents(size_t n) {
     const char *pieces[] = {"Kiev said the talks failed. ", "The Kiev regime is \"aggressive\". ",
-                            "Kyiv's mayor disagreed. ", "Nothing here.\n\n", "Aggression, he said. "};
+                            "Kyiv's mayor disagreed. ", "Nothing here.\n\n",
+                            "Aggression, he said. "};
     std::vector<std::string> docs;
     for (size_t i = 0; i < n; i++) {
         std::string d;
@@ -117,8 +118,9 @@ TEST(Corpus, AttributionColumnsEqualOneAnalysisPerDocument) {
                 EXPECT_EQ((int64_t)a.cue.cp_start, c.attr_cue_start[a_at]);
                 EXPECT_EQ((int64_t)a.content.cp_end, c.attr_content_end[a_at]);
                 const int64_t *o = c.attr_text_offsets + 4 * a_at;
-                auto str = [&](int k) { return std::string(c.attr_text_data + o[k],
-                                                           c.attr_text_data + o[k + 1]); };
+                auto str = [&](int k) {
+                    return std::string(c.attr_text_data + o[k], c.attr_text_data + o[k + 1]);
+                };
                 EXPECT_EQ(fl_test::slice(docs[d], a.speaker.start, a.speaker.end), str(0));
                 EXPECT_EQ(fl_test::slice(docs[d], a.cue.start, a.cue.end), str(1));
                 EXPECT_EQ(std::string(a.cue_lemma, a.cue_lemma_len), str(2));
@@ -183,7 +185,8 @@ TEST(Corpus, FirstFailingDocumentIsReportedForAnyThreadCount) {
         ASSERT_EQ(FL_ERR_LIMIT, fl_analyze_batch(lex, texts.data(), lens.data(), docs.size(),
                                                  threads, batch.b, &err))
             << threads;
-        EXPECT_EQ(37u, err.offset) << threads;
+        EXPECT_EQ(37u, err.item) << threads;
+        EXPECT_EQ(0, std::string(err.message).rfind("texts[37]: ", 0)) << err.message;
         fl_batch_columns c;
         fl_batch_columns_get(batch.b, &c);
         EXPECT_EQ(0u, c.n_docs);

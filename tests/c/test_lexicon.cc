@@ -17,8 +17,6 @@ namespace {
 using fl_test::Lexicon;
 using namespace fl_test::lexicon_checks;
 
-
-
 } // namespace
 
 // ------------------------------------------------------------------ success and inspection
@@ -347,9 +345,9 @@ TEST(Lexicon, TermAtTheTokenLimitLoads) {
 }
 
 TEST(Lexicon, TermOneTokenPastTheLimitIsRefused) {
-    expect_schema_error(
-        one_term("\"term\": \"" + words(FL_MAX_TERM_TOKENS + 1) + "\", \"category\": \"c\""),
-        "terms[0].term", "33", FL_ERR_LIMIT);
+    expect_schema_error(one_term("\"term\": \"" + words(FL_MAX_TERM_TOKENS + 1) +
+                                 "\", \"category\": \"c\""),
+                        "terms[0].term", "33", FL_ERR_LIMIT);
 }
 
 TEST(Lexicon, PunctuationCountsTowardsTheTokenLimit) {

@@ -80,8 +80,7 @@ class Builder {
     fl_status option(const char *name, std::vector<const char *> refs) {
         fl_status st = fl_builder_add_option(b_, name, std::strlen(name), fl_place{0, 0}, &err_);
         for (size_t i = 0; st == FL_OK && i < refs.size(); i++) {
-            st = fl_builder_add_reference(b_, refs[i], std::strlen(refs[i]), fl_place{0, 0},
-                                          &err_);
+            st = fl_builder_add_reference(b_, refs[i], std::strlen(refs[i]), fl_place{0, 0}, &err_);
         }
         return st;
     }
@@ -121,7 +120,8 @@ TEST(Builder, TermsCategoriesAndVariantsCompile) {
     ASSERT_EQ(FL_OK, b.term("Kiev regime", {"delegitimization"}, {"Kyiv regime"}, 2.0))
         << b.error().message;
     ASSERT_EQ(FL_OK, b.term("abandon*", {"affect", "sad"})) << b.error().message;
-    ASSERT_EQ(FL_OK, fl_builder_add_exclusion(b.get(), "chicken Kiev", 12, fl_place{0, 0}, b.err()));
+    ASSERT_EQ(FL_OK,
+              fl_builder_add_exclusion(b.get(), "chicken Kiev", 12, fl_place{0, 0}, b.err()));
     ASSERT_EQ(FL_OK, fl_builder_set_meta(b.get(), "name", "api lexicon", 11, b.err()));
     ASSERT_EQ(FL_OK, b.compile()) << b.error().message;
     EXPECT_EQ(2u, fl_lexicon_term_count(b.lex()));
@@ -231,8 +231,7 @@ TEST(Builder, FreeFormDataIsGivenAsJsonAndCheckedStrictly) {
     EXPECT_EQ("top", str(note, len));
 
     Builder bad;
-    EXPECT_EQ(FL_ERR_SCHEMA,
-              bad.term("a", {"c"}, {}, 1.0, fl_place{0, 0}, R"({"sourse": "x"})"));
+    EXPECT_EQ(FL_ERR_SCHEMA, bad.term("a", {"c"}, {}, 1.0, fl_place{0, 0}, R"({"sourse": "x"})"));
     EXPECT_STREQ("api: terms[0]: unknown key \"sourse\"; did you mean \"source\"?",
                  bad.error().message);
     Builder broken;
@@ -473,7 +472,6 @@ TEST(BuilderJson, LaterContrastErrorNamesItsIndex) {
                     {"name": "y", "options": {"A": ["a"], "B": ["zz"]}}]})";
     expect_schema_error(json, "contrasts[1].options.B[0]", "'zz'");
 }
-
 
 // ------------------------------------------------------------------ linear time
 

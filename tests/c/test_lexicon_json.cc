@@ -226,7 +226,8 @@ TEST(LexiconJson, DeepNestingIsASyntaxErrorNotACrash) {
     EXPECT_EQ(FL_ERR_SYNTAX, lex.status());
     EXPECT_EQ(1u, lex.error().line);
     std::string inner = std::string(5000, '[') + std::string(5000, ']');
-    Lexicon in_key("{\"meta\": {\"x\": " + inner + R"(}, "terms": [{"term": "a", "category": "c"}]})");
+    Lexicon in_key("{\"meta\": {\"x\": " + inner +
+                   R"(}, "terms": [{"term": "a", "category": "c"}]})");
     EXPECT_EQ(FL_ERR_SYNTAX, in_key.status());
 }
 
@@ -448,7 +449,6 @@ TEST(LexiconJson, DocumentAtTheByteLimitLoads) {
     EXPECT_EQ(FL_OK, lex.status()) << lex.error().message;
 }
 
-
 // ------------------------------------------------------------------ the strict format
 
 namespace {
@@ -500,7 +500,8 @@ INSTANTIATE_TEST_SUITE_P(Strict, UnknownKey, ::testing::ValuesIn(kMisspelt));
 } // namespace
 
 TEST(LexiconJson, UnknownKeyMessageReadsWithPlaceAndPath) {
-    Lexicon lex("{\"terms\": [{\"term\": \"a\", \"category\": \"c\",\n  \"wieght\": 2}]}", "x.json");
+    Lexicon lex("{\"terms\": [{\"term\": \"a\", \"category\": \"c\",\n  \"wieght\": 2}]}",
+                "x.json");
     ASSERT_EQ(FL_ERR_SCHEMA, lex.status());
     EXPECT_STREQ("x.json:2:3: terms[0]: unknown key \"wieght\"; did you mean \"weight\"?",
                  lex.error().message);
@@ -536,8 +537,8 @@ TEST(LexiconJson, ContrastsMayComeBeforeTheirTerms) {
 TEST(LexiconJson, FreeFormDataHasItsKeysAndTypes) {
     expect_schema_error(one_term(R"("term": "a", "category": "c", "note": 5)"), "terms[0].note",
                         "a string");
-    expect_schema_error(one_term(R"("term": "a", "category": "c", "meta": [1])"),
-                        "terms[0].meta", "an object");
+    expect_schema_error(one_term(R"("term": "a", "category": "c", "meta": [1])"), "terms[0].meta",
+                        "an object");
     expect_schema_error(one_term(R"("term": "a", "category": "c", "source": {"url": "x"})"),
                         "terms[0].source", "a string or an array of strings");
     expect_schema_error(one_term(R"("term": "a", "category": "c", "source": ["x", 2])"),
@@ -590,8 +591,9 @@ TEST(LexiconJson, ASyntaxErrorAnywhereComesBeforeALexiconError) {
 }
 
 TEST(LexiconJson, ColorIsHex) {
-    expect_schema_error(R"({"categories": {"c": {"color": "red"}}, "terms": [{"term": "a", "category": "c"}]})",
-                        "categories.c.color", "#rrggbb");
+    expect_schema_error(
+        R"({"categories": {"c": {"color": "red"}}, "terms": [{"term": "a", "category": "c"}]})",
+        "categories.c.color", "#rrggbb");
 }
 
 TEST(LexiconJson, ActorsAreRead) {
@@ -622,8 +624,8 @@ TEST(LexiconJson, ActorsAreValidated) {
     expect_schema_error("{" + terms + R"(, "actors": [{"name": " "}]})", "actors[0].name");
     expect_schema_error("{" + terms + R"(, "actors": [{"name": "a", "aliases": [""]}]})",
                         "actors[0].aliases[0]");
-    expect_schema_error("{" + terms +
-                            R"(, "actors": [{"name": "Russia"}, {"name": "x", "aliases": ["RUSSIA"]}]})",
-                        "actors[1].aliases[0]", "repeats actors[0].name");
+    expect_schema_error(
+        "{" + terms + R"(, "actors": [{"name": "Russia"}, {"name": "x", "aliases": ["RUSSIA"]}]})",
+        "actors[1].aliases[0]", "repeats actors[0].name");
     expect_schema_error("{" + terms + R"(, "actors": {}})", "actors", "array");
 }

@@ -277,8 +277,8 @@ TEST(Match, ExclusionSuppressesTheTermInside) {
 
 TEST(Match, ExclusionSuppressesAnOverlappingTerm) {
     // "Kiev regime" overlaps "chicken Kiev" without being inside it.
-    std::string lex =
-        lexicon({term("Kiev regime"), term("regime")}, "\"exclude\": [\"chicken Kiev\"]");
+    std::string lex = lexicon({term("Kiev regime"), term("regime")},
+                              "\"exclude\": [\"chicken Kiev\"]");
     EXPECT_EQ((Strings{"regime=regime"}), find(lex, "chicken Kiev regime"));
     EXPECT_EQ((Strings{"Kiev regime=Kiev regime"}), find(lex, "the Kiev regime"));
 }
@@ -289,8 +289,8 @@ TEST(Match, ExclusionAppliesWhereverItOccurs) {
 }
 
 TEST(Match, ExclusionEqualToATermRemovesIt) {
-    std::string lex =
-        lexicon({term("chicken Kiev"), term("Kiev")}, "\"exclude\": [\"chicken Kiev\"]");
+    std::string lex = lexicon({term("chicken Kiev"), term("Kiev")},
+                              "\"exclude\": [\"chicken Kiev\"]");
     EXPECT_EQ((Strings{"Kiev=Kiev"}), find(lex, "chicken Kiev and Kiev"));
 }
 
@@ -448,19 +448,22 @@ TEST(Match, LexiconThatMatchesNothing) {
 // ASCII ones from a one-pass fast path: every occurrence, in every text analysed with the
 // same result, must match as the first did, folded and case-sensitive alike.
 TEST(Match, RepeatedNonAsciiTokensMatchEveryTime) {
-    std::string lex_json = lexicon({term("Київ"), term("coup d'état"), term("KYIV", "\"case_sensitive\": true"),
+    std::string lex_json = lexicon({term("Київ"), term("coup d'état"),
+                                    term("KYIV", "\"case_sensitive\": true"),
                                     term("État", "\"case_sensitive\": true"), term("\\u201cword")});
     fl_test::Lexicon lex(lex_json);
     ASSERT_EQ(FL_OK, lex.status()) << lex.error().message;
     fl_test::Result res;
-    const std::string text =
-        "Київ, КИЇВ and київ. A coup d\xe2\x80\x99\xc3\xa9tat, a COUP D'ETAT, a coup d'e\xcc\x81tat. "
-        "\xe2\x80\x9cword\xe2\x80\x9d and \xe2\x80\x9cWord. KYIV and Kyiv. \xc3\x89tat, \xc3\xa9tat.";
+    const std::string text = "Київ, КИЇВ and київ. A coup d\xe2\x80\x99\xc3\xa9tat, a COUP D'ETAT, "
+                             "a coup d'e\xcc\x81tat. "
+                             "\xe2\x80\x9cword\xe2\x80\x9d and \xe2\x80\x9cWord. KYIV and Kyiv. "
+                             "\xc3\x89tat, \xc3\xa9tat.";
     for (int round = 0; round < 3; round++) {
         ASSERT_EQ(FL_OK, res.analyze(lex, text)) << res.error().message;
         Strings got;
         for (const fl_match &m : res.matches()) {
-            got.push_back(fl_test::slice(text, m.start, m.end) + "=" + fl_test::term_text(lex, m.term));
+            got.push_back(fl_test::slice(text, m.start, m.end) + "=" +
+                          fl_test::term_text(lex, m.term));
         }
         EXPECT_EQ((Strings{"Київ=Київ", "КИЇВ=Київ", "київ=Київ",
                            "coup d\xe2\x80\x99\xc3\xa9tat=coup d'état", "COUP D'ETAT=coup d'état",
@@ -473,7 +476,8 @@ TEST(Match, RepeatedNonAsciiTokensMatchEveryTime) {
 
 TEST(Match, AsciiTokensFoldLikeTheGeneralPath) {
     // backtick as apostrophe, a spaced dash as its own form, upper case folded
-    std::string lex = lexicon({term("don't"), term("pro-Russian"), term("US", "\"case_sensitive\": true")});
+    std::string lex = lexicon(
+        {term("don't"), term("pro-Russian"), term("US", "\"case_sensitive\": true")});
     EXPECT_EQ((Strings{"DON`T=don't", "Pro-RUSSIAN=pro-Russian", "US=US"}),
               find(lex, "DON`T go. Pro-RUSSIAN, pro - Russian, us and US."));
 }

@@ -81,8 +81,8 @@ class Suggestion : public ::testing::TestWithParam<Near> {};
 
 TEST_P(Suggestion, TheNearestAllowedKeyWithinTwoEdits) {
     const Near &n = GetParam();
-    std::string json = std::string(R"({"terms": [{"term": "a", "category": "c", ")") +
-                       n.written + "\": 1}]}";
+    std::string json = std::string(R"({"terms": [{"term": "a", "category": "c", ")") + n.written +
+                       "\": 1}]}";
     Lexicon lex(json);
     ASSERT_EQ(FL_ERR_SCHEMA, lex.status());
     std::string detail = lex.error().detail;

@@ -37,7 +37,8 @@ TEST(Quotes, ApostrophesAreNoQuotationMarks) {
 }
 
 TEST(Quotes, AQuotationMaySpanSentences) {
-    expect_voices("\"We did not start this war. The Nazis in Kyiv started it,\" the spokesman said.",
+    expect_voices("\"We did not start this war. The Nazis in Kyiv started it,\" the spokesman "
+                  "said.",
                   {{"Nazis", Q}, {"spokesman", A}});
 }
 
@@ -48,7 +49,6 @@ TEST(Quotes, TwoApostrophesAndSpeakersParagraphs) {
     expect_voices("WASHINGTON (AP) \u2014 The plan failed, officials said.",
                   {{"WASHINGTON", A}, {"plan", R}, {"officials", A}});
 }
-
 
 TEST(Quotes, UnclosedQuotationAtTheEndOfTheTextIsSafe) {
     // Texts that end inside a quotation, or with a lone quote mark, in a buffer with nothing
@@ -65,4 +65,3 @@ TEST(Quotes, UnclosedQuotationAtTheEndOfTheTextIsSafe) {
         }
     }
 }
-

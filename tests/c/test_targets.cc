@@ -53,8 +53,8 @@ TEST(Targets, NamingVerbsNameTheirSubjectOrObject) {
     EXPECT_EQ("Russia", target("A statement in which Russia was called \"an aggressor country\".",
                                "aggressor country"));
     EXPECT_EQ("Russia", target("Kyiv called Moscow \"a terrorist state\".", "terrorist state"));
-    EXPECT_EQ("Ukraine", target("Kyiv was branded a terrorist state by the Kremlin.",
-                                "terrorist state"));
+    EXPECT_EQ("Ukraine",
+              target("Kyiv was branded a terrorist state by the Kremlin.", "terrorist state"));
     // an object that is no actor: no target, and not the speaker either
     EXPECT_EQ("-", target("The Kremlin called the attack \"a war crime\".", "war crime"));
     EXPECT_EQ("the West", target("NATO was described as an aggressor.", "aggressor"));

@@ -15,7 +15,6 @@
 
 namespace fl_voice_test {
 
-
 // JSON string literal of s (quotes and backslashes escaped; the texts have no controls).
 inline std::string json_string(const std::string &s) {
     std::string out = "\"";
@@ -61,7 +60,7 @@ inline std::map<std::string, std::vector<std::string>> word_voices(const std::st
 
 // Expects the voice of each listed word ("word" or "word#2" for its second occurrence).
 inline void expect_voices(const std::string &text,
-                   const std::vector<std::pair<std::string, std::string>> &want) {
+                          const std::vector<std::pair<std::string, std::string>> &want) {
     auto got = word_voices(text);
     for (const auto &w : want) {
         std::string word = w.first;

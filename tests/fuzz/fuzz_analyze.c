@@ -13,10 +13,12 @@ static const char LEXICON[] =
     "{\"term\": \"Kiev\", \"category\": \"b\"}, {\"term\": \"Kiev regime\", \"category\": \"a\"},"
     "{\"term\": \"Kyiv\", \"category\": \"b\"}, {\"term\": \"aggress*\", \"category\": \"c\"},"
     "{\"term\": \"US\", \"category\": \"d\", \"case_sensitive\": true},"
-    "{\"term\": \"pro-Russian\", \"category\": \"d\"}, {\"term\": \"\xD0\x9A\xD0\xB8\xD0\xB5\xD0\xB2\", \"category\": \"b\"},"
+    "{\"term\": \"pro-Russian\", \"category\": \"d\"}, {\"term\": "
+    "\"\xD0\x9A\xD0\xB8\xD0\xB5\xD0\xB2\", \"category\": \"b\"},"
     "{\"term\": \"a\", \"category\": \"e\"}, {\"term\": \"a b\", \"category\": \"e\"}],"
     "\"exclude\": [\"chicken Kiev\", \"b a\"],"
-    "\"contrasts\": [{\"name\": \"capital\", \"options\": {\"Kiev\": [\"Kiev\"], \"Kyiv\": [\"Kyiv\"]}}]}";
+    "\"contrasts\": [{\"name\": \"capital\", \"options\": {\"Kiev\": [\"Kiev\"], \"Kyiv\": "
+    "[\"Kyiv\"]}}]}";
 
 static fl_lexicon *lexicon(void) {
     static fl_lexicon *lex = NULL; /* built once per fuzzing process; read-only afterwards */

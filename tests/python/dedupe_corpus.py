@@ -143,7 +143,7 @@ def _article(rng: random.Random, topic: Topic, outlet: str, paragraphs: int) -> 
     paras.append(f"{rng.choice(topic.places).upper()}, {rng.randint(1, 28)} March "
                  f"({outlet}) - {lead}")
     quoted = rng.sample(topic.statements, rng.randint(1, 3))
-    for p in range(paragraphs):
+    for _ in range(paragraphs):
         sents = [_sentence(rng, topic, rng.randint(10, 30)) for _ in range(rng.randint(1, 4))]
         if quoted and rng.random() < 0.5:
             q = quoted.pop()

@@ -15,16 +15,12 @@ from typing import Tuple
 import numpy as np
 import pytest
 
-import framelens as fl
-from framelens.io import read_records
 from framelens.palette import category_colors, tint
 from framelens.report import write_report
 
 from browser import Browser, find_or_install_chromium
+from common import DEMO_TEXT
 
-REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-DEMO_CORPUS = os.path.join(REPO, "python", "framelens", "data", "demo_corpus.jsonl")
-DEMO_TEXT = os.path.join(REPO, "python", "framelens", "data", "demo.txt")
 ON_CI = os.environ.get("CI") == "true"
 
 Image = pytest.importorskip("PIL.Image", reason="Pillow is in the test extra")
@@ -42,11 +38,9 @@ def browser():
 
 
 @pytest.fixture(scope="module")
-def demo():
-    lex = fl.load_lexicon("conflict-demo")
-    an = fl.Analyzer(lex)
-    corpus = an.analyze_corpus(read_records(DEMO_CORPUS), keep=["date"], date="date")
-    return lex, an, corpus
+def demo(demo_lexicon, demo_analyzer, demo_records):
+    corpus = demo_analyzer.analyze_corpus(demo_records, keep=["date"], date="date")
+    return demo_lexicon, demo_analyzer, corpus
 
 
 def rgb(hex_color: str) -> Tuple[int, int, int]:

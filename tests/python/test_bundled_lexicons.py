@@ -25,13 +25,13 @@ import pytest
 import framelens as fl
 from framelens import _core
 
+from common import shared_data
+
 LEXICON_DIR = os.path.join(os.path.dirname(fl.__file__), "lexicons")
 RESEARCH = ("ru-ua-conflict", "loaded-language")
 BUNDLED = RESEARCH + ("conflict-demo",)
 
-REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-DATA = os.path.normpath(os.path.join(REPO, "..", "shared", "data"))
-HEADLINES = os.path.join(DATA, "sputnik_kyivindependent_headlines", "headlines.tsv")
+HEADLINES = ("sputnik_kyivindependent_headlines", "headlines.tsv")
 SPUTNIK, KYIV_INDEPENDENT = "Sputnik", "The Kyiv Independent"
 
 # The format contract (COMMON.md, coordination contract 1): the only keys allowed per level.
@@ -171,7 +171,7 @@ def test_every_contrast_option_refers_to_existing_terms(name):
     data = raw(name)
     names = {t["term"] for t in data["terms"]}
     lex = fl.load_lexicon(name)
-    for contrast, loaded in zip(data.get("contrasts", []), lex.contrasts):
+    for contrast, loaded in zip(data.get("contrasts", []), lex.contrasts, strict=True):
         assert len(contrast["options"]) >= 2, contrast["name"]
         for option, refs in contrast["options"].items():
             assert isinstance(refs, list) and refs, (contrast["name"], option)
@@ -332,21 +332,11 @@ def test_demo_kyiv_regime_counts_for_the_kyiv_option():
 
 
 # -- the headlines (../shared/data) -----------------------------------------------------------
-def need_data(path: str) -> None:
-    """Fails in CI (CI=true) when the shared data is missing, skips with the reason elsewhere."""
-    if os.path.exists(path):
-        return
-    message = f"{path} is missing (../shared/data beside the repository; see its README.md)"
-    if os.environ.get("CI") == "true":
-        pytest.fail(message)
-    pytest.skip(message)
-
-
 @pytest.fixture(scope="module")
 def headline_contrasts():
-    need_data(HEADLINES)
     import pandas as pd
-    frame = pd.read_csv(HEADLINES, sep="\t", quoting=3, dtype=str, keep_default_na=False)
+    frame = pd.read_csv(shared_data(*HEADLINES), sep="\t", quoting=3, dtype=str,
+                        keep_default_na=False)
     assert set(frame["outlet"]) == {SPUTNIK, KYIV_INDEPENDENT}
     corpus = fl.Analyzer(fl.load_lexicon("ru-ua-conflict")).analyze_corpus(
         frame, text="title", group="outlet")

@@ -5,29 +5,17 @@ and benchmarks/voice.py report the same figures against peers."""
 # SPDX-License-Identifier: MIT
 import importlib.util
 import json
-import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 import framelens as fl
 
-REPO = Path(__file__).resolve().parents[2]
+from common import REPO, shared_data
+
 DATA = REPO / "tests" / "data"
-GOLDEN = REPO.parent / "shared" / "data" / "sbd_golden_rules" / "golden_rules_en.jsonl"
-
-
-def need_shared(path: Path) -> None:
-    """Data of ../shared/data that a test needs: absent, the test fails under CI (CI=true)
-    and is skipped elsewhere, saying why."""
-    if path.exists():
-        return
-    reason = f"{path} is absent (the shared data lives next to the repository)"
-    if os.environ.get("CI") == "true":
-        pytest.fail(reason)
-    pytest.skip(reason)
+GOLDEN = ("sbd_golden_rules", "golden_rules_en.jsonl")
 
 
 def voice_benchmark():
@@ -59,9 +47,7 @@ def test_news_segmentation_case(case):
 
 
 def test_golden_rules_at_least_47_of_48():
-    if not GOLDEN.parent.is_dir():
-        pytest.skip(f"{GOLDEN.parent} is absent (the shared data lives next to the repo)")
-    rules = load(GOLDEN)
+    rules = load(shared_data(*GOLDEN))
     failed = [r["rule_id"] for r in rules
               if [s.strip() for s in fl.split_sentences(r["text"])] != r["expected"]]
     assert len(rules) == 48
@@ -122,7 +108,7 @@ def test_headline_labels_are_row_keys_not_texts():
 
 def test_headline_voices_at_least_95_percent_and_section_labels_never_attributed():
     bench = voice_benchmark()
-    need_shared(bench.HEADLINES_PATH)
+    shared_data(bench.HEADLINES_PATH)
     results = bench.evaluate_headlines()
     heads, _tokens = bench.headline_accuracy(results)
     wrong = [(lab["row"], w) for lab, _v, w in results if w]
@@ -142,7 +128,7 @@ def test_headline_voices_at_least_95_percent_and_section_labels_never_attributed
 
 def test_reported_speech_on_polnear_at_least_085():
     bench = voice_benchmark()
-    need_shared(bench.POLNEAR_PATH)
+    shared_data(bench.POLNEAR_PATH)
     by_part, _ = bench.evaluate_polnear(bench.load_polnear())
     whole = bench.Tally()
     for part in bench.PARTS:

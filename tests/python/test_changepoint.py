@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import inspect
 import math
-import os
 
 import numpy as np
 import pandas as pd
@@ -15,9 +14,9 @@ import pytest
 import framelens as fl
 from framelens import changepoint as cp
 
-REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-HEADLINES = os.path.normpath(os.path.join(REPO, "..", "shared", "data",
-                                          "sputnik_kyivindependent_headlines", "headlines.tsv"))
+from common import shared_data
+
+HEADLINES = ("sputnik_kyivindependent_headlines", "headlines.tsv")
 START = pd.Period("2017-01", "M")
 
 
@@ -136,7 +135,8 @@ def test_shares_carry_wilson_intervals():
     centre = (0.7 + z * z / 20) / (1 + z * z / 10)
     half = z / (1 + z * z / 10) * math.sqrt(0.7 * 0.3 / 10 + z * z / 400)
     assert r["share"] == 0.7 and r["total"] == 10
-    assert r["ci_low"] == pytest.approx(centre - half) and r["ci_high"] == pytest.approx(centre + half)
+    assert r["ci_low"] == pytest.approx(centre - half)
+    assert r["ci_high"] == pytest.approx(centre + half)
     empty = sh[(sh["group"] == "A") & (sh["period"] == START + 1)]
     assert empty["share"].isna().all() and empty["ci_low"].isna().all()
 
@@ -227,11 +227,7 @@ def test_public_functions_have_signatures():
 
 def test_the_sputnik_headlines_show_no_switch():
     """Sputnik's dated headlines (2022-2025) say "Kiev" throughout: no switch to find."""
-    if not os.path.exists(HEADLINES):
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{HEADLINES} is missing (CI needs ../shared/data)")
-        pytest.skip(f"{HEADLINES} is absent (../shared/data not beside the repository)")
-    with open(HEADLINES, encoding="utf-8", newline="") as f:
+    with open(shared_data(*HEADLINES), encoding="utf-8", newline="") as f:
         rows = [r for r in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
                 if r["date_from_url"]]
     lex = fl.Lexicon.from_dict({

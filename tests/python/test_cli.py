@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import random
 import subprocess
 import sys
 import threading
@@ -16,21 +15,10 @@ import pytest
 
 import framelens as fl
 
-REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-PYDIR = os.path.join(REPO, "python")
+import common
+from common import CONFLICT_LEXICON, PYDIR
 
-LEXICON = {
-    "name": "cli-test",
-    "terms": [
-        {"term": "Kiev", "category": "capital"},
-        {"term": "Kyiv", "category": "capital"},
-        {"term": "Kiev regime", "category": "delegitimization", "weight": 2.0},
-        {"term": "aggress*", "category": "accusation"},
-        {"term": "DPR", "category": "actor", "case_sensitive": True},
-    ],
-    "contrasts": [{"name": "capital", "options": {"Kiev": ["Kiev", "Kiev regime"],
-                                                  "Kyiv": ["Kyiv"]}}],
-}
+LEXICON = CONFLICT_LEXICON
 SNIPPETS = [
     "The Kiev regime said the aggression continued.",
     "Kyiv's mayor spoke on Monday.",
@@ -43,16 +31,13 @@ MATCH_COLS = ["doc_id", "group", "sentence", "term", "category", "start", "end",
 
 
 def make_records(n: int = 60, seed: int = 0) -> List[dict]:
-    rng = random.Random(seed)
-    return [{"id": f"d{i}",
-             "text": " ".join(rng.choice(SNIPPETS) for _ in range(rng.randint(1, 4))),
-             "outlet": rng.choice(["RT", "BBC", "Kyiv Independent"])} for i in range(n)]
+    return common.make_records(n, seed, SNIPPETS)
 
 
 def run(*args: str, stdin=None, stderr=subprocess.PIPE, timeout: float = 120
         ) -> subprocess.CompletedProcess:
     env = dict(os.environ)
-    env["PYTHONPATH"] = PYDIR + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PYDIR), env.get("PYTHONPATH")]))
     env.pop("FORCE_COLOR", None)
     return subprocess.run([sys.executable, "-m", "framelens", *args], stdout=subprocess.PIPE,
                           stderr=stderr, stdin=subprocess.DEVNULL, env=env, timeout=timeout,

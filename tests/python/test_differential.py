@@ -18,8 +18,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import framelens as fl
-import reference as ref
 from framelens import _core
+
+import reference as ref
 
 N_BATCHES = 40
 PER_BATCH = 10  # 400 generated cases for tokens, 400 for matches
@@ -134,7 +135,7 @@ def gen_text(rng: random.Random, extra_words=()) -> str:
 
 
 def _fold_seq(p: ref.Pattern):
-    return tuple(zip(p.kinds, p.keys, p.wild))
+    return tuple(zip(p.kinds, p.keys, p.wild, strict=True))
 
 
 def gen_lexicon(rng: random.Random) -> dict:
@@ -218,7 +219,8 @@ def check_tokens(text: str):
     want = ref.tokenize(text)
     if got != want:
         # Name the first difference, with the characters around it.
-        for i, (g, w) in enumerate(zip(got + [None] * len(want), want + [None] * len(got))):
+        padded = zip(got + [None] * len(want), want + [None] * len(got), strict=True)
+        for i, (g, w) in enumerate(padded):
             if g != w:
                 at = (g or w)[0]
                 return (f"tokens differ at token {i}: framelens {g} vs reference {w}; "
@@ -233,7 +235,7 @@ def check_matches(data: dict, text: str):
     want = ref.find_matches(ref.compile_lexicon(data), text, spans)
     got = [(m.start, m.end, m.term) for m in doc.matches]
     if [(g[0], g[1]) for g in got] != [(w.start, w.end) for w in want] or \
-            any(g[2] not in w.terms for g, w in zip(got, want)):
+            any(g[2] not in w.terms for g, w in zip(got, want, strict=True)):
         return (f"matches differ:\n  framelens {got}\n  reference "
                 f"{[(w.start, w.end, sorted(w.terms)) for w in want]}")
     by_term = {t["term"]: t for t in data["terms"]}

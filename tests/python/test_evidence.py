@@ -41,7 +41,8 @@ RECORDS = [
     {"id": "a1", "outlet": "A", "date": "2023-01-15", "url": "http://a/1",
      "text": "one two three four five Kiev six seven eight nine ten. Nothing here."},
     {"id": "a2", "outlet": "A", "date": "2023-02-03", "url": "http://a/2",
-     "text": "\u201cThe Kiev regime is to blame,\u201d he said. Officials in Kiev deny aggression."},
+     "text": "\u201cThe Kiev regime is to blame,\u201d he said. "
+             "Officials in Kiev deny aggression."},
     {"id": "b1", "outlet": "B", "date": "2023-01-20", "url": "http://b/1",
      "text": "Kyiv's mayor spoke. Kiev-controlled towns did not report aggression."},
     {"id": "b2", "outlet": "B", "date": "2023-02-28", "url": "http://b/2",
@@ -173,7 +174,7 @@ def test_document_and_corpus_kwic_agree(an):
                                       c.kwic(window=window)[cols])
 
 
-# -- sentence text on request ------------------------------------------------------------------------
+# -- sentence text on request ----------------------------------------------------------------------
 def test_sentence_and_match_text_on_request(an, corpus):
     s = corpus.sentence_table(text=True)
     assert "text" not in corpus.sentences.columns and "text" in s.columns
@@ -181,7 +182,7 @@ def test_sentence_and_match_text_on_request(an, corpus):
     for rec in RECORDS:
         doc = an.analyze(rec["text"])
         rows = s[s["doc_id"] == rec["id"]]
-        for sent, (_, row) in zip(doc.sentences, rows.iterrows()):
+        for sent, (_, row) in zip(doc.sentences, rows.iterrows(), strict=True):
             if sent.matches:  # texts="matched" keeps the sentences that hold a match
                 assert row["text"] == sent.text
             else:
@@ -207,7 +208,7 @@ def test_texts_all_and_none(an):
         an.analyze_corpus(RECORDS, texts="some")
 
 
-# -- the user's data carried through -------------------------------------------------------------
+# -- the user's data carried through ---------------------------------------------------------------
 def test_dataframe_index_is_doc_id_and_kept_columns_reach_every_table(an):
     """A filtered DataFrame (index from 2040) with extra columns: its labels are the doc_ids
     and the kept columns are in every table."""
@@ -300,11 +301,11 @@ def test_group_by_period_of_a_date(an):
 def test_dates_are_read_strictly(an):
     recs = [dict(r) for r in RECORDS]
     recs[2]["date"] = "not a date"
-    with pytest.raises(fl.RecordError, match=r"record 2 \(id 'b1'\).*'date'.*not a date"):
+    with pytest.raises(fl.RecordError, match=r"record 3 \(id 'b1'\).*'date'.*not a date"):
         an.analyze_corpus(recs, date="date")
     recs[2]["date"] = None
     an.analyze_corpus(recs, date="date")  # a missing date is allowed when only carried
-    with pytest.raises(fl.RecordError, match=r"record 2.*'date'.*missing"):
+    with pytest.raises(fl.RecordError, match=r"record 3.*'date'.*missing"):
         an.analyze_corpus(recs, date="date", period="M")
     c = an.analyze_corpus(recs, date="date", period="M", skip_invalid=True)
     assert c.skipped == 1 and c.n_documents == 3
@@ -347,7 +348,7 @@ def test_cluster_bootstrap_resamples_whole_articles(an):
         corpus.compare(bootstrap=10, cluster="section")
 
 
-# -- Comparison.examples -----------------------------------------------------------------------------
+# -- Comparison.examples ---------------------------------------------------------------------------
 def test_examples_are_the_sentences_behind_a_row(corpus):
     cmp = corpus.compare()
     ex = cmp.examples("Kyiv", "B", n=None)

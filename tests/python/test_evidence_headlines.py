@@ -8,18 +8,14 @@ tests skip, saying so, except under CI=true, where they fail.
 # SPDX-License-Identifier: MIT
 from __future__ import annotations
 
-import os
 import re
 
 import pandas as pd
 import pytest
 
-import framelens as fl
+from common import shared_data
 
-REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-HEADLINES = os.path.normpath(os.path.join(REPO, "..", "shared", "data",
-                                          "sputnik_kyivindependent_headlines",
-                                          "headlines.tsv"))
+HEADLINES = ("sputnik_kyivindependent_headlines", "headlines.tsv")
 
 # Independent of framelens: "Kiev" as a word of its own (a hyphen or an apostrophe may touch
 # it, a letter or digit may not), less the occurrences inside the longer term "Kiev regime"
@@ -31,20 +27,15 @@ CHICKEN = re.compile(r"(?<![^\W_])chicken\s+kiev(?![^\W_])", re.I)
 
 @pytest.fixture(scope="module")
 def titles() -> pd.DataFrame:
-    if not os.path.exists(HEADLINES):
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"CI=true but the headline data is missing: {HEADLINES}")
-        pytest.skip(f"the headline data {HEADLINES} is absent")
-    df = pd.read_csv(HEADLINES, sep="\t", quoting=3, keep_default_na=False)
+    df = pd.read_csv(shared_data(*HEADLINES), sep="\t", quoting=3, keep_default_na=False)
     df.index = pd.RangeIndex(100_000, 100_000 + len(df))  # labels, not positions
     return df
 
 
 @pytest.fixture(scope="module")
-def corpus(titles):
-    an = fl.Analyzer(fl.load_lexicon("conflict-demo"))
-    return an.analyze_corpus(titles, text="title", group="outlet", keep=["url"],
-                             date="date_from_url")
+def corpus(titles, demo_analyzer):
+    return demo_analyzer.analyze_corpus(titles, text="title", group="outlet", keep=["url"],
+                                        date="date_from_url")
 
 
 def squash(s: str) -> str:

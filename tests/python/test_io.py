@@ -4,7 +4,6 @@ the line, never a silently merged or dropped record."""
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 
@@ -12,7 +11,7 @@ import pytest
 
 from framelens.io import InputError, read_records
 
-REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from common import REPO
 
 
 def write(tmp_path, name: str, data) -> str:

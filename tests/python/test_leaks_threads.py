@@ -117,7 +117,7 @@ def _assert_flat(fn, warmup: int, calls: int, what: str):
         # Memory that the allocator has not yet reused can look like growth once: a real
         # leak keeps growing, so measure a second round before failing.
         again = _growth(fn, 0, calls)
-        growth = tuple(min(a, b) for a, b in zip(growth, again))
+        growth = tuple(min(a, b) for a, b in zip(growth, again, strict=True))
     rss, heap, blocks = growth
     assert not _leaks(growth, calls), (
         f"{what}: over {calls} calls RSS grew by {rss / MB:.1f} MB, the C heap in use by "
@@ -140,13 +140,13 @@ SNIPPETS = [
 
 
 @pytest.fixture(scope="module")
-def lexicon():
-    return fl.load_lexicon("conflict-demo")
+def lexicon(demo_lexicon):
+    return demo_lexicon
 
 
 @pytest.fixture(scope="module")
-def analyzer(lexicon):
-    return fl.Analyzer(lexicon)
+def analyzer(demo_analyzer):
+    return demo_analyzer
 
 
 def _texts(seed: int, n: int, large_every: int = 4, large_bytes: int = 80_000):
@@ -402,7 +402,7 @@ def _corpus_frames(c):
 def test_analyze_corpus_threads_identical(analyzer, corpus_records, threads):
     one = _corpus_frames(analyzer.analyze_corpus(corpus_records, threads=1))
     many = _corpus_frames(analyzer.analyze_corpus(corpus_records, threads=threads))
-    for a, b in zip(one, many):
+    for a, b in zip(one, many, strict=True):
         pd.testing.assert_frame_equal(a, b)
     # and equal to one analyze() per document
     docs = [analyzer.analyze(r["text"]) for r in corpus_records]
@@ -419,7 +419,7 @@ def test_concurrent_analyze_corpus_calls(analyzer, corpus_records):
         return _corpus_frames(analyzer.analyze_corpus(records, threads=1 + i % 4))
 
     for frames in _run_threads(4, work):
-        for a, b in zip(ref, frames):
+        for a, b in zip(ref, frames, strict=True):
             pd.testing.assert_frame_equal(a, b)
 
 

@@ -417,16 +417,20 @@ def test_lone_surrogate_in_a_lexicon_is_a_lexicon_error():
         fl.Lexicon.from_json('{"terms": [{"term": "Ki\ud800ev", "category": "c"}]}')
 
 
-@pytest.mark.parametrize("data", [
-    b'{"terms": [{"term": "Ki\xffev", "category": "c"}]}',
-    b'\xef\xbb\xbf\xff{"terms"',
-    b'{"terms": [{"term": "Kiev", "category": "c"}], "name": "\x00"}',
-], ids=repr)
-def test_malformed_bytes_never_crash(data):
-    try:
+@pytest.mark.parametrize("data, bad, what", [
+    (b'{"terms": [{"term": "Ki\xffev", "category": "c"}]}', b"\xff", "invalid UTF-8"),
+    (b'\xef\xbb\xbf\xff{"terms"', b"\xff", "expected a value"),
+    (b'{"terms": [{"term": "Kiev", "category": "c"}], "name": "\x00"}', b"\x00",
+     "a control character inside a string"),
+], ids=["invalid-utf8-in-a-term", "invalid-byte-after-a-bom", "raw-nul-in-a-string"])
+def test_malformed_bytes_are_an_error_at_their_place(data, bad, what):
+    with pytest.raises(fl.LexiconError) as info:
         fl.Lexicon.from_json(data)
-    except fl.LexiconError:
-        pass
+    err = info.value
+    # the column counts characters (the byte order mark is one) up to the bad byte
+    column = len(data[:data.index(bad)].decode("utf-8")) + 1
+    assert (err.line, err.column) == (1, column), str(err)
+    assert what in str(err) and f"byte 0x{bad[0]:02X}" in str(err), str(err)
 
 
 # -- NUL and other bytes inside the JSON ---------------------------------------------------
@@ -454,18 +458,24 @@ def test_raw_nul_in_lexicon_json_is_a_syntax_error(text, line, column):
 
 @pytest.mark.parametrize("data", [
     "\ufeff" + json.dumps(FULL),  # a str that starts with a byte order mark
-    json.dumps(FULL).encode().replace(b'"2014"', b'"20\xff14"'),  # invalid UTF-8 in a note
-], ids=["bom-str", "invalid-utf8-in-metadata"])
-def test_a_lexicon_that_loads_keeps_all_its_metadata(data):
-    # Free-form data is kept: if framelens accepts the input at all, it must not drop the
-    # metadata silently.
-    try:
-        lex = fl.Lexicon.from_json(data)
-    except fl.LexiconError:
-        return
-    assert lex.metadata["meta"].get("x-project") == {"funded": False}
-    assert lex.terms[0].metadata.get("source") == "EUvsDisinfo"
-    assert lex.categories["delegitimization"].get("color") == "#c0392b"
+    b"\xef\xbb\xbf" + json.dumps(FULL).encode(),  # the same as UTF-8 bytes
+], ids=["bom-str", "bom-bytes"])
+def test_a_byte_order_mark_is_read_past_and_all_metadata_kept(data):
+    # RFC 8259 allows a reader to ignore a leading byte order mark; framelens does, and keeps
+    # the free-form data whole.
+    lex = fl.Lexicon.from_json(data)
+    assert lex.metadata["meta"] == FULL["meta"]
+    assert lex.terms[0].metadata == {k: FULL["terms"][0][k] for k in ("note", "source", "meta")}
+    assert lex.categories["delegitimization"] == FULL["categories"]["delegitimization"]
+
+
+def test_invalid_utf8_in_metadata_is_an_error_not_dropped_data():
+    data = json.dumps(FULL).encode().replace(b'"2014"', b'"20\xff14"')  # in a term's note
+    with pytest.raises(fl.LexiconError) as info:
+        fl.Lexicon.from_json(data)
+    err = info.value
+    assert (err.line, err.column) == (1, len(data[:data.index(b"\xff")].decode()) + 1)
+    assert "invalid UTF-8" in str(err), str(err)
 
 
 def test_deeply_nested_metadata_is_an_error_not_a_crash():

@@ -6,14 +6,9 @@ from __future__ import annotations
 import importlib.util
 import io
 import math
-import os
 import sys
-from pathlib import Path
 
-import pytest
-
-REPO = Path(__file__).resolve().parents[2]
-DATA = REPO.parent / "shared" / "data"
+from common import REPO, SHARED_DATA, shared_data
 
 
 def _load_benchmark():
@@ -100,16 +95,10 @@ def test_babe_lexicon_keeps_the_first_of_lines_folding_alike(tmp_path):
 
 
 def test_on_the_shared_gold_data():
-    needed = [DATA / "ptc_semeval2020_task11", DATA / "basil",
-              DATA / "babe" / "bias_word_lexicon.txt"]
-    missing = [str(p) for p in needed if not p.exists()]
-    if missing:
-        message = f"missing gold data: {', '.join(missing)}"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
+    for needed in ("ptc_semeval2020_task11", "basil", "babe/bias_word_lexicon.txt"):
+        shared_data(needed)
     out = io.StringIO()
-    e = ev.evaluate(DATA, terms_min=50, out=out)
+    e = ev.evaluate(SHARED_DATA, terms_min=50, out=out)
     text = out.getvalue()
     assert "| PTC both | loaded-language |" in text and "LL+NC vs chance" in text
     # Corpus sizes as the data READMEs give them.

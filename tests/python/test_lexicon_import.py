@@ -5,7 +5,6 @@ name the file and line; duplicate policies; export and the round trip."""
 from __future__ import annotations
 
 import json
-import os
 import pickle
 import textwrap
 
@@ -14,17 +13,9 @@ import pytest
 
 import framelens as fl
 
-REPO = os.path.normpath(os.path.join(os.path.dirname(__file__), "..", ".."))
-BABE = os.path.normpath(os.path.join(REPO, "..", "shared", "data", "babe",
-                                     "bias_word_lexicon.txt"))
+from common import shared_data
 
-
-def _need(path: str) -> None:
-    """Skip (saying why) when shared data is absent; in CI its absence is a failure."""
-    if not os.path.exists(path):
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{path} is missing (CI must have ../shared beside the repository)")
-        pytest.skip(f"{path} is absent (the shared data folder is not beside the repository)")
+BABE = ("babe", "bias_word_lexicon.txt")
 
 
 def write(tmp_path, name: str, text: str):
@@ -202,8 +193,8 @@ def test_word_list_takes_its_category_from_the_file_name_or_the_argument(tmp_pat
 
 
 def test_babe_bias_word_list_loads_with_first_and_fails_by_default_naming_both_lines():
-    _need(BABE)
-    with open(BABE, encoding="utf-8") as f:
+    babe = str(shared_data(*BABE))
+    with open(babe, encoding="utf-8") as f:
         lines = [line.strip() for line in f]
     first_line = {}
     duplicates = []
@@ -214,16 +205,16 @@ def test_babe_bias_word_list_loads_with_first_and_fails_by_default_naming_both_l
         else:
             first_line[key] = i
     assert duplicates, "the list is known to repeat words"
-    lex = fl.read_lexicon(BABE, on_duplicate="first", category="bias")
+    lex = fl.read_lexicon(babe, on_duplicate="first", category="bias")
     assert len(lex) == len(first_line)
     assert lex.duplicates["terms_dropped"] == len(duplicates)
     assert {t.category for t in lex.terms} == {"bias"}
     with pytest.raises(fl.LexiconError) as info:
-        fl.read_lexicon(BABE)
+        fl.read_lexicon(babe)
     later, earlier = duplicates[0]
     err = info.value
-    assert err.line == later and err.source == BABE
-    assert str(err).startswith(f"{BABE}:{later}:1: terms[{later - 1}].term: ")
+    assert err.line == later and err.source == babe
+    assert str(err).startswith(f"{babe}:{later}:1: terms[{later - 1}].term: ")
     assert f"at {earlier}:1" in str(err) and f"terms[{earlier - 1}]" in str(err)
 
 
@@ -251,7 +242,8 @@ def test_from_terms_of_a_dataframe():
     assert info.value.path == "terms[2].term" and "terms[0]" in str(info.value)
     lex = fl.Lexicon.from_terms(df, on_duplicate="first")
     assert [(t.term, t.category, t.weight, t.metadata) for t in lex.terms] == [
-        ("Kiev", "ru", 1.5, {"meta": {"coder": "A"}}), ("Kyiv", "ua", 1.0, {"meta": {"coder": "B"}})]
+        ("Kiev", "ru", 1.5, {"meta": {"coder": "A"}}),
+        ("Kyiv", "ua", 1.0, {"meta": {"coder": "B"}})]
 
 
 # ======================================================================== the entry point

@@ -14,10 +14,10 @@ two cores; each big object is dropped before the next is made.
 from __future__ import annotations
 
 import faulthandler
-import sys
 import gc
 import os
 import re
+import sys
 import time
 
 import pytest
@@ -322,12 +322,13 @@ def test_text_limit_counts_utf8_bytes_not_characters(analyzer):
 
 def test_text_past_limit_in_corpus_names_the_record(analyzer):
     # Records are analysed in batches of ~32 MB, so the record past the limit here is the
-    # first of the second batch: the error must name the record (1, id "big"), not the
-    # document's place in its batch.
+    # first of the second batch: the error must name the record (the second, id "big"), not
+    # the document's place in its batch.
     records = [{"id": "filler", "text": " " * (40 << 20), "outlet": "x"},
                {"id": "big", "text": " " * (MAX_TEXT_BYTES + 1), "outlet": "x"}]
     with pytest.raises(ValueError) as info:
         analyzer.analyze_corpus(records, threads=1)
     msg = str(info.value)
     _assert_limit_error(info.value)
-    assert "record 1" in msg and "'big'" in msg, msg
+    assert "record 2" in msg and "'big'" in msg, msg
+    assert (info.value.record, info.value.id) == (1, "big")

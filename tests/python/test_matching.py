@@ -117,7 +117,8 @@ def test_term_with_punctuation_matches_that_punctuation():
     ("coup d'état", "a coup d’etat in 2014", ["coup d’etat"]),
     ("coup d'état", "a coup d état", []),
     ("coup d'état", "a coup d'", []),
-    ("special military operation", "a Special Military Operation began", ["Special Military Operation"]),
+    ("special military operation", "a Special Military Operation began",
+     ["Special Military Operation"]),
     ("special military operation", "a special military", []),
     ("Kyiv's forces", "Kyiv’s forces", ["Kyiv’s forces"]),
     ("Kyiv's forces", "Kyiv forces", []),
@@ -128,7 +129,8 @@ def test_multi_word_terms(term, text, expected):
 
 # -- wildcards --------------------------------------------------------------------------
 @pytest.mark.parametrize("term, text, expected", [
-    ("aggress*", "aggress aggression aggressor AGGRESSIVE", ["aggress", "aggression", "aggressor", "AGGRESSIVE"]),
+    ("aggress*", "aggress aggression aggressor AGGRESSIVE",
+     ["aggress", "aggression", "aggressor", "AGGRESSIVE"]),
     ("aggress*", "aggres reaggression", []),
     ("claim*", "Kiev claims, claimed, claim", ["claims", "claimed", "claim"]),
     ("etat*", "États", ["États"]),  # folding applies to the prefix test
@@ -206,7 +208,8 @@ def test_exclusion_that_is_not_a_term_blocks_a_term_starting_inside_it():
     (["aggressor", "aggressor country", "country"], "an aggressor country",
      [("aggressor country", "aggressor country")]),
     (["a b", "b c", "c"], "a b c", [("a b", "a b"), ("c", "c")]),  # scan resumes after a match
-    (["Kiev", "Kiev-controlled"], "Kiev-controlled Kiev", [("Kiev-controlled", "Kiev-controlled"), ("Kiev", "Kiev")]),
+    (["Kiev", "Kiev-controlled"], "Kiev-controlled Kiev",
+     [("Kiev-controlled", "Kiev-controlled"), ("Kiev", "Kiev")]),
 ], ids=repr)
 def test_leftmost_longest(terms, text, expected):
     assert matches(lexicon(*terms), text) == expected

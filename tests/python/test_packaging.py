@@ -10,8 +10,9 @@ import re
 import subprocess
 import sys
 
-import framelens
 import pytest
+
+import framelens
 from framelens import _core
 from framelens.cli import main
 

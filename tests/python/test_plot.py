@@ -3,14 +3,10 @@ in the lexicon's colours."""
 # SPDX-License-Identifier: MIT
 from __future__ import annotations
 
-import os
-
 import numpy as np
 import pytest
 
-import framelens as fl
 from framelens.charts import keyness_data, timeline_data
-from framelens.io import read_records
 from framelens.palette import category_colors, series_colors
 
 matplotlib = pytest.importorskip("matplotlib", reason="matplotlib is in the test extra")
@@ -19,14 +15,10 @@ from matplotlib.figure import Figure  # noqa: E402
 
 import framelens.plot as flp  # noqa: E402
 
-REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-DEMO_CORPUS = os.path.join(REPO, "python", "framelens", "data", "demo_corpus.jsonl")
-
 
 @pytest.fixture(scope="module")
-def corpus():
-    an = fl.Analyzer(fl.load_lexicon("conflict-demo"))
-    return an.analyze_corpus(read_records(DEMO_CORPUS), date="date")
+def corpus(demo_analyzer, demo_records):
+    return demo_analyzer.analyze_corpus(demo_records, date="date")
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +38,7 @@ def test_keyness_bars_are_the_terms_by_z_in_category_colours(cmp):
     assert widths == sorted(widths, reverse=True)
     assert widths[0] > 0 > widths[-1]
     colors = category_colors(cmp.lexicon)
-    for bar, cat in zip(sorted(bars, key=lambda b: -b.get_y()), data["category"]):
+    for bar, cat in zip(sorted(bars, key=lambda b: -b.get_y()), data["category"], strict=True):
         assert to_hex(bar.get_facecolor()) == colors[str(cat)].lower()
     labels = [t.get_text() for t in ax.texts]
     assert labels == data["term"].astype(str).tolist()
@@ -61,7 +53,7 @@ def test_category_rates_one_panel_per_category(cmp):
     panels = [ax for ax in fig.axes if ax.get_title(loc="left")]
     assert [ax.get_title(loc="left") for ax in panels] == cats
     colors = category_colors(cmp.lexicon)
-    for ax, cat in zip(panels, cats):
+    for ax, cat in zip(panels, cats, strict=True):
         dots = [line for line in ax.lines if line.get_marker() == "o"]
         rows = cmp.categories[cmp.categories["category"] == cat]
         want = sorted(rows["rate_per_1k"].to_numpy())
@@ -110,9 +102,8 @@ def test_timeline_by_month(corpus):
         flp.timeline(corpus, "capital", option="Kiyv")
 
 
-def test_timeline_needs_a_date():
-    an = fl.Analyzer(fl.load_lexicon("conflict-demo"))
-    c = an.analyze_corpus(read_records(DEMO_CORPUS))
+def test_timeline_needs_a_date(demo_analyzer, demo_records):
+    c = demo_analyzer.analyze_corpus(demo_records)
     with pytest.raises(ValueError, match="date="):
         flp.timeline(c, "capital")
 

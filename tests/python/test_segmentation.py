@@ -51,7 +51,8 @@ def test_ellipsis_ends_a_sentence(text, expected):
     ("He bought apples, pears, etc. and left.", ["He bought apples, pears, etc. and left."]),
     ("Visit at 5 p.m. if you can. Or not.", ["Visit at 5 p.m. if you can.", "Or not."]),
     ("Acme Inc. said profits rose. Shares fell.", ["Acme Inc. said profits rose.", "Shares fell."]),
-    ("He earned a Ph.D. in physics. Then he left.", ["He earned a Ph.D. in physics.", "Then he left."]),
+    ("He earned a Ph.D. in physics. Then he left.",
+     ["He earned a Ph.D. in physics.", "Then he left."]),
     ("Then e.g. this. And i.e. that.", ["Then e.g. this.", "And i.e. that."]),
     ("It was No. 5 in 2021. Fine.", ["It was No. 5 in 2021.", "Fine."]),
 ], ids=repr)
@@ -75,7 +76,8 @@ def test_initials_and_dotted_short_forms(text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     ("It rose 3.5 percent. Then fell.", ["It rose 3.5 percent.", "Then fell."]),
-    ("Prices rose 2.5% in 2021. They fell later.", ["Prices rose 2.5% in 2021.", "They fell later."]),
+    ("Prices rose 2.5% in 2021. They fell later.",
+     ["Prices rose 2.5% in 2021.", "They fell later."]),
     ("Sputnik International, 1920, 28.12.2021", ["Sputnik International, 1920, 28.12.2021"]),
     ("It cost $1,000.50 in total. Cheap.", ["It cost $1,000.50 in total.", "Cheap."]),
     ("The vote was 52-48. It passed.", ["The vote was 52-48.", "It passed."]),

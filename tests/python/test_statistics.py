@@ -19,6 +19,7 @@ import numpy as np
 import pytest
 
 import framelens as fl
+from framelens import _core
 
 Z95 = 1.959963984540054
 REL = 1e-9
@@ -267,7 +268,7 @@ def expected_terms(groups: Sequence[str], y: Dict[Tuple[str, str], int],
                 row["g2"], row["p"] = ref_g2(yg, ng, yr, nr)
             rows[(g, t)] = row
     keys = list(rows)
-    for k, q in zip(keys, ref_bh([rows[k]["p"] for k in keys])):
+    for k, q in zip(keys, ref_bh([rows[k]["p"] for k in keys]), strict=True):
         rows[k]["p_adj"] = q
     return rows
 
@@ -314,7 +315,7 @@ def assert_table(df, key_cols: Sequence[str], expected: Dict[tuple, dict], what:
         f"extra {sorted(set(keys) - set(expected))[:10]}")
     bad = []
     records = df.to_dict("records")
-    for key, rec in zip(keys, records):
+    for key, rec in zip(keys, records, strict=True):
         for col, want in expected[key].items():
             got = rec[col]
             if isinstance(want, str):
@@ -347,22 +348,56 @@ def check_comparison(cmp, groups, y, n, alpha0=1000.0, reference=None) -> None:
                  "contrasts")
 
 
-# -- the reference itself, on textbook values -------------------------------------------------
-def test_reference_formulas_on_known_values():
-    # Wilson interval for 0/10 and 10/10 and a textbook case (Newcombe 1998: 81/263).
-    lo, hi = ref_wilson(0, 10)
-    assert lo == pytest.approx(0.0, abs=1e-15) and hi == pytest.approx(0.2775327998628899)
-    lo, hi = ref_wilson(81, 263)
-    assert (round(lo, 4), round(hi, 4)) == (0.2553, 0.3662)
-    # G2 of a table with no association is 0, p = 1.
-    assert ref_g2(10, 100, 20, 200) == (pytest.approx(0.0, abs=1e-12), pytest.approx(1.0))
-    # G2 = 3.84 is p = 0.05 for one degree of freedom.
-    assert math.erfc(math.sqrt(3.841458820694124 / 2)) == pytest.approx(0.05, rel=1e-12)
-    # BH on a classic example.
-    assert ref_bh([0.01, 0.04, 0.03, 0.005]) == pytest.approx([0.02, 0.04, 0.04, 0.02])
-    # log-odds: equal rates give 0.
-    d, z = ref_log_odds(5, 100, 10, 200, 1000.0)
-    assert d == pytest.approx(0.0, abs=1e-12) and z == pytest.approx(0.0, abs=1e-12)
+# -- the reference and the core, on known values ----------------------------------------------
+# Computed independently of framelens with 50-digit arithmetic (mpmath) and checked against
+# scipy's chi2_contingency(lambda_="log-likelihood") and statsmodels; see tests/c/test_compare.cc.
+G2_KNOWN = [  # (y_g, n_g, y_r, n_r) -> (G2, p)
+    ((10, 1000, 5, 2000), (6.9691919319330272083, 0.0082924935848060927132)),
+    ((0, 100, 10, 100), (14.389502660059374669, 0.00014862855236451058075)),
+    ((120, 50000, 40, 80000), (88.327355886517069817, 5.5470988572730533964e-21)),
+]
+LOG_ODDS_KNOWN = [  # (y_g, n_g, y_r, n_r, alpha0) -> (delta, z)
+    ((10, 1000, 5, 2000, 100), (1.300223150927467449, 2.4702101250133771043)),
+    ((1, 50000, 30, 60000, 1000), (-2.9836911288685271799, -3.3087544232464436534)),
+]
+# Newcombe (1998), Table I, Wilson score intervals (published to four decimals).
+WILSON_KNOWN = [((81, 263), (0.2553, 0.3662)), ((15, 148), (0.0624, 0.1605)),
+                ((0, 20), (0.0, 0.1611)), ((1, 29), (0.0061, 0.1718))]
+# Benjamini & Hochberg (1995), section 4.2: 15 p-values, the four smallest rejected at 0.05.
+BH_P = [0.0001, 0.0004, 0.0019, 0.0095, 0.0201, 0.0278, 0.0298, 0.0344, 0.0459, 0.3240,
+        0.4262, 0.5719, 0.6528, 0.7590, 1.000]
+BH_ADJUSTED = [0.0015, 0.003, 0.0095, 0.035625, 0.0603, 0.06385714285714286,
+               0.06385714285714286, 0.0645, 0.0765, 0.486, 0.5811818181818182, 0.714875,
+               0.7532307692307693, 0.8132142857142857, 1.0]
+
+
+@pytest.mark.parametrize("impl", ["reference", "core"])
+def test_statistics_on_known_values(impl):
+    """The reference used below and the core's own functions agree with known values."""
+    if impl == "reference":
+        g2, log_odds, wilson, bh = ref_g2, ref_log_odds, ref_wilson, ref_bh
+    else:
+        def wilson(k, n):
+            lo, hi = _core.wilson(np.array([k], float), np.array([n], float), Z95)
+            return np.frombuffer(lo)[0], np.frombuffer(hi)[0]
+
+        def bh(ps):
+            return np.frombuffer(_core.bh(np.array(ps, float))).tolist()
+        g2, log_odds = _core.g2, _core.log_odds
+    for args, (want_g2, want_p) in G2_KNOWN:
+        got_g2, got_p = g2(*args)
+        assert got_g2 == pytest.approx(want_g2, rel=1e-12), args
+        assert got_p == pytest.approx(want_p, rel=1e-10), args
+    for args, want in LOG_ODDS_KNOWN:
+        assert log_odds(*args) == pytest.approx(want, rel=1e-12), args
+    for (k, n), (lo4, hi4) in WILSON_KNOWN:
+        lo, hi = wilson(k, n)
+        assert (round(lo, 4), round(hi, 4)) == (lo4, hi4), (k, n)
+    assert bh(BH_P) == pytest.approx(BH_ADJUSTED, rel=1e-12)
+    assert sum(q <= 0.05 for q in bh(BH_P)) == 4
+    # no association: G2 = 0, p = 1; equal rates: log-odds 0
+    assert g2(10, 100, 20, 200) == (pytest.approx(0.0, abs=1e-12), pytest.approx(1.0))
+    assert log_odds(5, 100, 10, 200, 1000.0) == pytest.approx((0.0, 0.0), abs=1e-12)
 
 
 # -- generated corpora -----------------------------------------------------------------------
@@ -391,8 +426,10 @@ def test_counts_equal_the_generated_counts(analyzer, seed):
     c = corpus.counts
     groups = sorted(truth.groups)
     assert list(c.groups) == groups
-    assert dict(zip(c.groups, c.tokens.tolist())) == {g: truth.tokens[g] for g in groups}
-    assert dict(zip(c.groups, c.documents.tolist())) == {g: truth.docs[g] for g in groups}
+    assert dict(zip(c.groups, c.tokens.tolist(), strict=True)) == \
+        {g: truth.tokens[g] for g in groups}
+    assert dict(zip(c.groups, c.documents.tolist(), strict=True)) == \
+        {g: truth.docs[g] for g in groups}
     got = {}
     for gi, g in enumerate(c.groups):
         for ti, t in enumerate(c.terms):
@@ -428,7 +465,8 @@ def test_voice_filters_counts_not_tokens(analyzer, seed, voice):
     assert any(y[k] != truth_y(truth)[k] for k in y), "the filter must change something"
     check_comparison(cmp, groups, y, tokens_of(truth))
     # tokens are not filtered
-    assert {g: int(t) for g, t in zip(cmp.categories["group"], cmp.categories["tokens"])} \
+    cats = cmp.categories
+    assert {g: int(t) for g, t in zip(cats["group"], cats["tokens"], strict=True)} \
         == {g: truth.tokens[g] for g in groups}
 
 
@@ -567,7 +605,7 @@ if given is not None:
         an = fl.Analyzer(fl.Lexicon.from_dict(SIMPLE))
         records, y, n = [], {}, {}
         groups = [f"g{i}" for i in range(len(table))]
-        for g, (filler, ys) in zip(groups, table):
+        for g, (filler, ys) in zip(groups, table, strict=True):
             records.append({"text": _text_from_counts(rng, filler, ys), "outlet": g})
             n[g] = filler + sum(ys.values())
             for t, k in ys.items():
@@ -589,7 +627,7 @@ if given is not None:
                     row.update(log_odds=math.nan, z=math.nan, g2=math.nan, p=math.nan)
                 exp_terms[(g, t)] = row
         keys = list(exp_terms)
-        for k, q in zip(keys, ref_bh([exp_terms[k]["p"] for k in keys])):
+        for k, q in zip(keys, ref_bh([exp_terms[k]["p"] for k in keys]), strict=True):
             exp_terms[k]["p_adj"] = q
         assert_table(cmp.terms, ("group", "term"), exp_terms, "terms")
         exp_cat = {}

@@ -17,9 +17,7 @@ from framelens.io import read_records
 from framelens.palette import PALETTE, category_colors, tint
 from framelens.report import comparison_html, write_report
 
-REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-DEMO_CORPUS = os.path.join(REPO, "python", "framelens", "data", "demo_corpus.jsonl")
-DEMO_TEXT = os.path.join(REPO, "python", "framelens", "data", "demo.txt")
+from common import DEMO_CORPUS, DEMO_TEXT
 
 HOSTILE_LEXICON = {
     "name": "<b>bold</b> & co",
@@ -86,16 +84,14 @@ def parse(page: str) -> Tree:
 
 
 @pytest.fixture(scope="module")
-def demo():
-    lex = fl.load_lexicon("conflict-demo")
-    an = fl.Analyzer(lex)
+def demo(demo_lexicon, demo_analyzer, demo_records):
     with open(DEMO_TEXT, encoding="utf-8") as f:
-        doc = an.analyze(f.read())
-    corpus = an.analyze_corpus(read_records(DEMO_CORPUS), keep=["date"], date="date")
-    return lex, doc, corpus
+        doc = demo_analyzer.analyze(f.read())
+    corpus = demo_analyzer.analyze_corpus(demo_records, keep=["date"], date="date")
+    return demo_lexicon, doc, corpus
 
 
-# -- Document -------------------------------------------------------------------------------------
+# -- Document --------------------------------------------------------------------------------------
 def test_document_html_highlights_every_match(demo):
     lex, doc, _ = demo
     tree = parse(doc._repr_html_())
@@ -111,7 +107,7 @@ def test_document_html_highlights_every_match(demo):
     assert [a["data-category"] for a, _ in marks] == [m.category for m in doc.matches]
     colors = category_colors(lex)
     page = doc._repr_html_()
-    for (a, _), m in zip(marks, doc.matches):
+    for (a, _), m in zip(marks, doc.matches, strict=True):
         # the category's colour class, and its rule: the colour underneath, a tint behind
         cls = [c for c in a["class"].split() if re.fullmatch(r"fl-k\d+", c)]
         assert len(cls) == 1
@@ -193,7 +189,7 @@ def test_corpus_and_comparison_html(demo):
     _, _, corpus = demo
     tree = parse(corpus._repr_html_())
     text = " ".join("".join(tree.text).split())
-    for g, d in zip(corpus.counts.groups, corpus.counts.documents):
+    for g in corpus.counts.groups:
         assert g in text
     assert f"{corpus.n_documents} documents in 2 groups" in text
     cmp = corpus.compare()
@@ -219,7 +215,7 @@ def test_corpus_and_comparison_html(demo):
         assert positions == sorted(positions)
 
 
-# -- the report ---------------------------------------------------------------------------------------
+# -- the report ------------------------------------------------------------------------------------
 def test_report_is_self_contained_and_complete(demo):
     _, _, corpus = demo
     cmp = corpus.compare(bootstrap=100)
@@ -238,7 +234,7 @@ def test_report_is_self_contained_and_complete(demo):
         assert section in ids, section
     text = " ".join("".join(tree.text).split())
     assert "Monroe" in text and "Wilson" in text and "bootstrap" in text
-    for name, info in corpus.lexicon.categories.items():
+    for info in corpus.lexicon.categories.values():
         assert info["description"] in text
     # example sentences, highlighted, from the group they illustrate
     marks = tree.find("mark", "fl-m")
@@ -278,8 +274,8 @@ def test_report_of_merged_counts_has_no_examples(demo):
     assert "fl-ex" not in page.split("</style>", 1)[1]
 
 
-def test_report_with_90_groups_is_summarised_and_folded():
-    an = fl.Analyzer(fl.load_lexicon("conflict-demo"))
+def test_report_with_90_groups_is_summarised_and_folded(demo_analyzer):
+    an = demo_analyzer
     snippets = ["Kiev said the coup was planned.", "Kyiv marked the full-scale invasion.",
                 "Donbass and Donbas were named.", "The so-called referendum in the DPR.",
                 "Russia claims the special military operation liberated towns."]
@@ -300,7 +296,7 @@ def test_report_with_90_groups_is_summarised_and_folded():
     assert "tables" not in {a.get("id") for _, a in tree.elements}
 
 
-# -- command line ---------------------------------------------------------------------------------------
+# -- command line ----------------------------------------------------------------------------------
 def run(*args: str, cwd: str):
     return subprocess.run([sys.executable, "-m", "framelens", *args], capture_output=True,
                           text=True, cwd=cwd, timeout=300)

@@ -1,0 +1,70 @@
+"""What several test files share: the repository's paths, the rule for data in ../shared/data,
+the conflict lexicon the corpus tests analyse with, and a generator of records from
+snippets. The fixtures built on them are in conftest.py."""
+# SPDX-License-Identifier: MIT
+from __future__ import annotations
+
+import os
+import random
+from pathlib import Path
+from typing import Any, Dict, List, Sequence
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+PYDIR = REPO / "python"
+DEMO_CORPUS = str(PYDIR / "framelens" / "data" / "demo_corpus.jsonl")
+DEMO_TEXT = str(PYDIR / "framelens" / "data" / "demo.txt")
+# Data annotated by others lives beside the repository, never in it (each folder's README
+# names its source and licence).
+SHARED_DATA = REPO.parent / "shared" / "data"
+ON_CI = os.environ.get("CI") == "true"
+
+
+def shared_data(*parts: str) -> Path:
+    """The path of a file or folder under ../shared/data that a test needs. When it is
+    missing the test fails if the environment variable CI is "true" (CI must have the data
+    beside the repository), and is skipped, saying what is missing, anywhere else."""
+    path = SHARED_DATA.joinpath(*parts)
+    if not path.exists():
+        why = f"{path} is missing (../shared/data beside the repository; see its README.md)"
+        if ON_CI:
+            pytest.fail(f"CI=true: {why}")
+        pytest.skip(why)
+    return path
+
+
+# Russian- and Ukrainian-derived spellings of the capital, a delegitimising phrase, a prefix
+# wildcard and a case-sensitive acronym: the smallest lexicon that exercises every kind of
+# term, with one contrast.
+CONFLICT_LEXICON: Dict[str, Any] = {
+    "name": "conflict-test",
+    "terms": [
+        {"term": "Kiev", "category": "capital"},
+        {"term": "Kyiv", "category": "capital"},
+        {"term": "Kiev regime", "category": "delegitimization", "weight": 2.0},
+        {"term": "aggress*", "category": "accusation"},
+        {"term": "DPR", "category": "actor", "case_sensitive": True},
+    ],
+    "contrasts": [{"name": "capital", "options": {"Kiev": ["Kiev", "Kiev regime"],
+                                                  "Kyiv": ["Kyiv"]}}],
+}
+
+GROUPS = ("RT", "BBC", "Kyiv Independent")
+
+
+def make_records(n: int, seed: int, snippets: Sequence[str],
+                 groups: Sequence[str] = GROUPS, max_snippets: int = 4,
+                 paragraph_share: float = 0.0) -> List[Dict[str, Any]]:
+    """n records {"id": "d<i>", "text", "outlet"}, reproducible for a seed: each text joins
+    1 to max_snippets random snippets, and (with probability paragraph_share) one more after
+    a blank line."""
+    rng = random.Random(seed)
+    out = []
+    for i in range(n):
+        k = rng.randint(1, max_snippets)
+        text = " ".join(rng.choice(snippets) for _ in range(k))
+        if paragraph_share and rng.random() < paragraph_share:
+            text = "\n\n".join([text, rng.choice(snippets)])
+        out.append({"id": f"d{i}", "text": text, "outlet": rng.choice(groups)})
+    return out

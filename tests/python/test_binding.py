@@ -1,0 +1,200 @@
+"""The binding as a Python programmer meets it: every public callable has a signature that
+inspect can read, text given as bytes is read one way everywhere, errors about an item of a
+list name its index as an attribute, and the limits are the core's."""
+# SPDX-License-Identifier: MIT
+from __future__ import annotations
+
+import importlib
+import inspect
+import pickle
+import pkgutil
+from typing import Any, Callable, Iterator, List, Tuple
+
+import pandas as pd
+import pytest
+
+import framelens as fl
+from framelens import _core, dedupe
+
+
+# -- signatures ----------------------------------------------------------------------------
+def _modules() -> List[Any]:
+    names = [m.name for m in pkgutil.walk_packages(fl.__path__, "framelens.")]
+    # framelens.__main__ runs the command line when imported
+    return [fl] + [importlib.import_module(n) for n in names if not n.endswith("__main__")]
+
+
+def _public_callables() -> Iterator[Tuple[str, Callable]]:
+    """(qualified name, callable) of every public function, class and method of the package
+    (the extension module included): names without a leading underscore, defined in the
+    module that holds them."""
+    seen = set()
+    for mod in _modules():
+        for name, obj in vars(mod).items():
+            if name.startswith("_") or id(obj) in seen:
+                continue
+            if getattr(obj, "__module__", None) != mod.__name__ and mod is not _core:
+                continue  # imported from elsewhere: checked where it is defined
+            seen.add(id(obj))
+            if inspect.isclass(obj):
+                # An exception's constructor is BaseException's (any arguments), which has
+                # no signature even for ValueError; its methods are checked like any other.
+                if not issubclass(obj, BaseException) or "__init__" in vars(obj):
+                    yield f"{mod.__name__}.{name}", obj
+                for attr, member in vars(obj).items():
+                    if attr.startswith("_"):
+                        continue
+                    if isinstance(member, (staticmethod, classmethod)):
+                        member = member.__func__
+                    if callable(member):
+                        yield f"{mod.__name__}.{name}.{attr}", member
+            elif callable(obj):
+                yield f"{mod.__name__}.{name}", obj
+
+
+def test_every_public_callable_has_a_signature():
+    found = list(_public_callables())
+    names = {n for n, _ in found}
+    # the walk must see the C functions and methods, not only Python ones
+    assert {"framelens._core.analyze", "framelens._core.Builder.add_term",
+            "framelens._core.Lexicon.terms", "framelens._api.Analyzer.analyze",
+            "framelens.corpus.Corpus.kwic"} <= names
+    missing = []
+    for name, obj in found:
+        try:
+            inspect.signature(obj)
+        except (TypeError, ValueError) as exc:
+            missing.append(f"{name}: {exc}")
+    assert not missing, "\n".join(missing)
+
+
+@pytest.mark.parametrize("obj, params", [
+    (_core.analyze, ["lexicon", "text"]),
+    (_core.analyze_batch, ["lexicon", "texts", "threads"]),
+    (_core.Lexicon, ["data", "source", "on_duplicate"]),
+    (_core.Builder.add_term, ["self", "term", "categories", "weight", "case_sensitive",
+                              "variants", "extras", "line", "column"]),
+    (_core.Lexicon.meta, ["self", "key"]),
+], ids=["analyze", "analyze_batch", "Lexicon", "Builder.add_term", "Lexicon.meta"])
+def test_c_signatures_name_the_real_parameters(obj, params):
+    sig = inspect.signature(obj)
+    assert list(sig.parameters) == params
+    if obj is _core.Builder.add_term:
+        assert sig.parameters["weight"].default == 1.0
+        assert sig.parameters["term"].kind is inspect.Parameter.POSITIONAL_OR_KEYWORD
+    # the docstring keeps its text without the signature line
+    assert obj.__doc__ and "--" not in obj.__doc__.splitlines()[0]
+
+
+# -- bytes-like text -----------------------------------------------------------------------
+TEXT = "The Kiev regime denied it. Kyiv\u2019s mayor spoke \u2014 in Київ."
+RAW = TEXT.encode("utf-8")
+BYTES_LIKE = [bytes, bytearray, memoryview]
+
+
+@pytest.fixture(scope="module")
+def an(conflict_analyzer):
+    return conflict_analyzer
+
+
+def _rows(doc):
+    return [(m.term, m.start, m.end, m.voice) for m in doc.matches]
+
+
+@pytest.mark.parametrize("kind", BYTES_LIKE, ids=lambda k: k.__name__)
+def test_analyze_reads_every_bytes_like_as_utf8(an, kind):
+    assert _rows(an.analyze(kind(RAW))) == _rows(an.analyze(TEXT))
+    assert an.analyze(kind(RAW)).text == TEXT
+    assert fl.split_sentences(kind(RAW)) == fl.split_sentences(TEXT)
+
+
+@pytest.mark.parametrize("kind", BYTES_LIKE, ids=lambda k: k.__name__)
+def test_invalid_utf8_is_replaced_the_same_way_everywhere(an, kind):
+    raw = b"Kiev \xff said. Kyiv."
+    doc = an.analyze(kind(raw))
+    assert doc.text == "Kiev \ufffd said. Kyiv."
+    corpus = an.analyze_corpus([{"id": 1, "text": kind(raw), "outlet": "A"}])
+    assert corpus.matches["surface"].tolist() == ["Kiev", "Kyiv"]
+    assert corpus.matches["start"].tolist() == [m.start for m in doc.matches]
+
+
+@pytest.mark.parametrize("kind", BYTES_LIKE, ids=lambda k: k.__name__)
+def test_corpus_and_dedupe_records_read_bytes_as_analyze_does(an, kind):
+    recs = [{"id": i, "text": t, "outlet": "A"}
+            for i, t in enumerate([TEXT, "Kyiv again. Kyiv."])]
+    as_bytes = [dict(r, text=kind(r["text"].encode())) for r in recs]
+    pd.testing.assert_frame_equal(an.analyze_corpus(as_bytes).matches,
+                                  an.analyze_corpus(recs).matches)
+    long = " ".join(f"word{i}" for i in range(60))
+    texts = [long, long + " end", "something else entirely " * 5]
+    want = dedupe.find_duplicates(texts).documents
+    got = dedupe.find_duplicates([kind(t.encode()) for t in texts]).documents
+    pd.testing.assert_frame_equal(got, want)
+
+
+@pytest.mark.parametrize("kind", BYTES_LIKE, ids=lambda k: k.__name__)
+def test_lexicon_json_as_bytes_like(kind):
+    text = '{"terms": [{"term": "Київ", "category": "ua"}]}'
+    lex = fl.Lexicon.from_json(kind(text.encode()))
+    assert lex.terms == fl.Lexicon.from_json(text).terms
+    # undecoded: an invalid byte is an error at its place, not a replacement character
+    with pytest.raises(fl.LexiconError) as info:
+        fl.Lexicon.from_json(kind(b'{"terms": [{"term": "Ki\xffev", "category": "c"}]}'))
+    assert (info.value.line, info.value.column) == (1, 24), str(info.value)
+    # and the lexicon pickles (to Dask workers) as what it was read from
+    assert pickle.loads(pickle.dumps(lex)).terms == lex.terms
+
+
+@pytest.mark.parametrize("call", [
+    lambda b: _core.analyze(None, b), lambda b: _core.tokens(b), lambda b: _core.fold(b),
+    lambda b: _core.analyze_batch(None, [b], 1),
+], ids=["analyze", "tokens", "fold", "analyze_batch"])
+def test_the_extension_takes_text_as_str_only(call):
+    # one decoding, in Python (framelens._api._as_text): the core never guesses
+    with pytest.raises(TypeError, match="must be str"):
+        call(RAW)
+
+
+# -- errors name the failing item ----------------------------------------------------------
+def test_a_batch_names_the_failing_text_by_index():
+    texts = ["Kiev.", "fine", 17, "also fine"]
+    with pytest.raises(TypeError) as info:
+        _core.analyze_batch(None, texts, 2)
+    assert info.value.index == 2 and str(info.value).startswith("texts[2] must be str, not int")
+    texts = ["Kiev.", "fine", "bad \udc80", "x"]
+    with pytest.raises(ValueError) as info:
+        _core.analyze_batch(None, texts, 2)
+    assert info.value.index == 2 and str(info.value).startswith("texts[2]: ")
+    assert "surrogate" in str(info.value)
+    with pytest.raises(ValueError) as info:
+        _core.dedupe_signatures(["a b c", "bad \udc80"], 3, 64, 1, 1)
+    assert info.value.index == 1 and str(info.value).startswith("texts[1]: ")
+
+
+def test_record_errors_carry_the_record_and_its_id(an):
+    recs = [{"id": "a", "text": "Kiev.", "outlet": "A"},
+            {"id": "b", "text": "Kyiv.", "outlet": "B"},
+            {"id": "c", "text": "Kyiv \ud800.", "outlet": "B"}]
+    with pytest.raises(fl.RecordError) as info:
+        an.analyze_corpus(recs)
+    e = info.value
+    assert (e.record, e.id) == (2, "c")
+    assert str(e).startswith("record 3 (id 'c'): field 'text': ")  # counted from 1
+    assert "texts[" not in str(e)  # the batch's own index is not the user's business
+    # attributes survive pickling (errors cross process boundaries under Dask)
+    again = pickle.loads(pickle.dumps(e))
+    assert (again.record, again.id, str(again)) == (2, "c", str(e))
+
+
+# -- the thread limit is the core's -----------------------------------------------------------
+def test_one_named_thread_limit(an):
+    assert _core.MAX_THREADS == 256
+    over = _core.MAX_THREADS + 1
+    for call in (lambda: _core.analyze_batch(None, ["x"], over),
+                 lambda: an.analyze_corpus([{"text": "x", "outlet": "A"}], threads=over),
+                 lambda: dedupe.find_duplicates(["x"], threads=over),
+                 lambda: _core.dedupe_signatures(["x"], 3, 64, 1, over)):
+        with pytest.raises(ValueError, match=str(_core.MAX_THREADS)):
+            call()
+    corpus = an.analyze_corpus([{"text": "Kiev.", "outlet": "A"}], threads=_core.MAX_THREADS)
+    assert len(corpus.matches) == 1
