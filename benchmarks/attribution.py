@@ -286,7 +286,7 @@ def evaluate(articles: List[dict], an=None, failures: Optional[list] = None
     for a in articles:
         scores = evaluate_article(a, an, failures)
         for part in (polnear_part(a["id"]), "whole"):
-            for acc, s in zip(out[part], scores):
+            for acc, s in zip(out[part], scores, strict=True):
                 acc += s
     return out
 
@@ -323,7 +323,7 @@ def report(path: Path, n_failures: int) -> None:
     lenient = {p: (Score(), Score()) for p in PARTS + ("whole",)}
     for a in articles:
         for part in (polnear_part(a["id"]), "whole"):
-            for acc, sc in zip(lenient[part], evaluate_in_span(a, an)):
+            for acc, sc in zip(lenient[part], evaluate_in_span(a, an), strict=True):
                 acc += sc
     print("more lenient, for comparison: framelens' head anywhere inside a gold span")
     for part in PARTS + ("whole",):

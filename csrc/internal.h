@@ -181,11 +181,12 @@ typedef struct fl_tokinfo {
     uint32_t hash_fold; /* fl__hash_bytes of the folded form */
     uint32_t fold_len;
     size_t fold_off;    /* folded form in the result's byte buffer */
-    const struct fl_cue *cue; /* its entry in the voice stage's word table, or NULL (set
-                                 with the vocabulary ids: one lookup finds both) */
-    uint32_t root;      /* match.c: the root's child along its folded label, or 0 */
-    uint8_t root_more;  /* match.c: the root has other children for it (exact, wildcard) */
-    uint8_t excl;       /* match.c: an exclusion may start at it */
+    /* its entry in the voice stage's word table, or NULL (set with the vocabulary ids: one lookup
+     * finds both) */
+    const struct fl_cue *cue;
+    uint32_t root; /* match.c: the root's child along its folded label, or 0 */
+    uint8_t root_more; /* match.c: the root has other children for it (exact, wildcard) */
+    uint8_t excl; /* match.c: an exclusion may start at it */
 } fl_tokinfo;
 
 /* Appends the tokens of text[0..len) to toks (fl_token) and infos (fl_tokinfo). Fills
@@ -207,9 +208,9 @@ FL_HIDDEN fl_status fl__segment(const fl_allocator *a, const uint8_t *text, size
  * names. Keys are (offset, length) into a byte vector the caller owns (the lexicon's
  * strings) and live in a namespace (ns), so one index serves every kind of name. */
 typedef struct fl_names {
-    uint32_t *slots;  /* 0: empty, else 1 + index into entries */
-    size_t mask;      /* slots - 1 (a power of two minus one) */
-    fl_vec entries;   /* fl_name_entry */
+    uint32_t *slots; /* 0: empty, else 1 + index into entries */
+    size_t mask; /* slots - 1 (a power of two minus one) */
+    fl_vec entries; /* fl_name_entry */
 } fl_names;
 
 /* The value stored for s[0..len) in namespace ns, or FL_NO_ID. */
@@ -248,10 +249,10 @@ typedef struct fl_span {
 /* One term. Strings are (offset, length) into lex->bytes. */
 typedef struct fl_lex_term {
     size_t off, len;
-    uint32_t first_category, n_categories; /* into lex->term_categories; the first is the
-                                              term's main category */
-    uint32_t first_variant, n_variants;    /* into lex->variants */
-    uint32_t extras;                       /* value id of its source/note/meta, or FL_NO_ID */
+    /* into lex->term_categories; the first is the term's main category */
+    uint32_t first_category, n_categories;
+    uint32_t first_variant, n_variants; /* into lex->variants */
+    uint32_t extras; /* value id of its source/note/meta, or FL_NO_ID */
     double weight;
     uint8_t case_sensitive;
 } fl_lex_term;
@@ -261,7 +262,7 @@ typedef struct fl_lex_category {
     fl_span description; /* FL_NO_SPAN when none */
     fl_span color;
     uint32_t extras;
-    uint8_t declared;    /* 1: declared (under "categories"), 0: only named by terms */
+    uint8_t declared; /* 1: declared (under "categories"), 0: only named by terms */
 } fl_lex_category;
 
 typedef struct fl_lex_contrast {
@@ -285,16 +286,16 @@ typedef struct fl_lex_actor {
 /* A trie node over token labels. A node is reached by exactly one path, so the path's
  * statistics are the node's. */
 typedef struct fl_node {
-    uint32_t entry;     /* 1 + index into lex->entries when a term ends here, else 0 */
+    uint32_t entry; /* 1 + index into lex->entries when a term ends here, else 0 */
     uint32_t first_kid; /* compiled: its children are kid_labels/kid_nodes[first_kid, +n_kids) */
     uint32_t n_kids;
     uint32_t wild_bytes; /* bytes of wildcard prefixes on the path: longer prefixes win ties */
-    uint8_t exclusion;  /* an exclusion phrase ends here */
+    uint8_t exclusion; /* an exclusion phrase ends here */
     uint8_t excl_below; /* compiled: an exclusion phrase ends here or below */
-    uint8_t n_wild;     /* wildcard tokens on the path */
-    uint8_t n_exact;    /* case-sensitive tokens on the path */
+    uint8_t n_wild; /* wildcard tokens on the path */
+    uint8_t n_exact; /* case-sensitive tokens on the path */
     uint8_t wild_kinds; /* bit 0: has folded-wildcard children, bit 1: exact-wildcard */
-    uint8_t kid_kinds;  /* compiled: bit k: some child along an edge of kind k (FL_EDGE_*) */
+    uint8_t kid_kinds; /* compiled: bit k: some child along an edge of kind k (FL_EDGE_*) */
 } fl_node;
 
 /* Edge labels: vocabulary id << 2 | kind. */
@@ -313,15 +314,15 @@ typedef struct fl_edge_slot {
  * lookup of a token's folded form gives its label and its cue entry. */
 typedef struct fl_vocab_slot {
     uint16_t check; /* the top 16 bits of the string's hash */
-    uint16_t cue;   /* 1 + index into the cue table (fl__cue_table), 0: not a cue word */
-    uint32_t id;    /* 1 + index into lex->vocab, 0: not a label (a cue word only) */
+    uint16_t cue; /* 1 + index into the cue table (fl__cue_table), 0: not a cue word */
+    uint32_t id; /* 1 + index into lex->vocab, 0: not a label (a cue word only) */
     uint64_t head;
 } fl_vocab_slot;
 
 /* A wildcard prefix: a string some wildcard edge is labelled with. */
 typedef struct fl_wild_slot {
     uint32_t hash; /* fl__hash_bytes of the prefix */
-    uint32_t tag;  /* (1 + vocabulary id) << 2 | kinds (bit 0 folded, bit 1 exact); 0: empty */
+    uint32_t tag; /* (1 + vocabulary id) << 2 | kinds (bit 0 folded, bit 1 exact); 0: empty */
 } fl_wild_slot;
 
 /* The first FL_VOCAB_HEAD bytes of s[0..len) (zero-padded) with len (capped at 255) in the
@@ -347,62 +348,63 @@ typedef struct fl_entry {
  * value ids from lex->value_kids[first_kid]. */
 struct fl_value {
     const fl_lexicon *lex;
-    fl_span key;    /* the member name, when the value is an object member */
-    fl_span text;   /* a string, or a number as written */
+    fl_span key; /* the member name, when the value is an object member */
+    fl_span text; /* a string, or a number as written */
     double number;
     uint32_t first_kid, count;
-    uint8_t kind;   /* fl_value_kind */
+    uint8_t kind; /* fl_value_kind */
 };
 
 struct fl_lexicon {
     fl_allocator alloc;
-    fl_vec bytes;        /* every string of the lexicon (char) */
-    char *source;        /* NUL-terminated copy, for messages */
-    fl_vec terms;        /* fl_lex_term */
-    fl_vec variants;     /* fl_span */
+    fl_vec bytes; /* every string of the lexicon (char) */
+    char *source; /* NUL-terminated copy, for messages */
+    fl_vec terms; /* fl_lex_term */
+    fl_vec variants; /* fl_span */
     fl_vec term_categories; /* uint32_t category ids */
-    fl_vec categories;   /* fl_lex_category */
-    fl_vec exclusions;   /* fl_span */
-    fl_vec contrasts;    /* fl_lex_contrast */
-    fl_vec options;      /* fl_lex_option */
-    fl_vec refs;         /* fl_reference */
-    fl_vec actors;       /* fl_lex_actor */
-    fl_vec aliases;      /* fl_span */
-    fl_vec values;       /* struct fl_value */
-    fl_vec value_kids;   /* uint32_t value ids */
-    fl_span meta[4];     /* name, version, language, description; FL_NO_SPAN = absent */
-    uint32_t extras;     /* value id of the top-level source/note/meta, or FL_NO_ID */
+    fl_vec categories; /* fl_lex_category */
+    fl_vec exclusions; /* fl_span */
+    fl_vec contrasts; /* fl_lex_contrast */
+    fl_vec options; /* fl_lex_option */
+    fl_vec refs; /* fl_reference */
+    fl_vec actors; /* fl_lex_actor */
+    fl_vec aliases; /* fl_span */
+    fl_vec values; /* struct fl_value */
+    fl_vec value_kids; /* uint32_t value ids */
+    fl_span meta[4]; /* name, version, language, description; FL_NO_SPAN = absent */
+    uint32_t extras; /* value id of the top-level source/note/meta, or FL_NO_ID */
     fl_duplicate_counts duplicates;
     /* compiled form */
-    fl_vec vocab;        /* fl_span: token strings, in bytes */
+    fl_vec vocab; /* fl_span: token strings, in bytes */
     fl_vocab_slot *vocab_slots;
     const struct fl_cue *cues; /* compiled: the cue table the slots index (cues.c) */
-    size_t vocab_mask;   /* slots - 1 (a power of two minus one) */
-    fl_vec nodes;        /* fl_node; node 0 is the root */
-    fl_vec entries;      /* fl_entry */
+    size_t vocab_mask; /* slots - 1 (a power of two minus one) */
+    fl_vec nodes; /* fl_node; node 0 is the root */
+    fl_vec entries; /* fl_entry */
     fl_edge_slot *edge_slots; /* edges of every node but the root, while building */
     size_t edge_mask;
     size_t n_edges;
-    fl_vec root_edges;   /* uint32_t child by label (0: none): the root's edges */
-    uint32_t *root_kids;  /* compiled: the root's child along label (id << 2 | kind) at
-                            [kind * n_ids + id] (0: none), so that the folded labels the
-                            matcher tries for every token lie together */
-    size_t n_ids;         /* vocabulary size at compile */
-    uint8_t root_kinds;   /* bit k: the root has a child along an edge of kind k */
+    fl_vec root_edges; /* uint32_t child by label (0: none): the root's edges */
+    /* compiled: the root's child along label (id << 2 | kind) at [kind * n_ids + id] (0: none), so
+     * that the folded labels the matcher tries for every token lie together */
+    uint32_t *root_kids;
+    size_t n_ids; /* vocabulary size at compile */
+    uint8_t root_kinds; /* bit k: the root has a child along an edge of kind k */
     uint32_t *kid_labels; /* compiled: every node's children, sorted by label per node */
     uint32_t *kid_nodes;
     fl_wild_slot *wild_slots; /* compiled: the wildcard prefixes (NULL: none) */
     size_t wild_mask;
-    uint8_t wild_kinds;     /* bit 0: some folded wildcard, bit 1: some exact one */
-    uint8_t *wild_first2;   /* compiled: bit (b0 | b1 << 8): a wildcard prefix starts with
-                             bytes b0 b1 (a 1-byte prefix b0 sets every b1) */
-    fl_wild_slot *exact_slots; /* compiled: the strings that label exact edges (tag: 1 + id,
-                                  kinds unused), a small table for the exact forms of text
-                                  tokens; NULL: none */
+    uint8_t wild_kinds; /* bit 0: some folded wildcard, bit 1: some exact one */
+    /* compiled: bit (b0 | b1 << 8): a wildcard prefix starts with bytes b0 b1 (a 1-byte prefix b0
+     * sets every b1) */
+    uint8_t *wild_first2;
+    /* compiled: the strings that label exact edges (tag: 1 + id, kinds unused), a small table for
+     * the exact forms of text tokens; NULL: none */
+    fl_wild_slot *exact_slots;
     size_t exact_mask;
     size_t max_wild_prefix; /* longest wildcard prefix, in bytes */
-    uint64_t wild_lengths;  /* bit l-1: some wildcard prefix has l bytes (l <= 64) */
-    uint32_t max_depth;     /* longest path, in tokens */
+    uint64_t wild_lengths; /* bit l-1: some wildcard prefix has l bytes (l <= 64) */
+    uint32_t max_depth; /* longest path, in tokens */
     bool has_exact;
     bool has_exclusions;
     struct fl_actor_index *actor_index; /* the actors' names, compiled (actors.c); NULL: none */
@@ -428,10 +430,10 @@ FL_HIDDEN void fl__where_path(const fl_where *w, char *buf, size_t cap);
 
 /* Scratch vectors for insertion, reused from one spelling to the next. */
 typedef struct fl_insert_scratch {
-    fl_vec fold;  /* int32_t */
-    fl_vec toks;  /* fl_token */
+    fl_vec fold; /* int32_t */
+    fl_vec toks; /* fl_token */
     fl_vec infos; /* fl_tokinfo */
-    fl_vec form;  /* bytes */
+    fl_vec form; /* bytes */
 } fl_insert_scratch;
 FL_HIDDEN void fl__insert_scratch_free(const fl_allocator *a, fl_insert_scratch *s);
 
@@ -586,40 +588,40 @@ FL_HIDDEN void fl__actors_free(fl_lexicon *lex);
 
 /* Word classes of the voice stage's own table (cues.c). A word may be in several. */
 enum {
-    FL_W_SPEECH = 1u << 0,     /* verbs of saying: said, claims, told, … */
-    FL_W_THOUGHT = 1u << 1,    /* believe, think, know, fear, … */
-    FL_W_INTENT = 1u << 2,     /* want, plan, hope, refuse, … */
-    FL_W_STANCE = 1u << 3,     /* support, oppose, criticize, praise, … */
-    FL_W_EVIDENCE = 1u << 4,   /* show, indicate, find (a report, a poll) */
-    FL_W_SEEM = 1u << 5,       /* seem, appear: a source-less attribution */
-    FL_W_NOUNLIKE = 1u << 6,   /* some forms are also nouns ("claims", "plans") */
-    FL_W_RECIPIENT = 1u << 7,  /* may name whom it is said to ("told reporters that") */
-    FL_W_NOUN_CUE = 1u << 8,   /* a noun taking reported content ("the claim that") */
-    FL_W_MEDIUM = 1u << 9,     /* where it was said ("in a statement", "on Twitter") */
+    FL_W_SPEECH = 1u << 0, /* verbs of saying: said, claims, told, … */
+    FL_W_THOUGHT = 1u << 1, /* believe, think, know, fear, … */
+    FL_W_INTENT = 1u << 2, /* want, plan, hope, refuse, … */
+    FL_W_STANCE = 1u << 3, /* support, oppose, criticize, praise, … */
+    FL_W_EVIDENCE = 1u << 4, /* show, indicate, find (a report, a poll) */
+    FL_W_SEEM = 1u << 5, /* seem, appear: a source-less attribution */
+    FL_W_NOUNLIKE = 1u << 6, /* some forms are also nouns ("claims", "plans") */
+    FL_W_RECIPIENT = 1u << 7, /* may name whom it is said to ("told reporters that") */
+    FL_W_NOUN_CUE = 1u << 8, /* a noun taking reported content ("the claim that") */
+    FL_W_MEDIUM = 1u << 9, /* where it was said ("in a statement", "on Twitter") */
     FL_W_ACCORDING = 1u << 10, /* "according" (to), "по словам" */
-    FL_W_NEGATION = 1u << 11,  /* not, never, no, without, … */
-    FL_W_DISTANCE = 1u << 12,  /* allegedly, purported, … (one word) */
-    FL_W_SO = 1u << 13,        /* "so" / "self" of so-called, self-proclaimed */
-    FL_W_CALLED = 1u << 14,    /* "called", "proclaimed", "styled" after them */
-    FL_W_DET = 1u << 15,       /* the, a, his, their, some, … : a noun follows */
-    FL_W_PRON = 1u << 16,      /* he, she, they, who, … : can be a speaker */
-    FL_W_AUX = 1u << 17,       /* is, has, will, would, … */
-    FL_W_ADV = 1u << 18,       /* also, still, never, … (and any word in -ly) */
-    FL_W_CONJ = 1u << 19,      /* and, but, because, that, … */
-    FL_W_OPENER = 1u << 20,    /* that, whether, if, how, … : reported content opens */
-    FL_W_PREP = 1u << 21,      /* to, in, on, for, … */
-    FL_W_TIME = 1u << 22,      /* Tuesday, today, week, … */
-    FL_W_SECTION = 1u << 23,   /* a headline's section label: Analysis, Live, Watch, … */
-    FL_W_ROLE = 1u << 24,      /* a person or an organisation by role: minister, ministry */
-    FL_W_RELATIVE = 1u << 25,  /* who, which, whose, whom */
-    FL_W_VERB = 1u << 26,      /* a common verb that is no cue ("rose", "remained") */
+    FL_W_NEGATION = 1u << 11, /* not, never, no, without, … */
+    FL_W_DISTANCE = 1u << 12, /* allegedly, purported, … (one word) */
+    FL_W_SO = 1u << 13, /* "so" / "self" of so-called, self-proclaimed */
+    FL_W_CALLED = 1u << 14, /* "called", "proclaimed", "styled" after them */
+    FL_W_DET = 1u << 15, /* the, a, his, their, some, … : a noun follows */
+    FL_W_PRON = 1u << 16, /* he, she, they, who, … : can be a speaker */
+    FL_W_AUX = 1u << 17, /* is, has, will, would, … */
+    FL_W_ADV = 1u << 18, /* also, still, never, … (and any word in -ly) */
+    FL_W_CONJ = 1u << 19, /* and, but, because, that, … */
+    FL_W_OPENER = 1u << 20, /* that, whether, if, how, … : reported content opens */
+    FL_W_PREP = 1u << 21, /* to, in, on, for, … */
+    FL_W_TIME = 1u << 22, /* Tuesday, today, week, … */
+    FL_W_SECTION = 1u << 23, /* a headline's section label: Analysis, Live, Watch, … */
+    FL_W_ROLE = 1u << 24, /* a person or an organisation by role: minister, ministry */
+    FL_W_RELATIVE = 1u << 25, /* who, which, whose, whom */
+    FL_W_VERB = 1u << 26, /* a common verb that is no cue ("rose", "remained") */
     FL_W_QUOTE_VERB = 1u << 27, /* reports a quotation it follows ("…?" he continued) */
-    FL_W_PARTICLE = 1u << 28,   /* part of a phrasal cue: "pointed out", "called for" */
-    FL_W_SOURCE = 1u << 29,     /* a document that speaks: report, poll, study, source */
-    FL_W_CLAUSE = 1u << 30,     /* a cue only before a clause, an infinitive or a quotation
+    FL_W_PARTICLE = 1u << 28, /* part of a phrasal cue: "pointed out", "called for" */
+    FL_W_SOURCE = 1u << 29, /* a document that speaks: report, poll, study, source */
+    FL_W_CLAUSE = 1u << 30, /* a cue only before a clause, an infinitive or a quotation
                              * ("wrote that", not "wrote a book"); with FL_W_OBJECT
                              * also before its topic ("spoke about …") */
-    FL_W_OBJECT = 1u << 31      /* reports a thing it names: its content is a noun phrase
+    FL_W_OBJECT = 1u << 31 /* reports a thing it names: its content is a noun phrase
                             * that ends with its clause ("endorsed Clinton, …") */
 };
 
@@ -627,11 +629,11 @@ enum {
 enum { FL_FORM_NONE, FL_FORM_BASE, FL_FORM_S, FL_FORM_PAST, FL_FORM_PP, FL_FORM_ING, FL_FORM_ADJ };
 
 typedef struct fl_cue {
-    const char *word;  /* folded form */
-    uint8_t len;       /* bytes of word */
+    const char *word; /* folded form */
+    uint8_t len; /* bytes of word */
     const char *lemma; /* "said" -> "say" */
-    uint32_t bits;     /* FL_W_* */
-    uint8_t form;      /* FL_FORM_* */
+    uint32_t bits; /* FL_W_* */
+    uint8_t form; /* FL_FORM_* */
 } fl_cue;
 
 /* The vocabulary slot of s[0..len) (hash: fl__hash_bytes, head: fl__vocab_head), or NULL.
@@ -681,15 +683,15 @@ FL_HIDDEN const fl_cue *fl__cue_table(size_t *n);
 /* What the voice stage knows of each token. */
 typedef struct fl_vtok {
     const fl_cue *cue; /* its entry in the word table, or NULL */
-    uint32_t opened;   /* a closing quotation mark: the token that opened it; else UINT32_MAX */
-    uint8_t quoted;    /* inside quotation marks */
-    uint8_t role;      /* FL_ROLE_*: its part in an attribution of its sentence */
-    uint8_t naming;    /* content of a naming verb ("called them …"), not of a statement */
-    uint8_t form;      /* cue->form, or FL_FORM_NONE (copied: the scans read it often) */
+    uint32_t opened; /* a closing quotation mark: the token that opened it; else UINT32_MAX */
+    uint8_t quoted; /* inside quotation marks */
+    uint8_t role; /* FL_ROLE_*: its part in an attribution of its sentence */
+    uint8_t naming; /* content of a naming verb ("called them …"), not of a statement */
+    uint8_t form; /* cue->form, or FL_FORM_NONE (copied: the scans read it often) */
     uint32_t words_before; /* word tokens before it in the text */
-    uint32_t bits;     /* cue->bits, or 0 */
-    uint32_t mention;  /* the actor mention it is part of (index into res->mentions), or
-                         UINT32_MAX (actors.c) */
+    uint32_t bits; /* cue->bits, or 0 */
+    /* the actor mention it is part of (index into res->mentions), or UINT32_MAX (actors.c) */
+    uint32_t mention;
 } fl_vtok;
 
 enum { FL_ROLE_NONE = 0, FL_ROLE_CONTENT = 1, FL_ROLE_SPEAKER = 2, FL_ROLE_CUE = 3 };
@@ -715,21 +717,21 @@ typedef struct fl_attr {
 
 struct fl_result {
     fl_allocator alloc;
-    fl_vec tokens;    /* fl_token */
-    fl_vec infos;     /* fl_tokinfo */
+    fl_vec tokens; /* fl_token */
+    fl_vec infos; /* fl_tokinfo */
     fl_vec sentences; /* fl_sentence */
-    fl_vec matches;   /* fl_match */
-    fl_vec folded;    /* bytes of folded token forms */
-    fl_vec scratch;   /* int32_t, for folding */
-    fl_vec stack;     /* matcher work list */
-    fl_vec wild;      /* uint32_t: wildcard labels of the tokens (fl_tokinfo.wild_first) */
-    fl_vec cover;     /* int32_t: exclusion coverage */
-    fl_vec markers;   /* fl_marker */
+    fl_vec matches; /* fl_match */
+    fl_vec folded; /* bytes of folded token forms */
+    fl_vec scratch; /* int32_t, for folding */
+    fl_vec stack; /* matcher work list */
+    fl_vec wild; /* uint32_t: wildcard labels of the tokens (fl_tokinfo.wild_first) */
+    fl_vec cover; /* int32_t: exclusion coverage */
+    fl_vec markers; /* fl_marker */
     fl_fold_cache *fold_cache; /* forms of recent non-ASCII tokens (fold.c) */
-    fl_vec vtoks;     /* fl_vtok per token (context.c) */
+    fl_vec vtoks; /* fl_vtok per token (context.c) */
     fl_vec attributions; /* fl_attr, in sentence order (attribution.c) */
-    fl_vec attr_out;  /* fl_attribution: the same with offsets, for the caller (context.c) */
-    fl_vec mentions;  /* fl_actor_mention (actors.c) */
+    fl_vec attr_out; /* fl_attribution: the same with offsets, for the caller (context.c) */
+    fl_vec mentions; /* fl_actor_mention (actors.c) */
     fl_vec link_scratch; /* bytes: work space of context.c's link_matches, kept for reuse */
 };
 

@@ -107,8 +107,8 @@ typedef struct fl_error {
     size_t item;
     char path[FL_ERROR_PATH_SIZE];       /* JSON path ("terms[3].weight"), "" if none */
     char detail[FL_ERROR_DETAIL_SIZE];    /* what is wrong, without the place */
-    char message[FL_ERROR_MESSAGE_SIZE]; /* "source:line:col: path: detail", "source: path:
-                                            detail" when no place is known */
+    /* "source:line:col: path: detail", "source: path: detail" when no place is known */
+    char message[FL_ERROR_MESSAGE_SIZE];
 } fl_error;
 
 /* ------------------------------------------------------------------ allocator */
@@ -530,14 +530,16 @@ typedef struct fl_match {
     uint8_t voice;            /* fl_voice */
     uint8_t negated;          /* 1: a negation or denial cue stands before it in its clause */
     uint8_t reserved[2];
-    uint32_t spelling;        /* which spelling matched: 0 the term's own text, v + 1 its
-                          variant v (for contrasts, which may count one spelling) */
-    uint32_t attribution;     /* a quoted or attributed match: the attribution whose content
-                             holds it (the innermost), index into
-                             fl_result_attributions(); FL_NO_ATTRIBUTION for author
-                             matches and quotations nobody is said to speak */
-    uint32_t target;          /* the actor it is said of (docs/attributions.md has the
-                        rule), index for fl_lexicon_actor(); FL_NO_ACTOR when none */
+    /* which spelling matched: 0 the term's own text, v + 1 its variant v (for contrasts, which may
+     * count one spelling) */
+    uint32_t spelling;
+    /* a quoted or attributed match: the attribution whose content holds it (the innermost), index
+     * into fl_result_attributions(); FL_NO_ATTRIBUTION for author matches and quotations nobody is
+     * said to speak */
+    uint32_t attribution;
+    /* the actor it is said of (docs/attributions.md has the rule), index for fl_lexicon_actor();
+     * FL_NO_ACTOR when none */
+    uint32_t target;
 } fl_match;
 
 #define FL_NO_ATTRIBUTION UINT32_MAX
@@ -595,35 +597,38 @@ typedef struct fl_text_span {
 /* What an attribution reports (PolNeAR's phenomena, docs/voice.md). */
 typedef enum fl_attribution_kind {
     FL_ATTRIBUTION_STATEMENT = 0, /* said, told, claims, according to, a headline's "X: ..." */
-    FL_ATTRIBUTION_BELIEF = 1,    /* believes, knows, fears */
+    FL_ATTRIBUTION_BELIEF = 1, /* believes, knows, fears */
     FL_ATTRIBUTION_INTENTION = 2, /* wants, plans, refuses */
-    FL_ATTRIBUTION_STANCE = 3,    /* supports, opposes, criticizes */
-    FL_ATTRIBUTION_EVIDENCE = 4,  /* a report shows, a poll found */
-    FL_ATTRIBUTION_PERCEIVED = 5  /* source-less: "X seemed to ...", "X is expected to ..." */
+    FL_ATTRIBUTION_STANCE = 3, /* supports, opposes, criticizes */
+    FL_ATTRIBUTION_EVIDENCE = 4, /* a report shows, a poll found */
+    FL_ATTRIBUTION_PERCEIVED = 5 /* source-less: "X seemed to ...", "X is expected to ..." */
 } fl_attribution_kind;
 
 /* One attribution (found only when a lexicon is given): who (speaker) says, believes or
  * wants what (content), by which cue. Every attribution the voice stage finds is listed,
  * whether or not a term of the lexicon stands in it (docs/voice.md has the rules). */
 typedef struct fl_attribution {
-    uint32_t sentence;      /* the sentence of its cue */
-    uint8_t kind;           /* fl_attribution_kind */
-    uint8_t voice;          /* FL_VOICE_QUOTED when its content opens with a quotation,
-                      else FL_VOICE_ATTRIBUTED */
-    uint8_t nested;         /* 1: it stands inside the content of another attribution (PolNeAR
-                       annotates only the outermost) */
+    uint32_t sentence; /* the sentence of its cue */
+    uint8_t kind; /* fl_attribution_kind */
+    /* FL_VOICE_QUOTED when its content opens with a quotation, else FL_VOICE_ATTRIBUTED */
+    uint8_t voice;
+    /* 1: it stands inside the content of another attribution (PolNeAR annotates only the outermost)
+     */
+    uint8_t nested;
     uint8_t reserved;
-    uint32_t speaker_actor; /* the lexicon actor its speaker names (the first actor mention in
-                               the speaker), index for fl_lexicon_actor(); FL_NO_ACTOR */
-    fl_text_span speaker;   /* empty when nobody is named ("is expected to", "reportedly") */
-    fl_text_span cue;       /* the reporting verb or phrase ("has said", "according to"; a
-                         headline's colon or dash) */
-    fl_text_span content;   /* what is reported; with content2 when it comes in two pieces
-                             ("The plan, he said, will fail") or a passive's subject */
+    /* the lexicon actor its speaker names (the first actor mention in the speaker), index for
+     * fl_lexicon_actor(); FL_NO_ACTOR */
+    uint32_t speaker_actor;
+    fl_text_span speaker; /* empty when nobody is named ("is expected to", "reportedly") */
+    /* the reporting verb or phrase ("has said", "according to"; a headline's colon or dash) */
+    fl_text_span cue;
+    /* what is reported; with content2 when it comes in two pieces ("The plan, he said, will fail")
+     * or a passive's subject */
+    fl_text_span content;
     fl_text_span content2;
-    const char *cue_lemma;  /* the cue word's lemma ("claims" -> "claim"): a static string,
-                              valid for the life of the program (NUL-terminated, length
-                              cue_lemma_len); "" when punctuation is the cue */
+    /* the cue word's lemma ("claims" -> "claim"): a static string, valid for the life of the
+     * program (NUL-terminated, length cue_lemma_len); "" when punctuation is the cue */
+    const char *cue_lemma;
     size_t cue_lemma_len;
 } fl_attribution;
 
@@ -638,7 +643,7 @@ FL_API const fl_attribution *fl_result_attributions(const fl_result *res, size_t
 typedef struct fl_actor_mention {
     size_t start, end;
     size_t cp_start, cp_end;
-    uint32_t actor;         /* index for fl_lexicon_actor() */
+    uint32_t actor; /* index for fl_lexicon_actor() */
     uint32_t sentence;
     uint32_t first_token, n_tokens;
 } fl_actor_mention;
@@ -671,25 +676,25 @@ typedef struct fl_batch_columns {
     const int64_t *match_start, *match_end; /* code point offsets */
     const uint8_t *match_voice, *match_negated;
     const int64_t *surface_offsets; /* n_matches + 1 offsets into surface_data */
-    const char *surface_data;       /* the matched texts, UTF-8, concatenated */
+    const char *surface_data; /* the matched texts, UTF-8, concatenated */
 
     /* Who says what (fl_match.attribution, .target; fl_result_attributions()). */
-    const uint32_t *doc_attributions;  /* attributions per document */
-    const uint32_t *match_attribution; /* per match: index among its document's
-                                          attributions, or FL_NO_ATTRIBUTION */
-    const uint32_t *match_target;      /* per match: actor, or FL_NO_ACTOR */
+    const uint32_t *doc_attributions; /* attributions per document */
+    /* per match: index among its document's attributions, or FL_NO_ATTRIBUTION */
+    const uint32_t *match_attribution;
+    const uint32_t *match_target; /* per match: actor, or FL_NO_ACTOR */
     size_t n_attributions;
     const uint32_t *attr_doc, *attr_sentence;
     const uint8_t *attr_kind, *attr_voice, *attr_nested;
     const uint32_t *attr_speaker_actor; /* actor, or FL_NO_ACTOR */
     const int64_t *attr_speaker_start, *attr_speaker_end; /* code point offsets (equal when */
-    const int64_t *attr_cue_start, *attr_cue_end;         /* a part is absent)              */
+    const int64_t *attr_cue_start, *attr_cue_end; /* a part is absent)              */
     const int64_t *attr_content_start, *attr_content_end;
     const int64_t *attr_content2_start, *attr_content2_end;
-    const int64_t *attr_text_offsets; /* 4 * n_attributions + 1 offsets into attr_text_data:
-                                         attribution i's speaker, cue, cue lemma and content
-                                         are the strings 4i, 4i + 1, 4i + 2 and 4i + 3 */
-    const char *attr_text_data;       /* UTF-8, concatenated */
+    /* 4 * n_attributions + 1 offsets into attr_text_data: attribution i's speaker, cue, cue lemma
+     * and content are the strings 4i, 4i + 1, 4i + 2 and 4i + 3 */
+    const int64_t *attr_text_offsets;
+    const char *attr_text_data; /* UTF-8, concatenated */
 } fl_batch_columns;
 
 /* Creates an empty batch. alloc: NULL for the C library allocator; it is called from the
@@ -787,8 +792,9 @@ FL_API void fl_compare_groups(const double *y, const double *n, size_t n_groups,
  * parameters. */
 typedef struct fl_dedupe_params {
     uint32_t shingle; /* words per shingle, 1..FL_DEDUPE_MAX_SHINGLE (default 5) */
-    uint32_t num_hashes; /* signature length: a power of two in [FL_DEDUPE_MIN_HASHES,
-                            FL_DEDUPE_MAX_HASHES] (default 128) */
+    /* signature length: a power of two in [FL_DEDUPE_MIN_HASHES, FL_DEDUPE_MAX_HASHES] (default
+     * 128) */
+    uint32_t num_hashes;
     uint64_t seed; /* of every hash function (default 1): same seed, same signatures */
 } fl_dedupe_params;
 
@@ -859,15 +865,17 @@ typedef struct fl_dedupe_clusters fl_dedupe_clusters;
 
 typedef struct fl_dedupe_columns {
     size_t n_docs;
-    const uint32_t *first; /* per document: the first (lowest) index of its cluster;
-                              itself for a document without copies */
+    /* per document: the first (lowest) index of its cluster; itself for a document without copies
+     */
+    const uint32_t *first;
     const uint32_t *size; /* per document: documents in its cluster (1: no copies) */
-    const double *jaccard; /* per document: estimated similarity to its cluster's
-                              first document (1 for the first itself; NaN alone) */
+    /* per document: estimated similarity to its cluster's first document (1 for the first itself;
+     * NaN alone) */
+    const double *jaccard;
     const double *containment;
     size_t n_clusters; /* clusters of two or more documents */
-    size_t n_pairs; /* the pairs that joined clusters (n_docs - clusters in
-                       all, counting documents alone), a < b */
+    /* the pairs that joined clusters (n_docs - clusters in all, counting documents alone), a < b */
+    size_t n_pairs;
     const uint32_t *pair_a, *pair_b;
     const double *pair_jaccard, *pair_containment;
     size_t n_candidates; /* candidate pairs compared (a measure of the work) */

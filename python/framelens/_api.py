@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 import math
 import os
+import struct
 from collections import Counter
 from dataclasses import dataclass, field
-import struct
 from typing import Any, Dict, List, NamedTuple, Optional, Sequence, Tuple, Union
 
 from . import _core
@@ -147,7 +147,7 @@ class Lexicon:
             cats = self._cat_names
             single = [(c,) for c in cats]
             rows = [(n, cats[c], w, single[c])
-                    for n, c, w in zip(names, cat.tolist(), weight.tolist())]
+                    for n, c, w in zip(names, cat.tolist(), weight.tolist(), strict=True)]
             for i in (ncat > 1).nonzero()[0].tolist():
                 t = self.terms[i]  # a term in several categories (LIWC-style)
                 rows[i] = (t.term, t.category, t.weight, t.categories)
@@ -354,7 +354,7 @@ class _TermList(Sequence):
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, (_TermList, tuple, list)):
-            return len(self) == len(other) and all(a == b for a, b in zip(self, other))
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
         return NotImplemented
 
     def __hash__(self) -> int:
@@ -638,6 +638,7 @@ class Document:
     def _linked(self, matches: List[Match]) -> List[Match]:
         """The matches with who says each and of whom, for the rows that link an attribution
         or a target actor (usually few: the others are left as the core built them)."""
+        assert self._raw is not None
         if not self._raw[3] and (self.lexicon is None or not self.lexicon.actors):
             return matches  # no attribution and no actor: nothing to link
         import numpy as np

@@ -597,7 +597,8 @@ static PyObject *Lexicon_terms(PyObject *self_obj, PyObject *args) {
     return list;
 }
 
-PyDoc_STRVAR(Lexicon_term_count_doc, "term_count() -> int\n\nThe number of terms.");
+PyDoc_STRVAR(Lexicon_term_count_doc,
+             "term_count($self, /)\n--\n\nReturns int: the number of terms.");
 
 static PyObject *Lexicon_term_count(PyObject *self_obj, PyObject *unused) {
     (void)unused;
@@ -609,8 +610,9 @@ static PyObject *Lexicon_term_count(PyObject *self_obj, PyObject *unused) {
 }
 
 PyDoc_STRVAR(Lexicon_term_columns_doc,
-             "term_columns() -> (list[str], bytes, bytes, bytes)\n\n"
-             "Every term as columns, without an object per term beyond its text: the terms' "
+             "term_columns($self, /)\n--\n\n"
+             "Returns (list[str], bytes, bytes, bytes): every term as columns, without an object "
+             "per term beyond its text: the terms' "
              "texts, their main category indices (u4), weights (f8) and numbers of categories "
              "(u4), native-endian.");
 

@@ -75,9 +75,9 @@ def _table(counts: np.ndarray, groups: Sequence[str], keys: Sequence[str],
         share = np.where(total > 0, count / np.where(total > 0, total, 1), np.nan)
     group_col, key_col, label_col = names
     df = pd.DataFrame({
-        group_col: pd.Categorical.from_codes(gi, categories=list(groups)),
-        key_col: pd.Categorical.from_codes(ki, categories=list(keys)),
-        label_col: pd.Categorical.from_codes(li, categories=list(labels)),
+        group_col: pd.Categorical.from_codes(gi, categories=pd.Index(list(groups))),
+        key_col: pd.Categorical.from_codes(ki, categories=pd.Index(list(keys))),
+        label_col: pd.Categorical.from_codes(li, categories=pd.Index(list(labels))),
         "count": count.astype(np.int64),
         f"{key_col}_total": total.astype(np.int64),
         "share": share,
@@ -108,7 +108,7 @@ def speaker_keys(attributions, by: str = "actor") -> List[str]:
                 for s in speakers]
     actors = attributions["speaker_actor"].astype(object).tolist()
     return [a if isinstance(a, str) else (NO_SPEAKER if s is None or s != s else OTHER_SPEAKER)
-            for a, s in zip(actors, speakers)]
+            for a, s in zip(actors, speakers, strict=True)]
 
 
 def cue_table(corpus, by: str = "actor", nested: bool = True, voice: Optional[str] = None,
@@ -137,7 +137,8 @@ def cue_table(corpus, by: str = "actor", nested: bool = True, voice: Optional[st
                     count=len(att))
     k, keys = _codes(speaker_keys(att, by))
     lemmas = [lem if isinstance(lem, str) and lem else str(cue)
-              for lem, cue in zip(att["cue_lemma"].astype(object), att["cue"].astype(object))]
+              for lem, cue in zip(att["cue_lemma"].astype(object),
+                                  att["cue"].astype(object), strict=True)]
     lab, labels = _codes(lemmas)
     counts = np.zeros((len(groups), len(keys), len(labels)), dtype=np.int64)
     np.add.at(counts, (g, k, lab), 1)

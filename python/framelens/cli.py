@@ -432,7 +432,8 @@ def _write_jsonl_rows(df, f) -> None:
 
     cols = list(df.columns)
     for row in df.itertuples(index=False, name=None):
-        f.write(json.dumps({c: clean(v) for c, v in zip(cols, row, strict=True)}, ensure_ascii=False))
+        rec = {c: clean(v) for c, v in zip(cols, row, strict=True)}
+        f.write(json.dumps(rec, ensure_ascii=False))
         f.write("\n")
 
 

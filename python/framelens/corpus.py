@@ -635,7 +635,7 @@ def _sentence_texts(batch_texts: List[str], a: Dict[str, np.ndarray], every: boo
     out: List[Optional[str]] = [None] * len(sdoc)
     # plain ints: indexing numpy arrays element by element costs more than the slicing
     for i, d, b, e in zip(wanted.tolist(), sdoc[wanted].tolist(), sstart[wanted].tolist(),
-                          send[wanted].tolist()):
+                          send[wanted].tolist(), strict=True):
         out[i] = batch_texts[d][b:e]
     return pa.array(out, type=pa.large_string())
 

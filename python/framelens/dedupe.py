@@ -367,7 +367,8 @@ def apply(corpus: Any, duplicates: Duplicates, mode: str = "mark", keep: str = "
 
     ``mode="mark"``: the same documents, with ``corpus.duplicates`` (the
     :class:`Duplicates`) and a ``cluster`` column (-1 for documents without copies) in
-    ``corpus.sentences``, ``corpus.matches`` and ``corpus.attributions``. ``mode="drop"``: only the documents of
+    ``corpus.sentences``, ``corpus.matches`` and ``corpus.attributions``. ``mode="drop"``:
+    only the documents of
     ``duplicates.keep(keep)`` remain (``keep="group"``: each cluster once per group;
     ``"all"``: once overall), so counts and comparisons count each story once;
     ``corpus.duplicates`` still lists every cluster. ``duplicates`` must describe the
@@ -438,7 +439,7 @@ def _marked_class(base: type) -> type:
             return df
 
         @property
-        def attributions(self):  # type: ignore[override]
+        def attributions(self):
             df = super().attributions
             if "cluster" not in df.columns:
                 doc = self._cols["attr_doc"].astype(np.int64)

@@ -5,8 +5,8 @@ Layout, for any number of groups: a summary first (the groups, the contrasts sid
 the most distinctive terms of each group), then the charts, the terms with highlighted
 example sentences, the categories, the voices, who says what with which verb, labels by the
 actor they are said of, the timeline with each series' switch point (when a date is
-carried), the copies found (with ``dedupe=``), a note on method and the full tables. With many groups the largest come first and the rest
-is folded in ``<details>``.
+carried), the copies found (with ``dedupe=``), a note on method and the full tables. With
+many groups the largest come first and the rest is folded in ``<details>``.
 
 The page is rendered from the Jinja2 template ``templates/report.html.j2``.
 """

@@ -269,7 +269,8 @@ def timeline_chart(corpus, contrast: str, option: Optional[str] = None,
                         opacity=0.08, title=f"{s}: switch between {r['switch_low']} and "
                                             f"{r['switch_high']}")
                 ch.line(x(at), top, x(at), height - bottom, color, width=1.5, dash="4 3",
-                        title=f"{s}: switch in {r['switch']} ({_fmt(float(r['share_before']), True)}"
+                        title=f"{s}: switch in {r['switch']} "
+                              f"({_fmt(float(r['share_before']), True)}"
                               f" -> {_fmt(float(r['share_after']), True)} {r['option']}, "
                               f"p = {_fmt(float(r['p_value']))})")
     return ch

@@ -225,7 +225,7 @@ def test_tables_need_the_corpus():
     counts = fl.Analyzer(fl.Lexicon.from_dict(LEXICON)).analyze_corpus(RECORDS).counts
     cmp = counts.compare()
     with pytest.raises(fl.NoTextError):
-        cmp.cues
+        _ = cmp.cues
 
 
 # -- PolNeAR: speaker and cue against others' annotation --------------------------------------

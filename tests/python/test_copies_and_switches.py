@@ -56,8 +56,8 @@ def test_mark_while_streaming_equals_find_then_apply(an, generated):
     assert streamed.n_documents == len(generated)  # nothing dropped
     m = streamed.matches
     assert "cluster" in m.columns and "cluster" in streamed.attributions.columns
-    by_doc = dict(zip(found.documents["doc_id"], found.documents["cluster"]))
-    assert all(by_doc[d] == c for d, c in zip(m["doc_id"], m["cluster"]))
+    by_doc = dict(zip(found.documents["doc_id"], found.documents["cluster"], strict=True))
+    assert all(by_doc[d] == c for d, c in zip(m["doc_id"], m["cluster"], strict=True))
 
 
 @pytest.mark.parametrize("keep", ["group", "all"])
