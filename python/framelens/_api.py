@@ -486,7 +486,7 @@ class Match(_MatchFields):
     (docs/attributions.md), or None.
 
     An immutable named tuple: ``Analyzer.analyze`` builds a document's matches in one call
-    into the core, without running Python code per match."""
+    into the core; only the matches with a speaker or a target are completed in Python."""
 
     __slots__ = ()
 
@@ -830,7 +830,8 @@ class Analyzer:
         which skips it and counts it in ``corpus.skipped``.
         dedupe: copies counted once (docs/duplicates-and-switches.md): ``"mark"`` finds the
         clusters of near-duplicate documents (``corpus.duplicates``, a ``cluster`` column in
-        the sentences and matches), ``"drop"`` also keeps one document per cluster, so that
+        the sentences, matches and attributions), ``"drop"`` also keeps one document per
+        cluster, so that
         every count and comparison counts each story once per group
         (``dedupe_keep="group"``, the default: a wire story reprinted by three outlets still
         counts for each) or once overall (``dedupe_keep="all"``: for the group of its first

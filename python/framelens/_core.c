@@ -1775,7 +1775,20 @@ static PyObject *core_match_objects(PyObject *module, PyObject *const *args, Py_
             Py_CLEAR(list);
             break;
         }
+        /* 3.14 tuples cache their hash, -1 for "not computed yet"; tp_alloc leaves it 0,
+         * which would read as a computed hash of 0 (tuple.__new__ sets -1). The limited API
+         * cannot reach it: there a plain tuple is filled and tuple.__new__ copies it. */
+#ifdef Py_LIMITED_API
+        (void)alloc;
+        PyObject *m = PyTuple_New(MATCH_BASE_FIELDS + MATCH_LINK_FIELDS);
+#else
         PyObject *m = alloc(type, MATCH_BASE_FIELDS + MATCH_LINK_FIELDS);
+#if PY_VERSION_HEX >= 0x030E0000
+        if (m != NULL) {
+            ((PyTupleObject *)m)->ob_hash = -1;
+        }
+#endif
+#endif
         if (m == NULL) {
             Py_CLEAR(list);
             break;
@@ -1802,6 +1815,17 @@ static PyObject *core_match_objects(PyObject *module, PyObject *const *args, Py_
         for (int k = MATCH_BASE_FIELDS; k < MATCH_BASE_FIELDS + MATCH_LINK_FIELDS; k++) {
             PyTuple_SET_ITEM(m, k, Py_NewRef(Py_None));
         }
+#ifdef Py_LIMITED_API
+        if (ok) {
+            newfunc tuple_new = (newfunc)PyType_GetSlot(&PyTuple_Type, Py_tp_new);
+            PyObject *args1 = PyTuple_Pack(1, m);
+            PyObject *made = args1 == NULL ? NULL : tuple_new(type, args1, NULL);
+            Py_XDECREF(args1);
+            Py_DECREF(m);
+            m = made;
+            ok = m != NULL;
+        }
+#endif
         PyList_SET_ITEM(list, i, m);
         if (!ok) {
             Py_CLEAR(list);

@@ -172,16 +172,19 @@ def target_table(corpus, by: str = "term", voice: Optional[str] = None,
     k = np.where(target >= len(actors), len(actors), target)
     groups = list(corpus.groups)
     g = np.asarray(corpus._doc_group, dtype=np.int64)[doc] if len(doc) else doc
-    lex_terms = corpus.lexicon.terms
+    lex = corpus.lexicon
+    names, main_cat, _, ncat = lex._term_columns()  # columns: no Term object per term
     if by == "term":
-        labels = list(dict.fromkeys(t.term for t in lex_terms))
+        labels = list(dict.fromkeys(names))
         index = {t: i for i, t in enumerate(labels)}
-        term_label = np.array([index[t.term] for t in lex_terms], dtype=np.int64)
+        term_label = np.array([index[t] for t in names], dtype=np.int64)
         rows = (g, k, term_label[term] if len(term) else term)
     else:
-        labels = list(corpus.lexicon.categories)
+        labels = list(lex.categories)
         cat_index = {name: i for i, name in enumerate(labels)}
-        per_term = [[cat_index[x] for x in t.categories] for t in lex_terms]
+        per_term = [[c] for c in main_cat.tolist()]
+        for i in (ncat > 1).nonzero()[0].tolist():  # a term in several categories
+            per_term[i] = [cat_index[x] for x in lex.terms[i].categories]
         sizes = np.array([len(p) for p in per_term], dtype=np.int64)
         flat = np.array([x for p in per_term for x in p], dtype=np.int64)
         first = np.cumsum(sizes) - sizes

@@ -358,11 +358,12 @@ def _corpus(args, emit=None):
         print(f"framelens: skipped {corpus.skipped} invalid records", file=sys.stderr)
     if corpus.duplicates is not None:
         dup = corpus.duplicates
-        copies = int(dup.documents["duplicate"].sum()) if dup.n_documents else 0
-        if args.dedupe == "drop":
+        if args.dedupe == "drop":  # with keep="group", a copy in another group stays
+            copies = dup.n_documents - int(dup.keep(args.dedupe_keep).sum())
             once = "per group" if args.dedupe_keep == "group" else "overall"
             done = f"dropped (each story counted once {once})"
         else:
+            copies = int(dup.documents["duplicate"].sum()) if dup.n_documents else 0
             done = "marked"
         print(f"framelens: {len(dup.clusters)} clusters of copies; {copies} copies {done}",
               file=sys.stderr)
@@ -473,11 +474,17 @@ class _TableWriter:
     def _write_parquet(self, df) -> None:
         import pyarrow as pa
         import pyarrow.parquet as pq
+
+        from .columns import text_dtype
         # batches have their own categories: written as plain strings (Parquet encodes
-        # them by dictionary anyway), so that every batch has the same schema
+        # them by dictionary anyway), so that every batch has the same schema; as typed
+        # strings, so that a column with no value in the first batch (speaker, target) is
+        # not written as Arrow's null type, which no later batch's strings fit
         for c in df.columns:
             if str(df[c].dtype) == "category":
-                df[c] = df[c].astype(object)
+                cats = df[c].cat.categories
+                text = len(cats) == 0 or all(isinstance(x, str) for x in cats)
+                df[c] = df[c].astype(text_dtype() if text else object)
         table = pa.Table.from_pandas(df, preserve_index=False)
         if self._parquet is None:
             self._parquet = pq.ParquetWriter(self.out, table.schema)
@@ -642,7 +649,9 @@ def _add_corpus_args(p: argparse.ArgumentParser, group_flag: str) -> None:
                    help="delimited fields are never quoted: quote characters are text")
     p.add_argument("--dedupe", choices=("mark", "drop"), default=None,
                    help="find near-duplicate documents (reprints): mark them (a cluster "
-                        "column) or drop the copies so each story counts once")
+                        "column) or drop the copies so each story counts once; analyze then "
+                        "gathers the whole input before writing, since copies are found "
+                        "across it")
     p.add_argument("--dedupe-keep", choices=("group", "all"), default="group",
                    help="with --dedupe drop: keep each story once per group (default) or "
                         "once overall")
@@ -745,7 +754,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="matches (with speaker, cue and target), sentences, attributions "
                         "(who says what), duplicates (the clusters' documents; needs --dedupe)")
     a.add_argument("--with-text", action="store_true",
-                   help="add the sentence text (sentences: of those holding a match)")
+                   help="add the sentence text (every sentence for --table sentences, the "
+                        "matched one for matches)")
     a.set_defaults(func=_cmd_analyze)
     c = sub.add_parser("compare", help="compare groups: log-odds, keyness, rates, contrasts")
     _add_corpus_args(c, "--by")

@@ -23,12 +23,10 @@ from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Sequ
 import numpy as np
 
 from . import _core
-from ._api import _as_text
+from ._api import _NONE, ATTRIBUTION_KINDS, _as_text
 from .columns import label_array, text_array, user_column
 from .counts import VOICES, Counts, counts_from_columns
 from .evidence import check_voices, check_window, context_rows, sample, select_terms
-
-ATTRIBUTION_KINDS = ("statement", "belief", "intention", "stance", "evidence", "perceived")
 
 _DEFAULT_ID = "id"
 _NO_GROUP = "all"
@@ -53,7 +51,6 @@ _DTYPES = {
     "attr_cue_end": np.int64, "attr_content_start": np.int64, "attr_content_end": np.int64,
     "attr_content2_start": np.int64, "attr_content2_end": np.int64,
 }
-_NONE = np.iinfo(np.uint32).max  # the core's FL_NO_ATTRIBUTION / FL_NO_ACTOR
 
 # The columns of the tables; a kept field may not take one of these names.
 SENTENCE_COLUMNS = ("doc_id", "group", "sentence", "start", "end", "n_tokens", "n_matches",
@@ -852,7 +849,9 @@ class Corpus:
 
     def match_table(self, text: bool = False):
         """DataFrame doc_id, group, sentence, term, category, start, end, surface, voice,
-        weight, negated and the kept columns; with ``text=True`` also ``sentence_text``."""
+        weight, negated, who says it (speaker, speaker_start, speaker_end, speaker_actor,
+        cue, cue_lemma), target and the kept columns; with ``text=True`` also
+        ``sentence_text``."""
         import pandas as pd
         c = self._cols
         doc = c["match_doc"].astype(np.int64)

@@ -198,3 +198,19 @@ def test_one_named_thread_limit(an):
             call()
     corpus = an.analyze_corpus([{"text": "Kiev.", "outlet": "A"}], threads=_core.MAX_THREADS)
     assert len(corpus.matches) == 1
+
+
+def test_matches_built_in_c_hash_and_compare_as_their_fields():
+    # _core.match_objects allocates the tuples itself: they must hash like the tuple of
+    # their fields (CPython 3.14 caches a tuple's hash, which a bare allocation leaves 0)
+    import framelens as fl
+    lex = fl.Lexicon.from_dict({"terms": [{"term": "Kiev", "category": "capital"},
+                                          {"term": "regime", "category": "label"}]})
+    doc = fl.Analyzer(lex).analyze("Kiev says the regime in Kiev is new.")
+    ms = doc.matches
+    assert [m.term for m in ms] == ["Kiev", "regime", "Kiev"]
+    for m in ms:
+        assert hash(m) == hash(tuple(m))
+        assert m == tuple(m)
+    assert len(set(ms)) == 3
+    assert ms[0] != ms[2]  # same term, other place

@@ -386,3 +386,19 @@ def test_progress_bar_on_a_terminal(workdir, tmp_path):
     assert r.returncode == 0
     err = b"".join(chunks).decode("utf-8", "replace")
     assert "docs" in err or "it/s" in err, repr(err)
+
+
+def test_streamed_parquet_takes_a_column_first_seen_empty(tmp_path):
+    # a batch of the stream whose matches have no speaker comes first; a later one has one
+    from framelens.cli import _TableWriter
+    out = str(tmp_path / "m.parquet")
+    w = _TableWriter(out)
+    w.write(pd.DataFrame({"term": pd.Categorical(["Kiev"]),
+                          "speaker": pd.Categorical([None], categories=[])}))
+    w.write(pd.DataFrame({"term": pd.Categorical(["Kyiv", "Kiev"]),
+                          "speaker": pd.Categorical(["Moscow", None])}))
+    w.close()
+    back = pd.read_parquet(out)
+    assert back["term"].tolist() == ["Kiev", "Kyiv", "Kiev"]
+    assert back["speaker"].isna().tolist() == [True, False, True]
+    assert back["speaker"].iloc[1] == "Moscow"
