@@ -553,6 +553,11 @@ class ActorMention:
 
 MARKER_KINDS = ("word", "scare_quotes")
 _NONE = 0xFFFFFFFF  # no attribution, no actor (FL_NO_ATTRIBUTION, FL_NO_ACTOR)
+# The packed match rows (_core.MATCH_FORMAT) as 32-bit words: a row's length, and where its
+# attribution index stands (the target follows it); Match's first fields, those the core fills
+_MATCH_ROW_WORDS = struct.calcsize(_core.MATCH_FORMAT) // 4
+_MATCH_ATTRIBUTION_WORD = struct.calcsize("=qqIII") // 4
+_MATCH_BASE_FIELDS = 11
 
 
 @dataclass(frozen=True)
@@ -637,33 +642,33 @@ class Document:
 
     def _linked(self, matches: List[Match]) -> List[Match]:
         """The matches with who says each and of whom, for the rows that link an attribution
-        or a target actor (usually few: the others are left as the core built them)."""
+        or a target actor; read from the packed rows and the attribution rows directly (no
+        Attribution objects, no numpy: this runs once per document)."""
         assert self._raw is not None
-        if not self._raw[3] and (self.lexicon is None or not self.lexicon.actors):
+        attr_rows = self._raw[3]
+        if not attr_rows and (self.lexicon is None or not self.lexicon.actors):
             return matches  # no attribution and no actor: nothing to link
-        import numpy as np
-        # the attribution and target columns of the packed rows (_core.MATCH_FORMAT)
-        links_at = struct.calcsize("=qqIII")
-        rows = np.frombuffer(self._raw[1], dtype=np.dtype({
-            "names": ["attribution", "target"], "formats": ["=u4", "=u4"],
-            "offsets": [links_at, links_at + 4],
-            "itemsize": struct.calcsize(_core.MATCH_FORMAT)}))
-        linked = np.flatnonzero((rows["attribution"] != _NONE) | (rows["target"] != _NONE))
-        if len(linked) == 0:
-            return matches
-        attrs = self.attributions
-        actors = self._actor_names()
-        for i in linked.tolist():
-            ai, ti = int(rows["attribution"][i]), int(rows["target"][i])
-            links: Dict[str, Any] = {}
-            if ti != _NONE:
-                links["target"] = actors[ti]
-            if ai != _NONE:
-                a = attrs[ai]
-                links.update(speaker=a.speaker, speaker_start=a.speaker_start,
-                             speaker_end=a.speaker_end, speaker_actor=a.speaker_actor,
-                             cue=a.cue, cue_lemma=a.cue_lemma)
-            matches[i] = matches[i]._replace(**links)
+        words = memoryview(self._raw[1]).cast("I")  # the rows as 32-bit words
+        link_attr = words[_MATCH_ATTRIBUTION_WORD::_MATCH_ROW_WORDS].tolist()
+        link_target = words[_MATCH_ATTRIBUTION_WORD + 1::_MATCH_ROW_WORDS].tolist()
+        text = self.text
+        actors: Optional[List[str]] = None
+        for i, (ai, ti) in enumerate(zip(link_attr, link_target, strict=True)):
+            if ai == _NONE and ti == _NONE:
+                continue
+            if actors is None:
+                actors = self._actor_names()
+            target = actors[ti] if ti != _NONE else None
+            if ai == _NONE:
+                who: tuple = (None, None, None, None, None, None)
+            else:
+                row = attr_rows[ai]  # see _core.analyze: attributions
+                sp_actor, ss, se, cs, ce, lemma = row[4], row[5], row[6], row[7], row[8], row[9]
+                named = se > ss
+                who = (text[ss:se] if named else None, ss if named else None,
+                       se if named else None,
+                       actors[sp_actor] if sp_actor is not None else None, text[cs:ce], lemma)
+            matches[i] = tuple.__new__(Match, matches[i][:_MATCH_BASE_FIELDS] + who + (target,))
         return matches
 
     def _actor_names(self) -> List[str]:

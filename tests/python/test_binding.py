@@ -210,6 +210,7 @@ def test_matches_built_in_c_hash_and_compare_as_their_fields():
     ms = doc.matches
     assert [m.term for m in ms] == ["Kiev", "regime", "Kiev"]
     for m in ms:
+        assert len(m) == len(type(m)._fields)
         assert hash(m) == hash(tuple(m))
         assert m == tuple(m)
     assert len(set(ms)) == 3
