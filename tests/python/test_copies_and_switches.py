@@ -219,3 +219,38 @@ def test_cli_dedupe_and_switch_tables(tmp_path, an):
     assert run.returncode == 2 and "needs --dedupe" in run.stderr
     run = _cli("analyze", str(data), "--lexicon", str(lex), "--dedupe-threshold", "0.6")
     assert run.returncode == 2 and "need --dedupe" in run.stderr
+
+
+def test_cli_analyze_with_dedupe_gathers_and_marks_or_drops(tmp_path):
+    # analyze streams batch by batch, but copies are found across the whole input: with
+    # --dedupe it gathers first, then writes every match with its cluster (or without copies)
+    lex = tmp_path / "lex.json"
+    lex.write_text(json.dumps(LEXICON), encoding="utf-8")
+    rng = np.random.default_rng(6)
+    words = [f"w{k}" for k in range(5000)]
+    recs = [{"id": f"d{i}", "outlet": "AB"[i % 2],
+             "text": " ".join(rng.choice(words, 60)) + " Officials in "
+                     + ("Kiev" if i % 3 else "Kyiv") + " met. " + " ".join(rng.choice(words, 60))
+                     + "."}
+            for i in range(12)]
+    recs.append(dict(recs[0], id="copy-of-first", outlet="B"))
+    data = tmp_path / "corpus.jsonl"
+    data.write_text("".join(json.dumps(r) + "\n" for r in recs), encoding="utf-8")
+    plain, marked, dropped = (tmp_path / f"{k}.csv" for k in ("plain", "marked", "dropped"))
+    assert _cli("analyze", str(data), "--lexicon", str(lex), "-o", str(plain)).returncode == 0
+    run = _cli("analyze", str(data), "--lexicon", str(lex), "--dedupe", "mark", "-o",
+               str(marked))
+    assert run.returncode == 0, run.stderr
+    assert "1 copies marked" in run.stderr
+    p, m = pd.read_csv(plain), pd.read_csv(marked)
+    assert len(m) == len(p) and "cluster" in m.columns and "cluster" not in p.columns
+    first = "d0"
+    by_doc = m.groupby(m["doc_id"].astype(str))["cluster"].first()
+    assert by_doc["copy-of-first"] == by_doc[first] >= 0
+    assert (by_doc.drop([first, "copy-of-first"]) == -1).all()
+    run = _cli("analyze", str(data), "--lexicon", str(lex), "--dedupe", "drop",
+               "--dedupe-keep", "all", "-o", str(dropped))
+    assert run.returncode == 0, run.stderr
+    d = pd.read_csv(dropped)
+    assert "copy-of-first" not in set(d["doc_id"].astype(str))
+    assert len(d) == len(p) - int((p["doc_id"].astype(str) == "copy-of-first").sum())
