@@ -160,9 +160,11 @@ def _build_framelens(lex_json: str, which: str, threads: int):
             return n
         return run, {"analyzer": an}
 
+    n_threads = 1 if which == "framelens-1" else threads  # the parent passes all cores
+
     def run_corpus(records):
         corpus = an.analyze_corpus(records, text="text", group="outlet", id="id",
-                                   threads=threads)
+                                   threads=n_threads)
         return len(corpus.matches)
     return run_corpus, {}
 
