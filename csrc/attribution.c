@@ -358,6 +358,9 @@ static size_t speaker_forward(const ctx *c, const span *s, size_t from) {
         }
         j++;
     }
+    if (words > 0 && punct(c, j - 1) == '.' && (j == s->b || !is_word(c, j))) {
+        j--; /* "was criticized by Miller.": the sentence's period, not an initial's */
+    }
     /* a name, a role or a pronoun; not "said that" */
     return words > 0 ? j : from;
 }
@@ -1875,6 +1878,17 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
                 at.content_first = (uint32_t)j;
                 at.content_end = (uint32_t)close;
                 mark(c, j, close, FL_ROLE_CONTENT);
+                if (at.speaker_end == at.speaker_first && close + 1 < s->b &&
+                    folded_is(c, close, "by")) {
+                    /* "… was called "an aggressor country" by Kiev": the agent after the
+                     * label is who gave it */
+                    size_t e = speaker_forward(c, s, close + 1);
+                    if (e > close + 1) {
+                        at.speaker_first = (uint32_t)close + 1;
+                        at.speaker_end = (uint32_t)e;
+                        mark(c, close, e, FL_ROLE_SPEAKER);
+                    }
+                }
             } else if (j < s->b &&
                        ((bits(c, j) & FL_W_OPENER) || folded_is(c, j, "to") ||
                         folded_is(c, j, "of") || folded_is(c, j, "about") ||

@@ -211,3 +211,19 @@ TEST(Context, AQuotationOverTwoSentencesIsHeldByTheCueAfterIt) {
     EXPECT_EQ("said", h[1]);
     EXPECT_EQ("", h[2]);  // a scare quote nobody is said to speak
 }
+
+TEST(Context, TheAgentAfterAQuotedLabelSpeaksAndASpeakerLeavesTheSentencePeriod) {
+    const char *json = R"({"terms": [{"term": "aggressor country", "category": "x"},
+                                     {"term": "plan", "category": "x"}]})";
+    const std::string text = "Russia was called \"an aggressor country\" by Kiev. "
+                             "The plan was criticized by Miller.";
+    fl_test::Lexicon lex(json);
+    ASSERT_EQ(FL_OK, lex.status()) << lex.error().message;
+    fl_test::Result res;
+    ASSERT_EQ(FL_OK, res.analyze(lex, text)) << res.error().message;
+    std::vector<std::string> speakers;
+    for (const fl_attribution &a : res.attributions()) {
+        speakers.push_back(fl_test::slice(text, a.speaker.start, a.speaker.end));
+    }
+    EXPECT_EQ((std::vector<std::string>{"Kiev", "Miller"}), speakers);
+}
