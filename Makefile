@@ -86,7 +86,7 @@ help:
 	@echo "make fuzz      libFuzzer targets, SECONDS=N each (default 60); fuzz-smoke: 30 s each"
 	@echo "make linearity time grows linearly on pathological inputs (fails on a slope > 1.5)"
 	@echo "make bench     all benchmarks against the peers (installs the bench extra; long)"
-	@echo "make wheel     sdist + self-contained manylinux wheel in dist/ (LIMITED_API=1: abi3)"
+	@echo "make wheel     sdist + self-contained manylinux abi3 wheel in dist/ (LIMITED_API=: not abi3)"
 	@echo "make wheel-check  the wheel works in a fresh venv without the system libraries"
 	@echo "make bench-anchors  framelens vs pyahocorasick, flashtext, spaCy, Hyperscan, re"
 	@echo "               (BENCH_ARGS=--quick for a smoke run)"
@@ -269,10 +269,11 @@ abi3-check: deps venv
 # file missing from the sdist fails here); auditwheel then copies libcjson and libutf8proc
 # into the wheel (framelens.libs/) and gives it the manylinux tag its symbols allow, and
 # tools/wheel_licenses.py adds their licences (their Debian copyright files).
-# LIMITED_API=1 builds one abi3 wheel for CPython >= 3.11 instead of one for this Python.
+# The wheel is abi3 (one wheel for CPython >= 3.11: docs/packaging.md measured no cost) where
+# this Python has the limited API; LIMITED_API= (empty) builds one for this Python only.
 DIST := dist
 WHEEL_BUILD := $(BUILD)/wheel
-LIMITED_API ?=
+LIMITED_API ?= $(shell $(PYTHON) -c 'import sys, sysconfig; print(1 if sys.version_info >= (3, 11) and not sysconfig.get_config_var("Py_GIL_DISABLED") else "")')
 wheel: deps venv
 	$(VPY) -m pip install -q --disable-pip-version-check --group dist
 	rm -rf $(WHEEL_BUILD) $(DIST)
