@@ -61,7 +61,7 @@ def test_the_example_notebook_runs_top_to_bottom(tmp_path, monkeypatch):
     assert "('Kiev', 'claims', 'claim', 'Ukraine'" in said
     assert "('Russia', 'says', 'say', 'Russia'" in said
     labels = outputs(cell("said.matches]"), "text/plain")[0]
-    assert "('aggressor country', 'quoted', None, 'call', 'Ukraine')" in labels
+    assert "('aggressor country', 'quoted', 'Moscow', 'call', 'Ukraine')" in labels
     assert "Ukraine" in outputs(cell("cmp.cues"), "text/plain")[0]
     assert "Russia" in outputs(cell("cmp.targets"), "text/plain")[0]
     # the reprint is found and counted once
