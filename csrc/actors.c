@@ -142,10 +142,7 @@ fl_status fl__actors_compile(fl_lexicon *lex, const char *source, fl_error *err)
     fl__insert_scratch_free(a, &sc);
     if (st == FL_OK) {
         /* a power of two at least twice the number of phrases */
-        size_t slots = 8;
-        while (slots < 2 * ix->phrases.len) {
-            slots *= 2;
-        }
+        size_t slots = fl__table_size(2 * ix->phrases.len, 8);
         size_t bytes;
         ix->slots = fl__mul(slots, sizeof(uint32_t), &bytes) ? fl__malloc(a, bytes) : NULL;
         if (ix->slots == NULL) {

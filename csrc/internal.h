@@ -31,6 +31,16 @@ FL_HIDDEN void *fl__realloc(const fl_allocator *a, void *ptr, size_t size);
 FL_HIDDEN void fl__free(const fl_allocator *a, void *ptr);
 
 /* a * b into *out; false on overflow. */
+/* The least power of two that is at least `least` and at least n: the size of an open-
+ * addressing table for n entries (callers pass n already scaled to their load factor). */
+static inline size_t fl__table_size(size_t n, size_t least) {
+    size_t size = least;
+    while (size < n) {
+        size *= 2;
+    }
+    return size;
+}
+
 static inline bool fl__mul(size_t a, size_t b, size_t *out) {
     if (b != 0 && a > SIZE_MAX / b) {
         return false;

@@ -462,10 +462,7 @@ static void sort_run(uint32_t *labels, uint32_t *nodes, size_t n) {
  * with the kinds it is used in. kinds[id]: bit 0 folded, bit 1 exact wildcard. */
 static fl_status build_wild_table(fl_lexicon *lex, const uint8_t *kinds, size_t n_ids,
                                   size_t n_wild) {
-    size_t slots = 16;
-    while (slots < 4 * n_wild) {
-        slots *= 2;
-    }
+    size_t slots = fl__table_size(4 * n_wild, 16);
     lex->wild_slots = fl__malloc(&lex->alloc, slots * sizeof(fl_wild_slot));
     lex->wild_first2 = fl__malloc(&lex->alloc, 65536 / 8);
     if (lex->wild_slots == NULL || lex->wild_first2 == NULL) {
@@ -505,10 +502,7 @@ static fl_status build_wild_table(fl_lexicon *lex, const uint8_t *kinds, size_t 
 /* The table of the strings that label exact edges: kinds[id] bit 2. */
 static fl_status build_exact_table(fl_lexicon *lex, const uint8_t *kinds, size_t n_ids,
                                    size_t n_exact) {
-    size_t slots = 16;
-    while (slots < 4 * n_exact) {
-        slots *= 2;
-    }
+    size_t slots = fl__table_size(4 * n_exact, 16);
     lex->exact_slots = fl__malloc(&lex->alloc, slots * sizeof(fl_wild_slot));
     if (lex->exact_slots == NULL) {
         return FL_ERR_NOMEM;

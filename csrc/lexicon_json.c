@@ -336,10 +336,7 @@ static fl_status first_repeated_key(jw *w, const cJSON *obj, size_t *dup) {
     if (k < 2) {
         return FL_OK;
     }
-    size_t slots = 16;
-    while (slots < 2 * k) {
-        slots *= 2;
-    }
+    size_t slots = fl__table_size(2 * k, 16);
     fl_status st;
     w->keyset.len = 0;
     w->keyptrs.len = 0;
