@@ -463,7 +463,7 @@ class _MatchFields(NamedTuple):
     negated: bool = False
     categories: Tuple[str, ...] = ()
     spelling: int = 0
-    # who says it and of whom (_core.match_objects leaves these None: MATCH_LINK_FIELDS)
+    # who says it and of whom (None where the match links no attribution or actor)
     speaker: Optional[str] = None
     speaker_start: Optional[int] = None
     speaker_end: Optional[int] = None
@@ -553,11 +553,6 @@ class ActorMention:
 
 MARKER_KINDS = ("word", "scare_quotes")
 _NONE = 0xFFFFFFFF  # no attribution, no actor (FL_NO_ATTRIBUTION, FL_NO_ACTOR)
-# The packed match rows (_core.MATCH_FORMAT) as 32-bit words: a row's length, and where its
-# attribution index stands (the target follows it); Match's first fields, those the core fills
-_MATCH_ROW_WORDS = struct.calcsize(_core.MATCH_FORMAT) // 4
-_MATCH_ATTRIBUTION_WORD = struct.calcsize("=qqIII") // 4
-_MATCH_BASE_FIELDS = 11
 
 
 @dataclass(frozen=True)
@@ -628,8 +623,9 @@ class Document:
             if self._raw is None:
                 self._matches = []
             else:
-                self._matches = self._linked(_core.match_objects(
-                    self.text, self._raw[1], self._terms, VOICES, Match))
+                self._matches = _core.match_objects(
+                    self.text, self._raw[1], self._terms, VOICES, Match, self._raw[3],
+                    self._actor_names())
         return self._matches
 
     @matches.setter
@@ -640,39 +636,8 @@ class Document:
         return list(struct.iter_unpack(_core.SENTENCE_FORMAT, self._raw[0])) \
             if self._raw is not None else []
 
-    def _linked(self, matches: List[Match]) -> List[Match]:
-        """The matches with who says each and of whom, for the rows that link an attribution
-        or a target actor; read from the packed rows and the attribution rows directly (no
-        Attribution objects, no numpy: this runs once per document)."""
-        assert self._raw is not None
-        attr_rows = self._raw[3]
-        if not attr_rows and (self.lexicon is None or not self.lexicon.actors):
-            return matches  # no attribution and no actor: nothing to link
-        words = memoryview(self._raw[1]).cast("I")  # the rows as 32-bit words
-        link_attr = words[_MATCH_ATTRIBUTION_WORD::_MATCH_ROW_WORDS].tolist()
-        link_target = words[_MATCH_ATTRIBUTION_WORD + 1::_MATCH_ROW_WORDS].tolist()
-        text = self.text
-        actors: Optional[List[str]] = None
-        for i, (ai, ti) in enumerate(zip(link_attr, link_target, strict=True)):
-            if ai == _NONE and ti == _NONE:
-                continue
-            if actors is None:
-                actors = self._actor_names()
-            target = actors[ti] if ti != _NONE else None
-            if ai == _NONE:
-                who: tuple = (None, None, None, None, None, None)
-            else:
-                row = attr_rows[ai]  # see _core.analyze: attributions
-                sp_actor, ss, se, cs, ce, lemma = row[4], row[5], row[6], row[7], row[8], row[9]
-                named = se > ss
-                who = (text[ss:se] if named else None, ss if named else None,
-                       se if named else None,
-                       actors[sp_actor] if sp_actor is not None else None, text[cs:ce], lemma)
-            matches[i] = tuple.__new__(Match, matches[i][:_MATCH_BASE_FIELDS] + who + (target,))
-        return matches
-
-    def _actor_names(self) -> List[str]:
-        return [a.name for a in self.lexicon.actors] if self.lexicon is not None else []
+    def _actor_names(self) -> Tuple[str, ...]:
+        return tuple(a.name for a in self.lexicon.actors) if self.lexicon is not None else ()
 
     @property
     def attributions(self) -> List[Attribution]:

@@ -1719,38 +1719,142 @@ static PyObject *core_analyze(PyObject *module, PyObject *const *args, Py_ssize_
     return out;
 }
 
-/* The fields of a Match (python/framelens/_api.py) that match_objects fills from a row, and
- * those it leaves None: speaker, speaker_start, speaker_end, speaker_actor, cue, cue_lemma,
- * target. */
+/* A Match's fields (python/framelens/_api.py): the eleven read from its row, then the seven
+ * of who says it and of whom: speaker, speaker_start, speaker_end, speaker_actor, cue,
+ * cue_lemma, target. */
 enum { MATCH_BASE_FIELDS = 11, MATCH_LINK_FIELDS = 7 };
 
 PyDoc_STRVAR(match_objects_doc,
-             "match_objects($module, text, matches, terms, voices, match_type, /)\n--\n\n"
+             "match_objects($module, text, matches, terms, voices, match_type, attributions,\n"
+             "              actors, /)\n--\n\n"
              "Returns a list: the packed match rows of analyze() as objects of match_type (a tuple "
              "subclass,\n"
              "built without calling it): (term, surface, start, end, category, weight, voice,\n"
-             "sentence, negated, categories, spelling) and seven more fields (who\n"
-             "says it and the target) left None for the caller to fill where a row links an\n"
-             "attribution or an actor. terms[i] is the tuple (term, category, weight,\n"
-             "categories) of term index i; voices[v] the name of voice v.");
+             "sentence, negated, categories, spelling, speaker, speaker_start, speaker_end,\n"
+             "speaker_actor, cue, cue_lemma, target). terms[i] is the tuple (term, category,\n"
+             "weight, categories) of term index i; voices[v] the name of voice v; attributions\n"
+             "the attribution rows of the same analyze() call (a row's attribution index\n"
+             "points into it); actors[a] the name of actor a. Who says it comes from the\n"
+             "attribution a row links (None where it links none), target from its actor.");
+
+/* The object at index i of a tuple or list, borrowed; NULL with ValueError when i is out of
+ * range (a row that does not fit the rows it came with). */
+static PyObject *item_at(PyObject *seq, uint64_t i) {
+    Py_ssize_t n = PyList_Check(seq) ? PyList_Size(seq) : PyTuple_Size(seq);
+    if (n < 0 || i >= (uint64_t)n) {
+        PyErr_Clear();
+        PyErr_SetString(PyExc_ValueError, "match_objects: a row does not fit its text");
+        return NULL;
+    }
+    return PyList_Check(seq) ? PyList_GetItem(seq, (Py_ssize_t)i)
+                             : PyTuple_GetItem(seq, (Py_ssize_t)i);
+}
+
+/* text[start:end] for offsets given as Python ints. */
+static PyObject *substring(PyObject *text, PyObject *start, PyObject *end) {
+    Py_ssize_t s = PyLong_AsSsize_t(start);
+    Py_ssize_t e = PyLong_AsSsize_t(end);
+    if ((s == -1 || e == -1) && PyErr_Occurred()) {
+        return NULL;
+    }
+    if (s < 0 || s > e || e > PyUnicode_GetLength(text)) {
+        PyErr_SetString(PyExc_ValueError, "match_objects: a row does not fit its text");
+        return NULL;
+    }
+    return PyUnicode_Substring(text, s, e);
+}
+
+/* Fills out[7] (new references; None where there is nothing) with who says the match of row
+ * r and of whom. Returns -1 with an exception set on failure (out then holds what was made,
+ * NULL from there on). */
+static int link_fields(PyObject *text, const match_row *r, PyObject *attributions, PyObject *actors,
+                       PyObject *out[MATCH_LINK_FIELDS]) {
+    for (int k = 0; k < MATCH_LINK_FIELDS; k++) {
+        out[k] = NULL;
+    }
+    if (r->attribution != UINT32_MAX) {
+        PyObject *row = item_at(attributions, r->attribution);
+        if (row == NULL) {
+            return -1;
+        }
+        if (!PyTuple_Check(row) || PyTuple_Size(row) != 14) {
+            PyErr_SetString(PyExc_ValueError, "match_objects: not attribution rows of analyze()");
+            return -1;
+        }
+        /* (sentence, kind, voice, nested, speaker actor, speaker_start, speaker_end,
+         * cue_start, cue_end, cue_lemma, ...): see attributions_list */
+        PyObject *sp_actor = PyTuple_GetItem(row, 4);
+        PyObject *ss = PyTuple_GetItem(row, 5);
+        PyObject *se = PyTuple_GetItem(row, 6);
+        int named = PyObject_RichCompareBool(se, ss, Py_GT);
+        if (named < 0) {
+            return -1;
+        }
+        if (named) {
+            if ((out[0] = substring(text, ss, se)) == NULL) {
+                return -1;
+            }
+            out[1] = Py_NewRef(ss);
+            out[2] = Py_NewRef(se);
+        } else {
+            out[0] = Py_NewRef(Py_None);
+            out[1] = Py_NewRef(Py_None);
+            out[2] = Py_NewRef(Py_None);
+        }
+        if (sp_actor == Py_None) {
+            out[3] = Py_NewRef(Py_None);
+        } else {
+            unsigned long long a = PyLong_AsUnsignedLongLong(sp_actor);
+            PyObject *name = a == (unsigned long long)-1 && PyErr_Occurred()
+                                 ? NULL
+                                 : item_at(actors, (uint64_t)a);
+            if (name == NULL) {
+                return -1;
+            }
+            out[3] = Py_NewRef(name);
+        }
+        if ((out[4] = substring(text, PyTuple_GetItem(row, 7), PyTuple_GetItem(row, 8))) == NULL) {
+            return -1;
+        }
+        out[5] = Py_NewRef(PyTuple_GetItem(row, 9));
+    } else {
+        for (int k = 0; k < MATCH_LINK_FIELDS - 1; k++) {
+            out[k] = Py_NewRef(Py_None);
+        }
+    }
+    if (r->target != UINT32_MAX) {
+        PyObject *name = item_at(actors, r->target);
+        if (name == NULL) {
+            return -1;
+        }
+        out[MATCH_LINK_FIELDS - 1] = Py_NewRef(name);
+    } else {
+        out[MATCH_LINK_FIELDS - 1] = Py_NewRef(Py_None);
+    }
+    return 0;
+}
 
 static PyObject *core_match_objects(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
     (void)module;
-    if (nargs != 5) {
+    if (nargs != 7) {
         PyErr_SetString(PyExc_TypeError,
-                        "match_objects() takes 5 arguments (text, matches, terms, voices, "
-                        "match_type)");
+                        "match_objects() takes 7 arguments (text, matches, terms, voices, "
+                        "match_type, attributions, actors)");
         return NULL;
     }
     PyObject *text = args[0];
     PyObject *terms = args[2];
     PyObject *voices = args[3];
     PyObject *type_obj = args[4];
+    PyObject *attributions = args[5];
+    PyObject *actors = args[6];
     if (!PyUnicode_Check(text) || !PyBytes_Check(args[1]) || !PyTuple_Check(terms) ||
         !PyTuple_Check(voices) || !PyType_Check(type_obj) ||
-        !PyType_IsSubtype((PyTypeObject *)type_obj, &PyTuple_Type)) {
-        PyErr_SetString(PyExc_TypeError,
-                        "match_objects(str, bytes, tuple, tuple, a tuple subclass)");
+        !PyType_IsSubtype((PyTypeObject *)type_obj, &PyTuple_Type) ||
+        !(PyList_Check(attributions) || PyTuple_Check(attributions)) ||
+        !(PyList_Check(actors) || PyTuple_Check(actors))) {
+        PyErr_SetString(PyExc_TypeError, "match_objects(str, bytes, tuple, tuple, a tuple "
+                                         "subclass, list, tuple)");
         return NULL;
     }
     PyTypeObject *type = (PyTypeObject *)type_obj;
@@ -1775,6 +1879,19 @@ static PyObject *core_match_objects(PyObject *module, PyObject *const *args, Py_
             Py_CLEAR(list);
             break;
         }
+        PyObject *items[MATCH_BASE_FIELDS + MATCH_LINK_FIELDS] = {
+            Py_NewRef(PyTuple_GetItem(t, 0)),
+            PyUnicode_Substring(text, (Py_ssize_t)r[i].start, (Py_ssize_t)r[i].end),
+            PyLong_FromLongLong(r[i].start),
+            PyLong_FromLongLong(r[i].end),
+            Py_NewRef(PyTuple_GetItem(t, 1)),
+            Py_NewRef(PyTuple_GetItem(t, 2)),
+            Py_NewRef(PyTuple_GetItem(voices, r[i].voice)),
+            PyLong_FromUnsignedLong(r[i].sentence),
+            PyBool_FromLong(r[i].negated),
+            Py_NewRef(PyTuple_GetItem(t, 3)),
+            PyLong_FromUnsignedLong(r[i].spelling)};
+        bool ok = link_fields(text, &r[i], attributions, actors, items + MATCH_BASE_FIELDS) == 0;
         /* 3.14 tuples cache their hash, -1 for "not computed yet"; tp_alloc leaves it 0,
          * which would read as a computed hash of 0 (tuple.__new__ sets -1). The limited API
          * cannot reach it: there a plain tuple is filled and tuple.__new__ copies it. */
@@ -1790,30 +1907,20 @@ static PyObject *core_match_objects(PyObject *module, PyObject *const *args, Py_
 #endif
 #endif
         if (m == NULL) {
+            for (int k = 0; k < MATCH_BASE_FIELDS + MATCH_LINK_FIELDS; k++) {
+                Py_XDECREF(items[k]);
+            }
             Py_CLEAR(list);
             break;
         }
-        PyObject *items[MATCH_BASE_FIELDS] = {Py_NewRef(PyTuple_GetItem(t, 0)),
-                                              PyUnicode_Substring(text, (Py_ssize_t)r[i].start,
-                                                                  (Py_ssize_t)r[i].end),
-                                              PyLong_FromLongLong(r[i].start),
-                                              PyLong_FromLongLong(r[i].end),
-                                              Py_NewRef(PyTuple_GetItem(t, 1)),
-                                              Py_NewRef(PyTuple_GetItem(t, 2)),
-                                              Py_NewRef(PyTuple_GetItem(voices, r[i].voice)),
-                                              PyLong_FromUnsignedLong(r[i].sentence),
-                                              PyBool_FromLong(r[i].negated),
-                                              Py_NewRef(PyTuple_GetItem(t, 3)),
-                                              PyLong_FromUnsignedLong(r[i].spelling)};
-        bool ok = true;
-        for (int k = 0; k < MATCH_BASE_FIELDS; k++) {
+        for (int k = 0; k < MATCH_BASE_FIELDS + MATCH_LINK_FIELDS; k++) {
             if (items[k] == NULL) {
                 ok = false;
             }
             PyTuple_SET_ITEM(m, k, items[k]); /* a NULL item is left NULL (tuple_dealloc) */
         }
-        for (int k = MATCH_BASE_FIELDS; k < MATCH_BASE_FIELDS + MATCH_LINK_FIELDS; k++) {
-            PyTuple_SET_ITEM(m, k, Py_NewRef(Py_None));
+        if (!ok && !PyErr_Occurred()) {
+            PyErr_NoMemory();
         }
 #ifdef Py_LIMITED_API
         if (ok) {

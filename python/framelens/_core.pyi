@@ -85,6 +85,8 @@ def match_objects(
     terms: Tuple[Tuple[str, str, float, Tuple[str, ...]], ...],
     voices: Tuple[str, ...],
     match_type: type,
+    attributions: List[_AttributionRow],
+    actors: Tuple[str, ...],
     /,
 ) -> List[Any]: ...
 def analyze_batch(

@@ -215,3 +215,29 @@ def test_matches_built_in_c_hash_and_compare_as_their_fields():
         assert m == tuple(m)
     assert len(set(ms)) == 3
     assert ms[0] != ms[2]  # same term, other place
+
+
+def test_match_objects_link_speaker_and_target_in_c_and_reject_rows_that_do_not_fit():
+    # who says a match and of whom are filled in C from the attribution rows and the actor
+    # names of the same analyze() call; a row pointing past them is a ValueError, not a crash
+    import framelens as fl
+    from framelens._api import VOICES, Match
+    lex = fl.Lexicon.from_dict({
+        "terms": [{"term": "aggressor", "category": "label"}],
+        "actors": [{"name": "Russia", "aliases": ["Moscow"]},
+                   {"name": "Ukraine", "aliases": ["Kyiv", "Kiev"]}]})
+    an = fl.Analyzer(lex)
+    text = 'Kyiv says Moscow is the aggressor.'
+    doc = an.analyze(text)
+    (m,) = doc.matches
+    assert (m.voice, m.speaker, m.speaker_actor, m.cue, m.cue_lemma, m.target) == \
+        ("attributed", "Kyiv", "Ukraine", "says", "say", "Russia")
+    assert text[m.speaker_start:m.speaker_end] == "Kyiv"
+    raw = _core.analyze(lex._core, text)
+    terms = lex._term_table()
+    with pytest.raises(ValueError, match="does not fit"):
+        _core.match_objects(text, raw[1], terms, VOICES, Match, [], ("Russia", "Ukraine"))
+    with pytest.raises(ValueError, match="does not fit"):
+        _core.match_objects(text, raw[1], terms, VOICES, Match, raw[3], ("Russia",))
+    with pytest.raises(TypeError):
+        _core.match_objects(text, raw[1], terms, VOICES, Match)
