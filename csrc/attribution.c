@@ -52,6 +52,25 @@ enum {
     MAX_PIECE_TOKENS = 64   /* back to a dash or semicolon before a parenthetical cue */
 };
 
+/* The words each step starts from (ATTRIBUTION_CUES, voice.h, holds them all): a step is
+ * skipped for a sentence without one. */
+enum {
+    /* b: "according" (to) and the verbs that report a content before them */
+    AFTER_CUES = FL_W_ACCORDING | FL_W_SPEECH | FL_W_THOUGHT | FL_W_EVIDENCE | FL_W_QUOTE_VERB,
+    /* c: cues before their content */
+    BEFORE_CUES = FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT | FL_W_STANCE | FL_W_EVIDENCE |
+                  FL_W_SEEM | FL_W_ACCORDING | FL_W_NOUN_CUE,
+    /* d: the verbs of a nested attribution */
+    NESTED_CUES = FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT | FL_W_STANCE | FL_W_EVIDENCE
+};
+
+/* The FL_W_* bits of the words of sentence s, or-ed (quoted words too). */
+static uint32_t sentence_bits(const ctx *c, const span *s) {
+    return FL_VEC_AT(c->res->sentence_cues, sentence_cues, s->index).bits;
+}
+
+static bool in_title_case(const ctx *c, const span *s);
+
 /* A form of "be" (passives: "was asked", "is expected"). */
 static bool is_be(const ctx *c, size_t i) {
     return folded_is(c, i, "is") || folded_is(c, i, "was") || folded_is(c, i, "were") ||
@@ -448,7 +467,7 @@ static size_t adjunct_end(const ctx *c, const span *s, size_t j, bool recipient)
             if (!in_phrase) {
                 return SIZE_MAX;
             }
-        } else if (ly_adverb(c, j, s->a) || (c->k[j].upper && !s->title) || c->k[j].all_digits ||
+        } else if (ly_adverb(c, j, s->a) || (c->k[j].upper && !in_title_case(c, s)) || c->k[j].all_digits ||
                    (b & (FL_W_ROLE | FL_W_SOURCE))) {
             /* "angrily", names, numbers, "officials" */
         } else if (!in_phrase) {
@@ -573,6 +592,19 @@ static bool title_case(const ctx *c, size_t from, size_t to) {
         }
     }
     return words >= 3 && caps * 5 >= words * 4;
+}
+
+/* Is sentence s (all of it, a dateline too) in title case? Worked out the first time a rule
+ * asks (few sentences need it) and kept in the sentence's summary, res->sentence_cues. */
+static bool in_title_case(const ctx *c, const span *s) {
+    sentence_cues *sum = &FL_VEC_AT(c->res->sentence_cues, sentence_cues, s->index);
+    if (sum->title == TITLE_UNKNOWN) {
+        const fl_sentence *sent = &FL_VEC_AT(c->res->sentences, fl_sentence, s->index);
+        sum->title = title_case(c, sent->first_token, sent->first_token + sent->n_tokens_all)
+                         ? TITLE_YES
+                         : TITLE_NO;
+    }
+    return sum->title == TITLE_YES;
 }
 
 typedef enum { NAME_NONE, NAME_LABEL, NAME_SPEAKER } name_kind;
@@ -869,7 +901,10 @@ static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
     fl_status st;
     /* "…, he said at a press conference, according to the Sun.": an "according to" that
      * ends the sentence is the outermost attribution; everything before it is content */
-    for (size_t j = s->last == SIZE_MAX ? from : s->last + 1; j > from + 1;) {
+    size_t back_from = s->last == SIZE_MAX || !(sentence_bits(c, s) & FL_W_ACCORDING)
+                           ? from
+                           : s->last + 1;
+    for (size_t j = back_from; j > from + 1;) {
         j--;
         if (c->v[j].quoted || punct(c, j) == ',' || s->last + 1 - j > 2 * MAX_SPEAKER_TOKENS) {
             break;
@@ -900,7 +935,8 @@ static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
     memset(&prev, 0, sizeof prev);
     bool has_prev = false;
     for (size_t i = from; i < s->b; i++) {
-        if (c->v[i].quoted || c->v[i].role != FL_ROLE_NONE || !is_word(c, i)) {
+        if (!(c->v[i].bits & AFTER_CUES) || c->v[i].quoted || c->v[i].role != FL_ROLE_NONE ||
+            !is_word(c, i)) {
             continue;
         }
         uint32_t b = bits(c, i);
@@ -1181,7 +1217,7 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
     uint32_t b = bits(c, i);
     uint8_t f = form(c, i);
     bool has_aux = vg < i;
-    if (c->k[i].upper && !s->title && i > s->a && punct(c, i - 1) != ':' &&
+    if (c->k[i].upper && !in_title_case(c, s) && i > s->a && punct(c, i - 1) != ':' &&
         family(punct(c, i - 1)) == FAMILY_NONE && !c->k[i - 1].all_digits) {
         return false; /* a capital inside a sentence starts a name: "spokeswoman Hope Hicks" */
     }
@@ -1281,7 +1317,7 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
         }
         /* "officials say", "those surveyed say": a plural subject; in a title-case
          * headline every word has a capital, so a plural is needed ("Cash Cry" is a noun) */
-        if (s->title && !plural(c, p) && !(pb & (FL_W_ROLE | FL_W_SOURCE))) {
+        if (!plural(c, p) && !(pb & (FL_W_ROLE | FL_W_SOURCE)) && in_title_case(c, s)) {
             return false;
         }
         return is_word(c, p) && !(pb & (FL_W_CONJ | FL_W_OPENER | FL_W_ADV));
@@ -1750,14 +1786,11 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
         sentence_attrs--;
     }
     for (size_t i = from; i < s->b; i++) {
-        if (c->v[i].quoted || c->v[i].role != FL_ROLE_NONE || !is_word(c, i)) {
+        if (!(c->v[i].bits & BEFORE_CUES) || c->v[i].quoted || c->v[i].role != FL_ROLE_NONE ||
+            !is_word(c, i)) {
             continue;
         }
         uint32_t b = bits(c, i);
-        if (!(b & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT | FL_W_STANCE | FL_W_EVIDENCE |
-                   FL_W_SEEM | FL_W_ACCORDING | FL_W_NOUN_CUE))) {
-            continue;
-        }
         fl_attr at = new_attribution(s, kind_of(b));
         at.cue_word = (uint32_t)i;
         c->naming = naming_cue(c, i);
@@ -2004,7 +2037,7 @@ static fl_status nested_cues(ctx *c, const span *s, size_t from) {
             }
         }
         uint32_t b = bits(c, i);
-        if (!(b & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT | FL_W_STANCE | FL_W_EVIDENCE))) {
+        if (!(b & NESTED_CUES)) {
             continue;
         }
         size_t vg = verb_group_start(c, s, i);
@@ -2091,25 +2124,25 @@ static size_t dateline_end(const ctx *c, const span *s) {
 
 fl_status fl__attributions(ctx *c, const span *s_in) {
     span sd = *s_in;
-    sd.title = title_case(c, s_in->a, s_in->b);
+    uint32_t cues = sentence_bits(c, s_in);
     if (s_in->a < c->carry_end) {
         /* a sentence of a speaker's paragraph: all of it is that speaker's */
         mark(c, s_in->a, s_in->b < c->carry_end ? s_in->b : c->carry_end, FL_ROLE_CONTENT);
         if (s_in->b <= c->carry_end) {
-            return nested_cues(c, &sd, s_in->a);
+            return cues & NESTED_CUES ? nested_cues(c, &sd, s_in->a) : FL_OK;
         }
     }
     sd.a = dateline_end(c, s_in);
     const span *s = &sd;
     size_t from;
     fl_status st = headline(c, s, &from);
-    if (st == FL_OK && from < s->b) {
+    if (st == FL_OK && from < s->b && (cues & AFTER_CUES)) {
         st = cues_after_content(c, s, from);
     }
-    if (st == FL_OK && from < s->b) {
+    if (st == FL_OK && from < s->b && (cues & BEFORE_CUES)) {
         st = cues_before_content(c, s, from);
     }
-    if (st == FL_OK) {
+    if (st == FL_OK && (cues & NESTED_CUES)) {
         st = nested_cues(c, s, s->a);
     }
     return st;

@@ -130,24 +130,35 @@ static fl_status link_matches(ctx *c) {
 
 fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res) {
     fl_status st;
+    size_t n = res->tokens.len;
+    size_t ns = res->sentences.len;
     res->vtoks.len = 0;
     res->attributions.len = 0;
-    if ((st = fl__vec_append(&res->alloc, &res->vtoks, sizeof(fl_vtok), NULL, res->tokens.len)) !=
-        FL_OK) {
+    res->sentence_cues.len = 0;
+    if ((st = fl__vec_reserve(&res->alloc, &res->vtoks, sizeof(fl_vtok), n)) != FL_OK ||
+        (st = fl__vec_append(&res->alloc, &res->sentence_cues, sizeof(sentence_cues), NULL, ns)) !=
+            FL_OK) {
         return st;
     }
-    ctx c = {lex, res, text, res->tokens.data, res->infos.data, res->vtoks.data, res->tokens.len,
-             0,   0,   0};
+    res->vtoks.len = n;
+    ctx c = {lex, res, text, res->tokens.data, res->infos.data, res->vtoks.data, n, 0, 0, 0};
+    sentence_cues *sc_of = res->sentence_cues.data;
     for (size_t i = 0; i < c.n; i++) {
         const fl_tokinfo *k = &c.k[i];
-        c.v[i].opened = UINT32_MAX;
-        c.v[i].mention = UINT32_MAX;
-        c.v[i].words_before = (uint32_t)c.n_words;
-        c.n_words += c.t[i].kind == FL_TOKEN_WORD;
-        if (c.t[i].kind == FL_TOKEN_WORD || c.t[i].kind == FL_TOKEN_CLITIC) {
-            c.v[i].cue = k->cue; /* looked up with its label (match.c) */
-            c.v[i].bits = k->cue != NULL ? k->cue->bits : 0;
-            c.v[i].form = k->cue != NULL ? k->cue->form : FL_FORM_NONE;
+        uint8_t kind = c.t[i].kind;
+        const fl_cue *q = kind == FL_TOKEN_WORD || kind == FL_TOKEN_CLITIC ? k->cue : NULL;
+        /* every field written: the records are not zeroed first */
+        c.v[i] = (fl_vtok){.cue = q,
+                           .opened = UINT32_MAX,
+                           .form = q != NULL ? q->form : FL_FORM_NONE,
+                           .words_before = (uint32_t)c.n_words,
+                           .bits = q != NULL ? q->bits : 0,
+                           .mention = UINT32_MAX};
+        c.n_words += kind == FL_TOKEN_WORD;
+        sentence_cues *sum = &sc_of[c.t[i].sentence];
+        sum->bits |= c.v[i].bits;
+        if (kind == FL_TOKEN_PUNCT && (k->cp0 == ':' || is_dash_cp(k->cp0))) {
+            sum->colon_or_dash = 1;
         }
     }
     fl_vec scares = {0};
@@ -167,21 +178,21 @@ fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res
         sc[j] = x;
     }
     size_t next_scare = 0;
-    size_t ns = res->sentences.len;
     for (size_t si = 0; si < ns; si++) {
         fl_sentence *sent = &FL_VEC_AT(res->sentences, fl_sentence, si);
-        span s = {sent->first_token, sent->first_token + sent->n_tokens_all, SIZE_MAX, (uint32_t)si,
-                  false};
-        for (size_t j = s.b; j > s.a; j--) {
-            if (is_word_like(&c, j - 1)) {
-                s.last = j - 1;
-                break;
+        span s = {sent->first_token, sent->first_token + sent->n_tokens_all, SIZE_MAX, (uint32_t)si};
+        if (s.a < c.carry_end || (sc_of[si].bits & ATTRIBUTION_CUES) || sc_of[si].colon_or_dash) {
+            for (size_t j = s.b; j > s.a; j--) {
+                if (is_word_like(&c, j - 1)) {
+                    s.last = j - 1;
+                    break;
+                }
             }
+            if ((st = fl__attributions(&c, &s)) != FL_OK) {
+                goto done;
+            }
+            sent = &FL_VEC_AT(res->sentences, fl_sentence, si);
         }
-        if ((st = fl__attributions(&c, &s)) != FL_OK) {
-            goto done;
-        }
-        sent = &FL_VEC_AT(res->sentences, fl_sentence, si);
         fl_match *m = sent->n_matches > 0 ? (fl_match *)res->matches.data + sent->first_match
                                           : NULL;
         for (uint32_t mi = 0; mi < sent->n_matches; mi++) {
@@ -199,6 +210,14 @@ fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res
         }
         /* distancing markers, in text order: words and scare quotes merged */
         sent->first_marker = (uint32_t)res->markers.len;
+        sent->n_markers = 0;
+        while (next_scare < scares.len && sc[next_scare].open < s.a) {
+            next_scare++;
+        }
+        if (!(sc_of[si].bits & (FL_W_DISTANCE | FL_W_SO)) &&
+            (next_scare == scares.len || sc[next_scare].open >= s.b)) {
+            continue; /* no distancing word, no short quotation */
+        }
         for (size_t i = s.a; i < s.b; i++) {
             while (next_scare < scares.len && sc[next_scare].open < i) {
                 next_scare++;
