@@ -43,6 +43,7 @@ void fl_result_free(fl_result *res) {
     fl__vec_free(&a, &res->mentions);
     fl__vec_free(&a, &res->link_scratch);
     fl__vec_free(&a, &res->sentence_cues);
+    fl__vec_free(&a, &res->cue_tokens);
     fl__free(&a, res);
 }
 

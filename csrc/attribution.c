@@ -71,6 +71,14 @@ static uint32_t sentence_bits(const ctx *c, const span *s) {
 
 static bool in_title_case(const ctx *c, const span *s);
 
+/* The tokens of sentence s with an ATTRIBUTION_CUES bit, in order: [*first, returned end).
+ * The loops of steps b, c and d read only these (a cue starts every rule). */
+static const uint32_t *sentence_cue_tokens(const ctx *c, const span *s, const uint32_t **first) {
+    const sentence_cues *sum = &FL_VEC_AT(c->res->sentence_cues, sentence_cues, s->index);
+    *first = (const uint32_t *)c->res->cue_tokens.data + sum->first_cue;
+    return *first + sum->n_cues;
+}
+
 /* A form of "be" (passives: "was asked", "is expected"). */
 static bool is_be(const ctx *c, size_t i) {
     return folded_is(c, i, "is") || folded_is(c, i, "was") || folded_is(c, i, "were") ||
@@ -467,8 +475,8 @@ static size_t adjunct_end(const ctx *c, const span *s, size_t j, bool recipient)
             if (!in_phrase) {
                 return SIZE_MAX;
             }
-        } else if (ly_adverb(c, j, s->a) || (c->k[j].upper && !in_title_case(c, s)) || c->k[j].all_digits ||
-                   (b & (FL_W_ROLE | FL_W_SOURCE))) {
+        } else if (ly_adverb(c, j, s->a) || (c->k[j].upper && !in_title_case(c, s)) ||
+                   c->k[j].all_digits || (b & (FL_W_ROLE | FL_W_SOURCE))) {
             /* "angrily", names, numbers, "officials" */
         } else if (!in_phrase) {
             return SIZE_MAX;
@@ -901,9 +909,8 @@ static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
     fl_status st;
     /* "…, he said at a press conference, according to the Sun.": an "according to" that
      * ends the sentence is the outermost attribution; everything before it is content */
-    size_t back_from = s->last == SIZE_MAX || !(sentence_bits(c, s) & FL_W_ACCORDING)
-                           ? from
-                           : s->last + 1;
+    size_t back_from = s->last == SIZE_MAX || !(sentence_bits(c, s) & FL_W_ACCORDING) ? from
+                                                                                      : s->last + 1;
     for (size_t j = back_from; j > from + 1;) {
         j--;
         if (c->v[j].quoted || punct(c, j) == ',' || s->last + 1 - j > 2 * MAX_SPEAKER_TOKENS) {
@@ -934,9 +941,13 @@ static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
     fl_attr prev;
     memset(&prev, 0, sizeof prev);
     bool has_prev = false;
-    for (size_t i = from; i < s->b; i++) {
-        if (!(c->v[i].bits & AFTER_CUES) || c->v[i].quoted || c->v[i].role != FL_ROLE_NONE ||
-            !is_word(c, i)) {
+    const uint32_t *cue;
+    const uint32_t *cue_end = sentence_cue_tokens(c, s, &cue);
+    size_t next_i = from; /* the first token left to read */
+    for (; cue < cue_end; cue++) {
+        size_t i = *cue;
+        if (i < next_i || !(c->v[i].bits & AFTER_CUES) || c->v[i].quoted ||
+            c->v[i].role != FL_ROLE_NONE || !is_word(c, i)) {
             continue;
         }
         uint32_t b = bits(c, i);
@@ -1102,7 +1113,7 @@ static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
         has_prev = true;
         resume = next;
         start = next != SIZE_MAX ? next : clause_end;
-        i = start > i ? start - 1 : i;
+        next_i = start > i ? start : i + 1;
     }
     if (has_prev) {
         if (resume != SIZE_MAX) {
@@ -1785,9 +1796,13 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
            FL_VEC_AT(c->res->attributions, fl_attr, sentence_attrs - 1).sentence == s->index) {
         sentence_attrs--;
     }
-    for (size_t i = from; i < s->b; i++) {
-        if (!(c->v[i].bits & BEFORE_CUES) || c->v[i].quoted || c->v[i].role != FL_ROLE_NONE ||
-            !is_word(c, i)) {
+    const uint32_t *cue;
+    const uint32_t *cue_end = sentence_cue_tokens(c, s, &cue);
+    size_t next_i = from; /* the first token left to read */
+    for (; cue < cue_end; cue++) {
+        size_t i = *cue;
+        if (i < next_i || !(c->v[i].bits & BEFORE_CUES) || c->v[i].quoted ||
+            c->v[i].role != FL_ROLE_NONE || !is_word(c, i)) {
             continue;
         }
         uint32_t b = bits(c, i);
@@ -1989,7 +2004,7 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
             return st;
         }
         if (c->res->attributions.len > before && at.content_end > i + 1) {
-            i = at.content_end - 1;
+            next_i = at.content_end;
         }
     }
     return FL_OK;
@@ -2026,10 +2041,17 @@ static bool nested_speaker_token(const ctx *c, size_t i) {
 static fl_status nested_cues(ctx *c, const span *s, size_t from) {
     size_t run_end = from; /* end of the content run being read */
     fl_status st;
-    for (size_t i = from; i < s->b; i++) {
-        if (c->v[i].role != FL_ROLE_CONTENT || c->v[i].quoted || !is_word(c, i)) {
+    const uint32_t *cue;
+    const uint32_t *cue_end = sentence_cue_tokens(c, s, &cue);
+    size_t next_i = from; /* the first token left to read */
+    for (; cue < cue_end; cue++) {
+        size_t i = *cue;
+        if (i < next_i || !(c->v[i].bits & NESTED_CUES) || c->v[i].role != FL_ROLE_CONTENT ||
+            c->v[i].quoted || !is_word(c, i)) {
             continue;
         }
+        /* the run is measured from the cue: roles from i on are still those the steps before
+         * gave (this loop changes roles only before the token it goes on from) */
         if (i >= run_end) {
             run_end = i;
             while (run_end < s->b && c->v[run_end].role == FL_ROLE_CONTENT) {
@@ -2037,9 +2059,6 @@ static fl_status nested_cues(ctx *c, const span *s, size_t from) {
             }
         }
         uint32_t b = bits(c, i);
-        if (!(b & NESTED_CUES)) {
-            continue;
-        }
         size_t vg = verb_group_start(c, s, i);
         if (c->v[vg].role != FL_ROLE_CONTENT || !verb_here(c, s, i, vg)) {
             continue;
@@ -2075,7 +2094,7 @@ static fl_status nested_cues(ctx *c, const span *s, size_t from) {
         if ((st = add_attribution(c, &at)) != FL_OK) {
             return st;
         }
-        i = cstart - 1;
+        next_i = cstart;
     }
     return FL_OK;
 }
@@ -2132,10 +2151,12 @@ fl_status fl__attributions(ctx *c, const span *s_in) {
             return cues & NESTED_CUES ? nested_cues(c, &sd, s_in->a) : FL_OK;
         }
     }
-    sd.a = dateline_end(c, s_in);
+    /* datelines and headlines need a colon or a dash */
+    bool colon_or_dash = FL_VEC_AT(c->res->sentence_cues, sentence_cues, s_in->index).colon_or_dash;
+    sd.a = colon_or_dash ? dateline_end(c, s_in) : s_in->a;
     const span *s = &sd;
-    size_t from;
-    fl_status st = headline(c, s, &from);
+    size_t from = s->a;
+    fl_status st = colon_or_dash ? headline(c, s, &from) : FL_OK;
     if (st == FL_OK && from < s->b && (cues & AFTER_CUES)) {
         st = cues_after_content(c, s, from);
     }

@@ -136,6 +136,7 @@ fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res
     res->attributions.len = 0;
     res->sentence_cues.len = 0;
     if ((st = fl__vec_reserve(&res->alloc, &res->vtoks, sizeof(fl_vtok), n)) != FL_OK ||
+        (st = fl__vec_reserve(&res->alloc, &res->cue_tokens, sizeof(uint32_t), n)) != FL_OK ||
         (st = fl__vec_append(&res->alloc, &res->sentence_cues, sizeof(sentence_cues), NULL, ns)) !=
             FL_OK) {
         return st;
@@ -143,6 +144,9 @@ fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res
     res->vtoks.len = n;
     ctx c = {lex, res, text, res->tokens.data, res->infos.data, res->vtoks.data, n, 0, 0, 0};
     sentence_cues *sc_of = res->sentence_cues.data;
+    uint32_t *cue_tokens = res->cue_tokens.data;
+    uint32_t n_cues = 0;
+    uint32_t words = 0; /* a local: c escapes, so c.n_words would be stored every time */
     for (size_t i = 0; i < c.n; i++) {
         const fl_tokinfo *k = &c.k[i];
         uint8_t kind = c.t[i].kind;
@@ -151,16 +155,25 @@ fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res
         c.v[i] = (fl_vtok){.cue = q,
                            .opened = UINT32_MAX,
                            .form = q != NULL ? q->form : FL_FORM_NONE,
-                           .words_before = (uint32_t)c.n_words,
+                           .words_before = words,
                            .bits = q != NULL ? q->bits : 0,
                            .mention = UINT32_MAX};
-        c.n_words += kind == FL_TOKEN_WORD;
+        words += kind == FL_TOKEN_WORD;
         sentence_cues *sum = &sc_of[c.t[i].sentence];
         sum->bits |= c.v[i].bits;
-        if (kind == FL_TOKEN_PUNCT && (k->cp0 == ':' || is_dash_cp(k->cp0))) {
-            sum->colon_or_dash = 1;
+        if (c.v[i].bits & ATTRIBUTION_CUES) {
+            if (sum->n_cues++ == 0) {
+                sum->first_cue = n_cues;
+            }
+            cue_tokens[n_cues++] = (uint32_t)i;
+        }
+        if (kind == FL_TOKEN_PUNCT) {
+            sum->colon_or_dash |= k->cp0 == ':' || is_dash_cp(k->cp0);
+            sum->quote_marks |= family(k->cp0) != FAMILY_NONE;
         }
     }
+    c.n_words = words;
+    res->cue_tokens.len = n_cues;
     fl_vec scares = {0};
     if ((st = fl__find_actors(&c)) != FL_OK || (st = fl__find_quotes(&c, &scares)) != FL_OK) {
         goto done;
@@ -180,7 +193,8 @@ fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res
     size_t next_scare = 0;
     for (size_t si = 0; si < ns; si++) {
         fl_sentence *sent = &FL_VEC_AT(res->sentences, fl_sentence, si);
-        span s = {sent->first_token, sent->first_token + sent->n_tokens_all, SIZE_MAX, (uint32_t)si};
+        span s = {sent->first_token, sent->first_token + sent->n_tokens_all, SIZE_MAX,
+                  (uint32_t)si};
         if (s.a < c.carry_end || (sc_of[si].bits & ATTRIBUTION_CUES) || sc_of[si].colon_or_dash) {
             for (size_t j = s.b; j > s.a; j--) {
                 if (is_word_like(&c, j - 1)) {

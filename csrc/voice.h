@@ -126,8 +126,8 @@ FL_HIDDEN fl_status fl__find_quotes(ctx *c, fl_vec *scares);
  * must widen that test. */
 FL_HIDDEN fl_status fl__attributions(ctx *c, const span *s);
 
-#define ATTRIBUTION_CUES                                                                          \
-    (FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT | FL_W_STANCE | FL_W_EVIDENCE | FL_W_SEEM |         \
+#define ATTRIBUTION_CUES                                                                           \
+    (FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT | FL_W_STANCE | FL_W_EVIDENCE | FL_W_SEEM |          \
      FL_W_ACCORDING | FL_W_NOUN_CUE | FL_W_QUOTE_VERB)
 
 enum { TITLE_UNKNOWN = 0, TITLE_NO = 1, TITLE_YES = 2 };
@@ -136,7 +136,10 @@ enum { TITLE_UNKNOWN = 0, TITLE_NO = 1, TITLE_YES = 2 };
 typedef struct sentence_cues {
     uint32_t bits; /* the FL_W_* bits of its words, or-ed */
     uint8_t colon_or_dash; /* a colon or a dash stands in it (punctuation, not a hyphen) */
+    uint8_t quote_marks; /* a punctuation token of a quotation mark family stands in it */
     uint8_t title; /* TITLE_*: in title case (a capital tells no name); attribution.c */
+    /* its tokens with an ATTRIBUTION_CUES bit: res->cue_tokens[first_cue, first_cue + n_cues) */
+    uint32_t first_cue, n_cues;
 } sentence_cues;
 
 /* attribution.c: the public records (res->attr_out) of every attribution found, with
