@@ -1188,11 +1188,22 @@ static bool after_what(const ctx *c, const span *s, size_t vg) {
 
 /* A quantifier that can stand for people: "Some say", "Many believe", "Most think". */
 static bool quantifier(const ctx *c, size_t i) {
-    return folded_is(c, i, "some") || folded_is(c, i, "many") || folded_is(c, i, "most") ||
-           folded_is(c, i, "all") || folded_is(c, i, "both") || folded_is(c, i, "few") ||
-           folded_is(c, i, "several") || folded_is(c, i, "others") || folded_is(c, i, "another") ||
-           folded_is(c, i, "one") || folded_is(c, i, "each") || folded_is(c, i, "half") ||
-           folded_is(c, i, "none") || folded_is(c, i, "neither") || folded_is(c, i, "either");
+    /* by length: a word is compared only with the quantifiers as long as it */
+    switch (c->k[i].fold_len) {
+    case 3:
+        return folded_is(c, i, "all") || folded_is(c, i, "few") || folded_is(c, i, "one");
+    case 4:
+        return folded_is(c, i, "some") || folded_is(c, i, "many") || folded_is(c, i, "most") ||
+               folded_is(c, i, "both") || folded_is(c, i, "each") || folded_is(c, i, "half") ||
+               folded_is(c, i, "none");
+    case 6:
+        return folded_is(c, i, "others") || folded_is(c, i, "either");
+    case 7:
+        return folded_is(c, i, "several") || folded_is(c, i, "another") ||
+               folded_is(c, i, "neither");
+    default:
+        return false;
+    }
 }
 
 /* Does token i look like a plural noun ("Republicans", "voters"): a word in -s that is no

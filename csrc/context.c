@@ -146,30 +146,36 @@ fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res
     sentence_cues *sc_of = res->sentence_cues.data;
     uint32_t *cue_tokens = res->cue_tokens.data;
     uint32_t n_cues = 0;
-    uint32_t words = 0; /* a local: c escapes, so c.n_words would be stored every time */
-    for (size_t i = 0; i < c.n; i++) {
-        const fl_tokinfo *k = &c.k[i];
-        uint8_t kind = c.t[i].kind;
-        const fl_cue *q = kind == FL_TOKEN_WORD || kind == FL_TOKEN_CLITIC ? k->cue : NULL;
+    /* locals, not c's fields: c's address is passed on below, and with c.n_words counted in
+     * the loop the compiler stored it on every token */
+    const fl_token *t = c.t;
+    const fl_tokinfo *ki = c.k;
+    fl_vtok *v = c.v;
+    uint32_t words = 0;
+    for (size_t i = 0; i < n; i++) {
+        uint8_t kind = t[i].kind;
+        const fl_cue *q = kind == FL_TOKEN_WORD || kind == FL_TOKEN_CLITIC ? ki[i].cue : NULL;
+        uint32_t bits = q != NULL ? q->bits : 0;
         /* every field written: the records are not zeroed first */
-        c.v[i] = (fl_vtok){.cue = q,
-                           .opened = UINT32_MAX,
-                           .form = q != NULL ? q->form : FL_FORM_NONE,
-                           .words_before = words,
-                           .bits = q != NULL ? q->bits : 0,
-                           .mention = UINT32_MAX};
+        v[i] = (fl_vtok){.cue = q,
+                         .opened = UINT32_MAX,
+                         .form = q != NULL ? q->form : FL_FORM_NONE,
+                         .words_before = words,
+                         .bits = bits,
+                         .mention = UINT32_MAX};
         words += kind == FL_TOKEN_WORD;
-        sentence_cues *sum = &sc_of[c.t[i].sentence];
-        sum->bits |= c.v[i].bits;
-        if (c.v[i].bits & ATTRIBUTION_CUES) {
+        sentence_cues *sum = &sc_of[t[i].sentence];
+        sum->bits |= bits;
+        if (bits & ATTRIBUTION_CUES) {
             if (sum->n_cues++ == 0) {
                 sum->first_cue = n_cues;
             }
             cue_tokens[n_cues++] = (uint32_t)i;
         }
         if (kind == FL_TOKEN_PUNCT) {
-            sum->colon_or_dash |= k->cp0 == ':' || is_dash_cp(k->cp0);
-            sum->quote_marks |= family(k->cp0) != FAMILY_NONE;
+            int32_t cp = ki[i].cp0;
+            sum->colon_or_dash |= cp == ':' || is_dash_cp(cp);
+            sum->quote_marks |= family(cp) != FAMILY_NONE;
         }
     }
     c.n_words = words;
