@@ -106,7 +106,15 @@ static fl_status link_matches(ctx *c) {
             p[np++] = (piece){at[i].content2_first, at[i].content2_end, (uint32_t)i};
         }
     }
-    qsort(p, np, sizeof(piece), piece_order);
+    /* attributions are found sentence by sentence, so the pieces often are in order
+     * already: sorted only when they are not */
+    size_t sorted = 1;
+    while (sorted < np && piece_order(&p[sorted - 1], &p[sorted]) <= 0) {
+        sorted++;
+    }
+    if (sorted < np) {
+        qsort(p, np, sizeof(piece), piece_order);
+    }
     size_t depth = 0;
     size_t next = 0;
     fl_match *m = res->matches.data;
@@ -156,13 +164,18 @@ fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res
         uint8_t kind = t[i].kind;
         const fl_cue *q = kind == FL_TOKEN_WORD || kind == FL_TOKEN_CLITIC ? ki[i].cue : NULL;
         uint32_t bits = q != NULL ? q->bits : 0;
-        /* every field written: the records are not zeroed first */
-        v[i] = (fl_vtok){.cue = q,
-                         .opened = UINT32_MAX,
-                         .form = q != NULL ? q->form : FL_FORM_NONE,
-                         .words_before = words,
-                         .bits = bits,
-                         .mention = UINT32_MAX};
+        /* every field written, one by one: the records are not zeroed first (that cost as
+         * much again) */
+        fl_vtok *vt = &v[i];
+        vt->cue = q;
+        vt->opened = UINT32_MAX;
+        vt->quoted = 0;
+        vt->role = FL_ROLE_NONE;
+        vt->naming = 0;
+        vt->form = q != NULL ? q->form : FL_FORM_NONE;
+        vt->words_before = words;
+        vt->bits = bits;
+        vt->mention = UINT32_MAX;
         words += kind == FL_TOKEN_WORD;
         sentence_cues *sum = &sc_of[t[i].sentence];
         sum->bits |= bits;
