@@ -12,7 +12,10 @@
  * 3. author: everything else, the speakers and cues included.
  * Every word token is looked up once in the voice stage's own word table (cues.c), from the
  * hash the tokeniser computed; the lookups, the quotations and the attributions are kept
- * per token in res->vtoks, the attribution records in res->attributions.
+ * per token in res->vtoks, the attribution records in res->attributions. That first read
+ * also notes what each sentence holds (res->sentence_cues: the bits of its words, colons,
+ * dashes, quotation marks), so that the later steps pass over a sentence none of their rules
+ * can apply to, and read only the cue words of the others (res->cue_tokens).
  * negated: a negation or denial cue within the six tokens before the match, in its clause.
  * Then each quoted or attributed match is linked to the attribution whose content holds it,
  * and each match gets the actor it is said of (targets.c).
@@ -162,6 +165,7 @@ fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res
     uint32_t words = 0;
     for (size_t i = 0; i < n; i++) {
         uint8_t kind = t[i].kind;
+        /* looked up with its label (match.c) */
         const fl_cue *q = kind == FL_TOKEN_WORD || kind == FL_TOKEN_CLITIC ? ki[i].cue : NULL;
         uint32_t bits = q != NULL ? q->bits : 0;
         /* every field written, one by one: the records are not zeroed first (that cost as
