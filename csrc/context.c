@@ -13,14 +13,16 @@
  * Every word token is looked up once in the voice stage's own word table (cues.c), from the
  * hash the tokeniser computed; the lookups, the quotations and the attributions are kept
  * per token in res->vtoks, the attribution records in res->attributions. The loop that
- * fills res->vtoks also notes what each sentence holds (res->sentence_cues: the bits of its words,
- * colons, dashes, quotation marks), so that the later steps pass over a sentence none of their
- * rules can apply to, and read only the cue words of the others (res->cue_tokens). negated: a
- * negation or denial cue within the six tokens before the match, in its clause. Then each quoted or
- * attributed match is linked to the attribution whose content holds it, and each match gets the
- * actor it is said of (targets.c). Distancing markers: so-called, alleged(ly), self-proclaimed,
- * self-styled, purported(ly), supposed(ly); and scare quotes: one to three words in quotation marks
- * that nobody is said to state (a label after "called" still is one).
+ * fills res->vtoks also notes what each sentence holds (res->sentence_cues: the bits of its
+ * words, colons, dashes, quotation marks), so that the later steps pass over a sentence
+ * none of their rules can apply to, and read only the cue words of the others
+ * (res->cue_tokens).
+ * negated: a negation or denial cue within the six tokens before the match, in its clause.
+ * Then each quoted or attributed match is linked to the attribution whose content holds it,
+ * and each match gets the actor it is said of (targets.c).
+ * Distancing markers: so-called, alleged(ly), self-proclaimed, self-styled, purported(ly),
+ * supposed(ly); and scare quotes: one to three words in quotation marks that nobody is said
+ * to state (a label after "called" still is one).
  */
 
 enum { NEGATION_WINDOW = 6 };
