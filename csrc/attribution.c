@@ -72,7 +72,7 @@ static uint32_t sentence_bits(const ctx *c, const span *s) {
 static bool in_title_case(const ctx *c, const span *s);
 
 /* The tokens of sentence s with an ATTRIBUTION_CUES bit, in order: [*first, returned end).
- * The loops of steps b, c and d read only these (a cue starts every rule). */
+ * The loops of steps b, c and d read only these: each of their rules starts from one. */
 static const uint32_t *sentence_cue_tokens(const ctx *c, const span *s, const uint32_t **first) {
     const sentence_cues *sum = &FL_VEC_AT(c->res->sentence_cues, sentence_cues, s->index);
     *first = (const uint32_t *)c->res->cue_tokens.data + sum->first_cue;
