@@ -42,6 +42,8 @@ void fl_result_free(fl_result *res) {
     fl__vec_free(&a, &res->attr_out);
     fl__vec_free(&a, &res->mentions);
     fl__vec_free(&a, &res->link_scratch);
+    fl__vec_free(&a, &res->sentence_cues);
+    fl__vec_free(&a, &res->cue_tokens);
     fl__free(&a, res);
 }
 

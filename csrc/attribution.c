@@ -52,6 +52,33 @@ enum {
     MAX_PIECE_TOKENS = 64   /* back to a dash or semicolon before a parenthetical cue */
 };
 
+/* The words each step starts from (ATTRIBUTION_CUES, voice.h, holds them all): a step is
+ * skipped for a sentence without one. */
+enum {
+    /* b: "according" (to) and the verbs that report a content before them */
+    AFTER_CUES = FL_W_ACCORDING | FL_W_SPEECH | FL_W_THOUGHT | FL_W_EVIDENCE | FL_W_QUOTE_VERB,
+    /* c: cues before their content */
+    BEFORE_CUES = FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT | FL_W_STANCE | FL_W_EVIDENCE |
+                  FL_W_SEEM | FL_W_ACCORDING | FL_W_NOUN_CUE,
+    /* d: the verbs of a nested attribution */
+    NESTED_CUES = FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT | FL_W_STANCE | FL_W_EVIDENCE
+};
+
+/* The FL_W_* bits of the words of sentence s, or-ed (quoted words too). */
+static uint32_t sentence_bits(const ctx *c, const span *s) {
+    return FL_VEC_AT(c->res->sentence_cues, sentence_cues, s->index).bits;
+}
+
+static bool in_title_case(const ctx *c, const span *s);
+
+/* The tokens of sentence s with an ATTRIBUTION_CUES bit, in order: [*first, returned end).
+ * The loops of steps b, c and d read only these: each of their rules starts from one. */
+static const uint32_t *sentence_cue_tokens(const ctx *c, const span *s, const uint32_t **first) {
+    const sentence_cues *sum = &FL_VEC_AT(c->res->sentence_cues, sentence_cues, s->index);
+    *first = (const uint32_t *)c->res->cue_tokens.data + sum->first_cue;
+    return *first + sum->n_cues;
+}
+
 /* A form of "be" (passives: "was asked", "is expected"). */
 static bool is_be(const ctx *c, size_t i) {
     return folded_is(c, i, "is") || folded_is(c, i, "was") || folded_is(c, i, "were") ||
@@ -448,8 +475,8 @@ static size_t adjunct_end(const ctx *c, const span *s, size_t j, bool recipient)
             if (!in_phrase) {
                 return SIZE_MAX;
             }
-        } else if (ly_adverb(c, j, s->a) || (c->k[j].upper && !s->title) || c->k[j].all_digits ||
-                   (b & (FL_W_ROLE | FL_W_SOURCE))) {
+        } else if (ly_adverb(c, j, s->a) || (c->k[j].upper && !in_title_case(c, s)) ||
+                   c->k[j].all_digits || (b & (FL_W_ROLE | FL_W_SOURCE))) {
             /* "angrily", names, numbers, "officials" */
         } else if (!in_phrase) {
             return SIZE_MAX;
@@ -573,6 +600,19 @@ static bool title_case(const ctx *c, size_t from, size_t to) {
         }
     }
     return words >= 3 && caps * 5 >= words * 4;
+}
+
+/* Is sentence s (all of it, a dateline too) in title case? Worked out the first time a rule
+ * asks (few sentences need it) and kept in the sentence's summary, res->sentence_cues. */
+static bool in_title_case(const ctx *c, const span *s) {
+    sentence_cues *sum = &FL_VEC_AT(c->res->sentence_cues, sentence_cues, s->index);
+    if (sum->title == TITLE_UNKNOWN) {
+        const fl_sentence *sent = &FL_VEC_AT(c->res->sentences, fl_sentence, s->index);
+        sum->title = title_case(c, sent->first_token, sent->first_token + sent->n_tokens_all)
+                         ? TITLE_YES
+                         : TITLE_NO;
+    }
+    return sum->title == TITLE_YES;
 }
 
 typedef enum { NAME_NONE, NAME_LABEL, NAME_SPEAKER } name_kind;
@@ -869,7 +909,9 @@ static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
     fl_status st;
     /* "…, he said at a press conference, according to the Sun.": an "according to" that
      * ends the sentence is the outermost attribution; everything before it is content */
-    for (size_t j = s->last == SIZE_MAX ? from : s->last + 1; j > from + 1;) {
+    size_t back_from = s->last == SIZE_MAX || !(sentence_bits(c, s) & FL_W_ACCORDING) ? from
+                                                                                      : s->last + 1;
+    for (size_t j = back_from; j > from + 1;) {
         j--;
         if (c->v[j].quoted || punct(c, j) == ',' || s->last + 1 - j > 2 * MAX_SPEAKER_TOKENS) {
             break;
@@ -899,8 +941,13 @@ static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
     fl_attr prev;
     memset(&prev, 0, sizeof prev);
     bool has_prev = false;
-    for (size_t i = from; i < s->b; i++) {
-        if (c->v[i].quoted || c->v[i].role != FL_ROLE_NONE || !is_word(c, i)) {
+    const uint32_t *cue;
+    const uint32_t *cue_end = sentence_cue_tokens(c, s, &cue);
+    size_t next_i = from; /* the first token left to read */
+    for (; cue < cue_end; cue++) {
+        size_t i = *cue;
+        if (i < next_i || !(c->v[i].bits & AFTER_CUES) || c->v[i].quoted ||
+            c->v[i].role != FL_ROLE_NONE || !is_word(c, i)) {
             continue;
         }
         uint32_t b = bits(c, i);
@@ -1066,7 +1113,7 @@ static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
         has_prev = true;
         resume = next;
         start = next != SIZE_MAX ? next : clause_end;
-        i = start > i ? start - 1 : i;
+        next_i = start > i ? start : i + 1;
     }
     if (has_prev) {
         if (resume != SIZE_MAX) {
@@ -1141,11 +1188,22 @@ static bool after_what(const ctx *c, const span *s, size_t vg) {
 
 /* A quantifier that can stand for people: "Some say", "Many believe", "Most think". */
 static bool quantifier(const ctx *c, size_t i) {
-    return folded_is(c, i, "some") || folded_is(c, i, "many") || folded_is(c, i, "most") ||
-           folded_is(c, i, "all") || folded_is(c, i, "both") || folded_is(c, i, "few") ||
-           folded_is(c, i, "several") || folded_is(c, i, "others") || folded_is(c, i, "another") ||
-           folded_is(c, i, "one") || folded_is(c, i, "each") || folded_is(c, i, "half") ||
-           folded_is(c, i, "none") || folded_is(c, i, "neither") || folded_is(c, i, "either");
+    /* by length: a word is compared only with the quantifiers as long as it */
+    switch (c->k[i].fold_len) {
+    case 3:
+        return folded_is(c, i, "all") || folded_is(c, i, "few") || folded_is(c, i, "one");
+    case 4:
+        return folded_is(c, i, "some") || folded_is(c, i, "many") || folded_is(c, i, "most") ||
+               folded_is(c, i, "both") || folded_is(c, i, "each") || folded_is(c, i, "half") ||
+               folded_is(c, i, "none");
+    case 6:
+        return folded_is(c, i, "others") || folded_is(c, i, "either");
+    case 7:
+        return folded_is(c, i, "several") || folded_is(c, i, "another") ||
+               folded_is(c, i, "neither");
+    default:
+        return false;
+    }
 }
 
 /* Does token i look like a plural noun ("Republicans", "voters"): a word in -s that is no
@@ -1181,7 +1239,7 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
     uint32_t b = bits(c, i);
     uint8_t f = form(c, i);
     bool has_aux = vg < i;
-    if (c->k[i].upper && !s->title && i > s->a && punct(c, i - 1) != ':' &&
+    if (c->k[i].upper && !in_title_case(c, s) && i > s->a && punct(c, i - 1) != ':' &&
         family(punct(c, i - 1)) == FAMILY_NONE && !c->k[i - 1].all_digits) {
         return false; /* a capital inside a sentence starts a name: "spokeswoman Hope Hicks" */
     }
@@ -1281,7 +1339,7 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
         }
         /* "officials say", "those surveyed say": a plural subject; in a title-case
          * headline every word has a capital, so a plural is needed ("Cash Cry" is a noun) */
-        if (s->title && !plural(c, p) && !(pb & (FL_W_ROLE | FL_W_SOURCE))) {
+        if (!plural(c, p) && !(pb & (FL_W_ROLE | FL_W_SOURCE)) && in_title_case(c, s)) {
             return false;
         }
         return is_word(c, p) && !(pb & (FL_W_CONJ | FL_W_OPENER | FL_W_ADV));
@@ -1749,15 +1807,16 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
            FL_VEC_AT(c->res->attributions, fl_attr, sentence_attrs - 1).sentence == s->index) {
         sentence_attrs--;
     }
-    for (size_t i = from; i < s->b; i++) {
-        if (c->v[i].quoted || c->v[i].role != FL_ROLE_NONE || !is_word(c, i)) {
+    const uint32_t *cue;
+    const uint32_t *cue_end = sentence_cue_tokens(c, s, &cue);
+    size_t next_i = from; /* the first token left to read */
+    for (; cue < cue_end; cue++) {
+        size_t i = *cue;
+        if (i < next_i || !(c->v[i].bits & BEFORE_CUES) || c->v[i].quoted ||
+            c->v[i].role != FL_ROLE_NONE || !is_word(c, i)) {
             continue;
         }
         uint32_t b = bits(c, i);
-        if (!(b & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT | FL_W_STANCE | FL_W_EVIDENCE |
-                   FL_W_SEEM | FL_W_ACCORDING | FL_W_NOUN_CUE))) {
-            continue;
-        }
         fl_attr at = new_attribution(s, kind_of(b));
         at.cue_word = (uint32_t)i;
         c->naming = naming_cue(c, i);
@@ -1956,7 +2015,7 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
             return st;
         }
         if (c->res->attributions.len > before && at.content_end > i + 1) {
-            i = at.content_end - 1;
+            next_i = at.content_end;
         }
     }
     return FL_OK;
@@ -1993,10 +2052,17 @@ static bool nested_speaker_token(const ctx *c, size_t i) {
 static fl_status nested_cues(ctx *c, const span *s, size_t from) {
     size_t run_end = from; /* end of the content run being read */
     fl_status st;
-    for (size_t i = from; i < s->b; i++) {
-        if (c->v[i].role != FL_ROLE_CONTENT || c->v[i].quoted || !is_word(c, i)) {
+    const uint32_t *cue;
+    const uint32_t *cue_end = sentence_cue_tokens(c, s, &cue);
+    size_t next_i = from; /* the first token left to read */
+    for (; cue < cue_end; cue++) {
+        size_t i = *cue;
+        if (i < next_i || !(c->v[i].bits & NESTED_CUES) || c->v[i].role != FL_ROLE_CONTENT ||
+            c->v[i].quoted || !is_word(c, i)) {
             continue;
         }
+        /* the run is measured from the cue: roles from i on are still those the steps before
+         * gave (this loop changes roles only before the token it goes on from) */
         if (i >= run_end) {
             run_end = i;
             while (run_end < s->b && c->v[run_end].role == FL_ROLE_CONTENT) {
@@ -2004,9 +2070,6 @@ static fl_status nested_cues(ctx *c, const span *s, size_t from) {
             }
         }
         uint32_t b = bits(c, i);
-        if (!(b & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT | FL_W_STANCE | FL_W_EVIDENCE))) {
-            continue;
-        }
         size_t vg = verb_group_start(c, s, i);
         if (c->v[vg].role != FL_ROLE_CONTENT || !verb_here(c, s, i, vg)) {
             continue;
@@ -2042,7 +2105,7 @@ static fl_status nested_cues(ctx *c, const span *s, size_t from) {
         if ((st = add_attribution(c, &at)) != FL_OK) {
             return st;
         }
-        i = cstart - 1;
+        next_i = cstart;
     }
     return FL_OK;
 }
@@ -2091,25 +2154,27 @@ static size_t dateline_end(const ctx *c, const span *s) {
 
 fl_status fl__attributions(ctx *c, const span *s_in) {
     span sd = *s_in;
-    sd.title = title_case(c, s_in->a, s_in->b);
+    uint32_t cues = sentence_bits(c, s_in);
     if (s_in->a < c->carry_end) {
         /* a sentence of a speaker's paragraph: all of it is that speaker's */
         mark(c, s_in->a, s_in->b < c->carry_end ? s_in->b : c->carry_end, FL_ROLE_CONTENT);
         if (s_in->b <= c->carry_end) {
-            return nested_cues(c, &sd, s_in->a);
+            return cues & NESTED_CUES ? nested_cues(c, &sd, s_in->a) : FL_OK;
         }
     }
-    sd.a = dateline_end(c, s_in);
+    /* datelines and headlines need a colon or a dash */
+    bool colon_or_dash = FL_VEC_AT(c->res->sentence_cues, sentence_cues, s_in->index).colon_or_dash;
+    sd.a = colon_or_dash ? dateline_end(c, s_in) : s_in->a;
     const span *s = &sd;
-    size_t from;
-    fl_status st = headline(c, s, &from);
-    if (st == FL_OK && from < s->b) {
+    size_t from = s->a;
+    fl_status st = colon_or_dash ? headline(c, s, &from) : FL_OK;
+    if (st == FL_OK && from < s->b && (cues & AFTER_CUES)) {
         st = cues_after_content(c, s, from);
     }
-    if (st == FL_OK && from < s->b) {
+    if (st == FL_OK && from < s->b && (cues & BEFORE_CUES)) {
         st = cues_before_content(c, s, from);
     }
-    if (st == FL_OK) {
+    if (st == FL_OK && (cues & NESTED_CUES)) {
         st = nested_cues(c, s, s->a);
     }
     return st;

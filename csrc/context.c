@@ -12,7 +12,11 @@
  * 3. author: everything else, the speakers and cues included.
  * Every word token is looked up once in the voice stage's own word table (cues.c), from the
  * hash the tokeniser computed; the lookups, the quotations and the attributions are kept
- * per token in res->vtoks, the attribution records in res->attributions.
+ * per token in res->vtoks, the attribution records in res->attributions. The loop that
+ * fills res->vtoks also notes what each sentence holds (res->sentence_cues: the bits of its
+ * words, colons, dashes, quotation marks), so that the later steps pass over a sentence
+ * none of their rules can apply to, and read only the cue words of the others
+ * (res->cue_tokens).
  * negated: a negation or denial cue within the six tokens before the match, in its clause.
  * Then each quoted or attributed match is linked to the attribution whose content holds it,
  * and each match gets the actor it is said of (targets.c).
@@ -106,7 +110,15 @@ static fl_status link_matches(ctx *c) {
             p[np++] = (piece){at[i].content2_first, at[i].content2_end, (uint32_t)i};
         }
     }
-    qsort(p, np, sizeof(piece), piece_order);
+    /* attributions are found sentence by sentence, so the pieces often are in order
+     * already: sorted only when they are not */
+    size_t sorted = 1;
+    while (sorted < np && piece_order(&p[sorted - 1], &p[sorted]) <= 0) {
+        sorted++;
+    }
+    if (sorted < np) {
+        qsort(p, np, sizeof(piece), piece_order);
+    }
     size_t depth = 0;
     size_t next = 0;
     fl_match *m = res->matches.data;
@@ -130,26 +142,62 @@ static fl_status link_matches(ctx *c) {
 
 fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res) {
     fl_status st;
+    size_t n = res->tokens.len;
+    size_t ns = res->sentences.len;
     res->vtoks.len = 0;
     res->attributions.len = 0;
-    if ((st = fl__vec_append(&res->alloc, &res->vtoks, sizeof(fl_vtok), NULL, res->tokens.len)) !=
-        FL_OK) {
+    res->sentence_cues.len = 0;
+    if ((st = fl__vec_reserve(&res->alloc, &res->vtoks, sizeof(fl_vtok), n)) != FL_OK ||
+        (st = fl__vec_reserve(&res->alloc, &res->cue_tokens, sizeof(uint32_t), n)) != FL_OK ||
+        (st = fl__vec_append(&res->alloc, &res->sentence_cues, sizeof(sentence_cues), NULL, ns)) !=
+            FL_OK) {
         return st;
     }
-    ctx c = {lex, res, text, res->tokens.data, res->infos.data, res->vtoks.data, res->tokens.len,
-             0,   0,   0};
-    for (size_t i = 0; i < c.n; i++) {
-        const fl_tokinfo *k = &c.k[i];
-        c.v[i].opened = UINT32_MAX;
-        c.v[i].mention = UINT32_MAX;
-        c.v[i].words_before = (uint32_t)c.n_words;
-        c.n_words += c.t[i].kind == FL_TOKEN_WORD;
-        if (c.t[i].kind == FL_TOKEN_WORD || c.t[i].kind == FL_TOKEN_CLITIC) {
-            c.v[i].cue = k->cue; /* looked up with its label (match.c) */
-            c.v[i].bits = k->cue != NULL ? k->cue->bits : 0;
-            c.v[i].form = k->cue != NULL ? k->cue->form : FL_FORM_NONE;
+    res->vtoks.len = n;
+    ctx c = {lex, res, text, res->tokens.data, res->infos.data, res->vtoks.data, n, 0, 0, 0};
+    sentence_cues *sc_of = res->sentence_cues.data;
+    uint32_t *cue_tokens = res->cue_tokens.data;
+    uint32_t n_cues = 0;
+    /* locals, not c's fields: c's address is passed on below, and with c.n_words counted in
+     * the loop the compiler stored it on every token */
+    const fl_token *t = c.t;
+    const fl_tokinfo *ki = c.k;
+    fl_vtok *v = c.v;
+    uint32_t words = 0;
+    for (size_t i = 0; i < n; i++) {
+        uint8_t kind = t[i].kind;
+        /* looked up with its label (match.c) */
+        const fl_cue *q = kind == FL_TOKEN_WORD || kind == FL_TOKEN_CLITIC ? ki[i].cue : NULL;
+        uint32_t bits = q != NULL ? q->bits : 0;
+        /* every field written, one by one: the records are not zeroed first (that cost as
+         * much again) */
+        fl_vtok *vt = &v[i];
+        vt->cue = q;
+        vt->opened = UINT32_MAX;
+        vt->quoted = 0;
+        vt->role = FL_ROLE_NONE;
+        vt->naming = 0;
+        vt->form = q != NULL ? q->form : FL_FORM_NONE;
+        vt->words_before = words;
+        vt->bits = bits;
+        vt->mention = UINT32_MAX;
+        words += kind == FL_TOKEN_WORD;
+        sentence_cues *sum = &sc_of[t[i].sentence];
+        sum->bits |= bits;
+        if (bits & ATTRIBUTION_CUES) {
+            if (sum->n_cues++ == 0) {
+                sum->first_cue = n_cues;
+            }
+            cue_tokens[n_cues++] = (uint32_t)i;
+        }
+        if (kind == FL_TOKEN_PUNCT) {
+            int32_t cp = ki[i].cp0;
+            sum->colon_or_dash |= cp == ':' || is_dash_cp(cp);
+            sum->quote_marks |= family(cp) != FAMILY_NONE;
         }
     }
+    c.n_words = words;
+    res->cue_tokens.len = n_cues;
     fl_vec scares = {0};
     if ((st = fl__find_actors(&c)) != FL_OK || (st = fl__find_quotes(&c, &scares)) != FL_OK) {
         goto done;
@@ -167,21 +215,22 @@ fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res
         sc[j] = x;
     }
     size_t next_scare = 0;
-    size_t ns = res->sentences.len;
     for (size_t si = 0; si < ns; si++) {
         fl_sentence *sent = &FL_VEC_AT(res->sentences, fl_sentence, si);
-        span s = {sent->first_token, sent->first_token + sent->n_tokens_all, SIZE_MAX, (uint32_t)si,
-                  false};
-        for (size_t j = s.b; j > s.a; j--) {
-            if (is_word_like(&c, j - 1)) {
-                s.last = j - 1;
-                break;
+        span s = {sent->first_token, sent->first_token + sent->n_tokens_all, SIZE_MAX,
+                  (uint32_t)si};
+        if (s.a < c.carry_end || (sc_of[si].bits & ATTRIBUTION_CUES) || sc_of[si].colon_or_dash) {
+            for (size_t j = s.b; j > s.a; j--) {
+                if (is_word_like(&c, j - 1)) {
+                    s.last = j - 1;
+                    break;
+                }
             }
+            if ((st = fl__attributions(&c, &s)) != FL_OK) {
+                goto done;
+            }
+            sent = &FL_VEC_AT(res->sentences, fl_sentence, si);
         }
-        if ((st = fl__attributions(&c, &s)) != FL_OK) {
-            goto done;
-        }
-        sent = &FL_VEC_AT(res->sentences, fl_sentence, si);
         fl_match *m = sent->n_matches > 0 ? (fl_match *)res->matches.data + sent->first_match
                                           : NULL;
         for (uint32_t mi = 0; mi < sent->n_matches; mi++) {
@@ -199,6 +248,14 @@ fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res
         }
         /* distancing markers, in text order: words and scare quotes merged */
         sent->first_marker = (uint32_t)res->markers.len;
+        sent->n_markers = 0;
+        while (next_scare < scares.len && sc[next_scare].open < s.a) {
+            next_scare++;
+        }
+        if (!(sc_of[si].bits & (FL_W_DISTANCE | FL_W_SO)) &&
+            (next_scare == scares.len || sc[next_scare].open >= s.b)) {
+            continue; /* no distancing word, no short quotation */
+        }
         for (size_t i = s.a; i < s.b; i++) {
             while (next_scare < scares.len && sc[next_scare].open < i) {
                 next_scare++;

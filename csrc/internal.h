@@ -743,6 +743,8 @@ struct fl_result {
     fl_vec attr_out; /* fl_attribution: the same with offsets, for the caller (context.c) */
     fl_vec mentions; /* fl_actor_mention (actors.c) */
     fl_vec link_scratch; /* bytes: work space of context.c's link_matches, kept for reuse */
+    fl_vec sentence_cues; /* context.c: what each sentence holds (cue words, colons, dashes) */
+    fl_vec cue_tokens; /* uint32_t: the tokens with a cue word for attributions (context.c) */
 };
 
 /* Looks up each token's folded (and, when the lexicon has case-sensitive terms, exact)

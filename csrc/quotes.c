@@ -9,7 +9,8 @@
  * is attached to the word before it; ’ and ' inside or after a word are apostrophes unless
  * they close an open single quotation. A quotation may span sentences; one still open at a
  * line break that ends a sentence, or at the end of the text, ends there. One pass over the
- * tokens, each quotation's tokens marked once: linear.
+ * tokens, each quotation's tokens marked once: linear; a sentence without a quotation mark
+ * (context.c notes which have one) is passed over whole.
  */
 /* Is token i followed, without space, by a word-like token? */
 static bool next_attached(const ctx *c, size_t i) {
@@ -101,50 +102,63 @@ static fl_status close_quote(ctx *c, size_t open, size_t close, bool paired, fl_
 fl_status fl__find_quotes(ctx *c, fl_vec *scares) {
     size_t open_at[2] = {SIZE_MAX, SIZE_MAX};
     fl_status st;
-    for (size_t i = 0; i < c->n; i++) {
-        const fl_token *t = &c->t[i];
-        if (t->newlines_before > 0 && i > 0 && t->sentence != c->t[i - 1].sentence) {
-            for (int f = 0; f < 2; f++) {
-                if (open_at[f] != SIZE_MAX) {
-                    if ((st = close_quote(c, open_at[f], i, false, scares)) != FL_OK) {
+    const fl_sentence *sents = c->res->sentences.data;
+    const sentence_cues *sums = c->res->sentence_cues.data;
+    size_t i = 0; /* the next token to read (past the sentence's first when '' took it) */
+    for (size_t si = 0; si < c->res->sentences.len; si++) {
+        size_t a = sents[si].first_token;
+        size_t b = a + sents[si].n_tokens_all;
+        if (i <= a) {
+            i = a;
+            if (a > 0 && c->t[a].newlines_before > 0) {
+                for (int f = 0; f < 2; f++) {
+                    if (open_at[f] != SIZE_MAX) {
+                        if ((st = close_quote(c, open_at[f], a, false, scares)) != FL_OK) {
+                            return st;
+                        }
+                        open_at[f] = SIZE_MAX;
+                    }
+                }
+            }
+        }
+        if (!sums[si].quote_marks) {
+            continue;
+        }
+        for (; i < b; i++) {
+            const fl_token *t = &c->t[i];
+            if (t->kind != FL_TOKEN_PUNCT) {
+                continue;
+            }
+            if (c->k[i].cp0 == '\'' && i + 1 < c->n && punct(c, i + 1) == '\'' &&
+                !c->t[i + 1].space_before) {
+                /* ''…'': two apostrophes typed for a double quotation mark (the New York
+                 * Times' style) open or close like a straight " */
+                size_t f2 = FAMILY_DOUBLE;
+                if (open_at[f2] != SIZE_MAX && (!t->space_before || next_free(c, i + 1))) {
+                    if ((st = close_quote(c, open_at[f2], i, true, scares)) != FL_OK) {
                         return st;
                     }
-                    open_at[f] = SIZE_MAX;
+                    c->v[i + 1].opened = (uint32_t)open_at[f2];
+                    open_at[f2] = SIZE_MAX;
+                } else if (open_at[f2] == SIZE_MAX && prev_free(c, i) && next_attached(c, i + 1)) {
+                    open_at[f2] = i + 1;
                 }
+                i++;
+                continue;
             }
-        }
-        if (t->kind != FL_TOKEN_PUNCT) {
-            continue;
-        }
-        if (c->k[i].cp0 == '\'' && i + 1 < c->n && punct(c, i + 1) == '\'' &&
-            !c->t[i + 1].space_before) {
-            /* ''…'': two apostrophes typed for a double quotation mark (the New York
-             * Times' style) open or close like a straight " */
-            size_t f2 = FAMILY_DOUBLE;
-            if (open_at[f2] != SIZE_MAX && (!t->space_before || next_free(c, i + 1))) {
-                if ((st = close_quote(c, open_at[f2], i, true, scares)) != FL_OK) {
+            int f = family(c->k[i].cp0);
+            if (f == FAMILY_NONE) {
+                continue;
+            }
+            qrole r = quote_role(c, i, open_at[f] != SIZE_MAX);
+            if (r == Q_OPEN && open_at[f] == SIZE_MAX) {
+                open_at[f] = i;
+            } else if (r == Q_CLOSE && open_at[f] != SIZE_MAX) {
+                if ((st = close_quote(c, open_at[f], i, true, scares)) != FL_OK) {
                     return st;
                 }
-                c->v[i + 1].opened = (uint32_t)open_at[f2];
-                open_at[f2] = SIZE_MAX;
-            } else if (open_at[f2] == SIZE_MAX && prev_free(c, i) && next_attached(c, i + 1)) {
-                open_at[f2] = i + 1;
+                open_at[f] = SIZE_MAX;
             }
-            i++;
-            continue;
-        }
-        int f = family(c->k[i].cp0);
-        if (f == FAMILY_NONE) {
-            continue;
-        }
-        qrole r = quote_role(c, i, open_at[f] != SIZE_MAX);
-        if (r == Q_OPEN && open_at[f] == SIZE_MAX) {
-            open_at[f] = i;
-        } else if (r == Q_CLOSE && open_at[f] != SIZE_MAX) {
-            if ((st = close_quote(c, open_at[f], i, true, scares)) != FL_OK) {
-                return st;
-            }
-            open_at[f] = SIZE_MAX;
         }
     }
     for (int f = 0; f < 2; f++) {

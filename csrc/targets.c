@@ -291,8 +291,7 @@ static uint32_t nearest(const ctx *c, const span *s, const fl_attr *at, size_t f
 
 static uint32_t target_of(const ctx *c, const fl_match *m) {
     const fl_sentence *sent = &FL_VEC_AT(c->res->sentences, fl_sentence, m->sentence);
-    span s = {sent->first_token, sent->first_token + sent->n_tokens_all, SIZE_MAX, m->sentence,
-              false};
+    span s = {sent->first_token, sent->first_token + sent->n_tokens_all, SIZE_MAX, m->sentence};
     for (size_t j = s.b; j > s.a; j--) {
         if (is_word_like(c, j - 1)) {
             s.last = j - 1;

@@ -27,7 +27,6 @@ typedef struct span {
     size_t a, b;
     size_t last;
     uint32_t index;
-    bool title; /* in title case: a capital tells no name */
 } span;
 
 /* Does the sentence have no more words from token j on? */
@@ -120,8 +119,28 @@ typedef struct scare {
 FL_HIDDEN fl_status fl__find_quotes(ctx *c, fl_vec *scares);
 
 /* attribution.c: finds the attributions of sentence s, gives its tokens their roles
- * (fl_vtok.role) and appends the records to c->res->attributions. */
+ * (fl_vtok.role) and appends the records to c->res->attributions. Every rule starts from a
+ * word with one of the ATTRIBUTION_CUES bits, a colon or a dash (headlines, datelines), or a
+ * speaker's paragraph that goes on (ctx.carry_end): a sentence with none of them holds no
+ * attribution, and context.c does not call this for it. A new rule that starts elsewhere
+ * must widen that test. */
 FL_HIDDEN fl_status fl__attributions(ctx *c, const span *s);
+
+#define ATTRIBUTION_CUES                                                                           \
+    (FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT | FL_W_STANCE | FL_W_EVIDENCE | FL_W_SEEM |          \
+     FL_W_ACCORDING | FL_W_NOUN_CUE | FL_W_QUOTE_VERB)
+
+enum { TITLE_UNKNOWN = 0, TITLE_NO = 1, TITLE_YES = 2 };
+
+/* What one sentence holds, gathered as its tokens are first read (context.c), zeroed first. */
+typedef struct sentence_cues {
+    uint32_t bits; /* the FL_W_* bits of its words, or-ed */
+    uint8_t colon_or_dash; /* a colon or a dash stands in it (punctuation, not a hyphen) */
+    uint8_t quote_marks; /* a punctuation token of a quotation mark family stands in it */
+    uint8_t title; /* TITLE_*: in title case (a capital tells no name); attribution.c */
+    /* its tokens with an ATTRIBUTION_CUES bit: res->cue_tokens[first_cue, first_cue + n_cues) */
+    uint32_t first_cue, n_cues;
+} sentence_cues;
 
 /* attribution.c: the public records (res->attr_out) of every attribution found, with
  * offsets, lemma, voice and the actor the speaker names. */
