@@ -405,9 +405,14 @@ struct fl_lexicon {
     fl_wild_slot *wild_slots; /* compiled: the wildcard prefixes (NULL: none) */
     size_t wild_mask;
     uint8_t wild_kinds; /* bit 0: some folded wildcard, bit 1: some exact one */
-    /* compiled: bit (b0 | b1 << 8): a wildcard prefix starts with bytes b0 b1 (a 1-byte prefix b0
-     * sets every b1) */
+    /* compiled: bit (b0 | b1 << 8): a wildcard prefix of 1 to 3 bytes starts with bytes b0 b1 (a
+     * 1-byte prefix b0 sets every b1) */
     uint8_t *wild_first2;
+    /* compiled: bit fl__wild_head4(w): some wildcard prefix w of 4 bytes or more starts with these
+     * 4 bytes; bit fl__wild_head4_len(w, len): one of len bytes does (Bloom filters of one hash
+     * each, in the allocation of wild_first2) */
+    uint8_t *wild_head4;
+    uint8_t *wild_head4_len;
     /* compiled: the strings that label exact edges (tag: 1 + id, kinds unused), a small table for
      * the exact forms of text tokens; NULL: none */
     fl_wild_slot *exact_slots;
@@ -521,6 +526,33 @@ static inline uint32_t fl__hash_spread(uint32_t h) {
     h *= 0xc2b2ae35u;
     h ^= h >> 16;
     return h;
+}
+/* The bit of wild_head4 for a string's first 4 bytes (s has at least 4). */
+static inline unsigned fl__wild_head4(const uint8_t *s) {
+    uint32_t w = (uint32_t)s[0] | (uint32_t)s[1] << 8 | (uint32_t)s[2] << 16 | (uint32_t)s[3] << 24;
+    return (w * 0x9E3779B1u) >> 16;
+}
+/* The same for the first 4 bytes of s together with a prefix length. */
+static inline unsigned fl__wild_head4_len(const uint8_t *s, size_t len) {
+    uint32_t w = (uint32_t)s[0] | (uint32_t)s[1] << 8 | (uint32_t)s[2] << 16 | (uint32_t)s[3] << 24;
+    return ((w ^ (uint32_t)len * 0x85EBCA6Bu) * 0x9E3779B1u) >> 16;
+}
+/* Could a prefix of s[0..len) label a wildcard edge? No for most tokens, from two bitmaps
+ * that stay in cache: one of the first two bytes of the short prefixes, one of the first four
+ * of the others. */
+static inline bool fl__wild_may_start(const fl_lexicon *lex, const uint8_t *s, size_t len) {
+    if (len == 0) {
+        return false;
+    }
+    unsigned f2 = s[0] | (len > 1 ? (unsigned)s[1] << 8 : 0u);
+    if ((lex->wild_first2[f2 >> 3] >> (f2 & 7)) & 1u) {
+        return true;
+    }
+    if (len < 4) {
+        return false;
+    }
+    unsigned h4 = fl__wild_head4(s);
+    return (lex->wild_head4[h4 >> 3] >> (h4 & 7)) & 1u;
 }
 /* Child of parent along label, or 0 (while building: through the edge hash). */
 FL_HIDDEN uint32_t fl__edge_find(const fl_lexicon *lex, uint32_t parent, uint32_t label);

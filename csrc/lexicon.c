@@ -464,12 +464,15 @@ static fl_status build_wild_table(fl_lexicon *lex, const uint8_t *kinds, size_t 
                                   size_t n_wild) {
     size_t slots = fl__table_size(4 * n_wild, 16);
     lex->wild_slots = fl__malloc(&lex->alloc, slots * sizeof(fl_wild_slot));
-    lex->wild_first2 = fl__malloc(&lex->alloc, 65536 / 8);
+    /* wild_first2, wild_head4 and wild_head4_len, 65536 bits each, in one block */
+    lex->wild_first2 = fl__malloc(&lex->alloc, 3 * 65536 / 8);
     if (lex->wild_slots == NULL || lex->wild_first2 == NULL) {
         return FL_ERR_NOMEM;
     }
+    lex->wild_head4 = lex->wild_first2 + 65536 / 8;
+    lex->wild_head4_len = lex->wild_first2 + 2 * 65536 / 8;
     memset(lex->wild_slots, 0, slots * sizeof(fl_wild_slot));
-    memset(lex->wild_first2, 0, 65536 / 8);
+    memset(lex->wild_first2, 0, 3 * 65536 / 8);
     lex->wild_mask = slots - 1;
     for (size_t id = 0; id < n_ids; id++) {
         unsigned wk = kinds[id] & 3u; /* bit 2 marks exact labels (build_exact_table) */
@@ -491,9 +494,14 @@ static fl_status build_wild_table(fl_lexicon *lex, const uint8_t *kinds, size_t 
                 unsigned bit = p[0] | (b1 << 8);
                 lex->wild_first2[bit >> 3] |= (uint8_t)(1u << (bit & 7));
             }
-        } else if (v.len >= 2) {
+        } else if (v.len >= 2 && v.len < 4) {
             unsigned bit = p[0] | ((unsigned)p[1] << 8);
             lex->wild_first2[bit >> 3] |= (uint8_t)(1u << (bit & 7));
+        } else if (v.len >= 4) {
+            unsigned bit = fl__wild_head4(p);
+            lex->wild_head4[bit >> 3] |= (uint8_t)(1u << (bit & 7));
+            bit = fl__wild_head4_len(p, v.len);
+            lex->wild_head4_len[bit >> 3] |= (uint8_t)(1u << (bit & 7));
         }
     }
     return FL_OK;
@@ -665,18 +673,39 @@ fl_status fl__wild_labels(const fl_lexicon *lex, const fl_allocator *a, const ui
     if (len == 0 || !(lex->wild_kinds & bit)) {
         return FL_OK;
     }
-    unsigned f2 = s[0] | (len > 1 ? (unsigned)s[1] << 8 : 0u);
-    if (!(lex->wild_first2[f2 >> 3] & (1u << (f2 & 7)))) {
-        return FL_OK;
-    }
+    /* prefixes of 4 bytes or more only when one starts with the first 4 bytes of s */
     size_t limit = len < lex->max_wild_prefix ? len : lex->max_wild_prefix;
+    if (limit > 3) {
+        unsigned h4 = fl__wild_head4(s);
+        if (!((lex->wild_head4[h4 >> 3] >> (h4 & 7)) & 1u)) {
+            limit = 3;
+        }
+    }
+    /* only lengths some wildcard has: up to 64 bytes from the bit mask wild_lengths, past it
+     * one by one */
+    uint64_t lengths = limit >= 64 ? lex->wild_lengths
+                                   : lex->wild_lengths & (((uint64_t)1 << limit) - 1);
     for (size_t p = 0; p < limit; p++) {
-        /* only lengths some wildcard has, ending on a code point boundary */
-        if ((p < 64 && !(lex->wild_lengths & ((uint64_t)1 << p))) ||
-            (p + 1 < len && (s[p + 1] & 0xC0) == 0x80)) {
+        if (p < 64) {
+            if (lengths == 0) {
+                p = 63;
+                continue;
+            }
+            p = (size_t)__builtin_ctzll(lengths);
+            lengths &= lengths - 1;
+        }
+        /* ending on a code point boundary; past 3 bytes, some prefix of this length starts
+         * like s */
+        if (p + 1 < len && (s[p + 1] & 0xC0) == 0x80) {
             continue;
         }
-        uint32_t h = fl__hash_bytes(s, p + 1);
+        if (p >= 3) {
+            unsigned hl = fl__wild_head4_len(s, p + 1);
+            if (!((lex->wild_head4_len[hl >> 3] >> (hl & 7)) & 1u)) {
+                continue;
+            }
+        }
+        uint32_t h = fl__hash_inline(s, p + 1);
         for (size_t j = fl__hash_spread(h) & lex->wild_mask;; j = (j + 1) & lex->wild_mask) {
             fl_wild_slot slot = lex->wild_slots[j];
             if (slot.tag == 0) {

@@ -29,27 +29,22 @@ static fl_status push(fl_result *res, uint32_t node, uint32_t pos) {
     return fl__vec_push(&res->alloc, &res->stack, sizeof(walk_item), &w);
 }
 
-/* Could a prefix of s[0..len) label a wildcard edge? The table of first byte pairs answers
- * no for most tokens without hashing anything. */
-static inline bool wild_may_start(const fl_lexicon *lex, const uint8_t *s, size_t len) {
-    if (len == 0) {
-        return false;
-    }
-    unsigned f2 = s[0] | (len > 1 ? (unsigned)s[1] << 8 : 0u);
-    return (lex->wild_first2[f2 >> 3] >> (f2 & 7)) & 1u;
+/* Could the forms of a token (folded f, exact e or NULL) have wildcard labels? No for most
+ * tokens: inline, before any call. */
+static inline bool wild_may_have(const fl_lexicon *lex, const uint8_t *f, size_t fold_len,
+                                 const uint8_t *e, size_t exact_len) {
+    return ((lex->wild_kinds & 1) && fl__wild_may_start(lex, f, fold_len)) ||
+           ((lex->wild_kinds & 2) && e != NULL && fl__wild_may_start(lex, e, exact_len));
 }
 
 /* The wildcard labels of token k's forms (folded f, exact e or NULL): folded ones first,
- * then exact ones, each by length (the order in which the matcher tries them). Most tokens
- * leave at the first-byte-pair test, inline. */
-static inline fl_status wild_labels(const fl_lexicon *lex, fl_result *res, fl_tokinfo *k,
-                                    const uint8_t *f, size_t fold_len, const uint8_t *e,
-                                    size_t exact_len) {
-    bool wf = (lex->wild_kinds & 1) && wild_may_start(lex, f, fold_len);
-    bool we = (lex->wild_kinds & 2) && e != NULL && wild_may_start(lex, e, exact_len);
-    if (!wf && !we) {
-        return FL_OK;
-    }
+ * then exact ones, each by length (the order in which the matcher tries them). Called when
+ * wild_may_have says they may have some. */
+static fl_status wild_labels(const fl_lexicon *lex, fl_result *res, fl_tokinfo *k,
+                             const uint8_t *f, size_t fold_len, const uint8_t *e,
+                             size_t exact_len) {
+    bool wf = (lex->wild_kinds & 1) && fl__wild_may_start(lex, f, fold_len);
+    bool we = (lex->wild_kinds & 2) && e != NULL && fl__wild_may_start(lex, e, exact_len);
     fl_status st;
     if ((wf && (st = fl__wild_labels(lex, &res->alloc, f, fold_len, FL_EDGE_WILD_FOLD,
                                      &res->wild)) != FL_OK) ||
@@ -133,7 +128,8 @@ fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result
             if (exact && !same) {
                 k->id_exact = fl__exact_find(lex, e, exact_len);
             }
-            if (wild && (st = wild_labels(lex, res, k, f, fold_len, e, exact_len)) != FL_OK) {
+            if (wild && wild_may_have(lex, f, fold_len, e, exact_len) &&
+                (st = wild_labels(lex, res, k, f, fold_len, e, exact_len)) != FL_OK) {
                 return st;
             }
             res->folded.len = at + fold_len;
@@ -175,7 +171,8 @@ fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result
         }
         if (wild && k->simple) {
             k->wild_first = (uint32_t)res->wild.len;
-            if ((st = wild_labels(lex, res, k, f, fold_len, e, fold_len)) != FL_OK) {
+            if (wild_may_have(lex, f, fold_len, e, fold_len) &&
+                (st = wild_labels(lex, res, k, f, fold_len, e, fold_len)) != FL_OK) {
                 return st;
             }
         }
