@@ -778,7 +778,7 @@ struct fl_result {
 };
 
 /* Looks up each token's folded (and, when the lexicon has case-sensitive terms, exact)
- * form in the vocabulary. */
+ * form in the vocabulary, and takes the first step of fl__match's walks from it. */
 FL_HIDDEN fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result *res);
 /* Finds the matches of every sentence (appends to res->matches, fills sentence ranges). */
 FL_HIDDEN fl_status fl__match(const fl_lexicon *lex, fl_result *res);

@@ -56,12 +56,45 @@ static fl_status wild_labels(const fl_lexicon *lex, fl_result *res, fl_tokinfo *
     return FL_OK;
 }
 
+/* The root's child along label, or 0. */
+static inline uint32_t root_kid(const fl_lexicon *lex, uint32_t label) {
+    return lex->root_kids[(label & 3) * lex->n_ids + (label >> 2)];
+}
+
+/* Does the root have a child for token k other than along its folded label? */
+static bool other_roots(const fl_lexicon *lex, const fl_result *res, const fl_tokinfo *k) {
+    if ((lex->root_kinds & (1u << FL_EDGE_EXACT)) && k->id_exact != FL_NO_ID &&
+        root_kid(lex, (k->id_exact << 2) | FL_EDGE_EXACT) != 0) {
+        return true;
+    }
+    const uint32_t *w = (const uint32_t *)fl__vec_bytes(&res->wild, 0) + k->wild_first;
+    for (uint32_t j = 0; j < k->wild_n; j++) {
+        if (root_kid(lex, w[j]) != 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The first step of every walk from token k, for fl__match: its child of the root along
+ * its folded label, whether the root has other children for it, whether an exclusion may
+ * start there (a cheap test: the exclusion walk decides). Done as each token is labelled,
+ * while its record is in cache, rather than in a pass of its own. */
+static inline void first_step(const fl_lexicon *lex, const fl_result *res, fl_tokinfo *k) {
+    k->root = k->id_fold != FL_NO_ID ? root_kid(lex, k->id_fold << 2 | FL_EDGE_FOLD) : 0;
+    k->root_more = (k->wild_n > 0 || k->id_exact != FL_NO_ID) && other_roots(lex, res, k);
+    k->excl = lex->has_exclusions &&
+              ((k->root != 0 && FL_VEC_AT(lex->nodes, fl_node, k->root).excl_below) ||
+               k->root_more);
+}
+
 /*
  * Labels in two passes over the tokens of the text. The first folds each token into
  * res->folded and hashes its form, and asks the memory for the vocabulary slot the lookup
- * will read; the second looks the forms up. Lookups miss the cache once the vocabulary
- * outgrows it, and in one pass each miss stalled the next token's work; with the slots
- * asked for a few hundred tokens ahead the misses overlap.
+ * will read; the second looks the forms up (and takes the first step of the matcher's
+ * walks, first_step). Lookups miss the cache once the vocabulary outgrows it, and in one
+ * pass each miss stalled the next token's work; with the slots asked for a few hundred
+ * tokens ahead the misses overlap.
  */
 fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result *res) {
     size_t n = res->tokens.len;
@@ -176,6 +209,7 @@ fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result
                 return st;
             }
         }
+        first_step(lex, res, k);
     }
     return FL_OK;
 }
@@ -197,11 +231,6 @@ static inline uint32_t kid_find(const fl_lexicon *lex, const fl_node *nd, uint32
         }
     }
     return 0;
-}
-
-/* The root's child along label, or 0. */
-static inline uint32_t root_kid(const fl_lexicon *lex, uint32_t label) {
-    return lex->root_kids[(label & 3) * lex->n_ids + (label >> 2)];
 }
 
 /* The child of node (index nid) along label, or 0. */
@@ -243,21 +272,6 @@ static fl_status expand(const fl_lexicon *lex, fl_result *res, uint32_t nid, uin
         }
     }
     return FL_OK;
-}
-
-/* Does the root have a child for token k other than along its folded label? */
-static bool other_roots(const fl_lexicon *lex, const fl_result *res, const fl_tokinfo *k) {
-    if ((lex->root_kinds & (1u << FL_EDGE_EXACT)) && k->id_exact != FL_NO_ID &&
-        root_kid(lex, (k->id_exact << 2) | FL_EDGE_EXACT) != 0) {
-        return true;
-    }
-    const uint32_t *w = (const uint32_t *)fl__vec_bytes(&res->wild, 0) + k->wild_first;
-    for (uint32_t j = 0; j < k->wild_n; j++) {
-        if (root_kid(lex, w[j]) != 0) {
-            return true;
-        }
-    }
-    return false;
 }
 
 /* Marks every exclusion occurrence that starts at token i into diff, a difference array
@@ -384,19 +398,8 @@ fl_status fl__match(const fl_lexicon *lex, fl_result *res) {
     size_t ns = res->sentences.len;
     const fl_token *toks = res->tokens.data;
     fl_tokinfo *infos = res->infos.data;
-    const uint32_t *root_fold = lex->root_kids; /* kind FL_EDGE_FOLD comes first */
-    const fl_node *nodes = lex->nodes.data;
     fl_status st;
-    /* The first step of every walk, once per token: its child of the root along its folded
-     * label, whether the root has other children for it, whether an exclusion may start
-     * there (a cheap test: the exclusion walk decides) */
-    for (size_t i = 0; i < res->tokens.len; i++) {
-        fl_tokinfo *k = &infos[i];
-        k->root = k->id_fold != FL_NO_ID ? root_fold[k->id_fold] : 0;
-        k->root_more = (k->wild_n > 0 || k->id_exact != FL_NO_ID) && other_roots(lex, res, k);
-        k->excl = lex->has_exclusions &&
-                  ((k->root != 0 && nodes[k->root].excl_below) || k->root_more);
-    }
+    /* the first step of every walk (k->root, root_more, excl) was taken by fl__label_tokens */
     for (size_t si = 0; si < ns; si++) {
         fl_sentence *sent = &FL_VEC_AT(res->sentences, fl_sentence, si);
         uint32_t a = sent->first_token;
