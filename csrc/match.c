@@ -121,9 +121,9 @@ fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result
         if (k->simple) {
             /* ASCII letters and digits: setting bit 5 folds each byte (digits have it
              * already), and the exact form is the text itself. A word of up to 8 bytes is
-             * folded and hashed as one machine word. */
-            if (res->folded.cap - at < len + 8 &&
-                (st = fl__vec_reserve(&res->alloc, &res->folded, 1, at + len + 8)) != FL_OK) {
+             * folded and hashed as one machine word, one of up to 16 as two. */
+            if (res->folded.cap - at < len + 16 &&
+                (st = fl__vec_reserve(&res->alloc, &res->folded, 1, at + len + 16)) != FL_OK) {
                 return st;
             }
             uint8_t *d = (uint8_t *)res->folded.data + at;
@@ -134,6 +134,17 @@ fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result
                 fl__store_le64(d, lw); /* room for 8 reserved above */
                 hash = fl__hash_short(lw, len);
                 same = w == lw;
+            } else if (len <= 16 && toks[i].start + 16 <= text_end) {
+                /* fl__hash_bytes of 9 to 16 bytes: the two words mixed in turn */
+                uint64_t m = len == 16 ? ~(uint64_t)0 : ((uint64_t)1 << (8 * (len - 8))) - 1;
+                uint64_t w0 = fl__load_le64(s);
+                uint64_t w1 = fl__load_le64(s + 8) & m;
+                uint64_t lw0 = w0 | 0x2020202020202020ULL;
+                uint64_t lw1 = (w1 | 0x2020202020202020ULL) & m;
+                fl__store_le64(d, lw0);
+                fl__store_le64(d + 8, lw1); /* room for 16 reserved above */
+                hash = (uint32_t)fl__hash_mix(fl__hash_mix(FL_HASH_SEED ^ len, lw0), lw1);
+                same = w0 == lw0 && w1 == lw1;
             } else {
                 unsigned diff = 0;
                 for (size_t b = 0; b < len; b++) {
