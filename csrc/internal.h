@@ -347,6 +347,18 @@ static inline uint64_t fl__vocab_head(const uint8_t *s, size_t len) {
     return h | ((uint64_t)(len < 255 ? len : 255) << 56);
 }
 
+/* Bytes FL_VOCAB_HEAD to 14 of s[0..len) (zero-padded) when len is 8 to 15, else 0. */
+#define FL_VOCAB_TAIL_MAX 15
+static inline uint64_t fl__vocab_tail(const uint8_t *s, size_t len) {
+    uint64_t t = 0;
+    if (len > FL_VOCAB_HEAD && len <= FL_VOCAB_TAIL_MAX) {
+        for (size_t i = FL_VOCAB_HEAD; i < len; i++) {
+            t |= (uint64_t)s[i] << (8 * (i - FL_VOCAB_HEAD));
+        }
+    }
+    return t;
+}
+
 /* The spelling a trie path stands for: a term's own text or one of its variants. */
 typedef struct fl_entry {
     uint32_t term;
@@ -387,6 +399,9 @@ struct fl_lexicon {
     /* compiled form */
     fl_vec vocab; /* fl_span: token strings, in bytes */
     fl_vocab_slot *vocab_slots;
+    /* per slot, fl__vocab_tail of its string: with the head and the length it decides words of up
+     * to 15 bytes without reading the string itself */
+    uint64_t *vocab_tails;
     const struct fl_cue *cues; /* compiled: the cue table the slots index (cues.c) */
     size_t vocab_mask; /* slots - 1 (a power of two minus one) */
     fl_vec nodes; /* fl_node; node 0 is the root */
@@ -678,10 +693,11 @@ typedef struct fl_cue {
     uint8_t form; /* FL_FORM_* */
 } fl_cue;
 
-/* The vocabulary slot of s[0..len) (hash: fl__hash_bytes, head: fl__vocab_head), or NULL.
- * For the matcher's inner loop; fl__vocab_find gives the id alone. */
+/* The vocabulary slot of s[0..len) (hash: fl__hash_bytes, head: fl__vocab_head, tail:
+ * fl__vocab_tail), or NULL. For the matcher's inner loop; fl__vocab_find gives the id alone. */
 static inline const fl_vocab_slot *fl__vocab_probe(const fl_lexicon *lex, const uint8_t *s,
-                                                   size_t len, uint32_t hash, uint64_t head) {
+                                                   size_t len, uint32_t hash, uint64_t head,
+                                                   uint64_t tail) {
     if (lex->vocab_slots == NULL) {
         return NULL;
     }
@@ -694,6 +710,12 @@ static inline const fl_vocab_slot *fl__vocab_probe(const fl_lexicon *lex, const 
         if (slot->check == check && slot->head == head) {
             if (len <= FL_VOCAB_HEAD) {
                 return slot;
+            }
+            if (len <= FL_VOCAB_TAIL_MAX) {
+                if (lex->vocab_tails[i] == tail) {
+                    return slot;
+                }
+                continue;
             }
             const uint8_t *str;
             size_t slen;

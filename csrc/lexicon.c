@@ -111,6 +111,7 @@ void fl_lexicon_free(fl_lexicon *lex) {
     fl__vec_free(&a, &lex->entries);
     fl__vec_free(&a, &lex->root_edges);
     fl__free(&a, lex->vocab_slots);
+    fl__free(&a, lex->vocab_tails);
     fl__free(&a, lex->edge_slots);
     fl__free(&a, lex->root_kids);
     fl__free(&a, lex->kid_labels);
@@ -142,7 +143,8 @@ uint32_t fl__vocab_find(const fl_lexicon *lex, const uint8_t *s, size_t len, uin
     if (len == 0) {
         s = (const uint8_t *)""; /* a token that folds to nothing (a lone soft hyphen) */
     }
-    const fl_vocab_slot *slot = fl__vocab_probe(lex, s, len, hash, fl__vocab_head(s, len));
+    const fl_vocab_slot *slot = fl__vocab_probe(lex, s, len, hash, fl__vocab_head(s, len),
+                                                fl__vocab_tail(s, len));
     return slot != NULL ? slot->id - 1 : FL_NO_ID; /* id 0 (a cue word only): FL_NO_ID */
 }
 
@@ -170,10 +172,14 @@ static fl_status vocab_grow(fl_lexicon *lex, size_t want) {
         return FL_ERR_NOMEM;
     }
     fl_vocab_slot *slots = fl__malloc(&lex->alloc, bytes);
-    if (slots == NULL) {
+    uint64_t *tails = fl__malloc(&lex->alloc, want * sizeof(uint64_t)); /* half of bytes */
+    if (slots == NULL || tails == NULL) {
+        fl__free(&lex->alloc, slots);
+        fl__free(&lex->alloc, tails);
         return FL_ERR_NOMEM;
     }
     memset(slots, 0, bytes);
+    memset(tails, 0, want * sizeof(uint64_t));
     size_t mask = want - 1;
     for (uint32_t id = 0; id < lex->vocab.len; id++) {
         size_t len;
@@ -183,9 +189,12 @@ static fl_status vocab_grow(fl_lexicon *lex, size_t want) {
         slots[j].check = (uint16_t)(hash >> 16);
         slots[j].id = id + 1;
         slots[j].head = fl__vocab_head(str, len);
+        tails[j] = fl__vocab_tail(str, len);
     }
     fl__free(&lex->alloc, lex->vocab_slots);
+    fl__free(&lex->alloc, lex->vocab_tails);
     lex->vocab_slots = slots;
+    lex->vocab_tails = tails;
     lex->vocab_mask = mask;
     return FL_OK;
 }
@@ -222,6 +231,7 @@ fl_status fl__vocab_intern(fl_lexicon *lex, const uint8_t *s, size_t len, uint32
     lex->vocab_slots[j].check = (uint16_t)(hash >> 16);
     lex->vocab_slots[j].id = (uint32_t)lex->vocab.len;
     lex->vocab_slots[j].head = fl__vocab_head(s, len);
+    lex->vocab_tails[j] = fl__vocab_tail(s, len);
     *id = (uint32_t)(lex->vocab.len - 1);
     return FL_OK;
 }
@@ -247,12 +257,14 @@ static fl_status index_cues(fl_lexicon *lex) {
         const uint8_t *w = (const uint8_t *)cues[c].word;
         size_t len = cues[c].len;
         uint32_t hash = fl__hash_bytes(w, len);
-        fl_vocab_slot *slot = (fl_vocab_slot *)fl__vocab_probe(lex, w, len, hash,
-                                                               fl__vocab_head(w, len));
+        fl_vocab_slot *slot = (fl_vocab_slot *)fl__vocab_probe(
+            lex, w, len, hash, fl__vocab_head(w, len), fl__vocab_tail(w, len));
         if (slot == NULL) {
-            slot = &lex->vocab_slots[free_slot(lex->vocab_slots, lex->vocab_mask, hash)];
+            size_t j = free_slot(lex->vocab_slots, lex->vocab_mask, hash);
+            slot = &lex->vocab_slots[j];
             slot->check = (uint16_t)(hash >> 16);
             slot->head = fl__vocab_head(w, len);
+            lex->vocab_tails[j] = fl__vocab_tail(w, len);
         }
         slot->cue = (uint16_t)(c + 1);
     }

@@ -186,7 +186,11 @@ fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result
         k->hash_fold = hash;
         k->same = same;
         if (lex->vocab_slots != NULL) {
-            __builtin_prefetch(&lex->vocab_slots[fl__hash_spread(hash) & lex->vocab_mask]);
+            size_t slot = fl__hash_spread(hash) & lex->vocab_mask;
+            __builtin_prefetch(&lex->vocab_slots[slot]);
+            if (fold_len > FL_VOCAB_HEAD) {
+                __builtin_prefetch(&lex->vocab_tails[slot]);
+            }
         }
     }
     /* 8 readable bytes after every folded form, for the heads below */
@@ -203,7 +207,15 @@ fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result
             head &= ((uint64_t)1 << (8 * fold_len)) - 1;
         }
         head = (head & 0x00FFFFFFFFFFFFFFULL) | ((uint64_t)(fold_len < 255 ? fold_len : 255) << 56);
-        const fl_vocab_slot *slot = fl__vocab_probe(lex, f, fold_len, k->hash_fold, head);
+        /* fl__vocab_tail, from the 8 bytes at f + 7 (readable: f has 8 or more) */
+        uint64_t tail = 0;
+        if (fold_len > FL_VOCAB_HEAD && fold_len <= FL_VOCAB_TAIL_MAX) {
+            tail = fl__load_le64(f + FL_VOCAB_HEAD);
+            if (fold_len < FL_VOCAB_TAIL_MAX) {
+                tail &= ((uint64_t)1 << (8 * (fold_len - FL_VOCAB_HEAD))) - 1;
+            }
+        }
+        const fl_vocab_slot *slot = fl__vocab_probe(lex, f, fold_len, k->hash_fold, head, tail);
         k->id_fold = slot != NULL ? slot->id - 1 : FL_NO_ID; /* id 0: a cue word only */
         k->cue = slot != NULL && slot->cue != 0 ? &lex->cues[slot->cue - 1] : NULL;
         /* the exact form of a simple token is the text (or the folded form when equal) */
