@@ -131,7 +131,7 @@ fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result
                 uint64_t m = len == 8 ? ~(uint64_t)0 : ((uint64_t)1 << (8 * len)) - 1;
                 uint64_t w = fl__load_le64(s) & m;
                 uint64_t lw = (w | 0x2020202020202020ULL) & m;
-                fl__store_le64(d, lw); /* room for 8 reserved above */
+                fl__store_le64(d, lw); /* room reserved above */
                 hash = fl__hash_short(lw, len);
                 same = w == lw;
             } else if (len <= 16 && toks[i].start + 16 <= text_end) {
@@ -207,7 +207,7 @@ fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result
             head &= ((uint64_t)1 << (8 * fold_len)) - 1;
         }
         head = (head & 0x00FFFFFFFFFFFFFFULL) | ((uint64_t)(fold_len < 255 ? fold_len : 255) << 56);
-        /* fl__vocab_tail, from the 8 bytes at f + 7 (readable: f has 8 or more) */
+        /* fl__vocab_tail, from the 8 bytes at f + 7 (readable: 8 bytes follow every form) */
         uint64_t tail = 0;
         if (fold_len > FL_VOCAB_HEAD && fold_len <= FL_VOCAB_TAIL_MAX) {
             tail = fl__load_le64(f + FL_VOCAB_HEAD);
