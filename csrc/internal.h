@@ -553,21 +553,20 @@ static inline unsigned fl__wild_head4_len(const uint8_t *s, size_t len) {
     return ((w ^ (uint32_t)len * 0x85EBCA6Bu) * 0x9E3779B1u) >> 16;
 }
 /* Could a prefix of s[0..len) label a wildcard edge? No for most tokens, from two bitmaps
- * that stay in cache: one of the first two bytes of the short prefixes, one of the first four
- * of the others. */
+ * that stay in cache: one of the first four bytes of the prefixes of 4 bytes or more, one of
+ * the first two bytes of the shorter ones (when there are any: bits 0 to 2 of wild_lengths). */
 static inline bool fl__wild_may_start(const fl_lexicon *lex, const uint8_t *s, size_t len) {
-    if (len == 0) {
+    if (len >= 4) {
+        unsigned h4 = fl__wild_head4(s);
+        if ((lex->wild_head4[h4 >> 3] >> (h4 & 7)) & 1u) {
+            return true;
+        }
+    }
+    if (len == 0 || (lex->wild_lengths & 7) == 0) {
         return false;
     }
     unsigned f2 = s[0] | (len > 1 ? (unsigned)s[1] << 8 : 0u);
-    if ((lex->wild_first2[f2 >> 3] >> (f2 & 7)) & 1u) {
-        return true;
-    }
-    if (len < 4) {
-        return false;
-    }
-    unsigned h4 = fl__wild_head4(s);
-    return (lex->wild_head4[h4 >> 3] >> (h4 & 7)) & 1u;
+    return (lex->wild_first2[f2 >> 3] >> (f2 & 7)) & 1u;
 }
 /* Child of parent along label, or 0 (while building: through the edge hash). */
 FL_HIDDEN uint32_t fl__edge_find(const fl_lexicon *lex, uint32_t parent, uint32_t label);
