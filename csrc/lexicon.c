@@ -257,8 +257,9 @@ static fl_status index_cues(fl_lexicon *lex) {
         const uint8_t *w = (const uint8_t *)cues[c].word;
         size_t len = cues[c].len;
         uint32_t hash = fl__hash_bytes(w, len);
-        fl_vocab_slot *slot = (fl_vocab_slot *)fl__vocab_probe(
-            lex, w, len, hash, fl__vocab_head(w, len), fl__vocab_tail(w, len));
+        fl_vocab_slot *slot = (fl_vocab_slot *)fl__vocab_probe(lex, w, len, hash,
+                                                               fl__vocab_head(w, len),
+                                                               fl__vocab_tail(w, len));
         if (slot == NULL) {
             size_t j = free_slot(lex->vocab_slots, lex->vocab_mask, hash);
             slot = &lex->vocab_slots[j];

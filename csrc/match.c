@@ -40,9 +40,8 @@ static inline bool wild_may_have(const fl_lexicon *lex, const uint8_t *f, size_t
 /* The wildcard labels of token k's forms (folded f, exact e or NULL): folded ones first,
  * then exact ones, each by length (the order in which the matcher tries them). Called when
  * wild_may_have says they may have some. */
-static fl_status wild_labels(const fl_lexicon *lex, fl_result *res, fl_tokinfo *k,
-                             const uint8_t *f, size_t fold_len, const uint8_t *e,
-                             size_t exact_len) {
+static fl_status wild_labels(const fl_lexicon *lex, fl_result *res, fl_tokinfo *k, const uint8_t *f,
+                             size_t fold_len, const uint8_t *e, size_t exact_len) {
     bool wf = (lex->wild_kinds & 1) && fl__wild_may_start(lex, f, fold_len);
     bool we = (lex->wild_kinds & 2) && e != NULL && fl__wild_may_start(lex, e, exact_len);
     fl_status st;
