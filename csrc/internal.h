@@ -347,6 +347,18 @@ static inline uint64_t fl__vocab_head(const uint8_t *s, size_t len) {
     return h | ((uint64_t)(len < 255 ? len : 255) << 56);
 }
 
+/* Bytes FL_VOCAB_HEAD to 14 of s[0..len) (zero-padded) when len is 8 to 15, else 0. */
+#define FL_VOCAB_TAIL_MAX 15
+static inline uint64_t fl__vocab_tail(const uint8_t *s, size_t len) {
+    uint64_t t = 0;
+    if (len > FL_VOCAB_HEAD && len <= FL_VOCAB_TAIL_MAX) {
+        for (size_t i = FL_VOCAB_HEAD; i < len; i++) {
+            t |= (uint64_t)s[i] << (8 * (i - FL_VOCAB_HEAD));
+        }
+    }
+    return t;
+}
+
 /* The spelling a trie path stands for: a term's own text or one of its variants. */
 typedef struct fl_entry {
     uint32_t term;
@@ -387,6 +399,9 @@ struct fl_lexicon {
     /* compiled form */
     fl_vec vocab; /* fl_span: token strings, in bytes */
     fl_vocab_slot *vocab_slots;
+    /* per slot, fl__vocab_tail of its string: with the head and the length it decides words of up
+     * to 15 bytes without reading the string itself */
+    uint64_t *vocab_tails;
     const struct fl_cue *cues; /* compiled: the cue table the slots index (cues.c) */
     size_t vocab_mask; /* slots - 1 (a power of two minus one) */
     fl_vec nodes; /* fl_node; node 0 is the root */
@@ -405,9 +420,14 @@ struct fl_lexicon {
     fl_wild_slot *wild_slots; /* compiled: the wildcard prefixes (NULL: none) */
     size_t wild_mask;
     uint8_t wild_kinds; /* bit 0: some folded wildcard, bit 1: some exact one */
-    /* compiled: bit (b0 | b1 << 8): a wildcard prefix starts with bytes b0 b1 (a 1-byte prefix b0
-     * sets every b1) */
+    /* compiled: bit (b0 | b1 << 8): a wildcard prefix of 1 to 3 bytes starts with bytes b0 b1 (a
+     * 1-byte prefix b0 sets every b1) */
     uint8_t *wild_first2;
+    /* compiled: bit fl__wild_head4(w): some wildcard prefix w of 4 bytes or more starts with these
+     * 4 bytes; bit fl__wild_head4_len(w, len): one of len bytes does (Bloom filters of one hash
+     * each, in the allocation of wild_first2) */
+    uint8_t *wild_head4;
+    uint8_t *wild_head4_len;
     /* compiled: the strings that label exact edges (tag: 1 + id, kinds unused), a small table for
      * the exact forms of text tokens; NULL: none */
     fl_wild_slot *exact_slots;
@@ -521,6 +541,32 @@ static inline uint32_t fl__hash_spread(uint32_t h) {
     h *= 0xc2b2ae35u;
     h ^= h >> 16;
     return h;
+}
+/* The bit of wild_head4 for a string's first 4 bytes (s has at least 4). */
+static inline unsigned fl__wild_head4(const uint8_t *s) {
+    uint32_t w = (uint32_t)s[0] | (uint32_t)s[1] << 8 | (uint32_t)s[2] << 16 | (uint32_t)s[3] << 24;
+    return (w * 0x9E3779B1u) >> 16;
+}
+/* The same for the first 4 bytes of s together with a prefix length. */
+static inline unsigned fl__wild_head4_len(const uint8_t *s, size_t len) {
+    uint32_t w = (uint32_t)s[0] | (uint32_t)s[1] << 8 | (uint32_t)s[2] << 16 | (uint32_t)s[3] << 24;
+    return ((w ^ (uint32_t)len * 0x85EBCA6Bu) * 0x9E3779B1u) >> 16;
+}
+/* Could a prefix of s[0..len) label a wildcard edge? No for most tokens, from two bitmaps
+ * that stay in cache: one of the first four bytes of the prefixes of 4 bytes or more, one of
+ * the first two bytes of the shorter ones (when there are any: bits 0 to 2 of wild_lengths). */
+static inline bool fl__wild_may_start(const fl_lexicon *lex, const uint8_t *s, size_t len) {
+    if (len >= 4) {
+        unsigned h4 = fl__wild_head4(s);
+        if ((lex->wild_head4[h4 >> 3] >> (h4 & 7)) & 1u) {
+            return true;
+        }
+    }
+    if (len == 0 || (lex->wild_lengths & 7) == 0) {
+        return false;
+    }
+    unsigned f2 = s[0] | (len > 1 ? (unsigned)s[1] << 8 : 0u);
+    return (lex->wild_first2[f2 >> 3] >> (f2 & 7)) & 1u;
 }
 /* Child of parent along label, or 0 (while building: through the edge hash). */
 FL_HIDDEN uint32_t fl__edge_find(const fl_lexicon *lex, uint32_t parent, uint32_t label);
@@ -646,10 +692,11 @@ typedef struct fl_cue {
     uint8_t form; /* FL_FORM_* */
 } fl_cue;
 
-/* The vocabulary slot of s[0..len) (hash: fl__hash_bytes, head: fl__vocab_head), or NULL.
- * For the matcher's inner loop; fl__vocab_find gives the id alone. */
+/* The vocabulary slot of s[0..len) (hash: fl__hash_bytes, head: fl__vocab_head, tail:
+ * fl__vocab_tail), or NULL. For the matcher's inner loop; fl__vocab_find gives the id alone. */
 static inline const fl_vocab_slot *fl__vocab_probe(const fl_lexicon *lex, const uint8_t *s,
-                                                   size_t len, uint32_t hash, uint64_t head) {
+                                                   size_t len, uint32_t hash, uint64_t head,
+                                                   uint64_t tail) {
     if (lex->vocab_slots == NULL) {
         return NULL;
     }
@@ -662,6 +709,12 @@ static inline const fl_vocab_slot *fl__vocab_probe(const fl_lexicon *lex, const 
         if (slot->check == check && slot->head == head) {
             if (len <= FL_VOCAB_HEAD) {
                 return slot;
+            }
+            if (len <= FL_VOCAB_TAIL_MAX) {
+                if (lex->vocab_tails[i] == tail) {
+                    return slot;
+                }
+                continue;
             }
             const uint8_t *str;
             size_t slen;
@@ -748,7 +801,7 @@ struct fl_result {
 };
 
 /* Looks up each token's folded (and, when the lexicon has case-sensitive terms, exact)
- * form in the vocabulary. */
+ * form in the vocabulary, and takes the first step of fl__match's walks from it. */
 FL_HIDDEN fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result *res);
 /* Finds the matches of every sentence (appends to res->matches, fills sentence ranges). */
 FL_HIDDEN fl_status fl__match(const fl_lexicon *lex, fl_result *res);

@@ -111,6 +111,7 @@ void fl_lexicon_free(fl_lexicon *lex) {
     fl__vec_free(&a, &lex->entries);
     fl__vec_free(&a, &lex->root_edges);
     fl__free(&a, lex->vocab_slots);
+    fl__free(&a, lex->vocab_tails);
     fl__free(&a, lex->edge_slots);
     fl__free(&a, lex->root_kids);
     fl__free(&a, lex->kid_labels);
@@ -142,7 +143,8 @@ uint32_t fl__vocab_find(const fl_lexicon *lex, const uint8_t *s, size_t len, uin
     if (len == 0) {
         s = (const uint8_t *)""; /* a token that folds to nothing (a lone soft hyphen) */
     }
-    const fl_vocab_slot *slot = fl__vocab_probe(lex, s, len, hash, fl__vocab_head(s, len));
+    const fl_vocab_slot *slot = fl__vocab_probe(lex, s, len, hash, fl__vocab_head(s, len),
+                                                fl__vocab_tail(s, len));
     return slot != NULL ? slot->id - 1 : FL_NO_ID; /* id 0 (a cue word only): FL_NO_ID */
 }
 
@@ -170,10 +172,14 @@ static fl_status vocab_grow(fl_lexicon *lex, size_t want) {
         return FL_ERR_NOMEM;
     }
     fl_vocab_slot *slots = fl__malloc(&lex->alloc, bytes);
-    if (slots == NULL) {
+    uint64_t *tails = fl__malloc(&lex->alloc, want * sizeof(uint64_t)); /* half of bytes */
+    if (slots == NULL || tails == NULL) {
+        fl__free(&lex->alloc, slots);
+        fl__free(&lex->alloc, tails);
         return FL_ERR_NOMEM;
     }
     memset(slots, 0, bytes);
+    memset(tails, 0, want * sizeof(uint64_t));
     size_t mask = want - 1;
     for (uint32_t id = 0; id < lex->vocab.len; id++) {
         size_t len;
@@ -183,9 +189,12 @@ static fl_status vocab_grow(fl_lexicon *lex, size_t want) {
         slots[j].check = (uint16_t)(hash >> 16);
         slots[j].id = id + 1;
         slots[j].head = fl__vocab_head(str, len);
+        tails[j] = fl__vocab_tail(str, len);
     }
     fl__free(&lex->alloc, lex->vocab_slots);
+    fl__free(&lex->alloc, lex->vocab_tails);
     lex->vocab_slots = slots;
+    lex->vocab_tails = tails;
     lex->vocab_mask = mask;
     return FL_OK;
 }
@@ -222,6 +231,7 @@ fl_status fl__vocab_intern(fl_lexicon *lex, const uint8_t *s, size_t len, uint32
     lex->vocab_slots[j].check = (uint16_t)(hash >> 16);
     lex->vocab_slots[j].id = (uint32_t)lex->vocab.len;
     lex->vocab_slots[j].head = fl__vocab_head(s, len);
+    lex->vocab_tails[j] = fl__vocab_tail(s, len);
     *id = (uint32_t)(lex->vocab.len - 1);
     return FL_OK;
 }
@@ -248,11 +258,14 @@ static fl_status index_cues(fl_lexicon *lex) {
         size_t len = cues[c].len;
         uint32_t hash = fl__hash_bytes(w, len);
         fl_vocab_slot *slot = (fl_vocab_slot *)fl__vocab_probe(lex, w, len, hash,
-                                                               fl__vocab_head(w, len));
+                                                               fl__vocab_head(w, len),
+                                                               fl__vocab_tail(w, len));
         if (slot == NULL) {
-            slot = &lex->vocab_slots[free_slot(lex->vocab_slots, lex->vocab_mask, hash)];
+            size_t j = free_slot(lex->vocab_slots, lex->vocab_mask, hash);
+            slot = &lex->vocab_slots[j];
             slot->check = (uint16_t)(hash >> 16);
             slot->head = fl__vocab_head(w, len);
+            lex->vocab_tails[j] = fl__vocab_tail(w, len);
         }
         slot->cue = (uint16_t)(c + 1);
     }
@@ -464,12 +477,15 @@ static fl_status build_wild_table(fl_lexicon *lex, const uint8_t *kinds, size_t 
                                   size_t n_wild) {
     size_t slots = fl__table_size(4 * n_wild, 16);
     lex->wild_slots = fl__malloc(&lex->alloc, slots * sizeof(fl_wild_slot));
-    lex->wild_first2 = fl__malloc(&lex->alloc, 65536 / 8);
+    /* wild_first2, wild_head4 and wild_head4_len, 65536 bits each, in one block */
+    lex->wild_first2 = fl__malloc(&lex->alloc, 3 * 65536 / 8);
     if (lex->wild_slots == NULL || lex->wild_first2 == NULL) {
         return FL_ERR_NOMEM;
     }
+    lex->wild_head4 = lex->wild_first2 + 65536 / 8;
+    lex->wild_head4_len = lex->wild_first2 + 2 * 65536 / 8;
     memset(lex->wild_slots, 0, slots * sizeof(fl_wild_slot));
-    memset(lex->wild_first2, 0, 65536 / 8);
+    memset(lex->wild_first2, 0, 3 * 65536 / 8);
     lex->wild_mask = slots - 1;
     for (size_t id = 0; id < n_ids; id++) {
         unsigned wk = kinds[id] & 3u; /* bit 2 marks exact labels (build_exact_table) */
@@ -491,9 +507,14 @@ static fl_status build_wild_table(fl_lexicon *lex, const uint8_t *kinds, size_t 
                 unsigned bit = p[0] | (b1 << 8);
                 lex->wild_first2[bit >> 3] |= (uint8_t)(1u << (bit & 7));
             }
-        } else if (v.len >= 2) {
+        } else if (v.len >= 2 && v.len < 4) {
             unsigned bit = p[0] | ((unsigned)p[1] << 8);
             lex->wild_first2[bit >> 3] |= (uint8_t)(1u << (bit & 7));
+        } else if (v.len >= 4) {
+            unsigned bit = fl__wild_head4(p);
+            lex->wild_head4[bit >> 3] |= (uint8_t)(1u << (bit & 7));
+            bit = fl__wild_head4_len(p, v.len);
+            lex->wild_head4_len[bit >> 3] |= (uint8_t)(1u << (bit & 7));
         }
     }
     return FL_OK;
@@ -665,18 +686,39 @@ fl_status fl__wild_labels(const fl_lexicon *lex, const fl_allocator *a, const ui
     if (len == 0 || !(lex->wild_kinds & bit)) {
         return FL_OK;
     }
-    unsigned f2 = s[0] | (len > 1 ? (unsigned)s[1] << 8 : 0u);
-    if (!(lex->wild_first2[f2 >> 3] & (1u << (f2 & 7)))) {
-        return FL_OK;
-    }
+    /* prefixes of 4 bytes or more only when one starts with the first 4 bytes of s */
     size_t limit = len < lex->max_wild_prefix ? len : lex->max_wild_prefix;
+    if (limit > 3) {
+        unsigned h4 = fl__wild_head4(s);
+        if (!((lex->wild_head4[h4 >> 3] >> (h4 & 7)) & 1u)) {
+            limit = 3;
+        }
+    }
+    /* only lengths some wildcard has: up to 64 bytes from the bit mask wild_lengths, past it
+     * one by one */
+    uint64_t lengths = limit >= 64 ? lex->wild_lengths
+                                   : lex->wild_lengths & (((uint64_t)1 << limit) - 1);
     for (size_t p = 0; p < limit; p++) {
-        /* only lengths some wildcard has, ending on a code point boundary */
-        if ((p < 64 && !(lex->wild_lengths & ((uint64_t)1 << p))) ||
-            (p + 1 < len && (s[p + 1] & 0xC0) == 0x80)) {
+        if (p < 64) {
+            if (lengths == 0) {
+                p = 63;
+                continue;
+            }
+            p = (size_t)__builtin_ctzll(lengths);
+            lengths &= lengths - 1;
+        }
+        /* ending on a code point boundary; past 3 bytes, some prefix of this length starts
+         * like s */
+        if (p + 1 < len && (s[p + 1] & 0xC0) == 0x80) {
             continue;
         }
-        uint32_t h = fl__hash_bytes(s, p + 1);
+        if (p >= 3) {
+            unsigned hl = fl__wild_head4_len(s, p + 1);
+            if (!((lex->wild_head4_len[hl >> 3] >> (hl & 7)) & 1u)) {
+                continue;
+            }
+        }
+        uint32_t h = fl__hash_inline(s, p + 1);
         for (size_t j = fl__hash_spread(h) & lex->wild_mask;; j = (j + 1) & lex->wild_mask) {
             fl_wild_slot slot = lex->wild_slots[j];
             if (slot.tag == 0) {

@@ -29,27 +29,21 @@ static fl_status push(fl_result *res, uint32_t node, uint32_t pos) {
     return fl__vec_push(&res->alloc, &res->stack, sizeof(walk_item), &w);
 }
 
-/* Could a prefix of s[0..len) label a wildcard edge? The table of first byte pairs answers
- * no for most tokens without hashing anything. */
-static inline bool wild_may_start(const fl_lexicon *lex, const uint8_t *s, size_t len) {
-    if (len == 0) {
-        return false;
-    }
-    unsigned f2 = s[0] | (len > 1 ? (unsigned)s[1] << 8 : 0u);
-    return (lex->wild_first2[f2 >> 3] >> (f2 & 7)) & 1u;
+/* Could the forms of a token (folded f, exact e or NULL) have wildcard labels? No for most
+ * tokens: inline, before any call. */
+static inline bool wild_may_have(const fl_lexicon *lex, const uint8_t *f, size_t fold_len,
+                                 const uint8_t *e, size_t exact_len) {
+    return ((lex->wild_kinds & 1) && fl__wild_may_start(lex, f, fold_len)) ||
+           ((lex->wild_kinds & 2) && e != NULL && fl__wild_may_start(lex, e, exact_len));
 }
 
 /* The wildcard labels of token k's forms (folded f, exact e or NULL): folded ones first,
- * then exact ones, each by length (the order in which the matcher tries them). Most tokens
- * leave at the first-byte-pair test, inline. */
-static inline fl_status wild_labels(const fl_lexicon *lex, fl_result *res, fl_tokinfo *k,
-                                    const uint8_t *f, size_t fold_len, const uint8_t *e,
-                                    size_t exact_len) {
-    bool wf = (lex->wild_kinds & 1) && wild_may_start(lex, f, fold_len);
-    bool we = (lex->wild_kinds & 2) && e != NULL && wild_may_start(lex, e, exact_len);
-    if (!wf && !we) {
-        return FL_OK;
-    }
+ * then exact ones, each by length (the order in which the matcher tries them). Called when
+ * wild_may_have says they may have some. */
+static fl_status wild_labels(const fl_lexicon *lex, fl_result *res, fl_tokinfo *k, const uint8_t *f,
+                             size_t fold_len, const uint8_t *e, size_t exact_len) {
+    bool wf = (lex->wild_kinds & 1) && fl__wild_may_start(lex, f, fold_len);
+    bool we = (lex->wild_kinds & 2) && e != NULL && fl__wild_may_start(lex, e, exact_len);
     fl_status st;
     if ((wf && (st = fl__wild_labels(lex, &res->alloc, f, fold_len, FL_EDGE_WILD_FOLD,
                                      &res->wild)) != FL_OK) ||
@@ -61,12 +55,45 @@ static inline fl_status wild_labels(const fl_lexicon *lex, fl_result *res, fl_to
     return FL_OK;
 }
 
+/* The root's child along label, or 0. */
+static inline uint32_t root_kid(const fl_lexicon *lex, uint32_t label) {
+    return lex->root_kids[(label & 3) * lex->n_ids + (label >> 2)];
+}
+
+/* Does the root have a child for token k other than along its folded label? */
+static bool other_roots(const fl_lexicon *lex, const fl_result *res, const fl_tokinfo *k) {
+    if ((lex->root_kinds & (1u << FL_EDGE_EXACT)) && k->id_exact != FL_NO_ID &&
+        root_kid(lex, (k->id_exact << 2) | FL_EDGE_EXACT) != 0) {
+        return true;
+    }
+    const uint32_t *w = (const uint32_t *)fl__vec_bytes(&res->wild, 0) + k->wild_first;
+    for (uint32_t j = 0; j < k->wild_n; j++) {
+        if (root_kid(lex, w[j]) != 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The first step of every walk from token k, for fl__match: its child of the root along
+ * its folded label, whether the root has other children for it, whether an exclusion may
+ * start there (a cheap test: the exclusion walk decides). Done as each token is labelled,
+ * while its record is in cache, rather than in a pass of its own. */
+static inline void first_step(const fl_lexicon *lex, const fl_result *res, fl_tokinfo *k) {
+    k->root = k->id_fold != FL_NO_ID ? root_kid(lex, k->id_fold << 2 | FL_EDGE_FOLD) : 0;
+    k->root_more = (k->wild_n > 0 || k->id_exact != FL_NO_ID) && other_roots(lex, res, k);
+    k->excl = lex->has_exclusions &&
+              ((k->root != 0 && FL_VEC_AT(lex->nodes, fl_node, k->root).excl_below) ||
+               k->root_more);
+}
+
 /*
  * Labels in two passes over the tokens of the text. The first folds each token into
  * res->folded and hashes its form, and asks the memory for the vocabulary slot the lookup
- * will read; the second looks the forms up. Lookups miss the cache once the vocabulary
- * outgrows it, and in one pass each miss stalled the next token's work; with the slots
- * asked for a few hundred tokens ahead the misses overlap.
+ * will read; the second looks the forms up (and takes the first step of the matcher's
+ * walks, first_step). Lookups miss the cache once the vocabulary outgrows it, and in one
+ * pass each miss stalled the next token's work; with the slots asked for a few hundred
+ * tokens ahead the misses overlap.
  */
 fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result *res) {
     size_t n = res->tokens.len;
@@ -93,9 +120,9 @@ fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result
         if (k->simple) {
             /* ASCII letters and digits: setting bit 5 folds each byte (digits have it
              * already), and the exact form is the text itself. A word of up to 8 bytes is
-             * folded and hashed as one machine word. */
-            if (res->folded.cap - at < len + 8 &&
-                (st = fl__vec_reserve(&res->alloc, &res->folded, 1, at + len + 8)) != FL_OK) {
+             * folded and hashed as one machine word, one of up to 16 as two. */
+            if (res->folded.cap - at < len + 16 &&
+                (st = fl__vec_reserve(&res->alloc, &res->folded, 1, at + len + 16)) != FL_OK) {
                 return st;
             }
             uint8_t *d = (uint8_t *)res->folded.data + at;
@@ -103,9 +130,20 @@ fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result
                 uint64_t m = len == 8 ? ~(uint64_t)0 : ((uint64_t)1 << (8 * len)) - 1;
                 uint64_t w = fl__load_le64(s) & m;
                 uint64_t lw = (w | 0x2020202020202020ULL) & m;
-                fl__store_le64(d, lw); /* room for 8 reserved above */
+                fl__store_le64(d, lw); /* room reserved above */
                 hash = fl__hash_short(lw, len);
                 same = w == lw;
+            } else if (len <= 16 && toks[i].start + 16 <= text_end) {
+                /* fl__hash_bytes of 9 to 16 bytes: the two words mixed in turn */
+                uint64_t m = len == 16 ? ~(uint64_t)0 : ((uint64_t)1 << (8 * (len - 8))) - 1;
+                uint64_t w0 = fl__load_le64(s);
+                uint64_t w1 = fl__load_le64(s + 8) & m;
+                uint64_t lw0 = w0 | 0x2020202020202020ULL;
+                uint64_t lw1 = (w1 | 0x2020202020202020ULL) & m;
+                fl__store_le64(d, lw0);
+                fl__store_le64(d + 8, lw1); /* room for 16 reserved above */
+                hash = (uint32_t)fl__hash_mix(fl__hash_mix(FL_HASH_SEED ^ len, lw0), lw1);
+                same = w0 == lw0 && w1 == lw1;
             } else {
                 unsigned diff = 0;
                 for (size_t b = 0; b < len; b++) {
@@ -133,7 +171,8 @@ fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result
             if (exact && !same) {
                 k->id_exact = fl__exact_find(lex, e, exact_len);
             }
-            if (wild && (st = wild_labels(lex, res, k, f, fold_len, e, exact_len)) != FL_OK) {
+            if (wild && wild_may_have(lex, f, fold_len, e, exact_len) &&
+                (st = wild_labels(lex, res, k, f, fold_len, e, exact_len)) != FL_OK) {
                 return st;
             }
             res->folded.len = at + fold_len;
@@ -146,7 +185,11 @@ fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result
         k->hash_fold = hash;
         k->same = same;
         if (lex->vocab_slots != NULL) {
-            __builtin_prefetch(&lex->vocab_slots[fl__hash_spread(hash) & lex->vocab_mask]);
+            size_t slot = fl__hash_spread(hash) & lex->vocab_mask;
+            __builtin_prefetch(&lex->vocab_slots[slot]);
+            if (fold_len > FL_VOCAB_HEAD) {
+                __builtin_prefetch(&lex->vocab_tails[slot]);
+            }
         }
     }
     /* 8 readable bytes after every folded form, for the heads below */
@@ -163,7 +206,15 @@ fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result
             head &= ((uint64_t)1 << (8 * fold_len)) - 1;
         }
         head = (head & 0x00FFFFFFFFFFFFFFULL) | ((uint64_t)(fold_len < 255 ? fold_len : 255) << 56);
-        const fl_vocab_slot *slot = fl__vocab_probe(lex, f, fold_len, k->hash_fold, head);
+        /* fl__vocab_tail, from the 8 bytes at f + 7 (readable: 8 bytes follow every form) */
+        uint64_t tail = 0;
+        if (fold_len > FL_VOCAB_HEAD && fold_len <= FL_VOCAB_TAIL_MAX) {
+            tail = fl__load_le64(f + FL_VOCAB_HEAD);
+            if (fold_len < FL_VOCAB_TAIL_MAX) {
+                tail &= ((uint64_t)1 << (8 * (fold_len - FL_VOCAB_HEAD))) - 1;
+            }
+        }
+        const fl_vocab_slot *slot = fl__vocab_probe(lex, f, fold_len, k->hash_fold, head, tail);
         k->id_fold = slot != NULL ? slot->id - 1 : FL_NO_ID; /* id 0: a cue word only */
         k->cue = slot != NULL && slot->cue != 0 ? &lex->cues[slot->cue - 1] : NULL;
         /* the exact form of a simple token is the text (or the folded form when equal) */
@@ -175,10 +226,12 @@ fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result
         }
         if (wild && k->simple) {
             k->wild_first = (uint32_t)res->wild.len;
-            if ((st = wild_labels(lex, res, k, f, fold_len, e, fold_len)) != FL_OK) {
+            if (wild_may_have(lex, f, fold_len, e, fold_len) &&
+                (st = wild_labels(lex, res, k, f, fold_len, e, fold_len)) != FL_OK) {
                 return st;
             }
         }
+        first_step(lex, res, k);
     }
     return FL_OK;
 }
@@ -200,11 +253,6 @@ static inline uint32_t kid_find(const fl_lexicon *lex, const fl_node *nd, uint32
         }
     }
     return 0;
-}
-
-/* The root's child along label, or 0. */
-static inline uint32_t root_kid(const fl_lexicon *lex, uint32_t label) {
-    return lex->root_kids[(label & 3) * lex->n_ids + (label >> 2)];
 }
 
 /* The child of node (index nid) along label, or 0. */
@@ -246,21 +294,6 @@ static fl_status expand(const fl_lexicon *lex, fl_result *res, uint32_t nid, uin
         }
     }
     return FL_OK;
-}
-
-/* Does the root have a child for token k other than along its folded label? */
-static bool other_roots(const fl_lexicon *lex, const fl_result *res, const fl_tokinfo *k) {
-    if ((lex->root_kinds & (1u << FL_EDGE_EXACT)) && k->id_exact != FL_NO_ID &&
-        root_kid(lex, (k->id_exact << 2) | FL_EDGE_EXACT) != 0) {
-        return true;
-    }
-    const uint32_t *w = (const uint32_t *)fl__vec_bytes(&res->wild, 0) + k->wild_first;
-    for (uint32_t j = 0; j < k->wild_n; j++) {
-        if (root_kid(lex, w[j]) != 0) {
-            return true;
-        }
-    }
-    return false;
 }
 
 /* Marks every exclusion occurrence that starts at token i into diff, a difference array
@@ -387,19 +420,8 @@ fl_status fl__match(const fl_lexicon *lex, fl_result *res) {
     size_t ns = res->sentences.len;
     const fl_token *toks = res->tokens.data;
     fl_tokinfo *infos = res->infos.data;
-    const uint32_t *root_fold = lex->root_kids; /* kind FL_EDGE_FOLD comes first */
-    const fl_node *nodes = lex->nodes.data;
     fl_status st;
-    /* The first step of every walk, once per token: its child of the root along its folded
-     * label, whether the root has other children for it, whether an exclusion may start
-     * there (a cheap test: the exclusion walk decides) */
-    for (size_t i = 0; i < res->tokens.len; i++) {
-        fl_tokinfo *k = &infos[i];
-        k->root = k->id_fold != FL_NO_ID ? root_fold[k->id_fold] : 0;
-        k->root_more = (k->wild_n > 0 || k->id_exact != FL_NO_ID) && other_roots(lex, res, k);
-        k->excl = lex->has_exclusions &&
-                  ((k->root != 0 && nodes[k->root].excl_below) || k->root_more);
-    }
+    /* the first step of every walk (k->root, root_more, excl) was taken by fl__label_tokens */
     for (size_t si = 0; si < ns; si++) {
         fl_sentence *sent = &FL_VEC_AT(res->sentences, fl_sentence, si);
         uint32_t a = sent->first_token;

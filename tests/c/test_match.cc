@@ -192,6 +192,22 @@ TEST(Match, CaseSensitiveWildcard) {
     EXPECT_EQ((Strings{}), find(lex, "nato and Natos"));
 }
 
+TEST(Match, WildcardPrefixesOfEveryLengthAreFound) {
+    // Prefixes of 1 to 3 bytes, of 4 and more sharing their first 4 bytes, and past 64 bytes
+    // (the lengths the wildcard filters treat apart), each needed by one term.
+    std::string a70(70, 'a');
+    std::string lex = lexicon({term("a* x"), term("ab* y"), term("abc* z"), term("abcd* w"),
+                               term("abcde* v"), term("abcdefghi* u"), term(a70 + "* q")});
+    EXPECT_EQ((Strings{"abcdefghij x=a* x", "abcdefghij y=ab* y", "abcdefghij z=abc* z",
+                       "abcdefghij w=abcd* w", "abcdefghij v=abcde* v",
+                       "abcdefghij u=abcdefghi* u"}),
+              find(lex, "abcdefghij x. abcdefghij y. abcdefghij z. abcdefghij w. abcdefghij v. "
+                        "abcdefghij u."));
+    EXPECT_EQ((Strings{"abcd w=abcd* w"}), find(lex, "abcd v. abcd w. abcdefgh u."));
+    EXPECT_EQ((Strings{a70 + "aaaaa q=" + a70 + "* q"}),
+              find(lex, a70 + "aaaaa q. " + std::string(69, 'a') + " q."));
+}
+
 // ------------------------------------------------------------------ leftmost-longest
 
 TEST(Match, LongestTermWinsAtAPosition) {
