@@ -400,12 +400,15 @@ def _progress_callback(progress, records) -> Tuple[Optional[Callable[[int, int],
     raise TypeError(f"progress must be True, False, None or a callable, not {progress!r}")
 
 
+# texts= -> which sentence texts _core.analyze_columns keeps (0 none, 1 matched, 2 all).
+_SENTENCE_TEXTS = {"none": 0, "matched": 1, "all": 2}
+
 # With threads, batches are cut smaller: each is analysed by one thread, and the first batch's
 # reading and the last one's analysis are the time a pipeline cannot overlap.
 _THREADED_BATCH_BYTES = 1 << 20
 
 
-def _analyzed(core, batches: Iterator[_Batch], threads: int
+def _analyzed(core, batches: Iterator[_Batch], threads: int, keep: int
               ) -> Iterator[Tuple[_Batch, Callable[[], Dict[str, bytes]]]]:
     """(batch, result) pairs in order, result() giving the batch's columns. With more than
     one thread, up to 2 x threads batches are in flight on a pool of threads, each analysed
@@ -413,10 +416,11 @@ def _analyzed(core, batches: Iterator[_Batch], threads: int
     the records of the next batches and gathers the results in order: the workers do not
     wait for Python, and no thread is started per batch. One thread stays one core. Errors
     come in the order of the serial loop: a batch's own analysis error before a bad record
-    of a later batch."""
+    of a later batch. keep: which sentence texts the columns carry (_SENTENCE_TEXTS)."""
     if threads <= 1:
         for batch in batches:
-            yield batch, functools.partial(_core.analyze_batch, core, batch.texts, threads)
+            yield batch, functools.partial(_core.analyze_columns, core, batch.texts, threads,
+                                           keep)
         return
     depth = 2 * threads
     with ThreadPoolExecutor(max_workers=threads, thread_name_prefix="framelens-batch") as pool:
@@ -431,7 +435,8 @@ def _analyzed(core, batches: Iterator[_Batch], threads: int
                     done = pending.popleft()
                     yield done[0], done[1].result
                 raise
-            pending.append((batch, pool.submit(_core.analyze_batch, core, batch.texts, 1)))
+            pending.append((batch, pool.submit(_core.analyze_columns, core, batch.texts, 1,
+                                               keep)))
             if len(pending) >= depth:
                 done = pending.popleft()
                 yield done[0], done[1].result
@@ -489,7 +494,8 @@ def analyze_corpus(analyzer, records: Iterable, text: str = "text",
         if threads > 1:
             batch_bytes = min(batch_bytes, _THREADED_BATCH_BYTES)
         batches = _batches(records, plan, skip_invalid, batch_bytes, skipped)
-        for batch, result in _analyzed(lex._core, batches, int(threads)):
+        for batch, result in _analyzed(lex._core, batches, int(threads),
+                                       _SENTENCE_TEXTS[texts]):
             if signatures is not None:
                 # signed here while the batch is analysed on the helper thread: only the
                 # signatures are kept, never the texts
@@ -500,7 +506,7 @@ def analyze_corpus(analyzer, records: Iterable, text: str = "text",
                 raise _record_error(exc, batch, text) from None
             arrays = {k: np.frombuffer(cols[k], dtype=dt) for k, dt in _DTYPES.items()}
             if texts != "none":
-                sent_text_parts.append(_sentence_texts(batch.texts, arrays, texts == "all"))
+                sent_text_parts.append(_sentence_texts(cols, arrays, texts == "all"))
             for k, a in arrays.items():
                 if k in ("sent_doc", "match_doc", "attr_doc"):
                     a = a.astype(np.int64) + n_docs
@@ -623,18 +629,19 @@ def _attribution_texts(cols: Dict[str, bytes], keep_content: bool) -> Tuple[np.n
     return np.concatenate([np.zeros(1, np.int64), np.cumsum(lens)]), kept
 
 
-def _sentence_texts(batch_texts: List[str], a: Dict[str, np.ndarray], every: bool):
+def _sentence_texts(cols: Dict[str, bytes], a: Dict[str, np.ndarray], every: bool):
     """The text of each sentence of a batch that holds a match (or of every sentence), as a
-    pyarrow array; None for a sentence not kept."""
+    pyarrow array; None for a sentence not kept. The core cut the texts on its worker
+    threads (_core.analyze_columns): here they are only wrapped, not copied."""
     import pyarrow as pa
-    sdoc, sstart, send = a["sent_doc"], a["sent_start"], a["sent_end"]
-    wanted = np.arange(len(sdoc)) if every else np.flatnonzero(a["sent_matches"] > 0)
-    out: List[Optional[str]] = [None] * len(sdoc)
-    # plain ints: indexing numpy arrays element by element costs more than the slicing
-    for i, d, b, e in zip(wanted.tolist(), sdoc[wanted].tolist(), sstart[wanted].tolist(),
-                          send[wanted].tolist(), strict=True):
-        out[i] = batch_texts[d][b:e]
-    return pa.array(out, type=pa.large_string())
+    n = len(a["sent_doc"])
+    offsets = pa.py_buffer(cols["sent_text_offsets"])
+    data = pa.py_buffer(cols["sent_text_data"])
+    if every:
+        return pa.LargeStringArray.from_buffers(n, offsets, data)
+    kept = a["sent_matches"] > 0
+    valid = pa.py_buffer(np.packbits(kept, bitorder="little"))
+    return pa.LargeStringArray.from_buffers(n, offsets, data, valid, n - int(kept.sum()))
 
 
 def _join_sentence_texts(chunks: List[Any]):
