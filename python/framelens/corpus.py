@@ -1020,15 +1020,12 @@ class Corpus:
         }
 
     def _term_cols(self, term: np.ndarray) -> Dict[str, Any]:
+        import pandas as pd
         lex = self.lexicon
-        names, cat_of, _, _ = lex._term_columns()  # columns: no Term object per term
+        cat_of = lex._term_columns()[1]  # columns: no Term object per term
         cats = list(lex.categories)
-        if len(set(names)) == len(names):
-            term_col = label_array(term, names)
-        else:  # the same spelling twice (one case-sensitive): labels by name
-            import pandas as pd
-            term_col = pd.Categorical(np.array(names, dtype=object)[term],
-                                      categories=list(dict.fromkeys(names)))
+        code_of, dtype = lex._term_label_dtype()  # labels by name (a name may be two terms)
+        term_col = pd.Categorical.from_codes(code_of[term] if len(term) else term, dtype=dtype)
         return {"term": term_col,
                 "category": label_array(cat_of[term] if len(term) else term, cats)}
 
