@@ -414,7 +414,8 @@ def _analyzed(core, batches: Iterator[_Batch], threads: int, keep: int
     one thread, up to 2 x threads batches are in flight on a pool of threads, each analysed
     by the core on its own thread with the GIL released, while this thread reads and checks
     the records of the next batches and gathers the results in order: the workers do not
-    wait for Python, and no thread is started per batch. One thread stays one core. Errors
+    wait for Python, and no thread is started per batch (the core starts threads - 1 for
+    the last batch, which it cuts for all of them). One thread stays one core. Errors
     come in the order of the serial loop: a batch's own analysis error before a bad record
     of a later batch. keep: which sentence texts the columns carry (_SENTENCE_TEXTS)."""
     if threads <= 1:
@@ -425,21 +426,35 @@ def _analyzed(core, batches: Iterator[_Batch], threads: int, keep: int
     depth = 2 * threads
     with ThreadPoolExecutor(max_workers=threads, thread_name_prefix="framelens-batch") as pool:
         pending: "collections.deque[Tuple[_Batch, Future]]" = collections.deque()
+
+        def submit(batch: _Batch, n: int) -> None:
+            pending.append((batch, pool.submit(_core.analyze_columns, core, batch.texts, n,
+                                               keep)))
+
+        # One batch is read ahead, so that the last one is known as the last: it is cut into
+        # chunks for all the threads (by the core), not analysed by one while the others
+        # wait for it at the end.
+        ahead: Optional[_Batch] = None
         while True:
             try:
                 batch = next(batches)
             except StopIteration:
                 break
             except BaseException:
+                if ahead is not None:
+                    submit(ahead, 1)
                 while pending:
                     done = pending.popleft()
                     yield done[0], done[1].result
                 raise
-            pending.append((batch, pool.submit(_core.analyze_columns, core, batch.texts, 1,
-                                               keep)))
-            if len(pending) >= depth:
-                done = pending.popleft()
-                yield done[0], done[1].result
+            if ahead is not None:
+                submit(ahead, 1)
+                if len(pending) >= depth:
+                    done = pending.popleft()
+                    yield done[0], done[1].result
+            ahead = batch
+        if ahead is not None:
+            submit(ahead, threads)
         while pending:
             done = pending.popleft()
             yield done[0], done[1].result
