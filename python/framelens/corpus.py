@@ -1029,8 +1029,7 @@ class Corpus:
             "speaker_end": _optional_int(sp_e, named),
             "speaker_actor": self._actor_col(actor),
             "cue": text_array(self._attr_strings(1, safe, has)),
-            "cue_lemma": pd.Categorical(np.asarray(self._attr_strings(2, safe, has).to_pylist(),
-                                                   dtype=object)),
+            "cue_lemma": _sorted_labels(self._attr_strings(2, safe, has)),
             "target": self._actor_col(target),
         }
 
@@ -1250,6 +1249,21 @@ class Corpus:
     def _repr_html_(self) -> str:
         from .display import corpus_html
         return corpus_html(self)
+
+
+def _sorted_labels(strings):
+    """A pyarrow string array as a Categorical whose categories are its distinct strings
+    sorted (nulls missing): what pandas makes of the same values as Python objects, without
+    a Python object per value."""
+    import pandas as pd
+    enc = strings.dictionary_encode()
+    cats = np.asarray(enc.dictionary.to_pylist(), dtype=object)
+    order = np.argsort(cats, kind="stable")
+    rank = np.empty(len(order), dtype=np.int64)
+    rank[order] = np.arange(len(order))
+    idx = enc.indices.fill_null(-1).to_numpy().astype(np.int64)
+    codes = np.where(idx >= 0, rank[np.maximum(idx, 0)] if len(rank) else -1, -1)
+    return pd.Categorical.from_codes(codes, categories=pd.Index(cats[order]))
 
 
 def _optional_int(values: np.ndarray, present: np.ndarray):
