@@ -24,6 +24,7 @@ typedef struct columns {
         sent_score;
     fl_vec match_doc, match_sentence, match_term, match_spelling, match_start, match_end,
         match_voice, match_negated, surface_offsets, surface_data;
+    fl_vec sent_text_offsets, sent_text_data; /* kept only with fl_batch_keep_sentence_texts */
     fl_vec doc_attributions, match_attribution, match_target, attr_doc, attr_sentence, attr_kind,
         attr_voice, attr_nested, attr_speaker_actor, attr_speaker_start, attr_speaker_end,
         attr_cue_start, attr_cue_end, attr_content_start, attr_content_end, attr_content2_start,
@@ -52,6 +53,7 @@ typedef struct columns {
     X(match_voice, uint8_t)                                                                        \
     X(match_negated, uint8_t)                                                                      \
     X(surface_data, char)                                                                          \
+    X(sent_text_data, char)                                                                        \
     X(doc_attributions, uint32_t)                                                                  \
     X(match_attribution, uint32_t)                                                                 \
     X(match_target, uint32_t)                                                                      \
@@ -73,6 +75,7 @@ typedef struct columns {
 
 struct fl_batch {
     fl_allocator alloc;
+    fl_sentence_texts sentence_texts;
     columns cols;
 };
 
@@ -81,6 +84,7 @@ static void columns_clear(columns *c) {
     FL_COLUMNS(X)
 #undef X
     c->surface_offsets.len = 0;
+    c->sent_text_offsets.len = 0;
     c->attr_text_offsets.len = 0;
 }
 
@@ -89,6 +93,7 @@ static void columns_free(const fl_allocator *a, columns *c) {
     FL_COLUMNS(X)
 #undef X
     fl__vec_free(a, &c->surface_offsets);
+    fl__vec_free(a, &c->sent_text_offsets);
     fl__vec_free(a, &c->attr_text_offsets);
 }
 
@@ -107,6 +112,12 @@ fl_status fl_batch_new(const fl_allocator *alloc, fl_batch **out) {
     b->alloc = a;
     *out = b;
     return FL_OK;
+}
+
+void fl_batch_keep_sentence_texts(fl_batch *batch, fl_sentence_texts which) {
+    if (batch != NULL) {
+        batch->sentence_texts = which;
+    }
 }
 
 void fl_batch_free(fl_batch *batch) {
@@ -163,9 +174,10 @@ static fl_status append_attributions(const fl_allocator *a, columns *c, uint32_t
     return FL_OK;
 }
 
-/* Appends one analysed document (index doc) to the columns. */
+/* Appends one analysed document (index doc) to the columns, with the texts of the sentences
+ * `keep` asks for. */
 static fl_status append_doc(const fl_allocator *a, columns *c, uint32_t doc, const char *text,
-                            const fl_result *res) {
+                            const fl_result *res, fl_sentence_texts keep) {
     fl_status st;
     size_t ns;
     size_t nm;
@@ -182,6 +194,15 @@ static fl_status append_doc(const fl_allocator *a, columns *c, uint32_t doc, con
         PUSH(c, sent_matches, uint32_t, ss[i].n_matches);
         PUSH(c, sent_markers, uint32_t, ss[i].n_markers);
         PUSH(c, sent_score, double, ss[i].score);
+        if (keep != FL_SENTENCE_TEXTS_NONE) {
+            if (keep == FL_SENTENCE_TEXTS_ALL || ss[i].n_matches > 0) {
+                if ((st = fl__vec_append(a, &c->sent_text_data, 1, text + ss[i].start,
+                                         ss[i].end - ss[i].start)) != FL_OK) {
+                    return st;
+                }
+            }
+            PUSH(c, sent_text_offsets, int64_t, (int64_t)c->sent_text_data.len);
+        }
     }
     for (size_t i = 0; i < nm; i++) {
         PUSH(c, match_doc, uint32_t, doc);
@@ -221,6 +242,7 @@ typedef struct work {
     const char *const *texts;
     const size_t *lens;
     const fl_allocator *alloc;
+    fl_sentence_texts sentence_texts;
     chunk *chunks;
     size_t n_chunks;
     atomic_size_t next;
@@ -231,7 +253,8 @@ static void run_chunk(work *w, chunk *ch, fl_result *res) {
     for (size_t d = ch->first; d < ch->last && ch->status == FL_OK; d++) {
         ch->status = fl_analyze(w->lex, w->texts[d], w->lens[d], res, &ch->err);
         if (ch->status == FL_OK) {
-            ch->status = append_doc(w->alloc, &ch->cols, (uint32_t)d, w->texts[d], res);
+            ch->status = append_doc(w->alloc, &ch->cols, (uint32_t)d, w->texts[d], res,
+                                    w->sentence_texts);
             if (ch->status != FL_OK) {
                 fl__error(&ch->err, ch->status, "out of memory");
             }
@@ -280,7 +303,7 @@ static fl_status concat_offsets(const fl_allocator *a, fl_vec *dst, const fl_vec
     return FL_OK;
 }
 
-/* Appends src's columns to dst (surface and attribution text offsets shifted). */
+/* Appends src's columns to dst (surface, sentence and attribution text offsets shifted). */
 static fl_status concat(const fl_allocator *a, columns *dst, const columns *src) {
     fl_status st;
 #define X(name, type)                                                                              \
@@ -289,10 +312,13 @@ static fl_status concat(const fl_allocator *a, columns *dst, const columns *src)
         return st;                                                                                 \
     }
     int64_t base = dst->surface_data.len;
+    int64_t sent_base = dst->sent_text_data.len;
     int64_t attr_base = dst->attr_text_data.len;
     FL_COLUMNS(X)
 #undef X
-    if ((st = concat_offsets(a, &dst->surface_offsets, &src->surface_offsets, base)) != FL_OK) {
+    if ((st = concat_offsets(a, &dst->surface_offsets, &src->surface_offsets, base)) != FL_OK ||
+        (st = concat_offsets(a, &dst->sent_text_offsets, &src->sent_text_offsets, sent_base)) !=
+            FL_OK) {
         return st;
     }
     return concat_offsets(a, &dst->attr_text_offsets, &src->attr_text_offsets, attr_base);
@@ -317,7 +343,11 @@ fl_status fl_analyze_batch(const fl_lexicon *lex, const char *const *texts, cons
     if ((st = fl__vec_append(a, &batch->cols.surface_offsets, sizeof(int64_t), &zero, 1)) !=
             FL_OK ||
         (st = fl__vec_append(a, &batch->cols.attr_text_offsets, sizeof(int64_t), &zero, 1)) !=
-            FL_OK) {
+            FL_OK ||
+        (batch->sentence_texts != FL_SENTENCE_TEXTS_NONE &&
+         (st = fl__vec_append(a, &batch->cols.sent_text_offsets, sizeof(int64_t), &zero, 1)) !=
+             FL_OK)) {
+        columns_clear(&batch->cols);
         return fl__error(err, st, "out of memory");
     }
     if (threads == 0) {
@@ -344,11 +374,12 @@ fl_status fl_analyze_batch(const fl_lexicon *lex, const char *const *texts, cons
         }
     }
     size_t bytes;
-    if (!fl__mul(n_chunks == 0 ? 1 : n_chunks, sizeof(chunk), &bytes)) {
-        return fl__error(err, FL_ERR_NOMEM, "out of memory");
+    chunk *chunks = NULL;
+    if (fl__mul(n_chunks == 0 ? 1 : n_chunks, sizeof(chunk), &bytes)) {
+        chunks = fl__malloc(a, bytes);
     }
-    chunk *chunks = fl__malloc(a, bytes);
     if (chunks == NULL) {
+        columns_clear(&batch->cols);
         return fl__error(err, FL_ERR_NOMEM, "out of memory");
     }
     memset(chunks, 0, bytes);
@@ -368,6 +399,7 @@ fl_status fl_analyze_batch(const fl_lexicon *lex, const char *const *texts, cons
     w.texts = texts;
     w.lens = lens;
     w.alloc = a;
+    w.sentence_texts = batch->sentence_texts;
     w.chunks = chunks;
     w.n_chunks = n_chunks;
     atomic_init(&w.next, 0);
@@ -448,6 +480,8 @@ void fl_batch_columns_get(const fl_batch *batch, fl_batch_columns *out) {
     out->match_negated = c->match_negated.data;
     out->surface_offsets = c->surface_offsets.data;
     out->surface_data = c->surface_data.data;
+    out->sent_text_offsets = c->sent_text_offsets.len > 0 ? c->sent_text_offsets.data : NULL;
+    out->sent_text_data = c->sent_text_data.data;
     out->doc_attributions = c->doc_attributions.data;
     out->match_attribution = c->match_attribution.data;
     out->match_target = c->match_target.data;

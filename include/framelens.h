@@ -695,12 +695,28 @@ typedef struct fl_batch_columns {
      * and content are the strings 4i, 4i + 1, 4i + 2 and 4i + 3 */
     const int64_t *attr_text_offsets;
     const char *attr_text_data; /* UTF-8, concatenated */
+
+    /* The sentences' texts, when the batch keeps them (fl_batch_keep_sentence_texts), else
+     * NULL: n_sentences + 1 offsets into sent_text_data (UTF-8, concatenated); a sentence
+     * whose text is not kept has an empty one. */
+    const int64_t *sent_text_offsets;
+    const char *sent_text_data;
 } fl_batch_columns;
+
+/* Which sentences' texts a batch keeps beside its columns. */
+typedef enum fl_sentence_texts {
+    FL_SENTENCE_TEXTS_NONE = 0, /* none (the default) */
+    FL_SENTENCE_TEXTS_MATCHED = 1, /* those holding a match */
+    FL_SENTENCE_TEXTS_ALL = 2
+} fl_sentence_texts;
 
 /* Creates an empty batch. alloc: NULL for the C library allocator; it is called from the
  * worker threads too, so it must be thread-safe. */
 FL_API fl_status fl_batch_new(const fl_allocator *alloc, fl_batch **out);
 FL_API void fl_batch_free(fl_batch *batch);
+/* Sets which sentences' texts the next fl_analyze_batch calls keep (copied on the worker
+ * threads, so the caller need not slice the texts itself). */
+FL_API void fl_batch_keep_sentence_texts(fl_batch *batch, fl_sentence_texts which);
 
 /* Analyses n documents (texts[i] of lens[i] bytes) against lex on `threads` worker threads
  * (0 or 1: the calling thread only). Documents are cut into contiguous chunks of about the

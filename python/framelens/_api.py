@@ -90,7 +90,7 @@ class Lexicon:
 
     __slots__ = ("_core", "terms", "categories", "contrasts", "exclude", "actors", "metadata",
                  "source", "duplicates", "_declared", "_refs", "_json", "_counts_shape",
-                 "_cat_names", "_match_terms", "_columns")
+                 "_cat_names", "_match_terms", "_columns", "_term_labels")
 
     def __init__(self, core: "_core.Lexicon", source: str, text: Union[str, bytes, None] = None,
                  on_duplicate: str = "error"):
@@ -111,6 +111,7 @@ class Lexicon:
         self.terms: Sequence[Term] = _TermList(self)
         self._match_terms: Optional[tuple] = None
         self._columns: Optional[tuple] = None
+        self._term_labels: Optional[tuple] = None
         contrasts = []
         refs = []
         for name, options, info in core.contrasts():
@@ -138,6 +139,24 @@ class Lexicon:
                              np.frombuffer(weight, dtype=np.float64),
                              np.frombuffer(ncat, dtype=np.uint32).astype(np.int64))
         return self._columns
+
+    def _term_label_dtype(self) -> tuple:
+        """(code of each term index, CategoricalDtype of the term names) for the term column of
+        the tables; made once: pandas checks the categories are unique whenever a dtype is
+        made, which took longer than the rest of a matches table at 100,000 terms. Two terms
+        with the same name (one case-sensitive) share a category."""
+        if self._term_labels is None:
+            import numpy as np
+            import pandas as pd
+            names = self._term_columns()[0]
+            unique = list(dict.fromkeys(names))
+            if len(unique) == len(names):
+                codes = np.arange(len(names), dtype=np.int64)
+            else:
+                at = {name: i for i, name in enumerate(unique)}
+                codes = np.array([at[name] for name in names], dtype=np.int64)
+            self._term_labels = (codes, pd.CategoricalDtype(pd.Index(unique)))
+        return self._term_labels
 
     def _term_table(self) -> tuple:
         """(term, category, weight, categories) per term index, for building Match objects

@@ -2047,12 +2047,9 @@ PyDoc_STRVAR(analyze_batch_doc,
              "attr_text_offsets i8 (4 per attribution: speaker, cue, lemma, content), "
              "attr_text_data (UTF-8).");
 
-static PyObject *core_analyze_batch(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
-    if (nargs != 3) {
-        PyErr_SetString(PyExc_TypeError,
-                        "analyze_batch() takes 3 arguments (lexicon, texts, threads)");
-        return NULL;
-    }
+/* analyze_batch and analyze_columns: args are (lexicon, texts, threads); keep says which
+ * sentence texts the columns carry. */
+static PyObject *analyze_list(PyObject *module, PyObject *const *args, fl_sentence_texts keep) {
     const fl_lexicon *lex;
     if (get_lexicon(module, args[0], &lex) < 0) {
         return NULL;
@@ -2111,6 +2108,7 @@ static PyObject *core_analyze_batch(PyObject *module, PyObject *const *args, Py_
         PyErr_NoMemory();
         goto done;
     }
+    fl_batch_keep_sentence_texts(batch, keep);
     fl_error err;
     fl_status st;
     Py_BEGIN_ALLOW_THREADS
@@ -2171,6 +2169,10 @@ static PyObject *core_analyze_batch(PyObject *module, PyObject *const *args, Py_
     COL(attr_content2_end, c.n_attributions, int64_t)
     COL(attr_text_offsets, 4 * c.n_attributions + 1, int64_t)
     COL(attr_text_data, (size_t)c.attr_text_offsets[4 * c.n_attributions], char)
+    if (c.sent_text_offsets != NULL) {
+        COL(sent_text_offsets, c.n_sentences + 1, int64_t)
+        COL(sent_text_data, (size_t)c.sent_text_offsets[c.n_sentences], char)
+    }
 #undef COL
 done:
     fl_batch_free(batch);
@@ -2179,6 +2181,39 @@ done:
     Py_XDECREF(holders);
     Py_DECREF(list);
     return out;
+}
+
+static PyObject *core_analyze_batch(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 3) {
+        PyErr_SetString(PyExc_TypeError,
+                        "analyze_batch() takes 3 arguments (lexicon, texts, threads)");
+        return NULL;
+    }
+    return analyze_list(module, args, FL_SENTENCE_TEXTS_NONE);
+}
+
+PyDoc_STRVAR(analyze_columns_doc,
+             "analyze_columns($module, lexicon, texts, threads, sentence_texts, /)\n--\n\n"
+             "analyze_batch() that also returns the texts of the sentences "
+             "(sentence_texts: 0 none, 1 those holding a match, 2 all) as sent_text_offsets i8 "
+             "(one more than the sentences; a sentence not kept has an empty text) and "
+             "sent_text_data (UTF-8), cut from the texts on the worker threads.");
+
+static PyObject *core_analyze_columns(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 4) {
+        PyErr_SetString(PyExc_TypeError, "analyze_columns() takes 4 arguments (lexicon, texts, "
+                                         "threads, sentence_texts)");
+        return NULL;
+    }
+    long keep = PyLong_AsLong(args[3]);
+    if (keep == -1 && PyErr_Occurred()) {
+        return NULL;
+    }
+    if (keep < FL_SENTENCE_TEXTS_NONE || keep > FL_SENTENCE_TEXTS_ALL) {
+        PyErr_SetString(PyExc_ValueError, "sentence_texts must be 0, 1 or 2");
+        return NULL;
+    }
+    return analyze_list(module, args, (fl_sentence_texts)keep);
 }
 
 /* ------------------------------------------------------------------ statistics */
@@ -2602,6 +2637,8 @@ done:
 static PyMethodDef core_methods[] = {
     {"analyze_batch", (PyCFunction)(void (*)(void))core_analyze_batch, METH_FASTCALL,
      analyze_batch_doc},
+    {"analyze_columns", (PyCFunction)(void (*)(void))core_analyze_columns, METH_FASTCALL,
+     analyze_columns_doc},
     {"compare_groups", core_compare_groups, METH_VARARGS, compare_groups_doc},
     {"wilson", core_wilson, METH_VARARGS, wilson_doc},
     {"bh", core_bh, METH_O, bh_doc},

@@ -400,41 +400,61 @@ def _progress_callback(progress, records) -> Tuple[Optional[Callable[[int, int],
     raise TypeError(f"progress must be True, False, None or a callable, not {progress!r}")
 
 
+# texts= -> which sentence texts _core.analyze_columns keeps (0 none, 1 matched, 2 all).
+_SENTENCE_TEXTS = {"none": 0, "matched": 1, "all": 2}
+
 # With threads, batches are cut smaller: each is analysed by one thread, and the first batch's
 # reading and the last one's analysis are the time a pipeline cannot overlap.
 _THREADED_BATCH_BYTES = 1 << 20
 
 
-def _analyzed(core, batches: Iterator[_Batch], threads: int
+def _analyzed(core, batches: Iterator[_Batch], threads: int, keep: int
               ) -> Iterator[Tuple[_Batch, Callable[[], Dict[str, bytes]]]]:
     """(batch, result) pairs in order, result() giving the batch's columns. With more than
     one thread, up to 2 x threads batches are in flight on a pool of threads, each analysed
     by the core on its own thread with the GIL released, while this thread reads and checks
     the records of the next batches and gathers the results in order: the workers do not
-    wait for Python, and no thread is started per batch. One thread stays one core. Errors
+    wait for Python, and no thread is started per batch (the core starts threads - 1 for
+    the last batch, which it cuts for all of them). One thread stays one core. Errors
     come in the order of the serial loop: a batch's own analysis error before a bad record
-    of a later batch."""
+    of a later batch. keep: which sentence texts the columns carry (_SENTENCE_TEXTS)."""
     if threads <= 1:
         for batch in batches:
-            yield batch, functools.partial(_core.analyze_batch, core, batch.texts, threads)
+            yield batch, functools.partial(_core.analyze_columns, core, batch.texts, threads,
+                                           keep)
         return
     depth = 2 * threads
     with ThreadPoolExecutor(max_workers=threads, thread_name_prefix="framelens-batch") as pool:
         pending: "collections.deque[Tuple[_Batch, Future]]" = collections.deque()
+
+        def submit(batch: _Batch, n: int) -> None:
+            pending.append((batch, pool.submit(_core.analyze_columns, core, batch.texts, n,
+                                               keep)))
+
+        # One batch is read ahead, so that the last one is known as the last: it is cut into
+        # chunks for all the threads (by the core), not analysed by one while the others
+        # wait for it at the end.
+        ahead: Optional[_Batch] = None
         while True:
             try:
                 batch = next(batches)
             except StopIteration:
                 break
             except BaseException:
+                if ahead is not None:
+                    submit(ahead, 1)
                 while pending:
                     done = pending.popleft()
                     yield done[0], done[1].result
                 raise
-            pending.append((batch, pool.submit(_core.analyze_batch, core, batch.texts, 1)))
-            if len(pending) >= depth:
-                done = pending.popleft()
-                yield done[0], done[1].result
+            if ahead is not None:
+                submit(ahead, 1)
+                if len(pending) >= depth:
+                    done = pending.popleft()
+                    yield done[0], done[1].result
+            ahead = batch
+        if ahead is not None:
+            submit(ahead, threads)
         while pending:
             done = pending.popleft()
             yield done[0], done[1].result
@@ -489,7 +509,8 @@ def analyze_corpus(analyzer, records: Iterable, text: str = "text",
         if threads > 1:
             batch_bytes = min(batch_bytes, _THREADED_BATCH_BYTES)
         batches = _batches(records, plan, skip_invalid, batch_bytes, skipped)
-        for batch, result in _analyzed(lex._core, batches, int(threads)):
+        for batch, result in _analyzed(lex._core, batches, int(threads),
+                                       _SENTENCE_TEXTS[texts]):
             if signatures is not None:
                 # signed here while the batch is analysed on the helper thread: only the
                 # signatures are kept, never the texts
@@ -500,7 +521,7 @@ def analyze_corpus(analyzer, records: Iterable, text: str = "text",
                 raise _record_error(exc, batch, text) from None
             arrays = {k: np.frombuffer(cols[k], dtype=dt) for k, dt in _DTYPES.items()}
             if texts != "none":
-                sent_text_parts.append(_sentence_texts(batch.texts, arrays, texts == "all"))
+                sent_text_parts.append(_sentence_texts(cols, arrays, texts == "all"))
             for k, a in arrays.items():
                 if k in ("sent_doc", "match_doc", "attr_doc"):
                     a = a.astype(np.int64) + n_docs
@@ -623,18 +644,19 @@ def _attribution_texts(cols: Dict[str, bytes], keep_content: bool) -> Tuple[np.n
     return np.concatenate([np.zeros(1, np.int64), np.cumsum(lens)]), kept
 
 
-def _sentence_texts(batch_texts: List[str], a: Dict[str, np.ndarray], every: bool):
+def _sentence_texts(cols: Dict[str, bytes], a: Dict[str, np.ndarray], every: bool):
     """The text of each sentence of a batch that holds a match (or of every sentence), as a
-    pyarrow array; None for a sentence not kept."""
+    pyarrow array; None for a sentence not kept. The core cut the texts on its worker
+    threads (_core.analyze_columns): here they are only wrapped, not copied."""
     import pyarrow as pa
-    sdoc, sstart, send = a["sent_doc"], a["sent_start"], a["sent_end"]
-    wanted = np.arange(len(sdoc)) if every else np.flatnonzero(a["sent_matches"] > 0)
-    out: List[Optional[str]] = [None] * len(sdoc)
-    # plain ints: indexing numpy arrays element by element costs more than the slicing
-    for i, d, b, e in zip(wanted.tolist(), sdoc[wanted].tolist(), sstart[wanted].tolist(),
-                          send[wanted].tolist(), strict=True):
-        out[i] = batch_texts[d][b:e]
-    return pa.array(out, type=pa.large_string())
+    n = len(a["sent_doc"])
+    offsets = pa.py_buffer(cols["sent_text_offsets"])
+    data = pa.py_buffer(cols["sent_text_data"])
+    if every:
+        return pa.LargeStringArray.from_buffers(n, offsets, data)
+    kept = a["sent_matches"] > 0
+    valid = pa.py_buffer(np.packbits(kept, bitorder="little"))
+    return pa.LargeStringArray.from_buffers(n, offsets, data, valid, n - int(kept.sum()))
 
 
 def _join_sentence_texts(chunks: List[Any]):
@@ -1007,21 +1029,17 @@ class Corpus:
             "speaker_end": _optional_int(sp_e, named),
             "speaker_actor": self._actor_col(actor),
             "cue": text_array(self._attr_strings(1, safe, has)),
-            "cue_lemma": pd.Categorical(np.asarray(self._attr_strings(2, safe, has).to_pylist(),
-                                                   dtype=object)),
+            "cue_lemma": _sorted_labels(self._attr_strings(2, safe, has)),
             "target": self._actor_col(target),
         }
 
     def _term_cols(self, term: np.ndarray) -> Dict[str, Any]:
+        import pandas as pd
         lex = self.lexicon
-        names, cat_of, _, _ = lex._term_columns()  # columns: no Term object per term
+        cat_of = lex._term_columns()[1]  # columns: no Term object per term
         cats = list(lex.categories)
-        if len(set(names)) == len(names):
-            term_col = label_array(term, names)
-        else:  # the same spelling twice (one case-sensitive): labels by name
-            import pandas as pd
-            term_col = pd.Categorical(np.array(names, dtype=object)[term],
-                                      categories=list(dict.fromkeys(names)))
+        code_of, dtype = lex._term_label_dtype()  # labels by name (a name may be two terms)
+        term_col = pd.Categorical.from_codes(code_of[term] if len(term) else term, dtype=dtype)
         return {"term": term_col,
                 "category": label_array(cat_of[term] if len(term) else term, cats)}
 
@@ -1231,6 +1249,21 @@ class Corpus:
     def _repr_html_(self) -> str:
         from .display import corpus_html
         return corpus_html(self)
+
+
+def _sorted_labels(strings):
+    """A pyarrow string array as a Categorical whose categories are its distinct strings
+    sorted (nulls missing): what pandas makes of the same values as Python objects, without
+    a Python object per value."""
+    import pandas as pd
+    enc = strings.dictionary_encode()
+    cats = np.asarray(enc.dictionary.to_pylist(), dtype=object)
+    order = np.argsort(cats, kind="stable")
+    rank = np.empty(len(order), dtype=np.int64)
+    rank[order] = np.arange(len(order))
+    idx = enc.indices.fill_null(-1).to_numpy().astype(np.int64)
+    codes = np.where(idx >= 0, rank[np.maximum(idx, 0)] if len(rank) else -1, -1)
+    return pd.Categorical.from_codes(codes, categories=pd.Index(cats[order]))
 
 
 def _optional_int(values: np.ndarray, present: np.ndarray):

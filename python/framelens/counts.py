@@ -405,7 +405,11 @@ def _per_doc(key_doc: np.ndarray, key_col: np.ndarray, voice: np.ndarray, n_cols
         e = np.zeros(0, np.int64)
         return (e, e, e, e)
     key = (key_doc.astype(np.int64) * n_cols + key_col) * 3 + voice
-    uniq, cnt = np.unique(key, return_counts=True)
+    # the matches come in document order: a stable sort (Timsort) merges the documents' runs,
+    # where np.unique's sorts the whole array again
+    key = np.sort(key, kind="stable")
+    first = np.flatnonzero(np.concatenate([[True], key[1:] != key[:-1]]))
+    uniq, cnt = key[first], np.diff(np.append(first, len(key)))
     return (uniq // (3 * n_cols), (uniq // 3) % n_cols, uniq % 3, cnt)
 
 

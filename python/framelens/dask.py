@@ -100,9 +100,13 @@ def analyze_dask(collection, analyzer, text: str = "text",
     # Check the options once here (a wrong field name fails now, not in a worker).
     _check(collection, analyzer, options, is_frame)
     task = delayed(_partition, pure=True)
-    results = [task(p, i, analyzer, dict(options)) for i, p in enumerate(parts)]
+    # The analyzer is a key of its own, so that it travels once to each worker: inside every
+    # task it was unpickled, and its lexicon compiled, once per partition (8 small partitions
+    # with 100,000 terms on one worker took 16 s; building that lexicon once takes 0.8 s).
+    shared = delayed(analyzer, pure=True)
+    results = [task(p, i, shared, dict(options)) for i, p in enumerate(parts)]
     pieces = [delayed(_counts_of, pure=True)(r) for r in results]
-    total = delayed(_merge, pure=True)(pieces, analyzer.lexicon)
+    total = delayed(_merge, pure=True)(pieces, shared)
     if not matches:
         if not compute:
             return total
@@ -194,8 +198,8 @@ class _progress:
         return False
 
 
-def _merge(pieces, lexicon) -> Counts:
-    out = Counts.empty(lexicon)
+def _merge(pieces, analyzer) -> Counts:
+    out = Counts.empty(analyzer.lexicon)
     for c in pieces:  # in partition order, so documents keep the collection's order
         out = out.merge(c)
     return out

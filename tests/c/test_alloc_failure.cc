@@ -345,6 +345,33 @@ TEST(AllocFailure, AnalyzeWithoutALexicon) {
     });
 }
 
+// A batch of three documents on one thread (so that the Nth allocation is the same in every
+// round), keeping the sentences' texts: the chunk's columns, their concatenation and the
+// batch's own. A failed batch is left empty.
+TEST(AllocFailure, AnalyzeBatch) {
+    fl_test::Lexicon lex(kLexicon);
+    ASSERT_EQ(FL_OK, lex.status()) << lex.error().message;
+    const char *texts[3] = {kText, "", kText};
+    size_t lens[3] = {strlen(kText), 0, strlen(kText)};
+    size_t need = sweep("fl_analyze_batch", FL_OK, [&](FailingAllocator &a, size_t) {
+        fl_batch *b = nullptr;
+        fl_status st = fl_batch_new(&a, &b);
+        if (st != FL_OK) {
+            return st;
+        }
+        fl_batch_keep_sentence_texts(b, FL_SENTENCE_TEXTS_ALL);
+        fl_error err;
+        st = fl_analyze_batch(lex, texts, lens, 3, 1, b, &err);
+        fl_batch_columns c;
+        fl_batch_columns_get(b, &c);
+        EXPECT_EQ(st == FL_OK ? 3u : 0u, c.n_docs);
+        EXPECT_EQ(st == FL_OK, c.sent_text_offsets != nullptr);
+        fl_batch_free(b);
+        return st;
+    });
+    EXPECT_GT(need, 20u);
+}
+
 TEST(AllocFailure, Fold) {
     for (std::string text : {std::string("KIEV Regime"), std::string("Ελλάδα d’État Ёлка ß"),
                              std::string(500, 'A') + "é"}) {

@@ -138,6 +138,51 @@ TEST(Corpus, AttributionColumnsEqualOneAnalysisPerDocument) {
     }
 }
 
+// With fl_batch_keep_sentence_texts, each sentence's text (those holding a match, or all) is
+// cut from its document beside the columns; a sentence not kept has an empty text, and
+// without the setting there are none.
+TEST(Corpus, SentenceTextsAreCutFromTheDocuments) {
+    fl_test::Lexicon lex(kLexicon);
+    auto docs = documents(50);
+    docs.push_back("Київ and the Kiev regime. Nothing — here.");
+    for (fl_sentence_texts keep : {FL_SENTENCE_TEXTS_MATCHED, FL_SENTENCE_TEXTS_ALL}) {
+        for (unsigned threads : {1u, 3u}) {
+            Batch batch;
+            fl_batch_keep_sentence_texts(batch.b, keep);
+            ASSERT_EQ(FL_OK, run(lex, docs, threads, batch.b));
+            fl_batch_columns c;
+            fl_batch_columns_get(batch.b, &c);
+            ASSERT_NE(nullptr, c.sent_text_offsets);
+            EXPECT_EQ(0, c.sent_text_offsets[0]);
+            size_t at = 0, kept = 0, empty = 0;
+            fl_test::Result res;
+            for (size_t d = 0; d < docs.size(); d++) {
+                ASSERT_EQ(FL_OK, res.analyze(lex, docs[d]));
+                for (const fl_sentence &s : res.sentences()) {
+                    std::string text(c.sent_text_data + c.sent_text_offsets[at],
+                                     c.sent_text_data + c.sent_text_offsets[at + 1]);
+                    if (keep == FL_SENTENCE_TEXTS_ALL || s.n_matches > 0) {
+                        EXPECT_EQ(fl_test::slice(docs[d], s.start, s.end), text);
+                        kept++;
+                    } else {
+                        EXPECT_EQ("", text);
+                        empty++;
+                    }
+                    at++;
+                }
+            }
+            EXPECT_EQ(c.n_sentences, at);
+            EXPECT_GT(kept, 20u);
+            EXPECT_EQ(keep == FL_SENTENCE_TEXTS_ALL, empty == 0);
+        }
+    }
+    Batch none;
+    ASSERT_EQ(FL_OK, run(lex, docs, 2, none.b));
+    fl_batch_columns c;
+    fl_batch_columns_get(none.b, &c);
+    EXPECT_EQ(nullptr, c.sent_text_offsets);
+}
+
 TEST(Corpus, AnyThreadCountGivesTheSameColumns) {
     fl_test::Lexicon lex(kLexicon);
     auto docs = documents(97);

@@ -584,3 +584,33 @@ def test_pipelined_errors_come_in_record_order(analyzer):
         with pytest.raises(fl.RecordError, match=r"'d'"):
             analyze_corpus(analyzer, [recs[0], recs[0], recs[2]], threads=threads,
                            batch_bytes=100)
+
+
+@pytest.mark.parametrize("keep", ["matched", "all"])
+def test_sentence_texts_are_the_sentences_slices_for_any_thread_count(analyzer, records, keep):
+    """The sentence texts the core cuts on its threads (_core.analyze_columns) are the records'
+    texts sliced at each sentence's offsets: for the sentences with a match, or for all."""
+    from framelens.corpus import analyze_corpus
+    text_of = {r["id"]: r["text"] for r in records}
+    for threads in (1, 2):
+        table = analyze_corpus(analyzer, records, threads=threads, texts=keep,
+                               batch_bytes=4096).sentence_table(text=True)
+        want = [text_of[d][s:e] if keep == "all" or n > 0 else None
+                for d, s, e, n in zip(table["doc_id"], table["start"], table["end"],
+                                      table["n_matches"], strict=True)]
+        got = [None if pd.isna(t) else t for t in table["text"]]
+        assert got == want
+        assert sum(t is not None for t in got) > 100
+
+
+def test_analyze_columns_checks_its_sentence_texts_argument(lexicon):
+    from framelens import _core
+    cols = _core.analyze_columns(lexicon._core, ["Kiev said so. Nothing.", ""], 1, 1)
+    assert np.frombuffer(cols["sent_text_offsets"], np.int64).tolist() == [0, 13, 13]
+    assert cols["sent_text_data"] == b"Kiev said so."
+    assert "sent_text_offsets" not in _core.analyze_columns(lexicon._core, ["Kiev."], 1, 0)
+    with pytest.raises(ValueError, match="sentence_texts"):
+        _core.analyze_columns(lexicon._core, ["Kiev."], 1, 3)
+    with pytest.raises(TypeError, match=r"texts\[1\]") as info:
+        _core.analyze_columns(lexicon._core, ["Kiev.", 5], 2, 1)
+    assert info.value.index == 1

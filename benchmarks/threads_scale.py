@@ -1,0 +1,144 @@
+"""Thread scale-out at every lexicon size (issue 11: 2 threads >= 1.8x 1 thread).
+
+End to end as a researcher runs it: ``Analyzer.analyze_corpus(records, threads=n)`` over a
+list of dicts, then ``len(corpus.matches)`` (the matches table is built lazily). For each
+lexicon size, threads=1 and threads=2 runs alternate (``--runs`` of each, so both see the
+same machine), and the medians are compared. Beside them, in the same minutes:
+
+- the machine's ceiling: a CPU-bound C loop (SHA-256 of 16 MB, which releases the GIL) on
+  one thread and the same work on each of two threads, before and after the runs (2.0 when
+  two cores are free; when it is far below, the wall ratios mean little);
+- CPU seconds: the whole process in a 1-thread run, and in a 2-thread run the main thread
+  in all and after the last batch arrived ("serial end": gathering the columns, the
+  Corpus and its counts, the matches table), which no second thread can shorten. On two
+  free cores a 2-thread run takes about (CPU of the 2-thread run + serial end) / 2.
+
+Data: the corpus and lexicons of benchmarks/newsgen.py. Usage::
+
+    python benchmarks/threads_scale.py                      # 16 MB; 100 to 100,000 terms
+    python benchmarks/threads_scale.py --terms 1000 --runs 3
+"""
+# SPDX-License-Identifier: MIT
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import resource
+import statistics
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import Any, Callable, Dict, List, Optional
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent / "python"))
+
+import newsgen  # noqa: E402
+
+
+def ceiling(runs: int = 3) -> float:
+    """Throughput of a CPU-bound C loop on two threads over one."""
+    data = os.urandom(16 << 20)
+
+    def work() -> None:
+        hashlib.sha256(data).digest()
+
+    def two() -> None:
+        t = threading.Thread(target=work)
+        t.start()
+        work()
+        t.join()
+
+    one_s: List[float] = []
+    two_s: List[float] = []
+    for _ in range(runs):
+        for fn, out in ((work, one_s), (two, two_s)):
+            t = time.perf_counter()
+            fn()
+            out.append(time.perf_counter() - t)
+    return 2.0 * statistics.median(one_s) / statistics.median(two_s)
+
+
+def process_cpu() -> float:
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
+
+
+def measure(records: List[Dict[str, Any]], lexicon: dict, runs: int) -> Dict[str, Any]:
+    import framelens as fl
+    import framelens.corpus as fc
+
+    an = fl.Analyzer(fl.Lexicon.from_dict(lexicon))
+    an.analyze_corpus(records[:50], threads=2)  # warm-up: imports
+    gathered: List[float] = []
+    original: Callable[..., Any] = fc._gathered
+
+    def marked(*args: Any, **kwargs: Any) -> Any:  # main-thread CPU when the last batch is in
+        gathered.append(time.thread_time())
+        return original(*args, **kwargs)
+
+    wall: Dict[int, List[float]] = {1: [], 2: []}
+    cpu1: List[float] = []
+    main2: List[float] = []
+    end2: List[float] = []
+    matches: Dict[int, int] = {}
+    fc._gathered = marked  # type: ignore[assignment]
+    try:
+        for _ in range(runs):
+            for threads in (1, 2):
+                gathered.clear()
+                c0, m0, t0 = process_cpu(), time.thread_time(), time.perf_counter()
+                corpus = an.analyze_corpus(records, text="text", group="outlet", id="id",
+                                           threads=threads)
+                matches[threads] = len(corpus.matches)
+                wall[threads].append(time.perf_counter() - t0)
+                if threads == 1:
+                    cpu1.append(process_cpu() - c0)
+                else:
+                    main2.append(time.thread_time() - m0)
+                    end2.append(time.thread_time() - gathered[-1])
+                del corpus
+    finally:
+        fc._gathered = original  # type: ignore[assignment]
+    if matches[1] != matches[2]:
+        raise SystemExit(f"threads=1 found {matches[1]} matches, threads=2 {matches[2]}")
+    med = statistics.median
+    return {"t1": med(wall[1]), "t2": med(wall[2]), "cpu1": med(cpu1), "main2": med(main2),
+            "end2": med(end2), "matches": matches[1], "all1": wall[1], "all2": wall[2]}
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--size-mb", type=float, default=16.0)
+    ap.add_argument("--terms", default="100,1000,10000,100000",
+                    help="lexicon sizes, comma-separated")
+    ap.add_argument("--runs", type=int, default=5, help="runs of each thread count per size")
+    args = ap.parse_args(argv)
+    sizes = [int(x) for x in args.terms.split(",")]
+    vocab = newsgen.Vocabulary()
+    records = list(newsgen.documents(args.size_mb, vocab=vocab))
+    mb = sum(len(r["text"].encode("utf-8")) for r in records) / 1e6
+    before = ceiling()
+    rows = [(n, measure(records, newsgen.lexicon(n, vocab=vocab), args.runs)) for n in sizes]
+    after = ceiling()
+    print(f"{mb:.1f} MB of text, {len(records):,} documents; {len(os.sched_getaffinity(0))} "
+          f"cores; load average {os.getloadavg()[0]:.2f}; median of {args.runs} alternating "
+          f"runs")
+    print(f"machine: a CPU-bound C loop on 2 threads gives {before:.2f}x (before) and "
+          f"{after:.2f}x (after) the throughput of 1 (2.0 when two cores are free)")
+    print()
+    print("| terms | matches | 1 thread s | 2 threads s | 2 / 1 | CPU s, 1 thread | "
+          "main thread CPU s, 2 threads | of which serial end |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for n, r in rows:
+        print(f"| {n:,} | {r['matches']:,} | {r['t1']:.3f} | {r['t2']:.3f} | "
+              f"{r['t1'] / r['t2']:.2f}× | {r['cpu1']:.3f} | {r['main2']:.3f} | "
+              f"{r['end2']:.3f} |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
