@@ -5,9 +5,10 @@ list of dicts, then ``len(corpus.matches)`` (the matches table is built lazily).
 lexicon size, threads=1 and threads=2 runs alternate (``--runs`` of each, so both see the
 same machine), and the medians are compared. Beside them, in the same minutes:
 
-- the machine's ceiling: a CPU-bound C loop (SHA-256 of 16 MB, which releases the GIL) on
-  one thread and the same work on each of two threads, before and after the runs (2.0 when
-  two cores are free; when it is far below, the wall ratios mean little);
+- the machine's ceiling: a CPU-bound C loop (dask_scale.cpu_ceiling: SHA-256 of 32 MB,
+  which releases the GIL) on one thread and the same work on each of two threads, before
+  and after the runs (2.0 when two cores are free; when it is far below, the wall ratios
+  mean little);
 - CPU seconds: the whole process in a 1-thread run, and in a 2-thread run the main thread
   in all and after the last batch arrived ("serial end": gathering the columns, the
   Corpus and its counts, the matches table), which no second thread can shorten. On two
@@ -22,12 +23,10 @@ Data: the corpus and lexicons of benchmarks/newsgen.py. Usage::
 from __future__ import annotations
 
 import argparse
-import hashlib
 import os
 import resource
 import statistics
 import sys
-import threading
 import time
 from pathlib import Path
 from typing import Any, Callable, Dict, List, Optional
@@ -36,30 +35,14 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "python"))
 
+import dask_scale  # noqa: E402
+
 import newsgen  # noqa: E402
 
 
 def ceiling(runs: int = 3) -> float:
-    """Throughput of a CPU-bound C loop on two threads over one."""
-    data = os.urandom(16 << 20)
-
-    def work() -> None:
-        hashlib.sha256(data).digest()
-
-    def two() -> None:
-        t = threading.Thread(target=work)
-        t.start()
-        work()
-        t.join()
-
-    one_s: List[float] = []
-    two_s: List[float] = []
-    for _ in range(runs):
-        for fn, out in ((work, one_s), (two, two_s)):
-            t = time.perf_counter()
-            fn()
-            out.append(time.perf_counter() - t)
-    return 2.0 * statistics.median(one_s) / statistics.median(two_s)
+    """Throughput of a CPU-bound C loop on two threads over one (dask_scale's measure)."""
+    return float(dask_scale.cpu_ceiling(runs)["ratio"])
 
 
 def process_cpu() -> float:
