@@ -3,7 +3,10 @@
 For each pathological input the analysis is timed at sizes N, 2N, 4N, 8N and 16N (the size
 doubled four times), the median of --runs runs (default 3) at each size, and the ratios of
 consecutive times are printed: about 2.0 means linear time, about 4.0 quadratic. The last
-column, the slope, is log2(t(16N) / t(N)) / 4: 1.0 for linear time, 2.0 for quadratic.
+column, the slope, is the least-squares slope of log2(t) against log2(size) over the five
+sizes: 1.0 for linear time, 2.0 for quadratic. A fit over all five, rather than the two ends
+alone, lets one disturbed timing move it less (with equal noise at every size its spread is
+about a tenth smaller, and a disturbed middle size counts half as much as an end).
 
 Two layers are timed for every input:
 - core: ``framelens._core.analyze`` (the C core plus the lists of result tuples it returns);
@@ -32,7 +35,8 @@ Inputs:
 Then the time to build lexicons (parse, check, compile; issue 8, item 7), each series at
 five sizes doubling, for ``_core.Lexicon`` (the C core: read once, compile) and, with
 ``--layers api``, ``Lexicon.from_json`` (the same plus the Python objects). Each build runs in
-a fresh process and is timed in CPU seconds (see ``_CHILD``), the median of --runs builds:
+a fresh process and is timed in CPU seconds (see ``_CHILD``), the least of at least 5 builds
+(more for builds of a few ms, see ``fresh_build_time``):
 
 - prefix terms: 12.5k to 200k terms sharing the prefix "alpha beta gamma delta epsilon";
 - distinct categories: 6.25k to 100k terms, each in its own declared category;
@@ -52,7 +56,7 @@ Usage::
 Exit status 1 when an analysis slope exceeds --max-slope (default 1.5; quadratic time gives
 2.0), a lexicon slope --max-lexicon-slope or the million-term build --max-million, so CI may
 run it (timings on a busy machine are noisy: ratios of 1.5-2.8 at one step
-are common, the slope over all four steps is steadier).
+are common, the slope fitted over all five sizes is steadier).
 """
 # SPDX-License-Identifier: MIT
 from __future__ import annotations
@@ -206,9 +210,15 @@ def median_time(fn: Callable[[], object], runs: int) -> float:
 
 
 def slope(times: List[float]) -> float:
-    if times[0] <= 0:
+    """The least-squares slope of log2(time) against log2(size), the sizes doubling."""
+    if min(times) <= 0:
         return float("nan")
-    return math.log2(times[-1] / times[0]) / (len(times) - 1)
+    ys = [math.log2(t) for t in times]
+    xs = range(len(ys))
+    mx = statistics.fmean(xs)
+    my = statistics.fmean(ys)
+    return (sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) /
+            sum((x - mx) ** 2 for x in xs))
 
 
 def fmt_row(label: str, layer: str, size: str, times: List[float]) -> str:
@@ -290,14 +300,16 @@ print(time.process_time() - t0)
 
 
 def fresh_build_time(doc_path: str, layer: str, runs: int) -> float:
-    """The least CPU time of `runs` builds of the lexicon in doc_path, each in a new process.
+    """The least CPU time of the builds of the lexicon in doc_path (at least `runs` and
+    LEXICON_RUNS, more for short builds), each in a new process.
 
     The least, not the median: another job on the machine only ever adds to a build's CPU
     time (cache and memory-bus contention), and the builds of the smallest sizes take
     about 10 ms, where one disturbed run out of three moved the median enough to push a
     linear series' slope from 1.05 to 1.2 (seen in CI)."""
-    times = []
-    for _ in range(max(runs, LEXICON_RUNS)):
+    times: List[float] = []
+    while len(times) < max(runs, LEXICON_RUNS) or \
+            (sum(times) < LEXICON_CPU and len(times) < LEXICON_MAX_RUNS):
         out = subprocess.run([sys.executable, "-c", _CHILD, _core.__file__,
                               os.path.join(HERE, "..", "python"), doc_path, layer],
                              check=True, capture_output=True, text=True)
@@ -306,13 +318,19 @@ def fresh_build_time(doc_path: str, layer: str, runs: int) -> float:
 
 
 LEXICON_RUNS = 5  # builds per size at least (each a fresh process of a few tens of ms)
+# Builds of a few ms are repeated until they add up to LEXICON_CPU seconds (at most
+# LEXICON_MAX_RUNS builds): the smallest sizes are the noisiest and weigh most in the slope,
+# and their extra builds cost a fraction of a second.
+LEXICON_CPU = 0.25
+LEXICON_MAX_RUNS = 15
 
 
 def run_lexicon(runs: int, scale: float, layers: List[str]) -> Tuple[List[float], float]:
     """Slopes of every lexicon series and layer, and the core's time at 1,000,000 terms."""
     print()
     print(f"Building lexicons (parse, check, compile), each build in a fresh process; least "
-          f"CPU seconds of {max(runs, LEXICON_RUNS)} builds")
+          f"CPU seconds of {max(runs, LEXICON_RUNS)} builds or more (up to {LEXICON_MAX_RUNS} "
+          f"while they add up to less than {LEXICON_CPU} s)")
     print(header("size@16N"))
     slopes = []
     million = float("nan")
