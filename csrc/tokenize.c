@@ -97,8 +97,9 @@ static bool joins(const cursor *c, size_t pos, int32_t joiner, fl_cclass jclass,
 }
 
 /* The end of the run of ASCII letters and digits at text[pos..len); *seen gets bit 0 for a
- * letter in it, bit 1 for a digit. Sixteen bytes at a time where SSE2 is there (every
- * x86-64): the end of a word is then found without a mispredicted branch per byte. */
+ * letter in it (and may get bit 1 for a digit: the caller reads bit 0 only). Sixteen bytes
+ * at a time where SSE2 is there (every x86-64): the end of a word is then found without a
+ * mispredicted branch per byte. */
 static inline size_t ascii_run(const uint8_t *text, size_t pos, size_t len, unsigned *seen) {
 #if defined(__SSE2__)
     const __m128i bit5 = _mm_set1_epi8(0x20);
@@ -117,10 +118,10 @@ static inline size_t ascii_run(const uint8_t *text, size_t pos, size_t len, unsi
         if (stop != 0) {
             unsigned n = (unsigned)__builtin_ctz(stop);
             unsigned in = (1u << n) - 1;
-            *seen |= ((lm & in) != 0 ? 1u : 0u) | ((dm & in) != 0 ? 2u : 0u);
+            *seen |= (lm & in) != 0 ? 1u : 0u;
             return pos + n;
         }
-        *seen |= (lm != 0 ? 1u : 0u) | (dm != 0 ? 2u : 0u);
+        *seen |= lm != 0 ? 1u : 0u;
         pos += 16;
     }
 #endif
