@@ -60,16 +60,11 @@ static inline uint32_t root_kid(const fl_lexicon *lex, uint32_t label) {
     return lex->root_kids[(label & 3) * lex->n_ids + (label >> 2)];
 }
 
-/* Does the root have a child for token k other than along its folded label? The exact
- * edge is read without a branch on whether the token has an exact id (root_kids has a row
- * of at least one entry per edge kind), which varies from token to token. */
-static inline bool other_roots(const fl_lexicon *lex, const fl_result *res, const fl_tokinfo *k) {
-    uint32_t known = 0u - (uint32_t)(k->id_exact != FL_NO_ID);
-    if ((lex->root_kids[FL_EDGE_EXACT * lex->n_ids + (k->id_exact & known)] & known) != 0) {
+/* Does the root have a child for token k other than along its folded label? */
+static bool other_roots(const fl_lexicon *lex, const fl_result *res, const fl_tokinfo *k) {
+    if ((lex->root_kinds & (1u << FL_EDGE_EXACT)) && k->id_exact != FL_NO_ID &&
+        root_kid(lex, (k->id_exact << 2) | FL_EDGE_EXACT) != 0) {
         return true;
-    }
-    if (k->wild_n == 0) {
-        return false;
     }
     const uint32_t *w = (const uint32_t *)fl__vec_bytes(&res->wild, 0) + k->wild_first;
     for (uint32_t j = 0; j < k->wild_n; j++) {
@@ -85,27 +80,12 @@ static inline bool other_roots(const fl_lexicon *lex, const fl_result *res, cons
  * start there (a cheap test: the exclusion walk decides). Done as each token is labelled,
  * while its record is in cache, rather than in a pass of its own. */
 static inline void first_step(const fl_lexicon *lex, const fl_result *res, fl_tokinfo *k) {
-    /* without a branch on whether the token is a vocabulary word (root_kids[0] exists) */
-    uint32_t known = k->id_fold != FL_NO_ID;
-    k->root = lex->root_kids[FL_EDGE_FOLD * lex->n_ids + (k->id_fold & (0u - known))] & (0u - known);
-    k->root_more = other_roots(lex, res, k);
-    /* node 0 (the root) exists: read without a branch on whether there is a child */
+    k->root = k->id_fold != FL_NO_ID ? root_kid(lex, k->id_fold << 2 | FL_EDGE_FOLD) : 0;
+    k->root_more = (k->wild_n > 0 || k->id_exact != FL_NO_ID) && other_roots(lex, res, k);
     k->excl = lex->has_exclusions &&
-              (((k->root != 0) & FL_VEC_AT(lex->nodes, fl_node, k->root).excl_below) |
+              ((k->root != 0 && FL_VEC_AT(lex->nodes, fl_node, k->root).excl_below) ||
                k->root_more);
 }
-
-/* LOW_BYTES[n]: the low n bytes of a word set (n = 0 to 8), to mask a word read past the end of
- * a string without a branch on its length. */
-static const uint64_t LOW_BYTES[9] = {0,
-                                      0xFFULL,
-                                      0xFFFFULL,
-                                      0xFFFFFFULL,
-                                      0xFFFFFFFFULL,
-                                      0xFFFFFFFFFFULL,
-                                      0xFFFFFFFFFFFFULL,
-                                      0xFFFFFFFFFFFFFFULL,
-                                      0xFFFFFFFFFFFFFFFFULL};
 
 /*
  * Labels in two passes over the tokens of the text. The first folds each token into
@@ -139,36 +119,31 @@ fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result
         k->wild_n = 0;
         if (k->simple) {
             /* ASCII letters and digits: setting bit 5 folds each byte (digits have it
-             * already), and the exact form is the text itself. A word of up to 16 bytes is
-             * folded and hashed as two machine words, masked to its length: no branch on
-             * the length, which varies from token to token and was mispredicted often. */
+             * already), and the exact form is the text itself. A word of up to 8 bytes is
+             * folded and hashed as one machine word, one of up to 16 as two. */
             if (res->folded.cap - at < len + 16 &&
                 (st = fl__vec_reserve(&res->alloc, &res->folded, 1, at + len + 16)) != FL_OK) {
                 return st;
             }
             uint8_t *d = (uint8_t *)res->folded.data + at;
-            if (len <= 16 && toks[i].start + 16 <= text_end) {
-                /* fl__hash_bytes: one word mixed in up to 8 bytes, two from 9 to 16 */
-                uint64_t m0 = LOW_BYTES[len < 8 ? len : 8];
-                uint64_t m1 = LOW_BYTES[len > 8 ? len - 8 : 0];
-                uint64_t w0 = fl__load_le64(s) & m0;
-                uint64_t w1 = fl__load_le64(s + 8) & m1;
-                uint64_t lw0 = (w0 | 0x2020202020202020ULL) & m0;
-                uint64_t lw1 = (w1 | 0x2020202020202020ULL) & m1;
-                fl__store_le64(d, lw0);
-                fl__store_le64(d + 8, lw1); /* room for 16 reserved above */
-                uint64_t h = fl__hash_mix(FL_HASH_SEED ^ len, lw0);
-                uint64_t h2 = fl__hash_mix(h, lw1);
-                uint64_t two = 0 - (uint64_t)(len > 8); /* a mask, not a branch */
-                hash = (uint32_t)((h2 & two) | (h & ~two));
-                same = ((w0 ^ lw0) | (w1 ^ lw1)) == 0;
-            } else if (len <= 8 && toks[i].start + 8 <= text_end) {
-                uint64_t m = LOW_BYTES[len];
+            if (len <= 8 && toks[i].start + 8 <= text_end) {
+                uint64_t m = len == 8 ? ~(uint64_t)0 : ((uint64_t)1 << (8 * len)) - 1;
                 uint64_t w = fl__load_le64(s) & m;
                 uint64_t lw = (w | 0x2020202020202020ULL) & m;
                 fl__store_le64(d, lw); /* room reserved above */
                 hash = fl__hash_short(lw, len);
                 same = w == lw;
+            } else if (len <= 16 && toks[i].start + 16 <= text_end) {
+                /* fl__hash_bytes of 9 to 16 bytes: the two words mixed in turn */
+                uint64_t m = len == 16 ? ~(uint64_t)0 : ((uint64_t)1 << (8 * (len - 8))) - 1;
+                uint64_t w0 = fl__load_le64(s);
+                uint64_t w1 = fl__load_le64(s + 8) & m;
+                uint64_t lw0 = w0 | 0x2020202020202020ULL;
+                uint64_t lw1 = (w1 | 0x2020202020202020ULL) & m;
+                fl__store_le64(d, lw0);
+                fl__store_le64(d + 8, lw1); /* room for 16 reserved above */
+                hash = (uint32_t)fl__hash_mix(fl__hash_mix(FL_HASH_SEED ^ len, lw0), lw1);
+                same = w0 == lw0 && w1 == lw1;
             } else {
                 unsigned diff = 0;
                 for (size_t b = 0; b < len; b++) {
@@ -227,11 +202,13 @@ fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result
         if (lex->vocab_slots != NULL) {
             size_t slot = fl__hash_spread(hash) & lex->vocab_mask;
             __builtin_prefetch(&lex->vocab_slots[slot]);
-            __builtin_prefetch(&lex->vocab_tails[slot]); /* harmless when unread */
+            __builtin_prefetch(&lex->vocab_tails[slot]); /* cheaper than a test; unread if short */
+            /* the slot, for the lookup below: root is free until first_step sets it */
+            k->root = (uint32_t)slot;
         }
     }
-    /* 16 readable bytes after every folded form, for the heads and tails below */
-    if ((st = fl__vec_reserve(&res->alloc, &res->folded, 1, res->folded.len + 16)) != FL_OK) {
+    /* 8 readable bytes after every folded form, for the heads below */
+    if ((st = fl__vec_reserve(&res->alloc, &res->folded, 1, res->folded.len + 8)) != FL_OK) {
         return st;
     }
     const uint8_t *folded = fl__vec_bytes(&res->folded, 0);
@@ -239,14 +216,23 @@ fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result
         fl_tokinfo *k = &infos[i];
         const uint8_t *f = folded + k->fold_off;
         size_t fold_len = k->fold_len;
-        /* fl__vocab_head and fl__vocab_tail (bytes 7 to 14 when the form has 8 to 15, else
-         * 0) from two words read at f and f + 7, masked without a branch on the length */
-        uint64_t head = fl__load_le64(f) & LOW_BYTES[fold_len < 8 ? fold_len : 8];
+        uint64_t head = fl__load_le64(f);
+        if (fold_len < 8) {
+            head &= ((uint64_t)1 << (8 * fold_len)) - 1;
+        }
         head = (head & 0x00FFFFFFFFFFFFFFULL) | ((uint64_t)(fold_len < 255 ? fold_len : 255) << 56);
-        size_t has_tail = fold_len - (FL_VOCAB_HEAD + 1) < FL_VOCAB_TAIL_MAX - FL_VOCAB_HEAD;
-        size_t tail_len = (fold_len - FL_VOCAB_HEAD) & (0 - has_tail); /* a mask, not a branch */
-        uint64_t tail = fl__load_le64(f + FL_VOCAB_HEAD) & LOW_BYTES[tail_len];
-        const fl_vocab_slot *slot = fl__vocab_probe(lex, f, fold_len, k->hash_fold, head, tail);
+        /* fl__vocab_tail, from the 8 bytes at f + 7 (readable: 8 bytes follow every form) */
+        uint64_t tail = 0;
+        if (fold_len > FL_VOCAB_HEAD && fold_len <= FL_VOCAB_TAIL_MAX) {
+            tail = fl__load_le64(f + FL_VOCAB_HEAD);
+            if (fold_len < FL_VOCAB_TAIL_MAX) {
+                tail &= ((uint64_t)1 << (8 * (fold_len - FL_VOCAB_HEAD))) - 1;
+            }
+        }
+        const fl_vocab_slot *slot =
+            lex->vocab_mask <= UINT32_MAX
+                ? fl__vocab_probe_at(lex, f, fold_len, k->hash_fold, head, tail, k->root)
+                : fl__vocab_probe(lex, f, fold_len, k->hash_fold, head, tail);
         k->id_fold = slot != NULL ? slot->id - 1 : FL_NO_ID; /* id 0: a cue word only */
         k->cue = slot != NULL && slot->cue != 0 ? &lex->cues[slot->cue - 1] : NULL;
         /* the exact form of a simple token is the text (or the folded form when equal) */
