@@ -41,6 +41,21 @@ typedef struct cursor {
     size_t len;
 } cursor;
 
+/* The code point at pos < len and its class; *n receives its byte length. An ASCII byte,
+ * most of them, takes one table read and no range checks. */
+static inline int32_t peek_class(const cursor *c, size_t pos, size_t *n, fl_cclass *k) {
+    uint8_t b = c->text[pos];
+    if (b < 0x80) {
+        *n = 1;
+        *k = (fl_cclass)fl__ascii_class[b];
+        return b;
+    }
+    int32_t cp;
+    *n = fl__utf8_decode(c->text + pos, c->len - pos, &cp);
+    *k = fl__cclass_fast(cp);
+    return cp;
+}
+
 /* The code point at byte position pos, or -1 at the end; *n receives its byte length. */
 static int32_t peek(const cursor *c, size_t pos, size_t *n) {
     if (pos >= c->len) {
@@ -163,8 +178,8 @@ fl_status fl__tokenize(const fl_allocator *a, const uint8_t *text, size_t len, f
             continue;
         }
         size_t n;
-        int32_t cp = peek(&c, pos, &n);
-        fl_cclass k = fl__cclass_fast(cp);
+        fl_cclass k;
+        int32_t cp = peek_class(&c, pos, &n, &k);
         if (k == FL_C_SPACE) {
             if (fl__is_newline(cp) && !(cp == '\n' && prev_cr)) {
                 newlines += cp == 0x2029 ? 2 : 1;
@@ -220,8 +235,8 @@ fl_status fl__tokenize(const fl_allocator *a, const uint8_t *text, size_t len, f
                     break; /* the usual end of a word */
                 }
                 size_t m;
-                int32_t x = peek(&c, pos, &m);
-                fl_cclass xk = fl__cclass_fast(x);
+                fl_cclass xk;
+                int32_t x = peek_class(&c, pos, &m, &xk);
                 bool take;
                 if (is_wordish(xk) || xk == FL_C_MARK || xk == FL_C_FORMAT) {
                     take = true;
