@@ -738,7 +738,8 @@ static inline const fl_vocab_slot *fl__vocab_probe_at(const fl_lexicon *lex, con
 static inline const fl_vocab_slot *fl__vocab_probe(const fl_lexicon *lex, const uint8_t *s,
                                                    size_t len, uint32_t hash, uint64_t head,
                                                    uint64_t tail) {
-    return fl__vocab_probe_at(lex, s, len, hash, head, tail, fl__hash_spread(hash) & lex->vocab_mask);
+    return fl__vocab_probe_at(lex, s, len, hash, head, tail,
+                              fl__hash_spread(hash) & lex->vocab_mask);
 }
 /* The table entry of a folded word s[0..len) whose hash (fl__hash_bytes) is hash,
  * or NULL. No allocation, no state: any thread may call it. */

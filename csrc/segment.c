@@ -347,6 +347,7 @@ static size_t list_marker(const seg *s, size_t i, int *kind, int32_t *value) {
 
 typedef struct seg_state {
     fl_vec *sents;
+    fl_token *toks;      /* the same tokens as seg's, to set their sentence index */
     const fl_allocator *a;
     size_t start;        /* first token of the open sentence */
     int marker_kind;     /* 0: the sentence did not open with a list marker */
@@ -367,10 +368,12 @@ static fl_status cut(const seg *s, seg_state *st, size_t end) {
     sent.cp_end = s->t[end - 1].cp_end;
     sent.first_token = (uint32_t)st->start;
     sent.n_tokens_all = (uint32_t)(end - st->start);
+    uint32_t index = (uint32_t)st->sents->len;
     for (size_t i = st->start; i < end; i++) {
         if (s->t[i].kind == FL_TOKEN_WORD) {
             sent.n_tokens++;
         }
+        st->toks[i].sentence = index; /* here rather than in a pass of its own */
     }
     st->start = end;
     return fl__vec_append(st->a, st->sents, sizeof(fl_sentence), &sent, 1);
@@ -614,7 +617,7 @@ fl_status fl__segment(const fl_allocator *a, const uint8_t *text, size_t len, fl
                       const fl_tokinfo *infos, size_t n, fl_vec *sents) {
     (void)len;
     seg s = {text, toks, infos, n};
-    seg_state st = {sents, a, 0, 0, 0, 0, 0, 0};
+    seg_state st = {sents, toks, a, 0, 0, 0, 0, 0, 0};
     fl_status rc = FL_OK;
     size_t i = 0;
     bool at_start = true;
@@ -623,8 +626,7 @@ fl_status fl__segment(const fl_allocator *a, const uint8_t *text, size_t len, fl
             bool brk = false;
             if (toks[i].newlines_before > 0) {
                 brk = line_break_ends(&s, &st, i);
-            } else if (toks[i].space_before && toks[i].kind == FL_TOKEN_PUNCT &&
-                       is_bullet(&s, i)) {
+            } else if (toks[i].space_before && toks[i].kind == FL_TOKEN_PUNCT && is_bullet(&s, i)) {
                 brk = true;
             } else if (toks[i].space_before && st.marker_kind != 0) {
                 int kd = 0;
@@ -683,16 +685,5 @@ fl_status fl__segment(const fl_allocator *a, const uint8_t *text, size_t len, fl
         }
         i++;
     }
-    rc = cut(&s, &st, n);
-    if (rc != FL_OK) {
-        return rc;
-    }
-    size_t ns = sents->len;
-    for (size_t si = 0; si < ns; si++) {
-        const fl_sentence *sent = &FL_VEC_AT(*sents, fl_sentence, si);
-        for (size_t ti = sent->first_token; ti < sent->first_token + sent->n_tokens_all; ti++) {
-            toks[ti].sentence = (uint32_t)si;
-        }
-    }
-    return FL_OK;
+    return cut(&s, &st, n);
 }
