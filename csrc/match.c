@@ -202,7 +202,9 @@ fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result
         if (lex->vocab_slots != NULL) {
             size_t slot = fl__hash_spread(hash) & lex->vocab_mask;
             __builtin_prefetch(&lex->vocab_slots[slot]);
-            __builtin_prefetch(&lex->vocab_tails[slot]); /* cheaper than a test; unread if short */
+            if (fold_len > FL_VOCAB_HEAD) {
+                __builtin_prefetch(&lex->vocab_tails[slot]);
+            }
             /* the slot, for the lookup below: root is free until first_step sets it */
             k->root = (uint32_t)slot;
         }
