@@ -692,16 +692,16 @@ typedef struct fl_cue {
     uint8_t form; /* FL_FORM_* */
 } fl_cue;
 
-/* The vocabulary slot of s[0..len) (hash: fl__hash_bytes, head: fl__vocab_head, tail:
- * fl__vocab_tail), or NULL. For the matcher's inner loop; fl__vocab_find gives the id alone. */
-static inline const fl_vocab_slot *fl__vocab_probe(const fl_lexicon *lex, const uint8_t *s,
-                                                   size_t len, uint32_t hash, uint64_t head,
-                                                   uint64_t tail) {
+/* fl__vocab_probe from slot `first` (fl__hash_spread(hash) & lex->vocab_mask, which a caller
+ * that prefetched the slot has computed already). */
+static inline const fl_vocab_slot *fl__vocab_probe_at(const fl_lexicon *lex, const uint8_t *s,
+                                                      size_t len, uint32_t hash, uint64_t head,
+                                                      uint64_t tail, size_t first) {
     if (lex->vocab_slots == NULL) {
         return NULL;
     }
     uint16_t check = (uint16_t)(hash >> 16);
-    for (size_t i = fl__hash_spread(hash) & lex->vocab_mask;; i = (i + 1) & lex->vocab_mask) {
+    for (size_t i = first;; i = (i + 1) & lex->vocab_mask) {
         const fl_vocab_slot *slot = &lex->vocab_slots[i];
         if (slot->id == 0 && slot->cue == 0) {
             return NULL;
@@ -732,6 +732,14 @@ static inline const fl_vocab_slot *fl__vocab_probe(const fl_lexicon *lex, const 
             }
         }
     }
+}
+/* The vocabulary slot of s[0..len) (hash: fl__hash_bytes, head: fl__vocab_head, tail:
+ * fl__vocab_tail), or NULL. For the matcher's inner loop; fl__vocab_find gives the id alone. */
+static inline const fl_vocab_slot *fl__vocab_probe(const fl_lexicon *lex, const uint8_t *s,
+                                                   size_t len, uint32_t hash, uint64_t head,
+                                                   uint64_t tail) {
+    return fl__vocab_probe_at(lex, s, len, hash, head, tail,
+                              fl__hash_spread(hash) & lex->vocab_mask);
 }
 /* The table entry of a folded word s[0..len) whose hash (fl__hash_bytes) is hash,
  * or NULL. No allocation, no state: any thread may call it. */

@@ -157,9 +157,24 @@ fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result
             res->folded.len = at + len;
         } else {
             size_t exact_len;
-            if ((st = fl__fold_token_pair(&res->alloc, &res->scratch, &res->fold_cache, s, len,
-                                          toks[i].kind, exact, &res->folded, &fold_len, &exact_len,
-                                          &same)) != FL_OK) {
+            if (len == 1 && s[0] < 0x80 && toks[i].kind != FL_TOKEN_WORD &&
+                !(toks[i].kind == FL_TOKEN_PUNCT && s[0] == '-')) {
+                /* one ASCII symbol (not a letter or digit), a tenth of all tokens: both forms
+                 * are the byte as fl__fold_token_pair folds it ('`' is an apostrophe), without
+                 * the call */
+                if (res->folded.cap - at < 2 &&
+                    (st = fl__vec_reserve(&res->alloc, &res->folded, 1, at + 2)) != FL_OK) {
+                    return st;
+                }
+                uint8_t *d = (uint8_t *)res->folded.data + at;
+                d[0] = s[0] == '`' ? (uint8_t)'\'' : s[0];
+                d[1] = d[0];
+                fold_len = 1;
+                exact_len = exact ? 1 : 0;
+                same = true;
+            } else if ((st = fl__fold_token_pair(&res->alloc, &res->scratch, &res->fold_cache, s,
+                                                 len, toks[i].kind, exact, &res->folded, &fold_len,
+                                                 &exact_len, &same)) != FL_OK) {
                 return st;
             }
             const uint8_t *f = fl__vec_bytes(&res->folded, at);
@@ -190,6 +205,8 @@ fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result
             if (fold_len > FL_VOCAB_HEAD) {
                 __builtin_prefetch(&lex->vocab_tails[slot]);
             }
+            /* the slot, for the lookup below: root is free until first_step sets it */
+            k->root = (uint32_t)slot;
         }
     }
     /* 8 readable bytes after every folded form, for the heads below */
@@ -214,7 +231,10 @@ fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result
                 tail &= ((uint64_t)1 << (8 * (fold_len - FL_VOCAB_HEAD))) - 1;
             }
         }
-        const fl_vocab_slot *slot = fl__vocab_probe(lex, f, fold_len, k->hash_fold, head, tail);
+        const fl_vocab_slot *slot =
+            lex->vocab_mask <= UINT32_MAX
+                ? fl__vocab_probe_at(lex, f, fold_len, k->hash_fold, head, tail, k->root)
+                : fl__vocab_probe(lex, f, fold_len, k->hash_fold, head, tail);
         k->id_fold = slot != NULL ? slot->id - 1 : FL_NO_ID; /* id 0: a cue word only */
         k->cue = slot != NULL && slot->cue != 0 ? &lex->cues[slot->cue - 1] : NULL;
         /* the exact form of a simple token is the text (or the folded form when equal) */

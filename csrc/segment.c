@@ -111,6 +111,28 @@ static bool ascii_lower(const seg *s, size_t i, char *buf, size_t cap) {
     return true;
 }
 
+/* Is word (NUL-terminated) in list, a table of n entries of up to 8 bytes (zero-padded, so
+ * one entry compares as one machine word; a longer entry does not compile)? For the lists
+ * looked up at every period after a word, where a scan with strcmp cost more than the rest
+ * of segmenting. */
+static bool in_short_list(const char *word, const char (*list)[8], size_t n) {
+    size_t len = strlen(word);
+    if (len > 8) {
+        return false;
+    }
+    uint64_t key = 0;
+    memcpy(&key, word, len);
+    for (size_t i = 0; i < n; i++) {
+        uint64_t entry;
+        memcpy(&entry, list[i], 8);
+        if (entry == key) {
+            return true;
+        }
+    }
+    return false;
+}
+#define IN_SHORT_LIST(word, list) in_short_list(word, list, sizeof(list) / sizeof(list[0]))
+
 static bool in_list(const char *word, const char *const *list) {
     for (size_t i = 0; list[i] != NULL; i++) {
         if (list[i][0] == word[0] && strcmp(word, list[i]) == 0) {
@@ -123,19 +145,18 @@ static bool in_list(const char *word, const char *const *list) {
 /* The word lists below are laid out by hand (clang-format would make tables of them). */
 /* clang-format off */
 /* Titles and other abbreviations that stand before a name or a number. */
-static const char *const PREPOSITIVE[] = {
+static const char PREPOSITIVE[][8] = {
     "mr", "mrs", "ms", "messrs", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt",
     "sgt", "cmdr", "adm", "brig", "gov", "sen", "rep", "rev", "hon", "pres", "supt", "mt",
-    "fr", "insp", "det", "mme", "mlle", "atty", "amb", "e.g", "i.e", "cf", "viz", NULL};
+    "fr", "insp", "det", "mme", "mlle", "atty", "amb", "e.g", "i.e", "cf", "viz"};
 
 /* Abbreviations that may also end a sentence. */
-static const char *const ABBREVIATIONS[] = {
+static const char ABBREVIATIONS[][8] = {
     "st", "co", "corp", "inc", "ltd", "llc", "plc", "bros", "dept", "univ", "assn", "jr",
     "sr", "etc", "al", "vs", "v", "ft", "approx", "ca", "no", "nos", "nr", "p", "pp",
     "fig", "figs", "vol", "vols", "ch", "chap", "sec", "art", "para", "op", "ed", "eds",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "est", "min", "max", "govt", "intl", "natl", "ave", "blvd", "rd", "mln", "bln", "tel",
-    NULL};
+    "est", "min", "max", "govt", "intl", "natl", "ave", "blvd", "rd", "mln", "bln", "tel"};
 
 /* Capitalised words that usually open a sentence: after an abbreviation, one of these
  * means the period also ended the sentence. */
@@ -202,10 +223,10 @@ static abbrev_kind abbreviation(const seg *s, size_t i) {
         }
         return ABBR_NONE;
     }
-    if (in_list(w, PREPOSITIVE)) {
+    if (IN_SHORT_LIST(w, PREPOSITIVE)) {
         return ABBR_PREPOSITIVE;
     }
-    if (in_list(w, ABBREVIATIONS)) {
+    if (IN_SHORT_LIST(w, ABBREVIATIONS)) {
         return ABBR_OTHER;
     }
     /* Dotted short forms: U.S, e.g, a.m, Ph.D (pieces of one or two letters). */
@@ -326,6 +347,7 @@ static size_t list_marker(const seg *s, size_t i, int *kind, int32_t *value) {
 
 typedef struct seg_state {
     fl_vec *sents;
+    fl_token *toks;      /* the same tokens as seg's, to set their sentence index */
     const fl_allocator *a;
     size_t start;        /* first token of the open sentence */
     int marker_kind;     /* 0: the sentence did not open with a list marker */
@@ -346,10 +368,12 @@ static fl_status cut(const seg *s, seg_state *st, size_t end) {
     sent.cp_end = s->t[end - 1].cp_end;
     sent.first_token = (uint32_t)st->start;
     sent.n_tokens_all = (uint32_t)(end - st->start);
+    uint32_t index = (uint32_t)st->sents->len;
     for (size_t i = st->start; i < end; i++) {
         if (s->t[i].kind == FL_TOKEN_WORD) {
             sent.n_tokens++;
         }
+        st->toks[i].sentence = index; /* here rather than in a pass of its own */
     }
     st->start = end;
     return fl__vec_append(st->a, st->sents, sizeof(fl_sentence), &sent, 1);
@@ -442,7 +466,7 @@ static bool continues_phrase(const seg *s, size_t j) {
     if (!ascii_lower(s, j, w, sizeof w)) {
         return false;
     }
-    if (is_punct(s, j + 1, '.') && in_list(w, PREPOSITIVE)) {
+    if (is_punct(s, j + 1, '.') && IN_SHORT_LIST(w, PREPOSITIVE)) {
         return true;
     }
     if (in_list(w, CONTINUERS)) {
@@ -593,7 +617,7 @@ fl_status fl__segment(const fl_allocator *a, const uint8_t *text, size_t len, fl
                       const fl_tokinfo *infos, size_t n, fl_vec *sents) {
     (void)len;
     seg s = {text, toks, infos, n};
-    seg_state st = {sents, a, 0, 0, 0, 0, 0, 0};
+    seg_state st = {sents, toks, a, 0, 0, 0, 0, 0, 0};
     fl_status rc = FL_OK;
     size_t i = 0;
     bool at_start = true;
@@ -602,7 +626,7 @@ fl_status fl__segment(const fl_allocator *a, const uint8_t *text, size_t len, fl
             bool brk = false;
             if (toks[i].newlines_before > 0) {
                 brk = line_break_ends(&s, &st, i);
-            } else if (toks[i].space_before && is_bullet(&s, i)) {
+            } else if (toks[i].space_before && toks[i].kind == FL_TOKEN_PUNCT && is_bullet(&s, i)) {
                 brk = true;
             } else if (toks[i].space_before && st.marker_kind != 0) {
                 int kd = 0;
@@ -645,7 +669,7 @@ fl_status fl__segment(const fl_allocator *a, const uint8_t *text, size_t len, fl
                 continue;
             }
         }
-        if (is_terminal(&s, i)) {
+        if (toks[i].kind == FL_TOKEN_PUNCT && is_terminal(&s, i)) {
             run r = terminal_run(&s, i);
             size_t b = run_boundary(&s, i, &r, i == st.start);
             if (b != 0) {
@@ -661,16 +685,5 @@ fl_status fl__segment(const fl_allocator *a, const uint8_t *text, size_t len, fl
         }
         i++;
     }
-    rc = cut(&s, &st, n);
-    if (rc != FL_OK) {
-        return rc;
-    }
-    size_t ns = sents->len;
-    for (size_t si = 0; si < ns; si++) {
-        const fl_sentence *sent = &FL_VEC_AT(*sents, fl_sentence, si);
-        for (size_t ti = sent->first_token; ti < sent->first_token + sent->n_tokens_all; ti++) {
-            toks[ti].sentence = (uint32_t)si;
-        }
-    }
-    return FL_OK;
+    return cut(&s, &st, n);
 }

@@ -41,6 +41,21 @@ typedef struct cursor {
     size_t len;
 } cursor;
 
+/* The code point at pos < len and its class; *n receives its byte length. An ASCII byte,
+ * most of them, takes one table read and no range checks. */
+static inline int32_t peek_class(const cursor *c, size_t pos, size_t *n, fl_cclass *k) {
+    uint8_t b = c->text[pos];
+    if (b < 0x80) {
+        *n = 1;
+        *k = (fl_cclass)fl__ascii_class[b];
+        return b;
+    }
+    int32_t cp;
+    *n = fl__utf8_decode(c->text + pos, c->len - pos, &cp);
+    *k = fl__cclass_fast(cp);
+    return cp;
+}
+
 /* The code point at byte position pos, or -1 at the end; *n receives its byte length. */
 static int32_t peek(const cursor *c, size_t pos, size_t *n) {
     if (pos >= c->len) {
@@ -97,8 +112,9 @@ static bool joins(const cursor *c, size_t pos, int32_t joiner, fl_cclass jclass,
 }
 
 /* The end of the run of ASCII letters and digits at text[pos..len); *seen gets bit 0 for a
- * letter in it, bit 1 for a digit. Sixteen bytes at a time where SSE2 is there (every
- * x86-64): the end of a word is then found without a mispredicted branch per byte. */
+ * letter in it (and may get bit 1 for a digit: the caller reads bit 0 only). Sixteen bytes
+ * at a time where SSE2 is there (every x86-64): the end of a word is then found without a
+ * mispredicted branch per byte. */
 static inline size_t ascii_run(const uint8_t *text, size_t pos, size_t len, unsigned *seen) {
 #if defined(__SSE2__)
     const __m128i bit5 = _mm_set1_epi8(0x20);
@@ -117,10 +133,10 @@ static inline size_t ascii_run(const uint8_t *text, size_t pos, size_t len, unsi
         if (stop != 0) {
             unsigned n = (unsigned)__builtin_ctz(stop);
             unsigned in = (1u << n) - 1;
-            *seen |= ((lm & in) != 0 ? 1u : 0u) | ((dm & in) != 0 ? 2u : 0u);
+            *seen |= (lm & in) != 0 ? 1u : 0u;
             return pos + n;
         }
-        *seen |= (lm != 0 ? 1u : 0u) | (dm != 0 ? 2u : 0u);
+        *seen |= lm != 0 ? 1u : 0u;
         pos += 16;
     }
 #endif
@@ -162,8 +178,8 @@ fl_status fl__tokenize(const fl_allocator *a, const uint8_t *text, size_t len, f
             continue;
         }
         size_t n;
-        int32_t cp = peek(&c, pos, &n);
-        fl_cclass k = fl__cclass_fast(cp);
+        fl_cclass k;
+        int32_t cp = peek_class(&c, pos, &n, &k);
         if (k == FL_C_SPACE) {
             if (fl__is_newline(cp) && !(cp == '\n' && prev_cr)) {
                 newlines += cp == 0x2029 ? 2 : 1;
@@ -219,8 +235,8 @@ fl_status fl__tokenize(const fl_allocator *a, const uint8_t *text, size_t len, f
                     break; /* the usual end of a word */
                 }
                 size_t m;
-                int32_t x = peek(&c, pos, &m);
-                fl_cclass xk = fl__cclass_fast(x);
+                fl_cclass xk;
+                int32_t x = peek_class(&c, pos, &m, &xk);
                 bool take;
                 if (is_wordish(xk) || xk == FL_C_MARK || xk == FL_C_FORMAT) {
                     take = true;
