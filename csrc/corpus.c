@@ -493,7 +493,7 @@ fl_status fl_analyze_batch(const fl_lexicon *lex, const char *const *texts, cons
  * batch's joined columns when it wants them. One mutex guards the queue and the counts; a
  * chunk is analysed outside it, so workers hold it only to take a chunk and to count it done.
  */
-#define FL_POOL_CHUNK_BYTES ((size_t)256 << 10)
+#define FL_POOL_CHUNK_BYTES ((size_t)128 << 10)
 
 typedef struct pool_batch {
     uint64_t ticket;

@@ -737,7 +737,7 @@ FL_API void fl_batch_columns_get(const fl_batch *batch, fl_batch_columns *out);
 /* A pool of worker threads kept for its lifetime, fed batches without waiting: a caller
  * that prepares documents on its own thread (Python, reading records) submits batch after
  * batch and collects each one's columns later, while the workers analyse. Each batch is cut
- * into chunks of about 256 KB, taken by the workers in submission order, so the oldest batch
+ * into chunks of about 128 KB, taken by the workers in submission order, so the oldest batch
  * finishes first and the last one is shared by all workers. Results are those of
  * fl_analyze_batch (document order, whatever the thread count). */
 typedef struct fl_pool fl_pool;

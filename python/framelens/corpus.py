@@ -233,14 +233,16 @@ def _iter_records(records, plan: _Plan) -> Iterator[Tuple[int, Any, Any]]:
 
 
 def _batches(records, plan: _Plan, skip_invalid: bool, batch_bytes: int,
-             counter: List[int]) -> Iterator[_Batch]:
-    """The records in batches of about batch_bytes of text. A bad record raises its
+             counter: List[int], first_bytes: Optional[int] = None) -> Iterator[_Batch]:
+    """The records in batches of about batch_bytes of text (the first of about first_bytes,
+    when given: a small first batch sets worker threads going sooner). A bad record raises its
     RecordError carrying the records of its batch read before it (``_before``, a batch
     without labels), so that _analyzed can report an earlier record's analysis error
     first, as a serial read-and-analyse loop would, whatever the batch size."""
     filling = [_Batch(plan.keep)]
     try:
-        yield from _batches_of(records, plan, skip_invalid, batch_bytes, counter, filling)
+        yield from _batches_of(records, plan, skip_invalid, batch_bytes, counter, filling,
+                               first_bytes or batch_bytes)
     except RecordError as exc:
         before = getattr(exc, "_before", filling[0])
         if before.texts and not before.labels:
@@ -249,7 +251,7 @@ def _batches(records, plan: _Plan, skip_invalid: bool, batch_bytes: int,
 
 
 def _batches_of(records, plan: _Plan, skip_invalid: bool, batch_bytes: int,
-                counter: List[int], filling: List[_Batch]) -> Iterator[_Batch]:
+                counter: List[int], filling: List[_Batch], first_bytes: int) -> Iterator[_Batch]:
     """_batches' loop; filling[0] is the batch being filled (the one a bad record belongs to
     when it raises)."""
     import pandas as pd
@@ -259,6 +261,7 @@ def _batches_of(records, plan: _Plan, skip_invalid: bool, batch_bytes: int,
                                                  _DEFAULT_ID not in records.columns))
     batch = filling[0]
     size = 0
+    limit = first_bytes
     numbered = plan.id is None and not by_index
     id_field = plan.id
     keys = plan.keys
@@ -327,12 +330,13 @@ def _batches_of(records, plan: _Plan, skip_invalid: bool, batch_bytes: int,
         if plan.date is not None:
             batch.dates.append(rec.get(plan.date))
         size += len(value) + 64
-        if size >= batch_bytes:
+        if size >= limit:
             _finish(batch, plan, skip_invalid, counter)
             if batch.texts:
                 yield batch
             batch = filling[0] = _Batch(plan.keep)
             size = 0
+            limit = batch_bytes
     if batch.texts:
         _finish(batch, plan, skip_invalid, counter)
         if batch.texts:
@@ -426,9 +430,11 @@ def _progress_callback(progress, records) -> Tuple[Optional[Callable[[int, int],
 _SENTENCE_TEXTS = {"none": 0, "matched": 1, "all": 2}
 
 # With threads, batches are cut smaller: the first batch's reading is the time no worker can
-# run, and batches in flight are what memory holds (the pool cuts each batch into chunks for
-# all its threads, so a batch's size does not decide how the work is shared).
+# run (so it is smaller still), and batches in flight are what memory holds (the pool cuts
+# each batch into chunks for all its threads, so a batch's size does not decide how the work
+# is shared).
 _THREADED_BATCH_BYTES = 1 << 20
+_THREADED_FIRST_BATCH_BYTES = 128 << 10
 
 _Result = Callable[[], Dict[str, bytes]]
 
@@ -550,9 +556,11 @@ def analyze_corpus(analyzer, records: Iterable, text: str = "text",
     skipped = [0]
     callback, bar = _progress_callback(progress, records)
     try:
+        first_bytes = None
         if threads > 1:
             batch_bytes = min(batch_bytes, _THREADED_BATCH_BYTES)
-        batches = _batches(records, plan, skip_invalid, batch_bytes, skipped)
+            first_bytes = min(batch_bytes, _THREADED_FIRST_BATCH_BYTES)
+        batches = _batches(records, plan, skip_invalid, batch_bytes, skipped, first_bytes)
         for batch, result in _analyzed(lex._core, batches, int(threads),
                                        _SENTENCE_TEXTS[texts]):
             if signatures is not None and batch.labels:
