@@ -463,8 +463,8 @@ def _analyzed(core, batches: Iterator[_Batch], threads: int, keep: int
     """(batch, result) pairs in order, result() giving the batch's columns. With more than
     one thread, batches go to a pool of C threads (_core.pool_new) that never take the GIL:
     submitting returns at once, so this thread reads and checks the records of the next
-    batches while the workers analyse, and up to 2 x threads batches are in flight before
-    the oldest is collected. One thread stays one core (the calling one). Errors come in
+    batches while the workers analyse, and the oldest batch is collected once 2 x threads + 1
+    are in flight. One thread stays one core (the calling one). Errors come in
     record order, as the serial loop finds them: a batch's own analysis error before a bad
     record of a later batch, and a bad record's earlier neighbours in its batch checked
     before it. keep: which sentence texts the columns carry (_SENTENCE_TEXTS)."""
@@ -636,7 +636,7 @@ def _gathered(lex, records, plan: _Plan, parts: Dict[str, List[np.ndarray]],
     attr_texts = (np.concatenate([np.zeros(1, np.int64)] + attr_offsets), b"".join(attr_data))
     groups = sorted(set(doc_labels))
     gindex = {g: i for i, g in enumerate(groups)}
-    doc_group = np.fromiter((gindex[g] for g in doc_labels), dtype=np.int64, count=n_docs)
+    doc_group = np.fromiter(map(gindex.__getitem__, doc_labels), dtype=np.int64, count=n_docs)
     ids = _doc_id_index(records, doc_ids)
     doc_columns = _doc_columns(records, plan, kept, n_docs, whole)
     group_keys = list(plan.keys) + ([PERIOD] if plan.period else [])
