@@ -289,12 +289,12 @@ void expect_same_columns(const fl_batch_columns &a, const fl_batch_columns &b) {
     EXPECT_TRUE(same(a.surface_offsets, b.surface_offsets, a.n_matches + 1, sizeof(int64_t)));
     EXPECT_TRUE(same(a.surface_data, b.surface_data, (size_t)a.surface_offsets[a.n_matches], 1));
     EXPECT_TRUE(same(a.attr_doc, b.attr_doc, a.n_attributions, sizeof(uint32_t)));
-    EXPECT_TRUE(same(a.attr_text_offsets, b.attr_text_offsets, 4 * a.n_attributions + 1,
-                     sizeof(int64_t)));
+    EXPECT_TRUE(
+        same(a.attr_text_offsets, b.attr_text_offsets, 4 * a.n_attributions + 1, sizeof(int64_t)));
     ASSERT_EQ(a.sent_text_offsets == nullptr, b.sent_text_offsets == nullptr);
     if (a.sent_text_offsets != nullptr) {
-        EXPECT_TRUE(same(a.sent_text_offsets, b.sent_text_offsets, a.n_sentences + 1,
-                         sizeof(int64_t)));
+        EXPECT_TRUE(
+            same(a.sent_text_offsets, b.sent_text_offsets, a.n_sentences + 1, sizeof(int64_t)));
         EXPECT_TRUE(same(a.sent_text_data, b.sent_text_data,
                          (size_t)a.sent_text_offsets[a.n_sentences], 1));
     }
@@ -349,9 +349,8 @@ TEST(Pool, BatchesEqualAnalyzeBatchForAnyThreadCount) {
         std::vector<uint64_t> tickets(batches.size());
         fl_error err;
         for (size_t k = 0; k < batches.size(); k++) {
-            ASSERT_EQ(FL_OK, fl_pool_submit(pool, batches[k].texts.data(),
-                                            batches[k].lens.data(), batches[k].docs.size(),
-                                            &tickets[k], &err));
+            ASSERT_EQ(FL_OK, fl_pool_submit(pool, batches[k].texts.data(), batches[k].lens.data(),
+                                            batches[k].docs.size(), &tickets[k], &err));
         }
         // the second first, then in order
         std::vector<size_t> order = {1, 0, 2, 3, 4, 5};
@@ -419,8 +418,8 @@ TEST(Pool, FreeDropsUncollectedBatchesAndEmptyBatchesWork) {
     fl_batch_columns_get(empty.b, &cols);
     EXPECT_EQ(0u, cols.n_docs);
     for (const auto &b : batches) {
-        ASSERT_EQ(FL_OK, fl_pool_submit(pool, b.texts.data(), b.lens.data(), b.docs.size(), &t,
-                                        &err));
+        ASSERT_EQ(FL_OK,
+                  fl_pool_submit(pool, b.texts.data(), b.lens.data(), b.docs.size(), &t, &err));
     }
     fl_pool_free(pool);
 }
