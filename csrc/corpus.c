@@ -324,6 +324,93 @@ static fl_status concat(const fl_allocator *a, columns *dst, const columns *src)
     return concat_offsets(a, &dst->attr_text_offsets, &src->attr_text_offsets, attr_base);
 }
 
+/* Starts a batch's columns: the first (zero) offset of each offset column. */
+static fl_status columns_start(const fl_allocator *a, columns *c, fl_sentence_texts keep) {
+    fl_status st;
+    int64_t zero = 0;
+    columns_clear(c);
+    if ((st = fl__vec_append(a, &c->surface_offsets, sizeof(int64_t), &zero, 1)) != FL_OK ||
+        (st = fl__vec_append(a, &c->attr_text_offsets, sizeof(int64_t), &zero, 1)) != FL_OK ||
+        (keep != FL_SENTENCE_TEXTS_NONE &&
+         (st = fl__vec_append(a, &c->sent_text_offsets, sizeof(int64_t), &zero, 1)) != FL_OK)) {
+        columns_clear(c);
+        return st;
+    }
+    return FL_OK;
+}
+
+/* Cuts documents [0, n) into contiguous chunks of about `target` bytes each (at least one
+ * document per chunk). Sets *out (NULL when n is 0) and *n_out. */
+static fl_status cut_chunks(const fl_allocator *a, const size_t *lens, size_t n, size_t target,
+                            chunk **out, size_t *n_out) {
+    size_t n_chunks = 0;
+    for (size_t d = 0, acc = 0; d < n; d++) {
+        acc += lens[d] + 1;
+        if (acc >= target || d == n - 1) {
+            n_chunks++;
+            acc = 0;
+        }
+    }
+    *out = NULL;
+    *n_out = 0;
+    if (n_chunks == 0) {
+        return FL_OK;
+    }
+    size_t bytes;
+    chunk *chunks = NULL;
+    if (fl__mul(n_chunks, sizeof(chunk), &bytes)) {
+        chunks = fl__malloc(a, bytes);
+    }
+    if (chunks == NULL) {
+        return FL_ERR_NOMEM;
+    }
+    memset(chunks, 0, bytes);
+    for (size_t d = 0, acc = 0, c = 0; d < n; d++) {
+        if (acc == 0) {
+            chunks[c].first = d;
+        }
+        acc += lens[d] + 1;
+        if (acc >= target || d == n - 1) {
+            chunks[c].last = d + 1;
+            c++;
+            acc = 0;
+        }
+    }
+    *out = chunks;
+    *n_out = n_chunks;
+    return FL_OK;
+}
+
+/* Joins the finished chunks' columns into dst (allocator a) in chunk order, or reports the
+ * error of the first failing chunk (the failing document named by its index in texts); frees
+ * the chunks' columns (allocator ca) either way. On failure dst is cleared. */
+static fl_status join_chunks(const fl_allocator *a, columns *dst, const fl_allocator *ca,
+                             chunk *chunks, size_t n_chunks, fl_error *err) {
+    fl_status st = FL_OK;
+    for (size_t c = 0; c < n_chunks && st == FL_OK; c++) {
+        if (chunks[c].status != FL_OK) {
+            size_t doc = chunks[c].failed_doc;
+            st = fl__error(err, chunks[c].status, "texts[%zu]: %s", doc, chunks[c].err.message);
+            if (err != NULL) {
+                err->offset = chunks[c].err.offset;
+                err->item = doc;
+            }
+        } else {
+            st = concat(a, dst, &chunks[c].cols);
+            if (st != FL_OK) {
+                fl__error(err, st, "out of memory");
+            }
+        }
+    }
+    for (size_t c = 0; c < n_chunks; c++) {
+        columns_free(ca, &chunks[c].cols);
+    }
+    if (st != FL_OK) {
+        columns_clear(dst);
+    }
+    return st;
+}
+
 fl_status fl_analyze_batch(const fl_lexicon *lex, const char *const *texts, const size_t *lens,
                            size_t n, unsigned threads, fl_batch *batch, fl_error *err) {
     if (err != NULL) {
@@ -337,17 +424,8 @@ fl_status fl_analyze_batch(const fl_lexicon *lex, const char *const *texts, cons
                          (unsigned)(UINT32_MAX - 1));
     }
     const fl_allocator *a = &batch->alloc;
-    columns_clear(&batch->cols);
-    fl_status st;
-    int64_t zero = 0;
-    if ((st = fl__vec_append(a, &batch->cols.surface_offsets, sizeof(int64_t), &zero, 1)) !=
-            FL_OK ||
-        (st = fl__vec_append(a, &batch->cols.attr_text_offsets, sizeof(int64_t), &zero, 1)) !=
-            FL_OK ||
-        (batch->sentence_texts != FL_SENTENCE_TEXTS_NONE &&
-         (st = fl__vec_append(a, &batch->cols.sent_text_offsets, sizeof(int64_t), &zero, 1)) !=
-             FL_OK)) {
-        columns_clear(&batch->cols);
+    fl_status st = columns_start(a, &batch->cols, batch->sentence_texts);
+    if (st != FL_OK) {
         return fl__error(err, st, "out of memory");
     }
     if (threads == 0) {
@@ -364,35 +442,11 @@ fl_status fl_analyze_batch(const fl_lexicon *lex, const char *const *texts, cons
     for (size_t d = 0; d < n; d++) {
         total += lens[d] + 1;
     }
-    size_t target = total / ((size_t)threads * 8) + 1;
-    size_t n_chunks = 0;
-    for (size_t d = 0, acc = 0; d < n; d++) {
-        acc += lens[d] + 1;
-        if (acc >= target || d == n - 1) {
-            n_chunks++;
-            acc = 0;
-        }
-    }
-    size_t bytes;
-    chunk *chunks = NULL;
-    if (fl__mul(n_chunks == 0 ? 1 : n_chunks, sizeof(chunk), &bytes)) {
-        chunks = fl__malloc(a, bytes);
-    }
-    if (chunks == NULL) {
+    chunk *chunks;
+    size_t n_chunks;
+    if (cut_chunks(a, lens, n, total / ((size_t)threads * 8) + 1, &chunks, &n_chunks) != FL_OK) {
         columns_clear(&batch->cols);
         return fl__error(err, FL_ERR_NOMEM, "out of memory");
-    }
-    memset(chunks, 0, bytes);
-    for (size_t d = 0, acc = 0, c = 0; d < n; d++) {
-        if (acc == 0) {
-            chunks[c].first = d;
-        }
-        acc += lens[d] + 1;
-        if (acc >= target || d == n - 1) {
-            chunks[c].last = d + 1;
-            c++;
-            acc = 0;
-        }
     }
     work w;
     w.lex = lex;
@@ -422,32 +476,320 @@ fl_status fl_analyze_batch(const fl_lexicon *lex, const char *const *texts, cons
     for (unsigned t = 1; t < started; t++) {
         pthread_join(tids[t], NULL);
     }
-    st = FL_OK;
-    for (size_t c = 0; c < n_chunks && st == FL_OK; c++) {
-        if (chunks[c].status != FL_OK) {
-            /* the document's own error, named by its index in texts */
-            size_t doc = chunks[c].failed_doc;
-            st = fl__error(err, chunks[c].status, "texts[%zu]: %s", doc, chunks[c].err.message);
-            if (err != NULL) {
-                err->offset = chunks[c].err.offset;
-                err->item = doc;
-            }
-        } else {
-            st = concat(a, &batch->cols, &chunks[c].cols);
-            if (st != FL_OK) {
-                fl__error(err, st, "out of memory");
-            }
-        }
-    }
-    for (size_t c = 0; c < n_chunks; c++) {
-        columns_free(a, &chunks[c].cols);
-    }
+    st = join_chunks(a, &batch->cols, a, chunks, n_chunks, err);
     fl__free(a, tids);
     fl__free(a, chunks);
-    if (st != FL_OK) {
-        columns_clear(&batch->cols);
-    }
     return st;
+}
+
+/* ------------------------------------------------------------------ the pool */
+
+/*
+ * A pool keeps its worker threads for its lifetime. Each submitted batch is cut into chunks
+ * of about FL_POOL_CHUNK_BYTES and queued; the workers take chunks in submission order (a
+ * batch's chunks before the next batch's), so the oldest batch finishes first and the last
+ * one is shared by all workers without the caller cutting it. The workers never wait for
+ * the caller: the caller (Python, holding its GIL) submits without waiting and collects a
+ * batch's joined columns when it wants them. One mutex guards the queue and the counts; a
+ * chunk is analysed outside it, so workers hold it only to take a chunk and to count it done.
+ */
+#define FL_POOL_CHUNK_BYTES ((size_t)128 << 10)
+
+typedef struct pool_batch {
+    uint64_t ticket;
+    const char *const *texts;
+    const size_t *lens;
+    chunk *chunks;
+    size_t n_chunks, next_chunk, done_chunks;
+    struct pool_batch *next; /* the next batch in submission order */
+} pool_batch;
+
+struct fl_pool {
+    fl_allocator alloc;
+    const fl_lexicon *lex;
+    fl_sentence_texts sentence_texts;
+    pthread_mutex_t lock;
+    pthread_cond_t work_ready; /* a chunk was queued, or stop was set */
+    pthread_cond_t batch_done; /* a batch's last chunk finished */
+    pool_batch *first, *last; /* submitted and not yet collected, in order */
+    pool_batch *todo; /* the first batch with a chunk not yet taken, or NULL */
+    uint64_t next_ticket;
+    bool stop;
+    struct pool_worker *workers; /* n_slots of them, each with its result */
+    unsigned n_slots;
+    unsigned n_threads; /* worker threads started (the first n_threads slots) */
+};
+
+/* A worker thread and its result, made before the thread starts (so that its allocations
+ * happen on the caller's thread, in order, and a failure is fl_pool_new's error). */
+typedef struct pool_worker {
+    fl_pool *pool;
+    fl_result *res;
+    pthread_t tid;
+} pool_worker;
+
+/* Takes the next chunk not yet taken (under the lock); NULL when none is left. */
+static chunk *take_chunk(fl_pool *p, pool_batch **of) {
+    while (p->todo != NULL && p->todo->next_chunk == p->todo->n_chunks) {
+        p->todo = p->todo->next;
+    }
+    if (p->todo == NULL) {
+        return NULL;
+    }
+    *of = p->todo;
+    return &p->todo->chunks[p->todo->next_chunk++];
+}
+
+/* Analyses one chunk of batch b (outside the lock). */
+static void pool_run_chunk(fl_pool *p, pool_batch *b, chunk *ch, fl_result *res) {
+    work w;
+    w.lex = p->lex;
+    w.texts = b->texts;
+    w.lens = b->lens;
+    w.alloc = &p->alloc;
+    w.sentence_texts = p->sentence_texts;
+    w.chunks = NULL;
+    w.n_chunks = 0;
+    atomic_init(&w.next, 0);
+    atomic_init(&w.failed, false);
+    run_chunk(&w, ch, res);
+}
+
+/* Counts a chunk of b done (under the lock), waking the collector at the batch's last. */
+static void chunk_done(fl_pool *p, pool_batch *b) {
+    if (++b->done_chunks == b->n_chunks) {
+        pthread_cond_broadcast(&p->batch_done);
+    }
+}
+
+static void *pool_work(void *arg) {
+    pool_worker *me = arg;
+    fl_pool *p = me->pool;
+    pthread_mutex_lock(&p->lock);
+    for (;;) {
+        pool_batch *b = NULL;
+        chunk *ch = p->stop ? NULL : take_chunk(p, &b);
+        if (ch == NULL) {
+            if (p->stop) {
+                break;
+            }
+            pthread_cond_wait(&p->work_ready, &p->lock);
+            continue;
+        }
+        pthread_mutex_unlock(&p->lock);
+        pool_run_chunk(p, b, ch, me->res);
+        pthread_mutex_lock(&p->lock);
+        chunk_done(p, b);
+    }
+    pthread_mutex_unlock(&p->lock);
+    return NULL;
+}
+
+static void pool_batch_free(fl_pool *p, pool_batch *b) {
+    for (size_t c = 0; c < b->n_chunks; c++) {
+        columns_free(&p->alloc, &b->chunks[c].cols);
+    }
+    fl__free(&p->alloc, b->chunks);
+    fl__free(&p->alloc, b);
+}
+
+/* Frees what fl_pool_new made, after its threads (if any) were joined. */
+static void pool_destroy(fl_pool *p, unsigned results, bool sync) {
+    fl_allocator a = p->alloc;
+    for (unsigned t = 0; t < results; t++) {
+        fl_result_free(p->workers[t].res);
+    }
+    if (sync) {
+        pthread_cond_destroy(&p->batch_done);
+        pthread_cond_destroy(&p->work_ready);
+        pthread_mutex_destroy(&p->lock);
+    }
+    fl__free(&a, p->workers);
+    fl__free(&a, p);
+}
+
+fl_status fl_pool_new(const fl_allocator *alloc, const fl_lexicon *lex, unsigned threads,
+                      fl_sentence_texts sentence_texts, fl_pool **out) {
+    if (out == NULL) {
+        return FL_ERR_ARG;
+    }
+    *out = NULL;
+    fl_allocator a;
+    fl__alloc_init(&a, alloc);
+    if (threads == 0) {
+        threads = 1;
+    }
+    if (threads > FL_MAX_THREADS) {
+        threads = FL_MAX_THREADS;
+    }
+    fl_pool *p = fl__malloc(&a, sizeof(*p));
+    if (p == NULL) {
+        return FL_ERR_NOMEM;
+    }
+    memset(p, 0, sizeof(*p));
+    p->alloc = a;
+    p->lex = lex;
+    p->sentence_texts = sentence_texts;
+    p->workers = fl__malloc(&a, sizeof(pool_worker) * threads);
+    if (p->workers == NULL) {
+        pool_destroy(p, 0, false);
+        return FL_ERR_NOMEM;
+    }
+    for (unsigned t = 0; t < threads; t++) {
+        p->workers[t].pool = p;
+        if (fl_result_new(&p->alloc, &p->workers[t].res) != FL_OK) {
+            pool_destroy(p, t, false);
+            return FL_ERR_NOMEM;
+        }
+    }
+    bool have_lock = pthread_mutex_init(&p->lock, NULL) == 0;
+    bool have_ready = have_lock && pthread_cond_init(&p->work_ready, NULL) == 0;
+    if (!have_ready || pthread_cond_init(&p->batch_done, NULL) != 0) {
+        if (have_ready) {
+            pthread_cond_destroy(&p->work_ready);
+        }
+        if (have_lock) {
+            pthread_mutex_destroy(&p->lock);
+        }
+        pool_destroy(p, threads, false);
+        return FL_ERR_NOMEM;
+    }
+    /* Threads that cannot be had are no error: with none, fl_pool_collect analyses the
+     * batch on the calling thread, with the same results. */
+    for (unsigned t = 0; t < threads; t++) {
+        if (pthread_create(&p->workers[t].tid, NULL, pool_work, &p->workers[t]) != 0) {
+            break;
+        }
+        p->n_threads++;
+    }
+    p->n_slots = threads;
+    *out = p;
+    return FL_OK;
+}
+
+unsigned fl_pool_threads(const fl_pool *pool) {
+    return pool == NULL ? 0 : pool->n_threads;
+}
+
+fl_status fl_pool_submit(fl_pool *pool, const char *const *texts, const size_t *lens, size_t n,
+                         uint64_t *ticket, fl_error *err) {
+    if (err != NULL) {
+        err->code = FL_OK;
+    }
+    if (pool == NULL || ticket == NULL || (n > 0 && (texts == NULL || lens == NULL))) {
+        return fl__error(err, FL_ERR_ARG, "fl_pool_submit: a required argument is NULL");
+    }
+    if (n >= UINT32_MAX) {
+        return fl__error(err, FL_ERR_LIMIT, "a batch may hold at most %u documents",
+                         (unsigned)(UINT32_MAX - 1));
+    }
+    const fl_allocator *a = &pool->alloc;
+    pool_batch *b = fl__malloc(a, sizeof(*b));
+    if (b == NULL) {
+        return fl__error(err, FL_ERR_NOMEM, "out of memory");
+    }
+    memset(b, 0, sizeof(*b));
+    b->texts = texts;
+    b->lens = lens;
+    if (cut_chunks(a, lens, n, FL_POOL_CHUNK_BYTES, &b->chunks, &b->n_chunks) != FL_OK) {
+        fl__free(a, b);
+        return fl__error(err, FL_ERR_NOMEM, "out of memory");
+    }
+    pthread_mutex_lock(&pool->lock);
+    b->ticket = pool->next_ticket++;
+    if (pool->last != NULL) {
+        pool->last->next = b;
+    } else {
+        pool->first = b;
+    }
+    pool->last = b;
+    if (pool->todo == NULL) {
+        pool->todo = b;
+    }
+    pthread_cond_broadcast(&pool->work_ready);
+    pthread_mutex_unlock(&pool->lock);
+    *ticket = b->ticket;
+    return FL_OK;
+}
+
+fl_status fl_pool_collect(fl_pool *pool, uint64_t ticket, fl_batch *batch, fl_error *err) {
+    if (err != NULL) {
+        err->code = FL_OK;
+    }
+    if (pool == NULL || batch == NULL) {
+        return fl__error(err, FL_ERR_ARG, "fl_pool_collect: a required argument is NULL");
+    }
+    pthread_mutex_lock(&pool->lock);
+    pool_batch *b = pool->first;
+    pool_batch *prev = NULL;
+    while (b != NULL && b->ticket != ticket) {
+        prev = b;
+        b = b->next;
+    }
+    if (b == NULL) {
+        pthread_mutex_unlock(&pool->lock);
+        return fl__error(err, FL_ERR_ARG, "fl_pool_collect: no batch %llu is waiting",
+                         (unsigned long long)ticket);
+    }
+    while (b->done_chunks < b->n_chunks) {
+        pool_batch *of = NULL;
+        chunk *ch = pool->n_threads == 0 ? take_chunk(pool, &of) : NULL;
+        if (ch == NULL) {
+            pthread_cond_wait(&pool->batch_done, &pool->lock);
+            continue;
+        }
+        /* no worker thread: the caller analyses the queue in order, up to this batch, with
+         * the result of the first (unstarted) worker */
+        pthread_mutex_unlock(&pool->lock);
+        pool_run_chunk(pool, of, ch, pool->workers[0].res);
+        pthread_mutex_lock(&pool->lock);
+        chunk_done(pool, of);
+    }
+    if (prev != NULL) {
+        prev->next = b->next;
+    } else {
+        pool->first = b->next;
+    }
+    if (pool->last == b) {
+        pool->last = prev;
+    }
+    if (pool->todo == b) {
+        pool->todo = b->next;
+    }
+    pthread_mutex_unlock(&pool->lock);
+    const fl_allocator *a = &batch->alloc;
+    fl_status st = columns_start(a, &batch->cols, pool->sentence_texts);
+    if (st != FL_OK) {
+        fl__error(err, st, "out of memory");
+        for (size_t c = 0; c < b->n_chunks; c++) {
+            columns_free(&pool->alloc, &b->chunks[c].cols);
+        }
+    } else {
+        st = join_chunks(a, &batch->cols, &pool->alloc, b->chunks, b->n_chunks, err);
+    }
+    fl__free(&pool->alloc, b->chunks);
+    b->chunks = NULL;
+    b->n_chunks = 0;
+    fl__free(&pool->alloc, b);
+    return st;
+}
+
+void fl_pool_free(fl_pool *pool) {
+    if (pool == NULL) {
+        return;
+    }
+    pthread_mutex_lock(&pool->lock);
+    pool->stop = true;
+    pthread_cond_broadcast(&pool->work_ready);
+    pthread_mutex_unlock(&pool->lock);
+    for (unsigned t = 0; t < pool->n_threads; t++) {
+        pthread_join(pool->workers[t].tid, NULL);
+    }
+    for (pool_batch *b = pool->first, *next; b != NULL; b = next) {
+        next = b->next;
+        pool_batch_free(pool, b);
+    }
+    pool_destroy(pool, pool->n_slots, true);
 }
 
 void fl_batch_columns_get(const fl_batch *batch, fl_batch_columns *out) {

@@ -734,6 +734,36 @@ FL_API fl_status fl_analyze_batch(const fl_lexicon *lex, const char *const *text
 /* Views of the batch's columns, valid until the batch is analysed again or freed. */
 FL_API void fl_batch_columns_get(const fl_batch *batch, fl_batch_columns *out);
 
+/* A pool of worker threads kept for its lifetime, fed batches without waiting: a caller
+ * that prepares documents on its own thread (Python, reading records) submits batch after
+ * batch and collects each one's columns later, while the workers analyse. Each batch is cut
+ * into chunks of about 128 KB, taken by the workers in submission order, so the oldest batch
+ * finishes first and the last one is shared by all workers. Results are those of
+ * fl_analyze_batch (document order, whatever the thread count). */
+typedef struct fl_pool fl_pool;
+
+/* Starts `threads` worker threads (0: 1; at most FL_MAX_THREADS) analysing against lex
+ * (NULL: segmentation only, as fl_analyze), which must outlive the pool; sentence_texts as
+ * fl_batch_keep_sentence_texts. alloc: NULL for the C library allocator; it is called from the
+ * worker threads, so it must be thread-safe. Threads that cannot be started are no error
+ * (fl_pool_threads says how many run; with none, fl_pool_collect analyses on the calling thread).
+ */
+FL_API fl_status fl_pool_new(const fl_allocator *alloc, const fl_lexicon *lex, unsigned threads,
+                             fl_sentence_texts sentence_texts, fl_pool **out);
+/* The worker threads running. */
+FL_API unsigned fl_pool_threads(const fl_pool *pool);
+/* Queues n documents and returns at once with *ticket naming the batch. texts and lens (and
+ * the texts) must stay valid and unchanged until the batch is collected or the pool freed. */
+FL_API fl_status fl_pool_submit(fl_pool *pool, const char *const *texts, const size_t *lens,
+                                size_t n, uint64_t *ticket, fl_error *err);
+/* Waits for a submitted batch and puts its columns into batch (replacing its results; the
+ * pool's sentence_texts apply, not the batch's), or reports its error as fl_analyze_batch
+ * does (the first failing document of the batch: err->item is its index in that batch's
+ * texts). Either way the ticket is then used up. Not to be called from two threads at once. */
+FL_API fl_status fl_pool_collect(fl_pool *pool, uint64_t ticket, fl_batch *batch, fl_error *err);
+/* Stops the workers (batches not yet analysed are dropped) and frees the pool. */
+FL_API void fl_pool_free(fl_pool *pool);
+
 /* ------------------------------------------------------------------ statistics */
 
 /* The statistics of DESIGN.md section 5 for one group g against a reference r (the pooled

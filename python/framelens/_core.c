@@ -2047,87 +2047,88 @@ PyDoc_STRVAR(analyze_batch_doc,
              "attr_text_offsets i8 (4 per attribution: speaker, cue, lemma, content), "
              "attr_text_data (UTF-8).");
 
-/* analyze_batch and analyze_columns: args are (lexicon, texts, threads); keep says which
- * sentence texts the columns carry. */
-static PyObject *analyze_list(PyObject *module, PyObject *const *args, fl_sentence_texts keep) {
-    const fl_lexicon *lex;
-    if (get_lexicon(module, args[0], &lex) < 0) {
-        return NULL;
-    }
-    if (!PyList_Check(args[1])) {
+/* A list of str as UTF-8 for the core: the list (our own copy, so its items outlive a
+ * GIL-free section even if the caller mutates theirs), pointers and lengths, and the UTF-8
+ * copies of the non-ASCII texts (ASCII ones are their own UTF-8). */
+typedef struct prepared_texts {
+    PyObject *list;
+    PyObject *holders;
+    const char **texts;
+    size_t *lens;
+    Py_ssize_t n;
+} prepared_texts;
+
+static void prepared_texts_clear(prepared_texts *pt) {
+    PyMem_Free(pt->texts);
+    PyMem_Free(pt->lens);
+    Py_CLEAR(pt->holders);
+    Py_CLEAR(pt->list);
+    pt->texts = NULL;
+    pt->lens = NULL;
+    pt->n = 0;
+}
+
+/* Fills *pt from a list of str; on failure raises (texts[i] errors with .index = i) and
+ * leaves *pt cleared. */
+static int prepare_texts(PyObject *arg, prepared_texts *pt) {
+    memset(pt, 0, sizeof(*pt));
+    if (!PyList_Check(arg)) {
         PyErr_SetString(PyExc_TypeError, "texts must be a list of str");
-        return NULL;
+        return -1;
     }
-    long threads = PyLong_AsLong(args[2]);
-    if (threads == -1 && PyErr_Occurred()) {
-        return NULL;
+    pt->list = PySequence_List(arg);
+    if (pt->list == NULL) {
+        return -1;
     }
-    if (threads < 1 || threads > FL_MAX_THREADS) {
-        PyErr_Format(PyExc_ValueError, "threads must be between 1 and %d", FL_MAX_THREADS);
-        return NULL;
-    }
-    /* Hold our own reference to the list: its items (and their UTF-8) must outlive the
-     * GIL-free section even if the caller mutates the list from another thread. */
-    PyObject *list = PySequence_List(args[1]);
-    if (list == NULL) {
-        return NULL;
-    }
-    Py_ssize_t n = PyList_GET_SIZE(list);
-    const char **texts = PyMem_Calloc((size_t)n + 1, sizeof(char *));
-    size_t *lens = PyMem_Calloc((size_t)n + 1, sizeof(size_t));
-    PyObject *holders = PyList_New(0);
-    PyObject *out = NULL;
-    fl_batch *batch = NULL;
-    if (texts == NULL || lens == NULL || holders == NULL) {
+    Py_ssize_t n = PyList_GET_SIZE(pt->list);
+    pt->texts = PyMem_Calloc((size_t)n + 1, sizeof(char *));
+    pt->lens = PyMem_Calloc((size_t)n + 1, sizeof(size_t));
+    pt->holders = PyList_New(0);
+    if (pt->texts == NULL || pt->lens == NULL || pt->holders == NULL) {
         PyErr_NoMemory();
-        goto done;
+        goto fail;
     }
     for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject *item = PyList_GET_ITEM(list, i);
+        PyObject *item = PyList_GET_ITEM(pt->list, i);
         Py_ssize_t len;
         if (!PyUnicode_Check(item)) {
             bad_text(item, i);
-            goto done;
+            goto fail;
         }
         PyObject *holder;
-        texts[i] = text_utf8_temp(item, &len, &holder);
-        if (texts[i] == NULL) {
+        pt->texts[i] = text_utf8_temp(item, &len, &holder);
+        if (pt->texts[i] == NULL) {
             bad_text(item, i);
-            goto done;
+            goto fail;
         }
         if (holder != NULL) {
-            int rc = PyList_Append(holders, holder);
+            int rc = PyList_Append(pt->holders, holder);
             Py_DECREF(holder);
             if (rc < 0) {
-                goto done;
+                goto fail;
             }
         }
-        lens[i] = (size_t)len;
+        pt->lens[i] = (size_t)len;
     }
-    if (fl_batch_new(NULL, &batch) != FL_OK) {
-        PyErr_NoMemory();
-        goto done;
-    }
-    fl_batch_keep_sentence_texts(batch, keep);
-    fl_error err;
-    fl_status st;
-    Py_BEGIN_ALLOW_THREADS
-    st = fl_analyze_batch(lex, texts, lens, (size_t)n, (unsigned)threads, batch, &err);
-    Py_END_ALLOW_THREADS
-    if (st != FL_OK) {
-        raise_status(st, &err); /* "texts[i]: ..." with .index = i */
-        goto done;
-    }
+    pt->n = n;
+    return 0;
+fail:
+    prepared_texts_clear(pt);
+    return -1;
+}
+
+/* The batch's columns as dict[str, bytes] (see analyze_batch_doc). */
+static PyObject *columns_dict(const fl_batch *batch) {
     fl_batch_columns c;
     fl_batch_columns_get(batch, &c);
-    out = PyDict_New();
+    PyObject *out = PyDict_New();
     if (out == NULL) {
-        goto done;
+        return NULL;
     }
 #define COL(name, count, type)                                                                     \
     if (put_col(out, #name, c.name, (count), sizeof(type)) < 0) {                                  \
-        Py_CLEAR(out);                                                                             \
-        goto done;                                                                                 \
+        Py_DECREF(out);                                                                            \
+        return NULL;                                                                               \
     }
     COL(doc_tokens, c.n_docs, uint64_t)
     COL(doc_sentences, c.n_docs, uint32_t)
@@ -2174,12 +2175,52 @@ static PyObject *analyze_list(PyObject *module, PyObject *const *args, fl_senten
         COL(sent_text_data, (size_t)c.sent_text_offsets[c.n_sentences], char)
     }
 #undef COL
+    return out;
+}
+
+/* analyze_batch and analyze_columns: args are (lexicon, texts, threads); keep says which
+ * sentence texts the columns carry. */
+static PyObject *analyze_list(PyObject *module, PyObject *const *args, fl_sentence_texts keep) {
+    const fl_lexicon *lex;
+    if (get_lexicon(module, args[0], &lex) < 0) {
+        return NULL;
+    }
+    if (!PyList_Check(args[1])) {
+        PyErr_SetString(PyExc_TypeError, "texts must be a list of str");
+        return NULL;
+    }
+    long threads = PyLong_AsLong(args[2]);
+    if (threads == -1 && PyErr_Occurred()) {
+        return NULL;
+    }
+    if (threads < 1 || threads > FL_MAX_THREADS) {
+        PyErr_Format(PyExc_ValueError, "threads must be between 1 and %d", FL_MAX_THREADS);
+        return NULL;
+    }
+    prepared_texts pt;
+    if (prepare_texts(args[1], &pt) < 0) {
+        return NULL;
+    }
+    PyObject *out = NULL;
+    fl_batch *batch = NULL;
+    if (fl_batch_new(NULL, &batch) != FL_OK) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    fl_batch_keep_sentence_texts(batch, keep);
+    fl_error err;
+    fl_status st;
+    Py_BEGIN_ALLOW_THREADS
+    st = fl_analyze_batch(lex, pt.texts, pt.lens, (size_t)pt.n, (unsigned)threads, batch, &err);
+    Py_END_ALLOW_THREADS
+    if (st != FL_OK) {
+        raise_status(st, &err); /* "texts[i]: ..." with .index = i */
+        goto done;
+    }
+    out = columns_dict(batch);
 done:
     fl_batch_free(batch);
-    PyMem_Free(texts);
-    PyMem_Free(lens);
-    Py_XDECREF(holders);
-    Py_DECREF(list);
+    prepared_texts_clear(&pt);
     return out;
 }
 
@@ -2214,6 +2255,227 @@ static PyObject *core_analyze_columns(PyObject *module, PyObject *const *args, P
         return NULL;
     }
     return analyze_list(module, args, (fl_sentence_texts)keep);
+}
+
+/* ------------------------------------------------------------------ pool */
+
+/* A pool (fl_pool) behind a capsule: the lexicon it reads is kept alive, and so is each
+ * submitted batch's list of texts and their UTF-8 (`pending`: ticket -> capsule of a
+ * prepared_texts) until the batch is collected. The workers never take the GIL. */
+typedef struct pool_state {
+    fl_pool *pool;
+    PyObject *lexicon;
+    PyObject *pending;
+    int busy; /* a collect runs with the GIL released */
+} pool_state;
+
+static const char POOL_CAPSULE[] = "framelens._core.pool";
+static const char TEXTS_CAPSULE[] = "framelens._core.pool_texts";
+
+static void pool_capsule_free(PyObject *capsule) {
+    pool_state *ps = PyCapsule_GetPointer(capsule, POOL_CAPSULE);
+    if (ps == NULL) {
+        PyErr_Clear();
+        return;
+    }
+    /* the workers never take the GIL, so waiting for them here cannot deadlock */
+    fl_pool_free(ps->pool);
+    Py_XDECREF(ps->pending); /* only now: the workers may have read the texts until freed */
+    Py_XDECREF(ps->lexicon);
+    PyMem_Free(ps);
+}
+
+static void texts_capsule_free(PyObject *capsule) {
+    prepared_texts *pt = PyCapsule_GetPointer(capsule, TEXTS_CAPSULE);
+    if (pt == NULL) {
+        PyErr_Clear();
+        return;
+    }
+    prepared_texts_clear(pt);
+    PyMem_Free(pt);
+}
+
+static pool_state *get_pool(PyObject *obj) {
+    if (!PyCapsule_IsValid(obj, POOL_CAPSULE)) {
+        type_error("expected a pool made by pool_new()", obj);
+        return NULL;
+    }
+    return PyCapsule_GetPointer(obj, POOL_CAPSULE);
+}
+
+PyDoc_STRVAR(pool_new_doc,
+             "pool_new($module, lexicon, threads, sentence_texts, /)\n--\n\n"
+             "A pool of `threads` worker threads (1 to MAX_THREADS) kept until the pool is "
+             "dropped, analysing submitted batches against lexicon (a Lexicon or None) "
+             "without the GIL; sentence_texts as analyze_columns. Feed it with pool_submit "
+             "and take the results with pool_collect.");
+
+static PyObject *core_pool_new(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 3) {
+        PyErr_SetString(PyExc_TypeError,
+                        "pool_new() takes 3 arguments (lexicon, threads, sentence_texts)");
+        return NULL;
+    }
+    const fl_lexicon *lex;
+    if (get_lexicon(module, args[0], &lex) < 0) {
+        return NULL;
+    }
+    long threads = PyLong_AsLong(args[1]);
+    if (threads == -1 && PyErr_Occurred()) {
+        return NULL;
+    }
+    if (threads < 1 || threads > FL_MAX_THREADS) {
+        PyErr_Format(PyExc_ValueError, "threads must be between 1 and %d", FL_MAX_THREADS);
+        return NULL;
+    }
+    long keep = PyLong_AsLong(args[2]);
+    if (keep == -1 && PyErr_Occurred()) {
+        return NULL;
+    }
+    if (keep < FL_SENTENCE_TEXTS_NONE || keep > FL_SENTENCE_TEXTS_ALL) {
+        PyErr_SetString(PyExc_ValueError, "sentence_texts must be 0, 1 or 2");
+        return NULL;
+    }
+    pool_state *ps = PyMem_Calloc(1, sizeof(*ps));
+    if (ps == NULL) {
+        return PyErr_NoMemory();
+    }
+    ps->pending = PyDict_New();
+    if (ps->pending == NULL) {
+        PyMem_Free(ps);
+        return NULL;
+    }
+    fl_status st;
+    Py_BEGIN_ALLOW_THREADS
+    st = fl_pool_new(NULL, lex, (unsigned)threads, (fl_sentence_texts)keep, &ps->pool);
+    Py_END_ALLOW_THREADS
+    if (st != FL_OK) {
+        Py_DECREF(ps->pending);
+        PyMem_Free(ps);
+        return PyErr_NoMemory();
+    }
+    ps->lexicon = Py_NewRef(args[0]);
+    PyObject *capsule = PyCapsule_New(ps, POOL_CAPSULE, pool_capsule_free);
+    if (capsule == NULL) {
+        fl_pool_free(ps->pool);
+        Py_DECREF(ps->pending);
+        Py_DECREF(ps->lexicon);
+        PyMem_Free(ps);
+    }
+    return capsule;
+}
+
+PyDoc_STRVAR(pool_submit_doc,
+             "pool_submit($module, pool, texts, /)\n--\n\n"
+             "Queues a list of str for the pool's workers and returns at once with the batch's "
+             "ticket (an int) for pool_collect. A text that is no str or holds a lone "
+             "surrogate raises here, with .index as analyze_columns.");
+
+static PyObject *core_pool_submit(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
+    (void)module;
+    if (nargs != 2) {
+        PyErr_SetString(PyExc_TypeError, "pool_submit() takes 2 arguments (pool, texts)");
+        return NULL;
+    }
+    pool_state *ps = get_pool(args[0]);
+    if (ps == NULL) {
+        return NULL;
+    }
+    prepared_texts *pt = PyMem_Calloc(1, sizeof(*pt));
+    if (pt == NULL) {
+        return PyErr_NoMemory();
+    }
+    if (prepare_texts(args[1], pt) < 0) {
+        PyMem_Free(pt);
+        return NULL;
+    }
+    PyObject *holder = PyCapsule_New(pt, TEXTS_CAPSULE, texts_capsule_free);
+    if (holder == NULL) {
+        prepared_texts_clear(pt);
+        PyMem_Free(pt);
+        return NULL;
+    }
+    fl_error err;
+    uint64_t ticket;
+    fl_status st = fl_pool_submit(ps->pool, pt->texts, pt->lens, (size_t)pt->n, &ticket, &err);
+    if (st != FL_OK) {
+        Py_DECREF(holder);
+        return raise_status(st, &err);
+    }
+    PyObject *key = PyLong_FromUnsignedLongLong(ticket);
+    /* once submitted, the texts must live until collected or the pool is freed: when the
+     * pending dict cannot take them, they are kept (leaked) rather than freed under the
+     * workers */
+    if (key == NULL || PyDict_SetItem(ps->pending, key, holder) < 0) {
+        Py_XDECREF(key);
+        return NULL;
+    }
+    Py_DECREF(holder);
+    return key;
+}
+
+PyDoc_STRVAR(pool_collect_doc,
+             "pool_collect($module, pool, ticket, /)\n--\n\n"
+             "Waits (without the GIL) for the batch of ticket and returns its columns as "
+             "analyze_columns does, or raises its first failing text's error "
+             "(\"texts[i]: ...\" with .index = i). Either way the ticket is used up.");
+
+static PyObject *core_pool_collect(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
+    (void)module;
+    if (nargs != 2) {
+        PyErr_SetString(PyExc_TypeError, "pool_collect() takes 2 arguments (pool, ticket)");
+        return NULL;
+    }
+    pool_state *ps = get_pool(args[0]);
+    if (ps == NULL) {
+        return NULL;
+    }
+    unsigned long long ticket = PyLong_AsUnsignedLongLong(args[1]);
+    if (ticket == (unsigned long long)-1 && PyErr_Occurred()) {
+        return NULL;
+    }
+    PyObject *key = PyLong_FromUnsignedLongLong(ticket);
+    if (key == NULL) {
+        return NULL;
+    }
+    PyObject *holder = PyDict_GetItemWithError(ps->pending, key);
+    if (holder == NULL) {
+        if (!PyErr_Occurred()) {
+            PyErr_Format(PyExc_KeyError, "no batch %llu is waiting in this pool", ticket);
+        }
+        Py_DECREF(key);
+        return NULL;
+    }
+    if (ps->busy) {
+        Py_DECREF(key);
+        PyErr_SetString(PyExc_RuntimeError, "pool_collect is already running on this pool");
+        return NULL;
+    }
+    fl_batch *batch = NULL;
+    if (fl_batch_new(NULL, &batch) != FL_OK) {
+        Py_DECREF(key);
+        return PyErr_NoMemory();
+    }
+    fl_error err;
+    fl_status st;
+    ps->busy = 1;
+    Py_BEGIN_ALLOW_THREADS
+    st = fl_pool_collect(ps->pool, (uint64_t)ticket, batch, &err);
+    Py_END_ALLOW_THREADS
+    ps->busy = 0;
+    /* the batch is done with its texts: they may go */
+    PyObject *out = NULL;
+    if (PyDict_DelItem(ps->pending, key) < 0) {
+        PyErr_Clear();
+    }
+    Py_DECREF(key);
+    if (st != FL_OK) {
+        raise_status(st, &err);
+    } else {
+        out = columns_dict(batch);
+    }
+    fl_batch_free(batch);
+    return out;
 }
 
 /* ------------------------------------------------------------------ statistics */
@@ -2639,6 +2901,10 @@ static PyMethodDef core_methods[] = {
      analyze_batch_doc},
     {"analyze_columns", (PyCFunction)(void (*)(void))core_analyze_columns, METH_FASTCALL,
      analyze_columns_doc},
+    {"pool_new", (PyCFunction)(void (*)(void))core_pool_new, METH_FASTCALL, pool_new_doc},
+    {"pool_submit", (PyCFunction)(void (*)(void))core_pool_submit, METH_FASTCALL, pool_submit_doc},
+    {"pool_collect", (PyCFunction)(void (*)(void))core_pool_collect, METH_FASTCALL,
+     pool_collect_doc},
     {"compare_groups", core_compare_groups, METH_VARARGS, compare_groups_doc},
     {"wilson", core_wilson, METH_VARARGS, wilson_doc},
     {"bh", core_bh, METH_O, bh_doc},

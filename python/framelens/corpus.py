@@ -17,7 +17,6 @@ import collections
 import functools
 import os
 from collections.abc import Mapping
-from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
 
 import numpy as np
@@ -234,14 +233,35 @@ def _iter_records(records, plan: _Plan) -> Iterator[Tuple[int, Any, Any]]:
 
 
 def _batches(records, plan: _Plan, skip_invalid: bool, batch_bytes: int,
-             counter: List[int]) -> Iterator[_Batch]:
+             counter: List[int], first_bytes: Optional[int] = None) -> Iterator[_Batch]:
+    """The records in batches of about batch_bytes of text (the first of about first_bytes,
+    when given: a small first batch sets worker threads going sooner). A bad record raises its
+    RecordError carrying the records of its batch read before it (``_before``, a batch
+    without labels), so that _analyzed can report an earlier record's analysis error
+    first, as a serial read-and-analyse loop would, whatever the batch size."""
+    filling = [_Batch(plan.keep)]
+    try:
+        yield from _batches_of(records, plan, skip_invalid, batch_bytes, counter, filling,
+                               first_bytes or batch_bytes)
+    except RecordError as exc:
+        before = getattr(exc, "_before", filling[0])
+        if before.texts and not before.labels:
+            exc._before = before  # type: ignore[attr-defined]
+        raise
+
+
+def _batches_of(records, plan: _Plan, skip_invalid: bool, batch_bytes: int,
+                counter: List[int], filling: List[_Batch], first_bytes: int) -> Iterator[_Batch]:
+    """_batches' loop; filling[0] is the batch being filled (the one a bad record belongs to
+    when it raises)."""
     import pandas as pd
     is_frame = isinstance(records, pd.DataFrame)
     # A DataFrame's own record identity is its index label (unless an id column is named).
     by_index = is_frame and (plan.id is None or (plan.id == _DEFAULT_ID and
                                                  _DEFAULT_ID not in records.columns))
-    batch = _Batch(plan.keep)
+    batch = filling[0]
     size = 0
+    limit = first_bytes
     numbered = plan.id is None and not by_index
     id_field = plan.id
     keys = plan.keys
@@ -310,12 +330,13 @@ def _batches(records, plan: _Plan, skip_invalid: bool, batch_bytes: int,
         if plan.date is not None:
             batch.dates.append(rec.get(plan.date))
         size += len(value) + 64
-        if size >= batch_bytes:
+        if size >= limit:
             _finish(batch, plan, skip_invalid, counter)
             if batch.texts:
                 yield batch
-            batch = _Batch(plan.keep)
+            batch = filling[0] = _Batch(plan.keep)
             size = 0
+            limit = batch_bytes
     if batch.texts:
         _finish(batch, plan, skip_invalid, counter)
         if batch.texts:
@@ -356,7 +377,12 @@ def _finish(batch: _Batch, plan: _Plan, skip_invalid: bool, counter: List[int]) 
             i = bad[0]
             what = (f"{batch.dates[i]!r} is not a date" if i in unreadable else
                     "is missing (a period needs a date)")
-            raise _bad_record(batch.numbers[i], batch.ids[i], f"field {plan.date!r}: {what}")
+            exc = _bad_record(batch.numbers[i], batch.ids[i], f"field {plan.date!r}: {what}")
+            before = _Batch([])
+            before.texts, before.numbers, before.ids = (batch.texts[:i], batch.numbers[:i],
+                                                        batch.ids[:i])
+            exc._before = before  # type: ignore[attr-defined]
+            raise exc
         batch.kept[plan.date] = list(dates)
         if bad:
             counter[0] += len(bad)
@@ -403,61 +429,85 @@ def _progress_callback(progress, records) -> Tuple[Optional[Callable[[int, int],
 # texts= -> which sentence texts _core.analyze_columns keeps (0 none, 1 matched, 2 all).
 _SENTENCE_TEXTS = {"none": 0, "matched": 1, "all": 2}
 
-# With threads, batches are cut smaller: each is analysed by one thread, and the first batch's
-# reading and the last one's analysis are the time a pipeline cannot overlap.
+# With threads, batches are cut smaller: the first batch's reading is the time no worker can
+# run (so it is smaller still), and batches in flight are what memory holds (the pool cuts
+# each batch into chunks for all its threads, so a batch's size does not decide how the work
+# is shared).
 _THREADED_BATCH_BYTES = 1 << 20
+_THREADED_FIRST_BATCH_BYTES = 128 << 10
+
+_Result = Callable[[], Dict[str, bytes]]
+
+
+def _raiser(exc: BaseException) -> _Result:
+    def result() -> Dict[str, bytes]:
+        raise exc
+    return result
+
+
+def _checked_before(core, exc: BaseException) -> Optional[Tuple[_Batch, _Result]]:
+    """For a bad record found while reading: (the records of its batch read before it, a
+    result that raises their first analysis error, else exc), or None when there are none."""
+    before = getattr(exc, "_before", None)
+    if before is None or not before.texts:
+        return None
+
+    def result() -> Dict[str, bytes]:
+        _core.analyze_columns(core, before.texts, 1, 0)
+        raise exc
+    return before, result
 
 
 def _analyzed(core, batches: Iterator[_Batch], threads: int, keep: int
-              ) -> Iterator[Tuple[_Batch, Callable[[], Dict[str, bytes]]]]:
+              ) -> Iterator[Tuple[_Batch, _Result]]:
     """(batch, result) pairs in order, result() giving the batch's columns. With more than
-    one thread, up to 2 x threads batches are in flight on a pool of threads, each analysed
-    by the core on its own thread with the GIL released, while this thread reads and checks
-    the records of the next batches and gathers the results in order: the workers do not
-    wait for Python, and no thread is started per batch (the core starts threads - 1 for
-    the last batch, which it cuts for all of them). One thread stays one core. Errors
-    come in the order of the serial loop: a batch's own analysis error before a bad record
-    of a later batch. keep: which sentence texts the columns carry (_SENTENCE_TEXTS)."""
+    one thread, batches go to a pool of C threads (_core.pool_new) that never take the GIL:
+    submitting returns at once, so this thread reads and checks the records of the next
+    batches while the workers analyse, and the oldest batch is collected once 2 x threads + 1
+    are in flight. One thread stays one core (the calling one). Errors come in
+    record order, as the serial loop finds them: a batch's own analysis error before a bad
+    record of a later batch, and a bad record's earlier neighbours in its batch checked
+    before it. keep: which sentence texts the columns carry (_SENTENCE_TEXTS)."""
     if threads <= 1:
-        for batch in batches:
-            yield batch, functools.partial(_core.analyze_columns, core, batch.texts, threads,
-                                           keep)
-        return
-    depth = 2 * threads
-    with ThreadPoolExecutor(max_workers=threads, thread_name_prefix="framelens-batch") as pool:
-        pending: "collections.deque[Tuple[_Batch, Future]]" = collections.deque()
-
-        def submit(batch: _Batch, n: int) -> None:
-            pending.append((batch, pool.submit(_core.analyze_columns, core, batch.texts, n,
-                                               keep)))
-
-        # One batch is read ahead, so that the last one is known as the last: it is cut into
-        # chunks for all the threads (by the core), not analysed by one while the others
-        # wait for it at the end.
-        ahead: Optional[_Batch] = None
         while True:
             try:
                 batch = next(batches)
             except StopIteration:
-                break
-            except BaseException:
-                if ahead is not None:
-                    submit(ahead, 1)
-                while pending:
-                    done = pending.popleft()
-                    yield done[0], done[1].result
+                return
+            except RecordError as exc:
+                before = _checked_before(core, exc)
+                if before is not None:
+                    yield before
                 raise
-            if ahead is not None:
-                submit(ahead, 1)
-                if len(pending) >= depth:
-                    done = pending.popleft()
-                    yield done[0], done[1].result
-            ahead = batch
-        if ahead is not None:
-            submit(ahead, threads)
-        while pending:
-            done = pending.popleft()
-            yield done[0], done[1].result
+            yield batch, functools.partial(_core.analyze_columns, core, batch.texts, 1, keep)
+    pool = _core.pool_new(core, threads, keep)
+    depth = 2 * threads
+    pending: "collections.deque[Tuple[_Batch, _Result]]" = collections.deque()
+    while True:
+        try:
+            batch = next(batches)
+        except StopIteration:
+            break
+        except BaseException as exc:
+            while pending:
+                yield pending.popleft()
+            if isinstance(exc, RecordError):
+                before = _checked_before(core, exc)
+                if before is not None:
+                    yield before
+            raise
+        try:
+            ticket = _core.pool_submit(pool, batch.texts)
+        except (TypeError, ValueError) as exc:  # a text the core cannot take
+            while pending:
+                yield pending.popleft()
+            yield batch, _raiser(exc)
+            raise
+        pending.append((batch, functools.partial(_core.pool_collect, pool, ticket)))
+        if len(pending) > depth:
+            yield pending.popleft()
+    while pending:
+        yield pending.popleft()
 
 
 def analyze_corpus(analyzer, records: Iterable, text: str = "text",
@@ -506,14 +556,17 @@ def analyze_corpus(analyzer, records: Iterable, text: str = "text",
     skipped = [0]
     callback, bar = _progress_callback(progress, records)
     try:
+        first_bytes = None
         if threads > 1:
             batch_bytes = min(batch_bytes, _THREADED_BATCH_BYTES)
-        batches = _batches(records, plan, skip_invalid, batch_bytes, skipped)
+            first_bytes = min(batch_bytes, _THREADED_FIRST_BATCH_BYTES)
+        batches = _batches(records, plan, skip_invalid, batch_bytes, skipped, first_bytes)
         for batch, result in _analyzed(lex._core, batches, int(threads),
                                        _SENTENCE_TEXTS[texts]):
-            if signatures is not None:
-                # signed here while the batch is analysed on the helper thread: only the
-                # signatures are kept, never the texts
+            if signatures is not None and batch.labels:
+                # signed here while the batch is analysed on the worker threads: only the
+                # signatures are kept, never the texts (a batch without labels holds the
+                # records before a bad one, only checked for their own errors)
                 signatures.add(batch.texts, batch.ids, batch.labels)
             try:
                 cols = result()
@@ -583,7 +636,7 @@ def _gathered(lex, records, plan: _Plan, parts: Dict[str, List[np.ndarray]],
     attr_texts = (np.concatenate([np.zeros(1, np.int64)] + attr_offsets), b"".join(attr_data))
     groups = sorted(set(doc_labels))
     gindex = {g: i for i, g in enumerate(groups)}
-    doc_group = np.fromiter((gindex[g] for g in doc_labels), dtype=np.int64, count=n_docs)
+    doc_group = np.fromiter(map(gindex.__getitem__, doc_labels), dtype=np.int64, count=n_docs)
     ids = _doc_id_index(records, doc_ids)
     doc_columns = _doc_columns(records, plan, kept, n_docs, whole)
     group_keys = list(plan.keys) + ([PERIOD] if plan.period else [])

@@ -372,6 +372,41 @@ TEST(AllocFailure, AnalyzeBatch) {
     EXPECT_GT(need, 20u);
 }
 
+// The same batch through a pool of one worker thread: the pool, its worker's result, the
+// queued batch and its chunks, the worker's columns and the collected batch. One batch at a
+// time, so the worker allocates only while the caller waits and the Nth allocation is the
+// same in every round. A failed batch is left empty and the pool stays usable.
+TEST(AllocFailure, Pool) {
+    fl_test::Lexicon lex(kLexicon);
+    ASSERT_EQ(FL_OK, lex.status()) << lex.error().message;
+    const char *texts[3] = {kText, "", kText};
+    size_t lens[3] = {strlen(kText), 0, strlen(kText)};
+    size_t need = sweep("fl_pool", FL_OK, [&](FailingAllocator &a, size_t) {
+        fl_pool *pool = nullptr;
+        fl_status st = fl_pool_new(&a, lex, 1, FL_SENTENCE_TEXTS_ALL, &pool);
+        if (st != FL_OK) {
+            return st;
+        }
+        fl_batch *b = nullptr;
+        fl_error err;
+        uint64_t ticket;
+        st = fl_batch_new(&a, &b);
+        if (st == FL_OK) {
+            st = fl_pool_submit(pool, texts, lens, 3, &ticket, &err);
+        }
+        if (st == FL_OK) {
+            st = fl_pool_collect(pool, ticket, b, &err);
+            fl_batch_columns c;
+            fl_batch_columns_get(b, &c);
+            EXPECT_EQ(st == FL_OK ? 3u : 0u, c.n_docs);
+        }
+        fl_batch_free(b);
+        fl_pool_free(pool);
+        return st;
+    });
+    EXPECT_GT(need, 20u);
+}
+
 TEST(AllocFailure, Fold) {
     for (std::string text : {std::string("KIEV Regime"), std::string("Ελλάδα d’État Ёлка ß"),
                              std::string(500, 'A') + "é"}) {

@@ -1,8 +1,9 @@
-// test_corpus.cc: fl_analyze_batch (csrc/corpus.c): columns in document order, identical for
-// any number of threads and equal to one fl_analyze() per document.
+// test_corpus.cc: fl_analyze_batch and fl_pool (csrc/corpus.c): columns in document order,
+// identical for any number of threads and equal to one fl_analyze() per document.
 // SPDX-License-Identifier: MIT
 #include <gtest/gtest.h>
 
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -257,6 +258,187 @@ TEST(Corpus, NullArgumentsAreArgumentErrors) {
     EXPECT_EQ(FL_ERR_ARG, fl_analyze_batch(nullptr, nullptr, nullptr, 0, 1, nullptr, &err));
     Batch batch;
     EXPECT_EQ(FL_ERR_ARG, fl_analyze_batch(nullptr, nullptr, nullptr, 3, 1, batch.b, &err));
+}
+
+}  // namespace
+
+namespace {
+
+// ---------------------------------------------------------------- fl_pool
+
+// Every column of two batches, compared whole.
+void expect_same_columns(const fl_batch_columns &a, const fl_batch_columns &b) {
+    ASSERT_EQ(a.n_docs, b.n_docs);
+    ASSERT_EQ(a.n_sentences, b.n_sentences);
+    ASSERT_EQ(a.n_matches, b.n_matches);
+    ASSERT_EQ(a.n_attributions, b.n_attributions);
+    auto same = [](const void *x, const void *y, size_t n, size_t elem) {
+        return n == 0 || std::memcmp(x, y, n * elem) == 0;
+    };
+    EXPECT_TRUE(same(a.doc_tokens, b.doc_tokens, a.n_docs, sizeof(uint64_t)));
+    EXPECT_TRUE(same(a.doc_matches, b.doc_matches, a.n_docs, sizeof(uint32_t)));
+    EXPECT_TRUE(same(a.doc_attributions, b.doc_attributions, a.n_docs, sizeof(uint32_t)));
+    EXPECT_TRUE(same(a.sent_doc, b.sent_doc, a.n_sentences, sizeof(uint32_t)));
+    EXPECT_TRUE(same(a.sent_start, b.sent_start, a.n_sentences, sizeof(int64_t)));
+    EXPECT_TRUE(same(a.sent_end, b.sent_end, a.n_sentences, sizeof(int64_t)));
+    EXPECT_TRUE(same(a.sent_score, b.sent_score, a.n_sentences, sizeof(double)));
+    EXPECT_TRUE(same(a.match_doc, b.match_doc, a.n_matches, sizeof(uint32_t)));
+    EXPECT_TRUE(same(a.match_term, b.match_term, a.n_matches, sizeof(uint32_t)));
+    EXPECT_TRUE(same(a.match_start, b.match_start, a.n_matches, sizeof(int64_t)));
+    EXPECT_TRUE(same(a.match_voice, b.match_voice, a.n_matches, sizeof(uint8_t)));
+    EXPECT_TRUE(same(a.surface_offsets, b.surface_offsets, a.n_matches + 1, sizeof(int64_t)));
+    EXPECT_TRUE(same(a.surface_data, b.surface_data, (size_t)a.surface_offsets[a.n_matches], 1));
+    EXPECT_TRUE(same(a.attr_doc, b.attr_doc, a.n_attributions, sizeof(uint32_t)));
+    EXPECT_TRUE(
+        same(a.attr_text_offsets, b.attr_text_offsets, 4 * a.n_attributions + 1, sizeof(int64_t)));
+    ASSERT_EQ(a.sent_text_offsets == nullptr, b.sent_text_offsets == nullptr);
+    if (a.sent_text_offsets != nullptr) {
+        EXPECT_TRUE(
+            same(a.sent_text_offsets, b.sent_text_offsets, a.n_sentences + 1, sizeof(int64_t)));
+        EXPECT_TRUE(same(a.sent_text_data, b.sent_text_data,
+                         (size_t)a.sent_text_offsets[a.n_sentences], 1));
+    }
+}
+
+struct Docs {
+    std::vector<std::string> docs;
+    std::vector<const char *> texts;
+    std::vector<size_t> lens;
+    explicit Docs(std::vector<std::string> d) : docs(std::move(d)) {
+        for (const auto &x : docs) {
+            texts.push_back(x.data());
+            lens.push_back(x.size());
+        }
+    }
+};
+
+// Batches of a few large documents (several 256 KB chunks each) and of many small ones.
+std::vector<Docs> pool_batches() {
+    std::vector<Docs> out;
+    for (size_t k = 0; k < 6; k++) {
+        auto docs = documents(40 + 13 * k);
+        if (k % 2 == 1) {
+            std::string big;
+            for (const auto &d : docs) {
+                big += d;
+            }
+            while (big.size() < (300u << 10)) {
+                big += big + " Kiev regime. ";
+            }
+            docs = {big, "Kyiv.", big.substr(0, 100000)};
+        }
+        out.emplace_back(docs);
+    }
+    return out;
+}
+
+// The pool's batches are those of fl_analyze_batch, for any thread count, collected in any
+// order, with the sentence texts the pool keeps.
+TEST(Pool, BatchesEqualAnalyzeBatchForAnyThreadCount) {
+    fl_test::Lexicon lex(kLexicon);
+    auto batches = pool_batches();
+    std::vector<Batch> want(batches.size());
+    for (size_t k = 0; k < batches.size(); k++) {
+        fl_batch_keep_sentence_texts(want[k].b, FL_SENTENCE_TEXTS_MATCHED);
+        ASSERT_EQ(FL_OK, run(lex, batches[k].docs, 1, want[k].b));
+    }
+    for (unsigned threads : {1u, 2u, 3u}) {
+        fl_pool *pool = nullptr;
+        ASSERT_EQ(FL_OK, fl_pool_new(nullptr, lex, threads, FL_SENTENCE_TEXTS_MATCHED, &pool));
+        EXPECT_EQ(threads, fl_pool_threads(pool));
+        std::vector<uint64_t> tickets(batches.size());
+        fl_error err;
+        for (size_t k = 0; k < batches.size(); k++) {
+            ASSERT_EQ(FL_OK, fl_pool_submit(pool, batches[k].texts.data(), batches[k].lens.data(),
+                                            batches[k].docs.size(), &tickets[k], &err));
+        }
+        // the second first, then in order
+        std::vector<size_t> order = {1, 0, 2, 3, 4, 5};
+        for (size_t k : order) {
+            Batch got;
+            ASSERT_EQ(FL_OK, fl_pool_collect(pool, tickets[k], got.b, &err)) << err.message;
+            fl_batch_columns a, b;
+            fl_batch_columns_get(want[k].b, &a);
+            fl_batch_columns_get(got.b, &b);
+            ASSERT_NE(nullptr, b.sent_text_offsets);
+            expect_same_columns(a, b);
+        }
+        // a ticket is used up by its collect
+        Batch again;
+        EXPECT_EQ(FL_ERR_ARG, fl_pool_collect(pool, tickets[0], again.b, &err));
+        fl_pool_free(pool);
+    }
+}
+
+// A failing document fails its own batch only, named by its index in that batch; the
+// batches before and after it are whole.
+TEST(Pool, AFailingDocumentFailsItsBatchOnly) {
+    fl_test::Lexicon lex(kLexicon);
+    auto batches = pool_batches();
+    std::vector<size_t> bad_lens = batches[2].lens;
+    bad_lens[7] = FL_MAX_TEXT_BYTES + 1; // refused before a byte is read
+    bad_lens[30] = FL_MAX_TEXT_BYTES + 1;
+    fl_pool *pool = nullptr;
+    ASSERT_EQ(FL_OK, fl_pool_new(nullptr, lex, 2, FL_SENTENCE_TEXTS_NONE, &pool));
+    fl_error err;
+    uint64_t t[3];
+    ASSERT_EQ(FL_OK, fl_pool_submit(pool, batches[1].texts.data(), batches[1].lens.data(),
+                                    batches[1].docs.size(), &t[0], &err));
+    ASSERT_EQ(FL_OK, fl_pool_submit(pool, batches[2].texts.data(), bad_lens.data(),
+                                    batches[2].docs.size(), &t[1], &err));
+    ASSERT_EQ(FL_OK, fl_pool_submit(pool, batches[3].texts.data(), batches[3].lens.data(),
+                                    batches[3].docs.size(), &t[2], &err));
+    Batch a, b, c;
+    EXPECT_EQ(FL_OK, fl_pool_collect(pool, t[0], a.b, &err));
+    EXPECT_EQ(FL_ERR_LIMIT, fl_pool_collect(pool, t[1], b.b, &err));
+    EXPECT_EQ(7u, err.item);
+    EXPECT_EQ(0, std::string(err.message).rfind("texts[7]: ", 0)) << err.message;
+    fl_batch_columns cols;
+    fl_batch_columns_get(b.b, &cols);
+    EXPECT_EQ(0u, cols.n_docs);
+    EXPECT_EQ(FL_OK, fl_pool_collect(pool, t[2], c.b, &err));
+    fl_batch_columns_get(c.b, &cols);
+    EXPECT_EQ(batches[3].docs.size(), cols.n_docs);
+    fl_pool_free(pool);
+}
+
+// Batches never collected are dropped when the pool is freed (LeakSanitizer checks that
+// nothing stays allocated); an empty batch is collected as an empty batch.
+TEST(Pool, FreeDropsUncollectedBatchesAndEmptyBatchesWork) {
+    fl_test::Lexicon lex(kLexicon);
+    auto batches = pool_batches();
+    fl_pool *pool = nullptr;
+    ASSERT_EQ(FL_OK, fl_pool_new(nullptr, lex, 2, FL_SENTENCE_TEXTS_ALL, &pool));
+    fl_error err;
+    uint64_t t;
+    ASSERT_EQ(FL_OK, fl_pool_submit(pool, nullptr, nullptr, 0, &t, &err));
+    Batch empty;
+    ASSERT_EQ(FL_OK, fl_pool_collect(pool, t, empty.b, &err));
+    fl_batch_columns cols;
+    fl_batch_columns_get(empty.b, &cols);
+    EXPECT_EQ(0u, cols.n_docs);
+    for (const auto &b : batches) {
+        ASSERT_EQ(FL_OK,
+                  fl_pool_submit(pool, b.texts.data(), b.lens.data(), b.docs.size(), &t, &err));
+    }
+    fl_pool_free(pool);
+}
+
+TEST(Pool, NullArgumentsAreArgumentErrors) {
+    fl_error err;
+    uint64_t t;
+    Batch batch;
+    EXPECT_EQ(FL_ERR_ARG, fl_pool_new(nullptr, nullptr, 1, FL_SENTENCE_TEXTS_NONE, nullptr));
+    EXPECT_EQ(FL_ERR_ARG, fl_pool_submit(nullptr, nullptr, nullptr, 0, &t, &err));
+    EXPECT_EQ(FL_ERR_ARG, fl_pool_collect(nullptr, 0, batch.b, &err));
+    fl_pool *pool = nullptr;
+    ASSERT_EQ(FL_OK, fl_pool_new(nullptr, nullptr, 1, FL_SENTENCE_TEXTS_NONE, &pool));
+    EXPECT_EQ(FL_ERR_ARG, fl_pool_submit(pool, nullptr, nullptr, 3, &t, &err));
+    EXPECT_EQ(FL_ERR_ARG, fl_pool_submit(pool, nullptr, nullptr, 0, nullptr, &err));
+    EXPECT_EQ(FL_ERR_ARG, fl_pool_collect(pool, 0, nullptr, &err));
+    EXPECT_EQ(FL_ERR_ARG, fl_pool_collect(pool, 12345, batch.b, &err));
+    fl_pool_free(pool);
+    fl_pool_free(nullptr);
 }
 
 }  // namespace

@@ -603,6 +603,85 @@ def test_sentence_texts_are_the_sentences_slices_for_any_thread_count(analyzer, 
         assert sum(t is not None for t in got) > 100
 
 
+def test_pool_batches_equal_analyze_columns(lexicon, records):
+    """_core.pool_submit returns at once; pool_collect gives each batch the columns of
+    analyze_columns, for any thread count and collection order, until the ticket is used."""
+    from framelens import _core
+    texts = [r["text"] for r in records]
+    batches = [texts[i:i + 37] for i in range(0, len(texts), 37)] + [[]]
+    want = [_core.analyze_columns(lexicon._core, b, 1, 1) for b in batches]
+    for threads in (1, 2, 3):
+        pool = _core.pool_new(lexicon._core, threads, 1)
+        tickets = [_core.pool_submit(pool, b) for b in batches]
+        order = list(range(len(batches)))[::-1]
+        got = {k: _core.pool_collect(pool, tickets[k]) for k in order}
+        assert [got[k] for k in range(len(batches))] == want
+        with pytest.raises(KeyError, match="no batch"):
+            _core.pool_collect(pool, tickets[0])
+
+
+def test_pool_reports_texts_by_index(lexicon):
+    """A text the core cannot take fails pool_submit (.index as analyze_columns); an analysis
+    error fails pool_collect of its batch only."""
+    from framelens import _core
+    pool = _core.pool_new(lexicon._core, 2, 0)
+    with pytest.raises(TypeError, match=r"texts\[1\]") as info:
+        _core.pool_submit(pool, ["Kiev.", 5])
+    assert info.value.index == 1
+    with pytest.raises(ValueError, match=r"texts\[2\].*surrogate") as info:
+        _core.pool_submit(pool, ["Kiev.", "Kyiv.", "a \ud800"])
+    assert info.value.index == 2
+    with pytest.raises(TypeError):
+        _core.pool_submit(object(), ["Kiev."])
+    with pytest.raises(ValueError, match="threads"):
+        _core.pool_new(lexicon._core, 0, 0)
+    too_long = "a" * (_core.MAX_TEXT_BYTES + 1)
+    bad = _core.pool_submit(pool, ["Kiev.", too_long])
+    good = _core.pool_submit(pool, ["Kiev."])
+    with pytest.raises(ValueError, match=r"texts\[1\]") as info:
+        _core.pool_collect(pool, bad)
+    assert info.value.index == 1
+    assert np.frombuffer(_core.pool_collect(pool, good)["doc_matches"], np.uint32).tolist() == [1]
+
+
+@pytest.mark.parametrize("batch_bytes", [100, 8 << 20])
+def test_first_bad_record_in_record_order_for_any_thread_count(analyzer, batch_bytes):
+    """A text the core refuses (a lone surrogate, record 2) and a bad record read later in
+    the same batch (record 4, no text) or in a later one: the first in record order is
+    reported, for 1 and 2 threads and small or large batches alike; without the surrogate,
+    the bad record is."""
+    from framelens.corpus import analyze_corpus
+    recs = [{"id": "a", "text": "Kiev. " * 50, "outlet": "A"},
+            {"id": "b", "text": "Kyiv. " * 20, "outlet": "A"},
+            {"id": "c", "text": "Kyiv \ud800. " + "Kiev. " * 20, "outlet": "A"},
+            {"id": "d", "text": "Kiev.", "outlet": "B"},
+            {"id": "e", "text": None, "outlet": "B"}]
+    for threads in (1, 2):
+        with pytest.raises(fl.RecordError) as info:
+            analyze_corpus(analyzer, recs, threads=threads, batch_bytes=batch_bytes)
+        assert info.value.record == 2 and "surrogate" in str(info.value), str(info.value)
+        with pytest.raises(fl.RecordError) as info:
+            analyze_corpus(analyzer, recs[:2] + recs[3:], threads=threads,
+                           batch_bytes=batch_bytes)
+        assert info.value.record == 3 and "'e'" in str(info.value), str(info.value)
+
+
+def test_first_bad_record_before_a_bad_date_for_any_thread_count(analyzer):
+    """A date that cannot be read is found when its batch is complete: a text the core
+    refuses earlier in that batch is still reported first."""
+    from framelens.corpus import analyze_corpus
+    recs = [{"id": "a", "text": "Kiev.", "outlet": "A", "date": "2024-01-01"},
+            {"id": "b", "text": "Kyiv \ud800.", "outlet": "A", "date": "2024-01-02"},
+            {"id": "c", "text": "Kiev.", "outlet": "A", "date": "not a date"}]
+    for threads in (1, 2):
+        with pytest.raises(fl.RecordError) as info:
+            analyze_corpus(analyzer, recs, threads=threads, date="date")
+        assert info.value.record == 1 and "surrogate" in str(info.value), str(info.value)
+        with pytest.raises(fl.RecordError) as info:
+            analyze_corpus(analyzer, [recs[0], recs[2]], threads=threads, date="date")
+        assert info.value.record == 1 and "not a date" in str(info.value), str(info.value)
+
+
 def test_analyze_columns_checks_its_sentence_texts_argument(lexicon):
     from framelens import _core
     cols = _core.analyze_columns(lexicon._core, ["Kiev said so. Nothing.", ""], 1, 1)
