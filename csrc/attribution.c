@@ -59,7 +59,7 @@ enum {
     AFTER_CUES = FL_W_ACCORDING | FL_W_SPEECH | FL_W_THOUGHT | FL_W_EVIDENCE | FL_W_QUOTE_VERB,
     /* c: cues before their content */
     BEFORE_CUES = FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT | FL_W_STANCE | FL_W_EVIDENCE |
-                  FL_W_SEEM | FL_W_ACCORDING | FL_W_NOUN_CUE,
+                  FL_W_SEEM | FL_W_ACCORDING | FL_W_NOUN_CUE | FL_W_QUOTE_VERB,
     /* d: the verbs of a nested attribution */
     NESTED_CUES = FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT | FL_W_STANCE | FL_W_EVIDENCE
 };
@@ -168,7 +168,7 @@ static uint8_t naming_cue(const ctx *c, size_t i) {
 }
 
 static uint8_t kind_of(uint32_t b) {
-    if (b & (FL_W_SPEECH | FL_W_ACCORDING)) {
+    if (b & (FL_W_SPEECH | FL_W_ACCORDING | FL_W_QUOTE_VERB)) {
         return FL_ATTRIBUTION_STATEMENT;
     }
     if (b & FL_W_THOUGHT) {
@@ -359,10 +359,10 @@ static size_t speaker_forward(const ctx *c, const span *s, size_t from) {
             uint32_t b = bits(c, j);
             bool name = c->k[j].upper || c->k[j].all_digits ||
                         (b & (FL_W_PRON | FL_W_ROLE | FL_W_SOURCE));
-            if ((b & FL_W_DET) ||
-                (j == from && quantifier(c, j) && j + 1 < s->b &&
-                 (folded_is(c, j + 1, "of") || is_separator(c, j + 1) || at_end(s, j + 1)))) {
-                det = true; /* "said one of those advisers", "said another." */
+            if ((b & FL_W_DET) || (j == from && quantifier(c, j))) {
+                /* "said one of those advisers", "said another.", "said one longtime
+                 * adviser to Bill Clinton" */
+                det = true;
             } else if (folded_is(c, j, "and")) {
                 /* "Google and Yahoo", not "those feelings and stressed" */
                 if (j + 1 >= s->b || !(c->k[j + 1].upper || (bits(c, j + 1) & FL_W_DET))) {
@@ -1588,7 +1588,10 @@ static bool speaker_clause_at(const ctx *c, const span *s, size_t j) {
         (p == ',' || folded_is(c, j, "and") || folded_is(c, j, "but"))) {
         uint32_t nb = bits(c, j + 1);
         uint8_t nf = form(c, j + 1);
-        if ((nb & (FL_W_SPEECH | FL_W_THOUGHT)) && !(nb & FL_W_NOUNLIKE) &&
+        /* a word that is also a noun only in its past form or participle ("and noted that",
+         * ", reporting that"; not "and claims that") */
+        if ((nb & (FL_W_SPEECH | FL_W_THOUGHT)) &&
+            (!(nb & FL_W_NOUNLIKE) || nf == FL_FORM_PAST || nf == FL_FORM_ING) &&
             ((p == ',' && nf == FL_FORM_ING) ||
              (p == 0 && (nf == FL_FORM_PAST || nf == FL_FORM_S))) &&
             content_may_start(c, s, j + 2)) {
@@ -1800,6 +1803,17 @@ static void refine_speaker(const ctx *c, const span *s, size_t vg, size_t cue, s
 }
 
 /* c. Finds cues followed by their content, left to right, in [from, s->b). */
+/* Does a quotation (after a comma or a colon) or a that-clause start at j? */
+static bool quotation_or_that(const ctx *c, const span *s, size_t j) {
+    if (j < s->b && folded_is(c, j, "that")) {
+        return true;
+    }
+    if (j < s->b && (punct(c, j) == ',' || punct(c, j) == ':')) {
+        j++;
+    }
+    return j + 1 < s->b && family(punct(c, j)) != FAMILY_NONE && c->v[j + 1].quoted;
+}
+
 static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
     fl_status st;
     size_t sentence_attrs = c->res->attributions.len; /* this sentence's come after these */
@@ -1960,8 +1974,17 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
                 }
             }
         } else {
-            if (!(b & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT | FL_W_STANCE | FL_W_EVIDENCE)) ||
-                !verb_here(c, s, i, vg)) {
+            /* a verb that reports only a quotation or a that-clause ("He continued: "…"",
+             * "The campaign responded that …"; not "continued to push") */
+            bool quote_verb = !(b & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT | FL_W_STANCE |
+                                     FL_W_EVIDENCE)) &&
+                              (b & FL_W_QUOTE_VERB) && f != FL_FORM_BASE;
+            if (!(b & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT | FL_W_STANCE | FL_W_EVIDENCE)) &&
+                !quote_verb) {
+                continue;
+            }
+            if (!verb_here(c, s, i, vg) ||
+                (quote_verb && !quotation_or_that(c, s, i + 1))) {
                 continue;
             }
             /* the speaker: the words before the verb group, back to the clause's start */

@@ -298,3 +298,39 @@ TEST(Attribution, SpeakersBehindAnAppositionARelativePronounOrAParticiple) {
     EXPECT_EQ("Spokeswoman Hope Hicks", r[0].speaker);  // "Hope" is a name here
     EXPECT_EQ("said", r[0].cue);
 }
+
+TEST(Attribution, AnInvertedSpeakerMayStartWithAQuantifier) {
+    auto r = records("\u201cThis is similar,\u201d said one longtime adviser to the president.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("one longtime adviser", r[0].speaker);
+    EXPECT_EQ("said", r[0].cue);
+}
+
+TEST(Attribution, ACoordinatedVerbOfSayingInThePastStartsItsOwnAttribution) {
+    // "noted" is also a noun ("a note"), but not in the past tense after "and"
+    auto r = records("He said that he was focused on the platform and noted that Sanders had "
+                     "conceded.");
+    ASSERT_GE(r.size(), 2u);
+    EXPECT_EQ("that he was focused on the platform", r[0].content);
+    EXPECT_EQ("noted", r[1].cue);
+    EXPECT_EQ("that Sanders had conceded.", r[1].content);
+    // "claims" after "and" may be a noun: no new attribution there
+    r = records("He said that the reports and claims that followed were wrong.");
+    ASSERT_EQ(1u, r.size());
+}
+
+TEST(Attribution, AQuoteVerbReportsAThatClauseOrAQuotationAfterIt) {
+    auto r = records("The campaign responded that she had never sent the files.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The campaign", r[0].speaker);
+    EXPECT_EQ("responded", r[0].cue);
+    EXPECT_EQ("respond", r[0].lemma);
+    EXPECT_EQ("that she had never sent the files.", r[0].content);
+    r = records("He continued: \u201cI have never heard of anyone.\u201d");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("He", r[0].speaker);
+    EXPECT_EQ("continued", r[0].cue);
+    // but not a deed: "continued to push", "responded to criticism"
+    EXPECT_TRUE(records("Sanders has continued to push for the plan.").empty());
+    EXPECT_TRUE(records("The campaign responded to criticism by pointing to her record.").empty());
+}
