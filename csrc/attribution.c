@@ -1983,8 +1983,7 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
                 !quote_verb) {
                 continue;
             }
-            if (!verb_here(c, s, i, vg) ||
-                (quote_verb && !quotation_or_that(c, s, i + 1))) {
+            if (!verb_here(c, s, i, vg) || (quote_verb && !quotation_or_that(c, s, i + 1))) {
                 continue;
             }
             /* the speaker: the words before the verb group, back to the clause's start */
