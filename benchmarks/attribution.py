@@ -15,11 +15,13 @@ and PolNeAR's:
   -> News, "Sanders' campaign manager" -> manager, "Trump on Tuesday" -> Trump, "a person
   familiar with the plans" -> person, "a poll taken last week" -> poll);
 - a cue's head is its first word that is no auxiliary, negation, adverb, floating quantifier,
-  determiner or preposition ("has also said" -> said, "have both argued" -> argued, "has
-  not yet responded" -> responded, "are specifically focused on" -> focused, "to say" ->
-  say, "in a statement" -> statement; "according to" -> according, the first word when
-  every word is one of those); a cue of punctuation alone (a headline's colon) is its own
-  head.
+  word of a phrase of time, determiner or preposition ("has also said" -> said, "have both
+  argued" -> argued, "has not yet responded" -> responded, "this week detailed" ->
+  detailed, "are specifically focused on" -> focused, "to say" -> say, "in a statement" ->
+  statement; "according to" -> according, the first word when every word is one of those);
+  a cue of punctuation alone (a headline's colon) is its own head. A catenative verb is
+  the head of its chain ("went on to say" -> went): taking the verb after "to" instead was
+  tried and changed the cue F1 by less than 0.002.
 
 Speaker F1 and cue F1 count heads (a gold span found by no framelens span is a miss, a
 framelens span that matches no gold span a false alarm); "attribution F1" counts an
@@ -95,6 +97,10 @@ _CUT_PUNCT = frozenset(",(—–;:")
 _POSTNOMINAL = frozenset("""familiar close closest opposed loyal involved taken given written
 known seen held done""".split())
 _TIME_DETERMINERS = frozenset("last this next earlier".split())
+# a phrase of time at the start of a cue ("this week detailed", "on Monday rejected")
+_TIME_WORDS = frozenset("""today yesterday tonight earlier later week weekend month year day
+morning afternoon evening night monday tuesday wednesday thursday friday saturday
+sunday""".split())
 _TIME_NOUNS = frozenset("""week weekend month year spring summer fall autumn winter night
 morning afternoon evening time""".split())
 
@@ -161,7 +167,8 @@ def speaker_head(tokens: Tokens, start: int, end: int) -> Optional[int]:
 
 def cue_head(tokens: Tokens, start: int, end: int) -> Optional[int]:
     """The start offset of a cue span's head word: its first word that is no auxiliary,
-    negation or adverb; else its first word; else its first token."""
+    negation, adverb or word of a phrase of time; else its first word; else its first
+    token."""
     first_word = None
     first_tok = None
     for s, e, k in tokens.inside(start, end):
@@ -172,7 +179,8 @@ def cue_head(tokens: Tokens, start: int, end: int) -> Optional[int]:
         word = tokens.text[s:e].lower().replace("\u2019", "'")
         if first_word is None:
             first_word = s
-        if word in _AUX or word.endswith("n't") or (word.endswith("ly") and len(word) > 4):
+        if word in _AUX or word in _TIME_WORDS or word.endswith("n't") or \
+                (word.endswith("ly") and len(word) > 4):
             continue
         return s
     return first_word if first_word is not None else first_tok

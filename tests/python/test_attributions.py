@@ -293,6 +293,9 @@ def test_benchmark_head_rule():
     assert cue("have both argued") == "argued"
     assert cue("has not yet responded to") == "responded"
     assert cue("according to") == "according"
+    assert cue("this week detailed") == "detailed"
+    assert cue("on Monday rejected") == "rejected"
+    assert cue("went on to say") == "went"
 
 
 def test_benchmark_gold_pairing():
