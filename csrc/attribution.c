@@ -1702,6 +1702,18 @@ static bool finite_verb(const ctx *c, size_t i) {
            f[k->fold_len - 1] == 'd';
 }
 
+/* A number in words that can open a noun phrase ("Two objectors", "Three aides"). */
+static bool number_word(const ctx *c, size_t i) {
+    static const char *const numbers[] = {"two",   "three", "four", "five",   "six",
+                                          "seven", "eight", "nine", "dozens", "hundreds"};
+    for (size_t n = 0; n < sizeof numbers / sizeof numbers[0]; n++) {
+        if (folded_is(c, i, numbers[n])) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* The subject of the clause that holds the verb group at vg: the name at the start of the
  * sentence (after an introduction such as "In Iowa," or "Speaking to reporters,"), up to its
  * verb or an apposition. Sets [*first, *end) and returns true when one is found. */
@@ -1721,18 +1733,30 @@ static bool clause_subject(const ctx *c, const span *s, size_t vg, size_t *first
     }
     size_t k = a;
     bool capital_seen = false;
+    /* a noun phrase that opens with a determiner or a quantifier ("The nurse", "Many
+     * adoptees", "Another Clinton ally") runs on through its lower-case nouns */
+    bool det_start = (bits(c, a) & FL_W_DET) || quantifier(c, a) || c->k[a].all_digits ||
+                     number_word(c, a);
     while (k < vg && k - a < MAX_SPEAKER_TOKENS && c->v[k].role != FL_ROLE_CONTENT &&
-           !c->v[k].quoted && speaker_token(c, k) && !finite_verb(c, k) && punct(c, k) != '(' &&
-           punct(c, k) != ')') {
+           !c->v[k].quoted && speaker_token(c, k) &&
+           (!finite_verb(c, k) || (det_start && k == a + 1 && !(bits(c, k) & FL_W_AUX))) &&
+           punct(c, k) != '(' && punct(c, k) != ')') {
+        /* ("The embattled governor": an -ed word right after the determiner describes) */
         if (is_word(c, k)) {
             bool connector = folded_is(c, k, "of") || folded_is(c, k, "for") ||
                              folded_is(c, k, "and") || folded_is(c, k, "at");
-            /* a lower-case word after a name is its verb ("Sanders lost", "Janney also") */
-            if (capital_seen && c->k[k].lower && !connector &&
-                c->t[k - 1].kind != FL_TOKEN_CLITIC && !(bits(c, k) & (FL_W_ROLE | FL_W_SOURCE))) {
+            bool function = (bits(c, k) & FL_W_DET) || quantifier(c, k);
+            /* a lower-case word after a name is its verb ("Sanders lost", "Janney also"); in
+             * a noun phrase, one before an object or "to" ("Many adoptees try to …") */
+            if (c->k[k].lower && !connector && c->t[k - 1].kind != FL_TOKEN_CLITIC &&
+                !(bits(c, k) & (FL_W_ROLE | FL_W_SOURCE)) &&
+                (det_start
+                     ? k + 1 < vg && k > a &&
+                           ((bits(c, k + 1) & (FL_W_DET | FL_W_PRON)) || folded_is(c, k + 1, "to"))
+                     : capital_seen)) {
                 break;
             }
-            capital_seen = c->k[k].upper != 0 || (capital_seen && connector);
+            capital_seen = (c->k[k].upper != 0 && !function) || (capital_seen && connector);
         }
         k++;
     }
@@ -1802,7 +1826,6 @@ static void refine_speaker(const ctx *c, const span *s, size_t vg, size_t cue, s
     }
 }
 
-/* c. Finds cues followed by their content, left to right, in [from, s->b). */
 /* Does a quotation (after a comma or a colon) or a that-clause start at j? */
 static bool quotation_or_that(const ctx *c, const span *s, size_t j) {
     if (j < s->b && folded_is(c, j, "that")) {
@@ -1814,6 +1837,7 @@ static bool quotation_or_that(const ctx *c, const span *s, size_t j) {
     return j + 1 < s->b && family(punct(c, j)) != FAMILY_NONE && c->v[j + 1].quoted;
 }
 
+/* c. Finds cues followed by their content, left to right, in [from, s->b). */
 static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
     fl_status st;
     size_t sentence_attrs = c->res->attributions.len; /* this sentence's come after these */

@@ -334,3 +334,25 @@ TEST(Attribution, AQuoteVerbReportsAThatClauseOrAQuotationAfterIt) {
     EXPECT_TRUE(records("Sanders has continued to push for the plan.").empty());
     EXPECT_TRUE(records("The campaign responded to criticism by pointing to her record.").empty());
 }
+
+TEST(Attribution, AParticiplesSpeakerIsTheWholeNounPhraseThatOpensTheSentence) {
+    // a capitalised determiner or number is no name: the lower-case nouns after it belong
+    // to the speaker ("The nurse", not "The")
+    auto r = records("The nurse sued the state, claiming the quarantine was illegal.");
+    ASSERT_GE(r.size(), 1u);
+    EXPECT_EQ("The nurse", r.back().speaker);
+    EXPECT_EQ("claiming", r.back().cue);
+    r = records("Many unnaturalized adoptees try to stay hidden, telling few people.");
+    ASSERT_GE(r.size(), 1u);
+    EXPECT_EQ("Many unnaturalized adoptees", r.back().speaker);
+    r = records("Two objectors had challenged the bid, contending that it was void.");
+    ASSERT_GE(r.size(), 1u);
+    EXPECT_EQ("Two objectors", r.back().speaker);
+    r = records("The Clinton campaign pushed back, calling it the mark of a desperate rival.");
+    ASSERT_GE(r.size(), 1u);
+    EXPECT_EQ("The Clinton campaign", r.back().speaker);
+    // a name followed by a lower-case word is still a name and its verb
+    r = records("Sanders lost the vote, saying the count was wrong.");
+    ASSERT_GE(r.size(), 1u);
+    EXPECT_EQ("Sanders", r.back().speaker);
+}
