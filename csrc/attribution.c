@@ -1837,6 +1837,48 @@ static bool quotation_or_that(const ctx *c, const span *s, size_t j) {
     return j + 1 < s->b && family(punct(c, j)) != FAMILY_NONE && c->v[j + 1].quoted;
 }
 
+/* The subject that a preposition cut ("A U.S. official familiar with the investigation said",
+ * "Organizers of the push to boycott the speech said", "A 2009 report by the Center
+ * found"): when the words before the speaker found at sp_first, back to the start of the
+ * clause, hold no verb and open with a determiner, a capital, a quantifier or a number, the
+ * speaker starts there; else at sp_first. */
+static size_t subject_behind_preposition(const ctx *c, const span *s, size_t from, size_t sp_first,
+                                         size_t vg) {
+    if (sp_first <= from || sp_first >= vg || !(bits(c, sp_first - 1) & FL_W_PREP)) {
+        return sp_first;
+    }
+    size_t j = sp_first;
+    while (j > from && vg - j < 2 * MAX_SPEAKER_TOKENS && c->v[j - 1].role == FL_ROLE_NONE &&
+           !c->v[j - 1].quoted) {
+        size_t p = j - 1;
+        if (is_separator(c, p)) {
+            break;
+        }
+        if (!is_word(c, p)) {
+            if (!speaker_token(c, p)) {
+                return sp_first;
+            }
+        } else {
+            uint32_t b = bits(c, p);
+            if ((b & (FL_W_AUX | FL_W_OPENER | FL_W_VERB | FL_W_RELATIVE)) ||
+                ((b & FL_W_CONJ) && !folded_is(c, p, "and")) ||
+                ((b & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT | FL_W_STANCE)) &&
+                 !(b & FL_W_NOUNLIKE)) ||
+                finite_verb(c, p)) {
+                return sp_first;
+            }
+        }
+        j = p;
+    }
+    /* the clause starts here: the sentence's start (or the region's) or a separator */
+    if (j == sp_first || !(j == from || j == s->a || is_separator(c, j - 1)) || !is_word(c, j) ||
+        !(c->k[j].upper || (bits(c, j) & FL_W_DET) || quantifier(c, j) || number_word(c, j)) ||
+        (bits(c, j) & FL_W_PREP) || count_words(c, j, vg) > 2 * MAX_SPEAKER_WORDS) {
+        return sp_first;
+    }
+    return j;
+}
+
 /* c. Finds cues followed by their content, left to right, in [from, s->b). */
 static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
     fl_status st;
@@ -2017,6 +2059,7 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
                    punct(c, sp_first - 1) != '(' && punct(c, sp_first - 1) != ')') {
                 sp_first--;
             }
+            sp_first = subject_behind_preposition(c, s, from, sp_first, vg);
             if (vg - sp_first == 1 && folded_is(c, sp_first, "we")) {
                 continue; /* "What we know about …": the outlet speaks, in its own words */
             }

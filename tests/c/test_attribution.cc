@@ -356,3 +356,17 @@ TEST(Attribution, AParticiplesSpeakerIsTheWholeNounPhraseThatOpensTheSentence) {
     ASSERT_GE(r.size(), 1u);
     EXPECT_EQ("Sanders", r.back().speaker);
 }
+
+TEST(Attribution, ASubjectCutByAPrepositionIsTheWholeNounPhrase) {
+    auto r = records("A U.S. official familiar with the investigation said that charges were "
+                     "unlikely.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("A U.S. official familiar with the investigation", r[0].speaker);
+    r = records("A 2009 report by the Center for Economic Research found that a tax would work.");
+    ASSERT_GE(r.size(), 1u);
+    EXPECT_EQ("A 2009 report by the Center for Economic Research", r[0].speaker);
+    // but not across a verb: "After meeting with …" is no subject
+    r = records("After meeting with the donors, the senator said he was pleased.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("the senator", r[0].speaker);
+}
