@@ -518,9 +518,20 @@ static size_t after_quote_end(const ctx *c, const span *s, size_t j) {
     return SIZE_MAX;
 }
 
+/* Does word i end in -ly ("Shortly", "Early"), whatever its case? */
+static bool ends_in_ly(const ctx *c, size_t i) {
+    const fl_tokinfo *k = &c->k[i];
+    if (!is_word(c, i) || k->fold_len < 5 || c->v[i].cue != NULL) {
+        return false;
+    }
+    const uint8_t *f = fl__vec_bytes(&c->res->folded, k->fold_off);
+    return f[k->fold_len - 2] == 'l' && f[k->fold_len - 1] == 'y';
+}
+
 /* Is [from, sep) an introduction to the clause rather than a clause ("Wednesday at the
  * debate", "On ABC's program", "Holding open a book", "Asked about it")? It opens with a
- * preposition, a time or a participle and holds no verb that a clause would need. */
+ * preposition, a time, a participle or an adverb before a
+ * preposition ("Shortly after the vote") and holds no verb that a clause would need. */
 static bool intro_phrase(const ctx *c, const span *s, size_t from, size_t sep) {
     size_t first = from;
     while (first < sep && !is_word(c, first)) {
@@ -531,8 +542,10 @@ static bool intro_phrase(const ctx *c, const span *s, size_t from, size_t sep) {
     }
     uint32_t b = bits(c, first);
     uint8_t f = form(c, first);
+    /* also an adverb before a preposition: "Shortly after the announcement," */
     bool opens = (b & (FL_W_PREP | FL_W_TIME)) || f == FL_FORM_ING ||
-                 (f == FL_FORM_PAST && first == s->a);
+                 (f == FL_FORM_PAST && first == s->a) ||
+                 (first + 1 < sep && (bits(c, first + 1) & FL_W_PREP) && ends_in_ly(c, first));
     if (!opens) {
         return false;
     }

@@ -370,3 +370,15 @@ TEST(Attribution, ASubjectCutByAPrepositionIsTheWholeNounPhrase) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("the senator", r[0].speaker);
 }
+
+TEST(Attribution, AParticiplesSubjectComesAfterAnIntroduction) {
+    auto r = records("Shortly after the announcement, the founders' families had mobilized, "
+                     "warning that the deal would fail.");
+    ASSERT_GE(r.size(), 1u);
+    EXPECT_EQ("warning", r.back().cue);
+    EXPECT_EQ("the founders' families", r.back().speaker);
+    r = records("Despite his low standing, Clinton was ready for him, reminding viewers that "
+                "he was weak.");
+    ASSERT_GE(r.size(), 1u);
+    EXPECT_EQ("Clinton", r.back().speaker);
+}
