@@ -382,3 +382,17 @@ TEST(Attribution, AParticiplesSubjectComesAfterAnIntroduction) {
     ASSERT_GE(r.size(), 1u);
     EXPECT_EQ("Clinton", r.back().speaker);
 }
+
+TEST(Attribution, MoreVerbsOfStanceAndSaying) {
+    auto r = records("Trump lambasted the deal as a disaster.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Trump", r[0].speaker);
+    EXPECT_EQ("lambast", r[0].lemma);
+    EXPECT_EQ(FL_ATTRIBUTION_STANCE, r[0].kind);
+    r = records("The FBI deemed the emails classified.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("deem", r[0].lemma);
+    r = records("She invoked the memory of her father.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("invoke", r[0].lemma);
+}
