@@ -1596,6 +1596,9 @@ static bool phrase_stops(const ctx *c, const span *s, size_t j) {
  * number of tokens ahead. */
 static bool speaker_clause_at(const ctx *c, const span *s, size_t j) {
     int32_t p = punct(c, j);
+    if (p == 0 && c->k[j].fold_len != 3) {
+        return false; /* the common case, a word: only "and" and "but" matter here */
+    }
     /* "…, adding that …", "… and said that …": the same speaker's next attribution */
     if (!c->v[j].quoted && j + 1 < s->b &&
         (p == ',' || folded_is(c, j, "and") || folded_is(c, j, "but"))) {
