@@ -255,9 +255,10 @@ def test_speakers_and_cues_on_polnear():
     spec.loader.exec_module(bench)
     res = bench.evaluate(bench.load_polnear(POLNEAR))
     for part in ("tune", "measure"):
-        speaker, cue, _pair = (s.prf()[2] for s in res[part])
-        assert speaker >= 0.66, (part, speaker)
-        assert cue >= 0.69, (part, cue)
+        speaker, cue, pair = (s.prf()[2] for s in res[part])
+        assert speaker >= 0.675, (part, speaker)
+        assert cue >= 0.70, (part, cue)
+        assert pair >= 0.62, (part, pair)
     # the head rule: one for both sides
     tok = bench.Tokens("Sen. Lindsey Graham (R-S.C.) has also said that")
     assert tok.text[bench.speaker_head(tok, 0, 28):].startswith("Graham")
