@@ -141,8 +141,8 @@ def speaker_head(tokens: Tokens, start: int, end: int) -> Optional[int]:
     last = None
     first = None
     toks = tokens.inside(start, end)
-    words = [tokens.text[s:e] for s, e, k in toks]
-    for i, (s, e, k) in enumerate(toks):
+    words = [tokens.text[s:e] for s, e, _k in toks]
+    for i, (s, _e, k) in enumerate(toks):
         word = words[i]
         if k == WORD:
             if first is None:
@@ -153,7 +153,7 @@ def speaker_head(tokens: Tokens, start: int, end: int) -> Optional[int]:
                     and words[i + 1].lower() in _TIME_NOUNS:
                 break
             if last is not None and _postmodifier(
-                    word, next((w for w, t in zip(words[i + 1:], toks[i + 1:])
+                    word, next((w for w, t in zip(words[i + 1:], toks[i + 1:], strict=True)
                                 if t[2] == WORD), None)):
                 break
             last = s
@@ -216,7 +216,7 @@ def gold_attributions(spans: Sequence[Sequence]) -> List[Gold]:
                    and items[k][1] not in no_source)
     source_of: Dict[int, Tuple[int, int]] = {}
     used: set = set()
-    for _gap_, k, j in pairs:
+    for _distance, k, j in pairs:
         if k not in source_of and j not in used:
             source_of[k] = items[j][1]
             used.add(j)
