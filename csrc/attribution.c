@@ -1738,6 +1738,13 @@ static bool clause_subject(const ctx *c, const span *s, size_t vg, size_t *first
     while (a < vg && !is_word(c, a)) {
         a++;
     }
+    /* a conjunction that links the sentence to the one before: "But Asa Khalif, an
+     * organizer with the coalition, said …" */
+    if (a + 1 < vg && is_word(c, a + 1) &&
+        (folded_is(c, a, "but") || folded_is(c, a, "and") || folded_is(c, a, "yet") ||
+         folded_is(c, a, "so"))) {
+        a++;
+    }
     /* an introduction to the clause, up to its comma */
     for (size_t j = a; j < vg && j - a <= MAX_INTRO_TOKENS; j++) {
         if (punct(c, j) == ',') {

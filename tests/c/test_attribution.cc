@@ -396,3 +396,11 @@ TEST(Attribution, MoreVerbsOfStanceAndSaying) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("invoke", r[0].lemma);
 }
+
+TEST(Attribution, ASpeakerAfterALinkingConjunctionAndAnApposition) {
+    auto r = records(
+        "But Asa Khalif, an organizer with the coalition, said the march would go on.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Asa Khalif", r[0].speaker);
+    EXPECT_EQ("said", r[0].cue);
+}
