@@ -1771,7 +1771,7 @@ static bool clause_subject(const ctx *c, const span *s, size_t vg, size_t *first
             bool function = (bits(c, k) & FL_W_DET) || quantifier(c, k);
             /* a lower-case word after a name is its verb ("Sanders lost", "Janney also"); in
              * a noun phrase, one before an object or "to" ("Many adoptees try to …") */
-            if (c->k[k].lower && !connector && c->t[k - 1].kind != FL_TOKEN_CLITIC &&
+            if (k > a && c->k[k].lower && !connector && c->t[k - 1].kind != FL_TOKEN_CLITIC &&
                 !(bits(c, k) & (FL_W_ROLE | FL_W_SOURCE)) &&
                 (det_start
                      ? k + 1 < vg && k > a &&

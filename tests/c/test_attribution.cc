@@ -404,3 +404,13 @@ TEST(Attribution, ASpeakerAfterALinkingConjunctionAndAnApposition) {
     EXPECT_EQ("Asa Khalif", r[0].speaker);
     EXPECT_EQ("said", r[0].cue);
 }
+
+TEST(Attribution, AParticiplesSubjectAtTheVeryStartOfTheText) {
+    // the subject's first word is the text's first token (no token before it to look at)
+    auto r = records("officials met the donors, saying it was over.");
+    ASSERT_GE(r.size(), 1u);
+    EXPECT_EQ("saying", r.back().cue);
+    r = records("the nurse sued, claiming it was illegal.");
+    ASSERT_GE(r.size(), 1u);
+    EXPECT_EQ("the nurse", r.back().speaker);
+}
