@@ -410,7 +410,7 @@ TEST(Attribution, AParticiplesSubjectAtTheVeryStartOfTheText) {
     auto r = records("officials met the donors, saying it was over.");
     ASSERT_GE(r.size(), 1u);
     EXPECT_EQ("saying", r.back().cue);
-    r = records("the nurse sued, claiming it was illegal.");
+    r = records("the nurse resigned, claiming it was illegal.");
     ASSERT_GE(r.size(), 1u);
     EXPECT_EQ("the nurse", r.back().speaker);
 }
