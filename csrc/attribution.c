@@ -59,7 +59,7 @@ enum {
     AFTER_CUES = FL_W_ACCORDING | FL_W_SPEECH | FL_W_THOUGHT | FL_W_EVIDENCE | FL_W_QUOTE_VERB,
     /* c: cues before their content */
     BEFORE_CUES = FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT | FL_W_STANCE | FL_W_EVIDENCE |
-                  FL_W_SEEM | FL_W_ACCORDING | FL_W_NOUN_CUE,
+                  FL_W_SEEM | FL_W_ACCORDING | FL_W_NOUN_CUE | FL_W_QUOTE_VERB,
     /* d: the verbs of a nested attribution */
     NESTED_CUES = FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT | FL_W_STANCE | FL_W_EVIDENCE
 };
@@ -168,7 +168,7 @@ static uint8_t naming_cue(const ctx *c, size_t i) {
 }
 
 static uint8_t kind_of(uint32_t b) {
-    if (b & (FL_W_SPEECH | FL_W_ACCORDING)) {
+    if (b & (FL_W_SPEECH | FL_W_ACCORDING | FL_W_QUOTE_VERB)) {
         return FL_ATTRIBUTION_STATEMENT;
     }
     if (b & FL_W_THOUGHT) {
@@ -359,10 +359,10 @@ static size_t speaker_forward(const ctx *c, const span *s, size_t from) {
             uint32_t b = bits(c, j);
             bool name = c->k[j].upper || c->k[j].all_digits ||
                         (b & (FL_W_PRON | FL_W_ROLE | FL_W_SOURCE));
-            if ((b & FL_W_DET) ||
-                (j == from && quantifier(c, j) && j + 1 < s->b &&
-                 (folded_is(c, j + 1, "of") || is_separator(c, j + 1) || at_end(s, j + 1)))) {
-                det = true; /* "said one of those advisers", "said another." */
+            if ((b & FL_W_DET) || (j == from && quantifier(c, j))) {
+                /* "said one of those advisers", "said another.", "said one longtime
+                 * adviser to Bill Clinton" */
+                det = true;
             } else if (folded_is(c, j, "and")) {
                 /* "Google and Yahoo", not "those feelings and stressed" */
                 if (j + 1 >= s->b || !(c->k[j + 1].upper || (bits(c, j + 1) & FL_W_DET))) {
@@ -518,9 +518,20 @@ static size_t after_quote_end(const ctx *c, const span *s, size_t j) {
     return SIZE_MAX;
 }
 
+/* Does word i end in -ly ("Shortly", "Early"), whatever its case? */
+static bool ends_in_ly(const ctx *c, size_t i) {
+    const fl_tokinfo *k = &c->k[i];
+    if (!is_word(c, i) || k->fold_len < 5 || c->v[i].cue != NULL) {
+        return false;
+    }
+    const uint8_t *f = fl__vec_bytes(&c->res->folded, k->fold_off);
+    return f[k->fold_len - 2] == 'l' && f[k->fold_len - 1] == 'y';
+}
+
 /* Is [from, sep) an introduction to the clause rather than a clause ("Wednesday at the
  * debate", "On ABC's program", "Holding open a book", "Asked about it")? It opens with a
- * preposition, a time or a participle and holds no verb that a clause would need. */
+ * preposition, a time, a participle or an adverb before a
+ * preposition ("Shortly after the vote") and holds no verb that a clause would need. */
 static bool intro_phrase(const ctx *c, const span *s, size_t from, size_t sep) {
     size_t first = from;
     while (first < sep && !is_word(c, first)) {
@@ -531,8 +542,10 @@ static bool intro_phrase(const ctx *c, const span *s, size_t from, size_t sep) {
     }
     uint32_t b = bits(c, first);
     uint8_t f = form(c, first);
+    /* also an adverb before a preposition: "Shortly after the announcement," */
     bool opens = (b & (FL_W_PREP | FL_W_TIME)) || f == FL_FORM_ING ||
-                 (f == FL_FORM_PAST && first == s->a);
+                 (f == FL_FORM_PAST && first == s->a) ||
+                 (first + 1 < sep && (bits(c, first + 1) & FL_W_PREP) && ends_in_ly(c, first));
     if (!opens) {
         return false;
     }
@@ -1583,12 +1596,18 @@ static bool phrase_stops(const ctx *c, const span *s, size_t j) {
  * number of tokens ahead. */
 static bool speaker_clause_at(const ctx *c, const span *s, size_t j) {
     int32_t p = punct(c, j);
+    if (p == 0 && c->k[j].fold_len != 3) {
+        return false; /* the common case, a word: only "and" and "but" matter here */
+    }
     /* "…, adding that …", "… and said that …": the same speaker's next attribution */
     if (!c->v[j].quoted && j + 1 < s->b &&
         (p == ',' || folded_is(c, j, "and") || folded_is(c, j, "but"))) {
         uint32_t nb = bits(c, j + 1);
         uint8_t nf = form(c, j + 1);
-        if ((nb & (FL_W_SPEECH | FL_W_THOUGHT)) && !(nb & FL_W_NOUNLIKE) &&
+        /* a word that is also a noun only in its past form or participle ("and noted that",
+         * ", reporting that"; not "and claims that") */
+        if ((nb & (FL_W_SPEECH | FL_W_THOUGHT)) &&
+            (!(nb & FL_W_NOUNLIKE) || nf == FL_FORM_PAST || nf == FL_FORM_ING) &&
             ((p == ',' && nf == FL_FORM_ING) ||
              (p == 0 && (nf == FL_FORM_PAST || nf == FL_FORM_S))) &&
             content_may_start(c, s, j + 2)) {
@@ -1699,12 +1718,31 @@ static bool finite_verb(const ctx *c, size_t i) {
            f[k->fold_len - 1] == 'd';
 }
 
+/* A number in words that can open a noun phrase ("Two objectors", "Three aides"). */
+static bool number_word(const ctx *c, size_t i) {
+    static const char *const numbers[] = {"two",   "three", "four", "five",   "six",
+                                          "seven", "eight", "nine", "dozens", "hundreds"};
+    for (size_t n = 0; n < sizeof numbers / sizeof numbers[0]; n++) {
+        if (folded_is(c, i, numbers[n])) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* The subject of the clause that holds the verb group at vg: the name at the start of the
  * sentence (after an introduction such as "In Iowa," or "Speaking to reporters,"), up to its
  * verb or an apposition. Sets [*first, *end) and returns true when one is found. */
 static bool clause_subject(const ctx *c, const span *s, size_t vg, size_t *first, size_t *end) {
     size_t a = s->a;
     while (a < vg && !is_word(c, a)) {
+        a++;
+    }
+    /* a conjunction that links the sentence to the one before: "But Asa Khalif, an
+     * organizer with the coalition, said …" */
+    if (a + 1 < vg && is_word(c, a + 1) &&
+        (folded_is(c, a, "but") || folded_is(c, a, "and") || folded_is(c, a, "yet") ||
+         folded_is(c, a, "so"))) {
         a++;
     }
     /* an introduction to the clause, up to its comma */
@@ -1718,18 +1756,30 @@ static bool clause_subject(const ctx *c, const span *s, size_t vg, size_t *first
     }
     size_t k = a;
     bool capital_seen = false;
+    /* a noun phrase that opens with a determiner or a quantifier ("The nurse", "Many
+     * adoptees", "Another Clinton ally") runs on through its lower-case nouns */
+    bool det_start = (bits(c, a) & FL_W_DET) || quantifier(c, a) || c->k[a].all_digits ||
+                     number_word(c, a);
     while (k < vg && k - a < MAX_SPEAKER_TOKENS && c->v[k].role != FL_ROLE_CONTENT &&
-           !c->v[k].quoted && speaker_token(c, k) && !finite_verb(c, k) && punct(c, k) != '(' &&
-           punct(c, k) != ')') {
+           !c->v[k].quoted && speaker_token(c, k) &&
+           (!finite_verb(c, k) || (det_start && k == a + 1 && !(bits(c, k) & FL_W_AUX))) &&
+           punct(c, k) != '(' && punct(c, k) != ')') {
+        /* ("The embattled governor": an -ed word right after the determiner describes) */
         if (is_word(c, k)) {
             bool connector = folded_is(c, k, "of") || folded_is(c, k, "for") ||
                              folded_is(c, k, "and") || folded_is(c, k, "at");
-            /* a lower-case word after a name is its verb ("Sanders lost", "Janney also") */
-            if (capital_seen && c->k[k].lower && !connector &&
-                c->t[k - 1].kind != FL_TOKEN_CLITIC && !(bits(c, k) & (FL_W_ROLE | FL_W_SOURCE))) {
+            bool function = (bits(c, k) & FL_W_DET) || quantifier(c, k);
+            /* a lower-case word after a name is its verb ("Sanders lost", "Janney also"); in
+             * a noun phrase, one before an object or "to" ("Many adoptees try to …") */
+            if (k > a && c->k[k].lower && !connector && c->t[k - 1].kind != FL_TOKEN_CLITIC &&
+                !(bits(c, k) & (FL_W_ROLE | FL_W_SOURCE)) &&
+                (det_start
+                     ? k + 1 < vg && k > a &&
+                           ((bits(c, k + 1) & (FL_W_DET | FL_W_PRON)) || folded_is(c, k + 1, "to"))
+                     : capital_seen)) {
                 break;
             }
-            capital_seen = c->k[k].upper != 0 || (capital_seen && connector);
+            capital_seen = (c->k[k].upper != 0 && !function) || (capital_seen && connector);
         }
         k++;
     }
@@ -1797,6 +1847,59 @@ static void refine_speaker(const ctx *c, const span *s, size_t vg, size_t cue, s
         *first = f;
         *end = e;
     }
+}
+
+/* Does a quotation (after a comma or a colon) or a that-clause start at j? */
+static bool quotation_or_that(const ctx *c, const span *s, size_t j) {
+    if (j < s->b && folded_is(c, j, "that")) {
+        return true;
+    }
+    if (j < s->b && (punct(c, j) == ',' || punct(c, j) == ':')) {
+        j++;
+    }
+    return j + 1 < s->b && family(punct(c, j)) != FAMILY_NONE && c->v[j + 1].quoted;
+}
+
+/* The subject that a preposition cut ("A U.S. official familiar with the investigation said",
+ * "Organizers of the push to boycott the speech said", "A 2009 report by the Center
+ * found"): when the words before the speaker found at sp_first, back to the start of the
+ * clause, hold no verb and open with a determiner, a capital, a quantifier or a number, the
+ * speaker starts there; else at sp_first. */
+static size_t subject_behind_preposition(const ctx *c, const span *s, size_t from, size_t sp_first,
+                                         size_t vg) {
+    if (sp_first <= from || sp_first >= vg || !(bits(c, sp_first - 1) & FL_W_PREP)) {
+        return sp_first;
+    }
+    size_t j = sp_first;
+    while (j > from && vg - j < 2 * MAX_SPEAKER_TOKENS && c->v[j - 1].role == FL_ROLE_NONE &&
+           !c->v[j - 1].quoted) {
+        size_t p = j - 1;
+        if (is_separator(c, p)) {
+            break;
+        }
+        if (!is_word(c, p)) {
+            if (!speaker_token(c, p)) {
+                return sp_first;
+            }
+        } else {
+            uint32_t b = bits(c, p);
+            if ((b & (FL_W_AUX | FL_W_OPENER | FL_W_VERB | FL_W_RELATIVE)) ||
+                ((b & FL_W_CONJ) && !folded_is(c, p, "and")) ||
+                ((b & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT | FL_W_STANCE)) &&
+                 !(b & FL_W_NOUNLIKE)) ||
+                finite_verb(c, p)) {
+                return sp_first;
+            }
+        }
+        j = p;
+    }
+    /* the clause starts here: the sentence's start (or the region's) or a separator */
+    if (j == sp_first || !(j == from || j == s->a || is_separator(c, j - 1)) || !is_word(c, j) ||
+        !(c->k[j].upper || (bits(c, j) & FL_W_DET) || quantifier(c, j) || number_word(c, j)) ||
+        (bits(c, j) & FL_W_PREP) || count_words(c, j, vg) > 2 * MAX_SPEAKER_WORDS) {
+        return sp_first;
+    }
+    return j;
 }
 
 /* c. Finds cues followed by their content, left to right, in [from, s->b). */
@@ -1960,8 +2063,16 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
                 }
             }
         } else {
-            if (!(b & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT | FL_W_STANCE | FL_W_EVIDENCE)) ||
-                !verb_here(c, s, i, vg)) {
+            /* a verb that reports only a quotation or a that-clause ("He continued: "…"",
+             * "The campaign responded that …"; not "continued to push") */
+            bool quote_verb = !(b & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT | FL_W_STANCE |
+                                     FL_W_EVIDENCE)) &&
+                              (b & FL_W_QUOTE_VERB) && f != FL_FORM_BASE;
+            if (!(b & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT | FL_W_STANCE | FL_W_EVIDENCE)) &&
+                !quote_verb) {
+                continue;
+            }
+            if (!verb_here(c, s, i, vg) || (quote_verb && !quotation_or_that(c, s, i + 1))) {
                 continue;
             }
             /* the speaker: the words before the verb group, back to the clause's start */
@@ -1971,6 +2082,7 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
                    punct(c, sp_first - 1) != '(' && punct(c, sp_first - 1) != ')') {
                 sp_first--;
             }
+            sp_first = subject_behind_preposition(c, s, from, sp_first, vg);
             if (vg - sp_first == 1 && folded_is(c, sp_first, "we")) {
                 continue; /* "What we know about …": the outlet speaks, in its own words */
             }

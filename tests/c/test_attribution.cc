@@ -298,3 +298,119 @@ TEST(Attribution, SpeakersBehindAnAppositionARelativePronounOrAParticiple) {
     EXPECT_EQ("Spokeswoman Hope Hicks", r[0].speaker);  // "Hope" is a name here
     EXPECT_EQ("said", r[0].cue);
 }
+
+TEST(Attribution, AnInvertedSpeakerMayStartWithAQuantifier) {
+    auto r = records("\u201cThis is similar,\u201d said one longtime adviser to the president.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("one longtime adviser", r[0].speaker);
+    EXPECT_EQ("said", r[0].cue);
+}
+
+TEST(Attribution, ACoordinatedVerbOfSayingInThePastStartsItsOwnAttribution) {
+    // "noted" is also a noun ("a note"), but not in the past tense after "and"
+    auto r = records("He said that he was focused on the platform and noted that Sanders had "
+                     "conceded.");
+    ASSERT_GE(r.size(), 2u);
+    EXPECT_EQ("that he was focused on the platform", r[0].content);
+    EXPECT_EQ("noted", r[1].cue);
+    EXPECT_EQ("that Sanders had conceded.", r[1].content);
+    // "claims" after "and" may be a noun: no new attribution there
+    r = records("He said that the reports and claims that followed were wrong.");
+    ASSERT_EQ(1u, r.size());
+}
+
+TEST(Attribution, AQuoteVerbReportsAThatClauseOrAQuotationAfterIt) {
+    auto r = records("The campaign responded that she had never sent the files.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The campaign", r[0].speaker);
+    EXPECT_EQ("responded", r[0].cue);
+    EXPECT_EQ("respond", r[0].lemma);
+    EXPECT_EQ("that she had never sent the files.", r[0].content);
+    r = records("He continued: \u201cI have never heard of anyone.\u201d");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("He", r[0].speaker);
+    EXPECT_EQ("continued", r[0].cue);
+    // but not a deed: "continued to push", "responded to criticism"
+    EXPECT_TRUE(records("Sanders has continued to push for the plan.").empty());
+    EXPECT_TRUE(records("The campaign responded to criticism by pointing to her record.").empty());
+}
+
+TEST(Attribution, AParticiplesSpeakerIsTheWholeNounPhraseThatOpensTheSentence) {
+    // a capitalised determiner or number is no name: the lower-case nouns after it belong
+    // to the speaker ("The nurse", not "The")
+    auto r = records("The nurse sued the state, claiming the quarantine was illegal.");
+    ASSERT_GE(r.size(), 1u);
+    EXPECT_EQ("The nurse", r.back().speaker);
+    EXPECT_EQ("claiming", r.back().cue);
+    r = records("Many unnaturalized adoptees try to stay hidden, telling few people.");
+    ASSERT_GE(r.size(), 1u);
+    EXPECT_EQ("Many unnaturalized adoptees", r.back().speaker);
+    r = records("Two objectors had challenged the bid, contending that it was void.");
+    ASSERT_GE(r.size(), 1u);
+    EXPECT_EQ("Two objectors", r.back().speaker);
+    r = records("The Clinton campaign pushed back, calling it the mark of a desperate rival.");
+    ASSERT_GE(r.size(), 1u);
+    EXPECT_EQ("The Clinton campaign", r.back().speaker);
+    // a name followed by a lower-case word is still a name and its verb
+    r = records("Sanders lost the vote, saying the count was wrong.");
+    ASSERT_GE(r.size(), 1u);
+    EXPECT_EQ("Sanders", r.back().speaker);
+}
+
+TEST(Attribution, ASubjectCutByAPrepositionIsTheWholeNounPhrase) {
+    auto r = records("A U.S. official familiar with the investigation said that charges were "
+                     "unlikely.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("A U.S. official familiar with the investigation", r[0].speaker);
+    r = records("A 2009 report by the Center for Economic Research found that a tax would work.");
+    ASSERT_GE(r.size(), 1u);
+    EXPECT_EQ("A 2009 report by the Center for Economic Research", r[0].speaker);
+    // but not across a verb: "After meeting with …" is no subject
+    r = records("After meeting with the donors, the senator said he was pleased.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("the senator", r[0].speaker);
+}
+
+TEST(Attribution, AParticiplesSubjectComesAfterAnIntroduction) {
+    auto r = records("Shortly after the announcement, the founders' families had mobilized, "
+                     "warning that the deal would fail.");
+    ASSERT_GE(r.size(), 1u);
+    EXPECT_EQ("warning", r.back().cue);
+    EXPECT_EQ("the founders' families", r.back().speaker);
+    r = records("Despite his low standing, Clinton was ready for him, reminding viewers that "
+                "he was weak.");
+    ASSERT_GE(r.size(), 1u);
+    EXPECT_EQ("Clinton", r.back().speaker);
+}
+
+TEST(Attribution, MoreVerbsOfStanceAndSaying) {
+    auto r = records("Trump lambasted the deal as a disaster.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Trump", r[0].speaker);
+    EXPECT_EQ("lambast", r[0].lemma);
+    EXPECT_EQ(FL_ATTRIBUTION_STANCE, r[0].kind);
+    r = records("The FBI deemed the emails classified.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("deem", r[0].lemma);
+    r = records("She invoked the memory of her father.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("invoke", r[0].lemma);
+}
+
+TEST(Attribution, ASpeakerAfterALinkingConjunctionAndAnApposition) {
+    auto r = records(
+        "But Asa Khalif, an organizer with the coalition, said the march would go on.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Asa Khalif", r[0].speaker);
+    EXPECT_EQ("said", r[0].cue);
+}
+
+TEST(Attribution, AParticiplesSubjectAtTheVeryStartOfTheText) {
+    // the subject's first word is the text's first token (no token before it to look at)
+    auto r = records("officials met the donors, saying it was over.");
+    ASSERT_GE(r.size(), 1u);
+    EXPECT_EQ("saying", r.back().cue);
+    r = records("the nurse resigned, claiming it was illegal.");
+    ASSERT_GE(r.size(), 1u);
+    EXPECT_EQ("the nurse", r.back().speaker);
+}

@@ -255,13 +255,72 @@ def test_speakers_and_cues_on_polnear():
     spec.loader.exec_module(bench)
     res = bench.evaluate(bench.load_polnear(POLNEAR))
     for part in ("tune", "measure"):
-        speaker, cue, _pair = (s.prf()[2] for s in res[part])
-        assert speaker >= 0.66, (part, speaker)
-        assert cue >= 0.69, (part, cue)
+        speaker, cue, pair = (s.prf()[2] for s in res[part])
+        assert speaker >= 0.675, (part, speaker)
+        assert cue >= 0.70, (part, cue)
+        assert pair >= 0.62, (part, pair)
     # the head rule: one for both sides
     tok = bench.Tokens("Sen. Lindsey Graham (R-S.C.) has also said that")
     assert tok.text[bench.speaker_head(tok, 0, 28):].startswith("Graham")
     assert tok.text[bench.cue_head(tok, 29, 42):].startswith("said")
+
+
+def _bench():
+    spec = importlib.util.spec_from_file_location("attribution_benchmark",
+                                                  REPO / "benchmarks" / "attribution.py")
+    bench = importlib.util.module_from_spec(spec)
+    assert spec.loader is not None
+    spec.loader.exec_module(bench)
+    return bench
+
+
+def test_benchmark_head_rule():
+    bench = _bench()
+
+    def speaker(text: str) -> str:
+        tok = bench.Tokens(text)
+        return text[bench.speaker_head(tok, 0, len(text)):].split()[0]
+
+    def cue(text: str) -> str:
+        tok = bench.Tokens(text)
+        return text[bench.cue_head(tok, 0, len(text)):].split()[0]
+
+    assert speaker("A person familiar with the planning") == "person"
+    assert speaker("a Marquette Law School poll released last week") == "poll"
+    assert speaker("A Quinnipiac University poll this month") == "poll"
+    assert speaker("the newly elected senator") == "senator"
+    assert speaker("the Democrats polled") == "Democrats"
+    assert speaker("Joel Pollak of Breitbart California") == "Pollak"
+    assert cue("have both argued") == "argued"
+    assert cue("has not yet responded to") == "responded"
+    assert cue("according to") == "according"
+    assert cue("this week detailed") == "detailed"
+    assert cue("on Monday rejected") == "rejected"
+    assert cue("went on to say") == "went"
+
+
+def test_benchmark_gold_pairing():
+    """PolNeAR lists a Source span once, with the first attribution using it: a cue listed
+    without one shares the source before it; a Source goes to the nearer of the cues listed
+    next to it; an Attribution-no-source cue has none."""
+    bench = _bench()
+    text = ("Spicer said the party was fine, adding that all is well. He urged calm. "
+            "Rumours were denied.")
+    def at(word: str, n: int = 0) -> list:
+        i = -1
+        for _ in range(n + 1):
+            i = text.index(word, i + 1)
+        return [i, i + len(word)]
+    spans = [["Source", *at("Spicer")], ["Cue", *at("said")], ["Content", *at("the party")],
+             ["Cue", *at("adding")], ["Content", *at("that all")],
+             ["Source", *at("He")], ["Cue", *at("urged")], ["Content", *at("calm")],
+             ["Cue", *at("denied")], ["Content", *at("Rumours")],
+             ["Attribution-no-source", *at("denied")]]
+    gold = bench.gold_attributions(spans)
+    got = [(text[slice(*g.cues[0])], [text[slice(*s)] for s in g.sources], g.no_source)
+           for g in gold]
+    assert got == [("said", ["Spicer"], False), ("adding", ["Spicer"], False),
+                   ("urged", ["He"], False), ("denied", [], True)]
 
 
 def test_voice_of_attributions_is_the_contents(an):
