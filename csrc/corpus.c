@@ -428,12 +428,7 @@ fl_status fl_analyze_batch(const fl_lexicon *lex, const char *const *texts, cons
     if (st != FL_OK) {
         return fl__error(err, st, "out of memory");
     }
-    if (threads == 0) {
-        threads = 1;
-    }
-    if (threads > FL_MAX_THREADS) {
-        threads = FL_MAX_THREADS;
-    }
+    threads = fl__clamp_threads(threads);
     if (threads > n) {
         threads = n == 0 ? 1 : (unsigned)n;
     }
@@ -616,12 +611,7 @@ fl_status fl_pool_new(const fl_allocator *alloc, const fl_lexicon *lex, unsigned
     *out = NULL;
     fl_allocator a;
     fl__alloc_init(&a, alloc);
-    if (threads == 0) {
-        threads = 1;
-    }
-    if (threads > FL_MAX_THREADS) {
-        threads = FL_MAX_THREADS;
-    }
+    threads = fl__clamp_threads(threads);
     fl_pool *p = fl__malloc(&a, sizeof(*p));
     if (p == NULL) {
         return FL_ERR_NOMEM;

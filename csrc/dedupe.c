@@ -638,12 +638,7 @@ fl_status fl_dedupe_signatures(const fl_dedupe_params *params, const char *const
     }
     fl_allocator a;
     fl__alloc_init(&a, alloc);
-    if (threads == 0) {
-        threads = 1;
-    }
-    if (threads > FL_MAX_THREADS) {
-        threads = FL_MAX_THREADS;
-    }
+    threads = fl__clamp_threads(threads);
     if (threads > n) {
         threads = n == 0 ? 1 : (unsigned)n;
     }

@@ -30,6 +30,11 @@ FL_HIDDEN void *fl__malloc(const fl_allocator *a, size_t size);
 FL_HIDDEN void *fl__realloc(const fl_allocator *a, void *ptr, size_t size);
 FL_HIDDEN void fl__free(const fl_allocator *a, void *ptr);
 
+/* A thread count as the public functions take it: 0 means 1, above FL_MAX_THREADS means that. */
+static inline unsigned fl__clamp_threads(unsigned threads) {
+    return threads == 0 ? 1 : threads > FL_MAX_THREADS ? FL_MAX_THREADS : threads;
+}
+
 /* a * b into *out; false on overflow. */
 /* The least power of two that is at least `least` and at least n: the size of an open-
  * addressing table for n entries (callers pass n already scaled to their load factor). */
