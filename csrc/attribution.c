@@ -1367,6 +1367,52 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
     return true;
 }
 
+/* A lower-case word in -ed that no determiner or preposition precedes ("voted", "pivoted",
+ * "tried"; not "the alleged"): a verb in the past. */
+static bool ed_verb(const ctx *c, const span *s, size_t i) {
+    const fl_tokinfo *k = &c->k[i];
+    if (!is_word(c, i) || !k->lower || k->fold_len < 5 || c->v[i].cue != NULL ||
+        (i > s->a && (bits(c, i - 1) & (FL_W_DET | FL_W_PREP)))) {
+        return false;
+    }
+    const uint8_t *f = fl__vec_bytes(&c->res->folded, k->fold_off);
+    return f[k->fold_len - 2] == 'e' && f[k->fold_len - 1] == 'd';
+}
+
+/* Where the verb chain of an infinitive or gerund cue at i (verb group [vg, i)) starts: a
+ * catenative verb before "to", or before "by"/"in" and a gerund, heads the chain ("went on
+ * to say", "continued to question", "voted to endorse", "pivoted to arguing", "responded by
+ * saying"). PolNeAR's cue is the chain, and its speaker stands before it. vg when there is
+ * no such verb. */
+static size_t catenative_start(const ctx *c, const span *s, size_t vg, size_t i, size_t from) {
+    uint8_t f = form(c, i);
+    if (vg != i || vg < from + 2 || (f != FL_FORM_BASE && f != FL_FORM_ING)) {
+        return vg;
+    }
+    size_t t = vg - 1;
+    bool to = folded_is(c, t, "to");
+    if (!to && !(f == FL_FORM_ING && (folded_is(c, t, "by") || folded_is(c, t, "in")))) {
+        return vg;
+    }
+    size_t v = t - 1;
+    if (to && v > from && folded_is(c, v, "on")) {
+        v--; /* "went on to say" */
+    }
+    if (!is_word(c, v) || !c->k[v].lower || c->v[v].quoted || c->v[v].role != FL_ROLE_NONE) {
+        return vg;
+    }
+    uint32_t b = bits(c, v);
+    uint8_t vf = form(c, v);
+    size_t g = verb_group_start(c, s, v);
+    bool verb = (b & FL_W_VERB) || ed_verb(c, s, v) ||
+                ((b & ATTRIBUTION_CUES) && vf != FL_FORM_NONE && vf != FL_FORM_ADJ &&
+                 verb_here(c, s, v, g));
+    if (!verb || (b & (FL_W_PREP | FL_W_DET | FL_W_CONJ | FL_W_OPENER | FL_W_PRON | FL_W_TIME))) {
+        return vg;
+    }
+    return g < from ? from : g;
+}
+
 /* Where the content of a cue at i starts: after the cue, the words that belong to it
  * ("pointed out") and a recipient or an adjunct before a complement ("told reporters on
  * Tuesday that …" starts at "that"). SIZE_MAX when the cue reports nothing after it ("The
@@ -2075,6 +2121,7 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
             if (!verb_here(c, s, i, vg) || (quote_verb && !quotation_or_that(c, s, i + 1))) {
                 continue;
             }
+            vg = catenative_start(c, s, vg, i, from);
             /* the speaker: the words before the verb group, back to the clause's start */
             size_t sp_first = vg;
             while (sp_first > from && vg - sp_first < MAX_SPEAKER_TOKENS &&

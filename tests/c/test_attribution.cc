@@ -414,3 +414,28 @@ TEST(Attribution, AParticiplesSubjectAtTheVeryStartOfTheText) {
     ASSERT_GE(r.size(), 1u);
     EXPECT_EQ("the nurse", r.back().speaker);
 }
+
+TEST(Attribution, ACatenativeVerbHeadsTheChainOfItsCue) {
+    // the verb before "to" (or "by" and a gerund) is part of the cue; the speaker precedes it
+    auto r = records("The governor went on to say that the budget was balanced.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("went on to say", r[0].cue);
+    EXPECT_EQ("The governor", r[0].speaker);
+    EXPECT_EQ("say", r[0].lemma);
+    r = records("Her aides continued to question the timing of the vote.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("continued to question", r[0].cue);
+    EXPECT_EQ("Her aides", r[0].speaker);
+    r = records("The union voted to endorse the mayor.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("voted to endorse", r[0].cue);
+    r = records("The minister responded by saying the talks had failed.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("responded by saying", r[0].cue);
+    EXPECT_EQ("The minister", r[0].speaker);
+    // a noun before "to" is no verb: "the right to say" keeps its own cue
+    r = records("Voters have the right to say no.");
+    for (const auto &a : r) {
+        EXPECT_EQ(std::string::npos, a.cue.find("right"));
+    }
+}
