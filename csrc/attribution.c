@@ -1645,14 +1645,15 @@ static bool speaker_clause_at(const ctx *c, const span *s, size_t j) {
     if (p == 0 && c->k[j].fold_len != 3) {
         return false; /* the common case, a word: only "and" and "but" matter here */
     }
-    /* "…, adding that …", "… and said that …": the same speaker's next attribution */
+    /* "…, adding that …", "… and said that …", "… and praised the deal": the same
+     * speaker's next attribution */
     if (!c->v[j].quoted && j + 1 < s->b &&
         (p == ',' || folded_is(c, j, "and") || folded_is(c, j, "but"))) {
         uint32_t nb = bits(c, j + 1);
         uint8_t nf = form(c, j + 1);
         /* a word that is also a noun only in its past form or participle ("and noted that",
          * ", reporting that"; not "and claims that") */
-        if ((nb & (FL_W_SPEECH | FL_W_THOUGHT)) &&
+        if ((nb & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_STANCE)) &&
             (!(nb & FL_W_NOUNLIKE) || nf == FL_FORM_PAST || nf == FL_FORM_ING) &&
             ((p == ',' && nf == FL_FORM_ING) ||
              (p == 0 && (nf == FL_FORM_PAST || nf == FL_FORM_S))) &&

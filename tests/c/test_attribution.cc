@@ -439,3 +439,11 @@ TEST(Attribution, ACatenativeVerbHeadsTheChainOfItsCue) {
         EXPECT_EQ(std::string::npos, a.cue.find("right"));
     }
 }
+
+TEST(Attribution, AndWithAPastVerbOfStanceStartsTheSpeakersNextAttribution) {
+    auto r = records("The mayor said the budget was fair and praised the council for its work.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("said", r[0].cue);
+    EXPECT_EQ("praised", r[1].cue);
+    EXPECT_EQ("The mayor", r[1].speaker);
+}
