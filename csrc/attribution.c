@@ -1413,6 +1413,63 @@ static size_t catenative_start(const ctx *c, const span *s, size_t vg, size_t i,
     return g < from ? from : g;
 }
 
+/* A noun for a speech act or its record at token k: a medium or a document ("statement",
+ * "letter", "op-ed", "report", "poll") or a verb of saying used as a noun ("a tweet",
+ * "remarks"). */
+static bool speech_act_noun(const ctx *c, size_t k) {
+    uint32_t b = bits(c, k);
+    uint8_t f = form(c, k);
+    return (b & (FL_W_MEDIUM | FL_W_SOURCE)) ||
+           ((b & FL_W_SPEECH) && (b & FL_W_NOUNLIKE) && (f == FL_FORM_BASE || f == FL_FORM_S));
+}
+
+/* Where a cue starts that a verb and a speech act as its object head, before a participle at i
+ * ("issued a statement saying", "released a report Tuesday showing", "sent out a letter
+ * urging"): the deed reports what its object says, and PolNeAR's cue is the
+ * phrase from the verb. The start of that verb's group, or i when the words before i are no
+ * such phrase. */
+static size_t speech_act_start(const ctx *c, const span *s, size_t i, size_t from) {
+    size_t k = i;
+    size_t skipped = 0;
+    /* "a statement Wednesday saying"; not after a comma, where a participle is the
+     * subject's ("interrupted her speech, shouting") */
+    while (k > from && skipped < 3 && (bits(c, k - 1) & FL_W_TIME)) {
+        k--;
+        skipped++;
+    }
+    if (k <= from + 2 || !is_word(c, k - 1) || !speech_act_noun(c, k - 1)) {
+        return i;
+    }
+    size_t d = k - 1; /* back over at most three modifiers to the determiner */
+    while (d > from && k - 1 - d < 4 && !(bits(c, d - 1) & FL_W_DET)) {
+        d--;
+        if ((!is_word(c, d) && c->t[d].kind != FL_TOKEN_HYPHEN) || c->v[d].quoted ||
+            (bits(c, d) & (FL_W_PREP | FL_W_CONJ | FL_W_OPENER | FL_W_AUX | FL_W_PRON |
+                           FL_W_RELATIVE | FL_W_VERB))) {
+            return i;
+        }
+    }
+    if (d <= from + 1 || !(bits(c, d - 1) & FL_W_DET) || quantifier(c, d - 1)) {
+        return i;
+    }
+    size_t v = d - 2;
+    if (v > from && (folded_is(c, v, "out") || folded_is(c, v, "up"))) {
+        v--; /* "sent out a statement", "put up a post" */
+    }
+    uint32_t b = bits(c, v);
+    if (!is_word(c, v) || !c->k[v].lower || c->v[v].quoted || c->v[v].role != FL_ROLE_NONE ||
+        ing_word(c, v) ||
+        (b & (FL_W_PREP | FL_W_DET | FL_W_CONJ | FL_W_OPENER | FL_W_PRON | FL_W_TIME | FL_W_ADV |
+              FL_W_AUX | FL_W_ROLE | FL_W_SOURCE | FL_W_MEDIUM | FL_W_RELATIVE))) {
+        return i;
+    }
+    if ((b & ATTRIBUTION_CUES) && form(c, v) == FL_FORM_NONE) {
+        return i; /* a noun cue ("the claim a statement …") */
+    }
+    size_t g = verb_group_start(c, s, v);
+    return g < from ? from : g;
+}
+
 /* Where the content of a cue at i starts: after the cue, the words that belong to it
  * ("pointed out") and a recipient or an adjunct before a complement ("told reporters on
  * Tuesday that …" starts at "that"). SIZE_MAX when the cue reports nothing after it ("The
@@ -2123,6 +2180,11 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
                 continue;
             }
             vg = catenative_start(c, s, vg, i, from);
+            bool speech_act = false; /* "issued a statement confirming …" */
+            if (vg == i && form(c, i) == FL_FORM_ING) {
+                vg = speech_act_start(c, s, i, from);
+                speech_act = vg != i;
+            }
             /* the speaker: the words before the verb group, back to the clause's start */
             size_t sp_first = vg;
             while (sp_first > from && vg - sp_first < MAX_SPEAKER_TOKENS &&
@@ -2146,7 +2208,7 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
             }
             cstart = content_start(c, s, i, FL_ROLE_NONE);
             if ((b & FL_W_CLAUSE) && cstart != SIZE_MAX && !clause_complement(c, s, cstart) &&
-                !source_subject(c, s, vg) &&
+                !source_subject(c, s, vg) && !speech_act &&
                 !((b & FL_W_OBJECT) &&
                   (folded_is(c, cstart, "about") || folded_is(c, cstart, "of")))) {
                 continue; /* "wrote a book", "maintained a lead"; but "a 2009 paper found

@@ -447,3 +447,24 @@ TEST(Attribution, AndWithAPastVerbOfStanceStartsTheSpeakersNextAttribution) {
     EXPECT_EQ("praised", r[1].cue);
     EXPECT_EQ("The mayor", r[1].speaker);
 }
+
+TEST(Attribution, AVerbWithASpeechActAsItsObjectHeadsTheCue) {
+    // the deed reports what its object says: "issued a statement saying …"
+    auto r = records("The senator issued a statement saying she would vote no.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("issued a statement saying", r[0].cue);
+    EXPECT_EQ("The senator", r[0].speaker);
+    EXPECT_EQ("say", r[0].lemma);
+    r = records("The group sent out a letter Friday urging members to stay home.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("sent out a letter Friday urging", r[0].cue);
+    EXPECT_EQ("The group", r[0].speaker);
+    // a verb that takes only a clause takes one after a speech act too
+    r = records("The party released a short statement confirming it will hire more staff.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The party", r[0].speaker);
+    // after a comma the participle is the subject's, not the object's
+    r = records("Protesters interrupted her speech, shouting that she had lied.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("shouting", r[0].cue);
+}
