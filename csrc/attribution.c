@@ -1731,6 +1731,12 @@ static bool speaker_clause_at(const ctx *c, const span *s, size_t j) {
     bool det = false;
     while (k < s->b && k - subj < 5 && is_word_like(c, k) && !c->v[k].quoted) {
         uint32_t b = bits(c, k);
+        if (c->t[k].kind == FL_TOKEN_CLITIC && k > subj && c->k[k - 1].upper &&
+            !(bits(c, k - 1) & FL_W_PRON)) {
+            det = true; /* ", Trump's campaign said": a possessive, not "is" */
+            k++;
+            continue;
+        }
         if (b & (FL_W_AUX | FL_W_ADV | FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT | FL_W_EVIDENCE)) {
             break;
         }

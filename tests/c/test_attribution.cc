@@ -468,3 +468,11 @@ TEST(Attribution, AVerbWithASpeechActAsItsObjectHeadsTheCue) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("shouting", r[0].cue);
 }
+
+TEST(Attribution, APossessiveSubjectAfterACommaOpensAnotherSpeakersClause) {
+    // "Kyiv's" is a possessive here, not "Kyiv is": the clause after the comma is a speaker's
+    auto r = records("In a memo praising the plan, Kyiv's envoy said the talks would resume.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("Kyiv's envoy", r[1].speaker);
+    EXPECT_EQ("said", r[1].cue);
+}
