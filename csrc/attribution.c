@@ -1729,7 +1729,14 @@ static bool speaker_clause_at(const ctx *c, const span *s, size_t j) {
     }
     size_t subj = k;
     bool det = false;
-    while (k < s->b && k - subj < 5 && is_word_like(c, k) && !c->v[k].quoted) {
+    while (k < s->b && k - subj < 7 && !c->v[k].quoted) {
+        if (k > subj && punct(c, k) == '.' && !c->t[k].space_before && c->k[k - 1].upper) {
+            k++; /* ", Mr. Wonderlich said", ", Sander M. Levin said": an abbreviation */
+            continue;
+        }
+        if (!is_word_like(c, k)) {
+            break;
+        }
         uint32_t b = bits(c, k);
         if (c->t[k].kind == FL_TOKEN_CLITIC && k > subj && c->k[k - 1].upper &&
             !(bits(c, k - 1) & FL_W_PRON)) {

@@ -476,3 +476,14 @@ TEST(Attribution, APossessiveSubjectAfterACommaOpensAnotherSpeakersClause) {
     EXPECT_EQ("Kyiv's envoy", r[1].speaker);
     EXPECT_EQ("said", r[1].cue);
 }
+
+TEST(Attribution, AnAbbreviatedNameAfterACommaOpensAnotherSpeakersClause) {
+    auto r = records("Considering the cost of the bridge, Dr. Ivanova said it was worth it.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("Dr. Ivanova", r[1].speaker);
+    EXPECT_EQ("the cost of the bridge", r[0].content);  // the participle's phrase ends
+    r = records("Asked about the delay, Olena K. Marchuk said the report was ready.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("said", r[1].cue);
+    EXPECT_EQ(std::string::npos, r[0].content.find("said"));
+}
