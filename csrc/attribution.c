@@ -1470,6 +1470,23 @@ static size_t speech_act_start(const ctx *c, const span *s, size_t i, size_t fro
     return g < from ? from : g;
 }
 
+/* Does the object at j come with "as" and a predicate ("see Clinton as the stronger
+ * candidate", "view the deal as a betrayal")? Then a verb of thought reports a judgment. */
+static bool object_as(const ctx *c, const span *s, size_t j) {
+    for (size_t k = j + 1; k < s->b && k <= j + MAX_OPENER_LOOKAHEAD; k++) {
+        if (c->v[k].quoted || !is_word_like(c, k)) {
+            return false;
+        }
+        if (folded_is(c, k, "as")) {
+            return k + 1 < s->b && is_word_like(c, k + 1);
+        }
+        if (bits(c, k) & (FL_W_AUX | FL_W_VERB | FL_W_OPENER | FL_W_CONJ | FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT)) {
+            return false;
+        }
+    }
+    return false;
+}
+
 /* Where the content of a cue at i starts: after the cue, the words that belong to it
  * ("pointed out") and a recipient or an adjunct before a complement ("told reporters on
  * Tuesday that …" starts at "that"). SIZE_MAX when the cue reports nothing after it ("The
@@ -2222,6 +2239,7 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
             cstart = content_start(c, s, i, FL_ROLE_NONE);
             if ((b & FL_W_CLAUSE) && cstart != SIZE_MAX && !clause_complement(c, s, cstart) &&
                 !source_subject(c, s, vg) && !speech_act &&
+                !((b & FL_W_THOUGHT) && object_as(c, s, cstart)) &&
                 !((b & FL_W_OBJECT) &&
                   (folded_is(c, cstart, "about") || folded_is(c, cstart, "of")))) {
                 continue; /* "wrote a book", "maintained a lead"; but "a 2009 paper found

@@ -487,3 +487,23 @@ TEST(Attribution, AnAbbreviatedNameAfterACommaOpensAnotherSpeakersClause) {
     EXPECT_EQ("said", r[1].cue);
     EXPECT_EQ(std::string::npos, r[0].content.find("said"));
 }
+
+TEST(Attribution, SeeAndViewReportAJudgmentWithAsOrAClause) {
+    auto r = records("Most farmers see the new tariff as a betrayal.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Most farmers", r[0].speaker);
+    EXPECT_EQ("see", r[0].lemma);
+    EXPECT_EQ(FL_ATTRIBUTION_BELIEF, r[0].kind);
+    r = records("The governor is widely seen as the favourite.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("see", r[0].lemma);
+    r = records("Voters viewed the deal as a mistake.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("view", r[0].lemma);
+    // a sight is no judgment; the noun "view" stays a noun cue
+    EXPECT_TRUE(records("She saw the film twice.").empty());
+    EXPECT_TRUE(records("We will see.").empty());
+    r = records("It is his view that the plan will fail.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("view", r[0].cue);
+}
