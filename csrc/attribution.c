@@ -1265,8 +1265,11 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
     if ((b & FL_W_CALLED) && f == FL_FORM_PAST && !has_aux && vg > s->a &&
         (punct(c, vg - 1) == ',' ||
          (is_word(c, vg - 1) && c->k[vg - 1].lower && bits(c, vg - 1) == 0)) &&
-        !(i + 1 < s->b && (bits(c, i + 1) & (FL_W_DET | FL_W_PRON)))) {
-        return false; /* "a program called Sandy Hook Promise": a name given, no one's claim */
+        !(i + 1 < s->b && ((bits(c, i + 1) & (FL_W_DET | FL_W_PRON)) ||
+                           folded_is(c, i + 1, "on") || folded_is(c, i + 1, "for")))) {
+        /* "a program called Sandy Hook Promise": a name given, no one's claim; but "…,
+         * called on the banks to …", "…, called for a ban" appeal */
+        return false;
     }
     if ((b & FL_W_NOUNLIKE) && (f == FL_FORM_S || f == FL_FORM_BASE) &&
         !content_may_start(c, s, i + 1) && !after_what(c, s, vg)) {

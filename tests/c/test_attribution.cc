@@ -507,3 +507,12 @@ TEST(Attribution, SeeAndViewReportAJudgmentWithAsOrAClause) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("view", r[0].cue);
 }
+
+TEST(Attribution, CalledOnOrForAfterAnAppositionIsAnAppeal) {
+    auto r = records("Olena Kovalenko, the mayor, called on the banks to lower their rates.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Olena Kovalenko", r[0].speaker);
+    EXPECT_EQ("call", r[0].lemma);
+    // a name given after a comma is still no one's claim
+    EXPECT_TRUE(records("There is also a weekly series, called Open Questions.").empty());
+}
