@@ -70,6 +70,7 @@ static uint32_t sentence_bits(const ctx *c, const span *s) {
 }
 
 static bool in_title_case(const ctx *c, const span *s);
+static bool number_word(const ctx *c, size_t i);
 
 /* The tokens of sentence s with an ATTRIBUTION_CUES bit, in order: [*first, returned end).
  * The loops of steps b, c and d read only these: each of their rules starts from one. */
@@ -1274,6 +1275,10 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
     if ((b & FL_W_NOUNLIKE) && (f == FL_FORM_S || f == FL_FORM_BASE) &&
         !content_may_start(c, s, i + 1) && !after_what(c, s, vg)) {
         return false; /* "claims rose", "claims of fraud", "his opening remarks, Trump" */
+    }
+    if ((b & FL_W_NOUNLIKE) && (f == FL_FORM_S || f == FL_FORM_BASE) && !has_aux && i > s->a &&
+        (c->k[i - 1].all_digits || number_word(c, i - 1))) {
+        return false; /* "60 points ahead", "three reports": a noun that is counted */
     }
     /* a noun may look like a verb; before "to" or "that" it is one ("vows to press on") */
     bool verbal = !(b & FL_W_NOUNLIKE) || f == FL_FORM_PAST ||

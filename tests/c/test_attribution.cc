@@ -516,3 +516,12 @@ TEST(Attribution, CalledOnOrForAfterAnAppositionIsAnAppeal) {
     // a name given after a comma is still no one's claim
     EXPECT_TRUE(records("There is also a weekly series, called Open Questions.").empty());
 }
+
+TEST(Attribution, AWordThatIsAlsoANounIsANounAfterANumber) {
+    EXPECT_TRUE(records("She finished 12 points ahead of the mayor.").empty());
+    EXPECT_TRUE(records("The agency filed three reports on the spill.").empty());
+    // the verb after a subject with a number stays a verb
+    auto r = records("Three officials claim the vote was rigged.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("claim", r[0].lemma);
+}
