@@ -1304,9 +1304,13 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
         /* "Mark Holden, chairman of the board, said …", "Sen. Sanders (I-Vt.) said …",
          * "economists - including a minority of the Fed - warn": an apposition, a bracket
          * or a dash closes the subject */
+        /* after an apposition a third-person verb before an object is one ("Jake Sullivan,
+         * her aide, calls her record a blueprint") */
+        bool object_after = f == FL_FORM_S && i + 1 < s->b &&
+                            (bits(c, i + 1) & (FL_W_PRON | FL_W_DET)) && !quantifier(c, i + 1);
         return (q == ',' || q == ')' ||
                 ((q == 0x2014 || q == '-' || q == 0x2013) && c->t[p].space_before)) &&
-               verbal && f != FL_FORM_PP;
+               (verbal || object_after) && f != FL_FORM_PP;
     }
     if (c->t[p].kind == FL_TOKEN_HYPHEN) {
         return false; /* "so-called", "self-proclaimed" */

@@ -525,3 +525,10 @@ TEST(Attribution, AWordThatIsAlsoANounIsANounAfterANumber) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("claim", r[0].lemma);
 }
+
+TEST(Attribution, AWordThatIsAlsoANounIsAVerbAfterAnAppositionBeforeItsObject) {
+    auto r = records("Ivan Petrenko, her chief adviser, calls her record a model for the party.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Ivan Petrenko", r[0].speaker);
+    EXPECT_EQ("call", r[0].lemma);
+}
