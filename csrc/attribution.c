@@ -1260,6 +1260,10 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
     if (i + 1 < s->b && folded_is(c, i + 1, "up")) {
         return false; /* "showed up", "called up": another verb */
     }
+    if (vg == i && i == s->a + 1 && folded_is(c, s->a, "that") && i + 1 < s->b &&
+        punct(c, i + 1) == ',') {
+        return false; /* "That said, …": the writer's "nevertheless" */
+    }
     if (f == FL_FORM_ADJ) {
         return passive_group(c, vg, i); /* "are concerned that", not "a concerned voter" */
     }

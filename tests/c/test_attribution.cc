@@ -532,3 +532,10 @@ TEST(Attribution, AWordThatIsAlsoANounIsAVerbAfterAnAppositionBeforeItsObject) {
     EXPECT_EQ("Ivan Petrenko", r[0].speaker);
     EXPECT_EQ("call", r[0].lemma);
 }
+
+TEST(Attribution, ThatSaidOpeningASentenceIsNoCue) {
+    auto r = records("That said, most economists expect a recovery.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("expect", r[0].lemma);
+    EXPECT_EQ("most economists", r[0].speaker);
+}
