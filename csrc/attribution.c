@@ -1922,6 +1922,7 @@ static bool clause_subject(const ctx *c, const span *s, size_t vg, size_t *first
             /* a lower-case word after a name is its verb ("Sanders lost", "Janney also"); in
              * a noun phrase, one before an object or "to" ("Many adoptees try to …") */
             if (k > a && c->k[k].lower && !connector && c->t[k - 1].kind != FL_TOKEN_CLITIC &&
+                c->t[k - 1].kind != FL_TOKEN_HYPHEN && /* "Co-moderator Andrea Mitchell" */
                 !(bits(c, k) & (FL_W_ROLE | FL_W_SOURCE)) &&
                 (det_start
                      ? k + 1 < vg && k > a &&

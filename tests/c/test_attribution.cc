@@ -539,3 +539,11 @@ TEST(Attribution, ThatSaidOpeningASentenceIsNoCue) {
     EXPECT_EQ("expect", r[0].lemma);
     EXPECT_EQ("most economists", r[0].speaker);
 }
+
+TEST(Attribution, AHyphenatedRoleOpensTheParticiplesSubject) {
+    auto r = records("Co-host Maria Lind raised the issue of the loans, asking the mayor why he had "
+                     "signed them.");
+    ASSERT_GE(r.size(), 1u);
+    EXPECT_EQ("asking", r[0].cue);
+    EXPECT_EQ("Co-host Maria Lind", r[0].speaker);
+}
