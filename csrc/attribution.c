@@ -48,7 +48,7 @@ enum {
     MAX_PREFIX_WORDS = 6,
     MAX_SUFFIX_WORDS = 6,
     MAX_INTRO_TOKENS = 24,  /* "On ABC's 'Good Morning America' Tuesday," */
-    MAX_INTRO_WORDS = 8,
+    MAX_INTRO_WORDS = 10,
     MAX_PIECE_TOKENS = 64   /* back to a dash or semicolon before a parenthetical cue */
 };
 

@@ -547,3 +547,12 @@ TEST(Attribution, AHyphenatedRoleOpensTheParticiplesSubject) {
     EXPECT_EQ("asking", r[0].cue);
     EXPECT_EQ("Co-host Maria Lind", r[0].speaker);
 }
+
+TEST(Attribution, ALongerIntroductionBeforeTheParticiplesSubject) {
+    // ten words of introduction before the subject
+    auto r = records("In a victory speech in Lviv County on Tuesday night, Ms. Lind struck a calm "
+                     "tone, saying she understood the task.");
+    ASSERT_GE(r.size(), 1u);
+    EXPECT_EQ("saying", r[0].cue);
+    EXPECT_EQ("Ms. Lind", r[0].speaker);
+}
