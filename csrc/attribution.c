@@ -1270,8 +1270,8 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
     if ((b & FL_W_CALLED) && f == FL_FORM_PAST && !has_aux && vg > s->a &&
         (punct(c, vg - 1) == ',' ||
          (is_word(c, vg - 1) && c->k[vg - 1].lower && bits(c, vg - 1) == 0)) &&
-        !(i + 1 < s->b && ((bits(c, i + 1) & (FL_W_DET | FL_W_PRON)) ||
-                           folded_is(c, i + 1, "on") || folded_is(c, i + 1, "for")))) {
+        !(i + 1 < s->b && ((bits(c, i + 1) & (FL_W_DET | FL_W_PRON)) || folded_is(c, i + 1, "on") ||
+                           folded_is(c, i + 1, "for")))) {
         /* "a program called Sandy Hook Promise": a name given, no one's claim; but "…,
          * called on the banks to …", "…, called for a ban" appeal */
         return false;
@@ -1496,7 +1496,8 @@ static bool object_as(const ctx *c, const span *s, size_t j) {
         if (folded_is(c, k, "as")) {
             return k + 1 < s->b && is_word_like(c, k + 1);
         }
-        if (bits(c, k) & (FL_W_AUX | FL_W_VERB | FL_W_OPENER | FL_W_CONJ | FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT)) {
+        if (bits(c, k) & (FL_W_AUX | FL_W_VERB | FL_W_OPENER | FL_W_CONJ | FL_W_SPEECH |
+                          FL_W_THOUGHT | FL_W_INTENT)) {
             return false;
         }
     }

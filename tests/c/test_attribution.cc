@@ -541,8 +541,9 @@ TEST(Attribution, ThatSaidOpeningASentenceIsNoCue) {
 }
 
 TEST(Attribution, AHyphenatedRoleOpensTheParticiplesSubject) {
-    auto r = records("Co-host Maria Lind raised the issue of the loans, asking the mayor why he had "
-                     "signed them.");
+    auto r = records(
+        "Co-host Maria Lind raised the issue of the loans, asking the mayor why he had "
+        "signed them.");
     ASSERT_GE(r.size(), 1u);
     EXPECT_EQ("asking", r[0].cue);
     EXPECT_EQ("Co-host Maria Lind", r[0].speaker);
