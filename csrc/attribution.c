@@ -48,7 +48,7 @@ enum {
     MAX_PREFIX_WORDS = 6,
     MAX_SUFFIX_WORDS = 6,
     MAX_INTRO_TOKENS = 24,  /* "On ABC's 'Good Morning America' Tuesday," */
-    MAX_INTRO_WORDS = 8,
+    MAX_INTRO_WORDS = 10,
     MAX_PIECE_TOKENS = 64   /* back to a dash or semicolon before a parenthetical cue */
 };
 
@@ -70,6 +70,7 @@ static uint32_t sentence_bits(const ctx *c, const span *s) {
 }
 
 static bool in_title_case(const ctx *c, const span *s);
+static bool number_word(const ctx *c, size_t i);
 
 /* The tokens of sentence s with an ATTRIBUTION_CUES bit, in order: [*first, returned end).
  * The loops of steps b, c and d read only these: each of their rules starts from one. */
@@ -1259,18 +1260,29 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
     if (i + 1 < s->b && folded_is(c, i + 1, "up")) {
         return false; /* "showed up", "called up": another verb */
     }
+    if (vg == i && i == s->a + 1 && folded_is(c, s->a, "that") && i + 1 < s->b &&
+        punct(c, i + 1) == ',') {
+        return false; /* "That said, …": the writer's "nevertheless" */
+    }
     if (f == FL_FORM_ADJ) {
         return passive_group(c, vg, i); /* "are concerned that", not "a concerned voter" */
     }
     if ((b & FL_W_CALLED) && f == FL_FORM_PAST && !has_aux && vg > s->a &&
         (punct(c, vg - 1) == ',' ||
          (is_word(c, vg - 1) && c->k[vg - 1].lower && bits(c, vg - 1) == 0)) &&
-        !(i + 1 < s->b && (bits(c, i + 1) & (FL_W_DET | FL_W_PRON)))) {
-        return false; /* "a program called Sandy Hook Promise": a name given, no one's claim */
+        !(i + 1 < s->b && ((bits(c, i + 1) & (FL_W_DET | FL_W_PRON)) || folded_is(c, i + 1, "on") ||
+                           folded_is(c, i + 1, "for")))) {
+        /* "a program called Sandy Hook Promise": a name given, no one's claim; but "…,
+         * called on the banks to …", "…, called for a ban" appeal */
+        return false;
     }
     if ((b & FL_W_NOUNLIKE) && (f == FL_FORM_S || f == FL_FORM_BASE) &&
         !content_may_start(c, s, i + 1) && !after_what(c, s, vg)) {
         return false; /* "claims rose", "claims of fraud", "his opening remarks, Trump" */
+    }
+    if ((b & FL_W_NOUNLIKE) && (f == FL_FORM_S || f == FL_FORM_BASE) && !has_aux && i > s->a &&
+        (c->k[i - 1].all_digits || number_word(c, i - 1))) {
+        return false; /* "60 points ahead", "three reports": a noun that is counted */
     }
     /* a noun may look like a verb; before "to" or "that" it is one ("vows to press on") */
     bool verbal = !(b & FL_W_NOUNLIKE) || f == FL_FORM_PAST ||
@@ -1296,9 +1308,13 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
         /* "Mark Holden, chairman of the board, said …", "Sen. Sanders (I-Vt.) said …",
          * "economists - including a minority of the Fed - warn": an apposition, a bracket
          * or a dash closes the subject */
+        /* after an apposition a third-person verb before an object is one ("Jake Sullivan,
+         * her aide, calls her record a blueprint") */
+        bool object_after = f == FL_FORM_S && i + 1 < s->b &&
+                            (bits(c, i + 1) & (FL_W_PRON | FL_W_DET)) && !quantifier(c, i + 1);
         return (q == ',' || q == ')' ||
                 ((q == 0x2014 || q == '-' || q == 0x2013) && c->t[p].space_before)) &&
-               verbal && f != FL_FORM_PP;
+               (verbal || object_after) && f != FL_FORM_PP;
     }
     if (c->t[p].kind == FL_TOKEN_HYPHEN) {
         return false; /* "so-called", "self-proclaimed" */
@@ -1365,6 +1381,127 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
         return !(b & FL_W_NOUNLIKE) || (pb & FL_W_RELATIVE) || f == FL_FORM_PAST;
     }
     return true;
+}
+
+/* A lower-case word in -ed that no determiner or preposition precedes ("voted", "pivoted",
+ * "tried"; not "the alleged"): a verb in the past. */
+static bool ed_verb(const ctx *c, const span *s, size_t i) {
+    const fl_tokinfo *k = &c->k[i];
+    if (!is_word(c, i) || !k->lower || k->fold_len < 5 || c->v[i].cue != NULL ||
+        (i > s->a && (bits(c, i - 1) & (FL_W_DET | FL_W_PREP)))) {
+        return false;
+    }
+    const uint8_t *f = fl__vec_bytes(&c->res->folded, k->fold_off);
+    return f[k->fold_len - 2] == 'e' && f[k->fold_len - 1] == 'd';
+}
+
+/* Where the verb chain of an infinitive or gerund cue at i (verb group [vg, i)) starts: a
+ * catenative verb before "to", or before "by"/"in" and a gerund, heads the chain ("went on
+ * to say", "continued to question", "voted to endorse", "pivoted to arguing", "responded by
+ * saying"). PolNeAR's cue is the chain, and its speaker stands before it. vg when there is
+ * no such verb. */
+static size_t catenative_start(const ctx *c, const span *s, size_t vg, size_t i, size_t from) {
+    uint8_t f = form(c, i);
+    if (vg != i || vg < from + 2 || (f != FL_FORM_BASE && f != FL_FORM_ING)) {
+        return vg;
+    }
+    size_t t = vg - 1;
+    bool to = folded_is(c, t, "to");
+    if (!to && !(f == FL_FORM_ING && (folded_is(c, t, "by") || folded_is(c, t, "in")))) {
+        return vg;
+    }
+    size_t v = t - 1;
+    if (to && v > from && folded_is(c, v, "on")) {
+        v--; /* "went on to say" */
+    }
+    if (!is_word(c, v) || !c->k[v].lower || c->v[v].quoted || c->v[v].role != FL_ROLE_NONE) {
+        return vg;
+    }
+    uint32_t b = bits(c, v);
+    uint8_t vf = form(c, v);
+    size_t g = verb_group_start(c, s, v);
+    bool verb = (b & FL_W_VERB) || ed_verb(c, s, v) ||
+                ((b & ATTRIBUTION_CUES) && vf != FL_FORM_NONE && vf != FL_FORM_ADJ &&
+                 verb_here(c, s, v, g));
+    if (!verb || (b & (FL_W_PREP | FL_W_DET | FL_W_CONJ | FL_W_OPENER | FL_W_PRON | FL_W_TIME))) {
+        return vg;
+    }
+    return g < from ? from : g;
+}
+
+/* A noun for a speech act or its record at token k: a medium or a document ("statement",
+ * "letter", "op-ed", "report", "poll") or a verb of saying used as a noun ("a tweet",
+ * "remarks"). */
+static bool speech_act_noun(const ctx *c, size_t k) {
+    uint32_t b = bits(c, k);
+    uint8_t f = form(c, k);
+    return (b & (FL_W_MEDIUM | FL_W_SOURCE)) ||
+           ((b & FL_W_SPEECH) && (b & FL_W_NOUNLIKE) && (f == FL_FORM_BASE || f == FL_FORM_S));
+}
+
+/* Where a cue starts that a verb and a speech act as its object head, before a participle at i
+ * ("issued a statement saying", "released a report Tuesday showing", "sent out a letter
+ * urging"): the deed reports what its object says, and PolNeAR's cue is the
+ * phrase from the verb. The start of that verb's group, or i when the words before i are no
+ * such phrase. */
+static size_t speech_act_start(const ctx *c, const span *s, size_t i, size_t from) {
+    size_t k = i;
+    size_t skipped = 0;
+    /* "a statement Wednesday saying"; not after a comma, where a participle is the
+     * subject's ("interrupted her speech, shouting") */
+    while (k > from && skipped < 3 && (bits(c, k - 1) & FL_W_TIME)) {
+        k--;
+        skipped++;
+    }
+    if (k <= from + 2 || !is_word(c, k - 1) || !speech_act_noun(c, k - 1)) {
+        return i;
+    }
+    size_t d = k - 1; /* back over at most three modifiers to the determiner */
+    while (d > from && k - 1 - d < 4 && !(bits(c, d - 1) & FL_W_DET)) {
+        d--;
+        if ((!is_word(c, d) && c->t[d].kind != FL_TOKEN_HYPHEN) || c->v[d].quoted ||
+            (bits(c, d) & (FL_W_PREP | FL_W_CONJ | FL_W_OPENER | FL_W_AUX | FL_W_PRON |
+                           FL_W_RELATIVE | FL_W_VERB))) {
+            return i;
+        }
+    }
+    if (d <= from + 1 || !(bits(c, d - 1) & FL_W_DET) || quantifier(c, d - 1)) {
+        return i;
+    }
+    size_t v = d - 2;
+    if (v > from && (folded_is(c, v, "out") || folded_is(c, v, "up"))) {
+        v--; /* "sent out a statement", "put up a post" */
+    }
+    uint32_t b = bits(c, v);
+    if (!is_word(c, v) || !c->k[v].lower || c->v[v].quoted || c->v[v].role != FL_ROLE_NONE ||
+        ing_word(c, v) ||
+        (b & (FL_W_PREP | FL_W_DET | FL_W_CONJ | FL_W_OPENER | FL_W_PRON | FL_W_TIME | FL_W_ADV |
+              FL_W_AUX | FL_W_ROLE | FL_W_SOURCE | FL_W_MEDIUM | FL_W_RELATIVE))) {
+        return i;
+    }
+    if ((b & ATTRIBUTION_CUES) && form(c, v) == FL_FORM_NONE) {
+        return i; /* a noun cue ("the claim a statement …") */
+    }
+    size_t g = verb_group_start(c, s, v);
+    return g < from ? from : g;
+}
+
+/* Does the object at j come with "as" and a predicate ("see Clinton as the stronger
+ * candidate", "view the deal as a betrayal")? Then a verb of thought reports a judgment. */
+static bool object_as(const ctx *c, const span *s, size_t j) {
+    for (size_t k = j + 1; k < s->b && k <= j + MAX_OPENER_LOOKAHEAD; k++) {
+        if (c->v[k].quoted || !is_word_like(c, k)) {
+            return false;
+        }
+        if (folded_is(c, k, "as")) {
+            return k + 1 < s->b && is_word_like(c, k + 1);
+        }
+        if (bits(c, k) & (FL_W_AUX | FL_W_VERB | FL_W_OPENER | FL_W_CONJ | FL_W_SPEECH |
+                          FL_W_THOUGHT | FL_W_INTENT)) {
+            return false;
+        }
+    }
+    return false;
 }
 
 /* Where the content of a cue at i starts: after the cue, the words that belong to it
@@ -1599,14 +1736,15 @@ static bool speaker_clause_at(const ctx *c, const span *s, size_t j) {
     if (p == 0 && c->k[j].fold_len != 3) {
         return false; /* the common case, a word: only "and" and "but" matter here */
     }
-    /* "…, adding that …", "… and said that …": the same speaker's next attribution */
+    /* "…, adding that …", "… and said that …", "… and praised the deal": the same
+     * speaker's next attribution */
     if (!c->v[j].quoted && j + 1 < s->b &&
         (p == ',' || folded_is(c, j, "and") || folded_is(c, j, "but"))) {
         uint32_t nb = bits(c, j + 1);
         uint8_t nf = form(c, j + 1);
         /* a word that is also a noun only in its past form or participle ("and noted that",
          * ", reporting that"; not "and claims that") */
-        if ((nb & (FL_W_SPEECH | FL_W_THOUGHT)) &&
+        if ((nb & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_STANCE)) &&
             (!(nb & FL_W_NOUNLIKE) || nf == FL_FORM_PAST || nf == FL_FORM_ING) &&
             ((p == ',' && nf == FL_FORM_ING) ||
              (p == 0 && (nf == FL_FORM_PAST || nf == FL_FORM_S))) &&
@@ -1625,8 +1763,21 @@ static bool speaker_clause_at(const ctx *c, const span *s, size_t j) {
     }
     size_t subj = k;
     bool det = false;
-    while (k < s->b && k - subj < 5 && is_word_like(c, k) && !c->v[k].quoted) {
+    while (k < s->b && k - subj < 7 && !c->v[k].quoted) {
+        if (k > subj && punct(c, k) == '.' && !c->t[k].space_before && c->k[k - 1].upper) {
+            k++; /* ", Mr. Wonderlich said", ", Sander M. Levin said": an abbreviation */
+            continue;
+        }
+        if (!is_word_like(c, k)) {
+            break;
+        }
         uint32_t b = bits(c, k);
+        if (c->t[k].kind == FL_TOKEN_CLITIC && k > subj && c->k[k - 1].upper &&
+            !(bits(c, k - 1) & FL_W_PRON)) {
+            det = true; /* ", Trump's campaign said": a possessive, not "is" */
+            k++;
+            continue;
+        }
         if (b & (FL_W_AUX | FL_W_ADV | FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT | FL_W_EVIDENCE)) {
             break;
         }
@@ -1772,6 +1923,7 @@ static bool clause_subject(const ctx *c, const span *s, size_t vg, size_t *first
             /* a lower-case word after a name is its verb ("Sanders lost", "Janney also"); in
              * a noun phrase, one before an object or "to" ("Many adoptees try to …") */
             if (k > a && c->k[k].lower && !connector && c->t[k - 1].kind != FL_TOKEN_CLITIC &&
+                c->t[k - 1].kind != FL_TOKEN_HYPHEN && /* "Co-moderator Andrea Mitchell" */
                 !(bits(c, k) & (FL_W_ROLE | FL_W_SOURCE)) &&
                 (det_start
                      ? k + 1 < vg && k > a &&
@@ -2075,6 +2227,12 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
             if (!verb_here(c, s, i, vg) || (quote_verb && !quotation_or_that(c, s, i + 1))) {
                 continue;
             }
+            vg = catenative_start(c, s, vg, i, from);
+            bool speech_act = false; /* "issued a statement confirming …" */
+            if (vg == i && form(c, i) == FL_FORM_ING) {
+                vg = speech_act_start(c, s, i, from);
+                speech_act = vg != i;
+            }
             /* the speaker: the words before the verb group, back to the clause's start */
             size_t sp_first = vg;
             while (sp_first > from && vg - sp_first < MAX_SPEAKER_TOKENS &&
@@ -2098,7 +2256,8 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
             }
             cstart = content_start(c, s, i, FL_ROLE_NONE);
             if ((b & FL_W_CLAUSE) && cstart != SIZE_MAX && !clause_complement(c, s, cstart) &&
-                !source_subject(c, s, vg) &&
+                !source_subject(c, s, vg) && !speech_act &&
+                !((b & FL_W_THOUGHT) && object_as(c, s, cstart)) &&
                 !((b & FL_W_OBJECT) &&
                   (folded_is(c, cstart, "about") || folded_is(c, cstart, "of")))) {
                 continue; /* "wrote a book", "maintained a lead"; but "a 2009 paper found

@@ -414,3 +414,146 @@ TEST(Attribution, AParticiplesSubjectAtTheVeryStartOfTheText) {
     ASSERT_GE(r.size(), 1u);
     EXPECT_EQ("the nurse", r.back().speaker);
 }
+
+TEST(Attribution, ACatenativeVerbHeadsTheChainOfItsCue) {
+    // the verb before "to" (or "by" and a gerund) is part of the cue; the speaker precedes it
+    auto r = records("The governor went on to say that the budget was balanced.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("went on to say", r[0].cue);
+    EXPECT_EQ("The governor", r[0].speaker);
+    EXPECT_EQ("say", r[0].lemma);
+    r = records("Her aides continued to question the timing of the vote.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("continued to question", r[0].cue);
+    EXPECT_EQ("Her aides", r[0].speaker);
+    r = records("The union voted to endorse the mayor.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("voted to endorse", r[0].cue);
+    r = records("The minister responded by saying the talks had failed.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("responded by saying", r[0].cue);
+    EXPECT_EQ("The minister", r[0].speaker);
+    // a noun before "to" is no verb: "the right to say" keeps its own cue
+    r = records("Voters have the right to say no.");
+    for (const auto &a : r) {
+        EXPECT_EQ(std::string::npos, a.cue.find("right"));
+    }
+}
+
+TEST(Attribution, AndWithAPastVerbOfStanceStartsTheSpeakersNextAttribution) {
+    auto r = records("The mayor said the budget was fair and praised the council for its work.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("said", r[0].cue);
+    EXPECT_EQ("praised", r[1].cue);
+    EXPECT_EQ("The mayor", r[1].speaker);
+}
+
+TEST(Attribution, AVerbWithASpeechActAsItsObjectHeadsTheCue) {
+    // the deed reports what its object says: "issued a statement saying …"
+    auto r = records("The senator issued a statement saying she would vote no.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("issued a statement saying", r[0].cue);
+    EXPECT_EQ("The senator", r[0].speaker);
+    EXPECT_EQ("say", r[0].lemma);
+    r = records("The group sent out a letter Friday urging members to stay home.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("sent out a letter Friday urging", r[0].cue);
+    EXPECT_EQ("The group", r[0].speaker);
+    // a verb that takes only a clause takes one after a speech act too
+    r = records("The party released a short statement confirming it will hire more staff.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The party", r[0].speaker);
+    // after a comma the participle is the subject's, not the object's
+    r = records("Protesters interrupted her speech, shouting that she had lied.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("shouting", r[0].cue);
+}
+
+TEST(Attribution, APossessiveSubjectAfterACommaOpensAnotherSpeakersClause) {
+    // "Kyiv's" is a possessive here, not "Kyiv is": the clause after the comma is a speaker's
+    auto r = records("In a memo praising the plan, Kyiv's envoy said the talks would resume.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("Kyiv's envoy", r[1].speaker);
+    EXPECT_EQ("said", r[1].cue);
+}
+
+TEST(Attribution, AnAbbreviatedNameAfterACommaOpensAnotherSpeakersClause) {
+    auto r = records("Considering the cost of the bridge, Dr. Ivanova said it was worth it.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("Dr. Ivanova", r[1].speaker);
+    EXPECT_EQ("the cost of the bridge", r[0].content);  // the participle's phrase ends
+    r = records("Asked about the delay, Olena K. Marchuk said the report was ready.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("said", r[1].cue);
+    EXPECT_EQ(std::string::npos, r[0].content.find("said"));
+}
+
+TEST(Attribution, SeeAndViewReportAJudgmentWithAsOrAClause) {
+    auto r = records("Most farmers see the new tariff as a betrayal.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Most farmers", r[0].speaker);
+    EXPECT_EQ("see", r[0].lemma);
+    EXPECT_EQ(FL_ATTRIBUTION_BELIEF, r[0].kind);
+    r = records("The governor is widely seen as the favourite.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("see", r[0].lemma);
+    r = records("Voters viewed the deal as a mistake.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("view", r[0].lemma);
+    // a sight is no judgment; the noun "view" stays a noun cue
+    EXPECT_TRUE(records("She saw the film twice.").empty());
+    EXPECT_TRUE(records("We will see.").empty());
+    r = records("It is his view that the plan will fail.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("view", r[0].cue);
+}
+
+TEST(Attribution, CalledOnOrForAfterAnAppositionIsAnAppeal) {
+    auto r = records("Olena Kovalenko, the mayor, called on the banks to lower their rates.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Olena Kovalenko", r[0].speaker);
+    EXPECT_EQ("call", r[0].lemma);
+    // a name given after a comma is still no one's claim
+    EXPECT_TRUE(records("There is also a weekly series, called Open Questions.").empty());
+}
+
+TEST(Attribution, AWordThatIsAlsoANounIsANounAfterANumber) {
+    EXPECT_TRUE(records("She finished 12 points ahead of the mayor.").empty());
+    EXPECT_TRUE(records("The agency filed three reports on the spill.").empty());
+    // the verb after a subject with a number stays a verb
+    auto r = records("Three officials claim the vote was rigged.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("claim", r[0].lemma);
+}
+
+TEST(Attribution, AWordThatIsAlsoANounIsAVerbAfterAnAppositionBeforeItsObject) {
+    auto r = records("Ivan Petrenko, her chief adviser, calls her record a model for the party.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Ivan Petrenko", r[0].speaker);
+    EXPECT_EQ("call", r[0].lemma);
+}
+
+TEST(Attribution, ThatSaidOpeningASentenceIsNoCue) {
+    auto r = records("That said, most economists expect a recovery.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("expect", r[0].lemma);
+    EXPECT_EQ("most economists", r[0].speaker);
+}
+
+TEST(Attribution, AHyphenatedRoleOpensTheParticiplesSubject) {
+    auto r = records(
+        "Co-host Maria Lind raised the issue of the loans, asking the mayor why he had "
+        "signed them.");
+    ASSERT_GE(r.size(), 1u);
+    EXPECT_EQ("asking", r[0].cue);
+    EXPECT_EQ("Co-host Maria Lind", r[0].speaker);
+}
+
+TEST(Attribution, ALongerIntroductionBeforeTheParticiplesSubject) {
+    // ten words of introduction before the subject
+    auto r = records("In a victory speech in Lviv County on Tuesday night, Ms. Lind struck a calm "
+                     "tone, saying she understood the task.");
+    ASSERT_GE(r.size(), 1u);
+    EXPECT_EQ("saying", r[0].cue);
+    EXPECT_EQ("Ms. Lind", r[0].speaker);
+}

@@ -254,11 +254,14 @@ def test_speakers_and_cues_on_polnear():
     assert spec.loader is not None
     spec.loader.exec_module(bench)
     res = bench.evaluate(bench.load_polnear(POLNEAR))
-    for part in ("tune", "measure"):
+    # floors a little below the figures measured on 2026-12-02 (speaker, cue, attribution F1:
+    # tune 0.703, 0.725, 0.656; measure 0.693, 0.714, 0.642), so a regression fails
+    floors = {"tune": (0.700, 0.722, 0.653), "measure": (0.690, 0.711, 0.639)}
+    for part, (f_speaker, f_cue, f_pair) in floors.items():
         speaker, cue, pair = (s.prf()[2] for s in res[part])
-        assert speaker >= 0.675, (part, speaker)
-        assert cue >= 0.70, (part, cue)
-        assert pair >= 0.62, (part, pair)
+        assert speaker >= f_speaker, (part, speaker)
+        assert cue >= f_cue, (part, cue)
+        assert pair >= f_pair, (part, pair)
     # the head rule: one for both sides
     tok = bench.Tokens("Sen. Lindsey Graham (R-S.C.) has also said that")
     assert tok.text[bench.speaker_head(tok, 0, 28):].startswith("Graham")
