@@ -46,7 +46,7 @@ PKG_LIBS = $(shell pkg-config --libs $(PKGS))
 CFLAGS ?= -O2 -g
 CXXFLAGS ?= -O2 -g
 SAN :=
-C_FLAGS = -std=c11 -Wall -Wextra -Werror $(CFLAGS) $(SAN) -Iinclude -Icsrc $(PKG_CFLAGS)
+C_FLAGS = -std=c11 -Wall -Wextra -Wpedantic -Werror $(CFLAGS) $(SAN) -Iinclude -Icsrc $(PKG_CFLAGS)
 CXX_FLAGS = -std=c++17 -Wall -Wextra -Werror $(CXXFLAGS) $(SAN) -Iinclude -Itests/c
 COBJ = $(CSRC:csrc/%.c=$(BUILD)/c/%.o)
 TOBJ = $(patsubst tests/c/%.cc,$(BUILD)/tests/%.o,$(wildcard tests/c/*.cc))

@@ -35,9 +35,9 @@ enum {
     NOUNLIKE = FL_W_NOUNLIKE,
     RECIPIENT = FL_W_RECIPIENT,
     NOUN_CUE = FL_W_NOUN_CUE,
-    CLAUSE = FL_W_CLAUSE,
-    OBJECT = FL_W_OBJECT
+    CLAUSE = FL_W_CLAUSE
 };
+#define OBJECT FL_W_OBJECT /* bit 31: no enumerator in ISO C */
 
 /* BEGIN CUES (tools/gen_cue_slots.py reads W, V, V5 and N entries between these lines) */
 static const fl_cue CUES[] = {

@@ -679,12 +679,14 @@ enum {
     FL_W_QUOTE_VERB = 1u << 27, /* reports a quotation it follows ("…?" he continued) */
     FL_W_PARTICLE = 1u << 28, /* part of a phrasal cue: "pointed out", "called for" */
     FL_W_SOURCE = 1u << 29, /* a document that speaks: report, poll, study, source */
-    FL_W_CLAUSE = 1u << 30, /* a cue only before a clause, an infinitive or a quotation
-                             * ("wrote that", not "wrote a book"); with FL_W_OBJECT
-                             * also before its topic ("spoke about …") */
-    FL_W_OBJECT = 1u << 31 /* reports a thing it names: its content is a noun phrase
-                            * that ends with its clause ("endorsed Clinton, …") */
+    FL_W_CLAUSE = 1u << 30 /* a cue only before a clause, an infinitive or a quotation
+                            * ("wrote that", not "wrote a book"); with FL_W_OBJECT
+                            * also before its topic ("spoke about …") */
 };
+/* Bit 31 is no int, which an enumerator must be in ISO C: a macro instead.
+ * It reports a thing it names: its content is a noun phrase that ends with its clause
+ * ("endorsed Clinton, …"). */
+#define FL_W_OBJECT (UINT32_C(1) << 31)
 
 /* The grammatical form of a table word. */
 enum { FL_FORM_NONE, FL_FORM_BASE, FL_FORM_S, FL_FORM_PAST, FL_FORM_PP, FL_FORM_ING, FL_FORM_ADJ };
