@@ -201,8 +201,14 @@ typedef struct fl_tokinfo {
     const struct fl_cue *cue;
     uint32_t root; /* match.c: the root's child along its folded label, or 0 */
     uint8_t root_more; /* match.c: the root has other children for it (exact, wildcard) */
-    uint8_t excl; /* match.c: an exclusion may start at it */
 } fl_tokinfo;
+
+/* What fl__match's scans need of each token, one byte per token in fl_result.starts (the
+ * scans then read a byte a token, eight at a time, not a 64-byte fl_tokinfo). */
+enum {
+    FL_START_TERM = 1, /* a walk may start here: fl_tokinfo.root != 0 or root_more */
+    FL_START_EXCL = 2 /* an exclusion may start here */
+};
 
 /* Appends the tokens of text[0..len) to toks (fl_token) and infos (fl_tokinfo). Fills
  * offsets, kind, spacing and the tokinfo shape fields; not ids or folded forms. */
@@ -811,6 +817,7 @@ struct fl_result {
     fl_vec link_scratch; /* bytes: work space of context.c's link_matches, kept for reuse */
     fl_vec sentence_cues; /* context.c: what each sentence holds (cue words, colons, dashes) */
     fl_vec cue_tokens; /* uint32_t: the tokens with a cue word for attributions (context.c) */
+    fl_vec starts; /* uint8_t per token, FL_START_* (match.c), and 8 zero bytes after the last */
 };
 
 /* Looks up each token's folded (and, when the lexicon has case-sensitive terms, exact)
