@@ -435,9 +435,11 @@ struct fl_lexicon {
      * 1-byte prefix b0 sets every b1) */
     uint8_t *wild_first2;
     /* compiled: bit fl__wild_head4(w): some wildcard prefix w of 4 bytes or more starts with these
-     * 4 bytes; bit fl__wild_head4_len(w, len): one of len bytes does (Bloom filters of one hash
-     * each, in the allocation of wild_first2) */
+     * 4 bytes; bit fl__wild_head5(w): one of 5 bytes or more starts with these 5 bytes; bit
+     * fl__wild_head4_len(w, len): one of len bytes starts with the first 4 bytes of w (Bloom
+     * filters of one hash each, in the allocation of wild_first2) */
     uint8_t *wild_head4;
+    uint8_t *wild_head5;
     uint8_t *wild_head4_len;
     /* compiled: the strings that label exact edges (tag: 1 + id, kinds unused), a small table for
      * the exact forms of text tokens; NULL: none */
@@ -558,18 +560,29 @@ static inline unsigned fl__wild_head4(const uint8_t *s) {
     uint32_t w = (uint32_t)s[0] | (uint32_t)s[1] << 8 | (uint32_t)s[2] << 16 | (uint32_t)s[3] << 24;
     return (w * 0x9E3779B1u) >> 16;
 }
+/* The bit of wild_head5 for a string's first 5 bytes (s has at least 5). */
+static inline unsigned fl__wild_head5(const uint8_t *s) {
+    uint64_t w = (uint64_t)s[0] | (uint64_t)s[1] << 8 | (uint64_t)s[2] << 16 |
+                 (uint64_t)s[3] << 24 | (uint64_t)s[4] << 32;
+    return (unsigned)((w * 0x9E3779B97F4A7C15ULL) >> 48);
+}
 /* The same for the first 4 bytes of s together with a prefix length. */
 static inline unsigned fl__wild_head4_len(const uint8_t *s, size_t len) {
     uint32_t w = (uint32_t)s[0] | (uint32_t)s[1] << 8 | (uint32_t)s[2] << 16 | (uint32_t)s[3] << 24;
     return ((w ^ (uint32_t)len * 0x85EBCA6Bu) * 0x9E3779B1u) >> 16;
 }
+/* Could a prefix of 4 bytes or more of s[0..len) (len >= 4) label a wildcard edge, from the
+ * bitmaps? When its first 4 bytes begin one, the first 5 or the 4 alone must too (a prefix
+ * such as "goves" then no longer sends every "government" to the prefix lookups). */
+FL_HIDDEN bool fl__wild_may_start4(const fl_lexicon *lex, const uint8_t *s, size_t len);
 /* Could a prefix of s[0..len) label a wildcard edge? No for most tokens, from two bitmaps
  * that stay in cache: one of the first four bytes of the prefixes of 4 bytes or more, one of
  * the first two bytes of the shorter ones (when there are any: bits 0 to 2 of wild_lengths). */
 static inline bool fl__wild_may_start(const fl_lexicon *lex, const uint8_t *s, size_t len) {
     if (len >= 4) {
         unsigned h4 = fl__wild_head4(s);
-        if ((lex->wild_head4[h4 >> 3] >> (h4 & 7)) & 1u) {
+        if (FL_UNLIKELY((lex->wild_head4[h4 >> 3] >> (h4 & 7)) & 1u) &&
+            fl__wild_may_start4(lex, s, len)) {
             return true;
         }
     }

@@ -477,15 +477,16 @@ static fl_status build_wild_table(fl_lexicon *lex, const uint8_t *kinds, size_t 
                                   size_t n_wild) {
     size_t slots = fl__table_size(4 * n_wild, 16);
     lex->wild_slots = fl__malloc(&lex->alloc, slots * sizeof(fl_wild_slot));
-    /* wild_first2, wild_head4 and wild_head4_len, 65536 bits each, in one block */
-    lex->wild_first2 = fl__malloc(&lex->alloc, 3 * 65536 / 8);
+    /* wild_first2, wild_head4, wild_head5 and wild_head4_len, 65536 bits each, in one block */
+    lex->wild_first2 = fl__malloc(&lex->alloc, 4 * 65536 / 8);
     if (lex->wild_slots == NULL || lex->wild_first2 == NULL) {
         return FL_ERR_NOMEM;
     }
     lex->wild_head4 = lex->wild_first2 + 65536 / 8;
-    lex->wild_head4_len = lex->wild_first2 + 2 * 65536 / 8;
+    lex->wild_head5 = lex->wild_first2 + 2 * 65536 / 8;
+    lex->wild_head4_len = lex->wild_first2 + 3 * 65536 / 8;
     memset(lex->wild_slots, 0, slots * sizeof(fl_wild_slot));
-    memset(lex->wild_first2, 0, 3 * 65536 / 8);
+    memset(lex->wild_first2, 0, 4 * 65536 / 8);
     lex->wild_mask = slots - 1;
     for (size_t id = 0; id < n_ids; id++) {
         unsigned wk = kinds[id] & 3u; /* bit 2 marks exact labels (build_exact_table) */
@@ -513,6 +514,10 @@ static fl_status build_wild_table(fl_lexicon *lex, const uint8_t *kinds, size_t 
         } else if (v.len >= 4) {
             unsigned bit = fl__wild_head4(p);
             lex->wild_head4[bit >> 3] |= (uint8_t)(1u << (bit & 7));
+            if (v.len >= 5) {
+                bit = fl__wild_head5(p);
+                lex->wild_head5[bit >> 3] |= (uint8_t)(1u << (bit & 7));
+            }
             bit = fl__wild_head4_len(p, v.len);
             lex->wild_head4_len[bit >> 3] |= (uint8_t)(1u << (bit & 7));
         }
@@ -680,18 +685,35 @@ done:
     return st;
 }
 
+bool fl__wild_may_start4(const fl_lexicon *lex, const uint8_t *s, size_t len) {
+    if (len >= 5) {
+        unsigned h5 = fl__wild_head5(s);
+        if ((lex->wild_head5[h5 >> 3] >> (h5 & 7)) & 1u) {
+            return true;
+        }
+    }
+    unsigned h4 = fl__wild_head4_len(s, 4);
+    return (lex->wild_lengths & 8) && ((lex->wild_head4_len[h4 >> 3] >> (h4 & 7)) & 1u);
+}
+
 fl_status fl__wild_labels(const fl_lexicon *lex, const fl_allocator *a, const uint8_t *s,
                           size_t len, uint32_t kind, fl_vec *out) {
     uint32_t bit = 1u << (kind - FL_EDGE_WILD_FOLD);
     if (len == 0 || !(lex->wild_kinds & bit)) {
         return FL_OK;
     }
-    /* prefixes of 4 bytes or more only when one starts with the first 4 bytes of s */
+    /* prefixes of 4 bytes or more only when one starts with the first 4 bytes of s, of 5 or
+     * more when one starts with the first 5 */
     size_t limit = len < lex->max_wild_prefix ? len : lex->max_wild_prefix;
     if (limit > 3) {
         unsigned h4 = fl__wild_head4(s);
         if (!((lex->wild_head4[h4 >> 3] >> (h4 & 7)) & 1u)) {
             limit = 3;
+        } else if (limit > 4) {
+            unsigned h5 = fl__wild_head5(s);
+            if (!((lex->wild_head5[h5 >> 3] >> (h5 & 7)) & 1u)) {
+                limit = 4;
+            }
         }
     }
     /* only lengths some wildcard has: up to 64 bytes from the bit mask wild_lengths, past it
