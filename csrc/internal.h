@@ -321,6 +321,20 @@ typedef struct fl_node {
     uint8_t kid_kinds; /* compiled: bit k: some child along an edge of kind k (FL_EDGE_*) */
 } fl_node;
 
+/* A node with more children than this finds them through lex->big_edges. */
+#define FL_BIG_NODE 8
+
+/* The hash of an edge (parent node, label). */
+static inline uint32_t fl__hash_edge(uint32_t parent, uint32_t label) {
+    uint64_t x = ((uint64_t)parent << 32) | label;
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdULL;
+    x ^= x >> 33;
+    x *= 0xc4ceb9fe1a85ec53ULL;
+    x ^= x >> 33;
+    return (uint32_t)x;
+}
+
 /* Edge labels: vocabulary id << 2 | kind. */
 enum { FL_EDGE_FOLD = 0, FL_EDGE_EXACT = 1, FL_EDGE_WILD_FOLD = 2, FL_EDGE_WILD_EXACT = 3 };
 
@@ -430,6 +444,10 @@ struct fl_lexicon {
     uint8_t root_kinds; /* bit k: the root has a child along an edge of kind k */
     uint32_t *kid_labels; /* compiled: every node's children, sorted by label per node */
     uint32_t *kid_nodes;
+    /* compiled: the edges of every node with more than FL_BIG_NODE children, by
+     * fl__hash_edge(parent, label) (child 0: empty); NULL: none */
+    fl_edge_slot *big_edges;
+    size_t big_mask;
     fl_wild_slot *wild_slots; /* compiled: the wildcard prefixes (NULL: none) */
     size_t wild_mask;
     uint8_t wild_kinds; /* bit 0: some folded wildcard, bit 1: some exact one */

@@ -49,13 +49,7 @@ uint32_t fl__hash_bytes(const uint8_t *s, size_t len) {
 }
 
 static uint32_t hash_edge(uint32_t parent, uint32_t label) {
-    uint64_t x = ((uint64_t)parent << 32) | label;
-    x ^= x >> 33;
-    x *= 0xff51afd7ed558ccdULL;
-    x ^= x >> 33;
-    x *= 0xc4ceb9fe1a85ec53ULL;
-    x ^= x >> 33;
-    return (uint32_t)x;
+    return fl__hash_edge(parent, label);
 }
 
 fl_status fl__lexicon_create(const fl_allocator *alloc, const char *source, fl_lexicon **out) {
@@ -113,6 +107,7 @@ void fl_lexicon_free(fl_lexicon *lex) {
     fl__free(&a, lex->vocab_slots);
     fl__free(&a, lex->vocab_tails);
     fl__free(&a, lex->edge_slots);
+    fl__free(&a, lex->big_edges);
     fl__free(&a, lex->root_kids);
     fl__free(&a, lex->kid_labels);
     fl__free(&a, lex->kid_nodes);
@@ -471,6 +466,44 @@ static void sort_run(uint32_t *labels, uint32_t *nodes, size_t n) {
     }
 }
 
+/* The edge table of the nodes with more than FL_BIG_NODE children (compiled child runs in
+ * place): one probe finds a child of "the" or "said", where a binary search of their long
+ * runs missed the cache at every step. */
+static fl_status build_big_edges(fl_lexicon *lex) {
+    const fl_node *nodes = lex->nodes.data;
+    size_t n_big = 0;
+    for (size_t n = 1; n < lex->nodes.len; n++) {
+        n_big += nodes[n].n_kids > FL_BIG_NODE ? nodes[n].n_kids : 0;
+    }
+    if (n_big == 0) {
+        return FL_OK;
+    }
+    size_t slots = fl__table_size(2 * n_big, 16);
+    size_t bytes;
+    if (!fl__mul(slots, sizeof(fl_edge_slot), &bytes) ||
+        (lex->big_edges = fl__malloc(&lex->alloc, bytes)) == NULL) {
+        return FL_ERR_NOMEM;
+    }
+    memset(lex->big_edges, 0, bytes);
+    lex->big_mask = slots - 1;
+    for (uint32_t n = 1; n < lex->nodes.len; n++) {
+        if (nodes[n].n_kids <= FL_BIG_NODE) {
+            continue;
+        }
+        for (uint32_t k = 0; k < nodes[n].n_kids; k++) {
+            uint32_t label = lex->kid_labels[nodes[n].first_kid + k];
+            size_t j = fl__hash_edge(n, label) & lex->big_mask;
+            while (lex->big_edges[j].child != 0) {
+                j = (j + 1) & lex->big_mask;
+            }
+            lex->big_edges[j].parent = n;
+            lex->big_edges[j].label = label;
+            lex->big_edges[j].child = lex->kid_nodes[nodes[n].first_kid + k];
+        }
+    }
+    return FL_OK;
+}
+
 /* The table of wildcard prefixes: every vocabulary id some wildcard edge is labelled with,
  * with the kinds it is used in. kinds[id]: bit 0 folded, bit 1 exact wildcard. */
 static fl_status build_wild_table(fl_lexicon *lex, const uint8_t *kinds, size_t n_ids,
@@ -627,6 +660,10 @@ fl_status fl__lexicon_freeze(fl_lexicon *lex) {
                                                 << (lex->kid_labels[nodes[n].first_kid + k] & 3));
             }
         }
+        if ((st = build_big_edges(lex)) != FL_OK) {
+            goto done;
+        }
+        st = FL_ERR_NOMEM;
         for (size_t i = 0; i < n_edges; i++) {
             uint32_t l = lex->kid_labels[i];
             if ((l & 3) >= FL_EDGE_WILD_FOLD) {

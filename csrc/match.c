@@ -264,20 +264,22 @@ fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result
     return FL_OK;
 }
 
-/* The child of a compiled node along label, or 0: a scan of a short run of children, a
- * binary search of a long one. */
-static inline uint32_t kid_find(const fl_lexicon *lex, const fl_node *nd, uint32_t label) {
-    const uint32_t *l = lex->kid_labels + nd->first_kid;
-    size_t n = nd->n_kids;
-    size_t lo = 0;
-    while (n > 8) {
-        size_t half = n / 2;
-        lo = l[lo + half - 1] < label ? lo + half : lo;
-        n -= half;
+/* The child of compiled node nid (nd) along label, or 0: a scan of a short run of
+ * children, one probe of the big-node edge table for a long one. */
+static inline uint32_t kid_find(const fl_lexicon *lex, uint32_t nid, const fl_node *nd,
+                                uint32_t label) {
+    if (nd->n_kids > FL_BIG_NODE) {
+        for (size_t j = fl__hash_edge(nid, label) & lex->big_mask;; j = (j + 1) & lex->big_mask) {
+            const fl_edge_slot *e = &lex->big_edges[j];
+            if (e->child == 0 || (e->parent == nid && e->label == label)) {
+                return e->child;
+            }
+        }
     }
-    for (size_t end = lo + n; lo < end; lo++) {
-        if (l[lo] >= label) {
-            return l[lo] == label ? lex->kid_nodes[nd->first_kid + lo] : 0;
+    const uint32_t *l = lex->kid_labels + nd->first_kid;
+    for (size_t k = 0, n = nd->n_kids; k < n; k++) {
+        if (l[k] >= label) {
+            return l[k] == label ? lex->kid_nodes[nd->first_kid + k] : 0;
         }
     }
     return 0;
@@ -286,7 +288,7 @@ static inline uint32_t kid_find(const fl_lexicon *lex, const fl_node *nd, uint32
 /* The child of node (index nid) along label, or 0. */
 static inline uint32_t child_of(const fl_lexicon *lex, uint32_t nid, const fl_node *nd,
                                 uint32_t label) {
-    return nid == 0 ? root_kid(lex, label) : kid_find(lex, nd, label);
+    return nid == 0 ? root_kid(lex, label) : kid_find(lex, nid, nd, label);
 }
 
 /* Children of node reachable through token info k: pushes (child, pos + 1), in the order
@@ -431,7 +433,7 @@ static bool walk_chain(const fl_lexicon *lex, const fl_tokinfo *infos, uint32_t 
         }
         uint32_t next;
         if (!(nd->kid_kinds & (1u << FL_EDGE_FOLD)) || k->id_fold == FL_NO_ID ||
-            (next = kid_find(lex, nd, k->id_fold << 2)) == 0) {
+            (next = kid_find(lex, node, nd, k->id_fold << 2)) == 0) {
             break;
         }
         node = next;
