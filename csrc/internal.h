@@ -465,6 +465,9 @@ struct fl_lexicon {
      * the exact forms of text tokens; NULL: none */
     fl_wild_slot *exact_slots;
     size_t exact_mask;
+    /* compiled with exact_slots: bit (b0 | b1 << 8): some string of them starts with bytes b0 b1
+     * (one of 1 byte b0 sets every b1) */
+    uint8_t *exact_first2;
     size_t max_wild_prefix; /* longest wildcard prefix, in bytes */
     uint64_t wild_lengths; /* bit l-1: some wildcard prefix has l bytes (l <= 64) */
     uint32_t max_depth; /* longest path, in tokens */
@@ -620,6 +623,18 @@ FL_HIDDEN fl_status fl__lexicon_freeze(fl_lexicon *lex);
 /* The vocabulary id of s[0..len) when it labels an exact edge, else FL_NO_ID (the exact
  * forms of text tokens are looked up here: a small table, not the whole vocabulary). */
 FL_HIDDEN uint32_t fl__exact_find(const fl_lexicon *lex, const uint8_t *s, size_t len);
+/* fl__exact_find, with most tokens answered inline from the first two bytes (a bitmap in
+ * cache): "The" or "He" when no case-sensitive term starts "Th" or "He". */
+static inline uint32_t fl__exact_find_fast(const fl_lexicon *lex, const uint8_t *s, size_t len) {
+    if (lex->exact_slots == NULL || len == 0) {
+        return FL_NO_ID;
+    }
+    unsigned f2 = s[0] | (len > 1 ? (unsigned)s[1] << 8 : 0u);
+    if (!((lex->exact_first2[f2 >> 3] >> (f2 & 7)) & 1u)) {
+        return FL_NO_ID;
+    }
+    return fl__exact_find(lex, s, len);
+}
 /* The wildcard labels of one form of a token (kind FL_EDGE_WILD_FOLD or _EXACT): appends
  * (id << 2 | kind) for each of its prefixes that some wildcard edge is labelled with, in
  * order of length. */

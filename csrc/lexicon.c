@@ -114,6 +114,7 @@ void fl_lexicon_free(fl_lexicon *lex) {
     fl__free(&a, lex->wild_slots);
     fl__free(&a, lex->wild_first2);
     fl__free(&a, lex->exact_slots);
+    fl__free(&a, lex->exact_first2);
     fl__actors_free(lex);
     fl__free(&a, lex);
 }
@@ -563,10 +564,12 @@ static fl_status build_exact_table(fl_lexicon *lex, const uint8_t *kinds, size_t
                                    size_t n_exact) {
     size_t slots = fl__table_size(4 * n_exact, 16);
     lex->exact_slots = fl__malloc(&lex->alloc, slots * sizeof(fl_wild_slot));
-    if (lex->exact_slots == NULL) {
+    lex->exact_first2 = fl__malloc(&lex->alloc, 65536 / 8);
+    if (lex->exact_slots == NULL || lex->exact_first2 == NULL) {
         return FL_ERR_NOMEM;
     }
     memset(lex->exact_slots, 0, slots * sizeof(fl_wild_slot));
+    memset(lex->exact_first2, 0, 65536 / 8);
     lex->exact_mask = slots - 1;
     for (size_t id = 0; id < n_ids; id++) {
         if (!(kinds[id] & 4)) {
@@ -580,6 +583,14 @@ static fl_status build_exact_table(fl_lexicon *lex, const uint8_t *kinds, size_t
         }
         lex->exact_slots[j].hash = h;
         lex->exact_slots[j].tag = (uint32_t)(id + 1);
+        const uint8_t *p = lex_bytes(lex, v.off);
+        for (unsigned b1 = 0; b1 < 256; b1++) { /* a 1-byte string sets every second byte */
+            unsigned bit = (v.len > 0 ? p[0] : 0u) | ((v.len > 1 ? p[1] : b1) << 8);
+            lex->exact_first2[bit >> 3] |= (uint8_t)(1u << (bit & 7));
+            if (v.len > 1) {
+                break;
+            }
+        }
     }
     return FL_OK;
 }

@@ -187,7 +187,7 @@ fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result
              * too, so that each token's labels stay together) */
             const uint8_t *e = exact ? f + fold_len : NULL;
             if (exact && !same) {
-                k->id_exact = fl__exact_find(lex, e, exact_len);
+                k->id_exact = fl__exact_find_fast(lex, e, exact_len);
             }
             if (wild && wild_may_have(lex, f, fold_len, e, exact_len) &&
                 (st = wild_labels(lex, res, k, f, fold_len, e, exact_len)) != FL_OK) {
@@ -250,7 +250,7 @@ fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result
         if (exact && k->same) {
             k->id_exact = k->id_fold; /* one string table: equal bytes have the same id */
         } else if (exact && k->simple) {
-            k->id_exact = fl__exact_find(lex, e, fold_len);
+            k->id_exact = fl__exact_find_fast(lex, e, fold_len);
         }
         if (wild && k->simple) {
             k->wild_first = (uint32_t)res->wild.len;
