@@ -399,4 +399,3 @@ TEST(Segment, AbbreviationsFromAcrossTheListsAreFound) {
     EXPECT_EQ((Strings{"The Acme Corp. sale.", "Then it fell."}),
               sents("The Acme Corp. sale. Then it fell."));
 }
-
