@@ -233,7 +233,7 @@ bench: deps build
 # pyproject.toml. `make format` rewrites the C files the way lint-c wants them.
 LINT_STAMP := $(VENV)/.lint-installed
 C_FORMAT_FILES = $(sort $(wildcard csrc/*.c csrc/*.h include/*.h tests/c/*.cc tests/c/*.h \
-                   tests/fuzz/*.c benchmarks/*.c)) python/framelens/_core.c
+                   tests/fuzz/*.c benchmarks/*.c benchmarks/*.h)) python/framelens/_core.c
 
 $(LINT_STAMP): pyproject.toml | $(VENV_STAMP)
 	$(VPY) -m pip install -q --disable-pip-version-check --group lint
@@ -308,7 +308,7 @@ bench-anchors: deps build $(STAGES_BIN)
 	$(VPY) benchmarks/bench_anchors.py --stages-bin $(STAGES_BIN) \
 	    --write-readme benchmarks/README.md $(BENCH_ARGS)
 
-$(STAGES_BIN): benchmarks/stages.c $(COBJ)
+$(STAGES_BIN): benchmarks/stages.c benchmarks/read_all.h $(COBJ)
 	$(CC) $(C_FLAGS) $< $(COBJ) -o $@ $(PKG_LIBS) -pthread -lm
 
 # The generated corpus and lexicons, redone when the generator changes or a size is new.

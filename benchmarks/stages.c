@@ -30,6 +30,7 @@
 #define _POSIX_C_SOURCE 200809L
 
 #include "internal.h"
+#include "read_all.h"
 
 #include <cjson/cJSON.h>
 #include <pthread.h>
@@ -78,37 +79,9 @@ static double wall(void) {
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
-static char *read_file(const char *path, size_t *len) {
-    FILE *f = fopen(path, "rb");
-    if (f == NULL) {
-        return NULL;
-    }
-    size_t cap = 1 << 20;
-    size_t n = 0;
-    char *buf = malloc(cap);
-    while (buf != NULL) {
-        size_t got = fread(buf + n, 1, cap - n, f);
-        n += got;
-        if (n < cap) {
-            break;
-        }
-        char *grown = realloc(buf, cap * 2);
-        if (grown == NULL) {
-            free(buf);
-            buf = NULL;
-            break;
-        }
-        buf = grown;
-        cap *= 2;
-    }
-    fclose(f);
-    *len = n;
-    return buf;
-}
-
 static bool load_corpus(const char *path, size_t max_bytes, corpus *c) {
     size_t len;
-    char *data = read_file(path, &len);
+    char *data = read_all(path, &len);
     if (data == NULL) {
         return false;
     }
@@ -344,7 +317,7 @@ int main(int argc, char **argv) {
         return 1;
     }
     size_t lex_len;
-    char *lex_json = read_file(argv[2], &lex_len);
+    char *lex_json = read_all(argv[2], &lex_len);
     if (lex_json == NULL) {
         fprintf(stderr, "stages: cannot read %s\n", argv[2]);
         return 1;

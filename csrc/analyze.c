@@ -44,6 +44,7 @@ void fl_result_free(fl_result *res) {
     fl__vec_free(&a, &res->link_scratch);
     fl__vec_free(&a, &res->sentence_cues);
     fl__vec_free(&a, &res->cue_tokens);
+    fl__vec_free(&a, &res->starts);
     fl__free(&a, res);
 }
 
@@ -58,6 +59,7 @@ static void clear(fl_result *res) {
     res->attributions.len = 0;
     res->attr_out.len = 0;
     res->mentions.len = 0;
+    res->starts.len = 0;
 }
 
 fl_status fl_analyze(const fl_lexicon *lex, const char *text, size_t len, fl_result *res,

@@ -201,8 +201,14 @@ typedef struct fl_tokinfo {
     const struct fl_cue *cue;
     uint32_t root; /* match.c: the root's child along its folded label, or 0 */
     uint8_t root_more; /* match.c: the root has other children for it (exact, wildcard) */
-    uint8_t excl; /* match.c: an exclusion may start at it */
 } fl_tokinfo;
+
+/* What fl__match's scans need of each token, one byte per token in fl_result.starts (the
+ * scans then read a byte a token, eight at a time, not a 64-byte fl_tokinfo). */
+enum {
+    FL_START_TERM = 1, /* a walk may start here: fl_tokinfo.root != 0 or root_more */
+    FL_START_EXCL = 2 /* an exclusion may start here */
+};
 
 /* Appends the tokens of text[0..len) to toks (fl_token) and infos (fl_tokinfo). Fills
  * offsets, kind, spacing and the tokinfo shape fields; not ids or folded forms. */
@@ -215,6 +221,8 @@ FL_HIDDEN fl_status fl__tokenize(const fl_allocator *a, const uint8_t *text, siz
  * only) to sents and sets each token's sentence index. */
 FL_HIDDEN fl_status fl__segment(const fl_allocator *a, const uint8_t *text, size_t len,
                                 fl_token *toks, const fl_tokinfo *infos, size_t n, fl_vec *sents);
+/* Are segment.c's abbreviation lists sorted, as their binary search needs? (for the tests) */
+FL_HIDDEN bool fl__segment_lists_sorted(void);
 
 /* ------------------------------------------------------------------ names.c */
 
@@ -312,6 +320,20 @@ typedef struct fl_node {
     uint8_t wild_kinds; /* bit 0: has folded-wildcard children, bit 1: exact-wildcard */
     uint8_t kid_kinds; /* compiled: bit k: some child along an edge of kind k (FL_EDGE_*) */
 } fl_node;
+
+/* A node with more children than this finds them through lex->big_edges. */
+#define FL_BIG_NODE 8
+
+/* The hash of an edge (parent node, label). */
+static inline uint32_t fl__hash_edge(uint32_t parent, uint32_t label) {
+    uint64_t x = ((uint64_t)parent << 32) | label;
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdULL;
+    x ^= x >> 33;
+    x *= 0xc4ceb9fe1a85ec53ULL;
+    x ^= x >> 33;
+    return (uint32_t)x;
+}
 
 /* Edge labels: vocabulary id << 2 | kind. */
 enum { FL_EDGE_FOLD = 0, FL_EDGE_EXACT = 1, FL_EDGE_WILD_FOLD = 2, FL_EDGE_WILD_EXACT = 3 };
@@ -422,6 +444,10 @@ struct fl_lexicon {
     uint8_t root_kinds; /* bit k: the root has a child along an edge of kind k */
     uint32_t *kid_labels; /* compiled: every node's children, sorted by label per node */
     uint32_t *kid_nodes;
+    /* compiled: the edges of every node with more than FL_BIG_NODE children, by
+     * fl__hash_edge(parent, label) (child 0: empty); NULL: none */
+    fl_edge_slot *big_edges;
+    size_t big_mask;
     fl_wild_slot *wild_slots; /* compiled: the wildcard prefixes (NULL: none) */
     size_t wild_mask;
     uint8_t wild_kinds; /* bit 0: some folded wildcard, bit 1: some exact one */
@@ -429,14 +455,19 @@ struct fl_lexicon {
      * 1-byte prefix b0 sets every b1) */
     uint8_t *wild_first2;
     /* compiled: bit fl__wild_head4(w): some wildcard prefix w of 4 bytes or more starts with these
-     * 4 bytes; bit fl__wild_head4_len(w, len): one of len bytes does (Bloom filters of one hash
-     * each, in the allocation of wild_first2) */
+     * 4 bytes; bit fl__wild_head5(w): one of 5 bytes or more starts with these 5 bytes; bit
+     * fl__wild_head4_len(w, len): one of len bytes starts with the first 4 bytes of w (Bloom
+     * filters of one hash each, in the allocation of wild_first2) */
     uint8_t *wild_head4;
+    uint8_t *wild_head5;
     uint8_t *wild_head4_len;
     /* compiled: the strings that label exact edges (tag: 1 + id, kinds unused), a small table for
      * the exact forms of text tokens; NULL: none */
     fl_wild_slot *exact_slots;
     size_t exact_mask;
+    /* compiled with exact_slots: bit (b0 | b1 << 8): some string of them starts with bytes b0 b1
+     * (one of 1 byte b0 sets every b1) */
+    uint8_t *exact_first2;
     size_t max_wild_prefix; /* longest wildcard prefix, in bytes */
     uint64_t wild_lengths; /* bit l-1: some wildcard prefix has l bytes (l <= 64) */
     uint32_t max_depth; /* longest path, in tokens */
@@ -552,18 +583,29 @@ static inline unsigned fl__wild_head4(const uint8_t *s) {
     uint32_t w = (uint32_t)s[0] | (uint32_t)s[1] << 8 | (uint32_t)s[2] << 16 | (uint32_t)s[3] << 24;
     return (w * 0x9E3779B1u) >> 16;
 }
+/* The bit of wild_head5 for a string's first 5 bytes (s has at least 5). */
+static inline unsigned fl__wild_head5(const uint8_t *s) {
+    uint64_t w = (uint64_t)s[0] | (uint64_t)s[1] << 8 | (uint64_t)s[2] << 16 |
+                 (uint64_t)s[3] << 24 | (uint64_t)s[4] << 32;
+    return (unsigned)((w * 0x9E3779B97F4A7C15ULL) >> 48);
+}
 /* The same for the first 4 bytes of s together with a prefix length. */
 static inline unsigned fl__wild_head4_len(const uint8_t *s, size_t len) {
     uint32_t w = (uint32_t)s[0] | (uint32_t)s[1] << 8 | (uint32_t)s[2] << 16 | (uint32_t)s[3] << 24;
     return ((w ^ (uint32_t)len * 0x85EBCA6Bu) * 0x9E3779B1u) >> 16;
 }
+/* Could a prefix of 4 bytes or more of s[0..len) (len >= 4) label a wildcard edge, from the
+ * bitmaps? When its first 4 bytes begin one, the first 5 or the 4 alone must too (a prefix
+ * such as "goves" then no longer sends every "government" to the prefix lookups). */
+FL_HIDDEN bool fl__wild_may_start4(const fl_lexicon *lex, const uint8_t *s, size_t len);
 /* Could a prefix of s[0..len) label a wildcard edge? No for most tokens, from two bitmaps
  * that stay in cache: one of the first four bytes of the prefixes of 4 bytes or more, one of
  * the first two bytes of the shorter ones (when there are any: bits 0 to 2 of wild_lengths). */
 static inline bool fl__wild_may_start(const fl_lexicon *lex, const uint8_t *s, size_t len) {
     if (len >= 4) {
         unsigned h4 = fl__wild_head4(s);
-        if ((lex->wild_head4[h4 >> 3] >> (h4 & 7)) & 1u) {
+        if (FL_UNLIKELY((lex->wild_head4[h4 >> 3] >> (h4 & 7)) & 1u) &&
+            fl__wild_may_start4(lex, s, len)) {
             return true;
         }
     }
@@ -581,6 +623,18 @@ FL_HIDDEN fl_status fl__lexicon_freeze(fl_lexicon *lex);
 /* The vocabulary id of s[0..len) when it labels an exact edge, else FL_NO_ID (the exact
  * forms of text tokens are looked up here: a small table, not the whole vocabulary). */
 FL_HIDDEN uint32_t fl__exact_find(const fl_lexicon *lex, const uint8_t *s, size_t len);
+/* fl__exact_find, with most tokens answered inline from the first two bytes (a bitmap in
+ * cache): "The" or "He" when no case-sensitive term starts "Th" or "He". */
+static inline uint32_t fl__exact_find_fast(const fl_lexicon *lex, const uint8_t *s, size_t len) {
+    if (lex->exact_slots == NULL || len == 0) {
+        return FL_NO_ID;
+    }
+    unsigned f2 = s[0] | (len > 1 ? (unsigned)s[1] << 8 : 0u);
+    if (!((lex->exact_first2[f2 >> 3] >> (f2 & 7)) & 1u)) {
+        return FL_NO_ID;
+    }
+    return fl__exact_find(lex, s, len);
+}
 /* The wildcard labels of one form of a token (kind FL_EDGE_WILD_FOLD or _EXACT): appends
  * (id << 2 | kind) for each of its prefixes that some wildcard edge is labelled with, in
  * order of length. */
@@ -813,6 +867,7 @@ struct fl_result {
     fl_vec link_scratch; /* bytes: work space of context.c's link_matches, kept for reuse */
     fl_vec sentence_cues; /* context.c: what each sentence holds (cue words, colons, dashes) */
     fl_vec cue_tokens; /* uint32_t: the tokens with a cue word for attributions (context.c) */
+    fl_vec starts; /* uint8_t per token, FL_START_* (match.c), and 8 zero bytes after the last */
 };
 
 /* Looks up each token's folded (and, when the lexicon has case-sensitive terms, exact)

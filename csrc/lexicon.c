@@ -49,13 +49,7 @@ uint32_t fl__hash_bytes(const uint8_t *s, size_t len) {
 }
 
 static uint32_t hash_edge(uint32_t parent, uint32_t label) {
-    uint64_t x = ((uint64_t)parent << 32) | label;
-    x ^= x >> 33;
-    x *= 0xff51afd7ed558ccdULL;
-    x ^= x >> 33;
-    x *= 0xc4ceb9fe1a85ec53ULL;
-    x ^= x >> 33;
-    return (uint32_t)x;
+    return fl__hash_edge(parent, label);
 }
 
 fl_status fl__lexicon_create(const fl_allocator *alloc, const char *source, fl_lexicon **out) {
@@ -113,12 +107,14 @@ void fl_lexicon_free(fl_lexicon *lex) {
     fl__free(&a, lex->vocab_slots);
     fl__free(&a, lex->vocab_tails);
     fl__free(&a, lex->edge_slots);
+    fl__free(&a, lex->big_edges);
     fl__free(&a, lex->root_kids);
     fl__free(&a, lex->kid_labels);
     fl__free(&a, lex->kid_nodes);
     fl__free(&a, lex->wild_slots);
     fl__free(&a, lex->wild_first2);
     fl__free(&a, lex->exact_slots);
+    fl__free(&a, lex->exact_first2);
     fl__actors_free(lex);
     fl__free(&a, lex);
 }
@@ -471,21 +467,60 @@ static void sort_run(uint32_t *labels, uint32_t *nodes, size_t n) {
     }
 }
 
+/* The edge table of the nodes with more than FL_BIG_NODE children (compiled child runs in
+ * place): one probe finds a child of "the" or "said", where a binary search of their long
+ * runs missed the cache at every step. */
+static fl_status build_big_edges(fl_lexicon *lex) {
+    const fl_node *nodes = lex->nodes.data;
+    size_t n_big = 0;
+    for (size_t n = 1; n < lex->nodes.len; n++) {
+        n_big += nodes[n].n_kids > FL_BIG_NODE ? nodes[n].n_kids : 0;
+    }
+    if (n_big == 0) {
+        return FL_OK;
+    }
+    size_t slots = fl__table_size(2 * n_big, 16);
+    size_t bytes;
+    if (!fl__mul(slots, sizeof(fl_edge_slot), &bytes) ||
+        (lex->big_edges = fl__malloc(&lex->alloc, bytes)) == NULL) {
+        return FL_ERR_NOMEM;
+    }
+    memset(lex->big_edges, 0, bytes);
+    lex->big_mask = slots - 1;
+    for (uint32_t n = 1; n < lex->nodes.len; n++) {
+        if (nodes[n].n_kids <= FL_BIG_NODE) {
+            continue;
+        }
+        for (uint32_t k = 0; k < nodes[n].n_kids; k++) {
+            uint32_t label = lex->kid_labels[nodes[n].first_kid + k];
+            size_t j = fl__hash_edge(n, label) & lex->big_mask;
+            while (lex->big_edges[j].child != 0) {
+                j = (j + 1) & lex->big_mask;
+            }
+            lex->big_edges[j].parent = n;
+            lex->big_edges[j].label = label;
+            lex->big_edges[j].child = lex->kid_nodes[nodes[n].first_kid + k];
+        }
+    }
+    return FL_OK;
+}
+
 /* The table of wildcard prefixes: every vocabulary id some wildcard edge is labelled with,
  * with the kinds it is used in. kinds[id]: bit 0 folded, bit 1 exact wildcard. */
 static fl_status build_wild_table(fl_lexicon *lex, const uint8_t *kinds, size_t n_ids,
                                   size_t n_wild) {
     size_t slots = fl__table_size(4 * n_wild, 16);
     lex->wild_slots = fl__malloc(&lex->alloc, slots * sizeof(fl_wild_slot));
-    /* wild_first2, wild_head4 and wild_head4_len, 65536 bits each, in one block */
-    lex->wild_first2 = fl__malloc(&lex->alloc, 3 * 65536 / 8);
+    /* wild_first2, wild_head4, wild_head5 and wild_head4_len, 65536 bits each, in one block */
+    lex->wild_first2 = fl__malloc(&lex->alloc, 4 * 65536 / 8);
     if (lex->wild_slots == NULL || lex->wild_first2 == NULL) {
         return FL_ERR_NOMEM;
     }
     lex->wild_head4 = lex->wild_first2 + 65536 / 8;
-    lex->wild_head4_len = lex->wild_first2 + 2 * 65536 / 8;
+    lex->wild_head5 = lex->wild_first2 + 2 * 65536 / 8;
+    lex->wild_head4_len = lex->wild_first2 + 3 * 65536 / 8;
     memset(lex->wild_slots, 0, slots * sizeof(fl_wild_slot));
-    memset(lex->wild_first2, 0, 3 * 65536 / 8);
+    memset(lex->wild_first2, 0, 4 * 65536 / 8);
     lex->wild_mask = slots - 1;
     for (size_t id = 0; id < n_ids; id++) {
         unsigned wk = kinds[id] & 3u; /* bit 2 marks exact labels (build_exact_table) */
@@ -513,6 +548,10 @@ static fl_status build_wild_table(fl_lexicon *lex, const uint8_t *kinds, size_t 
         } else if (v.len >= 4) {
             unsigned bit = fl__wild_head4(p);
             lex->wild_head4[bit >> 3] |= (uint8_t)(1u << (bit & 7));
+            if (v.len >= 5) {
+                bit = fl__wild_head5(p);
+                lex->wild_head5[bit >> 3] |= (uint8_t)(1u << (bit & 7));
+            }
             bit = fl__wild_head4_len(p, v.len);
             lex->wild_head4_len[bit >> 3] |= (uint8_t)(1u << (bit & 7));
         }
@@ -525,10 +564,12 @@ static fl_status build_exact_table(fl_lexicon *lex, const uint8_t *kinds, size_t
                                    size_t n_exact) {
     size_t slots = fl__table_size(4 * n_exact, 16);
     lex->exact_slots = fl__malloc(&lex->alloc, slots * sizeof(fl_wild_slot));
-    if (lex->exact_slots == NULL) {
+    lex->exact_first2 = fl__malloc(&lex->alloc, 65536 / 8);
+    if (lex->exact_slots == NULL || lex->exact_first2 == NULL) {
         return FL_ERR_NOMEM;
     }
     memset(lex->exact_slots, 0, slots * sizeof(fl_wild_slot));
+    memset(lex->exact_first2, 0, 65536 / 8);
     lex->exact_mask = slots - 1;
     for (size_t id = 0; id < n_ids; id++) {
         if (!(kinds[id] & 4)) {
@@ -542,6 +583,14 @@ static fl_status build_exact_table(fl_lexicon *lex, const uint8_t *kinds, size_t
         }
         lex->exact_slots[j].hash = h;
         lex->exact_slots[j].tag = (uint32_t)(id + 1);
+        const uint8_t *p = lex_bytes(lex, v.off);
+        for (unsigned b1 = 0; b1 < 256; b1++) { /* a 1-byte string sets every second byte */
+            unsigned bit = (v.len > 0 ? p[0] : 0u) | ((v.len > 1 ? p[1] : b1) << 8);
+            lex->exact_first2[bit >> 3] |= (uint8_t)(1u << (bit & 7));
+            if (v.len > 1) {
+                break;
+            }
+        }
     }
     return FL_OK;
 }
@@ -622,6 +671,10 @@ fl_status fl__lexicon_freeze(fl_lexicon *lex) {
                                                 << (lex->kid_labels[nodes[n].first_kid + k] & 3));
             }
         }
+        if ((st = build_big_edges(lex)) != FL_OK) {
+            goto done;
+        }
+        st = FL_ERR_NOMEM;
         for (size_t i = 0; i < n_edges; i++) {
             uint32_t l = lex->kid_labels[i];
             if ((l & 3) >= FL_EDGE_WILD_FOLD) {
@@ -680,18 +733,35 @@ done:
     return st;
 }
 
+bool fl__wild_may_start4(const fl_lexicon *lex, const uint8_t *s, size_t len) {
+    if (len >= 5) {
+        unsigned h5 = fl__wild_head5(s);
+        if ((lex->wild_head5[h5 >> 3] >> (h5 & 7)) & 1u) {
+            return true;
+        }
+    }
+    unsigned h4 = fl__wild_head4_len(s, 4);
+    return (lex->wild_lengths & 8) && ((lex->wild_head4_len[h4 >> 3] >> (h4 & 7)) & 1u);
+}
+
 fl_status fl__wild_labels(const fl_lexicon *lex, const fl_allocator *a, const uint8_t *s,
                           size_t len, uint32_t kind, fl_vec *out) {
     uint32_t bit = 1u << (kind - FL_EDGE_WILD_FOLD);
     if (len == 0 || !(lex->wild_kinds & bit)) {
         return FL_OK;
     }
-    /* prefixes of 4 bytes or more only when one starts with the first 4 bytes of s */
+    /* prefixes of 4 bytes or more only when one starts with the first 4 bytes of s, of 5 or
+     * more when one starts with the first 5 */
     size_t limit = len < lex->max_wild_prefix ? len : lex->max_wild_prefix;
     if (limit > 3) {
         unsigned h4 = fl__wild_head4(s);
         if (!((lex->wild_head4[h4 >> 3] >> (h4 & 7)) & 1u)) {
             limit = 3;
+        } else if (limit > 4) {
+            unsigned h5 = fl__wild_head5(s);
+            if (!((lex->wild_head5[h5 >> 3] >> (h5 & 7)) & 1u)) {
+                limit = 4;
+            }
         }
     }
     /* only lengths some wildcard has: up to 64 bytes from the bit mask wild_lengths, past it

@@ -78,13 +78,16 @@ static bool other_roots(const fl_lexicon *lex, const fl_result *res, const fl_to
 /* The first step of every walk from token k, for fl__match: its child of the root along
  * its folded label, whether the root has other children for it, whether an exclusion may
  * start there (a cheap test: the exclusion walk decides). Done as each token is labelled,
- * while its record is in cache, rather than in a pass of its own. */
-static inline void first_step(const fl_lexicon *lex, const fl_result *res, fl_tokinfo *k) {
+ * while its record is in cache, rather than in a pass of its own. Returns its FL_START_*
+ * byte. */
+static inline uint8_t first_step(const fl_lexicon *lex, const fl_result *res, fl_tokinfo *k) {
     k->root = k->id_fold != FL_NO_ID ? root_kid(lex, k->id_fold << 2 | FL_EDGE_FOLD) : 0;
     k->root_more = (k->wild_n > 0 || k->id_exact != FL_NO_ID) && other_roots(lex, res, k);
-    k->excl = lex->has_exclusions &&
-              ((k->root != 0 && FL_VEC_AT(lex->nodes, fl_node, k->root).excl_below) ||
-               k->root_more);
+    bool excl = lex->has_exclusions &&
+                ((k->root != 0 && FL_VEC_AT(lex->nodes, fl_node, k->root).excl_below) ||
+                 k->root_more);
+    return (uint8_t)((k->root != 0 || k->root_more ? FL_START_TERM : 0) |
+                     (excl ? FL_START_EXCL : 0));
 }
 
 /*
@@ -184,7 +187,7 @@ fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result
              * too, so that each token's labels stay together) */
             const uint8_t *e = exact ? f + fold_len : NULL;
             if (exact && !same) {
-                k->id_exact = fl__exact_find(lex, e, exact_len);
+                k->id_exact = fl__exact_find_fast(lex, e, exact_len);
             }
             if (wild && wild_may_have(lex, f, fold_len, e, exact_len) &&
                 (st = wild_labels(lex, res, k, f, fold_len, e, exact_len)) != FL_OK) {
@@ -209,11 +212,16 @@ fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result
             k->root = (uint32_t)slot;
         }
     }
-    /* 8 readable bytes after every folded form, for the heads below */
-    if ((st = fl__vec_reserve(&res->alloc, &res->folded, 1, res->folded.len + 8)) != FL_OK) {
+    /* 8 readable bytes after every folded form, for the heads below; a start byte per token
+     * and 8 zero bytes after them, for fl__match's scans */
+    if ((st = fl__vec_reserve(&res->alloc, &res->folded, 1, res->folded.len + 8)) != FL_OK ||
+        (st = fl__vec_reserve(&res->alloc, &res->starts, 1, n + 8)) != FL_OK) {
         return st;
     }
     const uint8_t *folded = fl__vec_bytes(&res->folded, 0);
+    uint8_t *starts = res->starts.data;
+    memset(starts + n, 0, 8);
+    res->starts.len = n;
     for (size_t i = 0; i < n; i++) {
         fl_tokinfo *k = &infos[i];
         const uint8_t *f = folded + k->fold_off;
@@ -242,7 +250,7 @@ fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result
         if (exact && k->same) {
             k->id_exact = k->id_fold; /* one string table: equal bytes have the same id */
         } else if (exact && k->simple) {
-            k->id_exact = fl__exact_find(lex, e, fold_len);
+            k->id_exact = fl__exact_find_fast(lex, e, fold_len);
         }
         if (wild && k->simple) {
             k->wild_first = (uint32_t)res->wild.len;
@@ -251,25 +259,27 @@ fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result
                 return st;
             }
         }
-        first_step(lex, res, k);
+        starts[i] = first_step(lex, res, k);
     }
     return FL_OK;
 }
 
-/* The child of a compiled node along label, or 0: a scan of a short run of children, a
- * binary search of a long one. */
-static inline uint32_t kid_find(const fl_lexicon *lex, const fl_node *nd, uint32_t label) {
-    const uint32_t *l = lex->kid_labels + nd->first_kid;
-    size_t n = nd->n_kids;
-    size_t lo = 0;
-    while (n > 8) {
-        size_t half = n / 2;
-        lo = l[lo + half - 1] < label ? lo + half : lo;
-        n -= half;
+/* The child of compiled node nid (nd) along label, or 0: a scan of a short run of
+ * children, one probe of the big-node edge table for a long one. */
+static inline uint32_t kid_find(const fl_lexicon *lex, uint32_t nid, const fl_node *nd,
+                                uint32_t label) {
+    if (nd->n_kids > FL_BIG_NODE) {
+        for (size_t j = fl__hash_edge(nid, label) & lex->big_mask;; j = (j + 1) & lex->big_mask) {
+            const fl_edge_slot *e = &lex->big_edges[j];
+            if (e->child == 0 || (e->parent == nid && e->label == label)) {
+                return e->child;
+            }
+        }
     }
-    for (size_t end = lo + n; lo < end; lo++) {
-        if (l[lo] >= label) {
-            return l[lo] == label ? lex->kid_nodes[nd->first_kid + lo] : 0;
+    const uint32_t *l = lex->kid_labels + nd->first_kid;
+    for (size_t k = 0, n = nd->n_kids; k < n; k++) {
+        if (l[k] >= label) {
+            return l[k] == label ? lex->kid_nodes[nd->first_kid + k] : 0;
         }
     }
     return 0;
@@ -278,7 +288,7 @@ static inline uint32_t kid_find(const fl_lexicon *lex, const fl_node *nd, uint32
 /* The child of node (index nid) along label, or 0. */
 static inline uint32_t child_of(const fl_lexicon *lex, uint32_t nid, const fl_node *nd,
                                 uint32_t label) {
-    return nid == 0 ? root_kid(lex, label) : kid_find(lex, nd, label);
+    return nid == 0 ? root_kid(lex, label) : kid_find(lex, nid, nd, label);
 }
 
 /* Children of node reachable through token info k: pushes (child, pos + 1), in the order
@@ -423,7 +433,7 @@ static bool walk_chain(const fl_lexicon *lex, const fl_tokinfo *infos, uint32_t 
         }
         uint32_t next;
         if (!(nd->kid_kinds & (1u << FL_EDGE_FOLD)) || k->id_fold == FL_NO_ID ||
-            (next = kid_find(lex, nd, k->id_fold << 2)) == 0) {
+            (next = kid_find(lex, node, nd, k->id_fold << 2)) == 0) {
             break;
         }
         node = next;
@@ -436,12 +446,29 @@ static bool walk_chain(const fl_lexicon *lex, const fl_tokinfo *infos, uint32_t 
     return true;
 }
 
+/* The first token at or after i and before b whose start byte has `bit`, or b: eight bytes at
+ * a time (starts has 8 zero bytes after the last token, so a read never passes its end). */
+static inline uint32_t next_start(const uint8_t *starts, uint32_t i, uint32_t b, uint8_t bit) {
+    const uint64_t mask = 0x0101010101010101ULL * bit;
+    while (i < b) {
+        uint64_t w = fl__load_le64(starts + i) & mask;
+        if (w != 0) {
+            uint32_t at = i + (uint32_t)(__builtin_ctzll(w) / 8);
+            return at < b ? at : b;
+        }
+        i += 8;
+    }
+    return b;
+}
+
 fl_status fl__match(const fl_lexicon *lex, fl_result *res) {
     size_t ns = res->sentences.len;
     const fl_token *toks = res->tokens.data;
     fl_tokinfo *infos = res->infos.data;
     fl_status st;
-    /* the first step of every walk (k->root, root_more, excl) was taken by fl__label_tokens */
+    /* the first step of every walk (k->root, root_more, starts) was taken by
+     * fl__label_tokens */
+    const uint8_t *starts = res->starts.data;
     for (size_t si = 0; si < ns; si++) {
         fl_sentence *sent = &FL_VEC_AT(res->sentences, fl_sentence, si);
         uint32_t a = sent->first_token;
@@ -451,10 +478,7 @@ fl_status fl__match(const fl_lexicon *lex, fl_result *res) {
         sent->score = 0.0;
         int32_t *covered = NULL;
         if (lex->has_exclusions) {
-            uint32_t first = a;
-            while (first < b && !infos[first].excl) {
-                first++;
-            }
+            uint32_t first = next_start(starts, a, b, FL_START_EXCL);
             if (first < b) {
                 res->cover.len = 0;
                 if ((st = fl__vec_append(&res->alloc, &res->cover, sizeof(int32_t), NULL,
@@ -463,7 +487,7 @@ fl_status fl__match(const fl_lexicon *lex, fl_result *res) {
                 }
                 covered = res->cover.data;
                 for (uint32_t i = first; i < b; i++) {
-                    if (infos[i].excl &&
+                    if ((starts[i] & FL_START_EXCL) &&
                         (st = mark_exclusions_at(lex, res, a, b, i, covered)) != FL_OK) {
                         return st;
                     }
@@ -476,7 +500,7 @@ fl_status fl__match(const fl_lexicon *lex, fl_result *res) {
             }
         }
         uint32_t i = a;
-        while (i < b) {
+        while ((i = next_start(starts, i, b, FL_START_TERM)) < b) { /* most tokens start none */
             if (covered != NULL && covered[i - a] != 0) {
                 i++;
                 continue;
@@ -484,10 +508,6 @@ fl_status fl__match(const fl_lexicon *lex, fl_result *res) {
             const fl_tokinfo *k = &infos[i];
             uint32_t c = k->root;
             bool other = k->root_more;
-            if (c == 0 && !other) {
-                i++; /* most tokens start no term */
-                continue;
-            }
             best bst = {0, 0};
             if (other || !walk_chain(lex, infos, c, i, a, b, covered, &bst)) {
                 bst.len = 0;

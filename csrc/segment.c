@@ -111,27 +111,57 @@ static bool ascii_lower(const seg *s, size_t i, char *buf, size_t cap) {
     return true;
 }
 
-/* Is word (NUL-terminated) in list, a table of n entries of up to 8 bytes (zero-padded, so
- * one entry compares as one machine word; a longer entry does not compile)? For the lists
- * looked up at every period after a word, where a scan with strcmp cost more than the rest
- * of segmenting. */
-static bool in_short_list(const char *word, const char (*list)[8], size_t n) {
-    size_t len = strlen(word);
-    if (len > 8) {
-        return false;
+/* The 8 bytes at p as a big-endian word: zero-padded strings of up to 8 bytes then compare as
+ * words in the order strcmp gives them. */
+static inline uint64_t be64(const char *p) {
+    uint64_t x;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    memcpy(&x, p, 8);
+    x = __builtin_bswap64(x);
+#elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    memcpy(&x, p, 8);
+#else
+    x = 0;
+    for (int i = 0; i < 8; i++) {
+        x = x << 8 | (uint8_t)p[i];
     }
-    uint64_t key = 0;
-    memcpy(&key, word, len);
-    for (size_t i = 0; i < n; i++) {
-        uint64_t entry;
-        memcpy(&entry, list[i], 8);
-        if (entry == key) {
+#endif
+    return x;
+}
+
+/* Is key (a word of up to 8 bytes, zero-padded, as be64 reads it) in list, a table of n
+ * entries of up to 8 bytes sorted as strcmp sorts them (test_segment checks)? A binary
+ * search: these lists are looked up at every period after a word. */
+static bool in_sorted_list(uint64_t key, const char (*list)[8], size_t n) {
+    size_t lo = 0;
+    size_t hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        uint64_t e = be64(list[mid]);
+        if (e == key) {
             return true;
+        }
+        if (e < key) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
         }
     }
     return false;
 }
-#define IN_SHORT_LIST(word, list) in_short_list(word, list, sizeof(list) / sizeof(list[0]))
+#define IN_SHORT_LIST(key, list) in_sorted_list(key, list, sizeof(list) / sizeof(list[0]))
+
+/* The key of a NUL-terminated word for IN_SHORT_LIST; false when it has more than 8 bytes. */
+static bool word_key(const char *word, uint64_t *key) {
+    size_t len = strlen(word);
+    if (len > 8) {
+        return false;
+    }
+    char buf[8] = {0};
+    memcpy(buf, word, len);
+    *key = be64(buf);
+    return true;
+}
 
 static bool in_list(const char *word, const char *const *list) {
     for (size_t i = 0; list[i] != NULL; i++) {
@@ -146,17 +176,17 @@ static bool in_list(const char *word, const char *const *list) {
 /* clang-format off */
 /* Titles and other abbreviations that stand before a name or a number. */
 static const char PREPOSITIVE[][8] = {
-    "mr", "mrs", "ms", "messrs", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt",
-    "sgt", "cmdr", "adm", "brig", "gov", "sen", "rep", "rev", "hon", "pres", "supt", "mt",
-    "fr", "insp", "det", "mme", "mlle", "atty", "amb", "e.g", "i.e", "cf", "viz"};
+    "adm", "amb", "atty", "brig", "capt", "cf", "cmdr", "col", "cpt", "det", "dr", "e.g", "fr",
+    "gen", "gov", "hon", "i.e", "insp", "lt", "maj", "messrs", "mlle", "mme", "mr", "mrs", "ms",
+    "mt", "pres", "prof", "rep", "rev", "sen", "sgt", "supt", "viz"};
 
 /* Abbreviations that may also end a sentence. */
 static const char ABBREVIATIONS[][8] = {
-    "st", "co", "corp", "inc", "ltd", "llc", "plc", "bros", "dept", "univ", "assn", "jr",
-    "sr", "etc", "al", "vs", "v", "ft", "approx", "ca", "no", "nos", "nr", "p", "pp",
-    "fig", "figs", "vol", "vols", "ch", "chap", "sec", "art", "para", "op", "ed", "eds",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "est", "min", "max", "govt", "intl", "natl", "ave", "blvd", "rd", "mln", "bln", "tel"};
+    "al", "approx", "apr", "art", "assn", "aug", "ave", "bln", "blvd", "bros", "ca", "ch",
+    "chap", "co", "corp", "dec", "dept", "ed", "eds", "est", "etc", "feb", "fig", "figs", "ft",
+    "govt", "inc", "intl", "jan", "jr", "jul", "jun", "llc", "ltd", "mar", "max", "min", "mln",
+    "natl", "no", "nos", "nov", "nr", "oct", "op", "p", "para", "plc", "pp", "rd", "sec", "sep",
+    "sept", "sr", "st", "tel", "univ", "v", "vol", "vols", "vs"};
 
 /* Capitalised words that usually open a sentence: after an abbreviation, one of these
  * means the period also ended the sentence. */
@@ -210,6 +240,24 @@ static abbrev_kind abbreviation(const seg *s, size_t i) {
     if (k->ncp == 1 && k->has_letter) {
         return ABBR_OTHER; /* an initial: "E. Smith", or "you and I." */
     }
+    uint64_t key;
+    if (k->simple) {
+        /* ASCII letters and digits, most words before a period: no dot, so a list entry or
+         * nothing; lower-cased straight into the key */
+        size_t len = t->end - t->start;
+        if (len > 8) {
+            return ABBR_NONE;
+        }
+        char buf[8] = {0};
+        for (size_t b = 0; b < len; b++) {
+            uint8_t c = s->text[t->start + b];
+            buf[b] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        }
+        key = be64(buf);
+        return IN_SHORT_LIST(key, PREPOSITIVE)     ? ABBR_PREPOSITIVE
+               : IN_SHORT_LIST(key, ABBREVIATIONS) ? ABBR_OTHER
+                                                   : ABBR_NONE;
+    }
     char w[16];
     if (!ascii_lower(s, i, w, sizeof w)) {
         char u[24];
@@ -223,11 +271,13 @@ static abbrev_kind abbreviation(const seg *s, size_t i) {
         }
         return ABBR_NONE;
     }
-    if (IN_SHORT_LIST(w, PREPOSITIVE)) {
-        return ABBR_PREPOSITIVE;
-    }
-    if (IN_SHORT_LIST(w, ABBREVIATIONS)) {
-        return ABBR_OTHER;
+    if (word_key(w, &key)) {
+        if (IN_SHORT_LIST(key, PREPOSITIVE)) {
+            return ABBR_PREPOSITIVE;
+        }
+        if (IN_SHORT_LIST(key, ABBREVIATIONS)) {
+            return ABBR_OTHER;
+        }
     }
     /* Dotted short forms: U.S, e.g, a.m, Ph.D (pieces of one or two letters). */
     if (strchr(w, '.') != NULL) {
@@ -466,7 +516,8 @@ static bool continues_phrase(const seg *s, size_t j) {
     if (!ascii_lower(s, j, w, sizeof w)) {
         return false;
     }
-    if (is_punct(s, j + 1, '.') && IN_SHORT_LIST(w, PREPOSITIVE)) {
+    uint64_t key;
+    if (is_punct(s, j + 1, '.') && word_key(w, &key) && IN_SHORT_LIST(key, PREPOSITIVE)) {
         return true;
     }
     if (in_list(w, CONTINUERS)) {
@@ -686,4 +737,20 @@ fl_status fl__segment(const fl_allocator *a, const uint8_t *text, size_t len, fl
         i++;
     }
     return cut(&s, &st, n);
+}
+
+bool fl__segment_lists_sorted(void) {
+    const struct {
+        const char (*list)[8];
+        size_t n;
+    } lists[] = {{PREPOSITIVE, sizeof PREPOSITIVE / sizeof PREPOSITIVE[0]},
+                 {ABBREVIATIONS, sizeof ABBREVIATIONS / sizeof ABBREVIATIONS[0]}};
+    for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++) {
+        for (size_t i = 1; i < lists[l].n; i++) {
+            if (be64(lists[l].list[i - 1]) >= be64(lists[l].list[i])) {
+                return false;
+            }
+        }
+    }
+    return true;
 }

@@ -168,6 +168,13 @@ fl_status fl__tokenize(const fl_allocator *a, const uint8_t *text, size_t len, f
     bool prev_cr = false;
     bool have_prev = false;
     fl_status st = FL_OK;
+    /* the arrays' state in locals, written back at the end: the byte-sized stores into the
+     * records below may alias the vectors' fields, and the compiler would reload them after
+     * every one */
+    size_t nt = toks->len;
+    size_t room_left = (toks->cap < infos->cap ? toks->cap : infos->cap) - nt;
+    fl_token *tdata = toks->data;
+    fl_tokinfo *idata = infos->data;
 
     while (pos < len) {
         if (text[pos] == ' ') { /* the commonest byte: a plain space */
@@ -191,13 +198,19 @@ fl_status fl__tokenize(const fl_allocator *a, const uint8_t *text, size_t len, f
             continue;
         }
         prev_cr = false;
-        if (FL_UNLIKELY(toks->len >= toks->cap || infos->len >= infos->cap) &&
-            (st = room(a, toks, infos, len - pos)) != FL_OK) {
-            return st;
+        if (FL_UNLIKELY(room_left == 0)) {
+            toks->len = nt;
+            infos->len = nt;
+            if ((st = room(a, toks, infos, len - pos)) != FL_OK) {
+                return st;
+            }
+            room_left = (toks->cap < infos->cap ? toks->cap : infos->cap) - nt;
+            tdata = toks->data;
+            idata = infos->data;
         }
         /* written in place: every field is set below */
-        fl_token *t = (fl_token *)toks->data + toks->len;
-        fl_tokinfo *info = (fl_tokinfo *)infos->data + infos->len;
+        fl_token *t = tdata + nt;
+        fl_tokinfo *info = idata + nt;
         t->start = pos;
         t->cp_start = cpi;
         t->sentence = 0;
@@ -225,14 +238,16 @@ fl_status fl__tokenize(const fl_allocator *a, const uint8_t *text, size_t len, f
                     pos = run_end;
                     cpi += run;
                     ncp += run;
-                    prev = (fl_cclass)fl__ascii_class[text[pos - 1]];
                     if (seen & 1) {
                         letter = true;
                         digits = false;
                     }
-                }
-                if (pos >= len || text[pos] == ' ') {
-                    break; /* the usual end of a word */
+                    if (pos >= len || text[pos] == ' ') {
+                        break; /* the usual end of a word */
+                    }
+                    prev = (fl_cclass)fl__ascii_class[text[pos - 1]];
+                } else if (pos >= len || text[pos] == ' ') {
+                    break;
                 }
                 size_t m;
                 fl_cclass xk;
@@ -316,11 +331,13 @@ fl_status fl__tokenize(const fl_allocator *a, const uint8_t *text, size_t len, f
         }
         t->end = pos;
         t->cp_end = cpi;
-        toks->len++;
-        infos->len++;
+        nt++;
+        room_left--;
         have_prev = true;
         space = false;
         newlines = 0;
     }
+    toks->len = nt;
+    infos->len = nt;
     return FL_OK;
 }

@@ -7,6 +7,10 @@
 
 #include "shim.h"
 
+extern "C" {
+#include "../../csrc/internal.h"  // the abbreviation lists are internal: checked directly
+}
+
 namespace {
 
 using Strings = std::vector<std::string>;
@@ -377,4 +381,21 @@ TEST(Segment, LongRunsAreSegmentedInLinearTime) {
         fl_result_sentences(res, &n);
         EXPECT_GT(n, 0u);
     }
+}
+
+// ------------------------------------------------------------------ abbreviation lists
+
+TEST(Segment, AbbreviationListsAreSortedForTheirBinarySearch) {
+    // Fails when an entry was added out of order: the lookup would then miss words in them.
+    EXPECT_TRUE(fl__segment_lists_sorted());
+}
+
+TEST(Segment, AbbreviationsFromAcrossTheListsAreFound) {
+    // the first, a middle and the last entry of each list, in capitals and as written
+    EXPECT_EQ((Strings{"Adm. Smith came.", "Viz. two."}), sents("Adm. Smith came. Viz. two."));
+    EXPECT_EQ((Strings{"Gen. Lee and Mr. Wu left."}), sents("Gen. Lee and Mr. Wu left."));
+    EXPECT_EQ((Strings{"Over 3 approx. units and 2 vs. 3 in Jan. tests."}),
+              sents("Over 3 approx. units and 2 vs. 3 in Jan. tests."));
+    EXPECT_EQ((Strings{"The Acme Corp. sale.", "Then it fell."}),
+              sents("The Acme Corp. sale. Then it fell."));
 }
