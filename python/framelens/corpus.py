@@ -950,7 +950,9 @@ class Corpus:
             data["sentence_text"] = text_array(
                 self._require_texts("sentence text").take(self._match_sentence_rows()))
             order.append("sentence_text")
-        return pd.DataFrame(data)[order]
+        frame = pd.DataFrame(data)
+        # data is built in table order: reordering would copy every column once more
+        return frame if list(frame.columns) == order else frame[order]
 
     # -- who says what --------------------------------------------------------------------
     @property
@@ -1031,8 +1033,23 @@ class Corpus:
                                       [None, pa.py_buffer(offsets.astype(np.int64)),
                                        pa.py_buffer(data)])
         idx = 4 * np.asarray(rows, dtype=np.int64) + field
-        mask = None if present is None else ~np.asarray(present, dtype=bool)
-        return every.take(pa.array(idx, type=pa.int64(), mask=mask))
+        if present is None:
+            return every.take(pa.array(idx, type=pa.int64()))
+        # only the present rows are taken (most matches have no attribution), then spread
+        # out to all rows: nulls are zero-length strings under a validity bitmap
+        present = np.asarray(present, dtype=bool)
+        taken = every.take(pa.array(idx[present], type=pa.int64()))
+        _, t_off, t_data = taken.buffers()
+        off = np.frombuffer(t_off, np.int64, len(taken) + 1, 8 * taken.offset)
+        lens = np.zeros(len(idx), np.int64)
+        lens[present] = np.diff(off)
+        spread = np.zeros(len(idx) + 1, np.int64)
+        np.cumsum(lens, out=spread[1:])
+        data_buf = pa.py_buffer(b"") if t_data is None else t_data.slice(int(off[0]))
+        n_null = len(idx) - len(taken)
+        valid = pa.py_buffer(np.packbits(present, bitorder="little")) if n_null else None
+        return pa.Array.from_buffers(pa.large_string(), len(idx),
+                                     [valid, pa.py_buffer(spread), data_buf], n_null)
 
     def _actor_col(self, actor: np.ndarray):
         """Actor indices of the core (UINT32_MAX: none) as a Categorical of actor names."""
