@@ -458,6 +458,23 @@ def _checked_before(core, exc: BaseException) -> Optional[Tuple[_Batch, _Result]
     return before, result
 
 
+def _read(core, batches: Iterator[_Batch]) -> Iterator[Tuple[_Batch, Optional[_Result]]]:
+    """(batch, None) for each batch. A bad record's RecordError is raised after (the records
+    of its batch read before it, a result reporting their first analysis error), since a
+    serial read-and-analyse loop would have found that error first."""
+    while True:
+        try:
+            batch = next(batches)
+        except StopIteration:
+            return
+        except RecordError as exc:
+            before = _checked_before(core, exc)
+            if before is not None:
+                yield before
+            raise
+        yield batch, None
+
+
 def _analyzed(core, batches: Iterator[_Batch], threads: int, keep: int
               ) -> Iterator[Tuple[_Batch, _Result]]:
     """(batch, result) pairs in order, result() giving the batch's columns. With more than
@@ -467,43 +484,35 @@ def _analyzed(core, batches: Iterator[_Batch], threads: int, keep: int
     are in flight. One thread stays one core (the calling one). Errors come in
     record order, as the serial loop finds them: a batch's own analysis error before a bad
     record of a later batch, and a bad record's earlier neighbours in its batch checked
-    before it. keep: which sentence texts the columns carry (_SENTENCE_TEXTS)."""
+    before it (_read). keep: which sentence texts the columns carry (_SENTENCE_TEXTS)."""
+    reading = _read(core, batches)
     if threads <= 1:
-        while True:
-            try:
-                batch = next(batches)
-            except StopIteration:
-                return
-            except RecordError as exc:
-                before = _checked_before(core, exc)
-                if before is not None:
-                    yield before
-                raise
-            yield batch, functools.partial(_core.analyze_columns, core, batch.texts, 1, keep)
+        for batch, result in reading:
+            yield batch, result or functools.partial(_core.analyze_columns, core, batch.texts,
+                                                     1, keep)
+        return
     pool = _core.pool_new(core, threads, keep)
     depth = 2 * threads
     pending: "collections.deque[Tuple[_Batch, _Result]]" = collections.deque()
     while True:
         try:
-            batch = next(batches)
+            batch, result = next(reading)
         except StopIteration:
             break
-        except BaseException as exc:
+        except BaseException:
             while pending:
                 yield pending.popleft()
-            if isinstance(exc, RecordError):
-                before = _checked_before(core, exc)
-                if before is not None:
-                    yield before
             raise
-        try:
-            ticket = _core.pool_submit(pool, batch.texts)
-        except (TypeError, ValueError) as exc:  # a text the core cannot take
-            while pending:
-                yield pending.popleft()
-            yield batch, _raiser(exc)
-            raise
-        pending.append((batch, functools.partial(_core.pool_collect, pool, ticket)))
+        if result is None:
+            try:
+                ticket = _core.pool_submit(pool, batch.texts)
+            except (TypeError, ValueError) as exc:  # a text the core cannot take
+                pending.append((batch, _raiser(exc)))
+                while pending:
+                    yield pending.popleft()
+                raise
+            result = functools.partial(_core.pool_collect, pool, ticket)
+        pending.append((batch, result))
         if len(pending) > depth:
             yield pending.popleft()
     while pending:
