@@ -843,11 +843,20 @@ class Corpus:
         doc_sents = cols["doc_sentences"].astype(np.int64)
         self._first_sentence = np.concatenate([[0], np.cumsum(doc_sents)[:-1]]) \
             if len(doc_sents) else np.zeros(0, np.int64)
-        self.counts: Counts = counts_from_columns(
-            lexicon, self.groups, doc_group, cols["doc_tokens"].astype(np.int64),
-            cols["doc_sentences"].astype(np.int64), cols["match_doc"].astype(np.int64),
-            cols["match_term"].astype(np.int64), cols["match_voice"].astype(np.int64),
-            cols["match_spelling"].astype(np.int64))
+        self._counts: Optional[Counts] = None
+
+    @property
+    def counts(self) -> Counts:
+        """The additive :class:`Counts` of the corpus (made on first use: the tables do not
+        need them, and at 100,000 terms their groups x terms table is 19 MB per 8 groups)."""
+        if self._counts is None:
+            cols = self._cols
+            self._counts = counts_from_columns(
+                self.lexicon, self.groups, self._doc_group,
+                cols["doc_tokens"].astype(np.int64), cols["doc_sentences"].astype(np.int64),
+                cols["match_doc"].astype(np.int64), cols["match_term"].astype(np.int64),
+                cols["match_voice"].astype(np.int64), cols["match_spelling"].astype(np.int64))
+        return self._counts
 
     # -- the shape of the corpus -----------------------------------------------------------
     @property
