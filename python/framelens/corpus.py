@@ -1117,7 +1117,7 @@ class Corpus:
             "speaker_end": _optional_int(sp_e, named),
             "speaker_actor": self._actor_col(actor),
             "cue": text_array(self._attr_strings(1, safe, has)),
-            "cue_lemma": _sorted_labels(self._attr_strings(2, safe, has)),
+            "cue_lemma": _sorted_labels(self._attr_strings(2, arow[has]), has),
             "target": self._actor_col(target),
         }
 
@@ -1339,10 +1339,11 @@ class Corpus:
         return corpus_html(self)
 
 
-def _sorted_labels(strings):
+def _sorted_labels(strings, present: Optional[np.ndarray] = None):
     """A pyarrow string array as a Categorical whose categories are its distinct strings
     sorted (nulls missing): what pandas makes of the same values as Python objects, without
-    a Python object per value."""
+    a Python object per value. With ``present``, the strings are those of the rows where it
+    is True, the other rows missing."""
     import pandas as pd
     enc = strings.dictionary_encode()
     cats = np.asarray(enc.dictionary.to_pylist(), dtype=object)
@@ -1351,6 +1352,10 @@ def _sorted_labels(strings):
     rank[order] = np.arange(len(order))
     idx = enc.indices.fill_null(-1).to_numpy().astype(np.int64)
     codes = np.where(idx >= 0, rank[np.maximum(idx, 0)] if len(rank) else -1, -1)
+    if present is not None:
+        spread = np.full(len(present), -1, np.int64)
+        spread[np.asarray(present, dtype=bool)] = codes
+        codes = spread
     return pd.Categorical.from_codes(codes, categories=pd.Index(cats[order]))
 
 
