@@ -13,9 +13,10 @@ same machine), and the medians are compared. Beside them, in the same minutes:
   what the threaded path costs: it comes straight off the ratio on two cores), and in a
   2-thread run the main thread in all and after the last batch arrived ("serial end":
   gathering the columns, the Corpus (its counts are made on first use), the matches
-  table), which no second thread can shorten. On two free cores a 2-thread run takes about (CPU of the 2-thread
-  run + serial end) / 2 and a 1-thread run its CPU: the last column is the ratio these
-  predict, which load on a shared machine disturbs far less than the wall ratio.
+  table), which no second thread can shorten. On two free cores a 2-thread run takes about
+  (CPU of the 2-thread run + serial end) / 2 and a 1-thread run its CPU: the last column is
+  the ratio these predict, which load on a shared machine disturbs far less than the wall
+  ratio.
 
 Data: the corpus and lexicons of benchmarks/newsgen.py. Usage::
 

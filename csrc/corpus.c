@@ -554,8 +554,8 @@ static fl_status join_chunks(const fl_allocator *a, columns *dst, const fl_alloc
 
 /* fl_analyze_batch on the calling thread alone: one chunk of all documents whose columns
  * are the batch's own (already started), so nothing is copied after the analysis. */
-static fl_status analyze_here(const fl_lexicon *lex, const char *const *texts,
-                              const size_t *lens, size_t n, fl_batch *batch, fl_error *err) {
+static fl_status analyze_here(const fl_lexicon *lex, const char *const *texts, const size_t *lens,
+                              size_t n, fl_batch *batch, fl_error *err) {
     const fl_allocator *a = &batch->alloc;
     fl_result *res;
     if (fl_result_new(a, &res) != FL_OK) {
