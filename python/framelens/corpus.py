@@ -548,13 +548,7 @@ def analyze_corpus(analyzer, records: Iterable, text: str = "text",
     signatures, find = _dedupe_plan(dedupe, dedupe_keep, dedupe_options, int(threads))
     lex = analyzer.lexicon
     parts: Dict[str, List[np.ndarray]] = {k: [] for k in _DTYPES}
-    surf_offsets: List[np.ndarray] = []
-    surf_data: List[bytes] = []
-    surf_base = 0
-    attr_offsets: List[np.ndarray] = []
-    attr_data: List[bytes] = []
-    attr_base = 0
-    sent_text_parts: List[Any] = []
+    surfaces, attr_strings, sent_strings = _Strings(), _Strings(), _Strings()
     doc_ids: List[Any] = []
     doc_labels: List[str] = []
     doc_keys: List[Tuple[Any, ...]] = []
@@ -583,19 +577,13 @@ def analyze_corpus(analyzer, records: Iterable, text: str = "text",
                 raise _record_error(exc, batch, text) from None
             arrays = {k: np.frombuffer(cols[k], dtype=dt) for k, dt in _DTYPES.items()}
             if texts != "none":
-                sent_text_parts.append(_sentence_texts(cols, arrays, texts == "all"))
+                sent_strings.add(cols["sent_text_offsets"], cols["sent_text_data"])
             for k, a in arrays.items():
                 if k in ("sent_doc", "match_doc", "attr_doc"):
                     a = a.astype(np.int64) + n_docs
                 parts[k].append(a)
-            off = np.frombuffer(cols["surface_offsets"], dtype=np.int64)
-            surf_offsets.append(off[1:] + surf_base)
-            surf_base += len(cols["surface_data"])
-            surf_data.append(cols["surface_data"])
-            off, adata = _attribution_texts(cols, keep_content=texts != "none")
-            attr_offsets.append(off[1:] + attr_base)
-            attr_base += len(adata)
-            attr_data.append(adata)
+            surfaces.add(cols["surface_offsets"], cols["surface_data"])
+            attr_strings.add(*_attribution_texts(cols, keep_content=texts != "none"))
             doc_ids.extend(batch.ids)
             doc_labels.extend(batch.labels)
             doc_keys.extend(batch.keys)
@@ -606,21 +594,21 @@ def analyze_corpus(analyzer, records: Iterable, text: str = "text",
                 callback(len(batch.texts), sum(len(t) for t in batch.texts))
             del batch, cols, arrays
             if _emit is not None:
-                _emit(_gathered(lex, records, plan, parts, surf_offsets, surf_data,
-                                attr_offsets, attr_data, sent_text_parts, doc_ids, doc_labels,
-                                doc_keys, kept, n_docs, skipped[0], texts, whole=False))
-                seqs: List[List[Any]] = [*parts.values(), surf_offsets, surf_data,
-                                         attr_offsets, attr_data, sent_text_parts, doc_ids,
-                                         doc_labels, doc_keys, *kept.values()]
+                _emit(_gathered(lex, records, plan, parts, surfaces, attr_strings,
+                                sent_strings, doc_ids, doc_labels, doc_keys, kept, n_docs,
+                                skipped[0], texts, whole=False))
+                seqs: List[List[Any]] = [*parts.values(), doc_ids, doc_labels, doc_keys,
+                                         *kept.values()]
                 for seq in seqs:
                     seq.clear()
-                surf_base = attr_base = n_docs = 0
+                # new buffers: the emitted Corpus keeps the old ones
+                surfaces, attr_strings, sent_strings = _Strings(), _Strings(), _Strings()
+                n_docs = 0
     finally:
         if bar is not None:
             bar.close()
-    corpus = _gathered(lex, records, plan, parts, surf_offsets, surf_data, attr_offsets,
-                       attr_data, sent_text_parts, doc_ids, doc_labels, doc_keys, kept, n_docs,
-                       skipped[0], texts)
+    corpus = _gathered(lex, records, plan, parts, surfaces, attr_strings, sent_strings,
+                       doc_ids, doc_labels, doc_keys, kept, n_docs, skipped[0], texts)
     if signatures is not None:
         from . import dedupe as dd
         corpus = dd.apply(corpus, signatures.duplicates(**find), mode=str(dedupe),
@@ -628,9 +616,27 @@ def analyze_corpus(analyzer, records: Iterable, text: str = "text",
     return corpus
 
 
+class _Strings:
+    """Strings gathered batch by batch (offsets from 0, one more than the strings; UTF-8):
+    each batch's data is appended to one growing buffer as it arrives, while the worker
+    threads run, so that nothing is joined after the last batch."""
+
+    def __init__(self) -> None:
+        self.offsets: List[np.ndarray] = [np.zeros(1, np.int64)]
+        self.data = bytearray()
+
+    def add(self, offsets: Union[bytes, np.ndarray], data: bytes) -> None:
+        off = np.frombuffer(offsets, dtype=np.int64) if isinstance(offsets, bytes) else offsets
+        self.offsets.append(off[1:] + len(self.data))
+        self.data += data
+
+    def joined(self) -> Tuple[np.ndarray, bytearray]:
+        """(offsets, data); the data buffer is handed over, not copied."""
+        return np.concatenate(self.offsets), self.data
+
+
 def _gathered(lex, records, plan: _Plan, parts: Dict[str, List[np.ndarray]],
-              surf_offsets: List[np.ndarray], surf_data: List[bytes],
-              attr_offsets: List[np.ndarray], attr_data: List[bytes], sent_text_parts: List[Any],
+              surfaces: _Strings, attr_strings: _Strings, sent_strings: _Strings,
               doc_ids: List[Any], doc_labels: List[str], doc_keys: List[Tuple[Any, ...]],
               kept: Dict[str, List[Any]], n_docs: int, skipped: int, texts: str,
               whole: bool = True) -> "Corpus":
@@ -640,9 +646,8 @@ def _gathered(lex, records, plan: _Plan, parts: Dict[str, List[np.ndarray]],
     for k, dt in _DTYPES.items():
         merged[k] = np.concatenate(parts[k]) if parts[k] else np.zeros(0, dtype=dt)
         parts[k] = []  # release the pieces as soon as they are joined
-    offsets = np.concatenate([np.zeros(1, np.int64)] + surf_offsets)
-    data = b"".join(surf_data)
-    attr_texts = (np.concatenate([np.zeros(1, np.int64)] + attr_offsets), b"".join(attr_data))
+    offsets, data = surfaces.joined()
+    attr_texts = attr_strings.joined()
     groups = sorted(set(doc_labels))
     gindex = {g: i for i, g in enumerate(groups)}
     doc_group = np.fromiter(map(gindex.__getitem__, doc_labels), dtype=np.int64, count=n_docs)
@@ -654,7 +659,8 @@ def _gathered(lex, records, plan: _Plan, parts: Dict[str, List[np.ndarray]],
         key_values.setdefault(g, kv)
     sentence_texts = None
     if texts != "none":
-        sentence_texts = _join_sentence_texts(sent_text_parts)
+        sentence_texts = _sentence_texts(*sent_strings.joined(), merged["sent_matches"],
+                                         texts == "all")
     return Corpus(lex, merged, (offsets, data), ids, doc_group, groups, skipped,
                   doc_columns=doc_columns, group_keys=group_keys,
                   group_values=[key_values[g] for g in groups], date=plan.date,
@@ -691,7 +697,8 @@ def _dedupe_plan(dedupe: Optional[str], keep: str, options: Optional[Mapping[str
     return sig, {k: v for k, v in options.items() if k in _CLUSTER_OPTIONS}
 
 
-def _attribution_texts(cols: Dict[str, bytes], keep_content: bool) -> Tuple[np.ndarray, bytes]:
+def _attribution_texts(cols: Dict[str, bytes], keep_content: bool
+                       ) -> Tuple[np.ndarray, bytes]:
     """A batch's attribution strings (speaker, cue, lemma, content of each attribution, see
     _core.analyze_batch): offsets and UTF-8 data, without the contents when they are not to
     be kept (texts="none")."""
@@ -706,26 +713,20 @@ def _attribution_texts(cols: Dict[str, bytes], keep_content: bool) -> Tuple[np.n
     return np.concatenate([np.zeros(1, np.int64), np.cumsum(lens)]), kept
 
 
-def _sentence_texts(cols: Dict[str, bytes], a: Dict[str, np.ndarray], every: bool):
-    """The text of each sentence of a batch that holds a match (or of every sentence), as a
-    pyarrow array; None for a sentence not kept. The core cut the texts on its worker
-    threads (_core.analyze_columns): here they are only wrapped, not copied."""
+def _sentence_texts(offsets: np.ndarray, data: bytearray, sent_matches: np.ndarray,
+                    every: bool):
+    """The text of each sentence that holds a match (or of every sentence), as a pyarrow
+    array over the gathered buffers (not copied); None for a sentence not kept. The core cut
+    the texts on its worker threads (_core.analyze_columns)."""
     import pyarrow as pa
-    n = len(a["sent_doc"])
-    offsets = pa.py_buffer(cols["sent_text_offsets"])
-    data = pa.py_buffer(cols["sent_text_data"])
+    n = len(sent_matches)
+    off = pa.py_buffer(offsets)
+    text = pa.py_buffer(data)
     if every:
-        return pa.LargeStringArray.from_buffers(n, offsets, data)
-    kept = a["sent_matches"] > 0
+        return pa.LargeStringArray.from_buffers(n, off, text)
+    kept = sent_matches > 0
     valid = pa.py_buffer(np.packbits(kept, bitorder="little"))
-    return pa.LargeStringArray.from_buffers(n, offsets, data, valid, n - int(kept.sum()))
-
-
-def _join_sentence_texts(chunks: List[Any]):
-    import pyarrow as pa
-    if not chunks:
-        return pa.array([], type=pa.large_string())
-    return pa.concat_arrays(chunks) if len(chunks) > 1 else chunks[0]
+    return pa.LargeStringArray.from_buffers(n, off, text, valid, n - int(kept.sum()))
 
 
 def _doc_id_index(records, doc_ids: List[Any]):
@@ -816,7 +817,7 @@ class Corpus:
         self.lexicon = lexicon
         self._cols = _with_attribution_columns(cols)
         cols = self._cols
-        self._surfaces = surfaces  # (offsets int64, data bytes)
+        self._surfaces = surfaces  # (offsets int64, data: bytes or bytearray)
         # 4 strings per attribution: speaker, cue, cue lemma, content (offsets, data)
         self._attr_texts = attribution_texts if attribution_texts is not None else \
             (np.zeros(4 * len(cols["attr_doc"]) + 1, np.int64), b"")
