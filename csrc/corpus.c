@@ -15,7 +15,8 @@
  * are therefore in document order and do not depend on the number of threads, and workers
  * share nothing but the read-only lexicon and the counter. When several documents fail, the
  * error of the first one in document order is reported: chunks are taken in order, so every
- * chunk before a failing one has been taken and is finished before the join.
+ * chunk before a failing one has been taken and is finished before the join. On one thread
+ * there is a single chunk, written straight into the batch's columns (analyze_here).
  */
 
 typedef struct columns {
