@@ -15,7 +15,8 @@
  * are therefore in document order and do not depend on the number of threads, and workers
  * share nothing but the read-only lexicon and the counter. When several documents fail, the
  * error of the first one in document order is reported: chunks are taken in order, so every
- * chunk before a failing one has been taken and is finished before the join.
+ * chunk before a failing one has been taken and is finished before the join. On one thread
+ * there is a single chunk, written straight into the batch's columns (analyze_here).
  */
 
 typedef struct columns {
@@ -129,49 +130,122 @@ void fl_batch_free(fl_batch *batch) {
     fl__free(&a, batch);
 }
 
-#define PUSH(c, col, type, value)                                                                  \
-    do {                                                                                           \
-        type v_ = (value);                                                                         \
-        if ((st = fl__vec_push(a, &(c)->col, sizeof(type), &v_)) != FL_OK) {                       \
-            return st;                                                                             \
-        }                                                                                          \
-    } while (0)
+/* Makes room for n more elements in v (its length unchanged). */
+static fl_status room(const fl_allocator *a, fl_vec *v, size_t elem, size_t n) {
+    if (n > SIZE_MAX - v->len) {
+        return FL_ERR_NOMEM;
+    }
+    return fl__vec_reserve(a, v, elem, v->len + n);
+}
 
-/* Appends the attributions of one analysed document: their columns, and the texts of
- * their speaker, cue, cue lemma and content (content2 is not copied: its offsets are). */
+/* The next free element of column col (of type type) after room() made space. */
+#define TAIL(c, col, type) ((type *)(c)->col.data + (c)->col.len)
+
+/*
+ * A document's rows are appended in two steps: room for all of them in every column (one
+ * reservation per column and document, which may fail and then leaves the lengths as they
+ * were), then plain stores. A column per call of fl__vec_push would check and grow it once
+ * per value: most of the cost of the columns when documents are short.
+ */
+#define ROOM(c, col, type, n)                                                                      \
+    if ((st = room(a, &(c)->col, sizeof(type), (n))) != FL_OK) {                                   \
+        return st;                                                                                 \
+    }
+
+/* The texts of an attribution stored for Python: speaker, cue, cue lemma, content (content2
+ * is not copied: its offsets are). */
+static void attribution_strings(const fl_attribution *x, const char *text, const char *p[4],
+                                size_t len[4]) {
+    const fl_text_span *sp[4] = {&x->speaker, &x->cue, NULL, &x->content};
+    for (int k = 0; k < 4; k++) {
+        len[k] = sp[k] == NULL ? x->cue_lemma_len : sp[k]->end - sp[k]->start;
+        p[k] = len[k] == 0 ? "" : sp[k] == NULL ? x->cue_lemma : text + sp[k]->start;
+    }
+}
+
+/* Appends the attributions of one analysed document: their columns and texts. */
 static fl_status append_attributions(const fl_allocator *a, columns *c, uint32_t doc,
                                      const char *text, const fl_result *res) {
     fl_status st;
     size_t n;
     const fl_attribution *as = fl_result_attributions(res, &n);
+    size_t bytes = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *p[4];
+        size_t len[4];
+        attribution_strings(&as[i], text, p, len);
+        bytes += len[0] + len[1] + len[2] + len[3]; /* spans of the text: no overflow */
+    }
+    ROOM(c, attr_doc, uint32_t, n)
+    ROOM(c, attr_sentence, uint32_t, n)
+    ROOM(c, attr_kind, uint8_t, n)
+    ROOM(c, attr_voice, uint8_t, n)
+    ROOM(c, attr_nested, uint8_t, n)
+    ROOM(c, attr_speaker_actor, uint32_t, n)
+    ROOM(c, attr_speaker_start, int64_t, n)
+    ROOM(c, attr_speaker_end, int64_t, n)
+    ROOM(c, attr_cue_start, int64_t, n)
+    ROOM(c, attr_cue_end, int64_t, n)
+    ROOM(c, attr_content_start, int64_t, n)
+    ROOM(c, attr_content_end, int64_t, n)
+    ROOM(c, attr_content2_start, int64_t, n)
+    ROOM(c, attr_content2_end, int64_t, n)
+    ROOM(c, attr_text_data, char, bytes)
+    ROOM(c, doc_attributions, uint32_t, 1)
+    if (n > SIZE_MAX / 4) {
+        return FL_ERR_NOMEM;
+    }
+    ROOM(c, attr_text_offsets, int64_t, 4 * n)
     for (size_t i = 0; i < n; i++) {
         const fl_attribution *x = &as[i];
-        PUSH(c, attr_doc, uint32_t, doc);
-        PUSH(c, attr_sentence, uint32_t, x->sentence);
-        PUSH(c, attr_kind, uint8_t, x->kind);
-        PUSH(c, attr_voice, uint8_t, x->voice);
-        PUSH(c, attr_nested, uint8_t, x->nested);
-        PUSH(c, attr_speaker_actor, uint32_t, x->speaker_actor);
-        PUSH(c, attr_speaker_start, int64_t, (int64_t)x->speaker.cp_start);
-        PUSH(c, attr_speaker_end, int64_t, (int64_t)x->speaker.cp_end);
-        PUSH(c, attr_cue_start, int64_t, (int64_t)x->cue.cp_start);
-        PUSH(c, attr_cue_end, int64_t, (int64_t)x->cue.cp_end);
-        PUSH(c, attr_content_start, int64_t, (int64_t)x->content.cp_start);
-        PUSH(c, attr_content_end, int64_t, (int64_t)x->content.cp_end);
-        PUSH(c, attr_content2_start, int64_t, (int64_t)x->content2.cp_start);
-        PUSH(c, attr_content2_end, int64_t, (int64_t)x->content2.cp_end);
-        const fl_text_span *sp[4] = {&x->speaker, &x->cue, NULL, &x->content};
+        TAIL(c, attr_doc, uint32_t)[i] = doc;
+        TAIL(c, attr_sentence, uint32_t)[i] = x->sentence;
+        TAIL(c, attr_kind, uint8_t)[i] = (uint8_t)x->kind;
+        TAIL(c, attr_voice, uint8_t)[i] = (uint8_t)x->voice;
+        TAIL(c, attr_nested, uint8_t)[i] = (uint8_t)x->nested;
+        TAIL(c, attr_speaker_actor, uint32_t)[i] = x->speaker_actor;
+        TAIL(c, attr_speaker_start, int64_t)[i] = (int64_t)x->speaker.cp_start;
+        TAIL(c, attr_speaker_end, int64_t)[i] = (int64_t)x->speaker.cp_end;
+        TAIL(c, attr_cue_start, int64_t)[i] = (int64_t)x->cue.cp_start;
+        TAIL(c, attr_cue_end, int64_t)[i] = (int64_t)x->cue.cp_end;
+        TAIL(c, attr_content_start, int64_t)[i] = (int64_t)x->content.cp_start;
+        TAIL(c, attr_content_end, int64_t)[i] = (int64_t)x->content.cp_end;
+        TAIL(c, attr_content2_start, int64_t)[i] = (int64_t)x->content2.cp_start;
+        TAIL(c, attr_content2_end, int64_t)[i] = (int64_t)x->content2.cp_end;
+        const char *p[4];
+        size_t len[4];
+        attribution_strings(x, text, p, len);
         for (int k = 0; k < 4; k++) {
-            size_t len = sp[k] == NULL ? x->cue_lemma_len : sp[k]->end - sp[k]->start;
-            const char *p = len == 0 ? "" : sp[k] == NULL ? x->cue_lemma : text + sp[k]->start;
-            if ((st = fl__vec_append(a, &c->attr_text_data, 1, p, len)) != FL_OK) {
-                return st;
+            if (len[k] > 0) {
+                memcpy(TAIL(c, attr_text_data, char), p[k], len[k]);
+                c->attr_text_data.len += len[k];
             }
-            PUSH(c, attr_text_offsets, int64_t, (int64_t)c->attr_text_data.len);
+            *TAIL(c, attr_text_offsets, int64_t) = (int64_t)c->attr_text_data.len;
+            c->attr_text_offsets.len++;
         }
     }
-    PUSH(c, doc_attributions, uint32_t, (uint32_t)n);
+    c->attr_doc.len += n;
+    c->attr_sentence.len += n;
+    c->attr_kind.len += n;
+    c->attr_voice.len += n;
+    c->attr_nested.len += n;
+    c->attr_speaker_actor.len += n;
+    c->attr_speaker_start.len += n;
+    c->attr_speaker_end.len += n;
+    c->attr_cue_start.len += n;
+    c->attr_cue_end.len += n;
+    c->attr_content_start.len += n;
+    c->attr_content_end.len += n;
+    c->attr_content2_start.len += n;
+    c->attr_content2_end.len += n;
+    *TAIL(c, doc_attributions, uint32_t) = (uint32_t)n;
+    c->doc_attributions.len++;
     return FL_OK;
+}
+
+/* Whether sentence s's text is kept under `keep`. */
+static bool keeps_text(fl_sentence_texts keep, const fl_sentence *s) {
+    return keep == FL_SENTENCE_TEXTS_ALL || (keep == FL_SENTENCE_TEXTS_MATCHED && s->n_matches > 0);
 }
 
 /* Appends one analysed document (index doc) to the columns, with the texts of the sentences
@@ -183,49 +257,111 @@ static fl_status append_doc(const fl_allocator *a, columns *c, uint32_t doc, con
     size_t nm;
     const fl_sentence *ss = fl_result_sentences(res, &ns);
     const fl_match *ms = fl_result_matches(res, &nm);
+    size_t sent_bytes = 0;
+    for (size_t i = 0; i < ns && keep != FL_SENTENCE_TEXTS_NONE; i++) {
+        sent_bytes += keeps_text(keep, &ss[i]) ? ss[i].end - ss[i].start : 0;
+    }
+    size_t surface_bytes = 0;
+    for (size_t i = 0; i < nm; i++) {
+        surface_bytes += ms[i].end - ms[i].start;
+    }
+    ROOM(c, sent_doc, uint32_t, ns)
+    ROOM(c, sent_index, uint32_t, ns)
+    ROOM(c, sent_start, int64_t, ns)
+    ROOM(c, sent_end, int64_t, ns)
+    ROOM(c, sent_tokens, uint32_t, ns)
+    ROOM(c, sent_matches, uint32_t, ns)
+    ROOM(c, sent_markers, uint32_t, ns)
+    ROOM(c, sent_score, double, ns)
+    if (keep != FL_SENTENCE_TEXTS_NONE) {
+        ROOM(c, sent_text_offsets, int64_t, ns)
+        ROOM(c, sent_text_data, char, sent_bytes)
+    }
+    ROOM(c, match_doc, uint32_t, nm)
+    ROOM(c, match_sentence, uint32_t, nm)
+    ROOM(c, match_term, uint32_t, nm)
+    ROOM(c, match_spelling, uint32_t, nm)
+    ROOM(c, match_start, int64_t, nm)
+    ROOM(c, match_end, int64_t, nm)
+    ROOM(c, match_voice, uint8_t, nm)
+    ROOM(c, match_negated, uint8_t, nm)
+    ROOM(c, match_attribution, uint32_t, nm)
+    ROOM(c, match_target, uint32_t, nm)
+    ROOM(c, surface_offsets, int64_t, nm)
+    ROOM(c, surface_data, char, surface_bytes)
+    ROOM(c, doc_tokens, uint64_t, 1)
+    ROOM(c, doc_sentences, uint32_t, 1)
+    ROOM(c, doc_matches, uint32_t, 1)
     uint64_t tokens = 0;
     for (size_t i = 0; i < ns; i++) {
         tokens += ss[i].n_tokens;
-        PUSH(c, sent_doc, uint32_t, doc);
-        PUSH(c, sent_index, uint32_t, (uint32_t)i);
-        PUSH(c, sent_start, int64_t, (int64_t)ss[i].cp_start);
-        PUSH(c, sent_end, int64_t, (int64_t)ss[i].cp_end);
-        PUSH(c, sent_tokens, uint32_t, ss[i].n_tokens);
-        PUSH(c, sent_matches, uint32_t, ss[i].n_matches);
-        PUSH(c, sent_markers, uint32_t, ss[i].n_markers);
-        PUSH(c, sent_score, double, ss[i].score);
+        TAIL(c, sent_doc, uint32_t)[i] = doc;
+        TAIL(c, sent_index, uint32_t)[i] = (uint32_t)i;
+        TAIL(c, sent_start, int64_t)[i] = (int64_t)ss[i].cp_start;
+        TAIL(c, sent_end, int64_t)[i] = (int64_t)ss[i].cp_end;
+        TAIL(c, sent_tokens, uint32_t)[i] = ss[i].n_tokens;
+        TAIL(c, sent_matches, uint32_t)[i] = ss[i].n_matches;
+        TAIL(c, sent_markers, uint32_t)[i] = ss[i].n_markers;
+        TAIL(c, sent_score, double)[i] = ss[i].score;
         if (keep != FL_SENTENCE_TEXTS_NONE) {
-            if (keep == FL_SENTENCE_TEXTS_ALL || ss[i].n_matches > 0) {
-                if ((st = fl__vec_append(a, &c->sent_text_data, 1, text + ss[i].start,
-                                         ss[i].end - ss[i].start)) != FL_OK) {
-                    return st;
-                }
+            if (keeps_text(keep, &ss[i]) && ss[i].end > ss[i].start) {
+                size_t len = ss[i].end - ss[i].start;
+                memcpy(TAIL(c, sent_text_data, char), text + ss[i].start, len);
+                c->sent_text_data.len += len;
             }
-            PUSH(c, sent_text_offsets, int64_t, (int64_t)c->sent_text_data.len);
+            TAIL(c, sent_text_offsets, int64_t)[i] = (int64_t)c->sent_text_data.len;
         }
+    }
+    c->sent_doc.len += ns;
+    c->sent_index.len += ns;
+    c->sent_start.len += ns;
+    c->sent_end.len += ns;
+    c->sent_tokens.len += ns;
+    c->sent_matches.len += ns;
+    c->sent_markers.len += ns;
+    c->sent_score.len += ns;
+    if (keep != FL_SENTENCE_TEXTS_NONE) {
+        c->sent_text_offsets.len += ns;
     }
     for (size_t i = 0; i < nm; i++) {
-        PUSH(c, match_doc, uint32_t, doc);
-        PUSH(c, match_sentence, uint32_t, ms[i].sentence);
-        PUSH(c, match_term, uint32_t, ms[i].term);
-        PUSH(c, match_spelling, uint32_t, ms[i].spelling);
-        PUSH(c, match_start, int64_t, (int64_t)ms[i].cp_start);
-        PUSH(c, match_end, int64_t, (int64_t)ms[i].cp_end);
-        PUSH(c, match_voice, uint8_t, ms[i].voice);
-        PUSH(c, match_negated, uint8_t, ms[i].negated);
-        PUSH(c, match_attribution, uint32_t, ms[i].attribution);
-        PUSH(c, match_target, uint32_t, ms[i].target);
-        if ((st = fl__vec_append(a, &c->surface_data, 1, text + ms[i].start,
-                                 ms[i].end - ms[i].start)) != FL_OK) {
-            return st;
+        TAIL(c, match_doc, uint32_t)[i] = doc;
+        TAIL(c, match_sentence, uint32_t)[i] = ms[i].sentence;
+        TAIL(c, match_term, uint32_t)[i] = ms[i].term;
+        TAIL(c, match_spelling, uint32_t)[i] = ms[i].spelling;
+        TAIL(c, match_start, int64_t)[i] = (int64_t)ms[i].cp_start;
+        TAIL(c, match_end, int64_t)[i] = (int64_t)ms[i].cp_end;
+        TAIL(c, match_voice, uint8_t)[i] = (uint8_t)ms[i].voice;
+        TAIL(c, match_negated, uint8_t)[i] = (uint8_t)ms[i].negated;
+        TAIL(c, match_attribution, uint32_t)[i] = ms[i].attribution;
+        TAIL(c, match_target, uint32_t)[i] = ms[i].target;
+        size_t len = ms[i].end - ms[i].start;
+        if (len > 0) {
+            memcpy(TAIL(c, surface_data, char), text + ms[i].start, len);
+            c->surface_data.len += len;
         }
-        PUSH(c, surface_offsets, int64_t, (int64_t)c->surface_data.len);
+        TAIL(c, surface_offsets, int64_t)[i] = (int64_t)c->surface_data.len;
     }
-    PUSH(c, doc_tokens, uint64_t, tokens);
-    PUSH(c, doc_sentences, uint32_t, (uint32_t)ns);
-    PUSH(c, doc_matches, uint32_t, (uint32_t)nm);
+    c->match_doc.len += nm;
+    c->match_sentence.len += nm;
+    c->match_term.len += nm;
+    c->match_spelling.len += nm;
+    c->match_start.len += nm;
+    c->match_end.len += nm;
+    c->match_voice.len += nm;
+    c->match_negated.len += nm;
+    c->match_attribution.len += nm;
+    c->match_target.len += nm;
+    c->surface_offsets.len += nm;
+    *TAIL(c, doc_tokens, uint64_t) = tokens;
+    c->doc_tokens.len++;
+    *TAIL(c, doc_sentences, uint32_t) = (uint32_t)ns;
+    c->doc_sentences.len++;
+    *TAIL(c, doc_matches, uint32_t) = (uint32_t)nm;
+    c->doc_matches.len++;
     return append_attributions(a, c, doc, text, res);
 }
+
+#undef ROOM
 
 /* A run of documents [first, last) and its results. */
 typedef struct chunk {
@@ -381,6 +517,17 @@ static fl_status cut_chunks(const fl_allocator *a, const size_t *lens, size_t n,
     return FL_OK;
 }
 
+/* The error of a failed chunk, for the batch: its failing document named by its index. */
+static fl_status chunk_error(const chunk *ch, fl_error *err) {
+    size_t doc = ch->failed_doc;
+    fl_status st = fl__error(err, ch->status, "texts[%zu]: %s", doc, ch->err.message);
+    if (err != NULL) {
+        err->offset = ch->err.offset;
+        err->item = doc;
+    }
+    return st;
+}
+
 /* Joins the finished chunks' columns into dst (allocator a) in chunk order, or reports the
  * error of the first failing chunk (the failing document named by its index in texts); frees
  * the chunks' columns (allocator ca) either way. On failure dst is cleared. */
@@ -389,12 +536,7 @@ static fl_status join_chunks(const fl_allocator *a, columns *dst, const fl_alloc
     fl_status st = FL_OK;
     for (size_t c = 0; c < n_chunks && st == FL_OK; c++) {
         if (chunks[c].status != FL_OK) {
-            size_t doc = chunks[c].failed_doc;
-            st = fl__error(err, chunks[c].status, "texts[%zu]: %s", doc, chunks[c].err.message);
-            if (err != NULL) {
-                err->offset = chunks[c].err.offset;
-                err->item = doc;
-            }
+            st = chunk_error(&chunks[c], err);
         } else {
             st = concat(a, dst, &chunks[c].cols);
             if (st != FL_OK) {
@@ -409,6 +551,39 @@ static fl_status join_chunks(const fl_allocator *a, columns *dst, const fl_alloc
         columns_clear(dst);
     }
     return st;
+}
+
+/* fl_analyze_batch on the calling thread alone: one chunk of all documents whose columns
+ * are the batch's own (already started), so nothing is copied after the analysis. */
+static fl_status analyze_here(const fl_lexicon *lex, const char *const *texts, const size_t *lens,
+                              size_t n, fl_batch *batch, fl_error *err) {
+    const fl_allocator *a = &batch->alloc;
+    fl_result *res;
+    if (fl_result_new(a, &res) != FL_OK) {
+        columns_clear(&batch->cols);
+        return fl__error(err, FL_ERR_NOMEM, "out of memory");
+    }
+    work w;
+    memset(&w, 0, sizeof(w));
+    w.lex = lex;
+    w.texts = texts;
+    w.lens = lens;
+    w.alloc = a;
+    w.sentence_texts = batch->sentence_texts;
+    atomic_init(&w.next, 0);
+    atomic_init(&w.failed, false);
+    chunk all;
+    memset(&all, 0, sizeof(all));
+    all.last = n;
+    all.cols = batch->cols;
+    run_chunk(&w, &all, res);
+    batch->cols = all.cols;
+    fl_result_free(res);
+    if (all.status != FL_OK) {
+        columns_clear(&batch->cols);
+        return chunk_error(&all, err);
+    }
+    return FL_OK;
 }
 
 fl_status fl_analyze_batch(const fl_lexicon *lex, const char *const *texts, const size_t *lens,
@@ -431,6 +606,9 @@ fl_status fl_analyze_batch(const fl_lexicon *lex, const char *const *texts, cons
     threads = fl__clamp_threads(threads);
     if (threads > n) {
         threads = n == 0 ? 1 : (unsigned)n;
+    }
+    if (threads == 1) {
+        return analyze_here(lex, texts, lens, n, batch, err);
     }
     /* Chunks of about total / (8 * threads) bytes: enough pieces to balance the load. */
     size_t total = 0;

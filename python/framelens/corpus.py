@@ -458,6 +458,23 @@ def _checked_before(core, exc: BaseException) -> Optional[Tuple[_Batch, _Result]
     return before, result
 
 
+def _read(core, batches: Iterator[_Batch]) -> Iterator[Tuple[_Batch, Optional[_Result]]]:
+    """(batch, None) for each batch. A bad record's RecordError is raised after (the records
+    of its batch read before it, a result reporting their first analysis error), since a
+    serial read-and-analyse loop would have found that error first."""
+    while True:
+        try:
+            batch = next(batches)
+        except StopIteration:
+            return
+        except RecordError as exc:
+            before = _checked_before(core, exc)
+            if before is not None:
+                yield before
+            raise
+        yield batch, None
+
+
 def _analyzed(core, batches: Iterator[_Batch], threads: int, keep: int
               ) -> Iterator[Tuple[_Batch, _Result]]:
     """(batch, result) pairs in order, result() giving the batch's columns. With more than
@@ -467,43 +484,35 @@ def _analyzed(core, batches: Iterator[_Batch], threads: int, keep: int
     are in flight. One thread stays one core (the calling one). Errors come in
     record order, as the serial loop finds them: a batch's own analysis error before a bad
     record of a later batch, and a bad record's earlier neighbours in its batch checked
-    before it. keep: which sentence texts the columns carry (_SENTENCE_TEXTS)."""
+    before it (_read). keep: which sentence texts the columns carry (_SENTENCE_TEXTS)."""
+    reading = _read(core, batches)
     if threads <= 1:
-        while True:
-            try:
-                batch = next(batches)
-            except StopIteration:
-                return
-            except RecordError as exc:
-                before = _checked_before(core, exc)
-                if before is not None:
-                    yield before
-                raise
-            yield batch, functools.partial(_core.analyze_columns, core, batch.texts, 1, keep)
+        for batch, result in reading:
+            yield batch, result or functools.partial(_core.analyze_columns, core, batch.texts,
+                                                     1, keep)
+        return
     pool = _core.pool_new(core, threads, keep)
     depth = 2 * threads
     pending: "collections.deque[Tuple[_Batch, _Result]]" = collections.deque()
     while True:
         try:
-            batch = next(batches)
+            batch, result = next(reading)
         except StopIteration:
             break
-        except BaseException as exc:
+        except BaseException:
             while pending:
                 yield pending.popleft()
-            if isinstance(exc, RecordError):
-                before = _checked_before(core, exc)
-                if before is not None:
-                    yield before
             raise
-        try:
-            ticket = _core.pool_submit(pool, batch.texts)
-        except (TypeError, ValueError) as exc:  # a text the core cannot take
-            while pending:
-                yield pending.popleft()
-            yield batch, _raiser(exc)
-            raise
-        pending.append((batch, functools.partial(_core.pool_collect, pool, ticket)))
+        if result is None:
+            try:
+                ticket = _core.pool_submit(pool, batch.texts)
+            except (TypeError, ValueError) as exc:  # a text the core cannot take
+                pending.append((batch, _raiser(exc)))
+                while pending:
+                    yield pending.popleft()
+                raise
+            result = functools.partial(_core.pool_collect, pool, ticket)
+        pending.append((batch, result))
         if len(pending) > depth:
             yield pending.popleft()
     while pending:
@@ -539,13 +548,7 @@ def analyze_corpus(analyzer, records: Iterable, text: str = "text",
     signatures, find = _dedupe_plan(dedupe, dedupe_keep, dedupe_options, int(threads))
     lex = analyzer.lexicon
     parts: Dict[str, List[np.ndarray]] = {k: [] for k in _DTYPES}
-    surf_offsets: List[np.ndarray] = []
-    surf_data: List[bytes] = []
-    surf_base = 0
-    attr_offsets: List[np.ndarray] = []
-    attr_data: List[bytes] = []
-    attr_base = 0
-    sent_text_parts: List[Any] = []
+    surfaces, attr_strings, sent_strings = _Strings(), _Strings(), _Strings()
     doc_ids: List[Any] = []
     doc_labels: List[str] = []
     doc_keys: List[Tuple[Any, ...]] = []
@@ -574,19 +577,13 @@ def analyze_corpus(analyzer, records: Iterable, text: str = "text",
                 raise _record_error(exc, batch, text) from None
             arrays = {k: np.frombuffer(cols[k], dtype=dt) for k, dt in _DTYPES.items()}
             if texts != "none":
-                sent_text_parts.append(_sentence_texts(cols, arrays, texts == "all"))
+                sent_strings.add(cols["sent_text_offsets"], cols["sent_text_data"])
             for k, a in arrays.items():
                 if k in ("sent_doc", "match_doc", "attr_doc"):
                     a = a.astype(np.int64) + n_docs
                 parts[k].append(a)
-            off = np.frombuffer(cols["surface_offsets"], dtype=np.int64)
-            surf_offsets.append(off[1:] + surf_base)
-            surf_base += len(cols["surface_data"])
-            surf_data.append(cols["surface_data"])
-            off, adata = _attribution_texts(cols, keep_content=texts != "none")
-            attr_offsets.append(off[1:] + attr_base)
-            attr_base += len(adata)
-            attr_data.append(adata)
+            surfaces.add(cols["surface_offsets"], cols["surface_data"])
+            attr_strings.add(*_attribution_texts(cols, keep_content=texts != "none"))
             doc_ids.extend(batch.ids)
             doc_labels.extend(batch.labels)
             doc_keys.extend(batch.keys)
@@ -597,21 +594,21 @@ def analyze_corpus(analyzer, records: Iterable, text: str = "text",
                 callback(len(batch.texts), sum(len(t) for t in batch.texts))
             del batch, cols, arrays
             if _emit is not None:
-                _emit(_gathered(lex, records, plan, parts, surf_offsets, surf_data,
-                                attr_offsets, attr_data, sent_text_parts, doc_ids, doc_labels,
-                                doc_keys, kept, n_docs, skipped[0], texts, whole=False))
-                seqs: List[List[Any]] = [*parts.values(), surf_offsets, surf_data,
-                                         attr_offsets, attr_data, sent_text_parts, doc_ids,
-                                         doc_labels, doc_keys, *kept.values()]
+                _emit(_gathered(lex, records, plan, parts, surfaces, attr_strings,
+                                sent_strings, doc_ids, doc_labels, doc_keys, kept, n_docs,
+                                skipped[0], texts, whole=False))
+                seqs: List[List[Any]] = [*parts.values(), doc_ids, doc_labels, doc_keys,
+                                         *kept.values()]
                 for seq in seqs:
                     seq.clear()
-                surf_base = attr_base = n_docs = 0
+                # new buffers: the emitted Corpus keeps the old ones
+                surfaces, attr_strings, sent_strings = _Strings(), _Strings(), _Strings()
+                n_docs = 0
     finally:
         if bar is not None:
             bar.close()
-    corpus = _gathered(lex, records, plan, parts, surf_offsets, surf_data, attr_offsets,
-                       attr_data, sent_text_parts, doc_ids, doc_labels, doc_keys, kept, n_docs,
-                       skipped[0], texts)
+    corpus = _gathered(lex, records, plan, parts, surfaces, attr_strings, sent_strings,
+                       doc_ids, doc_labels, doc_keys, kept, n_docs, skipped[0], texts)
     if signatures is not None:
         from . import dedupe as dd
         corpus = dd.apply(corpus, signatures.duplicates(**find), mode=str(dedupe),
@@ -619,9 +616,27 @@ def analyze_corpus(analyzer, records: Iterable, text: str = "text",
     return corpus
 
 
+class _Strings:
+    """Strings gathered batch by batch (offsets from 0, one more than the strings; UTF-8):
+    each batch's data is appended to one growing buffer as it arrives, while the worker
+    threads run, so that nothing is joined after the last batch."""
+
+    def __init__(self) -> None:
+        self.offsets: List[np.ndarray] = [np.zeros(1, np.int64)]
+        self.data = bytearray()
+
+    def add(self, offsets: Union[bytes, np.ndarray], data: bytes) -> None:
+        off = np.frombuffer(offsets, dtype=np.int64) if isinstance(offsets, bytes) else offsets
+        self.offsets.append(off[1:] + len(self.data))
+        self.data += data
+
+    def joined(self) -> Tuple[np.ndarray, bytearray]:
+        """(offsets, data); the data buffer is handed over, not copied."""
+        return np.concatenate(self.offsets), self.data
+
+
 def _gathered(lex, records, plan: _Plan, parts: Dict[str, List[np.ndarray]],
-              surf_offsets: List[np.ndarray], surf_data: List[bytes],
-              attr_offsets: List[np.ndarray], attr_data: List[bytes], sent_text_parts: List[Any],
+              surfaces: _Strings, attr_strings: _Strings, sent_strings: _Strings,
               doc_ids: List[Any], doc_labels: List[str], doc_keys: List[Tuple[Any, ...]],
               kept: Dict[str, List[Any]], n_docs: int, skipped: int, texts: str,
               whole: bool = True) -> "Corpus":
@@ -631,9 +646,8 @@ def _gathered(lex, records, plan: _Plan, parts: Dict[str, List[np.ndarray]],
     for k, dt in _DTYPES.items():
         merged[k] = np.concatenate(parts[k]) if parts[k] else np.zeros(0, dtype=dt)
         parts[k] = []  # release the pieces as soon as they are joined
-    offsets = np.concatenate([np.zeros(1, np.int64)] + surf_offsets)
-    data = b"".join(surf_data)
-    attr_texts = (np.concatenate([np.zeros(1, np.int64)] + attr_offsets), b"".join(attr_data))
+    offsets, data = surfaces.joined()
+    attr_texts = attr_strings.joined()
     groups = sorted(set(doc_labels))
     gindex = {g: i for i, g in enumerate(groups)}
     doc_group = np.fromiter(map(gindex.__getitem__, doc_labels), dtype=np.int64, count=n_docs)
@@ -645,7 +659,8 @@ def _gathered(lex, records, plan: _Plan, parts: Dict[str, List[np.ndarray]],
         key_values.setdefault(g, kv)
     sentence_texts = None
     if texts != "none":
-        sentence_texts = _join_sentence_texts(sent_text_parts)
+        sentence_texts = _sentence_texts(*sent_strings.joined(), merged["sent_matches"],
+                                         texts == "all")
     return Corpus(lex, merged, (offsets, data), ids, doc_group, groups, skipped,
                   doc_columns=doc_columns, group_keys=group_keys,
                   group_values=[key_values[g] for g in groups], date=plan.date,
@@ -682,7 +697,8 @@ def _dedupe_plan(dedupe: Optional[str], keep: str, options: Optional[Mapping[str
     return sig, {k: v for k, v in options.items() if k in _CLUSTER_OPTIONS}
 
 
-def _attribution_texts(cols: Dict[str, bytes], keep_content: bool) -> Tuple[np.ndarray, bytes]:
+def _attribution_texts(cols: Dict[str, bytes], keep_content: bool
+                       ) -> Tuple[np.ndarray, bytes]:
     """A batch's attribution strings (speaker, cue, lemma, content of each attribution, see
     _core.analyze_batch): offsets and UTF-8 data, without the contents when they are not to
     be kept (texts="none")."""
@@ -697,26 +713,20 @@ def _attribution_texts(cols: Dict[str, bytes], keep_content: bool) -> Tuple[np.n
     return np.concatenate([np.zeros(1, np.int64), np.cumsum(lens)]), kept
 
 
-def _sentence_texts(cols: Dict[str, bytes], a: Dict[str, np.ndarray], every: bool):
-    """The text of each sentence of a batch that holds a match (or of every sentence), as a
-    pyarrow array; None for a sentence not kept. The core cut the texts on its worker
-    threads (_core.analyze_columns): here they are only wrapped, not copied."""
+def _sentence_texts(offsets: np.ndarray, data: bytearray, sent_matches: np.ndarray,
+                    every: bool):
+    """The text of each sentence that holds a match (or of every sentence), as a pyarrow
+    array over the gathered buffers (not copied); None for a sentence not kept. The core cut
+    the texts on its worker threads (_core.analyze_columns)."""
     import pyarrow as pa
-    n = len(a["sent_doc"])
-    offsets = pa.py_buffer(cols["sent_text_offsets"])
-    data = pa.py_buffer(cols["sent_text_data"])
+    n = len(sent_matches)
+    off = pa.py_buffer(offsets)
+    text = pa.py_buffer(data)
     if every:
-        return pa.LargeStringArray.from_buffers(n, offsets, data)
-    kept = a["sent_matches"] > 0
+        return pa.LargeStringArray.from_buffers(n, off, text)
+    kept = sent_matches > 0
     valid = pa.py_buffer(np.packbits(kept, bitorder="little"))
-    return pa.LargeStringArray.from_buffers(n, offsets, data, valid, n - int(kept.sum()))
-
-
-def _join_sentence_texts(chunks: List[Any]):
-    import pyarrow as pa
-    if not chunks:
-        return pa.array([], type=pa.large_string())
-    return pa.concat_arrays(chunks) if len(chunks) > 1 else chunks[0]
+    return pa.LargeStringArray.from_buffers(n, off, text, valid, n - int(kept.sum()))
 
 
 def _doc_id_index(records, doc_ids: List[Any]):
@@ -807,7 +817,7 @@ class Corpus:
         self.lexicon = lexicon
         self._cols = _with_attribution_columns(cols)
         cols = self._cols
-        self._surfaces = surfaces  # (offsets int64, data bytes)
+        self._surfaces = surfaces  # (offsets int64, data: bytes or bytearray)
         # 4 strings per attribution: speaker, cue, cue lemma, content (offsets, data)
         self._attr_texts = attribution_texts if attribution_texts is not None else \
             (np.zeros(4 * len(cols["attr_doc"]) + 1, np.int64), b"")
@@ -834,11 +844,20 @@ class Corpus:
         doc_sents = cols["doc_sentences"].astype(np.int64)
         self._first_sentence = np.concatenate([[0], np.cumsum(doc_sents)[:-1]]) \
             if len(doc_sents) else np.zeros(0, np.int64)
-        self.counts: Counts = counts_from_columns(
-            lexicon, self.groups, doc_group, cols["doc_tokens"].astype(np.int64),
-            cols["doc_sentences"].astype(np.int64), cols["match_doc"].astype(np.int64),
-            cols["match_term"].astype(np.int64), cols["match_voice"].astype(np.int64),
-            cols["match_spelling"].astype(np.int64))
+        self._counts: Optional[Counts] = None
+
+    @property
+    def counts(self) -> Counts:
+        """The additive :class:`Counts` of the corpus (made on first use: the tables do not
+        need them, and at 100,000 terms their groups x terms table is 19 MB per 8 groups)."""
+        if self._counts is None:
+            cols = self._cols
+            self._counts = counts_from_columns(
+                self.lexicon, self.groups, self._doc_group,
+                cols["doc_tokens"].astype(np.int64), cols["doc_sentences"].astype(np.int64),
+                cols["match_doc"].astype(np.int64), cols["match_term"].astype(np.int64),
+                cols["match_voice"].astype(np.int64), cols["match_spelling"].astype(np.int64))
+        return self._counts
 
     # -- the shape of the corpus -----------------------------------------------------------
     @property
@@ -950,7 +969,9 @@ class Corpus:
             data["sentence_text"] = text_array(
                 self._require_texts("sentence text").take(self._match_sentence_rows()))
             order.append("sentence_text")
-        return pd.DataFrame(data)[order]
+        frame = pd.DataFrame(data)
+        # data is built in table order: reordering would copy every column once more
+        return frame if list(frame.columns) == order else frame[order]
 
     # -- who says what --------------------------------------------------------------------
     @property
@@ -1031,8 +1052,23 @@ class Corpus:
                                       [None, pa.py_buffer(offsets.astype(np.int64)),
                                        pa.py_buffer(data)])
         idx = 4 * np.asarray(rows, dtype=np.int64) + field
-        mask = None if present is None else ~np.asarray(present, dtype=bool)
-        return every.take(pa.array(idx, type=pa.int64(), mask=mask))
+        if present is None:
+            return every.take(pa.array(idx, type=pa.int64()))
+        # only the present rows are taken (most matches have no attribution), then spread
+        # out to all rows: nulls are zero-length strings under a validity bitmap
+        present = np.asarray(present, dtype=bool)
+        taken = every.take(pa.array(idx[present], type=pa.int64()))
+        _, t_off, t_data = taken.buffers()
+        off = np.frombuffer(t_off, np.int64, len(taken) + 1, 8 * taken.offset)
+        lens = np.zeros(len(idx), np.int64)
+        lens[present] = np.diff(off)
+        spread = np.zeros(len(idx) + 1, np.int64)
+        np.cumsum(lens, out=spread[1:])
+        data_buf = pa.py_buffer(b"") if t_data is None else t_data.slice(int(off[0]))
+        n_null = len(idx) - len(taken)
+        valid = pa.py_buffer(np.packbits(present, bitorder="little")) if n_null else None
+        return pa.Array.from_buffers(pa.large_string(), len(idx),
+                                     [valid, pa.py_buffer(spread), data_buf], n_null)
 
     def _actor_col(self, actor: np.ndarray):
         """Actor indices of the core (UINT32_MAX: none) as a Categorical of actor names."""
@@ -1082,7 +1118,7 @@ class Corpus:
             "speaker_end": _optional_int(sp_e, named),
             "speaker_actor": self._actor_col(actor),
             "cue": text_array(self._attr_strings(1, safe, has)),
-            "cue_lemma": _sorted_labels(self._attr_strings(2, safe, has)),
+            "cue_lemma": _sorted_labels(self._attr_strings(2, arow[has]), has),
             "target": self._actor_col(target),
         }
 
@@ -1304,10 +1340,11 @@ class Corpus:
         return corpus_html(self)
 
 
-def _sorted_labels(strings):
+def _sorted_labels(strings, present: Optional[np.ndarray] = None):
     """A pyarrow string array as a Categorical whose categories are its distinct strings
     sorted (nulls missing): what pandas makes of the same values as Python objects, without
-    a Python object per value."""
+    a Python object per value. With ``present``, the strings are those of the rows where it
+    is True, the other rows missing."""
     import pandas as pd
     enc = strings.dictionary_encode()
     cats = np.asarray(enc.dictionary.to_pylist(), dtype=object)
@@ -1316,6 +1353,10 @@ def _sorted_labels(strings):
     rank[order] = np.arange(len(order))
     idx = enc.indices.fill_null(-1).to_numpy().astype(np.int64)
     codes = np.where(idx >= 0, rank[np.maximum(idx, 0)] if len(rank) else -1, -1)
+    if present is not None:
+        spread = np.full(len(present), -1, np.int64)
+        spread[np.asarray(present, dtype=bool)] = codes
+        codes = spread
     return pd.Categorical.from_codes(codes, categories=pd.Index(cats[order]))
 
 

@@ -346,8 +346,9 @@ TEST(AllocFailure, AnalyzeWithoutALexicon) {
 }
 
 // A batch of three documents on one thread (so that the Nth allocation is the same in every
-// round), keeping the sentences' texts: the chunk's columns, their concatenation and the
-// batch's own. A failed batch is left empty.
+// round), keeping the sentences' texts: the worker's result and the batch's columns, which
+// one thread fills in place (the concatenation of chunks is swept through the pool below). A
+// failed batch is left empty.
 TEST(AllocFailure, AnalyzeBatch) {
     fl_test::Lexicon lex(kLexicon);
     ASSERT_EQ(FL_OK, lex.status()) << lex.error().message;
