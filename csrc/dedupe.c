@@ -44,16 +44,6 @@
 #define DENSIFY_SALT 0x2545f4914f6cdd1dULL
 #define BAND_SALT 0x94d049bb133111ebULL
 
-/* The finaliser of MurmurHash3: every input bit reaches every output bit. */
-static inline uint64_t mix64(uint64_t x) {
-    x ^= x >> 33;
-    x *= 0xff51afd7ed558ccdULL;
-    x ^= x >> 33;
-    x *= 0xc4ceb9fe1a85ec53ULL;
-    x ^= x >> 33;
-    return x;
-}
-
 /* SplitMix64 (Steele, Lea & Flood 2014): turns a seed and a counter into independent bits. */
 static inline uint64_t splitmix64(uint64_t x) {
     x += 0x9e3779b97f4a7c15ULL;
@@ -82,7 +72,7 @@ static inline void word_byte(word_hash *w, uint8_t b) {
 }
 
 static inline uint64_t word_final(const word_hash *w) {
-    return mix64(w->h ^ w->acc ^ ((uint64_t)w->n << 56));
+    return fl__fmix64(w->h ^ w->acc ^ ((uint64_t)w->n << 56));
 }
 
 static inline bool is_pow2(uint32_t x) {
@@ -330,7 +320,7 @@ static inline fl_status add_word(sketch *k, uint64_t w) {
     }
     k->words++;
     if (k->words >= k->k) {
-        return emit(k, mix64(k->poly ^ k->seed));
+        return emit(k, fl__fmix64(k->poly ^ k->seed));
     }
     return FL_OK;
 }
@@ -445,7 +435,7 @@ static fl_status scan(sketch *k, const uint8_t *t, size_t len) {
         }
     }
     if (k->words > 0 && k->words < k->k) {
-        return emit(k, mix64(k->poly ^ k->seed)); /* a short text is one shingle */
+        return emit(k, fl__fmix64(k->poly ^ k->seed)); /* a short text is one shingle */
     }
     return FL_OK;
 }
@@ -517,7 +507,7 @@ static void densify(fl_dedupe_scratch *s, uint32_t K, uint64_t seed, uint32_t *s
         uint32_t src = right ? rsrc[j] : lsrc[j];
         uint32_t dist = right ? rdist[j] : ldist[j];
         uint64_t x = ((uint64_t)s->mins[src] << 32) | ((uint64_t)dist << 1) | right;
-        sig[j] = (uint32_t)mix64(x ^ DENSIFY_SALT);
+        sig[j] = (uint32_t)fl__fmix64(x ^ DENSIFY_SALT);
     }
 }
 
@@ -885,14 +875,14 @@ static fl_status add_pair(fl_dedupe_clusters *out, uint32_t a, uint32_t b, doubl
 }
 
 static uint64_t band_key(const uint32_t *sig, uint32_t band, uint32_t rows) {
-    uint64_t key = mix64(BAND_SALT + band);
+    uint64_t key = fl__fmix64(BAND_SALT + band);
     const uint32_t *v = sig + (size_t)band * rows;
     uint32_t r = 0;
     for (; r + 1 < rows; r += 2) {
-        key = mix64(key ^ (((uint64_t)v[r] << 32) | v[r + 1]));
+        key = fl__fmix64(key ^ (((uint64_t)v[r] << 32) | v[r + 1]));
     }
     if (r < rows) {
-        key = mix64(key ^ v[r]);
+        key = fl__fmix64(key ^ v[r]);
     }
     return key;
 }

@@ -324,15 +324,19 @@ typedef struct fl_node {
 /* A node with more children than this finds them through lex->big_edges. */
 #define FL_BIG_NODE 8
 
-/* The hash of an edge (parent node, label). */
-static inline uint32_t fl__hash_edge(uint32_t parent, uint32_t label) {
-    uint64_t x = ((uint64_t)parent << 32) | label;
+/* The finaliser of MurmurHash3 (Appleby): every input bit reaches every output bit. */
+static inline uint64_t fl__fmix64(uint64_t x) {
     x ^= x >> 33;
     x *= 0xff51afd7ed558ccdULL;
     x ^= x >> 33;
     x *= 0xc4ceb9fe1a85ec53ULL;
     x ^= x >> 33;
-    return (uint32_t)x;
+    return x;
+}
+
+/* The hash of an edge (parent node, label). */
+static inline uint32_t fl__hash_edge(uint32_t parent, uint32_t label) {
+    return (uint32_t)fl__fmix64(((uint64_t)parent << 32) | label);
 }
 
 /* Edge labels: vocabulary id << 2 | kind. */

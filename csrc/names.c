@@ -22,21 +22,12 @@ typedef struct fl_key_entry {
     uint32_t value;
 } fl_key_entry;
 
-static uint32_t mix64(uint64_t x) {
-    x ^= x >> 33;
-    x *= 0xff51afd7ed558ccdULL;
-    x ^= x >> 33;
-    x *= 0xc4ceb9fe1a85ec53ULL;
-    x ^= x >> 33;
-    return (uint32_t)x;
-}
-
 static uint32_t name_hash(uint32_t ns, const void *s, size_t len) {
-    return mix64(((uint64_t)fl__hash_bytes(s, len) << 32) | ns);
+    return (uint32_t)fl__fmix64(((uint64_t)fl__hash_bytes(s, len) << 32) | ns);
 }
 
 static uint32_t key_hash(uint32_t a, uint32_t b, uint32_t c) {
-    return mix64(((uint64_t)a << 32 | b) ^ ((uint64_t)c * 0x9E3779B97F4A7C15ULL));
+    return (uint32_t)fl__fmix64(((uint64_t)a << 32 | b) ^ ((uint64_t)c * 0x9E3779B97F4A7C15ULL));
 }
 
 /* New slots for `count + 1` entries, rehashed from hashes[i] (read through get). */
