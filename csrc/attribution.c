@@ -1852,7 +1852,7 @@ static bool speaker_clause_at(const ctx *c, const span *s, size_t j) {
     bool det = false;
     while (k < s->b && k - subj < 7 && !c->v[k].quoted) {
         if (k > subj && punct(c, k) == '.' && !c->t[k].space_before && c->k[k - 1].upper) {
-            k++; /* ", Mr. Wonderlich said", ", Sander M. Levin said": an abbreviation */
+            k++; /* ", Dr. Ivanova said", ", Olena K. Marchuk said": an abbreviation */
             continue;
         }
         if (!is_word_like(c, k)) {
@@ -1861,7 +1861,7 @@ static bool speaker_clause_at(const ctx *c, const span *s, size_t j) {
         uint32_t b = bits(c, k);
         if (c->t[k].kind == FL_TOKEN_CLITIC && k > subj && c->k[k - 1].upper &&
             !(bits(c, k - 1) & FL_W_PRON)) {
-            det = true; /* ", Trump's campaign said": a possessive, not "is" */
+            det = true; /* ", Kyiv's envoy said": a possessive, not "is" */
             k++;
             continue;
         }
@@ -2010,7 +2010,7 @@ static bool clause_subject(const ctx *c, const span *s, size_t vg, size_t *first
             /* a lower-case word after a name is its verb ("Sanders lost", "Janney also"); in
              * a noun phrase, one before an object or "to" ("Many adoptees try to …") */
             if (k > a && c->k[k].lower && !connector && c->t[k - 1].kind != FL_TOKEN_CLITIC &&
-                c->t[k - 1].kind != FL_TOKEN_HYPHEN && /* "Co-moderator Andrea Mitchell" */
+                c->t[k - 1].kind != FL_TOKEN_HYPHEN && /* "Vice-chair Maria Lind" */
                 !(bits(c, k) & (FL_W_ROLE | FL_W_SOURCE)) &&
                 (det_start
                      ? k + 1 < vg && k > a &&
