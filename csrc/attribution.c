@@ -48,7 +48,8 @@ enum {
     MAX_PREFIX_WORDS = 6,
     MAX_SUFFIX_WORDS = 6,
     MAX_INTRO_TOKENS = 24,  /* "On ABC's 'Good Morning America' Tuesday," */
-    MAX_INTRO_WORDS = 10,
+    MAX_INTRO_WORDS = 8,
+    MAX_SPEECH_ACT_MODIFIERS = 3, /* "issued a short written statement saying" */
     MAX_PIECE_TOKENS = 64   /* back to a dash or semicolon before a parenthetical cue */
 };
 
@@ -71,6 +72,7 @@ static uint32_t sentence_bits(const ctx *c, const span *s) {
 
 static bool in_title_case(const ctx *c, const span *s);
 static bool number_word(const ctx *c, size_t i);
+static bool clause_complement(const ctx *c, const span *s, size_t j);
 
 /* The tokens of sentence s with an ATTRIBUTION_CUES bit, in order: [*first, returned end).
  * The loops of steps b, c and d read only these: each of their rules starts from one. */
@@ -1244,6 +1246,24 @@ static bool clause_follows(const ctx *c, const span *s, size_t j) {
     return c->k[j].upper && !(b & (FL_W_PREP | FL_W_CONJ));
 }
 
+/* Does the comma at p close an apposition after a name ("Jake Sullivan, her aide, calls
+ * …")? The comma that opens it must follow words that name someone; after "In the end,"
+ * no one is named. */
+static bool after_apposition(const ctx *c, const span *s, size_t p) {
+    size_t open = p;
+    while (open > s->a && punct(c, open - 1) != ',') {
+        open--;
+    }
+    if (open <= s->a + 1) {
+        return false;
+    }
+    size_t start = open - 1;
+    while (start > s->a && punct(c, start - 1) != ',') {
+        start--;
+    }
+    return names_someone(c, start, open - 1);
+}
+
 /* Can a verb stand at token i, after its subject? Reads the token before the verb group
  * [vg, i): a determiner or a preposition there makes the word a noun or an adjective ("the
  * claims", "his plans", "of alleged"); a base form without an auxiliary needs a pronoun or
@@ -1270,8 +1290,9 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
     if ((b & FL_W_CALLED) && f == FL_FORM_PAST && !has_aux && vg > s->a &&
         (punct(c, vg - 1) == ',' ||
          (is_word(c, vg - 1) && c->k[vg - 1].lower && bits(c, vg - 1) == 0)) &&
-        !(i + 1 < s->b && ((bits(c, i + 1) & (FL_W_DET | FL_W_PRON)) || folded_is(c, i + 1, "on") ||
-                           folded_is(c, i + 1, "for")))) {
+        !(i + 1 < s->b && ((bits(c, i + 1) & (FL_W_DET | FL_W_PRON)) ||
+                           (punct(c, vg - 1) == ',' && c->k[i + 1].lower &&
+                            (folded_is(c, i + 1, "on") || folded_is(c, i + 1, "for")))))) {
         /* "a program called Sandy Hook Promise": a name given, no one's claim; but "…,
          * called on the banks to …", "…, called for a ban" appeal */
         return false;
@@ -1280,9 +1301,13 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
         !content_may_start(c, s, i + 1) && !after_what(c, s, vg)) {
         return false; /* "claims rose", "claims of fraud", "his opening remarks, Trump" */
     }
-    if ((b & FL_W_NOUNLIKE) && (f == FL_FORM_S || f == FL_FORM_BASE) && !has_aux && i > s->a &&
-        (c->k[i - 1].all_digits || number_word(c, i - 1))) {
-        return false; /* "60 points ahead", "three reports": a noun that is counted */
+    if ((b & FL_W_NOUNLIKE) && (f == FL_FORM_S || f == FL_FORM_BASE) && !has_aux && i > s->a + 1 &&
+        (c->k[i - 1].all_digits || number_word(c, i - 1)) && is_word(c, i - 2) &&
+        !(bits(c, i - 2) & (FL_W_OPENER | FL_W_CONJ)) &&
+        !(i + 1 < s->b && (folded_is(c, i + 1, "to") || (bits(c, i + 1) & FL_W_OPENER)))) {
+        /* "60 points ahead", "the three reports": a noun that is counted; but a number that
+         * opens its clause is a subject ("Two claim that …", "Dozens report …") */
+        return false;
     }
     /* a noun may look like a verb; before "to" or "that" it is one ("vows to press on") */
     bool verbal = !(b & FL_W_NOUNLIKE) || f == FL_FORM_PAST ||
@@ -1310,8 +1335,9 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
          * or a dash closes the subject */
         /* after an apposition a third-person verb before an object is one ("Jake Sullivan,
          * her aide, calls her record a blueprint") */
-        bool object_after = f == FL_FORM_S && i + 1 < s->b &&
-                            (bits(c, i + 1) & (FL_W_PRON | FL_W_DET)) && !quantifier(c, i + 1);
+        bool object_after = f == FL_FORM_S && q == ',' && i + 1 < s->b &&
+                            (bits(c, i + 1) & (FL_W_PRON | FL_W_DET)) && !quantifier(c, i + 1) &&
+                            after_apposition(c, s, p);
         return (q == ',' || q == ')' ||
                 ((q == 0x2014 || q == '-' || q == 0x2013) && c->t[p].space_before)) &&
                (verbal || object_after) && f != FL_FORM_PP;
@@ -1439,6 +1465,28 @@ static bool speech_act_noun(const ctx *c, size_t k) {
            ((b & FL_W_SPEECH) && (b & FL_W_NOUNLIKE) && (f == FL_FORM_BASE || f == FL_FORM_S));
 }
 
+/* Is the word at v a verb of issuing a text ("issued", "released", "sent (out)", "posted")?
+ * Its subject is the text's author; one who receives, reads, obtains or ignores a text
+ * ("received a letter saying …") is not. */
+static bool issuing_verb(const ctx *c, size_t v) {
+    static const char *const verbs[] = {
+        "issue",     "issues",  "issued",    "issuing",   "release",    "releases",   "released",
+        "releasing", "publish", "publishes", "published", "publishing", "send",       "sends",
+        "sent",      "sending", "post",      "posts",     "posted",     "posting",    "put",
+        "puts",      "putting", "deliver",   "delivers",  "delivered",  "delivering", "tweet",
+        "tweets",    "tweeted", "tweeting",  "circulate", "circulates", "circulated", "circulating",
+        "file",      "files",   "filed",     "filing",    "write",      "writes",     "wrote",
+        "written",   "writing", "run",       "runs",      "ran",        "running",    "air",
+        "airs",      "aired",   "airing",    "sign",      "signs",      "signed",     "signing",
+        "unveil",    "unveils", "unveiled",  "unveiling"};
+    for (size_t n = 0; n < sizeof verbs / sizeof verbs[0]; n++) {
+        if (folded_is(c, v, verbs[n])) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* Where a cue starts that a verb and a speech act as its object head, before a participle at i
  * ("issued a statement saying", "released a report Tuesday showing", "sent out a letter
  * urging"): the deed reports what its object says, and PolNeAR's cue is the
@@ -1456,8 +1504,8 @@ static size_t speech_act_start(const ctx *c, const span *s, size_t i, size_t fro
     if (k <= from + 2 || !is_word(c, k - 1) || !speech_act_noun(c, k - 1)) {
         return i;
     }
-    size_t d = k - 1; /* back over at most three modifiers to the determiner */
-    while (d > from && k - 1 - d < 4 && !(bits(c, d - 1) & FL_W_DET)) {
+    size_t d = k - 1; /* back over at most MAX_SPEECH_ACT_MODIFIERS modifiers to the determiner */
+    while (d > from && k - 1 - d < MAX_SPEECH_ACT_MODIFIERS && !(bits(c, d - 1) & FL_W_DET)) {
         d--;
         if ((!is_word(c, d) && c->t[d].kind != FL_TOKEN_HYPHEN) || c->v[d].quoted ||
             (bits(c, d) & (FL_W_PREP | FL_W_CONJ | FL_W_OPENER | FL_W_AUX | FL_W_PRON |
@@ -1479,11 +1527,32 @@ static size_t speech_act_start(const ctx *c, const span *s, size_t i, size_t fro
               FL_W_AUX | FL_W_ROLE | FL_W_SOURCE | FL_W_MEDIUM | FL_W_RELATIVE))) {
         return i;
     }
-    if ((b & ATTRIBUTION_CUES) && form(c, v) == FL_FORM_NONE) {
-        return i; /* a noun cue ("the claim a statement …") */
+    if (!issuing_verb(c, v)) {
+        return i; /* "received a letter saying", "read a statement saying": not the author */
     }
     size_t g = verb_group_start(c, s, v);
     return g < from ? from : g;
+}
+
+/* Does "as" at k start no predicate but an adverb ("as well", "as soon as") or a clause of
+ * its own ("as he fled", "as police moved in")? */
+static bool as_clause(const ctx *c, const span *s, size_t k) {
+    static const char *const adverbial[] = {"well", "soon", "long", "much", "if", "though"};
+    static const char *const subjects[] = {"he", "she", "they", "we", "i", "it", "you"};
+    for (size_t n = 0; n < sizeof adverbial / sizeof adverbial[0]; n++) {
+        if (folded_is(c, k + 1, adverbial[n])) {
+            return true;
+        }
+    }
+    for (size_t n = 0; n < sizeof subjects / sizeof subjects[0]; n++) {
+        if (folded_is(c, k + 1, subjects[n])) {
+            return true;
+        }
+    }
+    /* a word and a verb: "as police moved in", "as Smith spoke" */
+    size_t v = k + 2;
+    return v < s->b && is_word(c, v) && !(bits(c, k + 1) & FL_W_DET) &&
+           ((bits(c, v) & (FL_W_VERB | FL_W_AUX)) || ed_verb(c, s, v));
 }
 
 /* Does the object at j come with "as" and a predicate ("see Clinton as the stronger
@@ -1494,7 +1563,7 @@ static bool object_as(const ctx *c, const span *s, size_t j) {
             return false;
         }
         if (folded_is(c, k, "as")) {
-            return k + 1 < s->b && is_word_like(c, k + 1);
+            return k + 1 < s->b && is_word_like(c, k + 1) && !as_clause(c, s, k);
         }
         if (bits(c, k) & (FL_W_AUX | FL_W_VERB | FL_W_OPENER | FL_W_CONJ | FL_W_SPEECH |
                           FL_W_THOUGHT | FL_W_INTENT)) {
@@ -1502,6 +1571,24 @@ static bool object_as(const ctx *c, const span *s, size_t j) {
         }
     }
     return false;
+}
+
+/* Is the passive of a verb of thought that takes a clause at i (group [vg, i)) no judgment?
+ * "was seen as the favourite", "it was learned that …" report one; "was last seen on
+ * Friday", "was viewed two million times" are a sight, and "it remains to be seen
+ * whether …" is the writer's own idiom. */
+static bool passive_sight(const ctx *c, const span *s, size_t vg, size_t i) {
+    uint32_t b = bits(c, i);
+    if (!(b & FL_W_THOUGHT) || !(b & FL_W_CLAUSE)) {
+        return false;
+    }
+    if (vg >= s->a + 2 && folded_is(c, vg - 1, "to") &&
+        (folded_is(c, vg - 2, "remains") || folded_is(c, vg - 2, "remain") ||
+         folded_is(c, vg - 2, "remained"))) {
+        return true; /* "it remains to be seen whether" */
+    }
+    size_t j = i + 1;
+    return !(j < s->b && (folded_is(c, j, "as") || clause_complement(c, s, j)));
 }
 
 /* Where the content of a cue at i starts: after the cue, the words that belong to it
@@ -1765,7 +1852,7 @@ static bool speaker_clause_at(const ctx *c, const span *s, size_t j) {
     bool det = false;
     while (k < s->b && k - subj < 7 && !c->v[k].quoted) {
         if (k > subj && punct(c, k) == '.' && !c->t[k].space_before && c->k[k - 1].upper) {
-            k++; /* ", Mr. Wonderlich said", ", Sander M. Levin said": an abbreviation */
+            k++; /* ", Dr. Ivanova said", ", Olena K. Marchuk said": an abbreviation */
             continue;
         }
         if (!is_word_like(c, k)) {
@@ -1774,7 +1861,7 @@ static bool speaker_clause_at(const ctx *c, const span *s, size_t j) {
         uint32_t b = bits(c, k);
         if (c->t[k].kind == FL_TOKEN_CLITIC && k > subj && c->k[k - 1].upper &&
             !(bits(c, k - 1) & FL_W_PRON)) {
-            det = true; /* ", Trump's campaign said": a possessive, not "is" */
+            det = true; /* ", Kyiv's envoy said": a possessive, not "is" */
             k++;
             continue;
         }
@@ -1923,7 +2010,7 @@ static bool clause_subject(const ctx *c, const span *s, size_t vg, size_t *first
             /* a lower-case word after a name is its verb ("Sanders lost", "Janney also"); in
              * a noun phrase, one before an object or "to" ("Many adoptees try to …") */
             if (k > a && c->k[k].lower && !connector && c->t[k - 1].kind != FL_TOKEN_CLITIC &&
-                c->t[k - 1].kind != FL_TOKEN_HYPHEN && /* "Co-moderator Andrea Mitchell" */
+                c->t[k - 1].kind != FL_TOKEN_HYPHEN && /* "Vice-chair Maria Lind" */
                 !(bits(c, k) & (FL_W_ROLE | FL_W_SOURCE)) &&
                 (det_start
                      ? k + 1 < vg && k > a &&
@@ -2151,7 +2238,7 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
             cstart = content_start(c, s, i, FL_ROLE_NONE);
         } else if ((b & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT | FL_W_STANCE | FL_W_EVIDENCE)) &&
                    (f == FL_FORM_PAST || f == FL_FORM_PP) && passive_group(c, vg, i) &&
-                   verb_here(c, s, i, vg)) {
+                   verb_here(c, s, i, vg) && !passive_sight(c, s, vg, i)) {
             /* a passive: "The price was not disclosed", "He was asked whether …", "The bill
              * is expected to pass", "… was criticized by Miller": the subject is content,
              * the agent the speaker, a complement after it content as well */
@@ -2255,8 +2342,11 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
                 at.cue_end = (uint32_t)i + 2;
             }
             cstart = content_start(c, s, i, FL_ROLE_NONE);
+            if ((b & FL_W_CLAUSE) && passive_group(c, vg, i) && passive_sight(c, s, vg, i)) {
+                continue; /* "the video was viewed two million times" */
+            }
             if ((b & FL_W_CLAUSE) && cstart != SIZE_MAX && !clause_complement(c, s, cstart) &&
-                !source_subject(c, s, vg) && !speech_act &&
+                !(source_subject(c, s, vg) && !(b & FL_W_THOUGHT)) && !speech_act &&
                 !((b & FL_W_THOUGHT) && object_as(c, s, cstart)) &&
                 !((b & FL_W_OBJECT) &&
                   (folded_is(c, cstart, "about") || folded_is(c, cstart, "of")))) {

@@ -22,7 +22,7 @@ TEST(Voice, ContentAfterAVerbOfSayingIsAttributedItsSpeakerAndCueAreNot) {
                   {{"officials", A}, {"said", A}, {"Kiev", R}, {"blame", R}});
     expect_voices("On Tuesday, Lavrov told reporters that the regime had fallen.",
                   {{"Tuesday", A}, {"Lavrov", A}, {"reporters", A}, {"regime", R}});
-    expect_voices("Adelson said on Friday he met Trump.", {{"Friday", A}, {"met", R}});
+    expect_voices("Kowalski said on Monday he met Petrenko.", {{"Monday", A}, {"met", R}});
 }
 
 TEST(Voice, ContentBeforeATrailingOrInterruptingCue) {
@@ -32,9 +32,9 @@ TEST(Voice, ContentBeforeATrailingOrInterruptingCue) {
                   {{"invasion", R}, {"Kyiv", A}, {"unprovoked", R}});
     expect_voices("The plan will fail, said Lavrov, the foreign minister.",
                   {{"plan", R}, {"Lavrov", A}, {"minister", A}});
-    expect_voices("\u201cWe will win,\u201d Jeff Weaver, Sanders\u2019 campaign manager, said in a "
+    expect_voices("\u201cWe will win,\u201d Olena Marchuk, Lind\u2019s campaign manager, said in a "
                   "statement.",
-                  {{"We", Q}, {"Weaver", A}, {"manager", A}, {"statement", A}});
+                  {{"We", Q}, {"Marchuk", A}, {"manager", A}, {"statement", A}});
 }
 
 TEST(Voice, AccordingToBeforeAfterAndInside) {
@@ -42,8 +42,8 @@ TEST(Voice, AccordingToBeforeAfterAndInside) {
                   {{"ministry", A}, {"operation", R}});
     expect_voices("The operation is going to plan, according to the ministry.",
                   {{"operation", R}, {"ministry", A}});
-    expect_voices("One decision, according to a source close to the process, is to wait.",
-                  {{"decision", R}, {"source", A}, {"wait", R}});
+    expect_voices("One option, according to a person close to the talks, is to wait.",
+                  {{"option", R}, {"person", A}, {"wait", R}});
 }
 
 TEST(Voice, NounOrVerbIsDecidedByWhereTheWordStands) {
@@ -51,13 +51,13 @@ TEST(Voice, NounOrVerbIsDecidedByWhereTheWordStands) {
     expect_voices("Kiev claims Russia attacked.", {{"Kiev", A}, {"claims", A}, {"Russia", R}});
     expect_voices("His plans were delayed.", {{"plans", A}, {"delayed", A}});
     expect_voices("He plans to resign.", {{"He", A}, {"resign", R}});
-    expect_voices("Barden leads a program called Sandy Hook Promise.", {{"Promise", A}});
+    expect_voices("Ivanova runs a charity called Open Harbour Fund.", {{"Fund", A}});
 }
 
 TEST(Voice, BeliefsIntentionsAndPerceptionsAreReported) {
     expect_voices("Moscow believes Kyiv wants war.", {{"Moscow", A}, {"Kyiv", R}, {"war", R}});
-    expect_voices("Some backers are concerned that momentum could carry him.",
-                  {{"backers", A}, {"momentum", R}});
+    expect_voices("Some donors are concerned that the delay could hurt her.",
+                  {{"donors", A}, {"delay", R}});
     expect_voices("The bill seems likely to pass.", {{"bill", R}, {"pass", R}});
     expect_voices("Ukraine reportedly uses ATACMS on Russian territory.",
                   {{"Ukraine", R}, {"territory", R}});
@@ -65,8 +65,8 @@ TEST(Voice, BeliefsIntentionsAndPerceptionsAreReported) {
 
 TEST(Voice, PassivesReportTheirSubjectAndComplement) {
     expect_voices("He was asked whether he would run.", {{"He", A}, {"run", R}});
-    expect_voices("The price was not disclosed, though it was reported that Trump paid.",
-                  {{"price", R}, {"though", A}, {"paid", R}});
+    expect_voices("The fee was not disclosed, though it was reported that Lind paid.",
+                  {{"fee", R}, {"though", A}, {"paid", R}});
 }
 
 TEST(Voice, ANestedSpeakerNamedByTheWriterStaysTheWritersWord) {
@@ -79,9 +79,9 @@ TEST(Voice, ANestedSpeakerNamedByTheWriterStaysTheWritersWord) {
 }
 
 TEST(Voice, CoordinatedAttributionsEachHaveTheirOwnContent) {
-    expect_voices("Some friends say he looks tired, while others say he has never been "
-                  "healthier.",
-                  {{"looks", R}, {"others", A}, {"healthier", R}});
+    expect_voices("Some fans say the coach looks tired, while others say he has rarely been "
+                  "sharper.",
+                  {{"looks", R}, {"others", A}, {"sharper", R}});
 }
 
 TEST(Voice, HeadlinePrefixesSuffixesAndLabels) {
@@ -300,20 +300,20 @@ TEST(Attribution, SpeakersBehindAnAppositionARelativePronounOrAParticiple) {
 }
 
 TEST(Attribution, AnInvertedSpeakerMayStartWithAQuantifier) {
-    auto r = records("\u201cThis is similar,\u201d said one longtime adviser to the president.");
+    auto r = records("\u201cThis is new,\u201d said one senior aide to the governor.");
     ASSERT_EQ(1u, r.size());
-    EXPECT_EQ("one longtime adviser", r[0].speaker);
+    EXPECT_EQ("one senior aide", r[0].speaker);
     EXPECT_EQ("said", r[0].cue);
 }
 
 TEST(Attribution, ACoordinatedVerbOfSayingInThePastStartsItsOwnAttribution) {
     // "noted" is also a noun ("a note"), but not in the past tense after "and"
-    auto r = records("He said that he was focused on the platform and noted that Sanders had "
+    auto r = records("He said that he was focused on the budget and noted that Lind had "
                      "conceded.");
     ASSERT_GE(r.size(), 2u);
-    EXPECT_EQ("that he was focused on the platform", r[0].content);
+    EXPECT_EQ("that he was focused on the budget", r[0].content);
     EXPECT_EQ("noted", r[1].cue);
-    EXPECT_EQ("that Sanders had conceded.", r[1].content);
+    EXPECT_EQ("that Lind had conceded.", r[1].content);
     // "claims" after "and" may be a noun: no new attribution there
     r = records("He said that the reports and claims that followed were wrong.");
     ASSERT_EQ(1u, r.size());
@@ -331,7 +331,7 @@ TEST(Attribution, AQuoteVerbReportsAThatClauseOrAQuotationAfterIt) {
     EXPECT_EQ("He", r[0].speaker);
     EXPECT_EQ("continued", r[0].cue);
     // but not a deed: "continued to push", "responded to criticism"
-    EXPECT_TRUE(records("Sanders has continued to push for the plan.").empty());
+    EXPECT_TRUE(records("The union has continued to push for the plan.").empty());
     EXPECT_TRUE(records("The campaign responded to criticism by pointing to her record.").empty());
 }
 
@@ -342,15 +342,15 @@ TEST(Attribution, AParticiplesSpeakerIsTheWholeNounPhraseThatOpensTheSentence) {
     ASSERT_GE(r.size(), 1u);
     EXPECT_EQ("The nurse", r.back().speaker);
     EXPECT_EQ("claiming", r.back().cue);
-    r = records("Many unnaturalized adoptees try to stay hidden, telling few people.");
+    r = records("Many undocumented workers try to stay unseen, telling few people.");
     ASSERT_GE(r.size(), 1u);
-    EXPECT_EQ("Many unnaturalized adoptees", r.back().speaker);
+    EXPECT_EQ("Many undocumented workers", r.back().speaker);
     r = records("Two objectors had challenged the bid, contending that it was void.");
     ASSERT_GE(r.size(), 1u);
     EXPECT_EQ("Two objectors", r.back().speaker);
-    r = records("The Clinton campaign pushed back, calling it the mark of a desperate rival.");
+    r = records("The Lind campaign fired back, calling it the sign of a weak rival.");
     ASSERT_GE(r.size(), 1u);
-    EXPECT_EQ("The Clinton campaign", r.back().speaker);
+    EXPECT_EQ("The Lind campaign", r.back().speaker);
     // a name followed by a lower-case word is still a name and its verb
     r = records("Sanders lost the vote, saying the count was wrong.");
     ASSERT_GE(r.size(), 1u);
@@ -358,13 +358,13 @@ TEST(Attribution, AParticiplesSpeakerIsTheWholeNounPhraseThatOpensTheSentence) {
 }
 
 TEST(Attribution, ASubjectCutByAPrepositionIsTheWholeNounPhrase) {
-    auto r = records("A U.S. official familiar with the investigation said that charges were "
+    auto r = records("A city official familiar with the audit said that charges were "
                      "unlikely.");
     ASSERT_EQ(1u, r.size());
-    EXPECT_EQ("A U.S. official familiar with the investigation", r[0].speaker);
-    r = records("A 2009 report by the Center for Economic Research found that a tax would work.");
+    EXPECT_EQ("A city official familiar with the audit", r[0].speaker);
+    r = records("A 2011 study by the Institute for Rural Affairs found that a tax would work.");
     ASSERT_GE(r.size(), 1u);
-    EXPECT_EQ("A 2009 report by the Center for Economic Research", r[0].speaker);
+    EXPECT_EQ("A 2011 study by the Institute for Rural Affairs", r[0].speaker);
     // but not across a verb: "After meeting with …" is no subject
     r = records("After meeting with the donors, the senator said he was pleased.");
     ASSERT_EQ(1u, r.size());
@@ -398,10 +398,9 @@ TEST(Attribution, MoreVerbsOfStanceAndSaying) {
 }
 
 TEST(Attribution, ASpeakerAfterALinkingConjunctionAndAnApposition) {
-    auto r = records(
-        "But Asa Khalif, an organizer with the coalition, said the march would go on.");
+    auto r = records("But Ivan Melnyk, a volunteer with the group, said the march would go on.");
     ASSERT_EQ(1u, r.size());
-    EXPECT_EQ("Asa Khalif", r[0].speaker);
+    EXPECT_EQ("Ivan Melnyk", r[0].speaker);
     EXPECT_EQ("said", r[0].cue);
 }
 
@@ -475,6 +474,7 @@ TEST(Attribution, APossessiveSubjectAfterACommaOpensAnotherSpeakersClause) {
     ASSERT_EQ(2u, r.size());
     EXPECT_EQ("Kyiv's envoy", r[1].speaker);
     EXPECT_EQ("said", r[1].cue);
+    EXPECT_EQ("the plan", r[0].content);  // the participle's content ends at the comma
 }
 
 TEST(Attribution, AnAbbreviatedNameAfterACommaOpensAnotherSpeakersClause) {
@@ -541,19 +541,114 @@ TEST(Attribution, ThatSaidOpeningASentenceIsNoCue) {
 }
 
 TEST(Attribution, AHyphenatedRoleOpensTheParticiplesSubject) {
-    auto r = records(
-        "Co-host Maria Lind raised the issue of the loans, asking the mayor why he had "
-        "signed them.");
+    auto r = records("Vice-chair Maria Lind opened the hearing, asking why the loans were signed.");
     ASSERT_GE(r.size(), 1u);
     EXPECT_EQ("asking", r[0].cue);
-    EXPECT_EQ("Co-host Maria Lind", r[0].speaker);
+    EXPECT_EQ("Vice-chair Maria Lind", r[0].speaker);
 }
 
-TEST(Attribution, ALongerIntroductionBeforeTheParticiplesSubject) {
-    // ten words of introduction before the subject
-    auto r = records("In a victory speech in Lviv County on Tuesday night, Ms. Lind struck a calm "
-                     "tone, saying she understood the task.");
-    ASSERT_GE(r.size(), 1u);
+TEST(Attribution, AnIntroductionOfAtMostEightWordsBeforeTheParticiplesSubject) {
+    // eight words of introduction: the subject after it is the participle's speaker
+    auto r = records("After a day of talks in the capital, Ms. Lind struck a calm tone, saying "
+                     "the deal would hold.");
+    ASSERT_EQ(1u, r.size());
     EXPECT_EQ("saying", r[0].cue);
     EXPECT_EQ("Ms. Lind", r[0].speaker);
+    // nine words are more than an introduction: no speaker is guessed
+    r = records("After a long day of talks in the capital, Ms. Lind struck a calm tone, saying "
+                "the deal would hold.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("", r[0].speaker);
+}
+
+TEST(Attribution, APassiveOfSeeOrViewWithoutAsOrAClauseIsASight) {
+    EXPECT_TRUE(records("The missing hiker was last seen on Sunday.").empty());
+    EXPECT_TRUE(records("The aurora was seen over Lviv on Monday night.").empty());
+    EXPECT_TRUE(records("The clip was viewed three million times.").empty());
+    EXPECT_TRUE(records("The paintings can be viewed online.").empty());
+    // the writer's idiom, no one's judgment
+    EXPECT_TRUE(records("It remains to be seen whether the truce will hold.").empty());
+    // with "as" or a clause the passive reports a judgment
+    auto r = records("The new coach is seen as a safe choice.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("see", r[0].lemma);
+    r = records("It was learned that the bank had closed.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("learn", r[0].lemma);
+}
+
+TEST(Attribution, AsAfterTheObjectOfSeeMustStartAPredicate) {
+    EXPECT_TRUE(records("He saw the concert as well.").empty());
+    EXPECT_TRUE(records("Guards saw the thief as she ran off.").empty());
+    EXPECT_TRUE(records("The town saw riots as troops moved in.").empty());
+    EXPECT_TRUE(records("We saw the match as soon as it aired.").empty());
+    auto r = records("Critics saw the verdict as a warning.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("see", r[0].lemma);
+    EXPECT_EQ("Critics", r[0].speaker);
+}
+
+TEST(Attribution, ANumberThatOpensTheClauseIsASubject) {
+    auto r = records("Three insist that the count was wrong.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Three", r[0].speaker);
+    EXPECT_EQ("insist", r[0].lemma);
+    r = records("Hundreds report the same problem.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Hundreds", r[0].speaker);
+    EXPECT_EQ("report", r[0].lemma);
+}
+
+TEST(Attribution, AVerbAfterACommaNeedsARealApposition) {
+    EXPECT_TRUE(records("In the end, claims the firm made were untrue.").empty());
+    EXPECT_TRUE(records("For decades, reports the ministry published were buried.").empty());
+    EXPECT_TRUE(records("At the hearing, plans the board drew up were dropped.").empty());
+}
+
+TEST(Attribution, OnlyAnIssuingVerbMakesItsSubjectTheSpeakerOfASpeechAct) {
+    // who receives, obtains, ignores or reads a text is not its author
+    struct Case {
+        const char *text, *deed, *subject;
+    };
+    for (const Case &k :
+         {Case{"The governor received a letter saying the dam was unsafe.", "received",
+               "The governor"},
+          Case{"Journalists obtained a memo warning of job cuts.", "obtained", "Journalists"},
+          Case{"He ignored a report showing higher costs.", "ignored", "He"},
+          Case{"The minister read a statement saying the talks had stalled.", "read",
+               "The minister"}}) {
+        for (const auto &a : records(k.text)) {
+            EXPECT_EQ(std::string::npos, a.cue.find(k.deed)) << k.text;
+            EXPECT_NE(k.subject, a.speaker) << k.text;
+        }
+    }
+    auto r = records("The council circulated a letter urging residents to stay home.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("circulated a letter urging", r[0].cue);
+    EXPECT_EQ("The council", r[0].speaker);
+    r = records("The council put out a statement saying the roads were closed.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("put out a statement saying", r[0].cue);
+}
+
+TEST(Attribution, ASpeechActTakesAtMostThreeModifiers) {
+    auto r = records(
+        "The agency issued a short written press statement saying the talks had failed.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("issued a short written press statement saying", r[0].cue);
+    EXPECT_EQ("The agency", r[0].speaker);
+    r = records(
+        "The agency issued a short written formal press statement saying the talks had failed.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("saying", r[0].cue);
+}
+
+TEST(Attribution, CalledOnOrForIsAnAppealOnlyAfterAComma) {
+    // a name given after a plain noun, even one that starts with "For"
+    EXPECT_TRUE(records("They formed a new party called For Our Future.").empty());
+    // after a noun without a comma "called for" is no appeal of a speaker
+    EXPECT_TRUE(records("The treaty called for a ceasefire.").empty());
+    auto r = records("Ivan Petrenko, the governor, called for a ban on fireworks.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Ivan Petrenko", r[0].speaker);
 }
