@@ -421,7 +421,7 @@ static size_t source_end(const ctx *c, const span *s, size_t to) {
 }
 
 /* Reads what follows a cue that comes after its content: nothing, a time or place, a
- * medium, a recipient ("told reporters in Manchester, Iowa, on Tuesday"), up to the end of
+ * medium, a recipient ("told reporters in Dayton, Ohio, on Thursday"), up to the end of
  * the sentence or a comma. Returns the index of that comma, or s->b at the end, or
  * SIZE_MAX when something else follows (then the cue is followed by its content). */
 static size_t adjunct_end(const ctx *c, const span *s, size_t j, bool recipient) {
@@ -764,11 +764,11 @@ static fl_status headline(ctx *c, const span *s, size_t *from) {
     if (colon != SIZE_MAX && colon > s->a && words <= MAX_PREFIX_WORDS && !at_end(s, colon) &&
         has_letter_after(c, s, colon)) {
         bool title = title_case(c, colon + 1, s->b);
-        /* "Scott Ritter on Avdeyevka:", "UN on Strike on Belgorod:": a speaker on a topic */
+        /* "Tom Ralston on Lesnoye:", "UN on Shelling in Kursk:": a speaker on a topic */
         size_t name_end = colon;
         for (size_t i = s->a + 1; i < colon; i++) {
             if (folded_is(c, i, "on")) {
-                /* only a role, a source or an acronym speaks on a topic ("Land on fire:" is
+                /* only a role, a source or an acronym speaks on a topic ("Sky on fire:" is
                  * a kicker) */
                 if (names_role(c, s->a, i) || (i == s->a + 1 && acronym(c, s->a))) {
                     name_end = i;
@@ -830,7 +830,7 @@ static fl_status headline(ctx *c, const span *s, size_t *from) {
         return FL_OK;
     }
     bool title = title_case(c, *from, sep);
-    /* "… – Ukraine's Foreign Minister Kuleba Says" */
+    /* "… – Ukraine's Defence Minister Says" */
     size_t name_last = s->last + 1;
     if ((bits(c, s->last) & FL_W_SPEECH) && !(bits(c, s->last) & FL_W_NOUNLIKE) &&
         form(c, s->last) == FL_FORM_S && s->last > sep + 1) {
@@ -1094,7 +1094,7 @@ static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
                                  sp_first < cue_first && !quotation);
             if (next != SIZE_MAX && strict && !c->v[next].quoted &&
                 count_words(c, piece, sep) > 6) {
-                next = SIZE_MAX; /* '"…," said Schifano, then the girlfriend of …' */
+                next = SIZE_MAX; /* '"…," said Varley, then the partner of …' */
             }
             if (next != SIZE_MAX && count_words(c, piece, sep) > 0) {
                 cstart = piece;
@@ -1333,8 +1333,8 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
         /* "Carl Benning, head of the council, said …", "Sen. Dorsey (D-Ore.) said …",
          * "analysts - including a few at the bank - warn": an apposition, a bracket
          * or a dash closes the subject */
-        /* after an apposition a third-person verb before an object is one ("Jake Sullivan,
-         * her aide, calls her record a blueprint") */
+        /* after an apposition a third-person verb before an object is one ("Tom Ralston,
+         * her aide, calls her plan a roadmap") */
         bool object_after = f == FL_FORM_S && q == ',' && i + 1 < s->b &&
                             (bits(c, i + 1) & (FL_W_PRON | FL_W_DET)) && !quantifier(c, i + 1) &&
                             after_apposition(c, s, p);
@@ -1713,7 +1713,7 @@ static size_t subject_start(const ctx *c, size_t vg, size_t from) {
     return j;
 }
 
-/* Does what follows "seem"/"appear" at j make it a perception ("appeared to end his bid",
+/* Does what follows "seem"/"appear" at j make it a perception ("appeared to close the deal",
  * "seems unlikely", "appears that …") rather than an appearance ("appears in a clip")? */
 static bool seem_complement(const ctx *c, const span *s, size_t j) {
     if (j >= s->b || at_end(s, j)) {
@@ -2471,7 +2471,7 @@ static fl_status nested_cues(ctx *c, const span *s, size_t from) {
     return FL_OK;
 }
 
-/* A dateline opening the sentence ("WASHINGTON (AP) —", "LOS ANGELES, Feb. 2 (UPI) —",
+/* A dateline opening the sentence ("WASHINGTON (AP) —", "DAYTON, Ohio, March 4 (UPI) —",
  * "New York (AFP) –"): the index after its dash, or s->a. A place in capitals or a news
  * agency in brackets, a few words, a spaced dash. */
 static size_t dateline_end(const ctx *c, const span *s) {
