@@ -270,8 +270,7 @@ TEST(Segment, EveryExampleOfTheSegmentationPage) {
          {"«Нет», — сказал он.", "«Никогда.»", "Потом ушёл."}},
         // 2. abbreviations, initials, numbers, addresses
         {"We saw Mt. Fuji with Lt. Col. Smith.", {"We saw Mt. Fuji with Lt. Col. Smith."}},
-        {"She works for the U.S. Navy in Maine.",
-         {"She works for the U.S. Navy in Maine."}},
+        {"She works for the U.S. Navy in Maine.", {"She works for the U.S. Navy in Maine."}},
         {"We moved to the U.S. How was your trip?", {"We moved to the U.S.", "How was your trip?"}},
         {"They signed the lease with Hale, Moss & Co. It starts today.",
          {"They signed the lease with Hale, Moss & Co.", "It starts today."}},
