@@ -10,8 +10,8 @@ the same token of the text. The head is found by one rule for both sides, framel
 and PolNeAR's:
 
 - a speaker's head is its last word before an apposition, a bracket, a relative clause, a
-  preposition or a participle or adjective that follows the noun ("Joel Pollak of Breitbart
-  California" -> Pollak, "Sen. Lindsey Graham (R-S.C.)" -> Graham, "the New York Daily News"
+  preposition or a participle or adjective that follows the noun ("Nadia Ferrell of Ledger
+  Ohio" -> Ferrell, "Sen. Rosalind Dunne (D-N.M.)" -> Dunne, "the New York Daily News"
   -> News, "Sanders' campaign manager" -> manager, "Trump on Tuesday" -> Trump, "a person
   familiar with the plans" -> person, "a poll taken last week" -> poll);
 - a cue's head is its first word that is no auxiliary, negation, adverb, floating quantifier,

@@ -36,8 +36,8 @@
 
 /* How far the rules look: a speaker's name rarely runs beyond eight words, an adjunct after
  * a cue ("told reporters in Manchester on Tuesday") beyond twelve tokens, a recipient and
- * its place before "that" ("told a packed crowd in snowy Windham, New Hampshire, on the
- * final campaign day that") beyond eighteen. */
+ * its place before "that" ("told a small crowd in a rainy Ohio town, on the
+ * last evening of the tour, that") beyond eighteen. */
 enum {
     MAX_SPEAKER_WORDS = 8,
     MAX_SPEAKER_TOKENS = 14,
@@ -47,7 +47,7 @@ enum {
     MAX_SUBJECT_TOKENS = 10,
     MAX_PREFIX_WORDS = 6,
     MAX_SUFFIX_WORDS = 6,
-    MAX_INTRO_TOKENS = 24,  /* "On ABC's 'Good Morning America' Tuesday," */
+    MAX_INTRO_TOKENS = 24,  /* "On WXYZ's 'Morning Desk' program Thursday," */
     MAX_INTRO_WORDS = 8,
     MAX_SPEECH_ACT_MODIFIERS = 3, /* "issued a short written statement saying" */
     MAX_PIECE_TOKENS = 64   /* back to a dash or semicolon before a parenthetical cue */
@@ -194,7 +194,7 @@ static size_t count_words(const ctx *c, size_t from, size_t to) {
     return from >= to ? 0 : words_before(c, to) - words_before(c, from);
 }
 
-/* Can token i stand inside a speaker's name ("Sen. Lindsey Graham (R-S.C.)", "the head of
+/* Can token i stand inside a speaker's name ("Sen. Maria Dorsey (D-Ore.)", "the head of
  * the agency", "Google and Yahoo")? */
 static bool speaker_token(const ctx *c, size_t i) {
     if (c->v[i].quoted) {
@@ -206,7 +206,7 @@ static bool speaker_token(const ctx *c, size_t i) {
     }
     if (kind == FL_TOKEN_PUNCT) {
         int32_t p = c->k[i].cp0;
-        /* "Sen. Lindsey Graham (R-S.C.)", "Sanders' campaign manager" */
+        /* "Sen. Maria Dorsey (D-Ore.)", "Jones' campaign manager" */
         return p == '.' || p == '&' || p == '(' || p == ')' || p == '/' ||
                ((p == '\'' || p == 0x2019) && !c->t[i].space_before && !is_closing_quote(c, i));
     }
@@ -279,9 +279,9 @@ static size_t speaker_after_separator(const ctx *c, const span *s, size_t end) {
     return SIZE_MAX;
 }
 
-/* After a quotation, the speaker may carry appositions with commas ('"…," Jeff Weaver,
- * Sanders' campaign manager, said', '"…," Cecelia Purner, 67, a retired customer service
- * representative in Allentown, Pa., said'): the closing quotation mark before end, when
+/* After a quotation, the speaker may carry appositions with commas ('"…," Tom Ralston,
+ * Jones' campaign manager, said', '"…," Edna Varley, 71, a retired school bus
+ * driver in Dayton, Ohio, said'): the closing quotation mark before end, when
  * only a name and its description (no verb, no clause) stand between; else SIZE_MAX. */
 static size_t speaker_after_quote(const ctx *c, const span *s, size_t end) {
     size_t words = 0;
@@ -363,8 +363,8 @@ static size_t speaker_forward(const ctx *c, const span *s, size_t from) {
             bool name = c->k[j].upper || c->k[j].all_digits ||
                         (b & (FL_W_PRON | FL_W_ROLE | FL_W_SOURCE));
             if ((b & FL_W_DET) || (j == from && quantifier(c, j))) {
-                /* "said one of those advisers", "said another.", "said one longtime
-                 * adviser to Bill Clinton" */
+                /* "said one of those advisers", "said another.", "said one veteran
+                 * aide to the governor" */
                 det = true;
             } else if (folded_is(c, j, "and")) {
                 /* "Google and Yahoo", not "those feelings and stressed" */
@@ -372,7 +372,7 @@ static size_t speaker_forward(const ctx *c, const span *s, size_t from) {
                     break;
                 }
             } else if (!name && !det) {
-                /* "said former Pennsylvania governor Ed Rendell": a title before a name */
+                /* "said former Ohio mayor Carl Benning": a title before a name */
                 bool named = false;
                 for (size_t k = j + 1; k < s->b && k <= j + 3 && is_word_like(c, k); k++) {
                     named |= c->k[k].upper != 0;
@@ -396,13 +396,13 @@ static size_t speaker_forward(const ctx *c, const span *s, size_t from) {
 }
 
 /* The source after "according to": everything up to a comma or the end of the sentence
- * ("according to early results of the exit poll conducted by Edison Research"), within
+ * ("according to first figures from the survey run by Halvorsen Polling"), within
  * reach; to itself when there is none. */
 static size_t source_end(const ctx *c, const span *s, size_t to) {
     size_t e = to;
     while (e < s->b && e - to < 2 * MAX_SPEAKER_TOKENS && c->v[e].role == FL_ROLE_NONE) {
         int32_t p = punct(c, e);
-        /* "according to the "Medicare for All" report", "a CNN/WMUR poll" */
+        /* "according to the "Clean Rivers Now" report", "a WXYZ/Gazette poll" */
         if (p != 0 && p != '.' && p != '&' && p != '-' && p != '/' && p != '\'' && p != 0x2019 &&
             !c->v[e].quoted && !is_closing_quote(c, e) &&
             !(family(p) != FAMILY_NONE && e + 1 < s->b && c->v[e + 1].quoted)) {
@@ -421,7 +421,7 @@ static size_t source_end(const ctx *c, const span *s, size_t to) {
 }
 
 /* Reads what follows a cue that comes after its content: nothing, a time or place, a
- * medium, a recipient ("told reporters in Manchester, Iowa, on Tuesday"), up to the end of
+ * medium, a recipient ("told reporters in Dayton, Ohio, on Thursday"), up to the end of
  * the sentence or a comma. Returns the index of that comma, or s->b at the end, or
  * SIZE_MAX when something else follows (then the cue is followed by its content). */
 static size_t adjunct_end(const ctx *c, const span *s, size_t j, bool recipient) {
@@ -451,7 +451,7 @@ static size_t adjunct_end(const ctx *c, const span *s, size_t j, bool recipient)
              (folded_is(c, j, "as") || folded_is(c, j, "while") || folded_is(c, j, "when") ||
               folded_is(c, j, "after") || folded_is(c, j, "before"))) ||
             ((b & FL_W_RELATIVE) && !folded_is(c, j, "that"))) {
-            /* "…, Obama told his closest advisers as he labored over …": a clause of
+            /* "…, Dorsey told her senior aides as she worked through …": a clause of
              * circumstance closes the adjunct; it runs to the comma or the end */
             for (size_t m = 0; m < 4 * MAX_ADJUNCT_TOKENS; m++, j++) {
                 if (at_end(s, j)) {
@@ -764,11 +764,11 @@ static fl_status headline(ctx *c, const span *s, size_t *from) {
     if (colon != SIZE_MAX && colon > s->a && words <= MAX_PREFIX_WORDS && !at_end(s, colon) &&
         has_letter_after(c, s, colon)) {
         bool title = title_case(c, colon + 1, s->b);
-        /* "Scott Ritter on Avdeyevka:", "UN on Strike on Belgorod:": a speaker on a topic */
+        /* "Tom Ralston on Lesnoye:", "UN on Shelling in Kursk:": a speaker on a topic */
         size_t name_end = colon;
         for (size_t i = s->a + 1; i < colon; i++) {
             if (folded_is(c, i, "on")) {
-                /* only a role, a source or an acronym speaks on a topic ("Land on fire:" is
+                /* only a role, a source or an acronym speaks on a topic ("Sky on fire:" is
                  * a kicker) */
                 if (names_role(c, s->a, i) || (i == s->a + 1 && acronym(c, s->a))) {
                     name_end = i;
@@ -830,7 +830,7 @@ static fl_status headline(ctx *c, const span *s, size_t *from) {
         return FL_OK;
     }
     bool title = title_case(c, *from, sep);
-    /* "… – Ukraine's Foreign Minister Kuleba Says" */
+    /* "… – Ukraine's Defence Minister Says" */
     size_t name_last = s->last + 1;
     if ((bits(c, s->last) & FL_W_SPEECH) && !(bits(c, s->last) & FL_W_NOUNLIKE) &&
         form(c, s->last) == FL_FORM_S && s->last > sep + 1) {
@@ -841,8 +841,8 @@ static fl_status headline(ctx *c, const span *s, size_t *from) {
     }
     if (ends_with_terminal(c, s) && !names_role(c, sep + 1, name_last) &&
         name_last == s->last + 1) {
-        /* "… in New Hampshire: Jeb Bush.", "… against the better-funded — Hillary
-         * Clinton.": in running text a name after a dash or colon is named, not quoted;
+        /* "… in the Ohio primary: Carl Benning.", "… against the better-funded — Maria
+         * Dorsey.": in running text a name after a dash or colon is named, not quoted;
          * a headline's source suffix ("…: Moscow", "… – MoD") has no final period */
         return FL_OK;
     }
@@ -892,7 +892,7 @@ static size_t resumes_after(const ctx *c, const span *s, size_t j, size_t conten
         return (b & (FL_W_RELATIVE | FL_W_ACCORDING)) || ing_word(c, n) ? SIZE_MAX : n;
     }
     if (b & FL_W_RELATIVE) {
-        /* "And Trump, said Sunshine, who remains friendly with him, doesn't forgive" */
+        /* "And Dorsey, said Ralston, who stays close to her, won't back down" */
         if (content_words > 6) {
             return SIZE_MAX;
         }
@@ -923,7 +923,7 @@ static size_t resumes_after(const ctx *c, const span *s, size_t j, size_t conten
 /* b. Finds attributions whose cue follows its content, in [from, s->b). */
 static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
     fl_status st;
-    /* "…, he said at a press conference, according to the Sun.": an "according to" that
+    /* "…, he said at a briefing, according to the Ledger.": an "according to" that
      * ends the sentence is the outermost attribution; everything before it is content */
     size_t back_from = s->last == SIZE_MAX || !(sentence_bits(c, s) & FL_W_ACCORDING) ? from
                                                                                       : s->last + 1;
@@ -1024,7 +1024,7 @@ static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
                     (form(c, i) == FL_FORM_S || form(c, i) == FL_FORM_BASE) && vg > s->a &&
                     !(bits(c, vg - 1) & FL_W_PRON) && !source_subject(c, s, vg) &&
                     !plural(c, vg - 1) && !(form(c, i) == FL_FORM_S && c->k[vg - 1].upper)) {
-                    continue; /* "…, Breitbart News Daily show on Sirius" is a noun; "…, Yonhap
+                    continue; /* "…, Morning Ledger radio hour on WXYZ" is a noun; "…, Yonhap
                                * reports" is not */
                 }
                 size_t p = speaker_after_quote(c, s, vg);
@@ -1063,7 +1063,7 @@ static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
         if (clause_end < s->b && clause_end + 1 < s->b &&
             (c->v[clause_end + 1].quoted || family(punct(c, clause_end + 1)) != FAMILY_NONE) &&
             !quotation) {
-            continue; /* "Holding open a book, Beck said, “I just …”": the quotation follows */
+            continue; /* "Waving a file, Ralston said, “We never …”": the quotation follows */
         }
         if (!quotation && intro_phrase(c, s, start, sep) &&
             (clause_end >= s->b || resumes_after(c, s, clause_end, count_words(c, start, sep),
@@ -1094,7 +1094,7 @@ static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
                                  sp_first < cue_first && !quotation);
             if (next != SIZE_MAX && strict && !c->v[next].quoted &&
                 count_words(c, piece, sep) > 6) {
-                next = SIZE_MAX; /* '"…," said Schifano, then the girlfriend of …' */
+                next = SIZE_MAX; /* '"…," said Varley, then the partner of …' */
             }
             if (next != SIZE_MAX && count_words(c, piece, sep) > 0) {
                 cstart = piece;
@@ -1293,7 +1293,7 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
         !(i + 1 < s->b && ((bits(c, i + 1) & (FL_W_DET | FL_W_PRON)) ||
                            (punct(c, vg - 1) == ',' && c->k[i + 1].lower &&
                             (folded_is(c, i + 1, "on") || folded_is(c, i + 1, "for")))))) {
-        /* "a program called Sandy Hook Promise": a name given, no one's claim; but "…,
+        /* "a charity called Clear Water Pledge": a name given, no one's claim; but "…,
          * called on the banks to …", "…, called for a ban" appeal */
         return false;
     }
@@ -1330,11 +1330,11 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
         if (f == FL_FORM_ING) {
             return q == ',' || q == '(' || q == ';' || (is_dash_cp(q) && c->t[p].space_before);
         }
-        /* "Mark Holden, chairman of the board, said …", "Sen. Sanders (I-Vt.) said …",
-         * "economists - including a minority of the Fed - warn": an apposition, a bracket
+        /* "Carl Benning, head of the council, said …", "Sen. Dorsey (D-Ore.) said …",
+         * "analysts - including a few at the bank - warn": an apposition, a bracket
          * or a dash closes the subject */
-        /* after an apposition a third-person verb before an object is one ("Jake Sullivan,
-         * her aide, calls her record a blueprint") */
+        /* after an apposition a third-person verb before an object is one ("Tom Ralston,
+         * her aide, calls her plan a roadmap") */
         bool object_after = f == FL_FORM_S && q == ',' && i + 1 < s->b &&
                             (bits(c, i + 1) & (FL_W_PRON | FL_W_DET)) && !quantifier(c, i + 1) &&
                             after_apposition(c, s, p);
@@ -1367,7 +1367,7 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
         return f == FL_FORM_ING && !(b & FL_W_NOUNLIKE);
     }
     if (f == FL_FORM_ING) {
-        /* "is saying", "and saying"; "30 percent of voters saying they …", "a poll showing
+        /* "is saying", "and saying"; "a third of donors saying they …", "a poll showing
          * that …"; a gerund after a noun is a noun phrase otherwise, and after "had" an
          * adjective ("had opposing views") */
         if ((has_aux && passive_group(c, vg, i)) || (pb & FL_W_CONJ)) {
@@ -1388,7 +1388,7 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
         }
         if (b & FL_W_NOUNLIKE) {
             /* "the campaign plan", "Trump support"; but "Polls in New Hampshire show",
-             * "many Republicans fear Mrs. Clinton would …" */
+             * "many Democrats fear Mr. Benning would …" */
             return source_subject(c, s, vg) || (i + 1 < s->b && (bits(c, i + 1) & FL_W_OPENER)) ||
                    (plural(c, p) && clause_follows(c, s, i + 1));
         }
@@ -1605,7 +1605,7 @@ static size_t content_start(const ctx *c, const span *s, size_t i, uint8_t regio
     }
     /* look for a complement a few words ahead, past a recipient ("told reporters") and
      * phrases of time, place and medium ("said in a statement Tuesday that"); an
-     * infinitive ("threatened to veto the bill that …") is the content itself */
+     * infinitive ("vowed to block the measure that …") is the content itself */
     bool recipient = (bits(c, i) & FL_W_RECIPIENT) != 0;
     bool in_phrase = false;
     for (size_t k = j; k < s->b && k < j + MAX_OPENER_LOOKAHEAD; k++) {
@@ -1673,7 +1673,7 @@ static size_t content_start(const ctx *c, const span *s, size_t i, uint8_t regio
 }
 
 /* Where the content of a noun cue at i starts: its "that" (or, for an intention, its "to"),
- * right after it or after prepositional phrases ("suggestion to Iowa caucusgoers on Monday
+ * right after it or after prepositional phrases ("suggestion to Ohio voters on Friday
  * that"); SIZE_MAX when there is none. */
 static size_t noun_complement(const ctx *c, const span *s, size_t i, uint32_t b) {
     bool in_phrase = false;
@@ -1713,7 +1713,7 @@ static size_t subject_start(const ctx *c, size_t vg, size_t from) {
     return j;
 }
 
-/* Does what follows "seem"/"appear" at j make it a perception ("appeared to end his bid",
+/* Does what follows "seem"/"appear" at j make it a perception ("appeared to close the deal",
  * "seems unlikely", "appears that …") rather than an appearance ("appears in a clip")? */
 static bool seem_complement(const ctx *c, const span *s, size_t j) {
     if (j >= s->b || at_end(s, j)) {
@@ -1751,7 +1751,7 @@ static bool empty_subject(const ctx *c, size_t subj, size_t vg) {
 static int32_t clause_closer(const ctx *c, const span *s, size_t vg) {
     if (vg > s->a + 1 && (bits(c, vg - 1) & FL_W_RELATIVE) && !folded_is(c, vg - 1, "that") &&
         is_word(c, vg - 2)) {
-        return ','; /* "an oncologist who advised Obama on health care, said …" */
+        return ','; /* "a surgeon who advised the mayor on hospitals, said …" */
     }
     for (size_t j = vg; j > s->a && vg - j < MAX_SPEAKER_TOKENS; j--) {
         int32_t p = punct(c, j - 1);
@@ -1795,7 +1795,7 @@ static bool clause_complement(const ctx *c, const span *s, size_t j) {
 /* Does a noun phrase content end at token j ("endorsed Clinton on Tuesday, calling her
  * …")? At a semicolon, a bracket or a dash, and at a comma before the writer's own clause
  * (a participle, a subordinate or relative clause, a pronoun); a list or an apposition
- * goes on ("his new book, The Clinton's War on Women, and …", "…: Jeb!, Ben Carson"). */
+ * goes on ("her new memoir, The Long Count, and …", "…: Dorsey, Carl Benning"). */
 static bool phrase_stops(const ctx *c, const span *s, size_t j) {
     int32_t p = punct(c, j);
     if (c->v[j].quoted || p == 0) {
@@ -1924,7 +1924,7 @@ static fl_status finish(ctx *c, const span *s, fl_attr *at, size_t cstart, size_
  * The words right before a verb group are its speaker only when they name someone. When
  * they do not, the speaker stands elsewhere (PolNeAR's sources, and what a reader takes):
  * - before an apposition: "Sanders, a senator from Vermont, said", "Goodlatte (R-Va.) told",
- *   "Murphy — after a knock-on-wood gesture — told";
+ *   "Ralston — after a shrug toward the door — told";
  * - for a relative clause, the relative pronoun: "Trump, who said …" (its actor is the
  *   antecedent's, see fl__publish_attributions);
  * - for a coordinated verb or a participle, the subject of the clause: "Wilson praised Rubio
@@ -1976,8 +1976,8 @@ static bool clause_subject(const ctx *c, const span *s, size_t vg, size_t *first
     while (a < vg && !is_word(c, a)) {
         a++;
     }
-    /* a conjunction that links the sentence to the one before: "But Asa Khalif, an
-     * organizer with the coalition, said …" */
+    /* a conjunction that links the sentence to the one before: "But Edna Varley, a
+     * volunteer with the alliance, said …" */
     if (a + 1 < vg && is_word(c, a + 1) &&
         (folded_is(c, a, "but") || folded_is(c, a, "and") || folded_is(c, a, "yet") ||
          folded_is(c, a, "so"))) {
@@ -2099,8 +2099,8 @@ static bool quotation_or_that(const ctx *c, const span *s, size_t j) {
     return j + 1 < s->b && family(punct(c, j)) != FAMILY_NONE && c->v[j + 1].quoted;
 }
 
-/* The subject that a preposition cut ("A U.S. official familiar with the investigation said",
- * "Organizers of the push to boycott the speech said", "A 2009 report by the Center
+/* The subject that a preposition cut ("A state official aware of the audit said",
+ * "Leaders of the drive to cancel the concert said", "A 2009 report by the Center
  * found"): when the words before the speaker found at sp_first, back to the start of the
  * clause, hold no verb and open with a determiner, a capital, a quantifier or a number, the
  * speaker starts there; else at sp_first. */
@@ -2203,7 +2203,7 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
             at.cue_end = (uint32_t)cstart;
             mark(c, i, cstart, FL_ROLE_CUE);
         } else if ((b & FL_W_SPEECH) && f == FL_FORM_NONE && !(b & FL_W_ACCORDING)) {
-            /* "Ukraine reportedly uses ATACMS …": reported by someone unnamed; the whole
+            /* "Ukraine reportedly fires drones …": reported by someone unnamed; the whole
              * clause, its subject included, is content */
             size_t subj = subject_start(c, vg, from);
             at.kind = FL_ATTRIBUTION_PERCEIVED;
@@ -2471,7 +2471,7 @@ static fl_status nested_cues(ctx *c, const span *s, size_t from) {
     return FL_OK;
 }
 
-/* A dateline opening the sentence ("WASHINGTON (AP) —", "LOS ANGELES, Feb. 2 (UPI) —",
+/* A dateline opening the sentence ("WASHINGTON (AP) —", "DAYTON, Ohio, March 4 (UPI) —",
  * "New York (AFP) –"): the index after its dash, or s->a. A place in capitals or a news
  * agency in brackets, a few words, a spaced dash. */
 static size_t dateline_end(const ctx *c, const span *s) {

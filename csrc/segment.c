@@ -583,7 +583,7 @@ static size_t run_boundary(const seg *s, size_t i, const run *r, bool opens_sent
                 return can_start(s, j) ? j : 0;
             }
             /* ". . . It included": a capital opens a new sentence, except "I", which
-             * continues one as often ("the thing is . . . I didn't mean it") */
+             * continues one as often ("the point is . . . I never agreed") */
             return (r->dots == 3 && !opens_sentence && s->t[j].kind == FL_TOKEN_WORD &&
                     s->k[j].upper && !(s->k[j].ncp == 1 && s->k[j].cp0 == 'I'))
                        ? j

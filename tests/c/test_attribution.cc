@@ -59,7 +59,7 @@ TEST(Voice, BeliefsIntentionsAndPerceptionsAreReported) {
     expect_voices("Some donors are concerned that the delay could hurt her.",
                   {{"donors", A}, {"delay", R}});
     expect_voices("The bill seems likely to pass.", {{"bill", R}, {"pass", R}});
-    expect_voices("Ukraine reportedly uses ATACMS on Russian territory.",
+    expect_voices("Ukraine reportedly fires drones at Russian territory.",
                   {{"Ukraine", R}, {"territory", R}});
 }
 
@@ -91,14 +91,14 @@ TEST(Voice, HeadlinePrefixesSuffixesAndLabels) {
     expect_voices("Ukraine war latest: Russia hits oil depot in Crimea, Kyiv says",
                   {{"latest", A}, {"Russia", R}, {"Crimea", R}, {"Kyiv", A}});
     expect_voices("Opinion: The war must end", {{"Opinion", A}, {"war", A}});
-    expect_voices("Strategic Shift: Why the Liberation of Kirovsk Matters",
-                  {{"Strategic", A}, {"Liberation", A}});
-    expect_voices("Russian Troops Liberate Veseloye Settlement in Donetsk Area - MoD",
+    expect_voices("Tactical Turn: Why the Liberation of Ostrovka Counts",
+                  {{"Tactical", A}, {"Liberation", A}});
+    expect_voices("Russian Troops Liberate Lesnoye Village in Kharkov Area - MoD",
                   {{"Troops", R}, {"Area", R}, {"MoD", A}});
-    expect_voices("UK Military Chief: West Underestimated Russia's Defenses",
+    expect_voices("French Army Chief: West Underestimated Moscow's Reserves",
                   {{"Chief", A}, {"West", R}});
-    expect_voices("Land on fire: Russia's offensive brings destruction to new towns",
-                  {{"Land", A}, {"offensive", A}});
+    expect_voices("Sky on fire: Russia's offensive brings ruin to more villages",
+                  {{"Sky", A}, {"offensive", A}});
 }
 
 // ---------------------------------------------------------------------------- records
@@ -182,15 +182,15 @@ TEST(Attribution, AQuotationOpenedInAnEarlierSentenceIsItsContent) {
 }
 
 TEST(Attribution, HeadlineSpeakerAndSourceSuffix) {
-    auto r = records("Putin: Russia Strikes Ukrainian Defense Facility");
+    auto r = records("Putin: Russia Hits Ukrainian Fuel Depot");
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("Putin", r[0].speaker);
     EXPECT_EQ(":", r[0].cue);
     EXPECT_EQ("", r[0].lemma);
-    r = records("Ukraine Loses Up to 300 Soldiers in Past Day - MoD");
+    r = records("Ukraine Loses Up to 450 Troops in Past Week - MoD");
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("MoD", r[0].speaker);
-    EXPECT_EQ("Ukraine Loses Up to 300 Soldiers in Past Day", r[0].content);
+    EXPECT_EQ("Ukraine Loses Up to 450 Troops in Past Week", r[0].content);
 }
 
 TEST(Attribution, NoneWithoutACue) {
@@ -242,7 +242,7 @@ std::vector<Public> published(const std::string &text) {
 
 TEST(Attribution, PublicRecordsGiveOffsetsLemmaVoiceAndTheSpeakersActor) {
     auto r = published("The EU has accused Russia of massing troops in what Kiev claims is "
-                       "preparation for an invasion. Russia says it is free to move troops.");
+                       "preparation for an invasion. Russia says its drills are routine.");
     ASSERT_EQ(3u, r.size());
     EXPECT_EQ("The EU", r[0].speaker);
     EXPECT_EQ("has accused", r[0].cue);

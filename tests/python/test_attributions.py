@@ -66,7 +66,7 @@ def test_seed_kiev_claims_and_russia_says(seed):
     assert text[kiev.speaker_start:kiev.speaker_end] == "Kiev"
     says = next(a for a in doc.attributions if (a.speaker, a.cue) == ("Russia", "says"))
     assert says.cue_lemma == "say" and says.speaker_actor == "Russia"
-    assert says.content.startswith("it is free to move military personnel")
+    assert says.content.startswith("it is free to")
 
 
 def test_seed_aggressor_country_is_quoted_and_said_of_russia(seed):
@@ -264,8 +264,8 @@ def test_speakers_and_cues_on_polnear():
         assert cue >= f_cue, (part, cue)
         assert pair >= f_pair, (part, pair)
     # the head rule: one for both sides
-    tok = bench.Tokens("Sen. Lindsey Graham (R-S.C.) has also said that")
-    assert tok.text[bench.speaker_head(tok, 0, 28):].startswith("Graham")
+    tok = bench.Tokens("Sen. Rosalind Dunne (D-N.M.) has also said that")
+    assert tok.text[bench.speaker_head(tok, 0, 28):].startswith("Dunne")
     assert tok.text[bench.cue_head(tok, 29, 42):].startswith("said")
 
 
@@ -289,12 +289,12 @@ def test_benchmark_head_rule():
         tok = bench.Tokens(text)
         return text[bench.cue_head(tok, 0, len(text)):].split()[0]
 
-    assert speaker("A person familiar with the planning") == "person"
-    assert speaker("a Marquette Law School poll released last week") == "poll"
-    assert speaker("A Quinnipiac University poll this month") == "poll"
+    assert speaker("A person familiar with the talks") == "person"
+    assert speaker("a Halvorsen College poll released on Sunday") == "poll"
+    assert speaker("A Westbrook University poll this spring") == "poll"
     assert speaker("the newly elected senator") == "senator"
     assert speaker("the Democrats polled") == "Democrats"
-    assert speaker("Joel Pollak of Breitbart California") == "Pollak"
+    assert speaker("Nadia Ferrell of Ledger Ohio") == "Ferrell"
     assert cue("have both argued") == "argued"
     assert cue("has not yet responded to") == "responded"
     assert cue("according to") == "according"

@@ -66,8 +66,8 @@ def test_abbreviation_period_does_not_end_a_sentence(text, expected):
      ["Vladimir V. Putin said so.", "Joe R. Biden disagreed."]),
     ("The U.S. President spoke. Then he left.", ["The U.S. President spoke.", "Then he left."]),
     ("The U.N. Security Council met. It voted.", ["The U.N. Security Council met.", "It voted."]),
-    ("the White House in Washington D.C. - Sputnik International, 1920",
-     ["the White House in Washington D.C. - Sputnik International, 1920"]),
+    ("the embassy in Washington D.C. - Ledger Wire, 1930",
+     ["the embassy in Washington D.C. - Ledger Wire, 1930"]),
     ("He lives in the U.S. He came back.", ["He lives in the U.S.", "He came back."]),
 ], ids=repr)
 def test_initials_and_dotted_short_forms(text, expected):
@@ -78,7 +78,7 @@ def test_initials_and_dotted_short_forms(text, expected):
     ("It rose 3.5 percent. Then fell.", ["It rose 3.5 percent.", "Then fell."]),
     ("Prices rose 2.5% in 2021. They fell later.",
      ["Prices rose 2.5% in 2021.", "They fell later."]),
-    ("Sputnik International, 1920, 28.12.2021", ["Sputnik International, 1920, 28.12.2021"]),
+    ("Ledger Wire, 1930, 14.03.2022", ["Ledger Wire, 1930, 14.03.2022"]),
     ("It cost $1,000.50 in total. Cheap.", ["It cost $1,000.50 in total.", "Cheap."]),
     ("The vote was 52-48. It passed.", ["The vote was 52-48.", "It passed."]),
 ], ids=repr)
@@ -132,8 +132,8 @@ def test_line_break_after_terminal_punctuation_ends_a_sentence(text, expected):
     ("U.S. Officials Deny Report\nWashington said nothing.",
      ["U.S. Officials Deny Report", "Washington said nothing."]),
     ("Headline Here\nThe text starts. Ok.", ["Headline Here", "The text starts.", "Ok."]),
-    ("Russian Defence Ministry: NATO Preparing for Conflict With Moscow\nThe EU said no.",
-     ["Russian Defence Ministry: NATO Preparing for Conflict With Moscow", "The EU said no."]),
+    ("Finnish Defence Ministry: Drills Planned for Spring Near Border\nThe EU said no.",
+     ["Finnish Defence Ministry: Drills Planned for Spring Near Border", "The EU said no."]),
     ("Заголовок открываемого материала\nТекст статьи.",
      ["Заголовок открываемого материала", "Текст статьи."]),
 ], ids=repr)
@@ -144,8 +144,8 @@ def test_line_break_after_a_headline_like_line_ends_a_sentence(text, expected):
 @pytest.mark.parametrize("text", [
     "Officials said the talks, which had been postponed twice since the autumn, would\n"
     "resume in Geneva in the second week of January, weeks later than planned.",
-    "The Russian Foreign Ministry published draft agreements on security guarantees,\n"
-    "which it said were meant to stop the further expansion of the alliance to the east.",
+    "The Austrian Interior Ministry published draft rules on checks at borders,\n"
+    "which it said were meant to stop the further growth of traffic to the south.",
     "The ministry said that the draft documents had been handed over to the\n"
     "Americans and their allies, and that it expected an answer within a month.",
     "The ministry said that the draft documents had been handed over to the United\n"
@@ -159,13 +159,13 @@ def test_line_break_inside_a_hard_wrapped_sentence_does_not_end_it(text):
 
 
 def test_hard_wrapped_paragraph_keeps_its_sentences():
-    text = ("On December 17th, the Russian Foreign Ministry published draft agreements\n"
-            "between Russia and the US and NATO on security guarantees. The documents have\n"
-            "already been handed over to Washington and its allies.")
+    text = ("On March 3rd, the Austrian Interior Ministry published draft rules\n"
+            "between Austria and Italy and Slovenia on border checks. The papers have\n"
+            "already been sent to Rome and its partners.")
     check(text, [
-        "On December 17th, the Russian Foreign Ministry published draft agreements\n"
-        "between Russia and the US and NATO on security guarantees.",
-        "The documents have\nalready been handed over to Washington and its allies.",
+        "On March 3rd, the Austrian Interior Ministry published draft rules\n"
+        "between Austria and Italy and Slovenia on border checks.",
+        "The papers have\nalready been sent to Rome and its partners.",
     ])
 
 
