@@ -185,7 +185,7 @@ def _build_pyahocorasick(lex: dict):
             starts = _sentence_starts(text)
             scores = [0.0] * len(starts)
             tl = len(text)
-            for end, (_ti, length, _w, _wild) in auto.iter(text):
+            for end, (_ti, length, _w, wild) in auto.iter(text):
                 b = end - length + 1
                 if b > 0 and text[b - 1].isalnum():
                     continue
