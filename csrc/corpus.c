@@ -455,8 +455,8 @@ static fl_status concat_offsets(const fl_allocator *a, fl_vec *dst, const fl_vec
         return FL_OK;
     }
     size_t at = dst->len;
-    fl_status st =
-        fl__vec_append(a, dst, sizeof(int64_t), (const int64_t *)src->data + 1, src->len - 1);
+    fl_status st = fl__vec_append(a, dst, sizeof(int64_t), (const int64_t *)src->data + 1,
+                                  src->len - 1);
     if (st != FL_OK) {
         return st;
     }
@@ -960,8 +960,7 @@ static pool_batch *pool_take(fl_pool *pool, uint64_t ticket, fl_error *err) {
 /* The collect functions' first step: checks the arguments, waits for the batch of ticket
  * and takes it from the pool, and clears the results batch held before. NULL, with err set,
  * on failure (the batch unchanged). */
-static pool_batch *collect_start(fl_pool *pool, uint64_t ticket, fl_batch *batch,
-                                 fl_error *err) {
+static pool_batch *collect_start(fl_pool *pool, uint64_t ticket, fl_batch *batch, fl_error *err) {
     if (err != NULL) {
         err->code = FL_OK;
     }
@@ -997,8 +996,7 @@ fl_status fl_pool_collect(fl_pool *pool, uint64_t ticket, fl_batch *batch, fl_er
     return st;
 }
 
-fl_status fl_pool_collect_parts(fl_pool *pool, uint64_t ticket, fl_batch *batch,
-                                fl_error *err) {
+fl_status fl_pool_collect_parts(fl_pool *pool, uint64_t ticket, fl_batch *batch, fl_error *err) {
     pool_batch *b = collect_start(pool, ticket, batch, err);
     if (b == NULL) {
         return FL_ERR_ARG;

@@ -375,8 +375,7 @@ TEST(Pool, BatchesEqualAnalyzeBatchForAnyThreadCount) {
 // them (offsets shifted past the parts before), into vectors a fl_batch_columns points to.
 struct JoinedParts {
     std::vector<uint64_t> doc_tokens;
-    std::vector<uint32_t> doc_matches, doc_attributions, sent_doc, match_doc, match_term,
-        attr_doc;
+    std::vector<uint32_t> doc_matches, doc_attributions, sent_doc, match_doc, match_term, attr_doc;
     std::vector<int64_t> sent_start, sent_end, match_start, surface_offsets{0},
         attr_text_offsets{0}, sent_text_offsets{0};
     std::vector<double> sent_score;
@@ -417,8 +416,7 @@ struct JoinedParts {
             texts = p.sent_text_offsets != nullptr;
             if (texts) {
                 add_offsets(sent_text_offsets, p.sent_text_offsets, p.n_sentences);
-                sent_text_data.append(p.sent_text_data,
-                                      (size_t)p.sent_text_offsets[p.n_sentences]);
+                sent_text_data.append(p.sent_text_data, (size_t)p.sent_text_offsets[p.n_sentences]);
             }
             c.n_docs += p.n_docs;
             c.n_sentences += p.n_sentences;
