@@ -1015,7 +1015,7 @@ class Corpus:
         ``sentence_text``."""
         import pandas as pd
         c = self._cols
-        doc = c["match_doc"].astype(np.int64)
+        doc = c["match_doc"].astype(np.int64, copy=False)  # int64 already when gathered
         term = c["match_term"].astype(np.int64)
         data = {
             "doc_id": self._doc_id_col(doc),
@@ -1115,9 +1115,9 @@ class Corpus:
         ``rows`` as a pyarrow array, null where ``present`` is False."""
         import pyarrow as pa
         offsets, data = self._attr_texts
+        every_off = pa.py_buffer(np.ascontiguousarray(offsets, np.int64))  # int64: no copy
         every = pa.Array.from_buffers(pa.large_string(), len(offsets) - 1,
-                                      [None, pa.py_buffer(offsets.astype(np.int64)),
-                                       pa.py_buffer(data)])
+                                      [None, every_off, pa.py_buffer(data)])
         idx = 4 * np.asarray(rows, dtype=np.int64) + field
         if present is None:
             return every.take(pa.array(idx, type=pa.int64()))
@@ -1458,5 +1458,5 @@ def _surface_array(offsets: np.ndarray, data: bytes):
     import pyarrow as pa
     n = len(offsets) - 1
     return pa.Array.from_buffers(pa.large_string(), n,
-                                 [None, pa.py_buffer(offsets.astype(np.int64)),
+                                 [None, pa.py_buffer(np.ascontiguousarray(offsets, np.int64)),
                                   pa.py_buffer(data)])
