@@ -78,6 +78,11 @@ struct fl_batch {
     fl_allocator alloc;
     fl_sentence_texts sentence_texts;
     columns cols;
+    /* Results left in the pool's chunks (fl_pool_collect_parts), not joined into cols:
+     * n_parts chunks, freed with parts_alloc; NULL otherwise (cols is then the one part). */
+    struct chunk *parts;
+    size_t n_parts;
+    fl_allocator parts_alloc;
 };
 
 static void columns_clear(columns *c) {
@@ -121,11 +126,14 @@ void fl_batch_keep_sentence_texts(fl_batch *batch, fl_sentence_texts which) {
     }
 }
 
+static void batch_drop_parts(fl_batch *batch);
+
 void fl_batch_free(fl_batch *batch) {
     if (batch == NULL) {
         return;
     }
     fl_allocator a = batch->alloc;
+    batch_drop_parts(batch);
     columns_free(&a, &batch->cols);
     fl__free(&a, batch);
 }
@@ -385,6 +393,22 @@ typedef struct work {
     atomic_bool failed; /* stop taking chunks once one has failed */
 } work;
 
+static fl_status columns_start(const fl_allocator *a, columns *c, fl_sentence_texts keep);
+
+/* Starts a chunk's columns (their zero offsets) before its first document, so that a
+ * chunk's columns are a batch's columns of their own and can be handed over unjoined
+ * (fl_pool_collect_parts). False when that failed: the chunk then holds the error. */
+static bool chunk_start(work *w, chunk *ch) {
+    fl_status st = columns_start(w->alloc, &ch->cols, w->sentence_texts);
+    if (st != FL_OK) {
+        ch->status = fl__error(&ch->err, st, "out of memory");
+        ch->failed_doc = ch->first;
+        atomic_store(&w->failed, true);
+        return false;
+    }
+    return true;
+}
+
 static void run_chunk(work *w, chunk *ch, fl_result *res) {
     for (size_t d = ch->first; d < ch->last && ch->status == FL_OK; d++) {
         ch->status = fl_analyze(w->lex, w->texts[d], w->lens[d], res, &ch->err);
@@ -416,7 +440,7 @@ static void *run_worker(void *arg) {
             ch->status = fl__error(&ch->err, st, "out of memory");
             ch->failed_doc = ch->first;
             atomic_store(&w->failed, true);
-        } else if (!atomic_load(&w->failed)) {
+        } else if (!atomic_load(&w->failed) && chunk_start(w, ch)) {
             run_chunk(w, ch, res);
         }
     }
@@ -424,11 +448,15 @@ static void *run_worker(void *arg) {
     return NULL;
 }
 
-/* Appends the offsets src to dst, each shifted by base. */
+/* Appends the offsets src (after its leading zero) to dst, each shifted by base. */
 static fl_status concat_offsets(const fl_allocator *a, fl_vec *dst, const fl_vec *src,
                                 int64_t base) {
+    if (src->len <= 1) {
+        return FL_OK;
+    }
     size_t at = dst->len;
-    fl_status st = fl__vec_append(a, dst, sizeof(int64_t), src->data, src->len);
+    fl_status st = fl__vec_append(a, dst, sizeof(int64_t), (const int64_t *)src->data + 1,
+                                  src->len - 1);
     if (st != FL_OK) {
         return st;
     }
@@ -598,6 +626,7 @@ fl_status fl_analyze_batch(const fl_lexicon *lex, const char *const *texts, cons
         return fl__error(err, FL_ERR_LIMIT, "a batch may hold at most %u documents",
                          (unsigned)(UINT32_MAX - 1));
     }
+    batch_drop_parts(batch);
     const fl_allocator *a = &batch->alloc;
     fl_status st = columns_start(a, &batch->cols, batch->sentence_texts);
     if (st != FL_OK) {
@@ -725,7 +754,9 @@ static void pool_run_chunk(fl_pool *p, pool_batch *b, chunk *ch, fl_result *res)
     w.n_chunks = 0;
     atomic_init(&w.next, 0);
     atomic_init(&w.failed, false);
-    run_chunk(&w, ch, res);
+    if (chunk_start(&w, ch)) {
+        run_chunk(&w, ch, res);
+    }
 }
 
 /* Counts a chunk of b done (under the lock), waking the collector at the batch's last. */
@@ -880,13 +911,10 @@ fl_status fl_pool_submit(fl_pool *pool, const char *const *texts, const size_t *
     return FL_OK;
 }
 
-fl_status fl_pool_collect(fl_pool *pool, uint64_t ticket, fl_batch *batch, fl_error *err) {
-    if (err != NULL) {
-        err->code = FL_OK;
-    }
-    if (pool == NULL || batch == NULL) {
-        return fl__error(err, FL_ERR_ARG, "fl_pool_collect: a required argument is NULL");
-    }
+/* Waits for the batch of ticket (analysing the queue itself when the pool has no thread)
+ * and takes it out of the pool: the caller owns it then. NULL, with err set, when no such
+ * batch is waiting. */
+static pool_batch *pool_take(fl_pool *pool, uint64_t ticket, fl_error *err) {
     pthread_mutex_lock(&pool->lock);
     pool_batch *b = pool->first;
     pool_batch *prev = NULL;
@@ -896,8 +924,9 @@ fl_status fl_pool_collect(fl_pool *pool, uint64_t ticket, fl_batch *batch, fl_er
     }
     if (b == NULL) {
         pthread_mutex_unlock(&pool->lock);
-        return fl__error(err, FL_ERR_ARG, "fl_pool_collect: no batch %llu is waiting",
-                         (unsigned long long)ticket);
+        fl__error(err, FL_ERR_ARG, "fl_pool_collect: no batch %llu is waiting",
+                  (unsigned long long)ticket);
+        return NULL;
     }
     while (b->done_chunks < b->n_chunks) {
         pool_batch *of = NULL;
@@ -925,6 +954,33 @@ fl_status fl_pool_collect(fl_pool *pool, uint64_t ticket, fl_batch *batch, fl_er
         pool->todo = b->next;
     }
     pthread_mutex_unlock(&pool->lock);
+    return b;
+}
+
+/* The collect functions' first step: checks the arguments, waits for the batch of ticket
+ * and takes it from the pool, and clears the results batch held before. NULL, with err set,
+ * on failure (the batch unchanged). */
+static pool_batch *collect_start(fl_pool *pool, uint64_t ticket, fl_batch *batch, fl_error *err) {
+    if (err != NULL) {
+        err->code = FL_OK;
+    }
+    if (pool == NULL || batch == NULL) {
+        fl__error(err, FL_ERR_ARG, "fl_pool_collect: a required argument is NULL");
+        return NULL;
+    }
+    pool_batch *b = pool_take(pool, ticket, err);
+    if (b != NULL) {
+        batch_drop_parts(batch);
+        columns_clear(&batch->cols);
+    }
+    return b;
+}
+
+fl_status fl_pool_collect(fl_pool *pool, uint64_t ticket, fl_batch *batch, fl_error *err) {
+    pool_batch *b = collect_start(pool, ticket, batch, err);
+    if (b == NULL) {
+        return FL_ERR_ARG;
+    }
     const fl_allocator *a = &batch->alloc;
     fl_status st = columns_start(a, &batch->cols, pool->sentence_texts);
     if (st != FL_OK) {
@@ -936,10 +992,50 @@ fl_status fl_pool_collect(fl_pool *pool, uint64_t ticket, fl_batch *batch, fl_er
         st = join_chunks(a, &batch->cols, &pool->alloc, b->chunks, b->n_chunks, err);
     }
     fl__free(&pool->alloc, b->chunks);
-    b->chunks = NULL;
-    b->n_chunks = 0;
     fl__free(&pool->alloc, b);
     return st;
+}
+
+fl_status fl_pool_collect_parts(fl_pool *pool, uint64_t ticket, fl_batch *batch, fl_error *err) {
+    pool_batch *b = collect_start(pool, ticket, batch, err);
+    if (b == NULL) {
+        return FL_ERR_ARG;
+    }
+    fl_status st = FL_OK;
+    for (size_t c = 0; c < b->n_chunks && st == FL_OK; c++) {
+        if (b->chunks[c].status != FL_OK) {
+            st = chunk_error(&b->chunks[c], err);
+        }
+    }
+    if (st == FL_OK && b->n_chunks == 0) {
+        /* no document: one empty part, the batch's own columns */
+        st = columns_start(&batch->alloc, &batch->cols, pool->sentence_texts);
+        if (st != FL_OK) {
+            fl__error(err, st, "out of memory");
+        }
+    }
+    if (st == FL_OK && b->n_chunks > 0) {
+        batch->parts = b->chunks; /* handed over: the chunks' columns are not copied */
+        batch->n_parts = b->n_chunks;
+        batch->parts_alloc = pool->alloc;
+    } else {
+        for (size_t c = 0; c < b->n_chunks; c++) {
+            columns_free(&pool->alloc, &b->chunks[c].cols);
+        }
+        fl__free(&pool->alloc, b->chunks);
+    }
+    fl__free(&pool->alloc, b);
+    return st;
+}
+
+/* Frees the parts a batch was handed by fl_pool_collect_parts, if any. */
+static void batch_drop_parts(fl_batch *batch) {
+    for (size_t c = 0; c < batch->n_parts; c++) {
+        columns_free(&batch->parts_alloc, &batch->parts[c].cols);
+    }
+    fl__free(&batch->parts_alloc, batch->parts);
+    batch->parts = NULL;
+    batch->n_parts = 0;
 }
 
 void fl_pool_free(fl_pool *pool) {
@@ -960,12 +1056,20 @@ void fl_pool_free(fl_pool *pool) {
     pool_destroy(pool, pool->n_slots, true);
 }
 
+size_t fl_batch_parts(const fl_batch *batch) {
+    return batch == NULL ? 0 : batch->n_parts > 0 ? batch->n_parts : 1;
+}
+
 void fl_batch_columns_get(const fl_batch *batch, fl_batch_columns *out) {
+    fl_batch_part_columns(batch, 0, out);
+}
+
+void fl_batch_part_columns(const fl_batch *batch, size_t part, fl_batch_columns *out) {
     memset(out, 0, sizeof(*out));
-    if (batch == NULL) {
+    if (batch == NULL || part >= fl_batch_parts(batch)) {
         return;
     }
-    const columns *c = &batch->cols;
+    const columns *c = batch->n_parts > 0 ? &batch->parts[part].cols : &batch->cols;
     out->n_docs = c->doc_tokens.len;
     out->doc_tokens = c->doc_tokens.data;
     out->doc_sentences = c->doc_sentences.data;

@@ -731,8 +731,15 @@ FL_API fl_status fl_analyze_batch(const fl_lexicon *lex, const char *const *text
                                   const size_t *lens, size_t n, unsigned threads, fl_batch *batch,
                                   fl_error *err);
 
-/* Views of the batch's columns, valid until the batch is analysed again or freed. */
+/* Views of the batch's columns, valid until the batch is analysed again or freed. For a batch
+ * collected in parts (fl_pool_collect_parts), those of its first part. */
 FL_API void fl_batch_columns_get(const fl_batch *batch, fl_batch_columns *out);
+/* How many parts the batch's results are in: 1, except after fl_pool_collect_parts. */
+FL_API size_t fl_batch_parts(const fl_batch *batch);
+/* Views of part `part`'s columns, laid out as fl_batch_columns_get's (offsets count from 0
+ * within the part; document indices are the batch's); the parts in order are the batch's
+ * rows in order. Empty columns for a part that does not exist. */
+FL_API void fl_batch_part_columns(const fl_batch *batch, size_t part, fl_batch_columns *out);
 
 /* A pool of worker threads kept for its lifetime, fed batches without waiting: a caller
  * that prepares documents on its own thread (Python, reading records) submits batch after
@@ -761,6 +768,12 @@ FL_API fl_status fl_pool_submit(fl_pool *pool, const char *const *texts, const s
  * does (the first failing document of the batch: err->item is its index in that batch's
  * texts). Either way the ticket is then used up. Not to be called from two threads at once. */
 FL_API fl_status fl_pool_collect(fl_pool *pool, uint64_t ticket, fl_batch *batch, fl_error *err);
+/* fl_pool_collect without the join: the batch's results stay in the parts the workers wrote
+ * (contiguous runs of its documents, in order), read with fl_batch_parts and
+ * fl_batch_part_columns. For a caller that copies the columns anyway (into its own arrays),
+ * this saves a copy of every column. */
+FL_API fl_status fl_pool_collect_parts(fl_pool *pool, uint64_t ticket, fl_batch *batch,
+                                       fl_error *err);
 /* Stops the workers (batches not yet analysed are dropped) and frees the pool. */
 FL_API void fl_pool_free(fl_pool *pool);
 

@@ -2117,65 +2117,135 @@ fail:
     return -1;
 }
 
-/* The batch's columns as dict[str, bytes] (see analyze_batch_doc). */
+/* The batch's columns as dict[str, bytes] (see analyze_batch_doc). A batch collected in
+ * parts (fl_pool_collect_parts) is joined here, as each column is copied into its bytes
+ * once: the parts are copied one after another, and the offsets of each part shifted past
+ * the strings of the parts before. */
 static PyObject *columns_dict(const fl_batch *batch) {
-    fl_batch_columns c;
-    fl_batch_columns_get(batch, &c);
-    PyObject *out = PyDict_New();
+    size_t n_parts = fl_batch_parts(batch);
+    fl_batch_columns *parts = PyMem_Calloc(n_parts, sizeof(*parts));
+    PyObject *out = parts == NULL ? PyErr_NoMemory() : PyDict_New();
     if (out == NULL) {
+        PyMem_Free(parts);
         return NULL;
     }
+    for (size_t p = 0; p < n_parts; p++) {
+        fl_batch_part_columns(batch, p, &parts[p]);
+    }
+    bool texts = parts[0].sent_text_offsets != NULL;
+    const fl_batch_columns *c;
+    size_t total;
+    char *dst;
+    PyObject *col;
+/* One column: `count` elements of `type` in each part (c names the part), copied in turn. */
 #define COL(name, count, type)                                                                     \
-    if (put_col(out, #name, c.name, (count), sizeof(type)) < 0) {                                  \
-        Py_DECREF(out);                                                                            \
-        return NULL;                                                                               \
+    total = 0;                                                                                     \
+    for (size_t p = 0; p < n_parts; p++) {                                                         \
+        c = &parts[p];                                                                             \
+        total += (size_t)(count);                                                                  \
+    }                                                                                              \
+    col = PyBytes_FromStringAndSize(NULL, (Py_ssize_t)(total * sizeof(type)));                     \
+    if (col == NULL) {                                                                             \
+        goto fail;                                                                                 \
+    }                                                                                              \
+    dst = PyBytes_AS_STRING(col);                                                                  \
+    for (size_t p = 0; p < n_parts; p++) {                                                         \
+        c = &parts[p];                                                                             \
+        size_t bytes = (size_t)(count) * sizeof(type);                                             \
+        if (bytes > 0) {                                                                           \
+            memcpy(dst, c->name, bytes);                                                           \
+            dst += bytes;                                                                          \
+        }                                                                                          \
+    }                                                                                              \
+    if (PyDict_SetItemString(out, #name, col) < 0) {                                               \
+        Py_DECREF(col);                                                                            \
+        goto fail;                                                                                 \
+    }                                                                                              \
+    Py_DECREF(col);
+/* The offsets of `count` strings per part (count + 1 values from 0) and their data. */
+#define STRINGS(offsets, data, count)                                                              \
+    total = 1;                                                                                     \
+    for (size_t p = 0; p < n_parts; p++) {                                                         \
+        c = &parts[p];                                                                             \
+        total += (size_t)(count);                                                                  \
+    }                                                                                              \
+    col = PyBytes_FromStringAndSize(NULL, (Py_ssize_t)(total * sizeof(int64_t)));                  \
+    if (col == NULL) {                                                                             \
+        goto fail;                                                                                 \
+    }                                                                                              \
+    {                                                                                              \
+        int64_t *off = (int64_t *)PyBytes_AS_STRING(col);                                          \
+        int64_t base = 0;                                                                          \
+        *off++ = 0;                                                                                \
+        for (size_t p = 0; p < n_parts; p++) {                                                     \
+            c = &parts[p];                                                                         \
+            size_t n = (size_t)(count);                                                            \
+            if (base == 0 && n > 0) {                                                              \
+                memcpy(off, c->offsets + 1, n * sizeof(int64_t));                                  \
+            } else {                                                                               \
+                for (size_t i = 0; i < n; i++) {                                                   \
+                    off[i] = c->offsets[i + 1] + base;                                             \
+                }                                                                                  \
+            }                                                                                      \
+            off += n;                                                                              \
+            base += c->offsets[n];                                                                 \
+        }                                                                                          \
+    }                                                                                              \
+    if (PyDict_SetItemString(out, #offsets, col) < 0) {                                            \
+        Py_DECREF(col);                                                                            \
+        goto fail;                                                                                 \
+    }                                                                                              \
+    Py_DECREF(col);                                                                                \
+    COL(data, c->offsets[count], char)
+    COL(doc_tokens, c->n_docs, uint64_t)
+    COL(doc_sentences, c->n_docs, uint32_t)
+    COL(doc_matches, c->n_docs, uint32_t)
+    COL(sent_doc, c->n_sentences, uint32_t)
+    COL(sent_index, c->n_sentences, uint32_t)
+    COL(sent_start, c->n_sentences, int64_t)
+    COL(sent_end, c->n_sentences, int64_t)
+    COL(sent_tokens, c->n_sentences, uint32_t)
+    COL(sent_matches, c->n_sentences, uint32_t)
+    COL(sent_markers, c->n_sentences, uint32_t)
+    COL(sent_score, c->n_sentences, double)
+    COL(match_doc, c->n_matches, uint32_t)
+    COL(match_sentence, c->n_matches, uint32_t)
+    COL(match_term, c->n_matches, uint32_t)
+    COL(match_spelling, c->n_matches, uint32_t)
+    COL(match_start, c->n_matches, int64_t)
+    COL(match_end, c->n_matches, int64_t)
+    COL(match_voice, c->n_matches, uint8_t)
+    COL(match_negated, c->n_matches, uint8_t)
+    STRINGS(surface_offsets, surface_data, c->n_matches)
+    COL(doc_attributions, c->n_docs, uint32_t)
+    COL(match_attribution, c->n_matches, uint32_t)
+    COL(match_target, c->n_matches, uint32_t)
+    COL(attr_doc, c->n_attributions, uint32_t)
+    COL(attr_sentence, c->n_attributions, uint32_t)
+    COL(attr_kind, c->n_attributions, uint8_t)
+    COL(attr_voice, c->n_attributions, uint8_t)
+    COL(attr_nested, c->n_attributions, uint8_t)
+    COL(attr_speaker_actor, c->n_attributions, uint32_t)
+    COL(attr_speaker_start, c->n_attributions, int64_t)
+    COL(attr_speaker_end, c->n_attributions, int64_t)
+    COL(attr_cue_start, c->n_attributions, int64_t)
+    COL(attr_cue_end, c->n_attributions, int64_t)
+    COL(attr_content_start, c->n_attributions, int64_t)
+    COL(attr_content_end, c->n_attributions, int64_t)
+    COL(attr_content2_start, c->n_attributions, int64_t)
+    COL(attr_content2_end, c->n_attributions, int64_t)
+    STRINGS(attr_text_offsets, attr_text_data, 4 * c->n_attributions)
+    if (texts) {
+        STRINGS(sent_text_offsets, sent_text_data, c->n_sentences)
     }
-    COL(doc_tokens, c.n_docs, uint64_t)
-    COL(doc_sentences, c.n_docs, uint32_t)
-    COL(doc_matches, c.n_docs, uint32_t)
-    COL(sent_doc, c.n_sentences, uint32_t)
-    COL(sent_index, c.n_sentences, uint32_t)
-    COL(sent_start, c.n_sentences, int64_t)
-    COL(sent_end, c.n_sentences, int64_t)
-    COL(sent_tokens, c.n_sentences, uint32_t)
-    COL(sent_matches, c.n_sentences, uint32_t)
-    COL(sent_markers, c.n_sentences, uint32_t)
-    COL(sent_score, c.n_sentences, double)
-    COL(match_doc, c.n_matches, uint32_t)
-    COL(match_sentence, c.n_matches, uint32_t)
-    COL(match_term, c.n_matches, uint32_t)
-    COL(match_spelling, c.n_matches, uint32_t)
-    COL(match_start, c.n_matches, int64_t)
-    COL(match_end, c.n_matches, int64_t)
-    COL(match_voice, c.n_matches, uint8_t)
-    COL(match_negated, c.n_matches, uint8_t)
-    COL(surface_offsets, c.n_matches + 1, int64_t)
-    COL(surface_data, (size_t)c.surface_offsets[c.n_matches], char)
-    COL(doc_attributions, c.n_docs, uint32_t)
-    COL(match_attribution, c.n_matches, uint32_t)
-    COL(match_target, c.n_matches, uint32_t)
-    COL(attr_doc, c.n_attributions, uint32_t)
-    COL(attr_sentence, c.n_attributions, uint32_t)
-    COL(attr_kind, c.n_attributions, uint8_t)
-    COL(attr_voice, c.n_attributions, uint8_t)
-    COL(attr_nested, c.n_attributions, uint8_t)
-    COL(attr_speaker_actor, c.n_attributions, uint32_t)
-    COL(attr_speaker_start, c.n_attributions, int64_t)
-    COL(attr_speaker_end, c.n_attributions, int64_t)
-    COL(attr_cue_start, c.n_attributions, int64_t)
-    COL(attr_cue_end, c.n_attributions, int64_t)
-    COL(attr_content_start, c.n_attributions, int64_t)
-    COL(attr_content_end, c.n_attributions, int64_t)
-    COL(attr_content2_start, c.n_attributions, int64_t)
-    COL(attr_content2_end, c.n_attributions, int64_t)
-    COL(attr_text_offsets, 4 * c.n_attributions + 1, int64_t)
-    COL(attr_text_data, (size_t)c.attr_text_offsets[4 * c.n_attributions], char)
-    if (c.sent_text_offsets != NULL) {
-        COL(sent_text_offsets, c.n_sentences + 1, int64_t)
-        COL(sent_text_data, (size_t)c.sent_text_offsets[c.n_sentences], char)
-    }
+#undef STRINGS
 #undef COL
+    PyMem_Free(parts);
     return out;
+fail:
+    PyMem_Free(parts);
+    Py_DECREF(out);
+    return NULL;
 }
 
 /* analyze_batch and analyze_columns: args are (lexicon, texts, threads); keep says which
@@ -2460,7 +2530,7 @@ static PyObject *core_pool_collect(PyObject *module, PyObject *const *args, Py_s
     fl_status st;
     ps->busy = 1;
     Py_BEGIN_ALLOW_THREADS
-    st = fl_pool_collect(ps->pool, (uint64_t)ticket, batch, &err);
+    st = fl_pool_collect_parts(ps->pool, (uint64_t)ticket, batch, &err);
     Py_END_ALLOW_THREADS
     ps->busy = 0;
     /* the batch is done with its texts: they may go */

@@ -235,7 +235,8 @@ def _iter_records(records, plan: _Plan) -> Iterator[Tuple[int, Any, Any]]:
 def _batches(records, plan: _Plan, skip_invalid: bool, batch_bytes: int,
              counter: List[int], first_bytes: Optional[int] = None) -> Iterator[_Batch]:
     """The records in batches of about batch_bytes of text (the first of about first_bytes,
-    when given: a small first batch sets worker threads going sooner). A bad record raises its
+    when given, and each next one twice the one before until batch_bytes: a small first
+    batch sets worker threads going sooner). A bad record raises its
     RecordError carrying the records of its batch read before it (``_before``, a batch
     without labels), so that _analyzed can report an earlier record's analysis error
     first, as a serial read-and-analyse loop would, whatever the batch size."""
@@ -336,7 +337,9 @@ def _batches_of(records, plan: _Plan, skip_invalid: bool, batch_bytes: int,
                 yield batch
             batch = filling[0] = _Batch(plan.keep)
             size = 0
-            limit = batch_bytes
+            # doubling up to batch_bytes: reading a batch twice the size of the one the
+            # workers analyse keeps them fed at the start
+            limit = min(batch_bytes, 2 * limit)
     if batch.texts:
         _finish(batch, plan, skip_invalid, counter)
         if batch.texts:
@@ -547,11 +550,10 @@ def analyze_corpus(analyzer, records: Iterable, text: str = "text",
     plan = _Plan(text, group, id, keep, date, period)
     signatures, find = _dedupe_plan(dedupe, dedupe_keep, dedupe_options, int(threads))
     lex = analyzer.lexicon
-    parts: Dict[str, List[np.ndarray]] = {k: [] for k in _DTYPES}
+    columns, groups = _Columns(), _Groups()
     surfaces, attr_strings, sent_strings = _Strings(), _Strings(), _Strings()
     doc_ids: List[Any] = []
-    doc_labels: List[str] = []
-    doc_keys: List[Tuple[Any, ...]] = []
+    id_kinds = _IdKinds()
     kept: Dict[str, List[Any]] = {k: [] for k in plan.keep}
     if plan.period:
         kept[PERIOD] = []
@@ -575,40 +577,38 @@ def analyze_corpus(analyzer, records: Iterable, text: str = "text",
                 cols = result()
             except ValueError as exc:
                 raise _record_error(exc, batch, text) from None
-            arrays = {k: np.frombuffer(cols[k], dtype=dt) for k, dt in _DTYPES.items()}
+            # everything a batch brings is added to the corpus-wide buffers here, while the
+            # worker threads analyse the next batches, so that little is left after the last
             if texts != "none":
                 sent_strings.add(cols["sent_text_offsets"], cols["sent_text_data"])
-            for k, a in arrays.items():
-                if k in ("sent_doc", "match_doc", "attr_doc"):
-                    a = a.astype(np.int64) + n_docs
-                parts[k].append(a)
+            columns.add(cols, n_docs)
             surfaces.add(cols["surface_offsets"], cols["surface_data"])
             attr_strings.add(*_attribution_texts(cols, keep_content=texts != "none"))
             doc_ids.extend(batch.ids)
-            doc_labels.extend(batch.labels)
-            doc_keys.extend(batch.keys)
+            id_kinds.add(batch.ids)
+            groups.add(batch.labels, batch.keys)
             for k, seq in batch.kept.items():
                 kept[k].extend(seq)
             n_docs += len(batch.texts)
             if callback is not None:
                 callback(len(batch.texts), sum(len(t) for t in batch.texts))
-            del batch, cols, arrays
+            del batch, cols
             if _emit is not None:
-                _emit(_gathered(lex, records, plan, parts, surfaces, attr_strings,
-                                sent_strings, doc_ids, doc_labels, doc_keys, kept, n_docs,
+                _emit(_gathered(lex, records, plan, columns, surfaces, attr_strings,
+                                sent_strings, doc_ids, id_kinds, groups, kept, n_docs,
                                 skipped[0], texts, whole=False))
-                seqs: List[List[Any]] = [*parts.values(), doc_ids, doc_labels, doc_keys,
-                                         *kept.values()]
+                seqs: List[List[Any]] = [doc_ids, *kept.values()]
                 for seq in seqs:
                     seq.clear()
                 # new buffers: the emitted Corpus keeps the old ones
+                columns, groups, id_kinds = _Columns(), _Groups(), _IdKinds()
                 surfaces, attr_strings, sent_strings = _Strings(), _Strings(), _Strings()
                 n_docs = 0
     finally:
         if bar is not None:
             bar.close()
-    corpus = _gathered(lex, records, plan, parts, surfaces, attr_strings, sent_strings,
-                       doc_ids, doc_labels, doc_keys, kept, n_docs, skipped[0], texts)
+    corpus = _gathered(lex, records, plan, columns, surfaces, attr_strings, sent_strings,
+                       doc_ids, id_kinds, groups, kept, n_docs, skipped[0], texts)
     if signatures is not None:
         from . import dedupe as dd
         corpus = dd.apply(corpus, signatures.duplicates(**find), mode=str(dedupe),
@@ -618,52 +618,117 @@ def analyze_corpus(analyzer, records: Iterable, text: str = "text",
 
 class _Strings:
     """Strings gathered batch by batch (offsets from 0, one more than the strings; UTF-8):
-    each batch's data is appended to one growing buffer as it arrives, while the worker
-    threads run, so that nothing is joined after the last batch."""
+    each batch's offsets and data are appended to growing buffers as they arrive, while the
+    worker threads run, so that nothing is joined after the last batch."""
 
     def __init__(self) -> None:
-        self.offsets: List[np.ndarray] = [np.zeros(1, np.int64)]
+        self.offsets = bytearray(np.zeros(1, np.int64).tobytes())
         self.data = bytearray()
 
     def add(self, offsets: Union[bytes, np.ndarray], data: bytes) -> None:
         off = np.frombuffer(offsets, dtype=np.int64) if isinstance(offsets, bytes) else offsets
-        self.offsets.append(off[1:] + len(self.data))
+        self.offsets += (off[1:] + len(self.data)).data
         self.data += data
 
     def joined(self) -> Tuple[np.ndarray, bytearray]:
-        """(offsets, data); the data buffer is handed over, not copied."""
-        return np.concatenate(self.offsets), self.data
+        """(offsets, data): views of the buffers, not copies (no string may be added after)."""
+        return np.frombuffer(self.offsets, dtype=np.int64), self.data
 
 
-def _gathered(lex, records, plan: _Plan, parts: Dict[str, List[np.ndarray]],
+# Document indices, made corpus-wide (int64) as their batch is added.
+_SHIFTED = ("sent_doc", "match_doc", "attr_doc")
+
+
+class _Columns:
+    """The core's columns (_DTYPES) gathered batch by batch: each batch's column is appended
+    to one growing buffer as it arrives, while the worker threads run, so that no column is
+    joined after the last batch."""
+
+    def __init__(self) -> None:
+        self.buffers = {k: bytearray() for k in _DTYPES}
+        self.batches = 0
+
+    def add(self, cols: Dict[str, bytes], n_docs: int) -> None:
+        """Appends a batch's columns; n_docs: the documents before it."""
+        for k, dt in _DTYPES.items():
+            if k in _SHIFTED:
+                self.buffers[k] += (np.frombuffer(cols[k], dtype=dt).astype(np.int64)
+                                    + n_docs).data
+            else:
+                self.buffers[k] += cols[k]
+        self.batches += 1
+
+    def joined(self) -> Dict[str, np.ndarray]:
+        """Every column as an array over its buffer (not a copy: nothing may be added after);
+        the document indices int64 once a batch was added."""
+        return {k: np.frombuffer(self.buffers[k],
+                                 dtype=np.int64 if k in _SHIFTED and self.batches else dt)
+                for k, dt in _DTYPES.items()}
+
+
+class _Groups:
+    """Each document's group, coded batch by batch while the worker threads run (codes in
+    the order groups first appear, with the keys of the first document of each), and
+    recoded at the end to the groups' sorted order by one array lookup."""
+
+    def __init__(self) -> None:
+        self.code: Dict[str, int] = {}
+        self.values: Dict[str, Tuple[Any, ...]] = {}
+        self.codes: List[np.ndarray] = []
+
+    def add(self, labels: List[str], keys: List[Tuple[Any, ...]]) -> None:
+        code, values = self.code, self.values
+        for g, kv in zip(labels, keys, strict=True):
+            if g not in code:
+                code[g] = len(code)
+                values[g] = kv
+        self.codes.append(np.fromiter(map(code.__getitem__, labels), dtype=np.int64,
+                                      count=len(labels)))
+
+    def joined(self) -> Tuple[List[str], np.ndarray, List[Tuple[Any, ...]]]:
+        """(the groups sorted, each document's index among them, each group's key values)."""
+        groups = sorted(self.code)
+        rank = np.zeros(len(groups), np.int64)
+        rank[[self.code[g] for g in groups]] = np.arange(len(groups))
+        first = np.concatenate(self.codes) if self.codes else np.zeros(0, np.int64)
+        return groups, rank[first], [self.values[g] for g in groups]
+
+
+class _IdKinds:
+    """Whether every document id so far is an int, and whether every one is a str (checked
+    batch by batch while the worker threads run: _doc_id_index picks the Index type)."""
+
+    def __init__(self) -> None:
+        self.ints = True
+        self.strs = True
+
+    def add(self, ids: List[Any]) -> None:
+        self.ints = self.ints and all(isinstance(i, (int, np.integer)) and
+                                      not isinstance(i, bool) for i in ids)
+        self.strs = self.strs and all(isinstance(i, str) for i in ids)
+
+
+def _gathered(lex, records, plan: _Plan, columns: _Columns,
               surfaces: _Strings, attr_strings: _Strings, sent_strings: _Strings,
-              doc_ids: List[Any], doc_labels: List[str], doc_keys: List[Tuple[Any, ...]],
+              doc_ids: List[Any], id_kinds: _IdKinds, doc_groups: _Groups,
               kept: Dict[str, List[Any]], n_docs: int, skipped: int, texts: str,
               whole: bool = True) -> "Corpus":
     """The Corpus of the batches gathered so far (whole: of all records, not of one batch
     of a stream)."""
-    merged = {}
-    for k, dt in _DTYPES.items():
-        merged[k] = np.concatenate(parts[k]) if parts[k] else np.zeros(0, dtype=dt)
-        parts[k] = []  # release the pieces as soon as they are joined
+    merged = columns.joined()
     offsets, data = surfaces.joined()
     attr_texts = attr_strings.joined()
-    groups = sorted(set(doc_labels))
-    gindex = {g: i for i, g in enumerate(groups)}
-    doc_group = np.fromiter(map(gindex.__getitem__, doc_labels), dtype=np.int64, count=n_docs)
-    ids = _doc_id_index(records, doc_ids)
+    groups, doc_group, group_values = doc_groups.joined()
+    ids = _doc_id_index(records, doc_ids, id_kinds)
     doc_columns = _doc_columns(records, plan, kept, n_docs, whole)
     group_keys = list(plan.keys) + ([PERIOD] if plan.period else [])
-    key_values: Dict[str, Tuple[Any, ...]] = {}
-    for g, kv in zip(doc_labels, doc_keys, strict=True):
-        key_values.setdefault(g, kv)
     sentence_texts = None
     if texts != "none":
         sentence_texts = _sentence_texts(*sent_strings.joined(), merged["sent_matches"],
                                          texts == "all")
     return Corpus(lex, merged, (offsets, data), ids, doc_group, groups, skipped,
                   doc_columns=doc_columns, group_keys=group_keys,
-                  group_values=[key_values[g] for g in groups], date=plan.date,
+                  group_values=group_values, date=plan.date,
                   period=plan.period, sentence_texts=sentence_texts, texts=texts,
                   attribution_texts=attr_texts)
 
@@ -729,23 +794,25 @@ def _sentence_texts(offsets: np.ndarray, data: bytearray, sent_matches: np.ndarr
     return pa.LargeStringArray.from_buffers(n, off, text, valid, n - int(kept.sum()))
 
 
-def _doc_id_index(records, doc_ids: List[Any]):
+def _doc_id_index(records, doc_ids: List[Any], kinds: Optional[_IdKinds] = None):
     """The documents' ids as a pandas Index of their natural type (a DataFrame's index
-    labels keep the index's dtype)."""
+    labels keep the index's dtype). kinds: the ids' kinds when already known."""
     import pandas as pd
     if isinstance(records, pd.DataFrame) and doc_ids and \
             isinstance(records.index, pd.MultiIndex):
         idx = pd.Index(doc_ids, tupleize_cols=False)
         return idx
-    if doc_ids and all(isinstance(i, (int, np.integer)) and not isinstance(i, bool)
-                       for i in doc_ids):
+    if kinds is None:
+        kinds = _IdKinds()
+        kinds.add(doc_ids)
+    if doc_ids and kinds.ints:
         return pd.Index(np.array(doc_ids, dtype=np.int64))
     if isinstance(records, pd.DataFrame) and doc_ids:
         try:
             return pd.Index(doc_ids, dtype=records.index.dtype, tupleize_cols=False)
         except (TypeError, ValueError):
             pass
-    if doc_ids and all(isinstance(i, str) for i in doc_ids):
+    if doc_ids and kinds.strs:
         return pd.Index(text_array(doc_ids))
     arr = np.empty(len(doc_ids), dtype=object)
     arr[:] = doc_ids
@@ -948,7 +1015,7 @@ class Corpus:
         ``sentence_text``."""
         import pandas as pd
         c = self._cols
-        doc = c["match_doc"].astype(np.int64)
+        doc = c["match_doc"].astype(np.int64, copy=False)  # int64 already when gathered
         term = c["match_term"].astype(np.int64)
         data = {
             "doc_id": self._doc_id_col(doc),
@@ -1048,9 +1115,9 @@ class Corpus:
         ``rows`` as a pyarrow array, null where ``present`` is False."""
         import pyarrow as pa
         offsets, data = self._attr_texts
+        every_off = pa.py_buffer(np.ascontiguousarray(offsets, np.int64))  # int64: no copy
         every = pa.Array.from_buffers(pa.large_string(), len(offsets) - 1,
-                                      [None, pa.py_buffer(offsets.astype(np.int64)),
-                                       pa.py_buffer(data)])
+                                      [None, every_off, pa.py_buffer(data)])
         idx = 4 * np.asarray(rows, dtype=np.int64) + field
         if present is None:
             return every.take(pa.array(idx, type=pa.int64()))
@@ -1391,5 +1458,5 @@ def _surface_array(offsets: np.ndarray, data: bytes):
     import pyarrow as pa
     n = len(offsets) - 1
     return pa.Array.from_buffers(pa.large_string(), n,
-                                 [None, pa.py_buffer(offsets.astype(np.int64)),
+                                 [None, pa.py_buffer(np.ascontiguousarray(offsets, np.int64)),
                                   pa.py_buffer(data)])

@@ -408,6 +408,43 @@ TEST(AllocFailure, Pool) {
     EXPECT_GT(need, 20u);
 }
 
+// The same through fl_pool_collect_parts: the chunks are handed over, not joined; a failed
+// batch is left with one empty part.
+TEST(AllocFailure, PoolParts) {
+    fl_test::Lexicon lex(kLexicon);
+    ASSERT_EQ(FL_OK, lex.status()) << lex.error().message;
+    const char *texts[3] = {kText, "", kText};
+    size_t lens[3] = {strlen(kText), 0, strlen(kText)};
+    size_t need = sweep("fl_pool parts", FL_OK, [&](FailingAllocator &a, size_t) {
+        fl_pool *pool = nullptr;
+        fl_status st = fl_pool_new(&a, lex, 1, FL_SENTENCE_TEXTS_ALL, &pool);
+        if (st != FL_OK) {
+            return st;
+        }
+        fl_batch *b = nullptr;
+        fl_error err;
+        uint64_t ticket;
+        st = fl_batch_new(&a, &b);
+        if (st == FL_OK) {
+            st = fl_pool_submit(pool, texts, lens, 3, &ticket, &err);
+        }
+        if (st == FL_OK) {
+            st = fl_pool_collect_parts(pool, ticket, b, &err);
+            size_t docs = 0;
+            for (size_t k = 0; k < fl_batch_parts(b); k++) {
+                fl_batch_columns c;
+                fl_batch_part_columns(b, k, &c);
+                docs += c.n_docs;
+            }
+            EXPECT_EQ(st == FL_OK ? 3u : 0u, docs);
+        }
+        fl_batch_free(b);
+        fl_pool_free(pool);
+        return st;
+    });
+    EXPECT_GT(need, 20u);
+}
+
 TEST(AllocFailure, Fold) {
     for (std::string text : {std::string("KIEV Regime"), std::string("Ελλάδα d’État Ёлка ß"),
                              std::string(500, 'A') + "é"}) {

@@ -3,6 +3,7 @@
 // SPDX-License-Identifier: MIT
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -368,6 +369,150 @@ TEST(Pool, BatchesEqualAnalyzeBatchForAnyThreadCount) {
         EXPECT_EQ(FL_ERR_ARG, fl_pool_collect(pool, tickets[0], again.b, &err));
         fl_pool_free(pool);
     }
+}
+
+// The parts of a batch collected by fl_pool_collect_parts, joined as fl_pool_collect joins
+// them (offsets shifted past the parts before), into vectors a fl_batch_columns points to.
+struct JoinedParts {
+    std::vector<uint64_t> doc_tokens;
+    std::vector<uint32_t> doc_matches, doc_attributions, sent_doc, match_doc, match_term, attr_doc;
+    std::vector<int64_t> sent_start, sent_end, match_start, surface_offsets{0},
+        attr_text_offsets{0}, sent_text_offsets{0};
+    std::vector<double> sent_score;
+    std::vector<uint8_t> match_voice;
+    std::string surface_data, sent_text_data;
+    bool texts = true;
+    fl_batch_columns c{};
+
+    template <typename T> static void add(std::vector<T> &v, const T *p, size_t n) {
+        v.insert(v.end(), p, p + n);
+    }
+    static void add_offsets(std::vector<int64_t> &v, const int64_t *p, size_t n) {
+        int64_t base = v.back();
+        for (size_t i = 1; i <= n; i++) {
+            v.push_back(p[i] + base);
+        }
+    }
+    explicit JoinedParts(const fl_batch *b) {
+        for (size_t k = 0; k < fl_batch_parts(b); k++) {
+            fl_batch_columns p;
+            fl_batch_part_columns(b, k, &p);
+            add(doc_tokens, p.doc_tokens, p.n_docs);
+            add(doc_matches, p.doc_matches, p.n_docs);
+            add(doc_attributions, p.doc_attributions, p.n_docs);
+            add(sent_doc, p.sent_doc, p.n_sentences);
+            add(sent_start, p.sent_start, p.n_sentences);
+            add(sent_end, p.sent_end, p.n_sentences);
+            add(sent_score, p.sent_score, p.n_sentences);
+            add(match_doc, p.match_doc, p.n_matches);
+            add(match_term, p.match_term, p.n_matches);
+            add(match_start, p.match_start, p.n_matches);
+            add(match_voice, p.match_voice, p.n_matches);
+            add(attr_doc, p.attr_doc, p.n_attributions);
+            EXPECT_EQ(0, p.surface_offsets[0]);
+            add_offsets(surface_offsets, p.surface_offsets, p.n_matches);
+            surface_data.append(p.surface_data, (size_t)p.surface_offsets[p.n_matches]);
+            add_offsets(attr_text_offsets, p.attr_text_offsets, 4 * p.n_attributions);
+            texts = p.sent_text_offsets != nullptr;
+            if (texts) {
+                add_offsets(sent_text_offsets, p.sent_text_offsets, p.n_sentences);
+                sent_text_data.append(p.sent_text_data, (size_t)p.sent_text_offsets[p.n_sentences]);
+            }
+            c.n_docs += p.n_docs;
+            c.n_sentences += p.n_sentences;
+            c.n_matches += p.n_matches;
+            c.n_attributions += p.n_attributions;
+        }
+        c.doc_tokens = doc_tokens.data();
+        c.doc_matches = doc_matches.data();
+        c.doc_attributions = doc_attributions.data();
+        c.sent_doc = sent_doc.data();
+        c.sent_start = sent_start.data();
+        c.sent_end = sent_end.data();
+        c.sent_score = sent_score.data();
+        c.match_doc = match_doc.data();
+        c.match_term = match_term.data();
+        c.match_start = match_start.data();
+        c.match_voice = match_voice.data();
+        c.attr_doc = attr_doc.data();
+        c.surface_offsets = surface_offsets.data();
+        c.surface_data = surface_data.data();
+        c.attr_text_offsets = attr_text_offsets.data();
+        c.sent_text_offsets = texts ? sent_text_offsets.data() : nullptr;
+        c.sent_text_data = sent_text_data.data();
+    }
+};
+
+// fl_pool_collect_parts hands over the workers' chunks unjoined: joined, they are the batch
+// of fl_analyze_batch, for any thread count; a large batch comes in several parts, an empty
+// one in one empty part; a collected batch's old parts go when it is reused.
+TEST(Pool, PartsJoinedEqualAnalyzeBatch) {
+    fl_test::Lexicon lex(kLexicon);
+    auto batches = pool_batches();
+    std::vector<Batch> want(batches.size());
+    for (size_t k = 0; k < batches.size(); k++) {
+        fl_batch_keep_sentence_texts(want[k].b, FL_SENTENCE_TEXTS_MATCHED);
+        ASSERT_EQ(FL_OK, run(lex, batches[k].docs, 1, want[k].b));
+    }
+    for (unsigned threads : {1u, 2u}) {
+        fl_pool *pool = nullptr;
+        ASSERT_EQ(FL_OK, fl_pool_new(nullptr, lex, threads, FL_SENTENCE_TEXTS_MATCHED, &pool));
+        std::vector<uint64_t> tickets(batches.size());
+        fl_error err;
+        for (size_t k = 0; k < batches.size(); k++) {
+            ASSERT_EQ(FL_OK, fl_pool_submit(pool, batches[k].texts.data(), batches[k].lens.data(),
+                                            batches[k].docs.size(), &tickets[k], &err));
+        }
+        Batch got; // reused: each collect replaces the parts before
+        size_t most = 0;
+        for (size_t k = 0; k < batches.size(); k++) {
+            ASSERT_EQ(FL_OK, fl_pool_collect_parts(pool, tickets[k], got.b, &err)) << err.message;
+            most = std::max(most, fl_batch_parts(got.b));
+            JoinedParts joined(got.b);
+            fl_batch_columns a;
+            fl_batch_columns_get(want[k].b, &a);
+            ASSERT_NE(nullptr, joined.c.sent_text_offsets);
+            expect_same_columns(a, joined.c);
+        }
+        EXPECT_GT(most, 1u);
+        fl_batch_columns none;
+        fl_batch_part_columns(got.b, fl_batch_parts(got.b), &none);
+        EXPECT_EQ(0u, none.n_docs);
+        uint64_t t;
+        ASSERT_EQ(FL_OK, fl_pool_submit(pool, nullptr, nullptr, 0, &t, &err));
+        ASSERT_EQ(FL_OK, fl_pool_collect_parts(pool, t, got.b, &err));
+        EXPECT_EQ(1u, fl_batch_parts(got.b));
+        fl_batch_columns empty;
+        fl_batch_columns_get(got.b, &empty);
+        EXPECT_EQ(0u, empty.n_docs);
+        EXPECT_EQ(0, empty.surface_offsets[0]);
+        EXPECT_EQ(FL_ERR_ARG, fl_pool_collect_parts(pool, t, got.b, &err));
+        EXPECT_EQ(FL_ERR_ARG, fl_pool_collect_parts(pool, t, nullptr, &err));
+        fl_pool_free(pool);
+    }
+}
+
+// A failing document fails its parts' batch as it fails a joined one.
+TEST(Pool, PartsOfAFailingBatchAreAnError) {
+    fl_test::Lexicon lex(kLexicon);
+    auto batches = pool_batches();
+    std::vector<size_t> bad_lens = batches[2].lens;
+    bad_lens[30] = FL_MAX_TEXT_BYTES + 1;
+    fl_pool *pool = nullptr;
+    ASSERT_EQ(FL_OK, fl_pool_new(nullptr, lex, 2, FL_SENTENCE_TEXTS_NONE, &pool));
+    fl_error err;
+    uint64_t t;
+    ASSERT_EQ(FL_OK, fl_pool_submit(pool, batches[2].texts.data(), bad_lens.data(),
+                                    batches[2].docs.size(), &t, &err));
+    Batch b;
+    EXPECT_EQ(FL_ERR_LIMIT, fl_pool_collect_parts(pool, t, b.b, &err));
+    EXPECT_EQ(30u, err.item);
+    EXPECT_EQ(0, std::string(err.message).rfind("texts[30]: ", 0)) << err.message;
+    EXPECT_EQ(1u, fl_batch_parts(b.b));
+    fl_batch_columns cols;
+    fl_batch_columns_get(b.b, &cols);
+    EXPECT_EQ(0u, cols.n_docs);
+    fl_pool_free(pool);
 }
 
 // A failing document fails its own batch only, named by its index in that batch; the

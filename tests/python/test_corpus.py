@@ -620,6 +620,22 @@ def test_pool_batches_equal_analyze_columns(lexicon, records):
             _core.pool_collect(pool, tickets[0])
 
 
+def test_pool_joins_a_large_batch_as_analyze_columns(lexicon, records):
+    """A batch of several chunks comes from pool_collect in the workers' parts, joined as
+    each column is copied: the columns (offsets of surfaces, attribution and sentence texts
+    shifted past the chunks before) are analyze_columns', for any thread count."""
+    from framelens import _core
+    texts = [r["text"] for r in records]
+    batch: List[str] = []
+    while sum(map(len, batch)) < 600_000:  # several 128 KB chunks
+        batch += texts
+    want = _core.analyze_columns(lexicon._core, batch, 1, 2)
+    assert len(np.frombuffer(want["surface_offsets"], np.int64)) > 100
+    for threads in (1, 2):
+        pool = _core.pool_new(lexicon._core, threads, 2)
+        assert _core.pool_collect(pool, _core.pool_submit(pool, batch)) == want
+
+
 def test_pool_reports_texts_by_index(lexicon):
     """A text the core cannot take fails pool_submit (.index as analyze_columns); an analysis
     error fails pool_collect of its batch only."""
