@@ -126,6 +126,9 @@ def analyze_dask(collection, analyzer, text: str = "text",
 
     threads: worker threads inside each partition's task (Dask already runs partitions in
     parallel, so 1 is usually right). keep, date, period: as in ``analyze_corpus``.
+    The lexicon travels as its text; a worker process compiles it once and keeps the last
+    two it compiled (by the digest of their text), so that calls after the first do not
+    compile it again, and a call with another lexicon gets its own.
     With ``compute=False`` returns a ``dask.delayed`` object instead of the Counts.
 
     ``matches=True`` returns ``(counts, matches)``: ``matches`` is a Dask DataFrame with the
