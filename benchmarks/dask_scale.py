@@ -16,8 +16,10 @@ Measured, each as the median of ``--runs`` runs, in one invocation:
   alone on the same batches (the C core plus the UTF-8 of the texts), and the rest (columns
   to numpy, the final DataFrame-ready arrays);
 - ``analyze_dask`` on a ``distributed.LocalCluster`` with 1 worker process (1 thread) and
-  with 2 worker processes (1 thread each); cluster start-up is not timed, and the counts of
-  both must equal those of ``analyze_corpus``.
+  with 2 worker processes (1 thread each); both clusters run side by side and the runs
+  alternate (1 process, 2 processes, in turn), so that a change of load on a shared machine
+  hits both alike; the ratio is the median of the rounds' ratios. Cluster start-up is not
+  timed, and the counts of both must equal those of ``analyze_corpus``.
 
 Times are wall seconds (a speed-up is a wall-time ratio). ``--json`` prints one JSON object
 instead of tables (bench_anchors.py reads it).
@@ -31,6 +33,7 @@ Usage::
 from __future__ import annotations
 
 import argparse
+import contextlib
 import hashlib
 import json
 import os
@@ -122,18 +125,33 @@ def measure(size_mb: float, terms: int, runs: int, partitions: int, dask: bool =
                     f.write(json.dumps(r, ensure_ascii=False) + "\n")
             paths.append(str(path))
         want = ref.counts
-        for workers in (1, 2):
-            with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                              dashboard_address=None) as cluster, Client(cluster):
-                def run():
-                    bag = db.read_text(paths).map(json.loads)
-                    return analyze_dask(bag, an, text="text", group="outlet", id="id")
-                got = run()  # warm-up: workers import framelens and unpickle the lexicon
-                same = (got.groups == want.groups and
-                        bool((got.term_counts == want.term_counts).all()) and
-                        bool((got.tokens == want.tokens).all()))
-                out[f"dask{workers}"] = median_time(run, runs)
-                out[f"dask{workers}_same"] = same
+        with contextlib.ExitStack() as stack:
+            clients = {}
+            for workers in (1, 2):
+                cluster = stack.enter_context(LocalCluster(
+                    n_workers=workers, threads_per_worker=1, processes=True,
+                    dashboard_address=None))
+                clients[workers] = stack.enter_context(Client(cluster, set_as_default=False))
+
+            def run(workers: int):
+                bag = db.read_text(paths).map(json.loads)
+                lazy = analyze_dask(bag, an, text="text", group="outlet", id="id",
+                                    compute=False)
+                return clients[workers].compute(lazy).result()
+
+            for workers in (1, 2):
+                got = run(workers)  # warm-up: workers import framelens, compile the lexicon
+                out[f"dask{workers}_same"] = bool(got == want)
+            times: Dict[int, List[float]] = {1: [], 2: []}
+            for _ in range(runs):
+                for workers in (1, 2):
+                    t = time.perf_counter()
+                    run(workers)
+                    times[workers].append(time.perf_counter() - t)
+            out["dask1"] = statistics.median(times[1])
+            out["dask2"] = statistics.median(times[2])
+            out["dask_ratio"] = statistics.median(a / b for a, b in zip(times[1], times[2],
+                                                                        strict=True))
     return out
 
 
@@ -169,7 +187,7 @@ def report(r: Dict[str, Any]) -> None:
     print("| analyze_dask (LocalCluster, processes, 1 thread each) | s | MB/s | vs 1 process |")
     print("|---|---:|---:|---:|")
     print(f"| 1 process | {d1:.2f} | {mb / d1:.1f} | 1.00× |")
-    print(f"| 2 processes | {d2:.2f} | {mb / d2:.1f} | {d1 / d2:.2f}× |")
+    print(f"| 2 processes | {d2:.2f} | {mb / d2:.1f} | {r.get('dask_ratio', d1 / d2):.2f}× |")
     print(f"  counts equal to analyze_corpus: 1 process {r['dask1_same']}, 2 processes "
           f"{r['dask2_same']}")
 

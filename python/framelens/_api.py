@@ -90,7 +90,7 @@ class Lexicon:
 
     __slots__ = ("_core", "terms", "categories", "contrasts", "exclude", "actors", "metadata",
                  "source", "duplicates", "_declared", "_refs", "_json", "_counts_shape",
-                 "_cat_names", "_match_terms", "_columns", "_term_labels")
+                 "_cat_names", "_match_terms", "_columns", "_term_labels", "_actor_names")
 
     def __init__(self, core: "_core.Lexicon", source: str, text: Union[str, bytes, None] = None,
                  on_duplicate: str = "error"):
@@ -109,7 +109,7 @@ class Lexicon:
         # built as they are read: a lexicon of a million terms is there in a second, and
         # analysing reads the terms' columns (_term_table), not Term objects
         self.terms: Sequence[Term] = _TermList(self)
-        self._match_terms: Optional[tuple] = None
+        self._match_terms: Optional[object] = None
         self._columns: Optional[tuple] = None
         self._term_labels: Optional[tuple] = None
         contrasts = []
@@ -124,6 +124,7 @@ class Lexicon:
         self._refs = tuple(refs)
         self.exclude: Tuple[str, ...] = tuple(core.exclusions())
         self.actors: Tuple[Actor, ...] = tuple(Actor(n, a, m) for n, a, m in core.actors())
+        self._actor_names: Tuple[str, ...] = tuple(a.name for a in self.actors)
         self.metadata: Dict[str, Any] = core.metadata()
         dropped, merged, variants_dropped = core.duplicates()
         self.duplicates: Dict[str, int] = {"terms_dropped": dropped, "terms_merged": merged,
@@ -158,19 +159,13 @@ class Lexicon:
             self._term_labels = (codes, pd.CategoricalDtype(pd.Index(unique)))
         return self._term_labels
 
-    def _term_table(self) -> tuple:
-        """(term, category, weight, categories) per term index, for building Match objects
-        in the core (_core.match_objects); made once, on first use."""
+    def _term_table(self) -> object:
+        """The term, category, weight and categories of every term index, kept compact in the
+        core for building Match objects (_core.match_terms, read by _core.match_objects); made
+        once, on first use. A tuple per term cost cache misses per match that grew with the
+        lexicon."""
         if self._match_terms is None:
-            names, cat, weight, ncat = self._term_columns()
-            cats = self._cat_names
-            single = [(c,) for c in cats]
-            rows = [(n, cats[c], w, single[c])
-                    for n, c, w in zip(names, cat.tolist(), weight.tolist(), strict=True)]
-            for i in (ncat > 1).nonzero()[0].tolist():
-                t = self.terms[i]  # a term in several categories (LIWC-style)
-                rows[i] = (t.term, t.category, t.weight, t.categories)
-            self._match_terms = tuple(rows)
+            self._match_terms = _core.match_terms(self._core, self._term_columns()[0])
         return self._match_terms
 
     def _reference_text(self, term: int, spelling: int) -> str:
@@ -622,18 +617,21 @@ class Document:
         self._sentences = sentences
         self._matches = matches
         self._raw: Optional[tuple] = None
-        self._terms: tuple = ()
+        self._terms: object = None
         self._attributions: Optional[List[Attribution]] = None
         self.lexicon = lexicon  # for colours and for selecting by category or contrast
 
     @classmethod
-    def _from_core(cls, text: str, raw: tuple, terms: tuple,
+    def _from_core(cls, text: str, raw: tuple, terms: object,
                    lexicon: Optional["Lexicon"] = None) -> "Document":
-        """raw: the packed rows of _core.analyze; terms: (term, category, weight,
-        categories) per term index."""
-        doc = cls(text, lexicon=lexicon)
+        """raw: the packed rows of _core.analyze; terms: the lexicon's _term_table()."""
+        # __init__'s keyword handling cost as much as the rest of a short document's objects
+        doc = cls.__new__(cls)
+        doc.text = text
+        doc._sentences = doc._matches = doc._attributions = None
         doc._raw = raw
         doc._terms = terms
+        doc.lexicon = lexicon
         return doc
 
     @property
@@ -656,7 +654,7 @@ class Document:
             if self._raw is not None else []
 
     def _actor_names(self) -> Tuple[str, ...]:
-        return tuple(a.name for a in self.lexicon.actors) if self.lexicon is not None else ()
+        return self.lexicon._actor_names if self.lexicon is not None else ()
 
     @property
     def attributions(self) -> List[Attribution]:
@@ -769,7 +767,7 @@ class Analyzer:
         if not isinstance(lexicon, Lexicon):
             raise TypeError(f"Analyzer needs a framelens.Lexicon, not {type(lexicon).__name__}")
         self.lexicon = lexicon
-        self._terms: Optional[tuple] = None
+        self._terms: Optional[object] = None
 
     def analyze(self, text: Union[str, bytes, bytearray, memoryview]) -> Document:
         """Splits text into sentences and finds every lexicon term (DESIGN.md section 3).
@@ -777,7 +775,8 @@ class Analyzer:
         Bytes (bytes, bytearray, memoryview) are decoded as UTF-8 with invalid bytes replaced
         by U+FFFD, as everywhere framelens takes a text.
         """
-        text = _as_text(text)
+        if type(text) is not str:
+            text = _as_text(text)
         terms = self._terms
         if terms is None:
             terms = self._terms = self.lexicon._term_table()

@@ -1719,6 +1719,151 @@ static PyObject *core_analyze(PyObject *module, PyObject *const *args, Py_ssize_
     return out;
 }
 
+/* What a Match takes from its term, by term index, made once per lexicon (match_terms()): a
+ * compact array, so that building a match reads one 32-byte entry and the term's name. A
+ * tuple of (term, category, weight, categories) per term cost three cache misses a match on
+ * a 100,000-term lexicon (the row, its name, its float: scattered over the heap), which made
+ * the objects of analyze() grow with the lexicon. */
+typedef struct term_label {
+    PyObject *name; /* the term's text */
+    PyObject *categories; /* tuple of its category names (shared by single-category terms) */
+    PyObject *weight; /* a float, shared by the terms of the same weight (most are 1.0) */
+    uint32_t category; /* main category: index into cat_names */
+} term_label;
+
+/* Lexicons have a handful of weights: one float object each, for the first this many. */
+enum { SHARED_WEIGHTS = 32 };
+
+typedef struct match_terms {
+    Py_ssize_t n; /* rows filled (all of them once made) */
+    PyObject *cat_names; /* tuple of str by category index */
+    term_label rows[];
+} match_terms;
+
+static const char MATCH_TERMS_CAPSULE[] = "framelens._core.match_terms";
+
+static void match_terms_free(PyObject *capsule) {
+    match_terms *mt = PyCapsule_GetPointer(capsule, MATCH_TERMS_CAPSULE);
+    if (mt == NULL) {
+        PyErr_Clear();
+        return;
+    }
+    for (Py_ssize_t i = 0; i < mt->n; i++) {
+        Py_XDECREF(mt->rows[i].name);
+        Py_XDECREF(mt->rows[i].categories);
+        Py_XDECREF(mt->rows[i].weight);
+    }
+    Py_XDECREF(mt->cat_names);
+    PyMem_Free(mt);
+}
+
+PyDoc_STRVAR(match_terms_doc,
+             "match_terms($module, lexicon, names, /)\n--\n\n"
+             "Returns an opaque object for match_objects(): the term, category, weight and\n"
+             "categories of every term of lexicon (a Lexicon), kept compact in C. names: the\n"
+             "terms' texts (term_columns()[0]), shared rather than made again.");
+
+static PyObject *core_match_terms(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 2) {
+        PyErr_SetString(PyExc_TypeError, "match_terms() takes 2 arguments (lexicon, names)");
+        return NULL;
+    }
+    const fl_lexicon *lex;
+    if (get_lexicon(module, args[0], &lex) < 0) {
+        return NULL;
+    }
+    PyObject *names = args[1];
+    if (lex == NULL || !PyList_Check(names)) {
+        PyErr_SetString(PyExc_TypeError, "match_terms(Lexicon, list of str)");
+        return NULL;
+    }
+    size_t n = fl_lexicon_term_count(lex);
+    size_t n_cats = fl_lexicon_category_count(lex);
+    if ((size_t)PyList_GET_SIZE(names) != n) {
+        PyErr_SetString(PyExc_ValueError, "match_terms: names must hold one str per term");
+        return NULL;
+    }
+    if (n > ((size_t)PY_SSIZE_T_MAX - sizeof(match_terms)) / sizeof(term_label)) {
+        return PyErr_NoMemory();
+    }
+    match_terms *mt = PyMem_Calloc(1, sizeof(match_terms) + n * sizeof(term_label));
+    if (mt == NULL) {
+        return PyErr_NoMemory();
+    }
+    PyObject *capsule = PyCapsule_New(mt, MATCH_TERMS_CAPSULE, match_terms_free);
+    if (capsule == NULL) {
+        PyMem_Free(mt);
+        return NULL;
+    }
+    /* from here the capsule owns mt and frees what is filled (mt->n rows) */
+    PyObject *singles = NULL; /* (name,) by category index */
+    double weights[SHARED_WEIGHTS];
+    PyObject *weight_objs[SHARED_WEIGHTS]; /* borrowed from the rows that made them */
+    size_t n_weights = 0;
+    if ((mt->cat_names = PyTuple_New((Py_ssize_t)n_cats)) == NULL ||
+        (singles = PyTuple_New((Py_ssize_t)n_cats)) == NULL) {
+        goto fail;
+    }
+    for (size_t k = 0; k < n_cats; k++) {
+        size_t len;
+        const char *c = fl_lexicon_category(lex, k, &len);
+        PyObject *name = str_n(c, len);
+        if (name == NULL) {
+            goto fail;
+        }
+        PyTuple_SET_ITEM(mt->cat_names, (Py_ssize_t)k, name);
+        PyObject *one = PyTuple_Pack(1, name);
+        if (one == NULL) {
+            goto fail;
+        }
+        PyTuple_SET_ITEM(singles, (Py_ssize_t)k, one);
+    }
+    for (size_t i = 0; i < n; i++) {
+        fl_term_info t;
+        fl_lexicon_term(lex, i, &t);
+        term_label *row = &mt->rows[i];
+        PyObject *name = PyList_GET_ITEM(names, (Py_ssize_t)i);
+        if (!PyUnicode_Check(name)) {
+            PyErr_SetString(PyExc_TypeError, "match_terms: names must hold one str per term");
+            goto fail;
+        }
+        row->name = Py_NewRef(name);
+        row->category = t.category;
+        mt->n = (Py_ssize_t)i + 1;
+        size_t w = 0; /* the same bits: -0.0 stays apart from 0.0 */
+        while (w < n_weights && memcmp(&weights[w], &t.weight, sizeof(double)) != 0) {
+            w++;
+        }
+        if (w < n_weights) {
+            row->weight = Py_NewRef(weight_objs[w]);
+        } else if ((row->weight = PyFloat_FromDouble(t.weight)) == NULL) {
+            goto fail;
+        } else if (n_weights < SHARED_WEIGHTS) {
+            weights[n_weights] = t.weight;
+            weight_objs[n_weights++] = row->weight;
+        }
+        if (t.n_categories == 1) {
+            row->categories = Py_NewRef(PyTuple_GET_ITEM(singles, (Py_ssize_t)t.category));
+            continue;
+        }
+        if ((row->categories = PyTuple_New(t.n_categories)) == NULL) {
+            goto fail;
+        }
+        for (uint32_t k = 0; k < t.n_categories; k++) {
+            uint32_t c;
+            fl_lexicon_term_category(lex, i, k, &c);
+            PyTuple_SET_ITEM(row->categories, k,
+                             Py_NewRef(PyTuple_GET_ITEM(mt->cat_names, (Py_ssize_t)c)));
+        }
+    }
+    Py_DECREF(singles);
+    return capsule;
+fail:
+    Py_XDECREF(singles);
+    Py_DECREF(capsule);
+    return NULL;
+}
+
 /* A Match's fields (python/framelens/_api.py): the eleven read from its row, then the seven
  * of who says it and of whom: speaker, speaker_start, speaker_end, speaker_actor, cue,
  * cue_lemma, target. */
@@ -1731,8 +1876,9 @@ PyDoc_STRVAR(match_objects_doc,
              "subclass,\n"
              "built without calling it): (term, surface, start, end, category, weight, voice,\n"
              "sentence, negated, categories, spelling, speaker, speaker_start, speaker_end,\n"
-             "speaker_actor, cue, cue_lemma, target). terms[i] is the tuple (term, category,\n"
-             "weight, categories) of term index i; voices[v] the name of voice v; attributions\n"
+             "speaker_actor, cue, cue_lemma, target). terms: match_terms() of the lexicon\n"
+             "(term, category, weight, categories by term index); voices[v] the name of voice v;\n"
+             "attributions\n"
              "the attribution rows of the same analyze() call (a row's attribution index\n"
              "points into it); actors[a] the name of actor a. Who says it comes from the\n"
              "attribution a row links (None where it links none), target from its actor.");
@@ -1843,18 +1989,17 @@ static PyObject *core_match_objects(PyObject *module, PyObject *const *args, Py_
         return NULL;
     }
     PyObject *text = args[0];
-    PyObject *terms = args[2];
     PyObject *voices = args[3];
     PyObject *type_obj = args[4];
     PyObject *attributions = args[5];
     PyObject *actors = args[6];
-    if (!PyUnicode_Check(text) || !PyBytes_Check(args[1]) || !PyTuple_Check(terms) ||
-        !PyTuple_Check(voices) || !PyType_Check(type_obj) ||
-        !PyType_IsSubtype((PyTypeObject *)type_obj, &PyTuple_Type) ||
+    if (!PyUnicode_Check(text) || !PyBytes_Check(args[1]) ||
+        !PyCapsule_IsValid(args[2], MATCH_TERMS_CAPSULE) || !PyTuple_Check(voices) ||
+        !PyType_Check(type_obj) || !PyType_IsSubtype((PyTypeObject *)type_obj, &PyTuple_Type) ||
         !(PyList_Check(attributions) || PyTuple_Check(attributions)) ||
         !(PyList_Check(actors) || PyTuple_Check(actors))) {
-        PyErr_SetString(PyExc_TypeError, "match_objects(str, bytes, tuple, tuple, a tuple "
-                                         "subclass, list, tuple)");
+        PyErr_SetString(PyExc_TypeError, "match_objects(str, bytes, match_terms(), tuple, a "
+                                         "tuple subclass, list, tuple)");
         return NULL;
     }
     PyTypeObject *type = (PyTypeObject *)type_obj;
@@ -1866,30 +2011,39 @@ static PyObject *core_match_objects(PyObject *module, PyObject *const *args, Py_
     }
     const match_row *r = (const match_row *)(const void *)PyBytes_AS_STRING(args[1]);
     Py_ssize_t n = size / (Py_ssize_t)sizeof(match_row);
-    Py_ssize_t n_terms = PyTuple_Size(terms);
+    const match_terms *mt = PyCapsule_GetPointer(args[2], MATCH_TERMS_CAPSULE);
     Py_ssize_t n_voices = PyTuple_Size(voices);
     Py_ssize_t text_len = PyUnicode_GetLength(text);
     PyObject *list = PyList_New(n);
     for (Py_ssize_t i = 0; list != NULL && i < n; i++) {
-        PyObject *t = r[i].term < (uint64_t)n_terms ? PyTuple_GetItem(terms, r[i].term) : NULL;
-        if (t == NULL || !PyTuple_Check(t) || PyTuple_Size(t) != 4 ||
-            r[i].voice >= (uint64_t)n_voices || r[i].start < 0 || r[i].start > r[i].end ||
-            r[i].end > text_len) {
+#if defined(__GNUC__)
+        /* on a large lexicon the term's entry and then its name are cache misses: ask for
+         * them a few matches ahead (the entry first, its name once the entry is there) */
+        if (i + 8 < n && r[i + 8].term < (uint64_t)mt->n) {
+            __builtin_prefetch(&mt->rows[r[i + 8].term]);
+        }
+        if (i + 4 < n && r[i + 4].term < (uint64_t)mt->n) {
+            __builtin_prefetch(mt->rows[r[i + 4].term].name, 1);
+        }
+#endif
+        if (r[i].term >= (uint64_t)mt->n || r[i].voice >= (uint64_t)n_voices || r[i].start < 0 ||
+            r[i].start > r[i].end || r[i].end > text_len) {
             PyErr_SetString(PyExc_ValueError, "match_objects: a row does not fit its text");
             Py_CLEAR(list);
             break;
         }
+        const term_label *t = &mt->rows[r[i].term];
         PyObject *items[MATCH_BASE_FIELDS + MATCH_LINK_FIELDS] = {
-            Py_NewRef(PyTuple_GetItem(t, 0)),
+            Py_NewRef(t->name),
             PyUnicode_Substring(text, (Py_ssize_t)r[i].start, (Py_ssize_t)r[i].end),
             PyLong_FromLongLong(r[i].start),
             PyLong_FromLongLong(r[i].end),
-            Py_NewRef(PyTuple_GetItem(t, 1)),
-            Py_NewRef(PyTuple_GetItem(t, 2)),
-            Py_NewRef(PyTuple_GetItem(voices, r[i].voice)),
+            Py_NewRef(PyTuple_GET_ITEM(mt->cat_names, (Py_ssize_t)t->category)),
+            Py_NewRef(t->weight),
+            Py_NewRef(PyTuple_GET_ITEM(voices, r[i].voice)),
             PyLong_FromUnsignedLong(r[i].sentence),
             PyBool_FromLong(r[i].negated),
-            Py_NewRef(PyTuple_GetItem(t, 3)),
+            Py_NewRef(t->categories),
             PyLong_FromUnsignedLong(r[i].spelling)};
         bool ok = link_fields(text, &r[i], attributions, actors, items + MATCH_BASE_FIELDS) == 0;
         /* 3.14 tuples cache their hash, -1 for "not computed yet"; tp_alloc leaves it 0,
@@ -2983,6 +3137,7 @@ static PyMethodDef core_methods[] = {
     {"analyze", (PyCFunction)(void (*)(void))core_analyze, METH_FASTCALL, analyze_doc},
     {"match_objects", (PyCFunction)(void (*)(void))core_match_objects, METH_FASTCALL,
      match_objects_doc},
+    {"match_terms", (PyCFunction)(void (*)(void))core_match_terms, METH_FASTCALL, match_terms_doc},
     {"tokens", core_tokens, METH_O, tokens_doc},
     {"fold", core_fold, METH_O, fold_doc},
     {"dedupe_signatures", (PyCFunction)(void (*)(void))core_dedupe_signatures, METH_FASTCALL,

@@ -79,10 +79,11 @@ _MentionRow = Tuple[int, int, int, int]
 def analyze(
     lexicon: Optional[Lexicon], text: str, /
 ) -> Tuple[bytes, bytes, bytes, List[_AttributionRow], List[_MentionRow]]: ...
+def match_terms(lexicon: Lexicon, names: List[str], /) -> object: ...
 def match_objects(
     text: str,
     matches: bytes,
-    terms: Tuple[Tuple[str, str, float, Tuple[str, ...]], ...],
+    terms: object,
     voices: Tuple[str, ...],
     match_type: type,
     attributions: List[_AttributionRow],

@@ -241,3 +241,39 @@ def test_match_objects_link_speaker_and_target_in_c_and_reject_rows_that_do_not_
         _core.match_objects(text, raw[1], terms, VOICES, Match, raw[3], ("Russia",))
     with pytest.raises(TypeError):
         _core.match_objects(text, raw[1], terms, VOICES, Match)
+
+
+def test_match_labels_come_from_the_lexicon_for_many_weights_and_categories():
+    # _core.match_terms keeps each term's labels compact in C, sharing one float per weight
+    # for the first few weights: every match must still carry its own term's labels
+    import framelens as fl
+    terms = [{"term": f"w{i:02d}", "category": ["a", "b"] if i % 3 == 0 else "c",
+              "weight": 0.25 * i - 2.0} for i in range(45)]
+    lex = fl.Lexicon.from_dict({"terms": terms})
+    text = " ".join(f"w{i:02d} w{(i * 7) % 45:02d}." for i in range(45))
+    ms = fl.Analyzer(lex).analyze(text).matches
+    assert len(ms) == 90
+    for m in ms:
+        t = lex.terms[int(m.term[1:])]
+        assert (m.term, m.category, m.weight, m.categories) == \
+            (t.term, t.category, t.weight, t.categories)
+        assert type(m.weight) is float and type(m.categories) is tuple
+    assert {m.categories for m in ms} == {("a", "b"), ("c",)}
+
+
+def test_match_terms_checks_its_arguments():
+    import framelens as fl
+    from framelens._api import VOICES, Match
+    lex = fl.Lexicon.from_dict({"terms": [{"term": "Kiev", "category": "capital"}]})
+    with pytest.raises(ValueError, match="one str per term"):
+        _core.match_terms(lex._core, [])
+    with pytest.raises(TypeError, match="one str per term"):
+        _core.match_terms(lex._core, [b"Kiev"])
+    with pytest.raises(TypeError):
+        _core.match_terms(None, ["Kiev"])
+    raw = _core.analyze(lex._core, "Kiev.")
+    with pytest.raises(TypeError, match="match_terms"):  # the old tuple of rows
+        _core.match_objects("Kiev.", raw[1], (("Kiev", "capital", 1.0, ("capital",)),),
+                            VOICES, Match, raw[3], ())
+    (m,) = _core.match_objects("Kiev.", raw[1], lex._term_table(), VOICES, Match, raw[3], ())
+    assert (m.term, m.surface, m.category, m.weight) == ("Kiev", "Kiev", "capital", 1.0)

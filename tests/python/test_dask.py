@@ -145,3 +145,58 @@ def test_dask_wrong_column_fails_before_computing():
     ddf = dd.from_pandas(pd.DataFrame(records(10)), npartitions=2)
     with pytest.raises(KeyError, match="nosuch"):
         analyze_dask(ddf, an, keep=["nosuch"], compute=False)
+
+
+def test_a_worker_compiles_each_lexicon_once_and_keeps_them_apart():
+    # what travels to a worker is the lexicon's text and its digest: unpickled twice, the
+    # worker's compiled analyzer is reused; another lexicon gets its own, and the results
+    # of each stay its own when the two alternate
+    from framelens import dask as fd
+    fd._COMPILED.clear()
+    one = fl.Analyzer(fl.Lexicon.from_dict(LEXICON))
+    other_lex = dict(LEXICON, terms=[{"term": "talks", "category": "neutral"}], contrasts=[])
+    other = fl.Analyzer(fl.Lexicon.from_dict(other_lex))
+    s1, s2 = fd._Shipped.of(one), fd._Shipped.of(other)
+    assert s1.digest != s2.digest and s1.__dask_tokenize__() == fd._Shipped.of(one).digest
+    a = pickle.loads(pickle.dumps(s1))
+    assert a.analyzer is not one and a.analyzer.lexicon.terms == one.lexicon.terms
+    assert pickle.loads(pickle.dumps(s1)).analyzer is a.analyzer  # compiled once
+    assert pickle.loads(pickle.dumps(a)).analyzer is a.analyzer  # passed on: the same way
+    b = pickle.loads(pickle.dumps(s2))
+    assert b.analyzer is not a.analyzer and b.analyzer.lexicon.terms == other.lexicon.terms
+    text = "Kiev talks with Kyiv."
+    assert [m.term for m in a.analyzer.analyze(text).matches] == ["Kiev", "Kyiv"]
+    assert [m.term for m in b.analyzer.analyze(text).matches] == ["talks"]
+    # the same text under another source or duplicate policy is another lexicon
+    third = fl.Analyzer(fl.Lexicon.from_json(one.lexicon.to_json(), source="x.json"))
+    assert fd._Shipped.of(third).digest != s1.digest
+    # only the most recent few stay compiled
+    for k in range(fd._COMPILED_MAX + 1):
+        lex = fl.Lexicon.from_dict({"terms": [{"term": f"t{k}", "category": "c"}]})
+        pickle.loads(pickle.dumps(fd._Shipped.of(fl.Analyzer(lex))))
+    assert len(fd._COMPILED) == fd._COMPILED_MAX and s1.digest not in fd._COMPILED
+
+
+def test_dask_on_processes_alternating_lexicons_gives_each_its_own_counts():
+    # a worker process keeps compiled lexicons between calls: calls with two lexicons in
+    # turn must each count with their own, and the worker must have compiled each once
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    import dask
+
+    from framelens import dask as fd
+    an1 = fl.Analyzer(fl.Lexicon.from_dict(LEXICON))
+    an2 = fl.Analyzer(fl.Lexicon.from_dict(
+        dict(LEXICON, terms=[{"term": "talks", "category": "neutral"},
+                             {"term": "Moscow", "category": "place"}], contrasts=[])))
+    recs = records(90)
+    want = {1: an1.analyze_corpus(recs).counts, 2: an2.analyze_corpus(recs).counts}
+    assert want[1] != want[2]
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool, \
+            dask.config.set(scheduler="processes", pool=pool):
+        for which in (1, 2, 1, 2):
+            an = an1 if which == 1 else an2
+            assert analyze_dask(db.from_sequence(recs, npartitions=3), an) == want[which]
+        cached = pool.submit(eval, "list(__import__('framelens.dask').dask._COMPILED)").result()
+    assert sorted(cached) == sorted([fd._Shipped.of(an1).digest, fd._Shipped.of(an2).digest])
