@@ -349,15 +349,23 @@ typedef struct fl_edge_slot {
     uint32_t child; /* 0: empty slot (the root is never a child) */
 } fl_edge_slot;
 
-/* A vocabulary slot: the string's id, its first bytes with its length (fl__vocab_head) and
- * part of its hash, so that most lookups are decided without reading the string itself.
- * At compile the voice stage's cue words (cues.c) are indexed in the same table: one
- * lookup of a token's folded form gives its label and its cue entry. */
+/* A vocabulary slot: the string's id, its first bytes with its length (fl__vocab_head), bytes
+ * 7 to 14 (fl__vocab_tail) and part of its hash, so that lookups of words up to 15 bytes are
+ * decided without reading the string itself. At compile the voice stage's cue words (cues.c)
+ * are indexed in the same table: one lookup of a token's folded form gives its label and
+ * its cue entry; and the first step of the matcher's walks along its folded label (root,
+ * start) is stored beside them, so that labelling a token reads one 32-byte slot (one cache
+ * line: the table is 32-byte aligned), not the slot, its tail and the root's child table. */
 typedef struct fl_vocab_slot {
+    uint64_t head;
+    uint64_t tail;
+    uint32_t id; /* 1 + index into lex->vocab, 0: not a label (a cue word only) */
     uint16_t check; /* the top 16 bits of the string's hash */
     uint16_t cue; /* 1 + index into the cue table (fl__cue_table), 0: not a cue word */
-    uint32_t id; /* 1 + index into lex->vocab, 0: not a label (a cue word only) */
-    uint64_t head;
+    uint32_t root; /* compiled: the root's child along its folded label, or 0 */
+    /* compiled: FL_START_TERM when root != 0, FL_START_EXCL when an exclusion ends at or
+     * below root */
+    uint8_t start;
 } fl_vocab_slot;
 
 /* A wildcard prefix: a string some wildcard edge is labelled with. */
@@ -429,10 +437,8 @@ struct fl_lexicon {
     fl_duplicate_counts duplicates;
     /* compiled form */
     fl_vec vocab; /* fl_span: token strings, in bytes */
-    fl_vocab_slot *vocab_slots;
-    /* per slot, fl__vocab_tail of its string: with the head and the length it decides words of up
-     * to 15 bytes without reading the string itself */
-    uint64_t *vocab_tails;
+    fl_vocab_slot *vocab_slots; /* 32-byte aligned, in vocab_mem */
+    void *vocab_mem; /* the allocation of vocab_slots */
     const struct fl_cue *cues; /* compiled: the cue table the slots index (cues.c) */
     size_t vocab_mask; /* slots - 1 (a power of two minus one) */
     fl_vec nodes; /* fl_node; node 0 is the root */
@@ -776,7 +782,7 @@ static inline const fl_vocab_slot *fl__vocab_probe_at(const fl_lexicon *lex, con
                 return slot;
             }
             if (len <= FL_VOCAB_TAIL_MAX) {
-                if (lex->vocab_tails[i] == tail) {
+                if (slot->tail == tail) {
                     return slot;
                 }
                 continue;

@@ -104,8 +104,7 @@ void fl_lexicon_free(fl_lexicon *lex) {
     fl__vec_free(&a, &lex->nodes);
     fl__vec_free(&a, &lex->entries);
     fl__vec_free(&a, &lex->root_edges);
-    fl__free(&a, lex->vocab_slots);
-    fl__free(&a, lex->vocab_tails);
+    fl__free(&a, lex->vocab_mem);
     fl__free(&a, lex->edge_slots);
     fl__free(&a, lex->big_edges);
     fl__free(&a, lex->root_kids);
@@ -164,18 +163,17 @@ static size_t free_slot(const fl_vocab_slot *slots, size_t mask, uint32_t hash) 
  * intact on failure. */
 static fl_status vocab_grow(fl_lexicon *lex, size_t want) {
     size_t bytes;
-    if (!fl__mul(want, sizeof(fl_vocab_slot), &bytes)) {
+    if (!fl__mul(want, sizeof(fl_vocab_slot), &bytes) || bytes > SIZE_MAX - 32) {
         return FL_ERR_NOMEM;
     }
-    fl_vocab_slot *slots = fl__malloc(&lex->alloc, bytes);
-    uint64_t *tails = fl__malloc(&lex->alloc, want * sizeof(uint64_t)); /* half of bytes */
-    if (slots == NULL || tails == NULL) {
-        fl__free(&lex->alloc, slots);
-        fl__free(&lex->alloc, tails);
+    /* 32 bytes more, to start the table on a 32-byte boundary: a slot never straddles two
+     * cache lines */
+    void *mem = fl__malloc(&lex->alloc, bytes + 32);
+    if (mem == NULL) {
         return FL_ERR_NOMEM;
     }
+    fl_vocab_slot *slots = (fl_vocab_slot *)(void *)((char *)mem + (32 - (uintptr_t)mem % 32) % 32);
     memset(slots, 0, bytes);
-    memset(tails, 0, want * sizeof(uint64_t));
     size_t mask = want - 1;
     for (uint32_t id = 0; id < lex->vocab.len; id++) {
         size_t len;
@@ -185,12 +183,11 @@ static fl_status vocab_grow(fl_lexicon *lex, size_t want) {
         slots[j].check = (uint16_t)(hash >> 16);
         slots[j].id = id + 1;
         slots[j].head = fl__vocab_head(str, len);
-        tails[j] = fl__vocab_tail(str, len);
+        slots[j].tail = fl__vocab_tail(str, len);
     }
-    fl__free(&lex->alloc, lex->vocab_slots);
-    fl__free(&lex->alloc, lex->vocab_tails);
+    fl__free(&lex->alloc, lex->vocab_mem);
+    lex->vocab_mem = mem;
     lex->vocab_slots = slots;
-    lex->vocab_tails = tails;
     lex->vocab_mask = mask;
     return FL_OK;
 }
@@ -227,7 +224,7 @@ fl_status fl__vocab_intern(fl_lexicon *lex, const uint8_t *s, size_t len, uint32
     lex->vocab_slots[j].check = (uint16_t)(hash >> 16);
     lex->vocab_slots[j].id = (uint32_t)lex->vocab.len;
     lex->vocab_slots[j].head = fl__vocab_head(s, len);
-    lex->vocab_tails[j] = fl__vocab_tail(s, len);
+    lex->vocab_slots[j].tail = fl__vocab_tail(s, len);
     *id = (uint32_t)(lex->vocab.len - 1);
     return FL_OK;
 }
@@ -261,7 +258,7 @@ static fl_status index_cues(fl_lexicon *lex) {
             slot = &lex->vocab_slots[j];
             slot->check = (uint16_t)(hash >> 16);
             slot->head = fl__vocab_head(w, len);
-            lex->vocab_tails[j] = fl__vocab_tail(w, len);
+            slot->tail = fl__vocab_tail(w, len);
         }
         slot->cue = (uint16_t)(c + 1);
     }
@@ -721,6 +718,16 @@ fl_status fl__lexicon_freeze(fl_lexicon *lex) {
         (n_exact > 0 && (st = build_exact_table(lex, kinds, n_ids, n_exact)) != FL_OK) ||
         (st = index_cues(lex)) != FL_OK) {
         goto done;
+    }
+    /* each label's first step from the root, in its slot (fl__label_tokens reads it there) */
+    for (size_t j = 0; j <= lex->vocab_mask; j++) {
+        fl_vocab_slot *slot = &lex->vocab_slots[j];
+        uint32_t kid = slot->id != 0 ? lex->root_kids[slot->id - 1] : 0; /* FL_EDGE_FOLD: 0 */
+        slot->root = kid;
+        slot->start = (uint8_t)((kid != 0 ? FL_START_TERM : 0) |
+                                (kid != 0 && lex->has_exclusions && nodes[kid].excl_below
+                                     ? FL_START_EXCL
+                                     : 0));
     }
     fl__free(a, lex->edge_slots);
     lex->edge_slots = NULL;

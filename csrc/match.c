@@ -76,19 +76,20 @@ static bool other_roots(const fl_lexicon *lex, const fl_result *res, const fl_to
 }
 
 /* The first step of every walk from token k, for fl__match: its child of the root along
- * its folded label, whether the root has other children for it, whether an exclusion may
- * start there (a cheap test: the exclusion walk decides). Done as each token is labelled,
- * while its record is in cache, rather than in a pass of its own. Returns its FL_START_*
- * byte. */
-static inline uint8_t first_step(const fl_lexicon *lex, const fl_result *res, fl_tokinfo *k) {
-    k->root = k->id_fold != FL_NO_ID ? root_kid(lex, k->id_fold << 2 | FL_EDGE_FOLD) : 0;
-    k->root_more = (k->wild_n > 0 || k->id_exact != FL_NO_ID) && other_roots(lex, res, k);
-    bool excl = lex->has_exclusions &&
-                ((k->root != 0 && FL_VEC_AT(lex->nodes, fl_node, k->root).excl_below) ||
-                 k->root_more);
-    return (uint8_t)((k->root != 0 || k->root_more ? FL_START_TERM : 0) |
-                     (excl ? FL_START_EXCL : 0));
+ * its folded label and the start byte that child gives (both from its vocabulary slot, where
+ * the compile put them), whether the root has other children for it, whether an exclusion
+ * may start there (a cheap test: the exclusion walk decides). Returns its FL_START_* byte. */
+static inline uint8_t first_step(const fl_lexicon *lex, const fl_result *res, fl_tokinfo *k,
+                                 const fl_vocab_slot *slot) {
+    k->root = slot->root;
+    bool more = (k->wild_n > 0 || k->id_exact != FL_NO_ID) && other_roots(lex, res, k);
+    k->root_more = more;
+    return (uint8_t)(slot->start |
+                     (more ? FL_START_TERM | (lex->has_exclusions ? FL_START_EXCL : 0) : 0));
 }
+
+/* What fl__vocab_probe_at's NULL stands for in fl__label_tokens: no id, no cue, no child. */
+static const fl_vocab_slot NO_SLOT = {0};
 
 /*
  * Labels in two passes over the tokens of the text. The first folds each token into
@@ -205,9 +206,6 @@ fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result
         if (lex->vocab_slots != NULL) {
             size_t slot = fl__hash_spread(hash) & lex->vocab_mask;
             __builtin_prefetch(&lex->vocab_slots[slot]);
-            if (fold_len > FL_VOCAB_HEAD) {
-                __builtin_prefetch(&lex->vocab_tails[slot]);
-            }
             /* the slot, for the lookup below: root is free until first_step sets it */
             k->root = (uint32_t)slot;
         }
@@ -243,8 +241,11 @@ fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result
             lex->vocab_mask <= UINT32_MAX
                 ? fl__vocab_probe_at(lex, f, fold_len, k->hash_fold, head, tail, k->root)
                 : fl__vocab_probe(lex, f, fold_len, k->hash_fold, head, tail);
-        k->id_fold = slot != NULL ? slot->id - 1 : FL_NO_ID; /* id 0: a cue word only */
-        k->cue = slot != NULL && slot->cue != 0 ? &lex->cues[slot->cue - 1] : NULL;
+        if (slot == NULL) {
+            slot = &NO_SLOT;
+        }
+        k->id_fold = slot->id - 1; /* id 0 (a cue word only, or none): FL_NO_ID */
+        k->cue = slot->cue != 0 ? &lex->cues[slot->cue - 1] : NULL;
         /* the exact form of a simple token is the text (or the folded form when equal) */
         const uint8_t *e = !exact ? NULL : k->same ? f : text + toks[i].start;
         if (exact && k->same) {
@@ -259,7 +260,7 @@ fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result
                 return st;
             }
         }
-        starts[i] = first_step(lex, res, k);
+        starts[i] = first_step(lex, res, k, slot);
     }
     return FL_OK;
 }
