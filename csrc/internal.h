@@ -334,9 +334,13 @@ static inline uint64_t fl__fmix64(uint64_t x) {
     return x;
 }
 
-/* The hash of an edge (parent node, label). */
+/* The hash of an edge (parent node, label): its low 32 bits place it in lex->big_edges, its
+ * high 32 its bit in lex->big_bloom. */
+static inline uint64_t fl__hash_edge64(uint32_t parent, uint32_t label) {
+    return fl__fmix64(((uint64_t)parent << 32) | label);
+}
 static inline uint32_t fl__hash_edge(uint32_t parent, uint32_t label) {
-    return (uint32_t)fl__fmix64(((uint64_t)parent << 32) | label);
+    return (uint32_t)fl__hash_edge64(parent, label);
 }
 
 /* Edge labels: vocabulary id << 2 | kind. */
@@ -458,6 +462,11 @@ struct fl_lexicon {
      * fl__hash_edge(parent, label) (child 0: empty); NULL: none */
     fl_edge_slot *big_edges;
     size_t big_mask;
+    /* compiled with big_edges: one bit per (high half of fl__hash_edge64) of each of their edges,
+     * 16 bits an edge, so that most lookups of a child that is not there ("the" followed by a
+     * word no term continues with) end in this bitmap, in cache, not in a probe of big_edges */
+    uint8_t *big_bloom;
+    size_t big_bloom_mask;
     fl_wild_slot *wild_slots; /* compiled: the wildcard prefixes (NULL: none) */
     size_t wild_mask;
     uint8_t wild_kinds; /* bit 0: some folded wildcard, bit 1: some exact one */

@@ -107,6 +107,7 @@ void fl_lexicon_free(fl_lexicon *lex) {
     fl__free(&a, lex->vocab_mem);
     fl__free(&a, lex->edge_slots);
     fl__free(&a, lex->big_edges);
+    fl__free(&a, lex->big_bloom);
     fl__free(&a, lex->root_kids);
     fl__free(&a, lex->kid_labels);
     fl__free(&a, lex->kid_nodes);
@@ -477,20 +478,27 @@ static fl_status build_big_edges(fl_lexicon *lex) {
         return FL_OK;
     }
     size_t slots = fl__table_size(2 * n_big, 16);
+    size_t bits = fl__table_size(16 * n_big, 512);
     size_t bytes;
     if (!fl__mul(slots, sizeof(fl_edge_slot), &bytes) ||
-        (lex->big_edges = fl__malloc(&lex->alloc, bytes)) == NULL) {
+        (lex->big_edges = fl__malloc(&lex->alloc, bytes)) == NULL ||
+        (lex->big_bloom = fl__malloc(&lex->alloc, bits / 8)) == NULL) {
         return FL_ERR_NOMEM;
     }
     memset(lex->big_edges, 0, bytes);
+    memset(lex->big_bloom, 0, bits / 8);
     lex->big_mask = slots - 1;
+    lex->big_bloom_mask = bits - 1;
     for (uint32_t n = 1; n < lex->nodes.len; n++) {
         if (nodes[n].n_kids <= FL_BIG_NODE) {
             continue;
         }
         for (uint32_t k = 0; k < nodes[n].n_kids; k++) {
             uint32_t label = lex->kid_labels[nodes[n].first_kid + k];
-            size_t j = fl__hash_edge(n, label) & lex->big_mask;
+            uint64_t h = fl__hash_edge64(n, label);
+            size_t b = (size_t)(h >> 32) & lex->big_bloom_mask;
+            lex->big_bloom[b >> 3] |= (uint8_t)(1u << (b & 7));
+            size_t j = (uint32_t)h & lex->big_mask;
             while (lex->big_edges[j].child != 0) {
                 j = (j + 1) & lex->big_mask;
             }

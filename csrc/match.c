@@ -270,7 +270,12 @@ fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result
 static inline uint32_t kid_find(const fl_lexicon *lex, uint32_t nid, const fl_node *nd,
                                 uint32_t label) {
     if (nd->n_kids > FL_BIG_NODE) {
-        for (size_t j = fl__hash_edge(nid, label) & lex->big_mask;; j = (j + 1) & lex->big_mask) {
+        uint64_t h = fl__hash_edge64(nid, label);
+        size_t b = (size_t)(h >> 32) & lex->big_bloom_mask;
+        if (!((lex->big_bloom[b >> 3] >> (b & 7)) & 1u)) {
+            return 0;
+        }
+        for (size_t j = (uint32_t)h & lex->big_mask;; j = (j + 1) & lex->big_mask) {
             const fl_edge_slot *e = &lex->big_edges[j];
             if (e->child == 0 || (e->parent == nid && e->label == label)) {
                 return e->child;
