@@ -370,7 +370,13 @@ typedef struct fl_vocab_slot {
     /* compiled: FL_START_TERM when root != 0, FL_START_EXCL when an exclusion ends at or
      * below root */
     uint8_t start;
+    uint8_t flags; /* compiled: FL_SLOT_* */
 } fl_vocab_slot;
+
+enum {
+    /* some folded wildcard prefix may begin the string (fl__wild_may_start, asked at compile) */
+    FL_SLOT_WILD = 1
+};
 
 /* A wildcard prefix: a string some wildcard edge is labelled with. */
 typedef struct fl_wild_slot {

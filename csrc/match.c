@@ -255,8 +255,12 @@ fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result
         }
         if (wild && k->simple) {
             k->wild_first = (uint32_t)res->wild.len;
-            if (wild_may_have(lex, f, fold_len, e, fold_len) &&
-                (st = wild_labels(lex, res, k, f, fold_len, e, fold_len)) != FL_OK) {
+            /* a form in the table has the folded half of the test in its slot */
+            bool may = slot != &NO_SLOT
+                           ? (slot->flags & FL_SLOT_WILD) ||
+                                 ((lex->wild_kinds & 2) && fl__wild_may_start(lex, e, fold_len))
+                           : wild_may_have(lex, f, fold_len, e, fold_len);
+            if (may && (st = wild_labels(lex, res, k, f, fold_len, e, fold_len)) != FL_OK) {
                 return st;
             }
         }
