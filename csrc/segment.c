@@ -673,6 +673,17 @@ fl_status fl__segment(const fl_allocator *a, const uint8_t *text, size_t len, fl
     size_t i = 0;
     bool at_start = true;
     while (i < n) {
+        /* Most tokens: a word inside a line, past the sentence's first token, with no list
+         * running. None of the tests below can cut before it or after it: only count it. */
+        if (toks[i].kind == FL_TOKEN_WORD && toks[i].newlines_before == 0 && i > st.start &&
+            !at_start && st.marker_kind == 0) {
+            if (infos[i].has_letter) {
+                st.line_words++;
+                st.line_caps += infos[i].upper;
+            }
+            i++;
+            continue;
+        }
         if (i > st.start) {
             bool brk = false;
             if (toks[i].newlines_before > 0) {
