@@ -677,11 +677,19 @@ fl_status fl__segment(const fl_allocator *a, const uint8_t *text, size_t len, fl
          * running. None of the tests below can cut before it or after it: only count it. */
         if (toks[i].kind == FL_TOKEN_WORD && toks[i].newlines_before == 0 && i > st.start &&
             !at_start && st.marker_kind == 0) {
-            if (infos[i].has_letter) {
-                st.line_words++;
-                st.line_caps += infos[i].upper;
-            }
-            i++;
+            /* and so are the words that follow it on the line (counted in locals: st is
+             * memory the compiler cannot keep in registers) */
+            uint32_t words = st.line_words;
+            uint32_t caps = st.line_caps;
+            do {
+                if (infos[i].has_letter) {
+                    words++;
+                    caps += infos[i].upper;
+                }
+                i++;
+            } while (i < n && toks[i].kind == FL_TOKEN_WORD && toks[i].newlines_before == 0);
+            st.line_words = words;
+            st.line_caps = caps;
             continue;
         }
         if (i > st.start) {
