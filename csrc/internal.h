@@ -201,6 +201,7 @@ typedef struct fl_tokinfo {
     const struct fl_cue *cue;
     uint32_t root; /* match.c: the root's child along its folded label, or 0 */
     uint8_t root_more; /* match.c: the root has other children for it (exact, wildcard) */
+    uint8_t root_flags; /* match.c: FL_ROOT_* of the node `root` */
 } fl_tokinfo;
 
 /* What fl__match's scans need of each token, one byte per token in fl_result.starts (the
@@ -371,7 +372,16 @@ typedef struct fl_vocab_slot {
      * below root */
     uint8_t start;
     uint8_t flags; /* compiled: FL_SLOT_* */
+    uint8_t root_flags; /* compiled: FL_ROOT_* of the node `root` */
 } fl_vocab_slot;
+
+/* What the matcher may know of a walk's first node without reading it (fl_vocab_slot,
+ * fl_tokinfo): a node that ends no term and whose more than FL_BIG_NODE children are all
+ * along folded labels ("the", "said" in a large lexicon) continues only through the next
+ * token's folded label, which the big-node bitmap (lex->big_bloom) mostly rules out. */
+enum {
+    FL_ROOT_BIG_FOLD = 1 /* no term ends here; > FL_BIG_NODE children, all along folded labels */
+};
 
 enum {
     /* some folded wildcard prefix may begin the string (fl__wild_may_start, asked at compile) */

@@ -82,6 +82,7 @@ static bool other_roots(const fl_lexicon *lex, const fl_result *res, const fl_to
 static inline uint8_t first_step(const fl_lexicon *lex, const fl_result *res, fl_tokinfo *k,
                                  const fl_vocab_slot *slot) {
     k->root = slot->root;
+    k->root_flags = slot->root_flags;
     bool more = (k->wild_n > 0 || k->id_exact != FL_NO_ID) && other_roots(lex, res, k);
     k->root_more = more;
     return (uint8_t)(slot->start |
@@ -269,14 +270,20 @@ fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result
     return FL_OK;
 }
 
+/* Could big node nid (more than FL_BIG_NODE children) have a child along label? From the
+ * bitmap in cache; h: fl__hash_edge64(nid, label). */
+static inline bool big_may_have(const fl_lexicon *lex, uint64_t h) {
+    size_t b = (size_t)(h >> 32) & lex->big_bloom_mask;
+    return (lex->big_bloom[b >> 3] >> (b & 7)) & 1u;
+}
+
 /* The child of compiled node nid (nd) along label, or 0: a scan of a short run of
  * children, one probe of the big-node edge table for a long one. */
 static inline uint32_t kid_find(const fl_lexicon *lex, uint32_t nid, const fl_node *nd,
                                 uint32_t label) {
     if (nd->n_kids > FL_BIG_NODE) {
         uint64_t h = fl__hash_edge64(nid, label);
-        size_t b = (size_t)(h >> 32) & lex->big_bloom_mask;
-        if (!((lex->big_bloom[b >> 3] >> (b & 7)) & 1u)) {
+        if (!big_may_have(lex, h)) {
             return 0;
         }
         for (size_t j = (uint32_t)h & lex->big_mask;; j = (j + 1) & lex->big_mask) {
@@ -518,6 +525,17 @@ fl_status fl__match(const fl_lexicon *lex, fl_result *res) {
             const fl_tokinfo *k = &infos[i];
             uint32_t c = k->root;
             bool other = k->root_more;
+            if (!other && (k->root_flags & FL_ROOT_BIG_FOLD)) {
+                /* walk_chain's first step, decided without reading node c: no term ends at
+                 * c, so a match needs the next token's folded label to lead on from it */
+                uint32_t p = i + 1;
+                if (p >= b || lex->max_depth < 2 || (covered != NULL && covered[p - a] != 0) ||
+                    infos[p].id_fold == FL_NO_ID ||
+                    !big_may_have(lex, fl__hash_edge64(c, infos[p].id_fold << 2))) {
+                    i++;
+                    continue;
+                }
+            }
             best bst = {0, 0};
             if (other || !walk_chain(lex, infos, c, i, a, b, covered, &bst)) {
                 bst.len = 0;
