@@ -736,18 +736,20 @@ fl_status fl__lexicon_freeze(fl_lexicon *lex) {
                                 (kid != 0 && lex->has_exclusions && nodes[kid].excl_below
                                      ? FL_START_EXCL
                                      : 0));
-        slot->root_flags =
-            kid != 0 && nodes[kid].entry == 0 && nodes[kid].n_kids > FL_BIG_NODE &&
-                    nodes[kid].kid_kinds == (1u << FL_EDGE_FOLD)
-                ? FL_ROOT_BIG_FOLD
-                : 0;
+        slot->root_flags = kid != 0 && nodes[kid].entry == 0 && nodes[kid].n_kids > FL_BIG_NODE &&
+                                   nodes[kid].kid_kinds == (1u << FL_EDGE_FOLD)
+                               ? FL_ROOT_BIG_FOLD
+                               : 0;
         slot->flags = 0;
         if ((slot->id != 0 || slot->cue != 0) && (lex->wild_kinds & 1)) {
             size_t len;
-            const uint8_t *str = slot->id != 0
-                                     ? vocab_str(lex, slot->id - 1, &len)
-                                     : (len = lex->cues[slot->cue - 1].len,
-                                        (const uint8_t *)lex->cues[slot->cue - 1].word);
+            const uint8_t *str;
+            if (slot->id != 0) {
+                str = vocab_str(lex, slot->id - 1, &len);
+            } else {
+                str = (const uint8_t *)lex->cues[slot->cue - 1].word;
+                len = lex->cues[slot->cue - 1].len;
+            }
             slot->flags = fl__wild_may_start(lex, str, len) ? FL_SLOT_WILD : 0;
         }
     }
