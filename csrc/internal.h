@@ -201,6 +201,7 @@ typedef struct fl_tokinfo {
     const struct fl_cue *cue;
     uint32_t root; /* match.c: the root's child along its folded label, or 0 */
     uint8_t root_more; /* match.c: the root has other children for it (exact, wildcard) */
+    uint8_t root_flags; /* match.c: FL_ROOT_* of the node `root` */
 } fl_tokinfo;
 
 /* What fl__match's scans need of each token, one byte per token in fl_result.starts (the
@@ -334,9 +335,13 @@ static inline uint64_t fl__fmix64(uint64_t x) {
     return x;
 }
 
-/* The hash of an edge (parent node, label). */
+/* The hash of an edge (parent node, label): its low 32 bits place it in lex->big_edges, its
+ * high 32 its bit in lex->big_bloom. */
+static inline uint64_t fl__hash_edge64(uint32_t parent, uint32_t label) {
+    return fl__fmix64(((uint64_t)parent << 32) | label);
+}
 static inline uint32_t fl__hash_edge(uint32_t parent, uint32_t label) {
-    return (uint32_t)fl__fmix64(((uint64_t)parent << 32) | label);
+    return (uint32_t)fl__hash_edge64(parent, label);
 }
 
 /* Edge labels: vocabulary id << 2 | kind. */
@@ -349,16 +354,39 @@ typedef struct fl_edge_slot {
     uint32_t child; /* 0: empty slot (the root is never a child) */
 } fl_edge_slot;
 
-/* A vocabulary slot: the string's id, its first bytes with its length (fl__vocab_head) and
- * part of its hash, so that most lookups are decided without reading the string itself.
- * At compile the voice stage's cue words (cues.c) are indexed in the same table: one
- * lookup of a token's folded form gives its label and its cue entry. */
+/* A vocabulary slot: the string's id, its first bytes with its length (fl__vocab_head), bytes
+ * 7 to 14 (fl__vocab_tail) and part of its hash, so that lookups of words up to 15 bytes are
+ * decided without reading the string itself. At compile the voice stage's cue words (cues.c)
+ * are indexed in the same table: one lookup of a token's folded form gives its label and
+ * its cue entry; and the first step of the matcher's walks along its folded label (root,
+ * start) is stored beside them, so that labelling a token reads one 32-byte slot (one cache
+ * line: the table is 32-byte aligned), not the slot, its tail and the root's child table. */
 typedef struct fl_vocab_slot {
+    uint64_t head;
+    uint64_t tail;
+    uint32_t id; /* 1 + index into lex->vocab, 0: not a label (a cue word only) */
     uint16_t check; /* the top 16 bits of the string's hash */
     uint16_t cue; /* 1 + index into the cue table (fl__cue_table), 0: not a cue word */
-    uint32_t id; /* 1 + index into lex->vocab, 0: not a label (a cue word only) */
-    uint64_t head;
+    uint32_t root; /* compiled: the root's child along its folded label, or 0 */
+    /* compiled: FL_START_TERM when root != 0, FL_START_EXCL when an exclusion ends at or
+     * below root */
+    uint8_t start;
+    uint8_t flags; /* compiled: FL_SLOT_* */
+    uint8_t root_flags; /* compiled: FL_ROOT_* of the node `root` */
 } fl_vocab_slot;
+
+/* What the matcher may know of a walk's first node without reading it (fl_vocab_slot,
+ * fl_tokinfo): a node that ends no term and whose more than FL_BIG_NODE children are all
+ * along folded labels ("the", "said" in a large lexicon) continues only through the next
+ * token's folded label, which the big-node bitmap (lex->big_bloom) mostly rules out. */
+enum {
+    FL_ROOT_BIG_FOLD = 1 /* no term ends here; > FL_BIG_NODE children, all along folded labels */
+};
+
+enum {
+    /* some folded wildcard prefix may begin the string (fl__wild_may_start, asked at compile) */
+    FL_SLOT_WILD = 1
+};
 
 /* A wildcard prefix: a string some wildcard edge is labelled with. */
 typedef struct fl_wild_slot {
@@ -429,10 +457,8 @@ struct fl_lexicon {
     fl_duplicate_counts duplicates;
     /* compiled form */
     fl_vec vocab; /* fl_span: token strings, in bytes */
-    fl_vocab_slot *vocab_slots;
-    /* per slot, fl__vocab_tail of its string: with the head and the length it decides words of up
-     * to 15 bytes without reading the string itself */
-    uint64_t *vocab_tails;
+    fl_vocab_slot *vocab_slots; /* 32-byte aligned, in vocab_mem */
+    void *vocab_mem; /* the allocation of vocab_slots */
     const struct fl_cue *cues; /* compiled: the cue table the slots index (cues.c) */
     size_t vocab_mask; /* slots - 1 (a power of two minus one) */
     fl_vec nodes; /* fl_node; node 0 is the root */
@@ -452,6 +478,11 @@ struct fl_lexicon {
      * fl__hash_edge(parent, label) (child 0: empty); NULL: none */
     fl_edge_slot *big_edges;
     size_t big_mask;
+    /* compiled with big_edges: one bit per (high half of fl__hash_edge64) of each of their edges,
+     * 16 bits an edge, so that most lookups of a child that is not there ("the" followed by a
+     * word no term continues with) end in this bitmap, in cache, not in a probe of big_edges */
+    uint8_t *big_bloom;
+    size_t big_bloom_mask;
     fl_wild_slot *wild_slots; /* compiled: the wildcard prefixes (NULL: none) */
     size_t wild_mask;
     uint8_t wild_kinds; /* bit 0: some folded wildcard, bit 1: some exact one */
@@ -776,7 +807,7 @@ static inline const fl_vocab_slot *fl__vocab_probe_at(const fl_lexicon *lex, con
                 return slot;
             }
             if (len <= FL_VOCAB_TAIL_MAX) {
-                if (lex->vocab_tails[i] == tail) {
+                if (slot->tail == tail) {
                     return slot;
                 }
                 continue;

@@ -104,10 +104,10 @@ void fl_lexicon_free(fl_lexicon *lex) {
     fl__vec_free(&a, &lex->nodes);
     fl__vec_free(&a, &lex->entries);
     fl__vec_free(&a, &lex->root_edges);
-    fl__free(&a, lex->vocab_slots);
-    fl__free(&a, lex->vocab_tails);
+    fl__free(&a, lex->vocab_mem);
     fl__free(&a, lex->edge_slots);
     fl__free(&a, lex->big_edges);
+    fl__free(&a, lex->big_bloom);
     fl__free(&a, lex->root_kids);
     fl__free(&a, lex->kid_labels);
     fl__free(&a, lex->kid_nodes);
@@ -164,18 +164,17 @@ static size_t free_slot(const fl_vocab_slot *slots, size_t mask, uint32_t hash) 
  * intact on failure. */
 static fl_status vocab_grow(fl_lexicon *lex, size_t want) {
     size_t bytes;
-    if (!fl__mul(want, sizeof(fl_vocab_slot), &bytes)) {
+    if (!fl__mul(want, sizeof(fl_vocab_slot), &bytes) || bytes > SIZE_MAX - 32) {
         return FL_ERR_NOMEM;
     }
-    fl_vocab_slot *slots = fl__malloc(&lex->alloc, bytes);
-    uint64_t *tails = fl__malloc(&lex->alloc, want * sizeof(uint64_t)); /* half of bytes */
-    if (slots == NULL || tails == NULL) {
-        fl__free(&lex->alloc, slots);
-        fl__free(&lex->alloc, tails);
+    /* 32 bytes more, to start the table on a 32-byte boundary: a slot never straddles two
+     * cache lines */
+    void *mem = fl__malloc(&lex->alloc, bytes + 32);
+    if (mem == NULL) {
         return FL_ERR_NOMEM;
     }
+    fl_vocab_slot *slots = (fl_vocab_slot *)(void *)((char *)mem + (32 - (uintptr_t)mem % 32) % 32);
     memset(slots, 0, bytes);
-    memset(tails, 0, want * sizeof(uint64_t));
     size_t mask = want - 1;
     for (uint32_t id = 0; id < lex->vocab.len; id++) {
         size_t len;
@@ -185,12 +184,11 @@ static fl_status vocab_grow(fl_lexicon *lex, size_t want) {
         slots[j].check = (uint16_t)(hash >> 16);
         slots[j].id = id + 1;
         slots[j].head = fl__vocab_head(str, len);
-        tails[j] = fl__vocab_tail(str, len);
+        slots[j].tail = fl__vocab_tail(str, len);
     }
-    fl__free(&lex->alloc, lex->vocab_slots);
-    fl__free(&lex->alloc, lex->vocab_tails);
+    fl__free(&lex->alloc, lex->vocab_mem);
+    lex->vocab_mem = mem;
     lex->vocab_slots = slots;
-    lex->vocab_tails = tails;
     lex->vocab_mask = mask;
     return FL_OK;
 }
@@ -227,7 +225,7 @@ fl_status fl__vocab_intern(fl_lexicon *lex, const uint8_t *s, size_t len, uint32
     lex->vocab_slots[j].check = (uint16_t)(hash >> 16);
     lex->vocab_slots[j].id = (uint32_t)lex->vocab.len;
     lex->vocab_slots[j].head = fl__vocab_head(s, len);
-    lex->vocab_tails[j] = fl__vocab_tail(s, len);
+    lex->vocab_slots[j].tail = fl__vocab_tail(s, len);
     *id = (uint32_t)(lex->vocab.len - 1);
     return FL_OK;
 }
@@ -261,7 +259,7 @@ static fl_status index_cues(fl_lexicon *lex) {
             slot = &lex->vocab_slots[j];
             slot->check = (uint16_t)(hash >> 16);
             slot->head = fl__vocab_head(w, len);
-            lex->vocab_tails[j] = fl__vocab_tail(w, len);
+            slot->tail = fl__vocab_tail(w, len);
         }
         slot->cue = (uint16_t)(c + 1);
     }
@@ -480,20 +478,27 @@ static fl_status build_big_edges(fl_lexicon *lex) {
         return FL_OK;
     }
     size_t slots = fl__table_size(2 * n_big, 16);
+    size_t bits = fl__table_size(16 * n_big, 512);
     size_t bytes;
     if (!fl__mul(slots, sizeof(fl_edge_slot), &bytes) ||
-        (lex->big_edges = fl__malloc(&lex->alloc, bytes)) == NULL) {
+        (lex->big_edges = fl__malloc(&lex->alloc, bytes)) == NULL ||
+        (lex->big_bloom = fl__malloc(&lex->alloc, bits / 8)) == NULL) {
         return FL_ERR_NOMEM;
     }
     memset(lex->big_edges, 0, bytes);
+    memset(lex->big_bloom, 0, bits / 8);
     lex->big_mask = slots - 1;
+    lex->big_bloom_mask = bits - 1;
     for (uint32_t n = 1; n < lex->nodes.len; n++) {
         if (nodes[n].n_kids <= FL_BIG_NODE) {
             continue;
         }
         for (uint32_t k = 0; k < nodes[n].n_kids; k++) {
             uint32_t label = lex->kid_labels[nodes[n].first_kid + k];
-            size_t j = fl__hash_edge(n, label) & lex->big_mask;
+            uint64_t h = fl__hash_edge64(n, label);
+            size_t b = (size_t)(h >> 32) & lex->big_bloom_mask;
+            lex->big_bloom[b >> 3] |= (uint8_t)(1u << (b & 7));
+            size_t j = (uint32_t)h & lex->big_mask;
             while (lex->big_edges[j].child != 0) {
                 j = (j + 1) & lex->big_mask;
             }
@@ -721,6 +726,32 @@ fl_status fl__lexicon_freeze(fl_lexicon *lex) {
         (n_exact > 0 && (st = build_exact_table(lex, kinds, n_ids, n_exact)) != FL_OK) ||
         (st = index_cues(lex)) != FL_OK) {
         goto done;
+    }
+    /* each label's first step from the root, in its slot (fl__label_tokens reads it there) */
+    for (size_t j = 0; j <= lex->vocab_mask; j++) {
+        fl_vocab_slot *slot = &lex->vocab_slots[j];
+        uint32_t kid = slot->id != 0 ? lex->root_kids[slot->id - 1] : 0; /* FL_EDGE_FOLD: 0 */
+        slot->root = kid;
+        slot->start = (uint8_t)((kid != 0 ? FL_START_TERM : 0) |
+                                (kid != 0 && lex->has_exclusions && nodes[kid].excl_below
+                                     ? FL_START_EXCL
+                                     : 0));
+        slot->root_flags = kid != 0 && nodes[kid].entry == 0 && nodes[kid].n_kids > FL_BIG_NODE &&
+                                   nodes[kid].kid_kinds == (1u << FL_EDGE_FOLD)
+                               ? FL_ROOT_BIG_FOLD
+                               : 0;
+        slot->flags = 0;
+        if ((slot->id != 0 || slot->cue != 0) && (lex->wild_kinds & 1)) {
+            size_t len;
+            const uint8_t *str;
+            if (slot->id != 0) {
+                str = vocab_str(lex, slot->id - 1, &len);
+            } else {
+                str = (const uint8_t *)lex->cues[slot->cue - 1].word;
+                len = lex->cues[slot->cue - 1].len;
+            }
+            slot->flags = fl__wild_may_start(lex, str, len) ? FL_SLOT_WILD : 0;
+        }
     }
     fl__free(a, lex->edge_slots);
     lex->edge_slots = NULL;

@@ -76,19 +76,21 @@ static bool other_roots(const fl_lexicon *lex, const fl_result *res, const fl_to
 }
 
 /* The first step of every walk from token k, for fl__match: its child of the root along
- * its folded label, whether the root has other children for it, whether an exclusion may
- * start there (a cheap test: the exclusion walk decides). Done as each token is labelled,
- * while its record is in cache, rather than in a pass of its own. Returns its FL_START_*
- * byte. */
-static inline uint8_t first_step(const fl_lexicon *lex, const fl_result *res, fl_tokinfo *k) {
-    k->root = k->id_fold != FL_NO_ID ? root_kid(lex, k->id_fold << 2 | FL_EDGE_FOLD) : 0;
-    k->root_more = (k->wild_n > 0 || k->id_exact != FL_NO_ID) && other_roots(lex, res, k);
-    bool excl = lex->has_exclusions &&
-                ((k->root != 0 && FL_VEC_AT(lex->nodes, fl_node, k->root).excl_below) ||
-                 k->root_more);
-    return (uint8_t)((k->root != 0 || k->root_more ? FL_START_TERM : 0) |
-                     (excl ? FL_START_EXCL : 0));
+ * its folded label and the start byte that child gives (both from its vocabulary slot, where
+ * the compile put them), whether the root has other children for it, whether an exclusion
+ * may start there (a cheap test: the exclusion walk decides). Returns its FL_START_* byte. */
+static inline uint8_t first_step(const fl_lexicon *lex, const fl_result *res, fl_tokinfo *k,
+                                 const fl_vocab_slot *slot) {
+    k->root = slot->root;
+    k->root_flags = slot->root_flags;
+    bool more = (k->wild_n > 0 || k->id_exact != FL_NO_ID) && other_roots(lex, res, k);
+    k->root_more = more;
+    return (uint8_t)(slot->start |
+                     (more ? FL_START_TERM | (lex->has_exclusions ? FL_START_EXCL : 0) : 0));
 }
+
+/* What fl__vocab_probe_at's NULL stands for in fl__label_tokens: no id, no cue, no child. */
+static const fl_vocab_slot NO_SLOT = {0};
 
 /*
  * Labels in two passes over the tokens of the text. The first folds each token into
@@ -205,9 +207,6 @@ fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result
         if (lex->vocab_slots != NULL) {
             size_t slot = fl__hash_spread(hash) & lex->vocab_mask;
             __builtin_prefetch(&lex->vocab_slots[slot]);
-            if (fold_len > FL_VOCAB_HEAD) {
-                __builtin_prefetch(&lex->vocab_tails[slot]);
-            }
             /* the slot, for the lookup below: root is free until first_step sets it */
             k->root = (uint32_t)slot;
         }
@@ -243,8 +242,11 @@ fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result
             lex->vocab_mask <= UINT32_MAX
                 ? fl__vocab_probe_at(lex, f, fold_len, k->hash_fold, head, tail, k->root)
                 : fl__vocab_probe(lex, f, fold_len, k->hash_fold, head, tail);
-        k->id_fold = slot != NULL ? slot->id - 1 : FL_NO_ID; /* id 0: a cue word only */
-        k->cue = slot != NULL && slot->cue != 0 ? &lex->cues[slot->cue - 1] : NULL;
+        if (slot == NULL) {
+            slot = &NO_SLOT;
+        }
+        k->id_fold = slot->id - 1; /* id 0 (a cue word only, or none): FL_NO_ID */
+        k->cue = slot->cue != 0 ? &lex->cues[slot->cue - 1] : NULL;
         /* the exact form of a simple token is the text (or the folded form when equal) */
         const uint8_t *e = !exact ? NULL : k->same ? f : text + toks[i].start;
         if (exact && k->same) {
@@ -254,14 +256,25 @@ fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result
         }
         if (wild && k->simple) {
             k->wild_first = (uint32_t)res->wild.len;
-            if (wild_may_have(lex, f, fold_len, e, fold_len) &&
-                (st = wild_labels(lex, res, k, f, fold_len, e, fold_len)) != FL_OK) {
+            /* a form in the table has the folded half of the test in its slot */
+            bool may = slot != &NO_SLOT
+                           ? (slot->flags & FL_SLOT_WILD) ||
+                                 ((lex->wild_kinds & 2) && fl__wild_may_start(lex, e, fold_len))
+                           : wild_may_have(lex, f, fold_len, e, fold_len);
+            if (may && (st = wild_labels(lex, res, k, f, fold_len, e, fold_len)) != FL_OK) {
                 return st;
             }
         }
-        starts[i] = first_step(lex, res, k);
+        starts[i] = first_step(lex, res, k, slot);
     }
     return FL_OK;
+}
+
+/* Could big node nid (more than FL_BIG_NODE children) have a child along label? From the
+ * bitmap in cache; h: fl__hash_edge64(nid, label). */
+static inline bool big_may_have(const fl_lexicon *lex, uint64_t h) {
+    size_t b = (size_t)(h >> 32) & lex->big_bloom_mask;
+    return (lex->big_bloom[b >> 3] >> (b & 7)) & 1u;
 }
 
 /* The child of compiled node nid (nd) along label, or 0: a scan of a short run of
@@ -269,7 +282,11 @@ fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result
 static inline uint32_t kid_find(const fl_lexicon *lex, uint32_t nid, const fl_node *nd,
                                 uint32_t label) {
     if (nd->n_kids > FL_BIG_NODE) {
-        for (size_t j = fl__hash_edge(nid, label) & lex->big_mask;; j = (j + 1) & lex->big_mask) {
+        uint64_t h = fl__hash_edge64(nid, label);
+        if (!big_may_have(lex, h)) {
+            return 0;
+        }
+        for (size_t j = (uint32_t)h & lex->big_mask;; j = (j + 1) & lex->big_mask) {
             const fl_edge_slot *e = &lex->big_edges[j];
             if (e->child == 0 || (e->parent == nid && e->label == label)) {
                 return e->child;
@@ -508,6 +525,17 @@ fl_status fl__match(const fl_lexicon *lex, fl_result *res) {
             const fl_tokinfo *k = &infos[i];
             uint32_t c = k->root;
             bool other = k->root_more;
+            if (!other && (k->root_flags & FL_ROOT_BIG_FOLD)) {
+                /* walk_chain's first step, decided without reading node c: no term ends at
+                 * c, so a match needs the next token's folded label to lead on from it */
+                uint32_t p = i + 1;
+                if (p >= b || lex->max_depth < 2 || (covered != NULL && covered[p - a] != 0) ||
+                    infos[p].id_fold == FL_NO_ID ||
+                    !big_may_have(lex, fl__hash_edge64(c, infos[p].id_fold << 2))) {
+                    i++;
+                    continue;
+                }
+            }
             best bst = {0, 0};
             if (other || !walk_chain(lex, infos, c, i, a, b, covered, &bst)) {
                 bst.len = 0;

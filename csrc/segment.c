@@ -673,6 +673,25 @@ fl_status fl__segment(const fl_allocator *a, const uint8_t *text, size_t len, fl
     size_t i = 0;
     bool at_start = true;
     while (i < n) {
+        /* Most tokens: a word inside a line, past the sentence's first token, with no list
+         * running. None of the tests below can cut before it or after it: only count it. */
+        if (toks[i].kind == FL_TOKEN_WORD && toks[i].newlines_before == 0 && i > st.start &&
+            !at_start && st.marker_kind == 0) {
+            /* and so are the words that follow it on the line (counted in locals: st is
+             * memory the compiler cannot keep in registers) */
+            uint32_t words = st.line_words;
+            uint32_t caps = st.line_caps;
+            do {
+                if (infos[i].has_letter) {
+                    words++;
+                    caps += infos[i].upper;
+                }
+                i++;
+            } while (i < n && toks[i].kind == FL_TOKEN_WORD && toks[i].newlines_before == 0);
+            st.line_words = words;
+            st.line_caps = caps;
+            continue;
+        }
         if (i > st.start) {
             bool brk = false;
             if (toks[i].newlines_before > 0) {

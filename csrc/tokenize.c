@@ -334,8 +334,13 @@ fl_status fl__tokenize(const fl_allocator *a, const uint8_t *text, size_t len, f
         nt++;
         room_left--;
         have_prev = true;
-        space = false;
         newlines = 0;
+        /* the plain space that ends most words, taken here rather than by a turn of the loop */
+        space = pos < len && text[pos] == ' ';
+        if (space) { /* prev_cr is false since the token began */
+            pos++;
+            cpi++;
+        }
     }
     toks->len = nt;
     infos->len = nt;

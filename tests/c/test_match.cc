@@ -444,6 +444,29 @@ TEST(Match, ManyTermsAreAllFound) {
     }
 }
 
+// A word that begins more than 8 terms but is none ("the" in a large lexicon): the matcher
+// rules most walks from it out before reading its node (the big-node bitmap and a flag in
+// its vocabulary slot); what it may not rule out must still be found, and an exclusion over
+// the next word, a sentence end, or another term kind at the same word must still count.
+TEST(Match, WordThatBeginsManyTermsButIsNone) {
+    Strings terms;
+    for (int i = 0; i < 20; i++) {
+        terms.push_back(term("the w" + std::to_string(i)));
+    }
+    terms.push_back(term("w3"));
+    std::string plain = lexicon(terms);
+    EXPECT_EQ((Strings{"the w5=the w5", "the w19=the w19"}),
+              find(plain, "Of the w5 and the x and the w19 and the. W4 then the"));
+    EXPECT_EQ((Strings{"the w3=the w3", "w3=w3"}), find(plain, "the the w3 and w3"));
+    EXPECT_EQ((Strings{"The W7=the w7", "w3=w3"}), find(plain, "The W7 saw w3 and the"));
+    std::string excluded = lexicon(terms, "\"exclude\": [\"w7 rule\"]");
+    EXPECT_EQ((Strings{"the w8=the w8"}), find(excluded, "the w7 rule and the w8"));
+    Strings wild = terms;
+    wild.push_back(term("the*"));
+    EXPECT_EQ((Strings{"the w2=the w2", "these=the*", "the=the*"}),
+              find(lexicon(wild), "the w2 these the zz"));
+}
+
 TEST(Match, LexiconThatMatchesNothing) {
     fl_test::Lexicon lex(lexicon({term("zzz")}));
     ASSERT_EQ(FL_OK, lex.status()) << lex.error().message;
