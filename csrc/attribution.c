@@ -50,7 +50,8 @@ enum {
     MAX_INTRO_TOKENS = 24,  /* "On WXYZ's 'Morning Desk' program Thursday," */
     MAX_INTRO_WORDS = 8,
     MAX_SPEECH_ACT_MODIFIERS = 3, /* "issued a short written statement saying" */
-    MAX_PIECE_TOKENS = 64   /* back to a dash or semicolon before a parenthetical cue */
+    MAX_PIECE_TOKENS = 64,  /* back to a dash or semicolon before a parenthetical cue */
+    MAX_CLAUSE_SUBJECT_WORDS = 6 /* "…, but the former Ohio state treasurer said" */
 };
 
 /* The words each step starts from (ATTRIBUTION_CUES, voice.h, holds them all): a step is
@@ -99,24 +100,26 @@ static bool passive_group(const ctx *c, size_t vg, size_t i) {
     return false;
 }
 
-/* A lower-case word in -ing ("clutching", "adding"): a participle or a gerund. */
-static bool ing_word(const ctx *c, size_t i) {
+/* Does word i, folded, end in the suffix (a string literal) with at least min_len bytes in
+ * all? */
+static bool suffix_is(const ctx *c, size_t i, const char *suffix, size_t min_len) {
     const fl_tokinfo *k = &c->k[i];
-    if (!is_word(c, i) || !k->lower || k->fold_len < 5) {
+    size_t n = strlen(suffix);
+    if (!is_word(c, i) || k->fold_len < min_len || k->fold_len < n) {
         return false;
     }
     const uint8_t *f = fl__vec_bytes(&c->res->folded, k->fold_off);
-    return memcmp(f + k->fold_len - 3, "ing", 3) == 0;
+    return memcmp(f + k->fold_len - n, suffix, n) == 0;
+}
+
+/* A lower-case word in -ing ("clutching", "adding"): a participle or a gerund. */
+static bool ing_word(const ctx *c, size_t i) {
+    return suffix_is(c, i, "ing", 5) && c->k[i].lower;
 }
 
 /* A lower-case word in -ly that is no noun after a determiner ("the family"): an adverb. */
 static bool ly_adverb(const ctx *c, size_t i, size_t a) {
-    const fl_tokinfo *k = &c->k[i];
-    if (!is_word(c, i) || !k->lower || k->fold_len < 5 || c->v[i].cue != NULL) {
-        return false;
-    }
-    const uint8_t *f = fl__vec_bytes(&c->res->folded, k->fold_off);
-    if (f[k->fold_len - 2] != 'l' || f[k->fold_len - 1] != 'y') {
+    if (!suffix_is(c, i, "ly", 5) || !c->k[i].lower || c->v[i].cue != NULL) {
         return false;
     }
     return i == a || !(bits(c, i - 1) & (FL_W_DET | FL_W_PREP));
@@ -523,12 +526,7 @@ static size_t after_quote_end(const ctx *c, const span *s, size_t j) {
 
 /* Does word i end in -ly ("Shortly", "Early"), whatever its case? */
 static bool ends_in_ly(const ctx *c, size_t i) {
-    const fl_tokinfo *k = &c->k[i];
-    if (!is_word(c, i) || k->fold_len < 5 || c->v[i].cue != NULL) {
-        return false;
-    }
-    const uint8_t *f = fl__vec_bytes(&c->res->folded, k->fold_off);
-    return f[k->fold_len - 2] == 'l' && f[k->fold_len - 1] == 'y';
+    return suffix_is(c, i, "ly", 5) && c->v[i].cue == NULL;
 }
 
 /* Is [from, sep) an introduction to the clause rather than a clause ("Wednesday at the
@@ -1331,10 +1329,9 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
             return q == ',' || q == '(' || q == ';' || (is_dash_cp(q) && c->t[p].space_before);
         }
         /* "Carl Benning, head of the council, said …", "Sen. Dorsey (D-Ore.) said …",
-         * "analysts - including a few at the bank - warn": an apposition, a bracket
-         * or a dash closes the subject */
-        /* after an apposition a third-person verb before an object is one ("Tom Ralston,
-         * her aide, calls her plan a roadmap") */
+         * "analysts - including a few at the bank - warn": an apposition, a bracket or a
+         * dash closes the subject. A word that is also a noun is a verb there before an
+         * object, after an apposition ("Tom Ralston, her aide, calls her plan a roadmap"). */
         bool object_after = f == FL_FORM_S && q == ',' && i + 1 < s->b &&
                             (bits(c, i + 1) & (FL_W_PRON | FL_W_DET)) && !quantifier(c, i + 1) &&
                             after_apposition(c, s, p);
@@ -1409,16 +1406,23 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
     return true;
 }
 
-/* A lower-case word in -ed that no determiner or preposition precedes ("voted", "pivoted",
- * "tried"; not "the alleged"): a verb in the past. */
-static bool ed_verb(const ctx *c, const span *s, size_t i) {
-    const fl_tokinfo *k = &c->k[i];
-    if (!is_word(c, i) || !k->lower || k->fold_len < 5 || c->v[i].cue != NULL ||
-        (i > s->a && (bits(c, i - 1) & (FL_W_DET | FL_W_PREP)))) {
-        return false;
+/* A lower-case word in -ed, no cue word, that no determiner or preposition precedes
+ * ("voted", "pivoted"; not "the alleged"): a past, a participle or an adjective ("worried");
+ * the caller's context tells which. */
+static bool ed_word(const ctx *c, const span *s, size_t i) {
+    return suffix_is(c, i, "ed", 5) && c->k[i].lower && c->v[i].cue == NULL &&
+           !(i > s->a && (bits(c, i - 1) & (FL_W_DET | FL_W_PREP)));
+}
+
+/* The start of the verb group of v, a verb that heads a longer cue (a catenative verb, the
+ * deed of a speech act), no earlier than from; SIZE_MAX when v is no free lower-case word
+ * (a name, a quoted word, or a word another attribution already gave a part). */
+static size_t head_verb_group(const ctx *c, const span *s, size_t v, size_t from) {
+    if (!is_word(c, v) || !c->k[v].lower || c->v[v].quoted || c->v[v].role != FL_ROLE_NONE) {
+        return SIZE_MAX;
     }
-    const uint8_t *f = fl__vec_bytes(&c->res->folded, k->fold_off);
-    return f[k->fold_len - 2] == 'e' && f[k->fold_len - 1] == 'd';
+    size_t g = verb_group_start(c, s, v);
+    return g < from ? from : g;
 }
 
 /* Where the verb chain of an infinitive or gerund cue at i (verb group [vg, i)) starts: a
@@ -1440,19 +1444,19 @@ static size_t catenative_start(const ctx *c, const span *s, size_t vg, size_t i,
     if (to && v > from && folded_is(c, v, "on")) {
         v--; /* "went on to say" */
     }
-    if (!is_word(c, v) || !c->k[v].lower || c->v[v].quoted || c->v[v].role != FL_ROLE_NONE) {
+    size_t g = head_verb_group(c, s, v, from);
+    if (g == SIZE_MAX) {
         return vg;
     }
     uint32_t b = bits(c, v);
     uint8_t vf = form(c, v);
-    size_t g = verb_group_start(c, s, v);
-    bool verb = (b & FL_W_VERB) || ed_verb(c, s, v) ||
+    bool verb = (b & FL_W_VERB) || ed_word(c, s, v) ||
                 ((b & ATTRIBUTION_CUES) && vf != FL_FORM_NONE && vf != FL_FORM_ADJ &&
-                 verb_here(c, s, v, g));
+                 verb_here(c, s, v, verb_group_start(c, s, v)));
     if (!verb || (b & (FL_W_PREP | FL_W_DET | FL_W_CONJ | FL_W_OPENER | FL_W_PRON | FL_W_TIME))) {
         return vg;
     }
-    return g < from ? from : g;
+    return g;
 }
 
 /* A noun for a speech act or its record at token k: a medium or a document ("statement",
@@ -1521,8 +1525,7 @@ static size_t speech_act_start(const ctx *c, const span *s, size_t i, size_t fro
         v--; /* "sent out a statement", "put up a post" */
     }
     uint32_t b = bits(c, v);
-    if (!is_word(c, v) || !c->k[v].lower || c->v[v].quoted || c->v[v].role != FL_ROLE_NONE ||
-        ing_word(c, v) ||
+    if (ing_word(c, v) ||
         (b & (FL_W_PREP | FL_W_DET | FL_W_CONJ | FL_W_OPENER | FL_W_PRON | FL_W_TIME | FL_W_ADV |
               FL_W_AUX | FL_W_ROLE | FL_W_SOURCE | FL_W_MEDIUM | FL_W_RELATIVE))) {
         return i;
@@ -1530,8 +1533,8 @@ static size_t speech_act_start(const ctx *c, const span *s, size_t i, size_t fro
     if (!issuing_verb(c, v)) {
         return i; /* "received a letter saying", "read a statement saying": not the author */
     }
-    size_t g = verb_group_start(c, s, v);
-    return g < from ? from : g;
+    size_t g = head_verb_group(c, s, v, from);
+    return g == SIZE_MAX ? i : g;
 }
 
 /* Does "as" at k start no predicate but an adverb ("as well", "as soon as") or a clause of
@@ -1552,7 +1555,7 @@ static bool as_clause(const ctx *c, const span *s, size_t k) {
     /* a word and a verb: "as police moved in", "as Smith spoke" */
     size_t v = k + 2;
     return v < s->b && is_word(c, v) && !(bits(c, k + 1) & FL_W_DET) &&
-           ((bits(c, v) & (FL_W_VERB | FL_W_AUX)) || ed_verb(c, s, v));
+           ((bits(c, v) & (FL_W_VERB | FL_W_AUX)) || ed_word(c, s, v));
 }
 
 /* Does the object at j come with "as" and a predicate ("see Clinton as the stronger
@@ -1849,8 +1852,12 @@ static bool speaker_clause_at(const ctx *c, const span *s, size_t j) {
         k++;
     }
     size_t subj = k;
-    bool det = false;
-    while (k < s->b && k - subj < 7 && !c->v[k].quoted) {
+    /* after a determiner or a possessive the subject is a noun phrase, whose nouns are in
+     * lower case ("the ministry's envoy"); before one, every word needs a capital or must be a
+     * pronoun, a role, a source or a quantifier */
+    bool noun_phrase = false;
+    size_t words = 0;
+    while (k < s->b && !c->v[k].quoted) {
         if (k > subj && punct(c, k) == '.' && !c->t[k].space_before && c->k[k - 1].upper) {
             k++; /* ", Dr. Ivanova said", ", Olena K. Marchuk said": an abbreviation */
             continue;
@@ -1861,19 +1868,22 @@ static bool speaker_clause_at(const ctx *c, const span *s, size_t j) {
         uint32_t b = bits(c, k);
         if (c->t[k].kind == FL_TOKEN_CLITIC && k > subj && c->k[k - 1].upper &&
             !(bits(c, k - 1) & FL_W_PRON)) {
-            det = true; /* ", Kyiv's envoy said": a possessive, not "is" */
+            noun_phrase = true; /* ", Kyiv's envoy said": a possessive, not "is" */
             k++;
             continue;
+        }
+        if (is_word(c, k) && ++words > MAX_CLAUSE_SUBJECT_WORDS) {
+            break;
         }
         if (b & (FL_W_AUX | FL_W_ADV | FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT | FL_W_EVIDENCE)) {
             break;
         }
         if ((b & FL_W_RELATIVE) ||
             !(c->k[k].upper || (b & (FL_W_PRON | FL_W_DET | FL_W_ROLE | FL_W_SOURCE)) ||
-              quantifier(c, k) || det || c->t[k].kind != FL_TOKEN_WORD)) {
+              quantifier(c, k) || noun_phrase || c->t[k].kind != FL_TOKEN_WORD)) {
             return false; /* no speaker here */
         }
-        det |= (b & FL_W_DET) != 0;
+        noun_phrase |= (b & FL_W_DET) != 0;
         k++;
     }
     if (k == subj || count_words(c, subj, k) == 0) {
@@ -1950,10 +1960,7 @@ static bool finite_verb(const ctx *c, size_t i) {
     if (b & (FL_W_AUX | FL_W_VERB)) {
         return true;
     }
-    const fl_tokinfo *k = &c->k[i];
-    const uint8_t *f = fl__vec_bytes(&c->res->folded, k->fold_off);
-    return k->lower && b == 0 && k->fold_len > 4 && f[k->fold_len - 2] == 'e' &&
-           f[k->fold_len - 1] == 'd';
+    return c->k[i].lower && b == 0 && suffix_is(c, i, "ed", 5);
 }
 
 /* A number in words that can open a noun phrase ("Two objectors", "Three aides"). */
