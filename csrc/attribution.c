@@ -333,6 +333,8 @@ static bool of_name(const ctx *c, const span *s, size_t j) {
 }
 
 static bool quantifier(const ctx *c, size_t i);
+static bool finite_verb(const ctx *c, size_t i);
+static bool ends_in_ly(const ctx *c, size_t i);
 
 /* Do the words [from, to) name someone who can speak: a capital, a pronoun, a role or a
  * source, or a noun after a determiner ("the paper")? A bare common noun ("casualties")
@@ -369,6 +371,13 @@ static size_t speaker_forward(const ctx *c, const span *s, size_t from) {
                 /* "said one of those advisers", "said another.", "said one veteran
                  * aide to the governor" */
                 det = true;
+            } else if (words > 0 && finite_verb(c, j) && is_word(c, j - 1) &&
+                       !(bits(c, j - 1) & FL_W_DET) &&
+                       !quantifier(c, j - 1) && !c->k[j - 1].all_digits &&
+                       !ends_in_ly(c, j - 1)) {
+                /* "…, said the plan failed": a clause with its own verb, no speaker; but "said
+                 * the embattled mayor", "said one retired nurse", "said a Texas-based aide" */
+                break;
             } else if (folded_is(c, j, "and")) {
                 /* "Google and Yahoo", not "those feelings and stressed" */
                 if (j + 1 >= s->b || !(c->k[j + 1].upper || (bits(c, j + 1) & FL_W_DET))) {

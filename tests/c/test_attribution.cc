@@ -652,3 +652,24 @@ TEST(Attribution, CalledOnOrForIsAnAppealOnlyAfterAComma) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("Ivan Petrenko", r[0].speaker);
 }
+
+TEST(Attribution, AShortClauseAfterAnAppositionIsContentNotAnInvertedSpeaker) {
+    // "said the plan failed" holds a verb of its own: no inverted speaker
+    auto r = records("John Smith, the mayor's aide, said the plan failed.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("John Smith", r[0].speaker);
+    EXPECT_EQ("said", r[0].cue);
+    EXPECT_EQ("the plan failed.", r[0].content);
+    // an inverted speaker may still hold a participle or an adjective in -ed
+    struct Case {
+        const char *text, *speaker;
+    };
+    for (const Case &k : {Case{"\"We lost,\" said the embattled mayor.", "the embattled mayor"},
+                          Case{"\"We lost,\" said the newly elected mayor.",
+                               "the newly elected mayor"},
+                          Case{"\"We lost,\" said a Texas-based aide.", "a Texas-based aide"}}) {
+        r = records(k.text);
+        ASSERT_EQ(1u, r.size()) << k.text;
+        EXPECT_EQ(k.speaker, r[0].speaker) << k.text;
+    }
+}
