@@ -372,9 +372,8 @@ static size_t speaker_forward(const ctx *c, const span *s, size_t from) {
                  * aide to the governor" */
                 det = true;
             } else if (words > 0 && finite_verb(c, j) && is_word(c, j - 1) &&
-                       !(bits(c, j - 1) & FL_W_DET) &&
-                       !quantifier(c, j - 1) && !c->k[j - 1].all_digits &&
-                       !ends_in_ly(c, j - 1)) {
+                       !(bits(c, j - 1) & FL_W_DET) && !quantifier(c, j - 1) &&
+                       !c->k[j - 1].all_digits && !ends_in_ly(c, j - 1)) {
                 /* "…, said the plan failed": a clause with its own verb, no speaker; but "said
                  * the embattled mayor", "said one retired nurse", "said a Texas-based aide" */
                 break;
@@ -1546,8 +1545,8 @@ static size_t speech_act_start(const ctx *c, const span *s, size_t i, size_t fro
     return g == SIZE_MAX ? i : g;
 }
 
-/* Does "as" at k start no predicate but an adverb ("as well", "as soon as") or a clause of
- * its own ("as he fled", "as police moved in")? */
+/* Does "as" at k start no predicate but an adverb ("as well", "as soon as", "as a child")
+ * or a clause of its own ("as he fled", "as police moved in")? */
 static bool as_clause(const ctx *c, const span *s, size_t k) {
     static const char *const adverbial[] = {"well", "soon", "long", "much", "if", "though"};
     static const char *const subjects[] = {"he", "she", "they", "we", "i", "it", "you"};
@@ -1558,6 +1557,21 @@ static bool as_clause(const ctx *c, const span *s, size_t k) {
     }
     for (size_t n = 0; n < sizeof subjects / sizeof subjects[0]; n++) {
         if (folded_is(c, k + 1, subjects[n])) {
+            return true;
+        }
+    }
+    /* a stage of life is a time ("saw him as a child", "as teenagers"), no predicate */
+    static const char *const stages[] = {"child",   "children", "kid",       "kids",
+                                         "boy",     "boys",     "girl",      "girls",
+                                         "teen",    "teens",    "teenager",  "teenagers",
+                                         "toddler", "toddlers", "youngster", "youngsters",
+                                         "baby",    "babies",   "schoolboy", "schoolgirl"};
+    size_t n = k + 1;
+    if (n + 1 < s->b && (folded_is(c, n, "a") || folded_is(c, n, "an"))) {
+        n++;
+    }
+    for (size_t m = 0; m < sizeof stages / sizeof stages[0]; m++) {
+        if (folded_is(c, n, stages[m])) {
             return true;
         }
     }

@@ -664,12 +664,20 @@ TEST(Attribution, AShortClauseAfterAnAppositionIsContentNotAnInvertedSpeaker) {
     struct Case {
         const char *text, *speaker;
     };
-    for (const Case &k : {Case{"\"We lost,\" said the embattled mayor.", "the embattled mayor"},
-                          Case{"\"We lost,\" said the newly elected mayor.",
-                               "the newly elected mayor"},
-                          Case{"\"We lost,\" said a Texas-based aide.", "a Texas-based aide"}}) {
+    for (const Case &k :
+         {Case{"\"We lost,\" said the embattled mayor.", "the embattled mayor"},
+          Case{"\"We lost,\" said the newly elected mayor.", "the newly elected mayor"},
+          Case{"\"We lost,\" said a Texas-based aide.", "a Texas-based aide"}}) {
         r = records(k.text);
         ASSERT_EQ(1u, r.size()) << k.text;
         EXPECT_EQ(k.speaker, r[0].speaker) << k.text;
     }
+}
+
+TEST(Attribution, AsAndAStageOfLifeIsATimeNotAJudgment) {
+    EXPECT_TRUE(records("I saw him as a child.").empty());
+    EXPECT_TRUE(records("We saw them often as teenagers.").empty());
+    auto r = records("Most voters see him as a liar.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("see", r[0].cue);
 }
