@@ -2372,6 +2372,14 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
                 at.cue_end = (uint32_t)i + 2;
             }
             cstart = content_start(c, s, i, FL_ROLE_NONE);
+            if ((b & FL_W_CLAUSE) && cstart == i + 1 && cstart < s->b && !c->v[cstart].quoted &&
+                (bits(c, cstart) & FL_W_AUX)) {
+                /* "reports the ministry wrote were buried": a verb that reports only a clause
+                 * ("wrote a book" reports nothing) has a verb right after it, so its object is
+                 * the noun before, in a relative clause without "that"; "the memo he said was
+                 * leaked" is said of the memo, a verb that takes a clause */
+                continue;
+            }
             if ((b & FL_W_CLAUSE) && passive_group(c, vg, i) && passive_sight(c, s, vg, i)) {
                 continue; /* "the video was viewed two million times" */
             }

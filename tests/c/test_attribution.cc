@@ -681,3 +681,14 @@ TEST(Attribution, AsAndAStageOfLifeIsATimeNotAJudgment) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("see", r[0].cue);
 }
+
+TEST(Attribution, AVerbOfAClauseWithAVerbRightAfterItStandsInARelativeClause) {
+    // "wrote" reports only a clause; "were" after it makes "reports" its object
+    EXPECT_TRUE(records("For decades, reports the ministry wrote were buried.").empty());
+    EXPECT_TRUE(records("The memo the mayor wrote was leaked.").empty());
+    // a verb that takes a clause reports the clause it heads ("said [it] was leaked")
+    auto r = records("The memo that the mayor said was leaked is gone.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("the mayor", r[0].speaker);
+    EXPECT_EQ("said", r[0].cue);
+}
