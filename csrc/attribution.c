@@ -197,6 +197,18 @@ static size_t count_words(const ctx *c, size_t from, size_t to) {
     return from >= to ? 0 : words_before(c, to) - words_before(c, from);
 }
 
+/* Is word i an irregular past that is also a participle ("held", "led", "hit")? After a
+ * determiner it describes ("the hit show"), before "by" it is passive ("a panel led by …"). */
+static bool irregular_past(const ctx *c, size_t i) {
+    return (bits(c, i) & FL_W_VERB) && form(c, i) == FL_FORM_PAST;
+}
+
+/* An irregular participle before "by" ("a panel led by …", "a lunch held by …"): a noun's
+ * passive companion, no finite verb. */
+static bool passive_participle(const ctx *c, size_t i) {
+    return irregular_past(c, i) && i + 1 < c->n && folded_is(c, i + 1, "by");
+}
+
 /* Can token i stand inside a speaker's name ("Sen. Maria Dorsey (D-Ore.)", "the head of
  * the agency", "Google and Yahoo")? */
 static bool speaker_token(const ctx *c, size_t i) {
@@ -214,6 +226,10 @@ static bool speaker_token(const ctx *c, size_t i) {
                ((p == '\'' || p == 0x2019) && !c->t[i].space_before && !is_closing_quote(c, i));
     }
     uint32_t b = bits(c, i);
+    if ((irregular_past(c, i) && i > 0 && (bits(c, i - 1) & FL_W_DET)) ||
+        passive_participle(c, i)) {
+        return true; /* "The hit show's producer", "a panel led by …" */
+    }
     if (b & (FL_W_AUX | FL_W_OPENER | FL_W_VERB)) {
         return false;
     }
@@ -1591,6 +1607,9 @@ static bool object_as(const ctx *c, const span *s, size_t j) {
         if (folded_is(c, k, "as")) {
             return k + 1 < s->b && is_word_like(c, k + 1) && !as_clause(c, s, k);
         }
+        if (irregular_past(c, k)) {
+            continue; /* a participle after the object: "see the elections held Sunday as …" */
+        }
         if (bits(c, k) & (FL_W_AUX | FL_W_VERB | FL_W_OPENER | FL_W_CONJ | FL_W_SPEECH |
                           FL_W_THOUGHT | FL_W_INTENT)) {
             return false;
@@ -1658,8 +1677,9 @@ static size_t content_start(const ctx *c, const span *s, size_t i, uint8_t regio
         if ((b & FL_W_PRON) && !(b & FL_W_RELATIVE) && k > j && !(recipient && k == j)) {
             return k; /* "said for weeks he's …": the clause's subject */
         }
-        if (b & (FL_W_AUX | FL_W_VERB | FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT)) {
-            break;
+        if ((b & (FL_W_AUX | FL_W_VERB | FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT)) &&
+            !(in_phrase && passive_participle(c, k))) {
+            break; /* but "asked during a lunch held by the club whether" */
         }
         if (folded_is(c, k, "to") && k == j && k + 1 < s->b &&
             !(c->k[k + 1].upper || (bits(c, k + 1) & (FL_W_DET | FL_W_PRON)))) {
@@ -2152,11 +2172,12 @@ static size_t subject_behind_preposition(const ctx *c, const span *s, size_t fro
             }
         } else {
             uint32_t b = bits(c, p);
-            if ((b & (FL_W_AUX | FL_W_OPENER | FL_W_VERB | FL_W_RELATIVE)) ||
-                ((b & FL_W_CONJ) && !folded_is(c, p, "and")) ||
-                ((b & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT | FL_W_STANCE)) &&
-                 !(b & FL_W_NOUNLIKE)) ||
-                finite_verb(c, p)) {
+            if (!passive_participle(c, p) &&
+                ((b & (FL_W_AUX | FL_W_OPENER | FL_W_VERB | FL_W_RELATIVE)) ||
+                 ((b & FL_W_CONJ) && !folded_is(c, p, "and")) ||
+                 ((b & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT | FL_W_STANCE)) &&
+                  !(b & FL_W_NOUNLIKE)) ||
+                 finite_verb(c, p))) {
                 return sp_first;
             }
         }

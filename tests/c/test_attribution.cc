@@ -692,3 +692,19 @@ TEST(Attribution, AVerbOfAClauseWithAVerbRightAfterItStandsInARelativeClause) {
     EXPECT_EQ("the mayor", r[0].speaker);
     EXPECT_EQ("said", r[0].cue);
 }
+
+TEST(Attribution, AnIrregularPastEndsTheSubjectBeforeIt) {
+    auto r = records("The senator hit back at critics and said the bill was fair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The senator", r[0].speaker);
+    r = records("The coach won the vote and said the team was ready.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The coach", r[0].speaker);
+    // after a determiner it describes, before "by" it is a participle
+    r = records("The hit show's producer said the series would end.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The hit show's producer", r[0].speaker);
+    r = records("A panel of reporters led by a veteran anchor agreed that the race was over.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("A panel of reporters led by a veteran anchor", r[0].speaker);
+}
