@@ -716,8 +716,10 @@ static name_kind name_of(const ctx *c, size_t from, size_t to, bool title) {
         if (!c->k[i].upper && !c->k[i].all_digits) {
             all_caps = false;
         }
-        if (b & (FL_W_AUX | FL_W_OPENER | FL_W_PRON)) {
-            return NAME_NONE; /* a clause, not a name */
+        if ((b & (FL_W_AUX | FL_W_OPENER | FL_W_PRON)) ||
+            ((b & (FL_W_SPEECH | FL_W_THOUGHT)) && k->lower &&
+             (form(c, i) == FL_FORM_PAST || form(c, i) == FL_FORM_S))) {
+            return NAME_NONE; /* a clause, not a name: "Verizon said in a statement: …" */
         }
     }
     if (words == 0) {

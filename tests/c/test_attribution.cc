@@ -708,3 +708,18 @@ TEST(Attribution, AnIrregularPastEndsTheSubjectBeforeIt) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("A panel of reporters led by a veteran anchor", r[0].speaker);
 }
+
+TEST(Attribution, AColonAfterAVerbOfSayingEndsItsCueNotAHeadlineSpeaker) {
+    auto r = records("The firm said in a statement: \"We look forward to it.\"");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The firm", r[0].speaker);
+    EXPECT_EQ("said", r[0].cue);
+    r = records("The chairman said flatly: \"It does not matter.\"");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The chairman", r[0].speaker);
+    EXPECT_EQ("said", r[0].cue);
+    // a headline's speaker before its colon is still one
+    r = records("Kremlin: Kiev regime behind attack");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ(":", r[0].cue);
+}
