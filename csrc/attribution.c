@@ -1923,12 +1923,14 @@ static bool speaker_clause_at(const ctx *c, const span *s, size_t j) {
         if (b & (FL_W_AUX | FL_W_ADV | FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT | FL_W_EVIDENCE)) {
             break;
         }
+        bool number = c->k[k].all_digits || number_word(c, k);
         if ((b & FL_W_RELATIVE) ||
             !(c->k[k].upper || (b & (FL_W_PRON | FL_W_DET | FL_W_ROLE | FL_W_SOURCE)) ||
-              quantifier(c, k) || noun_phrase || c->t[k].kind != FL_TOKEN_WORD)) {
+              quantifier(c, k) || number || noun_phrase || c->t[k].kind != FL_TOKEN_WORD)) {
             return false; /* no speaker here */
         }
-        noun_phrase |= (b & FL_W_DET) != 0;
+        /* a count opens a noun phrase too: "; 46 percent said", ", and three-quarters said" */
+        noun_phrase |= (b & FL_W_DET) != 0 || number;
         k++;
     }
     if (k == subj || count_words(c, subj, k) == 0) {
