@@ -51,7 +51,8 @@ enum {
     MAX_INTRO_WORDS = 8,
     MAX_SPEECH_ACT_MODIFIERS = 3, /* "issued a short written statement saying" */
     MAX_PIECE_TOKENS = 64,  /* back to a dash or semicolon before a parenthetical cue */
-    MAX_CLAUSE_SUBJECT_WORDS = 6 /* "…, but the former Ohio state treasurer said" */
+    MAX_CLAUSE_SUBJECT_WORDS = 6, /* "…, but the former Ohio state treasurer said" */
+    MAX_COUNT_WORDS = 5           /* "more than six in 10" */
 };
 
 /* The words each step starts from (ATTRIBUTION_CUES, voice.h, holds them all): a step is
@@ -73,6 +74,7 @@ static uint32_t sentence_bits(const ctx *c, const span *s) {
 
 static bool in_title_case(const ctx *c, const span *s);
 static bool number_word(const ctx *c, size_t i);
+static bool count_word(const ctx *c, size_t i);
 static bool clause_complement(const ctx *c, const span *s, size_t j);
 
 /* The tokens of sentence s with an ATTRIBUTION_CUES bit, in order: [*first, returned end).
@@ -240,8 +242,10 @@ static bool speaker_token(const ctx *c, size_t i) {
         !folded_is(c, i, "at") &&
         !((folded_is(c, i, "in") || folded_is(c, i, "on") || folded_is(c, i, "from")) && i > 0 &&
           is_word(c, i - 1) && c->k[i - 1].lower && i + 1 < c->n && c->k[i + 1].upper &&
-          c->t[i + 1].sentence == c->t[i].sentence)) {
-        return false; /* but "officials in Kyiv", "Republicans on Capitol Hill" */
+          c->t[i + 1].sentence == c->t[i].sentence) &&
+        !(folded_is(c, i, "in") && i > 0 && i + 1 < c->n && count_word(c, i - 1) &&
+          count_word(c, i + 1))) {
+        return false; /* but "officials in Kyiv", "Republicans on Capitol Hill", "six in 10" */
     }
     /* a finite verb of saying is another clause ("he said the minister told") */
     if ((b & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT)) && !(b & FL_W_NOUNLIKE) &&
@@ -2010,6 +2014,11 @@ static bool finite_verb(const ctx *c, size_t i) {
     return c->k[i].lower && b == 0 && suffix_is(c, i, "ed", 5);
 }
 
+/* A small count in figures or words ("39", "six"), not a year or a sum ("2013"). */
+static bool count_word(const ctx *c, size_t i) {
+    return (c->k[i].all_digits && c->k[i].fold_len <= 3) || number_word(c, i);
+}
+
 /* A number in words that can open a noun phrase ("Two objectors", "Three aides"). */
 static bool number_word(const ctx *c, size_t i) {
     static const char *const numbers[] = {"two",   "three", "four", "five",   "six",
@@ -2106,8 +2115,15 @@ static void refine_speaker(const ctx *c, const span *s, size_t vg, size_t cue, s
     }
     /* a name, a pronoun, a role; also a plural noun or a quantifier ("security specialists
      * say", "company executives said", "some want") */
+    /* a share of people: "46 percent said", "six in 10 said", "39 have said" (not "2013") */
+    bool counted = b > a && count_words(c, a, b) <= MAX_COUNT_WORDS &&
+                   ((folded_is(c, b - 1, "percent") && b - 1 > a && c->k[b - 2].all_digits) ||
+                    (b - 1 > a + 1 && count_word(c, b - 1) && folded_is(c, b - 2, "in") &&
+                     count_word(c, b - 3)) ||
+                    (b == a + 1 && count_word(c, a)));
     if (a < b && !coordinated &&
-        (names_someone(c, a, b) || plural(c, b - 1) || (b == a + 1 && quantifier(c, a)))) {
+        (names_someone(c, a, b) || plural(c, b - 1) || (b == a + 1 && quantifier(c, a)) ||
+         counted)) {
         *first = a;
         *end = b;
         return;

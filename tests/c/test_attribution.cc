@@ -723,3 +723,19 @@ TEST(Attribution, AColonAfterAVerbOfSayingEndsItsCueNotAHeadlineSpeaker) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ(":", r[0].cue);
 }
+
+TEST(Attribution, AShareOfPeopleSpeaksAndEndsTheContentBeforeIt) {
+    auto r = records("More than six in 10 said they were tired; 46 percent said they were angry.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("six in 10", r[0].speaker);
+    EXPECT_EQ("they were tired", r[0].content);
+    EXPECT_EQ("46 percent", r[1].speaker);
+    r = records("Most members said the vote was fair, and three-quarters said it was overdue.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("the vote was fair", r[0].content);
+    EXPECT_EQ("three-quarters", r[1].speaker);
+    // a year is no count of people
+    r = records("In 2017 said the plan would work.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("", r[0].speaker);
+}
