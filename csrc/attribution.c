@@ -1891,7 +1891,10 @@ static bool speaker_clause_at(const ctx *c, const span *s, size_t j) {
             return true;
         }
     }
-    if (c->v[j].quoted || !(p == ',' || p == ';' || (is_dash_cp(p) && c->t[j].space_before))) {
+    /* 'to act "presidential," but Reyes said': a comma the quotation closes over */
+    bool quoted_comma = is_closing_quote(c, j) && j > s->a && punct(c, j - 1) == ',';
+    if (!quoted_comma &&
+        (c->v[j].quoted || !(p == ',' || p == ';' || (is_dash_cp(p) && c->t[j].space_before)))) {
         return false;
     }
     size_t k = j + 1;

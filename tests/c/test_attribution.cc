@@ -739,3 +739,13 @@ TEST(Attribution, AShareOfPeopleSpeaksAndEndsTheContentBeforeIt) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("", r[0].speaker);
 }
+
+TEST(Attribution, AnotherSpeakersClauseOpensAfterACommaInsideClosingQuotes) {
+    auto r = records(
+        "His wife had warned him not to act \"presidential,\" but Reyes said he told a joke.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("His wife", r[0].speaker);
+    EXPECT_EQ(std::string::npos, r[0].content.find("Reyes"));
+    EXPECT_EQ("Reyes", r[1].speaker);
+    EXPECT_EQ("said", r[1].cue);
+}
