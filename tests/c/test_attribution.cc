@@ -742,7 +742,7 @@ TEST(Attribution, AShareOfPeopleSpeaksAndEndsTheContentBeforeIt) {
 
 TEST(Attribution, AnotherSpeakersClauseOpensAfterACommaInsideClosingQuotes) {
     auto r = records(
-        "His wife had warned him not to act \"presidential,\" but Reyes said he told a joke.");
+        "His wife had warned him not to act \"presidential,\" but Reyes said he laughed it off.");
     ASSERT_EQ(2u, r.size());
     EXPECT_EQ("His wife", r[0].speaker);
     EXPECT_EQ(std::string::npos, r[0].content.find("Reyes"));
