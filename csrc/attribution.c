@@ -1952,6 +1952,14 @@ static bool speaker_clause_at(const ctx *c, const span *s, size_t j) {
            verb_here(c, s, v, k) && content_may_start(c, s, v + 1);
 }
 
+/* Is word i a verb of saying or thinking in the past or the third person, in lower case
+ * ("said", "believes")? */
+static bool finite_saying(const ctx *c, size_t i) {
+    uint8_t f = form(c, i);
+    return is_word(c, i) && c->k[i].lower && (bits(c, i) & (FL_W_SPEECH | FL_W_THOUGHT)) &&
+           !(bits(c, i) & FL_W_NOUNLIKE) && (f == FL_FORM_PAST || f == FL_FORM_S);
+}
+
 /* Marks a content from cstart to the end of its clause and records the attribution. */
 static fl_status finish(ctx *c, const span *s, fl_attr *at, size_t cstart, size_t vg) {
     if (cstart != SIZE_MAX && cstart < s->b && !at_end(s, cstart)) {
@@ -1965,9 +1973,14 @@ static fl_status finish(ctx *c, const span *s, fl_attr *at, size_t cstart, size_
                       (vg == s->a && at->speaker_first == at->speaker_end) ||
                       (at->kind == FL_ATTRIBUTION_PERCEIVED && !(bits(c, cstart) & FL_W_OPENER));
         int32_t closer = clause_closer(c, s, vg);
+        /* a participle's clause inside an apposition ends before the sentence's own verb:
+         * "Dana Reyes, a delegate supporting Clinton, said …" */
+        bool participle = at->cue_word != UINT32_MAX && form(c, at->cue_word) == FL_FORM_ING;
         size_t end = cstart;
         while (end < s->b && c->v[end].role == FL_ROLE_NONE) {
             if (end > cstart && ((closer != 0 && punct(c, end) == closer) ||
+                                 (participle && punct(c, end) == ',' && end + 1 < s->b &&
+                                  finite_saying(c, end + 1)) ||
                                  (end + 2 < s->b && speaker_clause_at(c, s, end)) ||
                                  (phrase && phrase_stops(c, s, end)))) {
                 break;

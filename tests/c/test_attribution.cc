@@ -749,3 +749,12 @@ TEST(Attribution, AnotherSpeakersClauseOpensAfterACommaInsideClosingQuotes) {
     EXPECT_EQ("Reyes", r[1].speaker);
     EXPECT_EQ("said", r[1].cue);
 }
+
+TEST(Attribution, AParticiplesContentInsideAnAppositionEndsBeforeTheMainVerb) {
+    auto r = records("Dana Reyes (D-Mo.), a delegate supporting Clinton, said he had met others.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("Clinton", r[0].content);
+    EXPECT_EQ("Dana Reyes", r[1].speaker);
+    EXPECT_EQ("said", r[1].cue);
+    EXPECT_EQ("he had met others.", r[1].content);
+}
