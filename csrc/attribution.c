@@ -1866,6 +1866,18 @@ static bool phrase_stops(const ctx *c, const span *s, size_t j) {
            ((b & FL_W_RELATIVE) && !folded_is(c, n, "that")) || (b & FL_W_PRON);
 }
 
+/* Does the verb at v report what follows it: a content at once ("said they …"), after a
+ * comma ("said, "…""), or a that-clause after an adjunct ("said in a statement that …")? */
+static bool reports_after(const ctx *c, const span *s, size_t v) {
+    if (content_may_start(c, s, v + 1) ||
+        (v + 2 < s->b && punct(c, v + 1) == ',' && content_may_start(c, s, v + 2) &&
+         (c->v[v + 2].quoted || family(punct(c, v + 2)) != FAMILY_NONE))) {
+        return true;
+    }
+    size_t k = content_start(c, s, v, FL_ROLE_NONE);
+    return k != SIZE_MAX && k < s->b && (bits(c, k) & FL_W_OPENER) != 0;
+}
+
 /* Does a new clause with its own speaker and verb of saying open at the boundary j (a
  * comma, a semicolon or a dash)? It ends the content before it: "While some friends say X
  * - an old favorite - others say Y", "He said X, but aides argued Y". Looks a bounded
@@ -1887,7 +1899,7 @@ static bool speaker_clause_at(const ctx *c, const span *s, size_t j) {
             (!(nb & FL_W_NOUNLIKE) || nf == FL_FORM_PAST || nf == FL_FORM_ING) &&
             ((p == ',' && nf == FL_FORM_ING) ||
              (p == 0 && (nf == FL_FORM_PAST || nf == FL_FORM_S))) &&
-            content_may_start(c, s, j + 2)) {
+            reports_after(c, s, j + 1)) {
             return true;
         }
     }
@@ -1949,7 +1961,7 @@ static bool speaker_clause_at(const ctx *c, const span *s, size_t j) {
         v++;
     }
     return v < s->b && (bits(c, v) & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT | FL_W_EVIDENCE)) &&
-           verb_here(c, s, v, k) && content_may_start(c, s, v + 1);
+           verb_here(c, s, v, k) && reports_after(c, s, v);
 }
 
 /* Is word i a verb of saying or thinking in the past or the third person, in lower case

@@ -758,3 +758,17 @@ TEST(Attribution, AParticiplesContentInsideAnAppositionEndsBeforeTheMainVerb) {
     EXPECT_EQ("said", r[1].cue);
     EXPECT_EQ("he had met others.", r[1].content);
 }
+
+TEST(Attribution, AnotherSpeakersClauseMayReportAfterACommaOrAnAdjunct) {
+    auto r = records("Asked about the plan at the forum, Reyes said, \"I take the blame.\"");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("about the plan at the forum", r[0].content);
+    EXPECT_EQ("Reyes", r[1].speaker);
+    EXPECT_EQ("said", r[1].cue);
+    r = records("A spokesman for the firm declined to comment but said in a statement that the "
+                "firm did nothing wrong.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("to comment", r[0].content);
+    EXPECT_EQ("said", r[1].cue);
+    EXPECT_EQ("A spokesman for the firm", r[1].speaker);
+}
