@@ -1910,10 +1910,13 @@ static bool speaker_clause_at(const ctx *c, const span *s, size_t j) {
         return false;
     }
     size_t k = j + 1;
-    if (k < s->b &&
-        (folded_is(c, k, "but") || folded_is(c, k, "and") || folded_is(c, k, "while") ||
-         folded_is(c, k, "although") || folded_is(c, k, "though") || folded_is(c, k, "yet"))) {
+    if (k < s->b && (folded_is(c, k, "but") || folded_is(c, k, "and") || folded_is(c, k, "while") ||
+                     folded_is(c, k, "although") || folded_is(c, k, "though") ||
+                     folded_is(c, k, "yet") || folded_is(c, k, "whereas"))) {
         k++;
+        while (k < s->b && k - j < 4 && ((bits(c, k) & FL_W_ADV) || ly_adverb(c, k, k))) {
+            k++; /* ", but ultimately Prager thinks" */
+        }
     }
     size_t subj = k;
     /* after a determiner or a possessive the subject is a noun phrase, whose nouns are in

@@ -772,3 +772,14 @@ TEST(Attribution, AnotherSpeakersClauseMayReportAfterACommaOrAnAdjunct) {
     EXPECT_EQ("said", r[1].cue);
     EXPECT_EQ("A spokesman for the firm", r[1].speaker);
 }
+
+TEST(Attribution, AnotherSpeakersClauseMayOpenWithWhereasOrAnAdverb) {
+    auto r = records("Critics said the plan was weak, but ultimately Reyes thinks it will pass.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("the plan was weak", r[0].content);
+    EXPECT_EQ("Reyes", r[1].speaker);
+    r = records("The mayor said the cuts were needed, whereas Lind argued that they were not.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("the cuts were needed", r[0].content);
+    EXPECT_EQ("Lind", r[1].speaker);
+}
