@@ -1942,7 +1942,8 @@ static bool speaker_clause_at(const ctx *c, const span *s, size_t j) {
         if (is_word(c, k) && ++words > MAX_CLAUSE_SUBJECT_WORDS) {
             break;
         }
-        if (b & (FL_W_AUX | FL_W_ADV | FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT | FL_W_EVIDENCE)) {
+        if (b & (FL_W_AUX | FL_W_ADV | FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT | FL_W_EVIDENCE |
+                 FL_W_STANCE)) {
             break;
         }
         bool number = c->k[k].all_digits || number_word(c, k);
@@ -1963,7 +1964,9 @@ static bool speaker_clause_at(const ctx *c, const span *s, size_t j) {
            ((bits(c, v) & (FL_W_AUX | FL_W_ADV)) || ends_with_nt(c, v))) {
         v++;
     }
-    return v < s->b && (bits(c, v) & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT | FL_W_EVIDENCE)) &&
+    return v < s->b &&
+           (bits(c, v) &
+            (FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT | FL_W_EVIDENCE | FL_W_STANCE)) &&
            verb_here(c, s, v, k) && reports_after(c, s, v);
 }
 

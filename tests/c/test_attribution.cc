@@ -783,3 +783,11 @@ TEST(Attribution, AnotherSpeakersClauseMayOpenWithWhereasOrAnAdverb) {
     EXPECT_EQ("the cuts were needed", r[0].content);
     EXPECT_EQ("Lind", r[1].speaker);
 }
+
+TEST(Attribution, AnotherSpeakersVerbOfStanceAlsoOpensAClause) {
+    auto r = records("The board said the fee was fair, but Reyes rejected the idea outright.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("the fee was fair", r[0].content);
+    EXPECT_EQ("Reyes", r[1].speaker);
+    EXPECT_EQ("rejected", r[1].cue);
+}
