@@ -2028,10 +2028,17 @@ static fl_status finish(ctx *c, const span *s, fl_attr *at, size_t cstart, size_
 
 /* Is token i a time word, a coordinator or an adverb, which never end a speaker ("said
  * Saturday and says", "on Tuesday called")? */
+/* Does "most" or "more" at i grade an adverb in -ly after it ("most recently")? */
+static bool more_ly(const ctx *c, size_t i) {
+    return (folded_is(c, i, "most") || folded_is(c, i, "more")) && i + 1 < c->n &&
+           ends_in_ly(c, i + 1) && c->k[i + 1].lower;
+}
+
 static bool not_a_name(const ctx *c, size_t i) {
     uint32_t b = bits(c, i);
     return !is_word(c, i) || (b & (FL_W_TIME | FL_W_ADV)) || ly_adverb(c, i, 0) ||
-           folded_is(c, i, "and") || folded_is(c, i, "or") || folded_is(c, i, "but");
+           folded_is(c, i, "and") || folded_is(c, i, "or") || folded_is(c, i, "but") ||
+           more_ly(c, i) || (i > 0 && more_ly(c, i - 1)); /* "and most recently defended" */
 }
 
 /* A finite verb in a run of words that would otherwise pass for a name: an auxiliary, a

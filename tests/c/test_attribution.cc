@@ -791,3 +791,14 @@ TEST(Attribution, AnotherSpeakersVerbOfStanceAlsoOpensAClause) {
     EXPECT_EQ("Reyes", r[1].speaker);
     EXPECT_EQ("rejected", r[1].cue);
 }
+
+TEST(Attribution, AGradedAdverbIsNoSpeaker) {
+    auto r = records(
+        "The senator declined to criticize the group, and most recently defended its ads.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("The senator", r[1].speaker);
+    EXPECT_EQ("defended", r[1].cue);
+    r = records("Most said the plan would fail.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Most", r[0].speaker);
+}
