@@ -225,6 +225,7 @@ static bool speaker_token(const ctx *c, size_t i) {
         int32_t p = c->k[i].cp0;
         /* "Sen. Maria Dorsey (D-Ore.)", "Jones' campaign manager" */
         return p == '.' || p == '&' || p == '(' || p == ')' || p == '/' ||
+               (p == '%' && i > 0 && c->k[i - 1].all_digits) || /* "85% of Democrats" */
                ((p == '\'' || p == 0x2019) && !c->t[i].space_before && !is_closing_quote(c, i));
     }
     uint32_t b = bits(c, i);

@@ -802,3 +802,9 @@ TEST(Attribution, AGradedAdverbIsNoSpeaker) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("Most", r[0].speaker);
 }
+
+TEST(Attribution, APercentSignStaysInsideASpeaker) {
+    auto r = records("In the poll, 85% of members said the party was united.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("85% of members", r[0].speaker);
+}
