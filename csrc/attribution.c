@@ -2152,8 +2152,10 @@ static void refine_speaker(const ctx *c, const span *s, size_t vg, size_t cue, s
     bool coordinated = b > s->a && (folded_is(c, b - 1, "and") || folded_is(c, b - 1, "or") ||
                                     folded_is(c, b - 1, "but"));
     bool timed = a == b && *first < vg; /* only a time before the verb: "on Saturday said" */
-    while (b > a && not_a_name(c, b - 1)) {
-        b--;
+    while (b > a && (not_a_name(c, b - 1) ||
+                     (b - 1 > a && (folded_is(c, b - 1, "both") || folded_is(c, b - 1, "all") ||
+                                    folded_is(c, b - 1, "each"))))) {
+        b--; /* a floating quantifier: "Lind and Varga both denounced", "They all said" */
     }
     /* a name, a pronoun, a role; also a plural noun or a quantifier ("security specialists
      * say", "company executives said", "some want") */

@@ -808,3 +808,15 @@ TEST(Attribution, APercentSignStaysInsideASpeaker) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("85% of members", r[0].speaker);
 }
+
+TEST(Attribution, AFloatingQuantifierEndsNoSpeaker) {
+    auto r = records("Lind and Varga both denounced the plan.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Lind and Varga", r[0].speaker);
+    r = records("They all said the plan would fail.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("They", r[0].speaker);
+    r = records("All said the plan would fail.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("All", r[0].speaker);
+}
