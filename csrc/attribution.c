@@ -2037,7 +2037,7 @@ static bool more_ly(const ctx *c, size_t i) {
 
 static bool not_a_name(const ctx *c, size_t i) {
     uint32_t b = bits(c, i);
-    return !is_word(c, i) || (b & (FL_W_TIME | FL_W_ADV)) || ly_adverb(c, i, 0) ||
+    return !is_word(c, i) || (b & (FL_W_TIME | FL_W_ADV | FL_W_PREP)) || ly_adverb(c, i, 0) ||
            folded_is(c, i, "and") || folded_is(c, i, "or") || folded_is(c, i, "but") ||
            more_ly(c, i) || (i > 0 && more_ly(c, i - 1)); /* "and most recently defended" */
 }
@@ -2170,6 +2170,23 @@ static void refine_speaker(const ctx *c, const span *s, size_t vg, size_t cue, s
          counted)) {
         *first = a;
         *end = b;
+        if (a > s->a + 1 && punct(c, a - 1) == '(') {
+            /* "Sen. Dana Lind (R-Iowa) on Tuesday downplayed": the bracket tags the name
+             * before it, which speaks */
+            size_t e = a - 1;
+            size_t f = e;
+            while (f > s->a && e - f < MAX_SPEAKER_TOKENS && c->v[f - 1].role == FL_ROLE_NONE &&
+                   speaker_token(c, f - 1) && punct(c, f - 1) != '(' && punct(c, f - 1) != ')') {
+                f--;
+            }
+            while (f < e && not_a_name(c, f)) {
+                f++;
+            }
+            if (f < e && names_someone(c, f, e)) {
+                *first = f;
+                *end = e;
+            }
+        }
         return;
     }
     *first = *end = vg;

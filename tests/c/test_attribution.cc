@@ -820,3 +820,10 @@ TEST(Attribution, AFloatingQuantifierEndsNoSpeaker) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("All", r[0].speaker);
 }
+
+TEST(Attribution, ABracketTagsTheNameBeforeItWhichSpeaks) {
+    auto r = records("Sen. Dana Lind (R-Iowa) on Tuesday downplayed the report.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Sen. Dana Lind", r[0].speaker);
+    EXPECT_EQ("downplayed", r[0].cue);
+}
