@@ -229,12 +229,10 @@ static bool speaker_token(const ctx *c, size_t i) {
                ((p == '\'' || p == 0x2019) && !c->t[i].space_before && !is_closing_quote(c, i));
     }
     uint32_t b = bits(c, i);
-    if ((irregular_past(c, i) && i > 0 && (bits(c, i - 1) & FL_W_DET)) ||
-        passive_participle(c, i)) {
-        return true; /* "The hit show's producer", "a panel led by …" */
-    }
     if (b & (FL_W_AUX | FL_W_OPENER | FL_W_VERB)) {
-        return false;
+        /* but "The hit show's producer", "a panel led by …" */
+        return (irregular_past(c, i) && i > 0 && (bits(c, i - 1) & FL_W_DET)) ||
+               passive_participle(c, i);
     }
     if ((b & FL_W_CONJ) && !folded_is(c, i, "and")) {
         return false;
@@ -2058,7 +2056,10 @@ static bool finite_verb(const ctx *c, size_t i) {
 
 /* A small count in figures or words ("39", "six"), not a year or a sum ("2013"). */
 static bool count_word(const ctx *c, size_t i) {
-    return (c->k[i].all_digits && c->k[i].fold_len <= 3) || number_word(c, i);
+    if (c->k[i].all_digits) {
+        return c->k[i].fold_len <= 3;
+    }
+    return c->k[i].fold_len >= 3 && c->k[i].fold_len <= 8 && number_word(c, i);
 }
 
 /* A number in words that can open a noun phrase ("Two objectors", "Three aides"). */
