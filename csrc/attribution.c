@@ -1658,6 +1658,9 @@ static size_t content_start(const ctx *c, const span *s, size_t i, uint8_t regio
      * infinitive ("vowed to block the measure that …") is the content itself */
     bool recipient = (bits(c, i) & FL_W_RECIPIENT) != 0;
     bool in_phrase = false;
+    /* in a clause that a subordinator opens ("When asked about the merger, she …") a comma
+     * ends the clause: what follows is the main clause, not the content */
+    bool subordinate = i > s->a && (bits(c, i - 1) & FL_W_OPENER) && (bits(c, i - 1) & FL_W_CONJ);
     for (size_t k = j; k < s->b && k < j + MAX_OPENER_LOOKAHEAD; k++) {
         if (c->v[k].quoted || c->v[k].role != region) {
             break;
@@ -1667,6 +1670,9 @@ static size_t content_start(const ctx *c, const span *s, size_t i, uint8_t regio
             return k + 1;
         }
         if (p != 0) {
+            if (p == ',' && subordinate) {
+                break;
+            }
             if (p == ',' || p == '.' || p == '(' || p == ')') {
                 continue;
             }

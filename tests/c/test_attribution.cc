@@ -827,3 +827,11 @@ TEST(Attribution, ABracketTagsTheNameBeforeItWhichSpeaks) {
     EXPECT_EQ("Sen. Dana Lind", r[0].speaker);
     EXPECT_EQ("downplayed", r[0].cue);
 }
+
+TEST(Attribution, ACommaEndsTheContentOfACueInASubordinateClause) {
+    auto r = records("When asked about the merger, she defended her decision to go ahead.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("about the merger", r[0].content);
+    EXPECT_EQ("she", r[1].speaker);
+    EXPECT_EQ("defended", r[1].cue);
+}
