@@ -50,7 +50,9 @@ enum {
     MAX_INTRO_TOKENS = 24,  /* "On WXYZ's 'Morning Desk' program Thursday," */
     MAX_INTRO_WORDS = 8,
     MAX_SPEECH_ACT_MODIFIERS = 3, /* "issued a short written statement saying" */
-    MAX_PIECE_TOKENS = 64   /* back to a dash or semicolon before a parenthetical cue */
+    MAX_PIECE_TOKENS = 64,  /* back to a dash or semicolon before a parenthetical cue */
+    MAX_CLAUSE_SUBJECT_WORDS = 6, /* "…, but the former Ohio state treasurer said" */
+    MAX_COUNT_WORDS = 5           /* "more than six in 10" */
 };
 
 /* The words each step starts from (ATTRIBUTION_CUES, voice.h, holds them all): a step is
@@ -72,6 +74,7 @@ static uint32_t sentence_bits(const ctx *c, const span *s) {
 
 static bool in_title_case(const ctx *c, const span *s);
 static bool number_word(const ctx *c, size_t i);
+static bool count_word(const ctx *c, size_t i);
 static bool clause_complement(const ctx *c, const span *s, size_t j);
 
 /* The tokens of sentence s with an ATTRIBUTION_CUES bit, in order: [*first, returned end).
@@ -99,24 +102,26 @@ static bool passive_group(const ctx *c, size_t vg, size_t i) {
     return false;
 }
 
-/* A lower-case word in -ing ("clutching", "adding"): a participle or a gerund. */
-static bool ing_word(const ctx *c, size_t i) {
+/* Does word i, folded, end in the suffix (a string literal) with at least min_len bytes in
+ * all? */
+static bool suffix_is(const ctx *c, size_t i, const char *suffix, size_t min_len) {
     const fl_tokinfo *k = &c->k[i];
-    if (!is_word(c, i) || !k->lower || k->fold_len < 5) {
+    size_t n = strlen(suffix);
+    if (!is_word(c, i) || k->fold_len < min_len || k->fold_len < n) {
         return false;
     }
     const uint8_t *f = fl__vec_bytes(&c->res->folded, k->fold_off);
-    return memcmp(f + k->fold_len - 3, "ing", 3) == 0;
+    return memcmp(f + k->fold_len - n, suffix, n) == 0;
+}
+
+/* A lower-case word in -ing ("clutching", "adding"): a participle or a gerund. */
+static bool ing_word(const ctx *c, size_t i) {
+    return suffix_is(c, i, "ing", 5) && c->k[i].lower;
 }
 
 /* A lower-case word in -ly that is no noun after a determiner ("the family"): an adverb. */
 static bool ly_adverb(const ctx *c, size_t i, size_t a) {
-    const fl_tokinfo *k = &c->k[i];
-    if (!is_word(c, i) || !k->lower || k->fold_len < 5 || c->v[i].cue != NULL) {
-        return false;
-    }
-    const uint8_t *f = fl__vec_bytes(&c->res->folded, k->fold_off);
-    if (f[k->fold_len - 2] != 'l' || f[k->fold_len - 1] != 'y') {
+    if (!suffix_is(c, i, "ly", 5) || !c->k[i].lower || c->v[i].cue != NULL) {
         return false;
     }
     return i == a || !(bits(c, i - 1) & (FL_W_DET | FL_W_PREP));
@@ -194,6 +199,18 @@ static size_t count_words(const ctx *c, size_t from, size_t to) {
     return from >= to ? 0 : words_before(c, to) - words_before(c, from);
 }
 
+/* Is word i an irregular past that is also a participle ("held", "led", "hit")? After a
+ * determiner it describes ("the hit show"), before "by" it is passive ("a panel led by …"). */
+static bool irregular_past(const ctx *c, size_t i) {
+    return (bits(c, i) & FL_W_VERB) && form(c, i) == FL_FORM_PAST;
+}
+
+/* An irregular participle before "by" ("a panel led by …", "a lunch held by …"): a noun's
+ * passive companion, no finite verb. */
+static bool passive_participle(const ctx *c, size_t i) {
+    return irregular_past(c, i) && i + 1 < c->n && folded_is(c, i + 1, "by");
+}
+
 /* Can token i stand inside a speaker's name ("Sen. Maria Dorsey (D-Ore.)", "the head of
  * the agency", "Google and Yahoo")? */
 static bool speaker_token(const ctx *c, size_t i) {
@@ -208,11 +225,14 @@ static bool speaker_token(const ctx *c, size_t i) {
         int32_t p = c->k[i].cp0;
         /* "Sen. Maria Dorsey (D-Ore.)", "Jones' campaign manager" */
         return p == '.' || p == '&' || p == '(' || p == ')' || p == '/' ||
+               (p == '%' && i > 0 && c->k[i - 1].all_digits) || /* "85% of Democrats" */
                ((p == '\'' || p == 0x2019) && !c->t[i].space_before && !is_closing_quote(c, i));
     }
     uint32_t b = bits(c, i);
     if (b & (FL_W_AUX | FL_W_OPENER | FL_W_VERB)) {
-        return false;
+        /* but "The hit show's producer", "a panel led by …" */
+        return (irregular_past(c, i) && i > 0 && (bits(c, i - 1) & FL_W_DET)) ||
+               passive_participle(c, i);
     }
     if ((b & FL_W_CONJ) && !folded_is(c, i, "and")) {
         return false;
@@ -221,8 +241,10 @@ static bool speaker_token(const ctx *c, size_t i) {
         !folded_is(c, i, "at") &&
         !((folded_is(c, i, "in") || folded_is(c, i, "on") || folded_is(c, i, "from")) && i > 0 &&
           is_word(c, i - 1) && c->k[i - 1].lower && i + 1 < c->n && c->k[i + 1].upper &&
-          c->t[i + 1].sentence == c->t[i].sentence)) {
-        return false; /* but "officials in Kyiv", "Republicans on Capitol Hill" */
+          c->t[i + 1].sentence == c->t[i].sentence) &&
+        !(folded_is(c, i, "in") && i > 0 && i + 1 < c->n && count_word(c, i - 1) &&
+          count_word(c, i + 1))) {
+        return false; /* but "officials in Kyiv", "Republicans on Capitol Hill", "six in 10" */
     }
     /* a finite verb of saying is another clause ("he said the minister told") */
     if ((b & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT)) && !(b & FL_W_NOUNLIKE) &&
@@ -330,6 +352,8 @@ static bool of_name(const ctx *c, const span *s, size_t j) {
 }
 
 static bool quantifier(const ctx *c, size_t i);
+static bool finite_verb(const ctx *c, size_t i);
+static bool ends_in_ly(const ctx *c, size_t i);
 
 /* Do the words [from, to) name someone who can speak: a capital, a pronoun, a role or a
  * source, or a noun after a determiner ("the paper")? A bare common noun ("casualties")
@@ -366,6 +390,12 @@ static size_t speaker_forward(const ctx *c, const span *s, size_t from) {
                 /* "said one of those advisers", "said another.", "said one veteran
                  * aide to the governor" */
                 det = true;
+            } else if (words > 0 && finite_verb(c, j) && is_word(c, j - 1) &&
+                       !(bits(c, j - 1) & FL_W_DET) && !quantifier(c, j - 1) &&
+                       !c->k[j - 1].all_digits && !ends_in_ly(c, j - 1)) {
+                /* "…, said the plan failed": a clause with its own verb, no speaker; but "said
+                 * the embattled mayor", "said one retired nurse", "said a Texas-based aide" */
+                break;
             } else if (folded_is(c, j, "and")) {
                 /* "Google and Yahoo", not "those feelings and stressed" */
                 if (j + 1 >= s->b || !(c->k[j + 1].upper || (bits(c, j + 1) & FL_W_DET))) {
@@ -523,12 +553,7 @@ static size_t after_quote_end(const ctx *c, const span *s, size_t j) {
 
 /* Does word i end in -ly ("Shortly", "Early"), whatever its case? */
 static bool ends_in_ly(const ctx *c, size_t i) {
-    const fl_tokinfo *k = &c->k[i];
-    if (!is_word(c, i) || k->fold_len < 5 || c->v[i].cue != NULL) {
-        return false;
-    }
-    const uint8_t *f = fl__vec_bytes(&c->res->folded, k->fold_off);
-    return f[k->fold_len - 2] == 'l' && f[k->fold_len - 1] == 'y';
+    return suffix_is(c, i, "ly", 5) && c->v[i].cue == NULL;
 }
 
 /* Is [from, sep) an introduction to the clause rather than a clause ("Wednesday at the
@@ -694,8 +719,10 @@ static name_kind name_of(const ctx *c, size_t from, size_t to, bool title) {
         if (!c->k[i].upper && !c->k[i].all_digits) {
             all_caps = false;
         }
-        if (b & (FL_W_AUX | FL_W_OPENER | FL_W_PRON)) {
-            return NAME_NONE; /* a clause, not a name */
+        if ((b & (FL_W_AUX | FL_W_OPENER | FL_W_PRON)) ||
+            ((b & (FL_W_SPEECH | FL_W_THOUGHT)) && k->lower &&
+             (form(c, i) == FL_FORM_PAST || form(c, i) == FL_FORM_S))) {
+            return NAME_NONE; /* a clause, not a name: "Verizon said in a statement: …" */
         }
     }
     if (words == 0) {
@@ -1331,10 +1358,9 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
             return q == ',' || q == '(' || q == ';' || (is_dash_cp(q) && c->t[p].space_before);
         }
         /* "Carl Benning, head of the council, said …", "Sen. Dorsey (D-Ore.) said …",
-         * "analysts - including a few at the bank - warn": an apposition, a bracket
-         * or a dash closes the subject */
-        /* after an apposition a third-person verb before an object is one ("Tom Ralston,
-         * her aide, calls her plan a roadmap") */
+         * "analysts - including a few at the bank - warn": an apposition, a bracket or a
+         * dash closes the subject. A word that is also a noun is a verb there before an
+         * object, after an apposition ("Tom Ralston, her aide, calls her plan a roadmap"). */
         bool object_after = f == FL_FORM_S && q == ',' && i + 1 < s->b &&
                             (bits(c, i + 1) & (FL_W_PRON | FL_W_DET)) && !quantifier(c, i + 1) &&
                             after_apposition(c, s, p);
@@ -1409,16 +1435,23 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
     return true;
 }
 
-/* A lower-case word in -ed that no determiner or preposition precedes ("voted", "pivoted",
- * "tried"; not "the alleged"): a verb in the past. */
-static bool ed_verb(const ctx *c, const span *s, size_t i) {
-    const fl_tokinfo *k = &c->k[i];
-    if (!is_word(c, i) || !k->lower || k->fold_len < 5 || c->v[i].cue != NULL ||
-        (i > s->a && (bits(c, i - 1) & (FL_W_DET | FL_W_PREP)))) {
-        return false;
+/* A lower-case word in -ed, no cue word, that no determiner or preposition precedes
+ * ("voted", "pivoted"; not "the alleged"): a past, a participle or an adjective ("worried");
+ * the caller's context tells which. */
+static bool ed_word(const ctx *c, const span *s, size_t i) {
+    return suffix_is(c, i, "ed", 5) && c->k[i].lower && c->v[i].cue == NULL &&
+           !(i > s->a && (bits(c, i - 1) & (FL_W_DET | FL_W_PREP)));
+}
+
+/* The start of the verb group of v, a verb that heads a longer cue (a catenative verb, the
+ * deed of a speech act), no earlier than from; SIZE_MAX when v is no free lower-case word
+ * (a name, a quoted word, or a word another attribution already gave a part). */
+static size_t head_verb_group(const ctx *c, const span *s, size_t v, size_t from) {
+    if (!is_word(c, v) || !c->k[v].lower || c->v[v].quoted || c->v[v].role != FL_ROLE_NONE) {
+        return SIZE_MAX;
     }
-    const uint8_t *f = fl__vec_bytes(&c->res->folded, k->fold_off);
-    return f[k->fold_len - 2] == 'e' && f[k->fold_len - 1] == 'd';
+    size_t g = verb_group_start(c, s, v);
+    return g < from ? from : g;
 }
 
 /* Where the verb chain of an infinitive or gerund cue at i (verb group [vg, i)) starts: a
@@ -1440,19 +1473,19 @@ static size_t catenative_start(const ctx *c, const span *s, size_t vg, size_t i,
     if (to && v > from && folded_is(c, v, "on")) {
         v--; /* "went on to say" */
     }
-    if (!is_word(c, v) || !c->k[v].lower || c->v[v].quoted || c->v[v].role != FL_ROLE_NONE) {
+    size_t g = head_verb_group(c, s, v, from);
+    if (g == SIZE_MAX) {
         return vg;
     }
     uint32_t b = bits(c, v);
     uint8_t vf = form(c, v);
-    size_t g = verb_group_start(c, s, v);
-    bool verb = (b & FL_W_VERB) || ed_verb(c, s, v) ||
+    bool verb = (b & FL_W_VERB) || ed_word(c, s, v) ||
                 ((b & ATTRIBUTION_CUES) && vf != FL_FORM_NONE && vf != FL_FORM_ADJ &&
-                 verb_here(c, s, v, g));
+                 verb_here(c, s, v, verb_group_start(c, s, v)));
     if (!verb || (b & (FL_W_PREP | FL_W_DET | FL_W_CONJ | FL_W_OPENER | FL_W_PRON | FL_W_TIME))) {
         return vg;
     }
-    return g < from ? from : g;
+    return g;
 }
 
 /* A noun for a speech act or its record at token k: a medium or a document ("statement",
@@ -1521,8 +1554,7 @@ static size_t speech_act_start(const ctx *c, const span *s, size_t i, size_t fro
         v--; /* "sent out a statement", "put up a post" */
     }
     uint32_t b = bits(c, v);
-    if (!is_word(c, v) || !c->k[v].lower || c->v[v].quoted || c->v[v].role != FL_ROLE_NONE ||
-        ing_word(c, v) ||
+    if (ing_word(c, v) ||
         (b & (FL_W_PREP | FL_W_DET | FL_W_CONJ | FL_W_OPENER | FL_W_PRON | FL_W_TIME | FL_W_ADV |
               FL_W_AUX | FL_W_ROLE | FL_W_SOURCE | FL_W_MEDIUM | FL_W_RELATIVE))) {
         return i;
@@ -1530,12 +1562,12 @@ static size_t speech_act_start(const ctx *c, const span *s, size_t i, size_t fro
     if (!issuing_verb(c, v)) {
         return i; /* "received a letter saying", "read a statement saying": not the author */
     }
-    size_t g = verb_group_start(c, s, v);
-    return g < from ? from : g;
+    size_t g = head_verb_group(c, s, v, from);
+    return g == SIZE_MAX ? i : g;
 }
 
-/* Does "as" at k start no predicate but an adverb ("as well", "as soon as") or a clause of
- * its own ("as he fled", "as police moved in")? */
+/* Does "as" at k start no predicate but an adverb ("as well", "as soon as", "as a child")
+ * or a clause of its own ("as he fled", "as police moved in")? */
 static bool as_clause(const ctx *c, const span *s, size_t k) {
     static const char *const adverbial[] = {"well", "soon", "long", "much", "if", "though"};
     static const char *const subjects[] = {"he", "she", "they", "we", "i", "it", "you"};
@@ -1549,10 +1581,25 @@ static bool as_clause(const ctx *c, const span *s, size_t k) {
             return true;
         }
     }
+    /* a stage of life is a time ("saw him as a child", "as teenagers"), no predicate */
+    static const char *const stages[] = {"child",   "children", "kid",       "kids",
+                                         "boy",     "boys",     "girl",      "girls",
+                                         "teen",    "teens",    "teenager",  "teenagers",
+                                         "toddler", "toddlers", "youngster", "youngsters",
+                                         "baby",    "babies",   "schoolboy", "schoolgirl"};
+    size_t n = k + 1;
+    if (n + 1 < s->b && (folded_is(c, n, "a") || folded_is(c, n, "an"))) {
+        n++;
+    }
+    for (size_t m = 0; m < sizeof stages / sizeof stages[0]; m++) {
+        if (folded_is(c, n, stages[m])) {
+            return true;
+        }
+    }
     /* a word and a verb: "as police moved in", "as Smith spoke" */
     size_t v = k + 2;
     return v < s->b && is_word(c, v) && !(bits(c, k + 1) & FL_W_DET) &&
-           ((bits(c, v) & (FL_W_VERB | FL_W_AUX)) || ed_verb(c, s, v));
+           ((bits(c, v) & (FL_W_VERB | FL_W_AUX)) || ed_word(c, s, v));
 }
 
 /* Does the object at j come with "as" and a predicate ("see Clinton as the stronger
@@ -1564,6 +1611,9 @@ static bool object_as(const ctx *c, const span *s, size_t j) {
         }
         if (folded_is(c, k, "as")) {
             return k + 1 < s->b && is_word_like(c, k + 1) && !as_clause(c, s, k);
+        }
+        if (irregular_past(c, k)) {
+            continue; /* a participle after the object: "see the elections held Sunday as …" */
         }
         if (bits(c, k) & (FL_W_AUX | FL_W_VERB | FL_W_OPENER | FL_W_CONJ | FL_W_SPEECH |
                           FL_W_THOUGHT | FL_W_INTENT)) {
@@ -1608,6 +1658,9 @@ static size_t content_start(const ctx *c, const span *s, size_t i, uint8_t regio
      * infinitive ("vowed to block the measure that …") is the content itself */
     bool recipient = (bits(c, i) & FL_W_RECIPIENT) != 0;
     bool in_phrase = false;
+    /* in a clause that a subordinator opens ("When asked about the merger, she …") a comma
+     * ends the clause: what follows is the main clause, not the content */
+    bool subordinate = i > s->a && (bits(c, i - 1) & FL_W_OPENER) && (bits(c, i - 1) & FL_W_CONJ);
     for (size_t k = j; k < s->b && k < j + MAX_OPENER_LOOKAHEAD; k++) {
         if (c->v[k].quoted || c->v[k].role != region) {
             break;
@@ -1617,6 +1670,9 @@ static size_t content_start(const ctx *c, const span *s, size_t i, uint8_t regio
             return k + 1;
         }
         if (p != 0) {
+            if (p == ',' && subordinate) {
+                break;
+            }
             if (p == ',' || p == '.' || p == '(' || p == ')') {
                 continue;
             }
@@ -1632,8 +1688,9 @@ static size_t content_start(const ctx *c, const span *s, size_t i, uint8_t regio
         if ((b & FL_W_PRON) && !(b & FL_W_RELATIVE) && k > j && !(recipient && k == j)) {
             return k; /* "said for weeks he's …": the clause's subject */
         }
-        if (b & (FL_W_AUX | FL_W_VERB | FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT)) {
-            break;
+        if ((b & (FL_W_AUX | FL_W_VERB | FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT)) &&
+            !(in_phrase && passive_participle(c, k))) {
+            break; /* but "asked during a lunch held by the club whether" */
         }
         if (folded_is(c, k, "to") && k == j && k + 1 < s->b &&
             !(c->k[k + 1].upper || (bits(c, k + 1) & (FL_W_DET | FL_W_PRON)))) {
@@ -1814,6 +1871,18 @@ static bool phrase_stops(const ctx *c, const span *s, size_t j) {
            ((b & FL_W_RELATIVE) && !folded_is(c, n, "that")) || (b & FL_W_PRON);
 }
 
+/* Does the verb at v report what follows it: a content at once ("said they …"), after a
+ * comma ("said, "…""), or a that-clause after an adjunct ("said in a statement that …")? */
+static bool reports_after(const ctx *c, const span *s, size_t v) {
+    if (content_may_start(c, s, v + 1) ||
+        (v + 2 < s->b && punct(c, v + 1) == ',' && content_may_start(c, s, v + 2) &&
+         (c->v[v + 2].quoted || family(punct(c, v + 2)) != FAMILY_NONE))) {
+        return true;
+    }
+    size_t k = content_start(c, s, v, FL_ROLE_NONE);
+    return k != SIZE_MAX && k < s->b && (bits(c, k) & FL_W_OPENER) != 0;
+}
+
 /* Does a new clause with its own speaker and verb of saying open at the boundary j (a
  * comma, a semicolon or a dash)? It ends the content before it: "While some friends say X
  * - an old favorite - others say Y", "He said X, but aides argued Y". Looks a bounded
@@ -1835,22 +1904,32 @@ static bool speaker_clause_at(const ctx *c, const span *s, size_t j) {
             (!(nb & FL_W_NOUNLIKE) || nf == FL_FORM_PAST || nf == FL_FORM_ING) &&
             ((p == ',' && nf == FL_FORM_ING) ||
              (p == 0 && (nf == FL_FORM_PAST || nf == FL_FORM_S))) &&
-            content_may_start(c, s, j + 2)) {
+            reports_after(c, s, j + 1)) {
             return true;
         }
     }
-    if (c->v[j].quoted || !(p == ',' || p == ';' || (is_dash_cp(p) && c->t[j].space_before))) {
+    /* 'to act "presidential," but Reyes said': a comma the quotation closes over */
+    bool quoted_comma = is_closing_quote(c, j) && j > s->a && punct(c, j - 1) == ',';
+    if (!quoted_comma &&
+        (c->v[j].quoted || !(p == ',' || p == ';' || (is_dash_cp(p) && c->t[j].space_before)))) {
         return false;
     }
     size_t k = j + 1;
-    if (k < s->b &&
-        (folded_is(c, k, "but") || folded_is(c, k, "and") || folded_is(c, k, "while") ||
-         folded_is(c, k, "although") || folded_is(c, k, "though") || folded_is(c, k, "yet"))) {
+    if (k < s->b && (folded_is(c, k, "but") || folded_is(c, k, "and") || folded_is(c, k, "while") ||
+                     folded_is(c, k, "although") || folded_is(c, k, "though") ||
+                     folded_is(c, k, "yet") || folded_is(c, k, "whereas"))) {
         k++;
+        while (k < s->b && k - j < 4 && ((bits(c, k) & FL_W_ADV) || ly_adverb(c, k, k))) {
+            k++; /* ", but ultimately Prager thinks" */
+        }
     }
     size_t subj = k;
-    bool det = false;
-    while (k < s->b && k - subj < 7 && !c->v[k].quoted) {
+    /* after a determiner or a possessive the subject is a noun phrase, whose nouns are in
+     * lower case ("the ministry's envoy"); before one, every word needs a capital or must be a
+     * pronoun, a role, a source or a quantifier */
+    bool noun_phrase = false;
+    size_t words = 0;
+    while (k < s->b && !c->v[k].quoted) {
         if (k > subj && punct(c, k) == '.' && !c->t[k].space_before && c->k[k - 1].upper) {
             k++; /* ", Dr. Ivanova said", ", Olena K. Marchuk said": an abbreviation */
             continue;
@@ -1861,19 +1940,25 @@ static bool speaker_clause_at(const ctx *c, const span *s, size_t j) {
         uint32_t b = bits(c, k);
         if (c->t[k].kind == FL_TOKEN_CLITIC && k > subj && c->k[k - 1].upper &&
             !(bits(c, k - 1) & FL_W_PRON)) {
-            det = true; /* ", Kyiv's envoy said": a possessive, not "is" */
+            noun_phrase = true; /* ", Kyiv's envoy said": a possessive, not "is" */
             k++;
             continue;
         }
-        if (b & (FL_W_AUX | FL_W_ADV | FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT | FL_W_EVIDENCE)) {
+        if (is_word(c, k) && ++words > MAX_CLAUSE_SUBJECT_WORDS) {
             break;
         }
+        if (b & (FL_W_AUX | FL_W_ADV | FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT | FL_W_EVIDENCE |
+                 FL_W_STANCE)) {
+            break;
+        }
+        bool number = c->k[k].all_digits || number_word(c, k);
         if ((b & FL_W_RELATIVE) ||
             !(c->k[k].upper || (b & (FL_W_PRON | FL_W_DET | FL_W_ROLE | FL_W_SOURCE)) ||
-              quantifier(c, k) || det || c->t[k].kind != FL_TOKEN_WORD)) {
+              quantifier(c, k) || number || noun_phrase || c->t[k].kind != FL_TOKEN_WORD)) {
             return false; /* no speaker here */
         }
-        det |= (b & FL_W_DET) != 0;
+        /* a count opens a noun phrase too: "; 46 percent said", ", and three-quarters said" */
+        noun_phrase |= (b & FL_W_DET) != 0 || number;
         k++;
     }
     if (k == subj || count_words(c, subj, k) == 0) {
@@ -1884,8 +1969,18 @@ static bool speaker_clause_at(const ctx *c, const span *s, size_t j) {
            ((bits(c, v) & (FL_W_AUX | FL_W_ADV)) || ends_with_nt(c, v))) {
         v++;
     }
-    return v < s->b && (bits(c, v) & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT | FL_W_EVIDENCE)) &&
-           verb_here(c, s, v, k) && content_may_start(c, s, v + 1);
+    return v < s->b &&
+           (bits(c, v) &
+            (FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT | FL_W_EVIDENCE | FL_W_STANCE)) &&
+           verb_here(c, s, v, k) && reports_after(c, s, v);
+}
+
+/* Is word i a verb of saying or thinking in the past or the third person, in lower case
+ * ("said", "believes")? */
+static bool finite_saying(const ctx *c, size_t i) {
+    uint8_t f = form(c, i);
+    return is_word(c, i) && c->k[i].lower && (bits(c, i) & (FL_W_SPEECH | FL_W_THOUGHT)) &&
+           !(bits(c, i) & FL_W_NOUNLIKE) && (f == FL_FORM_PAST || f == FL_FORM_S);
 }
 
 /* Marks a content from cstart to the end of its clause and records the attribution. */
@@ -1901,9 +1996,14 @@ static fl_status finish(ctx *c, const span *s, fl_attr *at, size_t cstart, size_
                       (vg == s->a && at->speaker_first == at->speaker_end) ||
                       (at->kind == FL_ATTRIBUTION_PERCEIVED && !(bits(c, cstart) & FL_W_OPENER));
         int32_t closer = clause_closer(c, s, vg);
+        /* a participle's clause inside an apposition ends before the sentence's own verb:
+         * "Dana Reyes, a delegate supporting Clinton, said …" */
+        bool participle = at->cue_word != UINT32_MAX && form(c, at->cue_word) == FL_FORM_ING;
         size_t end = cstart;
         while (end < s->b && c->v[end].role == FL_ROLE_NONE) {
             if (end > cstart && ((closer != 0 && punct(c, end) == closer) ||
+                                 (participle && punct(c, end) == ',' && end + 1 < s->b &&
+                                  finite_saying(c, end + 1)) ||
                                  (end + 2 < s->b && speaker_clause_at(c, s, end)) ||
                                  (phrase && phrase_stops(c, s, end)))) {
                 break;
@@ -1933,10 +2033,17 @@ static fl_status finish(ctx *c, const span *s, fl_attr *at, size_t cstart, size_
 
 /* Is token i a time word, a coordinator or an adverb, which never end a speaker ("said
  * Saturday and says", "on Tuesday called")? */
+/* Does "most" or "more" at i grade an adverb in -ly after it ("most recently")? */
+static bool more_ly(const ctx *c, size_t i) {
+    return (folded_is(c, i, "most") || folded_is(c, i, "more")) && i + 1 < c->n &&
+           ends_in_ly(c, i + 1) && c->k[i + 1].lower;
+}
+
 static bool not_a_name(const ctx *c, size_t i) {
     uint32_t b = bits(c, i);
-    return !is_word(c, i) || (b & (FL_W_TIME | FL_W_ADV)) || ly_adverb(c, i, 0) ||
-           folded_is(c, i, "and") || folded_is(c, i, "or") || folded_is(c, i, "but");
+    return !is_word(c, i) || (b & (FL_W_TIME | FL_W_ADV | FL_W_PREP)) || ly_adverb(c, i, 0) ||
+           folded_is(c, i, "and") || folded_is(c, i, "or") || folded_is(c, i, "but") ||
+           more_ly(c, i) || (i > 0 && more_ly(c, i - 1)); /* "and most recently defended" */
 }
 
 /* A finite verb in a run of words that would otherwise pass for a name: an auxiliary, a
@@ -1950,10 +2057,15 @@ static bool finite_verb(const ctx *c, size_t i) {
     if (b & (FL_W_AUX | FL_W_VERB)) {
         return true;
     }
-    const fl_tokinfo *k = &c->k[i];
-    const uint8_t *f = fl__vec_bytes(&c->res->folded, k->fold_off);
-    return k->lower && b == 0 && k->fold_len > 4 && f[k->fold_len - 2] == 'e' &&
-           f[k->fold_len - 1] == 'd';
+    return c->k[i].lower && b == 0 && suffix_is(c, i, "ed", 5);
+}
+
+/* A small count in figures or words ("39", "six"), not a year or a sum ("2013"). */
+static bool count_word(const ctx *c, size_t i) {
+    if (c->k[i].all_digits) {
+        return c->k[i].fold_len <= 3;
+    }
+    return c->k[i].fold_len >= 3 && c->k[i].fold_len <= 8 && number_word(c, i);
 }
 
 /* A number in words that can open a noun phrase ("Two objectors", "Three aides"). */
@@ -2047,15 +2159,41 @@ static void refine_speaker(const ctx *c, const span *s, size_t vg, size_t cue, s
     bool coordinated = b > s->a && (folded_is(c, b - 1, "and") || folded_is(c, b - 1, "or") ||
                                     folded_is(c, b - 1, "but"));
     bool timed = a == b && *first < vg; /* only a time before the verb: "on Saturday said" */
-    while (b > a && not_a_name(c, b - 1)) {
-        b--;
+    while (b > a && (not_a_name(c, b - 1) ||
+                     (b - 1 > a && (folded_is(c, b - 1, "both") || folded_is(c, b - 1, "all") ||
+                                    folded_is(c, b - 1, "each"))))) {
+        b--; /* a floating quantifier: "Lind and Varga both denounced", "They all said" */
     }
     /* a name, a pronoun, a role; also a plural noun or a quantifier ("security specialists
      * say", "company executives said", "some want") */
+    /* a share of people: "46 percent said", "six in 10 said", "39 have said" (not "2013") */
+    bool counted = b > a && count_words(c, a, b) <= MAX_COUNT_WORDS &&
+                   ((folded_is(c, b - 1, "percent") && b - 1 > a && c->k[b - 2].all_digits) ||
+                    (b - 1 > a + 1 && count_word(c, b - 1) && folded_is(c, b - 2, "in") &&
+                     count_word(c, b - 3)) ||
+                    (b == a + 1 && count_word(c, a)));
     if (a < b && !coordinated &&
-        (names_someone(c, a, b) || plural(c, b - 1) || (b == a + 1 && quantifier(c, a)))) {
+        (names_someone(c, a, b) || plural(c, b - 1) || (b == a + 1 && quantifier(c, a)) ||
+         counted)) {
         *first = a;
         *end = b;
+        if (a > s->a + 1 && punct(c, a - 1) == '(') {
+            /* "Sen. Dana Lind (R-Iowa) on Tuesday downplayed": the bracket tags the name
+             * before it, which speaks */
+            size_t e = a - 1;
+            size_t f = e;
+            while (f > s->a && e - f < MAX_SPEAKER_TOKENS && c->v[f - 1].role == FL_ROLE_NONE &&
+                   speaker_token(c, f - 1) && punct(c, f - 1) != '(' && punct(c, f - 1) != ')') {
+                f--;
+            }
+            while (f < e && not_a_name(c, f)) {
+                f++;
+            }
+            if (f < e && names_someone(c, f, e)) {
+                *first = f;
+                *end = e;
+            }
+        }
         return;
     }
     *first = *end = vg;
@@ -2122,11 +2260,12 @@ static size_t subject_behind_preposition(const ctx *c, const span *s, size_t fro
             }
         } else {
             uint32_t b = bits(c, p);
-            if ((b & (FL_W_AUX | FL_W_OPENER | FL_W_VERB | FL_W_RELATIVE)) ||
-                ((b & FL_W_CONJ) && !folded_is(c, p, "and")) ||
-                ((b & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT | FL_W_STANCE)) &&
-                 !(b & FL_W_NOUNLIKE)) ||
-                finite_verb(c, p)) {
+            if (!passive_participle(c, p) &&
+                ((b & (FL_W_AUX | FL_W_OPENER | FL_W_VERB | FL_W_RELATIVE)) ||
+                 ((b & FL_W_CONJ) && !folded_is(c, p, "and")) ||
+                 ((b & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT | FL_W_STANCE)) &&
+                  !(b & FL_W_NOUNLIKE)) ||
+                 finite_verb(c, p))) {
                 return sp_first;
             }
         }
@@ -2342,6 +2481,14 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
                 at.cue_end = (uint32_t)i + 2;
             }
             cstart = content_start(c, s, i, FL_ROLE_NONE);
+            if ((b & FL_W_CLAUSE) && cstart == i + 1 && cstart < s->b && !c->v[cstart].quoted &&
+                (bits(c, cstart) & FL_W_AUX)) {
+                /* "reports the ministry wrote were buried": a verb that reports only a clause
+                 * ("wrote a book" reports nothing) has a verb right after it, so its object is
+                 * the noun before, in a relative clause without "that"; "the memo he said was
+                 * leaked" is said of the memo, a verb that takes a clause */
+                continue;
+            }
             if ((b & FL_W_CLAUSE) && passive_group(c, vg, i) && passive_sight(c, s, vg, i)) {
                 continue; /* "the video was viewed two million times" */
             }

@@ -652,3 +652,186 @@ TEST(Attribution, CalledOnOrForIsAnAppealOnlyAfterAComma) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("Ivan Petrenko", r[0].speaker);
 }
+
+TEST(Attribution, AShortClauseAfterAnAppositionIsContentNotAnInvertedSpeaker) {
+    // "said the plan failed" holds a verb of its own: no inverted speaker
+    auto r = records("John Smith, the mayor's aide, said the plan failed.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("John Smith", r[0].speaker);
+    EXPECT_EQ("said", r[0].cue);
+    EXPECT_EQ("the plan failed.", r[0].content);
+    // an inverted speaker may still hold a participle or an adjective in -ed
+    struct Case {
+        const char *text, *speaker;
+    };
+    for (const Case &k :
+         {Case{"\"We lost,\" said the embattled mayor.", "the embattled mayor"},
+          Case{"\"We lost,\" said the newly elected mayor.", "the newly elected mayor"},
+          Case{"\"We lost,\" said a Texas-based aide.", "a Texas-based aide"}}) {
+        r = records(k.text);
+        ASSERT_EQ(1u, r.size()) << k.text;
+        EXPECT_EQ(k.speaker, r[0].speaker) << k.text;
+    }
+}
+
+TEST(Attribution, AsAndAStageOfLifeIsATimeNotAJudgment) {
+    EXPECT_TRUE(records("I saw him as a child.").empty());
+    EXPECT_TRUE(records("We saw them often as teenagers.").empty());
+    auto r = records("Most voters see him as a liar.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("see", r[0].cue);
+}
+
+TEST(Attribution, AVerbOfAClauseWithAVerbRightAfterItStandsInARelativeClause) {
+    // "wrote" reports only a clause; "were" after it makes "reports" its object
+    EXPECT_TRUE(records("For decades, reports the ministry wrote were buried.").empty());
+    EXPECT_TRUE(records("The memo the mayor wrote was leaked.").empty());
+    // a verb that takes a clause reports the clause it heads ("said [it] was leaked")
+    auto r = records("The memo that the mayor said was leaked is gone.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("the mayor", r[0].speaker);
+    EXPECT_EQ("said", r[0].cue);
+}
+
+TEST(Attribution, AnIrregularPastEndsTheSubjectBeforeIt) {
+    auto r = records("The senator hit back at critics and said the bill was fair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The senator", r[0].speaker);
+    r = records("The coach won the vote and said the team was ready.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The coach", r[0].speaker);
+    // after a determiner it describes, before "by" it is a participle
+    r = records("The hit show's producer said the series would end.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The hit show's producer", r[0].speaker);
+    r = records("A panel of reporters led by a veteran anchor agreed that the race was over.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("A panel of reporters led by a veteran anchor", r[0].speaker);
+}
+
+TEST(Attribution, AColonAfterAVerbOfSayingEndsItsCueNotAHeadlineSpeaker) {
+    auto r = records("The firm said in a statement: \"We look forward to it.\"");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The firm", r[0].speaker);
+    EXPECT_EQ("said", r[0].cue);
+    r = records("The chairman said flatly: \"It does not matter.\"");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The chairman", r[0].speaker);
+    EXPECT_EQ("said", r[0].cue);
+    // a headline's speaker before its colon is still one
+    r = records("Kremlin: Kiev regime behind attack");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ(":", r[0].cue);
+}
+
+TEST(Attribution, AShareOfPeopleSpeaksAndEndsTheContentBeforeIt) {
+    auto r = records("More than six in 10 said they were tired; 46 percent said they were angry.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("six in 10", r[0].speaker);
+    EXPECT_EQ("they were tired", r[0].content);
+    EXPECT_EQ("46 percent", r[1].speaker);
+    r = records("Most members said the vote was fair, and three-quarters said it was overdue.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("the vote was fair", r[0].content);
+    EXPECT_EQ("three-quarters", r[1].speaker);
+    // a year is no count of people
+    r = records("In 2017 said the plan would work.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("", r[0].speaker);
+}
+
+TEST(Attribution, AnotherSpeakersClauseOpensAfterACommaInsideClosingQuotes) {
+    auto r = records(
+        "His wife had warned him not to act \"presidential,\" but Reyes said he laughed it off.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("His wife", r[0].speaker);
+    EXPECT_EQ(std::string::npos, r[0].content.find("Reyes"));
+    EXPECT_EQ("Reyes", r[1].speaker);
+    EXPECT_EQ("said", r[1].cue);
+}
+
+TEST(Attribution, AParticiplesContentInsideAnAppositionEndsBeforeTheMainVerb) {
+    auto r = records("Dana Reyes (D-Mo.), a delegate supporting Clinton, said he had met others.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("Clinton", r[0].content);
+    EXPECT_EQ("Dana Reyes", r[1].speaker);
+    EXPECT_EQ("said", r[1].cue);
+    EXPECT_EQ("he had met others.", r[1].content);
+}
+
+TEST(Attribution, AnotherSpeakersClauseMayReportAfterACommaOrAnAdjunct) {
+    auto r = records("Asked about the plan at the forum, Reyes said, \"I take the blame.\"");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("about the plan at the forum", r[0].content);
+    EXPECT_EQ("Reyes", r[1].speaker);
+    EXPECT_EQ("said", r[1].cue);
+    r = records("A spokesman for the firm declined to comment but said in a statement that the "
+                "firm did nothing wrong.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("to comment", r[0].content);
+    EXPECT_EQ("said", r[1].cue);
+    EXPECT_EQ("A spokesman for the firm", r[1].speaker);
+}
+
+TEST(Attribution, AnotherSpeakersClauseMayOpenWithWhereasOrAnAdverb) {
+    auto r = records("Critics said the plan was weak, but ultimately Reyes thinks it will pass.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("the plan was weak", r[0].content);
+    EXPECT_EQ("Reyes", r[1].speaker);
+    r = records("The mayor said the cuts were needed, whereas Lind argued that they were not.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("the cuts were needed", r[0].content);
+    EXPECT_EQ("Lind", r[1].speaker);
+}
+
+TEST(Attribution, AnotherSpeakersVerbOfStanceAlsoOpensAClause) {
+    auto r = records("The board said the fee was fair, but Reyes rejected the idea outright.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("the fee was fair", r[0].content);
+    EXPECT_EQ("Reyes", r[1].speaker);
+    EXPECT_EQ("rejected", r[1].cue);
+}
+
+TEST(Attribution, AGradedAdverbIsNoSpeaker) {
+    auto r = records(
+        "The senator declined to criticize the group, and most recently defended its ads.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("The senator", r[1].speaker);
+    EXPECT_EQ("defended", r[1].cue);
+    r = records("Most said the plan would fail.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Most", r[0].speaker);
+}
+
+TEST(Attribution, APercentSignStaysInsideASpeaker) {
+    auto r = records("In the poll, 85% of members said the party was united.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("85% of members", r[0].speaker);
+}
+
+TEST(Attribution, AFloatingQuantifierEndsNoSpeaker) {
+    auto r = records("Lind and Varga both denounced the plan.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Lind and Varga", r[0].speaker);
+    r = records("They all said the plan would fail.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("They", r[0].speaker);
+    r = records("All said the plan would fail.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("All", r[0].speaker);
+}
+
+TEST(Attribution, ABracketTagsTheNameBeforeItWhichSpeaks) {
+    auto r = records("Sen. Dana Lind (R-Iowa) on Tuesday downplayed the report.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Sen. Dana Lind", r[0].speaker);
+    EXPECT_EQ("downplayed", r[0].cue);
+}
+
+TEST(Attribution, ACommaEndsTheContentOfACueInASubordinateClause) {
+    auto r = records("When asked about the merger, she defended her decision to go ahead.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("about the merger", r[0].content);
+    EXPECT_EQ("she", r[1].speaker);
+    EXPECT_EQ("defended", r[1].cue);
+}
