@@ -376,13 +376,14 @@ TEST(AllocFailure, AnalyzeBatch) {
 // The same batch through a pool of one worker thread: the pool, its worker's result, the
 // queued batch and its chunks, the worker's columns and the collected batch. One batch at a
 // time, so the worker allocates only while the caller waits and the Nth allocation is the
-// same in every round. A failed batch is left empty and the pool stays usable.
-TEST(AllocFailure, Pool) {
+// same in every round. A failed batch is left empty and the pool stays usable. collect takes
+// the batch (joined or in parts) and returns its status and how many documents it holds.
+template <class Collect> size_t sweep_pool(const char *what, Collect collect) {
     fl_test::Lexicon lex(kLexicon);
-    ASSERT_EQ(FL_OK, lex.status()) << lex.error().message;
+    EXPECT_EQ(FL_OK, lex.status()) << lex.error().message;
     const char *texts[3] = {kText, "", kText};
     size_t lens[3] = {strlen(kText), 0, strlen(kText)};
-    size_t need = sweep("fl_pool", FL_OK, [&](FailingAllocator &a, size_t) {
+    return sweep(what, FL_OK, [&](FailingAllocator &a, size_t) {
         fl_pool *pool = nullptr;
         fl_status st = fl_pool_new(&a, lex, 1, FL_SENTENCE_TEXTS_ALL, &pool);
         if (st != FL_OK) {
@@ -396,13 +397,23 @@ TEST(AllocFailure, Pool) {
             st = fl_pool_submit(pool, texts, lens, 3, &ticket, &err);
         }
         if (st == FL_OK) {
-            st = fl_pool_collect(pool, ticket, b, &err);
-            fl_batch_columns c;
-            fl_batch_columns_get(b, &c);
-            EXPECT_EQ(st == FL_OK ? 3u : 0u, c.n_docs);
+            size_t docs = 0;
+            st = collect(pool, ticket, b, &err, &docs);
+            EXPECT_EQ(st == FL_OK ? 3u : 0u, docs);
         }
         fl_batch_free(b);
         fl_pool_free(pool);
+        return st;
+    });
+}
+
+TEST(AllocFailure, Pool) {
+    size_t need = sweep_pool("fl_pool", [](fl_pool *pool, uint64_t ticket, fl_batch *b,
+                                           fl_error *err, size_t *docs) {
+        fl_status st = fl_pool_collect(pool, ticket, b, err);
+        fl_batch_columns c;
+        fl_batch_columns_get(b, &c);
+        *docs = c.n_docs;
         return st;
     });
     EXPECT_GT(need, 20u);
@@ -411,35 +422,14 @@ TEST(AllocFailure, Pool) {
 // The same through fl_pool_collect_parts: the chunks are handed over, not joined; a failed
 // batch is left with one empty part.
 TEST(AllocFailure, PoolParts) {
-    fl_test::Lexicon lex(kLexicon);
-    ASSERT_EQ(FL_OK, lex.status()) << lex.error().message;
-    const char *texts[3] = {kText, "", kText};
-    size_t lens[3] = {strlen(kText), 0, strlen(kText)};
-    size_t need = sweep("fl_pool parts", FL_OK, [&](FailingAllocator &a, size_t) {
-        fl_pool *pool = nullptr;
-        fl_status st = fl_pool_new(&a, lex, 1, FL_SENTENCE_TEXTS_ALL, &pool);
-        if (st != FL_OK) {
-            return st;
+    size_t need = sweep_pool("fl_pool parts", [](fl_pool *pool, uint64_t ticket, fl_batch *b,
+                                                 fl_error *err, size_t *docs) {
+        fl_status st = fl_pool_collect_parts(pool, ticket, b, err);
+        for (size_t k = 0; k < fl_batch_parts(b); k++) {
+            fl_batch_columns c;
+            fl_batch_part_columns(b, k, &c);
+            *docs += c.n_docs;
         }
-        fl_batch *b = nullptr;
-        fl_error err;
-        uint64_t ticket;
-        st = fl_batch_new(&a, &b);
-        if (st == FL_OK) {
-            st = fl_pool_submit(pool, texts, lens, 3, &ticket, &err);
-        }
-        if (st == FL_OK) {
-            st = fl_pool_collect_parts(pool, ticket, b, &err);
-            size_t docs = 0;
-            for (size_t k = 0; k < fl_batch_parts(b); k++) {
-                fl_batch_columns c;
-                fl_batch_part_columns(b, k, &c);
-                docs += c.n_docs;
-            }
-            EXPECT_EQ(st == FL_OK ? 3u : 0u, docs);
-        }
-        fl_batch_free(b);
-        fl_pool_free(pool);
         return st;
     });
     EXPECT_GT(need, 20u);

@@ -333,16 +333,23 @@ std::vector<Docs> pool_batches() {
     return out;
 }
 
+// What the pool must give for each batch: fl_analyze_batch on one thread, keeping the
+// sentence texts the pools below keep.
+void analyze_each(const fl_test::Lexicon &lex, const std::vector<Docs> &batches,
+                  std::vector<Batch> &want) {
+    for (size_t k = 0; k < batches.size(); k++) {
+        fl_batch_keep_sentence_texts(want[k].b, FL_SENTENCE_TEXTS_MATCHED);
+        ASSERT_EQ(FL_OK, run(lex, batches[k].docs, 1, want[k].b));
+    }
+}
+
 // The pool's batches are those of fl_analyze_batch, for any thread count, collected in any
 // order, with the sentence texts the pool keeps.
 TEST(Pool, BatchesEqualAnalyzeBatchForAnyThreadCount) {
     fl_test::Lexicon lex(kLexicon);
     auto batches = pool_batches();
     std::vector<Batch> want(batches.size());
-    for (size_t k = 0; k < batches.size(); k++) {
-        fl_batch_keep_sentence_texts(want[k].b, FL_SENTENCE_TEXTS_MATCHED);
-        ASSERT_EQ(FL_OK, run(lex, batches[k].docs, 1, want[k].b));
-    }
+    ASSERT_NO_FATAL_FAILURE(analyze_each(lex, batches, want));
     for (unsigned threads : {1u, 2u, 3u}) {
         fl_pool *pool = nullptr;
         ASSERT_EQ(FL_OK, fl_pool_new(nullptr, lex, threads, FL_SENTENCE_TEXTS_MATCHED, &pool));
@@ -450,10 +457,7 @@ TEST(Pool, PartsJoinedEqualAnalyzeBatch) {
     fl_test::Lexicon lex(kLexicon);
     auto batches = pool_batches();
     std::vector<Batch> want(batches.size());
-    for (size_t k = 0; k < batches.size(); k++) {
-        fl_batch_keep_sentence_texts(want[k].b, FL_SENTENCE_TEXTS_MATCHED);
-        ASSERT_EQ(FL_OK, run(lex, batches[k].docs, 1, want[k].b));
-    }
+    ASSERT_NO_FATAL_FAILURE(analyze_each(lex, batches, want));
     for (unsigned threads : {1u, 2u}) {
         fl_pool *pool = nullptr;
         ASSERT_EQ(FL_OK, fl_pool_new(nullptr, lex, threads, FL_SENTENCE_TEXTS_MATCHED, &pool));
