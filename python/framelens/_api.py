@@ -316,10 +316,16 @@ class Lexicon:
         return f"<Lexicon {label!r}: {len(self.terms)} terms, {len(self.categories)} categories>"
 
     def __reduce__(self):
+        return (_lexicon_from_json, self._rebuild_args())
+
+    def _rebuild_args(self) -> Tuple[Union[str, bytes], str, str]:
+        """(text, source, on_duplicate) that from_json rebuilds this lexicon from: the text
+        it was read from, or its to_json when it was made otherwise (pickling, and the Dask
+        workers' cache of compiled lexicons, key on it)."""
         if self._json is None:
             self._json = (self.to_json(indent=None), "error")
         text, on_duplicate = self._json
-        return (_lexicon_from_json, (text, self.source, on_duplicate))
+        return text, self.source, on_duplicate
 
     def _repr_html_(self) -> str:
         from .display import lexicon_html

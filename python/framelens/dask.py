@@ -41,14 +41,11 @@ class _Shipped:
 
     @classmethod
     def of(cls, analyzer: Analyzer) -> "_Shipped":
-        lex = analyzer.lexicon
-        if lex._json is None:
-            lex._json = (lex.to_json(indent=None), "error")
-        text, on_duplicate = lex._json
+        text, source, on_duplicate = analyzer.lexicon._rebuild_args()
         h = hashlib.sha256(text.encode("utf-8") if isinstance(text, str) else text)
-        h.update(f"\0{type(text).__name__}\0{lex.source}\0{on_duplicate}".encode("utf-8",
-                                                                               "surrogatepass"))
-        return cls(analyzer, h.hexdigest(), (text, lex.source, on_duplicate))
+        h.update(f"\0{type(text).__name__}\0{source}\0{on_duplicate}".encode("utf-8",
+                                                                           "surrogatepass"))
+        return cls(analyzer, h.hexdigest(), (text, source, on_duplicate))
 
     def __reduce__(self):
         return (_compiled, (self.digest, *self._text))
