@@ -14,10 +14,12 @@
 #define FL_HIDDEN __attribute__((visibility("hidden")))
 #define FL_UNLIKELY(x) __builtin_expect(!!(x), 0)
 #define FL_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#define FL_NOINLINE __attribute__((noinline))
 #else
 #define FL_HIDDEN
 #define FL_UNLIKELY(x) (x)
 #define FL_PRINTF(f, a)
+#define FL_NOINLINE
 #endif
 
 #define FL_NO_ID UINT32_MAX

@@ -147,6 +147,113 @@ static inline size_t ascii_run(const uint8_t *text, size_t pos, size_t len, unsi
     return pos;
 }
 
+/* The plain ASCII word at text[pos] (pos + 16 <= len, text[pos] an ASCII letter or digit):
+ * returns its length n (1 to 15) when it is a run of ASCII letters and digits that ends at
+ * an ASCII byte the word rules cannot join (a space, most punctuation, or a '.' or ',' not
+ * followed by a letter or digit), with *letter set when it has a letter; 0 when the general
+ * path must decide (a joiner that may join, a non-ASCII byte, a run of 16 or more). One
+ * 16-byte load classifies the word, its end and the byte after it. */
+static inline size_t plain_word(const uint8_t *text, size_t pos, bool *letter) {
+#if defined(__SSE2__)
+    const __m128i bit5 = _mm_set1_epi8(0x20);
+    const __m128i to_a = _mm_set1_epi8((char)(-'a' - 128));
+    const __m128i to_0 = _mm_set1_epi8((char)(-'0' - 128));
+    const __m128i n26 = _mm_set1_epi8((char)(26 - 128));
+    const __m128i n10 = _mm_set1_epi8((char)(10 - 128));
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(text + pos));
+    __m128i lv = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v, bit5), to_a), n26);
+    __m128i dv = _mm_cmplt_epi8(_mm_add_epi8(v, to_0), n10);
+    unsigned lm = (unsigned)_mm_movemask_epi8(lv);
+    unsigned word = lm | (unsigned)_mm_movemask_epi8(dv);
+    /* bit 16 set: a run of 16 has no end in view (n = 16 is refused below) */
+    unsigned n = (unsigned)__builtin_ctz(~word | 0x10000u);
+    if (n >= 16) {
+        return 0;
+    }
+    uint8_t b = text[pos + n];
+    if (b >= 0x80) {
+        return 0;
+    }
+    if (b == '.' || b == ',') {
+        /* joins only before a letter or digit: the byte after it must be ASCII and neither */
+        unsigned hi = (unsigned)_mm_movemask_epi8(v);
+        if (n + 1 >= 16 || ((word | hi) >> (n + 1)) & 1u) {
+            return 0;
+        }
+    } else if (b == '\'' || b == '`' || b == '@') {
+        return 0;
+    }
+    *letter = (lm & ((1u << n) - 1)) != 0;
+    return n;
+#else
+    (void)text;
+    (void)pos;
+    (void)letter;
+    return 0;
+#endif
+}
+
+/* Where fl__tokenize stands: the next byte, the next code point's index, and whether
+ * whitespace came before it. */
+typedef struct plain_state {
+    size_t pos;
+    size_t cpi;
+    bool space;
+} plain_state;
+
+/* Writes the records of the run of plain ASCII words (plain_word) that starts at st->pos,
+ * each with the single space after it, into t[] and info[] (room for `room`), and returns
+ * how many; 0 when the token there is not one. The first word has `newlines` line breaks
+ * before it, the others none. A loop of its own, so that its few values stay in registers
+ * (fl__tokenize's general path keeps too many live). */
+FL_NOINLINE static size_t plain_words(const uint8_t *text, size_t len, plain_state *st,
+                                      unsigned newlines, fl_token *t, fl_tokinfo *info,
+                                      size_t room) {
+    size_t pos = st->pos;
+    size_t cpi = st->cpi;
+    bool space = st->space;
+    uint8_t nl = (uint8_t)(newlines > 255 ? 255 : newlines);
+    size_t w = 0;
+    while (w < room && pos + 16 <= len && WORD_BYTE[text[pos]] != 0) {
+        bool letter;
+        size_t n = plain_word(text, pos, &letter);
+        if (n == 0) {
+            break;
+        }
+        uint8_t b0 = text[pos];
+        /* whole records, each built in registers and stored at once */
+        t[w] = (fl_token){.start = (uint32_t)pos,
+                          .end = (uint32_t)(pos + n),
+                          .cp_start = (uint32_t)cpi,
+                          .cp_end = (uint32_t)(cpi + n),
+                          .kind = FL_TOKEN_WORD,
+                          .space_before = space ? 1 : 0,
+                          .newlines_before = nl};
+        info[w] = (fl_tokinfo){.cp0 = b0,
+                               .ncp = (uint32_t)n,
+                               .upper = (unsigned)(b0 - 'A') < 26u,
+                               .lower = (unsigned)(b0 - 'a') < 26u,
+                               .has_letter = letter,
+                               .all_digits = !letter,
+                               .simple = 1,
+                               .id_fold = FL_NO_ID,
+                               .id_exact = FL_NO_ID};
+        pos += n;
+        cpi += n;
+        w++;
+        nl = 0;
+        space = text[pos] == ' '; /* pos < len: the word ended inside its 16 bytes */
+        if (space) {
+            pos++;
+            cpi++;
+        }
+    }
+    st->pos = pos;
+    st->cpi = cpi;
+    st->space = space;
+    return w;
+}
+
 /* Room for one more token in both arrays: about one per five bytes of what is left, so a
  * text grows them once or twice. */
 static fl_status room(const fl_allocator *a, fl_vec *toks, fl_vec *infos, size_t left) {
@@ -184,6 +291,33 @@ fl_status fl__tokenize(const fl_allocator *a, const uint8_t *text, size_t len, f
             cpi++;
             continue;
         }
+        /* room for the token that starts here (or for nothing, before other whitespace) */
+        if (FL_UNLIKELY(room_left == 0)) {
+            toks->len = nt;
+            infos->len = nt;
+            if ((st = room(a, toks, infos, len - pos)) != FL_OK) {
+                return st;
+            }
+            room_left = (toks->cap < infos->cap ? toks->cap : infos->cap) - nt;
+            tdata = toks->data;
+            idata = infos->data;
+        }
+        /* most tokens: plain ASCII words, written by plain_words' own loop */
+        if (WORD_BYTE[text[pos]] != 0 && pos + 16 <= len) {
+            plain_state ps = {pos, cpi, space};
+            size_t w = plain_words(text, len, &ps, newlines, tdata + nt, idata + nt, room_left);
+            if (w > 0) {
+                pos = ps.pos;
+                cpi = ps.cpi;
+                space = ps.space;
+                nt += w;
+                room_left -= w;
+                have_prev = true;
+                newlines = 0;
+                prev_cr = false;
+                continue;
+            }
+        }
         size_t n;
         fl_cclass k;
         int32_t cp = peek_class(&c, pos, &n, &k);
@@ -198,16 +332,6 @@ fl_status fl__tokenize(const fl_allocator *a, const uint8_t *text, size_t len, f
             continue;
         }
         prev_cr = false;
-        if (FL_UNLIKELY(room_left == 0)) {
-            toks->len = nt;
-            infos->len = nt;
-            if ((st = room(a, toks, infos, len - pos)) != FL_OK) {
-                return st;
-            }
-            room_left = (toks->cap < infos->cap ? toks->cap : infos->cap) - nt;
-            tdata = toks->data;
-            idata = infos->data;
-        }
         /* written in place: every field is set below */
         fl_token *t = tdata + nt;
         fl_tokinfo *info = idata + nt;
