@@ -387,7 +387,9 @@ enum {
 
 enum {
     /* some folded wildcard prefix may begin the string (fl__wild_may_start, asked at compile) */
-    FL_SLOT_WILD = 1
+    FL_SLOT_WILD = 1,
+    /* the root has a child along the string's exact label (root_kids, asked at compile) */
+    FL_SLOT_EXACT_ROOT = 2
 };
 
 /* A wildcard prefix: a string some wildcard edge is labelled with. */

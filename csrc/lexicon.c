@@ -740,7 +740,9 @@ fl_status fl__lexicon_freeze(fl_lexicon *lex) {
                                    nodes[kid].kid_kinds == (1u << FL_EDGE_FOLD)
                                ? FL_ROOT_BIG_FOLD
                                : 0;
-        slot->flags = 0;
+        slot->flags = slot->id != 0 && lex->root_kids[n_ids + slot->id - 1] != 0 /* FL_EDGE_EXACT */
+                          ? FL_SLOT_EXACT_ROOT
+                          : 0;
         if ((slot->id != 0 || slot->cue != 0) && (lex->wild_kinds & 1)) {
             size_t len;
             const uint8_t *str;
@@ -750,7 +752,7 @@ fl_status fl__lexicon_freeze(fl_lexicon *lex) {
                 str = (const uint8_t *)lex->cues[slot->cue - 1].word;
                 len = lex->cues[slot->cue - 1].len;
             }
-            slot->flags = fl__wild_may_start(lex, str, len) ? FL_SLOT_WILD : 0;
+            slot->flags |= fl__wild_may_start(lex, str, len) ? FL_SLOT_WILD : 0;
         }
     }
     fl__free(a, lex->edge_slots);

@@ -60,12 +60,8 @@ static inline uint32_t root_kid(const fl_lexicon *lex, uint32_t label) {
     return lex->root_kids[(label & 3) * lex->n_ids + (label >> 2)];
 }
 
-/* Does the root have a child for token k other than along its folded label? */
-static bool other_roots(const fl_lexicon *lex, const fl_result *res, const fl_tokinfo *k) {
-    if ((lex->root_kinds & (1u << FL_EDGE_EXACT)) && k->id_exact != FL_NO_ID &&
-        root_kid(lex, (k->id_exact << 2) | FL_EDGE_EXACT) != 0) {
-        return true;
-    }
+/* Does the root have a child along one of token k's wildcard labels? */
+static bool wild_roots(const fl_lexicon *lex, const fl_result *res, const fl_tokinfo *k) {
     const uint32_t *w = (const uint32_t *)fl__vec_bytes(&res->wild, 0) + k->wild_first;
     for (uint32_t j = 0; j < k->wild_n; j++) {
         if (root_kid(lex, w[j]) != 0) {
@@ -75,15 +71,29 @@ static bool other_roots(const fl_lexicon *lex, const fl_result *res, const fl_to
     return false;
 }
 
+/* Does the root have a child for token k other than along its folded label? */
+static bool other_roots(const fl_lexicon *lex, const fl_result *res, const fl_tokinfo *k) {
+    if ((lex->root_kinds & (1u << FL_EDGE_EXACT)) && k->id_exact != FL_NO_ID &&
+        root_kid(lex, (k->id_exact << 2) | FL_EDGE_EXACT) != 0) {
+        return true;
+    }
+    return wild_roots(lex, res, k);
+}
+
 /* The first step of every walk from token k, for fl__match: its child of the root along
  * its folded label and the start byte that child gives (both from its vocabulary slot, where
  * the compile put them), whether the root has other children for it, whether an exclusion
- * may start there (a cheap test: the exclusion walk decides). Returns its FL_START_* byte. */
+ * may start there (a cheap test: the exclusion walk decides). Returns its FL_START_* byte.
+ * exact_is_fold: the token's exact label is its folded one (the slot's string), whose exact
+ * child of the root the compile noted in the slot. */
 static inline uint8_t first_step(const fl_lexicon *lex, const fl_result *res, fl_tokinfo *k,
-                                 const fl_vocab_slot *slot) {
+                                 const fl_vocab_slot *slot, bool exact_is_fold) {
     k->root = slot->root;
     k->root_flags = slot->root_flags;
-    bool more = (k->wild_n > 0 || k->id_exact != FL_NO_ID) && other_roots(lex, res, k);
+    bool more = exact_is_fold
+                    ? (slot->flags & FL_SLOT_EXACT_ROOT) ||
+                          (k->wild_n > 0 && wild_roots(lex, res, k))
+                    : (k->wild_n > 0 || k->id_exact != FL_NO_ID) && other_roots(lex, res, k);
     k->root_more = more;
     return (uint8_t)(slot->start |
                      (more ? FL_START_TERM | (lex->has_exclusions ? FL_START_EXCL : 0) : 0));
@@ -265,7 +275,7 @@ fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result
                 return st;
             }
         }
-        starts[i] = first_step(lex, res, k, slot);
+        starts[i] = first_step(lex, res, k, slot, exact && k->same);
     }
     return FL_OK;
 }
