@@ -617,6 +617,15 @@ static inline uint32_t fl__hash_spread(uint32_t h) {
     h ^= h >> 16;
     return h;
 }
+/* The first slot to probe in a vocabulary table of mask + 1 slots (a power of two) for a
+ * string with this hash: the top bits of hash times 2^32 / phi (Fibonacci hashing), which
+ * spread keys that differ in their last byte as well as fl__hash_spread does, in three
+ * operations instead of seven (one lookup per token). The & keeps a table larger than 2^32
+ * slots, were there one, in range. */
+static inline size_t fl__vocab_first(uint32_t hash, size_t mask) {
+    uint64_t x = (uint32_t)(hash * 0x9E3779B1u);
+    return (size_t)((x * ((uint64_t)mask + 1)) >> 32) & mask;
+}
 /* The bit of wild_head4 for a string's first 4 bytes (s has at least 4). */
 static inline unsigned fl__wild_head4(const uint8_t *s) {
     uint32_t w = (uint32_t)s[0] | (uint32_t)s[1] << 8 | (uint32_t)s[2] << 16 | (uint32_t)s[3] << 24;
@@ -792,7 +801,7 @@ typedef struct fl_cue {
     uint8_t form; /* FL_FORM_* */
 } fl_cue;
 
-/* fl__vocab_probe from slot `first` (fl__hash_spread(hash) & lex->vocab_mask, which a caller
+/* fl__vocab_probe from slot `first` (fl__vocab_first(hash, lex->vocab_mask), which a caller
  * that prefetched the slot has computed already). */
 static inline const fl_vocab_slot *fl__vocab_probe_at(const fl_lexicon *lex, const uint8_t *s,
                                                       size_t len, uint32_t hash, uint64_t head,
@@ -839,7 +848,7 @@ static inline const fl_vocab_slot *fl__vocab_probe(const fl_lexicon *lex, const 
                                                    size_t len, uint32_t hash, uint64_t head,
                                                    uint64_t tail) {
     return fl__vocab_probe_at(lex, s, len, hash, head, tail,
-                              fl__hash_spread(hash) & lex->vocab_mask);
+                              fl__vocab_first(hash, lex->vocab_mask));
 }
 /* The table entry of a folded word s[0..len) whose hash (fl__hash_bytes) is hash,
  * or NULL. No allocation, no state: any thread may call it. */

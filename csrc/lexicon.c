@@ -153,7 +153,7 @@ static const uint8_t *vocab_str(const fl_lexicon *lex, uint32_t id, size_t *len)
 
 /* The first free slot for a string with this hash (the string is not in the table). */
 static size_t free_slot(const fl_vocab_slot *slots, size_t mask, uint32_t hash) {
-    size_t j = fl__hash_spread(hash) & mask;
+    size_t j = fl__vocab_first(hash, mask);
     while (slots[j].id != 0 || slots[j].cue != 0) {
         j = (j + 1) & mask;
     }

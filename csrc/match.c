@@ -215,7 +215,7 @@ fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result
         k->hash_fold = hash;
         k->same = same;
         if (lex->vocab_slots != NULL) {
-            size_t slot = fl__hash_spread(hash) & lex->vocab_mask;
+            size_t slot = fl__vocab_first(hash, lex->vocab_mask);
             __builtin_prefetch(&lex->vocab_slots[slot]);
             /* the slot, for the lookup below: root is free until first_step sets it */
             k->root = (uint32_t)slot;
