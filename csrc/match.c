@@ -99,6 +99,73 @@ static inline uint8_t first_step(const fl_lexicon *lex, const fl_result *res, fl
                      (more ? FL_START_TERM | (lex->has_exclusions ? FL_START_EXCL : 0) : 0));
 }
 
+/* The first pass of fl__label_tokens over the run of simple tokens (ASCII letters and
+ * digits) from token i: folds each into fdata at *at (setting bit 5 folds each byte; digits
+ * have it already; the exact form is the text itself), hashes it and asks the memory for
+ * its vocabulary slot. A word of up to 8 bytes is folded and hashed as one machine word,
+ * one of up to 16 as two. fdata has room for the run's text and 16 bytes more. Returns the
+ * index after the run. A loop of its own, its values in registers: the byte stores would
+ * make the compiler reload anything kept in res. */
+static size_t fold_simple(const fl_lexicon *lex, const uint8_t *text, size_t text_end,
+                          const fl_token *toks, fl_tokinfo *infos, size_t i, size_t n,
+                          uint8_t *fdata, size_t *at_io, uint32_t wild_first) {
+    const fl_vocab_slot *slots = lex->vocab_slots;
+    const size_t mask = lex->vocab_mask;
+    size_t at = *at_io;
+    for (; i < n && infos[i].simple; i++) {
+        fl_tokinfo *k = &infos[i];
+        size_t start = toks[i].start;
+        size_t len = toks[i].end - start; /* 1 or more */
+        const uint8_t *s = text + start;
+        uint8_t *d = fdata + at;
+        uint32_t hash;
+        bool same;
+        if (len <= 8 && start + 8 <= text_end) {
+            uint64_t m = ~(uint64_t)0 >> (64 - 8 * len);
+            uint64_t w = fl__load_le64(s) & m;
+            uint64_t lw = (w | 0x2020202020202020ULL) & m;
+            fl__store_le64(d, lw);
+            hash = fl__hash_short(lw, len);
+            same = w == lw;
+        } else if (len <= 16 && start + 16 <= text_end) {
+            /* fl__hash_bytes of 9 to 16 bytes: the two words mixed in turn */
+            uint64_t m = ~(uint64_t)0 >> (128 - 8 * len);
+            uint64_t w0 = fl__load_le64(s);
+            uint64_t w1 = fl__load_le64(s + 8) & m;
+            uint64_t lw0 = w0 | 0x2020202020202020ULL;
+            uint64_t lw1 = (w1 | 0x2020202020202020ULL) & m;
+            fl__store_le64(d, lw0);
+            fl__store_le64(d + 8, lw1);
+            hash = (uint32_t)fl__hash_mix(fl__hash_mix(FL_HASH_SEED ^ len, lw0), lw1);
+            same = w0 == lw0 && w1 == lw1;
+        } else {
+            unsigned diff = 0;
+            for (size_t b = 0; b < len; b++) {
+                d[b] = (uint8_t)(s[b] | 0x20);
+                diff |= (unsigned)(s[b] ^ d[b]);
+            }
+            hash = fl__hash_inline(d, len);
+            same = diff == 0;
+        }
+        k->id_exact = FL_NO_ID;
+        k->wild_first = wild_first;
+        k->wild_n = 0;
+        k->fold_off = at;
+        k->fold_len = (uint32_t)len; /* token offsets are 32-bit */
+        k->hash_fold = hash;
+        k->same = same;
+        if (slots != NULL) {
+            size_t slot = fl__vocab_first(hash, mask);
+            __builtin_prefetch(&slots[slot]);
+            /* the slot, for the lookup below: root is free until first_step sets it */
+            k->root = (uint32_t)slot;
+        }
+        at += len;
+    }
+    *at_io = at;
+    return i;
+}
+
 /* What fl__vocab_probe_at's NULL stands for in fl__label_tokens: no id, no cue, no child. */
 static const fl_vocab_slot NO_SLOT = {0};
 
@@ -121,92 +188,63 @@ fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result
     res->folded.len = 0;
     res->wild.len = 0;
     fl_status st;
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < n;) {
         fl_tokinfo *k = &infos[i];
+        size_t at = res->folded.len;
+        if (k->simple) {
+            /* the run of simple tokens from here, in fold_simple's loop; room for their
+             * folded forms (no longer than their text) and the word stores' 16 bytes */
+            if ((st = fl__vec_reserve(&res->alloc, &res->folded, 1,
+                                      at + (text_end - toks[i].start) + 16)) != FL_OK) {
+                return st;
+            }
+            i = fold_simple(lex, text, text_end, toks, infos, i, n, res->folded.data, &at,
+                            (uint32_t)res->wild.len);
+            res->folded.len = at;
+            continue;
+        }
         const uint8_t *s = text + toks[i].start;
         size_t len = toks[i].end - toks[i].start;
-        size_t at = res->folded.len;
         size_t fold_len;
-        uint32_t hash;
+        size_t exact_len;
         bool same;
         k->id_exact = FL_NO_ID;
         k->wild_first = (uint32_t)res->wild.len;
         k->wild_n = 0;
-        if (k->simple) {
-            /* ASCII letters and digits: setting bit 5 folds each byte (digits have it
-             * already), and the exact form is the text itself. A word of up to 8 bytes is
-             * folded and hashed as one machine word, one of up to 16 as two. */
-            if (res->folded.cap - at < len + 16 &&
-                (st = fl__vec_reserve(&res->alloc, &res->folded, 1, at + len + 16)) != FL_OK) {
+        if (len == 1 && s[0] < 0x80 && toks[i].kind != FL_TOKEN_WORD &&
+            !(toks[i].kind == FL_TOKEN_PUNCT && s[0] == '-')) {
+            /* one ASCII symbol (not a letter or digit), a tenth of all tokens: both forms
+             * are the byte as fl__fold_token_pair folds it ('`' is an apostrophe), without
+             * the call */
+            if (res->folded.cap - at < 2 &&
+                (st = fl__vec_reserve(&res->alloc, &res->folded, 1, at + 2)) != FL_OK) {
                 return st;
             }
             uint8_t *d = (uint8_t *)res->folded.data + at;
-            if (len <= 8 && toks[i].start + 8 <= text_end) {
-                uint64_t m = len == 8 ? ~(uint64_t)0 : ((uint64_t)1 << (8 * len)) - 1;
-                uint64_t w = fl__load_le64(s) & m;
-                uint64_t lw = (w | 0x2020202020202020ULL) & m;
-                fl__store_le64(d, lw); /* room reserved above */
-                hash = fl__hash_short(lw, len);
-                same = w == lw;
-            } else if (len <= 16 && toks[i].start + 16 <= text_end) {
-                /* fl__hash_bytes of 9 to 16 bytes: the two words mixed in turn */
-                uint64_t m = len == 16 ? ~(uint64_t)0 : ((uint64_t)1 << (8 * (len - 8))) - 1;
-                uint64_t w0 = fl__load_le64(s);
-                uint64_t w1 = fl__load_le64(s + 8) & m;
-                uint64_t lw0 = w0 | 0x2020202020202020ULL;
-                uint64_t lw1 = (w1 | 0x2020202020202020ULL) & m;
-                fl__store_le64(d, lw0);
-                fl__store_le64(d + 8, lw1); /* room for 16 reserved above */
-                hash = (uint32_t)fl__hash_mix(fl__hash_mix(FL_HASH_SEED ^ len, lw0), lw1);
-                same = w0 == lw0 && w1 == lw1;
-            } else {
-                unsigned diff = 0;
-                for (size_t b = 0; b < len; b++) {
-                    d[b] = (uint8_t)(s[b] | 0x20);
-                    diff |= (unsigned)(s[b] ^ d[b]);
-                }
-                hash = fl__hash_inline(d, len);
-                same = diff == 0;
-            }
-            fold_len = len;
-            res->folded.len = at + len;
-        } else {
-            size_t exact_len;
-            if (len == 1 && s[0] < 0x80 && toks[i].kind != FL_TOKEN_WORD &&
-                !(toks[i].kind == FL_TOKEN_PUNCT && s[0] == '-')) {
-                /* one ASCII symbol (not a letter or digit), a tenth of all tokens: both forms
-                 * are the byte as fl__fold_token_pair folds it ('`' is an apostrophe), without
-                 * the call */
-                if (res->folded.cap - at < 2 &&
-                    (st = fl__vec_reserve(&res->alloc, &res->folded, 1, at + 2)) != FL_OK) {
-                    return st;
-                }
-                uint8_t *d = (uint8_t *)res->folded.data + at;
-                d[0] = s[0] == '`' ? (uint8_t)'\'' : s[0];
-                d[1] = d[0];
-                fold_len = 1;
-                exact_len = exact ? 1 : 0;
-                same = true;
-            } else if ((st = fl__fold_token_pair(&res->alloc, &res->scratch, &res->fold_cache, s,
-                                                 len, toks[i].kind, exact, &res->folded, &fold_len,
-                                                 &exact_len, &same)) != FL_OK) {
-                return st;
-            }
-            const uint8_t *f = fl__vec_bytes(&res->folded, at);
-            hash = fl__hash_inline(f, fold_len);
-            /* the exact form follows the folded one until the next token overwrites it:
-             * what needs it is done now (the wildcard labels of a token that is not simple
-             * too, so that each token's labels stay together) */
-            const uint8_t *e = exact ? f + fold_len : NULL;
-            if (exact && !same) {
-                k->id_exact = fl__exact_find_fast(lex, e, exact_len);
-            }
-            if (wild && wild_may_have(lex, f, fold_len, e, exact_len) &&
-                (st = wild_labels(lex, res, k, f, fold_len, e, exact_len)) != FL_OK) {
-                return st;
-            }
-            res->folded.len = at + fold_len;
+            d[0] = s[0] == '`' ? (uint8_t)'\'' : s[0];
+            d[1] = d[0];
+            fold_len = 1;
+            exact_len = exact ? 1 : 0;
+            same = true;
+        } else if ((st = fl__fold_token_pair(&res->alloc, &res->scratch, &res->fold_cache, s, len,
+                                             toks[i].kind, exact, &res->folded, &fold_len,
+                                             &exact_len, &same)) != FL_OK) {
+            return st;
         }
+        const uint8_t *f = fl__vec_bytes(&res->folded, at);
+        uint32_t hash = fl__hash_inline(f, fold_len);
+        /* the exact form follows the folded one until the next token overwrites it:
+         * what needs it is done now (the wildcard labels of a token that is not simple
+         * too, so that each token's labels stay together) */
+        const uint8_t *e = exact ? f + fold_len : NULL;
+        if (exact && !same) {
+            k->id_exact = fl__exact_find_fast(lex, e, exact_len);
+        }
+        if (wild && wild_may_have(lex, f, fold_len, e, exact_len) &&
+            (st = wild_labels(lex, res, k, f, fold_len, e, exact_len)) != FL_OK) {
+            return st;
+        }
+        res->folded.len = at + fold_len;
         if (FL_UNLIKELY(fold_len > UINT32_MAX)) {
             return FL_ERR_LIMIT;
         }
@@ -220,6 +258,7 @@ fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result
             /* the slot, for the lookup below: root is free until first_step sets it */
             k->root = (uint32_t)slot;
         }
+        i++;
     }
     /* 8 readable bytes after every folded form, for the heads below; a start byte per token
      * and 8 zero bytes after them, for fl__match's scans */
