@@ -150,10 +150,11 @@ static inline size_t ascii_run(const uint8_t *text, size_t pos, size_t len, unsi
 /* The plain ASCII word at text[pos] (pos + 16 <= len, text[pos] an ASCII letter or digit):
  * returns its length n (1 to 15) when it is a run of ASCII letters and digits that ends at
  * an ASCII byte the word rules cannot join (a space, most punctuation, or a '.' or ',' not
- * followed by a letter or digit), with *letter set when it has a letter; 0 when the general
- * path must decide (a joiner that may join, a non-ASCII byte, a run of 16 or more). One
- * 16-byte load classifies the word, its end and the byte after it. */
-static inline size_t plain_word(const uint8_t *text, size_t pos, bool *letter) {
+ * followed by a letter or digit), with *letters set to the mask of its letters (bit i for
+ * byte pos + i; bits n and above are not cleared); 0 when the general path must decide (a
+ * joiner that may join, a non-ASCII byte, a run of 16 or more). One 16-byte load classifies
+ * the word, its end and the byte after it. */
+static inline size_t plain_word(const uint8_t *text, size_t pos, unsigned *letters) {
 #if defined(__SSE2__)
     const __m128i bit5 = _mm_set1_epi8(0x20);
     const __m128i to_a = _mm_set1_epi8((char)(-'a' - 128));
@@ -183,15 +184,24 @@ static inline size_t plain_word(const uint8_t *text, size_t pos, bool *letter) {
     } else if (b == '\'' || b == '`' || b == '@') {
         return 0;
     }
-    *letter = (lm & ((1u << n) - 1)) != 0;
+    *letters = lm;
     return n;
 #else
     (void)text;
     (void)pos;
-    (void)letter;
+    (void)letters;
     return 0;
 #endif
 }
+
+/* upper, lower, has_letter and all_digits (four consecutive bytes of fl_tokinfo) of a
+ * plain ASCII word: one starting with an upper-case letter, with a lower-case one, with a
+ * digit and a letter somewhere, digits only. */
+static const uint8_t WORD_FLAGS[4][4] = {{1, 0, 1, 0}, {0, 1, 1, 0}, {0, 0, 1, 0}, {0, 0, 0, 1}};
+_Static_assert(offsetof(fl_tokinfo, lower) == offsetof(fl_tokinfo, upper) + 1 &&
+                   offsetof(fl_tokinfo, has_letter) == offsetof(fl_tokinfo, upper) + 2 &&
+                   offsetof(fl_tokinfo, all_digits) == offsetof(fl_tokinfo, upper) + 3,
+               "WORD_FLAGS copies four consecutive fields");
 
 /* Where fl__tokenize stands: the next byte, the next code point's index, and whether
  * whitespace came before it. */
@@ -201,11 +211,14 @@ typedef struct plain_state {
     bool space;
 } plain_state;
 
-/* Writes the records of the run of plain ASCII words (plain_word) that starts at st->pos,
- * each with the single space after it, into t[] and info[] (room for `room`), and returns
- * how many; 0 when the token there is not one. The first word has `newlines` line breaks
- * before it, the others none. A loop of its own, so that its few values stay in registers
- * (fl__tokenize's general path keeps too many live). */
+/* Writes the records of the run of plain tokens that starts at st->pos into t[] and info[]
+ * (room for `room`), each with the single space after it, and returns how many; 0 when the
+ * token there is not one. A plain token is a plain ASCII word (plain_word) or one ASCII
+ * symbol of class FL_C_OTHER (not an apostrophe, hyphen or space) before an ASCII byte (so
+ * no mark follows it): a punctuation token of one code point, as the general path makes
+ * it. The first token has `newlines` line breaks before it, the others none. A loop of its
+ * own, so that its few values stay in registers (fl__tokenize's general path keeps too many
+ * live), which goes on through the commas, periods and quotes of a sentence. */
 FL_NOINLINE static size_t plain_words(const uint8_t *text, size_t len, plain_state *st,
                                       unsigned newlines, fl_token *t, fl_tokinfo *info,
                                       size_t room) {
@@ -214,35 +227,49 @@ FL_NOINLINE static size_t plain_words(const uint8_t *text, size_t len, plain_sta
     bool space = st->space;
     uint8_t nl = (uint8_t)(newlines > 255 ? 255 : newlines);
     size_t w = 0;
-    while (w < room && pos + 16 <= len && WORD_BYTE[text[pos]] != 0) {
-        bool letter;
-        size_t n = plain_word(text, pos, &letter);
-        if (n == 0) {
+    while (w < room && pos + 16 <= len) {
+        uint8_t b0 = text[pos];
+        size_t n;
+        if (WORD_BYTE[b0] != 0) {
+            unsigned letters;
+            n = plain_word(text, pos, &letters);
+            if (n == 0) {
+                break;
+            }
+            /* whole records, each built in registers and stored at once */
+            t[w] = (fl_token){.start = (uint32_t)pos,
+                              .end = (uint32_t)(pos + n),
+                              .cp_start = (uint32_t)cpi,
+                              .cp_end = (uint32_t)(cpi + n),
+                              .kind = FL_TOKEN_WORD,
+                              .space_before = space ? 1 : 0,
+                              .newlines_before = nl};
+            info[w] = (fl_tokinfo){.cp0 = b0,
+                                   .ncp = (uint32_t)n,
+                                   .simple = 1,
+                                   .id_fold = FL_NO_ID,
+                                   .id_exact = FL_NO_ID};
+            /* upper, lower, has_letter, all_digits in one copy (digits sort before letters) */
+            unsigned row = b0 >= 'A' ? (b0 >= 'a') : 2u + ((letters & ((1u << n) - 1)) == 0);
+            memcpy((unsigned char *)&info[w] + offsetof(fl_tokinfo, upper), WORD_FLAGS[row], 4);
+        } else if (b0 < 0x80 && fl__ascii_class[b0] == FL_C_OTHER && text[pos + 1] < 0x80) {
+            n = 1; /* pos + 1 < len */
+            t[w] = (fl_token){.start = (uint32_t)pos,
+                              .end = (uint32_t)(pos + 1),
+                              .cp_start = (uint32_t)cpi,
+                              .cp_end = (uint32_t)(cpi + 1),
+                              .kind = FL_TOKEN_PUNCT,
+                              .space_before = space ? 1 : 0,
+                              .newlines_before = nl};
+            info[w] = (fl_tokinfo){.cp0 = b0, .ncp = 1, .id_fold = FL_NO_ID, .id_exact = FL_NO_ID};
+        } else {
             break;
         }
-        uint8_t b0 = text[pos];
-        /* whole records, each built in registers and stored at once */
-        t[w] = (fl_token){.start = (uint32_t)pos,
-                          .end = (uint32_t)(pos + n),
-                          .cp_start = (uint32_t)cpi,
-                          .cp_end = (uint32_t)(cpi + n),
-                          .kind = FL_TOKEN_WORD,
-                          .space_before = space ? 1 : 0,
-                          .newlines_before = nl};
-        info[w] = (fl_tokinfo){.cp0 = b0,
-                               .ncp = (uint32_t)n,
-                               .upper = (unsigned)(b0 - 'A') < 26u,
-                               .lower = (unsigned)(b0 - 'a') < 26u,
-                               .has_letter = letter,
-                               .all_digits = !letter,
-                               .simple = 1,
-                               .id_fold = FL_NO_ID,
-                               .id_exact = FL_NO_ID};
         pos += n;
         cpi += n;
         w++;
         nl = 0;
-        space = text[pos] == ' '; /* pos < len: the word ended inside its 16 bytes */
+        space = text[pos] == ' '; /* pos < len: the token ended inside its 16 bytes */
         if (space) {
             pos++;
             cpi++;
@@ -302,8 +329,9 @@ fl_status fl__tokenize(const fl_allocator *a, const uint8_t *text, size_t len, f
             tdata = toks->data;
             idata = infos->data;
         }
-        /* most tokens: plain ASCII words, written by plain_words' own loop */
-        if (WORD_BYTE[text[pos]] != 0 && pos + 16 <= len) {
+        /* most tokens: plain ASCII words and symbols, written by plain_words' own loop */
+        if (pos + 16 <= len && (WORD_BYTE[text[pos]] != 0 ||
+                                (text[pos] < 0x80 && fl__ascii_class[text[pos]] == FL_C_OTHER))) {
             plain_state ps = {pos, cpi, space};
             size_t w = plain_words(text, len, &ps, newlines, tdata + nt, idata + nt, room_left);
             if (w > 0) {
