@@ -270,6 +270,7 @@ fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result
     uint8_t *starts = res->starts.data;
     memset(starts + n, 0, 8);
     res->starts.len = n;
+    const bool probe_at = lex->vocab_mask <= UINT32_MAX; /* the slot in root is the first */
     for (size_t i = 0; i < n; i++) {
         fl_tokinfo *k = &infos[i];
         const uint8_t *f = folded + k->fold_off;
@@ -288,22 +289,22 @@ fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result
             }
         }
         const fl_vocab_slot *slot =
-            lex->vocab_mask <= UINT32_MAX
-                ? fl__vocab_probe_at(lex, f, fold_len, k->hash_fold, head, tail, k->root)
-                : fl__vocab_probe(lex, f, fold_len, k->hash_fold, head, tail);
+            probe_at ? fl__vocab_probe_at(lex, f, fold_len, k->hash_fold, head, tail, k->root)
+                     : fl__vocab_probe(lex, f, fold_len, k->hash_fold, head, tail);
         if (slot == NULL) {
             slot = &NO_SLOT;
         }
         k->id_fold = slot->id - 1; /* id 0 (a cue word only, or none): FL_NO_ID */
         k->cue = slot->cue != 0 ? &lex->cues[slot->cue - 1] : NULL;
-        /* the exact form of a simple token is the text (or the folded form when equal) */
-        const uint8_t *e = !exact ? NULL : k->same ? f : text + toks[i].start;
         if (exact && k->same) {
             k->id_exact = k->id_fold; /* one string table: equal bytes have the same id */
         } else if (exact && k->simple) {
-            k->id_exact = fl__exact_find_fast(lex, e, fold_len);
+            /* the exact form of a simple token is the text */
+            k->id_exact = fl__exact_find_fast(lex, text + toks[i].start, fold_len);
         }
         if (wild && k->simple) {
+            /* its exact form: the text, or the folded form when equal */
+            const uint8_t *e = !exact ? NULL : k->same ? f : text + toks[i].start;
             k->wild_first = (uint32_t)res->wild.len;
             /* a form in the table has the folded half of the test in its slot */
             bool may = slot != &NO_SLOT
