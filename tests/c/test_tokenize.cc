@@ -259,3 +259,73 @@ TEST(Tokenize, SentenceIndexOfEveryTokenIsItsSentence) {
         }
     }
 }
+
+// Each token as text/kind/space_before/newlines_before/code points, for whole-record checks.
+static Strings records(const std::string &text) {
+    Strings out;
+    for (const fl_token &t : tokens_of(text)) {
+        out.push_back(fl_test::slice(text, t.start, t.end) + "/" + std::to_string(t.kind) + "/" +
+                      std::to_string(t.space_before) + "/" + std::to_string(t.newlines_before) +
+                      "/" + std::to_string(t.cp_end - t.cp_start));
+    }
+    return out;
+}
+
+TEST(Tokenize, EveryRuleHoldsInsideALongText) {
+    // Short texts take the general path only; with 16 bytes or more after a token, plain
+    // words and symbols take the plain loop (plain_words). Each case must cut the same way
+    // with plain words around it (and the words around it must too).
+    const std::string pad = "officials said on Monday that the";
+    for (const char *c : {"the U.S.",
+                          "e.g. Kiev",
+                          "Jane.Doe@example.com",
+                          "end.",
+                          "a...b",
+                          "3.5",
+                          "1,000",
+                          "1, 000",
+                          "a,b",
+                          "2009.",
+                          "@user",
+                          "user@",
+                          "Kyiv's mayor",
+                          "KYIV'S",
+                          "Kiev`s",
+                          "students' union",
+                          "don't",
+                          "Kiev-controlled",
+                          "Kiev - regime",
+                          "5-",
+                          "\"(Kiev)\"!?",
+                          "$5",
+                          "e\xCC\x81tat",
+                          "Ki\u00ADev",
+                          "Kiev\xF0\x9F\x98\x80!",
+                          "a.\xC3\xA9t\xC3\xA9",
+                          "x,\xCC\x81",
+                          "#\xCC\x81",
+                          "abcdefghijklmnopqrstuvwxyz",
+                          "Kiev\nregime",
+                          "Kiev\r\n\r\nb",
+                          "Kiev.\n",
+                          "5th",
+                          "e.g.",
+                          "U.S",
+                          "x\x01y",
+                          "a\x7f"}) {
+        Strings alone = records(c);
+        Strings around = records(pad + " " + c + " " + pad);
+        Strings pads = records(pad);
+        ASSERT_EQ(alone.size() + 2 * pads.size(), around.size()) << c;
+        for (size_t i = 0; i < alone.size(); i++) {
+            std::string want = alone[i];
+            if (i == 0) {
+                want[want.find('/', want.find('/') + 1) + 1] = '1'; // a space now comes before it
+            }
+            EXPECT_EQ(want, around[pads.size() + i]) << c;
+        }
+        for (size_t i = 0; i < pads.size(); i++) {
+            EXPECT_EQ(pads[i], around[i]) << c;
+        }
+    }
+}
