@@ -257,16 +257,16 @@ def _record_chunks(records, plan: _Plan
         chunk = list(itertools.islice(it, size))
         if not chunk:
             return
-        fields = _dict_fields(chunk, needed, plan.id, optional)
-        if fields is not None:
+        columns = _dict_fields(chunk, needed, plan.id, optional)
+        if columns is not None:
             try:
-                seen[1] += sum(map(len, fields[plan.text]))
+                seen[1] += sum(map(len, columns[plan.text]))
                 seen[0] += len(chunk)
             except TypeError:  # a text that is no str: read record by record
                 pass
         if seen[1]:
             size = max(1, min(_CHUNK, _CHUNK_BYTES * seen[0] // seen[1]))
-        yield no, chunk.copy, fields, None
+        yield no, chunk.copy, columns, None
         no += len(chunk)
 
 
@@ -467,7 +467,7 @@ def _valid_columns(fields: Dict[str, List[Any]], plan: _Plan, ids: Optional[Sequ
     for values in groups:
         if set(map(type, values)) != {str} or not all(map(str.strip, set(values))):
             return None
-    kvs = list(zip(*groups)) if groups else [()] * len(texts)
+    kvs = list(zip(*groups, strict=True)) if groups else [()] * len(texts)
     return texts, kvs, ids, {k: fields[k] for k in plan.keep}
 
 
