@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import collections
 import functools
+import itertools
+import operator
 import os
 from collections.abc import Mapping
 from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
@@ -210,8 +212,19 @@ class _Batch:
             self.kept[k] = [v for v, ok in zip(seq, keep, strict=True) if ok]
 
 
-def _iter_records(records, plan: _Plan) -> Iterator[Tuple[int, Any, Any]]:
-    """(record number, record, index label) triples; DataFrames are read column-wise."""
+# Records read at once by the fast path of _batches_of: at most _CHUNK, and about
+# _CHUNK_BYTES of text (a stream of long texts is not read far ahead of its batch).
+_CHUNK = 256
+_CHUNK_BYTES = 128 << 10
+
+
+def _record_chunks(records, plan: _Plan
+                   ) -> Iterator[Tuple[int, Callable[[], List[Any]], Optional[Dict[str, List[Any]]],
+                                       Optional[List[Any]]]]:
+    """The records in chunks of _CHUNK: (number of the first, a function giving the chunk's
+    records, the fields plan.fields() of each as columns (None when some record is no dict
+    or lacks the text, id or a group field: the records must then be read one by one),
+    the DataFrame's index labels or None). DataFrames are read column-wise."""
     import pandas as pd
     if isinstance(records, pd.DataFrame):
         wanted = plan.fields()
@@ -222,14 +235,60 @@ def _iter_records(records, plan: _Plan) -> Iterator[Tuple[int, Any, Any]]:
                            f"{', '.join(map(str, records.columns))}")
         cols = {f: records[f].tolist() for f in wanted if f in records.columns}
         labels = records.index
-        for i in range(len(records)):
-            yield i, {f: cols[f][i] for f in cols}, labels[i]
+        for lo in range(0, len(records), _CHUNK):
+            hi = min(lo + _CHUNK, len(records))
+            fields = {f: v[lo:hi] for f, v in cols.items()}
+
+            def rows(fields=fields, n=hi - lo) -> List[Any]:
+                return [{f: v[i] for f, v in fields.items()} for i in range(n)]
+            # each label as the index gives it (a numpy scalar, not a Python one)
+            yield lo, rows, fields, [labels[i] for i in range(lo, hi)]
         return
     if isinstance(records, (str, bytes, Mapping)):
         raise TypeError("records must be an iterable of dicts or a pandas DataFrame, not "
                         f"{type(records).__name__}")
-    for i, rec in enumerate(records):
-        yield i, rec, None
+    needed = [plan.text, *plan.keys]
+    optional = [f for f in plan.fields() if f not in needed and f != plan.id]
+    it = iter(records)
+    no = 0
+    size = 16  # records in the next chunk: about _CHUNK_BYTES of text, as far as seen
+    seen = [0, 0]  # texts measured, their characters
+    while True:
+        chunk = list(itertools.islice(it, size))
+        if not chunk:
+            return
+        columns = _dict_fields(chunk, needed, plan.id, optional)
+        if columns is not None:
+            try:
+                seen[1] += sum(map(len, columns[plan.text]))
+                seen[0] += len(chunk)
+            except TypeError:  # a text that is no str: read record by record
+                pass
+        if seen[1]:
+            size = max(1, min(_CHUNK, _CHUNK_BYTES * seen[0] // seen[1]))
+        yield no, chunk.copy, columns, None
+        no += len(chunk)
+
+
+def _dict_fields(chunk: List[Any], needed: List[str], id_field: Optional[str],
+                 optional: List[str]) -> Optional[Dict[str, List[Any]]]:
+    """The fields of a chunk of dict records as columns (a missing optional field is None,
+    as rec.get gives; a missing id field has no column), or None when a record is no dict
+    or lacks a needed field."""
+    if set(map(type, chunk)) != {dict}:
+        return None
+    try:
+        out = {f: list(map(operator.itemgetter(f), chunk)) for f in needed}
+    except KeyError:
+        return None
+    if id_field is not None and id_field not in out:
+        try:
+            out[id_field] = list(map(operator.itemgetter(id_field), chunk))
+        except KeyError:
+            pass
+    for f in optional:
+        out[f] = list(map(operator.methodcaller("get", f), chunk))
+    return out
 
 
 def _batches(records, plan: _Plan, skip_invalid: bool, batch_bytes: int,
@@ -266,12 +325,16 @@ def _batches_of(records, plan: _Plan, skip_invalid: bool, batch_bytes: int,
     numbered = plan.id is None and not by_index
     id_field = plan.id
     keys = plan.keys
-    for no, rec, label in _iter_records(records, plan):
+    dated = plan.date is not None
+
+    def checked(no: int, rec: Any, label: Any) -> Optional[Tuple[str, Tuple[Any, ...], Any]]:
+        """(text, group key values, id) of one record; None when it is skipped."""
+        nonlocal numbered
         rec_id = None
         if not isinstance(rec, Mapping):
             if skip_invalid:
                 counter[0] += 1
-                continue
+                return None
             raise _bad_record(no, None, "expected a dict, not "
                               f"{type(rec).__name__}")
         if by_index:
@@ -286,13 +349,13 @@ def _batches_of(records, plan: _Plan, skip_invalid: bool, batch_bytes: int,
         else:
             if skip_invalid:
                 counter[0] += 1
-                continue
+                return None
             raise _bad_record(no, None, f"no field {id_field!r}; fields: "
                               f"{', '.join(map(str, rec))}")
         if plan.text not in rec:
             if skip_invalid:
                 counter[0] += 1
-                continue
+                return None
             raise _bad_record(no, rec_id, f"no field {plan.text!r}; fields: "
                               f"{', '.join(map(str, rec))}")
         value = rec[plan.text]
@@ -301,7 +364,7 @@ def _batches_of(records, plan: _Plan, skip_invalid: bool, batch_bytes: int,
         if not isinstance(value, str):
             if skip_invalid:
                 counter[0] += 1
-                continue
+                return None
             what = "missing (None/NaN/NA)" if _is_missing(value) else type(value).__name__
             raise _bad_record(no, rec_id, f"field {plan.text!r} must be a str, "
                               f"not {what}")
@@ -316,34 +379,96 @@ def _batches_of(records, plan: _Plan, skip_invalid: bool, batch_bytes: int,
         if bad_key is not None:
             if skip_invalid:
                 counter[0] += 1
-                continue
+                return None
             if bad_key in rec:
                 raise _bad_record(no, rec_id, f"field {bad_key!r} is missing "
                                   f"(None/NaN/NA or blank)")
             raise _bad_record(no, rec_id, f"no field {bad_key!r}; fields: "
                               f"{', '.join(map(str, rec))}")
-        batch.texts.append(value)
-        batch.keys.append(tuple(kv))
-        batch.ids.append(rec_id)
-        batch.numbers.append(no)
-        for k, seq in batch.kept.items():
-            seq.append(rec.get(k))
-        if plan.date is not None:
-            batch.dates.append(rec.get(plan.date))
-        size += len(value) + 64
-        if size >= limit:
-            _finish(batch, plan, skip_invalid, counter)
-            if batch.texts:
-                yield batch
-            batch = filling[0] = _Batch(plan.keep)
-            size = 0
-            # doubling up to batch_bytes: reading a batch twice the size of the one the
-            # workers analyse keeps them fed at the start
-            limit = min(batch_bytes, 2 * limit)
+        return value, tuple(kv), rec_id
+
+    for first, rows, fields, labels in _record_chunks(records, plan):
+        cols = None
+        if fields is not None:
+            # the common shape, read column-wise: str texts, non-blank str group keys, ids
+            # there (or numbered); anything else is read record by record below
+            cols = _valid_columns(fields, plan, labels if by_index else
+                                  range(first, first + len(fields[plan.text])) if numbered
+                                  else fields.get(id_field))  # type: ignore[arg-type]
+        if cols is not None:
+            texts, kvs, ids, kept_cols = cols
+            n = len(texts)
+            lens = list(map(len, texts))
+            i = 0
+            while i < n:
+                j = i
+                while j < n:
+                    size += lens[j] + 64
+                    j += 1
+                    if size >= limit:
+                        break
+                batch.texts += texts[i:j]
+                batch.keys += kvs[i:j]
+                batch.ids += ids[i:j]
+                batch.numbers += range(first + i, first + j)
+                for k, seq in batch.kept.items():
+                    seq += kept_cols[k][i:j]
+                if dated:
+                    batch.dates += fields[plan.date][i:j]  # type: ignore[index]
+                i = j
+                if size >= limit:
+                    _finish(batch, plan, skip_invalid, counter)
+                    if batch.texts:
+                        yield batch
+                    batch = filling[0] = _Batch(plan.keep)
+                    size = 0
+                    limit = min(batch_bytes, 2 * limit)
+            continue
+        for offset, rec in enumerate(rows()):
+            no = first + offset
+            got = checked(no, rec, labels[offset] if labels is not None else None)
+            if got is None:
+                continue
+            value, kv, rec_id = got
+            batch.texts.append(value)
+            batch.keys.append(kv)
+            batch.ids.append(rec_id)
+            batch.numbers.append(no)
+            for k, seq in batch.kept.items():
+                seq.append(rec.get(k))
+            if dated:
+                batch.dates.append(rec.get(plan.date))
+            size += len(value) + 64
+            if size >= limit:
+                _finish(batch, plan, skip_invalid, counter)
+                if batch.texts:
+                    yield batch
+                batch = filling[0] = _Batch(plan.keep)
+                size = 0
+                # doubling up to batch_bytes: reading a batch twice the size of the one the
+                # workers analyse keeps them fed at the start
+                limit = min(batch_bytes, 2 * limit)
     if batch.texts:
         _finish(batch, plan, skip_invalid, counter)
         if batch.texts:
             yield batch
+
+
+def _valid_columns(fields: Dict[str, List[Any]], plan: _Plan, ids: Optional[Sequence[Any]]
+                   ) -> Optional[Tuple[List[str], List[Tuple[Any, ...]], Sequence[Any],
+                                       Dict[str, List[Any]]]]:
+    """(texts, group key values, ids, kept fields) of a chunk read column-wise, when every
+    record has a str text, a non-blank str in each group field and an id (ids None: the id
+    field is missing somewhere); else None, and the chunk is read record by record."""
+    texts = fields[plan.text]
+    if ids is None or set(map(type, texts)) != {str}:
+        return None
+    groups = [fields[k] for k in plan.keys]
+    for values in groups:
+        if set(map(type, values)) != {str} or not all(map(str.strip, set(values))):
+            return None
+    kvs = list(zip(*groups, strict=True)) if groups else [()] * len(texts)
+    return texts, kvs, ids, {k: fields[k] for k in plan.keep}
 
 
 def _parse_dates(values: List[Any]):
@@ -397,6 +522,9 @@ def _finish(batch: _Batch, plan: _Plan, skip_invalid: bool, counter: List[int]) 
             batch.keys = [k + (p,) for k, p in zip(batch.keys, periods, strict=True)]
     if not plan.keys and not plan.period:
         batch.labels = [_NO_GROUP] * len(batch.texts)
+    elif len(plan.keys) + bool(plan.period) == 1:
+        # one key: the label is its value as str (the str itself for a str)
+        batch.labels = list(map(str, map(operator.itemgetter(0), batch.keys)))
     else:
         batch.labels = [GROUP_SEPARATOR.join(str(v) for v in k) for k in batch.keys]
 
@@ -678,10 +806,13 @@ class _Groups:
 
     def add(self, labels: List[str], keys: List[Tuple[Any, ...]]) -> None:
         code, values = self.code, self.values
-        for g, kv in zip(labels, keys, strict=True):
+        if len(labels) != len(keys):
+            raise ValueError(f"{len(labels)} labels for {len(keys)} keys")
+        # the new groups in the order they first appear (a batch holds few groups)
+        for g in dict.fromkeys(labels):
             if g not in code:
                 code[g] = len(code)
-                values[g] = kv
+                values[g] = keys[labels.index(g)]
         self.codes.append(np.fromiter(map(code.__getitem__, labels), dtype=np.int64,
                                       count=len(labels)))
 
@@ -703,9 +834,10 @@ class _IdKinds:
         self.strs = True
 
     def add(self, ids: List[Any]) -> None:
-        self.ints = self.ints and all(isinstance(i, (int, np.integer)) and
-                                      not isinstance(i, bool) for i in ids)
-        self.strs = self.strs and all(isinstance(i, str) for i in ids)
+        kinds = set(map(type, ids))  # a batch's ids are of one or two types
+        self.ints = self.ints and all(issubclass(t, (int, np.integer)) and
+                                      not issubclass(t, bool) for t in kinds)
+        self.strs = self.strs and all(issubclass(t, str) for t in kinds)
 
 
 def _gathered(lex, records, plan: _Plan, columns: _Columns,

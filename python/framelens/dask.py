@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import threading
 from collections import OrderedDict
-from typing import Any, Optional, Sequence, Tuple, Union
+from typing import Any, List, Optional, Sequence, Tuple, Union
 
 from ._api import Analyzer, Lexicon
 from .counts import Counts
@@ -25,6 +25,10 @@ from .counts import Counts
 _COMPILED: "OrderedDict[str, Analyzer]" = OrderedDict()
 _COMPILED_MAX = 2
 _COMPILED_LOCK = threading.Lock()
+
+# A lexicon text up to this size travels inside each partition's task of a Bag (about
+# 15,000 terms; 1,000 terms are 58 KB), so that the task fuses with reading its partition.
+_CARRIED_MAX = 1 << 20
 
 
 class _Shipped:
@@ -87,6 +91,11 @@ def _partition(part, index, shipped: _Shipped, options) -> Tuple[Counts, Any]:
 def _partition_counts(part, index, shipped: _Shipped, options) -> Counts:
     """The counts of one partition (one task, when no matches are asked for)."""
     return _partition(part, index, shipped, options)[0]
+
+
+def _partition_counts_list(part, shipped: _Shipped, options) -> List[Counts]:
+    """The counts of one partition of a Bag, as a partition of a Bag of Counts."""
+    return [_partition(part, 0, shipped, options)[0]]
 
 
 # Label columns whose categories are the lexicon's, the same in every partition.
@@ -165,15 +174,29 @@ def analyze_dask(collection, analyzer, text: str = "text",
     # task it was unpickled, and its lexicon compiled, once per partition (8 small partitions
     # with 100,000 terms on one worker took 16 s; building that lexicon once takes 0.8 s).
     # A worker keeps what it compiled for the next calls (_compiled).
-    shared = delayed(_Shipped.of(analyzer), pure=True)
+    shipped = _Shipped.of(analyzer)
+    shared = delayed(shipped, pure=True)
     if not matches:
         # One task per partition, no second hop to take the counts out of a pair. Named by
         # one token for the call: a token per task (what pure=True does) took as long as
         # the rest of building the graph, while the workers wait for it.
         token = tokenize(collection, shared.key, options)
-        pieces = [delayed(_partition_counts)(p, i, shared, options,
-                                             dask_key_name=f"_partition_counts-{token}-{i}")
-                  for i, p in enumerate(parts)]
+        if is_frame:
+            pieces = [delayed(_partition_counts)(p, i, shared, options,
+                                                 dask_key_name=f"_partition_counts-{token}-{i}")
+                      for i, p in enumerate(parts)]
+        else:
+            # A Bag's partitions are analysed by a map over them, which Dask fuses with
+            # reading them (its files, json.loads) into one task per partition when that
+            # task has no other input: the records then never travel between workers, and
+            # the scheduler shares out whole partitions. As tasks downstream of the reading
+            # (or with the shared analyzer as a second input), a 2 MB partition's records
+            # were sent to the other worker (0.1 s) and two processes got 5 and 3 of 8
+            # partitions (a task-stream trace of dask_scale.py). So a small lexicon travels
+            # inside each task; a large one stays a key of its own, sent once per worker.
+            carried = shipped if len(shipped._text[0]) <= _CARRIED_MAX else shared
+            pieces = collection.map_partitions(_partition_counts_list, carried,
+                                               options).to_delayed()
         total = delayed(_merge)(pieces, shared, dask_key_name=f"_merge-{token}")
         if not compute:
             return total
@@ -251,11 +274,18 @@ class _progress:
         from tqdm.auto import tqdm
         bar = tqdm(total=self.n_parts, unit=" partitions", desc="framelens")
 
+        seen = set()
+
         class _Finished(Callback):
             def _posttask(self, key, result, dsk, state, worker_id):
+                # a Bag's partition task is fused with its reading and has an alias key:
+                # a partition counts once, by its index
                 name = key[0] if isinstance(key, tuple) else key
-                if isinstance(name, str) and name.startswith("_partition"):
-                    bar.update(1)
+                if isinstance(name, str) and "_partition" in name:
+                    part = key[1] if isinstance(key, tuple) else key
+                    if part not in seen:
+                        seen.add(part)
+                        bar.update(1)
 
         self.bar = bar
         self.callback = _Finished()
@@ -270,7 +300,9 @@ class _progress:
 
 
 def _merge(pieces, shipped: _Shipped) -> Counts:
+    """The sum of the partitions' Counts (each a Counts, or a list of them: a Bag's)."""
     out = Counts.empty(shipped.analyzer.lexicon)
-    for c in pieces:  # in partition order, so documents keep the collection's order
-        out = out.merge(c)
+    for piece in pieces:  # in partition order, so documents keep the collection's order
+        for c in piece if isinstance(piece, list) else [piece]:
+            out = out.merge(c)
     return out

@@ -155,6 +155,33 @@ def test_the_extension_takes_text_as_str_only(call):
         call(RAW)
 
 
+def test_texts_of_every_str_kind_reach_the_core_as_their_utf8(an):
+    # the binding encodes a str's own storage (1, 2 or 4 bytes a code point, ASCII runs a
+    # word at a time): each sentence's UTF-8 must be the encoding of its slice of the str
+    import random
+
+    import numpy as np
+    rng = random.Random(7)
+    alphabet = ["Kyiv ", "Kiev regime", " ", ". ", "\n", "a", "\x7f", "\x80", "\xe9", "\xff",
+                "\u0100", "\u07ff", "\u0800", "\u2019", "\u0416", "\uffff", "\U0001f600",
+                "\u0301", "\xa0"]
+    texts = ["", "plain ASCII only. Kiev.", "x" * 37 + "\xe9", "y" * 41 + "\u2019",
+             "z" * 19 + "\U0001f600"]
+    for _ in range(600):
+        letters = alphabet[:rng.choice([5, 10, 15, len(alphabet)])]
+        texts.append("".join(rng.choice(letters) for _ in range(rng.randint(0, 70))))
+    cols = _core.analyze_columns(an.lexicon._core, texts, 1, 2)
+    offsets = np.frombuffer(cols["sent_text_offsets"], np.int64)
+    docs = np.frombuffer(cols["sent_doc"], np.uint32)
+    starts = np.frombuffer(cols["sent_start"], np.int64)
+    ends = np.frombuffer(cols["sent_end"], np.int64)
+    data = cols["sent_text_data"]
+    assert len(docs) > 600
+    for i, d in enumerate(docs):
+        want = texts[d][starts[i]:ends[i]].encode()
+        assert data[offsets[i]:offsets[i + 1]] == want, (texts[d], i)
+
+
 # -- errors name the failing item ----------------------------------------------------------
 def test_a_batch_names_the_failing_text_by_index():
     texts = ["Kiev.", "fine", 17, "also fine"]

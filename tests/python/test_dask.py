@@ -140,6 +140,33 @@ def test_dask_progress_bar(capsys):
     assert "3/3" in err and "partitions" in err, err
 
 
+def test_dask_bag_partitions_are_analysed_where_they_are_read(capsys):
+    """A Bag's analysis fuses with reading each partition (one task a partition, so its
+    records never travel), with a small lexicon carried in the task and with a large one
+    as a key of its own; the progress bar counts the fused tasks."""
+    import dask
+
+    from framelens import dask as fd
+    an = fl.Analyzer(fl.Lexicon.from_dict(LEXICON))
+    recs = records(120)
+    bag = db.from_sequence(recs, npartitions=4).map(dict)
+    want = an.analyze_corpus(recs).counts
+    lazy = analyze_dask(bag, an, compute=False)
+    (optimized,) = dask.optimize(lazy)
+    names = [k[0] if isinstance(k, tuple) else k for k in dict(optimized.__dask_graph__())]
+    reading = [n for n in map(str, names) if "from_sequence" in n or "from-sequence" in n]
+    assert reading and all("_partition_counts" in n for n in reading), names
+    assert analyze_dask(bag, an, progress=True) == want
+    err = capsys.readouterr().err
+    assert "4/4" in err and "partitions" in err, err
+    max_carried = fd._CARRIED_MAX
+    try:
+        fd._CARRIED_MAX = 0  # the lexicon as a shared key
+        assert analyze_dask(bag, an) == want
+    finally:
+        fd._CARRIED_MAX = max_carried
+
+
 def test_dask_wrong_column_fails_before_computing():
     an = fl.Analyzer(fl.Lexicon.from_dict(LEXICON))
     ddf = dd.from_pandas(pd.DataFrame(records(10)), npartitions=2)
