@@ -2115,6 +2115,12 @@ static bool clause_subject(const ctx *c, const span *s, size_t vg, size_t *first
            (!finite_verb(c, k) || (det_start && k == a + 1 && !(bits(c, k) & FL_W_AUX))) &&
            punct(c, k) != '(' && punct(c, k) != ')') {
         /* ("The embattled governor": an -ed word right after the determiner describes) */
+        if (c->t[k].kind == FL_TOKEN_CLITIC && k > a && c->k[k - 1].upper &&
+            !(bits(c, k - 1) & FL_W_PRON)) {
+            /* a possessive is a determiner: "Clinton's Democratic opponent, …" runs on
+             * through its lower-case noun as "The Democratic opponent" does */
+            det_start = true;
+        }
         if (is_word(c, k)) {
             bool connector = folded_is(c, k, "of") || folded_is(c, k, "for") ||
                              folded_is(c, k, "and") || folded_is(c, k, "at");

@@ -835,3 +835,10 @@ TEST(Attribution, ACommaEndsTheContentOfACueInASubordinateClause) {
     EXPECT_EQ("she", r[1].speaker);
     EXPECT_EQ("defended", r[1].cue);
 }
+
+TEST(Attribution, APossessiveOpensANounPhraseBeforeAnApposition) {
+    auto r = records("Varga's Liberal rival, Dana Lind, praised the ruling.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Varga's Liberal rival", r[0].speaker);
+    EXPECT_EQ("praised", r[0].cue);
+}
