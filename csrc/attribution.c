@@ -2243,11 +2243,23 @@ static bool quotation_or_that(const ctx *c, const span *s, size_t j) {
     return j + 1 < s->b && family(punct(c, j)) != FAMILY_NONE && c->v[j + 1].quoted;
 }
 
+/* Does a clause start at j: the sentence's (or the region's) start, or one opening word
+ * and its comma ("Rather, sources close to …")? Not after a name and its comma, where a
+ * verb in -s may follow ("…, whose start-up, Paradata, uses big data …"). */
+static bool opens_clause(const ctx *c, const span *s, size_t from, size_t j) {
+    if (j == from || j == s->a) {
+        return true;
+    }
+    return j - 1 > s->a && punct(c, j - 1) == ',' && j - 1 > from && is_word(c, j - 2) &&
+           (j - 2 == from || j - 2 == s->a);
+}
+
 /* The subject that a preposition cut ("A state official aware of the audit said",
  * "Leaders of the drive to cancel the concert said", "A 2009 report by the Center
  * found"): when the words before the speaker found at sp_first, back to the start of the
- * clause, hold no verb and open with a determiner, a capital, a quantifier or a number, the
- * speaker starts there; else at sp_first. */
+ * clause, hold no verb and open with a determiner, a capital, a quantifier or a number (or
+ * a plural noun where a clause surely starts: "Rather, sources close to her campaign
+ * say"), the speaker starts there; else at sp_first. */
 static size_t subject_behind_preposition(const ctx *c, const span *s, size_t from, size_t sp_first,
                                          size_t vg) {
     if (sp_first <= from || sp_first >= vg || !(bits(c, sp_first - 1) & FL_W_PREP)) {
@@ -2279,7 +2291,8 @@ static size_t subject_behind_preposition(const ctx *c, const span *s, size_t fro
     }
     /* the clause starts here: the sentence's start (or the region's) or a separator */
     if (j == sp_first || !(j == from || j == s->a || is_separator(c, j - 1)) || !is_word(c, j) ||
-        !(c->k[j].upper || (bits(c, j) & FL_W_DET) || quantifier(c, j) || number_word(c, j)) ||
+        !(c->k[j].upper || (bits(c, j) & FL_W_DET) || quantifier(c, j) || number_word(c, j) ||
+          (plural(c, j) && opens_clause(c, s, from, j))) ||
         (bits(c, j) & FL_W_PREP) || count_words(c, j, vg) > 2 * MAX_SPEAKER_WORDS) {
         return sp_first;
     }

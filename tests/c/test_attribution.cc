@@ -842,3 +842,12 @@ TEST(Attribution, APossessiveOpensANounPhraseBeforeAnApposition) {
     EXPECT_EQ("Varga's Liberal rival", r[0].speaker);
     EXPECT_EQ("praised", r[0].cue);
 }
+
+TEST(Attribution, APluralNounOpeningAClauseKeepsItsPrepositionalPhrase) {
+    auto r = records("Indeed, critics of the new levy say it will hurt farmers.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("critics of the new levy", r[0].speaker);
+    r = records("Rather, sources close to the mayor say she will stay.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("sources close to the mayor", r[0].speaker);
+}
