@@ -583,7 +583,9 @@ static bool intro_phrase(const ctx *c, const span *s, size_t from, size_t sep) {
         }
         uint32_t jb = bits(c, j);
         int32_t p = punct(c, j);
-        if ((jb & (FL_W_AUX | FL_W_VERB)) || p == ';' || p == ':' || p == ',') {
+        /* a capitalised auxiliary after the first word is a month: "In May," */
+        bool month = j > first && c->k[j].upper && folded_is(c, j, "may");
+        if (((jb & (FL_W_AUX | FL_W_VERB)) && !month) || p == ';' || p == ':' || p == ',') {
             return false; /* "In all, the committee raised …" is a clause */
         }
     }

@@ -851,3 +851,10 @@ TEST(Attribution, APluralNounOpeningAClauseKeepsItsPrepositionalPhrase) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("sources close to the mayor", r[0].speaker);
 }
+
+TEST(Attribution, MayInsideAnIntroductionIsTheMonth) {
+    auto r = records("In May, the judge sided with the farmers, saying the levy was unfair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("the judge", r[0].speaker);
+    EXPECT_EQ("saying", r[0].cue);
+}
