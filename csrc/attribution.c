@@ -571,9 +571,11 @@ static bool intro_phrase(const ctx *c, const span *s, size_t from, size_t sep) {
     uint32_t b = bits(c, first);
     uint8_t f = form(c, first);
     /* also an adverb before a preposition: "Shortly after the announcement," */
+    /* also a lone adverb: "However, he held his fire, calling …" */
     bool opens = (b & (FL_W_PREP | FL_W_TIME)) || f == FL_FORM_ING ||
                  (f == FL_FORM_PAST && first == s->a) ||
-                 (first + 1 < sep && (bits(c, first + 1) & FL_W_PREP) && ends_in_ly(c, first));
+                 (first + 1 < sep && (bits(c, first + 1) & FL_W_PREP) && ends_in_ly(c, first)) ||
+                 (first + 1 == sep && ((b & FL_W_ADV) || ends_in_ly(c, first)));
     if (!opens) {
         return false;
     }

@@ -858,3 +858,13 @@ TEST(Attribution, MayInsideAnIntroductionIsTheMonth) {
     EXPECT_EQ("the judge", r[0].speaker);
     EXPECT_EQ("saying", r[0].cue);
 }
+
+TEST(Attribution, ALoneAdverbAndItsCommaIntroduceTheClause) {
+    auto r = records("Similarly, Dana Lind, a former minister, said she could not back the plan.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Dana Lind", r[0].speaker);
+    r = records("However, the envoy held his fire on Varga, calling him a decent man.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("the envoy", r[0].speaker);
+    EXPECT_EQ("calling", r[0].cue);
+}
