@@ -2156,6 +2156,30 @@ static bool clause_subject(const ctx *c, const span *s, size_t vg, size_t *first
     return true;
 }
 
+/* Is there a finite verb (or verb of saying) in sentence s before token i, outside
+ * quotation marks, so that a gerund at i belongs to a predicate, not to an introduction
+ * ("One month after announcing his support, Rubio …")? */
+static bool verb_before(const ctx *c, const span *s, size_t i) {
+    for (size_t k = s->a; k < i; k++) {
+        uint8_t f = form(c, k);
+        if (!c->v[k].quoted &&
+            (finite_verb(c, k) ||
+             (is_word(c, k) && c->k[k].lower && (f == FL_FORM_PAST || f == FL_FORM_S) &&
+              (bits(c, k) &
+               (FL_W_SPEECH | FL_W_THOUGHT | FL_W_STANCE | FL_W_INTENT | FL_W_QUOTE_VERB))))) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Is word i a preposition or subordinator whose gerund takes the clause's subject ("by
+ * saying", "while urging", "after arguing", "before explaining", "without saying")? */
+static bool gerund_link(const ctx *c, size_t i) {
+    return folded_is(c, i, "by") || folded_is(c, i, "while") || folded_is(c, i, "after") ||
+           folded_is(c, i, "before") || folded_is(c, i, "without");
+}
+
 /* The speaker of the cue whose verb group starts at vg, when the words before it, [*first,
  * vg), name no one (see above). *first and *end are set to the speaker found (empty when
  * none). attrs_before: the attributions of this sentence found before this one. */
@@ -2213,7 +2237,12 @@ static void refine_speaker(const ctx *c, const span *s, size_t vg, size_t cue, s
     }
     int32_t p = vg > s->a ? punct(c, vg - 1) : 0;
     bool apposition = p == ',' || p == ')' || (is_dash_cp(p) && c->t[vg - 1].space_before);
-    bool participle = form(c, cue) == FL_FORM_ING && p == ',';
+    /* a gerund after a subordinating word in the clause's own predicate, or after a
+     * comma, shares its subject: "Boxer attacked Fiorina by reminding voters …", "…,
+     * while urging …", "Clinton, while feeling …" */
+    bool participle = form(c, cue) == FL_FORM_ING &&
+                      (p == ',' || (vg > s->a + 1 && gerund_link(c, vg - 1) &&
+                                    (punct(c, vg - 2) == ',' || verb_before(c, s, vg - 1))));
     if (!(apposition || coordinated || participle || timed)) {
         return;
     }

@@ -868,3 +868,18 @@ TEST(Attribution, ALoneAdverbAndItsCommaIntroduceTheClause) {
     EXPECT_EQ("the envoy", r[0].speaker);
     EXPECT_EQ("calling", r[0].cue);
 }
+
+TEST(Attribution, AGerundAfterBySharesTheSubjectOfItsClause) {
+    auto r = records("Varga angered the farmers by saying the levy would stay.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Varga", r[0].speaker);
+    EXPECT_EQ("saying", r[0].cue);
+    r = records("The envoy met the press while urging calm.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The envoy", r[0].speaker);
+    // an introduction has no verb before it: its time phrase is no speaker
+    r = records("One week after announcing the levy, Varga resigned.");
+    ASSERT_LE(1u, r.size());
+    EXPECT_EQ("announcing", r[0].cue);
+    EXPECT_EQ("", r[0].speaker);
+}
