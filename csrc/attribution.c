@@ -1034,9 +1034,12 @@ static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
             b = FL_W_SPEECH;
         } else if (backward_verb(c, i)) {
             size_t e = i + 1;
+            /* "tell" never inverts: in '"…," Graham, a former candidate, told CBS News' the
+             * name after it is whom it was told */
             bool inverted = i > from && is_separator(c, i - 1) && punct(c, i - 1) != '(' &&
                             (b & (FL_W_SPEECH | FL_W_QUOTE_VERB)) && !(b & FL_W_NOUNLIKE) &&
                             form(c, i) != FL_FORM_ING && form(c, i) != FL_FORM_PP &&
+                            !folded_is(c, i, "told") && !folded_is(c, i, "tells") &&
                             (e = speaker_forward(c, s, i + 1)) > i + 1;
             if (inverted) {
                 /* inverted: '…," said Lavrov' */

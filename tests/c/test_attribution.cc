@@ -883,3 +883,11 @@ TEST(Attribution, AGerundAfterBySharesTheSubjectOfItsClause) {
     EXPECT_EQ("announcing", r[0].cue);
     EXPECT_EQ("", r[0].speaker);
 }
+
+TEST(Attribution, TellNeverInvertsItsSpeaker) {
+    auto r = records("\"The levy is dead,\" Lind, a former minister, told Radio Harbour on Friday.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("told", r[0].cue);
+    EXPECT_EQ("Lind, a former minister,", r[0].speaker);
+    EXPECT_EQ("\"The levy is dead,", r[0].content);
+}
