@@ -304,11 +304,39 @@ static size_t speaker_after_separator(const ctx *c, const span *s, size_t end) {
 /* After a quotation, the speaker may carry appositions with commas ('"…," Tom Ralston,
  * Jones' campaign manager, said', '"…," Edna Varley, 71, a retired school bus
  * driver in Dayton, Ohio, said'): the closing quotation mark before end, when
- * only a name and its description (no verb, no clause) stand between; else SIZE_MAX. */
+ * only a name and its description (no verb, no clause but a relative clause between
+ * commas) stand between; else SIZE_MAX. */
 static size_t speaker_after_quote(const ctx *c, const span *s, size_t end) {
     size_t words = 0;
+    /* a relative clause between commas describes the speaker ("Warren, who has not endorsed
+     * a candidate, told reporters"): its verbs are passed over, back to its pronoun */
+    bool relative = false;
     for (size_t j = end; j > s->a && end - j < 3 * MAX_SPEAKER_TOKENS; j--) {
         size_t p = j - 1;
+        if (relative) {
+            if (c->v[p].quoted || is_closing_quote(c, p)) {
+                return SIZE_MAX;
+            }
+            if ((bits(c, p) & FL_W_RELATIVE) && p > s->a && punct(c, p - 1) == ',') {
+                relative = false;
+            }
+            continue;
+        }
+        if (p + 1 == end && punct(c, p) == ',' && !c->v[p].quoted) {
+            /* the comma before the cue may close a relative clause */
+            for (size_t k = p; k > s->a && p - k < 2 * MAX_SPEAKER_TOKENS; k--) {
+                if (c->v[k - 1].quoted || is_closing_quote(c, k - 1) || punct(c, k - 1) == ';') {
+                    break;
+                }
+                if ((bits(c, k - 1) & FL_W_RELATIVE) && k - 1 > s->a && punct(c, k - 2) == ',') {
+                    relative = true;
+                    break;
+                }
+            }
+            if (relative) {
+                continue;
+            }
+        }
         if (is_closing_quote(c, p)) {
             /* the name right after the quotation (a capital, a title or a pronoun), then
              * the cue, or a description between commas before it */

@@ -891,3 +891,11 @@ TEST(Attribution, TellNeverInvertsItsSpeaker) {
     EXPECT_EQ("Lind, a former minister,", r[0].speaker);
     EXPECT_EQ("\"The levy is dead,", r[0].content);
 }
+
+TEST(Attribution, ARelativeClauseBetweenCommasDescribesTheSpeakerAfterAQuotation) {
+    auto r = records("\"The levy is dead,\" Lind, who has not backed a candidate, said on Friday.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("said", r[0].cue);
+    EXPECT_EQ("Lind, who has not backed a candidate,", r[0].speaker);
+    EXPECT_EQ("\"The levy is dead,", r[0].content);
+}
