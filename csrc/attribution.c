@@ -1082,6 +1082,10 @@ static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
                 if (vg > s->a && (bits(c, vg - 1) & (FL_W_DET | FL_W_PREP))) {
                     continue;
                 }
+                if (c->k[i].upper && vg == i && i > s->a && is_word(c, i - 1) &&
+                    c->k[i - 1].upper && !in_title_case(c, s)) {
+                    continue; /* "…," an analyst at Compass Point wrote': inside a name */
+                }
                 if ((b & FL_W_NOUNLIKE) &&
                     (form(c, i) == FL_FORM_S || form(c, i) == FL_FORM_BASE) && vg > s->a &&
                     !(bits(c, vg - 1) & FL_W_PRON) && !source_subject(c, s, vg) &&

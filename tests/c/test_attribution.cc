@@ -899,3 +899,11 @@ TEST(Attribution, ARelativeClauseBetweenCommasDescribesTheSpeakerAfterAQuotation
     EXPECT_EQ("Lind, who has not backed a candidate,", r[0].speaker);
     EXPECT_EQ("\"The levy is dead,", r[0].content);
 }
+
+TEST(Attribution, ACapitalAfterACapitalInsideASentenceIsPartOfAName) {
+    auto r = records("\"The burden is heavy,\" Dana Lind, an analyst at Harbour Point, wrote in "
+                     "a note.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("wrote", r[0].cue);
+    EXPECT_EQ("Dana Lind, an analyst at Harbour Point,", r[0].speaker);
+}
