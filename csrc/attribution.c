@@ -588,6 +588,27 @@ static bool ends_in_ly(const ctx *c, size_t i) {
  * debate", "On ABC's program", "Holding open a book", "Asked about it")? It opens with a
  * preposition, a time, a participle or an adverb before a
  * preposition ("Shortly after the vote") and holds no verb that a clause would need. */
+/* Is [first, sep) a phrase of time without a preposition ("Late last month", "A year later",
+ * "Every December", "Two weeks ago"): words of time, determiners, adverbs, numbers and
+ * quantifiers only, one of them a word of time? */
+static bool time_phrase(const ctx *c, size_t first, size_t sep) {
+    bool time = false;
+    for (size_t j = first; j < sep; j++) {
+        if (!is_word(c, j)) {
+            return false;
+        }
+        uint32_t b = bits(c, j);
+        time |= (b & FL_W_TIME) != 0;
+        if (!((b & (FL_W_TIME | FL_W_DET | FL_W_ADV)) || ends_in_ly(c, j) || quantifier(c, j) ||
+              number_word(c, j) || c->k[j].all_digits || folded_is(c, j, "late") ||
+              folded_is(c, j, "early") || folded_is(c, j, "ago") || folded_is(c, j, "of") ||
+              folded_is(c, j, "couple"))) {
+            return false;
+        }
+    }
+    return time;
+}
+
 static bool intro_phrase(const ctx *c, const span *s, size_t from, size_t sep) {
     size_t first = from;
     while (first < sep && !is_word(c, first)) {
@@ -604,6 +625,9 @@ static bool intro_phrase(const ctx *c, const span *s, size_t from, size_t sep) {
                  (f == FL_FORM_PAST && first == s->a) ||
                  (first + 1 < sep && (bits(c, first + 1) & FL_W_PREP) && ends_in_ly(c, first)) ||
                  (first + 1 == sep && ((b & FL_W_ADV) || ends_in_ly(c, first)));
+    if (!opens) {
+        opens = time_phrase(c, first, sep);
+    }
     if (!opens) {
         return false;
     }

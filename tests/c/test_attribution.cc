@@ -907,3 +907,19 @@ TEST(Attribution, ACapitalAfterACapitalInsideASentenceIsPartOfAName) {
     EXPECT_EQ("wrote", r[0].cue);
     EXPECT_EQ("Dana Lind, an analyst at Harbour Point,", r[0].speaker);
 }
+
+TEST(Attribution, APhraseOfTimeWithoutAPrepositionIsAnIntroduction) {
+    auto r = records("Late last month, the council sent a letter to the mayor, calling the levy "
+                     "unfair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("the council", r[0].speaker);
+    EXPECT_EQ("calling", r[0].cue);
+    r = records("Every December, the magazine announces who it believes deserves the title.");
+    ASSERT_LE(1u, r.size());  // and "it believes", nested
+    EXPECT_EQ("announces", r[0].cue);
+    EXPECT_EQ("the magazine", r[0].speaker);
+    EXPECT_EQ("who it believes deserves the title.", r[0].content);
+    r = records("He echoed that promise on Monday, saying he would act.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("He", r[0].speaker);
+}
