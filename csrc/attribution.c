@@ -2391,6 +2391,34 @@ static size_t subject_behind_preposition(const ctx *c, const span *s, size_t fro
     return j;
 }
 
+/* The first token of the possessor right before the noun at i, in [from, i): a
+ * possessive pronoun ("his", "her", "their", "its") or a name with its "'s" ("Clinton's",
+ * "Sen. Dana Lind's"); i when there is none. */
+static size_t possessor(const ctx *c, const span *s, size_t from, size_t i) {
+    if (i <= from || c->v[i - 1].quoted || c->v[i - 1].role != FL_ROLE_NONE) {
+        return i;
+    }
+    size_t p = i - 1;
+    if (folded_is(c, p, "his") || folded_is(c, p, "her") || folded_is(c, p, "their") ||
+        folded_is(c, p, "its")) {
+        return p;
+    }
+    if (c->t[p].kind != FL_TOKEN_CLITIC || !folded_is(c, p, "'s")) {
+        return i;
+    }
+    size_t k = p;
+    while (k > from && p - k < MAX_SPEAKER_TOKENS && c->v[k - 1].role == FL_ROLE_NONE &&
+           !c->v[k - 1].quoted &&
+           ((is_word(c, k - 1) && c->k[k - 1].upper) ||
+            (punct(c, k - 1) == '.' && k - 1 > s->a && c->k[k - 2].upper))) {
+        k--;
+    }
+    while (k < p && !is_word(c, k)) {
+        k++;
+    }
+    return k < p && names_someone(c, k, p) ? k : i;
+}
+
 /* c. Finds cues followed by their content, left to right, in [from, s->b). */
 static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
     fl_status st;
@@ -2452,6 +2480,13 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
             at.cue_first = (uint32_t)i;
             at.cue_end = (uint32_t)cstart;
             mark(c, i, cstart, FL_ROLE_CUE);
+            size_t owner = possessor(c, s, from, i);
+            if (owner < i) {
+                /* "his promise to …", "Clinton's claim that …": whose it is says it */
+                at.speaker_first = (uint32_t)owner;
+                at.speaker_end = (uint32_t)i;
+                mark(c, owner, i, FL_ROLE_SPEAKER);
+            }
         } else if ((b & FL_W_SPEECH) && f == FL_FORM_NONE && !(b & FL_W_ACCORDING)) {
             /* "Ukraine reportedly fires drones …": reported by someone unnamed; the whole
              * clause, its subject included, is content */

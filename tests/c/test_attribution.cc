@@ -923,3 +923,17 @@ TEST(Attribution, APhraseOfTimeWithoutAPrepositionIsAnIntroduction) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("He", r[0].speaker);
 }
+
+TEST(Attribution, ThePossessorOfANounCueIsItsSpeaker) {
+    auto r = records("Lind's claim that the levy works was wrong.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("claim", r[0].cue);
+    EXPECT_EQ("Lind's", r[0].speaker);
+    r = records("The mayor stood by her promise to cut the levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("promise", r[0].cue);
+    EXPECT_EQ("her", r[0].speaker);
+    r = records("The claim that the levy works was wrong.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("", r[0].speaker);
+}
