@@ -885,7 +885,8 @@ TEST(Attribution, AGerundAfterBySharesTheSubjectOfItsClause) {
 }
 
 TEST(Attribution, TellNeverInvertsItsSpeaker) {
-    auto r = records("\"The levy is dead,\" Lind, a former minister, told Radio Harbour on Friday.");
+    auto r = records(
+        "\"The levy is dead,\" Lind, a former minister, told Radio Harbour on Friday.");
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("told", r[0].cue);
     EXPECT_EQ("Lind, a former minister,", r[0].speaker);
