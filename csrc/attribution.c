@@ -2335,6 +2335,20 @@ static bool quotation_or_that(const ctx *c, const span *s, size_t j) {
     return j + 1 < s->b && family(punct(c, j)) != FAMILY_NONE && c->v[j + 1].quoted;
 }
 
+/* Is word p a participle in -ed before "by", or before a word of time and "by", after a
+ * noun ("a national poll released Sunday by the Ledger", "a letter signed by 200
+ * members")? */
+static bool participle_before_by(const ctx *c, const span *s, size_t p) {
+    if (p == s->a || !is_word(c, p - 1) || !c->k[p].lower || !suffix_is(c, p, "ed", 4)) {
+        return false;
+    }
+    size_t k = p + 1;
+    if (k < s->b && (bits(c, k) & FL_W_TIME)) {
+        k++;
+    }
+    return k < s->b && folded_is(c, k, "by");
+}
+
 /* Does a clause start at j: the sentence's (or the region's) start, or one opening word
  * and its comma ("Rather, sources close to …")? Not after a name and its comma, where a
  * verb in -s may follow ("…, whose start-up, Paradata, uses big data …"). */
@@ -2370,7 +2384,7 @@ static size_t subject_behind_preposition(const ctx *c, const span *s, size_t fro
             }
         } else {
             uint32_t b = bits(c, p);
-            if (!passive_participle(c, p) &&
+            if (!passive_participle(c, p) && !participle_before_by(c, s, p) &&
                 ((b & (FL_W_AUX | FL_W_OPENER | FL_W_VERB | FL_W_RELATIVE)) ||
                  ((b & FL_W_CONJ) && !folded_is(c, p, "and")) ||
                  ((b & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT | FL_W_STANCE)) &&
