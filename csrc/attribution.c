@@ -304,11 +304,39 @@ static size_t speaker_after_separator(const ctx *c, const span *s, size_t end) {
 /* After a quotation, the speaker may carry appositions with commas ('"…," Tom Ralston,
  * Jones' campaign manager, said', '"…," Edna Varley, 71, a retired school bus
  * driver in Dayton, Ohio, said'): the closing quotation mark before end, when
- * only a name and its description (no verb, no clause) stand between; else SIZE_MAX. */
+ * only a name and its description (no verb, no clause but a relative clause between
+ * commas) stand between; else SIZE_MAX. */
 static size_t speaker_after_quote(const ctx *c, const span *s, size_t end) {
     size_t words = 0;
+    /* a relative clause between commas describes the speaker ("Warren, who has not endorsed
+     * a candidate, told reporters"): its verbs are passed over, back to its pronoun */
+    bool relative = false;
     for (size_t j = end; j > s->a && end - j < 3 * MAX_SPEAKER_TOKENS; j--) {
         size_t p = j - 1;
+        if (relative) {
+            if (c->v[p].quoted || is_closing_quote(c, p)) {
+                return SIZE_MAX;
+            }
+            if ((bits(c, p) & FL_W_RELATIVE) && p > s->a && punct(c, p - 1) == ',') {
+                relative = false;
+            }
+            continue;
+        }
+        if (p + 1 == end && punct(c, p) == ',' && !c->v[p].quoted) {
+            /* the comma before the cue may close a relative clause */
+            for (size_t k = p; k > s->a && p - k < 2 * MAX_SPEAKER_TOKENS; k--) {
+                if (c->v[k - 1].quoted || is_closing_quote(c, k - 1) || punct(c, k - 1) == ';') {
+                    break;
+                }
+                if ((bits(c, k - 1) & FL_W_RELATIVE) && k - 1 > s->a && punct(c, k - 2) == ',') {
+                    relative = true;
+                    break;
+                }
+            }
+            if (relative) {
+                continue;
+            }
+        }
         if (is_closing_quote(c, p)) {
             /* the name right after the quotation (a capital, a title or a pronoun), then
              * the cue, or a description between commas before it */
@@ -560,6 +588,27 @@ static bool ends_in_ly(const ctx *c, size_t i) {
  * debate", "On ABC's program", "Holding open a book", "Asked about it")? It opens with a
  * preposition, a time, a participle or an adverb before a
  * preposition ("Shortly after the vote") and holds no verb that a clause would need. */
+/* Is [first, sep) a phrase of time without a preposition ("Late last month", "A year later",
+ * "Every December", "Two weeks ago"): words of time, determiners, adverbs, numbers and
+ * quantifiers only, one of them a word of time? */
+static bool time_phrase(const ctx *c, size_t first, size_t sep) {
+    bool time = false;
+    for (size_t j = first; j < sep; j++) {
+        if (!is_word(c, j)) {
+            return false;
+        }
+        uint32_t b = bits(c, j);
+        time |= (b & FL_W_TIME) != 0;
+        if (!((b & (FL_W_TIME | FL_W_DET | FL_W_ADV)) || ends_in_ly(c, j) || quantifier(c, j) ||
+              number_word(c, j) || c->k[j].all_digits || folded_is(c, j, "late") ||
+              folded_is(c, j, "early") || folded_is(c, j, "ago") || folded_is(c, j, "of") ||
+              folded_is(c, j, "couple"))) {
+            return false;
+        }
+    }
+    return time;
+}
+
 static bool intro_phrase(const ctx *c, const span *s, size_t from, size_t sep) {
     size_t first = from;
     while (first < sep && !is_word(c, first)) {
@@ -571,9 +620,14 @@ static bool intro_phrase(const ctx *c, const span *s, size_t from, size_t sep) {
     uint32_t b = bits(c, first);
     uint8_t f = form(c, first);
     /* also an adverb before a preposition: "Shortly after the announcement," */
+    /* also a lone adverb: "However, he held his fire, calling …" */
     bool opens = (b & (FL_W_PREP | FL_W_TIME)) || f == FL_FORM_ING ||
                  (f == FL_FORM_PAST && first == s->a) ||
-                 (first + 1 < sep && (bits(c, first + 1) & FL_W_PREP) && ends_in_ly(c, first));
+                 (first + 1 < sep && (bits(c, first + 1) & FL_W_PREP) && ends_in_ly(c, first)) ||
+                 (first + 1 == sep && ((b & FL_W_ADV) || ends_in_ly(c, first)));
+    if (!opens) {
+        opens = time_phrase(c, first, sep);
+    }
     if (!opens) {
         return false;
     }
@@ -583,7 +637,9 @@ static bool intro_phrase(const ctx *c, const span *s, size_t from, size_t sep) {
         }
         uint32_t jb = bits(c, j);
         int32_t p = punct(c, j);
-        if ((jb & (FL_W_AUX | FL_W_VERB)) || p == ';' || p == ':' || p == ',') {
+        /* a capitalised auxiliary after the first word is a month: "In May," */
+        bool month = j > first && c->k[j].upper && folded_is(c, j, "may");
+        if (((jb & (FL_W_AUX | FL_W_VERB)) && !month) || p == ';' || p == ':' || p == ',') {
             return false; /* "In all, the committee raised …" is a clause */
         }
     }
@@ -1030,9 +1086,12 @@ static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
             b = FL_W_SPEECH;
         } else if (backward_verb(c, i)) {
             size_t e = i + 1;
+            /* "tell" never inverts: in '"…," Graham, a former candidate, told CBS News' the
+             * name after it is whom it was told */
             bool inverted = i > from && is_separator(c, i - 1) && punct(c, i - 1) != '(' &&
                             (b & (FL_W_SPEECH | FL_W_QUOTE_VERB)) && !(b & FL_W_NOUNLIKE) &&
                             form(c, i) != FL_FORM_ING && form(c, i) != FL_FORM_PP &&
+                            !folded_is(c, i, "told") && !folded_is(c, i, "tells") &&
                             (e = speaker_forward(c, s, i + 1)) > i + 1;
             if (inverted) {
                 /* inverted: '…," said Lavrov' */
@@ -1046,6 +1105,10 @@ static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
                 size_t vg = verb_group_start(c, s, i);
                 if (vg > s->a && (bits(c, vg - 1) & (FL_W_DET | FL_W_PREP))) {
                     continue;
+                }
+                if (c->k[i].upper && vg == i && i > s->a && is_word(c, i - 1) &&
+                    c->k[i - 1].upper && !in_title_case(c, s)) {
+                    continue; /* "…," an analyst at Compass Point wrote': inside a name */
                 }
                 if ((b & FL_W_NOUNLIKE) &&
                     (form(c, i) == FL_FORM_S || form(c, i) == FL_FORM_BASE) && vg > s->a &&
@@ -2115,6 +2178,12 @@ static bool clause_subject(const ctx *c, const span *s, size_t vg, size_t *first
            (!finite_verb(c, k) || (det_start && k == a + 1 && !(bits(c, k) & FL_W_AUX))) &&
            punct(c, k) != '(' && punct(c, k) != ')') {
         /* ("The embattled governor": an -ed word right after the determiner describes) */
+        if (c->t[k].kind == FL_TOKEN_CLITIC && k > a && c->k[k - 1].upper &&
+            !(bits(c, k - 1) & FL_W_PRON)) {
+            /* a possessive is a determiner: "Clinton's Democratic opponent, …" runs on
+             * through its lower-case noun as "The Democratic opponent" does */
+            det_start = true;
+        }
         if (is_word(c, k)) {
             bool connector = folded_is(c, k, "of") || folded_is(c, k, "for") ||
                              folded_is(c, k, "and") || folded_is(c, k, "at");
@@ -2144,6 +2213,30 @@ static bool clause_subject(const ctx *c, const span *s, size_t vg, size_t *first
     *first = a;
     *end = k;
     return true;
+}
+
+/* Is there a finite verb (or verb of saying) in sentence s before token i, outside
+ * quotation marks, so that a gerund at i belongs to a predicate, not to an introduction
+ * ("One month after announcing his support, Rubio …")? */
+static bool verb_before(const ctx *c, const span *s, size_t i) {
+    for (size_t k = s->a; k < i; k++) {
+        uint8_t f = form(c, k);
+        if (!c->v[k].quoted &&
+            (finite_verb(c, k) ||
+             (is_word(c, k) && c->k[k].lower && (f == FL_FORM_PAST || f == FL_FORM_S) &&
+              (bits(c, k) &
+               (FL_W_SPEECH | FL_W_THOUGHT | FL_W_STANCE | FL_W_INTENT | FL_W_QUOTE_VERB))))) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Is word i a preposition or subordinator whose gerund takes the clause's subject ("by
+ * saying", "while urging", "after arguing", "before explaining", "without saying")? */
+static bool gerund_link(const ctx *c, size_t i) {
+    return folded_is(c, i, "by") || folded_is(c, i, "while") || folded_is(c, i, "after") ||
+           folded_is(c, i, "before") || folded_is(c, i, "without");
 }
 
 /* The speaker of the cue whose verb group starts at vg, when the words before it, [*first,
@@ -2203,7 +2296,12 @@ static void refine_speaker(const ctx *c, const span *s, size_t vg, size_t cue, s
     }
     int32_t p = vg > s->a ? punct(c, vg - 1) : 0;
     bool apposition = p == ',' || p == ')' || (is_dash_cp(p) && c->t[vg - 1].space_before);
-    bool participle = form(c, cue) == FL_FORM_ING && p == ',';
+    /* a gerund after a subordinating word in the clause's own predicate, or after a
+     * comma, shares its subject: "Boxer attacked Fiorina by reminding voters …", "…,
+     * while urging …", "Clinton, while feeling …" */
+    bool participle = form(c, cue) == FL_FORM_ING &&
+                      (p == ',' || (vg > s->a + 1 && gerund_link(c, vg - 1) &&
+                                    (punct(c, vg - 2) == ',' || verb_before(c, s, vg - 1))));
     if (!(apposition || coordinated || participle || timed)) {
         return;
     }
@@ -2237,11 +2335,37 @@ static bool quotation_or_that(const ctx *c, const span *s, size_t j) {
     return j + 1 < s->b && family(punct(c, j)) != FAMILY_NONE && c->v[j + 1].quoted;
 }
 
+/* Is word p a participle in -ed before "by", or before a word of time and "by", after a
+ * noun ("a national poll released Sunday by the Ledger", "a letter signed by 200
+ * members")? */
+static bool participle_before_by(const ctx *c, const span *s, size_t p) {
+    if (p == s->a || !is_word(c, p - 1) || !c->k[p].lower || !suffix_is(c, p, "ed", 4)) {
+        return false;
+    }
+    size_t k = p + 1;
+    if (k < s->b && (bits(c, k) & FL_W_TIME)) {
+        k++;
+    }
+    return k < s->b && folded_is(c, k, "by");
+}
+
+/* Does a clause start at j: the sentence's (or the region's) start, or one opening word
+ * and its comma ("Rather, sources close to …")? Not after a name and its comma, where a
+ * verb in -s may follow ("…, whose start-up, Paradata, uses big data …"). */
+static bool opens_clause(const ctx *c, const span *s, size_t from, size_t j) {
+    if (j == from || j == s->a) {
+        return true;
+    }
+    return j - 1 > s->a && punct(c, j - 1) == ',' && j - 1 > from && is_word(c, j - 2) &&
+           (j - 2 == from || j - 2 == s->a);
+}
+
 /* The subject that a preposition cut ("A state official aware of the audit said",
  * "Leaders of the drive to cancel the concert said", "A 2009 report by the Center
  * found"): when the words before the speaker found at sp_first, back to the start of the
- * clause, hold no verb and open with a determiner, a capital, a quantifier or a number, the
- * speaker starts there; else at sp_first. */
+ * clause, hold no verb and open with a determiner, a capital, a quantifier or a number (or
+ * a plural noun where a clause surely starts: "Rather, sources close to her campaign
+ * say"), the speaker starts there; else at sp_first. */
 static size_t subject_behind_preposition(const ctx *c, const span *s, size_t from, size_t sp_first,
                                          size_t vg) {
     if (sp_first <= from || sp_first >= vg || !(bits(c, sp_first - 1) & FL_W_PREP)) {
@@ -2260,7 +2384,7 @@ static size_t subject_behind_preposition(const ctx *c, const span *s, size_t fro
             }
         } else {
             uint32_t b = bits(c, p);
-            if (!passive_participle(c, p) &&
+            if (!passive_participle(c, p) && !participle_before_by(c, s, p) &&
                 ((b & (FL_W_AUX | FL_W_OPENER | FL_W_VERB | FL_W_RELATIVE)) ||
                  ((b & FL_W_CONJ) && !folded_is(c, p, "and")) ||
                  ((b & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT | FL_W_STANCE)) &&
@@ -2273,11 +2397,40 @@ static size_t subject_behind_preposition(const ctx *c, const span *s, size_t fro
     }
     /* the clause starts here: the sentence's start (or the region's) or a separator */
     if (j == sp_first || !(j == from || j == s->a || is_separator(c, j - 1)) || !is_word(c, j) ||
-        !(c->k[j].upper || (bits(c, j) & FL_W_DET) || quantifier(c, j) || number_word(c, j)) ||
+        !(c->k[j].upper || (bits(c, j) & FL_W_DET) || quantifier(c, j) || number_word(c, j) ||
+          (plural(c, j) && opens_clause(c, s, from, j))) ||
         (bits(c, j) & FL_W_PREP) || count_words(c, j, vg) > 2 * MAX_SPEAKER_WORDS) {
         return sp_first;
     }
     return j;
+}
+
+/* The first token of the possessor right before the noun at i, in [from, i): a
+ * possessive pronoun ("his", "her", "their", "its") or a name with its "'s" ("Clinton's",
+ * "Sen. Dana Lind's"); i when there is none. */
+static size_t possessor(const ctx *c, const span *s, size_t from, size_t i) {
+    if (i <= from || c->v[i - 1].quoted || c->v[i - 1].role != FL_ROLE_NONE) {
+        return i;
+    }
+    size_t p = i - 1;
+    if (folded_is(c, p, "his") || folded_is(c, p, "her") || folded_is(c, p, "their") ||
+        folded_is(c, p, "its")) {
+        return p;
+    }
+    if (c->t[p].kind != FL_TOKEN_CLITIC || !folded_is(c, p, "'s")) {
+        return i;
+    }
+    size_t k = p;
+    while (k > from && p - k < MAX_SPEAKER_TOKENS && c->v[k - 1].role == FL_ROLE_NONE &&
+           !c->v[k - 1].quoted &&
+           ((is_word(c, k - 1) && c->k[k - 1].upper) ||
+            (punct(c, k - 1) == '.' && k - 1 > s->a && c->k[k - 2].upper))) {
+        k--;
+    }
+    while (k < p && !is_word(c, k)) {
+        k++;
+    }
+    return k < p && names_someone(c, k, p) ? k : i;
 }
 
 /* c. Finds cues followed by their content, left to right, in [from, s->b). */
@@ -2341,6 +2494,13 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
             at.cue_first = (uint32_t)i;
             at.cue_end = (uint32_t)cstart;
             mark(c, i, cstart, FL_ROLE_CUE);
+            size_t owner = possessor(c, s, from, i);
+            if (owner < i) {
+                /* "his promise to …", "Clinton's claim that …": whose it is says it */
+                at.speaker_first = (uint32_t)owner;
+                at.speaker_end = (uint32_t)i;
+                mark(c, owner, i, FL_ROLE_SPEAKER);
+            }
         } else if ((b & FL_W_SPEECH) && f == FL_FORM_NONE && !(b & FL_W_ACCORDING)) {
             /* "Ukraine reportedly fires drones …": reported by someone unnamed; the whole
              * clause, its subject included, is content */

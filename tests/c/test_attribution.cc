@@ -835,3 +835,116 @@ TEST(Attribution, ACommaEndsTheContentOfACueInASubordinateClause) {
     EXPECT_EQ("she", r[1].speaker);
     EXPECT_EQ("defended", r[1].cue);
 }
+
+TEST(Attribution, APossessiveOpensANounPhraseBeforeAnApposition) {
+    auto r = records("Varga's Liberal rival, Dana Lind, praised the ruling.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Varga's Liberal rival", r[0].speaker);
+    EXPECT_EQ("praised", r[0].cue);
+}
+
+TEST(Attribution, APluralNounOpeningAClauseKeepsItsPrepositionalPhrase) {
+    auto r = records("Indeed, critics of the new levy say it will hurt farmers.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("critics of the new levy", r[0].speaker);
+    r = records("Rather, sources close to the mayor say she will stay.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("sources close to the mayor", r[0].speaker);
+}
+
+TEST(Attribution, MayInsideAnIntroductionIsTheMonth) {
+    auto r = records("In May, the judge sided with the farmers, saying the levy was unfair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("the judge", r[0].speaker);
+    EXPECT_EQ("saying", r[0].cue);
+}
+
+TEST(Attribution, ALoneAdverbAndItsCommaIntroduceTheClause) {
+    auto r = records("Similarly, Dana Lind, a former minister, said she could not back the plan.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Dana Lind", r[0].speaker);
+    r = records("However, the envoy held his fire on Varga, calling him a decent man.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("the envoy", r[0].speaker);
+    EXPECT_EQ("calling", r[0].cue);
+}
+
+TEST(Attribution, AGerundAfterBySharesTheSubjectOfItsClause) {
+    auto r = records("Varga angered the farmers by saying the levy would stay.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Varga", r[0].speaker);
+    EXPECT_EQ("saying", r[0].cue);
+    r = records("The envoy met the press while urging calm.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The envoy", r[0].speaker);
+    // an introduction has no verb before it: its time phrase is no speaker
+    r = records("One week after announcing the levy, Varga resigned.");
+    ASSERT_LE(1u, r.size());
+    EXPECT_EQ("announcing", r[0].cue);
+    EXPECT_EQ("", r[0].speaker);
+}
+
+TEST(Attribution, TellNeverInvertsItsSpeaker) {
+    auto r = records(
+        "\"The levy is dead,\" Lind, a former minister, told Radio Harbour on Friday.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("told", r[0].cue);
+    EXPECT_EQ("Lind, a former minister,", r[0].speaker);
+    EXPECT_EQ("\"The levy is dead,", r[0].content);
+}
+
+TEST(Attribution, ARelativeClauseBetweenCommasDescribesTheSpeakerAfterAQuotation) {
+    auto r = records("\"The levy is dead,\" Lind, who has not backed a candidate, said on Friday.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("said", r[0].cue);
+    EXPECT_EQ("Lind, who has not backed a candidate,", r[0].speaker);
+    EXPECT_EQ("\"The levy is dead,", r[0].content);
+}
+
+TEST(Attribution, ACapitalAfterACapitalInsideASentenceIsPartOfAName) {
+    auto r = records("\"The burden is heavy,\" Dana Lind, an analyst at Harbour Point, wrote in "
+                     "a note.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("wrote", r[0].cue);
+    EXPECT_EQ("Dana Lind, an analyst at Harbour Point,", r[0].speaker);
+}
+
+TEST(Attribution, APhraseOfTimeWithoutAPrepositionIsAnIntroduction) {
+    auto r = records("Late last month, the council sent a letter to the mayor, calling the levy "
+                     "unfair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("the council", r[0].speaker);
+    EXPECT_EQ("calling", r[0].cue);
+    r = records("Every December, the magazine announces who it believes deserves the title.");
+    ASSERT_LE(1u, r.size());  // and "it believes", nested
+    EXPECT_EQ("announces", r[0].cue);
+    EXPECT_EQ("the magazine", r[0].speaker);
+    EXPECT_EQ("who it believes deserves the title.", r[0].content);
+    r = records("He echoed that promise on Monday, saying he would act.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("He", r[0].speaker);
+}
+
+TEST(Attribution, ThePossessorOfANounCueIsItsSpeaker) {
+    auto r = records("Lind's claim that the levy works was wrong.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("claim", r[0].cue);
+    EXPECT_EQ("Lind's", r[0].speaker);
+    r = records("The mayor stood by her promise to cut the levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("promise", r[0].cue);
+    EXPECT_EQ("her", r[0].speaker);
+    r = records("The claim that the levy works was wrong.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("", r[0].speaker);
+}
+
+TEST(Attribution, AParticipleBeforeByStaysInASubjectCutByAPreposition) {
+    auto r = records("A national poll released Sunday by the Ledger shows the mayor ahead.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("shows", r[0].cue);
+    EXPECT_EQ("A national poll released Sunday by the Ledger", r[0].speaker);
+    r = records("A survey conducted by the institute found that farmers back the levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("A survey conducted by the institute", r[0].speaker);
+}
