@@ -1086,7 +1086,7 @@ static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
             b = FL_W_SPEECH;
         } else if (backward_verb(c, i)) {
             size_t e = i + 1;
-            /* "tell" never inverts: in '"…," Graham, a former candidate, told CBS News' the
+            /* "tell" never inverts: in '"…," Lind, a former minister, told Radio Harbour' the
              * name after it is whom it was told */
             bool inverted = i > from && is_separator(c, i - 1) && punct(c, i - 1) != '(' &&
                             (b & (FL_W_SPEECH | FL_W_QUOTE_VERB)) && !(b & FL_W_NOUNLIKE) &&
@@ -1108,7 +1108,7 @@ static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
                 }
                 if (c->k[i].upper && vg == i && i > s->a && is_word(c, i - 1) &&
                     c->k[i - 1].upper && !in_title_case(c, s)) {
-                    continue; /* "…," an analyst at Compass Point wrote': inside a name */
+                    continue; /* "…," an analyst at Harbour Point wrote': inside a name */
                 }
                 if ((b & FL_W_NOUNLIKE) &&
                     (form(c, i) == FL_FORM_S || form(c, i) == FL_FORM_BASE) && vg > s->a &&
@@ -2297,8 +2297,8 @@ static void refine_speaker(const ctx *c, const span *s, size_t vg, size_t cue, s
     int32_t p = vg > s->a ? punct(c, vg - 1) : 0;
     bool apposition = p == ',' || p == ')' || (is_dash_cp(p) && c->t[vg - 1].space_before);
     /* a gerund after a subordinating word in the clause's own predicate, or after a
-     * comma, shares its subject: "Boxer attacked Fiorina by reminding voters …", "…,
-     * while urging …", "Clinton, while feeling …" */
+     * comma, shares its subject: "Lind attacked Varga by reminding voters …", "…,
+     * while urging …", "Varga, while feeling …" */
     bool participle = form(c, cue) == FL_FORM_ING &&
                       (p == ',' || (vg > s->a + 1 && gerund_link(c, vg - 1) &&
                                     (punct(c, vg - 2) == ',' || verb_before(c, s, vg - 1))));
@@ -2351,7 +2351,7 @@ static bool participle_before_by(const ctx *c, const span *s, size_t p) {
 
 /* Does a clause start at j: the sentence's (or the region's) start, or one opening word
  * and its comma ("Rather, sources close to …")? Not after a name and its comma, where a
- * verb in -s may follow ("…, whose start-up, Paradata, uses big data …"). */
+ * verb in -s may follow ("…, whose start-up, Fernwick, uses sensors …"). */
 static bool opens_clause(const ctx *c, const span *s, size_t from, size_t j) {
     if (j == from || j == s->a) {
         return true;

@@ -940,10 +940,10 @@ TEST(Attribution, ThePossessorOfANounCueIsItsSpeaker) {
 }
 
 TEST(Attribution, AParticipleBeforeByStaysInASubjectCutByAPreposition) {
-    auto r = records("A national poll released Sunday by the Ledger shows the mayor ahead.");
+    auto r = records("A regional poll released Friday by the Courier shows the mayor ahead.");
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("shows", r[0].cue);
-    EXPECT_EQ("A national poll released Sunday by the Ledger", r[0].speaker);
+    EXPECT_EQ("A regional poll released Friday by the Courier", r[0].speaker);
     r = records("A survey conducted by the institute found that farmers back the levy.");
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("A survey conducted by the institute", r[0].speaker);
