@@ -111,25 +111,34 @@ static bool joins(const cursor *c, size_t pos, int32_t joiner, fl_cclass jclass,
     return false;
 }
 
+#if defined(__SSE2__)
+/* The 16 bytes of v as two masks (bit i for byte i): ASCII letters in *letters, ASCII
+ * letters and digits returned. x is in [lo, lo + n) when (x - lo) ^ 0x80 < n ^ 0x80 as
+ * signed bytes. */
+static inline unsigned ascii_word_mask(__m128i v, unsigned *letters) {
+    const __m128i bit5 = _mm_set1_epi8(0x20);
+    const __m128i to_a = _mm_set1_epi8((char)(-'a' - 128));
+    const __m128i to_0 = _mm_set1_epi8((char)(-'0' - 128));
+    const __m128i n26 = _mm_set1_epi8((char)(26 - 128));
+    const __m128i n10 = _mm_set1_epi8((char)(10 - 128));
+    __m128i letter = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v, bit5), to_a), n26);
+    __m128i digit = _mm_cmplt_epi8(_mm_add_epi8(v, to_0), n10);
+    *letters = (unsigned)_mm_movemask_epi8(letter);
+    return *letters | (unsigned)_mm_movemask_epi8(digit);
+}
+#endif
+
 /* The end of the run of ASCII letters and digits at text[pos..len); *seen gets bit 0 for a
  * letter in it (and may get bit 1 for a digit: the caller reads bit 0 only). Sixteen bytes
  * at a time where SSE2 is there (every x86-64): the end of a word is then found without a
  * mispredicted branch per byte. */
 static inline size_t ascii_run(const uint8_t *text, size_t pos, size_t len, unsigned *seen) {
 #if defined(__SSE2__)
-    const __m128i bit5 = _mm_set1_epi8(0x20);
-    const __m128i to_a = _mm_set1_epi8((char)(-'a' - 128));
-    const __m128i to_0 = _mm_set1_epi8((char)(-'0' - 128));
-    const __m128i n26 = _mm_set1_epi8((char)(26 - 128));
-    const __m128i n10 = _mm_set1_epi8((char)(10 - 128));
     while (pos + 16 <= len) {
-        /* x is in [lo, lo + n) when (x - lo) ^ 0x80 < n ^ 0x80 as signed bytes */
-        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(text + pos));
-        __m128i letter = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v, bit5), to_a), n26);
-        __m128i digit = _mm_cmplt_epi8(_mm_add_epi8(v, to_0), n10);
-        unsigned lm = (unsigned)_mm_movemask_epi8(letter);
-        unsigned dm = (unsigned)_mm_movemask_epi8(digit);
-        unsigned stop = ~(lm | dm) & 0xFFFFu;
+        unsigned lm;
+        unsigned word =
+            ascii_word_mask(_mm_loadu_si128((const __m128i *)(const void *)(text + pos)), &lm);
+        unsigned stop = ~word & 0xFFFFu;
         if (stop != 0) {
             unsigned n = (unsigned)__builtin_ctz(stop);
             unsigned in = (1u << n) - 1;
@@ -156,16 +165,9 @@ static inline size_t ascii_run(const uint8_t *text, size_t pos, size_t len, unsi
  * the word, its end and the byte after it. */
 static inline size_t plain_word(const uint8_t *text, size_t pos, unsigned *letters) {
 #if defined(__SSE2__)
-    const __m128i bit5 = _mm_set1_epi8(0x20);
-    const __m128i to_a = _mm_set1_epi8((char)(-'a' - 128));
-    const __m128i to_0 = _mm_set1_epi8((char)(-'0' - 128));
-    const __m128i n26 = _mm_set1_epi8((char)(26 - 128));
-    const __m128i n10 = _mm_set1_epi8((char)(10 - 128));
     __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(text + pos));
-    __m128i lv = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v, bit5), to_a), n26);
-    __m128i dv = _mm_cmplt_epi8(_mm_add_epi8(v, to_0), n10);
-    unsigned lm = (unsigned)_mm_movemask_epi8(lv);
-    unsigned word = lm | (unsigned)_mm_movemask_epi8(dv);
+    unsigned lm;
+    unsigned word = ascii_word_mask(v, &lm);
     /* bit 16 set: a run of 16 has no end in view (n = 16 is refused below) */
     unsigned n = (unsigned)__builtin_ctz(~word | 0x10000u);
     if (n >= 16) {
