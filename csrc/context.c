@@ -149,11 +149,12 @@ fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res
     res->sentence_cues.len = 0;
     if ((st = fl__vec_reserve(&res->alloc, &res->vtoks, sizeof(fl_vtok), n)) != FL_OK ||
         (st = fl__vec_reserve(&res->alloc, &res->cue_tokens, sizeof(uint32_t), n)) != FL_OK ||
-        (st = fl__vec_append(&res->alloc, &res->sentence_cues, sizeof(sentence_cues), NULL, ns)) !=
+        (st = fl__vec_reserve(&res->alloc, &res->sentence_cues, sizeof(sentence_cues), ns)) !=
             FL_OK) {
         return st;
     }
     res->vtoks.len = n;
+    res->sentence_cues.len = ns;
     ctx c = {lex, res, text, res->tokens.data, res->infos.data, res->vtoks.data, n, 0, 0, 0};
     sentence_cues *sc_of = res->sentence_cues.data;
     uint32_t *cue_tokens = res->cue_tokens.data;
@@ -163,38 +164,53 @@ fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res
     const fl_token *t = c.t;
     const fl_tokinfo *ki = c.k;
     fl_vtok *v = c.v;
+    const fl_sentence *sents = res->sentences.data;
     uint32_t words = 0;
-    for (size_t i = 0; i < n; i++) {
-        uint8_t kind = t[i].kind;
-        /* looked up with its label (match.c) */
-        const fl_cue *q = kind == FL_TOKEN_WORD || kind == FL_TOKEN_CLITIC ? ki[i].cue : NULL;
-        uint32_t bits = q != NULL ? q->bits : 0;
-        /* every field written, one by one: the records are not zeroed first (that cost as
-         * much again) */
-        fl_vtok *vt = &v[i];
-        vt->cue = q;
-        vt->opened = UINT32_MAX;
-        vt->quoted = 0;
-        vt->role = FL_ROLE_NONE;
-        vt->naming = 0;
-        vt->form = q != NULL ? q->form : FL_FORM_NONE;
-        vt->words_before = words;
-        vt->bits = bits;
-        vt->mention = UINT32_MAX;
-        words += kind == FL_TOKEN_WORD;
-        sentence_cues *sum = &sc_of[t[i].sentence];
-        sum->bits |= bits;
-        if (bits & ATTRIBUTION_CUES) {
-            if (sum->n_cues++ == 0) {
-                sum->first_cue = n_cues;
+    /* sentence by sentence (segment.c's sentences cover the tokens in order), a sentence's
+     * summary kept in locals and written once, not or-ed into memory on every token */
+    for (size_t si = 0; si < ns; si++) {
+        size_t a = sents[si].first_token;
+        size_t b = a + sents[si].n_tokens_all;
+        uint32_t sbits = 0;
+        uint32_t first_cue = n_cues;
+        uint8_t colon_or_dash = 0;
+        uint8_t quote_marks = 0;
+        for (size_t i = a; i < b; i++) {
+            uint8_t kind = t[i].kind;
+            /* looked up with its label (match.c) */
+            const fl_cue *q = kind == FL_TOKEN_WORD || kind == FL_TOKEN_CLITIC ? ki[i].cue : NULL;
+            uint32_t bits = q != NULL ? q->bits : 0;
+            /* every field written, one by one: the records are not zeroed first (that cost
+             * as much again), and a compound literal stored whole cost more (+5 instructions
+             * a token) */
+            fl_vtok *vt = &v[i];
+            vt->cue = q;
+            vt->opened = UINT32_MAX;
+            vt->quoted = 0;
+            vt->role = FL_ROLE_NONE;
+            vt->naming = 0;
+            vt->form = q != NULL ? q->form : FL_FORM_NONE;
+            vt->words_before = words;
+            vt->bits = bits;
+            vt->mention = UINT32_MAX;
+            words += kind == FL_TOKEN_WORD;
+            sbits |= bits;
+            if (bits & ATTRIBUTION_CUES) {
+                cue_tokens[n_cues++] = (uint32_t)i;
             }
-            cue_tokens[n_cues++] = (uint32_t)i;
+            if (kind == FL_TOKEN_PUNCT) {
+                int32_t cp = ki[i].cp0;
+                colon_or_dash |= cp == ':' || is_dash_cp(cp);
+                quote_marks |= family(cp) != FAMILY_NONE;
+            }
         }
-        if (kind == FL_TOKEN_PUNCT) {
-            int32_t cp = ki[i].cp0;
-            sum->colon_or_dash |= cp == ':' || is_dash_cp(cp);
-            sum->quote_marks |= family(cp) != FAMILY_NONE;
-        }
+        sentence_cues *sum = &sc_of[si];
+        sum->bits = sbits;
+        sum->colon_or_dash = colon_or_dash;
+        sum->quote_marks = quote_marks;
+        sum->title = TITLE_UNKNOWN;
+        sum->n_cues = n_cues - first_cue;
+        sum->first_cue = sum->n_cues > 0 ? first_cue : 0;
     }
     c.n_words = words;
     res->cue_tokens.len = n_cues;
