@@ -131,23 +131,22 @@ static inline uint64_t be64(const char *p) {
 
 /* Is key (a word of up to 8 bytes, zero-padded, as be64 reads it) in list, a table of n
  * entries of up to 8 bytes sorted as strcmp sorts them (test_segment checks)? A binary
- * search: these lists are looked up at every period after a word. */
+ * search: these lists are looked up at every period after a word. Without a branch on the
+ * comparisons (the halving takes as many turns for any key, and the compiler makes a
+ * conditional move of the step): their outcomes, one in two, were mispredicted 4 times in
+ * 10. */
 static bool in_sorted_list(uint64_t key, const char (*list)[8], size_t n) {
-    size_t lo = 0;
-    size_t hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        uint64_t e = be64(list[mid]);
-        if (e == key) {
-            return true;
-        }
-        if (e < key) {
-            lo = mid + 1;
-        } else {
-            hi = mid;
-        }
+    if (n == 0) {
+        return false;
     }
-    return false;
+    /* the last entry <= key is in [at, at + n) (or there is none, and at stays 0) */
+    size_t at = 0;
+    while (n > 1) {
+        size_t half = n / 2;
+        at = be64(list[at + half]) <= key ? at + half : at;
+        n -= half;
+    }
+    return be64(list[at]) == key;
 }
 #define IN_SHORT_LIST(key, list) in_sorted_list(key, list, sizeof(list) / sizeof(list[0]))
 
