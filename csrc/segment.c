@@ -419,9 +419,7 @@ static fl_status cut(const seg *s, seg_state *st, size_t end) {
     sent.n_tokens_all = (uint32_t)(end - st->start);
     uint32_t index = (uint32_t)st->sents->len;
     for (size_t i = st->start; i < end; i++) {
-        if (s->t[i].kind == FL_TOKEN_WORD) {
-            sent.n_tokens++;
-        }
+        sent.n_tokens += s->t[i].kind == FL_TOKEN_WORD; /* no branch: words and others mix */
         st->toks[i].sentence = index; /* here rather than in a pass of its own */
     }
     st->start = end;
