@@ -133,8 +133,8 @@ static inline uint64_t be64(const char *p) {
  * entries of up to 8 bytes sorted as strcmp sorts them (test_segment checks)? A binary
  * search: these lists are looked up at every period after a word. Without a branch on the
  * comparisons (the halving takes as many turns for any key, and the compiler makes a
- * conditional move of the step): their outcomes, one in two, were mispredicted 4 times in
- * 10. */
+ * conditional move of the step): their outcomes come in no order, and branches on them were
+ * mispredicted 74,000 times on 2 MB of news. */
 static bool in_sorted_list(uint64_t key, const char (*list)[8], size_t n) {
     if (n == 0) {
         return false;
