@@ -1016,7 +1016,7 @@ static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
             break;
         }
         if (!(bits(c, j) & FL_W_ACCORDING) || !folded_is(c, j, "according") || j + 1 >= s->b ||
-            !folded_is(c, j + 1, "to") || source_end(c, s, j + 2) != s->last + 1) {
+            !folded_is(c, j + 1, "to") || !at_end(s, source_end(c, s, j + 2))) {
             continue;
         }
         size_t sep = j > from && is_separator(c, j - 1) ? j - 1 : j;

@@ -948,3 +948,11 @@ TEST(Attribution, AParticipleBeforeByStaysInASubjectCutByAPreposition) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("A survey conducted by the institute", r[0].speaker);
 }
+
+TEST(Attribution, AnAccordingToThatEndsTheSentenceAfterItsPeriodIsOutermost) {
+    auto r = records("\u201cIt is over,\u201d the mayor said, according to the Courier.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("according to", r[0].cue);
+    EXPECT_EQ("the Courier", r[0].speaker);
+    EXPECT_EQ("\u201cIt is over,\u201d the mayor said", r[0].content);
+}
