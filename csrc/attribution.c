@@ -213,6 +213,20 @@ static bool passive_participle(const ctx *c, size_t i) {
 
 /* Can token i stand inside a speaker's name ("Sen. Maria Dorsey (D-Ore.)", "the head of
  * the agency", "Google and Yahoo")? */
+/* An adjective that takes its preposition after a noun ("aides familiar with the budget",
+ * "a person close to the mayor", "officials loyal to him"): word a, preposition i. */
+static bool adjective_complement(const ctx *c, size_t a, size_t i) {
+    if (!is_word(c, a) || !c->k[a].lower) {
+        return false;
+    }
+    if (folded_is(c, i, "with")) {
+        return folded_is(c, a, "familiar");
+    }
+    return folded_is(c, i, "to") &&
+           (folded_is(c, a, "close") || folded_is(c, a, "closest") ||
+            folded_is(c, a, "loyal") || folded_is(c, a, "opposed"));
+}
+
 static bool speaker_token(const ctx *c, size_t i) {
     if (c->v[i].quoted) {
         return false;
@@ -238,7 +252,7 @@ static bool speaker_token(const ctx *c, size_t i) {
         return false;
     }
     if ((b & FL_W_PREP) && !folded_is(c, i, "of") && !folded_is(c, i, "for") &&
-        !folded_is(c, i, "at") &&
+        !folded_is(c, i, "at") && !(i > 0 && adjective_complement(c, i - 1, i)) &&
         !((folded_is(c, i, "in") || folded_is(c, i, "on") || folded_is(c, i, "from")) && i > 0 &&
           is_word(c, i - 1) && c->k[i - 1].lower && i + 1 < c->n && c->k[i + 1].upper &&
           c->t[i + 1].sentence == c->t[i].sentence) &&

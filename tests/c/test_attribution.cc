@@ -956,3 +956,14 @@ TEST(Attribution, AnAccordingToThatEndsTheSentenceAfterItsPeriodIsOutermost) {
     EXPECT_EQ("the Courier", r[0].speaker);
     EXPECT_EQ("\u201cIt is over,\u201d the mayor said", r[0].content);
 }
+
+TEST(Attribution, AnAdjectiveWithItsPrepositionStaysInATrailingSpeaker) {
+    auto r = records("The levy will stay, aides familiar with the budget said.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("aides familiar with the budget", r[0].speaker);
+    EXPECT_EQ("The levy will stay", r[0].content);
+    r = records("The levy will stay, a person close to the mayor said Monday.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("a person close to the mayor", r[0].speaker);
+    EXPECT_EQ("The levy will stay", r[0].content);
+}
