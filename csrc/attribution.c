@@ -2419,6 +2419,40 @@ static size_t subject_behind_preposition(const ctx *c, const span *s, size_t fro
     return j;
 }
 
+/* The subject that a relative clause without commas runs into ("Farmers in the valley
+ * who lost their crops say", "Those who backed the levy argue"): when the speaker found at
+ * sp_first follows "who" and the words before "who", back to the start of the clause, name
+ * someone and hold no verb, the speaker starts there; else at sp_first. */
+static size_t subject_behind_relative(const ctx *c, const span *s, size_t from, size_t sp_first,
+                                      size_t vg) {
+    if (sp_first <= from + 1 || sp_first >= vg) {
+        return sp_first;
+    }
+    /* back over the relative clause's verb and object to "who" */
+    size_t rel = sp_first - 1;
+    while (rel > from + 1 && sp_first - rel < MAX_SPEAKER_TOKENS && !folded_is(c, rel, "who") &&
+           c->v[rel].role == FL_ROLE_NONE && !c->v[rel].quoted && is_word_like(c, rel)) {
+        rel--;
+    }
+    if (!folded_is(c, rel, "who") || !is_word(c, rel - 1) || !is_word(c, rel + 1) ||
+        !c->k[rel + 1].lower) {
+        return sp_first;
+    }
+    size_t j = rel;
+    while (j > from && rel - j < MAX_SPEAKER_TOKENS && c->v[j - 1].role == FL_ROLE_NONE &&
+           !c->v[j - 1].quoted && !is_separator(c, j - 1) && speaker_token(c, j - 1) &&
+           !finite_verb(c, j - 1) && punct(c, j - 1) != '(' && punct(c, j - 1) != ')') {
+        j--;
+    }
+    j = subject_behind_preposition(c, s, from, j, rel);
+    if (j == rel || !(j == from || j == s->a || is_separator(c, j - 1)) ||
+        count_words(c, j, rel) > MAX_SPEAKER_WORDS ||
+        !(names_someone(c, j, rel) || plural(c, rel - 1))) {
+        return sp_first;
+    }
+    return j;
+}
+
 /* The first token of the possessor right before the noun at i, in [from, i): a
  * possessive pronoun ("his", "her", "their", "its") or a name with its "'s" ("Clinton's",
  * "Sen. Dana Lind's"); i when there is none. */
@@ -2641,6 +2675,7 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
                 sp_first--;
             }
             sp_first = subject_behind_preposition(c, s, from, sp_first, vg);
+            sp_first = subject_behind_relative(c, s, from, sp_first, vg);
             if (vg - sp_first == 1 && folded_is(c, sp_first, "we")) {
                 continue; /* "What we know about …": the outlet speaks, in its own words */
             }

@@ -967,3 +967,13 @@ TEST(Attribution, AnAdjectiveWithItsPrepositionStaysInATrailingSpeaker) {
     EXPECT_EQ("a person close to the mayor", r[0].speaker);
     EXPECT_EQ("The levy will stay", r[0].content);
 }
+
+TEST(Attribution, ARelativeClauseWithoutCommasStaysInItsSubject) {
+    auto r = records("Farmers in the valley who lost their crops say the aid came late.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Farmers in the valley who lost their crops", r[0].speaker);
+    EXPECT_EQ("the aid came late.", r[0].content);
+    r = records("Those who backed the levy argue it works.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Those who backed the levy", r[0].speaker);
+}
