@@ -1279,6 +1279,9 @@ static bool content_may_start(const ctx *c, const span *s, size_t j) {
 
 /* Is the subject before vg a document or a role ("Polls in New Hampshire", "officials")? */
 static bool source_subject(const ctx *c, const span *s, size_t vg) {
+    if (vg > s->a && form(c, vg) == FL_FORM_ING && (bits(c, vg - 1) & FL_W_PREP)) {
+        return false; /* "teamed up with growers in writing a bill": a gerund has no subject here */
+    }
     for (size_t j = vg; j > s->a && vg - j < MAX_SUBJECT_TOKENS; j--) {
         if ((!speaker_token(c, j - 1) && !folded_is(c, j - 1, "in")) ||
             (bits(c, j - 1) & FL_W_CONJ)) {

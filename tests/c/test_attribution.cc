@@ -977,3 +977,8 @@ TEST(Attribution, ARelativeClauseWithoutCommasStaysInItsSubject) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("Those who backed the levy", r[0].speaker);
 }
+
+TEST(Attribution, AGerundAfterAPrepositionHasNoSourceSubject) {
+    // "writing" reports only a clause; "Democrats in" before it is no source that writes
+    EXPECT_TRUE(records("Lind teamed up with growers in writing a levy bill.").empty());
+}
