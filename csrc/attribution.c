@@ -2085,6 +2085,8 @@ static fl_status finish(ctx *c, const span *s, fl_attr *at, size_t cstart, size_
                                  (participle && punct(c, end) == ',' && end + 1 < s->b &&
                                   finite_saying(c, end + 1)) ||
                                  (end + 2 < s->b && speaker_clause_at(c, s, end)) ||
+                                 /* "In criticizing the levy, his adviser argued" */
+                                 (at->speaker_first > cstart && end + 1 >= at->speaker_first) ||
                                  (phrase && phrase_stops(c, s, end)))) {
                 break;
             }
@@ -2456,6 +2458,72 @@ static size_t subject_behind_relative(const ctx *c, const span *s, size_t from, 
     return j;
 }
 
+/* The subject of a gerund or participle in the introduction that opens the sentence
+ * ("Admitting the error, Lind said …", "In criticizing the levy, the board ruled …", "One week
+ * after announcing the levy, Varga resigned"): the noun phrase after the introduction's
+ * comma, before the main clause's verb. Sets [*first, *end) and returns true when found. */
+static bool intro_gerund_subject(const ctx *c, const span *s, size_t vg, size_t cue, size_t *first,
+                                 size_t *end) {
+    if (form(c, cue) != FL_FORM_ING || vg != cue) {
+        return false;
+    }
+    /* before it: nothing, or a preposition or subordinator after at most three words
+     * of time ("One month after", "Just days before") */
+    size_t a = s->a;
+    while (a < vg && !is_word(c, a)) {
+        a++;
+    }
+    if (a < vg) {
+        size_t p = vg - 1;
+        if (!is_word(c, p) ||
+            !(folded_is(c, p, "in") || folded_is(c, p, "after") || folded_is(c, p, "before") ||
+              folded_is(c, p, "since") || folded_is(c, p, "while") || folded_is(c, p, "when") ||
+              folded_is(c, p, "upon") || folded_is(c, p, "by") || folded_is(c, p, "without") ||
+              folded_is(c, p, "despite"))) {
+            return false;
+        }
+        for (size_t j = a; j < p; j++) {
+            if (!is_word(c, j) || (bits(c, j) & (FL_W_AUX | FL_W_VERB | FL_W_PRON)) ||
+                c->v[j].quoted) {
+                return false;
+            }
+        }
+        if (count_words(c, a, p) > 3) {
+            return false;
+        }
+    }
+    /* the introduction's comma */
+    size_t k = cue + 1;
+    while (k < s->b && k - cue < MAX_INTRO_TOKENS * 2 && (c->v[k].quoted || punct(c, k) != ',')) {
+        if (punct(c, k) == ';' || punct(c, k) == ':' || c->v[k].role != FL_ROLE_NONE) {
+            return false;
+        }
+        k++;
+    }
+    if (k >= s->b || punct(c, k) != ',' || c->v[k].quoted || k + 1 >= s->b ||
+        !is_word(c, k + 1)) {
+        return false;
+    }
+    size_t e = speaker_forward(c, s, k + 1);
+    for (size_t j = k + 2; j < e; j++) {
+        if (is_word(c, j) && c->k[j].lower && form(c, j) != FL_FORM_NONE &&
+            (bits(c, j) & (AFTER_CUES | BEFORE_CUES)) && !(bits(c, j - 1) & FL_W_DET)) {
+            e = j; /* "the board ruled" */
+            break;
+        }
+    }
+    if (e == k + 1 || e >= s->b || !names_someone(c, k + 1, e) || c->v[k + 1].role != FL_ROLE_NONE) {
+        return false;
+    }
+    /* the main clause goes on with its verb or an apposition */
+    if (!(punct(c, e) == ',' || (is_word(c, e) && c->k[e].lower))) {
+        return false;
+    }
+    *first = k + 1;
+    *end = e;
+    return true;
+}
+
 /* The first token of the possessor right before the noun at i, in [from, i): a
  * possessive pronoun ("his", "her", "their", "its") or a name with its "'s" ("Clinton's",
  * "Sen. Dana Lind's"); i when there is none. */
@@ -2685,6 +2753,9 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
             size_t named_first = sp_first;
             size_t named_end = vg;
             refine_speaker(c, s, vg, i, sentence_attrs, &named_first, &named_end);
+            if (named_first == named_end) {
+                intro_gerund_subject(c, s, vg, i, &named_first, &named_end);
+            }
             at.speaker_first = (uint32_t)named_first;
             at.speaker_end = (uint32_t)named_end;
             at.cue_first = (uint32_t)vg;

@@ -877,11 +877,12 @@ TEST(Attribution, AGerundAfterBySharesTheSubjectOfItsClause) {
     r = records("The envoy met the press while urging calm.");
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("The envoy", r[0].speaker);
-    // an introduction has no verb before it: its time phrase is no speaker
+    // an introduction has no verb before it: its time phrase is no speaker, the main
+    // clause's subject is
     r = records("One week after announcing the levy, Varga resigned.");
     ASSERT_LE(1u, r.size());
     EXPECT_EQ("announcing", r[0].cue);
-    EXPECT_EQ("", r[0].speaker);
+    EXPECT_EQ("Varga", r[0].speaker);
 }
 
 TEST(Attribution, TellNeverInvertsItsSpeaker) {
@@ -981,4 +982,20 @@ TEST(Attribution, ARelativeClauseWithoutCommasStaysInItsSubject) {
 TEST(Attribution, AGerundAfterAPrepositionHasNoSourceSubject) {
     // "writing" reports only a clause; "Democrats in" before it is no source that writes
     EXPECT_TRUE(records("Lind teamed up with growers in writing a levy bill.").empty());
+}
+
+TEST(Attribution, AGerundInTheOpeningIntroductionTakesTheMainClausesSubject) {
+    auto r = records("In criticizing the levy, his adviser, Dan Kell, argued in a memo that it was unfair.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("criticizing", r[0].cue);
+    EXPECT_EQ("his adviser", r[0].speaker);
+    EXPECT_EQ("the levy", r[0].content);
+    EXPECT_EQ("wrote", r[1].cue);
+    EXPECT_EQ("his adviser", r[1].speaker);
+    r = records("Admitting the error, Lind said talks would start.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("Lind", r[0].speaker);
+    r = records("One week after announcing the levy, the mayor resigned.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("the mayor", r[0].speaker);
 }
