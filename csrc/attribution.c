@@ -2379,6 +2379,26 @@ static bool opens_clause(const ctx *c, const span *s, size_t from, size_t j) {
            (j - 2 == from || j - 2 == s->a);
 }
 
+/* The word after an approximator that opens a count at j ("about", "nearly", "almost",
+ * "roughly", "at least", "more than", "fewer than", "less than": "At least 30 of the
+ * farmers"), or j when there is none. */
+static size_t approximator(const ctx *c, const span *s, size_t j) {
+    if (!is_word(c, j) || j + 1 >= s->b) {
+        return j;
+    }
+    if (folded_is(c, j, "about") || folded_is(c, j, "nearly") || folded_is(c, j, "almost") ||
+        folded_is(c, j, "roughly")) {
+        return j + 1;
+    }
+    if (j + 2 < s->b && ((folded_is(c, j, "at") && folded_is(c, j + 1, "least")) ||
+                         ((folded_is(c, j, "more") || folded_is(c, j, "fewer") ||
+                           folded_is(c, j, "less")) &&
+                          folded_is(c, j + 1, "than")))) {
+        return j + 2;
+    }
+    return j;
+}
+
 /* The subject that a preposition cut ("A state official aware of the audit said",
  * "Leaders of the drive to cancel the concert said", "A 2009 report by the Center
  * found"): when the words before the speaker found at sp_first, back to the start of the
@@ -2403,6 +2423,10 @@ static size_t subject_behind_preposition(const ctx *c, const span *s, size_t fro
             }
         } else {
             uint32_t b = bits(c, p);
+            if ((folded_is(c, p, "but") || folded_is(c, p, "and") || folded_is(c, p, "yet")) &&
+                (p == from || p == s->a || is_separator(c, p - 1))) {
+                break; /* "But growers in the two counties argue": the clause starts after it */
+            }
             if (!passive_participle(c, p) && !participle_before_by(c, s, p) &&
                 ((b & (FL_W_AUX | FL_W_OPENER | FL_W_VERB | FL_W_RELATIVE)) ||
                  ((b & FL_W_CONJ) && !folded_is(c, p, "and")) ||
@@ -2414,10 +2438,25 @@ static size_t subject_behind_preposition(const ctx *c, const span *s, size_t fro
         }
         j = p;
     }
-    /* the clause starts here: the sentence's start (or the region's) or a separator */
-    if (j == sp_first || !(j == from || j == s->a || is_separator(c, j - 1)) || !is_word(c, j) ||
+    /* the clause starts here: the sentence's start (or the region's), a separator or a
+     * linking conjunction */
+    size_t approx = approximator(c, s, j);
+    if (approx != j && approx < sp_first) {
+        /* "At least 30 of the farmers in every valley say", "Nearly 200 of …" */
+        if (!(c->k[approx].all_digits || quantifier(c, approx) || number_word(c, approx) ||
+              count_word(c, approx) ||
+              (approx + 1 < s->b && c->t[approx + 1].kind == FL_TOKEN_HYPHEN))) {
+            return sp_first;
+        }
+        return j;
+    }
+    bool linked = j > s->a && is_word(c, j - 1) &&
+                  (folded_is(c, j - 1, "but") || folded_is(c, j - 1, "and") ||
+                   folded_is(c, j - 1, "yet"));
+    if (j == sp_first || !(j == from || j == s->a || is_separator(c, j - 1) || linked) ||
+        !is_word(c, j) ||
         !(c->k[j].upper || (bits(c, j) & FL_W_DET) || quantifier(c, j) || number_word(c, j) ||
-          (plural(c, j) && opens_clause(c, s, from, j))) ||
+          (plural(c, j) && (linked || opens_clause(c, s, from, j)))) ||
         (bits(c, j) & FL_W_PREP) || count_words(c, j, vg) > 2 * MAX_SPEAKER_WORDS) {
         return sp_first;
     }
