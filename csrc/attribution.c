@@ -2258,6 +2258,8 @@ static bool gerund_link(const ctx *c, size_t i) {
            folded_is(c, i, "before") || folded_is(c, i, "without");
 }
 
+static size_t approximator(const ctx *c, const span *s, size_t j);
+
 /* The speaker of the cue whose verb group starts at vg, when the words before it, [*first,
  * vg), name no one (see above). *first and *end are set to the speaker found (empty when
  * none). attrs_before: the attributions of this sentence found before this one. */
@@ -2265,8 +2267,8 @@ static void refine_speaker(const ctx *c, const span *s, size_t vg, size_t cue, s
                            size_t *first, size_t *end) {
     size_t a = *first;
     size_t b = vg;
-    while (a < b && not_a_name(c, a)) {
-        a++; /* "Tuesday", "and" */
+    while (a < b && not_a_name(c, a) && approximator(c, s, a) == a) {
+        a++; /* "Tuesday", "and"; not "At least" (half) */
     }
     bool coordinated = b > s->a && (folded_is(c, b - 1, "and") || folded_is(c, b - 1, "or") ||
                                     folded_is(c, b - 1, "but"));

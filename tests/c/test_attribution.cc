@@ -1003,10 +1003,10 @@ TEST(Attribution, AGerundInTheOpeningIntroductionTakesTheMainClausesSubject) {
 TEST(Attribution, ASubjectCutByAPrepositionMayOpenWithAnApproximatorOrAfterBut) {
     auto r = records("At least 30 of the farmers in every valley say the levy is fair.");
     ASSERT_EQ(1u, r.size());
-    EXPECT_EQ("least 30 of the farmers in every valley", r[0].speaker);
+    EXPECT_EQ("At least 30 of the farmers in every valley", r[0].speaker);
     r = records("Nearly 200 of the members in the three towns oppose the levy.");
     ASSERT_EQ(1u, r.size());
-    EXPECT_EQ("200 of the members in the three towns", r[0].speaker);
+    EXPECT_EQ("Nearly 200 of the members in the three towns", r[0].speaker);
     r = records("But growers in the two counties argue that the levy is fair.");
     ASSERT_LE(1u, r.size());
     EXPECT_EQ("growers in the two counties", r[0].speaker);
