@@ -1983,7 +1983,10 @@ static bool speaker_clause_at(const ctx *c, const span *s, size_t j) {
         if ((nb & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_STANCE)) &&
             (!(nb & FL_W_NOUNLIKE) || nf == FL_FORM_PAST || nf == FL_FORM_ING) &&
             ((p == ',' && nf == FL_FORM_ING) ||
-             (p == 0 && (nf == FL_FORM_PAST || nf == FL_FORM_S))) &&
+             (p == 0 && (nf == FL_FORM_PAST || nf == FL_FORM_S)) ||
+             /* "praising the mayor and saying that …" */
+             (p == 0 && nf == FL_FORM_ING && folded_is(c, j, "and") &&
+              (!(nb & FL_W_CLAUSE) || clause_complement(c, s, j + 2)))) &&
             reports_after(c, s, j + 1)) {
             return true;
         }

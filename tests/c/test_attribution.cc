@@ -1011,3 +1011,13 @@ TEST(Attribution, ASubjectCutByAPrepositionMayOpenWithAnApproximatorOrAfterBut) 
     ASSERT_LE(1u, r.size());
     EXPECT_EQ("growers in the two counties", r[0].speaker);
 }
+
+TEST(Attribution, AndBeforeAParticipleOfSayingStartsTheSpeakersNextAttribution) {
+    auto r = records("She stalled, praising the mayor and saying that the levy works.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("praising", r[0].cue);
+    EXPECT_EQ("the mayor", r[0].content);
+    EXPECT_EQ("saying", r[1].cue);
+    EXPECT_EQ("He", r[1].speaker);
+    EXPECT_EQ("that the levy works.", r[1].content);
+}
