@@ -2596,6 +2596,36 @@ static size_t possessor(const ctx *c, const span *s, size_t from, size_t i) {
     return k < p && names_someone(c, k, p) ? k : i;
 }
 
+/* The "In" that opens the sentence before the poll or survey at i, its name and modifiers
+ * between ("In a Courier/Gazette poll", "in the newest county survey"), or SIZE_MAX. */
+static size_t poll_opening(const ctx *c, const span *s, size_t from, size_t i) {
+    size_t j = i;
+    while (j > from && i - j < MAX_SPEAKER_TOKENS && c->v[j - 1].role == FL_ROLE_NONE &&
+           !c->v[j - 1].quoted && !folded_is(c, j - 1, "in")) {
+        size_t p = j - 1;
+        int32_t q = punct(c, p);
+        if (q != 0 ? !(q == '/' || q == '-' || q == '.' || q == '&' || q == '\'' || q == 0x2019)
+                   : (bits(c, p) & (FL_W_AUX | FL_W_VERB | FL_W_OPENER | FL_W_CONJ | FL_W_PRON |
+                                    FL_W_PREP | FL_W_RELATIVE))) {
+            return SIZE_MAX;
+        }
+        j = p;
+    }
+    if (j <= from || j == i || !folded_is(c, j - 1, "in")) {
+        return SIZE_MAX; /* not "In polls, workers handed out leaflets" (polling stations) */
+    }
+    size_t in = j - 1;
+    size_t a = s->a;
+    while (a < in && !is_word(c, a)) {
+        a++;
+    }
+    /* at the sentence's start, or after a linking conjunction */
+    if (!(in == a || (in == a + 1 && (folded_is(c, a, "but") || folded_is(c, a, "and"))))) {
+        return SIZE_MAX;
+    }
+    return in;
+}
+
 /* c. Finds cues followed by their content, left to right, in [from, s->b). */
 static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
     fl_status st;
@@ -2620,7 +2650,44 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
         size_t cstart;
         size_t vg = verb_group_start(c, s, i);
         uint8_t f = form(c, i);
-        if (b & FL_W_ACCORDING) {
+        if ((b & FL_W_ACCORDING) && (b & FL_W_SOURCE)) {
+            /* "In a Courier poll this spring, Lind was ahead …": the poll reports what follows */
+            size_t in = poll_opening(c, s, from, i);
+            if (in == SIZE_MAX) {
+                continue;
+            }
+            size_t e = i + 1;
+            while (e < s->b && e - i < MAX_SPEAKER_TOKENS && punct(c, e) != ',' &&
+                   !c->v[e].quoted && c->v[e].role == FL_ROLE_NONE &&
+                   !(bits(c, e) & (FL_W_AUX | FL_W_OPENER | FL_W_RELATIVE | FL_W_PRON))) {
+                e++;
+            }
+            if (e >= s->b || punct(c, e) != ',' || at_end(s, e)) {
+                continue;
+            }
+            size_t sp_end = e;
+            if (e + 1 < s->b && is_word(c, e + 1) && c->k[e + 1].lower &&
+                suffix_is(c, e + 1, "ed", 4)) {
+                /* "In the newest poll, carried out in June, …" */
+                size_t k = e + 1;
+                while (k < s->b && k - e < MAX_SPEAKER_TOKENS && punct(c, k) != ',' &&
+                       !c->v[k].quoted) {
+                    k++;
+                }
+                if (k >= s->b || punct(c, k) != ',' || at_end(s, k)) {
+                    continue;
+                }
+                e = k;
+            }
+            at.kind = FL_ATTRIBUTION_EVIDENCE;
+            at.speaker_first = (uint32_t)in + 1;
+            at.speaker_end = (uint32_t)sp_end;
+            at.cue_first = (uint32_t)in;
+            at.cue_end = (uint32_t)in + 1;
+            mark(c, in, in + 1, FL_ROLE_CUE);
+            mark(c, in + 1, e + 1, FL_ROLE_SPEAKER);
+            cstart = e + 1;
+        } else if (b & FL_W_ACCORDING) {
             /* "According to the ministry, …" */
             size_t to = i + 1;
             size_t cue_first = i;

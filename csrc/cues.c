@@ -738,10 +738,10 @@ static const fl_cue CUES[] = {
     N("intelligence", FL_W_ROLE),
     N("media", FL_W_ROLE),
     /* Documents and sources that speak ("a report shows", "… – Reports"). */
-    N("poll", FL_W_SOURCE),
-    N("polls", FL_W_SOURCE),
-    N("survey", FL_W_SOURCE),
-    N("surveys", FL_W_SOURCE),
+    N("poll", FL_W_SOURCE | FL_W_ACCORDING), /* "In a poll, …" */
+    N("polls", FL_W_SOURCE | FL_W_ACCORDING), /* "In a poll, …" */
+    N("survey", FL_W_SOURCE | FL_W_ACCORDING), /* "In a poll, …" */
+    N("surveys", FL_W_SOURCE | FL_W_ACCORDING), /* "In a poll, …" */
     N("study", FL_W_SOURCE),
     N("studies", FL_W_SOURCE),
     N("data", FL_W_SOURCE),

@@ -804,7 +804,8 @@ TEST(Attribution, AGradedAdverbIsNoSpeaker) {
 }
 
 TEST(Attribution, APercentSignStaysInsideASpeaker) {
-    auto r = records("In the poll, 85% of members said the party was united.");
+    // (not "In the poll, …": a poll that opens the sentence reports the rest)
+    auto r = records("In the vote, 85% of members said the party was united.");
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("85% of members", r[0].speaker);
 }
@@ -1020,4 +1021,18 @@ TEST(Attribution, AndBeforeAParticipleOfSayingStartsTheSpeakersNextAttribution) 
     EXPECT_EQ("saying", r[1].cue);
     EXPECT_EQ("He", r[1].speaker);
     EXPECT_EQ("that the levy works.", r[1].content);
+}
+
+TEST(Attribution, APollThatOpensTheSentenceAfterInReportsWhatFollows) {
+    auto r = records("In a Courier poll this spring, Lind was ahead by six points.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("In", r[0].cue);
+    EXPECT_EQ("a Courier poll this spring", r[0].speaker);
+    EXPECT_EQ("Lind was ahead by six points.", r[0].content);
+    r = records("In the newest Gazette survey, carried out in June, Lind led Varga.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("the newest Gazette survey", r[0].speaker);
+    EXPECT_EQ("Lind led Varga.", r[0].content);
+    EXPECT_TRUE(records("In polls, workers handed out leaflets.").empty());
+    EXPECT_TRUE(records("Lind leads in the polls.").empty());
 }
