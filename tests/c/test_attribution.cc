@@ -1036,3 +1036,13 @@ TEST(Attribution, APollThatOpensTheSentenceAfterInReportsWhatFollows) {
     EXPECT_TRUE(records("In polls, workers handed out leaflets.").empty());
     EXPECT_TRUE(records("Lind leads in the polls.").empty());
 }
+
+TEST(Attribution, ASentenceAdverbAndItsCommaIntroduceTheClause) {
+    auto r = records("Instead, the mayor toured the farms, hoping to calm the growers.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("hoping", r[0].cue);
+    EXPECT_EQ("the mayor", r[0].speaker);
+    r = records("Meanwhile, Lind, a former judge, intends to skip the vote.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Lind", r[0].speaker);
+}
