@@ -2568,6 +2568,56 @@ static bool intro_gerund_subject(const ctx *c, const span *s, size_t vg, size_t 
     return true;
 }
 
+/* A list that a comma cut ("The growers, millers and bakers said" gave
+ * "millers and bakers"): when the speaker found at sp_first holds "and" and a comma
+ * stands before it, the items before that comma, back to the start of the clause, are
+ * part of the subject; returns where it starts (sp_first when nothing changes). */
+static size_t list_subject(const ctx *c, const span *s, size_t from, size_t sp_first, size_t vg) {
+    if (sp_first <= from + 1 || sp_first >= vg || punct(c, sp_first - 1) != ',' ||
+        c->v[sp_first - 1].quoted) {
+        return sp_first;
+    }
+    bool and_seen = false;
+    for (size_t k = sp_first; k < vg; k++) {
+        and_seen |= folded_is(c, k, "and");
+    }
+    if (!and_seen) {
+        return sp_first;
+    }
+    size_t start = sp_first - 1;
+    size_t items = 0;
+    for (size_t j = sp_first - 1; j > from && sp_first - j < MAX_SPEAKER_TOKENS;) {
+        size_t p = j - 1;
+        if (c->v[p].role != FL_ROLE_NONE || c->v[p].quoted) {
+            return sp_first;
+        }
+        if (punct(c, p) == ',') {
+            j = p;
+            continue; /* "the growers, millers, cooks and bakers" */
+        }
+        if (!is_word(c, p) || !speaker_token(c, p) || finite_verb(c, p) ||
+            (bits(c, p) & (FL_W_PREP | FL_W_CONJ | FL_W_ADV | FL_W_TIME)) || ly_adverb(c, p, p)) {
+            break;
+        }
+        items++;
+        start = p;
+        j = p;
+    }
+    if (items == 0 || items > 4) {
+        return sp_first;
+    }
+    size_t a = s->a;
+    while (a < start && !is_word(c, a)) {
+        a++;
+    }
+    bool linked = start == a + 1 && (folded_is(c, a, "but") || folded_is(c, a, "and"));
+    if (!(start == from || start == a || linked) ||
+        !((bits(c, start) & FL_W_DET) || c->k[start].upper)) {
+        return sp_first; /* a noun phrase or a name at the clause's start */
+    }
+    return start;
+}
+
 /* The first token of the possessor right before the noun at i, in [from, i): a
  * possessive pronoun ("his", "her", "their", "its") or a name with its "'s" ("Clinton's",
  * "Sen. Dana Lind's"); i when there is none. */
@@ -2858,6 +2908,7 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
             }
             sp_first = subject_behind_preposition(c, s, from, sp_first, vg);
             sp_first = subject_behind_relative(c, s, from, sp_first, vg);
+            sp_first = list_subject(c, s, from, sp_first, vg);
             if (vg - sp_first == 1 && folded_is(c, sp_first, "we")) {
                 continue; /* "What we know about …": the outlet speaks, in its own words */
             }

@@ -1046,3 +1046,15 @@ TEST(Attribution, ASentenceAdverbAndItsCommaIntroduceTheClause) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("Lind", r[0].speaker);
 }
+
+TEST(Attribution, AListThatACommaCutIsOneSubject) {
+    auto r = records("The growers, millers and bakers said the levy is unfair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The growers, millers and bakers", r[0].speaker);
+    r = records("Lind, Varga and Reyes said it was fine.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Lind, Varga and Reyes", r[0].speaker);
+    r = records("In Ohio, farmers and traders said it was fine.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("farmers and traders", r[0].speaker);
+}
