@@ -2066,6 +2066,30 @@ static bool finite_saying(const ctx *c, size_t i) {
            !(bits(c, i) & FL_W_NOUNLIKE) && (f == FL_FORM_PAST || f == FL_FORM_S);
 }
 
+/* When sentence s ends with a colon after the cue (its words end before from) and its
+ * paragraph ends there ("He said:" and a quotation below), the end of the next paragraph;
+ * else 0. */
+static size_t paragraph_after_colon(const ctx *c, const span *s, size_t from) {
+    size_t q = s->b;
+    while (q > from && c->t[q - 1].kind != FL_TOKEN_PUNCT) {
+        q--;
+    }
+    if (q == from || q != s->b || punct(c, q - 1) != ':' || q - 1 < from || s->b >= c->n ||
+        c->t[s->b].newlines_before == 0) {
+        return 0;
+    }
+    for (size_t k = from; k + 1 < q; k++) {
+        if (is_word(c, k)) {
+            return 0; /* "said in a statement:" is read elsewhere; only the colon follows */
+        }
+    }
+    size_t e = s->b + 1;
+    while (e < c->n && c->t[e].newlines_before == 0) {
+        e++;
+    }
+    return e;
+}
+
 /* Marks a content from cstart to the end of its clause and records the attribution. */
 static fl_status finish(ctx *c, const span *s, fl_attr *at, size_t cstart, size_t vg) {
     if (cstart != SIZE_MAX && cstart < s->b && !at_end(s, cstart)) {
@@ -2100,7 +2124,16 @@ static fl_status finish(ctx *c, const span *s, fl_attr *at, size_t cstart, size_
         mark(c, cstart, end, FL_ROLE_CONTENT);
     }
     if (at->content_first == at->content_end && at->content2_first == at->content2_end) {
-        return FL_OK; /* "He declined." reports nothing */
+        size_t e = paragraph_after_colon(c, s, at->cue_end);
+        if (e == 0) {
+            return FL_OK; /* "He declined." reports nothing */
+        }
+        /* "He said:" ends its paragraph: the next paragraph is what he said */
+        at->content_first = (uint32_t)s->b;
+        at->content_end = (uint32_t)e;
+        if (e > c->carry_end) {
+            c->carry_end = e;
+        }
     }
     return add_attribution(c, at);
 }

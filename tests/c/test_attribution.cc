@@ -1058,3 +1058,11 @@ TEST(Attribution, AListThatACommaCutIsOneSubject) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("farmers and traders", r[0].speaker);
 }
+
+TEST(Attribution, ACueWhoseColonEndsTheParagraphReportsTheNextParagraph) {
+    auto r = records("In a memo, Lind wrote:\n\nThe levy is fair. It stays.\n\nThe vote came later.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Lind", r[0].speaker);
+    EXPECT_EQ("wrote", r[0].cue);
+    EXPECT_EQ("The levy is fair. It stays.", r[0].content);
+}
