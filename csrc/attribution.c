@@ -216,13 +216,10 @@ static bool passive_participle(const ctx *c, size_t i) {
 /* An adjective that takes its preposition after a noun ("aides familiar with the budget",
  * "a person close to the mayor", "officials loyal to him"): word a, preposition i. */
 static bool adjective_complement(const ctx *c, size_t a, size_t i) {
-    if (!is_word(c, a) || !c->k[a].lower) {
-        return false;
-    }
     if (folded_is(c, i, "with")) {
-        return folded_is(c, a, "familiar");
+        return c->k[a].lower && folded_is(c, a, "familiar");
     }
-    return folded_is(c, i, "to") &&
+    return folded_is(c, i, "to") && c->k[a].lower &&
            (folded_is(c, a, "close") || folded_is(c, a, "closest") ||
             folded_is(c, a, "loyal") || folded_is(c, a, "opposed"));
 }
@@ -2507,7 +2504,7 @@ static size_t subject_behind_preposition(const ctx *c, const span *s, size_t fro
  * someone and hold no verb, the speaker starts there; else at sp_first. */
 static size_t subject_behind_relative(const ctx *c, const span *s, size_t from, size_t sp_first,
                                       size_t vg) {
-    if (sp_first <= from + 1 || sp_first >= vg) {
+    if (sp_first <= from + 1 || sp_first >= vg || !(sentence_bits(c, s) & FL_W_RELATIVE)) {
         return sp_first;
     }
     /* back over the relative clause's verb and object to "who" */
