@@ -653,6 +653,11 @@ static bool intro_phrase(const ctx *c, const span *s, size_t from, size_t sep) {
         if (((jb & (FL_W_AUX | FL_W_VERB)) && !month) || p == ';' || p == ':' || p == ',') {
             return false; /* "In all, the committee raised …" is a clause */
         }
+        if (j > first && (bits(c, j - 1) & FL_W_TIME || c->k[j - 1].all_digits) &&
+            (folded_is(c, j, "he") || folded_is(c, j, "she") || folded_is(c, j, "they") ||
+             folded_is(c, j, "we") || folded_is(c, j, "i"))) {
+            return false; /* "On Friday she pressed the point again, …" is a clause */
+        }
     }
     return count_words(c, first, sep) <= MAX_INTRO_WORDS;
 }
@@ -2218,6 +2223,30 @@ static bool clause_subject(const ctx *c, const span *s, size_t vg, size_t *first
             }
             break;
         }
+    }
+    /* an adverb or a phrase of time without a comma: "Then she turned on Varga", "On Friday
+     * she pressed the point", "By Monday morning he had left" */
+    if (a + 1 < vg && is_word(c, a) && (bits(c, a) & FL_W_ADV) && !(bits(c, a) & FL_W_TIME) &&
+        is_word(c, a + 1) && (c->k[a + 1].upper || (bits(c, a + 1) & (FL_W_PRON | FL_W_DET)))) {
+        a++;
+    } else if (a + 2 < vg && (bits(c, a) & FL_W_PREP) && !folded_is(c, a, "of")) {
+        size_t j = a + 1;
+        bool time = false;
+        while (j < vg && j - a <= 4 && is_word(c, j) &&
+               ((bits(c, j) & (FL_W_TIME | FL_W_DET)) || c->k[j].all_digits)) {
+            time |= (bits(c, j) & FL_W_TIME) != 0 || c->k[j].all_digits;
+            j++;
+        }
+        if (time && j < vg && is_word(c, j) && !(bits(c, j) & FL_W_DET) &&
+            (c->k[j].upper || (bits(c, j) & FL_W_PRON))) {
+            a = j;
+        }
+    }
+    if (a + 1 < vg && (folded_is(c, a, "he") || folded_is(c, a, "she") || folded_is(c, a, "they") ||
+                       folded_is(c, a, "we") || folded_is(c, a, "i"))) {
+        *first = a; /* a personal pronoun is the whole subject: "Then she turned on Varga" */
+        *end = a + 1;
+        return true;
     }
     size_t k = a;
     bool capital_seen = false;

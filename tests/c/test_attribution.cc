@@ -1066,3 +1066,16 @@ TEST(Attribution, ACueWhoseColonEndsTheParagraphReportsTheNextParagraph) {
     EXPECT_EQ("wrote", r[0].cue);
     EXPECT_EQ("The levy is fair. It stays.", r[0].content);
 }
+
+TEST(Attribution, AParticiplesSubjectAfterAnAdverbOrATimeWithoutAComma) {
+    auto r = records("Then he turned on Varga, calling him a fraud.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("he", r[0].speaker);
+    r = records("On Friday she pressed the point again, seeking to prove that Varga had lied.");
+    ASSERT_LE(1u, r.size());
+    EXPECT_EQ("seeking", r[0].cue);
+    EXPECT_EQ("she", r[0].speaker);
+    r = records("On Monday night Dana Lind gave a speech at the fair, hoping to win the farmers over.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Dana Lind", r[0].speaker);
+}
