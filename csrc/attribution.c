@@ -2248,14 +2248,29 @@ static bool clause_subject(const ctx *c, const span *s, size_t vg, size_t *first
         *end = a + 1;
         return true;
     }
+    /* the subject of "seem" is content of its perception, but also the subject of the
+     * clause: "Lind seemed to welcome the ruling, saying …" */
+    size_t seem_end = a;
+    for (size_t n = c->res->attributions.len; n > 0; n--) {
+        const fl_attr *x = &FL_VEC_AT(c->res->attributions, fl_attr, n - 1);
+        if (x->sentence != s->index) {
+            break;
+        }
+        if (x->kind == FL_ATTRIBUTION_PERCEIVED && x->content2_first == a &&
+            x->content2_end > a) {
+            seem_end = x->content2_end;
+            break;
+        }
+    }
     size_t k = a;
     bool capital_seen = false;
     /* a noun phrase that opens with a determiner or a quantifier ("The nurse", "Many
      * adoptees", "Another Clinton ally") runs on through its lower-case nouns */
     bool det_start = (bits(c, a) & FL_W_DET) || quantifier(c, a) || c->k[a].all_digits ||
                      number_word(c, a);
-    while (k < vg && k - a < MAX_SPEAKER_TOKENS && c->v[k].role != FL_ROLE_CONTENT &&
-           !c->v[k].quoted && speaker_token(c, k) &&
+    while (k < vg && k - a < MAX_SPEAKER_TOKENS &&
+           (c->v[k].role != FL_ROLE_CONTENT || k < seem_end) && !c->v[k].quoted &&
+           speaker_token(c, k) &&
            (!finite_verb(c, k) || (det_start && k == a + 1 && !(bits(c, k) & FL_W_AUX))) &&
            punct(c, k) != '(' && punct(c, k) != ')') {
         /* ("The embattled governor": an -ed word right after the determiner describes) */

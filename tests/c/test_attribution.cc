@@ -1079,3 +1079,12 @@ TEST(Attribution, AParticiplesSubjectAfterAnAdverbOrATimeWithoutAComma) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("Dana Lind", r[0].speaker);
 }
+
+TEST(Attribution, TheSubjectOfSeemIsTheSubjectOfAParticipleAfterIt) {
+    auto r = records("Advisers for Lind seemed to welcome the ruling, saying that the levy would stay.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("seemed", r[0].cue);
+    EXPECT_EQ("", r[0].speaker);
+    EXPECT_EQ("saying", r[1].cue);
+    EXPECT_EQ("Advisers for Lind", r[1].speaker);
+}
