@@ -2397,9 +2397,13 @@ static void refine_speaker(const ctx *c, const span *s, size_t vg, size_t cue, s
     /* a gerund after a subordinating word in the clause's own predicate, or after a
      * comma, shares its subject: "Lind attacked Varga by reminding voters …", "…,
      * while urging …", "Varga, while feeling …" */
+    size_t link = vg; /* "after hastily posting": past an adverb in -ly */
+    while (link > s->a + 2 && vg - link < 2 && ends_in_ly(c, link - 1) && c->k[link - 1].lower) {
+        link--;
+    }
     bool participle = form(c, cue) == FL_FORM_ING &&
-                      (p == ',' || (vg > s->a + 1 && gerund_link(c, vg - 1) &&
-                                    (punct(c, vg - 2) == ',' || verb_before(c, s, vg - 1))));
+                      (p == ',' || (link > s->a + 1 && gerund_link(c, link - 1) &&
+                                    (punct(c, link - 2) == ',' || verb_before(c, s, link - 1))));
     if (!(apposition || coordinated || participle || timed)) {
         return;
     }

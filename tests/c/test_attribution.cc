@@ -1088,3 +1088,10 @@ TEST(Attribution, TheSubjectOfSeemIsTheSubjectOfAParticipleAfterIt) {
     EXPECT_EQ("saying", r[1].cue);
     EXPECT_EQ("Advisers for Lind", r[1].speaker);
 }
+
+TEST(Attribution, AGerundAfterItsLinkWordAndAnAdverbSharesTheSubject) {
+    auto r = records("Lind angered the farmers by repeatedly saying the levy would stay.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("saying", r[0].cue);
+    EXPECT_EQ("Lind", r[0].speaker);
+}
