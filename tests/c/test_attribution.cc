@@ -1095,3 +1095,13 @@ TEST(Attribution, AGerundAfterItsLinkWordAndAnAdverbSharesTheSubject) {
     EXPECT_EQ("saying", r[0].cue);
     EXPECT_EQ("Lind", r[0].speaker);
 }
+
+TEST(Attribution, LookingToIsAnIntention) {
+    auto r = records("The council is looking to cut the levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("is looking", r[0].cue);
+    EXPECT_EQ("The council", r[0].speaker);
+    EXPECT_EQ("to cut the levy.", r[0].content);
+    EXPECT_TRUE(records("The roads are looking icy.").empty());
+    EXPECT_TRUE(records("She is looking at the data.").empty());
+}
