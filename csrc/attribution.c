@@ -220,8 +220,8 @@ static bool adjective_complement(const ctx *c, size_t a, size_t i) {
         return c->k[a].lower && folded_is(c, a, "familiar");
     }
     return folded_is(c, i, "to") && c->k[a].lower &&
-           (folded_is(c, a, "close") || folded_is(c, a, "closest") ||
-            folded_is(c, a, "loyal") || folded_is(c, a, "opposed"));
+           (folded_is(c, a, "close") || folded_is(c, a, "closest") || folded_is(c, a, "loyal") ||
+            folded_is(c, a, "opposed"));
 }
 
 static bool speaker_token(const ctx *c, size_t i) {
@@ -2256,8 +2256,7 @@ static bool clause_subject(const ctx *c, const span *s, size_t vg, size_t *first
         if (x->sentence != s->index) {
             break;
         }
-        if (x->kind == FL_ATTRIBUTION_PERCEIVED && x->content2_first == a &&
-            x->content2_end > a) {
+        if (x->kind == FL_ATTRIBUTION_PERCEIVED && x->content2_first == a && x->content2_end > a) {
             seem_end = x->content2_end;
             break;
         }
@@ -2473,10 +2472,10 @@ static size_t approximator(const ctx *c, const span *s, size_t j) {
         folded_is(c, j, "roughly")) {
         return j + 1;
     }
-    if (j + 2 < s->b && ((folded_is(c, j, "at") && folded_is(c, j + 1, "least")) ||
-                         ((folded_is(c, j, "more") || folded_is(c, j, "fewer") ||
-                           folded_is(c, j, "less")) &&
-                          folded_is(c, j + 1, "than")))) {
+    if (j + 2 < s->b &&
+        ((folded_is(c, j, "at") && folded_is(c, j + 1, "least")) ||
+         ((folded_is(c, j, "more") || folded_is(c, j, "fewer") || folded_is(c, j, "less")) &&
+          folded_is(c, j + 1, "than")))) {
         return j + 2;
     }
     return j;
@@ -2622,8 +2621,7 @@ static bool intro_gerund_subject(const ctx *c, const span *s, size_t vg, size_t 
         }
         k++;
     }
-    if (k >= s->b || punct(c, k) != ',' || c->v[k].quoted || k + 1 >= s->b ||
-        !is_word(c, k + 1)) {
+    if (k >= s->b || punct(c, k) != ',' || c->v[k].quoted || k + 1 >= s->b || !is_word(c, k + 1)) {
         return false;
     }
     size_t e = speaker_forward(c, s, k + 1);
@@ -2634,7 +2632,8 @@ static bool intro_gerund_subject(const ctx *c, const span *s, size_t vg, size_t 
             break;
         }
     }
-    if (e == k + 1 || e >= s->b || !names_someone(c, k + 1, e) || c->v[k + 1].role != FL_ROLE_NONE) {
+    if (e == k + 1 || e >= s->b || !names_someone(c, k + 1, e) ||
+        c->v[k + 1].role != FL_ROLE_NONE) {
         return false;
     }
     /* the main clause goes on with its verb or an apposition */

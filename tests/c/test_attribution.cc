@@ -986,7 +986,8 @@ TEST(Attribution, AGerundAfterAPrepositionHasNoSourceSubject) {
 }
 
 TEST(Attribution, AGerundInTheOpeningIntroductionTakesTheMainClausesSubject) {
-    auto r = records("In criticizing the levy, his adviser, Dan Kell, argued in a memo that it was unfair.");
+    auto r = records(
+        "In criticizing the levy, his adviser, Dan Kell, argued in a memo that it was unfair.");
     ASSERT_EQ(2u, r.size());
     EXPECT_EQ("criticizing", r[0].cue);
     EXPECT_EQ("his adviser", r[0].speaker);
@@ -1060,7 +1061,8 @@ TEST(Attribution, AListThatACommaCutIsOneSubject) {
 }
 
 TEST(Attribution, ACueWhoseColonEndsTheParagraphReportsTheNextParagraph) {
-    auto r = records("In a memo, Lind wrote:\n\nThe levy is fair. It stays.\n\nThe vote came later.");
+    auto r = records(
+        "In a memo, Lind wrote:\n\nThe levy is fair. It stays.\n\nThe vote came later.");
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("Lind", r[0].speaker);
     EXPECT_EQ("wrote", r[0].cue);
@@ -1081,7 +1083,8 @@ TEST(Attribution, AParticiplesSubjectAfterAnAdverbOrATimeWithoutAComma) {
 }
 
 TEST(Attribution, TheSubjectOfSeemIsTheSubjectOfAParticipleAfterIt) {
-    auto r = records("Advisers for Lind seemed to welcome the ruling, saying that the levy would stay.");
+    auto r = records(
+        "Advisers for Lind seemed to welcome the ruling, saying that the levy would stay.");
     ASSERT_EQ(2u, r.size());
     EXPECT_EQ("seemed", r[0].cue);
     EXPECT_EQ("", r[0].speaker);
