@@ -992,7 +992,7 @@ TEST(Attribution, AGerundInTheOpeningIntroductionTakesTheMainClausesSubject) {
     EXPECT_EQ("criticizing", r[0].cue);
     EXPECT_EQ("his adviser", r[0].speaker);
     EXPECT_EQ("the levy", r[0].content);
-    EXPECT_EQ("wrote", r[1].cue);
+    EXPECT_EQ("argued", r[1].cue);
     EXPECT_EQ("his adviser", r[1].speaker);
     r = records("Admitting the error, Lind said talks would start.");
     ASSERT_EQ(2u, r.size());
@@ -1020,7 +1020,7 @@ TEST(Attribution, AndBeforeAParticipleOfSayingStartsTheSpeakersNextAttribution) 
     EXPECT_EQ("praising", r[0].cue);
     EXPECT_EQ("the mayor", r[0].content);
     EXPECT_EQ("saying", r[1].cue);
-    EXPECT_EQ("He", r[1].speaker);
+    EXPECT_EQ("She", r[1].speaker);
     EXPECT_EQ("that the levy works.", r[1].content);
 }
 
@@ -1070,14 +1070,15 @@ TEST(Attribution, ACueWhoseColonEndsTheParagraphReportsTheNextParagraph) {
 }
 
 TEST(Attribution, AParticiplesSubjectAfterAnAdverbOrATimeWithoutAComma) {
-    auto r = records("Then he turned on Varga, calling him a fraud.");
+    auto r = records("Then she turned on Varga, calling him a fraud.");
     ASSERT_EQ(1u, r.size());
-    EXPECT_EQ("he", r[0].speaker);
+    EXPECT_EQ("she", r[0].speaker);
     r = records("On Friday she pressed the point again, seeking to prove that Varga had lied.");
     ASSERT_LE(1u, r.size());
     EXPECT_EQ("seeking", r[0].cue);
     EXPECT_EQ("she", r[0].speaker);
-    r = records("On Monday night Dana Lind gave a speech at the fair, hoping to win the farmers over.");
+    r = records(
+        "On Monday night Dana Lind gave a speech at the fair, hoping to win the farmers over.");
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("Dana Lind", r[0].speaker);
 }
