@@ -213,6 +213,17 @@ static bool passive_participle(const ctx *c, size_t i) {
 
 /* Can token i stand inside a speaker's name ("Sen. Maria Dorsey (D-Ore.)", "the head of
  * the agency", "Google and Yahoo")? */
+/* An adjective that takes its preposition after a noun ("aides familiar with the budget",
+ * "a person close to the mayor", "officials loyal to him"): word a, preposition i. */
+static bool adjective_complement(const ctx *c, size_t a, size_t i) {
+    if (folded_is(c, i, "with")) {
+        return c->k[a].lower && folded_is(c, a, "familiar");
+    }
+    return folded_is(c, i, "to") && c->k[a].lower &&
+           (folded_is(c, a, "close") || folded_is(c, a, "closest") || folded_is(c, a, "loyal") ||
+            folded_is(c, a, "opposed"));
+}
+
 static bool speaker_token(const ctx *c, size_t i) {
     if (c->v[i].quoted) {
         return false;
@@ -238,7 +249,7 @@ static bool speaker_token(const ctx *c, size_t i) {
         return false;
     }
     if ((b & FL_W_PREP) && !folded_is(c, i, "of") && !folded_is(c, i, "for") &&
-        !folded_is(c, i, "at") &&
+        !folded_is(c, i, "at") && !(i > 0 && adjective_complement(c, i - 1, i)) &&
         !((folded_is(c, i, "in") || folded_is(c, i, "on") || folded_is(c, i, "from")) && i > 0 &&
           is_word(c, i - 1) && c->k[i - 1].lower && i + 1 < c->n && c->k[i + 1].upper &&
           c->t[i + 1].sentence == c->t[i].sentence) &&
@@ -642,6 +653,11 @@ static bool intro_phrase(const ctx *c, const span *s, size_t from, size_t sep) {
         if (((jb & (FL_W_AUX | FL_W_VERB)) && !month) || p == ';' || p == ':' || p == ',') {
             return false; /* "In all, the committee raised …" is a clause */
         }
+        if (j > first && (bits(c, j - 1) & FL_W_TIME || c->k[j - 1].all_digits) &&
+            (folded_is(c, j, "he") || folded_is(c, j, "she") || folded_is(c, j, "they") ||
+             folded_is(c, j, "we") || folded_is(c, j, "i"))) {
+            return false; /* "On Friday she pressed the point again, …" is a clause */
+        }
     }
     return count_words(c, first, sep) <= MAX_INTRO_WORDS;
 }
@@ -1016,7 +1032,7 @@ static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
             break;
         }
         if (!(bits(c, j) & FL_W_ACCORDING) || !folded_is(c, j, "according") || j + 1 >= s->b ||
-            !folded_is(c, j + 1, "to") || source_end(c, s, j + 2) != s->last + 1) {
+            !folded_is(c, j + 1, "to") || !at_end(s, source_end(c, s, j + 2))) {
             continue;
         }
         size_t sep = j > from && is_separator(c, j - 1) ? j - 1 : j;
@@ -1265,6 +1281,9 @@ static bool content_may_start(const ctx *c, const span *s, size_t j) {
 
 /* Is the subject before vg a document or a role ("Polls in New Hampshire", "officials")? */
 static bool source_subject(const ctx *c, const span *s, size_t vg) {
+    if (vg > s->a && form(c, vg) == FL_FORM_ING && (bits(c, vg - 1) & FL_W_PREP)) {
+        return false; /* "teamed up with growers in writing a bill": a gerund has no subject here */
+    }
     for (size_t j = vg; j > s->a && vg - j < MAX_SUBJECT_TOKENS; j--) {
         if ((!speaker_token(c, j - 1) && !folded_is(c, j - 1, "in")) ||
             (bits(c, j - 1) & FL_W_CONJ)) {
@@ -1966,7 +1985,10 @@ static bool speaker_clause_at(const ctx *c, const span *s, size_t j) {
         if ((nb & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_STANCE)) &&
             (!(nb & FL_W_NOUNLIKE) || nf == FL_FORM_PAST || nf == FL_FORM_ING) &&
             ((p == ',' && nf == FL_FORM_ING) ||
-             (p == 0 && (nf == FL_FORM_PAST || nf == FL_FORM_S))) &&
+             (p == 0 && (nf == FL_FORM_PAST || nf == FL_FORM_S)) ||
+             /* "praising the mayor and saying that …" */
+             (p == 0 && nf == FL_FORM_ING && folded_is(c, j, "and") &&
+              (!(nb & FL_W_CLAUSE) || clause_complement(c, s, j + 2)))) &&
             reports_after(c, s, j + 1)) {
             return true;
         }
@@ -2046,6 +2068,30 @@ static bool finite_saying(const ctx *c, size_t i) {
            !(bits(c, i) & FL_W_NOUNLIKE) && (f == FL_FORM_PAST || f == FL_FORM_S);
 }
 
+/* When sentence s ends with a colon after the cue (its words end before from) and its
+ * paragraph ends there ("He said:" and a quotation below), the end of the next paragraph;
+ * else 0. */
+static size_t paragraph_after_colon(const ctx *c, const span *s, size_t from) {
+    size_t q = s->b;
+    while (q > from && c->t[q - 1].kind != FL_TOKEN_PUNCT) {
+        q--;
+    }
+    if (q == from || q != s->b || punct(c, q - 1) != ':' || q - 1 < from || s->b >= c->n ||
+        c->t[s->b].newlines_before == 0) {
+        return 0;
+    }
+    for (size_t k = from; k + 1 < q; k++) {
+        if (is_word(c, k)) {
+            return 0; /* "said in a statement:" is read elsewhere; only the colon follows */
+        }
+    }
+    size_t e = s->b + 1;
+    while (e < c->n && c->t[e].newlines_before == 0) {
+        e++;
+    }
+    return e;
+}
+
 /* Marks a content from cstart to the end of its clause and records the attribution. */
 static fl_status finish(ctx *c, const span *s, fl_attr *at, size_t cstart, size_t vg) {
     if (cstart != SIZE_MAX && cstart < s->b && !at_end(s, cstart)) {
@@ -2068,6 +2114,8 @@ static fl_status finish(ctx *c, const span *s, fl_attr *at, size_t cstart, size_
                                  (participle && punct(c, end) == ',' && end + 1 < s->b &&
                                   finite_saying(c, end + 1)) ||
                                  (end + 2 < s->b && speaker_clause_at(c, s, end)) ||
+                                 /* "In criticizing the levy, his adviser argued" */
+                                 (at->speaker_first > cstart && end + 1 >= at->speaker_first) ||
                                  (phrase && phrase_stops(c, s, end)))) {
                 break;
             }
@@ -2078,7 +2126,16 @@ static fl_status finish(ctx *c, const span *s, fl_attr *at, size_t cstart, size_
         mark(c, cstart, end, FL_ROLE_CONTENT);
     }
     if (at->content_first == at->content_end && at->content2_first == at->content2_end) {
-        return FL_OK; /* "He declined." reports nothing */
+        size_t e = paragraph_after_colon(c, s, at->cue_end);
+        if (e == 0) {
+            return FL_OK; /* "He declined." reports nothing */
+        }
+        /* "He said:" ends its paragraph: the next paragraph is what he said */
+        at->content_first = (uint32_t)s->b;
+        at->content_end = (uint32_t)e;
+        if (e > c->carry_end) {
+            c->carry_end = e;
+        }
     }
     return add_attribution(c, at);
 }
@@ -2167,14 +2224,52 @@ static bool clause_subject(const ctx *c, const span *s, size_t vg, size_t *first
             break;
         }
     }
+    /* an adverb or a phrase of time without a comma: "Then she turned on Varga", "On Friday
+     * she pressed the point", "By Monday morning he had left" */
+    if (a + 1 < vg && is_word(c, a) && (bits(c, a) & FL_W_ADV) && !(bits(c, a) & FL_W_TIME) &&
+        is_word(c, a + 1) && (c->k[a + 1].upper || (bits(c, a + 1) & (FL_W_PRON | FL_W_DET)))) {
+        a++;
+    } else if (a + 2 < vg && (bits(c, a) & FL_W_PREP) && !folded_is(c, a, "of")) {
+        size_t j = a + 1;
+        bool time = false;
+        while (j < vg && j - a <= 4 && is_word(c, j) &&
+               ((bits(c, j) & (FL_W_TIME | FL_W_DET)) || c->k[j].all_digits)) {
+            time |= (bits(c, j) & FL_W_TIME) != 0 || c->k[j].all_digits;
+            j++;
+        }
+        if (time && j < vg && is_word(c, j) && !(bits(c, j) & FL_W_DET) &&
+            (c->k[j].upper || (bits(c, j) & FL_W_PRON))) {
+            a = j;
+        }
+    }
+    if (a + 1 < vg && (folded_is(c, a, "he") || folded_is(c, a, "she") || folded_is(c, a, "they") ||
+                       folded_is(c, a, "we") || folded_is(c, a, "i"))) {
+        *first = a; /* a personal pronoun is the whole subject: "Then she turned on Varga" */
+        *end = a + 1;
+        return true;
+    }
+    /* the subject of "seem" is content of its perception, but also the subject of the
+     * clause: "Lind seemed to welcome the ruling, saying …" */
+    size_t seem_end = a;
+    for (size_t n = c->res->attributions.len; n > 0; n--) {
+        const fl_attr *x = &FL_VEC_AT(c->res->attributions, fl_attr, n - 1);
+        if (x->sentence != s->index) {
+            break;
+        }
+        if (x->kind == FL_ATTRIBUTION_PERCEIVED && x->content2_first == a && x->content2_end > a) {
+            seem_end = x->content2_end;
+            break;
+        }
+    }
     size_t k = a;
     bool capital_seen = false;
     /* a noun phrase that opens with a determiner or a quantifier ("The nurse", "Many
      * adoptees", "Another Clinton ally") runs on through its lower-case nouns */
     bool det_start = (bits(c, a) & FL_W_DET) || quantifier(c, a) || c->k[a].all_digits ||
                      number_word(c, a);
-    while (k < vg && k - a < MAX_SPEAKER_TOKENS && c->v[k].role != FL_ROLE_CONTENT &&
-           !c->v[k].quoted && speaker_token(c, k) &&
+    while (k < vg && k - a < MAX_SPEAKER_TOKENS &&
+           (c->v[k].role != FL_ROLE_CONTENT || k < seem_end) && !c->v[k].quoted &&
+           speaker_token(c, k) &&
            (!finite_verb(c, k) || (det_start && k == a + 1 && !(bits(c, k) & FL_W_AUX))) &&
            punct(c, k) != '(' && punct(c, k) != ')') {
         /* ("The embattled governor": an -ed word right after the determiner describes) */
@@ -2239,6 +2334,8 @@ static bool gerund_link(const ctx *c, size_t i) {
            folded_is(c, i, "before") || folded_is(c, i, "without");
 }
 
+static size_t approximator(const ctx *c, const span *s, size_t j);
+
 /* The speaker of the cue whose verb group starts at vg, when the words before it, [*first,
  * vg), name no one (see above). *first and *end are set to the speaker found (empty when
  * none). attrs_before: the attributions of this sentence found before this one. */
@@ -2246,8 +2343,8 @@ static void refine_speaker(const ctx *c, const span *s, size_t vg, size_t cue, s
                            size_t *first, size_t *end) {
     size_t a = *first;
     size_t b = vg;
-    while (a < b && not_a_name(c, a)) {
-        a++; /* "Tuesday", "and" */
+    while (a < b && not_a_name(c, a) && approximator(c, s, a) == a) {
+        a++; /* "Tuesday", "and"; not "At least" (half) */
     }
     bool coordinated = b > s->a && (folded_is(c, b - 1, "and") || folded_is(c, b - 1, "or") ||
                                     folded_is(c, b - 1, "but"));
@@ -2299,9 +2396,13 @@ static void refine_speaker(const ctx *c, const span *s, size_t vg, size_t cue, s
     /* a gerund after a subordinating word in the clause's own predicate, or after a
      * comma, shares its subject: "Lind attacked Varga by reminding voters …", "…,
      * while urging …", "Varga, while feeling …" */
+    size_t link = vg; /* "after hastily posting": past an adverb in -ly */
+    while (link > s->a + 2 && vg - link < 2 && ends_in_ly(c, link - 1) && c->k[link - 1].lower) {
+        link--;
+    }
     bool participle = form(c, cue) == FL_FORM_ING &&
-                      (p == ',' || (vg > s->a + 1 && gerund_link(c, vg - 1) &&
-                                    (punct(c, vg - 2) == ',' || verb_before(c, s, vg - 1))));
+                      (p == ',' || (link > s->a + 1 && gerund_link(c, link - 1) &&
+                                    (punct(c, link - 2) == ',' || verb_before(c, s, link - 1))));
     if (!(apposition || coordinated || participle || timed)) {
         return;
     }
@@ -2360,6 +2461,26 @@ static bool opens_clause(const ctx *c, const span *s, size_t from, size_t j) {
            (j - 2 == from || j - 2 == s->a);
 }
 
+/* The word after an approximator that opens a count at j ("about", "nearly", "almost",
+ * "roughly", "at least", "more than", "fewer than", "less than": "At least 30 of the
+ * farmers"), or j when there is none. */
+static size_t approximator(const ctx *c, const span *s, size_t j) {
+    if (!is_word(c, j) || j + 1 >= s->b) {
+        return j;
+    }
+    if (folded_is(c, j, "about") || folded_is(c, j, "nearly") || folded_is(c, j, "almost") ||
+        folded_is(c, j, "roughly")) {
+        return j + 1;
+    }
+    if (j + 2 < s->b &&
+        ((folded_is(c, j, "at") && folded_is(c, j + 1, "least")) ||
+         ((folded_is(c, j, "more") || folded_is(c, j, "fewer") || folded_is(c, j, "less")) &&
+          folded_is(c, j + 1, "than")))) {
+        return j + 2;
+    }
+    return j;
+}
+
 /* The subject that a preposition cut ("A state official aware of the audit said",
  * "Leaders of the drive to cancel the concert said", "A 2009 report by the Center
  * found"): when the words before the speaker found at sp_first, back to the start of the
@@ -2384,6 +2505,10 @@ static size_t subject_behind_preposition(const ctx *c, const span *s, size_t fro
             }
         } else {
             uint32_t b = bits(c, p);
+            if ((folded_is(c, p, "but") || folded_is(c, p, "and") || folded_is(c, p, "yet")) &&
+                (p == from || p == s->a || is_separator(c, p - 1))) {
+                break; /* "But growers in the two counties argue": the clause starts after it */
+            }
             if (!passive_participle(c, p) && !participle_before_by(c, s, p) &&
                 ((b & (FL_W_AUX | FL_W_OPENER | FL_W_VERB | FL_W_RELATIVE)) ||
                  ((b & FL_W_CONJ) && !folded_is(c, p, "and")) ||
@@ -2395,14 +2520,179 @@ static size_t subject_behind_preposition(const ctx *c, const span *s, size_t fro
         }
         j = p;
     }
-    /* the clause starts here: the sentence's start (or the region's) or a separator */
-    if (j == sp_first || !(j == from || j == s->a || is_separator(c, j - 1)) || !is_word(c, j) ||
+    /* the clause starts here: the sentence's start (or the region's), a separator or a
+     * linking conjunction */
+    size_t approx = approximator(c, s, j);
+    if (approx != j && approx < sp_first) {
+        /* "At least 30 of the farmers in every valley say", "Nearly 200 of …" */
+        if (!(c->k[approx].all_digits || quantifier(c, approx) || number_word(c, approx) ||
+              count_word(c, approx) ||
+              (approx + 1 < s->b && c->t[approx + 1].kind == FL_TOKEN_HYPHEN))) {
+            return sp_first;
+        }
+        return j;
+    }
+    bool linked = j > s->a && is_word(c, j - 1) &&
+                  (folded_is(c, j - 1, "but") || folded_is(c, j - 1, "and") ||
+                   folded_is(c, j - 1, "yet"));
+    if (j == sp_first || !(j == from || j == s->a || is_separator(c, j - 1) || linked) ||
+        !is_word(c, j) ||
         !(c->k[j].upper || (bits(c, j) & FL_W_DET) || quantifier(c, j) || number_word(c, j) ||
-          (plural(c, j) && opens_clause(c, s, from, j))) ||
+          (plural(c, j) && (linked || opens_clause(c, s, from, j)))) ||
         (bits(c, j) & FL_W_PREP) || count_words(c, j, vg) > 2 * MAX_SPEAKER_WORDS) {
         return sp_first;
     }
     return j;
+}
+
+/* The subject that a relative clause without commas runs into ("Farmers in the valley
+ * who lost their crops say", "Those who backed the levy argue"): when the speaker found at
+ * sp_first follows "who" and the words before "who", back to the start of the clause, name
+ * someone and hold no verb, the speaker starts there; else at sp_first. */
+static size_t subject_behind_relative(const ctx *c, const span *s, size_t from, size_t sp_first,
+                                      size_t vg) {
+    if (sp_first <= from + 1 || sp_first >= vg || !(sentence_bits(c, s) & FL_W_RELATIVE)) {
+        return sp_first;
+    }
+    /* back over the relative clause's verb and object to "who" */
+    size_t rel = sp_first - 1;
+    while (rel > from + 1 && sp_first - rel < MAX_SPEAKER_TOKENS && !folded_is(c, rel, "who") &&
+           c->v[rel].role == FL_ROLE_NONE && !c->v[rel].quoted && is_word_like(c, rel)) {
+        rel--;
+    }
+    if (!folded_is(c, rel, "who") || !is_word(c, rel - 1) || !is_word(c, rel + 1) ||
+        !c->k[rel + 1].lower) {
+        return sp_first;
+    }
+    size_t j = rel;
+    while (j > from && rel - j < MAX_SPEAKER_TOKENS && c->v[j - 1].role == FL_ROLE_NONE &&
+           !c->v[j - 1].quoted && !is_separator(c, j - 1) && speaker_token(c, j - 1) &&
+           !finite_verb(c, j - 1) && punct(c, j - 1) != '(' && punct(c, j - 1) != ')') {
+        j--;
+    }
+    j = subject_behind_preposition(c, s, from, j, rel);
+    if (j == rel || !(j == from || j == s->a || is_separator(c, j - 1)) ||
+        count_words(c, j, rel) > MAX_SPEAKER_WORDS ||
+        !(names_someone(c, j, rel) || plural(c, rel - 1))) {
+        return sp_first;
+    }
+    return j;
+}
+
+/* The subject of a gerund or participle in the introduction that opens the sentence
+ * ("Admitting the error, Lind said …", "In criticizing the levy, the board ruled …", "One week
+ * after announcing the levy, Varga resigned"): the noun phrase after the introduction's
+ * comma, before the main clause's verb. Sets [*first, *end) and returns true when found. */
+static bool intro_gerund_subject(const ctx *c, const span *s, size_t vg, size_t cue, size_t *first,
+                                 size_t *end) {
+    if (form(c, cue) != FL_FORM_ING || vg != cue) {
+        return false;
+    }
+    /* before it: nothing, or a preposition or subordinator after at most three words
+     * of time ("One month after", "Just days before") */
+    size_t a = s->a;
+    while (a < vg && !is_word(c, a)) {
+        a++;
+    }
+    if (a < vg) {
+        size_t p = vg - 1;
+        if (!is_word(c, p) ||
+            !(folded_is(c, p, "in") || folded_is(c, p, "after") || folded_is(c, p, "before") ||
+              folded_is(c, p, "since") || folded_is(c, p, "while") || folded_is(c, p, "when") ||
+              folded_is(c, p, "upon") || folded_is(c, p, "by") || folded_is(c, p, "without") ||
+              folded_is(c, p, "despite"))) {
+            return false;
+        }
+        for (size_t j = a; j < p; j++) {
+            if (!is_word(c, j) || (bits(c, j) & (FL_W_AUX | FL_W_VERB | FL_W_PRON)) ||
+                c->v[j].quoted) {
+                return false;
+            }
+        }
+        if (count_words(c, a, p) > 3) {
+            return false;
+        }
+    }
+    /* the introduction's comma */
+    size_t k = cue + 1;
+    while (k < s->b && k - cue < MAX_INTRO_TOKENS * 2 && (c->v[k].quoted || punct(c, k) != ',')) {
+        if (punct(c, k) == ';' || punct(c, k) == ':' || c->v[k].role != FL_ROLE_NONE) {
+            return false;
+        }
+        k++;
+    }
+    if (k >= s->b || punct(c, k) != ',' || c->v[k].quoted || k + 1 >= s->b || !is_word(c, k + 1)) {
+        return false;
+    }
+    size_t e = speaker_forward(c, s, k + 1);
+    for (size_t j = k + 2; j < e; j++) {
+        if (is_word(c, j) && c->k[j].lower && form(c, j) != FL_FORM_NONE &&
+            (bits(c, j) & (AFTER_CUES | BEFORE_CUES)) && !(bits(c, j - 1) & FL_W_DET)) {
+            e = j; /* "the board ruled" */
+            break;
+        }
+    }
+    if (e == k + 1 || e >= s->b || !names_someone(c, k + 1, e) ||
+        c->v[k + 1].role != FL_ROLE_NONE) {
+        return false;
+    }
+    /* the main clause goes on with its verb or an apposition */
+    if (!(punct(c, e) == ',' || (is_word(c, e) && c->k[e].lower))) {
+        return false;
+    }
+    *first = k + 1;
+    *end = e;
+    return true;
+}
+
+/* A list that a comma cut ("The growers, millers and bakers said" gave
+ * "millers and bakers"): when the speaker found at sp_first holds "and" and a comma
+ * stands before it, the items before that comma, back to the start of the clause, are
+ * part of the subject; returns where it starts (sp_first when nothing changes). */
+static size_t list_subject(const ctx *c, const span *s, size_t from, size_t sp_first, size_t vg) {
+    if (sp_first <= from + 1 || sp_first >= vg || punct(c, sp_first - 1) != ',' ||
+        c->v[sp_first - 1].quoted) {
+        return sp_first;
+    }
+    bool and_seen = false;
+    for (size_t k = sp_first; k < vg; k++) {
+        and_seen |= folded_is(c, k, "and");
+    }
+    if (!and_seen) {
+        return sp_first;
+    }
+    size_t start = sp_first - 1;
+    size_t items = 0;
+    for (size_t j = sp_first - 1; j > from && sp_first - j < MAX_SPEAKER_TOKENS;) {
+        size_t p = j - 1;
+        if (c->v[p].role != FL_ROLE_NONE || c->v[p].quoted) {
+            return sp_first;
+        }
+        if (punct(c, p) == ',') {
+            j = p;
+            continue; /* "the growers, millers, cooks and bakers" */
+        }
+        if (!is_word(c, p) || !speaker_token(c, p) || finite_verb(c, p) ||
+            (bits(c, p) & (FL_W_PREP | FL_W_CONJ | FL_W_ADV | FL_W_TIME)) || ly_adverb(c, p, p)) {
+            break;
+        }
+        items++;
+        start = p;
+        j = p;
+    }
+    if (items == 0 || items > 4) {
+        return sp_first;
+    }
+    size_t a = s->a;
+    while (a < start && !is_word(c, a)) {
+        a++;
+    }
+    bool linked = start == a + 1 && (folded_is(c, a, "but") || folded_is(c, a, "and"));
+    if (!(start == from || start == a || linked) ||
+        !((bits(c, start) & FL_W_DET) || c->k[start].upper)) {
+        return sp_first; /* a noun phrase or a name at the clause's start */
+    }
+    return start;
 }
 
 /* The first token of the possessor right before the noun at i, in [from, i): a
@@ -2433,6 +2723,36 @@ static size_t possessor(const ctx *c, const span *s, size_t from, size_t i) {
     return k < p && names_someone(c, k, p) ? k : i;
 }
 
+/* The "In" that opens the sentence before the poll or survey at i, its name and modifiers
+ * between ("In a Courier/Gazette poll", "in the newest county survey"), or SIZE_MAX. */
+static size_t poll_opening(const ctx *c, const span *s, size_t from, size_t i) {
+    size_t j = i;
+    while (j > from && i - j < MAX_SPEAKER_TOKENS && c->v[j - 1].role == FL_ROLE_NONE &&
+           !c->v[j - 1].quoted && !folded_is(c, j - 1, "in")) {
+        size_t p = j - 1;
+        int32_t q = punct(c, p);
+        if (q != 0 ? !(q == '/' || q == '-' || q == '.' || q == '&' || q == '\'' || q == 0x2019)
+                   : (bits(c, p) & (FL_W_AUX | FL_W_VERB | FL_W_OPENER | FL_W_CONJ | FL_W_PRON |
+                                    FL_W_PREP | FL_W_RELATIVE))) {
+            return SIZE_MAX;
+        }
+        j = p;
+    }
+    if (j <= from || j == i || !folded_is(c, j - 1, "in")) {
+        return SIZE_MAX; /* not "In polls, workers handed out leaflets" (polling stations) */
+    }
+    size_t in = j - 1;
+    size_t a = s->a;
+    while (a < in && !is_word(c, a)) {
+        a++;
+    }
+    /* at the sentence's start, or after a linking conjunction */
+    if (!(in == a || (in == a + 1 && (folded_is(c, a, "but") || folded_is(c, a, "and"))))) {
+        return SIZE_MAX;
+    }
+    return in;
+}
+
 /* c. Finds cues followed by their content, left to right, in [from, s->b). */
 static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
     fl_status st;
@@ -2457,7 +2777,44 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
         size_t cstart;
         size_t vg = verb_group_start(c, s, i);
         uint8_t f = form(c, i);
-        if (b & FL_W_ACCORDING) {
+        if ((b & FL_W_ACCORDING) && (b & FL_W_SOURCE)) {
+            /* "In a Courier poll this spring, Lind was ahead …": the poll reports what follows */
+            size_t in = poll_opening(c, s, from, i);
+            if (in == SIZE_MAX) {
+                continue;
+            }
+            size_t e = i + 1;
+            while (e < s->b && e - i < MAX_SPEAKER_TOKENS && punct(c, e) != ',' &&
+                   !c->v[e].quoted && c->v[e].role == FL_ROLE_NONE &&
+                   !(bits(c, e) & (FL_W_AUX | FL_W_OPENER | FL_W_RELATIVE | FL_W_PRON))) {
+                e++;
+            }
+            if (e >= s->b || punct(c, e) != ',' || at_end(s, e)) {
+                continue;
+            }
+            size_t sp_end = e;
+            if (e + 1 < s->b && is_word(c, e + 1) && c->k[e + 1].lower &&
+                suffix_is(c, e + 1, "ed", 4)) {
+                /* "In the newest poll, carried out in June, …" */
+                size_t k = e + 1;
+                while (k < s->b && k - e < MAX_SPEAKER_TOKENS && punct(c, k) != ',' &&
+                       !c->v[k].quoted) {
+                    k++;
+                }
+                if (k >= s->b || punct(c, k) != ',' || at_end(s, k)) {
+                    continue;
+                }
+                e = k;
+            }
+            at.kind = FL_ATTRIBUTION_EVIDENCE;
+            at.speaker_first = (uint32_t)in + 1;
+            at.speaker_end = (uint32_t)sp_end;
+            at.cue_first = (uint32_t)in;
+            at.cue_end = (uint32_t)in + 1;
+            mark(c, in, in + 1, FL_ROLE_CUE);
+            mark(c, in + 1, e + 1, FL_ROLE_SPEAKER);
+            cstart = e + 1;
+        } else if (b & FL_W_ACCORDING) {
             /* "According to the ministry, …" */
             size_t to = i + 1;
             size_t cue_first = i;
@@ -2627,12 +2984,17 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
                 sp_first--;
             }
             sp_first = subject_behind_preposition(c, s, from, sp_first, vg);
+            sp_first = subject_behind_relative(c, s, from, sp_first, vg);
+            sp_first = list_subject(c, s, from, sp_first, vg);
             if (vg - sp_first == 1 && folded_is(c, sp_first, "we")) {
                 continue; /* "What we know about …": the outlet speaks, in its own words */
             }
             size_t named_first = sp_first;
             size_t named_end = vg;
             refine_speaker(c, s, vg, i, sentence_attrs, &named_first, &named_end);
+            if (named_first == named_end) {
+                intro_gerund_subject(c, s, vg, i, &named_first, &named_end);
+            }
             at.speaker_first = (uint32_t)named_first;
             at.speaker_end = (uint32_t)named_end;
             at.cue_first = (uint32_t)vg;

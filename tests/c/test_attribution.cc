@@ -804,7 +804,8 @@ TEST(Attribution, AGradedAdverbIsNoSpeaker) {
 }
 
 TEST(Attribution, APercentSignStaysInsideASpeaker) {
-    auto r = records("In the poll, 85% of members said the party was united.");
+    // (not "In the poll, …": a poll that opens the sentence reports the rest)
+    auto r = records("In the vote, 85% of members said the party was united.");
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("85% of members", r[0].speaker);
 }
@@ -877,11 +878,12 @@ TEST(Attribution, AGerundAfterBySharesTheSubjectOfItsClause) {
     r = records("The envoy met the press while urging calm.");
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("The envoy", r[0].speaker);
-    // an introduction has no verb before it: its time phrase is no speaker
+    // an introduction has no verb before it: its time phrase is no speaker, the main
+    // clause's subject is
     r = records("One week after announcing the levy, Varga resigned.");
     ASSERT_LE(1u, r.size());
     EXPECT_EQ("announcing", r[0].cue);
-    EXPECT_EQ("", r[0].speaker);
+    EXPECT_EQ("Varga", r[0].speaker);
 }
 
 TEST(Attribution, TellNeverInvertsItsSpeaker) {
@@ -947,4 +949,163 @@ TEST(Attribution, AParticipleBeforeByStaysInASubjectCutByAPreposition) {
     r = records("A survey conducted by the institute found that farmers back the levy.");
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("A survey conducted by the institute", r[0].speaker);
+}
+
+TEST(Attribution, AnAccordingToThatEndsTheSentenceAfterItsPeriodIsOutermost) {
+    auto r = records("\u201cIt is over,\u201d the mayor said, according to the Courier.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("according to", r[0].cue);
+    EXPECT_EQ("the Courier", r[0].speaker);
+    EXPECT_EQ("\u201cIt is over,\u201d the mayor said", r[0].content);
+}
+
+TEST(Attribution, AnAdjectiveWithItsPrepositionStaysInATrailingSpeaker) {
+    auto r = records("The levy will stay, aides familiar with the budget said.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("aides familiar with the budget", r[0].speaker);
+    EXPECT_EQ("The levy will stay", r[0].content);
+    r = records("The levy will stay, a person close to the mayor said Monday.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("a person close to the mayor", r[0].speaker);
+    EXPECT_EQ("The levy will stay", r[0].content);
+}
+
+TEST(Attribution, ARelativeClauseWithoutCommasStaysInItsSubject) {
+    auto r = records("Farmers in the valley who lost their crops say the aid came late.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Farmers in the valley who lost their crops", r[0].speaker);
+    EXPECT_EQ("the aid came late.", r[0].content);
+    r = records("Those who backed the levy argue it works.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Those who backed the levy", r[0].speaker);
+}
+
+TEST(Attribution, AGerundAfterAPrepositionHasNoSourceSubject) {
+    // "writing" reports only a clause; "Democrats in" before it is no source that writes
+    EXPECT_TRUE(records("Lind teamed up with growers in writing a levy bill.").empty());
+}
+
+TEST(Attribution, AGerundInTheOpeningIntroductionTakesTheMainClausesSubject) {
+    auto r = records(
+        "In criticizing the levy, his adviser, Dan Kell, argued in a memo that it was unfair.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("criticizing", r[0].cue);
+    EXPECT_EQ("his adviser", r[0].speaker);
+    EXPECT_EQ("the levy", r[0].content);
+    EXPECT_EQ("argued", r[1].cue);
+    EXPECT_EQ("his adviser", r[1].speaker);
+    r = records("Admitting the error, Lind said talks would start.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("Lind", r[0].speaker);
+    r = records("One week after announcing the levy, the mayor resigned.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("the mayor", r[0].speaker);
+}
+
+TEST(Attribution, ASubjectCutByAPrepositionMayOpenWithAnApproximatorOrAfterBut) {
+    auto r = records("At least 30 of the farmers in every valley say the levy is fair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("At least 30 of the farmers in every valley", r[0].speaker);
+    r = records("Nearly 200 of the members in the three towns oppose the levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Nearly 200 of the members in the three towns", r[0].speaker);
+    r = records("But growers in the two counties argue that the levy is fair.");
+    ASSERT_LE(1u, r.size());
+    EXPECT_EQ("growers in the two counties", r[0].speaker);
+}
+
+TEST(Attribution, AndBeforeAParticipleOfSayingStartsTheSpeakersNextAttribution) {
+    auto r = records("She stalled, praising the mayor and saying that the levy works.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("praising", r[0].cue);
+    EXPECT_EQ("the mayor", r[0].content);
+    EXPECT_EQ("saying", r[1].cue);
+    EXPECT_EQ("She", r[1].speaker);
+    EXPECT_EQ("that the levy works.", r[1].content);
+}
+
+TEST(Attribution, APollThatOpensTheSentenceAfterInReportsWhatFollows) {
+    auto r = records("In a Courier poll this spring, Lind was ahead by six points.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("In", r[0].cue);
+    EXPECT_EQ("a Courier poll this spring", r[0].speaker);
+    EXPECT_EQ("Lind was ahead by six points.", r[0].content);
+    r = records("In the newest Gazette survey, carried out in June, Lind led Varga.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("the newest Gazette survey", r[0].speaker);
+    EXPECT_EQ("Lind led Varga.", r[0].content);
+    EXPECT_TRUE(records("In polls, workers handed out leaflets.").empty());
+    EXPECT_TRUE(records("Lind leads in the polls.").empty());
+}
+
+TEST(Attribution, ASentenceAdverbAndItsCommaIntroduceTheClause) {
+    auto r = records("Instead, the mayor toured the farms, hoping to calm the growers.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("hoping", r[0].cue);
+    EXPECT_EQ("the mayor", r[0].speaker);
+    r = records("Meanwhile, Lind, a former judge, intends to skip the vote.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Lind", r[0].speaker);
+}
+
+TEST(Attribution, AListThatACommaCutIsOneSubject) {
+    auto r = records("The growers, millers and bakers said the levy is unfair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The growers, millers and bakers", r[0].speaker);
+    r = records("Lind, Varga and Reyes said it was fine.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Lind, Varga and Reyes", r[0].speaker);
+    r = records("In Ohio, farmers and traders said it was fine.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("farmers and traders", r[0].speaker);
+}
+
+TEST(Attribution, ACueWhoseColonEndsTheParagraphReportsTheNextParagraph) {
+    auto r = records(
+        "In a memo, Lind wrote:\n\nThe levy is fair. It stays.\n\nThe vote came later.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Lind", r[0].speaker);
+    EXPECT_EQ("wrote", r[0].cue);
+    EXPECT_EQ("The levy is fair. It stays.", r[0].content);
+}
+
+TEST(Attribution, AParticiplesSubjectAfterAnAdverbOrATimeWithoutAComma) {
+    auto r = records("Then she turned on Varga, calling him a fraud.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("she", r[0].speaker);
+    r = records("On Friday she pressed the point again, seeking to prove that Varga had lied.");
+    ASSERT_LE(1u, r.size());
+    EXPECT_EQ("seeking", r[0].cue);
+    EXPECT_EQ("she", r[0].speaker);
+    r = records(
+        "On Monday night Dana Lind gave a speech at the fair, hoping to win the farmers over.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Dana Lind", r[0].speaker);
+}
+
+TEST(Attribution, TheSubjectOfSeemIsTheSubjectOfAParticipleAfterIt) {
+    auto r = records(
+        "Advisers for Lind seemed to welcome the ruling, saying that the levy would stay.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("seemed", r[0].cue);
+    EXPECT_EQ("", r[0].speaker);
+    EXPECT_EQ("saying", r[1].cue);
+    EXPECT_EQ("Advisers for Lind", r[1].speaker);
+}
+
+TEST(Attribution, AGerundAfterItsLinkWordAndAnAdverbSharesTheSubject) {
+    auto r = records("Lind angered the farmers by repeatedly saying the levy would stay.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("saying", r[0].cue);
+    EXPECT_EQ("Lind", r[0].speaker);
+}
+
+TEST(Attribution, LookingToIsAnIntention) {
+    auto r = records("The council is looking to cut the levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("is looking", r[0].cue);
+    EXPECT_EQ("The council", r[0].speaker);
+    EXPECT_EQ("to cut the levy.", r[0].content);
+    EXPECT_TRUE(records("The roads are looking icy.").empty());
+    EXPECT_TRUE(records("She is looking at the data.").empty());
 }
