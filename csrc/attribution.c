@@ -114,7 +114,7 @@ static bool suffix_is(const ctx *c, size_t i, const char *suffix, size_t min_len
     return memcmp(f + k->fold_len - n, suffix, n) == 0;
 }
 
-/* A lower-case word in -ing ("clutching", "adding"): a participle or a gerund. */
+/* A lower-case word in -ing ("waving", "adding"): a participle or a gerund. */
 static bool ing_word(const ctx *c, size_t i) {
     return suffix_is(c, i, "ing", 5) && c->k[i].lower;
 }
@@ -1429,7 +1429,7 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
     size_t p = vg - 1;
     if ((punct(c, p) == '.' || punct(c, p) == '%') && !c->t[p].space_before && p > s->a &&
         is_word(c, p - 1)) {
-        p--; /* "Joseph R. Biden Jr. said", "47% say": a period or a percent sign */
+        p--; /* "Dana K. Reyes Jr. said", "47% say": a period or a percent sign */
     }
     if (has_aux && f != FL_FORM_ING && !(bits(c, p) & FL_W_DET)) {
         return true; /* "have vowed", "will say", "did not deny" */
@@ -1806,7 +1806,7 @@ static size_t content_start(const ctx *c, const span *s, size_t i, uint8_t regio
     if (p == ',' && j + 1 < s->b &&
         (((bits(c, j + 1) & (FL_W_CONJ | FL_W_RELATIVE)) && !(bits(c, j + 1) & FL_W_OPENER)) ||
          ing_word(c, j + 1))) {
-        return SIZE_MAX; /* "…, though …", "…, which …", "Mr. Biden said, clutching …" */
+        return SIZE_MAX; /* "…, though …", "…, which …", "Ms. Reyes said, waving …" */
     }
     return j;
 }
@@ -2143,7 +2143,7 @@ static fl_status finish(ctx *c, const span *s, fl_attr *at, size_t cstart, size_
 /* ------------------------------------------------------------------ speakers of cues
  * The words right before a verb group are its speaker only when they name someone. When
  * they do not, the speaker stands elsewhere (PolNeAR's sources, and what a reader takes):
- * - before an apposition: "Sanders, a senator from Vermont, said", "Goodlatte (R-Va.) told",
+ * - before an apposition: "Reyes, a senator from Oregon, said", "Varga (D-Ore.) told",
  *   "Ralston — after a shrug toward the door — told";
  * - for a relative clause, the relative pronoun: "Trump, who said …" (its actor is the
  *   antecedent's, see fl__publish_attributions);

@@ -116,14 +116,14 @@ def test_the_agent_after_a_quoted_label_gives_it(an):
     # the passive naming verb: the speaker is the by-agent, after the quotation too, and a
     # speaker at the end of its sentence does not take the sentence's period
     doc = an.analyze('Russia was called "an aggressor country" by Kiev. The junta was '
-                     'criticized by Miller. The junta was criticized by Joseph R. Biden Jr. '
+                     'criticized by Miller. The junta was criticized by Dana K. Reyes Jr. '
                      'on Monday. Russia was called "an aggressor country" in the report.')
     label = [m for m in doc.matches if m.term == "aggressor country"]
     assert [(m.voice, m.speaker, m.speaker_actor, m.cue, m.target) for m in label] == [
         ("quoted", "Kiev", "Ukraine", "was called", "Russia"),
         ("quoted", None, None, "was called", "Russia")]
     assert [a.speaker for a in doc.attributions if a.cue == "was criticized"] == [
-        "Miller", "Joseph R. Biden Jr."]
+        "Miller", "Dana K. Reyes Jr."]
 
 
 def test_an_attribution_without_a_term_is_still_listed(an):
