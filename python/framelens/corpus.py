@@ -680,7 +680,7 @@ def analyze_corpus(analyzer, records: Iterable, text: str = "text",
     lex = analyzer.lexicon
     columns, groups = _Columns(), _Groups()
     surfaces, attr_strings, sent_strings = _Strings(), _Strings(), _Strings()
-    match_columns = _MatchColumns(lex)
+    match_columns = _MatchColumns()
     doc_ids: List[Any] = []
     id_kinds = _IdKinds()
     kept: Dict[str, List[Any]] = {k: [] for k in plan.keep}
@@ -735,7 +735,7 @@ def analyze_corpus(analyzer, records: Iterable, text: str = "text",
                 # new buffers: the emitted Corpus keeps the old ones
                 columns, groups, id_kinds = _Columns(), _Groups(), _IdKinds()
                 surfaces, attr_strings, sent_strings = _Strings(), _Strings(), _Strings()
-                match_columns = _MatchColumns(lex)
+                match_columns = _MatchColumns()
                 n_docs = 0
     finally:
         if bar is not None:
@@ -788,15 +788,12 @@ class _MatchColumns:
     """The costly columns of the match table, made from each batch as it arrives, while the
     worker threads run, so that little of the table is left to make after the last batch
     (Corpus.match_table makes them from the core's columns for a Corpus built otherwise):
-    each match's term and category codes and weight, and who says it (its attribution's
-    speaker, cue and cue lemma, the speaker's offsets and actor). The lemmas are coded in the
-    order they first appear and recoded at the end to their sorted order by one array lookup,
-    as _Groups does."""
+    who says each match (its attribution's speaker, cue and cue lemma, the speaker's offsets
+    and actor). The lemmas are coded in the order they first appear and recoded at the end to
+    their sorted order by one array lookup, as _Groups does. (The term, category and weight
+    of each match stay in the table: looked up batch by batch they cost twice the CPU.)"""
 
-    def __init__(self, lexicon) -> None:
-        self.term_of, _ = lexicon._term_label_dtype()
-        _, self.category_of, self.weight_of, _ = lexicon._term_columns()
-        self.term, self.category, self.weight = bytearray(), bytearray(), bytearray()
+    def __init__(self) -> None:
         self.speaker, self.cue = _Strings(), _Strings()  # empty where null
         self.has = bytearray()  # per match (bool): it has an attribution
         self.named = bytearray()  # per match (bool): and the attribution a speaker
@@ -809,10 +806,6 @@ class _MatchColumns:
         """Adds a batch's matches; attr_offsets, attr_data: its attributions' strings (4 an
         attribution, see _attribution_texts)."""
         import pyarrow as pa
-        term = np.frombuffer(cols["match_term"], dtype=np.uint32)
-        self.term += self.term_of[term].data
-        self.category += self.category_of[term].data
-        self.weight += self.weight_of[term].data
         link = np.frombuffer(cols["match_attribution"], dtype=np.uint32)
         n = len(link)
         has = link != _NONE
@@ -829,21 +822,23 @@ class _MatchColumns:
             return
         # the batch's attribution row of each match that has one
         per_doc = np.frombuffer(cols["doc_attributions"], dtype=np.uint32)
-        first = np.cumsum(per_doc, dtype=np.int64) - per_doc
-        doc = np.frombuffer(cols["match_doc"], dtype=np.uint32)[has]
-        arow = first[doc] + link[has]
-        sp_s = np.frombuffer(cols["attr_speaker_start"], dtype=np.int64)[arow]
-        sp_e = np.frombuffer(cols["attr_speaker_end"], dtype=np.int64)[arow]
+        # take() with intp indices: indexing by uint32 arrays took several times as long
+        first = np.cumsum(per_doc, dtype=np.intp) - per_doc
+        at = np.flatnonzero(has)
+        doc = np.frombuffer(cols["match_doc"], dtype=np.uint32).take(at).astype(np.intp)
+        arow = first.take(doc) + link.take(at)
+        sp_s = np.frombuffer(cols["attr_speaker_start"], dtype=np.int64).take(arow)
+        sp_e = np.frombuffer(cols["attr_speaker_end"], dtype=np.int64).take(arow)
         named_k = sp_e > sp_s
         named = np.zeros(n, bool)
-        named[has] = named_k
+        named[at] = named_k
         self.named += named.data
         for buf, values in ((self.speaker_start, sp_s), (self.speaker_end, sp_e)):
             spread = np.zeros(n, np.int64)
-            spread[has] = values
+            spread[at] = values
             buf += spread.data
         actor = np.full(n, _NONE, np.uint32)
-        actor[has] = np.frombuffer(cols["attr_speaker_actor"], dtype=np.uint32)[arow]
+        actor[at] = np.frombuffer(cols["attr_speaker_actor"], dtype=np.uint32).take(arow)
         self.speaker_actor += actor.data
         every = pa.Array.from_buffers(pa.large_string(), len(attr_offsets) - 1,
                                       [None, pa.py_buffer(np.ascontiguousarray(attr_offsets,
@@ -857,20 +852,14 @@ class _MatchColumns:
         codes = np.fromiter((code.setdefault(s, len(code)) for s in
                              enc.dictionary.to_pylist()), dtype=np.int64)
         lemma = np.full(n, -1, np.int64)
-        lemma[has] = codes[enc.indices.to_numpy()]
+        lemma[at] = codes.take(enc.indices.to_numpy().astype(np.intp))
         self.lemma += lemma.data
 
-    def columns(self) -> Dict[str, Any]:
+    def columns(self) -> Optional[Dict[str, Any]]:
         """The arrays of the matches gathered (views of the buffers: nothing may be added
-        after): the codes of term and category (int64), weight, and who: None when no match
-        has an attribution, else has, named, speaker and cue (pyarrow, null where there is
-        none), speaker_start, speaker_end, speaker_actor and the lemmas' codes with their
-        sorted categories (lemma_codes, lemmas)."""
-        return {"term": np.frombuffer(self.term, dtype=np.int64),
-                "category": np.frombuffer(self.category, dtype=np.int64),
-                "weight": np.frombuffer(self.weight, dtype=np.float64), "who": self._who()}
-
-    def _who(self) -> Optional[Dict[str, Any]]:
+        after): has, named, speaker and cue (pyarrow, null where there is none),
+        speaker_start, speaker_end, speaker_actor and the lemmas' codes with their sorted
+        categories (lemma_codes, lemmas); None when no match has an attribution."""
         has = np.frombuffer(self.has, dtype=bool)
         if not has.any():
             return None
@@ -1163,8 +1152,7 @@ class Corpus:
         self._attr_texts = attribution_texts if attribution_texts is not None else \
             (np.zeros(4 * len(cols["attr_doc"]) + 1, np.int64), b"")
         self._attributions = None
-        # the costly columns of the match table when made batch by batch
-        # (_MatchColumns.columns), else None
+        # who says each match when made batch by batch (_MatchColumns.columns), else None
         self._match_columns = match_columns
         self.duplicates = None  # the copies found with dedupe= (framelens.dedupe.Duplicates)
         self.dedupe_mode: Optional[str] = None  # "mark" or "drop" when they were
@@ -1293,25 +1281,17 @@ class Corpus:
         import pandas as pd
         c = self._cols
         doc = c["match_doc"].astype(np.int64, copy=False)  # int64 already when gathered
-        made = self._match_columns
-        if made is not None:
-            term_cols = {"term": pd.Categorical.from_codes(
-                made["term"], dtype=self.lexicon._term_label_dtype()[1]),
-                "category": label_array(made["category"], self.lexicon.categories)}
-            weight = made["weight"]
-        else:
-            term = c["match_term"].astype(np.int64)
-            term_cols, weight = self._term_cols(term), self._term_weight(term)
+        term = c["match_term"].astype(np.int64)
         data = {
             "doc_id": self._doc_id_col(doc),
             "group": self._group_col(doc),
             "sentence": c["match_sentence"].astype(np.int64),
-            **term_cols,
+            **self._term_cols(term),
             "start": c["match_start"],
             "end": c["match_end"],
             "surface": text_array(_surface_array(*self._surfaces)),
             "voice": label_array(c["match_voice"].astype(np.int64), VOICES),
-            "weight": weight,
+            "weight": self._term_weight(term),
             "negated": c["match_negated"].astype(bool),
             **self._who_cols(),
             **self._kept_cols(doc),
@@ -1446,7 +1426,7 @@ class Corpus:
         the matches ``rows`` (default: all), from the attribution that holds each."""
         import pandas as pd
         c = self._cols
-        who = self._match_columns["who"] if self._match_columns is not None else None
+        who = self._match_columns
         if rows is None and who is not None:
             named = who["named"]
             return {
