@@ -409,7 +409,92 @@ static bool chunk_start(work *w, chunk *ch) {
     return true;
 }
 
+/*
+ * Room for the rows of documents of `bytes` bytes of text, reserved before the first is
+ * appended: grown by half again from 16 elements, a column was copied by realloc a dozen
+ * times or more (7 M of the 12 M instructions of the columns on 2 MB). News text gives a
+ * sentence per 126 to 141 bytes and an attribution per 232 to 265 with about 120 bytes of
+ * strings (the generated corpus and PolNeAR), so these are reserved for a little more; a
+ * match per 100 to 7,500 bytes, by lexicon, so matches are reserved for one per 512 bytes
+ * and grow from there. Text beyond FL_RESERVE_MAX_BYTES adds nothing (a huge batch grows
+ * as before rather than reserve for it at once).
+ */
+#define FL_RESERVE_MAX_BYTES ((size_t)16 << 20)
+
+/* bytes: at most FL_RESERVE_MAX_BYTES. */
+static fl_status columns_reserve(const fl_allocator *a, columns *c, size_t docs, size_t bytes,
+                                 fl_sentence_texts keep) {
+    fl_status st;
+    size_t sents = bytes / 96 + 1;
+    size_t matches = bytes / 512 + 1;
+    size_t attrs = bytes / 192 + 1;
+#define RESERVE(col, type, n)                                                                      \
+    if ((st = room(a, &c->col, sizeof(type), (n))) != FL_OK) {                                     \
+        return st;                                                                                 \
+    }
+    RESERVE(doc_tokens, uint64_t, docs)
+    RESERVE(doc_sentences, uint32_t, docs)
+    RESERVE(doc_matches, uint32_t, docs)
+    RESERVE(doc_attributions, uint32_t, docs)
+    RESERVE(sent_doc, uint32_t, sents)
+    RESERVE(sent_index, uint32_t, sents)
+    RESERVE(sent_start, int64_t, sents)
+    RESERVE(sent_end, int64_t, sents)
+    RESERVE(sent_tokens, uint32_t, sents)
+    RESERVE(sent_matches, uint32_t, sents)
+    RESERVE(sent_markers, uint32_t, sents)
+    RESERVE(sent_score, double, sents)
+    if (keep != FL_SENTENCE_TEXTS_NONE) {
+        RESERVE(sent_text_offsets, int64_t, sents)
+        RESERVE(sent_text_data, char, keep == FL_SENTENCE_TEXTS_ALL ? bytes : bytes / 8)
+    }
+    RESERVE(match_doc, uint32_t, matches)
+    RESERVE(match_sentence, uint32_t, matches)
+    RESERVE(match_term, uint32_t, matches)
+    RESERVE(match_spelling, uint32_t, matches)
+    RESERVE(match_start, int64_t, matches)
+    RESERVE(match_end, int64_t, matches)
+    RESERVE(match_voice, uint8_t, matches)
+    RESERVE(match_negated, uint8_t, matches)
+    RESERVE(match_attribution, uint32_t, matches)
+    RESERVE(match_target, uint32_t, matches)
+    RESERVE(surface_offsets, int64_t, matches)
+    RESERVE(surface_data, char, 16 * matches)
+    RESERVE(attr_doc, uint32_t, attrs)
+    RESERVE(attr_sentence, uint32_t, attrs)
+    RESERVE(attr_kind, uint8_t, attrs)
+    RESERVE(attr_voice, uint8_t, attrs)
+    RESERVE(attr_nested, uint8_t, attrs)
+    RESERVE(attr_speaker_actor, uint32_t, attrs)
+    RESERVE(attr_speaker_start, int64_t, attrs)
+    RESERVE(attr_speaker_end, int64_t, attrs)
+    RESERVE(attr_cue_start, int64_t, attrs)
+    RESERVE(attr_cue_end, int64_t, attrs)
+    RESERVE(attr_content_start, int64_t, attrs)
+    RESERVE(attr_content_end, int64_t, attrs)
+    RESERVE(attr_content2_start, int64_t, attrs)
+    RESERVE(attr_content2_end, int64_t, attrs)
+    RESERVE(attr_text_offsets, int64_t, 4 * attrs)
+    RESERVE(attr_text_data, char, 128 * attrs)
+#undef RESERVE
+    return FL_OK;
+}
+
 static void run_chunk(work *w, chunk *ch, fl_result *res) {
+    size_t bytes = 0; /* of text, counted up to FL_RESERVE_MAX_BYTES (no overflow) */
+    for (size_t d = ch->first; d < ch->last && bytes < FL_RESERVE_MAX_BYTES; d++) {
+        size_t left = FL_RESERVE_MAX_BYTES - bytes;
+        bytes += w->lens[d] < left ? w->lens[d] : left;
+    }
+    if (ch->status == FL_OK && ch->last > ch->first) {
+        ch->status = columns_reserve(w->alloc, &ch->cols, ch->last - ch->first, bytes,
+                                     w->sentence_texts);
+        if (ch->status != FL_OK) {
+            fl__error(&ch->err, ch->status, "out of memory");
+            ch->failed_doc = ch->first;
+            atomic_store(&w->failed, true);
+        }
+    }
     for (size_t d = ch->first; d < ch->last && ch->status == FL_OK; d++) {
         ch->status = fl_analyze(w->lex, w->texts[d], w->lens[d], res, &ch->err);
         if (ch->status == FL_OK) {

@@ -680,6 +680,7 @@ def analyze_corpus(analyzer, records: Iterable, text: str = "text",
     lex = analyzer.lexicon
     columns, groups = _Columns(), _Groups()
     surfaces, attr_strings, sent_strings = _Strings(), _Strings(), _Strings()
+    match_columns = _MatchColumns()
     doc_ids: List[Any] = []
     id_kinds = _IdKinds()
     kept: Dict[str, List[Any]] = {k: [] for k in plan.keep}
@@ -711,7 +712,9 @@ def analyze_corpus(analyzer, records: Iterable, text: str = "text",
                 sent_strings.add(cols["sent_text_offsets"], cols["sent_text_data"])
             columns.add(cols, n_docs)
             surfaces.add(cols["surface_offsets"], cols["surface_data"])
-            attr_strings.add(*_attribution_texts(cols, keep_content=texts != "none"))
+            batch_attr_texts = _attribution_texts(cols, keep_content=texts != "none")
+            attr_strings.add(*batch_attr_texts)
+            match_columns.add(cols, *batch_attr_texts)
             doc_ids.extend(batch.ids)
             id_kinds.add(batch.ids)
             groups.add(batch.labels, batch.keys)
@@ -720,10 +723,11 @@ def analyze_corpus(analyzer, records: Iterable, text: str = "text",
             n_docs += len(batch.texts)
             if callback is not None:
                 callback(len(batch.texts), sum(len(t) for t in batch.texts))
-            del batch, cols
+            del batch, cols, batch_attr_texts
             if _emit is not None:
                 _emit(_gathered(lex, records, plan, columns, surfaces, attr_strings,
-                                sent_strings, doc_ids, id_kinds, groups, kept, n_docs,
+                                sent_strings, match_columns, doc_ids, id_kinds, groups,
+                                kept, n_docs,
                                 skipped[0], texts, whole=False))
                 seqs: List[List[Any]] = [doc_ids, *kept.values()]
                 for seq in seqs:
@@ -731,12 +735,14 @@ def analyze_corpus(analyzer, records: Iterable, text: str = "text",
                 # new buffers: the emitted Corpus keeps the old ones
                 columns, groups, id_kinds = _Columns(), _Groups(), _IdKinds()
                 surfaces, attr_strings, sent_strings = _Strings(), _Strings(), _Strings()
+                match_columns = _MatchColumns()
                 n_docs = 0
     finally:
         if bar is not None:
             bar.close()
     corpus = _gathered(lex, records, plan, columns, surfaces, attr_strings, sent_strings,
-                       doc_ids, id_kinds, groups, kept, n_docs, skipped[0], texts)
+                       match_columns, doc_ids, id_kinds, groups, kept, n_docs, skipped[0],
+                       texts)
     if signatures is not None:
         from . import dedupe as dd
         corpus = dd.apply(corpus, signatures.duplicates(**find), mode=str(dedupe),
@@ -753,14 +759,136 @@ class _Strings:
         self.offsets = bytearray(np.zeros(1, np.int64).tobytes())
         self.data = bytearray()
 
-    def add(self, offsets: Union[bytes, np.ndarray], data: bytes) -> None:
+    def add(self, offsets: Union[bytes, np.ndarray], data: Union[bytes, memoryview]) -> None:
         off = np.frombuffer(offsets, dtype=np.int64) if isinstance(offsets, bytes) else offsets
         self.offsets += (off[1:] + len(self.data)).data
         self.data += data
 
+    def add_empty(self, n: int) -> None:
+        """Appends n empty strings."""
+        self.offsets += np.full(n, len(self.data), np.int64).data
+
+    def array(self, present: np.ndarray):
+        """The strings as a pyarrow array over the buffers (not copied: nothing may be added
+        after), null where ``present`` is False."""
+        import pyarrow as pa
+        n = len(present)
+        n_null = n - int(np.count_nonzero(present))
+        valid = pa.py_buffer(np.packbits(present, bitorder="little")) if n_null else None
+        return pa.Array.from_buffers(pa.large_string(), n,
+                                     [valid, pa.py_buffer(self.offsets), pa.py_buffer(self.data)],
+                                     n_null)
+
     def joined(self) -> Tuple[np.ndarray, bytearray]:
         """(offsets, data): views of the buffers, not copies (no string may be added after)."""
         return np.frombuffer(self.offsets, dtype=np.int64), self.data
+
+
+class _MatchColumns:
+    """The costly columns of the match table, made from each batch as it arrives, while the
+    worker threads run, so that little of the table is left to make after the last batch
+    (Corpus.match_table makes them from the core's columns for a Corpus built otherwise):
+    who says each match (its attribution's speaker, cue and cue lemma, the speaker's offsets
+    and actor). The lemmas are coded in the order they first appear and recoded at the end to
+    their sorted order by one array lookup, as _Groups does. (The term, category and weight
+    of each match stay in the table: looked up batch by batch they cost twice the CPU.)"""
+
+    def __init__(self) -> None:
+        self.speaker, self.cue = _Strings(), _Strings()  # empty where null
+        self.has = bytearray()  # per match (bool): it has an attribution
+        self.named = bytearray()  # per match (bool): and the attribution a speaker
+        self.speaker_start, self.speaker_end = bytearray(), bytearray()  # int64, 0 if none
+        self.speaker_actor = bytearray()  # uint32, _NONE if none
+        self.lemma = bytearray()  # int64 code in lemma_code, -1 if none
+        self.lemma_code: Dict[str, int] = {}
+
+    def add(self, cols: Dict[str, bytes], attr_offsets: np.ndarray, attr_data: bytes) -> None:
+        """Adds a batch's matches; attr_offsets, attr_data: its attributions' strings (4 an
+        attribution, see _attribution_texts)."""
+        import pyarrow as pa
+        link = np.frombuffer(cols["match_attribution"], dtype=np.uint32)
+        n = len(link)
+        has = link != _NONE
+        k = int(np.count_nonzero(has))
+        self.has += has.data
+        if not k:
+            self.named += bytes(n)
+            self.speaker_start += bytes(8 * n)
+            self.speaker_end += bytes(8 * n)
+            self.speaker_actor += b"\xff" * (4 * n)
+            self.lemma += b"\xff" * (8 * n)
+            self.speaker.add_empty(n)
+            self.cue.add_empty(n)
+            return
+        # the batch's attribution row of each match that has one
+        per_doc = np.frombuffer(cols["doc_attributions"], dtype=np.uint32)
+        # take() with intp indices: indexing by uint32 arrays took several times as long
+        first = np.cumsum(per_doc, dtype=np.intp) - per_doc
+        at = np.flatnonzero(has)
+        doc = np.frombuffer(cols["match_doc"], dtype=np.uint32).take(at).astype(np.intp)
+        arow = first.take(doc) + link.take(at)
+        sp_s = np.frombuffer(cols["attr_speaker_start"], dtype=np.int64).take(arow)
+        sp_e = np.frombuffer(cols["attr_speaker_end"], dtype=np.int64).take(arow)
+        named_k = sp_e > sp_s
+        named = np.zeros(n, bool)
+        named[at] = named_k
+        self.named += named.data
+        for buf, values in ((self.speaker_start, sp_s), (self.speaker_end, sp_e)):
+            spread = np.zeros(n, np.int64)
+            spread[at] = values
+            buf += spread.data
+        actor = np.full(n, _NONE, np.uint32)
+        actor[at] = np.frombuffer(cols["attr_speaker_actor"], dtype=np.uint32).take(arow)
+        self.speaker_actor += actor.data
+        every = pa.Array.from_buffers(pa.large_string(), len(attr_offsets) - 1,
+                                      [None, pa.py_buffer(np.ascontiguousarray(attr_offsets,
+                                                                               np.int64)),
+                                       pa.py_buffer(attr_data)])
+        idx = 4 * arow
+        _add_taken(self.speaker, every.take(pa.array(idx[named_k])), named)
+        _add_taken(self.cue, every.take(pa.array(idx + 1)), has)
+        enc = every.take(pa.array(idx + 2)).dictionary_encode()
+        code = self.lemma_code
+        codes = np.fromiter((code.setdefault(s, len(code)) for s in
+                             enc.dictionary.to_pylist()), dtype=np.int64)
+        lemma = np.full(n, -1, np.int64)
+        lemma[at] = codes.take(enc.indices.to_numpy().astype(np.intp))
+        self.lemma += lemma.data
+
+    def columns(self) -> Optional[Dict[str, Any]]:
+        """The arrays of the matches gathered (views of the buffers: nothing may be added
+        after): has, named, speaker and cue (pyarrow, null where there is none),
+        speaker_start, speaker_end, speaker_actor and the lemmas' codes with their sorted
+        categories (lemma_codes, lemmas); None when no match has an attribution."""
+        has = np.frombuffer(self.has, dtype=bool)
+        if not has.any():
+            return None
+        named = np.frombuffer(self.named, dtype=bool)
+        cats = np.asarray(list(self.lemma_code), dtype=object)
+        order = np.argsort(cats, kind="stable")
+        rank = np.empty(len(order) + 1, dtype=np.int64)
+        rank[order] = np.arange(len(order))
+        rank[-1] = -1  # code -1, no lemma, stays -1
+        return {"has": has, "named": named,
+                "speaker": self.speaker.array(named), "cue": self.cue.array(has),
+                "speaker_start": np.frombuffer(self.speaker_start, dtype=np.int64),
+                "speaker_end": np.frombuffer(self.speaker_end, dtype=np.int64),
+                "speaker_actor": np.frombuffer(self.speaker_actor, dtype=np.uint32),
+                "lemma_codes": rank[np.frombuffer(self.lemma, dtype=np.int64)],
+                "lemmas": cats[order]}
+
+
+def _add_taken(strings: _Strings, taken, present: np.ndarray) -> None:
+    """Appends the strings of a pyarrow string array to ``strings`` at the rows where
+    ``present`` is True, an empty string at the others."""
+    _, t_off, t_data = taken.buffers()
+    off = np.frombuffer(t_off, np.int64, len(taken) + 1, 8 * taken.offset)
+    lens = np.zeros(len(present), np.int64)
+    lens[present] = np.diff(off)
+    spread = np.zeros(len(present) + 1, np.int64)
+    np.cumsum(lens, out=spread[1:])
+    data = b"" if t_data is None else memoryview(t_data)[int(off[0]):int(off[-1])]
+    strings.add(spread, data)
 
 
 # Document indices, made corpus-wide (int64) as their batch is added.
@@ -842,8 +970,9 @@ class _IdKinds:
 
 def _gathered(lex, records, plan: _Plan, columns: _Columns,
               surfaces: _Strings, attr_strings: _Strings, sent_strings: _Strings,
-              doc_ids: List[Any], id_kinds: _IdKinds, doc_groups: _Groups,
-              kept: Dict[str, List[Any]], n_docs: int, skipped: int, texts: str,
+              match_columns: _MatchColumns, doc_ids: List[Any], id_kinds: _IdKinds,
+              doc_groups: _Groups, kept: Dict[str, List[Any]], n_docs: int, skipped: int,
+              texts: str,
               whole: bool = True) -> "Corpus":
     """The Corpus of the batches gathered so far (whole: of all records, not of one batch
     of a stream)."""
@@ -862,7 +991,8 @@ def _gathered(lex, records, plan: _Plan, columns: _Columns,
                   doc_columns=doc_columns, group_keys=group_keys,
                   group_values=group_values, date=plan.date,
                   period=plan.period, sentence_texts=sentence_texts, texts=texts,
-                  attribution_texts=attr_texts)
+                  attribution_texts=attr_texts,
+                  match_columns=match_columns.columns())
 
 
 _SIGNATURE_OPTIONS = ("shingle", "num_hashes", "seed")
@@ -1011,7 +1141,8 @@ class Corpus:
                  doc_columns: Optional[Dict[str, Any]] = None,
                  group_keys: Sequence[str] = (), group_values: Sequence[Tuple] = (),
                  date: Optional[str] = None, period: Optional[str] = None,
-                 sentence_texts=None, texts: str = "none", attribution_texts=None):
+                 sentence_texts=None, texts: str = "none", attribution_texts=None,
+                 match_columns: Optional[Dict[str, Any]] = None):
         import pandas as pd
         self.lexicon = lexicon
         self._cols = _with_attribution_columns(cols)
@@ -1021,6 +1152,8 @@ class Corpus:
         self._attr_texts = attribution_texts if attribution_texts is not None else \
             (np.zeros(4 * len(cols["attr_doc"]) + 1, np.int64), b"")
         self._attributions = None
+        # who says each match when made batch by batch (_MatchColumns.columns), else None
+        self._match_columns = match_columns
         self.duplicates = None  # the copies found with dedupe= (framelens.dedupe.Duplicates)
         self.dedupe_mode: Optional[str] = None  # "mark" or "drop" when they were
         self.dedupe_keep: Optional[str] = None  # "group" or "all" (with "drop")
@@ -1293,6 +1426,19 @@ class Corpus:
         the matches ``rows`` (default: all), from the attribution that holds each."""
         import pandas as pd
         c = self._cols
+        who = self._match_columns
+        if rows is None and who is not None:
+            named = who["named"]
+            return {
+                "speaker": text_array(who["speaker"]),
+                "speaker_start": _optional_int(who["speaker_start"], named),
+                "speaker_end": _optional_int(who["speaker_end"], named),
+                "speaker_actor": self._actor_col(who["speaker_actor"]),
+                "cue": text_array(who["cue"]),
+                "cue_lemma": pd.Categorical.from_codes(who["lemma_codes"],
+                                                       categories=pd.Index(who["lemmas"])),
+                "target": self._actor_col(c["match_target"]),
+            }
         arow = self._match_attribution_rows()
         target = c["match_target"]
         if rows is not None:
@@ -1560,11 +1706,12 @@ def _sorted_labels(strings, present: Optional[np.ndarray] = None):
 
 
 def _optional_int(values: np.ndarray, present: np.ndarray):
-    """int64 values as a nullable Int64 array, missing where ``present`` is False."""
+    """int64 values as a nullable Int64 array (a copy), missing where ``present`` is False."""
     import pandas as pd
-    out = pd.array(np.asarray(values, dtype=np.int64), dtype="Int64")
-    out[~np.asarray(present, dtype=bool)] = pd.NA
-    return out
+    # the array from its values and mask: setting the missing ones through pandas took
+    # longer than the rest of the who-says-it columns
+    return pd.arrays.IntegerArray(np.array(values, dtype=np.int64),
+                                  ~np.asarray(present, dtype=bool))
 
 
 def _with_attribution_columns(cols: Dict[str, np.ndarray]) -> Dict[str, np.ndarray]:

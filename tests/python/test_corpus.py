@@ -568,6 +568,42 @@ def test_many_batches_give_the_same_tables_for_any_thread_count(analyzer, record
         assert np.array_equal(one.counts.term_counts, many.counts.term_counts)
 
 
+def _assert_same_table(made: pd.DataFrame, looked_up: pd.DataFrame) -> None:
+    """Equal values, dtypes and categories (in order), column by column."""
+    pd.testing.assert_frame_equal(made, looked_up, check_exact=True)
+    for name in made.columns:
+        if isinstance(made[name].dtype, pd.CategoricalDtype):
+            assert made[name].cat.categories.equals(looked_up[name].cat.categories), name
+            assert made[name].cat.categories.dtype == looked_up[name].cat.categories.dtype
+
+
+def test_match_columns_made_batch_by_batch_equal_those_looked_up_at_the_end(analyzer):
+    """The match table's who-says-it columns are made from each batch as it arrives
+    (_MatchColumns); made from the core's columns after the last batch (as for a Corpus built
+    otherwise) they are the same, whatever the batches and threads."""
+    from framelens.corpus import analyze_corpus
+    said = ["The minister said the Kiev regime was failing.",
+            "Officials claimed an aggression; a putsch, critics argue.",
+            '"Kyiv stands," she told reporters. Kiev regime, the spokesman said.',
+            "Kyiv and the DPR.", "Nothing to see here.",
+            "According to the mayor, the special military operation went on."]
+    recs = [{"id": i, "text": said[i % len(said)] + " " + said[(3 * i) % len(said)],
+             "outlet": "AB"[i % 2]} for i in range(60)]
+    quiet = [{"id": i, "text": "Kyiv and the DPR.", "outlet": "A"} for i in range(5)]
+    for records in (recs, quiet, recs[4:5], []):
+        for threads, batch_bytes in ((1, 8 << 20), (1, 200), (2, 300)):
+            for texts in ("matched", "none"):
+                c = analyze_corpus(analyzer, records, threads=threads,
+                                   batch_bytes=batch_bytes, texts=texts)
+                assert (c._match_columns is not None) == (records is not quiet and
+                                                          len(records) > 0), records
+                made = c.match_table()
+                c._match_columns = None
+                _assert_same_table(made, c.match_table())
+    c = analyze_corpus(analyzer, recs, threads=1, batch_bytes=200)
+    assert c.matches["speaker"].notna().any() and c.matches["cue"].isna().any()
+
+
 def test_pipelined_errors_come_in_record_order(analyzer):
     """A batch's own analysis error (a lone surrogate in the second record) is reported before
     a bad record of the next batch (the third), as the serial loop reports them."""
