@@ -47,6 +47,7 @@ typedef struct {
      * exchange, so two threads never share it (also without a GIL). */
     _Atomic(fl_result *) spare_result;
     PyTypeObject *BuilderType;
+    PyTypeObject *ColumnType;
 } module_state;
 
 typedef struct {
@@ -2359,8 +2360,9 @@ PyDoc_STRVAR(analyze_batch_doc,
              "analyze_batch($module, lexicon, texts, threads, /)\n--\n\n"
              "Analyses a list of str on `threads` worker threads (1 to MAX_THREADS) with the GIL "
              "released. A text that fails raises an error with .index, its position in texts. "
-             "Returns dict[str, bytes]: "
-             "the result columns as raw native-endian arrays (see fl_batch_columns): "
+             "Returns dict[str, memoryview]: "
+             "the result columns as raw native-endian arrays (see fl_batch_columns), read-only "
+             "views of the core's own arrays (not copied; freed with the last view): "
              "doc_tokens u8, doc_sentences u4, doc_matches u4, sent_doc u4, sent_index u4, "
              "sent_start i8, sent_end i8, sent_tokens u4, sent_matches u4, sent_markers u4, "
              "sent_score f8, match_doc u4, match_sentence u4, match_term u4, match_spelling u4, "
@@ -2444,11 +2446,134 @@ fail:
     return -1;
 }
 
+/* One column of a batch, lent to Python without a copy: a read-only buffer over the batch's
+ * own array, which lives (owner: a capsule holding the fl_batch) as long as any of its
+ * columns. The caller copies each column once, into its corpus-wide buffers, instead of
+ * twice (into a bytes, then from it). */
+typedef struct {
+    PyObject_HEAD
+    PyObject *owner;
+    const void *data;
+    Py_ssize_t len;
+} ColumnObject;
+
+static const char BATCH_CAPSULE[] = "framelens._core.batch";
+static const char SLOT_CAPSULE[] = "framelens._core.batch_slot";
+
+/* A batch kept between analyze_columns calls of one caller (batch_slot()): the next batch is
+ * analysed into the columns of the one before, whose pages are touched already, instead of
+ * into fresh ones. Freed with the slot. */
+typedef struct batch_slot {
+    _Atomic(fl_batch *) spare;
+} batch_slot;
+
+static void slot_capsule_free(PyObject *capsule) {
+    batch_slot *slot = PyCapsule_GetPointer(capsule, SLOT_CAPSULE);
+    if (slot == NULL) {
+        PyErr_Clear();
+        return;
+    }
+    fl_batch_free(atomic_exchange(&slot->spare, NULL));
+    PyMem_Free(slot);
+}
+
+/* A batch's owner: frees it, or gives it back to its slot (the capsule's context, held). */
+static void batch_capsule_free(PyObject *capsule) {
+    fl_batch *batch = PyCapsule_GetPointer(capsule, BATCH_CAPSULE);
+    if (batch == NULL) {
+        PyErr_Clear();
+        return;
+    }
+    PyObject *slot_obj = PyCapsule_GetContext(capsule);
+    if (slot_obj != NULL) {
+        batch_slot *slot = PyCapsule_GetPointer(slot_obj, SLOT_CAPSULE);
+        if (slot != NULL) {
+            batch = atomic_exchange(&slot->spare, batch);
+        }
+        Py_DECREF(slot_obj);
+    }
+    PyErr_Clear();
+    fl_batch_free(batch);
+}
+
+PyDoc_STRVAR(batch_slot_doc, "batch_slot($module, /)\n--\n\n"
+                             "A slot for analyze_columns: the columns of each batch it analyses "
+                             "are reused for the next once all of them are dropped.");
+
+static PyObject *core_batch_slot(PyObject *module, PyObject *unused) {
+    (void)module;
+    (void)unused;
+    batch_slot *slot = PyMem_Calloc(1, sizeof(*slot));
+    if (slot == NULL) {
+        return PyErr_NoMemory();
+    }
+    atomic_init(&slot->spare, NULL);
+    PyObject *capsule = PyCapsule_New(slot, SLOT_CAPSULE, slot_capsule_free);
+    if (capsule == NULL) {
+        PyMem_Free(slot);
+    }
+    return capsule;
+}
+
+static int Column_getbuffer(PyObject *self_obj, Py_buffer *view, int flags) {
+    ColumnObject *self = (ColumnObject *)self_obj;
+    static const char empty[1];
+    void *data = (void *)(self->len > 0 ? self->data : empty);
+    return PyBuffer_FillInfo(view, self_obj, data, self->len, 1, flags);
+}
+
+static void Column_dealloc(PyObject *self_obj) {
+    ColumnObject *self = (ColumnObject *)self_obj;
+    PyTypeObject *tp = Py_TYPE(self_obj);
+    PyObject_GC_UnTrack(self_obj);
+    Py_CLEAR(self->owner);
+    PyObject_GC_Del(self_obj);
+    Py_DECREF(tp);
+}
+
+static int Column_traverse(PyObject *self_obj, visitproc visit, void *arg) {
+    Py_VISIT(((ColumnObject *)self_obj)->owner);
+    Py_VISIT(Py_TYPE(self_obj));
+    return 0;
+}
+
+static PyType_Slot Column_slots[] = {
+    {Py_tp_doc, (void *)"A column of an analysed batch (read-only bytes, not copied)."},
+    {Py_tp_dealloc, Column_dealloc},
+    {Py_tp_traverse, Column_traverse},
+    {Py_bf_getbuffer, Column_getbuffer},
+    {0, NULL},
+};
+
+static PyType_Spec Column_spec = {
+    .name = "framelens._core.Column",
+    .basicsize = sizeof(ColumnObject),
+    .flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_IMMUTABLETYPE |
+             Py_TPFLAGS_DISALLOW_INSTANTIATION,
+    .slots = Column_slots,
+};
+
+/* A memoryview of `bytes` bytes at data, owned by owner (see ColumnObject). */
+static PyObject *column_view(module_state *ms, PyObject *owner, const void *data, size_t bytes) {
+    ColumnObject *col = PyObject_GC_New(ColumnObject, ms->ColumnType);
+    if (col == NULL) {
+        return NULL;
+    }
+    col->owner = Py_NewRef(owner);
+    col->data = data;
+    col->len = (Py_ssize_t)bytes;
+    PyObject_GC_Track((PyObject *)col);
+    PyObject *view = PyMemoryView_FromObject((PyObject *)col);
+    Py_DECREF(col);
+    return view;
+}
+
 /* The batch's columns as dict[str, bytes] (see analyze_batch_doc). A batch collected in
  * parts (fl_pool_collect_parts) is joined here, as each column is copied into its bytes
  * once: the parts are copied one after another, and the offsets of each part shifted past
- * the strings of the parts before. */
-static PyObject *columns_dict(const fl_batch *batch) {
+ * the strings of the parts before. With an owner (a capsule holding batch), a batch of one
+ * part lends its columns as memoryviews instead (column_view), none copied. */
+static PyObject *columns_dict(module_state *ms, const fl_batch *batch, PyObject *owner) {
     size_t n_parts = fl_batch_parts(batch);
     fl_batch_columns *parts = PyMem_Calloc(n_parts, sizeof(*parts));
     PyObject *out = parts == NULL ? PyErr_NoMemory() : PyDict_New();
@@ -2460,6 +2585,7 @@ static PyObject *columns_dict(const fl_batch *batch) {
         fl_batch_part_columns(batch, p, &parts[p]);
     }
     bool texts = parts[0].sent_text_offsets != NULL;
+    bool lend = owner != NULL && n_parts == 1;
     const fl_batch_columns *c;
     size_t total;
     char *dst;
@@ -2471,18 +2597,24 @@ static PyObject *columns_dict(const fl_batch *batch) {
         c = &parts[p];                                                                             \
         total += (size_t)(count);                                                                  \
     }                                                                                              \
-    col = PyBytes_FromStringAndSize(NULL, (Py_ssize_t)(total * sizeof(type)));                     \
+    if (lend) {                                                                                    \
+        col = column_view(ms, owner, parts[0].name, total * sizeof(type));                         \
+    } else {                                                                                       \
+        col = PyBytes_FromStringAndSize(NULL, (Py_ssize_t)(total * sizeof(type)));                 \
+        if (col != NULL) {                                                                         \
+            dst = PyBytes_AS_STRING(col);                                                          \
+            for (size_t p = 0; p < n_parts; p++) {                                                 \
+                c = &parts[p];                                                                     \
+                size_t bytes = (size_t)(count) * sizeof(type);                                     \
+                if (bytes > 0) {                                                                   \
+                    memcpy(dst, c->name, bytes);                                                   \
+                    dst += bytes;                                                                  \
+                }                                                                                  \
+            }                                                                                      \
+        }                                                                                          \
+    }                                                                                              \
     if (col == NULL) {                                                                             \
         goto fail;                                                                                 \
-    }                                                                                              \
-    dst = PyBytes_AS_STRING(col);                                                                  \
-    for (size_t p = 0; p < n_parts; p++) {                                                         \
-        c = &parts[p];                                                                             \
-        size_t bytes = (size_t)(count) * sizeof(type);                                             \
-        if (bytes > 0) {                                                                           \
-            memcpy(dst, c->name, bytes);                                                           \
-            dst += bytes;                                                                          \
-        }                                                                                          \
     }                                                                                              \
     if (PyDict_SetItemString(out, #name, col) < 0) {                                               \
         Py_DECREF(col);                                                                            \
@@ -2496,11 +2628,12 @@ static PyObject *columns_dict(const fl_batch *batch) {
         c = &parts[p];                                                                             \
         total += (size_t)(count);                                                                  \
     }                                                                                              \
-    col = PyBytes_FromStringAndSize(NULL, (Py_ssize_t)(total * sizeof(int64_t)));                  \
+    col = lend ? column_view(ms, owner, parts[0].offsets, total * sizeof(int64_t))                 \
+               : PyBytes_FromStringAndSize(NULL, (Py_ssize_t)(total * sizeof(int64_t)));           \
     if (col == NULL) {                                                                             \
         goto fail;                                                                                 \
     }                                                                                              \
-    {                                                                                              \
+    if (!lend) {                                                                                   \
         int64_t *off = (int64_t *)PyBytes_AS_STRING(col);                                          \
         int64_t base = 0;                                                                          \
         *off++ = 0;                                                                                \
@@ -2577,7 +2710,8 @@ fail:
 
 /* analyze_batch and analyze_columns: args are (lexicon, texts, threads); keep says which
  * sentence texts the columns carry. */
-static PyObject *analyze_list(PyObject *module, PyObject *const *args, fl_sentence_texts keep) {
+static PyObject *analyze_list(PyObject *module, PyObject *const *args, fl_sentence_texts keep,
+                              PyObject *slot_obj) {
     const fl_lexicon *lex;
     if (get_lexicon(module, args[0], &lex) < 0) {
         return NULL;
@@ -2594,13 +2728,21 @@ static PyObject *analyze_list(PyObject *module, PyObject *const *args, fl_senten
         PyErr_Format(PyExc_ValueError, "threads must be between 1 and %d", FL_MAX_THREADS);
         return NULL;
     }
+    batch_slot *slot = NULL;
+    if (slot_obj != NULL && slot_obj != Py_None) {
+        if (!PyCapsule_IsValid(slot_obj, SLOT_CAPSULE)) {
+            type_error("slot must be made by batch_slot() or None", slot_obj);
+            return NULL;
+        }
+        slot = PyCapsule_GetPointer(slot_obj, SLOT_CAPSULE);
+    }
     prepared_texts pt;
     if (prepare_texts(args[1], &pt) < 0) {
         return NULL;
     }
     PyObject *out = NULL;
-    fl_batch *batch = NULL;
-    if (fl_batch_new(NULL, &batch) != FL_OK) {
+    fl_batch *batch = slot != NULL ? atomic_exchange(&slot->spare, NULL) : NULL;
+    if (batch == NULL && fl_batch_new(NULL, &batch) != FL_OK) {
         PyErr_NoMemory();
         goto done;
     }
@@ -2614,7 +2756,16 @@ static PyObject *analyze_list(PyObject *module, PyObject *const *args, fl_senten
         raise_status(st, &err); /* "texts[i]: ..." with .index = i */
         goto done;
     }
-    out = columns_dict(batch);
+    PyObject *owner = PyCapsule_New(batch, BATCH_CAPSULE, batch_capsule_free);
+    if (owner == NULL) {
+        goto done;
+    }
+    if (slot != NULL) { /* cannot fail: owner is a valid capsule */
+        (void)PyCapsule_SetContext(owner, Py_NewRef(slot_obj));
+    }
+    out = columns_dict(get_state(module), batch, owner);
+    batch = NULL; /* the capsule's: freed with the last of its columns */
+    Py_DECREF(owner);
 done:
     fl_batch_free(batch);
     prepared_texts_clear(&pt);
@@ -2627,20 +2778,22 @@ static PyObject *core_analyze_batch(PyObject *module, PyObject *const *args, Py_
                         "analyze_batch() takes 3 arguments (lexicon, texts, threads)");
         return NULL;
     }
-    return analyze_list(module, args, FL_SENTENCE_TEXTS_NONE);
+    return analyze_list(module, args, FL_SENTENCE_TEXTS_NONE, NULL);
 }
 
 PyDoc_STRVAR(analyze_columns_doc,
-             "analyze_columns($module, lexicon, texts, threads, sentence_texts, /)\n--\n\n"
+             "analyze_columns($module, lexicon, texts, threads, sentence_texts, slot=None, /)\n"
+             "--\n\n"
              "analyze_batch() that also returns the texts of the sentences "
              "(sentence_texts: 0 none, 1 those holding a match, 2 all) as sent_text_offsets i8 "
              "(one more than the sentences; a sentence not kept has an empty text) and "
-             "sent_text_data (UTF-8), cut from the texts on the worker threads.");
+             "sent_text_data (UTF-8), cut from the texts on the worker threads. slot (from "
+             "batch_slot()): the columns of the batch before, once all dropped, are reused.");
 
 static PyObject *core_analyze_columns(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
-    if (nargs != 4) {
-        PyErr_SetString(PyExc_TypeError, "analyze_columns() takes 4 arguments (lexicon, texts, "
-                                         "threads, sentence_texts)");
+    if (nargs != 4 && nargs != 5) {
+        PyErr_SetString(PyExc_TypeError, "analyze_columns() takes 4 or 5 arguments (lexicon, "
+                                         "texts, threads, sentence_texts, slot)");
         return NULL;
     }
     long keep = PyLong_AsLong(args[3]);
@@ -2651,7 +2804,7 @@ static PyObject *core_analyze_columns(PyObject *module, PyObject *const *args, P
         PyErr_SetString(PyExc_ValueError, "sentence_texts must be 0, 1 or 2");
         return NULL;
     }
-    return analyze_list(module, args, (fl_sentence_texts)keep);
+    return analyze_list(module, args, (fl_sentence_texts)keep, nargs == 5 ? args[4] : NULL);
 }
 
 /* ------------------------------------------------------------------ pool */
@@ -2814,11 +2967,11 @@ static PyObject *core_pool_submit(PyObject *module, PyObject *const *args, Py_ss
 PyDoc_STRVAR(pool_collect_doc,
              "pool_collect($module, pool, ticket, /)\n--\n\n"
              "Waits (without the GIL) for the batch of ticket and returns its columns as "
-             "analyze_columns does, or raises its first failing text's error "
+             "analyze_columns does (bytes, joined, for a batch the workers cut in parts), or "
+             "raises its first failing text's error "
              "(\"texts[i]: ...\" with .index = i). Either way the ticket is used up.");
 
 static PyObject *core_pool_collect(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
-    (void)module;
     if (nargs != 2) {
         PyErr_SetString(PyExc_TypeError, "pool_collect() takes 2 arguments (pool, ticket)");
         return NULL;
@@ -2868,10 +3021,16 @@ static PyObject *core_pool_collect(PyObject *module, PyObject *const *args, Py_s
     Py_DECREF(key);
     if (st != FL_OK) {
         raise_status(st, &err);
-    } else {
-        out = columns_dict(batch);
+        fl_batch_free(batch);
+        return NULL;
     }
-    fl_batch_free(batch);
+    PyObject *owner = PyCapsule_New(batch, BATCH_CAPSULE, batch_capsule_free);
+    if (owner == NULL) {
+        fl_batch_free(batch);
+        return NULL;
+    }
+    out = columns_dict(get_state(module), batch, owner);
+    Py_DECREF(owner);
     return out;
 }
 
@@ -3298,6 +3457,7 @@ static PyMethodDef core_methods[] = {
      analyze_batch_doc},
     {"analyze_columns", (PyCFunction)(void (*)(void))core_analyze_columns, METH_FASTCALL,
      analyze_columns_doc},
+    {"batch_slot", core_batch_slot, METH_NOARGS, batch_slot_doc},
     {"pool_new", (PyCFunction)(void (*)(void))core_pool_new, METH_FASTCALL, pool_new_doc},
     {"pool_submit", (PyCFunction)(void (*)(void))core_pool_submit, METH_FASTCALL, pool_submit_doc},
     {"pool_collect", (PyCFunction)(void (*)(void))core_pool_collect, METH_FASTCALL,
@@ -3352,6 +3512,10 @@ static int core_exec(PyObject *module) {
         PyModule_AddObjectRef(module, "Builder", (PyObject *)ms->BuilderType) < 0) {
         return -1;
     }
+    ms->ColumnType = (PyTypeObject *)PyType_FromModuleAndSpec(module, &Column_spec, NULL);
+    if (ms->ColumnType == NULL) {
+        return -1;
+    }
     if (PyModule_AddStringConstant(module, "core_version", fl_version()) < 0 ||
         PyModule_AddIntConstant(module, "MAX_TERM_TOKENS", FL_MAX_TERM_TOKENS) < 0 ||
         PyModule_AddStringConstant(module, "SENTENCE_FORMAT", SENTENCE_FORMAT) < 0 ||
@@ -3372,6 +3536,7 @@ static int core_traverse(PyObject *module, visitproc visit, void *arg) {
     Py_VISIT(ms->LexiconError);
     Py_VISIT(ms->LexiconType);
     Py_VISIT(ms->BuilderType);
+    Py_VISIT(ms->ColumnType);
     return 0;
 }
 
@@ -3380,6 +3545,7 @@ static int core_clear(PyObject *module) {
     Py_CLEAR(ms->LexiconError);
     Py_CLEAR(ms->LexiconType);
     Py_CLEAR(ms->BuilderType);
+    Py_CLEAR(ms->ColumnType);
     return 0;
 }
 

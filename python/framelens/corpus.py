@@ -567,11 +567,12 @@ _SENTENCE_TEXTS = {"none": 0, "matched": 1, "all": 2}
 _THREADED_BATCH_BYTES = 1 << 20
 _THREADED_FIRST_BATCH_BYTES = 128 << 10
 
-_Result = Callable[[], Dict[str, bytes]]
+_Cols = Dict[str, Union[bytes, memoryview]]  # a batch's columns (_core.analyze_columns)
+_Result = Callable[[], _Cols]
 
 
 def _raiser(exc: BaseException) -> _Result:
-    def result() -> Dict[str, bytes]:
+    def result() -> _Cols:
         raise exc
     return result
 
@@ -583,7 +584,7 @@ def _checked_before(core, exc: BaseException) -> Optional[Tuple[_Batch, _Result]
     if before is None or not before.texts:
         return None
 
-    def result() -> Dict[str, bytes]:
+    def result() -> _Cols:
         _core.analyze_columns(core, before.texts, 1, 0)
         raise exc
     return before, result
@@ -618,9 +619,12 @@ def _analyzed(core, batches: Iterator[_Batch], threads: int, keep: int
     before it (_read). keep: which sentence texts the columns carry (_SENTENCE_TEXTS)."""
     reading = _read(core, batches)
     if threads <= 1:
+        # each batch is analysed into the columns of the one before (dropped by then), whose
+        # pages are touched already
+        slot = _core.batch_slot()
         for batch, result in reading:
             yield batch, result or functools.partial(_core.analyze_columns, core, batch.texts,
-                                                     1, keep)
+                                                     1, keep, slot)
         return
     pool = _core.pool_new(core, threads, keep)
     depth = 2 * threads
@@ -759,8 +763,9 @@ class _Strings:
         self.offsets = bytearray(np.zeros(1, np.int64).tobytes())
         self.data = bytearray()
 
-    def add(self, offsets: Union[bytes, np.ndarray], data: Union[bytes, memoryview]) -> None:
-        off = np.frombuffer(offsets, dtype=np.int64) if isinstance(offsets, bytes) else offsets
+    def add(self, offsets: Union[bytes, memoryview, np.ndarray],
+            data: Union[bytes, memoryview]) -> None:
+        off = offsets if isinstance(offsets, np.ndarray) else np.frombuffer(offsets, np.int64)
         self.offsets += (off[1:] + len(self.data)).data
         self.data += data
 
@@ -802,7 +807,8 @@ class _MatchColumns:
         self.lemma = bytearray()  # int64 code in lemma_code, -1 if none
         self.lemma_code: Dict[str, int] = {}
 
-    def add(self, cols: Dict[str, bytes], attr_offsets: np.ndarray, attr_data: bytes) -> None:
+    def add(self, cols: _Cols, attr_offsets: np.ndarray, attr_data: Union[bytes, memoryview]
+            ) -> None:
         """Adds a batch's matches; attr_offsets, attr_data: its attributions' strings (4 an
         attribution, see _attribution_texts)."""
         import pyarrow as pa
@@ -904,7 +910,7 @@ class _Columns:
         self.buffers = {k: bytearray() for k in _DTYPES}
         self.batches = 0
 
-    def add(self, cols: Dict[str, bytes], n_docs: int) -> None:
+    def add(self, cols: _Cols, n_docs: int) -> None:
         """Appends a batch's columns; n_docs: the documents before it."""
         for k, dt in _DTYPES.items():
             if k in _SHIFTED:
@@ -1024,8 +1030,8 @@ def _dedupe_plan(dedupe: Optional[str], keep: str, options: Optional[Mapping[str
     return sig, {k: v for k, v in options.items() if k in _CLUSTER_OPTIONS}
 
 
-def _attribution_texts(cols: Dict[str, bytes], keep_content: bool
-                       ) -> Tuple[np.ndarray, bytes]:
+def _attribution_texts(cols: _Cols, keep_content: bool
+                       ) -> Tuple[np.ndarray, Union[bytes, memoryview]]:
     """A batch's attribution strings (speaker, cue, lemma, content of each attribution, see
     _core.analyze_batch): offsets and UTF-8 data, without the contents when they are not to
     be kept (texts="none")."""

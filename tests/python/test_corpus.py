@@ -672,6 +672,37 @@ def test_pool_joins_a_large_batch_as_analyze_columns(lexicon, records):
         assert _core.pool_collect(pool, _core.pool_submit(pool, batch)) == want
 
 
+def test_batch_columns_are_lent_and_a_slot_reuses_a_batch_once_they_are_dropped(lexicon,
+                                                                                records):
+    """analyze_columns lends the core's columns as read-only memoryviews (not copied); with a
+    slot, the next batch is analysed into the columns of the one before only once none of
+    them is held: a column still held keeps its values."""
+    from framelens import _core
+    texts = [r["text"] for r in records]
+    a, b = texts[:40], texts[40:90]
+    want_a = {k: bytes(v) for k, v in _core.analyze_columns(lexicon._core, a, 1, 2).items()}
+    want_b = {k: bytes(v) for k, v in _core.analyze_columns(lexicon._core, b, 1, 2).items()}
+    assert len(want_a["sent_start"]) > 0 and len(want_b["attr_text_data"]) > 0
+    slot = _core.batch_slot()
+    held = _core.analyze_columns(lexicon._core, a, 1, 2, slot)
+    assert all(isinstance(v, memoryview) and v.readonly for v in held.values())
+    with pytest.raises(TypeError):
+        held["sent_start"][0] = 1
+    got_b = _core.analyze_columns(lexicon._core, b, 1, 2, slot)
+    assert held == want_a and got_b == want_b
+    del held, got_b
+    for _ in range(2):  # into the batch given back to the slot, twice
+        assert _core.analyze_columns(lexicon._core, a, 1, 2, slot) == want_a
+    starts = np.frombuffer(_core.analyze_columns(lexicon._core, a, 1, 2, slot)["sent_start"],
+                           np.int64)
+    assert _core.analyze_columns(lexicon._core, b, 1, 2, slot) == want_b
+    assert starts.tobytes() == want_a["sent_start"]
+    assert _core.analyze_columns(lexicon._core, [], 1, 0, slot)["doc_tokens"] == b""
+    with pytest.raises(TypeError, match="batch_slot"):
+        _core.analyze_columns(lexicon._core, a, 1, 2, object())
+    assert _core.analyze_columns(lexicon._core, a, 1, 2, None) == want_a
+
+
 def test_pool_reports_texts_by_index(lexicon):
     """A text the core cannot take fails pool_submit (.index as analyze_columns); an analysis
     error fails pool_collect of its batch only."""
