@@ -18,7 +18,7 @@ import functools
 import itertools
 import operator
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sized
 from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
 
 import numpy as np
@@ -693,6 +693,9 @@ def analyze_corpus(analyzer, records: Iterable, text: str = "text",
     n_docs = 0
     skipped = [0]
     callback, bar = _progress_callback(progress, records)
+    total_docs = 0  # the records, when known (a stream's buffers hold one batch)
+    if _emit is None and isinstance(records, Sized):
+        total_docs = len(records)
     try:
         first_bytes = None
         if threads > 1:
@@ -712,12 +715,17 @@ def analyze_corpus(analyzer, records: Iterable, text: str = "text",
                 raise _record_error(exc, batch, text) from None
             # everything a batch brings is added to the corpus-wide buffers here, while the
             # worker threads analyse the next batches, so that little is left after the last
+            # the first batch reserves the buffers for all the records (when their number
+            # is known), in proportion to its own documents
+            scale = 1.0
+            if n_docs == 0 and total_docs and batch.texts:
+                scale = 1.125 * total_docs / len(batch.texts)
             if texts != "none":
-                sent_strings.add(cols["sent_text_offsets"], cols["sent_text_data"])
-            columns.add(cols, n_docs)
-            surfaces.add(cols["surface_offsets"], cols["surface_data"])
+                sent_strings.add(cols["sent_text_offsets"], cols["sent_text_data"], scale)
+            columns.add(cols, n_docs, scale)
+            surfaces.add(cols["surface_offsets"], cols["surface_data"], scale)
             batch_attr_texts = _attribution_texts(cols, keep_content=texts != "none")
-            attr_strings.add(*batch_attr_texts)
+            attr_strings.add(*batch_attr_texts, scale=scale)
             match_columns.add(cols, *batch_attr_texts)
             doc_ids.extend(batch.ids)
             id_kinds.add(batch.ids)
@@ -754,24 +762,56 @@ def analyze_corpus(analyzer, records: Iterable, text: str = "text",
     return corpus
 
 
+class _Buffer:
+    """Bytes appended batch by batch into one numpy array reserved ahead: when full it grows
+    to twice its size, or to `scale` times what it must hold (the caller's estimate of the
+    whole from the first batch), and the pages past the end are never touched. (A bytearray
+    grows by an eighth and copies itself into fresh pages each time.)"""
+
+    __slots__ = ("buf", "n")
+
+    def __init__(self, data: Union[bytes, memoryview] = b"") -> None:
+        self.buf = np.frombuffer(data, np.uint8).copy()
+        self.n = len(self.buf)
+
+    def __len__(self) -> int:
+        return self.n
+
+    def add(self, data: Union[bytes, memoryview], scale: float = 1.0) -> None:
+        src = np.frombuffer(data, np.uint8)
+        end = self.n + len(src)
+        if end > len(self.buf):
+            grown = np.empty(max(2 * len(self.buf), int(end * max(scale, 1.0))), np.uint8)
+            grown[:self.n] = self.buf[:self.n]
+            self.buf = grown
+        self.buf[self.n:end] = src
+        self.n = end
+
+    def view(self, dtype=np.uint8) -> np.ndarray:
+        """The bytes appended, as an array of dtype over the buffer (not a copy: nothing may
+        be added after)."""
+        return self.buf[:self.n].view(dtype)
+
+
 class _Strings:
     """Strings gathered batch by batch (offsets from 0, one more than the strings; UTF-8):
     each batch's offsets and data are appended to growing buffers as they arrive, while the
     worker threads run, so that nothing is joined after the last batch."""
 
     def __init__(self) -> None:
-        self.offsets = bytearray(np.zeros(1, np.int64).tobytes())
-        self.data = bytearray()
+        self.offsets = _Buffer(np.zeros(1, np.int64).data)
+        self.data = _Buffer()
 
     def add(self, offsets: Union[bytes, memoryview, np.ndarray],
-            data: Union[bytes, memoryview]) -> None:
+            data: Union[bytes, memoryview], scale: float = 1.0) -> None:
+        """Appends a batch's strings; scale: see _Buffer."""
         off = offsets if isinstance(offsets, np.ndarray) else np.frombuffer(offsets, np.int64)
-        self.offsets += (off[1:] + len(self.data)).data
-        self.data += data
+        self.offsets.add((off[1:] + len(self.data)).data, scale)
+        self.data.add(data, scale)
 
     def add_empty(self, n: int) -> None:
         """Appends n empty strings."""
-        self.offsets += np.full(n, len(self.data), np.int64).data
+        self.offsets.add(np.full(n, len(self.data), np.int64).data)
 
     def array(self, present: np.ndarray):
         """The strings as a pyarrow array over the buffers (not copied: nothing may be added
@@ -781,12 +821,14 @@ class _Strings:
         n_null = n - int(np.count_nonzero(present))
         valid = pa.py_buffer(np.packbits(present, bitorder="little")) if n_null else None
         return pa.Array.from_buffers(pa.large_string(), n,
-                                     [valid, pa.py_buffer(self.offsets), pa.py_buffer(self.data)],
+                                     [valid, pa.py_buffer(self.offsets.view()),
+                                      pa.py_buffer(self.data.view())],
                                      n_null)
 
-    def joined(self) -> Tuple[np.ndarray, bytearray]:
-        """(offsets, data): views of the buffers, not copies (no string may be added after)."""
-        return np.frombuffer(self.offsets, dtype=np.int64), self.data
+    def joined(self) -> Tuple[np.ndarray, np.ndarray]:
+        """(offsets, data: uint8): views of the buffers, not copies (no string may be added
+        after)."""
+        return self.offsets.view(np.int64), self.data.view()
 
 
 class _MatchColumns:
@@ -907,24 +949,23 @@ class _Columns:
     joined after the last batch."""
 
     def __init__(self) -> None:
-        self.buffers = {k: bytearray() for k in _DTYPES}
+        self.buffers = {k: _Buffer() for k in _DTYPES}
         self.batches = 0
 
-    def add(self, cols: _Cols, n_docs: int) -> None:
-        """Appends a batch's columns; n_docs: the documents before it."""
+    def add(self, cols: _Cols, n_docs: int, scale: float = 1.0) -> None:
+        """Appends a batch's columns; n_docs: the documents before it; scale: see _Buffer."""
         for k, dt in _DTYPES.items():
             if k in _SHIFTED:
-                self.buffers[k] += (np.frombuffer(cols[k], dtype=dt).astype(np.int64)
-                                    + n_docs).data
+                self.buffers[k].add((np.frombuffer(cols[k], dtype=dt).astype(np.int64)
+                                     + n_docs).data, scale)
             else:
-                self.buffers[k] += cols[k]
+                self.buffers[k].add(cols[k], scale)
         self.batches += 1
 
     def joined(self) -> Dict[str, np.ndarray]:
         """Every column as an array over its buffer (not a copy: nothing may be added after);
         the document indices int64 once a batch was added."""
-        return {k: np.frombuffer(self.buffers[k],
-                                 dtype=np.int64 if k in _SHIFTED and self.batches else dt)
+        return {k: self.buffers[k].view(np.int64 if k in _SHIFTED and self.batches else dt)
                 for k, dt in _DTYPES.items()}
 
 
@@ -1046,7 +1087,7 @@ def _attribution_texts(cols: _Cols, keep_content: bool
     return np.concatenate([np.zeros(1, np.int64), np.cumsum(lens)]), kept
 
 
-def _sentence_texts(offsets: np.ndarray, data: bytearray, sent_matches: np.ndarray,
+def _sentence_texts(offsets: np.ndarray, data: np.ndarray, sent_matches: np.ndarray,
                     every: bool):
     """The text of each sentence that holds a match (or of every sentence), as a pyarrow
     array over the gathered buffers (not copied); None for a sentence not kept. The core cut
@@ -1153,7 +1194,7 @@ class Corpus:
         self.lexicon = lexicon
         self._cols = _with_attribution_columns(cols)
         cols = self._cols
-        self._surfaces = surfaces  # (offsets int64, data: bytes or bytearray)
+        self._surfaces = surfaces  # (offsets int64, data: bytes or uint8 array)
         # 4 strings per attribution: speaker, cue, cue lemma, content (offsets, data)
         self._attr_texts = attribution_texts if attribution_texts is not None else \
             (np.zeros(4 * len(cols["attr_doc"]) + 1, np.int64), b"")

@@ -776,3 +776,40 @@ def test_analyze_columns_checks_its_sentence_texts_argument(lexicon):
     with pytest.raises(TypeError, match=r"texts\[1\]") as info:
         _core.analyze_columns(lexicon._core, ["Kiev.", 5], 2, 1)
     assert info.value.index == 1
+
+
+def test_buffers_grow_to_twice_or_to_the_estimate_and_keep_what_was_added():
+    """_Buffer: appended bytes read back as any dtype, whether it grew by doubling or to the
+    first batch's estimate of the whole (scale), and nothing past the end is read."""
+    from framelens.corpus import _Buffer
+    b = _Buffer()
+    assert len(b) == 0 and b.view(np.int64).tolist() == []
+    want: List[int] = []
+    for i, scale in enumerate([3.0, 1.0, 1.0, 1.0, 1.0]):
+        values = list(range(10 * i, 10 * i + 3 + i))
+        b.add(np.array(values, np.int64).data, scale)
+        want += values
+        assert b.view(np.int64).tolist() == want and len(b) == 8 * len(want)
+    assert len(b.buf) >= len(b)
+    assert _Buffer(b"ab").view().tobytes() == b"ab"
+
+
+@pytest.mark.parametrize("threads", [1, 2])
+def test_tables_the_same_whether_the_records_can_be_counted_or_not(analyzer, records, threads):
+    """A list's length reserves the buffers from the first batch (a guess: here batches of
+    very different sizes, and a first batch far from the average); a generator's grow as
+    they fill. The tables are the same."""
+    from framelens.corpus import analyze_corpus
+    recs = records[:300]
+    recs = [dict(recs[0], text=" ".join([recs[0]["text"]] * 40))] + recs[1:]
+    for batch_bytes in (100, 4000, 8 << 20):
+        listed = analyze_corpus(analyzer, recs, threads=threads, batch_bytes=batch_bytes,
+                                texts="all")
+        streamed = analyze_corpus(analyzer, iter(recs), threads=threads,
+                                  batch_bytes=batch_bytes, texts="all")
+        for table in ("documents", "sentences", "matches", "attributions"):
+            pd.testing.assert_frame_equal(getattr(listed, table), getattr(streamed, table))
+        pd.testing.assert_frame_equal(listed.match_table(text=True),
+                                      streamed.match_table(text=True))
+        pd.testing.assert_frame_equal(listed.sentence_table(text=True),
+                                      streamed.sentence_table(text=True))
