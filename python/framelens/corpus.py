@@ -926,17 +926,24 @@ class _MatchColumns:
                 "lemmas": cats[order]}
 
 
-def _add_taken(strings: _Strings, taken, present: np.ndarray) -> None:
-    """Appends the strings of a pyarrow string array to ``strings`` at the rows where
-    ``present`` is True, an empty string at the others."""
+def _spread_taken(taken, present: np.ndarray):
+    """The strings of a pyarrow large_string array spread out to the rows where ``present``
+    is True, an empty string at the others: (offsets from 0, the data buffer or None, where
+    the first string starts in it, where the last ends)."""
     _, t_off, t_data = taken.buffers()
     off = np.frombuffer(t_off, np.int64, len(taken) + 1, 8 * taken.offset)
     lens = np.zeros(len(present), np.int64)
     lens[present] = np.diff(off)
     spread = np.zeros(len(present) + 1, np.int64)
     np.cumsum(lens, out=spread[1:])
-    data = b"" if t_data is None else memoryview(t_data)[int(off[0]):int(off[-1])]
-    strings.add(spread, data)
+    return spread, t_data, int(off[0]), int(off[-1])
+
+
+def _add_taken(strings: _Strings, taken, present: np.ndarray) -> None:
+    """Appends the strings of a pyarrow string array to ``strings`` at the rows where
+    ``present`` is True, an empty string at the others."""
+    spread, t_data, first, end = _spread_taken(taken, present)
+    strings.add(spread, b"" if t_data is None else memoryview(t_data)[first:end])
 
 
 # Document indices, made corpus-wide (int64) as their batch is added.
@@ -1437,13 +1444,8 @@ class Corpus:
         # out to all rows: nulls are zero-length strings under a validity bitmap
         present = np.asarray(present, dtype=bool)
         taken = every.take(pa.array(idx[present], type=pa.int64()))
-        _, t_off, t_data = taken.buffers()
-        off = np.frombuffer(t_off, np.int64, len(taken) + 1, 8 * taken.offset)
-        lens = np.zeros(len(idx), np.int64)
-        lens[present] = np.diff(off)
-        spread = np.zeros(len(idx) + 1, np.int64)
-        np.cumsum(lens, out=spread[1:])
-        data_buf = pa.py_buffer(b"") if t_data is None else t_data.slice(int(off[0]))
+        spread, t_data, first, _ = _spread_taken(taken, present)
+        data_buf = pa.py_buffer(b"") if t_data is None else t_data.slice(first)
         n_null = len(idx) - len(taken)
         valid = pa.py_buffer(np.packbits(present, bitorder="little")) if n_null else None
         return pa.Array.from_buffers(pa.large_string(), len(idx),
