@@ -2192,8 +2192,14 @@ static bool count_word(const ctx *c, size_t i) {
 static bool number_word(const ctx *c, size_t i) {
     static const char *const numbers[] = {"two",   "three", "four", "five",   "six",
                                           "seven", "eight", "nine", "dozens", "hundreds"};
+    /* the length and first byte rule out most words before folded_is runs its strlen */
+    const fl_tokinfo *k = &c->k[i];
+    if (k->fold_len < 3 || k->fold_len > 8) {
+        return false;
+    }
+    const uint8_t *f = fl__vec_bytes(&c->res->folded, k->fold_off);
     for (size_t n = 0; n < sizeof numbers / sizeof numbers[0]; n++) {
-        if (folded_is(c, i, numbers[n])) {
+        if (numbers[n][0] == f[0] && folded_is(c, i, numbers[n])) {
             return true;
         }
     }
