@@ -848,6 +848,26 @@ static bool ends_with_terminal(const ctx *c, const span *s) {
 
 /* a. A headline's colon prefix or dash suffix. Sets *from to the first token the other
  * steps read (after a label; s->b after a speaker's prefix). */
+/* Does the text after the colon at j open in the first person, after an opening quotation
+ * mark if any ("Dana Lind: I Will Not Run", "Ted Varga: 'We Were Misled'")? A kicker
+ * ("Strategic Shift: …") does not speak. */
+static bool first_person_after(const ctx *c, const span *s, size_t j) {
+    size_t i = j + 1;
+    if (i < s->b && !is_word(c, i) && family(punct(c, i)) != FAMILY_NONE) {
+        i++;
+    }
+    if (i + 1 >= s->b || !is_word(c, i)) {
+        return false;
+    }
+    const fl_tokinfo *k = &c->k[i];
+    const uint8_t *f = fl__vec_bytes(&c->res->folded, k->fold_off);
+    /* "I'm", "We're", "I've": one token each */
+    bool contracted = (k->fold_len >= 3 && f[0] == 'i' && f[1] == '\'') ||
+                      (k->fold_len >= 4 && f[0] == 'w' && f[1] == 'e' && f[2] == '\'');
+    return contracted || folded_is(c, i, "i") || folded_is(c, i, "we") || folded_is(c, i, "my") ||
+           folded_is(c, i, "our");
+}
+
 static fl_status headline(ctx *c, const span *s, size_t *from) {
     *from = s->a;
     /* "Kremlin: …", "Ukraine war latest: …": one to five words and a colon */
@@ -878,6 +898,14 @@ static fl_status headline(ctx *c, const span *s, size_t *from) {
             }
         }
         name_kind nk = name_of(c, s->a, name_end, title);
+        bool first_person = nk == NAME_NONE && title && name_end == colon &&
+                            first_person_after(c, s, colon) &&
+                            name_of(c, s->a, colon, false) == NAME_SPEAKER;
+        if (first_person) {
+            /* in title case a name looks like a kicker; the first person after it speaks
+             * (the headline only, not a transcript's paragraph) */
+            nk = NAME_SPEAKER;
+        }
         if (nk == NAME_LABEL) {
             *from = colon + 1;
         } else if (nk == NAME_SPEAKER) {
@@ -888,7 +916,7 @@ static fl_status headline(ctx *c, const span *s, size_t *from) {
             at.cue_end = (uint32_t)colon + 1;
             at.content_first = (uint32_t)colon + 1;
             at.content_end = (uint32_t)s->b;
-            if (s->a == 0 || c->t[s->a].newlines_before > 0) {
+            if ((s->a == 0 || c->t[s->a].newlines_before > 0) && !first_person) {
                 /* a transcript's "FALLIN: Well, I think … They want safe homes.": the
                  * speaker's words run to the end of the paragraph */
                 size_t e = s->b;

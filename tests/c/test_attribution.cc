@@ -1109,3 +1109,15 @@ TEST(Attribution, LookingToIsAnIntention) {
     EXPECT_TRUE(records("The roads are looking icy.").empty());
     EXPECT_TRUE(records("She is looking at the data.").empty());
 }
+
+TEST(Attribution, ATitleCaseHeadlineNameBeforeTheFirstPersonSpeaks) {
+    auto r = records("Dana Lind: I'm Not Running For Mayor Again.  The council met on Friday.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Dana Lind", r[0].speaker);
+    EXPECT_EQ(":", r[0].cue);
+    EXPECT_EQ("I'm Not Running For Mayor Again.", r[0].content);
+    r = records("Ted Varga: \"We Were Misled By The Council\"");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Ted Varga", r[0].speaker);
+    EXPECT_TRUE(records("Strategic Shift: Troops Move Toward The River Again.").empty());
+}
