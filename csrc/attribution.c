@@ -2234,6 +2234,25 @@ static bool number_word(const ctx *c, size_t i) {
     return false;
 }
 
+/* Is word i a lower-case noun of a person's trade or part, singular or plural ("teacher",
+ * "makers", "economists", "delegate")? Told by its ending: a word the table does not know,
+ * in -er, -or, -ist, -ian or -ate (and -s). */
+static bool agent_noun(const ctx *c, size_t i) {
+    const fl_tokinfo *k = &c->k[i];
+    if (!is_word(c, i) || !k->lower || k->fold_len < 5 ||
+        (bits(c, i) & ~(FL_W_ROLE | FL_W_SOURCE))) {
+        return false;
+    }
+    const uint8_t *f = fl__vec_bytes(&c->res->folded, k->fold_off);
+    size_t n = k->fold_len;
+    if (f[n - 1] == 's') {
+        n--;
+    }
+    return (f[n - 2] == 'e' && f[n - 1] == 'r') || (f[n - 2] == 'o' && f[n - 1] == 'r') ||
+           (n >= 3 && ((memcmp(f + n - 3, "ist", 3) == 0 || memcmp(f + n - 3, "ian", 3) == 0 ||
+                        memcmp(f + n - 3, "ate", 3) == 0)));
+}
+
 /* The subject of the clause that holds the verb group at vg: the name at the start of the
  * sentence (after an introduction such as "In Iowa," or "Speaking to reporters,"), up to its
  * verb or an apposition. Sets [*first, *end) and returns true when one is found. */
@@ -2319,7 +2338,15 @@ static bool clause_subject(const ctx *c, const span *s, size_t vg, size_t *first
             bool function = (bits(c, k) & FL_W_DET) || quantifier(c, k);
             /* a lower-case word after a name is its verb ("Sanders lost", "Janney also"); in
              * a noun phrase, one before an object or "to" ("Many adoptees try to …") */
-            if (k > a && c->k[k].lower && !connector && c->t[k - 1].kind != FL_TOKEN_CLITIC &&
+            /* but a noun of trade after one capitalised word, before a comma or a name, ends
+             * or opens the subject: "Brick makers, for example, argue", "Chess teacher Dale
+             * Moss, 45, said" */
+            bool trade = k == a + 1 && !det_start && k + 1 < vg && agent_noun(c, k) &&
+                         !suffix_is(c, a, "s", 1) &&
+                         (punct(c, k + 1) == ',' || (is_word(c, k + 1) && c->k[k + 1].upper &&
+                                                     !(bits(c, k + 1) & FL_W_PRON)));
+            if (k > a && c->k[k].lower && !connector && !trade &&
+                c->t[k - 1].kind != FL_TOKEN_CLITIC &&
                 c->t[k - 1].kind != FL_TOKEN_HYPHEN && /* "Vice-chair Maria Lind" */
                 !(bits(c, k) & (FL_W_ROLE | FL_W_SOURCE)) &&
                 (det_start

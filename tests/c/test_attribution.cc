@@ -1121,3 +1121,15 @@ TEST(Attribution, ATitleCaseHeadlineNameBeforeTheFirstPersonSpeaks) {
     EXPECT_EQ("Ted Varga", r[0].speaker);
     EXPECT_TRUE(records("Strategic Shift: Troops Move Toward The River Again.").empty());
 }
+
+TEST(Attribution, ANounOfTradeAfterOneCapitalisedWordStaysInTheSubject) {
+    auto r = records("Brick makers, for example, argue that the levy is too high.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Brick makers", r[0].speaker);
+    r = records("Choir member Dale Moss, wearing a red hat, said he was proud.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Choir member Dale Moss", r[0].speaker);
+    r = records("Lind beat Varga, saying it was fair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Lind", r[0].speaker);
+}
