@@ -602,6 +602,23 @@ static bool ends_in_ly(const ctx *c, size_t i) {
 /* Is [first, sep) a phrase of time without a preposition ("Late last month", "A year later",
  * "Every December", "Two weeks ago"): words of time, determiners, adverbs, numbers and
  * quantifiers only, one of them a word of time? */
+/* A plural noun of a span of time ("hours", "weeks"): not a word of time of the table (it
+ * would end speakers: "the past two years"), but a phrase of time may hold one. */
+static bool time_span_noun(const ctx *c, size_t j) {
+    switch (c->k[j].fold_len) {
+    case 4:
+        return folded_is(c, j, "days");
+    case 5:
+        return folded_is(c, j, "hours") || folded_is(c, j, "weeks") || folded_is(c, j, "years");
+    case 6:
+        return folded_is(c, j, "months");
+    case 7:
+        return folded_is(c, j, "minutes") || folded_is(c, j, "decades");
+    default:
+        return false;
+    }
+}
+
 static bool time_phrase(const ctx *c, size_t first, size_t sep) {
     bool time = false;
     for (size_t j = first; j < sep; j++) {
@@ -613,7 +630,7 @@ static bool time_phrase(const ctx *c, size_t first, size_t sep) {
         if (!((b & (FL_W_TIME | FL_W_DET | FL_W_ADV)) || ends_in_ly(c, j) || quantifier(c, j) ||
               number_word(c, j) || c->k[j].all_digits || folded_is(c, j, "late") ||
               folded_is(c, j, "early") || folded_is(c, j, "ago") || folded_is(c, j, "of") ||
-              folded_is(c, j, "couple"))) {
+              folded_is(c, j, "couple") || time_span_noun(c, j))) {
             return false;
         }
     }
@@ -2293,6 +2310,20 @@ static bool clause_subject(const ctx *c, const span *s, size_t vg, size_t *first
         if (time && j < vg && is_word(c, j) && !(bits(c, j) & FL_W_DET) &&
             (c->k[j].upper || (bits(c, j) & FL_W_PRON))) {
             a = j;
+        }
+    } else {
+        /* "A few minutes later they …", "Two days ago she …": a phrase of time that ends in
+         * "later", "earlier" or "ago" */
+        for (size_t j = a + 1; j < vg && j - a <= 4 && is_word(c, j); j++) {
+            if ((folded_is(c, j, "later") || folded_is(c, j, "earlier") ||
+                 folded_is(c, j, "ago")) &&
+                time_phrase(c, a, j + 1)) {
+                if (j + 1 < vg && is_word(c, j + 1) && !(bits(c, j + 1) & FL_W_DET) &&
+                    (c->k[j + 1].upper || (bits(c, j + 1) & FL_W_PRON))) {
+                    a = j + 1;
+                }
+                break;
+            }
         }
     }
     if (a + 1 < vg && (folded_is(c, a, "he") || folded_is(c, a, "she") || folded_is(c, a, "they") ||

@@ -1133,3 +1133,13 @@ TEST(Attribution, ANounOfTradeAfterOneCapitalisedWordStaysInTheSubject) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("Lind", r[0].speaker);
 }
+
+TEST(Attribution, APhraseOfTimeMayHoldAPluralNounOfTime) {
+    auto r = records("Hours later, Lind thanked Varga, telling the Courier that he was a friend.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("telling", r[0].cue);
+    EXPECT_EQ("Lind", r[0].speaker);
+    r = records("A few minutes later they changed course and said the vote would go on.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("they", r[0].speaker);
+}
