@@ -2270,6 +2270,39 @@ static bool agent_noun(const ctx *c, size_t i) {
                         memcmp(f + n - 3, "ate", 3) == 0)));
 }
 
+/* Where the clause goes on after an introduction [from, sep): after sep, or, when the
+ * introduction ends in a town after a preposition and one or two capitalised words and a
+ * comma follow before a name or a pronoun, after that comma ("In Salem, Oregon, Lind …":
+ * the town's state is no subject). */
+static size_t state_after_town(const ctx *c, size_t from, size_t sep, size_t vg) {
+    size_t t = sep;
+    while (t > from && sep - t < 4 && is_word(c, t - 1) && c->k[t - 1].upper) {
+        t--;
+    }
+    if (t == sep || t == from || !(bits(c, t - 1) & FL_W_PREP)) {
+        return sep + 1;
+    }
+    size_t m = sep + 1;
+    while (m < vg && m - sep <= 2 && is_word(c, m) && c->k[m].upper &&
+           !(bits(c, m) & FL_W_PRON)) { /* "New Mexico" */
+        m++;
+    }
+    if (m > sep + 1 && m + 1 < vg && punct(c, m) == ',' && is_word(c, m + 1) &&
+        !(bits(c, m + 1) & (FL_W_DET | FL_W_RELATIVE)) &&
+        (c->k[m + 1].upper || (bits(c, m + 1) & FL_W_PRON))) {
+        size_t n = m + 1;
+        while (n < vg && is_word(c, n) && c->k[n].upper) {
+            n++;
+        }
+        /* not a list of names: "In Dayton, Lind, Varga and Reyes met" */
+        if (n < vg && (punct(c, n) == ',' || folded_is(c, n, "and"))) {
+            return sep + 1;
+        }
+        return m + 1;
+    }
+    return sep + 1;
+}
+
 /* The subject of the clause that holds the verb group at vg: the name at the start of the
  * sentence (after an introduction such as "In Iowa," or "Speaking to reporters,"), up to its
  * verb or an apposition. Sets [*first, *end) and returns true when one is found. */
@@ -2289,7 +2322,7 @@ static bool clause_subject(const ctx *c, const span *s, size_t vg, size_t *first
     for (size_t j = a; j < vg && j - a <= MAX_INTRO_TOKENS; j++) {
         if (punct(c, j) == ',') {
             if (intro_phrase(c, s, a, j)) {
-                a = j + 1;
+                a = state_after_town(c, a, j, vg);
             }
             break;
         }

@@ -1143,3 +1143,13 @@ TEST(Attribution, APhraseOfTimeMayHoldAPluralNounOfTime) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("they", r[0].speaker);
 }
+
+TEST(Attribution, ATownsStateAfterAnIntroductionIsNoSubject) {
+    auto r = records("Speaking in Salem, New Hampshire, Lind went after Varga, calling him weak.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("calling", r[0].cue);
+    EXPECT_EQ("Lind", r[0].speaker);
+    r = records("Of Varga, Lind, who has given money to him, said she was weak.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Lind", r[0].speaker);
+}
