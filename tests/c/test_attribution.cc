@@ -1153,3 +1153,15 @@ TEST(Attribution, ATownsStateAfterAnIntroductionIsNoSubject) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("Lind", r[0].speaker);
 }
+
+TEST(Attribution, ANameBetweenADashAndAColonBeforeAQuotationIsQuoted) {
+    auto r = records(
+        "Polls in the farm belt came in too early - Carl Bender: \"The polls missed the swing.\"");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Carl Bender", r[0].speaker);
+    EXPECT_EQ(":", r[0].cue);
+    EXPECT_EQ("\"The polls missed the swing.\"", r[0].content);
+    r = records("The vote was close - Lind: \"a coin toss,\" one aide said.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("one aide", r[0].speaker);
+}
