@@ -959,9 +959,12 @@ static fl_status headline(ctx *c, const span *s, size_t *from) {
         while (k < s->b && k - d <= 5 && (is_word(c, k) || punct(c, k) == '.')) {
             k++;
         }
-        if (k > d + 1 && k + 2 < s->b && punct(c, k) == ':' &&
-            family(punct(c, k + 1)) != FAMILY_NONE && c->v[k + 2].quoted &&
-            name_of(c, d + 1, k, false) == NAME_SPEAKER) {
+        size_t n = d + 1; /* "- More from Bender: "…"": the digest's next quotation */
+        if (n + 2 < k && folded_is(c, n, "more") && folded_is(c, n + 1, "from")) {
+            n += 2;
+        }
+        if (k > n && k + 2 < s->b && punct(c, k) == ':' && family(punct(c, k + 1)) != FAMILY_NONE &&
+            c->v[k + 2].quoted && name_of(c, n, k, false) == NAME_SPEAKER) {
             bool cue_after = false; /* not '- Lind: "a coin toss," one aide said.' */
             for (size_t q = k + 2; q < s->b; q++) {
                 cue_after |= !c->v[q].quoted && (bits(c, q) & (FL_W_SPEECH | FL_W_THOUGHT));
@@ -970,13 +973,13 @@ static fl_status headline(ctx *c, const span *s, size_t *from) {
                 break;
             }
             fl_attr at = new_attribution(s, FL_ATTRIBUTION_STATEMENT);
-            at.speaker_first = (uint32_t)d + 1;
+            at.speaker_first = (uint32_t)n;
             at.speaker_end = (uint32_t)k;
             at.cue_first = (uint32_t)k;
             at.cue_end = (uint32_t)k + 1;
             at.content_first = (uint32_t)k + 1;
             at.content_end = (uint32_t)s->b;
-            mark(c, d + 1, k + 1, FL_ROLE_SPEAKER);
+            mark(c, n, k + 1, FL_ROLE_SPEAKER);
             mark(c, k + 1, s->b, FL_ROLE_CONTENT);
             *from = s->b;
             return add_attribution(c, &at);

@@ -1165,3 +1165,10 @@ TEST(Attribution, ANameBetweenADashAndAColonBeforeAQuotationIsQuoted) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("one aide", r[0].speaker);
 }
+
+TEST(Attribution, MoreFromANameBetweenADashAndAColonIsQuotedToo) {
+    auto r = records("What it means for the fall - More from Bender: \"The swing is late.\"");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Bender", r[0].speaker);
+    EXPECT_EQ(":", r[0].cue);
+}
