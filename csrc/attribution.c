@@ -653,6 +653,12 @@ static bool intro_phrase(const ctx *c, const span *s, size_t from, size_t sep) {
                  (f == FL_FORM_PAST && first == s->a) ||
                  (first + 1 < sep && (bits(c, first + 1) & FL_W_PREP) && ends_in_ly(c, first)) ||
                  (first + 1 == sep && ((b & FL_W_ADV) || ends_in_ly(c, first)));
+    /* a participle the table does not know, opening the sentence before its preposition
+     * ("Alarmed by the unrest,", "Reached by phone,"), and "Given the …," */
+    if (!opens && first == s->a && first + 1 < sep && c->k[first].upper) {
+        opens = (suffix_is(c, first, "ed", 5) && (bits(c, first + 1) & FL_W_PREP)) ||
+                (folded_is(c, first, "given") && (bits(c, first + 1) & FL_W_DET));
+    }
     if (!opens) {
         opens = time_phrase(c, first, sep);
     }

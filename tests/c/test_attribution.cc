@@ -1172,3 +1172,13 @@ TEST(Attribution, MoreFromANameBetweenADashAndAColonIsQuotedToo) {
     EXPECT_EQ("Bender", r[0].speaker);
     EXPECT_EQ(":", r[0].cue);
 }
+
+TEST(Attribution, AnUnknownParticipleOrGivenOpensAnIntroduction) {
+    auto r = records(
+        "Alarmed by the unrest in the city, Dana Lind, the mayor, said that she met Varga.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Dana Lind", r[0].speaker);
+    r = records("Given the unrest, Lind went after Varga, calling him weak.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Lind", r[0].speaker);
+}
