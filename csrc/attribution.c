@@ -1107,6 +1107,29 @@ static size_t resumes_after(const ctx *c, const span *s, size_t j, size_t conten
 }
 
 /* b. Finds attributions whose cue follows its content, in [from, s->b). */
+/* Is there a finite verb of saying after a word in [from, to), outside quotation marks
+ * and not in a subordinate clause ("Moss said the attacks that …"; not "When someone
+ * shouted …", "After being informed …")? */
+static bool saying_between(const ctx *c, size_t from, size_t to) {
+    for (size_t k = from; k < to; k++) {
+        if (folded_is(c, k, "when") || folded_is(c, k, "as") || folded_is(c, k, "after") ||
+            folded_is(c, k, "before") || folded_is(c, k, "while") || folded_is(c, k, "if") ||
+            folded_is(c, k, "because") || folded_is(c, k, "although") ||
+            folded_is(c, k, "though") || folded_is(c, k, "since") || folded_is(c, k, "until")) {
+            return false;
+        }
+        uint8_t f = form(c, k);
+        if (k == from) {
+            continue;
+        }
+        if (!c->v[k].quoted && is_word(c, k) && c->k[k].lower && (bits(c, k) & FL_W_SPEECH) &&
+            !(bits(c, k) & FL_W_NOUNLIKE) && (f == FL_FORM_PAST || f == FL_FORM_S)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
     fl_status st;
     /* "…, he said at a briefing, according to the Ledger.": an "according to" that
@@ -1291,6 +1314,11 @@ static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
             }
             if (next != SIZE_MAX && count_words(c, piece, sep) > 0) {
                 cstart = piece;
+            }
+            if (next != SIZE_MAX && !quotation && saying_between(c, cstart, sep)) {
+                /* "Moss said the attacks that, Lind noted, Varga made …": the cue interrupts
+                 * another speaker's content, nested in it */
+                continue;
             }
         }
         size_t mark_from = cstart;

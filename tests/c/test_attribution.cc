@@ -1182,3 +1182,17 @@ TEST(Attribution, AnUnknownParticipleOrGivenOpensAnIntroduction) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("Lind", r[0].speaker);
 }
+
+TEST(Attribution, AnInterruptingCueInsideAnotherSpeakersContentIsNested) {
+    auto r = records(
+        "Chad Moss, the campaign's chairman, said the ads answer attacks that, Moss noted, "
+        "Varga made in the debate.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("said", r[0].cue);
+    EXPECT_EQ("Chad Moss", r[0].speaker);
+    EXPECT_EQ("the ads answer attacks that, Moss noted, Varga made in the debate.", r[0].content);
+    EXPECT_EQ("noted", r[1].cue);
+    r = records("When someone in the crowd shouted, Lind said, the band stopped playing.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Lind", r[0].speaker);
+}
