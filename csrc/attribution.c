@@ -419,8 +419,11 @@ static size_t speaker_forward(const ctx *c, const span *s, size_t from) {
     size_t j = from;
     size_t words = 0;
     bool det = false; /* after "the", "a", "his": the words of a noun phrase */
+    /* a word of time after a hyphen is part of a compound: "said the 46-year-old" */
     while (j < s->b && j - from < MAX_SPEAKER_TOKENS && speaker_token(c, j) &&
-           !((bits(c, j) & (FL_W_PREP | FL_W_TIME)) && !of_name(c, s, j)) && punct(c, j) != '(') {
+           !((bits(c, j) & (FL_W_PREP | FL_W_TIME)) && !of_name(c, s, j) &&
+             !(j > from && c->t[j - 1].kind == FL_TOKEN_HYPHEN)) &&
+           punct(c, j) != '(') {
         if (is_word(c, j)) {
             uint32_t b = bits(c, j);
             bool name = c->k[j].upper || c->k[j].all_digits ||

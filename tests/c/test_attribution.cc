@@ -1196,3 +1196,12 @@ TEST(Attribution, AnInterruptingCueInsideAnotherSpeakersContentIsNested) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("Lind", r[0].speaker);
 }
+
+TEST(Attribution, AWordOfTimeAfterAHyphenStaysInAnInvertedSpeaker) {
+    auto r = records("\"It is fine,\" said the 46-year-old farmer.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("the 46-year-old farmer", r[0].speaker);
+    r = records("\"It is fine,\" said Lind on Tuesday.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Lind", r[0].speaker);
+}
