@@ -419,7 +419,7 @@ static size_t speaker_forward(const ctx *c, const span *s, size_t from) {
     size_t j = from;
     size_t words = 0;
     bool det = false; /* after "the", "a", "his": the words of a noun phrase */
-    /* a word of time after a hyphen is part of a compound: "said the 46-year-old" */
+    /* a word of time after a hyphen is part of a compound: "said the 52-year-old" */
     while (j < s->b && j - from < MAX_SPEAKER_TOKENS && speaker_token(c, j) &&
            !((bits(c, j) & (FL_W_PREP | FL_W_TIME)) && !of_name(c, s, j) &&
              !(j > from && c->t[j - 1].kind == FL_TOKEN_HYPHEN)) &&
@@ -657,7 +657,7 @@ static bool intro_phrase(const ctx *c, const span *s, size_t from, size_t sep) {
                  (first + 1 < sep && (bits(c, first + 1) & FL_W_PREP) && ends_in_ly(c, first)) ||
                  (first + 1 == sep && ((b & FL_W_ADV) || ends_in_ly(c, first)));
     /* a participle the table does not know, opening the sentence before its preposition
-     * ("Alarmed by the unrest,", "Reached by phone,"), and "Given the …," */
+     * ("Worried by the drought,", "Pressed on the point,"), and "Given the …," */
     if (!opens && first == s->a && first + 1 < sep && c->k[first].upper) {
         opens = (suffix_is(c, first, "ed", 5) && (bits(c, first + 1) & FL_W_PREP)) ||
                 (folded_is(c, first, "given") && (bits(c, first + 1) & FL_W_DET));
@@ -1111,8 +1111,8 @@ static size_t resumes_after(const ctx *c, const span *s, size_t j, size_t conten
 
 /* b. Finds attributions whose cue follows its content, in [from, s->b). */
 /* Is there a finite verb of saying after a word in [from, to), outside quotation marks
- * and not in a subordinate clause ("Moss said the attacks that …"; not "When someone
- * shouted …", "After being informed …")? */
+ * and not in a subordinate clause ("Olsen wrote that the rumours that …"; not "When the clerk
+ * asked …", "After being asked …")? */
 static bool saying_between(const ctx *c, size_t from, size_t to) {
     for (size_t k = from; k < to; k++) {
         if (folded_is(c, k, "when") || folded_is(c, k, "as") || folded_is(c, k, "after") ||
@@ -1319,8 +1319,8 @@ static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
                 cstart = piece;
             }
             if (next != SIZE_MAX && !quotation && saying_between(c, cstart, sep)) {
-                /* "Moss said the attacks that, Lind noted, Varga made …": the cue interrupts
-                 * another speaker's content, nested in it */
+                /* "Olsen wrote that the rumours that, Olsen noted, Varga spread …": the cue
+                 * interrupts another speaker's content, nested in it */
                 continue;
             }
         }
@@ -2345,7 +2345,7 @@ static bool agent_noun(const ctx *c, size_t i) {
 
 /* Where the clause goes on after an introduction [from, sep): after sep, or, when the
  * introduction ends in a town after a preposition and one or two capitalised words and a
- * comma follow before a name or a pronoun, after that comma ("In Salem, Oregon, Lind …":
+ * comma follow before a name or a pronoun, after that comma ("In Tilden, New Mexico, Ruiz …":
  * the town's state is no subject). */
 static size_t state_after_town(const ctx *c, size_t from, size_t sep, size_t vg) {
     size_t t = sep;
@@ -2418,7 +2418,7 @@ static bool clause_subject(const ctx *c, const span *s, size_t vg, size_t *first
             a = j;
         }
     } else {
-        /* "A few minutes later they …", "Two days ago she …": a phrase of time that ends in
+        /* "Two weeks later she …", "Two days ago he …": a phrase of time that ends in
          * "later", "earlier" or "ago" */
         for (size_t j = a + 1; j < vg && j - a <= 4 && is_word(c, j); j++) {
             if ((folded_is(c, j, "later") || folded_is(c, j, "earlier") ||
@@ -2476,8 +2476,8 @@ static bool clause_subject(const ctx *c, const span *s, size_t vg, size_t *first
             /* a lower-case word after a name is its verb ("Sanders lost", "Janney also"); in
              * a noun phrase, one before an object or "to" ("Many adoptees try to …") */
             /* but a noun of trade after one capitalised word, before a comma or a name, ends
-             * or opens the subject: "Brick makers, for example, argue", "Chess teacher Dale
-             * Moss, 45, said" */
+             * or opens the subject: "Cheese exporters, for example, complain", "Choir treasurer
+             * Ivo Brandt, holding a trophy, said" */
             bool trade = k == a + 1 && !det_start && k + 1 < vg && agent_noun(c, k) &&
                          !suffix_is(c, a, "s", 1) &&
                          (punct(c, k + 1) == ',' || (is_word(c, k + 1) && c->k[k + 1].upper &&

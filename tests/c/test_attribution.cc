@@ -1123,35 +1123,35 @@ TEST(Attribution, ATitleCaseHeadlineNameBeforeTheFirstPersonSpeaks) {
 }
 
 TEST(Attribution, ANounOfTradeAfterOneCapitalisedWordStaysInTheSubject) {
-    auto r = records("Brick makers, for example, argue that the levy is too high.");
+    auto r = records("Cheese exporters, for example, complain that the tariff hurts them.");
     ASSERT_EQ(1u, r.size());
-    EXPECT_EQ("Brick makers", r[0].speaker);
-    r = records("Choir member Dale Moss, wearing a red hat, said he was proud.");
+    EXPECT_EQ("Cheese exporters", r[0].speaker);
+    r = records("Choir treasurer Ivo Brandt, holding a trophy, said he was proud.");
     ASSERT_EQ(1u, r.size());
-    EXPECT_EQ("Choir member Dale Moss", r[0].speaker);
+    EXPECT_EQ("Choir treasurer Ivo Brandt", r[0].speaker);
     r = records("Lind beat Varga, saying it was fair.");
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("Lind", r[0].speaker);
 }
 
 TEST(Attribution, APhraseOfTimeMayHoldAPluralNounOfTime) {
-    auto r = records("Hours later, Lind thanked Varga, telling the Courier that he was a friend.");
+    auto r = records("Days later, Ruiz wrote to the council, asking that the levy be dropped.");
     ASSERT_EQ(1u, r.size());
-    EXPECT_EQ("telling", r[0].cue);
-    EXPECT_EQ("Lind", r[0].speaker);
-    r = records("A few minutes later they changed course and said the vote would go on.");
+    EXPECT_EQ("asking", r[0].cue);
+    EXPECT_EQ("Ruiz", r[0].speaker);
+    r = records("Two weeks later she sold the farm and said the market had turned.");
     ASSERT_EQ(1u, r.size());
-    EXPECT_EQ("they", r[0].speaker);
+    EXPECT_EQ("she", r[0].speaker);
 }
 
 TEST(Attribution, ATownsStateAfterAnIntroductionIsNoSubject) {
-    auto r = records("Speaking in Salem, New Hampshire, Lind went after Varga, calling him weak.");
+    auto r = records("At a fair in Tilden, New Mexico, Ruiz took aim at Varga, calling him weak.");
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("calling", r[0].cue);
-    EXPECT_EQ("Lind", r[0].speaker);
-    r = records("Of Varga, Lind, who has given money to him, said she was weak.");
+    EXPECT_EQ("Ruiz", r[0].speaker);
+    r = records("Of the levy, Ruiz, who farms near the river, said it was unfair.");
     ASSERT_EQ(1u, r.size());
-    EXPECT_EQ("Lind", r[0].speaker);
+    EXPECT_EQ("Ruiz", r[0].speaker);
 }
 
 TEST(Attribution, ANameBetweenADashAndAColonBeforeAQuotationIsQuoted) {
@@ -1167,40 +1167,39 @@ TEST(Attribution, ANameBetweenADashAndAColonBeforeAQuotationIsQuoted) {
 }
 
 TEST(Attribution, MoreFromANameBetweenADashAndAColonIsQuotedToo) {
-    auto r = records("What it means for the fall - More from Bender: \"The swing is late.\"");
+    auto r = records("On the spring figures - More from Bender: \"The swing is late.\"");
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("Bender", r[0].speaker);
     EXPECT_EQ(":", r[0].cue);
 }
 
 TEST(Attribution, AnUnknownParticipleOrGivenOpensAnIntroduction) {
-    auto r = records(
-        "Alarmed by the unrest in the city, Dana Lind, the mayor, said that she met Varga.");
+    auto r = records("Worried by the drought, Ana Ruiz, a grower, said that prices would climb.");
     ASSERT_EQ(1u, r.size());
-    EXPECT_EQ("Dana Lind", r[0].speaker);
-    r = records("Given the unrest, Lind went after Varga, calling him weak.");
+    EXPECT_EQ("Ana Ruiz", r[0].speaker);
+    r = records("Given the drought, Ruiz sold the herd, calling it the only way out.");
     ASSERT_EQ(1u, r.size());
-    EXPECT_EQ("Lind", r[0].speaker);
+    EXPECT_EQ("Ruiz", r[0].speaker);
 }
 
 TEST(Attribution, AnInterruptingCueInsideAnotherSpeakersContentIsNested) {
     auto r = records(
-        "Chad Moss, the campaign's chairman, said the ads answer attacks that, Moss noted, "
-        "Varga made in the debate.");
+        "Rita Olsen, the co-op's treasurer, wrote that the rumours that, Olsen noted, Varga "
+        "spread in May were false.");
     ASSERT_EQ(2u, r.size());
-    EXPECT_EQ("said", r[0].cue);
-    EXPECT_EQ("Chad Moss", r[0].speaker);
-    EXPECT_EQ("the ads answer attacks that, Moss noted, Varga made in the debate.", r[0].content);
+    EXPECT_EQ("wrote", r[0].cue);
+    EXPECT_EQ("Rita Olsen", r[0].speaker);
+    EXPECT_EQ("that the rumours that, Olsen noted, Varga spread in May were false.", r[0].content);
     EXPECT_EQ("noted", r[1].cue);
-    r = records("When someone in the crowd shouted, Lind said, the band stopped playing.");
+    r = records("When the clerk asked, Ruiz said, the room went quiet.");
     ASSERT_EQ(1u, r.size());
-    EXPECT_EQ("Lind", r[0].speaker);
+    EXPECT_EQ("Ruiz", r[0].speaker);
 }
 
 TEST(Attribution, AWordOfTimeAfterAHyphenStaysInAnInvertedSpeaker) {
-    auto r = records("\"It is fine,\" said the 46-year-old farmer.");
+    auto r = records("\"It is fine,\" said the 52-year-old baker.");
     ASSERT_EQ(1u, r.size());
-    EXPECT_EQ("the 46-year-old farmer", r[0].speaker);
+    EXPECT_EQ("the 52-year-old baker", r[0].speaker);
     r = records("\"It is fine,\" said Lind on Tuesday.");
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("Lind", r[0].speaker);
