@@ -419,8 +419,11 @@ static size_t speaker_forward(const ctx *c, const span *s, size_t from) {
     size_t j = from;
     size_t words = 0;
     bool det = false; /* after "the", "a", "his": the words of a noun phrase */
+    /* a word of time after a hyphen is part of a compound: "said the 52-year-old" */
     while (j < s->b && j - from < MAX_SPEAKER_TOKENS && speaker_token(c, j) &&
-           !((bits(c, j) & (FL_W_PREP | FL_W_TIME)) && !of_name(c, s, j)) && punct(c, j) != '(') {
+           !((bits(c, j) & (FL_W_PREP | FL_W_TIME)) && !of_name(c, s, j) &&
+             !(j > from && c->t[j - 1].kind == FL_TOKEN_HYPHEN)) &&
+           punct(c, j) != '(') {
         if (is_word(c, j)) {
             uint32_t b = bits(c, j);
             bool name = c->k[j].upper || c->k[j].all_digits ||
@@ -602,6 +605,23 @@ static bool ends_in_ly(const ctx *c, size_t i) {
 /* Is [first, sep) a phrase of time without a preposition ("Late last month", "A year later",
  * "Every December", "Two weeks ago"): words of time, determiners, adverbs, numbers and
  * quantifiers only, one of them a word of time? */
+/* A plural noun of a span of time ("hours", "weeks"): not a word of time of the table (it
+ * would end speakers: "the past two years"), but a phrase of time may hold one. */
+static bool time_span_noun(const ctx *c, size_t j) {
+    switch (c->k[j].fold_len) {
+    case 4:
+        return folded_is(c, j, "days");
+    case 5:
+        return folded_is(c, j, "hours") || folded_is(c, j, "weeks") || folded_is(c, j, "years");
+    case 6:
+        return folded_is(c, j, "months");
+    case 7:
+        return folded_is(c, j, "minutes") || folded_is(c, j, "decades");
+    default:
+        return false;
+    }
+}
+
 static bool time_phrase(const ctx *c, size_t first, size_t sep) {
     bool time = false;
     for (size_t j = first; j < sep; j++) {
@@ -613,7 +633,7 @@ static bool time_phrase(const ctx *c, size_t first, size_t sep) {
         if (!((b & (FL_W_TIME | FL_W_DET | FL_W_ADV)) || ends_in_ly(c, j) || quantifier(c, j) ||
               number_word(c, j) || c->k[j].all_digits || folded_is(c, j, "late") ||
               folded_is(c, j, "early") || folded_is(c, j, "ago") || folded_is(c, j, "of") ||
-              folded_is(c, j, "couple"))) {
+              folded_is(c, j, "couple") || time_span_noun(c, j))) {
             return false;
         }
     }
@@ -636,6 +656,12 @@ static bool intro_phrase(const ctx *c, const span *s, size_t from, size_t sep) {
                  (f == FL_FORM_PAST && first == s->a) ||
                  (first + 1 < sep && (bits(c, first + 1) & FL_W_PREP) && ends_in_ly(c, first)) ||
                  (first + 1 == sep && ((b & FL_W_ADV) || ends_in_ly(c, first)));
+    /* a participle the table does not know, opening the sentence before its preposition
+     * ("Worried by the drought,", "Pressed on the point,"), and "Given the …," */
+    if (!opens && first == s->a && first + 1 < sep && c->k[first].upper) {
+        opens = (suffix_is(c, first, "ed", 5) && (bits(c, first + 1) & FL_W_PREP)) ||
+                (folded_is(c, first, "given") && (bits(c, first + 1) & FL_W_DET));
+    }
     if (!opens) {
         opens = time_phrase(c, first, sep);
     }
@@ -848,6 +874,26 @@ static bool ends_with_terminal(const ctx *c, const span *s) {
 
 /* a. A headline's colon prefix or dash suffix. Sets *from to the first token the other
  * steps read (after a label; s->b after a speaker's prefix). */
+/* Does the text after the colon at j open in the first person, after an opening quotation
+ * mark if any ("Dana Lind: I Will Not Run", "Ted Varga: 'We Were Misled'")? A kicker
+ * ("Strategic Shift: …") does not speak. */
+static bool first_person_after(const ctx *c, const span *s, size_t j) {
+    size_t i = j + 1;
+    if (i < s->b && !is_word(c, i) && family(punct(c, i)) != FAMILY_NONE) {
+        i++;
+    }
+    if (i + 1 >= s->b || !is_word(c, i)) {
+        return false;
+    }
+    const fl_tokinfo *k = &c->k[i];
+    const uint8_t *f = fl__vec_bytes(&c->res->folded, k->fold_off);
+    /* "I'm", "We're", "I've": one token each */
+    bool contracted = (k->fold_len >= 3 && f[0] == 'i' && f[1] == '\'') ||
+                      (k->fold_len >= 4 && f[0] == 'w' && f[1] == 'e' && f[2] == '\'');
+    return contracted || folded_is(c, i, "i") || folded_is(c, i, "we") || folded_is(c, i, "my") ||
+           folded_is(c, i, "our");
+}
+
 static fl_status headline(ctx *c, const span *s, size_t *from) {
     *from = s->a;
     /* "Kremlin: …", "Ukraine war latest: …": one to five words and a colon */
@@ -878,6 +924,14 @@ static fl_status headline(ctx *c, const span *s, size_t *from) {
             }
         }
         name_kind nk = name_of(c, s->a, name_end, title);
+        bool first_person = nk == NAME_NONE && title && name_end == colon &&
+                            first_person_after(c, s, colon) &&
+                            name_of(c, s->a, colon, false) == NAME_SPEAKER;
+        if (first_person) {
+            /* in title case a name looks like a kicker; the first person after it speaks
+             * (the headline only, not a transcript's paragraph) */
+            nk = NAME_SPEAKER;
+        }
         if (nk == NAME_LABEL) {
             *from = colon + 1;
         } else if (nk == NAME_SPEAKER) {
@@ -888,7 +942,7 @@ static fl_status headline(ctx *c, const span *s, size_t *from) {
             at.cue_end = (uint32_t)colon + 1;
             at.content_first = (uint32_t)colon + 1;
             at.content_end = (uint32_t)s->b;
-            if (s->a == 0 || c->t[s->a].newlines_before > 0) {
+            if ((s->a == 0 || c->t[s->a].newlines_before > 0) && !first_person) {
                 /* a transcript's "FALLIN: Well, I think … They want safe homes.": the
                  * speaker's words run to the end of the paragraph */
                 size_t e = s->b;
@@ -900,6 +954,42 @@ static fl_status headline(ctx *c, const span *s, size_t *from) {
             }
             mark(c, s->a, colon + 1, FL_ROLE_SPEAKER);
             mark(c, colon + 1, s->b, FL_ROLE_CONTENT);
+            *from = s->b;
+            return add_attribution(c, &at);
+        }
+    }
+    /* "Pollsters agree - Carl Benning: "…"": a name between a spaced dash and a colon, before
+     * a quotation, is quoted (a digest's layout) */
+    for (size_t d = *from; d + 3 < s->b; d++) {
+        if (!is_dash_cp(punct(c, d)) || !c->t[d].space_before || c->v[d].quoted) {
+            continue;
+        }
+        size_t k = d + 1;
+        while (k < s->b && k - d <= 5 && (is_word(c, k) || punct(c, k) == '.')) {
+            k++;
+        }
+        size_t n = d + 1; /* "- More from Bender: "…"": the digest's next quotation */
+        if (n + 2 < k && folded_is(c, n, "more") && folded_is(c, n + 1, "from")) {
+            n += 2;
+        }
+        if (k > n && k + 2 < s->b && punct(c, k) == ':' && family(punct(c, k + 1)) != FAMILY_NONE &&
+            c->v[k + 2].quoted && name_of(c, n, k, false) == NAME_SPEAKER) {
+            bool cue_after = false; /* not '- Lind: "a coin toss," one aide said.' */
+            for (size_t q = k + 2; q < s->b; q++) {
+                cue_after |= !c->v[q].quoted && (bits(c, q) & (FL_W_SPEECH | FL_W_THOUGHT));
+            }
+            if (cue_after) {
+                break;
+            }
+            fl_attr at = new_attribution(s, FL_ATTRIBUTION_STATEMENT);
+            at.speaker_first = (uint32_t)n;
+            at.speaker_end = (uint32_t)k;
+            at.cue_first = (uint32_t)k;
+            at.cue_end = (uint32_t)k + 1;
+            at.content_first = (uint32_t)k + 1;
+            at.content_end = (uint32_t)s->b;
+            mark(c, n, k + 1, FL_ROLE_SPEAKER);
+            mark(c, k + 1, s->b, FL_ROLE_CONTENT);
             *from = s->b;
             return add_attribution(c, &at);
         }
@@ -1020,6 +1110,29 @@ static size_t resumes_after(const ctx *c, const span *s, size_t j, size_t conten
 }
 
 /* b. Finds attributions whose cue follows its content, in [from, s->b). */
+/* Is there a finite verb of saying after a word in [from, to), outside quotation marks
+ * and not in a subordinate clause ("Olsen wrote that the rumours that …"; not "When the clerk
+ * asked …", "After being asked …")? */
+static bool saying_between(const ctx *c, size_t from, size_t to) {
+    for (size_t k = from; k < to; k++) {
+        if (folded_is(c, k, "when") || folded_is(c, k, "as") || folded_is(c, k, "after") ||
+            folded_is(c, k, "before") || folded_is(c, k, "while") || folded_is(c, k, "if") ||
+            folded_is(c, k, "because") || folded_is(c, k, "although") ||
+            folded_is(c, k, "though") || folded_is(c, k, "since") || folded_is(c, k, "until")) {
+            return false;
+        }
+        uint8_t f = form(c, k);
+        if (k == from) {
+            continue;
+        }
+        if (!c->v[k].quoted && is_word(c, k) && c->k[k].lower && (bits(c, k) & FL_W_SPEECH) &&
+            !(bits(c, k) & FL_W_NOUNLIKE) && (f == FL_FORM_PAST || f == FL_FORM_S)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
     fl_status st;
     /* "…, he said at a briefing, according to the Ledger.": an "according to" that
@@ -1204,6 +1317,11 @@ static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
             }
             if (next != SIZE_MAX && count_words(c, piece, sep) > 0) {
                 cstart = piece;
+            }
+            if (next != SIZE_MAX && !quotation && saying_between(c, cstart, sep)) {
+                /* "Olsen wrote that the rumours that, Olsen noted, Varga spread …": the cue
+                 * interrupts another speaker's content, nested in it */
+                continue;
             }
         }
         size_t mark_from = cstart;
@@ -2192,12 +2310,70 @@ static bool count_word(const ctx *c, size_t i) {
 static bool number_word(const ctx *c, size_t i) {
     static const char *const numbers[] = {"two",   "three", "four", "five",   "six",
                                           "seven", "eight", "nine", "dozens", "hundreds"};
+    /* the length and first byte rule out most words before folded_is runs its strlen */
+    const fl_tokinfo *k = &c->k[i];
+    if (k->fold_len < 3 || k->fold_len > 8) {
+        return false;
+    }
+    const uint8_t *f = fl__vec_bytes(&c->res->folded, k->fold_off);
     for (size_t n = 0; n < sizeof numbers / sizeof numbers[0]; n++) {
-        if (folded_is(c, i, numbers[n])) {
+        if (numbers[n][0] == f[0] && folded_is(c, i, numbers[n])) {
             return true;
         }
     }
     return false;
+}
+
+/* Is word i a lower-case noun of a person's trade or part, singular or plural ("teacher",
+ * "makers", "economists", "delegate")? Told by its ending: a word the table does not know,
+ * in -er, -or, -ist, -ian or -ate (and -s). */
+static bool agent_noun(const ctx *c, size_t i) {
+    const fl_tokinfo *k = &c->k[i];
+    if (!is_word(c, i) || !k->lower || k->fold_len < 5 ||
+        (bits(c, i) & ~(FL_W_ROLE | FL_W_SOURCE))) {
+        return false;
+    }
+    const uint8_t *f = fl__vec_bytes(&c->res->folded, k->fold_off);
+    size_t n = k->fold_len;
+    if (f[n - 1] == 's') {
+        n--;
+    }
+    return (f[n - 2] == 'e' && f[n - 1] == 'r') || (f[n - 2] == 'o' && f[n - 1] == 'r') ||
+           (n >= 3 && ((memcmp(f + n - 3, "ist", 3) == 0 || memcmp(f + n - 3, "ian", 3) == 0 ||
+                        memcmp(f + n - 3, "ate", 3) == 0)));
+}
+
+/* Where the clause goes on after an introduction [from, sep): after sep, or, when the
+ * introduction ends in a town after a preposition and one or two capitalised words and a
+ * comma follow before a name or a pronoun, after that comma ("In Tilden, New Mexico, Ruiz …":
+ * the town's state is no subject). */
+static size_t state_after_town(const ctx *c, size_t from, size_t sep, size_t vg) {
+    size_t t = sep;
+    while (t > from && sep - t < 4 && is_word(c, t - 1) && c->k[t - 1].upper) {
+        t--;
+    }
+    if (t == sep || t == from || !(bits(c, t - 1) & FL_W_PREP)) {
+        return sep + 1;
+    }
+    size_t m = sep + 1;
+    while (m < vg && m - sep <= 2 && is_word(c, m) && c->k[m].upper &&
+           !(bits(c, m) & FL_W_PRON)) { /* "New Mexico" */
+        m++;
+    }
+    if (m > sep + 1 && m + 1 < vg && punct(c, m) == ',' && is_word(c, m + 1) &&
+        !(bits(c, m + 1) & (FL_W_DET | FL_W_RELATIVE)) &&
+        (c->k[m + 1].upper || (bits(c, m + 1) & FL_W_PRON))) {
+        size_t n = m + 1;
+        while (n < vg && is_word(c, n) && c->k[n].upper) {
+            n++;
+        }
+        /* not a list of names: "In Dayton, Lind, Varga and Reyes met" */
+        if (n < vg && (punct(c, n) == ',' || folded_is(c, n, "and"))) {
+            return sep + 1;
+        }
+        return m + 1;
+    }
+    return sep + 1;
 }
 
 /* The subject of the clause that holds the verb group at vg: the name at the start of the
@@ -2219,7 +2395,7 @@ static bool clause_subject(const ctx *c, const span *s, size_t vg, size_t *first
     for (size_t j = a; j < vg && j - a <= MAX_INTRO_TOKENS; j++) {
         if (punct(c, j) == ',') {
             if (intro_phrase(c, s, a, j)) {
-                a = j + 1;
+                a = state_after_town(c, a, j, vg);
             }
             break;
         }
@@ -2240,6 +2416,20 @@ static bool clause_subject(const ctx *c, const span *s, size_t vg, size_t *first
         if (time && j < vg && is_word(c, j) && !(bits(c, j) & FL_W_DET) &&
             (c->k[j].upper || (bits(c, j) & FL_W_PRON))) {
             a = j;
+        }
+    } else {
+        /* "Two weeks later she …", "Two days ago he …": a phrase of time that ends in
+         * "later", "earlier" or "ago" */
+        for (size_t j = a + 1; j < vg && j - a <= 4 && is_word(c, j); j++) {
+            if ((folded_is(c, j, "later") || folded_is(c, j, "earlier") ||
+                 folded_is(c, j, "ago")) &&
+                time_phrase(c, a, j + 1)) {
+                if (j + 1 < vg && is_word(c, j + 1) && !(bits(c, j + 1) & FL_W_DET) &&
+                    (c->k[j + 1].upper || (bits(c, j + 1) & FL_W_PRON))) {
+                    a = j + 1;
+                }
+                break;
+            }
         }
     }
     if (a + 1 < vg && (folded_is(c, a, "he") || folded_is(c, a, "she") || folded_is(c, a, "they") ||
@@ -2285,7 +2475,15 @@ static bool clause_subject(const ctx *c, const span *s, size_t vg, size_t *first
             bool function = (bits(c, k) & FL_W_DET) || quantifier(c, k);
             /* a lower-case word after a name is its verb ("Sanders lost", "Janney also"); in
              * a noun phrase, one before an object or "to" ("Many adoptees try to …") */
-            if (k > a && c->k[k].lower && !connector && c->t[k - 1].kind != FL_TOKEN_CLITIC &&
+            /* but a noun of trade after one capitalised word, before a comma or a name, ends
+             * or opens the subject: "Cheese exporters, for example, complain", "Choir treasurer
+             * Ivo Brandt, holding a trophy, said" */
+            bool trade = k == a + 1 && !det_start && k + 1 < vg && agent_noun(c, k) &&
+                         !suffix_is(c, a, "s", 1) &&
+                         (punct(c, k + 1) == ',' || (is_word(c, k + 1) && c->k[k + 1].upper &&
+                                                     !(bits(c, k + 1) & FL_W_PRON)));
+            if (k > a && c->k[k].lower && !connector && !trade &&
+                c->t[k - 1].kind != FL_TOKEN_CLITIC &&
                 c->t[k - 1].kind != FL_TOKEN_HYPHEN && /* "Vice-chair Maria Lind" */
                 !(bits(c, k) & (FL_W_ROLE | FL_W_SOURCE)) &&
                 (det_start

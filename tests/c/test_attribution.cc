@@ -1109,3 +1109,98 @@ TEST(Attribution, LookingToIsAnIntention) {
     EXPECT_TRUE(records("The roads are looking icy.").empty());
     EXPECT_TRUE(records("She is looking at the data.").empty());
 }
+
+TEST(Attribution, ATitleCaseHeadlineNameBeforeTheFirstPersonSpeaks) {
+    auto r = records("Dana Lind: I'm Not Running For Mayor Again.  The council met on Friday.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Dana Lind", r[0].speaker);
+    EXPECT_EQ(":", r[0].cue);
+    EXPECT_EQ("I'm Not Running For Mayor Again.", r[0].content);
+    r = records("Ted Varga: \"We Were Misled By The Council\"");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Ted Varga", r[0].speaker);
+    EXPECT_TRUE(records("Strategic Shift: Troops Move Toward The River Again.").empty());
+}
+
+TEST(Attribution, ANounOfTradeAfterOneCapitalisedWordStaysInTheSubject) {
+    auto r = records("Cheese exporters, for example, complain that the tariff hurts them.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Cheese exporters", r[0].speaker);
+    r = records("Choir treasurer Ivo Brandt, holding a trophy, said he was proud.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Choir treasurer Ivo Brandt", r[0].speaker);
+    r = records("Lind beat Varga, saying it was fair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Lind", r[0].speaker);
+}
+
+TEST(Attribution, APhraseOfTimeMayHoldAPluralNounOfTime) {
+    auto r = records("Days later, Ruiz wrote to the council, asking that the levy be dropped.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("asking", r[0].cue);
+    EXPECT_EQ("Ruiz", r[0].speaker);
+    r = records("Two weeks later she sold the farm and said the market had turned.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("she", r[0].speaker);
+}
+
+TEST(Attribution, ATownsStateAfterAnIntroductionIsNoSubject) {
+    auto r = records("At a fair in Tilden, New Mexico, Ruiz took aim at Varga, calling him weak.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("calling", r[0].cue);
+    EXPECT_EQ("Ruiz", r[0].speaker);
+    r = records("Of the levy, Ruiz, who farms near the river, said it was unfair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Ruiz", r[0].speaker);
+}
+
+TEST(Attribution, ANameBetweenADashAndAColonBeforeAQuotationIsQuoted) {
+    auto r = records(
+        "Polls in the farm belt came in too early - Carl Bender: \"The polls missed the swing.\"");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Carl Bender", r[0].speaker);
+    EXPECT_EQ(":", r[0].cue);
+    EXPECT_EQ("\"The polls missed the swing.\"", r[0].content);
+    r = records("The vote was close - Lind: \"a coin toss,\" one aide said.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("one aide", r[0].speaker);
+}
+
+TEST(Attribution, MoreFromANameBetweenADashAndAColonIsQuotedToo) {
+    auto r = records("On the spring figures - More from Bender: \"The swing is late.\"");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Bender", r[0].speaker);
+    EXPECT_EQ(":", r[0].cue);
+}
+
+TEST(Attribution, AnUnknownParticipleOrGivenOpensAnIntroduction) {
+    auto r = records("Worried by the drought, Ana Ruiz, a grower, said that prices would climb.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Ana Ruiz", r[0].speaker);
+    r = records("Given the drought, Ruiz sold the herd, calling it the only way out.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Ruiz", r[0].speaker);
+}
+
+TEST(Attribution, AnInterruptingCueInsideAnotherSpeakersContentIsNested) {
+    auto r = records(
+        "Rita Olsen, the co-op's treasurer, wrote that the rumours that, Olsen noted, Varga "
+        "spread in May were false.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("wrote", r[0].cue);
+    EXPECT_EQ("Rita Olsen", r[0].speaker);
+    EXPECT_EQ("that the rumours that, Olsen noted, Varga spread in May were false.", r[0].content);
+    EXPECT_EQ("noted", r[1].cue);
+    r = records("When the clerk asked, Ruiz said, the room went quiet.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Ruiz", r[0].speaker);
+}
+
+TEST(Attribution, AWordOfTimeAfterAHyphenStaysInAnInvertedSpeaker) {
+    auto r = records("\"It is fine,\" said the 52-year-old baker.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("the 52-year-old baker", r[0].speaker);
+    r = records("\"It is fine,\" said Lind on Tuesday.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Lind", r[0].speaker);
+}
