@@ -168,8 +168,8 @@ static size_t fold_simple(const fl_lexicon *lex, const uint8_t *text, size_t tex
 
 /* The masks of fl__vocab_head's and fl__vocab_tail's bytes of a form of n bytes, n capped
  * at 16 (longer forms have the masks of 16): tables, so that no branch asks how long a
- * word is. */
-/* two shifts of 32 - 4n each: one of 64 - 8n would be 64 at n = 0, which C leaves undefined */
+ * word is. LOW(n) shifts twice by 32 - 4n: once by 64 - 8n would be 64 at n = 0, which C
+ * leaves undefined. */
 #define LOW(n) (~(uint64_t)0 >> (32 - 4 * (n)) >> (32 - 4 * (n)))
 static const uint64_t HEAD_MASK[17] = {LOW(0), LOW(1), LOW(2), LOW(3), LOW(4), LOW(5),
                                        LOW(6), LOW(7), LOW(7), LOW(7), LOW(7), LOW(7),

@@ -816,14 +816,7 @@ class _Strings:
     def array(self, present: np.ndarray):
         """The strings as a pyarrow array over the buffers (not copied: nothing may be added
         after), null where ``present`` is False."""
-        import pyarrow as pa
-        n = len(present)
-        n_null = n - int(np.count_nonzero(present))
-        valid = pa.py_buffer(np.packbits(present, bitorder="little")) if n_null else None
-        return pa.Array.from_buffers(pa.large_string(), n,
-                                     [valid, pa.py_buffer(self.offsets.view()),
-                                      pa.py_buffer(self.data.view())],
-                                     n_null)
+        return _string_array(self.offsets.view(np.int64), self.data.view(), present)
 
     def joined(self) -> Tuple[np.ndarray, np.ndarray]:
         """(offsets, data: uint8): views of the buffers, not copies (no string may be added
@@ -888,10 +881,7 @@ class _MatchColumns:
         actor = np.full(n, _NONE, np.uint32)
         actor[at] = np.frombuffer(cols["attr_speaker_actor"], dtype=np.uint32).take(arow)
         self.speaker_actor += actor.data
-        every = pa.Array.from_buffers(pa.large_string(), len(attr_offsets) - 1,
-                                      [None, pa.py_buffer(np.ascontiguousarray(attr_offsets,
-                                                                               np.int64)),
-                                       pa.py_buffer(attr_data)])
+        every = _string_array(attr_offsets, attr_data)
         idx = 4 * arow
         _add_taken(self.speaker, every.take(pa.array(idx[named_k])), named)
         _add_taken(self.cue, every.take(pa.array(idx + 1)), has)
@@ -1343,7 +1333,7 @@ class Corpus:
             **self._term_cols(term),
             "start": c["match_start"],
             "end": c["match_end"],
-            "surface": text_array(_surface_array(*self._surfaces)),
+            "surface": text_array(_string_array(*self._surfaces)),
             "voice": label_array(c["match_voice"].astype(np.int64), VOICES),
             "weight": self._term_weight(term),
             "negated": c["match_negated"].astype(bool),
@@ -1433,10 +1423,7 @@ class Corpus:
         """Field ``field`` (0 speaker, 1 cue, 2 cue lemma, 3 content) of the attributions
         ``rows`` as a pyarrow array, null where ``present`` is False."""
         import pyarrow as pa
-        offsets, data = self._attr_texts
-        every_off = pa.py_buffer(np.ascontiguousarray(offsets, np.int64))  # int64: no copy
-        every = pa.Array.from_buffers(pa.large_string(), len(offsets) - 1,
-                                      [None, every_off, pa.py_buffer(data)])
+        every = _string_array(*self._attr_texts)
         idx = 4 * np.asarray(rows, dtype=np.int64) + field
         if present is None:
             return every.take(pa.array(idx, type=pa.int64()))
@@ -1445,11 +1432,7 @@ class Corpus:
         present = np.asarray(present, dtype=bool)
         taken = every.take(pa.array(idx[present], type=pa.int64()))
         spread, t_data, first, _ = _spread_taken(taken, present)
-        data_buf = pa.py_buffer(b"") if t_data is None else t_data.slice(first)
-        n_null = len(idx) - len(taken)
-        valid = pa.py_buffer(np.packbits(present, bitorder="little")) if n_null else None
-        return pa.Array.from_buffers(pa.large_string(), len(idx),
-                                     [valid, pa.py_buffer(spread), data_buf], n_null)
+        return _string_array(spread, b"" if t_data is None else t_data.slice(first), present)
 
     def _actor_col(self, actor: np.ndarray):
         """Actor indices of the core (UINT32_MAX: none) as a Categorical of actor names."""
@@ -1781,10 +1764,17 @@ def _with_attribution_columns(cols: Dict[str, np.ndarray]) -> Dict[str, np.ndarr
     return out
 
 
-def _surface_array(offsets: np.ndarray, data: bytes):
-    """The matched texts as a pyarrow string array, built from the buffers."""
+def _string_array(offsets: np.ndarray, data, present: Optional[np.ndarray] = None):
+    """A pyarrow large_string array over the buffers (not copied): offsets int64, one more
+    than the strings; data UTF-8 (any buffer, or a pyarrow Buffer); null where ``present``
+    is False (a null's string is empty)."""
     import pyarrow as pa
     n = len(offsets) - 1
-    return pa.Array.from_buffers(pa.large_string(), n,
-                                 [None, pa.py_buffer(np.ascontiguousarray(offsets, np.int64)),
-                                  pa.py_buffer(data)])
+    n_null, valid = 0, None
+    if present is not None:
+        n_null = n - int(np.count_nonzero(present))
+        valid = pa.py_buffer(np.packbits(present, bitorder="little")) if n_null else None
+    return pa.Array.from_buffers(
+        pa.large_string(), n,
+        [valid, pa.py_buffer(np.ascontiguousarray(offsets, np.int64)),  # int64: no copy
+         data if isinstance(data, pa.Buffer) else pa.py_buffer(data)], n_null)
