@@ -1509,7 +1509,11 @@ class Corpus:
         cat_of = lex._term_columns()[1]  # columns: no Term object per term
         cats = list(lex.categories)
         code_of, dtype = lex._term_label_dtype()  # labels by name (a name may be two terms)
-        term_col = pd.Categorical.from_codes(code_of[term] if len(term) else term, dtype=dtype)
+        # no two terms share a name: each term index is its own code (the lookup took 0.6 ms
+        # of a 100,000-term matches table, after the last batch)
+        unique = len(code_of) == len(dtype.categories)
+        term_col = pd.Categorical.from_codes(term if unique or not len(term) else code_of[term],
+                                             dtype=dtype)
         return {"term": term_col,
                 "category": label_array(cat_of[term] if len(term) else term, cats)}
 
