@@ -838,7 +838,7 @@ class _MatchColumns:
     def __init__(self) -> None:
         self.speaker, self.cue = _Strings(), _Strings()  # empty where null
         # _Buffers, not bytearrays: a bytearray grows by an eighth, copying all it holds, so
-        # the 1 MB batches of a threaded run copied each column about 18 times over
+        # the many small batches of a threaded run copied each column many times over
         self.has = _Buffer()  # per match (bool): it has an attribution
         self.named = _Buffer()  # per match (bool): and the attribution a speaker
         self.speaker_start, self.speaker_end = _Buffer(), _Buffer()  # int64, 0 if none
