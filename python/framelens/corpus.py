@@ -563,8 +563,10 @@ _SENTENCE_TEXTS = {"none": 0, "matched": 1, "all": 2}
 # With threads, batches are cut smaller: the first batch's reading is the time no worker can
 # run (so it is smaller still), and batches in flight are what memory holds (the pool cuts
 # each batch into chunks for all its threads, so a batch's size does not decide how the work
-# is shared).
-_THREADED_BATCH_BYTES = 1 << 20
+# is shared). Not below 2 MB: each batch costs this thread a fixed share of Python and
+# numpy calls besides its bytes, and this thread's time is taken from the workers' two cores
+# (1 MB batches cost it 8 to 13 ms more CPU per 16 MB of text, at 1,000 and 100,000 terms).
+_THREADED_BATCH_BYTES = 2 << 20
 _THREADED_FIRST_BATCH_BYTES = 128 << 10
 
 _Cols = Dict[str, Union[bytes, memoryview]]  # a batch's columns (_core.analyze_columns)
@@ -726,7 +728,7 @@ def analyze_corpus(analyzer, records: Iterable, text: str = "text",
             surfaces.add(cols["surface_offsets"], cols["surface_data"], scale)
             batch_attr_texts = _attribution_texts(cols, keep_content=texts != "none")
             attr_strings.add(*batch_attr_texts, scale=scale)
-            match_columns.add(cols, *batch_attr_texts)
+            match_columns.add(cols, *batch_attr_texts, scale=scale)
             doc_ids.extend(batch.ids)
             id_kinds.add(batch.ids)
             groups.add(batch.labels, batch.keys)
@@ -809,9 +811,9 @@ class _Strings:
         self.offsets.add((off[1:] + len(self.data)).data, scale)
         self.data.add(data, scale)
 
-    def add_empty(self, n: int) -> None:
-        """Appends n empty strings."""
-        self.offsets.add(np.full(n, len(self.data), np.int64).data)
+    def add_empty(self, n: int, scale: float = 1.0) -> None:
+        """Appends n empty strings; scale: see _Buffer."""
+        self.offsets.add(np.full(n, len(self.data), np.int64).data, scale)
 
     def array(self, present: np.ndarray):
         """The strings as a pyarrow array over the buffers (not copied: nothing may be added
@@ -835,31 +837,33 @@ class _MatchColumns:
 
     def __init__(self) -> None:
         self.speaker, self.cue = _Strings(), _Strings()  # empty where null
-        self.has = bytearray()  # per match (bool): it has an attribution
-        self.named = bytearray()  # per match (bool): and the attribution a speaker
-        self.speaker_start, self.speaker_end = bytearray(), bytearray()  # int64, 0 if none
-        self.speaker_actor = bytearray()  # uint32, _NONE if none
-        self.lemma = bytearray()  # int64 code in lemma_code, -1 if none
+        # _Buffers, not bytearrays: a bytearray grows by an eighth, copying all it holds, so
+        # the many small batches of a threaded run copied each column many times over
+        self.has = _Buffer()  # per match (bool): it has an attribution
+        self.named = _Buffer()  # per match (bool): and the attribution a speaker
+        self.speaker_start, self.speaker_end = _Buffer(), _Buffer()  # int64, 0 if none
+        self.speaker_actor = _Buffer()  # uint32, _NONE if none
+        self.lemma = _Buffer()  # int64 code in lemma_code, -1 if none
         self.lemma_code: Dict[str, int] = {}
 
-    def add(self, cols: _Cols, attr_offsets: np.ndarray, attr_data: Union[bytes, memoryview]
-            ) -> None:
+    def add(self, cols: _Cols, attr_offsets: np.ndarray, attr_data: Union[bytes, memoryview],
+            scale: float = 1.0) -> None:
         """Adds a batch's matches; attr_offsets, attr_data: its attributions' strings (4 an
-        attribution, see _attribution_texts)."""
+        attribution, see _attribution_texts); scale: see _Buffer."""
         import pyarrow as pa
         link = np.frombuffer(cols["match_attribution"], dtype=np.uint32)
         n = len(link)
         has = link != _NONE
         k = int(np.count_nonzero(has))
-        self.has += has.data
+        self.has.add(has.data, scale)
         if not k:
-            self.named += bytes(n)
-            self.speaker_start += bytes(8 * n)
-            self.speaker_end += bytes(8 * n)
-            self.speaker_actor += b"\xff" * (4 * n)
-            self.lemma += b"\xff" * (8 * n)
-            self.speaker.add_empty(n)
-            self.cue.add_empty(n)
+            self.named.add(bytes(n), scale)
+            self.speaker_start.add(bytes(8 * n), scale)
+            self.speaker_end.add(bytes(8 * n), scale)
+            self.speaker_actor.add(b"\xff" * (4 * n), scale)
+            self.lemma.add(b"\xff" * (8 * n), scale)
+            self.speaker.add_empty(n, scale)
+            self.cue.add_empty(n, scale)
             return
         # the batch's attribution row of each match that has one
         per_doc = np.frombuffer(cols["doc_attributions"], dtype=np.uint32)
@@ -873,35 +877,35 @@ class _MatchColumns:
         named_k = sp_e > sp_s
         named = np.zeros(n, bool)
         named[at] = named_k
-        self.named += named.data
+        self.named.add(named.data, scale)
         for buf, values in ((self.speaker_start, sp_s), (self.speaker_end, sp_e)):
             spread = np.zeros(n, np.int64)
             spread[at] = values
-            buf += spread.data
+            buf.add(spread.data, scale)
         actor = np.full(n, _NONE, np.uint32)
         actor[at] = np.frombuffer(cols["attr_speaker_actor"], dtype=np.uint32).take(arow)
-        self.speaker_actor += actor.data
+        self.speaker_actor.add(actor.data, scale)
         every = _string_array(attr_offsets, attr_data)
         idx = 4 * arow
-        _add_taken(self.speaker, every.take(pa.array(idx[named_k])), named)
-        _add_taken(self.cue, every.take(pa.array(idx + 1)), has)
+        _add_taken(self.speaker, every.take(pa.array(idx[named_k])), named, scale)
+        _add_taken(self.cue, every.take(pa.array(idx + 1)), has, scale)
         enc = every.take(pa.array(idx + 2)).dictionary_encode()
         code = self.lemma_code
         codes = np.fromiter((code.setdefault(s, len(code)) for s in
                              enc.dictionary.to_pylist()), dtype=np.int64)
         lemma = np.full(n, -1, np.int64)
         lemma[at] = codes.take(enc.indices.to_numpy().astype(np.intp))
-        self.lemma += lemma.data
+        self.lemma.add(lemma.data, scale)
 
     def columns(self) -> Optional[Dict[str, Any]]:
         """The arrays of the matches gathered (views of the buffers: nothing may be added
         after): has, named, speaker and cue (pyarrow, null where there is none),
         speaker_start, speaker_end, speaker_actor and the lemmas' codes with their sorted
         categories (lemma_codes, lemmas); None when no match has an attribution."""
-        has = np.frombuffer(self.has, dtype=bool)
+        has = self.has.view(bool)
         if not has.any():
             return None
-        named = np.frombuffer(self.named, dtype=bool)
+        named = self.named.view(bool)
         cats = np.asarray(list(self.lemma_code), dtype=object)
         order = np.argsort(cats, kind="stable")
         rank = np.empty(len(order) + 1, dtype=np.int64)
@@ -909,10 +913,10 @@ class _MatchColumns:
         rank[-1] = -1  # code -1, no lemma, stays -1
         return {"has": has, "named": named,
                 "speaker": self.speaker.array(named), "cue": self.cue.array(has),
-                "speaker_start": np.frombuffer(self.speaker_start, dtype=np.int64),
-                "speaker_end": np.frombuffer(self.speaker_end, dtype=np.int64),
-                "speaker_actor": np.frombuffer(self.speaker_actor, dtype=np.uint32),
-                "lemma_codes": rank[np.frombuffer(self.lemma, dtype=np.int64)],
+                "speaker_start": self.speaker_start.view(np.int64),
+                "speaker_end": self.speaker_end.view(np.int64),
+                "speaker_actor": self.speaker_actor.view(np.uint32),
+                "lemma_codes": rank[self.lemma.view(np.int64)],
                 "lemmas": cats[order]}
 
 
@@ -929,11 +933,11 @@ def _spread_taken(taken, present: np.ndarray):
     return spread, t_data, int(off[0]), int(off[-1])
 
 
-def _add_taken(strings: _Strings, taken, present: np.ndarray) -> None:
+def _add_taken(strings: _Strings, taken, present: np.ndarray, scale: float = 1.0) -> None:
     """Appends the strings of a pyarrow string array to ``strings`` at the rows where
-    ``present`` is True, an empty string at the others."""
+    ``present`` is True, an empty string at the others; scale: see _Buffer."""
     spread, t_data, first, end = _spread_taken(taken, present)
-    strings.add(spread, b"" if t_data is None else memoryview(t_data)[first:end])
+    strings.add(spread, b"" if t_data is None else memoryview(t_data)[first:end], scale)
 
 
 # Document indices, made corpus-wide (int64) as their batch is added.
@@ -1505,7 +1509,11 @@ class Corpus:
         cat_of = lex._term_columns()[1]  # columns: no Term object per term
         cats = list(lex.categories)
         code_of, dtype = lex._term_label_dtype()  # labels by name (a name may be two terms)
-        term_col = pd.Categorical.from_codes(code_of[term] if len(term) else term, dtype=dtype)
+        # no two terms share a name: each term index is its own code (the lookup took 0.6 ms
+        # of a 100,000-term matches table, after the last batch)
+        unique = len(code_of) == len(dtype.categories)
+        term_col = pd.Categorical.from_codes(term if unique or not len(term) else code_of[term],
+                                             dtype=dtype)
         return {"term": term_col,
                 "category": label_array(cat_of[term] if len(term) else term, cats)}
 

@@ -197,7 +197,12 @@ def analyze_dask(collection, analyzer, text: str = "text",
             carried = shipped if len(shipped._text[0]) <= _CARRIED_MAX else shared
             pieces = collection.map_partitions(_partition_counts_list, carried,
                                                options).to_delayed()
-        total = delayed(_merge)(pieces, shared, dask_key_name=f"_merge-{token}")
+        # The merge takes the analyzer as the partitions did: with the shared key as its
+        # input, a Bag carrying a small lexicon had the scheduler make that key only once
+        # the last partition was done, one more round trip before the merge could start
+        # (a task-stream trace of dask_scale.py).
+        total = delayed(_merge)(pieces, shared if is_frame else carried,
+                                dask_key_name=f"_merge-{token}")
         if not compute:
             return total
         with _progress(progress, len(parts)):

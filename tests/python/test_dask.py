@@ -167,6 +167,18 @@ def test_dask_bag_partitions_are_analysed_where_they_are_read(capsys):
         fd._CARRIED_MAX = max_carried
 
 
+def test_dask_bag_merge_needs_no_key_the_partitions_do_not():
+    """A Bag carrying a small lexicon in its tasks merges with that lexicon too: a key of the
+    analyzer's own would be made only after the last partition (none of them needs it), one
+    more scheduler round trip before the merge."""
+    an = fl.Analyzer(fl.Lexicon.from_dict(LEXICON))
+    recs = records(60)
+    lazy = analyze_dask(db.from_sequence(recs, npartitions=3), an, compute=False)
+    names = [str(k[0] if isinstance(k, tuple) else k) for k in dict(lazy.__dask_graph__())]
+    assert not any(n.startswith("_Shipped") for n in names), names
+    assert lazy.compute() == an.analyze_corpus(recs).counts
+
+
 def test_dask_wrong_column_fails_before_computing():
     an = fl.Analyzer(fl.Lexicon.from_dict(LEXICON))
     ddf = dd.from_pandas(pd.DataFrame(records(10)), npartitions=2)
