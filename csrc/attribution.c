@@ -52,7 +52,8 @@ enum {
     MAX_SPEECH_ACT_MODIFIERS = 3, /* "issued a short written statement saying" */
     MAX_PIECE_TOKENS = 64,  /* back to a dash or semicolon before a parenthetical cue */
     MAX_CLAUSE_SUBJECT_WORDS = 6, /* "…, but the former Ohio state treasurer said" */
-    MAX_COUNT_WORDS = 5           /* "more than six in 10" */
+    MAX_COUNT_WORDS = 5,          /* "more than six in 10" */
+    MAX_CLAUSE_COMMAS = 3         /* commas back to the clause of a coordinated verb */
 };
 
 /* The words each step starts from (ATTRIBUTION_CUES, voice.h, holds them all): a step is
@@ -125,6 +126,19 @@ static bool ly_adverb(const ctx *c, size_t i, size_t a) {
         return false;
     }
     return i == a || !(bits(c, i - 1) & (FL_W_DET | FL_W_PREP));
+}
+
+/* Is token j a closing quotation mark with a comma inside it, which closes an apposition
+ * as a comma does ('Varga, who once called the levy a "disgrace," said …')? */
+static bool quote_comma(const ctx *c, const span *s, size_t j) {
+    return j > s->a + 1 && is_closing_quote(c, j) && punct(c, j - 1) == ',';
+}
+
+/* Is word i a pronoun in the object case ("it", "them", "him", "me", "us"), which never
+ * speaks after an inverted cue ("The mayor, of course, denied it.")? */
+static bool object_pronoun(const ctx *c, size_t i) {
+    return folded_is(c, i, "it") || folded_is(c, i, "them") || folded_is(c, i, "him") ||
+           folded_is(c, i, "me") || folded_is(c, i, "us");
 }
 
 /* Punctuation after which a cue's speaker and cue may follow their content: a comma, a
@@ -1221,7 +1235,8 @@ static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
                             (b & (FL_W_SPEECH | FL_W_QUOTE_VERB)) && !(b & FL_W_NOUNLIKE) &&
                             form(c, i) != FL_FORM_ING && form(c, i) != FL_FORM_PP &&
                             !folded_is(c, i, "told") && !folded_is(c, i, "tells") &&
-                            (e = speaker_forward(c, s, i + 1)) > i + 1;
+                            (e = speaker_forward(c, s, i + 1)) > i + 1 &&
+                            !(e == i + 2 && object_pronoun(c, i + 1));
             if (inverted) {
                 /* inverted: '…," said Lavrov' */
                 sep = i - 1;
@@ -1553,7 +1568,7 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
         return true; /* "have vowed", "will say", "did not deny" */
     }
     if (c->t[p].kind == FL_TOKEN_PUNCT) {
-        int32_t q = punct(c, p);
+        int32_t q = quote_comma(c, s, p) ? ',' : punct(c, p);
         if (f == FL_FORM_ING) {
             return q == ',' || q == '(' || q == ';' || (is_dash_cp(q) && c->t[p].space_before);
         }
@@ -2083,6 +2098,44 @@ static bool reports_after(const ctx *c, const span *s, size_t v) {
     return k != SIZE_MAX && k < s->b && (bits(c, k) & FL_W_OPENER) != 0;
 }
 
+static bool clause_with_cue_at(const ctx *c, const span *s, size_t subj);
+
+/* Does another speaker's clause open at the word j, a subordinator or a coordinator without
+ * a comma, after the content's own verb ("… was defending the plan even though he found
+ * …", "… filings show, and tax lawyers say …" has its comma; "Lind declined to
+ * comment and Varga said …")? "when", "if" and "because" open a part of the content
+ * ("said he would leave if voters say no"), and "and" only after a verb: in "said the
+ * mayor and the council believe …" the two are one subject. */
+static bool linked_speaker_clause_at(const ctx *c, const span *s, size_t j) {
+    if (c->v[j].quoted || !is_word(c, j)) {
+        return false;
+    }
+    size_t k = j + 1;
+    if (folded_is(c, j, "even")) {
+        if (k >= s->b || !(folded_is(c, k, "as") || folded_is(c, k, "though"))) {
+            return false;
+        }
+        k++;
+    } else if (folded_is(c, j, "and") || folded_is(c, j, "but")) {
+        /* after a name the coordinator joins two names: "when Lind and Varga said"; after
+         * a lower-case word or a quotation, two clauses */
+        if (j == s->a ||
+            !((is_word(c, j - 1) && c->k[j - 1].lower && !(bits(c, j - 1) & FL_W_PRON)) ||
+              is_closing_quote(c, j - 1))) {
+            return false;
+        }
+    } else if (!(folded_is(c, j, "while") || folded_is(c, j, "although") ||
+                 folded_is(c, j, "whereas"))) {
+        return false;
+    }
+    while (k < s->b && k - j < 4 && ((bits(c, k) & FL_W_ADV) || ly_adverb(c, k, k))) {
+        k++;
+    }
+    /* "… and that Lind said …" is a second that-clause of the same content */
+    return k < s->b && !(bits(c, k) & FL_W_OPENER) && !folded_is(c, k, "that") &&
+           clause_with_cue_at(c, s, k);
+}
+
 /* Does a new clause with its own speaker and verb of saying open at the boundary j (a
  * comma, a semicolon or a dash)? It ends the content before it: "While some friends say X
  * - an old favorite - others say Y", "He said X, but aides argued Y". Looks a bounded
@@ -2118,15 +2171,27 @@ static bool speaker_clause_at(const ctx *c, const span *s, size_t j) {
         return false;
     }
     size_t k = j + 1;
-    if (k < s->b && (folded_is(c, k, "but") || folded_is(c, k, "and") || folded_is(c, k, "while") ||
-                     folded_is(c, k, "although") || folded_is(c, k, "though") ||
-                     folded_is(c, k, "yet") || folded_is(c, k, "whereas"))) {
+    if (k + 1 < s->b && folded_is(c, k, "even") &&
+        (folded_is(c, k + 1, "as") || folded_is(c, k + 1, "though"))) {
+        k++; /* ", even as Lind argues …" */
+    }
+    if (k < s->b &&
+        (folded_is(c, k, "but") || folded_is(c, k, "and") || folded_is(c, k, "while") ||
+         folded_is(c, k, "although") || folded_is(c, k, "though") || folded_is(c, k, "yet") ||
+         folded_is(c, k, "whereas") || (folded_is(c, k, "as") && k > j + 1))) {
         k++;
         while (k < s->b && k - j < 4 && ((bits(c, k) & FL_W_ADV) || ly_adverb(c, k, k))) {
             k++; /* ", but ultimately Prager thinks" */
         }
     }
-    size_t subj = k;
+    return clause_with_cue_at(c, s, k);
+}
+
+/* Does a clause open at subj with a subject of its own (a name, a pronoun, a noun phrase
+ * after a determiner, a count) and a verb of saying, thinking, wanting, showing or stance
+ * that reports what follows it? */
+static bool clause_with_cue_at(const ctx *c, const span *s, size_t subj) {
+    size_t k = subj;
     /* after a determiner or a possessive the subject is a noun phrase, whose nouns are in
      * lower case ("the ministry's envoy"); before one, every word needs a capital or must be a
      * pronoun, a role, a source or a quantifier */
@@ -2175,7 +2240,7 @@ static bool speaker_clause_at(const ctx *c, const span *s, size_t j) {
     return v < s->b &&
            (bits(c, v) &
             (FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT | FL_W_EVIDENCE | FL_W_STANCE)) &&
-           verb_here(c, s, v, k) && reports_after(c, s, v);
+           form(c, v) != FL_FORM_NONE && verb_here(c, s, v, k) && reports_after(c, s, v);
 }
 
 /* Is word i a verb of saying or thinking in the past or the third person, in lower case
@@ -2210,6 +2275,53 @@ static size_t paragraph_after_colon(const ctx *c, const span *s, size_t from) {
     return e;
 }
 
+/* Does the subject's own verb of saying stand at j, after the comma that closes an
+ * apposition: "said", "also said", "has said", "has long argued" (a verb of saying or
+ * thinking in lower case, after at most MAX_VERB_GROUP auxiliaries and adverbs)? */
+static bool saying_after_apposition(const ctx *c, const span *s, size_t j) {
+    size_t v = j;
+    while (v < s->b && v - j < MAX_VERB_GROUP && is_word(c, v) &&
+           ((bits(c, v) & (FL_W_AUX | FL_W_ADV)) || ly_adverb(c, v, v))) {
+        v++;
+    }
+    if (v >= s->b || finite_saying(c, v)) {
+        return v < s->b;
+    }
+    return v > j && (bits(c, v - 1) & FL_W_AUX) && is_word(c, v) && c->k[v].lower &&
+           (bits(c, v) & (FL_W_SPEECH | FL_W_THOUGHT)) && form(c, v) == FL_FORM_PP;
+}
+
+/* Does the cue whose verb group starts at vg stand in a relative clause after a noun ("a
+ * union that has backed the mayor", "the founder of a group which urges …", "a judge who
+ * ruled …")? */
+static bool relative_clause(const ctx *c, const span *s, size_t vg) {
+    if (vg < s->a + 2 || !is_word(c, vg - 2)) {
+        return false;
+    }
+    if (bits(c, vg - 1) & FL_W_RELATIVE) {
+        return !folded_is(c, vg - 1, "whose");
+    }
+    /* "that" right before a verb, after a noun, not after a verb ("said that has …" does
+     * not occur; "a union that has …" does) */
+    return folded_is(c, vg - 1, "that") &&
+           !(bits(c, vg - 2) &
+             (FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT | FL_W_STANCE | FL_W_EVIDENCE | FL_W_SEEM |
+              FL_W_VERB | FL_W_AUX | FL_W_PREP | FL_W_CONJ | FL_W_OPENER | FL_W_ADV | FL_W_PRON));
+}
+
+/* Does a verb of the content's own clause stand before end? *seen and *scanned carry
+ * what earlier calls for the same content found, so each token is looked at once; asked only
+ * where another speaker's clause may open, which is rare. */
+static bool verb_before_end(const ctx *c, size_t end, bool *seen, size_t *scanned) {
+    for (size_t k = *scanned; k < end && !*seen; k++) {
+        *seen = !c->v[k].quoted && (finite_verb(c, k) || finite_saying(c, k));
+    }
+    if (*scanned < end) {
+        *scanned = end;
+    }
+    return *seen;
+}
+
 /* Marks a content from cstart to the end of its clause and records the attribution. */
 static fl_status finish(ctx *c, const span *s, fl_attr *at, size_t cstart, size_t vg) {
     if (cstart != SIZE_MAX && cstart < s->b && !at_end(s, cstart)) {
@@ -2226,11 +2338,24 @@ static fl_status finish(ctx *c, const span *s, fl_attr *at, size_t cstart, size_
         /* a participle's clause inside an apposition ends before the sentence's own verb:
          * "Dana Reyes, a delegate supporting Clinton, said …" */
         bool participle = at->cue_word != UINT32_MAX && form(c, at->cue_word) == FL_FORM_ING;
+        /* so does a relative clause's: "Dana Reyes, head of a union that has backed Clinton,
+         * said …" */
+        bool relative = at->cue_word != UINT32_MAX && relative_clause(c, s, vg);
         size_t end = cstart;
+        /* a verb of the content's own clause before end; an object or an infinitive has
+         * the cue's ("declined to comment and Varga said", "defended the levy even though
+         * he found") */
+        bool verb_seen = phrase || folded_is(c, cstart, "to");
+        size_t scanned = cstart; /* verb_seen holds for [cstart, scanned) */
         while (end < s->b && c->v[end].role == FL_ROLE_NONE) {
             if (end > cstart && ((closer != 0 && punct(c, end) == closer) ||
+                                 ((bits(c, end) & (FL_W_CONJ | FL_W_ADV)) && end + 2 < s->b &&
+                                  c->k[end].lower && linked_speaker_clause_at(c, s, end) &&
+                                  verb_before_end(c, end, &verb_seen, &scanned)) ||
                                  (participle && punct(c, end) == ',' && end + 1 < s->b &&
                                   finite_saying(c, end + 1)) ||
+                                 (relative && punct(c, end) == ',' && !c->v[end].quoted &&
+                                  end + 1 < s->b && saying_after_apposition(c, s, end + 1)) ||
                                  (end + 2 < s->b && speaker_clause_at(c, s, end)) ||
                                  /* "In criticizing the levy, his adviser argued" */
                                  (at->speaker_first > cstart && end + 1 >= at->speaker_first) ||
@@ -2482,7 +2607,14 @@ static bool clause_subject(const ctx *c, const span *s, size_t vg, size_t *first
                          !suffix_is(c, a, "s", 1) &&
                          (punct(c, k + 1) == ',' || (is_word(c, k + 1) && c->k[k + 1].upper &&
                                                      !(bits(c, k + 1) & FL_W_PRON)));
-            if (k > a && c->k[k].lower && !connector && !trade &&
+            /* a lower-case word the table does not know, before a capitalised name, is a
+             * title in the name: "Liberal incumbent Dana Lind" */
+            bool title = k > a && k + 1 < vg && !det_start && is_word(c, k + 1) &&
+                         c->k[k + 1].upper && !(bits(c, k + 1) & FL_W_PRON) && bits(c, k) == 0 &&
+                         c->v[k].cue == NULL && !finite_verb(c, k) &&
+                         (agent_noun(c, k) || suffix_is(c, k, "ent", 6) ||
+                          suffix_is(c, k, "ant", 6) || suffix_is(c, k, "ee", 5));
+            if (k > a && c->k[k].lower && !connector && !trade && !title &&
                 c->t[k - 1].kind != FL_TOKEN_CLITIC &&
                 c->t[k - 1].kind != FL_TOKEN_HYPHEN && /* "Vice-chair Maria Lind" */
                 !(bits(c, k) & (FL_W_ROLE | FL_W_SOURCE)) &&
@@ -2506,6 +2638,151 @@ static bool clause_subject(const ctx *c, const span *s, size_t vg, size_t *first
     *first = a;
     *end = k;
     return true;
+}
+
+/* The name before the apposition or the bracket that ends right before the verb group at vg
+ * ("…, Sen. Dana Lind (R-Iowa) said", "After a long night of counting in the capital, Dana
+ * Lind, the party's chairwoman, said"), when it stands at the start of a clause: the
+ * sentence's start, a comma or a linking conjunction. clause_subject finds it after a short
+ * introduction; this finds it after any. Sets [*first, *end) and returns true when found. */
+static bool subject_before_apposition(const ctx *c, const span *s, size_t vg, size_t *first,
+                                      size_t *end) {
+    if (vg < s->a + 3) {
+        return false;
+    }
+    size_t close = vg - 1;
+    int32_t p = punct(c, close);
+    size_t open = close;
+    if (p == ')') {
+        while (open > s->a && close - open < MAX_SPEAKER_TOKENS && punct(c, open) != '(') {
+            open--;
+        }
+        if (punct(c, open) != '(') {
+            return false;
+        }
+    } else if (p == ',' && !c->v[close].quoted) {
+        /* back to the comma that opens the apposition, over words only */
+        while (open > s->a && close - open < 2 * MAX_SPEAKER_TOKENS) {
+            open--;
+            int32_t q = punct(c, open);
+            if (q == ',' || c->v[open].quoted ||
+                (q != 0 && q != '.' && q != '-' && q != '\'' && q != 0x2019 && q != '(' &&
+                 q != ')')) {
+                break;
+            }
+        }
+        if (punct(c, open) != ',' || c->v[open].quoted || open + 1 >= close) {
+            return false;
+        }
+        /* the apposition describes: "the party's chairwoman", "chief of staff", "45", "a
+         * founder of …", "who …"; not a clause ("…, he added, said") */
+        size_t d = open + 1;
+        uint32_t db = bits(c, d);
+        if (!is_word(c, d) || (db & (FL_W_PRON | FL_W_AUX | FL_W_VERB | FL_W_PREP | FL_W_CONJ)) ||
+            !((db & (FL_W_DET | FL_W_ROLE | FL_W_SOURCE)) || c->k[d].upper || c->k[d].all_digits ||
+              agent_noun(c, d))) {
+            if (!(db & FL_W_RELATIVE) || folded_is(c, d, "whose")) {
+                return false;
+            }
+        }
+    } else {
+        return false;
+    }
+    /* the name before it, back to the start of its clause */
+    size_t j = open;
+    while (j > s->a && open - j < MAX_SPEAKER_TOKENS && c->v[j - 1].role == FL_ROLE_NONE &&
+           speaker_token(c, j - 1) && !finite_verb(c, j - 1) && punct(c, j - 1) != '(' &&
+           punct(c, j - 1) != ')') {
+        j--;
+    }
+    size_t a = s->a;
+    while (a < open && !is_word(c, a)) {
+        a++;
+    }
+    if (j < a) {
+        j = a;
+    }
+    if (j > a && is_word(c, j) && (folded_is(c, j, "and") || folded_is(c, j, "but")) &&
+        is_separator(c, j - 1)) {
+        j++; /* "…, and Dana Lind, the chairwoman, said" */
+    }
+    while (j < open && not_a_name(c, j)) {
+        j++;
+    }
+    if (j >= open || !(j == a || punct(c, j - 1) == ',' ||
+                       ((folded_is(c, j - 1, "and") || folded_is(c, j - 1, "but")) &&
+                        (j - 1 == a || is_separator(c, j - 2))))) {
+        return false;
+    }
+    if (!(c->k[j].upper || (bits(c, j) & (FL_W_DET | FL_W_PRON)) || quantifier(c, j)) ||
+        count_words(c, j, open) > MAX_SPEAKER_WORDS || !names_someone(c, j, open)) {
+        return false;
+    }
+    *first = j;
+    *end = open;
+    return true;
+}
+
+/* Is word j a subordinator or a relative pronoun that opens a clause with its own subject
+ * ("when", "as", "after", "because", "that", "who", "which"), not a coordinator? */
+static bool clause_opener(const ctx *c, size_t j) {
+    uint32_t b = bits(c, j);
+    if (b & FL_W_RELATIVE) {
+        return !folded_is(c, j, "whose") && !folded_is(c, j, "whom");
+    }
+    return (b & FL_W_CONJ) && !folded_is(c, j, "and") && !folded_is(c, j, "or") &&
+           !folded_is(c, j, "but") && !folded_is(c, j, "yet") && !folded_is(c, j, "nor") &&
+           !folded_is(c, j, "than") && !folded_is(c, j, "so");
+}
+
+/* The subject of a coordinated verb or a participle at vg whose clause does not open the
+ * sentence: the subject that clause_subject finds after one of the last MAX_CLAUSE_COMMAS
+ * commas before vg (for a coordinated verb also after a subordinator or a relative
+ * pronoun), nearest first, followed by its verb in lower case ("After two hours of
+ * questions from the council, Lind kept her answers short, saying …", "At the end of a long council
+ * session, several members stayed on past midnight and said …", "The room fell silent when
+ * Lind rose from her seat and said …"; "…, who stood up and said": who). */
+static bool subject_after_comma(const ctx *c, const span *s, size_t vg, bool openers, size_t *first,
+                                size_t *end) {
+    size_t commas = 0;
+    for (size_t k = vg; k > s->a + 1 && vg - k < MAX_PIECE_TOKENS && commas < MAX_CLAUSE_COMMAS;
+         k--) {
+        size_t j = k - 1;
+        bool opener = openers && !c->v[j].quoted && is_word(c, j) && c->v[j].role == FL_ROLE_NONE &&
+                      clause_opener(c, j);
+        if (!opener && (c->v[j].quoted || punct(c, j) != ',')) {
+            if (punct(c, j) == ';' || punct(c, j) == ':' || family(punct(c, j)) != FAMILY_NONE) {
+                return false;
+            }
+            continue;
+        }
+        commas++;
+        if (j + 2 >= vg) {
+            continue;
+        }
+        if (opener && (bits(c, j) & FL_W_RELATIVE) && is_word(c, j + 1) && c->k[j + 1].lower &&
+            (finite_verb(c, j + 1) || (bits(c, j + 1) & FL_W_ADV))) {
+            *first = j; /* "…, who stood up and said" */
+            *end = j + 1;
+            return true;
+        }
+        span sub = *s;
+        sub.a = j + 1;
+        size_t f, e;
+        /* the word after it is its verb; a lower-case word before a capital is a title in
+         * the name ("Liberal incumbent Dana Lind") unless it is a verb the table knows */
+        if (clause_subject(c, &sub, vg, &f, &e) && f == j + 1 && e + 1 < vg && is_word(c, e) &&
+            c->k[e].lower && c->v[f].role == FL_ROLE_NONE &&
+            (finite_verb(c, e) ||
+             ((bits(c, e) & (ATTRIBUTION_CUES | FL_W_ADV)) && form(c, e) != FL_FORM_ADJ) ||
+             !c->k[e + 1].upper) &&
+            !(bits(c, f) & (FL_W_RELATIVE | FL_W_PREP | FL_W_CONJ | FL_W_OPENER))) {
+            *first = f;
+            *end = e;
+            return true;
+        }
+    }
+    return false;
 }
 
 /* Is there a finite verb (or verb of saying) in sentence s before token i, outside
@@ -2589,7 +2866,7 @@ static void refine_speaker(const ctx *c, const span *s, size_t vg, size_t cue, s
         *first = vg - 1; /* "…, who said", "…, which said" */
         return;
     }
-    int32_t p = vg > s->a ? punct(c, vg - 1) : 0;
+    int32_t p = vg > s->a ? (quote_comma(c, s, vg - 1) ? ',' : punct(c, vg - 1)) : 0;
     bool apposition = p == ',' || p == ')' || (is_dash_cp(p) && c->t[vg - 1].space_before);
     /* a gerund after a subordinating word in the clause's own predicate, or after a
      * comma, shares its subject: "Lind attacked Varga by reminding voters …", "…,
@@ -2617,7 +2894,16 @@ static void refine_speaker(const ctx *c, const span *s, size_t vg, size_t cue, s
         }
     }
     size_t f, e;
-    if (clause_subject(c, s, vg, &f, &e) && e <= vg) {
+    if (coordinated && subject_after_comma(c, s, vg, true, &f, &e)) {
+        *first = f; /* the nearest clause's subject */
+        *end = e;
+    } else if (clause_subject(c, s, vg, &f, &e) && e <= vg) {
+        *first = f;
+        *end = e;
+    } else if (apposition && subject_before_apposition(c, s, vg, &f, &e)) {
+        *first = f;
+        *end = e;
+    } else if (participle && subject_after_comma(c, s, vg, false, &f, &e)) {
         *first = f;
         *end = e;
     }

@@ -543,9 +543,15 @@ static bool reporting_verb(const char *w) {
            (c->form == FL_FORM_PAST || c->form == FL_FORM_S);
 }
 
-/* Does a speaker and a reporting verb follow at j ("Putin asked", "the minister said")? */
+/* Does a speaker and a reporting verb follow at j ("Putin asked", "the minister said",
+ * "Mr. Lind asked": the period of a title's abbreviation, attached to its capitalised word
+ * of at most three letters, stays in the speaker)? */
 static bool speaker_follows(const seg *s, size_t j) {
-    for (size_t k = j; k < s->n && k < j + 5; k++) {
+    for (size_t k = j; k < s->n && k < j + 6; k++) {
+        if (k > j && is_punct(s, k, '.') && !s->t[k].space_before &&
+            s->t[k - 1].kind == FL_TOKEN_WORD && s->k[k - 1].upper && s->k[k - 1].ncp <= 3) {
+            continue;
+        }
         if (s->t[k].kind != FL_TOKEN_WORD) {
             return false;
         }

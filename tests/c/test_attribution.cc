@@ -549,14 +549,20 @@ TEST(Attribution, AHyphenatedRoleOpensTheParticiplesSubject) {
 
 TEST(Attribution, AnIntroductionOfAtMostEightWordsBeforeTheParticiplesSubject) {
     // eight words of introduction: the subject after it is the participle's speaker
-    auto r = records("After a day of talks in the capital, Ms. Lind struck a calm tone, saying "
+    auto r = records("After a day of talks in the capital, Ms. Lind kept her answers short, saying "
                      "the deal would hold.");
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("saying", r[0].cue);
     EXPECT_EQ("Ms. Lind", r[0].speaker);
-    // nine words are more than an introduction: no speaker is guessed
-    r = records("After a long day of talks in the capital, Ms. Lind struck a calm tone, saying "
+    // nine words are more than an introduction, but the clause after its comma has a
+    // subject before its verb: it is the speaker (subject_after_comma)
+    r = records("After a long day of talks in the capital, Ms. Lind kept her answers short, saying "
                 "the deal would hold.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Ms. Lind", r[0].speaker);
+    // a clause with no subject of its own after the comma gives none
+    r = records("After a long day of talks in the capital and a late dinner with the envoys, "
+                "kept her answers short, saying the deal would hold.");
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("", r[0].speaker);
 }
@@ -1201,6 +1207,138 @@ TEST(Attribution, AWordOfTimeAfterAHyphenStaysInAnInvertedSpeaker) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("the 52-year-old baker", r[0].speaker);
     r = records("\"It is fine,\" said Lind on Tuesday.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Lind", r[0].speaker);
+}
+
+TEST(Attribution, ARelativeClauseInsideAnAppositionEndsBeforeTheSubjectsVerb) {
+    auto r = records(
+        "Ivo Brandt, head of a fund that urges growers to plant rye, said the harvest was poor.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("urges", r[0].cue);
+    EXPECT_EQ("growers to plant rye", r[0].content);
+    EXPECT_EQ("said", r[1].cue);
+    EXPECT_EQ("Ivo Brandt", r[1].speaker);
+    r = records(
+        "Olena Marchuk, chair of a guild that has endorsed the mayor, said the guild would stay "
+        "neutral.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("Olena Marchuk", r[1].speaker);
+    /* "that" after a verb opens its clause: no relative clause */
+    r = records("The mayor said that was wrong.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("that was wrong.", r[0].content);
+}
+
+TEST(Attribution, ANameBeforeAnAppositionAfterALongIntroductionSpeaks) {
+    auto r = records(
+        "After two votes on the levy failed in the spring, Sen. Dana Lind (R-Iowa) said she would "
+        "not try again.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Sen. Dana Lind", r[0].speaker);
+    r = records(
+        "After a long night of counting votes in the capital, her deputy, Ivo Brandt, told the "
+        "Ledger that the count was fair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("her deputy", r[0].speaker);
+    /* not a clause between the commas: "…, he added, said" has no apposition */
+    r = records("The levy, he added, will stay.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("he", r[0].speaker);
+}
+
+TEST(Attribution, ACoordinatedVerbOrParticipleAfterALongIntroductionHasItsClausesSubject) {
+    auto r = records(
+        "After two hours of questions from the council, Dana Lind kept her answers short, saying the deal "
+        "would hold.");
+    ASSERT_LE(1u, r.size());
+    EXPECT_EQ("saying", r[0].cue);
+    EXPECT_EQ("Dana Lind", r[0].speaker);
+    r = records(
+        "At the end of a long council session, several members stayed on past midnight and said "
+        "the town could not afford the levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("several members", r[0].speaker);
+    /* a lower-case title before a name is no verb: no speaker "Liberal" */
+    r = records(
+        "In the 2019 race for the council seat and the mayoralty, Liberal incumbent Dana Lind "
+        "answered Varga by reminding voters of the levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_NE("Liberal", r[0].speaker);
+}
+
+TEST(Attribution, AnotherSpeakersClauseAfterACoordinatorOrSubordinatorWithoutACommaIsItsOwn) {
+    auto r = records("The board declined to comment and Varga said the vote was fair.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("to comment", r[0].content);
+    EXPECT_EQ("Varga", r[1].speaker);
+    EXPECT_EQ("the vote was fair.", r[1].content);
+    r = records(
+        "Lind wants the council to drop the levy, even as she admits it pays for the school.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("the council to drop the levy", r[0].content);
+    EXPECT_EQ("she", r[1].speaker);
+    /* one subject of two names, and a second that-clause, stay in the content */
+    r = records("Reyes said the mayor and the council believe the levy is fair.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("the mayor and the council believe the levy is fair.", r[0].content);
+    r = records("Reyes said that Lind wrote the memo and that Varga said it was fine.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("that Lind wrote the memo and that Varga said it was fine.", r[0].content);
+    r = records("Reyes said the vote was close when Lind and Varga argued it was fair.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("the vote was close when Lind and Varga argued it was fair.", r[0].content);
+}
+
+TEST(Attribution, ACoordinatedVerbTakesTheSubjectOfTheNearestClauseAfterASubordinator) {
+    auto r = records(
+        "The room fell silent when Lind rose from her seat and said the levy would go.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Lind", r[0].speaker);
+    r = records("The levy lost the support of Varga, who stood up and denounced it on Tuesday.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("who", r[0].speaker);
+    r = records("Two farmers walked out, and when Lind waved to the crowd and said the town would "
+                "recover, a woman laughed.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Lind", r[0].speaker);
+}
+
+TEST(Attribution, ACommaInsideAClosingQuotationMarkClosesAnApposition) {
+    auto r = records("Varga, who once called the levy a \"disgrace,\" said it would fail.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("said", r[1].cue);
+    EXPECT_EQ("Varga", r[1].speaker);
+    EXPECT_EQ("it would fail.", r[1].content);
+    r = records("Varga, the mayor's \"fixer,\" said the levy will fail.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Varga", r[0].speaker);
+    r = records("\"It is fair,\" Lind said.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Lind", r[0].speaker);
+}
+
+TEST(Attribution, AnObjectPronounIsNoInvertedSpeaker) {
+    auto r = records("The mayor, of course, denied it.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The mayor", r[0].speaker);
+    EXPECT_EQ("denied", r[0].cue);
+    r = records("The plan, it said, is final.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("it", r[0].speaker);
+}
+
+TEST(Attribution, ALowerCaseNounOfTradeBeforeANameIsATitleInTheSubject) {
+    auto r = records("Chess teacher Ivo Brandt, 45, said the club would close.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Chess teacher Ivo Brandt", r[0].speaker);
+    r = records(
+        "In the 2019 race, Liberal incumbent Dana Lind answered Varga by reminding voters of the "
+        "levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Liberal incumbent Dana Lind", r[0].speaker);
+    /* a verb before a name ends the subject */
+    r = records("Lind beat Varga, saying it was fair.");
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("Lind", r[0].speaker);
 }
