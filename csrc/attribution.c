@@ -50,6 +50,7 @@ enum {
     MAX_INTRO_TOKENS = 24,  /* "On WXYZ's 'Morning Desk' program Thursday," */
     MAX_INTRO_WORDS = 8,
     MAX_SPEECH_ACT_MODIFIERS = 3, /* "issued a short written statement saying" */
+    MAX_QUOTE_ADJUNCT_TOKENS = 7, /* "wrote to his 20,000 Twitter followers, "…"" */
     MAX_PIECE_TOKENS = 64,  /* back to a dash or semicolon before a parenthetical cue */
     MAX_CLAUSE_SUBJECT_WORDS = 6, /* "…, but the former Ohio state treasurer said" */
     MAX_COUNT_WORDS = 5,          /* "more than six in 10" */
@@ -1065,14 +1066,18 @@ static fl_status headline(ctx *c, const span *s, size_t *from) {
 
 static bool source_subject(const ctx *c, const span *s, size_t vg);
 static bool plural(const ctx *c, size_t i);
+static bool light_verb(const ctx *c, size_t i);
+static bool vote_word(const ctx *c, size_t i);
+static bool portrayal_verb(const ctx *c, size_t i);
+static size_t content_start(const ctx *c, const span *s, size_t i, uint8_t region);
 
 /* A verb that can report the content before it: a verb of saying, thinking or showing in a
  * finite form ("said", "says", "say", "believes"). */
 static bool backward_verb(const ctx *c, size_t i) {
     uint32_t b = bits(c, i);
     uint8_t f = form(c, i);
-    if (!(b & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_EVIDENCE | FL_W_QUOTE_VERB))) {
-        return false;
+    if (!(b & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_EVIDENCE | FL_W_QUOTE_VERB)) || light_verb(c, i)) {
+        return false; /* "made" and "took" report only before their phrase */
     }
     return f == FL_FORM_PAST || f == FL_FORM_S || f == FL_FORM_BASE || f == FL_FORM_NONE;
 }
@@ -1522,6 +1527,10 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
     if (i + 1 < s->b && folded_is(c, i + 1, "up")) {
         return false; /* "showed up", "called up": another verb */
     }
+    if (i + 1 < s->b && (folded_is(c, i + 1, "tank") || folded_is(c, i + 1, "tanks")) &&
+        folded_is(c, i, "think")) {
+        return false; /* "a think tank": a noun */
+    }
     if (vg == i && i == s->a + 1 && folded_is(c, s->a, "that") && i + 1 < s->b &&
         punct(c, i + 1) == ',') {
         return false; /* "That said, …": the writer's "nevertheless" */
@@ -1743,8 +1752,12 @@ static bool issuing_verb(const ctx *c, size_t v) {
 static size_t speech_act_start(const ctx *c, const span *s, size_t i, size_t from) {
     size_t k = i;
     size_t skipped = 0;
-    /* "a statement Wednesday saying"; not after a comma, where a participle is the
-     * subject's ("interrupted her speech, shouting") */
+    /* "a statement Wednesday saying", "a statement Wednesday, saying": after a comma the
+     * participle may be the subject's ("interrupted her speech, shouting"), but not after
+     * a verb of issuing, which the test below asks for */
+    if (k > from && punct(c, k - 1) == ',') {
+        k--;
+    }
     while (k > from && skipped < 3 && (bits(c, k - 1) & FL_W_TIME)) {
         k--;
         skipped++;
@@ -1779,6 +1792,214 @@ static size_t speech_act_start(const ctx *c, const span *s, size_t i, size_t fro
     }
     size_t g = head_verb_group(c, s, v, from);
     return g == SIZE_MAX ? i : g;
+}
+
+/* Is q's lemma the word w? Its first byte is compared first: these tests run on every cue
+ * word a rule reaches, and almost every lemma differs there. */
+static bool lemma_is(const fl_cue *q, const char *w) {
+    return q != NULL && q->lemma[0] == w[0] && strcmp(q->lemma, w) == 0;
+}
+
+/* Is the word at v the verb of a reply: "respond", "reply", "react", "retort", "counter" or
+ * "hit back", "shot back", "fired back", "pushed back"? Returns the verb's token (the first
+ * of "hit back"), SIZE_MAX when v is none. */
+static size_t reply_verb(const ctx *c, const span *s, size_t v) {
+    static const char *const backs[] = {"hit",    "hits",    "shot",   "shoots", "fired",
+                                        "fires",  "fire",    "pushed", "pushes", "push",
+                                        "struck", "strikes", "lashed", "lashes"};
+    if (folded_is(c, v, "back") && v > s->a) {
+        for (size_t n = 0; n < sizeof backs / sizeof backs[0]; n++) {
+            if (folded_is(c, v - 1, backs[n])) {
+                return v - 1;
+            }
+        }
+        return SIZE_MAX;
+    }
+    const fl_cue *q = c->v[v].cue;
+    if (q == NULL || (q->form != FL_FORM_PAST && q->form != FL_FORM_S)) {
+        return SIZE_MAX;
+    }
+    static const char *const lemmas[] = {"respond", "reply", "react", "retort", "counter"};
+    for (size_t n = 0; n < sizeof lemmas / sizeof lemmas[0]; n++) {
+        if (lemma_is(q, lemmas[n])) {
+            return v;
+        }
+    }
+    return SIZE_MAX;
+}
+
+/* Where a cue starts that a verb of reply heads, before its adjuncts, a comma and a
+ * participle of saying at i ("responded Friday, saying", "hit back in a statement,
+ * calling", "shot back on Twitter, arguing"): the reply is the speech act and the
+ * participle says what it said, so PolNeAR's cue is the phrase from the verb of reply,
+ * and its speaker the subject of that verb. i when the words before the comma are no such
+ * phrase. */
+static size_t reply_start(const ctx *c, const span *s, size_t i, size_t from) {
+    if (i < from + 3 || punct(c, i - 1) != ',') {
+        return i;
+    }
+    /* back over the adjuncts: a time, a medium, a manner ("again", "in a statement", "on
+     * Twitter", "late Friday", "with a laugh") */
+    for (size_t k = i - 1; k > from && i - 1 - k < MAX_ADJUNCT_TOKENS;) {
+        k--;
+        if (!is_word(c, k) || c->v[k].quoted || c->v[k].role != FL_ROLE_NONE) {
+            return i;
+        }
+        size_t v = reply_verb(c, s, k);
+        if (v != SIZE_MAX) {
+            size_t g = head_verb_group(c, s, v, from);
+            return g == SIZE_MAX ? i : g;
+        }
+        uint32_t b = bits(c, k);
+        if ((b & (FL_W_VERB | FL_W_AUX | FL_W_CONJ | FL_W_OPENER | FL_W_PRON | FL_W_RELATIVE)) ||
+            ((b & ATTRIBUTION_CUES) && !(b & FL_W_MEDIUM))) {
+            return i; /* but "in a statement" */
+        }
+    }
+    return i;
+}
+
+/* Is the word at i a form of "make" or "take", which report only in a phrase
+ * (light_phrase)? */
+static bool light_verb(const ctx *c, size_t i) {
+    const fl_cue *q = c->v[i].cue;
+    return q != NULL && (q->bits & FL_W_QUOTE_VERB) && (lemma_is(q, "make") || lemma_is(q, "take"));
+}
+
+static bool folded_in(const ctx *c, size_t i, const char *const *words, size_t n) {
+    for (size_t k = 0; k < n; k++) {
+        if (folded_is(c, i, words[k])) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The end of a cue phrase that "make" or "take" at i heads, with where its content starts
+ * (*cstart; SIZE_MAX for none); i when the words after i are no such phrase. A light verb
+ * and a noun of saying or of attack make one speech act, whose subject is the speaker:
+ * - "made (it) clear" and a clause or an object ("made clear Monday they would stay",
+ *   "made it clear that …", "made clear his opposition to …");
+ * - "make the case", "made a point", "made the argument", with an adjective at most, before
+ *   what it argues ("made a forceful case for …", "made the point that …");
+ * - "took issue with", "took aim at", "took exception to", "took credit for", "took
+ *   (several) swipes / shots / jabs at": a stance toward what follows. */
+static size_t light_phrase(const ctx *c, const span *s, size_t i, size_t *cstart) {
+    static const char *const make_nouns[] = {"case", "point", "argument"};
+    static const char *const blows[] = {"swipe", "swipes", "shot",    "shots",
+                                        "jab",   "jabs",   "potshot", "potshots"};
+    *cstart = SIZE_MAX;
+    size_t j = i + 1;
+    if (j + 1 >= s->b || !is_word(c, j) || c->v[j].quoted) {
+        return i;
+    }
+    bool make = lemma_is(c->v[i].cue, "make");
+    if (make) {
+        size_t k = folded_is(c, j, "it") ? j + 1 : j;
+        if (k < s->b && folded_is(c, k, "clear")) {
+            *cstart = content_start(c, s, k, FL_ROLE_NONE);
+            return k + 1;
+        }
+        if (!(bits(c, j) & FL_W_DET) || quantifier(c, j)) {
+            return i;
+        }
+        k = j + 1;
+        if (k + 1 < s->b && is_word(c, k) && c->k[k].lower && bits(c, k) == 0 &&
+            folded_in(c, k + 1, make_nouns, 3)) {
+            k++; /* "a forceful case" */
+        }
+        /* and what it argues: "the case that …", "the case for …", "a point of saying";
+         * not "made the case public" */
+        static const char *const links[] = {"that", "for", "against", "to", "of", "about", "on"};
+        if (k + 1 < s->b && folded_in(c, k, make_nouns, 3) &&
+            (folded_in(c, k + 1, links, 7) || punct(c, k + 1) == ':')) {
+            *cstart = content_start(c, s, k, FL_ROLE_NONE);
+            return k + 1;
+        }
+        return i;
+    }
+    size_t p = SIZE_MAX; /* the preposition that ends the phrase */
+    if ((folded_is(c, j, "issue") && folded_is(c, j + 1, "with")) ||
+        (folded_is(c, j, "aim") && folded_is(c, j + 1, "at")) ||
+        (folded_is(c, j, "exception") && folded_is(c, j + 1, "to")) ||
+        (folded_is(c, j, "credit") && folded_is(c, j + 1, "for"))) {
+        p = j + 1;
+    } else {
+        size_t k = j;
+        /* "a swipe", "several shots", "multiple swipes" */
+        while (k < j + 2 && k + 1 < s->b && is_word(c, k) && c->k[k].lower &&
+               !folded_in(c, k, blows, 8) &&
+               ((bits(c, k) & FL_W_DET) || number_word(c, k) || bits(c, k) == 0)) {
+            k++;
+        }
+        if (k + 1 < s->b && folded_in(c, k, blows, 8) && folded_is(c, k + 1, "at")) {
+            p = k + 1;
+        }
+    }
+    if (p == SIZE_MAX) {
+        return i;
+    }
+    if (p + 1 < s->b && !at_end(s, p + 1)) {
+        *cstart = p + 1;
+    }
+    return p + 1;
+}
+
+/* Is the word at i a verb of portrayal ("cast", "paint", "frame", "depict", "characterize"),
+ * which reports only with its object and "as" ("cast her rival as …", "was framed as …")? */
+static bool portrayal_verb(const ctx *c, size_t i) {
+    static const char *const lemmas[] = {"cast",   "paint",        "frame",
+                                         "depict", "characterize", "characterise"};
+    const fl_cue *q = c->v[i].cue;
+    if (q == NULL || (q->bits & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_CLAUSE)) !=
+                         (FL_W_SPEECH | FL_W_THOUGHT | FL_W_CLAUSE)) {
+        return false; /* cues.c lists them with these three bits */
+    }
+    for (size_t n = 0; n < sizeof lemmas / sizeof lemmas[0]; n++) {
+        if (lemma_is(q, lemmas[n])) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Is the word at i a form of "vote"? */
+static bool vote_word(const ctx *c, size_t i) {
+    const fl_cue *q = c->v[i].cue;
+    return lemma_is(q, "vote");
+}
+
+/* Where the content of a vote at i starts, with the end of its cue (*cue_end): after "for",
+ * "against" or "in favor of" ("voted for Lind", "voted overwhelmingly against the bill",
+ * "voted in favour of the deal"), or at "to" before a verb ("voted to repeal the tax");
+ * SIZE_MAX for a vote without one ("Ohio voted Tuesday", "voted 52-48", "voted in 2012"):
+ * a count, a time or a place says who voted and when, not for what. */
+static size_t vote_content(const ctx *c, const span *s, size_t i, size_t *cue_end) {
+    size_t j = i + 1;
+    while (j < s->b && j < i + 3 && ly_adverb(c, j, s->a)) {
+        j++; /* "voted overwhelmingly against" */
+    }
+    if (j + 1 >= s->b || !is_word(c, j) || c->v[j].quoted) {
+        return SIZE_MAX;
+    }
+    size_t k = SIZE_MAX; /* the content's first token */
+    if (folded_is(c, j, "for") || folded_is(c, j, "against")) {
+        k = j + 1;
+    } else if (folded_is(c, j, "in") && j + 3 < s->b &&
+               (folded_is(c, j + 1, "favor") || folded_is(c, j + 1, "favour")) &&
+               folded_is(c, j + 2, "of")) {
+        k = j + 3;
+    } else if (folded_is(c, j, "to") && is_word(c, j + 1) && c->k[j + 1].lower &&
+               !(bits(c, j + 1) & (FL_W_DET | FL_W_PRON | FL_W_TIME | ATTRIBUTION_CUES))) {
+        *cue_end = j;
+        return j; /* "voted to repeal": the infinitive is the content; "voted to endorse"
+                   * is the chain of the verb after "to" (catenative_start) */
+    }
+    if (k == SIZE_MAX || at_end(s, k) || !is_word_like(c, k)) {
+        return SIZE_MAX;
+    }
+    *cue_end = k;
+    return k;
 }
 
 /* Does "as" at k start no predicate but an adverb ("as well", "as soon as", "as a child")
@@ -1883,6 +2104,13 @@ static size_t content_start(const ctx *c, const span *s, size_t i, uint8_t regio
         int32_t p = punct(c, k);
         if (p == ':') {
             return k + 1;
+        }
+        if (p != 0 && k > j && k - j <= MAX_QUOTE_ADJUNCT_TOKENS && punct(c, k - 1) == ',' &&
+            family(p) != FAMILY_NONE && k + 1 < s->b && c->v[k + 1].quoted && !subordinate) {
+            /* "wrote to his followers, "…"", "wrote on Twitter, "…"": the quotation after a
+             * short adjunct; after a long one it is more often a title ("spoke to her for
+             * the third part of its weekly radio series, "…"") */
+            return k;
         }
         if (p != 0) {
             if (p == ',' && subordinate) {
@@ -2215,9 +2443,10 @@ static bool clause_with_cue_at(const ctx *c, const span *s, size_t subj) {
         if (is_word(c, k) && ++words > MAX_CLAUSE_SUBJECT_WORDS) {
             break;
         }
-        if (b & (FL_W_AUX | FL_W_ADV | FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT | FL_W_EVIDENCE |
-                 FL_W_STANCE)) {
-            break;
+        if ((b & (FL_W_AUX | FL_W_ADV | FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT | FL_W_EVIDENCE |
+                  FL_W_STANCE)) ||
+            (k > subj && ly_adverb(c, k, subj))) {
+            break; /* the verb group: "Cruz said", "Cruz quickly said" */
         }
         bool number = c->k[k].all_digits || number_word(c, k);
         if ((b & FL_W_RELATIVE) ||
@@ -2234,8 +2463,8 @@ static bool clause_with_cue_at(const ctx *c, const span *s, size_t subj) {
     }
     size_t v = k;
     while (v < s->b && v - k < MAX_VERB_GROUP &&
-           ((bits(c, v) & (FL_W_AUX | FL_W_ADV)) || ends_with_nt(c, v))) {
-        v++;
+           ((bits(c, v) & (FL_W_AUX | FL_W_ADV)) || ends_with_nt(c, v) || ly_adverb(c, v, k))) {
+        v++; /* "…, Cruz gingerly said" */
     }
     return v < s->b &&
            (bits(c, v) &
@@ -3378,6 +3607,8 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
             cstart = content_start(c, s, i, FL_ROLE_NONE);
         } else if ((b & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT | FL_W_STANCE | FL_W_EVIDENCE)) &&
                    (f == FL_FORM_PAST || f == FL_FORM_PP) && passive_group(c, vg, i) &&
+                   !vote_word(c, i) && /* "was voted on": a procedure, no one's stance */
+                   !(portrayal_verb(c, i) && !(i + 1 < s->b && folded_is(c, i + 1, "as"))) &&
                    verb_here(c, s, i, vg) && !passive_sight(c, s, vg, i)) {
             /* a passive: "The price was not disclosed", "He was asked whether …", "The bill
              * is expected to pass", "… was criticized by Miller": the subject is content,
@@ -3444,20 +3675,32 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
         } else {
             /* a verb that reports only a quotation or a that-clause ("He continued: "…"",
              * "The campaign responded that …"; not "continued to push") */
+            size_t light_end = 0; /* "made it clear", "took aim at": the phrase's end */
+            size_t light_content = SIZE_MAX;
+            if (light_verb(c, i)) {
+                light_end = light_phrase(c, s, i, &light_content);
+                if (light_end == i) {
+                    continue; /* "made a deal", "took office" */
+                }
+            }
             bool quote_verb = !(b & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT | FL_W_STANCE |
                                      FL_W_EVIDENCE)) &&
-                              (b & FL_W_QUOTE_VERB) && f != FL_FORM_BASE;
+                              (b & FL_W_QUOTE_VERB) && (f != FL_FORM_BASE || light_end != 0);
             if (!(b & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT | FL_W_STANCE | FL_W_EVIDENCE)) &&
                 !quote_verb) {
                 continue;
             }
-            if (!verb_here(c, s, i, vg) || (quote_verb && !quotation_or_that(c, s, i + 1))) {
+            if (!verb_here(c, s, i, vg) ||
+                (quote_verb && light_end == 0 && !quotation_or_that(c, s, i + 1))) {
                 continue;
             }
             vg = catenative_start(c, s, vg, i, from);
             bool speech_act = false; /* "issued a statement confirming …" */
             if (vg == i && form(c, i) == FL_FORM_ING) {
                 vg = speech_act_start(c, s, i, from);
+                if (vg == i) {
+                    vg = reply_start(c, s, i, from); /* "responded Friday, saying" */
+                }
                 speech_act = vg != i;
             }
             /* the speaker: the words before the verb group, back to the clause's start */
@@ -3487,6 +3730,28 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
                 at.cue_end = (uint32_t)i + 2;
             }
             cstart = content_start(c, s, i, FL_ROLE_NONE);
+            if (light_end != 0) {
+                at.cue_end = (uint32_t)light_end;
+                cstart = light_content;
+                if (lemma_is(c->v[i].cue, "take")) {
+                    at.kind = FL_ATTRIBUTION_STANCE; /* "took aim at" */
+                }
+            }
+            if (portrayal_verb(c, i) && (cstart == SIZE_MAX || !object_as(c, s, cstart))) {
+                continue; /* "cast a ballot", "votes cast to earn", "painted the house" */
+            }
+            bool vote = vote_word(c, i);
+            if (vote && f == FL_FORM_S) {
+                continue; /* "60 million votes to win", "the required votes for": a noun */
+            }
+            if (vote) {
+                size_t vote_end = i + 1;
+                cstart = vote_content(c, s, i, &vote_end);
+                if (cstart == SIZE_MAX) {
+                    continue; /* "Ohio voted Tuesday" */
+                }
+                at.cue_end = (uint32_t)vote_end;
+            }
             if ((b & FL_W_CLAUSE) && cstart == i + 1 && cstart < s->b && !c->v[cstart].quoted &&
                 (bits(c, cstart) & FL_W_AUX)) {
                 /* "reports the ministry wrote were buried": a verb that reports only a clause
@@ -3506,7 +3771,7 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
                 continue; /* "wrote a book", "maintained a lead"; but "a 2009 paper found
                            * improvements" */
             }
-            if ((b & FL_W_STANCE) && !(b & FL_W_SPEECH) && cstart != SIZE_MAX &&
+            if ((b & FL_W_STANCE) && !(b & FL_W_SPEECH) && !vote && cstart != SIZE_MAX &&
                 (bits(c, cstart) & FL_W_PREP) && !clause_complement(c, s, cstart)) {
                 continue; /* "the missile slammed into …": a movement, not a stance */
             }
@@ -3596,6 +3861,10 @@ static fl_status nested_cues(ctx *c, const span *s, size_t from) {
             continue;
         }
         size_t cstart = content_start(c, s, i, FL_ROLE_CONTENT);
+        if (vote_word(c, i)) {
+            size_t vote_end = i + 1; /* "she said she would vote for …"; not "vote no" */
+            cstart = form(c, i) == FL_FORM_S ? SIZE_MAX : vote_content(c, s, i, &vote_end);
+        }
         if (cstart == SIZE_MAX || cstart >= run_end ||
             ((b & FL_W_CLAUSE) && !clause_complement(c, s, cstart))) {
             continue;
