@@ -50,7 +50,7 @@ enum {
     MAX_INTRO_TOKENS = 24,  /* "On WXYZ's 'Morning Desk' program Thursday," */
     MAX_INTRO_WORDS = 8,
     MAX_SPEECH_ACT_MODIFIERS = 3, /* "issued a short written statement saying" */
-    MAX_QUOTE_ADJUNCT_TOKENS = 7, /* "wrote to his 20,000 Twitter followers, "…"" */
+    MAX_QUOTE_ADJUNCT_TOKENS = 7, /* "wrote to her 900 newsletter readers, "…"" */
     MAX_PIECE_TOKENS = 64,  /* back to a dash or semicolon before a parenthetical cue */
     MAX_CLAUSE_SUBJECT_WORDS = 6, /* "…, but the former Ohio state treasurer said" */
     MAX_COUNT_WORDS = 5,          /* "more than six in 10" */

@@ -556,7 +556,7 @@ TEST(Attribution, AVerbOfPortrayalReportsOnlyWithItsObjectAndAs) {
 }
 
 TEST(Attribution, AQuotationAfterAShortAdjunctAndACommaIsTheContent) {
-    auto r = records("Lind wrote to her 20,000 Twitter followers, \"It is time to go.\"");
+    auto r = records("Lind wrote to her 900 newsletter readers, \"It is time to go.\"");
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("wrote", r[0].cue);
     EXPECT_EQ("Lind", r[0].speaker);
