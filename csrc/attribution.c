@@ -2049,7 +2049,7 @@ static bool object_as(const ctx *c, const span *s, size_t j) {
             return k + 1 < s->b && is_word_like(c, k + 1) && !as_clause(c, s, k);
         }
         if (irregular_past(c, k)) {
-            continue; /* a participle after the object: "see the elections held Sunday as …" */
+            continue; /* a participle after the object: "see the votes held Friday as …" */
         }
         if (bits(c, k) & (FL_W_AUX | FL_W_VERB | FL_W_OPENER | FL_W_CONJ | FL_W_SPEECH |
                           FL_W_THOUGHT | FL_W_INTENT)) {
@@ -2094,7 +2094,7 @@ static size_t content_start(const ctx *c, const span *s, size_t i, uint8_t regio
      * infinitive ("vowed to block the measure that …") is the content itself */
     bool recipient = (bits(c, i) & FL_W_RECIPIENT) != 0;
     bool in_phrase = false;
-    /* in a clause that a subordinator opens ("When asked about the merger, she …") a comma
+    /* in a clause that a subordinator opens ("When asked about the levy, she …") a comma
      * ends the clause: what follows is the main clause, not the content */
     bool subordinate = i > s->a && (bits(c, i - 1) & FL_W_OPENER) && (bits(c, i - 1) & FL_W_CONJ);
     for (size_t k = j; k < s->b && k < j + MAX_OPENER_LOOKAHEAD; k++) {
@@ -2392,7 +2392,7 @@ static bool speaker_clause_at(const ctx *c, const span *s, size_t j) {
             return true;
         }
     }
-    /* 'to act "presidential," but Reyes said': a comma the quotation closes over */
+    /* 'to sound "measured," but Reyes said': a comma the quotation closes over */
     bool quoted_comma = is_closing_quote(c, j) && j > s->a && punct(c, j - 1) == ',';
     if (!quoted_comma &&
         (c->v[j].quoted || !(p == ',' || p == ';' || (is_dash_cp(p) && c->t[j].space_before)))) {

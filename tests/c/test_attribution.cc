@@ -42,8 +42,8 @@ TEST(Voice, AccordingToBeforeAfterAndInside) {
                   {{"ministry", A}, {"operation", R}});
     expect_voices("The operation is going to plan, according to the ministry.",
                   {{"operation", R}, {"ministry", A}});
-    expect_voices("One option, according to a person close to the talks, is to wait.",
-                  {{"option", R}, {"person", A}, {"wait", R}});
+    expect_voices("One option, according to an aide close to the talks, is to wait.",
+                  {{"option", R}, {"aide", A}, {"wait", R}});
 }
 
 TEST(Voice, NounOrVerbIsDecidedByWhereTheWordStands) {
@@ -833,7 +833,7 @@ TEST(Attribution, AnIrregularPastEndsTheSubjectBeforeIt) {
 }
 
 TEST(Attribution, AColonAfterAVerbOfSayingEndsItsCueNotAHeadlineSpeaker) {
-    auto r = records("The firm said in a statement: \"We look forward to it.\"");
+    auto r = records("The firm said in a statement: \"We are glad it is over.\"");
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("The firm", r[0].speaker);
     EXPECT_EQ("said", r[0].cue);
@@ -848,10 +848,10 @@ TEST(Attribution, AColonAfterAVerbOfSayingEndsItsCueNotAHeadlineSpeaker) {
 }
 
 TEST(Attribution, AShareOfPeopleSpeaksAndEndsTheContentBeforeIt) {
-    auto r = records("More than six in 10 said they were tired; 46 percent said they were angry.");
+    auto r = records("Some six in 10 said they were calm; 46 percent said they were upset.");
     ASSERT_EQ(2u, r.size());
     EXPECT_EQ("six in 10", r[0].speaker);
-    EXPECT_EQ("they were tired", r[0].content);
+    EXPECT_EQ("they were calm", r[0].content);
     EXPECT_EQ("46 percent", r[1].speaker);
     r = records("Most members said the vote was fair, and three-quarters said it was overdue.");
     ASSERT_EQ(2u, r.size());
@@ -865,9 +865,9 @@ TEST(Attribution, AShareOfPeopleSpeaksAndEndsTheContentBeforeIt) {
 
 TEST(Attribution, AnotherSpeakersClauseOpensAfterACommaInsideClosingQuotes) {
     auto r = records(
-        "His wife had warned him not to act \"presidential,\" but Reyes said he laughed it off.");
+        "Her aide had urged her to sound \"measured,\" but Reyes said she shrugged it off.");
     ASSERT_EQ(2u, r.size());
-    EXPECT_EQ("His wife", r[0].speaker);
+    EXPECT_EQ("Her aide", r[0].speaker);
     EXPECT_EQ(std::string::npos, r[0].content.find("Reyes"));
     EXPECT_EQ("Reyes", r[1].speaker);
     EXPECT_EQ("said", r[1].cue);
@@ -953,9 +953,9 @@ TEST(Attribution, ABracketTagsTheNameBeforeItWhichSpeaks) {
 }
 
 TEST(Attribution, ACommaEndsTheContentOfACueInASubordinateClause) {
-    auto r = records("When asked about the merger, she defended her decision to go ahead.");
+    auto r = records("When asked about the levy, she defended her vote for it.");
     ASSERT_EQ(2u, r.size());
-    EXPECT_EQ("about the merger", r[0].content);
+    EXPECT_EQ("about the levy", r[0].content);
     EXPECT_EQ("she", r[1].speaker);
     EXPECT_EQ("defended", r[1].cue);
 }
@@ -1045,7 +1045,7 @@ TEST(Attribution, APhraseOfTimeWithoutAPrepositionIsAnIntroduction) {
     EXPECT_EQ("announces", r[0].cue);
     EXPECT_EQ("the magazine", r[0].speaker);
     EXPECT_EQ("who it believes deserves the title.", r[0].content);
-    r = records("He echoed that promise on Monday, saying he would act.");
+    r = records("He renewed that pledge on Friday, saying he would act.");
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("He", r[0].speaker);
 }
