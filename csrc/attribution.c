@@ -50,6 +50,7 @@ enum {
     MAX_INTRO_TOKENS = 24,  /* "On WXYZ's 'Morning Desk' program Thursday," */
     MAX_INTRO_WORDS = 8,
     MAX_SPEECH_ACT_MODIFIERS = 3, /* "issued a short written statement saying" */
+    MAX_INSERTED_SUBJECT = 6, /* tokens of "the town's mayor" in "…, asked about it, said" */
     MAX_QUOTE_ADJUNCT_TOKENS = 7, /* "wrote to her 900 newsletter readers, "…"" */
     MAX_PIECE_TOKENS = 64,  /* back to a dash or semicolon before a parenthetical cue */
     MAX_CLAUSE_SUBJECT_WORDS = 6, /* "…, but the former Ohio state treasurer said" */
@@ -218,6 +219,35 @@ static size_t count_words(const ctx *c, size_t from, size_t to) {
  * determiner it describes ("the hit show"), before "by" it is passive ("a panel led by …"). */
 static bool irregular_past(const ctx *c, size_t i) {
     return (bits(c, i) & FL_W_VERB) && form(c, i) == FL_FORM_PAST;
+}
+
+/* Is the cue at i a past participle inserted between commas after the clause's subject,
+ * alone or after a subordinator ("Lind, asked about …,", "Lind, when pressed on …,")? */
+static bool inserted_participle(const ctx *c, const span *s, size_t i) {
+    if (form(c, i) != FL_FORM_PAST || i < s->a + 2 || i + 1 >= s->b) {
+        return false;
+    }
+    /* a passive has no subject after it: "The plan, said Lind and others, would …" is an
+     * inverted speaker */
+    uint32_t next = bits(c, i + 1);
+    if ((next & (FL_W_DET | FL_W_PRON)) || (c->k[i + 1].upper && !(next & FL_W_TIME))) {
+        return false;
+    }
+    size_t k = i - 1;
+    if ((bits(c, k) & FL_W_OPENER) && (bits(c, k) & FL_W_CONJ)) {
+        k--;
+    }
+    if (k <= s->a || k - s->a > MAX_INSERTED_SUBJECT || punct(c, k) != ',' || c->v[k].quoted) {
+        return false;
+    }
+    /* the comma follows the subject that opens the sentence; after an apposition ("Blunt,
+     * a Cruz ally, noted that …") the word after the comma is the sentence's own verb */
+    for (size_t j = s->a; j < k; j++) {
+        if (!is_word(c, j) && punct(c, j) != '.' && punct(c, j) != '\'') {
+            return false;
+        }
+    }
+    return true;
 }
 
 /* An irregular participle before "by" ("a panel led by …", "a lunch held by …"): a noun's
@@ -2567,6 +2597,9 @@ static fl_status finish(ctx *c, const span *s, fl_attr *at, size_t cstart, size_
         /* a participle's clause inside an apposition ends before the sentence's own verb:
          * "Dana Reyes, a delegate supporting Clinton, said …" */
         bool participle = at->cue_word != UINT32_MAX && form(c, at->cue_word) == FL_FORM_ING;
+        /* and a past participle's inserted after the subject: "Lind, asked about the levy,
+         * said …", "Lind, when pressed on the levy, said …" */
+        bool inserted = at->cue_word != UINT32_MAX && inserted_participle(c, s, at->cue_word);
         /* so does a relative clause's: "Dana Reyes, head of a union that has backed Clinton,
          * said …" */
         bool relative = at->cue_word != UINT32_MAX && relative_clause(c, s, vg);
@@ -2577,18 +2610,21 @@ static fl_status finish(ctx *c, const span *s, fl_attr *at, size_t cstart, size_
         bool verb_seen = phrase || folded_is(c, cstart, "to");
         size_t scanned = cstart; /* verb_seen holds for [cstart, scanned) */
         while (end < s->b && c->v[end].role == FL_ROLE_NONE) {
-            if (end > cstart && ((closer != 0 && punct(c, end) == closer) ||
-                                 ((bits(c, end) & (FL_W_CONJ | FL_W_ADV)) && end + 2 < s->b &&
-                                  c->k[end].lower && linked_speaker_clause_at(c, s, end) &&
-                                  verb_before_end(c, end, &verb_seen, &scanned)) ||
-                                 (participle && punct(c, end) == ',' && end + 1 < s->b &&
-                                  finite_saying(c, end + 1)) ||
-                                 (relative && punct(c, end) == ',' && !c->v[end].quoted &&
-                                  end + 1 < s->b && saying_after_apposition(c, s, end + 1)) ||
-                                 (end + 2 < s->b && speaker_clause_at(c, s, end)) ||
-                                 /* "In criticizing the levy, his adviser argued" */
-                                 (at->speaker_first > cstart && end + 1 >= at->speaker_first) ||
-                                 (phrase && phrase_stops(c, s, end)))) {
+            if (end > cstart &&
+                ((closer != 0 && punct(c, end) == closer) ||
+                 ((bits(c, end) & (FL_W_CONJ | FL_W_ADV)) && end + 2 < s->b && c->k[end].lower &&
+                  linked_speaker_clause_at(c, s, end) &&
+                  verb_before_end(c, end, &verb_seen, &scanned)) ||
+                 (participle && punct(c, end) == ',' && end + 1 < s->b &&
+                  finite_saying(c, end + 1)) ||
+                 (inserted && punct(c, end) == ',' && !c->v[end].quoted && end + 1 < s->b &&
+                  (finite_saying(c, end + 1) || finite_verb(c, end + 1))) ||
+                 (relative && punct(c, end) == ',' && !c->v[end].quoted && end + 1 < s->b &&
+                  saying_after_apposition(c, s, end + 1)) ||
+                 (end + 2 < s->b && speaker_clause_at(c, s, end)) ||
+                 /* "In criticizing the levy, his adviser argued" */
+                 (at->speaker_first > cstart && end + 1 >= at->speaker_first) ||
+                 (phrase && phrase_stops(c, s, end)))) {
                 break;
             }
             end++;

@@ -882,6 +882,32 @@ TEST(Attribution, AParticiplesContentInsideAnAppositionEndsBeforeTheMainVerb) {
     EXPECT_EQ("he had met others.", r[1].content);
 }
 
+TEST(Attribution, APastParticipleInsertedAfterTheSubjectEndsBeforeTheMainVerb) {
+    // its content ran on over the sentence's own verb, which then reported nothing
+    auto r = records("Reyes, asked whether she would back the levy, said she would.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("asked", r[0].cue);
+    EXPECT_EQ("whether she would back the levy", r[0].content);
+    EXPECT_EQ("Reyes", r[1].speaker);
+    EXPECT_EQ("said", r[1].cue);
+    EXPECT_EQ("she would.", r[1].content);
+    r = records("The mayor, when asked about the levy, said it would stay.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("about the levy", r[0].content);
+    EXPECT_EQ("The mayor", r[1].speaker);
+    EXPECT_EQ("it would stay.", r[1].content);
+    // not after an apposition, where the word after the comma is the sentence's verb
+    r = records("Ivo Brandt, a grower, noted that the levy, the third this year, is high.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("that the levy, the third this year, is high.", r[0].content);
+    // nor a parenthetical cue before its speaker (which framelens does not yet invert:
+    // the content still runs over the speaker, but the comma after it ends nothing)
+    r = records("The plan, said Lind and others, would fail.");
+    ASSERT_LE(1u, r.size());
+    EXPECT_EQ("said", r[0].cue);
+    EXPECT_NE("Lind and others", r[0].content);
+}
+
 TEST(Attribution, AnotherSpeakersClauseMayReportAfterACommaOrAnAdjunct) {
     auto r = records("Asked about the plan at the forum, Reyes said, \"I take the blame.\"");
     ASSERT_EQ(2u, r.size());
