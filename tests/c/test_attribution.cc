@@ -848,7 +848,7 @@ TEST(Attribution, AColonAfterAVerbOfSayingEndsItsCueNotAHeadlineSpeaker) {
 }
 
 TEST(Attribution, AShareOfPeopleSpeaksAndEndsTheContentBeforeIt) {
-    auto r = records("Some six in 10 said they were calm; 46 percent said they were upset.");
+    auto r = records("About six in 10 said they were calm; 46 percent said they were upset.");
     ASSERT_EQ(2u, r.size());
     EXPECT_EQ("six in 10", r[0].speaker);
     EXPECT_EQ("they were calm", r[0].content);
