@@ -142,6 +142,18 @@ static bool object_pronoun(const ctx *c, size_t i) {
            folded_is(c, i, "me") || folded_is(c, i, "us");
 }
 
+/* A dash standing between spaces: one typed as a dash character, or the second hyphen of
+ * " -- " (typewriter style: "Dana Lind -- a former minister -- said"), which the tokenizer
+ * gives as two hyphens, the second with no space before it. */
+static bool spaced_dash(const ctx *c, size_t i) {
+    int32_t p = punct(c, i);
+    if (!is_dash_cp(p)) {
+        return false;
+    }
+    return c->t[i].space_before ||
+           (p == '-' && i > 0 && punct(c, i - 1) == '-' && c->t[i - 1].space_before);
+}
+
 /* Punctuation after which a cue's speaker and cue may follow their content: a comma, a
  * closing quotation mark, a dash standing between spaces, an opening bracket. */
 static bool is_separator(const ctx *c, size_t i) {
@@ -149,8 +161,7 @@ static bool is_separator(const ctx *c, size_t i) {
     if (p == 0) {
         return false;
     }
-    return p == ',' || p == '(' || is_closing_quote(c, i) ||
-           (is_dash_cp(p) && c->t[i].space_before);
+    return p == ',' || p == '(' || is_closing_quote(c, i) || spaced_dash(c, i);
 }
 
 /* Is punctuation p a boundary between clauses stronger than a comma? */
@@ -1579,7 +1590,7 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
     if (c->t[p].kind == FL_TOKEN_PUNCT) {
         int32_t q = quote_comma(c, s, p) ? ',' : punct(c, p);
         if (f == FL_FORM_ING) {
-            return q == ',' || q == '(' || q == ';' || (is_dash_cp(q) && c->t[p].space_before);
+            return q == ',' || q == '(' || q == ';' || spaced_dash(c, p);
         }
         /* "Carl Benning, head of the council, said …", "Sen. Dorsey (D-Ore.) said …",
          * "analysts - including a few at the bank - warn": an apposition, a bracket or a
@@ -1589,7 +1600,7 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
                             (bits(c, i + 1) & (FL_W_PRON | FL_W_DET)) && !quantifier(c, i + 1) &&
                             after_apposition(c, s, p);
         return (q == ',' || q == ')' ||
-                ((q == 0x2014 || q == '-' || q == 0x2013) && c->t[p].space_before)) &&
+                ((q == 0x2014 || q == '-' || q == 0x2013) && spaced_dash(c, p))) &&
                (verbal || object_after) && f != FL_FORM_PP;
     }
     if (c->t[p].kind == FL_TOKEN_HYPHEN) {
@@ -2301,7 +2312,7 @@ static bool phrase_stops(const ctx *c, const span *s, size_t j) {
     if (c->v[j].quoted || p == 0) {
         return false;
     }
-    if (p == ';' || p == '(' || (is_dash_cp(p) && c->t[j].space_before)) {
+    if (p == ';' || p == '(' || spaced_dash(c, j)) {
         return true;
     }
     if (p != ',' || j + 1 >= s->b || !is_word(c, j + 1)) {
@@ -2395,7 +2406,7 @@ static bool speaker_clause_at(const ctx *c, const span *s, size_t j) {
     /* 'to act "presidential," but Reyes said': a comma the quotation closes over */
     bool quoted_comma = is_closing_quote(c, j) && j > s->a && punct(c, j - 1) == ',';
     if (!quoted_comma &&
-        (c->v[j].quoted || !(p == ',' || p == ';' || (is_dash_cp(p) && c->t[j].space_before)))) {
+        (c->v[j].quoted || !(p == ',' || p == ';' || spaced_dash(c, j)))) {
         return false;
     }
     size_t k = j + 1;
@@ -3096,7 +3107,7 @@ static void refine_speaker(const ctx *c, const span *s, size_t vg, size_t cue, s
         return;
     }
     int32_t p = vg > s->a ? (quote_comma(c, s, vg - 1) ? ',' : punct(c, vg - 1)) : 0;
-    bool apposition = p == ',' || p == ')' || (is_dash_cp(p) && c->t[vg - 1].space_before);
+    bool apposition = p == ',' || p == ')' || spaced_dash(c, vg - 1);
     /* a gerund after a subordinating word in the clause's own predicate, or after a
      * comma, shares its subject: "Lind attacked Varga by reminding voters …", "…,
      * while urging …", "Varga, while feeling …" */

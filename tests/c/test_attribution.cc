@@ -1461,3 +1461,17 @@ TEST(Attribution, ALowerCaseNounOfTradeBeforeANameIsATitleInTheSubject) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("Lind", r[0].speaker);
 }
+
+TEST(Attribution, ATypewriterDoubleHyphenIsADash) {
+    auto r = records("Dana Lind -- a former minister -- argued the levy was unfair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("argued", r[0].cue);
+    EXPECT_EQ("Dana Lind", r[0].speaker);
+    EXPECT_EQ("the levy was unfair.", r[0].content);
+    r = records("The council -- which meets on Tuesdays -- said the levy would stay.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The council", r[0].speaker);
+    /* a hyphen inside a word is no dash */
+    r = records("The so-called levy is unfair.");
+    EXPECT_EQ(0u, r.size());
+}
