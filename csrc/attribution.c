@@ -338,6 +338,29 @@ static size_t speaker_after_separator(const ctx *c, const span *s, size_t end) {
     return SIZE_MAX;
 }
 
+/* ", as the Courier reported.", ", as Lind has argued, …": the speaker of a comparative
+ * "as" clause after a separator, before end (exclusive); returns the index of "as" (the
+ * speaker is (as, end)), or SIZE_MAX. */
+static size_t speaker_after_as(const ctx *c, const span *s, size_t end) {
+    size_t words = 0;
+    for (size_t j = end; j > s->a + 1 && end - j < MAX_SPEAKER_TOKENS; j--) {
+        size_t p = j - 1;
+        if (folded_is(c, p, "as") && c->k[p].lower && !c->v[p].quoted) {
+            return words > 0 && p > s->a && is_separator(c, p - 1) && punct(c, p - 1) != '('
+                       ? p
+                       : SIZE_MAX;
+        }
+        if (!speaker_token(c, p) || is_separator(c, p)) {
+            return SIZE_MAX;
+        }
+        words += is_word(c, p);
+        if (words > MAX_SPEAKER_WORDS) {
+            return SIZE_MAX;
+        }
+    }
+    return SIZE_MAX;
+}
+
 /* After a quotation, the speaker may carry appositions with commas ('"…," Tom Ralston,
  * Jones' campaign manager, said', '"…," Edna Varley, 71, a retired school bus
  * driver in Dayton, Ohio, said'): the closing quotation mark before end, when
@@ -1281,13 +1304,19 @@ static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
                 if (p == SIZE_MAX) {
                     p = speaker_after_separator(c, s, vg);
                 }
+                size_t as = SIZE_MAX; /* "…, as the Courier reported." */
+                if (p == SIZE_MAX && !(b & FL_W_OBJECT)) {
+                    /* not "…, as Lind spoke": a verb that also names its topic */
+                    as = speaker_after_as(c, s, vg);
+                    p = as;
+                }
                 if (p == SIZE_MAX || (bits(c, p + 1) & FL_W_CONJ)) {
                     continue; /* "…, and recent polls show Clinton …" coordinates clauses */
                 }
                 if (!names_someone(c, p + 1, vg)) {
                     continue; /* "…, casualties reported": a passive without its "were" */
                 }
-                sep = p;
+                sep = as != SIZE_MAX ? as - 1 : p;
                 sp_first = p + 1;
                 sp_end = vg;
                 cue_first = vg;
@@ -1295,6 +1324,9 @@ static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
                     cue_end = i + 2; /* "pointed out" */
                 }
                 after = cue_end;
+                if (as != SIZE_MAX && after < s->b && folded_is(c, after, "with")) {
+                    continue; /* "…, as Lind argued with the clerk": a time, not a report */
+                }
             }
         } else {
             continue;

@@ -1475,3 +1475,19 @@ TEST(Attribution, ATypewriterDoubleHyphenIsADash) {
     r = records("The so-called levy is unfair.");
     EXPECT_EQ(0u, r.size());
 }
+
+TEST(Attribution, AComparativeAsClauseAfterACommaReportsTheClauseBefore) {
+    auto r = records("The levy rose sharply, as the council had predicted.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("had predicted", r[0].cue);
+    EXPECT_EQ("the council", r[0].speaker);
+    EXPECT_EQ("The levy rose sharply", r[0].content);
+    r = records("Ivo Brandt met the growers on Friday, as the Courier reported on Tuesday, and "
+                "left soon after.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("the Courier", r[0].speaker);
+    EXPECT_EQ("Ivo Brandt met the growers on Friday", r[0].content);
+    /* a verb that names its topic, or one with a partner, tells a time */
+    r = records("The farmers cheered, as the mayor spoke.");
+    EXPECT_EQ(0u, r.size());
+}
