@@ -1101,6 +1101,8 @@ static fl_status headline(ctx *c, const span *s, size_t *from) {
 static bool source_subject(const ctx *c, const span *s, size_t vg);
 static bool plural(const ctx *c, size_t i);
 static bool light_verb(const ctx *c, size_t i);
+static bool lemma_is(const fl_cue *q, const char *w);
+static bool as_put_it(const ctx *c, const span *s, size_t i);
 static bool vote_word(const ctx *c, size_t i);
 static bool portrayal_verb(const ctx *c, size_t i);
 static size_t content_start(const ctx *c, const span *s, size_t i, uint8_t region);
@@ -1266,11 +1268,13 @@ static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
             }
             recipient = false;
             b = FL_W_SPEECH;
-        } else if (backward_verb(c, i)) {
+        } else if (backward_verb(c, i) ||
+                   (light_verb(c, i) && lemma_is(c->v[i].cue, "put") && as_put_it(c, s, i))) {
+            bool put = light_verb(c, i); /* "…, as the mayor put it." */
             size_t e = i + 1;
             /* "tell" never inverts: in '"…," Lind, a former minister, told Radio Harbour' the
              * name after it is whom it was told */
-            bool inverted = i > from && is_separator(c, i - 1) && punct(c, i - 1) != '(' &&
+            bool inverted = !put && i > from && is_separator(c, i - 1) && punct(c, i - 1) != '(' &&
                             (b & (FL_W_SPEECH | FL_W_QUOTE_VERB)) && !(b & FL_W_NOUNLIKE) &&
                             form(c, i) != FL_FORM_ING && form(c, i) != FL_FORM_PP &&
                             !folded_is(c, i, "told") && !folded_is(c, i, "tells") &&
@@ -1320,8 +1324,8 @@ static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
                 sp_first = p + 1;
                 sp_end = vg;
                 cue_first = vg;
-                if (i + 1 < s->b && (bits(c, i + 1) & FL_W_PARTICLE)) {
-                    cue_end = i + 2; /* "pointed out" */
+                if (put || (i + 1 < s->b && (bits(c, i + 1) & FL_W_PARTICLE))) {
+                    cue_end = i + 2; /* "pointed out", "put it" */
                 }
                 after = cue_end;
                 if (as != SIZE_MAX && after < s->b && folded_is(c, after, "with")) {
@@ -1902,11 +1906,40 @@ static size_t reply_start(const ctx *c, const span *s, size_t i, size_t from) {
     return i;
 }
 
-/* Is the word at i a form of "make" or "take", which report only in a phrase
+/* Is the word at i a form of "make", "take" or "put", which report only in a phrase
  * (light_phrase)? */
 static bool light_verb(const ctx *c, size_t i) {
     const fl_cue *q = c->v[i].cue;
-    return q != NULL && (q->bits & FL_W_QUOTE_VERB) && (lemma_is(q, "make") || lemma_is(q, "take"));
+    return q != NULL && (q->bits & FL_W_QUOTE_VERB) &&
+           (lemma_is(q, "make") || lemma_is(q, "take") || lemma_is(q, "put"));
+}
+
+/* "As Lind put it, …", "…, as the mayor puts it.": "put" at i, "it" after it and then a
+ * comma, a colon or the sentence's end, with a speaker before it that a comparative "as"
+ * opens at the start of a clause (the sentence's start or after a separator). Not "as
+ * he put it on the table". */
+static bool as_put_it(const ctx *c, const span *s, size_t i) {
+    size_t j = i + 1;
+    if (j >= s->b || !folded_is(c, j, "it") || c->v[j].quoted) {
+        return false;
+    }
+    if (!at_end(s, j + 1) && punct(c, j + 1) != ',' && punct(c, j + 1) != ':' &&
+        !spaced_dash(c, j + 1)) {
+        return false;
+    }
+    size_t vg = verb_group_start(c, s, i);
+    size_t words = 0;
+    for (size_t k = vg; k > s->a && vg - k < MAX_SPEAKER_TOKENS; k--) {
+        size_t p = k - 1;
+        if (folded_is(c, p, "as") && !c->v[p].quoted) {
+            return words > 0 && (p == s->a || is_separator(c, p - 1));
+        }
+        if (!speaker_token(c, p) || is_separator(c, p)) {
+            return false;
+        }
+        words += is_word(c, p);
+    }
+    return false;
 }
 
 static bool folded_in(const ctx *c, size_t i, const char *const *words, size_t n) {
@@ -1935,6 +1968,13 @@ static size_t light_phrase(const ctx *c, const span *s, size_t i, size_t *cstart
     size_t j = i + 1;
     if (j + 1 >= s->b || !is_word(c, j) || c->v[j].quoted) {
         return i;
+    }
+    if (lemma_is(c->v[i].cue, "put")) {
+        if (!as_put_it(c, s, i)) {
+            return i;
+        }
+        *cstart = content_start(c, s, j, FL_ROLE_NONE);
+        return j + 1;
     }
     bool make = lemma_is(c->v[i].cue, "make");
     if (make) {
@@ -2437,8 +2477,7 @@ static bool speaker_clause_at(const ctx *c, const span *s, size_t j) {
     }
     /* 'to act "presidential," but Reyes said': a comma the quotation closes over */
     bool quoted_comma = is_closing_quote(c, j) && j > s->a && punct(c, j - 1) == ',';
-    if (!quoted_comma &&
-        (c->v[j].quoted || !(p == ',' || p == ';' || spaced_dash(c, j)))) {
+    if (!quoted_comma && (c->v[j].quoted || !(p == ',' || p == ';' || spaced_dash(c, j)))) {
         return false;
     }
     size_t k = j + 1;

@@ -1491,3 +1491,18 @@ TEST(Attribution, AComparativeAsClauseAfterACommaReportsTheClauseBefore) {
     r = records("The farmers cheered, as the mayor spoke.");
     EXPECT_EQ(0u, r.size());
 }
+
+TEST(Attribution, AsASpeakerPutItIsACue) {
+    auto r = records("The levy is a tax on hope, as Dana Lind put it.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("put it", r[0].cue);
+    EXPECT_EQ("Dana Lind", r[0].speaker);
+    EXPECT_EQ("The levy is a tax on hope", r[0].content);
+    r = records("As a grower in Tilden puts it: \"The levy is a tax on hope.\"");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("puts it", r[0].cue);
+    EXPECT_EQ("a grower in Tilden", r[0].speaker);
+    /* "put" alone, or "put it" before a place, reports nothing */
+    EXPECT_EQ(0u, records("As he put it on the shelf, the phone rang.").size());
+    EXPECT_EQ(0u, records("Ivo Brandt put the crate on the cart.").size());
+}
