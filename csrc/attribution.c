@@ -2562,6 +2562,26 @@ static bool finite_saying(const ctx *c, size_t i) {
            !(bits(c, i) & FL_W_NOUNLIKE) && (f == FL_FORM_PAST || f == FL_FORM_S);
 }
 
+/* Does the cue at i stand in a relative clause without commas inside the subject of a later
+ * verb of saying ("Farmers who oppose the levy said …", "An aide who asked not to be named
+ * said …")? Its verb group (from vg) follows "who" after a word, and a finite verb of saying
+ * follows before any separator, colon or quotation. The clause then belongs to the later
+ * verb's speaker. */
+static bool relative_in_subject(const ctx *c, const span *s, size_t vg, size_t i) {
+    if (vg < s->a + 2 || !folded_is(c, vg - 1, "who") || !is_word(c, vg - 2)) {
+        return false;
+    }
+    for (size_t k = i + 1; k < s->b && k - i < 2 * MAX_SPEAKER_TOKENS; k++) {
+        if (c->v[k].quoted || (punct(c, k) != 0 && punct(c, k) != '.' && punct(c, k) != '\'')) {
+            return false;
+        }
+        if (finite_saying(c, k)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* When sentence s ends with a colon after the cue (its words end before from) and its
  * paragraph ends there ("He said:" and a quotation below), the end of the next paragraph;
  * else 0. */
@@ -3572,6 +3592,9 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
         size_t cstart;
         size_t vg = verb_group_start(c, s, i);
         uint8_t f = form(c, i);
+        if (relative_in_subject(c, s, vg, i)) {
+            continue; /* "Farmers who oppose the levy said …": the clause is in the speaker */
+        }
         if ((b & FL_W_ACCORDING) && (b & FL_W_SOURCE)) {
             /* "In a Courier poll this spring, Lind was ahead …": the poll reports what follows */
             size_t in = poll_opening(c, s, from, i);

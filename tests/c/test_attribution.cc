@@ -1506,3 +1506,19 @@ TEST(Attribution, AsASpeakerPutItIsACue) {
     EXPECT_EQ(0u, records("As he put it on the shelf, the phone rang.").size());
     EXPECT_EQ(0u, records("Ivo Brandt put the crate on the cart.").size());
 }
+
+TEST(Attribution, ACueInARelativeClauseWithoutCommasBelongsToTheLaterSpeaker) {
+    auto r = records("Growers who oppose the levy said it would ruin them.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("said", r[0].cue);
+    EXPECT_EQ("Growers who oppose the levy", r[0].speaker);
+    EXPECT_EQ("it would ruin them.", r[0].content);
+    r = records(
+        "A clerk who asked not to be named because the audit is open said the fund was short.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("A clerk who asked not to be named because the audit is open", r[0].speaker);
+    /* with no later verb of saying the relative clause keeps its cue */
+    r = records("Growers who oppose the levy marched to the hall.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("oppose", r[0].cue);
+}
