@@ -3386,9 +3386,12 @@ static size_t subject_behind_relative(const ctx *c, const span *s, size_t from, 
         j--;
     }
     j = subject_behind_preposition(c, s, from, j, rel);
-    if (j == rel || !(j == from || j == s->a || is_separator(c, j - 1)) ||
+    /* "But those who back the levy say …": after a linking conjunction */
+    bool linked = j > s->a && is_word(c, j - 1) &&
+                  (folded_is(c, j - 1, "but") || folded_is(c, j - 1, "yet"));
+    if (j == rel || !(j == from || j == s->a || is_separator(c, j - 1) || linked) ||
         count_words(c, j, rel) > MAX_SPEAKER_WORDS ||
-        !(names_someone(c, j, rel) || plural(c, rel - 1))) {
+        !(names_someone(c, j, rel) || plural(c, rel - 1) || folded_is(c, rel - 1, "those"))) {
         return sp_first;
     }
     return j;

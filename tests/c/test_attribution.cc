@@ -1522,3 +1522,12 @@ TEST(Attribution, ACueInARelativeClauseWithoutCommasBelongsToTheLaterSpeaker) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("oppose", r[0].cue);
 }
+
+TEST(Attribution, ASubjectWithARelativeClauseMayFollowALinkingBut) {
+    auto r = records("But those who back the levy say the growers will pay.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("those who back the levy", r[0].speaker);
+    r = records("But growers who back the levy say the farmers will pay.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("growers who back the levy", r[0].speaker);
+}
