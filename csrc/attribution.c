@@ -341,14 +341,24 @@ static size_t speaker_after_separator(const ctx *c, const span *s, size_t end) {
 /* ", as the Courier reported.", ", as Lind has argued, …": the speaker of a comparative
  * "as" clause after a separator, before end (exclusive); returns the index of "as" (the
  * speaker is (as, end)), or SIZE_MAX. */
-static size_t speaker_after_as(const ctx *c, const span *s, size_t end) {
+static size_t speaker_after_as(const ctx *c, const span *s, size_t end, size_t *name_end) {
     size_t words = 0;
-    for (size_t j = end; j > s->a + 1 && end - j < MAX_SPEAKER_TOKENS; j--) {
+    size_t commas = 0;
+    *name_end = end;
+    for (size_t j = end; j > s->a + 1 && end - j < 2 * MAX_SPEAKER_TOKENS; j--) {
         size_t p = j - 1;
         if (folded_is(c, p, "as") && c->k[p].lower && !c->v[p].quoted) {
-            return words > 0 && p > s->a && is_separator(c, p - 1) && punct(c, p - 1) != '('
+            return words > 0 && commas != 1 && p > s->a && is_separator(c, p - 1) &&
+                           punct(c, p - 1) != '(' && *name_end > p + 1
                        ? p
                        : SIZE_MAX;
+        }
+        if (punct(c, p) == ',' && !c->v[p].quoted && (p + 1 == end ? commas == 0 : commas == 1)) {
+            /* "…, as Dana Lind, the treasurer, noted": the name ends at the apposition */
+            commas++;
+            *name_end = p;
+            words = 0;
+            continue;
         }
         if (!speaker_token(c, p) || is_separator(c, p)) {
             return SIZE_MAX;
@@ -1309,20 +1319,21 @@ static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
                     p = speaker_after_separator(c, s, vg);
                 }
                 size_t as = SIZE_MAX; /* "…, as the Courier reported." */
+                size_t as_name_end = vg;
                 if (p == SIZE_MAX && !(b & FL_W_OBJECT)) {
                     /* not "…, as Lind spoke": a verb that also names its topic */
-                    as = speaker_after_as(c, s, vg);
+                    as = speaker_after_as(c, s, vg, &as_name_end);
                     p = as;
                 }
                 if (p == SIZE_MAX || (bits(c, p + 1) & FL_W_CONJ)) {
                     continue; /* "…, and recent polls show Clinton …" coordinates clauses */
                 }
-                if (!names_someone(c, p + 1, vg)) {
+                if (!names_someone(c, p + 1, as_name_end)) {
                     continue; /* "…, casualties reported": a passive without its "were" */
                 }
                 sep = as != SIZE_MAX ? as - 1 : p;
                 sp_first = p + 1;
-                sp_end = vg;
+                sp_end = as_name_end;
                 cue_first = vg;
                 if (put || (i + 1 < s->b && (bits(c, i + 1) & FL_W_PARTICLE))) {
                     cue_end = i + 2; /* "pointed out", "put it" */
@@ -1929,10 +1940,16 @@ static bool as_put_it(const ctx *c, const span *s, size_t i) {
     }
     size_t vg = verb_group_start(c, s, i);
     size_t words = 0;
-    for (size_t k = vg; k > s->a && vg - k < MAX_SPEAKER_TOKENS; k--) {
+    size_t commas = 0; /* "As Ivo Brandt, a grower, put it" */
+    for (size_t k = vg; k > s->a && vg - k < 2 * MAX_SPEAKER_TOKENS; k--) {
         size_t p = k - 1;
         if (folded_is(c, p, "as") && !c->v[p].quoted) {
-            return words > 0 && (p == s->a || is_separator(c, p - 1));
+            return words > 0 && commas != 1 && (p == s->a || is_separator(c, p - 1));
+        }
+        if (punct(c, p) == ',' && !c->v[p].quoted && (p + 1 == vg ? commas == 0 : commas == 1)) {
+            commas++;
+            words = 0;
+            continue;
         }
         if (!speaker_token(c, p) || is_separator(c, p)) {
             return false;
@@ -3041,7 +3058,8 @@ static bool subject_before_apposition(const ctx *c, const span *s, size_t vg, si
         j++;
     }
     if (j >= open || !(j == a || punct(c, j - 1) == ',' ||
-                       ((folded_is(c, j - 1, "and") || folded_is(c, j - 1, "but")) &&
+                       ((folded_is(c, j - 1, "and") || folded_is(c, j - 1, "but") ||
+                         folded_is(c, j - 1, "as")) && /* "As Lind, a grower, noted, …" */
                         (j - 1 == a || is_separator(c, j - 2))))) {
         return false;
     }

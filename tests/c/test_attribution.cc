@@ -1531,3 +1531,17 @@ TEST(Attribution, ASubjectWithARelativeClauseMayFollowALinkingBut) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("growers who back the levy", r[0].speaker);
 }
+
+TEST(Attribution, TheSpeakerOfAComparativeAsMayCarryAnApposition) {
+    auto r = records("As Ivo Brandt, a grower in Tilden, put it, the levy is a tax on hope.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("put it", r[0].cue);
+    EXPECT_EQ("Ivo Brandt", r[0].speaker);
+    r = records("The levy is unfair, as Dana Lind, the council's treasurer, noted.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Dana Lind", r[0].speaker);
+    EXPECT_EQ("The levy is unfair", r[0].content);
+    r = records("As Dana Lind, the council's treasurer, noted, the levy is unfair to growers.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Dana Lind", r[0].speaker);
+}
