@@ -1987,11 +1987,44 @@ static size_t light_phrase(const ctx *c, const span *s, size_t i, size_t *cstart
         return i;
     }
     if (lemma_is(c->v[i].cue, "put")) {
-        if (!as_put_it(c, s, i)) {
+        if (as_put_it(c, s, i)) {
+            *cstart = content_start(c, s, j, FL_ROLE_NONE);
+            return j + 1;
+        }
+        /* an estimate: "Officials put the toll at 40", "The poll puts her support at about 30
+         * percent": an object that names a quantity, "at" and a figure; not "put the box at
+         * 3 feet from the door" */
+        static const char *const amounts[] = {
+            "toll",   "number", "total",  "figure",  "cost",     "costs",  "support", "approval",
+            "share",  "odds",   "chance", "chances", "value",    "worth",  "fortune", "price",
+            "rate",   "count",  "lead",   "margin",  "turnout",  "damage", "damages", "deficit",
+            "losses", "bill",   "wealth", "debt",    "spending", "income", "size",    "vote"};
+        bool amount = false;
+        for (size_t k = j; k + 1 < s->b && k - j <= MAX_SPEAKER_TOKENS; k++) {
+            int32_t p = punct(c, k);
+            if (c->t[k].kind == FL_TOKEN_CLITIC) {
+                continue; /* "Lind's support" */
+            }
+            if (c->v[k].quoted || (p != 0 && p != '.' && p != '%' && p != '\'' && p != 0x2019) ||
+                (bits(c, k) & (FL_W_AUX | FL_W_VERB | FL_W_CONJ | FL_W_RELATIVE))) {
+                return i;
+            }
+            if (!folded_is(c, k, "at")) {
+                amount |= folded_in(c, k, amounts, sizeof amounts / sizeof amounts[0]);
+                continue;
+            }
+            for (size_t f = k + 1; amount && f < s->b && f <= k + 3; f++) {
+                if (c->k[f].all_digits || punct(c, f) == '$' || number_word(c, f)) {
+                    *cstart = j;
+                    return i + 1;
+                }
+                if (!is_word(c, f) || !c->k[f].lower) {
+                    break;
+                }
+            }
             return i;
         }
-        *cstart = content_start(c, s, j, FL_ROLE_NONE);
-        return j + 1;
+        return i;
     }
     bool make = lemma_is(c->v[i].cue, "make");
     if (make) {

@@ -1545,3 +1545,17 @@ TEST(Attribution, TheSpeakerOfAComparativeAsMayCarryAnApposition) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("Dana Lind", r[0].speaker);
 }
+
+TEST(Attribution, PuttingAQuantityAtAFigureIsAnEstimate) {
+    auto r = records("Early estimates put the cost of the levy at $2 million.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("put", r[0].cue);
+    EXPECT_EQ("Early estimates", r[0].speaker);
+    EXPECT_EQ("the cost of the levy at $2 million.", r[0].content);
+    r = records("The Courier's poll puts the mayor's support at about 30 percent.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The Courier's poll", r[0].speaker);
+    /* a thing put at a place, or a quantity at no figure, is no estimate */
+    EXPECT_EQ(0u, records("She put the crate at 3 feet from the door.").size());
+    EXPECT_EQ(0u, records("The council put the levy at risk.").size());
+}
