@@ -953,6 +953,30 @@ static bool first_person_after(const ctx *c, const span *s, size_t j) {
            folded_is(c, i, "our");
 }
 
+/* Does a quotation stand in sentence s after token j ("Ivo Brandt: Levy Is 'A Tax On
+ * Hope'"), and no verb of saying or thinking outside it ("Tilden Fair: Mayor Calls Levy 'A
+ * Tax'": the quotation is the mayor's)? */
+static bool quoted_after(const ctx *c, const span *s, size_t j) {
+    bool quoted = false;
+    for (size_t k = j + 1; k < s->b; k++) {
+        quoted |= c->v[k].quoted && is_word(c, k);
+        if (!c->v[k].quoted && (bits(c, k) & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_QUOTE_VERB))) {
+            return false;
+        }
+    }
+    return quoted;
+}
+
+/* Does a hyphen join words in [from, to) ("Sky-High Showdown": a phrase, not a name)? */
+static bool hyphen_in(const ctx *c, size_t from, size_t to) {
+    for (size_t k = from; k < to; k++) {
+        if (c->t[k].kind == FL_TOKEN_HYPHEN) {
+            return true;
+        }
+    }
+    return false;
+}
+
 static fl_status headline(ctx *c, const span *s, size_t *from) {
     *from = s->a;
     /* "Kremlin: …", "Ukraine war latest: …": one to five words and a colon */
@@ -984,7 +1008,8 @@ static fl_status headline(ctx *c, const span *s, size_t *from) {
         }
         name_kind nk = name_of(c, s->a, name_end, title);
         bool first_person = nk == NAME_NONE && title && name_end == colon &&
-                            first_person_after(c, s, colon) &&
+                            (first_person_after(c, s, colon) ||
+                             (quoted_after(c, s, colon) && !hyphen_in(c, s->a, colon))) &&
                             name_of(c, s->a, colon, false) == NAME_SPEAKER;
         if (first_person) {
             /* in title case a name looks like a kicker; the first person after it speaks

@@ -1559,3 +1559,15 @@ TEST(Attribution, PuttingAQuantityAtAFigureIsAnEstimate) {
     EXPECT_EQ(0u, records("She put the crate at 3 feet from the door.").size());
     EXPECT_EQ(0u, records("The council put the levy at risk.").size());
 }
+
+TEST(Attribution, ATitleCaseHeadlinesNameSpeaksWhenAQuotationFollowsTheColon) {
+    auto r = records("Paul Lind: Levy Rise on Tilden Farms 'Defies Belief,' Needs Review");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ(":", r[0].cue);
+    EXPECT_EQ("Paul Lind", r[0].speaker);
+    /* a verb of saying after the colon has its own speaker; a hyphen tells a phrase */
+    r = records("Tilden Fair: Mayor Calls Levy 'A Tax On Hope'");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Mayor", r[0].speaker);
+    EXPECT_EQ(0u, records("Sky-High Prices: Growers Bring 'Best Ever' Harvest To Tilden").size());
+}
