@@ -2729,6 +2729,22 @@ static bool verb_before_end(const ctx *c, size_t end, bool *seen, size_t *scanne
 }
 
 /* Marks a content from cstart to the end of its clause and records the attribution. */
+/* Does the writer's comparison with other speakers open at the comma at j (", compared
+ * with 19 percent who said …", ", compared to those who say …")? "compared with" or "to" and
+ * a finite verb of saying later in the sentence, outside quotation marks. */
+static bool comparison_at(const ctx *c, const span *s, size_t j) {
+    if (punct(c, j) != ',' || c->v[j].quoted || j + 3 >= s->b || !folded_is(c, j + 1, "compared") ||
+        !(folded_is(c, j + 2, "with") || folded_is(c, j + 2, "to"))) {
+        return false;
+    }
+    for (size_t k = j + 3; k < s->b; k++) {
+        if (!c->v[k].quoted && finite_saying(c, k)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 static fl_status finish(ctx *c, const span *s, fl_attr *at, size_t cstart, size_t vg) {
     if (cstart != SIZE_MAX && cstart < s->b && !at_end(s, cstart)) {
         /* One walk from cstart, each token looked at a bounded number of times: the
@@ -2754,18 +2770,19 @@ static fl_status finish(ctx *c, const span *s, fl_attr *at, size_t cstart, size_
         bool verb_seen = phrase || folded_is(c, cstart, "to");
         size_t scanned = cstart; /* verb_seen holds for [cstart, scanned) */
         while (end < s->b && c->v[end].role == FL_ROLE_NONE) {
-            if (end > cstart && ((closer != 0 && punct(c, end) == closer) ||
-                                 ((bits(c, end) & (FL_W_CONJ | FL_W_ADV)) && end + 2 < s->b &&
-                                  c->k[end].lower && linked_speaker_clause_at(c, s, end) &&
-                                  verb_before_end(c, end, &verb_seen, &scanned)) ||
-                                 (participle && punct(c, end) == ',' && end + 1 < s->b &&
-                                  finite_saying(c, end + 1)) ||
-                                 (relative && punct(c, end) == ',' && !c->v[end].quoted &&
-                                  end + 1 < s->b && saying_after_apposition(c, s, end + 1)) ||
-                                 (end + 2 < s->b && speaker_clause_at(c, s, end)) ||
-                                 /* "In criticizing the levy, his adviser argued" */
-                                 (at->speaker_first > cstart && end + 1 >= at->speaker_first) ||
-                                 (phrase && phrase_stops(c, s, end)))) {
+            if (end > cstart &&
+                ((closer != 0 && punct(c, end) == closer) ||
+                 ((bits(c, end) & (FL_W_CONJ | FL_W_ADV)) && end + 2 < s->b && c->k[end].lower &&
+                  linked_speaker_clause_at(c, s, end) &&
+                  verb_before_end(c, end, &verb_seen, &scanned)) ||
+                 (participle && punct(c, end) == ',' && end + 1 < s->b &&
+                  finite_saying(c, end + 1)) ||
+                 (relative && punct(c, end) == ',' && !c->v[end].quoted && end + 1 < s->b &&
+                  saying_after_apposition(c, s, end + 1)) ||
+                 (end + 2 < s->b && speaker_clause_at(c, s, end)) || comparison_at(c, s, end) ||
+                 /* "In criticizing the levy, his adviser argued" */
+                 (at->speaker_first > cstart && end + 1 >= at->speaker_first) ||
+                 (phrase && phrase_stops(c, s, end)))) {
                 break;
             }
             end++;

@@ -1571,3 +1571,17 @@ TEST(Attribution, ATitleCaseHeadlinesNameSpeaksWhenAQuotationFollowsTheColon) {
     EXPECT_EQ("Mayor", r[0].speaker);
     EXPECT_EQ(0u, records("Sky-High Prices: Growers Bring 'Best Ever' Harvest To Tilden").size());
 }
+
+TEST(Attribution, TheWritersComparisonWithOtherSpeakersEndsAContent) {
+    auto r = records(
+        "Some 46 percent of growers say the levy is fair, compared with 19 percent who "
+        "said it was a tax on hope.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("the levy is fair", r[0].content);
+    EXPECT_EQ("said", r[1].cue);
+    EXPECT_EQ("it was a tax on hope.", r[1].content);
+    /* without another speaker the comparison is reported too */
+    r = records("Lind said sales of cheese rose 5 percent, compared with 3 percent last year.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("sales of cheese rose 5 percent, compared with 3 percent last year.", r[0].content);
+}
