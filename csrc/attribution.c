@@ -307,7 +307,10 @@ static size_t verb_group_start(const ctx *c, const span *s, size_t i) {
         /* "'s" is "is" or "has" after a pronoun ("he's predicting"), else a possessive */
         bool aux = (b & (FL_W_AUX | FL_W_ADV)) &&
                    (c->t[p].kind != FL_TOKEN_CLITIC || (p > s->a && (bits(c, p - 1) & FL_W_PRON)));
-        if (!(aux || ends_with_nt(c, p) || ly_adverb(c, p, s->a))) {
+        /* "Lind only said", "this only explains"; not "the only grower", "Only 23 percent" */
+        bool only = folded_is(c, p, "only") && p > s->a && is_word(c, p - 1) &&
+                    !(bits(c, p - 1) & (FL_W_DET | FL_W_PREP)) && !c->v[p].quoted;
+        if (!(aux || only || ends_with_nt(c, p) || ly_adverb(c, p, s->a))) {
             break;
         }
         j = p;

@@ -1585,3 +1585,14 @@ TEST(Attribution, TheWritersComparisonWithOtherSpeakersEndsAContent) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("sales of cheese rose 5 percent, compared with 3 percent last year.", r[0].content);
 }
+
+TEST(Attribution, OnlyBeforeAVerbIsAnAdverbOfTheVerbGroup) {
+    auto r = records("Dana Lind only said the levy was fair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Dana Lind", r[0].speaker);
+    EXPECT_EQ("only said", r[0].cue);
+    /* after a determiner or opening the sentence it belongs to the noun phrase */
+    r = records("Only 23 growers said the levy was fair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Only 23 growers", r[0].speaker);
+}
