@@ -1312,8 +1312,16 @@ static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
             size_t e = i + 1;
             /* "tell" never inverts: in '"…," Lind, a former minister, told Radio Harbour' the
              * name after it is whom it was told */
+            /* right after a quotation any verb of saying or thinking inverts in the past
+             * ('"…," tweeted Lind', '"…," mused Lind', '"…," remembered Lind': a past is
+             * no noun) or the -s form ('"…," agrees Lind') */
+            uint8_t fi = form(c, i);
+            bool quote_inverts = i > from && is_closing_quote(c, i - 1) &&
+                                 (b & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_QUOTE_VERB)) &&
+                                 (fi == FL_FORM_PAST || (fi == FL_FORM_S && !(b & FL_W_NOUNLIKE)));
             bool inverted = !put && i > from && is_separator(c, i - 1) && punct(c, i - 1) != '(' &&
-                            (b & (FL_W_SPEECH | FL_W_QUOTE_VERB)) && !(b & FL_W_NOUNLIKE) &&
+                            (((b & (FL_W_SPEECH | FL_W_QUOTE_VERB)) && !(b & FL_W_NOUNLIKE)) ||
+                             quote_inverts) &&
                             form(c, i) != FL_FORM_ING && form(c, i) != FL_FORM_PP &&
                             !folded_is(c, i, "told") && !folded_is(c, i, "tells") &&
                             (e = speaker_forward(c, s, i + 1)) > i + 1 &&

@@ -1596,3 +1596,16 @@ TEST(Attribution, OnlyBeforeAVerbIsAnAdverbOfTheVerbGroup) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("Only 23 growers", r[0].speaker);
 }
+
+TEST(Attribution, AnyVerbOfSayingOrThinkingInvertsRightAfterAQuotation) {
+    auto r = records("\"It is costly,\" tweeted Courier spokesman Ivo Conant.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("tweeted", r[0].cue);
+    EXPECT_EQ("Courier spokesman Ivo Conant", r[0].speaker);
+    r = records("\"The growers knew,\" remembered Ivo Verley, the council's old spokesman.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Ivo Verley", r[0].speaker);
+    r = records("\"Our farms are different,\" agrees Dana Lind, 30, of Harbour.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Dana Lind", r[0].speaker);
+}
