@@ -480,6 +480,7 @@ static bool names_someone(const ctx *c, size_t from, size_t to) {
 static size_t speaker_forward(const ctx *c, const span *s, size_t from) {
     size_t j = from;
     size_t words = 0;
+    size_t of_at = SIZE_MAX; /* the first "of" after a capitalised name */
     bool det = false; /* after "the", "a", "his": the words of a noun phrase */
     /* a word of time after a hyphen is part of a compound: "said the 52-year-old" */
     while (j < s->b && j - from < MAX_SPEAKER_TOKENS && speaker_token(c, j) &&
@@ -515,9 +516,14 @@ static size_t speaker_forward(const ctx *c, const span *s, size_t from) {
                     break;
                 }
             }
+            if (of_at == SIZE_MAX && j > from && folded_is(c, j, "of") && c->k[j - 1].upper) {
+                of_at = j;
+            }
             words++;
             if (words > MAX_SPEAKER_WORDS) {
-                return from;
+                /* "said Ivo Brandt of the Tilden County Growers Association of America": the
+                 * name before a long "of" phrase */
+                return of_at != SIZE_MAX ? of_at : from;
             }
         }
         j++;

@@ -1609,3 +1609,13 @@ TEST(Attribution, AnyVerbOfSayingOrThinkingInvertsRightAfterAQuotation) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("Dana Lind", r[0].speaker);
 }
+
+TEST(Attribution, AnInvertedSpeakerEndsBeforeALongOfPhrase) {
+    auto r = records("\"It would be a long shot,\" said Ivo Brandt of the Tilden County Growers "
+                     "Association of America.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Ivo Brandt", r[0].speaker);
+    r = records("\"It would be a long shot,\" said Ivo Brandt of the Tilden Growers.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Ivo Brandt of the Tilden Growers", r[0].speaker);
+}
