@@ -509,8 +509,10 @@ static size_t speaker_forward(const ctx *c, const span *s, size_t from) {
             } else if (!name && !det) {
                 /* "said former Ohio mayor Carl Benning": a title before a name */
                 bool named = false;
-                for (size_t k = j + 1; k < s->b && k <= j + 3 && is_word_like(c, k); k++) {
+                size_t reach = j + 3; /* three words; a hyphen joins ("farm-supply dealer") */
+                for (size_t k = j + 1; k < s->b && k <= reach && is_word_like(c, k); k++) {
                     named |= c->k[k].upper != 0;
+                    reach += c->t[k].kind == FL_TOKEN_HYPHEN;
                 }
                 if (!named) {
                     break;

@@ -1619,3 +1619,9 @@ TEST(Attribution, AnInvertedSpeakerEndsBeforeALongOfPhrase) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("Ivo Brandt of the Tilden Growers", r[0].speaker);
 }
+
+TEST(Attribution, AHyphenatedTitleBeforeAnInvertedSpeakersNameStaysInIt) {
+    auto r = records("\"The levy is the worry,\" said Tilden farm-supply dealer Ivo Brandt.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Tilden farm-supply dealer Ivo Brandt", r[0].speaker);
+}
