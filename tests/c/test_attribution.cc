@@ -1625,3 +1625,15 @@ TEST(Attribution, AHyphenatedTitleBeforeAnInvertedSpeakersNameStaysInIt) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("Tilden farm-supply dealer Ivo Brandt", r[0].speaker);
 }
+
+TEST(Attribution, ATextReadsAQuotation) {
+    auto r = records("The sign on the barn read \"No levy.\"");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("read", r[0].cue);
+    EXPECT_EQ("The sign on the barn", r[0].speaker);
+    r = records("\"No levy,\" read one sign.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("one sign", r[0].speaker);
+    /* reading a thing reports nothing */
+    EXPECT_EQ(0u, records("She read the letter aloud.").size());
+}
