@@ -483,9 +483,13 @@ static size_t speaker_forward(const ctx *c, const span *s, size_t from) {
     size_t of_at = SIZE_MAX; /* the first "of" after a capitalised name */
     bool det = false; /* after "the", "a", "his": the words of a noun phrase */
     /* a word of time after a hyphen is part of a compound: "said the 52-year-old" */
+    /* nor one between a determiner and a noun: "reads a Tuesday editorial" */
     while (j < s->b && j - from < MAX_SPEAKER_TOKENS && speaker_token(c, j) &&
            !((bits(c, j) & (FL_W_PREP | FL_W_TIME)) && !of_name(c, s, j) &&
-             !(j > from && c->t[j - 1].kind == FL_TOKEN_HYPHEN)) &&
+             !(j > from && c->t[j - 1].kind == FL_TOKEN_HYPHEN) &&
+             !((bits(c, j) & FL_W_TIME) && !(bits(c, j) & FL_W_PREP) && j > from &&
+               (bits(c, j - 1) & FL_W_DET) && j + 1 < s->b && is_word(c, j + 1) &&
+               c->k[j + 1].lower && !(bits(c, j + 1) & (FL_W_PREP | FL_W_CONJ)))) &&
            punct(c, j) != '(') {
         if (is_word(c, j)) {
             uint32_t b = bits(c, j);

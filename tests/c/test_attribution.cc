@@ -1637,3 +1637,12 @@ TEST(Attribution, ATextReadsAQuotation) {
     /* reading a thing reports nothing */
     EXPECT_EQ(0u, records("She read the letter aloud.").size());
 }
+
+TEST(Attribution, AWordOfTimeBetweenADeterminerAndANounStaysInAnInvertedSpeaker) {
+    auto r = records("\"Levy is a tax on hope,\" said a Tuesday statement from the council.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("a Tuesday statement", r[0].speaker);
+    r = records("\"It is fair,\" said Lind on Tuesday.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Lind", r[0].speaker);
+}
