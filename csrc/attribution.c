@@ -2752,6 +2752,17 @@ static bool verb_before_end(const ctx *c, size_t end, bool *seen, size_t *scanne
 }
 
 /* Marks a content from cstart to the end of its clause and records the attribution. */
+/* Is token j a participle of saying after a quotation that closes over its comma
+ * ('… called the levy "a tax on hope," accusing the council …'): the same speaker's next
+ * attribution, as after a plain comma (speaker_clause_at)? */
+static bool participle_after_quote_comma(const ctx *c, const span *s, size_t cstart, size_t j) {
+    if (j < cstart + 3 || c->v[j].quoted || !is_closing_quote(c, j - 1) || punct(c, j - 2) != ',' ||
+        form(c, j) != FL_FORM_ING) {
+        return false;
+    }
+    return (bits(c, j) & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_STANCE)) && reports_after(c, s, j);
+}
+
 /* Does the writer's comparison with other speakers open at the comma at j (", compared
  * with 19 percent who said …", ", compared to those who say …")? "compared with" or "to" and
  * a finite verb of saying later in the sentence, outside quotation marks. */
@@ -2803,6 +2814,7 @@ static fl_status finish(ctx *c, const span *s, fl_attr *at, size_t cstart, size_
                  (relative && punct(c, end) == ',' && !c->v[end].quoted && end + 1 < s->b &&
                   saying_after_apposition(c, s, end + 1)) ||
                  (end + 2 < s->b && speaker_clause_at(c, s, end)) || comparison_at(c, s, end) ||
+                 participle_after_quote_comma(c, s, cstart, end) ||
                  /* "In criticizing the levy, his adviser argued" */
                  (at->speaker_first > cstart && end + 1 >= at->speaker_first) ||
                  (phrase && phrase_stops(c, s, end)))) {

@@ -1646,3 +1646,12 @@ TEST(Attribution, AWordOfTimeBetweenADeterminerAndANounStaysInAnInvertedSpeaker)
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("Lind", r[0].speaker);
 }
+
+TEST(Attribution, AParticipleOfSayingAfterAQuotationsCommaIsTheSpeakersNextAttribution) {
+    auto r = records("Lind has called the levy \"a tax on hope,\" accusing the council of greed.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("the levy \"a tax on hope,\"", r[0].content);
+    EXPECT_EQ("accusing", r[1].cue);
+    EXPECT_EQ("Lind", r[1].speaker);
+    EXPECT_EQ("the council of greed.", r[1].content);
+}
