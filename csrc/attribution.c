@@ -1157,6 +1157,22 @@ static bool vote_word(const ctx *c, size_t i);
 static bool portrayal_verb(const ctx *c, size_t i);
 static size_t content_start(const ctx *c, const span *s, size_t i, uint8_t region);
 
+/* Is the past form at i a participle after its noun, with no auxiliary: a verb that needs
+ * an object directly before the preposition of its charge ("a grower accused of fraud",
+ * "two aides charged with perjury", "a man suspected of arson")? The noun is what is
+ * reported, no speaker. */
+static bool reduced_passive(const ctx *c, const span *s, size_t i) {
+    const fl_cue *q = c->v[i].cue;
+    if (q == NULL || q->form != FL_FORM_PAST || i + 1 >= s->b || i == s->a || !is_word(c, i - 1) ||
+        (bits(c, i - 1) & (FL_W_AUX | FL_W_PRON | FL_W_ADV))) {
+        return false;
+    }
+    bool of = folded_is(c, i + 1, "of");
+    bool with = folded_is(c, i + 1, "with");
+    return ((lemma_is(q, "accuse") || lemma_is(q, "suspect") || lemma_is(q, "convict")) && of) ||
+           ((lemma_is(q, "charge") || lemma_is(q, "credit")) && with);
+}
+
 /* A verb that can report the content before it: a verb of saying, thinking or showing in a
  * finite form ("said", "says", "say", "believes"). */
 static bool backward_verb(const ctx *c, size_t i) {
@@ -1318,6 +1334,8 @@ static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
             }
             recipient = false;
             b = FL_W_SPEECH;
+        } else if (reduced_passive(c, s, i)) {
+            continue; /* "Brandt, a grower accused of fraud, …": no cue after its content */
         } else if (backward_verb(c, i) ||
                    (light_verb(c, i) && lemma_is(c->v[i].cue, "put") && as_put_it(c, s, i))) {
             bool put = light_verb(c, i); /* "…, as the mayor put it." */
@@ -2797,6 +2815,10 @@ static fl_status finish(ctx *c, const span *s, fl_attr *at, size_t cstart, size_
         /* so does a relative clause's: "Dana Reyes, head of a union that has backed Clinton,
          * said …" */
         bool relative = at->cue_word != UINT32_MAX && relative_clause(c, s, vg);
+        /* a reduced passive's charge ends at a comma or the sentence's own verb ("Two aides
+         * charged with perjury resigned") */
+        bool reduced = at->cue_word != UINT32_MAX && vg == at->cue_word &&
+                       reduced_passive(c, s, at->cue_word);
         size_t end = cstart;
         /* a verb of the content's own clause before end; an object or an infinitive has
          * the cue's ("declined to comment and Varga said", "defended the levy even though
@@ -2815,6 +2837,7 @@ static fl_status finish(ctx *c, const span *s, fl_attr *at, size_t cstart, size_
                   saying_after_apposition(c, s, end + 1)) ||
                  (end + 2 < s->b && speaker_clause_at(c, s, end)) || comparison_at(c, s, end) ||
                  participle_after_quote_comma(c, s, cstart, end) ||
+                 (reduced && end > cstart + 1 && (punct(c, end) == ',' || finite_verb(c, end))) ||
                  /* "In criticizing the levy, his adviser argued" */
                  (at->speaker_first > cstart && end + 1 >= at->speaker_first) ||
                  (phrase && phrase_stops(c, s, end)))) {
@@ -3957,6 +3980,9 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
             refine_speaker(c, s, vg, i, sentence_attrs, &named_first, &named_end);
             if (named_first == named_end) {
                 intro_gerund_subject(c, s, vg, i, &named_first, &named_end);
+            }
+            if (vg == i && reduced_passive(c, s, i)) {
+                named_first = named_end = vg; /* "a grower accused of fraud": no speaker */
             }
             at.speaker_first = (uint32_t)named_first;
             at.speaker_end = (uint32_t)named_end;

@@ -1655,3 +1655,18 @@ TEST(Attribution, AParticipleOfSayingAfterAQuotationsCommaIsTheSpeakersNextAttri
     EXPECT_EQ("Lind", r[1].speaker);
     EXPECT_EQ("the council of greed.", r[1].content);
 }
+
+TEST(Attribution, AReducedPassiveOfAChargeHasNoSpeaker) {
+    auto r = records("The council freed Ivo Brandt, a grower accused of fraud, on Tuesday.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("accused", r[0].cue);
+    EXPECT_EQ("", r[0].speaker);
+    EXPECT_EQ("of fraud", r[0].content);
+    r = records("Two clerks charged with perjury resigned from the council.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("", r[0].speaker);
+    EXPECT_EQ("with perjury", r[0].content);
+    r = records("Lind accused the council of fraud.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Lind", r[0].speaker);
+}
