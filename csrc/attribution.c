@@ -143,6 +143,18 @@ static bool object_pronoun(const ctx *c, size_t i) {
            folded_is(c, i, "me") || folded_is(c, i, "us");
 }
 
+/* A dash standing between spaces: one typed as a dash character, or the second hyphen of
+ * " -- " (typewriter style: "Dana Lind -- a former minister -- said"), which the tokenizer
+ * gives as two hyphens, the second with no space before it. */
+static bool spaced_dash(const ctx *c, size_t i) {
+    int32_t p = punct(c, i);
+    if (!is_dash_cp(p)) {
+        return false;
+    }
+    return c->t[i].space_before ||
+           (p == '-' && i > 0 && punct(c, i - 1) == '-' && c->t[i - 1].space_before);
+}
+
 /* Punctuation after which a cue's speaker and cue may follow their content: a comma, a
  * closing quotation mark, a dash standing between spaces, an opening bracket. */
 static bool is_separator(const ctx *c, size_t i) {
@@ -150,8 +162,7 @@ static bool is_separator(const ctx *c, size_t i) {
     if (p == 0) {
         return false;
     }
-    return p == ',' || p == '(' || is_closing_quote(c, i) ||
-           (is_dash_cp(p) && c->t[i].space_before);
+    return p == ',' || p == '(' || is_closing_quote(c, i) || spaced_dash(c, i);
 }
 
 /* Is punctuation p a boundary between clauses stronger than a comma? */
@@ -326,7 +337,10 @@ static size_t verb_group_start(const ctx *c, const span *s, size_t i) {
         /* "'s" is "is" or "has" after a pronoun ("he's predicting"), else a possessive */
         bool aux = (b & (FL_W_AUX | FL_W_ADV)) &&
                    (c->t[p].kind != FL_TOKEN_CLITIC || (p > s->a && (bits(c, p - 1) & FL_W_PRON)));
-        if (!(aux || ends_with_nt(c, p) || ly_adverb(c, p, s->a))) {
+        /* "Lind only said", "this only explains"; not "the only grower", "Only 23 percent" */
+        bool only = folded_is(c, p, "only") && p > s->a && is_word(c, p - 1) &&
+                    !(bits(c, p - 1) & (FL_W_DET | FL_W_PREP)) && !c->v[p].quoted;
+        if (!(aux || only || ends_with_nt(c, p) || ly_adverb(c, p, s->a))) {
             break;
         }
         j = p;
@@ -353,6 +367,39 @@ static size_t speaker_after_separator(const ctx *c, const span *s, size_t end) {
             return SIZE_MAX;
         }
         j = p;
+    }
+    return SIZE_MAX;
+}
+
+/* ", as the Courier reported.", ", as Lind has argued, …": the speaker of a comparative
+ * "as" clause after a separator, before end (exclusive); returns the index of "as" (the
+ * speaker is (as, end)), or SIZE_MAX. */
+static size_t speaker_after_as(const ctx *c, const span *s, size_t end, size_t *name_end) {
+    size_t words = 0;
+    size_t commas = 0;
+    *name_end = end;
+    for (size_t j = end; j > s->a + 1 && end - j < 2 * MAX_SPEAKER_TOKENS; j--) {
+        size_t p = j - 1;
+        if (folded_is(c, p, "as") && c->k[p].lower && !c->v[p].quoted) {
+            return words > 0 && commas != 1 && p > s->a && is_separator(c, p - 1) &&
+                           punct(c, p - 1) != '(' && *name_end > p + 1
+                       ? p
+                       : SIZE_MAX;
+        }
+        if (punct(c, p) == ',' && !c->v[p].quoted && (p + 1 == end ? commas == 0 : commas == 1)) {
+            /* "…, as Dana Lind, the treasurer, noted": the name ends at the apposition */
+            commas++;
+            *name_end = p;
+            words = 0;
+            continue;
+        }
+        if (!speaker_token(c, p) || is_separator(c, p)) {
+            return SIZE_MAX;
+        }
+        words += is_word(c, p);
+        if (words > MAX_SPEAKER_WORDS) {
+            return SIZE_MAX;
+        }
     }
     return SIZE_MAX;
 }
@@ -463,11 +510,16 @@ static bool names_someone(const ctx *c, size_t from, size_t to) {
 static size_t speaker_forward(const ctx *c, const span *s, size_t from) {
     size_t j = from;
     size_t words = 0;
+    size_t of_at = SIZE_MAX; /* the first "of" after a capitalised name */
     bool det = false; /* after "the", "a", "his": the words of a noun phrase */
     /* a word of time after a hyphen is part of a compound: "said the 52-year-old" */
+    /* nor one between a determiner and a noun: "reads a Tuesday editorial" */
     while (j < s->b && j - from < MAX_SPEAKER_TOKENS && speaker_token(c, j) &&
            !((bits(c, j) & (FL_W_PREP | FL_W_TIME)) && !of_name(c, s, j) &&
-             !(j > from && c->t[j - 1].kind == FL_TOKEN_HYPHEN)) &&
+             !(j > from && c->t[j - 1].kind == FL_TOKEN_HYPHEN) &&
+             !((bits(c, j) & FL_W_TIME) && !(bits(c, j) & FL_W_PREP) && j > from &&
+               (bits(c, j - 1) & FL_W_DET) && j + 1 < s->b && is_word(c, j + 1) &&
+               c->k[j + 1].lower && !(bits(c, j + 1) & (FL_W_PREP | FL_W_CONJ)))) &&
            punct(c, j) != '(') {
         if (is_word(c, j)) {
             uint32_t b = bits(c, j);
@@ -491,16 +543,23 @@ static size_t speaker_forward(const ctx *c, const span *s, size_t from) {
             } else if (!name && !det) {
                 /* "said former Ohio mayor Carl Benning": a title before a name */
                 bool named = false;
-                for (size_t k = j + 1; k < s->b && k <= j + 3 && is_word_like(c, k); k++) {
+                size_t reach = j + 3; /* three words; a hyphen joins ("farm-supply dealer") */
+                for (size_t k = j + 1; k < s->b && k <= reach && is_word_like(c, k); k++) {
                     named |= c->k[k].upper != 0;
+                    reach += c->t[k].kind == FL_TOKEN_HYPHEN;
                 }
                 if (!named) {
                     break;
                 }
             }
+            if (of_at == SIZE_MAX && j > from && folded_is(c, j, "of") && c->k[j - 1].upper) {
+                of_at = j;
+            }
             words++;
             if (words > MAX_SPEAKER_WORDS) {
-                return from;
+                /* "said Ivo Brandt of the Tilden County Growers Association of America": the
+                 * name before a long "of" phrase */
+                return of_at != SIZE_MAX ? of_at : from;
             }
         }
         j++;
@@ -939,6 +998,30 @@ static bool first_person_after(const ctx *c, const span *s, size_t j) {
            folded_is(c, i, "our");
 }
 
+/* Does a quotation stand in sentence s after token j ("Ivo Brandt: Levy Is 'A Tax On
+ * Hope'"), and no verb of saying or thinking outside it ("Tilden Fair: Mayor Calls Levy 'A
+ * Tax'": the quotation is the mayor's)? */
+static bool quoted_after(const ctx *c, const span *s, size_t j) {
+    bool quoted = false;
+    for (size_t k = j + 1; k < s->b; k++) {
+        quoted |= c->v[k].quoted && is_word(c, k);
+        if (!c->v[k].quoted && (bits(c, k) & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_QUOTE_VERB))) {
+            return false;
+        }
+    }
+    return quoted;
+}
+
+/* Does a hyphen join words in [from, to) ("Sky-High Showdown": a phrase, not a name)? */
+static bool hyphen_in(const ctx *c, size_t from, size_t to) {
+    for (size_t k = from; k < to; k++) {
+        if (c->t[k].kind == FL_TOKEN_HYPHEN) {
+            return true;
+        }
+    }
+    return false;
+}
+
 static fl_status headline(ctx *c, const span *s, size_t *from) {
     *from = s->a;
     /* "Kremlin: …", "Ukraine war latest: …": one to five words and a colon */
@@ -970,7 +1053,8 @@ static fl_status headline(ctx *c, const span *s, size_t *from) {
         }
         name_kind nk = name_of(c, s->a, name_end, title);
         bool first_person = nk == NAME_NONE && title && name_end == colon &&
-                            first_person_after(c, s, colon) &&
+                            (first_person_after(c, s, colon) ||
+                             (quoted_after(c, s, colon) && !hyphen_in(c, s->a, colon))) &&
                             name_of(c, s->a, colon, false) == NAME_SPEAKER;
         if (first_person) {
             /* in title case a name looks like a kicker; the first person after it speaks
@@ -1097,9 +1181,27 @@ static fl_status headline(ctx *c, const span *s, size_t *from) {
 static bool source_subject(const ctx *c, const span *s, size_t vg);
 static bool plural(const ctx *c, size_t i);
 static bool light_verb(const ctx *c, size_t i);
+static bool lemma_is(const fl_cue *q, const char *w);
+static bool as_put_it(const ctx *c, const span *s, size_t i);
 static bool vote_word(const ctx *c, size_t i);
 static bool portrayal_verb(const ctx *c, size_t i);
 static size_t content_start(const ctx *c, const span *s, size_t i, uint8_t region);
+
+/* Is the past form at i a participle after its noun, with no auxiliary: a verb that needs
+ * an object directly before the preposition of its charge ("a grower accused of fraud",
+ * "two aides charged with perjury", "a man suspected of arson")? The noun is what is
+ * reported, no speaker. */
+static bool reduced_passive(const ctx *c, const span *s, size_t i) {
+    const fl_cue *q = c->v[i].cue;
+    if (q == NULL || q->form != FL_FORM_PAST || i + 1 >= s->b || i == s->a || !is_word(c, i - 1) ||
+        (bits(c, i - 1) & (FL_W_AUX | FL_W_PRON | FL_W_ADV))) {
+        return false;
+    }
+    bool of = folded_is(c, i + 1, "of");
+    bool with = folded_is(c, i + 1, "with");
+    return ((lemma_is(q, "accuse") || lemma_is(q, "suspect") || lemma_is(q, "convict")) && of) ||
+           ((lemma_is(q, "charge") || lemma_is(q, "credit")) && with);
+}
 
 /* A verb that can report the content before it: a verb of saying, thinking or showing in a
  * finite form ("said", "says", "say", "believes"). */
@@ -1262,12 +1364,24 @@ static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
             }
             recipient = false;
             b = FL_W_SPEECH;
-        } else if (backward_verb(c, i)) {
+        } else if (reduced_passive(c, s, i)) {
+            continue; /* "Brandt, a grower accused of fraud, …": no cue after its content */
+        } else if (backward_verb(c, i) ||
+                   (light_verb(c, i) && lemma_is(c->v[i].cue, "put") && as_put_it(c, s, i))) {
+            bool put = light_verb(c, i); /* "…, as the mayor put it." */
             size_t e = i + 1;
             /* "tell" never inverts: in '"…," Lind, a former minister, told Radio Harbour' the
              * name after it is whom it was told */
-            bool inverted = i > from && is_separator(c, i - 1) && punct(c, i - 1) != '(' &&
-                            (b & (FL_W_SPEECH | FL_W_QUOTE_VERB)) && !(b & FL_W_NOUNLIKE) &&
+            /* right after a quotation any verb of saying or thinking inverts in the past
+             * ('"…," tweeted Lind', '"…," mused Lind', '"…," remembered Lind': a past is
+             * no noun) or the -s form ('"…," agrees Lind') */
+            uint8_t fi = form(c, i);
+            bool quote_inverts = i > from && is_closing_quote(c, i - 1) &&
+                                 (b & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_QUOTE_VERB)) &&
+                                 (fi == FL_FORM_PAST || (fi == FL_FORM_S && !(b & FL_W_NOUNLIKE)));
+            bool inverted = !put && i > from && is_separator(c, i - 1) && punct(c, i - 1) != '(' &&
+                            (((b & (FL_W_SPEECH | FL_W_QUOTE_VERB)) && !(b & FL_W_NOUNLIKE)) ||
+                             quote_inverts) &&
                             form(c, i) != FL_FORM_ING && form(c, i) != FL_FORM_PP &&
                             !folded_is(c, i, "told") && !folded_is(c, i, "tells") &&
                             (e = speaker_forward(c, s, i + 1)) > i + 1 &&
@@ -1300,20 +1414,30 @@ static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
                 if (p == SIZE_MAX) {
                     p = speaker_after_separator(c, s, vg);
                 }
+                size_t as = SIZE_MAX; /* "…, as the Courier reported." */
+                size_t as_name_end = vg;
+                if (p == SIZE_MAX && !(b & FL_W_OBJECT)) {
+                    /* not "…, as Lind spoke": a verb that also names its topic */
+                    as = speaker_after_as(c, s, vg, &as_name_end);
+                    p = as;
+                }
                 if (p == SIZE_MAX || (bits(c, p + 1) & FL_W_CONJ)) {
                     continue; /* "…, and recent polls show Clinton …" coordinates clauses */
                 }
-                if (!names_someone(c, p + 1, vg)) {
+                if (!names_someone(c, p + 1, as_name_end)) {
                     continue; /* "…, casualties reported": a passive without its "were" */
                 }
-                sep = p;
+                sep = as != SIZE_MAX ? as - 1 : p;
                 sp_first = p + 1;
-                sp_end = vg;
+                sp_end = as_name_end;
                 cue_first = vg;
-                if (i + 1 < s->b && (bits(c, i + 1) & FL_W_PARTICLE)) {
-                    cue_end = i + 2; /* "pointed out" */
+                if (put || (i + 1 < s->b && (bits(c, i + 1) & FL_W_PARTICLE))) {
+                    cue_end = i + 2; /* "pointed out", "put it" */
                 }
                 after = cue_end;
+                if (as != SIZE_MAX && after < s->b && folded_is(c, after, "with")) {
+                    continue; /* "…, as Lind argued with the clerk": a time, not a report */
+                }
             }
         } else {
             continue;
@@ -1609,7 +1733,7 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
     if (c->t[p].kind == FL_TOKEN_PUNCT) {
         int32_t q = quote_comma(c, s, p) ? ',' : punct(c, p);
         if (f == FL_FORM_ING) {
-            return q == ',' || q == '(' || q == ';' || (is_dash_cp(q) && c->t[p].space_before);
+            return q == ',' || q == '(' || q == ';' || spaced_dash(c, p);
         }
         /* "Carl Benning, head of the council, said …", "Sen. Dorsey (D-Ore.) said …",
          * "analysts - including a few at the bank - warn": an apposition, a bracket or a
@@ -1619,7 +1743,7 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
                             (bits(c, i + 1) & (FL_W_PRON | FL_W_DET)) && !quantifier(c, i + 1) &&
                             after_apposition(c, s, p);
         return (q == ',' || q == ')' ||
-                ((q == 0x2014 || q == '-' || q == 0x2013) && c->t[p].space_before)) &&
+                ((q == 0x2014 || q == '-' || q == 0x2013) && spaced_dash(c, p))) &&
                (verbal || object_after) && f != FL_FORM_PP;
     }
     if (c->t[p].kind == FL_TOKEN_HYPHEN) {
@@ -1889,11 +2013,46 @@ static size_t reply_start(const ctx *c, const span *s, size_t i, size_t from) {
     return i;
 }
 
-/* Is the word at i a form of "make" or "take", which report only in a phrase
+/* Is the word at i a form of "make", "take" or "put", which report only in a phrase
  * (light_phrase)? */
 static bool light_verb(const ctx *c, size_t i) {
     const fl_cue *q = c->v[i].cue;
-    return q != NULL && (q->bits & FL_W_QUOTE_VERB) && (lemma_is(q, "make") || lemma_is(q, "take"));
+    return q != NULL && (q->bits & FL_W_QUOTE_VERB) &&
+           (lemma_is(q, "make") || lemma_is(q, "take") || lemma_is(q, "put"));
+}
+
+/* "As Lind put it, …", "…, as the mayor puts it.": "put" at i, "it" after it and then a
+ * comma, a colon or the sentence's end, with a speaker before it that a comparative "as"
+ * opens at the start of a clause (the sentence's start or after a separator). Not "as
+ * he put it on the table". */
+static bool as_put_it(const ctx *c, const span *s, size_t i) {
+    size_t j = i + 1;
+    if (j >= s->b || !folded_is(c, j, "it") || c->v[j].quoted) {
+        return false;
+    }
+    if (!at_end(s, j + 1) && punct(c, j + 1) != ',' && punct(c, j + 1) != ':' &&
+        !spaced_dash(c, j + 1)) {
+        return false;
+    }
+    size_t vg = verb_group_start(c, s, i);
+    size_t words = 0;
+    size_t commas = 0; /* "As Ivo Brandt, a grower, put it" */
+    for (size_t k = vg; k > s->a && vg - k < 2 * MAX_SPEAKER_TOKENS; k--) {
+        size_t p = k - 1;
+        if (folded_is(c, p, "as") && !c->v[p].quoted) {
+            return words > 0 && commas != 1 && (p == s->a || is_separator(c, p - 1));
+        }
+        if (punct(c, p) == ',' && !c->v[p].quoted && (p + 1 == vg ? commas == 0 : commas == 1)) {
+            commas++;
+            words = 0;
+            continue;
+        }
+        if (!speaker_token(c, p) || is_separator(c, p)) {
+            return false;
+        }
+        words += is_word(c, p);
+    }
+    return false;
 }
 
 static bool folded_in(const ctx *c, size_t i, const char *const *words, size_t n) {
@@ -1921,6 +2080,46 @@ static size_t light_phrase(const ctx *c, const span *s, size_t i, size_t *cstart
     *cstart = SIZE_MAX;
     size_t j = i + 1;
     if (j + 1 >= s->b || !is_word(c, j) || c->v[j].quoted) {
+        return i;
+    }
+    if (lemma_is(c->v[i].cue, "put")) {
+        if (as_put_it(c, s, i)) {
+            *cstart = content_start(c, s, j, FL_ROLE_NONE);
+            return j + 1;
+        }
+        /* an estimate: "Officials put the toll at 40", "The poll puts her support at about 30
+         * percent": an object that names a quantity, "at" and a figure; not "put the box at
+         * 3 feet from the door" */
+        static const char *const amounts[] = {
+            "toll",   "number", "total",  "figure",  "cost",     "costs",  "support", "approval",
+            "share",  "odds",   "chance", "chances", "value",    "worth",  "fortune", "price",
+            "rate",   "count",  "lead",   "margin",  "turnout",  "damage", "damages", "deficit",
+            "losses", "bill",   "wealth", "debt",    "spending", "income", "size",    "vote"};
+        bool amount = false;
+        for (size_t k = j; k + 1 < s->b && k - j <= MAX_SPEAKER_TOKENS; k++) {
+            int32_t p = punct(c, k);
+            if (c->t[k].kind == FL_TOKEN_CLITIC) {
+                continue; /* "Lind's support" */
+            }
+            if (c->v[k].quoted || (p != 0 && p != '.' && p != '%' && p != '\'' && p != 0x2019) ||
+                (bits(c, k) & (FL_W_AUX | FL_W_VERB | FL_W_CONJ | FL_W_RELATIVE))) {
+                return i;
+            }
+            if (!folded_is(c, k, "at")) {
+                amount |= folded_in(c, k, amounts, sizeof amounts / sizeof amounts[0]);
+                continue;
+            }
+            for (size_t f = k + 1; amount && f < s->b && f <= k + 3; f++) {
+                if (c->k[f].all_digits || punct(c, f) == '$' || number_word(c, f)) {
+                    *cstart = j;
+                    return i + 1;
+                }
+                if (!is_word(c, f) || !c->k[f].lower) {
+                    break;
+                }
+            }
+            return i;
+        }
         return i;
     }
     bool make = lemma_is(c->v[i].cue, "make");
@@ -2331,7 +2530,7 @@ static bool phrase_stops(const ctx *c, const span *s, size_t j) {
     if (c->v[j].quoted || p == 0) {
         return false;
     }
-    if (p == ';' || p == '(' || (is_dash_cp(p) && c->t[j].space_before)) {
+    if (p == ';' || p == '(' || spaced_dash(c, j)) {
         return true;
     }
     if (p != ',' || j + 1 >= s->b || !is_word(c, j + 1)) {
@@ -2424,8 +2623,7 @@ static bool speaker_clause_at(const ctx *c, const span *s, size_t j) {
     }
     /* 'to sound "measured," but Reyes said': a comma the quotation closes over */
     bool quoted_comma = is_closing_quote(c, j) && j > s->a && punct(c, j - 1) == ',';
-    if (!quoted_comma &&
-        (c->v[j].quoted || !(p == ',' || p == ';' || (is_dash_cp(p) && c->t[j].space_before)))) {
+    if (!quoted_comma && (c->v[j].quoted || !(p == ',' || p == ';' || spaced_dash(c, j)))) {
         return false;
     }
     size_t k = j + 1;
@@ -2510,6 +2708,26 @@ static bool finite_saying(const ctx *c, size_t i) {
            !(bits(c, i) & FL_W_NOUNLIKE) && (f == FL_FORM_PAST || f == FL_FORM_S);
 }
 
+/* Does the cue at i stand in a relative clause without commas inside the subject of a later
+ * verb of saying ("Farmers who oppose the levy said …", "An aide who asked not to be named
+ * said …")? Its verb group (from vg) follows "who" after a word, and a finite verb of saying
+ * follows before any separator, colon or quotation. The clause then belongs to the later
+ * verb's speaker. */
+static bool relative_in_subject(const ctx *c, const span *s, size_t vg, size_t i) {
+    if (vg < s->a + 2 || !folded_is(c, vg - 1, "who") || !is_word(c, vg - 2)) {
+        return false;
+    }
+    for (size_t k = i + 1; k < s->b && k - i < 2 * MAX_SPEAKER_TOKENS; k++) {
+        if (c->v[k].quoted || (punct(c, k) != 0 && punct(c, k) != '.' && punct(c, k) != '\'')) {
+            return false;
+        }
+        if (finite_saying(c, k)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* When sentence s ends with a colon after the cue (its words end before from) and its
  * paragraph ends there ("He said:" and a quotation below), the end of the next paragraph;
  * else 0. */
@@ -2582,6 +2800,33 @@ static bool verb_before_end(const ctx *c, size_t end, bool *seen, size_t *scanne
 }
 
 /* Marks a content from cstart to the end of its clause and records the attribution. */
+/* Is token j a participle of saying after a quotation that closes over its comma
+ * ('… called the levy "a tax on hope," accusing the council …'): the same speaker's next
+ * attribution, as after a plain comma (speaker_clause_at)? */
+static bool participle_after_quote_comma(const ctx *c, const span *s, size_t cstart, size_t j) {
+    if (j < cstart + 3 || c->v[j].quoted || !is_closing_quote(c, j - 1) || punct(c, j - 2) != ',' ||
+        form(c, j) != FL_FORM_ING) {
+        return false;
+    }
+    return (bits(c, j) & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_STANCE)) && reports_after(c, s, j);
+}
+
+/* Does the writer's comparison with other speakers open at the comma at j (", compared
+ * with 19 percent who said …", ", compared to those who say …")? "compared with" or "to" and
+ * a finite verb of saying later in the sentence, outside quotation marks. */
+static bool comparison_at(const ctx *c, const span *s, size_t j) {
+    if (punct(c, j) != ',' || c->v[j].quoted || j + 3 >= s->b || !folded_is(c, j + 1, "compared") ||
+        !(folded_is(c, j + 2, "with") || folded_is(c, j + 2, "to"))) {
+        return false;
+    }
+    for (size_t k = j + 3; k < s->b; k++) {
+        if (!c->v[k].quoted && finite_saying(c, k)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 static fl_status finish(ctx *c, const span *s, fl_attr *at, size_t cstart, size_t vg) {
     if (cstart != SIZE_MAX && cstart < s->b && !at_end(s, cstart)) {
         /* One walk from cstart, each token looked at a bounded number of times: the
@@ -2603,6 +2848,10 @@ static fl_status finish(ctx *c, const span *s, fl_attr *at, size_t cstart, size_
         /* so does a relative clause's: "Dana Reyes, head of a union that has backed Clinton,
          * said …" */
         bool relative = at->cue_word != UINT32_MAX && relative_clause(c, s, vg);
+        /* a reduced passive's charge ends at a comma or the sentence's own verb ("Two aides
+         * charged with perjury resigned") */
+        bool reduced = at->cue_word != UINT32_MAX && vg == at->cue_word &&
+                       reduced_passive(c, s, at->cue_word);
         size_t end = cstart;
         /* a verb of the content's own clause before end; an object or an infinitive has
          * the cue's ("declined to comment and Varga said", "defended the levy even though
@@ -2621,7 +2870,9 @@ static fl_status finish(ctx *c, const span *s, fl_attr *at, size_t cstart, size_
                   (finite_saying(c, end + 1) || finite_verb(c, end + 1))) ||
                  (relative && punct(c, end) == ',' && !c->v[end].quoted && end + 1 < s->b &&
                   saying_after_apposition(c, s, end + 1)) ||
-                 (end + 2 < s->b && speaker_clause_at(c, s, end)) ||
+                 (end + 2 < s->b && speaker_clause_at(c, s, end)) || comparison_at(c, s, end) ||
+                 participle_after_quote_comma(c, s, cstart, end) ||
+                 (reduced && end > cstart + 1 && (punct(c, end) == ',' || finite_verb(c, end))) ||
                  /* "In criticizing the levy, his adviser argued" */
                  (at->speaker_first > cstart && end + 1 >= at->speaker_first) ||
                  (phrase && phrase_stops(c, s, end)))) {
@@ -2975,7 +3226,8 @@ static bool subject_before_apposition(const ctx *c, const span *s, size_t vg, si
         j++;
     }
     if (j >= open || !(j == a || punct(c, j - 1) == ',' ||
-                       ((folded_is(c, j - 1, "and") || folded_is(c, j - 1, "but")) &&
+                       ((folded_is(c, j - 1, "and") || folded_is(c, j - 1, "but") ||
+                         folded_is(c, j - 1, "as")) && /* "As Lind, a grower, noted, …" */
                         (j - 1 == a || is_separator(c, j - 2))))) {
         return false;
     }
@@ -3132,7 +3384,7 @@ static void refine_speaker(const ctx *c, const span *s, size_t vg, size_t cue, s
         return;
     }
     int32_t p = vg > s->a ? (quote_comma(c, s, vg - 1) ? ',' : punct(c, vg - 1)) : 0;
-    bool apposition = p == ',' || p == ')' || (is_dash_cp(p) && c->t[vg - 1].space_before);
+    bool apposition = p == ',' || p == ')' || spaced_dash(c, vg - 1);
     /* a gerund after a subordinating word in the clause's own predicate, or after a
      * comma, shares its subject: "Lind attacked Varga by reminding voters …", "…,
      * while urging …", "Varga, while feeling …" */
@@ -3320,9 +3572,12 @@ static size_t subject_behind_relative(const ctx *c, const span *s, size_t from, 
         j--;
     }
     j = subject_behind_preposition(c, s, from, j, rel);
-    if (j == rel || !(j == from || j == s->a || is_separator(c, j - 1)) ||
+    /* "But those who back the levy say …": after a linking conjunction */
+    bool linked = j > s->a && is_word(c, j - 1) &&
+                  (folded_is(c, j - 1, "but") || folded_is(c, j - 1, "yet"));
+    if (j == rel || !(j == from || j == s->a || is_separator(c, j - 1) || linked) ||
         count_words(c, j, rel) > MAX_SPEAKER_WORDS ||
-        !(names_someone(c, j, rel) || plural(c, rel - 1))) {
+        !(names_someone(c, j, rel) || plural(c, rel - 1) || folded_is(c, rel - 1, "those"))) {
         return sp_first;
     }
     return j;
@@ -3526,6 +3781,9 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
         size_t cstart;
         size_t vg = verb_group_start(c, s, i);
         uint8_t f = form(c, i);
+        if (relative_in_subject(c, s, vg, i)) {
+            continue; /* "Farmers who oppose the levy said …": the clause is in the speaker */
+        }
         if ((b & FL_W_ACCORDING) && (b & FL_W_SOURCE)) {
             /* "In a Courier poll this spring, Lind was ahead …": the poll reports what follows */
             size_t in = poll_opening(c, s, from, i);
@@ -3757,6 +4015,9 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
             refine_speaker(c, s, vg, i, sentence_attrs, &named_first, &named_end);
             if (named_first == named_end) {
                 intro_gerund_subject(c, s, vg, i, &named_first, &named_end);
+            }
+            if (vg == i && reduced_passive(c, s, i)) {
+                named_first = named_end = vg; /* "a grower accused of fraud": no speaker */
             }
             at.speaker_first = (uint32_t)named_first;
             at.speaker_end = (uint32_t)named_end;

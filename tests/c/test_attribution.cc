@@ -1487,3 +1487,212 @@ TEST(Attribution, ALowerCaseNounOfTradeBeforeANameIsATitleInTheSubject) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("Lind", r[0].speaker);
 }
+
+TEST(Attribution, ATypewriterDoubleHyphenIsADash) {
+    auto r = records("Dana Lind -- a former minister -- argued the levy was unfair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("argued", r[0].cue);
+    EXPECT_EQ("Dana Lind", r[0].speaker);
+    EXPECT_EQ("the levy was unfair.", r[0].content);
+    r = records("The council -- which meets on Tuesdays -- said the levy would stay.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The council", r[0].speaker);
+    /* a hyphen inside a word is no dash */
+    r = records("The so-called levy is unfair.");
+    EXPECT_EQ(0u, r.size());
+}
+
+TEST(Attribution, AComparativeAsClauseAfterACommaReportsTheClauseBefore) {
+    auto r = records("The levy rose sharply, as the council had predicted.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("had predicted", r[0].cue);
+    EXPECT_EQ("the council", r[0].speaker);
+    EXPECT_EQ("The levy rose sharply", r[0].content);
+    r = records("Ivo Brandt met the growers on Friday, as the Courier reported on Tuesday, and "
+                "left soon after.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("the Courier", r[0].speaker);
+    EXPECT_EQ("Ivo Brandt met the growers on Friday", r[0].content);
+    /* a verb that names its topic, or one with a partner, tells a time */
+    r = records("The farmers cheered, as the mayor spoke.");
+    EXPECT_EQ(0u, r.size());
+}
+
+TEST(Attribution, AsASpeakerPutItIsACue) {
+    auto r = records("The levy is a tax on hope, as Dana Lind put it.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("put it", r[0].cue);
+    EXPECT_EQ("Dana Lind", r[0].speaker);
+    EXPECT_EQ("The levy is a tax on hope", r[0].content);
+    r = records("As a grower in Tilden puts it: \"The levy is a tax on hope.\"");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("puts it", r[0].cue);
+    EXPECT_EQ("a grower in Tilden", r[0].speaker);
+    /* "put" alone, or "put it" before a place, reports nothing */
+    EXPECT_EQ(0u, records("As he put it on the shelf, the phone rang.").size());
+    EXPECT_EQ(0u, records("Ivo Brandt put the crate on the cart.").size());
+}
+
+TEST(Attribution, ACueInARelativeClauseWithoutCommasBelongsToTheLaterSpeaker) {
+    auto r = records("Growers who oppose the levy said it would ruin them.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("said", r[0].cue);
+    EXPECT_EQ("Growers who oppose the levy", r[0].speaker);
+    EXPECT_EQ("it would ruin them.", r[0].content);
+    r = records(
+        "A clerk who asked not to be named because the audit is open said the fund was short.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("A clerk who asked not to be named because the audit is open", r[0].speaker);
+    /* with no later verb of saying the relative clause keeps its cue */
+    r = records("Growers who oppose the levy marched to the hall.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("oppose", r[0].cue);
+}
+
+TEST(Attribution, ASubjectWithARelativeClauseMayFollowALinkingBut) {
+    auto r = records("But those who back the levy say the growers will pay.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("those who back the levy", r[0].speaker);
+    r = records("But growers who back the levy say the farmers will pay.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("growers who back the levy", r[0].speaker);
+}
+
+TEST(Attribution, TheSpeakerOfAComparativeAsMayCarryAnApposition) {
+    auto r = records("As Ivo Brandt, a grower in Tilden, put it, the levy is a tax on hope.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("put it", r[0].cue);
+    EXPECT_EQ("Ivo Brandt", r[0].speaker);
+    r = records("The levy is unfair, as Dana Lind, the council's treasurer, noted.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Dana Lind", r[0].speaker);
+    EXPECT_EQ("The levy is unfair", r[0].content);
+    r = records("As Dana Lind, the council's treasurer, noted, the levy is unfair to growers.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Dana Lind", r[0].speaker);
+}
+
+TEST(Attribution, PuttingAQuantityAtAFigureIsAnEstimate) {
+    auto r = records("Early estimates put the cost of the levy at $2 million.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("put", r[0].cue);
+    EXPECT_EQ("Early estimates", r[0].speaker);
+    EXPECT_EQ("the cost of the levy at $2 million.", r[0].content);
+    r = records("The Courier's poll puts the mayor's support at about 30 percent.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The Courier's poll", r[0].speaker);
+    /* a thing put at a place, or a quantity at no figure, is no estimate */
+    EXPECT_EQ(0u, records("She put the crate at 3 feet from the door.").size());
+    EXPECT_EQ(0u, records("The council put the levy at risk.").size());
+}
+
+TEST(Attribution, ATitleCaseHeadlinesNameSpeaksWhenAQuotationFollowsTheColon) {
+    auto r = records("Paul Lind: Levy Rise on Tilden Farms 'Defies Belief,' Needs Review");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ(":", r[0].cue);
+    EXPECT_EQ("Paul Lind", r[0].speaker);
+    /* a verb of saying after the colon has its own speaker; a hyphen tells a phrase */
+    r = records("Tilden Fair: Mayor Calls Levy 'A Tax On Hope'");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Mayor", r[0].speaker);
+    EXPECT_EQ(0u, records("Sky-High Prices: Growers Bring 'Best Ever' Harvest To Tilden").size());
+}
+
+TEST(Attribution, TheWritersComparisonWithOtherSpeakersEndsAContent) {
+    auto r = records(
+        "Some 46 percent of growers say the levy is fair, compared with 19 percent who "
+        "said it was a tax on hope.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("the levy is fair", r[0].content);
+    EXPECT_EQ("said", r[1].cue);
+    EXPECT_EQ("it was a tax on hope.", r[1].content);
+    /* without another speaker the comparison is reported too */
+    r = records("Lind said sales of cheese rose 5 percent, compared with 3 percent last year.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("sales of cheese rose 5 percent, compared with 3 percent last year.", r[0].content);
+}
+
+TEST(Attribution, OnlyBeforeAVerbIsAnAdverbOfTheVerbGroup) {
+    auto r = records("Dana Lind only said the levy was fair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Dana Lind", r[0].speaker);
+    EXPECT_EQ("only said", r[0].cue);
+    /* after a determiner or opening the sentence it belongs to the noun phrase */
+    r = records("Only 23 growers said the levy was fair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Only 23 growers", r[0].speaker);
+}
+
+TEST(Attribution, AnyVerbOfSayingOrThinkingInvertsRightAfterAQuotation) {
+    auto r = records("\"It is costly,\" tweeted Courier spokesman Ivo Conant.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("tweeted", r[0].cue);
+    EXPECT_EQ("Courier spokesman Ivo Conant", r[0].speaker);
+    r = records("\"The growers knew,\" remembered Ivo Verley, the council's old spokesman.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Ivo Verley", r[0].speaker);
+    r = records("\"Our farms are different,\" agrees Dana Lind, 30, of Harbour.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Dana Lind", r[0].speaker);
+}
+
+TEST(Attribution, AnInvertedSpeakerEndsBeforeALongOfPhrase) {
+    auto r = records("\"It would be a long shot,\" said Ivo Brandt of the Tilden County Growers "
+                     "Association of America.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Ivo Brandt", r[0].speaker);
+    r = records("\"It would be a long shot,\" said Ivo Brandt of the Tilden Growers.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Ivo Brandt of the Tilden Growers", r[0].speaker);
+}
+
+TEST(Attribution, AHyphenatedTitleBeforeAnInvertedSpeakersNameStaysInIt) {
+    auto r = records("\"The levy is the worry,\" said Tilden farm-supply dealer Ivo Brandt.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Tilden farm-supply dealer Ivo Brandt", r[0].speaker);
+}
+
+TEST(Attribution, ATextReadsAQuotation) {
+    auto r = records("The sign on the barn read \"No levy.\"");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("read", r[0].cue);
+    EXPECT_EQ("The sign on the barn", r[0].speaker);
+    r = records("\"No levy,\" read one sign.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("one sign", r[0].speaker);
+    /* reading a thing reports nothing */
+    EXPECT_EQ(0u, records("She read the letter aloud.").size());
+}
+
+TEST(Attribution, AWordOfTimeBetweenADeterminerAndANounStaysInAnInvertedSpeaker) {
+    auto r = records("\"Levy is a tax on hope,\" said a Tuesday statement from the council.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("a Tuesday statement", r[0].speaker);
+    r = records("\"It is fair,\" said Lind on Tuesday.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Lind", r[0].speaker);
+}
+
+TEST(Attribution, AParticipleOfSayingAfterAQuotationsCommaIsTheSpeakersNextAttribution) {
+    auto r = records("Lind has called the levy \"a tax on hope,\" accusing the council of greed.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("the levy \"a tax on hope,\"", r[0].content);
+    EXPECT_EQ("accusing", r[1].cue);
+    EXPECT_EQ("Lind", r[1].speaker);
+    EXPECT_EQ("the council of greed.", r[1].content);
+}
+
+TEST(Attribution, AReducedPassiveOfAChargeHasNoSpeaker) {
+    auto r = records("The council freed Ivo Brandt, a grower accused of fraud, on Tuesday.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("accused", r[0].cue);
+    EXPECT_EQ("", r[0].speaker);
+    EXPECT_EQ("of fraud", r[0].content);
+    r = records("Two clerks charged with perjury resigned from the council.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("", r[0].speaker);
+    EXPECT_EQ("with perjury", r[0].content);
+    r = records("Lind accused the council of fraud.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Lind", r[0].speaker);
+}
