@@ -1197,8 +1197,12 @@ static bool reduced_passive(const ctx *c, const span *s, size_t i) {
         (bits(c, i - 1) & (FL_W_AUX | FL_W_PRON | FL_W_ADV))) {
         return false;
     }
+    /* the preposition first: it rules out nearly every past form, the lemmas cost more */
     bool of = folded_is(c, i + 1, "of");
-    bool with = folded_is(c, i + 1, "with");
+    bool with = !of && folded_is(c, i + 1, "with");
+    if (!of && !with) {
+        return false;
+    }
     return ((lemma_is(q, "accuse") || lemma_is(q, "suspect") || lemma_is(q, "convict")) && of) ||
            ((lemma_is(q, "charge") || lemma_is(q, "credit")) && with);
 }
