@@ -232,6 +232,15 @@ static bool irregular_past(const ctx *c, size_t i) {
     return (bits(c, i) & FL_W_VERB) && form(c, i) == FL_FORM_PAST;
 }
 
+/* Is i a verb of saying, thinking, intention or stance in a finite form ("declined",
+ * "argues"), which the sentence's own clause may start with after an insertion? */
+static bool finite_cue_verb(const ctx *c, size_t i) {
+    uint8_t f = form(c, i);
+    /* a past form is a verb; an -s form that is also a noun ("claims") may be a plural */
+    return (bits(c, i) & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT | FL_W_STANCE)) &&
+           (f == FL_FORM_PAST || (f == FL_FORM_S && !(bits(c, i) & FL_W_NOUNLIKE)));
+}
+
 /* Is the cue at i a past participle inserted between commas after the clause's subject,
  * alone or after a subordinator ("Lind, asked about …,", "Lind, when pressed on …,")? */
 static bool inserted_participle(const ctx *c, const span *s, size_t i) {
@@ -2849,6 +2858,13 @@ static fl_status finish(ctx *c, const span *s, fl_attr *at, size_t cstart, size_
         /* and a past participle's inserted after the subject: "Lind, asked about the levy,
          * said …", "Lind, when pressed on the levy, said …" */
         bool inserted = at->cue_word != UINT32_MAX && inserted_participle(c, s, at->cue_word);
+        if (inserted && (bits(c, at->cue_word) & FL_W_RECIPIENT) &&
+            at->speaker_end <= at->cue_word) {
+            /* "Lind, asked about the levy, …": Lind is the one asked, the asker is unsaid
+             * (as in "Lind was asked"); the sentence's own verb keeps Lind */
+            at->speaker_first = 0;
+            at->speaker_end = 0;
+        }
         /* so does a relative clause's: "Dana Reyes, head of a union that has backed Clinton,
          * said …" */
         bool relative = at->cue_word != UINT32_MAX && relative_clause(c, s, vg);
@@ -2871,7 +2887,8 @@ static fl_status finish(ctx *c, const span *s, fl_attr *at, size_t cstart, size_
                  (participle && punct(c, end) == ',' && end + 1 < s->b &&
                   finite_saying(c, end + 1)) ||
                  (inserted && punct(c, end) == ',' && !c->v[end].quoted && end + 1 < s->b &&
-                  (finite_saying(c, end + 1) || finite_verb(c, end + 1))) ||
+                  (finite_saying(c, end + 1) || finite_verb(c, end + 1) ||
+                   finite_cue_verb(c, end + 1))) ||
                  (relative && punct(c, end) == ',' && !c->v[end].quoted && end + 1 < s->b &&
                   saying_after_apposition(c, s, end + 1)) ||
                  (end + 2 < s->b && speaker_clause_at(c, s, end)) || comparison_at(c, s, end) ||

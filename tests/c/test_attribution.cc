@@ -887,6 +887,7 @@ TEST(Attribution, APastParticipleInsertedAfterTheSubjectEndsBeforeTheMainVerb) {
     auto r = records("Reyes, asked whether she would back the levy, said she would.");
     ASSERT_EQ(2u, r.size());
     EXPECT_EQ("asked", r[0].cue);
+    EXPECT_EQ("", r[0].speaker);  // Reyes is the one asked, as in "Reyes was asked"
     EXPECT_EQ("whether she would back the levy", r[0].content);
     EXPECT_EQ("Reyes", r[1].speaker);
     EXPECT_EQ("said", r[1].cue);
@@ -896,6 +897,12 @@ TEST(Attribution, APastParticipleInsertedAfterTheSubjectEndsBeforeTheMainVerb) {
     EXPECT_EQ("about the levy", r[0].content);
     EXPECT_EQ("The mayor", r[1].speaker);
     EXPECT_EQ("it would stay.", r[1].content);
+    // the sentence's verb may be any verb of saying, thinking, intention or stance
+    r = records("Reyes, asked about the levy, declined to comment.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("about the levy", r[0].content);
+    EXPECT_EQ("Reyes", r[1].speaker);
+    EXPECT_EQ("declined", r[1].cue);
     // not after an apposition, where the word after the comma is the sentence's verb
     r = records("Ivo Brandt, a grower, noted that the levy, the third this year, is high.");
     ASSERT_EQ(1u, r.size());
