@@ -3405,7 +3405,7 @@ static void refine_speaker(const ctx *c, const span *s, size_t vg, size_t cue, s
         return;
     }
     int32_t p = vg > s->a ? (quote_comma(c, s, vg - 1) ? ',' : punct(c, vg - 1)) : 0;
-    bool apposition = p == ',' || p == ')' || spaced_dash(c, vg - 1);
+    bool apposition = p == ',' || p == ')' || (vg > s->a && spaced_dash(c, vg - 1));
     /* a gerund after a subordinating word in the clause's own predicate, or after a
      * comma, shares its subject: "Lind attacked Varga by reminding voters …", "…,
      * while urging …", "Varga, while feeling …" */
