@@ -1191,6 +1191,7 @@ static bool source_subject(const ctx *c, const span *s, size_t vg);
 static bool plural(const ctx *c, size_t i);
 static bool light_verb(const ctx *c, size_t i);
 static bool lemma_is(const fl_cue *q, const char *w);
+static bool folded_in(const ctx *c, size_t i, const char *const *words, size_t n);
 static bool as_put_it(const ctx *c, const span *s, size_t i);
 static bool vote_word(const ctx *c, size_t i);
 static bool portrayal_verb(const ctx *c, size_t i);
@@ -1903,12 +1904,7 @@ static bool issuing_verb(const ctx *c, size_t v) {
         "written",   "writing", "run",       "runs",      "ran",        "running",    "air",
         "airs",      "aired",   "airing",    "sign",      "signs",      "signed",     "signing",
         "unveil",    "unveils", "unveiled",  "unveiling"};
-    for (size_t n = 0; n < sizeof verbs / sizeof verbs[0]; n++) {
-        if (folded_is(c, v, verbs[n])) {
-            return true;
-        }
-    }
-    return false;
+    return folded_in(c, v, verbs, sizeof verbs / sizeof verbs[0]);
 }
 
 /* Where a cue starts that a verb and a speech act as its object head, before a participle at i
@@ -1967,6 +1963,26 @@ static bool lemma_is(const fl_cue *q, const char *w) {
     return q != NULL && q->lemma[0] == w[0] && strcmp(q->lemma, w) == 0;
 }
 
+/* Is the folded word at i one of words[0..n)? */
+static bool folded_in(const ctx *c, size_t i, const char *const *words, size_t n) {
+    for (size_t k = 0; k < n; k++) {
+        if (folded_is(c, i, words[k])) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Is q's lemma one of lemmas[0..n)? */
+static bool lemma_in(const fl_cue *q, const char *const *lemmas, size_t n) {
+    for (size_t k = 0; k < n; k++) {
+        if (lemma_is(q, lemmas[k])) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* Is the word at v the verb of a reply: "respond", "reply", "react", "retort", "counter" or
  * "hit back", "shot back", "fired back", "pushed back"? Returns the verb's token (the first
  * of "hit back"), SIZE_MAX when v is none. */
@@ -1975,10 +1991,8 @@ static size_t reply_verb(const ctx *c, const span *s, size_t v) {
                                         "fires",  "fire",    "pushed", "pushes", "push",
                                         "struck", "strikes", "lashed", "lashes"};
     if (folded_is(c, v, "back") && v > s->a) {
-        for (size_t n = 0; n < sizeof backs / sizeof backs[0]; n++) {
-            if (folded_is(c, v - 1, backs[n])) {
-                return v - 1;
-            }
+        if (folded_in(c, v - 1, backs, sizeof backs / sizeof backs[0])) {
+            return v - 1;
         }
         return SIZE_MAX;
     }
@@ -1987,10 +2001,8 @@ static size_t reply_verb(const ctx *c, const span *s, size_t v) {
         return SIZE_MAX;
     }
     static const char *const lemmas[] = {"respond", "reply", "react", "retort", "counter"};
-    for (size_t n = 0; n < sizeof lemmas / sizeof lemmas[0]; n++) {
-        if (lemma_is(q, lemmas[n])) {
-            return v;
-        }
+    if (lemma_in(q, lemmas, sizeof lemmas / sizeof lemmas[0])) {
+        return v;
     }
     return SIZE_MAX;
 }
@@ -2068,15 +2080,6 @@ static bool as_put_it(const ctx *c, const span *s, size_t i) {
     return false;
 }
 
-static bool folded_in(const ctx *c, size_t i, const char *const *words, size_t n) {
-    for (size_t k = 0; k < n; k++) {
-        if (folded_is(c, i, words[k])) {
-            return true;
-        }
-    }
-    return false;
-}
-
 /* The end of a cue phrase that "make" or "take" at i heads, with where its content starts
  * (*cstart; SIZE_MAX for none); i when the words after i are no such phrase. A light verb
  * and a noun of saying or of attack make one speech act, whose subject is the speaker:
@@ -2147,14 +2150,15 @@ static size_t light_phrase(const ctx *c, const span *s, size_t i, size_t *cstart
         }
         k = j + 1;
         if (k + 1 < s->b && is_word(c, k) && c->k[k].lower && bits(c, k) == 0 &&
-            folded_in(c, k + 1, make_nouns, 3)) {
+            folded_in(c, k + 1, make_nouns, sizeof make_nouns / sizeof make_nouns[0])) {
             k++; /* "a forceful case" */
         }
         /* and what it argues: "the case that …", "the case for …", "a point of saying";
          * not "made the case public" */
         static const char *const links[] = {"that", "for", "against", "to", "of", "about", "on"};
-        if (k + 1 < s->b && folded_in(c, k, make_nouns, 3) &&
-            (folded_in(c, k + 1, links, 7) || punct(c, k + 1) == ':')) {
+        if (k + 1 < s->b && folded_in(c, k, make_nouns, sizeof make_nouns / sizeof make_nouns[0]) &&
+            (folded_in(c, k + 1, links, sizeof links / sizeof links[0]) ||
+             punct(c, k + 1) == ':')) {
             *cstart = content_start(c, s, k, FL_ROLE_NONE);
             return k + 1;
         }
@@ -2170,11 +2174,12 @@ static size_t light_phrase(const ctx *c, const span *s, size_t i, size_t *cstart
         size_t k = j;
         /* "a swipe", "several shots", "multiple swipes" */
         while (k < j + 2 && k + 1 < s->b && is_word(c, k) && c->k[k].lower &&
-               !folded_in(c, k, blows, 8) &&
+               !folded_in(c, k, blows, sizeof blows / sizeof blows[0]) &&
                ((bits(c, k) & FL_W_DET) || number_word(c, k) || bits(c, k) == 0)) {
             k++;
         }
-        if (k + 1 < s->b && folded_in(c, k, blows, 8) && folded_is(c, k + 1, "at")) {
+        if (k + 1 < s->b && folded_in(c, k, blows, sizeof blows / sizeof blows[0]) &&
+            folded_is(c, k + 1, "at")) {
             p = k + 1;
         }
     }
@@ -2197,12 +2202,7 @@ static bool portrayal_verb(const ctx *c, size_t i) {
                          (FL_W_SPEECH | FL_W_THOUGHT | FL_W_CLAUSE)) {
         return false; /* cues.c lists them with these three bits */
     }
-    for (size_t n = 0; n < sizeof lemmas / sizeof lemmas[0]; n++) {
-        if (lemma_is(q, lemmas[n])) {
-            return true;
-        }
-    }
-    return false;
+    return lemma_in(q, lemmas, sizeof lemmas / sizeof lemmas[0]);
 }
 
 /* Is the word at i a form of "vote"? */
@@ -2249,15 +2249,11 @@ static size_t vote_content(const ctx *c, const span *s, size_t i, size_t *cue_en
 static bool as_clause(const ctx *c, const span *s, size_t k) {
     static const char *const adverbial[] = {"well", "soon", "long", "much", "if", "though"};
     static const char *const subjects[] = {"he", "she", "they", "we", "i", "it", "you"};
-    for (size_t n = 0; n < sizeof adverbial / sizeof adverbial[0]; n++) {
-        if (folded_is(c, k + 1, adverbial[n])) {
-            return true;
-        }
+    if (folded_in(c, k + 1, adverbial, sizeof adverbial / sizeof adverbial[0])) {
+        return true;
     }
-    for (size_t n = 0; n < sizeof subjects / sizeof subjects[0]; n++) {
-        if (folded_is(c, k + 1, subjects[n])) {
-            return true;
-        }
+    if (folded_in(c, k + 1, subjects, sizeof subjects / sizeof subjects[0])) {
+        return true;
     }
     /* a stage of life is a time ("saw him as a child", "as teenagers"), no predicate */
     static const char *const stages[] = {"child",   "children", "kid",       "kids",
@@ -2269,10 +2265,8 @@ static bool as_clause(const ctx *c, const span *s, size_t k) {
     if (n + 1 < s->b && (folded_is(c, n, "a") || folded_is(c, n, "an"))) {
         n++;
     }
-    for (size_t m = 0; m < sizeof stages / sizeof stages[0]; m++) {
-        if (folded_is(c, n, stages[m])) {
-            return true;
-        }
+    if (folded_in(c, n, stages, sizeof stages / sizeof stages[0])) {
+        return true;
     }
     /* a word and a verb: "as police moved in", "as Smith spoke" */
     size_t v = k + 2;
