@@ -217,80 +217,20 @@ static void bad_text(PyObject *item, Py_ssize_t i) {
 }
 
 #ifndef Py_LIMITED_API
-/* UTF-8 of a str's storage (n code units of 1, 2 or 4 bytes), written by utf8_units_encode
- * into a buffer of exactly utf8_units_size bytes. CPython's own encoder takes about 1 ns a
- * code unit, a tenth of the core's time per character: news text is mostly ASCII inside a
- * 2-byte str (one curly quote makes it one), so runs of ASCII are checked and copied a
- * machine word at a time. The masks are alike in every lane, so they hold in either byte
- * order. */
+/* UTF-8 of a str's storage (n code units of 1, 2 or 4 bytes), written in one pass by
+ * utf8_units_encode into a buffer of utf8_units_bound bytes. CPython's own encoder takes
+ * about 1 ns a code unit, a tenth of the core's time per character: news text is mostly
+ * ASCII inside a 2-byte str (one curly quote makes it one), so runs of ASCII are checked and
+ * copied 16 units (SSE2) or a machine word at a time. The masks are alike in every lane, so
+ * they hold in either byte order. (Counting the size first and encoding after, as until
+ * 2026-12-03, read every text twice: 3.5% of a corpus run's CPU was the two passes.) */
 #define FL_ASCII1 0x8080808080808080ULL /* 8 one-byte units */
 #define FL_ASCII2 0xFF80FF80FF80FF80ULL /* 4 two-byte units */
 
-#ifdef __SSE2__ /* every x86-64: 8 two-byte units tested and narrowed at once */
-/* Whether the 8 two-byte units at s are all ASCII. */
-static inline bool ascii8(const uint16_t *s) {
-    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
-    __m128i high = _mm_and_si128(v, _mm_set1_epi16((short)0xFF80));
-    return _mm_movemask_epi8(_mm_cmpeq_epi16(high, _mm_setzero_si128())) == 0xFFFF;
-}
-#endif
-
-/* The UTF-8 length of the units, or -1 when a surrogate (which UTF-8 cannot hold) is among
- * them. */
-static Py_ssize_t utf8_units_size(int kind, const void *data, Py_ssize_t n) {
-    Py_ssize_t extra = 0; /* bytes beyond one per unit */
-    Py_ssize_t i = 0;
-    if (kind == PyUnicode_1BYTE_KIND) {
-        const uint8_t *s = data;
-        for (; i + 8 <= n; i += 8) {
-            uint64_t w;
-            memcpy(&w, s + i, 8);
-            extra += __builtin_popcountll(w & FL_ASCII1);
-        }
-        for (; i < n; i++) {
-            extra += s[i] >> 7;
-        }
-        return n + extra;
-    }
-    if (kind == PyUnicode_2BYTE_KIND) {
-        const uint16_t *s = data;
-        while (i < n) {
-#ifdef __SSE2__
-            if (i + 8 <= n && ascii8(s + i)) {
-                i += 8;
-                continue;
-            }
-#else
-            if (i + 4 <= n) {
-                uint64_t w;
-                memcpy(&w, s + i, 8);
-                if ((w & FL_ASCII2) == 0) {
-                    i += 4;
-                    continue;
-                }
-            }
-#endif
-            uint16_t c = s[i++];
-            if (c >= 0x80) {
-                if (c >= 0xD800 && c <= 0xDFFF) {
-                    return -1;
-                }
-                extra += c >= 0x800 ? 2 : 1;
-            }
-        }
-        return n + extra;
-    }
-    const uint32_t *s = data;
-    for (; i < n; i++) {
-        uint32_t c = s[i];
-        if (c >= 0x80) {
-            if (c >= 0xD800 && c <= 0xDFFF) {
-                return -1;
-            }
-            extra += c >= 0x10000 ? 3 : c >= 0x800 ? 2 : 1;
-        }
-    }
-    return n + extra;
+/* The most bytes n units of this kind take in UTF-8, or -1 when that overflows. */
+static Py_ssize_t utf8_units_bound(int kind, Py_ssize_t n) {
+    Py_ssize_t per = kind == PyUnicode_1BYTE_KIND ? 2 : kind == PyUnicode_2BYTE_KIND ? 3 : 4;
+    return n > PY_SSIZE_T_MAX / per ? -1 : n * per;
 }
 
 static inline uint8_t *put_utf8(uint8_t *o, uint32_t c) {
@@ -312,8 +252,10 @@ static inline uint8_t *put_utf8(uint8_t *o, uint32_t c) {
     return o;
 }
 
-/* Writes the units' UTF-8 (no surrogates: utf8_units_size said so) to out. */
-static void utf8_units_encode(int kind, const void *data, Py_ssize_t n, uint8_t *out) {
+/* Writes the units' UTF-8 to out (room for utf8_units_bound bytes) and returns its length,
+ * or -1 when a surrogate (which UTF-8 cannot hold) is among them. */
+static Py_ssize_t utf8_units_encode(int kind, const void *data, Py_ssize_t n, uint8_t *out) {
+    uint8_t *const begin = out;
     Py_ssize_t i = 0;
     if (kind == PyUnicode_1BYTE_KIND) {
         const uint8_t *s = data;
@@ -334,14 +276,18 @@ static void utf8_units_encode(int kind, const void *data, Py_ssize_t n, uint8_t 
         const uint16_t *s = data;
         while (i < n) {
 #ifdef __SSE2__
-            if (i + 8 <= n && ascii8(s + i)) {
-                __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-                _mm_storel_epi64((__m128i *)(void *)out, _mm_packus_epi16(v, v));
-                out += 8;
-                i += 8;
-                continue;
+            if (i + 16 <= n) {
+                __m128i a = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+                __m128i b = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 8));
+                __m128i high = _mm_and_si128(_mm_or_si128(a, b), _mm_set1_epi16((short)0xFF80));
+                if (_mm_movemask_epi8(_mm_cmpeq_epi16(high, _mm_setzero_si128())) == 0xFFFF) {
+                    _mm_storeu_si128((__m128i *)(void *)out, _mm_packus_epi16(a, b));
+                    out += 16;
+                    i += 16;
+                    continue;
+                }
             }
-#else
+#endif
             if (i + 4 <= n) {
                 uint64_t w;
                 memcpy(&w, s + i, 8);
@@ -355,15 +301,23 @@ static void utf8_units_encode(int kind, const void *data, Py_ssize_t n, uint8_t 
                     continue;
                 }
             }
-#endif
-            out = put_utf8(out, s[i++]);
+            uint16_t c = s[i++];
+            if (c >= 0xD800 && c <= 0xDFFF) {
+                return -1;
+            }
+            out = put_utf8(out, c);
         }
     } else {
         const uint32_t *s = data;
         for (; i < n; i++) {
-            out = put_utf8(out, s[i]);
+            uint32_t c = s[i];
+            if (c >= 0xD800 && c <= 0xDFFF) {
+                return -1;
+            }
+            out = put_utf8(out, c);
         }
     }
+    return out - begin;
 }
 #undef FL_ASCII1
 #undef FL_ASCII2
@@ -371,7 +325,7 @@ static void utf8_units_encode(int kind, const void *data, Py_ssize_t n, uint8_t 
 
 /* UTF-8 of a str without leaving a cached copy inside it: ASCII strings are their own
  * UTF-8; others are encoded into a new bytes object stored in *holder (release it when
- * done). Analysing a corpus thus never keeps a second copy of the caller's texts. */
+ * done). Analysing a text thus never keeps a second copy of the caller's. */
 static const char *text_utf8_temp(PyObject *text, Py_ssize_t *len, PyObject **holder) {
     *holder = NULL;
     if (!PyUnicode_Check(text)) {
@@ -384,17 +338,21 @@ static const char *text_utf8_temp(PyObject *text, Py_ssize_t *len, PyObject **ho
         return (const char *)PyUnicode_DATA(text);
     }
     int kind = PyUnicode_KIND(text);
-    const void *units = PyUnicode_DATA(text);
     Py_ssize_t n_units = PyUnicode_GET_LENGTH(text);
-    Py_ssize_t size = utf8_units_size(kind, units, n_units);
-    if (size < 0) {
-        return text_utf8(text, len); /* raises the ValueError naming the surrogate */
-    }
-    PyObject *encoded = PyBytes_FromStringAndSize(NULL, size);
+    Py_ssize_t bound = utf8_units_bound(kind, n_units);
+    PyObject *encoded = bound < 0 ? PyErr_NoMemory() : PyBytes_FromStringAndSize(NULL, bound);
     if (encoded == NULL) {
         return NULL;
     }
-    utf8_units_encode(kind, units, n_units, (uint8_t *)PyBytes_AS_STRING(encoded));
+    Py_ssize_t size = utf8_units_encode(kind, PyUnicode_DATA(text), n_units,
+                                        (uint8_t *)PyBytes_AS_STRING(encoded));
+    if (size < 0) {
+        Py_DECREF(encoded);
+        return text_utf8(text, len); /* raises the ValueError naming the surrogate */
+    }
+    if (_PyBytes_Resize(&encoded, size) < 0) {
+        return NULL;
+    }
     *holder = encoded;
     *len = size;
     return PyBytes_AS_STRING(encoded);
@@ -410,6 +368,100 @@ static const char *text_utf8_temp(PyObject *text, Py_ssize_t *len, PyObject **ho
     *holder = b;
     *len = PyBytes_GET_SIZE(b);
     return PyBytes_AS_STRING(b);
+#endif
+}
+
+/* Where the UTF-8 of a list of str lives while the core reads it (texts_utf8): the
+ * non-ASCII texts one after another in one buffer (a bytes object each under the limited
+ * API, which cannot see a str's storage). */
+typedef struct utf8_store {
+    char *arena;
+    PyObject *holders;
+} utf8_store;
+
+static void utf8_store_clear(utf8_store *store) {
+    PyMem_Free(store->arena);
+    store->arena = NULL;
+    Py_CLEAR(store->holders);
+}
+
+/* The UTF-8 of every item of list (a list no one else changes meanwhile) into texts and
+ * lens, kept in *store (cleared by the caller, also on failure). On failure raises the
+ * error of the first bad item in list order (bad_text: .index = i) and returns -1. One
+ * buffer for the batch, not a bytes object per text: a 2 MB batch of news is about 800
+ * texts, each of which cost an allocation and a second pass to size it. */
+static int texts_utf8(PyObject *list, const char **texts, size_t *lens, utf8_store *store) {
+    Py_ssize_t n = PyList_GET_SIZE(list);
+#ifndef Py_LIMITED_API
+    /* the items before the first that is no str, and the room their UTF-8 may take */
+    Py_ssize_t stop = n;
+    size_t room = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *item = PyList_GET_ITEM(list, i);
+        if (!PyUnicode_Check(item)) {
+            stop = i;
+            break;
+        }
+        if (!PyUnicode_IS_ASCII(item)) {
+            Py_ssize_t bound = utf8_units_bound(PyUnicode_KIND(item), PyUnicode_GET_LENGTH(item));
+            if (bound < 0 || (size_t)bound > PY_SSIZE_T_MAX - room) {
+                PyErr_NoMemory();
+                return -1;
+            }
+            room += (size_t)bound;
+        }
+    }
+    if (room > 0 && (store->arena = PyMem_Malloc(room)) == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    char *at = store->arena;
+    for (Py_ssize_t i = 0; i < stop; i++) {
+        PyObject *item = PyList_GET_ITEM(list, i);
+        Py_ssize_t len = PyUnicode_GET_LENGTH(item);
+        if (PyUnicode_IS_ASCII(item)) {
+            texts[i] = (const char *)PyUnicode_DATA(item);
+        } else {
+            len = utf8_units_encode(PyUnicode_KIND(item), PyUnicode_DATA(item), len, (uint8_t *)at);
+            if (len < 0) {
+                Py_ssize_t unused;
+                (void)text_utf8(item, &unused); /* raises the ValueError naming the surrogate */
+                bad_text(item, i);
+                return -1;
+            }
+            texts[i] = at;
+            at += len;
+        }
+        lens[i] = (size_t)len;
+    }
+    if (stop < n) {
+        bad_text(PyList_GET_ITEM(list, stop), stop);
+        return -1;
+    }
+    return 0;
+#else
+    if ((store->holders = PyList_New(0)) == NULL) {
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *item = PyList_GET_ITEM(list, i);
+        Py_ssize_t len;
+        PyObject *holder;
+        texts[i] = PyUnicode_Check(item) ? text_utf8_temp(item, &len, &holder) : NULL;
+        if (texts[i] == NULL) {
+            bad_text(item, i);
+            return -1;
+        }
+        if (holder != NULL) {
+            int rc = PyList_Append(store->holders, holder);
+            Py_DECREF(holder);
+            if (rc < 0) {
+                return -1;
+            }
+        }
+        lens[i] = (size_t)len;
+    }
+    return 0;
 #endif
 }
 
@@ -2377,11 +2429,11 @@ PyDoc_STRVAR(analyze_batch_doc,
              "attr_text_data (UTF-8).");
 
 /* A list of str as UTF-8 for the core: the list (our own copy, so its items outlive a
- * GIL-free section even if the caller mutates theirs), pointers and lengths, and the UTF-8
- * copies of the non-ASCII texts (ASCII ones are their own UTF-8). */
+ * GIL-free section even if the caller mutates theirs), pointers and lengths, and where the
+ * UTF-8 of the non-ASCII texts is kept (ASCII ones are their own UTF-8). */
 typedef struct prepared_texts {
     PyObject *list;
-    PyObject *holders;
+    utf8_store store;
     const char **texts;
     size_t *lens;
     Py_ssize_t n;
@@ -2390,7 +2442,7 @@ typedef struct prepared_texts {
 static void prepared_texts_clear(prepared_texts *pt) {
     PyMem_Free(pt->texts);
     PyMem_Free(pt->lens);
-    Py_CLEAR(pt->holders);
+    utf8_store_clear(&pt->store);
     Py_CLEAR(pt->list);
     pt->texts = NULL;
     pt->lens = NULL;
@@ -2412,32 +2464,12 @@ static int prepare_texts(PyObject *arg, prepared_texts *pt) {
     Py_ssize_t n = PyList_GET_SIZE(pt->list);
     pt->texts = PyMem_Calloc((size_t)n + 1, sizeof(char *));
     pt->lens = PyMem_Calloc((size_t)n + 1, sizeof(size_t));
-    pt->holders = PyList_New(0);
-    if (pt->texts == NULL || pt->lens == NULL || pt->holders == NULL) {
+    if (pt->texts == NULL || pt->lens == NULL) {
         PyErr_NoMemory();
         goto fail;
     }
-    for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject *item = PyList_GET_ITEM(pt->list, i);
-        Py_ssize_t len;
-        if (!PyUnicode_Check(item)) {
-            bad_text(item, i);
-            goto fail;
-        }
-        PyObject *holder;
-        pt->texts[i] = text_utf8_temp(item, &len, &holder);
-        if (pt->texts[i] == NULL) {
-            bad_text(item, i);
-            goto fail;
-        }
-        if (holder != NULL) {
-            int rc = PyList_Append(pt->holders, holder);
-            Py_DECREF(holder);
-            if (rc < 0) {
-                goto fail;
-            }
-        }
-        pt->lens[i] = (size_t)len;
+    if (texts_utf8(pt->list, pt->texts, pt->lens, &pt->store) < 0) {
+        goto fail;
     }
     pt->n = n;
     return 0;
@@ -3200,36 +3232,6 @@ static PyObject *core_g2(PyObject *module, PyObject *args) {
 
 /* ------------------------------------------------------------------ near-duplicates */
 
-/* The UTF-8 of every str in list (a list the caller owns) into texts/lens; non-ASCII texts
- * are encoded into bytes objects kept alive in holders. Returns -1 with an exception that
- * names the item. */
-static int dedupe_texts(PyObject *list, const char **texts, size_t *lens, PyObject *holders) {
-    Py_ssize_t n = PyList_GET_SIZE(list);
-    for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject *item = PyList_GET_ITEM(list, i);
-        if (!PyUnicode_Check(item)) {
-            bad_text(item, i);
-            return -1;
-        }
-        Py_ssize_t len;
-        PyObject *holder;
-        texts[i] = text_utf8_temp(item, &len, &holder);
-        if (texts[i] == NULL) {
-            bad_text(item, i);
-            return -1;
-        }
-        if (holder != NULL) {
-            int rc = PyList_Append(holders, holder);
-            Py_DECREF(holder);
-            if (rc < 0) {
-                return -1;
-            }
-        }
-        lens[i] = (size_t)len;
-    }
-    return 0;
-}
-
 /* Reads an unsigned integer argument into *out (at most max). */
 static int dedupe_uint(PyObject *obj, const char *name, unsigned long long max,
                        unsigned long long *out) {
@@ -3276,40 +3278,29 @@ static PyObject *core_dedupe_signatures(PyObject *module, PyObject *const *args,
         return NULL;
     }
     fl_dedupe_params params = {(uint32_t)shingle, (uint32_t)num_hashes, (uint64_t)seed};
-    /* Our own list: the items (and their UTF-8) must outlive the GIL-free section. */
-    PyObject *list = PySequence_List(args[0]);
-    if (list == NULL) {
-        return NULL;
-    }
-    Py_ssize_t n = PyList_GET_SIZE(list);
-    const char **texts = PyMem_Calloc((size_t)n + 1, sizeof(char *));
-    size_t *lens = PyMem_Calloc((size_t)n + 1, sizeof(size_t));
-    PyObject *holders = PyList_New(0);
-    PyObject *sigs = NULL, *sizes = NULL, *out = NULL;
-    if (texts == NULL || lens == NULL || holders == NULL) {
-        PyErr_NoMemory();
-        goto done;
-    }
     fl_error err;
     fl_status st = fl_dedupe_signatures(&params, NULL, NULL, 0, 1, NULL, NULL, NULL, &err);
     if (st != FL_OK) { /* invalid parameters: say so before allocating for them */
-        raise_status(st, &err);
-        goto done;
+        return raise_status(st, &err);
     }
-    if ((size_t)n > (size_t)PY_SSIZE_T_MAX / sizeof(uint32_t) / num_hashes) {
-        PyErr_NoMemory();
-        goto done;
+    if ((size_t)PyList_GET_SIZE(args[0]) > (size_t)PY_SSIZE_T_MAX / sizeof(uint32_t) / num_hashes) {
+        return PyErr_NoMemory();
     }
-    if (dedupe_texts(list, texts, lens, holders) < 0) {
-        goto done;
+    /* our own list: the items (and their UTF-8) must outlive the GIL-free section */
+    prepared_texts pt;
+    if (prepare_texts(args[0], &pt) < 0) {
+        return NULL;
     }
-    sigs = PyBytes_FromStringAndSize(NULL, (Py_ssize_t)((size_t)n * num_hashes * sizeof(uint32_t)));
-    sizes = PyBytes_FromStringAndSize(NULL, (Py_ssize_t)((size_t)n * sizeof(uint64_t)));
+    size_t n = (size_t)pt.n;
+    PyObject *sigs = PyBytes_FromStringAndSize(NULL,
+                                               (Py_ssize_t)(n * num_hashes * sizeof(uint32_t)));
+    PyObject *sizes = PyBytes_FromStringAndSize(NULL, (Py_ssize_t)(n * sizeof(uint64_t)));
+    PyObject *out = NULL;
     if (sigs == NULL || sizes == NULL) {
         goto done;
     }
     Py_BEGIN_ALLOW_THREADS
-    st = fl_dedupe_signatures(&params, texts, lens, (size_t)n, (unsigned)threads, NULL,
+    st = fl_dedupe_signatures(&params, pt.texts, pt.lens, n, (unsigned)threads, NULL,
                               (uint32_t *)PyBytes_AS_STRING(sigs),
                               (uint64_t *)PyBytes_AS_STRING(sizes), &err);
     Py_END_ALLOW_THREADS
@@ -3321,10 +3312,7 @@ static PyObject *core_dedupe_signatures(PyObject *module, PyObject *const *args,
 done:
     Py_XDECREF(sigs);
     Py_XDECREF(sizes);
-    PyMem_Free(texts);
-    PyMem_Free(lens);
-    Py_XDECREF(holders);
-    Py_DECREF(list);
+    prepared_texts_clear(&pt);
     return out;
 }
 

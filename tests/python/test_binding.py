@@ -182,6 +182,28 @@ def test_texts_of_every_str_kind_reach_the_core_as_their_utf8(an):
         assert data[offsets[i]:offsets[i + 1]] == want, (texts[d], i)
 
 
+def test_a_non_ascii_character_at_every_place_of_an_ascii_run_is_encoded():
+    # ASCII runs go 16, 8 or 4 units at a time: a character that needs more bytes must be
+    # found at every place in and after such a block, and a lone surrogate anywhere refused
+    import numpy as np
+    texts = [("Kiev said " * 5)[:k] + ch + ("x" * 40)[k:] + ch
+             for ch in ("\xe9", "\u2019", "\u0416", "\U0001f600") for k in range(41)]
+    cols = _core.analyze_columns(None, texts, 1, 2)
+    offsets = np.frombuffer(cols["sent_text_offsets"], np.int64)
+    docs = np.frombuffer(cols["sent_doc"], np.uint32)
+    starts = np.frombuffer(cols["sent_start"], np.int64)
+    ends = np.frombuffer(cols["sent_end"], np.int64)
+    data = cols["sent_text_data"]
+    assert set(docs) == set(range(len(texts)))
+    for i, d in enumerate(docs):
+        assert data[offsets[i]:offsets[i + 1]] == texts[d][starts[i]:ends[i]].encode()
+    for k in range(41):
+        bad = "y" * k + "\ud800" + "z" * (40 - k)
+        with pytest.raises(ValueError, match="surrogate") as info:
+            _core.analyze_columns(None, ["fine \u2019", bad, 3], 1, 0)
+        assert info.value.index == 1
+
+
 # -- errors name the failing item ----------------------------------------------------------
 def test_a_batch_names_the_failing_text_by_index():
     texts = ["Kiev.", "fine", 17, "also fine"]
