@@ -534,9 +534,11 @@ static size_t speaker_forward(const ctx *c, const span *s, size_t from) {
             uint32_t b = bits(c, j);
             bool name = c->k[j].upper || c->k[j].all_digits ||
                         (b & (FL_W_PRON | FL_W_ROLE | FL_W_SOURCE));
-            if ((b & FL_W_DET) || (j == from && quantifier(c, j))) {
+            if ((b & FL_W_DET) || (j == from && quantifier(c, j)) ||
+                (j > from && folded_is(c, j - 1, "and") &&
+                 (quantifier(c, j) || number_word(c, j)))) {
                 /* "said one of those advisers", "said another.", "said one veteran
-                 * aide to the governor" */
+                 * aide to the governor", "said Lind and others", "… and two aides" */
                 det = true;
             } else if (words > 0 && finite_verb(c, j) && is_word(c, j - 1) &&
                        !(bits(c, j - 1) & FL_W_DET) && !quantifier(c, j - 1) &&
@@ -545,8 +547,11 @@ static size_t speaker_forward(const ctx *c, const span *s, size_t from) {
                  * the embattled mayor", "said one retired nurse", "said a Texas-based aide" */
                 break;
             } else if (folded_is(c, j, "and")) {
-                /* "Google and Yahoo", not "those feelings and stressed" */
-                if (j + 1 >= s->b || !(c->k[j + 1].upper || (bits(c, j + 1) & FL_W_DET))) {
+                /* "Google and Yahoo", "Lind and others", "Lind and two aides", not "those
+                 * feelings and stressed" */
+                if (j + 1 >= s->b || !(c->k[j + 1].upper || c->k[j + 1].all_digits ||
+                                       (bits(c, j + 1) & (FL_W_DET | FL_W_ROLE | FL_W_SOURCE)) ||
+                                       quantifier(c, j + 1) || number_word(c, j + 1))) {
                     break;
                 }
             } else if (!name && !det) {

@@ -907,12 +907,12 @@ TEST(Attribution, APastParticipleInsertedAfterTheSubjectEndsBeforeTheMainVerb) {
     r = records("Ivo Brandt, a grower, noted that the levy, the third this year, is high.");
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("that the levy, the third this year, is high.", r[0].content);
-    // nor a parenthetical cue before its speaker (which framelens does not yet invert:
-    // the content still runs over the speaker, but the comma after it ends nothing)
+    // nor a parenthetical cue before its speaker
     r = records("The plan, said Lind and others, would fail.");
-    ASSERT_LE(1u, r.size());
+    ASSERT_EQ(1u, r.size());
     EXPECT_EQ("said", r[0].cue);
-    EXPECT_NE("Lind and others", r[0].content);
+    EXPECT_EQ("Lind and others", r[0].speaker);
+    EXPECT_EQ("The plan", r[0].content);
 }
 
 TEST(Attribution, AnotherSpeakersClauseMayReportAfterACommaOrAnAdjunct) {
@@ -1700,6 +1700,21 @@ TEST(Attribution, AReducedPassiveOfAChargeHasNoSpeaker) {
     EXPECT_EQ("", r[0].speaker);
     EXPECT_EQ("with perjury", r[0].content);
     r = records("Lind accused the council of fraud.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Lind", r[0].speaker);
+}
+
+TEST(Attribution, AnInvertedSpeakerGoesOnAfterAndBeforeACountOrAQuantifier) {
+    auto r = records("The plan, said Lind and two aides, would fail.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Lind and two aides", r[0].speaker);
+    EXPECT_EQ("The plan", r[0].content);
+    EXPECT_EQ("would fail.", r[0].content2);
+    r = records("\"It will fail,\" said Lind and others at the meeting.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Lind and others", r[0].speaker);
+    /* a verb after "and" is the speaker's next act, not more of the speaker */
+    r = records("\"It will fail,\" said Lind and walked out.");
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("Lind", r[0].speaker);
 }
