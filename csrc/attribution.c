@@ -3346,6 +3346,13 @@ static size_t approximator(const ctx *c, const span *s, size_t j);
 /* The speaker of the cue whose verb group starts at vg, when the words before it, [*first,
  * vg), name no one (see above). *first and *end are set to the speaker found (empty when
  * none). attrs_before: the attributions of this sentence found before this one. */
+/* Does word i open a phrase of time before a word of time ("this week", "this past week",
+ * "that night")? */
+static bool time_determiner(const ctx *c, size_t i) {
+    return is_word(c, i) && c->k[i].lower &&
+           ((bits(c, i) & FL_W_DET) || folded_is(c, i, "past") || folded_is(c, i, "coming"));
+}
+
 static void refine_speaker(const ctx *c, const span *s, size_t vg, size_t cue, size_t attrs_before,
                            size_t *first, size_t *end) {
     size_t a = *first;
@@ -3356,11 +3363,18 @@ static void refine_speaker(const ctx *c, const span *s, size_t vg, size_t cue, s
     bool coordinated = b > s->a && (folded_is(c, b - 1, "and") || folded_is(c, b - 1, "or") ||
                                     folded_is(c, b - 1, "but"));
     bool timed = a == b && *first < vg; /* only a time before the verb: "on Saturday said" */
+    bool time_det = false;
     while (b > a && (not_a_name(c, b - 1) ||
                      (b - 1 > a && (folded_is(c, b - 1, "both") || folded_is(c, b - 1, "all") ||
-                                    folded_is(c, b - 1, "each"))))) {
-        b--; /* a floating quantifier: "Lind and Varga both denounced", "They all said" */
+                                    folded_is(c, b - 1, "each"))) ||
+                     (b < vg && time_determiner(c, b - 1) &&
+                      ((bits(c, b) & FL_W_TIME) || folded_is(c, b, "past"))))) {
+        /* a floating quantifier: "Lind and Varga both denounced", "They all said"; the
+         * determiner of a time: "The council this week announced", "this past week" */
+        time_det |= b < vg && time_determiner(c, b - 1);
+        b--;
     }
+    timed |= a == b && time_det; /* "Lind, the treasurer, this week announced" */
     /* a name, a pronoun, a role; also a plural noun or a quantifier ("security specialists
      * say", "company executives said", "some want") */
     /* a share of people: "46 percent said", "six in 10 said", "39 have said" (not "2013") */

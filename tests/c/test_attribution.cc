@@ -1703,3 +1703,13 @@ TEST(Attribution, AReducedPassiveOfAChargeHasNoSpeaker) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("Lind", r[0].speaker);
 }
+
+TEST(Attribution, APhraseOfTimeBetweenTheSubjectAndItsVerbIsNoPartOfTheSpeaker) {
+    auto r = records("The council this week announced a new levy on farmers.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The council", r[0].speaker);
+    r = records("Ivo Brandt, the treasurer, this past week announced a new levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Ivo Brandt", r[0].speaker);
+    EXPECT_EQ("a new levy.", r[0].content);
+}
