@@ -3342,6 +3342,7 @@ static bool gerund_link(const ctx *c, size_t i) {
 }
 
 static size_t approximator(const ctx *c, const span *s, size_t j);
+static size_t participle_agent(const ctx *c, const span *s, size_t vg, size_t i);
 
 /* The speaker of the cue whose verb group starts at vg, when the words before it, [*first,
  * vg), name no one (see above). *first and *end are set to the speaker found (empty when
@@ -3453,6 +3454,28 @@ static void refine_speaker(const ctx *c, const span *s, size_t vg, size_t cue, s
         *first = f;
         *end = e;
     }
+}
+
+/* A participle without an auxiliary whose agent follows: "Asked by a reporter whether …",
+ * "As reported by the Courier, …", "…, first reported by the Courier, …": a passive clause
+ * reduced to its participle, where it opens the sentence or follows "as" or a comma (not
+ * "The council said by a vote of five to two that …", an active verb's adjunct). Returns
+ * the end of the agent's name after "by", or 0 when there is none. */
+static size_t participle_agent(const ctx *c, const span *s, size_t vg, size_t i) {
+    uint8_t f = form(c, i);
+    if (!(f == FL_FORM_PAST || f == FL_FORM_PP) || i + 2 >= s->b || !folded_is(c, i + 1, "by")) {
+        return 0;
+    }
+    for (size_t k = vg; k < i; k++) {
+        if (bits(c, k) & FL_W_AUX) {
+            return 0;
+        }
+    }
+    if (!(vg == s->a || folded_is(c, vg - 1, "as") || punct(c, vg - 1) == ',')) {
+        return 0;
+    }
+    size_t e = speaker_forward(c, s, i + 2);
+    return e > i + 2 && names_someone(c, i + 2, e) ? e : 0;
 }
 
 /* Does a quotation (after a comma or a colon) or a that-clause start at j? */
@@ -4048,6 +4071,14 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
             if (vg == i && reduced_passive(c, s, i)) {
                 named_first = named_end = vg; /* "a grower accused of fraud": no speaker */
             }
+            size_t agent_end = participle_agent(c, s, vg, i);
+            if (agent_end != 0) {
+                /* "Asked by a reporter whether …", "As reported by the Courier, …": the
+                 * agent after "by" says it */
+                named_first = i + 2;
+                named_end = agent_end;
+                sp_first = vg;
+            }
             at.speaker_first = (uint32_t)named_first;
             at.speaker_end = (uint32_t)named_end;
             at.cue_first = (uint32_t)vg;
@@ -4056,6 +4087,14 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
                 at.cue_end = (uint32_t)i + 2;
             }
             cstart = content_start(c, s, i, FL_ROLE_NONE);
+            if (agent_end != 0) {
+                mark(c, i + 1, agent_end, FL_ROLE_SPEAKER);
+                if (cstart != SIZE_MAX && cstart < agent_end) {
+                    cstart = agent_end < s->b && punct(c, agent_end) == ',' && !at_end(s, agent_end)
+                                 ? agent_end + 1
+                                 : agent_end;
+                }
+            }
             if (light_end != 0) {
                 at.cue_end = (uint32_t)light_end;
                 cstart = light_content;

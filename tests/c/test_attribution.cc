@@ -1713,3 +1713,20 @@ TEST(Attribution, APhraseOfTimeBetweenTheSubjectAndItsVerbIsNoPartOfTheSpeaker) 
     EXPECT_EQ("Ivo Brandt", r[0].speaker);
     EXPECT_EQ("a new levy.", r[0].content);
 }
+
+TEST(Attribution, TheAgentOfAParticipleWithoutAnAuxiliarySpeaks) {
+    auto r = records("Asked by a reporter whether she would run, Dana Lind said she would not.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("Asked", r[0].cue);
+    EXPECT_EQ("a reporter", r[0].speaker);
+    EXPECT_EQ("whether she would run", r[0].content);
+    EXPECT_EQ("Dana Lind", r[1].speaker);
+    r = records("As reported by the Courier, the council met in secret.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("the Courier", r[0].speaker);
+    EXPECT_EQ("the council met in secret.", r[0].content);
+    /* an active verb's adjunct is no agent */
+    r = records("The council said by a vote of five to two that the levy would rise.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The council", r[0].speaker);
+}
