@@ -2475,6 +2475,21 @@ static bool seem_complement(const ctx *c, const span *s, size_t j) {
            c->k[j].lower;
 }
 
+/* Does "seem"/"appear" at i head a verb of saying, thinking or stance ("Lind seemed to mock
+ * the plan", "The mayor appeared to suggest that …")? Then its subject says it: the chain
+ * is the cue (as "went on to say" is), not a perception of the writer's. */
+static bool seems_to_say(const ctx *c, const span *s, size_t i) {
+    if (i + 3 >= s->b || !folded_is(c, i + 1, "to") || !is_word(c, i + 2) || !c->k[i + 2].lower ||
+        c->v[i + 2].quoted || form(c, i + 2) != FL_FORM_BASE || !is_word(c, i + 3)) {
+        return false;
+    }
+    uint32_t b = bits(c, i + 2);
+    /* a verb that reports only a clause keeps the perception without one ("seemed to
+     * confirm the critiques") */
+    return (b & (FL_W_SPEECH | FL_W_STANCE)) && !(b & (FL_W_SEEM | FL_W_THOUGHT)) &&
+           (!(b & FL_W_CLAUSE) || clause_complement(c, s, i + 3));
+}
+
 /* Is the subject [subj, vg) missing or an empty "it"/"there" ("It is said that …")? */
 static bool empty_subject(const ctx *c, size_t subj, size_t vg) {
     return subj >= vg ||
@@ -3938,7 +3953,7 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
                      (vg < i ||
                       (vg > s->a &&
                        (plural(c, vg - 1) || (bits(c, vg - 1) & (FL_W_PRON | FL_W_RELATIVE))))))) &&
-                   seem_complement(c, s, i + 1)) {
+                   seem_complement(c, s, i + 1) && !seems_to_say(c, s, i)) {
             /* "The front-runner seemed to …": the subject is content as well */
             size_t subj = subject_start(c, vg, from);
             at.kind = FL_ATTRIBUTION_PERCEIVED;

@@ -1730,3 +1730,19 @@ TEST(Attribution, TheAgentOfAParticipleWithoutAnAuxiliarySpeaks) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("The council", r[0].speaker);
 }
+
+TEST(Attribution, SeemBeforeAVerbOfSayingIsPartOfItsCueAndItsSubjectSpeaks) {
+    auto r = records("Dana Lind seemed to mock the new levy on Friday.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("seemed to mock", r[0].cue);
+    EXPECT_EQ("Dana Lind", r[0].speaker);
+    EXPECT_EQ("the new levy on Friday.", r[0].content);
+    /* a perception otherwise: the subject is content */
+    r = records("The favourite seemed to be slowing down.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("", r[0].speaker);
+    /* and so with a verb of thinking, or one that reports only a clause, without one */
+    r = records("The mayor seemed to confirm the rumours about the levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("", r[0].speaker);
+}
