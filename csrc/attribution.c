@@ -3332,6 +3332,41 @@ static bool subject_after_comma(const ctx *c, const span *s, size_t vg, bool ope
     return false;
 }
 
+/* The subject of the clause that a subordinator opens right after the comma before the
+ * comma at `comma` ("It was a long day, as the mayor echoed the criticism, saying …": the
+ * mayor), when its verb follows the subject: a participle after such a clause is its
+ * subject's. Sets [*first, *end) and returns true when found. */
+static bool subordinate_subject(const ctx *c, const span *s, size_t comma, size_t *first,
+                                size_t *end) {
+    size_t k = comma;
+    while (k > s->a && comma - k < MAX_PIECE_TOKENS) {
+        k--;
+        if (c->v[k].quoted || punct(c, k) == ';' || punct(c, k) == ':' ||
+            family(punct(c, k)) != FAMILY_NONE) {
+            return false;
+        }
+        if (punct(c, k) == ',') {
+            break;
+        }
+    }
+    if (punct(c, k) != ',' || k + 3 >= comma || !is_word(c, k + 1) ||
+        !clause_opener(c, k + 1) || (bits(c, k + 1) & FL_W_RELATIVE) ||
+        c->v[k + 1].role != FL_ROLE_NONE) {
+        return false;
+    }
+    span sub = *s;
+    sub.a = k + 2;
+    size_t f, e;
+    if (!clause_subject(c, &sub, comma, &f, &e) || f != k + 2 || e >= comma || !is_word(c, e) ||
+        !c->k[e].lower || !finite_verb(c, e) || c->v[f].role != FL_ROLE_NONE ||
+        (bits(c, f) & (FL_W_RELATIVE | FL_W_PREP | FL_W_CONJ | FL_W_OPENER))) {
+        return false;
+    }
+    *first = f;
+    *end = e;
+    return true;
+}
+
 /* Is there a finite verb (or verb of saying) in sentence s before token i, outside
  * quotation marks, so that a gerund at i belongs to a predicate, not to an introduction
  * ("One month after announcing his support, Rubio …")? */
@@ -3358,6 +3393,8 @@ static bool gerund_link(const ctx *c, size_t i) {
 
 static size_t approximator(const ctx *c, const span *s, size_t j);
 static size_t participle_agent(const ctx *c, const span *s, size_t vg, size_t i);
+static bool subordinate_subject(const ctx *c, const span *s, size_t comma, size_t *first,
+                                size_t *end);
 
 /* The speaker of the cue whose verb group starts at vg, when the words before it, [*first,
  * vg), name no one (see above). *first and *end are set to the speaker found (empty when
@@ -3458,6 +3495,9 @@ static void refine_speaker(const ctx *c, const span *s, size_t vg, size_t cue, s
     size_t f, e;
     if (coordinated && subject_after_comma(c, s, vg, true, &f, &e)) {
         *first = f; /* the nearest clause's subject */
+        *end = e;
+    } else if (participle && p == ',' && subordinate_subject(c, s, vg - 1, &f, &e)) {
+        *first = f; /* "…, as the mayor echoed the criticism, saying …" */
         *end = e;
     } else if (clause_subject(c, s, vg, &f, &e) && e <= vg) {
         *first = f;

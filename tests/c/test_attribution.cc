@@ -1746,3 +1746,14 @@ TEST(Attribution, SeemBeforeAVerbOfSayingIsPartOfItsCueAndItsSubjectSpeaks) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("", r[0].speaker);
 }
+
+TEST(Attribution, AParticipleAfterASubordinateClauseBetweenCommasIsItsSubjects) {
+    auto r = records("It was a long night, as the mayor echoed the criticism, saying the levy is unfair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("saying", r[0].cue);
+    EXPECT_EQ("the mayor", r[0].speaker);
+    /* a relative clause between commas describes the subject */
+    r = records("Dana Lind, who was elected in May, resigned, saying the levy is unfair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Dana Lind", r[0].speaker);
+}
