@@ -1298,6 +1298,28 @@ static bool saying_between(const ctx *c, size_t from, size_t to) {
     return false;
 }
 
+static bool subject_before_apposition(const ctx *c, const span *s, size_t vg, size_t *first,
+                                      size_t *end);
+
+/* Is all before the verb at i, from `from`, a name and its apposition, with no verb and no
+ * quotation ("Ivo Brandt, the treasurer, announced a new levy.")? Then the verb is the
+ * name's, not an inverted cue after its content ("The levy will rise, announced the
+ * treasurer."). */
+static bool apposed_subject(const ctx *c, const span *s, size_t from, size_t i) {
+    size_t f, e;
+    if (i < from + 3 || punct(c, i - 1) != ',' || c->v[i - 1].quoted ||
+        !subject_before_apposition(c, s, i, &f, &e) || f < from) {
+        return false;
+    }
+    for (size_t k = from; k + 1 < i; k++) {
+        if (c->v[k].quoted || family(punct(c, k)) != FAMILY_NONE || finite_verb(c, k) ||
+            (bits(c, k) & ATTRIBUTION_CUES)) {
+            return false;
+        }
+    }
+    return true;
+}
+
 static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
     fl_status st;
     /* "…, he said at a briefing, according to the Ledger.": an "according to" that
@@ -1399,7 +1421,8 @@ static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
                             form(c, i) != FL_FORM_ING && form(c, i) != FL_FORM_PP &&
                             !folded_is(c, i, "told") && !folded_is(c, i, "tells") &&
                             (e = speaker_forward(c, s, i + 1)) > i + 1 &&
-                            !(e == i + 2 && object_pronoun(c, i + 1));
+                            !(e == i + 2 && object_pronoun(c, i + 1)) &&
+                            !apposed_subject(c, s, from, i);
             if (inverted) {
                 /* inverted: '…," said Lavrov' */
                 sep = i - 1;

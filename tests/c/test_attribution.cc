@@ -1757,3 +1757,15 @@ TEST(Attribution, AParticipleAfterASubordinateClauseBetweenCommasIsItsSubjects) 
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("Dana Lind", r[0].speaker);
 }
+
+TEST(Attribution, AVerbAfterANameAndItsAppositionIsTheNamesNotAnInvertedCue) {
+    auto r = records("Ivo Brandt, the treasurer, announced a new levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Ivo Brandt", r[0].speaker);
+    EXPECT_EQ("a new levy.", r[0].content);
+    /* after a clause it inverts */
+    r = records("The levy will rise, announced the treasurer.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("the treasurer", r[0].speaker);
+    EXPECT_EQ("The levy will rise", r[0].content);
+}
