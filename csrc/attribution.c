@@ -3183,6 +3183,13 @@ static bool clause_subject(const ctx *c, const span *s, size_t vg, size_t *first
                          c->v[k].cue == NULL && !finite_verb(c, k) &&
                          (agent_noun(c, k) || suffix_is(c, k, "ent", 6) ||
                           suffix_is(c, k, "ant", 6) || suffix_is(c, k, "ee", 5));
+            /* so is a hyphenated one whose last part is such a noun: "Liberal front-runner
+             * Dana Lind" */
+            title = title || (k > a && k + 3 < vg && !det_start &&
+                              c->t[k + 1].kind == FL_TOKEN_HYPHEN && !c->t[k + 1].space_before &&
+                              is_word(c, k + 2) && c->k[k + 2].lower && agent_noun(c, k + 2) &&
+                              is_word(c, k + 3) && c->k[k + 3].upper &&
+                              !(bits(c, k + 3) & FL_W_PRON));
             if (k > a && c->k[k].lower && !connector && !trade && !title &&
                 c->t[k - 1].kind != FL_TOKEN_CLITIC &&
                 c->t[k - 1].kind != FL_TOKEN_HYPHEN && /* "Vice-chair Maria Lind" */

@@ -1769,3 +1769,9 @@ TEST(Attribution, AVerbAfterANameAndItsAppositionIsTheNamesNotAnInvertedCue) {
     EXPECT_EQ("the treasurer", r[0].speaker);
     EXPECT_EQ("The levy will rise", r[0].content);
 }
+
+TEST(Attribution, AHyphenatedTitleBeforeANameStaysInTheClausesSubject) {
+    auto r = records("Liberal front-runner Dana Lind, also campaigning in Tilden, said the levy is fair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Liberal front-runner Dana Lind", r[0].speaker);
+}
