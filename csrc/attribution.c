@@ -3312,6 +3312,16 @@ static bool clause_opener(const ctx *c, size_t j) {
            !folded_is(c, j, "than") && !folded_is(c, j, "so");
 }
 
+/* Does the clause whose verb group starts at e open with a modal, while the verb at vg is a
+ * past ("Lind forecast that the levy would fall and praised the farmers")? A past cannot be
+ * coordinated with a modal's bare verb, so that clause is not the verb's. */
+static bool modal_before_past(const ctx *c, size_t e, size_t vg) {
+    static const char *const modals[] = {"would", "will", "could", "can", "should",
+                                         "might", "may",   "must"};
+    return form(c, vg) == FL_FORM_PAST && !(bits(c, vg) & FL_W_AUX) && !irregular_past(c, vg) &&
+           folded_in(c, e, modals, sizeof modals / sizeof modals[0]);
+}
+
 /* The subject of a coordinated verb or a participle at vg whose clause does not open the
  * sentence: the subject that clause_subject finds after one of the last MAX_CLAUSE_COMMAS
  * commas before vg (for a coordinated verb also after a subordinator or a relative
@@ -3349,7 +3359,7 @@ static bool subject_after_comma(const ctx *c, const span *s, size_t vg, bool ope
         /* the word after it is its verb; a lower-case word before a capital is a title in
          * the name ("Liberal incumbent Dana Lind") unless it is a verb the table knows */
         if (clause_subject(c, &sub, vg, &f, &e) && f == j + 1 && e + 1 < vg && is_word(c, e) &&
-            c->k[e].lower && c->v[f].role == FL_ROLE_NONE &&
+            c->k[e].lower && c->v[f].role == FL_ROLE_NONE && !modal_before_past(c, e, vg) &&
             (finite_verb(c, e) ||
              ((bits(c, e) & (ATTRIBUTION_CUES | FL_W_ADV)) && form(c, e) != FL_FORM_ADJ) ||
              !c->k[e + 1].upper) &&

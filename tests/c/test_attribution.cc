@@ -1775,3 +1775,14 @@ TEST(Attribution, AHyphenatedTitleBeforeANameStaysInTheClausesSubject) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("Liberal front-runner Dana Lind", r[0].speaker);
 }
+
+TEST(Attribution, APastCoordinatedVerbIsNotTheModalClausesBeforeIt) {
+    auto r = records("Dana Lind forecast that the levy would fall and praised the farmers.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("praised", r[0].cue);
+    EXPECT_EQ("Dana Lind", r[0].speaker);
+    /* a past clause before it still is */
+    r = records("The room fell silent when Lind rose from her seat and said the levy is fair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Lind", r[0].speaker);
+}
