@@ -3657,6 +3657,9 @@ static size_t subject_behind_preposition(const ctx *c, const span *s, size_t fro
                 (p == from || p == s->a || is_separator(c, p - 1))) {
                 break; /* "But growers in the two counties argue": the clause starts after it */
             }
+            if (clause_opener(c, p) && !(b & FL_W_RELATIVE) && !folded_is(c, p, "that")) {
+                break; /* "as growers in the two valleys paused" */
+            }
             if (!passive_participle(c, p) && !participle_before_by(c, s, p) &&
                 ((b & (FL_W_AUX | FL_W_OPENER | FL_W_VERB | FL_W_RELATIVE)) ||
                  ((b & FL_W_CONJ) && !folded_is(c, p, "and")) ||
@@ -3683,10 +3686,16 @@ static size_t subject_behind_preposition(const ctx *c, const span *s, size_t fro
     bool linked = j > s->a && is_word(c, j - 1) &&
                   (folded_is(c, j - 1, "but") || folded_is(c, j - 1, "and") ||
                    folded_is(c, j - 1, "yet"));
-    if (j == sp_first || !(j == from || j == s->a || is_separator(c, j - 1) || linked) ||
+    /* a subordinator opens a clause too: "as parades in the two towns paused", "though a
+     * share of growers in both valleys say" */
+    bool subordinated = j > s->a && is_word(c, j - 1) && c->v[j - 1].role == FL_ROLE_NONE &&
+                        clause_opener(c, j - 1) && !(bits(c, j - 1) & FL_W_RELATIVE) &&
+                        !folded_is(c, j - 1, "that");
+    if (j == sp_first ||
+        !(j == from || j == s->a || is_separator(c, j - 1) || linked || subordinated) ||
         !is_word(c, j) ||
         !(c->k[j].upper || (bits(c, j) & FL_W_DET) || quantifier(c, j) || number_word(c, j) ||
-          (plural(c, j) && (linked || opens_clause(c, s, from, j)))) ||
+          (plural(c, j) && (linked || subordinated || opens_clause(c, s, from, j)))) ||
         (bits(c, j) & FL_W_PREP) || count_words(c, j, vg) > 2 * MAX_SPEAKER_WORDS) {
         return sp_first;
     }

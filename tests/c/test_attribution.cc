@@ -1786,3 +1786,12 @@ TEST(Attribution, APastCoordinatedVerbIsNotTheModalClausesBeforeIt) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("Lind", r[0].speaker);
 }
+
+TEST(Attribution, ASubjectThatAPrepositionCutMayFollowASubordinator) {
+    auto r = records("The hall fell silent as growers in the two valleys paused to remember the flood.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("growers in the two valleys", r[0].speaker);
+    r = records("Though a share of growers in both valleys say the levy is fair, most oppose it.");
+    ASSERT_LE(1u, r.size());
+    EXPECT_EQ("a share of growers in both valleys", r[0].speaker);
+}
