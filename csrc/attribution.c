@@ -3629,6 +3629,27 @@ static size_t approximator(const ctx *c, const span *s, size_t j) {
     return j;
 }
 
+/* Do lower-case adjectives the table does not know open a plural noun at j ("early
+ * results", "current and former officials"), before `to`? */
+static bool adjective_before_plural(const ctx *c, const span *s, size_t j, size_t to) {
+    if (!is_word(c, j) || !c->k[j].lower || bits(c, j) != 0 || c->v[j].cue != NULL ||
+        finite_verb(c, j) || plural(c, j)) {
+        return false;
+    }
+    for (size_t k = j + 1; k < to && k < s->b && k <= j + 3; k++) {
+        if (!is_word(c, k) || !c->k[k].lower) {
+            return false;
+        }
+        if (plural(c, k)) {
+            return true;
+        }
+        if (!(bits(c, k) == 0 || folded_is(c, k, "and")) || finite_verb(c, k)) {
+            return false;
+        }
+    }
+    return false;
+}
+
 /* The subject that a preposition cut ("A state official aware of the audit said",
  * "Leaders of the drive to cancel the concert said", "A 2009 report by the Center
  * found"): when the words before the speaker found at sp_first, back to the start of the
@@ -3695,7 +3716,8 @@ static size_t subject_behind_preposition(const ctx *c, const span *s, size_t fro
         !(j == from || j == s->a || is_separator(c, j - 1) || linked || subordinated) ||
         !is_word(c, j) ||
         !(c->k[j].upper || (bits(c, j) & FL_W_DET) || quantifier(c, j) || number_word(c, j) ||
-          (plural(c, j) && (linked || subordinated || opens_clause(c, s, from, j)))) ||
+          (plural(c, j) && (linked || subordinated || opens_clause(c, s, from, j))) ||
+          adjective_before_plural(c, s, j, sp_first)) ||
         (bits(c, j) & FL_W_PREP) || count_words(c, j, vg) > 2 * MAX_SPEAKER_WORDS) {
         return sp_first;
     }

@@ -1795,3 +1795,12 @@ TEST(Attribution, ASubjectThatAPrepositionCutMayFollowASubordinator) {
     ASSERT_LE(1u, r.size());
     EXPECT_EQ("a share of growers in both valleys", r[0].speaker);
 }
+
+TEST(Attribution, ASubjectThatAPrepositionCutMayOpenWithAdjectivesBeforeAPlural) {
+    auto r = records("But current and former clerks in the town office have said the levy is fair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("current and former clerks in the town office", r[0].speaker);
+    r = records("In Tilden, early results from the two valleys showed that the levy had passed.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("results from the two valleys", r[0].speaker);
+}
