@@ -1892,6 +1892,27 @@ static size_t catenative_start(const ctx *c, const span *s, size_t vg, size_t i,
     if (g == SIZE_MAX) {
         return vg;
     }
+    /* a need or a likelihood is no one's act, but the infinitive's subject is its subject:
+     * "Lind has to remind voters …", "Growers were more likely to say …" */
+    static const char *const have[] = {"has", "have", "had"};
+    static const char *const likely[] = {"likely", "unlikely"};
+    if (to && folded_in(c, v, have, sizeof have / sizeof have[0]) && v == g) {
+        return g;
+    }
+    if (to && folded_in(c, v, likely, sizeof likely / sizeof likely[0])) {
+        /* back over its grading: "were slightly more likely to say" */
+        static const char *const grades[] = {"more", "less", "most", "least", "much", "far"};
+        size_t k = v;
+        while (k > from && v - k < 3 && is_word(c, k - 1) &&
+               (folded_in(c, k - 1, grades, sizeof grades / sizeof grades[0]) ||
+                (bits(c, k - 1) & FL_W_ADV) || ly_adverb(c, k - 1, s->a))) {
+            k--;
+        }
+        if (k > from && is_be(c, k - 1)) {
+            size_t be = verb_group_start(c, s, k - 1);
+            return be < from ? from : be;
+        }
+    }
     uint32_t b = bits(c, v);
     uint8_t vf = form(c, v);
     bool verb = (b & FL_W_VERB) || ed_word(c, s, v) ||

@@ -1804,3 +1804,17 @@ TEST(Attribution, ASubjectThatAPrepositionCutMayOpenWithAdjectivesBeforeAPlural)
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("results from the two valleys", r[0].speaker);
 }
+
+TEST(Attribution, HaveToAndBeLikelyToBeforeAVerbOfSayingArePartOfItsCue) {
+    auto r = records("Dana Lind has to remind the council why the levy matters.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("has to remind", r[0].cue);
+    EXPECT_EQ("Dana Lind", r[0].speaker);
+    r = records("Growers were slightly more likely to insist the levy is fair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("were slightly more likely to insist", r[0].cue);
+    EXPECT_EQ("Growers", r[0].speaker);
+    r = records("Ivo Brandt is also likely to urge the council to wait.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Ivo Brandt", r[0].speaker);
+}
