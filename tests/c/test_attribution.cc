@@ -1243,7 +1243,14 @@ TEST(Attribution, TheSubjectOfSeemIsTheSubjectOfAParticipleAfterIt) {
     auto r = records(
         "Advisers for Lind seemed to welcome the ruling, saying that the levy would stay.");
     ASSERT_EQ(2u, r.size());
-    EXPECT_EQ("seemed", r[0].cue);
+    /* before a verb of stance, seem is part of its cue and the subject speaks */
+    EXPECT_EQ("seemed to welcome", r[0].cue);
+    EXPECT_EQ("Advisers for Lind", r[0].speaker);
+    EXPECT_EQ("saying", r[1].cue);
+    EXPECT_EQ("Advisers for Lind", r[1].speaker);
+    /* a perception's subject is a participle's subject too */
+    r = records("Advisers for Lind seemed pleased with the ruling, saying that the levy would stay.");
+    ASSERT_EQ(2u, r.size());
     EXPECT_EQ("", r[0].speaker);
     EXPECT_EQ("saying", r[1].cue);
     EXPECT_EQ("Advisers for Lind", r[1].speaker);
