@@ -2893,6 +2893,49 @@ static bool comparison_at(const ctx *c, const span *s, size_t j) {
     return false;
 }
 
+static bool clause_opener(const ctx *c, size_t j);
+
+/* The comma that closes the clause a cue at vg stands in, when that clause opens the
+ * sentence with a subordinator or with the cue itself, a participle ("After Varga called
+ * for a bigger levy, Lind …", "Asked whether the levy would stay, Lind …"), and the main
+ * clause follows it: a subject, then a finite verb. SIZE_MAX when there is none. */
+static size_t intro_clause_end(const ctx *c, const span *s, size_t vg, size_t cstart) {
+    size_t a = s->a;
+    while (a < vg && !is_word(c, a)) {
+        a++;
+    }
+    if (a < vg && (folded_is(c, a, "but") || folded_is(c, a, "and") || folded_is(c, a, "yet"))) {
+        a++;
+    }
+    uint8_t f = form(c, vg);
+    bool opens = (vg == a && (f == FL_FORM_ING || f == FL_FORM_PAST || f == FL_FORM_PP)) ||
+                 (a < vg && clause_opener(c, a) && !(bits(c, a) & FL_W_RELATIVE) &&
+                  !folded_is(c, a, "that"));
+    if (!opens) {
+        return SIZE_MAX;
+    }
+    for (size_t k = a; k < vg; k++) {
+        if (punct(c, k) == ',' || c->v[k].quoted) {
+            return SIZE_MAX; /* the cue is not in the opening clause */
+        }
+    }
+    for (size_t k = cstart; k + 2 < s->b && k - cstart < MAX_PIECE_TOKENS; k++) {
+        if (c->v[k].quoted || punct(c, k) != ',' || !clause_follows(c, s, k + 1)) {
+            continue;
+        }
+        for (size_t v = k + 2; v < s->b && v - k <= MAX_SUBJECT_TOKENS; v++) {
+            if (!is_word(c, v)) {
+                break;
+            }
+            uint8_t fv = form(c, v);
+            if (c->k[v].lower && (finite_verb(c, v) || fv == FL_FORM_PAST || fv == FL_FORM_S)) {
+                return k;
+            }
+        }
+    }
+    return SIZE_MAX;
+}
+
 static fl_status finish(ctx *c, const span *s, fl_attr *at, size_t cstart, size_t vg) {
     if (cstart != SIZE_MAX && cstart < s->b && !at_end(s, cstart)) {
         /* One walk from cstart, each token looked at a bounded number of times: the
@@ -2925,6 +2968,7 @@ static fl_status finish(ctx *c, const span *s, fl_attr *at, size_t cstart, size_
          * charged with perjury resigned") */
         bool reduced = at->cue_word != UINT32_MAX && vg == at->cue_word &&
                        reduced_passive(c, s, at->cue_word);
+        size_t intro = at->cue_word != UINT32_MAX ? intro_clause_end(c, s, vg, cstart) : SIZE_MAX;
         size_t end = cstart;
         /* a verb of the content's own clause before end; an object or an infinitive has
          * the cue's ("declined to comment and Varga said", "defended the levy even though
@@ -2948,7 +2992,7 @@ static fl_status finish(ctx *c, const span *s, fl_attr *at, size_t cstart, size_
                  participle_after_quote_comma(c, s, cstart, end) ||
                  (reduced && end > cstart + 1 && (punct(c, end) == ',' || finite_verb(c, end))) ||
                  /* "In criticizing the levy, his adviser argued" */
-                 (at->speaker_first > cstart && end + 1 >= at->speaker_first) ||
+                 (at->speaker_first > cstart && end + 1 >= at->speaker_first) || end == intro ||
                  (phrase && phrase_stops(c, s, end)))) {
                 break;
             }

@@ -1825,3 +1825,20 @@ TEST(Attribution, HaveToAndBeLikelyToBeforeAVerbOfSayingArePartOfItsCue) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("Ivo Brandt", r[0].speaker);
 }
+
+TEST(Attribution, AContentInAnOpeningClauseEndsAtTheCommaBeforeTheMainClause) {
+    auto r = records("Asked on Monday whether Ivo Brandt would run again, Dana Lind shook her head and "
+                     "said the levy is fair.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("whether Ivo Brandt would run again", r[0].content);
+    EXPECT_EQ("said", r[1].cue);
+    EXPECT_EQ("Dana Lind", r[1].speaker);
+    r = records("After Varga called for a bigger levy, Lind kept to the mayor's line.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Varga", r[0].speaker);
+    EXPECT_EQ("for a bigger levy", r[0].content);
+    /* a relative clause inside it does not end it */
+    r = records("When asked whether the levy, which rose in May, would stay, Lind said it would.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("whether the levy, which rose in May, would stay", r[0].content);
+}
