@@ -3590,7 +3590,10 @@ static void refine_speaker(const ctx *c, const span *s, size_t vg, size_t cue, s
         const fl_attr *at = c->res->attributions.data;
         for (size_t i = c->res->attributions.len; i > attrs_before; i--) {
             const fl_attr *x = &at[i - 1];
-            if (x->sentence == s->index && x->speaker_first < x->speaker_end && x->cue_first < vg) {
+            if (x->sentence == s->index && x->speaker_first < x->speaker_end && x->cue_first < vg &&
+                /* not one in the clause that opens the sentence: "After Varga called for a
+                 * levy, Lind kept to her line, noting …" */
+                intro_clause_end(c, s, x->cue_first, x->cue_end) >= vg) {
                 *first = x->speaker_first;
                 *end = x->speaker_end;
                 return;

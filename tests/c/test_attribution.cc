@@ -1842,3 +1842,11 @@ TEST(Attribution, AContentInAnOpeningClauseEndsAtTheCommaBeforeTheMainClause) {
     ASSERT_EQ(2u, r.size());
     EXPECT_EQ("whether the levy, which rose in May, would stay", r[0].content);
 }
+
+TEST(Attribution, AParticipleDoesNotTakeTheSpeakerOfTheOpeningClause) {
+    auto r = records("After Varga called for a bigger levy, Lind kept to the mayor's line, noting that "
+                     "farmers are poor.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("noting", r[1].cue);
+    EXPECT_EQ("Lind", r[1].speaker);
+}
