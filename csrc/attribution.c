@@ -1298,8 +1298,8 @@ static bool saying_between(const ctx *c, size_t from, size_t to) {
     return false;
 }
 
-static bool subject_before_apposition(const ctx *c, const span *s, size_t vg, size_t *first,
-                                      size_t *end);
+static bool subject_before_apposition(const ctx *c, const span *s, size_t vg, bool later,
+                                      size_t *first, size_t *end);
 
 /* Is all before the verb at i, from `from`, a name and its apposition, with no verb and no
  * quotation ("Ivo Brandt, the treasurer, announced a new levy.")? Then the verb is the
@@ -1308,7 +1308,7 @@ static bool subject_before_apposition(const ctx *c, const span *s, size_t vg, si
 static bool apposed_subject(const ctx *c, const span *s, size_t from, size_t i) {
     size_t f, e;
     if (i < from + 3 || punct(c, i - 1) != ',' || c->v[i - 1].quoted ||
-        !subject_before_apposition(c, s, i, &f, &e) || f < from) {
+        !subject_before_apposition(c, s, i, false, &f, &e) || f < from) {
         return false;
     }
     for (size_t k = from; k + 1 < i; k++) {
@@ -3286,8 +3286,19 @@ static bool clause_subject(const ctx *c, const span *s, size_t vg, size_t *first
  * Lind, the party's chairwoman, said"), when it stands at the start of a clause: the
  * sentence's start, a comma or a linking conjunction. clause_subject finds it after a short
  * introduction; this finds it after any. Sets [*first, *end) and returns true when found. */
-static bool subject_before_apposition(const ctx *c, const span *s, size_t vg, size_t *first,
-                                      size_t *end) {
+/* Does a subordinator open a clause right before word j ("where", "while", "even though",
+ * "after"), not a relative pronoun that may be the clause's subject? */
+static bool subordinator_before(const ctx *c, size_t j) {
+    if (j == 0 || !is_word(c, j - 1) || c->v[j - 1].quoted) {
+        return false;
+    }
+    return folded_is(c, j - 1, "where") || folded_is(c, j - 1, "when") ||
+           (clause_opener(c, j - 1) && !(bits(c, j - 1) & FL_W_RELATIVE) &&
+            !folded_is(c, j - 1, "that"));
+}
+
+static bool subject_before_apposition(const ctx *c, const span *s, size_t vg, bool later,
+                                      size_t *first, size_t *end) {
     if (vg < s->a + 3) {
         return false;
     }
@@ -3350,10 +3361,20 @@ static bool subject_before_apposition(const ctx *c, const span *s, size_t vg, si
     while (j < open && not_a_name(c, j)) {
         j++;
     }
-    if (j >= open || !(j == a || punct(c, j - 1) == ',' ||
-                       ((folded_is(c, j - 1, "and") || folded_is(c, j - 1, "but") ||
-                         folded_is(c, j - 1, "as")) && /* "As Lind, a grower, noted, …" */
-                        (j - 1 == a || is_separator(c, j - 2))))) {
+    if (j >= open) {
+        return false;
+    }
+    if (later) {
+        /* only a clause that a subordinator, a coordinator or a dash opens inside the
+         * sentence: "…, where Sen. Lind (R-Iowa) told", "… -- Brandt, an aide, told" */
+        if (!(j > a && (spaced_dash(c, j - 1) || subordinator_before(c, j) ||
+                        folded_is(c, j - 1, "and") || folded_is(c, j - 1, "but")))) {
+            return false;
+        }
+    } else if (!(j == a || punct(c, j - 1) == ',' ||
+                 ((folded_is(c, j - 1, "and") || folded_is(c, j - 1, "but") ||
+                   folded_is(c, j - 1, "as")) && /* "As Lind, a grower, noted, …" */
+                  (j - 1 == a || is_separator(c, j - 2))))) {
         return false;
     }
     if (!(c->k[j].upper || (bits(c, j) & (FL_W_DET | FL_W_PRON)) || quantifier(c, j)) ||
@@ -3607,10 +3628,17 @@ static void refine_speaker(const ctx *c, const span *s, size_t vg, size_t cue, s
     } else if (participle && p == ',' && subordinate_subject(c, s, vg - 1, &f, &e)) {
         *first = f; /* "…, as the mayor echoed the criticism, saying …" */
         *end = e;
+    } else if (apposition && !coordinated && !participle && !timed &&
+               subject_before_apposition(c, s, vg, true, &f, &e)) {
+        /* a finite verb right after a name and its apposition is the name's, wherever the
+         * clause opens: "…, where Sen. Dana Lind (R-Iowa) told reporters", "…, while Ivo
+         * Brandt, the treasurer, proposed", "… -- Ivo Brandt, an aide, told" */
+        *first = f;
+        *end = e;
     } else if (clause_subject(c, s, vg, &f, &e) && e <= vg) {
         *first = f;
         *end = e;
-    } else if (apposition && subject_before_apposition(c, s, vg, &f, &e)) {
+    } else if (apposition && subject_before_apposition(c, s, vg, false, &f, &e)) {
         *first = f;
         *end = e;
     } else if (participle && subject_after_comma(c, s, vg, false, &f, &e)) {

@@ -1850,3 +1850,18 @@ TEST(Attribution, AParticipleDoesNotTakeTheSpeakerOfTheOpeningClause) {
     EXPECT_EQ("noting", r[1].cue);
     EXPECT_EQ("Lind", r[1].speaker);
 }
+
+TEST(Attribution, AVerbAfterANameAndItsAppositionInALaterClauseIsTheNames) {
+    auto r = records("The row spread to the council, where Sen. Dana Lind (R-Iowa) told reporters "
+                     "that the levy was dead.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Sen. Dana Lind", r[0].speaker);
+    r = records("And it was no accident -- Ivo Brandt, an aide to the mayor, told the Courier that "
+                "the levy was planned.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Ivo Brandt", r[0].speaker);
+    /* a name that opens the sentence keeps its long apposition */
+    r = records("Dean Lind, a 55-year-old grower from Tilden, Ohio, says the levy is fair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Dean Lind", r[0].speaker);
+}
