@@ -3554,6 +3554,15 @@ static void refine_speaker(const ctx *c, const span *s, size_t vg, size_t cue, s
         b--;
     }
     timed |= a == b && time_det; /* "Lind, the treasurer, this week announced" */
+    static const char *const subject_pronouns[] = {"he", "she", "they", "we", "i"};
+    if (b >= a + 2 && folded_in(c, b - 1, subject_pronouns,
+                                sizeof subject_pronouns / sizeof subject_pronouns[0]) &&
+        is_word(c, b - 2) && c->k[b - 2].lower && !(bits(c, b - 2) & (FL_W_CONJ | FL_W_PREP)) &&
+        !folded_is(c, b - 2, "and") && !folded_is(c, b - 2, "or")) {
+        /* a relative clause without "that": "One of the things he wanted", "the last time
+         * she urged": the pronoun is the verb's subject */
+        a = b - 1;
+    }
     /* a name, a pronoun, a role; also a plural noun or a quantifier ("security specialists
      * say", "company executives said", "some want") */
     /* a share of people: "46 percent said", "six in 10 said", "39 have said" (not "2013") */

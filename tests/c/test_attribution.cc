@@ -1865,3 +1865,10 @@ TEST(Attribution, AVerbAfterANameAndItsAppositionInALaterClauseIsTheNames) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("Dean Lind", r[0].speaker);
 }
+
+TEST(Attribution, APronounAfterANounIsTheSubjectOfARelativeClauseWithoutThat) {
+    auto r = records("The last time she urged a boycott of the fair, the levy fell.");
+    ASSERT_LE(1u, r.size());
+    EXPECT_EQ("urged", r[0].cue);
+    EXPECT_EQ("she", r[0].speaker);
+}
