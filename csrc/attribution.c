@@ -3519,6 +3519,7 @@ static bool gerund_link(const ctx *c, size_t i) {
 
 static size_t approximator(const ctx *c, const span *s, size_t j);
 static size_t participle_agent(const ctx *c, const span *s, size_t vg, size_t i);
+static size_t controlled_object(const ctx *c, size_t from, size_t i);
 static bool subordinate_subject(const ctx *c, const span *s, size_t comma, size_t *first,
                                 size_t *end);
 
@@ -3654,6 +3655,49 @@ static void refine_speaker(const ctx *c, const span *s, size_t vg, size_t cue, s
         *first = f;
         *end = e;
     }
+}
+
+/* The object that speaks for an infinitive cue at i ("to" before it) after a verb of
+ * causing or letting, whose object is the infinitive's subject ("The vote led the mayor to
+ * declare victory", "The ruling would allow him to call for a levy", "leaving some growers to
+ * question …"); i when there is none. Verbs whose subject does the act ("promised voters to
+ * …", "used the speech to attack …") are not among them. */
+static size_t controlled_object(const ctx *c, size_t from, size_t i) {
+    static const char *const control[] = {
+        "allow",     "allows",     "allowed",    "allowing",   "lead",      "leads",
+        "led",       "leading",    "force",      "forces",     "forced",    "forcing",
+        "drive",     "drives",     "drove",      "driving",    "push",      "pushes",
+        "pushed",    "pushing",    "prompt",     "prompts",    "prompted",  "prompting",
+        "require",   "requires",   "required",   "requiring",  "encourage", "encourages",
+        "encouraged", "encouraging", "persuade", "persuades",  "persuaded", "persuading",
+        "convince",  "convinces",  "convinced",  "convincing", "cause",     "causes",
+        "caused",    "causing",    "inspire",    "inspires",   "inspired",  "inspiring",
+        "compel",    "compels",    "compelled",  "compelling", "pressure",  "pressured",
+        "spur",      "spurred",    "enable",     "enables",    "enabled",   "enabling",
+        "leave",     "leaves",     "left",       "leaving"};
+    if (i < from + 3 || !folded_is(c, i - 1, "to") || c->v[i - 1].quoted) {
+        return i;
+    }
+    size_t j = i - 1;
+    while (j > from && i - 1 - j < MAX_SPEAKER_TOKENS && c->v[j - 1].role == FL_ROLE_NONE &&
+           !c->v[j - 1].quoted && is_word_like(c, j - 1) &&
+           !folded_in(c, j - 1, control, sizeof control / sizeof control[0])) {
+        uint32_t b = bits(c, j - 1);
+        if ((b & (FL_W_AUX | FL_W_CONJ | FL_W_RELATIVE | FL_W_OPENER)) || finite_verb(c, j - 1) ||
+            ((b & FL_W_PREP) && !folded_is(c, j - 1, "of"))) {
+            return i;
+        }
+        j--;
+    }
+    if (j <= from || j == i - 1 || !folded_in(c, j - 1, control, sizeof control / sizeof control[0]) ||
+        count_words(c, j, i - 1) > MAX_SPEAKER_WORDS) {
+        return i;
+    }
+    /* the object names someone: a pronoun, a name, a role, a noun phrase, a plural */
+    if (!(object_pronoun(c, j) || names_someone(c, j, i - 1) || plural(c, i - 2))) {
+        return i;
+    }
+    return j;
 }
 
 /* A participle without an auxiliary whose agent follows: "Asked by a reporter whether …",
@@ -4298,6 +4342,13 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
             refine_speaker(c, s, vg, i, sentence_attrs, &named_first, &named_end);
             if (named_first == named_end) {
                 intro_gerund_subject(c, s, vg, i, &named_first, &named_end);
+            }
+            if (named_first == named_end && vg == i) {
+                size_t obj = controlled_object(c, from, i);
+                if (obj < i) {
+                    named_first = obj; /* "The vote led the mayor to declare victory" */
+                    named_end = i - 1;
+                }
             }
             if (vg == i && reduced_passive(c, s, i)) {
                 named_first = named_end = vg; /* "a grower accused of fraud": no speaker */

@@ -1872,3 +1872,13 @@ TEST(Attribution, APronounAfterANounIsTheSubjectOfARelativeClauseWithoutThat) {
     EXPECT_EQ("urged", r[0].cue);
     EXPECT_EQ("she", r[0].speaker);
 }
+
+TEST(Attribution, TheObjectOfAVerbOfCausingOrLettingSpeaksForTheInfinitive) {
+    auto r = records("The flood forced Dana Lind to admit that the levy had failed.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("admit", r[0].cue);
+    EXPECT_EQ("Dana Lind", r[0].speaker);
+    r = records("The ruling would allow him to call for a new levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("him", r[0].speaker);
+}
