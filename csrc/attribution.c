@@ -3248,6 +3248,19 @@ static bool clause_subject(const ctx *c, const span *s, size_t vg, size_t *first
                          c->v[k].cue == NULL && !finite_verb(c, k) &&
                          (agent_noun(c, k) || suffix_is(c, k, "ent", 6) ||
                           suffix_is(c, k, "ant", 6) || suffix_is(c, k, "ee", 5));
+            /* so are up to three lower-case words the table does not know, or roles, before a
+             * name, after a capitalised word: "Liberal presidential contenders Dana Lind and
+             * …", "Tilden county clerk Dana Lind" */
+            if (!title && k > a && !det_start) {
+                size_t m = k;
+                while (m < vg && m - k < 3 && is_word(c, m) && c->k[m].lower &&
+                       c->v[m].cue == NULL && !finite_verb(c, m) && !ends_in_ly(c, m) &&
+                       (bits(c, m) == 0 || (bits(c, m) & ~FL_W_NOUNLIKE) == FL_W_ROLE)) {
+                    m++;
+                }
+                title = m > k + 1 && m < vg && is_word(c, m) && c->k[m].upper &&
+                        !(bits(c, m) & (FL_W_PRON | FL_W_TIME | FL_W_DET));
+            }
             /* so is a hyphenated one whose last part is such a noun: "Liberal front-runner
              * Dana Lind" */
             title = title || (k > a && k + 3 < vg && !det_start &&

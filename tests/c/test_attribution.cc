@@ -1882,3 +1882,13 @@ TEST(Attribution, TheObjectOfAVerbOfCausingOrLettingSpeaksForTheInfinitive) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("him", r[0].speaker);
 }
+
+TEST(Attribution, LowerCaseWordsBeforeANameAfterACapitalAreATitleInTheSubject) {
+    auto r = records("Liberal presidential contenders Dana Lind and Ivo Brandt, and Mayor Rita Olsen, "
+                     "tweeted their thanks.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Liberal presidential contenders Dana Lind and Ivo Brandt", r[0].speaker);
+    r = records("Tilden county clerk Dana Lind, who ran the count, said the levy passed.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Tilden county clerk Dana Lind", r[0].speaker);
+}
