@@ -3263,11 +3263,11 @@ static bool clause_subject(const ctx *c, const span *s, size_t vg, size_t *first
             }
             /* so is a hyphenated one whose last part is such a noun: "Liberal front-runner
              * Dana Lind" */
-            title = title || (k > a && k + 3 < vg && !det_start &&
-                              c->t[k + 1].kind == FL_TOKEN_HYPHEN && !c->t[k + 1].space_before &&
-                              is_word(c, k + 2) && c->k[k + 2].lower && agent_noun(c, k + 2) &&
-                              is_word(c, k + 3) && c->k[k + 3].upper &&
-                              !(bits(c, k + 3) & FL_W_PRON));
+            title = title ||
+                    (k > a && k + 3 < vg && !det_start && c->t[k + 1].kind == FL_TOKEN_HYPHEN &&
+                     !c->t[k + 1].space_before && is_word(c, k + 2) && c->k[k + 2].lower &&
+                     agent_noun(c, k + 2) && is_word(c, k + 3) && c->k[k + 3].upper &&
+                     !(bits(c, k + 3) & FL_W_PRON));
             if (k > a && c->k[k].lower && !connector && !trade && !title &&
                 c->t[k - 1].kind != FL_TOKEN_CLITIC &&
                 c->t[k - 1].kind != FL_TOKEN_HYPHEN && /* "Vice-chair Maria Lind" */
@@ -3415,8 +3415,8 @@ static bool clause_opener(const ctx *c, size_t j) {
  * past ("Lind forecast that the levy would fall and praised the farmers")? A past cannot be
  * coordinated with a modal's bare verb, so that clause is not the verb's. */
 static bool modal_before_past(const ctx *c, size_t e, size_t vg) {
-    static const char *const modals[] = {"would", "will", "could", "can", "should",
-                                         "might", "may",   "must"};
+    static const char *const modals[] = {"would",  "will",  "could", "can",
+                                         "should", "might", "may",   "must"};
     return form(c, vg) == FL_FORM_PAST && !(bits(c, vg) & FL_W_AUX) && !irregular_past(c, vg) &&
            folded_in(c, e, modals, sizeof modals / sizeof modals[0]);
 }
@@ -3488,9 +3488,8 @@ static bool subordinate_subject(const ctx *c, const span *s, size_t comma, size_
             break;
         }
     }
-    if (punct(c, k) != ',' || k + 3 >= comma || !is_word(c, k + 1) ||
-        !clause_opener(c, k + 1) || (bits(c, k + 1) & FL_W_RELATIVE) ||
-        c->v[k + 1].role != FL_ROLE_NONE) {
+    if (punct(c, k) != ',' || k + 3 >= comma || !is_word(c, k + 1) || !clause_opener(c, k + 1) ||
+        (bits(c, k + 1) & FL_W_RELATIVE) || c->v[k + 1].role != FL_ROLE_NONE) {
         return false;
     }
     span sub = *s;
@@ -3569,8 +3568,9 @@ static void refine_speaker(const ctx *c, const span *s, size_t vg, size_t cue, s
     }
     timed |= a == b && time_det; /* "Lind, the treasurer, this week announced" */
     static const char *const subject_pronouns[] = {"he", "she", "they", "we", "i"};
-    if (b >= a + 2 && folded_in(c, b - 1, subject_pronouns,
-                                sizeof subject_pronouns / sizeof subject_pronouns[0]) &&
+    if (b >= a + 2 &&
+        folded_in(c, b - 1, subject_pronouns,
+                  sizeof subject_pronouns / sizeof subject_pronouns[0]) &&
         is_word(c, b - 2) && c->k[b - 2].lower && !(bits(c, b - 2) & (FL_W_CONJ | FL_W_PREP)) &&
         !folded_is(c, b - 2, "and") && !folded_is(c, b - 2, "or")) {
         /* a relative clause without "that": "One of the things he wanted", "the last time
@@ -3672,22 +3672,21 @@ static void refine_speaker(const ctx *c, const span *s, size_t vg, size_t cue, s
 
 /* The object that speaks for an infinitive cue at i ("to" before it) after a verb of
  * causing or letting, whose object is the infinitive's subject ("The vote led the mayor to
- * declare victory", "The ruling would allow him to call for a levy", "leaving some growers to
- * question …"); i when there is none. Verbs whose subject does the act ("promised voters to
- * …", "used the speech to attack …") are not among them. */
+ * declare victory", "The ruling would allow him to call for a levy"); i when there is none.
+ * Verbs whose subject does the act ("promised voters to …", "used the speech to attack …")
+ * are not among them, nor "leave", which also moves ("left the hall to call her lawyer"). */
 static size_t controlled_object(const ctx *c, size_t from, size_t i) {
     static const char *const control[] = {
-        "allow",     "allows",     "allowed",    "allowing",   "lead",      "leads",
-        "led",       "leading",    "force",      "forces",     "forced",    "forcing",
-        "drive",     "drives",     "drove",      "driving",    "push",      "pushes",
-        "pushed",    "pushing",    "prompt",     "prompts",    "prompted",  "prompting",
-        "require",   "requires",   "required",   "requiring",  "encourage", "encourages",
-        "encouraged", "encouraging", "persuade", "persuades",  "persuaded", "persuading",
-        "convince",  "convinces",  "convinced",  "convincing", "cause",     "causes",
-        "caused",    "causing",    "inspire",    "inspires",   "inspired",  "inspiring",
-        "compel",    "compels",    "compelled",  "compelling", "pressure",  "pressured",
-        "spur",      "spurred",    "enable",     "enables",    "enabled",   "enabling",
-        "leave",     "leaves",     "left",       "leaving"};
+        "allow",      "allows",      "allowed",   "allowing",   "lead",      "leads",
+        "led",        "leading",     "force",     "forces",     "forced",    "forcing",
+        "drive",      "drives",      "drove",     "driving",    "push",      "pushes",
+        "pushed",     "pushing",     "prompt",    "prompts",    "prompted",  "prompting",
+        "require",    "requires",    "required",  "requiring",  "encourage", "encourages",
+        "encouraged", "encouraging", "persuade",  "persuades",  "persuaded", "persuading",
+        "convince",   "convinces",   "convinced", "convincing", "cause",     "causes",
+        "caused",     "causing",     "inspire",   "inspires",   "inspired",  "inspiring",
+        "compel",     "compels",     "compelled", "compelling", "pressure",  "pressured",
+        "spur",       "spurred",     "enable",    "enables",    "enabled",   "enabling"};
     if (i < from + 3 || !folded_is(c, i - 1, "to") || c->v[i - 1].quoted) {
         return i;
     }
@@ -3702,7 +3701,8 @@ static size_t controlled_object(const ctx *c, size_t from, size_t i) {
         }
         j--;
     }
-    if (j <= from || j == i - 1 || !folded_in(c, j - 1, control, sizeof control / sizeof control[0]) ||
+    if (j <= from || j == i - 1 ||
+        !folded_in(c, j - 1, control, sizeof control / sizeof control[0]) ||
         count_words(c, j, i - 1) > MAX_SPEAKER_WORDS) {
         return i;
     }

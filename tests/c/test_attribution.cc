@@ -1249,7 +1249,8 @@ TEST(Attribution, TheSubjectOfSeemIsTheSubjectOfAParticipleAfterIt) {
     EXPECT_EQ("saying", r[1].cue);
     EXPECT_EQ("Advisers for Lind", r[1].speaker);
     /* a perception's subject is a participle's subject too */
-    r = records("Advisers for Lind seemed pleased with the ruling, saying that the levy would stay.");
+    r = records(
+        "Advisers for Lind seemed pleased with the ruling, saying that the levy would stay.");
     ASSERT_EQ(2u, r.size());
     EXPECT_EQ("", r[0].speaker);
     EXPECT_EQ("saying", r[1].cue);
@@ -1755,7 +1756,8 @@ TEST(Attribution, SeemBeforeAVerbOfSayingIsPartOfItsCueAndItsSubjectSpeaks) {
 }
 
 TEST(Attribution, AParticipleAfterASubordinateClauseBetweenCommasIsItsSubjects) {
-    auto r = records("It was a long night, as the mayor echoed the criticism, saying the levy is unfair.");
+    auto r = records(
+        "It was a long night, as the mayor echoed the criticism, saying the levy is unfair.");
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("saying", r[0].cue);
     EXPECT_EQ("the mayor", r[0].speaker);
@@ -1778,7 +1780,8 @@ TEST(Attribution, AVerbAfterANameAndItsAppositionIsTheNamesNotAnInvertedCue) {
 }
 
 TEST(Attribution, AHyphenatedTitleBeforeANameStaysInTheClausesSubject) {
-    auto r = records("Liberal front-runner Dana Lind, also campaigning in Tilden, said the levy is fair.");
+    auto r = records(
+        "Liberal front-runner Dana Lind, also campaigning in Tilden, said the levy is fair.");
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("Liberal front-runner Dana Lind", r[0].speaker);
 }
@@ -1795,7 +1798,8 @@ TEST(Attribution, APastCoordinatedVerbIsNotTheModalClausesBeforeIt) {
 }
 
 TEST(Attribution, ASubjectThatAPrepositionCutMayFollowASubordinator) {
-    auto r = records("The hall fell silent as growers in the two valleys paused to remember the flood.");
+    auto r = records(
+        "The hall fell silent as growers in the two valleys paused to remember the flood.");
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("growers in the two valleys", r[0].speaker);
     r = records("Though a share of growers in both valleys say the levy is fair, most oppose it.");
@@ -1804,7 +1808,8 @@ TEST(Attribution, ASubjectThatAPrepositionCutMayFollowASubordinator) {
 }
 
 TEST(Attribution, ASubjectThatAPrepositionCutMayOpenWithAdjectivesBeforeAPlural) {
-    auto r = records("But current and former clerks in the town office have said the levy is fair.");
+    auto r = records(
+        "But current and former clerks in the town office have said the levy is fair.");
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("current and former clerks in the town office", r[0].speaker);
     r = records("In Tilden, early results from the two valleys showed that the levy had passed.");
@@ -1827,8 +1832,9 @@ TEST(Attribution, HaveToAndBeLikelyToBeforeAVerbOfSayingArePartOfItsCue) {
 }
 
 TEST(Attribution, AContentInAnOpeningClauseEndsAtTheCommaBeforeTheMainClause) {
-    auto r = records("Asked on Monday whether Ivo Brandt would run again, Dana Lind shook her head and "
-                     "said the levy is fair.");
+    auto r = records(
+        "Asked on Monday whether Ivo Brandt would run again, Dana Lind shook her head and "
+        "said the levy is fair.");
     ASSERT_EQ(2u, r.size());
     EXPECT_EQ("whether Ivo Brandt would run again", r[0].content);
     EXPECT_EQ("said", r[1].cue);
@@ -1844,8 +1850,9 @@ TEST(Attribution, AContentInAnOpeningClauseEndsAtTheCommaBeforeTheMainClause) {
 }
 
 TEST(Attribution, AParticipleDoesNotTakeTheSpeakerOfTheOpeningClause) {
-    auto r = records("After Varga called for a bigger levy, Lind kept to the mayor's line, noting that "
-                     "farmers are poor.");
+    auto r = records(
+        "After Varga called for a bigger levy, Lind kept to the mayor's line, noting that "
+        "farmers are poor.");
     ASSERT_EQ(2u, r.size());
     EXPECT_EQ("noting", r[1].cue);
     EXPECT_EQ("Lind", r[1].speaker);
@@ -1884,8 +1891,9 @@ TEST(Attribution, TheObjectOfAVerbOfCausingOrLettingSpeaksForTheInfinitive) {
 }
 
 TEST(Attribution, LowerCaseWordsBeforeANameAfterACapitalAreATitleInTheSubject) {
-    auto r = records("Liberal presidential contenders Dana Lind and Ivo Brandt, and Mayor Rita Olsen, "
-                     "tweeted their thanks.");
+    auto r = records(
+        "Liberal presidential contenders Dana Lind and Ivo Brandt, and Mayor Rita Olsen, "
+        "tweeted their thanks.");
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("Liberal presidential contenders Dana Lind and Ivo Brandt", r[0].speaker);
     r = records("Tilden county clerk Dana Lind, who ran the count, said the levy passed.");
