@@ -1303,6 +1303,28 @@ static bool saying_between(const ctx *c, size_t from, size_t to) {
     return false;
 }
 
+static bool subject_before_apposition(const ctx *c, const span *s, size_t vg, bool later,
+                                      size_t *first, size_t *end);
+
+/* Is all before the verb at i, from `from`, a name and its apposition, with no verb and no
+ * quotation ("Ivo Brandt, the treasurer, announced a new levy.")? Then the verb is the
+ * name's, not an inverted cue after its content ("The levy will rise, announced the
+ * treasurer."). */
+static bool apposed_subject(const ctx *c, const span *s, size_t from, size_t i) {
+    size_t f, e;
+    if (i < from + 3 || punct(c, i - 1) != ',' || c->v[i - 1].quoted ||
+        !subject_before_apposition(c, s, i, false, &f, &e) || f < from) {
+        return false;
+    }
+    for (size_t k = from; k + 1 < i; k++) {
+        if (c->v[k].quoted || family(punct(c, k)) != FAMILY_NONE || finite_verb(c, k) ||
+            (bits(c, k) & ATTRIBUTION_CUES)) {
+            return false;
+        }
+    }
+    return true;
+}
+
 static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
     fl_status st;
     /* "…, he said at a briefing, according to the Ledger.": an "according to" that
@@ -1404,7 +1426,8 @@ static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
                             form(c, i) != FL_FORM_ING && form(c, i) != FL_FORM_PP &&
                             !folded_is(c, i, "told") && !folded_is(c, i, "tells") &&
                             (e = speaker_forward(c, s, i + 1)) > i + 1 &&
-                            !(e == i + 2 && object_pronoun(c, i + 1));
+                            !(e == i + 2 && object_pronoun(c, i + 1)) &&
+                            !apposed_subject(c, s, from, i);
             if (inverted) {
                 /* inverted: '…," said Lavrov' */
                 sep = i - 1;
@@ -1873,6 +1896,27 @@ static size_t catenative_start(const ctx *c, const span *s, size_t vg, size_t i,
     size_t g = head_verb_group(c, s, v, from);
     if (g == SIZE_MAX) {
         return vg;
+    }
+    /* a need or a likelihood is no one's act, but the infinitive's subject is its subject:
+     * "Lind has to remind voters …", "Growers were more likely to say …" */
+    static const char *const have[] = {"has", "have", "had"};
+    static const char *const likely[] = {"likely", "unlikely"};
+    if (to && folded_in(c, v, have, sizeof have / sizeof have[0]) && v == g) {
+        return g;
+    }
+    if (to && folded_in(c, v, likely, sizeof likely / sizeof likely[0])) {
+        /* back over its grading: "were slightly more likely to say" */
+        static const char *const grades[] = {"more", "less", "most", "least", "much", "far"};
+        size_t k = v;
+        while (k > from && v - k < 3 && is_word(c, k - 1) &&
+               (folded_in(c, k - 1, grades, sizeof grades / sizeof grades[0]) ||
+                (bits(c, k - 1) & FL_W_ADV) || ly_adverb(c, k - 1, s->a))) {
+            k--;
+        }
+        if (k > from && is_be(c, k - 1)) {
+            size_t be = verb_group_start(c, s, k - 1);
+            return be < from ? from : be;
+        }
     }
     uint32_t b = bits(c, v);
     uint8_t vf = form(c, v);
@@ -2480,6 +2524,21 @@ static bool seem_complement(const ctx *c, const span *s, size_t j) {
            c->k[j].lower;
 }
 
+/* Does "seem"/"appear" at i head a verb of saying, thinking or stance ("Lind seemed to mock
+ * the plan", "The mayor appeared to suggest that …")? Then its subject says it: the chain
+ * is the cue (as "went on to say" is), not a perception of the writer's. */
+static bool seems_to_say(const ctx *c, const span *s, size_t i) {
+    if (i + 3 >= s->b || !folded_is(c, i + 1, "to") || !is_word(c, i + 2) || !c->k[i + 2].lower ||
+        c->v[i + 2].quoted || form(c, i + 2) != FL_FORM_BASE || !is_word(c, i + 3)) {
+        return false;
+    }
+    uint32_t b = bits(c, i + 2);
+    /* a verb that reports only a clause keeps the perception without one ("seemed to
+     * confirm the critiques") */
+    return (b & (FL_W_SPEECH | FL_W_STANCE)) && !(b & (FL_W_SEEM | FL_W_THOUGHT)) &&
+           (!(b & FL_W_CLAUSE) || clause_complement(c, s, i + 3));
+}
+
 /* Is the subject [subj, vg) missing or an empty "it"/"there" ("It is said that …")? */
 static bool empty_subject(const ctx *c, size_t subj, size_t vg) {
     return subj >= vg ||
@@ -2839,6 +2898,49 @@ static bool comparison_at(const ctx *c, const span *s, size_t j) {
     return false;
 }
 
+static bool clause_opener(const ctx *c, size_t j);
+
+/* The comma that closes the clause a cue at vg stands in, when that clause opens the
+ * sentence with a subordinator or with the cue itself, a participle ("After Varga called
+ * for a bigger levy, Lind …", "Asked whether the levy would stay, Lind …"), and the main
+ * clause follows it: a subject, then a finite verb. SIZE_MAX when there is none. */
+static size_t intro_clause_end(const ctx *c, const span *s, size_t vg, size_t cstart) {
+    size_t a = s->a;
+    while (a < vg && !is_word(c, a)) {
+        a++;
+    }
+    if (a < vg && (folded_is(c, a, "but") || folded_is(c, a, "and") || folded_is(c, a, "yet"))) {
+        a++;
+    }
+    uint8_t f = form(c, vg);
+    bool opens = (vg == a && (f == FL_FORM_ING || f == FL_FORM_PAST || f == FL_FORM_PP)) ||
+                 (a < vg && clause_opener(c, a) && !(bits(c, a) & FL_W_RELATIVE) &&
+                  !folded_is(c, a, "that"));
+    if (!opens) {
+        return SIZE_MAX;
+    }
+    for (size_t k = a; k < vg; k++) {
+        if (punct(c, k) == ',' || c->v[k].quoted) {
+            return SIZE_MAX; /* the cue is not in the opening clause */
+        }
+    }
+    for (size_t k = cstart; k + 2 < s->b && k - cstart < MAX_PIECE_TOKENS; k++) {
+        if (c->v[k].quoted || punct(c, k) != ',' || !clause_follows(c, s, k + 1)) {
+            continue;
+        }
+        for (size_t v = k + 2; v < s->b && v - k <= MAX_SUBJECT_TOKENS; v++) {
+            if (!is_word(c, v)) {
+                break;
+            }
+            uint8_t fv = form(c, v);
+            if (c->k[v].lower && (finite_verb(c, v) || fv == FL_FORM_PAST || fv == FL_FORM_S)) {
+                return k;
+            }
+        }
+    }
+    return SIZE_MAX;
+}
+
 static fl_status finish(ctx *c, const span *s, fl_attr *at, size_t cstart, size_t vg) {
     if (cstart != SIZE_MAX && cstart < s->b && !at_end(s, cstart)) {
         /* One walk from cstart, each token looked at a bounded number of times: the
@@ -2871,6 +2973,7 @@ static fl_status finish(ctx *c, const span *s, fl_attr *at, size_t cstart, size_
          * charged with perjury resigned") */
         bool reduced = at->cue_word != UINT32_MAX && vg == at->cue_word &&
                        reduced_passive(c, s, at->cue_word);
+        size_t intro = at->cue_word != UINT32_MAX ? intro_clause_end(c, s, vg, cstart) : SIZE_MAX;
         size_t end = cstart;
         /* a verb of the content's own clause before end; an object or an infinitive has
          * the cue's ("declined to comment and Varga said", "defended the levy even though
@@ -2894,7 +2997,7 @@ static fl_status finish(ctx *c, const span *s, fl_attr *at, size_t cstart, size_
                  participle_after_quote_comma(c, s, cstart, end) ||
                  (reduced && end > cstart + 1 && (punct(c, end) == ',' || finite_verb(c, end))) ||
                  /* "In criticizing the levy, his adviser argued" */
-                 (at->speaker_first > cstart && end + 1 >= at->speaker_first) ||
+                 (at->speaker_first > cstart && end + 1 >= at->speaker_first) || end == intro ||
                  (phrase && phrase_stops(c, s, end)))) {
                 break;
             }
@@ -3150,6 +3253,26 @@ static bool clause_subject(const ctx *c, const span *s, size_t vg, size_t *first
                          c->v[k].cue == NULL && !finite_verb(c, k) &&
                          (agent_noun(c, k) || suffix_is(c, k, "ent", 6) ||
                           suffix_is(c, k, "ant", 6) || suffix_is(c, k, "ee", 5));
+            /* so are up to three lower-case words the table does not know, or roles, before a
+             * name, after a capitalised word: "Liberal presidential contenders Dana Lind and
+             * …", "Tilden county clerk Dana Lind" */
+            if (!title && k > a && !det_start) {
+                size_t m = k;
+                while (m < vg && m - k < 3 && is_word(c, m) && c->k[m].lower &&
+                       c->v[m].cue == NULL && !finite_verb(c, m) && !ends_in_ly(c, m) &&
+                       (bits(c, m) == 0 || (bits(c, m) & ~FL_W_NOUNLIKE) == FL_W_ROLE)) {
+                    m++;
+                }
+                title = m > k + 1 && m < vg && is_word(c, m) && c->k[m].upper &&
+                        !(bits(c, m) & (FL_W_PRON | FL_W_TIME | FL_W_DET));
+            }
+            /* so is a hyphenated one whose last part is such a noun: "Liberal front-runner
+             * Dana Lind" */
+            title = title ||
+                    (k > a && k + 3 < vg && !det_start && c->t[k + 1].kind == FL_TOKEN_HYPHEN &&
+                     !c->t[k + 1].space_before && is_word(c, k + 2) && c->k[k + 2].lower &&
+                     agent_noun(c, k + 2) && is_word(c, k + 3) && c->k[k + 3].upper &&
+                     !(bits(c, k + 3) & FL_W_PRON));
             if (k > a && c->k[k].lower && !connector && !trade && !title &&
                 c->t[k - 1].kind != FL_TOKEN_CLITIC &&
                 c->t[k - 1].kind != FL_TOKEN_HYPHEN && /* "Vice-chair Maria Lind" */
@@ -3181,8 +3304,19 @@ static bool clause_subject(const ctx *c, const span *s, size_t vg, size_t *first
  * Lind, the party's chairwoman, said"), when it stands at the start of a clause: the
  * sentence's start, a comma or a linking conjunction. clause_subject finds it after a short
  * introduction; this finds it after any. Sets [*first, *end) and returns true when found. */
-static bool subject_before_apposition(const ctx *c, const span *s, size_t vg, size_t *first,
-                                      size_t *end) {
+/* Does a subordinator open a clause right before word j ("where", "while", "even though",
+ * "after"), not a relative pronoun that may be the clause's subject? */
+static bool subordinator_before(const ctx *c, size_t j) {
+    if (j == 0 || !is_word(c, j - 1) || c->v[j - 1].quoted) {
+        return false;
+    }
+    return folded_is(c, j - 1, "where") || folded_is(c, j - 1, "when") ||
+           (clause_opener(c, j - 1) && !(bits(c, j - 1) & FL_W_RELATIVE) &&
+            !folded_is(c, j - 1, "that"));
+}
+
+static bool subject_before_apposition(const ctx *c, const span *s, size_t vg, bool later,
+                                      size_t *first, size_t *end) {
     if (vg < s->a + 3) {
         return false;
     }
@@ -3245,10 +3379,20 @@ static bool subject_before_apposition(const ctx *c, const span *s, size_t vg, si
     while (j < open && not_a_name(c, j)) {
         j++;
     }
-    if (j >= open || !(j == a || punct(c, j - 1) == ',' ||
-                       ((folded_is(c, j - 1, "and") || folded_is(c, j - 1, "but") ||
-                         folded_is(c, j - 1, "as")) && /* "As Lind, a grower, noted, …" */
-                        (j - 1 == a || is_separator(c, j - 2))))) {
+    if (j >= open) {
+        return false;
+    }
+    if (later) {
+        /* only a clause that a subordinator, a coordinator or a dash opens inside the
+         * sentence: "…, where Sen. Lind (R-Iowa) told", "… -- Brandt, an aide, told" */
+        if (!(j > a && (spaced_dash(c, j - 1) || subordinator_before(c, j) ||
+                        folded_is(c, j - 1, "and") || folded_is(c, j - 1, "but")))) {
+            return false;
+        }
+    } else if (!(j == a || punct(c, j - 1) == ',' ||
+                 ((folded_is(c, j - 1, "and") || folded_is(c, j - 1, "but") ||
+                   folded_is(c, j - 1, "as")) && /* "As Lind, a grower, noted, …" */
+                  (j - 1 == a || is_separator(c, j - 2))))) {
         return false;
     }
     if (!(c->k[j].upper || (bits(c, j) & (FL_W_DET | FL_W_PRON)) || quantifier(c, j)) ||
@@ -3270,6 +3414,16 @@ static bool clause_opener(const ctx *c, size_t j) {
     return (b & FL_W_CONJ) && !folded_is(c, j, "and") && !folded_is(c, j, "or") &&
            !folded_is(c, j, "but") && !folded_is(c, j, "yet") && !folded_is(c, j, "nor") &&
            !folded_is(c, j, "than") && !folded_is(c, j, "so");
+}
+
+/* Does the clause whose verb group starts at e open with a modal, while the verb at vg is a
+ * past ("Lind forecast that the levy would fall and praised the farmers")? A past cannot be
+ * coordinated with a modal's bare verb, so that clause is not the verb's. */
+static bool modal_before_past(const ctx *c, size_t e, size_t vg) {
+    static const char *const modals[] = {"would",  "will",  "could", "can",
+                                         "should", "might", "may",   "must"};
+    return form(c, vg) == FL_FORM_PAST && !(bits(c, vg) & FL_W_AUX) && !irregular_past(c, vg) &&
+           folded_in(c, e, modals, sizeof modals / sizeof modals[0]);
 }
 
 /* The subject of a coordinated verb or a participle at vg whose clause does not open the
@@ -3309,7 +3463,7 @@ static bool subject_after_comma(const ctx *c, const span *s, size_t vg, bool ope
         /* the word after it is its verb; a lower-case word before a capital is a title in
          * the name ("Liberal incumbent Dana Lind") unless it is a verb the table knows */
         if (clause_subject(c, &sub, vg, &f, &e) && f == j + 1 && e + 1 < vg && is_word(c, e) &&
-            c->k[e].lower && c->v[f].role == FL_ROLE_NONE &&
+            c->k[e].lower && c->v[f].role == FL_ROLE_NONE && !modal_before_past(c, e, vg) &&
             (finite_verb(c, e) ||
              ((bits(c, e) & (ATTRIBUTION_CUES | FL_W_ADV)) && form(c, e) != FL_FORM_ADJ) ||
              !c->k[e + 1].upper) &&
@@ -3320,6 +3474,40 @@ static bool subject_after_comma(const ctx *c, const span *s, size_t vg, bool ope
         }
     }
     return false;
+}
+
+/* The subject of the clause that a subordinator opens right after the comma before the
+ * comma at `comma` ("It was a long day, as the mayor echoed the criticism, saying …": the
+ * mayor), when its verb follows the subject: a participle after such a clause is its
+ * subject's. Sets [*first, *end) and returns true when found. */
+static bool subordinate_subject(const ctx *c, const span *s, size_t comma, size_t *first,
+                                size_t *end) {
+    size_t k = comma;
+    while (k > s->a && comma - k < MAX_PIECE_TOKENS) {
+        k--;
+        if (c->v[k].quoted || punct(c, k) == ';' || punct(c, k) == ':' ||
+            family(punct(c, k)) != FAMILY_NONE) {
+            return false;
+        }
+        if (punct(c, k) == ',') {
+            break;
+        }
+    }
+    if (punct(c, k) != ',' || k + 3 >= comma || !is_word(c, k + 1) || !clause_opener(c, k + 1) ||
+        (bits(c, k + 1) & FL_W_RELATIVE) || c->v[k + 1].role != FL_ROLE_NONE) {
+        return false;
+    }
+    span sub = *s;
+    sub.a = k + 2;
+    size_t f, e;
+    if (!clause_subject(c, &sub, comma, &f, &e) || f != k + 2 || e >= comma || !is_word(c, e) ||
+        !c->k[e].lower || !finite_verb(c, e) || c->v[f].role != FL_ROLE_NONE ||
+        (bits(c, f) & (FL_W_RELATIVE | FL_W_PREP | FL_W_CONJ | FL_W_OPENER))) {
+        return false;
+    }
+    *first = f;
+    *end = e;
+    return true;
 }
 
 /* Is there a finite verb (or verb of saying) in sentence s before token i, outside
@@ -3347,10 +3535,21 @@ static bool gerund_link(const ctx *c, size_t i) {
 }
 
 static size_t approximator(const ctx *c, const span *s, size_t j);
+static size_t participle_agent(const ctx *c, const span *s, size_t vg, size_t i);
+static size_t controlled_object(const ctx *c, size_t from, size_t i);
+static bool subordinate_subject(const ctx *c, const span *s, size_t comma, size_t *first,
+                                size_t *end);
 
 /* The speaker of the cue whose verb group starts at vg, when the words before it, [*first,
  * vg), name no one (see above). *first and *end are set to the speaker found (empty when
  * none). attrs_before: the attributions of this sentence found before this one. */
+/* Does word i open a phrase of time before a word of time ("this week", "this past week",
+ * "that night")? */
+static bool time_determiner(const ctx *c, size_t i) {
+    return is_word(c, i) && c->k[i].lower &&
+           ((bits(c, i) & FL_W_DET) || folded_is(c, i, "past") || folded_is(c, i, "coming"));
+}
+
 static void refine_speaker(const ctx *c, const span *s, size_t vg, size_t cue, size_t attrs_before,
                            size_t *first, size_t *end) {
     size_t a = *first;
@@ -3361,10 +3560,27 @@ static void refine_speaker(const ctx *c, const span *s, size_t vg, size_t cue, s
     bool coordinated = b > s->a && (folded_is(c, b - 1, "and") || folded_is(c, b - 1, "or") ||
                                     folded_is(c, b - 1, "but"));
     bool timed = a == b && *first < vg; /* only a time before the verb: "on Saturday said" */
+    bool time_det = false;
     while (b > a && (not_a_name(c, b - 1) ||
                      (b - 1 > a && (folded_is(c, b - 1, "both") || folded_is(c, b - 1, "all") ||
-                                    folded_is(c, b - 1, "each"))))) {
-        b--; /* a floating quantifier: "Lind and Varga both denounced", "They all said" */
+                                    folded_is(c, b - 1, "each"))) ||
+                     (b < vg && time_determiner(c, b - 1) &&
+                      ((bits(c, b) & FL_W_TIME) || folded_is(c, b, "past"))))) {
+        /* a floating quantifier: "Lind and Varga both denounced", "They all said"; the
+         * determiner of a time: "The council this week announced", "this past week" */
+        time_det |= b < vg && time_determiner(c, b - 1);
+        b--;
+    }
+    timed |= a == b && time_det; /* "Lind, the treasurer, this week announced" */
+    static const char *const subject_pronouns[] = {"he", "she", "they", "we", "i"};
+    if (b >= a + 2 &&
+        folded_in(c, b - 1, subject_pronouns,
+                  sizeof subject_pronouns / sizeof subject_pronouns[0]) &&
+        is_word(c, b - 2) && c->k[b - 2].lower && !(bits(c, b - 2) & (FL_W_CONJ | FL_W_PREP)) &&
+        !folded_is(c, b - 2, "and") && !folded_is(c, b - 2, "or")) {
+        /* a relative clause without "that": "One of the things he wanted", "the last time
+         * she urged": the pronoun is the verb's subject */
+        a = b - 1;
     }
     /* a name, a pronoun, a role; also a plural noun or a quantifier ("security specialists
      * say", "company executives said", "some want") */
@@ -3423,7 +3639,10 @@ static void refine_speaker(const ctx *c, const span *s, size_t vg, size_t cue, s
         const fl_attr *at = c->res->attributions.data;
         for (size_t i = c->res->attributions.len; i > attrs_before; i--) {
             const fl_attr *x = &at[i - 1];
-            if (x->sentence == s->index && x->speaker_first < x->speaker_end && x->cue_first < vg) {
+            if (x->sentence == s->index && x->speaker_first < x->speaker_end && x->cue_first < vg &&
+                /* not one in the clause that opens the sentence: "After Varga called for a
+                 * levy, Lind kept to her line, noting …" */
+                intro_clause_end(c, s, x->cue_first, x->cue_end) >= vg) {
                 *first = x->speaker_first;
                 *end = x->speaker_end;
                 return;
@@ -3434,16 +3653,91 @@ static void refine_speaker(const ctx *c, const span *s, size_t vg, size_t cue, s
     if (coordinated && subject_after_comma(c, s, vg, true, &f, &e)) {
         *first = f; /* the nearest clause's subject */
         *end = e;
+    } else if (participle && p == ',' && subordinate_subject(c, s, vg - 1, &f, &e)) {
+        *first = f; /* "…, as the mayor echoed the criticism, saying …" */
+        *end = e;
+    } else if (apposition && !coordinated && !participle && !timed &&
+               subject_before_apposition(c, s, vg, true, &f, &e)) {
+        /* a finite verb right after a name and its apposition is the name's, wherever the
+         * clause opens: "…, where Sen. Dana Lind (R-Iowa) told reporters", "…, while Ivo
+         * Brandt, the treasurer, proposed", "… -- Ivo Brandt, an aide, told" */
+        *first = f;
+        *end = e;
     } else if (clause_subject(c, s, vg, &f, &e) && e <= vg) {
         *first = f;
         *end = e;
-    } else if (apposition && subject_before_apposition(c, s, vg, &f, &e)) {
+    } else if (apposition && subject_before_apposition(c, s, vg, false, &f, &e)) {
         *first = f;
         *end = e;
     } else if (participle && subject_after_comma(c, s, vg, false, &f, &e)) {
         *first = f;
         *end = e;
     }
+}
+
+/* The object that speaks for an infinitive cue at i ("to" before it) after a verb of
+ * causing or letting, whose object is the infinitive's subject ("The vote led the mayor to
+ * declare victory", "The ruling would allow him to call for a levy"); i when there is none.
+ * Verbs whose subject does the act ("promised voters to …", "used the speech to attack …")
+ * are not among them, nor "leave", which also moves ("left the hall to call her lawyer"). */
+static size_t controlled_object(const ctx *c, size_t from, size_t i) {
+    static const char *const control[] = {
+        "allow",      "allows",      "allowed",   "allowing",   "lead",      "leads",
+        "led",        "leading",     "force",     "forces",     "forced",    "forcing",
+        "drive",      "drives",      "drove",     "driving",    "push",      "pushes",
+        "pushed",     "pushing",     "prompt",    "prompts",    "prompted",  "prompting",
+        "require",    "requires",    "required",  "requiring",  "encourage", "encourages",
+        "encouraged", "encouraging", "persuade",  "persuades",  "persuaded", "persuading",
+        "convince",   "convinces",   "convinced", "convincing", "cause",     "causes",
+        "caused",     "causing",     "inspire",   "inspires",   "inspired",  "inspiring",
+        "compel",     "compels",     "compelled", "compelling", "pressure",  "pressured",
+        "spur",       "spurred",     "enable",    "enables",    "enabled",   "enabling"};
+    if (i < from + 3 || !folded_is(c, i - 1, "to") || c->v[i - 1].quoted) {
+        return i;
+    }
+    size_t j = i - 1;
+    while (j > from && i - 1 - j < MAX_SPEAKER_TOKENS && c->v[j - 1].role == FL_ROLE_NONE &&
+           !c->v[j - 1].quoted && is_word_like(c, j - 1) &&
+           !folded_in(c, j - 1, control, sizeof control / sizeof control[0])) {
+        uint32_t b = bits(c, j - 1);
+        if ((b & (FL_W_AUX | FL_W_CONJ | FL_W_RELATIVE | FL_W_OPENER)) || finite_verb(c, j - 1) ||
+            ((b & FL_W_PREP) && !folded_is(c, j - 1, "of"))) {
+            return i;
+        }
+        j--;
+    }
+    if (j <= from || j == i - 1 ||
+        !folded_in(c, j - 1, control, sizeof control / sizeof control[0]) ||
+        count_words(c, j, i - 1) > MAX_SPEAKER_WORDS) {
+        return i;
+    }
+    /* the object names someone: a pronoun, a name, a role, a noun phrase, a plural */
+    if (!(object_pronoun(c, j) || names_someone(c, j, i - 1) || plural(c, i - 2))) {
+        return i;
+    }
+    return j;
+}
+
+/* A participle without an auxiliary whose agent follows: "Asked by a reporter whether …",
+ * "As reported by the Courier, …", "…, first reported by the Courier, …": a passive clause
+ * reduced to its participle, where it opens the sentence or follows "as" or a comma (not
+ * "The council said by a vote of five to two that …", an active verb's adjunct). Returns
+ * the end of the agent's name after "by", or 0 when there is none. */
+static size_t participle_agent(const ctx *c, const span *s, size_t vg, size_t i) {
+    uint8_t f = form(c, i);
+    if (!(f == FL_FORM_PAST || f == FL_FORM_PP) || i + 2 >= s->b || !folded_is(c, i + 1, "by")) {
+        return 0;
+    }
+    for (size_t k = vg; k < i; k++) {
+        if (bits(c, k) & FL_W_AUX) {
+            return 0;
+        }
+    }
+    if (!(vg == s->a || folded_is(c, vg - 1, "as") || punct(c, vg - 1) == ',')) {
+        return 0;
+    }
+    size_t e = speaker_forward(c, s, i + 2);
+    return e > i + 2 && names_someone(c, i + 2, e) ? e : 0;
 }
 
 /* Does a quotation (after a comma or a colon) or a that-clause start at j? */
@@ -3502,6 +3796,27 @@ static size_t approximator(const ctx *c, const span *s, size_t j) {
     return j;
 }
 
+/* Do lower-case adjectives the table does not know open a plural noun at j ("early
+ * results", "current and former officials"), before `to`? */
+static bool adjective_before_plural(const ctx *c, const span *s, size_t j, size_t to) {
+    if (!is_word(c, j) || !c->k[j].lower || bits(c, j) != 0 || c->v[j].cue != NULL ||
+        finite_verb(c, j) || plural(c, j)) {
+        return false;
+    }
+    for (size_t k = j + 1; k < to && k < s->b && k <= j + 3; k++) {
+        if (!is_word(c, k) || !c->k[k].lower) {
+            return false;
+        }
+        if (plural(c, k)) {
+            return true;
+        }
+        if (!(bits(c, k) == 0 || folded_is(c, k, "and")) || finite_verb(c, k)) {
+            return false;
+        }
+    }
+    return false;
+}
+
 /* The subject that a preposition cut ("A state official aware of the audit said",
  * "Leaders of the drive to cancel the concert said", "A 2009 report by the Center
  * found"): when the words before the speaker found at sp_first, back to the start of the
@@ -3530,6 +3845,9 @@ static size_t subject_behind_preposition(const ctx *c, const span *s, size_t fro
                 (p == from || p == s->a || is_separator(c, p - 1))) {
                 break; /* "But growers in the two counties argue": the clause starts after it */
             }
+            if (clause_opener(c, p) && !(b & FL_W_RELATIVE) && !folded_is(c, p, "that")) {
+                break; /* "as growers in the two valleys paused" */
+            }
             if (!passive_participle(c, p) && !participle_before_by(c, s, p) &&
                 ((b & (FL_W_AUX | FL_W_OPENER | FL_W_VERB | FL_W_RELATIVE)) ||
                  ((b & FL_W_CONJ) && !folded_is(c, p, "and")) ||
@@ -3556,10 +3874,17 @@ static size_t subject_behind_preposition(const ctx *c, const span *s, size_t fro
     bool linked = j > s->a && is_word(c, j - 1) &&
                   (folded_is(c, j - 1, "but") || folded_is(c, j - 1, "and") ||
                    folded_is(c, j - 1, "yet"));
-    if (j == sp_first || !(j == from || j == s->a || is_separator(c, j - 1) || linked) ||
+    /* a subordinator opens a clause too: "as parades in the two towns paused", "though a
+     * share of growers in both valleys say" */
+    bool subordinated = j > s->a && is_word(c, j - 1) && c->v[j - 1].role == FL_ROLE_NONE &&
+                        clause_opener(c, j - 1) && !(bits(c, j - 1) & FL_W_RELATIVE) &&
+                        !folded_is(c, j - 1, "that");
+    if (j == sp_first ||
+        !(j == from || j == s->a || is_separator(c, j - 1) || linked || subordinated) ||
         !is_word(c, j) ||
         !(c->k[j].upper || (bits(c, j) & FL_W_DET) || quantifier(c, j) || number_word(c, j) ||
-          (plural(c, j) && (linked || opens_clause(c, s, from, j)))) ||
+          (plural(c, j) && (linked || subordinated || opens_clause(c, s, from, j))) ||
+          adjective_before_plural(c, s, j, sp_first)) ||
         (bits(c, j) & FL_W_PREP) || count_words(c, j, vg) > 2 * MAX_SPEAKER_WORDS) {
         return sp_first;
     }
@@ -3906,7 +4231,7 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
                      (vg < i ||
                       (vg > s->a &&
                        (plural(c, vg - 1) || (bits(c, vg - 1) & (FL_W_PRON | FL_W_RELATIVE))))))) &&
-                   seem_complement(c, s, i + 1)) {
+                   seem_complement(c, s, i + 1) && !seems_to_say(c, s, i)) {
             /* "The front-runner seemed to …": the subject is content as well */
             size_t subj = subject_start(c, vg, from);
             at.kind = FL_ATTRIBUTION_PERCEIVED;
@@ -4036,8 +4361,23 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
             if (named_first == named_end) {
                 intro_gerund_subject(c, s, vg, i, &named_first, &named_end);
             }
+            if (named_first == named_end && vg == i) {
+                size_t obj = controlled_object(c, from, i);
+                if (obj < i) {
+                    named_first = obj; /* "The vote led the mayor to declare victory" */
+                    named_end = i - 1;
+                }
+            }
             if (vg == i && reduced_passive(c, s, i)) {
                 named_first = named_end = vg; /* "a grower accused of fraud": no speaker */
+            }
+            size_t agent_end = participle_agent(c, s, vg, i);
+            if (agent_end != 0) {
+                /* "Asked by a reporter whether …", "As reported by the Courier, …": the
+                 * agent after "by" says it */
+                named_first = i + 2;
+                named_end = agent_end;
+                sp_first = vg;
             }
             at.speaker_first = (uint32_t)named_first;
             at.speaker_end = (uint32_t)named_end;
@@ -4047,6 +4387,14 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
                 at.cue_end = (uint32_t)i + 2;
             }
             cstart = content_start(c, s, i, FL_ROLE_NONE);
+            if (agent_end != 0) {
+                mark(c, i + 1, agent_end, FL_ROLE_SPEAKER);
+                if (cstart != SIZE_MAX && cstart < agent_end) {
+                    cstart = agent_end < s->b && punct(c, agent_end) == ',' && !at_end(s, agent_end)
+                                 ? agent_end + 1
+                                 : agent_end;
+                }
+            }
             if (light_end != 0) {
                 at.cue_end = (uint32_t)light_end;
                 cstart = light_content;

@@ -1243,7 +1243,15 @@ TEST(Attribution, TheSubjectOfSeemIsTheSubjectOfAParticipleAfterIt) {
     auto r = records(
         "Advisers for Lind seemed to welcome the ruling, saying that the levy would stay.");
     ASSERT_EQ(2u, r.size());
-    EXPECT_EQ("seemed", r[0].cue);
+    /* before a verb of stance, seem is part of its cue and the subject speaks */
+    EXPECT_EQ("seemed to welcome", r[0].cue);
+    EXPECT_EQ("Advisers for Lind", r[0].speaker);
+    EXPECT_EQ("saying", r[1].cue);
+    EXPECT_EQ("Advisers for Lind", r[1].speaker);
+    /* a perception's subject is a participle's subject too */
+    r = records(
+        "Advisers for Lind seemed pleased with the ruling, saying that the levy would stay.");
+    ASSERT_EQ(2u, r.size());
     EXPECT_EQ("", r[0].speaker);
     EXPECT_EQ("saying", r[1].cue);
     EXPECT_EQ("Advisers for Lind", r[1].speaker);
@@ -1702,6 +1710,195 @@ TEST(Attribution, AReducedPassiveOfAChargeHasNoSpeaker) {
     r = records("Lind accused the council of fraud.");
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("Lind", r[0].speaker);
+}
+
+TEST(Attribution, APhraseOfTimeBetweenTheSubjectAndItsVerbIsNoPartOfTheSpeaker) {
+    auto r = records("The council this week announced a new levy on farmers.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The council", r[0].speaker);
+    r = records("Ivo Brandt, the treasurer, this past week announced a new levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Ivo Brandt", r[0].speaker);
+    EXPECT_EQ("a new levy.", r[0].content);
+}
+
+TEST(Attribution, TheAgentOfAParticipleWithoutAnAuxiliarySpeaks) {
+    auto r = records("Asked by a reporter whether she would run, Dana Lind said she would not.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("Asked", r[0].cue);
+    EXPECT_EQ("a reporter", r[0].speaker);
+    EXPECT_EQ("whether she would run", r[0].content);
+    EXPECT_EQ("Dana Lind", r[1].speaker);
+    r = records("As reported by the Courier, the council met in secret.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("the Courier", r[0].speaker);
+    EXPECT_EQ("the council met in secret.", r[0].content);
+    /* an active verb's adjunct is no agent */
+    r = records("The council said by a vote of five to two that the levy would rise.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The council", r[0].speaker);
+}
+
+TEST(Attribution, SeemBeforeAVerbOfSayingIsPartOfItsCueAndItsSubjectSpeaks) {
+    auto r = records("Dana Lind seemed to mock the new levy on Friday.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("seemed to mock", r[0].cue);
+    EXPECT_EQ("Dana Lind", r[0].speaker);
+    EXPECT_EQ("the new levy on Friday.", r[0].content);
+    /* a perception otherwise: the subject is content */
+    r = records("The favourite seemed to be slowing down.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("", r[0].speaker);
+    /* and so with a verb of thinking, or one that reports only a clause, without one */
+    r = records("The mayor seemed to confirm the rumours about the levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("", r[0].speaker);
+}
+
+TEST(Attribution, AParticipleAfterASubordinateClauseBetweenCommasIsItsSubjects) {
+    auto r = records(
+        "It was a long night, as the mayor echoed the criticism, saying the levy is unfair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("saying", r[0].cue);
+    EXPECT_EQ("the mayor", r[0].speaker);
+    /* a relative clause between commas describes the subject */
+    r = records("Dana Lind, who was elected in May, resigned, saying the levy is unfair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Dana Lind", r[0].speaker);
+}
+
+TEST(Attribution, AVerbAfterANameAndItsAppositionIsTheNamesNotAnInvertedCue) {
+    auto r = records("Ivo Brandt, the treasurer, announced a new levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Ivo Brandt", r[0].speaker);
+    EXPECT_EQ("a new levy.", r[0].content);
+    /* after a clause it inverts */
+    r = records("The levy will rise, announced the treasurer.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("the treasurer", r[0].speaker);
+    EXPECT_EQ("The levy will rise", r[0].content);
+}
+
+TEST(Attribution, AHyphenatedTitleBeforeANameStaysInTheClausesSubject) {
+    auto r = records(
+        "Liberal front-runner Dana Lind, also campaigning in Tilden, said the levy is fair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Liberal front-runner Dana Lind", r[0].speaker);
+}
+
+TEST(Attribution, APastCoordinatedVerbIsNotTheModalClausesBeforeIt) {
+    auto r = records("Dana Lind forecast that the levy would fall and praised the farmers.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("praised", r[0].cue);
+    EXPECT_EQ("Dana Lind", r[0].speaker);
+    /* a past clause before it still is */
+    r = records("The room fell silent when Lind rose from her seat and said the levy is fair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Lind", r[0].speaker);
+}
+
+TEST(Attribution, ASubjectThatAPrepositionCutMayFollowASubordinator) {
+    auto r = records(
+        "The hall fell silent as growers in the two valleys paused to remember the flood.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("growers in the two valleys", r[0].speaker);
+    r = records("Though a share of growers in both valleys say the levy is fair, most oppose it.");
+    ASSERT_LE(1u, r.size());
+    EXPECT_EQ("a share of growers in both valleys", r[0].speaker);
+}
+
+TEST(Attribution, ASubjectThatAPrepositionCutMayOpenWithAdjectivesBeforeAPlural) {
+    auto r = records(
+        "But current and former clerks in the town office have said the levy is fair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("current and former clerks in the town office", r[0].speaker);
+    r = records("In Tilden, early results from the two valleys showed that the levy had passed.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("results from the two valleys", r[0].speaker);
+}
+
+TEST(Attribution, HaveToAndBeLikelyToBeforeAVerbOfSayingArePartOfItsCue) {
+    auto r = records("Dana Lind has to remind the council why the levy matters.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("has to remind", r[0].cue);
+    EXPECT_EQ("Dana Lind", r[0].speaker);
+    r = records("Growers were slightly more likely to insist the levy is fair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("were slightly more likely to insist", r[0].cue);
+    EXPECT_EQ("Growers", r[0].speaker);
+    r = records("Ivo Brandt is also likely to urge the council to wait.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Ivo Brandt", r[0].speaker);
+}
+
+TEST(Attribution, AContentInAnOpeningClauseEndsAtTheCommaBeforeTheMainClause) {
+    auto r = records(
+        "Asked on Monday whether Ivo Brandt would run again, Dana Lind shook her head and "
+        "said the levy is fair.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("whether Ivo Brandt would run again", r[0].content);
+    EXPECT_EQ("said", r[1].cue);
+    EXPECT_EQ("Dana Lind", r[1].speaker);
+    r = records("After Varga called for a bigger levy, Lind kept to the mayor's line.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Varga", r[0].speaker);
+    EXPECT_EQ("for a bigger levy", r[0].content);
+    /* a relative clause inside it does not end it */
+    r = records("When asked whether the levy, which rose in May, would stay, Lind said it would.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("whether the levy, which rose in May, would stay", r[0].content);
+}
+
+TEST(Attribution, AParticipleDoesNotTakeTheSpeakerOfTheOpeningClause) {
+    auto r = records(
+        "After Varga called for a bigger levy, Lind kept to the mayor's line, noting that "
+        "farmers are poor.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("noting", r[1].cue);
+    EXPECT_EQ("Lind", r[1].speaker);
+}
+
+TEST(Attribution, AVerbAfterANameAndItsAppositionInALaterClauseIsTheNames) {
+    auto r = records("The row spread to the council, where Sen. Dana Lind (R-Iowa) told reporters "
+                     "that the levy was dead.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Sen. Dana Lind", r[0].speaker);
+    r = records("And it was no accident -- Ivo Brandt, an aide to the mayor, told the Courier that "
+                "the levy was planned.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Ivo Brandt", r[0].speaker);
+    /* a name that opens the sentence keeps its long apposition */
+    r = records("Dean Lind, a 55-year-old grower from Tilden, Ohio, says the levy is fair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Dean Lind", r[0].speaker);
+}
+
+TEST(Attribution, APronounAfterANounIsTheSubjectOfARelativeClauseWithoutThat) {
+    auto r = records("The last time she urged a boycott of the fair, the levy fell.");
+    ASSERT_LE(1u, r.size());
+    EXPECT_EQ("urged", r[0].cue);
+    EXPECT_EQ("she", r[0].speaker);
+}
+
+TEST(Attribution, TheObjectOfAVerbOfCausingOrLettingSpeaksForTheInfinitive) {
+    auto r = records("The flood forced Dana Lind to admit that the levy had failed.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("admit", r[0].cue);
+    EXPECT_EQ("Dana Lind", r[0].speaker);
+    r = records("The ruling would allow him to call for a new levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("him", r[0].speaker);
+}
+
+TEST(Attribution, LowerCaseWordsBeforeANameAfterACapitalAreATitleInTheSubject) {
+    auto r = records(
+        "Liberal presidential contenders Dana Lind and Ivo Brandt, and Mayor Rita Olsen, "
+        "tweeted their thanks.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Liberal presidential contenders Dana Lind and Ivo Brandt", r[0].speaker);
+    r = records("Tilden county clerk Dana Lind, who ran the count, said the levy passed.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Tilden county clerk Dana Lind", r[0].speaker);
 }
 
 TEST(Attribution, AnInvertedSpeakerGoesOnAfterAndBeforeACountOrAQuantifier) {
