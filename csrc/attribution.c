@@ -380,6 +380,28 @@ static size_t speaker_after_separator(const ctx *c, const span *s, size_t end) {
     return SIZE_MAX;
 }
 
+static bool names_someone(const ctx *c, size_t from, size_t to);
+
+/* "…, the mayor, Dana Lind, said.", "…, Dana Lind, the mayor of Tilden, said.": a speaker
+ * and its apposition between separators before a trailing cue whose verb group starts at
+ * vg after a comma. Returns the separator before them (the speaker is (that, vg - 1)), or
+ * SIZE_MAX. Each part is a speaker's words, and one of them names someone. */
+static size_t speaker_with_apposition(const ctx *c, const span *s, size_t vg) {
+    if (vg < s->a + 2 || punct(c, vg - 1) != ',' || c->v[vg - 1].quoted) {
+        return SIZE_MAX;
+    }
+    size_t inner = speaker_after_separator(c, s, vg - 1);
+    if (inner == SIZE_MAX || punct(c, inner) != ',' || c->v[inner].quoted) {
+        return SIZE_MAX;
+    }
+    size_t outer = speaker_after_separator(c, s, inner);
+    if (outer == SIZE_MAX ||
+        (!names_someone(c, outer + 1, inner) && !names_someone(c, inner + 1, vg - 1))) {
+        return SIZE_MAX;
+    }
+    return outer;
+}
+
 /* ", as the Courier reported.", ", as Lind has argued, …": the speaker of a comparative
  * "as" clause after a separator, before end (exclusive); returns the index of "as" (the
  * speaker is (as, end)), or SIZE_MAX. */
@@ -1458,6 +1480,9 @@ static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
                 }
                 size_t as = SIZE_MAX; /* "…, as the Courier reported." */
                 size_t as_name_end = vg;
+                if (p == SIZE_MAX && (p = speaker_with_apposition(c, s, vg)) != SIZE_MAX) {
+                    as_name_end = vg - 1; /* the speaker without the comma after it */
+                }
                 if (p == SIZE_MAX && !(b & FL_W_OBJECT)) {
                     /* not "…, as Lind spoke": a verb that also names its topic */
                     as = speaker_after_as(c, s, vg, &as_name_end);

@@ -1915,3 +1915,19 @@ TEST(Attribution, AnInvertedSpeakerGoesOnAfterAndBeforeACountOrAQuantifier) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("Lind", r[0].speaker);
 }
+
+TEST(Attribution, ANameAndItsAppositionBeforeATrailingCueAreItsSpeaker) {
+    auto r = records("The levy will rise, Dana Lind, the mayor of Tilden, said.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Dana Lind, the mayor of Tilden", r[0].speaker);
+    EXPECT_EQ("said", r[0].cue);
+    EXPECT_EQ("The levy will rise", r[0].content);
+    r = records("The levy will rise, the mayor, Dana Lind, said on Friday.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("the mayor, Dana Lind", r[0].speaker);
+    EXPECT_EQ("The levy will rise", r[0].content);
+    /* a list before the verb is no apposition of a speaker */
+    r = records("He bought apples, pears, plums, and said nothing.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("He", r[0].speaker);
+}
