@@ -2923,7 +2923,7 @@ static bool comparison_at(const ctx *c, const span *s, size_t j) {
     return false;
 }
 
-static bool clause_opener(const ctx *c, size_t j);
+static bool subordinator(const ctx *c, size_t j);
 
 /* The comma that closes the clause a cue at vg stands in, when that clause opens the
  * sentence with a subordinator or with the cue itself, a participle ("After Varga called
@@ -2939,8 +2939,7 @@ static size_t intro_clause_end(const ctx *c, const span *s, size_t vg, size_t cs
     }
     uint8_t f = form(c, vg);
     bool opens = (vg == a && (f == FL_FORM_ING || f == FL_FORM_PAST || f == FL_FORM_PP)) ||
-                 (a < vg && clause_opener(c, a) && !(bits(c, a) & FL_W_RELATIVE) &&
-                  !folded_is(c, a, "that"));
+                 (a < vg && subordinator(c, a));
     if (!opens) {
         return SIZE_MAX;
     }
@@ -3335,9 +3334,7 @@ static bool subordinator_before(const ctx *c, size_t j) {
     if (j == 0 || !is_word(c, j - 1) || c->v[j - 1].quoted) {
         return false;
     }
-    return folded_is(c, j - 1, "where") || folded_is(c, j - 1, "when") ||
-           (clause_opener(c, j - 1) && !(bits(c, j - 1) & FL_W_RELATIVE) &&
-            !folded_is(c, j - 1, "that"));
+    return folded_is(c, j - 1, "where") || folded_is(c, j - 1, "when") || subordinator(c, j - 1);
 }
 
 static bool subject_before_apposition(const ctx *c, const span *s, size_t vg, bool later,
@@ -3439,6 +3436,12 @@ static bool clause_opener(const ctx *c, size_t j) {
     return (b & FL_W_CONJ) && !folded_is(c, j, "and") && !folded_is(c, j, "or") &&
            !folded_is(c, j, "but") && !folded_is(c, j, "yet") && !folded_is(c, j, "nor") &&
            !folded_is(c, j, "than") && !folded_is(c, j, "so");
+}
+
+/* Is word j a subordinator ("as", "while", "though", "after"): a clause opener that is no
+ * relative pronoun (which may be its clause's subject) and not "that"? */
+static bool subordinator(const ctx *c, size_t j) {
+    return clause_opener(c, j) && !(bits(c, j) & FL_W_RELATIVE) && !folded_is(c, j, "that");
 }
 
 /* Does the clause whose verb group starts at e open with a modal, while the verb at vg is a
@@ -3870,7 +3873,7 @@ static size_t subject_behind_preposition(const ctx *c, const span *s, size_t fro
                 (p == from || p == s->a || is_separator(c, p - 1))) {
                 break; /* "But growers in the two counties argue": the clause starts after it */
             }
-            if (clause_opener(c, p) && !(b & FL_W_RELATIVE) && !folded_is(c, p, "that")) {
+            if (subordinator(c, p)) {
                 break; /* "as growers in the two valleys paused" */
             }
             if (!passive_participle(c, p) && !participle_before_by(c, s, p) &&
@@ -3902,8 +3905,7 @@ static size_t subject_behind_preposition(const ctx *c, const span *s, size_t fro
     /* a subordinator opens a clause too: "as parades in the two towns paused", "though a
      * share of growers in both valleys say" */
     bool subordinated = j > s->a && is_word(c, j - 1) && c->v[j - 1].role == FL_ROLE_NONE &&
-                        clause_opener(c, j - 1) && !(bits(c, j - 1) & FL_W_RELATIVE) &&
-                        !folded_is(c, j - 1, "that");
+                        subordinator(c, j - 1);
     if (j == sp_first ||
         !(j == from || j == s->a || is_separator(c, j - 1) || linked || subordinated) ||
         !is_word(c, j) ||

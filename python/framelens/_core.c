@@ -441,11 +441,12 @@ static int texts_utf8(PyObject *list, const char **texts, size_t *lens, utf8_sto
         } else {
             int kind = PyUnicode_KIND(item);
             Py_ssize_t bound = utf8_units_bound(kind, len);
-            utf8_block *b = bound < 0 ? NULL : utf8_room(store, (size_t)bound);
+            if (bound < 0) {
+                PyErr_NoMemory();
+                return -1;
+            }
+            utf8_block *b = utf8_room(store, (size_t)bound);
             if (b == NULL) {
-                if (bound < 0) {
-                    PyErr_NoMemory();
-                }
                 return -1;
             }
             len = utf8_units_encode(kind, PyUnicode_DATA(item), len, (uint8_t *)b->data + b->used);
