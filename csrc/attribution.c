@@ -517,6 +517,41 @@ static bool quantifier(const ctx *c, size_t i);
 static bool finite_verb(const ctx *c, size_t i);
 static bool ends_in_ly(const ctx *c, size_t i);
 
+/* Is word i a subject pronoun with a contracted auxiliary, which the tokenizer keeps as one
+ * word ("she'll", "you're", "they've", "who'd")? Its pronoun is the subject of the verb after
+ * it, and so a speaker: "But she'll likely want …", "Growers, who've said …". With relative,
+ * the pronoun is "who". */
+static bool contracted_pronoun(const ctx *c, size_t i, bool *relative) {
+    if (!is_word(c, i)) {
+        return false;
+    }
+    const fl_tokinfo *k = &c->k[i];
+    const uint8_t *f = fl__vec_bytes(&c->res->folded, k->fold_off);
+    size_t n = k->fold_len;
+    size_t q = 0;
+    while (q < n && f[q] != '\'') {
+        q++;
+    }
+    if (q == 0 || q + 1 >= n) {
+        return false;
+    }
+    static const char *const pronouns[] = {"he", "she", "it", "they", "we", "i", "you", "who"};
+    static const char *const clitics[] = {"ll", "d", "ve", "re", "m"};
+    bool pronoun = false;
+    for (size_t p = 0; p < sizeof pronouns / sizeof pronouns[0]; p++) {
+        if (strlen(pronouns[p]) == q && memcmp(f, pronouns[p], q) == 0) {
+            pronoun = true;
+            *relative = p + 1 == sizeof pronouns / sizeof pronouns[0];
+        }
+    }
+    for (size_t p = 0; pronoun && p < sizeof clitics / sizeof clitics[0]; p++) {
+        if (strlen(clitics[p]) == n - q - 1 && memcmp(f + q + 1, clitics[p], n - q - 1) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* Do the words [from, to) name someone who can speak: a capital, a pronoun, a role or a
  * source, or a noun after a determiner ("the paper")? A bare common noun ("casualties")
  * does not. */
@@ -527,7 +562,9 @@ static bool names_someone(const ctx *c, size_t from, size_t to) {
             continue;
         }
         uint32_t b = bits(c, i);
+        bool relative = false;
         if (c->k[i].upper || (b & (FL_W_PRON | FL_W_ROLE | FL_W_SOURCE)) ||
+            contracted_pronoun(c, i, &relative) ||
             (det && !(b & FL_W_PREP))) {
             return true;
         }
@@ -3643,8 +3680,10 @@ static void refine_speaker(const ctx *c, const span *s, size_t vg, size_t cue, s
         return;
     }
     *first = *end = vg;
-    if (vg > s->a && (bits(c, vg - 1) & FL_W_RELATIVE) && !folded_is(c, vg - 1, "that")) {
-        *first = vg - 1; /* "…, who said", "…, which said" */
+    bool relative = false;
+    if (vg > s->a && (((bits(c, vg - 1) & FL_W_RELATIVE) && !folded_is(c, vg - 1, "that")) ||
+                      (contracted_pronoun(c, vg - 1, &relative) && relative))) {
+        *first = vg - 1; /* "…, who said", "…, which said", "…, who've said" */
         return;
     }
     int32_t p = vg > s->a ? (quote_comma(c, s, vg - 1) ? ',' : punct(c, vg - 1)) : 0;

@@ -1931,3 +1931,13 @@ TEST(Attribution, ANameAndItsAppositionBeforeATrailingCueAreItsSpeaker) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("He", r[0].speaker);
 }
+
+TEST(Attribution, APronounWithAContractedAuxiliaryIsTheSubject) {
+    auto r = records("But she\u2019ll likely want the council to drop the levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("likely want", r[0].cue);
+    EXPECT_EQ("she\u2019ll", r[0].speaker);
+    r = records("The growers, who've said the levy is unfair, left the hall.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("who've", r[0].speaker);
+}
