@@ -3334,6 +3334,14 @@ static bool clause_subject(const ctx *c, const span *s, size_t vg, size_t *first
                      !c->t[k + 1].space_before && is_word(c, k + 2) && c->k[k + 2].lower &&
                      agent_noun(c, k + 2) && is_word(c, k + 3) && c->k[k + 3].upper &&
                      !(bits(c, k + 3) & FL_W_PRON));
+            /* an adverb after the noun stands between the subject and its verb: "The nurse
+             * later sued, claiming …", "The growers also wrote, saying …" (not "the newly
+             * elected mayor": right after the determiner it describes) */
+            if (det_start && k > a + 1 && c->k[k].lower && k + 1 < vg && is_word(c, k + 1) &&
+                c->k[k + 1].lower && !(bits(c, k - 1) & (FL_W_DET | FL_W_ADV)) &&
+                ((bits(c, k) & FL_W_ADV) || ly_adverb(c, k, a))) {
+                break;
+            }
             if (k > a && c->k[k].lower && !connector && !trade && !title &&
                 c->t[k - 1].kind != FL_TOKEN_CLITIC &&
                 c->t[k - 1].kind != FL_TOKEN_HYPHEN && /* "Vice-chair Maria Lind" */

@@ -1941,3 +1941,10 @@ TEST(Attribution, APronounWithAContractedAuxiliaryIsTheSubject) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("who've", r[0].speaker);
 }
+
+TEST(Attribution, AnAdverbAfterTheNounEndsTheSubjectOfAParticiple) {
+    auto r = records("The grower later quit, claiming the levy was unfair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("claiming", r[0].cue);
+    EXPECT_EQ("The grower", r[0].speaker);
+}
