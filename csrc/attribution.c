@@ -1371,8 +1371,15 @@ static bool subject_before_apposition(const ctx *c, const span *s, size_t vg, bo
  * treasurer."). */
 static bool apposed_subject(const ctx *c, const span *s, size_t from, size_t i) {
     size_t f, e;
-    if (i < from + 3 || punct(c, i - 1) != ',' || c->v[i - 1].quoted ||
-        !subject_before_apposition(c, s, i, false, &f, &e) || f < from) {
+    if (i < from + 3 || punct(c, i - 1) != ',' || c->v[i - 1].quoted) {
+        return false;
+    }
+    if (subject_before_apposition(c, s, i, true, &f, &e) && f > from) {
+        /* so in a clause that a subordinator, "and"/"but" or a dash opens: "The council met
+         * on Monday, while Ivo Brandt, the former treasurer, proposed a new levy." */
+        return true;
+    }
+    if (!subject_before_apposition(c, s, i, false, &f, &e) || f < from) {
         return false;
     }
     for (size_t k = from; k + 1 < i; k++) {

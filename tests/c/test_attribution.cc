@@ -1948,3 +1948,12 @@ TEST(Attribution, AnAdverbAfterTheNounEndsTheSubjectOfAParticiple) {
     EXPECT_EQ("claiming", r[0].cue);
     EXPECT_EQ("The grower", r[0].speaker);
 }
+
+TEST(Attribution, ANameAndItsAppositionInALaterClauseAreNoInvertedSpeakersContent) {
+    auto r = records("The council met on Monday, while Ivo Brandt, the former treasurer, "
+                     "proposed a new levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("proposed", r[0].cue);
+    EXPECT_EQ("Ivo Brandt", r[0].speaker);
+    EXPECT_EQ("a new levy.", r[0].content);
+}
