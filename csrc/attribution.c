@@ -839,6 +839,11 @@ static bool intro_phrase(const ctx *c, const span *s, size_t from, size_t sep) {
         opens = (suffix_is(c, first, "ed", 5) && (bits(c, first + 1) & FL_W_PREP)) ||
                 (folded_is(c, first, "given") && (bits(c, first + 1) & FL_W_DET));
     }
+    /* "Like Ivo Brandt, she …": a comparison that opens the sentence, as "Unlike …" does
+     * (the table leaves "like" out of the prepositions: it is also a verb) */
+    if (!opens && first == s->a && first + 1 < sep && c->k[first].upper) {
+        opens = folded_is(c, first, "like");
+    }
     if (!opens) {
         opens = time_phrase(c, first, sep);
     }

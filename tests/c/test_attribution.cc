@@ -1957,3 +1957,10 @@ TEST(Attribution, ANameAndItsAppositionInALaterClauseAreNoInvertedSpeakersConten
     EXPECT_EQ("Ivo Brandt", r[0].speaker);
     EXPECT_EQ("a new levy.", r[0].content);
 }
+
+TEST(Attribution, LikeAndANameOpeningTheSentenceIsAnIntroductionNotTheSubject) {
+    auto r = records("Like Ivo Brandt, she has fought the levy for years, hoping to end it.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("hoping", r[0].cue);
+    EXPECT_EQ("she", r[0].speaker);
+}
