@@ -4349,7 +4349,24 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
                     j = e;
                 }
             }
-            if (!empty_subject(c, subj, vg) && !(b & (FL_W_RECIPIENT | FL_W_CALLED))) {
+            /* the passive of a verb of thinking before "that" or "about", without an agent,
+             * is an attitude of its subject, as an adjective's is: "The council is worried
+             * that the levy …", "Growers were worried about …" (not "It is thought that …",
+             * and "is thought to", "is expected to" keep the subject as content) */
+            bool attitude = (b & FL_W_THOUGHT) && !(b & (FL_W_SPEECH | FL_W_RECIPIENT)) &&
+                            at.speaker_first == at.speaker_end && j == i + 1 && j < s->b &&
+                            (folded_is(c, j, "that") || folded_is(c, j, "about")) &&
+                            !empty_subject(c, subj, vg) && names_someone(c, subj, vg) &&
+                            !folded_is(c, subj, "this") && !folded_is(c, subj, "that") &&
+                            /* "Much is not known about …": a mass quantifier names no one */
+                            !(subj + 1 == vg &&
+                              (folded_is(c, subj, "much") || folded_is(c, subj, "little") ||
+                               folded_is(c, subj, "nothing") || folded_is(c, subj, "more")));
+            if (attitude) {
+                at.speaker_first = (uint32_t)subj;
+                at.speaker_end = (uint32_t)vg;
+                mark(c, subj, vg, FL_ROLE_SPEAKER);
+            } else if (!empty_subject(c, subj, vg) && !(b & (FL_W_RECIPIENT | FL_W_CALLED))) {
                 /* not "He was asked whether …": he is asked, not said; nor "Russia was
                  * called "an aggressor country"": Russia is named, the name is reported */
                 at.content2_first = (uint32_t)subj;

@@ -1964,3 +1964,18 @@ TEST(Attribution, LikeAndANameOpeningTheSentenceIsAnIntroductionNotTheSubject) {
     EXPECT_EQ("hoping", r[0].cue);
     EXPECT_EQ("she", r[0].speaker);
 }
+
+TEST(Attribution, APassiveOfThinkingBeforeThatOrAboutIsItsSubjectsAttitude) {
+    auto r = records("The town council is worried that the new levy could hurt growers.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("is worried", r[0].cue);
+    EXPECT_EQ("The town council", r[0].speaker);
+    EXPECT_EQ("that the new levy could hurt growers.", r[0].content);
+    /* a passive with a thing for subject keeps it as content, with no speaker */
+    r = records("It is thought that the levy will pass.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("", r[0].speaker);
+    r = records("Little is known about the levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("", r[0].speaker);
+}
