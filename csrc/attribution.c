@@ -3002,6 +3002,22 @@ static size_t intro_clause_end(const ctx *c, const span *s, size_t vg, size_t cs
             continue;
         }
         for (size_t v = k + 2; v < s->b && v - k <= MAX_SUBJECT_TOKENS; v++) {
+            if (punct(c, v) == '(' && !c->v[v].quoted) {
+                /* a party tag after the name: "…, Gov. Dana Lind (R-Ohio) said" */
+                size_t close = v + 1;
+                while (close < s->b && close - v <= 6 && punct(c, close) != ')' &&
+                       punct(c, close) != '(') {
+                    close++;
+                }
+                if (close >= s->b || punct(c, close) != ')') {
+                    break;
+                }
+                v = close;
+                continue;
+            }
+            if (punct(c, v) == '.' || c->t[v].kind == FL_TOKEN_HYPHEN) {
+                continue; /* "Rep. Dana Lind", "Dana Lind-Varga" */
+            }
             if (!is_word(c, v)) {
                 break;
             }

@@ -1979,3 +1979,13 @@ TEST(Attribution, APassiveOfThinkingBeforeThatOrAboutIsItsSubjectsAttitude) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("", r[0].speaker);
 }
+
+TEST(Attribution, AnOpeningClauseEndsBeforeANameWithAPartyTagAndItsVerb) {
+    auto r = records("While discussing a post from the mayor, Rep. Dana Lind (R-Ohio) said the "
+                     "levy was unfair.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("discussing", r[0].cue);
+    EXPECT_EQ("a post from the mayor", r[0].content);
+    EXPECT_EQ("said", r[1].cue);
+    EXPECT_EQ("Rep. Dana Lind", r[1].speaker);
+}
