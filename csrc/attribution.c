@@ -2986,6 +2986,26 @@ static size_t intro_clause_end(const ctx *c, const span *s, size_t vg, size_t cs
     if (a < vg && (folded_is(c, a, "but") || folded_is(c, a, "and") || folded_is(c, a, "yet"))) {
         a++;
     }
+    /* after an introduction without a verb: "On Sunday, on the Courier's "Morning Show," while
+     * discussing the levy, Lind said …" */
+    for (size_t k = vg; k > a + 1; k--) {
+        if (punct(c, k - 1) == ',' || quote_comma(c, s, k - 1)) {
+            bool verb = false;
+            for (size_t j = a; j + 1 < k && !verb; j++) {
+                verb = c->v[j].role != FL_ROLE_NONE || finite_verb(c, j) ||
+                       (!c->v[j].quoted && (bits(c, j) & ATTRIBUTION_CUES));
+            }
+            /* only a cue right after its subordinator ("while discussing", "when asked") or
+             * an -ing participle alone: a past after the comma may be the verb of a subject
+             * and its apposition ("Lind, an aide, said"), and a subordinate clause with its
+             * own subject may run on past a comma */
+            if (!verb && ((k + 1 == vg && subordinator(c, k)) ||
+                          (k == vg && form(c, vg) == FL_FORM_ING))) {
+                a = k;
+            }
+            break;
+        }
+    }
     uint8_t f = form(c, vg);
     bool opens = (vg == a && (f == FL_FORM_ING || f == FL_FORM_PAST || f == FL_FORM_PP)) ||
                  (a < vg && subordinator(c, a));

@@ -1989,3 +1989,13 @@ TEST(Attribution, AnOpeningClauseEndsBeforeANameWithAPartyTagAndItsVerb) {
     EXPECT_EQ("said", r[1].cue);
     EXPECT_EQ("Rep. Dana Lind", r[1].speaker);
 }
+
+TEST(Attribution, AParticipleClauseAfterAnIntroductionEndsBeforeTheMainClause) {
+    auto r = records("On Sunday, on the Courier\u2019s \u201cMorning Show,\u201d while discussing "
+                     "a post from the mayor, Rep. Dana Lind (R-Ohio) said the levy was unfair.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("discussing", r[0].cue);
+    EXPECT_EQ("a post from the mayor", r[0].content);
+    EXPECT_EQ("said", r[1].cue);
+    EXPECT_EQ("Rep. Dana Lind", r[1].speaker);
+}
