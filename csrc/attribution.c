@@ -349,7 +349,10 @@ static size_t verb_group_start(const ctx *c, const span *s, size_t i) {
         /* "Lind only said", "this only explains"; not "the only grower", "Only 23 percent" */
         bool only = folded_is(c, p, "only") && p > s->a && is_word(c, p - 1) &&
                     !(bits(c, p - 1) & (FL_W_DET | FL_W_PREP)) && !c->v[p].quoted;
-        if (!(aux || only || ends_with_nt(c, p) || ly_adverb(c, p, s->a))) {
+        /* "since" between an auxiliary and the verb is an adverb: "Lind has since said" */
+        bool since = folded_is(c, p, "since") && p > s->a && (bits(c, p - 1) & FL_W_AUX) &&
+                     c->t[p - 1].kind != FL_TOKEN_CLITIC && !c->v[p].quoted;
+        if (!(aux || only || since || ends_with_nt(c, p) || ly_adverb(c, p, s->a))) {
             break;
         }
         j = p;

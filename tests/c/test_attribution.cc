@@ -1999,3 +1999,10 @@ TEST(Attribution, AParticipleClauseAfterAnIntroductionEndsBeforeTheMainClause) {
     EXPECT_EQ("said", r[1].cue);
     EXPECT_EQ("Rep. Dana Lind", r[1].speaker);
 }
+
+TEST(Attribution, SinceBetweenAnAuxiliaryAndTheVerbIsPartOfTheCue) {
+    auto r = records("Dana Lind has since said she would back the levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("has since said", r[0].cue);
+    EXPECT_EQ("Dana Lind", r[0].speaker);
+}
