@@ -4047,7 +4047,8 @@ static size_t subject_behind_relative(const ctx *c, const span *s, size_t from, 
                   (folded_is(c, j - 1, "but") || folded_is(c, j - 1, "yet"));
     if (j == rel || !(j == from || j == s->a || is_separator(c, j - 1) || linked) ||
         count_words(c, j, rel) > MAX_SPEAKER_WORDS ||
-        !(names_someone(c, j, rel) || plural(c, rel - 1) || folded_is(c, rel - 1, "those"))) {
+        !(names_someone(c, j, rel) || plural(c, rel - 1) || folded_is(c, rel - 1, "those") ||
+          (j + 1 == rel && quantifier(c, j)))) { /* "But some who grow apples argue" */
         return sp_first;
     }
     return j;

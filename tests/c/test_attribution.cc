@@ -2006,3 +2006,10 @@ TEST(Attribution, SinceBetweenAnAuxiliaryAndTheVerbIsPartOfTheCue) {
     EXPECT_EQ("has since said", r[0].cue);
     EXPECT_EQ("Dana Lind", r[0].speaker);
 }
+
+TEST(Attribution, AQuantifierAloneMayOpenASubjectWithARelativeClause) {
+    auto r = records("But some who grow apples argue the levy is unfair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("argue", r[0].cue);
+    EXPECT_EQ("some who grow apples", r[0].speaker);
+}
