@@ -3448,27 +3448,41 @@ static bool subject_before_apposition(const ctx *c, const span *s, size_t vg, bo
         if (punct(c, open) != '(') {
             return false;
         }
-    } else if (p == ',' && !c->v[close].quoted) {
-        /* back to the comma that opens the apposition, over words only */
+    } else if ((p == ',' && !c->v[close].quoted) || spaced_dash(c, close)) {
+        /* back to the comma (or the dash) that opens the apposition, over words only */
+        bool dash = p != ',';
+        if (dash && close > s->a && punct(c, close - 1) == '-' && !c->t[close].space_before) {
+            open = --close; /* a typewriter's "--" is one dash */
+        }
         while (open > s->a && close - open < 2 * MAX_SPEAKER_TOKENS) {
             open--;
             int32_t q = punct(c, open);
-            if (q == ',' || c->v[open].quoted ||
+            if (q == ',' || c->v[open].quoted || (dash && spaced_dash(c, open)) ||
                 (q != 0 && q != '.' && q != '-' && q != '\'' && q != 0x2019 && q != '(' &&
                  q != ')')) {
                 break;
             }
         }
-        if (punct(c, open) != ',' || c->v[open].quoted || open + 1 >= close) {
+        if ((dash ? !spaced_dash(c, open) : punct(c, open) != ',') || c->v[open].quoted ||
+            open + 1 >= close) {
             return false;
         }
-        /* the apposition describes: "the party's chairwoman", "chief of staff", "45", "a
-         * founder of …", "who …"; not a clause ("…, he added, said") */
         size_t d = open + 1;
+        if (dash && open > s->a && punct(c, open - 1) == '-' && !c->t[open].space_before) {
+            open--;
+        }
+        /* the apposition describes: "the party's chairwoman", "chief of staff", "45", "a
+         * founder of …", "who …"; not a clause ("…, he added, said"); or it adds to the
+         * subject: "Many growers, including two of the mayor's aides, said" */
         uint32_t db = bits(c, d);
-        if (!is_word(c, d) || (db & (FL_W_PRON | FL_W_AUX | FL_W_VERB | FL_W_PREP | FL_W_CONJ)) ||
-            !((db & (FL_W_DET | FL_W_ROLE | FL_W_SOURCE)) || c->k[d].upper || c->k[d].all_digits ||
-              agent_noun(c, d))) {
+        bool adds = folded_is(c, d, "including");
+        if (!adds && dash) {
+            return false;
+        }
+        if (!adds &&
+            (!is_word(c, d) || (db & (FL_W_PRON | FL_W_AUX | FL_W_VERB | FL_W_PREP | FL_W_CONJ)) ||
+             !((db & (FL_W_DET | FL_W_ROLE | FL_W_SOURCE)) || c->k[d].upper ||
+               c->k[d].all_digits || agent_noun(c, d)))) {
             if (!(db & FL_W_RELATIVE) || folded_is(c, d, "whose")) {
                 return false;
             }

@@ -2013,3 +2013,15 @@ TEST(Attribution, AQuantifierAloneMayOpenASubjectWithARelativeClause) {
     EXPECT_EQ("argue", r[0].cue);
     EXPECT_EQ("some who grow apples", r[0].speaker);
 }
+
+TEST(Attribution, AnAppositionWithIncludingAddsToTheSubjectBeforeIt) {
+    auto r = records("While many growers, including big donors to the mayor, fiercely opposed the "
+                     "levy, the council did not.");
+    ASSERT_LE(1u, r.size());
+    EXPECT_EQ("fiercely opposed", r[0].cue);
+    EXPECT_EQ("many growers", r[0].speaker);
+    r = records("Even so, some growers -- including a few of the mayor's aides -- warn that the "
+                "levy will fail.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("some growers", r[0].speaker);
+}
