@@ -4147,7 +4147,11 @@ static size_t list_subject(const ctx *c, const span *s, size_t from, size_t sp_f
     for (size_t k = sp_first; k < vg; k++) {
         and_seen |= folded_is(c, k, "and");
     }
-    if (!and_seen) {
+    if (!and_seen || (folded_is(c, sp_first, "and") && sp_first + 1 < vg &&
+                      ((bits(c, sp_first + 1) & (FL_W_ADV | FL_W_TIME)) ||
+                       ly_adverb(c, sp_first + 1, sp_first + 1)))) {
+        /* "The crowd cheers, and then Lind continues": an adverb after "and" links a
+         * clause, not an item of a list */
         return sp_first;
     }
     size_t start = sp_first - 1;

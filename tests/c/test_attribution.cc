@@ -2025,3 +2025,12 @@ TEST(Attribution, AnAppositionWithIncludingAddsToTheSubjectBeforeIt) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("some growers", r[0].speaker);
 }
+
+TEST(Attribution, AndThenAfterACommaLinksAClauseNotAListOfSpeakers) {
+    auto r = records("The growers clap, and then Lind continues: \"The levy is a tax on hope.\"");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Lind", r[0].speaker);
+    r = records("Lind, Brandt, and Varga said the levy was unfair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Lind, Brandt, and Varga", r[0].speaker);
+}
