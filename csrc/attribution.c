@@ -3614,6 +3614,42 @@ static bool subject_after_comma(const ctx *c, const span *s, size_t vg, bool ope
     return false;
 }
 
+/* The subject of the nearest clause that ", and", ", but" or ", yet" links to the sentence
+ * before the participle at vg, when its finite verb follows the subject ("Growers say the
+ * levy is unfair, and the union has sued the town, saying …": the union). Sets [*first,
+ * *end) and returns true when found. */
+static bool linked_clause_subject(const ctx *c, const span *s, size_t vg, size_t *first,
+                                  size_t *end) {
+    for (size_t k = vg - 1; k > s->a + 1 && vg - k < MAX_PIECE_TOKENS; k--) {
+        size_t j = k - 1;
+        if (c->v[j].quoted) {
+            continue;
+        }
+        int32_t q = punct(c, j);
+        if (q == ';' || q == ':' || family(q) != FAMILY_NONE) {
+            return false;
+        }
+        if (q != ',' || j + 3 >= vg || !is_word(c, j + 1) ||
+            !(folded_is(c, j + 1, "and") || folded_is(c, j + 1, "but") ||
+              folded_is(c, j + 1, "yet"))) {
+            continue;
+        }
+        span sub = *s;
+        sub.a = j + 1;
+        size_t f, e;
+        if (clause_subject(c, &sub, vg, &f, &e) && f == j + 2 && e < vg && is_word(c, e) &&
+            c->k[e].lower && (finite_verb(c, e) || (bits(c, e) & FL_W_AUX)) &&
+            c->v[f].role == FL_ROLE_NONE &&
+            !(bits(c, f) & (FL_W_RELATIVE | FL_W_PREP | FL_W_CONJ | FL_W_OPENER))) {
+            *first = f;
+            *end = e;
+            return true;
+        }
+        return false; /* only the nearest linked clause */
+    }
+    return false;
+}
+
 /* The subject of the clause that a subordinator opens right after the comma before the
  * comma at `comma` ("It was a long day, as the mayor echoed the criticism, saying …": the
  * mayor), when its verb follows the subject: a participle after such a clause is its
@@ -3675,6 +3711,8 @@ static bool gerund_link(const ctx *c, size_t i) {
 static size_t approximator(const ctx *c, const span *s, size_t j);
 static size_t participle_agent(const ctx *c, const span *s, size_t vg, size_t i);
 static size_t controlled_object(const ctx *c, size_t from, size_t i);
+static bool linked_clause_subject(const ctx *c, const span *s, size_t vg, size_t *first,
+                                  size_t *end);
 static bool subordinate_subject(const ctx *c, const span *s, size_t comma, size_t *first,
                                 size_t *end);
 
@@ -3774,6 +3812,14 @@ static void refine_speaker(const ctx *c, const span *s, size_t vg, size_t cue, s
     if (!(apposition || coordinated || participle || timed)) {
         return;
     }
+    size_t f, e;
+    /* after a clause that ", and"/", but" links, its subject: "Growers say the levy is unfair,
+     * and the union has sued the town, saying …" */
+    if (participle && p == ',' && linked_clause_subject(c, s, vg - 1, &f, &e)) {
+        *first = f;
+        *end = e;
+        return;
+    }
     /* after another attribution of the sentence, its speaker: "Lewandowski said, adding" */
     if (coordinated || participle) {
         const fl_attr *at = c->res->attributions.data;
@@ -3789,7 +3835,6 @@ static void refine_speaker(const ctx *c, const span *s, size_t vg, size_t cue, s
             }
         }
     }
-    size_t f, e;
     if (coordinated && subject_after_comma(c, s, vg, true, &f, &e)) {
         *first = f; /* the nearest clause's subject */
         *end = e;

@@ -2034,3 +2034,11 @@ TEST(Attribution, AndThenAfterACommaLinksAClauseNotAListOfSpeakers) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("Lind, Brandt, and Varga", r[0].speaker);
 }
+
+TEST(Attribution, AParticipleAfterALinkedClauseTakesThatClausesSubject) {
+    auto r = records("It was a long night, but Lind was in Tilden on Tuesday, two months before "
+                     "the vote, urging growers to back the levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("urging", r[0].cue);
+    EXPECT_EQ("Lind", r[0].speaker);
+}
