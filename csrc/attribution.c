@@ -4201,6 +4201,7 @@ static size_t list_subject(const ctx *c, const span *s, size_t from, size_t sp_f
     }
     size_t start = sp_first - 1;
     size_t items = 0;
+    bool after_preposition = false;
     for (size_t j = sp_first - 1; j > from && sp_first - j < MAX_SPEAKER_TOKENS;) {
         size_t p = j - 1;
         if (c->v[p].role != FL_ROLE_NONE || c->v[p].quoted) {
@@ -4212,6 +4213,7 @@ static size_t list_subject(const ctx *c, const span *s, size_t from, size_t sp_f
         }
         if (!is_word(c, p) || !speaker_token(c, p) || finite_verb(c, p) ||
             (bits(c, p) & (FL_W_PREP | FL_W_CONJ | FL_W_ADV | FL_W_TIME)) || ly_adverb(c, p, p)) {
+            after_preposition = is_word(c, p) && (bits(c, p) & FL_W_PREP) && punct(c, j) != ',';
             break;
         }
         items++;
@@ -4220,6 +4222,18 @@ static size_t list_subject(const ctx *c, const span *s, size_t from, size_t sp_f
     }
     if (items == 0 || items > 4) {
         return sp_first;
+    }
+    if (after_preposition) {
+        /* a list of names after a preposition is the end of a subject that it cut: "Most
+         * growers in Tilden, Harbour and Ashby said" (not "Early in the season, she and
+         * …": an introduction) */
+        for (size_t k = start; k < sp_first; k++) {
+            if (is_word(c, k) && !c->k[k].upper) {
+                return sp_first;
+            }
+        }
+        size_t j = subject_behind_preposition(c, s, from, start, vg);
+        return j < start ? j : sp_first;
     }
     size_t a = s->a;
     while (a < start && !is_word(c, a)) {

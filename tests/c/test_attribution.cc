@@ -2042,3 +2042,13 @@ TEST(Attribution, AParticipleAfterALinkedClauseTakesThatClausesSubject) {
     EXPECT_EQ("urging", r[0].cue);
     EXPECT_EQ("Lind", r[0].speaker);
 }
+
+TEST(Attribution, AListOfNamesAfterAPrepositionEndsTheSubjectItCut) {
+    auto r = records("Most growers in Tilden, Harbour and Ashby said the levy was unfair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Most growers in Tilden, Harbour and Ashby", r[0].speaker);
+    /* an introduction before the comma is no item of a list */
+    r = records("Early in the season, she and two other growers said the levy was unfair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("she and two other growers", r[0].speaker);
+}
