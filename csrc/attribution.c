@@ -3153,8 +3153,26 @@ static bool more_ly(const ctx *c, size_t i) {
            ends_in_ly(c, i + 1) && c->k[i + 1].lower;
 }
 
+/* Is word i written in capitals only, with two letters or more ("TODAY")? */
+static bool all_capitals(const ctx *c, size_t i) {
+    size_t letters = 0;
+    for (size_t b = c->t[i].start; b < c->t[i].end; b++) {
+        uint8_t x = c->text[b];
+        if (x >= 'a' && x <= 'z') {
+            return false;
+        }
+        letters += x >= 'A' && x <= 'Z';
+    }
+    return letters >= 2;
+}
+
 static bool not_a_name(const ctx *c, size_t i) {
     uint32_t b = bits(c, i);
+    /* a word of time in capitals after a capitalised word is part of a name: "USA TODAY" */
+    if (is_word(c, i) && (b & FL_W_TIME) && i > 0 && is_word(c, i - 1) && c->k[i - 1].upper &&
+        all_capitals(c, i) && all_capitals(c, i - 1)) {
+        return false;
+    }
     return !is_word(c, i) || (b & (FL_W_TIME | FL_W_ADV | FL_W_PREP)) || ly_adverb(c, i, 0) ||
            folded_is(c, i, "and") || folded_is(c, i, "or") || folded_is(c, i, "but") ||
            more_ly(c, i) || (i > 0 && more_ly(c, i - 1)); /* "and most recently defended" */

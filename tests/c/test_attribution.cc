@@ -2052,3 +2052,9 @@ TEST(Attribution, AListOfNamesAfterAPrepositionEndsTheSubjectItCut) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("she and two other growers", r[0].speaker);
 }
+
+TEST(Attribution, AWordOfTimeInCapitalsAfterACapitalisedWordIsPartOfAName) {
+    auto r = records("TILDEN TODAY reported in May that the new levy was unfair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("TILDEN TODAY", r[0].speaker);
+}
