@@ -4604,6 +4604,25 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
                 if (obj < i) {
                     named_first = obj; /* "The vote led the mayor to declare victory" */
                     named_end = i - 1;
+                } else if (i > s->a + 2 && folded_is(c, i - 1, "to") && !c->v[i - 1].quoted) {
+                    /* a purpose: "The growers gathered at the hall to talk about the levy":
+                     * the clause's subject speaks, when a finite verb stands between it and
+                     * "to" with no comma */
+                    size_t f, e;
+                    if (clause_subject(c, s, i - 1, &f, &e) && e < i - 1) {
+                        bool verb = false;
+                        bool comma = false;
+                        for (size_t k = e; k + 1 < i; k++) {
+                            verb |= finite_verb(c, k) || (bits(c, k) & ATTRIBUTION_CUES);
+                            comma |= punct(c, k) == ',' || c->v[k].role != FL_ROLE_NONE;
+                        }
+                        /* not an empty subject: "It takes a clerk to see …" */
+                        if (verb && !comma && !empty_subject(c, f, e) &&
+                            !(e == f + 1 && (folded_is(c, f, "this") || folded_is(c, f, "that")))) {
+                            named_first = f;
+                            named_end = e;
+                        }
+                    }
                 }
             }
             if (vg == i && reduced_passive(c, s, i)) {

@@ -2058,3 +2058,14 @@ TEST(Attribution, AWordOfTimeInCapitalsAfterACapitalisedWordIsPartOfAName) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("TILDEN TODAY", r[0].speaker);
 }
+
+TEST(Attribution, TheSubjectSpeaksForAnInfinitiveOfPurpose) {
+    auto r = records("The growers gathered at the town hall to talk about the levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("talk", r[0].cue);
+    EXPECT_EQ("The growers", r[0].speaker);
+    /* an empty subject speaks for nothing */
+    r = records("It takes a clerk with a ledger to see that the levy failed.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("", r[0].speaker);
+}
