@@ -3623,7 +3623,8 @@ static bool subject_after_comma(const ctx *c, const span *s, size_t vg, bool ope
             (finite_verb(c, e) ||
              ((bits(c, e) & (ATTRIBUTION_CUES | FL_W_ADV)) && form(c, e) != FL_FORM_ADJ) ||
              !c->k[e + 1].upper) &&
-            !(bits(c, f) & (FL_W_RELATIVE | FL_W_PREP | FL_W_CONJ | FL_W_OPENER))) {
+            !(bits(c, f) & (FL_W_RELATIVE | FL_W_PREP | FL_W_CONJ | FL_W_OPENER)) &&
+            !ing_word(c, f)) { /* "…, shifting his focus to X and admitting": a participle */
             *first = f;
             *end = e;
             return true;

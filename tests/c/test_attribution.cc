@@ -2069,3 +2069,11 @@ TEST(Attribution, TheSubjectSpeaksForAnInfinitiveOfPurpose) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("", r[0].speaker);
 }
+
+TEST(Attribution, AParticipleClauseIsNoSubjectForTheVerbCoordinatedWithIt) {
+    auto r = records("Lind has toned down her attacks on the mayor, shifting her focus to the levy "
+                     "and admitting that it may pass.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("admitting", r[0].cue);
+    EXPECT_EQ("Lind", r[0].speaker);
+}
