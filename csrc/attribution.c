@@ -4610,7 +4610,11 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
                      * the clause's subject speaks, when a finite verb stands between it and
                      * "to" with no comma */
                     size_t f, e;
-                    if (clause_subject(c, s, i - 1, &f, &e) && e < i - 1) {
+                    /* the sentence's subject, else the nearest clause's after a comma or a
+                     * subordinator: "On a rainy afternoon, after their shift, a dozen growers
+                     * gathered at the hall to talk …", "Even before Lind took the stage to …" */
+                    if ((clause_subject(c, s, i - 1, &f, &e) && e < i - 1) ||
+                        (subject_after_comma(c, s, i - 1, true, &f, &e) && e < i - 1)) {
                         bool verb = false;
                         bool comma = false;
                         for (size_t k = e; k + 1 < i; k++) {

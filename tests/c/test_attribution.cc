@@ -2077,3 +2077,11 @@ TEST(Attribution, AParticipleClauseIsNoSubjectForTheVerbCoordinatedWithIt) {
     EXPECT_EQ("admitting", r[0].cue);
     EXPECT_EQ("Lind", r[0].speaker);
 }
+
+TEST(Attribution, AfterALongIntroductionTheNearestSubjectSpeaksForAnInfinitiveOfPurpose) {
+    auto r = records("On a rainy afternoon, after their long shift, a dozen growers gathered at "
+                     "the hall to talk about the levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("talk", r[0].cue);
+    EXPECT_EQ("a dozen growers", r[0].speaker);
+}
