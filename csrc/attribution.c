@@ -3904,9 +3904,10 @@ static size_t controlled_object(const ctx *c, size_t from, size_t i) {
            !c->v[j - 1].quoted && is_word_like(c, j - 1) &&
            !folded_in(c, j - 1, control, sizeof control / sizeof control[0])) {
         uint32_t b = bits(c, j - 1);
-        if ((b & (FL_W_AUX | FL_W_CONJ | FL_W_RELATIVE | FL_W_OPENER)) || finite_verb(c, j - 1) ||
+        if ((b & (FL_W_AUX | FL_W_RELATIVE | FL_W_OPENER)) || finite_verb(c, j - 1) ||
+            ((b & FL_W_CONJ) && !folded_is(c, j - 1, "and")) ||
             ((b & FL_W_PREP) && !folded_is(c, j - 1, "of"))) {
-            return i;
+            return i; /* but "allow growers and clerks to …" */
         }
         j--;
     }
@@ -3916,7 +3917,8 @@ static size_t controlled_object(const ctx *c, size_t from, size_t i) {
         return i;
     }
     /* the object names someone: a pronoun, a name, a role, a noun phrase, a plural */
-    if (!(object_pronoun(c, j) || names_someone(c, j, i - 1) || plural(c, i - 2))) {
+    if (!(object_pronoun(c, j) || names_someone(c, j, i - 1) || plural(c, i - 2) ||
+          (j + 2 == i && quantifier(c, j)))) { /* "caused many to wonder" */
         return i;
     }
     return j;

@@ -2085,3 +2085,12 @@ TEST(Attribution, AfterALongIntroductionTheNearestSubjectSpeaksForAnInfinitiveOf
     EXPECT_EQ("talk", r[0].cue);
     EXPECT_EQ("a dozen growers", r[0].speaker);
 }
+
+TEST(Attribution, TheControlledObjectMayBeAQuantifierOrAList) {
+    auto r = records("The levy has caused many to wonder whether the council will fall.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("many", r[0].speaker);
+    r = records("The ruling would allow growers and clerks to call for a new levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("growers and clerks", r[0].speaker);
+}
