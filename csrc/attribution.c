@@ -567,8 +567,7 @@ static bool names_someone(const ctx *c, size_t from, size_t to) {
         uint32_t b = bits(c, i);
         bool relative = false;
         if (c->k[i].upper || (b & (FL_W_PRON | FL_W_ROLE | FL_W_SOURCE)) ||
-            contracted_pronoun(c, i, &relative) ||
-            (det && !(b & FL_W_PREP))) {
+            contracted_pronoun(c, i, &relative) || (det && !(b & FL_W_PREP))) {
             return true;
         }
         det |= (b & FL_W_DET) != 0 || quantifier(c, i);
@@ -3002,8 +3001,8 @@ static size_t intro_clause_end(const ctx *c, const span *s, size_t vg, size_t cs
              * an -ing participle alone: a past after the comma may be the verb of a subject
              * and its apposition ("Lind, an aide, said"), and a subordinate clause with its
              * own subject may run on past a comma */
-            if (!verb && ((k + 1 == vg && subordinator(c, k)) ||
-                          (k == vg && form(c, vg) == FL_FORM_ING))) {
+            if (!verb &&
+                ((k + 1 == vg && subordinator(c, k)) || (k == vg && form(c, vg) == FL_FORM_ING))) {
                 a = k;
             }
             break;
@@ -3499,8 +3498,8 @@ static bool subject_before_apposition(const ctx *c, const span *s, size_t vg, bo
         }
         if (!adds &&
             (!is_word(c, d) || (db & (FL_W_PRON | FL_W_AUX | FL_W_VERB | FL_W_PREP | FL_W_CONJ)) ||
-             !((db & (FL_W_DET | FL_W_ROLE | FL_W_SOURCE)) || c->k[d].upper ||
-               c->k[d].all_digits || agent_noun(c, d)))) {
+             !((db & (FL_W_DET | FL_W_ROLE | FL_W_SOURCE)) || c->k[d].upper || c->k[d].all_digits ||
+               agent_noun(c, d)))) {
             if (!(db & FL_W_RELATIVE) || folded_is(c, d, "whose")) {
                 return false;
             }
