@@ -1514,6 +1514,9 @@ static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
                 if (vg > s->a && (bits(c, vg - 1) & (FL_W_DET | FL_W_PREP))) {
                     continue;
                 }
+                if ((b & FL_W_RECIPIENT) && passive_group(c, vg, i)) {
+                    continue; /* "At a town hall in May, Lind was asked about …": she is asked */
+                }
                 if (c->k[i].upper && vg == i && i > s->a && is_word(c, i - 1) &&
                     c->k[i - 1].upper && !in_title_case(c, s)) {
                     continue; /* "…," an analyst at Harbour Point wrote': inside a name */

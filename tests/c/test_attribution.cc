@@ -2094,3 +2094,11 @@ TEST(Attribution, TheControlledObjectMayBeAQuantifierOrAList) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("growers and clerks", r[0].speaker);
 }
+
+TEST(Attribution, APassiveOfAskingOrTellingAfterACommaIsNoTrailingCue) {
+    auto r = records("At a town hall in Tilden earlier this month, Lind was asked about the levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("was asked", r[0].cue);
+    EXPECT_EQ("", r[0].speaker);
+    EXPECT_EQ("about the levy.", r[0].content);
+}
