@@ -724,10 +724,12 @@ static size_t after_quote_end(const ctx *c, const span *s, size_t j) {
             (bits(c, j) & FL_W_OPENER & ~FL_W_RELATIVE && folded_is(c, j, "that"))) {
             return SIZE_MAX;
         }
-        if (j > first && j + 1 < s->b && (bits(c, j) & FL_W_CONJ) &&
+        if (j + 1 < s->b && (bits(c, j) & FL_W_CONJ) &&
             (bits(c, j + 1) & (FL_W_SPEECH | FL_W_THOUGHT)) &&
             (form(c, j + 1) == FL_FORM_PAST || form(c, j + 1) == FL_FORM_ING)) {
-            return j; /* '"…," Sarandon told MSNBC when asked about …': another cue */
+            /* '"…," Sarandon told MSNBC when asked about …', also right after the verb
+             * ('"…," Lind said when asked …'): another cue */
+            return j;
         }
     }
     return SIZE_MAX;

@@ -1931,3 +1931,14 @@ TEST(Attribution, ANameAndItsAppositionBeforeATrailingCueAreItsSpeaker) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("He", r[0].speaker);
 }
+
+TEST(Attribution, ASubordinateCueRightAfterTheCueOfAQuotationIsItsOwn) {
+    // "when asked" right after the verb was read as the verb's circumstance
+    auto r = records("\"We will keep it,\" Dana Lind said when asked whether the levy would stay.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("Dana Lind", r[0].speaker);
+    EXPECT_EQ("said", r[0].cue);
+    EXPECT_EQ("asked", r[1].cue);
+    EXPECT_EQ("", r[1].speaker);
+    EXPECT_EQ("whether the levy would stay.", r[1].content);
+}
