@@ -2085,18 +2085,25 @@ static size_t reply_verb(const ctx *c, const span *s, size_t v) {
 
 /* Where a cue starts that a verb of reply heads, before its adjuncts, a comma and a
  * participle of saying at i ("responded Friday, saying", "hit back in a statement,
- * calling", "shot back on Twitter, arguing"): the reply is the speech act and the
+ * calling", "shot back on Twitter, arguing"), or before "by" and a gerund of saying
+ * ("responded to that post by saying"): the reply is the speech act and the
  * participle says what it said, so PolNeAR's cue is the phrase from the verb of reply,
  * and its speaker the subject of that verb. i when the words before the comma are no such
  * phrase. */
 static size_t reply_start(const ctx *c, const span *s, size_t i, size_t from) {
-    if (i < from + 3 || punct(c, i - 1) != ',') {
+    /* "responded to the letter by calling …": with "by" the gerund is the reply's means,
+     * and the words between may also name what was replied to (a "to" phrase) */
+    bool by = i >= from + 4 && folded_is(c, i - 1, "by") && form(c, i) == FL_FORM_ING;
+    if (i < from + 3 || (punct(c, i - 1) != ',' && !by)) {
         return i;
     }
     /* back over the adjuncts: a time, a medium, a manner ("again", "in a statement", "on
      * Twitter", "late Friday", "with a laugh") */
     for (size_t k = i - 1; k > from && i - 1 - k < MAX_ADJUNCT_TOKENS;) {
         k--;
+        if (by && c->t[k].kind == FL_TOKEN_CLITIC) {
+            continue; /* "to one of the mayor's posts" */
+        }
         if (!is_word(c, k) || c->v[k].quoted || c->v[k].role != FL_ROLE_NONE) {
             return i;
         }
@@ -2106,9 +2113,16 @@ static size_t reply_start(const ctx *c, const span *s, size_t i, size_t from) {
             return g == SIZE_MAX ? i : g;
         }
         uint32_t b = bits(c, k);
+        if (by && k > from && ((b & FL_W_DET) || folded_is(c, k, "that")) &&
+            (bits(c, k - 1) & FL_W_PREP)) {
+            continue; /* "to that tweet" */
+        }
         if ((b & (FL_W_VERB | FL_W_AUX | FL_W_CONJ | FL_W_OPENER | FL_W_PRON | FL_W_RELATIVE)) ||
-            ((b & ATTRIBUTION_CUES) && !(b & FL_W_MEDIUM))) {
-            return i; /* but "in a statement" */
+            ((b & ATTRIBUTION_CUES) && !(b & FL_W_MEDIUM) &&
+             !(by && (b & FL_W_NOUNLIKE) && k > from &&
+               ((bits(c, k - 1) & (FL_W_DET | FL_W_PREP)) || folded_is(c, k - 1, "that") ||
+                c->t[k - 1].kind == FL_TOKEN_CLITIC)))) {
+            return i; /* but "in a statement", and with "by" a noun: "to her remarks" */
         }
     }
     return i;

@@ -1942,3 +1942,19 @@ TEST(Attribution, ASubordinateCueRightAfterTheCueOfAQuotationIsItsOwn) {
     EXPECT_EQ("", r[1].speaker);
     EXPECT_EQ("whether the levy would stay.", r[1].content);
 }
+
+TEST(Attribution, AVerbOfReplyHeadsTheCueOfAGerundOfSayingAfterBy) {
+    // the reply and what it was to stand between the verb and "by"; the cue was the gerund
+    auto r = records("Lind responded to that post by saying the levy would stay.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Lind", r[0].speaker);
+    EXPECT_EQ("responded to that post by saying", r[0].cue);
+    EXPECT_EQ("the levy would stay.", r[0].content);
+    r = records("Lind responded on Tuesday to one of Brandt's posts by saying the levy would stay.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("responded on Tuesday to one of Brandt's posts by saying", r[0].cue);
+    // another verb before "by" leaves the gerund its own cue
+    r = records("Lind ended the meeting by saying the levy would stay.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("saying", r[0].cue);
+}
