@@ -1217,6 +1217,7 @@ static fl_status headline(ctx *c, const span *s, size_t *from) {
 /* ------------------------------------------------------------------ b. cues after content */
 
 static bool source_subject(const ctx *c, const span *s, size_t vg);
+static bool given_name(const ctx *c, const span *s, size_t vg, size_t i);
 static bool plural(const ctx *c, size_t i);
 static bool light_verb(const ctx *c, size_t i);
 static bool lemma_is(const fl_cue *q, const char *w);
@@ -1464,6 +1465,9 @@ static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
                 size_t vg = verb_group_start(c, s, i);
                 if (vg > s->a && (bits(c, vg - 1) & (FL_W_DET | FL_W_PREP))) {
                     continue;
+                }
+                if (given_name(c, s, vg, i)) {
+                    continue; /* "…, including a firm called Harbour Data" */
                 }
                 if (c->k[i].upper && vg == i && i > s->a && is_word(c, i - 1) &&
                     c->k[i - 1].upper && !in_title_case(c, s)) {
@@ -1739,6 +1743,37 @@ static bool after_apposition(const ctx *c, const span *s, size_t p) {
  * claims", "his plans", "of alleged"); a base form without an auxiliary needs a pronoun or
  * a plural subject; a word that is also a noun is a noun before another verb ("Insurance
  * claims rose") or before "of" ("claims of fraud"). */
+/* Does an indefinite noun phrase ("a firm", "one small PAC") end right before vg, behind a
+ * word that keeps it from opening its clause (a preposition, a verb: "including a firm",
+ * "at a consulting firm")? */
+static bool object_indefinite(const ctx *c, const span *s, size_t vg) {
+    static const char *const articles[] = {"a", "an", "one", "another"};
+    for (size_t d = vg; d > s->a + 1 && vg - d < 4;) {
+        d--;
+        if (!is_word(c, d) || c->v[d].quoted) {
+            return false;
+        }
+        if (folded_in(c, d, articles, sizeof articles / sizeof articles[0])) {
+            size_t w = d - 1;
+            return d < vg - 1 && is_word(c, w) && c->k[w].lower &&
+                   !(bits(c, w) & (FL_W_CONJ | FL_W_OPENER | FL_W_RELATIVE | FL_W_ADV | FL_W_TIME));
+        }
+        if (bits(c, d) & (FL_W_VERB | FL_W_AUX | FL_W_CONJ | FL_W_PREP | FL_W_OPENER | FL_W_PRON |
+                          FL_W_DET | FL_W_RELATIVE)) {
+            return false;
+        }
+    }
+    return false;
+}
+
+/* Is the verb of naming at i (group [vg, i)) a name given to the indefinite object before
+ * it ("including a firm called Harbour Data")? */
+static bool given_name(const ctx *c, const span *s, size_t vg, size_t i) {
+    return (bits(c, i) & FL_W_CALLED) && form(c, i) == FL_FORM_PAST && vg == i && i + 1 < s->b &&
+           (c->k[i + 1].upper || family(punct(c, i + 1)) != FAMILY_NONE) &&
+           object_indefinite(c, s, vg);
+}
+
 static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
     uint32_t b = bits(c, i);
     uint8_t f = form(c, i);
@@ -1769,6 +1804,12 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
                             (folded_is(c, i + 1, "on") || folded_is(c, i + 1, "for")))))) {
         /* "a charity called Clear Water Pledge": a name given, no one's claim; but "…,
          * called on the banks to …", "…, called for a ban" appeal */
+        return false;
+    }
+    if (given_name(c, s, vg, i)) {
+        /* "…, including a firm called Harbour Data", "works at a consulting firm called
+         * Tilden Partners": an indefinite noun phrase that does not open its clause is an
+         * object, and what it is called is a name given */
         return false;
     }
     if ((b & FL_W_NOUNLIKE) && (f == FL_FORM_S || f == FL_FORM_BASE) &&

@@ -1958,3 +1958,19 @@ TEST(Attribution, AVerbOfReplyHeadsTheCueOfAGerundOfSayingAfterBy) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("saying", r[0].cue);
 }
+
+TEST(Attribution, AVerbOfNamingAfterAnIndefiniteObjectGivesAName) {
+    // "a firm" after "including" or a preposition is no subject: nobody calls anything here
+    auto r = records("The levy went to several groups, including a firm called Harbour Data.");
+    EXPECT_EQ(0u, r.size());
+    r = records("Ivo Brandt, at a consulting firm called Tilden Partners, argues that the levy "
+                "is fair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Ivo Brandt", r[0].speaker);
+    EXPECT_EQ("argues", r[0].cue);
+    // an indefinite subject that opens its clause still calls
+    r = records("Last week a spokesman called Lind a liar.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("a spokesman", r[0].speaker);
+    EXPECT_EQ("called", r[0].cue);
+}
