@@ -2655,6 +2655,25 @@ static int32_t clause_closer(const ctx *c, const span *s, size_t vg) {
 
 /* Does a clause, an infinitive or a quotation start at j ("that …", "to veto", "“…”",
  * ": …"), rather than a noun phrase? */
+/* Does a pro-form of a clause stand at j: "so" or "the same" (also "the same thing") where
+ * a phrase or the sentence ends after it ("said so in May", "say the same of the toll"),
+ * not a degree ("felt so sure", "said the same plan")? */
+static bool pro_clause(const ctx *c, const span *s, size_t j) {
+    size_t e;
+    if (folded_is(c, j, "so")) {
+        e = j + 1;
+    } else if (j + 1 < s->b && folded_is(c, j, "the") && folded_is(c, j + 1, "same")) {
+        e = j + 2;
+        if (e < s->b && (folded_is(c, e, "thing") || folded_is(c, e, "way"))) {
+            e++;
+        }
+    } else {
+        return false;
+    }
+    return e >= s->b || !is_word(c, e) || (bits(c, e) & (FL_W_PREP | FL_W_TIME | FL_W_CONJ)) ||
+           folded_is(c, e, "too");
+}
+
 static bool clause_complement(const ctx *c, const span *s, size_t j) {
     if (j + 1 < s->b && punct(c, j) == ',') {
         j++; /* ", adding, “…”" */
@@ -2667,6 +2686,9 @@ static bool clause_complement(const ctx *c, const span *s, size_t j) {
     }
     if (j > s->a && punct(c, j - 1) == ':') {
         return true;
+    }
+    if (pro_clause(c, s, j)) {
+        return true; /* "… who say the same of the toll", "half said so in May" */
     }
     /* "to" before a verb ("pledged to act"), not before a name ("spoke to reporters") */
     return (bits(c, j) & FL_W_OPENER) ||
@@ -2973,8 +2995,10 @@ static bool comparison_at(const ctx *c, const span *s, size_t j) {
         return false;
     }
     for (size_t k = j + 3; k < s->b; k++) {
-        if (!c->v[k].quoted && finite_saying(c, k)) {
-            return true;
+        if (!c->v[k].quoted &&
+            (finite_saying(c, k) || (form(c, k) == FL_FORM_BASE && folded_is(c, k - 1, "who") &&
+                                     (bits(c, k) & (FL_W_SPEECH | FL_W_THOUGHT))))) {
+            return true; /* "…, compared with 19 percent who say the same" */
         }
     }
     return false;

@@ -1974,3 +1974,21 @@ TEST(Attribution, AVerbOfNamingAfterAnIndefiniteObjectGivesAName) {
     EXPECT_EQ("a spokesman", r[0].speaker);
     EXPECT_EQ("called", r[0].cue);
 }
+
+TEST(Attribution, SoAndTheSameStandForAReportedClause) {
+    // "the same" was read as a noun phrase, which a verb of saying alone does not report,
+    // and the comparison's "who say" in the base form did not end the content before it
+    auto r = records("Some 46 percent of growers say the levy is fair, compared with 19 percent "
+                     "of clerks who say the same of the toll.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("the levy is fair", r[0].content);
+    EXPECT_EQ("who", r[1].speaker);
+    EXPECT_EQ("say", r[1].cue);
+    EXPECT_EQ("the same of the toll.", r[1].content);
+    r = records("Brandt wrote the same thing in May.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("wrote", r[0].cue);
+    // a degree is no pro-form, and "wrote" with a noun phrase reports nothing
+    r = records("Brandt wrote the same plan in May.");
+    EXPECT_EQ(0u, r.size());
+}
