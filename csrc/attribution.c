@@ -3855,6 +3855,11 @@ static bool quotation_or_that(const ctx *c, const span *s, size_t j) {
         return true;
     }
     if (j < s->b && (punct(c, j) == ',' || punct(c, j) == ':')) {
+        if (j + 1 == s->b && punct(c, j) == ':' && paragraph_after_colon(c, s, j) != 0) {
+            /* "Lind continued:" with the quotation in the paragraph below, which finish()
+             * takes as the content */
+            return true;
+        }
         j++;
     }
     return j + 1 < s->b && family(punct(c, j)) != FAMILY_NONE && c->v[j + 1].quoted;

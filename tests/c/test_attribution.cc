@@ -1992,3 +1992,12 @@ TEST(Attribution, SoAndTheSameStandForAReportedClause) {
     r = records("Brandt wrote the same plan in May.");
     EXPECT_EQ(0u, r.size());
 }
+
+TEST(Attribution, AVerbThatReportsOnlyAQuotationTakesOneBelowItsColon) {
+    // the quotation was in the next paragraph, so "continued" seemed to report nothing
+    auto r = records("Lind continued:\n\n\"The levy is the worst one yet for the valley.\"");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Lind", r[0].speaker);
+    EXPECT_EQ("continued", r[0].cue);
+    EXPECT_EQ("\"The levy is the worst one yet for the valley.\"", r[0].content);
+}
