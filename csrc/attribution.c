@@ -2674,6 +2674,22 @@ static bool pro_clause(const ctx *c, const span *s, size_t j) {
            folded_is(c, e, "too");
 }
 
+/* Does the rest of the clause from j hold only "from" and a place in capitals ("from
+ * Tilden, Ohio." to the end of the sentence or a semicolon)? A reporter's credit line. */
+static bool from_place_only(const ctx *c, const span *s, size_t j) {
+    if (j + 1 >= s->b || !folded_is(c, j, "from") || !c->k[j + 1].upper) {
+        return false;
+    }
+    for (size_t k = j + 1; k < s->b && punct(c, k) != ';'; k++) {
+        int32_t p = punct(c, k);
+        if (c->v[k].quoted || (p != 0 && p != ',' && p != '.') ||
+            (is_word(c, k) && !c->k[k].upper)) {
+            return false;
+        }
+    }
+    return true;
+}
+
 static bool clause_complement(const ctx *c, const span *s, size_t j) {
     if (j + 1 < s->b && punct(c, j) == ',') {
         j++; /* ", adding, “…”" */
@@ -4540,6 +4556,9 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
             }
             if ((b & FL_W_CLAUSE) && passive_group(c, vg, i) && passive_sight(c, s, vg, i)) {
                 continue; /* "the video was viewed two million times" */
+            }
+            if (cstart != SIZE_MAX && from_place_only(c, s, cstart)) {
+                continue; /* "Lind reported from Tilden.": where she worked, no content */
             }
             if ((b & FL_W_CLAUSE) && cstart != SIZE_MAX && !clause_complement(c, s, cstart) &&
                 !(source_subject(c, s, vg) && !(b & FL_W_THOUGHT)) && !speech_act &&

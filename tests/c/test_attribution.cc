@@ -2001,3 +2001,15 @@ TEST(Attribution, AVerbThatReportsOnlyAQuotationTakesOneBelowItsColon) {
     EXPECT_EQ("continued", r[0].cue);
     EXPECT_EQ("\"The levy is the worst one yet for the valley.\"", r[0].content);
 }
+
+TEST(Attribution, AVerbOfSayingWithOnlyFromAndAPlaceReportsNothing) {
+    // a reporter's credit line: "from Tilden, Ohio" was read as what was reported
+    auto r = records("Ivo Brandt reported from Tilden, Ohio.");
+    EXPECT_EQ(0u, r.size());
+    r = records("Brandt reported from Harbour; Lind, from Tilden.");
+    EXPECT_EQ(0u, r.size());
+    // with a content after the place the verb reports it
+    r = records("Lind reported from Tilden that the levy had passed.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("that the levy had passed.", r[0].content);
+}
