@@ -2811,6 +2811,23 @@ static bool speaker_clause_at(const ctx *c, const span *s, size_t j) {
             reports_after(c, s, j + 1)) {
             return true;
         }
+        /* "… and has said that …", "… but had long argued that …": the same after an
+         * auxiliary and adverbs, which leave the verb a past or a participle */
+        size_t v = j + 1;
+        if (p == 0 && v < s->b && is_word(c, v) && (bits(c, v) & FL_W_AUX)) {
+            v++;
+            while (v < s->b && v - j < 4 && is_word(c, v) &&
+                   ((bits(c, v) & FL_W_ADV) || ly_adverb(c, v, s->a))) {
+                v++;
+            }
+            uint32_t vb = bits(c, v < s->b ? v : j);
+            uint8_t vf = form(c, v < s->b ? v : j);
+            if (v < s->b && !c->v[v].quoted && is_word(c, v) && c->k[v].lower &&
+                (vb & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_STANCE)) &&
+                (vf == FL_FORM_PAST || vf == FL_FORM_PP) && reports_after(c, s, v)) {
+                return true;
+            }
+        }
     }
     /* 'to sound "measured," but Reyes said': a comma the quotation closes over */
     bool quoted_comma = is_closing_quote(c, j) && j > s->a && punct(c, j - 1) == ',';

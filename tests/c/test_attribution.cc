@@ -2013,3 +2013,18 @@ TEST(Attribution, AVerbOfSayingWithOnlyFromAndAPlaceReportsNothing) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("that the levy had passed.", r[0].content);
 }
+
+TEST(Attribution, AndWithAnAuxiliaryBeforeAVerbOfSayingStartsTheNextAttribution) {
+    // "and has said that" ran on inside the content of the verb before it
+    auto r = records("He describes himself as a friend of growers and has said that he gave "
+                     "money to the fund.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("himself as a friend of growers", r[0].content);
+    EXPECT_EQ("He", r[1].speaker);
+    EXPECT_EQ("has said", r[1].cue);
+    EXPECT_EQ("that he gave money to the fund.", r[1].content);
+    // a verb that is no cue after the auxiliary stays in the content
+    r = records("Lind said the levy was fair and had risen by half.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("the levy was fair and had risen by half.", r[0].content);
+}
