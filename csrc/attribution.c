@@ -4577,13 +4577,22 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
             if (cstart != SIZE_MAX && from_place_only(c, s, cstart)) {
                 continue; /* "Lind reported from Tilden.": where she worked, no content */
             }
+            bool write_about = cstart == i + 1 && cstart + 1 < s->b &&
+                               folded_is(c, cstart, "about") && lemma_is(c->v[i].cue, "write");
             if ((b & FL_W_CLAUSE) && cstart != SIZE_MAX && !clause_complement(c, s, cstart) &&
                 !(source_subject(c, s, vg) && !(b & FL_W_THOUGHT)) && !speech_act &&
                 !((b & FL_W_THOUGHT) && object_as(c, s, cstart)) &&
                 !((b & FL_W_OBJECT) &&
-                  (folded_is(c, cstart, "about") || folded_is(c, cstart, "of")))) {
+                  (folded_is(c, cstart, "about") || folded_is(c, cstart, "of"))) &&
+                !write_about) {
                 continue; /* "wrote a book", "maintained a lead"; but "a 2009 paper found
                            * improvements" */
+            }
+            if (write_about) {
+                /* "wrote about the levy" names what a text says: the cue is the verb and its
+                 * preposition, as "called for" */
+                at.cue_end = (uint32_t)i + 2;
+                cstart = i + 2;
             }
             if ((b & FL_W_STANCE) && !(b & FL_W_SPEECH) && !vote && cstart != SIZE_MAX &&
                 (bits(c, cstart) & FL_W_PREP) && !clause_complement(c, s, cstart)) {

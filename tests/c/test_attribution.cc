@@ -2028,3 +2028,16 @@ TEST(Attribution, AndWithAnAuxiliaryBeforeAVerbOfSayingStartsTheNextAttribution)
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("the levy was fair and had risen by half.", r[0].content);
 }
+
+TEST(Attribution, WriteAboutNamesWhatAWrittenTextSays) {
+    // "wrote" reports a clause only, so "about the levy" left it without a content
+    auto r = records("Ivo Brandt, who wrote about the levy in his book, said it was unfair.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("who", r[0].speaker);
+    EXPECT_EQ("wrote about", r[0].cue);
+    EXPECT_EQ("the levy in his book", r[0].content);
+    EXPECT_EQ("Ivo Brandt", r[1].speaker);
+    // a written thing is still no content
+    r = records("Lind wrote a book on the valley.");
+    EXPECT_EQ(0u, r.size());
+}
