@@ -4453,7 +4453,22 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
                 cstart = punct(c, j) == ':' ? j + 1 : j;
             } else if (b & FL_W_RECIPIENT) {
                 cstart = content_start(c, s, j - 1, FL_ROLE_NONE); /* "was told Tuesday that …" */
-                if (cstart != SIZE_MAX && !(bits(c, cstart) & FL_W_OPENER)) {
+                if (cstart != SIZE_MAX && family(punct(c, cstart)) != FAMILY_NONE &&
+                    cstart + 1 < s->b && c->v[cstart + 1].quoted) {
+                    /* 'was asked, "Will you run?"': the quotation alone is the content (a
+                     * question's quotation may run on into the next clause's sentence) */
+                    size_t close = cstart + 1;
+                    while (close < s->b && c->v[close].quoted) {
+                        close++;
+                    }
+                    if (close < s->b && c->v[close].opened == cstart) {
+                        close++;
+                    }
+                    at.content_first = (uint32_t)cstart;
+                    at.content_end = (uint32_t)close;
+                    mark(c, cstart, close, FL_ROLE_CONTENT);
+                    cstart = SIZE_MAX;
+                } else if (cstart != SIZE_MAX && !(bits(c, cstart) & FL_W_OPENER)) {
                     cstart = SIZE_MAX;
                 }
             }

@@ -2041,3 +2041,14 @@ TEST(Attribution, WriteAboutNamesWhatAWrittenTextSays) {
     r = records("Lind wrote a book on the valley.");
     EXPECT_EQ(0u, r.size());
 }
+
+TEST(Attribution, APassiveOfAskingReportsAQuotationAfterAComma) {
+    // only a clause with an opener was taken; the quotation reported nothing
+    auto r = records("Lind was asked, \"Will you run again?\" She said no.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("was asked", r[0].cue);
+    EXPECT_EQ("", r[0].speaker);
+    EXPECT_EQ("\"Will you run again?\"", r[0].content);
+    EXPECT_EQ("She", r[1].speaker);
+    EXPECT_EQ("no.", r[1].content);
+}
