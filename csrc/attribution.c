@@ -1947,6 +1947,17 @@ static size_t head_verb_group(const ctx *c, const span *s, size_t v, size_t from
  * to say", "continued to question", "voted to endorse", "pivoted to arguing", "responded by
  * saying"). PolNeAR's cue is the chain, and its speaker stands before it. vg when there is
  * no such verb. */
+/* Is the word at i a verb of beginning, going on or stopping, which takes a gerund
+ * ("began", "keeps", "stopped")? */
+static bool aspect_verb(const ctx *c, size_t i) {
+    static const char *const verbs[] = {
+        "begin",     "begins",     "began",   "beginning", "start",   "starts",   "started",
+        "starting",  "keep",       "keeps",   "kept",      "keeping", "continue", "continues",
+        "continued", "continuing", "stop",    "stops",     "stopped", "stopping", "quit",
+        "quits",     "resume",     "resumes", "resumed",   "resuming"};
+    return folded_in(c, i, verbs, sizeof verbs / sizeof verbs[0]);
+}
+
 static size_t catenative_start(const ctx *c, const span *s, size_t vg, size_t i, size_t from) {
     uint8_t f = form(c, i);
     if (vg != i || vg < from + 2 || (f != FL_FORM_BASE && f != FL_FORM_ING)) {
@@ -1954,6 +1965,13 @@ static size_t catenative_start(const ctx *c, const span *s, size_t vg, size_t i,
     }
     size_t t = vg - 1;
     bool to = folded_is(c, t, "to");
+    if (f == FL_FORM_ING && aspect_verb(c, t) &&
+        !(t > from && (bits(c, t - 1) & (FL_W_DET | FL_W_PREP)))) {
+        /* "began dismissing the notion", "kept asking her why": a verb of beginning,
+         * going on or stopping heads its gerund as it heads an infinitive */
+        size_t g = head_verb_group(c, s, t, from);
+        return g == SIZE_MAX ? vg : g;
+    }
     if (!to && !(f == FL_FORM_ING && (folded_is(c, t, "by") || folded_is(c, t, "in")))) {
         return vg;
     }

@@ -1950,7 +1950,8 @@ TEST(Attribution, AVerbOfReplyHeadsTheCueOfAGerundOfSayingAfterBy) {
     EXPECT_EQ("Lind", r[0].speaker);
     EXPECT_EQ("responded to that post by saying", r[0].cue);
     EXPECT_EQ("the levy would stay.", r[0].content);
-    r = records("Lind responded on Tuesday to one of Brandt's posts by saying the levy would stay.");
+    r = records(
+        "Lind responded on Tuesday to one of Brandt's posts by saying the levy would stay.");
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("responded on Tuesday to one of Brandt's posts by saying", r[0].cue);
     // another verb before "by" leaves the gerund its own cue
@@ -2051,4 +2052,20 @@ TEST(Attribution, APassiveOfAskingReportsAQuotationAfterAComma) {
     EXPECT_EQ("\"Will you run again?\"", r[0].content);
     EXPECT_EQ("She", r[1].speaker);
     EXPECT_EQ("no.", r[1].content);
+}
+
+TEST(Attribution, AVerbOfBeginningOrGoingOnHeadsTheCueOfItsGerund) {
+    // the gerund was a cue of its own without a speaker
+    auto r = records("Then she began dismissing the notion that the levy mattered.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("she", r[0].speaker);
+    EXPECT_EQ("began dismissing", r[0].cue);
+    r = records("Ivo Brandt kept asking her why the levy had risen.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Ivo Brandt", r[0].speaker);
+    EXPECT_EQ("kept asking", r[0].cue);
+    // not the noun "start" after a determiner
+    r = records("After a false start, calling the levy fair was easy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("calling", r[0].cue);
 }
