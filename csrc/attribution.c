@@ -1947,6 +1947,15 @@ static size_t head_verb_group(const ctx *c, const span *s, size_t v, size_t from
  * to say", "continued to question", "voted to endorse", "pivoted to arguing", "responded by
  * saying"). PolNeAR's cue is the chain, and its speaker stands before it. vg when there is
  * no such verb. */
+/* Does a topic start at j: "about" or "of", after at most one adverb in -ly ("spoke
+ * about the levy", "spoke passionately about her father", "spoke favorably of")? */
+static bool topic_after(const ctx *c, const span *s, size_t j) {
+    if (j + 1 < s->b && ly_adverb(c, j, s->a)) {
+        j++;
+    }
+    return folded_is(c, j, "about") || folded_is(c, j, "of");
+}
+
 /* Is the word at i a verb of beginning, going on or stopping, which takes a gerund
  * ("began", "keeps", "stopped")? */
 static bool aspect_verb(const ctx *c, size_t i) {
@@ -4615,9 +4624,7 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
             if ((b & FL_W_CLAUSE) && cstart != SIZE_MAX && !clause_complement(c, s, cstart) &&
                 !(source_subject(c, s, vg) && !(b & FL_W_THOUGHT)) && !speech_act &&
                 !((b & FL_W_THOUGHT) && object_as(c, s, cstart)) &&
-                !((b & FL_W_OBJECT) &&
-                  (folded_is(c, cstart, "about") || folded_is(c, cstart, "of"))) &&
-                !write_about) {
+                !((b & FL_W_OBJECT) && topic_after(c, s, cstart)) && !write_about) {
                 continue; /* "wrote a book", "maintained a lead"; but "a 2009 paper found
                            * improvements" */
             }

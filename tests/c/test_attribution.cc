@@ -2069,3 +2069,13 @@ TEST(Attribution, AVerbOfBeginningOrGoingOnHeadsTheCueOfItsGerund) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("calling", r[0].cue);
 }
+
+TEST(Attribution, AnAdverbInLyMayStandBeforeTheTopicOfAVerbOfSpeaking) {
+    // "spoke" reports a clause or a topic; the adverb hid the topic
+    auto r = records("Dana Lind spoke passionately about her father and his farm.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Dana Lind", r[0].speaker);
+    EXPECT_EQ("spoke", r[0].cue);
+    r = records("Lind spoke quietly to the clerk.");
+    EXPECT_EQ(0u, r.size());
+}
