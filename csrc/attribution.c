@@ -55,7 +55,8 @@ enum {
     MAX_PIECE_TOKENS = 64,  /* back to a dash or semicolon before a parenthetical cue */
     MAX_CLAUSE_SUBJECT_WORDS = 6, /* "…, but the former Ohio state treasurer said" */
     MAX_COUNT_WORDS = 5,          /* "more than six in 10" */
-    MAX_CLAUSE_COMMAS = 3         /* commas back to the clause of a coordinated verb */
+    MAX_CLAUSE_COMMAS = 3,        /* commas back to the clause of a coordinated verb */
+    MAX_RELATIVE_REACH = 12 /* "who has met the mayor twice in May and been …" */
 };
 
 /* The words each step starts from (ATTRIBUTION_CUES, voice.h, holds them all): a step is
@@ -3006,19 +3007,46 @@ static bool saying_after_apposition(const ctx *c, const span *s, size_t j) {
 /* Does the cue whose verb group starts at vg stand in a relative clause after a noun ("a
  * union that has backed the mayor", "the founder of a group which urges …", "a judge who
  * ruled …")? */
-static bool relative_clause(const ctx *c, const span *s, size_t vg) {
-    if (vg < s->a + 2 || !is_word(c, vg - 2)) {
+static bool relative_pronoun_at(const ctx *c, const span *s, size_t r) {
+    if (r < s->a + 1 || !is_word(c, r - 1)) {
         return false;
     }
-    if (bits(c, vg - 1) & FL_W_RELATIVE) {
-        return !folded_is(c, vg - 1, "whose");
+    if (bits(c, r) & FL_W_RELATIVE) {
+        return !folded_is(c, r, "whose");
     }
     /* "that" right before a verb, after a noun, not after a verb ("said that has …" does
      * not occur; "a union that has …" does) */
-    return folded_is(c, vg - 1, "that") &&
-           !(bits(c, vg - 2) &
+    return folded_is(c, r, "that") &&
+           !(bits(c, r - 1) &
              (FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT | FL_W_STANCE | FL_W_EVIDENCE | FL_W_SEEM |
               FL_W_VERB | FL_W_AUX | FL_W_PREP | FL_W_CONJ | FL_W_OPENER | FL_W_ADV | FL_W_PRON));
+}
+
+static bool relative_clause(const ctx *c, const span *s, size_t vg) {
+    if (vg < s->a + 2) {
+        return false;
+    }
+    if (relative_pronoun_at(c, s, vg - 1)) {
+        return true;
+    }
+    /* the second verb of a relative clause after "and" ("a grower who has met the mayor and
+     * been mentioned as …"): its pronoun before, with no punctuation between */
+    if (!folded_is(c, vg - 1, "and") && !folded_is(c, vg - 1, "or")) {
+        return false;
+    }
+    for (size_t k = vg - 1; k > s->a + 1 && vg - k < MAX_RELATIVE_REACH;) {
+        k--;
+        if (punct(c, k) == '.' && !c->t[k].space_before) {
+            continue; /* "with Mr. Lind" */
+        }
+        if (!is_word(c, k) || c->v[k].quoted) {
+            return false;
+        }
+        if (relative_pronoun_at(c, s, k)) {
+            return true;
+        }
+    }
+    return false;
 }
 
 /* Does a verb of the content's own clause stand before end? *seen and *scanned carry

@@ -2079,3 +2079,15 @@ TEST(Attribution, AnAdverbInLyMayStandBeforeTheTopicOfAVerbOfSpeaking) {
     r = records("Lind spoke quietly to the clerk.");
     EXPECT_EQ(0u, r.size());
 }
+
+TEST(Attribution, TheSecondVerbOfARelativeClauseEndsItsContentAtTheSentencesVerb) {
+    // after "and" the relative clause was not seen, and its content ran over "said"
+    auto r = records("Dana Varga, a grower who has dined twice with Mr. Lind and been mentioned "
+                     "as a possible treasurer, said the levy could stay.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("been mentioned", r[0].cue);
+    EXPECT_EQ("as a possible treasurer", r[0].content);
+    EXPECT_EQ("Dana Varga", r[1].speaker);
+    EXPECT_EQ("said", r[1].cue);
+    EXPECT_EQ("the levy could stay.", r[1].content);
+}
