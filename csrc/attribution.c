@@ -1721,6 +1721,18 @@ static bool clause_follows(const ctx *c, const span *s, size_t j) {
     return c->k[j].upper && !(b & (FL_W_PREP | FL_W_CONJ));
 }
 
+/* Does a gerund with its object start at j ("raising the levy", "reforming it", "cutting
+ * costs"): the object of a verb of stance, not a noun ("support staff")? */
+static bool gerund_object(const ctx *c, const span *s, size_t j) {
+    if (j + 1 >= s->b || !ing_word(c, j) || c->v[j].quoted || (bits(c, j) & FL_W_TIME) ||
+        !is_word(c, j + 1)) {
+        return false;
+    }
+    uint32_t b = bits(c, j + 1);
+    return (b & (FL_W_DET | FL_W_PRON)) || quantifier(c, j + 1) ||
+           (c->k[j + 1].lower && !(b & (FL_W_PREP | FL_W_CONJ | FL_W_AUX | FL_W_VERB)));
+}
+
 /* Does the comma at p close an apposition after a name ("Jake Sullivan, her aide, calls
  * …")? The comma that opens it must follow words that name someone; after "In the end,"
  * no one is named. */
@@ -1905,7 +1917,7 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
             /* "the campaign plan", "Trump support"; but "Polls in New Hampshire show",
              * "many Democrats fear Mr. Benning would …" */
             return source_subject(c, s, vg) || (i + 1 < s->b && (bits(c, i + 1) & FL_W_OPENER)) ||
-                   (plural(c, p) && clause_follows(c, s, i + 1));
+                   (plural(c, p) && (clause_follows(c, s, i + 1) || gerund_object(c, s, i + 1)));
         }
         /* "officials say", "those surveyed say": a plural subject; in a title-case
          * headline every word has a capital, so a plural is needed ("Cash Cry" is a noun) */

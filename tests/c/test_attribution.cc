@@ -2091,3 +2091,15 @@ TEST(Attribution, TheSecondVerbOfARelativeClauseEndsItsContentAtTheSentencesVerb
     EXPECT_EQ("said", r[1].cue);
     EXPECT_EQ("the levy could stay.", r[1].content);
 }
+
+TEST(Attribution, ABaseFormThatIsAlsoANounIsAVerbBeforeAGerundAndItsObject) {
+    // "support reforming" after a plural was read as a noun phrase
+    auto r = records("A growing number of growers support reforming the levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("A growing number of growers", r[0].speaker);
+    EXPECT_EQ("support", r[0].cue);
+    EXPECT_EQ("reforming the levy.", r[0].content);
+    // a noun before a noun stays one
+    r = records("The growers support staff rose.");
+    EXPECT_EQ(0u, r.size());
+}
