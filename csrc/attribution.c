@@ -2504,13 +2504,32 @@ static size_t content_start(const ctx *c, const span *s, size_t i, uint8_t regio
     /* in a clause that a subordinator opens ("When asked about the levy, she …") a comma
      * ends the clause: what follows is the main clause, not the content */
     bool subordinate = i > s->a && (bits(c, i - 1) & FL_W_OPENER) && (bits(c, i - 1) & FL_W_CONJ);
-    for (size_t k = j; k < s->b && k < j + MAX_OPENER_LOOKAHEAD; k++) {
+    size_t reach = j + MAX_OPENER_LOOKAHEAD;
+    for (size_t k = j; k < s->b && k < reach; k++) {
         if (c->v[k].quoted || c->v[k].role != region) {
             break;
         }
         int32_t p = punct(c, k);
         if (p == ':') {
             return k + 1;
+        }
+        if (k == j && spaced_dash(c, k)) {
+            /* "said — on the radio, as it happens — that …": an aside between dashes */
+            size_t d = k + 1;
+            while (d < s->b && spaced_dash(c, d)) {
+                d++; /* the second hyphen of "--" */
+            }
+            while (d < s->b && d < reach && !spaced_dash(c, d) && !c->v[d].quoted) {
+                d++;
+            }
+            if (d < s->b && d < reach && spaced_dash(c, d)) {
+                while (d + 1 < s->b && spaced_dash(c, d + 1)) {
+                    d++; /* the second hyphen of "--" */
+                }
+                k = d;
+                reach = d + 1 + MAX_OPENER_LOOKAHEAD;
+                continue;
+            }
         }
         if (p != 0 && k > j && k - j <= MAX_QUOTE_ADJUNCT_TOKENS && punct(c, k - 1) == ',' &&
             family(p) != FAMILY_NONE && k + 1 < s->b && c->v[k + 1].quoted && !subordinate) {

@@ -2103,3 +2103,19 @@ TEST(Attribution, ABaseFormThatIsAlsoANounIsAVerbBeforeAGerundAndItsObject) {
     r = records("The growers support staff rose.");
     EXPECT_EQ(0u, r.size());
 }
+
+TEST(Attribution, AnAsideBetweenDashesAfterTheCueComesBeforeItsContent) {
+    // with dash characters the aside hid the content and the cue was lost; with "--" the
+    // aside was read as content
+    for (const char *text :
+         {"His campaign chief Dana Lind said \u2014 on the radio, as it happens \u2014 that the "
+          "levy raised $4 million.",
+          "His campaign chief Dana Lind said -- on the radio, as it happens -- that the levy "
+          "raised $4 million."}) {
+        auto r = records(text);
+        ASSERT_EQ(1u, r.size()) << text;
+        EXPECT_EQ("His campaign chief Dana Lind", r[0].speaker);
+        EXPECT_EQ("said", r[0].cue);
+        EXPECT_EQ("that the levy raised $4 million.", r[0].content);
+    }
+}
