@@ -55,7 +55,8 @@ enum {
     MAX_PIECE_TOKENS = 64,  /* back to a dash or semicolon before a parenthetical cue */
     MAX_CLAUSE_SUBJECT_WORDS = 6, /* "…, but the former Ohio state treasurer said" */
     MAX_COUNT_WORDS = 5,          /* "more than six in 10" */
-    MAX_CLAUSE_COMMAS = 3         /* commas back to the clause of a coordinated verb */
+    MAX_CLAUSE_COMMAS = 3,        /* commas back to the clause of a coordinated verb */
+    MAX_RELATIVE_REACH = 12 /* "who has met the mayor twice in May and been …" */
 };
 
 /* The words each step starts from (ATTRIBUTION_CUES, voice.h, holds them all): a step is
@@ -763,10 +764,12 @@ static size_t after_quote_end(const ctx *c, const span *s, size_t j) {
             (bits(c, j) & FL_W_OPENER & ~FL_W_RELATIVE && folded_is(c, j, "that"))) {
             return SIZE_MAX;
         }
-        if (j > first && j + 1 < s->b && (bits(c, j) & FL_W_CONJ) &&
+        if (j + 1 < s->b && (bits(c, j) & FL_W_CONJ) &&
             (bits(c, j + 1) & (FL_W_SPEECH | FL_W_THOUGHT)) &&
             (form(c, j + 1) == FL_FORM_PAST || form(c, j + 1) == FL_FORM_ING)) {
-            return j; /* '"…," Sarandon told MSNBC when asked about …': another cue */
+            /* '"…," Sarandon told MSNBC when asked about …', also right after the verb
+             * ('"…," Lind said when asked …'): another cue */
+            return j;
         }
     }
     return SIZE_MAX;
@@ -1259,6 +1262,7 @@ static fl_status headline(ctx *c, const span *s, size_t *from) {
 /* ------------------------------------------------------------------ b. cues after content */
 
 static bool source_subject(const ctx *c, const span *s, size_t vg);
+static bool given_name(const ctx *c, const span *s, size_t vg, size_t i);
 static bool plural(const ctx *c, size_t i);
 static bool light_verb(const ctx *c, size_t i);
 static bool lemma_is(const fl_cue *q, const char *w);
@@ -1517,6 +1521,9 @@ static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
                 if ((b & FL_W_RECIPIENT) && passive_group(c, vg, i)) {
                     continue; /* "At a town hall in May, Lind was asked about …": she is asked */
                 }
+                if (given_name(c, s, vg, i)) {
+                    continue; /* "…, including a firm called Harbour Data" */
+                }
                 if (c->k[i].upper && vg == i && i > s->a && is_word(c, i - 1) &&
                     c->k[i - 1].upper && !in_title_case(c, s)) {
                     continue; /* "…," an analyst at Harbour Point wrote': inside a name */
@@ -1768,6 +1775,18 @@ static bool clause_follows(const ctx *c, const span *s, size_t j) {
     return c->k[j].upper && !(b & (FL_W_PREP | FL_W_CONJ));
 }
 
+/* Does a gerund with its object start at j ("raising the levy", "reforming it", "cutting
+ * costs"): the object of a verb of stance, not a noun ("support staff")? */
+static bool gerund_object(const ctx *c, const span *s, size_t j) {
+    if (j + 1 >= s->b || !ing_word(c, j) || c->v[j].quoted || (bits(c, j) & FL_W_TIME) ||
+        !is_word(c, j + 1)) {
+        return false;
+    }
+    uint32_t b = bits(c, j + 1);
+    return (b & (FL_W_DET | FL_W_PRON)) || quantifier(c, j + 1) ||
+           (c->k[j + 1].lower && !(b & (FL_W_PREP | FL_W_CONJ | FL_W_AUX | FL_W_VERB)));
+}
+
 /* Does the comma at p close an apposition after a name ("Jake Sullivan, her aide, calls
  * …")? The comma that opens it must follow words that name someone; after "In the end,"
  * no one is named. */
@@ -1791,6 +1810,37 @@ static bool after_apposition(const ctx *c, const span *s, size_t p) {
  * claims", "his plans", "of alleged"); a base form without an auxiliary needs a pronoun or
  * a plural subject; a word that is also a noun is a noun before another verb ("Insurance
  * claims rose") or before "of" ("claims of fraud"). */
+/* Does an indefinite noun phrase ("a firm", "one small PAC") end right before vg, behind a
+ * word that keeps it from opening its clause (a preposition, a verb: "including a firm",
+ * "at a consulting firm")? */
+static bool object_indefinite(const ctx *c, const span *s, size_t vg) {
+    static const char *const articles[] = {"a", "an", "one", "another"};
+    for (size_t d = vg; d > s->a + 1 && vg - d < 4;) {
+        d--;
+        if (!is_word(c, d) || c->v[d].quoted) {
+            return false;
+        }
+        if (folded_in(c, d, articles, sizeof articles / sizeof articles[0])) {
+            size_t w = d - 1;
+            return d < vg - 1 && is_word(c, w) && c->k[w].lower &&
+                   !(bits(c, w) & (FL_W_CONJ | FL_W_OPENER | FL_W_RELATIVE | FL_W_ADV | FL_W_TIME));
+        }
+        if (bits(c, d) & (FL_W_VERB | FL_W_AUX | FL_W_CONJ | FL_W_PREP | FL_W_OPENER | FL_W_PRON |
+                          FL_W_DET | FL_W_RELATIVE)) {
+            return false;
+        }
+    }
+    return false;
+}
+
+/* Is the verb of naming at i (group [vg, i)) a name given to the indefinite object before
+ * it ("including a firm called Harbour Data")? */
+static bool given_name(const ctx *c, const span *s, size_t vg, size_t i) {
+    return (bits(c, i) & FL_W_CALLED) && form(c, i) == FL_FORM_PAST && vg == i && i + 1 < s->b &&
+           (c->k[i + 1].upper || family(punct(c, i + 1)) != FAMILY_NONE) &&
+           object_indefinite(c, s, vg);
+}
+
 static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
     uint32_t b = bits(c, i);
     uint8_t f = form(c, i);
@@ -1821,6 +1871,12 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
                             (folded_is(c, i + 1, "on") || folded_is(c, i + 1, "for")))))) {
         /* "a charity called Clear Water Pledge": a name given, no one's claim; but "…,
          * called on the banks to …", "…, called for a ban" appeal */
+        return false;
+    }
+    if (given_name(c, s, vg, i)) {
+        /* "…, including a firm called Harbour Data", "works at a consulting firm called
+         * Tilden Partners": an indefinite noun phrase that does not open its clause is an
+         * object, and what it is called is a name given */
         return false;
     }
     if ((b & FL_W_NOUNLIKE) && (f == FL_FORM_S || f == FL_FORM_BASE) &&
@@ -1915,7 +1971,7 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
             /* "the campaign plan", "Trump support"; but "Polls in New Hampshire show",
              * "many Democrats fear Mr. Benning would …" */
             return source_subject(c, s, vg) || (i + 1 < s->b && (bits(c, i + 1) & FL_W_OPENER)) ||
-                   (plural(c, p) && clause_follows(c, s, i + 1));
+                   (plural(c, p) && (clause_follows(c, s, i + 1) || gerund_object(c, s, i + 1)));
         }
         /* "officials say", "those surveyed say": a plural subject; in a title-case
          * headline every word has a capital, so a plural is needed ("Cash Cry" is a noun) */
@@ -1958,6 +2014,26 @@ static size_t head_verb_group(const ctx *c, const span *s, size_t v, size_t from
  * to say", "continued to question", "voted to endorse", "pivoted to arguing", "responded by
  * saying"). PolNeAR's cue is the chain, and its speaker stands before it. vg when there is
  * no such verb. */
+/* Does a topic start at j: "about" or "of", after at most one adverb in -ly ("spoke
+ * about the levy", "spoke passionately about her father", "spoke favorably of")? */
+static bool topic_after(const ctx *c, const span *s, size_t j) {
+    if (j + 1 < s->b && ly_adverb(c, j, s->a)) {
+        j++;
+    }
+    return folded_is(c, j, "about") || folded_is(c, j, "of");
+}
+
+/* Is the word at i a verb of beginning, going on or stopping, which takes a gerund
+ * ("began", "keeps", "stopped")? */
+static bool aspect_verb(const ctx *c, size_t i) {
+    static const char *const verbs[] = {
+        "begin",     "begins",     "began",   "beginning", "start",   "starts",   "started",
+        "starting",  "keep",       "keeps",   "kept",      "keeping", "continue", "continues",
+        "continued", "continuing", "stop",    "stops",     "stopped", "stopping", "quit",
+        "quits",     "resume",     "resumes", "resumed",   "resuming"};
+    return folded_in(c, i, verbs, sizeof verbs / sizeof verbs[0]);
+}
+
 static size_t catenative_start(const ctx *c, const span *s, size_t vg, size_t i, size_t from) {
     uint8_t f = form(c, i);
     if (vg != i || vg < from + 2 || (f != FL_FORM_BASE && f != FL_FORM_ING)) {
@@ -1965,6 +2041,13 @@ static size_t catenative_start(const ctx *c, const span *s, size_t vg, size_t i,
     }
     size_t t = vg - 1;
     bool to = folded_is(c, t, "to");
+    if (f == FL_FORM_ING && aspect_verb(c, t) &&
+        !(t > from && (bits(c, t - 1) & (FL_W_DET | FL_W_PREP)))) {
+        /* "began dismissing the notion", "kept asking her why": a verb of beginning,
+         * going on or stopping heads its gerund as it heads an infinitive */
+        size_t g = head_verb_group(c, s, t, from);
+        return g == SIZE_MAX ? vg : g;
+    }
     if (!to && !(f == FL_FORM_ING && (folded_is(c, t, "by") || folded_is(c, t, "in")))) {
         return vg;
     }
@@ -2137,18 +2220,25 @@ static size_t reply_verb(const ctx *c, const span *s, size_t v) {
 
 /* Where a cue starts that a verb of reply heads, before its adjuncts, a comma and a
  * participle of saying at i ("responded Friday, saying", "hit back in a statement,
- * calling", "shot back on Twitter, arguing"): the reply is the speech act and the
+ * calling", "shot back on Twitter, arguing"), or before "by" and a gerund of saying
+ * ("responded to that post by saying"): the reply is the speech act and the
  * participle says what it said, so PolNeAR's cue is the phrase from the verb of reply,
  * and its speaker the subject of that verb. i when the words before the comma are no such
  * phrase. */
 static size_t reply_start(const ctx *c, const span *s, size_t i, size_t from) {
-    if (i < from + 3 || punct(c, i - 1) != ',') {
+    /* "responded to the letter by calling …": with "by" the gerund is the reply's means,
+     * and the words between may also name what was replied to (a "to" phrase) */
+    bool by = i >= from + 4 && folded_is(c, i - 1, "by") && form(c, i) == FL_FORM_ING;
+    if (i < from + 3 || (punct(c, i - 1) != ',' && !by)) {
         return i;
     }
     /* back over the adjuncts: a time, a medium, a manner ("again", "in a statement", "on
      * Twitter", "late Friday", "with a laugh") */
     for (size_t k = i - 1; k > from && i - 1 - k < MAX_ADJUNCT_TOKENS;) {
         k--;
+        if (by && c->t[k].kind == FL_TOKEN_CLITIC) {
+            continue; /* "to one of the mayor's posts" */
+        }
         if (!is_word(c, k) || c->v[k].quoted || c->v[k].role != FL_ROLE_NONE) {
             return i;
         }
@@ -2158,9 +2248,16 @@ static size_t reply_start(const ctx *c, const span *s, size_t i, size_t from) {
             return g == SIZE_MAX ? i : g;
         }
         uint32_t b = bits(c, k);
+        if (by && k > from && ((b & FL_W_DET) || folded_is(c, k, "that")) &&
+            (bits(c, k - 1) & FL_W_PREP)) {
+            continue; /* "to that tweet" */
+        }
         if ((b & (FL_W_VERB | FL_W_AUX | FL_W_CONJ | FL_W_OPENER | FL_W_PRON | FL_W_RELATIVE)) ||
-            ((b & ATTRIBUTION_CUES) && !(b & FL_W_MEDIUM))) {
-            return i; /* but "in a statement" */
+            ((b & ATTRIBUTION_CUES) && !(b & FL_W_MEDIUM) &&
+             !(by && (b & FL_W_NOUNLIKE) && k > from &&
+               ((bits(c, k - 1) & (FL_W_DET | FL_W_PREP)) || folded_is(c, k - 1, "that") ||
+                c->t[k - 1].kind == FL_TOKEN_CLITIC)))) {
+            return i; /* but "in a statement", and with "by" a noun: "to her remarks" */
         }
     }
     return i;
@@ -2461,13 +2558,32 @@ static size_t content_start(const ctx *c, const span *s, size_t i, uint8_t regio
     /* in a clause that a subordinator opens ("When asked about the levy, she …") a comma
      * ends the clause: what follows is the main clause, not the content */
     bool subordinate = i > s->a && (bits(c, i - 1) & FL_W_OPENER) && (bits(c, i - 1) & FL_W_CONJ);
-    for (size_t k = j; k < s->b && k < j + MAX_OPENER_LOOKAHEAD; k++) {
+    size_t reach = j + MAX_OPENER_LOOKAHEAD;
+    for (size_t k = j; k < s->b && k < reach; k++) {
         if (c->v[k].quoted || c->v[k].role != region) {
             break;
         }
         int32_t p = punct(c, k);
         if (p == ':') {
             return k + 1;
+        }
+        if (k == j && spaced_dash(c, k)) {
+            /* "said — on the radio, as it happens — that …": an aside between dashes */
+            size_t d = k + 1;
+            while (d < s->b && spaced_dash(c, d)) {
+                d++; /* the second hyphen of "--" */
+            }
+            while (d < s->b && d < reach && !spaced_dash(c, d) && !c->v[d].quoted) {
+                d++;
+            }
+            if (d < s->b && d < reach && spaced_dash(c, d)) {
+                while (d + 1 < s->b && spaced_dash(c, d + 1)) {
+                    d++; /* the second hyphen of "--" */
+                }
+                k = d;
+                reach = d + 1 + MAX_OPENER_LOOKAHEAD;
+                continue;
+            }
         }
         if (p != 0 && k > j && k - j <= MAX_QUOTE_ADJUNCT_TOKENS && punct(c, k - 1) == ',' &&
             family(p) != FAMILY_NONE && k + 1 < s->b && c->v[k + 1].quoted && !subordinate) {
@@ -2652,6 +2768,41 @@ static int32_t clause_closer(const ctx *c, const span *s, size_t vg) {
 
 /* Does a clause, an infinitive or a quotation start at j ("that …", "to veto", "“…”",
  * ": …"), rather than a noun phrase? */
+/* Does a pro-form of a clause stand at j: "so" or "the same" (also "the same thing") where
+ * a phrase or the sentence ends after it ("said so in May", "say the same of the toll"),
+ * not a degree ("felt so sure", "said the same plan")? */
+static bool pro_clause(const ctx *c, const span *s, size_t j) {
+    size_t e;
+    if (folded_is(c, j, "so")) {
+        e = j + 1;
+    } else if (j + 1 < s->b && folded_is(c, j, "the") && folded_is(c, j + 1, "same")) {
+        e = j + 2;
+        if (e < s->b && (folded_is(c, e, "thing") || folded_is(c, e, "way"))) {
+            e++;
+        }
+    } else {
+        return false;
+    }
+    return e >= s->b || !is_word(c, e) || (bits(c, e) & (FL_W_PREP | FL_W_TIME | FL_W_CONJ)) ||
+           folded_is(c, e, "too");
+}
+
+/* Does the rest of the clause from j hold only "from" and a place in capitals ("from
+ * Tilden, Ohio." to the end of the sentence or a semicolon)? A reporter's credit line. */
+static bool from_place_only(const ctx *c, const span *s, size_t j) {
+    if (j + 1 >= s->b || !folded_is(c, j, "from") || !c->k[j + 1].upper) {
+        return false;
+    }
+    for (size_t k = j + 1; k < s->b && punct(c, k) != ';'; k++) {
+        int32_t p = punct(c, k);
+        if (c->v[k].quoted || (p != 0 && p != ',' && p != '.') ||
+            (is_word(c, k) && !c->k[k].upper)) {
+            return false;
+        }
+    }
+    return true;
+}
+
 static bool clause_complement(const ctx *c, const span *s, size_t j) {
     if (j + 1 < s->b && punct(c, j) == ',') {
         j++; /* ", adding, “…”" */
@@ -2664,6 +2815,9 @@ static bool clause_complement(const ctx *c, const span *s, size_t j) {
     }
     if (j > s->a && punct(c, j - 1) == ':') {
         return true;
+    }
+    if (pro_clause(c, s, j)) {
+        return true; /* "… who say the same of the toll", "half said so in May" */
     }
     /* "to" before a verb ("pledged to act"), not before a name ("spoke to reporters") */
     return (bits(c, j) & FL_W_OPENER) ||
@@ -2769,6 +2923,23 @@ static bool speaker_clause_at(const ctx *c, const span *s, size_t j) {
               (!(nb & FL_W_CLAUSE) || clause_complement(c, s, j + 2)))) &&
             reports_after(c, s, j + 1)) {
             return true;
+        }
+        /* "… and has said that …", "… but had long argued that …": the same after an
+         * auxiliary and adverbs, which leave the verb a past or a participle */
+        size_t v = j + 1;
+        if (p == 0 && v < s->b && is_word(c, v) && (bits(c, v) & FL_W_AUX)) {
+            v++;
+            while (v < s->b && v - j < 4 && is_word(c, v) &&
+                   ((bits(c, v) & FL_W_ADV) || ly_adverb(c, v, s->a))) {
+                v++;
+            }
+            uint32_t vb = bits(c, v < s->b ? v : j);
+            uint8_t vf = form(c, v < s->b ? v : j);
+            if (v < s->b && !c->v[v].quoted && is_word(c, v) && c->k[v].lower &&
+                (vb & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_STANCE)) &&
+                (vf == FL_FORM_PAST || vf == FL_FORM_PP) && reports_after(c, s, v)) {
+                return true;
+            }
         }
     }
     /* 'to sound "measured," but Reyes said': a comma the quotation closes over */
@@ -2921,19 +3092,46 @@ static bool saying_after_apposition(const ctx *c, const span *s, size_t j) {
 /* Does the cue whose verb group starts at vg stand in a relative clause after a noun ("a
  * union that has backed the mayor", "the founder of a group which urges …", "a judge who
  * ruled …")? */
-static bool relative_clause(const ctx *c, const span *s, size_t vg) {
-    if (vg < s->a + 2 || !is_word(c, vg - 2)) {
+static bool relative_pronoun_at(const ctx *c, const span *s, size_t r) {
+    if (r < s->a + 1 || !is_word(c, r - 1)) {
         return false;
     }
-    if (bits(c, vg - 1) & FL_W_RELATIVE) {
-        return !folded_is(c, vg - 1, "whose");
+    if (bits(c, r) & FL_W_RELATIVE) {
+        return !folded_is(c, r, "whose");
     }
     /* "that" right before a verb, after a noun, not after a verb ("said that has …" does
      * not occur; "a union that has …" does) */
-    return folded_is(c, vg - 1, "that") &&
-           !(bits(c, vg - 2) &
+    return folded_is(c, r, "that") &&
+           !(bits(c, r - 1) &
              (FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT | FL_W_STANCE | FL_W_EVIDENCE | FL_W_SEEM |
               FL_W_VERB | FL_W_AUX | FL_W_PREP | FL_W_CONJ | FL_W_OPENER | FL_W_ADV | FL_W_PRON));
+}
+
+static bool relative_clause(const ctx *c, const span *s, size_t vg) {
+    if (vg < s->a + 2) {
+        return false;
+    }
+    if (relative_pronoun_at(c, s, vg - 1)) {
+        return true;
+    }
+    /* the second verb of a relative clause after "and" ("a grower who has met the mayor and
+     * been mentioned as …"): its pronoun before, with no punctuation between */
+    if (!folded_is(c, vg - 1, "and") && !folded_is(c, vg - 1, "or")) {
+        return false;
+    }
+    for (size_t k = vg - 1; k > s->a + 1 && vg - k < MAX_RELATIVE_REACH;) {
+        k--;
+        if (punct(c, k) == '.' && !c->t[k].space_before) {
+            continue; /* "with Mr. Lind" */
+        }
+        if (!is_word(c, k) || c->v[k].quoted) {
+            return false;
+        }
+        if (relative_pronoun_at(c, s, k)) {
+            return true;
+        }
+    }
+    return false;
 }
 
 /* Does a verb of the content's own clause stand before end? *seen and *scanned carry
@@ -2970,8 +3168,10 @@ static bool comparison_at(const ctx *c, const span *s, size_t j) {
         return false;
     }
     for (size_t k = j + 3; k < s->b; k++) {
-        if (!c->v[k].quoted && finite_saying(c, k)) {
-            return true;
+        if (!c->v[k].quoted &&
+            (finite_saying(c, k) || (form(c, k) == FL_FORM_BASE && folded_is(c, k - 1, "who") &&
+                                     (bits(c, k) & (FL_W_SPEECH | FL_W_THOUGHT))))) {
+            return true; /* "…, compared with 19 percent who say the same" */
         }
     }
     return false;
@@ -3954,6 +4154,11 @@ static bool quotation_or_that(const ctx *c, const span *s, size_t j) {
         return true;
     }
     if (j < s->b && (punct(c, j) == ',' || punct(c, j) == ':')) {
+        if (j + 1 == s->b && punct(c, j) == ':' && paragraph_after_colon(c, s, j) != 0) {
+            /* "Lind continued:" with the quotation in the paragraph below, which finish()
+             * takes as the content */
+            return true;
+        }
         j++;
     }
     return j + 1 < s->b && family(punct(c, j)) != FAMILY_NONE && c->v[j + 1].quoted;
@@ -4550,7 +4755,22 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
                 cstart = punct(c, j) == ':' ? j + 1 : j;
             } else if (b & FL_W_RECIPIENT) {
                 cstart = content_start(c, s, j - 1, FL_ROLE_NONE); /* "was told Tuesday that …" */
-                if (cstart != SIZE_MAX && !(bits(c, cstart) & FL_W_OPENER)) {
+                if (cstart != SIZE_MAX && family(punct(c, cstart)) != FAMILY_NONE &&
+                    cstart + 1 < s->b && c->v[cstart + 1].quoted) {
+                    /* 'was asked, "Will you run?"': the quotation alone is the content (a
+                     * question's quotation may run on into the next clause's sentence) */
+                    size_t close = cstart + 1;
+                    while (close < s->b && c->v[close].quoted) {
+                        close++;
+                    }
+                    if (close < s->b && c->v[close].opened == cstart) {
+                        close++;
+                    }
+                    at.content_first = (uint32_t)cstart;
+                    at.content_end = (uint32_t)close;
+                    mark(c, cstart, close, FL_ROLE_CONTENT);
+                    cstart = SIZE_MAX;
+                } else if (cstart != SIZE_MAX && !(bits(c, cstart) & FL_W_OPENER)) {
                     cstart = SIZE_MAX;
                 }
             }
@@ -4694,13 +4914,23 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
             if ((b & FL_W_CLAUSE) && passive_group(c, vg, i) && passive_sight(c, s, vg, i)) {
                 continue; /* "the video was viewed two million times" */
             }
+            if (cstart != SIZE_MAX && from_place_only(c, s, cstart)) {
+                continue; /* "Lind reported from Tilden.": where she worked, no content */
+            }
+            bool write_about = cstart == i + 1 && cstart + 1 < s->b &&
+                               folded_is(c, cstart, "about") && lemma_is(c->v[i].cue, "write");
             if ((b & FL_W_CLAUSE) && cstart != SIZE_MAX && !clause_complement(c, s, cstart) &&
                 !(source_subject(c, s, vg) && !(b & FL_W_THOUGHT)) && !speech_act &&
                 !((b & FL_W_THOUGHT) && object_as(c, s, cstart)) &&
-                !((b & FL_W_OBJECT) &&
-                  (folded_is(c, cstart, "about") || folded_is(c, cstart, "of")))) {
+                !((b & FL_W_OBJECT) && topic_after(c, s, cstart)) && !write_about) {
                 continue; /* "wrote a book", "maintained a lead"; but "a 2009 paper found
                            * improvements" */
+            }
+            if (write_about) {
+                /* "wrote about the levy" names what a text says: the cue is the verb and its
+                 * preposition, as "called for" */
+                at.cue_end = (uint32_t)i + 2;
+                cstart = i + 2;
             }
             if ((b & FL_W_STANCE) && !(b & FL_W_SPEECH) && !vote && cstart != SIZE_MAX &&
                 (bits(c, cstart) & FL_W_PREP) && !clause_complement(c, s, cstart)) {

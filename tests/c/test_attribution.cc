@@ -2102,3 +2102,191 @@ TEST(Attribution, APassiveOfAskingOrTellingAfterACommaIsNoTrailingCue) {
     EXPECT_EQ("", r[0].speaker);
     EXPECT_EQ("about the levy.", r[0].content);
 }
+
+TEST(Attribution, ASubordinateCueRightAfterTheCueOfAQuotationIsItsOwn) {
+    // "when asked" right after the verb was read as the verb's circumstance
+    auto r = records("\"We will keep it,\" Dana Lind said when asked whether the levy would stay.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("Dana Lind", r[0].speaker);
+    EXPECT_EQ("said", r[0].cue);
+    EXPECT_EQ("asked", r[1].cue);
+    EXPECT_EQ("", r[1].speaker);
+    EXPECT_EQ("whether the levy would stay.", r[1].content);
+}
+
+TEST(Attribution, AVerbOfReplyHeadsTheCueOfAGerundOfSayingAfterBy) {
+    // the reply and what it was to stand between the verb and "by"; the cue was the gerund
+    auto r = records("Lind responded to that post by saying the levy would stay.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Lind", r[0].speaker);
+    EXPECT_EQ("responded to that post by saying", r[0].cue);
+    EXPECT_EQ("the levy would stay.", r[0].content);
+    r = records(
+        "Lind responded on Tuesday to one of Brandt's posts by saying the levy would stay.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("responded on Tuesday to one of Brandt's posts by saying", r[0].cue);
+    // another verb before "by" leaves the gerund its own cue
+    r = records("Lind ended the meeting by saying the levy would stay.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("saying", r[0].cue);
+}
+
+TEST(Attribution, AVerbOfNamingAfterAnIndefiniteObjectGivesAName) {
+    // "a firm" after "including" or a preposition is no subject: nobody calls anything here
+    auto r = records("The levy went to several groups, including a firm called Harbour Data.");
+    EXPECT_EQ(0u, r.size());
+    r = records("Ivo Brandt, at a consulting firm called Tilden Partners, argues that the levy "
+                "is fair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Ivo Brandt", r[0].speaker);
+    EXPECT_EQ("argues", r[0].cue);
+    // an indefinite subject that opens its clause still calls
+    r = records("Last week a spokesman called Lind a liar.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("a spokesman", r[0].speaker);
+    EXPECT_EQ("called", r[0].cue);
+}
+
+TEST(Attribution, SoAndTheSameStandForAReportedClause) {
+    // "the same" was read as a noun phrase, which a verb of saying alone does not report,
+    // and the comparison's "who say" in the base form did not end the content before it
+    auto r = records("Some 46 percent of growers say the levy is fair, compared with 19 percent "
+                     "of clerks who say the same of the toll.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("the levy is fair", r[0].content);
+    EXPECT_EQ("who", r[1].speaker);
+    EXPECT_EQ("say", r[1].cue);
+    EXPECT_EQ("the same of the toll.", r[1].content);
+    r = records("Brandt wrote the same thing in May.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("wrote", r[0].cue);
+    // a degree is no pro-form, and "wrote" with a noun phrase reports nothing
+    r = records("Brandt wrote the same plan in May.");
+    EXPECT_EQ(0u, r.size());
+}
+
+TEST(Attribution, AVerbThatReportsOnlyAQuotationTakesOneBelowItsColon) {
+    // the quotation was in the next paragraph, so "continued" seemed to report nothing
+    auto r = records("Lind continued:\n\n\"The levy is the worst one yet for the valley.\"");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Lind", r[0].speaker);
+    EXPECT_EQ("continued", r[0].cue);
+    EXPECT_EQ("\"The levy is the worst one yet for the valley.\"", r[0].content);
+}
+
+TEST(Attribution, AVerbOfSayingWithOnlyFromAndAPlaceReportsNothing) {
+    // a reporter's credit line: "from Tilden, Ohio" was read as what was reported
+    auto r = records("Ivo Brandt reported from Tilden, Ohio.");
+    EXPECT_EQ(0u, r.size());
+    r = records("Brandt reported from Harbour; Lind, from Tilden.");
+    EXPECT_EQ(0u, r.size());
+    // with a content after the place the verb reports it
+    r = records("Lind reported from Tilden that the levy had passed.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("that the levy had passed.", r[0].content);
+}
+
+TEST(Attribution, AndWithAnAuxiliaryBeforeAVerbOfSayingStartsTheNextAttribution) {
+    // "and has said that" ran on inside the content of the verb before it
+    auto r = records("He describes himself as a friend of growers and has said that he gave "
+                     "money to the fund.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("himself as a friend of growers", r[0].content);
+    EXPECT_EQ("He", r[1].speaker);
+    EXPECT_EQ("has said", r[1].cue);
+    EXPECT_EQ("that he gave money to the fund.", r[1].content);
+    // a verb that is no cue after the auxiliary stays in the content
+    r = records("Lind said the levy was fair and had risen by half.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("the levy was fair and had risen by half.", r[0].content);
+}
+
+TEST(Attribution, WriteAboutNamesWhatAWrittenTextSays) {
+    // "wrote" reports a clause only, so "about the levy" left it without a content
+    auto r = records("Ivo Brandt, who wrote about the levy in his book, said it was unfair.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("who", r[0].speaker);
+    EXPECT_EQ("wrote about", r[0].cue);
+    EXPECT_EQ("the levy in his book", r[0].content);
+    EXPECT_EQ("Ivo Brandt", r[1].speaker);
+    // a written thing is still no content
+    r = records("Lind wrote a book on the valley.");
+    EXPECT_EQ(0u, r.size());
+}
+
+TEST(Attribution, APassiveOfAskingReportsAQuotationAfterAComma) {
+    // only a clause with an opener was taken; the quotation reported nothing
+    auto r = records("Lind was asked, \"Will you run again?\" She said no.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("was asked", r[0].cue);
+    EXPECT_EQ("", r[0].speaker);
+    EXPECT_EQ("\"Will you run again?\"", r[0].content);
+    EXPECT_EQ("She", r[1].speaker);
+    EXPECT_EQ("no.", r[1].content);
+}
+
+TEST(Attribution, AVerbOfBeginningOrGoingOnHeadsTheCueOfItsGerund) {
+    // the gerund was a cue of its own without a speaker
+    auto r = records("Then she began dismissing the notion that the levy mattered.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("she", r[0].speaker);
+    EXPECT_EQ("began dismissing", r[0].cue);
+    r = records("Ivo Brandt kept asking her why the levy had risen.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Ivo Brandt", r[0].speaker);
+    EXPECT_EQ("kept asking", r[0].cue);
+    // not the noun "start" after a determiner
+    r = records("After a false start, calling the levy fair was easy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("calling", r[0].cue);
+}
+
+TEST(Attribution, AnAdverbInLyMayStandBeforeTheTopicOfAVerbOfSpeaking) {
+    // "spoke" reports a clause or a topic; the adverb hid the topic
+    auto r = records("Dana Lind spoke passionately about her father and his farm.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Dana Lind", r[0].speaker);
+    EXPECT_EQ("spoke", r[0].cue);
+    r = records("Lind spoke quietly to the clerk.");
+    EXPECT_EQ(0u, r.size());
+}
+
+TEST(Attribution, TheSecondVerbOfARelativeClauseEndsItsContentAtTheSentencesVerb) {
+    // after "and" the relative clause was not seen, and its content ran over "said"
+    auto r = records("Dana Varga, a grower who has dined twice with Mr. Lind and been mentioned "
+                     "as a possible treasurer, said the levy could stay.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("been mentioned", r[0].cue);
+    EXPECT_EQ("as a possible treasurer", r[0].content);
+    EXPECT_EQ("Dana Varga", r[1].speaker);
+    EXPECT_EQ("said", r[1].cue);
+    EXPECT_EQ("the levy could stay.", r[1].content);
+}
+
+TEST(Attribution, ABaseFormThatIsAlsoANounIsAVerbBeforeAGerundAndItsObject) {
+    // "support reforming" after a plural was read as a noun phrase
+    auto r = records("A growing number of growers support reforming the levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("A growing number of growers", r[0].speaker);
+    EXPECT_EQ("support", r[0].cue);
+    EXPECT_EQ("reforming the levy.", r[0].content);
+    // a noun before a noun stays one
+    r = records("The growers support staff rose.");
+    EXPECT_EQ(0u, r.size());
+}
+
+TEST(Attribution, AnAsideBetweenDashesAfterTheCueComesBeforeItsContent) {
+    // with dash characters the aside hid the content and the cue was lost; with "--" the
+    // aside was read as content
+    for (const char *text :
+         {"His campaign chief Dana Lind said \u2014 on the radio, as it happens \u2014 that the "
+          "levy raised $4 million.",
+          "His campaign chief Dana Lind said -- on the radio, as it happens -- that the levy "
+          "raised $4 million."}) {
+        auto r = records(text);
+        ASSERT_EQ(1u, r.size()) << text;
+        EXPECT_EQ("His campaign chief Dana Lind", r[0].speaker);
+        EXPECT_EQ("said", r[0].cue);
+        EXPECT_EQ("that the levy raised $4 million.", r[0].content);
+    }
+}
