@@ -744,6 +744,19 @@ static size_t adjunct_end(const ctx *c, const span *s, size_t j, bool recipient)
     return SIZE_MAX;
 }
 
+/* The end of the quotation whose opening mark is at open: past its quoted words and its
+ * closing mark (when the sentence holds it). */
+static size_t quotation_end(const ctx *c, const span *s, size_t open) {
+    size_t close = open + 1;
+    while (close < s->b && c->v[close].quoted) {
+        close++;
+    }
+    if (close < s->b && c->v[close].opened == open) {
+        close++;
+    }
+    return close;
+}
+
 /* After a quotation and its speaker ('"…," he said earlier this week as he left'), all up to
  * the end of the sentence or a comma is circumstance, unless a complement or a quotation
  * follows the cue at once ('…," he said: "…"', '…," he said that …'). */
@@ -4727,13 +4740,7 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
                 /* "Russia was called "an aggressor country"": the label is what was said,
                  * by a speaker the writer leaves out; only the quotation is its content
                  * (its words are quoted whatever else the sentence says) */
-                size_t close = j + 1;
-                while (close < s->b && c->v[close].quoted) {
-                    close++;
-                }
-                if (close < s->b && c->v[close].opened == j) {
-                    close++;
-                }
+                size_t close = quotation_end(c, s, j);
                 at.content_first = (uint32_t)j;
                 at.content_end = (uint32_t)close;
                 mark(c, j, close, FL_ROLE_CONTENT);
@@ -4759,13 +4766,7 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
                     cstart + 1 < s->b && c->v[cstart + 1].quoted) {
                     /* 'was asked, "Will you run?"': the quotation alone is the content (a
                      * question's quotation may run on into the next clause's sentence) */
-                    size_t close = cstart + 1;
-                    while (close < s->b && c->v[close].quoted) {
-                        close++;
-                    }
-                    if (close < s->b && c->v[close].opened == cstart) {
-                        close++;
-                    }
+                    size_t close = quotation_end(c, s, cstart);
                     at.content_first = (uint32_t)cstart;
                     at.content_end = (uint32_t)close;
                     mark(c, cstart, close, FL_ROLE_CONTENT);
