@@ -1461,21 +1461,29 @@ done:
 PyDoc_STRVAR(Builder_add_exclusion_doc, "add_exclusion($self, /, phrase, line=0, column=0)\n--\n\n"
                                         "Adds an exclusion phrase.");
 
-static PyObject *Builder_add_exclusion(PyObject *self_obj, PyObject *args, PyObject *kwds) {
+/* The builder's calls that take one string and the place it was written at. */
+typedef fl_status (*add_string_fn)(fl_builder *, const char *, size_t, fl_place, fl_error *);
+
+static PyObject *builder_add_string(PyObject *self_obj, PyObject *args, PyObject *kwds,
+                                    const char *format, char **kwlist, add_string_fn add) {
     BuilderObject *self = (BuilderObject *)self_obj;
-    static char *kwlist[] = {"phrase", "line", "column", NULL};
-    PyObject *phrase;
+    PyObject *str;
     unsigned long line = 0, column = 0;
     fl_str s;
     if (builder_ready(self) < 0 ||
-        !PyArg_ParseTupleAndKeywords(args, kwds, "U|kk:add_exclusion", kwlist, &phrase, &line,
-                                     &column) ||
-        opt_str(phrase, &s, "phrase") < 0) {
+        !PyArg_ParseTupleAndKeywords(args, kwds, format, kwlist, &str, &line, &column) ||
+        opt_str(str, &s, kwlist[0]) < 0) {
         return NULL;
     }
     fl_error err;
-    fl_status st = fl_builder_add_exclusion(self->b, s.ptr, s.len, make_place(line, column), &err);
+    fl_status st = add(self->b, s.ptr, s.len, make_place(line, column), &err);
     return builder_result(self, st, &err);
+}
+
+static PyObject *Builder_add_exclusion(PyObject *self_obj, PyObject *args, PyObject *kwds) {
+    static char *kwlist[] = {"phrase", "line", "column", NULL};
+    return builder_add_string(self_obj, args, kwds, "U|kk:add_exclusion", kwlist,
+                              fl_builder_add_exclusion);
 }
 
 PyDoc_STRVAR(Builder_add_contrast_doc,
@@ -1510,20 +1518,9 @@ PyDoc_STRVAR(Builder_add_option_doc, "add_option($self, /, name, line=0, column=
                                      "Adds an option to the last contrast.");
 
 static PyObject *Builder_add_option(PyObject *self_obj, PyObject *args, PyObject *kwds) {
-    BuilderObject *self = (BuilderObject *)self_obj;
     static char *kwlist[] = {"name", "line", "column", NULL};
-    PyObject *name;
-    unsigned long line = 0, column = 0;
-    fl_str s;
-    if (builder_ready(self) < 0 ||
-        !PyArg_ParseTupleAndKeywords(args, kwds, "U|kk:add_option", kwlist, &name, &line,
-                                     &column) ||
-        opt_str(name, &s, "name") < 0) {
-        return NULL;
-    }
-    fl_error err;
-    fl_status st = fl_builder_add_option(self->b, s.ptr, s.len, make_place(line, column), &err);
-    return builder_result(self, st, &err);
+    return builder_add_string(self_obj, args, kwds, "U|kk:add_option", kwlist,
+                              fl_builder_add_option);
 }
 
 PyDoc_STRVAR(Builder_add_reference_doc,
@@ -1531,20 +1528,9 @@ PyDoc_STRVAR(Builder_add_reference_doc,
              "Adds a reference (a term's text or a variant's) to the last option.");
 
 static PyObject *Builder_add_reference(PyObject *self_obj, PyObject *args, PyObject *kwds) {
-    BuilderObject *self = (BuilderObject *)self_obj;
     static char *kwlist[] = {"text", "line", "column", NULL};
-    PyObject *text;
-    unsigned long line = 0, column = 0;
-    fl_str s;
-    if (builder_ready(self) < 0 ||
-        !PyArg_ParseTupleAndKeywords(args, kwds, "U|kk:add_reference", kwlist, &text, &line,
-                                     &column) ||
-        opt_str(text, &s, "text") < 0) {
-        return NULL;
-    }
-    fl_error err;
-    fl_status st = fl_builder_add_reference(self->b, s.ptr, s.len, make_place(line, column), &err);
-    return builder_result(self, st, &err);
+    return builder_add_string(self_obj, args, kwds, "U|kk:add_reference", kwlist,
+                              fl_builder_add_reference);
 }
 
 PyDoc_STRVAR(Builder_add_actor_doc,
