@@ -209,7 +209,7 @@ fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res
             if (kind == FL_TOKEN_PUNCT) {
                 int32_t cp = ki[i].cp0;
                 colon_or_dash |= cp == ':' || is_dash_cp(cp);
-                quote_marks |= family(cp) != FAMILY_NONE;
+                quote_marks |= family(cp) != FAMILY_NONE || cp == '`'; /* `` opens too */
             }
         }
         sentence_cues *sum = &sc_of[si];

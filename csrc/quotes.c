@@ -3,7 +3,7 @@
 #include "voice.h"
 
 /*
- * Quotation marks pair per family, double (" “ ” „ « » ‹ › and '' typed for ") and single
+ * Quotation marks pair per family, double (" “ ” „ « » ‹ ›, and '' or `` typed for ") and single
  * (' ‘ ’ ‚), so one may nest inside the other (docs/voice.md has the table). A straight quote
  * opens after a space (or a bracket, a dash, another mark) before a word and closes when it
  * is attached to the word before it; ’ and ' inside or after a word are apostrophes unless
@@ -127,6 +127,17 @@ fl_status fl__find_quotes(ctx *c, fl_vec *scares) {
         for (; i < b; i++) {
             const fl_token *t = &c->t[i];
             if (t->kind != FL_TOKEN_PUNCT) {
+                continue;
+            }
+            if (c->k[i].cp0 == '`' && i + 1 < c->n && punct(c, i + 1) == '`' &&
+                !c->t[i + 1].space_before) {
+                /* ``…'': two grave accents typed for an opening double quotation mark (TeX's
+                 * and the Penn Treebank's style), closed by '' or " */
+                if (open_at[FAMILY_DOUBLE] == SIZE_MAX && prev_free(c, i) &&
+                    next_attached(c, i + 1)) {
+                    open_at[FAMILY_DOUBLE] = i + 1;
+                }
+                i++;
                 continue;
             }
             if (c->k[i].cp0 == '\'' && i + 1 < c->n && punct(c, i + 1) == '\'' &&

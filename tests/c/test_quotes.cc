@@ -44,6 +44,10 @@ TEST(Quotes, AQuotationMaySpanSentences) {
 
 TEST(Quotes, TwoApostrophesAndSpeakersParagraphs) {
     expect_voices("''We will win,'' he said.", {{"We", Q}, {"he", A}});
+    // two grave accents open, as TeX and the Penn Treebank type them; a lone one is no mark
+    expect_voices("``We will win,'' he said.", {{"We", Q}, {"he", A}});
+    expect_voices("The mayor called the levy ``a disgrace.''", {{"mayor", A}, {"disgrace", Q}});
+    expect_voices("Bring the `levy' up.", {{"levy", A}});
     expect_voices("TAPPER: Do you think so? Take a listen.\n\nThe show went on.",
                   {{"TAPPER", A}, {"Take", R}, {"show", A}});
     expect_voices("WASHINGTON (AP) \u2014 The plan failed, officials said.",
