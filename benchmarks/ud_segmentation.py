@@ -1,6 +1,6 @@
 """Sentence boundaries annotated by others: framelens and its peers on Universal Dependencies.
 
-Reads every ``*.conllu`` file in a local folder given on the command line (for example
+Reads every ``*.conllu`` file in the local folders given on the command line (for example
 per-document files of UD_English-GUM, or a slice of UD_English-EWT; nothing is downloaded and
 no treebank text is part of this repository). Each document (``# newdoc``, or each file when a
 file has no ``# newdoc`` line) is rebuilt as running text the way a researcher would hold it:
@@ -16,12 +16,13 @@ end of each document is not counted (every segmenter gets it for free).
 Per segmenter, half and genre it prints boundary precision, recall and F1 and the share of gold
 sentences reproduced exactly (same first and last character). Genre comes from the document
 name: ``news``, ``interview``, anything else is ``other``. The halves are fixed before anyone
-looks at errors: documents sorted by name, alternately ``tune`` (0, 2, 4, ...) and ``measure``
-(1, 3, 5, ...).
+looks at errors: the documents of each folder sorted by name, alternately ``tune`` (0, 2, 4, ...)
+and ``measure`` (1, 3, 5, ...); documents added later go into a folder of their own, so that no
+document ever changes half.
 
 Usage::
 
-    python benchmarks/ud_segmentation.py FOLDER                  # table
+    python benchmarks/ud_segmentation.py FOLDER [FOLDER ...]      # table
     python benchmarks/ud_segmentation.py FOLDER --errors framelens --half tune
 
 Standard library only, plus whichever peers ``benchmarks/segmentation.py`` knows and can import.
@@ -160,6 +161,13 @@ def load_folder(folder: Path) -> List[Doc]:
     return docs
 
 
+def load_folders(folders: List[str]) -> List[Doc]:
+    docs: List[Doc] = []
+    for folder in folders:
+        docs.extend(load_folder(Path(folder)))
+    return docs
+
+
 def show_errors(docs: List[Doc], split: seg.Splitter, half: str) -> None:
     for d in docs:
         if half != "all" and d["half"] != half:
@@ -180,7 +188,9 @@ def show_errors(docs: List[Doc], split: seg.Splitter, half: str) -> None:
 
 def main(argv: Optional[List[str]] = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("folder", nargs="?", help="folder of .conllu files (not in this repository)")
+    ap.add_argument("folders", nargs="*", metavar="FOLDER",
+                    help="folder of .conllu files (not in this repository); each is split into "
+                         "halves on its own")
     ap.add_argument("--errors", metavar="SEGMENTER",
                     help="print missed and extra boundaries of one segmenter "
                          "(framelens, pysbd, syntok, spacy, nltk)")
@@ -190,14 +200,16 @@ def main(argv: Optional[List[str]] = None) -> int:
                     help="comma-separated segmenters to score (default: all that import)")
     args = ap.parse_args(argv)
 
-    if not args.folder or not Path(args.folder).is_dir():
-        print("skipped: give a folder of .conllu files (e.g. per-document files of "
-              "UD_English-GUM); none was given or it does not exist", file=sys.stderr)
+    missing = [f for f in args.folders if not Path(f).is_dir()]
+    if not args.folders or missing:
+        print("skipped: give folders of .conllu files (e.g. per-document files of "
+              "UD_English-GUM); none was given or these do not exist: "
+              f"{', '.join(missing) or '-'}", file=sys.stderr)
         return 0
-    docs = load_folder(Path(args.folder))
+    docs = load_folders(args.folders)
     if not docs:
-        print(f"skipped: no .conllu documents with '# text =' lines in {args.folder}",
-              file=sys.stderr)
+        print("skipped: no .conllu documents with '# text =' lines in "
+              f"{', '.join(args.folders)}", file=sys.stderr)
         return 0
 
     makers = {"framelens": seg.make_framelens, "pysbd": seg.make_pysbd,
