@@ -11,7 +11,8 @@
  *    single spaces counts as one run), followed by attached closing quotes and brackets,
  *    which stay with the sentence they close. A boundary needs whitespace after the run and
  *    a next token that can start a sentence: a word not starting in lower case, a digit, an
- *    opening quote or bracket before such a word, a bullet.
+ *    opening quote or bracket before such a word, a bullet. Footnote markers after the run
+ *    ("1890. [4]", "1890.[4][5]") stay with the sentence too.
  * 2. A single period after
  *    - a prepositive abbreviation (Mr. Dr. Gen. Mt. …) never ends a sentence;
  *    - another abbreviation (Co. Inc. U.S. a.m. Jan. p. …), a dotted short form (U.S.A.,
@@ -563,10 +564,30 @@ static bool speaker_follows(const seg *s, size_t j) {
     return false;
 }
 
+/* Is token m the "[" of a footnote marker: "[", one to three digits, "]", attached to each
+ * other on one line ("[19]")? */
+static bool footnote_at(const seg *s, size_t m) {
+    return m + 2 < s->n && is_punct(s, m, '[') && s->t[m + 1].kind == FL_TOKEN_WORD &&
+           s->k[m + 1].all_digits && s->k[m + 1].ncp <= 3 && !s->t[m + 1].space_before &&
+           is_punct(s, m + 2, ']') && !s->t[m + 2].space_before;
+}
+
+/* Footnote markers after the end of a sentence ("...in 1805. [19] His", "...in 1805.[19][20]
+ * His", as text copied from an encyclopedia keeps them) annotate that sentence and stay in
+ * it. The token after the markers at j (the first one may follow a space, the others are
+ * attached), or j when there are none. */
+static size_t after_footnotes(const seg *s, size_t j) {
+    size_t m = j;
+    while (footnote_at(s, m) && s->t[m].newlines_before == 0 && (m == j || !s->t[m].space_before)) {
+        m += 3;
+    }
+    return m;
+}
+
 /* The boundary a terminal run at i makes: the token index that opens the next sentence, or
  * 0 for none (index 0 can never open a second sentence). */
 static size_t run_boundary(const seg *s, size_t i, const run *r, bool opens_sentence) {
-    size_t j = r->after;
+    size_t j = after_footnotes(s, r->after);
     if (j >= s->n) {
         return 0;
     }
@@ -636,6 +657,11 @@ static bool line_break_ends(const seg *s, const seg_state *st, size_t i) {
         return true;
     }
     size_t p = i - 1;
+    /* "...in 1805. [19]" at the end of a line: the markers belong to the sentence before */
+    while (p >= st->start + 3 && is_punct(s, p, ']') && footnote_at(s, p - 2) &&
+           (is_terminal(s, p - 3) || is_closer(s, p - 3) || is_punct(s, p - 3, ']'))) {
+        p -= 3;
+    }
     size_t q = p;
     while (q > st->start && is_closer(s, q) && p - q < 4) {
         q--;

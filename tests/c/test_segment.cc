@@ -133,6 +133,25 @@ TEST(Segment, ClosingBracketStaysWithItsSentence) {
               sents("(This is an aside.) Next comes the news."));
 }
 
+TEST(Segment, FootnoteMarkersStayWithTheSentenceTheyAnnotate) {
+    // Text copied from an encyclopedia keeps its reference markers after the period.
+    EXPECT_EQ((Strings{"Dana Lind grew up in Tarnby. [4]", "Her father sold rope to the fleet."}),
+              sents("Dana Lind grew up in Tarnby. [4] Her father sold rope to the fleet."));
+    EXPECT_EQ((Strings{"The levy was repealed in 1921.[12][13]", "Farmers had opposed it."}),
+              sents("The levy was repealed in 1921.[12][13] Farmers had opposed it."));
+    EXPECT_EQ((Strings{"Was the council told? [7]", "Ivo Brandt says it was."}),
+              sents("Was the council told? [7] Ivo Brandt says it was."));
+    // at the end of a line, before a capitalised word that is not a usual sentence opener
+    EXPECT_EQ((Strings{"The Courier first appeared as a weekly sheet for the valley towns. [2]",
+                       "Brandt bought it in 1930."}),
+              sents("The Courier first appeared as a weekly sheet for the valley towns. [2]\n"
+                    "Brandt bought it in 1930."));
+    // a bracketed word or a spaced number is no marker; at the end of the text it stays
+    EXPECT_EQ((Strings{"The vote was close.", "[Laughter] Then it passed."}),
+              sents("The vote was close. [Laughter] Then it passed."));
+    EXPECT_EQ((Strings{"It passed. [4]"}), sents("It passed. [4]"));
+}
+
 TEST(Segment, OpeningQuoteStartsTheNextSentence) {
     EXPECT_EQ((Strings{"The minister spoke.", "\"We are ready,\" he said."}),
               sents("The minister spoke. \"We are ready,\" he said."));
@@ -271,6 +290,10 @@ TEST(Segment, EveryExampleOfTheSegmentationPage) {
          {"He taught (he had worked as an engineer.) at the school."}},
         {"«Нет», — сказал он. «Никогда.» Потом ушёл.",
          {"«Нет», — сказал он.", "«Никогда.»", "Потом ушёл."}},
+        {"The mill was built in 1890. [4] Brandt bought it.",
+         {"The mill was built in 1890. [4]", "Brandt bought it."}},
+        {"The mill was built in 1890.[4][5] Brandt bought it.",
+         {"The mill was built in 1890.[4][5]", "Brandt bought it."}},
         // 2. abbreviations, initials, numbers, addresses
         {"We saw Mt. Fuji with Lt. Col. Smith.", {"We saw Mt. Fuji with Lt. Col. Smith."}},
         {"She works for the U.S. Navy in Maine.", {"She works for the U.S. Navy in Maine."}},
