@@ -431,6 +431,7 @@ static fl_status cut(const seg *s, seg_state *st, size_t end) {
 typedef struct run {
     size_t end;     /* first token after the terminal characters */
     size_t after;   /* first token after the closers */
+    bool quote;     /* a closing quotation mark is among the closers */
     size_t dots;
     bool spaced;
     bool ellipsis;  /* holds … or two or more dots */
@@ -465,6 +466,8 @@ static run terminal_run(const seg *s, size_t i) {
     }
     r.end = j;
     while (is_closer(s, j)) {
+        int32_t c = s->k[j].cp0;
+        r.quote |= c != ')' && c != ']' && c != '}';
         j++;
     }
     r.after = j;
@@ -617,8 +620,9 @@ static size_t run_boundary(const seg *s, size_t i, const run *r, bool opens_sent
     }
     if (r->bang) {
         /* '"Why not?" Putin asked.': a quoted question or exclamation followed by its
-         * speaker and a reporting verb goes on. */
-        if (r->after > r->end && speaker_follows(s, j)) {
+         * speaker and a reporting verb goes on; a question in brackets does not
+         * ("(…, anyone?) This post argues …") */
+        if (r->quote && speaker_follows(s, j)) {
             return 0;
         }
         return can_start(s, j) ? j : 0;

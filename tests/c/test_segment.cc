@@ -131,6 +131,11 @@ TEST(Segment, ClosingQuoteStaysWithItsSentence) {
 TEST(Segment, ClosingBracketStaysWithItsSentence) {
     EXPECT_EQ((Strings{"(This is an aside.)", "Next comes the news."}),
               sents("(This is an aside.) Next comes the news."));
+    // a question in brackets ends its sentence before a speaker and a reporting verb; only
+    // a quoted one goes on ("\"Why not?\" Lind asked.")
+    EXPECT_EQ((Strings{"(Who could blame the growers?)", "This column argues the opposite."}),
+              sents("(Who could blame the growers?) This column argues the opposite."));
+    EXPECT_EQ((Strings{"\"Why not?\" Lind asked."}), sents("\"Why not?\" Lind asked."));
 }
 
 TEST(Segment, FootnoteMarkersStayWithTheSentenceTheyAnnotate) {
@@ -283,6 +288,9 @@ TEST(Segment, EveryExampleOfTheSegmentationPage) {
         {"He said. \"Never.\" Then he left.", {"He said.", "\"Never.\"", "Then he left."}},
         {"It was \"unacceptable.\" Kiev replied.", {"It was \"unacceptable.\"", "Kiev replied."}},
         {"\"Why now?\" she asked.", {"\"Why now?\" she asked."}},
+        {"\"Why not?\" Lind asked.", {"\"Why not?\" Lind asked."}},
+        {"(Who could blame the growers?) This column argues the opposite.",
+         {"(Who could blame the growers?)", "This column argues the opposite."}},
         {"\"Why now?\" Mr. Lind asked. Ms. Varga left.",
          {"\"Why now?\" Mr. Lind asked.", "Ms. Varga left."}},
         {"\"Why now?\" Mr. Lind left the room.", {"\"Why now?\"", "Mr. Lind left the room."}},
