@@ -1283,6 +1283,7 @@ static bool folded_in(const ctx *c, size_t i, const char *const *words, size_t n
 static bool as_put_it(const ctx *c, const span *s, size_t i);
 static bool vote_word(const ctx *c, size_t i);
 static bool portrayal_verb(const ctx *c, size_t i);
+static bool lemma_in(const fl_cue *q, const char *const *lemmas, size_t n);
 static size_t content_start(const ctx *c, const span *s, size_t i, uint8_t region);
 
 /* Is the past form at i a participle after its noun, with no auxiliary: a verb that needs
@@ -1854,6 +1855,14 @@ static bool given_name(const ctx *c, const span *s, size_t vg, size_t i) {
            object_indefinite(c, s, vg);
 }
 
+/* Is q a verb that reports only with "off" after it: a dismissal ("shrug", "brush",
+ * "laugh", "wave") or a list given ("rattle", "tick"), or "sound" (off: speak out)? */
+static bool off_verb(const fl_cue *q) {
+    static const char *const verbs[] = {"shrug",  "brush", "laugh", "wave",
+                                        "rattle", "tick",  "sound"};
+    return lemma_in(q, verbs, sizeof verbs / sizeof verbs[0]);
+}
+
 static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
     uint32_t b = bits(c, i);
     uint8_t f = form(c, i);
@@ -1864,6 +1873,11 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
     }
     if (i + 1 < s->b && folded_is(c, i + 1, "up")) {
         return false; /* "showed up", "called up": another verb */
+    }
+    if (off_verb(c->v[i].cue) != (i + 1 < s->b && folded_is(c, i + 1, "off"))) {
+        /* "shrugged off the attack", "rattled off a list" report, "shrugged" alone does
+         * not; "called off the deal", "showed off a hat" are other verbs */
+        return false;
     }
     if (i + 1 < s->b && (folded_is(c, i + 1, "tank") || folded_is(c, i + 1, "tanks")) &&
         folded_is(c, i, "think")) {

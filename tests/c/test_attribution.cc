@@ -2290,3 +2290,18 @@ TEST(Attribution, AnAsideBetweenDashesAfterTheCueComesBeforeItsContent) {
         EXPECT_EQ("that the levy raised $4 million.", r[0].content);
     }
 }
+
+TEST(Attribution, AVerbOfDismissingOrListingReportsOnlyBeforeOff) {
+    // "shrugged off", "rattled off" had no cue; "shrugged" alone still has none
+    auto r = records("Lind shrugged off the attack on her levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Lind", r[0].speaker);
+    EXPECT_EQ("shrugged off", r[0].cue);
+    EXPECT_EQ("the attack on her levy.", r[0].content);
+    r = records("Ivo Brandt rattled off a list of fees the council had raised.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("rattled off", r[0].cue);
+    EXPECT_EQ(0u, records("Lind waved to the crowd and laughed.").size());
+    // other verbs before "off" are no cues: "called off the vote" is a deed
+    EXPECT_EQ(0u, records("The council called off the vote on the levy.").size());
+}
