@@ -2305,3 +2305,12 @@ TEST(Attribution, AVerbOfDismissingOrListingReportsOnlyBeforeOff) {
     // other verbs before "off" are no cues: "called off the vote" is a deed
     EXPECT_EQ(0u, records("The council called off the vote on the levy.").size());
 }
+
+TEST(Attribution, ListedInThePastReportsWhatItLists) {
+    // "listed" was no cue word
+    auto r = records("Ivo Brandt angrily listed his recent wins at the fair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Ivo Brandt", r[0].speaker);
+    EXPECT_EQ("angrily listed", r[0].cue);
+    EXPECT_EQ("his recent wins at the fair.", r[0].content);
+}
