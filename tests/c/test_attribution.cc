@@ -2314,3 +2314,17 @@ TEST(Attribution, ListedInThePastReportsWhatItLists) {
     EXPECT_EQ("angrily listed", r[0].cue);
     EXPECT_EQ("his recent wins at the fair.", r[0].content);
 }
+
+TEST(Attribution, ThankedAndThankingAreCuesOfStance) {
+    // "thanked" was no cue word; the noun "thanks" stays none
+    auto r = records("Dana Lind thanked the growers for their patience.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Dana Lind", r[0].speaker);
+    EXPECT_EQ("thanked", r[0].cue);
+    EXPECT_EQ("the growers for their patience.", r[0].content);
+    r = records("Brandt spoke for ten minutes, thanking the clerks who counted the votes.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Brandt", r[0].speaker);
+    EXPECT_EQ("thanking", r[0].cue);
+    EXPECT_EQ(0u, records("Thanks to the levy, the fair was rebuilt.").size());
+}
