@@ -1918,6 +1918,15 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
          * opens its clause is a subject ("Two claim that …", "Dozens report …") */
         return false;
     }
+    if (f == FL_FORM_PAST && !has_aux && i > s->a + 1 && is_word(c, i - 1) &&
+        (c->k[i - 1].all_digits || number_word(c, i - 1)) && i + 1 < s->b && plural(c, i + 1) &&
+        c->k[i + 1].lower && c->t[i - 2].kind != FL_TOKEN_PUNCT &&
+        !(bits(c, i - 2) & (FL_W_OPENER | FL_W_CONJ))) {
+        /* "the state's 20 pledged delegates", "her five proposed bills": between a number
+         * and the plural noun it counts, a past form is an adjective; but a number that
+         * opens its clause is a subject ("Two said voters …") */
+        return false;
+    }
     /* a noun may look like a verb; before "to" or "that" it is one ("vows to press on") */
     bool verbal = !(b & FL_W_NOUNLIKE) || f == FL_FORM_PAST ||
                   (i + 1 < s->b && (folded_is(c, i + 1, "to") || (bits(c, i + 1) & FL_W_OPENER)));

@@ -2328,3 +2328,14 @@ TEST(Attribution, ThankedAndThankingAreCuesOfStance) {
     EXPECT_EQ("thanking", r[0].cue);
     EXPECT_EQ(0u, records("Thanks to the levy, the fair was rebuilt.").size());
 }
+
+TEST(Attribution, APastFormBetweenANumberAndItsPluralIsAnAdjective) {
+    // "pledged" read as a verb whose speaker was "20"
+    EXPECT_EQ(0u, records("Lind won the county's 20 pledged delegates.").size());
+    EXPECT_EQ(0u, records("The clerk filed her five proposed bills on Monday.").size());
+    // a number that opens its clause is a subject
+    auto r = records("Of the growers, two said voters were angry.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("two", r[0].speaker);
+    EXPECT_EQ("said", r[0].cue);
+}
