@@ -1970,6 +1970,15 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
         }
     }
     uint32_t pb = bits(c, p);
+    if (f == FL_FORM_BASE && !has_aux && !(b & FL_W_NOUNLIKE) && i + 1 < s->b && is_word(c, p) &&
+        (c->k[p].lower || c->k[p].all_digits) && !plural(c, p) &&
+        !(pb & (FL_W_PRON | FL_W_ROLE | FL_W_SOURCE | FL_W_PREP)) &&
+        (folded_is(c, i + 1, "of") || (p > s->a && (bits(c, p - 1) & FL_W_DET) &&
+                                       !quantifier(c, p - 1) && (bits(c, i + 1) & FL_W_PREP)))) {
+        /* "carried little mention of them", "the mere mention of", "has the final say on":
+         * a noun after a quantifier or an adjective, before its preposition */
+        return false;
+    }
     if (pb & FL_W_DET) {
         /* "Some say", "Many believed": a quantifier standing for people */
         return (f == FL_FORM_BASE || f == FL_FORM_PAST) && !(b & FL_W_NOUNLIKE) && quantifier(c, p);

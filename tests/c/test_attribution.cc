@@ -2339,3 +2339,15 @@ TEST(Attribution, APastFormBetweenANumberAndItsPluralIsAnAdjective) {
     EXPECT_EQ("two", r[0].speaker);
     EXPECT_EQ("said", r[0].cue);
 }
+
+TEST(Attribution, ABaseFormAfterAQuantifierOrAnAdjectiveBeforeAPrepositionIsANoun) {
+    // "mention" and "say" were read as verbs with "little" and "the final" as speakers
+    EXPECT_EQ(0u, records("Her speech carried little mention of the toll.").size());
+    EXPECT_EQ(0u, records("The mere mention of the levy angers growers.").size());
+    EXPECT_EQ(0u, records("Dana Lind has the final say on the levy.").size());
+    // after a plural it is a verb
+    auto r = records("Growers say of the levy that it is too high.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Growers", r[0].speaker);
+    EXPECT_EQ("say", r[0].cue);
+}
