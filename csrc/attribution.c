@@ -1874,6 +1874,9 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
     if (i + 1 < s->b && folded_is(c, i + 1, "up")) {
         return false; /* "showed up", "called up": another verb */
     }
+    if (i + 2 < s->b && folded_is(c, i + 1, "to") && folded_is(c, i + 2, "mind")) {
+        return false; /* "the vote called to mind …": brought back a memory, said nothing */
+    }
     if (off_verb(c->v[i].cue) != (i + 1 < s->b && folded_is(c, i + 1, "off"))) {
         /* "shrugged off the attack", "rattled off a list" report, "shrugged" alone does
          * not; "called off the deal", "showed off a hat" are other verbs */

@@ -2351,3 +2351,8 @@ TEST(Attribution, ABaseFormAfterAQuantifierOrAnAdjectiveBeforeAPrepositionIsANou
     EXPECT_EQ("Growers", r[0].speaker);
     EXPECT_EQ("say", r[0].cue);
 }
+
+TEST(Attribution, AVerbBeforeToMindReportsNothing) {
+    // "called to mind" was read as a call with "to mind the levy" as its content
+    EXPECT_EQ(0u, records("The vote inevitably called to mind the levy of 1990.").size());
+}
