@@ -2356,3 +2356,15 @@ TEST(Attribution, AVerbBeforeToMindReportsNothing) {
     // "called to mind" was read as a call with "to mind the levy" as its content
     EXPECT_EQ(0u, records("The vote inevitably called to mind the levy of 1990.").size());
 }
+
+TEST(Attribution, AnApologyIsASpeechAct) {
+    // "apologized" was no cue word
+    auto r = records("Dana Lind apologized for the error.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Dana Lind", r[0].speaker);
+    EXPECT_EQ("apologized", r[0].cue);
+    EXPECT_EQ("for the error.", r[0].content);
+    r = records("Lind apologised for the delay, saying the clerk was ill.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("apologised", r[0].cue);
+}
