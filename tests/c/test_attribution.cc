@@ -2368,3 +2368,12 @@ TEST(Attribution, AnApologyIsASpeechAct) {
     ASSERT_EQ(2u, r.size());
     EXPECT_EQ("apologised", r[0].cue);
 }
+
+TEST(Attribution, RequestedReportsWhatIsRequested) {
+    // "requested" was no cue word
+    auto r = records("The council requested another month to count the votes.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The council", r[0].speaker);
+    EXPECT_EQ("requested", r[0].cue);
+    EXPECT_EQ("another month to count the votes.", r[0].content);
+}
