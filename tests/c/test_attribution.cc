@@ -2377,3 +2377,12 @@ TEST(Attribution, RequestedReportsWhatIsRequested) {
     EXPECT_EQ("requested", r[0].cue);
     EXPECT_EQ("another month to count the votes.", r[0].content);
 }
+
+TEST(Attribution, ChallengedIsACueOfStance) {
+    // "challenged" was no cue word
+    auto r = records("Ivo Brandt challenged the count in the town hall.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Ivo Brandt", r[0].speaker);
+    EXPECT_EQ("challenged", r[0].cue);
+    EXPECT_EQ("the count in the town hall.", r[0].content);
+}
