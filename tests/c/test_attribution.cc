@@ -1229,7 +1229,7 @@ TEST(Attribution, AParticiplesSubjectAfterAnAdverbOrATimeWithoutAComma) {
     auto r = records("Then she turned on Varga, calling him a fraud.");
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("she", r[0].speaker);
-    r = records("On Friday she pressed the point again, seeking to prove that Varga had lied.");
+    r = records("On Friday she raised the point again, seeking to prove that Varga had lied.");
     ASSERT_LE(1u, r.size());
     EXPECT_EQ("seeking", r[0].cue);
     EXPECT_EQ("she", r[0].speaker);
@@ -2385,4 +2385,13 @@ TEST(Attribution, ChallengedIsACueOfStance) {
     EXPECT_EQ("Ivo Brandt", r[0].speaker);
     EXPECT_EQ("challenged", r[0].cue);
     EXPECT_EQ("the count in the town hall.", r[0].content);
+}
+
+TEST(Attribution, PressedUrgesAsAVerbOfSaying) {
+    // "pressed" was no cue word; the adjective "pressing" stays none
+    auto r = records("Dana Lind pressed the mayor to lower the levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Dana Lind", r[0].speaker);
+    EXPECT_EQ("pressed", r[0].cue);
+    EXPECT_EQ(0u, records("It is the most pressing issue for growers.").size());
 }
