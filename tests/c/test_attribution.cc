@@ -2395,3 +2395,18 @@ TEST(Attribution, PressedUrgesAsAVerbOfSaying) {
     EXPECT_EQ("pressed", r[0].cue);
     EXPECT_EQ(0u, records("It is the most pressing issue for growers.").size());
 }
+
+TEST(Attribution, VerbsOfAssailingRebuttingAndMullingAreCues) {
+    // none of these was a cue word
+    auto r = records("Ivo Brandt assailed the levy at the fair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Ivo Brandt", r[0].speaker);
+    EXPECT_EQ("assailed", r[0].cue);
+    r = records("The council reaffirmed its support for the toll.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("reaffirmed", r[0].cue);
+    EXPECT_EQ("its support for the toll.", r[0].content);
+    r = records("Lind is mulling a run for mayor.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("is mulling", r[0].cue);
+}
