@@ -2410,3 +2410,17 @@ TEST(Attribution, VerbsOfAssailingRebuttingAndMullingAreCues) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("is mulling", r[0].cue);
 }
+
+TEST(Attribution, VerbsOfPraisingDisowningAndClarifyingAreCues) {
+    // none of these was a cue word
+    auto r = records("Dana Lind congratulated Brandt on his win.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Dana Lind", r[0].speaker);
+    EXPECT_EQ("congratulated", r[0].cue);
+    r = records("The mayor disavowed the flyer.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("disavowed", r[0].cue);
+    r = records("Brandt later clarified his remarks about the toll.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("later clarified", r[0].cue);
+}
