@@ -2424,3 +2424,14 @@ TEST(Attribution, VerbsOfPraisingDisowningAndClarifyingAreCues) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("later clarified", r[0].cue);
 }
+
+TEST(Attribution, HaranguingTauntingAndVentingAreCues) {
+    // none of these was a cue word
+    auto r = records("Brandt taunted the mayor over the count.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Brandt", r[0].speaker);
+    EXPECT_EQ("taunted", r[0].cue);
+    r = records("Growers vented their anger at the hall.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("vented", r[0].cue);
+}
