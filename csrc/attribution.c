@@ -1283,6 +1283,7 @@ static bool folded_in(const ctx *c, size_t i, const char *const *words, size_t n
 static bool as_put_it(const ctx *c, const span *s, size_t i);
 static bool vote_word(const ctx *c, size_t i);
 static bool portrayal_verb(const ctx *c, size_t i);
+static bool lemma_in(const fl_cue *q, const char *const *lemmas, size_t n);
 static size_t content_start(const ctx *c, const span *s, size_t i, uint8_t region);
 
 /* Is the past form at i a participle after its noun, with no auxiliary: a verb that needs
@@ -1854,6 +1855,14 @@ static bool given_name(const ctx *c, const span *s, size_t vg, size_t i) {
            object_indefinite(c, s, vg);
 }
 
+/* Is q a verb that reports only with "off" after it: a dismissal ("shrug", "brush",
+ * "laugh", "wave") or a list given ("rattle", "tick"), or "sound" (off: speak out)? */
+static bool off_verb(const fl_cue *q) {
+    static const char *const verbs[] = {"shrug",  "brush", "laugh", "wave",
+                                        "rattle", "tick",  "sound"};
+    return lemma_in(q, verbs, sizeof verbs / sizeof verbs[0]);
+}
+
 static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
     uint32_t b = bits(c, i);
     uint8_t f = form(c, i);
@@ -1864,6 +1873,14 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
     }
     if (i + 1 < s->b && folded_is(c, i + 1, "up")) {
         return false; /* "showed up", "called up": another verb */
+    }
+    if (i + 2 < s->b && folded_is(c, i + 1, "to") && folded_is(c, i + 2, "mind")) {
+        return false; /* "the vote called to mind …": brought back a memory, said nothing */
+    }
+    if (off_verb(c->v[i].cue) != (i + 1 < s->b && folded_is(c, i + 1, "off"))) {
+        /* "shrugged off the attack", "rattled off a list" report, "shrugged" alone does
+         * not; "called off the deal", "showed off a hat" are other verbs */
+        return false;
     }
     if (i + 1 < s->b && (folded_is(c, i + 1, "tank") || folded_is(c, i + 1, "tanks")) &&
         folded_is(c, i, "think")) {
@@ -1902,6 +1919,15 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
         !(i + 1 < s->b && (folded_is(c, i + 1, "to") || (bits(c, i + 1) & FL_W_OPENER)))) {
         /* "60 points ahead", "the three reports": a noun that is counted; but a number that
          * opens its clause is a subject ("Two claim that …", "Dozens report …") */
+        return false;
+    }
+    if (f == FL_FORM_PAST && !has_aux && i > s->a + 1 && is_word(c, i - 1) &&
+        (c->k[i - 1].all_digits || number_word(c, i - 1)) && i + 1 < s->b && plural(c, i + 1) &&
+        c->k[i + 1].lower && c->t[i - 2].kind != FL_TOKEN_PUNCT &&
+        !(bits(c, i - 2) & (FL_W_OPENER | FL_W_CONJ))) {
+        /* "the state's 20 pledged delegates", "her five proposed bills": between a number
+         * and the plural noun it counts, a past form is an adjective; but a number that
+         * opens its clause is a subject ("Two said voters …") */
         return false;
     }
     /* a noun may look like a verb; before "to" or "that" it is one ("vows to press on") */
@@ -1947,6 +1973,15 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
         }
     }
     uint32_t pb = bits(c, p);
+    if (f == FL_FORM_BASE && !has_aux && !(b & FL_W_NOUNLIKE) && i + 1 < s->b && is_word(c, p) &&
+        (c->k[p].lower || c->k[p].all_digits) && !plural(c, p) &&
+        !(pb & (FL_W_PRON | FL_W_ROLE | FL_W_SOURCE | FL_W_PREP)) &&
+        (folded_is(c, i + 1, "of") || (p > s->a && (bits(c, p - 1) & FL_W_DET) &&
+                                       !quantifier(c, p - 1) && (bits(c, i + 1) & FL_W_PREP)))) {
+        /* "carried little mention of them", "the mere mention of", "has the final say on":
+         * a noun after a quantifier or an adjective, before its preposition */
+        return false;
+    }
     if (pb & FL_W_DET) {
         /* "Some say", "Many believed": a quantifier standing for people */
         return (f == FL_FORM_BASE || f == FL_FORM_PAST) && !(b & FL_W_NOUNLIKE) && quantifier(c, p);

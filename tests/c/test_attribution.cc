@@ -1229,7 +1229,7 @@ TEST(Attribution, AParticiplesSubjectAfterAnAdverbOrATimeWithoutAComma) {
     auto r = records("Then she turned on Varga, calling him a fraud.");
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("she", r[0].speaker);
-    r = records("On Friday she pressed the point again, seeking to prove that Varga had lied.");
+    r = records("On Friday she raised the point again, seeking to prove that Varga had lied.");
     ASSERT_LE(1u, r.size());
     EXPECT_EQ("seeking", r[0].cue);
     EXPECT_EQ("she", r[0].speaker);
@@ -2289,4 +2289,149 @@ TEST(Attribution, AnAsideBetweenDashesAfterTheCueComesBeforeItsContent) {
         EXPECT_EQ("said", r[0].cue);
         EXPECT_EQ("that the levy raised $4 million.", r[0].content);
     }
+}
+
+TEST(Attribution, AVerbOfDismissingOrListingReportsOnlyBeforeOff) {
+    // "shrugged off", "rattled off" had no cue; "shrugged" alone still has none
+    auto r = records("Lind shrugged off the attack on her levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Lind", r[0].speaker);
+    EXPECT_EQ("shrugged off", r[0].cue);
+    EXPECT_EQ("the attack on her levy.", r[0].content);
+    r = records("Ivo Brandt rattled off a list of fees the council had raised.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("rattled off", r[0].cue);
+    EXPECT_EQ(0u, records("Lind waved to the crowd and laughed.").size());
+    // other verbs before "off" are no cues: "called off the vote" is a deed
+    EXPECT_EQ(0u, records("The council called off the vote on the levy.").size());
+}
+
+TEST(Attribution, ListedInThePastReportsWhatItLists) {
+    // "listed" was no cue word
+    auto r = records("Ivo Brandt angrily listed his recent wins at the fair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Ivo Brandt", r[0].speaker);
+    EXPECT_EQ("angrily listed", r[0].cue);
+    EXPECT_EQ("his recent wins at the fair.", r[0].content);
+}
+
+TEST(Attribution, ThankedAndThankingAreCuesOfStance) {
+    // "thanked" was no cue word; the noun "thanks" stays none
+    auto r = records("Dana Lind thanked the growers for their patience.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Dana Lind", r[0].speaker);
+    EXPECT_EQ("thanked", r[0].cue);
+    EXPECT_EQ("the growers for their patience.", r[0].content);
+    r = records("Brandt spoke for ten minutes, thanking the clerks who counted the votes.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Brandt", r[0].speaker);
+    EXPECT_EQ("thanking", r[0].cue);
+    EXPECT_EQ(0u, records("Thanks to the levy, the fair was rebuilt.").size());
+}
+
+TEST(Attribution, APastFormBetweenANumberAndItsPluralIsAnAdjective) {
+    // "pledged" read as a verb whose speaker was "20"
+    EXPECT_EQ(0u, records("Lind won the county's 20 pledged delegates.").size());
+    EXPECT_EQ(0u, records("The clerk filed her five proposed bills on Monday.").size());
+    // a number that opens its clause is a subject
+    auto r = records("Of the growers, two said voters were angry.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("two", r[0].speaker);
+    EXPECT_EQ("said", r[0].cue);
+}
+
+TEST(Attribution, ABaseFormAfterAQuantifierOrAnAdjectiveBeforeAPrepositionIsANoun) {
+    // "mention" and "say" were read as verbs with "little" and "the final" as speakers
+    EXPECT_EQ(0u, records("Her speech carried little mention of the toll.").size());
+    EXPECT_EQ(0u, records("The mere mention of the levy angers growers.").size());
+    EXPECT_EQ(0u, records("Dana Lind has the final say on the levy.").size());
+    // after a plural it is a verb
+    auto r = records("Growers say of the levy that it is too high.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Growers", r[0].speaker);
+    EXPECT_EQ("say", r[0].cue);
+}
+
+TEST(Attribution, AVerbBeforeToMindReportsNothing) {
+    // "called to mind" was read as a call with "to mind the levy" as its content
+    EXPECT_EQ(0u, records("The vote inevitably called to mind the levy of 1990.").size());
+}
+
+TEST(Attribution, AnApologyIsASpeechAct) {
+    // "apologized" was no cue word
+    auto r = records("Dana Lind apologized for the error.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Dana Lind", r[0].speaker);
+    EXPECT_EQ("apologized", r[0].cue);
+    EXPECT_EQ("for the error.", r[0].content);
+    r = records("Lind apologised for the delay, saying the clerk was ill.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("apologised", r[0].cue);
+}
+
+TEST(Attribution, RequestedReportsWhatIsRequested) {
+    // "requested" was no cue word
+    auto r = records("The council requested another month to count the votes.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The council", r[0].speaker);
+    EXPECT_EQ("requested", r[0].cue);
+    EXPECT_EQ("another month to count the votes.", r[0].content);
+}
+
+TEST(Attribution, ChallengedIsACueOfStance) {
+    // "challenged" was no cue word
+    auto r = records("Ivo Brandt challenged the count in the town hall.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Ivo Brandt", r[0].speaker);
+    EXPECT_EQ("challenged", r[0].cue);
+    EXPECT_EQ("the count in the town hall.", r[0].content);
+}
+
+TEST(Attribution, PressedUrgesAsAVerbOfSaying) {
+    // "pressed" was no cue word; the adjective "pressing" stays none
+    auto r = records("Dana Lind pressed the mayor to lower the levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Dana Lind", r[0].speaker);
+    EXPECT_EQ("pressed", r[0].cue);
+    EXPECT_EQ(0u, records("It is the most pressing issue for growers.").size());
+}
+
+TEST(Attribution, VerbsOfAssailingRebuttingAndMullingAreCues) {
+    // none of these was a cue word
+    auto r = records("Ivo Brandt assailed the levy at the fair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Ivo Brandt", r[0].speaker);
+    EXPECT_EQ("assailed", r[0].cue);
+    r = records("The council reaffirmed its support for the toll.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("reaffirmed", r[0].cue);
+    EXPECT_EQ("its support for the toll.", r[0].content);
+    r = records("Lind is mulling a run for mayor.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("is mulling", r[0].cue);
+}
+
+TEST(Attribution, VerbsOfPraisingDisowningAndClarifyingAreCues) {
+    // none of these was a cue word
+    auto r = records("Dana Lind congratulated Brandt on his win.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Dana Lind", r[0].speaker);
+    EXPECT_EQ("congratulated", r[0].cue);
+    r = records("The mayor disavowed the flyer.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("disavowed", r[0].cue);
+    r = records("Brandt later clarified his remarks about the toll.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("later clarified", r[0].cue);
+}
+
+TEST(Attribution, HaranguingTauntingAndVentingAreCues) {
+    // none of these was a cue word
+    auto r = records("Brandt taunted the mayor over the count.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Brandt", r[0].speaker);
+    EXPECT_EQ("taunted", r[0].cue);
+    r = records("Growers vented their anger at the hall.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("vented", r[0].cue);
 }
