@@ -350,9 +350,11 @@ static size_t verb_group_start(const ctx *c, const span *s, size_t i) {
         /* "Lind only said", "this only explains"; not "the only grower", "Only 23 percent" */
         bool only = folded_is(c, p, "only") && p > s->a && is_word(c, p - 1) &&
                     !(bits(c, p - 1) & (FL_W_DET | FL_W_PREP)) && !c->v[p].quoted;
-        /* "since" between an auxiliary and the verb is an adverb: "Lind has since said" */
-        bool since = folded_is(c, p, "since") && p > s->a && (bits(c, p - 1) & FL_W_AUX) &&
-                     c->t[p - 1].kind != FL_TOKEN_CLITIC && !c->v[p].quoted;
+        /* "since" or "ever" between an auxiliary and the verb is an adverb: "Lind has since
+         * said", "few would ever admit" */
+        bool since = (folded_is(c, p, "since") || folded_is(c, p, "ever")) && p > s->a &&
+                     (bits(c, p - 1) & FL_W_AUX) && c->t[p - 1].kind != FL_TOKEN_CLITIC &&
+                     !c->v[p].quoted;
         if (!(aux || only || since || ends_with_nt(c, p) || ly_adverb(c, p, s->a))) {
             break;
         }

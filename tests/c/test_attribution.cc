@@ -2007,6 +2007,14 @@ TEST(Attribution, SinceBetweenAnAuxiliaryAndTheVerbIsPartOfTheCue) {
     EXPECT_EQ("Dana Lind", r[0].speaker);
 }
 
+TEST(Attribution, EverBetweenAnAuxiliaryAndTheVerbIsPartOfTheCue) {
+    // the cue was the bare verb and had no speaker
+    auto r = records("Few growers would ever admit the levy is small.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("would ever admit", r[0].cue);
+    EXPECT_EQ("Few growers", r[0].speaker);
+}
+
 TEST(Attribution, AQuantifierAloneMayOpenASubjectWithARelativeClause) {
     auto r = records("But some who grow apples argue the levy is unfair.");
     ASSERT_EQ(1u, r.size());
