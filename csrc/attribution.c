@@ -837,6 +837,19 @@ static bool time_phrase(const ctx *c, size_t first, size_t sep) {
     return time;
 }
 
+/* Are [first, end) the words of a span of time ("two weeks", "a day", "several months")? */
+static bool time_span_words(const ctx *c, size_t first, size_t end) {
+    for (size_t j = first; j < end; j++) {
+        if (!is_word(c, j) || c->v[j].quoted ||
+            !((bits(c, j) & (FL_W_TIME | FL_W_DET)) || quantifier(c, j) || number_word(c, j) ||
+              c->k[j].all_digits || folded_is(c, j, "couple") || folded_is(c, j, "of") ||
+              time_span_noun(c, j) || j + 1 == end)) {
+            return false;
+        }
+    }
+    return true;
+}
+
 static bool intro_phrase(const ctx *c, const span *s, size_t from, size_t sep) {
     size_t first = from;
     while (first < sep && !is_word(c, first)) {
@@ -866,6 +879,15 @@ static bool intro_phrase(const ctx *c, const span *s, size_t from, size_t sep) {
     }
     if (!opens) {
         opens = time_phrase(c, first, sep);
+    }
+    /* a span of time before "after" or "before" is an introduction, as "Shortly after …"
+     * is: "Two weeks after the vote,", "A day before the hearing," */
+    for (size_t k = first + 1; !opens && k + 1 < sep && k - first <= 3; k++) {
+        opens = (folded_is(c, k, "after") || folded_is(c, k, "before")) &&
+                (time_span_noun(c, k - 1) || (bits(c, k - 1) & FL_W_TIME) ||
+                 folded_is(c, k - 1, "day") || folded_is(c, k - 1, "week") ||
+                 folded_is(c, k - 1, "month") || folded_is(c, k - 1, "year")) &&
+                time_span_words(c, first, k);
     }
     if (!opens) {
         return false;

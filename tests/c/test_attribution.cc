@@ -1965,6 +1965,19 @@ TEST(Attribution, LikeAndANameOpeningTheSentenceIsAnIntroductionNotTheSubject) {
     EXPECT_EQ("she", r[0].speaker);
 }
 
+TEST(Attribution, ASpanOfTimeBeforeAfterOrBeforeIsAnIntroductionNotTheSubject) {
+    // the span of time was read as the subject that the gerund's speaker comes from
+    for (const char *text : {"Two weeks after the vote, Dana Lind broke her silence by asking "
+                             "about the levy.",
+                             "A day before the hearing, Dana Lind broke her silence by asking "
+                             "about the levy."}) {
+        auto r = records(text);
+        ASSERT_EQ(1u, r.size()) << text;
+        EXPECT_EQ("asking", r[0].cue);
+        EXPECT_EQ("Dana Lind", r[0].speaker) << text;
+    }
+}
+
 TEST(Attribution, APassiveOfThinkingBeforeThatOrAboutIsItsSubjectsAttitude) {
     auto r = records("The town council is worried that the new levy could hurt growers.");
     ASSERT_EQ(1u, r.size());
