@@ -3627,9 +3627,16 @@ static bool clause_subject(const ctx *c, const span *s, size_t vg, size_t *first
              * …", "Tilden county clerk Dana Lind" */
             if (!title && k > a && !det_start) {
                 size_t m = k;
+                const uint32_t function_word = FL_W_AUX | FL_W_VERB | FL_W_PREP | FL_W_DET |
+                                               FL_W_PRON | FL_W_CONJ | FL_W_OPENER | FL_W_TIME;
                 while (m < vg && m - k < 3 && is_word(c, m) && c->k[m].lower &&
-                       c->v[m].cue == NULL && !finite_verb(c, m) && !ends_in_ly(c, m) &&
-                       (bits(c, m) == 0 || (bits(c, m) & ~FL_W_NOUNLIKE) == FL_W_ROLE)) {
+                       !finite_verb(c, m) && !ends_in_ly(c, m) &&
+                       ((bits(c, m) == 0 && c->v[m].cue == NULL) ||
+                        /* a role with other uses, or a noun that is also a verb in its base
+                         * form: "Tilden senior aide Dana Lind", "Radio talk host Dana Lind" */
+                        (((bits(c, m) & FL_W_ROLE) ||
+                          ((bits(c, m) & FL_W_NOUNLIKE) && form(c, m) == FL_FORM_BASE)) &&
+                         !(bits(c, m) & function_word)))) {
                     m++;
                 }
                 title = m > k + 1 && m < vg && is_word(c, m) && c->k[m].upper &&

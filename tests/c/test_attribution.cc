@@ -1901,6 +1901,19 @@ TEST(Attribution, LowerCaseWordsBeforeANameAfterACapitalAreATitleInTheSubject) {
     EXPECT_EQ("Tilden county clerk Dana Lind", r[0].speaker);
 }
 
+TEST(Attribution, ATitleBeforeANameMayHoldARoleOrANounThatIsAlsoAVerb) {
+    // the subject was cut after its first capitalised word ("Tilden", "Radio")
+    auto r = records("Tilden senior aide Ivo Brandt emailed the mayor in May, urging her to "
+                     "drop the levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("urging", r[0].cue);
+    EXPECT_EQ("Tilden senior aide Ivo Brandt", r[0].speaker);
+    r = records("Radio talk host Ivo Brandt used his show on Friday to discuss the levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("discuss", r[0].cue);
+    EXPECT_EQ("Radio talk host Ivo Brandt", r[0].speaker);
+}
+
 TEST(Attribution, AnInvertedSpeakerGoesOnAfterAndBeforeACountOrAQuantifier) {
     auto r = records("The plan, said Lind and two aides, would fail.");
     ASSERT_EQ(1u, r.size());
