@@ -4578,6 +4578,39 @@ static size_t poll_opening(const ctx *c, const span *s, size_t from, size_t i) {
 }
 
 /* c. Finds cues followed by their content, left to right, in [from, s->b). */
+/* A verb of saying at i inverted after an introduction or a linking word and its comma, its
+ * speaker after it and a quotation after the speaker ('But, said Lind, "…"', 'In other
+ * words, explained the clerk Dana Lind: "…"'). Returns the speaker's end (a comma or a
+ * colon), or 0. */
+static size_t inverted_before_quote(const ctx *c, const span *s, size_t i) {
+    uint32_t b = bits(c, i);
+    uint8_t f = form(c, i);
+    if (i < s->a + 2 || punct(c, i - 1) != ',' || c->v[i].quoted || !c->k[i].lower ||
+        !(b & (FL_W_SPEECH | FL_W_QUOTE_VERB)) || (b & FL_W_NOUNLIKE) ||
+        !(f == FL_FORM_PAST || f == FL_FORM_S) || folded_is(c, i, "told") ||
+        folded_is(c, i, "tells")) {
+        return 0;
+    }
+    bool linked = i == s->a + 2 && (folded_is(c, s->a, "but") || folded_is(c, s->a, "and") ||
+                                    folded_is(c, s->a, "yet") || folded_is(c, s->a, "so"));
+    /* also a clause that a subordinator or a preposition opens: "Because of how …, explained
+     * Lind, "…"" */
+    bool clause = is_word(c, s->a) && (subordinator(c, s->a) || (bits(c, s->a) & FL_W_PREP));
+    if (!linked && !clause && !intro_phrase(c, s, s->a, i - 1)) {
+        return 0;
+    }
+    size_t e = speaker_forward(c, s, i + 1);
+    if (e <= i + 1 || e + 2 >= s->b || (punct(c, e) != ',' && punct(c, e) != ':') ||
+        !names_someone(c, i + 1, e)) {
+        return 0;
+    }
+    size_t q = e + 1;
+    if (!c->v[q].quoted && punct(c, q) != 0 && q + 1 < s->b) {
+        q++; /* the opening mark */
+    }
+    return c->v[q].quoted && !c->v[e].quoted ? e : 0;
+}
+
 static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
     fl_status st;
     size_t sentence_attrs = c->res->attributions.len; /* this sentence's come after these */
@@ -4973,11 +5006,23 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
                                                              folded_is(c, cstart, "of")))) {
                 continue; /* "are concerned that …", "is confident of …"; not "is sure" */
             }
+            size_t inverted_end = 0;
+            if (at.speaker_first == at.speaker_end && vg == i && cstart == i + 1) {
+                inverted_end = inverted_before_quote(c, s, i);
+            }
+            if (inverted_end != 0) {
+                at.speaker_first = (uint32_t)i + 1;
+                at.speaker_end = (uint32_t)inverted_end;
+                cstart = inverted_end + 1;
+            }
             mark(c, sp_first, vg, FL_ROLE_SPEAKER);
             mark(c, vg, at.cue_end, FL_ROLE_CUE);
             if (cstart != SIZE_MAX) {
                 /* between the cue and the complement: a recipient or an adjunct */
                 mark(c, at.cue_end, cstart, FL_ROLE_CUE);
+            }
+            if (inverted_end != 0) {
+                mark(c, i + 1, inverted_end, FL_ROLE_SPEAKER);
             }
         }
         size_t before = c->res->attributions.len;

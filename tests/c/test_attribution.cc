@@ -1914,6 +1914,23 @@ TEST(Attribution, ATitleBeforeANameMayHoldARoleOrANounThatIsAlsoAVerb) {
     EXPECT_EQ("Radio talk host Ivo Brandt", r[0].speaker);
 }
 
+TEST(Attribution, AVerbOfSayingInvertsAfterAnIntroductionBeforeAQuotation) {
+    // the speaker after the verb was read as the start of the content, with no speaker
+    auto r = records("But, said Ivo Brandt, \"the levy is unfair.\"");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("said", r[0].cue);
+    EXPECT_EQ("Ivo Brandt", r[0].speaker);
+    EXPECT_EQ("\"the levy is unfair.\"", r[0].content);
+    r = records("In short, explained the clerk Dana Lind: \"What does the levy buy?\"");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("explained", r[0].cue);
+    EXPECT_EQ("the clerk Dana Lind", r[0].speaker);
+    r = records("Because the council set the dates late, explained Dana Lind, \"the levy "
+                "will pass.\"");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Dana Lind", r[0].speaker);
+}
+
 TEST(Attribution, AnInvertedSpeakerGoesOnAfterAndBeforeACountOrAQuantifier) {
     auto r = records("The plan, said Lind and two aides, would fail.");
     ASSERT_EQ(1u, r.size());
