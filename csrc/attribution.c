@@ -4611,6 +4611,31 @@ static size_t inverted_before_quote(const ctx *c, const span *s, size_t i) {
     return c->v[q].quoted && !c->v[e].quoted ? e : 0;
 }
 
+/* The "by" of a passive's agent a few words after j, past words of a complement or an
+ * adjunct that hold no verb, clause or punctuation ("declared a success by", "viewed as a
+ * victory by", "recommended to the mayor by"); 0 when there is none (also before a time or
+ * a figure: "by Friday", "by 20 votes"). */
+static size_t passive_agent_after(const ctx *c, const span *s, size_t j) {
+    for (size_t k = j; k < s->b && k < j + 7; k++) {
+        if (!is_word(c, k) || c->v[k].quoted || c->v[k].role != FL_ROLE_NONE) {
+            return 0;
+        }
+        if (folded_is(c, k, "by")) {
+            return k > j && k + 1 < s->b && is_word(c, k + 1) && !c->k[k + 1].all_digits &&
+                           !(bits(c, k + 1) & FL_W_TIME) && !c->v[k + 1].quoted
+                       ? k
+                       : 0;
+        }
+        if (((bits(c, k) &
+              (FL_W_AUX | FL_W_VERB | FL_W_OPENER | FL_W_RELATIVE | FL_W_CONJ | FL_W_PRON)) &&
+             !(k == j && folded_is(c, k, "as"))) ||
+            finite_verb(c, k) || ing_word(c, k)) {
+            return 0;
+        }
+    }
+    return 0;
+}
+
 static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
     fl_status st;
     size_t sentence_attrs = c->res->attributions.len; /* this sentence's come after these */
@@ -4769,6 +4794,17 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
                     at.speaker_end = (uint32_t)e;
                     mark(c, j, e, FL_ROLE_SPEAKER);
                     j = e;
+                }
+            } else {
+                /* the agent after a short complement or adjunct of the passive: "The levy
+                 * was declared a success by the council", "… was described as a burden by
+                 * several growers", "… was supported on Friday by most growers" */
+                size_t by = passive_agent_after(c, s, j);
+                size_t e = by != 0 ? speaker_forward(c, s, by + 1) : 0;
+                if (by != 0 && e > by + 1 && names_someone(c, by + 1, e)) {
+                    at.speaker_first = (uint32_t)by + 1;
+                    at.speaker_end = (uint32_t)e;
+                    mark(c, by, e, FL_ROLE_SPEAKER);
                 }
             }
             /* the passive of a verb of thinking before "that" or "about", without an agent,

@@ -1931,6 +1931,26 @@ TEST(Attribution, AVerbOfSayingInvertsAfterAnIntroductionBeforeAQuotation) {
     EXPECT_EQ("Dana Lind", r[0].speaker);
 }
 
+TEST(Attribution, APassivesAgentMayFollowAShortComplementOrAdjunct) {
+    // only an agent right after the participle was read; these had no speaker
+    auto r = records("The levy was declared a success by the council.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("was declared", r[0].cue);
+    EXPECT_EQ("the council", r[0].speaker);
+    r = records("The levy was described as a burden by several growers.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("several growers", r[0].speaker);
+    EXPECT_EQ("as a burden", r[0].content);
+    r = records("The levy was supported on Friday by most growers.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("most growers", r[0].speaker);
+    // a time or a figure after "by" is no agent
+    r = records("The levy was supported in May by 20 votes.");
+    for (const auto &a : r) {
+        EXPECT_EQ("", a.speaker);
+    }
+}
+
 TEST(Attribution, AnInvertedSpeakerGoesOnAfterAndBeforeACountOrAQuantifier) {
     auto r = records("The plan, said Lind and two aides, would fail.");
     ASSERT_EQ(1u, r.size());
