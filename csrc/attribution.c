@@ -4735,8 +4735,22 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
             cstart = noun_complement(c, s, i, b);
             at.cue_first = (uint32_t)i;
             at.cue_end = (uint32_t)cstart;
-            mark(c, i, cstart, FL_ROLE_CUE);
-            size_t owner = possessor(c, s, from, i);
+            /* "an admission from Dana Lind that …", "claims by growers that …": the name
+             * after "from" or "by", up to the complement, says it */
+            size_t by_end = 0;
+            if (i + 2 < cstart && !c->v[i + 1].quoted &&
+                (folded_is(c, i + 1, "from") || folded_is(c, i + 1, "by")) &&
+                speaker_forward(c, s, i + 2) == cstart && names_someone(c, i + 2, cstart)) {
+                by_end = cstart;
+                at.cue_end = (uint32_t)i + 2;
+            }
+            mark(c, i, at.cue_end, FL_ROLE_CUE);
+            if (by_end != 0) {
+                at.speaker_first = (uint32_t)i + 2;
+                at.speaker_end = (uint32_t)by_end;
+                mark(c, i + 2, by_end, FL_ROLE_SPEAKER);
+            }
+            size_t owner = by_end != 0 ? i : possessor(c, s, from, i);
             if (owner < i) {
                 /* "his promise to …", "Clinton's claim that …": whose it is says it */
                 at.speaker_first = (uint32_t)owner;

@@ -1951,6 +1951,15 @@ TEST(Attribution, APassivesAgentMayFollowAShortComplementOrAdjunct) {
     }
 }
 
+TEST(Attribution, ANameAfterFromOrByBeforeANounsComplementIsItsSpeaker) {
+    // the name was part of the cue, with no speaker
+    auto r = records("The council ignored an admission from Dana Lind that the levy failed.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("admission from", r[0].cue);
+    EXPECT_EQ("Dana Lind", r[0].speaker);
+    EXPECT_EQ("that the levy failed.", r[0].content);
+}
+
 TEST(Attribution, AnInvertedSpeakerGoesOnAfterAndBeforeACountOrAQuantifier) {
     auto r = records("The plan, said Lind and two aides, would fail.");
     ASSERT_EQ(1u, r.size());
