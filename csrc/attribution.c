@@ -4036,6 +4036,29 @@ static void refine_speaker(const ctx *c, const span *s, size_t vg, size_t cue, s
          counted)) {
         *first = a;
         *end = b;
+        /* "Dana Lind of Tilden, Ohio says …": a state after a town and its comma ends a
+         * name's place, and the name speaks */
+        if (b - a <= 2 && a > s->a + 3 && punct(c, a - 1) == ',' && !c->v[a - 1].quoted &&
+            c->k[a].upper && c->k[b - 1].upper && c->v[a - 2].role == FL_ROLE_NONE) {
+            size_t t = a - 1;
+            while (t > s->a && a - 1 - t < 3 && is_word(c, t - 1) && c->k[t - 1].upper &&
+                   !c->v[t - 1].quoted) {
+                t--;
+            }
+            size_t g = t > s->a + 1 ? t - 1 : t;
+            if (t < a - 1 && g < t &&
+                (folded_is(c, g, "of") || folded_is(c, g, "from") || folded_is(c, g, "in"))) {
+                size_t n = g;
+                while (n > s->a && g - n < 4 && is_word(c, n - 1) && c->k[n - 1].upper &&
+                       !c->v[n - 1].quoted && c->v[n - 1].role == FL_ROLE_NONE) {
+                    n--;
+                }
+                if (n < g && (n == s->a || is_separator(c, n - 1) ||
+                              (bits(c, n - 1) & (FL_W_CONJ | FL_W_OPENER)))) {
+                    *first = n;
+                }
+            }
+        }
         if (a > s->a + 1 && punct(c, a - 1) == '(') {
             /* "Sen. Dana Lind (R-Iowa) on Tuesday downplayed": the bracket tags the name
              * before it, which speaks */

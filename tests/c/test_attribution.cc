@@ -1960,6 +1960,14 @@ TEST(Attribution, ANameAfterFromOrByBeforeANounsComplementIsItsSpeaker) {
     EXPECT_EQ("that the levy failed.", r[0].content);
 }
 
+TEST(Attribution, AStateAfterATownAndItsCommaEndsTheNamesPlace) {
+    // the state alone was the speaker
+    auto r = records("Dana Lind of Tilden, Ohio says the levy is unfair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("says", r[0].cue);
+    EXPECT_EQ("Dana Lind of Tilden, Ohio", r[0].speaker);
+}
+
 TEST(Attribution, AnInvertedSpeakerGoesOnAfterAndBeforeACountOrAQuantifier) {
     auto r = records("The plan, said Lind and two aides, would fail.");
     ASSERT_EQ(1u, r.size());
