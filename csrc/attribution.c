@@ -4002,6 +4002,15 @@ static void refine_speaker(const ctx *c, const span *s, size_t vg, size_t cue, s
                                     folded_is(c, b - 1, "but"));
     bool timed = a == b && *first < vg; /* only a time before the verb: "on Saturday said" */
     bool time_det = false;
+    /* an adverbial of two words between the subject and its verb: "Growers in particular
+     * want …", "The council in turn said …", "Farmers for example say …" */
+    if (b > a + 2 && b == vg && !c->v[b - 1].quoted &&
+        ((folded_is(c, b - 2, "in") &&
+          (folded_is(c, b - 1, "particular") || folded_is(c, b - 1, "turn"))) ||
+         (folded_is(c, b - 2, "for") &&
+          (folded_is(c, b - 1, "example") || folded_is(c, b - 1, "instance"))))) {
+        b -= 2;
+    }
     while (b > a && (not_a_name(c, b - 1) ||
                      (b - 1 > a && (folded_is(c, b - 1, "both") || folded_is(c, b - 1, "all") ||
                                     folded_is(c, b - 1, "each"))) ||

@@ -1968,6 +1968,17 @@ TEST(Attribution, AStateAfterATownAndItsCommaEndsTheNamesPlace) {
     EXPECT_EQ("Dana Lind of Tilden, Ohio", r[0].speaker);
 }
 
+TEST(Attribution, ATwoWordAdverbialBeforeTheVerbIsNoPartOfTheSpeaker) {
+    // the speaker ran on over the adverbial
+    auto r = records("Growers in particular want the council to drop the levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("want", r[0].cue);
+    EXPECT_EQ("Growers", r[0].speaker);
+    r = records("The council in turn said the levy would rise.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The council", r[0].speaker);
+}
+
 TEST(Attribution, AnInvertedSpeakerGoesOnAfterAndBeforeACountOrAQuantifier) {
     auto r = records("The plan, said Lind and two aides, would fail.");
     ASSERT_EQ(1u, r.size());
