@@ -3991,8 +3991,46 @@ static bool time_determiner(const ctx *c, size_t i) {
            ((bits(c, i) & FL_W_DET) || folded_is(c, i, "past") || folded_is(c, i, "coming"));
 }
 
+/* A relative pronoun before a comparison with "like" or "unlike" that stands between it and
+ * the verb group at vg, with or without commas ("…, who like many growers opposed …",
+ * "…, who, like other growers, remembered …"): its index, else SIZE_MAX. */
+static size_t relative_before_like(const ctx *c, const span *s, size_t vg) {
+    size_t end = vg;
+    if (end > s->a && punct(c, end - 1) == ',' && !c->v[end - 1].quoted) {
+        end--;
+    }
+    for (size_t k = end; k > s->a + 1 && end - k < MAX_SPEAKER_TOKENS; k--) {
+        size_t j = k - 1;
+        if (c->v[j].quoted || c->v[j].role != FL_ROLE_NONE) {
+            return SIZE_MAX;
+        }
+        if (folded_is(c, j, "like") || folded_is(c, j, "unlike")) {
+            size_t w = j - 1;
+            if (end < vg && punct(c, w) == ',' && w > s->a) {
+                w--; /* "who, like …," */
+            } else if (end < vg) {
+                return SIZE_MAX;
+            }
+            return is_word(c, w) && (bits(c, w) & FL_W_RELATIVE) && !folded_is(c, w, "that") &&
+                           c->v[w].role == FL_ROLE_NONE && j + 1 < end
+                       ? w
+                       : SIZE_MAX;
+        }
+        if (!speaker_token(c, j) || punct(c, j) == ',') {
+            return SIZE_MAX;
+        }
+    }
+    return SIZE_MAX;
+}
+
 static void refine_speaker(const ctx *c, const span *s, size_t vg, size_t cue, size_t attrs_before,
                            size_t *first, size_t *end) {
+    size_t who = relative_before_like(c, s, vg);
+    if (who != SIZE_MAX) {
+        *first = who; /* "…, who, like many growers, opposed …" */
+        *end = who + 1;
+        return;
+    }
     size_t a = *first;
     size_t b = vg;
     while (a < b && not_a_name(c, a) && approximator(c, s, a) == a) {

@@ -1979,6 +1979,18 @@ TEST(Attribution, ATwoWordAdverbialBeforeTheVerbIsNoPartOfTheSpeaker) {
     EXPECT_EQ("The council", r[0].speaker);
 }
 
+TEST(Attribution, ARelativePronounBeforeAComparisonWithLikeIsTheSpeaker) {
+    // the comparison was read as the speaker
+    auto r = records("Dana Lind, who like many growers opposed the levy, said the council erred.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("opposed", r[0].cue);
+    EXPECT_EQ("who", r[0].speaker);
+    EXPECT_EQ("Dana Lind", r[1].speaker);
+    r = records("Ivo Brandt, who, unlike most growers, opposed the levy, won the vote.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("who", r[0].speaker);
+}
+
 TEST(Attribution, AnInvertedSpeakerGoesOnAfterAndBeforeACountOrAQuantifier) {
     auto r = records("The plan, said Lind and two aides, would fail.");
     ASSERT_EQ(1u, r.size());
