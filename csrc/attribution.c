@@ -4821,6 +4821,23 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
                 mark(c, i + 2, by_end, FL_ROLE_SPEAKER);
             }
             size_t owner = by_end != 0 ? i : possessor(c, s, from, i);
+            /* "The growers rallied in hopes that …", "Lind stirred a row with an assertion
+             * that …": after "in" or "with" in a clause, the noun is its subject's */
+            size_t prep = i - 1;
+            if (owner == i && by_end == 0 && prep > s->a &&
+                (folded_is(c, prep, "the") || folded_is(c, prep, "a") ||
+                 folded_is(c, prep, "an"))) {
+                prep--;
+            }
+            size_t sf, se;
+            if (owner == i && by_end == 0 && prep > s->a + 1 && !c->v[prep].quoted &&
+                (folded_is(c, prep, "in") || folded_is(c, prep, "with")) &&
+                clause_subject(c, s, prep, &sf, &se) && se + 1 < prep &&
+                c->v[sf].role == FL_ROLE_NONE && !empty_subject(c, sf, se)) {
+                at.speaker_first = (uint32_t)sf;
+                at.speaker_end = (uint32_t)se;
+                mark(c, sf, se, FL_ROLE_SPEAKER);
+            }
             if (owner < i) {
                 /* "his promise to …", "Clinton's claim that …": whose it is says it */
                 at.speaker_first = (uint32_t)owner;

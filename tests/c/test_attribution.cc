@@ -1991,6 +1991,23 @@ TEST(Attribution, ARelativePronounBeforeAComparisonWithLikeIsTheSpeaker) {
     EXPECT_EQ("who", r[0].speaker);
 }
 
+TEST(Attribution, ANounCueAfterInOrWithIsTheClauseSubjects) {
+    // an article before the noun left it without a speaker
+    auto r = records(
+        "The growers rallied at the hall on Monday in hopes that the levy would fall.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("hopes", r[0].cue);
+    EXPECT_EQ("The growers", r[0].speaker);
+    r = records("Dana Lind stirred a row in May with an assertion that the levy was a fraud.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("assertion", r[0].cue);
+    EXPECT_EQ("Dana Lind", r[0].speaker);
+    // without a verb of its own before it, the noun phrase keeps no speaker
+    r = records("The claim that the levy failed is false.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("", r[0].speaker);
+}
+
 TEST(Attribution, AnInvertedSpeakerGoesOnAfterAndBeforeACountOrAQuantifier) {
     auto r = records("The plan, said Lind and two aides, would fail.");
     ASSERT_EQ(1u, r.size());
