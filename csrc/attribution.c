@@ -4648,6 +4648,18 @@ static size_t poll_opening(const ctx *c, const span *s, size_t from, size_t i) {
 }
 
 /* c. Finds cues followed by their content, left to right, in [from, s->b). */
+/* Is there a form of "be" in [from, to) (a passive or a copula: "Lind was confronted with
+ * claims that …" reports someone else's claims)? */
+static bool be_between(const ctx *c, size_t from, size_t to) {
+    static const char *const be[] = {"is", "are", "was", "were", "be", "been", "being"};
+    for (size_t k = from; k < to; k++) {
+        if (is_word(c, k) && folded_in(c, k, be, sizeof be / sizeof be[0])) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* A verb of saying at i inverted after an introduction or a linking word and its comma, its
  * speaker after it and a quotation after the speaker ('But, said Lind, "…"', 'In other
  * words, explained the clerk Dana Lind: "…"'). Returns the speaker's end (a comma or a
@@ -4833,7 +4845,8 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
             if (owner == i && by_end == 0 && prep > s->a + 1 && !c->v[prep].quoted &&
                 (folded_is(c, prep, "in") || folded_is(c, prep, "with")) &&
                 clause_subject(c, s, prep, &sf, &se) && se + 1 < prep &&
-                c->v[sf].role == FL_ROLE_NONE && !empty_subject(c, sf, se)) {
+                c->v[sf].role == FL_ROLE_NONE && !empty_subject(c, sf, se) &&
+                !be_between(c, se, prep)) {
                 at.speaker_first = (uint32_t)sf;
                 at.speaker_end = (uint32_t)se;
                 mark(c, sf, se, FL_ROLE_SPEAKER);

@@ -2006,6 +2006,10 @@ TEST(Attribution, ANounCueAfterInOrWithIsTheClauseSubjects) {
     r = records("The claim that the levy failed is false.");
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("", r[0].speaker);
+    // nor after a passive: the claims are someone else's
+    r = records("Dana Lind was confronted with claims that she lied.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("", r[0].speaker);
 }
 
 TEST(Attribution, AnInvertedSpeakerGoesOnAfterAndBeforeACountOrAQuantifier) {
