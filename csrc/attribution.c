@@ -4132,6 +4132,13 @@ static void refine_speaker(const ctx *c, const span *s, size_t vg, size_t cue, s
         *first = vg - 1; /* "…, who said", "…, which said", "…, who've said" */
         return;
     }
+    if (vg > s->a + 1 && folded_is(c, vg - 1, "that") && !c->v[vg - 1].quoted &&
+        is_word(c, vg - 2) && (bits(c, vg - 2) & FL_W_ROLE) &&
+        !(bits(c, vg - 2) & (FL_W_SOURCE | FL_W_MEDIUM))) {
+        *first = vg - 1; /* "the growers' unions that have endorsed her": a relative "that"
+                          * after a noun of people or an organisation */
+        return;
+    }
     int32_t p = vg > s->a ? (quote_comma(c, s, vg - 1) ? ',' : punct(c, vg - 1)) : 0;
     bool apposition = p == ',' || p == ')' || (vg > s->a && spaced_dash(c, vg - 1));
     /* a gerund after a subordinating word in the clause's own predicate, or after a

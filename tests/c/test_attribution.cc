@@ -2012,6 +2012,14 @@ TEST(Attribution, ANounCueAfterInOrWithIsTheClauseSubjects) {
     EXPECT_EQ("", r[0].speaker);
 }
 
+TEST(Attribution, RelativeThatAfterANounOfPeopleIsTheSpeaker) {
+    // "that" was no speaker, the cue had none
+    auto r = records("The town hired a reporter that appeared to mock the levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("appeared to mock", r[0].cue);
+    EXPECT_EQ("that", r[0].speaker);
+}
+
 TEST(Attribution, AnInvertedSpeakerGoesOnAfterAndBeforeACountOrAQuantifier) {
     auto r = records("The plan, said Lind and two aides, would fail.");
     ASSERT_EQ(1u, r.size());
