@@ -355,7 +355,13 @@ static size_t verb_group_start(const ctx *c, const span *s, size_t i) {
         bool since = (folded_is(c, p, "since") || folded_is(c, p, "ever")) && p > s->a &&
                      (bits(c, p - 1) & FL_W_AUX) && c->t[p - 1].kind != FL_TOKEN_CLITIC &&
                      !c->v[p].quoted;
-        if (!(aux || only || since || ends_with_nt(c, p) || ly_adverb(c, p, s->a))) {
+        /* a floating quantifier after an auxiliary: "Lind and Brandt have both argued",
+         * "The growers have all said" */
+        bool floating = (folded_is(c, p, "both") || folded_is(c, p, "all") ||
+                         folded_is(c, p, "each")) &&
+                        p > s->a && (bits(c, p - 1) & FL_W_AUX) &&
+                        c->t[p - 1].kind != FL_TOKEN_CLITIC && !c->v[p].quoted;
+        if (!(aux || only || since || floating || ends_with_nt(c, p) || ly_adverb(c, p, s->a))) {
             break;
         }
         j = p;

@@ -2020,6 +2020,17 @@ TEST(Attribution, RelativeThatAfterANounOfPeopleIsTheSpeaker) {
     EXPECT_EQ("that", r[0].speaker);
 }
 
+TEST(Attribution, AFloatingQuantifierAfterAnAuxiliaryIsPartOfTheCue) {
+    // the quantifier was read as the speaker
+    auto r = records("Dana Lind and Ivo Brandt have both argued that the levy is unfair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("have both argued", r[0].cue);
+    EXPECT_EQ("Dana Lind and Ivo Brandt", r[0].speaker);
+    r = records("The growers have all argued that the levy is unfair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The growers", r[0].speaker);
+}
+
 TEST(Attribution, AnInvertedSpeakerGoesOnAfterAndBeforeACountOrAQuantifier) {
     auto r = records("The plan, said Lind and two aides, would fail.");
     ASSERT_EQ(1u, r.size());
