@@ -564,6 +564,16 @@ static bool contracted_pronoun(const ctx *c, size_t i, bool *relative) {
     return false;
 }
 
+static bool folded_in(const ctx *c, size_t i, const char *const *words, size_t n);
+
+/* An indefinite pronoun of people ("everyone", "someone", "anybody", "nobody"), which
+ * names someone in lower case as well ("while almost everyone agrees …"). */
+static bool people_pronoun(const ctx *c, size_t i) {
+    static const char *const people[] = {"everyone", "everybody", "someone", "somebody",
+                                         "anyone",   "anybody",   "nobody"};
+    return folded_in(c, i, people, sizeof people / sizeof people[0]);
+}
+
 /* Do the words [from, to) name someone who can speak: a capital, a pronoun, a role or a
  * source, or a noun after a determiner ("the paper")? A bare common noun ("casualties")
  * does not. */
@@ -576,7 +586,8 @@ static bool names_someone(const ctx *c, size_t from, size_t to) {
         uint32_t b = bits(c, i);
         bool relative = false;
         if (c->k[i].upper || (b & (FL_W_PRON | FL_W_ROLE | FL_W_SOURCE)) ||
-            contracted_pronoun(c, i, &relative) || (det && !(b & FL_W_PREP))) {
+            contracted_pronoun(c, i, &relative) || (det && !(b & FL_W_PREP)) ||
+            people_pronoun(c, i)) {
             return true;
         }
         det |= (b & FL_W_DET) != 0 || quantifier(c, i);

@@ -2031,6 +2031,17 @@ TEST(Attribution, AFloatingQuantifierAfterAnAuxiliaryIsPartOfTheCue) {
     EXPECT_EQ("The growers", r[0].speaker);
 }
 
+TEST(Attribution, AnIndefinitePronounOfPeopleNamesASpeaker) {
+    // in lower case it named no one
+    auto r = records("While everyone agrees the levy is unfair, some growers fear it will rise.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("agrees", r[0].cue);
+    EXPECT_EQ("everyone", r[0].speaker);
+    r = records("The levy is small, and almost everybody agrees it is fair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("almost everybody", r[0].speaker);
+}
+
 TEST(Attribution, AnInvertedSpeakerGoesOnAfterAndBeforeACountOrAQuantifier) {
     auto r = records("The plan, said Lind and two aides, would fail.");
     ASSERT_EQ(1u, r.size());
