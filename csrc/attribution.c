@@ -587,7 +587,7 @@ static bool names_someone(const ctx *c, size_t from, size_t to) {
         bool relative = false;
         if (c->k[i].upper || (b & (FL_W_PRON | FL_W_ROLE | FL_W_SOURCE)) ||
             contracted_pronoun(c, i, &relative) || (det && !(b & FL_W_PREP)) ||
-            people_pronoun(c, i)) {
+            people_pronoun(c, i) || (i + 1 == to && i == from && quantifier(c, i))) {
             return true;
         }
         det |= (b & FL_W_DET) != 0 || quantifier(c, i);

@@ -2042,6 +2042,14 @@ TEST(Attribution, AnIndefinitePronounOfPeopleNamesASpeaker) {
     EXPECT_EQ("almost everybody", r[0].speaker);
 }
 
+TEST(Attribution, AQuantifierStandingAloneNamesASpeakerInLowerCase) {
+    // in lower case it named no one
+    auto r = records("But others, including Dana Lind and Ivo Brandt, are urging the council "
+                     "to drop the levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("others", r[0].speaker);
+}
+
 TEST(Attribution, AnInvertedSpeakerGoesOnAfterAndBeforeACountOrAQuantifier) {
     auto r = records("The plan, said Lind and two aides, would fail.");
     ASSERT_EQ(1u, r.size());
