@@ -350,10 +350,18 @@ static size_t verb_group_start(const ctx *c, const span *s, size_t i) {
         /* "Lind only said", "this only explains"; not "the only grower", "Only 23 percent" */
         bool only = folded_is(c, p, "only") && p > s->a && is_word(c, p - 1) &&
                     !(bits(c, p - 1) & (FL_W_DET | FL_W_PREP)) && !c->v[p].quoted;
-        /* "since" between an auxiliary and the verb is an adverb: "Lind has since said" */
-        bool since = folded_is(c, p, "since") && p > s->a && (bits(c, p - 1) & FL_W_AUX) &&
-                     c->t[p - 1].kind != FL_TOKEN_CLITIC && !c->v[p].quoted;
-        if (!(aux || only || since || ends_with_nt(c, p) || ly_adverb(c, p, s->a))) {
+        /* "since" or "ever" between an auxiliary and the verb is an adverb: "Lind has since
+         * said", "few would ever admit" */
+        bool since = (folded_is(c, p, "since") || folded_is(c, p, "ever")) && p > s->a &&
+                     (bits(c, p - 1) & FL_W_AUX) && c->t[p - 1].kind != FL_TOKEN_CLITIC &&
+                     !c->v[p].quoted;
+        /* a floating quantifier after an auxiliary: "Lind and Brandt have both argued",
+         * "The growers have all said" */
+        bool floating = (folded_is(c, p, "both") || folded_is(c, p, "all") ||
+                         folded_is(c, p, "each")) &&
+                        p > s->a && (bits(c, p - 1) & FL_W_AUX) &&
+                        c->t[p - 1].kind != FL_TOKEN_CLITIC && !c->v[p].quoted;
+        if (!(aux || only || since || floating || ends_with_nt(c, p) || ly_adverb(c, p, s->a))) {
             break;
         }
         j = p;
@@ -556,6 +564,16 @@ static bool contracted_pronoun(const ctx *c, size_t i, bool *relative) {
     return false;
 }
 
+static bool folded_in(const ctx *c, size_t i, const char *const *words, size_t n);
+
+/* An indefinite pronoun of people ("everyone", "someone", "anybody", "nobody"), which
+ * names someone in lower case as well ("while almost everyone agrees …"). */
+static bool people_pronoun(const ctx *c, size_t i) {
+    static const char *const people[] = {"everyone", "everybody", "someone", "somebody",
+                                         "anyone",   "anybody",   "nobody"};
+    return folded_in(c, i, people, sizeof people / sizeof people[0]);
+}
+
 /* Do the words [from, to) name someone who can speak: a capital, a pronoun, a role or a
  * source, or a noun after a determiner ("the paper")? A bare common noun ("casualties")
  * does not. */
@@ -568,7 +586,8 @@ static bool names_someone(const ctx *c, size_t from, size_t to) {
         uint32_t b = bits(c, i);
         bool relative = false;
         if (c->k[i].upper || (b & (FL_W_PRON | FL_W_ROLE | FL_W_SOURCE)) ||
-            contracted_pronoun(c, i, &relative) || (det && !(b & FL_W_PREP))) {
+            contracted_pronoun(c, i, &relative) || (det && !(b & FL_W_PREP)) ||
+            people_pronoun(c, i) || (i + 1 == to && i == from && quantifier(c, i))) {
             return true;
         }
         det |= (b & FL_W_DET) != 0 || quantifier(c, i);
@@ -835,6 +854,19 @@ static bool time_phrase(const ctx *c, size_t first, size_t sep) {
     return time;
 }
 
+/* Are [first, end) the words of a span of time ("two weeks", "a day", "several months")? */
+static bool time_span_words(const ctx *c, size_t first, size_t end) {
+    for (size_t j = first; j < end; j++) {
+        if (!is_word(c, j) || c->v[j].quoted ||
+            !((bits(c, j) & (FL_W_TIME | FL_W_DET)) || quantifier(c, j) || number_word(c, j) ||
+              c->k[j].all_digits || folded_is(c, j, "couple") || folded_is(c, j, "of") ||
+              time_span_noun(c, j) || j + 1 == end)) {
+            return false;
+        }
+    }
+    return true;
+}
+
 static bool intro_phrase(const ctx *c, const span *s, size_t from, size_t sep) {
     size_t first = from;
     while (first < sep && !is_word(c, first)) {
@@ -864,6 +896,15 @@ static bool intro_phrase(const ctx *c, const span *s, size_t from, size_t sep) {
     }
     if (!opens) {
         opens = time_phrase(c, first, sep);
+    }
+    /* a span of time before "after" or "before" is an introduction, as "Shortly after …"
+     * is: "Two weeks after the vote,", "A day before the hearing," */
+    for (size_t k = first + 1; !opens && k + 1 < sep && k - first <= 3; k++) {
+        opens = (folded_is(c, k, "after") || folded_is(c, k, "before")) &&
+                (time_span_noun(c, k - 1) || (bits(c, k - 1) & FL_W_TIME) ||
+                 folded_is(c, k - 1, "day") || folded_is(c, k - 1, "week") ||
+                 folded_is(c, k - 1, "month") || folded_is(c, k - 1, "year")) &&
+                time_span_words(c, first, k);
     }
     if (!opens) {
         return false;
@@ -3638,9 +3679,16 @@ static bool clause_subject(const ctx *c, const span *s, size_t vg, size_t *first
              * …", "Tilden county clerk Dana Lind" */
             if (!title && k > a && !det_start) {
                 size_t m = k;
+                const uint32_t function_word = FL_W_AUX | FL_W_VERB | FL_W_PREP | FL_W_DET |
+                                               FL_W_PRON | FL_W_CONJ | FL_W_OPENER | FL_W_TIME;
                 while (m < vg && m - k < 3 && is_word(c, m) && c->k[m].lower &&
-                       c->v[m].cue == NULL && !finite_verb(c, m) && !ends_in_ly(c, m) &&
-                       (bits(c, m) == 0 || (bits(c, m) & ~FL_W_NOUNLIKE) == FL_W_ROLE)) {
+                       !finite_verb(c, m) && !ends_in_ly(c, m) &&
+                       ((bits(c, m) == 0 && c->v[m].cue == NULL) ||
+                        /* a role with other uses, or a noun that is also a verb in its base
+                         * form: "Tilden senior aide Dana Lind", "Radio talk host Dana Lind" */
+                        (((bits(c, m) & FL_W_ROLE) ||
+                          ((bits(c, m) & FL_W_NOUNLIKE) && form(c, m) == FL_FORM_BASE)) &&
+                         !(bits(c, m) & function_word)))) {
                     m++;
                 }
                 title = m > k + 1 && m < vg && is_word(c, m) && c->k[m].upper &&
@@ -3995,8 +4043,46 @@ static bool time_determiner(const ctx *c, size_t i) {
            ((bits(c, i) & FL_W_DET) || folded_is(c, i, "past") || folded_is(c, i, "coming"));
 }
 
+/* A relative pronoun before a comparison with "like" or "unlike" that stands between it and
+ * the verb group at vg, with or without commas ("…, who like many growers opposed …",
+ * "…, who, like other growers, remembered …"): its index, else SIZE_MAX. */
+static size_t relative_before_like(const ctx *c, const span *s, size_t vg) {
+    size_t end = vg;
+    if (end > s->a && punct(c, end - 1) == ',' && !c->v[end - 1].quoted) {
+        end--;
+    }
+    for (size_t k = end; k > s->a + 1 && end - k < MAX_SPEAKER_TOKENS; k--) {
+        size_t j = k - 1;
+        if (c->v[j].quoted || c->v[j].role != FL_ROLE_NONE) {
+            return SIZE_MAX;
+        }
+        if (folded_is(c, j, "like") || folded_is(c, j, "unlike")) {
+            size_t w = j - 1;
+            if (end < vg && punct(c, w) == ',' && w > s->a) {
+                w--; /* "who, like …," */
+            } else if (end < vg) {
+                return SIZE_MAX;
+            }
+            return is_word(c, w) && (bits(c, w) & FL_W_RELATIVE) && !folded_is(c, w, "that") &&
+                           c->v[w].role == FL_ROLE_NONE && j + 1 < end
+                       ? w
+                       : SIZE_MAX;
+        }
+        if (!speaker_token(c, j) || punct(c, j) == ',') {
+            return SIZE_MAX;
+        }
+    }
+    return SIZE_MAX;
+}
+
 static void refine_speaker(const ctx *c, const span *s, size_t vg, size_t cue, size_t attrs_before,
                            size_t *first, size_t *end) {
+    size_t who = relative_before_like(c, s, vg);
+    if (who != SIZE_MAX) {
+        *first = who; /* "…, who, like many growers, opposed …" */
+        *end = who + 1;
+        return;
+    }
     size_t a = *first;
     size_t b = vg;
     while (a < b && not_a_name(c, a) && approximator(c, s, a) == a) {
@@ -4006,6 +4092,15 @@ static void refine_speaker(const ctx *c, const span *s, size_t vg, size_t cue, s
                                     folded_is(c, b - 1, "but"));
     bool timed = a == b && *first < vg; /* only a time before the verb: "on Saturday said" */
     bool time_det = false;
+    /* an adverbial of two words between the subject and its verb: "Growers in particular
+     * want …", "The council in turn said …", "Farmers for example say …" */
+    if (b > a + 2 && b == vg && !c->v[b - 1].quoted &&
+        ((folded_is(c, b - 2, "in") &&
+          (folded_is(c, b - 1, "particular") || folded_is(c, b - 1, "turn"))) ||
+         (folded_is(c, b - 2, "for") &&
+          (folded_is(c, b - 1, "example") || folded_is(c, b - 1, "instance"))))) {
+        b -= 2;
+    }
     while (b > a && (not_a_name(c, b - 1) ||
                      (b - 1 > a && (folded_is(c, b - 1, "both") || folded_is(c, b - 1, "all") ||
                                     folded_is(c, b - 1, "each"))) ||
@@ -4040,6 +4135,29 @@ static void refine_speaker(const ctx *c, const span *s, size_t vg, size_t cue, s
          counted)) {
         *first = a;
         *end = b;
+        /* "Dana Lind of Tilden, Ohio says …": a state after a town and its comma ends a
+         * name's place, and the name speaks */
+        if (b - a <= 2 && a > s->a + 3 && punct(c, a - 1) == ',' && !c->v[a - 1].quoted &&
+            c->k[a].upper && c->k[b - 1].upper && c->v[a - 2].role == FL_ROLE_NONE) {
+            size_t t = a - 1;
+            while (t > s->a && a - 1 - t < 3 && is_word(c, t - 1) && c->k[t - 1].upper &&
+                   !c->v[t - 1].quoted) {
+                t--;
+            }
+            size_t g = t > s->a + 1 ? t - 1 : t;
+            if (t < a - 1 && g < t &&
+                (folded_is(c, g, "of") || folded_is(c, g, "from") || folded_is(c, g, "in"))) {
+                size_t n = g;
+                while (n > s->a && g - n < 4 && is_word(c, n - 1) && c->k[n - 1].upper &&
+                       !c->v[n - 1].quoted && c->v[n - 1].role == FL_ROLE_NONE) {
+                    n--;
+                }
+                if (n < g && (n == s->a || is_separator(c, n - 1) ||
+                              (bits(c, n - 1) & (FL_W_CONJ | FL_W_OPENER)))) {
+                    *first = n;
+                }
+            }
+        }
         if (a > s->a + 1 && punct(c, a - 1) == '(') {
             /* "Sen. Dana Lind (R-Iowa) on Tuesday downplayed": the bracket tags the name
              * before it, which speaks */
@@ -4064,6 +4182,13 @@ static void refine_speaker(const ctx *c, const span *s, size_t vg, size_t cue, s
     if (vg > s->a && (((bits(c, vg - 1) & FL_W_RELATIVE) && !folded_is(c, vg - 1, "that")) ||
                       (contracted_pronoun(c, vg - 1, &relative) && relative))) {
         *first = vg - 1; /* "…, who said", "…, which said", "…, who've said" */
+        return;
+    }
+    if (vg > s->a + 1 && folded_is(c, vg - 1, "that") && !c->v[vg - 1].quoted &&
+        is_word(c, vg - 2) && (bits(c, vg - 2) & FL_W_ROLE) &&
+        !(bits(c, vg - 2) & (FL_W_SOURCE | FL_W_MEDIUM))) {
+        *first = vg - 1; /* "the growers' unions that have endorsed her": a relative "that"
+                          * after a noun of people or an organisation */
         return;
     }
     int32_t p = vg > s->a ? (quote_comma(c, s, vg - 1) ? ',' : punct(c, vg - 1)) : 0;
@@ -4582,6 +4707,76 @@ static size_t poll_opening(const ctx *c, const span *s, size_t from, size_t i) {
 }
 
 /* c. Finds cues followed by their content, left to right, in [from, s->b). */
+/* Is there a form of "be" in [from, to) (a passive or a copula: "Lind was confronted with
+ * claims that …" reports someone else's claims)? */
+static bool be_between(const ctx *c, size_t from, size_t to) {
+    static const char *const be[] = {"is", "are", "was", "were", "be", "been", "being"};
+    for (size_t k = from; k < to; k++) {
+        if (is_word(c, k) && folded_in(c, k, be, sizeof be / sizeof be[0])) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* A verb of saying at i inverted after an introduction or a linking word and its comma, its
+ * speaker after it and a quotation after the speaker ('But, said Lind, "…"', 'In other
+ * words, explained the clerk Dana Lind: "…"'). Returns the speaker's end (a comma or a
+ * colon), or 0. */
+static size_t inverted_before_quote(const ctx *c, const span *s, size_t i) {
+    uint32_t b = bits(c, i);
+    uint8_t f = form(c, i);
+    if (i < s->a + 2 || punct(c, i - 1) != ',' || c->v[i].quoted || !c->k[i].lower ||
+        !(b & (FL_W_SPEECH | FL_W_QUOTE_VERB)) || (b & FL_W_NOUNLIKE) ||
+        !(f == FL_FORM_PAST || f == FL_FORM_S) || folded_is(c, i, "told") ||
+        folded_is(c, i, "tells")) {
+        return 0;
+    }
+    bool linked = i == s->a + 2 && (folded_is(c, s->a, "but") || folded_is(c, s->a, "and") ||
+                                    folded_is(c, s->a, "yet") || folded_is(c, s->a, "so"));
+    /* also a clause that a subordinator or a preposition opens: "Because of how …, explained
+     * Lind, "…"" */
+    bool clause = is_word(c, s->a) && (subordinator(c, s->a) || (bits(c, s->a) & FL_W_PREP));
+    if (!linked && !clause && !intro_phrase(c, s, s->a, i - 1)) {
+        return 0;
+    }
+    size_t e = speaker_forward(c, s, i + 1);
+    if (e <= i + 1 || e + 2 >= s->b || (punct(c, e) != ',' && punct(c, e) != ':') ||
+        !names_someone(c, i + 1, e)) {
+        return 0;
+    }
+    size_t q = e + 1;
+    if (!c->v[q].quoted && punct(c, q) != 0 && q + 1 < s->b) {
+        q++; /* the opening mark */
+    }
+    return c->v[q].quoted && !c->v[e].quoted ? e : 0;
+}
+
+/* The "by" of a passive's agent a few words after j, past words of a complement or an
+ * adjunct that hold no verb, clause or punctuation ("declared a success by", "viewed as a
+ * victory by", "recommended to the mayor by"); 0 when there is none (also before a time or
+ * a figure: "by Friday", "by 20 votes"). */
+static size_t passive_agent_after(const ctx *c, const span *s, size_t j) {
+    for (size_t k = j; k < s->b && k < j + 7; k++) {
+        if (!is_word(c, k) || c->v[k].quoted || c->v[k].role != FL_ROLE_NONE) {
+            return 0;
+        }
+        if (folded_is(c, k, "by")) {
+            return k > j && k + 1 < s->b && is_word(c, k + 1) && !c->k[k + 1].all_digits &&
+                           !(bits(c, k + 1) & FL_W_TIME) && !c->v[k + 1].quoted
+                       ? k
+                       : 0;
+        }
+        if (((bits(c, k) &
+              (FL_W_AUX | FL_W_VERB | FL_W_OPENER | FL_W_RELATIVE | FL_W_CONJ | FL_W_PRON)) &&
+             !(k == j && folded_is(c, k, "as"))) ||
+            finite_verb(c, k) || ing_word(c, k)) {
+            return 0;
+        }
+    }
+    return 0;
+}
+
 static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
     fl_status st;
     size_t sentence_attrs = c->res->attributions.len; /* this sentence's come after these */
@@ -4681,8 +4876,40 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
             cstart = noun_complement(c, s, i, b);
             at.cue_first = (uint32_t)i;
             at.cue_end = (uint32_t)cstart;
-            mark(c, i, cstart, FL_ROLE_CUE);
-            size_t owner = possessor(c, s, from, i);
+            /* "an admission from Dana Lind that …", "claims by growers that …": the name
+             * after "from" or "by", up to the complement, says it */
+            size_t by_end = 0;
+            if (i + 2 < cstart && !c->v[i + 1].quoted &&
+                (folded_is(c, i + 1, "from") || folded_is(c, i + 1, "by")) &&
+                speaker_forward(c, s, i + 2) == cstart && names_someone(c, i + 2, cstart)) {
+                by_end = cstart;
+                at.cue_end = (uint32_t)i + 2;
+            }
+            mark(c, i, at.cue_end, FL_ROLE_CUE);
+            if (by_end != 0) {
+                at.speaker_first = (uint32_t)i + 2;
+                at.speaker_end = (uint32_t)by_end;
+                mark(c, i + 2, by_end, FL_ROLE_SPEAKER);
+            }
+            size_t owner = by_end != 0 ? i : possessor(c, s, from, i);
+            /* "The growers rallied in hopes that …", "Lind stirred a row with an assertion
+             * that …": after "in" or "with" in a clause, the noun is its subject's */
+            size_t prep = i - 1;
+            if (owner == i && by_end == 0 && prep > s->a &&
+                (folded_is(c, prep, "the") || folded_is(c, prep, "a") ||
+                 folded_is(c, prep, "an"))) {
+                prep--;
+            }
+            size_t sf, se;
+            if (owner == i && by_end == 0 && prep > s->a + 1 && !c->v[prep].quoted &&
+                (folded_is(c, prep, "in") || folded_is(c, prep, "with")) &&
+                clause_subject(c, s, prep, &sf, &se) && se + 1 < prep &&
+                c->v[sf].role == FL_ROLE_NONE && !empty_subject(c, sf, se) &&
+                !be_between(c, se, prep)) {
+                at.speaker_first = (uint32_t)sf;
+                at.speaker_end = (uint32_t)se;
+                mark(c, sf, se, FL_ROLE_SPEAKER);
+            }
             if (owner < i) {
                 /* "his promise to …", "Clinton's claim that …": whose it is says it */
                 at.speaker_first = (uint32_t)owner;
@@ -4740,6 +4967,17 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
                     at.speaker_end = (uint32_t)e;
                     mark(c, j, e, FL_ROLE_SPEAKER);
                     j = e;
+                }
+            } else {
+                /* the agent after a short complement or adjunct of the passive: "The levy
+                 * was declared a success by the council", "… was described as a burden by
+                 * several growers", "… was supported on Friday by most growers" */
+                size_t by = passive_agent_after(c, s, j);
+                size_t e = by != 0 ? speaker_forward(c, s, by + 1) : 0;
+                if (by != 0 && e > by + 1 && names_someone(c, by + 1, e)) {
+                    at.speaker_first = (uint32_t)by + 1;
+                    at.speaker_end = (uint32_t)e;
+                    mark(c, by, e, FL_ROLE_SPEAKER);
                 }
             }
             /* the passive of a verb of thinking before "that" or "about", without an agent,
@@ -4977,11 +5215,23 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
                                                              folded_is(c, cstart, "of")))) {
                 continue; /* "are concerned that …", "is confident of …"; not "is sure" */
             }
+            size_t inverted_end = 0;
+            if (at.speaker_first == at.speaker_end && vg == i && cstart == i + 1) {
+                inverted_end = inverted_before_quote(c, s, i);
+            }
+            if (inverted_end != 0) {
+                at.speaker_first = (uint32_t)i + 1;
+                at.speaker_end = (uint32_t)inverted_end;
+                cstart = inverted_end + 1;
+            }
             mark(c, sp_first, vg, FL_ROLE_SPEAKER);
             mark(c, vg, at.cue_end, FL_ROLE_CUE);
             if (cstart != SIZE_MAX) {
                 /* between the cue and the complement: a recipient or an adjunct */
                 mark(c, at.cue_end, cstart, FL_ROLE_CUE);
+            }
+            if (inverted_end != 0) {
+                mark(c, i + 1, inverted_end, FL_ROLE_SPEAKER);
             }
         }
         size_t before = c->res->attributions.len;

@@ -1901,6 +1901,155 @@ TEST(Attribution, LowerCaseWordsBeforeANameAfterACapitalAreATitleInTheSubject) {
     EXPECT_EQ("Tilden county clerk Dana Lind", r[0].speaker);
 }
 
+TEST(Attribution, ATitleBeforeANameMayHoldARoleOrANounThatIsAlsoAVerb) {
+    // the subject was cut after its first capitalised word ("Tilden", "Radio")
+    auto r = records("Tilden senior aide Ivo Brandt emailed the mayor in May, urging her to "
+                     "drop the levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("urging", r[0].cue);
+    EXPECT_EQ("Tilden senior aide Ivo Brandt", r[0].speaker);
+    r = records("Radio talk host Ivo Brandt used his show on Friday to discuss the levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("discuss", r[0].cue);
+    EXPECT_EQ("Radio talk host Ivo Brandt", r[0].speaker);
+}
+
+TEST(Attribution, AVerbOfSayingInvertsAfterAnIntroductionBeforeAQuotation) {
+    // the speaker after the verb was read as the start of the content, with no speaker
+    auto r = records("But, said Ivo Brandt, \"the levy is unfair.\"");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("said", r[0].cue);
+    EXPECT_EQ("Ivo Brandt", r[0].speaker);
+    EXPECT_EQ("\"the levy is unfair.\"", r[0].content);
+    r = records("In short, explained the clerk Dana Lind: \"What does the levy buy?\"");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("explained", r[0].cue);
+    EXPECT_EQ("the clerk Dana Lind", r[0].speaker);
+    r = records("Because the council set the dates late, explained Dana Lind, \"the levy "
+                "will pass.\"");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Dana Lind", r[0].speaker);
+}
+
+TEST(Attribution, APassivesAgentMayFollowAShortComplementOrAdjunct) {
+    // only an agent right after the participle was read; these had no speaker
+    auto r = records("The levy was declared a success by the council.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("was declared", r[0].cue);
+    EXPECT_EQ("the council", r[0].speaker);
+    r = records("The levy was described as a burden by several growers.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("several growers", r[0].speaker);
+    EXPECT_EQ("as a burden", r[0].content);
+    r = records("The levy was supported on Friday by most growers.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("most growers", r[0].speaker);
+    // a time or a figure after "by" is no agent
+    r = records("The levy was supported in May by 20 votes.");
+    for (const auto &a : r) {
+        EXPECT_EQ("", a.speaker);
+    }
+}
+
+TEST(Attribution, ANameAfterFromOrByBeforeANounsComplementIsItsSpeaker) {
+    // the name was part of the cue, with no speaker
+    auto r = records("The council ignored an admission from Dana Lind that the levy failed.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("admission from", r[0].cue);
+    EXPECT_EQ("Dana Lind", r[0].speaker);
+    EXPECT_EQ("that the levy failed.", r[0].content);
+}
+
+TEST(Attribution, AStateAfterATownAndItsCommaEndsTheNamesPlace) {
+    // the state alone was the speaker
+    auto r = records("Dana Lind of Tilden, Ohio says the levy is unfair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("says", r[0].cue);
+    EXPECT_EQ("Dana Lind of Tilden, Ohio", r[0].speaker);
+}
+
+TEST(Attribution, ATwoWordAdverbialBeforeTheVerbIsNoPartOfTheSpeaker) {
+    // the speaker ran on over the adverbial
+    auto r = records("Growers in particular want the council to drop the levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("want", r[0].cue);
+    EXPECT_EQ("Growers", r[0].speaker);
+    r = records("The council in turn said the levy would rise.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The council", r[0].speaker);
+}
+
+TEST(Attribution, ARelativePronounBeforeAComparisonWithLikeIsTheSpeaker) {
+    // the comparison was read as the speaker
+    auto r = records("Dana Lind, who like many growers opposed the levy, said the council erred.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("opposed", r[0].cue);
+    EXPECT_EQ("who", r[0].speaker);
+    EXPECT_EQ("Dana Lind", r[1].speaker);
+    r = records("Ivo Brandt, who, unlike most growers, opposed the levy, won the vote.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("who", r[0].speaker);
+}
+
+TEST(Attribution, ANounCueAfterInOrWithIsTheClauseSubjects) {
+    // an article before the noun left it without a speaker
+    auto r = records(
+        "The growers rallied at the hall on Monday in hopes that the levy would fall.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("hopes", r[0].cue);
+    EXPECT_EQ("The growers", r[0].speaker);
+    r = records("Dana Lind stirred a row in May with an assertion that the levy was a fraud.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("assertion", r[0].cue);
+    EXPECT_EQ("Dana Lind", r[0].speaker);
+    // without a verb of its own before it, the noun phrase keeps no speaker
+    r = records("The claim that the levy failed is false.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("", r[0].speaker);
+    // nor after a passive: the claims are someone else's
+    r = records("Dana Lind was confronted with claims that she lied.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("", r[0].speaker);
+}
+
+TEST(Attribution, RelativeThatAfterANounOfPeopleIsTheSpeaker) {
+    // "that" was no speaker, the cue had none
+    auto r = records("The town hired a reporter that appeared to mock the levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("appeared to mock", r[0].cue);
+    EXPECT_EQ("that", r[0].speaker);
+}
+
+TEST(Attribution, AFloatingQuantifierAfterAnAuxiliaryIsPartOfTheCue) {
+    // the quantifier was read as the speaker
+    auto r = records("Dana Lind and Ivo Brandt have both argued that the levy is unfair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("have both argued", r[0].cue);
+    EXPECT_EQ("Dana Lind and Ivo Brandt", r[0].speaker);
+    r = records("The growers have all argued that the levy is unfair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The growers", r[0].speaker);
+}
+
+TEST(Attribution, AnIndefinitePronounOfPeopleNamesASpeaker) {
+    // in lower case it named no one
+    auto r = records("While everyone agrees the levy is unfair, some growers fear it will rise.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("agrees", r[0].cue);
+    EXPECT_EQ("everyone", r[0].speaker);
+    r = records("The levy is small, and almost everybody agrees it is fair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("almost everybody", r[0].speaker);
+}
+
+TEST(Attribution, AQuantifierStandingAloneNamesASpeakerInLowerCase) {
+    // in lower case it named no one
+    auto r = records("But others, including Dana Lind and Ivo Brandt, are urging the council "
+                     "to drop the levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("others", r[0].speaker);
+}
+
 TEST(Attribution, AnInvertedSpeakerGoesOnAfterAndBeforeACountOrAQuantifier) {
     auto r = records("The plan, said Lind and two aides, would fail.");
     ASSERT_EQ(1u, r.size());
@@ -1965,6 +2114,19 @@ TEST(Attribution, LikeAndANameOpeningTheSentenceIsAnIntroductionNotTheSubject) {
     EXPECT_EQ("she", r[0].speaker);
 }
 
+TEST(Attribution, ASpanOfTimeBeforeAfterOrBeforeIsAnIntroductionNotTheSubject) {
+    // the span of time was read as the subject that the gerund's speaker comes from
+    for (const char *text : {"Two weeks after the vote, Dana Lind broke her silence by asking "
+                             "about the levy.",
+                             "A day before the hearing, Dana Lind broke her silence by asking "
+                             "about the levy."}) {
+        auto r = records(text);
+        ASSERT_EQ(1u, r.size()) << text;
+        EXPECT_EQ("asking", r[0].cue);
+        EXPECT_EQ("Dana Lind", r[0].speaker) << text;
+    }
+}
+
 TEST(Attribution, APassiveOfThinkingBeforeThatOrAboutIsItsSubjectsAttitude) {
     auto r = records("The town council is worried that the new levy could hurt growers.");
     ASSERT_EQ(1u, r.size());
@@ -2005,6 +2167,14 @@ TEST(Attribution, SinceBetweenAnAuxiliaryAndTheVerbIsPartOfTheCue) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("has since said", r[0].cue);
     EXPECT_EQ("Dana Lind", r[0].speaker);
+}
+
+TEST(Attribution, EverBetweenAnAuxiliaryAndTheVerbIsPartOfTheCue) {
+    // the cue was the bare verb and had no speaker
+    auto r = records("Few growers would ever admit the levy is small.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("would ever admit", r[0].cue);
+    EXPECT_EQ("Few growers", r[0].speaker);
 }
 
 TEST(Attribution, AQuantifierAloneMayOpenASubjectWithARelativeClause) {
