@@ -96,9 +96,19 @@ static bool is_be(const ctx *c, size_t i) {
            folded_is(c, i, "being") || folded_is(c, i, "'s");
 }
 
-/* Does the verb group [vg, i) hold a form of "be" (a passive: "was not disclosed")? */
+/* Does the verb group [vg, i) hold a form of "be" (a passive: "was not disclosed")? A
+ * "'s" after "he" or "she" before a participle that "to", "by" or "as" does not follow is
+ * "has": "She's argued that …", "he's predicted big wins" (but "she's expected to …"). */
 static bool passive_group(const ctx *c, size_t vg, size_t i) {
     for (size_t j = vg; j < i; j++) {
+        if (is_be(c, j) && c->t[j].kind == FL_TOKEN_CLITIC && j > 0 &&
+            (folded_is(c, j - 1, "he") || folded_is(c, j - 1, "she")) &&
+            (form(c, i) == FL_FORM_PAST || form(c, i) == FL_FORM_PP) &&
+            (bits(c, i) & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_STANCE)) && i + 1 < c->n &&
+            c->t[i + 1].sentence == c->t[i].sentence && !folded_is(c, i + 1, "to") &&
+            !folded_is(c, i + 1, "by") && !folded_is(c, i + 1, "as")) {
+            continue;
+        }
         if (is_be(c, j)) {
             return true;
         }

@@ -2605,3 +2605,18 @@ TEST(Attribution, HaranguingTauntingAndVentingAreCues) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("vented", r[0].cue);
 }
+
+TEST(Attribution, ContractedHasAfterHeOrSheBeforeAParticipleIsNoPassive) {
+    // "'s" was always read as "is", so the cue was a passive without a speaker
+    auto r = records("And she's argued that the toll hurts growers.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("she", r[0].speaker);
+    EXPECT_EQ("'s argued", r[0].cue);
+    r = records("He\u2019s predicted a close count at the hall.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("He", r[0].speaker);
+    // before "to" it is still "is": "she's expected to …" keeps its subject as content
+    r = records("But she's expected to back the toll on Friday.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("", r[0].speaker);
+}
