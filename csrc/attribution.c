@@ -1914,6 +1914,23 @@ static bool off_verb(const fl_cue *q) {
     return lemma_in(q, verbs, sizeof verbs / sizeof verbs[0]);
 }
 
+/* Is the verb at i (group [vg, i)) a participle that gives a name or a label, without an
+ * auxiliary: "The levy, often referred to as the toll, …", "growers, many of them known as
+ * …"? The clause is reduced; it names no one who says the label. */
+static bool naming_participle(const ctx *c, const span *s, size_t vg, size_t i) {
+    if (!(i + 2 < s->b && ((folded_is(c, i, "known") && folded_is(c, i + 1, "as")) ||
+                           (folded_is(c, i, "referred") && folded_is(c, i + 1, "to") &&
+                            folded_is(c, i + 2, "as"))))) {
+        return false;
+    }
+    for (size_t j = vg; j < i; j++) {
+        if (bits(c, j) & FL_W_AUX) {
+            return false;
+        }
+    }
+    return true;
+}
+
 static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
     uint32_t b = bits(c, i);
     uint8_t f = form(c, i);
@@ -3377,6 +3394,10 @@ static fl_status finish(ctx *c, const span *s, fl_attr *at, size_t cstart, size_
             /* "Lind, asked about the levy, …": Lind is the one asked, the asker is unsaid
              * (as in "Lind was asked"); the sentence's own verb keeps Lind */
             at->speaker_first = 0;
+            at->speaker_end = 0;
+        }
+        if (at->cue_word != UINT32_MAX && naming_participle(c, s, vg, at->cue_word)) {
+            at->speaker_first = 0; /* a label given by no one named */
             at->speaker_end = 0;
         }
         /* so does a relative clause's: "Dana Reyes, head of a union that has backed Clinton,

@@ -2620,3 +2620,14 @@ TEST(Attribution, ContractedHasAfterHeOrSheBeforeAParticipleIsNoPassive) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("", r[0].speaker);
 }
+
+TEST(Attribution, ANamingParticipleWithoutAnAuxiliaryHasNoSpeaker) {
+    // the noun before a reduced "known as" / "referred to as" was read as who says the label
+    auto r = records("The growers' group, also known as the Guild, has been active in town.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("also known", r[0].cue);
+    EXPECT_EQ("", r[0].speaker);
+    r = records("The levy, often referred to as the toll, has split the town.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("", r[0].speaker);
+}
