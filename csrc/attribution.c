@@ -3396,6 +3396,15 @@ static fl_status finish(ctx *c, const span *s, fl_attr *at, size_t cstart, size_
             at->speaker_first = 0;
             at->speaker_end = 0;
         }
+        if (inserted && !(bits(c, at->cue_word) & FL_W_RECIPIENT) &&
+            at->speaker_end <= at->cue_word && at->cue_word + 1 < s->b &&
+            (bits(c, at->cue_word + 1) & (FL_W_TIME | FL_W_PREP)) &&
+            !folded_is(c, at->cue_word + 1, "that")) {
+            /* "The deal, announced Friday, …", "The plan, unveiled in May, …": a passive
+             * inserted after its subject; the subject is what was said, not who said it */
+            at->speaker_first = 0;
+            at->speaker_end = 0;
+        }
         if (at->cue_word != UINT32_MAX && naming_participle(c, s, vg, at->cue_word)) {
             at->speaker_first = 0; /* a label given by no one named */
             at->speaker_end = 0;

@@ -2631,3 +2631,11 @@ TEST(Attribution, ANamingParticipleWithoutAnAuxiliaryHasNoSpeaker) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("", r[0].speaker);
 }
+
+TEST(Attribution, APassiveInsertedAfterItsSubjectHasNoSpeaker) {
+    // the subject before the inserted participle was read as who announced it
+    auto r = records("The levy, unveiled on Monday, would double the toll.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("unveiled", r[0].cue);
+    EXPECT_EQ("", r[0].speaker);
+}
