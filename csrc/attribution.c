@@ -4797,7 +4797,14 @@ static size_t inverted_before_quote(const ctx *c, const span *s, size_t i) {
  * victory by", "recommended to the mayor by"); 0 when there is none (also before a time or
  * a figure: "by Friday", "by 20 votes"). */
 static size_t passive_agent_after(const ctx *c, const span *s, size_t j) {
-    for (size_t k = j; k < s->b && k < j + 7; k++) {
+    /* a complement with "as" may be longer and hold a possessive: "… was confirmed as one
+     * of the town's growers by the clerk" */
+    bool as = j < s->b && folded_is(c, j, "as");
+    for (size_t k = j; k < s->b && k < j + (as ? 11 : 7); k++) {
+        if (as && k > j && c->t[k].kind == FL_TOKEN_CLITIC && folded_is(c, k, "'s") &&
+            !c->v[k].quoted && c->v[k].role == FL_ROLE_NONE) {
+            continue;
+        }
         if (!is_word(c, k) || c->v[k].quoted || c->v[k].role != FL_ROLE_NONE) {
             return 0;
         }

@@ -2639,3 +2639,14 @@ TEST(Attribution, APassiveInsertedAfterItsSubjectHasNoSpeaker) {
     EXPECT_EQ("unveiled", r[0].cue);
     EXPECT_EQ("", r[0].speaker);
 }
+
+TEST(Attribution, APassiveAgentMayFollowALongerComplementWithAs) {
+    // the complement with "as" was too long, or its possessive stopped the search
+    auto r = records("Brandt was confirmed as one of the town's new growers by the clerk.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("the clerk", r[0].speaker);
+    EXPECT_EQ("was confirmed", r[0].cue);
+    r = records("The levy was described as a heavy burden on the smallest farms by the growers.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("the growers", r[0].speaker);
+}
