@@ -2605,3 +2605,15 @@ TEST(Attribution, HaranguingTauntingAndVentingAreCues) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("vented", r[0].cue);
 }
+
+TEST(Attribution, AttackedWithAReasonOrALabelIsACue) {
+    // an attack in words gives its reason or its label; otherwise it is a deed
+    auto r = records("Dana Lind attacked the mayor for the levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Dana Lind", r[0].speaker);
+    EXPECT_EQ("attacked", r[0].cue);
+    r = records("Ivo Brandt attacked the new toll as a tax on farmers.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("attacked", r[0].cue);
+    EXPECT_EQ(0u, records("Rebels attacked the convoy near the border.").size());
+}
