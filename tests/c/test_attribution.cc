@@ -2617,3 +2617,14 @@ TEST(Attribution, AttackedWithAReasonOrALabelIsACue) {
     EXPECT_EQ("attacked", r[0].cue);
     EXPECT_EQ(0u, records("Rebels attacked the convoy near the border.").size());
 }
+
+TEST(Attribution, PersuadeIsAnUrgingWithARecipient) {
+    auto r = records("Dana Lind persuaded the council to drop the levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Dana Lind", r[0].speaker);
+    EXPECT_EQ("persuaded", r[0].cue);
+    r = records("Ivo Brandt is trying to persuade growers that the toll is fair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("persuade", r[0].cue);
+    EXPECT_EQ("that the toll is fair.", r[0].content);
+}
