@@ -1966,6 +1966,13 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
          * called on the banks to …", "…, called for a ban" appeal */
         return false;
     }
+    if (f == FL_FORM_PAST && !has_aux && lemma_is(c->v[i].cue, "consider") && vg > s->a &&
+        is_word(c, vg - 1) && c->k[vg - 1].lower && bits(c, vg - 1) == 0 && i + 1 < s->b &&
+        ((bits(c, i + 1) & FL_W_DET) || folded_is(c, i + 1, "one"))) {
+        /* "a grower considered one of the best", "an appointee considered a moderate":
+         * a reduced passive after a noun, the writer's description */
+        return false;
+    }
     if (given_name(c, s, vg, i)) {
         /* "…, including a firm called Harbour Data", "works at a consulting firm called
          * Tilden Partners": an indefinite noun phrase that does not open its clause is an

@@ -2628,3 +2628,12 @@ TEST(Attribution, PersuadeIsAnUrgingWithARecipient) {
     EXPECT_EQ("persuade", r[0].cue);
     EXPECT_EQ("that the toll is fair.", r[0].content);
 }
+
+TEST(Attribution, ConsideredAfterANounIsAReducedPassive) {
+    auto r = records("Dana Lind, a farmer considered a moderate, voted against the levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("voted against", r[0].cue);
+    r = records("Ivo Brandt considered a run for mayor.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("considered", r[0].cue);
+}
