@@ -2637,3 +2637,13 @@ TEST(Attribution, ConsideredAfterANounIsAReducedPassive) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("considered", r[0].cue);
 }
+
+TEST(Attribution, VerbsOfBelittlingOrImploringAreCues) {
+    auto r = records("Ivo Brandt belittled the new clerk at the fair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Ivo Brandt", r[0].speaker);
+    EXPECT_EQ("belittled", r[0].cue);
+    r = records("The growers implored the council to keep the old toll.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("implored", r[0].cue);
+}
