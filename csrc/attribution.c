@@ -1966,6 +1966,11 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
          * called on the banks to …", "…, called for a ban" appeal */
         return false;
     }
+    if (f == FL_FORM_PAST && has_aux && lemma_is(c->v[i].cue, "call") && passive_group(c, vg, i) &&
+        i + 2 < s->b && folded_is(c, i + 1, "for") && c->k[i + 2].upper) {
+        /* "the county was called for Brandt": an election result, no appeal */
+        return false;
+    }
     if (f == FL_FORM_PAST && !has_aux && lemma_is(c->v[i].cue, "consider") && vg > s->a &&
         is_word(c, vg - 1) && c->k[vg - 1].lower && bits(c, vg - 1) == 0 && i + 1 < s->b &&
         ((bits(c, i + 1) & FL_W_DET) || folded_is(c, i + 1, "one"))) {

@@ -2647,3 +2647,10 @@ TEST(Attribution, VerbsOfBelittlingOrImploringAreCues) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("implored", r[0].cue);
 }
+
+TEST(Attribution, APassiveCalledForBeforeANameIsAResult) {
+    EXPECT_EQ(0u, records("Growers cheered when the county was called for Ivo Brandt.").size());
+    auto r = records("Dana Lind called for a new levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("called", r[0].cue);
+}
