@@ -2650,3 +2650,52 @@ TEST(Attribution, APassiveAgentMayFollowALongerComplementWithAs) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("the growers", r[0].speaker);
 }
+
+TEST(Attribution, AttackedWithAReasonOrALabelIsACue) {
+    // an attack in words gives its reason or its label; otherwise it is a deed
+    auto r = records("Dana Lind attacked the mayor for the levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Dana Lind", r[0].speaker);
+    EXPECT_EQ("attacked", r[0].cue);
+    r = records("Ivo Brandt attacked the new toll as a tax on farmers.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("attacked", r[0].cue);
+    EXPECT_EQ(0u, records("Rebels attacked the convoy near the border.").size());
+}
+
+TEST(Attribution, PersuadeIsAnUrgingWithARecipient) {
+    auto r = records("Dana Lind persuaded the council to drop the levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Dana Lind", r[0].speaker);
+    EXPECT_EQ("persuaded", r[0].cue);
+    r = records("Ivo Brandt is trying to persuade growers that the toll is fair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("persuade", r[0].cue);
+    EXPECT_EQ("that the toll is fair.", r[0].content);
+}
+
+TEST(Attribution, ConsideredAfterANounIsAReducedPassive) {
+    auto r = records("Dana Lind, a farmer considered a moderate, voted against the levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("voted against", r[0].cue);
+    r = records("Ivo Brandt considered a run for mayor.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("considered", r[0].cue);
+}
+
+TEST(Attribution, VerbsOfBelittlingOrImploringAreCues) {
+    auto r = records("Ivo Brandt belittled the new clerk at the fair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Ivo Brandt", r[0].speaker);
+    EXPECT_EQ("belittled", r[0].cue);
+    r = records("The growers implored the council to keep the old toll.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("implored", r[0].cue);
+}
+
+TEST(Attribution, APassiveCalledForBeforeANameIsAResult) {
+    EXPECT_EQ(0u, records("Growers cheered when the county was called for Ivo Brandt.").size());
+    auto r = records("Dana Lind called for a new levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("called", r[0].cue);
+}
