@@ -1931,25 +1931,6 @@ static bool naming_participle(const ctx *c, const span *s, size_t vg, size_t i) 
     return true;
 }
 
-/* Does "attacked" at i attack in words: a reason or a label after its object ("attacked the
- * mayor for the levy", "attacked the plan as a waste", "attacked him over it", "…, calling it
- * …", "by saying …")? Without one it is a deed ("attacked the port overnight"). */
-static bool attack_in_words(const ctx *c, const span *s, size_t i) {
-    if (!lemma_is(c->v[i].cue, "attack")) {
-        return true;
-    }
-    for (size_t j = i + 1; j < s->b && j < i + 10; j++) {
-        if (folded_is(c, j, "for") || folded_is(c, j, "as") || folded_is(c, j, "over")) {
-            return true;
-        }
-        if (form(c, j) == FL_FORM_ING && c->v[j].cue &&
-            (punct(c, j - 1) == ',' || folded_is(c, j - 1, "by"))) {
-            return true;
-        }
-    }
-    return false;
-}
-
 static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
     uint32_t b = bits(c, i);
     uint8_t f = form(c, i);
@@ -1968,9 +1949,6 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
         /* "shrugged off the attack", "rattled off a list" report, "shrugged" alone does
          * not; "called off the deal", "showed off a hat" are other verbs */
         return false;
-    }
-    if (!attack_in_words(c, s, i)) {
-        return false; /* "attacked the port": a deed, not words */
     }
     if (i + 1 < s->b && (folded_is(c, i + 1, "tank") || folded_is(c, i + 1, "tanks")) &&
         folded_is(c, i, "think")) {
