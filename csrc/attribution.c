@@ -4758,13 +4758,12 @@ static size_t poll_opening(const ctx *c, const span *s, size_t from, size_t i) {
     return in;
 }
 
-/* c. Finds cues followed by their content, left to right, in [from, s->b). */
 /* Is there a form of "be" in [from, to) (a passive or a copula: "Lind was confronted with
- * claims that …" reports someone else's claims)? */
+ * claims that …" reports someone else's claims)? A contracted "'s" is left out: after a
+ * name it is as often a possessive or "has" as "is". */
 static bool be_between(const ctx *c, size_t from, size_t to) {
-    static const char *const be[] = {"is", "are", "was", "were", "be", "been", "being"};
     for (size_t k = from; k < to; k++) {
-        if (is_word(c, k) && folded_in(c, k, be, sizeof be / sizeof be[0])) {
+        if (is_be(c, k) && c->t[k].kind != FL_TOKEN_CLITIC) {
             return true;
         }
     }
@@ -4836,6 +4835,7 @@ static size_t passive_agent_after(const ctx *c, const span *s, size_t j) {
     return 0;
 }
 
+/* c. Finds cues followed by their content, left to right, in [from, s->b). */
 static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
     fl_status st;
     size_t sentence_attrs = c->res->attributions.len; /* this sentence's come after these */
