@@ -2195,7 +2195,7 @@ static size_t catenative_start(const ctx *c, const span *s, size_t vg, size_t i,
         return g;
     }
     if (to && folded_in(c, v, likely, sizeof likely / sizeof likely[0])) {
-        /* back over its grading: "were slightly more likely to say" */
+        /* back over its grading: "are a little more likely to say" */
         static const char *const grades[] = {"more", "less", "most", "least", "much", "far"};
         size_t k = v;
         while (k > from && v - k < 3 && is_word(c, k - 1) &&
@@ -4390,7 +4390,7 @@ static bool quotation_or_that(const ctx *c, const span *s, size_t j) {
 }
 
 /* Is word p a participle in -ed before "by", or before a word of time and "by", after a
- * noun ("a national poll released Sunday by the Ledger", "a letter signed by 200
+ * noun ("a survey released Monday by the Ledger", "a letter signed by 200
  * members")? */
 static bool participle_before_by(const ctx *c, const span *s, size_t p) {
     if (p == s->a || !is_word(c, p - 1) || !c->k[p].lower || !suffix_is(c, p, "ed", 4)) {
@@ -4459,7 +4459,7 @@ static bool adjective_before_plural(const ctx *c, const span *s, size_t j, size_
  * "Leaders of the drive to cancel the concert said", "A 2009 report by the Center
  * found"): when the words before the speaker found at sp_first, back to the start of the
  * clause, hold no verb and open with a determiner, a capital, a quantifier or a number (or
- * a plural noun where a clause surely starts: "Rather, sources close to her campaign
+ * a plural noun where a clause surely starts: "Instead, aides close to the mayor
  * say"), the speaker starts there; else at sp_first. */
 static size_t subject_behind_preposition(const ctx *c, const span *s, size_t from, size_t sp_first,
                                          size_t vg) {

@@ -1073,11 +1073,11 @@ TEST(Attribution, APhraseOfTimeWithoutAPrepositionIsAnIntroduction) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("the council", r[0].speaker);
     EXPECT_EQ("calling", r[0].cue);
-    r = records("Every December, the magazine announces who it believes deserves the title.");
+    r = records("Each December, the guild announces who it believes deserves the prize.");
     ASSERT_LE(1u, r.size());  // and "it believes", nested
     EXPECT_EQ("announces", r[0].cue);
-    EXPECT_EQ("the magazine", r[0].speaker);
-    EXPECT_EQ("who it believes deserves the title.", r[0].content);
+    EXPECT_EQ("the guild", r[0].speaker);
+    EXPECT_EQ("who it believes deserves the prize.", r[0].content);
     r = records("He renewed that pledge on Friday, saying he would act.");
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("He", r[0].speaker);
