@@ -300,7 +300,8 @@ def load_headlines(path: Path = HEADLINES_PATH) -> List[dict]:
 
 
 def load_headline_labels(path: Path = HEADLINE_LABELS) -> List[dict]:
-    """The team's labels: per headline (a row of headlines.tsv, checked by its url and word
+    """The team's labels: per headline (a row of headlines.tsv, checked by the first 16 hex
+    digits of its title's SHA-256, so that the labels hold no text of the data, and its word
     count) its colon prefix (speaker, section, kicker or none, and its length in word tokens)
     and the voice of some of its word tokens (0-based among the headline's word tokens).
     "part" is the labelling round: "first" (the rules were tuned on it), "second" (labelled
@@ -308,6 +309,11 @@ def load_headline_labels(path: Path = HEADLINE_LABELS) -> List[dict]:
     the last fixes)."""
     with path.open(encoding="utf-8") as f:
         return [json.loads(line) for line in f if line.strip()]
+
+
+def title_digest(title: str) -> str:
+    """The key a headline label checks its row by: 16 hex digits of the title's SHA-256."""
+    return hashlib.sha256(title.encode("utf-8")).hexdigest()[:16]
 
 
 def word_voices(text: str, analyzer) -> List[str]:
@@ -322,7 +328,7 @@ def evaluate_headlines(rows: Optional[List[dict]] = None,
                        labels: Optional[List[dict]] = None):
     """(label, the labelled headline's voices per word token, wrong tokens) per label.
 
-    Raises ValueError when a label no longer fits its row (another url or word count)."""
+    Raises ValueError when a label no longer fits its row (another title or word count)."""
     rows = load_headlines() if rows is None else rows
     labels = load_headline_labels() if labels is None else labels
     titles = [rows[lab["row"]]["title"] for lab in labels]
@@ -331,9 +337,9 @@ def evaluate_headlines(rows: Optional[List[dict]] = None,
     for lab, title in zip(labels, titles, strict=True):
         row = rows[lab["row"]]
         voices = word_voices(title, analyzer)
-        if row["url"] != lab["url"] or len(voices) != lab["words"]:
+        if title_digest(title) != lab["title_sha256"] or len(voices) != lab["words"]:
             raise ValueError(f"headline label for row {lab['row']} does not fit the data "
-                             f"(url or word count differs)")
+                             f"(title digest or word count differs)")
         wrong = [(i, want, voices[i]) for i, want in lab["tokens"] if voices[i] != want]
         out.append((lab, voices, wrong))
     return out
