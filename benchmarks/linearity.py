@@ -36,7 +36,7 @@ Then the time to build lexicons (parse, check, compile; issue 8, item 7), each s
 five sizes doubling, for ``_core.Lexicon`` (the C core: read once, compile) and, with
 ``--layers api``, ``Lexicon.from_json`` (the same plus the Python objects). Each build runs in
 a fresh process and is timed in CPU seconds (see ``_CHILD``), the least of at least 5 builds
-(more for builds of a few ms, see ``fresh_build_time``):
+(more for builds of a few ms, see ``series_build_times``; the sizes take turns):
 
 - prefix terms: 12.5k to 200k terms sharing the prefix "alpha beta gamma delta epsilon";
 - distinct categories: 6.25k to 100k terms, each in its own declared category;
@@ -304,22 +304,34 @@ print(time.process_time() - t0)
 """
 
 
-def fresh_build_time(doc_path: str, layer: str, runs: int) -> float:
-    """The least CPU time of the builds of the lexicon in doc_path (at least `runs` and
-    LEXICON_RUNS, more for short builds), each in a new process.
+def fresh_build_time(doc_path: str, layer: str) -> float:
+    """The CPU time of one build of the lexicon in doc_path, in a new process."""
+    out = subprocess.run([sys.executable, "-c", _CHILD, _core.__file__,
+                          os.path.join(HERE, "..", "python"), doc_path, layer],
+                         check=True, capture_output=True, text=True)
+    return float(out.stdout.strip().splitlines()[-1])
+
+
+def series_build_times(paths: List[str], layer: str, runs: int) -> List[float]:
+    """The least CPU time of the builds of each lexicon in paths (at least `runs` and
+    LEXICON_RUNS each, more for short builds), each in a new process.
 
     The least, not the median: another job on the machine only ever adds to a build's CPU
     time (cache and memory-bus contention), and the builds of the smallest sizes take
     about 10 ms, where one disturbed run out of three moved the median enough to push a
-    linear series' slope from 1.05 to 1.2 (seen in CI)."""
-    times: List[float] = []
-    while len(times) < max(runs, LEXICON_RUNS) or \
-            (sum(times) < LEXICON_CPU and len(times) < LEXICON_MAX_RUNS):
-        out = subprocess.run([sys.executable, "-c", _CHILD, _core.__file__,
-                              os.path.join(HERE, "..", "python"), doc_path, layer],
-                             check=True, capture_output=True, text=True)
-        times.append(float(out.stdout.strip().splitlines()[-1]))
-    return min(times)
+    linear series' slope from 1.05 to 1.2 (seen in CI). The sizes take turns, one build of
+    each per round, so that a job running beside them for a while disturbs every size
+    alike: timed one size after the other, a job that ran only while the middle sizes were
+    built once made a 17 ms to 50 ms step of 3.0 and a slope of 1.23 out of linear code."""
+    times: List[List[float]] = [[] for _ in paths]
+    while True:
+        short = [i for i, t in enumerate(times)
+                 if len(t) < max(runs, LEXICON_RUNS) or
+                 (sum(t) < LEXICON_CPU and len(t) < LEXICON_MAX_RUNS)]
+        if not short:
+            return [min(t) for t in times]
+        for i in short:
+            times[i].append(fresh_build_time(paths[i], layer))
 
 
 LEXICON_RUNS = 5  # builds per size at least (each a fresh process of a few tens of ms)
@@ -350,7 +362,7 @@ def run_lexicon(runs: int, scale: float, layers: List[str]) -> Tuple[List[float]
                 paths.append(path)
             first = True
             for layer in layers:
-                times = [fresh_build_time(p, layer, runs) for p in paths]
+                times = series_build_times(paths, layer, runs)
                 slopes.append(slope(times))
                 print(fmt_row(name if first else "", layer, f"{sizes[-1]:,}" if first else "",
                               times))
