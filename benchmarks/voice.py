@@ -335,7 +335,6 @@ def evaluate_headlines(rows: Optional[List[dict]] = None,
     analyzer = word_analyzer(titles)
     out = []
     for lab, title in zip(labels, titles, strict=True):
-        row = rows[lab["row"]]
         voices = word_voices(title, analyzer)
         if title_digest(title) != lab["title_sha256"] or len(voices) != lab["words"]:
             raise ValueError(f"headline label for row {lab['row']} does not fit the data "

@@ -101,8 +101,8 @@ def test_headline_labels_are_row_keys_not_texts():
     assert {lab["outlet"] for lab in labels} == {"Sputnik", "The Kyiv Independent"}
     assert {lab["prefix"] for lab in labels} == {"speaker", "section", "kicker", "none"}
     for lab in labels:
-        assert set(lab) == {"row", "outlet", "title_sha256", "words", "part", "prefix", "prefix_words",
-                            "tokens", "note"}, lab
+        assert set(lab) == {"row", "outlet", "title_sha256", "words", "part", "prefix",
+                            "prefix_words", "tokens", "note"}, lab
         assert all(v in ("author", "quoted", "attributed") for _, v in lab["tokens"])
 
 
