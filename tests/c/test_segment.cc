@@ -157,6 +157,23 @@ TEST(Segment, FootnoteMarkersStayWithTheSentenceTheyAnnotate) {
     EXPECT_EQ((Strings{"It passed. [4]"}), sents("It passed. [4]"));
 }
 
+TEST(Segment, FootnoteRangesAndListsStayWithTheSentenceTheyAnnotate) {
+    // a paper or an encyclopedia cites several sources at once
+    EXPECT_EQ((Strings{"Tolls on the Vessel bridge were debated for years. [2 - 4]",
+                       "Critics in Tarnby won."}),
+              sents("Tolls on the Vessel bridge were debated for years. [2 - 4] Critics in "
+                    "Tarnby won."));
+    EXPECT_EQ((Strings{"The mill closed in 1931. [6, 7]", "Lind reopened it."}),
+              sents("The mill closed in 1931. [6, 7] Lind reopened it."));
+    EXPECT_EQ((Strings{"The mill closed in 1931.[6–8]", "Lind reopened it."}),
+              sents("The mill closed in 1931.[6–8] Lind reopened it."));
+    EXPECT_EQ((Strings{"The mill closed in 1931. [12,14]", "Lind reopened it."}),
+              sents("The mill closed in 1931. [12,14]\nLind reopened it."));
+    // a bracketed year is no marker
+    EXPECT_EQ((Strings{"The mill closed.", "[1931] Lind reopened it."}),
+              sents("The mill closed. [1931] Lind reopened it."));
+}
+
 TEST(Segment, OpeningQuoteStartsTheNextSentence) {
     EXPECT_EQ((Strings{"The minister spoke.", "\"We are ready,\" he said."}),
               sents("The minister spoke. \"We are ready,\" he said."));
