@@ -677,6 +677,16 @@ static size_t run_boundary(const seg *s, size_t i, const run *r, bool opens_sent
         if (r->quote && speaker_follows(s, j)) {
             return 0;
         }
+        /* "…ever run again? [via the Vessel Courier]": a bracketed note after a
+         * question that no quote or bracket closes is a unit of its own, even in lower case
+         * ('"Why?" (for her rival)' goes on: the quote closes it; an exclamation mark may
+         * end a name, "Yahoo! (in accounting)") */
+        if (r->after == r->end && is_punct(s, r->end - 1, '?') &&
+            (is_punct(s, j, '(') || is_punct(s, j, '[')) && j + 1 < s->n &&
+            s->t[j + 1].kind == FL_TOKEN_WORD && !s->t[j + 1].space_before &&
+            s->k[j + 1].has_letter) {
+            return j;
+        }
         return can_start(s, j) ? j : 0;
     }
     /* a single period */

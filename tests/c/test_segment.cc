@@ -174,6 +174,19 @@ TEST(Segment, FootnoteRangesAndListsStayWithTheSentenceTheyAnnotate) {
               sents("The mill closed. [1931] Lind reopened it."));
 }
 
+TEST(Segment, BracketedNoteAfterAQuestionStartsASentence) {
+    // a note in brackets after a question stands apart, even in lower case
+    EXPECT_EQ((Strings{"Will the Tarnby ferry ever run again?", "[via the Vessel Courier]"}),
+              sents("Will the Tarnby ferry ever run again? [via the Vessel Courier]"));
+    EXPECT_EQ((Strings{"Who pays for the new pier?", "(no one in Tarnby knows yet)"}),
+              sents("Who pays for the new pier? (no one in Tarnby knows yet)"));
+    // not after a quoted question, and not after an exclamation mark that may end a name
+    EXPECT_EQ((Strings{"The crowd shouted \"Why?\" (at the mayor) and left."}),
+              sents("The crowd shouted \"Why?\" (at the mayor) and left."));
+    EXPECT_EQ((Strings{"Lind works at Yahoo! (in sales) now."}),
+              sents("Lind works at Yahoo! (in sales) now."));
+}
+
 TEST(Segment, OpeningQuoteStartsTheNextSentence) {
     EXPECT_EQ((Strings{"The minister spoke.", "\"We are ready,\" he said."}),
               sents("The minister spoke. \"We are ready,\" he said."));
