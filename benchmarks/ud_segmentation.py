@@ -18,7 +18,9 @@ sentences reproduced exactly (same first and last character). Genre comes from t
 name: ``news``, ``interview``, anything else is ``other``. The halves are fixed before anyone
 looks at errors: the documents of each folder sorted by name, alternately ``tune`` (0, 2, 4, ...)
 and ``measure`` (1, 3, 5, ...); documents added later go into a folder of their own, so that no
-document ever changes half.
+document ever changes half. A folder that holds a single document (a treebank without
+``# newdoc`` lines) is cut into parts of ten consecutive sentences first, so that both halves
+get text; a sentence without a ``# text =`` line is rebuilt from its tokens (``SpaceAfter=No``).
 
 Usage::
 
@@ -41,14 +43,41 @@ import segmentation as seg  # noqa: E402
 Doc = Dict[str, object]
 
 
+def text_from_tokens(rows: List[List[str]]) -> str:
+    """A sentence's text from its token lines, for files without ``# text =`` lines.
+
+    A multiword token (``3-4``) gives its surface form and its parts are skipped; empty nodes
+    (``5.1``) are skipped; ``SpaceAfter=No`` in the last column joins a token to the next.
+    """
+    out: List[str] = []
+    skip_to = 0
+    for cols in rows:
+        if len(cols) < 2 or "." in cols[0]:
+            continue
+        if "-" in cols[0]:
+            first, _, last = cols[0].partition("-")
+            if not (first.isdigit() and last.isdigit()):
+                continue
+            skip_to = int(last)
+        elif not cols[0].isdigit() or int(cols[0]) <= skip_to:
+            continue
+        out.append(cols[1])
+        misc = cols[9] if len(cols) > 9 else "_"
+        if "SpaceAfter=No" not in misc.split("|"):
+            out.append(" ")
+    return "".join(out).strip()
+
+
 def read_conllu_docs(path: Path) -> List[Doc]:
     """Documents of one CoNLL-U file: name, paragraphs (lists of sentence texts).
 
     The comment lines above a sentence's tokens belong to that sentence, in any order: a
     ``# newpar`` among them starts a paragraph with this sentence, a ``# newdoc`` a document.
+    A sentence without a ``# text =`` line is rebuilt from its tokens (``text_from_tokens``).
     """
     docs: List[Doc] = []
     block: List[str] = []
+    rows: List[List[str]] = []
 
     def flush() -> None:
         text = None
@@ -63,7 +92,10 @@ def read_conllu_docs(path: Path) -> List[Doc]:
                 new_par = True
             elif body.startswith(("text =", "text=")):
                 text = body.split("=", 1)[1].strip()
+        if text is None and rows:
+            text = text_from_tokens(rows) or None
         block.clear()
+        rows.clear()
         if new_doc or not docs:
             docs.append({"name": name, "pars": []})
             new_par = True
@@ -79,10 +111,14 @@ def read_conllu_docs(path: Path) -> List[Doc]:
         for line in f:
             line = line.rstrip("\n")
             if line.startswith("#"):
+                if rows:
+                    flush()
                 block.append(line[1:].strip())
-            elif block:
+            elif line.strip():
+                rows.append(line.split("\t"))
+            elif block or rows:
                 flush()
-    if block:
+    if block or rows:
         flush()
     return [d for d in docs if d["pars"]]
 
@@ -150,10 +186,37 @@ class Score:
                 f"{f1:.3f}  {ex:.3f} ({self.exact}/{self.gold_sents})")
 
 
+CHUNK = 10  # sentences a part, when a folder holds a single document
+
+
+def cut(doc: Doc, size: int = CHUNK) -> List[Doc]:
+    """A document as consecutive parts of ``size`` sentences (paragraphs kept; one cut inside a
+    paragraph makes two), named ``name#0001`` … so that they sort in their order."""
+    parts: List[Doc] = []
+    count = size
+    pars = doc["pars"]
+    assert isinstance(pars, list)
+    for par in pars:
+        new_par = True
+        for sent in par:
+            if count == size:
+                parts.append({"name": f"{doc['name']}#{len(parts) + 1:04d}", "pars": []})
+                count = 0
+                new_par = True
+            if new_par:
+                parts[-1]["pars"].append([])  # type: ignore[union-attr]
+                new_par = False
+            parts[-1]["pars"][-1].append(sent)  # type: ignore[index]
+            count += 1
+    return parts
+
+
 def load_folder(folder: Path) -> List[Doc]:
     docs: List[Doc] = []
     for path in sorted(folder.glob("*.conllu")):
         docs.extend(read_conllu_docs(path))
+    if len(docs) == 1:  # no '# newdoc' (e.g. UD_English-ParTUT): halves need several parts
+        docs = cut(docs[0])
     docs.sort(key=lambda d: str(d["name"]))
     for i, d in enumerate(docs):
         d["half"] = "tune" if i % 2 == 0 else "measure"

@@ -12,7 +12,7 @@
  *    which stay with the sentence they close. A boundary needs whitespace after the run and
  *    a next token that can start a sentence: a word not starting in lower case, a digit, an
  *    opening quote or bracket before such a word, a bullet. Footnote markers after the run
- *    ("1890. [4]", "1890.[4][5]") stay with the sentence too.
+ *    ("1890. [4]", "1890.[4][5]", "research. [1 - 3]") stay with the sentence too.
  * 2. A single period after
  *    - a prepositive abbreviation (Mr. Dr. Gen. Mt. …) never ends a sentence;
  *    - another abbreviation (Co. Inc. U.S. a.m. Jan. p. …), a dotted short form (U.S.A.,
@@ -567,22 +567,74 @@ static bool speaker_follows(const seg *s, size_t j) {
     return false;
 }
 
-/* Is token m the "[" of a footnote marker: "[", one to three digits, "]", attached to each
- * other on one line ("[19]")? */
-static bool footnote_at(const seg *s, size_t m) {
-    return m + 2 < s->n && is_punct(s, m, '[') && s->t[m + 1].kind == FL_TOKEN_WORD &&
-           s->k[m + 1].all_digits && s->k[m + 1].ncp <= 3 && !s->t[m + 1].space_before &&
-           is_punct(s, m + 2, ']') && !s->t[m + 2].space_before;
+/* Tokens a footnote marker may hold between its brackets: "[4]", "[12, 14]", "[3 – 5]". */
+#define FOOTNOTE_MAX_INNER 7
+
+/* Is word k a footnote number: one to three digits ("[19]"; "[1990]" is a year), or numbers
+ * the tokenizer joined by commas into one word ("[12,14]")? */
+static bool footnote_number(const seg *s, size_t k) {
+    const fl_token *t = &s->t[k];
+    return t->kind == FL_TOKEN_WORD && s->k[k].all_digits &&
+           (s->k[k].ncp <= 3 || memchr(s->text + t->start, ',', t->end - t->start) != NULL);
+}
+
+/* Does token k join two footnote numbers: a comma, a semicolon or a dash ("[3 – 5]", "[7-9]")? */
+static bool footnote_joiner(const seg *s, size_t k) {
+    uint8_t kind = s->t[k].kind;
+    int32_t c = s->k[k].cp0;
+    return (kind == FL_TOKEN_PUNCT || kind == FL_TOKEN_HYPHEN) &&
+           (c == ',' || c == ';' || c == '-' || c == 0x2013 || c == 0x2014);
+}
+
+/* Is token m the "[" of a footnote marker on one line: a number of one to three digits ("[19]"),
+ * or several joined by commas, semicolons or dashes ("[1, 2]", "[3 – 5]", "[7–9]"), the numbers
+ * attached to the brackets? The token after its "]", or 0 when it is none. */
+static size_t footnote_end(const seg *s, size_t m) {
+    if (!is_punct(s, m, '[')) {
+        return 0;
+    }
+    size_t k = m + 1;
+    for (size_t inner = 0; k < s->n && inner <= FOOTNOTE_MAX_INNER; inner++, k++) {
+        const fl_token *t = &s->t[k];
+        if (t->newlines_before > 0) {
+            return 0;
+        }
+        if (inner % 2 == 0) { /* a number, the first one attached to the "[" */
+            if (!footnote_number(s, k) || (inner == 0 && t->space_before)) {
+                return 0;
+            }
+        } else if (is_punct(s, k, ']')) {
+            return t->space_before ? 0 : k + 1;
+        } else if (!footnote_joiner(s, k)) {
+            return 0;
+        }
+    }
+    return 0;
+}
+
+/* The "[" of the footnote marker whose "]" is token p, or SIZE_MAX when p closes none. */
+static size_t footnote_start(const seg *s, size_t p, size_t floor) {
+    if (!is_punct(s, p, ']')) {
+        return SIZE_MAX;
+    }
+    for (size_t m = p; m > floor && p - m <= FOOTNOTE_MAX_INNER + 1; m--) {
+        if (is_punct(s, m - 1, '[')) {
+            return footnote_end(s, m - 1) == p + 1 ? m - 1 : SIZE_MAX;
+        }
+    }
+    return SIZE_MAX;
 }
 
 /* Footnote markers after the end of a sentence ("...in 1805. [19] His", "...in 1805.[19][20]
- * His", as text copied from an encyclopedia keeps them) annotate that sentence and stay in
- * it. The token after the markers at j (the first one may follow a space, the others are
- * attached), or j when there are none. */
+ * His", "...research. [1 - 3] Sociologists", as text copied from an encyclopedia or a paper
+ * keeps them) annotate that sentence and stay in it. The token after the markers at j (the
+ * first one may follow a space, the others are attached), or j when there are none. */
 static size_t after_footnotes(const seg *s, size_t j) {
     size_t m = j;
-    while (footnote_at(s, m) && s->t[m].newlines_before == 0 && (m == j || !s->t[m].space_before)) {
-        m += 3;
+    size_t end;
+    while ((end = footnote_end(s, m)) != 0 && s->t[m].newlines_before == 0 &&
+           (m == j || !s->t[m].space_before)) {
+        m = end;
     }
     return m;
 }
@@ -625,6 +677,16 @@ static size_t run_boundary(const seg *s, size_t i, const run *r, bool opens_sent
         if (r->quote && speaker_follows(s, j)) {
             return 0;
         }
+        /* "…ever run again? [via the Vessel Courier]": a bracketed note after a
+         * question that no quote or bracket closes is a unit of its own, even in lower case
+         * ('"Why?" (for her rival)' goes on: the quote closes it; an exclamation mark may
+         * end a name, "Yahoo! (in accounting)") */
+        if (r->after == r->end && is_punct(s, r->end - 1, '?') &&
+            (is_punct(s, j, '(') || is_punct(s, j, '[')) && j + 1 < s->n &&
+            s->t[j + 1].kind == FL_TOKEN_WORD && !s->t[j + 1].space_before &&
+            s->k[j + 1].has_letter) {
+            return j;
+        }
         return can_start(s, j) ? j : 0;
     }
     /* a single period */
@@ -662,9 +724,10 @@ static bool line_break_ends(const seg *s, const seg_state *st, size_t i) {
     }
     size_t p = i - 1;
     /* "...in 1805. [19]" at the end of a line: the markers belong to the sentence before */
-    while (p >= st->start + 3 && is_punct(s, p, ']') && footnote_at(s, p - 2) &&
-           (is_terminal(s, p - 3) || is_closer(s, p - 3) || is_punct(s, p - 3, ']'))) {
-        p -= 3;
+    size_t m;
+    while ((m = footnote_start(s, p, st->start)) != SIZE_MAX && m > st->start &&
+           (is_terminal(s, m - 1) || is_closer(s, m - 1) || is_punct(s, m - 1, ']'))) {
+        p = m - 1;
     }
     size_t q = p;
     while (q > st->start && is_closer(s, q) && p - q < 4) {

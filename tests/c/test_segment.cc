@@ -157,6 +157,36 @@ TEST(Segment, FootnoteMarkersStayWithTheSentenceTheyAnnotate) {
     EXPECT_EQ((Strings{"It passed. [4]"}), sents("It passed. [4]"));
 }
 
+TEST(Segment, FootnoteRangesAndListsStayWithTheSentenceTheyAnnotate) {
+    // a paper or an encyclopedia cites several sources at once
+    EXPECT_EQ((Strings{"Tolls on the Vessel bridge were debated for years. [2 - 4]",
+                       "Critics in Tarnby won."}),
+              sents("Tolls on the Vessel bridge were debated for years. [2 - 4] Critics in "
+                    "Tarnby won."));
+    EXPECT_EQ((Strings{"The mill closed in 1931. [6, 7]", "Lind reopened it."}),
+              sents("The mill closed in 1931. [6, 7] Lind reopened it."));
+    EXPECT_EQ((Strings{"The mill closed in 1931.[6–8]", "Lind reopened it."}),
+              sents("The mill closed in 1931.[6–8] Lind reopened it."));
+    EXPECT_EQ((Strings{"The mill closed in 1931. [12,14]", "Lind reopened it."}),
+              sents("The mill closed in 1931. [12,14]\nLind reopened it."));
+    // a bracketed year is no marker
+    EXPECT_EQ((Strings{"The mill closed.", "[1931] Lind reopened it."}),
+              sents("The mill closed. [1931] Lind reopened it."));
+}
+
+TEST(Segment, BracketedNoteAfterAQuestionStartsASentence) {
+    // a note in brackets after a question stands apart, even in lower case
+    EXPECT_EQ((Strings{"Will the Tarnby ferry ever run again?", "[via the Vessel Courier]"}),
+              sents("Will the Tarnby ferry ever run again? [via the Vessel Courier]"));
+    EXPECT_EQ((Strings{"Who pays for the new pier?", "(no one in Tarnby knows yet)"}),
+              sents("Who pays for the new pier? (no one in Tarnby knows yet)"));
+    // not after a quoted question, and not after an exclamation mark that may end a name
+    EXPECT_EQ((Strings{"The crowd shouted \"Why?\" (at the mayor) and left."}),
+              sents("The crowd shouted \"Why?\" (at the mayor) and left."));
+    EXPECT_EQ((Strings{"Lind works at Yahoo! (in sales) now."}),
+              sents("Lind works at Yahoo! (in sales) now."));
+}
+
 TEST(Segment, OpeningQuoteStartsTheNextSentence) {
     EXPECT_EQ((Strings{"The minister spoke.", "\"We are ready,\" he said."}),
               sents("The minister spoke. \"We are ready,\" he said."));
