@@ -1169,6 +1169,27 @@ static bool hyphen_in(const ctx *c, size_t from, size_t to) {
     return false;
 }
 
+/* Do [from, to) name who is quoted in a digest's line ("- Dana Lind: "…"")? A name as a
+ * headline's prefix would be one, and in this layout also two names joined by "and" ("- Lind
+ * and Brandt: "…"", a column's authors) and one word with inner capitals (an outlet such as
+ * "FarmPoller", which heading a headline is more often a product). */
+static bool digest_name(const ctx *c, size_t from, size_t to) {
+    if (name_of(c, from, to, false) == NAME_SPEAKER) {
+        return true;
+    }
+    if (to == from + 1) {
+        return is_word(c, from) && c->k[from].upper && c->k[from].ncp > 1 &&
+               !(bits(c, from) & (FL_W_MEDIUM | FL_W_SECTION));
+    }
+    for (size_t a = from + 1; a + 1 < to; a++) {
+        if (folded_is(c, a, "and")) {
+            return name_of(c, from, a, false) == NAME_SPEAKER &&
+                   name_of(c, a + 1, to, false) == NAME_SPEAKER;
+        }
+    }
+    return false;
+}
+
 static fl_status headline(ctx *c, const span *s, size_t *from) {
     *from = s->a;
     /* "Kremlin: …", "Ukraine war latest: …": one to five words and a colon */
@@ -1249,7 +1270,7 @@ static fl_status headline(ctx *c, const span *s, size_t *from) {
             n += 2;
         }
         if (k > n && k + 2 < s->b && punct(c, k) == ':' && family(punct(c, k + 1)) != FAMILY_NONE &&
-            c->v[k + 2].quoted && name_of(c, n, k, false) == NAME_SPEAKER) {
+            c->v[k + 2].quoted && digest_name(c, n, k)) {
             bool cue_after = false; /* not '- Lind: "a coin toss," one aide said.' */
             for (size_t q = k + 2; q < s->b; q++) {
                 cue_after |= !c->v[q].quoted && (bits(c, q) & (FL_W_SPEECH | FL_W_THOUGHT));

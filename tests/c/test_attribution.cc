@@ -1339,6 +1339,18 @@ TEST(Attribution, MoreFromANameBetweenADashAndAColonIsQuotedToo) {
     EXPECT_EQ(":", r[0].cue);
 }
 
+TEST(Attribution, ADigestLineMayQuoteTwoAuthorsOrAnOutletWithInnerCapitals) {
+    auto r = records("The late swing was missed - Mara Olsen and Ivo Brandt: \"It was there.\"");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Mara Olsen and Ivo Brandt", r[0].speaker);
+    EXPECT_EQ(":", r[0].cue);
+    r = records("The count held up - FarmPoller: \"Our panel caught the late swing.\"");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("FarmPoller", r[0].speaker);
+    // neither a lone capitalised phrase nor words joined by "and" in lower case
+    EXPECT_TRUE(records("The count held up - Seeds and grain: \"Both rose.\"").empty());
+}
+
 TEST(Attribution, AnUnknownParticipleOrGivenOpensAnIntroduction) {
     auto r = records("Worried by the drought, Ana Ruiz, a grower, said that prices would climb.");
     ASSERT_EQ(1u, r.size());
