@@ -333,9 +333,10 @@ static bool speaker_token(const ctx *c, size_t i) {
           count_word(c, i + 1))) {
         return false; /* but "officials in Kyiv", "Republicans on Capitol Hill", "six in 10" */
     }
-    /* a finite verb of saying is another clause ("he said the minister told") */
+    /* a finite verb of saying is another clause ("he said the minister told"); an adjective
+     * of attitude is not a verb ("a Republican hopeful said", "a concerned grower said") */
     if ((b & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT)) && !(b & FL_W_NOUNLIKE) &&
-        form(c, i) != FL_FORM_NONE) {
+        form(c, i) != FL_FORM_NONE && form(c, i) != FL_FORM_ADJ) {
         return false;
     }
     return true;

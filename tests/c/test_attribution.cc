@@ -1351,6 +1351,18 @@ TEST(Attribution, ADigestLineMayQuoteTwoAuthorsOrAnOutletWithInnerCapitals) {
     EXPECT_TRUE(records("The count held up - Seeds and grain: \"Both rose.\"").empty());
 }
 
+TEST(Attribution, AnAdjectiveOfAttitudeIsPartOfTheSpeaker) {
+    auto r = records("A Republican hopeful said the levy was unfair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("A Republican hopeful", r[0].speaker);
+    r = records("One presidential hopeful, Ivo Brandt, says he will root for Tilden.");
+    ASSERT_GE(r.size(), 1u);
+    EXPECT_EQ("One presidential hopeful", r[0].speaker);
+    r = records("The mayor is hopeful that the levy will pass.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The mayor", r[0].speaker);
+}
+
 TEST(Attribution, AnUnknownParticipleOrGivenOpensAnIntroduction) {
     auto r = records("Worried by the drought, Ana Ruiz, a grower, said that prices would climb.");
     ASSERT_EQ(1u, r.size());
