@@ -4477,15 +4477,37 @@ static bool adjective_before_plural(const ctx *c, const span *s, size_t j, size_
     return false;
 }
 
-/* The subject that a preposition cut ("A state official aware of the audit said",
- * "Leaders of the drive to cancel the concert said", "A 2009 report by the Center
- * found"): when the words before the speaker found at sp_first, back to the start of the
- * clause, hold no verb and open with a determiner, a capital, a quantifier or a number (or
- * a plural noun where a clause surely starts: "Rather, sources close to her campaign
- * say"), the speaker starts there; else at sp_first. */
+/* Does a participle at p open a reduced relative clause inside a subject ("growers looking
+ * for a new clerk", "one grower adopted from Tilden")? A lower-case word in -ing before a
+ * preposition or a determiner that opens its complement, or in -ed before a preposition,
+ * right after a noun that is no verb, auxiliary, pronoun or function word. */
+static bool reduced_relative_at(const ctx *c, const span *s, size_t p) {
+    if (p <= s->a || p + 1 >= s->b || !is_word(c, p) || !c->k[p].lower || c->v[p].quoted ||
+        !(ing_word(c, p) || suffix_is(c, p, "ed", 5)) || !is_word(c, p - 1) || !is_word(c, p + 1) ||
+        !(bits(c, p + 1) & (FL_W_PREP | FL_W_DET)) || folded_is(c, p + 1, "to") ||
+        folded_is(c, p + 1, "that")) {
+        return false;
+    }
+    if (!ing_word(c, p) && !(bits(c, p + 1) & FL_W_PREP)) {
+        return false; /* a past with its object is the clause's verb ("The rules prompted some
+                       * growers to …") */
+    }
+    uint32_t b = bits(c, p - 1);
+    return !(b & ~(FL_W_ROLE | FL_W_SOURCE)) && !finite_verb(c, p - 1) && !ing_word(c, p - 1) &&
+           !ends_in_ly(c, p - 1) && (plural(c, p - 1) || (b & FL_W_ROLE) || c->k[p - 1].lower);
+}
+
+/* The subject that a preposition or a reduced relative's participle cut ("A state official
+ * aware of the audit said", "Leaders of the drive to cancel the concert said", "A 2009
+ * report by the Center found", "Growers seeking a lower levy prefer"): when the words
+ * before the speaker found at sp_first, back to the start of the clause, hold no verb and
+ * open with a determiner, a capital, a quantifier or a number (or a plural noun where a
+ * clause surely starts: "Rather, sources close to the mayor say"), the speaker starts
+ * there; else at sp_first. */
 static size_t subject_behind_preposition(const ctx *c, const span *s, size_t from, size_t sp_first,
                                          size_t vg) {
-    if (sp_first <= from || sp_first >= vg || !(bits(c, sp_first - 1) & FL_W_PREP)) {
+    if (sp_first <= from || sp_first >= vg ||
+        !((bits(c, sp_first - 1) & FL_W_PREP) || reduced_relative_at(c, s, sp_first - 1))) {
         return sp_first;
     }
     size_t j = sp_first;
@@ -4509,6 +4531,7 @@ static size_t subject_behind_preposition(const ctx *c, const span *s, size_t fro
                 break; /* "as growers in the two valleys paused" */
             }
             if (!passive_participle(c, p) && !participle_before_by(c, s, p) &&
+                !reduced_relative_at(c, s, p) &&
                 ((b & (FL_W_AUX | FL_W_OPENER | FL_W_VERB | FL_W_RELATIVE)) ||
                  ((b & FL_W_CONJ) && !folded_is(c, p, "and")) ||
                  ((b & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT | FL_W_STANCE)) &&

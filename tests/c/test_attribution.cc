@@ -1363,6 +1363,22 @@ TEST(Attribution, AnAdjectiveOfAttitudeIsPartOfTheSpeaker) {
     EXPECT_EQ("The mayor", r[0].speaker);
 }
 
+TEST(Attribution, AReducedRelativeClauseStaysInTheSubject) {
+    auto r = records("A majority of growers looking for a new clerk supported Lind.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("A majority of growers looking for a new clerk", r[0].speaker);
+    r = records("Growers seeking a lower levy prefer a vote.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Growers seeking a lower levy", r[0].speaker);
+    r = records("One grower adopted from Tilden in the 1970s said she never knew.");
+    ASSERT_GE(r.size(), 1u);
+    EXPECT_EQ("One grower adopted from Tilden in the 1970s", r[0].speaker);
+    // a past with its object is the verb of the clause, not a participle
+    r = records("The rules prompted some growers to question the levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("some growers", r[0].speaker);
+}
+
 TEST(Attribution, AnUnknownParticipleOrGivenOpensAnIntroduction) {
     auto r = records("Worried by the drought, Ana Ruiz, a grower, said that prices would climb.");
     ASSERT_EQ(1u, r.size());
