@@ -1390,6 +1390,33 @@ static bool backward_verb(const ctx *c, size_t i) {
     return f == FL_FORM_PAST || f == FL_FORM_S || f == FL_FORM_BASE || f == FL_FORM_NONE;
 }
 
+static bool clause_with_cue_at(const ctx *c, const span *s, size_t subj);
+
+/* Does a coordinator at n ("and", "but", "yet") open a clause with a speaker and a verb of
+ * saying of its own ("The levy is fair, Lind said, but Brandt said it was not.", "…, records
+ * show, and growers say …")? Then the clause the cue interrupted does not go on after it. */
+static bool coordinated_speaker_clause(const ctx *c, const span *s, size_t n) {
+    if (!(folded_is(c, n, "and") || folded_is(c, n, "but") || folded_is(c, n, "yet"))) {
+        return false;
+    }
+    size_t k = n + 1;
+    while (k < s->b && k - n < 4 && ((bits(c, k) & FL_W_ADV) || ly_adverb(c, k, k))) {
+        k++;
+    }
+    if (k >= s->b || !is_word(c, k) || (bits(c, k) & FL_W_OPENER) || folded_is(c, k, "that") ||
+        !clause_with_cue_at(c, s, k)) {
+        return false;
+    }
+    /* its verb says something: "…, Lind says, and she believed the count was late" goes on
+     * with what Lind says */
+    for (size_t v = k + 1; v < s->b && v - k <= MAX_SPEAKER_TOKENS && !c->v[v].quoted; v++) {
+        if (is_word(c, v) && (bits(c, v) & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_STANCE))) {
+            return (bits(c, v) & FL_W_SPEECH) != 0;
+        }
+    }
+    return false;
+}
+
 /* Where the content goes on after a parenthetical cue that ends at the comma at j ("The
  * plan, he said, will fail"), or SIZE_MAX: not when an apposition or a participle follows
  * ("…, a spokesman", "…, adding that"); past a relative clause about the speaker. */
@@ -1399,6 +1426,9 @@ static size_t resumes_after(const ctx *c, const span *s, size_t j, size_t conten
     if (at_end(s, n) || !is_word(c, n)) {
         /* '"…," he said, "…"': the quotation goes on */
         return n < s->b && (c->v[n].quoted || family(punct(c, n)) != FAMILY_NONE) ? n : SIZE_MAX;
+    }
+    if (coordinated_speaker_clause(c, s, n)) {
+        return SIZE_MAX;
     }
     uint32_t b = bits(c, n);
     if (speaker_before) {

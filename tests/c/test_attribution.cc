@@ -1379,6 +1379,19 @@ TEST(Attribution, AReducedRelativeClauseStaysInTheSubject) {
     EXPECT_EQ("some growers", r[0].speaker);
 }
 
+TEST(Attribution, ACoordinatedSpeakerClauseEndsAnInterruptedClause) {
+    auto r = records("The levy is fair, Lind said, but Brandt said it was not.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("Lind", r[0].speaker);
+    EXPECT_EQ("", r[0].content2); // Brandt's clause is no second piece of Lind's content
+    EXPECT_EQ("Brandt", r[1].speaker);
+    EXPECT_EQ("it was not.", r[1].content);
+    // with a verb of thought the clause may still be the first speaker's
+    r = records("The levy is fair, Lind says, and she believed the count was late.");
+    ASSERT_GE(r.size(), 1u);
+    EXPECT_EQ("and she believed the count was late.", r[0].content2);
+}
+
 TEST(Attribution, AnUnknownParticipleOrGivenOpensAnIntroduction) {
     auto r = records("Worried by the drought, Ana Ruiz, a grower, said that prices would climb.");
     ASSERT_EQ(1u, r.size());
