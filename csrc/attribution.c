@@ -1403,9 +1403,19 @@ static bool coordinated_speaker_clause(const ctx *c, const span *s, size_t n) {
     while (k < s->b && k - n < 4 && ((bits(c, k) & FL_W_ADV) || ly_adverb(c, k, k))) {
         k++;
     }
-    if (k >= s->b || !is_word(c, k) || (bits(c, k) & FL_W_OPENER) || folded_is(c, k, "that") ||
-        !clause_with_cue_at(c, s, k)) {
+    if (k >= s->b || !is_word(c, k) || (bits(c, k) & FL_W_OPENER) || folded_is(c, k, "that")) {
         return false;
+    }
+    if (!clause_with_cue_at(c, s, k)) {
+        /* a plural in lower case before a verb of saying: "…, and local growers say …" */
+        size_t v = k;
+        while (v < s->b && v - k < 3 && is_word(c, v) && c->k[v].lower &&
+               !(bits(c, v) & ~(FL_W_ROLE | FL_W_SOURCE))) {
+            v++;
+        }
+        return v > k && v < s->b && plural(c, v - 1) && is_word(c, v) && c->k[v].lower &&
+               (bits(c, v) & FL_W_SPEECH) && !(bits(c, v) & FL_W_NOUNLIKE) &&
+               (form(c, v) == FL_FORM_BASE || form(c, v) == FL_FORM_PAST);
     }
     /* its verb says something: "…, Lind says, and she believed the count was late" goes on
      * with what Lind says */

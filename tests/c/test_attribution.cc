@@ -1386,6 +1386,10 @@ TEST(Attribution, ACoordinatedSpeakerClauseEndsAnInterruptedClause) {
     EXPECT_EQ("", r[0].content2); // Brandt's clause is no second piece of Lind's content
     EXPECT_EQ("Brandt", r[1].speaker);
     EXPECT_EQ("it was not.", r[1].content);
+    r = records("The farm was worth $3 million, records show, and local growers say it is less.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("local growers", r[1].speaker);
+    EXPECT_EQ("it is less.", r[1].content);
     // with a verb of thought the clause may still be the first speaker's
     r = records("The levy is fair, Lind says, and she believed the count was late.");
     ASSERT_GE(r.size(), 1u);
