@@ -3445,6 +3445,16 @@ static size_t intro_clause_end(const ctx *c, const span *s, size_t vg, size_t cs
     return SIZE_MAX;
 }
 
+/* Does the content at cstart open with a preposition and its object ("asked for a photo",
+ * "spoke about the levy")? That is no clause of its own, so a coordinator and a speaker's
+ * clause after it end it ("A grower asked for a photo and Lind said it was fine."), as after
+ * an object. */
+static bool prepositional_content(const ctx *c, const span *s, size_t cstart) {
+    return cstart + 1 < s->b && is_word(c, cstart) && (bits(c, cstart) & FL_W_PREP) &&
+           !(bits(c, cstart) & FL_W_OPENER) && !folded_is(c, cstart, "to") &&
+           is_word(c, cstart + 1) && !(bits(c, cstart + 1) & FL_W_OPENER);
+}
+
 static fl_status finish(ctx *c, const span *s, fl_attr *at, size_t cstart, size_t vg) {
     if (cstart != SIZE_MAX && cstart < s->b && !at_end(s, cstart)) {
         /* One walk from cstart, each token looked at a bounded number of times: the
@@ -3495,7 +3505,8 @@ static fl_status finish(ctx *c, const span *s, fl_attr *at, size_t cstart, size_
         /* a verb of the content's own clause before end; an object or an infinitive has
          * the cue's ("declined to comment and Varga said", "defended the levy even though
          * he found") */
-        bool verb_seen = phrase || folded_is(c, cstart, "to");
+        bool verb_seen = phrase || folded_is(c, cstart, "to") ||
+                         prepositional_content(c, s, cstart);
         size_t scanned = cstart; /* verb_seen holds for [cstart, scanned) */
         while (end < s->b && c->v[end].role == FL_ROLE_NONE) {
             if (end > cstart &&

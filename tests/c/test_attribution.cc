@@ -1396,6 +1396,14 @@ TEST(Attribution, ACoordinatedSpeakerClauseEndsAnInterruptedClause) {
     EXPECT_EQ("and she believed the count was late.", r[0].content2);
 }
 
+TEST(Attribution, APrepositionalContentEndsBeforeAnotherSpeakersClause) {
+    auto r = records("A grower asked for a photo and Lind said it was fine.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("for a photo", r[0].content);
+    EXPECT_EQ("Lind", r[1].speaker);
+    EXPECT_EQ("it was fine.", r[1].content);
+}
+
 TEST(Attribution, AnUnknownParticipleOrGivenOpensAnIntroduction) {
     auto r = records("Worried by the drought, Ana Ruiz, a grower, said that prices would climb.");
     ASSERT_EQ(1u, r.size());
