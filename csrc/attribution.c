@@ -4424,6 +4424,34 @@ static size_t controlled_object(const ctx *c, size_t from, size_t i) {
     return j;
 }
 
+/* The object of "leave" that an infinitive after it tells of ("The ruling left many growers
+ * to wonder what went wrong", "…, leaving some to question whether …"): it speaks for the
+ * infinitive at i when it is a pronoun, a quantifier or a plural (people, not a place one
+ * leaves: "He left the hall to tell reporters …" keeps its subject). Returns its first token,
+ * or i. */
+static size_t left_object(const ctx *c, size_t from, size_t i) {
+    static const char *const leave[] = {"leave", "leaves", "left", "leaving"};
+    if (i < from + 3 || !folded_is(c, i - 1, "to") || c->v[i - 1].quoted) {
+        return i;
+    }
+    size_t j = i - 1;
+    while (j > from && i - 1 - j < 4 && c->v[j - 1].role == FL_ROLE_NONE && !c->v[j - 1].quoted &&
+           is_word(c, j - 1) && c->k[j - 1].lower &&
+           !folded_in(c, j - 1, leave, sizeof leave / sizeof leave[0])) {
+        uint32_t b = bits(c, j - 1);
+        if ((b & ~(FL_W_DET | FL_W_ROLE | FL_W_PRON)) || finite_verb(c, j - 1)) {
+            return i;
+        }
+        j--;
+    }
+    if (j <= from || j == i - 1 || !folded_in(c, j - 1, leave, sizeof leave / sizeof leave[0])) {
+        return i;
+    }
+    bool people = (j + 2 == i && (object_pronoun(c, j) || quantifier(c, j))) ||
+                  (plural(c, i - 2) && !(bits(c, i - 2) & FL_W_DET));
+    return people ? j : i;
+}
+
 /* A participle without an auxiliary whose agent follows: "Asked by a reporter whether …",
  * "As reported by the Courier, …", "…, first reported by the Courier, …": a passive clause
  * reduced to its participle, where it opens the sentence or follows "as" or a comma (not
@@ -5255,6 +5283,9 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
             }
             if (named_first == named_end && vg == i) {
                 size_t obj = controlled_object(c, from, i);
+                if (obj >= i) {
+                    obj = left_object(c, from, i); /* "…, leaving many to wonder …" */
+                }
                 if (obj < i) {
                     named_first = obj; /* "The vote led the mayor to declare victory" */
                     named_end = i - 1;

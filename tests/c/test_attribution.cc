@@ -1404,6 +1404,20 @@ TEST(Attribution, APrepositionalContentEndsBeforeAnotherSpeakersClause) {
     EXPECT_EQ("it was fine.", r[1].content);
 }
 
+TEST(Attribution, TheObjectOfLeaveSpeaksForTheInfinitiveAfterIt) {
+    auto r = records("The ruling left many growers to wonder what went wrong.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("many growers", r[0].speaker);
+    EXPECT_EQ("wonder", r[0].cue);
+    r = records("The count came late, leaving some to question whether it was fair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("some", r[0].speaker);
+    // a place one leaves does not speak
+    r = records("He left the hall to tell reporters that the levy was fair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_NE("the hall", r[0].speaker);
+}
+
 TEST(Attribution, AnUnknownParticipleOrGivenOpensAnIntroduction) {
     auto r = records("Worried by the drought, Ana Ruiz, a grower, said that prices would climb.");
     ASSERT_EQ(1u, r.size());
