@@ -4756,6 +4756,26 @@ static bool intro_gerund_subject(const ctx *c, const span *s, size_t vg, size_t 
     return true;
 }
 
+/* Does a list of names [start, sp_first) follow an introduction and its comma ("On Monday,
+ * Lind, Reyes and Olsen said", "Instead, Lind, Reyes and Olsen argued")? Then the clause
+ * starts at the list, whose first name the introduction's comma does not make an apposition.
+ * a is the sentence's first word; every word of the list has a capital. */
+static bool names_after_intro(const ctx *c, const span *s, size_t a, size_t start,
+                              size_t sp_first) {
+    if (start < a + 2 || punct(c, start - 1) != ',' || c->v[start - 1].quoted) {
+        return false;
+    }
+    for (size_t k = start; k < sp_first; k++) {
+        if (is_word(c, k) && !c->k[k].upper && !folded_is(c, k, "and")) {
+            return false;
+        }
+    }
+    size_t comma = start - 1;
+    bool adverb = comma == a + 1 && is_word(c, a) && c->k[a].upper &&
+                  ((bits(c, a) & FL_W_ADV) || ly_adverb(c, a, a));
+    return adverb || intro_phrase(c, s, a, comma);
+}
+
 /* A list that a comma cut ("The growers, millers and bakers said" gave
  * "millers and bakers"): when the speaker found at sp_first holds "and" and a comma
  * stands before it, the items before that comma, back to the start of the clause, are
@@ -4817,7 +4837,7 @@ static size_t list_subject(const ctx *c, const span *s, size_t from, size_t sp_f
         a++;
     }
     bool linked = start == a + 1 && (folded_is(c, a, "but") || folded_is(c, a, "and"));
-    if (!(start == from || start == a || linked) ||
+    if (!(start == from || start == a || linked || names_after_intro(c, s, a, start, sp_first)) ||
         !((bits(c, start) & FL_W_DET) || c->k[start].upper)) {
         return sp_first; /* a noun phrase or a name at the clause's start */
     }

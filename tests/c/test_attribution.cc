@@ -1418,6 +1418,15 @@ TEST(Attribution, TheObjectOfLeaveSpeaksForTheInfinitiveAfterIt) {
     EXPECT_NE("the hall", r[0].speaker);
 }
 
+TEST(Attribution, AListOfNamesAfterAnIntroductionIsTheWholeSubject) {
+    auto r = records("On Monday, Dana Lind, Ivo Reyes and Mara Olsen said the levy was fair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Dana Lind, Ivo Reyes and Mara Olsen", r[0].speaker);
+    r = records("Instead, Lind, Reyes and Olsen argued that the levy was fair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Lind, Reyes and Olsen", r[0].speaker);
+}
+
 TEST(Attribution, AnUnknownParticipleOrGivenOpensAnIntroduction) {
     auto r = records("Worried by the drought, Ana Ruiz, a grower, said that prices would climb.");
     ASSERT_EQ(1u, r.size());
