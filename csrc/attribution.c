@@ -333,9 +333,10 @@ static bool speaker_token(const ctx *c, size_t i) {
           count_word(c, i + 1))) {
         return false; /* but "officials in Kyiv", "Republicans on Capitol Hill", "six in 10" */
     }
-    /* a finite verb of saying is another clause ("he said the minister told") */
+    /* a finite verb of saying is another clause ("he said the minister told"); an adjective
+     * of attitude is not a verb ("a Republican hopeful said", "a concerned grower said") */
     if ((b & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT)) && !(b & FL_W_NOUNLIKE) &&
-        form(c, i) != FL_FORM_NONE) {
+        form(c, i) != FL_FORM_NONE && form(c, i) != FL_FORM_ADJ) {
         return false;
     }
     return true;
@@ -1169,6 +1170,27 @@ static bool hyphen_in(const ctx *c, size_t from, size_t to) {
     return false;
 }
 
+/* Do [from, to) name who is quoted in a digest's line ("- Dana Lind: "…"")? A name as a
+ * headline's prefix would be one, and in this layout also two names joined by "and" ("- Lind
+ * and Brandt: "…"", a column's authors) and one word with inner capitals (an outlet such as
+ * "FarmPoller", which heading a headline is more often a product). */
+static bool digest_name(const ctx *c, size_t from, size_t to) {
+    if (name_of(c, from, to, false) == NAME_SPEAKER) {
+        return true;
+    }
+    if (to == from + 1) {
+        return is_word(c, from) && c->k[from].upper && c->k[from].ncp > 1 &&
+               !(bits(c, from) & (FL_W_MEDIUM | FL_W_SECTION));
+    }
+    for (size_t a = from + 1; a + 1 < to; a++) {
+        if (folded_is(c, a, "and")) {
+            return name_of(c, from, a, false) == NAME_SPEAKER &&
+                   name_of(c, a + 1, to, false) == NAME_SPEAKER;
+        }
+    }
+    return false;
+}
+
 static fl_status headline(ctx *c, const span *s, size_t *from) {
     *from = s->a;
     /* "Kremlin: …", "Ukraine war latest: …": one to five words and a colon */
@@ -1249,7 +1271,7 @@ static fl_status headline(ctx *c, const span *s, size_t *from) {
             n += 2;
         }
         if (k > n && k + 2 < s->b && punct(c, k) == ':' && family(punct(c, k + 1)) != FAMILY_NONE &&
-            c->v[k + 2].quoted && name_of(c, n, k, false) == NAME_SPEAKER) {
+            c->v[k + 2].quoted && digest_name(c, n, k)) {
             bool cue_after = false; /* not '- Lind: "a coin toss," one aide said.' */
             for (size_t q = k + 2; q < s->b; q++) {
                 cue_after |= !c->v[q].quoted && (bits(c, q) & (FL_W_SPEECH | FL_W_THOUGHT));
@@ -1368,6 +1390,43 @@ static bool backward_verb(const ctx *c, size_t i) {
     return f == FL_FORM_PAST || f == FL_FORM_S || f == FL_FORM_BASE || f == FL_FORM_NONE;
 }
 
+static bool clause_with_cue_at(const ctx *c, const span *s, size_t subj);
+
+/* Does a coordinator at n ("and", "but", "yet") open a clause with a speaker and a verb of
+ * saying of its own ("The levy is fair, Lind said, but Brandt said it was not.", "…, records
+ * show, and growers say …")? Then the clause the cue interrupted does not go on after it. */
+static bool coordinated_speaker_clause(const ctx *c, const span *s, size_t n) {
+    if (!(folded_is(c, n, "and") || folded_is(c, n, "but") || folded_is(c, n, "yet"))) {
+        return false;
+    }
+    size_t k = n + 1;
+    while (k < s->b && k - n < 4 && ((bits(c, k) & FL_W_ADV) || ly_adverb(c, k, k))) {
+        k++;
+    }
+    if (k >= s->b || !is_word(c, k) || (bits(c, k) & FL_W_OPENER) || folded_is(c, k, "that")) {
+        return false;
+    }
+    if (!clause_with_cue_at(c, s, k)) {
+        /* a plural in lower case before a verb of saying: "…, and local growers say …" */
+        size_t v = k;
+        while (v < s->b && v - k < 3 && is_word(c, v) && c->k[v].lower &&
+               !(bits(c, v) & ~(FL_W_ROLE | FL_W_SOURCE))) {
+            v++;
+        }
+        return v > k && v < s->b && plural(c, v - 1) && is_word(c, v) && c->k[v].lower &&
+               (bits(c, v) & FL_W_SPEECH) && !(bits(c, v) & FL_W_NOUNLIKE) &&
+               (form(c, v) == FL_FORM_BASE || form(c, v) == FL_FORM_PAST);
+    }
+    /* its verb says something: "…, Lind says, and she believed the count was late" goes on
+     * with what Lind says */
+    for (size_t v = k + 1; v < s->b && v - k <= MAX_SPEAKER_TOKENS && !c->v[v].quoted; v++) {
+        if (is_word(c, v) && (bits(c, v) & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_STANCE))) {
+            return (bits(c, v) & FL_W_SPEECH) != 0;
+        }
+    }
+    return false;
+}
+
 /* Where the content goes on after a parenthetical cue that ends at the comma at j ("The
  * plan, he said, will fail"), or SIZE_MAX: not when an apposition or a participle follows
  * ("…, a spokesman", "…, adding that"); past a relative clause about the speaker. */
@@ -1377,6 +1436,9 @@ static size_t resumes_after(const ctx *c, const span *s, size_t j, size_t conten
     if (at_end(s, n) || !is_word(c, n)) {
         /* '"…," he said, "…"': the quotation goes on */
         return n < s->b && (c->v[n].quoted || family(punct(c, n)) != FAMILY_NONE) ? n : SIZE_MAX;
+    }
+    if (coordinated_speaker_clause(c, s, n)) {
+        return SIZE_MAX;
     }
     uint32_t b = bits(c, n);
     if (speaker_before) {
@@ -3383,6 +3445,16 @@ static size_t intro_clause_end(const ctx *c, const span *s, size_t vg, size_t cs
     return SIZE_MAX;
 }
 
+/* Does the content at cstart open with a preposition and its object ("asked for a photo",
+ * "spoke about the levy")? That is no clause of its own, so a coordinator and a speaker's
+ * clause after it end it ("A grower asked for a photo and Lind said it was fine."), as after
+ * an object. */
+static bool prepositional_content(const ctx *c, const span *s, size_t cstart) {
+    return cstart + 1 < s->b && is_word(c, cstart) && (bits(c, cstart) & FL_W_PREP) &&
+           !(bits(c, cstart) & FL_W_OPENER) && !folded_is(c, cstart, "to") &&
+           is_word(c, cstart + 1) && !(bits(c, cstart + 1) & FL_W_OPENER);
+}
+
 static fl_status finish(ctx *c, const span *s, fl_attr *at, size_t cstart, size_t vg) {
     if (cstart != SIZE_MAX && cstart < s->b && !at_end(s, cstart)) {
         /* One walk from cstart, each token looked at a bounded number of times: the
@@ -3433,7 +3505,8 @@ static fl_status finish(ctx *c, const span *s, fl_attr *at, size_t cstart, size_
         /* a verb of the content's own clause before end; an object or an infinitive has
          * the cue's ("declined to comment and Varga said", "defended the levy even though
          * he found") */
-        bool verb_seen = phrase || folded_is(c, cstart, "to");
+        bool verb_seen = phrase || folded_is(c, cstart, "to") ||
+                         prepositional_content(c, s, cstart);
         size_t scanned = cstart; /* verb_seen holds for [cstart, scanned) */
         while (end < s->b && c->v[end].role == FL_ROLE_NONE) {
             if (end > cstart &&
@@ -4351,6 +4424,34 @@ static size_t controlled_object(const ctx *c, size_t from, size_t i) {
     return j;
 }
 
+/* The object of "leave" that an infinitive after it tells of ("The ruling left many growers
+ * to wonder what went wrong", "…, leaving some to question whether …"): it speaks for the
+ * infinitive at i when it is a pronoun, a quantifier or a plural (people, not a place one
+ * leaves: "He left the hall to tell reporters …" keeps its subject). Returns its first token,
+ * or i. */
+static size_t left_object(const ctx *c, size_t from, size_t i) {
+    static const char *const leave[] = {"leave", "leaves", "left", "leaving"};
+    if (i < from + 3 || !folded_is(c, i - 1, "to") || c->v[i - 1].quoted) {
+        return i;
+    }
+    size_t j = i - 1;
+    while (j > from && i - 1 - j < 4 && c->v[j - 1].role == FL_ROLE_NONE && !c->v[j - 1].quoted &&
+           is_word(c, j - 1) && c->k[j - 1].lower &&
+           !folded_in(c, j - 1, leave, sizeof leave / sizeof leave[0])) {
+        uint32_t b = bits(c, j - 1);
+        if ((b & ~(FL_W_DET | FL_W_ROLE | FL_W_PRON)) || finite_verb(c, j - 1)) {
+            return i;
+        }
+        j--;
+    }
+    if (j <= from || j == i - 1 || !folded_in(c, j - 1, leave, sizeof leave / sizeof leave[0])) {
+        return i;
+    }
+    bool people = (j + 2 == i && (object_pronoun(c, j) || quantifier(c, j))) ||
+                  (plural(c, i - 2) && !(bits(c, i - 2) & FL_W_DET));
+    return people ? j : i;
+}
+
 /* A participle without an auxiliary whose agent follows: "Asked by a reporter whether …",
  * "As reported by the Courier, …", "…, first reported by the Courier, …": a passive clause
  * reduced to its participle, where it opens the sentence or follows "as" or a comma (not
@@ -4455,15 +4556,37 @@ static bool adjective_before_plural(const ctx *c, const span *s, size_t j, size_
     return false;
 }
 
-/* The subject that a preposition cut ("A state official aware of the audit said",
- * "Leaders of the drive to cancel the concert said", "A 2009 report by the Center
- * found"): when the words before the speaker found at sp_first, back to the start of the
- * clause, hold no verb and open with a determiner, a capital, a quantifier or a number (or
- * a plural noun where a clause surely starts: "Instead, aides close to the mayor
- * say"), the speaker starts there; else at sp_first. */
+/* Does a participle at p open a reduced relative clause inside a subject ("growers looking
+ * for a new clerk", "one grower adopted from Tilden")? A lower-case word in -ing before a
+ * preposition or a determiner that opens its complement, or in -ed before a preposition,
+ * right after a noun that is no verb, auxiliary, pronoun or function word. */
+static bool reduced_relative_at(const ctx *c, const span *s, size_t p) {
+    if (p <= s->a || p + 1 >= s->b || !is_word(c, p) || !c->k[p].lower || c->v[p].quoted ||
+        !(ing_word(c, p) || suffix_is(c, p, "ed", 5)) || !is_word(c, p - 1) || !is_word(c, p + 1) ||
+        !(bits(c, p + 1) & (FL_W_PREP | FL_W_DET)) || folded_is(c, p + 1, "to") ||
+        folded_is(c, p + 1, "that")) {
+        return false;
+    }
+    if (!ing_word(c, p) && !(bits(c, p + 1) & FL_W_PREP)) {
+        return false; /* a past with its object is the clause's verb ("The rules prompted some
+                       * growers to …") */
+    }
+    uint32_t b = bits(c, p - 1);
+    return !(b & ~(FL_W_ROLE | FL_W_SOURCE)) && !finite_verb(c, p - 1) && !ing_word(c, p - 1) &&
+           !ends_in_ly(c, p - 1) && (plural(c, p - 1) || (b & FL_W_ROLE) || c->k[p - 1].lower);
+}
+
+/* The subject that a preposition or a reduced relative's participle cut ("A state official
+ * aware of the audit said", "Leaders of the drive to cancel the concert said", "A 2009
+ * report by the Center found", "Growers seeking a lower levy prefer"): when the words
+ * before the speaker found at sp_first, back to the start of the clause, hold no verb and
+ * open with a determiner, a capital, a quantifier or a number (or a plural noun where a
+ * clause surely starts: "Instead, aides close to the mayor say"), the speaker starts
+ * there; else at sp_first. */
 static size_t subject_behind_preposition(const ctx *c, const span *s, size_t from, size_t sp_first,
                                          size_t vg) {
-    if (sp_first <= from || sp_first >= vg || !(bits(c, sp_first - 1) & FL_W_PREP)) {
+    if (sp_first <= from || sp_first >= vg ||
+        !((bits(c, sp_first - 1) & FL_W_PREP) || reduced_relative_at(c, s, sp_first - 1))) {
         return sp_first;
     }
     size_t j = sp_first;
@@ -4487,6 +4610,7 @@ static size_t subject_behind_preposition(const ctx *c, const span *s, size_t fro
                 break; /* "as growers in the two valleys paused" */
             }
             if (!passive_participle(c, p) && !participle_before_by(c, s, p) &&
+                !reduced_relative_at(c, s, p) &&
                 ((b & (FL_W_AUX | FL_W_OPENER | FL_W_VERB | FL_W_RELATIVE)) ||
                  ((b & FL_W_CONJ) && !folded_is(c, p, "and")) ||
                  ((b & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT | FL_W_STANCE)) &&
@@ -4632,6 +4756,26 @@ static bool intro_gerund_subject(const ctx *c, const span *s, size_t vg, size_t 
     return true;
 }
 
+/* Does a list of names [start, sp_first) follow an introduction and its comma ("On Monday,
+ * Lind, Reyes and Olsen said", "Instead, Lind, Reyes and Olsen argued")? Then the clause
+ * starts at the list, whose first name the introduction's comma does not make an apposition.
+ * a is the sentence's first word; every word of the list has a capital. */
+static bool names_after_intro(const ctx *c, const span *s, size_t a, size_t start,
+                              size_t sp_first) {
+    if (start < a + 2 || punct(c, start - 1) != ',' || c->v[start - 1].quoted) {
+        return false;
+    }
+    for (size_t k = start; k < sp_first; k++) {
+        if (is_word(c, k) && !c->k[k].upper && !folded_is(c, k, "and")) {
+            return false;
+        }
+    }
+    size_t comma = start - 1;
+    bool adverb = comma == a + 1 && is_word(c, a) && c->k[a].upper &&
+                  ((bits(c, a) & FL_W_ADV) || ly_adverb(c, a, a));
+    return adverb || intro_phrase(c, s, a, comma);
+}
+
 /* A list that a comma cut ("The growers, millers and bakers said" gave
  * "millers and bakers"): when the speaker found at sp_first holds "and" and a comma
  * stands before it, the items before that comma, back to the start of the clause, are
@@ -4693,7 +4837,7 @@ static size_t list_subject(const ctx *c, const span *s, size_t from, size_t sp_f
         a++;
     }
     bool linked = start == a + 1 && (folded_is(c, a, "but") || folded_is(c, a, "and"));
-    if (!(start == from || start == a || linked) ||
+    if (!(start == from || start == a || linked || names_after_intro(c, s, a, start, sp_first)) ||
         !((bits(c, start) & FL_W_DET) || c->k[start].upper)) {
         return sp_first; /* a noun phrase or a name at the clause's start */
     }
@@ -5159,6 +5303,9 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
             }
             if (named_first == named_end && vg == i) {
                 size_t obj = controlled_object(c, from, i);
+                if (obj >= i) {
+                    obj = left_object(c, from, i); /* "…, leaving many to wonder …" */
+                }
                 if (obj < i) {
                     named_first = obj; /* "The vote led the mayor to declare victory" */
                     named_end = i - 1;

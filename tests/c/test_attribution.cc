@@ -1339,6 +1339,94 @@ TEST(Attribution, MoreFromANameBetweenADashAndAColonIsQuotedToo) {
     EXPECT_EQ(":", r[0].cue);
 }
 
+TEST(Attribution, ADigestLineMayQuoteTwoAuthorsOrAnOutletWithInnerCapitals) {
+    auto r = records("The late swing was missed - Mara Olsen and Ivo Brandt: \"It was there.\"");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Mara Olsen and Ivo Brandt", r[0].speaker);
+    EXPECT_EQ(":", r[0].cue);
+    r = records("The count held up - FarmPoller: \"Our panel caught the late swing.\"");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("FarmPoller", r[0].speaker);
+    // neither a lone capitalised phrase nor words joined by "and" in lower case
+    EXPECT_TRUE(records("The count held up - Seeds and grain: \"Both rose.\"").empty());
+}
+
+TEST(Attribution, AnAdjectiveOfAttitudeIsPartOfTheSpeaker) {
+    auto r = records("A Republican hopeful said the levy was unfair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("A Republican hopeful", r[0].speaker);
+    r = records("One presidential hopeful, Ivo Brandt, says he will root for Tilden.");
+    ASSERT_GE(r.size(), 1u);
+    EXPECT_EQ("One presidential hopeful", r[0].speaker);
+    r = records("The mayor is hopeful that the levy will pass.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The mayor", r[0].speaker);
+}
+
+TEST(Attribution, AReducedRelativeClauseStaysInTheSubject) {
+    auto r = records("A majority of growers looking for a new clerk supported Lind.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("A majority of growers looking for a new clerk", r[0].speaker);
+    r = records("Growers seeking a lower levy prefer a vote.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Growers seeking a lower levy", r[0].speaker);
+    r = records("One grower adopted from Tilden in the 1970s said she never knew.");
+    ASSERT_GE(r.size(), 1u);
+    EXPECT_EQ("One grower adopted from Tilden in the 1970s", r[0].speaker);
+    // a past with its object is the verb of the clause, not a participle
+    r = records("The rules prompted some growers to question the levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("some growers", r[0].speaker);
+}
+
+TEST(Attribution, ACoordinatedSpeakerClauseEndsAnInterruptedClause) {
+    auto r = records("The levy is fair, Lind said, but Brandt said it was not.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("Lind", r[0].speaker);
+    EXPECT_EQ("", r[0].content2); // Brandt's clause is no second piece of Lind's content
+    EXPECT_EQ("Brandt", r[1].speaker);
+    EXPECT_EQ("it was not.", r[1].content);
+    r = records("The farm was worth $3 million, records show, and local growers say it is less.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("local growers", r[1].speaker);
+    EXPECT_EQ("it is less.", r[1].content);
+    // with a verb of thought the clause may still be the first speaker's
+    r = records("The levy is fair, Lind says, and she believed the count was late.");
+    ASSERT_GE(r.size(), 1u);
+    EXPECT_EQ("and she believed the count was late.", r[0].content2);
+}
+
+TEST(Attribution, APrepositionalContentEndsBeforeAnotherSpeakersClause) {
+    auto r = records("A grower asked for a photo and Lind said it was fine.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("for a photo", r[0].content);
+    EXPECT_EQ("Lind", r[1].speaker);
+    EXPECT_EQ("it was fine.", r[1].content);
+}
+
+TEST(Attribution, TheObjectOfLeaveSpeaksForTheInfinitiveAfterIt) {
+    auto r = records("The ruling left many growers to wonder what went wrong.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("many growers", r[0].speaker);
+    EXPECT_EQ("wonder", r[0].cue);
+    r = records("The count came late, leaving some to question whether it was fair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("some", r[0].speaker);
+    // a place one leaves does not speak
+    r = records("He left the hall to tell reporters that the levy was fair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_NE("the hall", r[0].speaker);
+}
+
+TEST(Attribution, AListOfNamesAfterAnIntroductionIsTheWholeSubject) {
+    auto r = records("On Monday, Dana Lind, Ivo Reyes and Mara Olsen said the levy was fair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Dana Lind, Ivo Reyes and Mara Olsen", r[0].speaker);
+    r = records("Instead, Lind, Reyes and Olsen argued that the levy was fair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Lind, Reyes and Olsen", r[0].speaker);
+}
+
 TEST(Attribution, AnUnknownParticipleOrGivenOpensAnIntroduction) {
     auto r = records("Worried by the drought, Ana Ruiz, a grower, said that prices would climb.");
     ASSERT_EQ(1u, r.size());
