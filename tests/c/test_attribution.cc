@@ -1081,6 +1081,11 @@ TEST(Attribution, APhraseOfTimeWithoutAPrepositionIsAnIntroduction) {
     r = records("He renewed that pledge on Friday, saying he would act.");
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("He", r[0].speaker);
+    // a season, as a month: "Every summer," was read as the content before the cue
+    r = records("Every summer, the guild announces who it believes deserves the prize.");
+    ASSERT_LE(1u, r.size());
+    EXPECT_EQ("the guild", r[0].speaker);
+    EXPECT_EQ("who it believes deserves the prize.", r[0].content);
 }
 
 TEST(Attribution, ThePossessorOfANounCueIsItsSpeaker) {
