@@ -4490,6 +4490,32 @@ static bool quotation_or_that(const ctx *c, const span *s, size_t j) {
     return j + 1 < s->b && family(punct(c, j)) != FAMILY_NONE && c->v[j + 1].quoted;
 }
 
+/* Is the content at j of a form of "claim" the deaths something caused ("The blast claimed
+ * 12 lives", "the war has claimed thousands of lives since …", "claimed the life of a
+ * child")? "Life" or "lives" within its first words, with no verb, comma or preposition
+ * but "of" before it and no verb after it ("claims life is unfair" is a clause). Other noun
+ * phrases stay claims made: PolNeAR marks "claimed a victory", "claimed the nomination" as
+ * cues. */
+static bool claim_takes_lives(const ctx *c, const span *s, size_t cue, size_t j) {
+    const fl_cue *q = c->v[cue].cue;
+    if (q == NULL || !lemma_is(q, "claim")) {
+        return false;
+    }
+    for (size_t k = j; k < s->b && k < j + 5; k++) {
+        if (folded_is(c, k, "of")) {
+            continue; /* "dozens of lives" */
+        }
+        if (!is_word(c, k) || c->v[k].quoted || finite_verb(c, k) ||
+            (bits(c, k) & (FL_W_PREP | FL_W_PRON | FL_W_OPENER))) {
+            return false;
+        }
+        if (folded_is(c, k, "lives") || folded_is(c, k, "life")) {
+            return k + 1 >= s->b || !finite_verb(c, k + 1);
+        }
+    }
+    return false;
+}
+
 /* Is word p a participle in -ed before "by", or before a word of time and "by", after a
  * noun ("a survey released Monday by the Ledger", "a letter signed by 200
  * members")? */
@@ -5393,6 +5419,9 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
             }
             if ((b & FL_W_CLAUSE) && passive_group(c, vg, i) && passive_sight(c, s, vg, i)) {
                 continue; /* "the video was viewed two million times" */
+            }
+            if (cstart != SIZE_MAX && claim_takes_lives(c, s, i, cstart)) {
+                continue; /* "The blast claimed 12 lives.": no one said anything */
             }
             if (cstart != SIZE_MAX && from_place_only(c, s, cstart)) {
                 continue; /* "Lind reported from Tilden.": where she worked, no content */

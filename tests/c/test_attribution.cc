@@ -1067,6 +1067,24 @@ TEST(Attribution, ACapitalAfterACapitalInsideASentenceIsPartOfAName) {
     EXPECT_EQ("Dana Lind, an analyst at Harbour Point,", r[0].speaker);
 }
 
+TEST(Attribution, ClaimingLivesIsNoClaimMade) {
+    // war news: the deaths an attack caused are no one's words
+    EXPECT_TRUE(records("The blast claimed the lives of four civilians.").empty());
+    EXPECT_TRUE(records("The floods claimed dozens of lives.").empty());
+    EXPECT_TRUE(records("The war has claimed thousands of lives since 2014.").empty());
+    EXPECT_TRUE(records("The shelling claimed his life.").empty());
+    // a clause and other noun phrases are still claims made
+    auto r = records("Lind claims life is unfair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Lind", r[0].speaker);
+    r = records("The separatists claimed victory in the vote.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("claimed", r[0].cue);
+    r = records("Kyiv claims the city has been retaken.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("the city has been retaken.", r[0].content);
+}
+
 TEST(Attribution, APhraseOfTimeWithoutAPrepositionIsAnIntroduction) {
     auto r = records("Late last month, the council sent a letter to the mayor, calling the levy "
                      "unfair.");
@@ -1081,6 +1099,11 @@ TEST(Attribution, APhraseOfTimeWithoutAPrepositionIsAnIntroduction) {
     r = records("He renewed that pledge on Friday, saying he would act.");
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("He", r[0].speaker);
+    // a season, as a month: "Every summer," was read as the content before the cue
+    r = records("Every summer, the guild announces who it believes deserves the prize.");
+    ASSERT_LE(1u, r.size());
+    EXPECT_EQ("the guild", r[0].speaker);
+    EXPECT_EQ("who it believes deserves the prize.", r[0].content);
 }
 
 TEST(Attribution, ThePossessorOfANounCueIsItsSpeaker) {
