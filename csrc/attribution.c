@@ -3383,7 +3383,24 @@ static size_t intro_clause_end(const ctx *c, const span *s, size_t vg, size_t cs
     return SIZE_MAX;
 }
 
-static fl_status finish(ctx *c, const span *s, fl_attr *at, size_t cstart, size_t vg) {
+/* Takes back the speaker and cue parts that an attribution left unrecorded gave: the tokens
+ * from marked_from to end (the speaker, the cue and what stands between the cue and its
+ * complement), and the speaker it names elsewhere (an agent after "by"). */
+static void unmark(ctx *c, size_t marked_from, size_t end, const fl_attr *at) {
+    size_t to = end > at->speaker_end ? end : at->speaker_end;
+    size_t from = marked_from;
+    if (at->speaker_first < at->speaker_end && at->speaker_first < from) {
+        from = at->speaker_first;
+    }
+    for (size_t k = from; k < to; k++) {
+        if (c->v[k].role == FL_ROLE_SPEAKER || c->v[k].role == FL_ROLE_CUE) {
+            c->v[k].role = FL_ROLE_NONE;
+        }
+    }
+}
+
+static fl_status finish(ctx *c, const span *s, fl_attr *at, size_t cstart, size_t vg,
+                        size_t marked_from) {
     if (cstart != SIZE_MAX && cstart < s->b && !at_end(s, cstart)) {
         /* One walk from cstart, each token looked at a bounded number of times: the
          * content ends where another attribution has its part, where the relative clause
@@ -3465,7 +3482,10 @@ static fl_status finish(ctx *c, const span *s, fl_attr *at, size_t cstart, size_
     if (at->content_first == at->content_end && at->content2_first == at->content2_end) {
         size_t e = paragraph_after_colon(c, s, at->cue_end);
         if (e == 0) {
-            return FL_OK; /* "He declined." reports nothing */
+            /* "He declined." reports nothing: its speaker and cue are no one's, and stay
+             * free for a later cue ("Lind declined, then said …") and the voice */
+            unmark(c, marked_from, cstart == SIZE_MAX ? at->cue_end : cstart, at);
+            return FL_OK;
         }
         /* "He said:" ends its paragraph: the next paragraph is what he said */
         at->content_first = (uint32_t)s->b;
@@ -4857,6 +4877,7 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
         at.cue_word = (uint32_t)i;
         c->naming = naming_cue(c, i);
         size_t cstart;
+        size_t marked_from = i; /* the first token this cue gives a part to */
         size_t vg = verb_group_start(c, s, i);
         uint8_t f = form(c, i);
         if (relative_in_subject(c, s, vg, i)) {
@@ -5285,6 +5306,7 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
             }
             mark(c, sp_first, vg, FL_ROLE_SPEAKER);
             mark(c, vg, at.cue_end, FL_ROLE_CUE);
+            marked_from = sp_first;
             if (cstart != SIZE_MAX) {
                 /* between the cue and the complement: a recipient or an adjunct */
                 mark(c, at.cue_end, cstart, FL_ROLE_CUE);
@@ -5294,7 +5316,10 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
             }
         }
         size_t before = c->res->attributions.len;
-        st = finish(c, s, &at, cstart, vg);
+        if (at.cue_first < marked_from) {
+            marked_from = at.cue_first;
+        }
+        st = finish(c, s, &at, cstart, vg, marked_from);
         c->naming = 0;
         if (st != FL_OK) {
             return st;

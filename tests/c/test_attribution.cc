@@ -2694,3 +2694,12 @@ TEST(Attribution, APassiveCalledForBeforeANameIsAResult) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("called", r[0].cue);
 }
+
+TEST(Attribution, AVerbThatReportsNothingLeavesItsWordsFree) {
+    // "was asked yet again" reports nothing; Lind, no longer its speaker, is the one who
+    // defends
+    auto r = records("Lind was asked yet again to defend the levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Lind", r[0].speaker);
+    EXPECT_EQ("defend", r[0].cue);
+}
