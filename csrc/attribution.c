@@ -773,11 +773,22 @@ static size_t adjunct_end(const ctx *c, const span *s, size_t j, bool recipient)
     return SIZE_MAX;
 }
 
+/* Is token i the first of two apostrophes typed for a double quotation mark ('')? The pair
+ * is one mark (quotes.c gives its second apostrophe the part of a mark): a content starts
+ * and ends where the pair does, as it does at a '"'. */
+static bool apostrophe_pair(const ctx *c, size_t i) {
+    return i + 1 < c->n && punct(c, i) == '\'' && punct(c, i + 1) == '\'' &&
+           !c->t[i + 1].space_before;
+}
+
 /* The end of the quotation whose opening mark is at open: past its quoted words and its
  * closing mark (when the sentence holds it). */
 static size_t quotation_end(const ctx *c, const span *s, size_t open) {
     size_t close = open + 1;
     while (close < s->b && c->v[close].quoted) {
+        close++;
+    }
+    if (close + 1 < s->b && apostrophe_pair(c, close) && c->v[close + 1].opened == open) {
         close++;
     }
     if (close < s->b && c->v[close].opened == open) {
@@ -1694,9 +1705,17 @@ static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
         size_t mark_from = cstart;
         if (is_closing_quote(c, sep) && c->v[sep].opened < cstart) {
             cstart = c->v[sep].opened;
+            if (cstart > s->a && apostrophe_pair(c, cstart - 1)) {
+                cstart--; /* "''We will …'' he said": from the first of the pair */
+            }
         }
+        /* the content ends before the closing mark, both apostrophes of a '' */
+        size_t content_stop = is_closing_quote(c, sep) && sep > cstart + 1 &&
+                                      apostrophe_pair(c, sep - 1) && !c->v[sep - 1].quoted
+                                  ? sep - 1
+                                  : sep;
         at.content_first = (uint32_t)cstart;
-        at.content_end = (uint32_t)sep;
+        at.content_end = (uint32_t)content_stop;
         if (has_prev && resume != SIZE_MAX) {
             prev.content2_first = (uint32_t)resume;
             prev.content2_end = (uint32_t)sep;
@@ -1704,7 +1723,7 @@ static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
         if (has_prev && (st = add_attribution(c, &prev)) != FL_OK) {
             return st;
         }
-        mark(c, mark_from, sep, FL_ROLE_CONTENT);
+        mark(c, mark_from, content_stop, FL_ROLE_CONTENT);
         if (quotation && after + 1 < clause_end &&
             (folded_is(c, after, "of") || folded_is(c, after, "about"))) {
             /* '"…," Mr. Cernech said of the championship course': what it was said of */
@@ -1714,7 +1733,7 @@ static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
         }
         mark(c, sp_first, sp_end, FL_ROLE_SPEAKER);
         mark(c, cue_first, cue_end, FL_ROLE_CUE);
-        mark(c, sep, sp_first, FL_ROLE_SPEAKER); /* the separator and an inverted cue */
+        mark(c, content_stop, sp_first, FL_ROLE_SPEAKER); /* the separator, an inverted cue */
         mark(c, cue_end, clause_end, FL_ROLE_SPEAKER); /* the adjunct */
         prev = at;
         has_prev = true;
@@ -2714,7 +2733,9 @@ static size_t content_start(const ctx *c, const span *s, size_t i, uint8_t regio
             }
         }
         if (p != 0 && k > j && k - j <= MAX_QUOTE_ADJUNCT_TOKENS && punct(c, k - 1) == ',' &&
-            family(p) != FAMILY_NONE && k + 1 < s->b && c->v[k + 1].quoted && !subordinate) {
+            family(p) != FAMILY_NONE && k + 1 < s->b &&
+            (c->v[k + 1].quoted || (apostrophe_pair(c, k) && k + 2 < s->b && c->v[k + 2].quoted)) &&
+            !subordinate) {
             /* "wrote to his followers, "…"", "wrote on Twitter, "…"": the quotation after a
              * short adjunct; after a long one it is more often a title ("spoke to her for
              * the third part of its weekly radio series, "…"") */

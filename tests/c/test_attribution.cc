@@ -2703,3 +2703,16 @@ TEST(Attribution, AVerbThatReportsNothingLeavesItsWordsFree) {
     EXPECT_EQ("Lind", r[0].speaker);
     EXPECT_EQ("defend", r[0].cue);
 }
+
+TEST(Attribution, TwoApostrophesBoundAContentAsOneQuotationMarkDoes) {
+    // '' typed for " : the content starts and ends where it does with "
+    auto r = records("''We will not raise it,'' Lind said.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("''We will not raise it,", r[0].content);
+    r = records("Lind said, ''We will not raise it.''");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("''We will not raise it.''", r[0].content);
+    r = records("Lind said, \"We will not raise it.\"");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("\"We will not raise it.\"", r[0].content);
+}
