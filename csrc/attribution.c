@@ -365,6 +365,10 @@ static size_t verb_group_start(const ctx *c, const span *s, size_t i) {
         bool since = (folded_is(c, p, "since") || folded_is(c, p, "ever")) && p > s->a &&
                      (bits(c, p - 1) & FL_W_AUX) && c->t[p - 1].kind != FL_TOKEN_CLITIC &&
                      !c->v[p].quoted;
+        /* and "ever" after the subject of a question, whose auxiliary comes first: "Has
+         * Lind ever said …", "Did the growers ever claim …" */
+        since = since || (folded_is(c, p, "ever") && p > s->a + 1 && c->k[p].lower &&
+                          (bits(c, s->a) & FL_W_AUX) && !c->v[p].quoted);
         /* a floating quantifier after an auxiliary: "Lind and Brandt have both argued",
          * "The growers have all said" */
         bool floating = (folded_is(c, p, "both") || folded_is(c, p, "all") ||

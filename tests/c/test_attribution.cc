@@ -2716,3 +2716,13 @@ TEST(Attribution, TwoApostrophesBoundAContentAsOneQuotationMarkDoes) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("\"We will not raise it.\"", r[0].content);
 }
+
+TEST(Attribution, EverAfterTheSubjectOfAQuestionIsNoPartOfTheSpeaker) {
+    auto r = records("Has Lind ever said the levy was fair?");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Lind", r[0].speaker);
+    EXPECT_EQ("ever said", r[0].cue);
+    r = records("Did the growers ever claim the levy was fair?");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("the growers", r[0].speaker);
+}
