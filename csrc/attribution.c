@@ -4881,6 +4881,17 @@ static size_t passive_agent_after(const ctx *c, const span *s, size_t j) {
 }
 
 /* c. Finds cues followed by their content, left to right, in [from, s->b). */
+/* Does a duration start at j, after "for" ("for several weeks", "for about 30 minutes")? A
+ * time word among its first three words. */
+static bool for_a_time(const ctx *c, const span *s, size_t j) {
+    for (size_t k = j; k < s->b && k < j + 3 && is_word(c, k); k++) {
+        if ((bits(c, k) & FL_W_TIME) || time_span_noun(c, k)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
     fl_status st;
     size_t sentence_attrs = c->res->attributions.len; /* this sentence's come after these */
@@ -5319,6 +5330,15 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
                                                              folded_is(c, cstart, "about") ||
                                                              folded_is(c, cstart, "of")))) {
                 continue; /* "are concerned that …", "is confident of …"; not "is sure" */
+            }
+            /* (after the tests above, which read the complement with its "for") */
+            if (cstart == i + 1 && at.cue_end == i + 1 && cstart + 1 < s->b &&
+                folded_is(c, cstart, "for") && !c->v[cstart].quoted && is_word(c, cstart + 1) &&
+                !for_a_time(c, s, cstart + 1)) {
+                /* "called for a new levy", "pressed for a recount": what is asked for follows
+                 * "for", which belongs to the cue as a particle does ("pointed out") */
+                at.cue_end = (uint32_t)i + 2;
+                cstart = i + 2;
             }
             size_t inverted_end = 0;
             if (at.speaker_first == at.speaker_end && vg == i && cstart == i + 1) {

@@ -1842,7 +1842,7 @@ TEST(Attribution, AContentInAnOpeningClauseEndsAtTheCommaBeforeTheMainClause) {
     r = records("After Varga called for a bigger levy, Lind kept to the mayor's line.");
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("Varga", r[0].speaker);
-    EXPECT_EQ("for a bigger levy", r[0].content);
+    EXPECT_EQ("a bigger levy", r[0].content);
     /* a relative clause inside it does not end it */
     r = records("When asked whether the levy, which rose in May, would stay, Lind said it would.");
     ASSERT_EQ(2u, r.size());
@@ -2532,11 +2532,11 @@ TEST(Attribution, AnApologyIsASpeechAct) {
     auto r = records("Dana Lind apologized for the error.");
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("Dana Lind", r[0].speaker);
-    EXPECT_EQ("apologized", r[0].cue);
-    EXPECT_EQ("for the error.", r[0].content);
+    EXPECT_EQ("apologized for", r[0].cue);
+    EXPECT_EQ("the error.", r[0].content);
     r = records("Lind apologised for the delay, saying the clerk was ill.");
     ASSERT_EQ(2u, r.size());
-    EXPECT_EQ("apologised", r[0].cue);
+    EXPECT_EQ("apologised for", r[0].cue);
 }
 
 TEST(Attribution, RequestedReportsWhatIsRequested) {
@@ -2692,7 +2692,7 @@ TEST(Attribution, APassiveCalledForBeforeANameIsAResult) {
     EXPECT_EQ(0u, records("Growers cheered when the county was called for Ivo Brandt.").size());
     auto r = records("Dana Lind called for a new levy.");
     ASSERT_EQ(1u, r.size());
-    EXPECT_EQ("called", r[0].cue);
+    EXPECT_EQ("called for", r[0].cue);
 }
 
 TEST(Attribution, AVerbThatReportsNothingLeavesItsWordsFree) {
@@ -2725,4 +2725,20 @@ TEST(Attribution, EverAfterTheSubjectOfAQuestionIsNoPartOfTheSpeaker) {
     r = records("Did the growers ever claim the levy was fair?");
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("the growers", r[0].speaker);
+}
+
+TEST(Attribution, ForBeforeWhatIsAskedForBelongsToTheCue) {
+    // as a particle does ("pointed out", lemma "point")
+    auto r = records("Dana Lind called for a new levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("called for", r[0].cue);
+    EXPECT_EQ("call", r[0].lemma);
+    EXPECT_EQ("a new levy.", r[0].content);
+    r = records("The growers have long pressed for a recount.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("have long pressed for", r[0].cue);
+    // not before a duration
+    r = records("The clerks had been discussing for two full days.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("had been discussing", r[0].cue);
 }
