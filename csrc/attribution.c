@@ -1372,6 +1372,38 @@ static bool reduced_passive(const ctx *c, const span *s, size_t i) {
            ((lemma_is(q, "charge") || lemma_is(q, "credit")) && with);
 }
 
+/* Is the past form at i a participle after its noun that a preposition follows, before the
+ * sentence's own verb ("The grower listed in the records could not be found", "Figures
+ * quoted in the audit were old")? A verb that needs an object has none: it is a passive
+ * without its "be" (a reduced relative clause), whose noun is what is reported and the text
+ * after the preposition where (the records list the grower). Returns the sentence's
+ * auxiliary, the end of that phrase, or 0. Not before "by" (participle_agent() reads the
+ * agent) nor where a clause follows the phrase ("Lind said in a statement the levy …",
+ * "explained in a letter that …"). */
+static size_t reduced_relative(const ctx *c, const span *s, size_t i) {
+    if (form(c, i) != FL_FORM_PAST || !(bits(c, i) & FL_W_OBJECT) || i == s->a || i + 2 >= s->b ||
+        !is_word(c, i - 1) || !c->k[i - 1].lower || c->v[i].quoted ||
+        (bits(c, i - 1) & (FL_W_AUX | FL_W_PRON | FL_W_ADV | FL_W_RELATIVE | FL_W_CONJ | FL_W_PREP |
+                           FL_W_DET | ATTRIBUTION_CUES)) ||
+        !(bits(c, i + 1) & FL_W_PREP) || folded_is(c, i + 1, "by") ||
+        (bits(c, i + 1) & FL_W_OPENER)) {
+        return 0;
+    }
+    bool noun = false; /* a noun of the phrase came last: a determiner now opens a clause */
+    for (size_t k = i + 2; k < s->b && k < i + 2 + MAX_ADJUNCT_TOKENS; k++) {
+        uint32_t b = bits(c, k);
+        if (!is_word(c, k) || c->v[k].quoted || c->v[k].role != FL_ROLE_NONE ||
+            (b & (FL_W_OPENER | FL_W_PRON)) || (noun && (b & FL_W_DET))) {
+            return 0;
+        }
+        if (b & FL_W_AUX) {
+            return noun ? k : 0;
+        }
+        noun = !(b & (FL_W_PREP | FL_W_DET));
+    }
+    return 0;
+}
+
 /* A verb that can report the content before it: a verb of saying, thinking or showing in a
  * finite form ("said", "says", "say", "believes"). */
 static bool backward_verb(const ctx *c, size_t i) {
@@ -4918,6 +4950,26 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
         uint8_t f = form(c, i);
         if (relative_in_subject(c, s, vg, i)) {
             continue; /* "Farmers who oppose the levy said …": the clause is in the speaker */
+        }
+        size_t relative_end = vg == i ? reduced_relative(c, s, i) : 0;
+        size_t subj = relative_end != 0 ? subject_start(c, i, from) : i;
+        if (relative_end != 0 && subj < i) {
+            /* "The grower listed in the records could not be found": the records list the
+             * grower; the sentence's own verb is no part of it */
+            at.speaker_first = (uint32_t)i + 2;
+            at.speaker_end = (uint32_t)relative_end;
+            at.cue_first = (uint32_t)i;
+            at.cue_end = (uint32_t)i + 1;
+            at.content_first = (uint32_t)subj;
+            at.content_end = (uint32_t)i;
+            mark(c, subj, i, FL_ROLE_CONTENT);
+            mark(c, i, i + 1, FL_ROLE_CUE);
+            mark(c, i + 1, relative_end, FL_ROLE_SPEAKER);
+            c->naming = 0;
+            if ((st = add_attribution(c, &at)) != FL_OK) {
+                return st;
+            }
+            continue;
         }
         if ((b & FL_W_ACCORDING) && (b & FL_W_SOURCE)) {
             /* "In a Courier poll this spring, Lind was ahead …": the poll reports what follows */

@@ -2742,3 +2742,16 @@ TEST(Attribution, ForBeforeWhatIsAskedForBelongsToTheCue) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("had been discussing", r[0].cue);
 }
+
+TEST(Attribution, AReducedRelativeReportsItsNounFromThePhraseAfterIt) {
+    // "listed in" after a noun is a passive without its "be": the records list the grower
+    auto r = records("The grower listed in the records could not be found.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("the records", r[0].speaker);
+    EXPECT_EQ("listed", r[0].cue);
+    EXPECT_EQ("The grower", r[0].content);
+    // a clause after the phrase: the verb is the sentence's own
+    r = records("The mayor listed in a letter that the levy was fair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The mayor", r[0].speaker);
+}
