@@ -2741,6 +2741,10 @@ static size_t content_start(const ctx *c, const span *s, size_t i, uint8_t regio
     /* in a clause that a subordinator opens ("When asked about the levy, she …") a comma
      * ends the clause: what follows is the main clause, not the content */
     bool subordinate = i > s->a && (bits(c, i - 1) & FL_W_OPENER) && (bits(c, i - 1) & FL_W_CONJ);
+    /* so does a past participle that opens the sentence: "Asked about the toll, Lind laughed
+     * it off." (the main clause is not what she was asked) */
+    subordinate = subordinate ||
+                  (i == s->a && (form(c, i) == FL_FORM_PAST || form(c, i) == FL_FORM_PP));
     size_t reach = j + MAX_OPENER_LOOKAHEAD;
     for (size_t k = j; k < s->b && k < reach; k++) {
         if (c->v[k].quoted || c->v[k].role != region) {

@@ -2755,3 +2755,11 @@ TEST(Attribution, AReducedRelativeReportsItsNounFromThePhraseAfterIt) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("The mayor", r[0].speaker);
 }
+
+TEST(Attribution, AnOpeningParticiplesContentEndsAtItsComma) {
+    // the main clause's object ("it off") is not what she was asked
+    auto r = records("Asked about the toll, Lind laughed it off.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Asked", r[0].cue);
+    EXPECT_EQ("about the toll", r[0].content);
+}
