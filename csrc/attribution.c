@@ -265,6 +265,11 @@ static bool inserted_participle(const ctx *c, const span *s, size_t i) {
         return false;
     }
     size_t k = i - 1;
+    /* an adverb before it: "Lind, often referred to as …, said" */
+    while (k > s->a + 1 && i - k < MAX_VERB_GROUP && is_word(c, k) && !c->v[k].quoted &&
+           (bits(c, k) & FL_W_ADV) && !(bits(c, k) & FL_W_CONJ)) {
+        k--;
+    }
     if ((bits(c, k) & FL_W_OPENER) && (bits(c, k) & FL_W_CONJ)) {
         k--;
     }
@@ -3302,6 +3307,21 @@ static bool relative_clause(const ctx *c, const span *s, size_t vg) {
     }
     if (relative_pronoun_at(c, s, vg - 1)) {
         return true;
+    }
+    /* an aside between commas after the pronoun: "Brandt, who, like other growers,
+     * remembered …" */
+    if (punct(c, vg - 1) == ',' && !c->v[vg - 1].quoted) {
+        for (size_t k = vg - 1; k > s->a + 1 && vg - k < MAX_RELATIVE_REACH;) {
+            k--;
+            if (punct(c, k) == ',') {
+                return !c->v[k].quoted && k > s->a + 1 && (bits(c, k - 1) & FL_W_RELATIVE) &&
+                       !folded_is(c, k - 1, "that") && punct(c, k - 2) == ',';
+            }
+            if (!is_word(c, k) || c->v[k].quoted) {
+                return false;
+            }
+        }
+        return false;
     }
     /* the second verb of a relative clause after "and" ("a grower who has met the mayor and
      * been mentioned as …"): its pronoun before, with no punctuation between */

@@ -2763,3 +2763,19 @@ TEST(Attribution, AnOpeningParticiplesContentEndsAtItsComma) {
     EXPECT_EQ("Asked", r[0].cue);
     EXPECT_EQ("about the toll", r[0].content);
 }
+
+TEST(Attribution, AnInsertedClauseWithAnAsideEndsBeforeTheMainVerb) {
+    // an aside after the relative pronoun, an adverb before the participle
+    auto r = records(
+        "Brandt, who, like other growers, remembered the flood, said the levy was fair.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("remembered", r[0].cue);
+    EXPECT_EQ("the flood", r[0].content);
+    EXPECT_EQ("Brandt", r[1].speaker);
+    EXPECT_EQ("said", r[1].cue);
+    r = records("Lind, often referred to as the voice of the valley, said the levy was fair.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("to as the voice of the valley", r[0].content);
+    EXPECT_EQ("Lind", r[1].speaker);
+    EXPECT_EQ("the levy was fair.", r[1].content);
+}
