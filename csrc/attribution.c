@@ -4936,6 +4936,33 @@ static size_t passive_agent_after(const ctx *c, const span *s, size_t j) {
     return 0;
 }
 
+/* The end of a plural noun without a determiner that starts at from and ends a phrase, the
+ * agent of a passive ("was challenged in court by growers", "by local farmers"); from when
+ * there is none. People in the plural need no article to be a speaker; before "of" the
+ * phrase runs on to its punctuation ("by huge majorities of voters"). */
+static size_t bare_plural(const ctx *c, const span *s, size_t from) {
+    for (size_t k = from; k < s->b && k < from + 3; k++) {
+        if (!is_word(c, k) || !c->k[k].lower || c->v[k].quoted ||
+            (bits(c, k) & (FL_W_DET | FL_W_PREP | FL_W_CONJ | FL_W_PRON | FL_W_AUX | FL_W_TIME))) {
+            return from;
+        }
+        if (plural(c, k) && k + 1 < s->b && folded_is(c, k + 1, "of")) {
+            /* a quantity of people: "by huge majorities of voters in both parties" */
+            size_t e = k + 2;
+            while (e < s->b && e - k < MAX_SPEAKER_TOKENS && is_word(c, e) && !c->v[e].quoted &&
+                   !(bits(c, e) & (FL_W_AUX | FL_W_OPENER | FL_W_RELATIVE)) && !finite_verb(c, e)) {
+                e++;
+            }
+            return e < s->b && is_word(c, e) ? from : e;
+        }
+        if (plural(c, k) && (k + 1 >= s->b || !is_word(c, k + 1) ||
+                             (bits(c, k + 1) & (FL_W_PREP | FL_W_CONJ | FL_W_TIME)))) {
+            return k + 1;
+        }
+    }
+    return from;
+}
+
 /* c. Finds cues followed by their content, left to right, in [from, s->b). */
 /* Does a duration start at j, after "for" ("for several weeks", "for about 30 minutes")? A
  * time word among its first three words. */
@@ -5154,6 +5181,9 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
             size_t j = i + 1;
             if (j + 1 < s->b && folded_is(c, j, "by")) {
                 size_t e = speaker_forward(c, s, j + 1);
+                if (e == j + 1) {
+                    e = bare_plural(c, s, j + 1);
+                }
                 if (e > j + 1) {
                     at.speaker_first = (uint32_t)j + 1;
                     at.speaker_end = (uint32_t)e;
@@ -5166,7 +5196,10 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
                  * several growers", "… was supported on Friday by most growers" */
                 size_t by = passive_agent_after(c, s, j);
                 size_t e = by != 0 ? speaker_forward(c, s, by + 1) : 0;
-                if (by != 0 && e > by + 1 && names_someone(c, by + 1, e)) {
+                if (by != 0 && !(e > by + 1 && names_someone(c, by + 1, e))) {
+                    e = bare_plural(c, s, by + 1);
+                }
+                if (by != 0 && e > by + 1) {
                     at.speaker_first = (uint32_t)by + 1;
                     at.speaker_end = (uint32_t)e;
                     mark(c, by, e, FL_ROLE_SPEAKER);

@@ -2779,3 +2779,13 @@ TEST(Attribution, AnInsertedClauseWithAnAsideEndsBeforeTheMainVerb) {
     EXPECT_EQ("Lind", r[1].speaker);
     EXPECT_EQ("the levy was fair.", r[1].content);
 }
+
+TEST(Attribution, APluralWithoutAnArticleIsAPassivesAgent) {
+    auto r = records("The levy was challenged in court by growers.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("growers", r[0].speaker);
+    EXPECT_EQ("was challenged", r[0].cue);
+    r = records("The levy was challenged by local growers.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("local growers", r[0].speaker);
+}
