@@ -3575,6 +3575,12 @@ static fl_status finish(ctx *c, const span *s, fl_attr *at, size_t cstart, size_
             c->carry_end = e;
         }
     }
+    if (at->content_first == at->content_end) {
+        /* "The levy was challenged by growers": a passive's subject alone is its content */
+        at->content_first = at->content2_first;
+        at->content_end = at->content2_end;
+        at->content2_first = at->content2_end = 0;
+    }
     return add_attribution(c, at);
 }
 

@@ -2789,3 +2789,15 @@ TEST(Attribution, APluralWithoutAnArticleIsAPassivesAgent) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("local growers", r[0].speaker);
 }
+
+TEST(Attribution, APassiveWithoutAComplementHasItsSubjectAsTheContent) {
+    auto r = records("The levy was challenged in court by growers.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The levy", r[0].content);
+    EXPECT_EQ("", r[0].content2);
+    // with a complement the subject stays the second piece
+    r = records("The levy is expected to pass.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("to pass.", r[0].content);
+    EXPECT_EQ("The levy", r[0].content2);
+}
