@@ -2749,7 +2749,8 @@ static size_t content_start(const ctx *c, const span *s, size_t i, uint8_t regio
     /* so does a past participle that opens the sentence: "Asked about the toll, Lind laughed
      * it off." (the main clause is not what she was asked) */
     subordinate = subordinate ||
-                  (i == s->a && (form(c, i) == FL_FORM_PAST || form(c, i) == FL_FORM_PP));
+                  (i == s->a && (form(c, i) == FL_FORM_PAST || form(c, i) == FL_FORM_PP)) ||
+                  inserted_participle(c, s, i); /* "Lind, asked about the toll, laughed …" */
     size_t reach = j + MAX_OPENER_LOOKAHEAD;
     for (size_t k = j; k < s->b && k < reach; k++) {
         if (c->v[k].quoted || c->v[k].role != region) {

@@ -2762,6 +2762,10 @@ TEST(Attribution, AnOpeningParticiplesContentEndsAtItsComma) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("Asked", r[0].cue);
     EXPECT_EQ("about the toll", r[0].content);
+    // and one inserted after the subject
+    r = records("Lind, asked about the toll, laughed it off.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("about the toll", r[0].content);
 }
 
 TEST(Attribution, AnInsertedClauseWithAnAsideEndsBeforeTheMainVerb) {
