@@ -265,6 +265,11 @@ static bool inserted_participle(const ctx *c, const span *s, size_t i) {
         return false;
     }
     size_t k = i - 1;
+    /* an adverb before it: "Lind, often referred to as …, said" */
+    while (k > s->a + 1 && i - k < MAX_VERB_GROUP && is_word(c, k) && !c->v[k].quoted &&
+           (bits(c, k) & FL_W_ADV) && !(bits(c, k) & FL_W_CONJ)) {
+        k--;
+    }
     if ((bits(c, k) & FL_W_OPENER) && (bits(c, k) & FL_W_CONJ)) {
         k--;
     }
@@ -366,6 +371,10 @@ static size_t verb_group_start(const ctx *c, const span *s, size_t i) {
         bool since = (folded_is(c, p, "since") || folded_is(c, p, "ever")) && p > s->a &&
                      (bits(c, p - 1) & FL_W_AUX) && c->t[p - 1].kind != FL_TOKEN_CLITIC &&
                      !c->v[p].quoted;
+        /* and "ever" after the subject of a question, whose auxiliary comes first: "Has
+         * Lind ever said …", "Did the growers ever claim …" */
+        since = since || (folded_is(c, p, "ever") && p > s->a + 1 && c->k[p].lower &&
+                          (bits(c, s->a) & FL_W_AUX) && !c->v[p].quoted);
         /* a floating quantifier after an auxiliary: "Lind and Brandt have both argued",
          * "The growers have all said" */
         bool floating = (folded_is(c, p, "both") || folded_is(c, p, "all") ||
@@ -774,11 +783,22 @@ static size_t adjunct_end(const ctx *c, const span *s, size_t j, bool recipient)
     return SIZE_MAX;
 }
 
+/* Is token i the first of two apostrophes typed for a double quotation mark ('')? The pair
+ * is one mark (quotes.c gives its second apostrophe the part of a mark): a content starts
+ * and ends where the pair does, as it does at a '"'. */
+static bool apostrophe_pair(const ctx *c, size_t i) {
+    return i + 1 < c->n && punct(c, i) == '\'' && punct(c, i + 1) == '\'' &&
+           !c->t[i + 1].space_before;
+}
+
 /* The end of the quotation whose opening mark is at open: past its quoted words and its
  * closing mark (when the sentence holds it). */
 static size_t quotation_end(const ctx *c, const span *s, size_t open) {
     size_t close = open + 1;
     while (close < s->b && c->v[close].quoted) {
+        close++;
+    }
+    if (close + 1 < s->b && apostrophe_pair(c, close) && c->v[close + 1].opened == open) {
         close++;
     }
     if (close < s->b && c->v[close].opened == open) {
@@ -1379,6 +1399,38 @@ static bool reduced_passive(const ctx *c, const span *s, size_t i) {
            ((lemma_is(q, "charge") || lemma_is(q, "credit")) && with);
 }
 
+/* Is the past form at i a participle after its noun that a preposition follows, before the
+ * sentence's own verb ("The grower listed in the records could not be found", "Figures
+ * quoted in the audit were old")? A verb that needs an object has none: it is a passive
+ * without its "be" (a reduced relative clause), whose noun is what is reported and the text
+ * after the preposition where (the records list the grower). Returns the sentence's
+ * auxiliary, the end of that phrase, or 0. Not before "by" (participle_agent() reads the
+ * agent) nor where a clause follows the phrase ("Lind said in a statement the levy …",
+ * "explained in a letter that …"). */
+static size_t reduced_relative(const ctx *c, const span *s, size_t i) {
+    if (form(c, i) != FL_FORM_PAST || !(bits(c, i) & FL_W_OBJECT) || i == s->a || i + 2 >= s->b ||
+        !is_word(c, i - 1) || !c->k[i - 1].lower || c->v[i].quoted ||
+        (bits(c, i - 1) & (FL_W_AUX | FL_W_PRON | FL_W_ADV | FL_W_RELATIVE | FL_W_CONJ | FL_W_PREP |
+                           FL_W_DET | ATTRIBUTION_CUES)) ||
+        !(bits(c, i + 1) & FL_W_PREP) || folded_is(c, i + 1, "by") ||
+        (bits(c, i + 1) & FL_W_OPENER)) {
+        return 0;
+    }
+    bool noun = false; /* a noun of the phrase came last: a determiner now opens a clause */
+    for (size_t k = i + 2; k < s->b && k < i + 2 + MAX_ADJUNCT_TOKENS; k++) {
+        uint32_t b = bits(c, k);
+        if (!is_word(c, k) || c->v[k].quoted || c->v[k].role != FL_ROLE_NONE ||
+            (b & (FL_W_OPENER | FL_W_PRON)) || (noun && (b & FL_W_DET))) {
+            return 0;
+        }
+        if (b & FL_W_AUX) {
+            return noun ? k : 0;
+        }
+        noun = !(b & (FL_W_PREP | FL_W_DET));
+    }
+    return 0;
+}
+
 /* A verb that can report the content before it: a verb of saying, thinking or showing in a
  * finite form ("said", "says", "say", "believes"). */
 static bool backward_verb(const ctx *c, size_t i) {
@@ -1756,9 +1808,17 @@ static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
         size_t mark_from = cstart;
         if (is_closing_quote(c, sep) && c->v[sep].opened < cstart) {
             cstart = c->v[sep].opened;
+            if (cstart > s->a && apostrophe_pair(c, cstart - 1)) {
+                cstart--; /* "''We will …'' he said": from the first of the pair */
+            }
         }
+        /* the content ends before the closing mark, both apostrophes of a '' */
+        size_t content_stop = is_closing_quote(c, sep) && sep > cstart + 1 &&
+                                      apostrophe_pair(c, sep - 1) && !c->v[sep - 1].quoted
+                                  ? sep - 1
+                                  : sep;
         at.content_first = (uint32_t)cstart;
-        at.content_end = (uint32_t)sep;
+        at.content_end = (uint32_t)content_stop;
         if (has_prev && resume != SIZE_MAX) {
             prev.content2_first = (uint32_t)resume;
             prev.content2_end = (uint32_t)sep;
@@ -1766,7 +1826,7 @@ static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
         if (has_prev && (st = add_attribution(c, &prev)) != FL_OK) {
             return st;
         }
-        mark(c, mark_from, sep, FL_ROLE_CONTENT);
+        mark(c, mark_from, content_stop, FL_ROLE_CONTENT);
         if (quotation && after + 1 < clause_end &&
             (folded_is(c, after, "of") || folded_is(c, after, "about"))) {
             /* '"…," Mr. Cernech said of the championship course': what it was said of */
@@ -1776,7 +1836,7 @@ static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
         }
         mark(c, sp_first, sp_end, FL_ROLE_SPEAKER);
         mark(c, cue_first, cue_end, FL_ROLE_CUE);
-        mark(c, sep, sp_first, FL_ROLE_SPEAKER); /* the separator and an inverted cue */
+        mark(c, content_stop, sp_first, FL_ROLE_SPEAKER); /* the separator, an inverted cue */
         mark(c, cue_end, clause_end, FL_ROLE_SPEAKER); /* the adjunct */
         prev = at;
         has_prev = true;
@@ -2748,6 +2808,11 @@ static size_t content_start(const ctx *c, const span *s, size_t i, uint8_t regio
     /* in a clause that a subordinator opens ("When asked about the levy, she …") a comma
      * ends the clause: what follows is the main clause, not the content */
     bool subordinate = i > s->a && (bits(c, i - 1) & FL_W_OPENER) && (bits(c, i - 1) & FL_W_CONJ);
+    /* so does a past participle that opens the sentence: "Asked about the toll, Lind laughed
+     * it off." (the main clause is not what she was asked) */
+    subordinate = subordinate ||
+                  (i == s->a && (form(c, i) == FL_FORM_PAST || form(c, i) == FL_FORM_PP)) ||
+                  inserted_participle(c, s, i); /* "Lind, asked about the toll, laughed …" */
     size_t reach = j + MAX_OPENER_LOOKAHEAD;
     for (size_t k = j; k < s->b && k < reach; k++) {
         if (c->v[k].quoted || c->v[k].role != region) {
@@ -2776,7 +2841,9 @@ static size_t content_start(const ctx *c, const span *s, size_t i, uint8_t regio
             }
         }
         if (p != 0 && k > j && k - j <= MAX_QUOTE_ADJUNCT_TOKENS && punct(c, k - 1) == ',' &&
-            family(p) != FAMILY_NONE && k + 1 < s->b && c->v[k + 1].quoted && !subordinate) {
+            family(p) != FAMILY_NONE && k + 1 < s->b &&
+            (c->v[k + 1].quoted || (apostrophe_pair(c, k) && k + 2 < s->b && c->v[k + 2].quoted)) &&
+            !subordinate) {
             /* "wrote to his followers, "…"", "wrote on Twitter, "…"": the quotation after a
              * short adjunct; after a long one it is more often a title ("spoke to her for
              * the third part of its weekly radio series, "…"") */
@@ -3304,6 +3371,21 @@ static bool relative_clause(const ctx *c, const span *s, size_t vg) {
     if (relative_pronoun_at(c, s, vg - 1)) {
         return true;
     }
+    /* an aside between commas after the pronoun: "Brandt, who, like other growers,
+     * remembered …" */
+    if (punct(c, vg - 1) == ',' && !c->v[vg - 1].quoted) {
+        for (size_t k = vg - 1; k > s->a + 1 && vg - k < MAX_RELATIVE_REACH;) {
+            k--;
+            if (punct(c, k) == ',') {
+                return !c->v[k].quoted && k > s->a + 1 && (bits(c, k - 1) & FL_W_RELATIVE) &&
+                       !folded_is(c, k - 1, "that") && punct(c, k - 2) == ',';
+            }
+            if (!is_word(c, k) || c->v[k].quoted) {
+                return false;
+            }
+        }
+        return false;
+    }
     /* the second verb of a relative clause after "and" ("a grower who has met the mayor and
      * been mentioned as …"): its pronoun before, with no punctuation between */
     if (!folded_is(c, vg - 1, "and") && !folded_is(c, vg - 1, "or")) {
@@ -3455,7 +3537,24 @@ static bool prepositional_content(const ctx *c, const span *s, size_t cstart) {
            is_word(c, cstart + 1) && !(bits(c, cstart + 1) & FL_W_OPENER);
 }
 
-static fl_status finish(ctx *c, const span *s, fl_attr *at, size_t cstart, size_t vg) {
+/* Takes back the speaker and cue parts that an attribution left unrecorded gave: the tokens
+ * from marked_from to end (the speaker, the cue and what stands between the cue and its
+ * complement), and the speaker it names elsewhere (an agent after "by"). */
+static void unmark(ctx *c, size_t marked_from, size_t end, const fl_attr *at) {
+    size_t to = end > at->speaker_end ? end : at->speaker_end;
+    size_t from = marked_from;
+    if (at->speaker_first < at->speaker_end && at->speaker_first < from) {
+        from = at->speaker_first;
+    }
+    for (size_t k = from; k < to; k++) {
+        if (c->v[k].role == FL_ROLE_SPEAKER || c->v[k].role == FL_ROLE_CUE) {
+            c->v[k].role = FL_ROLE_NONE;
+        }
+    }
+}
+
+static fl_status finish(ctx *c, const span *s, fl_attr *at, size_t cstart, size_t vg,
+                        size_t marked_from) {
     if (cstart != SIZE_MAX && cstart < s->b && !at_end(s, cstart)) {
         /* One walk from cstart, each token looked at a bounded number of times: the
          * content ends where another attribution has its part, where the relative clause
@@ -3506,7 +3605,10 @@ static fl_status finish(ctx *c, const span *s, fl_attr *at, size_t cstart, size_
          * the cue's ("declined to comment and Varga said", "defended the levy even though
          * he found") */
         bool verb_seen = phrase || folded_is(c, cstart, "to") ||
-                         prepositional_content(c, s, cstart);
+                         prepositional_content(c, s, cstart) ||
+                         (at->cue_end == cstart && cstart > at->cue_first &&
+                          (bits(c, cstart - 1) & FL_W_PREP) &&
+                          !(bits(c, cstart - 1) & FL_W_OPENER)); /* "asked for" a photo */
         size_t scanned = cstart; /* verb_seen holds for [cstart, scanned) */
         while (end < s->b && c->v[end].role == FL_ROLE_NONE) {
             if (end > cstart &&
@@ -3538,7 +3640,10 @@ static fl_status finish(ctx *c, const span *s, fl_attr *at, size_t cstart, size_
     if (at->content_first == at->content_end && at->content2_first == at->content2_end) {
         size_t e = paragraph_after_colon(c, s, at->cue_end);
         if (e == 0) {
-            return FL_OK; /* "He declined." reports nothing */
+            /* "He declined." reports nothing: its speaker and cue are no one's, and stay
+             * free for a later cue ("Lind declined, then said …") and the voice */
+            unmark(c, marked_from, cstart == SIZE_MAX ? at->cue_end : cstart, at);
+            return FL_OK;
         }
         /* "He said:" ends its paragraph: the next paragraph is what he said */
         at->content_first = (uint32_t)s->b;
@@ -3546,6 +3651,12 @@ static fl_status finish(ctx *c, const span *s, fl_attr *at, size_t cstart, size_
         if (e > c->carry_end) {
             c->carry_end = e;
         }
+    }
+    if (at->content_first == at->content_end) {
+        /* "The levy was challenged by growers": a passive's subject alone is its content */
+        at->content_first = at->content2_first;
+        at->content_end = at->content2_end;
+        at->content2_first = at->content2_end = 0;
     }
     return add_attribution(c, at);
 }
@@ -5005,7 +5116,45 @@ static size_t passive_agent_after(const ctx *c, const span *s, size_t j) {
     return 0;
 }
 
+/* The end of a plural noun without a determiner that starts at from and ends a phrase, the
+ * agent of a passive ("was challenged in court by growers", "by local farmers"); from when
+ * there is none. People in the plural need no article to be a speaker; before "of" the
+ * phrase runs on to its punctuation ("by huge majorities of voters"). */
+static size_t bare_plural(const ctx *c, const span *s, size_t from) {
+    for (size_t k = from; k < s->b && k < from + 3; k++) {
+        if (!is_word(c, k) || !c->k[k].lower || c->v[k].quoted ||
+            (bits(c, k) & (FL_W_DET | FL_W_PREP | FL_W_CONJ | FL_W_PRON | FL_W_AUX | FL_W_TIME))) {
+            return from;
+        }
+        if (plural(c, k) && k + 1 < s->b && folded_is(c, k + 1, "of")) {
+            /* a quantity of people: "by huge majorities of voters in both parties" */
+            size_t e = k + 2;
+            while (e < s->b && e - k < MAX_SPEAKER_TOKENS && is_word(c, e) && !c->v[e].quoted &&
+                   !(bits(c, e) & (FL_W_AUX | FL_W_OPENER | FL_W_RELATIVE)) && !finite_verb(c, e)) {
+                e++;
+            }
+            return e < s->b && is_word(c, e) ? from : e;
+        }
+        if (plural(c, k) && (k + 1 >= s->b || !is_word(c, k + 1) ||
+                             (bits(c, k + 1) & (FL_W_PREP | FL_W_CONJ | FL_W_TIME)))) {
+            return k + 1;
+        }
+    }
+    return from;
+}
+
 /* c. Finds cues followed by their content, left to right, in [from, s->b). */
+/* Does a duration start at j, after "for" ("for several weeks", "for about 30 minutes")? A
+ * time word among its first three words. */
+static bool for_a_time(const ctx *c, const span *s, size_t j) {
+    for (size_t k = j; k < s->b && k < j + 3 && is_word(c, k); k++) {
+        if ((bits(c, k) & FL_W_TIME) || time_span_noun(c, k)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
     fl_status st;
     size_t sentence_attrs = c->res->attributions.len; /* this sentence's come after these */
@@ -5027,10 +5176,31 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
         at.cue_word = (uint32_t)i;
         c->naming = naming_cue(c, i);
         size_t cstart;
+        size_t marked_from = i; /* the first token this cue gives a part to */
         size_t vg = verb_group_start(c, s, i);
         uint8_t f = form(c, i);
         if (relative_in_subject(c, s, vg, i)) {
             continue; /* "Farmers who oppose the levy said …": the clause is in the speaker */
+        }
+        size_t relative_end = vg == i ? reduced_relative(c, s, i) : 0;
+        size_t subj = relative_end != 0 ? subject_start(c, i, from) : i;
+        if (relative_end != 0 && subj < i) {
+            /* "The grower listed in the records could not be found": the records list the
+             * grower; the sentence's own verb is no part of it */
+            at.speaker_first = (uint32_t)i + 2;
+            at.speaker_end = (uint32_t)relative_end;
+            at.cue_first = (uint32_t)i;
+            at.cue_end = (uint32_t)i + 1;
+            at.content_first = (uint32_t)subj;
+            at.content_end = (uint32_t)i;
+            mark(c, subj, i, FL_ROLE_CONTENT);
+            mark(c, i, i + 1, FL_ROLE_CUE);
+            mark(c, i + 1, relative_end, FL_ROLE_SPEAKER);
+            c->naming = 0;
+            if ((st = add_attribution(c, &at)) != FL_OK) {
+                return st;
+            }
+            continue;
         }
         if ((b & FL_W_ACCORDING) && (b & FL_W_SOURCE)) {
             /* "In a Courier poll this spring, Lind was ahead …": the poll reports what follows */
@@ -5191,6 +5361,9 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
             size_t j = i + 1;
             if (j + 1 < s->b && folded_is(c, j, "by")) {
                 size_t e = speaker_forward(c, s, j + 1);
+                if (e == j + 1) {
+                    e = bare_plural(c, s, j + 1);
+                }
                 if (e > j + 1) {
                     at.speaker_first = (uint32_t)j + 1;
                     at.speaker_end = (uint32_t)e;
@@ -5203,7 +5376,10 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
                  * several growers", "… was supported on Friday by most growers" */
                 size_t by = passive_agent_after(c, s, j);
                 size_t e = by != 0 ? speaker_forward(c, s, by + 1) : 0;
-                if (by != 0 && e > by + 1 && names_someone(c, by + 1, e)) {
+                if (by != 0 && !(e > by + 1 && names_someone(c, by + 1, e))) {
+                    e = bare_plural(c, s, by + 1);
+                }
+                if (by != 0 && e > by + 1) {
                     at.speaker_first = (uint32_t)by + 1;
                     at.speaker_end = (uint32_t)e;
                     mark(c, by, e, FL_ROLE_SPEAKER);
@@ -5450,6 +5626,15 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
                                                              folded_is(c, cstart, "of")))) {
                 continue; /* "are concerned that …", "is confident of …"; not "is sure" */
             }
+            /* (after the tests above, which read the complement with its "for") */
+            if (cstart == i + 1 && at.cue_end == i + 1 && cstart + 1 < s->b &&
+                folded_is(c, cstart, "for") && !c->v[cstart].quoted && is_word(c, cstart + 1) &&
+                !for_a_time(c, s, cstart + 1)) {
+                /* "called for a new levy", "pressed for a recount": what is asked for follows
+                 * "for", which belongs to the cue as a particle does ("pointed out") */
+                at.cue_end = (uint32_t)i + 2;
+                cstart = i + 2;
+            }
             size_t inverted_end = 0;
             if (at.speaker_first == at.speaker_end && vg == i && cstart == i + 1) {
                 inverted_end = inverted_before_quote(c, s, i);
@@ -5461,6 +5646,7 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
             }
             mark(c, sp_first, vg, FL_ROLE_SPEAKER);
             mark(c, vg, at.cue_end, FL_ROLE_CUE);
+            marked_from = sp_first;
             if (cstart != SIZE_MAX) {
                 /* between the cue and the complement: a recipient or an adjunct */
                 mark(c, at.cue_end, cstart, FL_ROLE_CUE);
@@ -5470,7 +5656,10 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
             }
         }
         size_t before = c->res->attributions.len;
-        st = finish(c, s, &at, cstart, vg);
+        if (at.cue_first < marked_from) {
+            marked_from = at.cue_first;
+        }
+        st = finish(c, s, &at, cstart, vg, marked_from);
         c->naming = 0;
         if (st != FL_OK) {
             return st;

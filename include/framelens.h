@@ -623,7 +623,8 @@ typedef struct fl_attribution {
     /* the reporting verb or phrase ("has said", "according to"; a headline's colon or dash) */
     fl_text_span cue;
     /* what is reported; with content2 when it comes in two pieces ("The plan, he said, will fail")
-     * or a passive's subject */
+     * or a passive's subject before its complement ("The bill is expected to pass"); a
+     * passive without a complement has its subject here */
     fl_text_span content;
     fl_text_span content2;
     /* the cue word's lemma ("claims" -> "claim"): a static string, valid for the life of the

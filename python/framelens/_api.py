@@ -535,7 +535,8 @@ class Attribution:
     the lexicon actor it names (``speaker_actor``); the ``cue`` ("has said", "according to",
     a headline's colon) with its offsets and lemma ("say"; "" when punctuation is the cue);
     the ``content`` (what is reported, with its offsets) and ``content2`` (its second piece
-    when a cue interrupts it, "The plan, he said, will fail", or a passive's subject);
+    when a cue interrupts it, "The plan, he said, will fail", or a passive's subject before
+    its complement; a passive without one has its subject as ``content``);
     ``kind`` (statement, belief, intention, stance, evidence, perceived); ``voice``
     ("quoted" when the content opens with a quotation, else "attributed"); ``nested`` (it
     stands inside another attribution's content). Offsets are into the document's text."""
