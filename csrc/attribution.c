@@ -1931,6 +1931,22 @@ static bool naming_participle(const ctx *c, const span *s, size_t vg, size_t i) 
     return true;
 }
 
+/* Is the verb at i "call" with "for" or "on" after it (one adverb may stand between), an
+ * appeal ("the groups called for a ban", "calling on voters to stay home", "called again for
+ * a recount")? A name given ("a charity called For Our Future") has a capital there, a
+ * passive ("the ban called for by the council") has "by" after. */
+static bool appeal_call(const ctx *c, const span *s, size_t i) {
+    if (!lemma_is(c->v[i].cue, "call")) {
+        return false;
+    }
+    size_t j = i + 1;
+    if (j + 1 < s->b && (folded_is(c, j, "again") || ly_adverb(c, j, s->a))) {
+        j++;
+    }
+    return j + 1 < s->b && c->k[j].lower && (folded_is(c, j, "for") || folded_is(c, j, "on")) &&
+           is_word(c, j + 1) && !folded_is(c, j + 1, "by");
+}
+
 static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
     uint32_t b = bits(c, i);
     uint8_t f = form(c, i);
@@ -1941,6 +1957,10 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
     }
     if (i + 1 < s->b && folded_is(c, i + 1, "up")) {
         return false; /* "showed up", "called up": another verb */
+    }
+    if (i > s->a + 1 && folded_is(c, i - 1, "to") && folded_is(c, i - 2, "close") &&
+        lemma_is(c->v[i].cue, "call")) {
+        return false; /* "too close to call for hours": a race no one could call yet */
     }
     if (i + 2 < s->b && folded_is(c, i + 1, "to") && folded_is(c, i + 2, "mind")) {
         return false; /* "the vote called to mind …": brought back a memory, said nothing */
@@ -1964,9 +1984,9 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
     if ((b & FL_W_CALLED) && f == FL_FORM_PAST && !has_aux && vg > s->a &&
         (punct(c, vg - 1) == ',' ||
          (is_word(c, vg - 1) && c->k[vg - 1].lower && bits(c, vg - 1) == 0)) &&
-        !(i + 1 < s->b && ((bits(c, i + 1) & (FL_W_DET | FL_W_PRON)) ||
-                           (punct(c, vg - 1) == ',' && c->k[i + 1].lower &&
-                            (folded_is(c, i + 1, "on") || folded_is(c, i + 1, "for")))))) {
+        !(i + 1 < s->b &&
+          ((bits(c, i + 1) & (FL_W_DET | FL_W_PRON)) ||
+           (appeal_call(c, s, i) && (punct(c, vg - 1) == ',' || plural(c, vg - 1)))))) {
         /* "a charity called Clear Water Pledge": a name given, no one's claim; but "…,
          * called on the banks to …", "…, called for a ban" appeal */
         return false;
@@ -2011,7 +2031,7 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
         return false;
     }
     /* a noun may look like a verb; before "to" or "that" it is one ("vows to press on") */
-    bool verbal = !(b & FL_W_NOUNLIKE) || f == FL_FORM_PAST ||
+    bool verbal = !(b & FL_W_NOUNLIKE) || f == FL_FORM_PAST || appeal_call(c, s, i) ||
                   (i + 1 < s->b && (folded_is(c, i + 1, "to") || (bits(c, i + 1) & FL_W_OPENER)));
     if (vg == s->a) {
         /* at the start: "Asked about …", "Asserting …" open a participle clause; other
@@ -2073,7 +2093,7 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
             return folded_is(c, p, "to") && p > s->a && is_word(c, p - 1) &&
                    !(bits(c, p - 1) & FL_W_OPENER);
         }
-        return f == FL_FORM_ING && !(b & FL_W_NOUNLIKE);
+        return f == FL_FORM_ING && (!(b & FL_W_NOUNLIKE) || appeal_call(c, s, i));
     }
     if (f == FL_FORM_ING) {
         /* "is saying", "and saying"; "a third of donors saying they …", "a poll showing
@@ -2099,7 +2119,8 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
             /* "the campaign plan", "Trump support"; but "Polls in New Hampshire show",
              * "many Democrats fear Mr. Benning would …" */
             return source_subject(c, s, vg) || (i + 1 < s->b && (bits(c, i + 1) & FL_W_OPENER)) ||
-                   (plural(c, p) && (clause_follows(c, s, i + 1) || gerund_object(c, s, i + 1)));
+                   (plural(c, p) && (clause_follows(c, s, i + 1) || gerund_object(c, s, i + 1) ||
+                                     appeal_call(c, s, i)));
         }
         /* "officials say", "those surveyed say": a plural subject; in a title-case
          * headline every word has a capital, so a plural is needed ("Cash Cry" is a noun) */

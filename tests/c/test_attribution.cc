@@ -2694,3 +2694,20 @@ TEST(Attribution, APassiveCalledForBeforeANameIsAResult) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("called", r[0].cue);
 }
+
+TEST(Attribution, CallForOrOnIsAnAppealInAnyForm) {
+    // a plural subject before "called for": people, not a document
+    auto r = records("Several farm unions called for a ban on the new levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Several farm unions", r[0].speaker);
+    EXPECT_EQ("called", r[0].cue);
+    // "calls on" after a plural subject, and a gerund after "by"
+    r = records("Local growers call on him to drop the levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Local growers", r[0].speaker);
+    r = records("Reyes surprised the council by calling for a second vote.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("calling", r[0].cue);
+    // a race too close to call is no appeal
+    EXPECT_TRUE(records("The race in Tilden was too close to call for hours.").empty());
+}
