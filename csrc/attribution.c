@@ -1099,6 +1099,18 @@ static name_kind name_of(const ctx *c, size_t from, size_t to, bool title) {
     return all_caps && !title && words <= 3 ? NAME_SPEAKER : NAME_NONE;
 }
 
+/* Do two names joined by one "and" fill [from, to) ("Mark Blumenthal and Jon Cohen", a
+ * pair of authors quoted together)? */
+static bool name_pair(const ctx *c, size_t from, size_t to) {
+    for (size_t i = from + 1; i + 1 < to; i++) {
+        if (folded_is(c, i, "and")) {
+            return c->k[i].lower && name_of(c, from, i, false) == NAME_SPEAKER &&
+                   name_of(c, i + 1, to, false) == NAME_SPEAKER;
+        }
+    }
+    return false;
+}
+
 /* Does a word with a letter follow token j in the sentence ("Clinton: 547." is a tally)? */
 static bool has_letter_after(const ctx *c, const span *s, size_t j) {
     for (size_t i = j + 1; i < s->b; i++) {
@@ -1208,6 +1220,11 @@ static fl_status headline(ctx *c, const span *s, size_t *from) {
              * (the headline only, not a transcript's paragraph) */
             nk = NAME_SPEAKER;
         }
+        if (nk == NAME_NONE && name_end == colon && colon + 2 < s->b &&
+            family(punct(c, colon + 1)) != FAMILY_NONE && c->v[colon + 2].quoted &&
+            name_pair(c, s->a, colon)) {
+            nk = NAME_SPEAKER; /* 'Dana Lind and Ivo Brandt: "…"' */
+        }
         if (nk == NAME_LABEL) {
             *from = colon + 1;
         } else if (nk == NAME_SPEAKER) {
@@ -1249,7 +1266,7 @@ static fl_status headline(ctx *c, const span *s, size_t *from) {
             n += 2;
         }
         if (k > n && k + 2 < s->b && punct(c, k) == ':' && family(punct(c, k + 1)) != FAMILY_NONE &&
-            c->v[k + 2].quoted && name_of(c, n, k, false) == NAME_SPEAKER) {
+            c->v[k + 2].quoted && (name_of(c, n, k, false) == NAME_SPEAKER || name_pair(c, n, k))) {
             bool cue_after = false; /* not '- Lind: "a coin toss," one aide said.' */
             for (size_t q = k + 2; q < s->b; q++) {
                 cue_after |= !c->v[q].quoted && (bits(c, q) & (FL_W_SPEECH | FL_W_THOUGHT));

@@ -2711,3 +2711,15 @@ TEST(Attribution, CallForOrOnIsAnAppealInAnyForm) {
     // a race too close to call is no appeal
     EXPECT_TRUE(records("The race in Tilden was too close to call for hours.").empty());
 }
+
+TEST(Attribution, TwoNamesJoinedByAndSpeakBeforeAColonAndAQuotation) {
+    auto r = records("Dana Lind and Ivo Brandt: \"We found that the levy was too high.\"");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Dana Lind and Ivo Brandt", r[0].speaker);
+    EXPECT_EQ(":", r[0].cue);
+    r = records("Tilden polls were late - More from Lind and Brandt: \"Turnout fell.\"");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Lind and Brandt", r[0].speaker);
+    // without a quotation the pair is a kicker
+    EXPECT_TRUE(records("Crime and Punishment: a look at the new levy.").empty());
+}
