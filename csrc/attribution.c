@@ -2881,6 +2881,18 @@ static bool seem_complement(const ctx *c, const span *s, size_t j) {
         folded_is(c, j, "like")) {
         return true;
     }
+    static const char *const grades[] = {"more", "most", "less", "least"};
+    if (((b & (FL_W_ADV | FL_W_NEGATION)) || ly_adverb(c, j, s->a) ||
+         folded_in(c, j, grades, sizeof grades / sizeof grades[0])) &&
+        c->k[j].lower && j + 1 < s->b && is_word(c, j + 1) && c->k[j + 1].lower &&
+        !c->v[j + 1].quoted) {
+        /* one adverb or "not" before the rest: "seemed most concerned", "appeared more
+         * likely", "seems not to have found" */
+        uint32_t nb = bits(c, j + 1);
+        return folded_is(c, j + 1, "to") ||
+               !(nb & (FL_W_PREP | FL_W_TIME | FL_W_CONJ | FL_W_DET | FL_W_PRON | FL_W_ADV |
+                       FL_W_OPENER | FL_W_AUX | FL_W_NEGATION));
+    }
     return !(b & (FL_W_PREP | FL_W_TIME | FL_W_CONJ | FL_W_DET | FL_W_PRON | FL_W_ADV)) &&
            c->k[j].lower;
 }
@@ -5034,7 +5046,11 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
                      (vg < i ||
                       (vg > s->a &&
                        (plural(c, vg - 1) || (bits(c, vg - 1) & (FL_W_PRON | FL_W_RELATIVE))))))) &&
-                   seem_complement(c, s, i + 1) && !seems_to_say(c, s, i)) {
+                   (seem_complement(c, s, i + 1) ||
+                    (vg == i && vg > s->a && folded_is(c, vg - 1, "it") && i + 1 < s->b &&
+                     !folded_is(c, i + 1, "a") && !folded_is(c, i + 1, "an") &&
+                     clause_follows(c, s, i + 1))) &&
+                   !seems_to_say(c, s, i)) {
             /* "The front-runner seemed to …": the subject is content as well */
             size_t subj = subject_start(c, vg, from);
             at.kind = FL_ATTRIBUTION_PERCEIVED;

@@ -2723,3 +2723,19 @@ TEST(Attribution, TwoNamesJoinedByAndSpeakBeforeAColonAndAQuotation) {
     // without a quotation the pair is a kicker
     EXPECT_TRUE(records("Crime and Punishment: a look at the new levy.").empty());
 }
+
+TEST(Attribution, SeemTakesAnAdverbOrAClauseAfterAnEmptyIt) {
+    struct Case {
+        const char *text, *cue;
+    };
+    for (const Case &k : {Case{"The mayor seemed most concerned with the levy.", "seemed"},
+                          Case{"Growers appeared more likely to stay in Tilden.", "appeared"},
+                          Case{"Lind still seems not to have decided.", "still seems"},
+                          Case{"It seems the council has too few members.", "seems"}}) {
+        auto r = records(k.text);
+        ASSERT_EQ(1u, r.size()) << k.text;
+        EXPECT_EQ(k.cue, r[0].cue) << k.text;
+    }
+    // a noun phrase after "it seems" is no clause
+    EXPECT_TRUE(records("It seems a sure bet for the council.").empty());
+}
