@@ -1484,6 +1484,25 @@ static bool apposed_subject(const ctx *c, const span *s, size_t from, size_t i) 
     return true;
 }
 
+/* Does a condition ("if", "unless") open the last clause of [start, sep), first or after
+ * "that", with only words (and the periods of abbreviations) after it? A condition is no
+ * one's content alone: the clause after its comma is its main clause. */
+static bool condition_before(const ctx *c, size_t start, size_t sep) {
+    for (size_t k = sep; k > start && sep - k < MAX_PIECE_TOKENS;) {
+        k--;
+        if (punct(c, k) == '.' && !c->t[k].space_before && k > start && c->k[k - 1].upper) {
+            continue; /* "if Mr. Brandt won" */
+        }
+        if (!is_word(c, k) || c->v[k].quoted) {
+            return false;
+        }
+        if (folded_is(c, k, "if") || folded_is(c, k, "unless")) {
+            return k == start || folded_is(c, k - 1, "that");
+        }
+    }
+    return false;
+}
+
 static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
     fl_status st;
     /* "…, he said at a briefing, according to the Ledger.": an "according to" that
@@ -1673,6 +1692,11 @@ static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
                                                  sp_first < cue_first) == SIZE_MAX)) {
             continue; /* "On ABC's program Tuesday, he said …": an introduction, not content;
                        * but "At times last year, aides said, the mention …" */
+        }
+        if (!quotation && (clause_end >= s->b || punct(c, clause_end) != ',') &&
+            condition_before(c, start, sep)) {
+            continue; /* "Lind said that if Brandt won, she would insist on a vote": the
+                       * condition's main clause, not a cue after its content */
         }
         fl_attr at = new_attribution(s, kind_of(b));
         at.speaker_first = (uint32_t)sp_first;
@@ -3075,6 +3099,35 @@ static bool linked_speaker_clause_at(const ctx *c, const span *s, size_t j) {
            clause_with_cue_at(c, s, k);
 }
 
+/* Does the comma at j close a condition or a time clause that opened inside the content
+ * starting at cstart ("said that if the council voted no, she would insist on a recount")?
+ * The clause after the comma is then the content's main clause, not another speaker's. */
+static bool closes_condition(const ctx *c, const span *s, size_t cstart, size_t j, uint32_t cue) {
+    static const char *const asks[] = {"ask", "wonder", "question", "inquire"};
+    static const char *const subs[] = {"if", "unless", "once", "when", "whenever", "until"};
+    if (punct(c, j) != ',' || c->v[j].quoted || j + 1 >= s->b ||
+        (bits(c, j + 1) & (FL_W_CONJ | FL_W_ADV))) {
+        return false; /* ", but Reyes said …" coordinates another speaker's clause */
+    }
+    for (size_t k = j; k > cstart && j - k < MAX_PIECE_TOKENS;) {
+        k--;
+        if (punct(c, k) == '.' && !c->t[k].space_before && k > cstart && c->k[k - 1].upper) {
+            continue; /* "if Mr. Reyes", an abbreviation */
+        }
+        if (!is_word(c, k) || c->v[k].quoted) {
+            return false;
+        }
+        if (folded_in(c, k, subs, sizeof subs / sizeof subs[0])) {
+            /* after a verb of asking "if" is "whether": "Asked if the levy was fair, most
+             * growers said …" */
+            return (k == cstart && cue != UINT32_MAX &&
+                    !lemma_in(c->v[cue].cue, asks, sizeof asks / sizeof asks[0])) ||
+                   (k > cstart && folded_is(c, k - 1, "that"));
+        }
+    }
+    return false;
+}
+
 /* Does a new clause with its own speaker and verb of saying open at the boundary j (a
  * comma, a semicolon or a dash)? It ends the content before it: "While some friends say X
  * - an old favorite - others say Y", "He said X, but aides argued Y". Looks a bounded
@@ -3498,8 +3551,9 @@ static fl_status finish(ctx *c, const span *s, fl_attr *at, size_t cstart, size_
                    finite_cue_verb(c, end + 1))) ||
                  (relative && punct(c, end) == ',' && !c->v[end].quoted && end + 1 < s->b &&
                   saying_after_apposition(c, s, end + 1)) ||
-                 (end + 2 < s->b && speaker_clause_at(c, s, end)) || comparison_at(c, s, end) ||
-                 participle_after_quote_comma(c, s, cstart, end) ||
+                 (end + 2 < s->b && speaker_clause_at(c, s, end) &&
+                  !closes_condition(c, s, cstart, end, at->cue_word)) ||
+                 comparison_at(c, s, end) || participle_after_quote_comma(c, s, cstart, end) ||
                  (reduced && end > cstart + 1 && (punct(c, end) == ',' || finite_verb(c, end))) ||
                  /* "In criticizing the levy, his adviser argued" */
                  (at->speaker_first > cstart && end + 1 >= at->speaker_first) || end == intro ||

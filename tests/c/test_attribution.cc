@@ -2739,3 +2739,26 @@ TEST(Attribution, SeemTakesAnAdverbOrAClauseAfterAnEmptyIt) {
     // a noun phrase after "it seems" is no clause
     EXPECT_TRUE(records("It seems a sure bet for the council.").empty());
 }
+
+TEST(Attribution, AConditionInsideTheContentDoesNotEndIt) {
+    for (const char *text :
+         {"Lind said that if the council voted no, she would insist on a recount.",
+          "Lind said that if Mr. Brandt won, she would insist on a second vote.",
+          "Lind said the levy was fair but that if Brandt won, he would insist on a vote."}) {
+        size_t outer = 0;
+        for (const auto &a : published(text)) {
+            if (!a.nested) {
+                outer++;
+                EXPECT_EQ("said", a.cue) << text;
+                EXPECT_EQ("Lind", a.speaker) << text;
+            }
+        }
+        EXPECT_EQ(1u, outer) << text;
+    }
+    // after a verb of asking "if" is "whether": the growers' clause is their own
+    size_t outer = 0;
+    for (const auto &a : published("Asked if the levy was fair, most growers said yes.")) {
+        outer += !a.nested;
+    }
+    EXPECT_EQ(2u, outer);
+}
