@@ -3005,6 +3005,72 @@ static bool from_place_only(const ctx *c, const span *s, size_t j) {
     return true;
 }
 
+/* Does a clause without "that" start at j: a subject (a personal pronoun, or a short noun
+ * phrase, a name or a noun after a determiner) and its finite verb (an auxiliary, or a past
+ * or -s form the table knows: "the levy was unfair", "she would stay", "the agents knew
+ * …")? An object stops at a preposition, a time or a clause opener first ("wrote a letter
+ * to the council", "wrote the report Monday"). */
+static bool bare_clause(const ctx *c, const span *s, size_t j) {
+    /* right after the verb: after an adjunct or a comma the clause is another one ("spoke
+     * over boos as he congratulated …", "With a vote ruled out, Cross said …") */
+    if (j >= s->b || j <= s->a || !is_word(c, j) || c->v[j].quoted || !is_word(c, j - 1) ||
+        !c->k[j - 1].lower || form(c, j - 1) == FL_FORM_NONE ||
+        !(bits(c, j - 1) &
+          (FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT | FL_W_STANCE | FL_W_EVIDENCE | FL_W_SEEM))) {
+        return false;
+    }
+    size_t k = j;
+    uint32_t b = bits(c, j);
+    /* after a word that is also a noun, only a pronoun or a determiner opens the clause
+     * ("notes the levy is high"; not "comments online have …") */
+    if ((bits(c, j - 1) & FL_W_NOUNLIKE) &&
+        (form(c, j - 1) == FL_FORM_S || form(c, j - 1) == FL_FORM_BASE) &&
+        !(b & (FL_W_PRON | FL_W_DET))) {
+        return false;
+    }
+    if ((b & FL_W_PRON) && c->k[j].lower && !(b & (FL_W_RELATIVE | FL_W_DET))) {
+        if (object_pronoun(c, j) && !folded_is(c, j, "it")) {
+            return false; /* "told him", "wrote them" */
+        }
+        k = j + 1;
+    } else {
+        if ((b & FL_W_DET) && !quantifier(c, j)) {
+            k++;
+        }
+        size_t words = 0;
+        while (k < s->b && words < 4 && !c->v[k].quoted &&
+               (is_word(c, k) || c->t[k].kind == FL_TOKEN_CLITIC)) {
+            uint32_t kb = bits(c, k);
+            if ((kb & (FL_W_PREP | FL_W_CONJ | FL_W_OPENER | FL_W_RELATIVE | FL_W_AUX | FL_W_TIME |
+                       FL_W_VERB | FL_W_PRON | FL_W_DET | FL_W_ADV)) ||
+                ly_adverb(c, k, s->a)) {
+                break;
+            }
+            if (c->v[k].cue != NULL && c->k[k].lower && words > 0) {
+                break; /* the verb itself: "the agents knew" */
+            }
+            words += is_word(c, k);
+            k++;
+        }
+        if (words == 0) {
+            return false;
+        }
+    }
+    if (k >= s->b || !is_word(c, k) || !c->k[k].lower || c->v[k].quoted) {
+        return false;
+    }
+    uint32_t vb = bits(c, k);
+    uint8_t vf = form(c, k);
+    /* a past before a plain noun is an adjective: "maintains a big pledged delegate count" */
+    bool before_noun = k + 1 < s->b && is_word(c, k + 1) && c->k[k + 1].lower &&
+                       bits(c, k + 1) == 0 && c->v[k + 1].cue == NULL;
+    return ((vb & FL_W_AUX) && !folded_is(c, k, "being") && !folded_is(c, k, "been") &&
+            !folded_is(c, k, "having")) ||
+           ((vb & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT | FL_W_STANCE | FL_W_EVIDENCE |
+                   FL_W_VERB)) &&
+            (vf == FL_FORM_PAST || (vf == FL_FORM_S && !(vb & FL_W_NOUNLIKE))) && !before_noun);
+}
+
 static bool clause_complement(const ctx *c, const span *s, size_t j) {
     if (j + 1 < s->b && punct(c, j) == ',') {
         j++; /* ", adding, “…”" */
@@ -3020,6 +3086,9 @@ static bool clause_complement(const ctx *c, const span *s, size_t j) {
     }
     if (pro_clause(c, s, j)) {
         return true; /* "… who say the same of the toll", "half said so in May" */
+    }
+    if (bare_clause(c, s, j)) {
+        return true; /* "wrote the levy was unfair", "added she would stay" */
     }
     /* "to" before a verb ("pledged to act"), not before a name ("spoke to reporters") */
     return (bits(c, j) & FL_W_OPENER) ||

@@ -2762,3 +2762,23 @@ TEST(Attribution, AConditionInsideTheContentDoesNotEndIt) {
     }
     EXPECT_EQ(2u, outer);
 }
+
+TEST(Attribution, AClauseVerbTakesAClauseWithoutThat) {
+    struct Case {
+        const char *text, *speaker, *cue;
+    };
+    for (const Case &k :
+         {Case{"Lind wrote she would leave the council.", "Lind", "wrote"},
+          Case{"Brandt added the levy was unfair.", "Brandt", "added"},
+          Case{"Reyes also wrote the growers knew to brace for a fight.", "Reyes", "also wrote"}}) {
+        auto r = records(k.text);
+        ASSERT_EQ(1u, r.size()) << k.text;
+        EXPECT_EQ(k.speaker, r[0].speaker) << k.text;
+        EXPECT_EQ(k.cue, r[0].cue) << k.text;
+    }
+    // an object, not a clause
+    for (const char *text : {"Lind wrote a letter to the council.", "Lind wrote the report Monday.",
+                             "Brandt maintains a big pledged delegate count."}) {
+        EXPECT_TRUE(records(text).empty()) << text;
+    }
+}
