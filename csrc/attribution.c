@@ -2023,7 +2023,7 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
         return passive_group(c, vg, i); /* "are concerned that", not "a concerned voter" */
     }
     if ((b & FL_W_CALLED) && f == FL_FORM_PAST && !has_aux && vg > s->a &&
-        (punct(c, vg - 1) == ',' ||
+        ((punct(c, vg - 1) == ',' && !after_apposition(c, s, vg - 1)) ||
          (is_word(c, vg - 1) && c->k[vg - 1].lower && bits(c, vg - 1) == 0)) &&
         !(i + 1 < s->b &&
           ((bits(c, i + 1) & (FL_W_DET | FL_W_PRON)) ||

@@ -2782,3 +2782,17 @@ TEST(Attribution, AClauseVerbTakesAClauseWithoutThat) {
         EXPECT_TRUE(records(text).empty()) << text;
     }
 }
+
+TEST(Attribution, CalledAfterARelativeClauseInAnAppositionReportsALabel) {
+    auto r = records("Reyes, who ran the fair for years, called the levy \"a disgrace.\"");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Reyes", r[0].speaker);
+    EXPECT_EQ("called", r[0].cue);
+    r = records("Dana Lind, who was in Tilden on Saturday as growers met, called what she saw "
+                "\"a farce.\"");
+    ASSERT_FALSE(r.empty());
+    EXPECT_EQ("Dana Lind", r[0].speaker);
+    EXPECT_EQ("called", r[0].cue);
+    // one comma before "called" and no name before it: a name given
+    EXPECT_TRUE(records("They founded a new party, called For Our Future.").empty());
+}
