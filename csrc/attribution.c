@@ -2006,6 +2006,11 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
     if (i + 2 < s->b && folded_is(c, i + 1, "to") && folded_is(c, i + 2, "mind")) {
         return false; /* "the vote called to mind …": brought back a memory, said nothing */
     }
+    if ((lemma_is(c->v[i].cue, "rail") && !(i + 1 < s->b && folded_is(c, i + 1, "against"))) ||
+        (lemma_is(c->v[i].cue, "lash") && !(i + 1 < s->b && folded_is(c, i + 1, "out")))) {
+        return false; /* "railed against", "lashed out at"; not "the rail line", "lashed the
+                       * coast" */
+    }
     if (off_verb(c->v[i].cue) != (i + 1 < s->b && folded_is(c, i + 1, "off"))) {
         /* "shrugged off the attack", "rattled off a list" report, "shrugged" alone does
          * not; "called off the deal", "showed off a hat" are other verbs */
@@ -5442,8 +5447,10 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
                 at.cue_end = (uint32_t)i + 2;
                 cstart = i + 2;
             }
+            bool fixed_particle = lemma_is(c->v[i].cue, "rail") || lemma_is(c->v[i].cue, "lash");
             if ((b & FL_W_STANCE) && !(b & FL_W_SPEECH) && !vote && cstart != SIZE_MAX &&
-                (bits(c, cstart) & FL_W_PREP) && !clause_complement(c, s, cstart)) {
+                (bits(c, cstart) & FL_W_PREP) && !clause_complement(c, s, cstart) &&
+                !fixed_particle) {
                 continue; /* "the missile slammed into …": a movement, not a stance */
             }
             if (f == FL_FORM_ADJ && (cstart == SIZE_MAX || !(clause_complement(c, s, cstart) ||

@@ -2796,3 +2796,16 @@ TEST(Attribution, CalledAfterARelativeClauseInAnAppositionReportsALabel) {
     // one comma before "called" and no name before it: a name given
     EXPECT_TRUE(records("They founded a new party, called For Our Future.").empty());
 }
+
+TEST(Attribution, RailAgainstAndLashOutAtAreStances) {
+    auto r = records("Lind railed against the levy at a rally in Tilden.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Lind", r[0].speaker);
+    EXPECT_EQ("railed", r[0].cue);
+    r = records("Brandt lashed out at the council on Friday.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("lashed out", r[0].cue);
+    // without the particle: a track, a storm
+    EXPECT_TRUE(records("The rail line to Tilden was closed.").empty());
+    EXPECT_TRUE(records("A storm lashed the coast near Tilden on Tuesday.").empty());
+}
