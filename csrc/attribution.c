@@ -1120,6 +1120,18 @@ static name_kind name_of(const ctx *c, size_t from, size_t to, bool title) {
     return all_caps && !title && words <= 3 ? NAME_SPEAKER : NAME_NONE;
 }
 
+/* Do two names joined by one "and" fill [from, to) ("Mark Blumenthal and Jon Cohen", a
+ * pair of authors quoted together)? */
+static bool name_pair(const ctx *c, size_t from, size_t to) {
+    for (size_t i = from + 1; i + 1 < to; i++) {
+        if (folded_is(c, i, "and")) {
+            return c->k[i].lower && name_of(c, from, i, false) == NAME_SPEAKER &&
+                   name_of(c, i + 1, to, false) == NAME_SPEAKER;
+        }
+    }
+    return false;
+}
+
 /* Does a word with a letter follow token j in the sentence ("Clinton: 547." is a tally)? */
 static bool has_letter_after(const ctx *c, const span *s, size_t j) {
     for (size_t i = j + 1; i < s->b; i++) {
@@ -1202,13 +1214,7 @@ static bool digest_name(const ctx *c, size_t from, size_t to) {
         return is_word(c, from) && c->k[from].upper && c->k[from].ncp > 1 &&
                !(bits(c, from) & (FL_W_MEDIUM | FL_W_SECTION));
     }
-    for (size_t a = from + 1; a + 1 < to; a++) {
-        if (folded_is(c, a, "and")) {
-            return name_of(c, from, a, false) == NAME_SPEAKER &&
-                   name_of(c, a + 1, to, false) == NAME_SPEAKER;
-        }
-    }
-    return false;
+    return name_pair(c, from, to);
 }
 
 static fl_status headline(ctx *c, const span *s, size_t *from) {
@@ -1249,6 +1255,11 @@ static fl_status headline(ctx *c, const span *s, size_t *from) {
             /* in title case a name looks like a kicker; the first person after it speaks
              * (the headline only, not a transcript's paragraph) */
             nk = NAME_SPEAKER;
+        }
+        if (nk == NAME_NONE && name_end == colon && colon + 2 < s->b &&
+            family(punct(c, colon + 1)) != FAMILY_NONE && c->v[colon + 2].quoted &&
+            name_pair(c, s->a, colon)) {
+            nk = NAME_SPEAKER; /* 'Dana Lind and Ivo Brandt: "…"' */
         }
         if (nk == NAME_LABEL) {
             *from = colon + 1;
@@ -1581,6 +1592,25 @@ static bool apposed_subject(const ctx *c, const span *s, size_t from, size_t i) 
     return true;
 }
 
+/* Does a condition ("if", "unless") open the last clause of [start, sep), first or after
+ * "that", with only words (and the periods of abbreviations) after it? A condition is no
+ * one's content alone: the clause after its comma is its main clause. */
+static bool condition_before(const ctx *c, size_t start, size_t sep) {
+    for (size_t k = sep; k > start && sep - k < MAX_PIECE_TOKENS;) {
+        k--;
+        if (punct(c, k) == '.' && !c->t[k].space_before && k > start && c->k[k - 1].upper) {
+            continue; /* "if Mr. Brandt won" */
+        }
+        if (!is_word(c, k) || c->v[k].quoted) {
+            return false;
+        }
+        if (folded_is(c, k, "if") || folded_is(c, k, "unless")) {
+            return k == start || folded_is(c, k - 1, "that");
+        }
+    }
+    return false;
+}
+
 static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
     fl_status st;
     /* "…, he said at a briefing, according to the Ledger.": an "according to" that
@@ -1770,6 +1800,11 @@ static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
                                                  sp_first < cue_first) == SIZE_MAX)) {
             continue; /* "On ABC's program Tuesday, he said …": an introduction, not content;
                        * but "At times last year, aides said, the mention …" */
+        }
+        if (!quotation && (clause_end >= s->b || punct(c, clause_end) != ',') &&
+            condition_before(c, start, sep)) {
+            continue; /* "Lind said that if Brandt won, she would insist on a vote": the
+                       * condition's main clause, not a cue after its content */
         }
         fl_attr at = new_attribution(s, kind_of(b));
         at.speaker_first = (uint32_t)sp_first;
@@ -2053,6 +2088,22 @@ static bool naming_participle(const ctx *c, const span *s, size_t vg, size_t i) 
     return true;
 }
 
+/* Is the verb at i "call" with "for" or "on" after it (one adverb may stand between), an
+ * appeal ("the groups called for a ban", "calling on voters to stay home", "called again for
+ * a recount")? A name given ("a charity called For Our Future") has a capital there, a
+ * passive ("the ban called for by the council") has "by" after. */
+static bool appeal_call(const ctx *c, const span *s, size_t i) {
+    if (!lemma_is(c->v[i].cue, "call")) {
+        return false;
+    }
+    size_t j = i + 1;
+    if (j + 1 < s->b && (folded_is(c, j, "again") || ly_adverb(c, j, s->a))) {
+        j++;
+    }
+    return j + 1 < s->b && c->k[j].lower && (folded_is(c, j, "for") || folded_is(c, j, "on")) &&
+           is_word(c, j + 1) && !folded_is(c, j + 1, "by");
+}
+
 static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
     uint32_t b = bits(c, i);
     uint8_t f = form(c, i);
@@ -2064,8 +2115,17 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
     if (i + 1 < s->b && folded_is(c, i + 1, "up")) {
         return false; /* "showed up", "called up": another verb */
     }
+    if (i > s->a + 1 && folded_is(c, i - 1, "to") && folded_is(c, i - 2, "close") &&
+        lemma_is(c->v[i].cue, "call")) {
+        return false; /* "too close to call for hours": a race no one could call yet */
+    }
     if (i + 2 < s->b && folded_is(c, i + 1, "to") && folded_is(c, i + 2, "mind")) {
         return false; /* "the vote called to mind …": brought back a memory, said nothing */
+    }
+    if ((lemma_is(c->v[i].cue, "rail") && !(i + 1 < s->b && folded_is(c, i + 1, "against"))) ||
+        (lemma_is(c->v[i].cue, "lash") && !(i + 1 < s->b && folded_is(c, i + 1, "out")))) {
+        return false; /* "railed against", "lashed out at"; not "the rail line", "lashed the
+                       * coast" */
     }
     if (off_verb(c->v[i].cue) != (i + 1 < s->b && folded_is(c, i + 1, "off"))) {
         /* "shrugged off the attack", "rattled off a list" report, "shrugged" alone does
@@ -2084,11 +2144,11 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
         return passive_group(c, vg, i); /* "are concerned that", not "a concerned voter" */
     }
     if ((b & FL_W_CALLED) && f == FL_FORM_PAST && !has_aux && vg > s->a &&
-        (punct(c, vg - 1) == ',' ||
+        ((punct(c, vg - 1) == ',' && !after_apposition(c, s, vg - 1)) ||
          (is_word(c, vg - 1) && c->k[vg - 1].lower && bits(c, vg - 1) == 0)) &&
-        !(i + 1 < s->b && ((bits(c, i + 1) & (FL_W_DET | FL_W_PRON)) ||
-                           (punct(c, vg - 1) == ',' && c->k[i + 1].lower &&
-                            (folded_is(c, i + 1, "on") || folded_is(c, i + 1, "for")))))) {
+        !(i + 1 < s->b &&
+          ((bits(c, i + 1) & (FL_W_DET | FL_W_PRON)) ||
+           (appeal_call(c, s, i) && (punct(c, vg - 1) == ',' || plural(c, vg - 1)))))) {
         /* "a charity called Clear Water Pledge": a name given, no one's claim; but "…,
          * called on the banks to …", "…, called for a ban" appeal */
         return false;
@@ -2133,7 +2193,7 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
         return false;
     }
     /* a noun may look like a verb; before "to" or "that" it is one ("vows to press on") */
-    bool verbal = !(b & FL_W_NOUNLIKE) || f == FL_FORM_PAST ||
+    bool verbal = !(b & FL_W_NOUNLIKE) || f == FL_FORM_PAST || appeal_call(c, s, i) ||
                   (i + 1 < s->b && (folded_is(c, i + 1, "to") || (bits(c, i + 1) & FL_W_OPENER)));
     if (vg == s->a) {
         /* at the start: "Asked about …", "Asserting …" open a participle clause; other
@@ -2195,7 +2255,7 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
             return folded_is(c, p, "to") && p > s->a && is_word(c, p - 1) &&
                    !(bits(c, p - 1) & FL_W_OPENER);
         }
-        return f == FL_FORM_ING && !(b & FL_W_NOUNLIKE);
+        return f == FL_FORM_ING && (!(b & FL_W_NOUNLIKE) || appeal_call(c, s, i));
     }
     if (f == FL_FORM_ING) {
         /* "is saying", "and saying"; "a third of donors saying they …", "a poll showing
@@ -2221,7 +2281,8 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
             /* "the campaign plan", "Trump support"; but "Polls in New Hampshire show",
              * "many Democrats fear Mr. Benning would …" */
             return source_subject(c, s, vg) || (i + 1 < s->b && (bits(c, i + 1) & FL_W_OPENER)) ||
-                   (plural(c, p) && (clause_follows(c, s, i + 1) || gerund_object(c, s, i + 1)));
+                   (plural(c, p) && (clause_follows(c, s, i + 1) || gerund_object(c, s, i + 1) ||
+                                     appeal_call(c, s, i)));
         }
         /* "officials say", "those surveyed say": a plural subject; in a title-case
          * headline every word has a capital, so a plural is needed ("Cash Cry" is a noun) */
@@ -2972,6 +3033,18 @@ static bool seem_complement(const ctx *c, const span *s, size_t j) {
         folded_is(c, j, "like")) {
         return true;
     }
+    static const char *const grades[] = {"more", "most", "less", "least"};
+    if (((b & (FL_W_ADV | FL_W_NEGATION)) || ly_adverb(c, j, s->a) ||
+         folded_in(c, j, grades, sizeof grades / sizeof grades[0])) &&
+        c->k[j].lower && j + 1 < s->b && is_word(c, j + 1) && c->k[j + 1].lower &&
+        !c->v[j + 1].quoted) {
+        /* one adverb or "not" before the rest: "seemed most concerned", "appeared more
+         * likely", "seems not to have found" */
+        uint32_t nb = bits(c, j + 1);
+        return folded_is(c, j + 1, "to") ||
+               !(nb & (FL_W_PREP | FL_W_TIME | FL_W_CONJ | FL_W_DET | FL_W_PRON | FL_W_ADV |
+                       FL_W_OPENER | FL_W_AUX | FL_W_NEGATION));
+    }
     return !(b & (FL_W_PREP | FL_W_TIME | FL_W_CONJ | FL_W_DET | FL_W_PRON | FL_W_ADV)) &&
            c->k[j].lower;
 }
@@ -3060,6 +3133,72 @@ static bool from_place_only(const ctx *c, const span *s, size_t j) {
     return true;
 }
 
+/* Does a clause without "that" start at j: a subject (a personal pronoun, or a short noun
+ * phrase, a name or a noun after a determiner) and its finite verb (an auxiliary, or a past
+ * or -s form the table knows: "the levy was unfair", "she would stay", "the agents knew
+ * …")? An object stops at a preposition, a time or a clause opener first ("wrote a letter
+ * to the council", "wrote the report Monday"). */
+static bool bare_clause(const ctx *c, const span *s, size_t j) {
+    /* right after the verb: after an adjunct or a comma the clause is another one ("spoke
+     * over boos as he congratulated …", "With a vote ruled out, Cross said …") */
+    if (j >= s->b || j <= s->a || !is_word(c, j) || c->v[j].quoted || !is_word(c, j - 1) ||
+        !c->k[j - 1].lower || form(c, j - 1) == FL_FORM_NONE ||
+        !(bits(c, j - 1) &
+          (FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT | FL_W_STANCE | FL_W_EVIDENCE | FL_W_SEEM))) {
+        return false;
+    }
+    size_t k = j;
+    uint32_t b = bits(c, j);
+    /* after a word that is also a noun, only a pronoun or a determiner opens the clause
+     * ("notes the levy is high"; not "comments online have …") */
+    if ((bits(c, j - 1) & FL_W_NOUNLIKE) &&
+        (form(c, j - 1) == FL_FORM_S || form(c, j - 1) == FL_FORM_BASE) &&
+        !(b & (FL_W_PRON | FL_W_DET))) {
+        return false;
+    }
+    if ((b & FL_W_PRON) && c->k[j].lower && !(b & (FL_W_RELATIVE | FL_W_DET))) {
+        if (object_pronoun(c, j) && !folded_is(c, j, "it")) {
+            return false; /* "told him", "wrote them" */
+        }
+        k = j + 1;
+    } else {
+        if ((b & FL_W_DET) && !quantifier(c, j)) {
+            k++;
+        }
+        size_t words = 0;
+        while (k < s->b && words < 4 && !c->v[k].quoted &&
+               (is_word(c, k) || c->t[k].kind == FL_TOKEN_CLITIC)) {
+            uint32_t kb = bits(c, k);
+            if ((kb & (FL_W_PREP | FL_W_CONJ | FL_W_OPENER | FL_W_RELATIVE | FL_W_AUX | FL_W_TIME |
+                       FL_W_VERB | FL_W_PRON | FL_W_DET | FL_W_ADV)) ||
+                ly_adverb(c, k, s->a)) {
+                break;
+            }
+            if (c->v[k].cue != NULL && c->k[k].lower && words > 0) {
+                break; /* the verb itself: "the agents knew" */
+            }
+            words += is_word(c, k);
+            k++;
+        }
+        if (words == 0) {
+            return false;
+        }
+    }
+    if (k >= s->b || !is_word(c, k) || !c->k[k].lower || c->v[k].quoted) {
+        return false;
+    }
+    uint32_t vb = bits(c, k);
+    uint8_t vf = form(c, k);
+    /* a past before a plain noun is an adjective: "maintains a big pledged delegate count" */
+    bool before_noun = k + 1 < s->b && is_word(c, k + 1) && c->k[k + 1].lower &&
+                       bits(c, k + 1) == 0 && c->v[k + 1].cue == NULL;
+    return ((vb & FL_W_AUX) && !folded_is(c, k, "being") && !folded_is(c, k, "been") &&
+            !folded_is(c, k, "having")) ||
+           ((vb & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT | FL_W_STANCE | FL_W_EVIDENCE |
+                   FL_W_VERB)) &&
+            (vf == FL_FORM_PAST || (vf == FL_FORM_S && !(vb & FL_W_NOUNLIKE))) && !before_noun);
+}
+
 static bool clause_complement(const ctx *c, const span *s, size_t j) {
     if (j + 1 < s->b && punct(c, j) == ',') {
         j++; /* ", adding, “…”" */
@@ -3075,6 +3214,9 @@ static bool clause_complement(const ctx *c, const span *s, size_t j) {
     }
     if (pro_clause(c, s, j)) {
         return true; /* "… who say the same of the toll", "half said so in May" */
+    }
+    if (bare_clause(c, s, j)) {
+        return true; /* "wrote the levy was unfair", "added she would stay" */
     }
     /* "to" before a verb ("pledged to act"), not before a name ("spoke to reporters") */
     return (bits(c, j) & FL_W_OPENER) ||
@@ -3152,6 +3294,35 @@ static bool linked_speaker_clause_at(const ctx *c, const span *s, size_t j) {
     /* "… and that Lind said …" is a second that-clause of the same content */
     return k < s->b && !(bits(c, k) & FL_W_OPENER) && !folded_is(c, k, "that") &&
            clause_with_cue_at(c, s, k);
+}
+
+/* Does the comma at j close a condition or a time clause that opened inside the content
+ * starting at cstart ("said that if the council voted no, she would insist on a recount")?
+ * The clause after the comma is then the content's main clause, not another speaker's. */
+static bool closes_condition(const ctx *c, const span *s, size_t cstart, size_t j, uint32_t cue) {
+    static const char *const asks[] = {"ask", "wonder", "question", "inquire"};
+    static const char *const subs[] = {"if", "unless", "once", "when", "whenever", "until"};
+    if (punct(c, j) != ',' || c->v[j].quoted || j + 1 >= s->b ||
+        (bits(c, j + 1) & (FL_W_CONJ | FL_W_ADV))) {
+        return false; /* ", but Reyes said …" coordinates another speaker's clause */
+    }
+    for (size_t k = j; k > cstart && j - k < MAX_PIECE_TOKENS;) {
+        k--;
+        if (punct(c, k) == '.' && !c->t[k].space_before && k > cstart && c->k[k - 1].upper) {
+            continue; /* "if Mr. Reyes", an abbreviation */
+        }
+        if (!is_word(c, k) || c->v[k].quoted) {
+            return false;
+        }
+        if (folded_in(c, k, subs, sizeof subs / sizeof subs[0])) {
+            /* after a verb of asking "if" is "whether": "Asked if the levy was fair, most
+             * growers said …" */
+            return (k == cstart && cue != UINT32_MAX &&
+                    !lemma_in(c->v[cue].cue, asks, sizeof asks / sizeof asks[0])) ||
+                   (k > cstart && folded_is(c, k - 1, "that"));
+        }
+    }
+    return false;
 }
 
 /* Does a new clause with its own speaker and verb of saying open at the boundary j (a
@@ -3623,8 +3794,9 @@ static fl_status finish(ctx *c, const span *s, fl_attr *at, size_t cstart, size_
                    finite_cue_verb(c, end + 1))) ||
                  (relative && punct(c, end) == ',' && !c->v[end].quoted && end + 1 < s->b &&
                   saying_after_apposition(c, s, end + 1)) ||
-                 (end + 2 < s->b && speaker_clause_at(c, s, end)) || comparison_at(c, s, end) ||
-                 participle_after_quote_comma(c, s, cstart, end) ||
+                 (end + 2 < s->b && speaker_clause_at(c, s, end) &&
+                  !closes_condition(c, s, cstart, end, at->cue_word)) ||
+                 comparison_at(c, s, end) || participle_after_quote_comma(c, s, cstart, end) ||
                  (reduced && end > cstart + 1 && (punct(c, end) == ',' || finite_verb(c, end))) ||
                  /* "In criticizing the levy, his adviser argued" */
                  (at->speaker_first > cstart && end + 1 >= at->speaker_first) || end == intro ||
@@ -5336,7 +5508,11 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
                      (vg < i ||
                       (vg > s->a &&
                        (plural(c, vg - 1) || (bits(c, vg - 1) & (FL_W_PRON | FL_W_RELATIVE))))))) &&
-                   seem_complement(c, s, i + 1) && !seems_to_say(c, s, i)) {
+                   (seem_complement(c, s, i + 1) ||
+                    (vg == i && vg > s->a && folded_is(c, vg - 1, "it") && i + 1 < s->b &&
+                     !folded_is(c, i + 1, "a") && !folded_is(c, i + 1, "an") &&
+                     clause_follows(c, s, i + 1))) &&
+                   !seems_to_say(c, s, i)) {
             /* "The front-runner seemed to …": the subject is content as well */
             size_t subj = subject_start(c, vg, from);
             at.kind = FL_ATTRIBUTION_PERCEIVED;
@@ -5617,8 +5793,10 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
                 at.cue_end = (uint32_t)i + 2;
                 cstart = i + 2;
             }
+            bool fixed_particle = lemma_is(c->v[i].cue, "rail") || lemma_is(c->v[i].cue, "lash");
             if ((b & FL_W_STANCE) && !(b & FL_W_SPEECH) && !vote && cstart != SIZE_MAX &&
-                (bits(c, cstart) & FL_W_PREP) && !clause_complement(c, s, cstart)) {
+                (bits(c, cstart) & FL_W_PREP) && !clause_complement(c, s, cstart) &&
+                !fixed_particle) {
                 continue; /* "the missile slammed into …": a movement, not a stance */
             }
             if (f == FL_FORM_ADJ && (cstart == SIZE_MAX || !(clause_complement(c, s, cstart) ||

@@ -2917,3 +2917,118 @@ TEST(Attribution, APassiveWithoutAComplementHasItsSubjectAsTheContent) {
     EXPECT_EQ("to pass.", r[0].content);
     EXPECT_EQ("The levy", r[0].content2);
 }
+
+TEST(Attribution, CallForOrOnIsAnAppealInAnyForm) {
+    // a plural subject before "called for": people, not a document
+    auto r = records("Several farm unions called for a ban on the new levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Several farm unions", r[0].speaker);
+    EXPECT_EQ("called for", r[0].cue); // "for" is part of the cue, as in "pointed out"
+    // "calls on" after a plural subject, and a gerund after "by"
+    r = records("Local growers call on him to drop the levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Local growers", r[0].speaker);
+    r = records("Reyes surprised the council by calling for a second vote.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("calling for", r[0].cue);
+    // a race too close to call is no appeal
+    EXPECT_TRUE(records("The race in Tilden was too close to call for hours.").empty());
+}
+
+TEST(Attribution, TwoNamesJoinedByAndSpeakBeforeAColonAndAQuotation) {
+    auto r = records("Dana Lind and Ivo Brandt: \"We found that the levy was too high.\"");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Dana Lind and Ivo Brandt", r[0].speaker);
+    EXPECT_EQ(":", r[0].cue);
+    r = records("Tilden polls were late - More from Lind and Brandt: \"Turnout fell.\"");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Lind and Brandt", r[0].speaker);
+    // without a quotation the pair is a kicker
+    EXPECT_TRUE(records("Crime and Punishment: a look at the new levy.").empty());
+}
+
+TEST(Attribution, SeemTakesAnAdverbOrAClauseAfterAnEmptyIt) {
+    struct Case {
+        const char *text, *cue;
+    };
+    for (const Case &k : {Case{"The mayor seemed most concerned with the levy.", "seemed"},
+                          Case{"Growers appeared more likely to stay in Tilden.", "appeared"},
+                          Case{"Lind still seems not to have decided.", "still seems"},
+                          Case{"It seems the council has too few members.", "seems"}}) {
+        auto r = records(k.text);
+        ASSERT_EQ(1u, r.size()) << k.text;
+        EXPECT_EQ(k.cue, r[0].cue) << k.text;
+    }
+    // a noun phrase after "it seems" is no clause
+    EXPECT_TRUE(records("It seems a sure bet for the council.").empty());
+}
+
+TEST(Attribution, AConditionInsideTheContentDoesNotEndIt) {
+    for (const char *text :
+         {"Lind said that if the council voted no, she would insist on a recount.",
+          "Lind said that if Mr. Brandt won, she would insist on a second vote.",
+          "Lind said the levy was fair but that if Brandt won, he would insist on a vote."}) {
+        size_t outer = 0;
+        for (const auto &a : published(text)) {
+            if (!a.nested) {
+                outer++;
+                EXPECT_EQ("said", a.cue) << text;
+                EXPECT_EQ("Lind", a.speaker) << text;
+            }
+        }
+        EXPECT_EQ(1u, outer) << text;
+    }
+    // after a verb of asking "if" is "whether": the growers' clause is their own
+    size_t outer = 0;
+    for (const auto &a : published("Asked if the levy was fair, most growers said yes.")) {
+        outer += !a.nested;
+    }
+    EXPECT_EQ(2u, outer);
+}
+
+TEST(Attribution, AClauseVerbTakesAClauseWithoutThat) {
+    struct Case {
+        const char *text, *speaker, *cue;
+    };
+    for (const Case &k :
+         {Case{"Lind wrote she would leave the council.", "Lind", "wrote"},
+          Case{"Brandt added the levy was unfair.", "Brandt", "added"},
+          Case{"Reyes also wrote the growers knew to brace for a fight.", "Reyes", "also wrote"}}) {
+        auto r = records(k.text);
+        ASSERT_EQ(1u, r.size()) << k.text;
+        EXPECT_EQ(k.speaker, r[0].speaker) << k.text;
+        EXPECT_EQ(k.cue, r[0].cue) << k.text;
+    }
+    // an object, not a clause
+    for (const char *text : {"Lind wrote a letter to the council.", "Lind wrote the report Monday.",
+                             "Brandt maintains a big pledged delegate count."}) {
+        EXPECT_TRUE(records(text).empty()) << text;
+    }
+}
+
+TEST(Attribution, CalledAfterARelativeClauseInAnAppositionReportsALabel) {
+    auto r = records("Reyes, who ran the fair for years, called the levy \"a disgrace.\"");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Reyes", r[0].speaker);
+    EXPECT_EQ("called", r[0].cue);
+    r = records("Dana Lind, who was in Tilden on Saturday as growers met, called what she saw "
+                "\"a farce.\"");
+    ASSERT_FALSE(r.empty());
+    EXPECT_EQ("Dana Lind", r[0].speaker);
+    EXPECT_EQ("called", r[0].cue);
+    // one comma before "called" and no name before it: a name given
+    EXPECT_TRUE(records("They founded a new party, called For Our Future.").empty());
+}
+
+TEST(Attribution, RailAgainstAndLashOutAtAreStances) {
+    auto r = records("Lind railed against the levy at a rally in Tilden.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Lind", r[0].speaker);
+    EXPECT_EQ("railed", r[0].cue);
+    r = records("Brandt lashed out at the council on Friday.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("lashed out", r[0].cue);
+    // without the particle: a track, a storm
+    EXPECT_TRUE(records("The rail line to Tilden was closed.").empty());
+    EXPECT_TRUE(records("A storm lashed the coast near Tilden on Tuesday.").empty());
+}
