@@ -3002,8 +3002,10 @@ static size_t subject_start(const ctx *c, size_t vg, size_t from) {
     while (j > from && vg - j < MAX_SUBJECT_TOKENS) {
         size_t p = j - 1;
         int32_t q = punct(c, p);
+        /* a word a hyphen joins to the next is part of it: "so-called" opens no clause */
+        bool joined = p + 1 < vg && c->t[p + 1].kind == FL_TOKEN_HYPHEN;
         if (c->v[p].role != FL_ROLE_NONE || q == ',' || q == ';' || q == ':' ||
-            strong_boundary(q) || (bits(c, p) & (FL_W_CONJ | FL_W_OPENER))) {
+            strong_boundary(q) || ((bits(c, p) & (FL_W_CONJ | FL_W_OPENER)) && !joined)) {
             break;
         }
         j = p;

@@ -1067,6 +1067,16 @@ TEST(Attribution, ACapitalAfterACapitalInsideASentenceIsPartOfAName) {
     EXPECT_EQ("Dana Lind, an analyst at Harbour Point,", r[0].speaker);
 }
 
+TEST(Attribution, AHyphenatedWordStaysWholeInAPassivesSubject) {
+    // "so" is also a conjunction, and opened the subject after it: "-called referendum"
+    auto r = records("The so-called referendum was condemned by the UN.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The so-called referendum", r[0].content);
+    r = records("The so-called referendum is expected to fail.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The so-called referendum", r[0].content2);
+}
+
 TEST(Attribution, ClaimingLivesIsNoClaimMade) {
     // war news: the deaths an attack caused are no one's words
     EXPECT_TRUE(records("The blast claimed the lives of four civilians.").empty());
