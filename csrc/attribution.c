@@ -4836,6 +4836,20 @@ static size_t passive_agent_after(const ctx *c, const span *s, size_t j) {
 }
 
 /* c. Finds cues followed by their content, left to right, in [from, s->b). */
+/* Is token k, right after a verb of the cue, the preposition the verb governs before the
+ * object that is the content ("called for a recount", "asked about the levy", "warned of a
+ * deficit", "sided with the growers")? It belongs to the cue, as PolNeAR's cues hold it. */
+static bool governed_preposition(const ctx *c, const span *s, size_t k) {
+    static const char *const preps[] = {"for", "about", "on", "of", "with", "at", "against"};
+    if (k + 1 >= s->b || c->v[k].quoted || !is_word(c, k) || !(bits(c, k) & FL_W_PREP) ||
+        !folded_in(c, k, preps, sizeof preps / sizeof preps[0])) {
+        return false;
+    }
+    /* not before a time: "unveiled on Monday", "said on Friday that" */
+    return (is_word_like(c, k + 1) && !(bits(c, k + 1) & FL_W_TIME) && !c->k[k + 1].all_digits) ||
+           family(punct(c, k + 1)) != FAMILY_NONE;
+}
+
 static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
     fl_status st;
     size_t sentence_attrs = c->res->attributions.len; /* this sentence's come after these */
@@ -5273,6 +5287,12 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
                                                              folded_is(c, cstart, "about") ||
                                                              folded_is(c, cstart, "of")))) {
                 continue; /* "are concerned that …", "is confident of …"; not "is sure" */
+            }
+            if (cstart == i + 1 && at.cue_end == i + 1 && light_end == 0 && f != FL_FORM_ADJ &&
+                !vote && !(vg == i && reduced_passive(c, s, i)) &&
+                governed_preposition(c, s, cstart)) {
+                at.cue_end = (uint32_t)cstart + 1; /* "called for", "asked about" */
+                cstart++;
             }
             size_t inverted_end = 0;
             if (at.speaker_first == at.speaker_end && vg == i && cstart == i + 1) {
