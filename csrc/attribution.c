@@ -3026,9 +3026,9 @@ static bool linked_speaker_clause_at(const ctx *c, const span *s, size_t j) {
 }
 
 /* Does a new clause with its own speaker and verb of saying open at the boundary j (a
- * comma, a semicolon or a dash)? It ends the content before it: "While some friends say X
- * - an old favorite - others say Y", "He said X, but aides argued Y". Looks a bounded
- * number of tokens ahead. */
+ * comma, a semicolon, a colon or a dash)? It ends the content before it: "While some
+ * friends say X - an old favorite - others say Y", "He said X, but aides argued Y", "X: a
+ * poll found Y". Looks a bounded number of tokens ahead. */
 static bool speaker_clause_at(const ctx *c, const span *s, size_t j) {
     int32_t p = punct(c, j);
     if (p == 0 && c->k[j].fold_len != 3) {
@@ -3072,7 +3072,8 @@ static bool speaker_clause_at(const ctx *c, const span *s, size_t j) {
     }
     /* 'to sound "measured," but Reyes said': a comma the quotation closes over */
     bool quoted_comma = is_closing_quote(c, j) && j > s->a && punct(c, j - 1) == ',';
-    if (!quoted_comma && (c->v[j].quoted || !(p == ',' || p == ';' || spaced_dash(c, j)))) {
+    if (!quoted_comma &&
+        (c->v[j].quoted || !(p == ',' || p == ';' || p == ':' || spaced_dash(c, j)))) {
         return false;
     }
     size_t k = j + 1;

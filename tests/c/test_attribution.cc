@@ -2708,3 +2708,13 @@ TEST(Attribution, APrepositionTheCueVerbGovernsBelongsToTheCue) {
     expect_voices("Ivo Brandt asked about the Ashby toll.",
                   {{"asked", A}, {"about", A}, {"Ashby", R}});
 }
+
+TEST(Attribution, AnotherSpeakersClauseAfterAColonEndsTheContent) {
+    // the content ran over the colon and swallowed the poll and its finding
+    auto r = records("Lind argued that the levy is popular: a Courier poll found that most "
+                     "growers back it.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("that the levy is popular", r[0].content);
+    EXPECT_EQ("a Courier poll", r[1].speaker);
+    EXPECT_EQ("found", r[1].cue);
+}
