@@ -3328,9 +3328,9 @@ static bool closes_condition(const ctx *c, const span *s, size_t cstart, size_t 
 }
 
 /* Does a new clause with its own speaker and verb of saying open at the boundary j (a
- * comma, a semicolon or a dash)? It ends the content before it: "While some friends say X
- * - an old favorite - others say Y", "He said X, but aides argued Y". Looks a bounded
- * number of tokens ahead. */
+ * comma, a semicolon, a colon or a dash)? It ends the content before it: "While some
+ * friends say X - an old favorite - others say Y", "He said X, but aides argued Y", "X: a
+ * poll found Y". Looks a bounded number of tokens ahead. */
 static bool speaker_clause_at(const ctx *c, const span *s, size_t j) {
     int32_t p = punct(c, j);
     if (p == 0 && c->k[j].fold_len != 3) {
@@ -3374,7 +3374,8 @@ static bool speaker_clause_at(const ctx *c, const span *s, size_t j) {
     }
     /* 'to sound "measured," but Reyes said': a comma the quotation closes over */
     bool quoted_comma = is_closing_quote(c, j) && j > s->a && punct(c, j - 1) == ',';
-    if (!quoted_comma && (c->v[j].quoted || !(p == ',' || p == ';' || spaced_dash(c, j)))) {
+    if (!quoted_comma &&
+        (c->v[j].quoted || !(p == ',' || p == ';' || p == ':' || spaced_dash(c, j)))) {
         return false;
     }
     size_t k = j + 1;
@@ -5317,7 +5318,6 @@ static size_t bare_plural(const ctx *c, const span *s, size_t from) {
     return from;
 }
 
-/* c. Finds cues followed by their content, left to right, in [from, s->b). */
 /* Does a duration start at j, after "for" ("for several weeks", "for about 30 minutes")? A
  * time word among its first three words. */
 static bool for_a_time(const ctx *c, const span *s, size_t j) {
@@ -5329,6 +5329,21 @@ static bool for_a_time(const ctx *c, const span *s, size_t j) {
     return false;
 }
 
+/* Is token k, right after a verb of the cue, the preposition the verb governs before the
+ * object that is the content ("called for a recount", "asked about the levy", "warned of a
+ * deficit", "sided with the growers")? It belongs to the cue, as PolNeAR's cues hold it. */
+static bool governed_preposition(const ctx *c, const span *s, size_t k) {
+    static const char *const preps[] = {"for", "about", "on", "of", "with", "at", "against"};
+    if (k + 1 >= s->b || c->v[k].quoted || !is_word(c, k) || !(bits(c, k) & FL_W_PREP) ||
+        !folded_in(c, k, preps, sizeof preps / sizeof preps[0])) {
+        return false;
+    }
+    /* not before a time: "unveiled on Monday", "said on Friday that" */
+    return (is_word_like(c, k + 1) && !(bits(c, k + 1) & FL_W_TIME) && !c->k[k + 1].all_digits) ||
+           family(punct(c, k + 1)) != FAMILY_NONE;
+}
+
+/* c. Finds cues followed by their content, left to right, in [from, s->b). */
 static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
     fl_status st;
     size_t sentence_attrs = c->res->attributions.len; /* this sentence's come after these */
@@ -5806,14 +5821,15 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
                                                              folded_is(c, cstart, "of")))) {
                 continue; /* "are concerned that …", "is confident of …"; not "is sure" */
             }
-            /* (after the tests above, which read the complement with its "for") */
-            if (cstart == i + 1 && at.cue_end == i + 1 && cstart + 1 < s->b &&
-                folded_is(c, cstart, "for") && !c->v[cstart].quoted && is_word(c, cstart + 1) &&
-                !for_a_time(c, s, cstart + 1)) {
-                /* "called for a new levy", "pressed for a recount": what is asked for follows
-                 * "for", which belongs to the cue as a particle does ("pointed out") */
-                at.cue_end = (uint32_t)i + 2;
-                cstart = i + 2;
+            /* (after the tests above, which read the complement with its preposition) */
+            if (cstart == i + 1 && at.cue_end == i + 1 && light_end == 0 && f != FL_FORM_ADJ &&
+                !vote && !(vg == i && reduced_passive(c, s, i)) &&
+                governed_preposition(c, s, cstart) &&
+                !(folded_is(c, cstart, "for") && for_a_time(c, s, cstart + 1))) {
+                /* "called for a new levy", "asked about the toll": the preposition belongs to
+                 * the cue as a particle does ("pointed out"); not "discussed for several weeks" */
+                at.cue_end = (uint32_t)cstart + 1;
+                cstart++;
             }
             size_t inverted_end = 0;
             if (at.speaker_first == at.speaker_end && vg == i && cstart == i + 1) {

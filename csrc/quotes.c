@@ -99,6 +99,27 @@ static fl_status close_quote(ctx *c, size_t open, size_t close, bool paired, fl_
     return FL_OK;
 }
 
+/* Does the double quotation mark at i delimit the value of a markup attribute (an HTML or
+ * XML residue in scraped text: href="…", author="…")? It follows an "=" with no space. Its
+ * closing mark then, when one stands on the same line within MAX_MARKUP_VALUE tokens, else
+ * 0. */
+enum { MAX_MARKUP_VALUE = 64 };
+
+static size_t markup_value_end(const ctx *c, size_t i) {
+    if (i == 0 || c->t[i].space_before || punct(c, i - 1) != '=') {
+        return 0;
+    }
+    for (size_t j = i + 1; j < c->n && j <= i + MAX_MARKUP_VALUE; j++) {
+        if (c->t[j].newlines_before > 0) {
+            return 0;
+        }
+        if (family(punct(c, j)) == FAMILY_DOUBLE) {
+            return j;
+        }
+    }
+    return 0;
+}
+
 fl_status fl__find_quotes(ctx *c, fl_vec *scares) {
     size_t open_at[2] = {SIZE_MAX, SIZE_MAX};
     fl_status st;
@@ -160,6 +181,13 @@ fl_status fl__find_quotes(ctx *c, fl_vec *scares) {
             int f = family(c->k[i].cp0);
             if (f == FAMILY_NONE) {
                 continue;
+            }
+            if (f == FAMILY_DOUBLE && open_at[f] == SIZE_MAX) {
+                size_t close = markup_value_end(c, i);
+                if (close != 0) {
+                    i = close; /* href="…", author="…": markup, nobody's words */
+                    continue;
+                }
             }
             qrole r = quote_role(c, i, open_at[f] != SIZE_MAX);
             if (r == Q_OPEN && open_at[f] == SIZE_MAX) {

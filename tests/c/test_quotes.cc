@@ -54,6 +54,15 @@ TEST(Quotes, TwoApostrophesAndSpeakersParagraphs) {
                   {{"WASHINGTON", A}, {"plan", R}, {"officials", A}});
 }
 
+TEST(Quotes, AMarkupAttributeValueIsNoQuotation) {
+    // HTML left in scraped text: the value after "=" is markup, and its closing mark must not
+    // open a quotation that swallows the words after it
+    expect_voices("<a href=\"/tilden\" title=\"Tilden toll\">Lind</a> called the levy \"a "
+                  "disgrace\" on Monday.",
+                  {{"toll", A}, {"Lind", A}, {"disgrace", Q}, {"Monday", A}});
+    expect_voices("<p class=\"note\">Brandt rode to Ashby.</p>", {{"note", A}, {"Ashby", A}});
+}
+
 TEST(Quotes, UnclosedQuotationAtTheEndOfTheTextIsSafe) {
     // Texts that end inside a quotation, or with a lone quote mark, in a buffer with nothing
     // after it (ASan sees any read past the end).
