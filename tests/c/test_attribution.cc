@@ -1101,19 +1101,20 @@ TEST(Attribution, APhraseOfTimeWithoutAPrepositionIsAnIntroduction) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("the council", r[0].speaker);
     EXPECT_EQ("calling", r[0].cue);
-    r = records("Each December, the guild announces who it believes deserves the prize.");
+    r = records(
+        "Each December, the guild announces which grower it believes has earned the prize.");
     ASSERT_LE(1u, r.size());  // and "it believes", nested
     EXPECT_EQ("announces", r[0].cue);
     EXPECT_EQ("the guild", r[0].speaker);
-    EXPECT_EQ("who it believes deserves the prize.", r[0].content);
+    EXPECT_EQ("which grower it believes has earned the prize.", r[0].content);
     r = records("He renewed that pledge on Friday, saying he would act.");
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("He", r[0].speaker);
     // a season, as a month: "Every summer," was read as the content before the cue
-    r = records("Every summer, the guild announces who it believes deserves the prize.");
+    r = records("Every summer, the guild announces which grower it believes has earned the prize.");
     ASSERT_LE(1u, r.size());
     EXPECT_EQ("the guild", r[0].speaker);
-    EXPECT_EQ("who it believes deserves the prize.", r[0].content);
+    EXPECT_EQ("which grower it believes has earned the prize.", r[0].content);
 }
 
 TEST(Attribution, ThePossessorOfANounCueIsItsSpeaker) {
