@@ -3727,6 +3727,38 @@ static void unmark(ctx *c, size_t marked_from, size_t end, const fl_attr *at) {
     }
 }
 
+/* Does the comma at j open a second predicate of the cue's subject, in the present of
+ * headlines ("Lind announces a recount, names a deputy", "Brandt calls for talks, meets
+ * Reyes")? The cue is in the -s form and takes an object, its content so far a noun phrase
+ * (no verb of its own), and after the comma stands an unknown lower-case word in -s with
+ * a word after it that is no preposition or conjunction (not a list: "calls for tanks,
+ * shells for …"). */
+static bool second_predicate(const ctx *c, const span *s, size_t cue, size_t cstart, size_t j) {
+    if (punct(c, j) != ',' || c->v[j].quoted || j + 2 >= s->b || cue == UINT32_MAX ||
+        form(c, cue) != FL_FORM_S || !c->k[cue].lower || cstart == 0) {
+        return false;
+    }
+    /* a verb that takes an object, or its preposition ("calls for"); not "says" */
+    if (!(bits(c, cue) & FL_W_OBJECT) && !(bits(c, cstart - 1) & FL_W_PREP)) {
+        return false;
+    }
+    size_t n = j + 1;
+    if (!is_word(c, n) || !c->k[n].lower || bits(c, n) != 0 || !suffix_is(c, n, "s", 4) ||
+        suffix_is(c, n, "ss", 4) || suffix_is(c, n, "us", 4) || suffix_is(c, n, "is", 4) ||
+        !is_word(c, n + 1) || (bits(c, n + 1) & (FL_W_PREP | FL_W_CONJ))) {
+        return false;
+    }
+    if (clause_complement(c, s, cstart)) {
+        return false;
+    }
+    for (size_t k = cstart; k < j; k++) {
+        if (finite_verb(c, k) || (is_word(c, k) && form(c, k) == FL_FORM_S)) {
+            return false;
+        }
+    }
+    return true;
+}
+
 static fl_status finish(ctx *c, const span *s, fl_attr *at, size_t cstart, size_t vg,
                         size_t marked_from) {
     if (cstart != SIZE_MAX && cstart < s->b && !at_end(s, cstart)) {
@@ -3803,7 +3835,8 @@ static fl_status finish(ctx *c, const span *s, fl_attr *at, size_t cstart, size_
                  (reduced && end > cstart + 1 && (punct(c, end) == ',' || finite_verb(c, end))) ||
                  /* "In criticizing the levy, his adviser argued" */
                  (at->speaker_first > cstart && end + 1 >= at->speaker_first) || end == intro ||
-                 (phrase && phrase_stops(c, s, end)))) {
+                 (phrase && phrase_stops(c, s, end)) ||
+                 second_predicate(c, s, at->cue_word, cstart, end))) {
                 break;
             }
             end++;

@@ -3067,3 +3067,21 @@ TEST(Attribution, AnotherSpeakersClauseAfterAColonEndsTheContent) {
     EXPECT_EQ("a Courier poll", r[1].speaker);
     EXPECT_EQ("found", r[1].cue);
 }
+
+TEST(Attribution, AHeadlinesSecondPredicateAfterANounPhraseEndsTheContent) {
+    // "names a deputy" ran on as part of what the mayor announced
+    auto r = records("Tilden mayor announces recount of Ashby vote, names deputy");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("recount of Ashby vote", r[0].content);
+    r = records("Guild news: Lind calls for lower toll on grain, meets Velm growers");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("lower toll on grain", r[0].content);
+    // after a clause the verb is the content's own, and "says" takes no object
+    r = records("Lind says Brandt raised the toll, blames growers");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Brandt raised the toll, blames growers", r[0].content);
+    // a list of nouns goes on
+    r = records("Lind calls for tractors, seeds for Velm growers");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("tractors, seeds for Velm growers", r[0].content);
+}
