@@ -5377,6 +5377,39 @@ static bool governed_preposition(const ctx *c, const span *s, size_t k) {
 }
 
 /* c. Finds cues followed by their content, left to right, in [from, s->b). */
+/* Is the past form of saying at i a headline's passive without its "be", after its noun
+ * and before a preposition ("Blasts reported near Tilden airfield", "…, drone strikes
+ * reported at Velm plant")? A headline has no closing period, the noun is lower-case (not a
+ * name: "Lind reported at noon …"), the clause has no verb before it and no clause opens
+ * after it: what is reported is the noun and the place after it, by no one named. */
+static bool headline_passive(const ctx *c, const span *s, size_t vg, size_t i, size_t from) {
+    if (vg != i || form(c, i) != FL_FORM_PAST || !(bits(c, i) & FL_W_SPEECH) || i <= s->a ||
+        i + 2 >= s->b || !is_word(c, i - 1) || !c->k[i - 1].lower || !is_word(c, i + 1) ||
+        !(bits(c, i + 1) & FL_W_PREP) || (bits(c, i + 1) & FL_W_OPENER) ||
+        folded_is(c, i + 1, "by") || folded_is(c, i + 1, "to") || folded_is(c, i + 1, "as") ||
+        (bits(c, i - 1) & (FL_W_AUX | FL_W_PRON | FL_W_ADV | FL_W_RELATIVE | FL_W_CONJ | FL_W_PREP |
+                           FL_W_DET | ATTRIBUTION_CUES)) ||
+        ends_with_terminal(c, s)) {
+        return false;
+    }
+    size_t subj = subject_start(c, vg, from);
+    if (subj >= i) {
+        return false;
+    }
+    for (size_t k = subj; k < i; k++) {
+        if (finite_verb(c, k) || c->v[k].quoted) {
+            return false;
+        }
+    }
+    /* "officials reported in May that …": a clause after it is what they reported */
+    for (size_t k = i + 1; k < s->b; k++) {
+        if (bits(c, k) & FL_W_OPENER) {
+            return false;
+        }
+    }
+    return true;
+}
+
 static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
     fl_status st;
     size_t sentence_attrs = c->res->attributions.len; /* this sentence's come after these */
@@ -5537,9 +5570,11 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
                 at.speaker_end = (uint32_t)i;
                 mark(c, owner, i, FL_ROLE_SPEAKER);
             }
-        } else if ((b & FL_W_SPEECH) && f == FL_FORM_NONE && !(b & FL_W_ACCORDING)) {
+        } else if (((b & FL_W_SPEECH) && f == FL_FORM_NONE && !(b & FL_W_ACCORDING)) ||
+                   headline_passive(c, s, vg, i, from)) {
             /* "Ukraine reportedly fires drones …": reported by someone unnamed; the whole
-             * clause, its subject included, is content */
+             * clause, its subject included, is content (so in a headline's passive without
+             * "be": "blasts reported near airfield") */
             size_t subj = subject_start(c, vg, from);
             at.kind = FL_ATTRIBUTION_PERCEIVED;
             at.cue_first = (uint32_t)i;

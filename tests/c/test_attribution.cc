@@ -3085,3 +3085,21 @@ TEST(Attribution, AHeadlinesSecondPredicateAfterANounPhraseEndsTheContent) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("tractors, seeds for Velm growers", r[0].content);
 }
+
+TEST(Attribution, AHeadlinesPassiveWithoutBeReportsItsNoun) {
+    // the noun before "reported" was the outlet's, only the place after it reported
+    auto r = records("Guild news: fire in Velm, explosions reported in Tilden grain depot");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("reported", r[0].cue);
+    EXPECT_EQ("", r[0].speaker);
+    EXPECT_EQ("explosions", r[0].content2);
+    EXPECT_EQ("in Tilden grain depot", r[0].content);
+    // a name before it speaks, and running text has its period
+    r = records("Lind reported at noon that the toll rose");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Lind", r[0].speaker);
+    r = records("The explosions reported in Tilden grain depot rose.");
+    for (const auto &a : r) {
+        EXPECT_NE("explosions", a.content2);
+    }
+}
