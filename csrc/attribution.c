@@ -4776,6 +4776,34 @@ static bool quotation_or_that(const ctx *c, const span *s, size_t j) {
     return j + 1 < s->b && family(punct(c, j)) != FAMILY_NONE && c->v[j + 1].quoted;
 }
 
+/* Does the content at j of "claim" open with a count of things taken or killed ("claimed
+ * thousands of conscripts", "claimed two villages near …")? A count, "of", at most four
+ * words up to a preposition or the end, and no verb or participle after them ("claimed 300
+ * soldiers killed", "claimed 12 soldiers had died" are claims made). */
+static bool claim_takes_count(const ctx *c, const span *s, size_t j) {
+    static const char *const large[] = {"thousands", "millions", "scores", "dozens", "hundreds"};
+    if (!is_word(c, j) || c->v[j].quoted ||
+        !(c->k[j].all_digits || number_word(c, j) || folded_in(c, j, large, 5))) {
+        return false;
+    }
+    size_t k = j + 1;
+    if (k < s->b && folded_is(c, k, "of")) {
+        k++;
+    }
+    size_t head = k;
+    while (k < s->b && k < head + 4 && is_word(c, k) && !c->v[k].quoted &&
+           !(bits(c, k) & (FL_W_PREP | FL_W_CONJ | FL_W_OPENER | FL_W_AUX))) {
+        if (finite_verb(c, k) || (k > head && suffix_is(c, k, "ed", 4))) {
+            return false;
+        }
+        k++;
+    }
+    if (k == head || folded_is(c, head, "percent")) {
+        return false; /* "claimed 40 percent of the vote": left a claim, as before */
+    }
+    return k >= s->b || !is_word(c, k) || !(bits(c, k) & (FL_W_AUX | FL_W_OPENER));
+}
+
 /* Is the content at j of a form of "claim" the deaths something caused ("The blast claimed
  * 12 lives", "the war has claimed thousands of lives since …", "claimed the life of a
  * child")? "Life" or "lives" within its first words, with no verb, comma or preposition
@@ -4786,6 +4814,9 @@ static bool claim_takes_lives(const ctx *c, const span *s, size_t cue, size_t j)
     const fl_cue *q = c->v[cue].cue;
     if (q == NULL || !lemma_is(q, "claim")) {
         return false;
+    }
+    if (claim_takes_count(c, s, j)) {
+        return true;
     }
     for (size_t k = j; k < s->b && k < j + 5; k++) {
         if (folded_is(c, k, "of")) {

@@ -1077,6 +1077,21 @@ TEST(Attribution, AHyphenatedWordStaysWholeInAPassivesSubject) {
     EXPECT_EQ("The so-called referendum", r[0].content2);
 }
 
+TEST(Attribution, ClaimingACountOfPeopleOrPlacesIsNoClaimMade) {
+    // war news: "claimed" before a count is deaths caused or places taken, not words
+    EXPECT_TRUE(
+        records("The siege of Varno claimed thousands of recruits from the hills.").empty());
+    EXPECT_TRUE(records("The rebels claimed two more hamlets near Tilden on Friday.").empty());
+    EXPECT_TRUE(records("The storm claimed 14 fishermen.").empty());
+    // a verb or a participle after the count makes it a clause claimed
+    auto r = records("The army claimed 300 rebels killed near Varno.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("claimed", r[0].cue);
+    r = records("Brandt claimed two clerks had lied.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("two clerks had lied.", r[0].content);
+}
+
 TEST(Attribution, ClaimingLivesIsNoClaimMade) {
     // war news: the deaths an attack caused are no one's words
     EXPECT_TRUE(records("The blast claimed the lives of four civilians.").empty());
