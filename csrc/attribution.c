@@ -5657,6 +5657,15 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
                         mark(c, close, e, FL_ROLE_SPEAKER);
                     }
                 }
+            } else if ((b & FL_W_CALLED) && at.speaker_end > at.speaker_first &&
+                       at.speaker_first >= j + 2 && folded_is(c, at.speaker_first - 1, "by") &&
+                       is_word(c, j) && !c->v[j].quoted &&
+                       !(bits(c, j) & (FL_W_PREP | FL_W_PARTICLE))) {
+                /* "The vote was called a sham by the envoys": with an agent, an unquoted label
+                 * is what the agent said (without one, "was called Tilden Pledge" names) */
+                at.content_first = (uint32_t)j;
+                at.content_end = (uint32_t)at.speaker_first - 1;
+                mark(c, j, at.speaker_first - 1, FL_ROLE_CONTENT);
             } else if (j < s->b &&
                        ((bits(c, j) & FL_W_OPENER) || folded_is(c, j, "to") ||
                         folded_is(c, j, "of") || folded_is(c, j, "about") ||

@@ -1077,6 +1077,19 @@ TEST(Attribution, AHyphenatedWordStaysWholeInAPassivesSubject) {
     EXPECT_EQ("The so-called referendum", r[0].content2);
 }
 
+TEST(Attribution, APassiveNamingVerbWithAnAgentReportsAnUnquotedLabel) {
+    // the agent gave the label; without an agent, or with a particle, nothing is said
+    auto r = records("The ballot was called a sham by the town council.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("a sham", r[0].content);
+    EXPECT_EQ("the town council", r[0].speaker);
+    r = records("Lind was branded a traitor by her rivals.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("a traitor", r[0].content);
+    EXPECT_TRUE(records("The ferry was called Tilden Star.").empty());
+    EXPECT_TRUE(records("The march was called off by the union.").empty());
+}
+
 TEST(Attribution, ClaimingACountOfPeopleOrPlacesIsNoClaimMade) {
     // war news: "claimed" before a count is deaths caused or places taken, not words
     EXPECT_TRUE(
