@@ -78,6 +78,7 @@ static uint32_t sentence_bits(const ctx *c, const span *s) {
 
 static bool in_title_case(const ctx *c, const span *s);
 static bool number_word(const ctx *c, size_t i);
+static bool plural(const ctx *c, size_t i);
 static bool count_word(const ctx *c, size_t i);
 static bool clause_complement(const ctx *c, const span *s, size_t j);
 
@@ -655,6 +656,9 @@ static size_t speaker_forward(const ctx *c, const span *s, size_t from) {
                                        quantifier(c, j + 1) || number_word(c, j + 1))) {
                     break;
                 }
+            } else if (!name && !det && j == from + 1 && c->k[from].upper && plural(c, j)) {
+                /* "by Western governments", "said Baltic diplomats": a capitalised adjective
+                 * and the plural it qualifies are one speaker */
             } else if (!name && !det) {
                 /* "said former Ohio mayor Carl Benning": a title before a name */
                 bool named = false;

@@ -1077,6 +1077,15 @@ TEST(Attribution, AHyphenatedWordStaysWholeInAPassivesSubject) {
     EXPECT_EQ("The so-called referendum", r[0].content2);
 }
 
+TEST(Attribution, ACapitalisedAdjectiveAndItsPluralAreOneSpeakerAfterTheCue) {
+    auto r = records("The levy was criticized by Nordic governments.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Nordic governments", r[0].speaker);
+    r = records("\"The toll is fair,\" said Varnian farmers.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Varnian farmers", r[0].speaker);
+}
+
 TEST(Attribution, APassiveNamingVerbWithAnAgentReportsAnUnquotedLabel) {
     // the agent gave the label; without an agent, or with a particle, nothing is said
     auto r = records("The ballot was called a sham by the town council.");
