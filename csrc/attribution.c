@@ -3788,9 +3788,17 @@ static fl_status finish(ctx *c, const span *s, fl_attr *at, size_t cstart, size_
                           (bits(c, cstart - 1) & FL_W_PREP) &&
                           !(bits(c, cstart - 1) & FL_W_OPENER)); /* "asked for" a photo */
         size_t scanned = cstart; /* verb_seen holds for [cstart, scanned) */
+        /* a preposition's pronoun ("warned of it", "spoke about this") is the whole topic:
+         * a clause after a comma and a conjunction is the writer's again */
+        bool pronoun_topic = cstart > at->cue_first && cstart <= at->cue_end + 1 &&
+                             (bits(c, cstart - 1) & FL_W_PREP) &&
+                             (folded_is(c, cstart, "it") || folded_is(c, cstart, "this") ||
+                              folded_is(c, cstart, "them"));
         while (end < s->b && c->v[end].role == FL_ROLE_NONE) {
             if (end > cstart &&
                 ((closer != 0 && punct(c, end) == closer) ||
+                 (pronoun_topic && punct(c, end) == ',' && end + 1 < s->b &&
+                  (bits(c, end + 1) & FL_W_CONJ)) ||
                  ((bits(c, end) & (FL_W_CONJ | FL_W_ADV)) && end + 2 < s->b && c->k[end].lower &&
                   linked_speaker_clause_at(c, s, end) &&
                   verb_before_end(c, end, &verb_seen, &scanned)) ||

@@ -1077,6 +1077,16 @@ TEST(Attribution, AHyphenatedWordStaysWholeInAPassivesSubject) {
     EXPECT_EQ("The so-called referendum", r[0].content2);
 }
 
+TEST(Attribution, APrepositionsPronounIsTheWholeTopic) {
+    // the clause after ", but" is the writer's, not more of what Lind warned
+    auto r = records("Lind warned of it for weeks, but the levy passed anyway.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("it for weeks", r[0].content);
+    r = records("Lind warned of a levy, but the council passed the bill.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("a levy, but the council passed the bill.", r[0].content);
+}
+
 TEST(Attribution, ACapitalisedAdjectiveAndItsPluralAreOneSpeakerAfterTheCue) {
     auto r = records("The levy was criticized by Nordic governments.");
     ASSERT_EQ(1u, r.size());
