@@ -78,6 +78,7 @@ static uint32_t sentence_bits(const ctx *c, const span *s) {
 
 static bool in_title_case(const ctx *c, const span *s);
 static bool number_word(const ctx *c, size_t i);
+static bool plural(const ctx *c, size_t i);
 static bool count_word(const ctx *c, size_t i);
 static bool clause_complement(const ctx *c, const span *s, size_t j);
 
@@ -655,6 +656,9 @@ static size_t speaker_forward(const ctx *c, const span *s, size_t from) {
                                        quantifier(c, j + 1) || number_word(c, j + 1))) {
                     break;
                 }
+            } else if (!name && !det && j == from + 1 && c->k[from].upper && plural(c, j)) {
+                /* "by Western governments", "said Baltic diplomats": a capitalised adjective
+                 * and the plural it qualifies are one speaker */
             } else if (!name && !det) {
                 /* "said former Ohio mayor Carl Benning": a title before a name */
                 bool named = false;
@@ -3816,9 +3820,17 @@ static fl_status finish(ctx *c, const span *s, fl_attr *at, size_t cstart, size_
                           (bits(c, cstart - 1) & FL_W_PREP) &&
                           !(bits(c, cstart - 1) & FL_W_OPENER)); /* "asked for" a photo */
         size_t scanned = cstart; /* verb_seen holds for [cstart, scanned) */
+        /* a preposition's pronoun ("warned of it", "spoke about this") is the whole topic:
+         * a clause after a comma and a conjunction is the writer's again */
+        bool pronoun_topic = cstart > at->cue_first && cstart <= at->cue_end + 1 &&
+                             (bits(c, cstart - 1) & FL_W_PREP) &&
+                             (folded_is(c, cstart, "it") || folded_is(c, cstart, "this") ||
+                              folded_is(c, cstart, "them"));
         while (end < s->b && c->v[end].role == FL_ROLE_NONE) {
             if (end > cstart &&
                 ((closer != 0 && punct(c, end) == closer) ||
+                 (pronoun_topic && punct(c, end) == ',' && end + 1 < s->b &&
+                  (bits(c, end + 1) & FL_W_CONJ)) ||
                  ((bits(c, end) & (FL_W_CONJ | FL_W_ADV)) && end + 2 < s->b && c->k[end].lower &&
                   linked_speaker_clause_at(c, s, end) &&
                   verb_before_end(c, end, &verb_seen, &scanned)) ||
@@ -4809,6 +4821,34 @@ static bool quotation_or_that(const ctx *c, const span *s, size_t j) {
     return j + 1 < s->b && family(punct(c, j)) != FAMILY_NONE && c->v[j + 1].quoted;
 }
 
+/* Does the content at j of "claim" open with a count of things taken or killed ("claimed
+ * thousands of conscripts", "claimed two villages near …")? A count, "of", at most four
+ * words up to a preposition or the end, and no verb or participle after them ("claimed 300
+ * soldiers killed", "claimed 12 soldiers had died" are claims made). */
+static bool claim_takes_count(const ctx *c, const span *s, size_t j) {
+    static const char *const large[] = {"thousands", "millions", "scores", "dozens", "hundreds"};
+    if (!is_word(c, j) || c->v[j].quoted ||
+        !(c->k[j].all_digits || number_word(c, j) || folded_in(c, j, large, 5))) {
+        return false;
+    }
+    size_t k = j + 1;
+    if (k < s->b && folded_is(c, k, "of")) {
+        k++;
+    }
+    size_t head = k;
+    while (k < s->b && k < head + 4 && is_word(c, k) && !c->v[k].quoted &&
+           !(bits(c, k) & (FL_W_PREP | FL_W_CONJ | FL_W_OPENER | FL_W_AUX))) {
+        if (finite_verb(c, k) || (k > head && suffix_is(c, k, "ed", 4))) {
+            return false;
+        }
+        k++;
+    }
+    if (k == head || folded_is(c, head, "percent")) {
+        return false; /* "claimed 40 percent of the vote": left a claim, as before */
+    }
+    return k >= s->b || !is_word(c, k) || !(bits(c, k) & (FL_W_AUX | FL_W_OPENER));
+}
+
 /* Is the content at j of a form of "claim" the deaths something caused ("The blast claimed
  * 12 lives", "the war has claimed thousands of lives since …", "claimed the life of a
  * child")? "Life" or "lives" within its first words, with no verb, comma or preposition
@@ -4819,6 +4859,9 @@ static bool claim_takes_lives(const ctx *c, const span *s, size_t cue, size_t j)
     const fl_cue *q = c->v[cue].cue;
     if (q == NULL || !lemma_is(q, "claim")) {
         return false;
+    }
+    if (claim_takes_count(c, s, j)) {
+        return true;
     }
     for (size_t k = j; k < s->b && k < j + 5; k++) {
         if (folded_is(c, k, "of")) {
@@ -5694,6 +5737,15 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
                         mark(c, close, e, FL_ROLE_SPEAKER);
                     }
                 }
+            } else if ((b & FL_W_CALLED) && at.speaker_end > at.speaker_first &&
+                       at.speaker_first >= j + 2 && folded_is(c, at.speaker_first - 1, "by") &&
+                       is_word(c, j) && !c->v[j].quoted &&
+                       !(bits(c, j) & (FL_W_PREP | FL_W_PARTICLE))) {
+                /* "The vote was called a sham by the envoys": with an agent, an unquoted label
+                 * is what the agent said (without one, "was called Tilden Pledge" names) */
+                at.content_first = (uint32_t)j;
+                at.content_end = (uint32_t)at.speaker_first - 1;
+                mark(c, j, at.speaker_first - 1, FL_ROLE_CONTENT);
             } else if (j < s->b &&
                        ((bits(c, j) & FL_W_OPENER) || folded_is(c, j, "to") ||
                         folded_is(c, j, "of") || folded_is(c, j, "about") ||

@@ -1077,6 +1077,53 @@ TEST(Attribution, AHyphenatedWordStaysWholeInAPassivesSubject) {
     EXPECT_EQ("The so-called referendum", r[0].content2);
 }
 
+TEST(Attribution, APrepositionsPronounIsTheWholeTopic) {
+    // the clause after ", but" is the writer's, not more of what Lind warned
+    auto r = records("Lind warned of it for weeks, but the levy passed anyway.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("it for weeks", r[0].content);
+    r = records("Lind warned of a levy, but the council passed the bill.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("a levy, but the council passed the bill.", r[0].content);
+}
+
+TEST(Attribution, ACapitalisedAdjectiveAndItsPluralAreOneSpeakerAfterTheCue) {
+    auto r = records("The levy was criticized by Nordic governments.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Nordic governments", r[0].speaker);
+    r = records("\"The toll is fair,\" said Varnian farmers.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Varnian farmers", r[0].speaker);
+}
+
+TEST(Attribution, APassiveNamingVerbWithAnAgentReportsAnUnquotedLabel) {
+    // the agent gave the label; without an agent, or with a particle, nothing is said
+    auto r = records("The ballot was called a sham by the town council.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("a sham", r[0].content);
+    EXPECT_EQ("the town council", r[0].speaker);
+    r = records("Lind was branded a traitor by her rivals.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("a traitor", r[0].content);
+    EXPECT_TRUE(records("The ferry was called Tilden Star.").empty());
+    EXPECT_TRUE(records("The march was called off by the union.").empty());
+}
+
+TEST(Attribution, ClaimingACountOfPeopleOrPlacesIsNoClaimMade) {
+    // war news: "claimed" before a count is deaths caused or places taken, not words
+    EXPECT_TRUE(
+        records("The siege of Varno claimed thousands of recruits from the hills.").empty());
+    EXPECT_TRUE(records("The rebels claimed two more hamlets near Tilden on Friday.").empty());
+    EXPECT_TRUE(records("The storm claimed 14 fishermen.").empty());
+    // a verb or a participle after the count makes it a clause claimed
+    auto r = records("The army claimed 300 rebels killed near Varno.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("claimed", r[0].cue);
+    r = records("Brandt claimed two clerks had lied.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("two clerks had lied.", r[0].content);
+}
+
 TEST(Attribution, ClaimingLivesIsNoClaimMade) {
     // war news: the deaths an attack caused are no one's words
     EXPECT_TRUE(records("The blast claimed the lives of four civilians.").empty());
