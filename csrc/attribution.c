@@ -4852,10 +4852,10 @@ static bool claim_takes_count(const ctx *c, const span *s, size_t j) {
 /* Is the content at j of a form of "claim" the deaths something caused ("The blast claimed
  * 12 lives", "the war has claimed thousands of lives since …", "claimed the life of a
  * child")? "Life" or "lives" within its first words, with no verb, comma or preposition
- * but "of" before it and no verb after it ("claims life is unfair" is a clause). Other noun
- * phrases stay claims made: PolNeAR marks "claimed a victory", "claimed the nomination" as
- * cues. */
-static bool claim_takes_lives(const ctx *c, const span *s, size_t cue, size_t j) {
+ * but "of" before it and no verb after it ("claims life is unfair" is a clause); or a count
+ * of things taken or killed (claim_takes_count()). Other noun phrases stay claims made:
+ * PolNeAR marks "claimed a victory", "claimed the nomination" as cues. */
+static bool claim_takes_toll(const ctx *c, const span *s, size_t cue, size_t j) {
     const fl_cue *q = c->v[cue].cue;
     if (q == NULL || !lemma_is(q, "claim")) {
         return false;
@@ -5419,7 +5419,6 @@ static bool governed_preposition(const ctx *c, const span *s, size_t k) {
            family(punct(c, k + 1)) != FAMILY_NONE;
 }
 
-/* c. Finds cues followed by their content, left to right, in [from, s->b). */
 /* Is the past form of saying at i a headline's passive without its "be", after its noun
  * and before a preposition ("Blasts reported near Tilden airfield", "…, drone strikes
  * reported at Velm plant")? A headline has no closing period, the noun is lower-case (not a
@@ -5453,6 +5452,7 @@ static bool headline_passive(const ctx *c, const span *s, size_t vg, size_t i, s
     return true;
 }
 
+/* c. Finds cues followed by their content, left to right, in [from, s->b). */
 static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
     fl_status st;
     size_t sentence_attrs = c->res->attributions.len; /* this sentence's come after these */
@@ -5909,7 +5909,7 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
             if ((b & FL_W_CLAUSE) && passive_group(c, vg, i) && passive_sight(c, s, vg, i)) {
                 continue; /* "the video was viewed two million times" */
             }
-            if (cstart != SIZE_MAX && claim_takes_lives(c, s, i, cstart)) {
+            if (cstart != SIZE_MAX && claim_takes_toll(c, s, i, cstart)) {
                 continue; /* "The blast claimed 12 lives.": no one said anything */
             }
             if (cstart != SIZE_MAX && from_place_only(c, s, cstart)) {
