@@ -1414,6 +1414,15 @@ static bool reduced_passive(const ctx *c, const span *s, size_t i) {
            ((lemma_is(q, "charge") || lemma_is(q, "credit")) && with);
 }
 
+/* Is the word before i a lower-case word that can be the noun a participle at i follows: no
+ * auxiliary, pronoun, adverb, relative, conjunction, preposition, determiner or cue word ("the
+ * grower listed in …", "drone strikes reported at …")? */
+static bool plain_word_before(const ctx *c, size_t i) {
+    return i > 0 && is_word(c, i - 1) && c->k[i - 1].lower &&
+           !(bits(c, i - 1) & (FL_W_AUX | FL_W_PRON | FL_W_ADV | FL_W_RELATIVE | FL_W_CONJ |
+                               FL_W_PREP | FL_W_DET | ATTRIBUTION_CUES));
+}
+
 /* Is the past form at i a participle after its noun that a preposition follows, before the
  * sentence's own verb ("The grower listed in the records could not be found", "Figures
  * quoted in the audit were old")? A verb that needs an object has none: it is a passive
@@ -1424,11 +1433,8 @@ static bool reduced_passive(const ctx *c, const span *s, size_t i) {
  * "explained in a letter that …"). */
 static size_t reduced_relative(const ctx *c, const span *s, size_t i) {
     if (form(c, i) != FL_FORM_PAST || !(bits(c, i) & FL_W_OBJECT) || i == s->a || i + 2 >= s->b ||
-        !is_word(c, i - 1) || !c->k[i - 1].lower || c->v[i].quoted ||
-        (bits(c, i - 1) & (FL_W_AUX | FL_W_PRON | FL_W_ADV | FL_W_RELATIVE | FL_W_CONJ | FL_W_PREP |
-                           FL_W_DET | ATTRIBUTION_CUES)) ||
-        !(bits(c, i + 1) & FL_W_PREP) || folded_is(c, i + 1, "by") ||
-        (bits(c, i + 1) & FL_W_OPENER)) {
+        !plain_word_before(c, i) || c->v[i].quoted || !(bits(c, i + 1) & FL_W_PREP) ||
+        folded_is(c, i + 1, "by") || (bits(c, i + 1) & FL_W_OPENER)) {
         return 0;
     }
     bool noun = false; /* a noun of the phrase came last: a determiner now opens a clause */
@@ -4826,9 +4832,11 @@ static bool quotation_or_that(const ctx *c, const span *s, size_t j) {
  * words up to a preposition or the end, and no verb or participle after them ("claimed 300
  * soldiers killed", "claimed 12 soldiers had died" are claims made). */
 static bool claim_takes_count(const ctx *c, const span *s, size_t j) {
-    static const char *const large[] = {"thousands", "millions", "scores", "dozens", "hundreds"};
+    /* number_word() holds "dozens" and "hundreds" */
+    static const char *const large[] = {"thousands", "millions", "scores"};
     if (!is_word(c, j) || c->v[j].quoted ||
-        !(c->k[j].all_digits || number_word(c, j) || folded_in(c, j, large, 5))) {
+        !(c->k[j].all_digits || number_word(c, j) ||
+          folded_in(c, j, large, sizeof large / sizeof large[0]))) {
         return false;
     }
     size_t k = j + 1;
@@ -5426,11 +5434,9 @@ static bool governed_preposition(const ctx *c, const span *s, size_t k) {
  * after it: what is reported is the noun and the place after it, by no one named. */
 static bool headline_passive(const ctx *c, const span *s, size_t vg, size_t i, size_t from) {
     if (vg != i || form(c, i) != FL_FORM_PAST || !(bits(c, i) & FL_W_SPEECH) || i <= s->a ||
-        i + 2 >= s->b || !is_word(c, i - 1) || !c->k[i - 1].lower || !is_word(c, i + 1) ||
+        i + 2 >= s->b || !plain_word_before(c, i) || !is_word(c, i + 1) ||
         !(bits(c, i + 1) & FL_W_PREP) || (bits(c, i + 1) & FL_W_OPENER) ||
         folded_is(c, i + 1, "by") || folded_is(c, i + 1, "to") || folded_is(c, i + 1, "as") ||
-        (bits(c, i - 1) & (FL_W_AUX | FL_W_PRON | FL_W_ADV | FL_W_RELATIVE | FL_W_CONJ | FL_W_PREP |
-                           FL_W_DET | ATTRIBUTION_CUES)) ||
         ends_with_terminal(c, s)) {
         return false;
     }
