@@ -30,6 +30,19 @@ static bool prev_free(const ctx *c, size_t i) {
            (p == '(' || p == '[' || p == 0x2014 || family(p) != FAMILY_NONE);
 }
 
+/* Is the mark at i the apostrophe of an elided century, typeset as an opening single mark
+ * ("the ‘08 crash", "the ‘90s")? It is attached to two digits, or two and an "s"; a
+ * quotation that opens with a number has a year or more ("‘2014 was …’"). */
+static bool elides_century(const ctx *c, size_t i) {
+    if (!next_attached(c, i)) {
+        return false;
+    }
+    const uint8_t *w = c->text + c->t[i + 1].start;
+    size_t len = c->t[i + 1].end - c->t[i + 1].start;
+    return (len == 2 || (len == 3 && (w[2] == 's' || w[2] == 'S'))) && w[0] >= '0' && w[0] <= '9' &&
+           w[1] >= '0' && w[1] <= '9';
+}
+
 typedef enum { Q_NONE, Q_OPEN, Q_CLOSE } qrole;
 
 static qrole quote_role(const ctx *c, size_t i, bool open) {
@@ -40,8 +53,12 @@ static qrole quote_role(const ctx *c, size_t i, bool open) {
     case 0xAB:   /* « */
     case 0x2039: /* ‹ */
         return Q_OPEN;
+    case 0x2018: /* ‘ opens, or closes a ‚; before '08 it is an apostrophe */
+        if (!open && elides_century(c, i)) {
+            return Q_NONE;
+        }
+        return open ? Q_CLOSE : Q_OPEN;
     case 0x201C: /* “ opens, or closes a „ */
-    case 0x2018: /* ‘ opens, or closes a ‚ */
         return open ? Q_CLOSE : Q_OPEN;
     case 0x201D: /* ” closes; opens only where nothing is open (”…” styles) */
     case 0xBB:   /* » likewise (»…« styles) */

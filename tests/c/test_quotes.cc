@@ -36,6 +36,18 @@ TEST(Quotes, ApostrophesAreNoQuotationMarks) {
                   {{"Kyiv", A}, {"leaders", A}, {"union", A}});
 }
 
+TEST(Quotes, ACurlyMarkBeforeTwoDigitsElidesACentury) {
+    // typesetters turn the apostrophe of '08 into an opening mark; a quotation opened there
+    // would run to the players’ closing apostrophe
+    expect_voices("Since the \u201808 crash, the Kiev regime and the players\u2019 union "
+                  "talked.",
+                  {{"Kiev", A}, {"union", A}});
+    expect_voices("In the \u201890s the Kiev regime and the players\u2019 union met.",
+                  {{"Kiev", A}, {"union", A}});
+    // a quotation may still open with a year or a longer number
+    expect_voices("\u20182014 was a coup by the Kiev regime,\u2019 he wrote.", {{"Kiev", Q}});
+}
+
 TEST(Quotes, AQuotationMaySpanSentences) {
     expect_voices("\"We did not start this war. The Nazis in Kyiv started it,\" the spokesman "
                   "said.",
