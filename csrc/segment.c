@@ -639,6 +639,15 @@ static size_t after_footnotes(const seg *s, size_t j) {
     return m;
 }
 
+/* Is the period at i a sentence's end whose space scraping lost ("said.Brandt agreed")? A
+ * period between two words, neither spaced, is one the tokeniser cut off (tokenize.c keeps
+ * "example.com" and "St.Louis" whole), so it ends a sentence as a spaced one would. */
+static bool lost_space(const seg *s, size_t i, const run *r, size_t j) {
+    return i > 0 && j == i + 1 && r->end == j && r->dots == 1 && !r->ellipsis && !r->bang &&
+           !s->t[i].space_before && s->t[i - 1].kind == FL_TOKEN_WORD &&
+           s->t[j].kind == FL_TOKEN_WORD && s->k[j].upper;
+}
+
 /* The boundary a terminal run at i makes: the token index that opens the next sentence, or
  * 0 for none (index 0 can never open a second sentence). */
 static size_t run_boundary(const seg *s, size_t i, const run *r, bool opens_sentence) {
@@ -646,8 +655,11 @@ static size_t run_boundary(const seg *s, size_t i, const run *r, bool opens_sent
     if (j >= s->n) {
         return 0;
     }
-    if (!s->t[j].space_before || s->t[j].newlines_before > 0) {
-        return 0; /* attached ("Yahoo!in", "...see"), or left to the line-break rule */
+    if (s->t[j].newlines_before > 0) {
+        return 0; /* left to the line-break rule */
+    }
+    if (!s->t[j].space_before && !lost_space(s, i, r, j)) {
+        return 0; /* attached ("Yahoo!in", "...see") */
     }
     if (r->ellipsis) {
         if (i > 0 && !s->t[i].space_before &&

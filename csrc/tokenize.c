@@ -76,6 +76,29 @@ static bool is_wordish(fl_cclass k) {
     return k == FL_C_LETTER || k == FL_C_DIGIT;
 }
 
+static bool ascii_lower(uint8_t b) {
+    return b >= 'a' && b <= 'z';
+}
+
+/* Is the '.' at pos a sentence's end with its space lost ("Lind said.Brandt agreed", common
+ * in scraped text), not a dot inside a word? Two lower-case letters before it, and after it
+ * a capitalised word that ends the token: "example.com", "Jane.Doe@example.com",
+ * "St.Louis" and "e.g." stay words. */
+static bool lost_space(const cursor *c, size_t pos) {
+    const uint8_t *t = c->text;
+    if (pos < 2 || !ascii_lower(t[pos - 1]) || !ascii_lower(t[pos - 2]) || pos + 2 >= c->len ||
+        t[pos + 1] < 'A' || t[pos + 1] > 'Z' || !ascii_lower(t[pos + 2])) {
+        return false;
+    }
+    size_t j = pos + 3;
+    while (j < c->len && ascii_lower(t[j])) {
+        j++;
+    }
+    /* what may continue a name, an address or a path keeps the dot in the word */
+    return j >= c->len || !(WORD_BYTE[t[j]] || t[j] >= 0x80 || t[j] == '.' || t[j] == '@' ||
+                            t[j] == '_' || t[j] == '/' || t[j] == '-' || t[j] == '\'');
+}
+
 /* Does the word continue through the joiner at pos? prev is the class of the code point
  * before the joiner. */
 static bool joins(const cursor *c, size_t pos, int32_t joiner, fl_cclass jclass, fl_cclass prev) {
@@ -106,7 +129,8 @@ static bool joins(const cursor *c, size_t pos, int32_t joiner, fl_cclass jclass,
         return prev == FL_C_DIGIT && nk == FL_C_DIGIT;
     }
     if (joiner == '.' || joiner == '@') {
-        return (is_wordish(prev) || prev == FL_C_MARK) && is_wordish(nk);
+        return (is_wordish(prev) || prev == FL_C_MARK) && is_wordish(nk) &&
+               !(joiner == '.' && lost_space(c, pos));
     }
     return false;
 }

@@ -53,6 +53,15 @@ TEST(Segment, AttachedTerminalDoesNotEndASentence) {
     EXPECT_EQ((Strings{"He works at Yahoo!Inc today."}), sents("He works at Yahoo!Inc today."));
 }
 
+TEST(Segment, APeriodThatLostItsSpaceEndsASentence) {
+    // scraped text drops the space after a period; an address or a title keeps its dot
+    EXPECT_EQ((Strings{"Lind said the levy was fair.", "Brandt agreed."}),
+              sents("Lind said the levy was fair.Brandt agreed."));
+    EXPECT_EQ((Strings{"Mail lind.Brandt@example.com today."}),
+              sents("Mail lind.Brandt@example.com today."));
+    EXPECT_EQ((Strings{"Sen.Reyes spoke."}), sents("Sen.Reyes spoke."));
+}
+
 // ------------------------------------------------------------------ abbreviations
 
 TEST(Segment, TitleAbbreviationDoesNotEndSentence) {

@@ -107,6 +107,19 @@ TEST(Tokenize, PeriodBetweenLettersStaysInTheWord) {
     EXPECT_EQ((Strings{"a/W", "./P", "./P", "./P", "b/W"}), tok("a...b"));
 }
 
+TEST(Tokenize, APeriodThatLostItsSpaceEndsTheWord) {
+    // scraped text drops the space between sentences: "said.Brandt" is two words
+    EXPECT_EQ((Strings{"Lind/W", "said/W", "./P", "Brandt/W", "agreed/W"}),
+              tok("Lind said.Brandt agreed"));
+    EXPECT_EQ((Strings{"levy/W", "./P", "The/W"}), tok("levy.The"));
+    // a capitalised part that goes on, a one-letter part or a capital before it: one word
+    EXPECT_EQ((Strings{"lind.Brandt@example.com/W"}), tok("lind.Brandt@example.com"));
+    EXPECT_EQ((Strings{"St.Louis/W"}), tok("St.Louis"));
+    EXPECT_EQ((Strings{"e.g.The/W"}), tok("e.g.The"));
+    EXPECT_EQ((Strings{"tilden.Gov/W", "./P"}), tok("tilden.Gov."));
+    EXPECT_EQ((Strings{"harbour.Tilden.com/W"}), tok("harbour.Tilden.com"));
+}
+
 TEST(Tokenize, NumbersKeepDecimalPointsAndThousandsCommas) {
     EXPECT_EQ((Strings{"3.5/W"}), tok("3.5"));
     EXPECT_EQ((Strings{"1,000/W"}), tok("1,000"));
@@ -279,6 +292,7 @@ TEST(Tokenize, EveryRuleHoldsInsideALongText) {
     for (const char *c : {"the U.S.",
                           "e.g. Kiev",
                           "Jane.Doe@example.com",
+                          "said.Brandt agreed",
                           "end.",
                           "a...b",
                           "3.5",
