@@ -71,6 +71,27 @@ def _starts_clitic(text: str, i: int) -> bool:
     return after is None or not is_word_char(after)
 
 
+_ASCII_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
+_ASCII_UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def _lost_space(text: str, i: int) -> bool:
+    """docs/matching.md: a period with two lower-case ASCII letters before it and, after it, a
+    capitalised ASCII word (a capital and lower-case letters) that ends at a space, the end or
+    an ASCII punctuation mark other than . @ _ / - ' is a sentence end that lost its space."""
+    if i < 2 or text[i - 1] not in _ASCII_LOWER or text[i - 2] not in _ASCII_LOWER:
+        return False
+    if _at(text, i + 1) not in _ASCII_UPPER or _at(text, i + 2) not in _ASCII_LOWER:
+        return False
+    j = i + 3
+    while j < len(text) and text[j] in _ASCII_LOWER:
+        j += 1
+    if j == len(text):
+        return True
+    end = text[j]
+    return end.isascii() and not end.isalnum() and end not in "._@/-'"
+
+
 def tokenize(text: str) -> List[Tuple[int, int, int]]:
     """(start, end, kind) for every token, code point offsets.
 
@@ -78,7 +99,8 @@ def tokenize(text: str) -> List[Tuple[int, int, int]]:
     - whitespace separates tokens and belongs to none;
     - a word is a run of letters, digits and combining marks, continued by the joiners:
       an apostrophe between two letters/digits (unless it starts a clitic), a period or
-      '@' between two letters/digits, a comma between two digits, a format character;
+      '@' between two letters/digits (not a period that lost its space: _lost_space), a
+      comma between two digits, a format character;
     - a clitic is an apostrophe + s/S followed by a non-word character or the end; it is
       split off the token before it.  READING: only when attached to a preceding token
       (not at the start of the text or after whitespace: " 's" is punct "'" + word "s");
@@ -113,6 +135,8 @@ def tokenize(text: str) -> List[Tuple[int, int, int]]:
                     else:
                         break
                 elif c in ".@":
+                    if c == "." and _lost_space(text, j):
+                        break
                     if is_word_char(prev) and nxt is not None and is_alnum(nxt):
                         j += 1
                     else:
