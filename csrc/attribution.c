@@ -1414,6 +1414,14 @@ static bool reduced_passive(const ctx *c, const span *s, size_t i) {
            ((lemma_is(q, "charge") || lemma_is(q, "credit")) && with);
 }
 
+/* Is the cue at i a bare infinitive, a verb group of its own after "to" ("a chance to show
+ * …", "quick to offer praise", "trying to talk about")? With no subject found for it, it
+ * names an act that may never happen, by no one: a purpose, an ability, the complement of a
+ * noun or an adjective. */
+static bool bare_infinitive(const ctx *c, const span *s, size_t vg, size_t i) {
+    return vg == i && i > s->a && form(c, i) == FL_FORM_BASE && folded_is(c, i - 1, "to");
+}
+
 /* Is the word before i a lower-case word that can be the noun a participle at i follows: no
  * auxiliary, pronoun, adverb, relative, conjunction, preposition, determiner or cue word ("the
  * grower listed in …", "drone strikes reported at …")? */
@@ -3737,6 +3745,19 @@ static void unmark(ctx *c, size_t marked_from, size_t end, const fl_attr *at) {
     }
 }
 
+/* Takes back the attribution just added for at: its tokens lose the roles it gave them.
+ * The caller still skips its content, whose cues belong to an act no one reported. */
+static void withdraw(ctx *c, const fl_attr *at, size_t marked_from) {
+    unmark(c, marked_from, at->content_end, at);
+    for (size_t k = at->content_first; k < at->content_end; k++) {
+        if (c->v[k].role == FL_ROLE_CONTENT) {
+            c->v[k].role = FL_ROLE_NONE;
+            c->v[k].naming = 0;
+        }
+    }
+    c->res->attributions.len--;
+}
+
 /* Does the comma at j open a second predicate of the cue's subject, in the present of
  * headlines ("Lind announces a recount, names a deputy", "Brandt calls for talks, meets
  * Reyes")? The cue is in the -s form and takes an object, its content so far a noun phrase
@@ -5483,6 +5504,7 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
         size_t marked_from = i; /* the first token this cue gives a part to */
         size_t vg = verb_group_start(c, s, i);
         uint8_t f = form(c, i);
+        bool unsaid = false; /* an act that no one is said to perform, see bare_infinitive() */
         if (relative_in_subject(c, s, vg, i)) {
             continue; /* "Farmers who oppose the levy said …": the clause is in the speaker */
         }
@@ -5859,6 +5881,8 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
                 named_first = named_end = vg; /* "a grower accused of fraud": no speaker */
             }
             size_t agent_end = participle_agent(c, s, vg, i);
+            /* "a chance to prove the toll is fair": nobody says it */
+            unsaid = named_first == named_end && agent_end == 0 && bare_infinitive(c, s, vg, i);
             if (agent_end != 0) {
                 /* "Asked by a reporter whether …", "As reported by the Courier, …": the
                  * agent after "by" says it */
@@ -5988,6 +6012,9 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
         }
         if (c->res->attributions.len > before && at.content_end > i + 1) {
             next_i = at.content_end;
+        }
+        if (unsaid && c->res->attributions.len > before && at.content_end <= s->b) {
+            withdraw(c, &at, marked_from);
         }
     }
     return FL_OK;
