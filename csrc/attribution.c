@@ -2122,6 +2122,23 @@ static bool appeal_call(const ctx *c, const span *s, size_t i) {
            is_word(c, j + 1) && !folded_is(c, j + 1, "by");
 }
 
+/* Is the word before i a lower-case adjective by its ending, no cue or function word
+ * ("verbal charges", "sweeping plans", "renewed doubts", "a forceful promise")? A word that
+ * is also a noun is that noun after it. People are named by roles, which have their bits
+ * ("the official claims"). */
+static bool modifier_before(const ctx *c, const span *s, size_t i) {
+    static const char *const endings[] = {"ing", "ous", "ful", "ible", "able", "ive", "al", "ic"};
+    if (i == s->a || !is_word(c, i - 1) || !c->k[i - 1].lower || bits(c, i - 1) != 0) {
+        return false;
+    }
+    for (size_t k = 0; k < sizeof endings / sizeof endings[0]; k++) {
+        if (suffix_is(c, i - 1, endings[k], 5)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
     uint32_t b = bits(c, i);
     uint8_t f = form(c, i);
@@ -2209,6 +2226,10 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
          * and the plural noun it counts, a past form is an adjective; but a number that
          * opens its clause is a subject ("Two said voters …") */
         return false;
+    }
+    if ((b & FL_W_NOUNLIKE) && (f == FL_FORM_S || f == FL_FORM_BASE) && vg == i &&
+        modifier_before(c, s, i)) {
+        return false; /* "fairly expansive plans to …", "renewed doubts about …": a noun */
     }
     /* a noun may look like a verb; before "to" or "that" it is one ("vows to press on") */
     bool verbal = !(b & FL_W_NOUNLIKE) || f == FL_FORM_PAST || appeal_call(c, s, i) ||

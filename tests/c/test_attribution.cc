@@ -3162,3 +3162,17 @@ TEST(Attribution, AnInfinitiveWithNoSubjectReportsNothing) {
     EXPECT_EQ("Lind", r[0].speaker);
     EXPECT_EQ("argue", r[0].cue);
 }
+
+TEST(Attribution, AWordThatIsAlsoANounIsOneAfterAnAdjective) {
+    // "plans" and "promise" were verbs with no subject or with the adjective as speaker
+    EXPECT_TRUE(records("The council is accelerating plans to widen the Tilden road.").empty());
+    EXPECT_TRUE(records("Lind made a forceful promise that the toll would fall.").empty());
+    auto r = records("Reyes dismissed the dogmatic view that the toll must rise.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("dismissed", r[0].cue);
+    // after a plain noun it is still a verb
+    r = records("The Velm council plans to widen the road.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The Velm council", r[0].speaker);
+    EXPECT_EQ("plans", r[0].cue);
+}
