@@ -2139,6 +2139,15 @@ static bool modifier_before(const ctx *c, const span *s, size_t i) {
     return false;
 }
 
+/* Is the preposition at p one that makes a gerund after it a topic or a reason ("blamed
+ * for telling", "fears of seeing", "keen on telling", "angry at being")? The act is named,
+ * not reported; "by", "in", "after", "while" and "without" tell how or when a subject acted
+ * ("by saying", "while discussing"). */
+static bool topic_preposition(const ctx *c, size_t p) {
+    static const char *const preps[] = {"for", "of", "on", "with", "at"};
+    return folded_in(c, p, preps, sizeof preps / sizeof preps[0]);
+}
+
 static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
     uint32_t b = bits(c, i);
     uint8_t f = form(c, i);
@@ -2294,7 +2303,8 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
             return folded_is(c, p, "to") && p > s->a && is_word(c, p - 1) &&
                    !(bits(c, p - 1) & FL_W_OPENER);
         }
-        return f == FL_FORM_ING && (!(b & FL_W_NOUNLIKE) || appeal_call(c, s, i));
+        return f == FL_FORM_ING && (!(b & FL_W_NOUNLIKE) || appeal_call(c, s, i)) &&
+               !topic_preposition(c, p);
     }
     if (f == FL_FORM_ING) {
         /* "is saying", "and saying"; "a third of donors saying they …", "a poll showing

@@ -3176,3 +3176,15 @@ TEST(Attribution, AWordThatIsAlsoANounIsOneAfterAnAdjective) {
     EXPECT_EQ("The Velm council", r[0].speaker);
     EXPECT_EQ("plans", r[0].cue);
 }
+
+TEST(Attribution, AGerundAfterAPrepositionOfReasonOrTopicIsNoCue) {
+    // "telling" had "The guild fined Lind" as speaker, "urging" no one
+    EXPECT_TRUE(
+        records("The guild fined Lind for telling the growers that the toll was fair.").empty());
+    EXPECT_TRUE(records("Brandt is keen on urging the council to cut the toll.").empty());
+    // "by" tells how the subject acted
+    auto r = records("Lind ended the meeting by saying that the toll was fair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Lind", r[0].speaker);
+    EXPECT_EQ("saying", r[0].cue);
+}
