@@ -3529,6 +3529,31 @@ static bool relative_in_subject(const ctx *c, const span *s, size_t vg, size_t i
     return false;
 }
 
+/* Does the relative clause whose verb group starts at vg describe a speaker already named
+ * before it, across its apposition ('…," said Dana Lind, a grower from Velm who supports the
+ * levy', 'said Brandt, who wants a recount')? The clause is part of who that speaker is, as
+ * in relative_in_subject(): a stance, a wish or a belief there describes the speaker (the
+ * caller keeps verbs of saying: "said Brandt, who added that …" reports again). */
+static bool relative_in_named_speaker(const ctx *c, const span *s, size_t vg) {
+    if (vg < s->a + 2 || !folded_is(c, vg - 1, "who")) {
+        return false;
+    }
+    bool comma = false;
+    for (size_t k = vg - 1; k > s->a && vg - k < 2 * MAX_SPEAKER_TOKENS; k--) {
+        size_t j = k - 1;
+        if (c->v[j].role == FL_ROLE_SPEAKER) {
+            return comma;
+        }
+        int32_t p = punct(c, j);
+        if (c->v[j].role != FL_ROLE_NONE || c->v[j].quoted || (p != 0 && p != ',' && p != '.') ||
+            (p == ',' && comma)) {
+            return false;
+        }
+        comma |= p == ',';
+    }
+    return false;
+}
+
 /* When sentence s ends with a colon after the cue (its words end before from) and its
  * paragraph ends there ("He said:" and a quotation below), the end of the next paragraph;
  * else 0. */
@@ -5536,8 +5561,11 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
         size_t vg = verb_group_start(c, s, i);
         uint8_t f = form(c, i);
         bool unsaid = false; /* an act that no one is said to perform, see bare_infinitive() */
-        if (relative_in_subject(c, s, vg, i)) {
-            continue; /* "Farmers who oppose the levy said …": the clause is in the speaker */
+        if (relative_in_subject(c, s, vg, i) ||
+            (!(b & FL_W_SPEECH) && relative_in_named_speaker(c, s, vg))) {
+            /* "Farmers who oppose the levy said …", '"…," said Lind, who supports the levy':
+             * the clause is in the speaker */
+            continue;
         }
         size_t relative_end = vg == i ? reduced_relative(c, s, i) : 0;
         size_t subj = relative_end != 0 ? subject_start(c, i, from) : i;

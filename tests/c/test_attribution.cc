@@ -3188,3 +3188,17 @@ TEST(Attribution, AGerundAfterAPrepositionOfReasonOrTopicIsNoCue) {
     EXPECT_EQ("Lind", r[0].speaker);
     EXPECT_EQ("saying", r[0].cue);
 }
+
+TEST(Attribution, ARelativeClauseAfterANamedSpeakerDescribesThatSpeaker) {
+    // "supports" and "wants" were attributions of their own, with "who" as speaker
+    auto r = records("\"We will see,\" said Dana Lind, a grower from Velm who supports the levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("said", r[0].cue);
+    r = records("\"The count was late,\" said Ivo Brandt, who wants a recount in Tilden.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("said", r[0].cue);
+    // a verb of saying there reports again
+    r = records("\"We will see,\" said Ivo Brandt, who added that the count was late.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("added", r[1].cue);
+}
