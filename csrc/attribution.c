@@ -1414,6 +1414,14 @@ static bool reduced_passive(const ctx *c, const span *s, size_t i) {
            ((lemma_is(q, "charge") || lemma_is(q, "credit")) && with);
 }
 
+/* Is the cue at i a bare infinitive, a verb group of its own after "to" ("a chance to show
+ * …", "quick to offer praise", "trying to talk about")? With no subject found for it, it
+ * names an act that may never happen, by no one: a purpose, an ability, the complement of a
+ * noun or an adjective. */
+static bool bare_infinitive(const ctx *c, const span *s, size_t vg, size_t i) {
+    return vg == i && i > s->a && form(c, i) == FL_FORM_BASE && folded_is(c, i - 1, "to");
+}
+
 /* Is the word before i a lower-case word that can be the noun a participle at i follows: no
  * auxiliary, pronoun, adverb, relative, conjunction, preposition, determiner or cue word ("the
  * grower listed in …", "drone strikes reported at …")? */
@@ -2114,6 +2122,32 @@ static bool appeal_call(const ctx *c, const span *s, size_t i) {
            is_word(c, j + 1) && !folded_is(c, j + 1, "by");
 }
 
+/* Is the word before i a lower-case adjective by its ending, no cue or function word
+ * ("verbal charges", "sweeping plans", "renewed doubts", "a forceful promise")? A word that
+ * is also a noun is that noun after it. People are named by roles, which have their bits
+ * ("the official claims"). */
+static bool modifier_before(const ctx *c, const span *s, size_t i) {
+    static const char *const endings[] = {"ing", "ous", "ful", "ible", "able", "ive", "al", "ic"};
+    if (i == s->a || !is_word(c, i - 1) || !c->k[i - 1].lower || bits(c, i - 1) != 0) {
+        return false;
+    }
+    for (size_t k = 0; k < sizeof endings / sizeof endings[0]; k++) {
+        if (suffix_is(c, i - 1, endings[k], 5)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Is the preposition at p one that makes a gerund after it a topic or a reason ("blamed
+ * for telling", "fears of seeing", "keen on telling", "angry at being")? The act is named,
+ * not reported; "by", "in", "after", "while" and "without" tell how or when a subject acted
+ * ("by saying", "while discussing"). */
+static bool topic_preposition(const ctx *c, size_t p) {
+    static const char *const preps[] = {"for", "of", "on", "with", "at"};
+    return folded_in(c, p, preps, sizeof preps / sizeof preps[0]);
+}
+
 static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
     uint32_t b = bits(c, i);
     uint8_t f = form(c, i);
@@ -2202,6 +2236,10 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
          * opens its clause is a subject ("Two said voters …") */
         return false;
     }
+    if ((b & FL_W_NOUNLIKE) && (f == FL_FORM_S || f == FL_FORM_BASE) && vg == i &&
+        modifier_before(c, s, i)) {
+        return false; /* "fairly expansive plans to …", "renewed doubts about …": a noun */
+    }
     /* a noun may look like a verb; before "to" or "that" it is one ("vows to press on") */
     bool verbal = !(b & FL_W_NOUNLIKE) || f == FL_FORM_PAST || appeal_call(c, s, i) ||
                   (i + 1 < s->b && (folded_is(c, i + 1, "to") || (bits(c, i + 1) & FL_W_OPENER)));
@@ -2265,7 +2303,8 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
             return folded_is(c, p, "to") && p > s->a && is_word(c, p - 1) &&
                    !(bits(c, p - 1) & FL_W_OPENER);
         }
-        return f == FL_FORM_ING && (!(b & FL_W_NOUNLIKE) || appeal_call(c, s, i));
+        return f == FL_FORM_ING && (!(b & FL_W_NOUNLIKE) || appeal_call(c, s, i)) &&
+               !topic_preposition(c, p);
     }
     if (f == FL_FORM_ING) {
         /* "is saying", "and saying"; "a third of donors saying they …", "a poll showing
@@ -3490,6 +3529,31 @@ static bool relative_in_subject(const ctx *c, const span *s, size_t vg, size_t i
     return false;
 }
 
+/* Does the relative clause whose verb group starts at vg describe a speaker already named
+ * before it, across its apposition ('…," said Dana Lind, a grower from Velm who supports the
+ * levy', 'said Brandt, who wants a recount')? The clause is part of who that speaker is, as
+ * in relative_in_subject(): a stance, a wish or a belief there describes the speaker (the
+ * caller keeps verbs of saying: "said Brandt, who added that …" reports again). */
+static bool relative_in_named_speaker(const ctx *c, const span *s, size_t vg) {
+    if (vg < s->a + 2 || !folded_is(c, vg - 1, "who")) {
+        return false;
+    }
+    bool comma = false;
+    for (size_t k = vg - 1; k > s->a && vg - k < 2 * MAX_SPEAKER_TOKENS; k--) {
+        size_t j = k - 1;
+        if (c->v[j].role == FL_ROLE_SPEAKER) {
+            return comma;
+        }
+        int32_t p = punct(c, j);
+        if (c->v[j].role != FL_ROLE_NONE || c->v[j].quoted || (p != 0 && p != ',' && p != '.') ||
+            (p == ',' && comma)) {
+            return false;
+        }
+        comma |= p == ',';
+    }
+    return false;
+}
+
 /* When sentence s ends with a colon after the cue (its words end before from) and its
  * paragraph ends there ("He said:" and a quotation below), the end of the next paragraph;
  * else 0. */
@@ -3735,6 +3799,19 @@ static void unmark(ctx *c, size_t marked_from, size_t end, const fl_attr *at) {
             c->v[k].role = FL_ROLE_NONE;
         }
     }
+}
+
+/* Takes back the attribution just added for at: its tokens lose the roles it gave them.
+ * The caller still skips its content, whose cues belong to an act no one reported. */
+static void withdraw(ctx *c, const fl_attr *at, size_t marked_from) {
+    unmark(c, marked_from, at->content_end, at);
+    for (size_t k = at->content_first; k < at->content_end; k++) {
+        if (c->v[k].role == FL_ROLE_CONTENT) {
+            c->v[k].role = FL_ROLE_NONE;
+            c->v[k].naming = 0;
+        }
+    }
+    c->res->attributions.len--;
 }
 
 /* Does the comma at j open a second predicate of the cue's subject, in the present of
@@ -5483,8 +5560,12 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
         size_t marked_from = i; /* the first token this cue gives a part to */
         size_t vg = verb_group_start(c, s, i);
         uint8_t f = form(c, i);
-        if (relative_in_subject(c, s, vg, i)) {
-            continue; /* "Farmers who oppose the levy said …": the clause is in the speaker */
+        bool unsaid = false; /* an act that no one is said to perform, see bare_infinitive() */
+        if (relative_in_subject(c, s, vg, i) ||
+            (!(b & FL_W_SPEECH) && relative_in_named_speaker(c, s, vg))) {
+            /* "Farmers who oppose the levy said …", '"…," said Lind, who supports the levy':
+             * the clause is in the speaker */
+            continue;
         }
         size_t relative_end = vg == i ? reduced_relative(c, s, i) : 0;
         size_t subj = relative_end != 0 ? subject_start(c, i, from) : i;
@@ -5859,6 +5940,8 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
                 named_first = named_end = vg; /* "a grower accused of fraud": no speaker */
             }
             size_t agent_end = participle_agent(c, s, vg, i);
+            /* "a chance to prove the toll is fair": nobody says it */
+            unsaid = named_first == named_end && agent_end == 0 && bare_infinitive(c, s, vg, i);
             if (agent_end != 0) {
                 /* "Asked by a reporter whether …", "As reported by the Courier, …": the
                  * agent after "by" says it */
@@ -5988,6 +6071,9 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
         }
         if (c->res->attributions.len > before && at.content_end > i + 1) {
             next_i = at.content_end;
+        }
+        if (unsaid && c->res->attributions.len > before && at.content_end <= s->b) {
+            withdraw(c, &at, marked_from);
         }
     }
     return FL_OK;
