@@ -44,8 +44,11 @@ a fresh process and is timed in CPU seconds (see ``_CHILD``), the least of at le
 - terms: 62.5k to 1,000,000 one-token terms (FL_MAX_TERMS); the time at 1,000,000 must stay
   under --max-million seconds (default 5).
 
-A lexicon series fails above --max-lexicon-slope (default 1.2): names are hash-indexed, so
-building is linear.
+A lexicon series fails above --max-lexicon-slope (default 1.35): names are hash-indexed and
+records laid out by counting sorts, so building is linear; but the largest lexicons outgrow
+the caches that the smallest fit in, and other jobs on the machine share them: a series
+measured at 1.06 and 1.09 on a quiet machine read 1.23 beside four other jobs. A quadratic
+build reads 2.0.
 
 Usage::
 
@@ -389,8 +392,8 @@ def main(argv=None) -> int:
                     help="run only the lexicon build series")
     ap.add_argument("--max-slope", type=float, default=1.5,
                     help="exit 1 when any analysis slope exceeds this (default 1.5)")
-    ap.add_argument("--max-lexicon-slope", type=float, default=1.2,
-                    help="exit 1 when a lexicon build slope exceeds this (default 1.2)")
+    ap.add_argument("--max-lexicon-slope", type=float, default=1.35,
+                    help="exit 1 when a lexicon build slope exceeds this (default 1.35)")
     ap.add_argument("--max-million", type=float, default=5.0,
                     help="exit 1 when 1,000,000 terms take longer to build, in seconds "
                          "(default 5; only checked at --scale 1)")
