@@ -832,6 +832,25 @@ TEST(Attribution, AnIrregularPastEndsTheSubjectBeforeIt) {
     EXPECT_EQ("A panel of reporters led by a veteran anchor", r[0].speaker);
 }
 
+TEST(Attribution, AVerbBeforeAnArticleEndsTheSubjectBeforeIt) {
+    // the verb and its object ran into the speaker of the participle after them
+    auto r = records("Later that day, Mayor Lind fired back a response blasting the council.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("blasting", r[0].cue);
+    EXPECT_EQ("Mayor Lind", r[0].speaker);
+    r = records("Brandt represents a district in Velm, and like Reyes has spoken about the levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Brandt", r[0].speaker);
+    // a relative clause in the subject describes: its verb and object stay
+    r = records("Growers who have checked the figures argue that the levy is too high.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Growers who have checked the figures", r[0].speaker);
+    // a text right before the participle says it
+    r = records("The clerk received a letter saying the dam was unsafe.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("a letter", r[0].speaker);
+}
+
 TEST(Attribution, AColonAfterAVerbOfSayingEndsItsCueNotAHeadlineSpeaker) {
     auto r = records("The firm said in a statement: \"We are glad it is over.\"");
     ASSERT_EQ(1u, r.size());
