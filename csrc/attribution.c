@@ -306,6 +306,27 @@ static bool adjective_complement(const ctx *c, size_t a, size_t i) {
             folded_is(c, a, "opposed"));
 }
 
+/* Is capitalised word i, which the table holds as a verb or an auxiliary, part of a
+ * two-word name in running text ("Ian Read said", "said Will Doyle, a professor")? The
+ * last word of a name after another capital, before no capital; or the first, not opening
+ * the sentence, before one capital and after no capital. A title-case headline ("Lind Will
+ * Win Tilden") has capitals on both sides. */
+static bool name_word(const ctx *c, size_t i) {
+    if (!is_word(c, i) || !c->k[i].upper || i == 0 || c->t[i - 1].sentence != c->t[i].sentence) {
+        return false;
+    }
+    bool cap_before = is_word(c, i - 1) && c->k[i - 1].upper;
+    bool cap_after = i + 1 < c->n && c->t[i + 1].sentence == c->t[i].sentence &&
+                     is_word(c, i + 1) && c->k[i + 1].upper;
+    if (cap_before) {
+        return !cap_after && !(bits(c, i - 1) & (FL_W_PRON | FL_W_DET | FL_W_AUX));
+    }
+    bool cap_after2 = cap_after && i + 2 < c->n && c->t[i + 2].sentence == c->t[i].sentence &&
+                      is_word(c, i + 2) && c->k[i + 2].upper;
+    return cap_after && !cap_after2 && !(bits(c, i + 1) & (FL_W_PRON | FL_W_DET)) &&
+           is_word(c, i - 1);
+}
+
 static bool speaker_token(const ctx *c, size_t i) {
     if (c->v[i].quoted) {
         return false;
@@ -322,6 +343,9 @@ static bool speaker_token(const ctx *c, size_t i) {
                ((p == '\'' || p == 0x2019) && !c->t[i].space_before && !is_closing_quote(c, i));
     }
     uint32_t b = bits(c, i);
+    if ((b & (FL_W_AUX | FL_W_VERB | ATTRIBUTION_CUES)) && name_word(c, i)) {
+        return true; /* "Ian Read said", "said Will Doyle, a professor" */
+    }
     if (b & (FL_W_AUX | FL_W_OPENER | FL_W_VERB)) {
         /* but "The hit show's producer", "a panel led by …" */
         return (irregular_past(c, i) && i > 0 && (bits(c, i - 1) & FL_W_DET)) ||

@@ -851,6 +851,16 @@ TEST(Attribution, AVerbBeforeAnArticleEndsTheSubjectBeforeIt) {
     EXPECT_EQ("a letter", r[0].speaker);
 }
 
+TEST(Attribution, ACapitalisedVerbInsideATwoWordNameIsAName) {
+    // "Read" and "Will" stopped the speaker as a verb and an auxiliary would
+    auto r = records("At the hearing, Velm clerk Ivo Read said the count was wrong.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Velm clerk Ivo Read", r[0].speaker);
+    r = records("\"The count was wrong,\" said Will Brandt, a clerk in Velm.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Will Brandt", r[0].speaker);
+}
+
 TEST(Attribution, AColonAfterAVerbOfSayingEndsItsCueNotAHeadlineSpeaker) {
     auto r = records("The firm said in a statement: \"We are glad it is over.\"");
     ASSERT_EQ(1u, r.size());
