@@ -5048,6 +5048,30 @@ static bool reduced_relative_at(const ctx *c, const span *s, size_t p) {
            !ends_in_ly(c, p - 1) && (plural(c, p - 1) || (b & FL_W_ROLE) || c->k[p - 1].lower);
 }
 
+/* Does word j follow the comma of a prepositional phrase, of any length without a verb,
+ * that opens the sentence ("At a press conference outside the town hall in Velm on Friday,
+ * growers of …")? */
+static bool after_introduction(const ctx *c, const span *s, size_t j) {
+    size_t a = s->a;
+    while (a < j && !is_word(c, a)) {
+        a++;
+    }
+    if (j < a + 2 || j - a > MAX_INTRO_TOKENS || punct(c, j - 1) != ',' || c->v[j - 1].quoted ||
+        !(bits(c, a) & FL_W_PREP)) {
+        return false;
+    }
+    for (size_t k = a; k + 1 < j; k++) {
+        int32_t p = punct(c, k);
+        /* (an -ed word after an article describes: "At a heated hearing,") */
+        bool verb = finite_verb(c, k) && !(k > a && (bits(c, k - 1) & FL_W_DET));
+        if (c->v[k].quoted || p == ',' || p == ';' || p == ':' || verb ||
+            (bits(c, k) & (FL_W_AUX | FL_W_VERB | FL_W_PRON | FL_W_RELATIVE | FL_W_CONJ))) {
+            return false;
+        }
+    }
+    return true;
+}
+
 /* The subject that a preposition or a reduced relative's participle cut ("A state official
  * aware of the audit said", "Leaders of the drive to cancel the concert said", "A 2009
  * report by the Center found", "Growers seeking a lower levy prefer"): when the words
@@ -5116,7 +5140,8 @@ static size_t subject_behind_preposition(const ctx *c, const span *s, size_t fro
         !(j == from || j == s->a || is_separator(c, j - 1) || linked || subordinated) ||
         !is_word(c, j) ||
         !(c->k[j].upper || (bits(c, j) & FL_W_DET) || quantifier(c, j) || number_word(c, j) ||
-          (plural(c, j) && (linked || subordinated || opens_clause(c, s, from, j))) ||
+          (plural(c, j) && (linked || subordinated || opens_clause(c, s, from, j) ||
+                            after_introduction(c, s, j))) ||
           adjective_before_plural(c, s, j, sp_first)) ||
         (bits(c, j) & FL_W_PREP) || count_words(c, j, vg) > 2 * MAX_SPEAKER_WORDS) {
         return sp_first;

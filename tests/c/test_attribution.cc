@@ -861,6 +861,14 @@ TEST(Attribution, ACapitalisedVerbInsideATwoWordNameIsAName) {
     EXPECT_EQ("Will Brandt", r[0].speaker);
 }
 
+TEST(Attribution, APluralSubjectCutByAPrepositionOpensItsClauseAfterALongIntroduction) {
+    // the speaker was the noun after "by", the introduction too long to open the clause
+    auto r = records("At a heated press conference outside the town hall in Velm on Friday, "
+                     "families of those hurt by the floods urged the mayor to resign.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("families of those hurt by the floods", r[0].speaker);
+}
+
 TEST(Attribution, AColonAfterAVerbOfSayingEndsItsCueNotAHeadlineSpeaker) {
     auto r = records("The firm said in a statement: \"We are glad it is over.\"");
     ASSERT_EQ(1u, r.size());
