@@ -4612,6 +4612,45 @@ static void object_behind_verb(const ctx *c, bool participle, size_t *a, size_t 
     }
 }
 
+/* The subject of a relative clause without "that" at the end of [a, b), before a finite
+ * cue: a noun phrase that a determiner, a quantifier or an indefinite pronoun opens right
+ * after a common noun ("the kind of jurist many growers fear", "the question nobody asked",
+ * "the sum the council reported"); a when there is none, or when "who", "that" or another
+ * opener already holds a clause in [a, b). */
+static size_t relative_subject(const ctx *c, size_t a, size_t b) {
+    for (size_t j = a; j < b; j++) {
+        if (is_word(c, j) && ((bits(c, j) & (FL_W_RELATIVE | FL_W_OPENER)))) {
+            return a; /* "Growers who have checked the figures argue": a clause with "who" */
+        }
+    }
+    for (size_t k = a + 1; k < b; k++) {
+        size_t n = k - 1;
+        if (!is_word(c, n) || !is_word(c, k) || !c->k[n].lower || c->v[n].quoted ||
+            c->v[k].quoted || quantifier(c, n) || number_word(c, n) || ends_in_ly(c, n) ||
+            finite_verb(c, n) || c->t[n].kind == FL_TOKEN_CLITIC ||
+            (bits(c, n) & (FL_W_DET | FL_W_PREP | FL_W_CONJ | FL_W_OPENER | FL_W_PRON | FL_W_ADV |
+                           FL_W_TIME | FL_W_RELATIVE))) {
+            continue;
+        }
+        if (ing_word(c, n)) {
+            continue; /* "preparing a report": a verb and its object */
+        }
+        bool opens = quantifier(c, k) || people_pronoun(c, k) ||
+                     ((bits(c, k) & FL_W_DET) && k + 1 < b);
+        if (!opens || count_words(c, k, b) > 4) {
+            continue;
+        }
+        bool clean = true;
+        for (size_t j = k; j < b && clean; j++) {
+            clean = !(bits(c, j) & (FL_W_PREP | FL_W_CONJ | FL_W_RELATIVE)) && !finite_verb(c, j);
+        }
+        if (clean && (names_someone(c, k, b) || plural(c, b - 1) || people_pronoun(c, k))) {
+            return k;
+        }
+    }
+    return a;
+}
+
 static void refine_speaker(const ctx *c, const span *s, size_t vg, size_t cue, size_t attrs_before,
                            size_t *first, size_t *end) {
     size_t who = relative_before_like(c, s, vg);
@@ -4659,6 +4698,9 @@ static void refine_speaker(const ctx *c, const span *s, size_t vg, size_t cue, s
         /* a relative clause without "that": "One of the things he wanted", "the last time
          * she urged": the pronoun is the verb's subject */
         a = b - 1;
+    }
+    if (form(c, cue) != FL_FORM_ING && b >= a + 3) {
+        a = relative_subject(c, a, b); /* "the kind of jurist many growers fear" */
     }
     /* a name, a pronoun, a role; also a plural noun or a quantifier ("security specialists
      * say", "company executives said", "some want") */

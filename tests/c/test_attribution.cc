@@ -869,6 +869,21 @@ TEST(Attribution, APluralSubjectCutByAPrepositionOpensItsClauseAfterALongIntrodu
     EXPECT_EQ("families of those hurt by the floods", r[0].speaker);
 }
 
+TEST(Attribution, ARelativeClauseWithoutThatHasItsOwnSubject) {
+    // the speaker was the whole noun phrase, its head the noun the clause describes
+    auto r = records("Brandt is the kind of clerk many growers fear the council would hire.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("fear", r[0].cue);
+    EXPECT_EQ("many growers", r[0].speaker);
+    r = records("Lind gave an answer to the question nobody asked in Velm.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("nobody", r[0].speaker);
+    // a clause with "who" keeps the noun it describes
+    r = records("Growers who have checked the figures argue that the levy is too high.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Growers who have checked the figures", r[0].speaker);
+}
+
 TEST(Attribution, AColonAfterAVerbOfSayingEndsItsCueNotAHeadlineSpeaker) {
     auto r = records("The firm said in a statement: \"We are glad it is over.\"");
     ASSERT_EQ(1u, r.size());
