@@ -4738,6 +4738,24 @@ static void refine_speaker(const ctx *c, const span *s, size_t vg, size_t cue, s
                 }
             }
         }
+        if (a > s->a + 1 && punct(c, a - 1) == ',' && !c->v[a - 1].quoted &&
+            (folded_is(c, a, "a") || folded_is(c, a, "an") || folded_is(c, a, "the"))) {
+            /* an apposition whose closing comma is missing: "Ivo Brandt, a former aide to
+             * the mayor has written …": the name that opens the sentence speaks */
+            size_t n = s->a;
+            while (n < a - 1 && !is_word(c, n)) {
+                n++;
+            }
+            bool name = n + 1 < a - 1;
+            for (size_t k = n; k < a - 1 && name; k++) {
+                name = (is_word(c, k) && c->k[k].upper && !(bits(c, k) & ~FL_W_ROLE)) ||
+                       punct(c, k) == '.';
+            }
+            if (name && names_someone(c, n, a - 1)) {
+                *first = n;
+                *end = a - 1;
+            }
+        }
         if (a > s->a + 1 && punct(c, a - 1) == '(') {
             /* "Sen. Dana Lind (R-Iowa) on Tuesday downplayed": the bracket tags the name
              * before it, which speaks */

@@ -884,6 +884,15 @@ TEST(Attribution, ARelativeClauseWithoutThatHasItsOwnSubject) {
     EXPECT_EQ("Growers who have checked the figures", r[0].speaker);
 }
 
+TEST(Attribution, ANameBeforeAnAppositionWithoutItsClosingCommaSpeaks) {
+    // the apposition alone was the speaker
+    auto r = records("Ivo Brandt, a former clerk for the Velm council has written that the "
+                     "levy is unfair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("has written", r[0].cue);
+    EXPECT_EQ("Ivo Brandt", r[0].speaker);
+}
+
 TEST(Attribution, AColonAfterAVerbOfSayingEndsItsCueNotAHeadlineSpeaker) {
     auto r = records("The firm said in a statement: \"We are glad it is over.\"");
     ASSERT_EQ(1u, r.size());
