@@ -306,6 +306,27 @@ static bool adjective_complement(const ctx *c, size_t a, size_t i) {
             folded_is(c, a, "opposed"));
 }
 
+/* Is capitalised word i, which the table holds as a verb or an auxiliary, part of a
+ * two-word name in running text ("Ian Read said", "said Will Doyle, a professor")? The
+ * last word of a name after another capital, before no capital; or the first, not opening
+ * the sentence, before one capital and after no capital. A title-case headline ("Lind Will
+ * Win Tilden") has capitals on both sides. */
+static bool name_word(const ctx *c, size_t i) {
+    if (!is_word(c, i) || !c->k[i].upper || i == 0 || c->t[i - 1].sentence != c->t[i].sentence) {
+        return false;
+    }
+    bool cap_before = is_word(c, i - 1) && c->k[i - 1].upper;
+    bool cap_after = i + 1 < c->n && c->t[i + 1].sentence == c->t[i].sentence &&
+                     is_word(c, i + 1) && c->k[i + 1].upper;
+    if (cap_before) {
+        return !cap_after && !(bits(c, i - 1) & (FL_W_PRON | FL_W_DET | FL_W_AUX));
+    }
+    bool cap_after2 = cap_after && i + 2 < c->n && c->t[i + 2].sentence == c->t[i].sentence &&
+                      is_word(c, i + 2) && c->k[i + 2].upper;
+    return cap_after && !cap_after2 && !(bits(c, i + 1) & (FL_W_PRON | FL_W_DET)) &&
+           is_word(c, i - 1);
+}
+
 static bool speaker_token(const ctx *c, size_t i) {
     if (c->v[i].quoted) {
         return false;
@@ -322,6 +343,9 @@ static bool speaker_token(const ctx *c, size_t i) {
                ((p == '\'' || p == 0x2019) && !c->t[i].space_before && !is_closing_quote(c, i));
     }
     uint32_t b = bits(c, i);
+    if ((b & (FL_W_AUX | FL_W_VERB | ATTRIBUTION_CUES)) && name_word(c, i)) {
+        return true; /* "Ian Read said", "said Will Doyle, a professor" */
+    }
     if (b & (FL_W_AUX | FL_W_OPENER | FL_W_VERB)) {
         /* but "The hit show's producer", "a panel led by …" */
         return (irregular_past(c, i) && i > 0 && (bits(c, i - 1) & FL_W_DET)) ||
@@ -4614,6 +4638,96 @@ static size_t relative_before_like(const ctx *c, const span *s, size_t vg) {
     return SIZE_MAX;
 }
 
+/* A finite verb inside the subject [*a, *b) before an article or a possessive that opens
+ * its object ("Lind shot back a response urging …", "the senator opened a rally blasting
+ * …", "Lind represents a district and like Varga has spoken …"): the subject is the name
+ * before the verb, and *b moves there; but when the object is a text or a medium right
+ * before a participle cue, the text speaks ("He ignored a report showing …": *a moves to
+ * the object). The verb is an -ed word the table does not know, one of its common verbs or
+ * a cue's past, also before a particle ("fired back"), or a word in -s right after a name
+ * ("Lind represents"); not inside a relative clause ("Growers who have checked the figures
+ * argue": the clause describes). */
+static void object_behind_verb(const ctx *c, bool participle, size_t *a, size_t *b) {
+    static const char *const opens_object[] = {"the", "a", "an", "his", "their", "its"};
+    for (size_t k = *a + 2; k < *b; k++) {
+        if (is_word(c, k - 1) &&
+            ((bits(c, k - 1) & FL_W_RELATIVE) || folded_is(c, k - 1, "that"))) {
+            return;
+        }
+        size_t v = k - 1;
+        if (!folded_in(c, k, opens_object, sizeof opens_object / sizeof opens_object[0]) ||
+            !is_word(c, v) || !c->k[v].lower || c->v[v].quoted) {
+            continue;
+        }
+        bool verb = (finite_verb(c, v) && !(bits(c, v) & FL_W_AUX)) ||
+                    (form(c, v) == FL_FORM_PAST && (bits(c, v) & ATTRIBUTION_CUES)) ||
+                    (suffix_is(c, v, "s", 4) && bits(c, v) == 0 && c->k[v - 1].upper &&
+                     !(bits(c, v - 1) & FL_W_PRON));
+        if (!verb && v > *a + 1 && finite_verb(c, v - 1) && !(bits(c, v - 1) & FL_W_AUX) &&
+            bits(c, v) == 0 && c->k[v].fold_len <= 4) {
+            verb = true; /* "fired back a response", "set out a plan" */
+            v--;
+        }
+        if (!verb) {
+            continue;
+        }
+        /* (a gathering is a medium too, but its host speaks: "opened a rally blasting …") */
+        static const char *const gatherings[] = {"rally",    "debate",    "conference",
+                                                 "briefing", "interview", "speech"};
+        if (participle && (bits(c, *b - 1) & (FL_W_MEDIUM | FL_W_SOURCE | FL_W_NOUNLIKE)) &&
+            !folded_in(c, *b - 1, gatherings, sizeof gatherings / sizeof gatherings[0])) {
+            *a = k; /* "received a letter saying …": the letter says it */
+            return;
+        }
+        while (v > *a && not_a_name(c, v - 1)) {
+            v--;
+        }
+        if (v > *a) {
+            *b = v;
+        }
+        return;
+    }
+}
+
+/* The subject of a relative clause without "that" at the end of [a, b), before a finite
+ * cue: a noun phrase that a determiner, a quantifier or an indefinite pronoun opens right
+ * after a common noun ("the kind of jurist many growers fear", "the question nobody asked",
+ * "the sum the council reported"); a when there is none, or when "who", "that" or another
+ * opener already holds a clause in [a, b). */
+static size_t relative_subject(const ctx *c, size_t a, size_t b) {
+    for (size_t j = a; j < b; j++) {
+        if (is_word(c, j) && ((bits(c, j) & (FL_W_RELATIVE | FL_W_OPENER)))) {
+            return a; /* "Growers who have checked the figures argue": a clause with "who" */
+        }
+    }
+    for (size_t k = a + 1; k < b; k++) {
+        size_t n = k - 1;
+        if (!is_word(c, n) || !is_word(c, k) || !c->k[n].lower || c->v[n].quoted ||
+            c->v[k].quoted || quantifier(c, n) || number_word(c, n) || ends_in_ly(c, n) ||
+            finite_verb(c, n) || c->t[n].kind == FL_TOKEN_CLITIC ||
+            (bits(c, n) & (FL_W_DET | FL_W_PREP | FL_W_CONJ | FL_W_OPENER | FL_W_PRON | FL_W_ADV |
+                           FL_W_TIME | FL_W_RELATIVE))) {
+            continue;
+        }
+        if (ing_word(c, n)) {
+            continue; /* "preparing a report": a verb and its object */
+        }
+        bool opens = quantifier(c, k) || people_pronoun(c, k) ||
+                     ((bits(c, k) & FL_W_DET) && k + 1 < b);
+        if (!opens || count_words(c, k, b) > 4) {
+            continue;
+        }
+        bool clean = true;
+        for (size_t j = k; j < b && clean; j++) {
+            clean = !(bits(c, j) & (FL_W_PREP | FL_W_CONJ | FL_W_RELATIVE)) && !finite_verb(c, j);
+        }
+        if (clean && (names_someone(c, k, b) || plural(c, b - 1) || people_pronoun(c, k))) {
+            return k;
+        }
+    }
+    return a;
+}
+
 static void refine_speaker(const ctx *c, const span *s, size_t vg, size_t cue, size_t attrs_before,
                            size_t *first, size_t *end) {
     size_t who = relative_before_like(c, s, vg);
@@ -4651,6 +4765,7 @@ static void refine_speaker(const ctx *c, const span *s, size_t vg, size_t cue, s
         b--;
     }
     timed |= a == b && time_det; /* "Lind, the treasurer, this week announced" */
+    object_behind_verb(c, form(c, cue) == FL_FORM_ING && b == vg, &a, &b);
     static const char *const subject_pronouns[] = {"he", "she", "they", "we", "i"};
     if (b >= a + 2 &&
         folded_in(c, b - 1, subject_pronouns,
@@ -4660,6 +4775,9 @@ static void refine_speaker(const ctx *c, const span *s, size_t vg, size_t cue, s
         /* a relative clause without "that": "One of the things he wanted", "the last time
          * she urged": the pronoun is the verb's subject */
         a = b - 1;
+    }
+    if (form(c, cue) != FL_FORM_ING && b >= a + 3) {
+        a = relative_subject(c, a, b); /* "the kind of jurist many growers fear" */
     }
     /* a name, a pronoun, a role; also a plural noun or a quantifier ("security specialists
      * say", "company executives said", "some want") */
@@ -4695,6 +4813,24 @@ static void refine_speaker(const ctx *c, const span *s, size_t vg, size_t cue, s
                               (bits(c, n - 1) & (FL_W_CONJ | FL_W_OPENER)))) {
                     *first = n;
                 }
+            }
+        }
+        if (a > s->a + 1 && punct(c, a - 1) == ',' && !c->v[a - 1].quoted &&
+            (folded_is(c, a, "a") || folded_is(c, a, "an") || folded_is(c, a, "the"))) {
+            /* an apposition whose closing comma is missing: "Ivo Brandt, a former aide to
+             * the mayor has written …": the name that opens the sentence speaks */
+            size_t n = s->a;
+            while (n < a - 1 && !is_word(c, n)) {
+                n++;
+            }
+            bool name = n + 1 < a - 1;
+            for (size_t k = n; k < a - 1 && name; k++) {
+                name = (is_word(c, k) && c->k[k].upper && !(bits(c, k) & ~FL_W_ROLE)) ||
+                       punct(c, k) == '.';
+            }
+            if (name && names_someone(c, n, a - 1)) {
+                *first = n;
+                *end = a - 1;
             }
         }
         if (a > s->a + 1 && punct(c, a - 1) == '(') {
@@ -5049,6 +5185,30 @@ static bool reduced_relative_at(const ctx *c, const span *s, size_t p) {
            !ends_in_ly(c, p - 1) && (plural(c, p - 1) || (b & FL_W_ROLE) || c->k[p - 1].lower);
 }
 
+/* Does word j follow the comma of a prepositional phrase, of any length without a verb,
+ * that opens the sentence ("At a press conference outside the town hall in Velm on Friday,
+ * growers of …")? */
+static bool after_introduction(const ctx *c, const span *s, size_t j) {
+    size_t a = s->a;
+    while (a < j && !is_word(c, a)) {
+        a++;
+    }
+    if (j < a + 2 || j - a > MAX_INTRO_TOKENS || punct(c, j - 1) != ',' || c->v[j - 1].quoted ||
+        !(bits(c, a) & FL_W_PREP)) {
+        return false;
+    }
+    for (size_t k = a; k + 1 < j; k++) {
+        int32_t p = punct(c, k);
+        /* (an -ed word after an article describes: "At a heated hearing,") */
+        bool verb = finite_verb(c, k) && !(k > a && (bits(c, k - 1) & FL_W_DET));
+        if (c->v[k].quoted || p == ',' || p == ';' || p == ':' || verb ||
+            (bits(c, k) & (FL_W_AUX | FL_W_VERB | FL_W_PRON | FL_W_RELATIVE | FL_W_CONJ))) {
+            return false;
+        }
+    }
+    return true;
+}
+
 /* The subject that a preposition or a reduced relative's participle cut ("A state official
  * aware of the audit said", "Leaders of the drive to cancel the concert said", "A 2009
  * report by the Center found", "Growers seeking a lower levy prefer"): when the words
@@ -5117,7 +5277,8 @@ static size_t subject_behind_preposition(const ctx *c, const span *s, size_t fro
         !(j == from || j == s->a || is_separator(c, j - 1) || linked || subordinated) ||
         !is_word(c, j) ||
         !(c->k[j].upper || (bits(c, j) & FL_W_DET) || quantifier(c, j) || number_word(c, j) ||
-          (plural(c, j) && (linked || subordinated || opens_clause(c, s, from, j))) ||
+          (plural(c, j) && (linked || subordinated || opens_clause(c, s, from, j) ||
+                            after_introduction(c, s, j))) ||
           adjective_before_plural(c, s, j, sp_first)) ||
         (bits(c, j) & FL_W_PREP) || count_words(c, j, vg) > 2 * MAX_SPEAKER_WORDS) {
         return sp_first;

@@ -832,6 +832,67 @@ TEST(Attribution, AnIrregularPastEndsTheSubjectBeforeIt) {
     EXPECT_EQ("A panel of reporters led by a veteran anchor", r[0].speaker);
 }
 
+TEST(Attribution, AVerbBeforeAnArticleEndsTheSubjectBeforeIt) {
+    // the verb and its object ran into the speaker of the participle after them
+    auto r = records("Later that day, Mayor Lind fired back a response blasting the council.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("blasting", r[0].cue);
+    EXPECT_EQ("Mayor Lind", r[0].speaker);
+    r = records("Brandt represents a district in Velm, and like Reyes has spoken about the levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Brandt", r[0].speaker);
+    // a relative clause in the subject describes: its verb and object stay
+    r = records("Growers who have checked the figures argue that the levy is too high.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Growers who have checked the figures", r[0].speaker);
+    // a text right before the participle says it
+    r = records("The clerk received a letter saying the dam was unsafe.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("a letter", r[0].speaker);
+}
+
+TEST(Attribution, ACapitalisedVerbInsideATwoWordNameIsAName) {
+    // "Read" and "Will" stopped the speaker as a verb and an auxiliary would
+    auto r = records("At the hearing, Velm clerk Ivo Read said the count was wrong.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Velm clerk Ivo Read", r[0].speaker);
+    r = records("\"The count was wrong,\" said Will Brandt, a clerk in Velm.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Will Brandt", r[0].speaker);
+}
+
+TEST(Attribution, APluralSubjectCutByAPrepositionOpensItsClauseAfterALongIntroduction) {
+    // the speaker was the noun after "by", the introduction too long to open the clause
+    auto r = records("At a heated press conference outside the town hall in Velm on Friday, "
+                     "families of those hurt by the floods urged the mayor to resign.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("families of those hurt by the floods", r[0].speaker);
+}
+
+TEST(Attribution, ARelativeClauseWithoutThatHasItsOwnSubject) {
+    // the speaker was the whole noun phrase, its head the noun the clause describes
+    auto r = records("Brandt is the kind of clerk many growers fear the council would hire.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("fear", r[0].cue);
+    EXPECT_EQ("many growers", r[0].speaker);
+    r = records("Lind gave an answer to the question nobody asked in Velm.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("nobody", r[0].speaker);
+    // a clause with "who" keeps the noun it describes
+    r = records("Growers who have checked the figures argue that the levy is too high.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Growers who have checked the figures", r[0].speaker);
+}
+
+TEST(Attribution, ANameBeforeAnAppositionWithoutItsClosingCommaSpeaks) {
+    // the apposition alone was the speaker
+    auto r = records("Ivo Brandt, a former clerk for the Velm council has written that the "
+                     "levy is unfair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("has written", r[0].cue);
+    EXPECT_EQ("Ivo Brandt", r[0].speaker);
+}
+
 TEST(Attribution, AColonAfterAVerbOfSayingEndsItsCueNotAHeadlineSpeaker) {
     auto r = records("The firm said in a statement: \"We are glad it is over.\"");
     ASSERT_EQ(1u, r.size());
