@@ -81,6 +81,7 @@ static bool number_word(const ctx *c, size_t i);
 static bool plural(const ctx *c, size_t i);
 static bool count_word(const ctx *c, size_t i);
 static bool clause_complement(const ctx *c, const span *s, size_t j);
+static size_t speech_act_start(const ctx *c, const span *s, size_t i, size_t from);
 
 /* The tokens of sentence s with an ATTRIBUTION_CUES bit, in order: [*first, returned end).
  * The loops of steps b, c and d read only these: each of their rules starts from one. */
@@ -2278,10 +2279,15 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
         for (size_t j = vg; j < i; j++) {
             real_aux |= (bits(c, j) & FL_W_AUX) != 0;
         }
+        /* "released a statement saying, "…"": after a speech act a comma may stand before
+         * the quotation (not after any noun: "depicts an aide asking, "…"") */
+        bool comma_quote = i + 3 < s->b && punct(c, i + 1) == ',' &&
+                           family(punct(c, i + 2)) != FAMILY_NONE && c->v[i + 3].quoted &&
+                           speech_act_start(c, s, i, s->a) != i;
         return !real_aux && (b & (FL_W_SPEECH | FL_W_EVIDENCE | FL_W_STANCE)) && is_word(c, p) &&
                !(pb & (FL_W_PREP | FL_W_AUX)) &&
                (clause_follows(c, s, i + 1) ||
-                (!(b & FL_W_NOUNLIKE) && content_may_start(c, s, i + 1)));
+                (!(b & FL_W_NOUNLIKE) && (content_may_start(c, s, i + 1) || comma_quote)));
     }
     if (f == FL_FORM_BASE) {
         if (has_aux || (pb & FL_W_PRON)) {

@@ -468,6 +468,14 @@ TEST(Attribution, AVerbWithASpeechActAsItsObjectHeadsTheCue) {
     EXPECT_EQ("shouting", r[0].cue);
 }
 
+TEST(Attribution, ACommaMayStandBeforeTheQuotationOfASpeechActsParticiple) {
+    // "released a statement saying, "…"": the comma does not end the cue
+    auto r = records("Later, Reyes released a statement saying, \"The levy was a mistake.\"");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("released a statement saying", r[0].cue);
+    EXPECT_EQ("Reyes", r[0].speaker);
+}
+
 TEST(Attribution, AVerbOfIssuingOrOfReplyBeforeACommaHeadsTheParticiplesCue) {
     // the speech act is the statement or the reply; the participle says what it said
     auto r = records(
