@@ -2590,12 +2590,66 @@ static size_t reply_start(const ctx *c, const span *s, size_t i, size_t from) {
     return i;
 }
 
-/* Is the word at i a form of "make", "take" or "put", which report only in a phrase
- * (light_phrase)? */
+/* Is q (not NULL) the past of a verb of issuing a text ("issued", "released", "sent"),
+ * which reports only with a speech act as its object (light_phrase)? cues.c lists these
+ * forms alone, with no form of their own. */
+static bool issuing_past(const fl_cue *q) {
+    static const char *const lemmas[] = {"issue", "release", "publish",
+                                         "send",  "deliver", "circulate"};
+    return q->form == FL_FORM_NONE && lemma_in(q, lemmas, sizeof lemmas / sizeof lemmas[0]);
+}
+
+/* Is the word at i a form of "make", "take" or "put", or the past of a verb of issuing,
+ * which report only in a phrase (light_phrase)? */
 static bool light_verb(const ctx *c, size_t i) {
     const fl_cue *q = c->v[i].cue;
     return q != NULL && (q->bits & FL_W_QUOTE_VERB) &&
-           (lemma_is(q, "make") || lemma_is(q, "take") || lemma_is(q, "put"));
+           (lemma_is(q, "make") || lemma_is(q, "take") || lemma_is(q, "put") || issuing_past(q));
+}
+
+/* The end of the cue that the past of a verb of issuing at i heads before its object, a
+ * determiner, at most MAX_SPEECH_ACT_MODIFIERS modifiers and a speech act ("issued a
+ * statement", "sent out a letter"); i when the words after i are no such phrase, or when a
+ * participle of saying follows the speech act (speech_act_start() reads "issued a statement
+ * saying"). *cstart is where the content starts. */
+static size_t issued_speech_act(const ctx *c, const span *s, size_t i, size_t *cstart) {
+    size_t d = i + 1;
+    if (d + 1 < s->b && folded_is(c, d, "out")) {
+        d++;
+    }
+    if (d + 1 >= s->b || !(bits(c, d) & FL_W_DET) || quantifier(c, d)) {
+        return i;
+    }
+    size_t n = d + 1;
+    while (!(is_word(c, n) && speech_act_noun(c, n))) {
+        if (n - d > MAX_SPEECH_ACT_MODIFIERS || n + 1 >= s->b ||
+            (!is_word(c, n) && c->t[n].kind != FL_TOKEN_HYPHEN) || c->v[n].quoted ||
+            (bits(c, n) & (FL_W_PREP | FL_W_CONJ | FL_W_OPENER | FL_W_AUX | FL_W_PRON |
+                           FL_W_RELATIVE | FL_W_VERB | ATTRIBUTION_CUES))) {
+            return i;
+        }
+        n++;
+    }
+    while (n + 1 < s->b && is_word(c, n + 1) && speech_act_noun(c, n + 1)) {
+        n++; /* "a press release", "a video statement" */
+    }
+    size_t k = n + 1;
+    while (k < s->b && k - n <= 3 && ((bits(c, k) & FL_W_TIME) || punct(c, k) == ',')) {
+        k++;
+    }
+    if (k < s->b && form(c, k) == FL_FORM_ING && (bits(c, k) & ATTRIBUTION_CUES)) {
+        return i;
+    }
+    /* what the text says, when it follows: a colon, a quotation or a that-clause; else the
+     * content starts at the speech act ("released a video of the strike"): what comes after
+     * it in the sentence is seldom what it says */
+    if (n + 2 < s->b &&
+        (punct(c, n + 1) == ':' || c->v[n + 2].quoted || (bits(c, n + 1) & FL_W_OPENER))) {
+        *cstart = content_start(c, s, n, FL_ROLE_NONE);
+        return n + 1;
+    }
+    *cstart = i + 1;
+    return i + 1;
 }
 
 /* "As Lind put it, …", "…, as the mayor puts it.": "put" at i, "it" after it and then a
@@ -2640,7 +2694,8 @@ static bool as_put_it(const ctx *c, const span *s, size_t i) {
  * - "make the case", "made a point", "made the argument", with an adjective at most, before
  *   what it argues ("made a forceful case for …", "made the point that …");
  * - "took issue with", "took aim at", "took exception to", "took credit for", "took
- *   (several) swipes / shots / jabs at": a stance toward what follows. */
+ *   (several) swipes / shots / jabs at": a stance toward what follows;
+ * - "issued a statement", "released a video": see issued_speech_act(). */
 static size_t light_phrase(const ctx *c, const span *s, size_t i, size_t *cstart) {
     static const char *const make_nouns[] = {"case", "point", "argument"};
     static const char *const blows[] = {"swipe", "swipes", "shot",    "shots",
@@ -2649,6 +2704,9 @@ static size_t light_phrase(const ctx *c, const span *s, size_t i, size_t *cstart
     size_t j = i + 1;
     if (j + 1 >= s->b || !is_word(c, j) || c->v[j].quoted) {
         return i;
+    }
+    if (issuing_past(c->v[i].cue)) {
+        return issued_speech_act(c, s, i, cstart);
     }
     if (lemma_is(c->v[i].cue, "put")) {
         if (as_put_it(c, s, i)) {

@@ -476,6 +476,23 @@ TEST(Attribution, ACommaMayStandBeforeTheQuotationOfASpeechActsParticiple) {
     EXPECT_EQ("Reyes", r[0].speaker);
 }
 
+TEST(Attribution, TheIssuingOfASpeechActIsACueWithoutAParticiple) {
+    // "issued a statement" reports what the statement says; the verb alone is a deed
+    auto r = records("Brandt issued a statement after the vote in Tilden.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("issued", r[0].cue);
+    EXPECT_EQ("Brandt", r[0].speaker);
+    r = records("The council sent out a letter to every grower.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The council", r[0].speaker);
+    r = records("Reyes issued a statement that the levy would stay.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("issued a statement", r[0].cue);
+    EXPECT_EQ("that the levy would stay.", r[0].content);
+    EXPECT_EQ(0u, records("The rebels released two prisoners on Friday.").size());
+    EXPECT_EQ(0u, records("The army sent troops to the border near Vesk.").size());
+}
+
 TEST(Attribution, AVerbOfIssuingOrOfReplyBeforeACommaHeadsTheParticiplesCue) {
     // the speech act is the statement or the reply; the participle says what it said
     auto r = records(
@@ -1151,8 +1168,7 @@ TEST(Attribution, ClaimingLivesIsNoClaimMade) {
 }
 
 TEST(Attribution, APhraseOfTimeWithoutAPrepositionIsAnIntroduction) {
-    auto r = records("Late last month, the council sent a letter to the mayor, calling the levy "
-                     "unfair.");
+    auto r = records("Late last month, the council met the mayor, calling the levy unfair.");
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("the council", r[0].speaker);
     EXPECT_EQ("calling", r[0].cue);
