@@ -3428,6 +3428,24 @@ static bool speaker_clause_at(const ctx *c, const span *s, size_t j) {
             reports_after(c, s, j + 1)) {
             return true;
         }
+        /* "… but at a later hearing said …", "… and on Friday told …": the same after an
+         * adjunct that a preposition opens */
+        if (p == 0 && (nb & FL_W_PREP) && !folded_is(c, j + 1, "to")) {
+            size_t v = j + 2;
+            while (v < s->b && v - j <= MAX_ADJUNCT_TOKENS && is_word(c, v) && !c->v[v].quoted &&
+                   !(bits(c, v) & (ATTRIBUTION_CUES | FL_W_AUX | FL_W_VERB | FL_W_CONJ |
+                                   FL_W_RELATIVE | FL_W_OPENER | FL_W_PRON))) {
+                v++;
+            }
+            uint32_t vb = v < s->b ? bits(c, v) : 0;
+            uint8_t vf = v < s->b ? form(c, v) : FL_FORM_NONE;
+            if (v > j + 2 && v < s->b && is_word(c, v) && !c->v[v].quoted && c->k[v].lower &&
+                (vb & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_STANCE)) &&
+                (vf == FL_FORM_PAST || (vf == FL_FORM_S && !(vb & FL_W_NOUNLIKE))) &&
+                reports_after(c, s, v)) {
+                return true;
+            }
+        }
         /* "… and has said that …", "… but had long argued that …": the same after an
          * auxiliary and adverbs, which leave the verb a past or a participle */
         size_t v = j + 1;
@@ -4616,6 +4634,20 @@ static void refine_speaker(const ctx *c, const span *s, size_t vg, size_t cue, s
     }
     bool coordinated = b > s->a && (folded_is(c, b - 1, "and") || folded_is(c, b - 1, "or") ||
                                     folded_is(c, b - 1, "but"));
+    /* so is one after a coordinator and an adjunct with no name or pronoun in it: "… but at
+     * a later hearing said", "… and on Friday told" (not "and in Tilden growers said",
+     * "and in the place he proposed") */
+    for (size_t k = vg; !coordinated && k > s->a + 1 && vg - k < MAX_ADJUNCT_TOKENS; k--) {
+        if (!is_word(c, k - 1) || c->v[k - 1].quoted ||
+            (c->k[k - 1].upper && !(bits(c, k - 1) & FL_W_TIME)) || plural(c, k - 1) ||
+            (bits(c, k - 1) & (FL_W_PRON | FL_W_RELATIVE))) {
+            break;
+        }
+        if ((bits(c, k - 1) & FL_W_PREP) && k < vg &&
+            (folded_is(c, k - 2, "and") || folded_is(c, k - 2, "but"))) {
+            coordinated = true;
+        }
+    }
     bool timed = a == b && *first < vg; /* only a time before the verb: "on Saturday said" */
     bool time_det = false;
     /* an adverbial of two words between the subject and its verb: "Growers in particular

@@ -493,6 +493,21 @@ TEST(Attribution, TheIssuingOfASpeechActIsACueWithoutAParticiple) {
     EXPECT_EQ(0u, records("The army sent troops to the border near Vesk.").size());
 }
 
+TEST(Attribution, ASecondCueAfterACoordinatorAndAnAdjunctEndsTheFirstContent) {
+    // "…, but at a later hearing said …": the same speaker's next attribution
+    auto r = records("Brandt first said the levy was unfair, but at a later hearing said he "
+                     "had signed it.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("the levy was unfair,", r[0].content);
+    EXPECT_EQ("said", r[1].cue);
+    EXPECT_EQ("Brandt", r[1].speaker);
+    EXPECT_EQ("he had signed it.", r[1].content);
+    // a name in the adjunct is the second verb's own subject
+    r = records("Lind said the levy was fair, and in Tilden growers said it was not.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("Tilden growers", r[1].speaker);
+}
+
 TEST(Attribution, AVerbOfIssuingOrOfReplyBeforeACommaHeadsTheParticiplesCue) {
     // the speech act is the statement or the reply; the participle says what it said
     auto r = records(
