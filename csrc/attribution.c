@@ -2478,6 +2478,9 @@ static size_t speech_act_start(const ctx *c, const span *s, size_t i, size_t fro
     if (d <= from + 1 || !(bits(c, d - 1) & FL_W_DET) || quantifier(c, d - 1)) {
         return i;
     }
+    if (d > from + 2 && (bits(c, d - 2) & FL_W_DET) && !quantifier(c, d - 2)) {
+        d--; /* "a new radio ad": "new" is a determiner for "New York", an adjective here */
+    }
     size_t v = d - 2;
     if (v > from && (folded_is(c, v, "out") || folded_is(c, v, "up"))) {
         v--; /* "sent out a statement", "put up a post" */

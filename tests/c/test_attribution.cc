@@ -493,6 +493,18 @@ TEST(Attribution, TheIssuingOfASpeechActIsACueWithoutAParticiple) {
     EXPECT_EQ(0u, records("The army sent troops to the border near Vesk.").size());
 }
 
+TEST(Attribution, AnAdIsASpeechAct) {
+    // a campaign's ad says what its maker says, after "a new" too
+    auto r = records("Lind aired a new radio ad calling the levy a tax on hope.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("aired a new radio ad calling", r[0].cue);
+    EXPECT_EQ("Lind", r[0].speaker);
+    r = records("Last week, Reyes released a web ad on the levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("released", r[0].cue);
+    EXPECT_EQ("Reyes", r[0].speaker);
+}
+
 TEST(Attribution, ASecondCueAfterACoordinatorAndAnAdjunctEndsTheFirstContent) {
     // "…, but at a later hearing said …": the same speaker's next attribution
     auto r = records("Brandt first said the levy was unfair, but at a later hearing said he "
