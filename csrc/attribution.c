@@ -2115,6 +2115,31 @@ static bool appeal_call(const ctx *c, const span *s, size_t i) {
            is_word(c, j + 1) && !folded_is(c, j + 1, "by");
 }
 
+/* Does an appeal at i ("called for", "called on", appeal_call()) ask someone to act, in an
+ * infinitive after a noun phrase of at most MAX_SPEAKER_WORDS words ("called on Kyiv to
+ * withdraw", "called for the mayor to resign")? It is an appeal even after a singular noun
+ * ("The prince called for …"); "the county called for Brandt" gives a result, and "The
+ * bill called for a ban" a paper's content. */
+static bool appeal_object(const ctx *c, const span *s, size_t i) {
+    size_t k = i + 1;
+    while (k < s->b && !folded_is(c, k, "for") && !folded_is(c, k, "on")) {
+        k++; /* past the adverb appeal_call() allows */
+    }
+    k++;
+    if (k >= s->b || !is_word(c, k)) {
+        return false;
+    }
+    for (size_t t = k + 1; t + 1 < s->b && t - k <= MAX_SPEAKER_WORDS; t++) {
+        if (folded_is(c, t, "to") && is_word(c, t + 1) && c->k[t + 1].lower) {
+            return true;
+        }
+        if (!is_word(c, t) && c->t[t].kind != FL_TOKEN_CLITIC && punct(c, t) != '.') {
+            return false;
+        }
+    }
+    return false;
+}
+
 static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
     uint32_t b = bits(c, i);
     uint8_t f = form(c, i);
@@ -2157,11 +2182,12 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
     if ((b & FL_W_CALLED) && f == FL_FORM_PAST && !has_aux && vg > s->a &&
         ((punct(c, vg - 1) == ',' && !after_apposition(c, s, vg - 1)) ||
          (is_word(c, vg - 1) && c->k[vg - 1].lower && bits(c, vg - 1) == 0)) &&
-        !(i + 1 < s->b &&
-          ((bits(c, i + 1) & (FL_W_DET | FL_W_PRON)) ||
-           (appeal_call(c, s, i) && (punct(c, vg - 1) == ',' || plural(c, vg - 1)))))) {
+        !(i + 1 < s->b && ((bits(c, i + 1) & (FL_W_DET | FL_W_PRON)) ||
+                           (appeal_call(c, s, i) && (punct(c, vg - 1) == ',' || plural(c, vg - 1) ||
+                                                     appeal_object(c, s, i)))))) {
         /* "a charity called Clear Water Pledge": a name given, no one's claim; but "…,
-         * called on the banks to …", "…, called for a ban" appeal */
+         * called on the banks to …", "…, called for a ban", "The prince called for Lind
+         * to quit" appeal */
         return false;
     }
     if (f == FL_FORM_PAST && has_aux && lemma_is(c->v[i].cue, "call") && passive_group(c, vg, i) &&

@@ -493,6 +493,20 @@ TEST(Attribution, TheIssuingOfASpeechActIsACueWithoutAParticiple) {
     EXPECT_EQ(0u, records("The army sent troops to the border near Vesk.").size());
 }
 
+TEST(Attribution, AnAppealWithAnInfinitiveIsAVerbAfterASingularNoun) {
+    // "The envoy called on Tilden to withdraw" appeals; "a charity called For Hope" names
+    auto r = records("The envoy called on Tilden to withdraw its growers.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("called on", r[0].cue);
+    EXPECT_EQ("The envoy", r[0].speaker);
+    r = records("Last year the prince called for the mayor to resign.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("called for", r[0].cue);
+    EXPECT_EQ("the prince", r[0].speaker);
+    // without the infinitive a plain noun's "called for" stays what it was
+    EXPECT_EQ(0u, records("The bill called for a ban.").size());
+}
+
 TEST(Attribution, AnAdIsASpeechAct) {
     // a campaign's ad says what its maker says, after "a new" too
     auto r = records("Lind aired a new radio ad calling the levy a tax on hope.");
