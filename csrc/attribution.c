@@ -3976,6 +3976,18 @@ static fl_status finish(ctx *c, const span *s, fl_attr *at, size_t cstart, size_
     }
     if (at->content_first == at->content_end && at->content2_first == at->content2_end) {
         size_t e = paragraph_after_colon(c, s, at->cue_end);
+        size_t colon = s->b - 1;
+        if (e == 0 && colon > at->cue_end && punct(c, colon) == ':' && !c->v[colon].quoted &&
+            s->b < c->n && c->t[s->b].newlines_before > 0 && cstart != SIZE_MAX &&
+            cstart >= colon && is_word(c, at->cue_end)) {
+            /* "called for more levees along the river:", "said in a statement:" with
+             * nothing after the colon: the paragraph below is what was said, as after
+             * "He said:" */
+            e = s->b + 1;
+            while (e < c->n && c->t[e].newlines_before == 0) {
+                e++;
+            }
+        }
         if (e == 0) {
             /* "He declined." reports nothing: its speaker and cue are no one's, and stay
              * free for a later cue ("Lind declined, then said …") and the voice */

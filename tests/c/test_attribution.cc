@@ -493,6 +493,15 @@ TEST(Attribution, TheIssuingOfASpeechActIsACueWithoutAParticiple) {
     EXPECT_EQ(0u, records("The army sent troops to the border near Vesk.").size());
 }
 
+TEST(Attribution, WordsBetweenACueAndTheColonEndingItsParagraphKeepTheParagraphBelow) {
+    // "called for …:" above a quotation: the paragraph below is what was said
+    auto r = records("Lind and Reyes called for more levees along the river:\n\n\"Tilden "
+                     "cannot wait another spring.\"");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Lind and Reyes", r[0].speaker);
+    EXPECT_EQ("\"Tilden cannot wait another spring.\"", r[0].content);
+}
+
 TEST(Attribution, AnAppealWithAnInfinitiveIsAVerbAfterASingularNoun) {
     // "The envoy called on Tilden to withdraw" appeals; "a charity called For Hope" names
     auto r = records("The envoy called on Tilden to withdraw its growers.");
