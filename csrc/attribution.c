@@ -81,6 +81,7 @@ static bool number_word(const ctx *c, size_t i);
 static bool plural(const ctx *c, size_t i);
 static bool count_word(const ctx *c, size_t i);
 static bool clause_complement(const ctx *c, const span *s, size_t j);
+static size_t speech_act_start(const ctx *c, const span *s, size_t i, size_t from);
 
 /* The tokens of sentence s with an ATTRIBUTION_CUES bit, in order: [*first, returned end).
  * The loops of steps b, c and d read only these: each of their rules starts from one. */
@@ -2163,6 +2164,31 @@ static bool modifier_before(const ctx *c, const span *s, size_t i) {
     return false;
 }
 
+/* Does an appeal at i ("called for", "called on", appeal_call()) ask someone to act, in an
+ * infinitive after a noun phrase of at most MAX_SPEAKER_WORDS words ("called on Kyiv to
+ * withdraw", "called for the mayor to resign")? It is an appeal even after a singular noun
+ * ("The prince called for …"); "the county called for Brandt" gives a result, and "The
+ * bill called for a ban" a paper's content. */
+static bool appeal_object(const ctx *c, const span *s, size_t i) {
+    size_t k = i + 1;
+    while (k < s->b && !folded_is(c, k, "for") && !folded_is(c, k, "on")) {
+        k++; /* past the adverb appeal_call() allows */
+    }
+    k++;
+    if (k >= s->b || !is_word(c, k)) {
+        return false;
+    }
+    for (size_t t = k + 1; t + 1 < s->b && t - k <= MAX_SPEAKER_WORDS; t++) {
+        if (folded_is(c, t, "to") && is_word(c, t + 1) && c->k[t + 1].lower) {
+            return true;
+        }
+        if (!is_word(c, t) && c->t[t].kind != FL_TOKEN_CLITIC && punct(c, t) != '.') {
+            return false;
+        }
+    }
+    return false;
+}
+
 /* Is the preposition at p one that makes a gerund after it a topic or a reason ("blamed
  * for telling", "fears of seeing", "keen on telling", "angry at being")? The act is named,
  * not reported; "by", "in", "after", "while" and "without" tell how or when a subject acted
@@ -2214,11 +2240,12 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
     if ((b & FL_W_CALLED) && f == FL_FORM_PAST && !has_aux && vg > s->a &&
         ((punct(c, vg - 1) == ',' && !after_apposition(c, s, vg - 1)) ||
          (is_word(c, vg - 1) && c->k[vg - 1].lower && bits(c, vg - 1) == 0)) &&
-        !(i + 1 < s->b &&
-          ((bits(c, i + 1) & (FL_W_DET | FL_W_PRON)) ||
-           (appeal_call(c, s, i) && (punct(c, vg - 1) == ',' || plural(c, vg - 1)))))) {
+        !(i + 1 < s->b && ((bits(c, i + 1) & (FL_W_DET | FL_W_PRON)) ||
+                           (appeal_call(c, s, i) && (punct(c, vg - 1) == ',' || plural(c, vg - 1) ||
+                                                     appeal_object(c, s, i)))))) {
         /* "a charity called Clear Water Pledge": a name given, no one's claim; but "…,
-         * called on the banks to …", "…, called for a ban" appeal */
+         * called on the banks to …", "…, called for a ban", "The prince called for Lind
+         * to quit" appeal */
         return false;
     }
     if (f == FL_FORM_PAST && has_aux && lemma_is(c->v[i].cue, "call") && passive_group(c, vg, i) &&
@@ -2341,10 +2368,15 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
         for (size_t j = vg; j < i; j++) {
             real_aux |= (bits(c, j) & FL_W_AUX) != 0;
         }
+        /* "released a statement saying, "…"": after a speech act a comma may stand before
+         * the quotation (not after any noun: "depicts an aide asking, "…"") */
+        bool comma_quote = i + 3 < s->b && punct(c, i + 1) == ',' &&
+                           family(punct(c, i + 2)) != FAMILY_NONE && c->v[i + 3].quoted &&
+                           speech_act_start(c, s, i, s->a) != i;
         return !real_aux && (b & (FL_W_SPEECH | FL_W_EVIDENCE | FL_W_STANCE)) && is_word(c, p) &&
                !(pb & (FL_W_PREP | FL_W_AUX)) &&
                (clause_follows(c, s, i + 1) ||
-                (!(b & FL_W_NOUNLIKE) && content_may_start(c, s, i + 1)));
+                (!(b & FL_W_NOUNLIKE) && (content_may_start(c, s, i + 1) || comma_quote)));
     }
     if (f == FL_FORM_BASE) {
         if (has_aux || (pb & FL_W_PRON)) {
@@ -2535,6 +2567,9 @@ static size_t speech_act_start(const ctx *c, const span *s, size_t i, size_t fro
     if (d <= from + 1 || !(bits(c, d - 1) & FL_W_DET) || quantifier(c, d - 1)) {
         return i;
     }
+    if (d > from + 2 && (bits(c, d - 2) & FL_W_DET) && !quantifier(c, d - 2)) {
+        d--; /* "a new radio ad": "new" is a determiner for "New York", an adjective here */
+    }
     size_t v = d - 2;
     if (v > from && (folded_is(c, v, "out") || folded_is(c, v, "up"))) {
         v--; /* "sent out a statement", "put up a post" */
@@ -2647,12 +2682,66 @@ static size_t reply_start(const ctx *c, const span *s, size_t i, size_t from) {
     return i;
 }
 
-/* Is the word at i a form of "make", "take" or "put", which report only in a phrase
- * (light_phrase)? */
+/* Is q (not NULL) the past of a verb of issuing a text ("issued", "released", "sent"),
+ * which reports only with a speech act as its object (light_phrase)? cues.c lists these
+ * forms alone, with no form of their own. */
+static bool issuing_past(const fl_cue *q) {
+    static const char *const lemmas[] = {"issue", "release", "publish",
+                                         "send",  "deliver", "circulate"};
+    return q->form == FL_FORM_NONE && lemma_in(q, lemmas, sizeof lemmas / sizeof lemmas[0]);
+}
+
+/* Is the word at i a form of "make", "take" or "put", or the past of a verb of issuing,
+ * which report only in a phrase (light_phrase)? */
 static bool light_verb(const ctx *c, size_t i) {
     const fl_cue *q = c->v[i].cue;
     return q != NULL && (q->bits & FL_W_QUOTE_VERB) &&
-           (lemma_is(q, "make") || lemma_is(q, "take") || lemma_is(q, "put"));
+           (lemma_is(q, "make") || lemma_is(q, "take") || lemma_is(q, "put") || issuing_past(q));
+}
+
+/* The end of the cue that the past of a verb of issuing at i heads before its object, a
+ * determiner, at most MAX_SPEECH_ACT_MODIFIERS modifiers and a speech act ("issued a
+ * statement", "sent out a letter"); i when the words after i are no such phrase, or when a
+ * participle of saying follows the speech act (speech_act_start() reads "issued a statement
+ * saying"). *cstart is where the content starts. */
+static size_t issued_speech_act(const ctx *c, const span *s, size_t i, size_t *cstart) {
+    size_t d = i + 1;
+    if (d + 1 < s->b && folded_is(c, d, "out")) {
+        d++;
+    }
+    if (d + 1 >= s->b || !(bits(c, d) & FL_W_DET) || quantifier(c, d)) {
+        return i;
+    }
+    size_t n = d + 1;
+    while (!(is_word(c, n) && speech_act_noun(c, n))) {
+        if (n - d > MAX_SPEECH_ACT_MODIFIERS || n + 1 >= s->b ||
+            (!is_word(c, n) && c->t[n].kind != FL_TOKEN_HYPHEN) || c->v[n].quoted ||
+            (bits(c, n) & (FL_W_PREP | FL_W_CONJ | FL_W_OPENER | FL_W_AUX | FL_W_PRON |
+                           FL_W_RELATIVE | FL_W_VERB | ATTRIBUTION_CUES))) {
+            return i;
+        }
+        n++;
+    }
+    while (n + 1 < s->b && is_word(c, n + 1) && speech_act_noun(c, n + 1)) {
+        n++; /* "a press release", "a video statement" */
+    }
+    size_t k = n + 1;
+    while (k < s->b && k - n <= 3 && ((bits(c, k) & FL_W_TIME) || punct(c, k) == ',')) {
+        k++;
+    }
+    if (k < s->b && form(c, k) == FL_FORM_ING && (bits(c, k) & ATTRIBUTION_CUES)) {
+        return i;
+    }
+    /* what the text says, when it follows: a colon, a quotation or a that-clause; else the
+     * content starts at the speech act ("released a video of the strike"): what comes after
+     * it in the sentence is seldom what it says */
+    if (n + 2 < s->b &&
+        (punct(c, n + 1) == ':' || c->v[n + 2].quoted || (bits(c, n + 1) & FL_W_OPENER))) {
+        *cstart = content_start(c, s, n, FL_ROLE_NONE);
+        return n + 1;
+    }
+    *cstart = i + 1;
+    return i + 1;
 }
 
 /* "As Lind put it, …", "…, as the mayor puts it.": "put" at i, "it" after it and then a
@@ -2697,7 +2786,8 @@ static bool as_put_it(const ctx *c, const span *s, size_t i) {
  * - "make the case", "made a point", "made the argument", with an adjective at most, before
  *   what it argues ("made a forceful case for …", "made the point that …");
  * - "took issue with", "took aim at", "took exception to", "took credit for", "took
- *   (several) swipes / shots / jabs at": a stance toward what follows. */
+ *   (several) swipes / shots / jabs at": a stance toward what follows;
+ * - "issued a statement", "released a video": see issued_speech_act(). */
 static size_t light_phrase(const ctx *c, const span *s, size_t i, size_t *cstart) {
     static const char *const make_nouns[] = {"case", "point", "argument"};
     static const char *const blows[] = {"swipe", "swipes", "shot",    "shots",
@@ -2706,6 +2796,9 @@ static size_t light_phrase(const ctx *c, const span *s, size_t i, size_t *cstart
     size_t j = i + 1;
     if (j + 1 >= s->b || !is_word(c, j) || c->v[j].quoted) {
         return i;
+    }
+    if (issuing_past(c->v[i].cue)) {
+        return issued_speech_act(c, s, i, cstart);
     }
     if (lemma_is(c->v[i].cue, "put")) {
         if (as_put_it(c, s, i)) {
@@ -3427,6 +3520,24 @@ static bool speaker_clause_at(const ctx *c, const span *s, size_t j) {
             reports_after(c, s, j + 1)) {
             return true;
         }
+        /* "… but at a later hearing said …", "… and on Friday told …": the same after an
+         * adjunct that a preposition opens */
+        if (p == 0 && (nb & FL_W_PREP) && !folded_is(c, j + 1, "to")) {
+            size_t v = j + 2;
+            while (v < s->b && v - j <= MAX_ADJUNCT_TOKENS && is_word(c, v) && !c->v[v].quoted &&
+                   !(bits(c, v) & (ATTRIBUTION_CUES | FL_W_AUX | FL_W_VERB | FL_W_CONJ |
+                                   FL_W_RELATIVE | FL_W_OPENER | FL_W_PRON))) {
+                v++;
+            }
+            uint32_t vb = v < s->b ? bits(c, v) : 0;
+            uint8_t vf = v < s->b ? form(c, v) : FL_FORM_NONE;
+            if (v > j + 2 && v < s->b && is_word(c, v) && !c->v[v].quoted && c->k[v].lower &&
+                (vb & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_STANCE)) &&
+                (vf == FL_FORM_PAST || (vf == FL_FORM_S && !(vb & FL_W_NOUNLIKE))) &&
+                reports_after(c, s, v)) {
+                return true;
+            }
+        }
         /* "… and has said that …", "… but had long argued that …": the same after an
          * auxiliary and adverbs, which leave the verb a past or a participle */
         size_t v = j + 1;
@@ -3966,6 +4077,18 @@ static fl_status finish(ctx *c, const span *s, fl_attr *at, size_t cstart, size_
     }
     if (at->content_first == at->content_end && at->content2_first == at->content2_end) {
         size_t e = paragraph_after_colon(c, s, at->cue_end);
+        size_t colon = s->b - 1;
+        if (e == 0 && colon > at->cue_end && punct(c, colon) == ':' && !c->v[colon].quoted &&
+            s->b < c->n && c->t[s->b].newlines_before > 0 && cstart != SIZE_MAX &&
+            cstart >= colon && is_word(c, at->cue_end)) {
+            /* "called for more levees along the river:", "said in a statement:" with
+             * nothing after the colon: the paragraph below is what was said, as after
+             * "He said:" */
+            e = s->b + 1;
+            while (e < c->n && c->t[e].newlines_before == 0) {
+                e++;
+            }
+        }
         if (e == 0) {
             /* "He declined." reports nothing: its speaker and cue are no one's, and stay
              * free for a later cue ("Lind declined, then said …") and the voice */
@@ -4743,6 +4866,20 @@ static void refine_speaker(const ctx *c, const span *s, size_t vg, size_t cue, s
     }
     bool coordinated = b > s->a && (folded_is(c, b - 1, "and") || folded_is(c, b - 1, "or") ||
                                     folded_is(c, b - 1, "but"));
+    /* so is one after a coordinator and an adjunct with no name or pronoun in it: "… but at
+     * a later hearing said", "… and on Friday told" (not "and in Tilden growers said",
+     * "and in the place he proposed") */
+    for (size_t k = vg; !coordinated && k > s->a + 1 && vg - k < MAX_ADJUNCT_TOKENS; k--) {
+        if (!is_word(c, k - 1) || c->v[k - 1].quoted ||
+            (c->k[k - 1].upper && !(bits(c, k - 1) & FL_W_TIME)) || plural(c, k - 1) ||
+            (bits(c, k - 1) & (FL_W_PRON | FL_W_RELATIVE))) {
+            break;
+        }
+        if ((bits(c, k - 1) & FL_W_PREP) && k < vg &&
+            (folded_is(c, k - 2, "and") || folded_is(c, k - 2, "but"))) {
+            coordinated = true;
+        }
+    }
     bool timed = a == b && *first < vg; /* only a time before the verb: "on Saturday said" */
     bool time_det = false;
     /* an adverbial of two words between the subject and its verb: "Growers in particular
