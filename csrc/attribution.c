@@ -1393,6 +1393,7 @@ static bool vote_word(const ctx *c, size_t i);
 static bool portrayal_verb(const ctx *c, size_t i);
 static bool lemma_in(const fl_cue *q, const char *const *lemmas, size_t n);
 static size_t content_start(const ctx *c, const span *s, size_t i, uint8_t region);
+static size_t adjunct_before_clause(const ctx *c, const span *s, size_t j);
 
 /* Is the past form at i a participle after its noun, with no auxiliary: a verb that needs
  * an object directly before the preposition of its charge ("a grower accused of fraud",
@@ -2968,6 +2969,10 @@ static size_t content_start(const ctx *c, const span *s, size_t i, uint8_t regio
     if (times > 0 && t < s->b && clause_follows(c, s, t)) {
         return t;
     }
+    size_t after_adjunct = adjunct_before_clause(c, s, j);
+    if (after_adjunct != SIZE_MAX) {
+        return after_adjunct;
+    }
     int32_t p = punct(c, j);
     if (p == ';' || p == ')' || p == 0x2014 || p == '.') {
         return SIZE_MAX;
@@ -2978,6 +2983,63 @@ static size_t content_start(const ctx *c, const span *s, size_t i, uint8_t regio
         return SIZE_MAX; /* "…, though …", "…, which …", "Ms. Reyes said, waving …" */
     }
     return j;
+}
+
+/* The end of phrases of medium, time or place right after a cue ("said in a statement",
+ * "on Twitter", "at a rally in Dayton on Monday") when a bare clause follows them: the
+ * phrases are the saying's, not what was said. SIZE_MAX when no such phrase and clause. */
+static size_t adjunct_before_clause(const ctx *c, const span *s, size_t j) {
+    size_t end = SIZE_MAX;
+    size_t k = j;
+    for (size_t phrases = 0; phrases < 3; phrases++) {
+        if (k >= s->b || !is_word(c, k) || c->v[k].quoted || !(bits(c, k) & FL_W_PREP) ||
+            !c->k[k].lower) {
+            break;
+        }
+        size_t h = k + 1;
+        if (h < s->b && is_word(c, h) && (bits(c, h) & FL_W_DET)) {
+            h++;
+        }
+        /* the head: a medium, a time, or a name (a place, a network) */
+        size_t head = SIZE_MAX;
+        for (size_t n = 0; n < 3 && h < s->b && is_word(c, h) && !c->v[h].quoted; n++, h++) {
+            uint32_t b = bits(c, h);
+            if (b & (FL_W_MEDIUM | FL_W_TIME)) {
+                head = h;
+                break;
+            }
+            if (c->k[h].upper && !(b & (FL_W_PREP | FL_W_DET | FL_W_PRON | FL_W_CONJ))) {
+                while (h + 1 < s->b && is_word(c, h + 1) && c->k[h + 1].upper &&
+                       !(bits(c, h + 1) & (FL_W_DET | FL_W_PRON))) {
+                    h++;
+                }
+                head = h;
+                break;
+            }
+            if (b & (FL_W_DET | FL_W_PRON | FL_W_AUX | FL_W_VERB | FL_W_CONJ | FL_W_OPENER) ||
+                !c->k[h].lower) {
+                break; /* only a plain modifier may stand before the head */
+            }
+        }
+        if (head == SIZE_MAX) {
+            break;
+        }
+        k = head + 1;
+        end = k;
+    }
+    if (end == SIZE_MAX || !clause_follows(c, s, end) || (bits(c, end) & FL_W_OPENER)) {
+        return SIZE_MAX;
+    }
+    /* a clause has a verb soon after its subject ("the levy was fair") */
+    for (size_t v = end + 1; v < s->b && v <= end + 5; v++) {
+        if (!is_word(c, v)) {
+            break;
+        }
+        if (finite_verb(c, v) || (bits(c, v) & ATTRIBUTION_CUES)) {
+            return end;
+        }
+    }
+    return SIZE_MAX;
 }
 
 /* Where the content of a noun cue at i starts: its "that" (or, for an intention, its "to"),

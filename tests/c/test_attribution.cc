@@ -3150,3 +3150,17 @@ TEST(Attribution, AHeadlinesPassiveWithoutBeReportsItsNoun) {
         EXPECT_NE("explosions", a.content2);
     }
 }
+
+TEST(Attribution, PhrasesOfMediumTimeOrPlaceBeforeABareClauseAreNotContent) {
+    // the content began at "in a statement"
+    auto r = records("Lind said in a statement the levy was fair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("the levy was fair.", r[0].content);
+    r = records("Brandt said at a rally in Velm on Sunday the toll would fall.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("the toll would fall.", r[0].content);
+    // a phrase that is the topic stays content
+    r = records("Lind spoke about the levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("the levy.", r[0].content);
+}
