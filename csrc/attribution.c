@@ -4085,6 +4085,13 @@ static size_t state_after_town(const ctx *c, size_t from, size_t sep, size_t vg)
     return sep + 1;
 }
 
+/* Is the "I" at i an initial before a name ("I. Charles Brandt said"), not the pronoun? The
+ * pronoun takes no period before a capitalised word inside the sentence. */
+static bool initial_i(const ctx *c, const span *s, size_t i) {
+    return i + 2 < s->b && punct(c, i + 1) == '.' && !c->t[i + 1].space_before &&
+           is_word(c, i + 2) && c->k[i + 2].upper && !(bits(c, i + 2) & FL_W_PRON);
+}
+
 /* The subject of the clause that holds the verb group at vg: the name at the start of the
  * sentence (after an introduction such as "In Iowa," or "Speaking to reporters,"), up to its
  * verb or an apposition. Sets [*first, *end) and returns true when one is found. */
@@ -4142,7 +4149,7 @@ static bool clause_subject(const ctx *c, const span *s, size_t vg, size_t *first
         }
     }
     if (a + 1 < vg && (folded_is(c, a, "he") || folded_is(c, a, "she") || folded_is(c, a, "they") ||
-                       folded_is(c, a, "we") || folded_is(c, a, "i"))) {
+                       folded_is(c, a, "we") || (folded_is(c, a, "i") && !initial_i(c, s, a)))) {
         *first = a; /* a personal pronoun is the whole subject: "Then she turned on Varga" */
         *end = a + 1;
         return true;

@@ -3164,3 +3164,13 @@ TEST(Attribution, PhrasesOfMediumTimeOrPlaceBeforeABareClauseAreNotContent) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("the levy.", r[0].content);
 }
+
+TEST(Attribution, AnInitialIBeforeANameIsNotThePronoun) {
+    // the speaker was "I", read as the pronoun that is a whole subject
+    auto r = records("I. Ivo Brandt, the clerk, said the levy was fair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("I. Ivo Brandt", r[0].speaker);
+    r = records("I said the levy was fair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("I", r[0].speaker);
+}
