@@ -4606,6 +4606,35 @@ static size_t relative_before_like(const ctx *c, const span *s, size_t vg) {
     return SIZE_MAX;
 }
 
+/* "Dana Lind, 50, of Tilden said …", "Ivo Brandt, of Velm said …": a place of residence
+ * after "of" or "from" whose closing comma was left out belongs to the name before the
+ * appositions, which speaks. Sets [*first, *end) to that name and returns true. */
+static bool name_before_residence(const ctx *c, const span *s, size_t a, size_t *first,
+                                  size_t *end) {
+    if (a < s->a + 4 || !(folded_is(c, a - 1, "of") || folded_is(c, a - 1, "from")) ||
+        punct(c, a - 2) != ',' || c->v[a - 2].quoted) {
+        return false;
+    }
+    size_t q = a - 2;
+    if (q > s->a + 2 && c->k[q - 1].all_digits && c->k[q - 1].fold_len <= 3 &&
+        punct(c, q - 2) == ',') {
+        q -= 2; /* an age between commas: ", 50," */
+    }
+    size_t f = q;
+    while (f > s->a && q - f < MAX_SPEAKER_TOKENS && c->v[f - 1].role == FL_ROLE_NONE &&
+           !c->v[f - 1].quoted && speaker_token(c, f - 1) && !finite_verb(c, f - 1) &&
+           (is_word(c, f - 1) ? c->k[f - 1].upper != 0 : punct(c, f - 1) == '.')) {
+        f--;
+    }
+    if (f == q || !(f == s->a || is_separator(c, f - 1)) || !c->k[f].upper ||
+        count_words(c, f, q) > MAX_SPEAKER_WORDS || !names_someone(c, f, q)) {
+        return false;
+    }
+    *first = f;
+    *end = q;
+    return true;
+}
+
 static void refine_speaker(const ctx *c, const span *s, size_t vg, size_t cue, size_t attrs_before,
                            size_t *first, size_t *end) {
     size_t who = relative_before_like(c, s, vg);
@@ -4666,6 +4695,9 @@ static void refine_speaker(const ctx *c, const span *s, size_t vg, size_t cue, s
          counted)) {
         *first = a;
         *end = b;
+        if (name_before_residence(c, s, a, first, end)) {
+            return;
+        }
         /* "Dana Lind of Tilden, Ohio says …": a state after a town and its comma ends a
          * name's place, and the name speaks */
         if (b - a <= 2 && a > s->a + 3 && punct(c, a - 1) == ',' && !c->v[a - 1].quoted &&

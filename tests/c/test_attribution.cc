@@ -3174,3 +3174,13 @@ TEST(Attribution, AnInitialIBeforeANameIsNotThePronoun) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("I", r[0].speaker);
 }
+
+TEST(Attribution, AResidenceWithoutItsClosingCommaBelongsToTheName) {
+    // the place was the speaker
+    auto r = records("Dana Lind, 50, of Velm said the levy was fair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Dana Lind", r[0].speaker);
+    r = records("Ivo Brandt, from Tilden said the toll would fall.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Ivo Brandt", r[0].speaker);
+}
