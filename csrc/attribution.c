@@ -4635,6 +4635,49 @@ static bool name_before_residence(const ctx *c, const span *s, size_t a, size_t 
     return true;
 }
 
+/* "After the vote, Gov. Dana Lind (R-Iowa), said …": a name, with its bracket tag, between
+ * an introduction's comma and a stray comma before the verb group at vg speaks. Sets
+ * [*first, *end) to the name and returns true. */
+static bool name_before_stray_comma(const ctx *c, const span *s, size_t vg, size_t *first,
+                                    size_t *end) {
+    if (vg < s->a + 4 || punct(c, vg - 1) != ',' || c->v[vg - 1].quoted) {
+        return false;
+    }
+    size_t open = vg - 1;
+    size_t bracket = SIZE_MAX;
+    while (open > s->a && vg - 1 - open <= MAX_SPEAKER_TOKENS + 6) {
+        open--;
+        int32_t q = punct(c, open);
+        if (c->v[open].quoted || c->v[open].role != FL_ROLE_NONE) {
+            return false;
+        }
+        if (q == '(') {
+            bracket = open;
+        } else if (q == ',') {
+            break;
+        } else if (q != 0 && q != '.' && q != '-' && q != ')') {
+            return false;
+        }
+    }
+    if (punct(c, open) != ',' || !intro_phrase(c, s, s->a, open)) {
+        return false;
+    }
+    size_t f = open + 1;
+    size_t e = bracket != SIZE_MAX ? bracket : vg - 1;
+    if (f >= e || !is_word(c, f) || !c->k[f].upper || (bits(c, f) & FL_W_PRON) ||
+        count_words(c, f, e) > MAX_SPEAKER_WORDS || !names_someone(c, f, e)) {
+        return false;
+    }
+    for (size_t k = f; k < e; k++) {
+        if (!speaker_token(c, k) || finite_verb(c, k) || (is_word(c, k) && c->k[k].lower)) {
+            return false; /* a name in capitals only: "the mayor" is an apposition's */
+        }
+    }
+    *first = f;
+    *end = e;
+    return true;
+}
+
 static void refine_speaker(const ctx *c, const span *s, size_t vg, size_t cue, size_t attrs_before,
                            size_t *first, size_t *end) {
     size_t who = relative_before_like(c, s, vg);
@@ -4797,6 +4840,10 @@ static void refine_speaker(const ctx *c, const span *s, size_t vg, size_t cue, s
         *end = e;
     } else if (participle && p == ',' && subordinate_subject(c, s, vg - 1, &f, &e)) {
         *first = f; /* "…, as the mayor echoed the criticism, saying …" */
+        *end = e;
+    } else if (p == ',' && !coordinated && !participle && !timed &&
+               name_before_stray_comma(c, s, vg, &f, &e)) {
+        *first = f;
         *end = e;
     } else if (apposition && !coordinated && !participle && !timed &&
                subject_before_apposition(c, s, vg, true, &f, &e)) {

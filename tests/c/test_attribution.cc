@@ -3184,3 +3184,13 @@ TEST(Attribution, AResidenceWithoutItsClosingCommaBelongsToTheName) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("Ivo Brandt", r[0].speaker);
 }
+
+TEST(Attribution, ANameBeforeAStrayCommaAfterAnIntroductionSpeaks) {
+    // the introduction's noun was the speaker
+    auto r = records("After the vote, Gov. Dana Lind (R-Ohio), said the levy was fair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Gov. Dana Lind", r[0].speaker);
+    r = records("On the steps of the hall, Ivo Brandt, said the toll would fall.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Ivo Brandt", r[0].speaker);
+}
