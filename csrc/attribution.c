@@ -2860,6 +2860,18 @@ static bool passive_sight(const ctx *c, const span *s, size_t vg, size_t i) {
     return !(j < s->b && (folded_is(c, j, "as") || clause_complement(c, s, j)));
 }
 
+/* Does the comma at k open a clause that a coordinator links ("…, but the council passed
+ * it")? That clause is the writer's: the search for the content's start ends there. */
+static bool comma_coordinator(const ctx *c, const span *s, size_t k) {
+    if (k + 1 >= s->b || c->v[k].quoted || !is_word(c, k + 1)) {
+        return false;
+    }
+    uint32_t b = bits(c, k + 1);
+    return (b & FL_W_CONJ) && !(b & (FL_W_OPENER | FL_W_RELATIVE)) && c->k[k + 1].lower &&
+           (folded_is(c, k + 1, "but") || folded_is(c, k + 1, "and") || folded_is(c, k + 1, "or") ||
+            folded_is(c, k + 1, "yet"));
+}
+
 /* Where the content of a cue at i starts: after the cue, the words that belong to it
  * ("pointed out") and a recipient or an adjunct before a complement ("told reporters on
  * Tuesday that …" starts at "that"). SIZE_MAX when the cue reports nothing after it ("The
@@ -2922,7 +2934,7 @@ static size_t content_start(const ctx *c, const span *s, size_t i, uint8_t regio
             return k;
         }
         if (p != 0) {
-            if (p == ',' && subordinate) {
+            if (p == ',' && (subordinate || comma_coordinator(c, s, k))) {
                 break;
             }
             if (p == ',' || p == '.' || p == '(' || p == ')') {
@@ -3831,6 +3843,15 @@ static bool second_predicate(const ctx *c, const span *s, size_t cue, size_t cst
     return true;
 }
 
+/* Does the topic of a cue's governed preposition ("warned of a levy") end at the comma at
+ * j, before a coordinator and a clause ("…, but the council passed it")? That clause is the
+ * writer's; a list goes on ("called for lower tolls, and higher wages"). */
+static bool topic_ends_at(const ctx *c, const span *s, const fl_attr *at, size_t cstart, size_t j) {
+    return j > cstart && cstart > at->cue_first && cstart == at->cue_end &&
+           (bits(c, cstart - 1) & FL_W_PREP) && !(bits(c, cstart - 1) & FL_W_OPENER) &&
+           punct(c, j) == ',' && comma_coordinator(c, s, j) && clause_follows(c, s, j + 2);
+}
+
 static fl_status finish(ctx *c, const span *s, fl_attr *at, size_t cstart, size_t vg,
                         size_t marked_from) {
     if (cstart != SIZE_MAX && cstart < s->b && !at_end(s, cstart)) {
@@ -3899,6 +3920,7 @@ static fl_status finish(ctx *c, const span *s, fl_attr *at, size_t cstart, size_
                 ((closer != 0 && punct(c, end) == closer) ||
                  (pronoun_topic && punct(c, end) == ',' && end + 1 < s->b &&
                   (bits(c, end + 1) & FL_W_CONJ)) ||
+                 topic_ends_at(c, s, at, cstart, end) ||
                  ((bits(c, end) & (FL_W_CONJ | FL_W_ADV)) && end + 2 < s->b && c->k[end].lower &&
                   linked_speaker_clause_at(c, s, end) &&
                   verb_before_end(c, end, &verb_seen, &scanned)) ||

@@ -1084,7 +1084,7 @@ TEST(Attribution, APrepositionsPronounIsTheWholeTopic) {
     EXPECT_EQ("it for weeks", r[0].content);
     r = records("Lind warned of a levy, but the council passed the bill.");
     ASSERT_EQ(1u, r.size());
-    EXPECT_EQ("a levy, but the council passed the bill.", r[0].content);
+    EXPECT_EQ("a levy", r[0].content);
 }
 
 TEST(Attribution, ACapitalisedAdjectiveAndItsPluralAreOneSpeakerAfterTheCue) {
@@ -3193,4 +3193,16 @@ TEST(Attribution, ANameBeforeAStrayCommaAfterAnIntroductionSpeaks) {
     r = records("On the steps of the hall, Ivo Brandt, said the toll would fall.");
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("Ivo Brandt", r[0].speaker);
+}
+
+TEST(Attribution, AClauseAfterACommaAndACoordinatorIsNotTheTopic) {
+    // the content was the pronoun of the writer's clause after "but"
+    auto r = records("Brandt warned of a drought, but the growers sowed it anyway.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("warned of", r[0].cue);
+    EXPECT_EQ("a drought", r[0].content);
+    // a list of nouns goes on
+    r = records("Lind called for lower tolls, and higher wages.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("lower tolls, and higher wages.", r[0].content);
 }
