@@ -4700,6 +4700,24 @@ static bool name_before_stray_comma(const ctx *c, const span *s, size_t vg, size
     return true;
 }
 
+/* "The mayor responded, and growers said …": a clause with its own verb, a comma and a
+ * coordinator before the subject are no part of it; the subject starts after the
+ * coordinator. A list of names ("Lind, Brandt, and Reyes said") has no verb and stays.
+ * Returns the subject's new first token, or a. */
+static size_t after_linked_clause(const ctx *c, const span *s, size_t a, size_t b) {
+    size_t start = a;
+    bool verb = false;
+    for (size_t k = a; k + 2 < b; k++) {
+        if (is_word(c, k) && (finite_verb(c, k) || (c->v[k].cue != NULL && c->k[k].lower))) {
+            verb = true;
+        }
+        if (verb && punct(c, k) == ',' && comma_coordinator(c, s, k)) {
+            start = k + 2;
+        }
+    }
+    return start;
+}
+
 static void refine_speaker(const ctx *c, const span *s, size_t vg, size_t cue, size_t attrs_before,
                            size_t *first, size_t *end) {
     size_t who = relative_before_like(c, s, vg);
@@ -4747,6 +4765,7 @@ static void refine_speaker(const ctx *c, const span *s, size_t vg, size_t cue, s
          * she urged": the pronoun is the verb's subject */
         a = b - 1;
     }
+    a = after_linked_clause(c, s, a, b);
     /* a name, a pronoun, a role; also a plural noun or a quantifier ("security specialists
      * say", "company executives said", "some want") */
     /* a share of people: "46 percent said", "six in 10 said", "39 have said" (not "2013") */

@@ -3206,3 +3206,13 @@ TEST(Attribution, AClauseAfterACommaAndACoordinatorIsNotTheTopic) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("lower tolls, and higher wages.", r[0].content);
 }
+
+TEST(Attribution, ALinkedClauseBeforeTheSubjectIsNoPartOfIt) {
+    // the speaker ran back over the first clause and its comma
+    auto r = records("The clerk responded, and growers said the toll was too high.");
+    ASSERT_FALSE(r.empty());
+    EXPECT_EQ("growers", r.back().speaker);
+    r = records("Lind, Brandt, and Reyes said the levy was fair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Lind, Brandt, and Reyes", r[0].speaker);
+}
