@@ -2872,6 +2872,23 @@ static bool comma_coordinator(const ctx *c, const span *s, size_t k) {
             folded_is(c, k + 1, "yet"));
 }
 
+/* Does a second predicate of the same subject follow the comma at j ("Lind declined, then
+ * said …", "Brandt paused, and added …")? An adverb or a coordinator may stand before its
+ * finite verb. Then the cue before the comma has no content there. */
+static bool predicate_after_comma(const ctx *c, const span *s, size_t j) {
+    if (punct(c, j) != ',' || c->v[j].quoted) {
+        return false;
+    }
+    size_t k = j + 1;
+    for (size_t n = 0; n < 2 && k < s->b && is_word(c, k) && c->k[k].lower &&
+                       (bits(c, k) & (FL_W_ADV | FL_W_CONJ)) && !(bits(c, k) & FL_W_OPENER);
+         n++) {
+        k++;
+    }
+    return k > j + 1 && k < s->b && is_word(c, k) && c->k[k].lower && !c->v[k].quoted &&
+           finite_cue_verb(c, k);
+}
+
 /* Where the content of a cue at i starts: after the cue, the words that belong to it
  * ("pointed out") and a recipient or an adjunct before a complement ("told reporters on
  * Tuesday that …" starts at "that"). SIZE_MAX when the cue reports nothing after it ("The
@@ -2993,6 +3010,9 @@ static size_t content_start(const ctx *c, const span *s, size_t i, uint8_t regio
         (((bits(c, j + 1) & (FL_W_CONJ | FL_W_RELATIVE)) && !(bits(c, j + 1) & FL_W_OPENER)) ||
          ing_word(c, j + 1))) {
         return SIZE_MAX; /* "…, though …", "…, which …", "Ms. Reyes said, waving …" */
+    }
+    if (predicate_after_comma(c, s, j)) {
+        return SIZE_MAX;
     }
     return j;
 }

@@ -3216,3 +3216,12 @@ TEST(Attribution, ALinkedClauseBeforeTheSubjectIsNoPartOfIt) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("Lind, Brandt, and Reyes", r[0].speaker);
 }
+
+TEST(Attribution, ASecondPredicateAfterACommaIsNoContentOfTheFirst) {
+    // "declined" took ", then said …" as its content and the saying was lost
+    auto r = records("Brandt declined, then said the toll would fall.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Brandt", r[0].speaker);
+    EXPECT_EQ("then said", r[0].cue);
+    EXPECT_EQ("the toll would fall.", r[0].content);
+}
