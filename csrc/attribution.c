@@ -1622,6 +1622,19 @@ static bool condition_before(const ctx *c, size_t start, size_t sep) {
     return false;
 }
 
+/* Is the cue at i the verb of an interjection addressed to the reader or the listener,
+ * "you" and a bare verb between commas or at a clause's edge (", you know,", ", you
+ * see,")? It reports no one's words. */
+static bool discourse_marker(const ctx *c, const span *s, size_t i) {
+    if (i <= s->a || !folded_is(c, i - 1, "you") || form(c, i) != FL_FORM_BASE) {
+        return false;
+    }
+    bool before = i - 1 == s->a || punct(c, i - 2) == ',' || is_separator(c, i - 2);
+    bool after = at_end(s, i + 1) || punct(c, i + 1) == ',' || is_closing_quote(c, i + 1) ||
+                 is_separator(c, i + 1);
+    return before && after;
+}
+
 static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
     fl_status st;
     /* "…, he said at a briefing, according to the Ledger.": an "according to" that
@@ -1664,7 +1677,7 @@ static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
     for (; cue < cue_end; cue++) {
         size_t i = *cue;
         if (i < next_i || !(c->v[i].bits & AFTER_CUES) || c->v[i].quoted ||
-            c->v[i].role != FL_ROLE_NONE || !is_word(c, i)) {
+            c->v[i].role != FL_ROLE_NONE || !is_word(c, i) || discourse_marker(c, s, i)) {
             continue;
         }
         uint32_t b = bits(c, i);
@@ -5681,7 +5694,7 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
     for (; cue < cue_end; cue++) {
         size_t i = *cue;
         if (i < next_i || !(c->v[i].bits & BEFORE_CUES) || c->v[i].quoted ||
-            c->v[i].role != FL_ROLE_NONE || !is_word(c, i)) {
+            c->v[i].role != FL_ROLE_NONE || !is_word(c, i) || discourse_marker(c, s, i)) {
             continue;
         }
         uint32_t b = bits(c, i);
@@ -6239,7 +6252,7 @@ static fl_status nested_cues(ctx *c, const span *s, size_t from) {
     for (; cue < cue_end; cue++) {
         size_t i = *cue;
         if (i < next_i || !(c->v[i].bits & NESTED_CUES) || c->v[i].role != FL_ROLE_CONTENT ||
-            c->v[i].quoted || !is_word(c, i)) {
+            c->v[i].quoted || !is_word(c, i) || discourse_marker(c, s, i)) {
             continue;
         }
         /* the run is measured from the cue: roles from i on are still those the steps before

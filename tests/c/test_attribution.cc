@@ -3225,3 +3225,14 @@ TEST(Attribution, ASecondPredicateAfterACommaIsNoContentOfTheFirst) {
     EXPECT_EQ("then said", r[0].cue);
     EXPECT_EQ("the toll would fall.", r[0].content);
 }
+
+TEST(Attribution, YouAndABareVerbBetweenCommasIsAnInterjection) {
+    // ", you know," was read as a cue with the speaker "you"
+    EXPECT_TRUE(records("The toll, you know, was too high.").empty());
+    auto r = records("Brandt said the toll, you see, was too high.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Brandt", r[0].speaker);
+    // a clause after it is what the reader knows
+    r = records("You know the toll was too high.");
+    ASSERT_EQ(1u, r.size());
+}
