@@ -1418,6 +1418,7 @@ static bool vote_word(const ctx *c, size_t i);
 static bool portrayal_verb(const ctx *c, size_t i);
 static bool lemma_in(const fl_cue *q, const char *const *lemmas, size_t n);
 static size_t content_start(const ctx *c, const span *s, size_t i, uint8_t region);
+static size_t adjunct_before_clause(const ctx *c, const span *s, size_t j);
 
 /* Is the past form at i a participle after its noun, with no auxiliary: a verb that needs
  * an object directly before the preposition of its charge ("a grower accused of fraud",
@@ -1654,6 +1655,19 @@ static bool condition_before(const ctx *c, size_t start, size_t sep) {
     return false;
 }
 
+/* Is the cue at i the verb of an interjection addressed to the reader or the listener,
+ * "you" and a bare verb between commas or at a clause's edge (", you know,", ", you
+ * see,")? It reports no one's words. */
+static bool discourse_marker(const ctx *c, const span *s, size_t i) {
+    if (i <= s->a || !folded_is(c, i - 1, "you") || form(c, i) != FL_FORM_BASE) {
+        return false;
+    }
+    bool before = i - 1 == s->a || punct(c, i - 2) == ',' || is_separator(c, i - 2);
+    bool after = at_end(s, i + 1) || punct(c, i + 1) == ',' || is_closing_quote(c, i + 1) ||
+                 is_separator(c, i + 1);
+    return before && after;
+}
+
 static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
     fl_status st;
     /* "…, he said at a briefing, according to the Ledger.": an "according to" that
@@ -1696,7 +1710,7 @@ static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
     for (; cue < cue_end; cue++) {
         size_t i = *cue;
         if (i < next_i || !(c->v[i].bits & AFTER_CUES) || c->v[i].quoted ||
-            c->v[i].role != FL_ROLE_NONE || !is_word(c, i)) {
+            c->v[i].role != FL_ROLE_NONE || !is_word(c, i) || discourse_marker(c, s, i)) {
             continue;
         }
         uint32_t b = bits(c, i);
@@ -3015,6 +3029,35 @@ static bool passive_sight(const ctx *c, const span *s, size_t vg, size_t i) {
     return !(j < s->b && (folded_is(c, j, "as") || clause_complement(c, s, j)));
 }
 
+/* Does the comma at k open a clause that a coordinator links ("…, but the council passed
+ * it")? That clause is the writer's: the search for the content's start ends there. */
+static bool comma_coordinator(const ctx *c, const span *s, size_t k) {
+    if (k + 1 >= s->b || c->v[k].quoted || !is_word(c, k + 1)) {
+        return false;
+    }
+    uint32_t b = bits(c, k + 1);
+    return (b & FL_W_CONJ) && !(b & (FL_W_OPENER | FL_W_RELATIVE)) && c->k[k + 1].lower &&
+           (folded_is(c, k + 1, "but") || folded_is(c, k + 1, "and") || folded_is(c, k + 1, "or") ||
+            folded_is(c, k + 1, "yet"));
+}
+
+/* Does a second predicate of the same subject follow the comma at j ("Lind declined, then
+ * said …", "Brandt paused, and added …")? An adverb or a coordinator may stand before its
+ * finite verb. Then the cue before the comma has no content there. */
+static bool predicate_after_comma(const ctx *c, const span *s, size_t j) {
+    if (punct(c, j) != ',' || c->v[j].quoted) {
+        return false;
+    }
+    size_t k = j + 1;
+    for (size_t n = 0; n < 2 && k < s->b && is_word(c, k) && c->k[k].lower &&
+                       (bits(c, k) & (FL_W_ADV | FL_W_CONJ)) && !(bits(c, k) & FL_W_OPENER);
+         n++) {
+        k++;
+    }
+    return k > j + 1 && k < s->b && is_word(c, k) && c->k[k].lower && !c->v[k].quoted &&
+           finite_cue_verb(c, k);
+}
+
 /* Where the content of a cue at i starts: after the cue, the words that belong to it
  * ("pointed out") and a recipient or an adjunct before a complement ("told reporters on
  * Tuesday that …" starts at "that"). SIZE_MAX when the cue reports nothing after it ("The
@@ -3077,7 +3120,7 @@ static size_t content_start(const ctx *c, const span *s, size_t i, uint8_t regio
             return k;
         }
         if (p != 0) {
-            if (p == ',' && subordinate) {
+            if (p == ',' && (subordinate || comma_coordinator(c, s, k))) {
                 break;
             }
             if (p == ',' || p == '.' || p == '(' || p == ')') {
@@ -3124,6 +3167,10 @@ static size_t content_start(const ctx *c, const span *s, size_t i, uint8_t regio
     if (times > 0 && t < s->b && clause_follows(c, s, t)) {
         return t;
     }
+    size_t after_adjunct = adjunct_before_clause(c, s, j);
+    if (after_adjunct != SIZE_MAX) {
+        return after_adjunct;
+    }
     int32_t p = punct(c, j);
     if (p == ';' || p == ')' || p == 0x2014 || p == '.') {
         return SIZE_MAX;
@@ -3133,7 +3180,67 @@ static size_t content_start(const ctx *c, const span *s, size_t i, uint8_t regio
          ing_word(c, j + 1))) {
         return SIZE_MAX; /* "…, though …", "…, which …", "Ms. Reyes said, waving …" */
     }
+    if (predicate_after_comma(c, s, j)) {
+        return SIZE_MAX;
+    }
     return j;
+}
+
+/* The end of phrases of medium, time or place right after a cue ("said in a statement",
+ * "on Twitter", "at a rally in Dayton on Monday") when a bare clause follows them: the
+ * phrases are the saying's, not what was said. SIZE_MAX when no such phrase and clause. */
+static size_t adjunct_before_clause(const ctx *c, const span *s, size_t j) {
+    size_t end = SIZE_MAX;
+    size_t k = j;
+    for (size_t phrases = 0; phrases < 3; phrases++) {
+        if (k >= s->b || !is_word(c, k) || c->v[k].quoted || !(bits(c, k) & FL_W_PREP) ||
+            !c->k[k].lower) {
+            break;
+        }
+        size_t h = k + 1;
+        if (h < s->b && is_word(c, h) && (bits(c, h) & FL_W_DET)) {
+            h++;
+        }
+        /* the head: a medium, a time, or a name (a place, a network) */
+        size_t head = SIZE_MAX;
+        for (size_t n = 0; n < 3 && h < s->b && is_word(c, h) && !c->v[h].quoted; n++, h++) {
+            uint32_t b = bits(c, h);
+            if (b & (FL_W_MEDIUM | FL_W_TIME)) {
+                head = h;
+                break;
+            }
+            if (c->k[h].upper && !(b & (FL_W_PREP | FL_W_DET | FL_W_PRON | FL_W_CONJ))) {
+                while (h + 1 < s->b && is_word(c, h + 1) && c->k[h + 1].upper &&
+                       !(bits(c, h + 1) & (FL_W_DET | FL_W_PRON))) {
+                    h++;
+                }
+                head = h;
+                break;
+            }
+            if (b & (FL_W_DET | FL_W_PRON | FL_W_AUX | FL_W_VERB | FL_W_CONJ | FL_W_OPENER) ||
+                !c->k[h].lower) {
+                break; /* only a plain modifier may stand before the head */
+            }
+        }
+        if (head == SIZE_MAX) {
+            break;
+        }
+        k = head + 1;
+        end = k;
+    }
+    if (end == SIZE_MAX || !clause_follows(c, s, end) || (bits(c, end) & FL_W_OPENER)) {
+        return SIZE_MAX;
+    }
+    /* a clause has a verb soon after its subject ("the levy was fair") */
+    for (size_t v = end + 1; v < s->b && v <= end + 5; v++) {
+        if (!is_word(c, v)) {
+            break;
+        }
+        if (finite_verb(c, v) || (bits(c, v) & ATTRIBUTION_CUES)) {
+            return end;
+        }
+    }
+    return SIZE_MAX;
 }
 
 /* Where the content of a noun cue at i starts: its "that" (or, for an intention, its "to"),
@@ -3981,6 +4088,15 @@ static bool second_predicate(const ctx *c, const span *s, size_t cue, size_t cst
     return true;
 }
 
+/* Does the topic of a cue's governed preposition ("warned of a levy") end at the comma at
+ * j, before a coordinator and a clause ("…, but the council passed it")? That clause is the
+ * writer's; a list goes on ("called for lower tolls, and higher wages"). */
+static bool topic_ends_at(const ctx *c, const span *s, const fl_attr *at, size_t cstart, size_t j) {
+    return j > cstart && cstart > at->cue_first && cstart == at->cue_end &&
+           (bits(c, cstart - 1) & FL_W_PREP) && !(bits(c, cstart - 1) & FL_W_OPENER) &&
+           punct(c, j) == ',' && comma_coordinator(c, s, j) && clause_follows(c, s, j + 2);
+}
+
 static fl_status finish(ctx *c, const span *s, fl_attr *at, size_t cstart, size_t vg,
                         size_t marked_from) {
     if (cstart != SIZE_MAX && cstart < s->b && !at_end(s, cstart)) {
@@ -4049,6 +4165,7 @@ static fl_status finish(ctx *c, const span *s, fl_attr *at, size_t cstart, size_
                 ((closer != 0 && punct(c, end) == closer) ||
                  (pronoun_topic && punct(c, end) == ',' && end + 1 < s->b &&
                   (bits(c, end + 1) & FL_W_CONJ)) ||
+                 topic_ends_at(c, s, at, cstart, end) ||
                  ((bits(c, end) & (FL_W_CONJ | FL_W_ADV)) && end + 2 < s->b && c->k[end].lower &&
                   linked_speaker_clause_at(c, s, end) &&
                   verb_before_end(c, end, &verb_seen, &scanned)) ||
@@ -4247,6 +4364,13 @@ static size_t state_after_town(const ctx *c, size_t from, size_t sep, size_t vg)
     return sep + 1;
 }
 
+/* Is the "I" at i an initial before a name ("I. Charles Brandt said"), not the pronoun? The
+ * pronoun takes no period before a capitalised word inside the sentence. */
+static bool initial_i(const ctx *c, const span *s, size_t i) {
+    return i + 2 < s->b && punct(c, i + 1) == '.' && !c->t[i + 1].space_before &&
+           is_word(c, i + 2) && c->k[i + 2].upper && !(bits(c, i + 2) & FL_W_PRON);
+}
+
 /* The subject of the clause that holds the verb group at vg: the name at the start of the
  * sentence (after an introduction such as "In Iowa," or "Speaking to reporters,"), up to its
  * verb or an apposition. Sets [*first, *end) and returns true when one is found. */
@@ -4304,7 +4428,7 @@ static bool clause_subject(const ctx *c, const span *s, size_t vg, size_t *first
         }
     }
     if (a + 1 < vg && (folded_is(c, a, "he") || folded_is(c, a, "she") || folded_is(c, a, "they") ||
-                       folded_is(c, a, "we") || folded_is(c, a, "i"))) {
+                       folded_is(c, a, "we") || (folded_is(c, a, "i") && !initial_i(c, s, a)))) {
         *first = a; /* a personal pronoun is the whole subject: "Then she turned on Varga" */
         *end = a + 1;
         return true;
@@ -4761,6 +4885,96 @@ static size_t relative_before_like(const ctx *c, const span *s, size_t vg) {
     return SIZE_MAX;
 }
 
+/* "Dana Lind, 50, of Tilden said …", "Ivo Brandt, of Velm said …": a place of residence
+ * after "of" or "from" whose closing comma was left out belongs to the name before the
+ * appositions, which speaks. Sets [*first, *end) to that name and returns true. */
+static bool name_before_residence(const ctx *c, const span *s, size_t a, size_t *first,
+                                  size_t *end) {
+    if (a < s->a + 4 || !(folded_is(c, a - 1, "of") || folded_is(c, a - 1, "from")) ||
+        punct(c, a - 2) != ',' || c->v[a - 2].quoted) {
+        return false;
+    }
+    size_t q = a - 2;
+    if (q > s->a + 2 && c->k[q - 1].all_digits && c->k[q - 1].fold_len <= 3 &&
+        punct(c, q - 2) == ',') {
+        q -= 2; /* an age between commas: ", 50," */
+    }
+    size_t f = q;
+    while (f > s->a && q - f < MAX_SPEAKER_TOKENS && c->v[f - 1].role == FL_ROLE_NONE &&
+           !c->v[f - 1].quoted && speaker_token(c, f - 1) && !finite_verb(c, f - 1) &&
+           (is_word(c, f - 1) ? c->k[f - 1].upper != 0 : punct(c, f - 1) == '.')) {
+        f--;
+    }
+    if (f == q || !(f == s->a || is_separator(c, f - 1)) || !c->k[f].upper ||
+        count_words(c, f, q) > MAX_SPEAKER_WORDS || !names_someone(c, f, q)) {
+        return false;
+    }
+    *first = f;
+    *end = q;
+    return true;
+}
+
+/* "After the vote, Gov. Dana Lind (R-Iowa), said …": a name, with its bracket tag, between
+ * an introduction's comma and a stray comma before the verb group at vg speaks. Sets
+ * [*first, *end) to the name and returns true. */
+static bool name_before_stray_comma(const ctx *c, const span *s, size_t vg, size_t *first,
+                                    size_t *end) {
+    if (vg < s->a + 4 || punct(c, vg - 1) != ',' || c->v[vg - 1].quoted) {
+        return false;
+    }
+    size_t open = vg - 1;
+    size_t bracket = SIZE_MAX;
+    while (open > s->a && vg - 1 - open <= MAX_SPEAKER_TOKENS + 6) {
+        open--;
+        int32_t q = punct(c, open);
+        if (c->v[open].quoted || c->v[open].role != FL_ROLE_NONE) {
+            return false;
+        }
+        if (q == '(') {
+            bracket = open;
+        } else if (q == ',') {
+            break;
+        } else if (q != 0 && q != '.' && q != '-' && q != ')') {
+            return false;
+        }
+    }
+    if (punct(c, open) != ',' || !intro_phrase(c, s, s->a, open)) {
+        return false;
+    }
+    size_t f = open + 1;
+    size_t e = bracket != SIZE_MAX ? bracket : vg - 1;
+    if (f >= e || !is_word(c, f) || !c->k[f].upper || (bits(c, f) & FL_W_PRON) ||
+        count_words(c, f, e) > MAX_SPEAKER_WORDS || !names_someone(c, f, e)) {
+        return false;
+    }
+    for (size_t k = f; k < e; k++) {
+        if (!speaker_token(c, k) || finite_verb(c, k) || (is_word(c, k) && c->k[k].lower)) {
+            return false; /* a name in capitals only: "the mayor" is an apposition's */
+        }
+    }
+    *first = f;
+    *end = e;
+    return true;
+}
+
+/* "The mayor responded, and growers said …": a clause with its own verb, a comma and a
+ * coordinator before the subject are no part of it; the subject starts after the
+ * coordinator. A list of names ("Lind, Brandt, and Reyes said") has no verb and stays.
+ * Returns the subject's new first token, or a. */
+static size_t after_linked_clause(const ctx *c, const span *s, size_t a, size_t b) {
+    size_t start = a;
+    bool verb = false;
+    for (size_t k = a; k + 2 < b; k++) {
+        if (is_word(c, k) && (finite_verb(c, k) || (c->v[k].cue != NULL && c->k[k].lower))) {
+            verb = true;
+        }
+        if (verb && punct(c, k) == ',' && comma_coordinator(c, s, k)) {
+            start = k + 2;
+        }
+    }
+    return start;
+}
+
 /* A finite verb inside the subject [*a, *b) before an article or a possessive that opens
  * its object ("Lind shot back a response urging …", "the senator opened a rally blasting
  * …", "Lind represents a district and like Varga has spoken …"): the subject is the name
@@ -4913,6 +5127,7 @@ static void refine_speaker(const ctx *c, const span *s, size_t vg, size_t cue, s
          * she urged": the pronoun is the verb's subject */
         a = b - 1;
     }
+    a = after_linked_clause(c, s, a, b);
     if (form(c, cue) != FL_FORM_ING && b >= a + 3) {
         a = relative_subject(c, a, b); /* "the kind of jurist many growers fear" */
     }
@@ -4929,6 +5144,9 @@ static void refine_speaker(const ctx *c, const span *s, size_t vg, size_t cue, s
          counted)) {
         *first = a;
         *end = b;
+        if (name_before_residence(c, s, a, first, end)) {
+            return;
+        }
         /* "Dana Lind of Tilden, Ohio says …": a state after a town and its comma ends a
          * name's place, and the name speaks */
         if (b - a <= 2 && a > s->a + 3 && punct(c, a - 1) == ',' && !c->v[a - 1].quoted &&
@@ -5046,6 +5264,10 @@ static void refine_speaker(const ctx *c, const span *s, size_t vg, size_t cue, s
         *end = e;
     } else if (participle && p == ',' && subordinate_subject(c, s, vg - 1, &f, &e)) {
         *first = f; /* "…, as the mayor echoed the criticism, saying …" */
+        *end = e;
+    } else if (p == ',' && !coordinated && !participle && !timed &&
+               name_before_stray_comma(c, s, vg, &f, &e)) {
+        *first = f;
         *end = e;
     } else if (apposition && !coordinated && !participle && !timed &&
                subject_before_apposition(c, s, vg, true, &f, &e)) {
@@ -5847,7 +6069,7 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
     for (; cue < cue_end; cue++) {
         size_t i = *cue;
         if (i < next_i || !(c->v[i].bits & BEFORE_CUES) || c->v[i].quoted ||
-            c->v[i].role != FL_ROLE_NONE || !is_word(c, i)) {
+            c->v[i].role != FL_ROLE_NONE || !is_word(c, i) || discourse_marker(c, s, i)) {
             continue;
         }
         uint32_t b = bits(c, i);
@@ -6414,7 +6636,7 @@ static fl_status nested_cues(ctx *c, const span *s, size_t from) {
     for (; cue < cue_end; cue++) {
         size_t i = *cue;
         if (i < next_i || !(c->v[i].bits & NESTED_CUES) || c->v[i].role != FL_ROLE_CONTENT ||
-            c->v[i].quoted || !is_word(c, i)) {
+            c->v[i].quoted || !is_word(c, i) || discourse_marker(c, s, i)) {
             continue;
         }
         /* the run is measured from the cue: roles from i on are still those the steps before

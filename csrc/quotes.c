@@ -43,6 +43,36 @@ static bool elides_century(const ctx *c, size_t i) {
            w[1] >= '0' && w[1] <= '9';
 }
 
+/* Is the straight quote at i shaped as a closing mark, attached to the word or the
+ * punctuation before it and followed by a space or the end ("fair," Lind said), while no
+ * quotation is open? Its opening mark was lost (scraping cuts paragraphs); read as an
+ * opening it would quote the rest of the text, the speaker's own cue included. */
+static bool orphan_close(const ctx *c, size_t i) {
+    /* a space after it, not a bracket of markup ('opposes.">Here': an attribute's end) */
+    return !prev_free(c, i) && (i + 1 >= c->n || c->t[i + 1].space_before);
+}
+
+/* Closes the orphan mark at i on a quotation that opened with its sentence at a (the lost
+ * mark stood there): the words before it are quoted, the mark closes them. Not when the
+ * sentence already holds a quotation before it. Returns whether it did. */
+static bool close_orphan(ctx *c, size_t a, size_t i) {
+    size_t words = 0;
+    for (size_t j = a; j < i; j++) {
+        if (c->v[j].quoted || family(c->k[j].cp0) != FAMILY_NONE) {
+            return false;
+        }
+        words += c->t[j].kind == FL_TOKEN_WORD;
+    }
+    if (words == 0) {
+        return false;
+    }
+    for (size_t j = a; j < i; j++) {
+        c->v[j].quoted = 1;
+    }
+    c->v[i].opened = (uint32_t)a;
+    return true;
+}
+
 typedef enum { Q_NONE, Q_OPEN, Q_CLOSE } qrole;
 
 static qrole quote_role(const ctx *c, size_t i, bool open) {
@@ -205,6 +235,10 @@ fl_status fl__find_quotes(ctx *c, fl_vec *scares) {
                     i = close; /* href="…", author="…": markup, nobody's words */
                     continue;
                 }
+            }
+            if (f == FAMILY_DOUBLE && open_at[f] == SIZE_MAX && c->k[i].cp0 == '"' &&
+                orphan_close(c, i) && close_orphan(c, a, i)) {
+                continue;
             }
             qrole r = quote_role(c, i, open_at[f] != SIZE_MAX);
             if (r == Q_OPEN && open_at[f] == SIZE_MAX) {

@@ -90,3 +90,9 @@ TEST(Quotes, UnclosedQuotationAtTheEndOfTheTextIsSafe) {
         }
     }
 }
+
+TEST(Quotes, AnOrphanClosingMarkClosesAQuotationOpenedWithItsSentence) {
+    // the lost opening mark made the orphan open a quotation over the speaker and the rest
+    expect_voices("The toll was too high,\" Lind said of the plan. Brandt rode to Ashby.",
+                  {{"toll", Q}, {"Lind", A}, {"Ashby", A}});
+}
