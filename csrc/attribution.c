@@ -4992,8 +4992,9 @@ static void object_behind_verb(const ctx *c, bool participle, size_t *a, size_t 
             return;
         }
         size_t v = k - 1;
-        if (!folded_in(c, k, opens_object, sizeof opens_object / sizeof opens_object[0]) ||
-            !is_word(c, v) || !c->k[v].lower || c->v[v].quoted) {
+        /* the cheap tests first: this runs on every word of a subject */
+        if (!is_word(c, v) || !c->k[v].lower || c->v[v].quoted || c->k[k].fold_len > 5 ||
+            !folded_in(c, k, opens_object, sizeof opens_object / sizeof opens_object[0])) {
             continue;
         }
         bool verb = (finite_verb(c, v) && !(bits(c, v) & FL_W_AUX)) ||
@@ -5039,11 +5040,12 @@ static size_t relative_subject(const ctx *c, size_t a, size_t b) {
     }
     for (size_t k = a + 1; k < b; k++) {
         size_t n = k - 1;
+        /* class bits before the string tests: this runs on every word of a subject */
         if (!is_word(c, n) || !is_word(c, k) || !c->k[n].lower || c->v[n].quoted ||
-            c->v[k].quoted || quantifier(c, n) || number_word(c, n) || ends_in_ly(c, n) ||
-            finite_verb(c, n) || c->t[n].kind == FL_TOKEN_CLITIC ||
+            c->v[k].quoted || c->t[n].kind == FL_TOKEN_CLITIC ||
             (bits(c, n) & (FL_W_DET | FL_W_PREP | FL_W_CONJ | FL_W_OPENER | FL_W_PRON | FL_W_ADV |
-                           FL_W_TIME | FL_W_RELATIVE))) {
+                           FL_W_TIME | FL_W_RELATIVE)) ||
+            quantifier(c, n) || number_word(c, n) || ends_in_ly(c, n) || finite_verb(c, n)) {
             continue;
         }
         if (ing_word(c, n)) {
