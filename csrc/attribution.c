@@ -2609,8 +2609,17 @@ static bool lemma_is(const fl_cue *q, const char *w) {
 
 /* Is the folded word at i one of words[0..n)? */
 static bool folded_in(const ctx *c, size_t i, const char *const *words, size_t n) {
+    /* byte by byte, no strlen: most words differ from each listed one in the first byte */
+    const fl_tokinfo *t = &c->k[i];
+    size_t len = t->fold_len;
+    const uint8_t *f = fl__vec_bytes(&c->res->folded, t->fold_off);
     for (size_t k = 0; k < n; k++) {
-        if (folded_is(c, i, words[k])) {
+        const char *w = words[k];
+        size_t j = 0;
+        while (j < len && w[j] != '\0' && (uint8_t)w[j] == f[j]) {
+            j++;
+        }
+        if (j == len && w[j] == '\0') {
             return true;
         }
     }
