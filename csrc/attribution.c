@@ -4305,20 +4305,21 @@ static bool count_word(const ctx *c, size_t i) {
 
 /* A number in words that can open a noun phrase ("Two objectors", "Three aides"). */
 static bool number_word(const ctx *c, size_t i) {
-    static const char *const numbers[] = {"two",   "three", "four", "five",   "six",
-                                          "seven", "eight", "nine", "dozens", "hundreds"};
-    /* the length and first byte rule out most words before folded_is runs its strlen */
-    const fl_tokinfo *k = &c->k[i];
-    if (k->fold_len < 3 || k->fold_len > 8) {
+    /* by length: a word is compared only with the numbers as long as it */
+    switch (c->k[i].fold_len) {
+    case 3:
+        return folded_is(c, i, "two") || folded_is(c, i, "six");
+    case 4:
+        return folded_is(c, i, "four") || folded_is(c, i, "five") || folded_is(c, i, "nine");
+    case 5:
+        return folded_is(c, i, "three") || folded_is(c, i, "seven") || folded_is(c, i, "eight");
+    case 6:
+        return folded_is(c, i, "dozens");
+    case 8:
+        return folded_is(c, i, "hundreds");
+    default:
         return false;
     }
-    const uint8_t *f = fl__vec_bytes(&c->res->folded, k->fold_off);
-    for (size_t n = 0; n < sizeof numbers / sizeof numbers[0]; n++) {
-        if (numbers[n][0] == f[0] && folded_is(c, i, numbers[n])) {
-            return true;
-        }
-    }
-    return false;
 }
 
 /* Is word i a lower-case noun of a person's trade or part, singular or plural ("teacher",
