@@ -120,9 +120,9 @@ static bool passive_group(const ctx *c, size_t vg, size_t i) {
 
 /* Does word i, folded, end in the suffix (a string literal) with at least min_len bytes in
  * all? */
-static bool suffix_is(const ctx *c, size_t i, const char *suffix, size_t min_len) {
+static inline bool suffix_is(const ctx *c, size_t i, const char *suffix, size_t min_len) {
     const fl_tokinfo *k = &c->k[i];
-    size_t n = strlen(suffix);
+    size_t n = strlen(suffix); /* inlined, a constant: the suffix is a literal */
     if (!is_word(c, i) || k->fold_len < min_len || k->fold_len < n) {
         return false;
     }
