@@ -4871,6 +4871,18 @@ static size_t relative_before_like(const ctx *c, const span *s, size_t vg) {
     if (end > s->a && punct(c, end - 1) == ',' && !c->v[end - 1].quoted) {
         end--;
     }
+    /* a cheap walk first, without speaker_token: most subjects hold no "like" */
+    bool like = false;
+    for (size_t k = end; k > s->a + 1 && end - k < MAX_SPEAKER_TOKENS && !like; k--) {
+        size_t j = k - 1;
+        if (c->v[j].quoted || c->v[j].role != FL_ROLE_NONE || punct(c, j) == ',') {
+            return SIZE_MAX;
+        }
+        like = folded_is(c, j, "like") || folded_is(c, j, "unlike");
+    }
+    if (!like) {
+        return SIZE_MAX;
+    }
     for (size_t k = end; k > s->a + 1 && end - k < MAX_SPEAKER_TOKENS; k--) {
         size_t j = k - 1;
         if (c->v[j].quoted || c->v[j].role != FL_ROLE_NONE) {
