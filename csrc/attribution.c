@@ -419,6 +419,23 @@ static size_t verb_group_start(const ctx *c, const span *s, size_t i) {
  * the separator (the speaker is (sep, end)), or SIZE_MAX when the words there are no name
  * or no separator comes within reach. */
 static size_t speaker_after_separator(const ctx *c, const span *s, size_t end) {
+    /* a cheap walk first, without speaker_token: most verbs have no separator within reach */
+    size_t n = 0;
+    bool reached = false;
+    for (size_t q = end; q > s->a && end - q < MAX_SPEAKER_TOKENS; q--) {
+        size_t p = q - 1;
+        if (is_separator(c, p) && punct(c, p) != '(') {
+            reached = n > 0;
+            break;
+        }
+        n += is_word(c, p);
+        if (c->v[p].quoted || n > MAX_SPEAKER_WORDS) {
+            return SIZE_MAX;
+        }
+    }
+    if (!reached) {
+        return SIZE_MAX;
+    }
     size_t words = 0;
     size_t j = end;
     while (j > s->a && end - j < MAX_SPEAKER_TOKENS) {
