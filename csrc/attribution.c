@@ -333,6 +333,9 @@ static bool speaker_token(const ctx *c, size_t i) {
         return false;
     }
     uint8_t kind = c->t[i].kind;
+    if (kind == FL_TOKEN_WORD && c->v[i].bits == 0) {
+        return true; /* most words: none of the tests below applies */
+    }
     if (kind == FL_TOKEN_CLITIC || kind == FL_TOKEN_HYPHEN) {
         return true;
     }
