@@ -487,6 +487,17 @@ static size_t speaker_after_as(const ctx *c, const span *s, size_t end, size_t *
     size_t words = 0;
     size_t commas = 0;
     *name_end = end;
+    /* a cheap walk first, without speaker_token: most verbs have no "as" within reach */
+    bool as = false;
+    for (size_t j = end; j > s->a + 1 && end - j < 2 * MAX_SPEAKER_TOKENS && !as; j--) {
+        if (c->v[j - 1].quoted) {
+            return SIZE_MAX;
+        }
+        as = folded_is(c, j - 1, "as") && c->k[j - 1].lower;
+    }
+    if (!as) {
+        return SIZE_MAX;
+    }
     for (size_t j = end; j > s->a + 1 && end - j < 2 * MAX_SPEAKER_TOKENS; j--) {
         size_t p = j - 1;
         if (folded_is(c, p, "as") && c->k[p].lower && !c->v[p].quoted) {
