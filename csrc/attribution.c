@@ -6462,7 +6462,11 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
             /* the speaker: the words before the verb group, back to the clause's start */
             size_t sp_first = vg;
             while (sp_first > from && vg - sp_first < MAX_SPEAKER_TOKENS &&
-                   c->v[sp_first - 1].role == FL_ROLE_NONE && speaker_token(c, sp_first - 1) &&
+                   c->v[sp_first - 1].role == FL_ROLE_NONE &&
+                   /* a plain word (no class bits, not quoted) without the call */
+                   ((c->v[sp_first - 1].bits == 0 && !c->v[sp_first - 1].quoted &&
+                     is_word(c, sp_first - 1)) ||
+                    speaker_token(c, sp_first - 1)) &&
                    punct(c, sp_first - 1) != '(' && punct(c, sp_first - 1) != ')') {
                 sp_first--;
             }
