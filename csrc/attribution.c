@@ -5097,16 +5097,21 @@ static size_t relative_subject(const ctx *c, size_t a, size_t b) {
         if (!is_word(c, n) || !is_word(c, k) || !c->k[n].lower || c->v[n].quoted ||
             c->v[k].quoted || c->t[n].kind == FL_TOKEN_CLITIC ||
             (bits(c, n) & (FL_W_DET | FL_W_PREP | FL_W_CONJ | FL_W_OPENER | FL_W_PRON | FL_W_ADV |
-                           FL_W_TIME | FL_W_RELATIVE)) ||
-            quantifier(c, n) || number_word(c, n) || ends_in_ly(c, n) || finite_verb(c, n)) {
+                           FL_W_TIME | FL_W_RELATIVE))) {
+            continue;
+        }
+        /* what opens the clause's subject before the tests of the noun before it: most
+         * words open none */
+        bool opens = ((bits(c, k) & FL_W_DET) && k + 1 < b) || quantifier(c, k) ||
+                     people_pronoun(c, k);
+        if (!opens || quantifier(c, n) || number_word(c, n) || ends_in_ly(c, n) ||
+            finite_verb(c, n)) {
             continue;
         }
         if (ing_word(c, n)) {
             continue; /* "preparing a report": a verb and its object */
         }
-        bool opens = quantifier(c, k) || people_pronoun(c, k) ||
-                     ((bits(c, k) & FL_W_DET) && k + 1 < b);
-        if (!opens || count_words(c, k, b) > 4) {
+        if (count_words(c, k, b) > 4) {
             continue;
         }
         bool clean = true;
