@@ -427,7 +427,7 @@ static size_t speaker_after_separator(const ctx *c, const span *s, size_t end) {
     bool reached = false;
     for (size_t q = end; q > s->a && end - q < MAX_SPEAKER_TOKENS; q--) {
         size_t p = q - 1;
-        if (is_separator(c, p) && punct(c, p) != '(') {
+        if (punct(c, p) != 0 && punct(c, p) != '(' && is_separator(c, p)) {
             reached = n > 0;
             break;
         }
