@@ -3993,6 +3993,18 @@ static size_t intro_clause_end(const ctx *c, const span *s, size_t vg, size_t cs
     if (a < vg && (folded_is(c, a, "but") || folded_is(c, a, "and") || folded_is(c, a, "yet"))) {
         a++;
     }
+    /* the walk below moves a only past a comma right before an -ing cue at vg or before a
+     * subordinator right before vg: with neither, and no clause opening at a, none opens (a
+     * few tests instead of the walk) */
+    if (!(vg == a && (form(c, vg) == FL_FORM_ING || form(c, vg) == FL_FORM_PAST ||
+                      form(c, vg) == FL_FORM_PP)) &&
+        !(vg > a + 1 && form(c, vg) == FL_FORM_ING &&
+          (punct(c, vg - 1) == ',' || quote_comma(c, s, vg - 1))) &&
+        !(vg > a + 2 && (punct(c, vg - 2) == ',' || quote_comma(c, s, vg - 2)) &&
+          subordinator(c, vg - 1)) &&
+        !(a < vg && subordinator(c, a))) {
+        return SIZE_MAX;
+    }
     /* after an introduction without a verb: "On Sunday, on the Courier's "Morning Show," while
      * discussing the levy, Lind said …" */
     for (size_t k = vg; k > a + 1; k--) {
