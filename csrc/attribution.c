@@ -646,9 +646,19 @@ static bool folded_in(const ctx *c, size_t i, const char *const *words, size_t n
 /* An indefinite pronoun of people ("everyone", "someone", "anybody", "nobody"), which
  * names someone in lower case as well ("while almost everyone agrees …"). */
 static bool people_pronoun(const ctx *c, size_t i) {
-    static const char *const people[] = {"everyone", "everybody", "someone", "somebody",
-                                         "anyone",   "anybody",   "nobody"};
-    return folded_in(c, i, people, sizeof people / sizeof people[0]);
+    /* by length: a word is compared only with the pronouns as long as it */
+    switch (c->k[i].fold_len) {
+    case 6:
+        return folded_is(c, i, "anyone") || folded_is(c, i, "nobody");
+    case 7:
+        return folded_is(c, i, "someone") || folded_is(c, i, "anybody");
+    case 8:
+        return folded_is(c, i, "everyone") || folded_is(c, i, "somebody");
+    case 9:
+        return folded_is(c, i, "everybody");
+    default:
+        return false;
+    }
 }
 
 /* Do the words [from, to) name someone who can speak: a capital, a pronoun, a role or a
