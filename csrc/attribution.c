@@ -617,6 +617,9 @@ static bool contracted_pronoun(const ctx *c, size_t i, bool *relative) {
     const fl_tokinfo *k = &c->k[i];
     const uint8_t *f = fl__vec_bytes(&c->res->folded, k->fold_off);
     size_t n = k->fold_len;
+    if (n < 3 || n > 7) {
+        return false; /* longer than "they've": most words, before the walk to an apostrophe */
+    }
     size_t q = 0;
     while (q < n && f[q] != '\'') {
         q++;
