@@ -4234,12 +4234,17 @@ static fl_status finish(ctx *c, const span *s, fl_attr *at, size_t cstart, size_
                              (bits(c, cstart - 1) & FL_W_PREP) &&
                              (folded_is(c, cstart, "it") || folded_is(c, cstart, "this") ||
                               folded_is(c, cstart, "them"));
+        /* what does not change along the walk, once: a governed preposition's topic, the
+         * speaker's start */
+        bool topic = cstart > at->cue_first && cstart == at->cue_end &&
+                     (bits(c, cstart - 1) & FL_W_PREP) && !(bits(c, cstart - 1) & FL_W_OPENER);
+        size_t speaker_first = at->speaker_first > cstart ? at->speaker_first : SIZE_MAX;
         while (end < s->b && c->v[end].role == FL_ROLE_NONE) {
             if (end > cstart &&
                 ((closer != 0 && punct(c, end) == closer) ||
                  (pronoun_topic && punct(c, end) == ',' && end + 1 < s->b &&
                   (bits(c, end + 1) & FL_W_CONJ)) ||
-                 topic_ends_at(c, s, at, cstart, end) ||
+                 (topic && topic_ends_at(c, s, at, cstart, end)) ||
                  ((bits(c, end) & (FL_W_CONJ | FL_W_ADV)) && end + 2 < s->b && c->k[end].lower &&
                   linked_speaker_clause_at(c, s, end) &&
                   verb_before_end(c, end, &verb_seen, &scanned)) ||
@@ -4255,7 +4260,7 @@ static fl_status finish(ctx *c, const span *s, fl_attr *at, size_t cstart, size_
                  comparison_at(c, s, end) || participle_after_quote_comma(c, s, cstart, end) ||
                  (reduced && end > cstart + 1 && (punct(c, end) == ',' || finite_verb(c, end))) ||
                  /* "In criticizing the levy, his adviser argued" */
-                 (at->speaker_first > cstart && end + 1 >= at->speaker_first) || end == intro ||
+                 (speaker_first != SIZE_MAX && end + 1 >= speaker_first) || end == intro ||
                  (phrase && phrase_stops(c, s, end)) ||
                  second_predicate(c, s, at->cue_word, cstart, end))) {
                 break;
