@@ -392,6 +392,18 @@ static size_t verb_group_start(const ctx *c, const span *s, size_t i) {
         /* "'s" is "is" or "has" after a pronoun ("he's predicting"), else a possessive */
         bool aux = (b & (FL_W_AUX | FL_W_ADV)) &&
                    (c->t[p].kind != FL_TOKEN_CLITIC || (p > s->a && (bits(c, p - 1) & FL_W_PRON)));
+        if (!aux) {
+            /* each word the tests below take ends in one of these bytes ("only", "since",
+             * "ever", "both", "all", "each", "n't", "-ly"): most words fail on the last byte */
+            const fl_tokinfo *k = &c->k[p];
+            uint8_t last = is_word(c, p) && k->fold_len >= 3
+                               ? fl__vec_bytes(&c->res->folded, k->fold_off)[k->fold_len - 1]
+                               : 0;
+            if (last != 'y' && last != 'e' && last != 'r' && last != 'h' && last != 'l' &&
+                last != 't') {
+                break;
+            }
+        }
         /* "Lind only said", "this only explains"; not "the only grower", "Only 23 percent" */
         bool only = folded_is(c, p, "only") && p > s->a && is_word(c, p - 1) &&
                     !(bits(c, p - 1) & (FL_W_DET | FL_W_PREP)) && !c->v[p].quoted;
