@@ -5194,7 +5194,20 @@ static void refine_speaker(const ctx *c, const span *s, size_t vg, size_t cue, s
     /* so is one after a coordinator and an adjunct with no name or pronoun in it: "… but at
      * a later hearing said", "… and on Friday told" (not "and in Tilden growers said",
      * "and in the place he proposed") */
-    for (size_t k = vg; !coordinated && k > s->a + 1 && vg - k < MAX_ADJUNCT_TOKENS; k--) {
+    /* a walk without plural() first: most subjects hold no preposition after "and" or "but" */
+    bool adjunct = false;
+    for (size_t k = vg; !coordinated && !adjunct && k > s->a + 1 && vg - k < MAX_ADJUNCT_TOKENS;
+         k--) {
+        if (!is_word(c, k - 1) || c->v[k - 1].quoted ||
+            (c->k[k - 1].upper && !(bits(c, k - 1) & FL_W_TIME)) ||
+            (bits(c, k - 1) & (FL_W_PRON | FL_W_RELATIVE))) {
+            break;
+        }
+        adjunct = (bits(c, k - 1) & FL_W_PREP) && k < vg &&
+                  (folded_is(c, k - 2, "and") || folded_is(c, k - 2, "but"));
+    }
+    for (size_t k = vg; adjunct && !coordinated && k > s->a + 1 && vg - k < MAX_ADJUNCT_TOKENS;
+         k--) {
         if (!is_word(c, k - 1) || c->v[k - 1].quoted ||
             (c->k[k - 1].upper && !(bits(c, k - 1) & FL_W_TIME)) || plural(c, k - 1) ||
             (bits(c, k - 1) & (FL_W_PRON | FL_W_RELATIVE))) {
