@@ -688,7 +688,7 @@ static bool names_someone(const ctx *c, size_t from, size_t to) {
         uint32_t b = bits(c, i);
         bool relative = false;
         if (c->k[i].upper || (b & (FL_W_PRON | FL_W_ROLE | FL_W_SOURCE)) ||
-            contracted_pronoun(c, i, &relative) || (det && !(b & FL_W_PREP)) ||
+            (det && !(b & FL_W_PREP)) || contracted_pronoun(c, i, &relative) ||
             people_pronoun(c, i) || (i + 1 == to && i == from && quantifier(c, i))) {
             return true;
         }
