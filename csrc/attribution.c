@@ -5725,13 +5725,14 @@ static size_t subject_behind_preposition(const ctx *c, const span *s, size_t fro
             if (subordinator(c, p)) {
                 break; /* "as growers in the two valleys paused" */
             }
-            if (!passive_participle(c, p) && !participle_before_by(c, s, p) &&
-                !reduced_relative_at(c, s, p) &&
-                ((b & (FL_W_AUX | FL_W_OPENER | FL_W_VERB | FL_W_RELATIVE)) ||
+            /* a verb ends the walk unless it is a participle: the class tests first */
+            if (((b & (FL_W_AUX | FL_W_OPENER | FL_W_VERB | FL_W_RELATIVE)) ||
                  ((b & FL_W_CONJ) && !folded_is(c, p, "and")) ||
                  ((b & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT | FL_W_STANCE)) &&
                   !(b & FL_W_NOUNLIKE)) ||
-                 finite_verb(c, p))) {
+                 finite_verb(c, p)) &&
+                !passive_participle(c, p) && !participle_before_by(c, s, p) &&
+                !reduced_relative_at(c, s, p)) {
                 return sp_first;
             }
         }
