@@ -5068,7 +5068,12 @@ static bool name_before_stray_comma(const ctx *c, const span *s, size_t vg, size
 static size_t after_linked_clause(const ctx *c, const span *s, size_t a, size_t b) {
     size_t start = a;
     bool verb = false;
-    for (size_t k = a; k + 2 < b; k++) {
+    /* only a comma after a verb moves the start: without a comma, no verb tests */
+    bool comma = false;
+    for (size_t k = a + 1; k + 2 < b && !comma; k++) {
+        comma = punct(c, k) == ',';
+    }
+    for (size_t k = a; comma && k + 2 < b; k++) {
         if (is_word(c, k) && (finite_verb(c, k) || (c->v[k].cue != NULL && c->k[k].lower))) {
             verb = true;
         }
