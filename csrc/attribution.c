@@ -1766,7 +1766,8 @@ static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
     for (; cue < cue_end; cue++) {
         size_t i = *cue;
         if (i < next_i || !(c->v[i].bits & AFTER_CUES) || c->v[i].quoted ||
-            c->v[i].role != FL_ROLE_NONE || !is_word(c, i) || discourse_marker(c, s, i)) {
+            c->v[i].role != FL_ROLE_NONE || !is_word(c, i) ||
+            (form(c, i) == FL_FORM_BASE && discourse_marker(c, s, i))) {
             continue;
         }
         uint32_t b = bits(c, i);
@@ -6203,7 +6204,8 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
     for (; cue < cue_end; cue++) {
         size_t i = *cue;
         if (i < next_i || !(c->v[i].bits & BEFORE_CUES) || c->v[i].quoted ||
-            c->v[i].role != FL_ROLE_NONE || !is_word(c, i) || discourse_marker(c, s, i)) {
+            c->v[i].role != FL_ROLE_NONE || !is_word(c, i) ||
+            (form(c, i) == FL_FORM_BASE && discourse_marker(c, s, i))) {
             continue;
         }
         uint32_t b = bits(c, i);
@@ -6774,7 +6776,8 @@ static fl_status nested_cues(ctx *c, const span *s, size_t from) {
     for (; cue < cue_end; cue++) {
         size_t i = *cue;
         if (i < next_i || !(c->v[i].bits & NESTED_CUES) || c->v[i].role != FL_ROLE_CONTENT ||
-            c->v[i].quoted || !is_word(c, i) || discourse_marker(c, s, i)) {
+            c->v[i].quoted || !is_word(c, i) ||
+            (form(c, i) == FL_FORM_BASE && discourse_marker(c, s, i))) {
             continue;
         }
         /* the run is measured from the cue: roles from i on are still those the steps before
