@@ -392,13 +392,14 @@ static size_t verb_group_start(const ctx *c, const span *s, size_t i) {
         /* "'s" is "is" or "has" after a pronoun ("he's predicting"), else a possessive */
         bool aux = (b & (FL_W_AUX | FL_W_ADV)) &&
                    (c->t[p].kind != FL_TOKEN_CLITIC || (p > s->a && (bits(c, p - 1) & FL_W_PRON)));
+        uint8_t last = 0;
         if (!aux) {
             /* each word the tests below take ends in one of these bytes ("only", "since",
              * "ever", "both", "all", "each", "n't", "-ly"): most words fail on the last byte */
             const fl_tokinfo *k = &c->k[p];
-            uint8_t last = is_word(c, p) && k->fold_len >= 3
-                               ? fl__vec_bytes(&c->res->folded, k->fold_off)[k->fold_len - 1]
-                               : 0;
+            last = is_word(c, p) && k->fold_len >= 3
+                       ? fl__vec_bytes(&c->res->folded, k->fold_off)[k->fold_len - 1]
+                       : 0;
             if (last != 'y' && last != 'e' && last != 'r' && last != 'h' && last != 'l' &&
                 last != 't') {
                 break;
@@ -422,7 +423,8 @@ static size_t verb_group_start(const ctx *c, const span *s, size_t i) {
                          folded_is(c, p, "each")) &&
                         p > s->a && (bits(c, p - 1) & FL_W_AUX) &&
                         c->t[p - 1].kind != FL_TOKEN_CLITIC && !c->v[p].quoted;
-        if (!(aux || only || since || floating || ends_with_nt(c, p) || ly_adverb(c, p, s->a))) {
+        if (!(aux || only || since || floating || ends_with_nt(c, p) ||
+              (last == 'y' && ly_adverb(c, p, s->a)))) {
             break;
         }
         j = p;
