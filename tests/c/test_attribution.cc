@@ -3423,3 +3423,14 @@ TEST(Attribution, YouAndABareVerbBetweenCommasIsAnInterjection) {
     r = records("You know the toll was too high.");
     ASSERT_EQ(1u, r.size());
 }
+
+TEST(Attribution, AnAdditiveAdverbBeforeTheVerbBelongsToTheCue) {
+    // "further" and "likewise" were read as part of the speaker's name
+    auto r = records("Lind further argued that the toll was too high.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Lind", r[0].speaker);
+    EXPECT_EQ("further argued", r[0].cue);
+    r = records("The board likewise said the levy was fair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The board", r[0].speaker);
+}
