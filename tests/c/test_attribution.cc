@@ -2063,7 +2063,7 @@ TEST(Attribution, SeemBeforeAVerbOfSayingIsPartOfItsCueAndItsSubjectSpeaks) {
 
 TEST(Attribution, AParticipleAfterASubordinateClauseBetweenCommasIsItsSubjects) {
     auto r = records(
-        "It was a long night, as the mayor echoed the criticism, saying the levy is unfair.");
+        "It was a long night, as the mayor joined the protest, saying the levy is unfair.");
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("saying", r[0].cue);
     EXPECT_EQ("the mayor", r[0].speaker);
@@ -3433,4 +3433,14 @@ TEST(Attribution, AnAdditiveAdverbBeforeTheVerbBelongsToTheCue) {
     r = records("The board likewise said the levy was fair.");
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("The board", r[0].speaker);
+}
+
+TEST(Attribution, EchoReportsTheWordsItRepeats) {
+    auto r = records("Reyes echoed the call for lower tolls.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Reyes", r[0].speaker);
+    EXPECT_EQ("echoed", r[0].cue);
+    r = records("The call was echoed by Brandt on Monday.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Brandt", r[0].speaker);
 }
