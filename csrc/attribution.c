@@ -5399,6 +5399,25 @@ static bool quotation_or_that(const ctx *c, const span *s, size_t j) {
     return j + 1 < s->b && family(punct(c, j)) != FAMILY_NONE && c->v[j + 1].quoted;
 }
 
+/* Is the quote verb at i "respond" before "to" ("never responded to the growers' letter",
+ * "responded to the criticism")? A reply to something said is itself a statement, PolNeAR's
+ * as much as "declined to comment"; what it replies to is the content. */
+static bool responds_to(const ctx *c, const span *s, size_t i) {
+    if (!(i + 2 < s->b && lemma_is(c->v[i].cue, "respond") && folded_is(c, i + 1, "to") &&
+          !c->v[i + 1].quoted)) {
+        return false;
+    }
+    /* but "responded to that post by saying …" is the gerund's cue, which reply_start()
+     * stretches back to the verb of reply */
+    for (size_t k = i + 3; k < s->b && k - i <= MAX_ADJUNCT_TOKENS + 2; k++) {
+        if (form(c, k) == FL_FORM_ING && (bits(c, k) & (FL_W_SPEECH | FL_W_STANCE)) &&
+            reply_start(c, s, k, s->a) <= i) {
+            return false;
+        }
+    }
+    return true;
+}
+
 /* Does the content at j of "claim" open with a count of things taken or killed ("claimed
  * thousands of conscripts", "claimed two villages near …")? A count, "of", at most four
  * words up to a preposition or the end, and no verb or participle after them ("claimed 300
@@ -6386,13 +6405,15 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
             }
             bool quote_verb = !(b & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT | FL_W_STANCE |
                                      FL_W_EVIDENCE)) &&
-                              (b & FL_W_QUOTE_VERB) && (f != FL_FORM_BASE || light_end != 0);
+                              (b & FL_W_QUOTE_VERB) &&
+                              (f != FL_FORM_BASE || light_end != 0 || responds_to(c, s, i));
             if (!(b & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT | FL_W_STANCE | FL_W_EVIDENCE)) &&
                 !quote_verb) {
                 continue;
             }
             if (!verb_here(c, s, i, vg) ||
-                (quote_verb && light_end == 0 && !quotation_or_that(c, s, i + 1))) {
+                (quote_verb && light_end == 0 && !quotation_or_that(c, s, i + 1) &&
+                 !responds_to(c, s, i))) {
                 continue;
             }
             vg = catenative_start(c, s, vg, i, from);

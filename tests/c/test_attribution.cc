@@ -3444,3 +3444,16 @@ TEST(Attribution, EchoReportsTheWordsItRepeats) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("Brandt", r[0].speaker);
 }
+
+TEST(Attribution, RespondToIsAReply) {
+    // "respond" reported only a quotation or a that-clause
+    auto r = records("Brandt did not respond to the growers' letter.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Brandt", r[0].speaker);
+    EXPECT_EQ("did not respond", r[0].cue);
+    r = records("The council responded to the growers on Monday.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The council", r[0].speaker);
+    // without "to" it is no cue
+    EXPECT_TRUE(records("The firemen responded within minutes.").empty());
+}
