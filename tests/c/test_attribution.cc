@@ -3457,3 +3457,12 @@ TEST(Attribution, RespondToIsAReply) {
     // without "to" it is no cue
     EXPECT_TRUE(records("The firemen responded within minutes.").empty());
 }
+
+TEST(Attribution, AnInterjectionBeforeAHeadlinesColonIsAKicker) {
+    // one capitalised word before a colon was read as a name
+    EXPECT_TRUE(records("Wow: the growers were paid twice.").empty());
+    EXPECT_TRUE(records("LOOK: Tilden Growers Bring In Record Harvest").empty());
+    auto r = records("Lind: the growers were paid twice.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Lind", r[0].speaker);
+}
