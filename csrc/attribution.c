@@ -5400,11 +5400,17 @@ static bool quotation_or_that(const ctx *c, const span *s, size_t j) {
 }
 
 /* Is the quote verb at i "respond" before "to" ("never responded to the growers' letter",
- * "responded to the criticism")? A reply to something said is itself a statement, PolNeAR's
- * as much as "declined to comment"; what it replies to is the content. */
+ * "responded to the criticism") or "push" before "for" or "back"? A reply to something said
+ * is itself a statement, PolNeAR's as much as "declined to comment", and so is an appeal;
+ * what it replies to or asks for is the content. */
 static bool responds_to(const ctx *c, const span *s, size_t i) {
-    if (!(i + 2 < s->b && lemma_is(c->v[i].cue, "respond") && folded_is(c, i + 1, "to") &&
-          !c->v[i + 1].quoted)) {
+    if (i + 2 >= s->b || c->v[i + 1].quoted) {
+        return false;
+    }
+    const fl_cue *q = c->v[i].cue;
+    /* "pushed for a recount", "pushed back against the levy": an appeal or a retort */
+    bool push = lemma_is(q, "push") && (folded_is(c, i + 1, "for") || folded_is(c, i + 1, "back"));
+    if (!push && !(lemma_is(q, "respond") && folded_is(c, i + 1, "to"))) {
         return false;
     }
     /* but "responded to that post by saying …" is the gerund's cue, which reply_start()

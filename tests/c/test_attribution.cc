@@ -330,8 +330,8 @@ TEST(Attribution, AQuoteVerbReportsAThatClauseOrAQuotationAfterIt) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("He", r[0].speaker);
     EXPECT_EQ("continued", r[0].cue);
-    // but not a deed: "continued to push", "responded to criticism"
-    EXPECT_TRUE(records("The union has continued to push for the plan.").empty());
+    // but not a deed: "continued to work", "responded to criticism"
+    EXPECT_TRUE(records("The union has continued to work on the plan.").empty());
     EXPECT_TRUE(records("The campaign responded to criticism by pointing to her record.").empty());
 }
 
@@ -3465,4 +3465,18 @@ TEST(Attribution, AnInterjectionBeforeAHeadlinesColonIsAKicker) {
     auto r = records("Lind: the growers were paid twice.");
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("Lind", r[0].speaker);
+}
+
+TEST(Attribution, PushForOrBackIsAnAppealOrARetort) {
+    auto r = records("The growers pushed for a lower toll.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The growers", r[0].speaker);
+    EXPECT_EQ("pushed for", r[0].cue);
+    EXPECT_EQ("a lower toll.", r[0].content);
+    // the gerund of saying after the retort keeps its reading
+    r = records("Brandt pushed back on Monday, saying the toll was fair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("pushed back on Monday, saying", r[0].cue);
+    // a deed
+    EXPECT_TRUE(records("Lind pushed the cart into the barn.").empty());
 }
