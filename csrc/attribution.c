@@ -5383,6 +5383,13 @@ static size_t participle_agent(const ctx *c, const span *s, size_t vg, size_t i)
     return e > i + 2 && names_someone(c, i + 2, e) ? e : 0;
 }
 
+/* Does "we" at w open the sentence as the subject of a verb of asking at i ("We asked our
+ * readers which …")? The outlet reports its own question, a speech act PolNeAR records, where
+ * "What we know …" is its narration. */
+static bool outlet_asked(const ctx *c, const span *s, size_t w, size_t i) {
+    return w == s->a && i == w + 1 && lemma_is(c->v[i].cue, "ask");
+}
+
 /* Does a quotation (after a comma or a colon) or a that-clause start at j? */
 static bool quotation_or_that(const ctx *c, const span *s, size_t j) {
     if (j < s->b && folded_is(c, j, "that")) {
@@ -6441,7 +6448,8 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
             sp_first = subject_behind_preposition(c, s, from, sp_first, vg);
             sp_first = subject_behind_relative(c, s, from, sp_first, vg);
             sp_first = list_subject(c, s, from, sp_first, vg);
-            if (vg - sp_first == 1 && folded_is(c, sp_first, "we")) {
+            if (vg - sp_first == 1 && folded_is(c, sp_first, "we") &&
+                !outlet_asked(c, s, sp_first, i)) {
                 continue; /* "What we know about …": the outlet speaks, in its own words */
             }
             size_t named_first = sp_first;

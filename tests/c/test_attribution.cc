@@ -3480,3 +3480,13 @@ TEST(Attribution, PushForOrBackIsAnAppealOrARetort) {
     // a deed
     EXPECT_TRUE(records("Lind pushed the cart into the barn.").empty());
 }
+
+TEST(Attribution, TheOutletsOwnQuestionIsReported) {
+    // "we" was always the outlet's narration
+    auto r = records("We asked our readers whether the toll was fair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("We", r[0].speaker);
+    EXPECT_EQ("asked", r[0].cue);
+    EXPECT_EQ("whether the toll was fair.", r[0].content);
+    EXPECT_TRUE(records("What we know about the levy is little.").empty());
+}
