@@ -5390,6 +5390,30 @@ static bool outlet_asked(const ctx *c, const span *s, size_t w, size_t i) {
     return w == s->a && i == w + 1 && lemma_is(c->v[i].cue, "ask");
 }
 
+/* Is "called" at i a telephone call: a name as its object (one to three capitalised
+ * words) and then no label, only the sentence's end, a comma, "and", a preposition, a time
+ * or an adverb ("Lind called Brandt on Friday.", "Reyes, who called Lind shortly after …")?
+ * A label after the name ("called Brandt a liar", 'called Brandt "reckless"') is speech. */
+static bool phone_call(const ctx *c, const span *s, size_t i) {
+    if (form(c, i) != FL_FORM_PAST || !lemma_is(c->v[i].cue, "call")) {
+        return false;
+    }
+    size_t k = i + 1;
+    while (k < s->b && k - i <= 3 && is_word(c, k) && !c->v[k].quoted && c->k[k].upper &&
+           !(bits(c, k) & (FL_W_PRON | FL_W_DET | FL_W_PREP | FL_W_CONJ))) {
+        k++;
+    }
+    if (k == i + 1 || k - i > 3) {
+        return false;
+    }
+    if (at_end(s, k) || k >= s->b) {
+        return true;
+    }
+    uint32_t b = bits(c, k);
+    return !c->v[k].quoted && (punct(c, k) == ',' || folded_is(c, k, "and") ||
+                               (b & (FL_W_PREP | FL_W_TIME)) || ly_adverb(c, k, i));
+}
+
 /* Does a quotation (after a comma or a colon) or a that-clause start at j? */
 static bool quotation_or_that(const ctx *c, const span *s, size_t j) {
     if (j < s->b && folded_is(c, j, "that")) {
@@ -6113,6 +6137,9 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
         size_t vg = verb_group_start(c, s, i);
         uint8_t f = form(c, i);
         bool unsaid = false; /* an act that no one is said to perform, see bare_infinitive() */
+        if (phone_call(c, s, i)) {
+            continue; /* "Lind called Brandt on Friday": a call, no words reported */
+        }
         if (relative_in_subject(c, s, vg, i) ||
             (!(b & FL_W_SPEECH) && relative_in_named_speaker(c, s, vg))) {
             /* "Farmers who oppose the levy said …", '"…," said Lind, who supports the levy':

@@ -3490,3 +3490,14 @@ TEST(Attribution, TheOutletsOwnQuestionIsReported) {
     EXPECT_EQ("whether the toll was fair.", r[0].content);
     EXPECT_TRUE(records("What we know about the levy is little.").empty());
 }
+
+TEST(Attribution, CalledWithANameAndNoLabelIsATelephoneCall) {
+    EXPECT_TRUE(records("Lind called Brandt on Friday.").empty());
+    auto r = records("Reyes, who called Lind shortly after the vote, said the toll was fair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("said", r[0].cue);
+    // a label after the name is what the speaker called him
+    r = records("Lind called Brandt a liar.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("called", r[0].cue);
+}
