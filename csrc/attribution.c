@@ -2357,6 +2357,9 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
          * a noun after a quantifier or an adjective, before its preposition */
         return false;
     }
+    if ((pb & FL_W_DET) && has_aux && f != FL_FORM_ING && quantifier(c, p)) {
+        return true; /* "Both have promised …": after an auxiliary no word is a noun */
+    }
     if (pb & FL_W_DET) {
         /* "Some say", "Many believed": a quantifier standing for people */
         return (f == FL_FORM_BASE || f == FL_FORM_PAST) && !(b & FL_W_NOUNLIKE) && quantifier(c, p);

@@ -3501,3 +3501,11 @@ TEST(Attribution, CalledWithANameAndNoLabelIsATelephoneCall) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("called", r[0].cue);
 }
+
+TEST(Attribution, AQuantifierAndAnAuxiliaryBeforeANounlikeVerbSpeak) {
+    // "promised" after "Both have" was read as a noun
+    auto r = records("Both have promised to cut the toll.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Both", r[0].speaker);
+    EXPECT_EQ("have promised", r[0].cue);
+}
