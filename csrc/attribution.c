@@ -2416,6 +2416,9 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
          * a noun after a quantifier or an adjective, before its preposition */
         return false;
     }
+    if ((pb & FL_W_DET) && has_aux && f != FL_FORM_ING && quantifier(c, p)) {
+        return true; /* "Both have promised …": after an auxiliary no word is a noun */
+    }
     if (pb & FL_W_DET) {
         /* "Some say", "Many believed": a quantifier standing for people */
         return (f == FL_FORM_BASE || f == FL_FORM_PAST) && !(b & FL_W_NOUNLIKE) && quantifier(c, p);
@@ -5519,6 +5522,37 @@ static size_t participle_agent(const ctx *c, const span *s, size_t vg, size_t i)
     return e > i + 2 && names_someone(c, i + 2, e) ? e : 0;
 }
 
+/* Does "we" at w open the sentence as the subject of a verb of asking at i ("We asked our
+ * readers which …")? The outlet reports its own question, a speech act PolNeAR records, where
+ * "What we know …" is its narration. */
+static bool outlet_asked(const ctx *c, const span *s, size_t w, size_t i) {
+    return w == s->a && i == w + 1 && lemma_is(c->v[i].cue, "ask");
+}
+
+/* Is "called" at i a telephone call: a name as its object (one to three capitalised
+ * words) and then no label, only the sentence's end, a comma, "and", a preposition, a time
+ * or an adverb ("Lind called Brandt on Friday.", "Reyes, who called Lind shortly after …")?
+ * A label after the name ("called Brandt a liar", 'called Brandt "reckless"') is speech. */
+static bool phone_call(const ctx *c, const span *s, size_t i) {
+    if (form(c, i) != FL_FORM_PAST || !lemma_is(c->v[i].cue, "call")) {
+        return false;
+    }
+    size_t k = i + 1;
+    while (k < s->b && k - i <= 3 && is_word(c, k) && !c->v[k].quoted && c->k[k].upper &&
+           !(bits(c, k) & (FL_W_PRON | FL_W_DET | FL_W_PREP | FL_W_CONJ))) {
+        k++;
+    }
+    if (k == i + 1 || k - i > 3) {
+        return false;
+    }
+    if (at_end(s, k) || k >= s->b) {
+        return true;
+    }
+    uint32_t b = bits(c, k);
+    return !c->v[k].quoted && (punct(c, k) == ',' || folded_is(c, k, "and") ||
+                               (b & (FL_W_PREP | FL_W_TIME)) || ly_adverb(c, k, i));
+}
+
 /* Does a quotation (after a comma or a colon) or a that-clause start at j? */
 static bool quotation_or_that(const ctx *c, const span *s, size_t j) {
     if (j < s->b && folded_is(c, j, "that")) {
@@ -5533,6 +5567,31 @@ static bool quotation_or_that(const ctx *c, const span *s, size_t j) {
         j++;
     }
     return j + 1 < s->b && family(punct(c, j)) != FAMILY_NONE && c->v[j + 1].quoted;
+}
+
+/* Is the quote verb at i "respond" before "to" ("never responded to the growers' letter",
+ * "responded to the criticism") or "push" before "for" or "back"? A reply to something said
+ * is itself a statement, PolNeAR's as much as "declined to comment", and so is an appeal;
+ * what it replies to or asks for is the content. */
+static bool responds_to(const ctx *c, const span *s, size_t i) {
+    if (i + 2 >= s->b || c->v[i + 1].quoted) {
+        return false;
+    }
+    const fl_cue *q = c->v[i].cue;
+    /* "pushed for a recount", "pushed back against the levy": an appeal or a retort */
+    bool push = lemma_is(q, "push") && (folded_is(c, i + 1, "for") || folded_is(c, i + 1, "back"));
+    if (!push && !(lemma_is(q, "respond") && folded_is(c, i + 1, "to"))) {
+        return false;
+    }
+    /* but "responded to that post by saying …" is the gerund's cue, which reply_start()
+     * stretches back to the verb of reply */
+    for (size_t k = i + 3; k < s->b && k - i <= MAX_ADJUNCT_TOKENS + 2; k++) {
+        if (form(c, k) == FL_FORM_ING && (bits(c, k) & (FL_W_SPEECH | FL_W_STANCE)) &&
+            reply_start(c, s, k, s->a) <= i) {
+            return false;
+        }
+    }
+    return true;
 }
 
 /* Does the content at j of "claim" open with a count of things taken or killed ("claimed
@@ -6219,6 +6278,9 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
         size_t vg = verb_group_start(c, s, i);
         uint8_t f = form(c, i);
         bool unsaid = false; /* an act that no one is said to perform, see bare_infinitive() */
+        if (phone_call(c, s, i)) {
+            continue; /* "Lind called Brandt on Friday": a call, no words reported */
+        }
         if (relative_in_subject(c, s, vg, i) ||
             (!(b & FL_W_SPEECH) && relative_in_named_speaker(c, s, vg))) {
             /* "Farmers who oppose the levy said …", '"…," said Lind, who supports the levy':
@@ -6524,13 +6586,15 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
             }
             bool quote_verb = !(b & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT | FL_W_STANCE |
                                      FL_W_EVIDENCE)) &&
-                              (b & FL_W_QUOTE_VERB) && (f != FL_FORM_BASE || light_end != 0);
+                              (b & FL_W_QUOTE_VERB) &&
+                              (f != FL_FORM_BASE || light_end != 0 || responds_to(c, s, i));
             if (!(b & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_INTENT | FL_W_STANCE | FL_W_EVIDENCE)) &&
                 !quote_verb) {
                 continue;
             }
             if (!verb_here(c, s, i, vg) ||
-                (quote_verb && light_end == 0 && !quotation_or_that(c, s, i + 1))) {
+                (quote_verb && light_end == 0 && !quotation_or_that(c, s, i + 1) &&
+                 !responds_to(c, s, i))) {
                 continue;
             }
             vg = catenative_start(c, s, vg, i, from);
@@ -6556,7 +6620,8 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
             sp_first = subject_behind_preposition(c, s, from, sp_first, vg);
             sp_first = subject_behind_relative(c, s, from, sp_first, vg);
             sp_first = list_subject(c, s, from, sp_first, vg);
-            if (vg - sp_first == 1 && folded_is(c, sp_first, "we")) {
+            if (vg - sp_first == 1 && folded_is(c, sp_first, "we") &&
+                !outlet_asked(c, s, sp_first, i)) {
                 continue; /* "What we know about …": the outlet speaks, in its own words */
             }
             size_t named_first = sp_first;
