@@ -4097,6 +4097,22 @@ static bool topic_ends_at(const ctx *c, const span *s, const fl_attr *at, size_t
            punct(c, j) == ',' && comma_coordinator(c, s, j) && clause_follows(c, s, j + 2);
 }
 
+/* Is the speaker of at an empty subject before "be": existential "there" ("There were
+ * reports that …") or an "it" whose adjective or participle takes the clause ("It is said
+ * that …", "it was doubtful he would …")? It names no one, so the cue has no speaker. */
+static bool expletive_speaker(const ctx *c, const span *s, const fl_attr *at) {
+    size_t i = at->speaker_first;
+    if (at->speaker_end != i + 1 || i + 1 >= s->b || !is_be(c, i + 1)) {
+        return false;
+    }
+    if (folded_is(c, i, "there")) {
+        return true;
+    }
+    return folded_is(c, i, "it") && at->cue_word != UINT32_MAX && at->cue_word > i + 1 &&
+           at->cue_end == at->cue_word + 1 && at->cue_end < s->b &&
+           clause_complement(c, s, at->cue_end);
+}
+
 static fl_status finish(ctx *c, const span *s, fl_attr *at, size_t cstart, size_t vg,
                         size_t marked_from) {
     if (cstart != SIZE_MAX && cstart < s->b && !at_end(s, cstart)) {
@@ -4224,6 +4240,10 @@ static fl_status finish(ctx *c, const span *s, fl_attr *at, size_t cstart, size_
         at->content_first = at->content2_first;
         at->content_end = at->content2_end;
         at->content2_first = at->content2_end = 0;
+    }
+    if (expletive_speaker(c, s, at)) {
+        at->speaker_first = 0;
+        at->speaker_end = 0;
     }
     return add_attribution(c, at);
 }

@@ -3423,3 +3423,17 @@ TEST(Attribution, YouAndABareVerbBetweenCommasIsAnInterjection) {
     r = records("You know the toll was too high.");
     ASSERT_EQ(1u, r.size());
 }
+
+TEST(Attribution, AnEmptyItOrThereBeforeBeIsNoSpeaker) {
+    // "There" and the "it" of "it is doubtful" were taken as the speaker
+    auto r = records("There were reports that the dam at Velmor had failed.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("", r[0].speaker);
+    r = records("It was doubtful the levy would pass in Velmor.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("", r[0].speaker);
+    // an "it" that says something keeps it
+    r = records("It said the toll at Velmor was too high.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("It", r[0].speaker);
+}
