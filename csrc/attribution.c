@@ -1668,6 +1668,32 @@ static bool discourse_marker(const ctx *c, const span *s, size_t i) {
     return before && after;
 }
 
+/* After the separator p, is the past form at i (no auxiliary in its group [vg, i)) a
+ * participle after a common noun that sums up the clause before it, with its agent after
+ * "by" ("…, a fact first reported by the Courier", "… - a figure later confirmed by the
+ * clerk")? The noun is what was reported; the agent reported it. Returns the end of the
+ * agent's name, or 0. */
+static size_t summary_agent(const ctx *c, const span *s, size_t p, size_t vg, size_t i) {
+    uint8_t f = form(c, i);
+    if (!(f == FL_FORM_PAST || f == FL_FORM_PP) || i + 2 >= s->b || !folded_is(c, i + 1, "by") ||
+        p + 2 >= vg || !(bits(c, p + 1) & FL_W_DET)) {
+        return 0;
+    }
+    for (size_t k = vg; k < i; k++) {
+        if (bits(c, k) & FL_W_AUX) {
+            return 0;
+        }
+    }
+    for (size_t k = p + 2; k < vg; k++) {
+        if (!is_word(c, k) || !c->k[k].lower ||
+            (bits(c, k) & (FL_W_PRON | FL_W_ROLE | FL_W_SOURCE))) {
+            return 0; /* "…, the ministry said by phone": a speaker, not a summary */
+        }
+    }
+    size_t e = speaker_forward(c, s, i + 2);
+    return e > i + 2 && names_someone(c, i + 2, e) ? e : 0;
+}
+
 static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
     fl_status st;
     /* "…, he said at a briefing, according to the Ledger.": an "according to" that
@@ -1829,6 +1855,12 @@ static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
                     cue_end = i + 2; /* "pointed out", "put it" */
                 }
                 after = cue_end;
+                size_t agent = as == SIZE_MAX ? summary_agent(c, s, p, vg, i) : 0;
+                if (agent != 0) {
+                    sp_first = i + 2; /* "…, a fact first reported by the Courier" */
+                    sp_end = agent;
+                    after = agent;
+                }
                 if (as != SIZE_MAX && after < s->b && folded_is(c, after, "with")) {
                     continue; /* "…, as Lind argued with the clerk": a time, not a report */
                 }

@@ -3437,3 +3437,16 @@ TEST(Attribution, AnEmptyItOrThereBeforeBeIsNoSpeaker) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("It", r[0].speaker);
 }
+
+TEST(Attribution, ANounSummingUpTheClauseIsReportedByTheAgentAfterBy) {
+    // "a fact" was taken as the speaker of "first reported"
+    auto r = records("The mayor of Velmor has no license - a fact first reported by Dana Lind.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Dana Lind", r[0].speaker);
+    EXPECT_EQ("first reported", r[0].cue);
+    EXPECT_EQ("The mayor of Velmor has no license", r[0].content);
+    // a speaker before an active verb keeps it
+    r = records("The toll at Velmor will rise, the ministry said by phone.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("the ministry", r[0].speaker);
+}
