@@ -1694,6 +1694,15 @@ static size_t summary_agent(const ctx *c, const span *s, size_t p, size_t vg, si
     return e > i + 2 && names_someone(c, i + 2, e) ? e : 0;
 }
 
+/* Does a place of residence after "of" or "from" follow the separator p, which closes an
+ * age between commas ("Dana Lind, 50, of Tilden")? The name, the age and the place are one
+ * subject, not a content and its speaker. */
+static bool residence_after_age(const ctx *c, const span *s, size_t p) {
+    return p > s->a + 2 && p + 1 < s->b && punct(c, p) == ',' &&
+           (folded_is(c, p + 1, "of") || folded_is(c, p + 1, "from")) && c->k[p - 1].all_digits &&
+           c->k[p - 1].fold_len <= 3 && punct(c, p - 2) == ',';
+}
+
 static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
     fl_status st;
     /* "…, he said at a briefing, according to the Ledger.": an "according to" that
@@ -1846,6 +1855,9 @@ static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
                 }
                 if (!names_someone(c, p + 1, as_name_end)) {
                     continue; /* "…, casualties reported": a passive without its "were" */
+                }
+                if (as == SIZE_MAX && residence_after_age(c, s, p)) {
+                    continue; /* "Dana Lind, 50, of Tilden learned …": one subject */
                 }
                 sep = as != SIZE_MAX ? as - 1 : p;
                 sp_first = p + 1;

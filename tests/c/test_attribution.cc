@@ -3450,3 +3450,11 @@ TEST(Attribution, ANounSummingUpTheClauseIsReportedByTheAgentAfterBy) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("the ministry", r[0].speaker);
 }
+
+TEST(Attribution, AnAgeAndAResidenceAfterANameAreNoContentBeforeItsCue) {
+    // "Joy Brandt, 50" was the content and "of Velmor" the speaker of "learned"
+    auto r = records("Joy Brandt, 50, of Velmor learned of the toll when she was 25.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Joy Brandt", r[0].speaker);
+    EXPECT_EQ("learned", r[0].cue);
+}
