@@ -927,6 +927,34 @@ static bool time_span_words(const ctx *c, size_t first, size_t end) {
     return true;
 }
 
+/* Does the sentence open at first with a phrase of place or manner the table's classes
+ * miss, up to its comma at sep: a locative adverb alone or before a preposition ("Back in
+ * Tilden,", "Here at the fair,", "Elsewhere,"), a preposition of place outside the table
+ * ("Outside the hall,", "Alongside the growers,"), or a participle in -ing the table does
+ * not know before its object ("Dashing into a meeting,", "Waving a file,")? */
+static bool place_opening(const ctx *c, const span *s, size_t first, size_t sep) {
+    static const char *const places[] = {"here", "there", "back",      "out",    "down",
+                                         "up",   "over",  "elsewhere", "abroad", "nearby"};
+    static const char *const preps[] = {"outside", "inside", "alongside", "beside",
+                                        "behind",  "beyond", "near",      "around"};
+    if (first != s->a || !c->k[first].upper) {
+        return false;
+    }
+    bool alone = first + 1 == sep;
+    uint32_t next = alone ? 0 : bits(c, first + 1);
+    if (folded_in(c, first, places, sizeof places / sizeof places[0])) {
+        return alone || (next & FL_W_PREP);
+    }
+    if (alone) {
+        return false;
+    }
+    if (folded_in(c, first, preps, sizeof preps / sizeof preps[0])) {
+        return true;
+    }
+    return bits(c, first) == 0 && c->v[first].cue == NULL && suffix_is(c, first, "ing", 6) &&
+           (next & (FL_W_PREP | FL_W_DET)) && !(next & FL_W_CONJ);
+}
+
 static bool intro_phrase(const ctx *c, const span *s, size_t from, size_t sep) {
     size_t first = from;
     while (first < sep && !is_word(c, first)) {
@@ -955,7 +983,7 @@ static bool intro_phrase(const ctx *c, const span *s, size_t from, size_t sep) {
         opens = folded_is(c, first, "like");
     }
     if (!opens) {
-        opens = time_phrase(c, first, sep);
+        opens = time_phrase(c, first, sep) || place_opening(c, s, first, sep);
     }
     /* a span of time before "after" or "before" is an introduction, as "Shortly after …"
      * is: "Two weeks after the vote,", "A day before the hearing," */

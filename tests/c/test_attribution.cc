@@ -3458,3 +3458,16 @@ TEST(Attribution, AnAgeAndAResidenceAfterANameAreNoContentBeforeItsCue) {
     EXPECT_EQ("Joy Brandt", r[0].speaker);
     EXPECT_EQ("learned", r[0].cue);
 }
+
+TEST(Attribution, AnOpeningPhraseOfPlaceOrMannerIsNoSpeaker) {
+    // the first word of the opening phrase ("Back", "Outside", "Rushing") was the speaker
+    auto r = records("Back in Velmor, the mayor, a grower, said the toll was high.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("the mayor", r[0].speaker);
+    r = records("Outside the hall, most growers, still hopeful, are warning against a toll.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("most growers", r[0].speaker);
+    r = records("Rushing into a meeting, Dana Lind, a grower from Velmor, said the toll was high.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Dana Lind", r[0].speaker);
+}
