@@ -3471,3 +3471,12 @@ TEST(Attribution, AnOpeningPhraseOfPlaceOrMannerIsNoSpeaker) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("Dana Lind", r[0].speaker);
 }
+
+TEST(Attribution, ANameWithItsBracketTagSpeaksForAnOpenApposition) {
+    // the apposition without its closing comma was the speaker
+    auto r = records("On Friday, Sen. Dana Lind (D-Ore.), a supporter of the mayor told "
+                     "the host she believed the toll at Velmor was high.");
+    ASSERT_FALSE(r.empty());
+    EXPECT_EQ("Sen. Dana Lind", r[0].speaker);
+    EXPECT_EQ("told", r[0].cue);
+}
