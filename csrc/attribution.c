@@ -4463,6 +4463,14 @@ static bool initial_i(const ctx *c, const span *s, size_t i) {
            is_word(c, i + 2) && c->k[i + 2].upper && !(bits(c, i + 2) & FL_W_PRON);
 }
 
+/* Does a determiner at k open the second conjunct of a subject after "and" or "or" that
+ * follows a capitalised word ("Growers and their allies", "Lind and her husband")? */
+static bool second_conjunct(const ctx *c, size_t a, size_t k) {
+    return k > a + 1 && (bits(c, k) & FL_W_DET) && c->k[k].lower &&
+           (folded_is(c, k - 1, "and") || folded_is(c, k - 1, "or")) && is_word(c, k - 2) &&
+           c->k[k - 2].upper;
+}
+
 /* The subject of the clause that holds the verb group at vg: the name at the start of the
  * sentence (after an introduction such as "In Iowa," or "Speaking to reporters,"), up to its
  * verb or an apposition. Sets [*first, *end) and returns true when one is found. */
@@ -4610,6 +4618,9 @@ static bool clause_subject(const ctx *c, const span *s, size_t vg, size_t *first
                 c->k[k + 1].lower && !(bits(c, k - 1) & (FL_W_DET | FL_W_ADV)) &&
                 ((bits(c, k) & FL_W_ADV) || ly_adverb(c, k, a))) {
                 break;
+            }
+            if (second_conjunct(c, a, k)) {
+                det_start = true; /* "Growers and their allies": a noun phrase of its own */
             }
             if (k > a && c->k[k].lower && !connector && !trade && !title &&
                 c->t[k - 1].kind != FL_TOKEN_CLITIC &&

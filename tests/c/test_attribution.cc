@@ -3480,3 +3480,12 @@ TEST(Attribution, ANameWithItsBracketTagSpeaksForAnOpenApposition) {
     EXPECT_EQ("Sen. Dana Lind", r[0].speaker);
     EXPECT_EQ("told", r[0].cue);
 }
+
+TEST(Attribution, ADeterminerAfterAndOpensASecondConjunctOfTheSubject) {
+    // the participle's speaker stopped at "and": "Growers"
+    auto r = records("Growers and their allies are building a fence at Velmor, fearing "
+                     "that the toll will rise.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Growers and their allies", r[0].speaker);
+    EXPECT_EQ("fearing", r[0].cue);
+}
