@@ -4185,6 +4185,40 @@ static bool expletive_speaker(const ctx *c, const span *s, const fl_attr *at) {
            clause_complement(c, s, at->cue_end);
 }
 
+/* Is the cue of at the past participle of a verb that takes an object, without an auxiliary,
+ * right after the plain noun it describes and with no object after it: "as" ("names
+ * mentioned as possible mayors") or an adjective in -ed that ends the phrase ("files now
+ * deemed classified.")? A passive reduced to its participle: the noun is what is named or
+ * judged, and no one is said to do it. */
+static bool participle_after_noun(const ctx *c, const span *s, const fl_attr *at) {
+    size_t i = at->cue_word;
+    size_t vg = at->cue_first;
+    if (at->cue_word == UINT32_MAX || at->speaker_first >= at->speaker_end ||
+        at->speaker_end != vg || i + 2 >= s->b || at->cue_end != i + 1 ||
+        !(bits(c, i) & FL_W_OBJECT) || (form(c, i) != FL_FORM_PAST && form(c, i) != FL_FORM_PP) ||
+        !plain_word_before(c, vg)) {
+        return false;
+    }
+    for (size_t k = vg; k < i; k++) {
+        if (!is_word(c, k) || !((bits(c, k) & FL_W_ADV) || ends_in_ly(c, k))) {
+            return false; /* adverbs only: "now deemed", "prominently mentioned" */
+        }
+    }
+    size_t before = at->speaker_first;
+    if (before > s->a && (bits(c, before - 1) & (FL_W_RELATIVE | FL_W_OPENER))) {
+        return false; /* "which growers described as unfair": the growers describe it */
+    }
+    size_t j = i + 1;
+    if (!is_word(c, j) || c->v[j].quoted) {
+        return false;
+    }
+    if (folded_is(c, j, "as")) {
+        return true;
+    }
+    return bits(c, j) == 0 && c->v[j].cue == NULL && c->k[j].lower && suffix_is(c, j, "ed", 5) &&
+           !is_word(c, j + 1) && !c->v[j + 1].quoted;
+}
+
 static fl_status finish(ctx *c, const span *s, fl_attr *at, size_t cstart, size_t vg,
                         size_t marked_from) {
     if (cstart != SIZE_MAX && cstart < s->b && !at_end(s, cstart)) {
@@ -4313,7 +4347,7 @@ static fl_status finish(ctx *c, const span *s, fl_attr *at, size_t cstart, size_
         at->content_end = at->content2_end;
         at->content2_first = at->content2_end = 0;
     }
-    if (expletive_speaker(c, s, at)) {
+    if (expletive_speaker(c, s, at) || participle_after_noun(c, s, at)) {
         at->speaker_first = 0;
         at->speaker_end = 0;
     }

@@ -3489,3 +3489,21 @@ TEST(Attribution, ADeterminerAfterAndOpensASecondConjunctOfTheSubject) {
     EXPECT_EQ("Growers and their allies", r[0].speaker);
     EXPECT_EQ("fearing", r[0].cue);
 }
+
+TEST(Attribution, AParticipleAfterItsNounWithoutAnObjectHasNoSpeaker) {
+    // the noun the participle describes was taken as the one who deems or mentions
+    auto r = records("More than 200 Velmor files now deemed classified.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("", r[0].speaker);
+    EXPECT_EQ("now deemed", r[0].cue);
+    r = records("Three names mentioned as possible mayors are Lind, Brandt and Reyes.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("", r[0].speaker);
+    // with an object, or after a relative pronoun, the noun is the subject
+    r = records("Growers expressed outrage that the toll at Velmor rose.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Growers", r[0].speaker);
+    r = records("The levy, which growers described as unfair, passed in Velmor.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("growers", r[0].speaker);
+}
