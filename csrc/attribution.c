@@ -985,6 +985,34 @@ static bool time_span_words(const ctx *c, size_t first, size_t end) {
     return true;
 }
 
+/* Does the sentence open at first with a phrase of place or manner the table's classes
+ * miss, up to its comma at sep: a locative adverb alone or before a preposition ("Back in
+ * Tilden,", "Here at the fair,", "Elsewhere,"), a preposition of place outside the table
+ * ("Outside the hall,", "Alongside the growers,"), or a participle in -ing the table does
+ * not know before its object ("Dashing into a meeting,", "Waving a file,")? */
+static bool place_opening(const ctx *c, const span *s, size_t first, size_t sep) {
+    static const char *const places[] = {"here", "there", "back",      "out",    "down",
+                                         "up",   "over",  "elsewhere", "abroad", "nearby"};
+    static const char *const preps[] = {"outside", "inside", "alongside", "beside",
+                                        "behind",  "beyond", "near",      "around"};
+    if (first != s->a || !c->k[first].upper) {
+        return false;
+    }
+    bool alone = first + 1 == sep;
+    uint32_t next = alone ? 0 : bits(c, first + 1);
+    if (folded_in(c, first, places, sizeof places / sizeof places[0])) {
+        return alone || (next & FL_W_PREP);
+    }
+    if (alone) {
+        return false;
+    }
+    if (folded_in(c, first, preps, sizeof preps / sizeof preps[0])) {
+        return true;
+    }
+    return bits(c, first) == 0 && c->v[first].cue == NULL && suffix_is(c, first, "ing", 6) &&
+           (next & (FL_W_PREP | FL_W_DET)) && !(next & FL_W_CONJ);
+}
+
 static bool intro_phrase(const ctx *c, const span *s, size_t from, size_t sep) {
     size_t first = from;
     while (first < sep && !is_word(c, first)) {
@@ -1013,7 +1041,7 @@ static bool intro_phrase(const ctx *c, const span *s, size_t from, size_t sep) {
         opens = folded_is(c, first, "like");
     }
     if (!opens) {
-        opens = time_phrase(c, first, sep);
+        opens = time_phrase(c, first, sep) || place_opening(c, s, first, sep);
     }
     /* a span of time before "after" or "before" is an introduction, as "Shortly after …"
      * is: "Two weeks after the vote,", "A day before the hearing," */
@@ -1726,6 +1754,41 @@ static bool discourse_marker(const ctx *c, const span *s, size_t i) {
     return before && after;
 }
 
+/* After the separator p, is the past form at i (no auxiliary in its group [vg, i)) a
+ * participle after a common noun that sums up the clause before it, with its agent after
+ * "by" ("…, a fact first reported by the Courier", "… - a figure later confirmed by the
+ * clerk")? The noun is what was reported; the agent reported it. Returns the end of the
+ * agent's name, or 0. */
+static size_t summary_agent(const ctx *c, const span *s, size_t p, size_t vg, size_t i) {
+    uint8_t f = form(c, i);
+    if (!(f == FL_FORM_PAST || f == FL_FORM_PP) || i + 2 >= s->b || !folded_is(c, i + 1, "by") ||
+        p + 2 >= vg || !(bits(c, p + 1) & FL_W_DET)) {
+        return 0;
+    }
+    for (size_t k = vg; k < i; k++) {
+        if (bits(c, k) & FL_W_AUX) {
+            return 0;
+        }
+    }
+    for (size_t k = p + 2; k < vg; k++) {
+        if (!is_word(c, k) || !c->k[k].lower ||
+            (bits(c, k) & (FL_W_PRON | FL_W_ROLE | FL_W_SOURCE))) {
+            return 0; /* "…, the ministry said by phone": a speaker, not a summary */
+        }
+    }
+    size_t e = speaker_forward(c, s, i + 2);
+    return e > i + 2 && names_someone(c, i + 2, e) ? e : 0;
+}
+
+/* Does a place of residence after "of" or "from" follow the separator p, which closes an
+ * age between commas ("Dana Lind, 50, of Tilden")? The name, the age and the place are one
+ * subject, not a content and its speaker. */
+static bool residence_after_age(const ctx *c, const span *s, size_t p) {
+    return p > s->a + 2 && p + 1 < s->b && punct(c, p) == ',' &&
+           (folded_is(c, p + 1, "of") || folded_is(c, p + 1, "from")) && c->k[p - 1].all_digits &&
+           c->k[p - 1].fold_len <= 3 && punct(c, p - 2) == ',';
+}
+
 static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
     fl_status st;
     /* "…, he said at a briefing, according to the Ledger.": an "according to" that
@@ -1880,6 +1943,9 @@ static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
                 if (!names_someone(c, p + 1, as_name_end)) {
                     continue; /* "…, casualties reported": a passive without its "were" */
                 }
+                if (as == SIZE_MAX && residence_after_age(c, s, p)) {
+                    continue; /* "Dana Lind, 50, of Tilden learned …": one subject */
+                }
                 sep = as != SIZE_MAX ? as - 1 : p;
                 sp_first = p + 1;
                 sp_end = as_name_end;
@@ -1888,6 +1954,12 @@ static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
                     cue_end = i + 2; /* "pointed out", "put it" */
                 }
                 after = cue_end;
+                size_t agent = as == SIZE_MAX ? summary_agent(c, s, p, vg, i) : 0;
+                if (agent != 0) {
+                    sp_first = i + 2; /* "…, a fact first reported by the Courier" */
+                    sp_end = agent;
+                    after = agent;
+                }
                 if (as != SIZE_MAX && after < s->b && folded_is(c, after, "with")) {
                     continue; /* "…, as Lind argued with the clerk": a time, not a report */
                 }
@@ -4189,6 +4261,56 @@ static bool topic_ends_at(const ctx *c, const span *s, const fl_attr *at, size_t
            punct(c, j) == ',' && comma_coordinator(c, s, j) && clause_follows(c, s, j + 2);
 }
 
+/* Is the speaker of at an empty subject before "be": existential "there" ("There were
+ * reports that …") or an "it" whose adjective or participle takes the clause ("It is said
+ * that …", "it was doubtful he would …")? It names no one, so the cue has no speaker. */
+static bool expletive_speaker(const ctx *c, const span *s, const fl_attr *at) {
+    size_t i = at->speaker_first;
+    if (at->speaker_end != i + 1 || i + 1 >= s->b || !is_be(c, i + 1)) {
+        return false;
+    }
+    if (folded_is(c, i, "there")) {
+        return true;
+    }
+    return folded_is(c, i, "it") && at->cue_word != UINT32_MAX && at->cue_word > i + 1 &&
+           at->cue_end == at->cue_word + 1 && at->cue_end < s->b &&
+           clause_complement(c, s, at->cue_end);
+}
+
+/* Is the cue of at the past participle of a verb that takes an object, without an auxiliary,
+ * right after the plain noun it describes and with no object after it: "as" ("names
+ * mentioned as possible mayors") or an adjective in -ed that ends the phrase ("files now
+ * deemed classified.")? A passive reduced to its participle: the noun is what is named or
+ * judged, and no one is said to do it. */
+static bool participle_after_noun(const ctx *c, const span *s, const fl_attr *at) {
+    size_t i = at->cue_word;
+    size_t vg = at->cue_first;
+    if (at->cue_word == UINT32_MAX || at->speaker_first >= at->speaker_end ||
+        at->speaker_end != vg || i + 2 >= s->b || at->cue_end != i + 1 ||
+        !(bits(c, i) & FL_W_OBJECT) || (form(c, i) != FL_FORM_PAST && form(c, i) != FL_FORM_PP) ||
+        !plain_word_before(c, vg)) {
+        return false;
+    }
+    for (size_t k = vg; k < i; k++) {
+        if (!is_word(c, k) || !((bits(c, k) & FL_W_ADV) || ends_in_ly(c, k))) {
+            return false; /* adverbs only: "now deemed", "prominently mentioned" */
+        }
+    }
+    size_t before = at->speaker_first;
+    if (before > s->a && (bits(c, before - 1) & (FL_W_RELATIVE | FL_W_OPENER))) {
+        return false; /* "which growers described as unfair": the growers describe it */
+    }
+    size_t j = i + 1;
+    if (!is_word(c, j) || c->v[j].quoted) {
+        return false;
+    }
+    if (folded_is(c, j, "as")) {
+        return true;
+    }
+    return bits(c, j) == 0 && c->v[j].cue == NULL && c->k[j].lower && suffix_is(c, j, "ed", 5) &&
+           !is_word(c, j + 1) && !c->v[j + 1].quoted;
+}
+
 static fl_status finish(ctx *c, const span *s, fl_attr *at, size_t cstart, size_t vg,
                         size_t marked_from) {
     if (cstart != SIZE_MAX && cstart < s->b && !at_end(s, cstart)) {
@@ -4321,6 +4443,10 @@ static fl_status finish(ctx *c, const span *s, fl_attr *at, size_t cstart, size_
         at->content_first = at->content2_first;
         at->content_end = at->content2_end;
         at->content2_first = at->content2_end = 0;
+    }
+    if (expletive_speaker(c, s, at) || participle_after_noun(c, s, at)) {
+        at->speaker_first = 0;
+        at->speaker_end = 0;
     }
     return add_attribution(c, at);
 }
@@ -4473,6 +4599,14 @@ static bool initial_i(const ctx *c, const span *s, size_t i) {
            is_word(c, i + 2) && c->k[i + 2].upper && !(bits(c, i + 2) & FL_W_PRON);
 }
 
+/* Does a determiner at k open the second conjunct of a subject after "and" or "or" that
+ * follows a capitalised word ("Growers and their allies", "Lind and her husband")? */
+static bool second_conjunct(const ctx *c, size_t a, size_t k) {
+    return k > a + 1 && (bits(c, k) & FL_W_DET) && c->k[k].lower &&
+           (folded_is(c, k - 1, "and") || folded_is(c, k - 1, "or")) && is_word(c, k - 2) &&
+           c->k[k - 2].upper;
+}
+
 /* The subject of the clause that holds the verb group at vg: the name at the start of the
  * sentence (after an introduction such as "In Iowa," or "Speaking to reporters,"), up to its
  * verb or an apposition. Sets [*first, *end) and returns true when one is found. */
@@ -4620,6 +4754,9 @@ static bool clause_subject(const ctx *c, const span *s, size_t vg, size_t *first
                 c->k[k + 1].lower && !(bits(c, k - 1) & (FL_W_DET | FL_W_ADV)) &&
                 ((bits(c, k) & FL_W_ADV) || ly_adverb(c, k, a))) {
                 break;
+            }
+            if (second_conjunct(c, a, k)) {
+                det_start = true; /* "Growers and their allies": a noun phrase of its own */
             }
             if (k > a && c->k[k].lower && !connector && !trade && !title &&
                 c->t[k - 1].kind != FL_TOKEN_CLITIC &&
@@ -5191,6 +5328,38 @@ static size_t relative_subject(const ctx *c, size_t a, size_t b) {
     return a;
 }
 
+/* Before the comma at a - 1, is there a name with its bracket tag ("Sen. Dana Lind
+ * (D-Ore.),") that a comma (also one inside a closing quotation mark) or the sentence's
+ * start precedes? Then an apposition after it
+ * whose closing comma is missing describes that name, which speaks ("…, Sen. Dana Lind
+ * (D-Ore.), a supporter of the levy told …"). Sets [*first, *end) to the name. */
+static bool tagged_name_before(const ctx *c, const span *s, size_t a, size_t *first, size_t *end) {
+    if (a < s->a + 5 || punct(c, a - 1) != ',' || punct(c, a - 2) != ')' || c->v[a - 1].quoted) {
+        return false;
+    }
+    size_t open = a - 2;
+    while (open > s->a && a - 2 - open < 8 && punct(c, open) != '(') {
+        open--;
+    }
+    if (punct(c, open) != '(' || c->v[open].quoted) {
+        return false;
+    }
+    size_t f = open;
+    while (f > s->a && open - f < MAX_SPEAKER_TOKENS && !c->v[f - 1].quoted &&
+           c->v[f - 1].role == FL_ROLE_NONE &&
+           (is_word(c, f - 1) ? c->k[f - 1].upper != 0 : punct(c, f - 1) == '.')) {
+        f--;
+    }
+    if (f == open || !is_word(c, f) ||
+        !(f == s->a || punct(c, f - 1) == ',' || quote_comma(c, s, f - 1)) ||
+        !names_someone(c, f, open)) {
+        return false;
+    }
+    *first = f;
+    *end = open;
+    return true;
+}
+
 static void refine_speaker(const ctx *c, const span *s, size_t vg, size_t cue, size_t attrs_before,
                            size_t *first, size_t *end) {
     size_t who = relative_before_like(c, s, vg);
@@ -5325,6 +5494,14 @@ static void refine_speaker(const ctx *c, const span *s, size_t vg, size_t cue, s
             if (name && names_someone(c, n, a - 1)) {
                 *first = n;
                 *end = a - 1;
+            }
+        }
+        if (folded_is(c, a, "a") || folded_is(c, a, "an") || folded_is(c, a, "the")) {
+            size_t f, e;
+            if (tagged_name_before(c, s, a, &f, &e)) {
+                /* "On Friday, Sen. Dana Lind (D-Ore.), a supporter of the levy told …" */
+                *first = f;
+                *end = e;
             }
         }
         if (a > s->a + 1 && punct(c, a - 1) == '(') {

@@ -3509,3 +3509,87 @@ TEST(Attribution, AQuantifierAndAnAuxiliaryBeforeANounlikeVerbSpeak) {
     EXPECT_EQ("Both", r[0].speaker);
     EXPECT_EQ("have promised", r[0].cue);
 }
+
+TEST(Attribution, AnEmptyItOrThereBeforeBeIsNoSpeaker) {
+    // "There" and the "it" of "it is doubtful" were taken as the speaker
+    auto r = records("There were reports that the dam at Velmor had failed.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("", r[0].speaker);
+    r = records("It was doubtful the levy would pass in Velmor.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("", r[0].speaker);
+    // an "it" that says something keeps it
+    r = records("It said the toll at Velmor was too high.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("It", r[0].speaker);
+}
+
+TEST(Attribution, ANounSummingUpTheClauseIsReportedByTheAgentAfterBy) {
+    // "a fact" was taken as the speaker of "first reported"
+    auto r = records("The mayor of Velmor has no license - a fact first reported by Dana Lind.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Dana Lind", r[0].speaker);
+    EXPECT_EQ("first reported", r[0].cue);
+    EXPECT_EQ("The mayor of Velmor has no license", r[0].content);
+    // a speaker before an active verb keeps it
+    r = records("The toll at Velmor will rise, the ministry said by phone.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("the ministry", r[0].speaker);
+}
+
+TEST(Attribution, AnAgeAndAResidenceAfterANameAreNoContentBeforeItsCue) {
+    // "Joy Brandt, 50" was the content and "of Velmor" the speaker of "learned"
+    auto r = records("Joy Brandt, 50, of Velmor learned of the toll when she was 25.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Joy Brandt", r[0].speaker);
+    EXPECT_EQ("learned", r[0].cue);
+}
+
+TEST(Attribution, AnOpeningPhraseOfPlaceOrMannerIsNoSpeaker) {
+    // the first word of the opening phrase ("Back", "Outside", "Rushing") was the speaker
+    auto r = records("Back in Velmor, the mayor, a grower, said the toll was high.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("the mayor", r[0].speaker);
+    r = records("Outside the hall, most growers, still hopeful, are warning against a toll.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("most growers", r[0].speaker);
+    r = records("Rushing into a meeting, Dana Lind, a grower from Velmor, said the toll was high.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Dana Lind", r[0].speaker);
+}
+
+TEST(Attribution, ANameWithItsBracketTagSpeaksForAnOpenApposition) {
+    // the apposition without its closing comma was the speaker
+    auto r = records("On Friday, Sen. Dana Lind (D-Ore.), a supporter of the mayor told "
+                     "the host she believed the toll at Velmor was high.");
+    ASSERT_FALSE(r.empty());
+    EXPECT_EQ("Sen. Dana Lind", r[0].speaker);
+    EXPECT_EQ("told", r[0].cue);
+}
+
+TEST(Attribution, ADeterminerAfterAndOpensASecondConjunctOfTheSubject) {
+    // the participle's speaker stopped at "and": "Growers"
+    auto r = records("Growers and their allies are building a fence at Velmor, fearing "
+                     "that the toll will rise.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Growers and their allies", r[0].speaker);
+    EXPECT_EQ("fearing", r[0].cue);
+}
+
+TEST(Attribution, AParticipleAfterItsNounWithoutAnObjectHasNoSpeaker) {
+    // the noun the participle describes was taken as the one who deems or mentions
+    auto r = records("More than 200 Velmor files now deemed classified.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("", r[0].speaker);
+    EXPECT_EQ("now deemed", r[0].cue);
+    r = records("Three names mentioned as possible mayors are Lind, Brandt and Reyes.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("", r[0].speaker);
+    // with an object, or after a relative pronoun, the noun is the subject
+    r = records("Growers expressed outrage that the toll at Velmor rose.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Growers", r[0].speaker);
+    r = records("The levy, which growers described as unfair, passed in Velmor.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("growers", r[0].speaker);
+}
