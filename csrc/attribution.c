@@ -5749,6 +5749,33 @@ static bool intro_gerund_subject(const ctx *c, const span *s, size_t vg, size_t 
     return true;
 }
 
+/* Is the word right before the verb group at vg a relative "that" that is the subject of
+ * the cue ("letters that called him a fraud", "a union that has endorsed Lind")? The cue's
+ * clause is a relative one and "that" stands for its speaker, as "which" and "who" do; after
+ * a verb, a preposition or a pronoun it is a complementizer or a demonstrative instead
+ * (relative_pronoun_at). The cue must be finite: after an auxiliary or an adverb, or a past
+ * or -s form, or a base form after a plural ("the groups that backing …" is no clause). */
+static bool that_relative_subject(const ctx *c, const span *s, size_t vg, size_t cue) {
+    if (vg < s->a + 2 || c->v[vg - 1].quoted || c->v[vg - 1].role != FL_ROLE_NONE ||
+        !folded_is(c, vg - 1, "that") || !relative_pronoun_at(c, s, vg - 1) ||
+        c->v[vg - 2].quoted || !c->k[vg - 2].lower) {
+        return false;
+    }
+    /* a verb of evidence or of thought alone tells what a thing shows or a group feels
+     * ("an email that showed …", "a town that has felt ignored"), which PolNeAR leaves
+     * without a source far more often than not */
+    uint32_t b = bits(c, cue);
+    if ((b & FL_W_EVIDENCE) || ((b & FL_W_THOUGHT) && !(b & FL_W_SPEECH))) {
+        return false;
+    }
+    uint8_t f = form(c, cue);
+    if (vg < cue) {
+        return f != FL_FORM_NONE; /* "that have endorsed", "that originally listed" */
+    }
+    /* a base form after a plural: "groups that say" */
+    return f == FL_FORM_PAST || f == FL_FORM_S || (f == FL_FORM_BASE && plural(c, vg - 2));
+}
+
 /* Does a list of names [start, sp_first) follow an introduction and its comma ("On Monday,
  * Lind, Reyes and Olsen said", "Instead, Lind, Reyes and Olsen argued")? Then the clause
  * starts at the list, whose first name the introduction's comma does not make an apposition.
@@ -6422,6 +6449,11 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
             refine_speaker(c, s, vg, i, sentence_attrs, &named_first, &named_end);
             if (named_first == named_end) {
                 intro_gerund_subject(c, s, vg, i, &named_first, &named_end);
+            }
+            if (named_first == named_end && sp_first == vg && that_relative_subject(c, s, vg, i)) {
+                sp_first = vg - 1; /* "letters that called him …": "that" speaks */
+                named_first = vg - 1;
+                named_end = vg;
             }
             if (named_first == named_end && vg == i) {
                 size_t obj = controlled_object(c, from, i);

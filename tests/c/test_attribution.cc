@@ -3423,3 +3423,23 @@ TEST(Attribution, YouAndABareVerbBetweenCommasIsAnInterjection) {
     r = records("You know the toll was too high.");
     ASSERT_EQ(1u, r.size());
 }
+
+TEST(Attribution, ARelativeThatBeforeAVerbOfSayingSpeaks) {
+    // "that" was no speaker, so the cue had none ("which" and "who" had one)
+    auto r = records("Brandt kept the letters that called him a coward.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("that", r[0].speaker);
+    EXPECT_EQ("called", r[0].cue);
+    r = records("Growers' groups that have endorsed Lind want a lower toll.");
+    ASSERT_FALSE(r.empty());
+    EXPECT_EQ("that", r[0].speaker);
+    // a complementizer or a demonstrative stays none: after a verb, and before a thing shown
+    r = records("Lind said that called for care.");
+    for (const auto &x : r) {
+        EXPECT_NE("that", x.speaker);
+    }
+    r = records("Reyes found an email that showed the toll was raised.");
+    for (const auto &x : r) {
+        EXPECT_NE("that", x.speaker);
+    }
+}
