@@ -6083,6 +6083,34 @@ static bool headline_passive(const ctx *c, const span *s, size_t vg, size_t i, s
 }
 
 /* c. Finds cues followed by their content, left to right, in [from, s->b). */
+/* Is the cue at i a passive of expectation before an infinitive of saying or stance ("Lind
+ * is expected to announce …", "The Courier is expected to endorse Lind")? The subject is
+ * the speaker of that verb, as with "is likely to say" (catenative_start); a passive of
+ * expectation before any other verb keeps its subject as content ("The bill is expected to
+ * pass"). */
+static bool expected_to_say(const ctx *c, const span *s, size_t vg, size_t i) {
+    uint32_t b = bits(c, i);
+    if (!(b & FL_W_THOUGHT) || !(b & FL_W_INTENT) || (b & FL_W_SPEECH) || vg == i ||
+        (form(c, i) != FL_FORM_PP && form(c, i) != FL_FORM_PAST) || !passive_group(c, vg, i) ||
+        i + 2 >= s->b || !folded_is(c, i + 1, "to") || c->v[i + 2].quoted || !c->k[i + 2].lower ||
+        form(c, i + 2) != FL_FORM_BASE) {
+        return false;
+    }
+    uint32_t vb = bits(c, i + 2);
+    if (!(vb & (FL_W_SPEECH | FL_W_STANCE)) ||
+        (vb & (FL_W_THOUGHT | FL_W_EVIDENCE | FL_W_SEEM | FL_W_INTENT)) || vote_word(c, i + 2)) {
+        return false;
+    }
+    /* with its object or clause right after it: "to rule soon on …", "to comment after the
+     * vote" tell of an act whose words are not given */
+    size_t k = i + 3;
+    return k < s->b && !at_end(s, k) &&
+           (c->v[k].quoted || family(punct(c, k)) != FAMILY_NONE ||
+            (is_word(c, k) && ((bits(c, k) & FL_W_OPENER) ||
+                               (!(bits(c, k) & (FL_W_PREP | FL_W_TIME | FL_W_ADV | FL_W_CONJ)) &&
+                                !ly_adverb(c, k, s->a)))));
+}
+
 static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
     fl_status st;
     size_t sentence_attrs = c->res->attributions.len; /* this sentence's come after these */
@@ -6336,7 +6364,10 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
                             !(subj + 1 == vg &&
                               (folded_is(c, subj, "much") || folded_is(c, subj, "little") ||
                                folded_is(c, subj, "nothing") || folded_is(c, subj, "more")));
-            if (attitude) {
+            if (attitude ||
+                (at.speaker_first == at.speaker_end && j == i + 1 && !empty_subject(c, subj, vg) &&
+                 names_someone(c, subj, vg) && expected_to_say(c, s, vg, i))) {
+                /* (after "is expected to announce", the subject announces) */
                 at.speaker_first = (uint32_t)subj;
                 at.speaker_end = (uint32_t)vg;
                 mark(c, subj, vg, FL_ROLE_SPEAKER);

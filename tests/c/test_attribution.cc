@@ -3443,3 +3443,20 @@ TEST(Attribution, ARelativeThatBeforeAVerbOfSayingSpeaks) {
         EXPECT_NE("that", x.speaker);
     }
 }
+
+TEST(Attribution, TheSubjectOfExpectedToSaySpeaks) {
+    // the subject was only content of the writer's expectation
+    auto r = records("The Tilden Courier is expected to endorse Lind.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The Tilden Courier", r[0].speaker);
+    r = records("Brandt is expected to argue that the toll is too high.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Brandt", r[0].speaker);
+    // not before a verb of no saying, nor before an act whose words are not given
+    r = records("The levy is expected to pass.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("", r[0].speaker);
+    r = records("The growers' group is expected to comment after the vote.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("", r[0].speaker);
+}
