@@ -5683,6 +5683,38 @@ static size_t subject_behind_relative(const ctx *c, const span *s, size_t from, 
     return j;
 }
 
+/* The end of the main clause's subject right after the comma at k that closes an
+ * introduction ("…, the board ruled"), followed by its verb or an apposition; 0 when no
+ * subject that names someone stands there. */
+static size_t subject_after_intro(const ctx *c, const span *s, size_t k) {
+    if (k + 1 >= s->b || !is_word(c, k + 1) || c->v[k + 1].quoted) {
+        return 0;
+    }
+    size_t e = speaker_forward(c, s, k + 1);
+    for (size_t j = k + 2; j < e; j++) {
+        if (is_word(c, j) && c->k[j].lower && form(c, j) != FL_FORM_NONE &&
+            (bits(c, j) & (AFTER_CUES | BEFORE_CUES)) && !(bits(c, j - 1) & FL_W_DET)) {
+            e = j; /* "the board ruled" */
+            break;
+        }
+    }
+    /* an adverb before the verb is none of the subject: "the bishop again showed …" */
+    while (e > k + 2 && is_word(c, e - 1) && c->k[e - 1].lower &&
+           (((bits(c, e - 1) & FL_W_ADV) && !(bits(c, e - 1) & FL_W_TIME)) ||
+            ly_adverb(c, e - 1, k + 1))) {
+        e--;
+    }
+    if (e == k + 1 || e >= s->b || !names_someone(c, k + 1, e) ||
+        c->v[k + 1].role != FL_ROLE_NONE) {
+        return 0;
+    }
+    /* the main clause goes on with its verb or an apposition */
+    if (!(punct(c, e) == ',' || (is_word(c, e) && c->k[e].lower))) {
+        return 0;
+    }
+    return e;
+}
+
 /* The subject of a gerund or participle in the introduction that opens the sentence
  * ("Admitting the error, Lind said …", "In criticizing the levy, the board ruled …", "One week
  * after announcing the levy, Varga resigned"): the noun phrase after the introduction's
@@ -5693,8 +5725,15 @@ static bool intro_gerund_subject(const ctx *c, const span *s, size_t vg, size_t 
         return false;
     }
     /* before it: nothing, or a preposition or subordinator after at most three words
-     * of time ("One month after", "Just days before") */
+     * of time ("One month after", "Just days before"), from the sentence's start or a colon
+     * or semicolon ("It failed: By refusing to …, Lind …") */
     size_t a = s->a;
+    for (size_t j = vg; j > s->a && vg - j <= 2; j--) {
+        if ((punct(c, j - 1) == ':' || punct(c, j - 1) == ';') && !c->v[j - 1].quoted) {
+            a = j;
+            break;
+        }
+    }
     while (a < vg && !is_word(c, a)) {
         a++;
     }
@@ -5717,36 +5756,35 @@ static bool intro_gerund_subject(const ctx *c, const span *s, size_t vg, size_t 
             return false;
         }
     }
-    /* the introduction's comma */
-    size_t k = cue + 1;
-    while (k < s->b && k - cue < MAX_INTRO_TOKENS * 2 && (c->v[k].quoted || punct(c, k) != ',')) {
+    /* the introduction's comma: the first after which the main clause's subject and verb
+     * follow, past the commas of a list inside the introduction
+     * ("Rattling off plans to cut the toll, raise wages and fix roads, Lind promised …"),
+     * also one inside a closing quotation mark ('In calling the levy "a farce," Lind …') */
+    for (size_t k = cue + 1; k < s->b && k - cue < MAX_INTRO_TOKENS * 2; k++) {
         if (punct(c, k) == ';' || punct(c, k) == ':' || c->v[k].role != FL_ROLE_NONE) {
             return false;
         }
-        k++;
-    }
-    if (k >= s->b || punct(c, k) != ',' || c->v[k].quoted || k + 1 >= s->b || !is_word(c, k + 1)) {
-        return false;
-    }
-    size_t e = speaker_forward(c, s, k + 1);
-    for (size_t j = k + 2; j < e; j++) {
-        if (is_word(c, j) && c->k[j].lower && form(c, j) != FL_FORM_NONE &&
-            (bits(c, j) & (AFTER_CUES | BEFORE_CUES)) && !(bits(c, j - 1) & FL_W_DET)) {
-            e = j; /* "the board ruled" */
-            break;
+        size_t sep = k;
+        if (quote_comma(c, s, k)) {
+            if (k + 1 < s->b && apostrophe_pair(c, k)) {
+                sep = k + 1; /* ",''" */
+            }
+        } else if (c->v[k].quoted || punct(c, k) != ',') {
+            continue;
+        }
+        if (sep + 1 < s->b && (bits(c, sep + 1) & (FL_W_RELATIVE | FL_W_OPENER))) {
+            /* "Speaking in Tilden, where she won, Lind …": past a clause of its own, the
+             * next name may be any clause's subject */
+            return false;
+        }
+        size_t e = subject_after_intro(c, s, sep);
+        if (e != 0) {
+            *first = sep + 1;
+            *end = e;
+            return true;
         }
     }
-    if (e == k + 1 || e >= s->b || !names_someone(c, k + 1, e) ||
-        c->v[k + 1].role != FL_ROLE_NONE) {
-        return false;
-    }
-    /* the main clause goes on with its verb or an apposition */
-    if (!(punct(c, e) == ',' || (is_word(c, e) && c->k[e].lower))) {
-        return false;
-    }
-    *first = k + 1;
-    *end = e;
-    return true;
+    return false;
 }
 
 /* Is the word right before the verb group at vg a relative "that" that is the subject of

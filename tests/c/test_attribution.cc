@@ -3460,3 +3460,21 @@ TEST(Attribution, TheSubjectOfExpectedToSaySpeaks) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("", r[0].speaker);
 }
+
+TEST(Attribution, AnIntroductoryGerundFindsItsSubjectPastListAndQuoteCommas) {
+    // the first comma, inside a list, was taken for the introduction's end
+    auto r = records("Rattling off plans to cut the toll, raise wages and fix the roads, Lind "
+                     "promised a better town.");
+    ASSERT_FALSE(r.empty());
+    EXPECT_EQ("Rattling off", r[0].cue);
+    EXPECT_EQ("Lind", r[0].speaker);
+    // a comma inside the closing quotation mark closes the introduction too
+    r = records("In calling the levy \"a farce,\" the old bishop again showed his temper.");
+    ASSERT_FALSE(r.empty());
+    EXPECT_EQ("the old bishop", r[0].speaker);
+    // after a colon the clause starts anew
+    r = records("In this case, that plan seems to have failed: By refusing to own the error, "
+                "Reyes made it worse.");
+    ASSERT_FALSE(r.empty());
+    EXPECT_EQ("Reyes", r.back().speaker);
+}
