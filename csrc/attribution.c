@@ -914,6 +914,30 @@ static bool time_phrase(const ctx *c, size_t first, size_t sep) {
     return time;
 }
 
+/* Does the phrase [first, sep) that opens the sentence set a scene rather than name a
+ * speaker: an adverb of place before a preposition ("Here in Harbour,", "Back in Tilden,"),
+ * a preposition of place the table leaves out as it is also an adverb ("Outside the hall,",
+ * "Alongside calls for a vote,"), or a participle in -ing the table does not know before its
+ * preposition ("Dashing into the hall,", as "Worried by the drought," is)? */
+static bool place_opening(const ctx *c, size_t first, size_t sep) {
+    if (first + 1 >= sep) {
+        return false;
+    }
+    static const char *const here[] = {"here",   "there",  "back",       "home",     "elsewhere",
+                                       "nearby", "abroad", "downstairs", "upstairs", "overseas"};
+    static const char *const around[] = {"outside", "inside", "alongside", "beyond", "beside",
+                                         "behind",  "amid",   "amidst",    "across", "near"};
+    size_t n = first + 1;
+    if (folded_in(c, first, here, sizeof here / sizeof here[0])) {
+        return (bits(c, n) & FL_W_PREP) != 0;
+    }
+    if (folded_in(c, first, around, sizeof around / sizeof around[0])) {
+        return is_word(c, n) && !(bits(c, n) & (FL_W_PRON | FL_W_AUX | FL_W_VERB));
+    }
+    return suffix_is(c, first, "ing", 6) && bits(c, first) == 0 && c->v[first].cue == NULL &&
+           (bits(c, n) & (FL_W_PREP | FL_W_PARTICLE)) != 0;
+}
+
 /* Are [first, end) the words of a span of time ("two weeks", "a day", "several months")? */
 static bool time_span_words(const ctx *c, size_t first, size_t end) {
     for (size_t j = first; j < end; j++) {
@@ -948,6 +972,9 @@ static bool intro_phrase(const ctx *c, const span *s, size_t from, size_t sep) {
     if (!opens && first == s->a && first + 1 < sep && c->k[first].upper) {
         opens = (suffix_is(c, first, "ed", 5) && (bits(c, first + 1) & FL_W_PREP)) ||
                 (folded_is(c, first, "given") && (bits(c, first + 1) & FL_W_DET));
+    }
+    if (!opens && first == s->a && first + 1 < sep && c->k[first].upper) {
+        opens = place_opening(c, first, sep);
     }
     /* "Like Ivo Brandt, she …": a comparison that opens the sentence, as "Unlike …" does
      * (the table leaves "like" out of the prepositions: it is also a verb) */

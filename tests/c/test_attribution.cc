@@ -3478,3 +3478,18 @@ TEST(Attribution, AnIntroductoryGerundFindsItsSubjectPastListAndQuoteCommas) {
     ASSERT_FALSE(r.empty());
     EXPECT_EQ("Reyes", r.back().speaker);
 }
+
+TEST(Attribution, ASceneThatOpensTheSentenceIsNoSpeaker) {
+    // the first word of the scene was taken for the participle's speaker
+    auto r = records("Here in Harbour, Lind stepped up her attacks, saying the levy must go.");
+    ASSERT_FALSE(r.empty());
+    EXPECT_EQ("Lind", r.back().speaker);
+    r = records("Outside the hall, a growing number of growers are warning against a long "
+                "fight.");
+    ASSERT_FALSE(r.empty());
+    EXPECT_EQ("a growing number of growers", r[0].speaker);
+    r = records("Dashing into the hall, Mayor Dana Lind called over her shoulder, \"It is not "
+                "helping.\"");
+    ASSERT_FALSE(r.empty());
+    EXPECT_EQ("Mayor Dana Lind", r[0].speaker);
+}
