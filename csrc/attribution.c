@@ -5929,6 +5929,73 @@ static size_t list_subject(const ctx *c, const span *s, size_t from, size_t sp_f
     return start;
 }
 
+/* A list of names with commas that ends in the speaker found at sp_first ("Dana Lind, Ivo
+ * Brandt, and Marta Reyes said", also after an introduction or a "what": "At the hall,
+ * Dana Lind, Ivo Brandt and Marta Reyes said"): each item before it is a name of one to
+ * MAX_LIST_NAME_WORDS capitalised words. The list starts at its first name when that name
+ * opens the clause, or when two names or more precede the last (one name before it may be
+ * an apposition: "The mayor, Dana Lind, and Reyes"); after a preposition the first name is
+ * its object ("In Tilden, Lind and Reyes said"). Returns the list's start, or sp_first. */
+static size_t name_list_subject(const ctx *c, const span *s, size_t from, size_t sp_first,
+                                size_t vg) {
+    enum { MAX_LIST_NAME_WORDS = 4, MAX_LIST_ITEMS = 6 };
+    if (sp_first <= from + 2 || sp_first >= vg || !is_word(c, sp_first) || !c->k[sp_first].upper) {
+        return sp_first;
+    }
+    size_t p = sp_first - 1; /* the comma before the last item */
+    bool coordinated = (folded_is(c, p, "and") || folded_is(c, p, "or")) && p > from;
+    for (size_t k = sp_first; k < vg && !coordinated; k++) {
+        coordinated = folded_is(c, k, "and") || folded_is(c, k, "or");
+    }
+    if (!coordinated) {
+        return sp_first; /* "In Tilden, Lind refused": no list */
+    }
+    if ((folded_is(c, p, "and") || folded_is(c, p, "or")) && p > from) {
+        p--;
+    }
+    if (punct(c, p) != ',' || c->v[p].quoted) {
+        return sp_first;
+    }
+    size_t start = sp_first;
+    size_t items = 0;
+    bool opens = false;
+    while (p > from && items < MAX_LIST_ITEMS) {
+        size_t q = p;
+        size_t words = 0;
+        while (
+            q > from && (is_word(c, q - 1) || punct(c, q - 1) == '.') && !c->v[q - 1].quoted &&
+            c->v[q - 1].role == FL_ROLE_NONE &&
+            (!is_word(c, q - 1) ||
+             (c->k[q - 1].upper && !folded_is(c, q - 1, "like") && !folded_is(c, q - 1, "unlike") &&
+              !(bits(c, q - 1) & (FL_W_PRON | FL_W_PREP | FL_W_DET | FL_W_CONJ | FL_W_ADV |
+                                  FL_W_TIME | FL_W_OPENER))))) {
+            words += is_word(c, q - 1);
+            q--;
+        }
+        if (words == 0 || words > MAX_LIST_NAME_WORDS || !is_word(c, q)) {
+            break;
+        }
+        if (q > from && is_word(c, q - 1) && (bits(c, q - 1) & FL_W_PREP)) {
+            break; /* "In Tilden, …": the preposition's object */
+        }
+        items++;
+        start = q;
+        if (q == from || q == s->a || (is_word(c, q - 1) && !c->v[q - 1].quoted)) {
+            opens = q == from || q == s->a || (bits(c, q - 1) & (FL_W_OPENER | FL_W_CONJ)) ||
+                    folded_is(c, q - 1, "what");
+            break;
+        }
+        if (punct(c, q - 1) != ',' || c->v[q - 1].quoted) {
+            break;
+        }
+        p = q - 1;
+    }
+    if (items == 0 || !(opens || items >= 2)) {
+        return sp_first;
+    }
+    return start;
+}
+
 /* The first token of the possessor right before the noun at i, in [from, i): a
  * possessive pronoun ("his", "her", "their", "its") or a name with its "'s" ("Clinton's",
  * "Sen. Dana Lind's"); i when there is none. */
@@ -6537,6 +6604,7 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
             sp_first = subject_behind_preposition(c, s, from, sp_first, vg);
             sp_first = subject_behind_relative(c, s, from, sp_first, vg);
             sp_first = list_subject(c, s, from, sp_first, vg);
+            sp_first = name_list_subject(c, s, from, sp_first, vg);
             if (vg - sp_first == 1 && folded_is(c, sp_first, "we")) {
                 continue; /* "What we know about …": the outlet speaks, in its own words */
             }

@@ -3493,3 +3493,19 @@ TEST(Attribution, ASceneThatOpensTheSentenceIsNoSpeaker) {
     ASSERT_FALSE(r.empty());
     EXPECT_EQ("Mayor Dana Lind", r[0].speaker);
 }
+
+TEST(Attribution, AListOfNamesWithCommasIsOneSpeaker) {
+    // only the last item, after the last comma, was the speaker (names of two words each
+    // made the list longer than the four words a list of common nouns may have)
+    auto r = records("Look at what Dana Lind, Ivo Brandt, Marta Reyes and many more growers said "
+                     "in May.");
+    ASSERT_FALSE(r.empty());
+    EXPECT_EQ("Dana Lind, Ivo Brandt, Marta Reyes and many more growers", r[0].speaker);
+    // a place after a preposition is no item, nor is a name without a coordinator after it
+    r = records("In Tilden, Lind and Reyes said the levy was unfair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Lind and Reyes", r[0].speaker);
+    r = records("Like Brandt, Lind rejected the levy, arguing it was too high.");
+    ASSERT_FALSE(r.empty());
+    EXPECT_EQ("Lind", r[0].speaker);
+}
