@@ -5092,6 +5092,31 @@ static size_t relative_subject(const ctx *c, size_t a, size_t b) {
     return a;
 }
 
+/* Is [a, b) a bare noun phrase of one or two lower-case words that opens its clause right
+ * before a finite verb of saying at cue ("although history says …", "while enlisted
+ * personnel favored …")? A subject without a determiner names no one by its words, but a
+ * finite verb of saying makes it the source (PolNeAR marks it). */
+static bool bare_noun_subject(const ctx *c, const span *s, size_t a, size_t b, size_t vg,
+                              size_t cue) {
+    /* (an -s form that is also a noun ends a noun phrase there: "direct quotes") */
+    if (b != vg || b <= a || b - a > 2 || a <= s->a || vg != cue ||
+        (form(c, cue) != FL_FORM_PAST && form(c, cue) != FL_FORM_S) ||
+        (form(c, cue) == FL_FORM_S && (bits(c, cue) & FL_W_NOUNLIKE))) {
+        return false;
+    }
+    for (size_t k = a; k < b; k++) {
+        if (!is_word(c, k) || !c->k[k].lower || c->v[k].quoted || c->v[k].cue != NULL ||
+            ends_in_ly(c, k) || ing_word(c, k) || c->k[k].all_digits ||
+            (bits(c, k) & ~(FL_W_NOUNLIKE | FL_W_ROLE | FL_W_SOURCE | FL_W_MEDIUM))) {
+            return false;
+        }
+    }
+    /* the clause opens right before it: a subordinator or a conjunction */
+    return is_word(c, a - 1) && !c->v[a - 1].quoted &&
+           (bits(c, a - 1) & (FL_W_CONJ | FL_W_OPENER)) && !(bits(c, a - 1) & FL_W_RELATIVE) &&
+           !folded_is(c, a - 1, "that");
+}
+
 static void refine_speaker(const ctx *c, const span *s, size_t vg, size_t cue, size_t attrs_before,
                            size_t *first, size_t *end) {
     size_t who = relative_before_like(c, s, vg);
@@ -5168,7 +5193,7 @@ static void refine_speaker(const ctx *c, const span *s, size_t vg, size_t cue, s
                     (b == a + 1 && count_word(c, a)));
     if (a < b && !coordinated &&
         (names_someone(c, a, b) || plural(c, b - 1) || (b == a + 1 && quantifier(c, a)) ||
-         counted)) {
+         counted || bare_noun_subject(c, s, a, b, vg, cue))) {
         *first = a;
         *end = b;
         if (name_before_residence(c, s, a, first, end)) {

@@ -3509,3 +3509,18 @@ TEST(Attribution, AListOfNamesWithCommasIsOneSpeaker) {
     ASSERT_FALSE(r.empty());
     EXPECT_EQ("Lind", r[0].speaker);
 }
+
+TEST(Attribution, ABareNounBeforeAFiniteVerbOfSayingSpeaksAfterASubordinator) {
+    // a subject without a determiner named no one, so the cue had no speaker
+    auto r = records("Lind leads, although history says the race can turn.");
+    ASSERT_FALSE(r.empty());
+    EXPECT_EQ("history", r.back().speaker);
+    r = records("Officers favored Lind, while enlisted growers favored Reyes.");
+    ASSERT_FALSE(r.empty());
+    EXPECT_EQ("enlisted growers", r.back().speaker);
+    // a noun in -s after an adjective is no verb
+    r = records("Reyes, though, gave direct quotes about the levy.");
+    for (const auto &x : r) {
+        EXPECT_NE("direct", x.speaker);
+    }
+}
