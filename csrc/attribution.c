@@ -104,7 +104,8 @@ static bool is_be(const ctx *c, size_t i) {
 static bool passive_group(const ctx *c, size_t vg, size_t i) {
     for (size_t j = vg; j < i; j++) {
         if (is_be(c, j) && c->t[j].kind == FL_TOKEN_CLITIC && j > 0 &&
-            (folded_is(c, j - 1, "he") || folded_is(c, j - 1, "she")) &&
+            (folded_is(c, j - 1, "he") || folded_is(c, j - 1, "she") ||
+             folded_is(c, j - 1, "who")) &&
             (form(c, i) == FL_FORM_PAST || form(c, i) == FL_FORM_PP) &&
             (bits(c, i) & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_STANCE)) && i + 1 < c->n &&
             c->t[i + 1].sentence == c->t[i].sentence && !folded_is(c, i + 1, "to") &&

@@ -3524,3 +3524,16 @@ TEST(Attribution, ABareNounBeforeAFiniteVerbOfSayingSpeaksAfterASubordinator) {
         EXPECT_NE("direct", x.speaker);
     }
 }
+
+TEST(Attribution, WhoWithAContractedHasBeforeAParticipleOfSayingSpeaks) {
+    // "who's argued" was read as a passive ("who is argued") whose subject is content
+    auto r = records("The push was led by Ivo Brandt, who's argued for years that the levy "
+                     "is unfair.");
+    ASSERT_FALSE(r.empty());
+    EXPECT_EQ("who", r.back().speaker);
+    // but "who's expected to" stays a passive
+    r = records("Brandt, who's expected to win, stayed home.");
+    for (const auto &x : r) {
+        EXPECT_NE("who", x.speaker);
+    }
+}
