@@ -5621,6 +5621,14 @@ static bool after_introduction(const ctx *c, const span *s, size_t j) {
     return true;
 }
 
+/* A personal pronoun coordinated with a noun phrase at j ("she and other growers on the
+ * stage refused"): the pronoun opens the subject as a capital or a determiner does. */
+static bool pronoun_and(const ctx *c, size_t j, size_t sp_first) {
+    static const char *const pronouns[] = {"he", "she", "they", "we", "i"};
+    return j + 2 < sp_first && folded_in(c, j, pronouns, sizeof pronouns / sizeof pronouns[0]) &&
+           folded_is(c, j + 1, "and") && !c->v[j].quoted;
+}
+
 /* The subject that a preposition or a reduced relative's participle cut ("A state official
  * aware of the audit said", "Leaders of the drive to cancel the concert said", "A 2009
  * report by the Center found", "Growers seeking a lower levy prefer"): when the words
@@ -5689,6 +5697,7 @@ static size_t subject_behind_preposition(const ctx *c, const span *s, size_t fro
         !(j == from || j == s->a || is_separator(c, j - 1) || linked || subordinated) ||
         !is_word(c, j) ||
         !(c->k[j].upper || (bits(c, j) & FL_W_DET) || quantifier(c, j) || number_word(c, j) ||
+          pronoun_and(c, j, sp_first) ||
           (plural(c, j) && (linked || subordinated || opens_clause(c, s, from, j) ||
                             after_introduction(c, s, j))) ||
           adjective_before_plural(c, s, j, sp_first)) ||

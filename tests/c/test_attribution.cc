@@ -3537,3 +3537,10 @@ TEST(Attribution, WhoWithAContractedHasBeforeAParticipleOfSayingSpeaks) {
         EXPECT_NE("who", x.speaker);
     }
 }
+
+TEST(Attribution, APronounAndANounPhraseCutByAPrepositionAreOneSubject) {
+    // only the preposition's object ("the stage") was left as the speaker
+    auto r = records("First, she and other growers on the stage refused to back the levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("she and other growers on the stage", r[0].speaker);
+}
