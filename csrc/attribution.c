@@ -104,7 +104,8 @@ static bool is_be(const ctx *c, size_t i) {
 static bool passive_group(const ctx *c, size_t vg, size_t i) {
     for (size_t j = vg; j < i; j++) {
         if (is_be(c, j) && c->t[j].kind == FL_TOKEN_CLITIC && j > 0 &&
-            (folded_is(c, j - 1, "he") || folded_is(c, j - 1, "she")) &&
+            (folded_is(c, j - 1, "he") || folded_is(c, j - 1, "she") ||
+             folded_is(c, j - 1, "who")) &&
             (form(c, i) == FL_FORM_PAST || form(c, i) == FL_FORM_PP) &&
             (bits(c, i) & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_STANCE)) && i + 1 < c->n &&
             c->t[i + 1].sentence == c->t[i].sentence && !folded_is(c, i + 1, "to") &&
@@ -5360,6 +5361,31 @@ static bool tagged_name_before(const ctx *c, const span *s, size_t a, size_t *fi
     return true;
 }
 
+/* Is [a, b) a bare noun phrase of one or two lower-case words that opens its clause right
+ * before a finite verb of saying at cue ("although history says …", "while enlisted
+ * personnel favored …")? A subject without a determiner names no one by its words, but a
+ * finite verb of saying makes it the source (PolNeAR marks it). */
+static bool bare_noun_subject(const ctx *c, const span *s, size_t a, size_t b, size_t vg,
+                              size_t cue) {
+    /* (an -s form that is also a noun ends a noun phrase there: "direct quotes") */
+    if (b != vg || b <= a || b - a > 2 || a <= s->a || vg != cue ||
+        (form(c, cue) != FL_FORM_PAST && form(c, cue) != FL_FORM_S) ||
+        (form(c, cue) == FL_FORM_S && (bits(c, cue) & FL_W_NOUNLIKE))) {
+        return false;
+    }
+    for (size_t k = a; k < b; k++) {
+        if (!is_word(c, k) || !c->k[k].lower || c->v[k].quoted || c->v[k].cue != NULL ||
+            ends_in_ly(c, k) || ing_word(c, k) || c->k[k].all_digits ||
+            (bits(c, k) & ~(FL_W_NOUNLIKE | FL_W_ROLE | FL_W_SOURCE | FL_W_MEDIUM))) {
+            return false;
+        }
+    }
+    /* the clause opens right before it: a subordinator or a conjunction */
+    return is_word(c, a - 1) && !c->v[a - 1].quoted &&
+           (bits(c, a - 1) & (FL_W_CONJ | FL_W_OPENER)) && !(bits(c, a - 1) & FL_W_RELATIVE) &&
+           !folded_is(c, a - 1, "that");
+}
+
 static void refine_speaker(const ctx *c, const span *s, size_t vg, size_t cue, size_t attrs_before,
                            size_t *first, size_t *end) {
     size_t who = relative_before_like(c, s, vg);
@@ -5449,7 +5475,7 @@ static void refine_speaker(const ctx *c, const span *s, size_t vg, size_t cue, s
                     (b == a + 1 && count_word(c, a)));
     if (a < b && !coordinated &&
         (names_someone(c, a, b) || plural(c, b - 1) || (b == a + 1 && quantifier(c, a)) ||
-         counted)) {
+         counted || bare_noun_subject(c, s, a, b, vg, cue))) {
         *first = a;
         *end = b;
         if (name_before_residence(c, s, a, first, end)) {
@@ -5940,6 +5966,14 @@ static bool after_introduction(const ctx *c, const span *s, size_t j) {
     return true;
 }
 
+/* A personal pronoun coordinated with a noun phrase at j ("she and other growers on the
+ * stage refused"): the pronoun opens the subject as a capital or a determiner does. */
+static bool pronoun_and(const ctx *c, size_t j, size_t sp_first) {
+    static const char *const pronouns[] = {"he", "she", "they", "we", "i"};
+    return j + 2 < sp_first && folded_in(c, j, pronouns, sizeof pronouns / sizeof pronouns[0]) &&
+           folded_is(c, j + 1, "and") && !c->v[j].quoted;
+}
+
 /* The subject that a preposition or a reduced relative's participle cut ("A state official
  * aware of the audit said", "Leaders of the drive to cancel the concert said", "A 2009
  * report by the Center found", "Growers seeking a lower levy prefer"): when the words
@@ -6009,6 +6043,7 @@ static size_t subject_behind_preposition(const ctx *c, const span *s, size_t fro
         !(j == from || j == s->a || is_separator(c, j - 1) || linked || subordinated) ||
         !is_word(c, j) ||
         !(c->k[j].upper || (bits(c, j) & FL_W_DET) || quantifier(c, j) || number_word(c, j) ||
+          pronoun_and(c, j, sp_first) ||
           (plural(c, j) && (linked || subordinated || opens_clause(c, s, from, j) ||
                             after_introduction(c, s, j))) ||
           adjective_before_plural(c, s, j, sp_first)) ||
@@ -6056,6 +6091,38 @@ static size_t subject_behind_relative(const ctx *c, const span *s, size_t from, 
     return j;
 }
 
+/* The end of the main clause's subject right after the comma at k that closes an
+ * introduction ("…, the board ruled"), followed by its verb or an apposition; 0 when no
+ * subject that names someone stands there. */
+static size_t subject_after_intro(const ctx *c, const span *s, size_t k) {
+    if (k + 1 >= s->b || !is_word(c, k + 1) || c->v[k + 1].quoted) {
+        return 0;
+    }
+    size_t e = speaker_forward(c, s, k + 1);
+    for (size_t j = k + 2; j < e; j++) {
+        if (is_word(c, j) && c->k[j].lower && form(c, j) != FL_FORM_NONE &&
+            (bits(c, j) & (AFTER_CUES | BEFORE_CUES)) && !(bits(c, j - 1) & FL_W_DET)) {
+            e = j; /* "the board ruled" */
+            break;
+        }
+    }
+    /* an adverb before the verb is none of the subject: "the bishop again showed …" */
+    while (e > k + 2 && is_word(c, e - 1) && c->k[e - 1].lower &&
+           (((bits(c, e - 1) & FL_W_ADV) && !(bits(c, e - 1) & FL_W_TIME)) ||
+            ly_adverb(c, e - 1, k + 1))) {
+        e--;
+    }
+    if (e == k + 1 || e >= s->b || !names_someone(c, k + 1, e) ||
+        c->v[k + 1].role != FL_ROLE_NONE) {
+        return 0;
+    }
+    /* the main clause goes on with its verb or an apposition */
+    if (!(punct(c, e) == ',' || (is_word(c, e) && c->k[e].lower))) {
+        return 0;
+    }
+    return e;
+}
+
 /* The subject of a gerund or participle in the introduction that opens the sentence
  * ("Admitting the error, Lind said …", "In criticizing the levy, the board ruled …", "One week
  * after announcing the levy, Varga resigned"): the noun phrase after the introduction's
@@ -6066,8 +6133,15 @@ static bool intro_gerund_subject(const ctx *c, const span *s, size_t vg, size_t 
         return false;
     }
     /* before it: nothing, or a preposition or subordinator after at most three words
-     * of time ("One month after", "Just days before") */
+     * of time ("One month after", "Just days before"), from the sentence's start or a colon
+     * or semicolon ("It failed: By refusing to …, Lind …") */
     size_t a = s->a;
+    for (size_t j = vg; j > s->a && vg - j <= 2; j--) {
+        if ((punct(c, j - 1) == ':' || punct(c, j - 1) == ';') && !c->v[j - 1].quoted) {
+            a = j;
+            break;
+        }
+    }
     while (a < vg && !is_word(c, a)) {
         a++;
     }
@@ -6090,36 +6164,62 @@ static bool intro_gerund_subject(const ctx *c, const span *s, size_t vg, size_t 
             return false;
         }
     }
-    /* the introduction's comma */
-    size_t k = cue + 1;
-    while (k < s->b && k - cue < MAX_INTRO_TOKENS * 2 && (c->v[k].quoted || punct(c, k) != ',')) {
+    /* the introduction's comma: the first after which the main clause's subject and verb
+     * follow, past the commas of a list inside the introduction
+     * ("Rattling off plans to cut the toll, raise wages and fix roads, Lind promised …"),
+     * also one inside a closing quotation mark ('In calling the levy "a farce," Lind …') */
+    for (size_t k = cue + 1; k < s->b && k - cue < MAX_INTRO_TOKENS * 2; k++) {
         if (punct(c, k) == ';' || punct(c, k) == ':' || c->v[k].role != FL_ROLE_NONE) {
             return false;
         }
-        k++;
-    }
-    if (k >= s->b || punct(c, k) != ',' || c->v[k].quoted || k + 1 >= s->b || !is_word(c, k + 1)) {
-        return false;
-    }
-    size_t e = speaker_forward(c, s, k + 1);
-    for (size_t j = k + 2; j < e; j++) {
-        if (is_word(c, j) && c->k[j].lower && form(c, j) != FL_FORM_NONE &&
-            (bits(c, j) & (AFTER_CUES | BEFORE_CUES)) && !(bits(c, j - 1) & FL_W_DET)) {
-            e = j; /* "the board ruled" */
-            break;
+        size_t sep = k;
+        if (quote_comma(c, s, k)) {
+            if (k + 1 < s->b && apostrophe_pair(c, k)) {
+                sep = k + 1; /* ",''" */
+            }
+        } else if (c->v[k].quoted || punct(c, k) != ',') {
+            continue;
+        }
+        if (sep + 1 < s->b && (bits(c, sep + 1) & (FL_W_RELATIVE | FL_W_OPENER))) {
+            /* "Speaking in Tilden, where she won, Lind …": past a clause of its own, the
+             * next name may be any clause's subject */
+            return false;
+        }
+        size_t e = subject_after_intro(c, s, sep);
+        if (e != 0) {
+            *first = sep + 1;
+            *end = e;
+            return true;
         }
     }
-    if (e == k + 1 || e >= s->b || !names_someone(c, k + 1, e) ||
-        c->v[k + 1].role != FL_ROLE_NONE) {
+    return false;
+}
+
+/* Is the word right before the verb group at vg a relative "that" that is the subject of
+ * the cue ("letters that called him a fraud", "a union that has endorsed Lind")? The cue's
+ * clause is a relative one and "that" stands for its speaker, as "which" and "who" do; after
+ * a verb, a preposition or a pronoun it is a complementizer or a demonstrative instead
+ * (relative_pronoun_at). The cue must be finite: after an auxiliary or an adverb, or a past
+ * or -s form, or a base form after a plural ("the groups that backing …" is no clause). */
+static bool that_relative_subject(const ctx *c, const span *s, size_t vg, size_t cue) {
+    if (vg < s->a + 2 || c->v[vg - 1].quoted || c->v[vg - 1].role != FL_ROLE_NONE ||
+        !folded_is(c, vg - 1, "that") || !relative_pronoun_at(c, s, vg - 1) ||
+        c->v[vg - 2].quoted || !c->k[vg - 2].lower) {
         return false;
     }
-    /* the main clause goes on with its verb or an apposition */
-    if (!(punct(c, e) == ',' || (is_word(c, e) && c->k[e].lower))) {
+    /* a verb of evidence or of thought alone tells what a thing shows or a group feels
+     * ("an email that showed …", "a town that has felt ignored"), which PolNeAR leaves
+     * without a source far more often than not */
+    uint32_t b = bits(c, cue);
+    if ((b & FL_W_EVIDENCE) || ((b & FL_W_THOUGHT) && !(b & FL_W_SPEECH))) {
         return false;
     }
-    *first = k + 1;
-    *end = e;
-    return true;
+    uint8_t f = form(c, cue);
+    if (vg < cue) {
+        return f != FL_FORM_NONE; /* "that have endorsed", "that originally listed" */
+    }
+    /* a base form after a plural: "groups that say" */
+    return f == FL_FORM_PAST || f == FL_FORM_S || (f == FL_FORM_BASE && plural(c, vg - 2));
 }
 
 /* Does a list of names [start, sp_first) follow an introduction and its comma ("On Monday,
@@ -6206,6 +6306,73 @@ static size_t list_subject(const ctx *c, const span *s, size_t from, size_t sp_f
     if (!(start == from || start == a || linked || names_after_intro(c, s, a, start, sp_first)) ||
         !((bits(c, start) & FL_W_DET) || c->k[start].upper)) {
         return sp_first; /* a noun phrase or a name at the clause's start */
+    }
+    return start;
+}
+
+/* A list of names with commas that ends in the speaker found at sp_first ("Dana Lind, Ivo
+ * Brandt, and Marta Reyes said", also after an introduction or a "what": "At the hall,
+ * Dana Lind, Ivo Brandt and Marta Reyes said"): each item before it is a name of one to
+ * MAX_LIST_NAME_WORDS capitalised words. The list starts at its first name when that name
+ * opens the clause, or when two names or more precede the last (one name before it may be
+ * an apposition: "The mayor, Dana Lind, and Reyes"); after a preposition the first name is
+ * its object ("In Tilden, Lind and Reyes said"). Returns the list's start, or sp_first. */
+static size_t name_list_subject(const ctx *c, const span *s, size_t from, size_t sp_first,
+                                size_t vg) {
+    enum { MAX_LIST_NAME_WORDS = 4, MAX_LIST_ITEMS = 6 };
+    if (sp_first <= from + 2 || sp_first >= vg || !is_word(c, sp_first) || !c->k[sp_first].upper) {
+        return sp_first;
+    }
+    size_t p = sp_first - 1; /* the comma before the last item */
+    bool coordinated = (folded_is(c, p, "and") || folded_is(c, p, "or")) && p > from;
+    for (size_t k = sp_first; k < vg && !coordinated; k++) {
+        coordinated = folded_is(c, k, "and") || folded_is(c, k, "or");
+    }
+    if (!coordinated) {
+        return sp_first; /* "In Tilden, Lind refused": no list */
+    }
+    if ((folded_is(c, p, "and") || folded_is(c, p, "or")) && p > from) {
+        p--;
+    }
+    if (punct(c, p) != ',' || c->v[p].quoted) {
+        return sp_first;
+    }
+    size_t start = sp_first;
+    size_t items = 0;
+    bool opens = false;
+    while (p > from && items < MAX_LIST_ITEMS) {
+        size_t q = p;
+        size_t words = 0;
+        while (
+            q > from && (is_word(c, q - 1) || punct(c, q - 1) == '.') && !c->v[q - 1].quoted &&
+            c->v[q - 1].role == FL_ROLE_NONE &&
+            (!is_word(c, q - 1) ||
+             (c->k[q - 1].upper && !folded_is(c, q - 1, "like") && !folded_is(c, q - 1, "unlike") &&
+              !(bits(c, q - 1) & (FL_W_PRON | FL_W_PREP | FL_W_DET | FL_W_CONJ | FL_W_ADV |
+                                  FL_W_TIME | FL_W_OPENER))))) {
+            words += is_word(c, q - 1);
+            q--;
+        }
+        if (words == 0 || words > MAX_LIST_NAME_WORDS || !is_word(c, q)) {
+            break;
+        }
+        if (q > from && is_word(c, q - 1) && (bits(c, q - 1) & FL_W_PREP)) {
+            break; /* "In Tilden, …": the preposition's object */
+        }
+        items++;
+        start = q;
+        if (q == from || q == s->a || (is_word(c, q - 1) && !c->v[q - 1].quoted)) {
+            opens = q == from || q == s->a || (bits(c, q - 1) & (FL_W_OPENER | FL_W_CONJ)) ||
+                    folded_is(c, q - 1, "what");
+            break;
+        }
+        if (punct(c, q - 1) != ',' || c->v[q - 1].quoted) {
+            break;
+        }
+        p = q - 1;
+    }
+    if (items == 0 || !(opens || items >= 2)) {
+        return sp_first;
     }
     return start;
 }
@@ -6429,6 +6596,34 @@ static bool headline_passive(const ctx *c, const span *s, size_t vg, size_t i, s
 }
 
 /* c. Finds cues followed by their content, left to right, in [from, s->b). */
+/* Is the cue at i a passive of expectation before an infinitive of saying or stance ("Lind
+ * is expected to announce …", "The Courier is expected to endorse Lind")? The subject is
+ * the speaker of that verb, as with "is likely to say" (catenative_start); a passive of
+ * expectation before any other verb keeps its subject as content ("The bill is expected to
+ * pass"). */
+static bool expected_to_say(const ctx *c, const span *s, size_t vg, size_t i) {
+    uint32_t b = bits(c, i);
+    if (!(b & FL_W_THOUGHT) || !(b & FL_W_INTENT) || (b & FL_W_SPEECH) || vg == i ||
+        (form(c, i) != FL_FORM_PP && form(c, i) != FL_FORM_PAST) || !passive_group(c, vg, i) ||
+        i + 2 >= s->b || !folded_is(c, i + 1, "to") || c->v[i + 2].quoted || !c->k[i + 2].lower ||
+        form(c, i + 2) != FL_FORM_BASE) {
+        return false;
+    }
+    uint32_t vb = bits(c, i + 2);
+    if (!(vb & (FL_W_SPEECH | FL_W_STANCE)) ||
+        (vb & (FL_W_THOUGHT | FL_W_EVIDENCE | FL_W_SEEM | FL_W_INTENT)) || vote_word(c, i + 2)) {
+        return false;
+    }
+    /* with its object or clause right after it: "to rule soon on …", "to comment after the
+     * vote" tell of an act whose words are not given */
+    size_t k = i + 3;
+    return k < s->b && !at_end(s, k) &&
+           (c->v[k].quoted || family(punct(c, k)) != FAMILY_NONE ||
+            (is_word(c, k) && ((bits(c, k) & FL_W_OPENER) ||
+                               (!(bits(c, k) & (FL_W_PREP | FL_W_TIME | FL_W_ADV | FL_W_CONJ)) &&
+                                !ly_adverb(c, k, s->a)))));
+}
+
 static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
     fl_status st;
     size_t sentence_attrs = c->res->attributions.len; /* this sentence's come after these */
@@ -6686,7 +6881,10 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
                             !(subj + 1 == vg &&
                               (folded_is(c, subj, "much") || folded_is(c, subj, "little") ||
                                folded_is(c, subj, "nothing") || folded_is(c, subj, "more")));
-            if (attitude) {
+            if (attitude ||
+                (at.speaker_first == at.speaker_end && j == i + 1 && !empty_subject(c, subj, vg) &&
+                 names_someone(c, subj, vg) && expected_to_say(c, s, vg, i))) {
+                /* (after "is expected to announce", the subject announces) */
                 at.speaker_first = (uint32_t)subj;
                 at.speaker_end = (uint32_t)vg;
                 mark(c, subj, vg, FL_ROLE_SPEAKER);
@@ -6797,6 +6995,7 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
             sp_first = subject_behind_preposition(c, s, from, sp_first, vg);
             sp_first = subject_behind_relative(c, s, from, sp_first, vg);
             sp_first = list_subject(c, s, from, sp_first, vg);
+            sp_first = name_list_subject(c, s, from, sp_first, vg);
             if (vg - sp_first == 1 && folded_is(c, sp_first, "we") &&
                 !outlet_asked(c, s, sp_first, i)) {
                 continue; /* "What we know about …": the outlet speaks, in its own words */
@@ -6806,6 +7005,11 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
             refine_speaker(c, s, vg, i, sentence_attrs, &named_first, &named_end);
             if (named_first == named_end) {
                 intro_gerund_subject(c, s, vg, i, &named_first, &named_end);
+            }
+            if (named_first == named_end && sp_first == vg && that_relative_subject(c, s, vg, i)) {
+                sp_first = vg - 1; /* "letters that called him …": "that" speaks */
+                named_first = vg - 1;
+                named_end = vg;
             }
             if (named_first == named_end && vg == i) {
                 size_t obj = controlled_object(c, from, i);

@@ -3593,3 +3593,124 @@ TEST(Attribution, AParticipleAfterItsNounWithoutAnObjectHasNoSpeaker) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("growers", r[0].speaker);
 }
+
+TEST(Attribution, ARelativeThatBeforeAVerbOfSayingSpeaks) {
+    // "that" was no speaker, so the cue had none ("which" and "who" had one)
+    auto r = records("Brandt kept the letters that called him a coward.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("that", r[0].speaker);
+    EXPECT_EQ("called", r[0].cue);
+    r = records("Growers' groups that have endorsed Lind want a lower toll.");
+    ASSERT_FALSE(r.empty());
+    EXPECT_EQ("that", r[0].speaker);
+    // a complementizer or a demonstrative stays none: after a verb, and before a thing shown
+    r = records("Lind said that called for care.");
+    for (const auto &x : r) {
+        EXPECT_NE("that", x.speaker);
+    }
+    r = records("Reyes found an email that showed the toll was raised.");
+    for (const auto &x : r) {
+        EXPECT_NE("that", x.speaker);
+    }
+}
+
+TEST(Attribution, TheSubjectOfExpectedToSaySpeaks) {
+    // the subject was only content of the writer's expectation
+    auto r = records("The Tilden Courier is expected to endorse Lind.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The Tilden Courier", r[0].speaker);
+    r = records("Brandt is expected to argue that the toll is too high.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Brandt", r[0].speaker);
+    // not before a verb of no saying, nor before an act whose words are not given
+    r = records("The levy is expected to pass.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("", r[0].speaker);
+    r = records("The growers' group is expected to comment after the vote.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("", r[0].speaker);
+}
+
+TEST(Attribution, AnIntroductoryGerundFindsItsSubjectPastListAndQuoteCommas) {
+    // the first comma, inside a list, was taken for the introduction's end
+    auto r = records("Rattling off plans to cut the toll, raise wages and fix the roads, Lind "
+                     "promised a better town.");
+    ASSERT_FALSE(r.empty());
+    EXPECT_EQ("Rattling off", r[0].cue);
+    EXPECT_EQ("Lind", r[0].speaker);
+    // a comma inside the closing quotation mark closes the introduction too
+    r = records("In calling the levy \"a farce,\" the old bishop again showed his temper.");
+    ASSERT_FALSE(r.empty());
+    EXPECT_EQ("the old bishop", r[0].speaker);
+    // after a colon the clause starts anew
+    r = records("In this case, that plan seems to have failed: By refusing to own the error, "
+                "Reyes made it worse.");
+    ASSERT_FALSE(r.empty());
+    EXPECT_EQ("Reyes", r.back().speaker);
+}
+
+TEST(Attribution, ASceneThatOpensTheSentenceIsNoSpeaker) {
+    // the first word of the scene was taken for the participle's speaker
+    auto r = records("Here in Harbour, Lind stepped up her attacks, saying the levy must go.");
+    ASSERT_FALSE(r.empty());
+    EXPECT_EQ("Lind", r.back().speaker);
+    r = records("Outside the hall, a growing number of growers are warning against a long "
+                "fight.");
+    ASSERT_FALSE(r.empty());
+    EXPECT_EQ("a growing number of growers", r[0].speaker);
+    r = records("Dashing into the hall, Mayor Dana Lind called over her shoulder, \"It is not "
+                "helping.\"");
+    ASSERT_FALSE(r.empty());
+    EXPECT_EQ("Mayor Dana Lind", r[0].speaker);
+}
+
+TEST(Attribution, AListOfNamesWithCommasIsOneSpeaker) {
+    // only the last item, after the last comma, was the speaker (names of two words each
+    // made the list longer than the four words a list of common nouns may have)
+    auto r = records("Look at what Dana Lind, Ivo Brandt, Marta Reyes and many more growers said "
+                     "in May.");
+    ASSERT_FALSE(r.empty());
+    EXPECT_EQ("Dana Lind, Ivo Brandt, Marta Reyes and many more growers", r[0].speaker);
+    // a place after a preposition is no item, nor is a name without a coordinator after it
+    r = records("In Tilden, Lind and Reyes said the levy was unfair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Lind and Reyes", r[0].speaker);
+    r = records("Like Brandt, Lind rejected the levy, arguing it was too high.");
+    ASSERT_FALSE(r.empty());
+    EXPECT_EQ("Lind", r[0].speaker);
+}
+
+TEST(Attribution, ABareNounBeforeAFiniteVerbOfSayingSpeaksAfterASubordinator) {
+    // a subject without a determiner named no one, so the cue had no speaker
+    auto r = records("Lind leads, although history says the race can turn.");
+    ASSERT_FALSE(r.empty());
+    EXPECT_EQ("history", r.back().speaker);
+    r = records("Officers favored Lind, while enlisted growers favored Reyes.");
+    ASSERT_FALSE(r.empty());
+    EXPECT_EQ("enlisted growers", r.back().speaker);
+    // a noun in -s after an adjective is no verb
+    r = records("Reyes, though, gave direct quotes about the levy.");
+    for (const auto &x : r) {
+        EXPECT_NE("direct", x.speaker);
+    }
+}
+
+TEST(Attribution, WhoWithAContractedHasBeforeAParticipleOfSayingSpeaks) {
+    // "who's argued" was read as a passive ("who is argued") whose subject is content
+    auto r = records("The push was led by Ivo Brandt, who's argued for years that the levy "
+                     "is unfair.");
+    ASSERT_FALSE(r.empty());
+    EXPECT_EQ("who", r.back().speaker);
+    // but "who's expected to" stays a passive
+    r = records("Brandt, who's expected to win, stayed home.");
+    for (const auto &x : r) {
+        EXPECT_NE("who", x.speaker);
+    }
+}
+
+TEST(Attribution, APronounAndANounPhraseCutByAPrepositionAreOneSubject) {
+    // only the preposition's object ("the stage") was left as the speaker
+    auto r = records("First, she and other growers on the stage refused to back the levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("she and other growers on the stage", r[0].speaker);
+}
