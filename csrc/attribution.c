@@ -1781,13 +1781,18 @@ static size_t summary_agent(const ctx *c, const span *s, size_t p, size_t vg, si
     return e > i + 2 && names_someone(c, i + 2, e) ? e : 0;
 }
 
+/* Does the comma at p close an age between commas (", 50,")? */
+static bool age_closes_at(const ctx *c, const span *s, size_t p) {
+    return p > s->a + 2 && punct(c, p) == ',' && c->k[p - 1].all_digits &&
+           c->k[p - 1].fold_len <= 3 && punct(c, p - 2) == ',';
+}
+
 /* Does a place of residence after "of" or "from" follow the separator p, which closes an
  * age between commas ("Dana Lind, 50, of Tilden")? The name, the age and the place are one
  * subject, not a content and its speaker. */
 static bool residence_after_age(const ctx *c, const span *s, size_t p) {
-    return p > s->a + 2 && p + 1 < s->b && punct(c, p) == ',' &&
-           (folded_is(c, p + 1, "of") || folded_is(c, p + 1, "from")) && c->k[p - 1].all_digits &&
-           c->k[p - 1].fold_len <= 3 && punct(c, p - 2) == ',';
+    return p + 1 < s->b && age_closes_at(c, s, p) &&
+           (folded_is(c, p + 1, "of") || folded_is(c, p + 1, "from"));
 }
 
 static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
@@ -5147,8 +5152,7 @@ static bool name_before_residence(const ctx *c, const span *s, size_t a, size_t 
         return false;
     }
     size_t q = a - 2;
-    if (q > s->a + 2 && c->k[q - 1].all_digits && c->k[q - 1].fold_len <= 3 &&
-        punct(c, q - 2) == ',') {
+    if (age_closes_at(c, s, q)) {
         q -= 2; /* an age between commas: ", 50," */
     }
     size_t f = q;
@@ -6311,10 +6315,10 @@ static size_t list_subject(const ctx *c, const span *s, size_t from, size_t sp_f
 }
 
 /* A list of names with commas that ends in the speaker found at sp_first ("Dana Lind, Ivo
- * Brandt, and Marta Reyes said", also after an introduction or a "what": "At the hall,
- * Dana Lind, Ivo Brandt and Marta Reyes said"): each item before it is a name of one to
- * MAX_LIST_NAME_WORDS capitalised words. The list starts at its first name when that name
- * opens the clause, or when two names or more precede the last (one name before it may be
+ * Brandt, and Marta Reyes said", also after a "what": "what Dana Lind, Ivo Brandt and Marta
+ * Reyes said"; not yet after an introduction, "At the hall, Dana Lind, …"): each item before it is
+ * a name of one to MAX_LIST_NAME_WORDS capitalised words. The list starts at its first name when
+ * that name opens the clause, or when two names or more precede the last (one name before it may be
  * an apposition: "The mayor, Dana Lind, and Reyes"); after a preposition the first name is
  * its object ("In Tilden, Lind and Reyes said"). Returns the list's start, or sp_first. */
 static size_t name_list_subject(const ctx *c, const span *s, size_t from, size_t sp_first,
@@ -6324,14 +6328,15 @@ static size_t name_list_subject(const ctx *c, const span *s, size_t from, size_t
         return sp_first;
     }
     size_t p = sp_first - 1; /* the comma before the last item */
-    bool coordinated = (folded_is(c, p, "and") || folded_is(c, p, "or")) && p > from;
+    bool joined_here = (folded_is(c, p, "and") || folded_is(c, p, "or")) && p > from;
+    bool coordinated = joined_here;
     for (size_t k = sp_first; k < vg && !coordinated; k++) {
         coordinated = folded_is(c, k, "and") || folded_is(c, k, "or");
     }
     if (!coordinated) {
         return sp_first; /* "In Tilden, Lind refused": no list */
     }
-    if ((folded_is(c, p, "and") || folded_is(c, p, "or")) && p > from) {
+    if (joined_here) {
         p--;
     }
     if (punct(c, p) != ',' || c->v[p].quoted) {
