@@ -25,7 +25,8 @@ and PolNeAR's:
   and a list of the others ("also", "still", "however", "meanwhile", …): until 2026-12-02
   the list lacked "however" and a few like it, so framelens' cue ", however, said" (a
   parenthetical adverb inside the verb group) had the head "however" and missed PolNeAR's
-  "said".
+  "said"; until 2026-12-04 it lacked "likewise", "moreover", "twice", "well", "far" and the
+  "last" and "past" of a time phrase ("had last month charged", "has in the past described").
 
 Speaker F1 and cue F1 count heads (a gold span found by no framelens span is a miss, a
 framelens span that matches no gold span a false alarm); "attribution F1" counts an
@@ -92,7 +93,8 @@ shall should can could may might must also not n't never still just already ever
 further again repeatedly previously recently later then now first often to the a an his her
 their its our my your this that these those in on at with during
 both all each once long yet soon always almost since so more most less very too much
-however though meanwhile instead nonetheless nevertheless therefore thus indeed perhaps""".split())
+however though meanwhile instead nonetheless nevertheless therefore thus indeed perhaps
+likewise moreover furthermore besides otherwise twice thrice well far last past""".split())
 # words after which a speaker's head is no longer looked for
 _CUT_WORDS = frozenset("""of who whom whose which that on in at for from with during after
 before by to as about over since while when""".split())
