@@ -7214,6 +7214,34 @@ static bool nested_speaker_token(const ctx *c, size_t i) {
     return c->k[i].upper || (b & (FL_W_PRON | FL_W_DET | FL_W_ROLE | FL_W_SOURCE));
 }
 
+/* Does the nested speaker at sp open a clause of its own, a relative or adverbial clause or
+ * a new conjunct ("…, which he described as …", "after Reyes told reporters …", "as he
+ * noted …", "but he denied …", "with aides saying …")? Such a clause is the writer's frame
+ * around the other speaker, not words the outer speaker reports: PolNeAR annotates its
+ * attribution as an outermost one. "that", "if", "because" and "what" stay nested ("he
+ * said that she thinks …", "in what Kiev claims"). */
+static bool opens_own_clause(const ctx *c, const span *s, size_t sp) {
+    if (sp <= s->a || !is_word(c, sp - 1)) {
+        return false;
+    }
+    size_t j = sp - 1;
+    switch (c->k[j].fold_len) {
+    case 2:
+        return folded_is(c, j, "as");
+    case 3:
+        return folded_is(c, j, "but");
+    case 4:
+        return folded_is(c, j, "when") || folded_is(c, j, "with");
+    case 5:
+        return folded_is(c, j, "which") || folded_is(c, j, "after") || folded_is(c, j, "while") ||
+               folded_is(c, j, "since") || folded_is(c, j, "where");
+    case 6:
+        return folded_is(c, j, "before");
+    default:
+        return false;
+    }
+}
+
 /* d. An attribution inside the content of another is recorded ("he said he thinks …");
  * its speaker, cue and content stay part of the outer content (PolNeAR annotates the
  * outermost), except when the writer names the other speaker in a clause of their own ("The
@@ -7263,7 +7291,7 @@ static fl_status nested_cues(ctx *c, const span *s, size_t from) {
             continue;
         }
         fl_attr at = new_attribution(s, kind_of(b));
-        at.nested = 1;
+        at.nested = !opens_own_clause(c, s, sp);
         at.cue_word = (uint32_t)i;
         at.speaker_first = (uint32_t)sp;
         at.speaker_end = (uint32_t)vg;

@@ -3714,3 +3714,44 @@ TEST(Attribution, APronounAndANounPhraseCutByAPrepositionAreOneSubject) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("she and other growers on the stage", r[0].speaker);
 }
+
+TEST(Attribution, ASpeakerOpeningAClauseOfItsOwnInsideAContentIsOutermost) {
+    // a relative or adverbial clause, or a new conjunct, is the writer's frame around
+    // another speaker: its attribution is no part of what the outer speaker reports
+    struct Case {
+        const char *text, *speaker, *cue;
+    };
+    for (const Case &k :
+         {Case{"Lind said the levy would pass after Brandt told reporters that he opposed it.",
+               "Brandt", "told reporters"},
+          Case{"Lind said the council backed the levy, which Brandt described as unfair.",
+               "Brandt", "described"},
+          Case{"Lind said the levy was fair, as Brandt noted in March that the fund was empty.",
+               "Brandt", "noted in March"},
+          Case{"Lind said the growers were angry when Brandt announced that the levy would rise.",
+               "Brandt", "announced"}}) {
+        size_t outer = 0;
+        bool found = false;
+        for (const auto &a : published(k.text)) {
+            outer += !a.nested;
+            if (a.cue == k.cue) {
+                found = true;
+                EXPECT_EQ(k.speaker, a.speaker) << k.text;
+                EXPECT_EQ(0, a.nested) << k.text;
+            }
+        }
+        EXPECT_TRUE(found) << k.text;
+        EXPECT_EQ(2u, outer) << k.text;
+    }
+    // a speaker right after the outer cue, or after "because" or "that", is reported
+    for (const char *text :
+         {"Lind said Brandt thinks the levy is unfair.",
+          "Lind said the levy was fair because Brandt told her the fund was empty.",
+          "Lind said that Brandt believes the levy is unfair."}) {
+        size_t outer = 0;
+        for (const auto &a : published(text)) {
+            outer += !a.nested;
+        }
+        EXPECT_EQ(1u, outer) << text;
+    }
+}
