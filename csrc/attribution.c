@@ -7314,6 +7314,44 @@ static fl_status nested_cues(ctx *c, const span *s, size_t from) {
     return FL_OK;
 }
 
+/* Longest run of words between a speaker and the "to" of its infinitive cue that
+ * chain_to_speaker() takes as one verb chain ("went out of his way to say"). */
+#define MAX_CHAIN_WORDS 8
+
+/* PolNeAR's cue of an infinitive is the whole verb chain from the speaker's own verb: "took
+ * to social media to complain", "went out of his way to say", "was quick to point out",
+ * "has chosen not to respond". When only words (no punctuation, no quotation, no other
+ * part of an attribution) stand between an outermost attribution's speaker and the "to"
+ * before its cue, the cue starts right after the speaker. The attributions of one
+ * sentence are [first, n) of the result's list. */
+static void chain_to_speaker(ctx *c, size_t first) {
+    fl_attr *at = c->res->attributions.data;
+    for (size_t k = first; k < c->res->attributions.len; k++) {
+        fl_attr *a = &at[k];
+        size_t end = a->speaker_end;
+        size_t cue = a->cue_first;
+        if (a->nested || a->speaker_first == end || end + 2 > cue || !folded_is(c, cue - 1, "to")) {
+            continue;
+        }
+        size_t words = 0;
+        bool plain = true;
+        for (size_t j = end; j < cue && plain; j++) {
+            uint8_t kind = c->t[j].kind;
+            /* a passive cue in the run has a speaker of its own, whom the infinitive's
+             * subject does not name: "was asked yet again to defend" */
+            bool passive = j > end && (c->v[j].bits & ATTRIBUTION_CUES) && is_be(c, j - 1) &&
+                           (form(c, j) == FL_FORM_PAST || form(c, j) == FL_FORM_PP);
+            plain = !c->v[j].quoted && c->v[j].role == FL_ROLE_NONE && !passive &&
+                    (kind == FL_TOKEN_WORD || kind == FL_TOKEN_CLITIC || kind == FL_TOKEN_HYPHEN);
+            words += kind == FL_TOKEN_WORD;
+        }
+        if (plain && words <= MAX_CHAIN_WORDS) {
+            mark(c, end, cue, FL_ROLE_CUE);
+            a->cue_first = (uint32_t)end;
+        }
+    }
+}
+
 /* A dateline opening the sentence ("WASHINGTON (AP) —", "DAYTON, Ohio, March 4 (UPI) —",
  * "New York (AFP) –"): the index after its dash, or s->a. A place in capitals or a news
  * agency in brackets, a few words, a spaced dash. */
@@ -7356,7 +7394,18 @@ static size_t dateline_end(const ctx *c, const span *s) {
     return s->a;
 }
 
+static fl_status sentence_attributions(ctx *c, const span *s_in);
+
 fl_status fl__attributions(ctx *c, const span *s_in) {
+    size_t first = c->res->attributions.len;
+    fl_status st = sentence_attributions(c, s_in);
+    if (st == FL_OK) {
+        chain_to_speaker(c, first);
+    }
+    return st;
+}
+
+static fl_status sentence_attributions(ctx *c, const span *s_in) {
     span sd = *s_in;
     uint32_t cues = sentence_bits(c, s_in);
     if (s_in->a < c->carry_end) {
