@@ -3142,9 +3142,11 @@ static bool as_clause(const ctx *c, const span *s, size_t k) {
     if (folded_in(c, n, stages, sizeof stages / sizeof stages[0])) {
         return true;
     }
-    /* a word and a verb: "as police moved in", "as Smith spoke" */
+    /* a word and a verb: "as police moved in", "as Smith spoke"; an adverb in -ly is no
+     * subject, its participle a predicate ("see the party as insufficiently committed") */
     size_t v = k + 2;
     return v < s->b && is_word(c, v) && !(bits(c, k + 1) & FL_W_DET) &&
+           !ly_adverb(c, k + 1, s->a) &&
            ((bits(c, v) & (FL_W_VERB | FL_W_AUX)) || ed_word(c, s, v));
 }
 

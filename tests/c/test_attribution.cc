@@ -3786,3 +3786,14 @@ TEST(Attribution, AnInfinitiveCueTakesTheVerbChainFromItsSpeaker) {
         EXPECT_EQ(k.cue, r[0].cue) << k.text;
     }
 }
+
+TEST(Attribution, AnAdverbAndAParticipleAfterAsAreAPredicateNotAClause) {
+    // "see X as" + adverb in -ly + participle is a judgment: the adverb is no subject
+    auto r = records("Growers see their party as insufficiently committed to the levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Growers", r[0].speaker);
+    EXPECT_EQ("see", r[0].cue);
+    EXPECT_EQ("their party as insufficiently committed to the levy.", r[0].content);
+    // a word and a verb after "as" are still a clause of time: a sight
+    EXPECT_TRUE(records("Lind saw the levy as police moved in.").empty());
+}
