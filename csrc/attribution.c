@@ -3154,6 +3154,9 @@ static bool as_clause(const ctx *c, const span *s, size_t k) {
  * candidate", "view the deal as a betrayal")? Then a verb of thought reports a judgment. */
 static bool object_as(const ctx *c, const span *s, size_t j) {
     for (size_t k = j + 1; k < s->b && k <= j + MAX_OPENER_LOOKAHEAD; k++) {
+        if (punct(c, k) == '.' && c->k[k - 1].upper && k + 1 < s->b && c->k[k + 1].upper) {
+            continue; /* the period of a title inside the object: "view Mrs. Clinton as …" */
+        }
         if (c->v[k].quoted || !is_word_like(c, k)) {
             return false;
         }

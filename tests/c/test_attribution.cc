@@ -3797,3 +3797,13 @@ TEST(Attribution, AnAdverbAndAParticipleAfterAsAreAPredicateNotAClause) {
     // a word and a verb after "as" are still a clause of time: a sight
     EXPECT_TRUE(records("Lind saw the levy as police moved in.").empty());
 }
+
+TEST(Attribution, AnObjectBeforeAsMayHoldATitlesPeriod) {
+    auto r = records("Growers view Mrs. Lind as the stronger candidate.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("view", r[0].cue);
+    EXPECT_EQ("Mrs. Lind as the stronger candidate.", r[0].content);
+    // a sight: no "as"
+    EXPECT_TRUE(records("Growers saw Dr. Lind at the hall.").empty());
+    EXPECT_TRUE(records("Growers saw Mr. Brandt as police moved in.").empty());
+}
