@@ -127,7 +127,7 @@ static inline bool suffix_is(const ctx *c, size_t i, const char *suffix, size_t 
     if (!is_word(c, i) || k->fold_len < min_len || k->fold_len < n) {
         return false;
     }
-    const uint8_t *f = fl__vec_bytes(&c->res->folded, k->fold_off);
+    const uint8_t *f = folded_at(c, k);
     return memcmp(f + k->fold_len - n, suffix, n) == 0;
 }
 
@@ -398,9 +398,7 @@ static size_t verb_group_start(const ctx *c, const span *s, size_t i) {
             /* each word the tests below take ends in one of these bytes ("only", "since",
              * "ever", "both", "all", "each", "n't", "-ly"): most words fail on the last byte */
             const fl_tokinfo *k = &c->k[p];
-            last = is_word(c, p) && k->fold_len >= 3
-                       ? fl__vec_bytes(&c->res->folded, k->fold_off)[k->fold_len - 1]
-                       : 0;
+            last = is_word(c, p) && k->fold_len >= 3 ? folded_at(c, k)[k->fold_len - 1] : 0;
             if (last != 'y' && last != 'e' && last != 'r' && last != 'h' && last != 'l' &&
                 last != 't') {
                 break;
@@ -630,7 +628,7 @@ static bool contracted_pronoun(const ctx *c, size_t i, bool *relative) {
         return false;
     }
     const fl_tokinfo *k = &c->k[i];
-    const uint8_t *f = fl__vec_bytes(&c->res->folded, k->fold_off);
+    const uint8_t *f = folded_at(c, k);
     size_t n = k->fold_len;
     if (n < 3 || n > 7) {
         return false; /* longer than "they've": most words, before the walk to an apostrophe */
@@ -1194,7 +1192,7 @@ static name_kind name_of(const ctx *c, size_t from, size_t to, bool title) {
         words++;
         role |= (b & (FL_W_ROLE | FL_W_SOURCE)) != 0;
         const fl_tokinfo *k = &c->k[i];
-        const uint8_t *f = fl__vec_bytes(&c->res->folded, k->fold_off);
+        const uint8_t *f = folded_at(c, k);
         if (!(b & (FL_W_ROLE | FL_W_SOURCE)) && k->fold_len >= 5 &&
             memcmp(f + k->fold_len - 3, "ing", 3) == 0) {
             return NAME_NONE; /* "Escaping Russian army": a phrase, not a name */
@@ -1286,7 +1284,7 @@ static bool first_person_after(const ctx *c, const span *s, size_t j) {
         return false;
     }
     const fl_tokinfo *k = &c->k[i];
-    const uint8_t *f = fl__vec_bytes(&c->res->folded, k->fold_off);
+    const uint8_t *f = folded_at(c, k);
     /* "I'm", "We're", "I've": one token each */
     bool contracted = (k->fold_len >= 3 && f[0] == 'i' && f[1] == '\'') ||
                       (k->fold_len >= 4 && f[0] == 'w' && f[1] == 'e' && f[2] == '\'');
@@ -2174,7 +2172,7 @@ static bool plural(const ctx *c, size_t i) {
     if (!is_word(c, i) || k->fold_len < 3 || (bits(c, i) & ~(FL_W_ROLE | FL_W_SOURCE))) {
         return false;
     }
-    const uint8_t *f = fl__vec_bytes(&c->res->folded, k->fold_off);
+    const uint8_t *f = folded_at(c, k);
     return f[k->fold_len - 1] == 's' && f[k->fold_len - 2] != 's';
 }
 
@@ -2761,7 +2759,7 @@ static bool folded_in(const ctx *c, size_t i, const char *const *words, size_t n
     /* byte by byte, no strlen: most words differ from each listed one in the first byte */
     const fl_tokinfo *t = &c->k[i];
     size_t len = t->fold_len;
-    const uint8_t *f = fl__vec_bytes(&c->res->folded, t->fold_off);
+    const uint8_t *f = folded_at(c, t);
     for (size_t k = 0; k < n; k++) {
         const char *w = words[k];
         size_t j = 0;
@@ -4555,7 +4553,7 @@ static bool agent_noun(const ctx *c, size_t i) {
         (bits(c, i) & ~(FL_W_ROLE | FL_W_SOURCE))) {
         return false;
     }
-    const uint8_t *f = fl__vec_bytes(&c->res->folded, k->fold_off);
+    const uint8_t *f = folded_at(c, k);
     size_t n = k->fold_len;
     if (f[n - 1] == 's') {
         n--;
