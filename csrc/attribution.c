@@ -4384,29 +4384,35 @@ static fl_status finish(ctx *c, const span *s, fl_attr *at, size_t cstart, size_
                      (bits(c, cstart - 1) & FL_W_PREP) && !(bits(c, cstart - 1) & FL_W_OPENER);
         size_t speaker_first = at->speaker_first > cstart ? at->speaker_first : SIZE_MAX;
         while (end < s->b && c->v[end].role == FL_ROLE_NONE) {
+            /* the tests that need punctuation at end (a comma, a closer, phrase_stops(),
+             * comparison_at(), second_predicate()) behind one test of its kind: most tokens
+             * of a content are words */
+            bool pt = c->t[end].kind == FL_TOKEN_PUNCT;
             if (end > cstart &&
-                ((closer != 0 && punct(c, end) == closer) ||
-                 (pronoun_topic && punct(c, end) == ',' && end + 1 < s->b &&
-                  (bits(c, end + 1) & FL_W_CONJ)) ||
-                 (topic && topic_ends_at(c, s, at, cstart, end)) ||
+                ((pt && ((closer != 0 && punct(c, end) == closer) ||
+                         (pronoun_topic && punct(c, end) == ',' && end + 1 < s->b &&
+                          (bits(c, end + 1) & FL_W_CONJ)) ||
+                         (topic && topic_ends_at(c, s, at, cstart, end)))) ||
                  ((bits(c, end) & (FL_W_CONJ | FL_W_ADV)) && end + 2 < s->b && c->k[end].lower &&
                   linked_speaker_clause_at(c, s, end) &&
                   verb_before_end(c, end, &verb_seen, &scanned)) ||
-                 (participle && punct(c, end) == ',' && end + 1 < s->b &&
-                  finite_saying(c, end + 1)) ||
-                 (inserted && punct(c, end) == ',' && !c->v[end].quoted && end + 1 < s->b &&
-                  (finite_saying(c, end + 1) || finite_verb(c, end + 1) ||
-                   finite_cue_verb(c, end + 1))) ||
-                 (relative && punct(c, end) == ',' && !c->v[end].quoted && end + 1 < s->b &&
-                  saying_after_apposition(c, s, end + 1)) ||
+                 (pt && ((participle && punct(c, end) == ',' && end + 1 < s->b &&
+                          finite_saying(c, end + 1)) ||
+                         (inserted && punct(c, end) == ',' && !c->v[end].quoted &&
+                          end + 1 < s->b &&
+                          (finite_saying(c, end + 1) || finite_verb(c, end + 1) ||
+                           finite_cue_verb(c, end + 1))) ||
+                         (relative && punct(c, end) == ',' && !c->v[end].quoted &&
+                          end + 1 < s->b && saying_after_apposition(c, s, end + 1)))) ||
                  (end + 2 < s->b && speaker_clause_at(c, s, end) &&
                   !closes_condition(c, s, cstart, end, at->cue_word)) ||
-                 comparison_at(c, s, end) || participle_after_quote_comma(c, s, cstart, end) ||
+                 (pt && comparison_at(c, s, end)) ||
+                 participle_after_quote_comma(c, s, cstart, end) ||
                  (reduced && end > cstart + 1 && (punct(c, end) == ',' || finite_verb(c, end))) ||
                  /* "In criticizing the levy, his adviser argued" */
                  (speaker_first != SIZE_MAX && end + 1 >= speaker_first) || end == intro ||
-                 (phrase && phrase_stops(c, s, end)) ||
-                 second_predicate(c, s, at->cue_word, cstart, end))) {
+                 (pt && ((phrase && phrase_stops(c, s, end)) ||
+                         second_predicate(c, s, at->cue_word, cstart, end))))) {
                 break;
             }
             end++;
