@@ -201,10 +201,14 @@ static fl_attr new_attribution(const span *s, uint8_t kind) {
 
 /* Gives tokens [from, to) the role r where they have none yet. */
 static void mark(ctx *c, size_t from, size_t to, uint8_t r) {
+    /* read before the loop: its byte stores may alias c, so c->v and c->naming were
+     * loaded again for every token */
+    fl_vtok *v = c->v;
+    uint8_t naming = r == FL_ROLE_CONTENT ? c->naming : 0;
     for (size_t i = from; i < to; i++) {
-        if (c->v[i].role == FL_ROLE_NONE) {
-            c->v[i].role = r;
-            c->v[i].naming = r == FL_ROLE_CONTENT ? c->naming : 0;
+        if (v[i].role == FL_ROLE_NONE) {
+            v[i].role = r;
+            v[i].naming = naming;
         }
     }
 }
