@@ -4074,8 +4074,9 @@ static bool verb_before_end(const ctx *c, size_t end, bool *seen, size_t *scanne
  * ('… called the levy "a tax on hope," accusing the council …'): the same speaker's next
  * attribution, as after a plain comma (speaker_clause_at)? */
 static bool participle_after_quote_comma(const ctx *c, const span *s, size_t cstart, size_t j) {
-    if (j < cstart + 3 || c->v[j].quoted || !is_closing_quote(c, j - 1) || punct(c, j - 2) != ',' ||
-        form(c, j) != FL_FORM_ING) {
+    /* the form first: it runs on every token of a content walk, and most are no -ing */
+    if (form(c, j) != FL_FORM_ING || j < cstart + 3 || c->v[j].quoted ||
+        !is_closing_quote(c, j - 1) || punct(c, j - 2) != ',') {
         return false;
     }
     return (bits(c, j) & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_STANCE)) && reports_after(c, s, j);
