@@ -2764,8 +2764,13 @@ static bool folded_in(const ctx *c, size_t i, const char *const *words, size_t n
     const fl_tokinfo *t = &c->k[i];
     size_t len = t->fold_len;
     const uint8_t *f = folded_at(c, t);
+    /* a word whose first byte differs is skipped at once (an empty form matches only "") */
+    uint8_t f0 = len > 0 ? f[0] : 0;
     for (size_t k = 0; k < n; k++) {
         const char *w = words[k];
+        if ((uint8_t)w[0] != f0) {
+            continue;
+        }
         size_t j = 0;
         while (j < len && w[j] != '\0' && (uint8_t)w[j] == f[j]) {
             j++;
