@@ -2784,8 +2784,13 @@ static bool folded_in(const ctx *c, size_t i, const char *const *words, size_t n
 
 /* Is q's lemma one of lemmas[0..n)? */
 static bool lemma_in(const fl_cue *q, const char *const *lemmas, size_t n) {
+    if (q == NULL) {
+        return false;
+    }
+    /* the first bytes in this loop, lemma_is() only where they agree (seldom) */
+    char l0 = q->lemma[0];
     for (size_t k = 0; k < n; k++) {
-        if (lemma_is(q, lemmas[k])) {
+        if (lemmas[k][0] == l0 && lemma_is(q, lemmas[k])) {
             return true;
         }
     }
