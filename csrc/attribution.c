@@ -3245,14 +3245,10 @@ static size_t content_start(const ctx *c, const span *s, size_t i, uint8_t regio
      * infinitive ("vowed to block the measure that …") is the content itself */
     bool recipient = (bits(c, i) & FL_W_RECIPIENT) != 0;
     bool in_phrase = false;
-    /* in a clause that a subordinator opens ("When asked about the levy, she …") a comma
-     * ends the clause: what follows is the main clause, not the content */
-    bool subordinate = i > s->a && (bits(c, i - 1) & FL_W_OPENER) && (bits(c, i - 1) & FL_W_CONJ);
-    /* so does a past participle that opens the sentence: "Asked about the toll, Lind laughed
-     * it off." (the main clause is not what she was asked) */
-    subordinate = subordinate ||
-                  (i == s->a && (form(c, i) == FL_FORM_PAST || form(c, i) == FL_FORM_PP)) ||
-                  inserted_participle(c, s, i); /* "Lind, asked about the toll, laughed …" */
+    /* whether the cue stands in a subordinate clause, which only a punctuation mark below
+     * asks: found when the first one is reached (most lookaheads end at a word first) */
+    bool subordinate = false;
+    bool subordinate_known = false;
     size_t reach = j + MAX_OPENER_LOOKAHEAD;
     for (size_t k = j; k < s->b && k < reach; k++) {
         if (c->v[k].quoted || c->v[k].role != region) {
@@ -3261,6 +3257,19 @@ static size_t content_start(const ctx *c, const span *s, size_t i, uint8_t regio
         int32_t p = punct(c, k);
         if (p == ':') {
             return k + 1;
+        }
+        if (p != 0 && !subordinate_known) {
+            subordinate_known = true;
+            /* in a clause that a subordinator opens ("When asked about the levy, she …") a
+             * comma ends the clause: what follows is the main clause, not the content */
+            subordinate = i > s->a && (bits(c, i - 1) & FL_W_OPENER) &&
+                          (bits(c, i - 1) & FL_W_CONJ);
+            /* so does a past participle that opens the sentence: "Asked about the toll, Lind
+             * laughed it off." (the main clause is not what she was asked), or one inserted
+             * after the subject: "Lind, asked about the toll, laughed …" */
+            subordinate = subordinate ||
+                          (i == s->a && (form(c, i) == FL_FORM_PAST || form(c, i) == FL_FORM_PP)) ||
+                          inserted_participle(c, s, i);
         }
         if (k == j && spaced_dash(c, k)) {
             /* "said — on the radio, as it happens — that …": an aside between dashes */
