@@ -170,8 +170,9 @@ static bool spaced_dash(const ctx *c, size_t i) {
 }
 
 /* Punctuation after which a cue's speaker and cue may follow their content: a comma, a
- * closing quotation mark, a dash standing between spaces, an opening bracket. */
-static bool is_separator(const ctx *c, size_t i) {
+ * closing quotation mark, a dash standing between spaces, an opening bracket. Inline: most
+ * tokens asked are words, which the first test ends. */
+static inline bool is_separator(const ctx *c, size_t i) {
     int32_t p = punct(c, i);
     if (p == 0) {
         return false;
