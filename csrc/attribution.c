@@ -648,6 +648,9 @@ static bool contracted_pronoun(const ctx *c, size_t i, bool *relative) {
     if (n < 3 || n > 7) {
         return false; /* longer than "they've": most words, before the walk to an apostrophe */
     }
+    if (k->simple) {
+        return false; /* ASCII letters and digits only: no apostrophe to walk to */
+    }
     size_t q = 0;
     while (q < n && f[q] != '\'') {
         q++;
