@@ -136,12 +136,22 @@ static bool ing_word(const ctx *c, size_t i) {
     return suffix_is(c, i, "ing", 5) && c->k[i].lower;
 }
 
-/* A lower-case word in -ly that is no noun after a determiner ("the family"): an adverb. */
-static bool ly_adverb(const ctx *c, size_t i, size_t a) {
+/* ly_adverb() for a word of five bytes or more that ends in "y". */
+static bool ly_adverb_rest(const ctx *c, size_t i, size_t a) {
     if (!suffix_is(c, i, "ly", 5) || !c->k[i].lower || c->v[i].cue != NULL) {
         return false;
     }
     return i == a || !(bits(c, i - 1) & (FL_W_DET | FL_W_PREP));
+}
+
+/* A lower-case word in -ly that is no noun after a determiner ("the family"): an adverb.
+ * The length and the last byte inline: they rule out most words, for less than a call. */
+static inline bool ly_adverb(const ctx *c, size_t i, size_t a) {
+    const fl_tokinfo *k = &c->k[i];
+    if (k->fold_len < 5 || folded_at(c, k)[k->fold_len - 1] != 'y') {
+        return false;
+    }
+    return ly_adverb_rest(c, i, a);
 }
 
 /* Is token j a closing quotation mark with a comma inside it, which closes an apposition
