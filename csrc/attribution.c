@@ -127,7 +127,7 @@ static inline bool suffix_is(const ctx *c, size_t i, const char *suffix, size_t 
     if (!is_word(c, i) || k->fold_len < min_len || k->fold_len < n) {
         return false;
     }
-    const uint8_t *f = fl__vec_bytes(&c->res->folded, k->fold_off);
+    const uint8_t *f = folded_at(c, k);
     return memcmp(f + k->fold_len - n, suffix, n) == 0;
 }
 
@@ -136,12 +136,22 @@ static bool ing_word(const ctx *c, size_t i) {
     return suffix_is(c, i, "ing", 5) && c->k[i].lower;
 }
 
-/* A lower-case word in -ly that is no noun after a determiner ("the family"): an adverb. */
-static bool ly_adverb(const ctx *c, size_t i, size_t a) {
+/* ly_adverb() for a word of five bytes or more that ends in "y". */
+static bool ly_adverb_rest(const ctx *c, size_t i, size_t a) {
     if (!suffix_is(c, i, "ly", 5) || !c->k[i].lower || c->v[i].cue != NULL) {
         return false;
     }
     return i == a || !(bits(c, i - 1) & (FL_W_DET | FL_W_PREP));
+}
+
+/* A lower-case word in -ly that is no noun after a determiner ("the family"): an adverb.
+ * The length and the last byte inline: they rule out most words, for less than a call. */
+static inline bool ly_adverb(const ctx *c, size_t i, size_t a) {
+    const fl_tokinfo *k = &c->k[i];
+    if (k->fold_len < 5 || folded_at(c, k)[k->fold_len - 1] != 'y') {
+        return false;
+    }
+    return ly_adverb_rest(c, i, a);
 }
 
 /* Is token j a closing quotation mark with a comma inside it, which closes an apposition
@@ -170,8 +180,9 @@ static bool spaced_dash(const ctx *c, size_t i) {
 }
 
 /* Punctuation after which a cue's speaker and cue may follow their content: a comma, a
- * closing quotation mark, a dash standing between spaces, an opening bracket. */
-static bool is_separator(const ctx *c, size_t i) {
+ * closing quotation mark, a dash standing between spaces, an opening bracket. Inline: most
+ * tokens asked are words, which the first test ends. */
+static inline bool is_separator(const ctx *c, size_t i) {
     int32_t p = punct(c, i);
     if (p == 0) {
         return false;
@@ -201,10 +212,14 @@ static fl_attr new_attribution(const span *s, uint8_t kind) {
 
 /* Gives tokens [from, to) the role r where they have none yet. */
 static void mark(ctx *c, size_t from, size_t to, uint8_t r) {
+    /* read before the loop: its byte stores may alias c, so c->v and c->naming were
+     * loaded again for every token */
+    fl_vtok *v = c->v;
+    uint8_t naming = r == FL_ROLE_CONTENT ? c->naming : 0;
     for (size_t i = from; i < to; i++) {
-        if (c->v[i].role == FL_ROLE_NONE) {
-            c->v[i].role = r;
-            c->v[i].naming = r == FL_ROLE_CONTENT ? c->naming : 0;
+        if (v[i].role == FL_ROLE_NONE) {
+            v[i].role = r;
+            v[i].naming = naming;
         }
     }
 }
@@ -329,7 +344,8 @@ static bool name_word(const ctx *c, size_t i) {
            is_word(c, i - 1);
 }
 
-static bool speaker_token(const ctx *c, size_t i) {
+/* speaker_token() for every token: its whole test. */
+static bool speaker_token_rest(const ctx *c, size_t i) {
     if (c->v[i].quoted) {
         return false;
     }
@@ -377,6 +393,15 @@ static bool speaker_token(const ctx *c, size_t i) {
     return true;
 }
 
+/* May token i stand in a speaker's name? Most words may, and have no class (bits 0): that
+ * answer inline, where the call cost more than the test, the rest in speaker_token_rest(). */
+static inline bool speaker_token(const ctx *c, size_t i) {
+    if (!c->v[i].quoted && c->t[i].kind == FL_TOKEN_WORD && c->v[i].bits == 0) {
+        return true;
+    }
+    return speaker_token_rest(c, i);
+}
+
 /* Start of the verb group that ends just before token i ("has also", "did not"): the first
  * of at most MAX_VERB_GROUP auxiliaries, negations and adverbs; i when there is none. */
 static size_t verb_group_start(const ctx *c, const span *s, size_t i) {
@@ -398,9 +423,7 @@ static size_t verb_group_start(const ctx *c, const span *s, size_t i) {
             /* each word the tests below take ends in one of these bytes ("only", "since",
              * "ever", "both", "all", "each", "n't", "-ly"): most words fail on the last byte */
             const fl_tokinfo *k = &c->k[p];
-            last = is_word(c, p) && k->fold_len >= 3
-                       ? fl__vec_bytes(&c->res->folded, k->fold_off)[k->fold_len - 1]
-                       : 0;
+            last = is_word(c, p) && k->fold_len >= 3 ? folded_at(c, k)[k->fold_len - 1] : 0;
             if (last != 'y' && last != 'e' && last != 'r' && last != 'h' && last != 'l' &&
                 last != 't') {
                 break;
@@ -630,10 +653,13 @@ static bool contracted_pronoun(const ctx *c, size_t i, bool *relative) {
         return false;
     }
     const fl_tokinfo *k = &c->k[i];
-    const uint8_t *f = fl__vec_bytes(&c->res->folded, k->fold_off);
+    const uint8_t *f = folded_at(c, k);
     size_t n = k->fold_len;
     if (n < 3 || n > 7) {
         return false; /* longer than "they've": most words, before the walk to an apostrophe */
+    }
+    if (k->simple) {
+        return false; /* ASCII letters and digits only: no apostrophe to walk to */
     }
     size_t q = 0;
     while (q < n && f[q] != '\'') {
@@ -1194,7 +1220,7 @@ static name_kind name_of(const ctx *c, size_t from, size_t to, bool title) {
         words++;
         role |= (b & (FL_W_ROLE | FL_W_SOURCE)) != 0;
         const fl_tokinfo *k = &c->k[i];
-        const uint8_t *f = fl__vec_bytes(&c->res->folded, k->fold_off);
+        const uint8_t *f = folded_at(c, k);
         if (!(b & (FL_W_ROLE | FL_W_SOURCE)) && k->fold_len >= 5 &&
             memcmp(f + k->fold_len - 3, "ing", 3) == 0) {
             return NAME_NONE; /* "Escaping Russian army": a phrase, not a name */
@@ -1286,7 +1312,7 @@ static bool first_person_after(const ctx *c, const span *s, size_t j) {
         return false;
     }
     const fl_tokinfo *k = &c->k[i];
-    const uint8_t *f = fl__vec_bytes(&c->res->folded, k->fold_off);
+    const uint8_t *f = folded_at(c, k);
     /* "I'm", "We're", "I've": one token each */
     bool contracted = (k->fold_len >= 3 && f[0] == 'i' && f[1] == '\'') ||
                       (k->fold_len >= 4 && f[0] == 'w' && f[1] == 'e' && f[2] == '\'');
@@ -2174,7 +2200,7 @@ static bool plural(const ctx *c, size_t i) {
     if (!is_word(c, i) || k->fold_len < 3 || (bits(c, i) & ~(FL_W_ROLE | FL_W_SOURCE))) {
         return false;
     }
-    const uint8_t *f = fl__vec_bytes(&c->res->folded, k->fold_off);
+    const uint8_t *f = folded_at(c, k);
     return f[k->fold_len - 1] == 's' && f[k->fold_len - 2] != 's';
 }
 
@@ -2250,8 +2276,9 @@ static bool object_indefinite(const ctx *c, const span *s, size_t vg) {
 }
 
 /* Is the verb of naming at i (group [vg, i)) a name given to the indefinite object before
- * it ("including a firm called Harbour Data")? */
-static bool given_name(const ctx *c, const span *s, size_t vg, size_t i) {
+ * it ("including a firm called Harbour Data")? Inline: its first test (a verb of naming)
+ * fails on almost every cue, and the call cost more than the test. */
+static inline bool given_name(const ctx *c, const span *s, size_t vg, size_t i) {
     return (bits(c, i) & FL_W_CALLED) && form(c, i) == FL_FORM_PAST && vg == i && i + 1 < s->b &&
            (c->k[i + 1].upper || family(punct(c, i + 1)) != FAMILY_NONE) &&
            object_indefinite(c, s, vg);
@@ -2260,9 +2287,28 @@ static bool given_name(const ctx *c, const span *s, size_t vg, size_t i) {
 /* Is q a verb that reports only with "off" after it: a dismissal ("shrug", "brush",
  * "laugh", "wave") or a list given ("rattle", "tick"), or "sound" (off: speak out)? */
 static bool off_verb(const fl_cue *q) {
-    static const char *const verbs[] = {"shrug",  "brush", "laugh", "wave",
-                                        "rattle", "tick",  "sound"};
-    return lemma_in(q, verbs, sizeof verbs / sizeof verbs[0]);
+    if (q == NULL) {
+        return false;
+    }
+    /* by the first byte: verb_here() asks this of every cue it tests, and most lemmas
+     * start with none of these letters (a walk through the whole list cost 0.5 M
+     * instructions in 2 MB of news) */
+    switch (q->lemma[0]) {
+    case 'b':
+        return lemma_is(q, "brush");
+    case 'l':
+        return lemma_is(q, "laugh");
+    case 'r':
+        return lemma_is(q, "rattle");
+    case 's':
+        return lemma_is(q, "shrug") || lemma_is(q, "sound");
+    case 't':
+        return lemma_is(q, "tick");
+    case 'w':
+        return lemma_is(q, "wave");
+    default:
+        return false;
+    }
 }
 
 /* Is the verb at i (group [vg, i)) a participle that gives a name or a label, without an
@@ -2761,9 +2807,14 @@ static bool folded_in(const ctx *c, size_t i, const char *const *words, size_t n
     /* byte by byte, no strlen: most words differ from each listed one in the first byte */
     const fl_tokinfo *t = &c->k[i];
     size_t len = t->fold_len;
-    const uint8_t *f = fl__vec_bytes(&c->res->folded, t->fold_off);
+    const uint8_t *f = folded_at(c, t);
+    /* a word whose first byte differs is skipped at once (an empty form matches only "") */
+    uint8_t f0 = len > 0 ? f[0] : 0;
     for (size_t k = 0; k < n; k++) {
         const char *w = words[k];
+        if ((uint8_t)w[0] != f0) {
+            continue;
+        }
         size_t j = 0;
         while (j < len && w[j] != '\0' && (uint8_t)w[j] == f[j]) {
             j++;
@@ -2777,8 +2828,13 @@ static bool folded_in(const ctx *c, size_t i, const char *const *words, size_t n
 
 /* Is q's lemma one of lemmas[0..n)? */
 static bool lemma_in(const fl_cue *q, const char *const *lemmas, size_t n) {
+    if (q == NULL) {
+        return false;
+    }
+    /* the first bytes in this loop, lemma_is() only where they agree (seldom) */
+    char l0 = q->lemma[0];
     for (size_t k = 0; k < n; k++) {
-        if (lemma_is(q, lemmas[k])) {
+        if (lemmas[k][0] == l0 && lemma_is(q, lemmas[k])) {
             return true;
         }
     }
@@ -3238,14 +3294,10 @@ static size_t content_start(const ctx *c, const span *s, size_t i, uint8_t regio
      * infinitive ("vowed to block the measure that …") is the content itself */
     bool recipient = (bits(c, i) & FL_W_RECIPIENT) != 0;
     bool in_phrase = false;
-    /* in a clause that a subordinator opens ("When asked about the levy, she …") a comma
-     * ends the clause: what follows is the main clause, not the content */
-    bool subordinate = i > s->a && (bits(c, i - 1) & FL_W_OPENER) && (bits(c, i - 1) & FL_W_CONJ);
-    /* so does a past participle that opens the sentence: "Asked about the toll, Lind laughed
-     * it off." (the main clause is not what she was asked) */
-    subordinate = subordinate ||
-                  (i == s->a && (form(c, i) == FL_FORM_PAST || form(c, i) == FL_FORM_PP)) ||
-                  inserted_participle(c, s, i); /* "Lind, asked about the toll, laughed …" */
+    /* whether the cue stands in a subordinate clause, which only a punctuation mark below
+     * asks: found when the first one is reached (most lookaheads end at a word first) */
+    bool subordinate = false;
+    bool subordinate_known = false;
     size_t reach = j + MAX_OPENER_LOOKAHEAD;
     for (size_t k = j; k < s->b && k < reach; k++) {
         if (c->v[k].quoted || c->v[k].role != region) {
@@ -3254,6 +3306,19 @@ static size_t content_start(const ctx *c, const span *s, size_t i, uint8_t regio
         int32_t p = punct(c, k);
         if (p == ':') {
             return k + 1;
+        }
+        if (p != 0 && !subordinate_known) {
+            subordinate_known = true;
+            /* in a clause that a subordinator opens ("When asked about the levy, she …") a
+             * comma ends the clause: what follows is the main clause, not the content */
+            subordinate = i > s->a && (bits(c, i - 1) & FL_W_OPENER) &&
+                          (bits(c, i - 1) & FL_W_CONJ);
+            /* so does a past participle that opens the sentence: "Asked about the toll, Lind
+             * laughed it off." (the main clause is not what she was asked), or one inserted
+             * after the subject: "Lind, asked about the toll, laughed …" */
+            subordinate = subordinate ||
+                          (i == s->a && (form(c, i) == FL_FORM_PAST || form(c, i) == FL_FORM_PP)) ||
+                          inserted_participle(c, s, i);
         }
         if (k == j && spaced_dash(c, k)) {
             /* "said — on the radio, as it happens — that …": an aside between dashes */
@@ -4077,8 +4142,9 @@ static bool verb_before_end(const ctx *c, size_t end, bool *seen, size_t *scanne
  * ('… called the levy "a tax on hope," accusing the council …'): the same speaker's next
  * attribution, as after a plain comma (speaker_clause_at)? */
 static bool participle_after_quote_comma(const ctx *c, const span *s, size_t cstart, size_t j) {
-    if (j < cstart + 3 || c->v[j].quoted || !is_closing_quote(c, j - 1) || punct(c, j - 2) != ',' ||
-        form(c, j) != FL_FORM_ING) {
+    /* the form first: it runs on every token of a content walk, and most are no -ing */
+    if (form(c, j) != FL_FORM_ING || j < cstart + 3 || c->v[j].quoted ||
+        !is_closing_quote(c, j - 1) || punct(c, j - 2) != ',') {
         return false;
     }
     return (bits(c, j) & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_STANCE)) && reports_after(c, s, j);
@@ -4391,29 +4457,35 @@ static fl_status finish(ctx *c, const span *s, fl_attr *at, size_t cstart, size_
                      (bits(c, cstart - 1) & FL_W_PREP) && !(bits(c, cstart - 1) & FL_W_OPENER);
         size_t speaker_first = at->speaker_first > cstart ? at->speaker_first : SIZE_MAX;
         while (end < s->b && c->v[end].role == FL_ROLE_NONE) {
+            /* the tests that need punctuation at end (a comma, a closer, phrase_stops(),
+             * comparison_at(), second_predicate()) behind one test of its kind: most tokens
+             * of a content are words */
+            bool pt = c->t[end].kind == FL_TOKEN_PUNCT;
             if (end > cstart &&
-                ((closer != 0 && punct(c, end) == closer) ||
-                 (pronoun_topic && punct(c, end) == ',' && end + 1 < s->b &&
-                  (bits(c, end + 1) & FL_W_CONJ)) ||
-                 (topic && topic_ends_at(c, s, at, cstart, end)) ||
+                ((pt && ((closer != 0 && punct(c, end) == closer) ||
+                         (pronoun_topic && punct(c, end) == ',' && end + 1 < s->b &&
+                          (bits(c, end + 1) & FL_W_CONJ)) ||
+                         (topic && topic_ends_at(c, s, at, cstart, end)))) ||
                  ((bits(c, end) & (FL_W_CONJ | FL_W_ADV)) && end + 2 < s->b && c->k[end].lower &&
                   linked_speaker_clause_at(c, s, end) &&
                   verb_before_end(c, end, &verb_seen, &scanned)) ||
-                 (participle && punct(c, end) == ',' && end + 1 < s->b &&
-                  finite_saying(c, end + 1)) ||
-                 (inserted && punct(c, end) == ',' && !c->v[end].quoted && end + 1 < s->b &&
-                  (finite_saying(c, end + 1) || finite_verb(c, end + 1) ||
-                   finite_cue_verb(c, end + 1))) ||
-                 (relative && punct(c, end) == ',' && !c->v[end].quoted && end + 1 < s->b &&
-                  saying_after_apposition(c, s, end + 1)) ||
+                 (pt && ((participle && punct(c, end) == ',' && end + 1 < s->b &&
+                          finite_saying(c, end + 1)) ||
+                         (inserted && punct(c, end) == ',' && !c->v[end].quoted &&
+                          end + 1 < s->b &&
+                          (finite_saying(c, end + 1) || finite_verb(c, end + 1) ||
+                           finite_cue_verb(c, end + 1))) ||
+                         (relative && punct(c, end) == ',' && !c->v[end].quoted &&
+                          end + 1 < s->b && saying_after_apposition(c, s, end + 1)))) ||
                  (end + 2 < s->b && speaker_clause_at(c, s, end) &&
                   !closes_condition(c, s, cstart, end, at->cue_word)) ||
-                 comparison_at(c, s, end) || participle_after_quote_comma(c, s, cstart, end) ||
+                 (pt && comparison_at(c, s, end)) ||
+                 participle_after_quote_comma(c, s, cstart, end) ||
                  (reduced && end > cstart + 1 && (punct(c, end) == ',' || finite_verb(c, end))) ||
                  /* "In criticizing the levy, his adviser argued" */
                  (speaker_first != SIZE_MAX && end + 1 >= speaker_first) || end == intro ||
-                 (phrase && phrase_stops(c, s, end)) ||
-                 second_predicate(c, s, at->cue_word, cstart, end))) {
+                 (pt && ((phrase && phrase_stops(c, s, end)) ||
+                         second_predicate(c, s, at->cue_word, cstart, end))))) {
                 break;
             }
             end++;
@@ -4560,7 +4632,7 @@ static bool agent_noun(const ctx *c, size_t i) {
         (bits(c, i) & ~(FL_W_ROLE | FL_W_SOURCE))) {
         return false;
     }
-    const uint8_t *f = fl__vec_bytes(&c->res->folded, k->fold_off);
+    const uint8_t *f = folded_at(c, k);
     size_t n = k->fold_len;
     if (f[n - 1] == 's') {
         n--;
@@ -7440,7 +7512,9 @@ static fl_status sentence_attributions(ctx *c, const span *s_in) {
 
 /* ------------------------------------------------------------------ public records */
 
-static fl_text_span text_span(const ctx *c, uint32_t first, uint32_t end) {
+/* The offsets of tokens [first, end), zero when empty. Inline: four calls per attribution,
+ * and as a call each returned its record through memory. */
+static inline fl_text_span text_span(const ctx *c, uint32_t first, uint32_t end) {
     fl_text_span sp;
     memset(&sp, 0, sizeof sp);
     if (first < end && end <= c->n) {

@@ -105,7 +105,7 @@ static bool participle(const ctx *c, size_t i) {
     if (!is_word(c, i) || !k->lower || k->fold_len < 4 || c->v[i].mention != UINT32_MAX) {
         return false;
     }
-    const uint8_t *w = fl__vec_bytes(&c->res->folded, k->fold_off);
+    const uint8_t *w = folded_at(c, k);
     return (w[k->fold_len - 2] == 'e' && w[k->fold_len - 1] == 'd') ||
            (w[k->fold_len - 2] == 'e' && w[k->fold_len - 1] == 'n');
 }

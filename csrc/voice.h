@@ -15,6 +15,9 @@ typedef struct ctx {
     const fl_token *t;
     const fl_tokinfo *k;
     fl_vtok *v;
+    /* res->folded's bytes (fl__vec_bytes(&res->folded, 0)), read once: no stage after the
+     * labels appends to them, and folded_is() runs on most tokens the rules look at */
+    const uint8_t *folded;
     size_t n;
     uint8_t naming; /* the content being marked is that of a naming verb */
     size_t n_words; /* word tokens in the text */
@@ -62,17 +65,22 @@ static inline bool is_word_like(const ctx *c, size_t i) {
     return kind == FL_TOKEN_WORD || kind == FL_TOKEN_CLITIC || kind == FL_TOKEN_HYPHEN;
 }
 
+/* The folded form of the token whose label k is (k->fold_len bytes). */
+static inline const uint8_t *folded_at(const ctx *c, const fl_tokinfo *k) {
+    return c->folded + k->fold_off;
+}
+
 /* The folded form of token i equals s. */
 static inline bool folded_is(const ctx *c, size_t i, const char *s) {
     const fl_tokinfo *k = &c->k[i];
     size_t len = strlen(s);
-    return k->fold_len == len && memcmp(fl__vec_bytes(&c->res->folded, k->fold_off), s, len) == 0;
+    return k->fold_len == len && memcmp(folded_at(c, k), s, len) == 0;
 }
 
 /* A word that ends in "n't" ("didn't"): a negation. */
 static inline bool ends_with_nt(const ctx *c, size_t i) {
     const fl_tokinfo *k = &c->k[i];
-    const uint8_t *f = fl__vec_bytes(&c->res->folded, k->fold_off);
+    const uint8_t *f = folded_at(c, k);
     return c->t[i].kind == FL_TOKEN_WORD && k->fold_len > 3 &&
            memcmp(f + k->fold_len - 3, "n't", 3) == 0;
 }
