@@ -6246,11 +6246,73 @@ static bool names_after_intro(const ctx *c, const span *s, size_t a, size_t star
     return adverb || intro_phrase(c, s, a, comma);
 }
 
+/* May the word at k be an item of a list of noun phrases ("the growers, millers and
+ * bakers")? Not a verb, a preposition, a conjunction, an adverb or a time word. */
+static bool noun_list_item(const ctx *c, size_t k) {
+    return is_word(c, k) && speaker_token(c, k) && !finite_verb(c, k) &&
+           !(bits(c, k) & (FL_W_PREP | FL_W_CONJ | FL_W_ADV | FL_W_TIME)) && !ly_adverb(c, k, k);
+}
+
+/* May the token at k be part of a name in a list of names ("Gov. Dana Lind, Ivo Brandt")?
+ * A capitalised word that is no function word, or the period of an abbreviation. */
+static bool name_list_item(const ctx *c, size_t k) {
+    if (!is_word(c, k)) {
+        return punct(c, k) == '.';
+    }
+    return c->k[k].upper && !folded_is(c, k, "like") && !folded_is(c, k, "unlike") &&
+           !(bits(c, k) & (FL_W_PRON | FL_W_PREP | FL_W_DET | FL_W_CONJ | FL_W_ADV | FL_W_TIME |
+                           FL_W_OPENER));
+}
+
+/* The items of a list that walk_list took, back from a comma. */
+typedef struct {
+    size_t start;      /* the first token of the earliest item taken (p + 1 when none) */
+    size_t prev_start; /* start before the earliest item was taken */
+    size_t items;      /* items taken */
+    size_t tokens;     /* their tokens */
+    bool overlong;     /* the walk ended at an item of more than max_words words */
+} list_walk;
+
+/* The items of a list "A, B, C," that ends at the comma p, walked back towards from: each
+ * item is a run of tokens that item() accepts, not quoted and with no role yet, of one to
+ * max_words words and starting with a word, and a comma stands before each but the earliest.
+ * The walk ends at the first run that fails, at from, at a token before an item that is no
+ * comma, or after max_items items; the caller reads what stands before start. One walker
+ * serves the list of noun phrases and the list of names, whose item tests differ. */
+static list_walk walk_list(const ctx *c, size_t from, size_t p,
+                           bool (*item)(const ctx *, size_t), size_t max_words,
+                           size_t max_items) {
+    list_walk w = {p + 1, p + 1, 0, 0, false};
+    while (p > from && w.items < max_items) {
+        size_t q = p;
+        size_t words = 0;
+        while (q > from && c->v[q - 1].role == FL_ROLE_NONE && !c->v[q - 1].quoted &&
+               item(c, q - 1)) {
+            words += is_word(c, q - 1);
+            q--;
+        }
+        if (words == 0 || words > max_words || !is_word(c, q)) {
+            w.overlong = words > max_words;
+            break;
+        }
+        w.prev_start = w.start;
+        w.start = q;
+        w.items++;
+        w.tokens += p - q;
+        if (q == from || punct(c, q - 1) != ',' || c->v[q - 1].quoted) {
+            break;
+        }
+        p = q - 1;
+    }
+    return w;
+}
+
 /* A list that a comma cut ("The growers, millers and bakers said" gave
  * "millers and bakers"): when the speaker found at sp_first holds "and" and a comma
  * stands before it, the items before that comma, back to the start of the clause, are
  * part of the subject; returns where it starts (sp_first when nothing changes). */
 static size_t list_subject(const ctx *c, const span *s, size_t from, size_t sp_first, size_t vg) {
+    enum { MAX_NOUN_LIST_WORDS = 4 };
     if (sp_first <= from + 1 || sp_first >= vg || punct(c, sp_first - 1) != ',' ||
         c->v[sp_first - 1].quoted) {
         return sp_first;
@@ -6266,31 +6328,19 @@ static size_t list_subject(const ctx *c, const span *s, size_t from, size_t sp_f
          * clause, not an item of a list */
         return sp_first;
     }
-    size_t start = sp_first - 1;
-    size_t items = 0;
-    bool after_preposition = false;
-    for (size_t j = sp_first - 1; j > from && sp_first - j < MAX_SPEAKER_TOKENS;) {
-        size_t p = j - 1;
-        if (c->v[p].role != FL_ROLE_NONE || c->v[p].quoted) {
-            return sp_first;
-        }
-        if (punct(c, p) == ',') {
-            j = p;
-            continue; /* "the growers, millers, cooks and bakers" */
-        }
-        if (!is_word(c, p) || !speaker_token(c, p) || finite_verb(c, p) ||
-            (bits(c, p) & (FL_W_PREP | FL_W_CONJ | FL_W_ADV | FL_W_TIME)) || ly_adverb(c, p, p)) {
-            after_preposition = is_word(c, p) && (bits(c, p) & FL_W_PREP) && punct(c, j) != ',';
-            break;
-        }
-        items++;
-        start = p;
-        j = p;
+    list_walk w = walk_list(c, from, sp_first - 1, noun_list_item, MAX_NOUN_LIST_WORDS,
+                            MAX_NOUN_LIST_WORDS);
+    size_t start = w.start;
+    /* the token that ended the walk: before the earliest item, or before its comma */
+    size_t stop = start - 1;
+    if (stop > from && punct(c, stop) == ',') {
+        stop--;
     }
-    if (items == 0 || items > 4) {
+    if (w.items == 0 || w.overlong || w.tokens > MAX_NOUN_LIST_WORDS ||
+        (start > from && (c->v[stop].role != FL_ROLE_NONE || c->v[stop].quoted))) {
         return sp_first;
     }
-    if (after_preposition) {
+    if (start > from && stop == start - 1 && is_word(c, stop) && (bits(c, stop) & FL_W_PREP)) {
         /* a list of names after a preposition is the end of a subject that it cut: "Most
          * growers in Tilden, Harbour and Ashby said" (not "Early in the season, she and
          * …": an introduction) */
@@ -6316,11 +6366,12 @@ static size_t list_subject(const ctx *c, const span *s, size_t from, size_t sp_f
 
 /* A list of names with commas that ends in the speaker found at sp_first ("Dana Lind, Ivo
  * Brandt, and Marta Reyes said", also after a "what": "what Dana Lind, Ivo Brandt and Marta
- * Reyes said"; not yet after an introduction, "At the hall, Dana Lind, …"): each item before it is
- * a name of one to MAX_LIST_NAME_WORDS capitalised words. The list starts at its first name when
- * that name opens the clause, or when two names or more precede the last (one name before it may be
- * an apposition: "The mayor, Dana Lind, and Reyes"); after a preposition the first name is
- * its object ("In Tilden, Lind and Reyes said"). Returns the list's start, or sp_first. */
+ * Reyes said", and after an introduction: "At the hall, Dana Lind, Ivo Brandt and …"): each
+ * item before it is a name of one to MAX_LIST_NAME_WORDS capitalised words. The list starts at
+ * its first name when that name opens the clause or follows an introduction's comma, or when
+ * two names or more precede the last (one name before it may be an apposition: "The mayor,
+ * Dana Lind, and Reyes"); after a preposition the first name is its object ("In Tilden, Lind
+ * and Reyes said"). Returns the list's start, or sp_first. */
 static size_t name_list_subject(const ctx *c, const span *s, size_t from, size_t sp_first,
                                 size_t vg) {
     enum { MAX_LIST_NAME_WORDS = 4, MAX_LIST_ITEMS = 6 };
@@ -6342,39 +6393,30 @@ static size_t name_list_subject(const ctx *c, const span *s, size_t from, size_t
     if (punct(c, p) != ',' || c->v[p].quoted) {
         return sp_first;
     }
-    size_t start = sp_first;
-    size_t items = 0;
+    list_walk w = walk_list(c, from, p, name_list_item, MAX_LIST_NAME_WORDS, MAX_LIST_ITEMS);
+    size_t start = w.start;
+    size_t items = w.items;
     bool opens = false;
-    while (p > from && items < MAX_LIST_ITEMS) {
-        size_t q = p;
-        size_t words = 0;
-        while (
-            q > from && (is_word(c, q - 1) || punct(c, q - 1) == '.') && !c->v[q - 1].quoted &&
-            c->v[q - 1].role == FL_ROLE_NONE &&
-            (!is_word(c, q - 1) ||
-             (c->k[q - 1].upper && !folded_is(c, q - 1, "like") && !folded_is(c, q - 1, "unlike") &&
-              !(bits(c, q - 1) & (FL_W_PRON | FL_W_PREP | FL_W_DET | FL_W_CONJ | FL_W_ADV |
-                                  FL_W_TIME | FL_W_OPENER))))) {
-            words += is_word(c, q - 1);
-            q--;
+    bool place = false; /* the earliest name was a preposition's object */
+    if (items > 0 && start > from && is_word(c, start - 1) && !c->v[start - 1].quoted) {
+        if (bits(c, start - 1) & FL_W_PREP) {
+            start = w.prev_start; /* "In Tilden, …": the preposition's object */
+            items--;
+            place = true;
+        } else {
+            opens = (bits(c, start - 1) & (FL_W_OPENER | FL_W_CONJ)) ||
+                    folded_is(c, start - 1, "what");
         }
-        if (words == 0 || words > MAX_LIST_NAME_WORDS || !is_word(c, q)) {
-            break;
+    } else if (items > 0) {
+        opens = start == from || start == s->a;
+    }
+    if (items > 0 && !opens && !w.overlong && !place) {
+        /* (not "In Tilden, Ohio, Lind and Reyes said": a place's state goes with it) */
+        size_t a = s->a;
+        while (a < start && !is_word(c, a)) {
+            a++;
         }
-        if (q > from && is_word(c, q - 1) && (bits(c, q - 1) & FL_W_PREP)) {
-            break; /* "In Tilden, …": the preposition's object */
-        }
-        items++;
-        start = q;
-        if (q == from || q == s->a || (is_word(c, q - 1) && !c->v[q - 1].quoted)) {
-            opens = q == from || q == s->a || (bits(c, q - 1) & (FL_W_OPENER | FL_W_CONJ)) ||
-                    folded_is(c, q - 1, "what");
-            break;
-        }
-        if (punct(c, q - 1) != ',' || c->v[q - 1].quoted) {
-            break;
-        }
-        p = q - 1;
+        opens = names_after_intro(c, s, a, start, sp_first);
     }
     if (items == 0 || !(opens || items >= 2)) {
         return sp_first;

@@ -1643,6 +1643,14 @@ TEST(Attribution, AListOfNamesAfterAnIntroductionIsTheWholeSubject) {
     r = records("Instead, Lind, Reyes and Olsen argued that the levy was fair.");
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("Lind, Reyes and Olsen", r[0].speaker);
+    // an introduction whose last word is lower case ended the walk, cutting the first name
+    r = records("At the hall, Ana Ruiz, Ben Ode and Carl Fry said the levy was unfair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Ana Ruiz, Ben Ode and Carl Fry", r[0].speaker);
+    // a state after the town belongs to the introduction, not to the list
+    r = records("In Tilden, Ohio, Lind and Reyes said the levy would stay.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Lind and Reyes", r[0].speaker);
 }
 
 TEST(Attribution, AnUnknownParticipleOrGivenOpensAnIntroduction) {
