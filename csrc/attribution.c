@@ -2167,6 +2167,25 @@ static bool quantifier(const ctx *c, size_t i) {
     }
 }
 
+/* Is the past form at i, right after the quantifier at p, the verb of a clause rather than
+ * a noun the quantifier determines ("all vows")? A past form is no noun: it is the verb when
+ * the quantifier floats after its subject ("They all vowed", "The growers both warned",
+ * "Lind and Reyes each claimed") or stands for people before a clause or an infinitive
+ * ("Both promised to …", "Many claimed that …"); not "Some reported cases …". */
+static bool quantifier_subject_past(const ctx *c, const span *s, size_t p, size_t i) {
+    if (form(c, i) != FL_FORM_PAST || c->v[p].quoted || !quantifier(c, p)) {
+        return false;
+    }
+    bool floating = (folded_is(c, p, "all") || folded_is(c, p, "both") ||
+                     folded_is(c, p, "each")) &&
+                    p > s->a && is_word(c, p - 1) && !c->v[p - 1].quoted &&
+                    (folded_is(c, p - 1, "they") || folded_is(c, p - 1, "we") ||
+                     plural(c, p - 1) || (c->k[p - 1].upper && !(bits(c, p - 1) & ~FL_W_SOURCE)));
+    bool clause = i + 1 < s->b && !c->v[i + 1].quoted &&
+                  (folded_is(c, i + 1, "to") || (bits(c, i + 1) & FL_W_OPENER));
+    return floating || clause;
+}
+
 /* Does token i look like a plural noun ("Republicans", "voters"): a word in -s that is no
  * function word? */
 static bool plural(const ctx *c, size_t i) {
@@ -2498,8 +2517,11 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
         return true; /* "Both have promised …": after an auxiliary no word is a noun */
     }
     if (pb & FL_W_DET) {
-        /* "Some say", "Many believed": a quantifier standing for people */
-        return (f == FL_FORM_BASE || f == FL_FORM_PAST) && !(b & FL_W_NOUNLIKE) && quantifier(c, p);
+        /* "Some say", "Many believed": a quantifier standing for people; "They all vowed": one
+         * that floats after its subject */
+        return ((f == FL_FORM_BASE || f == FL_FORM_PAST) && !(b & FL_W_NOUNLIKE) &&
+                quantifier(c, p)) ||
+               quantifier_subject_past(c, s, p, i);
     }
     if (pb & FL_W_PREP) {
         /* "refused to say", "by saying", "without saying"; not "What to expect", whose
@@ -6793,7 +6815,8 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
             vg = i;
         } else if ((b & FL_W_NOUN_CUE) && noun_complement(c, s, i, b) != SIZE_MAX &&
                    (f == FL_FORM_NONE || (i > s->a && ((bits(c, i - 1) & (FL_W_DET | FL_W_PREP)) ||
-                                                       c->t[i - 1].kind == FL_TOKEN_CLITIC)))) {
+                                                       c->t[i - 1].kind == FL_TOKEN_CLITIC))) &&
+                   !(i > s->a && quantifier_subject_past(c, s, i - 1, i))) {
             /* "the claim that …", "his belief that …", "concerns that …", "her decision to
              * open the borders", "his suggestion to voters on Monday that …" */
             cstart = noun_complement(c, s, i, b);

@@ -3722,3 +3722,20 @@ TEST(Attribution, APronounAndANounPhraseCutByAPrepositionAreOneSubject) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("she and other growers on the stage", r[0].speaker);
 }
+
+TEST(Attribution, APastFormAfterAFloatingQuantifierIsTheVerb) {
+    // "all" read as the determiner of a noun "vowed": no speaker
+    auto r = records("They all vowed that the levy would end.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("They", r[0].speaker);
+    EXPECT_EQ("vowed", r[0].cue);
+    r = records("The growers both warned that prices would rise.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The growers", r[0].speaker);
+    r = records("Both promised to cut the levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Both", r[0].speaker);
+    EXPECT_EQ("promised", r[0].cue);
+    // a past form before a noun after a quantifier stays an adjective
+    EXPECT_TRUE(records("Some reported cases were false.").empty());
+}
