@@ -5113,6 +5113,43 @@ static bool subordinate_subject(const ctx *c, const span *s, size_t comma, size_
 /* The speaker of the cue whose verb group starts at vg, when the words before it, [*first,
  * vg), name no one (see above). *first and *end are set to the speaker found (empty when
  * none). attrs_before: the attributions of this sentence found before this one. */
+/* The start of a phrase of time ending in "ago" right before the verb group at vg, between
+ * the subject and its verb ("The council two days ago said", "… less than two weeks ago
+ * said", "… a year ago warned"): its counts, units and approximators; vg when there is none
+ * or when nothing stands before it in [from, vg) to be the subject. */
+static size_t ago_phrase_start(const ctx *c, size_t from, size_t vg) {
+    enum { MAX_AGO_WORDS = 6 };
+    if (vg < from + 2 || c->v[vg - 1].quoted || !folded_is(c, vg - 1, "ago")) {
+        return vg;
+    }
+    size_t k = vg - 1;
+    bool unit = false;
+    while (k > from && vg - k <= MAX_AGO_WORDS) {
+        size_t p = k - 1;
+        if (!is_word(c, p) || c->v[p].quoted || c->v[p].role != FL_ROLE_NONE || c->k[p].upper) {
+            break;
+        }
+        bool is_unit = time_span_noun(c, p) || (bits(c, p) & FL_W_TIME) ||
+                       folded_is(c, p, "day") || folded_is(c, p, "week") ||
+                       folded_is(c, p, "month") || folded_is(c, p, "year") ||
+                       folded_is(c, p, "hour");
+        bool count = number_word(c, p) || c->k[p].all_digits || quantifier(c, p) ||
+                     folded_is(c, p, "a") || folded_is(c, p, "an") || folded_is(c, p, "one") ||
+                     folded_is(c, p, "ten") || folded_is(c, p, "couple") ||
+                     folded_is(c, p, "of") || folded_is(c, p, "than") ||
+                     folded_is(c, p, "less") || folded_is(c, p, "more") ||
+                     folded_is(c, p, "about") || folded_is(c, p, "nearly") ||
+                     folded_is(c, p, "almost") || folded_is(c, p, "just") ||
+                     folded_is(c, p, "only") || folded_is(c, p, "roughly");
+        if (!is_unit && !count) {
+            break;
+        }
+        unit |= is_unit;
+        k = p;
+    }
+    return unit && k > from ? k : vg;
+}
+
 /* Does word i open a phrase of time before a word of time ("this week", "this past week",
  * "that night")? */
 static bool time_determiner(const ctx *c, size_t i) {
@@ -5464,6 +5501,10 @@ static void refine_speaker(const ctx *c, const span *s, size_t vg, size_t cue, s
          (folded_is(c, b - 2, "for") &&
           (folded_is(c, b - 1, "example") || folded_is(c, b - 1, "instance"))))) {
         b -= 2;
+    }
+    size_t ago = ago_phrase_start(c, a, b);
+    if (b == vg && ago > a && ago < b) {
+        b = ago; /* "The council two days ago said": the time is no part of the speaker */
     }
     while (b > a && (not_a_name(c, b - 1) ||
                      (b - 1 > a && (folded_is(c, b - 1, "both") || folded_is(c, b - 1, "all") ||
@@ -7051,14 +7092,16 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
                 }
                 speech_act = vg != i;
             }
-            /* the speaker: the words before the verb group, back to the clause's start */
+            /* the speaker: the words before the verb group, back to the clause's start,
+             * past a phrase of time in "ago" ("The council less than two weeks ago said") */
             size_t sp_first = vg;
+            size_t ago = ago_phrase_start(c, from, vg);
             while (sp_first > from && vg - sp_first < MAX_SPEAKER_TOKENS &&
                    c->v[sp_first - 1].role == FL_ROLE_NONE &&
                    /* a plain word (no class bits, not quoted) without the call */
                    ((c->v[sp_first - 1].bits == 0 && !c->v[sp_first - 1].quoted &&
                      is_word(c, sp_first - 1)) ||
-                    speaker_token(c, sp_first - 1)) &&
+                    sp_first > ago || speaker_token(c, sp_first - 1)) &&
                    punct(c, sp_first - 1) != '(' && punct(c, sp_first - 1) != ')') {
                 sp_first--;
             }

@@ -3739,3 +3739,17 @@ TEST(Attribution, APastFormAfterAFloatingQuantifierIsTheVerb) {
     // a past form before a noun after a quantifier stays an adjective
     EXPECT_TRUE(records("Some reported cases were false.").empty());
 }
+
+TEST(Attribution, APhraseOfTimeInAgoBetweenSubjectAndVerbIsNoSpeaker) {
+    // "than" ended the walk back from the verb: no speaker
+    auto r = records("The council less than two weeks ago said the levy would stay.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The council", r[0].speaker);
+    r = records("Lind a year ago warned that the levy would fail.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Lind", r[0].speaker);
+    // after the verb the phrase is no part of the subject
+    r = records("Growers said two weeks ago that the levy would fail.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Growers", r[0].speaker);
+}
