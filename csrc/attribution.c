@@ -4593,7 +4593,9 @@ static bool agent_noun(const ctx *c, size_t i) {
  * the town's state is no subject). */
 static size_t state_after_town(const ctx *c, size_t from, size_t sep, size_t vg) {
     size_t t = sep;
-    while (t > from && sep - t < 4 && is_word(c, t - 1) && c->k[t - 1].upper) {
+    /* (a capitalised preposition that opens the sentence is no part of the town: "In Berea") */
+    while (t > from && sep - t < 4 && is_word(c, t - 1) && c->k[t - 1].upper &&
+           !(bits(c, t - 1) & FL_W_PREP)) {
         t--;
     }
     if (t == sep || t == from || !(bits(c, t - 1) & FL_W_PREP)) {
@@ -5253,8 +5255,22 @@ static bool name_before_stray_comma(const ctx *c, const span *s, size_t vg, size
             return false;
         }
     }
-    if (punct(c, open) != ',' || !intro_phrase(c, s, s->a, open)) {
+    if (punct(c, open) != ',') {
         return false;
+    }
+    if (!intro_phrase(c, s, s->a, open)) {
+        /* an introduction that ends in a town and its state: "In Berea, Ohio, Gov. Dana Lind
+         * (R-Ohio), said …" (the state between the commas was the speaker) */
+        size_t town = open;
+        while (town > s->a && open - town <= 2 && is_word(c, town - 1) && c->k[town - 1].upper &&
+               !c->v[town - 1].quoted) {
+            town--;
+        }
+        if (town == open || town <= s->a || punct(c, town - 1) != ',' ||
+            c->v[town - 1].quoted || !intro_phrase(c, s, s->a, town - 1) ||
+            state_after_town(c, s->a, town - 1, vg) != open + 1) {
+            return false;
+        }
     }
     size_t f = open + 1;
     size_t e = bracket != SIZE_MAX ? bracket : vg - 1;

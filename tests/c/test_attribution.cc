@@ -3753,3 +3753,17 @@ TEST(Attribution, APhraseOfTimeInAgoBetweenSubjectAndVerbIsNoSpeaker) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("Growers", r[0].speaker);
 }
+
+TEST(Attribution, ANameBeforeAStrayCommaAfterATownAndItsStateSpeaks) {
+    // the state between the commas was the speaker
+    auto r = records("In Berea, OH, Gov. Dana Lind (R-OH), said the levy would stay.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Gov. Dana Lind", r[0].speaker);
+    r = records("In Tilden, New Mexico, Ruiz took aim at Varga.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Ruiz", r[0].speaker);
+    // without an introduction before the town the first name is still the subject's
+    r = records("Ana Ruiz, Gov. Dana Lind (R-OH), said the levy would stay.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_NE("Gov. Dana Lind", r[0].speaker);
+}
