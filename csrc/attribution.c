@@ -1206,9 +1206,11 @@ static name_kind name_of(const ctx *c, size_t from, size_t to, bool title) {
             all_caps = false;
         }
         if ((b & (FL_W_AUX | FL_W_OPENER | FL_W_PRON)) ||
-            ((b & (FL_W_SPEECH | FL_W_THOUGHT)) && k->lower &&
+            ((b & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_QUOTE_VERB)) && k->lower &&
              (form(c, i) == FL_FORM_PAST || form(c, i) == FL_FORM_S))) {
-            return NAME_NONE; /* a clause, not a name: "Verizon said in a statement: …" */
+            /* a clause, not a name: "Verizon said in a statement: …", "The mayor
+             * continued: …" (a verb that reports only a quotation, too) */
+            return NAME_NONE;
         }
     }
     if (words == 0) {

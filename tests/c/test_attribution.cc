@@ -3767,3 +3767,18 @@ TEST(Attribution, ANameBeforeAStrayCommaAfterATownAndItsStateSpeaks) {
     ASSERT_EQ(1u, r.size());
     EXPECT_NE("Gov. Dana Lind", r[0].speaker);
 }
+
+TEST(Attribution, AColonAfterAQuoteVerbEndsNoHeadlineSpeaker) {
+    // "The mayor continued" was read as a speaker's name before a headline's colon
+    auto r = records("The mayor continued: \"The levy stays.\"");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The mayor", r[0].speaker);
+    EXPECT_EQ("continued", r[0].cue);
+    for (const auto &x : records("The mayor continued: the levy stays.")) {
+        EXPECT_NE("The mayor continued", x.speaker);
+    }
+    // a role and a name before a colon still speak
+    r = records("Mayor Lind: the levy stays.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Mayor Lind", r[0].speaker);
+}
