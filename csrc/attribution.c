@@ -4772,6 +4772,13 @@ static bool clause_subject(const ctx *c, const span *s, size_t vg, size_t *first
                 title = m > k + 1 && m < vg && is_word(c, m) && c->k[m].upper &&
                         !(bits(c, m) & (FL_W_PRON | FL_W_TIME | FL_W_DET));
             }
+            /* so is one such word right after "and" or "or": "Clinton and husband Bill" */
+            title = title ||
+                    (k > a + 1 && k + 1 < vg && is_word(c, k - 1) && !c->v[k - 1].quoted &&
+                     (folded_is(c, k - 1, "and") || folded_is(c, k - 1, "or")) &&
+                     bits(c, k) == 0 && c->v[k].cue == NULL && !finite_verb(c, k) &&
+                     !ends_in_ly(c, k) && is_word(c, k + 1) && c->k[k + 1].upper &&
+                     !(bits(c, k + 1) & (FL_W_PRON | FL_W_TIME | FL_W_DET)));
             /* so is a hyphenated one whose last part is such a noun: "Liberal front-runner
              * Dana Lind" */
             title = title ||

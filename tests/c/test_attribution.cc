@@ -3782,3 +3782,15 @@ TEST(Attribution, AColonAfterAQuoteVerbEndsNoHeadlineSpeaker) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("Mayor Lind", r[0].speaker);
 }
+
+TEST(Attribution, AnUnknownWordAfterAndBeforeANameIsATitleInTheSubject) {
+    // "husband" was read as the verb after "Clinton"
+    auto r = records("Clinton and husband Bill, who met in 1971, thanked the crowd.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Clinton and husband Bill", r[0].speaker);
+    // a verb after "and" ends the subject
+    r = records("Lind stood and thanked Ode, calling him a friend.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("calling", r[1].cue);
+    EXPECT_EQ("Lind", r[1].speaker);
+}
