@@ -1917,6 +1917,12 @@ static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
                 if ((b & FL_W_RECIPIENT) && passive_group(c, vg, i)) {
                     continue; /* "At a town hall in May, Lind was asked about …": she is asked */
                 }
+                if (passive_group(c, vg, i)) {
+                    /* "The levy, as the bill is called, …", "…, the council was told": a
+                     * passive's subject is what is said or named, or whom it is said to,
+                     * never who says it */
+                    continue;
+                }
                 if (given_name(c, s, vg, i)) {
                     continue; /* "…, including a firm called Harbour Data" */
                 }

@@ -3794,3 +3794,17 @@ TEST(Attribution, AnUnknownWordAfterAndBeforeANameIsATitleInTheSubject) {
     EXPECT_EQ("calling", r[1].cue);
     EXPECT_EQ("Lind", r[1].speaker);
 }
+
+TEST(Attribution, APassiveCueAfterItsContentTakesNoSpeakerFromItsSubject) {
+    // "the bill" was the speaker of "is called"
+    for (const auto &x : records("The levy, as the bill is called, passed on Friday.")) {
+        EXPECT_NE("the bill", x.speaker);
+    }
+    for (const auto &x : records("The levy will rise, the council was told.")) {
+        EXPECT_NE("the council", x.speaker);
+    }
+    // the active keeps its subject as the speaker
+    auto r = records("The levy, as the Courier reported, passed on Friday.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("the Courier", r[0].speaker);
+}
