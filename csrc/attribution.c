@@ -7146,9 +7146,15 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
             }
             size_t named_first = sp_first;
             size_t named_end = vg;
-            refine_speaker(c, s, vg, i, sentence_attrs, &named_first, &named_end);
-            if (named_first == named_end) {
-                intro_gerund_subject(c, s, vg, i, &named_first, &named_end);
+            /* a gerund that opens its clause, at the start or after a colon, is the main
+             * clause's subject's ("It failed: By refusing to …, Lind lost"), not the subject
+             * of the clause before the colon */
+            size_t gf, ge;
+            if (intro_gerund_subject(c, s, vg, i, &gf, &ge)) {
+                named_first = gf;
+                named_end = ge;
+            } else {
+                refine_speaker(c, s, vg, i, sentence_attrs, &named_first, &named_end);
             }
             if (named_first == named_end && sp_first == vg && that_relative_subject(c, s, vg, i)) {
                 sp_first = vg - 1; /* "letters that called him …": "that" speaks */

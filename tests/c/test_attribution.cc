@@ -3808,3 +3808,16 @@ TEST(Attribution, APassiveCueAfterItsContentTakesNoSpeakerFromItsSubject) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("the Courier", r[0].speaker);
 }
+
+TEST(Attribution, AGerundAfterAColonTakesTheMainClausesSubjectNotTheOneBeforeTheColon) {
+    // the subject before the colon was taken
+    auto r = records("The plan seems to have failed: By refusing to back the levy, Reyes lost "
+                     "the vote.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("refusing", r[1].cue);
+    EXPECT_EQ("Reyes", r[1].speaker);
+    // a gerund after the verb keeps the clause's subject
+    r = records("The council met on Friday, refusing to back the levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The council", r[0].speaker);
+}
