@@ -3323,6 +3323,14 @@ static size_t content_start(const ctx *c, const span *s, size_t i, uint8_t regio
         if ((b & FL_W_OPENER) && !((b & FL_W_RELATIVE) && k > j && punct(c, k - 1) != ',')) {
             return k; /* "that", "whether"; not "who" after a noun ("the candidate who …") */
         }
+        if (recipient && k > j && (folded_is(c, k, "which") || folded_is(c, k, "what")) &&
+            k + 2 < s->b && is_word(c, k + 1) && c->k[k + 1].lower && bits(c, k + 1) == 0 &&
+            !finite_verb(c, k + 1) && is_word(c, k + 2) &&
+            (bits(c, k + 2) & (FL_W_PRON | FL_W_DET)) && !(bits(c, k + 2) & FL_W_RELATIVE)) {
+            /* "asked the growers which levy they preferred": a question's determiner before
+             * its noun and the question's subject, no relative pronoun */
+            return k;
+        }
         if ((b & FL_W_PRON) && !(b & FL_W_RELATIVE) && k > j && !(recipient && k == j)) {
             return k; /* "said for weeks he's …": the clause's subject */
         }

@@ -3821,3 +3821,14 @@ TEST(Attribution, AGerundAfterAColonTakesTheMainClausesSubjectNotTheOneBeforeThe
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("The council", r[0].speaker);
 }
+
+TEST(Attribution, AQuestionsDeterminerAfterARecipientStartsTheContent) {
+    // the content started at the question's subject, "they preferred."
+    auto r = records("Lind asked the growers which levy they preferred.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("which levy they preferred.", r[0].content);
+    // a relative "which" before a verb is no question
+    r = records("Lind told the growers which backed the levy that it stays.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("that it stays.", r[0].content);
+}
