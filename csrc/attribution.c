@@ -3246,6 +3246,55 @@ static bool predicate_after_comma(const ctx *c, const span *s, size_t j) {
            finite_cue_verb(c, k);
 }
 
+/* After a verb that takes a recipient, at j: the start of a bare clause after the recipient
+ * and its phrases of time, place or medium ("told reporters the levy would end", "told
+ * reporters at a rally on Friday the levy would end"), or SIZE_MAX. The recipient is an
+ * object pronoun, or up to three nouns or a name after an optional determiner; the clause
+ * needs a verb within reach ("told the growers the news" has none). */
+static size_t clause_after_recipient(const ctx *c, const span *s, size_t j) {
+    enum { MAX_RECIPIENT_WORDS = 3, MAX_CLAUSE_REACH = 6 };
+    if (j >= s->b || !is_word(c, j) || c->v[j].quoted) {
+        return SIZE_MAX;
+    }
+    size_t r = j;
+    if (object_pronoun(c, j)) {
+        r = j + 1;
+    } else {
+        if (bits(c, r) & FL_W_DET) {
+            r++;
+        }
+        size_t first = r;
+        while (r < s->b && r - first < MAX_RECIPIENT_WORDS && is_word(c, r) && !c->v[r].quoted &&
+               !finite_verb(c, r) && !(bits(c, r) & ~(FL_W_ROLE | FL_W_SOURCE))) {
+            r++;
+        }
+        if (r == first) {
+            return SIZE_MAX;
+        }
+    }
+    size_t k = adjunct_before_clause(c, s, r);
+    if (k == SIZE_MAX) {
+        k = r;
+        size_t times = 0;
+        while (k < s->b && is_word(c, k) && (bits(c, k) & FL_W_TIME) && times < 3) {
+            k++;
+            times++;
+        }
+    }
+    if (!clause_follows(c, s, k) || (bits(c, k) & FL_W_OPENER)) {
+        return SIZE_MAX;
+    }
+    for (size_t v = k + 1; v < s->b && v - k <= MAX_CLAUSE_REACH; v++) {
+        if (!is_word(c, v) || c->v[v].quoted) {
+            return SIZE_MAX;
+        }
+        if ((bits(c, v) & FL_W_AUX) || finite_verb(c, v)) {
+            return k;
+        }
+    }
+    return SIZE_MAX;
+}
+
 /* Where the content of a cue at i starts: after the cue, the words that belong to it
  * ("pointed out") and a recipient or an adjunct before a complement ("told reporters on
  * Tuesday that …" starts at "that"). SIZE_MAX when the cue reports nothing after it ("The
@@ -3348,6 +3397,12 @@ static size_t content_start(const ctx *c, const span *s, size_t i, uint8_t regio
             /* "Tuesday", "also" */
         } else if (!(in_phrase || recipient || ly_adverb(c, k, s->a))) {
             break; /* "accused Russia of …": the object starts the content */
+        }
+    }
+    if (recipient && !subordinate) {
+        size_t r = clause_after_recipient(c, s, j);
+        if (r != SIZE_MAX) {
+            return r; /* "told reporters at a rally the levy would end" */
         }
     }
     /* "said on Friday he met …", "said Tuesday the plan …": a time first */

@@ -3832,3 +3832,17 @@ TEST(Attribution, AQuestionsDeterminerAfterARecipientStartsTheContent) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("that it stays.", r[0].content);
 }
+
+TEST(Attribution, ABareClauseAfterARecipientAndItsPhrasesIsTheContent) {
+    // the recipient started the content
+    auto r = records("Reyes told reporters at a rally the levy would end.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("the levy would end.", r[0].content);
+    r = records("Reyes told him on Friday the levy would end.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("the levy would end.", r[0].content);
+    // without a verb after it, the object is no clause
+    r = records("Reyes told the growers the news.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("the growers the news.", r[0].content);
+}
