@@ -6532,13 +6532,19 @@ static size_t list_subject(const ctx *c, const span *s, size_t from, size_t sp_f
 static size_t name_list_subject(const ctx *c, const span *s, size_t from, size_t sp_first,
                                 size_t vg) {
     enum { MAX_LIST_NAME_WORDS = 4, MAX_LIST_ITEMS = 6 };
-    if (sp_first <= from + 2 || sp_first >= vg || !is_word(c, sp_first) || !c->k[sp_first].upper) {
+    size_t last = sp_first; /* the last item's first word */
+    if (last + 1 < vg && (folded_is(c, last, "and") || folded_is(c, last, "or")) &&
+        !c->v[last].quoted) {
+        last++; /* "Democrats Ana Ruiz, Ivo Brandt, and Carl Fry": the speaker found starts at
+                 * the coordinator after a serial comma */
+    }
+    if (sp_first <= from + 2 || last >= vg || !is_word(c, last) || !c->k[last].upper) {
         return sp_first;
     }
-    size_t p = sp_first - 1; /* the comma before the last item */
+    size_t p = last - 1; /* the comma before the last item */
     bool joined_here = (folded_is(c, p, "and") || folded_is(c, p, "or")) && p > from;
     bool coordinated = joined_here;
-    for (size_t k = sp_first; k < vg && !coordinated; k++) {
+    for (size_t k = last; k < vg && !coordinated; k++) {
         coordinated = folded_is(c, k, "and") || folded_is(c, k, "or");
     }
     if (!coordinated) {

@@ -3846,3 +3846,14 @@ TEST(Attribution, ABareClauseAfterARecipientAndItsPhrasesIsTheContent) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("the growers the news.", r[0].content);
 }
+
+TEST(Attribution, AListOfNamesWithASerialCommaIsTheWholeSubject) {
+    // the coordinator after the serial comma kept the walker from the list: "Carl Fry"
+    auto r = records("Democrats Ana Ruiz, Ivo Brandt, and Carl Fry offered voters a choice.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Democrats Ana Ruiz, Ivo Brandt, and Carl Fry", r[0].speaker);
+    // one name before the last may be an apposition: no list
+    r = records("The mayor, Dana Lind, and Reyes said the levy was unfair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_NE("The mayor, Dana Lind, and Reyes", r[0].speaker);
+}
