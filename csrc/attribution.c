@@ -4792,7 +4792,9 @@ static bool clause_subject(const ctx *c, const span *s, size_t vg, size_t *first
     while (k < vg && k - a < MAX_SPEAKER_TOKENS &&
            (c->v[k].role != FL_ROLE_CONTENT || k < seem_end) && !c->v[k].quoted &&
            speaker_token(c, k) &&
-           (!finite_verb(c, k) || (det_start && k == a + 1 && !(bits(c, k) & FL_W_AUX))) &&
+           (!finite_verb(c, k) || (det_start && k == a + 1 && !(bits(c, k) & FL_W_AUX)) ||
+            /* the last part of a compound: "state-owned", "Texas-based" */
+            (k > a && c->t[k - 1].kind == FL_TOKEN_HYPHEN && !c->t[k].space_before)) &&
            punct(c, k) != '(' && punct(c, k) != ')') {
         /* ("The embattled governor": an -ed word right after the determiner describes) */
         if (c->t[k].kind == FL_TOKEN_CLITIC && k > a && c->k[k - 1].upper &&

@@ -3857,3 +3857,15 @@ TEST(Attribution, AListOfNamesWithASerialCommaIsTheWholeSubject) {
     ASSERT_EQ(1u, r.size());
     EXPECT_NE("The mayor, Dana Lind, and Reyes", r[0].speaker);
 }
+
+TEST(Attribution, TheLastPartOfAHyphenatedCompoundIsNoVerbOfTheSubject) {
+    // "owned" ended the subject: "Tilden's state"
+    auto r = records("Tilden's state-owned investment giant Harbour runs a mill and says it will "
+                     "close.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Tilden's state-owned investment giant Harbour", r[0].speaker);
+    // a verb after the name still ends it
+    r = records("Harbour owned the mill and says it will close.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Harbour", r[0].speaker);
+}
