@@ -4789,6 +4789,13 @@ static bool clause_subject(const ctx *c, const span *s, size_t vg, size_t *first
      * adoptees", "Another Clinton ally") runs on through its lower-case nouns */
     bool det_start = (bits(c, a) & FL_W_DET) || quantifier(c, a) || c->k[a].all_digits ||
                      number_word(c, a);
+    /* so does a nationality before a plural: "Syrian hackers backing …", "Chinese officials"
+     * (the plural is no verb of a name, as in "Sanders leads") */
+    det_start = det_start ||
+                (a + 2 < vg && c->k[a].upper && bits(c, a) == 0 && c->k[a + 1].lower &&
+                 plural(c, a + 1) &&
+                 (suffix_is(c, a, "ian", 5) || suffix_is(c, a, "an", 5) ||
+                  suffix_is(c, a, "ese", 6) || suffix_is(c, a, "ish", 6)));
     while (k < vg && k - a < MAX_SPEAKER_TOKENS &&
            (c->v[k].role != FL_ROLE_CONTENT || k < seem_end) && !c->v[k].quoted &&
            speaker_token(c, k) &&

@@ -3869,3 +3869,15 @@ TEST(Attribution, TheLastPartOfAHyphenatedCompoundIsNoVerbOfTheSubject) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("Harbour", r[0].speaker);
 }
+
+TEST(Attribution, ANationalityBeforeAPluralOpensTheSubjectsNounPhrase) {
+    // the plural was read as the verb of the name "Syrian"
+    auto r = records("Syrian hackers backing the mayor hijacked the account, tweeting false "
+                     "reports.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Syrian hackers", r[0].speaker);
+    // a name in -an before its verb keeps the name
+    r = records("Morgan leads the race, saying he will win.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Morgan", r[0].speaker);
+}
