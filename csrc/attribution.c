@@ -1914,13 +1914,10 @@ static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
                 if (vg > s->a && (bits(c, vg - 1) & (FL_W_DET | FL_W_PREP))) {
                     continue;
                 }
-                if ((b & FL_W_RECIPIENT) && passive_group(c, vg, i)) {
-                    continue; /* "At a town hall in May, Lind was asked about …": she is asked */
-                }
                 if (passive_group(c, vg, i)) {
-                    /* "The levy, as the bill is called, …", "…, the council was told": a
-                     * passive's subject is what is said or named, or whom it is said to,
-                     * never who says it */
+                    /* a passive's subject is whom it is said to, or what is said or named,
+                     * never who says it: "At a town hall in May, Lind was asked about …",
+                     * "The levy, as the bill is called, …" */
                     continue;
                 }
                 if (given_name(c, s, vg, i)) {
