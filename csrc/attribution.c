@@ -5785,6 +5785,13 @@ static void refine_speaker(const ctx *c, const span *s, size_t vg, size_t cue, s
          * Brandt, the treasurer, proposed", "… -- Ivo Brandt, an aide, told" */
         *first = f;
         *end = e;
+    } else if (p == ')' && !coordinated && !participle && !timed &&
+               subject_before_apposition(c, s, vg, false, &f, &e)) {
+        /* a bracket tag right before the verb closes the name that speaks, after any
+         * introduction: "Sunday, on the Courier's "Morning Show," while commenting on …,
+         * Governor Dana Lind (R-Okla.) said" */
+        *first = f;
+        *end = e;
     } else if (clause_subject(c, s, vg, &f, &e) && e <= vg) {
         *first = f;
         *end = e;

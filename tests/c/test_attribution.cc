@@ -3881,3 +3881,15 @@ TEST(Attribution, ANationalityBeforeAPluralOpensTheSubjectsNounPhrase) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("Morgan", r[0].speaker);
 }
+
+TEST(Attribution, ANameWithABracketTagBeforeTheVerbSpeaksAfterAnyIntroduction) {
+    // the sentence's start was taken for the subject: "Shortly"
+    auto r = records("Shortly after the announcement of Reyes's death, Senate Majority Leader "
+                     "Ivo Brandt (R-Ky.) issued a statement saying the court would wait.");
+    ASSERT_FALSE(r.empty());
+    EXPECT_EQ("Senate Majority Leader Ivo Brandt", r[0].speaker);
+    // a verb coordinated after an object with its tag keeps the clause's subject
+    r = records("Lind met Ivo Reyes (R-Ky.) and said the levy was unfair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Lind", r[0].speaker);
+}
