@@ -7109,6 +7109,13 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
                 (at.speaker_first == at.speaker_end && j == i + 1 && !empty_subject(c, subj, vg) &&
                  names_someone(c, subj, vg) && expected_to_say(c, s, vg, i))) {
                 /* (after "is expected to announce", the subject announces) */
+                if (subj > from + 1 && !c->v[subj - 1].quoted &&
+                    (folded_is(c, subj - 1, "and") || folded_is(c, subj - 1, "or")) &&
+                    is_word(c, subj - 2) && !c->v[subj - 2].quoted) {
+                    /* a coordinated subject is one: "Most growers in Tilden and Harbour were
+                     * worried" (not "Harbour") */
+                    subj = subject_start(c, subj - 1, from);
+                }
                 at.speaker_first = (uint32_t)subj;
                 at.speaker_end = (uint32_t)vg;
                 mark(c, subj, vg, FL_ROLE_SPEAKER);

@@ -3893,3 +3893,14 @@ TEST(Attribution, ANameWithABracketTagBeforeTheVerbSpeaksAfterAnyIntroduction) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("Lind", r[0].speaker);
 }
+
+TEST(Attribution, ACoordinatedSubjectOfAPassiveOfThinkingIsWhole) {
+    // only the last conjunct was the speaker: "Harbour"
+    auto r = records("Most growers in Tilden and Harbour were worried about the levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Most growers in Tilden and Harbour", r[0].speaker);
+    // a clause before the coordinator and its comma is no part of the subject
+    for (const auto &x : records("Lind spoke, and growers were worried about the levy.")) {
+        EXPECT_EQ(std::string::npos, x.speaker.find("Lind"));
+    }
+}
