@@ -1232,9 +1232,11 @@ static name_kind name_of(const ctx *c, size_t from, size_t to, bool title) {
             all_caps = false;
         }
         if ((b & (FL_W_AUX | FL_W_OPENER | FL_W_PRON)) ||
-            ((b & (FL_W_SPEECH | FL_W_THOUGHT)) && k->lower &&
+            ((b & (FL_W_SPEECH | FL_W_THOUGHT | FL_W_QUOTE_VERB)) && k->lower &&
              (form(c, i) == FL_FORM_PAST || form(c, i) == FL_FORM_S))) {
-            return NAME_NONE; /* a clause, not a name: "Verizon said in a statement: …" */
+            /* a clause, not a name: "Verizon said in a statement: …", "The mayor
+             * continued: …" (a verb that reports only a quotation, too) */
+            return NAME_NONE;
         }
     }
     if (words == 0) {
@@ -1938,8 +1940,11 @@ static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
                 if (vg > s->a && (bits(c, vg - 1) & (FL_W_DET | FL_W_PREP))) {
                     continue;
                 }
-                if ((b & FL_W_RECIPIENT) && passive_group(c, vg, i)) {
-                    continue; /* "At a town hall in May, Lind was asked about …": she is asked */
+                if (passive_group(c, vg, i)) {
+                    /* a passive's subject is whom it is said to, or what is said or named,
+                     * never who says it: "At a town hall in May, Lind was asked about …",
+                     * "The levy, as the bill is called, …" */
+                    continue;
                 }
                 if (given_name(c, s, vg, i)) {
                     continue; /* "…, including a firm called Harbour Data" */
@@ -2191,6 +2196,25 @@ static bool quantifier(const ctx *c, size_t i) {
     default:
         return false;
     }
+}
+
+/* Is the past form at i, right after the quantifier at p, the verb of a clause rather than
+ * a noun the quantifier determines ("all vows")? A past form is no noun: it is the verb when
+ * the quantifier floats after its subject ("They all vowed", "The growers both warned",
+ * "Lind and Reyes each claimed") or stands for people before a clause or an infinitive
+ * ("Both promised to …", "Many claimed that …"); not "Some reported cases …". */
+static bool quantifier_subject_past(const ctx *c, const span *s, size_t p, size_t i) {
+    if (form(c, i) != FL_FORM_PAST || c->v[p].quoted || !quantifier(c, p)) {
+        return false;
+    }
+    bool floating = (folded_is(c, p, "all") || folded_is(c, p, "both") ||
+                     folded_is(c, p, "each")) &&
+                    p > s->a && is_word(c, p - 1) && !c->v[p - 1].quoted &&
+                    (folded_is(c, p - 1, "they") || folded_is(c, p - 1, "we") ||
+                     plural(c, p - 1) || (c->k[p - 1].upper && !(bits(c, p - 1) & ~FL_W_SOURCE)));
+    bool clause = i + 1 < s->b && !c->v[i + 1].quoted &&
+                  (folded_is(c, i + 1, "to") || (bits(c, i + 1) & FL_W_OPENER));
+    return floating || clause;
 }
 
 /* Does token i look like a plural noun ("Republicans", "voters"): a word in -s that is no
@@ -2544,8 +2568,11 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
         return true; /* "Both have promised …": after an auxiliary no word is a noun */
     }
     if (pb & FL_W_DET) {
-        /* "Some say", "Many believed": a quantifier standing for people */
-        return (f == FL_FORM_BASE || f == FL_FORM_PAST) && !(b & FL_W_NOUNLIKE) && quantifier(c, p);
+        /* "Some say", "Many believed": a quantifier standing for people; "They all vowed": one
+         * that floats after its subject */
+        return ((f == FL_FORM_BASE || f == FL_FORM_PAST) && !(b & FL_W_NOUNLIKE) &&
+                quantifier(c, p)) ||
+               quantifier_subject_past(c, s, p, i);
     }
     if (pb & FL_W_PREP) {
         /* "refused to say", "by saying", "without saying"; not "What to expect", whose
@@ -3277,6 +3304,55 @@ static bool predicate_after_comma(const ctx *c, const span *s, size_t j) {
            finite_cue_verb(c, k);
 }
 
+/* After a verb that takes a recipient, at j: the start of a bare clause after the recipient
+ * and its phrases of time, place or medium ("told reporters the levy would end", "told
+ * reporters at a rally on Friday the levy would end"), or SIZE_MAX. The recipient is an
+ * object pronoun, or up to three nouns or a name after an optional determiner; the clause
+ * needs a verb within reach ("told the growers the news" has none). */
+static size_t clause_after_recipient(const ctx *c, const span *s, size_t j) {
+    enum { MAX_RECIPIENT_WORDS = 3, MAX_CLAUSE_REACH = 6 };
+    if (j >= s->b || !is_word(c, j) || c->v[j].quoted) {
+        return SIZE_MAX;
+    }
+    size_t r = j;
+    if (object_pronoun(c, j)) {
+        r = j + 1;
+    } else {
+        if (bits(c, r) & FL_W_DET) {
+            r++;
+        }
+        size_t first = r;
+        while (r < s->b && r - first < MAX_RECIPIENT_WORDS && is_word(c, r) && !c->v[r].quoted &&
+               !finite_verb(c, r) && !(bits(c, r) & ~(FL_W_ROLE | FL_W_SOURCE))) {
+            r++;
+        }
+        if (r == first) {
+            return SIZE_MAX;
+        }
+    }
+    size_t k = adjunct_before_clause(c, s, r);
+    if (k == SIZE_MAX) {
+        k = r;
+        size_t times = 0;
+        while (k < s->b && is_word(c, k) && (bits(c, k) & FL_W_TIME) && times < 3) {
+            k++;
+            times++;
+        }
+    }
+    if (!clause_follows(c, s, k) || (bits(c, k) & FL_W_OPENER)) {
+        return SIZE_MAX;
+    }
+    for (size_t v = k + 1; v < s->b && v - k <= MAX_CLAUSE_REACH; v++) {
+        if (!is_word(c, v) || c->v[v].quoted) {
+            return SIZE_MAX;
+        }
+        if ((bits(c, v) & FL_W_AUX) || finite_verb(c, v)) {
+            return k;
+        }
+    }
+    return SIZE_MAX;
+}
+
 /* Where the content of a cue at i starts: after the cue, the words that belong to it
  * ("pointed out") and a recipient or an adjunct before a complement ("told reporters on
  * Tuesday that …" starts at "that"). SIZE_MAX when the cue reports nothing after it ("The
@@ -3363,6 +3439,14 @@ static size_t content_start(const ctx *c, const span *s, size_t i, uint8_t regio
         if ((b & FL_W_OPENER) && !((b & FL_W_RELATIVE) && k > j && punct(c, k - 1) != ',')) {
             return k; /* "that", "whether"; not "who" after a noun ("the candidate who …") */
         }
+        if (recipient && k > j && (folded_is(c, k, "which") || folded_is(c, k, "what")) &&
+            k + 2 < s->b && is_word(c, k + 1) && c->k[k + 1].lower && bits(c, k + 1) == 0 &&
+            !finite_verb(c, k + 1) && is_word(c, k + 2) &&
+            (bits(c, k + 2) & (FL_W_PRON | FL_W_DET)) && !(bits(c, k + 2) & FL_W_RELATIVE)) {
+            /* "asked the growers which levy they preferred": a question's determiner before
+             * its noun and the question's subject, no relative pronoun */
+            return k;
+        }
         if ((b & FL_W_PRON) && !(b & FL_W_RELATIVE) && k > j && !(recipient && k == j)) {
             return k; /* "said for weeks he's …": the clause's subject */
         }
@@ -3380,6 +3464,12 @@ static size_t content_start(const ctx *c, const span *s, size_t i, uint8_t regio
             /* "Tuesday", "also" */
         } else if (!(in_phrase || recipient || ly_adverb(c, k, s->a))) {
             break; /* "accused Russia of …": the object starts the content */
+        }
+    }
+    if (recipient && !subordinate) {
+        size_t r = clause_after_recipient(c, s, j);
+        if (r != SIZE_MAX) {
+            return r; /* "told reporters at a rally the levy would end" */
         }
     }
     /* "said on Friday he met …", "said Tuesday the plan …": a time first */
@@ -4648,7 +4738,9 @@ static bool agent_noun(const ctx *c, size_t i) {
  * the town's state is no subject). */
 static size_t state_after_town(const ctx *c, size_t from, size_t sep, size_t vg) {
     size_t t = sep;
-    while (t > from && sep - t < 4 && is_word(c, t - 1) && c->k[t - 1].upper) {
+    /* (a capitalised preposition that opens the sentence is no part of the town: "In Berea") */
+    while (t > from && sep - t < 4 && is_word(c, t - 1) && c->k[t - 1].upper &&
+           !(bits(c, t - 1) & FL_W_PREP)) {
         t--;
     }
     if (t == sep || t == from || !(bits(c, t - 1) & FL_W_PREP)) {
@@ -4771,10 +4863,19 @@ static bool clause_subject(const ctx *c, const span *s, size_t vg, size_t *first
      * adoptees", "Another Clinton ally") runs on through its lower-case nouns */
     bool det_start = (bits(c, a) & FL_W_DET) || quantifier(c, a) || c->k[a].all_digits ||
                      number_word(c, a);
+    /* so does a nationality before a plural: "Syrian hackers backing …", "Chinese officials"
+     * (the plural is no verb of a name, as in "Sanders leads") */
+    det_start = det_start ||
+                (a + 2 < vg && c->k[a].upper && bits(c, a) == 0 && c->k[a + 1].lower &&
+                 plural(c, a + 1) &&
+                 (suffix_is(c, a, "ian", 5) || suffix_is(c, a, "an", 5) ||
+                  suffix_is(c, a, "ese", 6) || suffix_is(c, a, "ish", 6)));
     while (k < vg && k - a < MAX_SPEAKER_TOKENS &&
            (c->v[k].role != FL_ROLE_CONTENT || k < seem_end) && !c->v[k].quoted &&
            speaker_token(c, k) &&
-           (!finite_verb(c, k) || (det_start && k == a + 1 && !(bits(c, k) & FL_W_AUX))) &&
+           (!finite_verb(c, k) || (det_start && k == a + 1 && !(bits(c, k) & FL_W_AUX)) ||
+            /* the last part of a compound: "state-owned", "Texas-based" */
+            (k > a && c->t[k - 1].kind == FL_TOKEN_HYPHEN && !c->t[k].space_before)) &&
            punct(c, k) != '(' && punct(c, k) != ')') {
         /* ("The embattled governor": an -ed word right after the determiner describes) */
         if (c->t[k].kind == FL_TOKEN_CLITIC && k > a && c->k[k - 1].upper &&
@@ -4823,6 +4924,13 @@ static bool clause_subject(const ctx *c, const span *s, size_t vg, size_t *first
                 title = m > k + 1 && m < vg && is_word(c, m) && c->k[m].upper &&
                         !(bits(c, m) & (FL_W_PRON | FL_W_TIME | FL_W_DET));
             }
+            /* so is one such word right after "and" or "or": "Clinton and husband Bill" */
+            title = title ||
+                    (k > a + 1 && k + 1 < vg && is_word(c, k - 1) && !c->v[k - 1].quoted &&
+                     (folded_is(c, k - 1, "and") || folded_is(c, k - 1, "or")) &&
+                     bits(c, k) == 0 && c->v[k].cue == NULL && !finite_verb(c, k) &&
+                     !ends_in_ly(c, k) && is_word(c, k + 1) && c->k[k + 1].upper &&
+                     !(bits(c, k + 1) & (FL_W_PRON | FL_W_TIME | FL_W_DET)));
             /* so is a hyphenated one whose last part is such a noun: "Liberal front-runner
              * Dana Lind" */
             title = title ||
@@ -5168,6 +5276,43 @@ static bool subordinate_subject(const ctx *c, const span *s, size_t comma, size_
 /* The speaker of the cue whose verb group starts at vg, when the words before it, [*first,
  * vg), name no one (see above). *first and *end are set to the speaker found (empty when
  * none). attrs_before: the attributions of this sentence found before this one. */
+/* The start of a phrase of time ending in "ago" right before the verb group at vg, between
+ * the subject and its verb ("The council two days ago said", "… less than two weeks ago
+ * said", "… a year ago warned"): its counts, units and approximators; vg when there is none
+ * or when nothing stands before it in [from, vg) to be the subject. */
+static size_t ago_phrase_start(const ctx *c, size_t from, size_t vg) {
+    enum { MAX_AGO_WORDS = 6 };
+    if (vg < from + 2 || c->v[vg - 1].quoted || !folded_is(c, vg - 1, "ago")) {
+        return vg;
+    }
+    size_t k = vg - 1;
+    bool unit = false;
+    while (k > from && vg - k <= MAX_AGO_WORDS) {
+        size_t p = k - 1;
+        if (!is_word(c, p) || c->v[p].quoted || c->v[p].role != FL_ROLE_NONE || c->k[p].upper) {
+            break;
+        }
+        bool is_unit = time_span_noun(c, p) || (bits(c, p) & FL_W_TIME) ||
+                       folded_is(c, p, "day") || folded_is(c, p, "week") ||
+                       folded_is(c, p, "month") || folded_is(c, p, "year") ||
+                       folded_is(c, p, "hour");
+        bool count = number_word(c, p) || c->k[p].all_digits || quantifier(c, p) ||
+                     folded_is(c, p, "a") || folded_is(c, p, "an") || folded_is(c, p, "one") ||
+                     folded_is(c, p, "ten") || folded_is(c, p, "couple") ||
+                     folded_is(c, p, "of") || folded_is(c, p, "than") ||
+                     folded_is(c, p, "less") || folded_is(c, p, "more") ||
+                     folded_is(c, p, "about") || folded_is(c, p, "nearly") ||
+                     folded_is(c, p, "almost") || folded_is(c, p, "just") ||
+                     folded_is(c, p, "only") || folded_is(c, p, "roughly");
+        if (!is_unit && !count) {
+            break;
+        }
+        unit |= is_unit;
+        k = p;
+    }
+    return unit && k > from ? k : vg;
+}
+
 /* Does word i open a phrase of time before a word of time ("this week", "this past week",
  * "that night")? */
 static bool time_determiner(const ctx *c, size_t i) {
@@ -5271,8 +5416,22 @@ static bool name_before_stray_comma(const ctx *c, const span *s, size_t vg, size
             return false;
         }
     }
-    if (punct(c, open) != ',' || !intro_phrase(c, s, s->a, open)) {
+    if (punct(c, open) != ',') {
         return false;
+    }
+    if (!intro_phrase(c, s, s->a, open)) {
+        /* an introduction that ends in a town and its state: "In Berea, Ohio, Gov. Dana Lind
+         * (R-Ohio), said …" (the state between the commas was the speaker) */
+        size_t town = open;
+        while (town > s->a && open - town <= 2 && is_word(c, town - 1) && c->k[town - 1].upper &&
+               !c->v[town - 1].quoted) {
+            town--;
+        }
+        if (town == open || town <= s->a || punct(c, town - 1) != ',' ||
+            c->v[town - 1].quoted || !intro_phrase(c, s, s->a, town - 1) ||
+            state_after_town(c, s->a, town - 1, vg) != open + 1) {
+            return false;
+        }
     }
     size_t f = open + 1;
     size_t e = bracket != SIZE_MAX ? bracket : vg - 1;
@@ -5520,6 +5679,10 @@ static void refine_speaker(const ctx *c, const span *s, size_t vg, size_t cue, s
           (folded_is(c, b - 1, "example") || folded_is(c, b - 1, "instance"))))) {
         b -= 2;
     }
+    size_t ago = ago_phrase_start(c, a, b);
+    if (b == vg && ago > a && ago < b) {
+        b = ago; /* "The council two days ago said": the time is no part of the speaker */
+    }
     while (b > a && (not_a_name(c, b - 1) ||
                      (b - 1 > a && (folded_is(c, b - 1, "both") || folded_is(c, b - 1, "all") ||
                                     folded_is(c, b - 1, "each"))) ||
@@ -5697,6 +5860,13 @@ static void refine_speaker(const ctx *c, const span *s, size_t vg, size_t cue, s
         /* a finite verb right after a name and its apposition is the name's, wherever the
          * clause opens: "…, where Sen. Dana Lind (R-Iowa) told reporters", "…, while Ivo
          * Brandt, the treasurer, proposed", "… -- Ivo Brandt, an aide, told" */
+        *first = f;
+        *end = e;
+    } else if (p == ')' && !coordinated && !participle && !timed &&
+               subject_before_apposition(c, s, vg, false, &f, &e)) {
+        /* a bracket tag right before the verb closes the name that speaks, after any
+         * introduction: "Sunday, on the Courier's "Morning Show," while commenting on …,
+         * Governor Dana Lind (R-Okla.) said" */
         *first = f;
         *end = e;
     } else if (clause_subject(c, s, vg, &f, &e) && e <= vg) {
@@ -6323,11 +6493,73 @@ static bool names_after_intro(const ctx *c, const span *s, size_t a, size_t star
     return adverb || intro_phrase(c, s, a, comma);
 }
 
+/* May the word at k be an item of a list of noun phrases ("the growers, millers and
+ * bakers")? Not a verb, a preposition, a conjunction, an adverb or a time word. */
+static bool noun_list_item(const ctx *c, size_t k) {
+    return is_word(c, k) && speaker_token(c, k) && !finite_verb(c, k) &&
+           !(bits(c, k) & (FL_W_PREP | FL_W_CONJ | FL_W_ADV | FL_W_TIME)) && !ly_adverb(c, k, k);
+}
+
+/* May the token at k be part of a name in a list of names ("Gov. Dana Lind, Ivo Brandt")?
+ * A capitalised word that is no function word, or the period of an abbreviation. */
+static bool name_list_item(const ctx *c, size_t k) {
+    if (!is_word(c, k)) {
+        return punct(c, k) == '.';
+    }
+    return c->k[k].upper && !folded_is(c, k, "like") && !folded_is(c, k, "unlike") &&
+           !(bits(c, k) & (FL_W_PRON | FL_W_PREP | FL_W_DET | FL_W_CONJ | FL_W_ADV | FL_W_TIME |
+                           FL_W_OPENER));
+}
+
+/* The items of a list that walk_list took, back from a comma. */
+typedef struct {
+    size_t start;      /* the first token of the earliest item taken (p + 1 when none) */
+    size_t prev_start; /* start before the earliest item was taken */
+    size_t items;      /* items taken */
+    size_t tokens;     /* their tokens */
+    bool overlong;     /* the walk ended at an item of more than max_words words */
+} list_walk;
+
+/* The items of a list "A, B, C," that ends at the comma p, walked back towards from: each
+ * item is a run of tokens that item() accepts, not quoted and with no role yet, of one to
+ * max_words words and starting with a word, and a comma stands before each but the earliest.
+ * The walk ends at the first run that fails, at from, at a token before an item that is no
+ * comma, or after max_items items; the caller reads what stands before start. One walker
+ * serves the list of noun phrases and the list of names, whose item tests differ. */
+static list_walk walk_list(const ctx *c, size_t from, size_t p,
+                           bool (*item)(const ctx *, size_t), size_t max_words,
+                           size_t max_items) {
+    list_walk w = {p + 1, p + 1, 0, 0, false};
+    while (p > from && w.items < max_items) {
+        size_t q = p;
+        size_t words = 0;
+        while (q > from && c->v[q - 1].role == FL_ROLE_NONE && !c->v[q - 1].quoted &&
+               item(c, q - 1)) {
+            words += is_word(c, q - 1);
+            q--;
+        }
+        if (words == 0 || words > max_words || !is_word(c, q)) {
+            w.overlong = words > max_words;
+            break;
+        }
+        w.prev_start = w.start;
+        w.start = q;
+        w.items++;
+        w.tokens += p - q;
+        if (q == from || punct(c, q - 1) != ',' || c->v[q - 1].quoted) {
+            break;
+        }
+        p = q - 1;
+    }
+    return w;
+}
+
 /* A list that a comma cut ("The growers, millers and bakers said" gave
  * "millers and bakers"): when the speaker found at sp_first holds "and" and a comma
  * stands before it, the items before that comma, back to the start of the clause, are
  * part of the subject; returns where it starts (sp_first when nothing changes). */
 static size_t list_subject(const ctx *c, const span *s, size_t from, size_t sp_first, size_t vg) {
+    enum { MAX_NOUN_LIST_WORDS = 4 };
     if (sp_first <= from + 1 || sp_first >= vg || punct(c, sp_first - 1) != ',' ||
         c->v[sp_first - 1].quoted) {
         return sp_first;
@@ -6343,31 +6575,19 @@ static size_t list_subject(const ctx *c, const span *s, size_t from, size_t sp_f
          * clause, not an item of a list */
         return sp_first;
     }
-    size_t start = sp_first - 1;
-    size_t items = 0;
-    bool after_preposition = false;
-    for (size_t j = sp_first - 1; j > from && sp_first - j < MAX_SPEAKER_TOKENS;) {
-        size_t p = j - 1;
-        if (c->v[p].role != FL_ROLE_NONE || c->v[p].quoted) {
-            return sp_first;
-        }
-        if (punct(c, p) == ',') {
-            j = p;
-            continue; /* "the growers, millers, cooks and bakers" */
-        }
-        if (!is_word(c, p) || !speaker_token(c, p) || finite_verb(c, p) ||
-            (bits(c, p) & (FL_W_PREP | FL_W_CONJ | FL_W_ADV | FL_W_TIME)) || ly_adverb(c, p, p)) {
-            after_preposition = is_word(c, p) && (bits(c, p) & FL_W_PREP) && punct(c, j) != ',';
-            break;
-        }
-        items++;
-        start = p;
-        j = p;
+    list_walk w = walk_list(c, from, sp_first - 1, noun_list_item, MAX_NOUN_LIST_WORDS,
+                            MAX_NOUN_LIST_WORDS);
+    size_t start = w.start;
+    /* the token that ended the walk: before the earliest item, or before its comma */
+    size_t stop = start - 1;
+    if (stop > from && punct(c, stop) == ',') {
+        stop--;
     }
-    if (items == 0 || items > 4) {
+    if (w.items == 0 || w.overlong || w.tokens > MAX_NOUN_LIST_WORDS ||
+        (start > from && (c->v[stop].role != FL_ROLE_NONE || c->v[stop].quoted))) {
         return sp_first;
     }
-    if (after_preposition) {
+    if (start > from && stop == start - 1 && is_word(c, stop) && (bits(c, stop) & FL_W_PREP)) {
         /* a list of names after a preposition is the end of a subject that it cut: "Most
          * growers in Tilden, Harbour and Ashby said" (not "Early in the season, she and
          * …": an introduction) */
@@ -6393,21 +6613,28 @@ static size_t list_subject(const ctx *c, const span *s, size_t from, size_t sp_f
 
 /* A list of names with commas that ends in the speaker found at sp_first ("Dana Lind, Ivo
  * Brandt, and Marta Reyes said", also after a "what": "what Dana Lind, Ivo Brandt and Marta
- * Reyes said"; not yet after an introduction, "At the hall, Dana Lind, …"): each item before it is
- * a name of one to MAX_LIST_NAME_WORDS capitalised words. The list starts at its first name when
- * that name opens the clause, or when two names or more precede the last (one name before it may be
- * an apposition: "The mayor, Dana Lind, and Reyes"); after a preposition the first name is
- * its object ("In Tilden, Lind and Reyes said"). Returns the list's start, or sp_first. */
+ * Reyes said", and after an introduction: "At the hall, Dana Lind, Ivo Brandt and …"): each
+ * item before it is a name of one to MAX_LIST_NAME_WORDS capitalised words. The list starts at
+ * its first name when that name opens the clause or follows an introduction's comma, or when
+ * two names or more precede the last (one name before it may be an apposition: "The mayor,
+ * Dana Lind, and Reyes"); after a preposition the first name is its object ("In Tilden, Lind
+ * and Reyes said"). Returns the list's start, or sp_first. */
 static size_t name_list_subject(const ctx *c, const span *s, size_t from, size_t sp_first,
                                 size_t vg) {
     enum { MAX_LIST_NAME_WORDS = 4, MAX_LIST_ITEMS = 6 };
-    if (sp_first <= from + 2 || sp_first >= vg || !is_word(c, sp_first) || !c->k[sp_first].upper) {
+    size_t last = sp_first; /* the last item's first word */
+    if (last + 1 < vg && (folded_is(c, last, "and") || folded_is(c, last, "or")) &&
+        !c->v[last].quoted) {
+        last++; /* "Democrats Ana Ruiz, Ivo Brandt, and Carl Fry": the speaker found starts at
+                 * the coordinator after a serial comma */
+    }
+    if (sp_first <= from + 2 || last >= vg || !is_word(c, last) || !c->k[last].upper) {
         return sp_first;
     }
-    size_t p = sp_first - 1; /* the comma before the last item */
+    size_t p = last - 1; /* the comma before the last item */
     bool joined_here = (folded_is(c, p, "and") || folded_is(c, p, "or")) && p > from;
     bool coordinated = joined_here;
-    for (size_t k = sp_first; k < vg && !coordinated; k++) {
+    for (size_t k = last; k < vg && !coordinated; k++) {
         coordinated = folded_is(c, k, "and") || folded_is(c, k, "or");
     }
     if (!coordinated) {
@@ -6419,39 +6646,30 @@ static size_t name_list_subject(const ctx *c, const span *s, size_t from, size_t
     if (punct(c, p) != ',' || c->v[p].quoted) {
         return sp_first;
     }
-    size_t start = sp_first;
-    size_t items = 0;
+    list_walk w = walk_list(c, from, p, name_list_item, MAX_LIST_NAME_WORDS, MAX_LIST_ITEMS);
+    size_t start = w.start;
+    size_t items = w.items;
     bool opens = false;
-    while (p > from && items < MAX_LIST_ITEMS) {
-        size_t q = p;
-        size_t words = 0;
-        while (
-            q > from && (is_word(c, q - 1) || punct(c, q - 1) == '.') && !c->v[q - 1].quoted &&
-            c->v[q - 1].role == FL_ROLE_NONE &&
-            (!is_word(c, q - 1) ||
-             (c->k[q - 1].upper && !folded_is(c, q - 1, "like") && !folded_is(c, q - 1, "unlike") &&
-              !(bits(c, q - 1) & (FL_W_PRON | FL_W_PREP | FL_W_DET | FL_W_CONJ | FL_W_ADV |
-                                  FL_W_TIME | FL_W_OPENER))))) {
-            words += is_word(c, q - 1);
-            q--;
+    bool place = false; /* the earliest name was a preposition's object */
+    if (items > 0 && start > from && is_word(c, start - 1) && !c->v[start - 1].quoted) {
+        if (bits(c, start - 1) & FL_W_PREP) {
+            start = w.prev_start; /* "In Tilden, …": the preposition's object */
+            items--;
+            place = true;
+        } else {
+            opens = (bits(c, start - 1) & (FL_W_OPENER | FL_W_CONJ)) ||
+                    folded_is(c, start - 1, "what");
         }
-        if (words == 0 || words > MAX_LIST_NAME_WORDS || !is_word(c, q)) {
-            break;
+    } else if (items > 0) {
+        opens = start == from || start == s->a;
+    }
+    if (items > 0 && !opens && !w.overlong && !place) {
+        /* (not "In Tilden, Ohio, Lind and Reyes said": a place's state goes with it) */
+        size_t a = s->a;
+        while (a < start && !is_word(c, a)) {
+            a++;
         }
-        if (q > from && is_word(c, q - 1) && (bits(c, q - 1) & FL_W_PREP)) {
-            break; /* "In Tilden, …": the preposition's object */
-        }
-        items++;
-        start = q;
-        if (q == from || q == s->a || (is_word(c, q - 1) && !c->v[q - 1].quoted)) {
-            opens = q == from || q == s->a || (bits(c, q - 1) & (FL_W_OPENER | FL_W_CONJ)) ||
-                    folded_is(c, q - 1, "what");
-            break;
-        }
-        if (punct(c, q - 1) != ',' || c->v[q - 1].quoted) {
-            break;
-        }
-        p = q - 1;
+        opens = names_after_intro(c, s, a, start, sp_first);
     }
     if (items == 0 || !(opens || items >= 2)) {
         return sp_first;
@@ -6828,7 +7046,8 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
             vg = i;
         } else if ((b & FL_W_NOUN_CUE) && noun_complement(c, s, i, b) != SIZE_MAX &&
                    (f == FL_FORM_NONE || (i > s->a && ((bits(c, i - 1) & (FL_W_DET | FL_W_PREP)) ||
-                                                       c->t[i - 1].kind == FL_TOKEN_CLITIC)))) {
+                                                       c->t[i - 1].kind == FL_TOKEN_CLITIC))) &&
+                   !(i > s->a && quantifier_subject_past(c, s, i - 1, i))) {
             /* "the claim that …", "his belief that …", "concerns that …", "her decision to
              * open the borders", "his suggestion to voters on Monday that …" */
             cstart = noun_complement(c, s, i, b);
@@ -6967,6 +7186,13 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
                 (at.speaker_first == at.speaker_end && j == i + 1 && !empty_subject(c, subj, vg) &&
                  names_someone(c, subj, vg) && expected_to_say(c, s, vg, i))) {
                 /* (after "is expected to announce", the subject announces) */
+                if (subj > from + 1 && !c->v[subj - 1].quoted &&
+                    (folded_is(c, subj - 1, "and") || folded_is(c, subj - 1, "or")) &&
+                    is_word(c, subj - 2) && !c->v[subj - 2].quoted) {
+                    /* a coordinated subject is one: "Most growers in Tilden and Harbour were
+                     * worried" (not "Harbour") */
+                    subj = subject_start(c, subj - 1, from);
+                }
                 at.speaker_first = (uint32_t)subj;
                 at.speaker_end = (uint32_t)vg;
                 mark(c, subj, vg, FL_ROLE_SPEAKER);
@@ -7063,14 +7289,16 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
                 }
                 speech_act = vg != i;
             }
-            /* the speaker: the words before the verb group, back to the clause's start */
+            /* the speaker: the words before the verb group, back to the clause's start,
+             * past a phrase of time in "ago" ("The council less than two weeks ago said") */
             size_t sp_first = vg;
+            size_t ago = ago_phrase_start(c, from, vg);
             while (sp_first > from && vg - sp_first < MAX_SPEAKER_TOKENS &&
                    c->v[sp_first - 1].role == FL_ROLE_NONE &&
                    /* a plain word (no class bits, not quoted) without the call */
                    ((c->v[sp_first - 1].bits == 0 && !c->v[sp_first - 1].quoted &&
                      is_word(c, sp_first - 1)) ||
-                    speaker_token(c, sp_first - 1)) &&
+                    sp_first > ago || speaker_token(c, sp_first - 1)) &&
                    punct(c, sp_first - 1) != '(' && punct(c, sp_first - 1) != ')') {
                 sp_first--;
             }
@@ -7084,9 +7312,15 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
             }
             size_t named_first = sp_first;
             size_t named_end = vg;
-            refine_speaker(c, s, vg, i, sentence_attrs, &named_first, &named_end);
-            if (named_first == named_end) {
-                intro_gerund_subject(c, s, vg, i, &named_first, &named_end);
+            /* a gerund that opens its clause, at the start or after a colon, is the main
+             * clause's subject's ("It failed: By refusing to …, Lind lost"), not the subject
+             * of the clause before the colon */
+            size_t gf, ge;
+            if (intro_gerund_subject(c, s, vg, i, &gf, &ge)) {
+                named_first = gf;
+                named_end = ge;
+            } else {
+                refine_speaker(c, s, vg, i, sentence_attrs, &named_first, &named_end);
             }
             if (named_first == named_end && sp_first == vg && that_relative_subject(c, s, vg, i)) {
                 sp_first = vg - 1; /* "letters that called him …": "that" speaks */

@@ -1644,6 +1644,14 @@ TEST(Attribution, AListOfNamesAfterAnIntroductionIsTheWholeSubject) {
     r = records("Instead, Lind, Reyes and Olsen argued that the levy was fair.");
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("Lind, Reyes and Olsen", r[0].speaker);
+    // an introduction whose last word is lower case ended the walk, cutting the first name
+    r = records("At the hall, Ana Ruiz, Ben Ode and Carl Fry said the levy was unfair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Ana Ruiz, Ben Ode and Carl Fry", r[0].speaker);
+    // a state after the town belongs to the introduction, not to the list
+    r = records("In Tilden, Ohio, Lind and Reyes said the levy would stay.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Lind and Reyes", r[0].speaker);
 }
 
 TEST(Attribution, AnUnknownParticipleOrGivenOpensAnIntroduction) {
@@ -3806,4 +3814,186 @@ TEST(Attribution, AnObjectBeforeAsMayHoldATitlesPeriod) {
     // a sight: no "as"
     EXPECT_TRUE(records("Growers saw Dr. Lind at the hall.").empty());
     EXPECT_TRUE(records("Growers saw Mr. Brandt as police moved in.").empty());
+}
+
+TEST(Attribution, APastFormAfterAFloatingQuantifierIsTheVerb) {
+    // "all" read as the determiner of a noun "vowed": no speaker
+    auto r = records("They all vowed that the levy would end.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("They", r[0].speaker);
+    EXPECT_EQ("vowed", r[0].cue);
+    r = records("The growers both warned that prices would rise.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The growers", r[0].speaker);
+    r = records("Both promised to cut the levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Both", r[0].speaker);
+    EXPECT_EQ("promised", r[0].cue);
+    // a past form before a noun after a quantifier stays an adjective
+    EXPECT_TRUE(records("Some reported cases were false.").empty());
+}
+
+TEST(Attribution, APhraseOfTimeInAgoBetweenSubjectAndVerbIsNoSpeaker) {
+    // "than" ended the walk back from the verb: no speaker
+    auto r = records("The council less than two weeks ago said the levy would stay.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The council", r[0].speaker);
+    r = records("Lind a year ago warned that the levy would fail.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Lind", r[0].speaker);
+    // after the verb the phrase is no part of the subject
+    r = records("Growers said two weeks ago that the levy would fail.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Growers", r[0].speaker);
+}
+
+TEST(Attribution, ANameBeforeAStrayCommaAfterATownAndItsStateSpeaks) {
+    // the state between the commas was the speaker
+    auto r = records("In Berea, OH, Gov. Dana Lind (R-OH), said the levy would stay.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Gov. Dana Lind", r[0].speaker);
+    r = records("In Tilden, New Mexico, Ruiz took aim at Varga.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Ruiz", r[0].speaker);
+    // without an introduction before the town the first name is still the subject's
+    r = records("Ana Ruiz, Gov. Dana Lind (R-OH), said the levy would stay.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_NE("Gov. Dana Lind", r[0].speaker);
+}
+
+TEST(Attribution, AColonAfterAQuoteVerbEndsNoHeadlineSpeaker) {
+    // "The mayor continued" was read as a speaker's name before a headline's colon
+    auto r = records("The mayor continued: \"The levy stays.\"");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The mayor", r[0].speaker);
+    EXPECT_EQ("continued", r[0].cue);
+    for (const auto &x : records("The mayor continued: the levy stays.")) {
+        EXPECT_NE("The mayor continued", x.speaker);
+    }
+    // a role and a name before a colon still speak
+    r = records("Mayor Lind: the levy stays.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Mayor Lind", r[0].speaker);
+}
+
+TEST(Attribution, AnUnknownWordAfterAndBeforeANameIsATitleInTheSubject) {
+    // "husband" was read as the verb after "Clinton"
+    auto r = records("Clinton and husband Bill, who met in 1971, thanked the crowd.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Clinton and husband Bill", r[0].speaker);
+    // a verb after "and" ends the subject
+    r = records("Lind stood and thanked Ode, calling him a friend.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("calling", r[1].cue);
+    EXPECT_EQ("Lind", r[1].speaker);
+}
+
+TEST(Attribution, APassiveCueAfterItsContentTakesNoSpeakerFromItsSubject) {
+    // "the bill" was the speaker of "is called"
+    for (const auto &x : records("The levy, as the bill is called, passed on Friday.")) {
+        EXPECT_NE("the bill", x.speaker);
+    }
+    for (const auto &x : records("The levy will rise, the council was told.")) {
+        EXPECT_NE("the council", x.speaker);
+    }
+    // the active keeps its subject as the speaker
+    auto r = records("The levy, as the Courier reported, passed on Friday.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("the Courier", r[0].speaker);
+}
+
+TEST(Attribution, AGerundAfterAColonTakesTheMainClausesSubjectNotTheOneBeforeTheColon) {
+    // the subject before the colon was taken
+    auto r = records("The plan seems to have failed: By refusing to back the levy, Reyes lost "
+                     "the vote.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("refusing", r[1].cue);
+    EXPECT_EQ("Reyes", r[1].speaker);
+    // a gerund after the verb keeps the clause's subject
+    r = records("The council met on Friday, refusing to back the levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The council", r[0].speaker);
+}
+
+TEST(Attribution, AQuestionsDeterminerAfterARecipientStartsTheContent) {
+    // the content started at the question's subject, "they preferred."
+    auto r = records("Lind asked the growers which levy they preferred.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("which levy they preferred.", r[0].content);
+    // a relative "which" before a verb is no question
+    r = records("Lind told the growers which backed the levy that it stays.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("that it stays.", r[0].content);
+}
+
+TEST(Attribution, ABareClauseAfterARecipientAndItsPhrasesIsTheContent) {
+    // the recipient started the content
+    auto r = records("Reyes told reporters at a rally the levy would end.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("the levy would end.", r[0].content);
+    r = records("Reyes told him on Friday the levy would end.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("the levy would end.", r[0].content);
+    // without a verb after it, the object is no clause
+    r = records("Reyes told the growers the news.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("the growers the news.", r[0].content);
+}
+
+TEST(Attribution, AListOfNamesWithASerialCommaIsTheWholeSubject) {
+    // the coordinator after the serial comma kept the walker from the list: "Carl Fry"
+    auto r = records("Democrats Ana Ruiz, Ivo Brandt, and Carl Fry offered voters a choice.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Democrats Ana Ruiz, Ivo Brandt, and Carl Fry", r[0].speaker);
+    // one name before the last may be an apposition: no list
+    r = records("The mayor, Dana Lind, and Reyes said the levy was unfair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_NE("The mayor, Dana Lind, and Reyes", r[0].speaker);
+}
+
+TEST(Attribution, TheLastPartOfAHyphenatedCompoundIsNoVerbOfTheSubject) {
+    // "owned" ended the subject: "Tilden's state"
+    auto r = records("Tilden's state-owned investment giant Harbour runs a mill and says it will "
+                     "close.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Tilden's state-owned investment giant Harbour", r[0].speaker);
+    // a verb after the name still ends it
+    r = records("Harbour owned the mill and says it will close.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Harbour", r[0].speaker);
+}
+
+TEST(Attribution, ANationalityBeforeAPluralOpensTheSubjectsNounPhrase) {
+    // the plural was read as the verb of the name "Syrian"
+    auto r = records("Syrian hackers backing the mayor hijacked the account, tweeting false "
+                     "reports.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Syrian hackers", r[0].speaker);
+    // a name in -an before its verb keeps the name
+    r = records("Morgan leads the race, saying he will win.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Morgan", r[0].speaker);
+}
+
+TEST(Attribution, ANameWithABracketTagBeforeTheVerbSpeaksAfterAnyIntroduction) {
+    // the sentence's start was taken for the subject: "Shortly"
+    auto r = records("Shortly after the announcement of Reyes's death, Senate Majority Leader "
+                     "Ivo Brandt (R-Ky.) issued a statement saying the court would wait.");
+    ASSERT_FALSE(r.empty());
+    EXPECT_EQ("Senate Majority Leader Ivo Brandt", r[0].speaker);
+    // a verb coordinated after an object with its tag keeps the clause's subject
+    r = records("Lind met Ivo Reyes (R-Ky.) and said the levy was unfair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Lind", r[0].speaker);
+}
+
+TEST(Attribution, ACoordinatedSubjectOfAPassiveOfThinkingIsWhole) {
+    // only the last conjunct was the speaker: "Harbour"
+    auto r = records("Most growers in Tilden and Harbour were worried about the levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Most growers in Tilden and Harbour", r[0].speaker);
+    // a clause before the coordinator and its comma is no part of the subject
+    for (const auto &x : records("Lind spoke, and growers were worried about the levy.")) {
+        EXPECT_EQ(std::string::npos, x.speaker.find("Lind"));
+    }
 }
