@@ -56,7 +56,8 @@ enum {
     MAX_CLAUSE_SUBJECT_WORDS = 6, /* "…, but the former Ohio state treasurer said" */
     MAX_COUNT_WORDS = 5,          /* "more than six in 10" */
     MAX_CLAUSE_COMMAS = 3,        /* commas back to the clause of a coordinated verb */
-    MAX_RELATIVE_REACH = 12 /* "who has met the mayor twice in May and been …" */
+    MAX_RELATIVE_REACH = 12, /* "who has met the mayor twice in May and been …" */
+    MAX_AS_SUBJECT_WORDS = 3 /* "as riot police officers moved in" */
 };
 
 /* The words each step starts from (ATTRIBUTION_CUES, voice.h, holds them all): a step is
@@ -3118,6 +3119,80 @@ static size_t vote_content(const ctx *c, const span *s, size_t i, size_t *cue_en
     return k;
 }
 
+/* Is the word at v a finite verb after a subject that "as" opens: an auxiliary other than
+ * "be"/"been"/"being", a past that is no participle ("rose", "went") or an -s form, or
+ * a past in -ed or an irregular one that no "to" and no preposition with its object
+ * follows? Those are participles of a predicate: "someone deeply involved in …", "a move
+ * aimed at …", "a tool used to …"; a preposition that ends the clause is a particle ("as
+ * police moved in."). */
+static bool clause_verb(const ctx *c, const span *s, size_t v) {
+    if (v >= s->b || !is_word(c, v) || c->v[v].quoted || !c->k[v].lower) {
+        return false;
+    }
+    uint32_t b = bits(c, v);
+    if (b & FL_W_AUX) {
+        return !folded_is(c, v, "be") && !folded_is(c, v, "been") && !folded_is(c, v, "being") &&
+               !folded_is(c, v, "to");
+    }
+    uint8_t f = form(c, v);
+    if ((b & FL_W_VERB) && f == FL_FORM_NONE) {
+        return true; /* "rose", "went", "began": no participle */
+    }
+    if (f == FL_FORM_S) {
+        return (b & FL_W_VERB) || finite_cue_verb(c, v);
+    }
+    if (!((b & FL_W_VERB) && f == FL_FORM_PAST) && !finite_cue_verb(c, v) && !ed_word(c, s, v)) {
+        return false;
+    }
+    size_t n = v + 1;
+    return !(n + 1 < s->b && (folded_is(c, n, "to") || (bits(c, n) & FL_W_PREP)) &&
+             is_word_like(c, n + 1));
+}
+
+/* A lower-case word in -ly that is no cue, wherever it stands: after "as" and a
+ * determiner it is read as an adverb ("as a deeply flawed bill"), which a subject of a
+ * few words seldom holds ("the family" is the price). */
+static bool ly_word(const ctx *c, size_t i) {
+    return suffix_is(c, i, "ly", 5) && c->k[i].lower && c->v[i].cue == NULL;
+}
+
+/* Does a clause open at n: a subject of at most MAX_AS_SUBJECT_WORDS words (a determiner
+ * may open it, a possessive 's may join it), adverbs, then a finite verb ("as growers
+ * quietly walked out", "as the town's growers left", "as riot police moved in")? A
+ * determiner alone or an adverb is no subject: "as a deeply flawed bill" is a predicate. */
+static bool as_subject_verb(const ctx *c, const span *s, size_t n) {
+    if (n < s->b && is_word(c, n) && (bits(c, n) & FL_W_DET)) {
+        n++;
+    }
+    size_t words = 0;
+    for (; n < s->b && !c->v[n].quoted; n++) {
+        if (c->t[n].kind == FL_TOKEN_CLITIC && folded_is(c, n, "'s") && words > 0) {
+            continue; /* "the town's growers" */
+        }
+        if (!is_word(c, n) || words == MAX_AS_SUBJECT_WORDS) {
+            break;
+        }
+        uint32_t b = bits(c, n);
+        if ((b & (FL_W_VERB | FL_W_AUX | FL_W_ADV | FL_W_PREP | FL_W_CONJ | FL_W_OPENER |
+                  FL_W_RELATIVE | FL_W_DET | FL_W_NEGATION)) ||
+            ly_word(c, n) || finite_cue_verb(c, n) || ed_word(c, s, n) || ing_word(c, n)) {
+            break;
+        }
+        words++;
+    }
+    if (words == 0) {
+        return false;
+    }
+    /* adverbs between the subject and its verb: "quietly", "then", "still" */
+    for (size_t a = 0; a < MAX_VERB_GROUP && n < s->b && is_word(c, n) && !c->v[n].quoted &&
+                       ((bits(c, n) & FL_W_ADV) || ly_word(c, n)) &&
+                       !(bits(c, n) & (FL_W_CONJ | FL_W_OPENER));
+         a++) {
+        n++;
+    }
+    return clause_verb(c, s, n);
+}
+
 /* Does "as" at k start no predicate but an adverb ("as well", "as soon as", "as a child")
  * or a clause of its own ("as he fled", "as police moved in")? */
 static bool as_clause(const ctx *c, const span *s, size_t k) {
@@ -3145,9 +3220,12 @@ static bool as_clause(const ctx *c, const span *s, size_t k) {
     /* a word and a verb: "as police moved in", "as Smith spoke"; an adverb in -ly is no
      * subject, its participle a predicate ("see the party as insufficiently committed") */
     size_t v = k + 2;
-    return v < s->b && is_word(c, v) && !(bits(c, k + 1) & FL_W_DET) &&
-           !ly_adverb(c, k + 1, s->a) &&
-           ((bits(c, v) & (FL_W_VERB | FL_W_AUX)) || ed_word(c, s, v));
+    if (v < s->b && is_word(c, v) && !(bits(c, k + 1) & FL_W_DET) &&
+        !ly_adverb(c, k + 1, s->a) &&
+        ((bits(c, v) & (FL_W_VERB | FL_W_AUX)) || ed_word(c, s, v))) {
+        return true;
+    }
+    return as_subject_verb(c, s, k + 1);
 }
 
 /* Does the object at j come with "as" and a predicate ("see Clinton as the stronger

@@ -3807,3 +3807,27 @@ TEST(Attribution, AnObjectBeforeAsMayHoldATitlesPeriod) {
     EXPECT_TRUE(records("Growers saw Dr. Lind at the hall.").empty());
     EXPECT_TRUE(records("Growers saw Mr. Brandt as police moved in.").empty());
 }
+
+TEST(Attribution, AsBeforeASubjectAdverbsAndAFiniteVerbIsAClauseOfTime) {
+    // "see X as" + subject + adverbs + finite verb is a sight at a time, not a judgment
+    for (const char *text : {"Lind saw the levy as growers quietly walked out.",
+                             "Lind saw the levy as the town's growers quietly walked out.",
+                             "Lind saw the levy as riot police then moved in.",
+                             "Guards saw the thief as the crowd cheered.",
+                             "Lind saw the levy as the growers rose.",
+                             "Lind saw the levy as his rivals had predicted."}) {
+        EXPECT_TRUE(records(text).empty()) << text;
+    }
+    // a predicate: a determiner with an adverb, a participle with "to", "by" or a
+    // preposition and its object
+    for (const char *text : {"Growers see the levy as a deeply flawed bill.",
+                             "Growers see Lind as someone deeply involved in the levy.",
+                             "Growers see the levy as a move aimed at small farms.",
+                             "Growers see the levy as a tool used by the council.",
+                             "Growers see Lind as the candidate best placed to win."}) {
+        auto r = records(text);
+        ASSERT_EQ(1u, r.size()) << text;
+        EXPECT_EQ("see", r[0].cue) << text;
+        EXPECT_EQ("Growers", r[0].speaker) << text;
+    }
+}
