@@ -330,6 +330,25 @@ static bool name_word(const ctx *c, size_t i) {
            is_word(c, i - 1);
 }
 
+/* Is capitalised word i a name alone between a quotation and its verb of saying ('"…,"
+ * From said', '"…?" May asked', '"…," Will wrote'), even though the table holds it as a
+ * preposition, an auxiliary, a time or a verb? A quotation that a comma, "?" or "!" closes
+ * inside ends mid-sentence, so the capital is no sentence's first word. */
+static bool quote_name(const ctx *c, size_t i) {
+    if (!is_word(c, i) || !c->k[i].upper || c->v[i].quoted || i < 2 || i + 1 >= c->n ||
+        c->t[i + 1].sentence != c->t[i].sentence || !is_closing_quote(c, i - 1)) {
+        return false;
+    }
+    int32_t p = punct(c, i - 2);
+    if (p != ',' && p != '?' && p != '!') {
+        return false;
+    }
+    size_t v = i + 1;
+    return is_word(c, v) && c->k[v].lower && !c->v[v].quoted &&
+           (bits(c, v) & (FL_W_SPEECH | FL_W_QUOTE_VERB)) &&
+           (form(c, v) == FL_FORM_PAST || form(c, v) == FL_FORM_S || finite_cue_verb(c, v));
+}
+
 static bool speaker_token(const ctx *c, size_t i) {
     if (c->v[i].quoted) {
         return false;
@@ -351,6 +370,9 @@ static bool speaker_token(const ctx *c, size_t i) {
     uint32_t b = bits(c, i);
     if ((b & (FL_W_AUX | FL_W_VERB | ATTRIBUTION_CUES)) && name_word(c, i)) {
         return true; /* "Ian Read said", "said Will Doyle, a professor" */
+    }
+    if (quote_name(c, i)) {
+        return true; /* '"…," From said' */
     }
     if (b & (FL_W_AUX | FL_W_OPENER | FL_W_VERB)) {
         /* but "The hit show's producer", "a panel led by …" */
@@ -391,6 +413,9 @@ static size_t verb_group_start(const ctx *c, const span *s, size_t i) {
     while (j > s->a && i - j < MAX_VERB_GROUP) {
         size_t p = j - 1;
         uint32_t b = bits(c, p);
+        if (b != 0 && p + 1 == i && quote_name(c, p)) {
+            break; /* '"…," Will said': a name, no auxiliary */
+        }
         /* "'s" is "is" or "has" after a pronoun ("he's predicting"), else a possessive */
         bool aux = (b & (FL_W_AUX | FL_W_ADV)) &&
                    (c->t[p].kind != FL_TOKEN_CLITIC || (p > s->a && (bits(c, p - 1) & FL_W_PRON)));
@@ -1910,7 +1935,8 @@ static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
             } else {
                 /* "…, the ministry said (Tuesday)."; not "the most elaborate" */
                 size_t vg = verb_group_start(c, s, i);
-                if (vg > s->a && (bits(c, vg - 1) & (FL_W_DET | FL_W_PREP))) {
+                if (vg > s->a && (bits(c, vg - 1) & (FL_W_DET | FL_W_PREP)) &&
+                    !quote_name(c, vg - 1)) {
                     continue;
                 }
                 if ((b & FL_W_RECIPIENT) && passive_group(c, vg, i)) {

@@ -3831,3 +3831,23 @@ TEST(Attribution, AsBeforeASubjectAdverbsAndAFiniteVerbIsAClauseOfTime) {
         EXPECT_EQ("Growers", r[0].speaker) << text;
     }
 }
+
+TEST(Attribution, ACapitalisedWordBetweenAQuotationAndItsVerbIsAName) {
+    // a preposition, an auxiliary or a verb of the table, capitalised after a quotation
+    // that a comma, "?" or "!" closes and before a verb of saying, names the speaker
+    struct Case {
+        const char *text, *speaker, *cue;
+    };
+    for (const Case &k : {Case{"\"We lost the vote,\" From said.", "From", "said"},
+                          Case{"\"Did we lose?\" May asked.", "May", "asked"},
+                          Case{"\"We lost the vote,\" Will wrote on Friday.", "Will", "wrote"},
+                          Case{"\"We lost the vote,\" Read said.", "Read", "said"}}) {
+        auto r = records(k.text);
+        ASSERT_EQ(1u, r.size()) << k.text;
+        EXPECT_EQ(k.speaker, r[0].speaker) << k.text;
+        EXPECT_EQ(k.cue, r[0].cue) << k.text;
+    }
+    // no verb of saying after it: a preposition, an auxiliary of a question
+    EXPECT_TRUE(records("The growers sang \"We lost the vote,\" From dawn to dusk.").empty());
+    EXPECT_TRUE(records("\"We lost the vote,\" Will they say?").empty());
+}
