@@ -56,7 +56,8 @@ enum {
     MAX_CLAUSE_SUBJECT_WORDS = 6, /* "…, but the former Ohio state treasurer said" */
     MAX_COUNT_WORDS = 5,          /* "more than six in 10" */
     MAX_CLAUSE_COMMAS = 3,        /* commas back to the clause of a coordinated verb */
-    MAX_RELATIVE_REACH = 12 /* "who has met the mayor twice in May and been …" */
+    MAX_RELATIVE_REACH = 12, /* "who has met the mayor twice in May and been …" */
+    MAX_AS_SUBJECT_WORDS = 3 /* "as riot police officers moved in" */
 };
 
 /* The words each step starts from (ATTRIBUTION_CUES, voice.h, holds them all): a step is
@@ -344,6 +345,25 @@ static bool name_word(const ctx *c, size_t i) {
            is_word(c, i - 1);
 }
 
+/* Is capitalised word i a name alone between a quotation and its verb of saying ('"…,"
+ * From said', '"…?" May asked', '"…," Will wrote'), even though the table holds it as a
+ * preposition, an auxiliary, a time or a verb? A quotation that a comma, "?" or "!" closes
+ * inside ends mid-sentence, so the capital is no sentence's first word. */
+static bool quote_name(const ctx *c, size_t i) {
+    if (!is_word(c, i) || !c->k[i].upper || c->v[i].quoted || i < 2 || i + 1 >= c->n ||
+        c->t[i + 1].sentence != c->t[i].sentence || !is_closing_quote(c, i - 1)) {
+        return false;
+    }
+    int32_t p = punct(c, i - 2);
+    if (p != ',' && p != '?' && p != '!') {
+        return false;
+    }
+    size_t v = i + 1;
+    return is_word(c, v) && c->k[v].lower && !c->v[v].quoted &&
+           (bits(c, v) & (FL_W_SPEECH | FL_W_QUOTE_VERB)) &&
+           (form(c, v) == FL_FORM_PAST || form(c, v) == FL_FORM_S || finite_cue_verb(c, v));
+}
+
 /* speaker_token() for every token: its whole test. */
 static bool speaker_token_rest(const ctx *c, size_t i) {
     if (c->v[i].quoted) {
@@ -366,6 +386,9 @@ static bool speaker_token_rest(const ctx *c, size_t i) {
     uint32_t b = bits(c, i);
     if ((b & (FL_W_AUX | FL_W_VERB | ATTRIBUTION_CUES)) && name_word(c, i)) {
         return true; /* "Ian Read said", "said Will Doyle, a professor" */
+    }
+    if (quote_name(c, i)) {
+        return true; /* '"…," From said' */
     }
     if (b & (FL_W_AUX | FL_W_OPENER | FL_W_VERB)) {
         /* but "The hit show's producer", "a panel led by …" */
@@ -415,6 +438,9 @@ static size_t verb_group_start(const ctx *c, const span *s, size_t i) {
     while (j > s->a && i - j < MAX_VERB_GROUP) {
         size_t p = j - 1;
         uint32_t b = bits(c, p);
+        if (b != 0 && p + 1 == i && quote_name(c, p)) {
+            break; /* '"…," Will said': a name, no auxiliary */
+        }
         /* "'s" is "is" or "has" after a pronoun ("he's predicting"), else a possessive */
         bool aux = (b & (FL_W_AUX | FL_W_ADV)) &&
                    (c->t[p].kind != FL_TOKEN_CLITIC || (p > s->a && (bits(c, p - 1) & FL_W_PRON)));
@@ -1937,7 +1963,8 @@ static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
             } else {
                 /* "…, the ministry said (Tuesday)."; not "the most elaborate" */
                 size_t vg = verb_group_start(c, s, i);
-                if (vg > s->a && (bits(c, vg - 1) & (FL_W_DET | FL_W_PREP))) {
+                if (vg > s->a && (bits(c, vg - 1) & (FL_W_DET | FL_W_PREP)) &&
+                    !quote_name(c, vg - 1)) {
                     continue;
                 }
                 if (passive_group(c, vg, i)) {
@@ -3201,6 +3228,80 @@ static size_t vote_content(const ctx *c, const span *s, size_t i, size_t *cue_en
     return k;
 }
 
+/* Is the word at v a finite verb after a subject that "as" opens: an auxiliary other than
+ * "be"/"been"/"being", a past that is no participle ("rose", "went") or an -s form, or
+ * a past in -ed or an irregular one that no "to" and no preposition with its object
+ * follows? Those are participles of a predicate: "someone deeply involved in …", "a move
+ * aimed at …", "a tool used to …"; a preposition that ends the clause is a particle ("as
+ * police moved in."). */
+static bool clause_verb(const ctx *c, const span *s, size_t v) {
+    if (v >= s->b || !is_word(c, v) || c->v[v].quoted || !c->k[v].lower) {
+        return false;
+    }
+    uint32_t b = bits(c, v);
+    if (b & FL_W_AUX) {
+        return !folded_is(c, v, "be") && !folded_is(c, v, "been") && !folded_is(c, v, "being") &&
+               !folded_is(c, v, "to");
+    }
+    uint8_t f = form(c, v);
+    if ((b & FL_W_VERB) && f == FL_FORM_NONE) {
+        return true; /* "rose", "went", "began": no participle */
+    }
+    if (f == FL_FORM_S) {
+        return (b & FL_W_VERB) || finite_cue_verb(c, v);
+    }
+    if (!((b & FL_W_VERB) && f == FL_FORM_PAST) && !finite_cue_verb(c, v) && !ed_word(c, s, v)) {
+        return false;
+    }
+    size_t n = v + 1;
+    return !(n + 1 < s->b && (folded_is(c, n, "to") || (bits(c, n) & FL_W_PREP)) &&
+             is_word_like(c, n + 1));
+}
+
+/* A lower-case word in -ly that is no cue, wherever it stands: after "as" and a
+ * determiner it is read as an adverb ("as a deeply flawed bill"), which a subject of a
+ * few words seldom holds ("the family" is the price). */
+static bool ly_word(const ctx *c, size_t i) {
+    return suffix_is(c, i, "ly", 5) && c->k[i].lower && c->v[i].cue == NULL;
+}
+
+/* Does a clause open at n: a subject of at most MAX_AS_SUBJECT_WORDS words (a determiner
+ * may open it, a possessive 's may join it), adverbs, then a finite verb ("as growers
+ * quietly walked out", "as the town's growers left", "as riot police moved in")? A
+ * determiner alone or an adverb is no subject: "as a deeply flawed bill" is a predicate. */
+static bool as_subject_verb(const ctx *c, const span *s, size_t n) {
+    if (n < s->b && is_word(c, n) && (bits(c, n) & FL_W_DET)) {
+        n++;
+    }
+    size_t words = 0;
+    for (; n < s->b && !c->v[n].quoted; n++) {
+        if (c->t[n].kind == FL_TOKEN_CLITIC && folded_is(c, n, "'s") && words > 0) {
+            continue; /* "the town's growers" */
+        }
+        if (!is_word(c, n) || words == MAX_AS_SUBJECT_WORDS) {
+            break;
+        }
+        uint32_t b = bits(c, n);
+        if ((b & (FL_W_VERB | FL_W_AUX | FL_W_ADV | FL_W_PREP | FL_W_CONJ | FL_W_OPENER |
+                  FL_W_RELATIVE | FL_W_DET | FL_W_NEGATION)) ||
+            ly_word(c, n) || finite_cue_verb(c, n) || ed_word(c, s, n) || ing_word(c, n)) {
+            break;
+        }
+        words++;
+    }
+    if (words == 0) {
+        return false;
+    }
+    /* adverbs between the subject and its verb: "quietly", "then", "still" */
+    for (size_t a = 0; a < MAX_VERB_GROUP && n < s->b && is_word(c, n) && !c->v[n].quoted &&
+                       ((bits(c, n) & FL_W_ADV) || ly_word(c, n)) &&
+                       !(bits(c, n) & (FL_W_CONJ | FL_W_OPENER));
+         a++) {
+        n++;
+    }
+    return clause_verb(c, s, n);
+}
+
 /* Does "as" at k start no predicate but an adverb ("as well", "as soon as", "as a child")
  * or a clause of its own ("as he fled", "as police moved in")? */
 static bool as_clause(const ctx *c, const span *s, size_t k) {
@@ -3228,9 +3329,12 @@ static bool as_clause(const ctx *c, const span *s, size_t k) {
     /* a word and a verb: "as police moved in", "as Smith spoke"; an adverb in -ly is no
      * subject, its participle a predicate ("see the party as insufficiently committed") */
     size_t v = k + 2;
-    return v < s->b && is_word(c, v) && !(bits(c, k + 1) & FL_W_DET) &&
-           !ly_adverb(c, k + 1, s->a) &&
-           ((bits(c, v) & (FL_W_VERB | FL_W_AUX)) || ed_word(c, s, v));
+    if (v < s->b && is_word(c, v) && !(bits(c, k + 1) & FL_W_DET) &&
+        !ly_adverb(c, k + 1, s->a) &&
+        ((bits(c, v) & (FL_W_VERB | FL_W_AUX)) || ed_word(c, s, v))) {
+        return true;
+    }
+    return as_subject_verb(c, s, k + 1);
 }
 
 /* Does the object at j come with "as" and a predicate ("see Clinton as the stronger

@@ -3997,3 +3997,47 @@ TEST(Attribution, ACoordinatedSubjectOfAPassiveOfThinkingIsWhole) {
         EXPECT_EQ(std::string::npos, x.speaker.find("Lind"));
     }
 }
+
+TEST(Attribution, AsBeforeASubjectAdverbsAndAFiniteVerbIsAClauseOfTime) {
+    // "see X as" + subject + adverbs + finite verb is a sight at a time, not a judgment
+    for (const char *text : {"Lind saw the levy as growers quietly walked out.",
+                             "Lind saw the levy as the town's growers quietly walked out.",
+                             "Lind saw the levy as riot police then moved in.",
+                             "Guards saw the thief as the crowd cheered.",
+                             "Lind saw the levy as the growers rose.",
+                             "Lind saw the levy as his rivals had predicted."}) {
+        EXPECT_TRUE(records(text).empty()) << text;
+    }
+    // a predicate: a determiner with an adverb, a participle with "to", "by" or a
+    // preposition and its object
+    for (const char *text : {"Growers see the levy as a deeply flawed bill.",
+                             "Growers see Lind as someone deeply involved in the levy.",
+                             "Growers see the levy as a move aimed at small farms.",
+                             "Growers see the levy as a tool used by the council.",
+                             "Growers see Lind as the candidate best placed to win."}) {
+        auto r = records(text);
+        ASSERT_EQ(1u, r.size()) << text;
+        EXPECT_EQ("see", r[0].cue) << text;
+        EXPECT_EQ("Growers", r[0].speaker) << text;
+    }
+}
+
+TEST(Attribution, ACapitalisedWordBetweenAQuotationAndItsVerbIsAName) {
+    // a preposition, an auxiliary or a verb of the table, capitalised after a quotation
+    // that a comma, "?" or "!" closes and before a verb of saying, names the speaker
+    struct Case {
+        const char *text, *speaker, *cue;
+    };
+    for (const Case &k : {Case{"\"We lost the vote,\" From said.", "From", "said"},
+                          Case{"\"Did we lose?\" May asked.", "May", "asked"},
+                          Case{"\"We lost the vote,\" Will wrote on Friday.", "Will", "wrote"},
+                          Case{"\"We lost the vote,\" Read said.", "Read", "said"}}) {
+        auto r = records(k.text);
+        ASSERT_EQ(1u, r.size()) << k.text;
+        EXPECT_EQ(k.speaker, r[0].speaker) << k.text;
+        EXPECT_EQ(k.cue, r[0].cue) << k.text;
+    }
+    // no verb of saying after it: a preposition, an auxiliary of a question
+    EXPECT_TRUE(records("The growers sang \"We lost the vote,\" From dawn to dusk.").empty());
+    EXPECT_TRUE(records("\"We lost the vote,\" Will they say?").empty());
+}
