@@ -5377,9 +5377,6 @@ static bool linked_clause_subject(const ctx *c, const span *s, size_t vg, size_t
 static bool subordinate_subject(const ctx *c, const span *s, size_t comma, size_t *first,
                                 size_t *end);
 
-/* The speaker of the cue whose verb group starts at vg, when the words before it, [*first,
- * vg), name no one (see above). *first and *end are set to the speaker found (empty when
- * none). attrs_before: the attributions of this sentence found before this one. */
 /* The start of a phrase of time ending in "ago" right before the verb group at vg, between
  * the subject and its verb ("The council two days ago said", "… less than two weeks ago
  * said", "… a year ago warned"): its counts, units and approximators; vg when there is none
@@ -5730,6 +5727,9 @@ static bool bare_noun_subject(const ctx *c, const span *s, size_t a, size_t b, s
            !folded_is(c, a - 1, "that");
 }
 
+/* The speaker of the cue whose verb group starts at vg, when the words before it, [*first,
+ * vg), name no one (see above). *first and *end are set to the speaker found (empty when
+ * none). attrs_before: the attributions of this sentence found before this one. */
 static void refine_speaker(const ctx *c, const span *s, size_t vg, size_t cue, size_t attrs_before,
                            size_t *first, size_t *end) {
     size_t who = relative_before_like(c, s, vg);
