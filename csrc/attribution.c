@@ -4972,7 +4972,7 @@ static bool clause_subject(const ctx *c, const span *s, size_t vg, size_t *first
     det_start = det_start ||
                 (a + 2 < vg && c->k[a].upper && bits(c, a) == 0 && c->k[a + 1].lower &&
                  plural(c, a + 1) &&
-                 (suffix_is(c, a, "ian", 5) || suffix_is(c, a, "an", 5) ||
+                 (suffix_is(c, a, "an", 5) || /* also "-ian": "Syrian" */
                   suffix_is(c, a, "ese", 6) || suffix_is(c, a, "ish", 6)));
     while (k < vg && k - a < MAX_SPEAKER_TOKENS &&
            (c->v[k].role != FL_ROLE_CONTENT || k < seem_end) && !c->v[k].quoted &&
