@@ -180,8 +180,7 @@ static bool phrase_at(const ctx *c, const struct fl_actor_index *ix, const phras
     for (uint32_t j = 0; j < p->n_tokens; j++) {
         const fl_tokinfo *k = &c->k[i + j];
         if (k->fold_len != pt[j].len ||
-            memcmp(folded_at(c, k),
-                   fl__vec_bytes(&ix->bytes, pt[j].off), pt[j].len) != 0) {
+            memcmp(folded_at(c, k), fl__vec_bytes(&ix->bytes, pt[j].off), pt[j].len) != 0) {
             return false;
         }
         if (((p->capitals >> j) & 1u) && !k->upper) {

@@ -2237,8 +2237,8 @@ static bool quantifier_subject_past(const ctx *c, const span *s, size_t p, size_
     bool floating = (folded_is(c, p, "all") || folded_is(c, p, "both") ||
                      folded_is(c, p, "each")) &&
                     p > s->a && is_word(c, p - 1) && !c->v[p - 1].quoted &&
-                    (folded_is(c, p - 1, "they") || folded_is(c, p - 1, "we") ||
-                     plural(c, p - 1) || (c->k[p - 1].upper && !(bits(c, p - 1) & ~FL_W_SOURCE)));
+                    (folded_is(c, p - 1, "they") || folded_is(c, p - 1, "we") || plural(c, p - 1) ||
+                     (c->k[p - 1].upper && !(bits(c, p - 1) & ~FL_W_SOURCE)));
     bool clause = i + 1 < s->b && !c->v[i + 1].quoted &&
                   (folded_is(c, i + 1, "to") || (bits(c, i + 1) & FL_W_OPENER));
     return floating || clause;
@@ -3293,9 +3293,9 @@ static bool as_subject_verb(const ctx *c, const span *s, size_t n) {
         return false;
     }
     /* adverbs between the subject and its verb: "quietly", "then", "still" */
-    for (size_t a = 0; a < MAX_VERB_GROUP && n < s->b && is_word(c, n) && !c->v[n].quoted &&
-                       ((bits(c, n) & FL_W_ADV) || ly_word(c, n)) &&
-                       !(bits(c, n) & (FL_W_CONJ | FL_W_OPENER));
+    for (size_t a = 0;
+         a < MAX_VERB_GROUP && n < s->b && is_word(c, n) && !c->v[n].quoted &&
+         ((bits(c, n) & FL_W_ADV) || ly_word(c, n)) && !(bits(c, n) & (FL_W_CONJ | FL_W_OPENER));
          a++) {
         n++;
     }
@@ -3329,8 +3329,7 @@ static bool as_clause(const ctx *c, const span *s, size_t k) {
     /* a word and a verb: "as police moved in", "as Smith spoke"; an adverb in -ly is no
      * subject, its participle a predicate ("see the party as insufficiently committed") */
     size_t v = k + 2;
-    if (v < s->b && is_word(c, v) && !(bits(c, k + 1) & FL_W_DET) &&
-        !ly_adverb(c, k + 1, s->a) &&
+    if (v < s->b && is_word(c, v) && !(bits(c, k + 1) & FL_W_DET) && !ly_adverb(c, k + 1, s->a) &&
         ((bits(c, v) & (FL_W_VERB | FL_W_AUX)) || ed_word(c, s, v))) {
         return true;
     }
@@ -4665,12 +4664,11 @@ static fl_status finish(ctx *c, const span *s, fl_attr *at, size_t cstart, size_
                   verb_before_end(c, end, &verb_seen, &scanned)) ||
                  (pt && ((participle && punct(c, end) == ',' && end + 1 < s->b &&
                           finite_saying(c, end + 1)) ||
-                         (inserted && punct(c, end) == ',' && !c->v[end].quoted &&
-                          end + 1 < s->b &&
+                         (inserted && punct(c, end) == ',' && !c->v[end].quoted && end + 1 < s->b &&
                           (finite_saying(c, end + 1) || finite_verb(c, end + 1) ||
                            finite_cue_verb(c, end + 1))) ||
-                         (relative && punct(c, end) == ',' && !c->v[end].quoted &&
-                          end + 1 < s->b && saying_after_apposition(c, s, end + 1)))) ||
+                         (relative && punct(c, end) == ',' && !c->v[end].quoted && end + 1 < s->b &&
+                          saying_after_apposition(c, s, end + 1)))) ||
                  (end + 2 < s->b && speaker_clause_at(c, s, end) &&
                   !closes_condition(c, s, cstart, end, at->cue_word)) ||
                  (pt && comparison_at(c, s, end)) ||
@@ -4969,11 +4967,10 @@ static bool clause_subject(const ctx *c, const span *s, size_t vg, size_t *first
                      number_word(c, a);
     /* so does a nationality before a plural: "Syrian hackers backing …", "Chinese officials"
      * (the plural is no verb of a name, as in "Sanders leads") */
-    det_start = det_start ||
-                (a + 2 < vg && c->k[a].upper && bits(c, a) == 0 && c->k[a + 1].lower &&
-                 plural(c, a + 1) &&
-                 (suffix_is(c, a, "an", 5) || /* also "-ian": "Syrian" */
-                  suffix_is(c, a, "ese", 6) || suffix_is(c, a, "ish", 6)));
+    det_start = det_start || (a + 2 < vg && c->k[a].upper && bits(c, a) == 0 && c->k[a + 1].lower &&
+                              plural(c, a + 1) &&
+                              (suffix_is(c, a, "an", 5) || /* also "-ian": "Syrian" */
+                               suffix_is(c, a, "ese", 6) || suffix_is(c, a, "ish", 6)));
     while (k < vg && k - a < MAX_SPEAKER_TOKENS &&
            (c->v[k].role != FL_ROLE_CONTENT || k < seem_end) && !c->v[k].quoted &&
            speaker_token(c, k) &&
@@ -5029,12 +5026,11 @@ static bool clause_subject(const ctx *c, const span *s, size_t vg, size_t *first
                         !(bits(c, m) & (FL_W_PRON | FL_W_TIME | FL_W_DET));
             }
             /* so is one such word right after "and" or "or": "Clinton and husband Bill" */
-            title = title ||
-                    (k > a + 1 && k + 1 < vg && is_word(c, k - 1) && !c->v[k - 1].quoted &&
-                     (folded_is(c, k - 1, "and") || folded_is(c, k - 1, "or")) &&
-                     bits(c, k) == 0 && c->v[k].cue == NULL && !finite_verb(c, k) &&
-                     !ends_in_ly(c, k) && is_word(c, k + 1) && c->k[k + 1].upper &&
-                     !(bits(c, k + 1) & (FL_W_PRON | FL_W_TIME | FL_W_DET)));
+            title = title || (k > a + 1 && k + 1 < vg && is_word(c, k - 1) && !c->v[k - 1].quoted &&
+                              (folded_is(c, k - 1, "and") || folded_is(c, k - 1, "or")) &&
+                              bits(c, k) == 0 && c->v[k].cue == NULL && !finite_verb(c, k) &&
+                              !ends_in_ly(c, k) && is_word(c, k + 1) && c->k[k + 1].upper &&
+                              !(bits(c, k + 1) & (FL_W_PRON | FL_W_TIME | FL_W_DET)));
             /* so is a hyphenated one whose last part is such a noun: "Liberal front-runner
              * Dana Lind" */
             title = title ||
@@ -5393,18 +5389,17 @@ static size_t ago_phrase_start(const ctx *c, size_t from, size_t vg) {
         if (!is_word(c, p) || c->v[p].quoted || c->v[p].role != FL_ROLE_NONE || c->k[p].upper) {
             break;
         }
-        bool is_unit = time_span_noun(c, p) || (bits(c, p) & FL_W_TIME) ||
-                       folded_is(c, p, "day") || folded_is(c, p, "week") ||
-                       folded_is(c, p, "month") || folded_is(c, p, "year") ||
-                       folded_is(c, p, "hour");
+        bool is_unit = time_span_noun(c, p) || (bits(c, p) & FL_W_TIME) || folded_is(c, p, "day") ||
+                       folded_is(c, p, "week") || folded_is(c, p, "month") ||
+                       folded_is(c, p, "year") || folded_is(c, p, "hour");
         bool count = number_word(c, p) || c->k[p].all_digits || quantifier(c, p) ||
                      folded_is(c, p, "a") || folded_is(c, p, "an") || folded_is(c, p, "one") ||
-                     folded_is(c, p, "ten") || folded_is(c, p, "couple") ||
-                     folded_is(c, p, "of") || folded_is(c, p, "than") ||
-                     folded_is(c, p, "less") || folded_is(c, p, "more") ||
-                     folded_is(c, p, "about") || folded_is(c, p, "nearly") ||
-                     folded_is(c, p, "almost") || folded_is(c, p, "just") ||
-                     folded_is(c, p, "only") || folded_is(c, p, "roughly");
+                     folded_is(c, p, "ten") || folded_is(c, p, "couple") || folded_is(c, p, "of") ||
+                     folded_is(c, p, "than") || folded_is(c, p, "less") ||
+                     folded_is(c, p, "more") || folded_is(c, p, "about") ||
+                     folded_is(c, p, "nearly") || folded_is(c, p, "almost") ||
+                     folded_is(c, p, "just") || folded_is(c, p, "only") ||
+                     folded_is(c, p, "roughly");
         if (!is_unit && !count) {
             break;
         }
@@ -5528,8 +5523,8 @@ static bool name_before_stray_comma(const ctx *c, const span *s, size_t vg, size
                !c->v[town - 1].quoted) {
             town--;
         }
-        if (town == open || town <= s->a || punct(c, town - 1) != ',' ||
-            c->v[town - 1].quoted || !intro_phrase(c, s, s->a, town - 1) ||
+        if (town == open || town <= s->a || punct(c, town - 1) != ',' || c->v[town - 1].quoted ||
+            !intro_phrase(c, s, s->a, town - 1) ||
             state_after_town(c, s->a, town - 1, vg) != open + 1) {
             return false;
         }
@@ -6611,17 +6606,17 @@ static bool name_list_item(const ctx *c, size_t k) {
         return punct(c, k) == '.';
     }
     return c->k[k].upper && !folded_is(c, k, "like") && !folded_is(c, k, "unlike") &&
-           !(bits(c, k) & (FL_W_PRON | FL_W_PREP | FL_W_DET | FL_W_CONJ | FL_W_ADV | FL_W_TIME |
-                           FL_W_OPENER));
+           !(bits(c, k) &
+             (FL_W_PRON | FL_W_PREP | FL_W_DET | FL_W_CONJ | FL_W_ADV | FL_W_TIME | FL_W_OPENER));
 }
 
 /* The items of a list that walk_list took, back from a comma. */
 typedef struct {
-    size_t start;      /* the first token of the earliest item taken (p + 1 when none) */
+    size_t start; /* the first token of the earliest item taken (p + 1 when none) */
     size_t prev_start; /* start before the earliest item was taken */
-    size_t items;      /* items taken */
-    size_t tokens;     /* their tokens */
-    bool overlong;     /* the walk ended at an item of more than max_words words */
+    size_t items; /* items taken */
+    size_t tokens; /* their tokens */
+    bool overlong; /* the walk ended at an item of more than max_words words */
 } list_walk;
 
 /* The items of a list "A, B, C," that ends at the comma p, walked back towards from: each
@@ -6630,9 +6625,8 @@ typedef struct {
  * The walk ends at the first run that fails, at from, at a token before an item that is no
  * comma, or after max_items items; the caller reads what stands before start. One walker
  * serves the list of noun phrases and the list of names, whose item tests differ. */
-static list_walk walk_list(const ctx *c, size_t from, size_t p,
-                           bool (*item)(const ctx *, size_t), size_t max_words,
-                           size_t max_items) {
+static list_walk walk_list(const ctx *c, size_t from, size_t p, bool (*item)(const ctx *, size_t),
+                           size_t max_words, size_t max_items) {
     list_walk w = {p + 1, p + 1, 0, 0, false};
     while (p > from && w.items < max_items) {
         size_t q = p;

@@ -158,8 +158,17 @@ fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res
     }
     res->vtoks.len = n;
     res->sentence_cues.len = ns;
-    ctx c = {lex, res, text, res->tokens.data, res->infos.data, res->vtoks.data,
-             fl__vec_bytes(&res->folded, 0), n, 0, 0, 0};
+    ctx c = {lex,
+             res,
+             text,
+             res->tokens.data,
+             res->infos.data,
+             res->vtoks.data,
+             fl__vec_bytes(&res->folded, 0),
+             n,
+             0,
+             0,
+             0};
     sentence_cues *sc_of = res->sentence_cues.data;
     uint32_t *cue_tokens = res->cue_tokens.data;
     uint32_t n_cues = 0;

@@ -3733,8 +3733,8 @@ TEST(Attribution, ASpeakerOpeningAClauseOfItsOwnInsideAContentIsOutermost) {
     for (const Case &k :
          {Case{"Lind said the levy would pass after Brandt told reporters that he opposed it.",
                "Brandt", "told reporters"},
-          Case{"Lind said the council backed the levy, which Brandt described as unfair.",
-               "Brandt", "described"},
+          Case{"Lind said the council backed the levy, which Brandt described as unfair.", "Brandt",
+               "described"},
           Case{"Lind said the levy was fair, as Brandt noted in March that the fund was empty.",
                "Brandt", "noted in March"},
           Case{"Lind said the growers were angry when Brandt announced that the levy would rise.",
@@ -3770,13 +3770,12 @@ TEST(Attribution, AnInfinitiveCueTakesTheVerbChainFromItsSpeaker) {
     struct Case {
         const char *text, *speaker, *cue;
     };
-    for (const Case &k :
-         {Case{"Reyes took to the radio to say the levy was unfair.", "Reyes",
-               "took to the radio to say"},
-          Case{"Lind was quick to point out that the fund was empty.", "Lind",
-               "was quick to point out"},
-          Case{"Brandt went out of his way to say that the levy was fair.", "Brandt",
-               "went out of his way to say"}}) {
+    for (const Case &k : {Case{"Reyes took to the radio to say the levy was unfair.", "Reyes",
+                               "took to the radio to say"},
+                          Case{"Lind was quick to point out that the fund was empty.", "Lind",
+                               "was quick to point out"},
+                          Case{"Brandt went out of his way to say that the levy was fair.",
+                               "Brandt", "went out of his way to say"}}) {
         auto r = records(k.text);
         ASSERT_EQ(1u, r.size()) << k.text;
         EXPECT_EQ(k.speaker, r[0].speaker) << k.text;
@@ -4000,12 +3999,12 @@ TEST(Attribution, ACoordinatedSubjectOfAPassiveOfThinkingIsWhole) {
 
 TEST(Attribution, AsBeforeASubjectAdverbsAndAFiniteVerbIsAClauseOfTime) {
     // "see X as" + subject + adverbs + finite verb is a sight at a time, not a judgment
-    for (const char *text : {"Lind saw the levy as growers quietly walked out.",
-                             "Lind saw the levy as the town's growers quietly walked out.",
-                             "Lind saw the levy as riot police then moved in.",
-                             "Guards saw the thief as the crowd cheered.",
-                             "Lind saw the levy as the growers rose.",
-                             "Lind saw the levy as his rivals had predicted."}) {
+    for (const char *text :
+         {"Lind saw the levy as growers quietly walked out.",
+          "Lind saw the levy as the town's growers quietly walked out.",
+          "Lind saw the levy as riot police then moved in.",
+          "Guards saw the thief as the crowd cheered.", "Lind saw the levy as the growers rose.",
+          "Lind saw the levy as his rivals had predicted."}) {
         EXPECT_TRUE(records(text).empty()) << text;
     }
     // a predicate: a determiner with an adverb, a participle with "to", "by" or a
