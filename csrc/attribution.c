@@ -7631,7 +7631,7 @@ static bool nested_speaker_token(const ctx *c, size_t i) {
 
 /* Does the nested speaker at sp open a clause of its own, a relative or adverbial clause or
  * a new conjunct ("…, which he described as …", "after Reyes told reporters …", "as he
- * noted …", "but he denied …", "with aides saying …")? Such a clause is the writer's frame
+ * noted …", "but he denied …", "with aides saying …", "although records indicate …")? Such a clause is the writer's frame
  * around the other speaker, not words the outer speaker reports: PolNeAR annotates its
  * attribution as an outermost one. "that", "if", "because" and "what" stay nested ("he
  * said that she thinks …", "in what Kiev claims"). */
@@ -7651,7 +7651,9 @@ static bool opens_own_clause(const ctx *c, const span *s, size_t sp) {
         return folded_is(c, j, "which") || folded_is(c, j, "after") || folded_is(c, j, "while") ||
                folded_is(c, j, "since") || folded_is(c, j, "where");
     case 6:
-        return folded_is(c, j, "before");
+        return folded_is(c, j, "before") || folded_is(c, j, "though");
+    case 8:
+        return folded_is(c, j, "although");
     default:
         return false;
     }

@@ -4041,3 +4041,37 @@ TEST(Attribution, ACapitalisedWordBetweenAQuotationAndItsVerbIsAName) {
     EXPECT_TRUE(records("The growers sang \"We lost the vote,\" From dawn to dusk.").empty());
     EXPECT_TRUE(records("\"We lost the vote,\" Will they say?").empty());
 }
+
+TEST(Attribution, AConcessiveClauseInContentOpensItsOwnAttribution) {
+    // "though" and "although" right before the other speaker open a clause of the writer's
+    struct Case {
+        const char *text, *speaker, *cue;
+    };
+    for (const Case &k :
+         {Case{"Lind said the levy was fair, although Brandt argued that it hurt growers.",
+               "Brandt", "argued"},
+          Case{"Lind said the levy would pass even though Brandt warned that it was unpopular.",
+               "Brandt", "warned"}}) {
+        size_t outer = 0;
+        bool found = false;
+        for (const auto &a : published(k.text)) {
+            outer += !a.nested;
+            if (a.cue == k.cue) {
+                found = true;
+                EXPECT_EQ(k.speaker, a.speaker) << k.text;
+                EXPECT_EQ(0, a.nested) << k.text;
+            }
+        }
+        EXPECT_TRUE(found) << k.text;
+        EXPECT_EQ(2u, outer) << k.text;
+    }
+    // "though" inside the reported clause, not before its speaker: one outermost attribution
+    for (const char *text : {"Lind said that though the fund was empty, growers believe it is fair.",
+                             "Lind said Brandt thinks the levy is fair though costly."}) {
+        size_t outer = 0;
+        for (const auto &a : published(text)) {
+            outer += !a.nested;
+        }
+        EXPECT_EQ(1u, outer) << text;
+    }
+}
