@@ -7028,6 +7028,21 @@ static bool expected_to_say(const ctx *c, const span *s, size_t vg, size_t i) {
                                 !ly_adverb(c, k, s->a)))));
 }
 
+/* Does the passive participle at i open the sentence with its agent and a comma after it
+ * ("Pressed by reporters, Lind said …", "Asked by a voter, the mayor agreed")? Its
+ * unnamed subject is the main clause's subject, who is asked; what follows the comma is that
+ * clause, not words the agent says, and the question itself is not given. "As reported by
+ * the Courier, …" (after "as") does report the clause. */
+static bool pressed_by_agent(const ctx *c, const span *s, size_t vg, size_t i, size_t agent_end) {
+    size_t a = s->a;
+    while (a < vg && !is_word(c, a)) {
+        a++;
+    }
+    return vg == i && vg == a && (bits(c, i) & FL_W_RECIPIENT) &&
+           (form(c, i) == FL_FORM_PAST || form(c, i) == FL_FORM_PP) && agent_end < s->b &&
+           punct(c, agent_end) == ',' && !c->v[agent_end].quoted && clause_follows(c, s, agent_end + 1);
+}
+
 static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
     fl_status st;
     size_t sentence_attrs = c->res->attributions.len; /* this sentence's come after these */
@@ -7485,6 +7500,9 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
                 at.cue_end = (uint32_t)i + 2;
             }
             cstart = content_start(c, s, i, FL_ROLE_NONE);
+            if (agent_end != 0 && pressed_by_agent(c, s, vg, i, agent_end)) {
+                continue;
+            }
             if (agent_end != 0) {
                 mark(c, i + 1, agent_end, FL_ROLE_SPEAKER);
                 if (cstart != SIZE_MAX && cstart < agent_end) {

@@ -4075,3 +4075,23 @@ TEST(Attribution, AConcessiveClauseInContentOpensItsOwnAttribution) {
         EXPECT_EQ(1u, outer) << text;
     }
 }
+
+TEST(Attribution, AnOpeningPassiveWithItsAgentAndACommaReportsNoClause) {
+    // "Pressed by X, Y said …": the one pressed is the main clause's subject, whose clause
+    // is no content of the agent's
+    for (const char *text : {"Pressed by reporters, Lind said the levy was fair.",
+                             "Pressed by a grower, Lind said the levy would stay."}) {
+        auto r = records(text);
+        ASSERT_EQ(1u, r.size()) << text;
+        EXPECT_EQ("said", r[0].cue) << text;
+        EXPECT_EQ("Lind", r[0].speaker) << text;
+    }
+    // with the question given, or after "as", the agent's attribution stays
+    auto r = records("Asked by a reporter whether the levy was fair, Lind said yes.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("a reporter", r[0].speaker);
+    r = records("As reported by the Courier, the levy failed.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("the Courier", r[0].speaker);
+    EXPECT_EQ("the levy failed.", r[0].content);
+}
