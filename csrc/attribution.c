@@ -7022,6 +7022,21 @@ static bool expected_to_say(const ctx *c, const span *s, size_t vg, size_t i) {
                                 !ly_adverb(c, k, s->a)))));
 }
 
+/* Does the passive participle at i open the sentence with its agent and a comma after it
+ * ("Pressed by reporters, Lind said …", "Asked by a voter, the mayor agreed")? Its
+ * unnamed subject is the main clause's subject, who is asked; what follows the comma is that
+ * clause, not words the agent says, and the question itself is not given. "As reported by
+ * the Courier, …" (after "as") does report the clause. */
+static bool pressed_by_agent(const ctx *c, const span *s, size_t vg, size_t i, size_t agent_end) {
+    size_t a = s->a;
+    while (a < vg && !is_word(c, a)) {
+        a++;
+    }
+    return vg == i && vg == a && (bits(c, i) & FL_W_RECIPIENT) &&
+           (form(c, i) == FL_FORM_PAST || form(c, i) == FL_FORM_PP) && agent_end < s->b &&
+           punct(c, agent_end) == ',' && !c->v[agent_end].quoted && clause_follows(c, s, agent_end + 1);
+}
+
 static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
     fl_status st;
     size_t sentence_attrs = c->res->attributions.len; /* this sentence's come after these */
@@ -7479,6 +7494,9 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
                 at.cue_end = (uint32_t)i + 2;
             }
             cstart = content_start(c, s, i, FL_ROLE_NONE);
+            if (agent_end != 0 && pressed_by_agent(c, s, vg, i, agent_end)) {
+                continue;
+            }
             if (agent_end != 0) {
                 mark(c, i + 1, agent_end, FL_ROLE_SPEAKER);
                 if (cstart != SIZE_MAX && cstart < agent_end) {
@@ -7625,7 +7643,7 @@ static bool nested_speaker_token(const ctx *c, size_t i) {
 
 /* Does the nested speaker at sp open a clause of its own, a relative or adverbial clause or
  * a new conjunct ("…, which he described as …", "after Reyes told reporters …", "as he
- * noted …", "but he denied …", "with aides saying …")? Such a clause is the writer's frame
+ * noted …", "but he denied …", "with aides saying …", "although records indicate …")? Such a clause is the writer's frame
  * around the other speaker, not words the outer speaker reports: PolNeAR annotates its
  * attribution as an outermost one. "that", "if", "because" and "what" stay nested ("he
  * said that she thinks …", "in what Kiev claims"). */
@@ -7645,7 +7663,9 @@ static bool opens_own_clause(const ctx *c, const span *s, size_t sp) {
         return folded_is(c, j, "which") || folded_is(c, j, "after") || folded_is(c, j, "while") ||
                folded_is(c, j, "since") || folded_is(c, j, "where");
     case 6:
-        return folded_is(c, j, "before");
+        return folded_is(c, j, "before") || folded_is(c, j, "though");
+    case 8:
+        return folded_is(c, j, "although");
     default:
         return false;
     }

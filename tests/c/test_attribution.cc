@@ -4040,3 +4040,57 @@ TEST(Attribution, ACapitalisedWordBetweenAQuotationAndItsVerbIsAName) {
     EXPECT_TRUE(records("The growers sang \"We lost the vote,\" From dawn to dusk.").empty());
     EXPECT_TRUE(records("\"We lost the vote,\" Will they say?").empty());
 }
+
+TEST(Attribution, AConcessiveClauseInContentOpensItsOwnAttribution) {
+    // "though" and "although" right before the other speaker open a clause of the writer's
+    struct Case {
+        const char *text, *speaker, *cue;
+    };
+    for (const Case &k :
+         {Case{"Lind said the levy was fair, although Brandt argued that it hurt growers.",
+               "Brandt", "argued"},
+          Case{"Lind said the levy would pass even though Brandt warned that it was unpopular.",
+               "Brandt", "warned"}}) {
+        size_t outer = 0;
+        bool found = false;
+        for (const auto &a : published(k.text)) {
+            outer += !a.nested;
+            if (a.cue == k.cue) {
+                found = true;
+                EXPECT_EQ(k.speaker, a.speaker) << k.text;
+                EXPECT_EQ(0, a.nested) << k.text;
+            }
+        }
+        EXPECT_TRUE(found) << k.text;
+        EXPECT_EQ(2u, outer) << k.text;
+    }
+    // "though" inside the reported clause, not before its speaker: one outermost attribution
+    for (const char *text : {"Lind said that though the fund was empty, growers believe it is fair.",
+                             "Lind said Brandt thinks the levy is fair though costly."}) {
+        size_t outer = 0;
+        for (const auto &a : published(text)) {
+            outer += !a.nested;
+        }
+        EXPECT_EQ(1u, outer) << text;
+    }
+}
+
+TEST(Attribution, AnOpeningPassiveWithItsAgentAndACommaReportsNoClause) {
+    // "Pressed by X, Y said …": the one pressed is the main clause's subject, whose clause
+    // is no content of the agent's
+    for (const char *text : {"Pressed by reporters, Lind said the levy was fair.",
+                             "Pressed by a grower, Lind said the levy would stay."}) {
+        auto r = records(text);
+        ASSERT_EQ(1u, r.size()) << text;
+        EXPECT_EQ("said", r[0].cue) << text;
+        EXPECT_EQ("Lind", r[0].speaker) << text;
+    }
+    // with the question given, or after "as", the agent's attribution stays
+    auto r = records("Asked by a reporter whether the levy was fair, Lind said yes.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("a reporter", r[0].speaker);
+    r = records("As reported by the Courier, the levy failed.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("the Courier", r[0].speaker);
+    EXPECT_EQ("the levy failed.", r[0].content);
+}
