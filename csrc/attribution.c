@@ -1546,6 +1546,96 @@ static fl_status headline(ctx *c, const span *s, size_t *from) {
     return add_attribution(c, &at);
 }
 
+/* Is word i a capitalised verb of saying, judging or wanting in the -s form ("Says",
+ * "Urges", "Denounces"): a title-case headline's predicate? */
+static bool title_cue_s(const ctx *c, size_t i) {
+    return is_word(c, i) && c->k[i].upper && form(c, i) == FL_FORM_S &&
+           (bits(c, i) & (FL_W_SPEECH | FL_W_STANCE | FL_W_INTENT | FL_W_THOUGHT)) != 0;
+}
+
+/* a. A title-case headline with two predicates of one subject, each a verb of saying in the
+ * -s form, joined by a comma or "and" ("Lind Says Levy Must Rise, Urges Calm", "Mayor Backs
+ * Levy And Denounces Brandt"): two attributions of that subject. Read word by word, the
+ * second verb's capital makes it look like a name ("…, Urges Growers to Vote" as an
+ * inverted "…, says Lind") or the first one part of the subject ("Mayor Backs Levy"). The
+ * subject is capitalised words without a verb, role words or a possessive allowed
+ * ("France's Mayor"). Sets *from to s->b when it reads the sentence. */
+static fl_status title_predicates(ctx *c, const span *s, size_t *from) {
+    size_t a = *from;
+    if (a >= s->b || !is_word(c, a) || !c->k[a].upper) {
+        return FL_OK;
+    }
+    /* the subject: capitalised words (a clitic "'s", a period of "Gov.") up to the first
+     * verb of saying */
+    size_t v1 = SIZE_MAX;
+    for (size_t i = a; i < s->b && i - a <= MAX_SPEAKER_TOKENS; i++) {
+        if (i > a && title_cue_s(c, i)) {
+            v1 = i;
+            break;
+        }
+        if (c->v[i].quoted ||
+            (is_word(c, i) && (!c->k[i].upper || (bits(c, i) & (FL_W_AUX | FL_W_PRON |
+                                                                 FL_W_OPENER | FL_W_PREP |
+                                                                 FL_W_DET | FL_W_CONJ |
+                                                                 FL_W_VERB)))) ||
+            (!is_word(c, i) && c->t[i].kind != FL_TOKEN_CLITIC && punct(c, i) != '.')) {
+            return FL_OK;
+        }
+    }
+    if (v1 == SIZE_MAX || count_words(c, a, v1) > MAX_SPEAKER_WORDS) {
+        return FL_OK;
+    }
+    /* the second predicate: ", Urges" or "And Denounces", outside quotation marks, with a
+     * word after it */
+    size_t sep = SIZE_MAX;
+    size_t v2 = SIZE_MAX;
+    for (size_t i = v1 + 2; i + 2 < s->b; i++) {
+        if (c->v[i].quoted) {
+            continue;
+        }
+        if ((punct(c, i) == ',' || (folded_is(c, i, "and") && is_word(c, i))) &&
+            title_cue_s(c, i + 1) && is_word(c, i + 2)) {
+            sep = i;
+            v2 = i + 1;
+            break;
+        }
+        if (punct(c, i) != 0 && punct(c, i) != ',' && family(punct(c, i)) == FAMILY_NONE &&
+            punct(c, i) != '.' && punct(c, i) != '-') {
+            return FL_OK; /* a colon, a dash: another part of the headline */
+        }
+    }
+    if (v2 == SIZE_MAX || !in_title_case(c, s)) {
+        return FL_OK;
+    }
+    fl_attr at = new_attribution(s, kind_of(bits(c, v1)));
+    at.speaker_first = (uint32_t)a;
+    at.speaker_end = (uint32_t)v1;
+    at.cue_first = (uint32_t)v1;
+    at.cue_end = (uint32_t)v1 + 1;
+    at.cue_word = (uint32_t)v1;
+    at.content_first = (uint32_t)v1 + 1;
+    at.content_end = (uint32_t)sep;
+    fl_status st = add_attribution(c, &at);
+    if (st != FL_OK) {
+        return st;
+    }
+    at = new_attribution(s, kind_of(bits(c, v2)));
+    at.speaker_first = (uint32_t)a;
+    at.speaker_end = (uint32_t)v1;
+    at.cue_first = (uint32_t)v2;
+    at.cue_end = (uint32_t)v2 + 1;
+    at.cue_word = (uint32_t)v2;
+    at.content_first = (uint32_t)v2 + 1;
+    at.content_end = (uint32_t)s->b;
+    mark(c, a, v1, FL_ROLE_SPEAKER);
+    mark(c, v1, v1 + 1, FL_ROLE_CUE);
+    mark(c, v1 + 1, sep, FL_ROLE_CONTENT);
+    mark(c, sep, v2 + 1, FL_ROLE_CUE);
+    mark(c, v2 + 1, s->b, FL_ROLE_CONTENT);
+    *from = s->b;
+    return add_attribution(c, &at);
+}
+
 /* ------------------------------------------------------------------ b. cues after content */
 
 static bool source_subject(const ctx *c, const span *s, size_t vg);
@@ -7836,6 +7926,9 @@ static fl_status sentence_attributions(ctx *c, const span *s_in) {
     const span *s = &sd;
     size_t from = s->a;
     fl_status st = colon_or_dash ? headline(c, s, &from) : FL_OK;
+    if (st == FL_OK && from < s->b && (cues & BEFORE_CUES)) {
+        st = title_predicates(c, s, &from);
+    }
     if (st == FL_OK && from < s->b && (cues & AFTER_CUES)) {
         st = cues_after_content(c, s, from);
     }

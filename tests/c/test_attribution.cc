@@ -4041,3 +4041,41 @@ TEST(Attribution, ACapitalisedWordBetweenAQuotationAndItsVerbIsAName) {
     EXPECT_TRUE(records("The growers sang \"We lost the vote,\" From dawn to dusk.").empty());
     EXPECT_TRUE(records("\"We lost the vote,\" Will they say?").empty());
 }
+
+TEST(Attribution, ATitleCaseHeadlinesSecondPredicateOfSayingSharesItsSubject) {
+    // two verbs of saying in the -s form after one capitalised subject, joined by a comma
+    // or "And": two attributions of that subject, the first one's content ending there
+    auto r = records("Lind Says Levy Will Rise, Calls Vote Unfair");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("Lind", r[0].speaker);
+    EXPECT_EQ("Says", r[0].cue);
+    EXPECT_EQ("Levy Will Rise", r[0].content);
+    EXPECT_EQ("Lind", r[1].speaker);
+    EXPECT_EQ("Calls", r[1].cue);
+    EXPECT_EQ("Vote Unfair", r[1].content);
+    // the capital of "Urges" makes no inverted cue ("…, says Lind") of "Urges Growers"
+    r = records("Tilden Mayor Praises Growers, Urges Calm Over Levy");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("Tilden Mayor", r[0].speaker);
+    EXPECT_EQ("Praises", r[0].cue);
+    EXPECT_EQ("Tilden Mayor", r[1].speaker);
+    EXPECT_EQ("Urges", r[1].cue);
+    r = records("Mayor Praises Growers And Urges Calm");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("Growers", r[0].content);
+    EXPECT_EQ("Mayor", r[1].speaker);
+    EXPECT_EQ("Urges", r[1].cue);
+    // a second subject of its own: each clause keeps its speaker
+    r = records("Lind Says Levy Will Rise, Brandt Calls It Unfair");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("Brandt", r[1].speaker);
+    // in sentence case the words after the comma stay the content (a headline's second
+    // predicate there is told by the outlet, see the rule above)
+    r = records("Lind says the levy will rise, calls the vote unfair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("the levy will rise, calls the vote unfair.", r[0].content);
+    // no verb of saying after the comma
+    r = records("Lind Says Levy Will Rise, Growers Face Drought");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Lind", r[0].speaker);
+}
