@@ -1636,6 +1636,70 @@ static fl_status title_predicates(ctx *c, const span *s, size_t *from) {
     return add_attribution(c, &at);
 }
 
+/* a. A headline's future without its "will": a name (capitalised words, names joined by a
+ * comma or "and") at the start, "to" and a verb of saying, judging or wanting in its base
+ * form ("Lind to call for a recount", "Mayor, Council to back levy"): the name is the
+ * speaker, "to" and the verb the cue. A noun phrase before "to" ("Lind's last chance to
+ * call", "Time to speak") has a possessive, a determiner or a word of time and is no name.
+ * Sets *from to s->b when it reads the sentence. */
+static fl_status headline_future(ctx *c, const span *s, size_t *from) {
+    size_t a = *from;
+    if (a >= s->b || !is_word(c, a) || !c->k[a].upper) {
+        return FL_OK;
+    }
+    size_t to = SIZE_MAX;
+    for (size_t i = a; i < s->b && i - a <= MAX_SPEAKER_TOKENS; i++) {
+        if (i > a && is_word(c, i) && folded_is(c, i, "to")) {
+            to = i;
+            break;
+        }
+        if (c->v[i].quoted) {
+            return FL_OK;
+        }
+        if (is_word(c, i)) {
+            uint32_t b = bits(c, i);
+            bool and_ = folded_is(c, i, "and") && i > a;
+            if (!and_ && (!c->k[i].upper || (b & (FL_W_AUX | FL_W_PRON | FL_W_OPENER |
+                                                  FL_W_PREP | FL_W_DET | FL_W_CONJ |
+                                                  FL_W_VERB | FL_W_TIME | FL_W_RELATIVE |
+                                                  FL_W_NEGATION)) ||
+                          ((b & BEFORE_CUES) && form(c, i) != FL_FORM_NONE))) {
+                return FL_OK; /* a verb, a noun phrase's word: no bare name */
+            }
+        } else if (punct(c, i) != ',' && punct(c, i) != '.' && c->t[i].kind != FL_TOKEN_HYPHEN) {
+            return FL_OK; /* a possessive, a colon, a quotation mark */
+        }
+    }
+    size_t v = to + 1;
+    if (to == SIZE_MAX || v + 1 >= s->b || !is_word(c, v) || form(c, v) != FL_FORM_BASE ||
+        !(bits(c, v) & (FL_W_SPEECH | FL_W_STANCE | FL_W_INTENT | FL_W_THOUGHT)) ||
+        !is_word(c, v + 1) || punct(c, to - 1) == ',' || count_words(c, a, to) > MAX_SPEAKER_WORDS) {
+        return FL_OK;
+    }
+    for (size_t i = v + 1; i < s->b; i++) {
+        uint32_t b = bits(c, i);
+        if (b & (FL_W_RELATIVE | FL_W_OPENER)) {
+            break; /* "… a vote that would end the levy": the content's own clause */
+        }
+        if (((b & FL_W_AUX) && is_word(c, i)) || ends_with_nt(c, i)) {
+            return FL_OK; /* "Efforts to call a vote were dropped": a subject, not a name */
+        }
+    }
+    fl_attr at = new_attribution(s, kind_of(bits(c, v)));
+    at.speaker_first = (uint32_t)a;
+    at.speaker_end = (uint32_t)to;
+    at.cue_first = (uint32_t)to;
+    at.cue_end = (uint32_t)v + 1;
+    at.cue_word = (uint32_t)v;
+    at.content_first = (uint32_t)v + 1;
+    at.content_end = (uint32_t)s->b;
+    mark(c, a, to, FL_ROLE_SPEAKER);
+    mark(c, to, v + 1, FL_ROLE_CUE);
+    mark(c, v + 1, s->b, FL_ROLE_CONTENT);
+    *from = s->b;
+    return add_attribution(c, &at);
+}
+
 /* ------------------------------------------------------------------ b. cues after content */
 
 static bool source_subject(const ctx *c, const span *s, size_t vg);
@@ -7928,6 +7992,9 @@ static fl_status sentence_attributions(ctx *c, const span *s_in) {
     fl_status st = colon_or_dash ? headline(c, s, &from) : FL_OK;
     if (st == FL_OK && from < s->b && (cues & BEFORE_CUES)) {
         st = title_predicates(c, s, &from);
+    }
+    if (st == FL_OK && from < s->b && (cues & BEFORE_CUES)) {
+        st = headline_future(c, s, &from);
     }
     if (st == FL_OK && from < s->b && (cues & AFTER_CUES)) {
         st = cues_after_content(c, s, from);

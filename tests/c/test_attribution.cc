@@ -4079,3 +4079,29 @@ TEST(Attribution, ATitleCaseHeadlinesSecondPredicateOfSayingSharesItsSubject) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("Lind", r[0].speaker);
 }
+
+TEST(Attribution, AHeadlinesFutureWithoutWillNamesItsSpeaker) {
+    // a name at the start, "to" and a verb of saying or wanting in its base form
+    auto r = records("Mayor to call for calm after levy vote");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Mayor", r[0].speaker);
+    EXPECT_EQ("to call", r[0].cue);
+    EXPECT_EQ("for calm after levy vote", r[0].content);
+    r = records("Lind, Brandt to endorse levy in Tilden");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Lind, Brandt", r[0].speaker);
+    EXPECT_EQ("to endorse", r[0].cue);
+    r = records("Mayor Lind To Urge Council To Drop Levy");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Mayor Lind", r[0].speaker);
+    EXPECT_EQ("Council To Drop Levy", r[0].content);
+    // a noun phrase before "to" (a possessive), the subject of a later verb, or a verb
+    // before "to" whose own subject is the speaker
+    EXPECT_TRUE(records("Lind's last chance to call for calm").empty());
+    EXPECT_TRUE(records("Efforts to call a vote were dropped.").empty());
+    EXPECT_TRUE(records("Efforts to call a vote aren't working.").empty());
+    r = records("Growers ask Lind to call for calm.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Growers", r[0].speaker);
+    EXPECT_EQ("ask", r[0].cue);
+}
