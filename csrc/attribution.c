@@ -1700,6 +1700,20 @@ static fl_status headline_future(ctx *c, const span *s, size_t *from) {
     return add_attribution(c, &at);
 }
 
+/* Is the -ing cue at i (group [vg, i), word p before it) a noun in a title-case headline,
+ * after a capitalised noun ("Stark Drought Warning To Growers", "Flood Warning Sign")? There
+ * every word has a capital, so the word before names no subject; a subject stands at the
+ * start of its clause, and this noun's word before it follows a preposition, a verb or
+ * another modifier. */
+static bool title_noun_ing(const ctx *c, const span *s, size_t vg, size_t i, size_t p) {
+    if (vg != i || p <= s->a || !is_word(c, p) || !c->k[p].upper || !c->k[i].upper ||
+        (bits(c, p) & (FL_W_PRON | FL_W_ROLE | FL_W_SOURCE)) || !in_title_case(c, s)) {
+        return false;
+    }
+    size_t q = p - 1; /* the word before the modifier: not the clause's start */
+    return is_word(c, q) || c->t[q].kind == FL_TOKEN_HYPHEN;
+}
+
 /* ------------------------------------------------------------------ b. cues after content */
 
 static bool source_subject(const ctx *c, const span *s, size_t vg);
@@ -2771,6 +2785,9 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
          * adjective ("had opposing views") */
         if ((has_aux && passive_group(c, vg, i)) || (pb & FL_W_CONJ)) {
             return true;
+        }
+        if (title_noun_ing(c, s, vg, i, p)) {
+            return false;
         }
         bool real_aux = false; /* "had opposing" (an adjective), not "relentlessly referring" */
         for (size_t j = vg; j < i; j++) {

@@ -4105,3 +4105,19 @@ TEST(Attribution, AHeadlinesFutureWithoutWillNamesItsSpeaker) {
     EXPECT_EQ("Growers", r[0].speaker);
     EXPECT_EQ("ask", r[0].cue);
 }
+
+TEST(Attribution, ATitleCaseIngWordAfterACapitalisedModifierIsANoun) {
+    // "Warning" after "Drought", itself after another word: a noun phrase, no cue
+    EXPECT_TRUE(records("Mayor Issues Stark Drought Warning To Growers").empty());
+    EXPECT_TRUE(records("Growers Stunned By Flood Warning Sign On Tilden Road").empty());
+    // after an auxiliary the -ing word is a verb, in title case too
+    auto r = records("Tilden Mayor Is Warning Growers That Drought Is Near");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Tilden Mayor", r[0].speaker);
+    EXPECT_EQ("Is Warning", r[0].cue);
+    // at the clause's start the capitalised word is the subject
+    r = records("Lind Warning Growers That Drought Is Near");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Lind", r[0].speaker);
+    EXPECT_EQ("Warning", r[0].cue);
+}
