@@ -1546,6 +1546,174 @@ static fl_status headline(ctx *c, const span *s, size_t *from) {
     return add_attribution(c, &at);
 }
 
+/* Is word i a capitalised verb of saying, judging or wanting in the -s form ("Says",
+ * "Urges", "Denounces"): a title-case headline's predicate? */
+static bool title_cue_s(const ctx *c, size_t i) {
+    return is_word(c, i) && c->k[i].upper && form(c, i) == FL_FORM_S &&
+           (bits(c, i) & (FL_W_SPEECH | FL_W_STANCE | FL_W_INTENT | FL_W_THOUGHT)) != 0;
+}
+
+/* a. A title-case headline with two predicates of one subject, each a verb of saying in the
+ * -s form, joined by a comma or "and" ("Lind Says Levy Must Rise, Urges Calm", "Mayor Backs
+ * Levy And Denounces Brandt"): two attributions of that subject. Read word by word, the
+ * second verb's capital makes it look like a name ("…, Urges Growers to Vote" as an
+ * inverted "…, says Lind") or the first one part of the subject ("Mayor Backs Levy"). The
+ * subject is capitalised words without a verb, role words or a possessive allowed
+ * ("France's Mayor"). Sets *from to s->b when it reads the sentence. */
+static fl_status title_predicates(ctx *c, const span *s, size_t *from) {
+    size_t a = *from;
+    if (a >= s->b || !is_word(c, a) || !c->k[a].upper) {
+        return FL_OK;
+    }
+    /* the subject: capitalised words (a clitic "'s", a period of "Gov.") up to the first
+     * verb of saying */
+    size_t v1 = SIZE_MAX;
+    for (size_t i = a; i < s->b && i - a <= MAX_SPEAKER_TOKENS; i++) {
+        if (i > a && title_cue_s(c, i)) {
+            v1 = i;
+            break;
+        }
+        if (c->v[i].quoted ||
+            (is_word(c, i) && (!c->k[i].upper || (bits(c, i) & (FL_W_AUX | FL_W_PRON |
+                                                                 FL_W_OPENER | FL_W_PREP |
+                                                                 FL_W_DET | FL_W_CONJ |
+                                                                 FL_W_VERB)))) ||
+            (!is_word(c, i) && c->t[i].kind != FL_TOKEN_CLITIC && punct(c, i) != '.')) {
+            return FL_OK;
+        }
+    }
+    if (v1 == SIZE_MAX || count_words(c, a, v1) > MAX_SPEAKER_WORDS) {
+        return FL_OK;
+    }
+    /* the second predicate: ", Urges" or "And Denounces", outside quotation marks, with a
+     * word after it */
+    size_t sep = SIZE_MAX;
+    size_t v2 = SIZE_MAX;
+    for (size_t i = v1 + 2; i + 2 < s->b; i++) {
+        if (c->v[i].quoted) {
+            continue;
+        }
+        if ((punct(c, i) == ',' || (folded_is(c, i, "and") && is_word(c, i))) &&
+            title_cue_s(c, i + 1) && is_word(c, i + 2)) {
+            sep = i;
+            v2 = i + 1;
+            break;
+        }
+        if (punct(c, i) != 0 && punct(c, i) != ',' && family(punct(c, i)) == FAMILY_NONE &&
+            punct(c, i) != '.' && punct(c, i) != '-') {
+            return FL_OK; /* a colon, a dash: another part of the headline */
+        }
+    }
+    if (v2 == SIZE_MAX || !in_title_case(c, s)) {
+        return FL_OK;
+    }
+    fl_attr at = new_attribution(s, kind_of(bits(c, v1)));
+    at.speaker_first = (uint32_t)a;
+    at.speaker_end = (uint32_t)v1;
+    at.cue_first = (uint32_t)v1;
+    at.cue_end = (uint32_t)v1 + 1;
+    at.cue_word = (uint32_t)v1;
+    at.content_first = (uint32_t)v1 + 1;
+    at.content_end = (uint32_t)sep;
+    fl_status st = add_attribution(c, &at);
+    if (st != FL_OK) {
+        return st;
+    }
+    at = new_attribution(s, kind_of(bits(c, v2)));
+    at.speaker_first = (uint32_t)a;
+    at.speaker_end = (uint32_t)v1;
+    at.cue_first = (uint32_t)v2;
+    at.cue_end = (uint32_t)v2 + 1;
+    at.cue_word = (uint32_t)v2;
+    at.content_first = (uint32_t)v2 + 1;
+    at.content_end = (uint32_t)s->b;
+    mark(c, a, v1, FL_ROLE_SPEAKER);
+    mark(c, v1, v1 + 1, FL_ROLE_CUE);
+    mark(c, v1 + 1, sep, FL_ROLE_CONTENT);
+    mark(c, sep, v2 + 1, FL_ROLE_CUE);
+    mark(c, v2 + 1, s->b, FL_ROLE_CONTENT);
+    *from = s->b;
+    return add_attribution(c, &at);
+}
+
+/* a. A headline's future without its "will": a name (capitalised words, names joined by a
+ * comma or "and") at the start, "to" and a verb of saying, judging or wanting in its base
+ * form ("Lind to call for a recount", "Mayor, Council to back levy"): the name is the
+ * speaker, "to" and the verb the cue. A noun phrase before "to" ("Lind's last chance to
+ * call", "Time to speak") has a possessive, a determiner or a word of time and is no name.
+ * Sets *from to s->b when it reads the sentence. */
+static fl_status headline_future(ctx *c, const span *s, size_t *from) {
+    size_t a = *from;
+    if (a >= s->b || !is_word(c, a) || !c->k[a].upper) {
+        return FL_OK;
+    }
+    size_t to = SIZE_MAX;
+    for (size_t i = a; i < s->b && i - a <= MAX_SPEAKER_TOKENS; i++) {
+        if (i > a && is_word(c, i) && folded_is(c, i, "to")) {
+            to = i;
+            break;
+        }
+        if (c->v[i].quoted) {
+            return FL_OK;
+        }
+        if (is_word(c, i)) {
+            uint32_t b = bits(c, i);
+            bool and_ = folded_is(c, i, "and") && i > a;
+            if (!and_ && (!c->k[i].upper || (b & (FL_W_AUX | FL_W_PRON | FL_W_OPENER |
+                                                  FL_W_PREP | FL_W_DET | FL_W_CONJ |
+                                                  FL_W_VERB | FL_W_TIME | FL_W_RELATIVE |
+                                                  FL_W_NEGATION)) ||
+                          ((b & BEFORE_CUES) && form(c, i) != FL_FORM_NONE))) {
+                return FL_OK; /* a verb, a noun phrase's word: no bare name */
+            }
+        } else if (punct(c, i) != ',' && punct(c, i) != '.' && c->t[i].kind != FL_TOKEN_HYPHEN) {
+            return FL_OK; /* a possessive, a colon, a quotation mark */
+        }
+    }
+    size_t v = to + 1;
+    if (to == SIZE_MAX || v + 1 >= s->b || !is_word(c, v) || form(c, v) != FL_FORM_BASE ||
+        !(bits(c, v) & (FL_W_SPEECH | FL_W_STANCE | FL_W_INTENT | FL_W_THOUGHT)) ||
+        !is_word(c, v + 1) || punct(c, to - 1) == ',' || count_words(c, a, to) > MAX_SPEAKER_WORDS) {
+        return FL_OK;
+    }
+    for (size_t i = v + 1; i < s->b; i++) {
+        uint32_t b = bits(c, i);
+        if (b & (FL_W_RELATIVE | FL_W_OPENER)) {
+            break; /* "… a vote that would end the levy": the content's own clause */
+        }
+        if (((b & FL_W_AUX) && is_word(c, i)) || ends_with_nt(c, i)) {
+            return FL_OK; /* "Efforts to call a vote were dropped": a subject, not a name */
+        }
+    }
+    fl_attr at = new_attribution(s, kind_of(bits(c, v)));
+    at.speaker_first = (uint32_t)a;
+    at.speaker_end = (uint32_t)to;
+    at.cue_first = (uint32_t)to;
+    at.cue_end = (uint32_t)v + 1;
+    at.cue_word = (uint32_t)v;
+    at.content_first = (uint32_t)v + 1;
+    at.content_end = (uint32_t)s->b;
+    mark(c, a, to, FL_ROLE_SPEAKER);
+    mark(c, to, v + 1, FL_ROLE_CUE);
+    mark(c, v + 1, s->b, FL_ROLE_CONTENT);
+    *from = s->b;
+    return add_attribution(c, &at);
+}
+
+/* Is the -ing cue at i (group [vg, i), word p before it) a noun in a title-case headline,
+ * after a capitalised noun ("Stark Drought Warning To Growers", "Flood Warning Sign")? There
+ * every word has a capital, so the word before names no subject; a subject stands at the
+ * start of its clause, and this noun's word before it follows a preposition, a verb or
+ * another modifier. */
+static bool title_noun_ing(const ctx *c, const span *s, size_t vg, size_t i, size_t p) {
+    if (vg != i || p <= s->a || !is_word(c, p) || !c->k[p].upper || !c->k[i].upper ||
+        (bits(c, p) & (FL_W_PRON | FL_W_ROLE | FL_W_SOURCE)) || !in_title_case(c, s)) {
+        return false;
+    }
+    size_t q = p - 1; /* the word before the modifier: not the clause's start */
+    return is_word(c, q) || c->t[q].kind == FL_TOKEN_HYPHEN;
+}
+
 /* ------------------------------------------------------------------ b. cues after content */
 
 static bool source_subject(const ctx *c, const span *s, size_t vg);
@@ -2617,6 +2785,9 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
          * adjective ("had opposing views") */
         if ((has_aux && passive_group(c, vg, i)) || (pb & FL_W_CONJ)) {
             return true;
+        }
+        if (title_noun_ing(c, s, vg, i, p)) {
+            return false;
         }
         bool real_aux = false; /* "had opposing" (an adjective), not "relentlessly referring" */
         for (size_t j = vg; j < i; j++) {
@@ -7850,6 +8021,12 @@ static fl_status sentence_attributions(ctx *c, const span *s_in) {
     const span *s = &sd;
     size_t from = s->a;
     fl_status st = colon_or_dash ? headline(c, s, &from) : FL_OK;
+    if (st == FL_OK && from < s->b && (cues & BEFORE_CUES)) {
+        st = title_predicates(c, s, &from);
+    }
+    if (st == FL_OK && from < s->b && (cues & BEFORE_CUES)) {
+        st = headline_future(c, s, &from);
+    }
     if (st == FL_OK && from < s->b && (cues & AFTER_CUES)) {
         st = cues_after_content(c, s, from);
     }

@@ -4094,3 +4094,83 @@ TEST(Attribution, AnOpeningPassiveWithItsAgentAndACommaReportsNoClause) {
     EXPECT_EQ("the Courier", r[0].speaker);
     EXPECT_EQ("the levy failed.", r[0].content);
 }
+
+TEST(Attribution, ATitleCaseHeadlinesSecondPredicateOfSayingSharesItsSubject) {
+    // two verbs of saying in the -s form after one capitalised subject, joined by a comma
+    // or "And": two attributions of that subject, the first one's content ending there
+    auto r = records("Lind Says Levy Will Rise, Calls Vote Unfair");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("Lind", r[0].speaker);
+    EXPECT_EQ("Says", r[0].cue);
+    EXPECT_EQ("Levy Will Rise", r[0].content);
+    EXPECT_EQ("Lind", r[1].speaker);
+    EXPECT_EQ("Calls", r[1].cue);
+    EXPECT_EQ("Vote Unfair", r[1].content);
+    // the capital of "Urges" makes no inverted cue ("…, says Lind") of "Urges Growers"
+    r = records("Tilden Mayor Praises Growers, Urges Calm Over Levy");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("Tilden Mayor", r[0].speaker);
+    EXPECT_EQ("Praises", r[0].cue);
+    EXPECT_EQ("Tilden Mayor", r[1].speaker);
+    EXPECT_EQ("Urges", r[1].cue);
+    r = records("Mayor Praises Growers And Urges Calm");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("Growers", r[0].content);
+    EXPECT_EQ("Mayor", r[1].speaker);
+    EXPECT_EQ("Urges", r[1].cue);
+    // a second subject of its own: each clause keeps its speaker
+    r = records("Lind Says Levy Will Rise, Brandt Calls It Unfair");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("Brandt", r[1].speaker);
+    // in sentence case the words after the comma stay the content (a headline's second
+    // predicate there is told by the outlet, see the rule above)
+    r = records("Lind says the levy will rise, calls the vote unfair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("the levy will rise, calls the vote unfair.", r[0].content);
+    // no verb of saying after the comma
+    r = records("Lind Says Levy Will Rise, Growers Face Drought");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Lind", r[0].speaker);
+}
+
+TEST(Attribution, AHeadlinesFutureWithoutWillNamesItsSpeaker) {
+    // a name at the start, "to" and a verb of saying or wanting in its base form
+    auto r = records("Mayor to call for calm after levy vote");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Mayor", r[0].speaker);
+    EXPECT_EQ("to call", r[0].cue);
+    EXPECT_EQ("for calm after levy vote", r[0].content);
+    r = records("Lind, Brandt to endorse levy in Tilden");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Lind, Brandt", r[0].speaker);
+    EXPECT_EQ("to endorse", r[0].cue);
+    r = records("Mayor Lind To Urge Council To Drop Levy");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Mayor Lind", r[0].speaker);
+    EXPECT_EQ("Council To Drop Levy", r[0].content);
+    // a noun phrase before "to" (a possessive), the subject of a later verb, or a verb
+    // before "to" whose own subject is the speaker
+    EXPECT_TRUE(records("Lind's last chance to call for calm").empty());
+    EXPECT_TRUE(records("Efforts to call a vote were dropped.").empty());
+    EXPECT_TRUE(records("Efforts to call a vote aren't working.").empty());
+    r = records("Growers ask Lind to call for calm.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Growers", r[0].speaker);
+    EXPECT_EQ("ask", r[0].cue);
+}
+
+TEST(Attribution, ATitleCaseIngWordAfterACapitalisedModifierIsANoun) {
+    // "Warning" after "Drought", itself after another word: a noun phrase, no cue
+    EXPECT_TRUE(records("Mayor Issues Stark Drought Warning To Growers").empty());
+    EXPECT_TRUE(records("Growers Stunned By Flood Warning Sign On Tilden Road").empty());
+    // after an auxiliary the -ing word is a verb, in title case too
+    auto r = records("Tilden Mayor Is Warning Growers That Drought Is Near");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Tilden Mayor", r[0].speaker);
+    EXPECT_EQ("Is Warning", r[0].cue);
+    // at the clause's start the capitalised word is the subject
+    r = records("Lind Warning Growers That Drought Is Near");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Lind", r[0].speaker);
+    EXPECT_EQ("Warning", r[0].cue);
+}
