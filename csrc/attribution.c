@@ -1553,6 +1553,12 @@ static bool given_name(const ctx *c, const span *s, size_t vg, size_t i);
 static bool plural(const ctx *c, size_t i);
 static bool light_verb(const ctx *c, size_t i);
 static bool lemma_is(const fl_cue *q, const char *w);
+
+/* The lemma classes (FL_C_*) of cue q, 0 when q is NULL: the table gives them, so that a
+ * rule tests a bit, not a lemma, on every cue it reaches. */
+static inline uint8_t lemma_class(const fl_cue *q) {
+    return q != NULL ? q->cls : 0;
+}
 static bool folded_in(const ctx *c, size_t i, const char *const *words, size_t n);
 static bool as_put_it(const ctx *c, const span *s, size_t i);
 static bool vote_word(const ctx *c, size_t i);
@@ -2338,28 +2344,8 @@ static inline bool given_name(const ctx *c, const span *s, size_t vg, size_t i) 
 /* Is q a verb that reports only with "off" after it: a dismissal ("shrug", "brush",
  * "laugh", "wave") or a list given ("rattle", "tick"), or "sound" (off: speak out)? */
 static bool off_verb(const fl_cue *q) {
-    if (q == NULL) {
-        return false;
-    }
-    /* by the first byte: verb_here() asks this of every cue it tests, and most lemmas
-     * start with none of these letters (a walk through the whole list cost 0.5 M
-     * instructions in 2 MB of news) */
-    switch (q->lemma[0]) {
-    case 'b':
-        return lemma_is(q, "brush");
-    case 'l':
-        return lemma_is(q, "laugh");
-    case 'r':
-        return lemma_is(q, "rattle");
-    case 's':
-        return lemma_is(q, "shrug") || lemma_is(q, "sound");
-    case 't':
-        return lemma_is(q, "tick");
-    case 'w':
-        return lemma_is(q, "wave");
-    default:
-        return false;
-    }
+    /* a class of the table (cues.c): verb_here() asks this of every cue it tests */
+    return (lemma_class(q) & FL_C_OFF) != 0;
 }
 
 /* Is the verb at i (group [vg, i)) a participle that gives a name or a label, without an
@@ -2384,7 +2370,7 @@ static bool naming_participle(const ctx *c, const span *s, size_t vg, size_t i) 
  * a recount")? A name given ("a charity called For Our Future") has a capital there, a
  * passive ("the ban called for by the council") has "by" after. */
 static bool appeal_call(const ctx *c, const span *s, size_t i) {
-    if (!lemma_is(c->v[i].cue, "call")) {
+    if (!(lemma_class(c->v[i].cue) & FL_C_CALL)) {
         return false;
     }
     size_t j = i + 1;
@@ -2458,14 +2444,15 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
         return false; /* "showed up", "called up": another verb */
     }
     if (i > s->a + 1 && folded_is(c, i - 1, "to") && folded_is(c, i - 2, "close") &&
-        lemma_is(c->v[i].cue, "call")) {
+        (lemma_class(c->v[i].cue) & FL_C_CALL)) {
         return false; /* "too close to call for hours": a race no one could call yet */
     }
     if (i + 2 < s->b && folded_is(c, i + 1, "to") && folded_is(c, i + 2, "mind")) {
         return false; /* "the vote called to mind …": brought back a memory, said nothing */
     }
-    if ((lemma_is(c->v[i].cue, "rail") && !(i + 1 < s->b && folded_is(c, i + 1, "against"))) ||
-        (lemma_is(c->v[i].cue, "lash") && !(i + 1 < s->b && folded_is(c, i + 1, "out")))) {
+    if (((lemma_class(c->v[i].cue) & FL_C_RAIL) &&
+         !(i + 1 < s->b && folded_is(c, i + 1, "against"))) ||
+        ((lemma_class(c->v[i].cue) & FL_C_LASH) && !(i + 1 < s->b && folded_is(c, i + 1, "out")))) {
         return false; /* "railed against", "lashed out at"; not "the rail line", "lashed the
                        * coast" */
     }
@@ -2496,12 +2483,13 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
          * to quit" appeal */
         return false;
     }
-    if (f == FL_FORM_PAST && has_aux && lemma_is(c->v[i].cue, "call") && passive_group(c, vg, i) &&
+    if (f == FL_FORM_PAST && has_aux && (lemma_class(c->v[i].cue) & FL_C_CALL) &&
+        passive_group(c, vg, i) &&
         i + 2 < s->b && folded_is(c, i + 1, "for") && c->k[i + 2].upper) {
         /* "the county was called for Brandt": an election result, no appeal */
         return false;
     }
-    if (f == FL_FORM_PAST && !has_aux && lemma_is(c->v[i].cue, "consider") && vg > s->a &&
+    if (f == FL_FORM_PAST && !has_aux && (lemma_class(c->v[i].cue) & FL_C_CONSIDER) && vg > s->a &&
         is_word(c, vg - 1) && c->k[vg - 1].lower && bits(c, vg - 1) == 0 && i + 1 < s->b &&
         ((bits(c, i + 1) & FL_W_DET) || folded_is(c, i + 1, "one"))) {
         /* "a grower considered one of the best", "an appointee considered a moderate":
@@ -2976,9 +2964,9 @@ static bool issuing_past(const fl_cue *q) {
 /* Is the word at i a form of "make", "take" or "put", or the past of a verb of issuing,
  * which report only in a phrase (light_phrase)? */
 static bool light_verb(const ctx *c, size_t i) {
-    const fl_cue *q = c->v[i].cue;
-    return q != NULL && (q->bits & FL_W_QUOTE_VERB) &&
-           (lemma_is(q, "make") || lemma_is(q, "take") || lemma_is(q, "put") || issuing_past(q));
+    /* a class of the table (cues.c): the cue words with FL_W_QUOTE_VERB and one of these
+     * lemmas (an issuing verb's past, FL_FORM_NONE); asked on most cue words of step b */
+    return (lemma_class(c->v[i].cue) & FL_C_LIGHT) != 0;
 }
 
 /* The end of the cue that the past of a verb of issuing at i heads before its object, a
@@ -6087,7 +6075,7 @@ static bool outlet_asked(const ctx *c, const span *s, size_t w, size_t i) {
  * or an adverb ("Lind called Brandt on Friday.", "Reyes, who called Lind shortly after …")?
  * A label after the name ("called Brandt a liar", 'called Brandt "reckless"') is speech. */
 static bool phone_call(const ctx *c, const span *s, size_t i) {
-    if (form(c, i) != FL_FORM_PAST || !lemma_is(c->v[i].cue, "call")) {
+    if (form(c, i) != FL_FORM_PAST || !(lemma_class(c->v[i].cue) & FL_C_CALL)) {
         return false;
     }
     size_t k = i + 1;
@@ -7541,7 +7529,7 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
                 at.cue_end = (uint32_t)i + 2;
                 cstart = i + 2;
             }
-            bool fixed_particle = lemma_is(c->v[i].cue, "rail") || lemma_is(c->v[i].cue, "lash");
+            bool fixed_particle = (lemma_class(c->v[i].cue) & (FL_C_RAIL | FL_C_LASH)) != 0;
             if ((b & FL_W_STANCE) && !(b & FL_W_SPEECH) && !vote && cstart != SIZE_MAX &&
                 (bits(c, cstart) & FL_W_PREP) && !clause_complement(c, s, cstart) &&
                 !fixed_particle) {

@@ -16,8 +16,11 @@
  * No state is built at run time: the table is shared by every thread as it is.
  */
 
+/* bits: FL_W_* bits, and CLASS(FL_C_*) above them (fl_cue.cls) */
 #define W(word, lemma, bits, form)                                                                 \
-    {word, (uint8_t)(sizeof(word) - 1), lemma, (uint32_t)(bits), form}
+    {word, (uint8_t)(sizeof(word) - 1), lemma, (uint32_t)(bits), form,                            \
+     (uint8_t)((uint64_t)(bits) >> 32)}
+#define CLASS(k) ((uint64_t)(k) << 32)
 #define V(base, s, past, ing, bits)                                                                \
     W(base, base, bits, FL_FORM_BASE), W(s, base, bits, FL_FORM_S),                                \
         W(past, base, bits, FL_FORM_PAST), W(ing, base, bits, FL_FORM_ING)
@@ -140,7 +143,7 @@ static const fl_cue CUES[] = {
     V("brand", "brands", "branded", "branding", SPEECH | NOUNLIKE | FL_W_CALLED),
     V("dub", "dubs", "dubbed", "dubbing", SPEECH | FL_W_CALLED),
     V("term", "terms", "termed", "terming", SPEECH | NOUNLIKE | FL_W_CALLED),
-    V("call", "calls", "called", "calling", SPEECH | NOUNLIKE | FL_W_CALLED),
+    V("call", "calls", "called", "calling", SPEECH | NOUNLIKE | FL_W_CALLED | CLASS(FL_C_CALL)),
     V("brag", "brags", "bragged", "bragging", SPEECH),
     V("speculate", "speculates", "speculated", "speculating", SPEECH | THOUGHT),
     V("unveil", "unveils", "unveiled", "unveiling", SPEECH | OBJECT),
@@ -207,8 +210,8 @@ static const fl_cue CUES[] = {
     V("decry", "decries", "decried", "decrying", STANCE | OBJECT),
     /* a stance only with its fixed particle: "railed against", "lashed out at" (a rail is a
      * track, a storm lashes a coast): see verb_here() */
-    V("rail", "rails", "railed", "railing", STANCE | NOUNLIKE | OBJECT),
-    V("lash", "lashes", "lashed", "lashing", STANCE | NOUNLIKE | OBJECT),
+    V("rail", "rails", "railed", "railing", STANCE | NOUNLIKE | OBJECT | CLASS(FL_C_RAIL)),
+    V("lash", "lashes", "lashed", "lashing", STANCE | NOUNLIKE | OBJECT | CLASS(FL_C_LASH)),
     V("applaud", "applauds", "applauded", "applauding", STANCE | OBJECT),
     V("hail", "hails", "hailed", "hailing", STANCE | OBJECT),
     V("favor", "favors", "favored", "favoring", STANCE | NOUNLIKE | OBJECT),
@@ -241,13 +244,13 @@ static const fl_cue CUES[] = {
     V("vent", "vents", "vented", "venting", SPEECH | OBJECT),
     /* Verbs of dismissing or listing, cues only before "off" ("shrugged off the attack",
      * "rattled off a list", "sounded off on the levy"): see off_verb() in attribution.c. */
-    V("shrug", "shrugs", "shrugged", "shrugging", STANCE | OBJECT),
-    V("brush", "brushes", "brushed", "brushing", STANCE | OBJECT),
-    V("laugh", "laughs", "laughed", "laughing", STANCE | OBJECT),
-    V("wave", "waves", "waved", "waving", STANCE | OBJECT),
-    V("rattle", "rattles", "rattled", "rattling", SPEECH | OBJECT),
-    V("tick", "ticks", "ticked", "ticking", SPEECH | OBJECT),
-    V("sound", "sounds", "sounded", "sounding", SPEECH | OBJECT),
+    V("shrug", "shrugs", "shrugged", "shrugging", STANCE | OBJECT | CLASS(FL_C_OFF)),
+    V("brush", "brushes", "brushed", "brushing", STANCE | OBJECT | CLASS(FL_C_OFF)),
+    V("laugh", "laughs", "laughed", "laughing", STANCE | OBJECT | CLASS(FL_C_OFF)),
+    V("wave", "waves", "waved", "waving", STANCE | OBJECT | CLASS(FL_C_OFF)),
+    V("rattle", "rattles", "rattled", "rattling", SPEECH | OBJECT | CLASS(FL_C_OFF)),
+    V("tick", "ticks", "ticked", "ticking", SPEECH | OBJECT | CLASS(FL_C_OFF)),
+    V("sound", "sounds", "sounded", "sounding", SPEECH | OBJECT | CLASS(FL_C_OFF)),
     V("liken", "likens", "likened", "likening", STANCE | OBJECT),
     /* a vote is a stance, but only before whom or what it is for ("voted for Lind", "voted
      * against the bill", "voted to repeal"): attribution.c's vote_content() */
@@ -270,7 +273,7 @@ static const fl_cue CUES[] = {
     V("agree", "agrees", "agreed", "agreeing", THOUGHT),
     V("disagree", "disagrees", "disagreed", "disagreeing", THOUGHT),
     V("recognize", "recognizes", "recognized", "recognizing", THOUGHT),
-    V("consider", "considers", "considered", "considering", THOUGHT),
+    V("consider", "considers", "considered", "considering", THOUGHT | CLASS(FL_C_CONSIDER)),
     /* a judgment with its object and "as" ("voters see him as honest", "is seen as a
      * favourite"), or a clause; not a sight ("saw the film") */
     V5("see", "sees", "saw", "seen", "seeing", THOUGHT | CLAUSE),
@@ -656,30 +659,30 @@ static const fl_cue CUES[] = {
     /* "make" and "take" also head a phrase that is a cue ("made it clear that", "made the
      * case for", "took issue with", "took aim at"): attribution.c's light_phrase() reads it;
      * alone they report nothing */
-    W("made", "make", FL_W_VERB | FL_W_QUOTE_VERB | OBJECT, FL_FORM_NONE),
-    W("took", "take", FL_W_VERB | FL_W_QUOTE_VERB | OBJECT, FL_FORM_NONE),
-    W("make", "make", FL_W_QUOTE_VERB | OBJECT, FL_FORM_BASE),
-    W("makes", "make", FL_W_QUOTE_VERB | OBJECT, FL_FORM_S),
-    W("making", "make", FL_W_QUOTE_VERB | OBJECT, FL_FORM_ING),
-    W("take", "take", FL_W_QUOTE_VERB | OBJECT, FL_FORM_BASE),
-    W("takes", "take", FL_W_QUOTE_VERB | OBJECT, FL_FORM_S),
-    W("taking", "take", FL_W_QUOTE_VERB | OBJECT, FL_FORM_ING),
-    W("taken", "take", FL_W_QUOTE_VERB | OBJECT, FL_FORM_PP),
+    W("made", "make", FL_W_VERB | FL_W_QUOTE_VERB | OBJECT | CLASS(FL_C_LIGHT), FL_FORM_NONE),
+    W("took", "take", FL_W_VERB | FL_W_QUOTE_VERB | OBJECT | CLASS(FL_C_LIGHT), FL_FORM_NONE),
+    W("make", "make", FL_W_QUOTE_VERB | OBJECT | CLASS(FL_C_LIGHT), FL_FORM_BASE),
+    W("makes", "make", FL_W_QUOTE_VERB | OBJECT | CLASS(FL_C_LIGHT), FL_FORM_S),
+    W("making", "make", FL_W_QUOTE_VERB | OBJECT | CLASS(FL_C_LIGHT), FL_FORM_ING),
+    W("take", "take", FL_W_QUOTE_VERB | OBJECT | CLASS(FL_C_LIGHT), FL_FORM_BASE),
+    W("takes", "take", FL_W_QUOTE_VERB | OBJECT | CLASS(FL_C_LIGHT), FL_FORM_S),
+    W("taking", "take", FL_W_QUOTE_VERB | OBJECT | CLASS(FL_C_LIGHT), FL_FORM_ING),
+    W("taken", "take", FL_W_QUOTE_VERB | OBJECT | CLASS(FL_C_LIGHT), FL_FORM_PP),
     /* "read" reports a quotation or a that-clause of a text ('The sign read "…"', '"…,"
      * reads the editorial') */
     W("read", "read", FL_W_VERB | FL_W_QUOTE_VERB, FL_FORM_NONE),
     W("reads", "read", FL_W_QUOTE_VERB, FL_FORM_S),
     /* a verb of issuing a text reports only with a speech act as its object ("issued a
      * statement", "released a new web ad": light_phrase()); alone it is a deed */
-    W("issued", "issue", FL_W_QUOTE_VERB | OBJECT, FL_FORM_NONE),
-    W("released", "release", FL_W_QUOTE_VERB | OBJECT, FL_FORM_NONE),
-    W("published", "publish", FL_W_QUOTE_VERB | OBJECT, FL_FORM_NONE),
-    W("sent", "send", FL_W_QUOTE_VERB | OBJECT, FL_FORM_NONE),
-    W("delivered", "deliver", FL_W_QUOTE_VERB | OBJECT, FL_FORM_NONE),
-    W("circulated", "circulate", FL_W_QUOTE_VERB | OBJECT, FL_FORM_NONE),
+    W("issued", "issue", FL_W_QUOTE_VERB | OBJECT | CLASS(FL_C_LIGHT), FL_FORM_NONE),
+    W("released", "release", FL_W_QUOTE_VERB | OBJECT | CLASS(FL_C_LIGHT), FL_FORM_NONE),
+    W("published", "publish", FL_W_QUOTE_VERB | OBJECT | CLASS(FL_C_LIGHT), FL_FORM_NONE),
+    W("sent", "send", FL_W_QUOTE_VERB | OBJECT | CLASS(FL_C_LIGHT), FL_FORM_NONE),
+    W("delivered", "deliver", FL_W_QUOTE_VERB | OBJECT | CLASS(FL_C_LIGHT), FL_FORM_NONE),
+    W("circulated", "circulate", FL_W_QUOTE_VERB | OBJECT | CLASS(FL_C_LIGHT), FL_FORM_NONE),
     /* "put" reports only in "as <speaker> put it" (light_phrase() too) */
-    W("put", "put", FL_W_VERB | FL_W_QUOTE_VERB, FL_FORM_NONE),
-    W("puts", "put", FL_W_QUOTE_VERB, FL_FORM_S),
+    W("put", "put", FL_W_VERB | FL_W_QUOTE_VERB | CLASS(FL_C_LIGHT), FL_FORM_NONE),
+    W("puts", "put", FL_W_QUOTE_VERB | CLASS(FL_C_LIGHT), FL_FORM_S),
     N("began", FL_W_VERB),
     N("remain", FL_W_VERB),
     N("remains", FL_W_VERB),
