@@ -2341,13 +2341,6 @@ static inline bool given_name(const ctx *c, const span *s, size_t vg, size_t i) 
            object_indefinite(c, s, vg);
 }
 
-/* Is q a verb that reports only with "off" after it: a dismissal ("shrug", "brush",
- * "laugh", "wave") or a list given ("rattle", "tick"), or "sound" (off: speak out)? */
-static bool off_verb(const fl_cue *q) {
-    /* a class of the table (cues.c): verb_here() asks this of every cue it tests */
-    return (lemma_class(q) & FL_C_OFF) != 0;
-}
-
 /* Is the verb at i (group [vg, i)) a participle that gives a name or a label, without an
  * auxiliary: "The levy, often referred to as the toll, …", "growers, many of them known as
  * …"? The clause is reduced; it names no one who says the label. */
@@ -2435,28 +2428,31 @@ static bool topic_preposition(const ctx *c, size_t p) {
 static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
     uint32_t b = bits(c, i);
     uint8_t f = form(c, i);
+    uint8_t cls = lemma_class(c->v[i].cue); /* the lemma tests below read it, first */
     bool has_aux = vg < i;
-    if (c->k[i].upper && !in_title_case(c, s) && i > s->a && punct(c, i - 1) != ':' &&
-        family(punct(c, i - 1)) == FAMILY_NONE && !c->k[i - 1].all_digits) {
+    /* in_title_case() last: it reads the whole sentence the first time, and a capital
+     * verb mostly opens its sentence or follows a quotation mark */
+    if (c->k[i].upper && i > s->a && punct(c, i - 1) != ':' &&
+        family(punct(c, i - 1)) == FAMILY_NONE && !c->k[i - 1].all_digits &&
+        !in_title_case(c, s)) {
         return false; /* a capital inside a sentence starts a name: "spokeswoman Hope Hicks" */
     }
     if (i + 1 < s->b && folded_is(c, i + 1, "up")) {
         return false; /* "showed up", "called up": another verb */
     }
-    if (i > s->a + 1 && folded_is(c, i - 1, "to") && folded_is(c, i - 2, "close") &&
-        (lemma_class(c->v[i].cue) & FL_C_CALL)) {
+    if ((cls & FL_C_CALL) && i > s->a + 1 && folded_is(c, i - 1, "to") &&
+        folded_is(c, i - 2, "close")) {
         return false; /* "too close to call for hours": a race no one could call yet */
     }
     if (i + 2 < s->b && folded_is(c, i + 1, "to") && folded_is(c, i + 2, "mind")) {
         return false; /* "the vote called to mind …": brought back a memory, said nothing */
     }
-    if (((lemma_class(c->v[i].cue) & FL_C_RAIL) &&
-         !(i + 1 < s->b && folded_is(c, i + 1, "against"))) ||
-        ((lemma_class(c->v[i].cue) & FL_C_LASH) && !(i + 1 < s->b && folded_is(c, i + 1, "out")))) {
+    if (((cls & FL_C_RAIL) && !(i + 1 < s->b && folded_is(c, i + 1, "against"))) ||
+        ((cls & FL_C_LASH) && !(i + 1 < s->b && folded_is(c, i + 1, "out")))) {
         return false; /* "railed against", "lashed out at"; not "the rail line", "lashed the
                        * coast" */
     }
-    if (off_verb(c->v[i].cue) != (i + 1 < s->b && folded_is(c, i + 1, "off"))) {
+    if (((cls & FL_C_OFF) != 0) != (i + 1 < s->b && folded_is(c, i + 1, "off"))) {
         /* "shrugged off the attack", "rattled off a list" report, "shrugged" alone does
          * not; "called off the deal", "showed off a hat" are other verbs */
         return false;
@@ -2483,13 +2479,12 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
          * to quit" appeal */
         return false;
     }
-    if (f == FL_FORM_PAST && has_aux && (lemma_class(c->v[i].cue) & FL_C_CALL) &&
-        passive_group(c, vg, i) &&
+    if ((cls & FL_C_CALL) && f == FL_FORM_PAST && has_aux && passive_group(c, vg, i) &&
         i + 2 < s->b && folded_is(c, i + 1, "for") && c->k[i + 2].upper) {
         /* "the county was called for Brandt": an election result, no appeal */
         return false;
     }
-    if (f == FL_FORM_PAST && !has_aux && (lemma_class(c->v[i].cue) & FL_C_CONSIDER) && vg > s->a &&
+    if ((cls & FL_C_CONSIDER) && f == FL_FORM_PAST && !has_aux && vg > s->a &&
         is_word(c, vg - 1) && c->k[vg - 1].lower && bits(c, vg - 1) == 0 && i + 1 < s->b &&
         ((bits(c, i + 1) & FL_W_DET) || folded_is(c, i + 1, "one"))) {
         /* "a grower considered one of the best", "an appointee considered a moderate":
@@ -2514,10 +2509,11 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
          * opens its clause is a subject ("Two claim that …", "Dozens report …") */
         return false;
     }
-    if (f == FL_FORM_PAST && !has_aux && i > s->a + 1 && is_word(c, i - 1) &&
-        (c->k[i - 1].all_digits || number_word(c, i - 1)) && i + 1 < s->b && plural(c, i + 1) &&
+    /* number_word() and plural() last: the flags before them rule out most past forms */
+    if (f == FL_FORM_PAST && !has_aux && i > s->a + 1 && is_word(c, i - 1) && i + 1 < s->b &&
         c->k[i + 1].lower && c->t[i - 2].kind != FL_TOKEN_PUNCT &&
-        !(bits(c, i - 2) & (FL_W_OPENER | FL_W_CONJ))) {
+        !(bits(c, i - 2) & (FL_W_OPENER | FL_W_CONJ)) &&
+        (c->k[i - 1].all_digits || number_word(c, i - 1)) && plural(c, i + 1)) {
         /* "the state's 20 pledged delegates", "her five proposed bills": between a number
          * and the plural noun it counts, a past form is an adjective; but a number that
          * opens its clause is a subject ("Two said voters …") */
@@ -2633,10 +2629,8 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
         }
         /* "officials say", "those surveyed say": a plural subject; in a title-case
          * headline every word has a capital, so a plural is needed ("Cash Cry" is a noun) */
-        if (!plural(c, p) && !(pb & (FL_W_ROLE | FL_W_SOURCE)) && in_title_case(c, s)) {
-            return false;
-        }
-        return is_word(c, p) && !(pb & (FL_W_CONJ | FL_W_OPENER | FL_W_ADV));
+        return is_word(c, p) && !(pb & (FL_W_CONJ | FL_W_OPENER | FL_W_ADV)) &&
+               (plural(c, p) || (pb & (FL_W_ROLE | FL_W_SOURCE)) || !in_title_case(c, s));
     }
     if (f == FL_FORM_PP) {
         return has_aux;

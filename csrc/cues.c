@@ -243,7 +243,8 @@ static const fl_cue CUES[] = {
     V("taunt", "taunts", "taunted", "taunting", STANCE | OBJECT),
     V("vent", "vents", "vented", "venting", SPEECH | OBJECT),
     /* Verbs of dismissing or listing, cues only before "off" ("shrugged off the attack",
-     * "rattled off a list", "sounded off on the levy"): see off_verb() in attribution.c. */
+     * "rattled off a list", "sounded off on the levy"): FL_C_OFF, which verb_here() in
+     * attribution.c reads. */
     V("shrug", "shrugs", "shrugged", "shrugging", STANCE | OBJECT | CLASS(FL_C_OFF)),
     V("brush", "brushes", "brushed", "brushing", STANCE | OBJECT | CLASS(FL_C_OFF)),
     V("laugh", "laughs", "laughed", "laughing", STANCE | OBJECT | CLASS(FL_C_OFF)),

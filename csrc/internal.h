@@ -795,7 +795,9 @@ enum {
  * instead of comparing lemmas (tests/c/test_cues.cc checks them against the lemmas). */
 enum {
     FL_C_LIGHT = 1u << 0, /* light_verb(): make, take, put, the past of a verb of issuing */
-    FL_C_OFF = 1u << 1, /* off_verb(): reports only with "off" ("shrugged off") */
+    /* reports only with "off" after it: a dismissal (shrug, brush, laugh, wave), a list
+     * given (rattle, tick), or "sound" (off: speak out); verb_here() */
+    FL_C_OFF = 1u << 1,
     FL_C_CALL = 1u << 2, /* lemma "call" */
     FL_C_CONSIDER = 1u << 3, /* lemma "consider" */
     FL_C_RAIL = 1u << 4, /* lemma "rail" ("railed against") */

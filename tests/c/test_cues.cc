@@ -60,10 +60,9 @@ TEST(Cues, LemmaClassesAreThoseOfTheirLemmas) {
     const fl_cue *table = fl__cue_table(&n);
     for (size_t i = 0; i < n; i++) {
         const fl_cue &q = table[i];
-        bool light = (q.bits & FL_W_QUOTE_VERB) &&
-                     (in(q.lemma, {"make", "take", "put"}) ||
-                      (q.form == FL_FORM_NONE &&
-                       in(q.lemma, {"issue", "release", "publish", "send", "deliver", "circulate"})));
+        bool issuing = q.form == FL_FORM_NONE &&
+                       in(q.lemma, {"issue", "release", "publish", "send", "deliver", "circulate"});
+        bool light = (q.bits & FL_W_QUOTE_VERB) && (in(q.lemma, {"make", "take", "put"}) || issuing);
         bool off = in(q.lemma, {"brush", "laugh", "rattle", "shrug", "sound", "tick", "wave"});
         unsigned want = (light ? unsigned(FL_C_LIGHT) : 0u) | (off ? unsigned(FL_C_OFF) : 0u) |
                         (in(q.lemma, {"call"}) ? unsigned(FL_C_CALL) : 0u) |
