@@ -1572,19 +1572,16 @@ static size_t adjunct_before_clause(const ctx *c, const span *s, size_t j);
  * "two aides charged with perjury", "a man suspected of arson")? The noun is what is
  * reported, no speaker. */
 static bool reduced_passive(const ctx *c, const span *s, size_t i) {
+    /* the lemma class first, a byte of the table: it rules out nearly every cue (the
+     * callers ask this of most cues of step b and of the speakers' verbs) */
     const fl_cue *q = c->v[i].cue;
-    if (q == NULL || q->form != FL_FORM_PAST || i + 1 >= s->b || i == s->a || !is_word(c, i - 1) ||
+    uint8_t cls = lemma_class(q) & (FL_C_CHARGE_OF | FL_C_CHARGE_WITH);
+    if (cls == 0 || q->form != FL_FORM_PAST || i + 1 >= s->b || i == s->a || !is_word(c, i - 1) ||
         (bits(c, i - 1) & (FL_W_AUX | FL_W_PRON | FL_W_ADV))) {
         return false;
     }
-    /* the preposition first: it rules out nearly every past form, the lemmas cost more */
-    bool of = folded_is(c, i + 1, "of");
-    bool with = !of && folded_is(c, i + 1, "with");
-    if (!of && !with) {
-        return false;
-    }
-    return ((lemma_is(q, "accuse") || lemma_is(q, "suspect") || lemma_is(q, "convict")) && of) ||
-           ((lemma_is(q, "charge") || lemma_is(q, "credit")) && with);
+    return ((cls & FL_C_CHARGE_OF) && folded_is(c, i + 1, "of")) ||
+           ((cls & FL_C_CHARGE_WITH) && folded_is(c, i + 1, "with"));
 }
 
 /* Is the cue at i a bare infinitive, a verb group of its own after "to" ("a chance to show

@@ -801,7 +801,11 @@ enum {
     FL_C_CALL = 1u << 2, /* lemma "call" */
     FL_C_CONSIDER = 1u << 3, /* lemma "consider" */
     FL_C_RAIL = 1u << 4, /* lemma "rail" ("railed against") */
-    FL_C_LASH = 1u << 5 /* lemma "lash" ("lashed out at") */
+    FL_C_LASH = 1u << 5, /* lemma "lash" ("lashed out at") */
+    /* reduced_passive(): a charge, its preposition after the participle ("a grower accused
+     * of fraud", "two aides charged with perjury") */
+    FL_C_CHARGE_OF = 1u << 6, /* accuse, suspect, convict */
+    FL_C_CHARGE_WITH = 1u << 7 /* charge, credit */
 };
 
 /* The grammatical form of a table word. */

@@ -62,13 +62,17 @@ TEST(Cues, LemmaClassesAreThoseOfTheirLemmas) {
         const fl_cue &q = table[i];
         bool issuing = q.form == FL_FORM_NONE &&
                        in(q.lemma, {"issue", "release", "publish", "send", "deliver", "circulate"});
-        bool light = (q.bits & FL_W_QUOTE_VERB) && (in(q.lemma, {"make", "take", "put"}) || issuing);
+        bool light =
+            (q.bits & FL_W_QUOTE_VERB) && (in(q.lemma, {"make", "take", "put"}) || issuing);
         bool off = in(q.lemma, {"brush", "laugh", "rattle", "shrug", "sound", "tick", "wave"});
         unsigned want = (light ? unsigned(FL_C_LIGHT) : 0u) | (off ? unsigned(FL_C_OFF) : 0u) |
                         (in(q.lemma, {"call"}) ? unsigned(FL_C_CALL) : 0u) |
                         (in(q.lemma, {"consider"}) ? unsigned(FL_C_CONSIDER) : 0u) |
                         (in(q.lemma, {"rail"}) ? unsigned(FL_C_RAIL) : 0u) |
-                        (in(q.lemma, {"lash"}) ? unsigned(FL_C_LASH) : 0u);
+                        (in(q.lemma, {"lash"}) ? unsigned(FL_C_LASH) : 0u) |
+                        (in(q.lemma, {"accuse", "suspect", "convict"}) ? unsigned(FL_C_CHARGE_OF)
+                                                                       : 0u) |
+                        (in(q.lemma, {"charge", "credit"}) ? unsigned(FL_C_CHARGE_WITH) : 0u);
         EXPECT_EQ(want, q.cls) << q.word;
     }
     EXPECT_EQ(unsigned(FL_C_LIGHT), find("issued")->cls);
