@@ -8,6 +8,9 @@
  * form (lower case, apostrophes as '), with its lemma and its classes (FL_W_* in
  * internal.h). A verb is listed with all its forms through V (base, -s, past, -ing) or V5
  * (with a past participle of its own); a word in several classes carries them all.
+ * CLASS(FL_C_*) among the bits gives a word its lemma classes (fl_cue.cls): the lemmas
+ * attribution.c's rules test on most cue words they reach, read as one byte there; mark
+ * every entry of a lemma alike (tests/c/test_cues.cc checks them against the lemmas).
  *
  * The lookup hashes the folded form (fl__hash_bytes, the hash of every lookup of the core)
  * into CUE_SLOTS, an open-addressing table of indices into CUES built offline by
