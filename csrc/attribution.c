@@ -2430,8 +2430,7 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
     /* in_title_case() last: it reads the whole sentence the first time, and a capital
      * verb mostly opens its sentence or follows a quotation mark */
     if (c->k[i].upper && i > s->a && punct(c, i - 1) != ':' &&
-        family(punct(c, i - 1)) == FAMILY_NONE && !c->k[i - 1].all_digits &&
-        !in_title_case(c, s)) {
+        family(punct(c, i - 1)) == FAMILY_NONE && !c->k[i - 1].all_digits && !in_title_case(c, s)) {
         return false; /* a capital inside a sentence starts a name: "spokeswoman Hope Hicks" */
     }
     if (i + 1 < s->b && folded_is(c, i + 1, "up")) {
@@ -2481,8 +2480,8 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
         /* "the county was called for Brandt": an election result, no appeal */
         return false;
     }
-    if ((cls & FL_C_CONSIDER) && f == FL_FORM_PAST && !has_aux && vg > s->a &&
-        is_word(c, vg - 1) && c->k[vg - 1].lower && bits(c, vg - 1) == 0 && i + 1 < s->b &&
+    if ((cls & FL_C_CONSIDER) && f == FL_FORM_PAST && !has_aux && vg > s->a && is_word(c, vg - 1) &&
+        c->k[vg - 1].lower && bits(c, vg - 1) == 0 && i + 1 < s->b &&
         ((bits(c, i + 1) & FL_W_DET) || folded_is(c, i + 1, "one"))) {
         /* "a grower considered one of the best", "an appointee considered a moderate":
          * a reduced passive after a noun, the writer's description */
