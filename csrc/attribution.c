@@ -1721,6 +1721,12 @@ static bool given_name(const ctx *c, const span *s, size_t vg, size_t i);
 static bool plural(const ctx *c, size_t i);
 static bool light_verb(const ctx *c, size_t i);
 static bool lemma_is(const fl_cue *q, const char *w);
+
+/* The lemma classes (FL_C_*) of cue q, 0 when q is NULL: the table gives them, so that a
+ * rule tests a bit, not a lemma, on every cue it reaches. */
+static inline uint8_t lemma_class(const fl_cue *q) {
+    return q != NULL ? q->cls : 0;
+}
 static bool folded_in(const ctx *c, size_t i, const char *const *words, size_t n);
 static bool as_put_it(const ctx *c, const span *s, size_t i);
 static bool vote_word(const ctx *c, size_t i);
@@ -1734,19 +1740,16 @@ static size_t adjunct_before_clause(const ctx *c, const span *s, size_t j);
  * "two aides charged with perjury", "a man suspected of arson")? The noun is what is
  * reported, no speaker. */
 static bool reduced_passive(const ctx *c, const span *s, size_t i) {
+    /* the lemma class first, a byte of the table: it rules out nearly every cue (the
+     * callers ask this of most cues of step b and of the speakers' verbs) */
     const fl_cue *q = c->v[i].cue;
-    if (q == NULL || q->form != FL_FORM_PAST || i + 1 >= s->b || i == s->a || !is_word(c, i - 1) ||
+    uint8_t cls = lemma_class(q) & (FL_C_CHARGE_OF | FL_C_CHARGE_WITH);
+    if (cls == 0 || q->form != FL_FORM_PAST || i + 1 >= s->b || i == s->a || !is_word(c, i - 1) ||
         (bits(c, i - 1) & (FL_W_AUX | FL_W_PRON | FL_W_ADV))) {
         return false;
     }
-    /* the preposition first: it rules out nearly every past form, the lemmas cost more */
-    bool of = folded_is(c, i + 1, "of");
-    bool with = !of && folded_is(c, i + 1, "with");
-    if (!of && !with) {
-        return false;
-    }
-    return ((lemma_is(q, "accuse") || lemma_is(q, "suspect") || lemma_is(q, "convict")) && of) ||
-           ((lemma_is(q, "charge") || lemma_is(q, "credit")) && with);
+    return ((cls & FL_C_CHARGE_OF) && folded_is(c, i + 1, "of")) ||
+           ((cls & FL_C_CHARGE_WITH) && folded_is(c, i + 1, "with"));
 }
 
 /* Is the cue at i a bare infinitive, a verb group of its own after "to" ("a chance to show
@@ -2503,33 +2506,6 @@ static inline bool given_name(const ctx *c, const span *s, size_t vg, size_t i) 
            object_indefinite(c, s, vg);
 }
 
-/* Is q a verb that reports only with "off" after it: a dismissal ("shrug", "brush",
- * "laugh", "wave") or a list given ("rattle", "tick"), or "sound" (off: speak out)? */
-static bool off_verb(const fl_cue *q) {
-    if (q == NULL) {
-        return false;
-    }
-    /* by the first byte: verb_here() asks this of every cue it tests, and most lemmas
-     * start with none of these letters (a walk through the whole list cost 0.5 M
-     * instructions in 2 MB of news) */
-    switch (q->lemma[0]) {
-    case 'b':
-        return lemma_is(q, "brush");
-    case 'l':
-        return lemma_is(q, "laugh");
-    case 'r':
-        return lemma_is(q, "rattle");
-    case 's':
-        return lemma_is(q, "shrug") || lemma_is(q, "sound");
-    case 't':
-        return lemma_is(q, "tick");
-    case 'w':
-        return lemma_is(q, "wave");
-    default:
-        return false;
-    }
-}
-
 /* Is the verb at i (group [vg, i)) a participle that gives a name or a label, without an
  * auxiliary: "The levy, often referred to as the toll, …", "growers, many of them known as
  * …"? The clause is reduced; it names no one who says the label. */
@@ -2552,7 +2528,7 @@ static bool naming_participle(const ctx *c, const span *s, size_t vg, size_t i) 
  * a recount")? A name given ("a charity called For Our Future") has a capital there, a
  * passive ("the ban called for by the council") has "by" after. */
 static bool appeal_call(const ctx *c, const span *s, size_t i) {
-    if (!lemma_is(c->v[i].cue, "call")) {
+    if (!(lemma_class(c->v[i].cue) & FL_C_CALL)) {
         return false;
     }
     size_t j = i + 1;
@@ -2617,27 +2593,30 @@ static bool topic_preposition(const ctx *c, size_t p) {
 static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
     uint32_t b = bits(c, i);
     uint8_t f = form(c, i);
+    uint8_t cls = lemma_class(c->v[i].cue); /* the lemma tests below read it, first */
     bool has_aux = vg < i;
-    if (c->k[i].upper && !in_title_case(c, s) && i > s->a && punct(c, i - 1) != ':' &&
-        family(punct(c, i - 1)) == FAMILY_NONE && !c->k[i - 1].all_digits) {
+    /* in_title_case() last: it reads the whole sentence the first time, and a capital
+     * verb mostly opens its sentence or follows a quotation mark */
+    if (c->k[i].upper && i > s->a && punct(c, i - 1) != ':' &&
+        family(punct(c, i - 1)) == FAMILY_NONE && !c->k[i - 1].all_digits && !in_title_case(c, s)) {
         return false; /* a capital inside a sentence starts a name: "spokeswoman Hope Hicks" */
     }
     if (i + 1 < s->b && folded_is(c, i + 1, "up")) {
         return false; /* "showed up", "called up": another verb */
     }
-    if (i > s->a + 1 && folded_is(c, i - 1, "to") && folded_is(c, i - 2, "close") &&
-        lemma_is(c->v[i].cue, "call")) {
+    if ((cls & FL_C_CALL) && i > s->a + 1 && folded_is(c, i - 1, "to") &&
+        folded_is(c, i - 2, "close")) {
         return false; /* "too close to call for hours": a race no one could call yet */
     }
     if (i + 2 < s->b && folded_is(c, i + 1, "to") && folded_is(c, i + 2, "mind")) {
         return false; /* "the vote called to mind …": brought back a memory, said nothing */
     }
-    if ((lemma_is(c->v[i].cue, "rail") && !(i + 1 < s->b && folded_is(c, i + 1, "against"))) ||
-        (lemma_is(c->v[i].cue, "lash") && !(i + 1 < s->b && folded_is(c, i + 1, "out")))) {
+    if (((cls & FL_C_RAIL) && !(i + 1 < s->b && folded_is(c, i + 1, "against"))) ||
+        ((cls & FL_C_LASH) && !(i + 1 < s->b && folded_is(c, i + 1, "out")))) {
         return false; /* "railed against", "lashed out at"; not "the rail line", "lashed the
                        * coast" */
     }
-    if (off_verb(c->v[i].cue) != (i + 1 < s->b && folded_is(c, i + 1, "off"))) {
+    if (((cls & FL_C_OFF) != 0) != (i + 1 < s->b && folded_is(c, i + 1, "off"))) {
         /* "shrugged off the attack", "rattled off a list" report, "shrugged" alone does
          * not; "called off the deal", "showed off a hat" are other verbs */
         return false;
@@ -2664,13 +2643,13 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
          * to quit" appeal */
         return false;
     }
-    if (f == FL_FORM_PAST && has_aux && lemma_is(c->v[i].cue, "call") && passive_group(c, vg, i) &&
+    if ((cls & FL_C_CALL) && f == FL_FORM_PAST && has_aux && passive_group(c, vg, i) &&
         i + 2 < s->b && folded_is(c, i + 1, "for") && c->k[i + 2].upper) {
         /* "the county was called for Brandt": an election result, no appeal */
         return false;
     }
-    if (f == FL_FORM_PAST && !has_aux && lemma_is(c->v[i].cue, "consider") && vg > s->a &&
-        is_word(c, vg - 1) && c->k[vg - 1].lower && bits(c, vg - 1) == 0 && i + 1 < s->b &&
+    if ((cls & FL_C_CONSIDER) && f == FL_FORM_PAST && !has_aux && vg > s->a && is_word(c, vg - 1) &&
+        c->k[vg - 1].lower && bits(c, vg - 1) == 0 && i + 1 < s->b &&
         ((bits(c, i + 1) & FL_W_DET) || folded_is(c, i + 1, "one"))) {
         /* "a grower considered one of the best", "an appointee considered a moderate":
          * a reduced passive after a noun, the writer's description */
@@ -2694,10 +2673,11 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
          * opens its clause is a subject ("Two claim that …", "Dozens report …") */
         return false;
     }
-    if (f == FL_FORM_PAST && !has_aux && i > s->a + 1 && is_word(c, i - 1) &&
-        (c->k[i - 1].all_digits || number_word(c, i - 1)) && i + 1 < s->b && plural(c, i + 1) &&
+    /* number_word() and plural() last: the flags before them rule out most past forms */
+    if (f == FL_FORM_PAST && !has_aux && i > s->a + 1 && is_word(c, i - 1) && i + 1 < s->b &&
         c->k[i + 1].lower && c->t[i - 2].kind != FL_TOKEN_PUNCT &&
-        !(bits(c, i - 2) & (FL_W_OPENER | FL_W_CONJ))) {
+        !(bits(c, i - 2) & (FL_W_OPENER | FL_W_CONJ)) &&
+        (c->k[i - 1].all_digits || number_word(c, i - 1)) && plural(c, i + 1)) {
         /* "the state's 20 pledged delegates", "her five proposed bills": between a number
          * and the plural noun it counts, a past form is an adjective; but a number that
          * opens its clause is a subject ("Two said voters …") */
@@ -2816,10 +2796,8 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
         }
         /* "officials say", "those surveyed say": a plural subject; in a title-case
          * headline every word has a capital, so a plural is needed ("Cash Cry" is a noun) */
-        if (!plural(c, p) && !(pb & (FL_W_ROLE | FL_W_SOURCE)) && in_title_case(c, s)) {
-            return false;
-        }
-        return is_word(c, p) && !(pb & (FL_W_CONJ | FL_W_OPENER | FL_W_ADV));
+        return is_word(c, p) && !(pb & (FL_W_CONJ | FL_W_OPENER | FL_W_ADV)) &&
+               (plural(c, p) || (pb & (FL_W_ROLE | FL_W_SOURCE)) || !in_title_case(c, s));
     }
     if (f == FL_FORM_PP) {
         return has_aux;
@@ -3147,9 +3125,9 @@ static bool issuing_past(const fl_cue *q) {
 /* Is the word at i a form of "make", "take" or "put", or the past of a verb of issuing,
  * which report only in a phrase (light_phrase)? */
 static bool light_verb(const ctx *c, size_t i) {
-    const fl_cue *q = c->v[i].cue;
-    return q != NULL && (q->bits & FL_W_QUOTE_VERB) &&
-           (lemma_is(q, "make") || lemma_is(q, "take") || lemma_is(q, "put") || issuing_past(q));
+    /* a class of the table (cues.c): the cue words with FL_W_QUOTE_VERB and one of these
+     * lemmas (an issuing verb's past, FL_FORM_NONE); asked on most cue words of step b */
+    return (lemma_class(c->v[i].cue) & FL_C_LIGHT) != 0;
 }
 
 /* The end of the cue that the past of a verb of issuing at i heads before its object, a
@@ -6258,7 +6236,7 @@ static bool outlet_asked(const ctx *c, const span *s, size_t w, size_t i) {
  * or an adverb ("Lind called Brandt on Friday.", "Reyes, who called Lind shortly after …")?
  * A label after the name ("called Brandt a liar", 'called Brandt "reckless"') is speech. */
 static bool phone_call(const ctx *c, const span *s, size_t i) {
-    if (form(c, i) != FL_FORM_PAST || !lemma_is(c->v[i].cue, "call")) {
+    if (form(c, i) != FL_FORM_PAST || !(lemma_class(c->v[i].cue) & FL_C_CALL)) {
         return false;
     }
     size_t k = i + 1;
@@ -7730,7 +7708,7 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
                 at.cue_end = (uint32_t)i + 2;
                 cstart = i + 2;
             }
-            bool fixed_particle = lemma_is(c->v[i].cue, "rail") || lemma_is(c->v[i].cue, "lash");
+            bool fixed_particle = (lemma_class(c->v[i].cue) & (FL_C_RAIL | FL_C_LASH)) != 0;
             if ((b & FL_W_STANCE) && !(b & FL_W_SPEECH) && !vote && cstart != SIZE_MAX &&
                 (bits(c, cstart) & FL_W_PREP) && !clause_complement(c, s, cstart) &&
                 !fixed_particle) {

@@ -8,6 +8,9 @@
  * form (lower case, apostrophes as '), with its lemma and its classes (FL_W_* in
  * internal.h). A verb is listed with all its forms through V (base, -s, past, -ing) or V5
  * (with a past participle of its own); a word in several classes carries them all.
+ * CLASS(FL_C_*) among the bits gives a word its lemma classes (fl_cue.cls): the lemmas
+ * attribution.c's rules test on most cue words they reach, read as one byte there; mark
+ * every entry of a lemma alike (tests/c/test_cues.cc checks them against the lemmas).
  *
  * The lookup hashes the folded form (fl__hash_bytes, the hash of every lookup of the core)
  * into CUE_SLOTS, an open-addressing table of indices into CUES built offline by
@@ -16,8 +19,11 @@
  * No state is built at run time: the table is shared by every thread as it is.
  */
 
+/* bits: FL_W_* bits, and CLASS(FL_C_*) above them (fl_cue.cls) */
 #define W(word, lemma, bits, form)                                                                 \
-    {word, (uint8_t)(sizeof(word) - 1), lemma, (uint32_t)(bits), form}
+    {word, (uint8_t)(sizeof(word) - 1),      lemma, (uint32_t)(bits),                              \
+     form, (uint8_t)((uint64_t)(bits) >> 32)}
+#define CLASS(k) ((uint64_t)(k) << 32)
 #define V(base, s, past, ing, bits)                                                                \
     W(base, base, bits, FL_FORM_BASE), W(s, base, bits, FL_FORM_S),                                \
         W(past, base, bits, FL_FORM_PAST), W(ing, base, bits, FL_FORM_ING)
@@ -49,7 +55,7 @@ static const fl_cue CUES[] = {
     W("stating", "state", SPEECH, FL_FORM_ING),
     V("claim", "claims", "claimed", "claiming", SPEECH | NOUNLIKE | NOUN_CUE),
     V("insist", "insists", "insisted", "insisting", SPEECH),
-    V("accuse", "accuses", "accused", "accusing", SPEECH | STANCE | OBJECT),
+    V("accuse", "accuses", "accused", "accusing", SPEECH | STANCE | OBJECT | CLASS(FL_C_CHARGE_OF)),
     V("deny", "denies", "denied", "denying", SPEECH | FL_W_NEGATION),
     V("allege", "alleges", "alleged", "alleging", SPEECH | FL_W_DISTANCE),
     V("argue", "argues", "argued", "arguing", SPEECH),
@@ -135,12 +141,12 @@ static const fl_cue CUES[] = {
     V("imply", "implies", "implied", "implying", SPEECH),
     V("signal", "signals", "signaled", "signaling", SPEECH | NOUNLIKE),
     V("plead", "pleads", "pleaded", "pleading", SPEECH),
-    V("charge", "charges", "charged", "charging", SPEECH | NOUNLIKE),
+    V("charge", "charges", "charged", "charging", SPEECH | NOUNLIKE | CLASS(FL_C_CHARGE_WITH)),
     V("label", "labels", "labeled", "labeling", SPEECH | NOUNLIKE | FL_W_CALLED),
     V("brand", "brands", "branded", "branding", SPEECH | NOUNLIKE | FL_W_CALLED),
     V("dub", "dubs", "dubbed", "dubbing", SPEECH | FL_W_CALLED),
     V("term", "terms", "termed", "terming", SPEECH | NOUNLIKE | FL_W_CALLED),
-    V("call", "calls", "called", "calling", SPEECH | NOUNLIKE | FL_W_CALLED),
+    V("call", "calls", "called", "calling", SPEECH | NOUNLIKE | FL_W_CALLED | CLASS(FL_C_CALL)),
     V("brag", "brags", "bragged", "bragging", SPEECH),
     V("speculate", "speculates", "speculated", "speculating", SPEECH | THOUGHT),
     V("unveil", "unveils", "unveiled", "unveiling", SPEECH | OBJECT),
@@ -151,7 +157,8 @@ static const fl_cue CUES[] = {
     V("tout", "touts", "touted", "touting", SPEECH | OBJECT),
     V("voice", "voices", "voiced", "voicing", SPEECH | NOUNLIKE | OBJECT),
     V("echo", "echoes", "echoed", "echoing", SPEECH | NOUNLIKE | OBJECT), /* "echoed the call" */
-    V("credit", "credits", "credited", "crediting", STANCE | NOUNLIKE | OBJECT),
+    V("credit", "credits", "credited", "crediting",
+      STANCE | NOUNLIKE | OBJECT | CLASS(FL_C_CHARGE_WITH)),
     V("portray", "portrays", "portrayed", "portraying", SPEECH | OBJECT),
     V("detail", "details", "detailed", "detailing", SPEECH | NOUNLIKE | OBJECT),
     V("downplay", "downplays", "downplayed", "downplaying", STANCE | OBJECT),
@@ -207,8 +214,8 @@ static const fl_cue CUES[] = {
     V("decry", "decries", "decried", "decrying", STANCE | OBJECT),
     /* a stance only with its fixed particle: "railed against", "lashed out at" (a rail is a
      * track, a storm lashes a coast): see verb_here() */
-    V("rail", "rails", "railed", "railing", STANCE | NOUNLIKE | OBJECT),
-    V("lash", "lashes", "lashed", "lashing", STANCE | NOUNLIKE | OBJECT),
+    V("rail", "rails", "railed", "railing", STANCE | NOUNLIKE | OBJECT | CLASS(FL_C_RAIL)),
+    V("lash", "lashes", "lashed", "lashing", STANCE | NOUNLIKE | OBJECT | CLASS(FL_C_LASH)),
     V("applaud", "applauds", "applauded", "applauding", STANCE | OBJECT),
     V("hail", "hails", "hailed", "hailing", STANCE | OBJECT),
     V("favor", "favors", "favored", "favoring", STANCE | NOUNLIKE | OBJECT),
@@ -240,14 +247,15 @@ static const fl_cue CUES[] = {
     V("taunt", "taunts", "taunted", "taunting", STANCE | OBJECT),
     V("vent", "vents", "vented", "venting", SPEECH | OBJECT),
     /* Verbs of dismissing or listing, cues only before "off" ("shrugged off the attack",
-     * "rattled off a list", "sounded off on the levy"): see off_verb() in attribution.c. */
-    V("shrug", "shrugs", "shrugged", "shrugging", STANCE | OBJECT),
-    V("brush", "brushes", "brushed", "brushing", STANCE | OBJECT),
-    V("laugh", "laughs", "laughed", "laughing", STANCE | OBJECT),
-    V("wave", "waves", "waved", "waving", STANCE | OBJECT),
-    V("rattle", "rattles", "rattled", "rattling", SPEECH | OBJECT),
-    V("tick", "ticks", "ticked", "ticking", SPEECH | OBJECT),
-    V("sound", "sounds", "sounded", "sounding", SPEECH | OBJECT),
+     * "rattled off a list", "sounded off on the levy"): FL_C_OFF, which verb_here() in
+     * attribution.c reads. */
+    V("shrug", "shrugs", "shrugged", "shrugging", STANCE | OBJECT | CLASS(FL_C_OFF)),
+    V("brush", "brushes", "brushed", "brushing", STANCE | OBJECT | CLASS(FL_C_OFF)),
+    V("laugh", "laughs", "laughed", "laughing", STANCE | OBJECT | CLASS(FL_C_OFF)),
+    V("wave", "waves", "waved", "waving", STANCE | OBJECT | CLASS(FL_C_OFF)),
+    V("rattle", "rattles", "rattled", "rattling", SPEECH | OBJECT | CLASS(FL_C_OFF)),
+    V("tick", "ticks", "ticked", "ticking", SPEECH | OBJECT | CLASS(FL_C_OFF)),
+    V("sound", "sounds", "sounded", "sounding", SPEECH | OBJECT | CLASS(FL_C_OFF)),
     V("liken", "likens", "likened", "likening", STANCE | OBJECT),
     /* a vote is a stance, but only before whom or what it is for ("voted for Lind", "voted
      * against the bill", "voted to repeal"): attribution.c's vote_content() */
@@ -260,7 +268,7 @@ static const fl_cue CUES[] = {
     V("feel", "feels", "felt", "feeling", THOUGHT),
     V("fear", "fears", "feared", "fearing", THOUGHT | NOUNLIKE | NOUN_CUE),
     V("doubt", "doubts", "doubted", "doubting", THOUGHT | NOUNLIKE | NOUN_CUE),
-    V("suspect", "suspects", "suspected", "suspecting", THOUGHT | NOUNLIKE),
+    V("suspect", "suspects", "suspected", "suspecting", THOUGHT | NOUNLIKE | CLASS(FL_C_CHARGE_OF)),
     V("assume", "assumes", "assumed", "assuming", THOUGHT | CLAUSE),
     V("realize", "realizes", "realized", "realizing", THOUGHT),
     V("realise", "realises", "realised", "realising", THOUGHT),
@@ -270,7 +278,7 @@ static const fl_cue CUES[] = {
     V("agree", "agrees", "agreed", "agreeing", THOUGHT),
     V("disagree", "disagrees", "disagreed", "disagreeing", THOUGHT),
     V("recognize", "recognizes", "recognized", "recognizing", THOUGHT),
-    V("consider", "considers", "considered", "considering", THOUGHT),
+    V("consider", "considers", "considered", "considering", THOUGHT | CLASS(FL_C_CONSIDER)),
     /* a judgment with its object and "as" ("voters see him as honest", "is seen as a
      * favourite"), or a clause; not a sight ("saw the film") */
     V5("see", "sees", "saw", "seen", "seeing", THOUGHT | CLAUSE),
@@ -656,30 +664,30 @@ static const fl_cue CUES[] = {
     /* "make" and "take" also head a phrase that is a cue ("made it clear that", "made the
      * case for", "took issue with", "took aim at"): attribution.c's light_phrase() reads it;
      * alone they report nothing */
-    W("made", "make", FL_W_VERB | FL_W_QUOTE_VERB | OBJECT, FL_FORM_NONE),
-    W("took", "take", FL_W_VERB | FL_W_QUOTE_VERB | OBJECT, FL_FORM_NONE),
-    W("make", "make", FL_W_QUOTE_VERB | OBJECT, FL_FORM_BASE),
-    W("makes", "make", FL_W_QUOTE_VERB | OBJECT, FL_FORM_S),
-    W("making", "make", FL_W_QUOTE_VERB | OBJECT, FL_FORM_ING),
-    W("take", "take", FL_W_QUOTE_VERB | OBJECT, FL_FORM_BASE),
-    W("takes", "take", FL_W_QUOTE_VERB | OBJECT, FL_FORM_S),
-    W("taking", "take", FL_W_QUOTE_VERB | OBJECT, FL_FORM_ING),
-    W("taken", "take", FL_W_QUOTE_VERB | OBJECT, FL_FORM_PP),
+    W("made", "make", FL_W_VERB | FL_W_QUOTE_VERB | OBJECT | CLASS(FL_C_LIGHT), FL_FORM_NONE),
+    W("took", "take", FL_W_VERB | FL_W_QUOTE_VERB | OBJECT | CLASS(FL_C_LIGHT), FL_FORM_NONE),
+    W("make", "make", FL_W_QUOTE_VERB | OBJECT | CLASS(FL_C_LIGHT), FL_FORM_BASE),
+    W("makes", "make", FL_W_QUOTE_VERB | OBJECT | CLASS(FL_C_LIGHT), FL_FORM_S),
+    W("making", "make", FL_W_QUOTE_VERB | OBJECT | CLASS(FL_C_LIGHT), FL_FORM_ING),
+    W("take", "take", FL_W_QUOTE_VERB | OBJECT | CLASS(FL_C_LIGHT), FL_FORM_BASE),
+    W("takes", "take", FL_W_QUOTE_VERB | OBJECT | CLASS(FL_C_LIGHT), FL_FORM_S),
+    W("taking", "take", FL_W_QUOTE_VERB | OBJECT | CLASS(FL_C_LIGHT), FL_FORM_ING),
+    W("taken", "take", FL_W_QUOTE_VERB | OBJECT | CLASS(FL_C_LIGHT), FL_FORM_PP),
     /* "read" reports a quotation or a that-clause of a text ('The sign read "…"', '"…,"
      * reads the editorial') */
     W("read", "read", FL_W_VERB | FL_W_QUOTE_VERB, FL_FORM_NONE),
     W("reads", "read", FL_W_QUOTE_VERB, FL_FORM_S),
     /* a verb of issuing a text reports only with a speech act as its object ("issued a
      * statement", "released a new web ad": light_phrase()); alone it is a deed */
-    W("issued", "issue", FL_W_QUOTE_VERB | OBJECT, FL_FORM_NONE),
-    W("released", "release", FL_W_QUOTE_VERB | OBJECT, FL_FORM_NONE),
-    W("published", "publish", FL_W_QUOTE_VERB | OBJECT, FL_FORM_NONE),
-    W("sent", "send", FL_W_QUOTE_VERB | OBJECT, FL_FORM_NONE),
-    W("delivered", "deliver", FL_W_QUOTE_VERB | OBJECT, FL_FORM_NONE),
-    W("circulated", "circulate", FL_W_QUOTE_VERB | OBJECT, FL_FORM_NONE),
+    W("issued", "issue", FL_W_QUOTE_VERB | OBJECT | CLASS(FL_C_LIGHT), FL_FORM_NONE),
+    W("released", "release", FL_W_QUOTE_VERB | OBJECT | CLASS(FL_C_LIGHT), FL_FORM_NONE),
+    W("published", "publish", FL_W_QUOTE_VERB | OBJECT | CLASS(FL_C_LIGHT), FL_FORM_NONE),
+    W("sent", "send", FL_W_QUOTE_VERB | OBJECT | CLASS(FL_C_LIGHT), FL_FORM_NONE),
+    W("delivered", "deliver", FL_W_QUOTE_VERB | OBJECT | CLASS(FL_C_LIGHT), FL_FORM_NONE),
+    W("circulated", "circulate", FL_W_QUOTE_VERB | OBJECT | CLASS(FL_C_LIGHT), FL_FORM_NONE),
     /* "put" reports only in "as <speaker> put it" (light_phrase() too) */
-    W("put", "put", FL_W_VERB | FL_W_QUOTE_VERB, FL_FORM_NONE),
-    W("puts", "put", FL_W_QUOTE_VERB, FL_FORM_S),
+    W("put", "put", FL_W_VERB | FL_W_QUOTE_VERB | CLASS(FL_C_LIGHT), FL_FORM_NONE),
+    W("puts", "put", FL_W_QUOTE_VERB | CLASS(FL_C_LIGHT), FL_FORM_S),
     N("began", FL_W_VERB),
     N("remain", FL_W_VERB),
     N("remains", FL_W_VERB),

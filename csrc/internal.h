@@ -790,6 +790,24 @@ enum {
  * ("endorsed Clinton, …"). */
 #define FL_W_OBJECT (UINT32_C(1) << 31)
 
+/* Lemma classes of a table word (fl_cue.cls): what attribution.c's rules ask of a cue's
+ * lemma on most cue words they reach, set in the table so that a test reads one byte
+ * instead of comparing lemmas (tests/c/test_cues.cc checks them against the lemmas). */
+enum {
+    FL_C_LIGHT = 1u << 0, /* light_verb(): make, take, put, the past of a verb of issuing */
+    /* reports only with "off" after it: a dismissal (shrug, brush, laugh, wave), a list
+     * given (rattle, tick), or "sound" (off: speak out); verb_here() */
+    FL_C_OFF = 1u << 1,
+    FL_C_CALL = 1u << 2, /* lemma "call" */
+    FL_C_CONSIDER = 1u << 3, /* lemma "consider" */
+    FL_C_RAIL = 1u << 4, /* lemma "rail" ("railed against") */
+    FL_C_LASH = 1u << 5, /* lemma "lash" ("lashed out at") */
+    /* reduced_passive(): a charge, its preposition after the participle ("a grower accused
+     * of fraud", "two aides charged with perjury") */
+    FL_C_CHARGE_OF = 1u << 6, /* accuse, suspect, convict */
+    FL_C_CHARGE_WITH = 1u << 7 /* charge, credit */
+};
+
 /* The grammatical form of a table word. */
 enum { FL_FORM_NONE, FL_FORM_BASE, FL_FORM_S, FL_FORM_PAST, FL_FORM_PP, FL_FORM_ING, FL_FORM_ADJ };
 
@@ -799,6 +817,7 @@ typedef struct fl_cue {
     const char *lemma; /* "said" -> "say" */
     uint32_t bits; /* FL_W_* */
     uint8_t form; /* FL_FORM_* */
+    uint8_t cls; /* FL_C_*: its lemma's place in attribution.c's lemma tests */
 } fl_cue;
 
 /* fl__vocab_probe from slot `first` (fl__vocab_first(hash, lex->vocab_mask), which a caller

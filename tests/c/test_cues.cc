@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cstring>
+#include <initializer_list>
 #include <set>
 #include <string>
 
@@ -41,6 +42,42 @@ TEST(Cues, EveryWordIsListedOnceAndFolded) {
         }
         EXPECT_NE(nullptr, table[i].lemma);
     }
+}
+
+TEST(Cues, LemmaClassesAreThoseOfTheirLemmas) {
+    // fl_cue.cls stands for lemma comparisons in attribution.c: every entry of the table
+    // has a class exactly when its lemma (and, for FL_C_LIGHT, its bits and form) say so,
+    // so that a word added later with one of these lemmas cannot miss its class.
+    auto in = [](const char *l, std::initializer_list<const char *> ls) {
+        for (const char *x : ls) {
+            if (std::strcmp(l, x) == 0) {
+                return true;
+            }
+        }
+        return false;
+    };
+    size_t n = 0;
+    const fl_cue *table = fl__cue_table(&n);
+    for (size_t i = 0; i < n; i++) {
+        const fl_cue &q = table[i];
+        bool issuing = q.form == FL_FORM_NONE &&
+                       in(q.lemma, {"issue", "release", "publish", "send", "deliver", "circulate"});
+        bool light = (q.bits & FL_W_QUOTE_VERB) &&
+                     (in(q.lemma, {"make", "take", "put"}) || issuing);
+        bool off = in(q.lemma, {"brush", "laugh", "rattle", "shrug", "sound", "tick", "wave"});
+        unsigned want = (light ? unsigned(FL_C_LIGHT) : 0u) | (off ? unsigned(FL_C_OFF) : 0u) |
+                        (in(q.lemma, {"call"}) ? unsigned(FL_C_CALL) : 0u) |
+                        (in(q.lemma, {"consider"}) ? unsigned(FL_C_CONSIDER) : 0u) |
+                        (in(q.lemma, {"rail"}) ? unsigned(FL_C_RAIL) : 0u) |
+                        (in(q.lemma, {"lash"}) ? unsigned(FL_C_LASH) : 0u) |
+                        (in(q.lemma, {"accuse", "suspect", "convict"}) ? unsigned(FL_C_CHARGE_OF)
+                                                                       : 0u) |
+                        (in(q.lemma, {"charge", "credit"}) ? unsigned(FL_C_CHARGE_WITH) : 0u);
+        EXPECT_EQ(want, q.cls) << q.word;
+    }
+    EXPECT_EQ(unsigned(FL_C_LIGHT), find("issued")->cls);
+    EXPECT_EQ(0u, find("release")->cls); // the noun: a medium, no light verb
+    EXPECT_EQ(0u, find("said")->cls);
 }
 
 TEST(Cues, VerbFormsShareTheirLemma) {
