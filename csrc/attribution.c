@@ -1574,10 +1574,9 @@ static fl_status title_predicates(ctx *c, const span *s, size_t *from) {
             break;
         }
         if (c->v[i].quoted ||
-            (is_word(c, i) && (!c->k[i].upper || (bits(c, i) & (FL_W_AUX | FL_W_PRON |
-                                                                 FL_W_OPENER | FL_W_PREP |
-                                                                 FL_W_DET | FL_W_CONJ |
-                                                                 FL_W_VERB)))) ||
+            (is_word(c, i) &&
+             (!c->k[i].upper || (bits(c, i) & (FL_W_AUX | FL_W_PRON | FL_W_OPENER | FL_W_PREP |
+                                               FL_W_DET | FL_W_CONJ | FL_W_VERB)))) ||
             (!is_word(c, i) && c->t[i].kind != FL_TOKEN_CLITIC && punct(c, i) != '.')) {
             return FL_OK;
         }
@@ -1659,11 +1658,11 @@ static fl_status headline_future(ctx *c, const span *s, size_t *from) {
         if (is_word(c, i)) {
             uint32_t b = bits(c, i);
             bool and_ = folded_is(c, i, "and") && i > a;
-            if (!and_ && (!c->k[i].upper || (b & (FL_W_AUX | FL_W_PRON | FL_W_OPENER |
-                                                  FL_W_PREP | FL_W_DET | FL_W_CONJ |
-                                                  FL_W_VERB | FL_W_TIME | FL_W_RELATIVE |
-                                                  FL_W_NEGATION)) ||
-                          ((b & BEFORE_CUES) && form(c, i) != FL_FORM_NONE))) {
+            if (!and_ &&
+                (!c->k[i].upper ||
+                 (b & (FL_W_AUX | FL_W_PRON | FL_W_OPENER | FL_W_PREP | FL_W_DET | FL_W_CONJ |
+                       FL_W_VERB | FL_W_TIME | FL_W_RELATIVE | FL_W_NEGATION)) ||
+                 ((b & BEFORE_CUES) && form(c, i) != FL_FORM_NONE))) {
                 return FL_OK; /* a verb, a noun phrase's word: no bare name */
             }
         } else if (punct(c, i) != ',' && punct(c, i) != '.' && c->t[i].kind != FL_TOKEN_HYPHEN) {
@@ -1673,7 +1672,8 @@ static fl_status headline_future(ctx *c, const span *s, size_t *from) {
     size_t v = to + 1;
     if (to == SIZE_MAX || v + 1 >= s->b || !is_word(c, v) || form(c, v) != FL_FORM_BASE ||
         !(bits(c, v) & (FL_W_SPEECH | FL_W_STANCE | FL_W_INTENT | FL_W_THOUGHT)) ||
-        !is_word(c, v + 1) || punct(c, to - 1) == ',' || count_words(c, a, to) > MAX_SPEAKER_WORDS) {
+        !is_word(c, v + 1) || punct(c, to - 1) == ',' ||
+        count_words(c, a, to) > MAX_SPEAKER_WORDS) {
         return FL_OK;
     }
     for (size_t i = v + 1; i < s->b; i++) {
@@ -7183,7 +7183,8 @@ static bool pressed_by_agent(const ctx *c, const span *s, size_t vg, size_t i, s
     }
     return vg == i && vg == a && (bits(c, i) & FL_W_RECIPIENT) &&
            (form(c, i) == FL_FORM_PAST || form(c, i) == FL_FORM_PP) && agent_end < s->b &&
-           punct(c, agent_end) == ',' && !c->v[agent_end].quoted && clause_follows(c, s, agent_end + 1);
+           punct(c, agent_end) == ',' && !c->v[agent_end].quoted &&
+           clause_follows(c, s, agent_end + 1);
 }
 
 static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
@@ -7792,10 +7793,10 @@ static bool nested_speaker_token(const ctx *c, size_t i) {
 
 /* Does the nested speaker at sp open a clause of its own, a relative or adverbial clause or
  * a new conjunct ("…, which he described as …", "after Reyes told reporters …", "as he
- * noted …", "but he denied …", "with aides saying …", "although records indicate …")? Such a clause is the writer's frame
- * around the other speaker, not words the outer speaker reports: PolNeAR annotates its
- * attribution as an outermost one. "that", "if", "because" and "what" stay nested ("he
- * said that she thinks …", "in what Kiev claims"). */
+ * noted …", "but he denied …", "with aides saying …", "although records indicate …")? Such a clause
+ * is the writer's frame around the other speaker, not words the outer speaker reports: PolNeAR
+ * annotates its attribution as an outermost one. "that", "if", "because" and "what" stay nested
+ * ("he said that she thinks …", "in what Kiev claims"). */
 static bool opens_own_clause(const ctx *c, const span *s, size_t sp) {
     if (sp <= s->a || !is_word(c, sp - 1)) {
         return false;

@@ -4065,8 +4065,9 @@ TEST(Attribution, AConcessiveClauseInContentOpensItsOwnAttribution) {
         EXPECT_EQ(2u, outer) << k.text;
     }
     // "though" inside the reported clause, not before its speaker: one outermost attribution
-    for (const char *text : {"Lind said that though the fund was empty, growers believe it is fair.",
-                             "Lind said Brandt thinks the levy is fair though costly."}) {
+    for (const char *text :
+         {"Lind said that though the fund was empty, growers believe it is fair.",
+          "Lind said Brandt thinks the levy is fair though costly."}) {
         size_t outer = 0;
         for (const auto &a : published(text)) {
             outer += !a.nested;
