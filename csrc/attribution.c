@@ -6825,10 +6825,14 @@ static size_t list_subject(const ctx *c, const span *s, size_t from, size_t sp_f
     list_walk w = walk_list(c, from, sp_first - 1, noun_list_item, MAX_NOUN_LIST_WORDS,
                             MAX_NOUN_LIST_WORDS);
     size_t start = w.start;
-    /* the token that ended the walk: before the earliest item, or before its comma */
-    size_t stop = start - 1;
-    if (stop > from && punct(c, stop) == ',') {
-        stop--;
+    /* the token that ended the walk: before the earliest item, or before its comma (read
+     * only when the walk stopped after from: start may be from, even 0) */
+    size_t stop = start;
+    if (start > from) {
+        stop = start - 1;
+        if (stop > from && punct(c, stop) == ',') {
+            stop--;
+        }
     }
     if (w.items == 0 || w.overlong || w.tokens > MAX_NOUN_LIST_WORDS ||
         (start > from && (c->v[stop].role != FL_ROLE_NONE || c->v[stop].quoted))) {
