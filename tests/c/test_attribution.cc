@@ -238,6 +238,30 @@ std::vector<Public> published(const std::string &text) {
     return out;
 }
 
+// How many of the text's attributions are outermost (not nested in another's content).
+size_t outermost(const std::string &text) {
+    size_t n = 0;
+    for (const auto &a : published(text)) {
+        n += !a.nested;
+    }
+    return n;
+}
+
+// The text has two outermost attributions, one of them with this cue and speaker: the
+// inner speaker opens a clause of its own inside the other's content.
+void expect_own_clause(const char *text, const char *speaker, const char *cue) {
+    bool found = false;
+    for (const auto &a : published(text)) {
+        if (a.cue == cue) {
+            found = true;
+            EXPECT_EQ(speaker, a.speaker) << text;
+            EXPECT_EQ(0, a.nested) << text;
+        }
+    }
+    EXPECT_TRUE(found) << text;
+    EXPECT_EQ(2u, outermost(text)) << text;
+}
+
 } // namespace
 
 TEST(Attribution, PublicRecordsGiveOffsetsLemmaVoiceAndTheSpeakersActor) {
@@ -3739,29 +3763,14 @@ TEST(Attribution, ASpeakerOpeningAClauseOfItsOwnInsideAContentIsOutermost) {
                "Brandt", "noted in March"},
           Case{"Lind said the growers were angry when Brandt announced that the levy would rise.",
                "Brandt", "announced"}}) {
-        size_t outer = 0;
-        bool found = false;
-        for (const auto &a : published(k.text)) {
-            outer += !a.nested;
-            if (a.cue == k.cue) {
-                found = true;
-                EXPECT_EQ(k.speaker, a.speaker) << k.text;
-                EXPECT_EQ(0, a.nested) << k.text;
-            }
-        }
-        EXPECT_TRUE(found) << k.text;
-        EXPECT_EQ(2u, outer) << k.text;
+        expect_own_clause(k.text, k.speaker, k.cue);
     }
     // a speaker right after the outer cue, or after "because" or "that", is reported
     for (const char *text :
          {"Lind said Brandt thinks the levy is unfair.",
           "Lind said the levy was fair because Brandt told her the fund was empty.",
           "Lind said that Brandt believes the levy is unfair."}) {
-        size_t outer = 0;
-        for (const auto &a : published(text)) {
-            outer += !a.nested;
-        }
-        EXPECT_EQ(1u, outer) << text;
+        EXPECT_EQ(1u, outermost(text)) << text;
     }
 }
 
@@ -4051,28 +4060,13 @@ TEST(Attribution, AConcessiveClauseInContentOpensItsOwnAttribution) {
                "Brandt", "argued"},
           Case{"Lind said the levy would pass even though Brandt warned that it was unpopular.",
                "Brandt", "warned"}}) {
-        size_t outer = 0;
-        bool found = false;
-        for (const auto &a : published(k.text)) {
-            outer += !a.nested;
-            if (a.cue == k.cue) {
-                found = true;
-                EXPECT_EQ(k.speaker, a.speaker) << k.text;
-                EXPECT_EQ(0, a.nested) << k.text;
-            }
-        }
-        EXPECT_TRUE(found) << k.text;
-        EXPECT_EQ(2u, outer) << k.text;
+        expect_own_clause(k.text, k.speaker, k.cue);
     }
     // "though" inside the reported clause, not before its speaker: one outermost attribution
     for (const char *text :
          {"Lind said that though the fund was empty, growers believe it is fair.",
           "Lind said Brandt thinks the levy is fair though costly."}) {
-        size_t outer = 0;
-        for (const auto &a : published(text)) {
-            outer += !a.nested;
-        }
-        EXPECT_EQ(1u, outer) << text;
+        EXPECT_EQ(1u, outermost(text)) << text;
     }
 }
 
