@@ -3209,6 +3209,43 @@ static bool as_put_it(const ctx *c, const span *s, size_t i) {
     return false;
 }
 
+/* The noun of a speech act that "make" takes as its object from j on, or SIZE_MAX: a
+ * determiner or none, at most MAX_SPEECH_ACT_MODIFIERS modifiers, and a noun of saying
+ * ("made several controversial statements on …", "made no mention of …", "made comments
+ * about …", "made a bizarre, veiled attack on …"). A support verb and such a noun make one
+ * act of saying whose subject is the speaker; not "made a deal", "made a mistake". */
+static size_t made_speech_act(const ctx *c, const span *s, size_t j) {
+    static const char *const nouns[] = {
+        "statement",  "statements", "comment",     "comments",    "remark",       "remarks",
+        "mention",    "reference",  "references",  "suggestion",  "promise",      "promises",
+        "pledge",     "pledges",    "commitment",  "commitments", "appeal",       "plea",
+        "attack",     "attacks",    "charge",      "charges",     "accusation",   "accusations",
+        "claim",      "claims",     "allegation",  "allegations", "announcement", "argument",
+        "arguments",  "threat",     "threats",     "vow",         "apology",      "apologies",
+        "admission",  "prediction", "predictions", "assertion",   "assertions",   "complaint",
+        "complaints", "pitch",      "plug",        "overture",    "overtures"};
+    size_t n = j;
+    if (n < s->b && (bits(c, n) & FL_W_DET)) {
+        n++; /* "a", "no", "his", "several", "those" */
+    }
+    for (size_t m = 0; n + 1 < s->b; n++, m++) {
+        if (!is_word(c, n) || c->v[n].quoted) {
+            return SIZE_MAX;
+        }
+        if (folded_in(c, n, nouns, sizeof nouns / sizeof nouns[0])) {
+            return n;
+        }
+        if (m == MAX_SPEECH_ACT_MODIFIERS || !c->k[n].lower ||
+            (bits(c, n) & ~(uint32_t)FL_W_ADV) != 0) {
+            return SIZE_MAX; /* only plain modifiers: "favorable", "similarly bigoted" */
+        }
+        if (n + 2 < s->b && (punct(c, n + 1) == ',' || c->t[n + 1].kind == FL_TOKEN_HYPHEN)) {
+            n++; /* "a bizarre, thinly-veiled attack" */
+        }
+    }
+    return SIZE_MAX;
+}
+
 /* The end of a cue phrase that "make" or "take" at i heads, with where its content starts
  * (*cstart; SIZE_MAX for none); i when the words after i are no such phrase. A light verb
  * and a noun of saying or of attack make one speech act, whose subject is the speaker:
@@ -3277,6 +3314,24 @@ static size_t light_phrase(const ctx *c, const span *s, size_t i, size_t *cstart
         if (k < s->b && folded_is(c, k, "clear")) {
             *cstart = content_start(c, s, k, FL_ROLE_NONE);
             return k + 1;
+        }
+        size_t n = made_speech_act(c, s, j);
+        if (n != SIZE_MAX) {
+            /* its topic after a preposition ("comments about the levy") is the content, as
+             * is a that-clause or a quotation; an adjunct ("the comments on Friday") is not */
+            static const char *const topics[] = {"of", "about", "on", "to", "for", "against"};
+            if (n + 2 < s->b && !c->v[n + 1].quoted &&
+                folded_in(c, n + 1, topics, sizeof topics / sizeof topics[0]) &&
+                !(bits(c, n + 2) & FL_W_TIME) && !at_end(s, n + 2)) {
+                *cstart = n + 2;
+                return n + 2;
+            }
+            size_t k2 = n + 1;
+            if (k2 < s->b && (folded_is(c, k2, "that") || punct(c, k2) == ':' ||
+                              (k2 + 1 < s->b && c->v[k2 + 1].quoted))) {
+                *cstart = content_start(c, s, n, FL_ROLE_NONE);
+            }
+            return n + 1;
         }
         if (!(bits(c, j) & FL_W_DET) || quantifier(c, j)) {
             return i;

@@ -617,6 +617,32 @@ TEST(Attribution, MakeAndTakeHeadACueOnlyInAPhraseOfSayingOrOfAttack) {
     EXPECT_TRUE(records("The court made the case public on Monday.").empty());
 }
 
+TEST(Attribution, MakeWithANounOfSayingIsOneActOfSaying) {
+    // "made" and a noun of saying as its object: the subject speaks, the topic after the
+    // noun's preposition is the content
+    auto r = records("The governor has made several angry remarks about the tram line.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("has made several angry remarks about", r[0].cue);
+    EXPECT_EQ("The governor", r[0].speaker);
+    EXPECT_EQ("the tram line.", r[0].content);
+    r = records("Okafor made no mention of the strike in her speech to the union.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("made no mention of", r[0].cue);
+    EXPECT_EQ("Okafor", r[0].speaker);
+    r = records("The mayor made a sharp, thinly-veiled attack on her rival.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The mayor", r[0].speaker);
+    EXPECT_EQ("made a sharp, thinly-veiled attack on", r[0].cue);
+    r = records("Rivera made the suggestion that the depot should close.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("made the suggestion", r[0].cue);
+    EXPECT_EQ("that the depot should close.", r[0].content);
+    // any other object of "make", or a name before the noun, reports nothing
+    EXPECT_TRUE(records("The council made a costly mistake with the bus contract.").empty());
+    EXPECT_TRUE(records("The firm made several large donations to the party.").empty());
+    EXPECT_TRUE(records("She made Statements magazine a success.").empty());
+}
+
 TEST(Attribution, AVoteIsAStanceTowardWhomOrWhatItIsFor) {
     auto r = records("In 2010, the senator voted against a measure to extend the tax cuts.");
     ASSERT_EQ(1u, r.size());
