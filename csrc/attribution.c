@@ -7041,6 +7041,58 @@ static size_t poll_opening(const ctx *c, const span *s, size_t from, size_t i) {
     return in;
 }
 
+/* The "in" before the poll or survey at i inside a clause, after what it measures ("Lind
+ * led by 9 points in a Courier poll released Monday", "She fell to 10 percent in the latest
+ * county survey"), or SIZE_MAX. The poll is singular and named or modified ("in the poll"
+ * points back to one already named), the "in" phrase is no part of a subject ("voters in a
+ * recent poll said …": the verb after it is the subject's) and no one of people is before it. */
+static size_t poll_after_clause(const ctx *c, const span *s, size_t from, size_t i) {
+    static const char *const polls[] = {"poll", "survey"};
+    static const char *const people[] = {"voters",    "people",      "respondents", "adults",
+                                         "americans", "republicans", "democrats",   "those",
+                                         "surveyed",  "polled",      "women",       "men"};
+    if (!folded_in(c, i, polls, sizeof polls / sizeof polls[0])) {
+        return SIZE_MAX;
+    }
+    size_t j = i;
+    while (j > from && i - j < MAX_SPEAKER_TOKENS && c->v[j - 1].role == FL_ROLE_NONE &&
+           !c->v[j - 1].quoted && !folded_is(c, j - 1, "in")) {
+        size_t p = j - 1;
+        int32_t q = punct(c, p);
+        if (q != 0 ? !(q == '/' || q == '-' || q == '.' || q == '&' || q == '\'' || q == 0x2019)
+                   : (bits(c, p) & (FL_W_AUX | FL_W_VERB | FL_W_OPENER | FL_W_CONJ | FL_W_PRON |
+                                    FL_W_PREP | FL_W_RELATIVE))) {
+            return SIZE_MAX;
+        }
+        j = p;
+    }
+    if (j <= from + 1 || j == i || !folded_is(c, j - 1, "in") || c->v[j - 1].quoted) {
+        return SIZE_MAX;
+    }
+    size_t in = j - 1;
+    /* "in a …", "in one …", "in Monday's …"; not "in the poll" alone */
+    bool det = (bits(c, j) & FL_W_DET) || folded_is(c, j, "one");
+    bool owner = j + 1 < i && c->t[j + 1].kind == FL_TOKEN_CLITIC;
+    if (!(det || owner) || (det && j + 1 == i)) {
+        return SIZE_MAX;
+    }
+    if (!is_word(c, in - 1) || c->v[in - 1].role != FL_ROLE_NONE ||
+        folded_in(c, in - 1, people, sizeof people / sizeof people[0])) {
+        return SIZE_MAX;
+    }
+    /* the word after the poll and a phrase of time: no verb of a subject it would be in */
+    size_t k = i + 1;
+    while (k < s->b && k - i <= 3 && (bits(c, k) & FL_W_TIME)) {
+        k++;
+    }
+    if (k < s->b && is_word(c, k) && c->k[k].lower &&
+        ((bits(c, k) & (FL_W_AUX | FL_W_VERB | FL_W_SPEECH | FL_W_THOUGHT | FL_W_EVIDENCE)) ||
+         finite_verb(c, k))) {
+        return SIZE_MAX;
+    }
+    return in;
+}
+
 /* Is there a form of "be" in [from, to) (a passive or a copula: "Lind was confronted with
  * claims that …" reports someone else's claims)? A contracted "'s" is left out: after a
  * name it is as often a possessive or "has" as "is". */
@@ -7304,6 +7356,34 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
         if ((b & FL_W_ACCORDING) && (b & FL_W_SOURCE)) {
             /* "In a Courier poll this spring, Lind was ahead …": the poll reports what follows */
             size_t in = poll_opening(c, s, from, i);
+            size_t mid = in == SIZE_MAX ? poll_after_clause(c, s, from, i) : SIZE_MAX;
+            if (mid != SIZE_MAX) {
+                /* "Lind led by 9 points in a Courier poll": the poll reports its clause, back
+                 * to the clause's start (a separator, another attribution's part) */
+                size_t cf = mid;
+                while (cf > from && c->v[cf - 1].role == FL_ROLE_NONE && !c->v[cf - 1].quoted &&
+                       !is_separator(c, cf - 1) && !strong_boundary(punct(c, cf - 1))) {
+                    cf--;
+                }
+                if (count_words(c, cf, mid) < 2) {
+                    continue;
+                }
+                at.kind = FL_ATTRIBUTION_EVIDENCE;
+                at.speaker_first = (uint32_t)mid + 1;
+                at.speaker_end = (uint32_t)i + 1;
+                at.cue_first = (uint32_t)mid;
+                at.cue_end = (uint32_t)mid + 1;
+                at.content_first = (uint32_t)cf;
+                at.content_end = (uint32_t)mid;
+                mark(c, cf, mid, FL_ROLE_CONTENT);
+                mark(c, mid, mid + 1, FL_ROLE_CUE);
+                mark(c, mid + 1, i + 1, FL_ROLE_SPEAKER);
+                c->naming = 0;
+                if ((st = add_attribution(c, &at)) != FL_OK) {
+                    return st;
+                }
+                continue;
+            }
             if (in == SIZE_MAX) {
                 continue;
             }

@@ -1461,6 +1461,24 @@ TEST(Attribution, APollThatOpensTheSentenceAfterInReportsWhatFollows) {
     EXPECT_TRUE(records("Lind leads in the polls.").empty());
 }
 
+TEST(Attribution, APollAfterItsClauseReportsTheClause) {
+    auto r = records("Lind led Varga by nine points in a Courier poll released on Monday.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("in", r[0].cue);
+    EXPECT_EQ("a Courier poll", r[0].speaker);
+    EXPECT_EQ("Lind led Varga by nine points", r[0].content);
+    r = records("After the debate, the mayor fell to 31 percent in the latest county survey.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("the latest county survey", r[0].speaker);
+    EXPECT_EQ("the mayor fell to 31 percent", r[0].content);
+    // the poll named before, a poll inside a subject and one of people report nothing
+    EXPECT_TRUE(records("Lind did well in the poll.").empty());
+    EXPECT_TRUE(records("Most growers in a recent county poll were unhappy.").empty());
+    r = records("Two in three voters in a Courier poll said the levy was fair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("said", r[0].cue);
+}
+
 TEST(Attribution, ASentenceAdverbAndItsCommaIntroduceTheClause) {
     auto r = records("Instead, the mayor toured the farms, hoping to calm the growers.");
     ASSERT_EQ(1u, r.size());
