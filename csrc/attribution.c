@@ -3209,6 +3209,30 @@ static bool as_put_it(const ctx *c, const span *s, size_t i) {
     return false;
 }
 
+static size_t speech_act_object(const ctx *c, const span *s, size_t j, const char *const *nouns,
+                                size_t n_nouns) {
+    size_t n = j;
+    if (n < s->b && (bits(c, n) & FL_W_DET)) {
+        n++; /* "a", "no", "his", "several", "those" */
+    }
+    for (size_t m = 0; n + 1 < s->b; n++, m++) {
+        if (!is_word(c, n) || c->v[n].quoted) {
+            return SIZE_MAX;
+        }
+        if (folded_in(c, n, nouns, n_nouns)) {
+            return n;
+        }
+        if (m == MAX_SPEECH_ACT_MODIFIERS || !c->k[n].lower ||
+            (bits(c, n) & ~(uint32_t)FL_W_ADV) != 0) {
+            return SIZE_MAX; /* only plain modifiers: "favorable", "similarly bigoted" */
+        }
+        if (n + 2 < s->b && (punct(c, n + 1) == ',' || c->t[n + 1].kind == FL_TOKEN_HYPHEN)) {
+            n++; /* "a bizarre, thinly-veiled attack" */
+        }
+    }
+    return SIZE_MAX;
+}
+
 /* The noun of a speech act that "make" takes as its object from j on, or SIZE_MAX: a
  * determiner or none, at most MAX_SPEECH_ACT_MODIFIERS modifiers, and a noun of saying
  * ("made several controversial statements on …", "made no mention of …", "made comments
@@ -3224,26 +3248,24 @@ static size_t made_speech_act(const ctx *c, const span *s, size_t j) {
         "arguments",  "threat",     "threats",     "vow",         "apology",      "apologies",
         "admission",  "prediction", "predictions", "assertion",   "assertions",   "complaint",
         "complaints", "pitch",      "plug",        "overture",    "overtures"};
-    size_t n = j;
-    if (n < s->b && (bits(c, n) & FL_W_DET)) {
-        n++; /* "a", "no", "his", "several", "those" */
+    return speech_act_object(c, s, j, nouns, sizeof nouns / sizeof nouns[0]);
+}
+
+/* The noun of a speech act that "give" takes as its object from j on, past a pronoun that is
+ * its recipient, or SIZE_MAX: an answer, an account, reasons, assurances ("gave her a lengthy
+ * answer about …", "gave no reasons"); not "gave a speech", which PolNeAR marks only with
+ * what it said, nor "gave money". */
+static size_t given_speech_act(const ctx *c, const span *s, size_t j) {
+    static const char *const nouns[] = {"answer",      "answers",      "account",      "accounts",
+                                        "reasons",     "explanation",  "explanations", "assurance",
+                                        "assurances",  "instructions", "hint",         "hints",
+                                        "warning",     "warnings",     "details",      "indication",
+                                        "indications", "version",      "story",        "stories"};
+    size_t n = speech_act_object(c, s, j, nouns, sizeof nouns / sizeof nouns[0]);
+    if (n == SIZE_MAX && j + 1 < s->b && object_pronoun(c, j)) {
+        n = speech_act_object(c, s, j + 1, nouns, sizeof nouns / sizeof nouns[0]);
     }
-    for (size_t m = 0; n + 1 < s->b; n++, m++) {
-        if (!is_word(c, n) || c->v[n].quoted) {
-            return SIZE_MAX;
-        }
-        if (folded_in(c, n, nouns, sizeof nouns / sizeof nouns[0])) {
-            return n;
-        }
-        if (m == MAX_SPEECH_ACT_MODIFIERS || !c->k[n].lower ||
-            (bits(c, n) & ~(uint32_t)FL_W_ADV) != 0) {
-            return SIZE_MAX; /* only plain modifiers: "favorable", "similarly bigoted" */
-        }
-        if (n + 2 < s->b && (punct(c, n + 1) == ',' || c->t[n + 1].kind == FL_TOKEN_HYPHEN)) {
-            n++; /* "a bizarre, thinly-veiled attack" */
-        }
-    }
-    return SIZE_MAX;
+    return n;
 }
 
 /* The end of a cue phrase that "make" or "take" at i heads, with where its content starts
@@ -3309,13 +3331,17 @@ static size_t light_phrase(const ctx *c, const span *s, size_t i, size_t *cstart
         return i;
     }
     bool make = lemma_is(c->v[i].cue, "make");
-    if (make) {
+    bool give = !make && lemma_is(c->v[i].cue, "give");
+    if (make || give) {
         size_t k = folded_is(c, j, "it") ? j + 1 : j;
-        if (k < s->b && folded_is(c, k, "clear")) {
+        if (make && k < s->b && folded_is(c, k, "clear")) {
             *cstart = content_start(c, s, k, FL_ROLE_NONE);
             return k + 1;
         }
-        size_t n = made_speech_act(c, s, j);
+        size_t n = make ? made_speech_act(c, s, j) : given_speech_act(c, s, j);
+        if (give && n == SIZE_MAX) {
+            return i;
+        }
         if (n != SIZE_MAX) {
             /* its topic after a preposition ("comments about the levy") is the content, as
              * is a that-clause or a quotation; an adjunct ("the comments on Friday") is not */

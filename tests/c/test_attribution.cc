@@ -643,6 +643,22 @@ TEST(Attribution, MakeWithANounOfSayingIsOneActOfSaying) {
     EXPECT_TRUE(records("She made Statements magazine a success.").empty());
 }
 
+TEST(Attribution, GiveWithAnAnswerOrAnAccountIsOneActOfSaying) {
+    auto r = records("The minister gave a full account of the talks in Tilden.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("gave a full account of", r[0].cue);
+    EXPECT_EQ("The minister", r[0].speaker);
+    EXPECT_EQ("the talks in Tilden.", r[0].content);
+    r = records("Okafor gave him a short answer about the levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("gave him a short answer about", r[0].cue);
+    EXPECT_EQ("Okafor", r[0].speaker);
+    // "give" with any other object reports nothing
+    EXPECT_TRUE(records("The firm gave money to the party in May.").empty());
+    EXPECT_TRUE(records("The result gives the growers reason for hope.").empty());
+    EXPECT_TRUE(records("Lind gave a speech in Tilden on Friday.").empty());
+}
+
 TEST(Attribution, AVoteIsAStanceTowardWhomOrWhatItIsFor) {
     auto r = records("In 2010, the senator voted against a measure to extend the tax cuts.");
     ASSERT_EQ(1u, r.size());
