@@ -7119,6 +7119,33 @@ static size_t poll_after_clause(const ctx *c, const span *s, size_t from, size_t
     return in;
 }
 
+/* The owner of "view" at i in "in <owner>'s view" ("in Lind's view", "in their view", "in my
+ * view"): its first token, with the "in" in *in; SIZE_MAX for none. The phrase says whose
+ * opinion its clause is, as "according to" says whose words. */
+static size_t view_owner(const ctx *c, const span *s, size_t from, size_t i, size_t *in) {
+    static const char *const persons[] = {"my", "our", "your"};
+    if (!folded_is(c, i, "view") || i < from + 2 || c->v[i - 1].quoted) {
+        return SIZE_MAX;
+    }
+    /* a capitalized "In" that opens the sentence is no part of the owner's name */
+    size_t f = from;
+    while (f < i && !is_word(c, f)) {
+        f++;
+    }
+    if (f + 1 < i && folded_is(c, f, "in")) {
+        f++;
+    }
+    size_t owner = possessor(c, s, f, i);
+    if (owner == i && folded_in(c, i - 1, persons, sizeof persons / sizeof persons[0])) {
+        owner = i - 1;
+    }
+    if (owner == i || owner <= from || !folded_is(c, owner - 1, "in") || c->v[owner - 1].quoted) {
+        return SIZE_MAX;
+    }
+    *in = owner - 1;
+    return owner;
+}
+
 /* Is there a form of "be" in [from, to) (a passive or a copula: "Lind was confronted with
  * claims that …" reports someone else's claims)? A contracted "'s" is left out: after a
  * name it is as often a possessive or "has" as "is". */
@@ -7352,6 +7379,60 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
         bool unsaid = false; /* an act that no one is said to perform, see bare_infinitive() */
         if (phone_call(c, s, i)) {
             continue; /* "Lind called Brandt on Friday": a call, no words reported */
+        }
+        size_t view_in = 0;
+        size_t owner = view_owner(c, s, from, i, &view_in);
+        if (owner != SIZE_MAX) {
+            /* "In Lind's view, the levy is fair.", "The levy, in Lind's view, is fair.": the
+             * owner holds the clause after an opening phrase, else the clause before it */
+            size_t a = s->a;
+            while (a < view_in && !is_word(c, a)) {
+                a++;
+            }
+            bool opening = view_in == a && i + 2 < s->b && punct(c, i + 1) == ',' &&
+                           !at_end(s, i + 2);
+            size_t e = view_in;
+            if (!opening && e > from && punct(c, e - 1) == ',' && !c->v[e - 1].quoted) {
+                e--;
+            }
+            size_t cf = e;
+            while (!opening && cf > from && c->v[cf - 1].role == FL_ROLE_NONE &&
+                   !c->v[cf - 1].quoted && !is_separator(c, cf - 1) &&
+                   !strong_boundary(punct(c, cf - 1))) {
+                cf--;
+            }
+            if (!opening && count_words(c, cf, e) < 2) {
+                continue;
+            }
+            at.kind = FL_ATTRIBUTION_BELIEF;
+            at.speaker_first = (uint32_t)owner;
+            at.speaker_end = (uint32_t)i;
+            at.cue_first = (uint32_t)i;
+            at.cue_end = (uint32_t)i + 1;
+            mark(c, view_in, owner, FL_ROLE_CUE);
+            mark(c, owner, i, FL_ROLE_SPEAKER);
+            mark(c, i, i + 1, FL_ROLE_CUE);
+            if (opening) {
+                mark(c, i + 1, i + 2, FL_ROLE_CUE);
+                size_t before = c->res->attributions.len;
+                st = finish(c, s, &at, i + 2, i, view_in);
+                c->naming = 0;
+                if (st != FL_OK) {
+                    return st;
+                }
+                if (c->res->attributions.len > before && at.content_end > i + 1) {
+                    next_i = at.content_end;
+                }
+                continue;
+            }
+            at.content_first = (uint32_t)cf;
+            at.content_end = (uint32_t)e;
+            mark(c, cf, e, FL_ROLE_CONTENT);
+            c->naming = 0;
+            if ((st = add_attribution(c, &at)) != FL_OK) {
+                return st;
+            }
+            continue;
         }
         if (relative_in_subject(c, s, vg, i) ||
             (!(b & FL_W_SPEECH) && relative_in_named_speaker(c, s, vg))) {

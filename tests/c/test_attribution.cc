@@ -1477,6 +1477,25 @@ TEST(Attribution, APollThatOpensTheSentenceAfterInReportsWhatFollows) {
     EXPECT_TRUE(records("Lind leads in the polls.").empty());
 }
 
+TEST(Attribution, InSomeonesViewIsTheOwnersBelief) {
+    auto r = records("In Lind's view, the levy is fair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("view", r[0].cue);
+    EXPECT_EQ("Lind's", r[0].speaker);
+    EXPECT_EQ("the levy is fair.", r[0].content);
+    r = records("The levy, in their view, is unfair to growers.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("their", r[0].speaker);
+    EXPECT_EQ("The levy", r[0].content);
+    r = records("The toll rose sharply, in my view.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("my", r[0].speaker);
+    EXPECT_EQ("The toll rose sharply", r[0].content);
+    // a view that is seen, not held, reports nothing
+    EXPECT_TRUE(records("He spoke in full view of the crowd.").empty());
+    EXPECT_TRUE(records("The harbour came into view at noon.").empty());
+}
+
 TEST(Attribution, APollAfterItsClauseReportsTheClause) {
     auto r = records("Lind led Varga by nine points in a Courier poll released on Monday.");
     ASSERT_EQ(1u, r.size());
