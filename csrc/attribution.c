@@ -6255,6 +6255,36 @@ static bool phone_call(const ctx *c, const span *s, size_t i) {
                                (b & (FL_W_PREP | FL_W_TIME)) || ly_adverb(c, k, i));
 }
 
+/* Is "advise" at i (active, group [vg, i)) the service of an adviser: an object and then
+ * no advice, only the sentence's end, a comma, "and" or a preposition of topic or time
+ * ("Reyes, who advised the mayor on the budget, …", "a firm that has advised Lind.",
+ * "she advised on the merger")? Advice given has "to", "that", "against", "not" or a
+ * quotation after the object ("advised growers to wait", "advised against the levy"). */
+static bool adviser_service(const ctx *c, const span *s, size_t vg, size_t i) {
+    static const char *const service[] = {"on", "in", "for", "during", "since", "through", "and"};
+    if (!lemma_is(c->v[i].cue, "advise") || form(c, i) == FL_FORM_ING || passive_group(c, vg, i)) {
+        return false;
+    }
+    size_t k = i + 1;
+    while (k < s->b && k - i <= 6 && is_word(c, k) && !c->v[k].quoted &&
+           !(bits(c, k) & (FL_W_PREP | FL_W_CONJ | FL_W_RELATIVE)) && !folded_is(c, k, "not") &&
+           !folded_is(c, k, "against")) {
+        k++;
+    }
+    if (at_end(s, k) || k >= s->b) {
+        return true;
+    }
+    if (c->v[k].quoted || k - i > 6) {
+        return false;
+    }
+    if (is_word(c, k)) {
+        return folded_in(c, k, service, sizeof service / sizeof service[0]);
+    }
+    /* a comma with no quotation after it: "Reyes, who advised Lind, said …" */
+    return (punct(c, k) == ',' || punct(c, k) == ';') && k > i + 1 &&
+           !(k + 1 < s->b && c->v[k + 1].quoted);
+}
+
 /* Does a quotation (after a comma or a colon) or a that-clause start at j? */
 static bool quotation_or_that(const ctx *c, const span *s, size_t j) {
     if (j < s->b && folded_is(c, j, "that")) {
@@ -7219,6 +7249,9 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
         bool unsaid = false; /* an act that no one is said to perform, see bare_infinitive() */
         if (phone_call(c, s, i)) {
             continue; /* "Lind called Brandt on Friday": a call, no words reported */
+        }
+        if (adviser_service(c, s, vg, i)) {
+            continue; /* "who has advised the mayor": a post held, no advice reported */
         }
         if (relative_in_subject(c, s, vg, i) ||
             (!(b & FL_W_SPEECH) && relative_in_named_speaker(c, s, vg))) {

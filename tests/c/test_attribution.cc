@@ -4169,3 +4169,18 @@ TEST(Attribution, ATitleCaseIngWordAfterACapitalisedModifierIsANoun) {
     EXPECT_EQ("Lind", r[0].speaker);
     EXPECT_EQ("Warning", r[0].cue);
 }
+
+TEST(Attribution, AdviseWithAnObjectAndNoAdviceIsAnAdvisersService) {
+    auto r = records("Reyes, who advised the mayor on the budget, said the toll was fair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("said", r[0].cue);
+    EXPECT_TRUE(records("A small firm in Velmor has advised Lind.").empty());
+    // advice given: an infinitive or "against" after the object
+    r = records("Reyes advised the growers to wait for rain.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("advised", r[0].cue);
+    EXPECT_EQ("Reyes", r[0].speaker);
+    r = records("The council advised against the levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("advised", r[0].cue);
+}
