@@ -83,6 +83,7 @@ static bool plural(const ctx *c, size_t i);
 static bool count_word(const ctx *c, size_t i);
 static bool clause_complement(const ctx *c, const span *s, size_t j);
 static size_t speech_act_start(const ctx *c, const span *s, size_t i, size_t from);
+static bool folded_in(const ctx *c, size_t i, const char *const *words, size_t n);
 
 /* The tokens of sentence s with an ATTRIBUTION_CUES bit, in order: [*first, returned end).
  * The loops of steps b, c and d read only these: each of their rules starts from one. */
@@ -364,6 +365,26 @@ static bool quote_name(const ctx *c, size_t i) {
            (form(c, v) == FL_FORM_PAST || form(c, v) == FL_FORM_S || finite_cue_verb(c, v));
 }
 
+/* Is capitalised word i a modal that a past form of a verb of saying follows ("May said",
+ * "Will wrote")? A modal takes a bare verb ("may say"), never a past, so the word is a name:
+ * no auxiliary of the verb after it. After a preposition it is a month ("in May said"). */
+static bool modal_name(const ctx *c, size_t i) {
+    static const char *const modals[] = {"may", "will", "can", "might", "must", "shall"};
+    if (!is_word(c, i) || !c->k[i].upper || c->v[i].quoted || !(bits(c, i) & FL_W_AUX) ||
+        i + 1 >= c->n || c->t[i + 1].sentence != c->t[i].sentence) {
+        return false;
+    }
+    if (i > 0 && c->t[i - 1].sentence == c->t[i].sentence && is_word(c, i - 1) &&
+        c->k[i - 1].lower && (bits(c, i - 1) & FL_W_PREP)) {
+        return false; /* "in May said": a month in the verb's adjunct, no speaker */
+    }
+    size_t v = i + 1;
+    return is_word(c, v) && c->k[v].lower && !c->v[v].quoted &&
+           (bits(c, v) & (FL_W_SPEECH | FL_W_QUOTE_VERB)) &&
+           (form(c, v) == FL_FORM_PAST || form(c, v) == FL_FORM_PP) &&
+           folded_in(c, i, modals, sizeof modals / sizeof modals[0]);
+}
+
 /* speaker_token() for every token: its whole test. */
 static bool speaker_token_rest(const ctx *c, size_t i) {
     if (c->v[i].quoted) {
@@ -389,6 +410,9 @@ static bool speaker_token_rest(const ctx *c, size_t i) {
     }
     if (quote_name(c, i)) {
         return true; /* '"…," From said' */
+    }
+    if (modal_name(c, i)) {
+        return true; /* '"We lost." May said …', "officials in May said" */
     }
     if (b & (FL_W_AUX | FL_W_OPENER | FL_W_VERB)) {
         /* but "The hit show's producer", "a panel led by …" */
@@ -438,8 +462,8 @@ static size_t verb_group_start(const ctx *c, const span *s, size_t i) {
     while (j > s->a && i - j < MAX_VERB_GROUP) {
         size_t p = j - 1;
         uint32_t b = bits(c, p);
-        if (b != 0 && p + 1 == i && quote_name(c, p)) {
-            break; /* '"…," Will said': a name, no auxiliary */
+        if (b != 0 && p + 1 == i && (quote_name(c, p) || modal_name(c, p))) {
+            break; /* '"…," Will said', "in May said": a name, no auxiliary */
         }
         /* "'s" is "is" or "has" after a pronoun ("he's predicting"), else a possessive */
         bool aux = (b & (FL_W_AUX | FL_W_ADV)) &&

@@ -4182,5 +4182,23 @@ TEST(Attribution, AdviseWithAnObjectAndNoAdviceIsAnAdvisersService) {
     EXPECT_EQ("Reyes", r[0].speaker);
     r = records("The council advised against the levy.");
     ASSERT_EQ(1u, r.size());
-    EXPECT_EQ("advised", r[0].cue);
+    EXPECT_EQ("advised against", r[0].cue);
+}
+
+TEST(Attribution, ACapitalisedModalBeforeAPastVerbOfSayingIsAName) {
+    // a modal takes a bare verb, so "May" before "said" names the speaker
+    auto r = records("\"The count was late.\" May said the board had met.");
+    ASSERT_FALSE(r.empty());
+    EXPECT_EQ("said", r.back().cue);
+    EXPECT_EQ("May", r.back().speaker);
+    r = records("Will told the growers the toll was fair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Will", r[0].speaker);
+    // a modal before a bare verb stays in the verb group; after a preposition it is a month
+    r = records("Growers may say the toll is unfair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Growers", r[0].speaker);
+    r = records("The results in May said little about the race.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The results", r[0].speaker);
 }
