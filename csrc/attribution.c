@@ -4754,8 +4754,56 @@ static bool participle_after_noun(const ctx *c, const span *s, const fl_attr *at
            !is_word(c, j + 1) && !c->v[j + 1].quoted;
 }
 
+/* The relative pronoun whose clause an adjunct interrupts before the speaker found at
+ * [first, end), or SIZE_MAX: "Reyes, who in the past has praised …", "Lind, who through
+ * his lawyer declined …", "the woman, who like many in the town did not want …", "Reyes,
+ * who just a week ago said …". The words found are a preposition's object or a time ago;
+ * the clause's subject is the pronoun. A pronoun or a name after a preposition-free walk
+ * is the clause's own subject ("the levy, which he called …"). */
+static size_t interrupted_relative(const ctx *c, const span *s, size_t first, size_t end) {
+    if (first <= s->a + 1 || end <= first || end > c->n) {
+        return SIZE_MAX;
+    }
+    bool adjunct = (is_word(c, first - 1) && c->k[first - 1].lower &&
+                    (bits(c, first - 1) & FL_W_PREP) && !folded_is(c, first - 1, "of")) ||
+                   folded_is(c, end - 1, "ago");
+    if (!adjunct) {
+        return SIZE_MAX;
+    }
+    for (size_t k = first; k > s->a && first - k < 8;) {
+        k--;
+        if (c->v[k].quoted) {
+            return SIZE_MAX;
+        }
+        if (!is_word(c, k)) {
+            int32_t p = punct(c, k);
+            if (p != ',' && p != 0x2014 && p != 0x2013) {
+                return SIZE_MAX;
+            }
+            continue;
+        }
+        uint32_t b = bits(c, k);
+        if (b & FL_W_RELATIVE) {
+            return (folded_is(c, k, "who") || folded_is(c, k, "which")) && k + 1 < first
+                       ? k
+                       : SIZE_MAX;
+        }
+        if ((b & (FL_W_VERB | FL_W_CONJ | FL_W_PRON | ATTRIBUTION_CUES)) || c->k[k].upper) {
+            return SIZE_MAX;
+        }
+    }
+    return SIZE_MAX;
+}
+
 static fl_status finish(ctx *c, const span *s, fl_attr *at, size_t cstart, size_t vg,
                         size_t marked_from) {
+    if (at->cue_word != UINT32_MAX && at->speaker_end <= vg && at->speaker_end > at->speaker_first) {
+        size_t r = interrupted_relative(c, s, at->speaker_first, at->speaker_end);
+        if (r != SIZE_MAX) {
+            at->speaker_first = (uint32_t)r;
+            at->speaker_end = (uint32_t)r + 1;
+        }
+    }
     if (cstart != SIZE_MAX && cstart < s->b && !at_end(s, cstart)) {
         /* One walk from cstart, each token looked at a bounded number of times: the
          * content ends where another attribution has its part, where the relative clause

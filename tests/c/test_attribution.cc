@@ -4202,3 +4202,22 @@ TEST(Attribution, ACapitalisedModalBeforeAPastVerbOfSayingIsAName) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("The results", r[0].speaker);
 }
+
+TEST(Attribution, AnAdjunctInsideARelativeClauseLeavesThePronounTheSpeaker) {
+    // the object of the adjunct's preposition was the speaker
+    auto r = records("Lind, who through his lawyer declined to comment, was born in Velmor.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("declined", r[0].cue);
+    EXPECT_EQ("who", r[0].speaker);
+    r = records("Reyes, who just a week ago said the toll was fair, changed her mind.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("who", r[0].speaker);
+    // the clause's own subject after the adjunct stays, and so does a speaker whose
+    // preposition belongs to a name
+    r = records("The levy, which in May he described as a theft, was cut.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("he", r[0].speaker);
+    r = records("Officials in the town said the toll was fair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Officials in the town", r[0].speaker);
+}
