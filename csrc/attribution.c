@@ -497,7 +497,9 @@ static size_t verb_group_start(const ctx *c, const span *s, size_t i) {
                          folded_is(c, p, "each")) &&
                         p > s->a && (bits(c, p - 1) & FL_W_AUX) &&
                         c->t[p - 1].kind != FL_TOKEN_CLITIC && !c->v[p].quoted;
-        if (!(aux || only || since || floating || ends_with_nt(c, p) ||
+        /* "twice" is an adverb of frequency in the group: "The union has twice complained" */
+        bool twice = folded_is(c, p, "twice") && !c->v[p].quoted;
+        if (!(aux || only || since || floating || twice || ends_with_nt(c, p) ||
               (last == 'y' && ly_adverb(c, p, s->a)))) {
             break;
         }

@@ -4221,3 +4221,15 @@ TEST(Attribution, AnAdjunctInsideARelativeClauseLeavesThePronounTheSpeaker) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("Officials in the town", r[0].speaker);
 }
+
+TEST(Attribution, TwiceStandsInTheVerbGroup) {
+    auto r = records("The union has twice complained to the mayor about the toll.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The union", r[0].speaker);
+    EXPECT_EQ("has twice complained", r[0].cue);
+    // "twice" that counts an object is no part of the group
+    r = records("Lind said the toll had risen twice.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("said", r[0].cue);
+    EXPECT_EQ("Lind", r[0].speaker);
+}
