@@ -7327,6 +7327,13 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
         if (adviser_service(c, s, vg, i)) {
             continue; /* "who has advised the mayor": a post held, no advice reported */
         }
+        if ((b & FL_W_NOUNLIKE) && form(c, i) == FL_FORM_S && vg == i && i + 1 < s->b &&
+            is_word(c, i + 1) && !c->v[i + 1].quoted && form(c, i + 1) == FL_FORM_BASE &&
+            (bits(c, i + 1) & ATTRIBUTION_CUES)) {
+            /* "FEC reports show …", "news reports suggest …": a plural noun, the subject of the
+             * bare verb after it; a verb in -s never takes a bare verb after it */
+            continue;
+        }
         if (relative_in_subject(c, s, vg, i) ||
             (!(b & FL_W_SPEECH) && relative_in_named_speaker(c, s, vg))) {
             /* "Farmers who oppose the levy said …", '"…," said Lind, who supports the levy':

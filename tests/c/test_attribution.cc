@@ -4233,3 +4233,16 @@ TEST(Attribution, TwiceStandsInTheVerbGroup) {
     EXPECT_EQ("said", r[0].cue);
     EXPECT_EQ("Lind", r[0].speaker);
 }
+
+TEST(Attribution, APluralNounBeforeABareVerbOfSayingIsItsSubject) {
+    // "reports" was the cue and "Court" its speaker
+    auto r = records("Court reports show that the toll was raised twice.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("show", r[0].cue);
+    EXPECT_EQ("Court reports", r[0].speaker);
+    // the verb in -s before a clause stays the cue
+    r = records("The agency reports that the toll was raised.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("reports", r[0].cue);
+    EXPECT_EQ("The agency", r[0].speaker);
+}
