@@ -2523,6 +2523,50 @@ static bool object_indefinite(const ctx *c, const span *s, size_t vg) {
     return false;
 }
 
+/* Is "called" at i (no auxiliary) after a noun followed by a name alone: capitalised words
+ * or a quotation that opens with a capital (after "the" or not), and then the sentence's
+ * end, a comma or the clause's
+ * own verb ("A new fund called Tilden First is running ads.", 'a group called the "Tilden
+ * Fund."')? Speech names a label after the name ("called Lind a liar", 'called Brandt
+ * "reckless"'); after a pronoun the quotation is the label ('what he called "a sham"'). */
+static bool name_alone_after(const ctx *c, const span *s, size_t vg, size_t i) {
+    if (!(bits(c, i) & FL_W_CALLED) || form(c, i) != FL_FORM_PAST || vg != i || vg <= s->a ||
+        i + 1 >= s->b) {
+        return false;
+    }
+    size_t n = vg - 1; /* the noun named */
+    if (!is_word(c, n) || c->v[n].quoted ||
+        (bits(c, n) & (FL_W_PRON | FL_W_RELATIVE | FL_W_CONJ | FL_W_OPENER | FL_W_PREP | FL_W_AUX |
+                       FL_W_ADV | FL_W_DET | FL_W_TIME))) {
+        return false;
+    }
+    size_t k = i + 1;
+    if (folded_is(c, k, "the") && k + 1 < s->b) {
+        k++;
+    }
+    size_t m;
+    if (family(punct(c, k)) != FAMILY_NONE && k + 1 < s->b && c->v[k + 1].quoted) {
+        if (!is_word(c, k + 1) || !c->k[k + 1].upper) {
+            return false; /* a label: 'what Lind called "a theft"' */
+        }
+        m = quotation_end(c, s, k);
+    } else {
+        m = k;
+        while (m < s->b && m - k < 5 && is_word(c, m) && !c->v[m].quoted &&
+               (c->k[m].upper || c->k[m].all_digits) && !(bits(c, m) & FL_W_PRON)) {
+            m++;
+        }
+        if (m == k || (m < s->b && c->t[m].kind == FL_TOKEN_CLITIC)) {
+            return false;
+        }
+    }
+    if (m >= s->b || at_end(s, m) || punct(c, m) == ',') {
+        return true;
+    }
+    return is_word(c, m) && !c->v[m].quoted && c->k[m].lower &&
+           ((bits(c, m) & FL_W_AUX) || finite_verb(c, m));
+}
+
 /* Is the verb of naming at i (group [vg, i)) a name given to the indefinite object before
  * it ("including a firm called Harbour Data")? Inline: its first test (a verb of naming)
  * fails on almost every cue, and the call cost more than the test. */
@@ -4786,9 +4830,8 @@ static size_t interrupted_relative(const ctx *c, const span *s, size_t first, si
         }
         uint32_t b = bits(c, k);
         if (b & FL_W_RELATIVE) {
-            return (folded_is(c, k, "who") || folded_is(c, k, "which")) && k + 1 < first
-                       ? k
-                       : SIZE_MAX;
+            return (folded_is(c, k, "who") || folded_is(c, k, "which")) && k + 1 < first ? k
+                                                                                         : SIZE_MAX;
         }
         if ((b & (FL_W_VERB | FL_W_CONJ | FL_W_PRON | ATTRIBUTION_CUES)) || c->k[k].upper) {
             return SIZE_MAX;
@@ -4799,7 +4842,8 @@ static size_t interrupted_relative(const ctx *c, const span *s, size_t first, si
 
 static fl_status finish(ctx *c, const span *s, fl_attr *at, size_t cstart, size_t vg,
                         size_t marked_from) {
-    if (at->cue_word != UINT32_MAX && at->speaker_end <= vg && at->speaker_end > at->speaker_first) {
+    if (at->cue_word != UINT32_MAX && at->speaker_end <= vg &&
+        at->speaker_end > at->speaker_first) {
         size_t r = interrupted_relative(c, s, at->speaker_first, at->speaker_end);
         if (r != SIZE_MAX) {
             at->speaker_first = (uint32_t)r;
@@ -4839,7 +4883,8 @@ static fl_status finish(ctx *c, const span *s, fl_attr *at, size_t cstart, size_
             at->speaker_first = 0;
             at->speaker_end = 0;
         }
-        if (at->cue_word != UINT32_MAX && naming_participle(c, s, vg, at->cue_word)) {
+        if (at->cue_word != UINT32_MAX && (naming_participle(c, s, vg, at->cue_word) ||
+                                           name_alone_after(c, s, vg, at->cue_word))) {
             at->speaker_first = 0; /* a label given by no one named */
             at->speaker_end = 0;
         }

@@ -4246,3 +4246,19 @@ TEST(Attribution, APluralNounBeforeABareVerbOfSayingIsItsSubject) {
     EXPECT_EQ("reports", r[0].cue);
     EXPECT_EQ("The agency", r[0].speaker);
 }
+
+TEST(Attribution, CalledBeforeANameAloneGivesTheNameWithoutASpeaker) {
+    // the fund did not call anything: the name is given by no one named
+    auto r = records("The money went to the fund called the \"Tilden First Fund.\"");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("called", r[0].cue);
+    EXPECT_EQ("", r[0].speaker);
+    // a label after the name, or a lower-case quotation, is what the speaker called it
+    r = records("Growers called the Courier \"a rag.\"");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Growers", r[0].speaker);
+    r = records("The levy is what the mayor called \"a theft.\"");
+    ASSERT_FALSE(r.empty());
+    EXPECT_EQ("called", r.back().cue);
+    EXPECT_EQ("the mayor", r.back().speaker);
+}
