@@ -199,6 +199,16 @@ static bool strong_boundary(int32_t p) {
 
 /* ------------------------------------------------------------------ records */
 
+/* Is word i joined to a word by a hyphen, part of a compound ("sought-after", "self-described",
+ * "counter-attack", "post-Iowa")? A compound modifies or names; it is no verb of saying. */
+static bool hyphen_compound(const ctx *c, size_t i) {
+    bool after = i + 2 < c->n && c->t[i + 1].kind == FL_TOKEN_HYPHEN && is_word(c, i + 2) &&
+                 c->t[i + 2].sentence == c->t[i].sentence;
+    bool before = i >= 2 && c->t[i - 1].kind == FL_TOKEN_HYPHEN && is_word(c, i - 2) &&
+                  c->t[i - 2].sentence == c->t[i].sentence;
+    return after || before;
+}
+
 static fl_status add_attribution(ctx *c, const fl_attr *at) {
     return fl__vec_push(&c->res->alloc, &c->res->attributions, sizeof(fl_attr), at);
 }
@@ -2088,7 +2098,7 @@ static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
     for (; cue < cue_end; cue++) {
         size_t i = *cue;
         if (i < next_i || !(c->v[i].bits & AFTER_CUES) || c->v[i].quoted ||
-            c->v[i].role != FL_ROLE_NONE || !is_word(c, i) ||
+            c->v[i].role != FL_ROLE_NONE || !is_word(c, i) || hyphen_compound(c, i) ||
             (form(c, i) == FL_FORM_BASE && discourse_marker(c, s, i))) {
             continue;
         }
@@ -7353,7 +7363,7 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
     for (; cue < cue_end; cue++) {
         size_t i = *cue;
         if (i < next_i || !(c->v[i].bits & BEFORE_CUES) || c->v[i].quoted ||
-            c->v[i].role != FL_ROLE_NONE || !is_word(c, i) ||
+            c->v[i].role != FL_ROLE_NONE || !is_word(c, i) || hyphen_compound(c, i) ||
             (form(c, i) == FL_FORM_BASE && discourse_marker(c, s, i))) {
             continue;
         }

@@ -4262,3 +4262,15 @@ TEST(Attribution, CalledBeforeANameAloneGivesTheNameWithoutASpeaker) {
     EXPECT_EQ("called", r.back().cue);
     EXPECT_EQ("the mayor", r.back().speaker);
 }
+
+TEST(Attribution, AWordInAHyphenatedCompoundIsNoCue) {
+    // "sought" in "sought-after" and "described" in "self-described" were cues
+    auto r = records("The growers of Velmor will be sought-after voters this year.");
+    EXPECT_TRUE(r.empty());
+    r = records("Lind, the self-described friend of growers, left the hall.");
+    EXPECT_TRUE(r.empty());
+    // the verb alone stays a cue
+    r = records("Lind described the levy as a theft.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("described", r[0].cue);
+}
