@@ -83,6 +83,7 @@ static bool plural(const ctx *c, size_t i);
 static bool count_word(const ctx *c, size_t i);
 static bool clause_complement(const ctx *c, const span *s, size_t j);
 static size_t speech_act_start(const ctx *c, const span *s, size_t i, size_t from);
+static bool folded_in(const ctx *c, size_t i, const char *const *words, size_t n);
 
 /* The tokens of sentence s with an ATTRIBUTION_CUES bit, in order: [*first, returned end).
  * The loops of steps b, c and d read only these: each of their rules starts from one. */
@@ -197,6 +198,16 @@ static bool strong_boundary(int32_t p) {
 }
 
 /* ------------------------------------------------------------------ records */
+
+/* Is word i joined to a word by a hyphen, part of a compound ("sought-after", "self-described",
+ * "counter-attack", "post-Iowa")? A compound modifies or names; it is no verb of saying. */
+static bool hyphen_compound(const ctx *c, size_t i) {
+    bool after = i + 2 < c->n && c->t[i + 1].kind == FL_TOKEN_HYPHEN && is_word(c, i + 2) &&
+                 c->t[i + 2].sentence == c->t[i].sentence;
+    bool before = i >= 2 && c->t[i - 1].kind == FL_TOKEN_HYPHEN && is_word(c, i - 2) &&
+                  c->t[i - 2].sentence == c->t[i].sentence;
+    return after || before;
+}
 
 static fl_status add_attribution(ctx *c, const fl_attr *at) {
     return fl__vec_push(&c->res->alloc, &c->res->attributions, sizeof(fl_attr), at);
@@ -364,6 +375,26 @@ static bool quote_name(const ctx *c, size_t i) {
            (form(c, v) == FL_FORM_PAST || form(c, v) == FL_FORM_S || finite_cue_verb(c, v));
 }
 
+/* Is capitalised word i a modal that a past form of a verb of saying follows ("May said",
+ * "Will wrote")? A modal takes a bare verb ("may say"), never a past, so the word is a name:
+ * no auxiliary of the verb after it. After a preposition it is a month ("in May said"). */
+static bool modal_name(const ctx *c, size_t i) {
+    static const char *const modals[] = {"may", "will", "can", "might", "must", "shall"};
+    if (!is_word(c, i) || !c->k[i].upper || c->v[i].quoted || !(bits(c, i) & FL_W_AUX) ||
+        i + 1 >= c->n || c->t[i + 1].sentence != c->t[i].sentence) {
+        return false;
+    }
+    if (i > 0 && c->t[i - 1].sentence == c->t[i].sentence && is_word(c, i - 1) &&
+        c->k[i - 1].lower && (bits(c, i - 1) & FL_W_PREP)) {
+        return false; /* "in May said": a month in the verb's adjunct, no speaker */
+    }
+    size_t v = i + 1;
+    return is_word(c, v) && c->k[v].lower && !c->v[v].quoted &&
+           (bits(c, v) & (FL_W_SPEECH | FL_W_QUOTE_VERB)) &&
+           (form(c, v) == FL_FORM_PAST || form(c, v) == FL_FORM_PP) &&
+           folded_in(c, i, modals, sizeof modals / sizeof modals[0]);
+}
+
 /* speaker_token() for every token: its whole test. */
 static bool speaker_token_rest(const ctx *c, size_t i) {
     if (c->v[i].quoted) {
@@ -389,6 +420,9 @@ static bool speaker_token_rest(const ctx *c, size_t i) {
     }
     if (quote_name(c, i)) {
         return true; /* '"…," From said' */
+    }
+    if (modal_name(c, i)) {
+        return true; /* '"We lost." May said …', "officials in May said" */
     }
     if (b & (FL_W_AUX | FL_W_OPENER | FL_W_VERB)) {
         /* but "The hit show's producer", "a panel led by …" */
@@ -438,8 +472,8 @@ static size_t verb_group_start(const ctx *c, const span *s, size_t i) {
     while (j > s->a && i - j < MAX_VERB_GROUP) {
         size_t p = j - 1;
         uint32_t b = bits(c, p);
-        if (b != 0 && p + 1 == i && quote_name(c, p)) {
-            break; /* '"…," Will said': a name, no auxiliary */
+        if (b != 0 && p + 1 == i && (quote_name(c, p) || modal_name(c, p))) {
+            break; /* '"…," Will said', "in May said": a name, no auxiliary */
         }
         /* "'s" is "is" or "has" after a pronoun ("he's predicting"), else a possessive */
         bool aux = (b & (FL_W_AUX | FL_W_ADV)) &&
@@ -473,7 +507,9 @@ static size_t verb_group_start(const ctx *c, const span *s, size_t i) {
                          folded_is(c, p, "each")) &&
                         p > s->a && (bits(c, p - 1) & FL_W_AUX) &&
                         c->t[p - 1].kind != FL_TOKEN_CLITIC && !c->v[p].quoted;
-        if (!(aux || only || since || floating || ends_with_nt(c, p) ||
+        /* "twice" is an adverb of frequency in the group: "The union has twice complained" */
+        bool twice = folded_is(c, p, "twice") && !c->v[p].quoted;
+        if (!(aux || only || since || floating || twice || ends_with_nt(c, p) ||
               (last == 'y' && ly_adverb(c, p, s->a)))) {
             break;
         }
@@ -2062,7 +2098,7 @@ static fl_status cues_after_content(ctx *c, const span *s, size_t from) {
     for (; cue < cue_end; cue++) {
         size_t i = *cue;
         if (i < next_i || !(c->v[i].bits & AFTER_CUES) || c->v[i].quoted ||
-            c->v[i].role != FL_ROLE_NONE || !is_word(c, i) ||
+            c->v[i].role != FL_ROLE_NONE || !is_word(c, i) || hyphen_compound(c, i) ||
             (form(c, i) == FL_FORM_BASE && discourse_marker(c, s, i))) {
             continue;
         }
@@ -2495,6 +2531,50 @@ static bool object_indefinite(const ctx *c, const span *s, size_t vg) {
         }
     }
     return false;
+}
+
+/* Is "called" at i (no auxiliary) after a noun followed by a name alone: capitalised words
+ * or a quotation that opens with a capital (after "the" or not), and then the sentence's
+ * end, a comma or the clause's
+ * own verb ("A new fund called Tilden First is running ads.", 'a group called the "Tilden
+ * Fund."')? Speech names a label after the name ("called Lind a liar", 'called Brandt
+ * "reckless"'); after a pronoun the quotation is the label ('what he called "a sham"'). */
+static bool name_alone_after(const ctx *c, const span *s, size_t vg, size_t i) {
+    if (!(bits(c, i) & FL_W_CALLED) || form(c, i) != FL_FORM_PAST || vg != i || vg <= s->a ||
+        i + 1 >= s->b) {
+        return false;
+    }
+    size_t n = vg - 1; /* the noun named */
+    if (!is_word(c, n) || c->v[n].quoted ||
+        (bits(c, n) & (FL_W_PRON | FL_W_RELATIVE | FL_W_CONJ | FL_W_OPENER | FL_W_PREP | FL_W_AUX |
+                       FL_W_ADV | FL_W_DET | FL_W_TIME))) {
+        return false;
+    }
+    size_t k = i + 1;
+    if (folded_is(c, k, "the") && k + 1 < s->b) {
+        k++;
+    }
+    size_t m;
+    if (family(punct(c, k)) != FAMILY_NONE && k + 1 < s->b && c->v[k + 1].quoted) {
+        if (!is_word(c, k + 1) || !c->k[k + 1].upper) {
+            return false; /* a label: 'what Lind called "a theft"' */
+        }
+        m = quotation_end(c, s, k);
+    } else {
+        m = k;
+        while (m < s->b && m - k < 5 && is_word(c, m) && !c->v[m].quoted &&
+               (c->k[m].upper || c->k[m].all_digits) && !(bits(c, m) & FL_W_PRON)) {
+            m++;
+        }
+        if (m == k || (m < s->b && c->t[m].kind == FL_TOKEN_CLITIC)) {
+            return false;
+        }
+    }
+    if (m >= s->b || at_end(s, m) || punct(c, m) == ',') {
+        return true;
+    }
+    return is_word(c, m) && !c->v[m].quoted && c->k[m].lower &&
+           ((bits(c, m) & FL_W_AUX) || finite_verb(c, m));
 }
 
 /* Is the verb of naming at i (group [vg, i)) a name given to the indefinite object before
@@ -4811,8 +4891,56 @@ static bool participle_after_noun(const ctx *c, const span *s, const fl_attr *at
            !is_word(c, j + 1) && !c->v[j + 1].quoted;
 }
 
+/* The relative pronoun whose clause an adjunct interrupts before the speaker found at
+ * [first, end), or SIZE_MAX: "Reyes, who in the past has praised …", "Lind, who through
+ * his lawyer declined …", "the woman, who like many in the town did not want …", "Reyes,
+ * who just a week ago said …". The words found are a preposition's object or a time ago;
+ * the clause's subject is the pronoun. A pronoun or a name after a preposition-free walk
+ * is the clause's own subject ("the levy, which he called …"). */
+static size_t interrupted_relative(const ctx *c, const span *s, size_t first, size_t end) {
+    if (first <= s->a + 1 || end <= first || end > c->n) {
+        return SIZE_MAX;
+    }
+    bool adjunct = (is_word(c, first - 1) && c->k[first - 1].lower &&
+                    (bits(c, first - 1) & FL_W_PREP) && !folded_is(c, first - 1, "of")) ||
+                   folded_is(c, end - 1, "ago");
+    if (!adjunct) {
+        return SIZE_MAX;
+    }
+    for (size_t k = first; k > s->a && first - k < 8;) {
+        k--;
+        if (c->v[k].quoted) {
+            return SIZE_MAX;
+        }
+        if (!is_word(c, k)) {
+            int32_t p = punct(c, k);
+            if (p != ',' && p != 0x2014 && p != 0x2013) {
+                return SIZE_MAX;
+            }
+            continue;
+        }
+        uint32_t b = bits(c, k);
+        if (b & FL_W_RELATIVE) {
+            return (folded_is(c, k, "who") || folded_is(c, k, "which")) && k + 1 < first ? k
+                                                                                         : SIZE_MAX;
+        }
+        if ((b & (FL_W_VERB | FL_W_CONJ | FL_W_PRON | ATTRIBUTION_CUES)) || c->k[k].upper) {
+            return SIZE_MAX;
+        }
+    }
+    return SIZE_MAX;
+}
+
 static fl_status finish(ctx *c, const span *s, fl_attr *at, size_t cstart, size_t vg,
                         size_t marked_from) {
+    if (at->cue_word != UINT32_MAX && at->speaker_end <= vg &&
+        at->speaker_end > at->speaker_first) {
+        size_t r = interrupted_relative(c, s, at->speaker_first, at->speaker_end);
+        if (r != SIZE_MAX) {
+            at->speaker_first = (uint32_t)r;
+            at->speaker_end = (uint32_t)r + 1;
+        }
+    }
     if (cstart != SIZE_MAX && cstart < s->b && !at_end(s, cstart)) {
         /* One walk from cstart, each token looked at a bounded number of times: the
          * content ends where another attribution has its part, where the relative clause
@@ -4846,7 +4974,8 @@ static fl_status finish(ctx *c, const span *s, fl_attr *at, size_t cstart, size_
             at->speaker_first = 0;
             at->speaker_end = 0;
         }
-        if (at->cue_word != UINT32_MAX && naming_participle(c, s, vg, at->cue_word)) {
+        if (at->cue_word != UINT32_MAX && (naming_participle(c, s, vg, at->cue_word) ||
+                                           name_alone_after(c, s, vg, at->cue_word))) {
             at->speaker_first = 0; /* a label given by no one named */
             at->speaker_end = 0;
         }
@@ -6336,6 +6465,36 @@ static bool phone_call(const ctx *c, const span *s, size_t i) {
                                (b & (FL_W_PREP | FL_W_TIME)) || ly_adverb(c, k, i));
 }
 
+/* Is "advise" at i (active, group [vg, i)) the service of an adviser: an object and then
+ * no advice, only the sentence's end, a comma, "and" or a preposition of topic or time
+ * ("Reyes, who advised the mayor on the budget, …", "a firm that has advised Lind.",
+ * "she advised on the merger")? Advice given has "to", "that", "against", "not" or a
+ * quotation after the object ("advised growers to wait", "advised against the levy"). */
+static bool adviser_service(const ctx *c, const span *s, size_t vg, size_t i) {
+    static const char *const service[] = {"on", "in", "for", "during", "since", "through", "and"};
+    if (!lemma_is(c->v[i].cue, "advise") || form(c, i) == FL_FORM_ING || passive_group(c, vg, i)) {
+        return false;
+    }
+    size_t k = i + 1;
+    while (k < s->b && k - i <= 6 && is_word(c, k) && !c->v[k].quoted &&
+           !(bits(c, k) & (FL_W_PREP | FL_W_CONJ | FL_W_RELATIVE)) && !folded_is(c, k, "not") &&
+           !folded_is(c, k, "against")) {
+        k++;
+    }
+    if (at_end(s, k) || k >= s->b) {
+        return true;
+    }
+    if (c->v[k].quoted || k - i > 6) {
+        return false;
+    }
+    if (is_word(c, k)) {
+        return folded_in(c, k, service, sizeof service / sizeof service[0]);
+    }
+    /* a comma with no quotation after it: "Reyes, who advised Lind, said …" */
+    return (punct(c, k) == ',' || punct(c, k) == ';') && k > i + 1 &&
+           !(k + 1 < s->b && c->v[k + 1].quoted);
+}
+
 /* Does a quotation (after a comma or a colon) or a that-clause start at j? */
 static bool quotation_or_that(const ctx *c, const span *s, size_t j) {
     if (j < s->b && folded_is(c, j, "that")) {
@@ -7364,7 +7523,7 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
     for (; cue < cue_end; cue++) {
         size_t i = *cue;
         if (i < next_i || !(c->v[i].bits & BEFORE_CUES) || c->v[i].quoted ||
-            c->v[i].role != FL_ROLE_NONE || !is_word(c, i) ||
+            c->v[i].role != FL_ROLE_NONE || !is_word(c, i) || hyphen_compound(c, i) ||
             (form(c, i) == FL_FORM_BASE && discourse_marker(c, s, i))) {
             continue;
         }
@@ -7432,6 +7591,16 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
             if ((st = add_attribution(c, &at)) != FL_OK) {
                 return st;
             }
+            continue;
+        }
+        if (adviser_service(c, s, vg, i)) {
+            continue; /* "who has advised the mayor": a post held, no advice reported */
+        }
+        if ((b & FL_W_NOUNLIKE) && form(c, i) == FL_FORM_S && vg == i && i + 1 < s->b &&
+            is_word(c, i + 1) && !c->v[i + 1].quoted && form(c, i + 1) == FL_FORM_BASE &&
+            (bits(c, i + 1) & ATTRIBUTION_CUES)) {
+            /* "FEC reports show …", "news reports suggest …": a plural noun, the subject of the
+             * bare verb after it; a verb in -s never takes a bare verb after it */
             continue;
         }
         if (relative_in_subject(c, s, vg, i) ||

@@ -4252,3 +4252,108 @@ TEST(Attribution, ATitleCaseIngWordAfterACapitalisedModifierIsANoun) {
     EXPECT_EQ("Lind", r[0].speaker);
     EXPECT_EQ("Warning", r[0].cue);
 }
+
+TEST(Attribution, AdviseWithAnObjectAndNoAdviceIsAnAdvisersService) {
+    auto r = records("Reyes, who advised the mayor on the budget, said the toll was fair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("said", r[0].cue);
+    EXPECT_TRUE(records("A small firm in Velmor has advised Lind.").empty());
+    // advice given: an infinitive or "against" after the object
+    r = records("Reyes advised the growers to wait for rain.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("advised", r[0].cue);
+    EXPECT_EQ("Reyes", r[0].speaker);
+    r = records("The council advised against the levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("advised against", r[0].cue);
+}
+
+TEST(Attribution, ACapitalisedModalBeforeAPastVerbOfSayingIsAName) {
+    // a modal takes a bare verb, so "May" before "said" names the speaker
+    auto r = records("\"The count was late.\" May said the board had met.");
+    ASSERT_FALSE(r.empty());
+    EXPECT_EQ("said", r.back().cue);
+    EXPECT_EQ("May", r.back().speaker);
+    r = records("Will told the growers the toll was fair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Will", r[0].speaker);
+    // a modal before a bare verb stays in the verb group; after a preposition it is a month
+    r = records("Growers may say the toll is unfair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Growers", r[0].speaker);
+    r = records("The results in May said little about the race.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The results", r[0].speaker);
+}
+
+TEST(Attribution, AnAdjunctInsideARelativeClauseLeavesThePronounTheSpeaker) {
+    // the object of the adjunct's preposition was the speaker
+    auto r = records("Lind, who through his lawyer declined to comment, was born in Velmor.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("declined", r[0].cue);
+    EXPECT_EQ("who", r[0].speaker);
+    r = records("Reyes, who just a week ago said the toll was fair, changed her mind.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("who", r[0].speaker);
+    // the clause's own subject after the adjunct stays, and so does a speaker whose
+    // preposition belongs to a name
+    r = records("The levy, which in May he described as a theft, was cut.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("he", r[0].speaker);
+    r = records("Officials in the town said the toll was fair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Officials in the town", r[0].speaker);
+}
+
+TEST(Attribution, TwiceStandsInTheVerbGroup) {
+    auto r = records("The union has twice complained to the mayor about the toll.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The union", r[0].speaker);
+    EXPECT_EQ("has twice complained", r[0].cue);
+    // "twice" that counts an object is no part of the group
+    r = records("Lind said the toll had risen twice.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("said", r[0].cue);
+    EXPECT_EQ("Lind", r[0].speaker);
+}
+
+TEST(Attribution, APluralNounBeforeABareVerbOfSayingIsItsSubject) {
+    // "reports" was the cue and "Court" its speaker
+    auto r = records("Court reports show that the toll was raised twice.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("show", r[0].cue);
+    EXPECT_EQ("Court reports", r[0].speaker);
+    // the verb in -s before a clause stays the cue
+    r = records("The agency reports that the toll was raised.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("reports", r[0].cue);
+    EXPECT_EQ("The agency", r[0].speaker);
+}
+
+TEST(Attribution, CalledBeforeANameAloneGivesTheNameWithoutASpeaker) {
+    // the fund did not call anything: the name is given by no one named
+    auto r = records("The money went to the fund called the \"Tilden First Fund.\"");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("called", r[0].cue);
+    EXPECT_EQ("", r[0].speaker);
+    // a label after the name, or a lower-case quotation, is what the speaker called it
+    r = records("Growers called the Courier \"a rag.\"");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Growers", r[0].speaker);
+    r = records("The levy is what the mayor called \"a theft.\"");
+    ASSERT_FALSE(r.empty());
+    EXPECT_EQ("called", r.back().cue);
+    EXPECT_EQ("the mayor", r.back().speaker);
+}
+
+TEST(Attribution, AWordInAHyphenatedCompoundIsNoCue) {
+    // "sought" in "sought-after" and "described" in "self-described" were cues
+    auto r = records("The growers of Velmor will be sought-after voters this year.");
+    EXPECT_TRUE(r.empty());
+    r = records("Lind, the self-described friend of growers, left the hall.");
+    EXPECT_TRUE(r.empty());
+    // the verb alone stays a cue
+    r = records("Lind described the levy as a theft.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("described", r[0].cue);
+}
