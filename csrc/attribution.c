@@ -1736,6 +1736,32 @@ static fl_status headline_future(ctx *c, const span *s, size_t *from) {
     return add_attribution(c, &at);
 }
 
+/* Which of title_predicates() (bit 1) and headline_future() (bit 2) can find an attribution
+ * in s from token `from`: both need a capitalised word at from and a cue word after it (two
+ * title-case verbs in -s; a base form after "to"), which are among the sentence's cue
+ * tokens. One pass over those spares both walks of the capitalised run in most sentences. */
+static unsigned headline_rules(const ctx *c, const span *s, size_t from) {
+    if (from >= s->b || !is_word(c, from) || !c->k[from].upper) {
+        return 0;
+    }
+    const uint32_t *cue;
+    const uint32_t *end = sentence_cue_tokens(c, s, &cue);
+    unsigned title_s = 0;
+    unsigned rules = 0;
+    for (; cue < end; cue++) {
+        size_t i = *cue;
+        uint8_t f = form(c, i); /* most cues ("said") have neither form */
+        if ((f != FL_FORM_S && f != FL_FORM_BASE) || i <= from || i >= s->b) {
+            continue;
+        }
+        title_s += title_cue_s(c, i);
+        if (f == FL_FORM_BASE && i >= from + 2 && i + 1 < s->b && folded_is(c, i - 1, "to")) {
+            rules |= 2;
+        }
+    }
+    return rules | (title_s >= 2);
+}
+
 /* Is the -ing cue at i (group [vg, i), word p before it) a noun in a title-case headline,
  * after a capitalised noun ("Stark Drought Warning To Growers", "Flood Warning Sign")? There
  * every word has a capital, so the word before names no subject; a subject stands at the
@@ -8415,10 +8441,11 @@ static fl_status sentence_attributions(ctx *c, const span *s_in) {
     const span *s = &sd;
     size_t from = s->a;
     fl_status st = colon_or_dash ? headline(c, s, &from) : FL_OK;
-    if (st == FL_OK && from < s->b && (cues & BEFORE_CUES)) {
+    unsigned title = st == FL_OK && (cues & BEFORE_CUES) ? headline_rules(c, s, from) : 0;
+    if (st == FL_OK && from < s->b && (title & 1)) {
         st = title_predicates(c, s, &from);
     }
-    if (st == FL_OK && from < s->b && (cues & BEFORE_CUES)) {
+    if (st == FL_OK && from < s->b && (title & 2)) {
         st = headline_future(c, s, &from);
     }
     if (st == FL_OK && from < s->b && (cues & AFTER_CUES)) {
