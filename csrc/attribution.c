@@ -8291,14 +8291,15 @@ static fl_status nested_cues(ctx *c, const span *s, size_t from) {
         }
         uint32_t b = bits(c, i);
         size_t vg = verb_group_start(c, s, i);
-        if (c->v[vg].role != FL_ROLE_CONTENT || !verb_here(c, s, i, vg)) {
+        if (c->v[vg].role != FL_ROLE_CONTENT) {
             continue;
         }
         size_t sp = vg;
         while (sp > s->a && vg - sp < MAX_SPEAKER_TOKENS && nested_speaker_token(c, sp - 1)) {
             sp--;
         }
-        if (count_words(c, sp, vg) == 0) {
+        /* the speaker's test first: it is cheaper than verb_here() and fails more often */
+        if (count_words(c, sp, vg) == 0 || !verb_here(c, s, i, vg)) {
             continue;
         }
         size_t cstart = content_start(c, s, i, FL_ROLE_CONTENT);
