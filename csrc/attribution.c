@@ -630,6 +630,10 @@ static size_t speaker_after_as(const ctx *c, const span *s, size_t end, size_t *
  * only a name and its description (no verb, no clause but a relative clause between
  * commas) stand between; else SIZE_MAX. */
 static size_t speaker_after_quote(const ctx *c, const span *s, size_t end) {
+    /* a closing mark is a quotation mark of its sentence (quotes.c): none, no walk */
+    if (!FL_VEC_AT(c->res->sentence_cues, sentence_cues, s->index).quote_marks) {
+        return SIZE_MAX;
+    }
     size_t words = 0;
     /* a relative clause between commas describes the speaker ("Warren, who has not endorsed
      * a candidate, told reporters"): its verbs are passed over, back to its pronoun */
