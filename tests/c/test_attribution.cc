@@ -4169,3 +4169,22 @@ TEST(Attribution, ATitleCaseIngWordAfterACapitalisedModifierIsANoun) {
     EXPECT_EQ("Lind", r[0].speaker);
     EXPECT_EQ("Warning", r[0].cue);
 }
+
+TEST(Attribution, VerbsOfNamingAndIdentifyingReport) {
+    // naming or identifying someone or something is an act of its subject (PolNeAR counts it)
+    auto r = records("The mayor named two aides to the panel.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The mayor", r[0].speaker);
+    EXPECT_EQ("named", r[0].cue);
+    EXPECT_EQ("name", r[0].lemma);
+    r = records("The audit identified three million dollars in waste.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The audit", r[0].speaker);
+    EXPECT_EQ("identify", r[0].lemma);
+    r = records("Most voters here identify as independents.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Most voters here", r[0].speaker);
+    EXPECT_EQ("identify", r[0].cue);
+    // "named" right after its noun is a name given, as "called" is: no one's act
+    EXPECT_TRUE(records("A grower named Dana Lind sold the farm.").empty());
+}
