@@ -4188,3 +4188,22 @@ TEST(Attribution, VerbsOfNamingAndIdentifyingReport) {
     // "named" right after its noun is a name given, as "called" is: no one's act
     EXPECT_TRUE(records("A grower named Dana Lind sold the farm.").empty());
 }
+
+TEST(Attribution, SidingAndBackingAreStances) {
+    // "sided with" / "sided against": the stance's object follows its preposition
+    auto r = records("The court sided with the growers.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The court", r[0].speaker);
+    EXPECT_EQ("side", r[0].lemma);
+    EXPECT_EQ(FL_ATTRIBUTION_STANCE, r[0].kind);
+    EXPECT_EQ("the growers.", r[0].content);
+    r = records("The union backed Lind in the primary.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The union", r[0].speaker);
+    EXPECT_EQ("backed", r[0].cue);
+    EXPECT_EQ(FL_ATTRIBUTION_STANCE, r[0].kind);
+    // a movement backward, or "backed up", is no stance
+    EXPECT_TRUE(records("The truck backed into the wall.").empty());
+    EXPECT_TRUE(records("Records backed up her account.").empty());
+    EXPECT_TRUE(records("A two-sided coin fell.").empty());
+}
