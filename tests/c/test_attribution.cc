@@ -4207,3 +4207,14 @@ TEST(Attribution, SidingAndBackingAreStances) {
     EXPECT_TRUE(records("Records backed up her account.").empty());
     EXPECT_TRUE(records("A two-sided coin fell.").empty());
 }
+
+TEST(Attribution, InsultingIsAStance) {
+    auto r = records("Lind insulted the growers at the rally.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Lind", r[0].speaker);
+    EXPECT_EQ("insult", r[0].lemma);
+    EXPECT_EQ(FL_ATTRIBUTION_STANCE, r[0].kind);
+    // the adjective before its noun and the noun are no act of anyone's
+    EXPECT_TRUE(records("It was an insulting offer.").empty());
+    EXPECT_TRUE(records("The insults flew on both sides.").empty());
+}
