@@ -2604,6 +2604,10 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
     if (i + 1 < s->b && folded_is(c, i + 1, "up")) {
         return false; /* "showed up", "called up": another verb */
     }
+    if (i + 1 < s->b && (folded_is(c, i + 1, "out") || folded_is(c, i + 1, "down")) &&
+        lemma_is(c->v[i].cue, "knock")) {
+        return false; /* "knocked out funding", "was knocked down": a blow, no criticism */
+    }
     if ((cls & FL_C_CALL) && i > s->a + 1 && folded_is(c, i - 1, "to") &&
         folded_is(c, i - 2, "close")) {
         return false; /* "too close to call for hours": a race no one could call yet */

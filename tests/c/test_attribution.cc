@@ -4218,3 +4218,15 @@ TEST(Attribution, InsultingIsAStance) {
     EXPECT_TRUE(records("It was an insulting offer.").empty());
     EXPECT_TRUE(records("The insults flew on both sides.").empty());
 }
+
+TEST(Attribution, KnockingARivalIsACriticism) {
+    auto r = records("Lind knocked the council for its delay.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Lind", r[0].speaker);
+    EXPECT_EQ("knocked", r[0].cue);
+    EXPECT_EQ(FL_ATTRIBUTION_STANCE, r[0].kind);
+    // a blow or a knock at a door is no criticism
+    EXPECT_TRUE(records("Volunteers knocked on doors all day.").empty());
+    EXPECT_TRUE(records("The storm knocked out power.").empty());
+    EXPECT_TRUE(records("He was knocked down by a car.").empty());
+}
