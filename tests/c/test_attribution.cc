@@ -4229,4 +4229,10 @@ TEST(Attribution, KnockingARivalIsACriticism) {
     EXPECT_TRUE(records("Volunteers knocked on doors all day.").empty());
     EXPECT_TRUE(records("The storm knocked out power.").empty());
     EXPECT_TRUE(records("He was knocked down by a car.").empty());
+    // so is "ripped" with an object, not before a preposition (a movement)
+    r = records("Lind ripped the council's plan as a giveaway.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Lind", r[0].speaker);
+    EXPECT_EQ("rip", r[0].lemma);
+    EXPECT_TRUE(records("The storm ripped through the town.").empty());
 }
