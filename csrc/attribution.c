@@ -2714,6 +2714,10 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
     if (i + 1 < s->b && folded_is(c, i + 1, "up")) {
         return false; /* "showed up", "called up": another verb */
     }
+    if (i + 1 < s->b && (folded_is(c, i + 1, "out") || folded_is(c, i + 1, "down")) &&
+        lemma_is(c->v[i].cue, "knock")) {
+        return false; /* "knocked out funding", "was knocked down": a blow, no criticism */
+    }
     if ((cls & FL_C_CALL) && i > s->a + 1 && folded_is(c, i - 1, "to") &&
         folded_is(c, i - 2, "close")) {
         return false; /* "too close to call for hours": a race no one could call yet */
@@ -8154,7 +8158,9 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
                 at.cue_end = (uint32_t)i + 2;
                 cstart = i + 2;
             }
-            bool fixed_particle = (lemma_class(c->v[i].cue) & (FL_C_RAIL | FL_C_LASH)) != 0;
+            /* "sided with the growers": a stance whose object follows its preposition */
+            bool fixed_particle = (lemma_class(c->v[i].cue) & (FL_C_RAIL | FL_C_LASH)) != 0 ||
+                                  lemma_is(c->v[i].cue, "side");
             if ((b & FL_W_STANCE) && !(b & FL_W_SPEECH) && !vote && cstart != SIZE_MAX &&
                 (bits(c, cstart) & FL_W_PREP) && !clause_complement(c, s, cstart) &&
                 !fixed_particle) {

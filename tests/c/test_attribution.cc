@@ -1214,9 +1214,11 @@ TEST(Attribution, APluralNounOpeningAClauseKeepsItsPrepositionalPhrase) {
 
 TEST(Attribution, MayInsideAnIntroductionIsTheMonth) {
     auto r = records("In May, the judge sided with the farmers, saying the levy was unfair.");
-    ASSERT_EQ(1u, r.size());
+    ASSERT_EQ(2u, r.size()); // "sided with" is a stance of its own (cue22)
     EXPECT_EQ("the judge", r[0].speaker);
-    EXPECT_EQ("saying", r[0].cue);
+    EXPECT_EQ("sided with", r[0].cue);
+    EXPECT_EQ("the judge", r[1].speaker);
+    EXPECT_EQ("saying", r[1].cue);
 }
 
 TEST(Attribution, ALoneAdverbAndItsCommaIntroduceTheClause) {
@@ -1414,9 +1416,11 @@ TEST(Attribution, ARelativeClauseWithoutCommasStaysInItsSubject) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("Farmers in the valley who lost their crops", r[0].speaker);
     EXPECT_EQ("the aid came late.", r[0].content);
-    r = records("Those who backed the levy argue it works.");
+    // a verb of the relative clause that is no cue ("backed" is a stance now, and an object
+    // stance inside the subject still runs its content into the main clause)
+    r = records("Those who lost the vote argue it works.");
     ASSERT_EQ(1u, r.size());
-    EXPECT_EQ("Those who backed the levy", r[0].speaker);
+    EXPECT_EQ("Those who lost the vote", r[0].speaker);
 }
 
 TEST(Attribution, AGerundAfterAPrepositionHasNoSourceSubject) {
@@ -4356,4 +4360,71 @@ TEST(Attribution, AWordInAHyphenatedCompoundIsNoCue) {
     r = records("Lind described the levy as a theft.");
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("described", r[0].cue);
+}
+
+TEST(Attribution, VerbsOfNamingAndIdentifyingReport) {
+    // naming or identifying someone or something is an act of its subject (PolNeAR counts it)
+    auto r = records("The mayor named two aides to the panel.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The mayor", r[0].speaker);
+    EXPECT_EQ("named", r[0].cue);
+    EXPECT_EQ("name", r[0].lemma);
+    r = records("The audit identified three million dollars in waste.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The audit", r[0].speaker);
+    EXPECT_EQ("identify", r[0].lemma);
+    r = records("Most voters here identify as independents.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Most voters here", r[0].speaker);
+    EXPECT_EQ("identify", r[0].cue);
+    // "named" right after its noun is a name given, as "called" is: no one's act
+    EXPECT_TRUE(records("A grower named Dana Lind sold the farm.").empty());
+}
+
+TEST(Attribution, SidingAndBackingAreStances) {
+    // "sided with" / "sided against": the stance's object follows its preposition
+    auto r = records("The court sided with the growers.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The court", r[0].speaker);
+    EXPECT_EQ("side", r[0].lemma);
+    EXPECT_EQ(FL_ATTRIBUTION_STANCE, r[0].kind);
+    EXPECT_EQ("the growers.", r[0].content);
+    r = records("The union backed Lind in the primary.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The union", r[0].speaker);
+    EXPECT_EQ("backed", r[0].cue);
+    EXPECT_EQ(FL_ATTRIBUTION_STANCE, r[0].kind);
+    // a movement backward, or "backed up", is no stance
+    EXPECT_TRUE(records("The truck backed into the wall.").empty());
+    EXPECT_TRUE(records("Records backed up her account.").empty());
+    EXPECT_TRUE(records("A two-sided coin fell.").empty());
+}
+
+TEST(Attribution, InsultingIsAStance) {
+    auto r = records("Lind insulted the growers at the rally.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Lind", r[0].speaker);
+    EXPECT_EQ("insult", r[0].lemma);
+    EXPECT_EQ(FL_ATTRIBUTION_STANCE, r[0].kind);
+    // the adjective before its noun and the noun are no act of anyone's
+    EXPECT_TRUE(records("It was an insulting offer.").empty());
+    EXPECT_TRUE(records("The insults flew on both sides.").empty());
+}
+
+TEST(Attribution, KnockingARivalIsACriticism) {
+    auto r = records("Lind knocked the council for its delay.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Lind", r[0].speaker);
+    EXPECT_EQ("knocked", r[0].cue);
+    EXPECT_EQ(FL_ATTRIBUTION_STANCE, r[0].kind);
+    // a blow or a knock at a door is no criticism
+    EXPECT_TRUE(records("Volunteers knocked on doors all day.").empty());
+    EXPECT_TRUE(records("The storm knocked out power.").empty());
+    EXPECT_TRUE(records("He was knocked down by a car.").empty());
+    // so is "ripped" with an object, not before a preposition (a movement)
+    r = records("Lind ripped the council's plan as a giveaway.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Lind", r[0].speaker);
+    EXPECT_EQ("rip", r[0].lemma);
+    EXPECT_TRUE(records("The storm ripped through the town.").empty());
 }
