@@ -5881,6 +5881,30 @@ static bool name_before_residence(const ctx *c, const span *s, size_t a, size_t 
     return true;
 }
 
+/* Is [s->a, sep) a row of introductions between commas, each a phrase that opens a sentence
+ * or a place in capitals ("In Berea, Ohio, after the count,")? A bracket tag after the name
+ * that follows makes it the speaker's name, not a third place. */
+static bool intro_pieces(const ctx *c, const span *s, size_t sep) {
+    size_t end = sep;
+    size_t pieces = 0;
+    while (end > s->a) {
+        size_t start = end;
+        while (start > s->a && !(punct(c, start - 1) == ',' && !c->v[start - 1].quoted)) {
+            start--;
+        }
+        bool place = end - start <= 3 && pieces > 0 && start > s->a;
+        for (size_t k = start; place && k < end; k++) {
+            place = is_word(c, k) && c->k[k].upper && !c->v[k].quoted && bits(c, k) == 0;
+        }
+        if (start == end || (!place && !intro_phrase(c, s, start, end))) {
+            return false;
+        }
+        pieces++;
+        end = start > s->a ? start - 1 : s->a;
+    }
+    return pieces > 1;
+}
+
 /* "After the vote, Gov. Dana Lind (R-Iowa), said …": a name, with its bracket tag, between
  * an introduction's comma and a stray comma before the verb group at vg speaks. Sets
  * [*first, *end) to the name and returns true. */
@@ -5916,9 +5940,10 @@ static bool name_before_stray_comma(const ctx *c, const span *s, size_t vg, size
                !c->v[town - 1].quoted) {
             town--;
         }
-        if (town == open || town <= s->a || punct(c, town - 1) != ',' || c->v[town - 1].quoted ||
-            !intro_phrase(c, s, s->a, town - 1) ||
-            state_after_town(c, s->a, town - 1, vg) != open + 1) {
+        if ((town == open || town <= s->a || punct(c, town - 1) != ',' || c->v[town - 1].quoted ||
+             !intro_phrase(c, s, s->a, town - 1) ||
+             state_after_town(c, s->a, town - 1, vg) != open + 1) &&
+            (bracket == SIZE_MAX || !intro_pieces(c, s, open))) {
             return false;
         }
     }

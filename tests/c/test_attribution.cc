@@ -3956,6 +3956,25 @@ TEST(Attribution, ANameBeforeAStrayCommaAfterATownAndItsStateSpeaks) {
     EXPECT_NE("Gov. Dana Lind", r[0].speaker);
 }
 
+TEST(Attribution, ANameWithItsBracketTagAfterARowOfIntroductionsSpeaks) {
+    // a town, its state and a clause of time before the name: the state is no speaker
+    auto r = records("On Monday in Tilden, NM, after winning the county, Gov. Ana Ruiz (D-NM), "
+                     "said the levy would stay.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Gov. Ana Ruiz", r[0].speaker);
+    // without the bracket tag a row of capitals may be a list: the rule stays out
+    r = records("On Monday in Tilden, after winning the county, Ana Ruiz, the mayor, said the "
+                "levy would stay.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_NE("Tilden", r[0].speaker);
+    // a clause before the name is no introduction
+    r = records("The council voted, the levy failed, Gov. Ana Ruiz (D-NM), said the count was "
+                "late.");
+    for (const auto &x : r) {
+        EXPECT_NE("Gov. Ana Ruiz", x.speaker);
+    }
+}
+
 TEST(Attribution, AColonAfterAQuoteVerbEndsNoHeadlineSpeaker) {
     // "The mayor continued" was read as a speaker's name before a headline's colon
     auto r = records("The mayor continued: \"The levy stays.\"");
