@@ -4466,6 +4466,19 @@ static bool clause_with_cue_at(const ctx *c, const span *s, size_t subj) {
             k++; /* ", Dr. Ivanova said", ", Olena K. Marchuk said": an abbreviation */
             continue;
         }
+        if (k > subj && punct(c, k) == '(' && c->k[k - 1].upper && k + 2 < s->b &&
+            c->k[k + 1].upper) {
+            /* a bracket tag after the name belongs to it: ", Gov. Ana Ruiz (D-NM) said" */
+            size_t close = k + 1;
+            while (close < s->b && close - k <= 6 && !c->v[close].quoted &&
+                   punct(c, close) != ')' && punct(c, close) != '(') {
+                close++;
+            }
+            if (close < s->b && close - k <= 6 && punct(c, close) == ')') {
+                k = close + 1;
+                break;
+            }
+        }
         if (!is_word_like(c, k)) {
             break;
         }
@@ -4485,6 +4498,11 @@ static bool clause_with_cue_at(const ctx *c, const span *s, size_t subj) {
             break; /* the verb group: "Cruz said", "Cruz quickly said" */
         }
         bool number = c->k[k].all_digits || number_word(c, k);
+        if (k > subj && k + 2 < s->b && c->k[k - 1].upper && folded_is(c, k, "of") &&
+            (c->k[k + 1].upper || (folded_is(c, k + 1, "the") && c->k[k + 2].upper))) {
+            k += c->k[k + 1].upper ? 1 : 2; /* a title's "of": "Speaker of the House Lind" */
+            continue;
+        }
         if ((b & FL_W_RELATIVE) ||
             !(c->k[k].upper || (b & (FL_W_PRON | FL_W_DET | FL_W_ROLE | FL_W_SOURCE)) ||
               quantifier(c, k) || number || noun_phrase || c->t[k].kind != FL_TOKEN_WORD)) {

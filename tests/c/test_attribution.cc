@@ -3975,6 +3975,38 @@ TEST(Attribution, ANameWithItsBracketTagAfterARowOfIntroductionsSpeaks) {
     }
 }
 
+TEST(Attribution, AParticiplesContentEndsBeforeANameWithItsBracketTagThatSpeaks) {
+    // the content of "highlighted" ends at the comma: the name and its tag are the subject
+    auto r = records("On Monday, while talking about the rift deepened by the floods, Gov. Ana "
+                     "Ruiz (D-NM) said the levy would stay.");
+    bool found = false;
+    for (const auto &x : r) {
+        if (x.cue == "said") {
+            found = true;
+            EXPECT_EQ("Gov. Ana Ruiz", x.speaker);
+        } else {
+            EXPECT_EQ(std::string::npos, x.content.find("Ruiz"));
+        }
+    }
+    EXPECT_TRUE(found);
+    // so does a title with "of the" before the name
+    r = records("While discussing a post about the levy, Chair of the Board Ivo Brandt said the "
+                "count was late.");
+    found = false;
+    for (const auto &x : r) {
+        if (x.cue == "said") {
+            found = true;
+            EXPECT_EQ("Chair of the Board Ivo Brandt", x.speaker);
+        }
+    }
+    EXPECT_TRUE(found);
+    // a bracket that is no tag after a lower-case word leaves the content whole
+    r = records("Ruiz said the plan, which voters backed (narrowly) in May, would stay.");
+    ASSERT_FALSE(r.empty());
+    EXPECT_EQ("Ruiz", r[0].speaker);
+    EXPECT_NE(std::string::npos, r[0].content.find("would stay"));
+}
+
 TEST(Attribution, AColonAfterAQuoteVerbEndsNoHeadlineSpeaker) {
     // "The mayor continued" was read as a speaker's name before a headline's colon
     auto r = records("The mayor continued: \"The levy stays.\"");
