@@ -1106,6 +1106,8 @@ static bool place_opening(const ctx *c, const span *s, size_t first, size_t sep)
            (next & (FL_W_PREP | FL_W_DET)) && !(next & FL_W_CONJ);
 }
 
+static bool month_given_name(const ctx *c, size_t i);
+
 static bool intro_phrase(const ctx *c, const span *s, size_t from, size_t sep) {
     size_t first = from;
     while (first < sep && !is_word(c, first)) {
@@ -1118,8 +1120,9 @@ static bool intro_phrase(const ctx *c, const span *s, size_t from, size_t sep) {
     uint8_t f = form(c, first);
     /* also an adverb before a preposition: "Shortly after the announcement," */
     /* also a lone adverb: "However, he held his fire, calling …" */
-    bool opens = (b & (FL_W_PREP | FL_W_TIME)) || f == FL_FORM_ING ||
-                 (f == FL_FORM_PAST && first == s->a) ||
+    /* (not a month that is a given name: "April Ruiz, a spokeswoman, said") */
+    bool opens = (b & FL_W_PREP) || ((b & FL_W_TIME) && !month_given_name(c, first)) ||
+                 f == FL_FORM_ING || (f == FL_FORM_PAST && first == s->a) ||
                  (first + 1 < sep && (bits(c, first + 1) & FL_W_PREP) && ends_in_ly(c, first)) ||
                  (first + 1 == sep && ((b & FL_W_ADV) || ends_in_ly(c, first)));
     /* a participle the table does not know, opening the sentence before its preposition
@@ -5169,8 +5172,29 @@ static bool all_capitals(const ctx *c, size_t i) {
     return letters >= 2;
 }
 
+/* Is the month word i a given name ("April Ruiz, a spokeswoman, said")? So before a
+ * capitalised surname that is no word of time or number, when no preposition, number or
+ * determiner stands before it ("In June Ruiz said", "the April Fed meeting" stay months). */
+static bool month_given_name(const ctx *c, size_t i) {
+    static const char *const months[] = {"april", "june", "august"};
+    if (!folded_in(c, i, months, sizeof months / sizeof months[0]) || !c->k[i].upper ||
+        all_capitals(c, i) || i + 1 >= c->n || c->t[i + 1].sentence != c->t[i].sentence ||
+        !is_word(c, i + 1) || !c->k[i + 1].upper || bits(c, i + 1) != 0 || all_capitals(c, i + 1)) {
+        return false;
+    }
+    if (i > 0 && c->t[i - 1].sentence == c->t[i].sentence && is_word(c, i - 1) &&
+        ((bits(c, i - 1) & (FL_W_PREP | FL_W_TIME | FL_W_DET)) || c->k[i - 1].all_digits ||
+         number_word(c, i - 1))) {
+        return false;
+    }
+    return true;
+}
+
 static bool not_a_name(const ctx *c, size_t i) {
     uint32_t b = bits(c, i);
+    if ((b & FL_W_TIME) && month_given_name(c, i)) {
+        return false;
+    }
     /* a word of time in capitals after a capitalised word is part of a name: "USA TODAY" */
     if (is_word(c, i) && (b & FL_W_TIME) && i > 0 && is_word(c, i - 1) && c->k[i - 1].upper &&
         all_capitals(c, i) && all_capitals(c, i - 1)) {

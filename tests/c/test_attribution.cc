@@ -4007,6 +4007,20 @@ TEST(Attribution, AParticiplesContentEndsBeforeANameWithItsBracketTagThatSpeaks)
     EXPECT_NE(std::string::npos, r[0].content.find("would stay"));
 }
 
+TEST(Attribution, AMonthBeforeASurnameIsAGivenName) {
+    // "June Ruiz" is a name, not an introduction of time before the apposition
+    auto r = records("June Ruiz, a spokeswoman for the growers, said the levy would stay.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("June Ruiz", r[0].speaker);
+    // after a preposition or before a number the month is a time
+    r = records("In June Ruiz said the levy would stay.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Ruiz", r[0].speaker);
+    r = records("April 5, the council said the levy would stay.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("the council", r[0].speaker);
+}
+
 TEST(Attribution, AColonAfterAQuoteVerbEndsNoHeadlineSpeaker) {
     // "The mayor continued" was read as a speaker's name before a headline's colon
     auto r = records("The mayor continued: \"The levy stays.\"");
