@@ -2717,6 +2717,10 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
     if (i + 1 < s->b && folded_is(c, i + 1, "up")) {
         return false; /* "showed up", "called up": another verb */
     }
+    if (i > s->a && i + 1 < s->b && folded_is(c, i, "told") && folded_is(c, i - 1, "all") &&
+        punct(c, i + 1) == ',' && (i - 1 == s->a || is_separator(c, i - 2))) {
+        return false; /* "All told, the levy raised …": a sum, no one told anything */
+    }
     if (i + 1 < s->b && (folded_is(c, i + 1, "out") || folded_is(c, i + 1, "down")) &&
         lemma_is(c->v[i].cue, "knock")) {
         return false; /* "knocked out funding", "was knocked down": a blow, no criticism */

@@ -4021,6 +4021,17 @@ TEST(Attribution, AMonthBeforeASurnameIsAGivenName) {
     EXPECT_EQ("the council", r[0].speaker);
 }
 
+TEST(Attribution, AllToldBeforeACommaIsASum) {
+    // "all told," sums up: no one told anything
+    EXPECT_TRUE(records("All told, the levy raised two million.").empty());
+    EXPECT_TRUE(records("Costs rose and, all told, the levy raised two million.").empty());
+    // "all" as the subject's quantifier keeps the verb
+    auto r = records("They all told the mayor the levy would fail.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("They", r[0].speaker);
+    EXPECT_EQ("told", r[0].cue);
+}
+
 TEST(Attribution, AColonAfterAQuoteVerbEndsNoHeadlineSpeaker) {
     // "The mayor continued" was read as a speaker's name before a headline's colon
     auto r = records("The mayor continued: \"The levy stays.\"");
