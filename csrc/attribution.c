@@ -5000,6 +5000,35 @@ static fl_status finish(ctx *c, const span *s, fl_attr *at, size_t cstart, size_
             at->speaker_end = (uint32_t)r + 1;
         }
     }
+    if (at->cue_word != UINT32_MAX && at->speaker_end <= at->cue_word &&
+        at->speaker_end > at->speaker_first) {
+        /* a bracket that opens before the verb and is still open at it holds the clause:
+         * "… in a hurry (Lind cites a memo …)" has its subject inside, not before it */
+        size_t open = SIZE_MAX;
+        for (size_t k = at->speaker_first; k < at->cue_word; k++) {
+            if (c->v[k].quoted) {
+                continue;
+            }
+            if (punct(c, k) == '(') {
+                open = k;
+            } else if (punct(c, k) == ')') {
+                open = SIZE_MAX;
+            }
+        }
+        size_t e = vg < at->cue_word ? vg : at->cue_word;
+        bool name = open != SIZE_MAX && open + 1 < e && count_words(c, open + 1, e) > 0 &&
+                    count_words(c, open + 1, e) <= MAX_SPEAKER_WORDS &&
+                    names_someone(c, open + 1, e);
+        for (size_t k = open + 1; name && k < e; k++) {
+            name = speaker_token(c, k) && !finite_verb(c, k) && c->v[k].role != FL_ROLE_CONTENT;
+        }
+        if (name) {
+            unmark(c, at->speaker_first, at->speaker_end, at);
+            at->speaker_first = (uint32_t)open + 1;
+            at->speaker_end = (uint32_t)e;
+            mark(c, open + 1, e, FL_ROLE_SPEAKER);
+        }
+    }
     if (cstart != SIZE_MAX && cstart < s->b && !at_end(s, cstart)) {
         /* One walk from cstart, each token looked at a bounded number of times: the
          * content ends where another attribution has its part, where the relative clause

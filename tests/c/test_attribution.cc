@@ -4032,6 +4032,26 @@ TEST(Attribution, AllToldBeforeACommaIsASum) {
     EXPECT_EQ("told", r[0].cue);
 }
 
+TEST(Attribution, AVerbInsideAnOpenBracketTakesItsSubjectFromInside) {
+    auto r = records(
+        "The levy passed in a hurry (Ruiz cites a memo on the vote) and growers paid.");
+    bool found = false;
+    for (const auto &x : r) {
+        if (x.cue == "cites") {
+            found = true;
+            EXPECT_EQ("Ruiz", x.speaker);
+        }
+    }
+    EXPECT_TRUE(found);
+    // a bracket closed before the verb is a tag or an aside of the subject's
+    r = records("The growers (and the mayor) said the levy would stay.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The growers", r[0].speaker);
+    r = records("Sen. Ana Ruiz (D-NM) said the levy would stay.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Sen. Ana Ruiz", r[0].speaker);
+}
+
 TEST(Attribution, AColonAfterAQuoteVerbEndsNoHeadlineSpeaker) {
     // "The mayor continued" was read as a speaker's name before a headline's colon
     auto r = records("The mayor continued: \"The levy stays.\"");
