@@ -3533,6 +3533,32 @@ static bool portrayal_verb(const ctx *c, size_t i) {
     return lemma_in(q, lemmas, sizeof lemmas / sizeof lemmas[0]);
 }
 
+/* cue23: "cast" with a fixed object is a stance: "cast doubt on the count", "cast a ballot
+ * for Lind", "cast votes against the bill" (a vote is a stance, docs/voice.md); the end of the
+ * cue, with the content's start in *content, or 0 ("cast a ballot" alone, "cast a net"). */
+static size_t cast_phrase(const ctx *c, const span *s, size_t i, size_t *content) {
+    if (!lemma_is(c->v[i].cue, "cast")) {
+        return 0;
+    }
+    size_t j = i + 1;
+    if (j + 2 < s->b && folded_is(c, j, "doubt") &&
+        (folded_is(c, j + 1, "on") || folded_is(c, j + 1, "upon") || folded_is(c, j + 1, "over"))) {
+        *content = j + 2;
+        return j + 2;
+    }
+    if (j < s->b && (bits(c, j) & FL_W_DET)) {
+        j++; /* "a ballot", "their votes" */
+    }
+    if (j + 2 < s->b &&
+        (folded_is(c, j, "vote") || folded_is(c, j, "votes") || folded_is(c, j, "ballot") ||
+         folded_is(c, j, "ballots")) &&
+        (folded_is(c, j + 1, "for") || folded_is(c, j + 1, "against"))) {
+        *content = j + 2;
+        return j + 2;
+    }
+    return 0;
+}
+
 /* Is the word at i a form of "vote"? */
 static bool vote_word(const ctx *c, size_t i) {
     const fl_cue *q = c->v[i].cue;
@@ -8111,8 +8137,17 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
                     at.kind = FL_ATTRIBUTION_STANCE; /* "took aim at" */
                 }
             }
+            bool cast_fixed = false; /* "cast doubt on", "cast a ballot for" */
             if (portrayal_verb(c, i) && (cstart == SIZE_MAX || !object_as(c, s, cstart))) {
-                continue; /* "cast a ballot", "votes cast to earn", "painted the house" */
+                size_t cast_content = SIZE_MAX;
+                size_t cast_end = cast_phrase(c, s, i, &cast_content);
+                if (cast_end == 0) {
+                    continue; /* "cast a ballot", "votes cast to earn", "painted the house" */
+                }
+                at.cue_end = (uint32_t)cast_end;
+                cstart = cast_content;
+                cast_fixed = true;
+                at.kind = FL_ATTRIBUTION_STANCE; /* a vote, a doubt: a stance, no statement */
             }
             bool vote = vote_word(c, i);
             if (vote && f == FL_FORM_S) {
@@ -8148,7 +8183,7 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
             if ((b & FL_W_CLAUSE) && cstart != SIZE_MAX && !clause_complement(c, s, cstart) &&
                 !(source_subject(c, s, vg) && !(b & FL_W_THOUGHT)) && !speech_act &&
                 !((b & FL_W_THOUGHT) && object_as(c, s, cstart)) &&
-                !((b & FL_W_OBJECT) && topic_after(c, s, cstart)) && !write_about) {
+                !((b & FL_W_OBJECT) && topic_after(c, s, cstart)) && !write_about && !cast_fixed) {
                 continue; /* "wrote a book", "maintained a lead"; but "a 2009 paper found
                            * improvements" */
             }

@@ -4428,3 +4428,24 @@ TEST(Attribution, KnockingARivalIsACriticism) {
     EXPECT_EQ("rip", r[0].lemma);
     EXPECT_TRUE(records("The storm ripped through the town.").empty());
 }
+
+TEST(Attribution, CastingDoubtOrABallotIsAStance) {
+    // "cast doubt on" and "cast a ballot/vote for/against" take a stance (cue23)
+    auto r = records("The auditor cast doubt on the new budget figures.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The auditor", r[0].speaker);
+    EXPECT_EQ("cast doubt on", r[0].cue);
+    EXPECT_EQ(FL_ATTRIBUTION_STANCE, r[0].kind);
+    EXPECT_EQ("the new budget figures.", r[0].content);
+    r = records("Thousands of farmers cast ballots against the levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Thousands of farmers", r[0].speaker);
+    EXPECT_EQ("cast ballots against", r[0].cue);
+    r = records("She cast a vote for the mayor.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("cast a vote for", r[0].cue);
+    // a ballot with no one it is for, a net or a shadow is a deed
+    EXPECT_TRUE(records("Lind cast a ballot on Tuesday morning.").empty());
+    EXPECT_TRUE(records("The fishermen cast a net into the bay.").empty());
+    EXPECT_TRUE(records("The tower cast a long shadow over the square.").empty());
+}
