@@ -3236,7 +3236,7 @@ static bool issuing_past(const fl_cue *q) {
     return q->form == FL_FORM_NONE && lemma_in(q, lemmas, sizeof lemmas / sizeof lemmas[0]);
 }
 
-/* Is the word at i a form of "make", "take" or "put", or the past of a verb of issuing,
+/* Is the word at i a form of "make", "take" or "put", "signed", or the past of a verb of issuing,
  * which report only in a phrase (light_phrase)? */
 static bool light_verb(const ctx *c, size_t i) {
     /* a class of the table (cues.c): the cue words with FL_W_QUOTE_VERB and one of these
@@ -3382,6 +3382,32 @@ static size_t given_speech_act(const ctx *c, const span *s, size_t j) {
     return n;
 }
 
+/* cue23: "signed" at i with a text that binds its signer as its object, within a determiner
+ * and a few modifiers ("signed the bill", "signed a $305 billion measure", "signed an order
+ * barring …", "signed into law"): the signer takes a stance on what the text says. The end of
+ * the cue (the verb), with the content's start (the object) in *cstart; i for any other
+ * object ("signed autographs", "signed with the Jets"). */
+static size_t signed_text(const ctx *c, const span *s, size_t i, size_t *cstart) {
+    static const char *const texts[] = {"bill",        "bills",       "law",      "laws",
+                                        "measure",     "measures",    "order",    "orders",
+                                        "treaty",      "pledge",      "letter",   "petition",
+                                        "act",         "legislation", "accord",   "agreement",
+                                        "declaration", "resolution",  "ordinance"};
+    for (size_t k = i + 1; k < s->b && k <= i + 5; k++) {
+        if (c->v[k].quoted || (bits(c, k) & (FL_W_VERB | FL_W_CONJ | FL_W_RELATIVE))) {
+            return i;
+        }
+        if (is_word(c, k) && folded_in(c, k, texts, sizeof texts / sizeof texts[0])) {
+            *cstart = i + 1;
+            return i + 1;
+        }
+        if (k > i + 1 && (bits(c, k) & FL_W_PREP)) {
+            return i; /* "signed copies of her book" */
+        }
+    }
+    return i;
+}
+
 /* The end of a cue phrase that "make" or "take" at i heads, with where its content starts
  * (*cstart; SIZE_MAX for none); i when the words after i are no such phrase. A light verb
  * and a noun of saying or of attack make one speech act, whose subject is the speaker:
@@ -3443,6 +3469,9 @@ static size_t light_phrase(const ctx *c, const span *s, size_t i, size_t *cstart
             return i;
         }
         return i;
+    }
+    if (lemma_is(c->v[i].cue, "sign")) {
+        return signed_text(c, s, i, cstart);
     }
     bool make = lemma_is(c->v[i].cue, "make");
     bool give = !make && lemma_is(c->v[i].cue, "give");
@@ -8133,8 +8162,8 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
             if (light_end != 0) {
                 at.cue_end = (uint32_t)light_end;
                 cstart = light_content;
-                if (lemma_is(c->v[i].cue, "take")) {
-                    at.kind = FL_ATTRIBUTION_STANCE; /* "took aim at" */
+                if (lemma_is(c->v[i].cue, "take") || lemma_is(c->v[i].cue, "sign")) {
+                    at.kind = FL_ATTRIBUTION_STANCE; /* "took aim at", "signed the bill" */
                 }
             }
             bool cast_fixed = false; /* "cast doubt on", "cast a ballot for" */

@@ -4449,3 +4449,20 @@ TEST(Attribution, CastingDoubtOrABallotIsAStance) {
     EXPECT_TRUE(records("The fishermen cast a net into the bay.").empty());
     EXPECT_TRUE(records("The tower cast a long shadow over the square.").empty());
 }
+
+TEST(Attribution, SigningABindingTextIsAStance) {
+    // "signed" with a bill, an order, a pledge or a letter as its object (cue23)
+    auto r = records("The governor signed a bill ending the fuel tax.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The governor", r[0].speaker);
+    EXPECT_EQ("signed", r[0].cue);
+    EXPECT_EQ(FL_ATTRIBUTION_STANCE, r[0].kind);
+    EXPECT_EQ("a bill ending the fuel tax.", r[0].content);
+    r = records("The mayor signed the $40 million measure into law on Friday.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The mayor", r[0].speaker);
+    // autographs, copies of a book or a contract with a team bind no one to a view
+    EXPECT_TRUE(records("Lind signed autographs after the rally.").empty());
+    EXPECT_TRUE(records("Lind signed copies of her book at the store.").empty());
+    EXPECT_TRUE(records("The striker signed with a club in Lyon.").empty());
+}
