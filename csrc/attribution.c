@@ -3244,6 +3244,14 @@ static bool light_verb(const ctx *c, size_t i) {
     return (lemma_class(c->v[i].cue) & FL_C_LIGHT) != 0;
 }
 
+/* cue23: a document whose release reports what it says, though alone it says nothing
+ * ("released its findings", "published a list of donors", "released an excerpt"). */
+static bool document_noun(const ctx *c, size_t k) {
+    static const char *const docs[] = {"findings",    "list",   "excerpt", "excerpts", "transcript",
+                                       "transcripts", "emails", "memo",    "memos",    "documents"};
+    return folded_in(c, k, docs, sizeof docs / sizeof docs[0]);
+}
+
 /* The end of the cue that the past of a verb of issuing at i heads before its object, a
  * determiner, at most MAX_SPEECH_ACT_MODIFIERS modifiers and a speech act ("issued a
  * statement", "sent out a letter"); i when the words after i are no such phrase, or when a
@@ -3258,7 +3266,7 @@ static size_t issued_speech_act(const ctx *c, const span *s, size_t i, size_t *c
         return i;
     }
     size_t n = d + 1;
-    while (!(is_word(c, n) && speech_act_noun(c, n))) {
+    while (!(is_word(c, n) && (speech_act_noun(c, n) || document_noun(c, n)))) {
         if (n - d > MAX_SPEECH_ACT_MODIFIERS || n + 1 >= s->b ||
             (!is_word(c, n) && c->t[n].kind != FL_TOKEN_HYPHEN) || c->v[n].quoted ||
             (bits(c, n) & (FL_W_PREP | FL_W_CONJ | FL_W_OPENER | FL_W_AUX | FL_W_PRON |

@@ -516,6 +516,17 @@ TEST(Attribution, TheIssuingOfASpeechActIsACueWithoutAParticiple) {
     EXPECT_EQ("that the levy would stay.", r[0].content);
     EXPECT_EQ(0u, records("The rebels released two prisoners on Friday.").size());
     EXPECT_EQ(0u, records("The army sent troops to the border near Vesk.").size());
+    // a document is such an object too (cue23): its release reports what it says
+    r = records("The water board released its findings on the spill.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("released", r[0].cue);
+    EXPECT_EQ("The water board", r[0].speaker);
+    r = records("The campaign published a list of its biggest donors.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The campaign", r[0].speaker);
+    // a document received or read is not the reader's words; a released hostage says nothing
+    EXPECT_EQ(0u, records("The clerk received a list of donors from the bank.").size());
+    EXPECT_EQ(0u, records("The rebels released a hostage near the border.").size());
 }
 
 TEST(Attribution, WordsBetweenACueAndTheColonEndingItsParagraphKeepTheParagraphBelow) {
