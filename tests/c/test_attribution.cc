@@ -4477,3 +4477,18 @@ TEST(Attribution, SigningABindingTextIsAStance) {
     EXPECT_TRUE(records("Lind signed copies of her book at the store.").empty());
     EXPECT_TRUE(records("The striker signed with a club in Lyon.").empty());
 }
+
+TEST(Attribution, RefutingIsAVerbOfSaying) {
+    // "refute" denies, as "deny" does, and ends a verb chain (cue23)
+    auto r = records("The senator refuted the claim that she had lied.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The senator", r[0].speaker);
+    EXPECT_EQ("refuted", r[0].cue);
+    EXPECT_EQ("the claim that she had lied.", r[0].content);
+    r = records("The mayor continued to refute the story about the levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The mayor", r[0].speaker);
+    EXPECT_EQ("continued to refute", r[0].cue);
+    // the participle before its noun is no one's act
+    EXPECT_TRUE(records("The long refuted claim spread anyway.").empty());
+}
