@@ -3236,8 +3236,8 @@ static bool issuing_past(const fl_cue *q) {
     return q->form == FL_FORM_NONE && lemma_in(q, lemmas, sizeof lemmas / sizeof lemmas[0]);
 }
 
-/* Is the word at i a form of "make", "take" or "put", "signed", or the past of a verb of issuing,
- * which report only in a phrase (light_phrase)? */
+/* Is the word at i a form of "make", "take", "put", "signed", "passed" or the past of a verb of
+ * issuing, which report only in a phrase (light_phrase)? */
 static bool light_verb(const ctx *c, size_t i) {
     /* a class of the table (cues.c): the cue words with FL_W_QUOTE_VERB and one of these
      * lemmas (an issuing verb's past, FL_FORM_NONE); asked on most cue words of step b */
@@ -3478,7 +3478,7 @@ static size_t light_phrase(const ctx *c, const span *s, size_t i, size_t *cstart
         }
         return i;
     }
-    if (lemma_is(c->v[i].cue, "sign")) {
+    if (lemma_is(c->v[i].cue, "sign") || lemma_is(c->v[i].cue, "pass")) {
         return signed_text(c, s, i, cstart);
     }
     bool make = lemma_is(c->v[i].cue, "make");
@@ -8170,7 +8170,8 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
             if (light_end != 0) {
                 at.cue_end = (uint32_t)light_end;
                 cstart = light_content;
-                if (lemma_is(c->v[i].cue, "take") || lemma_is(c->v[i].cue, "sign")) {
+                if (lemma_is(c->v[i].cue, "take") || lemma_is(c->v[i].cue, "sign") ||
+                    lemma_is(c->v[i].cue, "pass")) {
                     at.kind = FL_ATTRIBUTION_STANCE; /* "took aim at", "signed the bill" */
                 }
             }

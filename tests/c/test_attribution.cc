@@ -4476,6 +4476,14 @@ TEST(Attribution, SigningABindingTextIsAStance) {
     EXPECT_TRUE(records("Lind signed autographs after the rally.").empty());
     EXPECT_TRUE(records("Lind signed copies of her book at the store.").empty());
     EXPECT_TRUE(records("The striker signed with a club in Lyon.").empty());
+    // so is passing one (a vote that carries it); a ball or a death is no stance
+    r = records("The council passed a resolution condemning the levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The council", r[0].speaker);
+    EXPECT_EQ("passed", r[0].cue);
+    EXPECT_EQ(FL_ATTRIBUTION_STANCE, r[0].kind);
+    EXPECT_TRUE(records("The striker passed the ball to Lind.").empty());
+    EXPECT_TRUE(records("Her father passed away in May.").empty());
 }
 
 TEST(Attribution, RefutingIsAVerbOfSaying) {
