@@ -3236,8 +3236,8 @@ static bool issuing_past(const fl_cue *q) {
     return q->form == FL_FORM_NONE && lemma_in(q, lemmas, sizeof lemmas / sizeof lemmas[0]);
 }
 
-/* Is the word at i a form of "make", "take", "put", "signed", "passed" or the past of a verb of
- * issuing, which report only in a phrase (light_phrase)? */
+/* Is the word at i a form of "make", "take", "put", "signed", "passed", "filed" or the past of a
+ * verb of issuing, which report only in a phrase (light_phrase)? */
 static bool light_verb(const ctx *c, size_t i) {
     /* a class of the table (cues.c): the cue words with FL_W_QUOTE_VERB and one of these
      * lemmas (an issuing verb's past, FL_FORM_NONE); asked on most cue words of step b */
@@ -3394,18 +3394,25 @@ static size_t given_speech_act(const ctx *c, const span *s, size_t j) {
  * and a few modifiers ("signed the bill", "signed a $305 billion measure", "signed an order
  * barring …", "signed into law"): the signer takes a stance on what the text says. The end of
  * the cue (the verb), with the content's start (the object) in *cstart; i for any other
- * object ("signed autographs", "signed with the Jets"). */
+ * object ("signed autographs", "signed with the Jets"). "passed" takes the same texts,
+ * "filed" a claim ("filed a lawsuit against the county"). */
 static size_t signed_text(const ctx *c, const span *s, size_t i, size_t *cstart) {
     static const char *const texts[] = {"bill",        "bills",       "law",      "laws",
                                         "measure",     "measures",    "order",    "orders",
                                         "treaty",      "pledge",      "letter",   "petition",
                                         "act",         "legislation", "accord",   "agreement",
                                         "declaration", "resolution",  "ordinance"};
+    /* "filed" a claim before a court or an office: its plaintiff's charge */
+    static const char *const claims[] = {"lawsuit",    "lawsuits", "suit",   "complaint",
+                                         "complaints", "petition", "motion", "grievance"};
+    bool file = lemma_is(c->v[i].cue, "file");
+    const char *const *list = file ? claims : texts;
+    size_t n = file ? sizeof claims / sizeof claims[0] : sizeof texts / sizeof texts[0];
     for (size_t k = i + 1; k < s->b && k <= i + 5; k++) {
         if (c->v[k].quoted || (bits(c, k) & (FL_W_VERB | FL_W_CONJ | FL_W_RELATIVE))) {
             return i;
         }
-        if (is_word(c, k) && folded_in(c, k, texts, sizeof texts / sizeof texts[0])) {
+        if (is_word(c, k) && folded_in(c, k, list, n)) {
             *cstart = i + 1;
             return i + 1;
         }
@@ -3478,7 +3485,8 @@ static size_t light_phrase(const ctx *c, const span *s, size_t i, size_t *cstart
         }
         return i;
     }
-    if (lemma_is(c->v[i].cue, "sign") || lemma_is(c->v[i].cue, "pass")) {
+    if (lemma_is(c->v[i].cue, "sign") || lemma_is(c->v[i].cue, "pass") ||
+        lemma_is(c->v[i].cue, "file")) {
         return signed_text(c, s, i, cstart);
     }
     bool make = lemma_is(c->v[i].cue, "make");
@@ -8171,7 +8179,7 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
                 at.cue_end = (uint32_t)light_end;
                 cstart = light_content;
                 if (lemma_is(c->v[i].cue, "take") || lemma_is(c->v[i].cue, "sign") ||
-                    lemma_is(c->v[i].cue, "pass")) {
+                    lemma_is(c->v[i].cue, "pass") || lemma_is(c->v[i].cue, "file")) {
                     at.kind = FL_ATTRIBUTION_STANCE; /* "took aim at", "signed the bill" */
                 }
             }

@@ -4484,6 +4484,13 @@ TEST(Attribution, SigningABindingTextIsAStance) {
     EXPECT_EQ(FL_ATTRIBUTION_STANCE, r[0].kind);
     EXPECT_TRUE(records("The striker passed the ball to Lind.").empty());
     EXPECT_TRUE(records("Her father passed away in May.").empty());
+    // filing a lawsuit, a complaint or a petition is the plaintiff's charge
+    r = records("The growers filed a lawsuit against the county.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The growers", r[0].speaker);
+    EXPECT_EQ("filed", r[0].cue);
+    EXPECT_TRUE(records("The clerk filed the papers on Monday.").empty());
+    EXPECT_TRUE(records("The growers filed out of the hall.").empty());
 }
 
 TEST(Attribution, RefutingIsAVerbOfSaying) {
