@@ -716,8 +716,9 @@ static const fl_cue CUES[] = {
      * "signed a pledge", "signed it into law": light_phrase()); "signed autographs" is a deed */
     W("signed", "sign", FL_W_QUOTE_VERB | OBJECT | CLASS(FL_C_LIGHT), FL_FORM_NONE),
     /* cue23: so does "passed" ("the council passed a resolution", "passed the bill"); "passed
-     * away", "passed the ball" are deeds */
-    W("passed", "pass", FL_W_QUOTE_VERB | OBJECT | CLASS(FL_C_LIGHT), FL_FORM_NONE),
+     * away", "passed the ball" are deeds. A finite verb (FL_W_VERB), else "…, said the levy
+     * passed." would read "the levy passed" as an inverted speaker. */
+    W("passed", "pass", FL_W_VERB | FL_W_QUOTE_VERB | OBJECT | CLASS(FL_C_LIGHT), FL_FORM_NONE),
     /* cue23: "filed" a lawsuit, a complaint or a petition: the plaintiff's charge ("filed a
      * suit against the county"); "filed the papers", "filed out of the hall" are deeds */
     W("filed", "file", FL_W_QUOTE_VERB | OBJECT | CLASS(FL_C_LIGHT), FL_FORM_NONE),

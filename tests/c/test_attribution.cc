@@ -1298,7 +1298,7 @@ TEST(Attribution, APrepositionsPronounIsTheWholeTopic) {
     auto r = records("Lind warned of it for weeks, but the levy passed anyway.");
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("it for weeks", r[0].content);
-    r = records("Lind warned of a levy, but the council passed the bill.");
+    r = records("Lind warned of a levy, but the council raised the toll.");
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("a levy", r[0].content);
 }
@@ -4491,6 +4491,11 @@ TEST(Attribution, SigningABindingTextIsAStance) {
     EXPECT_EQ("filed", r[0].cue);
     EXPECT_TRUE(records("The clerk filed the papers on Monday.").empty());
     EXPECT_TRUE(records("The growers filed out of the hall.").empty());
+    // "passed" with no object is a plain verb, not the end of an inverted speaker
+    r = records("Dana Lind, who ran the count, said the levy passed.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Dana Lind", r[0].speaker);
+    EXPECT_EQ("the levy passed.", r[0].content);
 }
 
 TEST(Attribution, RefutingIsAVerbOfSaying) {
