@@ -3243,12 +3243,20 @@ static bool issuing_past(const fl_cue *q) {
     return q->form == FL_FORM_NONE && lemma_in(q, lemmas, sizeof lemmas / sizeof lemmas[0]);
 }
 
-/* Is the word at i a form of "make", "take" or "put", or the past of a verb of issuing,
- * which report only in a phrase (light_phrase)? */
+/* Is the word at i a form of "make", "take", "put", "signed", "passed", "filed" or the past of a
+ * verb of issuing, which report only in a phrase (light_phrase)? */
 static bool light_verb(const ctx *c, size_t i) {
     /* a class of the table (cues.c): the cue words with FL_W_QUOTE_VERB and one of these
      * lemmas (an issuing verb's past, FL_FORM_NONE); asked on most cue words of step b */
     return (lemma_class(c->v[i].cue) & FL_C_LIGHT) != 0;
+}
+
+/* cue23: a document whose release reports what it says, though alone it says nothing
+ * ("released its findings", "published a list of donors", "released an excerpt"). */
+static bool document_noun(const ctx *c, size_t k) {
+    static const char *const docs[] = {"findings",    "list",   "excerpt", "excerpts", "transcript",
+                                       "transcripts", "emails", "memo",    "memos",    "documents"};
+    return folded_in(c, k, docs, sizeof docs / sizeof docs[0]);
 }
 
 /* The end of the cue that the past of a verb of issuing at i heads before its object, a
@@ -3265,7 +3273,7 @@ static size_t issued_speech_act(const ctx *c, const span *s, size_t i, size_t *c
         return i;
     }
     size_t n = d + 1;
-    while (!(is_word(c, n) && speech_act_noun(c, n))) {
+    while (!(is_word(c, n) && (speech_act_noun(c, n) || document_noun(c, n)))) {
         if (n - d > MAX_SPEECH_ACT_MODIFIERS || n + 1 >= s->b ||
             (!is_word(c, n) && c->t[n].kind != FL_TOKEN_HYPHEN) || c->v[n].quoted ||
             (bits(c, n) & (FL_W_PREP | FL_W_CONJ | FL_W_OPENER | FL_W_AUX | FL_W_PRON |
@@ -3389,6 +3397,39 @@ static size_t given_speech_act(const ctx *c, const span *s, size_t j) {
     return n;
 }
 
+/* cue23: "signed" at i with a text that binds its signer as its object, within a determiner
+ * and a few modifiers ("signed the bill", "signed a $305 billion measure", "signed an order
+ * barring …", "signed into law"): the signer takes a stance on what the text says. The end of
+ * the cue (the verb), with the content's start (the object) in *cstart; i for any other
+ * object ("signed autographs", "signed with the Jets"). "passed" takes the same texts,
+ * "filed" a claim ("filed a lawsuit against the county"). */
+static size_t signed_text(const ctx *c, const span *s, size_t i, size_t *cstart) {
+    static const char *const texts[] = {"bill",        "bills",       "law",      "laws",
+                                        "measure",     "measures",    "order",    "orders",
+                                        "treaty",      "pledge",      "letter",   "petition",
+                                        "act",         "legislation", "accord",   "agreement",
+                                        "declaration", "resolution",  "ordinance"};
+    /* "filed" a claim before a court or an office: its plaintiff's charge */
+    static const char *const claims[] = {"lawsuit",    "lawsuits", "suit",   "complaint",
+                                         "complaints", "petition", "motion", "grievance"};
+    bool file = lemma_is(c->v[i].cue, "file");
+    const char *const *list = file ? claims : texts;
+    size_t n = file ? sizeof claims / sizeof claims[0] : sizeof texts / sizeof texts[0];
+    for (size_t k = i + 1; k < s->b && k <= i + 5; k++) {
+        if (c->v[k].quoted || (bits(c, k) & (FL_W_VERB | FL_W_CONJ | FL_W_RELATIVE))) {
+            return i;
+        }
+        if (is_word(c, k) && folded_in(c, k, list, n)) {
+            *cstart = i + 1;
+            return i + 1;
+        }
+        if (k > i + 1 && (bits(c, k) & FL_W_PREP)) {
+            return i; /* "signed copies of her book" */
+        }
+    }
+    return i;
+}
+
 /* The end of a cue phrase that "make" or "take" at i heads, with where its content starts
  * (*cstart; SIZE_MAX for none); i when the words after i are no such phrase. A light verb
  * and a noun of saying or of attack make one speech act, whose subject is the speaker:
@@ -3450,6 +3491,10 @@ static size_t light_phrase(const ctx *c, const span *s, size_t i, size_t *cstart
             return i;
         }
         return i;
+    }
+    if (lemma_is(c->v[i].cue, "sign") || lemma_is(c->v[i].cue, "pass") ||
+        lemma_is(c->v[i].cue, "file")) {
+        return signed_text(c, s, i, cstart);
     }
     bool make = lemma_is(c->v[i].cue, "make");
     bool give = !make && lemma_is(c->v[i].cue, "give");
@@ -3538,6 +3583,32 @@ static bool portrayal_verb(const ctx *c, size_t i) {
         return false; /* cues.c lists them with these three bits */
     }
     return lemma_in(q, lemmas, sizeof lemmas / sizeof lemmas[0]);
+}
+
+/* cue23: "cast" with a fixed object is a stance: "cast doubt on the count", "cast a ballot
+ * for Lind", "cast votes against the bill" (a vote is a stance, docs/voice.md); the end of the
+ * cue, with the content's start in *content, or 0 ("cast a ballot" alone, "cast a net"). */
+static size_t cast_phrase(const ctx *c, const span *s, size_t i, size_t *content) {
+    if (!lemma_is(c->v[i].cue, "cast")) {
+        return 0;
+    }
+    size_t j = i + 1;
+    if (j + 2 < s->b && folded_is(c, j, "doubt") &&
+        (folded_is(c, j + 1, "on") || folded_is(c, j + 1, "upon") || folded_is(c, j + 1, "over"))) {
+        *content = j + 2;
+        return j + 2;
+    }
+    if (j < s->b && (bits(c, j) & FL_W_DET)) {
+        j++; /* "a ballot", "their votes" */
+    }
+    if (j + 2 < s->b &&
+        (folded_is(c, j, "vote") || folded_is(c, j, "votes") || folded_is(c, j, "ballot") ||
+         folded_is(c, j, "ballots")) &&
+        (folded_is(c, j + 1, "for") || folded_is(c, j + 1, "against"))) {
+        *content = j + 2;
+        return j + 2;
+    }
+    return 0;
 }
 
 /* Is the word at i a form of "vote"? */
@@ -8207,12 +8278,22 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
             if (light_end != 0) {
                 at.cue_end = (uint32_t)light_end;
                 cstart = light_content;
-                if (lemma_is(c->v[i].cue, "take")) {
-                    at.kind = FL_ATTRIBUTION_STANCE; /* "took aim at" */
+                if (lemma_is(c->v[i].cue, "take") || lemma_is(c->v[i].cue, "sign") ||
+                    lemma_is(c->v[i].cue, "pass") || lemma_is(c->v[i].cue, "file")) {
+                    at.kind = FL_ATTRIBUTION_STANCE; /* "took aim at", "signed the bill" */
                 }
             }
+            bool cast_fixed = false; /* "cast doubt on", "cast a ballot for" */
             if (portrayal_verb(c, i) && (cstart == SIZE_MAX || !object_as(c, s, cstart))) {
-                continue; /* "cast a ballot", "votes cast to earn", "painted the house" */
+                size_t cast_content = SIZE_MAX;
+                size_t cast_end = cast_phrase(c, s, i, &cast_content);
+                if (cast_end == 0) {
+                    continue; /* "cast a ballot", "votes cast to earn", "painted the house" */
+                }
+                at.cue_end = (uint32_t)cast_end;
+                cstart = cast_content;
+                cast_fixed = true;
+                at.kind = FL_ATTRIBUTION_STANCE; /* a vote, a doubt: a stance, no statement */
             }
             bool vote = vote_word(c, i);
             if (vote && f == FL_FORM_S) {
@@ -8248,7 +8329,7 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
             if ((b & FL_W_CLAUSE) && cstart != SIZE_MAX && !clause_complement(c, s, cstart) &&
                 !(source_subject(c, s, vg) && !(b & FL_W_THOUGHT)) && !speech_act &&
                 !((b & FL_W_THOUGHT) && object_as(c, s, cstart)) &&
-                !((b & FL_W_OBJECT) && topic_after(c, s, cstart)) && !write_about) {
+                !((b & FL_W_OBJECT) && topic_after(c, s, cstart)) && !write_about && !cast_fixed) {
                 continue; /* "wrote a book", "maintained a lead"; but "a 2009 paper found
                            * improvements" */
             }

@@ -516,6 +516,17 @@ TEST(Attribution, TheIssuingOfASpeechActIsACueWithoutAParticiple) {
     EXPECT_EQ("that the levy would stay.", r[0].content);
     EXPECT_EQ(0u, records("The rebels released two prisoners on Friday.").size());
     EXPECT_EQ(0u, records("The army sent troops to the border near Vesk.").size());
+    // a document is such an object too (cue23): its release reports what it says
+    r = records("The water board released its findings on the spill.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("released", r[0].cue);
+    EXPECT_EQ("The water board", r[0].speaker);
+    r = records("The campaign published a list of its biggest donors.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The campaign", r[0].speaker);
+    // a document received or read is not the reader's words; a released hostage says nothing
+    EXPECT_EQ(0u, records("The clerk received a list of donors from the bank.").size());
+    EXPECT_EQ(0u, records("The rebels released a hostage near the border.").size());
 }
 
 TEST(Attribution, WordsBetweenACueAndTheColonEndingItsParagraphKeepTheParagraphBelow) {
@@ -1287,7 +1298,7 @@ TEST(Attribution, APrepositionsPronounIsTheWholeTopic) {
     auto r = records("Lind warned of it for weeks, but the levy passed anyway.");
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("it for weeks", r[0].content);
-    r = records("Lind warned of a levy, but the council passed the bill.");
+    r = records("Lind warned of a levy, but the council raised the toll.");
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("a levy", r[0].content);
 }
@@ -4523,4 +4534,77 @@ TEST(Attribution, KnockingARivalIsACriticism) {
     EXPECT_EQ("Lind", r[0].speaker);
     EXPECT_EQ("rip", r[0].lemma);
     EXPECT_TRUE(records("The storm ripped through the town.").empty());
+}
+
+TEST(Attribution, CastingDoubtOrABallotIsAStance) {
+    // "cast doubt on" and "cast a ballot/vote for/against" take a stance (cue23)
+    auto r = records("The auditor cast doubt on the new budget figures.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The auditor", r[0].speaker);
+    EXPECT_EQ("cast doubt on", r[0].cue);
+    EXPECT_EQ(FL_ATTRIBUTION_STANCE, r[0].kind);
+    EXPECT_EQ("the new budget figures.", r[0].content);
+    r = records("Thousands of farmers cast ballots against the levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Thousands of farmers", r[0].speaker);
+    EXPECT_EQ("cast ballots against", r[0].cue);
+    r = records("She cast a vote for the mayor.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("cast a vote for", r[0].cue);
+    // a ballot with no one it is for, a net or a shadow is a deed
+    EXPECT_TRUE(records("Lind cast a ballot on Tuesday morning.").empty());
+    EXPECT_TRUE(records("The fishermen cast a net into the bay.").empty());
+    EXPECT_TRUE(records("The tower cast a long shadow over the square.").empty());
+}
+
+TEST(Attribution, SigningABindingTextIsAStance) {
+    // "signed" with a bill, an order, a pledge or a letter as its object (cue23)
+    auto r = records("The governor signed a bill ending the fuel tax.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The governor", r[0].speaker);
+    EXPECT_EQ("signed", r[0].cue);
+    EXPECT_EQ(FL_ATTRIBUTION_STANCE, r[0].kind);
+    EXPECT_EQ("a bill ending the fuel tax.", r[0].content);
+    r = records("The mayor signed the $40 million measure into law on Friday.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The mayor", r[0].speaker);
+    // autographs, copies of a book or a contract with a team bind no one to a view
+    EXPECT_TRUE(records("Lind signed autographs after the rally.").empty());
+    EXPECT_TRUE(records("Lind signed copies of her book at the store.").empty());
+    EXPECT_TRUE(records("The striker signed with a club in Lyon.").empty());
+    // so is passing one (a vote that carries it); a ball or a death is no stance
+    r = records("The council passed a resolution condemning the levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The council", r[0].speaker);
+    EXPECT_EQ("passed", r[0].cue);
+    EXPECT_EQ(FL_ATTRIBUTION_STANCE, r[0].kind);
+    EXPECT_TRUE(records("The striker passed the ball to Lind.").empty());
+    EXPECT_TRUE(records("Her father passed away in May.").empty());
+    // filing a lawsuit, a complaint or a petition is the plaintiff's charge
+    r = records("The growers filed a lawsuit against the county.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The growers", r[0].speaker);
+    EXPECT_EQ("filed", r[0].cue);
+    EXPECT_TRUE(records("The clerk filed the papers on Monday.").empty());
+    EXPECT_TRUE(records("The growers filed out of the hall.").empty());
+    // "passed" with no object is a plain verb, not the end of an inverted speaker
+    r = records("Dana Lind, who ran the count, said the levy passed.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Dana Lind", r[0].speaker);
+    EXPECT_EQ("the levy passed.", r[0].content);
+}
+
+TEST(Attribution, RefutingIsAVerbOfSaying) {
+    // "refute" denies, as "deny" does, and ends a verb chain (cue23)
+    auto r = records("The senator refuted the claim that she had lied.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The senator", r[0].speaker);
+    EXPECT_EQ("refuted", r[0].cue);
+    EXPECT_EQ("the claim that she had lied.", r[0].content);
+    r = records("The mayor continued to refute the story about the levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The mayor", r[0].speaker);
+    EXPECT_EQ("continued to refute", r[0].cue);
+    // the participle before its noun is no one's act
+    EXPECT_TRUE(records("The long refuted claim spread anyway.").empty());
 }

@@ -63,7 +63,8 @@ TEST(Cues, LemmaClassesAreThoseOfTheirLemmas) {
         bool issuing = q.form == FL_FORM_NONE &&
                        in(q.lemma, {"issue", "release", "publish", "send", "deliver", "circulate"});
         bool light = (q.bits & FL_W_QUOTE_VERB) &&
-                     (in(q.lemma, {"make", "take", "put", "give"}) || issuing);
+                     (in(q.lemma, {"make", "take", "put", "give", "sign", "pass", "file"}) ||
+                      issuing);
         bool off = in(q.lemma, {"brush", "laugh", "rattle", "shrug", "sound", "tick", "wave"});
         unsigned want = (light ? unsigned(FL_C_LIGHT) : 0u) | (off ? unsigned(FL_C_OFF) : 0u) |
                         (in(q.lemma, {"call"}) ? unsigned(FL_C_CALL) : 0u) |
