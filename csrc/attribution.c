@@ -7401,9 +7401,10 @@ static size_t possessor(const ctx *c, const span *s, size_t from, size_t i) {
     return k < p && names_someone(c, k, p) ? k : i;
 }
 
-/* The "In" that opens the sentence before the poll or survey at i, its name and modifiers
- * between ("In a Courier/Gazette poll", "in the newest county survey"), or SIZE_MAX. */
-static size_t poll_opening(const ctx *c, const span *s, size_t from, size_t i) {
+/* The first token of the name and modifiers before the poll or survey at i, back to an "in"
+ * or to from ("a Courier/Gazette", "the newest county"); SIZE_MAX when a verb, pronoun,
+ * preposition or other function word stands between. */
+static size_t poll_name_start(const ctx *c, size_t from, size_t i) {
     size_t j = i;
     while (j > from && i - j < MAX_SPEAKER_TOKENS && c->v[j - 1].role == FL_ROLE_NONE &&
            !c->v[j - 1].quoted && !folded_is(c, j - 1, "in")) {
@@ -7415,6 +7416,16 @@ static size_t poll_opening(const ctx *c, const span *s, size_t from, size_t i) {
             return SIZE_MAX;
         }
         j = p;
+    }
+    return j;
+}
+
+/* The "In" that opens the sentence before the poll or survey at i, its name and modifiers
+ * between ("In a Courier/Gazette poll", "in the newest county survey"), or SIZE_MAX. */
+static size_t poll_opening(const ctx *c, const span *s, size_t from, size_t i) {
+    size_t j = poll_name_start(c, from, i);
+    if (j == SIZE_MAX) {
+        return SIZE_MAX;
     }
     if (j <= from || j == i || !folded_is(c, j - 1, "in")) {
         return SIZE_MAX; /* not "In polls, workers handed out leaflets" (polling stations) */
@@ -7444,17 +7455,9 @@ static size_t poll_after_clause(const ctx *c, const span *s, size_t from, size_t
     if (!folded_in(c, i, polls, sizeof polls / sizeof polls[0])) {
         return SIZE_MAX;
     }
-    size_t j = i;
-    while (j > from && i - j < MAX_SPEAKER_TOKENS && c->v[j - 1].role == FL_ROLE_NONE &&
-           !c->v[j - 1].quoted && !folded_is(c, j - 1, "in")) {
-        size_t p = j - 1;
-        int32_t q = punct(c, p);
-        if (q != 0 ? !(q == '/' || q == '-' || q == '.' || q == '&' || q == '\'' || q == 0x2019)
-                   : (bits(c, p) & (FL_W_AUX | FL_W_VERB | FL_W_OPENER | FL_W_CONJ | FL_W_PRON |
-                                    FL_W_PREP | FL_W_RELATIVE))) {
-            return SIZE_MAX;
-        }
-        j = p;
+    size_t j = poll_name_start(c, from, i);
+    if (j == SIZE_MAX) {
+        return SIZE_MAX;
     }
     if (j <= from + 1 || j == i || !folded_is(c, j - 1, "in") || c->v[j - 1].quoted) {
         return SIZE_MAX;
