@@ -3251,7 +3251,7 @@ static bool light_verb(const ctx *c, size_t i) {
     return (lemma_class(c->v[i].cue) & FL_C_LIGHT) != 0;
 }
 
-/* cue23: a document whose release reports what it says, though alone it says nothing
+/* a document whose release reports what it says, though alone it says nothing
  * ("released its findings", "published a list of donors", "released an excerpt"). */
 static bool document_noun(const ctx *c, size_t k) {
     static const char *const docs[] = {"findings",    "list",   "excerpt", "excerpts", "transcript",
@@ -3397,7 +3397,7 @@ static size_t given_speech_act(const ctx *c, const span *s, size_t j) {
     return n;
 }
 
-/* cue23: "signed" at i with a text that binds its signer as its object, within a determiner
+/* "signed" at i with a text that binds its signer as its object, within a determiner
  * and a few modifiers ("signed the bill", "signed a $305 billion measure", "signed an order
  * barring …", "signed into law"): the signer takes a stance on what the text says. The end of
  * the cue (the verb), with the content's start (the object) in *cstart; i for any other
@@ -3585,7 +3585,7 @@ static bool portrayal_verb(const ctx *c, size_t i) {
     return lemma_in(q, lemmas, sizeof lemmas / sizeof lemmas[0]);
 }
 
-/* cue23: "cast" with a fixed object is a stance: "cast doubt on the count", "cast a ballot
+/* "cast" with a fixed object is a stance: "cast doubt on the count", "cast a ballot
  * for Lind", "cast votes against the bill" (a vote is a stance, docs/voice.md); the end of the
  * cue, with the content's start in *content, or 0 ("cast a ballot" alone, "cast a net"). */
 static size_t cast_phrase(const ctx *c, const span *s, size_t i, size_t *content) {

@@ -112,7 +112,7 @@ static const fl_cue CUES[] = {
     V("remark", "remarks", "remarked", "remarking", SPEECH | NOUNLIKE | CLAUSE | FL_W_MEDIUM),
     V("repeat", "repeats", "repeated", "repeating", SPEECH | CLAUSE),
     V("reiterate", "reiterates", "reiterated", "reiterating", SPEECH),
-    /* cue23: refuting is a verb of saying that denies, as "deny" is ("continued to refute
+    /* refuting is a verb of saying that denies, as "deny" is ("continued to refute
      * the story"); the first table had only its negation */
     V("refute", "refutes", "refuted", "refuting", SPEECH | FL_W_NEGATION),
     V("retort", "retorts", "retorted", "retorting", SPEECH),
@@ -215,13 +215,13 @@ static const fl_cue CUES[] = {
     V("slam", "slams", "slammed", "slamming", STANCE | OBJECT),
     V("blast", "blasts", "blasted", "blasting", STANCE | NOUNLIKE | OBJECT),
     V("decry", "decries", "decried", "decrying", STANCE | OBJECT),
-    /* cue22: verbs by which a source singles out someone or something (PolNeAR counts
+    /* verbs by which a source singles out someone or something (PolNeAR counts
      * them): "Lind named two aides to the panel", "the audit identified $3 million in
      * waste", "voters who identify as independents". "named" is also a name given, like
      * "called": after its noun it is no one's act ("a grower named Dana Lind"). */
     W("named", "name", SPEECH | OBJECT | FL_W_CALLED, FL_FORM_PAST),
     V("identify", "identifies", "identified", "identifying", SPEECH | OBJECT),
-    /* cue22: a stance taken by siding or backing ("The court sided with the growers", "The
+    /* a stance taken by siding or backing ("The court sided with the growers", "The
      * union backed Lind"); "sided" reports the object of its "with" or "against"
      * (attribution.c); "backed into the wall", "backed up" are movements (verb_here(), the
      * stance before a preposition). Only the past and "siding": "backing" is also a noun
@@ -229,15 +229,15 @@ static const fl_cue CUES[] = {
     W("backed", "back", STANCE | OBJECT, FL_FORM_PAST),
     W("sided", "side", STANCE | OBJECT, FL_FORM_PAST),
     W("siding", "side", STANCE | OBJECT, FL_FORM_ING),
-    /* cue22: insulting someone is a stance toward them ("Lind insulted the growers");
+    /* insulting someone is a stance toward them ("Lind insulted the growers");
      * "insult", "insults" are mostly nouns ("the crude insults he …") */
     W("insulted", "insult", STANCE | OBJECT, FL_FORM_PAST),
     W("insulting", "insult", STANCE | OBJECT, FL_FORM_ING),
-    /* cue22: "knocked" a rival or a rule is a criticism ("Lind knocked the council for its
+    /* "knocked" a rival or a rule is a criticism ("Lind knocked the council for its
      * delay"); "knocked on doors" (a preposition) and "knocked out" are deeds, see
      * attribution.c's stance before a preposition and verb_here() */
     W("knocked", "knock", STANCE | OBJECT, FL_FORM_PAST),
-    /* cue22: "ripped" a rival or a plan is a verbal blow ("Lind ripped the plan as a
+    /* "ripped" a rival or a plan is a verbal blow ("Lind ripped the plan as a
      * giveaway"); only the past, and not before a preposition ("ripped through the town":
      * a movement, attribution.c's stance before a preposition) */
     W("ripped", "rip", STANCE | OBJECT, FL_FORM_PAST),
@@ -712,20 +712,20 @@ static const fl_cue CUES[] = {
     W("sent", "send", FL_W_QUOTE_VERB | OBJECT | CLASS(FL_C_LIGHT), FL_FORM_NONE),
     W("delivered", "deliver", FL_W_QUOTE_VERB | OBJECT | CLASS(FL_C_LIGHT), FL_FORM_NONE),
     W("circulated", "circulate", FL_W_QUOTE_VERB | OBJECT | CLASS(FL_C_LIGHT), FL_FORM_NONE),
-    /* cue23: "signed" reports only with a text that binds as its object ("signed the bill",
+    /* "signed" reports only with a text that binds as its object ("signed the bill",
      * "signed a pledge", "signed it into law": light_phrase()); "signed autographs" is a deed */
     W("signed", "sign", FL_W_QUOTE_VERB | OBJECT | CLASS(FL_C_LIGHT), FL_FORM_NONE),
-    /* cue23: so does "passed" ("the council passed a resolution", "passed the bill"); "passed
+    /* so does "passed" ("the council passed a resolution", "passed the bill"); "passed
      * away", "passed the ball" are deeds. A finite verb (FL_W_VERB), else "…, said the levy
      * passed." would read "the levy passed" as an inverted speaker. */
     W("passed", "pass", FL_W_VERB | FL_W_QUOTE_VERB | OBJECT | CLASS(FL_C_LIGHT), FL_FORM_NONE),
-    /* cue23: "filed" a lawsuit, a complaint or a petition: the plaintiff's charge ("filed a
+    /* "filed" a lawsuit, a complaint or a petition: the plaintiff's charge ("filed a
      * suit against the county"); "filed the papers", "filed out of the hall" are deeds */
     W("filed", "file", FL_W_QUOTE_VERB | OBJECT | CLASS(FL_C_LIGHT), FL_FORM_NONE),
     /* "put" reports only in "as <speaker> put it" (light_phrase() too) */
     W("put", "put", FL_W_VERB | FL_W_QUOTE_VERB | CLASS(FL_C_LIGHT), FL_FORM_NONE),
     W("puts", "put", FL_W_QUOTE_VERB | CLASS(FL_C_LIGHT), FL_FORM_S),
-    /* noun22: "give" reports only with a noun of saying as its object ("gave a lengthy
+    /* "give" reports only with a noun of saying as its object ("gave a lengthy
      * answer about", "gave no reasons", light_phrase()); alone it is a deed. "gave" is an
      * irregular past as well (FL_W_VERB, see below). */
     W("gave", "give", FL_W_VERB | FL_W_QUOTE_VERB | OBJECT | CLASS(FL_C_LIGHT), FL_FORM_PAST),

@@ -516,7 +516,7 @@ TEST(Attribution, TheIssuingOfASpeechActIsACueWithoutAParticiple) {
     EXPECT_EQ("that the levy would stay.", r[0].content);
     EXPECT_EQ(0u, records("The rebels released two prisoners on Friday.").size());
     EXPECT_EQ(0u, records("The army sent troops to the border near Vesk.").size());
-    // a document is such an object too (cue23): its release reports what it says
+    // a document is such an object too: its release reports what it says
     r = records("The water board released its findings on the spill.");
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("released", r[0].cue);
@@ -1225,7 +1225,7 @@ TEST(Attribution, APluralNounOpeningAClauseKeepsItsPrepositionalPhrase) {
 
 TEST(Attribution, MayInsideAnIntroductionIsTheMonth) {
     auto r = records("In May, the judge sided with the farmers, saying the levy was unfair.");
-    ASSERT_EQ(2u, r.size()); // "sided with" is a stance of its own (cue22)
+    ASSERT_EQ(2u, r.size()); // "sided with" is a stance of its own
     EXPECT_EQ("the judge", r[0].speaker);
     EXPECT_EQ("sided with", r[0].cue);
     EXPECT_EQ("the judge", r[1].speaker);
@@ -4537,7 +4537,7 @@ TEST(Attribution, KnockingARivalIsACriticism) {
 }
 
 TEST(Attribution, CastingDoubtOrABallotIsAStance) {
-    // "cast doubt on" and "cast a ballot/vote for/against" take a stance (cue23)
+    // "cast doubt on" and "cast a ballot/vote for/against" take a stance
     auto r = records("The auditor cast doubt on the new budget figures.");
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("The auditor", r[0].speaker);
@@ -4558,7 +4558,7 @@ TEST(Attribution, CastingDoubtOrABallotIsAStance) {
 }
 
 TEST(Attribution, SigningABindingTextIsAStance) {
-    // "signed" with a bill, an order, a pledge or a letter as its object (cue23)
+    // "signed" with a bill, an order, a pledge or a letter as its object
     auto r = records("The governor signed a bill ending the fuel tax.");
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("The governor", r[0].speaker);
@@ -4595,7 +4595,7 @@ TEST(Attribution, SigningABindingTextIsAStance) {
 }
 
 TEST(Attribution, RefutingIsAVerbOfSaying) {
-    // "refute" denies, as "deny" does, and ends a verb chain (cue23)
+    // "refute" denies, as "deny" does, and ends a verb chain
     auto r = records("The senator refuted the claim that she had lied.");
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("The senator", r[0].speaker);
