@@ -422,7 +422,7 @@ static bool speaker_token_rest(const ctx *c, size_t i) {
         return true; /* '"…," From said' */
     }
     if (modal_name(c, i)) {
-        return true; /* '"We lost." May said …', "officials in May said" */
+        return true; /* '"We lost." May said …' (not "in May said": a month) */
     }
     if (b & (FL_W_AUX | FL_W_OPENER | FL_W_VERB)) {
         /* but "The hit show's producer", "a panel led by …" */
@@ -473,7 +473,7 @@ static size_t verb_group_start(const ctx *c, const span *s, size_t i) {
         size_t p = j - 1;
         uint32_t b = bits(c, p);
         if (b != 0 && p + 1 == i && (quote_name(c, p) || modal_name(c, p))) {
-            break; /* '"…," Will said', "in May said": a name, no auxiliary */
+            break; /* '"…," Will said', '"…." May said': a name, no auxiliary */
         }
         /* "'s" is "is" or "has" after a pronoun ("he's predicting"), else a possessive */
         bool aux = (b & (FL_W_AUX | FL_W_ADV)) &&
@@ -5061,8 +5061,10 @@ static size_t interrupted_relative(const ctx *c, const span *s, size_t first, si
     return SIZE_MAX;
 }
 
-static fl_status finish(ctx *c, const span *s, fl_attr *at, size_t cstart, size_t vg,
-                        size_t marked_from) {
+/* The speaker of a cue whose subject was found before it, moved where the clause puts it:
+ * to the relative pronoun whose clause an adjunct interrupts ("Lind, who through his lawyer
+ * declined"), or inside a bracket still open at the verb ("… (Lind cites a memo …)"). */
+static void speaker_in_clause(ctx *c, const span *s, fl_attr *at, size_t vg) {
     if (at->cue_word != UINT32_MAX && at->speaker_end <= vg &&
         at->speaker_end > at->speaker_first) {
         size_t r = interrupted_relative(c, s, at->speaker_first, at->speaker_end);
@@ -5100,6 +5102,11 @@ static fl_status finish(ctx *c, const span *s, fl_attr *at, size_t cstart, size_
             mark(c, open + 1, e, FL_ROLE_SPEAKER);
         }
     }
+}
+
+static fl_status finish(ctx *c, const span *s, fl_attr *at, size_t cstart, size_t vg,
+                        size_t marked_from) {
+    speaker_in_clause(c, s, at, vg);
     if (cstart != SIZE_MAX && cstart < s->b && !at_end(s, cstart)) {
         /* One walk from cstart, each token looked at a bounded number of times: the
          * content ends where another attribution has its part, where the relative clause
@@ -7486,6 +7493,17 @@ static size_t poll_after_clause(const ctx *c, const span *s, size_t from, size_t
     return in;
 }
 
+/* The start of the clause that ends at e: back over words no attribution has a part of, to a
+ * separator, a strong boundary, a quotation or from ("Lind led by 9 points | in a poll"). */
+static size_t clause_back(const ctx *c, size_t from, size_t e) {
+    size_t k = e;
+    while (k > from && c->v[k - 1].role == FL_ROLE_NONE && !c->v[k - 1].quoted &&
+           !is_separator(c, k - 1) && !strong_boundary(punct(c, k - 1))) {
+        k--;
+    }
+    return k;
+}
+
 /* The owner of "view" at i in "in <owner>'s view" ("in Lind's view", "in their view", "in my
  * view"): its first token, with the "in" in *in; SIZE_MAX for none. The phrase says whose
  * opinion its clause is, as "according to" says whose words. */
@@ -7762,12 +7780,7 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
             if (!opening && e > from && punct(c, e - 1) == ',' && !c->v[e - 1].quoted) {
                 e--;
             }
-            size_t cf = e;
-            while (!opening && cf > from && c->v[cf - 1].role == FL_ROLE_NONE &&
-                   !c->v[cf - 1].quoted && !is_separator(c, cf - 1) &&
-                   !strong_boundary(punct(c, cf - 1))) {
-                cf--;
-            }
+            size_t cf = opening ? e : clause_back(c, from, e);
             if (!opening && count_words(c, cf, e) < 2) {
                 continue;
             }
@@ -7844,11 +7857,7 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
             if (mid != SIZE_MAX) {
                 /* "Lind led by 9 points in a Courier poll": the poll reports its clause, back
                  * to the clause's start (a separator, another attribution's part) */
-                size_t cf = mid;
-                while (cf > from && c->v[cf - 1].role == FL_ROLE_NONE && !c->v[cf - 1].quoted &&
-                       !is_separator(c, cf - 1) && !strong_boundary(punct(c, cf - 1))) {
-                    cf--;
-                }
+                size_t cf = clause_back(c, from, mid);
                 if (count_words(c, cf, mid) < 2) {
                     continue;
                 }
