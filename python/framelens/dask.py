@@ -33,13 +33,15 @@ _CARRIED_MAX = 1 << 20
 
 class _Shipped:
     """An Analyzer as it travels to the workers: its lexicon's text and that text's digest.
-    Unpickled, it takes the worker's compiled Analyzer of that digest, or compiles one (and
-    pickled again, to another worker, it travels the same way)."""
+    Unpickled, it compiles nothing until its ``analyzer`` is first used: then it takes the
+    process's compiled Analyzer of that digest, or compiles one (and pickled again, to
+    another worker, it travels the same way). The scheduler unpickles every task it hands
+    out, and compiled each lexicon too when unpickling did."""
 
-    __slots__ = ("analyzer", "digest", "_text")
+    __slots__ = ("_analyzer", "digest", "_text")
 
-    def __init__(self, analyzer: Analyzer, digest: str, text: tuple):
-        self.analyzer = analyzer
+    def __init__(self, analyzer: Optional[Analyzer], digest: str, text: tuple):
+        self._analyzer = analyzer
         self.digest = digest
         self._text = text  # (lexicon text, source, on_duplicate)
 
@@ -51,15 +53,21 @@ class _Shipped:
                                                                            "surrogatepass"))
         return cls(analyzer, h.hexdigest(), (text, source, on_duplicate))
 
+    @property
+    def analyzer(self) -> Analyzer:
+        if self._analyzer is None:
+            self._analyzer = _compiled(self.digest, *self._text)
+        return self._analyzer
+
     def __reduce__(self):
-        return (_compiled, (self.digest, *self._text))
+        return (_Shipped, (None, self.digest, self._text))
 
     def __dask_tokenize__(self) -> str:
         return self.digest  # Dask names the key by it, without pickling the lexicon
 
 
-def _compiled(digest: str, text, source: str, on_duplicate: str) -> _Shipped:
-    """The worker's Analyzer of this lexicon text (compiled on first use)."""
+def _compiled(digest: str, text, source: str, on_duplicate: str) -> Analyzer:
+    """The process's Analyzer of this lexicon text (compiled on first use)."""
     with _COMPILED_LOCK:
         an = _COMPILED.get(digest)
         if an is not None:
@@ -70,7 +78,7 @@ def _compiled(digest: str, text, source: str, on_duplicate: str) -> _Shipped:
             _COMPILED[digest] = an
             while len(_COMPILED) > _COMPILED_MAX:
                 _COMPILED.popitem(last=False)
-    return _Shipped(an, digest, (text, source, on_duplicate))
+    return an
 
 
 def _partition(part, index, shipped: _Shipped, options) -> Tuple[Counts, Any]:
@@ -327,9 +335,11 @@ class _progress:
 
 
 def _merge(pieces, shipped: _Shipped) -> Counts:
-    """The sum of the partitions' Counts (each a Counts, or a list of them: a Bag's)."""
-    out = Counts.empty(shipped.analyzer.lexicon)
+    """The sum of the partitions' Counts (each a Counts, or a list of them: a Bag's). The
+    lexicon is compiled for it only when there are none (a worker that merges without having
+    analysed a partition compiles nothing)."""
+    out = None
     for piece in pieces:  # in partition order, so documents keep the collection's order
         for c in piece if isinstance(piece, list) else [piece]:
-            out = out.merge(c)
-    return out
+            out = c if out is None else out.merge(c)
+    return Counts.empty(shipped.analyzer.lexicon) if out is None else out

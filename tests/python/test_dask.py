@@ -192,8 +192,8 @@ def test_dask_wrong_column_fails_before_computing():
 
 
 def test_a_worker_compiles_each_lexicon_once_and_keeps_them_apart():
-    # what travels to a worker is the lexicon's text and its digest: unpickled twice, the
-    # worker's compiled analyzer is reused; another lexicon gets its own, and the results
+    # what travels to a worker is the lexicon's text and its digest: compiled when first
+    # used, not when unpickled; unpickled twice, the worker's compiled analyzer is reused; another lexicon gets its own, and the results
     # of each stay its own when the two alternate
     from framelens import dask as fd
     fd._COMPILED.clear()
@@ -203,6 +203,8 @@ def test_a_worker_compiles_each_lexicon_once_and_keeps_them_apart():
     s1, s2 = fd._Shipped.of(one), fd._Shipped.of(other)
     assert s1.digest != s2.digest and s1.__dask_tokenize__() == fd._Shipped.of(one).digest
     a = pickle.loads(pickle.dumps(s1))
+    # unpickled, nothing is compiled yet (the scheduler unpickles every task it hands out)
+    assert a._analyzer is None and not fd._COMPILED
     assert a.analyzer is not one and a.analyzer.lexicon.terms == one.lexicon.terms
     assert pickle.loads(pickle.dumps(s1)).analyzer is a.analyzer  # compiled once
     assert pickle.loads(pickle.dumps(a)).analyzer is a.analyzer  # passed on: the same way
@@ -217,7 +219,7 @@ def test_a_worker_compiles_each_lexicon_once_and_keeps_them_apart():
     # only the most recent few stay compiled
     for k in range(fd._COMPILED_MAX + 1):
         lex = fl.Lexicon.from_dict({"terms": [{"term": f"t{k}", "category": "c"}]})
-        pickle.loads(pickle.dumps(fd._Shipped.of(fl.Analyzer(lex))))
+        pickle.loads(pickle.dumps(fd._Shipped.of(fl.Analyzer(lex)))).analyzer
     assert len(fd._COMPILED) == fd._COMPILED_MAX and s1.digest not in fd._COMPILED
 
 
