@@ -17,7 +17,7 @@ class _Shape:
     with the map from spellings to contrast options derived from them."""
 
     __slots__ = ("terms", "categories", "term_categories", "n_spellings", "contrasts",
-                 "labels", "_pairs")
+                 "labels", "_pairs", "_key")
 
     def __init__(self, terms: Sequence[str], categories: Sequence[str],
                  term_categories: Sequence[Sequence[int]], n_spellings: Sequence[int],
@@ -26,6 +26,22 @@ class _Shape:
         self.categories: Tuple[str, ...] = tuple(categories)
         self.term_categories: Tuple[Tuple[int, ...], ...] = tuple(
             tuple(int(c) for c in cs) for cs in term_categories)
+        self._set_rest(n_spellings, contrasts)
+
+    @classmethod
+    def _restored(cls, terms: Tuple[str, ...], categories: Tuple[str, ...],
+                  term_categories: Tuple[Tuple[int, ...], ...], n_spellings: Sequence[int],
+                  contrasts: Sequence[Any]) -> "_Shape":
+        """The shape of pickled Counts (``Counts.__getstate__``): its terms, categories and
+        term categories are the tuples this class made, taken as they are (converting each
+        again took 60% of unpickling a Counts at 1,000 terms)."""
+        shape = cls.__new__(cls)
+        shape.terms, shape.categories = terms, categories
+        shape.term_categories = term_categories
+        shape._set_rest(n_spellings, contrasts)
+        return shape
+
+    def _set_rest(self, n_spellings: Sequence[int], contrasts: Sequence[Any]) -> None:
         self.n_spellings = np.asarray(n_spellings, dtype=np.int64)
         # (name, ((option, ((term, spelling), ...)), ...)); spelling -1: all of the term's;
         # a bare term index (the old form) means all of its spellings
@@ -37,10 +53,15 @@ class _Shape:
             (ci, name, opt) for ci, (name, options) in enumerate(self.contrasts)
             for opt, _ in options]
         self._pairs: Optional[Tuple[np.ndarray, np.ndarray]] = None
+        self._key: Optional[tuple] = None
 
     def key(self):
-        return (self.terms, self.categories, self.term_categories,
-                tuple(self.n_spellings.tolist()), self.contrasts)
+        """What two shapes must share for their counts to merge (made once: a merge of many
+        unpickled Counts asks each for it)."""
+        if self._key is None:
+            self._key = (self.terms, self.categories, self.term_categories,
+                         tuple(self.n_spellings.tolist()), self.contrasts)
+        return self._key
 
     @classmethod
     def of(cls, lexicon) -> "_Shape":
@@ -302,12 +323,23 @@ class Counts:
         s = self.shape
         state["shape"] = (s.terms, s.categories, s.term_categories, s.n_spellings.tolist(),
                           s.contrasts)
+        # groups x terms x voices is mostly zeros (3% of it in 2 MB of news at 1,000 terms,
+        # 0.8% at 100,000): pickled as (shape, flat index, count) of its nonzero cells when
+        # that is smaller (at 1,000 terms the table was 144 of the 231 KB of such a Counts)
+        tc = self.term_counts
+        at = np.flatnonzero(tc)
+        if 2 * len(at) < tc.size:
+            state["term_counts"] = (tc.shape, at, tc.ravel()[at])
         return state
 
     def __setstate__(self, state):
         for n, v in state.items():
             if n == "shape":
-                v = _Shape(*v)
+                v = _Shape._restored(*v)
+            elif n == "term_counts" and isinstance(v, tuple):
+                shape, at, count = v
+                v = np.zeros(shape, dtype=np.int64)
+                v.ravel()[at] = count
             object.__setattr__(self, n, v)
 
     # -- views ----------------------------------------------------------------------------

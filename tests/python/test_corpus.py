@@ -370,6 +370,31 @@ def test_counts_pickle(corpus1):
     assert pickle.loads(pickle.dumps(e)) == e
 
 
+def test_counts_pickle_a_sparse_table_as_its_cells(analyzer):
+    """groups x terms x voices is mostly zeros: pickled as its nonzero cells, it comes back
+    the same table (and a Counts pickled with the whole table still loads); unpickled
+    Counts merge with the ones they came from and with each other."""
+    recs = make_records(40, seed=3)
+    c = analyzer.analyze_corpus(recs, threads=1).counts
+    nonzero = int(np.count_nonzero(c.term_counts))
+    assert 0 < 2 * nonzero < c.term_counts.size
+    state = c.__getstate__()
+    shape, at, count = state["term_counts"]
+    assert shape == c.term_counts.shape and len(at) == len(count) == nonzero
+    back = pickle.loads(pickle.dumps(c))
+    assert back.term_counts.dtype == np.int64 and back == c
+    np.testing.assert_array_equal(back.term_counts, c.term_counts)
+    dense = fl.Counts.__new__(fl.Counts)
+    dense.__setstate__(dict(state, term_counts=c.term_counts.copy()))
+    assert dense == c
+    assert back.merge(pickle.loads(pickle.dumps(c))) == c.merge(c) == c.merge(back)
+    # a table with few zeros keeps its whole form
+    full = c.subset([c.groups[0]])
+    full.term_counts[:] = 1
+    assert isinstance(full.__getstate__()["term_counts"], np.ndarray)
+    assert pickle.loads(pickle.dumps(full)) == full
+
+
 # -- ids and groups -----------------------------------------------------------------------------
 def test_id_none_numbers_the_records(analyzer):
     recs = make_records(30, seed=5)
