@@ -219,6 +219,7 @@ fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res
             vt->words_before = words;
             vt->bits = bits;
             vt->mention = UINT32_MAX;
+            vt->punct = kind == FL_TOKEN_PUNCT ? ki[i].cp0 : 0;
             words += kind == FL_TOKEN_WORD;
             sbits |= bits;
             if (bits & ATTRIBUTION_CUES) {

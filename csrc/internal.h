@@ -890,6 +890,9 @@ typedef struct fl_vtok {
     uint32_t bits; /* cue->bits, or 0 */
     /* the actor mention it is part of (index into res->mentions), or UINT32_MAX (actors.c) */
     uint32_t mention;
+    /* its code point when it is punctuation, else 0 (the rules ask for it of most tokens they
+     * read: one load here, not its kind in the token and its code point in the tokinfo) */
+    int32_t punct;
 } fl_vtok;
 
 enum { FL_ROLE_NONE = 0, FL_ROLE_CONTENT = 1, FL_ROLE_SPEAKER = 2, FL_ROLE_CUE = 3 };

@@ -57,7 +57,7 @@ static inline bool is_word(const ctx *c, size_t i) {
 }
 
 static inline int32_t punct(const ctx *c, size_t i) {
-    return c->t[i].kind == FL_TOKEN_PUNCT ? c->k[i].cp0 : 0;
+    return c->v[i].punct;
 }
 
 static inline bool is_word_like(const ctx *c, size_t i) {
