@@ -218,6 +218,7 @@ fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res
             memcpy((char *)vt + offsetof(fl_vtok, opened), &head[qe->form & 7], sizeof head[0]);
             vt->words_before = words;
             vt->bits = bits;
+            vt->said_bits = bits;
             vt->mention = UINT32_MAX;
             vt->punct = kind == FL_TOKEN_PUNCT ? ki[i].cp0 : 0;
             words += kind == FL_TOKEN_WORD;

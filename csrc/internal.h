@@ -882,7 +882,7 @@ FL_HIDDEN const fl_cue *fl__cue_table(size_t *n);
 typedef struct fl_vtok {
     const fl_cue *cue; /* its entry in the word table, or NULL */
     uint32_t opened; /* a closing quotation mark: the token that opened it; else UINT32_MAX */
-    uint8_t quoted; /* inside quotation marks */
+    uint8_t quoted; /* inside quotation marks (set by mark_quoted(), voice.h) */
     uint8_t role; /* FL_ROLE_*: its part in an attribution of its sentence */
     uint8_t naming; /* content of a naming verb ("called them …"), not of a statement */
     uint8_t form; /* cue->form, or FL_FORM_NONE (copied: the scans read it often) */
@@ -893,6 +893,9 @@ typedef struct fl_vtok {
     /* its code point when it is punctuation, else 0 (the rules ask for it of most tokens they
      * read: one load here, not its kind in the token and its code point in the tokinfo) */
     int32_t punct;
+    /* bits, or 0 when quoted (mark_quoted() keeps it so): bits() of voice.h, which the rules
+     * ask of most tokens they read, in one load */
+    uint32_t said_bits;
 } fl_vtok;
 
 enum { FL_ROLE_NONE = 0, FL_ROLE_CONTENT = 1, FL_ROLE_SPEAKER = 2, FL_ROLE_CUE = 3 };

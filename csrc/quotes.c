@@ -67,7 +67,7 @@ static bool close_orphan(ctx *c, size_t a, size_t i) {
         return false;
     }
     for (size_t j = a; j < i; j++) {
-        c->v[j].quoted = 1;
+        mark_quoted(c, j);
     }
     c->v[i].opened = (uint32_t)a;
     return true;
@@ -128,7 +128,7 @@ static fl_status close_quote(ctx *c, size_t open, size_t close, bool paired, fl_
     size_t words = 0;
     bool simple = true;
     for (size_t j = open + 1; j < close; j++) {
-        c->v[j].quoted = 1;
+        mark_quoted(c, j);
         if (c->t[j].kind == FL_TOKEN_WORD) {
             words++;
         } else if (!is_word_like(c, j)) {

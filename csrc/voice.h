@@ -44,8 +44,15 @@ static inline size_t words_before(const ctx *c, size_t i) {
     return i < c->n ? c->v[i].words_before : c->n_words;
 }
 
+/* A cue word's classes, none when it is quoted (a quoted "said" reports nothing). */
 static inline uint32_t bits(const ctx *c, size_t i) {
-    return c->v[i].quoted ? 0 : c->v[i].bits;
+    return c->v[i].said_bits;
+}
+
+/* Token i is inside quotation marks: what bits() gives of it with it. */
+static inline void mark_quoted(ctx *c, size_t i) {
+    c->v[i].quoted = 1;
+    c->v[i].said_bits = 0;
 }
 
 static inline uint8_t form(const ctx *c, size_t i) {
