@@ -193,8 +193,9 @@ def test_dask_wrong_column_fails_before_computing():
 
 def test_a_worker_compiles_each_lexicon_once_and_keeps_them_apart():
     # what travels to a worker is the lexicon's text and its digest: compiled when first
-    # used, not when unpickled; unpickled twice, the worker's compiled analyzer is reused; another lexicon gets its own, and the results
-    # of each stay its own when the two alternate
+    # used, not when unpickled; unpickled twice, the worker's compiled analyzer is reused;
+    # another lexicon gets its own, and the results of each stay its own when the two
+    # alternate
     from framelens import dask as fd
     fd._COMPILED.clear()
     one = fl.Analyzer(fl.Lexicon.from_dict(LEXICON))
@@ -219,7 +220,7 @@ def test_a_worker_compiles_each_lexicon_once_and_keeps_them_apart():
     # only the most recent few stay compiled
     for k in range(fd._COMPILED_MAX + 1):
         lex = fl.Lexicon.from_dict({"terms": [{"term": f"t{k}", "category": "c"}]})
-        pickle.loads(pickle.dumps(fd._Shipped.of(fl.Analyzer(lex)))).analyzer
+        assert pickle.loads(pickle.dumps(fd._Shipped.of(fl.Analyzer(lex)))).analyzer
     assert len(fd._COMPILED) == fd._COMPILED_MAX and s1.digest not in fd._COMPILED
 
 
