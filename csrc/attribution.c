@@ -1254,6 +1254,58 @@ static bool acronym(const ctx *c, size_t i) {
     return true;
 }
 
+/* The 50 most common given names of each sex among US births of the 1950s, the decade of
+ * most people in today's news, from the US Social Security Administration's popular names
+ * by decade (public domain; ssa.gov/oact/babynames/decades), folded and sorted. In a
+ * title-case headline a two-word prefix is a person's name when its first word is one
+ * ("Scott Ritter:"), where a kicker is a phrase ("Drone Warfare:"). */
+static const char *const FIRST_NAMES[] = {
+    "alan",    "ann",     "anthony",   "barbara",     "betty",   "beverly", "bonnie",
+    "brenda",  "brian",   "bruce",     "carl",        "carol",   "carolyn", "catherine",
+    "charles", "cheryl",  "christine", "christopher", "cindy",   "connie",  "cynthia",
+    "dale",    "daniel",  "danny",     "david",       "deborah", "debra",   "denise",
+    "dennis",  "diane",   "donald",    "donna",       "douglas", "edward",  "elizabeth",
+    "frank",   "gail",    "gary",      "george",      "gerald",  "gloria",  "gregory",
+    "james",   "janet",   "janice",    "jeffrey",     "jerry",   "joan",    "john",
+    "joseph",  "joyce",   "judith",    "judy",        "julie",   "karen",   "kathleen",
+    "kathy",   "keith",   "kenneth",   "kevin",       "larry",   "laura",   "lawrence",
+    "linda",   "lisa",    "margaret",  "mark",        "martha",  "mary",    "michael",
+    "nancy",   "pamela",  "patricia",  "patrick",     "paul",    "paula",   "peggy",
+    "peter",   "randy",   "raymond",   "rebecca",     "richard", "ricky",   "robert",
+    "roger",   "ronald",  "sandra",    "scott",       "sharon",  "shirley", "stephen",
+    "steven",  "susan",   "teresa",    "terry",       "theresa", "thomas",  "timothy",
+    "wayne",   "william",
+};
+
+/* Is word i one of FIRST_NAMES? */
+static bool common_first_name(const ctx *c, size_t i) {
+    const fl_tokinfo *k = &c->k[i];
+    if (!is_word(c, i) || k->fold_len < 3 || k->fold_len > 11) {
+        return false;
+    }
+    const uint8_t *f = folded_at(c, k);
+    size_t lo = 0;
+    size_t hi = sizeof(FIRST_NAMES) / sizeof(FIRST_NAMES[0]);
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const char *n = FIRST_NAMES[mid];
+        size_t len = strlen(n);
+        int cmp = memcmp(f, n, k->fold_len < len ? k->fold_len : len);
+        if (cmp == 0) {
+            cmp = k->fold_len < len ? -1 : k->fold_len > len;
+        }
+        if (cmp == 0) {
+            return true;
+        }
+        if (cmp < 0) {
+            hi = mid;
+        } else {
+            lo = mid + 1;
+        }
+    }
+    return false;
+}
+
 /* Does [from, to) hold a role or a source word ("Chief", "Ministry", "Reports")? */
 static bool names_role(const ctx *c, size_t from, size_t to) {
     for (size_t i = from; i < to; i++) {
@@ -1329,8 +1381,11 @@ static name_kind name_of(const ctx *c, size_t from, size_t to, bool title) {
             return NAME_NONE; /* "Spoiler no more": a person's name has no "no", "the", "of" */
         }
     }
-    /* several words without a role: a person's name in a headline in sentence case */
-    return all_caps && !title && words <= 3 ? NAME_SPEAKER : NAME_NONE;
+    /* several words without a role: a person's name in a headline in sentence case, or in
+     * title case after a common given name ("Scott Ritter:", not "Drone Warfare:") */
+    return all_caps && (!title || (c->k[first].upper && common_first_name(c, first))) && words <= 3
+               ? NAME_SPEAKER
+               : NAME_NONE;
 }
 
 /* Do two names joined by one "and" fill [from, to) ("Mark Blumenthal and Jon Cohen", a
@@ -1451,7 +1506,8 @@ static fl_status headline(ctx *c, const span *s, size_t *from) {
             if (folded_is(c, i, "on")) {
                 /* only a role, a source or an acronym speaks on a topic ("Sky on fire:" is
                  * a kicker) */
-                if (names_role(c, s->a, i) || (i == s->a + 1 && acronym(c, s->a))) {
+                if (names_role(c, s->a, i) || (i == s->a + 1 && acronym(c, s->a)) ||
+                    (common_first_name(c, s->a) && name_of(c, s->a, i, title) == NAME_SPEAKER)) {
                     name_end = i;
                 } else {
                     name_end = s->a;

@@ -1621,6 +1621,20 @@ TEST(Attribution, ATitleCaseHeadlineNameBeforeTheFirstPersonSpeaks) {
     EXPECT_TRUE(records("Strategic Shift: Troops Move Toward The River Again.").empty());
 }
 
+TEST(Attribution, ATitleCaseHeadlinePrefixAfterACommonGivenNameIsAPerson) {
+    auto r = records("Gary Holm: Farmers Will Pay For The New Levy");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Gary Holm", r[0].speaker);
+    EXPECT_EQ(":", r[0].cue);
+    EXPECT_EQ("Farmers Will Pay For The New Levy", r[0].content);
+    r = records("Susan Ode on Tilden: Growers Lost Half The Harvest");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Susan Ode", r[0].speaker);
+    /* a kicker's first word is no given name; nor is a proper noun that is not one */
+    EXPECT_TRUE(records("Harvest Blues: Growers Lost Half The Crop").empty());
+    EXPECT_TRUE(records("Tilden Fair: Growers Bring Bigger Pumpkins Than Ever").empty());
+}
+
 TEST(Attribution, ANounOfTradeAfterOneCapitalisedWordStaysInTheSubject) {
     auto r = records("Cheese exporters, for example, complain that the tariff hurts them.");
     ASSERT_EQ(1u, r.size());
