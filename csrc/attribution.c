@@ -2781,6 +2781,13 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
         lemma_is(c->v[i].cue, "knock")) {
         return false; /* "knocked out funding", "was knocked down": a blow, no criticism */
     }
+    if (i + 1 < s->b && lemma_is(c->v[i].cue, "decline") &&
+        (c->k[i + 1].all_digits || number_word(c, i + 1) || folded_is(c, i + 1, "by") ||
+         folded_is(c, i + 1, "from"))) {
+        /* "Trade declined 40 percent", "declined by nine points", "declined from 1989 to
+         * 2013": a fall that is measured; a refusal takes "to" or an object */
+        return false;
+    }
     if ((cls & FL_C_CALL) && i > s->a + 1 && folded_is(c, i - 1, "to") &&
         folded_is(c, i - 2, "close")) {
         return false; /* "too close to call for hours": a race no one could call yet */

@@ -1635,6 +1635,16 @@ TEST(Attribution, ATitleCaseHeadlinePrefixAfterACommonGivenNameIsAPerson) {
     EXPECT_TRUE(records("Tilden Fair: Growers Bring Bigger Pumpkins Than Ever").empty());
 }
 
+TEST(Attribution, DeclineBeforeAMeasureIsAFall) {
+    EXPECT_TRUE(records("Exports of cheese declined 40 percent last year.").empty());
+    EXPECT_TRUE(records("The turnout declined by nine points in Tilden.").empty());
+    EXPECT_TRUE(records("Growers' incomes declined from 2010 to 2020.").empty());
+    auto r = records("The mayor declined to comment on the levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The mayor", r[0].speaker);
+    EXPECT_EQ("declined", r[0].cue);
+}
+
 TEST(Attribution, ANounOfTradeAfterOneCapitalisedWordStaysInTheSubject) {
     auto r = records("Cheese exporters, for example, complain that the tariff hurts them.");
     ASSERT_EQ(1u, r.size());
