@@ -1825,6 +1825,37 @@ static unsigned headline_rules(const ctx *c, const span *s, size_t from) {
     return rules | (title_s >= 2);
 }
 
+/* Is the past form at i an adjective: after an article or a possessive and an adverb of
+ * degree or manner (in -ally, -ously, -ively, -ibly, -ably, -ently, -antly, -edly, newly,
+ * widely, highly, or "most", "least"), before a lower-case word that can be its noun ("a
+ * politically charged visit")? Not after a noun in -ly ("the family denied …"). */
+static bool adjective_participle(const ctx *c, size_t i) {
+    static const char *const ADVERB_ENDINGS[] = {"ally", "ously", "ively", "ibly",
+                                                 "ably", "ently", "antly", "edly",
+                                                 "ewly", "idely", "ghly"};
+    size_t m = i - 1;
+    size_t d = i - 2;
+    if (!is_word(c, m) || !c->k[m].lower || c->v[m].cue != NULL || !is_word(c, i + 1) ||
+        !c->k[i + 1].lower ||
+        (bits(c, i + 1) &
+         (FL_W_DET | FL_W_PRON | FL_W_PREP | FL_W_OPENER | FL_W_CONJ | FL_W_AUX | FL_W_ADV))) {
+        return false;
+    }
+    if (!(folded_is(c, d, "the") || folded_is(c, d, "a") || folded_is(c, d, "an") ||
+          folded_is(c, d, "his") || folded_is(c, d, "its") || folded_is(c, d, "their"))) {
+        return false;
+    }
+    if (folded_is(c, m, "most") || folded_is(c, m, "least")) {
+        return true;
+    }
+    for (size_t e = 0; e < sizeof(ADVERB_ENDINGS) / sizeof(ADVERB_ENDINGS[0]); e++) {
+        if (suffix_is(c, m, ADVERB_ENDINGS[e], 5)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* Is the -ing cue at i (group [vg, i), word p before it) a noun in a title-case headline,
  * after a capitalised noun ("Stark Drought Warning To Growers", "Flood Warning Sign")? There
  * every word has a capital, so the word before names no subject; a subject stands at the
@@ -2780,6 +2811,12 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
     if (i + 1 < s->b && (folded_is(c, i + 1, "out") || folded_is(c, i + 1, "down")) &&
         lemma_is(c->v[i].cue, "knock")) {
         return false; /* "knocked out funding", "was knocked down": a blow, no criticism */
+    }
+    if ((f == FL_FORM_PAST || f == FL_FORM_PP) && vg == i && i > s->a + 1 && i + 1 < s->b &&
+        adjective_participle(c, i)) {
+        /* "a politically charged visit", "the newly identified emails", "the least favored
+         * candidates": after an article or a possessive and an adverb, before the noun */
+        return false;
     }
     if (i + 1 < s->b && lemma_is(c->v[i].cue, "decline") &&
         (c->k[i + 1].all_digits || number_word(c, i + 1) || folded_is(c, i + 1, "by") ||

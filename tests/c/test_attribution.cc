@@ -1635,6 +1635,16 @@ TEST(Attribution, ATitleCaseHeadlinePrefixAfterACommonGivenNameIsAPerson) {
     EXPECT_TRUE(records("Tilden Fair: Growers Bring Bigger Pumpkins Than Ever").empty());
 }
 
+TEST(Attribution, APastFormAfterAnArticleAndAnAdverbIsAnAdjective) {
+    EXPECT_TRUE(records("The mayor made a politically charged visit to the dam.").empty());
+    EXPECT_TRUE(records("The newly identified emails were released on Friday.").empty());
+    EXPECT_TRUE(records("They are the least favored growers in the county.").empty());
+    auto r = records("The family denied reports that the farm was sold.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The family", r[0].speaker);
+    EXPECT_EQ("denied", r[0].cue);
+}
+
 TEST(Attribution, DeclineBeforeAMeasureIsAFall) {
     EXPECT_TRUE(records("Exports of cheese declined 40 percent last year.").empty());
     EXPECT_TRUE(records("The turnout declined by nine points in Tilden.").empty());
