@@ -1370,9 +1370,11 @@ static name_kind name_of(const ctx *c, size_t from, size_t to, bool title) {
         return NAME_SPEAKER;
     }
     if (words == 1) {
-        /* one word: a name, not an initial ("Q:", "A:") nor a platform ("Twitter:") */
+        /* one word: a name, not an initial ("Q:", "A:"), a platform ("Twitter:") nor a
+         * past of saying ("Revealed:", "Confirmed:": a kicker) */
         return c->k[first].upper && c->k[first].ncp > 1 && !odd_capitals(c, first) &&
-                       !(bits(c, first) & FL_W_MEDIUM)
+                       !(bits(c, first) & FL_W_MEDIUM) && form(c, first) != FL_FORM_PAST &&
+                       form(c, first) != FL_FORM_PP
                    ? NAME_SPEAKER
                    : NAME_NONE;
     }

@@ -1635,6 +1635,15 @@ TEST(Attribution, ATitleCaseHeadlinePrefixAfterACommonGivenNameIsAPerson) {
     EXPECT_TRUE(records("Tilden Fair: Growers Bring Bigger Pumpkins Than Ever").empty());
 }
 
+TEST(Attribution, AOneWordHeadlinePrefixThatIsAPastOfSayingIsAKicker) {
+    EXPECT_TRUE(records("Revealed: The Growers Who Paid The Levy Twice").empty());
+    EXPECT_TRUE(records("Confirmed: the dam will open in May").empty());
+    auto r = records("Lind: the dam will open in May");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Lind", r[0].speaker);
+    EXPECT_EQ(":", r[0].cue);
+}
+
 TEST(Attribution, APastFormAfterAnArticleAndAnAdverbIsAnAdjective) {
     EXPECT_TRUE(records("The mayor made a politically charged visit to the dam.").empty());
     EXPECT_TRUE(records("The newly identified emails were released on Friday.").empty());
