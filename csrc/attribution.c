@@ -2852,6 +2852,10 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
         punct(c, i + 1) == ',') {
         return false; /* "That said, …": the writer's "nevertheless" */
     }
+    if (f == FL_FORM_ADJ && i + 1 < s->b && lemma_is(c->v[i].cue, "critical") &&
+        (folded_is(c, i + 1, "to") || folded_is(c, i + 1, "for"))) {
+        return false; /* "Data is critical to winning": needed, no criticism ("critical of") */
+    }
     if (f == FL_FORM_ADJ) {
         return passive_group(c, vg, i); /* "are concerned that", not "a concerned voter" */
     }

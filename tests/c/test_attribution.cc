@@ -1654,6 +1654,15 @@ TEST(Attribution, APastFormAfterAnArticleAndAnAdverbIsAnAdjective) {
     EXPECT_EQ("denied", r[0].cue);
 }
 
+TEST(Attribution, CriticalToIsNeededNotCritical) {
+    EXPECT_TRUE(records("Water is critical to the harvest this year.").empty());
+    EXPECT_TRUE(records("Growers who would be critical for the vote stayed home.").empty());
+    /* the rule reads "to" and "for" only: the cue before them stays one */
+    auto r = records("Lind is confident that water is critical to the harvest.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Lind", r[0].speaker);
+}
+
 TEST(Attribution, DeclineBeforeAMeasureIsAFall) {
     EXPECT_TRUE(records("Exports of cheese declined 40 percent last year.").empty());
     EXPECT_TRUE(records("The turnout declined by nine points in Tilden.").empty());
