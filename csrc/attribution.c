@@ -2820,6 +2820,13 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
          * candidates": after an article or a possessive and an adverb, before the noun */
         return false;
     }
+    if (i + 1 < s->b && lemma_is(c->v[i].cue, "boast") &&
+        (((bits(c, i + 1) & FL_W_DET) && !folded_is(c, i + 1, "that")) || c->k[i + 1].all_digits ||
+         number_word(c, i + 1) || folded_is(c, i + 1, "just"))) {
+        /* "She boasts a 45-point lead", "The town boasts just one shop": has, says nothing;
+         * one boasts that, of or about */
+        return false;
+    }
     if (i + 1 < s->b && lemma_is(c->v[i].cue, "decline") &&
         (c->k[i + 1].all_digits || number_word(c, i + 1) || folded_is(c, i + 1, "by") ||
          folded_is(c, i + 1, "from"))) {

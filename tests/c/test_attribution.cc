@@ -1654,6 +1654,15 @@ TEST(Attribution, APastFormAfterAnArticleAndAnAdverbIsAnAdjective) {
     EXPECT_EQ("denied", r[0].cue);
 }
 
+TEST(Attribution, BoastBeforeANounPhraseHasNotSays) {
+    EXPECT_TRUE(records("The town boasts a new dam and two mills.").empty());
+    EXPECT_TRUE(records("Lind still boasts a 20-point lead in Tilden.").empty());
+    auto r = records("Lind boasted that the dam was finished early.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Lind", r[0].speaker);
+    EXPECT_EQ("boasted", r[0].cue);
+}
+
 TEST(Attribution, CriticalToIsNeededNotCritical) {
     EXPECT_TRUE(records("Water is critical to the harvest this year.").empty());
     EXPECT_TRUE(records("Growers who would be critical for the vote stayed home.").empty());
