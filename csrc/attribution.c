@@ -2820,6 +2820,9 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
          * candidates": after an article or a possessive and an adverb, before the noun */
         return false;
     }
+    if (i > s->a && (cls & FL_C_CALL) && folded_is(c, i - 1, "roll")) {
+        return false; /* "a roll call vote": a count of votes, no appeal */
+    }
     if (i + 1 < s->b && lemma_is(c->v[i].cue, "boast") &&
         (((bits(c, i + 1) & FL_W_DET) && !folded_is(c, i + 1, "that")) || c->k[i + 1].all_digits ||
          number_word(c, i + 1) || folded_is(c, i + 1, "just"))) {

@@ -1654,6 +1654,13 @@ TEST(Attribution, APastFormAfterAnArticleAndAnAdverbIsAnAdjective) {
     EXPECT_EQ("denied", r[0].cue);
 }
 
+TEST(Attribution, CallAfterRollIsANoun) {
+    EXPECT_TRUE(records("The council began the roll call on Tuesday.").empty());
+    auto r = records("The growers call on the council to act.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The growers", r[0].speaker);
+}
+
 TEST(Attribution, BoastBeforeANounPhraseHasNotSays) {
     EXPECT_TRUE(records("The town boasts a new dam and two mills.").empty());
     EXPECT_TRUE(records("Lind still boasts a 20-point lead in Tilden.").empty());
