@@ -2820,6 +2820,10 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
          * candidates": after an article or a possessive and an adverb, before the noun */
         return false;
     }
+    if (i + 2 < s->b && lemma_is(c->v[i].cue, "add") && folded_is(c, i + 1, "to") &&
+        (bits(c, i + 2) & FL_W_DET) && !(bits(c, i + 2) & FL_W_PRON)) {
+        return false; /* "The delay added to the confusion": made it more, said nothing */
+    }
     if (i > s->a && (cls & FL_C_CALL) && folded_is(c, i - 1, "roll")) {
         return false; /* "a roll call vote": a count of votes, no appeal */
     }

@@ -1654,6 +1654,14 @@ TEST(Attribution, APastFormAfterAnArticleAndAnAdverbIsAnAdjective) {
     EXPECT_EQ("denied", r[0].cue);
 }
 
+TEST(Attribution, AddToADeterminerMakesMore) {
+    EXPECT_TRUE(records("The long delay added to the confusion in Tilden.").empty());
+    auto r = records("The mayor added that the dam would open in May.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The mayor", r[0].speaker);
+    EXPECT_EQ("added", r[0].cue);
+}
+
 TEST(Attribution, CallAfterRollIsANoun) {
     EXPECT_TRUE(records("The council began the roll call on Tuesday.").empty());
     auto r = records("The growers call on the council to act.");
