@@ -8042,6 +8042,8 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
                 to++;
             } else if (i > s->a && (folded_is(c, i - 1, "по") || folded_is(c, i - 1, "за"))) {
                 cue_first = i - 1;
+            } else if (folded_is(c, i, "per") && i > s->a && c->t[i - 1].kind != FL_TOKEN_PUNCT) {
+                continue; /* "$70 per square foot, …": a rate; "Per the memo, …" cites */
             }
             size_t e = to;
             while (e < s->b && e - to < MAX_SPEAKER_TOKENS * 2 && punct(c, e) != ',' &&

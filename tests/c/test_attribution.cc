@@ -1654,6 +1654,15 @@ TEST(Attribution, APastFormAfterAnArticleAndAnAdverbIsAnAdjective) {
     EXPECT_EQ("denied", r[0].cue);
 }
 
+TEST(Attribution, PerAfterAWordIsARate) {
+    EXPECT_TRUE(
+        records("Rent in Tilden runs $70 per square foot, although the mill was cheaper.").empty());
+    auto r = records("Per the council's memo, the dam will open in May.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Per", r[0].cue);
+    EXPECT_EQ("the council's memo", r[0].speaker);
+}
+
 TEST(Attribution, AddToADeterminerMakesMore) {
     EXPECT_TRUE(records("The long delay added to the confusion in Tilden.").empty());
     auto r = records("The mayor added that the dam would open in May.");
