@@ -1254,6 +1254,58 @@ static bool acronym(const ctx *c, size_t i) {
     return true;
 }
 
+/* The 50 most common given names of each sex among US births of the 1950s, the decade of
+ * most people in today's news, from the US Social Security Administration's popular names
+ * by decade (public domain; ssa.gov/oact/babynames/decades), folded and sorted. In a
+ * title-case headline a two-word prefix is a person's name when its first word is one
+ * ("Scott Ritter:"), where a kicker is a phrase ("Drone Warfare:"). */
+static const char *const FIRST_NAMES[] = {
+    "alan",    "ann",     "anthony",   "barbara",     "betty",   "beverly", "bonnie",
+    "brenda",  "brian",   "bruce",     "carl",        "carol",   "carolyn", "catherine",
+    "charles", "cheryl",  "christine", "christopher", "cindy",   "connie",  "cynthia",
+    "dale",    "daniel",  "danny",     "david",       "deborah", "debra",   "denise",
+    "dennis",  "diane",   "donald",    "donna",       "douglas", "edward",  "elizabeth",
+    "frank",   "gail",    "gary",      "george",      "gerald",  "gloria",  "gregory",
+    "james",   "janet",   "janice",    "jeffrey",     "jerry",   "joan",    "john",
+    "joseph",  "joyce",   "judith",    "judy",        "julie",   "karen",   "kathleen",
+    "kathy",   "keith",   "kenneth",   "kevin",       "larry",   "laura",   "lawrence",
+    "linda",   "lisa",    "margaret",  "mark",        "martha",  "mary",    "michael",
+    "nancy",   "pamela",  "patricia",  "patrick",     "paul",    "paula",   "peggy",
+    "peter",   "randy",   "raymond",   "rebecca",     "richard", "ricky",   "robert",
+    "roger",   "ronald",  "sandra",    "scott",       "sharon",  "shirley", "stephen",
+    "steven",  "susan",   "teresa",    "terry",       "theresa", "thomas",  "timothy",
+    "wayne",   "william",
+};
+
+/* Is word i one of FIRST_NAMES? */
+static bool common_first_name(const ctx *c, size_t i) {
+    const fl_tokinfo *k = &c->k[i];
+    if (!is_word(c, i) || k->fold_len < 3 || k->fold_len > 11) {
+        return false;
+    }
+    const uint8_t *f = folded_at(c, k);
+    size_t lo = 0;
+    size_t hi = sizeof(FIRST_NAMES) / sizeof(FIRST_NAMES[0]);
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const char *n = FIRST_NAMES[mid];
+        size_t len = strlen(n);
+        int cmp = memcmp(f, n, k->fold_len < len ? k->fold_len : len);
+        if (cmp == 0) {
+            cmp = k->fold_len < len ? -1 : k->fold_len > len;
+        }
+        if (cmp == 0) {
+            return true;
+        }
+        if (cmp < 0) {
+            hi = mid;
+        } else {
+            lo = mid + 1;
+        }
+    }
+    return false;
+}
+
 /* Does [from, to) hold a role or a source word ("Chief", "Ministry", "Reports")? */
 static bool names_role(const ctx *c, size_t from, size_t to) {
     for (size_t i = from; i < to; i++) {
@@ -1318,9 +1370,11 @@ static name_kind name_of(const ctx *c, size_t from, size_t to, bool title) {
         return NAME_SPEAKER;
     }
     if (words == 1) {
-        /* one word: a name, not an initial ("Q:", "A:") nor a platform ("Twitter:") */
+        /* one word: a name, not an initial ("Q:", "A:"), a platform ("Twitter:") nor a
+         * past of saying ("Revealed:", "Confirmed:": a kicker) */
         return c->k[first].upper && c->k[first].ncp > 1 && !odd_capitals(c, first) &&
-                       !(bits(c, first) & FL_W_MEDIUM)
+                       !(bits(c, first) & FL_W_MEDIUM) && form(c, first) != FL_FORM_PAST &&
+                       form(c, first) != FL_FORM_PP
                    ? NAME_SPEAKER
                    : NAME_NONE;
     }
@@ -1329,8 +1383,11 @@ static name_kind name_of(const ctx *c, size_t from, size_t to, bool title) {
             return NAME_NONE; /* "Spoiler no more": a person's name has no "no", "the", "of" */
         }
     }
-    /* several words without a role: a person's name in a headline in sentence case */
-    return all_caps && !title && words <= 3 ? NAME_SPEAKER : NAME_NONE;
+    /* several words without a role: a person's name in a headline in sentence case, or in
+     * title case after a common given name ("Scott Ritter:", not "Drone Warfare:") */
+    return all_caps && (!title || (c->k[first].upper && common_first_name(c, first))) && words <= 3
+               ? NAME_SPEAKER
+               : NAME_NONE;
 }
 
 /* Do two names joined by one "and" fill [from, to) ("Mark Blumenthal and Jon Cohen", a
@@ -1451,7 +1508,8 @@ static fl_status headline(ctx *c, const span *s, size_t *from) {
             if (folded_is(c, i, "on")) {
                 /* only a role, a source or an acronym speaks on a topic ("Sky on fire:" is
                  * a kicker) */
-                if (names_role(c, s->a, i) || (i == s->a + 1 && acronym(c, s->a))) {
+                if (names_role(c, s->a, i) || (i == s->a + 1 && acronym(c, s->a)) ||
+                    (common_first_name(c, s->a) && name_of(c, s->a, i, title) == NAME_SPEAKER)) {
                     name_end = i;
                 } else {
                     name_end = s->a;
@@ -1767,6 +1825,37 @@ static unsigned headline_rules(const ctx *c, const span *s, size_t from) {
         }
     }
     return rules | (title_s >= 2);
+}
+
+/* Is the past form at i an adjective: after an article or a possessive and an adverb of
+ * degree or manner (in -ally, -ously, -ively, -ibly, -ably, -ently, -antly, -edly, newly,
+ * widely, highly, or "most", "least"), before a lower-case word that can be its noun ("a
+ * politically charged visit")? Not after a noun in -ly ("the family denied …"). */
+static bool adjective_participle(const ctx *c, size_t i) {
+    static const char *const ADVERB_ENDINGS[] = {"ally", "ously", "ively", "ibly",
+                                                 "ably", "ently", "antly", "edly",
+                                                 "ewly", "idely", "ghly"};
+    size_t m = i - 1;
+    size_t d = i - 2;
+    if (!is_word(c, m) || !c->k[m].lower || c->v[m].cue != NULL || !is_word(c, i + 1) ||
+        !c->k[i + 1].lower ||
+        (bits(c, i + 1) &
+         (FL_W_DET | FL_W_PRON | FL_W_PREP | FL_W_OPENER | FL_W_CONJ | FL_W_AUX | FL_W_ADV))) {
+        return false;
+    }
+    if (!(folded_is(c, d, "the") || folded_is(c, d, "a") || folded_is(c, d, "an") ||
+          folded_is(c, d, "his") || folded_is(c, d, "its") || folded_is(c, d, "their"))) {
+        return false;
+    }
+    if (folded_is(c, m, "most") || folded_is(c, m, "least")) {
+        return true;
+    }
+    for (size_t e = 0; e < sizeof(ADVERB_ENDINGS) / sizeof(ADVERB_ENDINGS[0]); e++) {
+        if (suffix_is(c, m, ADVERB_ENDINGS[e], 5)) {
+            return true;
+        }
+    }
+    return false;
 }
 
 /* Is the -ing cue at i (group [vg, i), word p before it) a noun in a title-case headline,
@@ -2725,6 +2814,33 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
         lemma_is(c->v[i].cue, "knock")) {
         return false; /* "knocked out funding", "was knocked down": a blow, no criticism */
     }
+    if ((f == FL_FORM_PAST || f == FL_FORM_PP) && vg == i && i > s->a + 1 && i + 1 < s->b &&
+        adjective_participle(c, i)) {
+        /* "a politically charged visit", "the newly identified emails", "the least favored
+         * candidates": after an article or a possessive and an adverb, before the noun */
+        return false;
+    }
+    if (i + 2 < s->b && lemma_is(c->v[i].cue, "add") && folded_is(c, i + 1, "to") &&
+        (bits(c, i + 2) & FL_W_DET) && !(bits(c, i + 2) & FL_W_PRON)) {
+        return false; /* "The delay added to the confusion": made it more, said nothing */
+    }
+    if (i > s->a && (cls & FL_C_CALL) && folded_is(c, i - 1, "roll")) {
+        return false; /* "a roll call vote": a count of votes, no appeal */
+    }
+    if (i + 1 < s->b && lemma_is(c->v[i].cue, "boast") &&
+        (((bits(c, i + 1) & FL_W_DET) && !folded_is(c, i + 1, "that")) || c->k[i + 1].all_digits ||
+         number_word(c, i + 1) || folded_is(c, i + 1, "just"))) {
+        /* "She boasts a 45-point lead", "The town boasts just one shop": has, says nothing;
+         * one boasts that, of or about */
+        return false;
+    }
+    if (i + 1 < s->b && lemma_is(c->v[i].cue, "decline") &&
+        (c->k[i + 1].all_digits || number_word(c, i + 1) || folded_is(c, i + 1, "by") ||
+         folded_is(c, i + 1, "from"))) {
+        /* "Trade declined 40 percent", "declined by nine points", "declined from 1989 to
+         * 2013": a fall that is measured; a refusal takes "to" or an object */
+        return false;
+    }
     if ((cls & FL_C_CALL) && i > s->a + 1 && folded_is(c, i - 1, "to") &&
         folded_is(c, i - 2, "close")) {
         return false; /* "too close to call for hours": a race no one could call yet */
@@ -2749,6 +2865,10 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
     if (vg == i && i == s->a + 1 && folded_is(c, s->a, "that") && i + 1 < s->b &&
         punct(c, i + 1) == ',') {
         return false; /* "That said, …": the writer's "nevertheless" */
+    }
+    if (f == FL_FORM_ADJ && i + 1 < s->b && lemma_is(c->v[i].cue, "critical") &&
+        (folded_is(c, i + 1, "to") || folded_is(c, i + 1, "for"))) {
+        return false; /* "Data is critical to winning": needed, no criticism ("critical of") */
     }
     if (f == FL_FORM_ADJ) {
         return passive_group(c, vg, i); /* "are concerned that", not "a concerned voter" */
@@ -7922,6 +8042,8 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
                 to++;
             } else if (i > s->a && (folded_is(c, i - 1, "по") || folded_is(c, i - 1, "за"))) {
                 cue_first = i - 1;
+            } else if (folded_is(c, i, "per") && i > s->a && c->t[i - 1].kind != FL_TOKEN_PUNCT) {
+                continue; /* "$70 per square foot, …": a rate; "Per the memo, …" cites */
             }
             size_t e = to;
             while (e < s->b && e - to < MAX_SPEAKER_TOKENS * 2 && punct(c, e) != ',' &&

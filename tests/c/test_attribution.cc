@@ -1621,6 +1621,91 @@ TEST(Attribution, ATitleCaseHeadlineNameBeforeTheFirstPersonSpeaks) {
     EXPECT_TRUE(records("Strategic Shift: Troops Move Toward The River Again.").empty());
 }
 
+TEST(Attribution, ATitleCaseHeadlinePrefixAfterACommonGivenNameIsAPerson) {
+    auto r = records("Gary Holm: Farmers Will Pay For The New Levy");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Gary Holm", r[0].speaker);
+    EXPECT_EQ(":", r[0].cue);
+    EXPECT_EQ("Farmers Will Pay For The New Levy", r[0].content);
+    r = records("Susan Ode on Tilden: Growers Lost Half The Harvest");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Susan Ode", r[0].speaker);
+    /* a kicker's first word is no given name; nor is a proper noun that is not one */
+    EXPECT_TRUE(records("Harvest Blues: Growers Lost Half The Crop").empty());
+    EXPECT_TRUE(records("Tilden Fair: Growers Bring Bigger Pumpkins Than Ever").empty());
+}
+
+TEST(Attribution, AOneWordHeadlinePrefixThatIsAPastOfSayingIsAKicker) {
+    EXPECT_TRUE(records("Revealed: The Growers Who Paid The Levy Twice").empty());
+    EXPECT_TRUE(records("Confirmed: the dam will open in May").empty());
+    auto r = records("Lind: the dam will open in May");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Lind", r[0].speaker);
+    EXPECT_EQ(":", r[0].cue);
+}
+
+TEST(Attribution, APastFormAfterAnArticleAndAnAdverbIsAnAdjective) {
+    EXPECT_TRUE(records("The mayor made a politically charged visit to the dam.").empty());
+    EXPECT_TRUE(records("The newly identified emails were released on Friday.").empty());
+    EXPECT_TRUE(records("They are the least favored growers in the county.").empty());
+    auto r = records("The family denied reports that the farm was sold.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The family", r[0].speaker);
+    EXPECT_EQ("denied", r[0].cue);
+}
+
+TEST(Attribution, PerAfterAWordIsARate) {
+    EXPECT_TRUE(
+        records("Rent in Tilden runs $70 per square foot, although the mill was cheaper.").empty());
+    auto r = records("Per the council's memo, the dam will open in May.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Per", r[0].cue);
+    EXPECT_EQ("the council's memo", r[0].speaker);
+}
+
+TEST(Attribution, AddToADeterminerMakesMore) {
+    EXPECT_TRUE(records("The long delay added to the confusion in Tilden.").empty());
+    auto r = records("The mayor added that the dam would open in May.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The mayor", r[0].speaker);
+    EXPECT_EQ("added", r[0].cue);
+}
+
+TEST(Attribution, CallAfterRollIsANoun) {
+    EXPECT_TRUE(records("The council began the roll call on Tuesday.").empty());
+    auto r = records("The growers call on the council to act.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The growers", r[0].speaker);
+}
+
+TEST(Attribution, BoastBeforeANounPhraseHasNotSays) {
+    EXPECT_TRUE(records("The town boasts a new dam and two mills.").empty());
+    EXPECT_TRUE(records("Lind still boasts a 20-point lead in Tilden.").empty());
+    auto r = records("Lind boasted that the dam was finished early.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Lind", r[0].speaker);
+    EXPECT_EQ("boasted", r[0].cue);
+}
+
+TEST(Attribution, CriticalToIsNeededNotCritical) {
+    EXPECT_TRUE(records("Water is critical to the harvest this year.").empty());
+    EXPECT_TRUE(records("Growers who would be critical for the vote stayed home.").empty());
+    /* the rule reads "to" and "for" only: the cue before them stays one */
+    auto r = records("Lind is confident that water is critical to the harvest.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Lind", r[0].speaker);
+}
+
+TEST(Attribution, DeclineBeforeAMeasureIsAFall) {
+    EXPECT_TRUE(records("Exports of cheese declined 40 percent last year.").empty());
+    EXPECT_TRUE(records("The turnout declined by nine points in Tilden.").empty());
+    EXPECT_TRUE(records("Growers' incomes declined from 2010 to 2020.").empty());
+    auto r = records("The mayor declined to comment on the levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The mayor", r[0].speaker);
+    EXPECT_EQ("declined", r[0].cue);
+}
+
 TEST(Attribution, ANounOfTradeAfterOneCapitalisedWordStaysInTheSubject) {
     auto r = records("Cheese exporters, for example, complain that the tariff hurts them.");
     ASSERT_EQ(1u, r.size());
