@@ -8359,10 +8359,14 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
                 !fixed_particle) {
                 continue; /* "the missile slammed into …": a movement, not a stance */
             }
-            if (f == FL_FORM_ADJ && (cstart == SIZE_MAX || !(clause_complement(c, s, cstart) ||
-                                                             folded_is(c, cstart, "about") ||
-                                                             folded_is(c, cstart, "of")))) {
-                continue; /* "are concerned that …", "is confident of …"; not "is sure" */
+            if (f == FL_FORM_ADJ &&
+                (cstart == SIZE_MAX ||
+                 !(clause_complement(c, s, cstart) || folded_is(c, cstart, "about") ||
+                   folded_is(c, cstart, "of") || folded_is(c, cstart, "with") ||
+                   folded_is(c, cstart, "by") || folded_is(c, cstart, "at") ||
+                   folded_is(c, cstart, "over") || folded_is(c, cstart, "on")))) {
+                continue; /* "are concerned that …", "is confident of …", "were angered by …";
+                           * not "is sure" */
             }
             /* (after the tests above, which read the complement with its preposition) */
             if (cstart == i + 1 && at.cue_end == i + 1 && light_end == 0 && f != FL_FORM_ADJ &&

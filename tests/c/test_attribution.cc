@@ -4608,3 +4608,23 @@ TEST(Attribution, RefutingIsAVerbOfSaying) {
     // the participle before its noun is no one's act
     EXPECT_TRUE(records("The long refuted claim spread anyway.").empty());
 }
+
+TEST(Attribution, AFeelingAboutAStateOfAffairsAfterBeIsAnAttitude) {
+    struct Case {
+        const char *text, *speaker;
+    };
+    for (const Case &k :
+         {Case{"The growers were angered by the new levy.", "The growers"},
+          Case{"Council members are wary of another recount.", "Council members"},
+          Case{"Tilden voters are split on the school budget.", "Tilden voters"},
+          Case{"The mayor was pleased with the turnout.", "The mayor"},
+          Case{"Local farmers are upset that the county sold the land.", "Local farmers"}}) {
+        auto r = records(k.text);
+        ASSERT_EQ(1u, r.size()) << k.text;
+        EXPECT_EQ(k.speaker, r[0].speaker) << k.text;
+    }
+    // before its noun, or with no complement, the adjective reports nothing
+    EXPECT_TRUE(records("An angry crowd gathered outside the hall.").empty());
+    EXPECT_TRUE(records("The growers were happy.").empty());
+    EXPECT_TRUE(records("The nervous clerk counted the ballots twice.").empty());
+}
