@@ -8356,7 +8356,8 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
                                   lemma_is(c->v[i].cue, "side");
             if ((b & FL_W_STANCE) && !(b & FL_W_SPEECH) && !vote && cstart != SIZE_MAX &&
                 (bits(c, cstart) & FL_W_PREP) && !clause_complement(c, s, cstart) &&
-                !fixed_particle) {
+                !fixed_particle && f != FL_FORM_ADJ) {
+                /* (an adjective of stance takes its preposition: "is critical of", below) */
                 continue; /* "the missile slammed into …": a movement, not a stance */
             }
             if (f == FL_FORM_ADJ &&

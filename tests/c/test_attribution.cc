@@ -4628,3 +4628,22 @@ TEST(Attribution, AFeelingAboutAStateOfAffairsAfterBeIsAnAttitude) {
     EXPECT_TRUE(records("The growers were happy.").empty());
     EXPECT_TRUE(records("The nervous clerk counted the ballots twice.").empty());
 }
+
+TEST(Attribution, AnAdjectiveOfStanceTakesItsPreposition) {
+    // "critical of", "supportive of": the stance verbs' rule against a movement ("slammed
+    // into the wall") does not apply to an adjective after "be"
+    struct Case {
+        const char *text, *speaker, *cue;
+    };
+    for (const Case &k :
+         {Case{"The growers are critical of the new levy.", "The growers", "are critical"},
+          Case{"Most council members have been supportive of the plan.", "Most council members",
+               "have been supportive"}}) {
+        auto r = records(k.text);
+        ASSERT_EQ(1u, r.size()) << k.text;
+        EXPECT_EQ(k.speaker, r[0].speaker) << k.text;
+        EXPECT_EQ(k.cue, r[0].cue) << k.text;
+    }
+    EXPECT_TRUE(records("The critical vote on the levy came late in the evening.").empty());
+    EXPECT_TRUE(records("Turnout in Tilden was critical.").empty());
+}
