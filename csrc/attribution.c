@@ -463,6 +463,11 @@ static inline bool speaker_token(const ctx *c, size_t i) {
  * of at most MAX_VERB_GROUP auxiliaries, negations and adverbs; i when there is none. */
 static size_t verb_group_start(const ctx *c, const span *s, size_t i) {
     size_t j = i;
+    /* before an adjective of attitude, words of degree are in the group: "were far less
+     * divided on", "are so wary of", "is very critical of" */
+    static const char *const degree[] = {"very",  "so",  "more", "less",  "most",
+                                         "least", "far", "much", "quite", "rather"};
+    bool adjective = i < c->n && form(c, i) == FL_FORM_ADJ;
     /* "Others, however, say …": a parenthetical adverb between commas */
     if (j >= s->a + 3 && punct(c, j - 1) == ',' && (bits(c, j - 2) & FL_W_ADV) &&
         punct(c, j - 3) == ',') {
@@ -478,6 +483,8 @@ static size_t verb_group_start(const ctx *c, const span *s, size_t i) {
         /* "'s" is "is" or "has" after a pronoun ("he's predicting"), else a possessive */
         bool aux = (b & (FL_W_AUX | FL_W_ADV)) &&
                    (c->t[p].kind != FL_TOKEN_CLITIC || (p > s->a && (bits(c, p - 1) & FL_W_PRON)));
+        aux = aux || (adjective && is_word(c, p) && !c->v[p].quoted &&
+                      folded_in(c, p, degree, sizeof degree / sizeof degree[0]));
         uint8_t last = 0;
         if (!aux) {
             /* each word the tests below take ends in one of these bytes ("only", "since",

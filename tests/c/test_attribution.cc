@@ -4647,3 +4647,20 @@ TEST(Attribution, AnAdjectiveOfStanceTakesItsPreposition) {
     EXPECT_TRUE(records("The critical vote on the levy came late in the evening.").empty());
     EXPECT_TRUE(records("Turnout in Tilden was critical.").empty());
 }
+
+TEST(Attribution, WordsOfDegreeBeforeAnAdjectiveOfAttitudeAreInItsVerbGroup) {
+    struct Case {
+        const char *text, *cue;
+    };
+    for (const Case &k :
+         {Case{"Growers were far less divided on the plan.", "were far less divided"},
+          Case{"Growers are so wary of the plan.", "are so wary"},
+          Case{"Growers are very critical of the plan.", "are very critical"}}) {
+        auto r = records(k.text);
+        ASSERT_EQ(1u, r.size()) << k.text;
+        EXPECT_EQ("Growers", r[0].speaker) << k.text;
+        EXPECT_EQ(k.cue, r[0].cue) << k.text;
+    }
+    // before a noun the adjective is no attitude, with or without a word of degree
+    EXPECT_TRUE(records("The more concerned voters left the hall early.").empty());
+}
