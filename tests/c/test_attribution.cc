@@ -4664,3 +4664,20 @@ TEST(Attribution, WordsOfDegreeBeforeAnAdjectiveOfAttitudeAreInItsVerbGroup) {
     // before a noun the adjective is no attitude, with or without a word of degree
     EXPECT_TRUE(records("The more concerned voters left the hall early.").empty());
 }
+
+TEST(Attribution, ReadinessToActIsAnAttitude) {
+    struct Case {
+        const char *text, *speaker, *cue;
+    };
+    for (const Case &k :
+         {Case{"The mayor was quick to praise the growers.", "The mayor", "was quick"},
+          Case{"Lind was careful to avoid the subject.", "Lind", "was careful"},
+          Case{"Council members are mindful of the cost.", "Council members", "are mindful"}}) {
+        auto r = records(k.text);
+        ASSERT_EQ(1u, r.size()) << k.text;
+        EXPECT_EQ(k.speaker, r[0].speaker) << k.text;
+        EXPECT_EQ(k.cue, r[0].cue) << k.text;
+    }
+    EXPECT_TRUE(records("The count was quick.").empty());
+    EXPECT_TRUE(records("A quick vote followed the debate.").empty());
+}
