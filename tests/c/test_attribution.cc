@@ -4681,3 +4681,20 @@ TEST(Attribution, ReadinessToActIsAnAttitude) {
     EXPECT_TRUE(records("The count was quick.").empty());
     EXPECT_TRUE(records("A quick vote followed the debate.").empty());
 }
+
+TEST(Attribution, ReferencingSomethingIsAMention) {
+    struct Case {
+        const char *text, *cue;
+    };
+    for (const Case &k :
+         {Case{"The mayor referenced a county report on the levy.", "referenced"},
+          Case{"The mayor closed the meeting, referencing the council's vote.", "referencing"}}) {
+        auto r = records(k.text);
+        ASSERT_EQ(1u, r.size()) << k.text;
+        EXPECT_EQ("The mayor", r[0].speaker) << k.text;
+        EXPECT_EQ(k.cue, r[0].cue) << k.text;
+    }
+    // before its noun the participle is no one's act, and the noun reports nothing
+    EXPECT_TRUE(records("A referenced source was missing from the file.").empty());
+    EXPECT_TRUE(records("The references in the report were old.").empty());
+}
