@@ -3359,7 +3359,7 @@ static size_t speech_act_object(const ctx *c, const span *s, size_t j, const cha
             return n;
         }
         if (m == MAX_SPEECH_ACT_MODIFIERS || !c->k[n].lower ||
-            (bits(c, n) & ~(uint32_t)FL_W_ADV) != 0) {
+            ((bits(c, n) & ~(uint32_t)FL_W_ADV) != 0 && form(c, n) != FL_FORM_ADJ)) {
             return SIZE_MAX; /* only plain modifiers: "favorable", "similarly bigoted" */
         }
         if (n + 2 < s->b && (punct(c, n + 1) == ',' || c->t[n + 1].kind == FL_TOKEN_HYPHEN)) {

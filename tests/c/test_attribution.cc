@@ -4614,7 +4614,7 @@ TEST(Attribution, AFeelingAboutAStateOfAffairsAfterBeIsAnAttitude) {
         const char *text, *speaker;
     };
     for (const Case &k :
-         {Case{"The growers were angered by the new levy.", "The growers"},
+         {Case{"The growers were outraged by the new levy.", "The growers"},
           Case{"Council members are wary of another recount.", "Council members"},
           Case{"Tilden voters are split on the school budget.", "Tilden voters"},
           Case{"The mayor was pleased with the turnout.", "The mayor"},
@@ -4665,21 +4665,20 @@ TEST(Attribution, WordsOfDegreeBeforeAnAdjectiveOfAttitudeAreInItsVerbGroup) {
     EXPECT_TRUE(records("The more concerned voters left the hall early.").empty());
 }
 
-TEST(Attribution, ReadinessToActIsAnAttitude) {
+TEST(Attribution, CareToActIsAnAttitude) {
     struct Case {
         const char *text, *speaker, *cue;
     };
     for (const Case &k :
-         {Case{"The mayor was quick to praise the growers.", "The mayor", "was quick"},
-          Case{"Lind was careful to avoid the subject.", "Lind", "was careful"},
+         {Case{"Lind was careful to avoid the subject.", "Lind", "was careful"},
           Case{"Council members are mindful of the cost.", "Council members", "are mindful"}}) {
         auto r = records(k.text);
         ASSERT_EQ(1u, r.size()) << k.text;
         EXPECT_EQ(k.speaker, r[0].speaker) << k.text;
         EXPECT_EQ(k.cue, r[0].cue) << k.text;
     }
-    EXPECT_TRUE(records("The count was quick.").empty());
-    EXPECT_TRUE(records("A quick vote followed the debate.").empty());
+    EXPECT_TRUE(records("The growers were careful.").empty());
+    EXPECT_TRUE(records("A careful count followed the debate.").empty());
 }
 
 TEST(Attribution, ReferencingSomethingIsAMention) {
