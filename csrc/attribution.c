@@ -463,6 +463,11 @@ static inline bool speaker_token(const ctx *c, size_t i) {
  * of at most MAX_VERB_GROUP auxiliaries, negations and adverbs; i when there is none. */
 static size_t verb_group_start(const ctx *c, const span *s, size_t i) {
     size_t j = i;
+    /* before an adjective of attitude, words of degree are in the group: "were far less
+     * divided on", "are so wary of", "is very critical of" */
+    static const char *const degree[] = {"very",  "so",  "more", "less",  "most",
+                                         "least", "far", "much", "quite", "rather"};
+    bool adjective = i < c->n && form(c, i) == FL_FORM_ADJ;
     /* "Others, however, say …": a parenthetical adverb between commas */
     if (j >= s->a + 3 && punct(c, j - 1) == ',' && (bits(c, j - 2) & FL_W_ADV) &&
         punct(c, j - 3) == ',') {
@@ -478,6 +483,8 @@ static size_t verb_group_start(const ctx *c, const span *s, size_t i) {
         /* "'s" is "is" or "has" after a pronoun ("he's predicting"), else a possessive */
         bool aux = (b & (FL_W_AUX | FL_W_ADV)) &&
                    (c->t[p].kind != FL_TOKEN_CLITIC || (p > s->a && (bits(c, p - 1) & FL_W_PRON)));
+        aux = aux || (adjective && is_word(c, p) && !c->v[p].quoted &&
+                      folded_in(c, p, degree, sizeof degree / sizeof degree[0]));
         uint8_t last = 0;
         if (!aux) {
             /* each word the tests below take ends in one of these bytes ("only", "since",
@@ -3472,7 +3479,7 @@ static size_t speech_act_object(const ctx *c, const span *s, size_t j, const cha
             return n;
         }
         if (m == MAX_SPEECH_ACT_MODIFIERS || !c->k[n].lower ||
-            (bits(c, n) & ~(uint32_t)FL_W_ADV) != 0) {
+            ((bits(c, n) & ~(uint32_t)FL_W_ADV) != 0 && form(c, n) != FL_FORM_ADJ)) {
             return SIZE_MAX; /* only plain modifiers: "favorable", "similarly bigoted" */
         }
         if (n + 2 < s->b && (punct(c, n + 1) == ',' || c->t[n + 1].kind == FL_TOKEN_HYPHEN)) {
@@ -8478,13 +8485,18 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
                                   lemma_is(c->v[i].cue, "side");
             if ((b & FL_W_STANCE) && !(b & FL_W_SPEECH) && !vote && cstart != SIZE_MAX &&
                 (bits(c, cstart) & FL_W_PREP) && !clause_complement(c, s, cstart) &&
-                !fixed_particle) {
+                !fixed_particle && f != FL_FORM_ADJ) {
+                /* (an adjective of stance takes its preposition: "is critical of", below) */
                 continue; /* "the missile slammed into …": a movement, not a stance */
             }
-            if (f == FL_FORM_ADJ && (cstart == SIZE_MAX || !(clause_complement(c, s, cstart) ||
-                                                             folded_is(c, cstart, "about") ||
-                                                             folded_is(c, cstart, "of")))) {
-                continue; /* "are concerned that …", "is confident of …"; not "is sure" */
+            if (f == FL_FORM_ADJ &&
+                (cstart == SIZE_MAX ||
+                 !(clause_complement(c, s, cstart) || folded_is(c, cstart, "about") ||
+                   folded_is(c, cstart, "of") || folded_is(c, cstart, "with") ||
+                   folded_is(c, cstart, "by") || folded_is(c, cstart, "at") ||
+                   folded_is(c, cstart, "over") || folded_is(c, cstart, "on")))) {
+                continue; /* "are concerned that …", "is confident of …", "were angered by …";
+                           * not "is sure" */
             }
             /* (after the tests above, which read the complement with its preposition) */
             if (cstart == i + 1 && at.cue_end == i + 1 && light_end == 0 && f != FL_FORM_ADJ &&

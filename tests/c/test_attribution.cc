@@ -4693,3 +4693,92 @@ TEST(Attribution, RefutingIsAVerbOfSaying) {
     // the participle before its noun is no one's act
     EXPECT_TRUE(records("The long refuted claim spread anyway.").empty());
 }
+
+TEST(Attribution, AFeelingAboutAStateOfAffairsAfterBeIsAnAttitude) {
+    struct Case {
+        const char *text, *speaker;
+    };
+    for (const Case &k :
+         {Case{"The growers were outraged by the new levy.", "The growers"},
+          Case{"Council members are wary of another recount.", "Council members"},
+          Case{"Tilden voters are split on the school budget.", "Tilden voters"},
+          Case{"The mayor was pleased with the turnout.", "The mayor"},
+          Case{"Local farmers are upset that the county sold the land.", "Local farmers"}}) {
+        auto r = records(k.text);
+        ASSERT_EQ(1u, r.size()) << k.text;
+        EXPECT_EQ(k.speaker, r[0].speaker) << k.text;
+    }
+    // before its noun, or with no complement, the adjective reports nothing
+    EXPECT_TRUE(records("An angry crowd gathered outside the hall.").empty());
+    EXPECT_TRUE(records("The growers were happy.").empty());
+    EXPECT_TRUE(records("The nervous clerk counted the ballots twice.").empty());
+}
+
+TEST(Attribution, AnAdjectiveOfStanceTakesItsPreposition) {
+    // "critical of", "supportive of": the stance verbs' rule against a movement ("slammed
+    // into the wall") does not apply to an adjective after "be"
+    struct Case {
+        const char *text, *speaker, *cue;
+    };
+    for (const Case &k :
+         {Case{"The growers are critical of the new levy.", "The growers", "are critical"},
+          Case{"Most council members have been supportive of the plan.", "Most council members",
+               "have been supportive"}}) {
+        auto r = records(k.text);
+        ASSERT_EQ(1u, r.size()) << k.text;
+        EXPECT_EQ(k.speaker, r[0].speaker) << k.text;
+        EXPECT_EQ(k.cue, r[0].cue) << k.text;
+    }
+    EXPECT_TRUE(records("The critical vote on the levy came late in the evening.").empty());
+    EXPECT_TRUE(records("Turnout in Tilden was critical.").empty());
+}
+
+TEST(Attribution, WordsOfDegreeBeforeAnAdjectiveOfAttitudeAreInItsVerbGroup) {
+    struct Case {
+        const char *text, *cue;
+    };
+    for (const Case &k :
+         {Case{"Growers were far less divided on the plan.", "were far less divided"},
+          Case{"Growers are so wary of the plan.", "are so wary"},
+          Case{"Growers are very critical of the plan.", "are very critical"}}) {
+        auto r = records(k.text);
+        ASSERT_EQ(1u, r.size()) << k.text;
+        EXPECT_EQ("Growers", r[0].speaker) << k.text;
+        EXPECT_EQ(k.cue, r[0].cue) << k.text;
+    }
+    // before a noun the adjective is no attitude, with or without a word of degree
+    EXPECT_TRUE(records("The more concerned voters left the hall early.").empty());
+}
+
+TEST(Attribution, CareToActIsAnAttitude) {
+    struct Case {
+        const char *text, *speaker, *cue;
+    };
+    for (const Case &k :
+         {Case{"Lind was careful to avoid the subject.", "Lind", "was careful"},
+          Case{"Council members are mindful of the cost.", "Council members", "are mindful"}}) {
+        auto r = records(k.text);
+        ASSERT_EQ(1u, r.size()) << k.text;
+        EXPECT_EQ(k.speaker, r[0].speaker) << k.text;
+        EXPECT_EQ(k.cue, r[0].cue) << k.text;
+    }
+    EXPECT_TRUE(records("The growers were careful.").empty());
+    EXPECT_TRUE(records("A careful count followed the debate.").empty());
+}
+
+TEST(Attribution, ReferencingSomethingIsAMention) {
+    struct Case {
+        const char *text, *cue;
+    };
+    for (const Case &k :
+         {Case{"The mayor referenced a county report on the levy.", "referenced"},
+          Case{"The mayor closed the meeting, referencing the council's vote.", "referencing"}}) {
+        auto r = records(k.text);
+        ASSERT_EQ(1u, r.size()) << k.text;
+        EXPECT_EQ("The mayor", r[0].speaker) << k.text;
+        EXPECT_EQ(k.cue, r[0].cue) << k.text;
+    }
+    // before its noun the participle is no one's act, and the noun reports nothing
+    EXPECT_TRUE(records("A referenced source was missing from the file.").empty());
+    EXPECT_TRUE(records("The references in the report were old.").empty());
+}
