@@ -7635,6 +7635,43 @@ static size_t bare_plural(const ctx *c, const span *s, size_t from) {
     return from;
 }
 
+/* The end of a share of people that starts at from, the agent of a passive ("by about a
+ * quarter of voters", "by nearly 6 in 10 of the delegates", "by 45 percent of the growers",
+ * "by most of them"): a number, a fraction or a quantifier, after an approximator, that an
+ * "of" phrase or a plural noun completes (alone, "by 20 votes" or "by 45 percent" is a
+ * margin); from when there is none. */
+static size_t quantity_agent(const ctx *c, const span *s, size_t from) {
+    static const char *const fractions[] = {"quarter",  "third",     "fifth",   "majority",
+                                            "minority", "plurality", "handful", "tenth"};
+    size_t k = approximator(c, s, from);
+    if (k + 1 >= s->b || !is_word(c, k) || c->v[k].quoted) {
+        return from;
+    }
+    if ((folded_is(c, k, "a") || folded_is(c, k, "an")) && is_word(c, k + 1) &&
+        folded_in(c, k + 1, fractions, sizeof fractions / sizeof fractions[0])) {
+        k += 2; /* "a quarter", "a majority" */
+    } else if (c->k[k].all_digits || number_word(c, k) || quantifier(c, k)) {
+        k++;
+        if (k + 1 < s->b && folded_is(c, k, "in") && is_word(c, k + 1) &&
+            (c->k[k + 1].all_digits || number_word(c, k + 1))) {
+            k += 2; /* "6 in 10" */
+        } else if (k < s->b && folded_is(c, k, "percent")) {
+            k++;
+        }
+    } else {
+        return from;
+    }
+    if (k + 1 < s->b && folded_is(c, k, "of") && !c->v[k + 1].quoted) {
+        size_t e = speaker_forward(c, s, k + 1);
+        if (e == k + 1) {
+            e = bare_plural(c, s, k + 1);
+        }
+        return e > k + 1 ? e : from;
+    }
+    size_t e = k < s->b ? bare_plural(c, s, k) : k;
+    return e > k ? e : from;
+}
+
 /* Does a duration start at j, after "for" ("for several weeks", "for about 30 minutes")? A
  * time word among its first three words. */
 static bool for_a_time(const ctx *c, const span *s, size_t j) {
@@ -8039,7 +8076,10 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
             size_t subj = subject_start(c, vg, from);
             size_t j = i + 1;
             if (j + 1 < s->b && folded_is(c, j, "by")) {
-                size_t e = speaker_forward(c, s, j + 1);
+                size_t e = quantity_agent(c, s, j + 1);
+                if (e == j + 1) {
+                    e = speaker_forward(c, s, j + 1);
+                }
                 if (e == j + 1) {
                     e = bare_plural(c, s, j + 1);
                 }
@@ -8054,7 +8094,10 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
                  * was declared a success by the council", "… was described as a burden by
                  * several growers", "… was supported on Friday by most growers" */
                 size_t by = passive_agent_after(c, s, j);
-                size_t e = by != 0 ? speaker_forward(c, s, by + 1) : 0;
+                size_t e = by != 0 ? quantity_agent(c, s, by + 1) : 0;
+                if (by != 0 && e == by + 1) {
+                    e = speaker_forward(c, s, by + 1);
+                }
                 if (by != 0 && !(e > by + 1 && names_someone(c, by + 1, e))) {
                     e = bare_plural(c, s, by + 1);
                 }

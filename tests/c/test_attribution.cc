@@ -4608,3 +4608,23 @@ TEST(Attribution, RefutingIsAVerbOfSaying) {
     // the participle before its noun is no one's act
     EXPECT_TRUE(records("The long refuted claim spread anyway.").empty());
 }
+
+TEST(Attribution, APassivesAgentMayBeAShareOfPeople) {
+    // an approximator, a "percent" or an "of" phrase stopped the agent: no speaker, or the
+    // number alone
+    auto r = records("The levy was backed by nearly 6 in 10 of the growers.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("was backed", r[0].cue);
+    EXPECT_EQ("nearly 6 in 10 of the growers", r[0].speaker);
+    r = records("The toll was opposed by about a quarter of voters.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("about a quarter of voters", r[0].speaker);
+    r = records("The plan was rejected by 58 percent of the town's farmers.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("58 percent of the town's farmers", r[0].speaker);
+    // a margin is no share of people
+    r = records("The levy was rejected by two votes.");
+    for (const auto &a : r) {
+        EXPECT_EQ("", a.speaker);
+    }
+}
