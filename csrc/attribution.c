@@ -5102,6 +5102,19 @@ static void speaker_in_clause(ctx *c, const span *s, fl_attr *at, size_t vg) {
             mark(c, open + 1, e, FL_ROLE_SPEAKER);
         }
     }
+    /* a participle that ends the speaker before more words of its own opens a reduced
+     * relative, no part of the name: "Syrian hackers backing the regime hijacked …",
+     * "Four more bringing up the rear debated …" (its object stopped the speaker) */
+    size_t last = at->speaker_end - 1;
+    if (at->speaker_end >= at->speaker_first + 2 && at->speaker_end < s->b &&
+        at->speaker_end != at->cue_first && ing_word(c, last) && !c->v[last].quoted &&
+        is_word(c, last - 1) && !(bits(c, last - 1) & (FL_W_DET | FL_W_PREP)) &&
+        is_word(c, at->speaker_end) && !c->v[at->speaker_end].quoted) {
+        if (c->v[last].role == FL_ROLE_SPEAKER) {
+            c->v[last].role = FL_ROLE_NONE;
+        }
+        at->speaker_end = (uint32_t)last;
+    }
 }
 
 static fl_status finish(ctx *c, const span *s, fl_attr *at, size_t cstart, size_t vg,

@@ -4628,3 +4628,19 @@ TEST(Attribution, APassivesAgentMayBeAShareOfPeople) {
         EXPECT_EQ("", a.speaker);
     }
 }
+
+TEST(Attribution, AParticipleThatEndsTheSpeakerBeforeItsObjectIsNoPartOfIt) {
+    // the participle's object stopped the speaker after the participle: "One grower supporting"
+    auto r = records("One grower supporting Mr. Lind, Ivo Brandt of the Tilden Growers Union in "
+                     "Harbour, said he had made more than 150 calls to other growers.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("said", r[1].cue);
+    EXPECT_EQ("One grower", r[1].speaker);
+    // a participle inside the speaker, or right before the verb, stays
+    r = records("In May, the growers meeting in Tilden said the levy was unfair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("the growers meeting in Tilden", r[0].speaker);
+    r = records("Growers standing said the levy was unfair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Growers standing", r[0].speaker);
+}
