@@ -8133,6 +8133,13 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
                             !(subj + 1 == vg &&
                               (folded_is(c, subj, "much") || folded_is(c, subj, "little") ||
                                folded_is(c, subj, "nothing") || folded_is(c, subj, "more")));
+            /* so is the passive of assuring or persuading before "of", a certainty: "She is
+             * assured of at least 40 delegates", "The board was persuaded of the need" (not
+             * "was told of", "was warned of": those are told) */
+            attitude = attitude || ((folded_is(c, i, "assured") || folded_is(c, i, "persuaded")) &&
+                                    at.speaker_first == at.speaker_end && j == i + 1 && j < s->b &&
+                                    folded_is(c, j, "of") && !empty_subject(c, subj, vg) &&
+                                    names_someone(c, subj, vg));
             if (attitude ||
                 (at.speaker_first == at.speaker_end && j == i + 1 && !empty_subject(c, subj, vg) &&
                  names_someone(c, subj, vg) && expected_to_say(c, s, vg, i))) {

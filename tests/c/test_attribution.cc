@@ -4644,3 +4644,22 @@ TEST(Attribution, AParticipleThatEndsTheSpeakerBeforeItsObjectIsNoPartOfIt) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("Growers standing", r[0].speaker);
 }
+
+TEST(Attribution, APassiveOfAssuringOrPersuadingBeforeOfIsItsSubjectsCertainty) {
+    // the subject was the one assured, with no speaker
+    auto r = records("With 40 delegates at stake, she is now assured of winning at least 25.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("is now assured", r[0].cue);
+    EXPECT_EQ("she", r[0].speaker);
+    r = records("The board was persuaded of the need for a levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The board", r[0].speaker);
+    // one told or warned of something is told, and says nothing
+    r = records("The mayor was told of the plan.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("", r[0].speaker);
+    r = records("The mayor was assured that the levy would pass.");
+    for (const auto &a : r) {
+        EXPECT_NE("The mayor", a.speaker);
+    }
+}
