@@ -6019,6 +6019,44 @@ static size_t relative_before_like(const ctx *c, const span *s, size_t vg) {
     return SIZE_MAX;
 }
 
+/* The relative pronoun whose clause an inserted phrase between commas or dashes
+ * interrupts right before the verb group at vg ("her aides, who, on a call Friday,
+ * criticized …", "the ad, which — as one columnist noted — promises …"): its clause's
+ * subject; SIZE_MAX when none. The phrase holds no verb of its own (an attribution's, as
+ * "noted" here, is its own). */
+static size_t relative_before_insert(const ctx *c, const span *s, size_t vg) {
+    if (vg < s->a + 4 || c->v[vg - 1].quoted) {
+        return SIZE_MAX;
+    }
+    int32_t closer = punct(c, vg - 1);
+    bool dash = spaced_dash(c, vg - 1);
+    if (closer != ',' && !dash) {
+        return SIZE_MAX;
+    }
+    size_t words = 0;
+    for (size_t j = vg - 1; j > s->a + 1 && vg - j <= MAX_INTRO_TOKENS;) {
+        j--;
+        if (c->v[j].quoted) {
+            return SIZE_MAX;
+        }
+        if (dash ? spaced_dash(c, j) : punct(c, j) == ',') {
+            size_t w = j - 1; /* j > s->a + 1, so w > s->a */
+            return words > 0 && is_word(c, w) && (bits(c, w) & FL_W_RELATIVE) &&
+                           (folded_is(c, w, "who") || folded_is(c, w, "which")) &&
+                           c->v[w].role == FL_ROLE_NONE && !c->v[w].quoted
+                       ? w
+                       : SIZE_MAX;
+        }
+        int32_t p = punct(c, j);
+        if (p == ';' || p == ':' || p == ',' || p == '(' || p == ')' || is_dash_cp(p) ||
+            (c->v[j].role == FL_ROLE_NONE && finite_verb(c, j))) {
+            return SIZE_MAX;
+        }
+        words += is_word(c, j);
+    }
+    return SIZE_MAX;
+}
+
 /* "Dana Lind, 50, of Tilden said …", "Ivo Brandt, of Velm said …": a place of residence
  * after "of" or "from" whose closing comma was left out belongs to the name before the
  * appositions, which speaks. Sets [*first, *end) to that name and returns true. */
@@ -6312,6 +6350,9 @@ static bool bare_noun_subject(const ctx *c, const span *s, size_t a, size_t b, s
 static void refine_speaker(const ctx *c, const span *s, size_t vg, size_t cue, size_t attrs_before,
                            size_t *first, size_t *end) {
     size_t who = relative_before_like(c, s, vg);
+    if (who == SIZE_MAX) {
+        who = relative_before_insert(c, s, vg);
+    }
     if (who != SIZE_MAX) {
         *first = who; /* "…, who, like many growers, opposed …" */
         *end = who + 1;

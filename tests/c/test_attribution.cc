@@ -4663,3 +4663,21 @@ TEST(Attribution, APassiveOfAssuringOrPersuadingBeforeOfIsItsSubjectsCertainty) 
         EXPECT_NE("The mayor", a.speaker);
     }
 }
+
+TEST(Attribution, ARelativePronounBeforeAnInsertedPhraseIsItsClausesSpeaker) {
+    // the sentence's subject was taken across the relative clause
+    auto r = records("The tone was softer than that of her aides, who, on a call Friday, "
+                     "criticized Lind for the levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("criticized", r[0].cue);
+    EXPECT_EQ("who", r[0].speaker);
+    r = records("The tone matches her new ad, which \u2014 as one columnist noted last week "
+                "\u2014 promises to stop the levy.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("promises", r[1].cue);
+    EXPECT_EQ("which", r[1].speaker);
+    // an inserted phrase after a subject that is no relative pronoun changes nothing
+    r = records("The mayor, on a call Friday, criticized the levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The mayor", r[0].speaker);
+}
