@@ -6057,6 +6057,37 @@ static size_t relative_before_insert(const ctx *c, const span *s, size_t vg) {
     return SIZE_MAX;
 }
 
+/* The relative pronoun after a comma whose clause goes on with the verb group at vg after
+ * "and", "or" or "but" ("Terris, who saw the vote and described it in print"): the second
+ * verb shares the clause's subject; SIZE_MAX when none. No punctuation, quotation,
+ * complementiser or other relative stands between. */
+static size_t relative_conjunct(const ctx *c, const span *s, size_t vg) {
+    if (vg < s->a + 4 || !is_word(c, vg - 1) || c->v[vg - 1].quoted ||
+        !(folded_is(c, vg - 1, "and") || folded_is(c, vg - 1, "or") ||
+          folded_is(c, vg - 1, "but"))) {
+        return SIZE_MAX;
+    }
+    for (size_t j = vg - 1; j > s->a + 1 && vg - j <= 2 * MAX_SPEAKER_TOKENS;) {
+        j--;
+        if (c->v[j].quoted || !is_word(c, j)) {
+            return SIZE_MAX;
+        }
+        uint32_t b = bits(c, j);
+        if (b & FL_W_RELATIVE) {
+            /* "who" needs a verb after it, before the conjunction */
+            return (folded_is(c, j, "who") || folded_is(c, j, "which")) &&
+                           c->v[j].role == FL_ROLE_NONE && punct(c, j - 1) == ',' && j + 2 < vg &&
+                           c->k[j + 1].lower
+                       ? j
+                       : SIZE_MAX;
+        }
+        if (b & FL_W_OPENER) {
+            return SIZE_MAX;
+        }
+    }
+    return SIZE_MAX;
+}
+
 /* "Dana Lind, 50, of Tilden said …", "Ivo Brandt, of Velm said …": a place of residence
  * after "of" or "from" whose closing comma was left out belongs to the name before the
  * appositions, which speaks. Sets [*first, *end) to that name and returns true. */
@@ -6552,6 +6583,14 @@ static void refine_speaker(const ctx *c, const span *s, size_t vg, size_t cue, s
     if (participle && p == ',' && linked_clause_subject(c, s, vg - 1, &f, &e)) {
         *first = f;
         *end = e;
+        return;
+    }
+    /* a verb coordinated in a relative clause has its pronoun: "Terris, who saw the vote and
+     * described it" (not the sentence's subject, nor an earlier speaker) */
+    size_t rel = coordinated && !participle ? relative_conjunct(c, s, vg) : SIZE_MAX;
+    if (rel != SIZE_MAX) {
+        *first = rel;
+        *end = rel + 1;
         return;
     }
     /* after another attribution of the sentence, its speaker: "Lewandowski said, adding" */

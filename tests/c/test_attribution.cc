@@ -4681,3 +4681,16 @@ TEST(Attribution, ARelativePronounBeforeAnInsertedPhraseIsItsClausesSpeaker) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("The mayor", r[0].speaker);
 }
+
+TEST(Attribution, AVerbCoordinatedInARelativeClauseHasItsPronounForSpeaker) {
+    // the sentence's subject (or its earlier speaker) was taken
+    auto r = records("Brandt also interviewed Dana Lind, who saw the vote and described it in "
+                     "print.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("described", r[0].cue);
+    EXPECT_EQ("who", r[0].speaker);
+    // a comma closes the relative clause: the verb after it is the sentence's
+    r = records("Brandt interviewed Dana Lind, who saw the vote, and described it in print.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Brandt", r[0].speaker);
+}
