@@ -7097,6 +7097,49 @@ static size_t subject_behind_preposition(const ctx *c, const span *s, size_t fro
     return j;
 }
 
+/* The noun phrase after "of" that a participle right after it qualifies, when the noun
+ * before "of" is no share or group of it ("the largesse of hedge fund executives supporting
+ * her", "the subject of a fundraising campaign urging him to run": the executives support,
+ * the campaign urges; but "the share of voters saying", "a chorus of Democrats urging" keep
+ * the share and the chorus): the new start of the speaker [first, end), else first. */
+static size_t participle_noun_after_of(const ctx *c, size_t first, size_t end) {
+    static const char *const groups[] = {
+        "share",        "shares",    "proportion", "percent",   "percentage", "majority",
+        "minority",     "number",    "numbers",    "plurality", "half",       "third",
+        "thirds",       "quarter",   "fifth",      "fifths",    "tenth",      "handful",
+        "dozen",        "dozens",    "hundreds",   "thousands", "millions",   "group",
+        "groups",       "family",    "crop",       "chorus",    "coalition",  "members",
+        "member",       "series",    "host",       "lot",       "lots",       "bunch",
+        "team",         "panel",     "board",      "committee", "couple",     "pair",
+        "list",         "slate",     "wave",       "string",    "range",      "sample",
+        "poll",         "survey",    "surveys",    "polls",     "analysis",   "review",
+        "study",        "report",    "average",    "count",     "tally",      "rest",
+        "bulk",         "leaders",   "head",       "heads",     "spokesman",  "spokeswoman",
+        "spokesperson", "president", "chairman",   "director",  "chief",      "one",
+        "each",         "all",       "some",       "many"};
+    if (end < first + 3) {
+        return first;
+    }
+    for (size_t o = end - 1; o > first + 1 && end - o <= MAX_SPEAKER_TOKENS;) {
+        o--;
+        if (c->v[o].quoted || !is_word(c, o)) {
+            return first;
+        }
+        if (!folded_is(c, o, "of")) {
+            continue;
+        }
+        size_t n = o - 1;
+        if (!is_word(c, n) || !c->k[n].lower || c->v[n].quoted || quantifier(c, n) ||
+            number_word(c, n) || c->k[n].all_digits || agent_noun(c, n) ||
+            (bits(c, n) & (FL_W_ROLE | FL_W_SOURCE)) ||
+            folded_in(c, n, groups, sizeof groups / sizeof groups[0])) {
+            return first;
+        }
+        return o + 1 < end && (names_someone(c, o + 1, end) || plural(c, end - 1)) ? o + 1 : first;
+    }
+    return first;
+}
+
 /* The subject that a relative clause without commas runs into ("Farmers in the valley
  * who lost their crops say", "Those who backed the levy argue"): when the speaker found at
  * sp_first follows "who" and the words before "who", back to the start of the clause, name
@@ -8397,6 +8440,10 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
                         }
                     }
                 }
+            }
+            if (vg == i && form(c, i) == FL_FORM_ING && named_end == vg &&
+                named_first + 3 <= named_end) {
+                named_first = participle_noun_after_of(c, named_first, named_end);
             }
             if (vg == i && reduced_passive(c, s, i)) {
                 named_first = named_end = vg; /* "a grower accused of fraud": no speaker */

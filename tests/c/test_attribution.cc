@@ -4694,3 +4694,16 @@ TEST(Attribution, AVerbCoordinatedInARelativeClauseHasItsPronounForSpeaker) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("Brandt", r[0].speaker);
 }
+
+TEST(Attribution, AParticipleAfterAnOfPhraseQualifiesItsNoun) {
+    // the noun before "of" was taken: "the largesse of local growers"
+    auto r = records("The fair has benefited from the largesse of local growers supporting the "
+                     "levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("supporting", r[0].cue);
+    EXPECT_EQ("local growers", r[0].speaker);
+    // a share or a group keeps its head: the share is what the participle counts
+    r = records("The share of growers saying the levy is fair rose.");
+    ASSERT_FALSE(r.empty());
+    EXPECT_EQ("The share of growers", r[0].speaker);
+}
