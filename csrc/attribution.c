@@ -7146,16 +7146,30 @@ static size_t participle_noun_after_of(const ctx *c, size_t first, size_t end) {
  * someone and hold no verb, the speaker starts there; else at sp_first. */
 static size_t subject_behind_relative(const ctx *c, const span *s, size_t from, size_t sp_first,
                                       size_t vg) {
-    if (sp_first <= from + 1 || sp_first >= vg || !(sentence_bits(c, s) & FL_W_RELATIVE)) {
+    if (sp_first <= from + 1 || sp_first >= vg ||
+        !(sentence_bits(c, s) & (FL_W_RELATIVE | FL_W_OPENER))) { /* "who", "that" */
         return sp_first;
     }
     /* back over the relative clause's verb and object to "who" */
     size_t rel = sp_first - 1;
     while (rel > from + 1 && sp_first - rel < MAX_SPEAKER_TOKENS && !folded_is(c, rel, "who") &&
-           c->v[rel].role == FL_ROLE_NONE && !c->v[rel].quoted && is_word_like(c, rel)) {
+           !folded_is(c, rel, "that") && c->v[rel].role == FL_ROLE_NONE && !c->v[rel].quoted &&
+           is_word_like(c, rel)) {
         rel--;
     }
-    if (!folded_is(c, rel, "who") || !is_word(c, rel - 1) || !is_word(c, rel + 1) ||
+    /* "that" is the relative when a noun stands before it and a verb after it ("The poll
+     * that caught the eye of many analysts shows"), not the complementiser of "The idea
+     * that growers …" */
+    bool that = folded_is(c, rel, "that") && rel > from + 1 && is_word(c, rel - 1) &&
+                c->k[rel - 1].lower && !c->v[rel - 1].quoted &&
+                !(bits(c, rel - 1) & (FL_W_VERB | FL_W_AUX | FL_W_PREP | FL_W_CONJ | FL_W_ADV |
+                                      FL_W_PRON | FL_W_DET | ATTRIBUTION_CUES)) &&
+                !finite_verb(c, rel - 1) && rel + 1 < sp_first &&
+                (finite_verb(c, rel + 1) ||
+                 /* a verb the table does not know, before its object: "that caught the" */
+                 (is_word(c, rel + 1) && c->k[rel + 1].lower && bits(c, rel + 1) == 0 &&
+                  rel + 2 < sp_first && (bits(c, rel + 2) & (FL_W_DET | FL_W_PRON))));
+    if (!(folded_is(c, rel, "who") || that) || !is_word(c, rel - 1) || !is_word(c, rel + 1) ||
         !c->k[rel + 1].lower) {
         return sp_first;
     }
@@ -7172,7 +7186,8 @@ static size_t subject_behind_relative(const ctx *c, const span *s, size_t from, 
     if (j == rel || !(j == from || j == s->a || is_separator(c, j - 1) || linked) ||
         count_words(c, j, rel) > MAX_SPEAKER_WORDS ||
         !(names_someone(c, j, rel) || plural(c, rel - 1) || folded_is(c, rel - 1, "those") ||
-          (j + 1 == rel && quantifier(c, j)))) { /* "But some who grow apples argue" */
+          (j + 1 == rel && quantifier(c, j)) || /* "But some who grow apples argue" */
+          (that && (bits(c, j) & FL_W_DET)))) { /* a thing may show: "The poll that …" */
         return sp_first;
     }
     return j;

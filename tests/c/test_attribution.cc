@@ -4707,3 +4707,19 @@ TEST(Attribution, AParticipleAfterAnOfPhraseQualifiesItsNoun) {
     ASSERT_FALSE(r.empty());
     EXPECT_EQ("The share of growers", r[0].speaker);
 }
+
+TEST(Attribution, ASubjectRunsOnThroughARelativeClauseWithThat) {
+    // the object of the relative clause was taken: "many analysts"
+    auto r = records("The number that caught the eyes of so many analysts shows her in a dead "
+                     "heat.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("shows", r[0].cue);
+    EXPECT_EQ("The number that caught the eyes of so many analysts", r[0].speaker);
+    r = records("The little polling that was done in the county showed a dead heat.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The little polling that was done in the county", r[0].speaker);
+    // "that" after a verb is a complementiser, not a relative
+    r = records("The mayor said that growers in the valley say the levy is unfair.");
+    ASSERT_FALSE(r.empty());
+    EXPECT_EQ("The mayor", r[0].speaker);
+}
