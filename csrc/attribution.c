@@ -7169,8 +7169,11 @@ static size_t subject_behind_relative(const ctx *c, const span *s, size_t from, 
                  /* a verb the table does not know, before its object: "that caught the" */
                  (is_word(c, rel + 1) && c->k[rel + 1].lower && bits(c, rel + 1) == 0 &&
                   rel + 2 < sp_first && (bits(c, rel + 2) & (FL_W_DET | FL_W_PRON))));
-    if (!(folded_is(c, rel, "who") || that) || !is_word(c, rel - 1) || !is_word(c, rel + 1) ||
-        !c->k[rel + 1].lower) {
+    /* a double genitive may stand before "who": "Friends of Mr. Lind's who have seen him" */
+    bool genitive = c->t[rel - 1].kind == FL_TOKEN_CLITIC && folded_is(c, rel - 1, "'s") &&
+                    rel > from + 2 && is_word(c, rel - 2) && c->k[rel - 2].upper;
+    if (!(folded_is(c, rel, "who") || that) || !(is_word(c, rel - 1) || genitive) ||
+        !is_word(c, rel + 1) || !c->k[rel + 1].lower) {
         return sp_first;
     }
     size_t j = rel;

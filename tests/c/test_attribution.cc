@@ -4723,3 +4723,15 @@ TEST(Attribution, ASubjectRunsOnThroughARelativeClauseWithThat) {
     ASSERT_FALSE(r.empty());
     EXPECT_EQ("The mayor", r[0].speaker);
 }
+
+TEST(Attribution, ASubjectRunsOnThroughARelativeClauseAfterADoubleGenitive) {
+    // "'s" before "who" stopped the walk: the relative clause's object spoke
+    auto r = records("Friends of Mr. Lind's who have seen him on the trail recently say that he "
+                     "is tired.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Friends of Mr. Lind's who have seen him on the trail", r[0].speaker);
+    // a possessive before a noun is no double genitive: the relative clause's noun stays
+    r = records("Friends of Lind's aides who have seen him say that he is tired.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Friends of Lind's aides who have seen him", r[0].speaker);
+}
