@@ -5792,6 +5792,26 @@ static bool subject_after_comma(const ctx *c, const span *s, size_t vg, bool ope
     for (size_t k = vg; k > s->a + 1 && vg - k < MAX_PIECE_TOKENS && commas < MAX_CLAUSE_COMMAS;
          k--) {
         size_t j = k - 1;
+        if (openers && spaced_dash(c, j) && !c->v[j].quoted) {
+            /* an aside between dashes is closed before the verb: its subject is none of the
+             * coordinated verb's ("Lind jumped onto her account -- as she so often does --
+             * and retweeted …": Lind); walk on before its opening dash */
+            size_t d = j;
+            if (punct(c, d) == '-' && d > s->a + 1 && punct(c, d - 1) == '-') {
+                d--; /* the closing " -- " is two hyphens */
+            }
+            while (d > s->a + 1 && j - d < MAX_INTRO_TOKENS && !spaced_dash(c, d - 1)) {
+                d--;
+            }
+            if (d > s->a + 1 && spaced_dash(c, d - 1) && !c->v[d - 1].quoted) {
+                size_t o = d - 1; /* the opening dash, its first hyphen for " -- " */
+                if (punct(c, o) == '-' && o > s->a && punct(c, o - 1) == '-') {
+                    o--;
+                }
+                k = o + 1; /* the loop's k-- goes on at the word before the opening dash */
+                continue;
+            }
+        }
         bool opener = openers && !c->v[j].quoted && is_word(c, j) && c->v[j].role == FL_ROLE_NONE &&
                       clause_opener(c, j);
         if (!opener && (c->v[j].quoted || punct(c, j) != ',')) {

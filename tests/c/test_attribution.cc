@@ -4735,3 +4735,20 @@ TEST(Attribution, ASubjectRunsOnThroughARelativeClauseAfterADoubleGenitive) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("Friends of Lind's aides who have seen him", r[0].speaker);
 }
+
+TEST(Attribution, ACoordinatedVerbAfterAnAsideBetweenDashesIsTheMainSubjects) {
+    // the subject inside the aside was taken: "she"
+    auto r = records(
+        "Lind jumped onto her account \u2014 as she so often does \u2014 and retweeted "
+        "a quote from a fan.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("retweeted", r[0].cue);
+    EXPECT_EQ("Lind", r[0].speaker);
+    r = records("Lind jumped onto her account -- as she so often does -- and retweeted a quote.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Lind", r[0].speaker);
+    // a subordinate clause without dashes still gives its subject
+    r = records("The room fell silent when Brandt rose from his seat and said the levy failed.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Brandt", r[0].speaker);
+}
