@@ -4752,3 +4752,20 @@ TEST(Attribution, ACoordinatedVerbAfterAnAsideBetweenDashesIsTheMainSubjects) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("Brandt", r[0].speaker);
 }
+
+TEST(Attribution, AdverbsOfFrequencyWithoutLyStandInTheVerbGroup) {
+    // "always" was no adverb: it was the speaker ("always") or cut the speaker from the cue
+    auto r = records("The mayor has always said the levy is fair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("has always said", r[0].cue);
+    EXPECT_EQ("The mayor", r[0].speaker);
+    r = records("Growers sometimes claim that the levy is unfair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("sometimes claim", r[0].cue);
+    EXPECT_EQ("Growers", r[0].speaker);
+    r = records("The mayor seldom speaks of her brother.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The mayor", r[0].speaker);
+    // no verb of saying, nothing reported
+    EXPECT_TRUE(records("As always, the growers gathered at the hall.").empty());
+}
