@@ -795,6 +795,9 @@ static bool names_someone(const ctx *c, size_t from, size_t to) {
 /* The speaker after an inverted cue ('…," said the minister'): the end of the name that
  * starts at from, or from when there is none. */
 static size_t speaker_forward(const ctx *c, const span *s, size_t from) {
+    if (from < s->b && is_word(c, from) && folded_is(c, from, "of")) {
+        return from; /* "…," Lind, an actor, said of Mr. Varga: what it was said of, no name */
+    }
     size_t j = from;
     size_t words = 0;
     size_t of_at = SIZE_MAX; /* the first "of" after a capitalised name */

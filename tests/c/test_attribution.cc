@@ -4769,3 +4769,17 @@ TEST(Attribution, AdverbsOfFrequencyWithoutLyStandInTheVerbGroup) {
     // no verb of saying, nothing reported
     EXPECT_TRUE(records("As always, the growers gathered at the hall.").empty());
 }
+
+TEST(Attribution, AnInvertedSpeakerNeverOpensWithOf) {
+    // "of Mr. Varga" was read as the speaker after "said", and the name before as content
+    auto r = records("''He is not fit to run the town,'' Mr. Brandt, who is a grower, said of Mr. "
+                     "Varga.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("said", r[0].cue);
+    EXPECT_EQ("Mr. Brandt, who is a grower,", r[0].speaker);
+    EXPECT_EQ("''He is not fit to run the town,", r[0].content);
+    // an inverted name after the verb stays the speaker
+    r = records("\"The levy is fair,\" said Mr. Brandt of Tilden.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Mr. Brandt of Tilden", r[0].speaker);
+}
