@@ -2807,6 +2807,23 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
          * opens its clause is a subject ("Two said voters …") */
         return false;
     }
+    if (f == FL_FORM_PAST && !has_aux && vg == i && i > s->a + 1 && i + 1 < s->b &&
+        is_word(c, i - 1) && c->k[i - 1].lower && suffix_is(c, i - 1, "ly", 5) &&
+        (bits(c, i - 2) & FL_W_DET) && is_word(c, i + 1) && c->k[i + 1].lower &&
+        !c->v[i + 1].quoted && !folded_is(c, i + 1, "to") &&
+        !(bits(c, i + 1) & (FL_W_DET | FL_W_PREP | FL_W_PRON | FL_W_ADV | FL_W_CONJ | FL_W_OPENER |
+                            FL_W_AUX | FL_W_NEGATION))) {
+        /* "a politically charged visit", "the newly identified emails", "a widely
+         * denounced tweet": after a determiner and an adverb in -ly, a past form before
+         * its noun describes it (not "the family planned to …": a noun in -ly, before
+         * "to") */
+        static const char *const ly_nouns[] = {"family",  "rally", "ally",  "assembly",
+                                               "supply",  "reply", "tally", "monopoly",
+                                               "anomaly", "bully", "belly"};
+        if (!folded_in(c, i - 1, ly_nouns, sizeof ly_nouns / sizeof ly_nouns[0])) {
+            return false;
+        }
+    }
     if ((b & FL_W_NOUNLIKE) && (f == FL_FORM_S || f == FL_FORM_BASE) && vg == i &&
         modifier_before(c, s, i)) {
         return false; /* "fairly expansive plans to …", "renewed doubts about …": a noun */

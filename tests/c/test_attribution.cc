@@ -4783,3 +4783,16 @@ TEST(Attribution, AnInvertedSpeakerNeverOpensWithOf) {
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("Mr. Brandt of Tilden", r[0].speaker);
 }
+
+TEST(Attribution, APastFormAfterADeterminerAndAnLyAdverbDescribesItsNoun) {
+    // "a politically charged visit" was a cue with the speaker "a politically"
+    EXPECT_TRUE(records("The pope began a politically charged visit to the border.").empty());
+    EXPECT_TRUE(records("The newly identified emails included some that were deleted.").empty());
+    // a noun in -ly before its verb, and an adverb after the subject, keep the cue
+    auto r = records("The family planned to bring him home.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The family", r[0].speaker);
+    r = records("The mayor widely denounced the plan.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The mayor", r[0].speaker);
+}
