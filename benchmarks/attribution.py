@@ -13,7 +13,10 @@ and PolNeAR's:
   preposition or a participle or adjective that follows the noun ("Nadia Ferrell of Ledger
   Ohio" -> Ferrell, "Sen. Rosalind Dunne (D-N.M.)" -> Dunne, "the New York Daily News"
   -> News, "Sanders' campaign manager" -> manager, "Trump on Tuesday" -> Trump, "a person
-  familiar with the plans" -> person, "a poll taken last week" -> poll);
+  familiar with the plans" -> person, "a poll taken last week" -> poll); a day named after
+  the noun is a phrase of time, not the head ("a poll released Sunday" -> poll, "Clinton
+  defenders today" -> defenders; until 2026-12-04 the head was the day, in 23 gold
+  sources of the tune half and 13 of the measure half; "USA Today" keeps its capital);
 - a cue's head is its first word that is no auxiliary, negation, adverb, floating quantifier,
   word of a phrase of time, determiner or preposition ("has also said" -> said, "have both
   argued" -> argued, "has not yet responded" -> responded, "this week detailed" ->
@@ -104,6 +107,10 @@ _CUT_PUNCT = frozenset(",(—–;:")
 _POSTNOMINAL = frozenset("""familiar close closest opposed loyal involved taken given written
 known seen held done""".split())
 _TIME_DETERMINERS = frozenset("last this next earlier".split())
+# a day named after the head noun is a phrase of time, not the head ("a poll released Sunday",
+# "Clinton defenders today"); "USA Today" keeps its capital
+_DAYS = frozenset("""Monday Tuesday Wednesday Thursday Friday Saturday Sunday today yesterday
+tonight""".split())
 # a phrase of time at the start of a cue ("this week detailed", "on Monday rejected")
 _TIME_WORDS = frozenset("""today yesterday tonight earlier later week weekend month year day
 morning afternoon evening night monday tuesday wednesday thursday friday saturday
@@ -140,7 +147,7 @@ def _postmodifier(word: str, following: Optional[str]) -> bool:
     if not (word in _POSTNOMINAL or (word.endswith("ed") and len(word) > 4)):
         return False
     return following is None or following.lower() in _CUT_WORDS or \
-        following.lower() in _TIME_DETERMINERS
+        following.lower() in _TIME_DETERMINERS or following in _DAYS
 
 
 def speaker_head(tokens: Tokens, start: int, end: int) -> Optional[int]:
@@ -155,6 +162,8 @@ def speaker_head(tokens: Tokens, start: int, end: int) -> Optional[int]:
             if first is None:
                 first = s
             if last is not None and word.lower() in _CUT_WORDS:
+                break
+            if last is not None and word in _DAYS:
                 break
             if last is not None and word.lower() in _TIME_DETERMINERS and i + 1 < len(toks) \
                     and words[i + 1].lower() in _TIME_NOUNS:

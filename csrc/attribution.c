@@ -802,6 +802,9 @@ static bool names_someone(const ctx *c, size_t from, size_t to) {
 /* The speaker after an inverted cue ('…," said the minister'): the end of the name that
  * starts at from, or from when there is none. */
 static size_t speaker_forward(const ctx *c, const span *s, size_t from) {
+    if (from < s->b && is_word(c, from) && folded_is(c, from, "of")) {
+        return from; /* "…," Lind, an actor, said of Mr. Varga: what it was said of, no name */
+    }
     size_t j = from;
     size_t words = 0;
     size_t of_at = SIZE_MAX; /* the first "of" after a capitalised name */
@@ -2930,6 +2933,23 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
          * and the plural noun it counts, a past form is an adjective; but a number that
          * opens its clause is a subject ("Two said voters …") */
         return false;
+    }
+    if (f == FL_FORM_PAST && !has_aux && vg == i && i > s->a + 1 && i + 1 < s->b &&
+        is_word(c, i - 1) && c->k[i - 1].lower && suffix_is(c, i - 1, "ly", 5) &&
+        (bits(c, i - 2) & FL_W_DET) && is_word(c, i + 1) && c->k[i + 1].lower &&
+        !c->v[i + 1].quoted && !folded_is(c, i + 1, "to") &&
+        !(bits(c, i + 1) & (FL_W_DET | FL_W_PREP | FL_W_PRON | FL_W_ADV | FL_W_CONJ | FL_W_OPENER |
+                            FL_W_AUX | FL_W_NEGATION))) {
+        /* "a politically charged visit", "the newly identified emails", "a widely
+         * denounced tweet": after a determiner and an adverb in -ly, a past form before
+         * its noun describes it (not "the family planned to …": a noun in -ly, before
+         * "to") */
+        static const char *const ly_nouns[] = {"family",  "rally", "ally",  "assembly",
+                                               "supply",  "reply", "tally", "monopoly",
+                                               "anomaly", "bully", "belly"};
+        if (!folded_in(c, i - 1, ly_nouns, sizeof ly_nouns / sizeof ly_nouns[0])) {
+            return false;
+        }
     }
     if ((b & FL_W_NOUNLIKE) && (f == FL_FORM_S || f == FL_FORM_BASE) && vg == i &&
         modifier_before(c, s, i)) {
@@ -5229,6 +5249,19 @@ static void speaker_in_clause(ctx *c, const span *s, fl_attr *at, size_t vg) {
             mark(c, open + 1, e, FL_ROLE_SPEAKER);
         }
     }
+    /* a participle that ends the speaker before more words of its own opens a reduced
+     * relative, no part of the name: "Syrian hackers backing the regime hijacked …",
+     * "Four more bringing up the rear debated …" (its object stopped the speaker) */
+    size_t last = at->speaker_end - 1;
+    if (at->speaker_end >= at->speaker_first + 2 && at->speaker_end < s->b &&
+        at->speaker_end != at->cue_first && ing_word(c, last) && !c->v[last].quoted &&
+        is_word(c, last - 1) && !(bits(c, last - 1) & (FL_W_DET | FL_W_PREP)) &&
+        is_word(c, at->speaker_end) && !c->v[at->speaker_end].quoted) {
+        if (c->v[last].role == FL_ROLE_SPEAKER) {
+            c->v[last].role = FL_ROLE_NONE;
+        }
+        at->speaker_end = (uint32_t)last;
+    }
 }
 
 static fl_status finish(ctx *c, const span *s, fl_attr *at, size_t cstart, size_t vg,
@@ -5906,6 +5939,26 @@ static bool subject_after_comma(const ctx *c, const span *s, size_t vg, bool ope
     for (size_t k = vg; k > s->a + 1 && vg - k < MAX_PIECE_TOKENS && commas < MAX_CLAUSE_COMMAS;
          k--) {
         size_t j = k - 1;
+        if (openers && spaced_dash(c, j) && !c->v[j].quoted) {
+            /* an aside between dashes is closed before the verb: its subject is none of the
+             * coordinated verb's ("Lind jumped onto her account -- as she so often does --
+             * and retweeted …": Lind); walk on before its opening dash */
+            size_t d = j;
+            if (punct(c, d) == '-' && d > s->a + 1 && punct(c, d - 1) == '-') {
+                d--; /* the closing " -- " is two hyphens */
+            }
+            while (d > s->a + 1 && j - d < MAX_INTRO_TOKENS && !spaced_dash(c, d - 1)) {
+                d--;
+            }
+            if (d > s->a + 1 && spaced_dash(c, d - 1) && !c->v[d - 1].quoted) {
+                size_t o = d - 1; /* the opening dash, its first hyphen for " -- " */
+                if (punct(c, o) == '-' && o > s->a && punct(c, o - 1) == '-') {
+                    o--;
+                }
+                k = o + 1; /* the loop's k-- goes on at the word before the opening dash */
+                continue;
+            }
+        }
         bool opener = openers && !c->v[j].quoted && is_word(c, j) && c->v[j].role == FL_ROLE_NONE &&
                       clause_opener(c, j);
         if (!opener && (c->v[j].quoted || punct(c, j) != ',')) {
@@ -6127,6 +6180,75 @@ static size_t relative_before_like(const ctx *c, const span *s, size_t vg) {
                        : SIZE_MAX;
         }
         if (!speaker_token(c, j) || punct(c, j) == ',') {
+            return SIZE_MAX;
+        }
+    }
+    return SIZE_MAX;
+}
+
+/* The relative pronoun whose clause an inserted phrase between commas or dashes
+ * interrupts right before the verb group at vg ("her aides, who, on a call Friday,
+ * criticized …", "the ad, which — as one columnist noted — promises …"): its clause's
+ * subject; SIZE_MAX when none. The phrase holds no verb of its own (an attribution's, as
+ * "noted" here, is its own). */
+static size_t relative_before_insert(const ctx *c, const span *s, size_t vg) {
+    if (vg < s->a + 4 || c->v[vg - 1].quoted) {
+        return SIZE_MAX;
+    }
+    int32_t closer = punct(c, vg - 1);
+    bool dash = spaced_dash(c, vg - 1);
+    if (closer != ',' && !dash) {
+        return SIZE_MAX;
+    }
+    size_t words = 0;
+    for (size_t j = vg - 1; j > s->a + 1 && vg - j <= MAX_INTRO_TOKENS;) {
+        j--;
+        if (c->v[j].quoted) {
+            return SIZE_MAX;
+        }
+        if (dash ? spaced_dash(c, j) : punct(c, j) == ',') {
+            size_t w = j - 1; /* j > s->a + 1, so w > s->a */
+            return words > 0 && is_word(c, w) && (bits(c, w) & FL_W_RELATIVE) &&
+                           (folded_is(c, w, "who") || folded_is(c, w, "which")) &&
+                           c->v[w].role == FL_ROLE_NONE && !c->v[w].quoted
+                       ? w
+                       : SIZE_MAX;
+        }
+        int32_t p = punct(c, j);
+        if (p == ';' || p == ':' || p == ',' || p == '(' || p == ')' || is_dash_cp(p) ||
+            (c->v[j].role == FL_ROLE_NONE && finite_verb(c, j))) {
+            return SIZE_MAX;
+        }
+        words += is_word(c, j);
+    }
+    return SIZE_MAX;
+}
+
+/* The relative pronoun after a comma whose clause goes on with the verb group at vg after
+ * "and", "or" or "but" ("Terris, who saw the vote and described it in print"): the second
+ * verb shares the clause's subject; SIZE_MAX when none. No punctuation, quotation,
+ * complementiser or other relative stands between. */
+static size_t relative_conjunct(const ctx *c, const span *s, size_t vg) {
+    if (vg < s->a + 4 || !is_word(c, vg - 1) || c->v[vg - 1].quoted ||
+        !(folded_is(c, vg - 1, "and") || folded_is(c, vg - 1, "or") ||
+          folded_is(c, vg - 1, "but"))) {
+        return SIZE_MAX;
+    }
+    for (size_t j = vg - 1; j > s->a + 1 && vg - j <= 2 * MAX_SPEAKER_TOKENS;) {
+        j--;
+        if (c->v[j].quoted || !is_word(c, j)) {
+            return SIZE_MAX;
+        }
+        uint32_t b = bits(c, j);
+        if (b & FL_W_RELATIVE) {
+            /* "who" needs a verb after it, before the conjunction */
+            return (folded_is(c, j, "who") || folded_is(c, j, "which")) &&
+                           c->v[j].role == FL_ROLE_NONE && punct(c, j - 1) == ',' && j + 2 < vg &&
+                           c->k[j + 1].lower
+                       ? j
+                       : SIZE_MAX;
+        }
+        if (b & FL_W_OPENER) {
             return SIZE_MAX;
         }
     }
@@ -6426,6 +6548,9 @@ static bool bare_noun_subject(const ctx *c, const span *s, size_t a, size_t b, s
 static void refine_speaker(const ctx *c, const span *s, size_t vg, size_t cue, size_t attrs_before,
                            size_t *first, size_t *end) {
     size_t who = relative_before_like(c, s, vg);
+    if (who == SIZE_MAX) {
+        who = relative_before_insert(c, s, vg);
+    }
     if (who != SIZE_MAX) {
         *first = who; /* "…, who, like many growers, opposed …" */
         *end = who + 1;
@@ -6625,6 +6750,14 @@ static void refine_speaker(const ctx *c, const span *s, size_t vg, size_t cue, s
     if (participle && p == ',' && linked_clause_subject(c, s, vg - 1, &f, &e)) {
         *first = f;
         *end = e;
+        return;
+    }
+    /* a verb coordinated in a relative clause has its pronoun: "Terris, who saw the vote and
+     * described it" (not the sentence's subject, nor an earlier speaker) */
+    size_t rel = coordinated && !participle ? relative_conjunct(c, s, vg) : SIZE_MAX;
+    if (rel != SIZE_MAX) {
+        *first = rel;
+        *end = rel + 1;
         return;
     }
     /* after another attribution of the sentence, its speaker: "Lewandowski said, adding" */
@@ -7131,23 +7264,83 @@ static size_t subject_behind_preposition(const ctx *c, const span *s, size_t fro
     return j;
 }
 
+/* The noun phrase after "of" that a participle right after it qualifies, when the noun
+ * before "of" is no share or group of it ("the largesse of hedge fund executives supporting
+ * her", "the subject of a fundraising campaign urging him to run": the executives support,
+ * the campaign urges; but "the share of voters saying", "a chorus of Democrats urging" keep
+ * the share and the chorus): the new start of the speaker [first, end), else first. */
+static size_t participle_noun_after_of(const ctx *c, size_t first, size_t end) {
+    static const char *const groups[] = {
+        "share",        "shares",    "proportion", "percent",   "percentage", "majority",
+        "minority",     "number",    "numbers",    "plurality", "half",       "third",
+        "thirds",       "quarter",   "fifth",      "fifths",    "tenth",      "handful",
+        "dozen",        "dozens",    "hundreds",   "thousands", "millions",   "group",
+        "groups",       "family",    "crop",       "chorus",    "coalition",  "members",
+        "member",       "series",    "host",       "lot",       "lots",       "bunch",
+        "team",         "panel",     "board",      "committee", "couple",     "pair",
+        "list",         "slate",     "wave",       "string",    "range",      "sample",
+        "poll",         "survey",    "surveys",    "polls",     "analysis",   "review",
+        "study",        "report",    "average",    "count",     "tally",      "rest",
+        "bulk",         "leaders",   "head",       "heads",     "spokesman",  "spokeswoman",
+        "spokesperson", "president", "chairman",   "director",  "chief",      "one",
+        "each",         "all",       "some",       "many"};
+    if (end < first + 3) {
+        return first;
+    }
+    for (size_t o = end - 1; o > first + 1 && end - o <= MAX_SPEAKER_TOKENS;) {
+        o--;
+        if (c->v[o].quoted || !is_word(c, o)) {
+            return first;
+        }
+        if (!folded_is(c, o, "of")) {
+            continue;
+        }
+        size_t n = o - 1;
+        if (!is_word(c, n) || !c->k[n].lower || c->v[n].quoted || quantifier(c, n) ||
+            number_word(c, n) || c->k[n].all_digits || agent_noun(c, n) ||
+            (bits(c, n) & (FL_W_ROLE | FL_W_SOURCE)) ||
+            folded_in(c, n, groups, sizeof groups / sizeof groups[0])) {
+            return first;
+        }
+        return o + 1 < end && (names_someone(c, o + 1, end) || plural(c, end - 1)) ? o + 1 : first;
+    }
+    return first;
+}
+
 /* The subject that a relative clause without commas runs into ("Farmers in the valley
  * who lost their crops say", "Those who backed the levy argue"): when the speaker found at
  * sp_first follows "who" and the words before "who", back to the start of the clause, name
  * someone and hold no verb, the speaker starts there; else at sp_first. */
 static size_t subject_behind_relative(const ctx *c, const span *s, size_t from, size_t sp_first,
                                       size_t vg) {
-    if (sp_first <= from + 1 || sp_first >= vg || !(sentence_bits(c, s) & FL_W_RELATIVE)) {
+    if (sp_first <= from + 1 || sp_first >= vg ||
+        !(sentence_bits(c, s) & (FL_W_RELATIVE | FL_W_OPENER))) { /* "who", "that" */
         return sp_first;
     }
     /* back over the relative clause's verb and object to "who" */
     size_t rel = sp_first - 1;
     while (rel > from + 1 && sp_first - rel < MAX_SPEAKER_TOKENS && !folded_is(c, rel, "who") &&
-           c->v[rel].role == FL_ROLE_NONE && !c->v[rel].quoted && is_word_like(c, rel)) {
+           !folded_is(c, rel, "that") && c->v[rel].role == FL_ROLE_NONE && !c->v[rel].quoted &&
+           is_word_like(c, rel)) {
         rel--;
     }
-    if (!folded_is(c, rel, "who") || !is_word(c, rel - 1) || !is_word(c, rel + 1) ||
-        !c->k[rel + 1].lower) {
+    /* "that" is the relative when a noun stands before it and a verb after it ("The poll
+     * that caught the eye of many analysts shows"), not the complementiser of "The idea
+     * that growers …" */
+    bool that = folded_is(c, rel, "that") && rel > from + 1 && is_word(c, rel - 1) &&
+                c->k[rel - 1].lower && !c->v[rel - 1].quoted &&
+                !(bits(c, rel - 1) & (FL_W_VERB | FL_W_AUX | FL_W_PREP | FL_W_CONJ | FL_W_ADV |
+                                      FL_W_PRON | FL_W_DET | ATTRIBUTION_CUES)) &&
+                !finite_verb(c, rel - 1) && rel + 1 < sp_first &&
+                (finite_verb(c, rel + 1) ||
+                 /* a verb the table does not know, before its object: "that caught the" */
+                 (is_word(c, rel + 1) && c->k[rel + 1].lower && bits(c, rel + 1) == 0 &&
+                  rel + 2 < sp_first && (bits(c, rel + 2) & (FL_W_DET | FL_W_PRON))));
+    /* a double genitive may stand before "who": "Friends of Mr. Lind's who have seen him" */
+    bool genitive = c->t[rel - 1].kind == FL_TOKEN_CLITIC && folded_is(c, rel - 1, "'s") &&
+                    rel > from + 2 && is_word(c, rel - 2) && c->k[rel - 2].upper;
+    if (!(folded_is(c, rel, "who") || that) || !(is_word(c, rel - 1) || genitive) ||
+        !is_word(c, rel + 1) || !c->k[rel + 1].lower) {
         return sp_first;
     }
     size_t j = rel;
@@ -7163,7 +7356,8 @@ static size_t subject_behind_relative(const ctx *c, const span *s, size_t from, 
     if (j == rel || !(j == from || j == s->a || is_separator(c, j - 1) || linked) ||
         count_words(c, j, rel) > MAX_SPEAKER_WORDS ||
         !(names_someone(c, j, rel) || plural(c, rel - 1) || folded_is(c, rel - 1, "those") ||
-          (j + 1 == rel && quantifier(c, j)))) { /* "But some who grow apples argue" */
+          (j + 1 == rel && quantifier(c, j)) || /* "But some who grow apples argue" */
+          (that && (bits(c, j) & FL_W_DET)))) { /* a thing may show: "The poll that …" */
         return sp_first;
     }
     return j;
@@ -7762,6 +7956,43 @@ static size_t bare_plural(const ctx *c, const span *s, size_t from) {
     return from;
 }
 
+/* The end of a share of people that starts at from, the agent of a passive ("by about a
+ * quarter of voters", "by nearly 6 in 10 of the delegates", "by 45 percent of the growers",
+ * "by most of them"): a number, a fraction or a quantifier, after an approximator, that an
+ * "of" phrase or a plural noun completes (alone, "by 20 votes" or "by 45 percent" is a
+ * margin); from when there is none. */
+static size_t quantity_agent(const ctx *c, const span *s, size_t from) {
+    static const char *const fractions[] = {"quarter",  "third",     "fifth",   "majority",
+                                            "minority", "plurality", "handful", "tenth"};
+    size_t k = approximator(c, s, from);
+    if (k + 1 >= s->b || !is_word(c, k) || c->v[k].quoted) {
+        return from;
+    }
+    if ((folded_is(c, k, "a") || folded_is(c, k, "an")) && is_word(c, k + 1) &&
+        folded_in(c, k + 1, fractions, sizeof fractions / sizeof fractions[0])) {
+        k += 2; /* "a quarter", "a majority" */
+    } else if (c->k[k].all_digits || number_word(c, k) || quantifier(c, k)) {
+        k++;
+        if (k + 1 < s->b && folded_is(c, k, "in") && is_word(c, k + 1) &&
+            (c->k[k + 1].all_digits || number_word(c, k + 1))) {
+            k += 2; /* "6 in 10" */
+        } else if (k < s->b && folded_is(c, k, "percent")) {
+            k++;
+        }
+    } else {
+        return from;
+    }
+    if (k + 1 < s->b && folded_is(c, k, "of") && !c->v[k + 1].quoted) {
+        size_t e = speaker_forward(c, s, k + 1);
+        if (e == k + 1) {
+            e = bare_plural(c, s, k + 1);
+        }
+        return e > k + 1 ? e : from;
+    }
+    size_t e = k < s->b ? bare_plural(c, s, k) : k;
+    return e > k ? e : from;
+}
+
 /* Does a duration start at j, after "for" ("for several weeks", "for about 30 minutes")? A
  * time word among its first three words. */
 static bool for_a_time(const ctx *c, const span *s, size_t j) {
@@ -8168,7 +8399,10 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
             size_t subj = subject_start(c, vg, from);
             size_t j = i + 1;
             if (j + 1 < s->b && folded_is(c, j, "by")) {
-                size_t e = speaker_forward(c, s, j + 1);
+                size_t e = quantity_agent(c, s, j + 1);
+                if (e == j + 1) {
+                    e = speaker_forward(c, s, j + 1);
+                }
                 if (e == j + 1) {
                     e = bare_plural(c, s, j + 1);
                 }
@@ -8183,7 +8417,10 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
                  * was declared a success by the council", "… was described as a burden by
                  * several growers", "… was supported on Friday by most growers" */
                 size_t by = passive_agent_after(c, s, j);
-                size_t e = by != 0 ? speaker_forward(c, s, by + 1) : 0;
+                size_t e = by != 0 ? quantity_agent(c, s, by + 1) : 0;
+                if (by != 0 && e == by + 1) {
+                    e = speaker_forward(c, s, by + 1);
+                }
                 if (by != 0 && !(e > by + 1 && names_someone(c, by + 1, e))) {
                     e = bare_plural(c, s, by + 1);
                 }
@@ -8206,6 +8443,13 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
                             !(subj + 1 == vg &&
                               (folded_is(c, subj, "much") || folded_is(c, subj, "little") ||
                                folded_is(c, subj, "nothing") || folded_is(c, subj, "more")));
+            /* so is the passive of assuring or persuading before "of", a certainty: "She is
+             * assured of at least 40 delegates", "The board was persuaded of the need" (not
+             * "was told of", "was warned of": those are told) */
+            attitude = attitude || ((folded_is(c, i, "assured") || folded_is(c, i, "persuaded")) &&
+                                    at.speaker_first == at.speaker_end && j == i + 1 && j < s->b &&
+                                    folded_is(c, j, "of") && !empty_subject(c, subj, vg) &&
+                                    names_someone(c, subj, vg));
             if (attitude ||
                 (at.speaker_first == at.speaker_end && j == i + 1 && !empty_subject(c, subj, vg) &&
                  names_someone(c, subj, vg) && expected_to_say(c, s, vg, i))) {
@@ -8383,6 +8627,10 @@ static fl_status cues_before_content(ctx *c, const span *s, size_t from) {
                         }
                     }
                 }
+            }
+            if (vg == i && form(c, i) == FL_FORM_ING && named_end == vg &&
+                named_first + 3 <= named_end) {
+                named_first = participle_noun_after_of(c, named_first, named_end);
             }
             if (vg == i && reduced_passive(c, s, i)) {
                 named_first = named_end = vg; /* "a grower accused of fraud": no speaker */

@@ -4782,3 +4782,191 @@ TEST(Attribution, ReferencingSomethingIsAMention) {
     EXPECT_TRUE(records("A referenced source was missing from the file.").empty());
     EXPECT_TRUE(records("The references in the report were old.").empty());
 }
+
+TEST(Attribution, APassivesAgentMayBeAShareOfPeople) {
+    // an approximator, a "percent" or an "of" phrase stopped the agent: no speaker, or the
+    // number alone
+    auto r = records("The levy was backed by nearly 6 in 10 of the growers.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("was backed", r[0].cue);
+    EXPECT_EQ("nearly 6 in 10 of the growers", r[0].speaker);
+    r = records("The toll was opposed by about a quarter of voters.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("about a quarter of voters", r[0].speaker);
+    r = records("The plan was rejected by 58 percent of the town's farmers.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("58 percent of the town's farmers", r[0].speaker);
+    // a margin is no share of people
+    r = records("The levy was rejected by two votes.");
+    for (const auto &a : r) {
+        EXPECT_EQ("", a.speaker);
+    }
+}
+
+TEST(Attribution, AParticipleThatEndsTheSpeakerBeforeItsObjectIsNoPartOfIt) {
+    // the participle's object stopped the speaker after the participle: "One grower supporting"
+    auto r = records("One grower supporting Mr. Lind, Ivo Brandt of the Tilden Growers Union in "
+                     "Harbour, said he had made more than 150 calls to other growers.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("said", r[1].cue);
+    EXPECT_EQ("One grower", r[1].speaker);
+    // a participle inside the speaker, or right before the verb, stays
+    r = records("In May, the growers meeting in Tilden said the levy was unfair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("the growers meeting in Tilden", r[0].speaker);
+    r = records("Growers standing said the levy was unfair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Growers standing", r[0].speaker);
+}
+
+TEST(Attribution, APassiveOfAssuringOrPersuadingBeforeOfIsItsSubjectsCertainty) {
+    // the subject was the one assured, with no speaker
+    auto r = records("With 40 delegates at stake, she is now assured of winning at least 25.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("is now assured", r[0].cue);
+    EXPECT_EQ("she", r[0].speaker);
+    r = records("The board was persuaded of the need for a levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The board", r[0].speaker);
+    // one told or warned of something is told, and says nothing
+    r = records("The mayor was told of the plan.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("", r[0].speaker);
+    r = records("The mayor was assured that the levy would pass.");
+    for (const auto &a : r) {
+        EXPECT_NE("The mayor", a.speaker);
+    }
+}
+
+TEST(Attribution, ARelativePronounBeforeAnInsertedPhraseIsItsClausesSpeaker) {
+    // the sentence's subject was taken across the relative clause
+    auto r = records("The tone was softer than that of her aides, who, on a call Friday, "
+                     "criticized Lind for the levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("criticized", r[0].cue);
+    EXPECT_EQ("who", r[0].speaker);
+    r = records("The tone matches her new ad, which \u2014 as one columnist noted last week "
+                "\u2014 promises to stop the levy.");
+    ASSERT_EQ(2u, r.size());
+    EXPECT_EQ("promises", r[1].cue);
+    EXPECT_EQ("which", r[1].speaker);
+    // an inserted phrase after a subject that is no relative pronoun changes nothing
+    r = records("The mayor, on a call Friday, criticized the levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The mayor", r[0].speaker);
+}
+
+TEST(Attribution, AVerbCoordinatedInARelativeClauseHasItsPronounForSpeaker) {
+    // the sentence's subject (or its earlier speaker) was taken
+    auto r = records("Brandt also interviewed Dana Lind, who saw the vote and described it in "
+                     "print.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("described", r[0].cue);
+    EXPECT_EQ("who", r[0].speaker);
+    // a comma closes the relative clause: the verb after it is the sentence's
+    r = records("Brandt interviewed Dana Lind, who saw the vote, and described it in print.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Brandt", r[0].speaker);
+}
+
+TEST(Attribution, AParticipleAfterAnOfPhraseQualifiesItsNoun) {
+    // the noun before "of" was taken: "the largesse of local growers"
+    auto r = records("The fair has benefited from the largesse of local growers supporting the "
+                     "levy.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("supporting", r[0].cue);
+    EXPECT_EQ("local growers", r[0].speaker);
+    // a share or a group keeps its head: the share is what the participle counts
+    r = records("The share of growers saying the levy is fair rose.");
+    ASSERT_FALSE(r.empty());
+    EXPECT_EQ("The share of growers", r[0].speaker);
+}
+
+TEST(Attribution, ASubjectRunsOnThroughARelativeClauseWithThat) {
+    // the object of the relative clause was taken: "many analysts"
+    auto r = records("The number that caught the eyes of so many analysts shows her in a dead "
+                     "heat.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("shows", r[0].cue);
+    EXPECT_EQ("The number that caught the eyes of so many analysts", r[0].speaker);
+    r = records("The little polling that was done in the county showed a dead heat.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The little polling that was done in the county", r[0].speaker);
+    // "that" after a verb is a complementiser, not a relative
+    r = records("The mayor said that growers in the valley say the levy is unfair.");
+    ASSERT_FALSE(r.empty());
+    EXPECT_EQ("The mayor", r[0].speaker);
+}
+
+TEST(Attribution, ASubjectRunsOnThroughARelativeClauseAfterADoubleGenitive) {
+    // "'s" before "who" stopped the walk: the relative clause's object spoke
+    auto r = records("Friends of Mr. Lind's who have seen him on the trail recently say that he "
+                     "is tired.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Friends of Mr. Lind's who have seen him on the trail", r[0].speaker);
+    // a possessive before a noun is no double genitive: the relative clause's noun stays
+    r = records("Friends of Lind's aides who have seen him say that he is tired.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Friends of Lind's aides who have seen him", r[0].speaker);
+}
+
+TEST(Attribution, ACoordinatedVerbAfterAnAsideBetweenDashesIsTheMainSubjects) {
+    // the subject inside the aside was taken: "she"
+    auto r = records(
+        "Lind jumped onto her account \u2014 as she so often does \u2014 and retweeted "
+        "a quote from a fan.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("retweeted", r[0].cue);
+    EXPECT_EQ("Lind", r[0].speaker);
+    r = records("Lind jumped onto her account -- as she so often does -- and retweeted a quote.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Lind", r[0].speaker);
+    // a subordinate clause without dashes still gives its subject
+    r = records("The room fell silent when Brandt rose from his seat and said the levy failed.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Brandt", r[0].speaker);
+}
+
+TEST(Attribution, AdverbsOfFrequencyWithoutLyStandInTheVerbGroup) {
+    // "always" was no adverb: it was the speaker ("always") or cut the speaker from the cue
+    auto r = records("The mayor has always said the levy is fair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("has always said", r[0].cue);
+    EXPECT_EQ("The mayor", r[0].speaker);
+    r = records("Growers sometimes claim that the levy is unfair.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("sometimes claim", r[0].cue);
+    EXPECT_EQ("Growers", r[0].speaker);
+    r = records("The mayor seldom speaks of her brother.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The mayor", r[0].speaker);
+    // no verb of saying, nothing reported
+    EXPECT_TRUE(records("As always, the growers gathered at the hall.").empty());
+}
+
+TEST(Attribution, AnInvertedSpeakerNeverOpensWithOf) {
+    // "of Mr. Varga" was read as the speaker after "said", and the name before as content
+    auto r = records("''He is not fit to run the town,'' Mr. Brandt, who is a grower, said of Mr. "
+                     "Varga.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("said", r[0].cue);
+    EXPECT_EQ("Mr. Brandt, who is a grower,", r[0].speaker);
+    EXPECT_EQ("''He is not fit to run the town,", r[0].content);
+    // an inverted name after the verb stays the speaker
+    r = records("\"The levy is fair,\" said Mr. Brandt of Tilden.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Mr. Brandt of Tilden", r[0].speaker);
+}
+
+TEST(Attribution, APastFormAfterADeterminerAndAnLyAdverbDescribesItsNoun) {
+    // "a politically charged visit" was a cue with the speaker "a politically"
+    EXPECT_TRUE(records("The pope began a politically charged visit to the border.").empty());
+    EXPECT_TRUE(records("The newly identified emails included some that were deleted.").empty());
+    // a noun in -ly before its verb, and an adverb after the subject, keep the cue
+    auto r = records("The family planned to bring him home.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The family", r[0].speaker);
+    r = records("The mayor widely denounced the plan.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("The mayor", r[0].speaker);
+}

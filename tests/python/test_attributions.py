@@ -294,6 +294,11 @@ def test_benchmark_head_rule():
 
     assert speaker("A person familiar with the talks") == "person"
     assert speaker("a Halvorsen College poll released on Sunday") == "poll"
+    # a day after the noun is a phrase of time ("a poll released Sunday" had the head Sunday)
+    assert speaker("a Halvorsen College poll released Sunday") == "poll"
+    assert speaker("Tilden defenders today") == "defenders"
+    assert speaker("His speech Tuesday") == "speech"
+    assert speaker("Ledger Today") == "Today"  # a name's capital
     assert speaker("A Westbrook University poll this spring") == "poll"
     assert speaker("the newly elected senator") == "senator"
     assert speaker("the Democrats polled") == "Democrats"
