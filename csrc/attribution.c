@@ -1837,35 +1837,31 @@ static unsigned headline_rules(const ctx *c, const span *s, size_t from) {
     return rules | (title_s >= 2);
 }
 
-/* Is the past form at i an adjective: after an article or a possessive and an adverb of
- * degree or manner (in -ally, -ously, -ively, -ibly, -ably, -ently, -antly, -edly, newly,
- * widely, highly, or "most", "least"), before a lower-case word that can be its noun ("a
- * politically charged visit")? Not after a noun in -ly ("the family denied …"). */
+/* Is the past form at i an adjective: after a determiner or a possessive and an adverb (in
+ * -ly, or "most", "least"), before a lower-case word that can be its noun ("a politically
+ * charged visit", "the newly identified emails", "the least favored candidates", "a widely
+ * denounced tweet")? Not after a noun in -ly ("the family denied …"). */
 static bool adjective_participle(const ctx *c, size_t i) {
-    static const char *const ADVERB_ENDINGS[] = {"ally", "ously", "ively", "ibly",
-                                                 "ably", "ently", "antly", "edly",
-                                                 "ewly", "idely", "ghly"};
+    static const char *const ly_nouns[] = {"family",  "rally", "ally",  "assembly",
+                                           "supply",  "reply", "tally", "monopoly",
+                                           "anomaly", "bully", "belly"};
     size_t m = i - 1;
     size_t d = i - 2;
     if (!is_word(c, m) || !c->k[m].lower || c->v[m].cue != NULL || !is_word(c, i + 1) ||
-        !c->k[i + 1].lower ||
-        (bits(c, i + 1) &
-         (FL_W_DET | FL_W_PRON | FL_W_PREP | FL_W_OPENER | FL_W_CONJ | FL_W_AUX | FL_W_ADV))) {
+        !c->k[i + 1].lower || c->v[i + 1].quoted || folded_is(c, i + 1, "to") ||
+        (bits(c, i + 1) & (FL_W_DET | FL_W_PRON | FL_W_PREP | FL_W_OPENER | FL_W_CONJ | FL_W_AUX |
+                           FL_W_ADV | FL_W_NEGATION))) {
         return false;
     }
-    if (!(folded_is(c, d, "the") || folded_is(c, d, "a") || folded_is(c, d, "an") ||
-          folded_is(c, d, "his") || folded_is(c, d, "its") || folded_is(c, d, "their"))) {
+    if (!((bits(c, d) & FL_W_DET) || folded_is(c, d, "his") || folded_is(c, d, "its") ||
+          folded_is(c, d, "their"))) {
         return false;
     }
     if (folded_is(c, m, "most") || folded_is(c, m, "least")) {
         return true;
     }
-    for (size_t e = 0; e < sizeof(ADVERB_ENDINGS) / sizeof(ADVERB_ENDINGS[0]); e++) {
-        if (suffix_is(c, m, ADVERB_ENDINGS[e], 5)) {
-            return true;
-        }
-    }
-    return false;
+    return suffix_is(c, m, "ly", 5) &&
+           !folded_in(c, m, ly_nouns, sizeof ly_nouns / sizeof ly_nouns[0]);
 }
 
 /* Is the -ing cue at i (group [vg, i), word p before it) a noun in a title-case headline,
@@ -2933,23 +2929,6 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
          * and the plural noun it counts, a past form is an adjective; but a number that
          * opens its clause is a subject ("Two said voters …") */
         return false;
-    }
-    if (f == FL_FORM_PAST && !has_aux && vg == i && i > s->a + 1 && i + 1 < s->b &&
-        is_word(c, i - 1) && c->k[i - 1].lower && suffix_is(c, i - 1, "ly", 5) &&
-        (bits(c, i - 2) & FL_W_DET) && is_word(c, i + 1) && c->k[i + 1].lower &&
-        !c->v[i + 1].quoted && !folded_is(c, i + 1, "to") &&
-        !(bits(c, i + 1) & (FL_W_DET | FL_W_PREP | FL_W_PRON | FL_W_ADV | FL_W_CONJ | FL_W_OPENER |
-                            FL_W_AUX | FL_W_NEGATION))) {
-        /* "a politically charged visit", "the newly identified emails", "a widely
-         * denounced tweet": after a determiner and an adverb in -ly, a past form before
-         * its noun describes it (not "the family planned to …": a noun in -ly, before
-         * "to") */
-        static const char *const ly_nouns[] = {"family",  "rally", "ally",  "assembly",
-                                               "supply",  "reply", "tally", "monopoly",
-                                               "anomaly", "bully", "belly"};
-        if (!folded_in(c, i - 1, ly_nouns, sizeof ly_nouns / sizeof ly_nouns[0])) {
-            return false;
-        }
     }
     if ((b & FL_W_NOUNLIKE) && (f == FL_FORM_S || f == FL_FORM_BASE) && vg == i &&
         modifier_before(c, s, i)) {
