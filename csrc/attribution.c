@@ -6863,6 +6863,21 @@ static size_t left_object(const ctx *c, size_t from, size_t i) {
     return people ? j : i;
 }
 
+/* Does the sentence's verb follow the agent of a participle that ends at e, after at most
+ * a phrase of time or place ("… by the mayor on Tuesday would raise …")? */
+static bool verb_after_agent(const ctx *c, const span *s, size_t e) {
+    for (size_t k = e; k < s->b && k - e <= MAX_ADJUNCT_TOKENS; k++) {
+        uint32_t b = bits(c, k);
+        if (!is_word(c, k) || c->v[k].quoted || (b & (FL_W_OPENER | FL_W_PRON | FL_W_RELATIVE))) {
+            return false;
+        }
+        if ((b & FL_W_AUX) || (c->k[k].lower && finite_verb(c, k))) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* A participle without an auxiliary whose agent follows: "Asked by a reporter whether …",
  * "As reported by the Courier, …", "…, first reported by the Courier, …": a passive clause
  * reduced to its participle, where it opens the sentence or follows "as" or a comma (not
@@ -6878,11 +6893,24 @@ static size_t participle_agent(const ctx *c, const span *s, size_t vg, size_t i)
             return 0;
         }
     }
-    if (!(vg == s->a || folded_is(c, vg - 1, "as") || punct(c, vg - 1) == ',')) {
+    bool reduced = !(vg == s->a || folded_is(c, vg - 1, "as") || punct(c, vg - 1) == ',');
+    /* (a noun before it may be a cue's: "The plan described by …"); only a verb of saying
+     * has a speaker for agent ("officials worried by the surge" have a cause) */
+    if (reduced && !(vg == i && (bits(c, i) & FL_W_SPEECH) && i > s->a && is_word(c, i - 1) &&
+                     c->k[i - 1].lower &&
+                     !(bits(c, i - 1) & (FL_W_AUX | FL_W_PRON | FL_W_ADV | FL_W_RELATIVE |
+                                         FL_W_CONJ | FL_W_PREP | FL_W_DET)) &&
+                     !finite_verb(c, i - 1))) {
         return 0;
     }
     size_t e = speaker_forward(c, s, i + 2);
-    return e > i + 2 && names_someone(c, i + 2, e) ? e : 0;
+    if (!(e > i + 2 && names_someone(c, i + 2, e))) {
+        return 0;
+    }
+    /* after a noun, the participle and its agent qualify the subject when the sentence's
+     * verb follows them ("The plan described by the mayor would raise the levy"); the
+     * noun is what was said, not who said it */
+    return !reduced || verb_after_agent(c, s, e) ? e : 0;
 }
 
 /* Does "we" at w open the sentence as the subject of a verb of asking at i ("We asked our

@@ -2255,6 +2255,17 @@ TEST(Attribution, TheAgentOfAParticipleWithoutAnAuxiliarySpeaks) {
     r = records("The council said by a vote of five to two that the levy would rise.");
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("The council", r[0].speaker);
+    /* a verb of saying after its noun, its agent and the sentence's verb: a reduced relative,
+     * the noun is what was said */
+    r = records("The toll road described by the treasurer last week will cost far more.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("described", r[0].cue);
+    EXPECT_EQ("the treasurer", r[0].speaker);
+    /* a verb that is no saying has a cause for agent, no speaker */
+    r = records("The growers worried by the new toll met the treasurer on Friday.");
+    for (const auto &x : r) {
+        EXPECT_NE("the new toll", x.speaker);
+    }
 }
 
 TEST(Attribution, SeemBeforeAVerbOfSayingIsPartOfItsCueAndItsSubjectSpeaks) {
