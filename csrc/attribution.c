@@ -6895,7 +6895,9 @@ static bool outlet_asked(const ctx *c, const span *s, size_t w, size_t i) {
 /* Is "called" at i a telephone call: a name as its object (one to three capitalised
  * words) and then no label, only the sentence's end, a comma, "and", a preposition, a time
  * or an adverb ("Lind called Brandt on Friday.", "Reyes, who called Lind shortly after …")?
- * A label after the name ("called Brandt a liar", 'called Brandt "reckless"') is speech. */
+ * A label after the name ("called Brandt a liar", 'called Brandt "reckless"') is speech.
+ * So is a determiner and one noun before a time or the end ("called both growers on
+ * Friday", "called the police."). */
 static bool phone_call(const ctx *c, const span *s, size_t i) {
     if (form(c, i) != FL_FORM_PAST || !(lemma_class(c->v[i].cue) & FL_C_CALL)) {
         return false;
@@ -6905,7 +6907,21 @@ static bool phone_call(const ctx *c, const span *s, size_t i) {
            !(bits(c, k) & (FL_W_PRON | FL_W_DET | FL_W_PREP | FL_W_CONJ))) {
         k++;
     }
-    if (k == i + 1 || k - i > 3) {
+    if (k == i + 1) {
+        /* a determiner and one noun and then a time or the end ("Lind called both mayors
+         * on Friday night.", "She called the police."): a label would follow the object */
+        if (k + 2 < s->b && (bits(c, k) & FL_W_DET) && !c->v[k].quoted && is_word(c, k + 1) &&
+            !c->v[k + 1].quoted && !c->k[k + 1].upper &&
+            !(bits(c, k + 1) & (FL_W_PRON | FL_W_DET | FL_W_PREP | FL_W_CONJ))) {
+            size_t t = k + 2;
+            if (folded_is(c, t, "on") && t + 1 < s->b) {
+                t++;
+            }
+            return at_end(s, k + 2) || (!c->v[t].quoted && (bits(c, t) & FL_W_TIME));
+        }
+        return false;
+    }
+    if (k - i > 3) {
         return false;
     }
     if (at_end(s, k) || k >= s->b) {

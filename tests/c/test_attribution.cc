@@ -3718,6 +3718,16 @@ TEST(Attribution, CalledWithANameAndNoLabelIsATelephoneCall) {
     EXPECT_EQ("called", r[0].cue);
 }
 
+TEST(Attribution, CalledWithADeterminerNounAndATimeIsATelephoneCall) {
+    EXPECT_TRUE(records("Lind called both growers on Friday night.").empty());
+    EXPECT_TRUE(records("Brandt called the clinic yesterday.").empty());
+    // a label after the object is what she called it
+    auto r = records("Lind called the levy unfair on Friday.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("called", r[0].cue);
+    EXPECT_EQ("Lind", r[0].speaker);
+}
+
 TEST(Attribution, AQuantifierAndAnAuxiliaryBeforeANounlikeVerbSpeak) {
     // "promised" after "Both have" was read as a noun
     auto r = records("Both have promised to cut the toll.");
