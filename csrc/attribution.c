@@ -1126,6 +1126,16 @@ static bool intro_phrase(const ctx *c, const span *s, size_t from, size_t sep) {
     if (first >= sep || sep - first > MAX_INTRO_TOKENS) {
         return false;
     }
+    /* introductions in a row, each closed by its comma: "Then, last week,", "In May, at a
+     * rally in Tilden," (split at the last comma; the part before it splits again) */
+    for (size_t j = sep - 1; j > first; j--) {
+        if (punct(c, j) == ',' && !c->v[j].quoted) {
+            if (intro_phrase(c, s, j + 1, sep) && intro_phrase(c, s, first, j)) {
+                return true;
+            }
+            break;
+        }
+    }
     uint32_t b = bits(c, first);
     uint8_t f = form(c, first);
     /* also an adverb before a preposition: "Shortly after the announcement," */

@@ -3728,6 +3728,17 @@ TEST(Attribution, CalledWithADeterminerNounAndATimeIsATelephoneCall) {
     EXPECT_EQ("Lind", r[0].speaker);
 }
 
+TEST(Attribution, IntroductionsInARowAreNoContent) {
+    // "Then, on Friday," opens the sentence: it is not what Brandt said or called
+    EXPECT_TRUE(records("Then, on Friday, Brandt called.").empty());
+    EXPECT_TRUE(records("Later, at a meeting in Tilden, the mayor said.").empty());
+    // a clause before the comma is still content
+    auto r = records("The toll, in my view, is too high, Brandt said.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Brandt", r[0].speaker);
+    EXPECT_EQ("said", r[0].cue);
+}
+
 TEST(Attribution, AQuantifierAndAnAuxiliaryBeforeANounlikeVerbSpeak) {
     // "promised" after "Both have" was read as a noun
     auto r = records("Both have promised to cut the toll.");
