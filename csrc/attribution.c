@@ -2924,10 +2924,11 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
     }
     if ((b & FL_W_NOUNLIKE) && (f == FL_FORM_S || f == FL_FORM_BASE) && !has_aux && i > s->a + 1 &&
         (c->k[i - 1].all_digits || number_word(c, i - 1)) && is_word(c, i - 2) &&
-        !(bits(c, i - 2) & (FL_W_OPENER | FL_W_CONJ)) &&
+        (!(bits(c, i - 2) & (FL_W_OPENER | FL_W_CONJ)) || folded_is(c, i - 2, "than")) &&
         !(i + 1 < s->b && (folded_is(c, i + 1, "to") || (bits(c, i + 1) & FL_W_OPENER)))) {
         /* "60 points ahead", "the three reports": a noun that is counted; but a number that
-         * opens its clause is a subject ("Two claim that …", "Dozens report …") */
+         * opens its clause is a subject ("Two claim that …", "Dozens report …"); after
+         * "than" the number is a comparison's ("more than 60 points ahead") */
         return false;
     }
     /* number_word() and plural() last: the flags before them rule out most past forms */

@@ -789,9 +789,14 @@ TEST(Attribution, CalledOnOrForAfterAnAppositionIsAnAppeal) {
 
 TEST(Attribution, AWordThatIsAlsoANounIsANounAfterANumber) {
     EXPECT_TRUE(records("She finished 12 points ahead of the mayor.").empty());
+    // a number after "than" is a comparison's, and opens no clause
+    EXPECT_TRUE(records("She started out more than 40 points ahead of the mayor.").empty());
     EXPECT_TRUE(records("The agency filed three reports on the spill.").empty());
     // the verb after a subject with a number stays a verb
     auto r = records("Three officials claim the vote was rigged.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("claim", r[0].lemma);
+    r = records("More than 40 claim that the toll is unfair.");
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("claim", r[0].lemma);
 }
