@@ -2808,6 +2808,24 @@ static bool topic_preposition(const ctx *c, size_t p) {
     return folded_in(c, p, preps, sizeof preps / sizeof preps[0]);
 }
 
+/* Does "assume" at i take up a post ("assumed office", "assumes the presidency", "assumed
+ * command of the unit")? Taking it is a deed, no belief; "assumed the vote was fair" keeps
+ * its stance. */
+static bool assumes_post(const ctx *c, const span *s, size_t i) {
+    static const char *const post[] = {"office",  "presidency",   "power",      "command",
+                                       "control", "chairmanship", "leadership", "throne"};
+    if (!lemma_is(c->v[i].cue, "assume") || form(c, i) == FL_FORM_ING) {
+        return false;
+    }
+    size_t k = i + 1;
+    if (k < s->b && (bits(c, k) & (FL_W_DET | FL_W_PRON))) {
+        k++; /* "the presidency", "his office" */
+    }
+    return k < s->b && !c->v[k].quoted && folded_in(c, k, post, sizeof post / sizeof post[0]) &&
+           (at_end(s, k + 1) || k + 1 >= s->b || !is_word(c, k + 1) ||
+            (bits(c, k + 1) & (FL_W_PREP | FL_W_CONJ | FL_W_TIME | FL_W_ADV)));
+}
+
 static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
     uint32_t b = bits(c, i);
     uint8_t f = form(c, i);
@@ -2842,6 +2860,9 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
     }
     if (i > s->a && (cls & FL_C_CALL) && folded_is(c, i - 1, "roll")) {
         return false; /* "a roll call vote": a count of votes, no appeal */
+    }
+    if (assumes_post(c, s, i)) {
+        return false; /* "When she assumed office in 2007, …": a deed, not a belief */
     }
     if (i + 1 < s->b && lemma_is(c->v[i].cue, "boast") &&
         (((bits(c, i + 1) & FL_W_DET) && !folded_is(c, i + 1, "that")) || c->k[i + 1].all_digits ||

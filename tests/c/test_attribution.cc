@@ -3744,6 +3744,16 @@ TEST(Attribution, IntroductionsInARowAreNoContent) {
     EXPECT_EQ("said", r[0].cue);
 }
 
+TEST(Attribution, AssumingAPostIsADeedNotABelief) {
+    EXPECT_TRUE(records("When Lind assumed office as mayor in 2019, she raised the toll.").empty());
+    EXPECT_TRUE(records("Brandt assumed the chairmanship as the budget fell due.").empty());
+    // an assumption about a clause is a belief
+    auto r = records("Lind assumed the toll would rise.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Lind", r[0].speaker);
+    EXPECT_EQ("assumed", r[0].cue);
+}
+
 TEST(Attribution, AQuantifierAndAnAuxiliaryBeforeANounlikeVerbSpeak) {
     // "promised" after "Both have" was read as a noun
     auto r = records("Both have promised to cut the toll.");
