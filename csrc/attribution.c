@@ -2826,6 +2826,26 @@ static bool assumes_post(const ctx *c, const span *s, size_t i) {
             (bits(c, k + 1) & (FL_W_PREP | FL_W_CONJ | FL_W_TIME | FL_W_ADV)));
 }
 
+/* Does "claim" at i take lives or land as its object ("the fire claimed 12 lives", "as it
+ * claims more territory")? A toll or a capture, no statement; "claimed the levy was
+ * illegal" keeps its cue. */
+static bool claims_toll(const ctx *c, const span *s, size_t i) {
+    static const char *const toll[] = {"lives", "life", "territory", "land"};
+    if (!lemma_is(c->v[i].cue, "claim") || form(c, i) == FL_FORM_BASE) {
+        return false;
+    }
+    for (size_t k = i + 1; k < s->b && k - i <= 4 && is_word(c, k) && !c->v[k].quoted; k++) {
+        if (bits(c, k) & (FL_W_PREP | FL_W_CONJ | FL_W_AUX | FL_W_VERB)) {
+            return false;
+        }
+        if (folded_in(c, k, toll, sizeof toll / sizeof toll[0])) {
+            return at_end(s, k + 1) || k + 1 >= s->b || !is_word(c, k + 1) ||
+                   (bits(c, k + 1) & (FL_W_PREP | FL_W_CONJ | FL_W_TIME | FL_W_ADV));
+        }
+    }
+    return false;
+}
+
 static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
     uint32_t b = bits(c, i);
     uint8_t f = form(c, i);
@@ -2863,6 +2883,9 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
     }
     if (assumes_post(c, s, i)) {
         return false; /* "When she assumed office in 2007, …": a deed, not a belief */
+    }
+    if (claims_toll(c, s, i)) {
+        return false; /* "The flood claimed 12 lives": a toll, no statement */
     }
     if (i + 1 < s->b && lemma_is(c->v[i].cue, "boast") &&
         (((bits(c, i + 1) & FL_W_DET) && !folded_is(c, i + 1, "that")) || c->k[i + 1].all_digits ||

@@ -3754,6 +3754,17 @@ TEST(Attribution, AssumingAPostIsADeedNotABelief) {
     EXPECT_EQ("assumed", r[0].cue);
 }
 
+TEST(Attribution, ClaimingLivesOrLandIsNoStatement) {
+    EXPECT_TRUE(
+        records("As the army claims more territory in the north, the growers leave.").empty());
+    EXPECT_TRUE(records("The flood at Velmor claimed 12 lives.").empty());
+    // a claim about a clause is a statement
+    auto r = records("Lind claimed the levy was illegal.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Lind", r[0].speaker);
+    EXPECT_EQ("claimed", r[0].cue);
+}
+
 TEST(Attribution, AQuantifierAndAnAuxiliaryBeforeANounlikeVerbSpeak) {
     // "promised" after "Both have" was read as a noun
     auto r = records("Both have promised to cut the toll.");
