@@ -2846,6 +2846,25 @@ static bool claims_toll(const ctx *c, const span *s, size_t i) {
     return false;
 }
 
+/* Does "post" at i record a result ("posted a narrow victory", "posts a record loss")? A
+ * score on the board, not a message posted; "posted a video" keeps its cue. */
+static bool posts_result(const ctx *c, const span *s, size_t i) {
+    static const char *const result[] = {"victory", "win",    "gain",    "gains",  "loss",
+                                         "losses",  "profit", "deficit", "surplus"};
+    if (!lemma_is(c->v[i].cue, "post")) {
+        return false;
+    }
+    for (size_t k = i + 1; k < s->b && k - i <= 4 && is_word(c, k) && !c->v[k].quoted; k++) {
+        if (bits(c, k) & (FL_W_PREP | FL_W_CONJ | FL_W_AUX | FL_W_VERB)) {
+            return false;
+        }
+        if (folded_in(c, k, result, sizeof result / sizeof result[0])) {
+            return true;
+        }
+    }
+    return false;
+}
+
 static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
     uint32_t b = bits(c, i);
     uint8_t f = form(c, i);
@@ -2886,6 +2905,9 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
     }
     if (claims_toll(c, s, i)) {
         return false; /* "The flood claimed 12 lives": a toll, no statement */
+    }
+    if (posts_result(c, s, i)) {
+        return false; /* "posted a narrow victory": a result, no message */
     }
     if (i + 1 < s->b && lemma_is(c->v[i].cue, "boast") &&
         (((bits(c, i + 1) & FL_W_DET) && !folded_is(c, i + 1, "that")) || c->k[i + 1].all_digits ||

@@ -3765,6 +3765,17 @@ TEST(Attribution, ClaimingLivesOrLandIsNoStatement) {
     EXPECT_EQ("claimed", r[0].cue);
 }
 
+TEST(Attribution, PostingAResultIsNoMessage) {
+    EXPECT_TRUE(
+        records("Lind lost in Tilden before Brandt posted a narrow victory in Velmor.").empty());
+    EXPECT_TRUE(records("The co-op posted a record loss for the year.").empty());
+    // a post of a message keeps its cue
+    auto r = records("Brandt posted a video of the vote on Friday.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Brandt", r[0].speaker);
+    EXPECT_EQ("posted", r[0].cue);
+}
+
 TEST(Attribution, AQuantifierAndAnAuxiliaryBeforeANounlikeVerbSpeak) {
     // "promised" after "Both have" was read as a noun
     auto r = records("Both have promised to cut the toll.");
