@@ -1126,6 +1126,16 @@ static bool intro_phrase(const ctx *c, const span *s, size_t from, size_t sep) {
     if (first >= sep || sep - first > MAX_INTRO_TOKENS) {
         return false;
     }
+    /* introductions in a row, each closed by its comma: "Then, last week,", "In May, at a
+     * rally in Tilden," (split at the last comma; the part before it splits again) */
+    for (size_t j = sep - 1; j > first; j--) {
+        if (punct(c, j) == ',' && !c->v[j].quoted) {
+            if (intro_phrase(c, s, j + 1, sep) && intro_phrase(c, s, first, j)) {
+                return true;
+            }
+            break;
+        }
+    }
     uint32_t b = bits(c, first);
     uint8_t f = form(c, first);
     /* also an adverb before a preposition: "Shortly after the announcement," */
@@ -2798,6 +2808,63 @@ static bool topic_preposition(const ctx *c, size_t p) {
     return folded_in(c, p, preps, sizeof preps / sizeof preps[0]);
 }
 
+/* Does "assume" at i take up a post ("assumed office", "assumes the presidency", "assumed
+ * command of the unit")? Taking it is a deed, no belief; "assumed the vote was fair" keeps
+ * its stance. */
+static bool assumes_post(const ctx *c, const span *s, size_t i) {
+    static const char *const post[] = {"office",  "presidency",   "power",      "command",
+                                       "control", "chairmanship", "leadership", "throne"};
+    if (!lemma_is(c->v[i].cue, "assume") || form(c, i) == FL_FORM_ING) {
+        return false;
+    }
+    size_t k = i + 1;
+    if (k < s->b && (bits(c, k) & (FL_W_DET | FL_W_PRON))) {
+        k++; /* "the presidency", "his office" */
+    }
+    return k < s->b && !c->v[k].quoted && folded_in(c, k, post, sizeof post / sizeof post[0]) &&
+           (at_end(s, k + 1) || k + 1 >= s->b || !is_word(c, k + 1) ||
+            (bits(c, k + 1) & (FL_W_PREP | FL_W_CONJ | FL_W_TIME | FL_W_ADV)));
+}
+
+/* Does "claim" at i take lives or land as its object ("the fire claimed 12 lives", "as it
+ * claims more territory")? A toll or a capture, no statement; "claimed the levy was
+ * illegal" keeps its cue. */
+static bool claims_toll(const ctx *c, const span *s, size_t i) {
+    static const char *const toll[] = {"lives", "life", "territory", "land"};
+    if (!lemma_is(c->v[i].cue, "claim") || form(c, i) == FL_FORM_BASE) {
+        return false;
+    }
+    for (size_t k = i + 1; k < s->b && k - i <= 4 && is_word(c, k) && !c->v[k].quoted; k++) {
+        if (bits(c, k) & (FL_W_PREP | FL_W_CONJ | FL_W_AUX | FL_W_VERB)) {
+            return false;
+        }
+        if (folded_in(c, k, toll, sizeof toll / sizeof toll[0])) {
+            return at_end(s, k + 1) || k + 1 >= s->b || !is_word(c, k + 1) ||
+                   (bits(c, k + 1) & (FL_W_PREP | FL_W_CONJ | FL_W_TIME | FL_W_ADV));
+        }
+    }
+    return false;
+}
+
+/* Does "post" at i record a result ("posted a narrow victory", "posts a record loss")? A
+ * score on the board, not a message posted; "posted a video" keeps its cue. */
+static bool posts_result(const ctx *c, const span *s, size_t i) {
+    static const char *const result[] = {"victory", "win",    "gain",    "gains",  "loss",
+                                         "losses",  "profit", "deficit", "surplus"};
+    if (!lemma_is(c->v[i].cue, "post")) {
+        return false;
+    }
+    for (size_t k = i + 1; k < s->b && k - i <= 4 && is_word(c, k) && !c->v[k].quoted; k++) {
+        if (bits(c, k) & (FL_W_PREP | FL_W_CONJ | FL_W_AUX | FL_W_VERB)) {
+            return false;
+        }
+        if (folded_in(c, k, result, sizeof result / sizeof result[0])) {
+            return true;
+        }
+    }
+    return false;
+}
+
 static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
     uint32_t b = bits(c, i);
     uint8_t f = form(c, i);
@@ -2832,6 +2899,15 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
     }
     if (i > s->a && (cls & FL_C_CALL) && folded_is(c, i - 1, "roll")) {
         return false; /* "a roll call vote": a count of votes, no appeal */
+    }
+    if (assumes_post(c, s, i)) {
+        return false; /* "When she assumed office in 2007, …": a deed, not a belief */
+    }
+    if (claims_toll(c, s, i)) {
+        return false; /* "The flood claimed 12 lives": a toll, no statement */
+    }
+    if (posts_result(c, s, i)) {
+        return false; /* "posted a narrow victory": a result, no message */
     }
     if (i + 1 < s->b && lemma_is(c->v[i].cue, "boast") &&
         (((bits(c, i + 1) & FL_W_DET) && !folded_is(c, i + 1, "that")) || c->k[i + 1].all_digits ||
@@ -2914,10 +2990,11 @@ static bool verb_here(const ctx *c, const span *s, size_t i, size_t vg) {
     }
     if ((b & FL_W_NOUNLIKE) && (f == FL_FORM_S || f == FL_FORM_BASE) && !has_aux && i > s->a + 1 &&
         (c->k[i - 1].all_digits || number_word(c, i - 1)) && is_word(c, i - 2) &&
-        !(bits(c, i - 2) & (FL_W_OPENER | FL_W_CONJ)) &&
+        (!(bits(c, i - 2) & (FL_W_OPENER | FL_W_CONJ)) || folded_is(c, i - 2, "than")) &&
         !(i + 1 < s->b && (folded_is(c, i + 1, "to") || (bits(c, i + 1) & FL_W_OPENER)))) {
         /* "60 points ahead", "the three reports": a noun that is counted; but a number that
-         * opens its clause is a subject ("Two claim that …", "Dozens report …") */
+         * opens its clause is a subject ("Two claim that …", "Dozens report …"); after
+         * "than" the number is a comparison's ("more than 60 points ahead") */
         return false;
     }
     /* number_word() and plural() last: the flags before them rule out most past forms */
@@ -6923,7 +7000,9 @@ static bool outlet_asked(const ctx *c, const span *s, size_t w, size_t i) {
 /* Is "called" at i a telephone call: a name as its object (one to three capitalised
  * words) and then no label, only the sentence's end, a comma, "and", a preposition, a time
  * or an adverb ("Lind called Brandt on Friday.", "Reyes, who called Lind shortly after …")?
- * A label after the name ("called Brandt a liar", 'called Brandt "reckless"') is speech. */
+ * A label after the name ("called Brandt a liar", 'called Brandt "reckless"') is speech.
+ * So is a determiner and one noun before a time or the end ("called both growers on
+ * Friday", "called the police."). */
 static bool phone_call(const ctx *c, const span *s, size_t i) {
     if (form(c, i) != FL_FORM_PAST || !(lemma_class(c->v[i].cue) & FL_C_CALL)) {
         return false;
@@ -6933,7 +7012,21 @@ static bool phone_call(const ctx *c, const span *s, size_t i) {
            !(bits(c, k) & (FL_W_PRON | FL_W_DET | FL_W_PREP | FL_W_CONJ))) {
         k++;
     }
-    if (k == i + 1 || k - i > 3) {
+    if (k == i + 1) {
+        /* a determiner and one noun and then a time or the end ("Lind called both mayors
+         * on Friday night.", "She called the police."): a label would follow the object */
+        if (k + 2 < s->b && (bits(c, k) & FL_W_DET) && !c->v[k].quoted && is_word(c, k + 1) &&
+            !c->v[k + 1].quoted && !c->k[k + 1].upper &&
+            !(bits(c, k + 1) & (FL_W_PRON | FL_W_DET | FL_W_PREP | FL_W_CONJ))) {
+            size_t t = k + 2;
+            if (folded_is(c, t, "on") && t + 1 < s->b) {
+                t++;
+            }
+            return at_end(s, k + 2) || (!c->v[t].quoted && (bits(c, t) & FL_W_TIME));
+        }
+        return false;
+    }
+    if (k - i > 3) {
         return false;
     }
     if (at_end(s, k) || k >= s->b) {

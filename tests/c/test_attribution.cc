@@ -789,9 +789,14 @@ TEST(Attribution, CalledOnOrForAfterAnAppositionIsAnAppeal) {
 
 TEST(Attribution, AWordThatIsAlsoANounIsANounAfterANumber) {
     EXPECT_TRUE(records("She finished 12 points ahead of the mayor.").empty());
+    // a number after "than" is a comparison's, and opens no clause
+    EXPECT_TRUE(records("She started out more than 40 points ahead of the mayor.").empty());
     EXPECT_TRUE(records("The agency filed three reports on the spill.").empty());
     // the verb after a subject with a number stays a verb
     auto r = records("Three officials claim the vote was rigged.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("claim", r[0].lemma);
+    r = records("More than 40 claim that the toll is unfair.");
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("claim", r[0].lemma);
 }
@@ -3727,6 +3732,59 @@ TEST(Attribution, CalledWithANameAndNoLabelIsATelephoneCall) {
     r = records("Lind called Brandt a liar.");
     ASSERT_EQ(1u, r.size());
     EXPECT_EQ("called", r[0].cue);
+}
+
+TEST(Attribution, CalledWithADeterminerNounAndATimeIsATelephoneCall) {
+    EXPECT_TRUE(records("Lind called both growers on Friday night.").empty());
+    EXPECT_TRUE(records("Brandt called the clinic yesterday.").empty());
+    // a label after the object is what she called it
+    auto r = records("Lind called the levy unfair on Friday.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("called", r[0].cue);
+    EXPECT_EQ("Lind", r[0].speaker);
+}
+
+TEST(Attribution, IntroductionsInARowAreNoContent) {
+    // "Then, on Friday," opens the sentence: it is not what Brandt said or called
+    EXPECT_TRUE(records("Then, on Friday, Brandt called.").empty());
+    EXPECT_TRUE(records("Later, at a meeting in Tilden, the mayor said.").empty());
+    // a clause before the comma is still content
+    auto r = records("The toll, in my view, is too high, Brandt said.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Brandt", r[0].speaker);
+    EXPECT_EQ("said", r[0].cue);
+}
+
+TEST(Attribution, AssumingAPostIsADeedNotABelief) {
+    EXPECT_TRUE(records("When Lind assumed office as mayor in 2019, she raised the toll.").empty());
+    EXPECT_TRUE(records("Brandt assumed the chairmanship as the budget fell due.").empty());
+    // an assumption about a clause is a belief
+    auto r = records("Lind assumed the toll would rise.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Lind", r[0].speaker);
+    EXPECT_EQ("assumed", r[0].cue);
+}
+
+TEST(Attribution, ClaimingLivesOrLandIsNoStatement) {
+    EXPECT_TRUE(
+        records("As the army claims more territory in the north, the growers leave.").empty());
+    EXPECT_TRUE(records("The flood at Velmor claimed 12 lives.").empty());
+    // a claim about a clause is a statement
+    auto r = records("Lind claimed the levy was illegal.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Lind", r[0].speaker);
+    EXPECT_EQ("claimed", r[0].cue);
+}
+
+TEST(Attribution, PostingAResultIsNoMessage) {
+    EXPECT_TRUE(
+        records("Lind lost in Tilden before Brandt posted a narrow victory in Velmor.").empty());
+    EXPECT_TRUE(records("The co-op posted a record loss for the year.").empty());
+    // a post of a message keeps its cue
+    auto r = records("Brandt posted a video of the vote on Friday.");
+    ASSERT_EQ(1u, r.size());
+    EXPECT_EQ("Brandt", r[0].speaker);
+    EXPECT_EQ("posted", r[0].cue);
 }
 
 TEST(Attribution, AQuantifierAndAnAuxiliaryBeforeANounlikeVerbSpeak) {
