@@ -184,7 +184,8 @@ setup(
             "framelens._core",
             sources=["python/framelens/_core.c", *read_sources()],
             include_dirs=["include", "csrc"],
-            depends=["include/framelens.h", "csrc/internal.h", "csrc/voice.h", "csrc/sources.txt"],
+            depends=["include/framelens.h", "csrc/internal.h", "csrc/voice.h",
+                     "csrc/attribution.h", "csrc/sources.txt"],
             define_macros=(
                 [("Py_LIMITED_API", "0x{:02X}{:02X}0000".format(*LIMITED_API_MIN))]
                 if LIMITED

@@ -10,7 +10,7 @@
 /*
  * Voice, in order of precedence (docs/voice.md has every rule with examples):
  * 1. quoted: the match's first token lies inside quotation marks (quotes.c);
- * 2. attributed: it lies in the content of an attribution of its sentence (attribution.c);
+ * 2. attributed: it lies in the content of an attribution of its sentence (attribution*.c);
  * 3. author: everything else, the speakers and cues included.
  * Every word token is looked up once in the voice stage's own word table (cues.c), from the
  * hash the tokeniser computed; the lookups, the quotations and the attributions are kept

@@ -9,7 +9,7 @@
  * internal.h). A verb is listed with all its forms through V (base, -s, past, -ing) or V5
  * (with a past participle of its own); a word in several classes carries them all.
  * CLASS(FL_C_*) among the bits gives a word its lemma classes (fl_cue.cls): the lemmas
- * attribution.c's rules test on most cue words they reach, read as one byte there; mark
+ * the attribution rules test on most cue words they reach, read as one byte there; mark
  * every entry of a lemma alike (tests/c/test_cues.cc checks them against the lemmas).
  *
  * The lookup hashes the folded form (fl__hash_bytes, the hash of every lookup of the core)
@@ -227,7 +227,7 @@ static const fl_cue CUES[] = {
     V("identify", "identifies", "identified", "identifying", SPEECH | OBJECT),
     /* a stance taken by siding or backing ("The court sided with the growers", "The
      * union backed Lind"); "sided" reports the object of its "with" or "against"
-     * (attribution.c); "backed into the wall", "backed up" are movements (verb_here(), the
+     * (attribution*.c); "backed into the wall", "backed up" are movements (verb_here(), the
      * stance before a preposition). Only the past and "siding": "backing" is also a noun
      * ("the backing of"), "backs" a plural. */
     W("backed", "back", STANCE | OBJECT, FL_FORM_PAST),
@@ -239,11 +239,11 @@ static const fl_cue CUES[] = {
     W("insulting", "insult", STANCE | OBJECT, FL_FORM_ING),
     /* "knocked" a rival or a rule is a criticism ("Lind knocked the council for its
      * delay"); "knocked on doors" (a preposition) and "knocked out" are deeds, see
-     * attribution.c's stance before a preposition and verb_here() */
+     * the attribution rules' stance before a preposition and verb_here() */
     W("knocked", "knock", STANCE | OBJECT, FL_FORM_PAST),
     /* "ripped" a rival or a plan is a verbal blow ("Lind ripped the plan as a
      * giveaway"); only the past, and not before a preposition ("ripped through the town":
-     * a movement, attribution.c's stance before a preposition) */
+     * a movement, the attribution rules' stance before a preposition) */
     W("ripped", "rip", STANCE | OBJECT, FL_FORM_PAST),
     /* a stance only with its fixed particle: "railed against", "lashed out at" (a rail is a
      * track, a storm lashes a coast): see verb_here() */
@@ -291,7 +291,7 @@ static const fl_cue CUES[] = {
     V("sound", "sounds", "sounded", "sounding", SPEECH | OBJECT | CLASS(FL_C_OFF)),
     V("liken", "likens", "likened", "likening", STANCE | OBJECT),
     /* a vote is a stance, but only before whom or what it is for ("voted for Lind", "voted
-     * against the bill", "voted to repeal"): attribution.c's vote_content() */
+     * against the bill", "voted to repeal"): attribution_content.c's vote_content() */
     V("vote", "votes", "voted", "voting", STANCE | NOUNLIKE | OBJECT),
     V("deem", "deems", "deemed", "deeming", STANCE | OBJECT),
     /* Verbs of thought, knowledge and perception. */
@@ -318,7 +318,7 @@ static const fl_cue CUES[] = {
     V("view", "views", "viewed", "viewing", THOUGHT | NOUNLIKE | NOUN_CUE | CLAUSE),
     /* a portrayal with its object and "as" ("cast her rival as a creature of the past",
      * "painted the result as a win", "characterized the deal as a betrayal"); alone they
-     * are a deed ("cast a ballot", "painted the house"); attribution.c's portrayal_verb()
+     * are a deed ("cast a ballot", "painted the house"); attribution.h's portrayal_verb()
      * knows them by their lemma and these three bits, which no other word has together */
     W("cast", "cast", SPEECH | THOUGHT | CLAUSE, FL_FORM_PAST),
     W("casts", "cast", SPEECH | THOUGHT | CLAUSE, FL_FORM_S),
@@ -751,7 +751,7 @@ static const fl_cue CUES[] = {
     N("went", FL_W_VERB),
     N("came", FL_W_VERB),
     /* "make" and "take" also head a phrase that is a cue ("made it clear that", "made the
-     * case for", "took issue with", "took aim at"): attribution.c's light_phrase() reads it;
+     * case for", "took issue with", "took aim at"): attribution_before.c's light_phrase() reads it;
      * alone they report nothing */
     W("made", "make", FL_W_VERB | FL_W_QUOTE_VERB | OBJECT | CLASS(FL_C_LIGHT), FL_FORM_NONE),
     W("took", "take", FL_W_VERB | FL_W_QUOTE_VERB | OBJECT | CLASS(FL_C_LIGHT), FL_FORM_NONE),

@@ -790,7 +790,7 @@ enum {
  * ("endorsed Clinton, …"). */
 #define FL_W_OBJECT (UINT32_C(1) << 31)
 
-/* Lemma classes of a table word (fl_cue.cls): what attribution.c's rules ask of a cue's
+/* Lemma classes of a table word (fl_cue.cls): what the attribution rules ask of a cue's
  * lemma on most cue words they reach, set in the table so that a test reads one byte
  * instead of comparing lemmas (tests/c/test_cues.cc checks them against the lemmas). */
 enum {
@@ -817,7 +817,7 @@ typedef struct fl_cue {
     const char *lemma; /* "said" -> "say" */
     uint32_t bits; /* FL_W_* */
     uint8_t form; /* FL_FORM_* */
-    uint8_t cls; /* FL_C_*: its lemma's place in attribution.c's lemma tests */
+    uint8_t cls; /* FL_C_*: its lemma's place in the attribution rules' lemma tests */
 } fl_cue;
 
 /* fl__vocab_probe from slot `first` (fl__vocab_first(hash, lex->vocab_mask), which a caller
@@ -933,7 +933,7 @@ struct fl_result {
     fl_vec markers; /* fl_marker */
     fl_fold_cache *fold_cache; /* forms of recent non-ASCII tokens (fold.c) */
     fl_vec vtoks; /* fl_vtok per token (context.c) */
-    fl_vec attributions; /* fl_attr, in sentence order (attribution.c) */
+    fl_vec attributions; /* fl_attr, in sentence order (attribution*.c) */
     fl_vec attr_out; /* fl_attribution: the same with offsets, for the caller (context.c) */
     fl_vec mentions; /* fl_actor_mention (actors.c) */
     fl_vec link_scratch; /* bytes: work space of context.c's link_matches, kept for reuse */

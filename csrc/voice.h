@@ -1,4 +1,4 @@
-/* voice.h: what the voice stage's files share (context.c, quotes.c, attribution.c): the
+/* voice.h: what the voice stage's files share (context.c, quotes.c, attribution*.c): the
  * state of one reading and small tests of a token. Internal; never installed. */
 /* SPDX-License-Identifier: MIT */
 #ifndef FL_VOICE_H
@@ -152,7 +152,7 @@ typedef struct sentence_cues {
     uint32_t bits; /* the FL_W_* bits of its words, or-ed */
     uint8_t colon_or_dash; /* a colon or a dash stands in it (punctuation, not a hyphen) */
     uint8_t quote_marks; /* a punctuation token of a quotation mark family stands in it */
-    uint8_t title; /* TITLE_*: in title case (a capital tells no name); attribution.c */
+    uint8_t title; /* TITLE_*: in title case (a capital tells no name); attribution_headlines.c */
     /* its tokens with an ATTRIBUTION_CUES bit: res->cue_tokens[first_cue, first_cue + n_cues) */
     uint32_t first_cue, n_cues;
 } sentence_cues;

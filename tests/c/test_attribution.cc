@@ -1,4 +1,4 @@
-// test_attribution.cc: speakers, cues and contents (attribution.c): each rule of
+// test_attribution.cc: speakers, cues and contents (attribution*.c): each rule of
 // docs/voice.md on its examples, and the attribution records the rules keep.
 // SPDX-License-Identifier: MIT
 #include <gtest/gtest.h>
