@@ -77,12 +77,16 @@ static inline const uint8_t *folded_at(const ctx *c, const fl_tokinfo *k) {
     return c->folded + k->fold_off;
 }
 
-/* The folded form of token i equals s. */
-static inline bool folded_is(const ctx *c, size_t i, const char *s) {
+/* The folded form of token i equals the len bytes at s. */
+static inline bool folded_is_n(const ctx *c, size_t i, const char *s, size_t len) {
     const fl_tokinfo *k = &c->k[i];
-    size_t len = strlen(s);
     return k->fold_len == len && memcmp(folded_at(c, k), s, len) == 0;
 }
+
+/* The folded form of token i equals the string literal s. A macro so that the length is known
+ * when compiling: where the compiler chose not to inline the function, a strlen() of the literal
+ * ran on every call (the "" makes anything but a literal a compile error). */
+#define folded_is(c, i, s) folded_is_n((c), (i), "" s, sizeof(s) - 1)
 
 /* A word that ends in "n't" ("didn't"): a negation. */
 static inline bool ends_with_nt(const ctx *c, size_t i) {
