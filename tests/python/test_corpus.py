@@ -343,6 +343,47 @@ def test_merged_parts_equal_the_whole(analyzer, records, corpus1):
         pd.testing.assert_frame_equal(getattr(a, name), getattr(b, name))
 
 
+def test_merge_all_equals_merging_in_turn(analyzer, records):
+    """Counts.merge_all merges in one pass what merge does piece after piece: the same
+    groups, counts, documents in order and dtypes, with pieces that lack groups and an
+    empty piece."""
+    extra = [{"id": "x1", "text": "Kyiv only here.", "outlet": "Zeta"}]
+    parts = [records[:1], [], records[1:400], extra, records[400:1100], records[1100:]]
+    cs = [analyzer.analyze_corpus(p, threads=1).counts for p in parts]
+    folded = cs[0]
+    for c in cs[1:]:
+        folded = folded.merge(c)
+    merged = fl.Counts.merge_all(cs)
+    assert_counts_equal(merged, folded)
+    for name in ("doc_group", "doc_tokens", "option_counts"):
+        a, b = getattr(merged, name), getattr(folded, name)
+        assert a.dtype == b.dtype and np.array_equal(a, b), name
+    for a, b in zip(merged.doc_terms + merged.doc_options, folded.doc_terms +
+                    folded.doc_options, strict=True):
+        assert a.dtype == b.dtype and np.array_equal(a, b)
+    assert fl.Counts.merge_all(cs[:1]) is cs[0]
+    with pytest.raises(ValueError):
+        fl.Counts.merge_all([])
+    other = fl.Analyzer(fl.Lexicon.from_dict({"terms": [{"term": "x", "category": "y"}]}))
+    with pytest.raises(ValueError):
+        fl.Counts.merge_all([cs[0], other.analyze_corpus(records[:5], threads=1).counts])
+
+
+def test_counts_pickle_their_document_arrays_narrow_and_load_them_as_they_were(corpus1):
+    c = corpus1.counts
+    state = c.__getstate__()
+    assert state["doc_terms"][0].dtype.itemsize < 8  # smaller on the wire
+    back = pickle.loads(pickle.dumps(c))
+    assert back.doc_group.dtype == np.int32 and back.doc_tokens.dtype == np.int64
+    assert [a.dtype for a in back.doc_terms] == [np.int64, np.int32, np.int8, np.int64]
+    assert [a.dtype for a in back.doc_options] == [a.dtype for a in c.doc_options]
+    for a, b in zip(back.doc_terms + back.doc_options, c.doc_terms + c.doc_options,
+                    strict=True):
+        np.testing.assert_array_equal(a, b)
+    np.testing.assert_array_equal(back.doc_tokens, c.doc_tokens)
+    np.testing.assert_array_equal(back.doc_group, c.doc_group)
+
+
 def test_merge_is_commutative_on_the_totals(analyzer, records):
     a = analyzer.analyze_corpus(records[:700], threads=1).counts
     b = analyzer.analyze_corpus(records[700:], threads=1).counts

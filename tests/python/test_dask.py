@@ -247,3 +247,24 @@ def test_dask_on_processes_alternating_lexicons_gives_each_its_own_counts():
             assert analyze_dask(db.from_sequence(recs, npartitions=3), an) == want[which]
         cached = pool.submit(eval, "list(__import__('framelens.dask').dask._COMPILED)").result()
     assert sorted(cached) == sorted([fd._Shipped.of(an1).digest, fd._Shipped.of(an2).digest])
+
+
+def test_a_partitions_counts_travel_without_the_lexicons_shape():
+    """A partition's Counts go to the merge as a _Piece pickled without the shape (the
+    lexicon's terms); the merge gives them the shape of the analyzer it carries, and the
+    sum equals the counts of the whole."""
+    from framelens.dask import _merge, _Piece, _Shipped
+    an = fl.Analyzer(fl.Lexicon.from_dict({"terms": [
+        {"term": "Kyiv", "category": "place"}, {"term": "war", "category": "event"}]}))
+    recs = [{"id": i, "text": f"Kyiv said the war goes on, day {i}.",
+             "outlet": "AB"[i % 2]} for i in range(30)]
+    whole = an.analyze_corpus(recs, threads=1).counts
+    pieces = [an.analyze_corpus(recs[a:b], threads=1).counts for a, b in
+              ((0, 7), (7, 8), (8, 30))]
+    wire = [pickle.dumps(_Piece(c)) for c in pieces]
+    term = an.lexicon.terms[0].term.encode()
+    assert term in pickle.dumps(pieces[0]) and not any(term in w for w in wire)
+    shipped = pickle.loads(pickle.dumps(_Shipped.of(an)))
+    assert _merge([[pickle.loads(w)] for w in wire], shipped) == whole
+    # pieces that never left the process are taken as they are
+    assert _merge([_Piece(c) for c in pieces], shipped) == whole
