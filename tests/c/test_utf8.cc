@@ -292,8 +292,8 @@ TEST(Utf8, ClassRangesAgreeWithUnicodeCategories) {
     const int32_t ranges[][2] = {{0xC0, 0xFF}, {0x400, 0x4FF}, {0x2014, 0x201F}};
     for (const auto &r : ranges) {
         for (int32_t cp = r[0]; cp <= r[1]; cp++) {
-            fl_cclass want =
-                cp == 0x2018 || cp == 0x2019 ? FL_C_APOSTROPHE : class_from_category(cp);
+            fl_cclass want = cp == 0x2018 || cp == 0x2019 ? FL_C_APOSTROPHE
+                                                          : class_from_category(cp);
             EXPECT_EQ(want, fl__cclass(cp)) << "U+" << std::hex << cp;
         }
     }
