@@ -162,9 +162,11 @@ fl_status fl__fold_token(const fl_allocator *a, fl_vec *scratch, const uint8_t *
 }
 
 /* Tokens of up to FOLD_CACHE_KEY bytes whose two forms fit in FOLD_CACHE_FORMS bytes are
- * cached, in FOLD_CACHE_SLOTS slots (about 70 KiB): enough for the punctuation, names and
- * words that recur in news, small beside a result's token arrays. */
-enum { FOLD_CACHE_KEY = 24, FOLD_CACHE_FORMS = 40, FOLD_CACHE_SLOTS = 1024 };
+ * cached, in FOLD_CACHE_SLOTS slots (about 100 KiB): enough for the punctuation, names and
+ * words that recur in news, small beside a result's token arrays. A Cyrillic or Greek letter
+ * takes two bytes, so a word of 16 letters is 32 bytes and its two forms 64 (with 24 and 40,
+ * "правительство" was folded through utf8proc at every occurrence). */
+enum { FOLD_CACHE_KEY = 32, FOLD_CACHE_FORMS = 64, FOLD_CACHE_SLOTS = 1024 };
 
 typedef struct fold_slot {
     uint8_t key_len;   /* 0: empty (tokens are never empty) */

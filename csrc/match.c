@@ -39,9 +39,11 @@ static inline bool wild_may_have(const fl_lexicon *lex, const uint8_t *f, size_t
 
 /* The wildcard labels of token k's forms (folded f, exact e or NULL): folded ones first,
  * then exact ones, each by length (the order in which the matcher tries them). Called when
- * wild_may_have says they may have some. */
+ * wild_may_have says they may have some. Sets k->wild_first, which nothing reads while
+ * wild_n is 0: the other tokens leave it unset. */
 static fl_status wild_labels(const fl_lexicon *lex, fl_result *res, fl_tokinfo *k, const uint8_t *f,
                              size_t fold_len, const uint8_t *e, size_t exact_len) {
+    k->wild_first = (uint32_t)res->wild.len;
     bool wf = (lex->wild_kinds & 1) && fl__wild_may_start(lex, f, fold_len);
     bool we = (lex->wild_kinds & 2) && e != NULL && fl__wild_may_start(lex, e, exact_len);
     fl_status st;
@@ -108,7 +110,7 @@ static inline uint8_t first_step(const fl_lexicon *lex, const fl_result *res, fl
  * make the compiler reload anything kept in res. */
 static size_t fold_simple(const fl_lexicon *lex, const uint8_t *text, size_t text_end,
                           const fl_token *toks, fl_tokinfo *infos, size_t i, size_t n,
-                          uint8_t *fdata, size_t *at_io, uint32_t wild_first) {
+                          uint8_t *fdata, size_t *at_io) {
     const fl_vocab_slot *slots = lex->vocab_slots;
     const size_t mask = lex->vocab_mask;
     size_t at = *at_io;
@@ -148,7 +150,6 @@ static size_t fold_simple(const fl_lexicon *lex, const uint8_t *text, size_t tex
             same = diff == 0;
         }
         k->id_exact = FL_NO_ID;
-        k->wild_first = wild_first;
         k->wild_n = 0;
         k->fold_off = at;
         k->fold_len = (uint32_t)len; /* token offsets are 32-bit */
@@ -211,8 +212,7 @@ fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result
                                       at + (text_end - toks[i].start) + 16)) != FL_OK) {
                 return st;
             }
-            i = fold_simple(lex, text, text_end, toks, infos, i, n, res->folded.data, &at,
-                            (uint32_t)res->wild.len);
+            i = fold_simple(lex, text, text_end, toks, infos, i, n, res->folded.data, &at);
             res->folded.len = at;
             continue;
         }
@@ -222,7 +222,6 @@ fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result
         size_t exact_len;
         bool same;
         k->id_exact = FL_NO_ID;
-        k->wild_first = (uint32_t)res->wild.len;
         k->wild_n = 0;
         if (len == 1 && s[0] < 0x80 && toks[i].kind != FL_TOKEN_WORD &&
             !(toks[i].kind == FL_TOKEN_PUNCT && s[0] == '-')) {
@@ -315,7 +314,6 @@ fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result
         if (wild && k->simple) {
             /* its exact form: the text, or the folded form when equal */
             const uint8_t *e = !exact ? NULL : k->same ? f : text + toks[i].start;
-            k->wild_first = (uint32_t)res->wild.len;
             /* a form in the table has the folded half of the test in its slot */
             bool may = slot != &NO_SLOT
                            ? (slot->flags & FL_SLOT_WILD) ||
