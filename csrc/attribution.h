@@ -51,7 +51,13 @@ FL_HIDDEN bool ly_adverb(const ctx *c, size_t i, size_t a);
 FL_HIDDEN uint8_t kind_of(uint32_t b);
 FL_HIDDEN bool inserted_participle(const ctx *c, const span *s, size_t i);
 FL_HIDDEN bool name_word(const ctx *c, size_t i);
-FL_HIDDEN bool modal_name(const ctx *c, size_t i);
+FL_HIDDEN bool modal_name_rest(const ctx *c, size_t i);
+
+/* modal_name() of attribution_words.c: its first test inline, where most tokens (no capital,
+ * no auxiliary; bits() is 0 for a quoted word) fail it and the call cost more than the test. */
+static inline bool modal_name(const ctx *c, size_t i) {
+    return c->k[i].upper && (bits(c, i) & FL_W_AUX) && modal_name_rest(c, i);
+}
 FL_HIDDEN size_t verb_group_start(const ctx *c, const span *s, size_t i);
 FL_HIDDEN bool contracted_pronoun(const ctx *c, size_t i, bool *relative);
 FL_HIDDEN bool people_pronoun(const ctx *c, size_t i);
@@ -74,7 +80,13 @@ FL_HIDDEN size_t approximator(const ctx *c, const span *s, size_t j);
 FL_HIDDEN size_t bare_plural(const ctx *c, const span *s, size_t from);
 
 /* attribution_speakers.c */
-FL_HIDDEN bool quote_name(const ctx *c, size_t i);
+FL_HIDDEN bool quote_name_rest(const ctx *c, size_t i);
+
+/* quote_name() of attribution_speakers.c: its first test inline, as for modal_name() (a
+ * capital right after a closing quotation mark is rare). */
+static inline bool quote_name(const ctx *c, size_t i) {
+    return c->k[i].upper && i >= 2 && is_closing_quote(c, i - 1) && quote_name_rest(c, i);
+}
 FL_HIDDEN bool speaker_token(const ctx *c, size_t i);
 FL_HIDDEN size_t speaker_after_separator(const ctx *c, const span *s, size_t end);
 FL_HIDDEN size_t speaker_with_apposition(const ctx *c, const span *s, size_t vg);

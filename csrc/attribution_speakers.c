@@ -18,7 +18,7 @@
  * From said', '"…?" May asked', '"…," Will wrote'), even though the table holds it as a
  * preposition, an auxiliary, a time or a verb? A quotation that a comma, "?" or "!" closes
  * inside ends mid-sentence, so the capital is no sentence's first word. */
-bool quote_name(const ctx *c, size_t i) {
+bool quote_name_rest(const ctx *c, size_t i) {
     if (!is_word(c, i) || !c->k[i].upper || c->v[i].quoted || i < 2 || i + 1 >= c->n ||
         c->t[i + 1].sentence != c->t[i].sentence || !is_closing_quote(c, i - 1)) {
         return false;

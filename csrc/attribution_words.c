@@ -119,7 +119,7 @@ bool name_word(const ctx *c, size_t i) {
 /* Is capitalised word i a modal that a past form of a verb of saying follows ("May said",
  * "Will wrote")? A modal takes a bare verb ("may say"), never a past, so the word is a name:
  * no auxiliary of the verb after it. After a preposition it is a month ("in May said"). */
-bool modal_name(const ctx *c, size_t i) {
+bool modal_name_rest(const ctx *c, size_t i) {
     static const char *const modals[] = {"may", "will", "can", "might", "must", "shall"};
     if (!is_word(c, i) || !c->k[i].upper || c->v[i].quoted || !(bits(c, i) & FL_W_AUX) ||
         i + 1 >= c->n || c->t[i + 1].sentence != c->t[i].sentence) {
