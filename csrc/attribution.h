@@ -190,6 +190,21 @@ static inline const uint32_t *sentence_cue_tokens(const ctx *c, const span *s,
     return *first + sum->n_cues;
 }
 
+/* verb_group_start() of the cue word *cue of sentence s (a pointer into the sentence's
+ * sentence_cue_tokens()), found once a sentence: cues_after_content(), cues_before_content()
+ * and nested_cues() each ask it of the same cue words, and it reads no role, nothing the
+ * rules change. fl__attributions() forgets the answers before each sentence. */
+static inline size_t cue_verb_group(ctx *c, const span *s, const uint32_t *cue) {
+    size_t k = (size_t)(cue - c->cues);
+    if (k >= CUE_VG_MEMO) {
+        return verb_group_start(c, s, *cue);
+    }
+    if (c->cue_vg[k] == UINT32_MAX) {
+        c->cue_vg[k] = (uint32_t)verb_group_start(c, s, *cue);
+    }
+    return c->cue_vg[k];
+}
+
 /* A form of "be" (passives: "was asked", "is expected"). */
 static inline bool is_be(const ctx *c, size_t i) {
     return folded_is(c, i, "is") || folded_is(c, i, "was") || folded_is(c, i, "were") ||
