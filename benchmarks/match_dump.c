@@ -14,7 +14,9 @@
  * CORPUS is JSON Lines with a "text" field per line (benchmarks/newsgen.py writes one; PolNeAR's
  * train.jsonl is one too). Per document: its counts, then each match (offsets in bytes and code
  * points, term, spelling, sentence, tokens, voice, negation, attribution, target), each
- * sentence (first match, matches, score) and each distancing marker.
+ * sentence (first match, matches, score), each distancing marker, each attribution (every field
+ * of fl_attribution: sentence, kind, voice, nesting, speaker actor, the speaker, cue and content
+ * spans, the cue's lemma) and each actor mention.
  */
 #include "framelens.h"
 #include "read_all.h"
@@ -23,6 +25,32 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+static void span(const char *name, const fl_text_span *s) {
+    printf(" %s %zu %zu %zu %zu", name, s->start, s->end, s->cp_start, s->cp_end);
+}
+
+static void dump_attributions(const fl_result *res) {
+    size_t na;
+    size_t nm;
+    const fl_attribution *a = fl_result_attributions(res, &na);
+    const fl_actor_mention *am = fl_result_actor_mentions(res, &nm);
+    for (size_t i = 0; i < na; i++) {
+        printf("a sentence %u kind %u voice %u nested %u reserved %u actor %u", a[i].sentence,
+               a[i].kind, a[i].voice, a[i].nested, a[i].reserved, a[i].speaker_actor);
+        span("speaker", &a[i].speaker);
+        span("cue", &a[i].cue);
+        span("content", &a[i].content);
+        span("content2", &a[i].content2);
+        /* the lemma's bytes in brackets, so that an embedded NUL or a wrong length shows */
+        printf(" lemma %zu [%.*s]\n", a[i].cue_lemma_len, (int)a[i].cue_lemma_len, a[i].cue_lemma);
+    }
+    for (size_t i = 0; i < nm; i++) {
+        printf("am %zu %zu %zu %zu actor %u sentence %u tokens %u+%u\n", am[i].start, am[i].end,
+               am[i].cp_start, am[i].cp_end, am[i].actor, am[i].sentence, am[i].first_token,
+               am[i].n_tokens);
+    }
+}
 
 static void dump(const fl_result *res, size_t doc) {
     size_t n;
@@ -47,6 +75,7 @@ static void dump(const fl_result *res, size_t doc) {
     for (size_t i = 0; i < nk; i++) {
         printf("k %zu %zu %u\n", k[i].start, k[i].end, (unsigned)k[i].kind);
     }
+    dump_attributions(res);
 }
 
 int main(int argc, char **argv) {

@@ -114,7 +114,7 @@ static fl_status nested_cues(ctx *c, const span *s, size_t from) {
             }
         }
         uint32_t b = bits(c, i);
-        size_t vg = verb_group_start(c, s, i);
+        size_t vg = cue_verb_group(c, s, cue);
         if (c->v[vg].role != FL_ROLE_CONTENT) {
             continue;
         }
@@ -241,6 +241,11 @@ static size_t dateline_end(const ctx *c, const span *s) {
 
 fl_status fl__attributions(ctx *c, const span *s_in) {
     size_t first = c->res->attributions.len;
+    /* a new sentence: no verb group of its cue words known yet (cue_verb_group()) */
+    size_t n_cues = (size_t)(sentence_cue_tokens(c, s_in, &c->cues) - c->cues);
+    for (size_t k = 0; k < n_cues && k < CUE_VG_MEMO; k++) {
+        c->cue_vg[k] = UINT32_MAX;
+    }
     fl_status st = sentence_attributions(c, s_in);
     if (st == FL_OK) {
         chain_to_speaker(c, first);

@@ -47,11 +47,28 @@ enum {
 
 /* attribution_words.c */
 FL_HIDDEN bool passive_group(const ctx *c, size_t vg, size_t i);
-FL_HIDDEN bool ly_adverb(const ctx *c, size_t i, size_t a);
+FL_HIDDEN bool ly_adverb_rest(const ctx *c, size_t i, size_t a);
+
+/* A lower-case word in -ly that is no noun after a determiner ("the family"): an adverb.
+ * The length and the last byte inline, in every file that asks: they rule out most words,
+ * for less than a call. */
+static inline bool ly_adverb(const ctx *c, size_t i, size_t a) {
+    const fl_tokinfo *k = &c->k[i];
+    if (k->fold_len < 5 || folded_at(c, k)[k->fold_len - 1] != 'y') {
+        return false;
+    }
+    return ly_adverb_rest(c, i, a);
+}
 FL_HIDDEN uint8_t kind_of(uint32_t b);
 FL_HIDDEN bool inserted_participle(const ctx *c, const span *s, size_t i);
 FL_HIDDEN bool name_word(const ctx *c, size_t i);
-FL_HIDDEN bool modal_name(const ctx *c, size_t i);
+FL_HIDDEN bool modal_name_rest(const ctx *c, size_t i);
+
+/* modal_name() of attribution_words.c: its first test inline, where most tokens (no capital,
+ * no auxiliary; bits() is 0 for a quoted word) fail it and the call cost more than the test. */
+static inline bool modal_name(const ctx *c, size_t i) {
+    return c->k[i].upper && (bits(c, i) & FL_W_AUX) && modal_name_rest(c, i);
+}
 FL_HIDDEN size_t verb_group_start(const ctx *c, const span *s, size_t i);
 FL_HIDDEN bool contracted_pronoun(const ctx *c, size_t i, bool *relative);
 FL_HIDDEN bool people_pronoun(const ctx *c, size_t i);
@@ -74,8 +91,24 @@ FL_HIDDEN size_t approximator(const ctx *c, const span *s, size_t j);
 FL_HIDDEN size_t bare_plural(const ctx *c, const span *s, size_t from);
 
 /* attribution_speakers.c */
-FL_HIDDEN bool quote_name(const ctx *c, size_t i);
-FL_HIDDEN bool speaker_token(const ctx *c, size_t i);
+FL_HIDDEN bool quote_name_rest(const ctx *c, size_t i);
+
+/* quote_name() of attribution_speakers.c: its first test inline, as for modal_name() (a
+ * capital right after a closing quotation mark is rare). */
+static inline bool quote_name(const ctx *c, size_t i) {
+    return c->k[i].upper && i >= 2 && is_closing_quote(c, i - 1) && quote_name_rest(c, i);
+}
+FL_HIDDEN bool speaker_token_rest(const ctx *c, size_t i);
+
+/* May token i stand in a speaker's name? Most words may, and have no class (bits 0): that
+ * answer inline in every file that asks, where the call cost more than the test, the rest in
+ * speaker_token_rest(). */
+static inline bool speaker_token(const ctx *c, size_t i) {
+    if (!c->v[i].quoted && c->t[i].kind == FL_TOKEN_WORD && c->v[i].bits == 0) {
+        return true;
+    }
+    return speaker_token_rest(c, i);
+}
 FL_HIDDEN size_t speaker_after_separator(const ctx *c, const span *s, size_t end);
 FL_HIDDEN size_t speaker_with_apposition(const ctx *c, const span *s, size_t vg);
 FL_HIDDEN size_t speaker_after_as(const ctx *c, const span *s, size_t end, size_t *name_end);
@@ -155,6 +188,21 @@ static inline const uint32_t *sentence_cue_tokens(const ctx *c, const span *s,
     const sentence_cues *sum = &FL_VEC_AT(c->res->sentence_cues, sentence_cues, s->index);
     *first = (const uint32_t *)c->res->cue_tokens.data + sum->first_cue;
     return *first + sum->n_cues;
+}
+
+/* verb_group_start() of the cue word *cue of sentence s (a pointer into the sentence's
+ * sentence_cue_tokens()), found once a sentence: cues_after_content(), cues_before_content()
+ * and nested_cues() each ask it of the same cue words, and it reads no role, nothing the
+ * rules change. fl__attributions() forgets the answers before each sentence. */
+static inline size_t cue_verb_group(ctx *c, const span *s, const uint32_t *cue) {
+    size_t k = (size_t)(cue - c->cues);
+    if (k >= CUE_VG_MEMO) {
+        return verb_group_start(c, s, *cue);
+    }
+    if (c->cue_vg[k] == UINT32_MAX) {
+        c->cue_vg[k] = (uint32_t)verb_group_start(c, s, *cue);
+    }
+    return c->cue_vg[k];
 }
 
 /* A form of "be" (passives: "was asked", "is expected"). */

@@ -343,7 +343,7 @@ fl_status cues_after_content(ctx *c, const span *s, size_t from) {
                 recipient = false;
             } else {
                 /* "…, the ministry said (Tuesday)."; not "the most elaborate" */
-                size_t vg = verb_group_start(c, s, i);
+                size_t vg = cue_verb_group(c, s, cue);
                 if (vg > s->a && (bits(c, vg - 1) & (FL_W_DET | FL_W_PREP)) &&
                     !quote_name(c, vg - 1)) {
                     continue;

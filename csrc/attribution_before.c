@@ -1438,7 +1438,7 @@ fl_status cues_before_content(ctx *c, const span *s, size_t from) {
         c->naming = naming_cue(c, i);
         size_t cstart;
         size_t marked_from = i; /* the first token this cue gives a part to */
-        size_t vg = verb_group_start(c, s, i);
+        size_t vg = cue_verb_group(c, s, cue);
         uint8_t f = form(c, i);
         bool unsaid = false; /* an act that no one is said to perform, see bare_infinitive() */
         if (phone_call(c, s, i)) {

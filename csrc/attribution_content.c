@@ -834,12 +834,9 @@ static bool closes_condition(const ctx *c, const span *s, size_t cstart, size_t 
 /* Does a new clause with its own speaker and verb of saying open at the boundary j (a
  * comma, a semicolon, a colon or a dash)? It ends the content before it: "While some
  * friends say X - an old favorite - others say Y", "He said X, but aides argued Y", "X: a
- * poll found Y". Looks a bounded number of tokens ahead. */
-static bool speaker_clause_at(const ctx *c, const span *s, size_t j) {
+ * poll found Y". Looks a bounded number of tokens ahead. Asked through speaker_clause_at(). */
+static bool speaker_clause_rest(const ctx *c, const span *s, size_t j) {
     int32_t p = punct(c, j);
-    if (p == 0 && c->k[j].fold_len != 3) {
-        return false; /* the common case, a word: only "and" and "but" matter here */
-    }
     /* "…, adding that …", "… and said that …", "… and praised the deal": the same
      * speaker's next attribution */
     if (!c->v[j].quoted && j + 1 < s->b &&
@@ -915,6 +912,16 @@ static bool speaker_clause_at(const ctx *c, const span *s, size_t j) {
         }
     }
     return clause_with_cue_at(c, s, k);
+}
+
+/* speaker_clause_rest() behind its first test, inline: the content walk asks it of every
+ * token, and most are words, of which only "and" and "but" (3 bytes) matter, so the call
+ * cost more than the answer. */
+static inline bool speaker_clause_at(const ctx *c, const span *s, size_t j) {
+    if (punct(c, j) == 0 && c->k[j].fold_len != 3) {
+        return false;
+    }
+    return speaker_clause_rest(c, s, j);
 }
 
 /* Does a clause open at subj with a subject of its own (a name, a pronoun, a noun phrase

@@ -18,7 +18,7 @@
  * From said', '"…?" May asked', '"…," Will wrote'), even though the table holds it as a
  * preposition, an auxiliary, a time or a verb? A quotation that a comma, "?" or "!" closes
  * inside ends mid-sentence, so the capital is no sentence's first word. */
-bool quote_name(const ctx *c, size_t i) {
+bool quote_name_rest(const ctx *c, size_t i) {
     if (!is_word(c, i) || !c->k[i].upper || c->v[i].quoted || i < 2 || i + 1 >= c->n ||
         c->t[i + 1].sentence != c->t[i].sentence || !is_closing_quote(c, i - 1)) {
         return false;
@@ -33,8 +33,8 @@ bool quote_name(const ctx *c, size_t i) {
            (form(c, v) == FL_FORM_PAST || form(c, v) == FL_FORM_S || finite_cue_verb(c, v));
 }
 
-/* speaker_token() for every token: its whole test. */
-static bool speaker_token_rest(const ctx *c, size_t i) {
+/* speaker_token() (attribution.h) for every token: its whole test. */
+bool speaker_token_rest(const ctx *c, size_t i) {
     if (c->v[i].quoted) {
         return false;
     }
@@ -86,15 +86,6 @@ static bool speaker_token_rest(const ctx *c, size_t i) {
         return false;
     }
     return true;
-}
-
-/* May token i stand in a speaker's name? Most words may, and have no class (bits 0): that
- * answer inline, where the call cost more than the test, the rest in speaker_token_rest(). */
-bool speaker_token(const ctx *c, size_t i) {
-    if (!c->v[i].quoted && c->t[i].kind == FL_TOKEN_WORD && c->v[i].bits == 0) {
-        return true;
-    }
-    return speaker_token_rest(c, i);
 }
 
 /* The speaker before position end (exclusive), back to a separator: returns the index of

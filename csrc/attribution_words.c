@@ -25,21 +25,11 @@ bool passive_group(const ctx *c, size_t vg, size_t i) {
 }
 
 /* ly_adverb() for a word of five bytes or more that ends in "y". */
-static bool ly_adverb_rest(const ctx *c, size_t i, size_t a) {
+bool ly_adverb_rest(const ctx *c, size_t i, size_t a) {
     if (!suffix_is(c, i, "ly", 5) || !c->k[i].lower || c->v[i].cue != NULL) {
         return false;
     }
     return i == a || !(bits(c, i - 1) & (FL_W_DET | FL_W_PREP));
-}
-
-/* A lower-case word in -ly that is no noun after a determiner ("the family"): an adverb.
- * The length and the last byte inline: they rule out most words, for less than a call. */
-bool ly_adverb(const ctx *c, size_t i, size_t a) {
-    const fl_tokinfo *k = &c->k[i];
-    if (k->fold_len < 5 || folded_at(c, k)[k->fold_len - 1] != 'y') {
-        return false;
-    }
-    return ly_adverb_rest(c, i, a);
 }
 
 uint8_t kind_of(uint32_t b) {
@@ -119,7 +109,7 @@ bool name_word(const ctx *c, size_t i) {
 /* Is capitalised word i a modal that a past form of a verb of saying follows ("May said",
  * "Will wrote")? A modal takes a bare verb ("may say"), never a past, so the word is a name:
  * no auxiliary of the verb after it. After a preposition it is a month ("in May said"). */
-bool modal_name(const ctx *c, size_t i) {
+bool modal_name_rest(const ctx *c, size_t i) {
     static const char *const modals[] = {"may", "will", "can", "might", "must", "shall"};
     if (!is_word(c, i) || !c->k[i].upper || c->v[i].quoted || !(bits(c, i) & FL_W_AUX) ||
         i + 1 >= c->n || c->t[i + 1].sentence != c->t[i].sentence) {

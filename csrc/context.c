@@ -170,7 +170,9 @@ fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res
              n,
              0,
              0,
-             0};
+             0,
+             NULL,
+             {0}};
     sentence_cues *sc_of = res->sentence_cues.data;
     uint32_t *cue_tokens = res->cue_tokens.data;
     uint32_t n_cues = 0;

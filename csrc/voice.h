@@ -8,6 +8,9 @@
 
 #include <string.h>
 
+/* Cue words per sentence whose verb group is kept once found (a sentence has a few). */
+enum { CUE_VG_MEMO = 32 };
+
 typedef struct ctx {
     const fl_lexicon *lex;
     fl_result *res;
@@ -22,6 +25,10 @@ typedef struct ctx {
     uint8_t naming; /* the content being marked is that of a naming verb */
     size_t n_words; /* word tokens in the text */
     size_t carry_end; /* a speaker's paragraph ("FALLIN: …") is content up to here */
+    /* the cue words of the sentence being read (res->cue_tokens), and verb_group_start() of
+     * the first CUE_VG_MEMO of them, UINT32_MAX until asked (attribution.h, cue_verb_group()) */
+    const uint32_t *cues;
+    uint32_t cue_vg[CUE_VG_MEMO];
 } ctx;
 
 /* The sentence being read: tokens [a, b); last is its last word-like token (SIZE_MAX when
