@@ -130,6 +130,7 @@ typedef enum fl_cclass {
 } fl_cclass;
 
 FL_HIDDEN fl_cclass fl__cclass(int32_t cp);
+FL_HIDDEN fl_cclass fl__cclass_by_category(int32_t cp);
 FL_HIDDEN extern const uint8_t fl__ascii_class[128];
 
 /* fl__cclass with the ASCII case answered from a table, without a call. */

@@ -14,7 +14,6 @@
 extern "C" {
 #include "../../csrc/internal.h"  // fl__cclass is internal: checked directly
 }
-#include <utf8proc.h>
 
 namespace {
 
@@ -256,35 +255,6 @@ TEST(Utf8, CodePointOffsetsAgreeWithAReferenceDecoderOnRandomBytes) {
     }
 }
 
-// The class utf8proc's category gives a code point (what fl__cclass answers for the code
-// points it has no range of its own for).
-static fl_cclass class_from_category(int32_t cp) {
-    switch (utf8proc_category(cp)) {
-    case UTF8PROC_CATEGORY_ZS:
-    case UTF8PROC_CATEGORY_ZL:
-    case UTF8PROC_CATEGORY_ZP:
-        return FL_C_SPACE;
-    case UTF8PROC_CATEGORY_LU:
-    case UTF8PROC_CATEGORY_LL:
-    case UTF8PROC_CATEGORY_LT:
-    case UTF8PROC_CATEGORY_LM:
-    case UTF8PROC_CATEGORY_LO:
-        return FL_C_LETTER;
-    case UTF8PROC_CATEGORY_ND:
-    case UTF8PROC_CATEGORY_NL:
-    case UTF8PROC_CATEGORY_NO:
-        return FL_C_DIGIT;
-    case UTF8PROC_CATEGORY_MN:
-    case UTF8PROC_CATEGORY_MC:
-    case UTF8PROC_CATEGORY_ME:
-        return FL_C_MARK;
-    case UTF8PROC_CATEGORY_CF:
-        return FL_C_FORMAT;
-    default:
-        return FL_C_OTHER;
-    }
-}
-
 // fl__cclass answers Latin-1's letters, the Cyrillic block and U+2014 to U+201F from ranges
 // of its own: each code point there has the class its Unicode category gives (the quotation
 // marks U+2018 and U+2019 are apostrophes).
@@ -293,7 +263,7 @@ TEST(Utf8, ClassRangesAgreeWithUnicodeCategories) {
     for (const auto &r : ranges) {
         for (int32_t cp = r[0]; cp <= r[1]; cp++) {
             fl_cclass want = cp == 0x2018 || cp == 0x2019 ? FL_C_APOSTROPHE
-                                                          : class_from_category(cp);
+                                                          : fl__cclass_by_category(cp);
             EXPECT_EQ(want, fl__cclass(cp)) << "U+" << std::hex << cp;
         }
     }
