@@ -292,8 +292,7 @@ FL_NOINLINE static size_t plain_words(const uint8_t *text, size_t len, plain_sta
         memcpy((unsigned char *)&info[w] + offsetof(fl_tokinfo, upper), WORD_SHAPE[row], 8);
         pos += n;
         w++;
-        /* pos < len: the token ended inside its 16 bytes. No branch on the space: a word
-         * is followed by a space or by punctuation in no order a predictor learns. */
+        /* the single space after it (pos < len: the token ended inside its 16 bytes) */
         space = text[pos] == ' ';
         pos += space;
     }
