@@ -215,7 +215,9 @@ enum {
 };
 
 /* Appends the tokens of text[0..len) to toks (fl_token) and infos (fl_tokinfo). Fills
- * offsets, kind, spacing and the tokinfo shape fields; not ids or folded forms. */
+ * offsets, kind, spacing and the tokinfo shape fields (cp0 to simple); the fields after
+ * them are fl__label_tokens' to set, and nothing reads them before it does (`same` is
+ * cleared, the ids and the rest are left as they were). */
 FL_HIDDEN fl_status fl__tokenize(const fl_allocator *a, const uint8_t *text, size_t len,
                                  fl_vec *toks, fl_vec *infos);
 

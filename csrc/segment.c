@@ -45,10 +45,12 @@ static bool is_punct(const seg *s, size_t i, int32_t cp) {
     return i < s->n && s->t[i].kind == FL_TOKEN_PUNCT && s->k[i].cp0 == cp;
 }
 
-static bool is_terminal_cp(int32_t cp) {
-    return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026 || cp == 0x203C || cp == 0x2047 ||
-           cp == 0x2048 || cp == 0x2049 || cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F ||
-           cp == 0xFF0E;
+static inline bool is_terminal_cp(int32_t cp) {
+    if (cp < 0x80) {
+        return cp == '.' || cp == '!' || cp == '?';
+    }
+    return cp == 0x2026 || cp == 0x203C || cp == 0x2047 || cp == 0x2048 || cp == 0x2049 ||
+           cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0xFF0E;
 }
 
 static bool is_terminal(const seg *s, size_t i) {
@@ -403,8 +405,9 @@ typedef struct seg_state {
     int marker_kind;     /* 0: the sentence did not open with a list marker */
     int32_t marker_value;
     size_t line_start_cp;
-    uint32_t line_words;  /* word tokens with a letter on the current line */
-    uint32_t line_caps;   /* of those, how many start with a capital */
+    size_t line_start;    /* first token of the current line */
+    uint32_t line_skipped_words; /* its words with a letter that a list marker's skip passed */
+    uint32_t line_skipped_caps;  /* of those, how many start with a capital */
 } seg_state;
 
 static fl_status cut(const seg *s, seg_state *st, size_t end) {
@@ -730,6 +733,25 @@ static size_t run_boundary(const seg *s, size_t i, const run *r, bool opens_sent
     return can_start(s, j) ? j : 0;
 }
 
+/* Is the line that token i ends in sentence case: four or more words with a letter, fewer
+ * than half of them capitalised? Counted here rather than at every token, which cost the
+ * plain words' loop in fl__segment two loads and two adds each: few lines get this far,
+ * and each is counted once. The words a list marker's skip passed are left out, as they
+ * always were. */
+static bool sentence_case(const seg *s, const seg_state *st, size_t i) {
+    uint32_t words = 0;
+    uint32_t caps = 0;
+    for (size_t j = st->line_start; j < i; j++) {
+        if (s->t[j].kind == FL_TOKEN_WORD && s->k[j].has_letter) {
+            words++;
+            caps += s->k[j].upper;
+        }
+    }
+    words -= st->line_skipped_words;
+    caps -= st->line_skipped_caps;
+    return words >= 4 && caps * 2 < words;
+}
+
 /* Does the line break before token i end the open sentence? */
 static bool line_break_ends(const seg *s, const seg_state *st, size_t i) {
     const fl_token *t = &s->t[i];
@@ -766,8 +788,7 @@ static bool line_break_ends(const seg *s, const seg_state *st, size_t i) {
     if (s->k[i].lower) {
         return line_len < 40;
     }
-    bool sentence_case = st->line_words >= 4 && st->line_caps * 2 < st->line_words;
-    if (line_len >= 60 && sentence_case && !is_starter_word(s, i) && !is_opener(s, i) &&
+    if (line_len >= 60 && sentence_case(s, st, i) && !is_starter_word(s, i) && !is_opener(s, i) &&
         !is_bullet(s, i)) {
         return false;
     }
@@ -778,28 +799,19 @@ fl_status fl__segment(const fl_allocator *a, const uint8_t *text, size_t len, fl
                       const fl_tokinfo *infos, size_t n, fl_vec *sents) {
     (void)len;
     seg s = {text, toks, infos, n};
-    seg_state st = {sents, toks, a, 0, 0, 0, 0, 0, 0};
+    seg_state st = {sents, toks, a, 0, 0, 0, 0, 0, 0, 0};
     fl_status rc = FL_OK;
     size_t i = 0;
     bool at_start = true;
     while (i < n) {
         /* Most tokens: a word inside a line, past the sentence's first token, with no list
-         * running. None of the tests below can cut before it or after it: only count it. */
+         * running. None of the tests below can cut before it or after it: skip it. */
         if (toks[i].kind == FL_TOKEN_WORD && toks[i].newlines_before == 0 && i > st.start &&
             !at_start && st.marker_kind == 0) {
-            /* and so are the words that follow it on the line (counted in locals: st is
-             * memory the compiler cannot keep in registers) */
-            uint32_t words = st.line_words;
-            uint32_t caps = st.line_caps;
+            /* and so are the words that follow it on the line */
             do {
-                if (infos[i].has_letter) {
-                    words++;
-                    caps += infos[i].upper;
-                }
                 i++;
             } while (i < n && toks[i].kind == FL_TOKEN_WORD && toks[i].newlines_before == 0);
-            st.line_words = words;
-            st.line_caps = caps;
             continue;
         }
         if (i > st.start) {
@@ -825,12 +837,9 @@ fl_status fl__segment(const fl_allocator *a, const uint8_t *text, size_t len, fl
         }
         if (toks[i].newlines_before > 0 || i == 0) {
             st.line_start_cp = toks[i].cp_start;
-            st.line_words = 0;
-            st.line_caps = 0;
-        }
-        if (toks[i].kind == FL_TOKEN_WORD && infos[i].has_letter) {
-            st.line_words++;
-            st.line_caps += infos[i].upper;
+            st.line_start = i;
+            st.line_skipped_words = 0;
+            st.line_skipped_caps = 0;
         }
         if (at_start) {
             at_start = false;
@@ -843,13 +852,19 @@ fl_status fl__segment(const fl_allocator *a, const uint8_t *text, size_t len, fl
             int32_t v = 0;
             size_t after = list_marker(&s, m, &kd, &v);
             if (after != m) {
+                if (m != i && infos[m].has_letter) { /* a bullet's letter ("• a)") */
+                    st.line_skipped_words++;
+                    st.line_skipped_caps += infos[m].upper;
+                }
                 st.marker_kind = kd;
                 st.marker_value = v;
                 i = after;
                 continue;
             }
         }
-        if (toks[i].kind == FL_TOKEN_PUNCT && is_terminal(&s, i)) {
+        /* is_terminal without its call (i < n and the kind are known): every punctuation token
+         * that reaches here asks */
+        if (toks[i].kind == FL_TOKEN_PUNCT && is_terminal_cp(infos[i].cp0)) {
             run r = terminal_run(&s, i);
             size_t b = run_boundary(&s, i, &r, i == st.start);
             if (b != 0) {

@@ -220,14 +220,18 @@ static inline size_t plain_word(const uint8_t *text, size_t pos, unsigned *lette
 #endif
 }
 
-/* upper, lower, has_letter and all_digits (four consecutive bytes of fl_tokinfo) of a
- * plain ASCII word: one starting with an upper-case letter, with a lower-case one, with a
- * digit and a letter somewhere, digits only. */
-static const uint8_t WORD_FLAGS[4][4] = {{1, 0, 1, 0}, {0, 1, 1, 0}, {0, 0, 1, 0}, {0, 0, 0, 1}};
+/* The shape bytes of fl_tokinfo (upper, lower, has_letter, all_digits, simple, same and the
+ * padding up to id_fold) of a plain ASCII word: one starting with an upper-case letter, with
+ * a lower-case one, with a digit and a letter somewhere, digits only; the last row for an
+ * ASCII symbol. One 8-byte copy writes them ("same" is label's to set). */
+static const uint8_t WORD_SHAPE[5][8] = {
+    {1, 0, 1, 0, 1}, {0, 1, 1, 0, 1}, {0, 0, 1, 0, 1}, {0, 0, 0, 1, 1}, {0}};
 _Static_assert(offsetof(fl_tokinfo, lower) == offsetof(fl_tokinfo, upper) + 1 &&
                    offsetof(fl_tokinfo, has_letter) == offsetof(fl_tokinfo, upper) + 2 &&
-                   offsetof(fl_tokinfo, all_digits) == offsetof(fl_tokinfo, upper) + 3,
-               "WORD_FLAGS copies four consecutive fields");
+                   offsetof(fl_tokinfo, all_digits) == offsetof(fl_tokinfo, upper) + 3 &&
+                   offsetof(fl_tokinfo, simple) == offsetof(fl_tokinfo, upper) + 4 &&
+                   offsetof(fl_tokinfo, id_fold) == offsetof(fl_tokinfo, upper) + 8,
+               "WORD_SHAPE copies the eight bytes from upper to id_fold");
 
 /* Where fl__tokenize stands: the next byte, the next code point's index, and whether
  * whitespace came before it. */
@@ -244,65 +248,59 @@ typedef struct plain_state {
  * no mark follows it): a punctuation token of one code point, as the general path makes
  * it. The first token has `newlines` line breaks before it, the others none. A loop of its
  * own, so that its few values stay in registers (fl__tokenize's general path keeps too many
- * live), which goes on through the commas, periods and quotes of a sentence. */
+ * live), which goes on through the commas, periods and quotes of a sentence. Of each
+ * fl_tokinfo it writes the shape (cp0 to the padding before id_fold): the label stage sets
+ * the rest before anything reads it. */
 FL_NOINLINE static size_t plain_words(const uint8_t *text, size_t len, plain_state *st,
                                       unsigned newlines, fl_token *t, fl_tokinfo *info,
                                       size_t room) {
     size_t pos = st->pos;
-    size_t cpi = st->cpi;
+    /* every byte here is one code point: the code point index stays pos - lag */
+    const size_t lag = st->pos - st->cpi;
     bool space = st->space;
-    uint8_t nl = (uint8_t)(newlines > 255 ? 255 : newlines);
     size_t w = 0;
     while (w < room && pos + 16 <= len) {
         uint8_t b0 = text[pos];
         size_t n;
+        unsigned row;
+        uint8_t kind;
         if (WORD_BYTE[b0] != 0) {
             unsigned letters;
             n = plain_word(text, pos, &letters);
             if (n == 0) {
                 break;
             }
-            /* whole records, each built in registers and stored at once */
-            t[w] = (fl_token){.start = (uint32_t)pos,
-                              .end = (uint32_t)(pos + n),
-                              .cp_start = (uint32_t)cpi,
-                              .cp_end = (uint32_t)(cpi + n),
-                              .kind = FL_TOKEN_WORD,
-                              .space_before = space ? 1 : 0,
-                              .newlines_before = nl};
-            info[w] = (fl_tokinfo){.cp0 = b0,
-                                   .ncp = (uint32_t)n,
-                                   .simple = 1,
-                                   .id_fold = FL_NO_ID,
-                                   .id_exact = FL_NO_ID};
-            /* upper, lower, has_letter, all_digits in one copy (digits sort before letters) */
-            unsigned row = b0 >= 'A' ? (b0 >= 'a') : 2u + ((letters & ((1u << n) - 1)) == 0);
-            memcpy((unsigned char *)&info[w] + offsetof(fl_tokinfo, upper), WORD_FLAGS[row], 4);
+            /* digits sort before letters */
+            row = b0 >= 'A' ? (b0 >= 'a') : 2u + ((letters & ((1u << n) - 1)) == 0);
+            kind = FL_TOKEN_WORD;
         } else if (b0 < 0x80 && fl__ascii_class[b0] == FL_C_OTHER && text[pos + 1] < 0x80) {
             n = 1; /* pos + 1 < len */
-            t[w] = (fl_token){.start = (uint32_t)pos,
-                              .end = (uint32_t)(pos + 1),
-                              .cp_start = (uint32_t)cpi,
-                              .cp_end = (uint32_t)(cpi + 1),
-                              .kind = FL_TOKEN_PUNCT,
-                              .space_before = space ? 1 : 0,
-                              .newlines_before = nl};
-            info[w] = (fl_tokinfo){.cp0 = b0, .ncp = 1, .id_fold = FL_NO_ID, .id_exact = FL_NO_ID};
+            row = 4;
+            kind = FL_TOKEN_PUNCT;
         } else {
             break;
         }
+        /* whole records, each built in registers and stored at once */
+        t[w] = (fl_token){.start = (uint32_t)pos,
+                          .end = (uint32_t)(pos + n),
+                          .cp_start = (uint32_t)(pos - lag),
+                          .cp_end = (uint32_t)(pos - lag + n),
+                          .kind = kind,
+                          .space_before = space ? 1 : 0};
+        info[w].cp0 = b0;
+        info[w].ncp = (uint32_t)n;
+        memcpy((unsigned char *)&info[w] + offsetof(fl_tokinfo, upper), WORD_SHAPE[row], 8);
         pos += n;
-        cpi += n;
         w++;
-        nl = 0;
-        space = text[pos] == ' '; /* pos < len: the token ended inside its 16 bytes */
-        if (space) {
-            pos++;
-            cpi++;
-        }
+        /* the single space after it (pos < len: the token ended inside its 16 bytes) */
+        space = text[pos] == ' ';
+        pos += space;
+    }
+    if (w > 0) {
+        t[0].newlines_before = (uint8_t)(newlines > 255 ? 255 : newlines);
     }
     st->pos = pos;
-    st->cpi = cpi;
+    st->cpi = pos - lag;
     st->space = space;
     return w;
 }
@@ -395,10 +393,9 @@ fl_status fl__tokenize(const fl_allocator *a, const uint8_t *text, size_t len, f
         t->space_before = space ? 1 : 0;
         t->newlines_before = (uint8_t)(newlines > 255 ? 255 : newlines);
         t->reserved = 0;
-        memset(info, 0, sizeof *info);
+        /* the shape only (as plain_words): the label stage sets the rest */
+        memset(info, 0, offsetof(fl_tokinfo, id_fold));
         info->cp0 = cp;
-        info->id_fold = FL_NO_ID;
-        info->id_exact = FL_NO_ID;
 
         if (is_wordish(k)) {
             fl_cclass prev = k;
