@@ -401,20 +401,22 @@ typedef struct fl_wild_slot {
     uint32_t tag; /* (1 + vocabulary id) << 2 | kinds (bit 0 folded, bit 1 exact); 0: empty */
 } fl_wild_slot;
 
-/* The first FL_VOCAB_HEAD bytes of s[0..len) (zero-padded) with len (capped at 255) in the
- * top byte: equal heads and len <= FL_VOCAB_HEAD mean equal strings. */
+/* The first FL_VOCAB_HEAD bytes of s[0..len) (zero-padded) with len, capped at 16, in the
+ * top byte: equal heads and len <= FL_VOCAB_HEAD mean equal strings. Lengths of 16 and more
+ * share the cap (a probe compares such strings whole); the cap is the one fl__label_tokens
+ * indexes its mask tables with, so its head costs no second clamp. */
 #define FL_VOCAB_HEAD 7
+#define FL_VOCAB_TAIL_MAX 15
 static inline uint64_t fl__vocab_head(const uint8_t *s, size_t len) {
     uint64_t h = 0;
     size_t n = len < FL_VOCAB_HEAD ? len : FL_VOCAB_HEAD;
     for (size_t i = 0; i < n; i++) {
         h |= (uint64_t)s[i] << (8 * i);
     }
-    return h | ((uint64_t)(len < 255 ? len : 255) << 56);
+    return h | ((uint64_t)(len <= FL_VOCAB_TAIL_MAX ? len : FL_VOCAB_TAIL_MAX + 1) << 56);
 }
 
 /* Bytes FL_VOCAB_HEAD to 14 of s[0..len) (zero-padded) when len is 8 to 15, else 0. */
-#define FL_VOCAB_TAIL_MAX 15
 static inline uint64_t fl__vocab_tail(const uint8_t *s, size_t len) {
     uint64_t t = 0;
     if (len > FL_VOCAB_HEAD && len <= FL_VOCAB_TAIL_MAX) {
@@ -824,13 +826,11 @@ typedef struct fl_cue {
 } fl_cue;
 
 /* fl__vocab_probe from slot `first` (fl__vocab_first(hash, lex->vocab_mask), which a caller
- * that prefetched the slot has computed already). */
+ * that prefetched the slot has computed already), in a table that exists (a compiled
+ * lexicon's always does). */
 static inline const fl_vocab_slot *fl__vocab_probe_at(const fl_lexicon *lex, const uint8_t *s,
                                                       size_t len, uint32_t hash, uint64_t head,
                                                       uint64_t tail, size_t first) {
-    if (lex->vocab_slots == NULL) {
-        return NULL;
-    }
     uint16_t check = (uint16_t)(hash >> 16);
     for (size_t i = first;; i = (i + 1) & lex->vocab_mask) {
         const fl_vocab_slot *slot = &lex->vocab_slots[i];
@@ -868,6 +868,9 @@ static inline const fl_vocab_slot *fl__vocab_probe_at(const fl_lexicon *lex, con
 static inline const fl_vocab_slot *fl__vocab_probe(const fl_lexicon *lex, const uint8_t *s,
                                                    size_t len, uint32_t hash, uint64_t head,
                                                    uint64_t tail) {
+    if (lex->vocab_slots == NULL) {
+        return NULL;
+    }
     return fl__vocab_probe_at(lex, s, len, hash, head, tail,
                               fl__vocab_first(hash, lex->vocab_mask));
 }

@@ -155,12 +155,10 @@ static size_t fold_simple(const fl_lexicon *lex, const uint8_t *text, size_t tex
         k->fold_len = (uint32_t)len; /* token offsets are 32-bit */
         k->hash_fold = hash;
         k->same = same;
-        if (slots != NULL) {
-            size_t slot = fl__vocab_first(hash, mask);
-            __builtin_prefetch(&slots[slot]);
-            /* the slot, for the lookup below: root is free until first_step sets it */
-            k->root = (uint32_t)slot;
-        }
+        size_t slot = fl__vocab_first(hash, mask);
+        __builtin_prefetch(&slots[slot]);
+        /* the slot, for the lookup below: root is free until first_step sets it */
+        k->root = (uint32_t)slot;
         at += len;
     }
     *at_io = at;
@@ -264,12 +262,10 @@ fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result
         k->fold_len = (uint32_t)fold_len;
         k->hash_fold = hash;
         k->same = same;
-        if (lex->vocab_slots != NULL) {
-            size_t slot = fl__vocab_first(hash, lex->vocab_mask);
-            __builtin_prefetch(&lex->vocab_slots[slot]);
-            /* the slot, for the lookup below: root is free until first_step sets it */
-            k->root = (uint32_t)slot;
-        }
+        size_t slot = fl__vocab_first(hash, lex->vocab_mask);
+        __builtin_prefetch(&lex->vocab_slots[slot]);
+        /* the slot, for the lookup below: root is free until first_step sets it */
+        k->root = (uint32_t)slot;
         i++;
     }
     /* 16 readable bytes after every folded form, for the heads and tails below; a start byte
@@ -282,7 +278,9 @@ fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result
     uint8_t *starts = res->starts.data;
     memset(starts + n, 0, 8);
     res->starts.len = n;
-    const bool probe_at = lex->vocab_mask <= UINT32_MAX; /* the slot in root is the first */
+    /* the lookups start at the slot the first pass left in root: an index that fits its 32
+     * bits, since ids are fewer than 2^30 (fl__vocab_intern) and the table, at most half
+     * full, has at most 2^32 slots */
     for (size_t i = 0; i < n; i++) {
         fl_tokinfo *k = &infos[i];
         const uint8_t *f = folded + k->fold_off;
@@ -291,12 +289,10 @@ fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result
          * bytes follow every form), masked by tables: a branch on whether the form is
          * longer than 7 bytes was mispredicted on a third of the tokens */
         size_t capped = fold_len < 16 ? fold_len : 16;
-        uint64_t head = (fl__load_le64(f) & HEAD_MASK[capped]) |
-                        ((uint64_t)(fold_len < 255 ? fold_len : 255) << 56);
+        uint64_t head = (fl__load_le64(f) & HEAD_MASK[capped]) | ((uint64_t)capped << 56);
         uint64_t tail = fl__load_le64(f + FL_VOCAB_HEAD) & TAIL_MASK[capped];
-        const fl_vocab_slot *slot =
-            probe_at ? fl__vocab_probe_at(lex, f, fold_len, k->hash_fold, head, tail, k->root)
-                     : fl__vocab_probe(lex, f, fold_len, k->hash_fold, head, tail);
+        const fl_vocab_slot *slot = fl__vocab_probe_at(lex, f, fold_len, k->hash_fold, head, tail,
+                                                       k->root);
         if (slot == NULL) {
             slot = &NO_SLOT;
         }
