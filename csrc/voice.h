@@ -106,7 +106,7 @@ static inline bool folded_is_hashed(const ctx *c, size_t i, const char *s, size_
 #define FOLDED_BYTE(s, j)                                                                          \
     ((j) < sizeof(s) - 1 ? (uint64_t)(uint8_t)(s)[(j) < sizeof(s) - 1 ? (j) : 0] << (8 * (j)) : 0)
 #define FOLDED_WORD(s)                                                                             \
-    (FOLDED_BYTE(s, 0) | FOLDED_BYTE(s, 1) | FOLDED_BYTE(s, 2) | FOLDED_BYTE(s, 3) |              \
+    (FOLDED_BYTE(s, 0) | FOLDED_BYTE(s, 1) | FOLDED_BYTE(s, 2) | FOLDED_BYTE(s, 3) |               \
      FOLDED_BYTE(s, 4) | FOLDED_BYTE(s, 5) | FOLDED_BYTE(s, 6) | FOLDED_BYTE(s, 7))
 
 /* The folded form of token i equals the string literal s. A macro so that the length is known
