@@ -401,19 +401,21 @@ typedef struct fl_wild_slot {
     uint32_t tag; /* (1 + vocabulary id) << 2 | kinds (bit 0 folded, bit 1 exact); 0: empty */
 } fl_wild_slot;
 
-/* The first FL_VOCAB_HEAD bytes of s[0..len) (zero-padded) with len, capped at 16, in the
- * top byte: equal heads and len <= FL_VOCAB_HEAD mean equal strings. Lengths of 16 and more
- * share the cap (a probe compares such strings whole); the cap is the one fl__label_tokens
- * indexes its mask tables with, so its head costs no second clamp. */
+/* The first FL_VOCAB_HEAD bytes of s[0..len) (zero-padded) with len, capped at
+ * FL_VOCAB_LEN_CAP (16), in the top byte: equal heads and len <= FL_VOCAB_HEAD mean equal
+ * strings. Lengths of 16 and more share the cap (a probe compares such strings whole); the
+ * cap is the one fl__label_tokens indexes its mask tables with, so its head costs no second
+ * clamp. */
 #define FL_VOCAB_HEAD 7
 #define FL_VOCAB_TAIL_MAX 15
+#define FL_VOCAB_LEN_CAP (FL_VOCAB_TAIL_MAX + 1)
 static inline uint64_t fl__vocab_head(const uint8_t *s, size_t len) {
     uint64_t h = 0;
     size_t n = len < FL_VOCAB_HEAD ? len : FL_VOCAB_HEAD;
     for (size_t i = 0; i < n; i++) {
         h |= (uint64_t)s[i] << (8 * i);
     }
-    return h | ((uint64_t)(len <= FL_VOCAB_TAIL_MAX ? len : FL_VOCAB_TAIL_MAX + 1) << 56);
+    return h | ((uint64_t)(len < FL_VOCAB_LEN_CAP ? len : FL_VOCAB_LEN_CAP) << 56);
 }
 
 /* Bytes FL_VOCAB_HEAD to 14 of s[0..len) (zero-padded) when len is 8 to 15, else 0. */

@@ -170,12 +170,12 @@ static size_t fold_simple(const fl_lexicon *lex, const uint8_t *text, size_t tex
  * word is. LOW(n) shifts twice by 32 - 4n: once by 64 - 8n would be 64 at n = 0, which C
  * leaves undefined. */
 #define LOW(n) (~(uint64_t)0 >> (32 - 4 * (n)) >> (32 - 4 * (n)))
-static const uint64_t HEAD_MASK[17] = {LOW(0), LOW(1), LOW(2), LOW(3), LOW(4), LOW(5),
-                                       LOW(6), LOW(7), LOW(7), LOW(7), LOW(7), LOW(7),
-                                       LOW(7), LOW(7), LOW(7), LOW(7), LOW(7)};
-static const uint64_t TAIL_MASK[17] = {0,      0,      0,      0,      0,      0,
-                                       0,      0,      LOW(1), LOW(2), LOW(3), LOW(4),
-                                       LOW(5), LOW(6), LOW(7), LOW(8), 0};
+static const uint64_t HEAD_MASK[FL_VOCAB_LEN_CAP + 1] = {LOW(0), LOW(1), LOW(2), LOW(3), LOW(4),
+                                                         LOW(5), LOW(6), LOW(7), LOW(7), LOW(7),
+                                                         LOW(7), LOW(7), LOW(7), LOW(7), LOW(7),
+                                                         LOW(7), LOW(7)};
+static const uint64_t TAIL_MASK[FL_VOCAB_LEN_CAP + 1] = {
+    0, 0, 0, 0, 0, 0, 0, 0, LOW(1), LOW(2), LOW(3), LOW(4), LOW(5), LOW(6), LOW(7), LOW(8), 0};
 #undef LOW
 
 /* What fl__vocab_probe_at's NULL stands for in fl__label_tokens: no id, no cue, no child. */
@@ -288,7 +288,7 @@ fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result
         /* fl__vocab_head and fl__vocab_tail from the 8 bytes at f and at f + 7 (16 readable
          * bytes follow every form), masked by tables: a branch on whether the form is
          * longer than 7 bytes was mispredicted on a third of the tokens */
-        size_t capped = fold_len < 16 ? fold_len : 16;
+        size_t capped = fold_len < FL_VOCAB_LEN_CAP ? fold_len : FL_VOCAB_LEN_CAP;
         uint64_t head = (fl__load_le64(f) & HEAD_MASK[capped]) | ((uint64_t)capped << 56);
         uint64_t tail = fl__load_le64(f + FL_VOCAB_HEAD) & TAIL_MASK[capped];
         const fl_vocab_slot *slot = fl__vocab_probe_at(lex, f, fold_len, k->hash_fold, head, tail,
