@@ -1309,17 +1309,18 @@ class Corpus:
             "doc_id": self._doc_id_col(doc),
             "group": self._group_col(doc),
             "sentence": c["sent_index"].astype(np.int64),
-            "start": c["sent_start"],
-            "end": c["sent_end"],
+            "start": c["sent_start"].copy(),  # the table's own: see copy=False below
+            "end": c["sent_end"].copy(),
             "n_tokens": c["sent_tokens"].astype(np.int64),
             "n_matches": c["sent_matches"].astype(np.int64),
-            "score": c["sent_score"],
+            "score": c["sent_score"].copy(),
             "n_markers": c["sent_markers"].astype(np.int64),
             **self._kept_cols(doc),
         }
         if text:
             data["text"] = text_array(self._require_texts("sentence text"))
-        return pd.DataFrame(data)
+        # every column is the table's own, as in match_table: no second copy into blocks
+        return pd.DataFrame(data, copy=False)
 
     def match_table(self, text: bool = False):
         """DataFrame doc_id, group, sentence, term, category, start, end, surface, voice,
@@ -1335,8 +1336,8 @@ class Corpus:
             "group": self._group_col(doc),
             "sentence": c["match_sentence"].astype(np.int64),
             **self._term_cols(term),
-            "start": c["match_start"],
-            "end": c["match_end"],
+            "start": c["match_start"].copy(),  # the table's own: see copy=False below
+            "end": c["match_end"].copy(),
             "surface": text_array(_string_array(*self._surfaces)),
             "voice": label_array(c["match_voice"].astype(np.int64), VOICES),
             "weight": self._term_weight(term),
@@ -1349,7 +1350,10 @@ class Corpus:
             data["sentence_text"] = text_array(
                 self._require_texts("sentence text").take(self._match_sentence_rows()))
             order.append("sentence_text")
-        frame = pd.DataFrame(data)
+        # every column is the table's own (made above, or copied from the corpus's arrays),
+        # so the frame takes them as they are: copying them into blocks took 3.9 ms of the
+        # 8.8 ms of a table of 157,000 matches, after the last batch of analyze_corpus
+        frame = pd.DataFrame(data, copy=False)
         # data is built in table order: reordering would copy every column once more
         return frame if list(frame.columns) == order else frame[order]
 

@@ -200,6 +200,33 @@ def test_dataframe_dtypes(corpus1):
     assert set(m["voice"]) == {"author", "quoted", "attributed"}
 
 
+def test_tables_are_their_own_copies(analyzer, records):
+    """A table the user writes into leaves the corpus as it was: the match and sentence
+    tables take their columns without a second copy (copy=False), so each column must be
+    the table's own, not a view of the corpus's arrays."""
+    corpus = analyzer.analyze_corpus(records)
+    before_m, before_s = corpus.match_table(), corpus.sentence_table()
+    m, s = corpus.match_table(), corpus.sentence_table()
+    # no column shares memory with the corpus's own arrays (pandas >= 3 would copy on a
+    # write anyway; older pandas would write through)
+    for table in (m, s):
+        for col in table.columns:
+            values = table[col].to_numpy()
+            assert not any(np.shares_memory(values, a) for a in corpus._cols.values()
+                           if isinstance(a, np.ndarray) and values.dtype != object), col
+    for table, cols in ((m, ("start", "end", "sentence", "weight")),
+                        (s, ("start", "end", "score", "n_tokens"))):
+        for col in cols:
+            table.loc[:, col] = -1
+            # and through numpy, where pandas gives a writable array (pandas < 3)
+            values = table[col].to_numpy()
+            if values.flags.writeable:
+                values[:] = -2
+    assert len(before_m) > 0 and len(before_s) > 0
+    pd.testing.assert_frame_equal(corpus.match_table(), before_m)
+    pd.testing.assert_frame_equal(corpus.sentence_table(), before_s)
+
+
 # -- threads and per-document equality -------------------------------------------------------
 @pytest.mark.parametrize("threads", [2, 3, None])
 def test_threads_give_identical_results(analyzer, records, corpus1, threads):
