@@ -1275,12 +1275,12 @@ class Corpus:
         import pandas as pd
         c = self._cols
         doc = np.arange(self.n_documents, dtype=np.int64)
-        return pd.DataFrame({
+        return pd.DataFrame({  # every column the table's own (astype copies): no second copy
             "doc_id": self._doc_id_col(doc), "group": self._group_col(doc),
             "n_sentences": c["doc_sentences"].astype(np.int64),
             "n_tokens": c["doc_tokens"].astype(np.int64),
             "n_matches": c["doc_matches"].astype(np.int64),
-            **self._kept_cols(doc)})
+            **self._kept_cols(doc)}, copy=False)
 
     # -- tables -------------------------------------------------------------------------------
     @property
@@ -1411,7 +1411,8 @@ class Corpus:
             "nested": c["attr_nested"][rows].astype(bool),
             **self._kept_cols(doc),
         }
-        return pd.DataFrame(data)
+        # every column is the table's own (taken by `rows`, a copy): no second copy
+        return pd.DataFrame(data, copy=False)
 
     def cue_table(self, by: str = "actor", nested: bool = True, voice: Optional[str] = None,
                   alpha0: float = 10.0):

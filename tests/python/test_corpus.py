@@ -201,15 +201,17 @@ def test_dataframe_dtypes(corpus1):
 
 
 def test_tables_are_their_own_copies(analyzer, records):
-    """A table the user writes into leaves the corpus as it was: the match and sentence
-    tables take their columns without a second copy (copy=False), so each column must be
-    the table's own, not a view of the corpus's arrays."""
+    """A table the user writes into leaves the corpus as it was: the tables take their
+    columns without a second copy (copy=False), so each column must be the table's own, not
+    a view of the corpus's arrays."""
     corpus = analyzer.analyze_corpus(records)
     before_m, before_s = corpus.match_table(), corpus.sentence_table()
     m, s = corpus.match_table(), corpus.sentence_table()
     # no column shares memory with the corpus's own arrays (pandas >= 3 would copy on a
     # write anyway; older pandas would write through)
-    for table in (m, s):
+    attrs = corpus.attribution_table()
+    assert len(attrs) > 0
+    for table in (m, s, attrs, corpus.attribution_table(nested=False), corpus.documents):
         for col in table.columns:
             values = table[col].to_numpy()
             assert not any(np.shares_memory(values, a) for a in corpus._cols.values()
