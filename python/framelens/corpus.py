@@ -1398,8 +1398,7 @@ class Corpus:
             "cue": text_array(self._attr_strings(1, rows)),
             "cue_start": c["attr_cue_start"][rows],
             "cue_end": c["attr_cue_end"][rows],
-            "cue_lemma": pd.Categorical(np.asarray(lemma.to_pylist(), dtype=object)
-                                        if len(rows) else np.zeros(0, object)),
+            "cue_lemma": _sorted_labels(lemma),
             "content": text_array(self._attr_strings(
                 3, rows, None if self.texts != "none" else np.zeros(len(rows), bool))),
             "content_start": c["attr_content_start"][rows],
