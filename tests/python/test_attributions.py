@@ -172,6 +172,10 @@ def test_corpus_attributions_equal_the_documents(an, corpus):
                 "content", "content_start", "kind", "voice", "nested"]].astype(object)
            .itertuples(index=False, name=None)]
     assert got == rows
+    # the lemmas a Categorical of the distinct lemmas sorted, as pandas makes of the values
+    lemmas = att["cue_lemma"]
+    assert list(lemmas.cat.categories) == sorted(set(lemmas.dropna()))
+    assert lemmas.array.equals(pd.Categorical(list(lemmas.astype(object))))
 
 
 def test_corpus_matches_carry_speaker_cue_and_target(an, corpus):
