@@ -160,6 +160,18 @@ static size_t free_slot(const fl_vocab_slot *slots, size_t mask, uint32_t hash) 
     return j;
 }
 
+/* Puts a string that is not in the table yet (hash: fl__hash_bytes of it) in its first free
+ * slot: its vocabulary id + 1 (0: a cue word only) and its cue index + 1 (0: none). */
+static void vocab_place(fl_vocab_slot *slots, size_t mask, const uint8_t *s, size_t len,
+                        uint32_t hash, uint32_t id, uint16_t cue) {
+    size_t j = free_slot(slots, mask, hash);
+    slots[j].check = (uint16_t)(hash >> 16);
+    slots[j].head = fl__vocab_head(s, len);
+    slots[j].tail = fl__vocab_tail(s, len);
+    slots[j].id = id;
+    slots[j].cue = cue;
+}
+
 /* A table of `want` slots (a power of two) holding the vocabulary; the old table stays
  * intact on failure. */
 static fl_status vocab_grow(fl_lexicon *lex, size_t want) {
@@ -179,12 +191,7 @@ static fl_status vocab_grow(fl_lexicon *lex, size_t want) {
     for (uint32_t id = 0; id < lex->vocab.len; id++) {
         size_t len;
         const uint8_t *str = vocab_str(lex, id, &len);
-        uint32_t hash = fl__hash_bytes(str, len);
-        size_t j = free_slot(slots, mask, hash);
-        slots[j].check = (uint16_t)(hash >> 16);
-        slots[j].id = id + 1;
-        slots[j].head = fl__vocab_head(str, len);
-        slots[j].tail = fl__vocab_tail(str, len);
+        vocab_place(slots, mask, str, len, fl__hash_bytes(str, len), id + 1, 0);
     }
     fl__free(&lex->alloc, lex->vocab_mem);
     lex->vocab_mem = mem;
@@ -221,11 +228,7 @@ fl_status fl__vocab_intern(fl_lexicon *lex, const uint8_t *s, size_t len, uint32
     if ((st = fl__vec_append(&lex->alloc, &lex->vocab, sizeof(fl_span), &v, 1)) != FL_OK) {
         return st;
     }
-    size_t j = free_slot(lex->vocab_slots, lex->vocab_mask, hash);
-    lex->vocab_slots[j].check = (uint16_t)(hash >> 16);
-    lex->vocab_slots[j].id = (uint32_t)lex->vocab.len;
-    lex->vocab_slots[j].head = fl__vocab_head(s, len);
-    lex->vocab_slots[j].tail = fl__vocab_tail(s, len);
+    vocab_place(lex->vocab_slots, lex->vocab_mask, s, len, hash, (uint32_t)lex->vocab.len, 0);
     *id = (uint32_t)(lex->vocab.len - 1);
     return FL_OK;
 }
@@ -242,19 +245,6 @@ static size_t compiled_vocab_slots(size_t entries) {
                                             : fl__table_size(2 * entries, 64);
 }
 
-/* Puts one string in a table being rebuilt (not in it yet): its vocabulary id + 1 (0: a cue
- * word only) and its cue index + 1 (0: none). */
-static void vocab_place(fl_vocab_slot *slots, size_t mask, const uint8_t *s, size_t len,
-                        uint32_t id, uint16_t cue) {
-    uint32_t hash = fl__hash_bytes(s, len);
-    size_t j = free_slot(slots, mask, hash);
-    slots[j].check = (uint16_t)(hash >> 16);
-    slots[j].head = fl__vocab_head(s, len);
-    slots[j].tail = fl__vocab_tail(s, len);
-    slots[j].id = id;
-    slots[j].cue = cue;
-}
-
 /* Where a string of this length goes in index_cues' order. */
 static size_t length_place(size_t len) {
     return len < VOCAB_LEN_ORDER ? len : VOCAB_LEN_ORDER;
@@ -263,8 +253,7 @@ static size_t length_place(size_t len) {
 /* The vocabulary id of cue word q, or FL_NO_ID (the table before index_cues has no cues). */
 static uint32_t cue_vocab_id(const fl_lexicon *lex, const fl_cue *q) {
     const uint8_t *w = (const uint8_t *)q->word;
-    return lex->vocab_slots != NULL ? fl__vocab_find(lex, w, q->len, fl__hash_bytes(w, q->len))
-                                    : FL_NO_ID;
+    return fl__vocab_find(lex, w, q->len, fl__hash_bytes(w, q->len));
 }
 
 /* Indexes the voice stage's cue words with the vocabulary (compile), rebuilding the table:
@@ -335,10 +324,11 @@ static fl_status index_cues(fl_lexicon *lex) {
         uint32_t x = order[e];
         if (x < n_vocab) {
             const uint8_t *s = vocab_str(lex, x, &len);
-            vocab_place(slots, mask, s, len, x + 1, cue_of[x]);
+            vocab_place(slots, mask, s, len, fl__hash_bytes(s, len), x + 1, cue_of[x]);
         } else {
             const fl_cue *q = &cues[x - n_vocab];
-            vocab_place(slots, mask, (const uint8_t *)q->word, q->len, 0,
+            const uint8_t *w = (const uint8_t *)q->word;
+            vocab_place(slots, mask, w, q->len, fl__hash_bytes(w, q->len), 0,
                         (uint16_t)(x - n_vocab + 1));
         }
     }
