@@ -2113,5 +2113,8 @@ fl_status cues_before_content(ctx *c, const span *s, size_t from) {
             withdraw(c, &at, marked_from);
         }
     }
+    /* a naming cue given up by a `continue` above ("Lind called Brandt on Friday") left
+     * c->naming set: the content that later steps and sentences mark is no naming's */
+    c->naming = 0;
     return FL_OK;
 }

@@ -159,6 +159,27 @@ TEST(Context, ScareQuotesAreThoseNobodyIsSaidToState) {
     }
 }
 
+// A naming cue given up ("Smith called Brandt on Friday": a phone call) named nothing: the
+// content marked after it, in this sentence or a later one, is no naming's, so a short
+// quotation there stays a quotation of what is stated (an earlier sentence once made it a
+// scare quote).
+TEST(Context, AGivenUpNamingCueLeavesLaterSentencesAlone) {
+    fl_test::Lexicon lex(R"({"terms": [{"term": "test", "category": "x"}]})");
+    ASSERT_EQ(FL_OK, lex.status()) << lex.error().message;
+    const std::string said = "The speech represents \"a test\" of his will, Smith said.";
+    for (const std::string &text : {said, "Smith called Brandt on Friday. " + said,
+                                    "He called the mayor on Tuesday night. " + said}) {
+        fl_test::Result res;
+        ASSERT_EQ(FL_OK, res.analyze(lex, text)) << res.error().message;
+        size_t n = 0;
+        fl_result_markers(res.get(), &n);
+        EXPECT_EQ(0u, n) << text;
+        auto m = res.matches();
+        ASSERT_EQ(1u, m.size()) << text;
+        EXPECT_EQ(FL_VOICE_QUOTED, m[0].voice) << text;
+    }
+}
+
 // ---------------------------------------------------------------------------- who says it
 
 namespace {
