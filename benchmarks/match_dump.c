@@ -16,12 +16,14 @@
  * points, term, spelling, sentence, tokens, voice, negation, attribution, target), each
  * sentence (first match, matches, score), each distancing marker, each attribution (every field
  * of fl_attribution: sentence, kind, voice, nesting, speaker actor, the speaker, cue and content
- * spans, the cue's lemma) and each actor mention.
+ * spans, the cue's lemma) and each actor mention. With --matched-attributions the result lists
+ * only the attributions a match links to (FL_ATTRIBUTIONS_MATCHED).
  */
 #include "framelens.h"
 #include "read_all.h"
 
 #include <cjson/cJSON.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -79,8 +81,9 @@ static void dump(const fl_result *res, size_t doc) {
 }
 
 int main(int argc, char **argv) {
-    if (argc != 3) {
-        fprintf(stderr, "usage: %s CORPUS.jsonl LEXICON.json\n", argv[0]);
+    bool matched = argc == 4 && strcmp(argv[3], "--matched-attributions") == 0;
+    if (argc != 3 && !matched) {
+        fprintf(stderr, "usage: %s CORPUS.jsonl LEXICON.json [--matched-attributions]\n", argv[0]);
         return 2;
     }
     size_t lex_len;
@@ -101,6 +104,7 @@ int main(int argc, char **argv) {
     if (fl_result_new(NULL, &res) != FL_OK) {
         return 1;
     }
+    fl_result_keep_attributions(res, matched ? FL_ATTRIBUTIONS_MATCHED : FL_ATTRIBUTIONS_ALL);
     size_t doc = 0;
     size_t matches = 0;
     for (size_t pos = 0; pos < len;) {

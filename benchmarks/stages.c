@@ -24,6 +24,9 @@
  * same work each, which tells whether the machine gives two cores of throughput at all.
  *
  * Usage: stages CORPUS.jsonl LEXICON.json [--runs N] [--max-mb M] [--no-threads] [--instr]
+ *                [--matched-attributions]
+ * --matched-attributions: every analysis lists only the attributions a match links to
+ * (FL_ATTRIBUTIONS_MATCHED), as a run that asks for matches and counts does.
  * --instr runs each stage once and nothing else, for instruction counts per stage under
  * callgrind (`make bench-stages-instr`).
  */
@@ -217,10 +220,14 @@ __attribute__((noinline)) static void run_stages(const fl_lexicon *lex, const co
     t[ST_ANALYZE] += b - a;
 }
 
+/* Which attributions every analysis lists (--matched-attributions). */
+static fl_attributions attributions = FL_ATTRIBUTIONS_ALL;
+
 /* Seconds of fl_analyze_batch: CPU seconds of this thread, or wall seconds. */
 static double batch_time(const fl_lexicon *lex, const corpus *c, unsigned threads, bool use_wall) {
     fl_batch *batch;
     check(fl_batch_new(NULL, &batch), "fl_batch_new");
+    fl_batch_keep_attributions(batch, attributions);
     double (*clock)(void) = use_wall ? wall : now;
     double a = clock();
     check(fl_analyze_batch(lex, (const char *const *)c->texts, c->lens, c->n, threads, batch, NULL),
@@ -284,7 +291,7 @@ int main(int argc, char **argv) {
     if (argc < 3) {
         fprintf(stderr,
                 "usage: %s CORPUS.jsonl LEXICON.json [--runs N] [--max-mb M] "
-                "[--no-threads]\n",
+                "[--no-threads] [--matched-attributions]\n",
                 argv[0]);
         return 2;
     }
@@ -299,6 +306,8 @@ int main(int argc, char **argv) {
             max_mb = atof(argv[++i]);
         } else if (strcmp(argv[i], "--no-threads") == 0) {
             threads = false;
+        } else if (strcmp(argv[i], "--matched-attributions") == 0) {
+            attributions = FL_ATTRIBUTIONS_MATCHED;
         } else if (strcmp(argv[i], "--instr") == 0) {
             instr = true;
             threads = false;
@@ -332,6 +341,7 @@ int main(int argc, char **argv) {
     double compile_s = wall() - a;
     fl_result *res;
     check(fl_result_new(NULL, &res), "fl_result_new");
+    fl_result_keep_attributions(res, attributions);
 
     double t[ST_COUNT][50];
     memset(t, 0, sizeof t);
@@ -354,7 +364,8 @@ int main(int argc, char **argv) {
            n_tokens, n_matches);
     printf("lexicon %s: %zu terms, compiled in %.3f s\n", argv[2], fl_lexicon_term_count(lex),
            compile_s);
-    printf("median of %d runs; stage times in CPU seconds of the thread\n\n", runs);
+    printf("median of %d runs; stage times in CPU seconds of the thread; %s attributions\n\n", runs,
+           attributions == FL_ATTRIBUTIONS_MATCHED ? "matched" : "all");
     printf("| stage | s | MB/s | ns/byte | ns/token | share of fl_analyze |\n");
     printf("|---|---:|---:|---:|---:|---:|\n");
     for (int s = 0; s < ST_COUNT; s++) {

@@ -48,6 +48,12 @@ void fl_result_free(fl_result *res) {
     fl__free(&a, res);
 }
 
+void fl_result_keep_attributions(fl_result *res, fl_attributions which) {
+    if (res != NULL) {
+        res->keep_attributions = which == FL_ATTRIBUTIONS_MATCHED ? which : FL_ATTRIBUTIONS_ALL;
+    }
+}
+
 static void clear(fl_result *res) {
     res->tokens.len = 0;
     res->infos.len = 0;

@@ -142,6 +142,50 @@ static fl_status link_matches(ctx *c) {
     return FL_OK;
 }
 
+/* FL_ATTRIBUTIONS_MATCHED: keeps the attributions a match links to, in order, and renumbers
+ * the links. After fl__targets, the last reader of the full list. */
+static fl_status keep_linked_attributions(fl_result *res) {
+    size_t na = res->attributions.len;
+    fl_match *m = res->matches.data;
+    if (na == 0) {
+        return FL_OK;
+    }
+    /* link_scratch counts bytes (link_matches) */
+    size_t bytes;
+    if (!fl__mul(na, sizeof(uint32_t), &bytes)) {
+        return FL_ERR_NOMEM;
+    }
+    fl_status st = fl__vec_reserve(&res->alloc, &res->link_scratch, 1, bytes);
+    if (st != FL_OK) {
+        return st;
+    }
+    uint32_t *renumbered = res->link_scratch.data;
+    memset(renumbered, 0, na * sizeof *renumbered);
+    for (size_t mi = 0; mi < res->matches.len; mi++) {
+        if (m[mi].attribution != FL_NO_ATTRIBUTION) {
+            renumbered[m[mi].attribution] = 1;
+        }
+    }
+    fl_attr *at = res->attributions.data;
+    fl_attribution *out = res->attr_out.data;
+    uint32_t kept = 0;
+    for (size_t i = 0; i < na; i++) {
+        if (renumbered[i]) {
+            at[kept] = at[i];
+            out[kept] = out[i];
+            renumbered[i] = kept++;
+        }
+    }
+    res->attributions.len = kept;
+    res->attr_out.len = kept;
+    for (size_t mi = 0; mi < res->matches.len; mi++) {
+        if (m[mi].attribution != FL_NO_ATTRIBUTION) {
+            m[mi].attribution = renumbered[m[mi].attribution];
+        }
+    }
+    return FL_OK;
+}
+
 /* What a token that is no cue word reads in fl__context's first loop. */
 static const fl_cue NO_CUE = {.bits = 0, .form = FL_FORM_NONE};
 
@@ -261,11 +305,19 @@ fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res
         sc[j] = x;
     }
     size_t next_scare = 0;
+    bool all = res->keep_attributions != FL_ATTRIBUTIONS_MATCHED;
     for (size_t si = 0; si < ns; si++) {
         fl_sentence *sent = &FL_VEC_AT(res->sentences, fl_sentence, si);
         span s = {sent->first_token, sent->first_token + sent->n_tokens_all, SIZE_MAX,
                   (uint32_t)si};
-        if (s.a < c.carry_end || (sc_of[si].bits & ATTRIBUTION_CUES) || sc_of[si].colon_or_dash) {
+        /* Only FL_ATTRIBUTIONS_MATCHED skips a sentence with cue words: one whose attributions
+         * reach no match. A match's voice and link come from attributions of its own
+         * sentence, of a later one through a quotation that opened before it (whose
+         * sentence has a quotation mark), or of a speaker's paragraph (opened by a colon
+         * or a dash); a scare quote's, from its own sentence. */
+        if (s.a < c.carry_end || sc_of[si].colon_or_dash ||
+            ((sc_of[si].bits & ATTRIBUTION_CUES) &&
+             (all || sent->n_matches > 0 || sc_of[si].quote_marks))) {
             for (size_t j = s.b; j > s.a; j--) {
                 if (is_word_like(&c, j - 1)) {
                     s.last = j - 1;
@@ -345,6 +397,9 @@ fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res
         goto done;
     }
     fl__targets(&c);
+    if (!all) {
+        st = keep_linked_attributions(res);
+    }
 done:
     fl__vec_free(&res->alloc, &scares);
     return st;

@@ -77,6 +77,7 @@ typedef struct columns {
 struct fl_batch {
     fl_allocator alloc;
     fl_sentence_texts sentence_texts;
+    fl_attributions attributions;
     columns cols;
     /* Results left in the pool's chunks (fl_pool_collect_parts), not joined into cols:
      * n_parts chunks, freed with parts_alloc; NULL otherwise (cols is then the one part). */
@@ -123,6 +124,12 @@ fl_status fl_batch_new(const fl_allocator *alloc, fl_batch **out) {
 void fl_batch_keep_sentence_texts(fl_batch *batch, fl_sentence_texts which) {
     if (batch != NULL) {
         batch->sentence_texts = which;
+    }
+}
+
+void fl_batch_keep_attributions(fl_batch *batch, fl_attributions which) {
+    if (batch != NULL) {
+        batch->attributions = which;
     }
 }
 
@@ -387,6 +394,7 @@ typedef struct work {
     const size_t *lens;
     const fl_allocator *alloc;
     fl_sentence_texts sentence_texts;
+    fl_attributions attributions;
     chunk *chunks;
     size_t n_chunks;
     atomic_size_t next;
@@ -481,6 +489,7 @@ static fl_status columns_reserve(const fl_allocator *a, columns *c, size_t docs,
 }
 
 static void run_chunk(work *w, chunk *ch, fl_result *res) {
+    fl_result_keep_attributions(res, w->attributions);
     size_t bytes = 0; /* of text, counted up to FL_RESERVE_MAX_BYTES (no overflow) */
     for (size_t d = ch->first; d < ch->last && bytes < FL_RESERVE_MAX_BYTES; d++) {
         size_t left = FL_RESERVE_MAX_BYTES - bytes;
@@ -683,6 +692,7 @@ static fl_status analyze_here(const fl_lexicon *lex, const char *const *texts, c
     w.lens = lens;
     w.alloc = a;
     w.sentence_texts = batch->sentence_texts;
+    w.attributions = batch->attributions;
     atomic_init(&w.next, 0);
     atomic_init(&w.failed, false);
     chunk all;
@@ -741,6 +751,7 @@ fl_status fl_analyze_batch(const fl_lexicon *lex, const char *const *texts, cons
     w.lens = lens;
     w.alloc = a;
     w.sentence_texts = batch->sentence_texts;
+    w.attributions = batch->attributions;
     w.chunks = chunks;
     w.n_chunks = n_chunks;
     atomic_init(&w.next, 0);
@@ -788,6 +799,7 @@ typedef struct pool_batch {
     const size_t *lens;
     chunk *chunks;
     size_t n_chunks, next_chunk, done_chunks;
+    fl_attributions attributions; /* the pool's when it was submitted */
     struct pool_batch *next; /* the next batch in submission order */
 } pool_batch;
 
@@ -795,6 +807,7 @@ struct fl_pool {
     fl_allocator alloc;
     const fl_lexicon *lex;
     fl_sentence_texts sentence_texts;
+    fl_attributions attributions;
     pthread_mutex_t lock;
     pthread_cond_t work_ready; /* a chunk was queued, or stop was set */
     pthread_cond_t batch_done; /* a batch's last chunk finished */
@@ -835,6 +848,7 @@ static void pool_run_chunk(fl_pool *p, pool_batch *b, chunk *ch, fl_result *res)
     w.lens = b->lens;
     w.alloc = &p->alloc;
     w.sentence_texts = p->sentence_texts;
+    w.attributions = b->attributions;
     w.chunks = NULL;
     w.n_chunks = 0;
     atomic_init(&w.next, 0);
@@ -955,6 +969,12 @@ unsigned fl_pool_threads(const fl_pool *pool) {
     return pool == NULL ? 0 : pool->n_threads;
 }
 
+void fl_pool_keep_attributions(fl_pool *pool, fl_attributions which) {
+    if (pool != NULL) {
+        pool->attributions = which;
+    }
+}
+
 fl_status fl_pool_submit(fl_pool *pool, const char *const *texts, const size_t *lens, size_t n,
                          uint64_t *ticket, fl_error *err) {
     if (err != NULL) {
@@ -975,6 +995,7 @@ fl_status fl_pool_submit(fl_pool *pool, const char *const *texts, const size_t *
     memset(b, 0, sizeof(*b));
     b->texts = texts;
     b->lens = lens;
+    b->attributions = pool->attributions;
     if (cut_chunks(a, lens, n, FL_POOL_CHUNK_BYTES, &b->chunks, &b->n_chunks) != FL_OK) {
         fl__free(a, b);
         return fl__error(err, FL_ERR_NOMEM, "out of memory");

@@ -948,6 +948,7 @@ struct fl_result {
     fl_vec sentence_cues; /* context.c: what each sentence holds (cue words, colons, dashes) */
     fl_vec cue_tokens; /* uint32_t: the tokens with a cue word for attributions (context.c) */
     fl_vec starts; /* uint8_t per token, FL_START_* (match.c), and 8 zero bytes after the last */
+    fl_attributions keep_attributions; /* fl_result_keep_attributions */
 };
 
 /* Looks up each token's folded (and, when the lexicon has case-sensitive terms, exact)

@@ -5,6 +5,7 @@
 // SPDX-License-Identifier: MIT
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -247,4 +248,103 @@ TEST(Context, TheAgentAfterAQuotedLabelSpeaksAndASpeakerLeavesTheSentencePeriod)
         speakers.push_back(fl_test::slice(text, a.speaker.start, a.speaker.end));
     }
     EXPECT_EQ((std::vector<std::string>{"Kiev", "Miller"}), speakers);
+}
+
+// ------------------------------------------------------------ FL_ATTRIBUTIONS_MATCHED
+
+namespace {
+
+// Texts whose matches take their voice or link from another sentence (a quotation closed by
+// a later cue, a speaker's paragraph, "He said:" and the paragraph below, a headline), with
+// attributions that hold no match, scare quotes and nested speakers.
+const char *const kMatchedTexts[] = {
+    "\"The Kiev regime failed. It will fall. We know it,\" he said. Officials said talks end.",
+    "FALLIN: The talks failed today. The Kiev regime lies. It always has.\n\nOthers disagree.",
+    "He said:\n\nThe Kiev regime is weak. Nazis run it.\n\nThe ministry said nothing more.",
+    "Kremlin: Kiev regime is to blame\n\nOfficials said the talks failed. Nothing else.",
+    "Officials said the talks failed. Kiev regime troops moved. Lavrov claims Nazis rule.",
+    "He called the leaders \"puppets\" on Monday. Kyiv is calm. The aggression went on.",
+    "Kyiv said officials believe the Kiev regime is aggressive, and Moscow denied it.",
+    "\"No,\" she said. \"The aggression began in 2014.\nIt has continued,\" she added later.",
+    "The plan, he said, will fail. According to Lavrov, the special military operation works.",
+};
+
+// The attribution a match links to, as its fields (empty when none).
+std::vector<double> linked(const fl_match &m, const std::vector<fl_attribution> &attrs) {
+    if (m.attribution == FL_NO_ATTRIBUTION) {
+        return {};
+    }
+    const fl_attribution &a = attrs.at(m.attribution);
+    return {double(a.sentence),      double(a.kind),          double(a.voice),
+            double(a.nested),        double(a.speaker_actor), double(a.speaker.start),
+            double(a.speaker.end),   double(a.cue.start),     double(a.cue.end),
+            double(a.content.start), double(a.content.end),   double(a.content2.start),
+            double(a.content2.end)};
+}
+
+} // namespace
+
+// FL_ATTRIBUTIONS_MATCHED lists exactly the attributions the matches of FL_ATTRIBUTIONS_ALL
+// link to, in order, and every match (voice, negation, link, target), marker, sentence and
+// actor mention is the same.
+TEST(Context, MatchedAttributionsAreTheLinkedOnesOfAll) {
+    fl_test::Lexicon lex(R"({"terms": [
+        {"term": "Kiev regime", "category": "d"}, {"term": "Nazis", "category": "d"},
+        {"term": "puppets", "category": "d"}, {"term": "aggress*", "category": "a"},
+        {"term": "special military operation", "category": "e"}],
+        "actors": [{"name": "Ukraine", "aliases": ["Kyiv", "Kiev"]},
+                   {"name": "Russia", "aliases": ["Moscow", "Kremlin", "Lavrov"]}]})");
+    ASSERT_EQ(FL_OK, lex.status()) << lex.error().message;
+    fl_test::Result all;
+    fl_test::Result matched;
+    fl_result_keep_attributions(matched, FL_ATTRIBUTIONS_MATCHED);
+    size_t dropped = 0;
+    size_t links = 0;
+    for (const char *text : kMatchedTexts) {
+        ASSERT_EQ(FL_OK, all.analyze(lex, text)) << all.error().message;
+        ASSERT_EQ(FL_OK, matched.analyze(lex, text)) << matched.error().message;
+        auto am = all.matches();
+        auto mm = matched.matches();
+        auto aa = all.attributions();
+        auto ma = matched.attributions();
+        ASSERT_EQ(am.size(), mm.size()) << text;
+        std::vector<uint32_t> want; // the linked attributions of ALL, in order
+        for (size_t i = 0; i < am.size(); i++) {
+            EXPECT_EQ(am[i].start, mm[i].start) << text;
+            EXPECT_EQ(am[i].voice, mm[i].voice) << text;
+            EXPECT_EQ(am[i].negated, mm[i].negated) << text;
+            EXPECT_EQ(am[i].target, mm[i].target) << text;
+            EXPECT_EQ(linked(am[i], aa), linked(mm[i], ma)) << text;
+            if (am[i].attribution != FL_NO_ATTRIBUTION) {
+                want.push_back(am[i].attribution);
+                links++;
+            }
+        }
+        std::sort(want.begin(), want.end());
+        want.erase(std::unique(want.begin(), want.end()), want.end());
+        ASSERT_EQ(want.size(), ma.size()) << text;
+        for (size_t k = 0; k < want.size(); k++) {
+            EXPECT_EQ(aa[want[k]].cue.start, ma[k].cue.start) << text;
+            EXPECT_EQ(aa[want[k]].content.end, ma[k].content.end) << text;
+        }
+        dropped += aa.size() - ma.size();
+        size_t nk_all = 0;
+        size_t nk_matched = 0;
+        const fl_marker *ka = fl_result_markers(all, &nk_all);
+        const fl_marker *km = fl_result_markers(matched, &nk_matched);
+        ASSERT_EQ(nk_all, nk_matched) << text;
+        for (size_t k = 0; k < nk_all; k++) {
+            EXPECT_EQ(ka[k].start, km[k].start) << text;
+            EXPECT_EQ(ka[k].kind, km[k].kind) << text;
+        }
+        EXPECT_EQ(all.sentences().size(), matched.sentences().size()) << text;
+        EXPECT_EQ(all.mentions().size(), matched.mentions().size()) << text;
+    }
+    EXPECT_GE(links, 10u);  // the texts do exercise links across sentences
+    EXPECT_GE(dropped, 4u); // and attributions that hold no match
+    // back to every attribution
+    fl_result_keep_attributions(matched, FL_ATTRIBUTIONS_ALL);
+    ASSERT_EQ(FL_OK, matched.analyze(lex, kMatchedTexts[4]));
+    ASSERT_EQ(FL_OK, all.analyze(lex, kMatchedTexts[4]));
+    EXPECT_EQ(fl_test::dump(all), fl_test::dump(matched));
 }

@@ -591,3 +591,70 @@ TEST(Pool, NullArgumentsAreArgumentErrors) {
 }
 
 }  // namespace
+
+// fl_batch_keep_attributions and fl_pool_keep_attributions reach every worker: with
+// FL_ATTRIBUTIONS_MATCHED the columns list the attributions of one such fl_analyze() per
+// document (those a match links to), for any thread count, and a pool's batches submitted
+// before the setting keep every attribution.
+TEST(Corpus, MatchedAttributionsInBatchesAndPools) {
+    fl_test::Lexicon lex(kLexicon);
+    ASSERT_EQ(FL_OK, lex.status());
+    auto docs = documents(60);
+    fl_test::Result res;
+    fl_result_keep_attributions(res, FL_ATTRIBUTIONS_MATCHED);
+    std::vector<uint32_t> per_doc;
+    std::vector<uint32_t> links;
+    for (const auto &d : docs) {
+        ASSERT_EQ(FL_OK, res.analyze(lex, d));
+        per_doc.push_back((uint32_t)res.attributions().size());
+        for (const fl_match &m : res.matches()) {
+            links.push_back(m.attribution);
+        }
+    }
+    auto check = [&](const fl_batch_columns &c, const char *what) {
+        ASSERT_EQ(docs.size(), c.n_docs) << what;
+        EXPECT_EQ(per_doc, std::vector<uint32_t>(c.doc_attributions, c.doc_attributions + c.n_docs))
+            << what;
+        EXPECT_EQ(links,
+                  std::vector<uint32_t>(c.match_attribution, c.match_attribution + c.n_matches))
+            << what;
+    };
+    Batch every;
+    ASSERT_EQ(FL_OK, run(lex, docs, 1, every.b));
+    fl_batch_columns all;
+    fl_batch_columns_get(every.b, &all);
+    size_t kept = 0;
+    for (uint32_t k : per_doc) {
+        kept += k;
+    }
+    EXPECT_GT(kept, 0u);
+    EXPECT_LT(kept, all.n_attributions); // "Kiev said the talks failed." holds no match
+    for (unsigned threads : {1u, 3u}) {
+        Batch batch;
+        fl_batch_keep_attributions(batch.b, FL_ATTRIBUTIONS_MATCHED);
+        ASSERT_EQ(FL_OK, run(lex, docs, threads, batch.b));
+        fl_batch_columns c;
+        fl_batch_columns_get(batch.b, &c);
+        check(c, threads == 1 ? "batch, 1 thread" : "batch, 3 threads");
+    }
+    Docs d(docs);
+    fl_pool *pool = nullptr;
+    ASSERT_EQ(FL_OK, fl_pool_new(nullptr, lex, 2, FL_SENTENCE_TEXTS_NONE, &pool));
+    fl_error err;
+    uint64_t before = 0;
+    uint64_t after = 0;
+    ASSERT_EQ(FL_OK,
+              fl_pool_submit(pool, d.texts.data(), d.lens.data(), docs.size(), &before, &err));
+    fl_pool_keep_attributions(pool, FL_ATTRIBUTIONS_MATCHED);
+    ASSERT_EQ(FL_OK,
+              fl_pool_submit(pool, d.texts.data(), d.lens.data(), docs.size(), &after, &err));
+    Batch got;
+    fl_batch_columns c;
+    ASSERT_EQ(FL_OK, fl_pool_collect(pool, before, got.b, &err));
+    fl_batch_columns_get(got.b, &c);
+    EXPECT_EQ(all.n_attributions, c.n_attributions);
+    ASSERT_EQ(FL_OK, fl_pool_collect(pool, after, got.b, &err));
+    fl_batch_columns_get(got.b, &c);
+    check(c, "pool");
+    fl_pool_free(pool);
+}
