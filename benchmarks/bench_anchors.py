@@ -14,7 +14,13 @@ each, in turn, so that a change of load on a shared machine hits all tools alike
 gives medians over the rounds. Every tool goes from a list of ``str`` to per-sentence results:
 
 - ``framelens 1 thread`` / ``framelens N threads``: ``Analyzer.analyze_corpus(records,
-  threads=...)`` and its ``matches`` DataFrame (term, category, offsets, surface, voice).
+  threads=..., attributions="matched")`` and its ``matches`` DataFrame (term, category,
+  offsets, surface, voice, speaker, cue, target): the run that asks for matches and counts
+  (the CLI's ``analyze`` does the same), whose voice stage reads for attributions only the
+  sentences that can decide a match's voice.
+- ``framelens 1 thread, every attribution``: the same with the default
+  ``attributions="all"``, which also finds the attributions that hold no term (for
+  ``cue_table()``: who says what with which verb); the same matches table.
 - ``framelens analyze()``: ``Analyzer.analyze(text).matches`` per document (a Document and
   its Match objects); beside it the C time of the same documents (``_core.analyze_batch``
   on one thread), from which "objects +%" is computed (CPU time): both arms warmed up on
@@ -85,11 +91,12 @@ sys.path.insert(0, str(HERE))
 
 import newsgen  # noqa: E402
 
-TOOLS = ("framelens-1", "framelens-n", "framelens-analyze", "pyahocorasick", "flashtext",
-         "spacy", "hyperscan", "re")
+TOOLS = ("framelens-1", "framelens-n", "framelens-1-all", "framelens-analyze", "pyahocorasick",
+         "flashtext", "spacy", "hyperscan", "re")
 LABELS = {
     "framelens-1": "framelens 1 thread",
     "framelens-n": "framelens {n} threads",
+    "framelens-1-all": "framelens 1 thread, every attribution",
     "framelens-analyze": "framelens analyze()",
     "pyahocorasick": "pyahocorasick pipeline",
     "flashtext": "flashtext + split",
@@ -163,11 +170,12 @@ def _build_framelens(lex_json: str, which: str, threads: int):
             return n
         return run, {"analyzer": an}
 
-    n_threads = 1 if which == "framelens-1" else threads  # the parent passes all cores
+    n_threads = threads if which == "framelens-n" else 1  # the parent passes all cores
+    attributions = "all" if which == "framelens-1-all" else "matched"
 
     def run_corpus(records):
         corpus = an.analyze_corpus(records, text="text", group="outlet", id="id",
-                                   threads=n_threads)
+                                   threads=n_threads, attributions=attributions)
         return len(corpus.matches)
     return run_corpus, {}
 
@@ -524,6 +532,8 @@ def main(argv: Optional[List[str]] = None) -> int:
         if args.stages_bin:
             for n in sizes:
                 stage_tables[n] = run_stages(args.stages_bin, corpus, lex_paths[n], args.runs)
+                matched = run_stages(args.stages_bin, corpus, lex_paths[n], args.runs, True)
+                stage_tables[n].update({f"{k} (matched)": v for k, v in matched.items()})
     scale = run_scale(args.scale_mb, args.runs, args.timeout) if args.scale_mb > 0 else None
     build = run_build(args.build_terms, args.timeout) if args.build_terms > 0 else None
     rss = run_rss(args.rss_mb, Path(args.data_dir), args.seed, args.timeout) \
@@ -574,7 +584,9 @@ def main(argv: Optional[List[str]] = None) -> int:
         md.append("")
         md.append(f"C stages (`stages.c`, thread CPU time, {n_bytes / 1e6:.1f} MB, median of "
                   f"{args.runs}): ns per token of each stage; the stages of fl_analyze are "
-                  f"tokenise, segment, label, match, context.")
+                  f"tokenise, segment, label, match, context; every attribution (the "
+                  f"default), and in the last rows only those a match links to "
+                  f"(`--matched-attributions`, as framelens 1 thread runs).")
         md.append("")
         md.extend(stage_summary(stage_tables, sizes))
     if scale is not None:
@@ -625,9 +637,12 @@ def write_readme(path: Path, md: List[str]) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def run_stages(binary: str, corpus: Path, lexicon: Path, runs: int) -> Dict[str, float]:
-    """ns per token of each stage, from the stage benchmark's table."""
-    p = subprocess.run([binary, str(corpus), str(lexicon), "--runs", str(runs), "--no-threads"],
+def run_stages(binary: str, corpus: Path, lexicon: Path, runs: int, matched: bool = False
+               ) -> Dict[str, float]:
+    """ns per token of each stage, from the stage benchmark's table (matched: with
+    --matched-attributions, as framelens 1 thread runs)."""
+    p = subprocess.run([binary, str(corpus), str(lexicon), "--runs", str(runs), "--no-threads"]
+                       + (["--matched-attributions"] if matched else []),
                        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     out: Dict[str, float] = {}
     for line in p.stdout.splitlines():
@@ -645,7 +660,9 @@ STAGE_ROWS = (("tokenise", "tokenise"), ("segment", "segment"),
               ("label (fold + lookup)", "label: fold + vocabulary"),
               ("match + score", "match + score"), ("context", "context (voice)"),
               ("fl_analyze (all)", "fl_analyze, all stages"),
-              ("columns (batch - analyze)", "columns of a batch"))
+              ("columns (batch - analyze)", "columns of a batch"),
+              ("context (matched)", "context, matched attributions"),
+              ("fl_analyze (all) (matched)", "fl_analyze, matched attributions"))
 
 
 def stage_summary(tables: Dict[int, Dict[str, float]], sizes: List[int]) -> List[str]:
@@ -657,6 +674,9 @@ def stage_summary(tables: Dict[int, Dict[str, float]], sizes: List[int]) -> List
     cells = [f"{tables[n]['fl_analyze (all) MB/s']:.0f}" if "fl_analyze (all) MB/s" in tables[n]
              else "—" for n in sizes]
     rows.append("| fl_analyze, MB/s | " + " | ".join(cells) + " |")
+    key = "fl_analyze (all) MB/s (matched)"
+    cells = [f"{tables[n][key]:.0f}" if key in tables[n] else "—" for n in sizes]
+    rows.append("| fl_analyze, matched attributions, MB/s | " + " | ".join(cells) + " |")
     return rows
 
 

@@ -2750,9 +2750,9 @@ fail:
 }
 
 /* analyze_batch and analyze_columns: args are (lexicon, texts, threads); keep says which
- * sentence texts the columns carry. */
+ * sentence texts the columns carry, attributions which attributions. */
 static PyObject *analyze_list(PyObject *module, PyObject *const *args, fl_sentence_texts keep,
-                              PyObject *slot_obj) {
+                              PyObject *slot_obj, fl_attributions attributions) {
     const fl_lexicon *lex;
     if (get_lexicon(module, args[0], &lex) < 0) {
         return NULL;
@@ -2788,6 +2788,7 @@ static PyObject *analyze_list(PyObject *module, PyObject *const *args, fl_senten
         goto done;
     }
     fl_batch_keep_sentence_texts(batch, keep);
+    fl_batch_keep_attributions(batch, attributions);
     fl_error err;
     fl_status st;
     Py_BEGIN_ALLOW_THREADS
@@ -2819,22 +2820,40 @@ static PyObject *core_analyze_batch(PyObject *module, PyObject *const *args, Py_
                         "analyze_batch() takes 3 arguments (lexicon, texts, threads)");
         return NULL;
     }
-    return analyze_list(module, args, FL_SENTENCE_TEXTS_NONE, NULL);
+    return analyze_list(module, args, FL_SENTENCE_TEXTS_NONE, NULL, FL_ATTRIBUTIONS_ALL);
 }
 
 PyDoc_STRVAR(analyze_columns_doc,
-             "analyze_columns($module, lexicon, texts, threads, sentence_texts, slot=None, /)\n"
+             "analyze_columns($module, lexicon, texts, threads, sentence_texts, slot=None, "
+             "attributions=0, /)\n"
              "--\n\n"
              "analyze_batch() that also returns the texts of the sentences "
              "(sentence_texts: 0 none, 1 those holding a match, 2 all) as sent_text_offsets i8 "
              "(one more than the sentences; a sentence not kept has an empty text) and "
              "sent_text_data (UTF-8), cut from the texts on the worker threads. slot (from "
-             "batch_slot()): the columns of the batch before, once all dropped, are reused.");
+             "batch_slot()): the columns of the batch before, once all dropped, are reused. "
+             "attributions: 0 every attribution, 1 only those a match links to "
+             "(FL_ATTRIBUTIONS_MATCHED).");
+
+/* An attributions argument: 0 (FL_ATTRIBUTIONS_ALL) or 1 (FL_ATTRIBUTIONS_MATCHED); -1 with
+ * an exception set otherwise. */
+static int get_attributions(PyObject *obj, fl_attributions *out) {
+    long v = PyLong_AsLong(obj);
+    if (v == -1 && PyErr_Occurred()) {
+        return -1;
+    }
+    if (v != FL_ATTRIBUTIONS_ALL && v != FL_ATTRIBUTIONS_MATCHED) {
+        PyErr_SetString(PyExc_ValueError, "attributions must be 0 (all) or 1 (matched)");
+        return -1;
+    }
+    *out = (fl_attributions)v;
+    return 0;
+}
 
 static PyObject *core_analyze_columns(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
-    if (nargs != 4 && nargs != 5) {
-        PyErr_SetString(PyExc_TypeError, "analyze_columns() takes 4 or 5 arguments (lexicon, "
-                                         "texts, threads, sentence_texts, slot)");
+    if (nargs < 4 || nargs > 6) {
+        PyErr_SetString(PyExc_TypeError, "analyze_columns() takes 4 to 6 arguments (lexicon, "
+                                         "texts, threads, sentence_texts, slot, attributions)");
         return NULL;
     }
     long keep = PyLong_AsLong(args[3]);
@@ -2845,7 +2864,12 @@ static PyObject *core_analyze_columns(PyObject *module, PyObject *const *args, P
         PyErr_SetString(PyExc_ValueError, "sentence_texts must be 0, 1 or 2");
         return NULL;
     }
-    return analyze_list(module, args, (fl_sentence_texts)keep, nargs == 5 ? args[4] : NULL);
+    fl_attributions attributions = FL_ATTRIBUTIONS_ALL;
+    if (nargs == 6 && get_attributions(args[5], &attributions) < 0) {
+        return NULL;
+    }
+    return analyze_list(module, args, (fl_sentence_texts)keep, nargs >= 5 ? args[4] : NULL,
+                        attributions);
 }
 
 /* ------------------------------------------------------------------ pool */
@@ -2895,16 +2919,16 @@ static pool_state *get_pool(PyObject *obj) {
 }
 
 PyDoc_STRVAR(pool_new_doc,
-             "pool_new($module, lexicon, threads, sentence_texts, /)\n--\n\n"
+             "pool_new($module, lexicon, threads, sentence_texts, attributions=0, /)\n--\n\n"
              "A pool of `threads` worker threads (1 to MAX_THREADS) kept until the pool is "
              "dropped, analysing submitted batches against lexicon (a Lexicon or None) "
-             "without the GIL; sentence_texts as analyze_columns. Feed it with pool_submit "
-             "and take the results with pool_collect.");
+             "without the GIL; sentence_texts and attributions as analyze_columns. Feed it "
+             "with pool_submit and take the results with pool_collect.");
 
 static PyObject *core_pool_new(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
-    if (nargs != 3) {
-        PyErr_SetString(PyExc_TypeError,
-                        "pool_new() takes 3 arguments (lexicon, threads, sentence_texts)");
+    if (nargs != 3 && nargs != 4) {
+        PyErr_SetString(PyExc_TypeError, "pool_new() takes 3 or 4 arguments (lexicon, threads, "
+                                         "sentence_texts, attributions)");
         return NULL;
     }
     const fl_lexicon *lex;
@@ -2927,6 +2951,10 @@ static PyObject *core_pool_new(PyObject *module, PyObject *const *args, Py_ssize
         PyErr_SetString(PyExc_ValueError, "sentence_texts must be 0, 1 or 2");
         return NULL;
     }
+    fl_attributions attributions = FL_ATTRIBUTIONS_ALL;
+    if (nargs == 4 && get_attributions(args[3], &attributions) < 0) {
+        return NULL;
+    }
     pool_state *ps = PyMem_Calloc(1, sizeof(*ps));
     if (ps == NULL) {
         return PyErr_NoMemory();
@@ -2945,6 +2973,7 @@ static PyObject *core_pool_new(PyObject *module, PyObject *const *args, Py_ssize
         PyMem_Free(ps);
         return PyErr_NoMemory();
     }
+    fl_pool_keep_attributions(ps->pool, attributions); /* before any batch is submitted */
     ps->lexicon = Py_NewRef(args[0]);
     PyObject *capsule = PyCapsule_New(ps, POOL_CAPSULE, pool_capsule_free);
     if (capsule == NULL) {

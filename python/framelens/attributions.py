@@ -126,6 +126,10 @@ def cue_table(corpus, by: str = "actor", nested: bool = True, voice: Optional[st
     quotation. A punctuation cue (a headline's colon) is counted under its own text.
     ``alpha0``: the prior's strength (log-odds with an informative Dirichlet prior)."""
     from .evidence import check_voices
+    if getattr(corpus, "kept_attributions", "all") != "all":
+        raise ValueError("cue_table counts every attribution, but this corpus was analysed "
+                         "with attributions='matched', which keeps only those that hold a "
+                         "match: analyse it with attributions='all' (the default)")
     att = corpus.attribution_table(nested=nested)
     codes = check_voices(voice)
     if codes is not None:

@@ -325,8 +325,10 @@ def _progress():
     return (lambda docs, chars: bar.update(docs)), bar
 
 
-def _corpus(args, emit=None):
-    """The corpus of the input; with emit, streamed: emit gets each batch's Corpus."""
+def _corpus(args, emit=None, attributions: str = "all"):
+    """The corpus of the input; with emit, streamed: emit gets each batch's Corpus.
+    attributions: "matched" when what is written needs no attribution that holds no match
+    (analyze_corpus: the same matches, sooner)."""
     lex = load_lexicon(args.lexicon, on_duplicate=args.on_duplicate)
     callback, bar = _progress()
     with_text = getattr(args, "with_text", False)
@@ -350,7 +352,7 @@ def _corpus(args, emit=None):
             skip_invalid=args.skip_invalid, progress=callback,
             keep=_split_fields(args.keep) or None, date=args.date, period=args.period,
             texts=texts, dedupe=args.dedupe, dedupe_keep=args.dedupe_keep,
-            dedupe_options=options or None, _emit=emit)
+            dedupe_options=options or None, attributions=attributions, _emit=emit)
     finally:
         if bar is not None:
             bar.close()
@@ -532,7 +534,9 @@ def _cmd_analyze(args) -> int:
 
     try:
         streamed = args.dedupe is None  # copies are found across the whole corpus
-        rest = _corpus(args, emit if streamed else None)
+        # only the attributions table lists those that hold no match
+        rest = _corpus(args, emit if streamed else None,
+                       "all" if args.table == "attributions" else "matched")
         if not streamed:
             emit(rest)
         if not writer.started:
@@ -549,10 +553,14 @@ def _cmd_compare(args) -> int:
     args.group_field = args.by
     if args.table == "switch-points" and args.date is None:
         raise UsageError("--table switch-points needs --date (a date field)")
-    corpus = _corpus(args)
+    out = args.output
+    # the report and the printout show the cues (who says what with which verb), which
+    # count every attribution; the other tables need none that holds no match
+    one_table = out is not None and not out.lower().endswith((".html", ".htm"))
+    corpus = _corpus(args, attributions="matched" if one_table and args.table != "cues"
+                     else "all")
     cmp = corpus.compare(alpha0=args.alpha0, voice=args.voice, bootstrap=args.bootstrap,
                          seed=args.seed)
-    out = args.output
     if out is not None and out.lower().endswith((".html", ".htm")):
         from .report import write_report
         write_report(cmp, out, title=f"framelens: {os.path.basename(args.input)} by "

@@ -33,6 +33,8 @@ _DEFAULT_ID = "id"
 _NO_GROUP = "all"
 GROUP_SEPARATOR = " | "  # between the keys of a group label ("Sputnik | 2023-05")
 TEXTS = ("matched", "all", "none")
+# attributions= of analyze_corpus: every attribution, or only those a match links to
+ATTRIBUTIONS = ("all", "matched")
 PERIOD = "period"  # the column of a date's period
 
 # Column dtypes of _core.analyze_batch.
@@ -559,6 +561,8 @@ def _progress_callback(progress, records) -> Tuple[Optional[Callable[[int, int],
 
 # texts= -> which sentence texts _core.analyze_columns keeps (0 none, 1 matched, 2 all).
 _SENTENCE_TEXTS = {"none": 0, "matched": 1, "all": 2}
+# attributions= -> which attributions the core lists (FL_ATTRIBUTIONS_ALL, _MATCHED).
+_ATTRIBUTIONS = {"all": 0, "matched": 1}
 
 # With threads, batches are cut smaller: the first batch's reading is the time no worker can
 # run (so it is smaller still), and batches in flight are what memory holds (the pool cuts
@@ -609,7 +613,7 @@ def _read(core, batches: Iterator[_Batch]) -> Iterator[Tuple[_Batch, Optional[_R
         yield batch, None
 
 
-def _analyzed(core, batches: Iterator[_Batch], threads: int, keep: int
+def _analyzed(core, batches: Iterator[_Batch], threads: int, keep: int, attributions: int = 0
               ) -> Iterator[Tuple[_Batch, _Result]]:
     """(batch, result) pairs in order, result() giving the batch's columns. With more than
     one thread, batches go to a pool of C threads (_core.pool_new) that never take the GIL:
@@ -618,7 +622,8 @@ def _analyzed(core, batches: Iterator[_Batch], threads: int, keep: int
     are in flight. One thread stays one core (the calling one). Errors come in
     record order, as the serial loop finds them: a batch's own analysis error before a bad
     record of a later batch, and a bad record's earlier neighbours in its batch checked
-    before it (_read). keep: which sentence texts the columns carry (_SENTENCE_TEXTS)."""
+    before it (_read). keep: which sentence texts the columns carry (_SENTENCE_TEXTS);
+    attributions: which attributions (_ATTRIBUTIONS)."""
     reading = _read(core, batches)
     if threads <= 1:
         # each batch is analysed into the columns of the one before (dropped by then), whose
@@ -626,9 +631,9 @@ def _analyzed(core, batches: Iterator[_Batch], threads: int, keep: int
         slot = _core.batch_slot()
         for batch, result in reading:
             yield batch, result or functools.partial(_core.analyze_columns, core, batch.texts,
-                                                     1, keep, slot)
+                                                     1, keep, slot, attributions)
         return
-    pool = _core.pool_new(core, threads, keep)
+    pool = _core.pool_new(core, threads, keep, attributions)
     depth = 2 * threads
     pending: "collections.deque[Tuple[_Batch, _Result]]" = collections.deque()
     while True:
@@ -664,6 +669,7 @@ def analyze_corpus(analyzer, records: Iterable, text: str = "text",
                    period: Optional[str] = None, texts: str = "matched",
                    dedupe: Optional[str] = None, dedupe_keep: str = "group",
                    dedupe_options: Optional[Mapping[str, Any]] = None,
+                   attributions: str = "all",
                    _emit: Optional[Callable[["Corpus"], None]] = None) -> "Corpus":
     """See :meth:`framelens.Analyzer.analyze_corpus`.
 
@@ -681,6 +687,9 @@ def analyze_corpus(analyzer, records: Iterable, text: str = "text",
                          f"not {threads!r}")
     if texts not in TEXTS:
         raise ValueError(f"texts must be one of {', '.join(map(repr, TEXTS))}, not {texts!r}")
+    if attributions not in ATTRIBUTIONS:
+        raise ValueError(f"attributions must be one of {', '.join(map(repr, ATTRIBUTIONS))}, "
+                         f"not {attributions!r}")
     plan = _Plan(text, group, id, keep, date, period)
     signatures, find = _dedupe_plan(dedupe, dedupe_keep, dedupe_options, int(threads))
     lex = analyzer.lexicon
@@ -705,7 +714,7 @@ def analyze_corpus(analyzer, records: Iterable, text: str = "text",
             first_bytes = min(batch_bytes, _THREADED_FIRST_BATCH_BYTES)
         batches = _batches(records, plan, skip_invalid, batch_bytes, skipped, first_bytes)
         for batch, result in _analyzed(lex._core, batches, int(threads),
-                                       _SENTENCE_TEXTS[texts]):
+                                       _SENTENCE_TEXTS[texts], _ATTRIBUTIONS[attributions]):
             if signatures is not None and batch.labels:
                 # signed here while the batch is analysed on the worker threads: only the
                 # signatures are kept, never the texts (a batch without labels holds the
@@ -742,7 +751,7 @@ def analyze_corpus(analyzer, records: Iterable, text: str = "text",
                 _emit(_gathered(lex, records, plan, columns, surfaces, attr_strings,
                                 sent_strings, match_columns, doc_ids, id_kinds, groups,
                                 kept, n_docs,
-                                skipped[0], texts, whole=False))
+                                skipped[0], texts, attributions, whole=False))
                 seqs: List[List[Any]] = [doc_ids, *kept.values()]
                 for seq in seqs:
                     seq.clear()
@@ -756,7 +765,7 @@ def analyze_corpus(analyzer, records: Iterable, text: str = "text",
             bar.close()
     corpus = _gathered(lex, records, plan, columns, surfaces, attr_strings, sent_strings,
                        match_columns, doc_ids, id_kinds, groups, kept, n_docs, skipped[0],
-                       texts)
+                       texts, attributions)
     if signatures is not None:
         from . import dedupe as dd
         corpus = dd.apply(corpus, signatures.duplicates(**find), mode=str(dedupe),
@@ -1020,7 +1029,7 @@ def _gathered(lex, records, plan: _Plan, columns: _Columns,
               surfaces: _Strings, attr_strings: _Strings, sent_strings: _Strings,
               match_columns: _MatchColumns, doc_ids: List[Any], id_kinds: _IdKinds,
               doc_groups: _Groups, kept: Dict[str, List[Any]], n_docs: int, skipped: int,
-              texts: str,
+              texts: str, attributions: str = "all",
               whole: bool = True) -> "Corpus":
     """The Corpus of the batches gathered so far (whole: of all records, not of one batch
     of a stream)."""
@@ -1039,7 +1048,7 @@ def _gathered(lex, records, plan: _Plan, columns: _Columns,
                   doc_columns=doc_columns, group_keys=group_keys,
                   group_values=group_values, date=plan.date,
                   period=plan.period, sentence_texts=sentence_texts, texts=texts,
-                  attribution_texts=attr_texts,
+                  attributions=attributions, attribution_texts=attr_texts,
                   match_columns=match_columns.columns())
 
 
@@ -1190,7 +1199,7 @@ class Corpus:
                  group_keys: Sequence[str] = (), group_values: Sequence[Tuple] = (),
                  date: Optional[str] = None, period: Optional[str] = None,
                  sentence_texts=None, texts: str = "none", attribution_texts=None,
-                 match_columns: Optional[Dict[str, Any]] = None):
+                 match_columns: Optional[Dict[str, Any]] = None, attributions: str = "all"):
         import pandas as pd
         self.lexicon = lexicon
         self._cols = _with_attribution_columns(cols)
@@ -1217,6 +1226,8 @@ class Corpus:
         self.period = period
         self._sentence_texts = sentence_texts
         self.texts = texts
+        # "all", or "matched": only the attributions a match links to (analyze_corpus)
+        self.kept_attributions = attributions
         self._sentences = None
         self._matches = None
         self._srows: Optional[np.ndarray] = None
@@ -1361,7 +1372,9 @@ class Corpus:
     @property
     def attributions(self):
         """Every attribution in the corpus (who says, believes or wants what, by which cue),
-        whether or not a lexicon term stands in it: see :meth:`attribution_table`; cached."""
+        whether or not a lexicon term stands in it (only those that hold a match when the
+        corpus was analysed with ``attributions="matched"``): see
+        :meth:`attribution_table`; cached."""
         if self._attributions is None:
             self._attributions = self.attribution_table()
         return self._attributions
@@ -1370,9 +1383,10 @@ class Corpus:
         """DataFrame doc_id, group, sentence, speaker, speaker_start, speaker_end,
         speaker_actor, cue, cue_start, cue_end, cue_lemma, content, content_start,
         content_end, content2_start, content2_end, kind, voice, nested and the kept columns:
-        one row per attribution (docs/attributions.md). Offsets are code point offsets into
-        the document's text; a missing speaker (or second content piece) has missing
-        offsets. ``speaker_actor`` is the lexicon actor the speaker names. ``content`` is
+        one row per attribution (docs/attributions.md); with ``attributions="matched"`` (see
+        ``analyze_corpus``) one per attribution that holds a match. Offsets are code point
+        offsets into the document's text; a missing speaker (or second content piece) has
+        missing offsets. ``speaker_actor`` is the lexicon actor the speaker names. ``content`` is
         missing when the corpus was analysed with ``texts="none"``. ``nested=False`` leaves
         out the attributions inside another's content (PolNeAR annotates only the
         outermost)."""
@@ -1416,7 +1430,9 @@ class Corpus:
     def cue_table(self, by: str = "actor", nested: bool = True, voice: Optional[str] = None,
                   alpha0: float = 10.0):
         """Per group, the cue verbs used for each speaker (normalised through the lexicon's
-        actors), with counts and log-odds: see :func:`framelens.attributions.cue_table`."""
+        actors), with counts and log-odds: see :func:`framelens.attributions.cue_table`.
+        Needs every attribution: a corpus analysed with ``attributions="matched"`` raises
+        ValueError."""
         from .attributions import cue_table
         return cue_table(self, by=by, nested=nested, voice=voice, alpha0=alpha0)
 

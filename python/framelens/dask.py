@@ -198,7 +198,9 @@ def analyze_dask(collection, analyzer, text: str = "text",
     is_frame = hasattr(collection, "columns")
     options = {"text": text, "group": group, "id": id, "threads": threads,
                "skip_invalid": skip_invalid, "keep": keep, "date": date, "period": period,
-               "texts": "matched" if matches else "none"}
+               "texts": "matched" if matches else "none",
+               # counts and the matches table need no attribution that holds no match
+               "attributions": "matched"}
     if not is_frame and id is None:
         options["_numbered"] = True
     # Check the options once here (a wrong field name fails now, not in a worker).

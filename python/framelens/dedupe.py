@@ -503,7 +503,8 @@ def _select_documents(corpus: Any, keep: np.ndarray) -> Any:
         extra = {"doc_columns": {k: v.take(kept_docs) for k, v in doc_columns.items()},
                  "group_keys": corpus.group_keys, "group_values": corpus._group_values,
                  "date": corpus.date, "period": corpus.period, "sentence_texts": texts,
-                 "texts": corpus.texts}
+                 "texts": corpus.texts,
+                 "attributions": getattr(corpus, "kept_attributions", "all")}
     return cls(corpus.lexicon, out_cols, (new_offsets, new_data),
                np.asarray(corpus._doc_ids)[keep], np.asarray(corpus._doc_group)[keep],
                corpus.groups, corpus.skipped, **extra, **extra_attr)

@@ -136,7 +136,9 @@ def _who_says(cmp) -> Optional[Dict[str, Any]]:
     """Who says what with which verb: for each speaker (the lexicon's actors first), per
     group, its most used cues with counts and shares; a cue used for this speaker markedly
     more than for the group's other speakers (z >= 1.96) is flagged."""
-    if cmp.corpus is None or not len(cmp.corpus.attributions):
+    # a corpus analysed with attributions="matched" lacks the attributions that hold no term
+    if cmp.corpus is None or getattr(cmp.corpus, "kept_attributions", "all") != "all" or \
+            not len(cmp.corpus.attributions):
         return None
     table = cmp.cues
     table = table[table["count"] > 0]

@@ -343,3 +343,87 @@ def test_voice_of_attributions_is_the_contents(an):
     doc = an.analyze('"We will win," the Kremlin said. Kyiv says it will win.')
     assert [a.voice for a in doc.attributions] == ["quoted", "attributed"]
     assert np.all([a.kind == "statement" for a in doc.attributions])
+
+
+# -- attributions="matched": the same matches, only the attributions that hold one ------------
+
+MATCHED_RECORDS = RECORDS + [
+    {"id": "b3", "outlet": "B", "date": "2024-03-01",
+     "text": "Officials said the talks would resume on Monday. \"The Kiev regime failed. "
+             "It will fall,\" he said. The mayor thinks the bridge is safe."},
+    {"id": "a3", "outlet": "A", "date": "2024-03-02",
+     "text": "Moscow: the invasion is over\n\nAnalysts believe the war goes on."},
+]
+
+
+def _plain(frame: pd.DataFrame) -> pd.DataFrame:
+    """Categoricals as objects: the categories of a label column follow the rows kept."""
+    return frame.astype({c: object for c in frame.columns
+                         if isinstance(frame[c].dtype, pd.CategoricalDtype)})
+
+
+def _linked_rows(corpus) -> np.ndarray:
+    rows = np.unique(corpus._match_attribution_rows())
+    return rows[rows >= 0]
+
+
+@pytest.mark.parametrize("threads", [1, 2])
+def test_matched_attributions_keep_every_match(an, threads):
+    every = an.analyze_corpus(MATCHED_RECORDS, keep=["date"], threads=threads)
+    matched = an.analyze_corpus(MATCHED_RECORDS, keep=["date"], threads=threads,
+                                attributions="matched")
+    assert (every.kept_attributions, matched.kept_attributions) == ("all", "matched")
+    pd.testing.assert_frame_equal(every.match_table(text=True), matched.match_table(text=True))
+    pd.testing.assert_frame_equal(every.sentence_table(text=True),
+                                  matched.sentence_table(text=True))
+    pd.testing.assert_frame_equal(every.documents, matched.documents)
+    assert every.counts == matched.counts
+    assert every.target_table().equals(matched.target_table())
+    # the attributions kept are exactly those a match links to, in order
+    want = every.attributions.iloc[_linked_rows(every)].reset_index(drop=True)
+    pd.testing.assert_frame_equal(_plain(want), _plain(matched.attributions))
+    assert 0 < len(matched.attributions) < len(every.attributions)
+    said = set(every.attributions["cue"].astype(object)) - \
+        set(matched.attributions["cue"].astype(object))
+    assert {"thinks", "believe"} <= said  # no term in what the mayor and the analysts hold
+
+
+def test_matched_attributions_on_polnear():
+    """Others' news (PolNeAR, 840 articles) with a bundled lexicon: every match, sentence and
+    count as with every attribution."""
+    need_shared(POLNEAR)
+    import json
+    with POLNEAR.open(encoding="utf-8") as f:
+        records = [json.loads(line) for line in f]
+    an = fl.Analyzer(fl.load_lexicon("loaded-language"))
+    every = an.analyze_corpus(records, group="publisher", threads=2)
+    matched = an.analyze_corpus(records, group="publisher", threads=2, attributions="matched")
+    assert len(every.matches) > 10_000
+    pd.testing.assert_frame_equal(every.match_table(text=True), matched.match_table(text=True))
+    pd.testing.assert_frame_equal(every.sentence_table(), matched.sentence_table())
+    assert every.counts == matched.counts
+    want = every.attributions.iloc[_linked_rows(every)].reset_index(drop=True)
+    pd.testing.assert_frame_equal(_plain(want), _plain(matched.attributions))
+    assert len(matched.attributions) < len(every.attributions) / 2
+
+
+def test_matched_attributions_refuse_the_cue_table(an, tmp_path):
+    matched = an.analyze_corpus(MATCHED_RECORDS, attributions="matched")
+    with pytest.raises(ValueError, match="attributions='all'"):
+        matched.cue_table()
+    with pytest.raises(ValueError, match="attributions='matched'"):
+        _ = matched.compare().cues
+    # the report leaves out who says what rather than count a part of it
+    from framelens.report import write_report
+    out = tmp_path / "r.html"
+    write_report(matched.compare(), str(out))
+    every = tmp_path / "every.html"
+    write_report(an.analyze_corpus(MATCHED_RECORDS).compare(), str(every))
+    assert "Who says what" not in out.read_text(encoding="utf-8")
+    assert "Who says what" in every.read_text(encoding="utf-8")
+    # dropping copies keeps the corpus's setting
+    dropped = an.analyze_corpus(MATCHED_RECORDS + MATCHED_RECORDS[-1:], id=None,
+                                attributions="matched", dedupe="drop")
+    assert dropped.kept_attributions == "matched"
+    with pytest.raises(ValueError, match="attributions must be one of 'all', 'matched'"):
+        an.analyze_corpus(MATCHED_RECORDS, attributions="none")

@@ -402,3 +402,38 @@ def test_streamed_parquet_takes_a_column_first_seen_empty(tmp_path):
     assert back["term"].tolist() == ["Kiev", "Kyiv", "Kiev"]
     assert back["speaker"].isna().tolist() == [True, False, True]
     assert back["speaker"].iloc[1] == "Moscow"
+
+
+def test_attribution_tables_count_every_attribution(workdir, tmp_path):
+    """analyze and compare skip the attributions that hold no match only where nothing they
+    write needs them: the attributions table and the cues keep every one."""
+    d, _ = workdir
+    recs = [{"id": "1", "outlet": "A", "text": "Officials said the talks would resume. "
+                                               "\u201cThe Kiev regime failed,\u201d he said."},
+            {"id": "2", "outlet": "B", "text": "The mayor thinks the bridge is safe. "
+                                               "Kyiv said the aggression went on."}]
+    src = tmp_path / "said.jsonl"
+    src.write_text("".join(json.dumps(r) + "\n" for r in recs), encoding="utf-8")
+    an = fl.Analyzer(fl.Lexicon.from_dict(LEXICON))
+    every = an.analyze_corpus(recs, threads=1)
+    assert len(every.attributions) > len(an.analyze_corpus(recs, attributions="matched")
+                                         .attributions)
+    out = str(tmp_path / "att.csv")
+    r = run("analyze", str(src), "--lexicon", str(d / "lexicon.json"), "--table",
+            "attributions", "-o", out)
+    assert r.returncode == 0, r.stderr
+    got = read_table(out)
+    assert got["cue"].astype(str).tolist() == every.attributions["cue"].astype(str).tolist()
+    out = str(tmp_path / "cues.csv")
+    r = run("compare", str(src), "--lexicon", str(d / "lexicon.json"), "--table", "cues",
+            "-o", out)
+    assert r.returncode == 0, r.stderr
+    want = every.cue_table()
+    got = read_table(out)
+    assert int(got["count"].sum()) == int(want["count"].sum()) == len(every.attributions)
+    out = str(tmp_path / "matches.csv")
+    r = run("analyze", str(src), "--lexicon", str(d / "lexicon.json"), "-o", out)
+    assert r.returncode == 0, r.stderr
+    got = read_table(out)
+    assert got["speaker"].astype(str).tolist() == \
+        every.matches["speaker"].astype(object).astype(str).tolist()
