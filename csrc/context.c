@@ -186,6 +186,18 @@ static fl_status keep_linked_attributions(fl_result *res) {
     return FL_OK;
 }
 
+/* Does a quotation reach over the start or the end of sentence [a, b) (next_b: the end of the
+ * sentence after it)? A closing mark in it or in the next sentence that opened before. */
+static bool quotation_crosses(const ctx *c, size_t a, size_t b, size_t next_b) {
+    for (size_t i = a; i < next_b; i++) {
+        uint32_t o = c->v[i].opened;
+        if (o != UINT32_MAX && o < (i < b ? a : b)) {
+            return true;
+        }
+    }
+    return b < c->n && c->v[b].quoted;
+}
+
 /* What a token that is no cue word reads in fl__context's first loop. */
 static const fl_cue NO_CUE = {.bits = 0, .form = FL_FORM_NONE};
 
@@ -312,12 +324,23 @@ fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res
                   (uint32_t)si};
         /* Only FL_ATTRIBUTIONS_MATCHED skips a sentence with cue words: one whose attributions
          * reach no match. A match's voice and link come from attributions of its own
-         * sentence, of a later one through a quotation that opened before it (whose
-         * sentence has a quotation mark), or of a speaker's paragraph (opened by a colon
-         * or a dash); a scare quote's, from its own sentence. */
+         * sentence, of another one through a quotation that reaches over the sentences'
+         * border ("A. B," he said), or of a speaker's paragraph (opened by a colon or a
+         * dash); whether a short quotation is a scare quote, from its own sentence. */
+        while (next_scare < scares.len && sc[next_scare].open < s.a) {
+            next_scare++;
+        }
+        /* a short quotation opens in the sentence (the markers below read it too) */
+        bool scare_here = next_scare < scares.len && sc[next_scare].open < s.b;
         if (s.a < c.carry_end || sc_of[si].colon_or_dash ||
             ((sc_of[si].bits & ATTRIBUTION_CUES) &&
-             (all || sent->n_matches > 0 || sc_of[si].quote_marks))) {
+             (all || sent->n_matches > 0 ||
+              (sc_of[si].quote_marks &&
+               (scare_here ||
+                quotation_crosses(
+                    &c, s.a, s.b,
+                    si + 1 < ns ? s.b + FL_VEC_AT(res->sentences, fl_sentence, si + 1).n_tokens_all
+                                : s.b)))))) {
             for (size_t j = s.b; j > s.a; j--) {
                 if (is_word_like(&c, j - 1)) {
                     s.last = j - 1;
@@ -347,11 +370,7 @@ fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res
         /* distancing markers, in text order: words and scare quotes merged */
         sent->first_marker = (uint32_t)res->markers.len;
         sent->n_markers = 0;
-        while (next_scare < scares.len && sc[next_scare].open < s.a) {
-            next_scare++;
-        }
-        if (!(sc_of[si].bits & (FL_W_DISTANCE | FL_W_SO)) &&
-            (next_scare == scares.len || sc[next_scare].open >= s.b)) {
+        if (!(sc_of[si].bits & (FL_W_DISTANCE | FL_W_SO)) && !scare_here) {
             continue; /* no distancing word, no short quotation */
         }
         for (size_t i = s.a; i < s.b; i++) {

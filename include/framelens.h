@@ -575,10 +575,11 @@ typedef enum fl_attributions {
     FL_ATTRIBUTIONS_ALL = 0, /* every attribution found (the default) */
     /* Only those a match links to (fl_match.attribution, renumbered). The voice stage then
      * reads for attributions only the sentences that can decide a match's voice, link or
-     * scare quotes: those with a match, a quotation mark, a colon or a dash, and those of a
-     * speaker's paragraph ("FALLIN: ..."). Matches (voice, negation, link, target), markers,
-     * scores and actor mentions are those of FL_ATTRIBUTIONS_ALL; on news most sentences
-     * hold no match, and the analysis takes about a quarter less time. */
+     * scare quotes: those with a match, a short quotation, a quotation that reaches into
+     * another sentence, a colon or a dash, and those of a speaker's paragraph ("FALLIN:
+     * ..."). Matches (voice, negation, link, target), markers, scores and actor mentions are
+     * those of FL_ATTRIBUTIONS_ALL; on news most sentences hold no match, and the analysis
+     * takes a fifth to a quarter less time (benchmarks/README.md). */
     FL_ATTRIBUTIONS_MATCHED = 1
 } fl_attributions;
 

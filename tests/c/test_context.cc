@@ -267,6 +267,8 @@ const char *const kMatchedTexts[] = {
     "Kyiv said officials believe the Kiev regime is aggressive, and Moscow denied it.",
     "\"No,\" she said. \"The aggression began in 2014.\nIt has continued,\" she added later.",
     "The plan, he said, will fail. According to Lavrov, the special military operation works.",
+    "Officials said the vote was \"a farce\" on Monday. He called it \"a sham\". Nazis, he said.",
+    "She said: \"We know. The Kiev regime knows.\" Others said \"no\". Lavrov agreed, \"Yes.\"",
 };
 
 // The attribution a match links to, as its fields (empty when none).
