@@ -10,9 +10,10 @@ Measured, each as the median of ``--runs`` runs, in one invocation:
 - the machine's ceiling: a CPU-bound loop (SHA-256 of 32 MB, which releases the GIL) on one
   thread and the same work on each of two threads: about 2.0x throughput when the machine
   gives two cores, and the other ratios below mean nothing when it does not;
-- ``analyze_corpus`` over the records (a list of dicts in memory) with threads=1 and 2;
+- ``analyze_corpus`` over the records (a list of dicts in memory) with threads=1 and 2, with
+  ``attributions="matched"`` as ``analyze_dask`` analyses its partitions;
 - the same split into its parts: the Python batch loop alone (the generator that checks
-  each record and collects texts, ``framelens.corpus._batches``), ``_core.analyze_batch``
+  each record and collects texts, ``framelens.corpus._batches``), ``_core.analyze_columns``
   alone on the same batches (the C core plus the UTF-8 of the texts), and the rest (columns
   to numpy, the final DataFrame-ready arrays);
 - ``analyze_dask`` on a ``distributed.LocalCluster`` with 1 worker process (1 thread) and
@@ -93,17 +94,21 @@ def measure(size_mb: float, terms: int, runs: int, partitions: int, dask: bool =
                            "load": os.getloadavg()[0], "runs": runs}
     out["ceiling"] = cpu_ceiling(runs)
     an = fl.Analyzer(fl.Lexicon.from_dict(newsgen.lexicon(terms, vocab=vocab)))
-    an.analyze_corpus(records[:50], threads=2)  # warm-up: imports
-    ref = an.analyze_corpus(records, threads=1)
-    out["t1"] = median_time(lambda: an.analyze_corpus(records, threads=1), runs)
-    out["t2"] = median_time(lambda: an.analyze_corpus(records, threads=2), runs)
+    # attributions="matched", as analyze_dask analyses its partitions: the same counts
+    m = "matched"
+    an.analyze_corpus(records[:50], threads=2, attributions=m)  # warm-up: imports
+    ref = an.analyze_corpus(records, threads=1, attributions=m)
+    out["t1"] = median_time(lambda: an.analyze_corpus(records, threads=1, attributions=m), runs)
+    out["t2"] = median_time(lambda: an.analyze_corpus(records, threads=2, attributions=m), runs)
     plan = _Plan("text", "outlet", "id", None, None, None)
     batches = list(_batches(records, plan, False, 8 << 20, [0]))
     out["t_py"] = median_time(lambda: list(_batches(records, plan, False, 8 << 20, [0])), runs)
     core = an.lexicon._core
-    out["t_c1"] = median_time(lambda: [_core.analyze_batch(core, b.texts, 1) for b in batches],
+    out["t_c1"] = median_time(lambda: [_core.analyze_columns(core, b.texts, 1, 0, None, 1)
+                                       for b in batches],
                               runs)
-    out["t_c2"] = median_time(lambda: [_core.analyze_batch(core, b.texts, 2) for b in batches],
+    out["t_c2"] = median_time(lambda: [_core.analyze_columns(core, b.texts, 2, 0, None, 1)
+                                       for b in batches],
                               runs)
     if not dask:
         return out
@@ -171,9 +176,9 @@ def report(r: Dict[str, Any]) -> None:
     print(f"| analyze_corpus, 2 threads | {t2:.2f} | {mb / t2:.1f} | {t1 / t2:.2f}× |")
     print(f"| of which Python batch loop | {t_py:.2f} | {mb / t_py:.1f} | "
           f"{100 * t_py / t1:.0f}% of 1 thread |")
-    print(f"| of which _core.analyze_batch, 1 thread | {t_c1:.2f} | {mb / t_c1:.1f} | "
+    print(f"| of which _core.analyze_columns, 1 thread | {t_c1:.2f} | {mb / t_c1:.1f} | "
           f"{100 * t_c1 / t1:.0f}% |")
-    print(f"| _core.analyze_batch, 2 threads | {t_c2:.2f} | {mb / t_c2:.1f} | "
+    print(f"| _core.analyze_columns, 2 threads | {t_c2:.2f} | {mb / t_c2:.1f} | "
           f"{t_c1 / t_c2:.2f}× the C part |")
     print(f"| of which the rest (numpy columns, ids, groups) | {rest:.2f} | — | "
           f"{100 * rest / t1:.0f}% |")
