@@ -704,10 +704,10 @@ def scale_summary(r: dict) -> List[str]:
            f"threads (2.0 when two cores are free; below 1.9 the 2-way figures say more about "
            f"the machine than about framelens).", "",
            "| run | 1 | 2 | 2 / 1 |", "|---|---:|---:|---:|",
-           f"| analyze_corpus, threads | {r['t1']:.2f} s | {r['t2']:.2f} s | "
-           f"{r['t1'] / r['t2']:.2f}× |",
-           f"| _core.analyze_batch, threads (C alone) | {r['t_c1']:.2f} s | {r['t_c2']:.2f} s | "
-           f"{r['t_c1'] / r['t_c2']:.2f}× |"]
+           f"| analyze_corpus, threads (matched attributions) | {r['t1']:.2f} s | "
+           f"{r['t2']:.2f} s | {r['t1'] / r['t2']:.2f}× |",
+           f"| _core.analyze_columns, threads (C alone) | {r['t_c1']:.2f} s | "
+           f"{r['t_c2']:.2f} s | {r['t_c1'] / r['t_c2']:.2f}× |"]
     if "dask1" in r:
         out.append(f"| analyze_dask, LocalCluster processes | {r['dask1']:.2f} s | "
                    f"{r['dask2']:.2f} s | {r.get('dask_ratio', r['dask1'] / r['dask2']):.2f}× |")

@@ -1,7 +1,9 @@
 """Thread scale-out at every lexicon size (issue 11: 2 threads >= 1.8x 1 thread).
 
-End to end as a researcher runs it: ``Analyzer.analyze_corpus(records, threads=n)`` over a
-list of dicts, then ``len(corpus.matches)`` (the matches table is built lazily). For each
+End to end as a researcher runs it: ``Analyzer.analyze_corpus(records, threads=n,
+attributions=...)`` over a list of dicts, then ``len(corpus.matches)`` (the matches table is
+built lazily); ``--attributions matched`` (default, as bench_anchors.py's framelens rows) or
+``all``. For each
 lexicon size, threads=1 and threads=2 runs alternate (``--runs`` of each, so both see the
 same machine), and the medians are compared. Beside them, in the same minutes:
 
@@ -105,7 +107,8 @@ def process_cpu() -> float:
     return r.ru_utime + r.ru_stime
 
 
-def measure(records: List[Dict[str, Any]], lexicon: dict, runs: int) -> Dict[str, Any]:
+def measure(records: List[Dict[str, Any]], lexicon: dict, runs: int,
+            attributions: str = "matched") -> Dict[str, Any]:
     import framelens as fl
     import framelens.corpus as fc
 
@@ -136,7 +139,7 @@ def measure(records: List[Dict[str, Any]], lexicon: dict, runs: int) -> Dict[str
                 gathered.clear()
                 c0, m0, t0 = process_cpu(), time.thread_time(), time.perf_counter()
                 corpus = an.analyze_corpus(records, text="text", group="outlet", id="id",
-                                           threads=threads)
+                                           threads=threads, attributions=attributions)
                 matches[threads] = len(corpus.matches)
                 wall[threads].append(time.perf_counter() - t0)
                 if threads == 1:
@@ -166,17 +169,19 @@ def main(argv: Optional[List[str]] = None) -> int:
     ap.add_argument("--terms", default="100,1000,10000,100000",
                     help="lexicon sizes, comma-separated")
     ap.add_argument("--runs", type=int, default=5, help="runs of each thread count per size")
+    ap.add_argument("--attributions", choices=("matched", "all"), default="matched")
     args = ap.parse_args(argv)
     sizes = [int(x) for x in args.terms.split(",")]
     vocab = newsgen.Vocabulary()
     records = list(newsgen.documents(args.size_mb, vocab=vocab))
     mb = sum(len(r["text"].encode("utf-8")) for r in records) / 1e6
     before = ceiling()
-    rows = [(n, measure(records, newsgen.lexicon(n, vocab=vocab), args.runs)) for n in sizes]
+    rows = [(n, measure(records, newsgen.lexicon(n, vocab=vocab), args.runs, args.attributions))
+            for n in sizes]
     after = ceiling()
     print(f"{mb:.1f} MB of text, {len(records):,} documents; {len(os.sched_getaffinity(0))} "
           f"cores; load average {os.getloadavg()[0]:.2f}; median of {args.runs} alternating "
-          f"runs")
+          f"runs; attributions={args.attributions}")
     print(f"machine: a CPU-bound C loop on 2 threads gives {before:.2f}x (before) and "
           f"{after:.2f}x (after) the throughput of 1 (2.0 when two cores are free)")
     print()
