@@ -622,7 +622,8 @@ typedef enum fl_attribution_kind {
 
 /* One attribution (found only when a lexicon is given): who (speaker) says, believes or
  * wants what (content), by which cue. Every attribution the voice stage finds is listed,
- * whether or not a term of the lexicon stands in it (docs/voice.md has the rules). */
+ * whether or not a term of the lexicon stands in it (docs/voice.md has the rules), unless
+ * the result keeps only those a match links to (FL_ATTRIBUTIONS_MATCHED). */
 typedef struct fl_attribution {
     uint32_t sentence; /* the sentence of its cue */
     uint8_t kind; /* fl_attribution_kind */

@@ -1182,8 +1182,10 @@ class Corpus:
       cue_lemma, target (+ kept columns); ``match_table(text=True)`` adds the sentence's
       text.
     - ``attributions``: every attribution, who says what by which cue
-      (:meth:`attribution_table`); ``cue_table()`` and ``target_table()``: the verbs each
-      speaker gets, and each term by the actor it is said of (docs/attributions.md).
+      (:meth:`attribution_table`; only those that hold a match after
+      ``attributions="matched"``, see ``kept_attributions``); ``cue_table()`` and
+      ``target_table()``: the verbs each speaker gets, and each term by the actor it is said
+      of (docs/attributions.md).
     - ``timeline(contrast)``, ``switch_points(contrast)``: a contrast's shares by period and
       each group's most likely switch (with ``date=``).
     - ``duplicates``: the clusters of copies found with ``dedupe=`` (else None).
