@@ -1,5 +1,5 @@
 /* fuzz_analyze.c: libFuzzer target: arbitrary bytes as text against a fixed lexicon, with the
- * invariants every analysis must keep. */
+ * invariants every analysis must keep, and FL_ATTRIBUTIONS_MATCHED giving the same matches. */
 /* SPDX-License-Identifier: MIT */
 #include "framelens.h"
 
@@ -77,6 +77,73 @@ static void check(const fl_result *res, size_t len) {
     }
 }
 
+static int same_span(const fl_text_span *a, const fl_text_span *b) {
+    return a->start == b->start && a->end == b->end;
+}
+
+/* FL_ATTRIBUTIONS_MATCHED: every match as in `all` (voice, negation, target, and the
+ * attribution it links to, compared as that record's spans), and no attribution besides the
+ * linked ones. */
+static void check_matched(const fl_result *all, const uint8_t *data, size_t size) {
+    fl_result *res = NULL;
+    fl_error err;
+    if (fl_result_new(NULL, &res) != FL_OK) {
+        abort();
+    }
+    fl_result_keep_attributions(res, FL_ATTRIBUTIONS_MATCHED);
+    if (fl_analyze(lexicon(), (const char *)data, size, res, &err) != FL_OK) {
+        abort();
+    }
+    size_t nm, nm2, na, na2, nk, nk2;
+    const fl_match *m = fl_result_matches(all, &nm);
+    const fl_match *m2 = fl_result_matches(res, &nm2);
+    const fl_attribution *a = fl_result_attributions(all, &na);
+    const fl_attribution *a2 = fl_result_attributions(res, &na2);
+    const fl_marker *k = fl_result_markers(all, &nk);
+    const fl_marker *k2 = fl_result_markers(res, &nk2);
+    if (nm != nm2 || nk != nk2 || na2 > na) {
+        abort();
+    }
+    for (size_t i = 0; i < nk; i++) {
+        if (k[i].start != k2[i].start || k[i].end != k2[i].end || k[i].kind != k2[i].kind) {
+            abort();
+        }
+    }
+    /* which kept attributions a match links to */
+    unsigned char *seen = na2 > 0 ? calloc(na2, 1) : NULL;
+    if (na2 > 0 && seen == NULL) {
+        abort();
+    }
+    for (size_t i = 0; i < nm; i++) {
+        if (m[i].start != m2[i].start || m[i].voice != m2[i].voice ||
+            m[i].negated != m2[i].negated || m[i].target != m2[i].target ||
+            (m[i].attribution == FL_NO_ATTRIBUTION) != (m2[i].attribution == FL_NO_ATTRIBUTION)) {
+            abort();
+        }
+        if (m[i].attribution == FL_NO_ATTRIBUTION) {
+            continue;
+        }
+        if (m2[i].attribution >= na2) {
+            abort();
+        }
+        const fl_attribution *x = &a[m[i].attribution];
+        const fl_attribution *y = &a2[m2[i].attribution];
+        if (!same_span(&x->speaker, &y->speaker) || !same_span(&x->cue, &y->cue) ||
+            !same_span(&x->content, &y->content) || !same_span(&x->content2, &y->content2) ||
+            x->sentence != y->sentence || x->kind != y->kind) {
+            abort();
+        }
+        seen[m2[i].attribution] = 1;
+    }
+    for (size_t j = 0; j < na2; j++) {
+        if (!seen[j]) {
+            abort(); /* an attribution kept that no match links to */
+        }
+    }
+    free(seen);
+    fl_result_free(res);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     fl_result *res = NULL;
     fl_error err;
@@ -87,6 +154,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         abort();
     }
     check(res, size);
+    check_matched(res, data, size);
     /* segmentation alone gives the same sentences */
     size_t n_with;
     const fl_sentence *with = fl_result_sentences(res, &n_with);
