@@ -147,10 +147,12 @@ static fl_status link_matches(ctx *c) {
 static fl_status keep_linked_attributions(fl_result *res) {
     size_t na = res->attributions.len;
     fl_match *m = res->matches.data;
-    if (na == 0) {
+    if (na == 0 || res->matches.len == 0) {
+        res->attributions.len = 0;
+        res->attr_out.len = 0;
         return FL_OK;
     }
-    /* link_scratch counts bytes (link_matches) */
+    /* link_scratch counts bytes; link_matches has made room for more than this already */
     size_t bytes;
     if (!fl__mul(na, sizeof(uint32_t), &bytes)) {
         return FL_ERR_NOMEM;

@@ -291,6 +291,44 @@ TEST(AllocFailure, AnalyzeWithAFreshResult) {
     EXPECT_GT(needed, 5u);
 }
 
+// With FL_ATTRIBUTIONS_MATCHED a failure anywhere is an error too, and the result keeps the
+// setting for the next analysis.
+TEST(AllocFailure, AnalyzeMatchedAttributions) {
+    fl_test::Lexicon lex(kLexicon);
+    ASSERT_EQ(FL_OK, lex.status()) << lex.error().message;
+    fl_test::Result want;
+    fl_result_keep_attributions(want, FL_ATTRIBUTIONS_MATCHED);
+    ASSERT_EQ(FL_OK, want.analyze(lex, kText)) << want.error().message;
+    ASSERT_FALSE(want.attributions().empty());
+    const std::string expected = fl_test::dump(want);
+    std::string text = kText;
+    size_t needed = sweep("fl_analyze (matched)", FL_OK, [&](FailingAllocator &a, size_t n) {
+        a.reset(0);
+        fl_result *res = nullptr;
+        EXPECT_EQ(FL_OK, fl_result_new(&a, &res));
+        if (res == nullptr) {
+            return FL_ERR_ARG;
+        }
+        fl_result_keep_attributions(res, FL_ATTRIBUTIONS_MATCHED);
+        a.reset(n);
+        fl_status st = fl_analyze(lex, text.data(), text.size(), res, nullptr);
+        bool failed = a.failed;
+        if (st != FL_OK) {
+            size_t k = 99;
+            EXPECT_EQ(nullptr, fl_result_attributions(res, &k));
+            EXPECT_EQ(0u, k);
+            a.reset(0);
+            EXPECT_EQ(FL_OK, fl_analyze(lex, text.data(), text.size(), res, nullptr));
+        }
+        EXPECT_EQ(expected, fl_test::dump(res)) << "allocation " << n;
+        fl_result_free(res);
+        a.reset(n);
+        a.failed = failed;
+        return st;
+    });
+    EXPECT_GT(needed, 5u);
+}
+
 TEST(AllocFailure, AnalyzeWithAReusedResultThatMustGrow) {
     // A result that already holds a small analysis fails while growing for a larger one.
     const std::string expected = baseline();
