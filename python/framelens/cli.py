@@ -556,12 +556,13 @@ def _cmd_compare(args) -> int:
     out = args.output
     # the report and the printout show the cues (who says what with which verb), which
     # count every attribution; the other tables need none that holds no match
-    one_table = out is not None and not out.lower().endswith((".html", ".htm"))
+    report = out is not None and out.lower().endswith((".html", ".htm"))
+    one_table = out is not None and not report
     corpus = _corpus(args, attributions="matched" if one_table and args.table != "cues"
                      else "all")
     cmp = corpus.compare(alpha0=args.alpha0, voice=args.voice, bootstrap=args.bootstrap,
                          seed=args.seed)
-    if out is not None and out.lower().endswith((".html", ".htm")):
+    if report:
         from .report import write_report
         write_report(cmp, out, title=f"framelens: {os.path.basename(args.input)} by "
                                      f"{args.by}")
