@@ -818,6 +818,9 @@ struct fl_pool {
     struct pool_worker *workers; /* n_slots of them, each with its result */
     unsigned n_slots;
     unsigned n_threads; /* worker threads started (the first n_threads slots) */
+    /* the collecting thread's own result, once fl_pool_collector_helps made it: the collector
+     * then analyses queued chunks while it waits instead of sleeping */
+    fl_result *collector_res;
 };
 
 /* A worker thread and its result, made before the thread starts (so that its allocations
@@ -902,6 +905,7 @@ static void pool_destroy(fl_pool *p, unsigned results, bool sync) {
     for (unsigned t = 0; t < results; t++) {
         fl_result_free(p->workers[t].res);
     }
+    fl_result_free(p->collector_res);
     if (sync) {
         pthread_cond_destroy(&p->batch_done);
         pthread_cond_destroy(&p->work_ready);
@@ -969,6 +973,16 @@ unsigned fl_pool_threads(const fl_pool *pool) {
     return pool == NULL ? 0 : pool->n_threads;
 }
 
+fl_status fl_pool_collector_helps(fl_pool *pool) {
+    if (pool == NULL) {
+        return FL_ERR_ARG;
+    }
+    if (pool->collector_res != NULL) {
+        return FL_OK;
+    }
+    return fl_result_new(&pool->alloc, &pool->collector_res);
+}
+
 void fl_pool_keep_attributions(fl_pool *pool, fl_attributions which) {
     if (pool != NULL) {
         pool->attributions = which;
@@ -1034,17 +1048,20 @@ static pool_batch *pool_take(fl_pool *pool, uint64_t ticket, fl_error *err) {
                   (unsigned long long)ticket);
         return NULL;
     }
+    /* With no worker thread the caller analyses the queue in order, up to this batch, with
+     * the result of the first (unstarted) worker; a helping collector (fl_pool_collector_helps)
+     * takes chunks in the same order, beside the workers, with its own. Either way it sleeps
+     * only when every chunk up to its batch is taken. */
+    fl_result *own = pool->n_threads == 0 ? pool->workers[0].res : pool->collector_res;
     while (b->done_chunks < b->n_chunks) {
         pool_batch *of = NULL;
-        chunk *ch = pool->n_threads == 0 ? take_chunk(pool, &of) : NULL;
+        chunk *ch = own != NULL ? take_chunk(pool, &of) : NULL;
         if (ch == NULL) {
             pthread_cond_wait(&pool->batch_done, &pool->lock);
             continue;
         }
-        /* no worker thread: the caller analyses the queue in order, up to this batch, with
-         * the result of the first (unstarted) worker */
         pthread_mutex_unlock(&pool->lock);
-        pool_run_chunk(pool, of, ch, pool->workers[0].res);
+        pool_run_chunk(pool, of, ch, own);
         pthread_mutex_lock(&pool->lock);
         chunk_done(pool, of);
     }

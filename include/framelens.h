@@ -779,6 +779,13 @@ FL_API fl_status fl_pool_new(const fl_allocator *alloc, const fl_lexicon *lex, u
                              fl_sentence_texts sentence_texts, fl_pool **out);
 /* The worker threads running. */
 FL_API unsigned fl_pool_threads(const fl_pool *pool);
+/* From now on the thread that collects a batch analyses queued chunks (in the workers'
+ * order, with a result of its own) while that batch is unfinished, instead of sleeping: a
+ * caller that would wait for its results works for them, so threads - 1 workers and a
+ * collecting caller keep `threads` cores busy without a thread more than there are cores.
+ * FL_ERR_NOMEM when its result cannot be made (the pool then works as before). Not to be
+ * called beside fl_pool_collect. */
+FL_API fl_status fl_pool_collector_helps(fl_pool *pool);
 /* Sets which attributions the batches submitted after it list (FL_ATTRIBUTIONS_ALL until
  * set). Not to be called from two threads at once, nor beside fl_pool_submit. */
 FL_API void fl_pool_keep_attributions(fl_pool *pool, fl_attributions which);

@@ -457,6 +457,39 @@ TEST(AllocFailure, Pool) {
     EXPECT_GT(need, 20u);
 }
 
+// A collector's own result (fl_pool_collector_helps): its failure leaves a pool that works
+// as before, collecting whole batches.
+TEST(AllocFailure, PoolCollectorHelps) {
+    fl_test::Lexicon lex(kLexicon);
+    const char *texts[1] = {kText};
+    size_t lens[1] = {strlen(kText)};
+    size_t need = sweep("fl_pool_collector_helps", FL_OK, [&](FailingAllocator &a, size_t) {
+        fl_pool *pool = nullptr;
+        fl_status st = fl_pool_new(&a, lex, 1, FL_SENTENCE_TEXTS_NONE, &pool);
+        if (st != FL_OK) {
+            return st;
+        }
+        st = fl_pool_collector_helps(pool);
+        if (st != FL_OK) {
+            // not the sweep's allocator from here: the pool must still analyse
+            fl_batch *b = nullptr;
+            fl_error err;
+            uint64_t ticket;
+            EXPECT_EQ(FL_OK, fl_batch_new(nullptr, &b));
+            a.fail_at = 0;
+            EXPECT_EQ(FL_OK, fl_pool_submit(pool, texts, lens, 1, &ticket, &err));
+            EXPECT_EQ(FL_OK, fl_pool_collect(pool, ticket, b, &err));
+            fl_batch_columns c;
+            fl_batch_columns_get(b, &c);
+            EXPECT_EQ(1u, c.n_docs);
+            fl_batch_free(b);
+        }
+        fl_pool_free(pool);
+        return st;
+    });
+    EXPECT_GT(need, 0u);
+}
+
 // The same through fl_pool_collect_parts: the chunks are handed over, not joined; a failed
 // batch is left with one empty part.
 TEST(AllocFailure, PoolParts) {

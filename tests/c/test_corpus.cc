@@ -4,8 +4,11 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <atomic>
+#include <cstdlib>
 #include <cstring>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "shim.h"
@@ -344,16 +347,22 @@ void analyze_each(const fl_test::Lexicon &lex, const std::vector<Docs> &batches,
 }
 
 // The pool's batches are those of fl_analyze_batch, for any thread count, collected in any
-// order, with the sentence texts the pool keeps.
+// order, with the sentence texts the pool keeps; and so when the collector helps.
 TEST(Pool, BatchesEqualAnalyzeBatchForAnyThreadCount) {
     fl_test::Lexicon lex(kLexicon);
     auto batches = pool_batches();
     std::vector<Batch> want(batches.size());
     ASSERT_NO_FATAL_FAILURE(analyze_each(lex, batches, want));
-    for (unsigned threads : {1u, 2u, 3u}) {
+    for (unsigned run = 0; run < 6; run++) {
+        unsigned threads = 1 + run % 3;
+        bool helps = run >= 3;
+        SCOPED_TRACE(::testing::Message() << threads << " threads, collector helps: " << helps);
         fl_pool *pool = nullptr;
         ASSERT_EQ(FL_OK, fl_pool_new(nullptr, lex, threads, FL_SENTENCE_TEXTS_MATCHED, &pool));
         EXPECT_EQ(threads, fl_pool_threads(pool));
+        if (helps) {
+            ASSERT_EQ(FL_OK, fl_pool_collector_helps(pool));
+        }
         std::vector<uint64_t> tickets(batches.size());
         fl_error err;
         for (size_t k = 0; k < batches.size(); k++) {
@@ -519,9 +528,8 @@ TEST(Pool, PartsOfAFailingBatchAreAnError) {
     fl_pool_free(pool);
 }
 
-// A failing document fails its own batch only, named by its index in that batch; the
-// batches before and after it are whole.
-TEST(Pool, AFailingDocumentFailsItsBatchOnly) {
+// AFailingDocumentFailsItsBatchOnly's pool of 2 threads, its collector helping or not.
+void fail_one_batch(bool helps) {
     fl_test::Lexicon lex(kLexicon);
     auto batches = pool_batches();
     std::vector<size_t> bad_lens = batches[2].lens;
@@ -529,6 +537,9 @@ TEST(Pool, AFailingDocumentFailsItsBatchOnly) {
     bad_lens[30] = FL_MAX_TEXT_BYTES + 1;
     fl_pool *pool = nullptr;
     ASSERT_EQ(FL_OK, fl_pool_new(nullptr, lex, 2, FL_SENTENCE_TEXTS_NONE, &pool));
+    if (helps) {
+        ASSERT_EQ(FL_OK, fl_pool_collector_helps(pool));
+    }
     fl_error err;
     uint64_t t[3];
     ASSERT_EQ(FL_OK, fl_pool_submit(pool, batches[1].texts.data(), batches[1].lens.data(),
@@ -551,6 +562,84 @@ TEST(Pool, AFailingDocumentFailsItsBatchOnly) {
     fl_pool_free(pool);
 }
 
+// A failing document fails its own batch only, named by its index in that batch; the
+// batches before and after it are whole (and so when the collector helps).
+TEST(Pool, AFailingDocumentFailsItsBatchOnly) {
+    for (bool helps : {false, true}) {
+        SCOPED_TRACE(helps ? "collector helps" : "collector waits");
+        fail_one_batch(helps);
+    }
+}
+
+// Counts the allocations made on one thread while `watching` is set (the others pass).
+struct ThreadAllocator {
+    fl_allocator a{};
+    std::thread::id thread = std::this_thread::get_id();
+    std::atomic<bool> watching{false};
+    std::atomic<size_t> mine{0};
+    ThreadAllocator() {
+        a.malloc = [](void *ctx, size_t n) {
+            static_cast<ThreadAllocator *>(ctx)->note();
+            return malloc(n);
+        };
+        a.realloc = [](void *ctx, void *p, size_t n) {
+            static_cast<ThreadAllocator *>(ctx)->note();
+            return realloc(p, n);
+        };
+        a.free = [](void *, void *p) { free(p); };
+        a.ctx = this;
+    }
+    void note() {
+        if (watching && std::this_thread::get_id() == thread) {
+            mine++;
+        }
+    }
+};
+
+// A helping collector analyses chunks itself (their columns are allocated on its thread
+// while it collects); one that waits allocates nothing there. A batch of 4 MB in 32 chunks,
+// so that the one worker cannot have taken every chunk before the collector comes.
+TEST(Pool, AHelpingCollectorAnalysesChunksWhileItWaits) {
+    fl_test::Lexicon lex(kLexicon);
+    std::string doc;
+    for (const auto &d : documents(60)) {
+        doc += d;
+    }
+    std::vector<std::string> docs;
+    for (size_t bytes = 0; bytes < (4u << 20); bytes += doc.size()) {
+        docs.push_back(doc);
+    }
+    Docs batch(docs);
+    Batch want;
+    ASSERT_EQ(FL_OK, run(lex, batch.docs, 1, want.b));
+    for (bool helps : {false, true}) {
+        SCOPED_TRACE(helps ? "collector helps" : "collector waits");
+        ThreadAllocator alloc;
+        fl_pool *pool = nullptr;
+        ASSERT_EQ(FL_OK, fl_pool_new(&alloc.a, lex, 1, FL_SENTENCE_TEXTS_NONE, &pool));
+        if (helps) {
+            ASSERT_EQ(FL_OK, fl_pool_collector_helps(pool));
+        }
+        fl_error err;
+        uint64_t t;
+        ASSERT_EQ(FL_OK, fl_pool_submit(pool, batch.texts.data(), batch.lens.data(),
+                                        batch.docs.size(), &t, &err));
+        alloc.watching = true;
+        Batch got;
+        ASSERT_EQ(FL_OK, fl_pool_collect(pool, t, got.b, &err)) << err.message;
+        alloc.watching = false;
+        if (helps) {
+            EXPECT_GT(alloc.mine.load(), 0u);
+        } else {
+            EXPECT_EQ(0u, alloc.mine.load());
+        }
+        fl_batch_columns a, b;
+        fl_batch_columns_get(want.b, &a);
+        fl_batch_columns_get(got.b, &b);
+        expect_same_columns(a, b);
+        fl_pool_free(pool);
+    }
+}
 // Batches never collected are dropped when the pool is freed (LeakSanitizer checks that
 // nothing stays allocated); an empty batch is collected as an empty batch.
 TEST(Pool, FreeDropsUncollectedBatchesAndEmptyBatchesWork) {
@@ -580,6 +669,7 @@ TEST(Pool, NullArgumentsAreArgumentErrors) {
     EXPECT_EQ(FL_ERR_ARG, fl_pool_new(nullptr, nullptr, 1, FL_SENTENCE_TEXTS_NONE, nullptr));
     EXPECT_EQ(FL_ERR_ARG, fl_pool_submit(nullptr, nullptr, nullptr, 0, &t, &err));
     EXPECT_EQ(FL_ERR_ARG, fl_pool_collect(nullptr, 0, batch.b, &err));
+    EXPECT_EQ(FL_ERR_ARG, fl_pool_collector_helps(nullptr));
     fl_pool *pool = nullptr;
     ASSERT_EQ(FL_OK, fl_pool_new(nullptr, nullptr, 1, FL_SENTENCE_TEXTS_NONE, &pool));
     EXPECT_EQ(FL_ERR_ARG, fl_pool_submit(pool, nullptr, nullptr, 3, &t, &err));
