@@ -817,7 +817,9 @@ class Analyzer:
         texts: what is kept of the texts for the evidence (kwic, examples, sentence text):
         "matched" (default) the sentences that hold a match, "all" every sentence,
         "none" nothing.
-        threads: worker threads (default: all cores). progress: True shows a progress bar
+        threads: threads that analyse, the calling one included (default: all cores; with
+        more than one, ``threads - 1`` workers analyse while this thread reads the records,
+        and it analyses beside them when it waits for them). progress: True shows a progress bar
         (tqdm.auto: a widget in Jupyter), or a callable called with (documents,
         characters) after each batch.
         A text given as bytes is decoded as :meth:`analyze` does. A record without the text

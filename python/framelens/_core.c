@@ -2919,16 +2919,20 @@ static pool_state *get_pool(PyObject *obj) {
 }
 
 PyDoc_STRVAR(pool_new_doc,
-             "pool_new($module, lexicon, threads, sentence_texts, attributions=0, /)\n--\n\n"
+             "pool_new($module, lexicon, threads, sentence_texts, attributions=0, "
+             "collector_helps=False, /)\n--\n\n"
              "A pool of `threads` worker threads (1 to MAX_THREADS) kept until the pool is "
              "dropped, analysing submitted batches against lexicon (a Lexicon or None) "
              "without the GIL; sentence_texts and attributions as analyze_columns. Feed it "
-             "with pool_submit and take the results with pool_collect.");
+             "with pool_submit and take the results with pool_collect. collector_helps: "
+             "pool_collect analyses queued chunks while its batch is unfinished instead of "
+             "waiting (fl_pool_collector_helps), so `threads` workers and the collecting "
+             "thread make threads + 1 working threads.");
 
 static PyObject *core_pool_new(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
-    if (nargs != 3 && nargs != 4) {
-        PyErr_SetString(PyExc_TypeError, "pool_new() takes 3 or 4 arguments (lexicon, threads, "
-                                         "sentence_texts, attributions)");
+    if (nargs < 3 || nargs > 5) {
+        PyErr_SetString(PyExc_TypeError, "pool_new() takes 3 to 5 arguments (lexicon, threads, "
+                                         "sentence_texts, attributions, collector_helps)");
         return NULL;
     }
     const fl_lexicon *lex;
@@ -2952,7 +2956,11 @@ static PyObject *core_pool_new(PyObject *module, PyObject *const *args, Py_ssize
         return NULL;
     }
     fl_attributions attributions = FL_ATTRIBUTIONS_ALL;
-    if (nargs == 4 && get_attributions(args[3], &attributions) < 0) {
+    if (nargs >= 4 && get_attributions(args[3], &attributions) < 0) {
+        return NULL;
+    }
+    int helps = nargs == 5 ? PyObject_IsTrue(args[4]) : 0;
+    if (helps < 0) {
         return NULL;
     }
     pool_state *ps = PyMem_Calloc(1, sizeof(*ps));
@@ -2967,6 +2975,9 @@ static PyObject *core_pool_new(PyObject *module, PyObject *const *args, Py_ssize
     fl_status st;
     Py_BEGIN_ALLOW_THREADS
     st = fl_pool_new(NULL, lex, (unsigned)threads, (fl_sentence_texts)keep, &ps->pool);
+    if (st == FL_OK && helps && (st = fl_pool_collector_helps(ps->pool)) != FL_OK) {
+        fl_pool_free(ps->pool);
+    }
     Py_END_ALLOW_THREADS
     if (st != FL_OK) {
         Py_DECREF(ps->pending);

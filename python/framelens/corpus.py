@@ -616,10 +616,11 @@ def _read(core, batches: Iterator[_Batch]) -> Iterator[Tuple[_Batch, Optional[_R
 def _analyzed(core, batches: Iterator[_Batch], threads: int, keep: int, attributions: int = 0
               ) -> Iterator[Tuple[_Batch, _Result]]:
     """(batch, result) pairs in order, result() giving the batch's columns. With more than
-    one thread, batches go to a pool of C threads (_core.pool_new) that never take the GIL:
-    submitting returns at once, so this thread reads and checks the records of the next
-    batches while the workers analyse, and the oldest batch is collected once 2 x threads + 1
-    are in flight. One thread stays one core (the calling one). Errors come in
+    one thread, batches go to a pool of threads - 1 C threads (_core.pool_new) that never
+    take the GIL: submitting returns at once, so this thread reads and checks the records of
+    the next batches while the workers analyse, and the oldest batch is collected once
+    2 x threads + 1 are in flight; collecting, this thread analyses queued chunks beside the
+    workers until its batch is done. One thread stays one core (the calling one). Errors come in
     record order, as the serial loop finds them: a batch's own analysis error before a bad
     record of a later batch, and a bad record's earlier neighbours in its batch checked
     before it (_read). keep: which sentence texts the columns carry (_SENTENCE_TEXTS);
@@ -633,7 +634,11 @@ def _analyzed(core, batches: Iterator[_Batch], threads: int, keep: int, attribut
             yield batch, result or functools.partial(_core.analyze_columns, core, batch.texts,
                                                      1, keep, slot, attributions)
         return
-    pool = _core.pool_new(core, threads, keep, attributions)
+    # threads - 1 workers: this thread is the last one, analysing queued chunks whenever it
+    # waits to collect a batch (not a third thread on two cores, taking turns with the
+    # workers: 2 threads ran 1.80-1.86x one thread with two workers, 1.86-1.92x so, in
+    # alternating runs of 16 MB, benchmarks/README.md)
+    pool = _core.pool_new(core, threads - 1, keep, attributions, True)
     depth = 2 * threads
     pending: "collections.deque[Tuple[_Batch, _Result]]" = collections.deque()
     while True:

@@ -765,6 +765,13 @@ def test_pool_joins_a_large_batch_as_analyze_columns(lexicon, records):
     for threads in (1, 2):
         pool = _core.pool_new(lexicon._core, threads, 2)
         assert _core.pool_collect(pool, _core.pool_submit(pool, batch)) == want
+        # the collecting thread analysing chunks beside the workers (as analyze_corpus runs
+        # them): the same columns, batch after batch
+        pool = _core.pool_new(lexicon._core, threads, 2, 0, True)
+        tickets = [_core.pool_submit(pool, batch) for _ in range(3)]
+        assert [_core.pool_collect(pool, t) for t in tickets] == [want] * 3
+    with pytest.raises(TypeError, match="3 to 5 arguments"):
+        _core.pool_new(lexicon._core, 1, 2, 0, True, None)
 
 
 def test_batch_columns_are_lent_and_a_slot_reuses_a_batch_once_they_are_dropped(lexicon,
