@@ -788,8 +788,10 @@ fl_status fl_analyze_batch(const fl_lexicon *lex, const char *const *texts, cons
  * batch's chunks before the next batch's), so the oldest batch finishes first and the last
  * one is shared by all workers without the caller cutting it. The workers never wait for
  * the caller: the caller (Python, holding its GIL) submits without waiting and collects a
- * batch's joined columns when it wants them. One mutex guards the queue and the counts; a
- * chunk is analysed outside it, so workers hold it only to take a chunk and to count it done.
+ * batch's joined columns when it wants them; a collector that helps (fl_pool_collector_helps)
+ * takes queued chunks as a worker does until its batch is done, so that its core works
+ * rather than sleeps. One mutex guards the queue and the counts; a chunk is analysed outside
+ * it, so workers hold it only to take a chunk and to count it done.
  */
 #define FL_POOL_CHUNK_BYTES ((size_t)128 << 10)
 
