@@ -641,7 +641,8 @@ def _add_corpus_args(p: argparse.ArgumentParser, group_flag: str) -> None:
                        help="field naming the group (outlet); several as outlet,year")
     p.add_argument("--id-field", default=None, help="field holding a document id (default: "
                                                     "'id' when present, else record numbers)")
-    p.add_argument("--threads", type=_threads, default=None, help="worker threads (all cores)")
+    p.add_argument("--threads", type=_threads, default=None,
+                   help="threads that analyse, the one reading the input included (all cores)")
     p.add_argument("--skip-invalid", action="store_true",
                    help="skip records without a text or group instead of stopping")
     p.add_argument("--keep", default=None, metavar="FIELD,...",
