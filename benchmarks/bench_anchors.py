@@ -89,6 +89,8 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 
+import dask_scale  # noqa: E402
+
 import newsgen  # noqa: E402
 
 TOOLS = ("framelens-1", "framelens-n", "framelens-1-all", "framelens-analyze", "pyahocorasick",
@@ -713,6 +715,10 @@ def scale_summary(r: dict) -> List[str]:
                    f"{r['dask2']:.2f} s | {r.get('dask_ratio', r['dask1'] / r['dask2']):.2f}× |")
         out.append("")
         out.append(f"Dask counts equal analyze_corpus's: {r['dask1_same'] and r['dask2_same']}.")
+        line = dask_scale.trace_line(r)
+        if line:
+            out.append("")
+            out.append(line)
     elif "dask_error" in r:
         out.append("")
         out.append(f"Dask: {r['dask_error']}")

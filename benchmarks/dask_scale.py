@@ -20,7 +20,11 @@ Measured, each as the median of ``--runs`` runs, in one invocation:
   with 2 worker processes (1 thread each); both clusters run side by side and the runs
   alternate (1 process, 2 processes, in turn), so that a change of load on a shared machine
   hits both alike; the ratio is the median of the rounds' ratios. Cluster start-up is not
-  timed, and the counts of both must equal those of ``analyze_corpus``.
+  timed, and the counts of both must equal those of ``analyze_corpus``;
+- then, untimed, the same runs traced by Dask's task stream (task_trace): the time before
+  the first partition starts, a partition task's time, how much later one worker finished
+  than the other, the Counts' transfer and merge, and the time after them, so that what
+  keeps two processes from twice the speed of one is read off each run.
 
 Times are wall seconds (a speed-up is a wall-time ratio). ``--json`` prints one JSON object
 instead of tables (bench_anchors.py reads it).
@@ -157,7 +161,74 @@ def measure(size_mb: float, terms: int, runs: int, partitions: int, dask: bool =
             out["dask2"] = statistics.median(times[2])
             out["dask_ratio"] = statistics.median(a / b for a, b in zip(times[1], times[2],
                                                                         strict=True))
+            # where the time of a run goes, from Dask's own task stream: runs of their own
+            # after the timed ones (recording the stream costs the scheduler a little)
+            from distributed import get_task_stream
+            for workers in (1, 2):
+                traces = []
+                for _ in range(runs):
+                    with get_task_stream(client=clients[workers]) as stream:
+                        t = time.time()  # the clock of the stream's records
+                        run(workers)
+                        end = time.time()
+                    traces.append(task_trace(stream.data, t, end))
+                out[f"dask{workers}_trace"] = {k: statistics.median(tr[k] for tr in traces)
+                                               for k in traces[0]}
     return out
+
+
+def task_trace(records: List[Dict[str, Any]], t0: float, t1: float) -> Dict[str, float]:
+    """One analyze_dask run from its task stream (distributed.get_task_stream), in seconds:
+    ``head`` from the call (graph building, submission, scheduling) to the first partition's
+    start; ``task`` a partition task's mean time (reading, json.loads, analysis, Counts);
+    ``busy`` the partition time of the busiest worker; ``spread`` how much later the last
+    worker finished its partitions than the first; ``transfer`` of the Counts to the merging
+    worker; ``merge``; ``tail`` from the merge's end to the result in hand."""
+    parts: List[tuple] = []
+    merge = transfer = 0.0
+    merge_end = t0
+    for rec in records:
+        key = str(rec["key"])
+        for ss in rec["startstops"]:
+            if ss["action"] == "transfer":
+                transfer += ss["stop"] - ss["start"]
+            elif ss["action"] == "compute" and "_merge" in key:
+                merge += ss["stop"] - ss["start"]
+                merge_end = max(merge_end, ss["stop"])
+            elif ss["action"] == "compute":
+                parts.append((rec["worker"], ss["start"], ss["stop"]))
+    if not parts:
+        return {k: float("nan") for k in ("head", "task", "busy", "spread", "transfer",
+                                          "merge", "tail")}
+    busy: Dict[str, float] = {}
+    last: Dict[str, float] = {}
+    for worker, start, stop in parts:
+        busy[worker] = busy.get(worker, 0.0) + stop - start
+        last[worker] = max(last.get(worker, start), stop)
+    return {"head": min(p[1] for p in parts) - t0,
+            "task": sum(p[2] - p[1] for p in parts) / len(parts),
+            "busy": max(busy.values()),
+            "spread": max(last.values()) - min(last.values()),
+            "transfer": transfer, "merge": merge,
+            "tail": t1 - max(merge_end, max(last.values()))}
+
+
+def trace_line(r: Dict[str, Any]) -> Optional[str]:
+    """The task streams of the 1- and 2-process runs in one sentence (None without them)."""
+    if "dask1_trace" not in r or "dask2_trace" not in r:
+        return None
+
+    def ms(x: float) -> str:
+        return f"{1000 * x:.0f}"
+
+    a, b = r["dask1_trace"], r["dask2_trace"]
+    return (f"Where a Dask run goes (its task stream, medians of {r['runs']} traced runs, ms; "
+            f"1 process / 2 processes): before the first partition {ms(a['head'])} / "
+            f"{ms(b['head'])}; a partition task {ms(a['task'])} / {ms(b['task'])} "
+            f"(the busiest worker {ms(a['busy'])} / {ms(b['busy'])}; the last worker done "
+            f"{ms(b['spread'])} after the first); the Counts' transfer {ms(a['transfer'])} / "
+            f"{ms(b['transfer'])}, their merge {ms(a['merge'])} / {ms(b['merge'])}; after "
+            f"that to the result {ms(a['tail'])} / {ms(b['tail'])}.")
 
 
 def report(r: Dict[str, Any]) -> None:
@@ -195,6 +266,10 @@ def report(r: Dict[str, Any]) -> None:
     print(f"| 2 processes | {d2:.2f} | {mb / d2:.1f} | {r.get('dask_ratio', d1 / d2):.2f}× |")
     print(f"  counts equal to analyze_corpus: 1 process {r['dask1_same']}, 2 processes "
           f"{r['dask2_same']}")
+    line = trace_line(r)
+    if line:
+        print()
+        print(line)
 
 
 def main(argv: Optional[List[str]] = None) -> int:
