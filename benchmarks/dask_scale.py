@@ -181,8 +181,9 @@ def task_trace(records: List[Dict[str, Any]], t0: float, t1: float) -> Dict[str,
     """One analyze_dask run from its task stream (distributed.get_task_stream), in seconds:
     ``head`` from the call (graph building, submission, scheduling) to the first partition's
     start; ``task`` a partition task's mean time (reading, json.loads, analysis, Counts);
-    ``busy`` the partition time of the busiest worker; ``spread`` how much later the last
-    worker finished its partitions than the first; ``transfer`` of the Counts to the merging
+    ``busy`` the partition time of the busiest worker; ``idle`` the most time a worker spent
+    between its partitions; ``spread`` how much later the last worker finished its
+    partitions than the first; ``transfer`` of the Counts to the merging
     worker; ``merge``; ``tail`` from the merge's end to the result in hand."""
     parts: List[tuple] = []
     merge = transfer = 0.0
@@ -198,16 +199,21 @@ def task_trace(records: List[Dict[str, Any]], t0: float, t1: float) -> Dict[str,
             elif ss["action"] == "compute":
                 parts.append((rec["worker"], ss["start"], ss["stop"]))
     if not parts:
-        return {k: float("nan") for k in ("head", "task", "busy", "spread", "transfer",
-                                          "merge", "tail")}
+        return {k: float("nan") for k in ("head", "task", "busy", "idle", "spread",
+                                          "transfer", "merge", "tail")}
     busy: Dict[str, float] = {}
+    first: Dict[str, float] = {}
     last: Dict[str, float] = {}
     for worker, start, stop in parts:
         busy[worker] = busy.get(worker, 0.0) + stop - start
+        first[worker] = min(first.get(worker, start), start)
         last[worker] = max(last.get(worker, start), stop)
     return {"head": min(p[1] for p in parts) - t0,
             "task": sum(p[2] - p[1] for p in parts) / len(parts),
             "busy": max(busy.values()),
+            # a worker's time between its first partition's start and its last one's end
+            # in which it ran none
+            "idle": max(last[w] - first[w] - busy[w] for w in busy),
             "spread": max(last.values()) - min(last.values()),
             "transfer": transfer, "merge": merge,
             "tail": t1 - max(merge_end, max(last.values()))}
@@ -225,7 +231,8 @@ def trace_line(r: Dict[str, Any]) -> Optional[str]:
     return (f"Where a Dask run goes (its task stream, medians of {r['runs']} traced runs, ms; "
             f"1 process / 2 processes): before the first partition {ms(a['head'])} / "
             f"{ms(b['head'])}; a partition task {ms(a['task'])} / {ms(b['task'])} "
-            f"(the busiest worker {ms(a['busy'])} / {ms(b['busy'])}; the last worker done "
+            f"(the busiest worker {ms(a['busy'])} / {ms(b['busy'])}, idle between its "
+            f"partitions {ms(a['idle'])} / {ms(b['idle'])}; the last worker done "
             f"{ms(b['spread'])} after the first); the Counts' transfer {ms(a['transfer'])} / "
             f"{ms(b['transfer'])}, their merge {ms(a['merge'])} / {ms(b['merge'])}; after "
             f"that to the result {ms(a['tail'])} / {ms(b['tail'])}.")
