@@ -89,6 +89,15 @@ template <class Op> size_t sweep(const char *what, fl_status success, Op op) {
     return 0;
 }
 
+// A result made with nothing failing, for the sweeps that fail an allocation of what is done
+// with it (reset them to their n after); nullptr, with a test failure, when it was not made.
+fl_result *result_with_nothing_failing(FailingAllocator &a) {
+    a.reset(0);
+    fl_result *res = nullptr;
+    EXPECT_EQ(FL_OK, fl_result_new(&a, &res));
+    return res;
+}
+
 } // namespace
 
 TEST(AllocFailure, LexiconLoad) {
@@ -251,9 +260,7 @@ TEST(AllocFailure, AnalyzeWithAFreshResult) {
     std::string text = kText;
     size_t needed = sweep("fl_analyze", FL_OK, [&](FailingAllocator &a, size_t n) {
         // The result is made with nothing failing; then allocation n of the analysis fails.
-        a.reset(0);
-        fl_result *res = nullptr;
-        EXPECT_EQ(FL_OK, fl_result_new(&a, &res));
+        fl_result *res = result_with_nothing_failing(a);
         if (res == nullptr) {
             return FL_ERR_ARG;
         }
@@ -303,9 +310,7 @@ TEST(AllocFailure, AnalyzeMatchedAttributions) {
     const std::string expected = fl_test::dump(want);
     std::string text = kText;
     size_t needed = sweep("fl_analyze (matched)", FL_OK, [&](FailingAllocator &a, size_t n) {
-        a.reset(0);
-        fl_result *res = nullptr;
-        EXPECT_EQ(FL_OK, fl_result_new(&a, &res));
+        fl_result *res = result_with_nothing_failing(a);
         if (res == nullptr) {
             return FL_ERR_ARG;
         }
@@ -337,9 +342,7 @@ TEST(AllocFailure, AnalyzeWithAReusedResultThatMustGrow) {
     std::string small = "The Kiev regime.";
     std::string text = kText;
     sweep("fl_analyze (reused result)", FL_OK, [&](FailingAllocator &a, size_t n) {
-        a.reset(0);
-        fl_result *res = nullptr;
-        EXPECT_EQ(FL_OK, fl_result_new(&a, &res));
+        fl_result *res = result_with_nothing_failing(a);
         if (res == nullptr) {
             return FL_ERR_ARG;
         }
@@ -365,9 +368,7 @@ TEST(AllocFailure, AnalyzeWithoutALexicon) {
         expected = fl_test::dump(res);
     }
     sweep("fl_analyze (no lexicon)", FL_OK, [&](FailingAllocator &a, size_t n) {
-        a.reset(0);
-        fl_result *res = nullptr;
-        EXPECT_EQ(FL_OK, fl_result_new(&a, &res));
+        fl_result *res = result_with_nothing_failing(a);
         if (res == nullptr) {
             return FL_ERR_ARG;
         }
