@@ -19,12 +19,17 @@
  *
  * "fold" and "label" overlap (label folds, then looks up): the sum of the stages of one
  * fl_analyze is tokenise + segment + label + match + context. Times are medians of --runs
- * runs. Then the scale-out ceiling: fl_analyze_batch on 1 and 2 threads, and a CPU-bound
- * loop (a hash over the corpus, no memory traffic to speak of) on 1 and 2 threads doing the
- * same work each, which tells whether the machine gives two cores of throughput at all.
+ * runs. Then the scale-out ceiling: fl_analyze_batch on 1 and 2 threads, and two loops that
+ * do the same work on each of 1 and 2 threads: a CPU-bound hash over the corpus (no memory
+ * traffic to speak of), which tells whether the machine gives two cores of throughput at
+ * all, and fl_analyze over every document with a result per thread (lone analyses side by
+ * side, sharing only the lexicon), which tells what it gives the core's own work. On a
+ * shared host the second falls below the first when a neighbour slows one of the cores.
  *
  * Usage: stages CORPUS.jsonl LEXICON.json [--runs N] [--max-mb M] [--no-threads] [--instr]
- *                [--matched-attributions]
+ *                [--matched-attributions] [--ceiling]
+ * --ceiling: the scale-out ceiling alone (bench_anchors.py runs it beside each two-thread
+ * run).
  * --matched-attributions: every analysis lists only the attributions a match links to
  * (FL_ATTRIBUTIONS_MATCHED), as a run that asks for matches and counts does.
  * --instr runs each stage once and nothing else, for instruction counts per stage under
@@ -115,6 +120,14 @@ static bool load_corpus(const char *path, size_t max_bytes, corpus *c) {
     }
     free(data);
     return c->n > 0;
+}
+
+static void free_corpus(corpus *c) {
+    for (size_t d = 0; d < c->n; d++) {
+        free(c->texts[d]);
+    }
+    free(c->texts);
+    free(c->lens);
 }
 
 static void reset(fl_result *res) {
@@ -287,11 +300,80 @@ static double spin_time(const corpus *c, int threads, int rounds) {
     return b - a;
 }
 
+/* Each thread analyses every document with a result of its own: two lone analyses side by
+ * side, sharing nothing but the lexicon. Against one alone, what the host gives the core's
+ * own work on two threads (caches, memory, a neighbour on a core), where the hash loop
+ * above gives what it gives arithmetic. */
+typedef struct lone_arg {
+    const fl_lexicon *lex;
+    const corpus *c;
+} lone_arg;
+
+static void *lone(void *p) {
+    const lone_arg *l = p;
+    fl_result *res;
+    check(fl_result_new(NULL, &res), "fl_result_new");
+    fl_result_keep_attributions(res, attributions);
+    for (size_t d = 0; d < l->c->n; d++) {
+        check(fl_analyze(l->lex, l->c->texts[d], l->c->lens[d], res, NULL), "fl_analyze");
+    }
+    fl_result_free(res);
+    return NULL;
+}
+
+static double lone_time(const fl_lexicon *lex, const corpus *c, int threads) {
+    pthread_t tid[2];
+    lone_arg arg = {lex, c};
+    double a = wall();
+    for (int i = 1; i < threads; i++) {
+        pthread_create(&tid[i], NULL, lone, &arg);
+    }
+    lone(&arg);
+    for (int i = 1; i < threads; i++) {
+        pthread_join(tid[i], NULL);
+    }
+    return wall() - a;
+}
+
+/* The scale-out ceiling: fl_analyze_batch on 1 and 2 threads, and two loops that do the same
+ * work on each thread (the hash loop, lone analyses): what the machine gives two threads. */
+static void print_ceiling(const fl_lexicon *lex, const corpus *c, int runs) {
+    double mb = (double)c->bytes / 1e6;
+    double b1[50];
+    double b2[50];
+    double s1[50];
+    double s2[50];
+    double l1[50];
+    double l2[50];
+    int rounds = 1 + (int)(200.0 / (mb + 1.0));
+    for (int r = 0; r < runs; r++) {
+        b1[r] = batch_time(lex, c, 1, true);
+        b2[r] = batch_time(lex, c, 2, true);
+        s1[r] = spin_time(c, 1, rounds);
+        s2[r] = spin_time(c, 2, rounds);
+        l1[r] = lone_time(lex, c, 1);
+        l2[r] = lone_time(lex, c, 2);
+    }
+    double mb1 = median(b1, runs);
+    double mb2 = median(b2, runs);
+    double ms1 = median(s1, runs);
+    double ms2 = median(s2, runs);
+    printf("\nScale-out ceiling (median of %d):\n", runs);
+    printf("| run | 1 thread s | 2 threads s | throughput 2 / 1 |\n|---|---:|---:|---:|\n");
+    printf("| fl_analyze_batch (same documents) | %.3f | %.3f | %.2f× |\n", mb1, mb2, mb1 / mb2);
+    printf("| CPU-bound hash loop (same work per thread) | %.3f | %.3f | %.2f× |\n", ms1, ms2,
+           2.0 * ms1 / ms2);
+    double ml1 = median(l1, runs);
+    double ml2 = median(l2, runs);
+    printf("| fl_analyze, a result per thread (same work per thread) | %.3f | %.3f | %.2f× |\n",
+           ml1, ml2, 2.0 * ml1 / ml2);
+}
+
 int main(int argc, char **argv) {
     if (argc < 3) {
         fprintf(stderr,
                 "usage: %s CORPUS.jsonl LEXICON.json [--runs N] [--max-mb M] "
-                "[--no-threads] [--matched-attributions]\n",
+                "[--no-threads] [--matched-attributions] [--ceiling]\n",
                 argv[0]);
         return 2;
     }
@@ -299,6 +381,7 @@ int main(int argc, char **argv) {
     double max_mb = 1e9;
     bool threads = true;
     bool instr = false;
+    bool ceiling_only = false;
     for (int i = 3; i < argc; i++) {
         if (strcmp(argv[i], "--runs") == 0 && i + 1 < argc) {
             runs = atoi(argv[++i]);
@@ -308,6 +391,8 @@ int main(int argc, char **argv) {
             threads = false;
         } else if (strcmp(argv[i], "--matched-attributions") == 0) {
             attributions = FL_ATTRIBUTIONS_MATCHED;
+        } else if (strcmp(argv[i], "--ceiling") == 0) {
+            ceiling_only = true;
         } else if (strcmp(argv[i], "--instr") == 0) {
             instr = true;
             threads = false;
@@ -339,6 +424,13 @@ int main(int argc, char **argv) {
         return 1;
     }
     double compile_s = wall() - a;
+    if (ceiling_only) {
+        print_ceiling(lex, &c, runs);
+        fl_lexicon_free(lex);
+        free_corpus(&c);
+        free(lex_json);
+        return 0;
+    }
     fl_result *res;
     check(fl_result_new(NULL, &res), "fl_result_new");
     fl_result_keep_attributions(res, attributions);
@@ -384,35 +476,11 @@ int main(int argc, char **argv) {
            "tokenise, segment, label, match, context)\n");
 
     if (threads) {
-        double b1[50];
-        double b2[50];
-        double s1[50];
-        double s2[50];
-        int rounds = 1 + (int)(200.0 / (mb + 1.0));
-        for (int r = 0; r < runs; r++) {
-            b1[r] = batch_time(lex, &c, 1, true);
-            b2[r] = batch_time(lex, &c, 2, true);
-            s1[r] = spin_time(&c, 1, rounds);
-            s2[r] = spin_time(&c, 2, rounds);
-        }
-        double mb1 = median(b1, runs);
-        double mb2 = median(b2, runs);
-        double ms1 = median(s1, runs);
-        double ms2 = median(s2, runs);
-        printf("\nScale-out ceiling (median of %d):\n", runs);
-        printf("| run | 1 thread s | 2 threads s | throughput 2 / 1 |\n|---|---:|---:|---:|\n");
-        printf("| fl_analyze_batch (same documents) | %.3f | %.3f | %.2f× |\n", mb1, mb2,
-               mb1 / mb2);
-        printf("| CPU-bound hash loop (same work per thread) | %.3f | %.3f | %.2f× |\n", ms1, ms2,
-               2.0 * ms1 / ms2);
+        print_ceiling(lex, &c, runs);
     }
     fl_result_free(res);
     fl_lexicon_free(lex);
-    for (size_t d = 0; d < c.n; d++) {
-        free(c.texts[d]);
-    }
-    free(c.texts);
-    free(c.lens);
+    free_corpus(&c);
     free(lex_json);
     return 0;
 }
