@@ -95,7 +95,7 @@ def measure(size_mb: float, terms: int, runs: int, partitions: int, dask: bool =
     out: Dict[str, Any] = {"mb": sum(len(r["text"].encode("utf-8")) for r in records) / 1e6,
                            "docs": len(records), "terms": terms,
                            "cores": len(os.sched_getaffinity(0)),
-                           "load": os.getloadavg()[0], "runs": runs}
+                           "load": os.getloadavg()[0], "runs": runs, "partitions": partitions}
     out["ceiling"] = cpu_ceiling(runs)
     an = fl.Analyzer(fl.Lexicon.from_dict(newsgen.lexicon(terms, vocab=vocab)))
     # attributions="matched", as analyze_dask analyses its partitions: the same counts
