@@ -495,7 +495,10 @@ def main(argv: Optional[List[str]] = None) -> int:
     if args.scale_mb is None:
         args.scale_mb = str(args.size_mb) if args.quick or args.size_mb >= 64 \
             else f"{args.size_mb},64"
-    scale_sizes = sorted({float(x) for x in str(args.scale_mb).split(",") if float(x) > 0})
+    try:
+        scale_sizes = sorted({float(x) for x in str(args.scale_mb).split(",") if float(x) > 0})
+    except ValueError:
+        ap.error(f"--scale-mb: comma-separated numbers of MB, not {args.scale_mb!r}")
     sizes = [int(x) for x in args.terms.split(",") if x.strip()]
     tools = [t.strip() for t in args.tools.split(",") if t.strip()]
     unknown = [t for t in tools if t not in TOOLS]
@@ -534,7 +537,7 @@ def main(argv: Optional[List[str]] = None) -> int:
                     if rounds.get(tool) and "error" in rounds[tool][-1]:
                         continue
                     r = run_child(tool, corpus, lex_paths[n], 1, threads, args.timeout)
-                    if tool == "framelens-n":
+                    if tool == "framelens-n" and "error" not in r:
                         r.update(host_ceiling(args.stages_bin, corpus, lex_paths[n], threads))
                     rounds.setdefault(tool, []).append(r)
                     status = r.get("error") or (
@@ -551,7 +554,7 @@ def main(argv: Optional[List[str]] = None) -> int:
                     for tool, into in (("framelens-1", ones), ("framelens-n", many)):
                         if "error" not in into[-1]:
                             r = run_child(tool, corpus, lex_paths[n], 1, threads, args.timeout)
-                            if tool == "framelens-n":
+                            if tool == "framelens-n" and "error" not in r:
                                 r.update(host_ceiling(args.stages_bin, corpus, lex_paths[n],
                                                       threads))
                             into.append(r)
@@ -964,9 +967,11 @@ def check_targets(results: Dict[int, Dict[str, dict]], sizes: List[int], threads
         pairs = (many or {}).get("paired_ratios", [])
         spread = (f" ({len(pairs)} rounds, {min(pairs):.2f}–{max(pairs):.2f}×)"
                   if len(pairs) > 1 else "")
-        if (many or {}).get("host_lone"):
-            spread += (f"; the host right after: lone analyses side by side "
-                       f"{many['host_lone']:.2f}×, a hash loop {many['host_hash']:.2f}×")
+        host = [f"{label} {many[key]:.2f}×" for key, label in
+                (("host_lone", "lone analyses side by side"), ("host_hash", "a hash loop"))
+                if many and key in many]
+        if host:
+            spread += "; the host right after: " + ", ".join(host)
         out.append((None if x is None or cores < 2 else x >= 1.8,
                     f"{n:,} terms: {threads} threads >= 1.8× 1 thread (wall, median of the "
                     f"rounds' paired ratios)",
