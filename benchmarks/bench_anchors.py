@@ -89,7 +89,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any, Callable, Dict, List, Optional, Tuple
+from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
@@ -530,15 +530,21 @@ def main(argv: Optional[List[str]] = None) -> int:
             # Rounds: every tool once per round, each in a fresh child, so that a change of
             # load on a shared machine hits all tools alike; medians over the rounds.
             rounds: Dict[str, List[dict]] = {}
+
+            def timed(tool: str, n: int = n) -> dict:
+                """One child run; a two-thread one with the host's ceiling right after."""
+                r = run_child(tool, corpus, lex_paths[n], 1, threads, args.timeout)
+                if tool == "framelens-n" and "error" not in r:
+                    r.update(host_ceiling(args.stages_bin, corpus, lex_paths[n], threads))
+                return r
+
             for rnd in range(args.runs):
                 for tool in tools:
                     if tool == "re" and n > args.re_max_terms:
                         continue
                     if rounds.get(tool) and "error" in rounds[tool][-1]:
                         continue
-                    r = run_child(tool, corpus, lex_paths[n], 1, threads, args.timeout)
-                    if tool == "framelens-n" and "error" not in r:
-                        r.update(host_ceiling(args.stages_bin, corpus, lex_paths[n], threads))
+                    r = timed(tool)
                     rounds.setdefault(tool, []).append(r)
                     status = r.get("error") or (
                         f"{r['bytes'] / 1e6 / r['wall']:8.1f} MB/s wall, "
@@ -553,11 +559,7 @@ def main(argv: Optional[List[str]] = None) -> int:
                 for _ in range(len(ones), args.thread_rounds):
                     for tool, into in (("framelens-1", ones), ("framelens-n", many)):
                         if "error" not in into[-1]:
-                            r = run_child(tool, corpus, lex_paths[n], 1, threads, args.timeout)
-                            if tool == "framelens-n" and "error" not in r:
-                                r.update(host_ceiling(args.stages_bin, corpus, lex_paths[n],
-                                                      threads))
-                            into.append(r)
+                            into.append(timed(tool))
                 pairs = " ".join(f"{x:.2f}" for x in _paired_list(ones, many))
                 host = " ".join(f"{r['host_lone']:.2f}" for r in many if "host_lone" in r)
                 print(f"  {n:>7,} terms  the thread pair's ratios, round by round: {pairs}"
@@ -682,6 +684,12 @@ def write_readme(path: Path, md: List[str]) -> None:
     path.write_text(text, encoding="utf-8")
 
 
+def _table_rows(text: str) -> Iterator[List[str]]:
+    """The cells of each line of stages.c's Markdown tables (other lines give one cell)."""
+    for line in text.splitlines():
+        yield [c.strip() for c in line.strip().strip("|").split("|")]
+
+
 def host_ceiling(binary: Optional[str], corpus: Path, lexicon: Path, threads: int
                  ) -> Dict[str, float]:
     """What the host gives two threads right now (`stages.c --ceiling`, run right after a
@@ -697,8 +705,7 @@ def host_ceiling(binary: Optional[str], corpus: Path, lexicon: Path, threads: in
                         "--matched-attributions"], stdout=subprocess.PIPE,
                        stderr=subprocess.PIPE, text=True)
     out: Dict[str, float] = {}
-    for line in p.stdout.splitlines():
-        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+    for cells in _table_rows(p.stdout):
         if len(cells) == 4 and cells[3].endswith("×"):
             key = ("host_lone" if cells[0].startswith("fl_analyze, a result per thread") else
                    "host_hash" if cells[0].startswith("CPU-bound hash loop") else None)
@@ -715,8 +722,7 @@ def run_stages(binary: str, corpus: Path, lexicon: Path, runs: int, matched: boo
                        + (["--matched-attributions"] if matched else []),
                        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     out: Dict[str, float] = {}
-    for line in p.stdout.splitlines():
-        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+    for cells in _table_rows(p.stdout):
         if len(cells) >= 5:
             try:
                 out[cells[0]] = float(cells[4])

@@ -284,20 +284,30 @@ static void *spin(void *p) {
     return NULL;
 }
 
-static double spin_time(const corpus *c, int threads, int rounds) {
+/* Wall seconds of fn on `threads` (1 or 2) threads at once, thread i given the i-th of the
+ * args (each `size` bytes), the calling thread the first. A thread that cannot be started
+ * ends the benchmark: fewer threads would measure something else. */
+static double on_threads(void *(*fn)(void *), void *args, size_t size, int threads) {
     pthread_t tid[2];
-    spin_arg args[2] = {{c, rounds, 0}, {c, rounds, 0}};
     double a = wall();
     for (int i = 1; i < threads; i++) {
-        pthread_create(&tid[i], NULL, spin, &args[i]);
+        if (pthread_create(&tid[i], NULL, fn, (char *)args + (size_t)i * size) != 0) {
+            fprintf(stderr, "stages: cannot start a thread\n");
+            exit(1);
+        }
     }
-    spin(&args[0]);
+    fn(args);
     for (int i = 1; i < threads; i++) {
         pthread_join(tid[i], NULL);
     }
-    double b = wall();
+    return wall() - a;
+}
+
+static double spin_time(const corpus *c, int threads, int rounds) {
+    spin_arg args[2] = {{c, rounds, 0}, {c, rounds, 0}};
+    double t = on_threads(spin, args, sizeof args[0], threads);
     sink = args[0].out ^ args[1].out;
-    return b - a;
+    return t;
 }
 
 /* Each thread analyses every document with a result of its own: two lone analyses side by
@@ -322,17 +332,8 @@ static void *lone(void *p) {
 }
 
 static double lone_time(const fl_lexicon *lex, const corpus *c, int threads) {
-    pthread_t tid[2];
-    lone_arg arg = {lex, c};
-    double a = wall();
-    for (int i = 1; i < threads; i++) {
-        pthread_create(&tid[i], NULL, lone, &arg);
-    }
-    lone(&arg);
-    for (int i = 1; i < threads; i++) {
-        pthread_join(tid[i], NULL);
-    }
-    return wall() - a;
+    lone_arg args[2] = {{lex, c}, {lex, c}};
+    return on_threads(lone, args, sizeof args[0], threads);
 }
 
 /* The scale-out ceiling: fl_analyze_batch on 1 and 2 threads, and two loops that do the same
