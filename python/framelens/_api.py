@@ -90,7 +90,8 @@ class Lexicon:
 
     __slots__ = ("_core", "terms", "categories", "contrasts", "exclude", "actors", "metadata",
                  "source", "duplicates", "_declared", "_refs", "_json", "_counts_shape",
-                 "_cat_names", "_match_terms", "_columns", "_term_labels", "_actor_names")
+                 "_cat_names", "_match_terms", "_columns", "_term_labels", "_actor_names",
+                 "_label_dtypes")
 
     def __init__(self, core: "_core.Lexicon", source: str, text: Union[str, bytes, None] = None,
                  on_duplicate: str = "error"):
@@ -112,6 +113,7 @@ class Lexicon:
         self._match_terms: Optional[object] = None
         self._columns: Optional[tuple] = None
         self._term_labels: Optional[tuple] = None
+        self._label_dtypes: Dict[str, Any] = {}
         contrasts = []
         refs = []
         for name, options, info in core.contrasts():
@@ -158,6 +160,17 @@ class Lexicon:
                 codes = np.array([at[name] for name in names], dtype=np.int64)
             self._term_labels = (codes, pd.CategoricalDtype(pd.Index(unique)))
         return self._term_labels
+
+    def _label_dtype(self, of: str) -> Any:
+        """The CategoricalDtype of the tables' "category" or "actor" labels (columns.label_dtype),
+        made once."""
+        dtype = self._label_dtypes.get(of)
+        if dtype is None:
+            from .columns import label_dtype
+            names = {"category": lambda: self.categories,
+                     "actor": lambda: self._actor_names}[of]()
+            dtype = self._label_dtypes[of] = label_dtype(names)
+        return dtype
 
     def _term_table(self) -> object:
         """The term, category, weight and categories of every term index, kept compact in the

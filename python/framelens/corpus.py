@@ -25,7 +25,7 @@ import numpy as np
 
 from . import _core
 from ._api import _NONE, ATTRIBUTION_KINDS, _as_text
-from .columns import label_array, text_array, user_column
+from .columns import label_array, label_dtype, text_array, user_column
 from .counts import VOICES, Counts, counts_from_columns
 from .evidence import check_voices, check_window, context_rows, sample, select_terms
 
@@ -954,6 +954,12 @@ def _add_taken(strings: _Strings, taken, present: np.ndarray, scale: float = 1.0
     strings.add(spread, b"" if t_data is None else memoryview(t_data)[first:end], scale)
 
 
+@functools.lru_cache(maxsize=None)
+def _labels(names: Tuple[str, ...]):
+    """The label dtype of a fixed tuple of names (VOICES, ATTRIBUTION_KINDS), made once."""
+    return label_dtype(names)
+
+
 # Document indices, made corpus-wide (int64) as their batch is added.
 _SHIFTED = ("sent_doc", "match_doc", "attr_doc")
 
@@ -1017,17 +1023,36 @@ class _Groups:
 
 class _IdKinds:
     """Whether every document id so far is an int, and whether every one is a str (checked
-    batch by batch while the worker threads run: _doc_id_index picks the Index type)."""
+    batch by batch while the worker threads run: _doc_id_index picks the Index type); while
+    every one is a str, also the ids as Arrow strings, a batch at a time, so that the index
+    is one join after the last batch (the Arrow strings of all ids at once took 0.5 of the
+    ~5 ms after a 16 MB corpus's last batch, when the worker threads have nothing to do)."""
 
     def __init__(self) -> None:
         self.ints = True
         self.strs = True
+        self.texts: List[Any] = []  # pyarrow large_string arrays, while strs
 
     def add(self, ids: List[Any]) -> None:
         kinds = set(map(type, ids))  # a batch's ids are of one or two types
         self.ints = self.ints and all(issubclass(t, (int, np.integer)) and
                                       not issubclass(t, bool) for t in kinds)
         self.strs = self.strs and all(issubclass(t, str) for t in kinds)
+        if self.strs and ids:
+            import pyarrow as pa
+            self.texts.append(pa.array(ids, type=pa.large_string()))
+        elif not self.strs:
+            self.texts.clear()
+
+    def joined_texts(self, n: int):
+        """The Arrow strings of all n ids (every one a str), or None when they were not all
+        added here."""
+        import pyarrow as pa
+        if not self.strs or sum(len(t) for t in self.texts) != n:
+            return None
+        if len(self.texts) == 1:
+            return self.texts[0]
+        return pa.concat_arrays(self.texts) if self.texts else pa.array([], pa.large_string())
 
 
 def _gathered(lex, records, plan: _Plan, columns: _Columns,
@@ -1137,7 +1162,8 @@ def _doc_id_index(records, doc_ids: List[Any], kinds: Optional[_IdKinds] = None)
         except (TypeError, ValueError):
             pass
     if doc_ids and kinds.strs:
-        return pd.Index(text_array(doc_ids))
+        joined = kinds.joined_texts(len(doc_ids))
+        return pd.Index(text_array(doc_ids if joined is None else joined))
     arr = np.empty(len(doc_ids), dtype=object)
     arr[:] = doc_ids
     return pd.Index(arr, dtype=object, tupleize_cols=False)
@@ -1243,6 +1269,7 @@ class Corpus:
         self._first_sentence = np.concatenate([[0], np.cumsum(doc_sents)[:-1]]) \
             if len(doc_sents) else np.zeros(0, np.int64)
         self._counts: Optional[Counts] = None
+        self._group_dtype: Any = None  # of the group columns (columns.label_dtype), made once
 
     @property
     def counts(self) -> Counts:
@@ -1278,7 +1305,9 @@ class Corpus:
 
     def _group_col(self, doc_index: np.ndarray):
         codes = self._doc_group[doc_index] if len(doc_index) else np.zeros(0, np.int64)
-        return label_array(codes, self.groups)
+        if self._group_dtype is None:
+            self._group_dtype = label_dtype(self.groups)
+        return label_array(codes, self._group_dtype)
 
     def _doc_id_col(self, doc_index: np.ndarray):
         return self._doc_ids.take(doc_index).array if len(doc_index) else \
@@ -1357,7 +1386,7 @@ class Corpus:
             "start": c["match_start"].copy(),  # the table's own: see copy=False below
             "end": c["match_end"].copy(),
             "surface": text_array(_string_array(*self._surfaces)),
-            "voice": label_array(c["match_voice"].astype(np.int64), VOICES),
+            "voice": label_array(c["match_voice"].astype(np.int64), _labels(VOICES)),
             "weight": self._term_weight(term),
             "negated": c["match_negated"].astype(bool),
             **self._who_cols(),
@@ -1426,8 +1455,9 @@ class Corpus:
             "content_end": c["attr_content_end"][rows],
             "content2_start": _optional_int(c2_s, has_c2),
             "content2_end": _optional_int(c2_e, has_c2),
-            "kind": label_array(c["attr_kind"][rows].astype(np.int64), ATTRIBUTION_KINDS),
-            "voice": label_array(c["attr_voice"][rows].astype(np.int64), VOICES),
+            "kind": label_array(c["attr_kind"][rows].astype(np.int64),
+                                _labels(ATTRIBUTION_KINDS)),
+            "voice": label_array(c["attr_voice"][rows].astype(np.int64), _labels(VOICES)),
             "nested": c["attr_nested"][rows].astype(bool),
             **self._kept_cols(doc),
         }
@@ -1467,9 +1497,8 @@ class Corpus:
 
     def _actor_col(self, actor: np.ndarray):
         """Actor indices of the core (UINT32_MAX: none) as a Categorical of actor names."""
-        names = [a.name for a in self.lexicon.actors]
         codes = np.where(actor == _NONE, -1, actor.astype(np.int64))
-        return label_array(codes, names)
+        return label_array(codes, self.lexicon._label_dtype("actor"))
 
     def _match_attribution_rows(self) -> np.ndarray:
         """The attribution row of each match (-1 for none)."""
@@ -1534,7 +1563,6 @@ class Corpus:
         import pandas as pd
         lex = self.lexicon
         cat_of = lex._term_columns()[1]  # columns: no Term object per term
-        cats = list(lex.categories)
         code_of, dtype = lex._term_label_dtype()  # labels by name (a name may be two terms)
         # no two terms share a name: each term index is its own code (the lookup took 0.6 ms
         # of a 100,000-term matches table, after the last batch)
@@ -1542,7 +1570,8 @@ class Corpus:
         term_col = pd.Categorical.from_codes(term if unique or not len(term) else code_of[term],
                                              dtype=dtype)
         return {"term": term_col,
-                "category": label_array(cat_of[term] if len(term) else term, cats)}
+                "category": label_array(cat_of[term] if len(term) else term,
+                                        lex._label_dtype("category"))}
 
     def _term_weight(self, term: np.ndarray) -> np.ndarray:
         weight_of = self.lexicon._term_columns()[2]
@@ -1637,7 +1666,7 @@ class Corpus:
             "start": starts, "end": ends,
             "left": text_array(lefts), "match": text_array(mids), "right": text_array(rights),
             **self._term_cols(term),
-            "voice": label_array(c["match_voice"][rows].astype(np.int64), VOICES),
+            "voice": label_array(c["match_voice"][rows].astype(np.int64), _labels(VOICES)),
             "negated": c["match_negated"][rows].astype(bool),
             "weight": self._term_weight(term),
             "sentence_text": text_array(sentence_text),
