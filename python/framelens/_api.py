@@ -167,8 +167,7 @@ class Lexicon:
         dtype = self._label_dtypes.get(of)
         if dtype is None:
             from .columns import label_dtype
-            names = {"category": lambda: self.categories,
-                     "actor": lambda: self._actor_names}[of]()
+            names = list(self.categories) if of == "category" else list(self._actor_names)
             dtype = self._label_dtypes[of] = label_dtype(names)
         return dtype
 

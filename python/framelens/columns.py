@@ -14,7 +14,7 @@ One kind of column per kind of value, in all tables (corpus, kwic, comparison):
 # SPDX-License-Identifier: MIT
 from __future__ import annotations
 
-from typing import Any, Sequence
+from typing import Any, Iterable, Sequence
 
 import numpy as np
 
@@ -37,7 +37,7 @@ def text_array(values: Any):
     return pd.array(values, dtype=text_dtype())
 
 
-def label_dtype(categories: Sequence[Any]):
+def label_dtype(categories: Iterable[Any]):
     """The dtype of label columns over ``categories``, for label_array: made once by whoever
     owns the categories and reused, since pandas checks that the categories are unique
     whenever a dtype is made (for ten groups 60 of a label column's 80 µs, and a matches
