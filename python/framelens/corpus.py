@@ -541,6 +541,24 @@ def _record_error(exc: ValueError, batch: _Batch, field: str) -> ValueError:
     return _bad_record(batch.numbers[i], batch.ids[i], f"field {field!r}: {detail}")
 
 
+def _is_frame(records) -> bool:
+    import pandas as pd
+    return isinstance(records, pd.DataFrame)
+
+
+def _bad_id(batch: _Batch, field: Optional[str]) -> RecordError:
+    """The RecordError of a batch's first str id with a lone surrogate."""
+    for number, rec_id in zip(batch.numbers, batch.ids, strict=True):
+        try:
+            if isinstance(rec_id, str):
+                rec_id.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            return _bad_record(number, rec_id, f"field {field!r}: a lone surrogate at index "
+                               f"{exc.start} is not valid Unicode text; decode the source "
+                               "with errors='replace' first")
+    raise AssertionError("no id of the batch holds a lone surrogate")
+
+
 def _progress_callback(progress, records) -> Tuple[Optional[Callable[[int, int], None]], Any]:
     """progress=True: a notebook-aware tqdm bar (tqdm.auto); a callable is called with
     (documents, characters) after each batch."""
@@ -744,7 +762,14 @@ def analyze_corpus(analyzer, records: Iterable, text: str = "text",
             attr_strings.add(*batch_attr_texts, scale=scale)
             match_columns.add(cols, *batch_attr_texts, scale=scale)
             doc_ids.extend(batch.ids)
-            id_kinds.add(batch.ids)
+            try:
+                id_kinds.add(batch.ids)
+            except UnicodeEncodeError:
+                # a str id with a lone surrogate: a DataFrame's index keeps it as it is
+                # (_doc_id_index); anything else cannot be written as text, so it is the
+                # record's error, found here rather than after the last batch
+                if not _is_frame(records):
+                    raise _bad_id(batch, plan.id) from None
             groups.add(batch.labels, batch.keys)
             for k, seq in batch.kept.items():
                 kept[k].extend(seq)
@@ -1031,24 +1056,32 @@ class _IdKinds:
     def __init__(self) -> None:
         self.ints = True
         self.strs = True
-        self.texts: List[Any] = []  # pyarrow large_string arrays, while strs
+        # pyarrow large_string arrays while every id is a str; None once one is not, or
+        # holds a lone surrogate (no UTF-8): _doc_id_index then takes the ids themselves
+        self.texts: Optional[List[Any]] = []
 
     def add(self, ids: List[Any]) -> None:
+        """Notes a batch's ids. Raises UnicodeEncodeError when a str id holds a lone
+        surrogate (the state is noted first: a DataFrame's index may keep such an id)."""
         kinds = set(map(type, ids))  # a batch's ids are of one or two types
         self.ints = self.ints and all(issubclass(t, (int, np.integer)) and
                                       not issubclass(t, bool) for t in kinds)
         self.strs = self.strs and all(issubclass(t, str) for t in kinds)
-        if self.strs and ids:
+        if not self.strs:
+            self.texts = None
+        elif ids and self.texts is not None:
             import pyarrow as pa
-            self.texts.append(pa.array(ids, type=pa.large_string()))
-        elif not self.strs:
-            self.texts.clear()
+            try:
+                self.texts.append(pa.array(ids, type=pa.large_string()))
+            except UnicodeEncodeError:
+                self.texts = None
+                raise
 
     def joined_texts(self, n: int):
         """The Arrow strings of all n ids (every one a str), or None when they were not all
         added here."""
         import pyarrow as pa
-        if not self.strs or sum(len(t) for t in self.texts) != n:
+        if self.texts is None or sum(len(t) for t in self.texts) != n:
             return None
         if len(self.texts) == 1:
             return self.texts[0]

@@ -493,6 +493,54 @@ def test_custom_id_field(analyzer):
     assert set(c.sentences["group"]) == {r["paper"] for r in recs}
 
 
+@pytest.mark.parametrize("ids", [[f"k{i}" for i in range(30)],
+                                 [f"k{i}" if i != 17 else 17 for i in range(30)],
+                                 list(range(100, 130))], ids=["str", "mixed", "int"])
+@pytest.mark.parametrize("threads", [1, 2])
+def test_ids_gathered_batch_by_batch_make_the_same_tables(analyzer, ids, threads):
+    """String ids become the tables' Arrow strings a batch at a time (a record a batch
+    here); the tables equal those of one batch, dtypes included: Arrow strings for str ids,
+    object for a mix, int64 for ints."""
+    from framelens.corpus import analyze_corpus
+    recs = [{**r, "id": i, "text": r["text"] + " Kiev."}
+            for i, r in zip(ids, make_records(30, seed=9), strict=True)]
+    one = analyze_corpus(analyzer, recs, threads=1)
+    many = analyze_corpus(analyzer, recs, threads=threads, batch_bytes=10)
+    for table in ("documents", "sentences", "matches"):
+        pd.testing.assert_frame_equal(getattr(many, table), getattr(one, table))
+    assert many.documents["doc_id"].tolist() == ids
+    kind = {"str": pd.StringDtype, "mixed": np.dtypes.ObjectDType,
+            "int": np.dtypes.Int64DType}[
+        "str" if all(isinstance(i, str) for i in ids) else
+        "int" if all(isinstance(i, int) for i in ids) else "mixed"]
+    assert isinstance(many.documents["doc_id"].dtype, kind), many.documents["doc_id"].dtype
+
+
+@pytest.mark.parametrize("threads", [1, 2])
+def test_lone_surrogate_in_an_id_names_the_record(analyzer, threads):
+    from framelens.corpus import analyze_corpus
+    recs = [{"id": "a", "text": "Kiev says.", "outlet": "A"},
+            {"id": "b\ud800", "text": "Kyiv says.", "outlet": "A"},
+            {"id": "c", "text": "Kyiv says.", "outlet": "A"}]
+    with pytest.raises(fl.RecordError, match=r"^record 2 \(id 'b\\ud800'\): field 'id': a "
+                       r"lone surrogate at index 1 is not valid Unicode text") as info:
+        analyze_corpus(analyzer, recs, threads=threads, batch_bytes=10)
+    assert info.value.record == 1
+
+
+@pytest.mark.parametrize("threads", [1, 2])
+def test_dataframe_index_with_a_lone_surrogate_still_analyses(analyzer, threads):
+    """A DataFrame's index is taken as it is (object dtype here): a lone surrogate in an id
+    stops no analysis, as before ids were gathered batch by batch (the counts need no id)."""
+    from framelens.corpus import analyze_corpus
+    frame = {"text": ["Kiev says.", "Kyiv says.", "Kiev again."], "outlet": ["A", "B", "A"]}
+    bad = pd.DataFrame(frame, index=pd.Index(["x", "y\ud800", "z"], dtype=object))
+    good = pd.DataFrame(frame, index=pd.Index(["x", "y", "z"], dtype=object))
+    got = analyze_corpus(analyzer, bad, threads=threads, batch_bytes=10)
+    assert list(got._doc_ids) == ["x", "y\ud800", "z"]
+    assert got.counts == analyze_corpus(analyzer, good, threads=threads).counts
+
+
 def test_group_none_is_one_group(analyzer):
     recs = make_records(40, seed=8)
     c = analyzer.analyze_corpus(recs, group=None, threads=2)
