@@ -546,8 +546,8 @@ def _is_frame(records) -> bool:
     return isinstance(records, pd.DataFrame)
 
 
-def _bad_id(batch: _Batch, field: Optional[str]) -> RecordError:
-    """The RecordError of a batch's first str id with a lone surrogate."""
+def _bad_id(batch: _Batch, field: Optional[str]) -> Optional[RecordError]:
+    """The RecordError of a batch's first str id with a lone surrogate (None: none has)."""
     for number, rec_id in zip(batch.numbers, batch.ids, strict=True):
         try:
             if isinstance(rec_id, str):
@@ -556,7 +556,7 @@ def _bad_id(batch: _Batch, field: Optional[str]) -> RecordError:
             return _bad_record(number, rec_id, f"field {field!r}: a lone surrogate at index "
                                f"{exc.start} is not valid Unicode text; decode the source "
                                "with errors='replace' first")
-    raise AssertionError("no id of the batch holds a lone surrogate")
+    return None
 
 
 def _progress_callback(progress, records) -> Tuple[Optional[Callable[[int, int], None]], Any]:
@@ -764,12 +764,12 @@ def analyze_corpus(analyzer, records: Iterable, text: str = "text",
             doc_ids.extend(batch.ids)
             try:
                 id_kinds.add(batch.ids)
-            except UnicodeEncodeError:
+            except UnicodeEncodeError as exc:
                 # a str id with a lone surrogate: a DataFrame's index keeps it as it is
                 # (_doc_id_index); anything else cannot be written as text, so it is the
                 # record's error, found here rather than after the last batch
                 if not _is_frame(records):
-                    raise _bad_id(batch, plan.id) from None
+                    raise _bad_id(batch, plan.id) or exc from None
             groups.add(batch.labels, batch.keys)
             for k, seq in batch.kept.items():
                 kept[k].extend(seq)
