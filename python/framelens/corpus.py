@@ -980,7 +980,7 @@ def _add_taken(strings: _Strings, taken, present: np.ndarray, scale: float = 1.0
 
 
 @functools.lru_cache(maxsize=None)
-def _labels(names: Tuple[str, ...]):
+def _fixed_labels(names: Tuple[str, ...]):
     """The label dtype of a fixed tuple of names (VOICES, ATTRIBUTION_KINDS), made once."""
     return label_dtype(names)
 
@@ -1419,7 +1419,7 @@ class Corpus:
             "start": c["match_start"].copy(),  # the table's own: see copy=False below
             "end": c["match_end"].copy(),
             "surface": text_array(_string_array(*self._surfaces)),
-            "voice": label_array(c["match_voice"].astype(np.int64), _labels(VOICES)),
+            "voice": label_array(c["match_voice"].astype(np.int64), _fixed_labels(VOICES)),
             "weight": self._term_weight(term),
             "negated": c["match_negated"].astype(bool),
             **self._who_cols(),
@@ -1489,8 +1489,8 @@ class Corpus:
             "content2_start": _optional_int(c2_s, has_c2),
             "content2_end": _optional_int(c2_e, has_c2),
             "kind": label_array(c["attr_kind"][rows].astype(np.int64),
-                                _labels(ATTRIBUTION_KINDS)),
-            "voice": label_array(c["attr_voice"][rows].astype(np.int64), _labels(VOICES)),
+                                _fixed_labels(ATTRIBUTION_KINDS)),
+            "voice": label_array(c["attr_voice"][rows].astype(np.int64), _fixed_labels(VOICES)),
             "nested": c["attr_nested"][rows].astype(bool),
             **self._kept_cols(doc),
         }
@@ -1699,7 +1699,7 @@ class Corpus:
             "start": starts, "end": ends,
             "left": text_array(lefts), "match": text_array(mids), "right": text_array(rights),
             **self._term_cols(term),
-            "voice": label_array(c["match_voice"][rows].astype(np.int64), _labels(VOICES)),
+            "voice": label_array(c["match_voice"][rows].astype(np.int64), _fixed_labels(VOICES)),
             "negated": c["match_negated"][rows].astype(bool),
             "weight": self._term_weight(term),
             "sentence_text": text_array(sentence_text),
