@@ -720,7 +720,9 @@ def analyze_corpus(analyzer, records: Iterable, text: str = "text",
     surfaces, attr_strings, sent_strings = _Strings(), _Strings(), _Strings()
     match_columns = _MatchColumns()
     doc_ids: List[Any] = []
-    id_kinds = _IdKinds()
+    # a DataFrame's ids are its index labels, which _doc_id_index keeps as they are
+    new_id_kinds = functools.partial(_IdKinds, texts=not _is_frame(records))
+    id_kinds = new_id_kinds()
     kept: Dict[str, List[Any]] = {k: [] for k in plan.keep}
     if plan.period:
         kept[PERIOD] = []
@@ -765,11 +767,9 @@ def analyze_corpus(analyzer, records: Iterable, text: str = "text",
             try:
                 id_kinds.add(batch.ids)
             except UnicodeEncodeError as exc:
-                # a str id with a lone surrogate: a DataFrame's index keeps it as it is
-                # (_doc_id_index); anything else cannot be written as text, so it is the
-                # record's error, found here rather than after the last batch
-                if not _is_frame(records):
-                    raise _bad_id(batch, plan.id) or exc from None
+                # a str id with a lone surrogate cannot be written as text: the record's
+                # error, found here rather than after the last batch
+                raise _bad_id(batch, plan.id) or exc from None
             groups.add(batch.labels, batch.keys)
             for k, seq in batch.kept.items():
                 kept[k].extend(seq)
@@ -786,7 +786,7 @@ def analyze_corpus(analyzer, records: Iterable, text: str = "text",
                 for seq in seqs:
                     seq.clear()
                 # new buffers: the emitted Corpus keeps the old ones
-                columns, groups, id_kinds = _Columns(), _Groups(), _IdKinds()
+                columns, groups, id_kinds = _Columns(), _Groups(), new_id_kinds()
                 surfaces, attr_strings, sent_strings = _Strings(), _Strings(), _Strings()
                 match_columns = _MatchColumns()
                 n_docs = 0
@@ -1053,16 +1053,16 @@ class _IdKinds:
     is one join after the last batch (the Arrow strings of all ids at once took 0.5 of the
     ~5 ms after a 16 MB corpus's last batch, when the worker threads have nothing to do)."""
 
-    def __init__(self) -> None:
+    def __init__(self, texts: bool = True) -> None:
         self.ints = True
         self.strs = True
-        # pyarrow large_string arrays while every id is a str; None once one is not, or
-        # holds a lone surrogate (no UTF-8): _doc_id_index then takes the ids themselves
-        self.texts: Optional[List[Any]] = []
+        # pyarrow large_string arrays while every id is a str (texts: wanted at all); None
+        # once one is not, or holds a lone surrogate: _doc_id_index then takes the ids
+        self.texts: Optional[List[Any]] = [] if texts else None
 
     def add(self, ids: List[Any]) -> None:
-        """Notes a batch's ids. Raises UnicodeEncodeError when a str id holds a lone
-        surrogate (the state is noted first: a DataFrame's index may keep such an id)."""
+        """Notes a batch's ids. Raises UnicodeEncodeError when the Arrow strings are
+        wanted and a str id holds a lone surrogate."""
         kinds = set(map(type, ids))  # a batch's ids are of one or two types
         self.ints = self.ints and all(issubclass(t, (int, np.integer)) and
                                       not issubclass(t, bool) for t in kinds)
@@ -1176,17 +1176,14 @@ def _sentence_texts(offsets: np.ndarray, data: np.ndarray, sent_matches: np.ndar
     return pa.LargeStringArray.from_buffers(n, off, text, valid, n - int(kept.sum()))
 
 
-def _doc_id_index(records, doc_ids: List[Any], kinds: Optional[_IdKinds] = None):
+def _doc_id_index(records, doc_ids: List[Any], kinds: _IdKinds):
     """The documents' ids as a pandas Index of their natural type (a DataFrame's index
-    labels keep the index's dtype). kinds: the ids' kinds when already known."""
+    labels keep the index's dtype). kinds: the ids' kinds, noted batch by batch."""
     import pandas as pd
     if isinstance(records, pd.DataFrame) and doc_ids and \
             isinstance(records.index, pd.MultiIndex):
         idx = pd.Index(doc_ids, tupleize_cols=False)
         return idx
-    if kinds is None:
-        kinds = _IdKinds()
-        kinds.add(doc_ids)
     if doc_ids and kinds.ints:
         return pd.Index(np.array(doc_ids, dtype=np.int64))
     if isinstance(records, pd.DataFrame) and doc_ids:
