@@ -220,6 +220,10 @@ enum {
  * cleared, the ids and the rest are left as they were). */
 FL_HIDDEN fl_status fl__tokenize(const fl_allocator *a, const uint8_t *text, size_t len,
                                  fl_vec *toks, fl_vec *infos);
+/* fl__tokenize without its fast path for plain ASCII words and symbols: the same tokens,
+ * slower; the tests compare the two. */
+FL_HIDDEN fl_status fl__tokenize_general(const fl_allocator *a, const uint8_t *text, size_t len,
+                                         fl_vec *toks, fl_vec *infos);
 
 /* ------------------------------------------------------------------ segment.c */
 

@@ -180,46 +180,6 @@ static inline size_t ascii_run(const uint8_t *text, size_t pos, size_t len, unsi
     return pos;
 }
 
-/* The plain ASCII word at text[pos] (pos + 16 <= len, text[pos] an ASCII letter or digit):
- * returns its length n (1 to 15) when it is a run of ASCII letters and digits that ends at
- * an ASCII byte the word rules cannot join (a space, most punctuation, or a '.' or ',' not
- * followed by a letter or digit), with *letters set to the mask of its letters (bit i for
- * byte pos + i; bits n and above are not cleared); 0 when the general path must decide (a
- * joiner that may join, a non-ASCII byte, a run of 16 or more). One 16-byte load classifies
- * the word, its end and the byte after it. */
-static inline size_t plain_word(const uint8_t *text, size_t pos, unsigned *letters) {
-#if defined(__SSE2__)
-    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(text + pos));
-    unsigned lm;
-    unsigned word = ascii_word_mask(v, &lm);
-    /* bit 16 set: a run of 16 has no end in view (n = 16 is refused below) */
-    unsigned n = (unsigned)__builtin_ctz(~word | 0x10000u);
-    if (n >= 16) {
-        return 0;
-    }
-    uint8_t b = text[pos + n];
-    if (b >= 0x80) {
-        return 0;
-    }
-    if (b == '.' || b == ',') {
-        /* joins only before a letter or digit: the byte after it must be ASCII and neither */
-        unsigned hi = (unsigned)_mm_movemask_epi8(v);
-        if (n + 1 >= 16 || ((word | hi) >> (n + 1)) & 1u) {
-            return 0;
-        }
-    } else if (b == '\'' || b == '`' || b == '@') {
-        return 0;
-    }
-    *letters = lm;
-    return n;
-#else
-    (void)text;
-    (void)pos;
-    (void)letters;
-    return 0;
-#endif
-}
-
 /* The shape bytes of fl_tokinfo (upper, lower, has_letter, all_digits, simple, same and the
  * padding up to id_fold) of a plain ASCII word: one starting with an upper-case letter, with
  * a lower-case one, with a digit and a letter somewhere, digits only; the last row for an
@@ -233,76 +193,178 @@ _Static_assert(offsetof(fl_tokinfo, lower) == offsetof(fl_tokinfo, upper) + 1 &&
                    offsetof(fl_tokinfo, id_fold) == offsetof(fl_tokinfo, upper) + 8,
                "WORD_SHAPE copies the eight bytes from upper to id_fold");
 
-/* Where fl__tokenize stands: the next byte, the next code point's index, and whether
- * whitespace came before it. */
+_Static_assert(offsetof(fl_token, end) == 4 && offsetof(fl_token, cp_start) == 8 &&
+                   offsetof(fl_token, cp_end) == 12 && offsetof(fl_token, sentence) == 16 &&
+                   offsetof(fl_token, kind) == 20 && offsetof(fl_token, space_before) == 21 &&
+                   offsetof(fl_token, newlines_before) == 22 && sizeof(fl_token) == 24,
+               "plain_words stores a token as three 8-byte words");
+_Static_assert(offsetof(fl_tokinfo, ncp) == 4, "plain_words stores cp0 and ncp as one word");
+
+/* Where fl__tokenize stands: the next byte, the next code point's index, whether
+ * whitespace came before it; and where plain_words last stopped at a token or a byte that
+ * only the general path may take (so that it is not asked again there). */
 typedef struct plain_state {
     size_t pos;
     size_t cpi;
     bool space;
+    size_t stuck;
 } plain_state;
 
+#if defined(__SSE2__)
+/* What plain_words needs to know of a block of 64 bytes, a bit a byte (bit i for byte i). */
+typedef struct block_masks {
+    uint64_t word;   /* ASCII letters and digits */
+    uint64_t letter; /* ASCII letters */
+    uint64_t space;  /* ' ' */
+    uint64_t stop;   /* bytes where only the general path may cut (classify_block) */
+} block_masks;
+
+static inline __m128i bytes_eq(__m128i v, char c) {
+    return _mm_cmpeq_epi8(v, _mm_set1_epi8(c));
+}
+
+/* The masks of the 64 bytes at p. The stops: a byte past ASCII, whitespace other than ' ',
+ * an apostrophe ('\'', '`') or a hyphen ('-'), and what a word may join through: an '@', '.'
+ * or ',' after a letter or digit and before a letter, a digit or another stop (a byte past
+ * ASCII may be a letter). Whether byte 63 joins is not known here: the caller stops there. */
+static inline block_masks classify_block(const uint8_t *p) {
+    uint64_t word = 0;
+    uint64_t letter = 0;
+    uint64_t space = 0;
+    uint64_t stop = 0;
+    uint64_t joiner = 0;
+    for (unsigned c = 0; c < 4; c++) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * c));
+        unsigned lm;
+        unsigned wm = ascii_word_mask(v, &lm);
+        /* \t \n \v \f \r: 9 to 13, in range when (x - 9) ^ 0x80 < 5 ^ 0x80 as signed bytes;
+         * bytes past ASCII are the negative ones */
+        __m128i ws = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char)(-'\t' - 128))),
+                                    _mm_set1_epi8((char)(5 - 128)));
+        __m128i hi = _mm_cmplt_epi8(v, _mm_setzero_si128());
+        __m128i stops = _mm_or_si128(_mm_or_si128(_mm_or_si128(ws, hi), bytes_eq(v, '-')),
+                                     _mm_or_si128(bytes_eq(v, '\''), bytes_eq(v, '`')));
+        __m128i joins = _mm_or_si128(_mm_or_si128(bytes_eq(v, '.'), bytes_eq(v, ',')),
+                                     bytes_eq(v, '@'));
+        unsigned shift = 16 * c;
+        word |= (uint64_t)wm << shift;
+        letter |= (uint64_t)lm << shift;
+        space |= (uint64_t)(unsigned)_mm_movemask_epi8(bytes_eq(v, ' ')) << shift;
+        stop |= (uint64_t)(unsigned)_mm_movemask_epi8(stops) << shift;
+        joiner |= (uint64_t)(unsigned)_mm_movemask_epi8(joins) << shift;
+    }
+    stop |= joiner & (word << 1) & ((word | stop) >> 1);
+    return (block_masks){word, letter, space, stop};
+}
+#endif
+
 /* Writes the records of the run of plain tokens that starts at st->pos into t[] and info[]
- * (room for `room`), each with the single space after it, and returns how many; 0 when the
- * token there is not one. A plain token is a plain ASCII word (plain_word) or one ASCII
- * symbol of class FL_C_OTHER (not an apostrophe, hyphen or space) before an ASCII byte (so
- * no mark follows it): a punctuation token of one code point, as the general path makes
- * it. The first token has `newlines` line breaks before it, the others none. A loop of its
- * own, so that its few values stay in registers (fl__tokenize's general path keeps too many
- * live), which goes on through the commas, periods and quotes of a sentence. Of each
- * fl_tokinfo it writes the shape (cp0 to the padding before id_fold): the label stage sets
- * the rest before anything reads it. */
+ * (room for `room`), and returns how many. A plain token is a run of ASCII letters and
+ * digits, or one ASCII symbol of class FL_C_OTHER, with nothing but ' ' between them and no
+ * stop (classify_block) next to it: the general path would cut it the same way. The first
+ * token has `newlines` line breaks before it, the others none.
+ *
+ * 64 bytes at a time: the block is classified into masks, and each token is cut from them
+ * where it starts, so that no token waits for the loads of the one before. A block ends at
+ * the first stop or at byte 63; the token that reaches there is cut in the next block, or,
+ * at a stop, by the general path (st->stuck marks it). The last bytes of a text are copied
+ * into a block padded with stops. Of each fl_tokinfo it writes the shape (cp0 to the
+ * padding before id_fold): the label stage sets the rest before anything reads it. */
 FL_NOINLINE static size_t plain_words(const uint8_t *text, size_t len, plain_state *st,
                                       unsigned newlines, fl_token *t, fl_tokinfo *info,
                                       size_t room) {
-    size_t pos = st->pos;
+#if defined(__SSE2__)
+    size_t base = st->pos;
     /* every byte here is one code point: the code point index stays pos - lag */
     const size_t lag = st->pos - st->cpi;
-    bool space = st->space;
+    /* both halves of a word of two offsets less lag at once (no half goes below 0) */
+    const uint64_t lag2 = (uint64_t)(uint32_t)lag * 0x100000001ULL;
+    bool space_in = st->space;
     size_t w = 0;
-    while (w < room && pos + 16 <= len) {
-        uint8_t b0 = text[pos];
-        size_t n;
-        unsigned row;
-        uint8_t kind;
-        if (WORD_BYTE[b0] != 0) {
-            unsigned letters;
-            n = plain_word(text, pos, &letters);
-            if (n == 0) {
+    size_t next; /* where the next call, or the general path, starts */
+    bool stuck;
+    for (;;) {
+        const uint8_t *p = text + base;
+        uint8_t tail[64];
+        if (len - base < 64) {
+            memcpy(tail, p, len - base);
+            memset(tail + (len - base), 0x80, 64 - (len - base)); /* past the end: stops */
+            p = tail;
+        }
+        block_masks m = classify_block(p);
+        uint64_t symbol = ~(m.word | m.space | m.stop);
+        uint64_t starts = (m.word & ~(m.word << 1)) | symbol;
+        unsigned limit = (unsigned)__builtin_ctzll(m.stop | (1ULL << 63));
+        /* each token has one bit in starts (its first byte) and one in ends (its last), in
+         * order: a token crossing byte 63 ends there */
+        uint64_t ends = (m.word & ~(m.word >> 1)) | symbol;
+        /* a space before byte i: bit i */
+        uint64_t spaced = (m.space << 1) | (space_in ? 1u : 0u);
+        unsigned s = limit; /* the first byte not cut in this block */
+        while (starts != 0) {
+            s = (unsigned)__builtin_ctzll(starts);
+            unsigned e = (unsigned)__builtin_ctzll(ends) + 1;
+            if (e >= limit || w == room) {
                 break;
             }
+            bool is_word = (m.word >> s) & 1;
+            uint8_t b0 = p[s];
+            bool no_letter = (m.letter >> s & ((1ULL << (e - s)) - 1)) == 0;
             /* digits sort before letters */
-            row = b0 >= 'A' ? (b0 >= 'a') : 2u + ((letters & ((1u << n) - 1)) == 0);
-            kind = FL_TOKEN_WORD;
-        } else if (b0 < 0x80 && fl__ascii_class[b0] == FL_C_OTHER && text[pos + 1] < 0x80) {
-            n = 1; /* pos + 1 < len */
-            row = 4;
-            kind = FL_TOKEN_PUNCT;
-        } else {
+            unsigned row = !is_word ? 4u : b0 >= 'A' ? (b0 >= 'a') : 2u + no_letter;
+            /* the records as three and two 8-byte words, built in registers and stored at
+             * once: start and end, the same less lag (the code point indexes), then sentence
+             * 0, kind, space_before, no newlines; cp0 and ncp, then the shape */
+            uint64_t offsets = (uint64_t)(uint32_t)(base + s) | (uint64_t)(base + e) << 32;
+            uint64_t kinds = (uint64_t)(is_word ? FL_TOKEN_WORD : FL_TOKEN_PUNCT) << 32 |
+                             (uint64_t)((spaced >> s) & 1) << 40;
+            uint64_t cps = (uint64_t)b0 | (uint64_t)(e - s) << 32;
+            unsigned char *tr = (unsigned char *)&t[w];
+            memcpy(tr, &offsets, 8);
+            offsets -= lag2;
+            memcpy(tr + 8, &offsets, 8);
+            memcpy(tr + 16, &kinds, 8);
+            unsigned char *ir = (unsigned char *)&info[w];
+            memcpy(ir, &cps, 8);
+            memcpy(ir + offsetof(fl_tokinfo, upper), WORD_SHAPE[row], 8);
+            w++;
+            starts &= starts - 1;
+            ends &= ends - 1;
+            s = limit; /* all cut so far: what follows is spaces up to the limit */
+        }
+        if (s > limit) {
+            s = limit; /* a token after the stop: the stop comes first */
+        }
+        next = base + s;
+        if (s > 0) {
+            space_in = (m.space >> (s - 1)) & 1;
+        }
+        /* at a stop the general path goes on; at byte 63 the next block, unless this one cut
+         * nothing (a token of 63 bytes or more) or the records are full */
+        stuck = w < room && (limit < 63 || s == 0);
+        if (stuck || w == room) {
             break;
         }
-        /* whole records, each built in registers and stored at once */
-        t[w] = (fl_token){.start = (uint32_t)pos,
-                          .end = (uint32_t)(pos + n),
-                          .cp_start = (uint32_t)(pos - lag),
-                          .cp_end = (uint32_t)(pos - lag + n),
-                          .kind = kind,
-                          .space_before = space ? 1 : 0};
-        info[w].cp0 = b0;
-        info[w].ncp = (uint32_t)n;
-        memcpy((unsigned char *)&info[w] + offsetof(fl_tokinfo, upper), WORD_SHAPE[row], 8);
-        pos += n;
-        w++;
-        /* the single space after it (pos < len: the token ended inside its 16 bytes) */
-        space = text[pos] == ' ';
-        pos += space;
+        base = next;
     }
     if (w > 0) {
         t[0].newlines_before = (uint8_t)(newlines > 255 ? 255 : newlines);
     }
-    st->pos = pos;
-    st->cpi = pos - lag;
-    st->space = space;
+    st->pos = next;
+    st->cpi = next - lag;
+    st->space = space_in;
+    st->stuck = stuck ? next : SIZE_MAX;
     return w;
+#else
+    (void)text;
+    (void)len;
+    (void)newlines;
+    (void)t;
+    (void)info;
+    (void)room;
+    st->stuck = st->pos; /* without SSE2 the general path takes every token */
+    return 0;
+#endif
 }
 
 /* Room for one more token in both arrays: about one per five bytes of what is left, so a
@@ -316,8 +378,10 @@ static fl_status room(const fl_allocator *a, fl_vec *toks, fl_vec *infos, size_t
     return st;
 }
 
-fl_status fl__tokenize(const fl_allocator *a, const uint8_t *text, size_t len, fl_vec *toks,
-                       fl_vec *infos) {
+/* fl__tokenize, and with plain false fl__tokenize_general: the same tokens without
+ * plain_words, the reference the tests hold plain_words to. */
+static fl_status tokenize(const fl_allocator *a, const uint8_t *text, size_t len, fl_vec *toks,
+                          fl_vec *infos, bool plain) {
     cursor c = {text, len};
     size_t pos = 0;
     size_t cpi = 0;
@@ -325,6 +389,7 @@ fl_status fl__tokenize(const fl_allocator *a, const uint8_t *text, size_t len, f
     bool space = false;
     bool prev_cr = false;
     bool have_prev = false;
+    size_t stuck = SIZE_MAX; /* where plain_words found no plain token */
     fl_status st = FL_OK;
     /* the arrays' state in locals, written back at the end: the byte-sized stores into the
      * records below may alias the vectors' fields, and the compiler would reload them after
@@ -354,10 +419,12 @@ fl_status fl__tokenize(const fl_allocator *a, const uint8_t *text, size_t len, f
             idata = infos->data;
         }
         /* most tokens: plain ASCII words and symbols, written by plain_words' own loop */
-        if (pos + 16 <= len && (WORD_BYTE[text[pos]] != 0 ||
-                                (text[pos] < 0x80 && fl__ascii_class[text[pos]] == FL_C_OTHER))) {
-            plain_state ps = {pos, cpi, space};
+        if (plain && pos != stuck &&
+            (WORD_BYTE[text[pos]] != 0 ||
+             (text[pos] < 0x80 && fl__ascii_class[text[pos]] == FL_C_OTHER))) {
+            plain_state ps = {pos, cpi, space, SIZE_MAX};
             size_t w = plain_words(text, len, &ps, newlines, tdata + nt, idata + nt, room_left);
+            stuck = ps.stuck;
             if (w > 0) {
                 pos = ps.pos;
                 cpi = ps.cpi;
@@ -520,4 +587,14 @@ fl_status fl__tokenize(const fl_allocator *a, const uint8_t *text, size_t len, f
     toks->len = nt;
     infos->len = nt;
     return FL_OK;
+}
+
+fl_status fl__tokenize(const fl_allocator *a, const uint8_t *text, size_t len, fl_vec *toks,
+                       fl_vec *infos) {
+    return tokenize(a, text, len, toks, infos, true);
+}
+
+fl_status fl__tokenize_general(const fl_allocator *a, const uint8_t *text, size_t len, fl_vec *toks,
+                               fl_vec *infos) {
+    return tokenize(a, text, len, toks, infos, false);
 }

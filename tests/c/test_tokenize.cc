@@ -1,11 +1,18 @@
-// test_tokenize.cc: token kinds, offsets and spacing (tokenize.c), through fl_result_tokens().
+// test_tokenize.cc: token kinds, offsets and spacing (tokenize.c), through fl_result_tokens(),
+// and its fast path against its general one.
 // SPDX-License-Identifier: MIT
 #include <gtest/gtest.h>
 
+#include <cstring>
+#include <random>
 #include <string>
 #include <vector>
 
 #include "shim.h"
+
+extern "C" {
+#include "../../csrc/internal.h" // the fast path is compared with the general one directly
+}
 
 namespace {
 
@@ -285,9 +292,9 @@ static Strings records(const std::string &text) {
 }
 
 TEST(Tokenize, EveryRuleHoldsInsideALongText) {
-    // Short texts take the general path only; with 16 bytes or more after a token, plain
-    // words and symbols take the plain loop (plain_words). Each case must cut the same way
-    // with plain words around it (and the words around it must too).
+    // Plain words and symbols take the plain loop (plain_words), but for the last token of a
+    // text and any next to a stop, which the general path takes. Each case must cut the same
+    // way with plain words around it (and the words around it must too).
     const std::string pad = "officials said on Monday that the";
     for (const char *c : {"the U.S.",
                           "e.g. Kiev",
@@ -342,4 +349,134 @@ TEST(Tokenize, EveryRuleHoldsInsideALongText) {
             EXPECT_EQ(pads[i], around[i]) << c;
         }
     }
+}
+
+namespace {
+
+// Every token record and the shape of its tokinfo (cp0 to the padding before id_fold), as
+// bytes, from fl__tokenize or fl__tokenize_general.
+struct Cut {
+    std::vector<fl_token> tokens;
+    std::vector<std::string> shapes;
+};
+
+Cut cut_with(fl_status (*tokenize)(const fl_allocator *, const uint8_t *, size_t, fl_vec *,
+                                   fl_vec *),
+             const std::string &text) {
+    fl_allocator a;
+    fl__alloc_init(&a, nullptr);
+    fl_vec toks = {};
+    fl_vec infos = {};
+    Cut out;
+    EXPECT_EQ(FL_OK, tokenize(&a, reinterpret_cast<const uint8_t *>(text.data()), text.size(),
+                              &toks, &infos));
+    const fl_token *t = static_cast<const fl_token *>(toks.data);
+    const fl_tokinfo *k = static_cast<const fl_tokinfo *>(infos.data);
+    for (size_t i = 0; i < toks.len; i++) {
+        out.tokens.push_back(t[i]);
+        out.shapes.emplace_back(reinterpret_cast<const char *>(&k[i]),
+                                offsetof(fl_tokinfo, id_fold));
+    }
+    fl__vec_free(&a, &toks);
+    fl__vec_free(&a, &infos);
+    return out;
+}
+
+std::string describe(const std::string &text, const fl_token &t) {
+    return "'" + fl_test::slice(text, t.start, t.end) + "' at " + std::to_string(t.start) + "-" +
+           std::to_string(t.end) + " cp " + std::to_string(t.cp_start) + "-" +
+           std::to_string(t.cp_end) + " kind " + std::to_string(t.kind) + " space " +
+           std::to_string(t.space_before) + " newlines " + std::to_string(t.newlines_before);
+}
+
+} // namespace
+
+TEST(Tokenize, PlainWordsCutAsTheGeneralPathDoes) {
+    // plain_words cuts plain ASCII words and symbols from masks of 64-byte blocks and leaves
+    // every stop (a byte past ASCII, a joiner, an apostrophe, a hyphen, other whitespace) and
+    // the end of the text to the general path. Texts glued from pieces of every kind, of up
+    // to some hundred bytes and more, put each piece at every offset of a block and at the
+    // text's end; each must give the same records, byte for byte, both ways.
+    const std::vector<std::string> pieces = {"Kiev",
+                                             "officials",
+                                             "said",
+                                             "A",
+                                             "z",
+                                             "5",
+                                             "2014",
+                                             "5th",
+                                             "x1y",
+                                             "ABCDEFGHIJKLMNOP",
+                                             std::string(70, 'w'),
+                                             " ",
+                                             " ",
+                                             " ",
+                                             "  ",
+                                             "\n",
+                                             "\r\n",
+                                             "\t",
+                                             "\n\n",
+                                             ".",
+                                             ",",
+                                             "@",
+                                             "'",
+                                             "`",
+                                             "-",
+                                             "\"",
+                                             "(",
+                                             ")",
+                                             "!",
+                                             "?",
+                                             "$",
+                                             "#",
+                                             ";",
+                                             ":",
+                                             "/",
+                                             "_",
+                                             "U.S.",
+                                             "e.g.",
+                                             "3.5",
+                                             "1,000",
+                                             "a,b",
+                                             "x@y",
+                                             "said.Brandt",
+                                             "Kyiv's",
+                                             "don't",
+                                             "Kiev-controlled",
+                                             "\xC3\xA9tat",
+                                             "\xD0\x9A\xD0\xB8\xD0\xB5\xD0\xB2",
+                                             "\xE2\x80\x9C",
+                                             "\xE2\x80\x9D",
+                                             "\xE2\x80\x99",
+                                             "\xE2\x80\x94",
+                                             "e\xCC\x81",
+                                             "\xF0\x9F\x98\x80",
+                                             "\xC2\xA0",
+                                             std::string("\0", 1),
+                                             "\x01",
+                                             "\x7F",
+                                             "\xFF",
+                                             "\x80",
+                                             "#\xCC\x81"};
+    std::mt19937 rng(20261205);
+    size_t compared = 0;
+    for (int round = 0; round < 3000; round++) {
+        std::string text;
+        size_t n = rng() % (round % 10 == 0 ? 400 : 60);
+        for (size_t i = 0; i < n; i++) {
+            text += pieces[rng() % pieces.size()];
+        }
+        Cut fast = cut_with(fl__tokenize, text);
+        Cut general = cut_with(fl__tokenize_general, text);
+        ASSERT_EQ(general.tokens.size(), fast.tokens.size()) << text;
+        for (size_t i = 0; i < fast.tokens.size(); i++) {
+            ASSERT_EQ(0, std::memcmp(&general.tokens[i], &fast.tokens[i], sizeof(fl_token)))
+                << "token " << i << ": general " << describe(text, general.tokens[i]) << ", fast "
+                << describe(text, fast.tokens[i]) << " in '" << text << "'";
+            ASSERT_EQ(general.shapes[i], fast.shapes[i])
+                << "shape of token " << i << ": " << describe(text, fast.tokens[i]);
+        }
+        compared += fast.tokens.size();
+    }
+    EXPECT_GT(compared, 100000u); // the texts were long enough to reach plain_words' blocks
 }
