@@ -200,6 +200,9 @@ _Static_assert(offsetof(fl_token, end) == 4 && offsetof(fl_token, cp_start) == 8
                "plain_words stores a token as three 8-byte words");
 _Static_assert(offsetof(fl_tokinfo, ncp) == 4, "plain_words stores cp0 and ncp as one word");
 
+/* Records plain_words needs room for before it cuts a block (one more than it may cut). */
+enum { PLAIN_ROOM = 64 };
+
 /* Where fl__tokenize stands: the next byte, the next code point's index, whether
  * whitespace came before it; and where plain_words last stopped at a token or a byte that
  * only the general path may take (so that it is not asked again there). */
@@ -280,10 +283,11 @@ FL_NOINLINE static size_t plain_words(const uint8_t *text, size_t len, plain_sta
     /* both halves of a word of two offsets less lag at once (no half goes below 0) */
     const uint64_t lag2 = (uint64_t)(uint32_t)lag * 0x100000001ULL;
     bool space_in = st->space;
-    size_t w = 0;
+    fl_token *const t0 = t;
     size_t next; /* where the next call, or the general path, starts */
     bool stuck;
-    for (;;) {
+    /* a block cuts at most 63 tokens: room for them is asked for before each */
+    while (room - (size_t)(t - t0) >= PLAIN_ROOM) {
         const uint8_t *p = text + base;
         uint8_t tail[64];
         if (len - base < 64) {
@@ -296,17 +300,14 @@ FL_NOINLINE static size_t plain_words(const uint8_t *text, size_t len, plain_sta
         uint64_t starts = (m.word & ~(m.word << 1)) | symbol;
         unsigned limit = (unsigned)__builtin_ctzll(m.stop | (1ULL << 63));
         /* each token has one bit in starts (its first byte) and one in ends (its last), in
-         * order: a token crossing byte 63 ends there */
-        uint64_t ends = (m.word & ~(m.word >> 1)) | symbol;
+         * order; those cut here end before the byte before the limit (the byte after each
+         * is then no stop) */
+        uint64_t ends = ((m.word & ~(m.word >> 1)) | symbol) & (((1ULL << limit) - 1) >> 1);
         /* a space before byte i: bit i */
         uint64_t spaced = (m.space << 1) | (space_in ? 1u : 0u);
-        unsigned s = limit; /* the first byte not cut in this block */
-        while (starts != 0) {
-            s = (unsigned)__builtin_ctzll(starts);
+        while (ends != 0) {
+            unsigned s = (unsigned)__builtin_ctzll(starts);
             unsigned e = (unsigned)__builtin_ctzll(ends) + 1;
-            if (e >= limit || w == room) {
-                break;
-            }
             bool is_word = (m.word >> s) & 1;
             uint8_t b0 = p[s];
             bool no_letter = (m.letter >> s & ((1ULL << (e - s)) - 1)) == 0;
@@ -319,42 +320,48 @@ FL_NOINLINE static size_t plain_words(const uint8_t *text, size_t len, plain_sta
             uint64_t kinds = (uint64_t)(is_word ? FL_TOKEN_WORD : FL_TOKEN_PUNCT) << 32 |
                              (uint64_t)((spaced >> s) & 1) << 40;
             uint64_t cps = (uint64_t)b0 | (uint64_t)(e - s) << 32;
-            unsigned char *tr = (unsigned char *)&t[w];
+            unsigned char *tr = (unsigned char *)t;
             memcpy(tr, &offsets, 8);
             offsets -= lag2;
             memcpy(tr + 8, &offsets, 8);
             memcpy(tr + 16, &kinds, 8);
-            unsigned char *ir = (unsigned char *)&info[w];
+            unsigned char *ir = (unsigned char *)info;
             memcpy(ir, &cps, 8);
             memcpy(ir + offsetof(fl_tokinfo, upper), WORD_SHAPE[row], 8);
-            w++;
+            t++;
+            info++;
             starts &= starts - 1;
             ends &= ends - 1;
-            s = limit; /* all cut so far: what follows is spaces up to the limit */
         }
-        if (s > limit) {
-            s = limit; /* a token after the stop: the stop comes first */
-        }
+        /* the first byte not cut: the next token's start, or the limit when that comes first
+         * (what lies between is spaces) */
+        unsigned s = starts != 0 && (unsigned)__builtin_ctzll(starts) < limit
+                         ? (unsigned)__builtin_ctzll(starts)
+                         : limit;
         next = base + s;
         if (s > 0) {
             space_in = (m.space >> (s - 1)) & 1;
         }
         /* at a stop the general path goes on; at byte 63 the next block, unless this one cut
-         * nothing (a token of 63 bytes or more) or the records are full */
-        stuck = w < room && (limit < 63 || s == 0);
-        if (stuck || w == room) {
+         * nothing (a token of 63 bytes or more) */
+        stuck = limit < 63 || s == 0;
+        if (stuck) {
             break;
         }
         base = next;
     }
-    if (w > 0) {
-        t[0].newlines_before = (uint8_t)(newlines > 255 ? 255 : newlines);
+    if (t == t0) {
+        /* nothing cut (or no room for a block: the caller grows the records) */
+        next = st->pos;
+        stuck = false;
+    } else {
+        t0->newlines_before = (uint8_t)(newlines > 255 ? 255 : newlines);
     }
     st->pos = next;
     st->cpi = next - lag;
     st->space = space_in;
     st->stuck = stuck ? next : SIZE_MAX;
-    return w;
+    return (size_t)(t - t0);
 #else
     (void)text;
     (void)len;
@@ -367,10 +374,10 @@ FL_NOINLINE static size_t plain_words(const uint8_t *text, size_t len, plain_sta
 #endif
 }
 
-/* Room for one more token in both arrays: about one per five bytes of what is left, so a
- * text grows them once or twice. */
+/* Room for PLAIN_ROOM more tokens in both arrays, and about one per five bytes of what is
+ * left, so that a text grows them once or twice. */
 static fl_status room(const fl_allocator *a, fl_vec *toks, fl_vec *infos, size_t left) {
-    size_t need = toks->len + 1 + left / 5;
+    size_t need = toks->len + PLAIN_ROOM + left / 5;
     fl_status st = fl__vec_reserve(a, toks, sizeof(fl_token), need);
     if (st == FL_OK) {
         st = fl__vec_reserve(a, infos, sizeof(fl_tokinfo), need);
@@ -408,7 +415,7 @@ static fl_status tokenize(const fl_allocator *a, const uint8_t *text, size_t len
             continue;
         }
         /* room for the token that starts here (or for nothing, before other whitespace) */
-        if (FL_UNLIKELY(room_left == 0)) {
+        if (FL_UNLIKELY(room_left < PLAIN_ROOM)) {
             toks->len = nt;
             infos->len = nt;
             if ((st = room(a, toks, infos, len - pos)) != FL_OK) {
