@@ -180,19 +180,6 @@ static inline size_t ascii_run(const uint8_t *text, size_t pos, size_t len, unsi
     return pos;
 }
 
-/* The shape bytes of fl_tokinfo (upper, lower, has_letter, all_digits, simple, same and the
- * padding up to id_fold) of a plain ASCII word: one starting with an upper-case letter, with
- * a lower-case one, with a digit and a letter somewhere, digits only; the last row for an
- * ASCII symbol. One 8-byte copy writes them ("same" is label's to set). */
-static const uint8_t WORD_SHAPE[5][8] = {
-    {1, 0, 1, 0, 1}, {0, 1, 1, 0, 1}, {0, 0, 1, 0, 1}, {0, 0, 0, 1, 1}, {0}};
-_Static_assert(offsetof(fl_tokinfo, lower) == offsetof(fl_tokinfo, upper) + 1 &&
-                   offsetof(fl_tokinfo, has_letter) == offsetof(fl_tokinfo, upper) + 2 &&
-                   offsetof(fl_tokinfo, all_digits) == offsetof(fl_tokinfo, upper) + 3 &&
-                   offsetof(fl_tokinfo, simple) == offsetof(fl_tokinfo, upper) + 4 &&
-                   offsetof(fl_tokinfo, id_fold) == offsetof(fl_tokinfo, upper) + 8,
-               "WORD_SHAPE copies the eight bytes from upper to id_fold");
-
 _Static_assert(offsetof(fl_token, end) == 4 && offsetof(fl_token, cp_start) == 8 &&
                    offsetof(fl_token, cp_end) == 12 && offsetof(fl_token, sentence) == 16 &&
                    offsetof(fl_token, kind) == 20 && offsetof(fl_token, space_before) == 21 &&
@@ -214,6 +201,19 @@ typedef struct plain_state {
 } plain_state;
 
 #if defined(__SSE2__)
+/* The shape bytes of fl_tokinfo (upper, lower, has_letter, all_digits, simple, same and the
+ * padding up to id_fold) of a plain ASCII word: one starting with an upper-case letter, with
+ * a lower-case one, with a digit and a letter somewhere, digits only; the last row for an
+ * ASCII symbol. One 8-byte copy writes them ("same" is label's to set). */
+static const uint8_t WORD_SHAPE[5][8] = {
+    {1, 0, 1, 0, 1}, {0, 1, 1, 0, 1}, {0, 0, 1, 0, 1}, {0, 0, 0, 1, 1}, {0}};
+_Static_assert(offsetof(fl_tokinfo, lower) == offsetof(fl_tokinfo, upper) + 1 &&
+                   offsetof(fl_tokinfo, has_letter) == offsetof(fl_tokinfo, upper) + 2 &&
+                   offsetof(fl_tokinfo, all_digits) == offsetof(fl_tokinfo, upper) + 3 &&
+                   offsetof(fl_tokinfo, simple) == offsetof(fl_tokinfo, upper) + 4 &&
+                   offsetof(fl_tokinfo, id_fold) == offsetof(fl_tokinfo, upper) + 8,
+               "WORD_SHAPE copies the eight bytes from upper to id_fold");
+
 /* What plain_words needs to know of a block of 64 bytes, a bit a byte (bit i for byte i). */
 typedef struct block_masks {
     uint64_t word;   /* ASCII letters and digits */
