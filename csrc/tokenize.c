@@ -334,10 +334,11 @@ FL_NOINLINE static size_t plain_words(const uint8_t *text, size_t len, plain_sta
             ends &= ends - 1;
         }
         /* the first byte not cut: the next token's start, or the limit when that comes first
-         * (what lies between is spaces) */
-        unsigned s = starts != 0 && (unsigned)__builtin_ctzll(starts) < limit
-                         ? (unsigned)__builtin_ctzll(starts)
-                         : limit;
+         * (what lies between is spaces; limit <= 63) */
+        unsigned s = (unsigned)__builtin_ctzll(starts | (1ULL << 63));
+        if (s > limit) {
+            s = limit;
+        }
         next = base + s;
         if (s > 0) {
             space_in = (m.space >> (s - 1)) & 1;
@@ -369,8 +370,8 @@ FL_NOINLINE static size_t plain_words(const uint8_t *text, size_t len, plain_sta
     (void)t;
     (void)info;
     (void)room;
-    st->stuck = st->pos; /* without SSE2 the general path takes every token */
-    return 0;
+    (void)st;
+    return 0; /* without SSE2 the general path takes every token */
 #endif
 }
 
