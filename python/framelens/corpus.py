@@ -1176,6 +1176,21 @@ def _sentence_texts(offsets: np.ndarray, data: np.ndarray, sent_matches: np.ndar
     return pa.LargeStringArray.from_buffers(n, off, text, valid, n - int(kept.sum()))
 
 
+def _untextable(ids) -> bool:
+    """Does an object Index of document ids hold a str with a lone surrogate? A DataFrame's
+    index may (pandas builds it as objects); a column of text may not, so such ids stay
+    objects in the tables, as the DataFrame had them."""
+    if ids.dtype != object:
+        return False
+    for x in ids:
+        if isinstance(x, str):
+            try:
+                x.encode("utf-8")
+            except UnicodeEncodeError:
+                return True
+    return False
+
+
 def _doc_id_index(records, doc_ids: List[Any], kinds: _IdKinds):
     """The documents' ids as a pandas Index of their natural type (a DataFrame's index
     labels keep the index's dtype). kinds: the ids' kinds, noted batch by batch."""
@@ -1279,6 +1294,8 @@ class Corpus:
         self.dedupe_keep: Optional[str] = None  # "group" or "all" (with "drop")
         self._doc_ids = doc_ids if isinstance(doc_ids, pd.Index) else \
             pd.Index(np.asarray(doc_ids))
+        # an object index with a str label that is no valid text (set when first asked)
+        self._ids_untextable: Optional[bool] = None
         self._doc_group = doc_group
         self.groups = tuple(groups)
         self.group_keys: Tuple[str, ...] = tuple(group_keys)
@@ -1340,8 +1357,11 @@ class Corpus:
         return label_array(codes, self._group_dtype)
 
     def _doc_id_col(self, doc_index: np.ndarray):
-        return self._doc_ids.take(doc_index).array if len(doc_index) else \
-            self._doc_ids[:0].array
+        ids = self._doc_ids.take(doc_index) if len(doc_index) else self._doc_ids[:0]
+        if self._ids_untextable is None:
+            self._ids_untextable = _untextable(self._doc_ids)
+        # the Index itself keeps its object dtype; its .array pandas would turn into text
+        return ids if self._ids_untextable else ids.array
 
     def _kept_cols(self, doc_index: np.ndarray) -> Dict[str, Any]:
         return {k: v.take(doc_index) for k, v in self._doc_columns.items()}
