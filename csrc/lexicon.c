@@ -811,10 +811,10 @@ fl_status fl__lexicon_freeze(fl_lexicon *lex) {
                                 (kid != 0 && lex->has_exclusions && nodes[kid].excl_below
                                      ? FL_START_EXCL
                                      : 0));
-        slot->root_flags = kid != 0 && nodes[kid].entry == 0 && nodes[kid].n_kids > FL_BIG_NODE &&
-                                   nodes[kid].kid_kinds == (1u << FL_EDGE_FOLD)
-                               ? FL_ROOT_BIG_FOLD
-                               : 0;
+        slot->root_flags =
+            kid != 0 && nodes[kid].entry == 0 && nodes[kid].kid_kinds == (1u << FL_EDGE_FOLD)
+                ? (uint8_t)(FL_ROOT_FOLD_STEP | (nodes[kid].n_kids > FL_BIG_NODE ? FL_ROOT_BIG : 0))
+                : 0;
         slot->flags = slot->id != 0 && lex->root_kids[n_ids + slot->id - 1] != 0 /* FL_EDGE_EXACT */
                           ? FL_SLOT_EXACT_ROOT
                           : 0;
