@@ -220,6 +220,7 @@ typedef struct block_masks {
     uint64_t letter; /* ASCII letters */
     uint64_t space;  /* ' ' */
     uint64_t stop;   /* bytes where only the general path may cut (classify_block) */
+    uint64_t hard;   /* the stops no token goes on through: whitespace other than ' ' */
 } block_masks;
 
 static inline __m128i bytes_eq(__m128i v, char c) {
@@ -228,13 +229,15 @@ static inline __m128i bytes_eq(__m128i v, char c) {
 
 /* The masks of the 64 bytes at p. The stops: a byte past ASCII, whitespace other than ' ',
  * an apostrophe ('\'', '`') or a hyphen ('-'), and what a word may join through: an '@', '.'
- * or ',' after a letter or digit and before a letter, a digit or another stop (a byte past
- * ASCII may be a letter). Whether byte 63 joins is not known here: the caller stops there. */
+ * or ',' after a letter or digit and before a letter, a digit or a stop other than
+ * whitespace (a byte past ASCII may be a letter). Whether byte 63 joins is not known here:
+ * the caller stops there. */
 static inline block_masks classify_block(const uint8_t *p) {
     uint64_t word = 0;
     uint64_t letter = 0;
     uint64_t space = 0;
     uint64_t stop = 0;
+    uint64_t hard = 0;
     uint64_t joiner = 0;
     for (unsigned c = 0; c < 4; c++) {
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * c));
@@ -254,10 +257,11 @@ static inline block_masks classify_block(const uint8_t *p) {
         letter |= (uint64_t)lm << shift;
         space |= (uint64_t)(unsigned)_mm_movemask_epi8(bytes_eq(v, ' ')) << shift;
         stop |= (uint64_t)(unsigned)_mm_movemask_epi8(stops) << shift;
+        hard |= (uint64_t)(unsigned)_mm_movemask_epi8(ws) << shift;
         joiner |= (uint64_t)(unsigned)_mm_movemask_epi8(joins) << shift;
     }
-    stop |= joiner & (word << 1) & ((word | stop) >> 1);
-    return (block_masks){word, letter, space, stop};
+    stop |= joiner & (word << 1) & ((word | (stop & ~hard)) >> 1);
+    return (block_masks){word, letter, space, stop, hard};
 }
 #endif
 
@@ -292,7 +296,8 @@ FL_NOINLINE static size_t plain_words(const uint8_t *text, size_t len, plain_sta
         uint8_t tail[64];
         if (len - base < 64) {
             memcpy(tail, p, len - base);
-            memset(tail + (len - base), 0x80, 64 - (len - base)); /* past the end: stops */
+            /* past the end: line breaks, stops that no token goes on through */
+            memset(tail + (len - base), '\n', 64 - (len - base));
             p = tail;
         }
         block_masks m = classify_block(p);
@@ -301,8 +306,10 @@ FL_NOINLINE static size_t plain_words(const uint8_t *text, size_t len, plain_sta
         unsigned limit = (unsigned)__builtin_ctzll(m.stop | (1ULL << 63));
         /* each token has one bit in starts (its first byte) and one in ends (its last), in
          * order; those cut here end before the byte before the limit (the byte after each
-         * is then no stop) */
-        uint64_t ends = ((m.word & ~(m.word >> 1)) | symbol) & (((1ULL << limit) - 1) >> 1);
+         * is then no stop), or at it when the limit is whitespace, which no token goes on
+         * through (a line break after a sentence's last word and period) */
+        uint64_t ends = ((m.word & ~(m.word >> 1)) | symbol) &
+                        (((1ULL << limit) - 1) >> (unsigned)!((m.hard >> limit) & 1));
         /* a space before byte i: bit i */
         uint64_t spaced = (m.space << 1) | (space_in ? 1u : 0u);
         while (ends != 0) {

@@ -393,8 +393,9 @@ std::string describe(const std::string &text, const fl_token &t) {
 
 TEST(Tokenize, PlainWordsCutAsTheGeneralPathDoes) {
     // plain_words cuts plain ASCII words and symbols from masks of 64-byte blocks and leaves
-    // every stop (a byte past ASCII, a joiner, an apostrophe, a hyphen, other whitespace) and
-    // the end of the text to the general path. Texts glued from pieces of every kind, of up
+    // every stop (a byte past ASCII, a joiner, an apostrophe, a hyphen, other whitespace) to
+    // the general path; the token before whitespace that is a stop (a line break) or at the
+    // text's end it cuts itself. Texts glued from pieces of every kind, of up
     // to some hundred bytes and more, put each piece at every offset of a block and at the
     // text's end; each must give the same records, byte for byte, both ways.
     const std::vector<std::string> pieces = {"Kiev",
