@@ -211,7 +211,12 @@ typedef struct fl_tokinfo {
  * scans then read a byte a token, eight at a time, not a 64-byte fl_tokinfo). */
 enum {
     FL_START_TERM = 1, /* a walk may start here: fl_tokinfo.root != 0 or root_more */
-    FL_START_EXCL = 2 /* an exclusion may start here */
+    FL_START_EXCL = 2, /* an exclusion may start here */
+    /* fl__label_tokens' own, for taking away FL_START_TERM where a walk would end at its first
+     * node: a walk from here goes on only along the next token's folded label (its first
+     * node has FL_ROOT_FOLD_STEP, and the token no other way from the root) */
+    FL_START_STEP = 4,
+    FL_START_NO_FOLD = 8 /* no folded label (FL_NO_ID): no walk goes on through this token */
 };
 
 /* Appends the tokens of text[0..len) to toks (fl_token) and infos (fl_tokinfo). Fills

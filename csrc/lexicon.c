@@ -807,14 +807,16 @@ fl_status fl__lexicon_freeze(fl_lexicon *lex) {
         fl_vocab_slot *slot = &lex->vocab_slots[j];
         uint32_t kid = slot->id != 0 ? lex->root_kids[slot->id - 1] : 0; /* FL_EDGE_FOLD: 0 */
         slot->root = kid;
-        slot->start = (uint8_t)((kid != 0 ? FL_START_TERM : 0) |
-                                (kid != 0 && lex->has_exclusions && nodes[kid].excl_below
-                                     ? FL_START_EXCL
-                                     : 0));
         slot->root_flags =
             kid != 0 && nodes[kid].entry == 0 && nodes[kid].kid_kinds == (1u << FL_EDGE_FOLD)
                 ? (uint8_t)(FL_ROOT_FOLD_STEP | (nodes[kid].n_kids > FL_BIG_NODE ? FL_ROOT_BIG : 0))
                 : 0;
+        slot->start = (uint8_t)((kid != 0 ? FL_START_TERM : 0) |
+                                (kid != 0 && lex->has_exclusions && nodes[kid].excl_below
+                                     ? FL_START_EXCL
+                                     : 0) |
+                                (slot->root_flags & FL_ROOT_FOLD_STEP ? FL_START_STEP : 0) |
+                                (slot->id == 0 ? FL_START_NO_FOLD : 0));
         slot->flags = slot->id != 0 && lex->root_kids[n_ids + slot->id - 1] != 0 /* FL_EDGE_EXACT */
                           ? FL_SLOT_EXACT_ROOT
                           : 0;
