@@ -540,40 +540,68 @@ static void sort_run(uint32_t *labels, uint32_t *nodes, size_t n) {
     }
 }
 
+/* Does node n end no term and go on only along folded labels (FL_ROOT_FOLD_STEP when it is a
+ * child of the root)? */
+static bool fold_step(const fl_node *nd) {
+    return nd->entry == 0 && nd->kid_kinds == (1u << FL_EDGE_FOLD);
+}
+
+/* Sets edge (parent n, label)'s bit in lex->big_bloom. */
+static void bloom_edge(fl_lexicon *lex, uint32_t n, uint32_t label) {
+    size_t b = (size_t)(fl__hash_edge64(n, label) >> 32) & lex->big_bloom_mask;
+    lex->big_bloom[b >> 3] |= (uint8_t)(1u << (b & 7));
+}
+
 /* The edge table of the nodes with more than FL_BIG_NODE children (compiled child runs in
  * place): one probe finds a child of "the" or "said", where a binary search of their long
- * runs missed the cache at every step. */
+ * runs missed the cache at every step. Its bitmap also holds the edges of every child of
+ * the root along a folded label that has FL_ROOT_FOLD_STEP, for fl__label_tokens' test of
+ * whether a walk from such a node can go on into the next token. */
 static fl_status build_big_edges(fl_lexicon *lex) {
     const fl_node *nodes = lex->nodes.data;
+    const uint32_t *root = lex->root_edges.data;
     size_t n_big = 0;
+    size_t n_step = 0;
     for (size_t n = 1; n < lex->nodes.len; n++) {
         n_big += nodes[n].n_kids > FL_BIG_NODE ? nodes[n].n_kids : 0;
+    }
+    for (size_t l = FL_EDGE_FOLD; l < lex->root_edges.len; l += 4) {
+        n_step += root[l] != 0 && fold_step(&nodes[root[l]]) ? nodes[root[l]].n_kids : 0;
+    }
+    if (n_big + n_step == 0) {
+        return FL_OK;
+    }
+    size_t bits = fl__table_size(16 * (n_big + n_step), 512);
+    if ((lex->big_bloom = fl__malloc(&lex->alloc, bits / 8)) == NULL) {
+        return FL_ERR_NOMEM;
+    }
+    memset(lex->big_bloom, 0, bits / 8);
+    lex->big_bloom_mask = bits - 1;
+    for (size_t l = FL_EDGE_FOLD; l < lex->root_edges.len; l += 4) {
+        const fl_node *nd = &nodes[root[l]];
+        for (uint32_t k = 0; root[l] != 0 && fold_step(nd) && k < nd->n_kids; k++) {
+            bloom_edge(lex, root[l], lex->kid_labels[nd->first_kid + k]);
+        }
     }
     if (n_big == 0) {
         return FL_OK;
     }
     size_t slots = fl__table_size(2 * n_big, 16);
-    size_t bits = fl__table_size(16 * n_big, 512);
     size_t bytes;
     if (!fl__mul(slots, sizeof(fl_edge_slot), &bytes) ||
-        (lex->big_edges = fl__malloc(&lex->alloc, bytes)) == NULL ||
-        (lex->big_bloom = fl__malloc(&lex->alloc, bits / 8)) == NULL) {
+        (lex->big_edges = fl__malloc(&lex->alloc, bytes)) == NULL) {
         return FL_ERR_NOMEM;
     }
     memset(lex->big_edges, 0, bytes);
-    memset(lex->big_bloom, 0, bits / 8);
     lex->big_mask = slots - 1;
-    lex->big_bloom_mask = bits - 1;
     for (uint32_t n = 1; n < lex->nodes.len; n++) {
         if (nodes[n].n_kids <= FL_BIG_NODE) {
             continue;
         }
         for (uint32_t k = 0; k < nodes[n].n_kids; k++) {
             uint32_t label = lex->kid_labels[nodes[n].first_kid + k];
-            uint64_t h = fl__hash_edge64(n, label);
-            size_t b = (size_t)(h >> 32) & lex->big_bloom_mask;
-            lex->big_bloom[b >> 3] |= (uint8_t)(1u << (b & 7));
-            size_t j = (uint32_t)h & lex->big_mask;
+            bloom_edge(lex, n, label);
+            size_t j = (uint32_t)fl__hash_edge64(n, label) & lex->big_mask;
             while (lex->big_edges[j].child != 0) {
                 j = (j + 1) & lex->big_mask;
             }
@@ -807,10 +835,10 @@ fl_status fl__lexicon_freeze(fl_lexicon *lex) {
         fl_vocab_slot *slot = &lex->vocab_slots[j];
         uint32_t kid = slot->id != 0 ? lex->root_kids[slot->id - 1] : 0; /* FL_EDGE_FOLD: 0 */
         slot->root = kid;
-        slot->root_flags =
-            kid != 0 && nodes[kid].entry == 0 && nodes[kid].kid_kinds == (1u << FL_EDGE_FOLD)
-                ? (uint8_t)(FL_ROOT_FOLD_STEP | (nodes[kid].n_kids > FL_BIG_NODE ? FL_ROOT_BIG : 0))
-                : 0;
+        slot->root_flags = kid != 0 && fold_step(&nodes[kid])
+                               ? (uint8_t)(FL_ROOT_FOLD_STEP |
+                                           (nodes[kid].n_kids > FL_BIG_NODE ? FL_ROOT_BIG : 0))
+                               : 0;
         slot->start = (uint8_t)((kid != 0 ? FL_START_TERM : 0) |
                                 (kid != 0 && lex->has_exclusions && nodes[kid].excl_below
                                      ? FL_START_EXCL
