@@ -392,11 +392,10 @@ typedef struct fl_vocab_slot {
 /* What the matcher may know of a walk's first node without reading it (fl_vocab_slot,
  * fl_tokinfo): a node that ends no term and whose children are all along folded labels
  * continues only through the next token's folded label: a token with none (most words are
- * in no term) ends the walk at once, and for a node of more than FL_BIG_NODE children ("the",
- * "said" in a large lexicon) the big-node bitmap (lex->big_bloom) mostly rules the label out. */
+ * in no term) ends the walk at once, and the edge bitmap (lex->big_bloom) rules most other
+ * labels out. */
 enum {
-    FL_ROOT_FOLD_STEP = 1, /* no term ends here; every child along a folded label */
-    FL_ROOT_BIG = 2 /* more than FL_BIG_NODE children */
+    FL_ROOT_FOLD_STEP = 1 /* no term ends here; every child along a folded label */
 };
 
 enum {

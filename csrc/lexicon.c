@@ -546,6 +546,12 @@ static bool fold_step(const fl_node *nd) {
     return nd->entry == 0 && nd->kid_kinds == (1u << FL_EDGE_FOLD);
 }
 
+/* The child of the root along label l (a folded one) when it has FL_ROOT_FOLD_STEP, else 0. */
+static uint32_t step_root(const fl_lexicon *lex, size_t l) {
+    uint32_t c = FL_VEC_AT(lex->root_edges, uint32_t, l);
+    return c != 0 && fold_step(&FL_VEC_AT(lex->nodes, fl_node, c)) ? c : 0;
+}
+
 /* Sets edge (parent n, label)'s bit in lex->big_bloom. */
 static void bloom_edge(fl_lexicon *lex, uint32_t n, uint32_t label) {
     size_t b = (size_t)(fl__hash_edge64(n, label) >> 32) & lex->big_bloom_mask;
@@ -559,14 +565,14 @@ static void bloom_edge(fl_lexicon *lex, uint32_t n, uint32_t label) {
  * whether a walk from such a node can go on into the next token. */
 static fl_status build_big_edges(fl_lexicon *lex) {
     const fl_node *nodes = lex->nodes.data;
-    const uint32_t *root = lex->root_edges.data;
     size_t n_big = 0;
     size_t n_step = 0;
     for (size_t n = 1; n < lex->nodes.len; n++) {
         n_big += nodes[n].n_kids > FL_BIG_NODE ? nodes[n].n_kids : 0;
     }
     for (size_t l = FL_EDGE_FOLD; l < lex->root_edges.len; l += 4) {
-        n_step += root[l] != 0 && fold_step(&nodes[root[l]]) ? nodes[root[l]].n_kids : 0;
+        uint32_t c = step_root(lex, l);
+        n_step += c != 0 ? nodes[c].n_kids : 0;
     }
     if (n_big + n_step == 0) {
         return FL_OK;
@@ -578,9 +584,9 @@ static fl_status build_big_edges(fl_lexicon *lex) {
     memset(lex->big_bloom, 0, bits / 8);
     lex->big_bloom_mask = bits - 1;
     for (size_t l = FL_EDGE_FOLD; l < lex->root_edges.len; l += 4) {
-        const fl_node *nd = &nodes[root[l]];
-        for (uint32_t k = 0; root[l] != 0 && fold_step(nd) && k < nd->n_kids; k++) {
-            bloom_edge(lex, root[l], lex->kid_labels[nd->first_kid + k]);
+        uint32_t c = step_root(lex, l);
+        for (uint32_t k = 0; c != 0 && k < nodes[c].n_kids; k++) {
+            bloom_edge(lex, c, lex->kid_labels[nodes[c].first_kid + k]);
         }
     }
     if (n_big == 0) {
@@ -835,10 +841,7 @@ fl_status fl__lexicon_freeze(fl_lexicon *lex) {
         fl_vocab_slot *slot = &lex->vocab_slots[j];
         uint32_t kid = slot->id != 0 ? lex->root_kids[slot->id - 1] : 0; /* FL_EDGE_FOLD: 0 */
         slot->root = kid;
-        slot->root_flags = kid != 0 && fold_step(&nodes[kid])
-                               ? (uint8_t)(FL_ROOT_FOLD_STEP |
-                                           (nodes[kid].n_kids > FL_BIG_NODE ? FL_ROOT_BIG : 0))
-                               : 0;
+        slot->root_flags = kid != 0 && fold_step(&nodes[kid]) ? FL_ROOT_FOLD_STEP : 0;
         slot->start = (uint8_t)((kid != 0 ? FL_START_TERM : 0) |
                                 (kid != 0 && lex->has_exclusions && nodes[kid].excl_below
                                      ? FL_START_EXCL
