@@ -61,7 +61,7 @@ export UBSAN_OPTIONS ?= print_stacktrace=1:halt_on_error=1
 
 .PHONY: help deps venv build ctest pytest test demo sanitize fuzz fuzz-smoke linearity bench wheel \
         wheel-check lint lint-py lint-c format abi3-check clean distclean \
-        bench-anchors bench-stages bench-stages-instr bench-dask
+        bench-anchors bench-stages bench-stages-instr bench-dask bench-smoke
 
 # $(call run_suite,REPORT,COMMAND): runs a test suite, saving its exit status as REPORT.rc
 # beside its JUnit report, so the summary also sees failures that the report cannot show.
@@ -92,6 +92,7 @@ help:
 	@echo "               (BENCH_ARGS=--quick for a smoke run)"
 	@echo "make bench-stages   MB/s of each C stage (BENCH_MB, BENCH_TERMS); -instr: callgrind"
 	@echo "make bench-dask     analyze_dask on 1 and 2 processes, analyze_corpus on 1 and 2 threads"
+	@echo "make bench-smoke    the speed benchmarks still build and run (CI; about two minutes)"
 	@echo "make clean     remove build output (distclean: also .venv)"
 
 # System packages (Debian). SKIP_DEPS=1 skips the check (sub-makes of `test` use it).
@@ -310,6 +311,23 @@ bench-anchors: deps build $(STAGES_BIN)
 
 $(STAGES_BIN): benchmarks/stages.c benchmarks/read_all.h $(COBJ)
 	$(CC) $(C_FLAGS) $< $(COBJ) -o $@ $(PKG_LIBS) -pthread -lm
+
+MATCH_DUMP_BIN = $(BUILD)/match_dump
+$(MATCH_DUMP_BIN): benchmarks/match_dump.c benchmarks/read_all.h $(COBJ)
+	$(CC) $(C_FLAGS) $< $(COBJ) -o $@ $(PKG_LIBS) -pthread -lm
+
+# CI's smoke run of the speed benchmarks. stages.c calls the core's internal stages directly
+# and match_dump.c is the differential check of every pure speed-up: both are built here with
+# warnings as errors, so that a change of what they call cannot break them unseen; then a
+# --quick anchors run that fails when anything on framelens's side fails or its counts
+# disagree (peers that are not installed are reported, not needed), and match_dump over the
+# demo corpus.
+bench-smoke: deps build $(STAGES_BIN) $(MATCH_DUMP_BIN)
+	$(VPY) benchmarks/bench_anchors.py --quick --strict --stages-bin $(STAGES_BIN)
+	$(MATCH_DUMP_BIN) python/framelens/data/demo_corpus.jsonl \
+	    python/framelens/lexicons/conflict-demo.json > $(BUILD)/match_dump.txt
+	@grep -q '^doc ' $(BUILD)/match_dump.txt || \
+	    { echo "match_dump wrote no documents: see $(BUILD)/match_dump.txt"; exit 1; }
 
 # The generated corpus and lexicons, redone when the generator changes or a size is new.
 BENCH_STAMP = $(BENCH_DATA)/.terms-$(subst $(comma),-,$(BENCH_TERMS))

@@ -475,6 +475,11 @@ def main(argv: Optional[List[str]] = None) -> int:
     ap.add_argument("--stages-bin", default=None,
                     help="benchmarks/stages.c built (make bench-anchors passes it): its stage "
                          "table for every lexicon")
+    ap.add_argument("--strict", action="store_true",
+                    help="exit with status 1 when anything on framelens's side failed (a "
+                         "child, the stage benchmark, the scale-out, build or memory run) or "
+                         "its counts disagree between runs; peers that are missing or fail "
+                         "do not count (CI's smoke run)")
     ap.add_argument("--write-readme", default=None, metavar="README",
                     help="write the report into README between the bench_anchors markers")
     ap.add_argument("--child", help=argparse.SUPPRESS)
@@ -574,7 +579,7 @@ def main(argv: Optional[List[str]] = None) -> int:
                     if got:
                         results[n]["framelens-n"][key] = statistics.median(got)
 
-        stage_tables = {}
+        stage_tables: Dict[int, Dict[str, Any]] = {}
         if args.stages_bin:
             for n in sizes:
                 stage_tables[n] = run_stages(args.stages_bin, corpus, lex_paths[n], args.runs)
@@ -636,6 +641,11 @@ def main(argv: Optional[List[str]] = None) -> int:
                   f"(`--matched-attributions`, as framelens 1 thread runs).")
         md.append("")
         md.extend(stage_summary(stage_tables, sizes))
+        for n in sizes:
+            for key in ("error", "error (matched)"):
+                if key in stage_tables[n]:
+                    md.append("")
+                    md.append(f"C stages, {n:,} terms: {stage_tables[n][key]}")
     for r in scales:
         md.append("")
         md.extend(scale_summary(r))
@@ -664,7 +674,43 @@ def main(argv: Optional[List[str]] = None) -> int:
         write_readme(Path(args.write_readme), md)
         print(f"\n{args.write_readme}: the section between the bench_anchors markers rewritten")
     print(f"\ntotal benchmark time {time.perf_counter() - t_start:.0f} s")
-    return 0
+    failures = framelens_failures(results, stage_tables, scales, build, rss)
+    for what in failures:
+        print(f"framelens failed: {what}", file=sys.stderr)
+    return 1 if failures and args.strict else 0
+
+
+def framelens_failures(results: Dict[int, Dict[str, dict]], stage_tables: Dict[int, dict],
+                       scales: List[dict], build: Optional[dict], rss: Optional[dict]
+                       ) -> List[str]:
+    """What went wrong on framelens's side of a run (a peer that is missing or fails is the
+    peer's): a framelens child, the stage benchmark, the scale-out, build or memory run that
+    failed, framelens counts that differ between its runs of one lexicon (1 thread, all
+    cores, every attribution, analyze()), Dask counts unequal to analyze_corpus's."""
+    out: List[str] = []
+    for n, tools in results.items():
+        counts = {}
+        for tool, r in tools.items():
+            if not tool.startswith("framelens"):
+                continue
+            if "error" in r:
+                out.append(f"{tool}, {n:,} terms: {r['error']}")
+            else:
+                counts[tool] = r["matches"]
+        if len(set(counts.values())) > 1:
+            out.append(f"{n:,} terms: the framelens runs found different numbers of matches: "
+                       + ", ".join(f"{t} {c:,}" for t, c in counts.items()))
+    for n, table in stage_tables.items():
+        out += [f"stages, {n:,} terms: {table[k]}" for k in ("error", "error (matched)")
+                if k in table]
+    for r in scales:
+        if "error" in r:
+            out.append(f"scale-out: {r['error']}")
+        elif "dask1_same" in r and not (r["dask1_same"] and r["dask2_same"]):
+            out.append(f"scale-out, {r['mb']:.1f} MB: Dask's counts differ from analyze_corpus's")
+    out += [f"{what}: {r['error']}" for what, r in (("lexicon build", build), ("memory", rss))
+            if r is not None and "error" in r]
+    return out
 
 
 BEGIN_MARK = "<!-- BEGIN bench_anchors (written by bench_anchors.py --write-readme) -->"
@@ -715,13 +761,13 @@ def host_ceiling(binary: Optional[str], corpus: Path, lexicon: Path, threads: in
 
 
 def run_stages(binary: str, corpus: Path, lexicon: Path, runs: int, matched: bool = False
-               ) -> Dict[str, float]:
+               ) -> Dict[str, Any]:
     """ns per token of each stage, from the stage benchmark's table (matched: with
     --matched-attributions, as framelens 1 thread runs)."""
     p = subprocess.run([binary, str(corpus), str(lexicon), "--runs", str(runs), "--no-threads"]
                        + (["--matched-attributions"] if matched else []),
                        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    out: Dict[str, float] = {}
+    out: Dict[str, Any] = {}
     for cells in _table_rows(p.stdout):
         if len(cells) >= 5:
             try:
@@ -729,6 +775,10 @@ def run_stages(binary: str, corpus: Path, lexicon: Path, runs: int, matched: boo
                 out[cells[0] + " MB/s"] = float(cells[2])
             except ValueError:
                 continue
+    if p.returncode != 0 or "fl_analyze (all)" not in out:
+        # an empty table would only show dashes: say why
+        why = " | ".join(p.stderr.strip().splitlines()[-3:]) or f"exit status {p.returncode}"
+        return {"error": f"{Path(binary).name} failed on {lexicon.name}: {why}"}
     return out
 
 
@@ -741,7 +791,7 @@ STAGE_ROWS = (("tokenise", "tokenise"), ("segment", "segment"),
               ("fl_analyze (all) (matched)", "fl_analyze, matched attributions"))
 
 
-def stage_summary(tables: Dict[int, Dict[str, float]], sizes: List[int]) -> List[str]:
+def stage_summary(tables: Dict[int, Dict[str, Any]], sizes: List[int]) -> List[str]:
     head = "| stage, ns per token | " + " | ".join(f"{n:,} terms" for n in sizes) + " |"
     rows = [head, "|---|" + "---:|" * len(sizes)]
     for key, label in STAGE_ROWS:
