@@ -1,0 +1,76 @@
+"""benchmarks/bench_anchors.py --strict: what counts as a failure on framelens's side of a run
+(CI's smoke run exits non-zero on it), on hand-made results and a stage binary that fails."""
+# SPDX-License-Identifier: MIT
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+from common import REPO
+
+
+def _load_benchmark():
+    spec = importlib.util.spec_from_file_location("bench_anchors",
+                                                  REPO / "benchmarks" / "bench_anchors.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["bench_anchors"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+ba = _load_benchmark()
+
+
+def ok_run(matches: int) -> dict:
+    return {"matches": matches, "wall": 1.0, "cpu": 1.0}
+
+
+def good_results() -> dict:
+    return {100: {"framelens-1": ok_run(7), "framelens-n": ok_run(7),
+                  "framelens-analyze": ok_run(7), "pyahocorasick": ok_run(9)}}
+
+
+def test_a_clean_run_has_no_failures():
+    scale = {"mb": 1.0, "dask1_same": True, "dask2_same": True}
+    assert ba.framelens_failures(good_results(), {100: {"fl_analyze (all)": 40.0}}, [scale],
+                                 {"terms": 10}, {"mb": 1.0}) == []
+
+
+def test_peers_missing_or_failing_are_not_framelens_failures():
+    results = good_results()
+    results[100]["spacy"] = {"tool": "spacy", "error": "not installed (spacy)"}
+    results[100]["hyperscan"] = {"tool": "hyperscan", "error": "failed: boom"}
+    scale = {"mb": 1.0, "dask_error": "distributed is not installed"}
+    assert ba.framelens_failures(results, {}, [scale], None, None) == []
+
+
+def test_each_failure_on_framelens_side_is_named():
+    results = good_results()
+    results[100]["framelens-n"] = {"tool": "framelens-n", "error": "failed: Segmentation fault"}
+    results[10000] = {"framelens-1": ok_run(5), "framelens-1-all": ok_run(6)}
+    stages = {100: {"error": "stages failed on lexicon-100.json: exit status 1"},
+              10000: {"fl_analyze (all)": 40.0,
+                      "error (matched)": "stages failed on lexicon-10000.json: abort"}}
+    scales = [{"mb": 1.0, "dask1_same": True, "dask2_same": False},
+              {"error": "took longer than 5 s"}]
+    got = ba.framelens_failures(results, stages, scales, {"error": "failed: MemoryError"},
+                                {"mb": 20.0, "error": "failed: killed"})
+    assert got[0] == "framelens-n, 100 terms: failed: Segmentation fault"
+    assert "different numbers of matches: framelens-1 5, framelens-1-all 6" in got[1]
+    assert got[2] == "stages, 100 terms: stages failed on lexicon-100.json: exit status 1"
+    assert got[3] == "stages, 10,000 terms: stages failed on lexicon-10000.json: abort"
+    assert got[4] == "scale-out, 1.0 MB: Dask's counts differ from analyze_corpus's"
+    assert got[5] == "scale-out: took longer than 5 s"
+    assert got[6:] == ["lexicon build: failed: MemoryError", "memory: failed: killed"]
+
+
+def test_a_stage_binary_that_fails_is_an_error_not_an_empty_table(tmp_path: Path):
+    lexicon = tmp_path / "lexicon-100.json"
+    lexicon.write_text("{}", encoding="utf-8")
+    got = ba.run_stages("/bin/false", tmp_path / "corpus.jsonl", lexicon, 1)
+    assert list(got) == ["error"]
+    assert got["error"] == "false failed on lexicon-100.json: exit status 1"
+    rows = ba.stage_summary({100: got}, [100])
+    assert all(line.endswith("— |") for line in rows[2:])
