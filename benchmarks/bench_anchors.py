@@ -778,7 +778,8 @@ def run_stages(binary: str, corpus: Path, lexicon: Path, runs: int, matched: boo
     if p.returncode != 0 or "fl_analyze (all)" not in out:
         # an empty table would only show dashes: say why
         why = " | ".join(p.stderr.strip().splitlines()[-3:]) or f"exit status {p.returncode}"
-        return {"error": f"{Path(binary).name} failed on {lexicon.name}: {why}"}
+        flags = " --matched-attributions" if matched else ""
+        return {"error": f"{Path(binary).name}{flags} failed on {lexicon.name}: {why}"}
     return out
 
 

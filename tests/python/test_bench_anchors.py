@@ -72,5 +72,8 @@ def test_a_stage_binary_that_fails_is_an_error_not_an_empty_table(tmp_path: Path
     got = ba.run_stages("/bin/false", tmp_path / "corpus.jsonl", lexicon, 1)
     assert list(got) == ["error"]
     assert got["error"] == "false failed on lexicon-100.json: exit status 1"
+    matched = ba.run_stages("/bin/false", tmp_path / "corpus.jsonl", lexicon, 1, True)
+    assert matched["error"] == ("false --matched-attributions failed on lexicon-100.json: "
+                                "exit status 1")
     rows = ba.stage_summary({100: got}, [100])
     assert all(line.endswith("— |") for line in rows[2:])
