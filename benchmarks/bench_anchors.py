@@ -67,6 +67,7 @@ Usage::
 
     python benchmarks/bench_anchors.py                  # 16 MB, 100..100,000 terms, 3 runs
     python benchmarks/bench_anchors.py --quick          # a smoke run (~1 minute)
+    python benchmarks/bench_anchors.py --quick --strict # CI's: exit 1 when framelens fails
     python benchmarks/bench_anchors.py --size-mb 100 --terms 1000,100000
     python benchmarks/bench_anchors.py --tools framelens-1,hyperscan --markdown
 
