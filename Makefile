@@ -92,7 +92,7 @@ help:
 	@echo "               (BENCH_ARGS=--quick for a smoke run)"
 	@echo "make bench-stages   MB/s of each C stage (BENCH_MB, BENCH_TERMS); -instr: callgrind"
 	@echo "make bench-dask     analyze_dask on 1 and 2 processes, analyze_corpus on 1 and 2 threads"
-	@echo "make bench-smoke    the speed benchmarks still build and run (CI; about two minutes)"
+	@echo "make bench-smoke    the speed benchmarks still build and run (CI; about 15 s)"
 	@echo "make clean     remove build output (distclean: also .venv)"
 
 # System packages (Debian). SKIP_DEPS=1 skips the check (sub-makes of `test` use it).
