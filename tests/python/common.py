@@ -4,9 +4,12 @@ snippets. The fixtures built on them are in conftest.py."""
 # SPDX-License-Identifier: MIT
 from __future__ import annotations
 
+import importlib.util
 import os
 import random
+import sys
 from pathlib import Path
+from types import ModuleType
 from typing import Any, Dict, List, Sequence
 
 import pytest
@@ -19,6 +22,17 @@ DEMO_TEXT = str(PYDIR / "framelens" / "data" / "demo.txt")
 # names its source and licence).
 SHARED_DATA = REPO.parent / "shared" / "data"
 ON_CI = os.environ.get("CI") == "true"
+
+
+def benchmark_module(script: str, name: str) -> ModuleType:
+    """benchmarks/<script> loaded as module `name` (registered in sys.modules, where
+    dataclasses look their module up by name)."""
+    spec = importlib.util.spec_from_file_location(name, REPO / "benchmarks" / script)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
 
 
 def shared_data(*parts: str) -> Path:

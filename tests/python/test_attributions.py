@@ -4,7 +4,6 @@ and target tables, and the acceptance checks on the founding article."""
 # SPDX-License-Identifier: MIT
 from __future__ import annotations
 
-import importlib.util
 import os
 from pathlib import Path
 
@@ -13,6 +12,8 @@ import pandas as pd
 import pytest
 
 import framelens as fl
+
+from common import benchmark_module
 
 REPO = Path(__file__).resolve().parents[2]
 SEED = REPO.parent / "shared" / "data" / "seed" / "sputnik-2021-12-28.txt"
@@ -252,11 +253,7 @@ def test_speakers_and_cues_on_polnear():
     """Measured by benchmarks/attribution.py (figures in benchmarks/README.md); this keeps them
     from falling: speaker and cue F1 on both halves of PolNeAR's training split."""
     need_shared(POLNEAR)
-    spec = importlib.util.spec_from_file_location("attribution_benchmark",
-                                                  REPO / "benchmarks" / "attribution.py")
-    bench = importlib.util.module_from_spec(spec)
-    assert spec.loader is not None
-    spec.loader.exec_module(bench)
+    bench = _bench()
     res = bench.evaluate(bench.load_polnear(POLNEAR))
     # floors at the figures measured on 2026-12-02 after phase 9's rules, rounded down
     # (speaker, cue, attribution F1: tune 0.7228, 0.7327, 0.6785; measure 0.7041, 0.7213,
@@ -277,12 +274,7 @@ def test_speakers_and_cues_on_polnear():
 
 
 def _bench():
-    spec = importlib.util.spec_from_file_location("attribution_benchmark",
-                                                  REPO / "benchmarks" / "attribution.py")
-    bench = importlib.util.module_from_spec(spec)
-    assert spec.loader is not None
-    spec.loader.exec_module(bench)
-    return bench
+    return benchmark_module("attribution.py", "attribution_benchmark")
 
 
 def test_benchmark_head_rule():

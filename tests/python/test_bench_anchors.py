@@ -3,24 +3,11 @@
 # SPDX-License-Identifier: MIT
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
-from common import REPO
+from common import benchmark_module
 
-
-def _load_benchmark():
-    spec = importlib.util.spec_from_file_location("bench_anchors",
-                                                  REPO / "benchmarks" / "bench_anchors.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["bench_anchors"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-ba = _load_benchmark()
+ba = benchmark_module("bench_anchors.py", "bench_anchors")
 
 
 def ok_run(matches: int) -> dict:

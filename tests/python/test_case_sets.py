@@ -3,7 +3,6 @@ pySBD golden rules (when ../shared/data is present), voice accuracy on the label
 labelled headlines and reported speech on PolNeAR's training split. benchmarks/segmentation.py
 and benchmarks/voice.py report the same figures against peers."""
 # SPDX-License-Identifier: MIT
-import importlib.util
 import json
 import subprocess
 import sys
@@ -12,7 +11,7 @@ import pytest
 
 import framelens as fl
 
-from common import REPO, shared_data
+from common import REPO, benchmark_module, shared_data
 
 DATA = REPO / "tests" / "data"
 GOLDEN = ("sbd_golden_rules", "golden_rules_en.jsonl")
@@ -20,12 +19,7 @@ GOLDEN = ("sbd_golden_rules", "golden_rules_en.jsonl")
 
 def voice_benchmark():
     """benchmarks/voice.py as a module."""
-    spec = importlib.util.spec_from_file_location("voice_benchmark",
-                                                  REPO / "benchmarks" / "voice.py")
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return benchmark_module("voice.py", "voice_benchmark")
 
 
 def load(path):

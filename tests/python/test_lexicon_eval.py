@@ -3,25 +3,12 @@ gold data (../shared/data) whose results must be internally consistent."""
 # SPDX-License-Identifier: MIT
 from __future__ import annotations
 
-import importlib.util
 import io
 import math
-import sys
 
-from common import REPO, SHARED_DATA, shared_data
+from common import SHARED_DATA, benchmark_module, shared_data
 
-
-def _load_benchmark():
-    spec = importlib.util.spec_from_file_location("lexicon_eval",
-                                                  REPO / "benchmarks" / "lexicon_eval.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["lexicon_eval"] = module  # dataclasses resolve their module by name
-    spec.loader.exec_module(module)
-    return module
-
-
-ev = _load_benchmark()
+ev = benchmark_module("lexicon_eval.py", "lexicon_eval")
 
 TEXT = "He slammed the “utterly absurd” plan, critics said."
 
