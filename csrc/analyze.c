@@ -45,6 +45,7 @@ void fl_result_free(fl_result *res) {
     fl__vec_free(&a, &res->sentence_cues);
     fl__vec_free(&a, &res->cue_tokens);
     fl__vec_free(&a, &res->starts);
+    fl__vec_free(&a, &res->utf8);
     fl__free(&a, res);
 }
 

@@ -387,11 +387,29 @@ typedef struct chunk {
     size_t failed_doc;
 } chunk;
 
+/* A batch's texts as its caller gave them: UTF-8 (fl_analyze_batch, fl_pool_submit), or in
+ * any fl_units form (the _texts calls), transcoded by the thread that analyses each text. */
+typedef struct doc_texts {
+    const char *const *utf8; /* NULL: the texts are those of `units` */
+    fl_texts units;
+    const size_t *lens; /* bytes or code units */
+} doc_texts;
+
+/* Text d as UTF-8: the caller's own, or transcoded into res->utf8 (valid until the next). */
+static fl_status doc_text(const doc_texts *t, const fl_allocator *a, size_t d, fl_result *res,
+                          const char **text, size_t *len, fl_error *err) {
+    if (t->utf8 != NULL) {
+        *text = t->utf8[d];
+        *len = t->lens[d];
+        return FL_OK;
+    }
+    return fl__text_utf8(a, &t->units, d, &res->utf8, text, len, err);
+}
+
 /* What the workers share: the input, the chunks and the index of the next free chunk. */
 typedef struct work {
     const fl_lexicon *lex;
-    const char *const *texts;
-    const size_t *lens;
+    doc_texts texts;
     const fl_allocator *alloc;
     fl_sentence_texts sentence_texts;
     fl_attributions attributions;
@@ -493,7 +511,7 @@ static void run_chunk(work *w, chunk *ch, fl_result *res) {
     size_t bytes = 0; /* of text, counted up to FL_RESERVE_MAX_BYTES (no overflow) */
     for (size_t d = ch->first; d < ch->last && bytes < FL_RESERVE_MAX_BYTES; d++) {
         size_t left = FL_RESERVE_MAX_BYTES - bytes;
-        bytes += w->lens[d] < left ? w->lens[d] : left;
+        bytes += w->texts.lens[d] < left ? w->texts.lens[d] : left;
     }
     if (ch->status == FL_OK && ch->last > ch->first) {
         ch->status = columns_reserve(w->alloc, &ch->cols, ch->last - ch->first, bytes,
@@ -505,10 +523,14 @@ static void run_chunk(work *w, chunk *ch, fl_result *res) {
         }
     }
     for (size_t d = ch->first; d < ch->last && ch->status == FL_OK; d++) {
-        ch->status = fl_analyze(w->lex, w->texts[d], w->lens[d], res, &ch->err);
+        const char *text;
+        size_t len;
+        ch->status = doc_text(&w->texts, w->alloc, d, res, &text, &len, &ch->err);
         if (ch->status == FL_OK) {
-            ch->status = append_doc(w->alloc, &ch->cols, (uint32_t)d, w->texts[d], res,
-                                    w->sentence_texts);
+            ch->status = fl_analyze(w->lex, text, len, res, &ch->err);
+        }
+        if (ch->status == FL_OK) {
+            ch->status = append_doc(w->alloc, &ch->cols, (uint32_t)d, text, res, w->sentence_texts);
             if (ch->status != FL_OK) {
                 fl__error(&ch->err, ch->status, "out of memory");
             }
@@ -677,8 +699,8 @@ static fl_status join_chunks(const fl_allocator *a, columns *dst, const fl_alloc
 
 /* fl_analyze_batch on the calling thread alone: one chunk of all documents whose columns
  * are the batch's own (already started), so nothing is copied after the analysis. */
-static fl_status analyze_here(const fl_lexicon *lex, const char *const *texts, const size_t *lens,
-                              size_t n, fl_batch *batch, fl_error *err) {
+static fl_status analyze_here(const fl_lexicon *lex, const doc_texts *texts, size_t n,
+                              fl_batch *batch, fl_error *err) {
     const fl_allocator *a = &batch->alloc;
     fl_result *res;
     if (fl_result_new(a, &res) != FL_OK) {
@@ -688,8 +710,7 @@ static fl_status analyze_here(const fl_lexicon *lex, const char *const *texts, c
     work w;
     memset(&w, 0, sizeof(w));
     w.lex = lex;
-    w.texts = texts;
-    w.lens = lens;
+    w.texts = *texts;
     w.alloc = a;
     w.sentence_texts = batch->sentence_texts;
     w.attributions = batch->attributions;
@@ -709,14 +730,9 @@ static fl_status analyze_here(const fl_lexicon *lex, const char *const *texts, c
     return FL_OK;
 }
 
-fl_status fl_analyze_batch(const fl_lexicon *lex, const char *const *texts, const size_t *lens,
-                           size_t n, unsigned threads, fl_batch *batch, fl_error *err) {
-    if (err != NULL) {
-        err->code = FL_OK;
-    }
-    if (batch == NULL || (n > 0 && (texts == NULL || lens == NULL))) {
-        return fl__error(err, FL_ERR_ARG, "fl_analyze_batch: a required argument is NULL");
-    }
+static fl_status analyze_batch(const fl_lexicon *lex, const doc_texts *texts, size_t n,
+                               unsigned threads, fl_batch *batch, fl_error *err) {
+    const size_t *lens = texts->lens;
     if (n >= UINT32_MAX) {
         return fl__error(err, FL_ERR_LIMIT, "a batch may hold at most %u documents",
                          (unsigned)(UINT32_MAX - 1));
@@ -732,7 +748,7 @@ fl_status fl_analyze_batch(const fl_lexicon *lex, const char *const *texts, cons
         threads = n == 0 ? 1 : (unsigned)n;
     }
     if (threads == 1) {
-        return analyze_here(lex, texts, lens, n, batch, err);
+        return analyze_here(lex, texts, n, batch, err);
     }
     /* Chunks of about total / (8 * threads) bytes: enough pieces to balance the load. */
     size_t total = 0;
@@ -747,8 +763,7 @@ fl_status fl_analyze_batch(const fl_lexicon *lex, const char *const *texts, cons
     }
     work w;
     w.lex = lex;
-    w.texts = texts;
-    w.lens = lens;
+    w.texts = *texts;
     w.alloc = a;
     w.sentence_texts = batch->sentence_texts;
     w.attributions = batch->attributions;
@@ -780,6 +795,31 @@ fl_status fl_analyze_batch(const fl_lexicon *lex, const char *const *texts, cons
     return st;
 }
 
+fl_status fl_analyze_batch(const fl_lexicon *lex, const char *const *texts, const size_t *lens,
+                           size_t n, unsigned threads, fl_batch *batch, fl_error *err) {
+    if (err != NULL) {
+        err->code = FL_OK;
+    }
+    if (batch == NULL || (n > 0 && (texts == NULL || lens == NULL))) {
+        return fl__error(err, FL_ERR_ARG, "fl_analyze_batch: a required argument is NULL");
+    }
+    doc_texts t = {texts, {NULL, NULL, NULL}, lens};
+    return analyze_batch(lex, &t, n, threads, batch, err);
+}
+
+fl_status fl_analyze_batch_texts(const fl_lexicon *lex, const fl_texts *texts, size_t n,
+                                 unsigned threads, fl_batch *batch, fl_error *err) {
+    if (err != NULL) {
+        err->code = FL_OK;
+    }
+    if (batch == NULL || texts == NULL ||
+        (n > 0 && (texts->texts == NULL || texts->lens == NULL))) {
+        return fl__error(err, FL_ERR_ARG, "fl_analyze_batch_texts: a required argument is NULL");
+    }
+    doc_texts t = {NULL, *texts, texts->lens};
+    return analyze_batch(lex, &t, n, threads, batch, err);
+}
+
 /* ------------------------------------------------------------------ the pool */
 
 /*
@@ -797,8 +837,7 @@ fl_status fl_analyze_batch(const fl_lexicon *lex, const char *const *texts, cons
 
 typedef struct pool_batch {
     uint64_t ticket;
-    const char *const *texts;
-    const size_t *lens;
+    doc_texts texts;
     chunk *chunks;
     size_t n_chunks, next_chunk, done_chunks;
     fl_attributions attributions; /* the pool's when it was submitted */
@@ -850,7 +889,6 @@ static void pool_run_chunk(fl_pool *p, pool_batch *b, chunk *ch, fl_result *res)
     work w;
     w.lex = p->lex;
     w.texts = b->texts;
-    w.lens = b->lens;
     w.alloc = &p->alloc;
     w.sentence_texts = p->sentence_texts;
     w.attributions = b->attributions;
@@ -991,14 +1029,8 @@ void fl_pool_keep_attributions(fl_pool *pool, fl_attributions which) {
     }
 }
 
-fl_status fl_pool_submit(fl_pool *pool, const char *const *texts, const size_t *lens, size_t n,
-                         uint64_t *ticket, fl_error *err) {
-    if (err != NULL) {
-        err->code = FL_OK;
-    }
-    if (pool == NULL || ticket == NULL || (n > 0 && (texts == NULL || lens == NULL))) {
-        return fl__error(err, FL_ERR_ARG, "fl_pool_submit: a required argument is NULL");
-    }
+static fl_status pool_submit(fl_pool *pool, const doc_texts *texts, size_t n, uint64_t *ticket,
+                             fl_error *err) {
     if (n >= UINT32_MAX) {
         return fl__error(err, FL_ERR_LIMIT, "a batch may hold at most %u documents",
                          (unsigned)(UINT32_MAX - 1));
@@ -1009,10 +1041,9 @@ fl_status fl_pool_submit(fl_pool *pool, const char *const *texts, const size_t *
         return fl__error(err, FL_ERR_NOMEM, "out of memory");
     }
     memset(b, 0, sizeof(*b));
-    b->texts = texts;
-    b->lens = lens;
+    b->texts = *texts;
     b->attributions = pool->attributions;
-    if (cut_chunks(a, lens, n, FL_POOL_CHUNK_BYTES, &b->chunks, &b->n_chunks) != FL_OK) {
+    if (cut_chunks(a, texts->lens, n, FL_POOL_CHUNK_BYTES, &b->chunks, &b->n_chunks) != FL_OK) {
         fl__free(a, b);
         return fl__error(err, FL_ERR_NOMEM, "out of memory");
     }
@@ -1031,6 +1062,31 @@ fl_status fl_pool_submit(fl_pool *pool, const char *const *texts, const size_t *
     pthread_mutex_unlock(&pool->lock);
     *ticket = b->ticket;
     return FL_OK;
+}
+
+fl_status fl_pool_submit(fl_pool *pool, const char *const *texts, const size_t *lens, size_t n,
+                         uint64_t *ticket, fl_error *err) {
+    if (err != NULL) {
+        err->code = FL_OK;
+    }
+    if (pool == NULL || ticket == NULL || (n > 0 && (texts == NULL || lens == NULL))) {
+        return fl__error(err, FL_ERR_ARG, "fl_pool_submit: a required argument is NULL");
+    }
+    doc_texts t = {texts, {NULL, NULL, NULL}, lens};
+    return pool_submit(pool, &t, n, ticket, err);
+}
+
+fl_status fl_pool_submit_texts(fl_pool *pool, const fl_texts *texts, size_t n, uint64_t *ticket,
+                               fl_error *err) {
+    if (err != NULL) {
+        err->code = FL_OK;
+    }
+    if (pool == NULL || ticket == NULL || texts == NULL ||
+        (n > 0 && (texts->texts == NULL || texts->lens == NULL))) {
+        return fl__error(err, FL_ERR_ARG, "fl_pool_submit_texts: a required argument is NULL");
+    }
+    doc_texts t = {NULL, *texts, texts->lens};
+    return pool_submit(pool, &t, n, ticket, err);
 }
 
 /* Waits for the batch of ticket (analysing the queue itself when the pool has no thread)

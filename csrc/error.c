@@ -20,6 +20,8 @@ const char *fl_status_str(fl_status status) {
         return "invalid lexicon";
     case FL_ERR_LIMIT:
         return "limit exceeded";
+    case FL_ERR_TEXT:
+        return "not valid Unicode";
     }
     return "unknown status";
 }

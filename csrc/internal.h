@@ -180,6 +180,14 @@ FL_HIDDEN fl_status fl__fold_token_pair(const fl_allocator *a, fl_vec *scratch,
                                         uint8_t kind, bool exact, fl_vec *out, size_t *fold_len,
                                         size_t *exact_len, bool *same);
 
+/* ------------------------------------------------------------------ units.c */
+
+/* Text i of texts as UTF-8: itself when it is UTF-8, else its code units transcoded into buf
+ * (grown as needed, reused by the caller from text to text; *text points into it until buf
+ * changes). FL_ERR_TEXT (err->offset: the code unit), FL_ERR_LIMIT, FL_ERR_NOMEM. */
+FL_HIDDEN fl_status fl__text_utf8(const fl_allocator *a, const fl_texts *texts, size_t i,
+                                  fl_vec *buf, const char **text, size_t *len, fl_error *err);
+
 /* ------------------------------------------------------------------ tokenize.c */
 
 /* What the later stages need to know about a token beyond its public fields. */
@@ -958,6 +966,7 @@ struct fl_result {
     fl_vec sentence_cues; /* context.c: what each sentence holds (cue words, colons, dashes) */
     fl_vec cue_tokens; /* uint32_t: the tokens with a cue word for attributions (context.c) */
     fl_vec starts; /* uint8_t per token, FL_START_* (match.c), and 8 zero bytes after the last */
+    fl_vec utf8; /* corpus.c: the text being analysed, when it came as other code units */
     fl_attributions keep_attributions; /* fl_result_keep_attributions */
 };
 

@@ -51,7 +51,8 @@ typedef enum fl_status {
     FL_ERR_ARG = -2,    /* an argument is invalid (NULL where not allowed) */
     FL_ERR_SYNTAX = -3, /* the lexicon is not valid JSON; line and column say where */
     FL_ERR_SCHEMA = -4, /* the lexicon is JSON but not a valid lexicon; path says where */
-    FL_ERR_LIMIT = -5   /* an input exceeds one of the FL_MAX_* limits below */
+    FL_ERR_LIMIT = -5,  /* an input exceeds one of the FL_MAX_* limits below */
+    FL_ERR_TEXT = -6    /* a text of code units is no Unicode (a lone surrogate); offset: where */
 } fl_status;
 
 /* A constant English description of a status code ("out of memory"). Never NULL. */
@@ -751,6 +752,44 @@ FL_API fl_status fl_analyze_batch(const fl_lexicon *lex, const char *const *text
                                   const size_t *lens, size_t n, unsigned threads, fl_batch *batch,
                                   fl_error *err);
 
+/* How the code units of a text are held (fl_texts): UTF-8 bytes, as every other call takes
+ * them, or the fixed-width storage of a host language's strings (CPython keeps a str as
+ * Latin-1, UCS-2 or UCS-4). A text of fixed-width units is transcoded to UTF-8 by the thread
+ * that analyses it, into its result's memory, reused from text to text: the caller need not
+ * make a UTF-8 copy of a whole batch first (on one thread, 16 MB of news made so was 4,000
+ * freshly touched pages, a page fault each, and its encoding ran before any analysis). Every
+ * offset a batch gives is one of the UTF-8 and of its code points, as for a UTF-8 text. */
+typedef enum fl_units {
+    FL_UNITS_UTF8 = 0, /* bytes of UTF-8 */
+    FL_UNITS_LATIN1 = 1, /* a byte a code point, U+0000 to U+00FF */
+    FL_UNITS_UCS2 = 2, /* a uint16_t a code point, of the BMP; a surrogate is FL_ERR_TEXT */
+    FL_UNITS_UCS4 = 4 /* a uint32_t a code point; a surrogate or one past U+10FFFF: FL_ERR_TEXT */
+} fl_units;
+
+/* The texts of a batch: text i is lens[i] code units of the form units[i] (an fl_units) at
+ * texts[i], aligned for its unit; units NULL: every text is UTF-8. */
+typedef struct fl_texts {
+    const void *const *texts;
+    const size_t *lens;
+    const uint8_t *units;
+} fl_texts;
+
+/* fl_analyze_batch of texts held in any fl_units form: the same results as for their UTF-8.
+ * Errors: those of fl_analyze_batch, and FL_ERR_TEXT for a text with a lone surrogate (err->item
+ * its index, err->offset the code unit's) or a unit form that is none of fl_units. */
+FL_API fl_status fl_analyze_batch_texts(const fl_lexicon *lex, const fl_texts *texts, size_t n,
+                                        unsigned threads, fl_batch *batch, fl_error *err);
+
+/* The most bytes the UTF-8 of n code units of form `units` takes; SIZE_MAX when that does not
+ * fit a size_t or the form is none of fl_units. */
+FL_API size_t fl_utf8_bound(fl_units units, size_t n);
+/* Writes the UTF-8 of the n code units at data to out (room for fl_utf8_bound(units, n) bytes)
+ * and sets *out_len. FL_ERR_TEXT at a lone surrogate or a code point past U+10FFFF (*bad: its
+ * unit index; out then holds nothing of use), FL_ERR_ARG for an unknown form or NULL pointers.
+ * Thread-safe. */
+FL_API fl_status fl_utf8_from_units(fl_units units, const void *data, size_t n, char *out,
+                                    size_t *out_len, size_t *bad);
+
 /* Views of the batch's columns, valid until the batch is analysed again or freed. For a batch
  * collected in parts (fl_pool_collect_parts), those of its first part. */
 FL_API void fl_batch_columns_get(const fl_batch *batch, fl_batch_columns *out);
@@ -793,6 +832,11 @@ FL_API void fl_pool_keep_attributions(fl_pool *pool, fl_attributions which);
  * the texts) must stay valid and unchanged until the batch is collected or the pool freed. */
 FL_API fl_status fl_pool_submit(fl_pool *pool, const char *const *texts, const size_t *lens,
                                 size_t n, uint64_t *ticket, fl_error *err);
+/* fl_pool_submit of texts held in any fl_units form (fl_analyze_batch_texts); the arrays and
+ * the texts must stay valid and unchanged until the batch is collected or the pool freed. A
+ * lone surrogate is the batch's error when it is collected, like any error of a text. */
+FL_API fl_status fl_pool_submit_texts(fl_pool *pool, const fl_texts *texts, size_t n,
+                                      uint64_t *ticket, fl_error *err);
 /* Waits for a submitted batch and puts its columns into batch (replacing its results; the
  * pool's sentence_texts apply, not the batch's), or reports its error as fl_analyze_batch
  * does (the first failing document of the batch: err->item is its index in that batch's

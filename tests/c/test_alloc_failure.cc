@@ -412,6 +412,33 @@ TEST(AllocFailure, AnalyzeBatch) {
     EXPECT_GT(need, 20u);
 }
 
+// The same with the texts as UCS-2 code units: the worker's buffer for their UTF-8 too.
+TEST(AllocFailure, AnalyzeBatchOfCodeUnits) {
+    fl_test::Lexicon lex(kLexicon);
+    ASSERT_EQ(FL_OK, lex.status()) << lex.error().message;
+    std::vector<uint16_t> wide(kText, kText + strlen(kText));
+    wide.push_back(0x2019); // a curly apostrophe: not ASCII
+    const void *texts[3] = {wide.data(), kText, wide.data()};
+    size_t lens[3] = {wide.size(), strlen(kText), wide.size()};
+    uint8_t units[3] = {FL_UNITS_UCS2, FL_UNITS_UTF8, FL_UNITS_UCS2};
+    fl_texts t = {texts, lens, units};
+    size_t need = sweep("fl_analyze_batch_texts", FL_OK, [&](FailingAllocator &a, size_t) {
+        fl_batch *b = nullptr;
+        fl_status st = fl_batch_new(&a, &b);
+        if (st != FL_OK) {
+            return st;
+        }
+        fl_error err;
+        st = fl_analyze_batch_texts(lex, &t, 3, 1, b, &err);
+        fl_batch_columns c;
+        fl_batch_columns_get(b, &c);
+        EXPECT_EQ(st == FL_OK ? 3u : 0u, c.n_docs);
+        fl_batch_free(b);
+        return st;
+    });
+    EXPECT_GT(need, 20u);
+}
+
 // The same batch through a pool of one worker thread: the pool, its worker's result, the
 // queued batch and its chunks, the worker's columns and the collected batch. One batch at a
 // time, so the worker allocates only while the caller waits and the Nth allocation is the

@@ -748,3 +748,201 @@ TEST(Corpus, MatchedAttributionsInBatchesAndPools) {
     check(c, "pool");
     fl_pool_free(pool);
 }
+
+namespace {
+
+// ---------------------------------------------------------------- texts of code units
+
+std::vector<uint32_t> code_points(const std::string &s) {
+    std::vector<uint32_t> out;
+    for (size_t i = 0; i < s.size();) {
+        auto b = (unsigned char)s[i];
+        size_t n = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+        uint32_t c = n == 1 ? b : n == 2 ? b & 0x1F : n == 3 ? b & 0x0F : b & 0x07;
+        for (size_t k = 1; k < n; k++) {
+            c = (c << 6) | ((unsigned char)s[i + k] & 0x3F);
+        }
+        out.push_back(c);
+        i += n;
+    }
+    return out;
+}
+
+// News with what each form must carry: Latin-1 letters, curly quotes and dashes (UCS-2),
+// Cyrillic, an emoji (UCS-4); and ASCII-only documents, some empty.
+std::vector<std::string> unicode_documents(size_t n) {
+    const char *pieces[] = {"Kiev said the talks failed \xE2\x80\x94 again. ",
+                            "The \xE2\x80\x9C"
+                            "Kiev regime\xE2\x80\x9D is aggressive. ",
+                            "Caf\xC3\xA9 owners in Kyiv disagreed, \xC2\xBB loudly. ",
+                            "\xD0\x9A\xD0\xB8\xD1\x97\xD0\xB2 is Kyiv. ",
+                            "Aggression \xF0\x9F\x98\x80, he said. ",
+                            "Nothing here.\n\n"};
+    std::vector<std::string> docs;
+    for (size_t i = 0; i < n; i++) {
+        std::string d;
+        for (size_t k = 0; k < 1 + i % 5; k++) {
+            d += pieces[(i * 5 + k) % 6];
+        }
+        docs.push_back(i % 13 == 0 ? std::string() : d);
+    }
+    return docs;
+}
+
+// Each document in the narrowest form that holds it, as CPython keeps a str (ASCII as UTF-8),
+// or, with `widest`, every one as UCS-4.
+struct UnitTexts {
+    std::vector<std::vector<uint8_t>> one;
+    std::vector<std::vector<uint16_t>> two;
+    std::vector<std::vector<uint32_t>> four;
+    std::vector<const void *> ptrs;
+    std::vector<size_t> lens;
+    std::vector<uint8_t> units;
+    fl_texts texts{};
+    UnitTexts(const std::vector<std::string> &docs, bool widest) {
+        one.reserve(docs.size());
+        two.reserve(docs.size());
+        four.reserve(docs.size());
+        for (const auto &d : docs) {
+            auto cps = code_points(d);
+            uint32_t top = 0;
+            for (uint32_t c : cps) {
+                top = std::max(top, c);
+            }
+            if (widest || top > 0xFFFF) {
+                four.emplace_back(cps.begin(), cps.end());
+                ptrs.push_back(four.back().data());
+                units.push_back(FL_UNITS_UCS4);
+            } else if (top > 0xFF) {
+                two.emplace_back(cps.begin(), cps.end());
+                ptrs.push_back(two.back().data());
+                units.push_back(FL_UNITS_UCS2);
+            } else if (top > 0x7F) {
+                one.emplace_back(cps.begin(), cps.end());
+                ptrs.push_back(one.back().data());
+                units.push_back(FL_UNITS_LATIN1);
+            } else {
+                ptrs.push_back(d.data());
+                units.push_back(FL_UNITS_UTF8);
+            }
+            lens.push_back(cps.size());
+        }
+        texts = {ptrs.data(), lens.data(), units.data()};
+    }
+};
+
+// Texts of code units give the columns of their UTF-8, for any thread count and form, in a
+// batch and in a pool; every form is among the documents.
+TEST(Units, BatchesOfCodeUnitsEqualTheirUtf8) {
+    fl_test::Lexicon lex(kLexicon);
+    ASSERT_EQ(FL_OK, lex.status());
+    auto docs = unicode_documents(120);
+    Batch want;
+    fl_batch_keep_sentence_texts(want.b, FL_SENTENCE_TEXTS_ALL);
+    ASSERT_EQ(FL_OK, run(lex, docs, 1, want.b));
+    fl_batch_columns a;
+    fl_batch_columns_get(want.b, &a);
+    ASSERT_GT(a.n_matches, 50u);
+    for (bool widest : {false, true}) {
+        UnitTexts ut(docs, widest);
+        if (!widest) {
+            for (uint8_t u : {FL_UNITS_UTF8, FL_UNITS_LATIN1, FL_UNITS_UCS2, FL_UNITS_UCS4}) {
+                ASSERT_NE(ut.units.end(), std::find(ut.units.begin(), ut.units.end(), u));
+            }
+        }
+        for (unsigned threads : {1u, 3u}) {
+            SCOPED_TRACE(::testing::Message() << threads << " threads, widest " << widest);
+            Batch got;
+            fl_batch_keep_sentence_texts(got.b, FL_SENTENCE_TEXTS_ALL);
+            fl_error err;
+            ASSERT_EQ(FL_OK,
+                      fl_analyze_batch_texts(lex, &ut.texts, docs.size(), threads, got.b, &err))
+                << err.message;
+            fl_batch_columns b;
+            fl_batch_columns_get(got.b, &b);
+            expect_same_columns(a, b);
+        }
+        fl_pool *pool = nullptr;
+        ASSERT_EQ(FL_OK, fl_pool_new(nullptr, lex, 2, FL_SENTENCE_TEXTS_ALL, &pool));
+        fl_error err;
+        uint64_t t1, t2;
+        ASSERT_EQ(FL_OK, fl_pool_submit_texts(pool, &ut.texts, docs.size(), &t1, &err));
+        ASSERT_EQ(FL_OK, fl_pool_submit_texts(pool, &ut.texts, docs.size(), &t2, &err));
+        for (uint64_t t : {t2, t1}) {
+            Batch got;
+            ASSERT_EQ(FL_OK, fl_pool_collect(pool, t, got.b, &err)) << err.message;
+            fl_batch_columns b;
+            fl_batch_columns_get(got.b, &b);
+            expect_same_columns(a, b);
+        }
+        fl_pool_free(pool);
+    }
+}
+
+// A lone surrogate is the error of its document, found where it is analysed: the first
+// failing document in document order, its code unit in err.offset, for any thread count and
+// in a pool (at collect, that batch only).
+TEST(Units, ALoneSurrogateFailsItsDocument) {
+    fl_test::Lexicon lex(kLexicon);
+    auto docs = unicode_documents(40);
+    UnitTexts ut(docs, true);
+    ut.four[7].assign({'K', 'i', 'e', 'v', ' ', 0xDC80, '.'});
+    ut.lens[7] = 7;
+    ut.four[30][2] = 0xD800;
+    ut.units[12] = 3; // no form
+    for (unsigned threads : {1u, 2u, 8u}) {
+        Batch batch;
+        fl_error err;
+        ASSERT_EQ(FL_ERR_TEXT,
+                  fl_analyze_batch_texts(lex, &ut.texts, docs.size(), threads, batch.b, &err));
+        EXPECT_EQ(7u, err.item);
+        EXPECT_EQ(5u, err.offset);
+        EXPECT_STREQ("texts[7]: code unit 5 of the text is a lone surrogate U+DC80 (not valid "
+                     "Unicode)",
+                     err.message);
+        fl_batch_columns c;
+        fl_batch_columns_get(batch.b, &c);
+        EXPECT_EQ(0u, c.n_docs);
+    }
+    ut.units[7] = FL_UNITS_UCS4;
+    ut.lens[7] = 4; // "Kiev": fine now; document 12 has no form
+    Batch batch;
+    fl_error err;
+    ASSERT_EQ(FL_ERR_TEXT, fl_analyze_batch_texts(lex, &ut.texts, docs.size(), 2, batch.b, &err));
+    EXPECT_EQ(12u, err.item);
+    EXPECT_NE(nullptr, std::strstr(err.message, "unknown code unit form 3")) << err.message;
+
+    fl_pool *pool = nullptr;
+    ASSERT_EQ(FL_OK, fl_pool_new(nullptr, lex, 2, FL_SENTENCE_TEXTS_NONE, &pool));
+    ut.units[12] = FL_UNITS_UCS4;
+    uint64_t bad, good;
+    ASSERT_EQ(FL_OK, fl_pool_submit_texts(pool, &ut.texts, docs.size(), &bad, &err));
+    ASSERT_EQ(FL_OK, fl_pool_submit_texts(pool, &ut.texts, 20, &good, &err));
+    Batch got;
+    EXPECT_EQ(FL_ERR_TEXT, fl_pool_collect(pool, bad, got.b, &err));
+    EXPECT_EQ(30u, err.item);
+    EXPECT_EQ(2u, err.offset);
+    ASSERT_EQ(FL_OK, fl_pool_collect(pool, good, got.b, &err)) << err.message;
+    fl_batch_columns c;
+    fl_batch_columns_get(got.b, &c);
+    EXPECT_EQ(20u, c.n_docs);
+    fl_pool_free(pool);
+}
+
+TEST(Units, NullArgumentsAreArgumentErrors) {
+    fl_error err;
+    Batch batch;
+    fl_texts none{nullptr, nullptr, nullptr};
+    EXPECT_EQ(FL_ERR_ARG, fl_analyze_batch_texts(nullptr, nullptr, 0, 1, batch.b, &err));
+    EXPECT_EQ(FL_ERR_ARG, fl_analyze_batch_texts(nullptr, &none, 2, 1, batch.b, &err));
+    EXPECT_EQ(FL_OK, fl_analyze_batch_texts(nullptr, &none, 0, 1, batch.b, &err));
+    fl_pool *pool = nullptr;
+    ASSERT_EQ(FL_OK, fl_pool_new(nullptr, nullptr, 1, FL_SENTENCE_TEXTS_NONE, &pool));
+    uint64_t t;
+    EXPECT_EQ(FL_ERR_ARG, fl_pool_submit_texts(pool, nullptr, 0, &t, &err));
+    EXPECT_EQ(FL_ERR_ARG, fl_pool_submit_texts(pool, &none, 1, &t, &err));
+    EXPECT_EQ(FL_ERR_ARG, fl_pool_submit_texts(nullptr, &none, 0, &t, &err));
+    fl_pool_free(pool);
+}
+
+}  // namespace
