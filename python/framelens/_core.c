@@ -11,10 +11,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
-
 /* Building against the limited API (setup.py's FRAMELENS_LIMITED_API: one abi3 extension for
  * every CPython >= 3.11) hides the macros below; their function forms do the same work with
  * a type check each. In a fresh list or tuple the *_SetItem calls cannot fail. */
@@ -217,110 +213,39 @@ static void bad_text(PyObject *item, Py_ssize_t i) {
 }
 
 #ifndef Py_LIMITED_API
-/* UTF-8 of a str's storage (n code units of 1, 2 or 4 bytes), written in one pass by
- * utf8_units_encode into a buffer of utf8_units_bound bytes. CPython's own encoder takes
- * about 1 ns a code unit, a tenth of the core's time per character: news text is mostly
- * ASCII inside a 2-byte str (one curly quote makes it one), so runs of ASCII are checked and
- * copied 16 units (SSE2) or a machine word at a time. The masks are alike in every lane, so
- * they hold in either byte order. (Counting the size first and encoding after, as until
- * 2026-12-03, read every text twice: 3.5% of a corpus run's CPU was the two passes.) */
-#define FL_ASCII1 0x8080808080808080ULL /* 8 one-byte units */
-#define FL_ASCII2 0xFF80FF80FF80FF80ULL /* 4 two-byte units */
-
-/* The most bytes n units of this kind take in UTF-8, or -1 when that overflows. */
-static Py_ssize_t utf8_units_bound(int kind, Py_ssize_t n) {
-    Py_ssize_t per = kind == PyUnicode_1BYTE_KIND ? 2 : kind == PyUnicode_2BYTE_KIND ? 3 : 4;
-    return n > PY_SSIZE_T_MAX / per ? -1 : n * per;
-}
-
-static inline uint8_t *put_utf8(uint8_t *o, uint32_t c) {
-    if (c < 0x80) {
-        *o++ = (uint8_t)c;
-    } else if (c < 0x800) {
-        *o++ = (uint8_t)(0xC0 | (c >> 6));
-        *o++ = (uint8_t)(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-        *o++ = (uint8_t)(0xE0 | (c >> 12));
-        *o++ = (uint8_t)(0x80 | ((c >> 6) & 0x3F));
-        *o++ = (uint8_t)(0x80 | (c & 0x3F));
-    } else {
-        *o++ = (uint8_t)(0xF0 | (c >> 18));
-        *o++ = (uint8_t)(0x80 | ((c >> 12) & 0x3F));
-        *o++ = (uint8_t)(0x80 | ((c >> 6) & 0x3F));
-        *o++ = (uint8_t)(0x80 | (c & 0x3F));
+/* The fl_units form of a str's storage (PyUnicode_KIND): ASCII is its own UTF-8. */
+static fl_units str_units(PyObject *text) {
+    if (PyUnicode_IS_ASCII(text)) {
+        return FL_UNITS_UTF8;
     }
-    return o;
+    int kind = PyUnicode_KIND(text);
+    return kind == PyUnicode_1BYTE_KIND   ? FL_UNITS_LATIN1
+           : kind == PyUnicode_2BYTE_KIND ? FL_UNITS_UCS2
+                                          : FL_UNITS_UCS4;
 }
 
-/* Writes the units' UTF-8 to out (room for utf8_units_bound bytes) and returns its length,
- * or -1 when a surrogate (which UTF-8 cannot hold) is among them. */
-static Py_ssize_t utf8_units_encode(int kind, const void *data, Py_ssize_t n, uint8_t *out) {
-    uint8_t *const begin = out;
-    Py_ssize_t i = 0;
-    if (kind == PyUnicode_1BYTE_KIND) {
-        const uint8_t *s = data;
-        while (i < n) {
-            if (i + 8 <= n) {
-                uint64_t w;
-                memcpy(&w, s + i, 8);
-                if ((w & FL_ASCII1) == 0) {
-                    memcpy(out, &w, 8);
-                    out += 8;
-                    i += 8;
-                    continue;
-                }
-            }
-            out = put_utf8(out, s[i++]);
-        }
-    } else if (kind == PyUnicode_2BYTE_KIND) {
-        const uint16_t *s = data;
-        while (i < n) {
-#ifdef __SSE2__
-            if (i + 16 <= n) {
-                __m128i a = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-                __m128i b = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 8));
-                __m128i high = _mm_and_si128(_mm_or_si128(a, b), _mm_set1_epi16((short)0xFF80));
-                if (_mm_movemask_epi8(_mm_cmpeq_epi16(high, _mm_setzero_si128())) == 0xFFFF) {
-                    _mm_storeu_si128((__m128i *)(void *)out, _mm_packus_epi16(a, b));
-                    out += 16;
-                    i += 16;
-                    continue;
-                }
-            }
-#endif
-            if (i + 4 <= n) {
-                uint64_t w;
-                memcpy(&w, s + i, 8);
-                if ((w & FL_ASCII2) == 0) {
-                    out[0] = (uint8_t)s[i];
-                    out[1] = (uint8_t)s[i + 1];
-                    out[2] = (uint8_t)s[i + 2];
-                    out[3] = (uint8_t)s[i + 3];
-                    out += 4;
-                    i += 4;
-                    continue;
-                }
-            }
-            uint16_t c = s[i++];
-            if (c >= 0xD800 && c <= 0xDFFF) {
-                return -1;
-            }
-            out = put_utf8(out, c);
-        }
-    } else {
-        const uint32_t *s = data;
-        for (; i < n; i++) {
-            uint32_t c = s[i];
-            if (c >= 0xD800 && c <= 0xDFFF) {
-                return -1;
-            }
-            out = put_utf8(out, c);
-        }
+/* The UTF-8 of a str's storage into out (room for fl_utf8_bound bytes): its length, or -1
+ * with the ValueError that names a lone surrogate raised. */
+static Py_ssize_t str_utf8_into(PyObject *text, char *out) {
+    size_t len;
+    if (fl_utf8_from_units(str_units(text), PyUnicode_DATA(text),
+                           (size_t)PyUnicode_GET_LENGTH(text), out, &len, NULL) != FL_OK) {
+        Py_ssize_t unused;
+        (void)text_utf8(text, &unused); /* raises the ValueError naming the surrogate */
+        return -1;
     }
-    return out - begin;
+    return (Py_ssize_t)len;
 }
-#undef FL_ASCII1
-#undef FL_ASCII2
+
+/* fl_utf8_bound of a str, or -1 with MemoryError raised when it does not fit a Py_ssize_t. */
+static Py_ssize_t str_utf8_bound(PyObject *text) {
+    size_t bound = fl_utf8_bound(str_units(text), (size_t)PyUnicode_GET_LENGTH(text));
+    if (bound > (size_t)PY_SSIZE_T_MAX) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    return (Py_ssize_t)bound;
+}
 #endif
 
 /* UTF-8 of a str without leaving a cached copy inside it: ASCII strings are their own
@@ -337,18 +262,15 @@ static const char *text_utf8_temp(PyObject *text, Py_ssize_t *len, PyObject **ho
         *len = PyUnicode_GET_LENGTH(text);
         return (const char *)PyUnicode_DATA(text);
     }
-    int kind = PyUnicode_KIND(text);
-    Py_ssize_t n_units = PyUnicode_GET_LENGTH(text);
-    Py_ssize_t bound = utf8_units_bound(kind, n_units);
-    PyObject *encoded = bound < 0 ? PyErr_NoMemory() : PyBytes_FromStringAndSize(NULL, bound);
+    Py_ssize_t bound = str_utf8_bound(text);
+    PyObject *encoded = bound < 0 ? NULL : PyBytes_FromStringAndSize(NULL, bound);
     if (encoded == NULL) {
         return NULL;
     }
-    Py_ssize_t size = utf8_units_encode(kind, PyUnicode_DATA(text), n_units,
-                                        (uint8_t *)PyBytes_AS_STRING(encoded));
+    Py_ssize_t size = str_utf8_into(text, PyBytes_AS_STRING(encoded));
     if (size < 0) {
         Py_DECREF(encoded);
-        return text_utf8(text, len); /* raises the ValueError naming the surrogate */
+        return NULL;
     }
     if (_PyBytes_Resize(&encoded, size) < 0) {
         return NULL;
@@ -439,20 +361,16 @@ static int texts_utf8(PyObject *list, const char **texts, size_t *lens, utf8_sto
         if (PyUnicode_IS_ASCII(item)) {
             texts[i] = (const char *)PyUnicode_DATA(item);
         } else {
-            int kind = PyUnicode_KIND(item);
-            Py_ssize_t bound = utf8_units_bound(kind, len);
+            Py_ssize_t bound = str_utf8_bound(item);
             if (bound < 0) {
-                PyErr_NoMemory();
                 return -1;
             }
             utf8_block *b = utf8_room(store, (size_t)bound);
             if (b == NULL) {
                 return -1;
             }
-            len = utf8_units_encode(kind, PyUnicode_DATA(item), len, (uint8_t *)b->data + b->used);
+            len = str_utf8_into(item, b->data + b->used);
             if (len < 0) {
-                Py_ssize_t unused;
-                (void)text_utf8(item, &unused); /* raises the ValueError naming the surrogate */
                 bad_text(item, i);
                 return -1;
             }
@@ -2437,30 +2355,106 @@ PyDoc_STRVAR(analyze_batch_doc,
              "attr_text_offsets i8 (4 per attribution: speaker, cue, lemma, content), "
              "attr_text_data (UTF-8).");
 
-/* A list of str as UTF-8 for the core: the list (our own copy, so its items outlive a
- * GIL-free section even if the caller mutates theirs), pointers and lengths, and where the
- * UTF-8 of the non-ASCII texts is kept (ASCII ones are their own UTF-8). */
+/* A list of str for the core: the list (our own copy, so its items outlive a GIL-free section
+ * even if the caller mutates theirs) and, by how it was prepared, either each str's own
+ * storage (`units`: fl_texts, which the core's threads transcode to UTF-8 a text at a time,
+ * so that no UTF-8 copy of the batch is made here) or the texts as UTF-8 (`texts`; the
+ * non-ASCII ones kept in `store`), for calls that take only UTF-8 and under the limited API,
+ * which cannot see a str's storage. */
 typedef struct prepared_texts {
     PyObject *list;
     utf8_store store;
     const char **texts;
+    const void **data;
+    uint8_t *units;
     size_t *lens;
     Py_ssize_t n;
 } prepared_texts;
 
 static void prepared_texts_clear(prepared_texts *pt) {
     PyMem_Free(pt->texts);
+    PyMem_Free(pt->data);
+    PyMem_Free(pt->units);
     PyMem_Free(pt->lens);
     utf8_store_clear(&pt->store);
     Py_CLEAR(pt->list);
     pt->texts = NULL;
+    pt->data = NULL;
+    pt->units = NULL;
     pt->lens = NULL;
     pt->n = 0;
 }
 
-/* Fills *pt from a list of str; on failure raises (texts[i] errors with .index = i) and
- * leaves *pt cleared. */
-static int prepare_texts(PyObject *arg, prepared_texts *pt) {
+/* The texts of *pt for the core's _texts calls (prepared with as_units, or as UTF-8). */
+static fl_texts prepared_fl_texts(const prepared_texts *pt) {
+    if (pt->data != NULL) {
+        return (fl_texts){pt->data, pt->lens, pt->units};
+    }
+    return (fl_texts){NULL, NULL, NULL};
+}
+
+/* The error of an analysis of *pt's texts: for a text the core found no Unicode (FL_ERR_TEXT,
+ * a lone surrogate), the ValueError converting it raises, as "texts[i]: ..." with .index = i,
+ * as when every text was converted before the analysis; else raise_status's. */
+static PyObject *raise_texts_error(fl_status st, const fl_error *err, PyObject *list) {
+    if (st == FL_ERR_TEXT && list != NULL && err->item < (size_t)PyList_GET_SIZE(list)) {
+        PyObject *item = PyList_GET_ITEM(list, (Py_ssize_t)err->item);
+        Py_ssize_t unused;
+        if (item != NULL && text_utf8(item, &unused) == NULL) {
+            bad_text(item, (Py_ssize_t)err->item);
+            return NULL;
+        }
+        PyErr_Clear();
+    }
+    return raise_status(st, err);
+}
+
+#ifndef Py_LIMITED_API
+/* Does str text hold a lone surrogate (a 2- or 4-byte storage only can)? */
+static bool str_has_surrogate(PyObject *text) {
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    for (Py_ssize_t i = 0, n = PyUnicode_GET_LENGTH(text); i < n && kind != PyUnicode_1BYTE_KIND;
+         i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (c >= 0xD800 && c <= 0xDFFF) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Each str's storage into pt->data, ->units and ->lens (code units); -1 with a TypeError
+ * (.index) for an item that is no str, or the error of an earlier text with a lone surrogate:
+ * the first bad text in order, as when every text was converted here. */
+static int texts_units(prepared_texts *pt) {
+    for (Py_ssize_t i = 0; i < pt->n; i++) {
+        PyObject *item = PyList_GET_ITEM(pt->list, i);
+        if (!PyUnicode_Check(item)) {
+            for (Py_ssize_t k = 0; k < i; k++) {
+                PyObject *before = PyList_GET_ITEM(pt->list, k);
+                if (str_has_surrogate(before)) {
+                    Py_ssize_t unused;
+                    (void)text_utf8(before, &unused); /* the ValueError naming the surrogate */
+                    bad_text(before, k);
+                    return -1;
+                }
+            }
+            bad_text(item, i);
+            return -1;
+        }
+        pt->data[i] = PyUnicode_DATA(item);
+        pt->units[i] = (uint8_t)str_units(item);
+        pt->lens[i] = (size_t)PyUnicode_GET_LENGTH(item);
+    }
+    return 0;
+}
+#endif
+
+/* Fills *pt from a list of str, with as_units each str's storage where the API shows it,
+ * else their UTF-8; on failure raises (texts[i] errors with .index = i) and leaves *pt
+ * cleared. */
+static int prepare_texts(PyObject *arg, prepared_texts *pt, bool as_units) {
     memset(pt, 0, sizeof(*pt));
     if (!PyList_Check(arg)) {
         PyErr_SetString(PyExc_TypeError, "texts must be a list of str");
@@ -2471,16 +2465,33 @@ static int prepare_texts(PyObject *arg, prepared_texts *pt) {
         return -1;
     }
     Py_ssize_t n = PyList_GET_SIZE(pt->list);
-    pt->texts = PyMem_Calloc((size_t)n + 1, sizeof(char *));
+#ifdef Py_LIMITED_API
+    as_units = false;
+#endif
     pt->lens = PyMem_Calloc((size_t)n + 1, sizeof(size_t));
-    if (pt->texts == NULL || pt->lens == NULL) {
+    if (as_units) {
+        pt->data = PyMem_Calloc((size_t)n + 1, sizeof(void *));
+        pt->units = PyMem_Calloc((size_t)n + 1, 1);
+    } else {
+        pt->texts = PyMem_Calloc((size_t)n + 1, sizeof(char *));
+    }
+    if (pt->lens == NULL ||
+        (as_units ? pt->data == NULL || pt->units == NULL : pt->texts == NULL)) {
         PyErr_NoMemory();
         goto fail;
     }
+    pt->n = n;
+#ifndef Py_LIMITED_API
+    if (as_units) {
+        if (texts_units(pt) < 0) {
+            goto fail;
+        }
+        return 0;
+    }
+#endif
     if (texts_utf8(pt->list, pt->texts, pt->lens, &pt->store) < 0) {
         goto fail;
     }
-    pt->n = n;
     return 0;
 fail:
     prepared_texts_clear(pt);
@@ -2778,7 +2789,7 @@ static PyObject *analyze_list(PyObject *module, PyObject *const *args, fl_senten
         slot = PyCapsule_GetPointer(slot_obj, SLOT_CAPSULE);
     }
     prepared_texts pt;
-    if (prepare_texts(args[1], &pt) < 0) {
+    if (prepare_texts(args[1], &pt, true) < 0) {
         return NULL;
     }
     PyObject *out = NULL;
@@ -2791,11 +2802,15 @@ static PyObject *analyze_list(PyObject *module, PyObject *const *args, fl_senten
     fl_batch_keep_attributions(batch, attributions);
     fl_error err;
     fl_status st;
+    fl_texts units = prepared_fl_texts(&pt);
     Py_BEGIN_ALLOW_THREADS
-    st = fl_analyze_batch(lex, pt.texts, pt.lens, (size_t)pt.n, (unsigned)threads, batch, &err);
+    st = pt.data != NULL
+             ? fl_analyze_batch_texts(lex, &units, (size_t)pt.n, (unsigned)threads, batch, &err)
+             : fl_analyze_batch(lex, pt.texts, pt.lens, (size_t)pt.n, (unsigned)threads, batch,
+                                &err);
     Py_END_ALLOW_THREADS
     if (st != FL_OK) {
-        raise_status(st, &err); /* "texts[i]: ..." with .index = i */
+        raise_texts_error(st, &err, pt.list); /* "texts[i]: ..." with .index = i */
         goto done;
     }
     PyObject *owner = PyCapsule_New(batch, BATCH_CAPSULE, batch_capsule_free);
@@ -2999,8 +3014,9 @@ static PyObject *core_pool_new(PyObject *module, PyObject *const *args, Py_ssize
 PyDoc_STRVAR(pool_submit_doc,
              "pool_submit($module, pool, texts, /)\n--\n\n"
              "Queues a list of str for the pool's workers and returns at once with the batch's "
-             "ticket (an int) for pool_collect. A text that is no str or holds a lone "
-             "surrogate raises here, with .index as analyze_columns.");
+             "ticket (an int) for pool_collect. A text that is no str raises here, with .index "
+             "as analyze_columns; one with a lone surrogate is its batch's error, raised by "
+             "pool_collect (the workers convert each text to UTF-8 as they analyse it).");
 
 static PyObject *core_pool_submit(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
     (void)module;
@@ -3016,7 +3032,7 @@ static PyObject *core_pool_submit(PyObject *module, PyObject *const *args, Py_ss
     if (pt == NULL) {
         return PyErr_NoMemory();
     }
-    if (prepare_texts(args[1], pt) < 0) {
+    if (prepare_texts(args[1], pt, true) < 0) {
         PyMem_Free(pt);
         return NULL;
     }
@@ -3028,7 +3044,11 @@ static PyObject *core_pool_submit(PyObject *module, PyObject *const *args, Py_ss
     }
     fl_error err;
     uint64_t ticket;
-    fl_status st = fl_pool_submit(ps->pool, pt->texts, pt->lens, (size_t)pt->n, &ticket, &err);
+    fl_texts units = prepared_fl_texts(pt);
+    fl_status st = pt->data != NULL
+                       ? fl_pool_submit_texts(ps->pool, &units, (size_t)pt->n, &ticket, &err)
+                       : fl_pool_submit(ps->pool, pt->texts, pt->lens, (size_t)pt->n, &ticket,
+                                        &err);
     if (st != FL_OK) {
         Py_DECREF(holder);
         return raise_status(st, &err);
@@ -3094,17 +3114,22 @@ static PyObject *core_pool_collect(PyObject *module, PyObject *const *args, Py_s
     st = fl_pool_collect_parts(ps->pool, (uint64_t)ticket, batch, &err);
     Py_END_ALLOW_THREADS
     ps->busy = 0;
-    /* the batch is done with its texts: they may go */
+    /* the batch is done with its texts: they may go, once its error (which may name one of
+     * them) is raised */
     PyObject *out = NULL;
+    Py_INCREF(holder);
     if (PyDict_DelItem(ps->pending, key) < 0) {
         PyErr_Clear();
     }
     Py_DECREF(key);
     if (st != FL_OK) {
-        raise_status(st, &err);
+        const prepared_texts *pt = PyCapsule_GetPointer(holder, TEXTS_CAPSULE);
+        raise_texts_error(st, &err, pt != NULL ? pt->list : NULL);
+        Py_DECREF(holder);
         fl_batch_free(batch);
         return NULL;
     }
+    Py_DECREF(holder);
     PyObject *owner = PyCapsule_New(batch, BATCH_CAPSULE, batch_capsule_free);
     if (owner == NULL) {
         fl_batch_free(batch);
@@ -3337,7 +3362,7 @@ static PyObject *core_dedupe_signatures(PyObject *module, PyObject *const *args,
     }
     /* our own list: the items (and their UTF-8) must outlive the GIL-free section */
     prepared_texts pt;
-    if (prepare_texts(args[0], &pt) < 0) {
+    if (prepare_texts(args[0], &pt, false) < 0) { /* fl_dedupe_signatures reads UTF-8 */
         return NULL;
     }
     size_t n = (size_t)pt.n;

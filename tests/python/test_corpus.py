@@ -863,16 +863,22 @@ def test_batch_columns_are_lent_and_a_slot_reuses_a_batch_once_they_are_dropped(
 
 
 def test_pool_reports_texts_by_index(lexicon):
-    """A text the core cannot take fails pool_submit (.index as analyze_columns); an analysis
-    error fails pool_collect of its batch only."""
+    """A text that is no str fails pool_submit (.index as analyze_columns); an analysis error,
+    a lone surrogate among them (the workers convert each text to UTF-8 as they analyse it),
+    fails pool_collect of its batch only."""
     from framelens import _core
     pool = _core.pool_new(lexicon._core, 2, 0)
     with pytest.raises(TypeError, match=r"texts\[1\]") as info:
         _core.pool_submit(pool, ["Kiev.", 5])
     assert info.value.index == 1
-    with pytest.raises(ValueError, match=r"texts\[2\].*surrogate") as info:
-        _core.pool_submit(pool, ["Kiev.", "Kyiv.", "a \ud800"])
+    surrogate = _core.pool_submit(pool, ["Kiev.", "Kyiv.", "a \ud800", "b \U0001f600\udfff"])
+    fine = _core.pool_submit(pool, ["Kiev \u2019s", "\U0001f600 Kyiv."])
+    with pytest.raises(ValueError, match=r"texts\[2\]: text contains a lone surrogate at index "
+                                         r"2 .*errors='replace'") as info:
+        _core.pool_collect(pool, surrogate)
     assert info.value.index == 2
+    assert np.frombuffer(_core.pool_collect(pool, fine)["doc_matches"], np.uint32).tolist() == \
+        [1, 1]
     with pytest.raises(TypeError):
         _core.pool_submit(object(), ["Kiev."])
     with pytest.raises(ValueError, match="threads"):
