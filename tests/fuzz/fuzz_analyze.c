@@ -1,5 +1,6 @@
 /* fuzz_analyze.c: libFuzzer target: arbitrary bytes as text against a fixed lexicon, with the
- * invariants every analysis must keep, and FL_ATTRIBUTIONS_MATCHED giving the same matches. */
+ * invariants every analysis must keep, FL_ATTRIBUTIONS_MATCHED giving the same matches, and the
+ * bytes read as UCS-2 code units analysed as their UTF-8 is (or refused where it is not). */
 /* SPDX-License-Identifier: MIT */
 #include "framelens.h"
 
@@ -144,6 +145,49 @@ static void check_matched(const fl_result *all, const uint8_t *data, size_t size
     fl_result_free(res);
 }
 
+/* The bytes as UCS-2 code units (a lone surrogate among them, often): fl_analyze_batch_texts
+ * of the units gives the columns fl_analyze_batch gives their UTF-8, or FL_ERR_TEXT naming the
+ * unit fl_utf8_from_units refused. */
+static void check_units(const uint8_t *data, size_t size) {
+    size_t n = size / 2;
+    uint16_t *units = malloc(n * sizeof *units + 1);
+    char *utf8 = malloc(fl_utf8_bound(FL_UNITS_UCS2, n) + 1);
+    fl_batch *a = NULL, *b = NULL;
+    if (units == NULL || utf8 == NULL || fl_batch_new(NULL, &a) != FL_OK ||
+        fl_batch_new(NULL, &b) != FL_OK) {
+        abort();
+    }
+    memcpy(units, data, n * sizeof *units);
+    size_t len, bad;
+    fl_status want = fl_utf8_from_units(FL_UNITS_UCS2, units, n, utf8, &len, &bad);
+    const void *texts[1] = {units};
+    uint8_t form[1] = {FL_UNITS_UCS2};
+    fl_texts t = {texts, &n, form};
+    fl_error err;
+    fl_status got = fl_analyze_batch_texts(lexicon(), &t, 1, 1, a, &err);
+    if (got != want || (got != FL_OK && (err.item != 0 || err.offset != bad))) {
+        abort();
+    }
+    if (got == FL_OK) {
+        const char *p = utf8;
+        if (fl_analyze_batch(lexicon(), &p, &len, 1, 1, b, &err) != FL_OK) {
+            abort();
+        }
+        fl_batch_columns x, y;
+        fl_batch_columns_get(a, &x);
+        fl_batch_columns_get(b, &y);
+        if (x.n_sentences != y.n_sentences || x.n_matches != y.n_matches ||
+            (x.n_matches > 0 &&
+             memcmp(x.match_start, y.match_start, x.n_matches * sizeof *x.match_start) != 0)) {
+            abort();
+        }
+    }
+    fl_batch_free(a);
+    fl_batch_free(b);
+    free(utf8);
+    free(units);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     fl_result *res = NULL;
     fl_error err;
@@ -155,6 +199,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     }
     check(res, size);
     check_matched(res, data, size);
+    check_units(data, size);
     /* segmentation alone gives the same sentences */
     size_t n_with;
     const fl_sentence *with = fl_result_sentences(res, &n_with);
