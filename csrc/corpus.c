@@ -390,9 +390,8 @@ typedef struct chunk {
 /* A batch's texts as its caller gave them: UTF-8 (fl_analyze_batch, fl_pool_submit), or in
  * any fl_units form (the _texts calls), transcoded by the thread that analyses each text. */
 typedef struct doc_texts {
-    const char *const *utf8; /* NULL: the texts are those of `units` */
-    fl_texts units;
-    const size_t *lens; /* bytes or code units */
+    const char *const *utf8; /* NULL: the texts are units.texts */
+    fl_texts units; /* units.lens: each text's length (bytes or code units), in either case */
 } doc_texts;
 
 /* Text d as UTF-8: the caller's own, or transcoded into res->utf8 (valid until the next). */
@@ -400,7 +399,7 @@ static fl_status doc_text(const doc_texts *t, const fl_allocator *a, size_t d, f
                           const char **text, size_t *len, fl_error *err) {
     if (t->utf8 != NULL) {
         *text = t->utf8[d];
-        *len = t->lens[d];
+        *len = t->units.lens[d];
         return FL_OK;
     }
     return fl__text_utf8(a, &t->units, d, &res->utf8, text, len, err);
@@ -511,7 +510,7 @@ static void run_chunk(work *w, chunk *ch, fl_result *res) {
     size_t bytes = 0; /* of text, counted up to FL_RESERVE_MAX_BYTES (no overflow) */
     for (size_t d = ch->first; d < ch->last && bytes < FL_RESERVE_MAX_BYTES; d++) {
         size_t left = FL_RESERVE_MAX_BYTES - bytes;
-        bytes += w->texts.lens[d] < left ? w->texts.lens[d] : left;
+        bytes += w->texts.units.lens[d] < left ? w->texts.units.lens[d] : left;
     }
     if (ch->status == FL_OK && ch->last > ch->first) {
         ch->status = columns_reserve(w->alloc, &ch->cols, ch->last - ch->first, bytes,
@@ -732,7 +731,7 @@ static fl_status analyze_here(const fl_lexicon *lex, const doc_texts *texts, siz
 
 static fl_status analyze_batch(const fl_lexicon *lex, const doc_texts *texts, size_t n,
                                unsigned threads, fl_batch *batch, fl_error *err) {
-    const size_t *lens = texts->lens;
+    const size_t *lens = texts->units.lens;
     if (n >= UINT32_MAX) {
         return fl__error(err, FL_ERR_LIMIT, "a batch may hold at most %u documents",
                          (unsigned)(UINT32_MAX - 1));
@@ -803,7 +802,7 @@ fl_status fl_analyze_batch(const fl_lexicon *lex, const char *const *texts, cons
     if (batch == NULL || (n > 0 && (texts == NULL || lens == NULL))) {
         return fl__error(err, FL_ERR_ARG, "fl_analyze_batch: a required argument is NULL");
     }
-    doc_texts t = {texts, {NULL, NULL, NULL}, lens};
+    doc_texts t = {texts, {NULL, lens, NULL}};
     return analyze_batch(lex, &t, n, threads, batch, err);
 }
 
@@ -816,7 +815,7 @@ fl_status fl_analyze_batch_texts(const fl_lexicon *lex, const fl_texts *texts, s
         (n > 0 && (texts->texts == NULL || texts->lens == NULL))) {
         return fl__error(err, FL_ERR_ARG, "fl_analyze_batch_texts: a required argument is NULL");
     }
-    doc_texts t = {NULL, *texts, texts->lens};
+    doc_texts t = {NULL, *texts};
     return analyze_batch(lex, &t, n, threads, batch, err);
 }
 
@@ -1043,7 +1042,8 @@ static fl_status pool_submit(fl_pool *pool, const doc_texts *texts, size_t n, ui
     memset(b, 0, sizeof(*b));
     b->texts = *texts;
     b->attributions = pool->attributions;
-    if (cut_chunks(a, texts->lens, n, FL_POOL_CHUNK_BYTES, &b->chunks, &b->n_chunks) != FL_OK) {
+    if (cut_chunks(a, texts->units.lens, n, FL_POOL_CHUNK_BYTES, &b->chunks, &b->n_chunks) !=
+        FL_OK) {
         fl__free(a, b);
         return fl__error(err, FL_ERR_NOMEM, "out of memory");
     }
@@ -1072,7 +1072,7 @@ fl_status fl_pool_submit(fl_pool *pool, const char *const *texts, const size_t *
     if (pool == NULL || ticket == NULL || (n > 0 && (texts == NULL || lens == NULL))) {
         return fl__error(err, FL_ERR_ARG, "fl_pool_submit: a required argument is NULL");
     }
-    doc_texts t = {texts, {NULL, NULL, NULL}, lens};
+    doc_texts t = {texts, {NULL, lens, NULL}};
     return pool_submit(pool, &t, n, ticket, err);
 }
 
@@ -1085,7 +1085,7 @@ fl_status fl_pool_submit_texts(fl_pool *pool, const fl_texts *texts, size_t n, u
         (n > 0 && (texts->texts == NULL || texts->lens == NULL))) {
         return fl__error(err, FL_ERR_ARG, "fl_pool_submit_texts: a required argument is NULL");
     }
-    doc_texts t = {NULL, *texts, texts->lens};
+    doc_texts t = {NULL, *texts};
     return pool_submit(pool, &t, n, ticket, err);
 }
 

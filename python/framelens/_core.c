@@ -2356,11 +2356,12 @@ PyDoc_STRVAR(analyze_batch_doc,
              "attr_text_data (UTF-8).");
 
 /* A list of str for the core: the list (our own copy, so its items outlive a GIL-free section
- * even if the caller mutates theirs) and, by how it was prepared, either each str's own
- * storage (`units`: fl_texts, which the core's threads transcode to UTF-8 a text at a time,
- * so that no UTF-8 copy of the batch is made here) or the texts as UTF-8 (`texts`; the
- * non-ASCII ones kept in `store`), for calls that take only UTF-8 and under the limited API,
- * which cannot see a str's storage. */
+ * even if the caller mutates theirs) and, by how it was prepared, either `data`, `units` and
+ * `lens` for the core's _texts calls (each str's own storage, which the core's threads
+ * transcode to UTF-8 a text at a time, so that no UTF-8 copy of the batch is made here; under
+ * the limited API, which cannot see a str's storage, the texts' UTF-8 with units NULL) or
+ * `texts` and `lens`, UTF-8 only (fl_dedupe_signatures). The UTF-8 made of non-ASCII texts is
+ * kept in `store`. */
 typedef struct prepared_texts {
     PyObject *list;
     utf8_store store;
@@ -2383,14 +2384,6 @@ static void prepared_texts_clear(prepared_texts *pt) {
     pt->units = NULL;
     pt->lens = NULL;
     pt->n = 0;
-}
-
-/* The texts of *pt for the core's _texts calls (prepared with as_units, or as UTF-8). */
-static fl_texts prepared_fl_texts(const prepared_texts *pt) {
-    if (pt->data != NULL) {
-        return (fl_texts){pt->data, pt->lens, pt->units};
-    }
-    return (fl_texts){NULL, NULL, NULL};
 }
 
 /* The error of an analysis of *pt's texts: for a text the core found no Unicode (FL_ERR_TEXT,
@@ -2465,24 +2458,22 @@ static int prepare_texts(PyObject *arg, prepared_texts *pt, bool as_units) {
         return -1;
     }
     Py_ssize_t n = PyList_GET_SIZE(pt->list);
+    bool storage = as_units; /* each str's own storage, where the API shows it */
 #ifdef Py_LIMITED_API
-    as_units = false;
+    storage = false;
 #endif
     pt->lens = PyMem_Calloc((size_t)n + 1, sizeof(size_t));
-    if (as_units) {
-        pt->data = PyMem_Calloc((size_t)n + 1, sizeof(void *));
-        pt->units = PyMem_Calloc((size_t)n + 1, 1);
-    } else {
-        pt->texts = PyMem_Calloc((size_t)n + 1, sizeof(char *));
-    }
-    if (pt->lens == NULL ||
-        (as_units ? pt->data == NULL || pt->units == NULL : pt->texts == NULL)) {
+    pt->data = as_units ? PyMem_Calloc((size_t)n + 1, sizeof(void *)) : NULL;
+    pt->units = storage ? PyMem_Calloc((size_t)n + 1, 1) : NULL;
+    pt->texts = storage ? NULL : PyMem_Calloc((size_t)n + 1, sizeof(char *));
+    if (pt->lens == NULL || (as_units && pt->data == NULL) || (storage && pt->units == NULL) ||
+        (!storage && pt->texts == NULL)) {
         PyErr_NoMemory();
         goto fail;
     }
     pt->n = n;
 #ifndef Py_LIMITED_API
-    if (as_units) {
+    if (storage) {
         if (texts_units(pt) < 0) {
             goto fail;
         }
@@ -2491,6 +2482,9 @@ static int prepare_texts(PyObject *arg, prepared_texts *pt, bool as_units) {
 #endif
     if (texts_utf8(pt->list, pt->texts, pt->lens, &pt->store) < 0) {
         goto fail;
+    }
+    for (Py_ssize_t i = 0; as_units && i < n; i++) {
+        pt->data[i] = pt->texts[i]; /* their UTF-8: units NULL */
     }
     return 0;
 fail:
@@ -2802,12 +2796,9 @@ static PyObject *analyze_list(PyObject *module, PyObject *const *args, fl_senten
     fl_batch_keep_attributions(batch, attributions);
     fl_error err;
     fl_status st;
-    fl_texts units = prepared_fl_texts(&pt);
+    fl_texts texts = {pt.data, pt.lens, pt.units};
     Py_BEGIN_ALLOW_THREADS
-    st = pt.data != NULL
-             ? fl_analyze_batch_texts(lex, &units, (size_t)pt.n, (unsigned)threads, batch, &err)
-             : fl_analyze_batch(lex, pt.texts, pt.lens, (size_t)pt.n, (unsigned)threads, batch,
-                                &err);
+    st = fl_analyze_batch_texts(lex, &texts, (size_t)pt.n, (unsigned)threads, batch, &err);
     Py_END_ALLOW_THREADS
     if (st != FL_OK) {
         raise_texts_error(st, &err, pt.list); /* "texts[i]: ..." with .index = i */
@@ -3044,11 +3035,8 @@ static PyObject *core_pool_submit(PyObject *module, PyObject *const *args, Py_ss
     }
     fl_error err;
     uint64_t ticket;
-    fl_texts units = prepared_fl_texts(pt);
-    fl_status st = pt->data != NULL
-                       ? fl_pool_submit_texts(ps->pool, &units, (size_t)pt->n, &ticket, &err)
-                       : fl_pool_submit(ps->pool, pt->texts, pt->lens, (size_t)pt->n, &ticket,
-                                        &err);
+    fl_texts texts = {pt->data, pt->lens, pt->units};
+    fl_status st = fl_pool_submit_texts(ps->pool, &texts, (size_t)pt->n, &ticket, &err);
     if (st != FL_OK) {
         Py_DECREF(holder);
         return raise_status(st, &err);
