@@ -396,12 +396,14 @@ def _switch_table(corpus, args):
 
 
 def _write_table(df, out: Optional[str]) -> None:
+    from .csv_out import write_csv
     if out is None or out == "-":
-        df.to_csv(sys.stdout, index=False)
+        write_csv(df, sys.stdout)
         return
     lower = out.lower()
     if lower.endswith(".csv"):
-        df.to_csv(out, index=False)
+        with open(out, "wb") as f:
+            write_csv(df, f)
     elif lower.endswith((".jsonl", ".ndjson")):
         _write_jsonl(df, out)
     elif lower.endswith((".parquet", ".pq")):
@@ -454,19 +456,21 @@ class _TableWriter:
             "jsonl" if lower.endswith((".jsonl", ".ndjson")) else "parquet"
         self.rows = 0
         self.started = False
-        self._file: Optional[IO[str]] = None
+        self._file: Optional[IO[str]] = None  # JSON Lines
+        self._csv: Optional[IO[bytes]] = None
         self._parquet: Any = None
 
     def write(self, df) -> None:
+        from .csv_out import write_csv
         self.rows += len(df)
         if self.kind == "parquet":
             self._write_parquet(df)
         elif self.out in (None, "-"):
-            df.to_csv(sys.stdout, index=False, header=not self.started)
+            write_csv(df, sys.stdout, header=not self.started)
         elif self.kind == "csv":
-            if self._file is None:
-                self._file = open(self.out, "w", encoding="utf-8", newline="")
-            df.to_csv(self._file, index=False, header=not self.started)
+            if self._csv is None:
+                self._csv = open(self.out, "wb")  # UTF-8 bytes, as pandas writes them
+            write_csv(df, self._csv, header=not self.started)
         else:
             if self._file is None:
                 self._file = open(self.out, "w", encoding="utf-8")
@@ -501,8 +505,9 @@ class _TableWriter:
     def close(self) -> None:
         if self._parquet is not None:
             self._parquet.close()
-        if self._file is not None:
-            self._file.close()
+        for f in (self._file, self._csv):
+            if f is not None:
+                f.close()
 
 
 def _cmd_analyze(args) -> int:

@@ -1,0 +1,123 @@
+"""The CSV that `framelens analyze` writes: framelens.csv_out.write_csv against pandas'
+``DataFrame.to_csv(index=False)`` (what the CLI called before, and what a notebook user
+calls), on the tables of one analysed corpus, in the same run.
+
+The corpus is benchmarks/newsgen.py's news-like one (--size-mb, 1,000 terms), analysed once
+in this process. Timed: each table the CLI writes (matches and sentences with their text,
+attributions) whole, and cut into the pieces a streamed two-thread run writes (the records
+of one 2 MB batch at a time, where the fixed cost of a call shows). Each writer writes to a
+file in a temporary folder; rounds alternate the order of the two writers, the table gives
+each one's median and the median of the rounds' paired ratios (pandas / write_csv). The
+files must be byte-identical, else the run fails. Usage::
+
+    python benchmarks/csv_write.py               # 16 MB, 7 rounds (about a minute)
+    python benchmarks/csv_write.py --size-mb 4 --runs 3
+"""
+# SPDX-License-Identifier: MIT
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Callable, Dict, List
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent / "python"))
+
+import framelens as fl  # noqa: E402
+from framelens.csv_out import write_csv  # noqa: E402
+
+import newsgen  # noqa: E402
+
+BATCH_BYTES = 2 << 20  # a two-thread run's batches (corpus.py's _THREADED_BATCH_BYTES)
+
+
+def tables(records: List[dict], lexicon_json: str) -> Dict[str, object]:
+    an = fl.Analyzer(fl.Lexicon.from_json(lexicon_json, source="bench"))
+    corpus = an.analyze_corpus(records, text="text", group="outlet", id="id", texts="all")
+    return {"matches, with text": corpus.match_table(text=True),
+            "sentences, with text": corpus.sentence_table(text=True),
+            "attributions": corpus.attributions}
+
+
+def batches(df, doc_ids, records: List[dict]) -> List[object]:
+    """df's rows cut as the streamed run cuts them: by the documents of each 2 MB batch."""
+    import numpy as np
+    ends, size = [], 0
+    for i, r in enumerate(records):
+        size += len(r["text"]) + 64
+        if size >= BATCH_BYTES:
+            ends.append(i + 1)
+            size = 0
+    ends.append(len(records))
+    position = {d: i for i, d in enumerate(doc_ids)}
+    doc = np.fromiter((position[d] for d in df["doc_id"]), dtype=np.int64, count=len(df))
+    cuts = np.searchsorted(doc, ends, side="left")
+    return [df.iloc[a:b] for a, b in zip([0, *cuts[:-1]], cuts, strict=True) if b > a]
+
+
+def timed(write: Callable[..., None], pieces: List[object], path: Path) -> float:
+    """Seconds to write the pieces to one file: pandas to a text file opened with
+    newline="" (as its documentation asks), write_csv to a binary one (as the CLI opens
+    it); the bytes are the same."""
+    t = time.perf_counter()
+    with (open(path, "w", encoding="utf-8", newline="") if write is pandas_writer
+          else open(path, "wb")) as f:
+        for k, df in enumerate(pieces):
+            write(df, f, header=k == 0)
+    return time.perf_counter() - t
+
+
+def pandas_writer(df, f, header: bool = True) -> None:
+    df.to_csv(f, index=False, header=header)
+
+
+def main(argv: List[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--size-mb", type=float, default=16.0)
+    p.add_argument("--runs", type=int, default=7)
+    args = p.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        newsgen.write_corpus(folder / "corpus.jsonl", args.size_mb, 1)
+        import json
+        records = newsgen.read_corpus(folder / "corpus.jsonl")
+        lexicon = json.dumps(newsgen.lexicon(1000), ensure_ascii=False)
+        made = tables(records, lexicon)
+        doc_ids = [r["id"] for r in records]
+        for df in made.values():  # first calls (pyarrow.compute's kernels) out of the timing
+            for writer in (pandas_writer, write_csv):
+                timed(writer, [df.iloc[:50]], folder / "warm-up.csv")
+        print(f"{sum(len(r['text'].encode()) for r in records) / 1e6:.1f} MB, "
+              f"{len(records):,} documents, 1,000 terms; {args.runs} rounds, median\n")
+        print("| table | rows | written as | pandas to_csv | write_csv | pandas / write_csv |")
+        print("|---|---:|---|---:|---:|---:|")
+        for name, df in made.items():
+            for how, pieces in (("one table", [df]),
+                                ("2 MB batches", batches(df, doc_ids, records))):
+                times: Dict[str, List[float]] = {"pandas": [], "fast": []}
+                ratios = []
+                for r in range(args.runs):
+                    order = ("pandas", "fast") if r % 2 == 0 else ("fast", "pandas")
+                    got = {}
+                    for w in order:
+                        writer = pandas_writer if w == "pandas" else write_csv
+                        got[w] = timed(writer, pieces, folder / f"{w}.csv")
+                        times[w].append(got[w])
+                    ratios.append(got["pandas"] / got["fast"])
+                    if (folder / "pandas.csv").read_bytes() != (folder / "fast.csv").read_bytes():
+                        raise SystemExit(f"{name}, {how}: write_csv's file differs from pandas'")
+                print(f"| {name} | {len(df):,} | {how} ({len(pieces)} calls) | "
+                      f"{statistics.median(times['pandas']) * 1e3:.0f} ms | "
+                      f"{statistics.median(times['fast']) * 1e3:.0f} ms | "
+                      f"{statistics.median(ratios):.2f}× |")
+    print("\nThe files were byte-identical in every round.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
