@@ -321,9 +321,11 @@ $(MATCH_DUMP_BIN): benchmarks/match_dump.c benchmarks/read_all.h $(COBJ)
 # warnings as errors, so that a change of what they call cannot break them unseen; then a
 # --quick anchors run that fails when anything on framelens's side fails or its counts
 # disagree (peers that are not installed are reported, not needed), and match_dump over the
-# demo corpus.
+# demo corpus, and the CLI's table writers over 1 MB (cli_tables.py fails when a file differs
+# from its reference's).
 bench-smoke: deps build $(STAGES_BIN) $(MATCH_DUMP_BIN)
 	$(VPY) benchmarks/bench_anchors.py --quick --strict --stages-bin $(STAGES_BIN)
+	$(VPY) benchmarks/cli_tables.py --size-mb 1 --runs 1 > $(BUILD)/cli_tables.txt
 	$(MATCH_DUMP_BIN) python/framelens/data/demo_corpus.jsonl \
 	    python/framelens/lexicons/conflict-demo.json > $(BUILD)/match_dump.txt
 	@grep -q '^doc ' $(BUILD)/match_dump.txt || \

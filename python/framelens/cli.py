@@ -396,7 +396,7 @@ def _switch_table(corpus, args):
 
 
 def _write_table(df, out: Optional[str]) -> None:
-    from .csv_out import write_csv
+    from .table_text import write_csv
     if out is None or out == "-":
         write_csv(df, sys.stdout)
         return
@@ -413,33 +413,10 @@ def _write_table(df, out: Optional[str]) -> None:
 
 
 def _write_jsonl(df, out: str) -> None:
-    """JSON Lines with floats written exactly (pandas' writer rounds 1e-60 to 0) and NaN as
-    null (JSON has no NaN)."""
-    with open(out, "w", encoding="utf-8") as f:
-        _write_jsonl_rows(df, f)
-
-
-def _write_jsonl_rows(df, f) -> None:
-    """The rows of df as JSON Lines to an open file (see _write_jsonl)."""
-    import json
-    import math
-
-    import pandas as pd
-
-    def clean(v):
-        if isinstance(v, float) and not math.isfinite(v):
-            return None
-        if v is pd.NA or v is pd.NaT:  # a missing speaker, offset or date
-            return None
-        if hasattr(v, "item"):  # numpy scalars
-            return clean(v.item())
-        return v
-
-    cols = list(df.columns)
-    for row in df.itertuples(index=False, name=None):
-        rec = {c: clean(v) for c, v in zip(cols, row, strict=True)}
-        f.write(json.dumps(rec, ensure_ascii=False))
-        f.write("\n")
+    """JSON Lines with floats written exactly and NaN as null (table_text.write_jsonl)."""
+    from .table_text import write_jsonl
+    with open(out, "wb") as f:
+        write_jsonl(df, f)
 
 
 class _TableWriter:
@@ -456,25 +433,24 @@ class _TableWriter:
             "jsonl" if lower.endswith((".jsonl", ".ndjson")) else "parquet"
         self.rows = 0
         self.started = False
-        self._file: Optional[IO[str]] = None  # JSON Lines
-        self._csv: Optional[IO[bytes]] = None
+        self._file: Optional[IO[bytes]] = None
         self._parquet: Any = None
 
     def write(self, df) -> None:
-        from .csv_out import write_csv
+        from .table_text import write_csv, write_jsonl
         self.rows += len(df)
         if self.kind == "parquet":
             self._write_parquet(df)
         elif self.out in (None, "-"):
             write_csv(df, sys.stdout, header=not self.started)
         elif self.kind == "csv":
-            if self._csv is None:
-                self._csv = open(self.out, "wb")  # UTF-8 bytes, as pandas writes them
-            write_csv(df, self._csv, header=not self.started)
+            if self._file is None:
+                self._file = open(self.out, "wb")  # UTF-8 bytes, as pandas writes them
+            write_csv(df, self._file, header=not self.started)
         else:
             if self._file is None:
-                self._file = open(self.out, "w", encoding="utf-8")
-            _write_jsonl_rows(df, self._file)
+                self._file = open(self.out, "wb")
+            write_jsonl(df, self._file)
         self.started = True
 
     def _write_parquet(self, df) -> None:
@@ -505,9 +481,8 @@ class _TableWriter:
     def close(self) -> None:
         if self._parquet is not None:
             self._parquet.close()
-        for f in (self._file, self._csv):
-            if f is not None:
-                f.close()
+        if self._file is not None:
+            self._file.close()
 
 
 def _cmd_analyze(args) -> int:

@@ -1,4 +1,4 @@
-"""csv_out.write_csv against pandas' to_csv, which it must equal character for character: on
+"""table_text.write_csv against pandas' to_csv, which it must equal character for character: on
 the tables `framelens analyze` and `compare` write (of others' news, PolNeAR, and of the demo
 corpus through the CLI), on random tables of every column kind it renders, with the
 characters the csv module quotes, and where it leaves the table to pandas."""
@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import framelens as fl
-from framelens import csv_out
+from framelens import table_text
 
 from common import DEMO_CORPUS, PYDIR, shared_data
 
@@ -31,7 +31,7 @@ def pandas_text(df: pd.DataFrame, header: bool = True) -> str:
 
 def fast_text(df: pd.DataFrame, header: bool = True) -> str:
     buf = io.StringIO()
-    csv_out.write_csv(df, buf, header=header)
+    table_text.write_csv(df, buf, header=header)
     return buf.getvalue()
 
 
@@ -41,14 +41,31 @@ def fast_file(df: pd.DataFrame, path, header: bool = True, binary: bool = False)
     if binary:
         with open(path, "wb") as fb:
             fb.write(b"before\n")
-            csv_out.write_csv(df, fb, header=header)
+            table_text.write_csv(df, fb, header=header)
             fb.write(b"after\n")
     else:
         with open(path, "w", encoding="utf-8", newline="") as f:
             f.write("before\n")
-            csv_out.write_csv(df, f, header=header)
+            table_text.write_csv(df, f, header=header)
             f.write("after\n")
     return path.read_bytes()
+
+
+def reference_jsonl(df: pd.DataFrame) -> str:
+    buf = io.StringIO()
+    table_text.write_jsonl_rows(df, buf)
+    return buf.getvalue()
+
+
+def fast_jsonl(df: pd.DataFrame, path=None) -> str:
+    """write_jsonl's text, through a text buffer, or through a binary file at path."""
+    if path is None:
+        buf = io.StringIO()
+        table_text.write_jsonl(df, buf)
+        return buf.getvalue()
+    with open(path, "wb") as f:
+        table_text.write_jsonl(df, f)
+    return path.read_bytes().decode("utf-8")
 
 
 def assert_as_pandas(df: pd.DataFrame, tmp_path, rendered: bool = True) -> None:
@@ -63,14 +80,23 @@ def assert_as_pandas(df: pd.DataFrame, tmp_path, rendered: bool = True) -> None:
         assert got == ("before\n" + want + "after\n").encode("utf-8")
         got = fast_file(df, tmp_path / "t.csv", header=False, binary=binary)
         assert got == ("before\n" + pandas_text(df, header=False) + "after\n").encode("utf-8")
-    assert (csv_out._body(df) is not None) == rendered
+    assert (table_text._csv_body(df) is not None) == rendered
+
+
+def assert_as_json_dumps(df: pd.DataFrame, tmp_path, rendered: bool = True) -> None:
+    want = reference_jsonl(df)
+    assert fast_jsonl(df) == want
+    assert fast_jsonl(df, tmp_path / "t.jsonl") == want
+    assert (table_text._jsonl_body(df) is not None) == rendered
+    for line in want.splitlines():
+        json.loads(line)
 
 
 def test_quoting_rule_is_the_csv_modules():
     # asked of the csv module: the delimiter, the quote and the line terminator's "\n"
     # (this Python leaves "\r" unquoted when the terminator is "\n": the probe follows it)
-    assert {",", '"', "\n"} <= set(csv_out._QUOTING_CHARS)
-    assert not set(csv_out._QUOTING_CHARS) - set(',"\n\r')
+    assert {",", '"', "\n"} <= set(table_text._QUOTING_CHARS)
+    assert not set(table_text._QUOTING_CHARS) - set(',"\n\r')
 
 
 def test_polnear_tables_as_pandas_writes_them(tmp_path):
@@ -94,6 +120,7 @@ def test_polnear_tables_as_pandas_writes_them(tmp_path):
     for name, df in tables.items():
         assert len(df) > 5, name
         assert_as_pandas(df, tmp_path)
+        assert_as_json_dumps(df, tmp_path)
     quoted = fast_text(tables["sentences with text"])
     assert '""' in quoted and '",' in quoted  # quotes doubled, fields with commas quoted
 
@@ -116,10 +143,16 @@ def test_cli_tables_equal_pandas(tmp_path):
                        env={"PYTHONPATH": env_path, "PATH": "/usr/bin:/bin"},
                        capture_output=True)
         assert out.read_text(encoding="utf-8") == pandas_text(want), table
+    out = tmp_path / "sentences.jsonl"
+    subprocess.run([sys.executable, "-m", "framelens", "analyze", DEMO_CORPUS,
+                    "--lexicon", "conflict-demo", "--table", "sentences", "--with-text",
+                    "-o", str(out)], check=True,
+                   env={"PYTHONPATH": env_path, "PATH": "/usr/bin:/bin"}, capture_output=True)
+    assert out.read_text(encoding="utf-8") == reference_jsonl(corpus.sentence_table(text=True))
 
 
-TEXTS = st.text(alphabet=st.sampled_from(list('ab ,"\n\r\t\'é—“”') + ["\u2028", "Ж", "😀"]),
-                max_size=8)
+TEXTS = st.text(alphabet=st.sampled_from(list('ab ,"\n\r\t\'\\/é—“”\x00\x01\x1f\x7f') +
+                                         ["\u2028", "Ж", "😀", "\x08", "\x0c"]), max_size=8)
 FLOATS = st.floats(allow_nan=True, allow_infinity=True) | st.sampled_from(
     [0.0, -0.0, 1.0, 0.1, 1e-5, 1e16, 123456789.125, 5e-324])
 
@@ -165,8 +198,16 @@ def tables(draw):
 @given(tables())
 def test_random_tables_as_pandas_writes_them(df):
     assert fast_text(df) == pandas_text(df)
-    assert csv_out._body(df) is not None
+    assert table_text._csv_body(df) is not None
     assert fast_text(df, header=False) == pandas_text(df, header=False)
+
+
+@settings(max_examples=400, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(tables())
+def test_random_tables_as_json_dumps_writes_them(df):
+    assert fast_jsonl(df) == reference_jsonl(df)
+    assert table_text._jsonl_body(df) is not None
 
 
 def test_floats_are_pandas_own_texts(tmp_path):
@@ -174,6 +215,8 @@ def test_floats_are_pandas_own_texts(tmp_path):
     df = pd.DataFrame({"w": values, "w32": np.array(values, dtype=np.float32),
                        "b": [i % 2 == 0 for i in range(len(values))]})
     assert_as_pandas(df, tmp_path)
+    assert_as_json_dumps(df, tmp_path)
+    assert '"w": null' in fast_jsonl(df) and '"w": -0.0' in fast_jsonl(df)
     assert "1e-05" in fast_text(df) and "0.30000000000000004" in fast_text(df)
 
 
@@ -191,10 +234,25 @@ def test_what_pandas_writes_itself(df, tmp_path):
     assert_as_pandas(df, tmp_path, rendered=False)
 
 
+@pytest.mark.parametrize("df", [
+    pd.DataFrame({"o": [1, "a"], "x": [1, 2]}),
+    pd.DataFrame({"f": pd.array([1.5, None], dtype="Float64"), "x": [1, 2]}),
+    pd.DataFrame({"c": pd.Categorical([1, 2]), "x": [1, 2]}),
+    pd.DataFrame([[1, 2]], columns=["a", "a"]),
+    pd.DataFrame([[1, 2]], columns=[0, 1]),
+], ids=["mixed objects", "Float64", "int categories", "twice the same name", "int names"])
+def test_what_json_dumps_writes_itself(df, tmp_path):
+    assert_as_json_dumps(df, tmp_path, rendered=False)
+
+
 def test_empty_and_no_rows(tmp_path):
     df = pd.DataFrame({"a": pd.Series([], dtype="int64"), "b": pd.Series([], dtype=str)})
     assert_as_pandas(df, tmp_path)
     assert fast_text(df) == "a,b\n"
+    assert_as_json_dumps(df, tmp_path)
+    assert fast_jsonl(df) == ""
+    one = pd.DataFrame({"only": ["", None, 'a"b']})  # one column: JSON has no CSV's quirk
+    assert_as_json_dumps(one, tmp_path)
 
 
 def test_lone_surrogate_raises_as_pandas_does(tmp_path):
@@ -203,7 +261,10 @@ def test_lone_surrogate_raises_as_pandas_does(tmp_path):
         df.to_csv(tmp_path / "p.csv", index=False)
     with open(tmp_path / "f.csv", "w", encoding="utf-8", newline="") as f:
         with pytest.raises(UnicodeEncodeError):
-            csv_out.write_csv(df, f)
+            table_text.write_csv(df, f)
     with open(tmp_path / "b.csv", "wb") as fb:
         with pytest.raises(UnicodeEncodeError):
-            csv_out.write_csv(df, fb)
+            table_text.write_csv(df, fb)
+    with open(tmp_path / "b.jsonl", "wb") as fb:
+        with pytest.raises(UnicodeEncodeError):
+            table_text.write_jsonl(df, fb)

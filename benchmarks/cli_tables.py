@@ -1,4 +1,4 @@
-"""The CSV that `framelens analyze` writes: framelens.csv_out.write_csv against pandas'
+"""The CSV that `framelens analyze` writes: framelens.table_text.write_csv against pandas'
 ``DataFrame.to_csv(index=False)`` (what the CLI called before, and what a notebook user
 calls), on the tables of one analysed corpus, in the same run.
 
@@ -7,11 +7,11 @@ in this process. Timed: each table the CLI writes (matches and sentences with th
 attributions) whole, and cut into the pieces a streamed two-thread run writes (the records
 of one 2 MB batch at a time, where the fixed cost of a call shows). Each writer writes to a
 file in a temporary folder; rounds alternate the order of the two writers, the table gives
-each one's median and the median of the rounds' paired ratios (pandas / write_csv). The
-files must be byte-identical, else the run fails. Usage::
+each one's median and the median of the rounds' paired ratios (before / now). The files
+must be byte-identical, else the run fails. Usage::
 
-    python benchmarks/csv_write.py               # 16 MB, 7 rounds (about a minute)
-    python benchmarks/csv_write.py --size-mb 4 --runs 3
+    python benchmarks/cli_tables.py               # 16 MB, 7 rounds (about two minutes)
+    python benchmarks/cli_tables.py --size-mb 4 --runs 3
 """
 # SPDX-License-Identifier: MIT
 from __future__ import annotations
@@ -29,7 +29,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "python"))
 
 import framelens as fl  # noqa: E402
-from framelens.csv_out import write_csv  # noqa: E402
+from framelens.table_text import write_csv, write_jsonl, write_jsonl_rows  # noqa: E402
 
 import newsgen  # noqa: E402
 
@@ -61,19 +61,31 @@ def batches(df, doc_ids, records: List[dict]) -> List[object]:
 
 
 def timed(write: Callable[..., None], pieces: List[object], path: Path) -> float:
-    """Seconds to write the pieces to one file: pandas to a text file opened with
-    newline="" (as its documentation asks), write_csv to a binary one (as the CLI opens
-    it); the bytes are the same."""
+    """Seconds to write the pieces to one file: to a text file opened with newline="" for
+    the writers before (as pandas' documentation asks), to a binary one for table_text's
+    (as the CLI opens it now); the bytes are the same."""
     t = time.perf_counter()
-    with (open(path, "w", encoding="utf-8", newline="") if write is pandas_writer
+    with (open(path, "w", encoding="utf-8", newline="") if write in BEFORE.values()
           else open(path, "wb")) as f:
         for k, df in enumerate(pieces):
             write(df, f, header=k == 0)
     return time.perf_counter() - t
 
 
-def pandas_writer(df, f, header: bool = True) -> None:
+def pandas_csv(df, f, header: bool = True) -> None:
     df.to_csv(f, index=False, header=header)
+
+
+def rows_jsonl(df, f, header: bool = True) -> None:
+    write_jsonl_rows(df, f)
+
+
+def fast_jsonl(df, f, header: bool = True) -> None:
+    write_jsonl(df, f)
+
+
+BEFORE = {"CSV": pandas_csv, "JSON Lines": rows_jsonl}
+NOW = {"CSV": write_csv, "JSON Lines": fast_jsonl}
 
 
 def main(argv: List[str] | None = None) -> int:
@@ -90,31 +102,33 @@ def main(argv: List[str] | None = None) -> int:
         made = tables(records, lexicon)
         doc_ids = [r["id"] for r in records]
         for df in made.values():  # first calls (pyarrow.compute's kernels) out of the timing
-            for writer in (pandas_writer, write_csv):
-                timed(writer, [df.iloc[:50]], folder / "warm-up.csv")
+            for writer in (*BEFORE.values(), *NOW.values()):
+                timed(writer, [df.iloc[:50]], folder / "warm-up.out")
         print(f"{sum(len(r['text'].encode()) for r in records) / 1e6:.1f} MB, "
               f"{len(records):,} documents, 1,000 terms; {args.runs} rounds, median\n")
-        print("| table | rows | written as | pandas to_csv | write_csv | pandas / write_csv |")
-        print("|---|---:|---|---:|---:|---:|")
+        print("| table | rows | format | written as | before | table_text | before / now |")
+        print("|---|---:|---|---|---:|---:|---:|")
         for name, df in made.items():
-            for how, pieces in (("one table", [df]),
-                                ("2 MB batches", batches(df, doc_ids, records))):
-                times: Dict[str, List[float]] = {"pandas": [], "fast": []}
-                ratios = []
-                for r in range(args.runs):
-                    order = ("pandas", "fast") if r % 2 == 0 else ("fast", "pandas")
-                    got = {}
-                    for w in order:
-                        writer = pandas_writer if w == "pandas" else write_csv
-                        got[w] = timed(writer, pieces, folder / f"{w}.csv")
-                        times[w].append(got[w])
-                    ratios.append(got["pandas"] / got["fast"])
-                    if (folder / "pandas.csv").read_bytes() != (folder / "fast.csv").read_bytes():
-                        raise SystemExit(f"{name}, {how}: write_csv's file differs from pandas'")
-                print(f"| {name} | {len(df):,} | {how} ({len(pieces)} calls) | "
-                      f"{statistics.median(times['pandas']) * 1e3:.0f} ms | "
-                      f"{statistics.median(times['fast']) * 1e3:.0f} ms | "
-                      f"{statistics.median(ratios):.2f}× |")
+            for fmt in BEFORE:
+                for how, pieces in (("one table", [df]),
+                                    ("2 MB batches", batches(df, doc_ids, records))):
+                    times: Dict[str, List[float]] = {"before": [], "now": []}
+                    ratios = []
+                    for r in range(args.runs):
+                        order = ("before", "now") if r % 2 == 0 else ("now", "before")
+                        got = {}
+                        for w in order:
+                            writer = BEFORE[fmt] if w == "before" else NOW[fmt]
+                            got[w] = timed(writer, pieces, folder / f"{w}.out")
+                            times[w].append(got[w])
+                        ratios.append(got["before"] / got["now"])
+                        if (folder / "before.out").read_bytes() != \
+                                (folder / "now.out").read_bytes():
+                            raise SystemExit(f"{name}, {fmt}, {how}: table_text's file differs")
+                    print(f"| {name} | {len(df):,} | {fmt} | {how} ({len(pieces)} calls) | "
+                          f"{statistics.median(times['before']) * 1e3:.0f} ms | "
+                          f"{statistics.median(times['now']) * 1e3:.0f} ms | "
+                          f"{statistics.median(ratios):.2f}× |")
     print("\nThe files were byte-identical in every round.")
     return 0
 
