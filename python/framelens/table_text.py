@@ -22,7 +22,7 @@ import json
 import math
 import os
 import re
-from typing import IO, Any, Callable, List, Optional, Union, cast
+from typing import IO, Any, Callable, Dict, List, Optional, Tuple, Union, cast
 
 import numpy as np
 import pandas as pd
@@ -140,6 +140,33 @@ class _Format:
         self.strings = strings  # an Arrow array of strings (no nulls) -> their fields
         self.floats = floats  # distinct float values -> their fields
         self.bools = bools  # the fields of False and True
+        # the fields of floats written before, by (dtype, bits): a streamed table's weights
+        # and scores recur in every batch, and asking pandas costs ~0.5 ms a call
+        self.float_fields: Dict[Tuple[str, int], str] = {}
+        # the fields of a categorical dtype's categories, by the dtype's id (the dtype kept
+        # beside them, so that the id is not reused): the lexicon's labels (term, category,
+        # voice) are the same dtype object in every batch
+        self.category_fields: Dict[int, Tuple[pd.CategoricalDtype, Any]] = {}
+
+    def float_texts(self, distinct: np.ndarray) -> List[str]:
+        """The fields of distinct floats (distinct by their bits)."""
+        kind = distinct.dtype.str
+        bits = distinct.view(f"u{distinct.dtype.itemsize}").tolist()
+        known = self.float_fields
+        out = [known.get((kind, b)) for b in bits]
+        new = [k for k, text in enumerate(out) if text is None]
+        if new:
+            if len(known) + len(new) > _FLOAT_FIELDS_MAX:
+                known.clear()
+            for k, text in zip(new, self.floats(distinct[new]), strict=True):
+                out[k] = known[(kind, bits[k])] = text
+        return cast(List[str], out)
+
+
+# floats whose fields a format keeps (a p-value column has a new one in every row), and
+# categorical dtypes
+_FLOAT_FIELDS_MAX = 1 << 14
+_CATEGORY_FIELDS_MAX = 64
 
 
 def _csv_floats(values: np.ndarray) -> List[str]:
@@ -241,13 +268,20 @@ def _fields(s: pd.Series, fmt: _Format):
     import pyarrow as pa
     dtype = s.dtype
     if isinstance(dtype, pd.CategoricalDtype):
-        cats = dtype.categories
-        if len(cats) == 0:
-            fields = pa.array([], pa.large_string())
-        elif isinstance(cats.dtype, pd.StringDtype) or cats.inferred_type == "string":
-            fields = fmt.strings(_arrow_strings(cats))
+        known = fmt.category_fields.get(id(dtype))
+        if known is not None and known[0] is dtype:
+            fields = known[1]
         else:
-            return None
+            cats = dtype.categories
+            if len(cats) == 0:
+                fields = pa.array([], pa.large_string())
+            elif isinstance(cats.dtype, pd.StringDtype) or cats.inferred_type == "string":
+                fields = fmt.strings(_arrow_strings(cats))
+            else:
+                return None
+            if len(fmt.category_fields) >= _CATEGORY_FIELDS_MAX:
+                fmt.category_fields.clear()
+            fmt.category_fields[id(dtype)] = (dtype, fields)
         return _taken(fields, s.cat.codes.to_numpy(), fmt.missing)
     if isinstance(dtype, pd.StringDtype) or (isinstance(dtype, np.dtype) and dtype.kind == "O"):
         # an object column of anything but strings (and missing values) goes to the reference
@@ -269,7 +303,7 @@ def _fields(s: pd.Series, fmt: _Format):
         # distinct by their bits: 0.0 and -0.0 are equal numbers but not equal texts
         bits = values.view(f"u{values.dtype.itemsize}")
         uniq, inverse = np.unique(bits, return_inverse=True)
-        texts = fmt.floats(uniq.view(values.dtype))
+        texts = fmt.float_texts(uniq.view(values.dtype))
         return _taken(pa.array(texts, pa.large_string()), inverse.reshape(-1), fmt.missing)
     return None
 

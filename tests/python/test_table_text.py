@@ -268,3 +268,21 @@ def test_lone_surrogate_raises_as_pandas_does(tmp_path):
     with open(tmp_path / "b.jsonl", "wb") as fb:
         with pytest.raises(UnicodeEncodeError):
             table_text.write_jsonl(df, fb)
+
+
+def test_kept_fields_across_tables(tmp_path, monkeypatch):
+    """The floats' and categories' fields a format keeps from call to call: a category dtype
+    shared by several tables, floats past the kept limit (the store starts over)."""
+    monkeypatch.setattr(table_text, "_FLOAT_FIELDS_MAX", 3)
+    monkeypatch.setattr(table_text, "_CATEGORY_FIELDS_MAX", 2)
+    shared = pd.CategoricalDtype(["a,b", 'say "x"', "plain"])
+    rng = np.random.default_rng(7)
+    for k in range(6):
+        n = 5 + k
+        df = pd.DataFrame({
+            "c": pd.Categorical(rng.choice(["a,b", 'say "x"', "plain"], n), dtype=shared),
+            "own": pd.Categorical(rng.choice([f"x{k}", f"y{k}"], n)),
+            "f": rng.choice([0.5, 1.0, -0.0, math.nan, 1e-5, float(k)], n),
+            "g": rng.normal(size=n).astype(np.float32)})
+        assert_as_pandas(df, tmp_path)
+        assert_as_json_dumps(df, tmp_path)
