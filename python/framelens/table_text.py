@@ -2,15 +2,15 @@
 kernels: the CSV byte for byte as ``DataFrame.to_csv(index=False)`` writes it, the JSON
 Lines as ``json.dumps`` writes each row's dict (write_jsonl_rows, the reference).
 
-Row by row, each cell is a Python object handed to the csv module or to json.dumps: about
-3 µs a row of the match table as CSV, 10 as JSON, most of `framelens analyze`'s time after
-the analysis (benchmarks/README.md, "The CLI's tables"). Here each column becomes one Arrow
-string array of its fields (integers cast by Arrow; floats, booleans and categories
-rendered once per distinct value; strings quoted or escaped by substring kernels) and the
-rows are joined by one kernel. The references stay the judges: a float's CSV text is
-pandas' own (each distinct value put through ``to_csv``), the CSV quoting rule is read off
-the csv module at import, a JSON value is ``json.dumps``' text, and a table with a column of
-any other kind (dates, objects, ...) is written by the reference itself.
+Row by row, each cell is a Python object handed to the csv module or to json.dumps: 4 to
+7 µs a row of the CLI's tables as CSV, 11 to 20 as JSON, most of `framelens analyze`'s time
+after the analysis (benchmarks/README.md, phase 37, "the CLI's tables"). Here each column
+becomes one Arrow string array of its fields (integers cast by Arrow; floats, booleans and
+categories rendered once per distinct value; strings quoted or escaped by substring
+kernels) and the rows are joined by one kernel. The references stay the judges: a float's
+CSV text is pandas' own (each distinct value put through ``to_csv``), the CSV quoting rule
+is read off the csv module at import, a JSON value is ``json.dumps``' text, and a table
+with a column of any other kind (dates, objects, ...) is written by the reference itself.
 tests/python/test_table_text.py holds both to their references on real and random tables.
 """
 # SPDX-License-Identifier: MIT
@@ -103,8 +103,9 @@ def write_jsonl(df: pd.DataFrame, handle: Union[IO[str], IO[bytes]]) -> None:
 
 def write_jsonl_rows(df: pd.DataFrame, f: IO[str]) -> None:
     """The rows of df as JSON Lines, one ``json.dumps(row, ensure_ascii=False)`` a row:
-    floats written exactly (pandas' own JSON writer rounds 1e-60 to 0) and NaN as null
-    (JSON has no NaN), as a missing value. The reference write_jsonl is held to."""
+    floats written exactly (pandas' own JSON writer rounds 1e-60 to 0), and null for NaN
+    and infinities (JSON has none) as for any missing value. The reference write_jsonl is
+    held to."""
     def clean(v):
         if isinstance(v, float) and not math.isfinite(v):
             return None
@@ -207,11 +208,17 @@ _CSV = _Format("", _csv_strings, _csv_floats, ["False", "True"])
 _JSON = _Format("null", _json_strings, _json_floats, ["false", "true"])
 
 
+def _named(df: pd.DataFrame, least: int) -> bool:
+    """At least `least` columns, each named by a str of its own (a row's texts are put
+    together by name)."""
+    return df.shape[1] >= least and all(isinstance(c, str) for c in df.columns) and \
+        not df.columns.has_duplicates
+
+
 def _csv_body(df: pd.DataFrame) -> Optional[memoryview]:
     """The CSV rows as UTF-8 bytes (empty for no rows), or None when pandas must write them."""
-    if df.shape[1] < 2 or not all(isinstance(c, str) for c in df.columns) or \
-            df.columns.has_duplicates:
-        # one column: the csv module quotes an empty field alone on its line
+    # not one column alone: the csv module quotes an empty field alone on its line
+    if not _named(df, 2):
         return None
     parts: List[Any] = []
     for name in df.columns:
@@ -222,8 +229,7 @@ def _csv_body(df: pd.DataFrame) -> Optional[memoryview]:
 
 def _jsonl_body(df: pd.DataFrame) -> Optional[memoryview]:
     """The JSON Lines as UTF-8 bytes, or None when write_jsonl_rows must write them."""
-    if df.shape[1] < 1 or not all(isinstance(c, str) for c in df.columns) or \
-            df.columns.has_duplicates:
+    if not _named(df, 1):
         return None
     parts: List[Any] = []
     for name in df.columns:
