@@ -513,14 +513,15 @@ def _select_documents(corpus: Any, keep: np.ndarray) -> Any:
 def _kept_strings(offsets: np.ndarray, data: bytes, keep: np.ndarray) -> Tuple[np.ndarray, bytes]:
     """The strings ``keep`` selects from concatenated UTF-8 ``data`` with ``offsets`` (n + 1),
     as new offsets and data."""
-    starts, ends = offsets[:-1][keep], offsets[1:][keep]
-    lengths = (ends - starts).astype(np.int64)
-    if len(data) == 0 or not len(starts):
-        return np.concatenate([np.zeros(1, np.int64), np.cumsum(lengths)]), b""
-    # one byte mask over the data: every byte of a kept string
-    mark = np.zeros(len(data) + 1, np.int64)
-    np.add.at(mark, starts, 1)
-    np.add.at(mark, ends, -1)
-    mask = np.cumsum(mark)[:-1] > 0
-    kept = np.frombuffer(data, dtype=np.uint8)[mask].tobytes()
-    return np.concatenate([np.zeros(1, np.int64), np.cumsum(lengths)]), kept
+    offsets = np.asarray(offsets, dtype=np.int64)
+    lengths = np.diff(offsets)
+    new_offsets = np.concatenate([np.zeros(1, np.int64), np.cumsum(lengths[keep])])
+    if len(data) == 0 or not new_offsets[-1]:
+        return new_offsets, b""
+    # the strings lie end to end from offsets[0]: one bool a byte, each string's bytes kept
+    # with it (an int64 a byte, marked at the ends and summed, cost 60 ms of every dropped
+    # corpus of 16 MB)
+    mask = np.repeat(keep, lengths)
+    first = int(offsets[0])
+    used = np.frombuffer(data, dtype=np.uint8, count=int(offsets[-1]) - first, offset=first)
+    return new_offsets, used[mask].tobytes()

@@ -364,3 +364,21 @@ def test_repeated_calls_keep_memory_flat():
         dedupe.find_duplicates(texts, threads=2)
 
     _assert_flat(run, warmup=5, calls=60, what="find_duplicates")
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_kept_strings_selects_whole_strings(seed):
+    """_kept_strings against slicing string by string: empty strings, non-ASCII bytes, data
+    that starts before the first string and goes on after the last."""
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(0, 12))
+    lengths = rng.integers(0, 6, n) * rng.integers(0, 2, n)
+    lead = int(rng.integers(0, 3))
+    offsets = lead + np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
+    data = bytes(rng.integers(0, 256, int(offsets[-1]) + int(rng.integers(0, 3)),
+                              dtype=np.uint8))
+    keep = rng.integers(0, 2, n).astype(bool)
+    got_offsets, got = dedupe._kept_strings(offsets, data, keep)
+    want = [data[offsets[i]:offsets[i + 1]] for i in range(n) if keep[i]]
+    assert got == b"".join(want)
+    assert got_offsets.tolist() == [0, *np.cumsum([len(w) for w in want]).tolist()]
