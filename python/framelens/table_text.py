@@ -89,6 +89,7 @@ def write_jsonl(df: pd.DataFrame, handle: Union[IO[str], IO[bytes]]) -> None:
     bytes to a binary handle); by write_jsonl_rows itself when a column is of a kind not
     rendered here."""
     binary = isinstance(handle, (io.RawIOBase, io.BufferedIOBase))
+    df = _dates_as_text(df)
     body = _jsonl_body(df)
     if body is None:
         if binary:
@@ -104,8 +105,11 @@ def write_jsonl(df: pd.DataFrame, handle: Union[IO[str], IO[bytes]]) -> None:
 def write_jsonl_rows(df: pd.DataFrame, f: IO[str]) -> None:
     """The rows of df as JSON Lines, one ``json.dumps(row, ensure_ascii=False)`` a row:
     floats written exactly (pandas' own JSON writer rounds 1e-60 to 0), and null for NaN
-    and infinities (JSON has none) as for any missing value. The reference write_jsonl is
-    held to."""
+    and infinities (JSON has none) as for any missing value. JSON has no dates either:
+    a column of dates, times or periods is written as the text the CSV has for it, and any
+    other value json cannot write as its str (as the csv module writes it). The reference
+    write_jsonl is held to."""
+    df = _dates_as_text(df)
     def clean(v):
         if isinstance(v, float) and not math.isfinite(v):
             return None
@@ -118,8 +122,25 @@ def write_jsonl_rows(df: pd.DataFrame, f: IO[str]) -> None:
     cols = list(df.columns)
     for row in df.itertuples(index=False, name=None):
         rec = {c: clean(v) for c, v in zip(cols, row, strict=True)}
-        f.write(json.dumps(rec, ensure_ascii=False))
+        f.write(json.dumps(rec, ensure_ascii=False, default=str))
         f.write("\n")
+
+
+def _dates_as_text(df: pd.DataFrame) -> pd.DataFrame:
+    """df with each column of dates, times, durations or periods as the text pandas' CSV
+    has for it ('2024-01-05', '2024-01-05 10:30:00', '2024-01'; missing ones missing), the
+    others as they are."""
+    from pandas.api.types import is_datetime64_any_dtype, is_timedelta64_dtype
+    dated = [i for i, dtype in enumerate(df.dtypes)
+             if is_datetime64_any_dtype(dtype) or is_timedelta64_dtype(dtype) or
+             isinstance(dtype, pd.PeriodDtype)]
+    if not dated:
+        return df
+    out = df.copy(deep=False)
+    for i in dated:
+        col = df.iloc[:, i]
+        out.isetitem(i, col.astype(str).astype(object).where(col.notna(), None))
+    return out
 
 
 def _write(handle, binary: bool, first: str, body: memoryview) -> None:

@@ -5,6 +5,7 @@ characters the csv module quotes, and where it leaves the table to pandas."""
 # SPDX-License-Identifier: MIT
 from __future__ import annotations
 
+import csv
 import io
 import json
 import math
@@ -87,7 +88,8 @@ def assert_as_json_dumps(df: pd.DataFrame, tmp_path, rendered: bool = True) -> N
     want = reference_jsonl(df)
     assert fast_jsonl(df) == want
     assert fast_jsonl(df, tmp_path / "t.jsonl") == want
-    assert (table_text._jsonl_body(df) is not None) == rendered
+    # dates become their text first (write_jsonl does so before rendering)
+    assert (table_text._jsonl_body(table_text._dates_as_text(df)) is not None) == rendered
     for line in want.splitlines():
         json.loads(line)
 
@@ -286,3 +288,47 @@ def test_kept_fields_across_tables(tmp_path, monkeypatch):
             "g": rng.normal(size=n).astype(np.float32)})
         assert_as_pandas(df, tmp_path)
         assert_as_json_dumps(df, tmp_path)
+
+
+def test_dates_in_json_lines_as_the_csv_writes_them(tmp_path):
+    """JSON has no dates: a column of dates, times, durations or periods is the CSV's text
+    (json.dumps raised TypeError on a Timestamp before), a missing one null; an object json
+    cannot write is its str, as in the CSV."""
+    import datetime
+    df = pd.DataFrame({
+        "day": pd.to_datetime(["2024-01-05", None, "2024-02-29"]),
+        "at": pd.to_datetime(["2024-01-05 10:30", "2024-01-06 00:00", None]),
+        "utc": pd.to_datetime(["2024-01-05 10:30", None, "2024-03-01 00:00"], utc=True),
+        "month": pd.Series(pd.PeriodIndex(["2024-01", None, "2024-03"], freq="M")),
+        "took": pd.to_timedelta(["1 day", None, "2 hours"]),
+        "obj": pd.Series([datetime.date(2024, 1, 5), None, "x"], dtype=object),
+        "n": [1, 2, 3]})
+    assert_as_json_dumps(df.drop(columns="obj"), tmp_path)
+    assert_as_json_dumps(df, tmp_path, rendered=False)  # a date object: json.dumps' default
+    rows = [json.loads(line) for line in fast_jsonl(df).splitlines()]
+    csv_rows = list(csv.DictReader(io.StringIO(pandas_text(df))))
+    for row, csv_row in zip(rows, csv_rows, strict=True):
+        for name in df.columns:
+            want = csv_row[name]
+            assert row[name] == (None if want == "" else int(want) if name == "n" else want)
+    assert rows[0]["day"] == "2024-01-05" and rows[1]["day"] is None
+
+
+def test_cli_json_lines_with_dates(tmp_path):
+    """`framelens analyze --date FIELD -o OUT.jsonl` (a TypeError before): each row's date
+    and period as in the CSV."""
+    out = {}
+    for ext in ("csv", "jsonl"):
+        out[ext] = tmp_path / f"m.{ext}"
+        subprocess.run([sys.executable, "-m", "framelens", "analyze", DEMO_CORPUS,
+                        "--lexicon", "conflict-demo", "--date", "date", "--period", "M",
+                        "-o", str(out[ext])], check=True,
+                       env={"PYTHONPATH": str(PYDIR), "PATH": "/usr/bin:/bin"},
+                       capture_output=True)
+    rows = [json.loads(line) for line in out["jsonl"].read_text(encoding="utf-8").splitlines()]
+    with open(out["csv"], encoding="utf-8", newline="") as f:
+        csv_rows = list(csv.DictReader(f))
+    assert len(rows) == len(csv_rows) > 10
+    assert [r["date"] for r in rows] == [r["date"] for r in csv_rows]
+    assert [r["period"] for r in rows] == [r["period"] for r in csv_rows]
+    assert rows[0]["date"] == "2024-01-05"
