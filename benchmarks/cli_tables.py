@@ -1,6 +1,7 @@
-"""The CSV that `framelens analyze` writes: framelens.table_text.write_csv against pandas'
-``DataFrame.to_csv(index=False)`` (what the CLI called before, and what a notebook user
-calls), on the tables of one analysed corpus, in the same run.
+"""The tables `framelens analyze` writes, as CSV and as JSON Lines: framelens.table_text's
+writers against what the CLI called before, in the same run: pandas'
+``DataFrame.to_csv(index=False)`` (what a notebook user calls too) and ``json.dumps`` of
+each row (table_text.write_jsonl_rows), on the tables of one analysed corpus.
 
 The corpus is benchmarks/newsgen.py's news-like one (--size-mb, 1,000 terms), analysed once
 in this process. Timed: each table the CLI writes (matches and sentences with their text,
