@@ -332,3 +332,27 @@ def test_cli_json_lines_with_dates(tmp_path):
     assert [r["date"] for r in rows] == [r["date"] for r in csv_rows]
     assert [r["period"] for r in rows] == [r["period"] for r in csv_rows]
     assert rows[0]["date"] == "2024-01-05"
+
+
+def test_written_in_pieces(tmp_path, monkeypatch):
+    """A table longer than a piece is rendered a piece at a time (its text never whole), the
+    same text; an object column whose later piece holds no str has that piece written by
+    the reference, cell by cell as it writes them; a date column goes whole to pandas."""
+    monkeypatch.setattr(table_text, "_CHUNK_ROWS", 4)
+    rng = np.random.default_rng(3)
+    n = 11
+    df = pd.DataFrame({"s": [f"a,{i}" if i % 3 else 'q"' for i in range(n)],
+                       "f": rng.choice([0.5, math.nan, 2.0], n),
+                       "c": pd.Categorical(rng.choice(["x", "y,z"], n)),
+                       "i": np.arange(n)})
+    assert_as_pandas(df, tmp_path)
+    assert_as_json_dumps(df, tmp_path)
+    mixed = df.assign(o=pd.Series(["t"] * 8 + [1, None, 2.5], dtype=object))
+    assert fast_text(mixed) == pandas_text(mixed)
+    assert fast_jsonl(mixed) == reference_jsonl(mixed)
+    dated = df.assign(d=pd.to_datetime(["2024-01-05 00:00"] * 10 + ["2024-01-06 10:30"]))
+    assert fast_text(dated) == pandas_text(dated)
+    assert "2024-01-05 00:00:00" in fast_text(dated)  # the column's format, not a piece's
+    assert fast_jsonl(dated) == reference_jsonl(dated)
+    empty = df.iloc[:0]
+    assert fast_text(empty) == pandas_text(empty) == "s,f,c,i\n"
