@@ -513,15 +513,22 @@ def _select_documents(corpus: Any, keep: np.ndarray) -> Any:
 def _kept_strings(offsets: np.ndarray, data: bytes, keep: np.ndarray) -> Tuple[np.ndarray, bytes]:
     """The strings ``keep`` selects from concatenated UTF-8 ``data`` with ``offsets`` (n + 1),
     as new offsets and data."""
-    offsets = np.asarray(offsets, dtype=np.int64)
-    lengths = np.diff(offsets)
-    new_offsets = np.concatenate([np.zeros(1, np.int64), np.cumsum(lengths[keep])])
-    if len(data) == 0 or not new_offsets[-1]:
-        return new_offsets, b""
-    # the strings lie end to end from offsets[0]: one bool a byte, each string's bytes kept
-    # with it (an int64 a byte, marked at the ends and summed, cost 50-60 ms of every
-    # dropped corpus of 16 MB)
-    mask = np.repeat(keep, lengths)
-    first = int(offsets[0])
-    used = np.frombuffer(data, dtype=np.uint8, count=int(offsets[-1]) - first, offset=first)
-    return new_offsets, used[mask].tobytes()
+    import pyarrow as pa
+    offsets = np.ascontiguousarray(offsets, dtype=np.int64)
+    n = len(offsets) - 1
+    if n <= 0 or len(data) == 0:
+        return np.zeros(int(np.count_nonzero(keep)) + 1, np.int64), b""
+    # Arrow's filter over the buffers as they are (a string by memcpy): a byte mask of the
+    # data, np.repeat(keep, lengths), cost 15 ms of every dropped corpus of 16 MB, the filter
+    # 1 ms (the 62,673 attributions' 7.6 MB of texts)
+    strings = pa.LargeBinaryArray.from_buffers(pa.large_binary(), n,
+                                               [None, pa.py_buffer(offsets),
+                                                pa.py_buffer(data)])
+    kept = strings.filter(pa.array(np.asarray(keep, dtype=bool)))
+    if len(kept) == 0:
+        return np.zeros(1, np.int64), b""
+    _, kept_offsets, kept_data = kept.buffers()
+    # a filter's result starts at offset 0 of fresh buffers
+    new_offsets = np.frombuffer(kept_offsets, dtype=np.int64, count=len(kept) + 1).copy()
+    size = int(new_offsets[-1])
+    return new_offsets, kept_data[:size].to_pybytes() if size else b""
