@@ -75,6 +75,54 @@ static inline uint64_t word_final(const word_hash *w) {
     return fl__fmix64(w->h ^ w->acc ^ ((uint64_t)w->n << 56));
 }
 
+#define HIGH_BITS 0x8080808080808080ULL
+#define BYTES(b) (0x0101010101010101ULL * (b))
+
+/* The bytes of w (8 bytes of text) that are ASCII letters or digits, by their high bit:
+ * a range test subtracts its bound from every byte with the high bit set, so that no byte
+ * borrows from the next, and the high bit stays where the byte is at least the bound
+ * (Lamport, "Multiple byte processing with full-word instructions", CACM 18(8), 1975). */
+static inline uint64_t ascii_word_bytes(uint64_t w) {
+    uint64_t low = (w & ~HIGH_BITS) | HIGH_BITS; /* each byte's low 7 bits, high bit set */
+    uint64_t lower = low | BYTES(0x20);          /* letters in 'a'..'z' */
+    uint64_t letter = (lower - BYTES('a')) & ~(lower - BYTES('z' + 1));
+    uint64_t digit = (low - BYTES('0')) & ~(low - BYTES('9' + 1));
+    return (letter | digit) & ~w & HIGH_BITS;
+}
+
+/* The 8 bytes at p as word_byte packs them: the first byte highest. */
+static inline uint64_t load_be64(const uint8_t *p) {
+    uint64_t w;
+    memcpy(&w, p, 8);
+#if !defined(__BYTE_ORDER__) || __BYTE_ORDER__ != __ORDER_BIG_ENDIAN__
+    w = __builtin_bswap64(w);
+#endif
+    return w;
+}
+
+/* word_final of word_byte fed the n folded bytes of an ASCII word of letters and digits at p
+ * (setting bit 5 folds each: digits have it already), eight bytes to a step; `avail` bytes
+ * may be read from p. */
+static inline uint64_t ascii_word_hash(const uint8_t *p, size_t n, size_t avail) {
+    const uint64_t fold = 0x2020202020202020ULL;
+    uint64_t h = 0;
+    size_t j = 0;
+    for (; j + 8 <= n; j += 8) {
+        uint64_t x = (h ^ (load_be64(p + j) | fold)) * WORD_MUL;
+        h = (x << 29) | (x >> 35);
+    }
+    size_t r = n - j; /* 0 to 7 bytes left, packed as word_byte leaves them in acc */
+    uint64_t acc = 0;
+    if (r > 0 && avail - j >= 8) {
+        acc = (load_be64(p + j) | fold) >> (64 - 8 * r);
+    } else {
+        for (; j < n; j++) {
+            acc = (acc << 8) | (uint64_t)(p[j] | 0x20);
+        }
+    }
+    return fl__fmix64(h ^ acc ^ ((uint64_t)(uint32_t)n << 56));
+}
+
 static inline bool is_pow2(uint32_t x) {
     return x != 0 && (x & (x - 1)) == 0;
 }
@@ -325,6 +373,24 @@ static inline fl_status add_word(sketch *k, uint64_t w) {
     return FL_OK;
 }
 
+/* What the non-ASCII character at t (avail bytes from it) is to a word; *n: its bytes. */
+static fl_status char_kind(fl_dedupe_scratch *s, const uint8_t *t, size_t avail, size_t *n,
+                           uint8_t *kind) {
+    int32_t cp;
+    *n = fl__utf8_decode(t, avail, &cp);
+    if (cp >= CACHE_FIRST && cp < CACHE_END) {
+        const fold_entry *e;
+        fl_status st = cached(s, cp, t, *n, &e);
+        if (st != FL_OK) {
+            return st;
+        }
+        *kind = e->kind;
+    } else {
+        *kind = kind_of_class(fl__cclass(cp));
+    }
+    return FL_OK;
+}
+
 /* Hashes a word the fast path could not: folded whole by the core. Sets *empty when it
  * folds to nothing (format characters alone). */
 static fl_status slow_word(fl_dedupe_scratch *s, const uint8_t *w, size_t n, uint64_t *hash,
@@ -358,17 +424,10 @@ static fl_status scan(sketch *k, const uint8_t *t, size_t len) {
                 continue;
             }
         } else {
-            int32_t cp;
-            size_t n = fl__utf8_decode(t + i, len - i, &cp);
+            size_t n;
             uint8_t kind;
-            if (cp >= CACHE_FIRST && cp < CACHE_END) {
-                const fold_entry *e;
-                if ((st = cached(s, cp, t + i, n, &e)) != FL_OK) {
-                    return st;
-                }
-                kind = e->kind;
-            } else {
-                kind = kind_of_class(fl__cclass(cp));
+            if ((st = char_kind(s, t + i, len - i, &n, &kind)) != FL_OK) {
+                return st;
             }
             if (kind == CP_SEP) {
                 i += n;
@@ -377,6 +436,39 @@ static fl_status scan(sketch *k, const uint8_t *t, size_t len) {
         }
         /* A word starts at i. */
         size_t start = i;
+        if (b < 0x80) {
+            /* Most words are ASCII letters and digits up to a separator or the text's end:
+             * found to their end first, then hashed eight bytes to a step (a third of the
+             * time of feeding word_byte). A word that goes on with other characters takes
+             * the loop below from its start. */
+            size_t e = i + 1;
+            for (uint64_t stop; e + 8 <= len; e += 8) {
+                if ((stop = ~ascii_word_bytes(fl__load_le64(t + e)) & HIGH_BITS) != 0) {
+                    e += (size_t)__builtin_ctzll(stop) >> 3;
+                    goto found;
+                }
+            }
+            while (e < len && t[e] < 0x80 && ascii_word[t[e]] != 0) {
+                e++;
+            }
+        found:;
+            bool ends = e == len || t[e] < 0x80;
+            if (!ends) {
+                size_t n;
+                uint8_t kind;
+                if ((st = char_kind(s, t + e, len - e, &n, &kind)) != FL_OK) {
+                    return st;
+                }
+                ends = kind == CP_SEP; /* ’ — … and the like */
+            }
+            if (ends) {
+                if ((st = add_word(k, ascii_word_hash(t + i, e - i, len - i))) != FL_OK) {
+                    return st;
+                }
+                i = e;
+                continue;
+            }
+        }
         word_hash h = {0, 0, 0};
         bool slow = false;
         while (i < len) {

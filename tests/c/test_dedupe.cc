@@ -195,7 +195,8 @@ TEST(Dedupe, CyrillicAndGreekFoldLikeTheMatcher) {
 
 TEST(Dedupe, AnyTextSignsLikeItsFoldedForm) {
     // Words of letters from several scripts, in any case and composition, have the signature
-    // of their fl_fold() form: the two-byte cache, the slow path and ASCII agree. (Not for
+    // of their fl_fold() form: the two-byte cache, the slow path and ASCII agree (an ASCII
+    // word is hashed eight bytes to a step, any other byte by byte). (Not for
     // the letters whose fold holds an apostrophe, such as U+0149: the apostrophe then
     // separates words.)
     const char32_t letters[] = {U'a',      U'Z',      U'\u00c9', U'\u00df', U'\u00f8', U'\u0130',
@@ -220,7 +221,8 @@ TEST(Dedupe, AnyTextSignsLikeItsFoldedForm) {
     for (int round = 0; round < 50; round++) {
         std::string text;
         for (int w = 0; w < 40; w++) {
-            int len = 1 + static_cast<int>(rng() % 6);
+            // up to 20 letters: ASCII words of one to three 8-byte steps
+            int len = 1 + static_cast<int>(rng() % 20);
             for (int i = 0; i < len; i++) {
                 text += utf8(letters[rng() % (sizeof(letters) / sizeof(letters[0]))]);
             }
