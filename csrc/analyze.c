@@ -46,6 +46,7 @@ void fl_result_free(fl_result *res) {
     fl__vec_free(&a, &res->cue_tokens);
     fl__vec_free(&a, &res->starts);
     fl__vec_free(&a, &res->utf8);
+    fl_dedupe_scratch_free(res->dedupe);
     fl__free(&a, res);
 }
 

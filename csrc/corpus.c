@@ -30,6 +30,7 @@ typedef struct columns {
         attr_voice, attr_nested, attr_speaker_actor, attr_speaker_start, attr_speaker_end,
         attr_cue_start, attr_cue_end, attr_content_start, attr_content_end, attr_content2_start,
         attr_content2_end, attr_text_offsets, attr_text_data;
+    fl_vec doc_signatures, doc_shingles; /* filled only when signing (fl_batch_sign) */
 } columns;
 
 /* Every column with its element size, so loops can treat them alike. */
@@ -72,12 +73,17 @@ typedef struct columns {
     X(attr_content_end, int64_t)                                                                   \
     X(attr_content2_start, int64_t)                                                                \
     X(attr_content2_end, int64_t)                                                                  \
-    X(attr_text_data, char)
+    X(attr_text_data, char)                                                                        \
+    X(doc_signatures, uint32_t)                                                                    \
+    X(doc_shingles, uint64_t)
 
 struct fl_batch {
     fl_allocator alloc;
     fl_sentence_texts sentence_texts;
     fl_attributions attributions;
+    const fl_dedupe_params *sign; /* &sign_params when signing (fl_batch_sign), else NULL */
+    fl_dedupe_params sign_params;
+    uint32_t signed_hashes; /* the signatures' length in the columns held, 0 for none */
     columns cols;
     /* Results left in the pool's chunks (fl_pool_collect_parts), not joined into cols:
      * n_parts chunks, freed with parts_alloc; NULL otherwise (cols is then the one part). */
@@ -412,6 +418,7 @@ typedef struct work {
     const fl_allocator *alloc;
     fl_sentence_texts sentence_texts;
     fl_attributions attributions;
+    const fl_dedupe_params *sign; /* NULL: no signatures */
     chunk *chunks;
     size_t n_chunks;
     atomic_size_t next;
@@ -448,7 +455,7 @@ static bool chunk_start(work *w, chunk *ch) {
 
 /* bytes: at most FL_RESERVE_MAX_BYTES. */
 static fl_status columns_reserve(const fl_allocator *a, columns *c, size_t docs, size_t bytes,
-                                 fl_sentence_texts keep) {
+                                 fl_sentence_texts keep, const fl_dedupe_params *sign) {
     fl_status st;
     size_t sents = bytes / 96 + 1;
     size_t matches = bytes / 512 + 1;
@@ -501,7 +508,35 @@ static fl_status columns_reserve(const fl_allocator *a, columns *c, size_t docs,
     RESERVE(attr_content2_end, int64_t, attrs)
     RESERVE(attr_text_offsets, int64_t, 4 * attrs)
     RESERVE(attr_text_data, char, 128 * attrs)
+    if (sign != NULL) {
+        size_t values;
+        if (!fl__mul(docs, sign->num_hashes, &values)) {
+            return FL_ERR_NOMEM;
+        }
+        RESERVE(doc_signatures, uint32_t, values)
+        RESERVE(doc_shingles, uint64_t, docs)
+    }
 #undef RESERVE
+    return FL_OK;
+}
+
+/* Appends the signature of a document's text (len bytes of UTF-8) to the columns, made with
+ * the result's own scratch (made on first use: a result is one thread's). */
+static fl_status sign_doc(const fl_allocator *a, columns *c, const char *text, size_t len,
+                          const fl_dedupe_params *sign, fl_result *res, fl_error *err) {
+    fl_status st;
+    if ((res->dedupe == NULL && (st = fl_dedupe_scratch_new(a, &res->dedupe)) != FL_OK) ||
+        (st = room(a, &c->doc_signatures, sizeof(uint32_t), sign->num_hashes)) != FL_OK ||
+        (st = room(a, &c->doc_shingles, sizeof(uint64_t), 1)) != FL_OK) {
+        return fl__error(err, st, "out of memory");
+    }
+    uint32_t *sig = (uint32_t *)c->doc_signatures.data + c->doc_signatures.len;
+    uint64_t *shingles = (uint64_t *)c->doc_shingles.data + c->doc_shingles.len;
+    if ((st = fl_dedupe_signature(sign, text, len, res->dedupe, sig, shingles, err)) != FL_OK) {
+        return st;
+    }
+    c->doc_signatures.len += sign->num_hashes;
+    c->doc_shingles.len++;
     return FL_OK;
 }
 
@@ -514,7 +549,7 @@ static void run_chunk(work *w, chunk *ch, fl_result *res) {
     }
     if (ch->status == FL_OK && ch->last > ch->first) {
         ch->status = columns_reserve(w->alloc, &ch->cols, ch->last - ch->first, bytes,
-                                     w->sentence_texts);
+                                     w->sentence_texts, w->sign);
         if (ch->status != FL_OK) {
             fl__error(&ch->err, ch->status, "out of memory");
             ch->failed_doc = ch->first;
@@ -533,6 +568,9 @@ static void run_chunk(work *w, chunk *ch, fl_result *res) {
             if (ch->status != FL_OK) {
                 fl__error(&ch->err, ch->status, "out of memory");
             }
+        }
+        if (ch->status == FL_OK && w->sign != NULL) {
+            ch->status = sign_doc(w->alloc, &ch->cols, text, len, w->sign, res, &ch->err);
         }
         if (ch->status != FL_OK) {
             ch->failed_doc = d;
@@ -713,6 +751,7 @@ static fl_status analyze_here(const fl_lexicon *lex, const doc_texts *texts, siz
     w.alloc = a;
     w.sentence_texts = batch->sentence_texts;
     w.attributions = batch->attributions;
+    w.sign = batch->sign;
     atomic_init(&w.next, 0);
     atomic_init(&w.failed, false);
     chunk all;
@@ -737,6 +776,7 @@ static fl_status analyze_batch(const fl_lexicon *lex, const doc_texts *texts, si
                          (unsigned)(UINT32_MAX - 1));
     }
     batch_drop_parts(batch);
+    batch->signed_hashes = batch->sign != NULL ? batch->sign->num_hashes : 0;
     const fl_allocator *a = &batch->alloc;
     fl_status st = columns_start(a, &batch->cols, batch->sentence_texts);
     if (st != FL_OK) {
@@ -766,6 +806,7 @@ static fl_status analyze_batch(const fl_lexicon *lex, const doc_texts *texts, si
     w.alloc = a;
     w.sentence_texts = batch->sentence_texts;
     w.attributions = batch->attributions;
+    w.sign = batch->sign;
     w.chunks = chunks;
     w.n_chunks = n_chunks;
     atomic_init(&w.next, 0);
@@ -840,6 +881,8 @@ typedef struct pool_batch {
     chunk *chunks;
     size_t n_chunks, next_chunk, done_chunks;
     fl_attributions attributions; /* the pool's when it was submitted */
+    bool signs; /* so are these: whether the pool signed, and with what */
+    fl_dedupe_params sign;
     struct pool_batch *next; /* the next batch in submission order */
 } pool_batch;
 
@@ -848,6 +891,8 @@ struct fl_pool {
     const fl_lexicon *lex;
     fl_sentence_texts sentence_texts;
     fl_attributions attributions;
+    bool signs; /* fl_pool_sign */
+    fl_dedupe_params sign;
     pthread_mutex_t lock;
     pthread_cond_t work_ready; /* a chunk was queued, or stop was set */
     pthread_cond_t batch_done; /* a batch's last chunk finished */
@@ -891,6 +936,7 @@ static void pool_run_chunk(fl_pool *p, pool_batch *b, chunk *ch, fl_result *res)
     w.alloc = &p->alloc;
     w.sentence_texts = p->sentence_texts;
     w.attributions = b->attributions;
+    w.sign = b->signs ? &b->sign : NULL;
     w.chunks = NULL;
     w.n_chunks = 0;
     atomic_init(&w.next, 0);
@@ -1028,6 +1074,42 @@ void fl_pool_keep_attributions(fl_pool *pool, fl_attributions which) {
     }
 }
 
+fl_status fl_batch_sign(fl_batch *batch, const fl_dedupe_params *params, fl_error *err) {
+    if (err != NULL) {
+        err->code = FL_OK;
+    }
+    if (batch == NULL) {
+        return fl__error(err, FL_ERR_ARG, "fl_batch_sign: batch is NULL");
+    }
+    fl_status st;
+    if (params != NULL && (st = fl__dedupe_check_params(params, err)) != FL_OK) {
+        return st;
+    }
+    if (params != NULL) {
+        batch->sign_params = *params;
+    }
+    batch->sign = params != NULL ? &batch->sign_params : NULL;
+    return FL_OK;
+}
+
+fl_status fl_pool_sign(fl_pool *pool, const fl_dedupe_params *params, fl_error *err) {
+    if (err != NULL) {
+        err->code = FL_OK;
+    }
+    if (pool == NULL) {
+        return fl__error(err, FL_ERR_ARG, "fl_pool_sign: pool is NULL");
+    }
+    fl_status st;
+    if (params != NULL && (st = fl__dedupe_check_params(params, err)) != FL_OK) {
+        return st;
+    }
+    if (params != NULL) {
+        pool->sign = *params;
+    }
+    pool->signs = params != NULL;
+    return FL_OK;
+}
+
 static fl_status pool_submit(fl_pool *pool, const doc_texts *texts, size_t n, uint64_t *ticket,
                              fl_error *err) {
     if (n >= UINT32_MAX) {
@@ -1042,6 +1124,8 @@ static fl_status pool_submit(fl_pool *pool, const doc_texts *texts, size_t n, ui
     memset(b, 0, sizeof(*b));
     b->texts = *texts;
     b->attributions = pool->attributions;
+    b->signs = pool->signs;
+    b->sign = pool->sign;
     if (cut_chunks(a, texts->units.lens, n, FL_POOL_CHUNK_BYTES, &b->chunks, &b->n_chunks) !=
         FL_OK) {
         fl__free(a, b);
@@ -1153,6 +1237,7 @@ static pool_batch *collect_start(fl_pool *pool, uint64_t ticket, fl_batch *batch
     if (b != NULL) {
         batch_drop_parts(batch);
         columns_clear(&batch->cols);
+        batch->signed_hashes = b->signs ? b->sign.num_hashes : 0;
     }
     return b;
 }
@@ -1277,6 +1362,11 @@ void fl_batch_part_columns(const fl_batch *batch, size_t part, fl_batch_columns 
     out->surface_data = c->surface_data.data;
     out->sent_text_offsets = c->sent_text_offsets.len > 0 ? c->sent_text_offsets.data : NULL;
     out->sent_text_data = c->sent_text_data.data;
+    out->num_hashes = batch->signed_hashes;
+    if (batch->signed_hashes > 0) {
+        out->doc_signatures = c->doc_signatures.data;
+        out->doc_shingles = c->doc_shingles.data;
+    }
     out->doc_attributions = c->doc_attributions.data;
     out->match_attribution = c->match_attribution.data;
     out->match_target = c->match_target.data;

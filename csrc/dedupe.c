@@ -212,7 +212,7 @@ void fl_dedupe_params_default(fl_dedupe_params *params) {
     }
 }
 
-static fl_status check_params(const fl_dedupe_params *p, fl_error *err) {
+fl_status fl__dedupe_check_params(const fl_dedupe_params *p, fl_error *err) {
     if (p == NULL) {
         return fl__error(err, FL_ERR_ARG, "dedupe: params is NULL");
     }
@@ -642,7 +642,7 @@ fl_status fl_dedupe_signature(const fl_dedupe_params *params, const char *text, 
     if (err != NULL) {
         err->code = FL_OK;
     }
-    fl_status st = check_params(params, err);
+    fl_status st = fl__dedupe_check_params(params, err);
     if (st != FL_OK) {
         return st;
     }
@@ -698,7 +698,7 @@ fl_status fl_dedupe_signatures(const fl_dedupe_params *params, const char *const
     if (err != NULL) {
         err->code = FL_OK;
     }
-    fl_status st = check_params(params, err);
+    fl_status st = fl__dedupe_check_params(params, err);
     if (st != FL_OK) {
         return st;
     }
@@ -926,10 +926,10 @@ typedef struct cluster_work {
     uint32_t K;
     const fl_dedupe_options *o;
     uint32_t *parent, *set_size;
-    uint32_t *next;      /* per document: the next (higher) document of its bucket */
-    uint64_t *slot_key;  /* per slot: the band's key */
+    uint32_t *next; /* per document: the next (higher) document of its bucket */
+    uint64_t *slot_key; /* per slot: the band's key */
     uint32_t *slot_head; /* per slot: the first (lowest) document, or EMPTY_SLOT */
-    size_t slots;        /* a power of two, at least twice the documents with shingles */
+    size_t slots; /* a power of two, at least twice the documents with shingles */
 } cluster_work;
 
 static bool passes(const cluster_work *w, uint32_t a, uint32_t b, double *j, double *c) {

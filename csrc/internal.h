@@ -943,6 +943,11 @@ typedef struct fl_attr {
     uint8_t nested; /* inside the content of another attribution */
 } fl_attr;
 
+/* ------------------------------------------------------------------ dedupe.c */
+
+/* FL_OK, or FL_ERR_ARG with err saying which of params is out of range (or NULL). */
+FL_HIDDEN fl_status fl__dedupe_check_params(const fl_dedupe_params *params, fl_error *err);
+
 /* ------------------------------------------------------------------ match.c, context.c */
 
 struct fl_result {
@@ -967,6 +972,7 @@ struct fl_result {
     fl_vec cue_tokens; /* uint32_t: the tokens with a cue word for attributions (context.c) */
     fl_vec starts; /* uint8_t per token, FL_START_* (match.c), and 8 zero bytes after the last */
     fl_vec utf8; /* corpus.c: the text being analysed, when it came as other code units */
+    fl_dedupe_scratch *dedupe; /* corpus.c: for signing beside the analysis (fl_batch_sign) */
     fl_attributions keep_attributions; /* fl_result_keep_attributions */
 };
 

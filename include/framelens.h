@@ -720,6 +720,14 @@ typedef struct fl_batch_columns {
      * whose text is not kept has an empty one. */
     const int64_t *sent_text_offsets;
     const char *sent_text_data;
+
+    /* The documents' MinHash signatures, when the batch was signed (fl_batch_sign,
+     * fl_pool_sign): num_hashes values a document (document d's from d * num_hashes) and
+     * each document's distinct shingles, as fl_dedupe_signature gives them. num_hashes is 0
+     * and both are NULL otherwise. */
+    uint32_t num_hashes;
+    const uint32_t *doc_signatures;
+    const uint64_t *doc_shingles;
 } fl_batch_columns;
 
 /* Which sentences' texts a batch keeps beside its columns. */
@@ -965,6 +973,17 @@ FL_API fl_status fl_dedupe_signatures(const fl_dedupe_params *params, const char
                                       const size_t *lens, size_t n, unsigned threads,
                                       const fl_allocator *alloc, uint32_t *sigs,
                                       uint64_t *n_shingles, fl_error *err);
+
+/* Signatures made beside the analysis, by the threads that analyse each text (which read
+ * its UTF-8 anyway): every document that fl_analyze_batch(_texts) analyses into batch from
+ * now on also gets the signature fl_dedupe_signature gives it with params, in the batch's
+ * columns doc_signatures and doc_shingles (fl_batch_columns). params is copied; NULL stops
+ * signing (the default). Errors: FL_ERR_ARG (batch NULL, invalid params: the setting is
+ * then unchanged). */
+FL_API fl_status fl_batch_sign(fl_batch *batch, const fl_dedupe_params *params, fl_error *err);
+/* The same for the batches submitted to pool from now on (their collected columns). Not to
+ * be called beside fl_pool_submit. */
+FL_API fl_status fl_pool_sign(fl_pool *pool, const fl_dedupe_params *params, fl_error *err);
 
 /* Estimated similarity of two documents from their signatures (num_hashes values each) and
  * shingle counts: *jaccard = |A and B| / |A or B| (the share of equal signature values),

@@ -2744,6 +2744,10 @@ static PyObject *columns_dict(module_state *ms, const fl_batch *batch, PyObject 
     if (texts) {
         STRINGS(sent_text_offsets, sent_text_data, c->n_sentences)
     }
+    if (parts[0].num_hashes > 0) {
+        COL(doc_signatures, c->n_docs * c->num_hashes, uint32_t)
+        COL(doc_shingles, c->n_docs, uint64_t)
+    }
 #undef STRINGS
 #undef COL
     PyMem_Free(parts);
@@ -2757,7 +2761,8 @@ fail:
 /* analyze_batch and analyze_columns: args are (lexicon, texts, threads); keep says which
  * sentence texts the columns carry, attributions which attributions. */
 static PyObject *analyze_list(PyObject *module, PyObject *const *args, fl_sentence_texts keep,
-                              PyObject *slot_obj, fl_attributions attributions) {
+                              PyObject *slot_obj, fl_attributions attributions,
+                              const fl_dedupe_params *sign) {
     const fl_lexicon *lex;
     if (get_lexicon(module, args[0], &lex) < 0) {
         return NULL;
@@ -2795,7 +2800,11 @@ static PyObject *analyze_list(PyObject *module, PyObject *const *args, fl_senten
     fl_batch_keep_sentence_texts(batch, keep);
     fl_batch_keep_attributions(batch, attributions);
     fl_error err;
-    fl_status st;
+    fl_status st = fl_batch_sign(batch, sign, &err); /* checked by get_sign: cannot fail */
+    if (st != FL_OK) {
+        raise_status(st, &err);
+        goto done;
+    }
     fl_texts texts = {pt.data, pt.lens, pt.units};
     Py_BEGIN_ALLOW_THREADS
     st = fl_analyze_batch_texts(lex, &texts, (size_t)pt.n, (unsigned)threads, batch, &err);
@@ -2826,12 +2835,12 @@ static PyObject *core_analyze_batch(PyObject *module, PyObject *const *args, Py_
                         "analyze_batch() takes 3 arguments (lexicon, texts, threads)");
         return NULL;
     }
-    return analyze_list(module, args, FL_SENTENCE_TEXTS_NONE, NULL, FL_ATTRIBUTIONS_ALL);
+    return analyze_list(module, args, FL_SENTENCE_TEXTS_NONE, NULL, FL_ATTRIBUTIONS_ALL, NULL);
 }
 
 PyDoc_STRVAR(analyze_columns_doc,
              "analyze_columns($module, lexicon, texts, threads, sentence_texts, slot=None, "
-             "attributions=0, /)\n"
+             "attributions=0, sign=None, /)\n"
              "--\n\n"
              "analyze_batch() that also returns the texts of the sentences "
              "(sentence_texts: 0 none, 1 those holding a match, 2 all) as sent_text_offsets i8 "
@@ -2839,7 +2848,10 @@ PyDoc_STRVAR(analyze_columns_doc,
              "sent_text_data (UTF-8), cut from the texts on the worker threads. slot (from "
              "batch_slot()): the columns of the batch before, once all dropped, are reused. "
              "attributions: 0 every attribution, 1 only those a match links to "
-             "(FL_ATTRIBUTIONS_MATCHED).");
+             "(FL_ATTRIBUTIONS_MATCHED). sign: None, or (shingle, num_hashes, seed) to sign "
+             "every text beside its analysis (fl_batch_sign): the columns then also hold "
+             "doc_signatures (num_hashes native uint32 a text) and doc_shingles (u8), as "
+             "dedupe_signatures makes them.");
 
 /* An attributions argument: 0 (FL_ATTRIBUTIONS_ALL) or 1 (FL_ATTRIBUTIONS_MATCHED); -1 with
  * an exception set otherwise. */
@@ -2856,10 +2868,44 @@ static int get_attributions(PyObject *obj, fl_attributions *out) {
     return 0;
 }
 
+static int dedupe_uint(PyObject *obj, const char *name, unsigned long long max,
+                       unsigned long long *out);
+
+/* A sign argument: None (*out NULL) or (shingle, num_hashes, seed) into *params (*out =
+ * params), checked as fl_batch_sign checks them. 0, or -1 with an exception set. */
+static int get_sign(PyObject *obj, fl_dedupe_params *params, const fl_dedupe_params **out) {
+    *out = NULL;
+    if (obj == Py_None) {
+        return 0;
+    }
+    if (!PyTuple_Check(obj) || PyTuple_GET_SIZE(obj) != 3) {
+        type_error("sign must be None or a tuple (shingle, num_hashes, seed)", obj);
+        return -1;
+    }
+    unsigned long long shingle, num_hashes, seed;
+    if (dedupe_uint(PyTuple_GET_ITEM(obj, 0), "shingle", UINT32_MAX, &shingle) < 0 ||
+        dedupe_uint(PyTuple_GET_ITEM(obj, 1), "num_hashes", UINT32_MAX, &num_hashes) < 0 ||
+        dedupe_uint(PyTuple_GET_ITEM(obj, 2), "seed", UINT64_MAX, &seed) < 0) {
+        return -1;
+    }
+    params->shingle = (uint32_t)shingle;
+    params->num_hashes = (uint32_t)num_hashes;
+    params->seed = (uint64_t)seed;
+    fl_error err;
+    fl_status st = fl_dedupe_signatures(params, NULL, NULL, 0, 1, NULL, NULL, NULL, &err);
+    if (st != FL_OK) {
+        raise_status(st, &err);
+        return -1;
+    }
+    *out = params;
+    return 0;
+}
+
 static PyObject *core_analyze_columns(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
-    if (nargs < 4 || nargs > 6) {
-        PyErr_SetString(PyExc_TypeError, "analyze_columns() takes 4 to 6 arguments (lexicon, "
-                                         "texts, threads, sentence_texts, slot, attributions)");
+    if (nargs < 4 || nargs > 7) {
+        PyErr_SetString(PyExc_TypeError, "analyze_columns() takes 4 to 7 arguments (lexicon, "
+                                         "texts, threads, sentence_texts, slot, attributions, "
+                                         "sign)");
         return NULL;
     }
     long keep = PyLong_AsLong(args[3]);
@@ -2871,11 +2917,16 @@ static PyObject *core_analyze_columns(PyObject *module, PyObject *const *args, P
         return NULL;
     }
     fl_attributions attributions = FL_ATTRIBUTIONS_ALL;
-    if (nargs == 6 && get_attributions(args[5], &attributions) < 0) {
+    if (nargs >= 6 && get_attributions(args[5], &attributions) < 0) {
+        return NULL;
+    }
+    fl_dedupe_params params;
+    const fl_dedupe_params *sign = NULL;
+    if (nargs == 7 && get_sign(args[6], &params, &sign) < 0) {
         return NULL;
     }
     return analyze_list(module, args, (fl_sentence_texts)keep, nargs >= 5 ? args[4] : NULL,
-                        attributions);
+                        attributions, sign);
 }
 
 /* ------------------------------------------------------------------ pool */
@@ -2926,19 +2977,20 @@ static pool_state *get_pool(PyObject *obj) {
 
 PyDoc_STRVAR(pool_new_doc,
              "pool_new($module, lexicon, threads, sentence_texts, attributions=0, "
-             "collector_helps=False, /)\n--\n\n"
+             "collector_helps=False, sign=None, /)\n--\n\n"
              "A pool of `threads` worker threads (1 to MAX_THREADS) kept until the pool is "
              "dropped, analysing submitted batches against lexicon (a Lexicon or None) "
              "without the GIL; sentence_texts and attributions as analyze_columns. Feed it "
              "with pool_submit and take the results with pool_collect. collector_helps: "
              "pool_collect analyses queued chunks while its batch is unfinished instead of "
              "waiting (fl_pool_collector_helps), so `threads` workers and the collecting "
-             "thread make threads + 1 working threads.");
+             "thread make threads + 1 working threads. sign: as analyze_columns's, for every "
+             "batch (fl_pool_sign).");
 
 static PyObject *core_pool_new(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
-    if (nargs < 3 || nargs > 5) {
-        PyErr_SetString(PyExc_TypeError, "pool_new() takes 3 to 5 arguments (lexicon, threads, "
-                                         "sentence_texts, attributions, collector_helps)");
+    if (nargs < 3 || nargs > 6) {
+        PyErr_SetString(PyExc_TypeError, "pool_new() takes 3 to 6 arguments (lexicon, threads, "
+                                         "sentence_texts, attributions, collector_helps, sign)");
         return NULL;
     }
     const fl_lexicon *lex;
@@ -2965,8 +3017,13 @@ static PyObject *core_pool_new(PyObject *module, PyObject *const *args, Py_ssize
     if (nargs >= 4 && get_attributions(args[3], &attributions) < 0) {
         return NULL;
     }
-    int helps = nargs == 5 ? PyObject_IsTrue(args[4]) : 0;
+    int helps = nargs >= 5 ? PyObject_IsTrue(args[4]) : 0;
     if (helps < 0) {
+        return NULL;
+    }
+    fl_dedupe_params params;
+    const fl_dedupe_params *sign = NULL;
+    if (nargs == 6 && get_sign(args[5], &params, &sign) < 0) {
         return NULL;
     }
     pool_state *ps = PyMem_Calloc(1, sizeof(*ps));
@@ -2991,6 +3048,7 @@ static PyObject *core_pool_new(PyObject *module, PyObject *const *args, Py_ssize
         return PyErr_NoMemory();
     }
     fl_pool_keep_attributions(ps->pool, attributions); /* before any batch is submitted */
+    (void)fl_pool_sign(ps->pool, sign, NULL); /* checked by get_sign: cannot fail */
     ps->lexicon = Py_NewRef(args[0]);
     PyObject *capsule = PyCapsule_New(ps, POOL_CAPSULE, pool_capsule_free);
     if (capsule == NULL) {

@@ -100,6 +100,7 @@ def analyze_columns(
     sentence_texts: int,
     slot: Optional[object] = None,
     attributions: int = 0,
+    sign: Optional[Tuple[int, int, int]] = None,
     /,
 ) -> Dict[str, Union[bytes, memoryview]]: ...
 def batch_slot() -> object: ...
@@ -109,6 +110,7 @@ def pool_new(
     sentence_texts: int,
     attributions: int = 0,
     collector_helps: bool = False,
+    sign: Optional[Tuple[int, int, int]] = None,
     /,
 ) -> object: ...
 def pool_submit(pool: object, texts: List[str], /) -> int: ...

@@ -631,8 +631,8 @@ def _read(core, batches: Iterator[_Batch]) -> Iterator[Tuple[_Batch, Optional[_R
         yield batch, None
 
 
-def _analyzed(core, batches: Iterator[_Batch], threads: int, keep: int, attributions: int = 0
-              ) -> Iterator[Tuple[_Batch, _Result]]:
+def _analyzed(core, batches: Iterator[_Batch], threads: int, keep: int, attributions: int = 0,
+              sign: Optional[Tuple[int, int, int]] = None) -> Iterator[Tuple[_Batch, _Result]]:
     """(batch, result) pairs in order, result() giving the batch's columns. With more than
     one thread, batches go to a pool of threads - 1 C threads (_core.pool_new) that never
     take the GIL: submitting returns at once, so this thread reads and checks the records of
@@ -642,7 +642,8 @@ def _analyzed(core, batches: Iterator[_Batch], threads: int, keep: int, attribut
     record order, as the serial loop finds them: a batch's own analysis error before a bad
     record of a later batch, and a bad record's earlier neighbours in its batch checked
     before it (_read). keep: which sentence texts the columns carry (_SENTENCE_TEXTS);
-    attributions: which attributions (_ATTRIBUTIONS)."""
+    attributions: which attributions (_ATTRIBUTIONS); sign: (shingle, num_hashes, seed) to
+    have each text's MinHash signature in the columns too (doc_signatures, doc_shingles)."""
     reading = _read(core, batches)
     if threads <= 1:
         # each batch is analysed into the columns of the one before (dropped by then), whose
@@ -650,13 +651,13 @@ def _analyzed(core, batches: Iterator[_Batch], threads: int, keep: int, attribut
         slot = _core.batch_slot()
         for batch, result in reading:
             yield batch, result or functools.partial(_core.analyze_columns, core, batch.texts,
-                                                     1, keep, slot, attributions)
+                                                     1, keep, slot, attributions, sign)
         return
     # threads - 1 workers: this thread is the last one, analysing queued chunks whenever it
     # waits to collect a batch (not a third thread on two cores, taking turns with the
     # workers: 2 threads ran 1.80-1.86x one thread with two workers, 1.86-1.92x so, in
     # alternating runs of 16 MB, benchmarks/README.md)
-    pool = _core.pool_new(core, threads - 1, keep, attributions, True)
+    pool = _core.pool_new(core, threads - 1, keep, attributions, True, sign)
     depth = 2 * threads
     pending: "collections.deque[Tuple[_Batch, _Result]]" = collections.deque()
     while True:
@@ -738,17 +739,22 @@ def analyze_corpus(analyzer, records: Iterable, text: str = "text",
             batch_bytes = min(batch_bytes, _THREADED_BATCH_BYTES)
             first_bytes = min(batch_bytes, _THREADED_FIRST_BATCH_BYTES)
         batches = _batches(records, plan, skip_invalid, batch_bytes, skipped, first_bytes)
+        # each text is signed by the thread that analyses it, from the UTF-8 it reads anyway
+        # (signed on this thread with threads of its own, four threads were busy on two
+        # cores and every text was converted to UTF-8 twice)
+        sign = None if signatures is None else \
+            (signatures.shingle, signatures.num_hashes, signatures.seed)
         for batch, result in _analyzed(lex._core, batches, int(threads),
-                                       _SENTENCE_TEXTS[texts], _ATTRIBUTIONS[attributions]):
-            if signatures is not None and batch.labels:
-                # signed here while the batch is analysed on the worker threads: only the
-                # signatures are kept, never the texts (a batch without labels holds the
-                # records before a bad one, only checked for their own errors)
-                signatures.add(batch.texts, batch.ids, batch.labels)
+                                       _SENTENCE_TEXTS[texts], _ATTRIBUTIONS[attributions],
+                                       sign):
             try:
                 cols = result()
             except ValueError as exc:
                 raise _record_error(exc, batch, text) from None
+            if signatures is not None:
+                # only the signatures are kept, never the texts
+                signatures._add_signed(cols["doc_signatures"], cols["doc_shingles"], batch.ids,
+                                       batch.labels)
             # everything a batch brings is added to the corpus-wide buffers here, while the
             # worker threads analyse the next batches, so that little is left after the last
             # the first batch reserves the buffers for all the records (when their number

@@ -122,6 +122,19 @@ class Signatures:
         self._groups.extend([None] * n if groups is None else groups)
         self._n += n
 
+    def _add_signed(self, values: Any, sizes: Any, ids: Sequence[Any],
+                    groups: Sequence[Any]) -> None:
+        """Adds documents signed elsewhere with these parameters (the analysis's columns
+        doc_signatures and doc_shingles, see _core.analyze_columns): copied, so that the
+        buffers they came in can go."""
+        n = len(ids)
+        self._values.append(np.frombuffer(values, dtype=np.uint32).reshape(n, self.num_hashes)
+                            .copy())
+        self._sizes.append(np.frombuffer(sizes, dtype=np.uint64).copy())
+        self._ids.extend(ids)
+        self._groups.extend(groups)
+        self._n += n
+
     def _merge(self) -> None:
         if len(self._values) > 1:
             self._values = [np.concatenate(self._values)]

@@ -412,6 +412,39 @@ TEST(AllocFailure, AnalyzeBatch) {
     EXPECT_GT(need, 20u);
 }
 
+// The same batch signed beside its analysis (fl_batch_sign): the worker's dedupe scratch and
+// the signature columns too. A failed batch is left empty; a whole one holds every signature.
+TEST(AllocFailure, AnalyzeBatchSigned) {
+    fl_test::Lexicon lex(kLexicon);
+    ASSERT_EQ(FL_OK, lex.status()) << lex.error().message;
+    const char *texts[3] = {kText, "", kText};
+    size_t lens[3] = {strlen(kText), 0, strlen(kText)};
+    fl_dedupe_params p;
+    fl_dedupe_params_default(&p);
+    size_t need = sweep("fl_analyze_batch signed", FL_OK, [&](FailingAllocator &a, size_t) {
+        fl_batch *b = nullptr;
+        fl_status st = fl_batch_new(&a, &b);
+        if (st != FL_OK) {
+            return st;
+        }
+        fl_error err;
+        EXPECT_EQ(FL_OK, fl_batch_sign(b, &p, &err));
+        st = fl_analyze_batch(lex, texts, lens, 3, 1, b, &err);
+        fl_batch_columns c;
+        fl_batch_columns_get(b, &c);
+        EXPECT_EQ(st == FL_OK ? 3u : 0u, c.n_docs);
+        EXPECT_EQ(p.num_hashes, c.num_hashes);
+        if (st == FL_OK) {
+            EXPECT_GT(c.doc_shingles[0], 0u);
+            EXPECT_EQ(0u, c.doc_shingles[1]);
+            EXPECT_EQ(c.doc_signatures[0], c.doc_signatures[2 * p.num_hashes]);
+        }
+        fl_batch_free(b);
+        return st;
+    });
+    EXPECT_GT(need, 20u);
+}
+
 // The same with the texts as UCS-2 code units: the worker's buffer for their UTF-8 too.
 TEST(AllocFailure, AnalyzeBatchOfCodeUnits) {
     fl_test::Lexicon lex(kLexicon);

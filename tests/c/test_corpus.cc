@@ -945,4 +945,176 @@ TEST(Units, NullArgumentsAreArgumentErrors) {
     fl_pool_free(pool);
 }
 
+// ---------------------------------------------------------------- signing beside the analysis
+
+// What fl_batch_sign and fl_pool_sign must give: fl_dedupe_signatures of the same texts.
+struct Signed {
+    std::vector<uint32_t> sigs;
+    std::vector<uint64_t> shingles;
+    Signed(const Docs &d, const fl_dedupe_params &p)
+        : sigs(d.docs.size() * p.num_hashes), shingles(d.docs.size()) {
+        fl_error err;
+        EXPECT_EQ(FL_OK, fl_dedupe_signatures(&p, d.texts.data(), d.lens.data(), d.docs.size(), 1,
+                                              nullptr, sigs.data(), shingles.data(), &err));
+    }
+    void expect_in(const fl_batch_columns &c, const fl_dedupe_params &p) const {
+        ASSERT_EQ(p.num_hashes, c.num_hashes);
+        ASSERT_EQ(shingles.size(), c.n_docs);
+        EXPECT_EQ(sigs, std::vector<uint32_t>(c.doc_signatures, c.doc_signatures + sigs.size()));
+        EXPECT_EQ(shingles, std::vector<uint64_t>(c.doc_shingles, c.doc_shingles + c.n_docs));
+    }
+};
+
+// Documents of several scripts and sizes, some empty, for the signatures: the first larger
+// than a pool's chunk, so that a pool gives the batch in parts.
+Docs signed_docs() {
+    std::vector<std::string> docs = {std::string(300000, 'x') + " Kiev regime " +
+                                     std::string(70000, 'y')};
+    for (const auto &doc : documents(50)) {
+        docs.push_back(doc);
+    }
+    docs.push_back("Zürich’s mayor said: «Київ — це Україна» (Αθήνα).");
+    docs.push_back("a");
+    return Docs(docs);
+}
+
+// Each document's signature comes with its analysis, equal to fl_dedupe_signatures' for any
+// thread count, and the other columns are those of a batch that does not sign.
+TEST(Sign, BatchSignaturesEqualDedupeSignaturesForAnyThreadCount) {
+    fl_test::Lexicon lex(kLexicon);
+    Docs d = signed_docs();
+    Batch plain;
+    ASSERT_EQ(FL_OK, run(lex, d.docs, 1, plain.b));
+    fl_batch_columns want;
+    fl_batch_columns_get(plain.b, &want);
+    EXPECT_EQ(0u, want.num_hashes);
+    EXPECT_EQ(nullptr, want.doc_signatures);
+    EXPECT_EQ(nullptr, want.doc_shingles);
+    for (fl_dedupe_params p : {fl_dedupe_params{5, 128, 1}, fl_dedupe_params{2, 16, 77}}) {
+        Signed expected(d, p);
+        for (unsigned threads : {1u, 2u, 4u}) {
+            SCOPED_TRACE(::testing::Message() << threads << " threads, " << p.num_hashes);
+            Batch batch;
+            fl_error err;
+            ASSERT_EQ(FL_OK, fl_batch_sign(batch.b, &p, &err));
+            ASSERT_EQ(FL_OK, run(lex, d.docs, threads, batch.b));
+            fl_batch_columns got;
+            fl_batch_columns_get(batch.b, &got);
+            expected.expect_in(got, p);
+            expect_same_columns(want, got);
+        }
+    }
+}
+
+// The texts in other code units are signed from the UTF-8 the analysis makes of them.
+TEST(Sign, CodeUnitsAreSignedAsTheirUtf8) {
+    fl_test::Lexicon lex(kLexicon);
+    Docs d(documents(40));
+    std::vector<std::vector<uint16_t>> wide;
+    for (const auto &doc : d.docs) {
+        wide.emplace_back(doc.begin(), doc.end()); // ASCII: the same text
+        wide.back().push_back(0x2019);
+        wide.back().push_back(0x041A); // ’К
+    }
+    std::vector<std::string> utf8;
+    std::vector<const void *> texts;
+    std::vector<size_t> lens;
+    std::vector<uint8_t> units;
+    for (size_t i = 0; i < wide.size(); i++) {
+        utf8.push_back(d.docs[i] + "\u2019\u041a");
+        texts.push_back(wide[i].data());
+        lens.push_back(wide[i].size());
+        units.push_back(FL_UNITS_UCS2);
+    }
+    Signed expected(Docs(utf8), fl_dedupe_params{5, 64, 3});
+    fl_dedupe_params p{5, 64, 3};
+    fl_texts t = {texts.data(), lens.data(), units.data()};
+    for (unsigned threads : {1u, 3u}) {
+        Batch batch;
+        fl_error err;
+        ASSERT_EQ(FL_OK, fl_batch_sign(batch.b, &p, &err));
+        ASSERT_EQ(FL_OK, fl_analyze_batch_texts(lex, &t, wide.size(), threads, batch.b, &err));
+        fl_batch_columns got;
+        fl_batch_columns_get(batch.b, &got);
+        expected.expect_in(got, p);
+    }
+}
+
+// A pool signs the batches submitted after fl_pool_sign, joined or in parts, and those
+// submitted after signing stopped are not signed.
+TEST(Sign, PoolSignaturesEqualDedupeSignatures) {
+    fl_test::Lexicon lex(kLexicon);
+    Docs d = signed_docs();
+    fl_dedupe_params p{5, 128, 1};
+    Signed expected(d, p);
+    for (unsigned threads : {1u, 2u}) {
+        fl_pool *pool = nullptr;
+        ASSERT_EQ(FL_OK, fl_pool_new(nullptr, lex, threads, FL_SENTENCE_TEXTS_NONE, &pool));
+        fl_error err;
+        ASSERT_EQ(FL_OK, fl_pool_sign(pool, &p, &err));
+        uint64_t joined, parts, unsigned_;
+        ASSERT_EQ(FL_OK, fl_pool_submit(pool, d.texts.data(), d.lens.data(), d.docs.size(), &joined,
+                                        &err));
+        ASSERT_EQ(FL_OK,
+                  fl_pool_submit(pool, d.texts.data(), d.lens.data(), d.docs.size(), &parts, &err));
+        ASSERT_EQ(FL_OK, fl_pool_sign(pool, nullptr, &err));
+        ASSERT_EQ(FL_OK, fl_pool_submit(pool, d.texts.data(), d.lens.data(), d.docs.size(),
+                                        &unsigned_, &err));
+        Batch got;
+        ASSERT_EQ(FL_OK, fl_pool_collect(pool, joined, got.b, &err)) << err.message;
+        fl_batch_columns c;
+        fl_batch_columns_get(got.b, &c);
+        expected.expect_in(c, p);
+        ASSERT_EQ(FL_OK, fl_pool_collect_parts(pool, parts, got.b, &err)) << err.message;
+        EXPECT_GT(fl_batch_parts(got.b), 1u);
+        std::vector<uint32_t> sigs;
+        std::vector<uint64_t> shingles;
+        for (size_t k = 0; k < fl_batch_parts(got.b); k++) {
+            fl_batch_part_columns(got.b, k, &c);
+            ASSERT_EQ(p.num_hashes, c.num_hashes);
+            sigs.insert(sigs.end(), c.doc_signatures, c.doc_signatures + c.n_docs * p.num_hashes);
+            shingles.insert(shingles.end(), c.doc_shingles, c.doc_shingles + c.n_docs);
+        }
+        EXPECT_EQ(expected.sigs, sigs);
+        EXPECT_EQ(expected.shingles, shingles);
+        ASSERT_EQ(FL_OK, fl_pool_collect(pool, unsigned_, got.b, &err)) << err.message;
+        fl_batch_columns_get(got.b, &c);
+        EXPECT_EQ(d.docs.size(), c.n_docs);
+        EXPECT_EQ(0u, c.num_hashes);
+        EXPECT_EQ(nullptr, c.doc_signatures);
+        fl_pool_free(pool);
+    }
+}
+
+// Invalid parameters are refused and leave the setting as it was; NULL stops signing.
+TEST(Sign, InvalidParamsAreArgumentErrorsAndNullStops) {
+    fl_test::Lexicon lex(kLexicon);
+    Docs d(documents(12));
+    fl_dedupe_params good{3, 32, 9};
+    Batch batch;
+    fl_error err;
+    ASSERT_EQ(FL_OK, fl_batch_sign(batch.b, &good, &err));
+    for (fl_dedupe_params bad : {fl_dedupe_params{0, 128, 1}, fl_dedupe_params{5, 100, 1},
+                                 fl_dedupe_params{FL_DEDUPE_MAX_SHINGLE + 1, 128, 1}}) {
+        EXPECT_EQ(FL_ERR_ARG, fl_batch_sign(batch.b, &bad, &err));
+        EXPECT_NE(nullptr, std::strstr(err.message, "dedupe:")) << err.message;
+    }
+    ASSERT_EQ(FL_OK, run(lex, d.docs, 2, batch.b));
+    fl_batch_columns c;
+    fl_batch_columns_get(batch.b, &c);
+    Signed(d, good).expect_in(c, good);
+    ASSERT_EQ(FL_OK, fl_batch_sign(batch.b, nullptr, &err));
+    ASSERT_EQ(FL_OK, run(lex, d.docs, 2, batch.b));
+    fl_batch_columns_get(batch.b, &c);
+    EXPECT_EQ(0u, c.num_hashes);
+    EXPECT_EQ(nullptr, c.doc_signatures);
+    EXPECT_EQ(FL_ERR_ARG, fl_batch_sign(nullptr, &good, &err));
+    EXPECT_EQ(FL_ERR_ARG, fl_pool_sign(nullptr, &good, &err));
+    fl_pool *pool = nullptr;
+    ASSERT_EQ(FL_OK, fl_pool_new(nullptr, lex, 1, FL_SENTENCE_TEXTS_NONE, &pool));
+    fl_dedupe_params bad{5, 8, 1};
+    EXPECT_EQ(FL_ERR_ARG, fl_pool_sign(pool, &bad, &err));
+    fl_pool_free(pool);
+}
+
 }  // namespace

@@ -827,8 +827,8 @@ def test_pool_joins_a_large_batch_as_analyze_columns(lexicon, records):
         pool = _core.pool_new(lexicon._core, threads, 2, 0, True)
         tickets = [_core.pool_submit(pool, batch) for _ in range(3)]
         assert [_core.pool_collect(pool, t) for t in tickets] == [want] * 3
-    with pytest.raises(TypeError, match="3 to 5 arguments"):
-        _core.pool_new(lexicon._core, 1, 2, 0, True, None)
+    with pytest.raises(TypeError, match="3 to 6 arguments"):
+        _core.pool_new(lexicon._core, 1, 2, 0, True, None, None)
 
 
 def test_batch_columns_are_lent_and_a_slot_reuses_a_batch_once_they_are_dropped(lexicon,

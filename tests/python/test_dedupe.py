@@ -382,3 +382,50 @@ def test_kept_strings_selects_whole_strings(seed):
     want = [data[offsets[i]:offsets[i + 1]] for i in range(n) if keep[i]]
     assert got == b"".join(want)
     assert got_offsets.tolist() == [0, *np.cumsum([len(w) for w in want]).tolist()]
+
+
+def test_the_analysis_signs_each_text_as_signatures_add_does():
+    """With sign=(shingle, num_hashes, seed) the columns of analyze_columns and of a pool hold
+    each text's signature, equal to dedupe_signatures' for any thread count; analyze_corpus
+    signs that way, so its copies are find_duplicates' for any threads and batches."""
+    from framelens import _core
+    articles = dc.generate(seed=21, n_sources=40, n_distinct=25)
+    texts = [a.text for a in articles] + ["", "Zürich’s «Київ» — Αθήνα", "x" * 200_000]
+    an, lex = _corpus(None)
+    for sign in [(5, 128, 1), (3, 32, 2**64 - 1)]:
+        want_sigs, want_sizes = _core.dedupe_signatures(texts, *sign, 1)
+        for threads in (1, 2, 3):
+            cols = _core.analyze_columns(lex._core, texts, threads, 1, None, 1, sign)
+            assert bytes(cols["doc_signatures"]) == want_sigs
+            assert bytes(cols["doc_shingles"]) == want_sizes
+        pool = _core.pool_new(lex._core, 2, 0, 1, True, sign)
+        tickets = [_core.pool_submit(pool, texts[:30]), _core.pool_submit(pool, texts[30:])]
+        got = [_core.pool_collect(pool, t) for t in tickets]
+        assert b"".join(bytes(c["doc_signatures"]) for c in got) == want_sigs
+        assert b"".join(bytes(c["doc_shingles"]) for c in got) == want_sizes
+    assert "doc_signatures" not in _core.analyze_columns(lex._core, texts, 2, 0)
+    records = _records(articles)
+    want = dedupe.find_duplicates(records, id="id", group="outlet")
+    assert want.documents["cluster"].nunique() < len(records)  # copies to find
+    from framelens.corpus import analyze_corpus  # batch_bytes: many batches of a few texts
+    for threads, batch_bytes in [(1, 8 << 20), (2, 8 << 20), (3, 20_000), (1, 20_000)]:
+        corpus = analyze_corpus(an, records, threads=threads, batch_bytes=batch_bytes,
+                                dedupe="mark")
+        pd.testing.assert_frame_equal(corpus.duplicates.documents, want.documents)
+        pd.testing.assert_frame_equal(corpus.duplicates.pairs, want.pairs)
+
+
+def test_the_binding_checks_the_sign_argument():
+    from framelens import _core
+    an, lex = _corpus(None)
+    for bad, error, message in [((0, 128, 1), ValueError, "shingle must be 1 to 16"),
+                                ((5, 100, 1), ValueError, "num_hashes must be a power of two"),
+                                ((5, 128), TypeError, r"sign must be None or a tuple"),
+                                ("5", TypeError, r"sign must be None or a tuple"),
+                                ((5, 128, -1), ValueError, "seed must be an int from 0")]:
+        with pytest.raises(error, match=message):
+            _core.analyze_columns(lex._core, ["a b"], 1, 0, None, 0, bad)
+        with pytest.raises(error, match=message):
+            _core.pool_new(lex._core, 1, 0, 0, False, bad)
+    with pytest.raises(TypeError, match="takes 4 to 7 arguments"):
+        _core.analyze_columns(lex._core, ["a"], 1, 0, None, 0, None, 1)
