@@ -8,9 +8,14 @@ paragraphs; distinct articles of one topic quoting the same statements), in one 
 - datasketch MinHashLSH (num_perm=128, threshold=0.5) on the same 5-word shingles, its
   candidates checked with MinHash.jaccard >= 0.5 and joined with union-find;
 - SimHash (the `simhash` package, 64-bit, same shingles): precision and recall at several
-  Hamming distances, all pairs (the evidence for choosing MinHash: see the docs).
+  Hamming distances, all pairs (the evidence for choosing MinHash: see the docs);
+- copies found inside the analysis: ``analyze_corpus`` on two threads over the generated news
+  corpus of benchmarks/newsgen.py (``--analysis-mb``, 1,000 terms) with a 5% of its documents
+  reprinted under other ids, without dedupe, with ``dedupe="mark"`` and ``"drop"``, against
+  the two passes a researcher would otherwise make (``find_duplicates`` on the records, then
+  ``analyze_corpus`` and ``dedupe.apply``); fresh rounds alternate, medians of ``--runs``.
 
-    python benchmarks/dedupe.py [--scale 3] [--runs 5] [--no-peers]
+    python benchmarks/dedupe.py [--scale 3] [--runs 5] [--no-peers] [--analysis-mb 16]
 
 Needs `pip install datasketch simhash` for the peers (skipped, and said so, when missing).
 """
@@ -146,12 +151,62 @@ def simhash_curve(texts: List[str], truth: set, distances: Sequence[int]
     return sign_s, out
 
 
+def in_analysis(size_mb: float, runs: int) -> None:
+    """analyze_corpus with and without dedupe, and the two passes without it (see above)."""
+    import random
+
+    import framelens as fl
+    sys.path.insert(0, HERE)
+    import newsgen
+
+    vocab = newsgen.Vocabulary()
+    records = list(newsgen.documents(size_mb, vocab=vocab))
+    rng = random.Random(5)
+    reprints = [dict(r, id=f"{r['id']}-reprint") for r in rng.sample(records, len(records) // 20)]
+    records += reprints
+    rng.shuffle(records)
+    an = fl.Analyzer(fl.Lexicon.from_dict(newsgen.lexicon(1000, vocab=vocab)))
+    kw = {"text": "text", "group": "outlet", "id": "id", "threads": 2}
+    mb = sum(len(r["text"].encode("utf-8")) for r in records) / 1e6
+
+    def two_passes():
+        dup = dedupe.find_duplicates(records, id="id", group="outlet", threads=2)
+        return dedupe.apply(an.analyze_corpus(records, **kw), dup, mode="drop")
+
+    ways = {"analyze_corpus, no dedupe": lambda: an.analyze_corpus(records, **kw),
+            'dedupe="mark"': lambda: an.analyze_corpus(records, **kw, dedupe="mark"),
+            'dedupe="drop"': lambda: an.analyze_corpus(records, **kw, dedupe="drop"),
+            "find_duplicates, then analyze_corpus and apply (drop)": two_passes}
+    got = {name: way() for name, way in ways.items()}  # warm-up, and the results compared
+    dropped = got['dedupe="drop"']
+    assert dropped.counts == got["find_duplicates, then analyze_corpus and apply (drop)"].counts
+    assert dropped.duplicates.documents.equals(got['dedupe="mark"'].duplicates.documents)
+    times: Dict[str, List[float]] = {name: [] for name in ways}
+    for _ in range(runs):
+        for name, way in ways.items():
+            t0 = time.perf_counter()
+            way()
+            times[name].append(time.perf_counter() - t0)
+    base = statistics.median(times["analyze_corpus, no dedupe"])
+    print(f"\nCopies found inside the analysis: {len(records)} documents, {mb:.1f} MB "
+          f"({len(reprints)} reprints), 1,000 terms, 2 threads, wall s, median of {runs} "
+          f"alternating rounds; {len(dropped.duplicates.clusters)} clusters, the same counts "
+          "both ways:")
+    print("| run | s | over no dedupe |")
+    print("|---|---:|---:|")
+    for name in ways:
+        t = statistics.median(times[name])
+        print(f"| {name} | {t:.3f} | {100 * (t / base - 1):+.0f}% |")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--scale", type=int, default=3, help="corpus size (x 240 sources + 240)")
     ap.add_argument("--runs", type=int, default=5, help="signature runs (median)")
     ap.add_argument("--seed", type=int, default=20)
     ap.add_argument("--no-peers", action="store_true")
+    ap.add_argument("--analysis-mb", type=float, default=16.0,
+                    help="news corpus of the dedupe-inside-the-analysis runs (0: skip them)")
     args = ap.parse_args()
 
     articles = dc.generate(seed=args.seed, n_sources=240 * args.scale,
@@ -201,6 +256,8 @@ def main() -> None:
                 print(f"| {k} | {p:.4f} | {r:.4f} |")
         except ImportError:
             print("simhash is not installed: pip install simhash (comparison skipped)")
+    if args.analysis_mb > 0:
+        in_analysis(args.analysis_mb, args.runs)
 
 
 if __name__ == "__main__":
