@@ -62,19 +62,9 @@ static fl_status fold_ascii(const fl_allocator *a, const uint8_t *s, size_t len,
     return FL_OK;
 }
 
-fl_status fl__fold_append(const fl_allocator *a, fl_vec *scratch, const uint8_t *s, size_t len,
-                          fl_fold_mode mode, fl_vec *out) {
-    bool ascii = true;
-    for (size_t i = 0; i < len; i++) {
-        if (s[i] >= 0x80) {
-            ascii = false;
-            break;
-        }
-    }
-    if (ascii) {
-        return fold_ascii(a, s, len, mode, out);
-    }
-
+/* fl__fold_append of any text, through utf8proc character by character. */
+static fl_status fold_general(const fl_allocator *a, fl_vec *scratch, const uint8_t *s, size_t len,
+                              fl_fold_mode mode, fl_vec *out) {
     utf8proc_option_t opts = UTF8PROC_DECOMPOSE;
     if (mode == FL_FOLD_CASELESS) {
         opts |= UTF8PROC_CASEFOLD;
@@ -149,6 +139,16 @@ fl_status fl__fold_append(const fl_allocator *a, fl_vec *scratch, const uint8_t 
     return FL_OK;
 }
 
+fl_status fl__fold_append(const fl_allocator *a, fl_vec *scratch, const uint8_t *s, size_t len,
+                          fl_fold_mode mode, fl_vec *out) {
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] >= 0x80) {
+            return fold_general(a, scratch, s, len, mode, out);
+        }
+    }
+    return fold_ascii(a, s, len, mode, out);
+}
+
 fl_status fl__fold_token(const fl_allocator *a, fl_vec *scratch, const uint8_t *s, size_t len,
                          uint8_t kind, fl_fold_mode mode, fl_vec *out) {
     if (kind == FL_TOKEN_PUNCT && len > 0) {
@@ -179,8 +179,30 @@ typedef struct fold_slot {
     uint8_t forms[FOLD_CACHE_FORMS]; /* folded form, then the exact form */
 } fold_slot;
 
+/*
+ * The characters of one- and two-byte UTF-8 (U+0000..U+07FF: ASCII, Latin-1 and Latin
+ * Extended, IPA, Greek, Cyrillic, Armenian, Hebrew, Arabic, ...) with their two forms, each
+ * made on first sight by folding the character alone (fold_general). A word of such
+ * characters folds to the concatenation of their forms unless it holds a combining mark:
+ * a mark is what canonical ordering moves, what composition joins to the character before
+ * it (no two characters of this range that are not marks compose), and what loses its
+ * diacritic after a Latin or Greek base. So such a word (every word of Russian or
+ * Ukrainian, Greek, Hebrew or Arabic news without points) is folded by table, and only a
+ * word with a mark or a character beyond U+07FF takes the slot cache and utf8proc.
+ */
+enum { CHAR_END = 0x800, CHAR_FORM = 6 };
+enum { CHAR_UNSEEN = 0, CHAR_ALONE = 1, CHAR_MARK = 2 };
+
+typedef struct char_forms {
+    uint8_t state; /* CHAR_UNSEEN, CHAR_ALONE (its forms below) or CHAR_MARK */
+    uint8_t fold_len, exact_len;
+    uint8_t fold[CHAR_FORM];
+    uint8_t exact[CHAR_FORM];
+} char_forms;
+
 struct fl_fold_cache {
     fold_slot slots[FOLD_CACHE_SLOTS];
+    char_forms chars[CHAR_END];
 };
 
 void fl__fold_cache_free(const fl_allocator *a, fl_fold_cache *cache) {
@@ -193,6 +215,98 @@ static fold_slot *cache_slot(fl_fold_cache *cache, const uint8_t *s, size_t len)
         h = (h ^ s[i]) * 16777619u;
     }
     return &cache->slots[(h ^ (h >> 15)) & (FOLD_CACHE_SLOTS - 1)];
+}
+
+/* Is cp a combining mark, or does its decomposition start with one (U+0344, U+0F73)? */
+static bool is_mark(int32_t cp) {
+    int32_t buf[8];
+    int boundclass = 0;
+    utf8proc_ssize_t n = utf8proc_decompose_char(cp, buf, 8, UTF8PROC_DECOMPOSE, &boundclass);
+    int32_t first = n >= 1 && n <= 8 ? buf[0] : cp;
+    for (int k = 0; k < 2; k++) {
+        int32_t c = k == 0 ? cp : first;
+        utf8proc_category_t cat = utf8proc_category(c);
+        if (utf8proc_get_property(c)->combining_class != 0 || cat == UTF8PROC_CATEGORY_MN ||
+            cat == UTF8PROC_CATEGORY_MC || cat == UTF8PROC_CATEGORY_ME) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* One mode's form of cp alone, through fold_general, into form (at most CHAR_FORM bytes);
+ * false when it is longer. */
+static fl_status char_form(const fl_allocator *a, fl_vec *scratch, int32_t cp, fl_fold_mode mode,
+                           uint8_t form[CHAR_FORM], uint8_t *len, bool *fits) {
+    uint8_t bytes[4];
+    size_t n = fl__utf8_encode(cp, bytes);
+    fl_vec out = {0};
+    fl_status st = fold_general(a, scratch, bytes, n, mode, &out);
+    *fits = st == FL_OK && out.len <= CHAR_FORM;
+    if (*fits) {
+        if (out.len > 0) {
+            memcpy(form, out.data, out.len);
+        }
+        *len = (uint8_t)out.len;
+    }
+    fl__vec_free(a, &out);
+    return st;
+}
+
+/* The table entry of cp (below CHAR_END), made on first sight. */
+static fl_status char_entry(const fl_allocator *a, fl_vec *scratch, fl_fold_cache *cache,
+                            int32_t cp, const char_forms **out) {
+    char_forms *e = &cache->chars[cp];
+    if (e->state == CHAR_UNSEEN) {
+        bool fits = false;
+        bool exact_fits = false;
+        fl_status st;
+        if (!is_mark(cp) && ((st = char_form(a, scratch, cp, FL_FOLD_CASELESS, e->fold,
+                                             &e->fold_len, &fits)) != FL_OK ||
+                             (fits && (st = char_form(a, scratch, cp, FL_FOLD_EXACT, e->exact,
+                                                      &e->exact_len, &exact_fits)) != FL_OK))) {
+            return st;
+        }
+        e->state = fits && exact_fits ? CHAR_ALONE : CHAR_MARK;
+    }
+    *out = e;
+    return FL_OK;
+}
+
+/* One form (exact or not) of a word of characters below U+0800 none of which is a mark,
+ * from the table, into d (3 bytes a byte of s fit: a two-byte character's form is at most
+ * six). *n: its length, or SIZE_MAX when the word is not such a word. */
+static fl_status form_by_chars(const fl_allocator *a, fl_vec *scratch, fl_fold_cache *cache,
+                               const uint8_t *s, size_t len, bool exact, uint8_t *d, size_t *n) {
+    size_t o = 0;
+    for (size_t p = 0; p < len;) {
+        uint8_t b = s[p];
+        int32_t cp;
+        if (b < 0x80) {
+            cp = b;
+            p++;
+        } else if ((b & 0xE0) == 0xC0 && b >= 0xC2 && p + 1 < len && (s[p + 1] & 0xC0) == 0x80) {
+            cp = ((int32_t)(b & 0x1F) << 6) | (s[p + 1] & 0x3F);
+            p += 2;
+        } else {
+            *n = SIZE_MAX; /* three or four bytes, or not UTF-8 */
+            return FL_OK;
+        }
+        const char_forms *e;
+        fl_status st = char_entry(a, scratch, cache, cp, &e);
+        if (st != FL_OK) {
+            return st;
+        }
+        if (e->state != CHAR_ALONE) {
+            *n = SIZE_MAX;
+            return FL_OK;
+        }
+        size_t k = exact ? e->exact_len : e->fold_len;
+        memcpy(d + o, exact ? e->exact : e->fold, k);
+        o += k;
+    }
+    *n = o;
+    return FL_OK;
 }
 
 fl_status fl__fold_token_pair(const fl_allocator *a, fl_vec *scratch, fl_fold_cache **cache,
@@ -254,16 +368,39 @@ fl_status fl__fold_token_pair(const fl_allocator *a, fl_vec *scratch, fl_fold_ca
         out->len = at + (exact ? 2 * len : len);
         return FL_OK;
     }
-    /* Not ASCII: from the cache when this token was folded before. */
+    if (cache != NULL && *cache == NULL) {
+        *cache = fl__malloc(a, sizeof(fl_fold_cache));
+        if (*cache == NULL) {
+            return FL_ERR_NOMEM;
+        }
+        memset(*cache, 0, sizeof(fl_fold_cache));
+    }
+    /* Not ASCII: a word of characters below U+0800 without a mark, character by character
+     * (a punctuation token may be a dash with a form of its own: fl__fold_token) */
+    if (cache != NULL && kind != FL_TOKEN_PUNCT && len <= (SIZE_MAX - at) / 6) {
+        size_t room = 3 * len * (exact ? 2 : 1);
+        if ((st = fl__vec_reserve(a, out, 1, at + room)) != FL_OK) {
+            return st;
+        }
+        d = (uint8_t *)out->data + at;
+        size_t f;
+        size_t e = 0;
+        if ((st = form_by_chars(a, scratch, *cache, s, len, false, d, &f)) != FL_OK ||
+            (f != SIZE_MAX && exact &&
+             (st = form_by_chars(a, scratch, *cache, s, len, true, d + f, &e)) != FL_OK)) {
+            return st;
+        }
+        if (f != SIZE_MAX) {
+            *fold_len = f;
+            *exact_len = e;
+            *same = !exact || (e == f && memcmp(d, d + f, f) == 0);
+            out->len = at + f + e;
+            return FL_OK;
+        }
+    }
+    /* Otherwise from the cache when this token was folded before. */
     fold_slot *slot = NULL;
     if (cache != NULL && len <= FOLD_CACHE_KEY) {
-        if (*cache == NULL) {
-            *cache = fl__malloc(a, sizeof(fl_fold_cache));
-            if (*cache == NULL) {
-                return FL_ERR_NOMEM;
-            }
-            memset(*cache, 0, sizeof(fl_fold_cache));
-        }
         slot = cache_slot(*cache, s, len);
         if (slot->key_len == len && slot->kind == kind && slot->exact == exact &&
             memcmp(slot->key, s, len) == 0) {

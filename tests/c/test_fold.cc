@@ -1,13 +1,19 @@
 // test_fold.cc: fl_fold() (fold.c): case folding, diacritics, Cyrillic exceptions, apostrophe
-// and hyphen variants, ignorable characters, and the needed-size protocol.
+// and hyphen variants, ignorable characters, and the needed-size protocol; the forms of a
+// token by each of fold.c's paths.
 // SPDX-License-Identifier: MIT
 #include <gtest/gtest.h>
 
 #include <cstring>
+#include <random>
 #include <string>
 #include <vector>
 
 #include "shim.h"
+
+extern "C" {
+#include "../../csrc/internal.h" // fl__fold_token_pair is internal: compared with folding whole
+}
 
 using fl_test::fold;
 
@@ -217,4 +223,105 @@ TEST(Fold, InvalidArguments) {
     EXPECT_EQ(FL_ERR_ARG, fl_fold("abc", 3, out, sizeof out, nullptr, nullptr));
     EXPECT_EQ(FL_ERR_ARG, fl_fold(nullptr, 3, out, sizeof out, &needed, nullptr));
     EXPECT_EQ(FL_ERR_ARG, fl_fold("abc", 3, nullptr, 4, &needed, nullptr));
+}
+
+// ---------------------------------------------------------------- tokens (fold.c, internal)
+
+namespace {
+
+std::string utf8_of(char32_t c) {
+    std::string s;
+    if (c < 0x80) {
+        s += static_cast<char>(c);
+    } else if (c < 0x800) {
+        s += static_cast<char>(0xC0 | (c >> 6));
+        s += static_cast<char>(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+        s += static_cast<char>(0xE0 | (c >> 12));
+        s += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        s += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+        s += static_cast<char>(0xF0 | (c >> 18));
+        s += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+        s += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        s += static_cast<char>(0x80 | (c & 0x3F));
+    }
+    return s;
+}
+
+// fl__fold_token of one mode, as a string.
+std::string fold_whole(const fl_allocator *a, fl_vec *scratch, const std::string &t, uint8_t kind,
+                       fl_fold_mode mode) {
+    fl_vec out = {nullptr, 0, 0};
+    EXPECT_EQ(FL_OK, fl__fold_token(a, scratch, reinterpret_cast<const uint8_t *>(t.data()),
+                                    t.size(), kind, mode, &out));
+    std::string s(static_cast<const char *>(out.data), out.len);
+    fl__vec_free(a, &out);
+    return s;
+}
+
+} // namespace
+
+// The two forms fl__fold_token_pair gives a token (by the ASCII pass, the table of characters
+// below U+0800, the cache of recent tokens or utf8proc) are fl__fold_token's of each mode, for
+// words of any characters: ASCII, every two-byte character (letters, marks, format and
+// ignorable characters, apostrophe and hyphen variants), and some beyond, in any order.
+TEST(FoldTokenPair, EveryPathGivesTheFormsOfFoldingWhole) {
+    fl_allocator a;
+    fl__alloc_init(&a, nullptr);
+    fl_vec scratch = {nullptr, 0, 0};
+    fl_vec out = {nullptr, 0, 0};
+    fl_fold_cache *cache = nullptr;
+    std::vector<char32_t> pool;
+    for (char32_t c = 0x21; c < 0x800; c++) {
+        pool.push_back(c);
+    }
+    for (char32_t c : {U'\u2019', U'\u2010', U'\u200d', U'\u1e9e', U'\u4e2d', U'\U0001F600'}) {
+        pool.push_back(c);
+    }
+    std::mt19937 rng(38);
+    std::vector<std::string> tokens;
+    for (char32_t c : pool) {
+        tokens.push_back(utf8_of(c)); // each character alone
+    }
+    for (int i = 0; i < 20000; i++) {
+        std::string t;
+        int n = 1 + static_cast<int>(rng() % 10);
+        for (int k = 0; k < n; k++) {
+            // a quarter ASCII letters, so that words mix scripts as names do
+            t += rng() % 4 == 0 ? utf8_of(U'A' + rng() % 58) : utf8_of(pool[rng() % pool.size()]);
+        }
+        tokens.push_back(t);
+    }
+    for (int round = 0; round < 2; round++) { // the second with every table entry made
+        for (const std::string &t : tokens) {
+            for (uint8_t kind : {uint8_t{FL_TOKEN_WORD}, uint8_t{FL_TOKEN_PUNCT}}) {
+                for (bool exact : {false, true}) {
+                    out.len = 0;
+                    size_t fold_len = 0;
+                    size_t exact_len = 0;
+                    bool same = false;
+                    ASSERT_EQ(FL_OK,
+                              fl__fold_token_pair(&a, &scratch, &cache,
+                                                  reinterpret_cast<const uint8_t *>(t.data()),
+                                                  t.size(), kind, exact, &out, &fold_len,
+                                                  &exact_len, &same));
+                    std::string got(static_cast<const char *>(out.data), out.len);
+                    std::string f = fold_whole(&a, &scratch, t, kind, FL_FOLD_CASELESS);
+                    ASSERT_EQ(f, got.substr(0, fold_len)) << t;
+                    if (exact) {
+                        std::string e = fold_whole(&a, &scratch, t, kind, FL_FOLD_EXACT);
+                        ASSERT_EQ(e, got.substr(fold_len, exact_len)) << t;
+                        ASSERT_EQ(e == f, same) << t;
+                    } else {
+                        ASSERT_EQ(0u, exact_len);
+                        ASSERT_EQ(fold_len, got.size());
+                    }
+                }
+            }
+        }
+    }
+    fl__fold_cache_free(&a, cache);
+    fl__vec_free(&a, &scratch);
+    fl__vec_free(&a, &out);
 }
