@@ -190,14 +190,15 @@ typedef struct fold_slot {
  * Ukrainian, Greek, Hebrew or Arabic news without points) is folded by table, and only a
  * word with a mark or a character beyond U+07FF takes the slot cache and utf8proc.
  */
-enum { CHAR_END = 0x800, CHAR_FORM = 6 };
+enum { CHAR_END = 0x800, CHAR_FORM = 6, CHAR_COPY = 8 };
 enum { CHAR_UNSEEN = 0, CHAR_ALONE = 1, CHAR_MARK = 2 };
 
 typedef struct char_forms {
     uint8_t state; /* CHAR_UNSEEN, CHAR_ALONE (its forms below) or CHAR_MARK */
-    uint8_t fold_len, exact_len;
-    uint8_t fold[CHAR_FORM];
-    uint8_t exact[CHAR_FORM];
+    uint8_t fold_len, exact_len; /* at most CHAR_FORM */
+    /* copied CHAR_COPY bytes at a time, the bytes past a form's length with it */
+    uint8_t fold[CHAR_COPY];
+    uint8_t exact[CHAR_COPY];
 } char_forms;
 
 struct fl_fold_cache {
@@ -274,8 +275,9 @@ static fl_status char_entry(const fl_allocator *a, fl_vec *scratch, fl_fold_cach
 }
 
 /* One form (exact or not) of a word of characters below U+0800 none of which is a mark,
- * from the table, into d (3 bytes a byte of s fit: a two-byte character's form is at most
- * six). *n: its length, or SIZE_MAX when the word is not such a word. */
+ * from the table, into d (3 bytes a byte of s and CHAR_COPY more fit: a two-byte
+ * character's form is at most six). *n: its length, or SIZE_MAX when the word is not such
+ * a word. */
 static fl_status form_by_chars(const fl_allocator *a, fl_vec *scratch, fl_fold_cache *cache,
                                const uint8_t *s, size_t len, bool exact, uint8_t *d, size_t *n) {
     size_t o = 0;
@@ -292,18 +294,17 @@ static fl_status form_by_chars(const fl_allocator *a, fl_vec *scratch, fl_fold_c
             *n = SIZE_MAX; /* three or four bytes, or not UTF-8 */
             return FL_OK;
         }
-        const char_forms *e;
-        fl_status st = char_entry(a, scratch, cache, cp, &e);
-        if (st != FL_OK) {
+        const char_forms *e = &cache->chars[cp];
+        fl_status st;
+        if (e->state == CHAR_UNSEEN && (st = char_entry(a, scratch, cache, cp, &e)) != FL_OK) {
             return st;
         }
         if (e->state != CHAR_ALONE) {
             *n = SIZE_MAX;
             return FL_OK;
         }
-        size_t k = exact ? e->exact_len : e->fold_len;
-        memcpy(d + o, exact ? e->exact : e->fold, k);
-        o += k;
+        memcpy(d + o, exact ? e->exact : e->fold, CHAR_COPY);
+        o += exact ? e->exact_len : e->fold_len;
     }
     *n = o;
     return FL_OK;
@@ -377,8 +378,9 @@ fl_status fl__fold_token_pair(const fl_allocator *a, fl_vec *scratch, fl_fold_ca
     }
     /* Not ASCII: a word of characters below U+0800 without a mark, character by character
      * (a punctuation token may be a dash with a form of its own: fl__fold_token) */
-    if (cache != NULL && kind != FL_TOKEN_PUNCT && len <= (SIZE_MAX - at) / 6) {
-        size_t room = 3 * len * (exact ? 2 : 1);
+    if (cache != NULL && kind != FL_TOKEN_PUNCT && at <= SIZE_MAX - CHAR_COPY &&
+        len <= (SIZE_MAX - at - CHAR_COPY) / 6) {
+        size_t room = 3 * len * (exact ? 2 : 1) + CHAR_COPY;
         if ((st = fl__vec_reserve(a, out, 1, at + room)) != FL_OK) {
             return st;
         }

@@ -506,6 +506,27 @@ static fl_status tokenize(const fl_allocator *a, const uint8_t *text, size_t len
                 } else if (pos >= len || text[pos] == ' ') {
                     break;
                 }
+                /* A run of Cyrillic letters (U+0400..U+047F, two bytes each from 0xD0 or
+                 * 0xD1: all letters), most of every word of Russian or Ukrainian news. */
+                size_t cyr = pos;
+                while (cyr + 1 < len && (text[cyr] & 0xFE) == 0xD0 &&
+                       (text[cyr + 1] & 0xC0) == 0x80) {
+                    cyr += 2;
+                }
+                if (cyr > pos) {
+                    size_t letters = (cyr - pos) / 2;
+                    pos = cyr;
+                    cpi += letters;
+                    ncp += letters;
+                    letter = true;
+                    digits = false;
+                    simple = false;
+                    prev = FL_C_LETTER;
+                    if (pos >= len || text[pos] == ' ') {
+                        break;
+                    }
+                    continue; /* ASCII letters, another script, or the word's end */
+                }
                 size_t m;
                 fl_cclass xk;
                 int32_t x = peek_class(&c, pos, &m, &xk);

@@ -481,3 +481,116 @@ TEST(Tokenize, PlainWordsCutAsTheGeneralPathDoes) {
     }
     EXPECT_GT(compared, 100000u); // the texts were long enough to reach plain_words' blocks
 }
+
+namespace {
+
+// Text as UTF-8 from code points.
+std::string utf8_text(const std::u32string &cps) {
+    std::string s;
+    for (char32_t c : cps) {
+        if (c < 0x80) {
+            s += static_cast<char>(c);
+        } else if (c < 0x800) {
+            s += static_cast<char>(0xC0 | (c >> 6));
+            s += static_cast<char>(0x80 | (c & 0x3F));
+        } else if (c < 0x10000) {
+            s += static_cast<char>(0xE0 | (c >> 12));
+            s += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+            s += static_cast<char>(0x80 | (c & 0x3F));
+        } else {
+            s += static_cast<char>(0xF0 | (c >> 18));
+            s += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+            s += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+            s += static_cast<char>(0x80 | (c & 0x3F));
+        }
+    }
+    return s;
+}
+
+// A Glagolitic letter of the same case for each basic Cyrillic one (U+0400..U+045F): cased
+// letters too, but of three bytes, so that the tokeniser reads them a code point at a time.
+char32_t glagolitic_for(char32_t c) {
+    if (c < 0x400 || c >= 0x460) {
+        return c;
+    }
+    return c < 0x430 ? U'\u2C00' + (c - 0x400) % 46 : U'\u2C30' + (c - 0x430) % 46;
+}
+
+} // namespace
+
+// Runs of Cyrillic letters are taken two bytes at a time: the tokens, their code point
+// offsets and shapes are those of the same texts in Glagolitic letters, which are read a code
+// point at a time, in words mixing Cyrillic with ASCII, other Cyrillic characters (a mark, a
+// sign), apostrophes, dots, hyphens, digits and emoji.
+TEST(Tokenize, CyrillicRunsCutAsOtherLettersDo) {
+    const std::u32string pieces[] = {U"Київ",   U"ПРАВИТЕЛЬСТВО",
+                                     U"ёж",     U"Ѐѐ",
+                                     U"й",      U"КиївNews",
+                                     U"abcЖ",   U"и\u0306",
+                                     U"\u0483", U"’",
+                                     U"'",      U".",
+                                     U"-",      U"—",
+                                     U"2024",   U"Ѳ",
+                                     U"Ҁ",      U"\U0001F600",
+                                     U"\u00ad", U"\u0482",
+                                     U",",      U"\n",
+                                     U"»",      U"s"};
+    const char32_t *gaps[] = {U" ", U"", U"", U"  ", U"\n"};
+    std::mt19937 rng(2);
+    for (int round = 0; round < 3000; round++) {
+        std::u32string text;
+        int n = 1 + static_cast<int>(rng() % 12);
+        for (int i = 0; i < n; i++) {
+            text += pieces[rng() % (sizeof(pieces) / sizeof(pieces[0]))];
+            text += gaps[rng() % 5];
+        }
+        std::u32string other;
+        for (char32_t c : text) {
+            other += glagolitic_for(c);
+        }
+        std::string a = utf8_text(text);
+        Cut cyr = cut_with(fl__tokenize, a);
+        Cut ref = cut_with(fl__tokenize, utf8_text(other));
+        ASSERT_EQ(ref.tokens.size(), cyr.tokens.size()) << a;
+        for (size_t i = 0; i < cyr.tokens.size(); i++) {
+            const fl_token &x = cyr.tokens[i];
+            const fl_token &y = ref.tokens[i];
+            EXPECT_EQ(y.cp_start, x.cp_start) << a;
+            EXPECT_EQ(y.cp_end, x.cp_end) << a;
+            EXPECT_EQ(y.kind, x.kind) << a;
+            EXPECT_EQ(y.space_before, x.space_before) << a;
+            EXPECT_EQ(y.newlines_before, x.newlines_before) << a;
+            fl_tokinfo kx, ky;
+            std::memcpy(&kx, cyr.shapes[i].data(), cyr.shapes[i].size());
+            std::memcpy(&ky, ref.shapes[i].data(), ref.shapes[i].size());
+            EXPECT_EQ(static_cast<int32_t>(glagolitic_for(static_cast<char32_t>(kx.cp0))), ky.cp0)
+                << a;
+            EXPECT_EQ(ky.ncp, kx.ncp) << a;
+            EXPECT_EQ(ky.upper, kx.upper) << a;
+            EXPECT_EQ(ky.lower, kx.lower) << a;
+            EXPECT_EQ(ky.has_letter, kx.has_letter) << a;
+            EXPECT_EQ(ky.all_digits, kx.all_digits) << a;
+            EXPECT_EQ(ky.simple, kx.simple) << a;
+        }
+    }
+}
+
+// Inside a word of Cyrillic letters (taken two bytes at a time) every other character of two
+// bytes keeps the word going or ends it by its class alone, as after any letter: letters,
+// digits, marks and format characters stay in the word; the rest (spaces, apostrophes and
+// hyphens aside, which have rules of their own) are tokens of their own.
+TEST(Tokenize, ATwoByteCharacterAfterCyrillicLettersJoinsByItsClass) {
+    for (char32_t c = 0x80; c < 0x800; c++) {
+        fl_cclass k = fl__cclass(static_cast<int32_t>(c));
+        if (k == FL_C_SPACE || k == FL_C_APOSTROPHE || k == FL_C_HYPHEN) {
+            continue;
+        }
+        bool joins = k == FL_C_LETTER || k == FL_C_DIGIT || k == FL_C_MARK || k == FL_C_FORMAT;
+        for (const char32_t *word : {U"Жж", U"a"}) {
+            std::u32string text = std::u32string(word) + c + U"ж";
+            Cut cut = cut_with(fl__tokenize, utf8_text(text));
+            EXPECT_EQ(joins ? 1u : 3u, cut.tokens.size())
+                << "U+" << std::hex << static_cast<uint32_t>(c) << " after " << utf8_text(word);
+        }
+    }
+}

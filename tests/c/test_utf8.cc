@@ -11,6 +11,8 @@
 
 #include "shim.h"
 
+#include <utf8proc.h>
+
 extern "C" {
 #include "../../csrc/internal.h"  // fl__cclass is internal: checked directly
 }
@@ -271,4 +273,15 @@ TEST(Utf8, ClassRangesAgreeWithUnicodeCategories) {
     EXPECT_EQ(FL_C_MARK, fl__cclass(0x0483));    // combining titlo
     EXPECT_EQ(FL_C_OTHER, fl__cclass(0x00D7));   // ×
     EXPECT_EQ(FL_C_OTHER, fl__cclass(0x201C));   // left double quotation mark
+}
+
+// fl__is_upper and fl__is_lower answer ASCII and Cyrillic's basic letters (U+0400..U+045F)
+// from ranges of their own: every code point has the case its Unicode category gives.
+TEST(Utf8, CaseRangesAgreeWithUnicodeCategories) {
+    for (int32_t cp = 0; cp < 0x800; cp++) {
+        utf8proc_category_t c = utf8proc_category(cp);
+        EXPECT_EQ(c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT, fl__is_upper(cp))
+            << "U+" << std::hex << cp;
+        EXPECT_EQ(c == UTF8PROC_CATEGORY_LL, fl__is_lower(cp)) << "U+" << std::hex << cp;
+    }
 }
