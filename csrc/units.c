@@ -94,6 +94,16 @@ static uint8_t *ucs2_to_utf8(const uint16_t *s, size_t n, uint8_t *out, size_t *
             }
         }
         uint16_t c = s[i];
+        if (c >= 0x80 && c < 0x800) {
+            /* a run of two-byte characters: a word of Cyrillic, Greek, Hebrew or Arabic */
+            do {
+                out[0] = (uint8_t)(0xC0 | (c >> 6));
+                out[1] = (uint8_t)(0x80 | (c & 0x3F));
+                out += 2;
+                c = ++i < n ? s[i] : 0;
+            } while (c >= 0x80 && c < 0x800);
+            continue;
+        }
         if (c >= 0xD800 && c <= 0xDFFF) {
             *bad = i;
             return NULL;

@@ -202,6 +202,22 @@ def test_a_non_ascii_character_at_every_place_of_an_ascii_run_is_encoded():
         with pytest.raises(ValueError, match="surrogate") as info:
             _core.analyze_columns(None, ["fine \u2019", bad, 3], 1, 0)
         assert info.value.index == 1
+    # runs of two-byte characters (a loop of their own) up to the text's end, up to an ASCII
+    # or a three-byte character, and up to a lone surrogate
+    runs = [f"Київ {'ж' * k}{end}" for k in range(1, 20) for end in ("", ".", "\u2019x", "\u07ff")]
+    cols = _core.analyze_columns(None, runs, 1, 2)
+    offsets = np.frombuffer(cols["sent_text_offsets"], np.int64)
+    docs = np.frombuffer(cols["sent_doc"], np.uint32)
+    starts = np.frombuffer(cols["sent_start"], np.int64)
+    ends = np.frombuffer(cols["sent_end"], np.int64)
+    assert set(docs) == set(range(len(runs)))
+    for i, d in enumerate(docs):
+        assert cols["sent_text_data"][offsets[i]:offsets[i + 1]] == \
+            runs[d][starts[i]:ends[i]].encode()
+    for k in range(1, 20):
+        with pytest.raises(ValueError, match="surrogate") as info:
+            _core.analyze_columns(None, ["ж" * k + "\udfff" + "ж"], 1, 0)
+        assert info.value.index == 0 and f"lone surrogate at index {k} " in str(info.value)
 
 
 # -- errors name the failing item ----------------------------------------------------------
