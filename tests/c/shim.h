@@ -114,6 +114,34 @@ class Result {
     fl_error err_{};
 };
 
+// The UTF-8 of code points (any value up to U+10FFFF, surrogates too: the tests make invalid
+// text with it on purpose), written out byte by byte as a reference for the core's encoders.
+inline std::string utf8(const std::u32string &cps) {
+    std::string s;
+    for (char32_t c : cps) {
+        if (c < 0x80) {
+            s += static_cast<char>(c);
+        } else if (c < 0x800) {
+            s += static_cast<char>(0xC0 | (c >> 6));
+            s += static_cast<char>(0x80 | (c & 0x3F));
+        } else if (c < 0x10000) {
+            s += static_cast<char>(0xE0 | (c >> 12));
+            s += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+            s += static_cast<char>(0x80 | (c & 0x3F));
+        } else {
+            s += static_cast<char>(0xF0 | (c >> 18));
+            s += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+            s += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+            s += static_cast<char>(0x80 | (c & 0x3F));
+        }
+    }
+    return s;
+}
+
+inline std::string utf8(char32_t c) {
+    return utf8(std::u32string(1, c));
+}
+
 // The bytes [start, end) of text. Throws std::out_of_range (a test failure under GoogleTest)
 // when the range is not inside text, so a bad offset never reads out of bounds.
 inline std::string slice(const std::string &text, size_t start, size_t end) {

@@ -204,27 +204,13 @@ TEST(Dedupe, AnyTextSignsLikeItsFoldedForm) {
                                 U'\u0457', U'\u0419', U'\u0531', U'\u05d0', U'\u0627', U'\u1e9e',
                                 U'\u4e2d', U'7',      U'\u0663'};
     std::mt19937 rng(7);
-    auto utf8 = [](char32_t c) {
-        std::string s;
-        if (c < 0x80) {
-            s += static_cast<char>(c);
-        } else if (c < 0x800) {
-            s += static_cast<char>(0xC0 | (c >> 6));
-            s += static_cast<char>(0x80 | (c & 0x3F));
-        } else {
-            s += static_cast<char>(0xE0 | (c >> 12));
-            s += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-            s += static_cast<char>(0x80 | (c & 0x3F));
-        }
-        return s;
-    };
     for (int round = 0; round < 50; round++) {
         std::string text;
         for (int w = 0; w < 40; w++) {
             // up to 20 letters: ASCII words of one to three 8-byte steps
             int len = 1 + static_cast<int>(rng() % 20);
             for (int i = 0; i < len; i++) {
-                text += utf8(letters[rng() % (sizeof(letters) / sizeof(letters[0]))]);
+                text += fl_test::utf8(letters[rng() % (sizeof(letters) / sizeof(letters[0]))]);
             }
             text += ' ';
         }

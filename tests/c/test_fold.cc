@@ -229,26 +229,6 @@ TEST(Fold, InvalidArguments) {
 
 namespace {
 
-std::string utf8_of(char32_t c) {
-    std::string s;
-    if (c < 0x80) {
-        s += static_cast<char>(c);
-    } else if (c < 0x800) {
-        s += static_cast<char>(0xC0 | (c >> 6));
-        s += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-        s += static_cast<char>(0xE0 | (c >> 12));
-        s += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        s += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-        s += static_cast<char>(0xF0 | (c >> 18));
-        s += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-        s += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        s += static_cast<char>(0x80 | (c & 0x3F));
-    }
-    return s;
-}
-
 // fl__fold_token of one mode, as a string.
 std::string fold_whole(const fl_allocator *a, fl_vec *scratch, const std::string &t, uint8_t kind,
                        fl_fold_mode mode) {
@@ -282,14 +262,15 @@ TEST(FoldTokenPair, EveryPathGivesTheFormsOfFoldingWhole) {
     std::mt19937 rng(38);
     std::vector<std::string> tokens;
     for (char32_t c : pool) {
-        tokens.push_back(utf8_of(c)); // each character alone
+        tokens.push_back(fl_test::utf8(c)); // each character alone
     }
     for (int i = 0; i < 20000; i++) {
         std::string t;
         int n = 1 + static_cast<int>(rng() % 10);
         for (int k = 0; k < n; k++) {
             // a quarter ASCII letters, so that words mix scripts as names do
-            t += rng() % 4 == 0 ? utf8_of(U'A' + rng() % 58) : utf8_of(pool[rng() % pool.size()]);
+            t += rng() % 4 == 0 ? fl_test::utf8(U'A' + rng() % 58)
+                                : fl_test::utf8(pool[rng() % pool.size()]);
         }
         tokens.push_back(t);
     }

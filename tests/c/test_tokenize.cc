@@ -484,29 +484,6 @@ TEST(Tokenize, PlainWordsCutAsTheGeneralPathDoes) {
 
 namespace {
 
-// Text as UTF-8 from code points.
-std::string utf8_text(const std::u32string &cps) {
-    std::string s;
-    for (char32_t c : cps) {
-        if (c < 0x80) {
-            s += static_cast<char>(c);
-        } else if (c < 0x800) {
-            s += static_cast<char>(0xC0 | (c >> 6));
-            s += static_cast<char>(0x80 | (c & 0x3F));
-        } else if (c < 0x10000) {
-            s += static_cast<char>(0xE0 | (c >> 12));
-            s += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-            s += static_cast<char>(0x80 | (c & 0x3F));
-        } else {
-            s += static_cast<char>(0xF0 | (c >> 18));
-            s += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-            s += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-            s += static_cast<char>(0x80 | (c & 0x3F));
-        }
-    }
-    return s;
-}
-
 // A Glagolitic letter of the same case for each basic Cyrillic one (U+0400..U+045F): cased
 // letters too, but of three bytes, so that the tokeniser reads them a code point at a time.
 char32_t glagolitic_for(char32_t c) {
@@ -548,9 +525,9 @@ TEST(Tokenize, CyrillicRunsCutAsOtherLettersDo) {
         for (char32_t c : text) {
             other += glagolitic_for(c);
         }
-        std::string a = utf8_text(text);
+        std::string a = fl_test::utf8(text);
         Cut cyr = cut_with(fl__tokenize, a);
-        Cut ref = cut_with(fl__tokenize, utf8_text(other));
+        Cut ref = cut_with(fl__tokenize, fl_test::utf8(other));
         ASSERT_EQ(ref.tokens.size(), cyr.tokens.size()) << a;
         for (size_t i = 0; i < cyr.tokens.size(); i++) {
             const fl_token &x = cyr.tokens[i];
@@ -588,9 +565,9 @@ TEST(Tokenize, ATwoByteCharacterAfterCyrillicLettersJoinsByItsClass) {
         bool joins = k == FL_C_LETTER || k == FL_C_DIGIT || k == FL_C_MARK || k == FL_C_FORMAT;
         for (const char32_t *word : {U"Жж", U"a"}) {
             std::u32string text = std::u32string(word) + c + U"ж";
-            Cut cut = cut_with(fl__tokenize, utf8_text(text));
+            Cut cut = cut_with(fl__tokenize, fl_test::utf8(text));
             EXPECT_EQ(joins ? 1u : 3u, cut.tokens.size())
-                << "U+" << std::hex << static_cast<uint32_t>(c) << " after " << utf8_text(word);
+                << "U+" << std::hex << static_cast<uint32_t>(c) << " after " << fl_test::utf8(word);
         }
     }
 }

@@ -12,25 +12,7 @@
 namespace {
 
 std::string reference_utf8(const std::vector<uint32_t> &cps) {
-    std::string out;
-    for (uint32_t c : cps) {
-        if (c < 0x80) {
-            out += (char)c;
-        } else if (c < 0x800) {
-            out += (char)(0xC0 | (c >> 6));
-            out += (char)(0x80 | (c & 0x3F));
-        } else if (c < 0x10000) {
-            out += (char)(0xE0 | (c >> 12));
-            out += (char)(0x80 | ((c >> 6) & 0x3F));
-            out += (char)(0x80 | (c & 0x3F));
-        } else {
-            out += (char)(0xF0 | (c >> 18));
-            out += (char)(0x80 | ((c >> 12) & 0x3F));
-            out += (char)(0x80 | ((c >> 6) & 0x3F));
-            out += (char)(0x80 | (c & 0x3F));
-        }
-    }
-    return out;
+    return fl_test::utf8(std::u32string(cps.begin(), cps.end()));
 }
 
 // The code points as units of the given form (each must fit it).
