@@ -1074,40 +1074,39 @@ void fl_pool_keep_attributions(fl_pool *pool, fl_attributions which) {
     }
 }
 
-fl_status fl_batch_sign(fl_batch *batch, const fl_dedupe_params *params, fl_error *err) {
+/* The checks of fl_batch_sign and fl_pool_sign: err cleared, the batch or pool given (`what`
+ * names the function), params NULL or valid. */
+static fl_status sign_checks(const void *obj, const char *what, const fl_dedupe_params *params,
+                             fl_error *err) {
     if (err != NULL) {
         err->code = FL_OK;
     }
-    if (batch == NULL) {
-        return fl__error(err, FL_ERR_ARG, "fl_batch_sign: batch is NULL");
+    if (obj == NULL) {
+        return fl__error(err, FL_ERR_ARG, "%s: a required argument is NULL", what);
     }
-    fl_status st;
-    if (params != NULL && (st = fl__dedupe_check_params(params, err)) != FL_OK) {
-        return st;
+    return params != NULL ? fl__dedupe_check_params(params, err) : FL_OK;
+}
+
+fl_status fl_batch_sign(fl_batch *batch, const fl_dedupe_params *params, fl_error *err) {
+    fl_status st = sign_checks(batch, "fl_batch_sign", params, err);
+    if (st == FL_OK) {
+        if (params != NULL) {
+            batch->sign_params = *params;
+        }
+        batch->sign = params != NULL ? &batch->sign_params : NULL;
     }
-    if (params != NULL) {
-        batch->sign_params = *params;
-    }
-    batch->sign = params != NULL ? &batch->sign_params : NULL;
-    return FL_OK;
+    return st;
 }
 
 fl_status fl_pool_sign(fl_pool *pool, const fl_dedupe_params *params, fl_error *err) {
-    if (err != NULL) {
-        err->code = FL_OK;
+    fl_status st = sign_checks(pool, "fl_pool_sign", params, err);
+    if (st == FL_OK) {
+        if (params != NULL) {
+            pool->sign = *params;
+        }
+        pool->signs = params != NULL;
     }
-    if (pool == NULL) {
-        return fl__error(err, FL_ERR_ARG, "fl_pool_sign: pool is NULL");
-    }
-    fl_status st;
-    if (params != NULL && (st = fl__dedupe_check_params(params, err)) != FL_OK) {
-        return st;
-    }
-    if (params != NULL) {
-        pool->sign = *params;
-    }
-    pool->signs = params != NULL;
-    return FL_OK;
+    return st;
 }
 
 static fl_status pool_submit(fl_pool *pool, const doc_texts *texts, size_t n, uint64_t *ticket,
