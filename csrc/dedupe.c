@@ -483,10 +483,17 @@ static fl_status scan(sketch *k, const uint8_t *t, size_t len) {
                 continue;
             }
             int32_t cp;
-            size_t n = fl__utf8_decode(t + i, len - i, &cp);
+            size_t n;
+            if (b >= 0xC2 && b < 0xE0 && i + 1 < len && (t[i + 1] & 0xC0) == 0x80) {
+                /* two bytes (Cyrillic, Greek, Latin-1...: in the cache), without the call */
+                cp = ((int32_t)(b & 0x1F) << 6) | (t[i + 1] & 0x3F);
+                n = 2;
+            } else {
+                n = fl__utf8_decode(t + i, len - i, &cp);
+            }
             if (cp >= CACHE_FIRST && cp < CACHE_END) {
-                const fold_entry *e;
-                if ((st = cached(s, cp, t + i, n, &e)) != FL_OK) {
+                const fold_entry *e = &s->cache[cp - CACHE_FIRST];
+                if (e->kind == CP_UNSEEN && (st = cached(s, cp, t + i, n, &e)) != FL_OK) {
                     return st;
                 }
                 if (e->kind == CP_SEP) {
