@@ -81,8 +81,8 @@ struct fl_batch {
     fl_allocator alloc;
     fl_sentence_texts sentence_texts;
     fl_attributions attributions;
-    const fl_dedupe_params *sign; /* &sign_params when signing (fl_batch_sign), else NULL */
-    fl_dedupe_params sign_params;
+    bool signs; /* fl_batch_sign: with sign */
+    fl_dedupe_params sign;
     uint32_t signed_hashes; /* the signatures' length in the columns held, 0 for none */
     columns cols;
     /* Results left in the pool's chunks (fl_pool_collect_parts), not joined into cols:
@@ -751,7 +751,7 @@ static fl_status analyze_here(const fl_lexicon *lex, const doc_texts *texts, siz
     w.alloc = a;
     w.sentence_texts = batch->sentence_texts;
     w.attributions = batch->attributions;
-    w.sign = batch->sign;
+    w.sign = batch->signs ? &batch->sign : NULL;
     atomic_init(&w.next, 0);
     atomic_init(&w.failed, false);
     chunk all;
@@ -776,7 +776,7 @@ static fl_status analyze_batch(const fl_lexicon *lex, const doc_texts *texts, si
                          (unsigned)(UINT32_MAX - 1));
     }
     batch_drop_parts(batch);
-    batch->signed_hashes = batch->sign != NULL ? batch->sign->num_hashes : 0;
+    batch->signed_hashes = batch->signs ? batch->sign.num_hashes : 0;
     const fl_allocator *a = &batch->alloc;
     fl_status st = columns_start(a, &batch->cols, batch->sentence_texts);
     if (st != FL_OK) {
@@ -806,7 +806,7 @@ static fl_status analyze_batch(const fl_lexicon *lex, const doc_texts *texts, si
     w.alloc = a;
     w.sentence_texts = batch->sentence_texts;
     w.attributions = batch->attributions;
-    w.sign = batch->sign;
+    w.sign = batch->signs ? &batch->sign : NULL;
     w.chunks = chunks;
     w.n_chunks = n_chunks;
     atomic_init(&w.next, 0);
@@ -1091,9 +1091,9 @@ fl_status fl_batch_sign(fl_batch *batch, const fl_dedupe_params *params, fl_erro
     fl_status st = sign_checks(batch, "fl_batch_sign", params, err);
     if (st == FL_OK) {
         if (params != NULL) {
-            batch->sign_params = *params;
+            batch->sign = *params;
         }
-        batch->sign = params != NULL ? &batch->sign_params : NULL;
+        batch->signs = params != NULL;
     }
     return st;
 }

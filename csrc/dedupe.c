@@ -377,7 +377,7 @@ static inline fl_status add_word(sketch *k, uint64_t w) {
 static fl_status char_kind(fl_dedupe_scratch *s, const uint8_t *t, size_t avail, size_t *n,
                            uint8_t *kind) {
     int32_t cp;
-    *n = fl__utf8_decode(t, avail, &cp);
+    *n = fl__utf8_decode_fast(t, avail, &cp);
     if (cp >= CACHE_FIRST && cp < CACHE_END) {
         const fold_entry *e;
         fl_status st = cached(s, cp, t, *n, &e);
@@ -483,14 +483,7 @@ static fl_status scan(sketch *k, const uint8_t *t, size_t len) {
                 continue;
             }
             int32_t cp;
-            size_t n;
-            if (b >= 0xC2 && b < 0xE0 && i + 1 < len && (t[i + 1] & 0xC0) == 0x80) {
-                /* two bytes (Cyrillic, Greek, Latin-1...: in the cache), without the call */
-                cp = ((int32_t)(b & 0x1F) << 6) | (t[i + 1] & 0x3F);
-                n = 2;
-            } else {
-                n = fl__utf8_decode(t + i, len - i, &cp);
-            }
+            size_t n = fl__utf8_decode_fast(t + i, len - i, &cp);
             if (cp >= CACHE_FIRST && cp < CACHE_END) {
                 const fold_entry *e = &s->cache[cp - CACHE_FIRST];
                 if (e->kind == CP_UNSEEN && (st = cached(s, cp, t + i, n, &e)) != FL_OK) {

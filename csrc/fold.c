@@ -218,7 +218,8 @@ static fold_slot *cache_slot(fl_fold_cache *cache, const uint8_t *s, size_t len)
     return &cache->slots[(h ^ (h >> 15)) & (FOLD_CACHE_SLOTS - 1)];
 }
 
-/* Is cp a combining mark, or does its decomposition start with one (U+0344, U+0F73)? */
+/* Is cp a combining mark (Mn, Me, or a combining class: no character of the table's range
+ * is Mc), or does its decomposition start with one (U+0344)? */
 static bool is_mark(int32_t cp) {
     int32_t buf[8];
     int boundclass = 0;
@@ -228,7 +229,7 @@ static bool is_mark(int32_t cp) {
         int32_t c = k == 0 ? cp : first;
         utf8proc_category_t cat = utf8proc_category(c);
         if (utf8proc_get_property(c)->combining_class != 0 || cat == UTF8PROC_CATEGORY_MN ||
-            cat == UTF8PROC_CATEGORY_MC || cat == UTF8PROC_CATEGORY_ME) {
+            cat == UTF8PROC_CATEGORY_ME) {
             return true;
         }
     }
@@ -287,7 +288,7 @@ static fl_status form_by_chars(const fl_allocator *a, fl_vec *scratch, fl_fold_c
         if (b < 0x80) {
             cp = b;
             p++;
-        } else if ((b & 0xE0) == 0xC0 && b >= 0xC2 && p + 1 < len && (s[p + 1] & 0xC0) == 0x80) {
+        } else if (b >= 0xC2 && b < 0xE0 && p + 1 < len && (s[p + 1] & 0xC0) == 0x80) {
             cp = ((int32_t)(b & 0x1F) << 6) | (s[p + 1] & 0x3F);
             p += 2;
         } else {

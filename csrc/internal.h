@@ -114,6 +114,20 @@ FL_HIDDEN fl_status fl__error_place(fl_error *err, fl_status code, const char *s
  * sets *cp; a maximal invalid subpart is consumed as one U+FFFD, like Python's
  * errors="replace". */
 FL_HIDDEN size_t fl__utf8_decode(const uint8_t *s, size_t len, int32_t *cp);
+/* fl__utf8_decode with ASCII and valid two-byte sequences (Latin-1, Greek, Cyrillic, ...)
+ * decoded here, without the call. */
+static inline size_t fl__utf8_decode_fast(const uint8_t *s, size_t len, int32_t *cp) {
+    uint8_t b = s[0];
+    if (b < 0x80) {
+        *cp = b;
+        return 1;
+    }
+    if (b >= 0xC2 && b < 0xE0 && len >= 2 && (s[1] & 0xC0) == 0x80) {
+        *cp = ((int32_t)(b & 0x1F) << 6) | (s[1] & 0x3F);
+        return 2;
+    }
+    return fl__utf8_decode(s, len, cp);
+}
 /* Encodes cp (a valid scalar value) into out; returns 1 to 4. */
 FL_HIDDEN size_t fl__utf8_encode(int32_t cp, uint8_t out[4]);
 

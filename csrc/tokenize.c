@@ -51,12 +51,7 @@ static inline int32_t peek_class(const cursor *c, size_t pos, size_t *n, fl_ccla
         return b;
     }
     int32_t cp;
-    if (b >= 0xC2 && b < 0xE0 && pos + 1 < c->len && (c->text[pos + 1] & 0xC0) == 0x80) {
-        cp = ((int32_t)(b & 0x1F) << 6) | (c->text[pos + 1] & 0x3F); /* two bytes: no call */
-        *n = 2;
-    } else {
-        *n = fl__utf8_decode(c->text + pos, c->len - pos, &cp);
-    }
+    *n = fl__utf8_decode_fast(c->text + pos, c->len - pos, &cp);
     *k = fl__cclass_fast(cp);
     return cp;
 }
