@@ -5,6 +5,13 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+/* AVX2 for the blocks of plain_words where the CPU has it, chosen per text at run time */
+#if defined(__SSE2__) && defined(__x86_64__) && defined(__GNUC__)
+#define FL_TOK_AVX2 1
+#include <immintrin.h>
+#else
+#define FL_TOK_AVX2 0
+#endif
 
 /*
  * The rules (docs/matching.md has them with examples):
@@ -265,6 +272,67 @@ static inline block_masks classify_block(const uint8_t *p) {
 }
 #endif
 
+#if FL_TOK_AVX2
+/* classify_block with 32 bytes a vector and the classes looked up by nibble: a byte's class
+ * bits are NIBBLES[0][low] & NIBBLES[1][high] | NIBBLES[2][low] & NIBBLES[3][high], so
+ * that each bit is the union of two sets of bytes (high nibbles x low nibbles):
+ *   0x80 letter: 4x,6x x 1-F | 5x,7x x 0-A      0x40 digit: 3x x 0-9
+ *   0x20 ' ': 2x x 0                          0x10 \t-\r: 0x x 9-D
+ *   0x08 '\'' '-' | '`': 2x x 7,D | 6x x 0      0x04 '.' ',' | '@': 2x x C,E | 4x x 0
+ * Bytes past ASCII have none (their high nibble is 8 to F): the sign bit tells them. Bit
+ * 0x80 >> k is gathered by one movemask after a shift left by k of the 16-bit lanes, which
+ * brings each byte's sign bit from its own bit 7 - k. */
+/* clang-format off */
+static const uint8_t NIBBLES[4][16] = {
+    /* low nibble 0 to F, high nibble 0 to F; twice */
+    {0x60,0xC0,0xC0,0xC0,0xC0,0xC0,0xC0,0xC8,0xC0,0xD0,0x90,0x90,0x94,0x98,0x84,0x80},
+    {0x10,0x00,0x2C,0x40,0x80,0x00,0x80,0x00,0x00,0x00,0x00,0x00,0x00,0x00,0x00,0x00},
+    {0x8C,0x80,0x80,0x80,0x80,0x80,0x80,0x80,0x80,0x80,0x80,0x00,0x00,0x00,0x00,0x00},
+    {0x00,0x00,0x00,0x00,0x04,0x80,0x08,0x80,0x00,0x00,0x00,0x00,0x00,0x00,0x00,0x00}};
+/* clang-format on */
+
+/* The classes of the 32 bytes at p (NIBBLES) */
+__attribute__((target("avx2"))) static inline __m256i
+classes_avx2(const uint8_t *p, __m256i lo_a, __m256i hi_a, __m256i lo_b, __m256i hi_b) {
+    const __m256i nibble = _mm256_set1_epi8(0x0F);
+    __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)p);
+    __m256i lo = _mm256_and_si256(v, nibble);
+    __m256i hi = _mm256_and_si256(_mm256_srli_epi16(v, 4), nibble);
+    return _mm256_or_si256(
+        _mm256_and_si256(_mm256_shuffle_epi8(lo_a, lo), _mm256_shuffle_epi8(hi_a, hi)),
+        _mm256_and_si256(_mm256_shuffle_epi8(lo_b, lo), _mm256_shuffle_epi8(hi_b, hi)));
+}
+
+/* Class bit 0x80 >> k of the 64 classes in c0 and c1 (bytes 0-31 and 32-63), as a mask. */
+#define FL_CLASS_MASK(k)                                                                           \
+    ((uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_slli_epi16(c0, k)) |                          \
+     (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_slli_epi16(c1, k)) << 32)
+
+/* Row i of NIBBLES in both lanes (vpshufb looks up within each 16-byte lane) */
+__attribute__((target("avx2"))) static inline __m256i nibbles_avx2(unsigned i) {
+    return _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)(const void *)NIBBLES[i]));
+}
+
+__attribute__((target("avx2"))) static inline block_masks classify_block_avx2(const uint8_t *p) {
+    __m256i lo_a = nibbles_avx2(0), hi_a = nibbles_avx2(1);
+    __m256i lo_b = nibbles_avx2(2), hi_b = nibbles_avx2(3);
+    __m256i c0 = classes_avx2(p, lo_a, hi_a, lo_b, hi_b);
+    __m256i c1 = classes_avx2(p + 32, lo_a, hi_a, lo_b, hi_b);
+    uint64_t letter = FL_CLASS_MASK(0);
+    uint64_t word = letter | FL_CLASS_MASK(1);
+    uint64_t hard = FL_CLASS_MASK(3);
+    uint64_t high = (uint64_t)(uint32_t)_mm256_movemask_epi8(
+                        _mm256_loadu_si256((const __m256i *)(const void *)p)) |
+                    (uint64_t)(uint32_t)_mm256_movemask_epi8(
+                        _mm256_loadu_si256((const __m256i *)(const void *)(p + 32)))
+                        << 32;
+    uint64_t stop = hard | FL_CLASS_MASK(4) | high;
+    stop |= FL_CLASS_MASK(5) & (word << 1) & ((word | (stop & ~hard)) >> 1);
+    return (block_masks){word, letter, FL_CLASS_MASK(2), stop, hard};
+}
+#undef FL_CLASS_MASK
+#endif
+
 /* Writes the records of the run of plain tokens that starts at st->pos into t[] and info[]
  * (room for `room`), and returns how many. A plain token is a run of ASCII letters and
  * digits, or one ASCII symbol of class FL_C_OTHER, with nothing but ' ' between them and no
@@ -277,10 +345,10 @@ static inline block_masks classify_block(const uint8_t *p) {
  * at a stop, by the general path (st->stuck marks it). The last bytes of a text are copied
  * into a block padded with stops. Of each fl_tokinfo it writes the shape (cp0 to the
  * padding before id_fold): the label stage sets the rest before anything reads it. */
-FL_NOINLINE static size_t plain_words(const uint8_t *text, size_t len, plain_state *st,
-                                      unsigned newlines, fl_token *t, fl_tokinfo *info,
-                                      size_t room) {
 #if defined(__SSE2__)
+__attribute__((always_inline)) static inline size_t
+plain_words_with(block_masks (*classify)(const uint8_t *), const uint8_t *text, size_t len,
+                 plain_state *st, unsigned newlines, fl_token *t, fl_tokinfo *info, size_t room) {
     size_t base = st->pos;
     /* every byte here is one code point: the code point index stays pos - lag */
     const size_t lag = st->pos - st->cpi;
@@ -300,7 +368,7 @@ FL_NOINLINE static size_t plain_words(const uint8_t *text, size_t len, plain_sta
             memset(tail + (len - base), '\n', 64 - (len - base));
             p = tail;
         }
-        block_masks m = classify_block(p);
+        block_masks m = classify(p);
         uint64_t symbol = ~(m.word | m.space | m.stop);
         uint64_t starts = (m.word & ~(m.word << 1)) | symbol;
         unsigned limit = (unsigned)__builtin_ctzll(m.stop | (1ULL << 63));
@@ -370,6 +438,15 @@ FL_NOINLINE static size_t plain_words(const uint8_t *text, size_t len, plain_sta
     st->space = space_in;
     st->stuck = stuck ? next : SIZE_MAX;
     return (size_t)(t - t0);
+}
+#endif
+
+/* plain_words_with the blocks classified with SSE2 */
+FL_NOINLINE static size_t plain_words(const uint8_t *text, size_t len, plain_state *st,
+                                      unsigned newlines, fl_token *t, fl_tokinfo *info,
+                                      size_t room) {
+#if defined(__SSE2__)
+    return plain_words_with(classify_block, text, len, st, newlines, t, info, room);
 #else
     (void)text;
     (void)len;
@@ -382,6 +459,20 @@ FL_NOINLINE static size_t plain_words(const uint8_t *text, size_t len, plain_sta
 #endif
 }
 
+/* plain_words_with the blocks classified with AVX2 */
+#if FL_TOK_AVX2
+__attribute__((target("avx2"))) FL_NOINLINE static size_t
+plain_words_avx2(const uint8_t *text, size_t len, plain_state *st, unsigned newlines, fl_token *t,
+                 fl_tokinfo *info, size_t room) {
+    return plain_words_with(classify_block_avx2, text, len, st, newlines, t, info, room);
+}
+#else
+static size_t plain_words_avx2(const uint8_t *text, size_t len, plain_state *st, unsigned newlines,
+                               fl_token *t, fl_tokinfo *info, size_t room) {
+    return plain_words(text, len, st, newlines, t, info, room); /* never chosen here */
+}
+#endif
+
 /* Room for PLAIN_ROOM more tokens in both arrays, and about one per five bytes of what is
  * left, so that a text grows them once or twice. */
 static fl_status room(const fl_allocator *a, fl_vec *toks, fl_vec *infos, size_t left) {
@@ -393,10 +484,11 @@ static fl_status room(const fl_allocator *a, fl_vec *toks, fl_vec *infos, size_t
     return st;
 }
 
-/* fl__tokenize, and with plain false fl__tokenize_general: the same tokens without
- * plain_words, the reference the tests hold plain_words to. */
+/* fl__tokenize with plain_words (blocks of SSE2 or AVX2), and with PLAIN_NONE
+ * fl__tokenize_general: the same tokens without plain_words, the reference the tests hold
+ * plain_words to. */
 static fl_status tokenize(const fl_allocator *a, const uint8_t *text, size_t len, fl_vec *toks,
-                          fl_vec *infos, bool plain) {
+                          fl_vec *infos, fl_plain_path plain) {
     cursor c = {text, len};
     size_t pos = 0;
     size_t cpi = 0;
@@ -434,11 +526,14 @@ static fl_status tokenize(const fl_allocator *a, const uint8_t *text, size_t len
             idata = infos->data;
         }
         /* most tokens: plain ASCII words and symbols, written by plain_words' own loop */
-        if (plain && pos != stuck &&
+        if (plain != FL_PLAIN_NONE && pos != stuck &&
             (WORD_BYTE[text[pos]] != 0 ||
              (text[pos] < 0x80 && fl__ascii_class[text[pos]] == FL_C_OTHER))) {
             plain_state ps = {pos, cpi, space, SIZE_MAX};
-            size_t w = plain_words(text, len, &ps, newlines, tdata + nt, idata + nt, room_left);
+            size_t w =
+                plain == FL_PLAIN_AVX2
+                    ? plain_words_avx2(text, len, &ps, newlines, tdata + nt, idata + nt, room_left)
+                    : plain_words(text, len, &ps, newlines, tdata + nt, idata + nt, room_left);
             stuck = ps.stuck;
             if (w > 0) {
                 pos = ps.pos;
@@ -625,12 +720,30 @@ static fl_status tokenize(const fl_allocator *a, const uint8_t *text, size_t len
     return FL_OK;
 }
 
+bool fl__tokenize_has_avx2(void) {
+#if FL_TOK_AVX2
+    /* a read of what libgcc's (or compiler-rt's) constructor found, OS support included */
+    return __builtin_cpu_supports("avx2");
+#else
+    return false;
+#endif
+}
+
 fl_status fl__tokenize(const fl_allocator *a, const uint8_t *text, size_t len, fl_vec *toks,
                        fl_vec *infos) {
-    return tokenize(a, text, len, toks, infos, true);
+    return tokenize(a, text, len, toks, infos,
+                    fl__tokenize_has_avx2() ? FL_PLAIN_AVX2 : FL_PLAIN_SSE2);
+}
+
+fl_status fl__tokenize_with(const fl_allocator *a, const uint8_t *text, size_t len, fl_vec *toks,
+                            fl_vec *infos, fl_plain_path path) {
+    if (path == FL_PLAIN_AVX2 && !fl__tokenize_has_avx2()) {
+        path = FL_PLAIN_SSE2;
+    }
+    return tokenize(a, text, len, toks, infos, path);
 }
 
 fl_status fl__tokenize_general(const fl_allocator *a, const uint8_t *text, size_t len, fl_vec *toks,
                                fl_vec *infos) {
-    return tokenize(a, text, len, toks, infos, false);
+    return tokenize(a, text, len, toks, infos, FL_PLAIN_NONE);
 }

@@ -3,6 +3,7 @@
 // SPDX-License-Identifier: MIT
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <cstring>
 #include <random>
 #include <string>
@@ -382,11 +383,33 @@ Cut cut_with(fl_status (*tokenize)(const fl_allocator *, const uint8_t *, size_t
     return out;
 }
 
+// fl__tokenize with its blocks classified with SSE2 or with AVX2 (where the CPU has it).
+fl_status tokenize_sse2(const fl_allocator *a, const uint8_t *text, size_t len, fl_vec *toks,
+                        fl_vec *infos) {
+    return fl__tokenize_with(a, text, len, toks, infos, FL_PLAIN_SSE2);
+}
+fl_status tokenize_avx2(const fl_allocator *a, const uint8_t *text, size_t len, fl_vec *toks,
+                        fl_vec *infos) {
+    return fl__tokenize_with(a, text, len, toks, infos, FL_PLAIN_AVX2);
+}
+
 std::string describe(const std::string &text, const fl_token &t) {
     return "'" + fl_test::slice(text, t.start, t.end) + "' at " + std::to_string(t.start) + "-" +
            std::to_string(t.end) + " cp " + std::to_string(t.cp_start) + "-" +
            std::to_string(t.cp_end) + " kind " + std::to_string(t.kind) + " space " +
            std::to_string(t.space_before) + " newlines " + std::to_string(t.newlines_before);
+}
+
+// The same records, byte for byte, from the general path and a fast one.
+void same_cut(const std::string &text, const Cut &general, const Cut &fast) {
+    ASSERT_EQ(general.tokens.size(), fast.tokens.size()) << text;
+    for (size_t i = 0; i < fast.tokens.size(); i++) {
+        ASSERT_EQ(0, std::memcmp(&general.tokens[i], &fast.tokens[i], sizeof(fl_token)))
+            << "token " << i << ": general " << describe(text, general.tokens[i]) << ", fast "
+            << describe(text, fast.tokens[i]) << " in '" << text << "'";
+        ASSERT_EQ(general.shapes[i], fast.shapes[i])
+            << "shape of token " << i << ": " << describe(text, fast.tokens[i]);
+    }
 }
 
 } // namespace
@@ -397,7 +420,8 @@ TEST(Tokenize, PlainWordsCutAsTheGeneralPathDoes) {
     // the general path; the token before whitespace that is a stop (a line break) or at the
     // text's end it cuts itself. Texts glued from pieces of every kind, of up
     // to some hundred bytes and more, put each piece at every offset of a block and at the
-    // text's end; each must give the same records, byte for byte, both ways.
+    // text's end; each must give the same records, byte for byte, on every path (blocks of
+    // SSE2 and of AVX2, where the CPU has it).
     const std::vector<std::string> pieces = {"Kiev",
                                              "officials",
                                              "said",
@@ -467,19 +491,38 @@ TEST(Tokenize, PlainWordsCutAsTheGeneralPathDoes) {
         for (size_t i = 0; i < n; i++) {
             text += pieces[rng() % pieces.size()];
         }
-        Cut fast = cut_with(fl__tokenize, text);
         Cut general = cut_with(fl__tokenize_general, text);
-        ASSERT_EQ(general.tokens.size(), fast.tokens.size()) << text;
-        for (size_t i = 0; i < fast.tokens.size(); i++) {
-            ASSERT_EQ(0, std::memcmp(&general.tokens[i], &fast.tokens[i], sizeof(fl_token)))
-                << "token " << i << ": general " << describe(text, general.tokens[i]) << ", fast "
-                << describe(text, fast.tokens[i]) << " in '" << text << "'";
-            ASSERT_EQ(general.shapes[i], fast.shapes[i])
-                << "shape of token " << i << ": " << describe(text, fast.tokens[i]);
+        for (auto path : {fl__tokenize, tokenize_sse2, tokenize_avx2}) {
+            Cut fast = cut_with(path, text);
+            ASSERT_NO_FATAL_FAILURE(same_cut(text, general, fast));
+            compared += fast.tokens.size();
         }
-        compared += fast.tokens.size();
     }
-    EXPECT_GT(compared, 100000u); // the texts were long enough to reach plain_words' blocks
+    EXPECT_GT(compared, 300000u); // the texts were long enough to reach plain_words' blocks
+}
+
+TEST(Tokenize, EveryByteIsClassifiedAsTheGeneralPathReadsIt) {
+    // Each of the 256 bytes at every offset of a block, alone and between letters, digits,
+    // spaces and joiners, on both paths of plain_words: the classes by nibble of the AVX2 one
+    // must give the masks that SSE2's comparisons give.
+    if (!fl__tokenize_has_avx2()) {
+        std::printf("no AVX2 on this CPU: only the SSE2 blocks are compared\n");
+    }
+    const char *contexts[][2] = {{"a", "b"},  {"5", "7"},  {" ", " "}, {"a", " "},  {" ", "b"},
+                                 {"a.", "b"}, {"a", ".b"}, {"", ""},   {"1,", "2"}, {"x@", "y"}};
+    for (int b = 0; b < 256; b++) {
+        for (const auto &ctx : contexts) {
+            for (size_t at : {0, 1, 30, 31, 32, 33, 62, 63, 64, 90}) {
+                std::string text = std::string(at, 'w') + " " + ctx[0] +
+                                   std::string(1, static_cast<char>(b)) + ctx[1] + " tail words";
+                Cut general = cut_with(fl__tokenize_general, text);
+                for (auto path : {tokenize_sse2, tokenize_avx2}) {
+                    ASSERT_NO_FATAL_FAILURE(same_cut(text, general, cut_with(path, text)))
+                        << "byte " << b;
+                }
+            }
+        }
+    }
 }
 
 namespace {
