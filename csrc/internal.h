@@ -252,7 +252,8 @@ FL_HIDDEN fl_status fl__tokenize(const fl_allocator *a, const uint8_t *text, siz
 FL_HIDDEN fl_status fl__tokenize_general(const fl_allocator *a, const uint8_t *text, size_t len,
                                          fl_vec *toks, fl_vec *infos);
 /* How the fast path classifies its blocks of bytes: fl__tokenize takes AVX2 where the CPU
- * has it (fl__tokenize_has_avx2), SSE2 elsewhere; NONE is fl__tokenize_general. */
+ * has it, with BMI1 and BMI2 (fl__tokenize_has_avx2), SSE2 elsewhere; NONE is
+ * fl__tokenize_general. */
 typedef enum fl_plain_path { FL_PLAIN_NONE, FL_PLAIN_SSE2, FL_PLAIN_AVX2 } fl_plain_path;
 /* fl__tokenize with the given path (AVX2 falls back to SSE2 on a CPU without it), for the
  * tests; the tokens are the same whatever the path. */
