@@ -408,12 +408,31 @@ typedef struct seg_state {
     size_t line_start;    /* first token of the current line */
     uint32_t line_skipped_words; /* its words with a letter that a list marker's skip passed */
     uint32_t line_skipped_caps;  /* of those, how many start with a capital */
+    /* the open sentence's tokens [start, marked) have its index (sents->len, which it gets
+     * when cut) and `words` of them are words: fl__segment's loop over the plain words
+     * marks them as it passes, cut the rest */
+    size_t marked;
+    uint32_t words;
 } seg_state;
+
+/* Marks the open sentence's tokens from st->marked up to end. The loop only marks tokens
+ * before the one it stands at, and never cuts before that one: st->marked <= end. */
+static void mark_upto(seg_state *st, size_t end) {
+    uint32_t index = (uint32_t)st->sents->len;
+    uint32_t words = 0;
+    for (size_t i = st->marked; i < end; i++) {
+        words += st->toks[i].kind == FL_TOKEN_WORD; /* no branch: words and others mix */
+        st->toks[i].sentence = index;
+    }
+    st->words += words;
+    st->marked = end;
+}
 
 static fl_status cut(const seg *s, seg_state *st, size_t end) {
     if (end <= st->start) {
         return FL_OK;
     }
+    mark_upto(st, end);
     fl_sentence sent = {0};
     sent.start = s->t[st->start].start;
     sent.end = s->t[end - 1].end;
@@ -421,11 +440,8 @@ static fl_status cut(const seg *s, seg_state *st, size_t end) {
     sent.cp_end = s->t[end - 1].cp_end;
     sent.first_token = (uint32_t)st->start;
     sent.n_tokens_all = (uint32_t)(end - st->start);
-    uint32_t index = (uint32_t)st->sents->len;
-    for (size_t i = st->start; i < end; i++) {
-        sent.n_tokens += s->t[i].kind == FL_TOKEN_WORD; /* no branch: words and others mix */
-        st->toks[i].sentence = index; /* here rather than in a pass of its own */
-    }
+    sent.n_tokens = st->words;
+    st->words = 0;
     st->start = end;
     /* push, not append: its inline fast path copies the record by plain moves, where
      * append cost a call and a memcpy call per sentence */
@@ -799,7 +815,7 @@ fl_status fl__segment(const fl_allocator *a, const uint8_t *text, size_t len, fl
                       const fl_tokinfo *infos, size_t n, fl_vec *sents) {
     (void)len;
     seg s = {text, toks, infos, n};
-    seg_state st = {sents, toks, a, 0, 0, 0, 0, 0, 0, 0};
+    seg_state st = {sents, toks, a, 0, 0, 0, 0, 0, 0, 0, 0, 0};
     fl_status rc = FL_OK;
     size_t i = 0;
     bool at_start = true;
@@ -808,10 +824,21 @@ fl_status fl__segment(const fl_allocator *a, const uint8_t *text, size_t len, fl
          * running. None of the tests below can cut before it or after it: skip it. */
         if (toks[i].kind == FL_TOKEN_WORD && toks[i].newlines_before == 0 && i > st.start &&
             !at_start && st.marker_kind == 0) {
-            /* and so are the words that follow it on the line */
+            /* and so are the words that follow it on the line; they are marked here, where
+             * they are read anyway, rather than in cut's loop */
+            if (st.marked < i) {
+                mark_upto(&st, i);
+            }
+            uint32_t index = (uint32_t)sents->len;
+            fl_token *t = toks + i;
+            const fl_token *end = toks + n;
             do {
-                i++;
-            } while (i < n && toks[i].kind == FL_TOKEN_WORD && toks[i].newlines_before == 0);
+                t->sentence = index;
+                t++;
+            } while (t < end && t->kind == FL_TOKEN_WORD && t->newlines_before == 0);
+            size_t next = (size_t)(t - toks);
+            st.words += (uint32_t)(next - i);
+            st.marked = i = next;
             continue;
         }
         if (i > st.start) {
