@@ -267,7 +267,8 @@ FL_HIDDEN bool fl__tokenize_has_avx2(void);
  * only) to sents and sets each token's sentence index. */
 FL_HIDDEN fl_status fl__segment(const fl_allocator *a, const uint8_t *text, size_t len,
                                 fl_token *toks, const fl_tokinfo *infos, size_t n, fl_vec *sents);
-/* Are segment.c's abbreviation lists sorted, as their binary search needs? (for the tests) */
+/* Are segment.c's abbreviation lists sorted, as their binary search needs, and no entry
+ * longer than the words it looks up? (for the tests) */
 FL_HIDDEN bool fl__segment_lists_sorted(void);
 
 /* ------------------------------------------------------------------ names.c */

@@ -132,28 +132,7 @@ static inline uint64_t be64(const char *p) {
     return x;
 }
 
-/* Is key (a word of up to 8 bytes, zero-padded, as be64 reads it) in list, a table of n
- * entries of up to 8 bytes sorted as strcmp sorts them (test_segment checks)? A binary
- * search: these lists are looked up at every period after a word. Without a branch on the
- * comparisons (the halving takes as many turns for any key, and the compiler makes a
- * conditional move of the step): their outcomes come in no order, and branches on them were
- * mispredicted 74,000 times on 2 MB of news. */
-static bool in_sorted_list(uint64_t key, const char (*list)[8], size_t n) {
-    if (n == 0) {
-        return false;
-    }
-    /* the last entry <= key is in [at, at + n) (or there is none, and at stays 0) */
-    size_t at = 0;
-    while (n > 1) {
-        size_t half = n / 2;
-        at = be64(list[at + half]) <= key ? at + half : at;
-        n -= half;
-    }
-    return be64(list[at]) == key;
-}
-#define IN_SHORT_LIST(key, list) in_sorted_list(key, list, sizeof(list) / sizeof(list[0]))
-
-/* The key of a NUL-terminated word for IN_SHORT_LIST; false when it has more than 8 bytes. */
+/* The key of a NUL-terminated word for abbrev_of_key; false when it has more than 8 bytes. */
 static bool word_key(const char *word, uint64_t *key) {
     size_t len = strlen(word);
     if (len > 8) {
@@ -164,6 +143,8 @@ static bool word_key(const char *word, uint64_t *key) {
     *key = be64(buf);
     return true;
 }
+
+typedef enum abbrev_kind { ABBR_NONE, ABBR_PREPOSITIVE, ABBR_OTHER } abbrev_kind;
 
 static bool in_list(const char *word, const char *const *list) {
     for (size_t i = 0; list[i] != NULL; i++) {
@@ -176,20 +157,55 @@ static bool in_list(const char *word, const char *const *list) {
 
 /* The word lists below are laid out by hand (clang-format would make tables of them). */
 /* clang-format off */
-/* Titles and other abbreviations that stand before a name or a number. */
-static const char PREPOSITIVE[][8] = {
-    "adm", "amb", "atty", "brig", "capt", "cf", "cmdr", "col", "cpt", "det", "dr", "e.g", "fr",
-    "gen", "gov", "hon", "i.e", "insp", "lt", "maj", "messrs", "mlle", "mme", "mr", "mrs", "ms",
-    "mt", "pres", "prof", "rep", "rev", "sen", "sgt", "supt", "viz"};
+/* Abbreviations, each with what it does: PRE stands before a name or a number (titles and
+ * the like: Mr. Dr. Gen. e.g.), END may also end a sentence (Co. Inc. Jan. p.). One table
+ * sorted as strcmp sorts them (test_segment checks, and that none is longer than
+ * ABBR_MAX_LEN), so that a word that is none takes one binary search, not one a kind. */
+#define PRE ABBR_PREPOSITIVE
+#define END ABBR_OTHER
+static const struct abbrev {
+    char word[8];
+    uint8_t kind; /* abbrev_kind */
+} ABBREVIATIONS[] = {
+    {"adm", PRE}, {"al", END}, {"amb", PRE}, {"approx", END}, {"apr", END}, {"art", END},
+    {"assn", END}, {"atty", PRE}, {"aug", END}, {"ave", END}, {"bln", END}, {"blvd", END},
+    {"brig", PRE}, {"bros", END}, {"ca", END}, {"capt", PRE}, {"cf", PRE}, {"ch", END},
+    {"chap", END}, {"cmdr", PRE}, {"co", END}, {"col", PRE}, {"corp", END}, {"cpt", PRE},
+    {"dec", END}, {"dept", END}, {"det", PRE}, {"dr", PRE}, {"e.g", PRE}, {"ed", END},
+    {"eds", END}, {"est", END}, {"etc", END}, {"feb", END}, {"fig", END}, {"figs", END},
+    {"fr", PRE}, {"ft", END}, {"gen", PRE}, {"gov", PRE}, {"govt", END}, {"hon", PRE},
+    {"i.e", PRE}, {"inc", END}, {"insp", PRE}, {"intl", END}, {"jan", END}, {"jr", END},
+    {"jul", END}, {"jun", END}, {"llc", END}, {"lt", PRE}, {"ltd", END}, {"maj", PRE},
+    {"mar", END}, {"max", END}, {"messrs", PRE}, {"min", END}, {"mlle", PRE}, {"mln", END},
+    {"mme", PRE}, {"mr", PRE}, {"mrs", PRE}, {"ms", PRE}, {"mt", PRE}, {"natl", END},
+    {"no", END}, {"nos", END}, {"nov", END}, {"nr", END}, {"oct", END}, {"op", END}, {"p", END},
+    {"para", END}, {"plc", END}, {"pp", END}, {"pres", PRE}, {"prof", PRE}, {"rd", END},
+    {"rep", PRE}, {"rev", PRE}, {"sec", END}, {"sen", PRE}, {"sep", END}, {"sept", END},
+    {"sgt", PRE}, {"sr", END}, {"st", END}, {"supt", PRE}, {"tel", END}, {"univ", END},
+    {"v", END}, {"viz", PRE}, {"vol", END}, {"vols", END}, {"vs", END}};
+#undef PRE
+#undef END
+#define ABBR_MAX_LEN 6
+/* clang-format on */
 
-/* Abbreviations that may also end a sentence. */
-static const char ABBREVIATIONS[][8] = {
-    "al", "approx", "apr", "art", "assn", "aug", "ave", "bln", "blvd", "bros", "ca", "ch",
-    "chap", "co", "corp", "dec", "dept", "ed", "eds", "est", "etc", "feb", "fig", "figs", "ft",
-    "govt", "inc", "intl", "jan", "jr", "jul", "jun", "llc", "ltd", "mar", "max", "min", "mln",
-    "natl", "no", "nos", "nov", "nr", "oct", "op", "p", "para", "plc", "pp", "rd", "sec", "sep",
-    "sept", "sr", "st", "tel", "univ", "v", "vol", "vols", "vs"};
+/* The kind of abbreviation key is (a word of up to 8 bytes, zero-padded, as be64 reads it).
+ * A binary search: it is asked at every period after a word. Without a branch on the
+ * comparisons (the halving takes as many turns for any key, and the compiler makes a
+ * conditional move of the step): their outcomes come in no order, and branches on them were
+ * mispredicted 74,000 times on 2 MB of news. */
+static abbrev_kind abbrev_of_key(uint64_t key) {
+    size_t n = sizeof ABBREVIATIONS / sizeof ABBREVIATIONS[0];
+    /* the last entry <= key is in [at, at + n) (or there is none, and at stays 0) */
+    size_t at = 0;
+    while (n > 1) {
+        size_t half = n / 2;
+        at = be64(ABBREVIATIONS[at + half].word) <= key ? at + half : at;
+        n -= half;
+    }
+    return be64(ABBREVIATIONS[at].word) == key ? (abbrev_kind)ABBREVIATIONS[at].kind : ABBR_NONE;
+}
 
+/* clang-format off */
 /* Capitalised words that usually open a sentence: after an abbreviation, one of these
  * means the period also ended the sentence. */
 static const char *const STARTERS[] = {
@@ -222,8 +238,6 @@ static const char *const GERMAN_MONTHS[] = {
     "oktober", "november", "dezember", "jänner", NULL};
 /* clang-format on */
 
-typedef enum abbrev_kind { ABBR_NONE, ABBR_PREPOSITIVE, ABBR_OTHER } abbrev_kind;
-
 /* What kind of abbreviation, if any, the word token i is (it is followed by a period). */
 static abbrev_kind abbreviation(const seg *s, size_t i) {
     const fl_token *t = &s->t[i];
@@ -247,7 +261,7 @@ static abbrev_kind abbreviation(const seg *s, size_t i) {
         /* ASCII letters and digits, most words before a period: no dot, so a list entry or
          * nothing; lower-cased straight into the key */
         size_t len = t->end - t->start;
-        if (len > 8) {
+        if (len > ABBR_MAX_LEN) {
             return ABBR_NONE;
         }
         char buf[8] = {0};
@@ -255,10 +269,7 @@ static abbrev_kind abbreviation(const seg *s, size_t i) {
             uint8_t c = s->text[t->start + b];
             buf[b] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
         }
-        key = be64(buf);
-        return IN_SHORT_LIST(key, PREPOSITIVE)     ? ABBR_PREPOSITIVE
-               : IN_SHORT_LIST(key, ABBREVIATIONS) ? ABBR_OTHER
-                                                   : ABBR_NONE;
+        return abbrev_of_key(be64(buf));
     }
     char w[16];
     if (!ascii_lower(s, i, w, sizeof w)) {
@@ -274,11 +285,9 @@ static abbrev_kind abbreviation(const seg *s, size_t i) {
         return ABBR_NONE;
     }
     if (word_key(w, &key)) {
-        if (IN_SHORT_LIST(key, PREPOSITIVE)) {
-            return ABBR_PREPOSITIVE;
-        }
-        if (IN_SHORT_LIST(key, ABBREVIATIONS)) {
-            return ABBR_OTHER;
+        abbrev_kind kind = abbrev_of_key(key);
+        if (kind != ABBR_NONE) {
+            return kind;
         }
     }
     /* Dotted short forms: U.S, e.g, a.m, Ph.D (pieces of one or two letters). */
@@ -539,7 +548,7 @@ static bool continues_phrase(const seg *s, size_t j) {
         return false;
     }
     uint64_t key;
-    if (is_punct(s, j + 1, '.') && word_key(w, &key) && IN_SHORT_LIST(key, PREPOSITIVE)) {
+    if (is_punct(s, j + 1, '.') && word_key(w, &key) && abbrev_of_key(key) == ABBR_PREPOSITIVE) {
         return true;
     }
     if (in_list(w, CONTINUERS)) {
@@ -911,16 +920,11 @@ fl_status fl__segment(const fl_allocator *a, const uint8_t *text, size_t len, fl
 }
 
 bool fl__segment_lists_sorted(void) {
-    const struct {
-        const char (*list)[8];
-        size_t n;
-    } lists[] = {{PREPOSITIVE, sizeof PREPOSITIVE / sizeof PREPOSITIVE[0]},
-                 {ABBREVIATIONS, sizeof ABBREVIATIONS / sizeof ABBREVIATIONS[0]}};
-    for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++) {
-        for (size_t i = 1; i < lists[l].n; i++) {
-            if (be64(lists[l].list[i - 1]) >= be64(lists[l].list[i])) {
-                return false;
-            }
+    size_t n = sizeof ABBREVIATIONS / sizeof ABBREVIATIONS[0];
+    for (size_t i = 0; i < n; i++) {
+        if (strlen(ABBREVIATIONS[i].word) > ABBR_MAX_LEN ||
+            (i > 0 && be64(ABBREVIATIONS[i - 1].word) >= be64(ABBREVIATIONS[i].word))) {
+            return false;
         }
     }
     return true;

@@ -459,7 +459,8 @@ TEST(Segment, LongRunsAreSegmentedInLinearTime) {
 // ------------------------------------------------------------------ abbreviation lists
 
 TEST(Segment, AbbreviationListsAreSortedForTheirBinarySearch) {
-    // Fails when an entry was added out of order: the lookup would then miss words in them.
+    // Fails when an entry was added out of order (the lookup would then miss words in them)
+    // or longer than the length past which a word is not looked up.
     EXPECT_TRUE(fl__segment_lists_sorted());
 }
 
@@ -471,4 +472,7 @@ TEST(Segment, AbbreviationsFromAcrossTheListsAreFound) {
               sents("Over 3 approx. units and 2 vs. 3 in Jan. tests."));
     EXPECT_EQ((Strings{"The Acme Corp. sale.", "Then it fell."}),
               sents("The Acme Corp. sale. Then it fell."));
+    // the longest entries, of each kind
+    EXPECT_EQ((Strings{"Messrs. Lee and Wu left."}), sents("Messrs. Lee and Wu left."));
+    EXPECT_EQ((Strings{"It took approx. Ten went."}), sents("It took approx. Ten went."));
 }
