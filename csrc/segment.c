@@ -36,6 +36,7 @@
 
 typedef struct seg {
     const uint8_t *text;
+    size_t len; /* bytes in text */
     const fl_token *t;
     const fl_tokinfo *k;
     size_t n;
@@ -263,6 +264,13 @@ static abbrev_kind abbreviation(const seg *s, size_t i) {
         size_t len = t->end - t->start;
         if (len > ABBR_MAX_LEN) {
             return ABBR_NONE;
+        }
+        /* where eight bytes remain: the word's bytes and those after it as one key, the
+         * latter cleared; a letter or a digit with bit 5 set is in lower case */
+        if (t->start + 8 <= s->len) {
+            unsigned pad = 64 - 8 * (unsigned)len;
+            uint64_t key = be64((const char *)s->text + t->start) >> pad << pad;
+            return abbrev_of_key(key | (0x2020202020202020ULL >> pad << pad));
         }
         char buf[8] = {0};
         for (size_t b = 0; b < len; b++) {
@@ -822,8 +830,7 @@ static bool line_break_ends(const seg *s, const seg_state *st, size_t i) {
 
 fl_status fl__segment(const fl_allocator *a, const uint8_t *text, size_t len, fl_token *toks,
                       const fl_tokinfo *infos, size_t n, fl_vec *sents) {
-    (void)len;
-    seg s = {text, toks, infos, n};
+    seg s = {text, len, toks, infos, n};
     seg_state st = {sents, toks, a, 0, 0, 0, 0, 0, 0, 0, 0, 0};
     fl_status rc = FL_OK;
     size_t i = 0;

@@ -476,3 +476,22 @@ TEST(Segment, AbbreviationsFromAcrossTheListsAreFound) {
     EXPECT_EQ((Strings{"Messrs. Lee and Wu left."}), sents("Messrs. Lee and Wu left."));
     EXPECT_EQ((Strings{"It took approx. Ten went."}), sents("It took approx. Ten went."));
 }
+
+TEST(Segment, AnAbbreviationIsFoundInAnyCaseAndAnywhereInTheText) {
+    // An ASCII word's key is read eight bytes at a time, but within eight bytes of the text's
+    // end a byte at a time: both ways, in any case, next to words of other lengths.
+    for (const char *abbr : {"Gen", "GEN", "gEn", "Messrs", "MESSRS", "Mt", "MT", "Dr"}) {
+        for (const char *tail : {" Lee", " Lee left", " Lee left the room"}) {
+            for (const char *head : {"", "We saw ", "In 2014 we saw "}) {
+                std::string text = std::string(head) + abbr + "." + tail;
+                EXPECT_EQ(1u, sents(text).size()) << text;
+            }
+        }
+    }
+    for (const char *word : {"Gent", "Genx", "Messrsx", "Drs", "Mtn"}) {
+        for (const char *tail : {" Lee", " Lee left the room"}) {
+            std::string text = std::string("We saw ") + word + "." + tail;
+            EXPECT_EQ(2u, sents(text).size()) << text;
+        }
+    }
+}
