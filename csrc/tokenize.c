@@ -385,15 +385,23 @@ plain_words_with(block_masks (*classify)(const uint8_t *), const uint8_t *text, 
             unsigned e = (unsigned)__builtin_ctzll(ends) + 1;
             bool is_word = (m.word >> s) & 1;
             uint8_t b0 = p[s];
-            bool no_letter = (m.letter >> s & ((1ULL << (e - s)) - 1)) == 0;
-            /* digits sort before letters */
-            unsigned row = !is_word ? 4u : b0 >= 'A' ? (b0 >= 'a') : 2u + no_letter;
             /* the records as three and two 8-byte words, built in registers and stored at
              * once: start and end, the same less lag (the code point indexes), then sentence
              * 0, kind, space_before, no newlines; cp0 and ncp, then the shape */
             uint64_t offsets = (uint64_t)(uint32_t)(base + s) | (uint64_t)(base + e) << 32;
-            uint64_t kinds = (uint64_t)(is_word ? FL_TOKEN_WORD : FL_TOKEN_PUNCT) << 32 |
-                             (uint64_t)((spaced >> s) & 1) << 40;
+            /* space_before: bit s of spaced moved to bit 40 by two shifts (no mask to load);
+             * the kind set on the branch that finds the shape's row */
+            uint64_t kinds = (spaced >> s) << 63 >> 23;
+            unsigned row;
+            if (is_word) {
+                bool no_letter = (m.letter >> s & ((1ULL << (e - s)) - 1)) == 0;
+                /* digits sort before letters */
+                row = b0 >= 'A' ? (b0 >= 'a') : 2u + no_letter;
+                kinds |= (uint64_t)FL_TOKEN_WORD << 32;
+            } else {
+                row = 4;
+                kinds |= (uint64_t)FL_TOKEN_PUNCT << 32;
+            }
             uint64_t cps = (uint64_t)b0 | (uint64_t)(e - s) << 32;
             unsigned char *tr = (unsigned char *)t;
             memcpy(tr, &offsets, 8);
