@@ -670,7 +670,8 @@ static size_t footnote_start(const seg *s, size_t p, size_t floor) {
 static size_t after_footnotes(const seg *s, size_t j) {
     size_t m = j;
     size_t end;
-    while ((end = footnote_end(s, m)) != 0 && s->t[m].newlines_before == 0 &&
+    /* the "[" asked here first: after most runs there is none, and no call is made */
+    while (is_punct(s, m, '[') && (end = footnote_end(s, m)) != 0 && s->t[m].newlines_before == 0 &&
            (m == j || !s->t[m].space_before)) {
         m = end;
     }
