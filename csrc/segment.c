@@ -366,12 +366,8 @@ static bool starts_after_abbreviation(const seg *s, size_t j) {
     return false;
 }
 
-/* A list marker at i: a number of up to three digits or a single letter, then "." or ")"
- * or ".)", attached. Returns the index after it, or i when there is none. */
-static size_t list_marker(const seg *s, size_t i, int *kind, int32_t *value) {
-    if (i + 1 >= s->n || s->t[i].kind != FL_TOKEN_WORD) {
-        return i;
-    }
+/* list_marker for a word followed by a token attached to it */
+static size_t list_marker_after(const seg *s, size_t i, int *kind, int32_t *value) {
     const fl_tokinfo *k = &s->k[i];
     const fl_token *t = &s->t[i];
     int32_t v;
@@ -393,9 +389,6 @@ static size_t list_marker(const seg *s, size_t i, int *kind, int32_t *value) {
         return i;
     }
     size_t j = i + 1;
-    if (s->t[j].space_before) {
-        return i;
-    }
     if (is_punct(s, j, '.')) {
         j++;
         if (is_punct(s, j, ')') && !s->t[j].space_before) {
@@ -412,6 +405,16 @@ static size_t list_marker(const seg *s, size_t i, int *kind, int32_t *value) {
     *kind = kd;
     *value = v;
     return j;
+}
+
+/* A list marker at i: a number of up to three digits or a single letter, then "." or ")"
+ * or ".)", attached. Returns the index after it, or i when there is none. */
+static inline size_t list_marker(const seg *s, size_t i, int *kind, int32_t *value) {
+    /* most tokens asked, without a call: no word, or a word followed by a space */
+    if (i + 1 >= s->n || s->t[i].kind != FL_TOKEN_WORD || s->t[i + 1].space_before) {
+        return i;
+    }
+    return list_marker_after(s, i, kind, value);
 }
 
 typedef struct seg_state {
