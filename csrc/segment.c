@@ -58,7 +58,9 @@ static bool is_terminal(const seg *s, size_t i) {
     return i < s->n && s->t[i].kind == FL_TOKEN_PUNCT && is_terminal_cp(s->k[i].cp0);
 }
 
-static bool is_bullet(const seg *s, size_t i) {
+/* inline, as is_closer: asked at every sentence start and after every terminal run, where
+ * a call cost more than the test */
+static inline bool is_bullet(const seg *s, size_t i) {
     if (i >= s->n || s->t[i].kind != FL_TOKEN_PUNCT) {
         return false;
     }
@@ -77,7 +79,7 @@ static bool is_opener_cp(int32_t c) {
 }
 
 /* A closing quote or bracket attached to what precedes it. */
-static bool is_closer(const seg *s, size_t i) {
+static inline bool is_closer(const seg *s, size_t i) {
     return i < s->n && s->t[i].kind == FL_TOKEN_PUNCT && !s->t[i].space_before &&
            is_closer_cp(s->k[i].cp0);
 }
