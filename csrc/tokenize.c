@@ -493,7 +493,7 @@ static fl_status room(const fl_allocator *a, fl_vec *toks, fl_vec *infos, size_t
     return st;
 }
 
-/* fl__tokenize with plain_words (blocks of SSE2 or AVX2), and with PLAIN_NONE
+/* fl__tokenize with plain_words (blocks of SSE2 or AVX2), and with FL_PLAIN_NONE
  * fl__tokenize_general: the same tokens without plain_words, the reference the tests hold
  * plain_words to. */
 static fl_status tokenize(const fl_allocator *a, const uint8_t *text, size_t len, fl_vec *toks,
