@@ -240,7 +240,16 @@ fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res
     const fl_tokinfo *ki = c.k;
     fl_vtok *v = c.v;
     const fl_sentence *sents = res->sentences.data;
-    uint32_t words = 0;
+    /* words_before and mention (UINT32_MAX) of the next token as the 8 bytes stored, and
+     * what adds one word to it (in memory order, whatever the byte order) */
+    _Static_assert(offsetof(fl_vtok, mention) == offsetof(fl_vtok, words_before) + 4,
+                   "mention follows words_before");
+    const uint32_t wm0[2] = {0, UINT32_MAX};
+    const uint32_t wm1[2] = {1, 0};
+    uint64_t wm;
+    uint64_t one_word;
+    memcpy(&wm, wm0, sizeof wm);
+    memcpy(&one_word, wm1, sizeof one_word);
     /* the fields from opened to form (8 bytes: opened, quoted, role, naming, form) of a
      * fresh token of each form, copied whole: five stores a token were one */
     _Static_assert(offsetof(fl_vtok, form) + 1 - offsetof(fl_vtok, opened) == sizeof(uint64_t),
@@ -267,21 +276,26 @@ fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res
             uintptr_t qa = (uintptr_t)ki[i].cue &
                            -(uintptr_t)(kind == FL_TOKEN_WORD || kind == FL_TOKEN_CLITIC);
             const fl_cue *q = (const fl_cue *)qa;
-            /* NO_CUE when q is NULL, by masks: gcc made a branch of `q != NULL ? q : …` */
-            const fl_cue *qe = (const fl_cue *)(qa | ((uintptr_t)&NO_CUE & -(uintptr_t)(qa == 0)));
+            /* NO_CUE when q is NULL, by a conditional move: the empty asm hides from gcc what
+             * NO_CUE holds, or it made a branch of the select to fold NO_CUE's fields (the
+             * select by masks took 3 instructions more) */
+            uintptr_t no = (uintptr_t)&NO_CUE;
+            __asm__("" : "+r"(no));
+            const fl_cue *qe = (const fl_cue *)(qa != 0 ? qa : no);
             uint32_t bits = qe->bits;
             /* every field written, not zeroed first (that cost as much again); a compound
-             * literal stored whole cost more (+5 instructions a token) than the stores, and
-             * the fields from opened to form are one 8-byte copy of head[form] */
+             * literal stored whole cost more (+5 instructions a token) than the stores; the
+             * fields from opened to form are one 8-byte copy of head[form], words_before and
+             * mention one of wm (fl_vtok's order keeps gcc from pairing other 4-byte stores
+             * through a vector register, which took more instructions than the stores) */
             fl_vtok *vt = &v[i];
             vt->cue = q;
             memcpy((char *)vt + offsetof(fl_vtok, opened), &head[qe->form & 7], sizeof head[0]);
-            vt->words_before = words;
+            memcpy(&vt->words_before, &wm, sizeof wm);
             vt->bits = bits;
             vt->said_bits = bits;
-            vt->mention = UINT32_MAX;
             vt->punct = kind == FL_TOKEN_PUNCT ? ki[i].cp0 : 0;
-            words += kind == FL_TOKEN_WORD;
+            wm += one_word * (kind == FL_TOKEN_WORD);
             sbits |= bits;
             if (bits & ATTRIBUTION_CUES) {
                 cue_tokens[n_cues++] = (uint32_t)i;
@@ -300,7 +314,9 @@ fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res
         sum->n_cues = n_cues - first_cue;
         sum->first_cue = sum->n_cues > 0 ? first_cue : 0;
     }
-    c.n_words = words;
+    uint32_t counted[2];
+    memcpy(counted, &wm, sizeof counted);
+    c.n_words = counted[0];
     res->cue_tokens.len = n_cues;
     fl_vec scares = {0};
     if ((st = fl__find_actors(&c)) != FL_OK || (st = fl__find_quotes(&c, &scares)) != FL_OK) {
