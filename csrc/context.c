@@ -267,8 +267,7 @@ fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res
         size_t b = a + sents[si].n_tokens_all;
         uint32_t sbits = 0;
         uint32_t first_cue = n_cues;
-        uint8_t colon_or_dash = 0;
-        uint8_t quote_marks = 0;
+        unsigned classes = 0; /* punct_class() of its punctuation, or-ed */
         for (size_t i = a; i < b; i++) {
             uint8_t kind = t[i].kind;
             /* looked up with its label (match.c); without branches: whether a token is a
@@ -301,15 +300,13 @@ fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res
                 cue_tokens[n_cues++] = (uint32_t)i;
             }
             if (kind == FL_TOKEN_PUNCT) {
-                int32_t cp = ki[i].cp0;
-                colon_or_dash |= cp == ':' || is_dash_cp(cp);
-                quote_marks |= family(cp) != FAMILY_NONE || cp == '`'; /* `` opens too */
+                classes |= punct_class(ki[i].cp0);
             }
         }
         sentence_cues *sum = &sc_of[si];
         sum->bits = sbits;
-        sum->colon_or_dash = colon_or_dash;
-        sum->quote_marks = quote_marks;
+        sum->colon_or_dash = (classes & PUNCT_COLON_DASH) != 0;
+        sum->quote_marks = (classes & PUNCT_QUOTE) != 0;
         sum->title = TITLE_UNKNOWN;
         sum->n_cues = n_cues - first_cue;
         sum->first_cue = sum->n_cues > 0 ? first_cue : 0;
