@@ -250,15 +250,17 @@ fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res
     uint64_t one_word;
     memcpy(&wm, wm0, sizeof wm);
     memcpy(&one_word, wm1, sizeof one_word);
-    /* the fields from opened to form (8 bytes: opened, quoted, role, naming, form) of a
-     * fresh token of each form, copied whole: five stores a token were one */
+    /* the fields from opened to form (8 bytes: opened, quoted, role, naming, form) of a fresh
+     * token, copied whole (five stores a token were one), its form then stored over them (a
+     * byte store took an instruction less than copying a word of each form from a table).
+     * Hidden from gcc by an empty asm at each sentence: knowing the constant, it built it
+     * anew on every token. */
     _Static_assert(offsetof(fl_vtok, form) + 1 - offsetof(fl_vtok, opened) == sizeof(uint64_t),
                    "opened, quoted, role, naming and form fill 8 bytes");
-    _Static_assert(FL_FORM_ADJ < 8, "a form indexes head[]");
-    uint64_t head[8];
-    for (uint8_t f = 0; f < 8; f++) {
-        fl_vtok proto = {.opened = UINT32_MAX, .role = FL_ROLE_NONE, .form = f};
-        memcpy(&head[f], (const char *)&proto + offsetof(fl_vtok, opened), sizeof head[0]);
+    uint64_t head;
+    {
+        fl_vtok proto = {.opened = UINT32_MAX, .role = FL_ROLE_NONE, .form = FL_FORM_NONE};
+        memcpy(&head, (const char *)&proto + offsetof(fl_vtok, opened), sizeof head);
     }
     /* sentence by sentence (segment.c's sentences cover the tokens in order), a sentence's
      * summary kept in locals and written once, not or-ed into memory on every token */
@@ -268,6 +270,7 @@ fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res
         uint32_t sbits = 0;
         uint32_t first_cue = n_cues;
         unsigned classes = 0; /* punct_class() of its punctuation, or-ed */
+        __asm__("" : "+r"(head));
         for (size_t i = a; i < b; i++) {
             uint8_t kind = t[i].kind;
             /* looked up with its label (match.c); without branches: whether a token is a
@@ -282,23 +285,25 @@ fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res
             __asm__("" : "+r"(no));
             const fl_cue *qe = (const fl_cue *)(qa != 0 ? qa : no);
             uint32_t bits = qe->bits;
+            /* tested before the stores: after them gcc tested a copy (an instruction more) */
+            sbits |= bits;
+            if (bits & ATTRIBUTION_CUES) {
+                cue_tokens[n_cues++] = (uint32_t)i;
+            }
             /* every field written, not zeroed first (that cost as much again); a compound
              * literal stored whole cost more (+5 instructions a token) than the stores; the
-             * fields from opened to form are one 8-byte copy of head[form], words_before and
+             * fields from opened to naming are one 8-byte copy of head, words_before and
              * mention one of wm (fl_vtok's order keeps gcc from pairing other 4-byte stores
              * through a vector register, which took more instructions than the stores) */
             fl_vtok *vt = &v[i];
             vt->cue = q;
-            memcpy((char *)vt + offsetof(fl_vtok, opened), &head[qe->form & 7], sizeof head[0]);
+            memcpy((char *)vt + offsetof(fl_vtok, opened), &head, sizeof head);
+            vt->form = qe->form;
             memcpy(&vt->words_before, &wm, sizeof wm);
             vt->bits = bits;
             vt->said_bits = bits;
             vt->punct = kind == FL_TOKEN_PUNCT ? ki[i].cp0 : 0;
             wm += one_word * (kind == FL_TOKEN_WORD);
-            sbits |= bits;
-            if (bits & ATTRIBUTION_CUES) {
-                cue_tokens[n_cues++] = (uint32_t)i;
-            }
             if (kind == FL_TOKEN_PUNCT) {
                 classes |= punct_class(ki[i].cp0);
             }
