@@ -271,11 +271,15 @@ fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res
         uint32_t first_cue = n_cues;
         unsigned classes = 0; /* punct_class() of its punctuation, or-ed */
         __asm__("" : "+r"(head));
-        for (size_t i = a; i < b; i++) {
-            uint8_t kind = t[i].kind;
+        /* by pointers, the token's index only worked out for a cue word: an increment a token
+         * less */
+        const fl_token *tp = t + a;
+        const fl_tokinfo *kp = ki + a;
+        for (fl_vtok *vt = v + a, *end = v + b; vt != end; vt++, tp++, kp++) {
+            uint8_t kind = tp->kind;
             /* looked up with its label (match.c); without branches: whether a token is a
              * cue word is a coin toss the branch predictor lost (0.4 misses a token) */
-            uintptr_t qa = (uintptr_t)ki[i].cue &
+            uintptr_t qa = (uintptr_t)kp->cue &
                            -(uintptr_t)(kind == FL_TOKEN_WORD || kind == FL_TOKEN_CLITIC);
             const fl_cue *q = (const fl_cue *)qa;
             /* NO_CUE when q is NULL, by a conditional move: the empty asm hides from gcc what
@@ -288,24 +292,23 @@ fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res
             /* tested before the stores: after them gcc tested a copy (an instruction more) */
             sbits |= bits;
             if (bits & ATTRIBUTION_CUES) {
-                cue_tokens[n_cues++] = (uint32_t)i;
+                cue_tokens[n_cues++] = (uint32_t)(vt - v);
             }
             /* every field written, not zeroed first (that cost as much again); a compound
              * literal stored whole cost more (+5 instructions a token) than the stores; the
              * fields from opened to naming are one 8-byte copy of head, words_before and
              * mention one of wm (fl_vtok's order keeps gcc from pairing other 4-byte stores
              * through a vector register, which took more instructions than the stores) */
-            fl_vtok *vt = &v[i];
             vt->cue = q;
             memcpy((char *)vt + offsetof(fl_vtok, opened), &head, sizeof head);
             vt->form = qe->form;
             memcpy(&vt->words_before, &wm, sizeof wm);
             vt->bits = bits;
             vt->said_bits = bits;
-            vt->punct = kind == FL_TOKEN_PUNCT ? ki[i].cp0 : 0;
+            vt->punct = kind == FL_TOKEN_PUNCT ? kp->cp0 : 0;
             wm += one_word * (kind == FL_TOKEN_WORD);
             if (kind == FL_TOKEN_PUNCT) {
-                classes |= punct_class(ki[i].cp0);
+                classes |= punct_class(kp->cp0);
             }
         }
         sentence_cues *sum = &sc_of[si];
