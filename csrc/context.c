@@ -29,20 +29,23 @@
 
 enum { NEGATION_WINDOW = 6 };
 
+/* Is there a negation within the six tokens before first, back to the sentence's start a,
+ * in its clause? A punctuation mark (punct nonzero) ends the clause when it is one of
+ * PUNCT_CLAUSE (a table load, not a chain of comparisons); a word is a negation by its cue
+ * bits (fl_vtok's copy: its cue entry is not read) or by "n't". */
 static bool negated(const ctx *c, size_t a, size_t first) {
-    size_t seen = 0;
-    for (size_t j = first; j > a && seen < NEGATION_WINDOW; j--, seen++) {
-        size_t i = j - 1;
-        if (c->t[i].kind == FL_TOKEN_PUNCT) {
-            int32_t cp = c->k[i].cp0;
-            if (cp == ',' || cp == ';' || cp == ':' || cp == '(' || cp == ')' || cp == 0x2014 ||
-                cp == 0x2013 || family(cp) != FAMILY_NONE) {
+    size_t stop = first - a > NEGATION_WINDOW ? first - NEGATION_WINDOW : a;
+    for (size_t i = first; i > stop;) {
+        i--;
+        const fl_vtok *v = &c->v[i];
+        if (v->punct != 0) {
+            if (punct_class(v->punct) & PUNCT_CLAUSE) {
                 return false;
             }
             continue;
         }
-        const fl_cue *q = c->v[i].cue;
-        if ((q != NULL && (q->bits & FL_W_NEGATION)) || ends_with_nt(c, i)) {
+        /* a punctuation token whose code point is 0 has no bits and is no word: passed */
+        if ((v->bits & FL_W_NEGATION) || ends_with_nt(c, i)) {
             return true;
         }
     }

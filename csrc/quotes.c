@@ -21,14 +21,29 @@ const uint8_t fl__family_general[64] = {
     [0x1C] = 1 + FAMILY_DOUBLE, [0x1D] = 1 + FAMILY_DOUBLE, [0x1E] = 1 + FAMILY_DOUBLE,
     [0x39] = 1 + FAMILY_DOUBLE, [0x3A] = 1 + FAMILY_DOUBLE, [0x18] = 1 + FAMILY_SINGLE,
     [0x19] = 1 + FAMILY_SINGLE, [0x1A] = 1 + FAMILY_SINGLE};
-const uint8_t fl__punct_latin1[256] = {
-    ['"'] = PUNCT_QUOTE, [0xAB] = PUNCT_QUOTE,     [0xBB] = PUNCT_QUOTE,    ['\''] = PUNCT_QUOTE,
-    ['`'] = PUNCT_QUOTE, [':'] = PUNCT_COLON_DASH, ['-'] = PUNCT_COLON_DASH};
-const uint8_t fl__punct_general[64] = {
-    [0x12] = PUNCT_COLON_DASH, [0x13] = PUNCT_COLON_DASH, [0x14] = PUNCT_COLON_DASH,
-    [0x15] = PUNCT_COLON_DASH, [0x18] = PUNCT_QUOTE,      [0x19] = PUNCT_QUOTE,
-    [0x1A] = PUNCT_QUOTE,      [0x1C] = PUNCT_QUOTE,      [0x1D] = PUNCT_QUOTE,
-    [0x1E] = PUNCT_QUOTE,      [0x39] = PUNCT_QUOTE,      [0x3A] = PUNCT_QUOTE};
+const uint8_t fl__punct_latin1[256] = {['"'] = PUNCT_QUOTE | PUNCT_CLAUSE,
+                                       [0xAB] = PUNCT_QUOTE | PUNCT_CLAUSE,
+                                       [0xBB] = PUNCT_QUOTE | PUNCT_CLAUSE,
+                                       ['\''] = PUNCT_QUOTE | PUNCT_CLAUSE,
+                                       ['`'] = PUNCT_QUOTE,
+                                       [':'] = PUNCT_COLON_DASH | PUNCT_CLAUSE,
+                                       ['-'] = PUNCT_COLON_DASH,
+                                       [','] = PUNCT_CLAUSE,
+                                       [';'] = PUNCT_CLAUSE,
+                                       ['('] = PUNCT_CLAUSE,
+                                       [')'] = PUNCT_CLAUSE};
+const uint8_t fl__punct_general[64] = {[0x12] = PUNCT_COLON_DASH,
+                                       [0x13] = PUNCT_COLON_DASH | PUNCT_CLAUSE,
+                                       [0x14] = PUNCT_COLON_DASH | PUNCT_CLAUSE,
+                                       [0x15] = PUNCT_COLON_DASH,
+                                       [0x18] = PUNCT_QUOTE | PUNCT_CLAUSE,
+                                       [0x19] = PUNCT_QUOTE | PUNCT_CLAUSE,
+                                       [0x1A] = PUNCT_QUOTE | PUNCT_CLAUSE,
+                                       [0x1C] = PUNCT_QUOTE | PUNCT_CLAUSE,
+                                       [0x1D] = PUNCT_QUOTE | PUNCT_CLAUSE,
+                                       [0x1E] = PUNCT_QUOTE | PUNCT_CLAUSE,
+                                       [0x39] = PUNCT_QUOTE | PUNCT_CLAUSE,
+                                       [0x3A] = PUNCT_QUOTE | PUNCT_CLAUSE};
 
 /* Is token i followed, without space, by a word-like token? */
 static bool next_attached(const ctx *c, size_t i) {

@@ -145,9 +145,11 @@ static inline int family(int32_t cp) {
     return u < 0x40u ? fl__family_general[u] - 1 : FAMILY_NONE;
 }
 
-/* What a sentence's punctuation tells context.c (sentence_cues): PUNCT_QUOTE, a quotation
- * mark or '`' (`` opens a quotation too); PUNCT_COLON_DASH, ':' or a dash (is_dash_cp()). */
-enum { PUNCT_QUOTE = 1, PUNCT_COLON_DASH = 2 };
+/* What punctuation tells context.c: PUNCT_QUOTE, a quotation mark or '`' (`` opens a
+ * quotation too); PUNCT_COLON_DASH, ':' or a dash (is_dash_cp()) (both for sentence_cues);
+ * PUNCT_CLAUSE, a mark a negation does not reach over (, ; : ( ) — – and the quotation
+ * marks). */
+enum { PUNCT_QUOTE = 1, PUNCT_COLON_DASH = 2, PUNCT_CLAUSE = 4 };
 
 /* punct_class() of the code points below U+0100 and of U+2000..U+203F (quotes.c) */
 FL_HIDDEN extern const uint8_t fl__punct_latin1[256];
