@@ -176,8 +176,10 @@ static fl_status keep_linked_attributions(fl_result *res) {
     uint32_t kept = 0;
     for (size_t i = 0; i < na; i++) {
         if (renumbered[i]) {
-            at[kept] = at[i];
-            out[kept] = out[i];
+            if (kept != i) { /* the records before the first dropped one stay where they are */
+                at[kept] = at[i];
+                out[kept] = out[i];
+            }
             renumbered[i] = kept++;
         }
     }
@@ -346,28 +348,30 @@ fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res
     bool all = res->keep_attributions != FL_ATTRIBUTIONS_MATCHED;
     for (size_t si = 0; si < ns; si++) {
         fl_sentence *sent = &FL_VEC_AT(res->sentences, fl_sentence, si);
-        span s = {sent->first_token, sent->first_token + sent->n_tokens_all, SIZE_MAX,
-                  (uint32_t)si};
+        /* its tokens [a, b); the span for the rules made only when they run */
+        size_t a = sent->first_token;
+        size_t b = a + sent->n_tokens_all;
         /* Only FL_ATTRIBUTIONS_MATCHED skips a sentence with cue words: one whose attributions
          * reach no match. A match's voice and link come from attributions of its own
          * sentence, of another one through a quotation that reaches over the sentences'
          * border ("A. B," he said), or of a speaker's paragraph (opened by a colon or a
          * dash); whether a short quotation is a scare quote, from its own sentence. */
-        while (next_scare < scares.len && sc[next_scare].open < s.a) {
+        while (next_scare < scares.len && sc[next_scare].open < a) {
             next_scare++;
         }
         /* a short quotation opens in the sentence (the markers below read it too) */
-        bool scare_here = next_scare < scares.len && sc[next_scare].open < s.b;
-        if (s.a < c.carry_end || sc_of[si].colon_or_dash ||
+        bool scare_here = next_scare < scares.len && sc[next_scare].open < b;
+        if (a < c.carry_end || sc_of[si].colon_or_dash ||
             ((sc_of[si].bits & ATTRIBUTION_CUES) &&
              (all || sent->n_matches > 0 ||
               (sc_of[si].quote_marks &&
                (scare_here ||
                 quotation_crosses(
-                    &c, s.a, s.b,
-                    si + 1 < ns ? s.b + FL_VEC_AT(res->sentences, fl_sentence, si + 1).n_tokens_all
-                                : s.b)))))) {
-            for (size_t j = s.b; j > s.a; j--) {
+                    &c, a, b,
+                    si + 1 < ns ? b + FL_VEC_AT(res->sentences, fl_sentence, si + 1).n_tokens_all
+                                : b)))))) {
+            span s = {a, b, SIZE_MAX, (uint32_t)si};
+            for (size_t j = b; j > a; j--) {
                 if (is_word_like(&c, j - 1)) {
                     s.last = j - 1;
                     break;
@@ -391,7 +395,7 @@ fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res
             } else {
                 m[mi].voice = FL_VOICE_AUTHOR;
             }
-            m[mi].negated = negated(&c, s.a, ft) ? 1 : 0;
+            m[mi].negated = negated(&c, a, ft) ? 1 : 0;
         }
         /* distancing markers, in text order: words and scare quotes merged */
         sent->first_marker = (uint32_t)res->markers.len;
@@ -399,7 +403,7 @@ fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res
         if (!(sc_of[si].bits & (FL_W_DISTANCE | FL_W_SO)) && !scare_here) {
             continue; /* no distancing word, no short quotation */
         }
-        for (size_t i = s.a; i < s.b; i++) {
+        for (size_t i = a; i < b; i++) {
             while (next_scare < scares.len && sc[next_scare].open < i) {
                 next_scare++;
             }
@@ -412,17 +416,18 @@ fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res
                     goto done;
                 }
             }
-            const fl_cue *q = c.v[i].cue;
-            if (q == NULL) {
+            /* fl_vtok's copy of the cue's bits first: most words have neither */
+            if (!(c.v[i].bits & (FL_W_DISTANCE | FL_W_SO))) {
                 continue;
             }
+            const fl_cue *q = c.v[i].cue;
             if ((q->bits & FL_W_DISTANCE) && (q->form == FL_FORM_NONE || q->form == FL_FORM_PAST)) {
                 if ((st = add_marker(&c, i, i, (uint32_t)si, FL_MARKER_WORD)) != FL_OK) {
                     goto done;
                 }
-            } else if ((q->bits & FL_W_SO) && i + 1 < s.b) {
+            } else if ((q->bits & FL_W_SO) && i + 1 < b) {
                 size_t j = i + 1;
-                if (c.t[j].kind == FL_TOKEN_HYPHEN && j + 1 < s.b) {
+                if (c.t[j].kind == FL_TOKEN_HYPHEN && j + 1 < b) {
                     j++;
                 }
                 const fl_cue *r = c.v[j].cue;
