@@ -211,7 +211,9 @@ fl_status fl__find_quotes(ctx *c, fl_vec *scares) {
         size_t b = a + sents[si].n_tokens_all;
         if (i <= a) {
             i = a;
-            if (a > 0 && c->t[a].newlines_before > 0) {
+            /* a line break ends open quotations: looked at only when one is */
+            if ((open_at[0] != SIZE_MAX || open_at[1] != SIZE_MAX) && a > 0 &&
+                c->t[a].newlines_before > 0) {
                 for (int f = 0; f < 2; f++) {
                     if (open_at[f] != SIZE_MAX) {
                         if ((st = close_quote(c, open_at[f], a, false, scares)) != FL_OK) {
