@@ -119,12 +119,13 @@ static inline bool folded_is_hashed(const ctx *c, size_t i, const char *s, size_
                                            fl__hash_short(FOLDED_WORD(s), sizeof(s) - 1))          \
                         : folded_is_n((c), (i), "" s, sizeof(s) - 1))
 
-/* A word that ends in "n't" ("didn't"): a negation. */
+/* A word that ends in "n't" ("didn't"): a negation. Its kind read last: the folded form
+ * rules out almost every token, and the kind is in another array. */
 static inline bool ends_with_nt(const ctx *c, size_t i) {
     const fl_tokinfo *k = &c->k[i];
     const uint8_t *f = folded_at(c, k);
-    return c->t[i].kind == FL_TOKEN_WORD && k->fold_len > 3 &&
-           memcmp(f + k->fold_len - 3, "n't", 3) == 0;
+    return k->fold_len > 3 && memcmp(f + k->fold_len - 3, "n't", 3) == 0 &&
+           c->t[i].kind == FL_TOKEN_WORD;
 }
 
 enum { FAMILY_NONE = -1, FAMILY_DOUBLE = 0, FAMILY_SINGLE = 1 };
