@@ -29,6 +29,14 @@
 
 enum { NEGATION_WINDOW = 6 };
 
+/* Hides the value of x from the optimiser, which then keeps it in a register rather than
+ * folding what it knows of it into the code (an empty asm; without GNU C, nothing). */
+#if defined(__GNUC__)
+#define OPAQUE(x) __asm__("" : "+r"(x))
+#else
+#define OPAQUE(x) ((void)0)
+#endif
+
 /* Is there a negation within the six tokens before first, back to the sentence's start a,
  * in its clause? A punctuation mark (punct nonzero) ends the clause when it is one of
  * PUNCT_CLAUSE (a table load, not a chain of comparisons); a word is a negation by its cue
@@ -258,8 +266,7 @@ fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res
     /* the fields from opened to form (8 bytes: opened, quoted, role, naming, form) of a fresh
      * token, copied whole (five stores a token were one), its form then stored over them (a
      * byte store took an instruction less than copying a word of each form from a table).
-     * Hidden from gcc by an empty asm at each sentence: knowing the constant, it built it
-     * anew on every token. */
+     * OPAQUE at each sentence: knowing the constant, gcc built it anew on every token. */
     _Static_assert(offsetof(fl_vtok, form) + 1 - offsetof(fl_vtok, opened) == sizeof(uint64_t),
                    "opened, quoted, role, naming and form fill 8 bytes");
     uint64_t head;
@@ -275,7 +282,7 @@ fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res
         uint32_t sbits = 0;
         uint32_t first_cue = n_cues;
         unsigned classes = 0; /* punct_class() of its punctuation, or-ed */
-        __asm__("" : "+r"(head));
+        OPAQUE(head);
         /* by pointers, the token's index only worked out for a cue word: an increment a token
          * less */
         const fl_token *tp = t + a;
@@ -287,11 +294,11 @@ fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res
             uintptr_t qa = (uintptr_t)kp->cue &
                            -(uintptr_t)(kind == FL_TOKEN_WORD || kind == FL_TOKEN_CLITIC);
             const fl_cue *q = (const fl_cue *)qa;
-            /* NO_CUE when q is NULL, by a conditional move: the empty asm hides from gcc what
-             * NO_CUE holds, or it made a branch of the select to fold NO_CUE's fields (the
-             * select by masks took 3 instructions more) */
+            /* NO_CUE when q is NULL, by a conditional move: OPAQUE hides from gcc what NO_CUE
+             * holds, or it made a branch of the select to fold NO_CUE's fields (the select by
+             * masks took 3 instructions more) */
             uintptr_t no = (uintptr_t)&NO_CUE;
-            __asm__("" : "+r"(no));
+            OPAQUE(no);
             const fl_cue *qe = (const fl_cue *)(qa != 0 ? qa : no);
             uint32_t bits = qe->bits;
             /* tested before the stores: after them gcc tested a copy (an instruction more) */
