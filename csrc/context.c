@@ -29,20 +29,31 @@
 
 enum { NEGATION_WINDOW = 6 };
 
+/* Hides the value of x from the optimiser, which then keeps it in a register rather than
+ * folding what it knows of it into the code (an empty asm; without GNU C, nothing). */
+#if defined(__GNUC__)
+#define OPAQUE(x) __asm__("" : "+r"(x))
+#else
+#define OPAQUE(x) ((void)0)
+#endif
+
+/* Is there a negation within the six tokens before first, back to the sentence's start a,
+ * in its clause? A punctuation mark (punct nonzero) ends the clause when it is one of
+ * PUNCT_CLAUSE (a table load, not a chain of comparisons); a word is a negation by its cue
+ * bits (fl_vtok's copy: its cue entry is not read) or by "n't". */
 static bool negated(const ctx *c, size_t a, size_t first) {
-    size_t seen = 0;
-    for (size_t j = first; j > a && seen < NEGATION_WINDOW; j--, seen++) {
-        size_t i = j - 1;
-        if (c->t[i].kind == FL_TOKEN_PUNCT) {
-            int32_t cp = c->k[i].cp0;
-            if (cp == ',' || cp == ';' || cp == ':' || cp == '(' || cp == ')' || cp == 0x2014 ||
-                cp == 0x2013 || family(cp) != FAMILY_NONE) {
+    size_t stop = first - a > NEGATION_WINDOW ? first - NEGATION_WINDOW : a;
+    for (size_t i = first; i > stop;) {
+        i--;
+        const fl_vtok *v = &c->v[i];
+        if (v->punct != 0) {
+            if (punct_class(v->punct) & PUNCT_CLAUSE) {
                 return false;
             }
             continue;
         }
-        const fl_cue *q = c->v[i].cue;
-        if ((q != NULL && (q->bits & FL_W_NEGATION)) || ends_with_nt(c, i)) {
+        /* a punctuation token whose code point is 0 has no bits and is no word: passed */
+        if ((v->bits & FL_W_NEGATION) || ends_with_nt(c, i)) {
             return true;
         }
     }
@@ -173,8 +184,10 @@ static fl_status keep_linked_attributions(fl_result *res) {
     uint32_t kept = 0;
     for (size_t i = 0; i < na; i++) {
         if (renumbered[i]) {
-            at[kept] = at[i];
-            out[kept] = out[i];
+            if (kept != i) { /* the records before the first dropped one stay where they are */
+                at[kept] = at[i];
+                out[kept] = out[i];
+            }
             renumbered[i] = kept++;
         }
     }
@@ -240,16 +253,26 @@ fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res
     const fl_tokinfo *ki = c.k;
     fl_vtok *v = c.v;
     const fl_sentence *sents = res->sentences.data;
-    uint32_t words = 0;
-    /* the fields from opened to form (8 bytes: opened, quoted, role, naming, form) of a
-     * fresh token of each form, copied whole: five stores a token were one */
+    /* words_before and mention (UINT32_MAX) of the next token as the 8 bytes stored, and
+     * what adds one word to it (in memory order, whatever the byte order) */
+    _Static_assert(offsetof(fl_vtok, mention) == offsetof(fl_vtok, words_before) + 4,
+                   "mention follows words_before");
+    const uint32_t wm0[2] = {0, UINT32_MAX};
+    const uint32_t wm1[2] = {1, 0};
+    uint64_t wm;
+    uint64_t one_word;
+    memcpy(&wm, wm0, sizeof wm);
+    memcpy(&one_word, wm1, sizeof one_word);
+    /* the fields from opened to form (8 bytes: opened, quoted, role, naming, form) of a fresh
+     * token, copied whole (five stores a token were one), its form then stored over them (a
+     * byte store took an instruction less than copying a word of each form from a table).
+     * OPAQUE at each sentence: knowing the constant, gcc built it anew on every token. */
     _Static_assert(offsetof(fl_vtok, form) + 1 - offsetof(fl_vtok, opened) == sizeof(uint64_t),
                    "opened, quoted, role, naming and form fill 8 bytes");
-    _Static_assert(FL_FORM_ADJ < 8, "a form indexes head[]");
-    uint64_t head[8];
-    for (uint8_t f = 0; f < 8; f++) {
-        fl_vtok proto = {.opened = UINT32_MAX, .role = FL_ROLE_NONE, .form = f};
-        memcpy(&head[f], (const char *)&proto + offsetof(fl_vtok, opened), sizeof head[0]);
+    uint64_t head;
+    {
+        fl_vtok proto = {.opened = UINT32_MAX, .role = FL_ROLE_NONE, .form = FL_FORM_NONE};
+        memcpy(&head, (const char *)&proto + offsetof(fl_vtok, opened), sizeof head);
     }
     /* sentence by sentence (segment.c's sentences cover the tokens in order), a sentence's
      * summary kept in locals and written once, not or-ed into memory on every token */
@@ -258,49 +281,59 @@ fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res
         size_t b = a + sents[si].n_tokens_all;
         uint32_t sbits = 0;
         uint32_t first_cue = n_cues;
-        uint8_t colon_or_dash = 0;
-        uint8_t quote_marks = 0;
-        for (size_t i = a; i < b; i++) {
-            uint8_t kind = t[i].kind;
+        unsigned classes = 0; /* punct_class() of its punctuation, or-ed */
+        OPAQUE(head);
+        /* by pointers, the token's index only worked out for a cue word: an increment a token
+         * less */
+        const fl_token *tp = t + a;
+        const fl_tokinfo *kp = ki + a;
+        for (fl_vtok *vt = v + a, *end = v + b; vt != end; vt++, tp++, kp++) {
+            uint8_t kind = tp->kind;
             /* looked up with its label (match.c); without branches: whether a token is a
              * cue word is a coin toss the branch predictor lost (0.4 misses a token) */
-            uintptr_t qa = (uintptr_t)ki[i].cue &
+            uintptr_t qa = (uintptr_t)kp->cue &
                            -(uintptr_t)(kind == FL_TOKEN_WORD || kind == FL_TOKEN_CLITIC);
             const fl_cue *q = (const fl_cue *)qa;
-            /* NO_CUE when q is NULL, by masks: gcc made a branch of `q != NULL ? q : …` */
-            const fl_cue *qe = (const fl_cue *)(qa | ((uintptr_t)&NO_CUE & -(uintptr_t)(qa == 0)));
+            /* NO_CUE when q is NULL, by a conditional move: OPAQUE hides from gcc what NO_CUE
+             * holds, or it made a branch of the select to fold NO_CUE's fields (the select by
+             * masks took 3 instructions more) */
+            uintptr_t no = (uintptr_t)&NO_CUE;
+            OPAQUE(no);
+            const fl_cue *qe = (const fl_cue *)(qa != 0 ? qa : no);
             uint32_t bits = qe->bits;
-            /* every field written, not zeroed first (that cost as much again); a compound
-             * literal stored whole cost more (+5 instructions a token) than the stores, and
-             * the fields from opened to form are one 8-byte copy of head[form] */
-            fl_vtok *vt = &v[i];
-            vt->cue = q;
-            memcpy((char *)vt + offsetof(fl_vtok, opened), &head[qe->form & 7], sizeof head[0]);
-            vt->words_before = words;
-            vt->bits = bits;
-            vt->said_bits = bits;
-            vt->mention = UINT32_MAX;
-            vt->punct = kind == FL_TOKEN_PUNCT ? ki[i].cp0 : 0;
-            words += kind == FL_TOKEN_WORD;
+            /* tested before the stores: after them gcc tested a copy (an instruction more) */
             sbits |= bits;
             if (bits & ATTRIBUTION_CUES) {
-                cue_tokens[n_cues++] = (uint32_t)i;
+                cue_tokens[n_cues++] = (uint32_t)(vt - v);
             }
+            /* every field written, not zeroed first (that cost as much again); a compound
+             * literal stored whole cost more (+5 instructions a token) than the stores; the
+             * fields from opened to naming are one 8-byte copy of head, words_before and
+             * mention one of wm (fl_vtok's order keeps gcc from pairing other 4-byte stores
+             * through a vector register, which took more instructions than the stores) */
+            vt->cue = q;
+            memcpy((char *)vt + offsetof(fl_vtok, opened), &head, sizeof head);
+            vt->form = qe->form;
+            memcpy(&vt->words_before, &wm, sizeof wm);
+            vt->bits = bits;
+            vt->said_bits = bits;
+            vt->punct = kind == FL_TOKEN_PUNCT ? kp->cp0 : 0;
+            wm += one_word * (kind == FL_TOKEN_WORD);
             if (kind == FL_TOKEN_PUNCT) {
-                int32_t cp = ki[i].cp0;
-                colon_or_dash |= cp == ':' || is_dash_cp(cp);
-                quote_marks |= family(cp) != FAMILY_NONE || cp == '`'; /* `` opens too */
+                classes |= punct_class(kp->cp0);
             }
         }
         sentence_cues *sum = &sc_of[si];
         sum->bits = sbits;
-        sum->colon_or_dash = colon_or_dash;
-        sum->quote_marks = quote_marks;
+        sum->colon_or_dash = (classes & PUNCT_COLON_DASH) != 0;
+        sum->quote_marks = (classes & PUNCT_QUOTE) != 0;
         sum->title = TITLE_UNKNOWN;
         sum->n_cues = n_cues - first_cue;
         sum->first_cue = sum->n_cues > 0 ? first_cue : 0;
     }
-    c.n_words = words;
+    uint32_t counted[2];
+    memcpy(counted, &wm, sizeof counted);
+    c.n_words = counted[0];
     res->cue_tokens.len = n_cues;
     fl_vec scares = {0};
     if ((st = fl__find_actors(&c)) != FL_OK || (st = fl__find_quotes(&c, &scares)) != FL_OK) {
@@ -322,28 +355,30 @@ fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res
     bool all = res->keep_attributions != FL_ATTRIBUTIONS_MATCHED;
     for (size_t si = 0; si < ns; si++) {
         fl_sentence *sent = &FL_VEC_AT(res->sentences, fl_sentence, si);
-        span s = {sent->first_token, sent->first_token + sent->n_tokens_all, SIZE_MAX,
-                  (uint32_t)si};
+        /* its tokens [a, b); the span for the rules made only when they run */
+        size_t a = sent->first_token;
+        size_t b = a + sent->n_tokens_all;
         /* Only FL_ATTRIBUTIONS_MATCHED skips a sentence with cue words: one whose attributions
          * reach no match. A match's voice and link come from attributions of its own
          * sentence, of another one through a quotation that reaches over the sentences'
          * border ("A. B," he said), or of a speaker's paragraph (opened by a colon or a
          * dash); whether a short quotation is a scare quote, from its own sentence. */
-        while (next_scare < scares.len && sc[next_scare].open < s.a) {
+        while (next_scare < scares.len && sc[next_scare].open < a) {
             next_scare++;
         }
         /* a short quotation opens in the sentence (the markers below read it too) */
-        bool scare_here = next_scare < scares.len && sc[next_scare].open < s.b;
-        if (s.a < c.carry_end || sc_of[si].colon_or_dash ||
+        bool scare_here = next_scare < scares.len && sc[next_scare].open < b;
+        if (a < c.carry_end || sc_of[si].colon_or_dash ||
             ((sc_of[si].bits & ATTRIBUTION_CUES) &&
              (all || sent->n_matches > 0 ||
               (sc_of[si].quote_marks &&
                (scare_here ||
                 quotation_crosses(
-                    &c, s.a, s.b,
-                    si + 1 < ns ? s.b + FL_VEC_AT(res->sentences, fl_sentence, si + 1).n_tokens_all
-                                : s.b)))))) {
-            for (size_t j = s.b; j > s.a; j--) {
+                    &c, a, b,
+                    si + 1 < ns ? b + FL_VEC_AT(res->sentences, fl_sentence, si + 1).n_tokens_all
+                                : b)))))) {
+            span s = {a, b, SIZE_MAX, (uint32_t)si};
+            for (size_t j = b; j > a; j--) {
                 if (is_word_like(&c, j - 1)) {
                     s.last = j - 1;
                     break;
@@ -367,7 +402,7 @@ fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res
             } else {
                 m[mi].voice = FL_VOICE_AUTHOR;
             }
-            m[mi].negated = negated(&c, s.a, ft) ? 1 : 0;
+            m[mi].negated = negated(&c, a, ft) ? 1 : 0;
         }
         /* distancing markers, in text order: words and scare quotes merged */
         sent->first_marker = (uint32_t)res->markers.len;
@@ -375,7 +410,7 @@ fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res
         if (!(sc_of[si].bits & (FL_W_DISTANCE | FL_W_SO)) && !scare_here) {
             continue; /* no distancing word, no short quotation */
         }
-        for (size_t i = s.a; i < s.b; i++) {
+        for (size_t i = a; i < b; i++) {
             while (next_scare < scares.len && sc[next_scare].open < i) {
                 next_scare++;
             }
@@ -388,17 +423,18 @@ fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res
                     goto done;
                 }
             }
-            const fl_cue *q = c.v[i].cue;
-            if (q == NULL) {
+            /* fl_vtok's copy of the cue's bits first: most words have neither */
+            if (!(c.v[i].bits & (FL_W_DISTANCE | FL_W_SO))) {
                 continue;
             }
+            const fl_cue *q = c.v[i].cue;
             if ((q->bits & FL_W_DISTANCE) && (q->form == FL_FORM_NONE || q->form == FL_FORM_PAST)) {
                 if ((st = add_marker(&c, i, i, (uint32_t)si, FL_MARKER_WORD)) != FL_OK) {
                     goto done;
                 }
-            } else if ((q->bits & FL_W_SO) && i + 1 < s.b) {
+            } else if ((q->bits & FL_W_SO) && i + 1 < b) {
                 size_t j = i + 1;
-                if (c.t[j].kind == FL_TOKEN_HYPHEN && j + 1 < s.b) {
+                if (c.t[j].kind == FL_TOKEN_HYPHEN && j + 1 < b) {
                     j++;
                 }
                 const fl_cue *r = c.v[j].cue;

@@ -936,13 +936,13 @@ typedef struct fl_vtok {
     uint8_t role; /* FL_ROLE_*: its part in an attribution of its sentence */
     uint8_t naming; /* content of a naming verb ("called them …"), not of a statement */
     uint8_t form; /* cue->form, or FL_FORM_NONE (copied: the scans read it often) */
-    uint32_t words_before; /* word tokens before it in the text */
     uint32_t bits; /* cue->bits, or 0 */
-    /* the actor mention it is part of (index into res->mentions), or UINT32_MAX (actors.c) */
-    uint32_t mention;
     /* its code point when it is punctuation, else 0 (the rules ask for it of most tokens they
      * read: one load here, not its kind in the token and its code point in the tokinfo) */
     int32_t punct;
+    uint32_t words_before; /* word tokens before it in the text */
+    /* the actor mention it is part of (index into res->mentions), or UINT32_MAX (actors.c) */
+    uint32_t mention;
     /* bits, or 0 when quoted (mark_quoted() keeps it so): bits() of voice.h, which the rules
      * ask of most tokens they read, in one load */
     uint32_t said_bits;

@@ -12,6 +12,39 @@
  * tokens, each quotation's tokens marked once: linear; a sentence without a quotation mark
  * (context.c notes which have one) is passed over whole.
  */
+/* voice.h's tables of the marks (family(), punct_class()) */
+const uint8_t fl__family_latin1[256] = {['"'] = 1 + FAMILY_DOUBLE,
+                                        [0xAB] = 1 + FAMILY_DOUBLE,
+                                        [0xBB] = 1 + FAMILY_DOUBLE,
+                                        ['\''] = 1 + FAMILY_SINGLE};
+const uint8_t fl__family_general[64] = {
+    [0x1C] = 1 + FAMILY_DOUBLE, [0x1D] = 1 + FAMILY_DOUBLE, [0x1E] = 1 + FAMILY_DOUBLE,
+    [0x39] = 1 + FAMILY_DOUBLE, [0x3A] = 1 + FAMILY_DOUBLE, [0x18] = 1 + FAMILY_SINGLE,
+    [0x19] = 1 + FAMILY_SINGLE, [0x1A] = 1 + FAMILY_SINGLE};
+const uint8_t fl__punct_latin1[256] = {['"'] = PUNCT_QUOTE | PUNCT_CLAUSE,
+                                       [0xAB] = PUNCT_QUOTE | PUNCT_CLAUSE,
+                                       [0xBB] = PUNCT_QUOTE | PUNCT_CLAUSE,
+                                       ['\''] = PUNCT_QUOTE | PUNCT_CLAUSE,
+                                       ['`'] = PUNCT_QUOTE,
+                                       [':'] = PUNCT_COLON_DASH | PUNCT_CLAUSE,
+                                       ['-'] = PUNCT_COLON_DASH,
+                                       [','] = PUNCT_CLAUSE,
+                                       [';'] = PUNCT_CLAUSE,
+                                       ['('] = PUNCT_CLAUSE,
+                                       [')'] = PUNCT_CLAUSE};
+const uint8_t fl__punct_general[64] = {[0x12] = PUNCT_COLON_DASH,
+                                       [0x13] = PUNCT_COLON_DASH | PUNCT_CLAUSE,
+                                       [0x14] = PUNCT_COLON_DASH | PUNCT_CLAUSE,
+                                       [0x15] = PUNCT_COLON_DASH,
+                                       [0x18] = PUNCT_QUOTE | PUNCT_CLAUSE,
+                                       [0x19] = PUNCT_QUOTE | PUNCT_CLAUSE,
+                                       [0x1A] = PUNCT_QUOTE | PUNCT_CLAUSE,
+                                       [0x1C] = PUNCT_QUOTE | PUNCT_CLAUSE,
+                                       [0x1D] = PUNCT_QUOTE | PUNCT_CLAUSE,
+                                       [0x1E] = PUNCT_QUOTE | PUNCT_CLAUSE,
+                                       [0x39] = PUNCT_QUOTE | PUNCT_CLAUSE,
+                                       [0x3A] = PUNCT_QUOTE | PUNCT_CLAUSE};
+
 /* Is token i followed, without space, by a word-like token? */
 static bool next_attached(const ctx *c, size_t i) {
     return i + 1 < c->n && !c->t[i + 1].space_before && c->t[i + 1].kind != FL_TOKEN_PUNCT;
@@ -178,7 +211,9 @@ fl_status fl__find_quotes(ctx *c, fl_vec *scares) {
         size_t b = a + sents[si].n_tokens_all;
         if (i <= a) {
             i = a;
-            if (a > 0 && c->t[a].newlines_before > 0) {
+            /* a line break ends open quotations: looked at only when one is */
+            if ((open_at[0] != SIZE_MAX || open_at[1] != SIZE_MAX) && a > 0 &&
+                c->t[a].newlines_before > 0) {
                 for (int f = 0; f < 2; f++) {
                     if (open_at[f] != SIZE_MAX) {
                         if ((st = close_quote(c, open_at[f], a, false, scares)) != FL_OK) {

@@ -119,39 +119,57 @@ static inline bool folded_is_hashed(const ctx *c, size_t i, const char *s, size_
                                            fl__hash_short(FOLDED_WORD(s), sizeof(s) - 1))          \
                         : folded_is_n((c), (i), "" s, sizeof(s) - 1))
 
-/* A word that ends in "n't" ("didn't"): a negation. */
+/* A word that ends in "n't" ("didn't"): a negation. Its kind read last: the folded form
+ * rules out almost every token, and the kind is in another array. */
 static inline bool ends_with_nt(const ctx *c, size_t i) {
     const fl_tokinfo *k = &c->k[i];
     const uint8_t *f = folded_at(c, k);
-    return c->t[i].kind == FL_TOKEN_WORD && k->fold_len > 3 &&
-           memcmp(f + k->fold_len - 3, "n't", 3) == 0;
+    return k->fold_len > 3 && memcmp(f + k->fold_len - 3, "n't", 3) == 0 &&
+           c->t[i].kind == FL_TOKEN_WORD;
 }
 
 enum { FAMILY_NONE = -1, FAMILY_DOUBLE = 0, FAMILY_SINGLE = 1 };
 
+/* 1 + family() of the code points below U+0100 and of U+2000..U+203F (quotes.c) */
+FL_HIDDEN extern const uint8_t fl__family_latin1[256];
+FL_HIDDEN extern const uint8_t fl__family_general[64];
+
+/* The family of quotation mark cp: FAMILY_DOUBLE for " “ ” „ « » ‹ ›, FAMILY_SINGLE for
+ * ' ‘ ’ ‚, else FAMILY_NONE. A load, where a switch over the marks took a tree of
+ * comparisons at each use. */
 static inline int family(int32_t cp) {
-    switch (cp) {
-    case '"':
-    case 0x201C:
-    case 0x201D:
-    case 0x201E:
-    case 0xAB:
-    case 0xBB:
-    case 0x2039:
-    case 0x203A:
-        return FAMILY_DOUBLE;
-    case '\'':
-    case 0x2018:
-    case 0x2019:
-    case 0x201A:
-        return FAMILY_SINGLE;
-    default:
-        return FAMILY_NONE;
+    uint32_t u = (uint32_t)cp;
+    if (u < 0x100u) {
+        return fl__family_latin1[u] - 1;
     }
+    u -= 0x2000u;
+    return u < 0x40u ? fl__family_general[u] - 1 : FAMILY_NONE;
 }
 
+/* What punctuation tells context.c: PUNCT_QUOTE, a quotation mark or '`' (`` opens a
+ * quotation too); PUNCT_COLON_DASH, ':' or a dash (is_dash_cp()) (both for sentence_cues);
+ * PUNCT_CLAUSE, a mark a negation does not reach over (, ; : ( ) — – and the quotation
+ * marks). */
+enum { PUNCT_QUOTE = 1, PUNCT_COLON_DASH = 2, PUNCT_CLAUSE = 4 };
+
+/* punct_class() of the code points below U+0100 and of U+2000..U+203F (quotes.c) */
+FL_HIDDEN extern const uint8_t fl__punct_latin1[256];
+FL_HIDDEN extern const uint8_t fl__punct_general[64];
+
+/* PUNCT_* of cp */
+static inline unsigned punct_class(int32_t cp) {
+    uint32_t u = (uint32_t)cp;
+    if (u < 0x100u) {
+        return fl__punct_latin1[u];
+    }
+    u -= 0x2000u;
+    return u < 0x40u ? fl__punct_general[u] : 0;
+}
+
+/* '-' or U+2012..U+2015 (figure dash, en dash, em dash, horizontal bar): one range test for
+ * the four */
 static inline bool is_dash_cp(int32_t cp) {
-    return cp == 0x2014 || cp == 0x2013 || cp == '-' || cp == 0x2012 || cp == 0x2015;
+    return cp == '-' || (uint32_t)cp - 0x2012u <= 3u;
 }
 
 /* A closing quotation mark (one that ended a quotation). */

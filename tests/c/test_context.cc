@@ -6,10 +6,15 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstring>
 #include <string>
 #include <vector>
 
 #include "shim.h"
+
+extern "C" {
+#include "../../csrc/internal.h" // the tokens' labels are internal: negation recomputed from them
+}
 
 namespace {
 
@@ -349,4 +354,86 @@ TEST(Context, MatchedAttributionsAreTheLinkedOnesOfAll) {
     ASSERT_EQ(FL_OK, matched.analyze(lex, kMatchedTexts[4]));
     ASSERT_EQ(FL_OK, all.analyze(lex, kMatchedTexts[4]));
     EXPECT_EQ(fl_test::dump(all), fl_test::dump(matched));
+}
+
+namespace {
+
+// context.c's negated() as it was first written, from the tokens, their labels and their
+// cue words: a negation cue or a word in "n't" within the six tokens before the match's
+// first, none of , ; : ( ) — – or a quotation mark between.
+bool negated_reference(const fl_result *r, size_t a, size_t first) {
+    const fl_token *t = static_cast<const fl_token *>(r->tokens.data);
+    const fl_tokinfo *k = static_cast<const fl_tokinfo *>(r->infos.data);
+    const uint8_t *folded = static_cast<const uint8_t *>(r->folded.data);
+    size_t seen = 0;
+    for (size_t j = first; j > a && seen < 6; j--, seen++) {
+        size_t i = j - 1;
+        if (t[i].kind == FL_TOKEN_PUNCT) {
+            int32_t cp = k[i].cp0;
+            bool quote = cp == '"' || cp == 0x201C || cp == 0x201D || cp == 0x201E || cp == 0xAB ||
+                         cp == 0xBB || cp == 0x2039 || cp == 0x203A || cp == '\'' || cp == 0x2018 ||
+                         cp == 0x2019 || cp == 0x201A;
+            if (cp == ',' || cp == ';' || cp == ':' || cp == '(' || cp == ')' || cp == 0x2014 ||
+                cp == 0x2013 || quote) {
+                return false;
+            }
+            continue;
+        }
+        const fl_cue *q = t[i].kind == FL_TOKEN_WORD || t[i].kind == FL_TOKEN_CLITIC ? k[i].cue
+                                                                                     : nullptr;
+        const uint8_t *f = folded + k[i].fold_off;
+        bool nt = t[i].kind == FL_TOKEN_WORD && k[i].fold_len > 3 &&
+                  std::memcmp(f + k[i].fold_len - 3, "n't", 3) == 0;
+        if ((q != nullptr && (q->bits & FL_W_NEGATION)) || nt) {
+            return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
+TEST(Context, NegationAgreesWithItsFirstDefinitionOnGeneratedTexts) {
+    fl_test::Lexicon lex(kLexicon);
+    ASSERT_EQ(FL_OK, lex.status()) << lex.error().message;
+    const char *const words[] = {"not",        "never",      "no",     "didn't", "won't",  "isn't",
+                                 "denied",     "without",    "the",    "Kiev",   "regime", "Nazis",
+                                 "aggression", "aggressive", "said",   "he",     "was",    "a",
+                                 "it",         "n't",        ",",      ";",      ":",      "(",
+                                 ")",          "\u2014",     "\u2013", "-",      "\"",     "\u201c",
+                                 "\u201d",     "'",          "\u2019", "\u00ab", "\u00bb", "`",
+                                 ".",          "!",          "\u2012", "[",      "/",      "&"};
+    const size_t n_words = sizeof words / sizeof words[0];
+    uint64_t state = 0x9E3779B97F4A7C15u;
+    auto next = [&state](size_t n) {
+        state = state * 6364136223846793005u + 1442695040888963407u;
+        return static_cast<size_t>((state >> 33) % n);
+    };
+    fl_test::Result res;
+    size_t checked = 0;
+    size_t negated = 0;
+    for (int text_i = 0; text_i < 3000; text_i++) {
+        std::string text;
+        size_t len = 3 + next(25);
+        for (size_t w = 0; w < len; w++) {
+            if (w > 0 && next(4) != 0) {
+                text += ' ';
+            }
+            text += words[next(n_words)];
+        }
+        ASSERT_EQ(FL_OK, res.analyze(lex, text)) << res.error().message;
+        const fl_result *r = res.get();
+        for (const fl_sentence &s : res.sentences()) {
+            for (uint32_t mi = 0; mi < s.n_matches; mi++) {
+                const fl_match &m = res.matches()[s.first_match + mi];
+                bool want = negated_reference(r, s.first_token, m.first_token);
+                ASSERT_EQ(want ? 1 : 0, m.negated) << text;
+                checked++;
+                negated += want;
+            }
+        }
+    }
+    EXPECT_GE(checked, 2000u);
+    EXPECT_GE(negated, 300u);
+    EXPECT_GE(checked - negated, 300u);
 }

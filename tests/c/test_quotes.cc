@@ -8,6 +8,10 @@
 
 #include "voice_shim.h"
 
+extern "C" {
+#include "../../csrc/voice.h" // family() and punct_class() are internal: checked directly
+}
+
 using fl_voice_test::A;
 using fl_voice_test::expect_voices;
 using fl_voice_test::Q;
@@ -95,4 +99,57 @@ TEST(Quotes, AnOrphanClosingMarkClosesAQuotationOpenedWithItsSentence) {
     // the lost opening mark made the orphan open a quotation over the speaker and the rest
     expect_voices("The toll was too high,\" Lind said of the plan. Brandt rode to Ashby.",
                   {{"toll", Q}, {"Lind", A}, {"Ashby", A}});
+}
+
+namespace {
+
+// family() and is_dash_cp() as they were written before the tables: the reference.
+int family_switch(int32_t cp) {
+    switch (cp) {
+    case '"':
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:
+    case 0xAB:
+    case 0xBB:
+    case 0x2039:
+    case 0x203A:
+        return FAMILY_DOUBLE;
+    case '\'':
+    case 0x2018:
+    case 0x2019:
+    case 0x201A:
+        return FAMILY_SINGLE;
+    default:
+        return FAMILY_NONE;
+    }
+}
+
+bool is_dash_compared(int32_t cp) {
+    return cp == 0x2014 || cp == 0x2013 || cp == '-' || cp == 0x2012 || cp == 0x2015;
+}
+
+} // namespace
+
+TEST(Quotes, TheTablesOfMarksAgreeWithTheirDefinitions) {
+    // every code point, and values no token has (negative, past U+10FFFF)
+    for (int64_t cp = -70000; cp <= 0x110000 + 70000; cp++) {
+        int32_t c = static_cast<int32_t>(cp);
+        int f = family_switch(c);
+        bool dash = is_dash_compared(c);
+        ASSERT_EQ(family(c), f) << cp;
+        ASSERT_EQ(is_dash_cp(c), dash) << cp;
+        // context.c's negated() stopped at these, compared one by one
+        bool clause = c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == 0x2014 ||
+                      c == 0x2013 || f != FAMILY_NONE;
+        unsigned want = (f != FAMILY_NONE || c == '`' ? unsigned{PUNCT_QUOTE} : 0u) |
+                        (c == ':' || dash ? unsigned{PUNCT_COLON_DASH} : 0u) |
+                        (clause ? unsigned{PUNCT_CLAUSE} : 0u);
+        ASSERT_EQ(punct_class(c), want) << cp;
+    }
+    for (int32_t c : {INT32_MIN, INT32_MIN + 0x2000, INT32_MAX}) {
+        EXPECT_EQ(family(c), FAMILY_NONE);
+        EXPECT_EQ(punct_class(c), 0u);
+        EXPECT_FALSE(is_dash_cp(c));
+    }
 }
