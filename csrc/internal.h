@@ -13,11 +13,13 @@
 #if defined(__GNUC__)
 #define FL_HIDDEN __attribute__((visibility("hidden")))
 #define FL_UNLIKELY(x) __builtin_expect(!!(x), 0)
+#define FL_LIKELY(x) __builtin_expect(!!(x), 1)
 #define FL_PRINTF(f, a) __attribute__((format(printf, f, a)))
 #define FL_NOINLINE __attribute__((noinline))
 #else
 #define FL_HIDDEN
 #define FL_UNLIKELY(x) (x)
+#define FL_LIKELY(x) (x)
 #define FL_PRINTF(f, a)
 #define FL_NOINLINE
 #endif
@@ -409,6 +411,9 @@ typedef struct fl_vocab_slot {
     uint8_t start;
     uint8_t flags; /* compiled: FL_SLOT_* */
     uint8_t root_flags; /* compiled: FL_ROOT_* of the node `root` */
+    /* compiled: the start byte of a token whose exact label is this one and that has no
+     * wildcard labels (start, with FL_SLOT_EXACT_ROOT's other way from the root) */
+    uint8_t start_same;
 } fl_vocab_slot;
 
 /* What the matcher may know of a walk's first node without reading it (fl_vocab_slot,

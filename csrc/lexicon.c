@@ -851,6 +851,11 @@ fl_status fl__lexicon_freeze(fl_lexicon *lex) {
         slot->flags = slot->id != 0 && lex->root_kids[n_ids + slot->id - 1] != 0 /* FL_EDGE_EXACT */
                           ? FL_SLOT_EXACT_ROOT
                           : 0;
+        /* first_step's, for a token whose exact label is the folded one */
+        slot->start_same = (uint8_t)(slot->flags & FL_SLOT_EXACT_ROOT
+                                         ? (slot->start & ~FL_START_STEP) | FL_START_TERM |
+                                               (lex->has_exclusions ? FL_START_EXCL : 0)
+                                         : slot->start);
         if ((slot->id != 0 || slot->cue != 0) && (lex->wild_kinds & 1)) {
             size_t len;
             const uint8_t *str;

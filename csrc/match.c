@@ -188,7 +188,45 @@ static inline bool big_may_have(const fl_lexicon *lex, uint64_t h) {
 }
 
 /* What fl__vocab_probe_at's NULL stands for in fl__label_tokens: no id, no cue, no child. */
-static const fl_vocab_slot NO_SLOT = {.start = FL_START_NO_FOLD};
+static const fl_vocab_slot NO_SLOT = {.start = FL_START_NO_FOLD, .start_same = FL_START_NO_FOLD};
+/* The same for a form that some folded wildcard prefix may begin (FL_SLOT_WILD, as a slot in
+ * the table has it). */
+static const fl_vocab_slot NO_SLOT_WILD = {.start = FL_START_NO_FOLD,
+                                           .start_same = FL_START_NO_FOLD,
+                                           .flags = FL_SLOT_WILD};
+
+/* The rest of token k's labels after its lookup (slot, or NO_SLOT) in fl__label_tokens'
+ * second pass, for the tokens its loop leaves: its exact label, its wildcard labels (a
+ * simple token's: the others have theirs from the first pass) and its first step, into
+ * *start. f: its folded form. */
+static FL_NOINLINE fl_status label_rest(const fl_lexicon *lex, const uint8_t *text, fl_result *res,
+                                        size_t i, const fl_vocab_slot *slot, const uint8_t *f,
+                                        uint8_t *start) {
+    const fl_token *tok = (const fl_token *)res->tokens.data + i;
+    fl_tokinfo *k = (fl_tokinfo *)res->infos.data + i;
+    const bool exact = lex->has_exact;
+    size_t fold_len = k->fold_len;
+    fl_status st;
+    if (exact && k->same) {
+        k->id_exact = k->id_fold; /* one string table: equal bytes have the same id */
+    } else if (exact && k->simple) {
+        /* the exact form of a simple token is the text */
+        k->id_exact = fl__exact_find_fast(lex, text + tok->start, fold_len);
+    }
+    if (lex->wild_kinds != 0 && k->simple) {
+        /* its exact form: the text, or the folded form when equal */
+        const uint8_t *e = !exact ? NULL : k->same ? f : text + tok->start;
+        /* the folded half of the test is in its slot (NO_SLOT_WILD or NO_SLOT for a form
+         * not in the table) */
+        bool may = (slot->flags & FL_SLOT_WILD) ||
+                   ((lex->wild_kinds & 2) && e != NULL && fl__wild_may_start(lex, e, fold_len));
+        if (may && (st = wild_labels(lex, res, k, f, fold_len, e, fold_len)) != FL_OK) {
+            return st;
+        }
+    }
+    *start = first_step(lex, res, k, slot, exact && k->same);
+    return FL_OK;
+}
 
 /*
  * Labels in two passes over the tokens of the text. The first folds each token into
@@ -290,6 +328,13 @@ fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result
     /* the lookups start at the slot the first pass left in root: an index that fits its 32
      * bits, since ids are fewer than 2^30 (fl__vocab_intern) and the table, at most half
      * full, has at most 2^32 slots */
+    /* where lex->cues[-1] would be, as an integer */
+    const uintptr_t cues_before = (uintptr_t)lex->cues - sizeof(fl_cue);
+    /* the common token (same forms, no wildcard labels) in the loop, the others in
+     * label_rest: a slot's FL_SLOT_WILD, NO_SLOT's too, sends a simple token there when the
+     * lexicon has folded wildcards, and exact ones send every simple token */
+    const uint8_t wild_flag = (lex->wild_kinds & 1) ? FL_SLOT_WILD : 0;
+    const bool simple_rest = (lex->wild_kinds & 2) != 0;
     for (size_t i = 0; i < n; i++) {
         fl_tokinfo *k = &infos[i];
         const uint8_t *f = folded + k->fold_off;
@@ -303,32 +348,28 @@ fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result
         const fl_vocab_slot *slot = fl__vocab_probe_at(lex, f, fold_len, k->hash_fold, head, tail,
                                                        k->root);
         if (slot == NULL) {
-            slot = &NO_SLOT;
+            slot = wild_flag != 0 && k->simple && fl__wild_may_start(lex, f, fold_len)
+                       ? &NO_SLOT_WILD
+                       : &NO_SLOT;
         }
-        k->id_fold = slot->id - 1; /* id 0 (a cue word only, or none): FL_NO_ID */
+        uint32_t id_fold = slot->id - 1; /* id 0 (a cue word only, or none): FL_NO_ID */
+        k->id_fold = id_fold;
         /* &lex->cues[slot->cue - 1], or NULL for 0, by a mask: a branch on whether a word
          * is a cue word was mispredicted on a sixth of the tokens */
-        uintptr_t cue_at = (uintptr_t)lex->cues + ((uintptr_t)slot->cue - 1) * sizeof(fl_cue);
-        k->cue = (const fl_cue *)(cue_at & -(uintptr_t)(slot->cue != 0));
-        if (exact && k->same) {
-            k->id_exact = k->id_fold; /* one string table: equal bytes have the same id */
-        } else if (exact && k->simple) {
-            /* the exact form of a simple token is the text */
-            k->id_exact = fl__exact_find_fast(lex, text + toks[i].start, fold_len);
-        }
-        if (wild && k->simple) {
-            /* its exact form: the text, or the folded form when equal */
-            const uint8_t *e = !exact ? NULL : k->same ? f : text + toks[i].start;
-            /* a form in the table has the folded half of the test in its slot */
-            bool may = slot != &NO_SLOT
-                           ? (slot->flags & FL_SLOT_WILD) ||
-                                 ((lex->wild_kinds & 2) && fl__wild_may_start(lex, e, fold_len))
-                           : wild_may_have(lex, f, fold_len, e, fold_len);
-            if (may && (st = wild_labels(lex, res, k, f, fold_len, e, fold_len)) != FL_OK) {
-                return st;
+        uintptr_t cue = slot->cue;
+        k->cue = (const fl_cue *)((cues_before + cue * sizeof(fl_cue)) & -(uintptr_t)(cue != 0));
+        if (FL_LIKELY(k->same && k->wild_n == 0 &&
+                      !(k->simple && (simple_rest || (slot->flags & wild_flag) != 0)))) {
+            if (exact) {
+                k->id_exact = id_fold; /* one string table: equal bytes have the same id */
             }
+            k->root = slot->root;
+            k->root_flags = slot->root_flags;
+            k->root_more = (slot->flags & FL_SLOT_EXACT_ROOT) != 0;
+            starts[i] = slot->start_same;
+        } else if ((st = label_rest(lex, text, res, i, slot, f, &starts[i])) != FL_OK) {
+            return st;
         }
-        starts[i] = first_step(lex, res, k, slot, exact && k->same);
     }
     /* A walk from a token with FL_START_STEP ends at its first node unless the next token's
      * folded label leads on from it: no walk starts there, and fl__match's scan passes it.
