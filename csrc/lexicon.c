@@ -854,6 +854,7 @@ fl_status fl__lexicon_freeze(fl_lexicon *lex) {
         /* first_step's, for a token whose exact label is the folded one */
         slot->start_same = (uint8_t)(slot->flags & FL_SLOT_EXACT_ROOT
                                          ? (slot->start & ~FL_START_STEP) | FL_START_TERM |
+                                               FL_START_MORE |
                                                (lex->has_exclusions ? FL_START_EXCL : 0)
                                          : slot->start);
         if ((slot->id != 0 || slot->cue != 0) && (lex->wild_kinds & 1)) {

@@ -84,22 +84,23 @@ static bool other_roots(const fl_lexicon *lex, const fl_result *res, const fl_to
 
 /* The first step of every walk from token k, for fl__match: its child of the root along
  * its folded label and the start byte that child gives (both from its vocabulary slot, where
- * the compile put them), whether the root has other children for it, whether an exclusion
- * may start there (a cheap test: the exclusion walk decides). Returns its FL_START_* byte.
+ * the compile put them), whether the root has other children for it (FL_START_MORE), whether
+ * an exclusion may start there (a cheap test: the exclusion walk decides). Returns its
+ * FL_START_* byte.
  * exact_is_fold: the token's exact label is its folded one (the slot's string), whose exact
  * child of the root the compile noted in the slot. */
 static inline uint8_t first_step(const fl_lexicon *lex, const fl_result *res, fl_tokinfo *k,
                                  const fl_vocab_slot *slot, bool exact_is_fold) {
     k->root = slot->root;
-    k->root_flags = slot->root_flags;
     bool more = exact_is_fold
                     ? (slot->flags & FL_SLOT_EXACT_ROOT) ||
                           (k->wild_n > 0 && wild_roots(lex, res, k))
                     : (k->wild_n > 0 || k->id_exact != FL_NO_ID) && other_roots(lex, res, k);
-    k->root_more = more;
     /* other ways from the root: a walk may go on otherwise than along the next folded label */
-    return (uint8_t)((slot->start & ~(more ? FL_START_STEP : 0)) |
-                     (more ? FL_START_TERM | (lex->has_exclusions ? FL_START_EXCL : 0) : 0));
+    return (
+        uint8_t)((slot->start & ~(more ? FL_START_STEP : 0)) |
+                 (more ? FL_START_TERM | FL_START_MORE | (lex->has_exclusions ? FL_START_EXCL : 0)
+                       : 0));
 }
 
 /* The first pass of fl__label_tokens over the run of simple tokens (ASCII letters and
@@ -364,8 +365,6 @@ fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result
                 k->id_exact = id_fold; /* one string table: equal bytes have the same id */
             }
             k->root = slot->root;
-            k->root_flags = slot->root_flags;
-            k->root_more = (slot->flags & FL_SLOT_EXACT_ROOT) != 0;
             starts[i] = slot->start_same;
         } else if ((st = label_rest(lex, text, res, i, slot, f, &starts[i])) != FL_OK) {
             return st;
@@ -606,7 +605,7 @@ fl_status fl__match(const fl_lexicon *lex, fl_result *res) {
     const fl_token *toks = res->tokens.data;
     fl_tokinfo *infos = res->infos.data;
     fl_status st;
-    /* the first step of every walk (k->root, root_more, starts) was taken by
+    /* the first step of every walk (k->root, starts) was taken by
      * fl__label_tokens */
     const uint8_t *starts = res->starts.data;
     for (size_t si = 0; si < ns; si++) {
@@ -647,8 +646,8 @@ fl_status fl__match(const fl_lexicon *lex, fl_result *res) {
             }
             const fl_tokinfo *k = &infos[i];
             uint32_t c = k->root;
-            bool other = k->root_more;
-            if (!other && (k->root_flags & FL_ROOT_FOLD_STEP)) {
+            bool other = (starts[i] & FL_START_MORE) != 0;
+            if (starts[i] & FL_START_STEP) { /* not with FL_START_MORE */
                 /* walk_chain's first step, before it reads the rest of node c: no term ends
                  * at c, so a match needs the next token's folded label to lead on from it.
                  * fl__label_tokens took the start away where the next token has none or the
