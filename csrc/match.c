@@ -115,13 +115,14 @@ static size_t fold_simple(const fl_lexicon *lex, const uint8_t *text, size_t tex
                           uint8_t *fdata, size_t *at_io) {
     const fl_vocab_slot *slots = lex->vocab_slots;
     const size_t mask = lex->vocab_mask;
-    size_t at = *at_io;
-    for (; i < n && infos[i].simple; i++) {
-        fl_tokinfo *k = &infos[i];
-        size_t start = toks[i].start;
-        size_t len = toks[i].end - start; /* 1 or more */
+    const fl_token *t = toks + i;
+    const fl_token *t_end = toks + n;
+    fl_tokinfo *k = infos + i;
+    uint8_t *d = fdata + *at_io;
+    for (; t < t_end && k->simple; t++, k++) {
+        size_t start = t->start;
+        size_t len = t->end - start; /* 1 or more */
         const uint8_t *s = text + start;
-        uint8_t *d = fdata + at;
         uint32_t hash;
         bool same;
         if (len <= 8 && start + 8 <= text_end) {
@@ -153,7 +154,7 @@ static size_t fold_simple(const fl_lexicon *lex, const uint8_t *text, size_t tex
         }
         k->id_exact = FL_NO_ID;
         k->wild_n = 0;
-        k->fold_off = at;
+        k->fold_off = (size_t)(d - fdata);
         k->fold_len = (uint32_t)len; /* token offsets are 32-bit */
         k->hash_fold = hash;
         k->same = same;
@@ -161,10 +162,10 @@ static size_t fold_simple(const fl_lexicon *lex, const uint8_t *text, size_t tex
         __builtin_prefetch(&slots[slot]);
         /* the slot, for the lookup below: root is free until first_step sets it */
         k->root = (uint32_t)slot;
-        at += len;
+        d += len;
     }
-    *at_io = at;
-    return i;
+    *at_io = (size_t)(d - fdata);
+    return (size_t)(t - toks);
 }
 
 /* The masks of fl__vocab_head's and fl__vocab_tail's bytes of a form of n bytes, n capped
@@ -226,6 +227,62 @@ static FL_NOINLINE fl_status label_rest(const fl_lexicon *lex, const uint8_t *te
         }
     }
     *start = first_step(lex, res, k, slot, exact && k->same);
+    return FL_OK;
+}
+
+/* fl__label_tokens' second pass: looks up every token's folded form (the first pass left its
+ * slot in root) and labels it. A function of its own, so that its loop has the registers. */
+static FL_NOINLINE fl_status look_up(const fl_lexicon *lex, const uint8_t *text, fl_result *res) {
+    size_t n = res->tokens.len;
+    fl_tokinfo *infos = res->infos.data;
+    const uint8_t *folded = fl__vec_bytes(&res->folded, 0);
+    uint8_t *starts = res->starts.data;
+    const bool exact = lex->has_exact;
+    fl_status st;
+    /* the lookups start at the slot the first pass left in root: an index that fits its 32
+     * bits, since ids are fewer than 2^30 (fl__vocab_intern) and the table, at most half
+     * full, has at most 2^32 slots */
+    /* where lex->cues[-1] would be, as an integer */
+    const uintptr_t cues_before = (uintptr_t)lex->cues - sizeof(fl_cue);
+    /* the common token (same forms, no wildcard labels) in the loop, the others in
+     * label_rest: a slot's FL_SLOT_WILD, NO_SLOT's too, sends a simple token there when the
+     * lexicon has folded wildcards, and exact ones send every simple token */
+    const uint8_t wild_flag = (lex->wild_kinds & 1) ? FL_SLOT_WILD : 0;
+    const bool simple_rest = (lex->wild_kinds & 2) != 0;
+    for (size_t i = 0; i < n; i++) {
+        fl_tokinfo *k = &infos[i];
+        const uint8_t *f = folded + k->fold_off;
+        size_t fold_len = k->fold_len;
+        /* fl__vocab_head and fl__vocab_tail from the 8 bytes at f and at f + 7 (16 readable
+         * bytes follow every form), masked by tables: a branch on whether the form is
+         * longer than 7 bytes was mispredicted on a third of the tokens */
+        size_t capped = fold_len < FL_VOCAB_LEN_CAP ? fold_len : FL_VOCAB_LEN_CAP;
+        uint64_t head = (fl__load_le64(f) & HEAD_MASK[capped]) | ((uint64_t)capped << 56);
+        uint64_t tail = fl__load_le64(f + FL_VOCAB_HEAD) & TAIL_MASK[capped];
+        const fl_vocab_slot *slot = fl__vocab_probe_at(lex, f, fold_len, k->hash_fold, head, tail,
+                                                       k->root);
+        if (slot == NULL) {
+            slot = wild_flag != 0 && k->simple && fl__wild_may_start(lex, f, fold_len)
+                       ? &NO_SLOT_WILD
+                       : &NO_SLOT;
+        }
+        uint32_t id_fold = slot->id - 1; /* id 0 (a cue word only, or none): FL_NO_ID */
+        k->id_fold = id_fold;
+        /* &lex->cues[slot->cue - 1], or NULL for 0, by a mask: a branch on whether a word
+         * is a cue word was mispredicted on a sixth of the tokens */
+        uintptr_t cue = slot->cue;
+        k->cue = (const fl_cue *)((cues_before + cue * sizeof(fl_cue)) & -(uintptr_t)(cue != 0));
+        if (FL_LIKELY(k->same && k->wild_n == 0 &&
+                      !(k->simple && (simple_rest || (slot->flags & wild_flag) != 0)))) {
+            if (exact) {
+                k->id_exact = id_fold; /* one string table: equal bytes have the same id */
+            }
+            k->root = slot->root;
+            starts[i] = slot->start_same;
+        } else if ((st = label_rest(lex, text, res, i, slot, f, &starts[i])) != FL_OK) {
+            return st;
+        }
+    }
     return FL_OK;
 }
 
@@ -322,53 +379,11 @@ fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result
         (st = fl__vec_reserve(&res->alloc, &res->starts, 1, n + 8)) != FL_OK) {
         return st;
     }
-    const uint8_t *folded = fl__vec_bytes(&res->folded, 0);
     uint8_t *starts = res->starts.data;
     memset(starts + n, 0, 8);
     res->starts.len = n;
-    /* the lookups start at the slot the first pass left in root: an index that fits its 32
-     * bits, since ids are fewer than 2^30 (fl__vocab_intern) and the table, at most half
-     * full, has at most 2^32 slots */
-    /* where lex->cues[-1] would be, as an integer */
-    const uintptr_t cues_before = (uintptr_t)lex->cues - sizeof(fl_cue);
-    /* the common token (same forms, no wildcard labels) in the loop, the others in
-     * label_rest: a slot's FL_SLOT_WILD, NO_SLOT's too, sends a simple token there when the
-     * lexicon has folded wildcards, and exact ones send every simple token */
-    const uint8_t wild_flag = (lex->wild_kinds & 1) ? FL_SLOT_WILD : 0;
-    const bool simple_rest = (lex->wild_kinds & 2) != 0;
-    for (size_t i = 0; i < n; i++) {
-        fl_tokinfo *k = &infos[i];
-        const uint8_t *f = folded + k->fold_off;
-        size_t fold_len = k->fold_len;
-        /* fl__vocab_head and fl__vocab_tail from the 8 bytes at f and at f + 7 (16 readable
-         * bytes follow every form), masked by tables: a branch on whether the form is
-         * longer than 7 bytes was mispredicted on a third of the tokens */
-        size_t capped = fold_len < FL_VOCAB_LEN_CAP ? fold_len : FL_VOCAB_LEN_CAP;
-        uint64_t head = (fl__load_le64(f) & HEAD_MASK[capped]) | ((uint64_t)capped << 56);
-        uint64_t tail = fl__load_le64(f + FL_VOCAB_HEAD) & TAIL_MASK[capped];
-        const fl_vocab_slot *slot = fl__vocab_probe_at(lex, f, fold_len, k->hash_fold, head, tail,
-                                                       k->root);
-        if (slot == NULL) {
-            slot = wild_flag != 0 && k->simple && fl__wild_may_start(lex, f, fold_len)
-                       ? &NO_SLOT_WILD
-                       : &NO_SLOT;
-        }
-        uint32_t id_fold = slot->id - 1; /* id 0 (a cue word only, or none): FL_NO_ID */
-        k->id_fold = id_fold;
-        /* &lex->cues[slot->cue - 1], or NULL for 0, by a mask: a branch on whether a word
-         * is a cue word was mispredicted on a sixth of the tokens */
-        uintptr_t cue = slot->cue;
-        k->cue = (const fl_cue *)((cues_before + cue * sizeof(fl_cue)) & -(uintptr_t)(cue != 0));
-        if (FL_LIKELY(k->same && k->wild_n == 0 &&
-                      !(k->simple && (simple_rest || (slot->flags & wild_flag) != 0)))) {
-            if (exact) {
-                k->id_exact = id_fold; /* one string table: equal bytes have the same id */
-            }
-            k->root = slot->root;
-            starts[i] = slot->start_same;
-        } else if ((st = label_rest(lex, text, res, i, slot, f, &starts[i])) != FL_OK) {
-            return st;
-        }
+    if ((st = look_up(lex, text, res)) != FL_OK) {
+        return st;
     }
     /* A walk from a token with FL_START_STEP ends at its first node unless the next token's
      * folded label leads on from it: no walk starts there, and fl__match's scan passes it.
