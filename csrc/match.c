@@ -189,6 +189,32 @@ static inline bool big_may_have(const fl_lexicon *lex, uint64_t h) {
     return (lex->big_bloom[b >> 3] >> (b & 7)) & 1u;
 }
 
+/* fl__vocab_probe_at past slot `first`, which holds another string. */
+static inline const fl_vocab_slot *probe_on(const fl_lexicon *lex, const uint8_t *s,
+                                                 size_t len, uint32_t hash, uint64_t head,
+                                                 uint64_t tail, size_t first) {
+    return fl__vocab_probe_at(lex, s, len, hash, head, tail, (first + 1) & lex->vocab_mask);
+}
+
+/* fl__vocab_probe_at, with the first slot's answer inline for a string of 1 to
+ * FL_VOCAB_TAIL_MAX bytes: equal heads and tails are then equal strings (the head holds the
+ * length), and an empty slot's head, 0, equals no such string's. */
+static inline const fl_vocab_slot *probe(const fl_lexicon *lex, const uint8_t *s, size_t len,
+                                         uint32_t hash, uint64_t head, uint64_t tail,
+                                         size_t first) {
+    if (len - 1 >= FL_VOCAB_TAIL_MAX) {
+        return fl__vocab_probe_at(lex, s, len, hash, head, tail, first);
+    }
+    const fl_vocab_slot *slot = &lex->vocab_slots[first];
+    if (slot->head == head && slot->tail == tail) {
+        return slot;
+    }
+    if (slot->id == 0 && slot->cue == 0) {
+        return NULL;
+    }
+    return probe_on(lex, s, len, hash, head, tail, first);
+}
+
 /* What fl__vocab_probe_at's NULL stands for in fl__label_tokens: no id, no cue, no child. */
 static const fl_vocab_slot NO_SLOT = {.start = FL_START_NO_FOLD, .start_same = FL_START_NO_FOLD};
 /* The same for a form that some folded wildcard prefix may begin (FL_SLOT_WILD, as a slot in
@@ -259,8 +285,7 @@ static FL_NOINLINE fl_status look_up(const fl_lexicon *lex, const uint8_t *text,
         size_t capped = fold_len < FL_VOCAB_LEN_CAP ? fold_len : FL_VOCAB_LEN_CAP;
         uint64_t head = (fl__load_le64(f) & HEAD_MASK[capped]) | ((uint64_t)capped << 56);
         uint64_t tail = fl__load_le64(f + FL_VOCAB_HEAD) & TAIL_MASK[capped];
-        const fl_vocab_slot *slot = fl__vocab_probe_at(lex, f, fold_len, k->hash_fold, head, tail,
-                                                       k->root);
+        const fl_vocab_slot *slot = probe(lex, f, fold_len, k->hash_fold, head, tail, k->root);
         if (slot == NULL) {
             slot = wild_flag != 0 && k->simple && fl__wild_may_start(lex, f, fold_len)
                        ? &NO_SLOT_WILD
