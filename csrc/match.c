@@ -189,13 +189,6 @@ static inline bool big_may_have(const fl_lexicon *lex, uint64_t h) {
     return (lex->big_bloom[b >> 3] >> (b & 7)) & 1u;
 }
 
-/* fl__vocab_probe_at past slot `first`, which holds another string. */
-static inline const fl_vocab_slot *probe_on(const fl_lexicon *lex, const uint8_t *s,
-                                                 size_t len, uint32_t hash, uint64_t head,
-                                                 uint64_t tail, size_t first) {
-    return fl__vocab_probe_at(lex, s, len, hash, head, tail, (first + 1) & lex->vocab_mask);
-}
-
 /* fl__vocab_probe_at, with the first slot's answer inline for a string of 1 to
  * FL_VOCAB_TAIL_MAX bytes: equal heads and tails are then equal strings (the head holds the
  * length), and an empty slot's head, 0, equals no such string's. */
@@ -212,7 +205,7 @@ static inline const fl_vocab_slot *probe(const fl_lexicon *lex, const uint8_t *s
     if (slot->id == 0 && slot->cue == 0) {
         return NULL;
     }
-    return probe_on(lex, s, len, hash, head, tail, first);
+    return fl__vocab_probe_at(lex, s, len, hash, head, tail, (first + 1) & lex->vocab_mask);
 }
 
 /* What fl__vocab_probe_at's NULL stands for in fl__label_tokens: no id, no cue, no child. */
