@@ -509,6 +509,9 @@ struct fl_lexicon {
     fl_vocab_slot *vocab_slots; /* 32-byte aligned, in vocab_mem */
     void *vocab_mem; /* the allocation of vocab_slots */
     const struct fl_cue *cues; /* compiled: the cue table the slots index (cues.c) */
+    /* compiled, in vocab_mem: NULL, then the address of each entry of cues, so that a slot's
+     * cue (1 + an index, 0: none) gives its entry or NULL in one load */
+    const struct fl_cue *const *cue_at;
     size_t vocab_mask; /* slots - 1 (a power of two minus one) */
     fl_vec nodes; /* fl_node; node 0 is the root */
     fl_vec entries; /* fl_entry */

@@ -270,16 +270,16 @@ static FL_NOINLINE fl_status look_up(const fl_lexicon *lex, const uint8_t *text,
     uint8_t *starts = res->starts.data;
     const bool exact = lex->has_exact;
     fl_status st;
+    const fl_cue *const *cue_at = lex->cue_at;
+    /* the common token (same forms, no wildcard labels) in the loop, the others in
+     * label_rest: a slot's FL_SLOT_WILD (NO_SLOT_WILD's for a form not in the table) sends a
+     * simple token there when the lexicon has folded wildcards, and exact ones send every
+     * simple token */
+    const uint8_t wild_flag = (lex->wild_kinds & 1) ? FL_SLOT_WILD : 0;
+    const bool simple_rest = (lex->wild_kinds & 2) != 0;
     /* the lookups start at the slot the first pass left in root: an index that fits its 32
      * bits, since ids are fewer than 2^30 (fl__vocab_intern) and the table, at most half
      * full, has at most 2^32 slots */
-    /* where lex->cues[-1] would be, as an integer */
-    const uintptr_t cues_before = (uintptr_t)lex->cues - sizeof(fl_cue);
-    /* the common token (same forms, no wildcard labels) in the loop, the others in
-     * label_rest: a slot's FL_SLOT_WILD, NO_SLOT's too, sends a simple token there when the
-     * lexicon has folded wildcards, and exact ones send every simple token */
-    const uint8_t wild_flag = (lex->wild_kinds & 1) ? FL_SLOT_WILD : 0;
-    const bool simple_rest = (lex->wild_kinds & 2) != 0;
     for (size_t i = 0; i < n; i++) {
         fl_tokinfo *k = &infos[i];
         const uint8_t *f = folded + k->fold_off;
@@ -298,10 +298,9 @@ static FL_NOINLINE fl_status look_up(const fl_lexicon *lex, const uint8_t *text,
         }
         uint32_t id_fold = slot->id - 1; /* id 0 (a cue word only, or none): FL_NO_ID */
         k->id_fold = id_fold;
-        /* &lex->cues[slot->cue - 1], or NULL for 0, by a mask: a branch on whether a word
-         * is a cue word was mispredicted on a sixth of the tokens */
-        uintptr_t cue = slot->cue;
-        k->cue = (const fl_cue *)((cues_before + cue * sizeof(fl_cue)) & -(uintptr_t)(cue != 0));
+        /* &lex->cues[slot->cue - 1], or NULL for 0, by a load: a branch on whether a word is
+         * a cue word was mispredicted on a sixth of the tokens */
+        k->cue = cue_at[slot->cue];
         if (FL_LIKELY(k->same && k->wild_n == 0 &&
                       !(k->simple && (simple_rest || (slot->flags & wild_flag) != 0)))) {
             if (exact) {
