@@ -878,6 +878,9 @@ fl_status fl__lexicon_freeze(fl_lexicon *lex) {
             }
             slot->flags |= fl__wild_may_start(lex, str, len) ? FL_SLOT_WILD : 0;
         }
+        if ((slot->flags & FL_SLOT_WILD) || (lex->wild_kinds & 2)) {
+            slot->flags |= FL_SLOT_MAY_WILD;
+        }
     }
     fl__free(a, lex->edge_slots);
     lex->edge_slots = NULL;

@@ -220,13 +220,17 @@ static inline const fl_vocab_slot *probe(const fl_lexicon *lex, const uint8_t *s
     return fl__vocab_probe_at(lex, s, len, hash, head, tail, (first + 1) & lex->vocab_mask);
 }
 
-/* What fl__vocab_probe_at's NULL stands for in fl__label_tokens: no id, no cue, no child. */
+/* What fl__vocab_probe_at's NULL stands for in fl__label_tokens: no id, no cue, no child.
+ * NO_SLOT_WILD for a form that some folded wildcard prefix may begin (FL_SLOT_WILD, as a slot
+ * in the table has it), NO_SLOT_MAY_WILD for another in a lexicon with exact wildcards
+ * (FL_SLOT_MAY_WILD alone), NO_SLOT for the rest. */
 static const fl_vocab_slot NO_SLOT = {.start = FL_START_NO_FOLD, .start_same = FL_START_NO_FOLD};
-/* The same for a form that some folded wildcard prefix may begin (FL_SLOT_WILD, as a slot in
- * the table has it). */
 static const fl_vocab_slot NO_SLOT_WILD = {.start = FL_START_NO_FOLD,
                                            .start_same = FL_START_NO_FOLD,
-                                           .flags = FL_SLOT_WILD};
+                                           .flags = FL_SLOT_WILD | FL_SLOT_MAY_WILD};
+static const fl_vocab_slot NO_SLOT_MAY_WILD = {.start = FL_START_NO_FOLD,
+                                               .start_same = FL_START_NO_FOLD,
+                                               .flags = FL_SLOT_MAY_WILD};
 
 /* The rest of token k's labels after its lookup (slot, or NO_SLOT) in fl__label_tokens'
  * second pass, for the tokens its loop leaves: its exact label, its wildcard labels (a
@@ -249,7 +253,7 @@ static FL_NOINLINE fl_status label_rest(const fl_lexicon *lex, const uint8_t *te
     if (lex->wild_kinds != 0 && k->simple) {
         /* its exact form: the text, or the folded form when equal */
         const uint8_t *e = !exact ? NULL : k->same ? f : text + tok->start;
-        /* the folded half of the test is in its slot (NO_SLOT_WILD or NO_SLOT for a form
+        /* the folded half of the test is in its slot (one of the NO_SLOTs for a form
          * not in the table) */
         bool may = (slot->flags & FL_SLOT_WILD) ||
                    ((lex->wild_kinds & 2) && e != NULL && fl__wild_may_start(lex, e, fold_len));
@@ -272,11 +276,9 @@ static FL_NOINLINE fl_status look_up(const fl_lexicon *lex, const uint8_t *text,
     fl_status st;
     const fl_cue *const *cue_at = lex->cue_at;
     /* the common token (same forms, no wildcard labels) in the loop, the others in
-     * label_rest: a slot's FL_SLOT_WILD (NO_SLOT_WILD's for a form not in the table) sends a
-     * simple token there when the lexicon has folded wildcards, and exact ones send every
-     * simple token */
-    const uint8_t wild_flag = (lex->wild_kinds & 1) ? FL_SLOT_WILD : 0;
-    const bool simple_rest = (lex->wild_kinds & 2) != 0;
+     * label_rest: FL_SLOT_MAY_WILD sends a simple token there */
+    const bool wild_fold = (lex->wild_kinds & 1) != 0;
+    const fl_vocab_slot *no_slot = (lex->wild_kinds & 2) ? &NO_SLOT_MAY_WILD : &NO_SLOT;
     /* the lookups start at the slot the first pass left in root: an index that fits its 32
      * bits, since ids are fewer than 2^30 (fl__vocab_intern) and the table, at most half
      * full, has at most 2^32 slots */
@@ -292,9 +294,8 @@ static FL_NOINLINE fl_status look_up(const fl_lexicon *lex, const uint8_t *text,
         uint64_t tail = fl__load_le64(f + FL_VOCAB_HEAD) & TAIL_MASK[capped];
         const fl_vocab_slot *slot = probe(lex, f, fold_len, k->hash_fold, head, tail, k->root);
         if (slot == NULL) {
-            slot = wild_flag != 0 && k->simple && fl__wild_may_start(lex, f, fold_len)
-                       ? &NO_SLOT_WILD
-                       : &NO_SLOT;
+            slot = wild_fold && k->simple && fl__wild_may_start(lex, f, fold_len) ? &NO_SLOT_WILD
+                                                                                  : no_slot;
         }
         uint32_t id_fold = slot->id - 1; /* id 0 (a cue word only, or none): FL_NO_ID */
         k->id_fold = id_fold;
@@ -302,7 +303,7 @@ static FL_NOINLINE fl_status look_up(const fl_lexicon *lex, const uint8_t *text,
          * a cue word was mispredicted on a sixth of the tokens */
         k->cue = cue_at[slot->cue];
         if (FL_LIKELY(k->same && k->wild_n == 0 &&
-                      !(k->simple && (simple_rest || (slot->flags & wild_flag) != 0)))) {
+                      !(k->simple && (slot->flags & FL_SLOT_MAY_WILD) != 0))) {
             if (exact) {
                 k->id_exact = id_fold; /* one string table: equal bytes have the same id */
             }
