@@ -431,8 +431,8 @@ enum {
     FL_SLOT_WILD = 1,
     /* the root has a child along the string's exact label (root_kids, asked at compile) */
     FL_SLOT_EXACT_ROOT = 2,
-    /* a simple token of this folded form may have wildcard labels: FL_SLOT_WILD, or the
-     * lexicon has exact wildcards (whose test reads the token's exact form) */
+    /* a token of this folded form may have wildcard labels: FL_SLOT_WILD, or the lexicon
+     * has exact wildcards (whose test reads the token's exact form) */
     FL_SLOT_MAY_WILD = 4
 };
 

@@ -276,7 +276,8 @@ static FL_NOINLINE fl_status look_up(const fl_lexicon *lex, const uint8_t *text,
     fl_status st;
     const fl_cue *const *cue_at = lex->cue_at;
     /* the common token (same forms, no wildcard labels) in the loop, the others in
-     * label_rest: FL_SLOT_MAY_WILD sends a simple token there */
+     * label_rest: FL_SLOT_MAY_WILD sends a token there (a token that is not simple has its
+     * wildcard labels from the first pass, and has none without the flag) */
     const bool wild_fold = (lex->wild_kinds & 1) != 0;
     const fl_vocab_slot *no_slot = (lex->wild_kinds & 2) ? &NO_SLOT_MAY_WILD : &NO_SLOT;
     /* the lookups start at the slot the first pass left in root: an index that fits its 32
@@ -294,16 +295,14 @@ static FL_NOINLINE fl_status look_up(const fl_lexicon *lex, const uint8_t *text,
         uint64_t tail = fl__load_le64(f + FL_VOCAB_HEAD) & TAIL_MASK[capped];
         const fl_vocab_slot *slot = probe(lex, f, fold_len, k->hash_fold, head, tail, k->root);
         if (slot == NULL) {
-            slot = wild_fold && k->simple && fl__wild_may_start(lex, f, fold_len) ? &NO_SLOT_WILD
-                                                                                  : no_slot;
+            slot = wild_fold && fl__wild_may_start(lex, f, fold_len) ? &NO_SLOT_WILD : no_slot;
         }
         uint32_t id_fold = slot->id - 1; /* id 0 (a cue word only, or none): FL_NO_ID */
         k->id_fold = id_fold;
         /* &lex->cues[slot->cue - 1], or NULL for 0, by a load: a branch on whether a word is
          * a cue word was mispredicted on a sixth of the tokens */
         k->cue = cue_at[slot->cue];
-        if (FL_LIKELY(k->same && k->wild_n == 0 &&
-                      !(k->simple && (slot->flags & FL_SLOT_MAY_WILD) != 0))) {
+        if (FL_LIKELY(k->same && !(slot->flags & FL_SLOT_MAY_WILD))) {
             if (exact) {
                 k->id_exact = id_fold; /* one string table: equal bytes have the same id */
             }
