@@ -427,13 +427,11 @@ enum {
 };
 
 enum {
-    /* some folded wildcard prefix may begin the string (fl__wild_may_start, asked at compile) */
+    /* some wildcard prefix, folded or exact, may begin the string (fl__wild_may_start, one
+     * filter for both kinds, asked at compile) */
     FL_SLOT_WILD = 1,
     /* the root has a child along the string's exact label (root_kids, asked at compile) */
-    FL_SLOT_EXACT_ROOT = 2,
-    /* a token of this folded form may have wildcard labels: FL_SLOT_WILD, or the lexicon
-     * has exact wildcards (whose test reads the token's exact form) */
-    FL_SLOT_MAY_WILD = 4
+    FL_SLOT_EXACT_ROOT = 2
 };
 
 /* A wildcard prefix: a string some wildcard edge is labelled with. */

@@ -867,7 +867,7 @@ fl_status fl__lexicon_freeze(fl_lexicon *lex) {
                                                FL_START_MORE |
                                                (lex->has_exclusions ? FL_START_EXCL : 0)
                                          : slot->start);
-        if ((slot->id != 0 || slot->cue != 0) && (lex->wild_kinds & 1)) {
+        if ((slot->id != 0 || slot->cue != 0) && lex->wild_kinds != 0) {
             size_t len;
             const uint8_t *str;
             if (slot->id != 0) {
@@ -877,9 +877,6 @@ fl_status fl__lexicon_freeze(fl_lexicon *lex) {
                 len = lex->cues[slot->cue - 1].len;
             }
             slot->flags |= fl__wild_may_start(lex, str, len) ? FL_SLOT_WILD : 0;
-        }
-        if ((slot->flags & FL_SLOT_WILD) || (lex->wild_kinds & 2)) {
-            slot->flags |= FL_SLOT_MAY_WILD;
         }
     }
     fl__free(a, lex->edge_slots);

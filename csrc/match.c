@@ -220,17 +220,13 @@ static inline const fl_vocab_slot *probe(const fl_lexicon *lex, const uint8_t *s
     return fl__vocab_probe_at(lex, s, len, hash, head, tail, (first + 1) & lex->vocab_mask);
 }
 
-/* What fl__vocab_probe_at's NULL stands for in fl__label_tokens: no id, no cue, no child.
- * NO_SLOT_WILD for a form that some folded wildcard prefix may begin (FL_SLOT_WILD, as a slot
- * in the table has it), NO_SLOT_MAY_WILD for another in a lexicon with exact wildcards
- * (FL_SLOT_MAY_WILD alone), NO_SLOT for the rest. */
+/* What fl__vocab_probe_at's NULL stands for in fl__label_tokens: no id, no cue, no child;
+ * NO_SLOT_WILD for a form that some wildcard prefix may begin (FL_SLOT_WILD, as a slot in the
+ * table has it). */
 static const fl_vocab_slot NO_SLOT = {.start = FL_START_NO_FOLD, .start_same = FL_START_NO_FOLD};
 static const fl_vocab_slot NO_SLOT_WILD = {.start = FL_START_NO_FOLD,
                                            .start_same = FL_START_NO_FOLD,
-                                           .flags = FL_SLOT_WILD | FL_SLOT_MAY_WILD};
-static const fl_vocab_slot NO_SLOT_MAY_WILD = {.start = FL_START_NO_FOLD,
-                                               .start_same = FL_START_NO_FOLD,
-                                               .flags = FL_SLOT_MAY_WILD};
+                                           .flags = FL_SLOT_WILD};
 
 /* The rest of token k's labels after its lookup (slot, or NO_SLOT) in fl__label_tokens'
  * second pass, for the tokens its loop leaves: its exact label, its wildcard labels (a
@@ -253,9 +249,9 @@ static FL_NOINLINE fl_status label_rest(const fl_lexicon *lex, const uint8_t *te
     if (lex->wild_kinds != 0 && k->simple) {
         /* its exact form: the text, or the folded form when equal */
         const uint8_t *e = !exact ? NULL : k->same ? f : text + tok->start;
-        /* the folded half of the test is in its slot (one of the NO_SLOTs for a form
+        /* the folded half of the test is in its slot (NO_SLOT_WILD or NO_SLOT for a form
          * not in the table) */
-        bool may = (slot->flags & FL_SLOT_WILD) ||
+        bool may = ((lex->wild_kinds & 1) && (slot->flags & FL_SLOT_WILD)) ||
                    ((lex->wild_kinds & 2) && e != NULL && fl__wild_may_start(lex, e, fold_len));
         if (may && (st = wild_labels(lex, res, k, f, fold_len, e, fold_len)) != FL_OK) {
             return st;
@@ -276,10 +272,10 @@ static FL_NOINLINE fl_status look_up(const fl_lexicon *lex, const uint8_t *text,
     fl_status st;
     const fl_cue *const *cue_at = lex->cue_at;
     /* the common token (same forms, no wildcard labels) in the loop, the others in
-     * label_rest: FL_SLOT_MAY_WILD sends a token there (a token that is not simple has its
-     * wildcard labels from the first pass, and has none without the flag) */
-    const bool wild_fold = (lex->wild_kinds & 1) != 0;
-    const fl_vocab_slot *no_slot = (lex->wild_kinds & 2) ? &NO_SLOT_MAY_WILD : &NO_SLOT;
+     * label_rest: a token whose forms are the same bytes has wildcard labels, of either
+     * kind, only when its slot has FL_SLOT_WILD (one that is not simple has them from the
+     * first pass) */
+    const bool wild = lex->wild_kinds != 0;
     /* the lookups start at the slot the first pass left in root: an index that fits its 32
      * bits, since ids are fewer than 2^30 (fl__vocab_intern) and the table, at most half
      * full, has at most 2^32 slots */
@@ -295,14 +291,14 @@ static FL_NOINLINE fl_status look_up(const fl_lexicon *lex, const uint8_t *text,
         uint64_t tail = fl__load_le64(f + FL_VOCAB_HEAD) & TAIL_MASK[capped];
         const fl_vocab_slot *slot = probe(lex, f, fold_len, k->hash_fold, head, tail, k->root);
         if (slot == NULL) {
-            slot = wild_fold && fl__wild_may_start(lex, f, fold_len) ? &NO_SLOT_WILD : no_slot;
+            slot = wild && fl__wild_may_start(lex, f, fold_len) ? &NO_SLOT_WILD : &NO_SLOT;
         }
         uint32_t id_fold = slot->id - 1; /* id 0 (a cue word only, or none): FL_NO_ID */
         k->id_fold = id_fold;
         /* &lex->cues[slot->cue - 1], or NULL for 0, by a load: a branch on whether a word is
          * a cue word was mispredicted on a sixth of the tokens */
         k->cue = cue_at[slot->cue];
-        if (FL_LIKELY(k->same && !(slot->flags & FL_SLOT_MAY_WILD))) {
+        if (FL_LIKELY(k->same && !(slot->flags & FL_SLOT_WILD))) {
             if (exact) {
                 k->id_exact = id_fold; /* one string table: equal bytes have the same id */
             }
