@@ -96,11 +96,14 @@ static inline uint8_t first_step(const fl_lexicon *lex, const fl_result *res, fl
                     ? (slot->flags & FL_SLOT_EXACT_ROOT) ||
                           (k->wild_n > 0 && wild_roots(lex, res, k))
                     : (k->wild_n > 0 || k->id_exact != FL_NO_ID) && other_roots(lex, res, k);
-    /* other ways from the root: a walk may go on otherwise than along the next folded label */
-    return (
-        uint8_t)((slot->start & ~(more ? FL_START_STEP : 0)) |
-                 (more ? FL_START_TERM | FL_START_MORE | (lex->has_exclusions ? FL_START_EXCL : 0)
-                       : 0));
+    uint8_t start = slot->start;
+    if (more) {
+        /* other ways from the root: a walk may go on otherwise than along the next folded
+         * label */
+        start = (uint8_t)((start & ~FL_START_STEP) | FL_START_TERM | FL_START_MORE |
+                          (lex->has_exclusions ? FL_START_EXCL : 0));
+    }
+    return start;
 }
 
 /* The mask of the first n bytes of a word, n = 1 to 8 (0 is never asked for): a table, one
