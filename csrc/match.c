@@ -339,8 +339,9 @@ fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result
         if (k->simple) {
             /* the run of simple tokens from here, in fold_simple's loop; room for their
              * folded forms (no longer than their text) and the word stores' 16 bytes */
-            if ((st = fl__vec_reserve(&res->alloc, &res->folded, 1,
-                                      at + (text_end - toks[i].start) + 16)) != FL_OK) {
+            size_t need = at + (text_end - toks[i].start) + 16;
+            if (res->folded.cap < need &&
+                (st = fl__vec_reserve(&res->alloc, &res->folded, 1, need)) != FL_OK) {
                 return st;
             }
             i = fold_simple(lex, text, text_end, toks, infos, i, n, res->folded.data, &at);
@@ -352,6 +353,7 @@ fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result
         size_t fold_len;
         size_t exact_len;
         bool same;
+        uint32_t hash;
         k->id_exact = FL_NO_ID;
         k->wild_n = 0;
         if (len == 1 && s[0] < 0x80 && toks[i].kind != FL_TOKEN_WORD &&
@@ -369,13 +371,15 @@ fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result
             fold_len = 1;
             exact_len = exact ? 1 : 0;
             same = true;
+            hash = fl__hash_short(d[0], 1);
         } else if ((st = fl__fold_token_pair(&res->alloc, &res->scratch, &res->fold_cache, s, len,
                                              toks[i].kind, exact, &res->folded, &fold_len,
                                              &exact_len, &same)) != FL_OK) {
             return st;
+        } else {
+            hash = fl__hash_inline(fl__vec_bytes(&res->folded, at), fold_len);
         }
         const uint8_t *f = fl__vec_bytes(&res->folded, at);
-        uint32_t hash = fl__hash_inline(f, fold_len);
         /* the exact form follows the folded one until the next token overwrites it:
          * what needs it is done now (the wildcard labels of a token that is not simple
          * too, so that each token's labels stay together) */
