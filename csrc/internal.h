@@ -13,11 +13,13 @@
 #if defined(__GNUC__)
 #define FL_HIDDEN __attribute__((visibility("hidden")))
 #define FL_UNLIKELY(x) __builtin_expect(!!(x), 0)
+#define FL_LIKELY(x) __builtin_expect(!!(x), 1)
 #define FL_PRINTF(f, a) __attribute__((format(printf, f, a)))
 #define FL_NOINLINE __attribute__((noinline))
 #else
 #define FL_HIDDEN
 #define FL_UNLIKELY(x) (x)
+#define FL_LIKELY(x) (x)
 #define FL_PRINTF(f, a)
 #define FL_NOINLINE
 #endif
@@ -225,20 +227,21 @@ typedef struct fl_tokinfo {
      * finds both) */
     const struct fl_cue *cue;
     uint32_t root; /* match.c: the root's child along its folded label, or 0 */
-    uint8_t root_more; /* match.c: the root has other children for it (exact, wildcard) */
-    uint8_t root_flags; /* match.c: FL_ROOT_* of the node `root` */
 } fl_tokinfo;
 
 /* What fl__match's scans need of each token, one byte per token in fl_result.starts (the
  * scans then read a byte a token, eight at a time, not a 64-byte fl_tokinfo). */
 enum {
-    FL_START_TERM = 1, /* a walk may start here: fl_tokinfo.root != 0 or root_more */
+    FL_START_TERM = 1, /* a walk may start here: fl_tokinfo.root != 0 or FL_START_MORE */
     FL_START_EXCL = 2, /* an exclusion may start here */
-    /* fl__label_tokens' own, for taking away FL_START_TERM where a walk would end at its first
-     * node: a walk from here goes on only along the next token's folded label (its first
-     * node has FL_ROOT_FOLD_STEP, and the token no other way from the root) */
+    /* a walk from here goes on only along the next token's folded label (its first node has
+     * FL_ROOT_FOLD_STEP, and the token no other way from the root): fl__label_tokens takes
+     * FL_START_TERM away where the walk would end at its first node */
     FL_START_STEP = 4,
-    FL_START_NO_FOLD = 8 /* no folded label (FL_NO_ID): no walk goes on through this token */
+    FL_START_NO_FOLD = 8, /* no folded label (FL_NO_ID): no walk goes on through this token */
+    /* the root has other children for the token than along its folded label (exact,
+     * wildcard) */
+    FL_START_MORE = 16
 };
 
 /* Appends the tokens of text[0..len) to toks (fl_token) and infos (fl_tokinfo). Fills
@@ -419,6 +422,9 @@ typedef struct fl_vocab_slot {
     uint8_t start;
     uint8_t flags; /* compiled: FL_SLOT_* */
     uint8_t root_flags; /* compiled: FL_ROOT_* of the node `root` */
+    /* compiled: the start byte of a token whose exact label is this one and that has no
+     * wildcard labels (start, with FL_START_MORE for FL_SLOT_EXACT_ROOT) */
+    uint8_t start_same;
 } fl_vocab_slot;
 
 /* What the matcher may know of a walk's first node without reading it (fl_vocab_slot,
@@ -431,7 +437,8 @@ enum {
 };
 
 enum {
-    /* some folded wildcard prefix may begin the string (fl__wild_may_start, asked at compile) */
+    /* some wildcard prefix, folded or exact, may begin the string (fl__wild_may_start, one
+     * filter for both kinds, asked at compile) */
     FL_SLOT_WILD = 1,
     /* the root has a child along the string's exact label (root_kids, asked at compile) */
     FL_SLOT_EXACT_ROOT = 2
@@ -513,6 +520,9 @@ struct fl_lexicon {
     fl_vocab_slot *vocab_slots; /* 32-byte aligned, in vocab_mem */
     void *vocab_mem; /* the allocation of vocab_slots */
     const struct fl_cue *cues; /* compiled: the cue table the slots index (cues.c) */
+    /* compiled, in vocab_mem: NULL, then the address of each entry of cues, so that a slot's
+     * cue (1 + an index, 0: none) gives its entry or NULL in one load */
+    const struct fl_cue *const *cue_at;
     size_t vocab_mask; /* slots - 1 (a power of two minus one) */
     fl_vec nodes; /* fl_node; node 0 is the root */
     fl_vec entries; /* fl_entry */

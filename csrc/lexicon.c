@@ -272,14 +272,18 @@ static fl_status index_cues(fl_lexicon *lex) {
     size_t want = compiled_vocab_slots(n);
     size_t bytes;
     size_t order_bytes;
+    /* after the slots: cue_at, 1 + the cue table's entries */
+    size_t at_bytes;
     if (!fl__mul(want, sizeof(fl_vocab_slot), &bytes) || bytes > SIZE_MAX - 32 ||
+        !fl__mul(n_cues + 1, sizeof(const fl_cue *), &at_bytes) ||
+        at_bytes > SIZE_MAX - 32 - bytes ||
         !fl__mul(n, sizeof(uint32_t) + sizeof(uint16_t), &order_bytes)) {
         return FL_ERR_NOMEM;
     }
     /* order[]: the entries (a vocabulary id, or n_vocab + a cue index) by length;
      * cue_of[id]: 1 + the cue index of vocabulary id `id`, 0: none */
     uint32_t *order = fl__malloc(a, order_bytes == 0 ? 1 : order_bytes);
-    void *mem = fl__malloc(a, bytes + 32);
+    void *mem = fl__malloc(a, bytes + 32 + at_bytes);
     if (order == NULL || mem == NULL) {
         fl__free(a, order);
         fl__free(a, mem);
@@ -338,6 +342,12 @@ static fl_status index_cues(fl_lexicon *lex) {
     lex->vocab_slots = slots;
     lex->vocab_mask = mask;
     lex->cues = cues;
+    const fl_cue **cue_at = (const fl_cue **)(void *)((char *)slots + bytes);
+    cue_at[0] = NULL;
+    for (size_t c = 0; c < n_cues; c++) {
+        cue_at[c + 1] = &cues[c];
+    }
+    lex->cue_at = cue_at;
     return FL_OK;
 }
 
@@ -851,7 +861,13 @@ fl_status fl__lexicon_freeze(fl_lexicon *lex) {
         slot->flags = slot->id != 0 && lex->root_kids[n_ids + slot->id - 1] != 0 /* FL_EDGE_EXACT */
                           ? FL_SLOT_EXACT_ROOT
                           : 0;
-        if ((slot->id != 0 || slot->cue != 0) && (lex->wild_kinds & 1)) {
+        /* first_step's, for a token whose exact label is the folded one */
+        slot->start_same = (uint8_t)(slot->flags & FL_SLOT_EXACT_ROOT
+                                         ? (slot->start & ~FL_START_STEP) | FL_START_TERM |
+                                               FL_START_MORE |
+                                               (lex->has_exclusions ? FL_START_EXCL : 0)
+                                         : slot->start);
+        if ((slot->id != 0 || slot->cue != 0) && lex->wild_kinds != 0) {
             size_t len;
             const uint8_t *str;
             if (slot->id != 0) {

@@ -84,23 +84,39 @@ static bool other_roots(const fl_lexicon *lex, const fl_result *res, const fl_to
 
 /* The first step of every walk from token k, for fl__match: its child of the root along
  * its folded label and the start byte that child gives (both from its vocabulary slot, where
- * the compile put them), whether the root has other children for it, whether an exclusion
- * may start there (a cheap test: the exclusion walk decides). Returns its FL_START_* byte.
+ * the compile put them), whether the root has other children for it (FL_START_MORE), whether
+ * an exclusion may start there (a cheap test: the exclusion walk decides). Returns its
+ * FL_START_* byte.
  * exact_is_fold: the token's exact label is its folded one (the slot's string), whose exact
  * child of the root the compile noted in the slot. */
 static inline uint8_t first_step(const fl_lexicon *lex, const fl_result *res, fl_tokinfo *k,
                                  const fl_vocab_slot *slot, bool exact_is_fold) {
     k->root = slot->root;
-    k->root_flags = slot->root_flags;
     bool more = exact_is_fold
                     ? (slot->flags & FL_SLOT_EXACT_ROOT) ||
                           (k->wild_n > 0 && wild_roots(lex, res, k))
                     : (k->wild_n > 0 || k->id_exact != FL_NO_ID) && other_roots(lex, res, k);
-    k->root_more = more;
-    /* other ways from the root: a walk may go on otherwise than along the next folded label */
-    return (uint8_t)((slot->start & ~(more ? FL_START_STEP : 0)) |
-                     (more ? FL_START_TERM | (lex->has_exclusions ? FL_START_EXCL : 0) : 0));
+    uint8_t start = slot->start;
+    if (more) {
+        /* other ways from the root: a walk may go on otherwise than along the next folded
+         * label */
+        start = (uint8_t)((start & ~FL_START_STEP) | FL_START_TERM | FL_START_MORE |
+                          (lex->has_exclusions ? FL_START_EXCL : 0));
+    }
+    return start;
 }
+
+/* The mask of the first n bytes of a word, n = 1 to 8 (0 is never asked for): a table, one
+ * load for a shift's three instructions. */
+static const uint64_t WORD_MASK[9] = {0,
+                                      0xFFULL,
+                                      0xFFFFULL,
+                                      0xFFFFFFULL,
+                                      0xFFFFFFFFULL,
+                                      0xFFFFFFFFFFULL,
+                                      0xFFFFFFFFFFFFULL,
+                                      0xFFFFFFFFFFFFFFULL,
+                                      ~(uint64_t)0};
 
 /* The first pass of fl__label_tokens over the run of simple tokens (ASCII letters and
  * digits) from token i: folds each into fdata at *at (setting bit 5 folds each byte; digits
@@ -114,17 +130,18 @@ static size_t fold_simple(const fl_lexicon *lex, const uint8_t *text, size_t tex
                           uint8_t *fdata, size_t *at_io) {
     const fl_vocab_slot *slots = lex->vocab_slots;
     const size_t mask = lex->vocab_mask;
-    size_t at = *at_io;
-    for (; i < n && infos[i].simple; i++) {
-        fl_tokinfo *k = &infos[i];
-        size_t start = toks[i].start;
-        size_t len = toks[i].end - start; /* 1 or more */
+    const fl_token *t = toks + i;
+    const fl_token *t_end = toks + n;
+    fl_tokinfo *k = infos + i;
+    uint8_t *d = fdata + *at_io;
+    for (; t < t_end && k->simple; t++, k++) {
+        size_t start = t->start;
+        size_t len = t->end - start; /* 1 or more */
         const uint8_t *s = text + start;
-        uint8_t *d = fdata + at;
         uint32_t hash;
         bool same;
         if (len <= 8 && start + 8 <= text_end) {
-            uint64_t m = ~(uint64_t)0 >> (64 - 8 * len);
+            uint64_t m = WORD_MASK[len];
             uint64_t w = fl__load_le64(s) & m;
             uint64_t lw = (w | 0x2020202020202020ULL) & m;
             fl__store_le64(d, lw);
@@ -132,7 +149,7 @@ static size_t fold_simple(const fl_lexicon *lex, const uint8_t *text, size_t tex
             same = w == lw;
         } else if (len <= 16 && start + 16 <= text_end) {
             /* fl__hash_bytes of 9 to 16 bytes: the two words mixed in turn */
-            uint64_t m = ~(uint64_t)0 >> (128 - 8 * len);
+            uint64_t m = WORD_MASK[len - 8];
             uint64_t w0 = fl__load_le64(s);
             uint64_t w1 = fl__load_le64(s + 8) & m;
             uint64_t lw0 = w0 | 0x2020202020202020ULL;
@@ -152,7 +169,7 @@ static size_t fold_simple(const fl_lexicon *lex, const uint8_t *text, size_t tex
         }
         k->id_exact = FL_NO_ID;
         k->wild_n = 0;
-        k->fold_off = at;
+        k->fold_off = (size_t)(d - fdata);
         k->fold_len = (uint32_t)len; /* token offsets are 32-bit */
         k->hash_fold = hash;
         k->same = same;
@@ -160,10 +177,10 @@ static size_t fold_simple(const fl_lexicon *lex, const uint8_t *text, size_t tex
         __builtin_prefetch(&slots[slot]);
         /* the slot, for the lookup below: root is free until first_step sets it */
         k->root = (uint32_t)slot;
-        at += len;
+        d += len;
     }
-    *at_io = at;
-    return i;
+    *at_io = (size_t)(d - fdata);
+    return (size_t)(t - toks);
 }
 
 /* The masks of fl__vocab_head's and fl__vocab_tail's bytes of a form of n bytes, n capped
@@ -187,8 +204,115 @@ static inline bool big_may_have(const fl_lexicon *lex, uint64_t h) {
     return (lex->big_bloom[b >> 3] >> (b & 7)) & 1u;
 }
 
-/* What fl__vocab_probe_at's NULL stands for in fl__label_tokens: no id, no cue, no child. */
-static const fl_vocab_slot NO_SLOT = {.start = FL_START_NO_FOLD};
+/* fl__vocab_probe_at, with the first slot's answer inline for a string of 1 to
+ * FL_VOCAB_TAIL_MAX bytes: equal heads and tails are then equal strings (the head holds the
+ * length), and an empty slot's head, 0, equals no such string's. */
+static inline const fl_vocab_slot *probe(const fl_lexicon *lex, const uint8_t *s, size_t len,
+                                         uint32_t hash, uint64_t head, uint64_t tail,
+                                         size_t first) {
+    if (len - 1 >= FL_VOCAB_TAIL_MAX) {
+        return fl__vocab_probe_at(lex, s, len, hash, head, tail, first);
+    }
+    const fl_vocab_slot *slot = &lex->vocab_slots[first];
+    if (slot->head == head && slot->tail == tail) {
+        return slot;
+    }
+    if (slot->id == 0 && slot->cue == 0) {
+        return NULL;
+    }
+    return fl__vocab_probe_at(lex, s, len, hash, head, tail, (first + 1) & lex->vocab_mask);
+}
+
+/* What fl__vocab_probe_at's NULL stands for in fl__label_tokens: no id, no cue, no child;
+ * NO_SLOT_WILD for a form that some wildcard prefix may begin (FL_SLOT_WILD, as a slot in the
+ * table has it). */
+static const fl_vocab_slot NO_SLOT = {.start = FL_START_NO_FOLD, .start_same = FL_START_NO_FOLD};
+static const fl_vocab_slot NO_SLOT_WILD = {.start = FL_START_NO_FOLD,
+                                           .start_same = FL_START_NO_FOLD,
+                                           .flags = FL_SLOT_WILD};
+
+/* The rest of token k's labels after its lookup (slot, or NO_SLOT) in fl__label_tokens'
+ * second pass, for the tokens its loop leaves: its exact label, its wildcard labels (a
+ * simple token's: the others have theirs from the first pass) and its first step, into
+ * *start. f: its folded form. */
+static FL_NOINLINE fl_status label_rest(const fl_lexicon *lex, const uint8_t *text, fl_result *res,
+                                        size_t i, const fl_vocab_slot *slot, const uint8_t *f,
+                                        uint8_t *start) {
+    const fl_token *tok = (const fl_token *)res->tokens.data + i;
+    fl_tokinfo *k = (fl_tokinfo *)res->infos.data + i;
+    const bool exact = lex->has_exact;
+    size_t fold_len = k->fold_len;
+    fl_status st;
+    if (exact && k->same) {
+        k->id_exact = k->id_fold; /* one string table: equal bytes have the same id */
+    } else if (exact && k->simple) {
+        /* the exact form of a simple token is the text */
+        k->id_exact = fl__exact_find_fast(lex, text + tok->start, fold_len);
+    }
+    if (lex->wild_kinds != 0 && k->simple) {
+        /* its exact form: the text, or the folded form when equal */
+        const uint8_t *e = !exact ? NULL : k->same ? f : text + tok->start;
+        /* the folded half of the test is in its slot (NO_SLOT_WILD or NO_SLOT for a form
+         * not in the table) */
+        bool may = ((lex->wild_kinds & 1) && (slot->flags & FL_SLOT_WILD)) ||
+                   ((lex->wild_kinds & 2) && e != NULL && fl__wild_may_start(lex, e, fold_len));
+        if (may && (st = wild_labels(lex, res, k, f, fold_len, e, fold_len)) != FL_OK) {
+            return st;
+        }
+    }
+    *start = first_step(lex, res, k, slot, exact && k->same);
+    return FL_OK;
+}
+
+/* fl__label_tokens' second pass: looks up every token's folded form (the first pass left its
+ * slot in root) and labels it. A function of its own, so that its loop has the registers. */
+static FL_NOINLINE fl_status look_up(const fl_lexicon *lex, const uint8_t *text, fl_result *res) {
+    size_t n = res->tokens.len;
+    fl_tokinfo *infos = res->infos.data;
+    const uint8_t *folded = fl__vec_bytes(&res->folded, 0);
+    uint8_t *starts = res->starts.data;
+    const bool exact = lex->has_exact;
+    fl_status st;
+    const fl_cue *const *cue_at = lex->cue_at;
+    /* the common token (same forms, no wildcard labels) in the loop, the others in
+     * label_rest: a token whose forms are the same bytes has wildcard labels, of either
+     * kind, only when its slot has FL_SLOT_WILD (one that is not simple has them from the
+     * first pass) */
+    const bool wild = lex->wild_kinds != 0;
+    /* the lookups start at the slot the first pass left in root: an index that fits its 32
+     * bits, since ids are fewer than 2^30 (fl__vocab_intern) and the table, at most half
+     * full, has at most 2^32 slots */
+    for (size_t i = 0; i < n; i++) {
+        fl_tokinfo *k = &infos[i];
+        const uint8_t *f = folded + k->fold_off;
+        size_t fold_len = k->fold_len;
+        /* fl__vocab_head and fl__vocab_tail from the 8 bytes at f and at f + 7 (16 readable
+         * bytes follow every form), masked by tables: a branch on whether the form is
+         * longer than 7 bytes was mispredicted on a third of the tokens */
+        size_t capped = fold_len < FL_VOCAB_LEN_CAP ? fold_len : FL_VOCAB_LEN_CAP;
+        uint64_t head = (fl__load_le64(f) & HEAD_MASK[capped]) | ((uint64_t)capped << 56);
+        uint64_t tail = fl__load_le64(f + FL_VOCAB_HEAD) & TAIL_MASK[capped];
+        const fl_vocab_slot *slot = probe(lex, f, fold_len, k->hash_fold, head, tail, k->root);
+        if (slot == NULL) {
+            slot = wild && fl__wild_may_start(lex, f, fold_len) ? &NO_SLOT_WILD : &NO_SLOT;
+        }
+        uint32_t id_fold = slot->id - 1; /* id 0 (a cue word only, or none): FL_NO_ID */
+        k->id_fold = id_fold;
+        /* &lex->cues[slot->cue - 1], or NULL for 0, by a load: a branch on whether a word is
+         * a cue word was mispredicted on a sixth of the tokens */
+        k->cue = cue_at[slot->cue];
+        if (FL_LIKELY(k->same && !(slot->flags & FL_SLOT_WILD))) {
+            if (exact) {
+                k->id_exact = id_fold; /* one string table: equal bytes have the same id */
+            }
+            k->root = slot->root;
+            starts[i] = slot->start_same;
+        } else if ((st = label_rest(lex, text, res, i, slot, f, &starts[i])) != FL_OK) {
+            return st;
+        }
+    }
+    return FL_OK;
+}
 
 /*
  * Labels in two passes over the tokens of the text. The first folds each token into
@@ -215,8 +339,9 @@ fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result
         if (k->simple) {
             /* the run of simple tokens from here, in fold_simple's loop; room for their
              * folded forms (no longer than their text) and the word stores' 16 bytes */
-            if ((st = fl__vec_reserve(&res->alloc, &res->folded, 1,
-                                      at + (text_end - toks[i].start) + 16)) != FL_OK) {
+            size_t need = at + (text_end - toks[i].start) + 16;
+            if (res->folded.cap < need &&
+                (st = fl__vec_reserve(&res->alloc, &res->folded, 1, need)) != FL_OK) {
                 return st;
             }
             i = fold_simple(lex, text, text_end, toks, infos, i, n, res->folded.data, &at);
@@ -228,6 +353,7 @@ fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result
         size_t fold_len;
         size_t exact_len;
         bool same;
+        uint32_t hash;
         k->id_exact = FL_NO_ID;
         k->wild_n = 0;
         if (len == 1 && s[0] < 0x80 && toks[i].kind != FL_TOKEN_WORD &&
@@ -245,13 +371,15 @@ fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result
             fold_len = 1;
             exact_len = exact ? 1 : 0;
             same = true;
+            hash = fl__hash_short(d[0], 1);
         } else if ((st = fl__fold_token_pair(&res->alloc, &res->scratch, &res->fold_cache, s, len,
                                              toks[i].kind, exact, &res->folded, &fold_len,
                                              &exact_len, &same)) != FL_OK) {
             return st;
+        } else {
+            hash = fl__hash_inline(fl__vec_bytes(&res->folded, at), fold_len);
         }
         const uint8_t *f = fl__vec_bytes(&res->folded, at);
-        uint32_t hash = fl__hash_inline(f, fold_len);
         /* the exact form follows the folded one until the next token overwrites it:
          * what needs it is done now (the wildcard labels of a token that is not simple
          * too, so that each token's labels stay together) */
@@ -283,52 +411,11 @@ fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result
         (st = fl__vec_reserve(&res->alloc, &res->starts, 1, n + 8)) != FL_OK) {
         return st;
     }
-    const uint8_t *folded = fl__vec_bytes(&res->folded, 0);
     uint8_t *starts = res->starts.data;
     memset(starts + n, 0, 8);
     res->starts.len = n;
-    /* the lookups start at the slot the first pass left in root: an index that fits its 32
-     * bits, since ids are fewer than 2^30 (fl__vocab_intern) and the table, at most half
-     * full, has at most 2^32 slots */
-    for (size_t i = 0; i < n; i++) {
-        fl_tokinfo *k = &infos[i];
-        const uint8_t *f = folded + k->fold_off;
-        size_t fold_len = k->fold_len;
-        /* fl__vocab_head and fl__vocab_tail from the 8 bytes at f and at f + 7 (16 readable
-         * bytes follow every form), masked by tables: a branch on whether the form is
-         * longer than 7 bytes was mispredicted on a third of the tokens */
-        size_t capped = fold_len < FL_VOCAB_LEN_CAP ? fold_len : FL_VOCAB_LEN_CAP;
-        uint64_t head = (fl__load_le64(f) & HEAD_MASK[capped]) | ((uint64_t)capped << 56);
-        uint64_t tail = fl__load_le64(f + FL_VOCAB_HEAD) & TAIL_MASK[capped];
-        const fl_vocab_slot *slot = fl__vocab_probe_at(lex, f, fold_len, k->hash_fold, head, tail,
-                                                       k->root);
-        if (slot == NULL) {
-            slot = &NO_SLOT;
-        }
-        k->id_fold = slot->id - 1; /* id 0 (a cue word only, or none): FL_NO_ID */
-        /* &lex->cues[slot->cue - 1], or NULL for 0, by a mask: a branch on whether a word
-         * is a cue word was mispredicted on a sixth of the tokens */
-        uintptr_t cue_at = (uintptr_t)lex->cues + ((uintptr_t)slot->cue - 1) * sizeof(fl_cue);
-        k->cue = (const fl_cue *)(cue_at & -(uintptr_t)(slot->cue != 0));
-        if (exact && k->same) {
-            k->id_exact = k->id_fold; /* one string table: equal bytes have the same id */
-        } else if (exact && k->simple) {
-            /* the exact form of a simple token is the text */
-            k->id_exact = fl__exact_find_fast(lex, text + toks[i].start, fold_len);
-        }
-        if (wild && k->simple) {
-            /* its exact form: the text, or the folded form when equal */
-            const uint8_t *e = !exact ? NULL : k->same ? f : text + toks[i].start;
-            /* a form in the table has the folded half of the test in its slot */
-            bool may = slot != &NO_SLOT
-                           ? (slot->flags & FL_SLOT_WILD) ||
-                                 ((lex->wild_kinds & 2) && fl__wild_may_start(lex, e, fold_len))
-                           : wild_may_have(lex, f, fold_len, e, fold_len);
-            if (may && (st = wild_labels(lex, res, k, f, fold_len, e, fold_len)) != FL_OK) {
-                return st;
-            }
-        }
-        starts[i] = first_step(lex, res, k, slot, exact && k->same);
+    if ((st = look_up(lex, text, res)) != FL_OK) {
+        return st;
     }
     /* A walk from a token with FL_START_STEP ends at its first node unless the next token's
      * folded label leads on from it: no walk starts there, and fl__match's scan passes it.
@@ -565,7 +652,7 @@ fl_status fl__match(const fl_lexicon *lex, fl_result *res) {
     const fl_token *toks = res->tokens.data;
     fl_tokinfo *infos = res->infos.data;
     fl_status st;
-    /* the first step of every walk (k->root, root_more, starts) was taken by
+    /* the first step of every walk (k->root, starts) was taken by
      * fl__label_tokens */
     const uint8_t *starts = res->starts.data;
     for (size_t si = 0; si < ns; si++) {
@@ -606,8 +693,8 @@ fl_status fl__match(const fl_lexicon *lex, fl_result *res) {
             }
             const fl_tokinfo *k = &infos[i];
             uint32_t c = k->root;
-            bool other = k->root_more;
-            if (!other && (k->root_flags & FL_ROOT_FOLD_STEP)) {
+            bool other = (starts[i] & FL_START_MORE) != 0;
+            if (starts[i] & FL_START_STEP) { /* not with FL_START_MORE */
                 /* walk_chain's first step, before it reads the rest of node c: no term ends
                  * at c, so a match needs the next token's folded label to lead on from it.
                  * fl__label_tokens took the start away where the next token has none or the

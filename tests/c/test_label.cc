@@ -1,0 +1,270 @@
+// test_label.cc: the labels fl__label_tokens (match.c) gives each token, checked against the
+// general lookups (fl__fold_token_pair, fl__vocab_find, fl__exact_find, fl__wild_labels,
+// fl__cue_find and the root's child table) on generated lexicons and texts, so that its fast
+// paths (the inline first probe, the common token's start byte from its slot, a form not in
+// the table) answer as the general path does.
+// SPDX-License-Identifier: MIT
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "shim.h"
+
+extern "C" {
+#include "../../csrc/internal.h" // the token labels are internal: checked directly
+}
+
+namespace {
+
+using Strings = std::vector<std::string>;
+
+// Word stems: short and long, some sharing their first 7 bytes and their length (so that a
+// probe must compare tails), cue words, and one that is longer than a slot's head and tail.
+// clang-format off
+const Strings kStems = {
+    "us", "it", "said", "told", "abc", "state", "states", "statement", "statements",
+    "stateless", "statesmanly", "statesmanlik", "statesmanlie", "representative",
+    "representatives", "internationalisation", "ab", "abcd", "abcdefgh", "abcdefgi",
+    "xylophone", "zz", "nato", "iphone", "kiev", "chicken", "regime", "aggress", "aggression",
+    "q", "2024", "b52", "mid", "says", "don't",
+    "\xc3\xa9tat", "\xc3\xa9tatique",                           // état, étatique
+    "\xd0\xba\xd0\xb8\xd1\x97\xd0\xb2",                          // київ
+    "\xd0\xba\xd0\xb8\xd1\x97\xd0\xb2\xd1\x81\xd1\x8c\xd0\xba"}; // київськ
+// clang-format on
+
+std::string cased(std::mt19937 &rng, const std::string &w) {
+    std::string out = w;
+    switch (rng() % 4) {
+    case 0:
+        break;
+    case 1:
+        out[0] = (char)toupper((unsigned char)out[0]);
+        break;
+    case 2:
+        for (char &c : out) {
+            c = (char)toupper((unsigned char)c);
+        }
+        break;
+    default:
+        out[out.size() - 1] = (char)toupper((unsigned char)out.back());
+        break;
+    }
+    return out;
+}
+
+// A word of the texts: a stem in some case, now and then with a suffix, or not a stem.
+std::string text_word(std::mt19937 &rng) {
+    static const Strings others = {
+        "the",   "and",  "of",          "Zyx",          "qwertyuiopasdfgh", "mid-term",
+        "don't", "U.S.", "\xc3\xa9tat", "\xe2\x80\x9c", "\xe2\x80\x94",     ",",
+        ".",     "-",    "`",           "abcdefghij",   "Xylophones"};
+    if (rng() % 5 == 0) {
+        return others[rng() % others.size()];
+    }
+    std::string w = cased(rng, kStems[rng() % kStems.size()]);
+    if (rng() % 6 == 0) {
+        w += rng() % 2 ? "s" : "ing";
+    }
+    return w;
+}
+
+// A lexicon: terms of one to three stems, some case-sensitive (as written: lower or upper
+// case), some with a wildcard, some exclusions.
+std::string generated_lexicon(std::mt19937 &rng) {
+    std::string json = "{\"terms\": [";
+    Strings seen; // folded, for no duplicate terms
+    int n = 3 + (int)(rng() % 12);
+    for (int t = 0; t < n; t++) {
+        std::string words;
+        int len = 1 + (int)(rng() % 3);
+        bool exact = rng() % 3 == 0;
+        for (int j = 0; j < len; j++) {
+            std::string w = kStems[rng() % kStems.size()];
+            if (exact && rng() % 2) {
+                w = cased(rng, w);
+            }
+            size_t cut = w.size() > 2 ? 1 + rng() % (w.size() - 1) : 0;
+            while (cut > 0 && cut < w.size() && (w[cut] & 0xC0) == 0x80) {
+                cut++; // on a code point boundary
+            }
+            if (rng() % 5 == 0 && cut > 0 && cut < w.size() &&
+                (isalnum((unsigned char)w[cut - 1]) || (w[cut - 1] & 0x80))) {
+                w = w.substr(0, cut) + "*";
+            }
+            words += (j ? " " : "") + w;
+        }
+        std::string lower = words;
+        for (char &c : lower) {
+            c = (char)tolower((unsigned char)c);
+        }
+        if (std::find(seen.begin(), seen.end(), lower) != seen.end()) {
+            continue;
+        }
+        json += std::string(seen.empty() ? "" : ", ") + "{\"term\": \"" + words +
+                "\", \"category\": \"c\"" + (exact ? ", \"case_sensitive\": true" : "") + "}";
+        seen.push_back(lower);
+    }
+    json += "]";
+    if (rng() % 2) {
+        json += ", \"exclude\": [\"" + kStems[rng() % kStems.size()] + " " +
+                kStems[rng() % kStems.size()] + "\"]";
+    }
+    return json + "}";
+}
+
+// The root's child along label, or 0.
+uint32_t root_kid(const fl_lexicon *lex, uint32_t label) {
+    return lex->root_kids[(label & 3) * lex->n_ids + (label >> 2)];
+}
+
+// Checks every token's labels in res (after fl_analyze) against the general lookups.
+void check_labels(const fl_lexicon *lex, const std::string &text, const fl_result *res,
+                  const std::string &what) {
+    fl_allocator a;
+    fl__alloc_init(&a, nullptr);
+    fl_vec scratch = {};
+    fl_vec out = {};
+    fl_vec wild = {};
+    fl_fold_cache *cache = nullptr;
+    size_t n = res->tokens.len;
+    const fl_token *toks = (const fl_token *)res->tokens.data;
+    const fl_tokinfo *infos = (const fl_tokinfo *)res->infos.data;
+    const uint8_t *starts = (const uint8_t *)res->starts.data;
+    const uint8_t *folded = (const uint8_t *)res->folded.data;
+    const fl_node *nodes = (const fl_node *)lex->nodes.data;
+    for (size_t i = 0; i < n; i++) {
+        const fl_tokinfo &k = infos[i];
+        const uint8_t *s = (const uint8_t *)text.data() + toks[i].start;
+        size_t len = toks[i].end - toks[i].start;
+        std::string at = what + ", token " + std::to_string(i) + " \"" +
+                         std::string((const char *)s, len) + "\"";
+        // the forms
+        out.len = 0;
+        size_t fold_len = 0;
+        size_t exact_len = 0;
+        bool same = false;
+        ASSERT_EQ(FL_OK, fl__fold_token_pair(&a, &scratch, &cache, s, len, toks[i].kind, true, &out,
+                                             &fold_len, &exact_len, &same));
+        const uint8_t *f = (const uint8_t *)out.data;
+        const uint8_t *e = f + fold_len;
+        ASSERT_EQ(std::string((const char *)f, fold_len),
+                  std::string((const char *)folded + k.fold_off, k.fold_len))
+            << at;
+        ASSERT_EQ(fl__hash_bytes(f, fold_len), k.hash_fold) << at;
+        // the folded label, the cue entry, the exact label
+        uint32_t id_fold = fl__vocab_find(lex, f, fold_len, k.hash_fold);
+        EXPECT_EQ(id_fold, k.id_fold) << at;
+        EXPECT_EQ(fl__cue_find(f, fold_len, k.hash_fold), k.cue) << at;
+        uint32_t id_exact = FL_NO_ID;
+        if (lex->has_exact) {
+            id_exact = same ? id_fold
+                       : lex->exact_slots == NULL || exact_len == 0
+                           ? FL_NO_ID
+                           : fl__exact_find(lex, e, exact_len);
+        }
+        EXPECT_EQ(id_exact, k.id_exact) << at;
+        // the wildcard labels, folded ones first
+        wild.len = 0;
+        if (lex->wild_kinds & 1) {
+            ASSERT_EQ(FL_OK, fl__wild_labels(lex, &a, f, fold_len, FL_EDGE_WILD_FOLD, &wild));
+        }
+        if ((lex->wild_kinds & 2) && lex->has_exact) {
+            ASSERT_EQ(FL_OK, fl__wild_labels(lex, &a, e, exact_len, FL_EDGE_WILD_EXACT, &wild));
+        }
+        std::vector<uint32_t> want((const uint32_t *)wild.data,
+                                   (const uint32_t *)wild.data + wild.len);
+        std::vector<uint32_t> got;
+        if (k.wild_n > 0) {
+            const uint32_t *w = (const uint32_t *)res->wild.data + k.wild_first;
+            got.assign(w, w + k.wild_n);
+        }
+        EXPECT_EQ(want, got) << at;
+        // the first step from the root and the start byte
+        uint32_t root = id_fold != FL_NO_ID ? root_kid(lex, id_fold << 2) : 0;
+        EXPECT_EQ(root, k.root) << at;
+        bool more = id_exact != FL_NO_ID && root_kid(lex, id_exact << 2 | FL_EDGE_EXACT) != 0;
+        for (uint32_t l : want) {
+            more = more || root_kid(lex, l) != 0;
+        }
+        bool step = root != 0 && nodes[root].entry == 0 &&
+                    nodes[root].kid_kinds == (1u << FL_EDGE_FOLD) && !more;
+        uint8_t b = starts[i];
+        EXPECT_EQ(more, (b & FL_START_MORE) != 0) << at;
+        EXPECT_EQ(step, (b & FL_START_STEP) != 0) << at;
+        EXPECT_EQ(id_fold == FL_NO_ID, (b & FL_START_NO_FOLD) != 0) << at;
+        EXPECT_EQ(lex->has_exclusions && (more || (root != 0 && nodes[root].excl_below)),
+                  (b & FL_START_EXCL) != 0)
+            << at;
+        if (!step) {
+            EXPECT_EQ(root != 0 || more, (b & FL_START_TERM) != 0) << at;
+        } else if (i + 1 == n || infos[i + 1].id_fold == FL_NO_ID) {
+            EXPECT_EQ(0, b & FL_START_TERM) << at; /* the walk would end at its first node */
+        }
+    }
+    fl__fold_cache_free(&a, cache);
+    fl__vec_free(&a, &scratch);
+    fl__vec_free(&a, &out);
+    fl__vec_free(&a, &wild);
+}
+
+} // namespace
+
+TEST(Label, EveryTokenIsLabelledAsTheGeneralLookupsSay) {
+    std::mt19937 rng(39);
+    for (int round = 0; round < 300; round++) {
+        std::string json = generated_lexicon(rng);
+        fl_test::Lexicon lex(json);
+        ASSERT_EQ(FL_OK, lex.status()) << lex.error().message << " " << json;
+        fl_test::Result res;
+        for (int t = 0; t < 3; t++) {
+            std::string text;
+            int words = 1 + (int)(rng() % 60);
+            for (int j = 0; j < words; j++) {
+                text += (j == 0 ? "" : rng() % 9 == 0 ? ". " : " ") + text_word(rng);
+            }
+            ASSERT_EQ(FL_OK, res.analyze(lex, text)) << res.error().message;
+            check_labels(lex.get(), text, res.get(), json + " / " + text);
+            if (HasFailure()) {
+                return;
+            }
+        }
+    }
+}
+
+// Many forms with one head (the same first 7 bytes and length) in the table, and text words
+// of the same shape in it and not: a probe must tell them apart by their tails.
+TEST(Label, FormsWithOneHeadAreToldApartByTheirTails) {
+    std::mt19937 rng(7);
+    for (size_t len : {8u, 9u, 12u, 15u, 16u, 17u}) {
+        auto word = [&] {
+            std::string w = "abcdefg";
+            while (w.size() < len) {
+                w += (char)('a' + rng() % 3);
+            }
+            return w;
+        };
+        std::string json = "{\"terms\": [";
+        Strings seen;
+        for (int t = 0; t < 400; t++) {
+            std::string w = word();
+            if (std::find(seen.begin(), seen.end(), w) == seen.end()) {
+                json += std::string(seen.empty() ? "" : ", ") + "{\"term\": \"" + w +
+                        "\", \"category\": \"c\"}";
+                seen.push_back(w);
+            }
+        }
+        json += "]}";
+        fl_test::Lexicon lex(json);
+        ASSERT_EQ(FL_OK, lex.status()) << lex.error().message;
+        fl_test::Result res;
+        std::string text;
+        for (int j = 0; j < 2000; j++) {
+            text += (j ? " " : "") + word();
+        }
+        ASSERT_EQ(FL_OK, res.analyze(lex, text)) << res.error().message;
+        check_labels(lex.get(), text, res.get(), "length " + std::to_string(len));
+    }
+}
