@@ -263,6 +263,9 @@ typedef enum fl_plain_path { FL_PLAIN_NONE, FL_PLAIN_SSE2, FL_PLAIN_AVX2 } fl_pl
 FL_HIDDEN fl_status fl__tokenize_with(const fl_allocator *a, const uint8_t *text, size_t len,
                                       fl_vec *toks, fl_vec *infos, fl_plain_path path);
 FL_HIDDEN bool fl__tokenize_has_avx2(void);
+/* The classes of U+2000 to U+203F (fl__cclass's), which the tokeniser reads from their last
+ * byte; the tests compare the two. */
+FL_HIDDEN extern const uint8_t fl__tokenize_punct_class[64];
 
 /* ------------------------------------------------------------------ segment.c */
 

@@ -43,6 +43,27 @@ static const uint8_t WORD_BYTE[256] = {
 };
 /* clang-format on */
 
+/* The classes of U+2000 to U+203F (E2 80 80 to E2 80 BF), as fl__cclass answers them: the
+ * curly quotes, apostrophes and dashes of news, read without decoding or a call. */
+#define S FL_C_SPACE
+#define F FL_C_FORMAT
+#define A FL_C_APOSTROPHE
+#define H FL_C_HYPHEN
+#define O FL_C_OTHER
+/* clang-format off */
+const uint8_t fl__tokenize_punct_class[64] = {
+    S, S, S, S, S, S, S, S, S, S, S, F, F, F, F, F, /* U+2000: spaces, zero-width format */
+    H, H, H, H, O, O, O, O, A, A, O, O, O, O, O, O, /* U+2010: hyphens, dashes, quotes */
+    O, O, O, O, O, O, O, O, S, S, F, F, F, F, F, S, /* U+2020: line and paragraph breaks */
+    O, O, O, O, O, O, O, O, O, O, O, O, O, O, O, O, /* U+2030 */
+};
+/* clang-format on */
+#undef S
+#undef F
+#undef A
+#undef H
+#undef O
+
 typedef struct cursor {
     const uint8_t *text;
     size_t len;
@@ -57,26 +78,27 @@ static inline int32_t peek_class(const cursor *c, size_t pos, size_t *n, fl_ccla
         *k = (fl_cclass)fl__ascii_class[b];
         return b;
     }
+    if (b == 0xE2 && c->len - pos >= 3 && c->text[pos + 1] == 0x80 &&
+        (c->text[pos + 2] & 0xC0) == 0x80) {
+        unsigned low = c->text[pos + 2] & 0x3Fu;
+        *n = 3;
+        *k = (fl_cclass)fl__tokenize_punct_class[low];
+        return 0x2000 + (int32_t)low;
+    }
     int32_t cp;
     *n = fl__utf8_decode_fast(c->text + pos, c->len - pos, &cp);
     *k = fl__cclass_fast(cp);
     return cp;
 }
 
-/* The code point at byte position pos, or -1 at the end; *n receives its byte length. */
-static int32_t peek(const cursor *c, size_t pos, size_t *n) {
+/* peek_class, and -1 with FL_C_SPACE at the end */
+static inline int32_t peek_class_or_end(const cursor *c, size_t pos, size_t *n, fl_cclass *k) {
     if (pos >= c->len) {
         *n = 0;
+        *k = FL_C_SPACE;
         return -1;
     }
-    uint8_t b = c->text[pos];
-    if (b < 0x80) {
-        *n = 1;
-        return b;
-    }
-    int32_t cp;
-    *n = fl__utf8_decode(c->text + pos, c->len - pos, &cp);
-    return cp;
+    return peek_class(c, pos, n, k);
 }
 
 static bool is_wordish(fl_cclass k) {
@@ -106,26 +128,26 @@ static bool lost_space(const cursor *c, size_t pos) {
                             t[j] == '_' || t[j] == '/' || t[j] == '-' || t[j] == '\'');
 }
 
-/* Does the word continue through the joiner at pos? prev is the class of the code point
- * before the joiner. */
-static bool joins(const cursor *c, size_t pos, int32_t joiner, fl_cclass jclass, fl_cclass prev) {
-    size_t n;
-    peek(c, pos, &n);
-    size_t n2;
-    int32_t next = peek(c, pos + n, &n2);
-    if (next < 0) {
+/* Does the word continue through the joiner at pos, of n bytes? prev is the class of the
+ * code point before the joiner. What comes before is asked first: a comma after a letter
+ * ("but,”") needs no look at what follows. */
+static bool joins(const cursor *c, size_t pos, size_t n, int32_t joiner, fl_cclass jclass,
+                  fl_cclass prev) {
+    if (joiner == ',' ? prev != FL_C_DIGIT : !(is_wordish(prev) || prev == FL_C_MARK)) {
         return false;
     }
-    fl_cclass nk = fl__cclass_fast(next);
+    size_t n2;
+    fl_cclass nk;
+    int32_t next = peek_class_or_end(c, pos + n, &n2, &nk);
     if (jclass == FL_C_APOSTROPHE) {
-        if (!(is_wordish(prev) || prev == FL_C_MARK) || !is_wordish(nk)) {
+        if (!is_wordish(nk)) {
             return false;
         }
         if (next == 's' || next == 'S') {
             /* "Kyiv's": the clitic is split off when the s ends the word. */
             size_t n3;
-            int32_t after = peek(c, pos + n + n2, &n3);
-            fl_cclass ak = after < 0 ? FL_C_SPACE : fl__cclass_fast(after);
+            fl_cclass ak;
+            peek_class_or_end(c, pos + n + n2, &n3, &ak);
             if (!is_wordish(ak) && ak != FL_C_MARK && ak != FL_C_FORMAT) {
                 return false;
             }
@@ -133,13 +155,9 @@ static bool joins(const cursor *c, size_t pos, int32_t joiner, fl_cclass jclass,
         return true;
     }
     if (joiner == ',') {
-        return prev == FL_C_DIGIT && nk == FL_C_DIGIT;
+        return nk == FL_C_DIGIT;
     }
-    if (joiner == '.' || joiner == '@') {
-        return (is_wordish(prev) || prev == FL_C_MARK) && is_wordish(nk) &&
-               !(joiner == '.' && lost_space(c, pos));
-    }
-    return false;
+    return is_wordish(nk) && !(joiner == '.' && lost_space(c, pos));
 }
 
 #if defined(__SSE2__)
@@ -185,6 +203,13 @@ static inline size_t ascii_run(const uint8_t *text, size_t pos, size_t len, unsi
         pos++;
     }
     return pos;
+}
+
+/* Is b, after an ASCII symbol, a stop (classify_block) that leaves the symbol to the
+ * general path (a byte past ASCII, an apostrophe or a hyphen: not whitespace, which ends
+ * it)? plain_words would cut nothing there ("but,” he said": the comma). */
+static inline bool stop_after_symbol(uint8_t b) {
+    return b >= 0x80 || b == '\'' || b == '`' || b == '-';
 }
 
 _Static_assert(offsetof(fl_token, end) == 4 && offsetof(fl_token, cp_start) == 8 &&
@@ -537,7 +562,8 @@ static fl_status tokenize(const fl_allocator *a, const uint8_t *text, size_t len
         /* most tokens: plain ASCII words and symbols, written by plain_words' own loop */
         if (plain != FL_PLAIN_NONE && pos != stuck &&
             (WORD_BYTE[text[pos]] != 0 ||
-             (text[pos] < 0x80 && fl__ascii_class[text[pos]] == FL_C_OTHER))) {
+             (text[pos] < 0x80 && fl__ascii_class[text[pos]] == FL_C_OTHER &&
+              !(pos + 1 < len && stop_after_symbol(text[pos + 1]))))) {
             plain_state ps = {pos, cpi, space, SIZE_MAX};
             size_t w =
                 plain == FL_PLAIN_AVX2
@@ -638,7 +664,7 @@ static fl_status tokenize(const fl_allocator *a, const uint8_t *text, size_t len
                 if (is_wordish(xk) || xk == FL_C_MARK || xk == FL_C_FORMAT) {
                     take = true;
                 } else if (xk == FL_C_APOSTROPHE || x == '.' || x == '@' || x == ',') {
-                    take = joins(&c, pos, x, xk, prev);
+                    take = joins(&c, pos, m, x, xk, prev);
                 } else {
                     take = false;
                 }
@@ -664,17 +690,30 @@ static fl_status tokenize(const fl_allocator *a, const uint8_t *text, size_t len
             info->ncp = (uint32_t)(ncp > UINT32_MAX ? UINT32_MAX : ncp);
             info->has_letter = letter;
             info->all_digits = digits;
+            if (info->cp0 < 0x80) {
+                info->upper = (unsigned)(info->cp0 - 'A') < 26u;
+                info->lower = (unsigned)(info->cp0 - 'a') < 26u;
+            } else {
+                info->upper = fl__is_upper(info->cp0);
+                info->lower = fl__is_lower(info->cp0);
+            }
         } else {
-            size_t n2;
-            int32_t next = peek(&c, pos + n, &n2);
-            fl_cclass nk = next < 0 ? FL_C_SPACE : fl__cclass_fast(next);
+            /* upper and lower stay 0: a code point of no letter's class is neither (the
+             * tests hold fl__is_upper and fl__is_lower to that) */
+            /* what follows is read only where the kind depends on it */
+            size_t n2 = 0;
+            fl_cclass nk = FL_C_SPACE;
+            int32_t next = -1;
+            if (k == FL_C_APOSTROPHE || k == FL_C_HYPHEN) {
+                next = peek_class_or_end(&c, pos + n, &n2, &nk);
+            }
             size_t take_cps = 1;
             t->kind = FL_TOKEN_PUNCT;
             /* "Kyiv's": a clitic after a word; also at the very start ("'s" as a term) */
             if (k == FL_C_APOSTROPHE && !space && (next == 's' || next == 'S')) {
                 size_t n3;
-                int32_t after = peek(&c, pos + n + n2, &n3);
-                fl_cclass ak = after < 0 ? FL_C_SPACE : fl__cclass_fast(after);
+                fl_cclass ak;
+                peek_class_or_end(&c, pos + n + n2, &n3, &ak);
                 if (!is_wordish(ak) && ak != FL_C_MARK) {
                     t->kind = FL_TOKEN_CLITIC;
                     take_cps = 2;
@@ -691,11 +730,14 @@ static fl_status tokenize(const fl_allocator *a, const uint8_t *text, size_t len
                 cpi++;
             }
             size_t ncp = take_cps;
-            /* Marks after a symbol stay with it (emoji variation selectors, accents). */
-            for (;;) {
+            /* Marks after a symbol stay with it (emoji variation selectors, accents). No
+             * mark's bytes start below 0xCC: the first mark is U+0300, and an invalid byte is
+             * U+FFFD. */
+            while (pos < len && text[pos] >= 0xCC) {
                 size_t m;
-                int32_t x = peek(&c, pos, &m);
-                if (x < 0 || fl__cclass_fast(x) != FL_C_MARK) {
+                fl_cclass xk;
+                peek_class(&c, pos, &m, &xk);
+                if (xk != FL_C_MARK) {
                     break;
                 }
                 pos += m;
@@ -703,13 +745,6 @@ static fl_status tokenize(const fl_allocator *a, const uint8_t *text, size_t len
                 ncp++;
             }
             info->ncp = (uint32_t)ncp;
-        }
-        if (info->cp0 < 0x80) {
-            info->upper = (unsigned)(info->cp0 - 'A') < 26u;
-            info->lower = (unsigned)(info->cp0 - 'a') < 26u;
-        } else {
-            info->upper = fl__is_upper(info->cp0);
-            info->lower = fl__is_lower(info->cp0);
         }
         t->end = pos;
         t->cp_end = cpi;

@@ -135,6 +135,8 @@ TEST(Tokenize, NumbersKeepDecimalPointsAndThousandsCommas) {
     EXPECT_EQ((Strings{"5th/W"}), tok("5th"));
     EXPECT_EQ((Strings{"1/W", ",/P", "000/W"}), tok("1, 000"));
     EXPECT_EQ((Strings{"a/W", ",/P", "b/W"}), tok("a,b"));
+    EXPECT_EQ((Strings{"a/W", ",/P", "1/W"}), tok("a,1"));
+    EXPECT_EQ((Strings{"\xC3\xA9/W", ",/P", "1/W"}), tok("\xC3\xA9,1"));
     EXPECT_EQ((Strings{"2009/W", "./P"}), tok("2009."));
 }
 
@@ -612,5 +614,45 @@ TEST(Tokenize, ATwoByteCharacterAfterCyrillicLettersJoinsByItsClass) {
             EXPECT_EQ(joins ? 1u : 3u, cut.tokens.size())
                 << "U+" << std::hex << static_cast<uint32_t>(c) << " after " << fl_test::utf8(word);
         }
+    }
+}
+
+// The tokeniser reads the classes of U+2000 to U+203F (curly quotes, apostrophes, dashes)
+// from a table of its own: it must be fl__cclass's.
+TEST(Tokenize, GeneralPunctuationClassesAreTheDecodersOnes) {
+    for (int32_t low = 0; low < 64; low++) {
+        EXPECT_EQ(fl__cclass(0x2000 + low), fl__tokenize_punct_class[low])
+            << "U+" << std::hex << 0x2000 + low;
+    }
+}
+
+// A token that is no word (its first code point of no letter's or digit's class) is neither
+// upper nor lower case: the general path leaves both 0 without asking.
+TEST(Tokenize, NoCodePointOutsideTheWordClassesHasACase) {
+    for (int32_t cp = 0; cp < 0x110000; cp++) {
+        if (cp >= 0xD800 && cp < 0xE000) {
+            continue;
+        }
+        fl_cclass k = fl__cclass(cp);
+        if (k != FL_C_LETTER && k != FL_C_DIGIT) {
+            ASSERT_FALSE(fl__is_upper(cp)) << "U+" << std::hex << cp;
+            ASSERT_FALSE(fl__is_lower(cp)) << "U+" << std::hex << cp;
+        }
+    }
+}
+
+// No combining mark starts with a byte below 0xCC (the general path looks for marks after a
+// symbol only from there): none below U+0300, nor U+FFFD (an invalid byte); and the marks
+// from U+0300 on stay with the symbol before them.
+TEST(Tokenize, MarksAfterASymbolStartFromU0300) {
+    for (int32_t cp = 0; cp < 0x300; cp++) {
+        EXPECT_NE(FL_C_MARK, fl__cclass(cp)) << "U+" << std::hex << cp;
+    }
+    EXPECT_NE(FL_C_MARK, fl__cclass(0xFFFD));
+    for (char32_t m = 0x300; m < 0x370; m++) {
+        std::string text = fl_test::utf8(std::u32string(U"a ") + U"\u201D" + m + U" b");
+        EXPECT_EQ(3u, tokens_of(text).size()) << "U+" << std::hex << static_cast<uint32_t>(m);
+        text = fl_test::utf8(std::u32string(U"a ,") + m + U" b");
+        EXPECT_EQ(3u, tokens_of(text).size()) << "U+" << std::hex << static_cast<uint32_t>(m);
     }
 }
