@@ -584,7 +584,16 @@ static fl_status tokenize(const fl_allocator *a, const uint8_t *text, size_t len
         }
         size_t n;
         fl_cclass k;
-        int32_t cp = peek_class(&c, pos, &n, &k);
+        int32_t cp;
+        if ((text[pos] & 0xFE) == 0xD0 && pos + 1 < len && (text[pos + 1] & 0xC0) == 0x80) {
+            /* U+0400 to U+047F, where most Cyrillic words start: letters all (as in the
+             * word loop's run of them), decoded here without fl__cclass */
+            n = 2;
+            k = FL_C_LETTER;
+            cp = ((int32_t)(text[pos] & 0x1F) << 6) | (text[pos + 1] & 0x3F);
+        } else {
+            cp = peek_class(&c, pos, &n, &k);
+        }
         if (k == FL_C_SPACE) {
             if (fl__is_newline(cp) && !(cp == '\n' && prev_cr)) {
                 newlines += cp == 0x2029 ? 2 : 1;
@@ -693,6 +702,10 @@ static fl_status tokenize(const fl_allocator *a, const uint8_t *text, size_t len
             if (info->cp0 < 0x80) {
                 info->upper = (unsigned)(info->cp0 - 'A') < 26u;
                 info->lower = (unsigned)(info->cp0 - 'a') < 26u;
+            } else if ((unsigned)(info->cp0 - 0x400) < 0x60u) {
+                /* Cyrillic's basic letters, as fl__is_upper and fl__is_lower answer them */
+                info->upper = info->cp0 < 0x430;
+                info->lower = info->cp0 >= 0x430;
             } else {
                 info->upper = fl__is_upper(info->cp0);
                 info->lower = fl__is_lower(info->cp0);

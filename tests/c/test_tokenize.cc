@@ -656,3 +656,22 @@ TEST(Tokenize, MarksAfterASymbolStartFromU0300) {
         EXPECT_EQ(3u, tokens_of(text).size()) << "U+" << std::hex << static_cast<uint32_t>(m);
     }
 }
+
+// A token that starts in U+0400 to U+04FF (a word from U+0400 to U+047F is read without
+// fl__cclass, and the case of U+0400 to U+045F without fl__is_upper and fl__is_lower) has the
+// kind, first code point and case that the classes give it.
+TEST(Tokenize, CyrillicFirstLettersHaveTheirClassAndCase) {
+    for (char32_t c = 0x400; c < 0x500; c++) {
+        std::string text = fl_test::utf8(std::u32string(U" ") + c + U"ж");
+        Cut cut = cut_with(fl__tokenize, text);
+        ASSERT_FALSE(cut.tokens.empty());
+        fl_tokinfo k;
+        std::memcpy(&k, cut.shapes[0].data(), cut.shapes[0].size());
+        int32_t cp = static_cast<int32_t>(c);
+        bool word = fl__cclass(cp) == FL_C_LETTER;
+        EXPECT_EQ(cp, k.cp0) << "U+" << std::hex << cp;
+        EXPECT_EQ(word, cut.tokens[0].kind == FL_TOKEN_WORD) << "U+" << std::hex << cp;
+        EXPECT_EQ(word && fl__is_upper(cp), k.upper != 0) << "U+" << std::hex << cp;
+        EXPECT_EQ(word && fl__is_lower(cp), k.lower != 0) << "U+" << std::hex << cp;
+    }
+}
