@@ -390,16 +390,13 @@ fl_status fl__fold_token_pair(const fl_allocator *a, fl_vec *scratch, fl_fold_ca
             return FL_OK;
         }
     }
-    /* Room for both ASCII forms up front: a lone "-" becomes " -" in each. */
+    /* Room for both ASCII forms up front (the exact one is written with the folded one even
+     * when not wanted): a lone "-" becomes " -" in each. */
     size_t need = len + 2;
-    if (exact && !fl__mul(need, 2, &need)) {
+    if (!fl__mul(need, 2, &need) || need > SIZE_MAX - at) {
         return FL_ERR_NOMEM;
     }
-    if (need > SIZE_MAX - at) {
-        return FL_ERR_NOMEM;
-    }
-    st = fl__vec_reserve(a, out, 1, at + need);
-    if (st != FL_OK) {
+    if (out->cap - at < need && (st = fl__vec_reserve(a, out, 1, at + need)) != FL_OK) {
         return st;
     }
     uint8_t *d = (uint8_t *)out->data + at;
@@ -421,7 +418,9 @@ fl_status fl__fold_token_pair(const fl_allocator *a, fl_vec *scratch, fl_fold_ca
         }
         if (c == '`') {
             c = '\'';
-        } else if ((unsigned)(c - 'A') < 26u) {
+        }
+        d[len + i] = c;
+        if ((unsigned)(c - 'A') < 26u) {
             c = (uint8_t)(c + 32);
             upper = true;
         }
@@ -429,19 +428,8 @@ fl_status fl__fold_token_pair(const fl_allocator *a, fl_vec *scratch, fl_fold_ca
     }
     if (i == len) { /* ASCII: the fold_ascii forms of both modes, in one pass */
         *fold_len = len;
-        *exact_len = 0;
-        *same = true;
-        if (exact) {
-            *exact_len = len;
-            if (upper) {
-                *same = false;
-                for (size_t k = 0; k < len; k++) {
-                    d[len + k] = s[k] == '`' ? '\'' : s[k];
-                }
-            } else {
-                memcpy(d + len, d, len);
-            }
-        }
+        *exact_len = exact ? len : 0;
+        *same = !exact || !upper;
         out->len = at + (exact ? 2 * len : len);
         return FL_OK;
     }
@@ -457,7 +445,7 @@ fl_status fl__fold_token_pair(const fl_allocator *a, fl_vec *scratch, fl_fold_ca
     if (cache != NULL && kind != FL_TOKEN_PUNCT && at <= SIZE_MAX - 2 * CHAR_COPY &&
         len <= (SIZE_MAX - at - 2 * CHAR_COPY) / 6) {
         size_t half = 3 * len + CHAR_COPY; /* the folded form's room, then the exact form's */
-        if ((st = fl__vec_reserve(a, out, 1, at + 2 * half)) != FL_OK) {
+        if (out->cap - at < 2 * half && (st = fl__vec_reserve(a, out, 1, at + 2 * half)) != FL_OK) {
             return st;
         }
         d = (uint8_t *)out->data + at;
