@@ -304,11 +304,13 @@ static fl_status punct_entry(const fl_allocator *a, fl_vec *scratch, fl_fold_cac
         const uint8_t *b = forms.data;
         e->state = CHAR_MARK;
         if (f <= CHAR_FORM && x <= CHAR_FORM) {
-            memcpy(e->fold, b, f);
-            memcpy(e->exact, b + f, x);
+            if (f + x > 0) { /* a default-ignorable (U+200B, U+2060, ...) has empty forms */
+                memcpy(e->fold, b, f);
+                memcpy(e->exact, b + f, x);
+            }
             e->fold_len = (uint8_t)f;
             e->exact_len = (uint8_t)x;
-            e->same = f == x && memcmp(b, b + f, f) == 0;
+            e->same = f == x && (f == 0 || memcmp(b, b + f, f) == 0);
             e->state = CHAR_ALONE;
         }
         fl__vec_free(a, &forms);
