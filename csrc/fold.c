@@ -204,8 +204,8 @@ typedef struct char_forms {
 
 /* Punctuation tokens of one character of U+2000..U+207F (General Punctuation: the dashes,
  * curly quotes and ellipsis of news) have their two forms in a table too, made on first
- * sight by folding the token as fl__fold_token does (a dash becomes " -"). */
-enum { PUNCT_FIRST = 0x2000, PUNCT_CHARS = 0x80 };
+ * sight by folding the token as fl__fold_token does (a hyphen or en dash becomes " -"). */
+enum { PUNCT_CHARS = 0x80 };
 
 struct fl_fold_cache {
     fold_slot slots[FOLD_CACHE_SLOTS];
@@ -285,7 +285,8 @@ static fl_status char_entry(const fl_allocator *a, fl_vec *scratch, fl_fold_cach
 }
 
 /* The table entry of a punctuation token s[0..3) of U+2000..U+207F, made on first sight:
- * CHAR_ALONE with its two forms, or CHAR_MARK when one is longer than CHAR_FORM. */
+ * CHAR_ALONE with its two forms, or CHAR_MARK (not from the table) when one is longer than
+ * CHAR_FORM. */
 static fl_status punct_entry(const fl_allocator *a, fl_vec *scratch, fl_fold_cache *cache,
                              const uint8_t *s, const char_forms **out) {
     char_forms *e = &cache->puncts[(((size_t)s[1] & 1) << 6) | (s[2] & 0x3F)];
