@@ -196,14 +196,21 @@ enum { CHAR_UNSEEN = 0, CHAR_ALONE = 1, CHAR_MARK = 2 };
 typedef struct char_forms {
     uint8_t state; /* CHAR_UNSEEN, CHAR_ALONE (its forms below) or CHAR_MARK */
     uint8_t fold_len, exact_len; /* at most CHAR_FORM */
+    uint8_t same;                /* its two forms are equal */
     /* copied CHAR_COPY bytes at a time, the bytes past a form's length with it */
     uint8_t fold[CHAR_COPY];
     uint8_t exact[CHAR_COPY];
 } char_forms;
 
+/* Punctuation tokens of one character of U+2000..U+207F (General Punctuation: the dashes,
+ * curly quotes and ellipsis of news) have their two forms in a table too, made on first
+ * sight by folding the token as fl__fold_token does (a hyphen or en dash becomes " -"). */
+enum { PUNCT_CHARS = 0x80 };
+
 struct fl_fold_cache {
     fold_slot slots[FOLD_CACHE_SLOTS];
     char_forms chars[CHAR_END];
+    char_forms puncts[PUNCT_CHARS];
 };
 
 void fl__fold_cache_free(const fl_allocator *a, fl_fold_cache *cache) {
@@ -270,18 +277,60 @@ static fl_status char_entry(const fl_allocator *a, fl_vec *scratch, fl_fold_cach
             return st;
         }
         e->state = fits && exact_fits ? CHAR_ALONE : CHAR_MARK;
+        e->same = e->state == CHAR_ALONE && e->fold_len == e->exact_len &&
+                  memcmp(e->fold, e->exact, e->fold_len) == 0;
     }
     *out = e;
     return FL_OK;
 }
 
-/* One form (exact or not) of a word of characters below U+0800 none of which is a mark,
- * from the table, into d (3 bytes a byte of s and CHAR_COPY more fit: a two-byte
- * character's form is at most six). *n: its length, or SIZE_MAX when the word is not such
- * a word. */
-static fl_status form_by_chars(const fl_allocator *a, fl_vec *scratch, fl_fold_cache *cache,
-                               const uint8_t *s, size_t len, bool exact, uint8_t *d, size_t *n) {
+/* The table entry of a punctuation token s[0..3) of U+2000..U+207F, made on first sight:
+ * CHAR_ALONE with its two forms, or CHAR_MARK (not from the table) when one is longer than
+ * CHAR_FORM. */
+static fl_status punct_entry(const fl_allocator *a, fl_vec *scratch, fl_fold_cache *cache,
+                             const uint8_t *s, const char_forms **out) {
+    char_forms *e = &cache->puncts[(((size_t)s[1] & 1) << 6) | (s[2] & 0x3F)];
+    if (e->state == CHAR_UNSEEN) {
+        fl_vec forms = {0};
+        fl_status st = fl__fold_token(a, scratch, s, 3, FL_TOKEN_PUNCT, FL_FOLD_CASELESS, &forms);
+        size_t f = forms.len;
+        if (st == FL_OK) {
+            st = fl__fold_token(a, scratch, s, 3, FL_TOKEN_PUNCT, FL_FOLD_EXACT, &forms);
+        }
+        if (st != FL_OK) {
+            fl__vec_free(a, &forms);
+            return st;
+        }
+        size_t x = forms.len - f;
+        const uint8_t *b = forms.data;
+        e->state = CHAR_MARK;
+        if (f <= CHAR_FORM && x <= CHAR_FORM) {
+            if (f + x > 0) { /* a default-ignorable (U+200B, U+2060, ...) has empty forms */
+                memcpy(e->fold, b, f);
+                memcpy(e->exact, b + f, x);
+            }
+            e->fold_len = (uint8_t)f;
+            e->exact_len = (uint8_t)x;
+            e->same = f == x && (f == 0 || memcmp(b, b + f, f) == 0);
+            e->state = CHAR_ALONE;
+        }
+        fl__vec_free(a, &forms);
+    }
+    *out = e;
+    return FL_OK;
+}
+
+/* Both forms of a word of characters below U+0800 none of which is a mark, from the table in
+ * one pass: the folded one into d, the exact one into x (3 bytes a byte of s and CHAR_COPY
+ * more fit in each: a two-byte character's form is at most six). *f: the folded form's
+ * length, or SIZE_MAX when the word is not such a word; *e: the exact form's; *same: each
+ * character's two forms are equal (so are the words'). */
+static fl_status forms_by_chars(const fl_allocator *a, fl_vec *scratch, fl_fold_cache *cache,
+                                const uint8_t *s, size_t len, uint8_t *d, uint8_t *x, size_t *f,
+                                size_t *e, bool *same) {
     size_t o = 0;
+    size_t ox = 0;
+    unsigned all_same = 1;
     for (size_t p = 0; p < len;) {
         uint8_t b = s[p];
         int32_t cp;
@@ -292,22 +341,29 @@ static fl_status form_by_chars(const fl_allocator *a, fl_vec *scratch, fl_fold_c
             cp = ((int32_t)(b & 0x1F) << 6) | (s[p + 1] & 0x3F);
             p += 2;
         } else {
-            *n = SIZE_MAX; /* three or four bytes, or not UTF-8 */
+            *f = SIZE_MAX; /* three or four bytes, or not UTF-8 */
             return FL_OK;
         }
-        const char_forms *e = &cache->chars[cp];
-        fl_status st;
-        if (e->state == CHAR_UNSEEN && (st = char_entry(a, scratch, cache, cp, &e)) != FL_OK) {
-            return st;
+        const char_forms *c = &cache->chars[cp];
+        if (FL_UNLIKELY(c->state != CHAR_ALONE)) {
+            fl_status st;
+            if (c->state == CHAR_UNSEEN && (st = char_entry(a, scratch, cache, cp, &c)) != FL_OK) {
+                return st;
+            }
+            if (c->state != CHAR_ALONE) {
+                *f = SIZE_MAX;
+                return FL_OK;
+            }
         }
-        if (e->state != CHAR_ALONE) {
-            *n = SIZE_MAX;
-            return FL_OK;
-        }
-        memcpy(d + o, exact ? e->exact : e->fold, CHAR_COPY);
-        o += exact ? e->exact_len : e->fold_len;
+        memcpy(d + o, c->fold, CHAR_COPY);
+        memcpy(x + ox, c->exact, CHAR_COPY);
+        o += c->fold_len;
+        ox += c->exact_len;
+        all_same &= c->same;
     }
-    *n = o;
+    *f = o;
+    *e = ox;
+    *same = all_same != 0;
     return FL_OK;
 }
 
@@ -315,16 +371,35 @@ fl_status fl__fold_token_pair(const fl_allocator *a, fl_vec *scratch, fl_fold_ca
                               const uint8_t *s, size_t len, uint8_t kind, bool exact, fl_vec *out,
                               size_t *fold_len, size_t *exact_len, bool *same) {
     size_t at = out->len;
-    /* Room for both ASCII forms up front: a lone "-" becomes " -" in each. */
+    fl_status st;
+    if (kind == FL_TOKEN_PUNCT && len == 3 && s[0] == 0xE2 && (s[1] & 0xFE) == 0x80 &&
+        (s[2] & 0xC0) == 0x80 && cache != NULL && *cache != NULL) {
+        /* a curly quote or a dash, from its table entry (forms copied CHAR_COPY bytes at a
+         * time) */
+        const char_forms *c;
+        if ((out->cap - at < 2 * CHAR_COPY &&
+             (st = fl__vec_reserve(a, out, 1, at + 2 * CHAR_COPY)) != FL_OK) ||
+            (st = punct_entry(a, scratch, *cache, s, &c)) != FL_OK) {
+            return st;
+        }
+        if (c->state == CHAR_ALONE) {
+            uint8_t *d = (uint8_t *)out->data + at;
+            memcpy(d, c->fold, CHAR_COPY);
+            memcpy(d + c->fold_len, c->exact, CHAR_COPY);
+            *fold_len = c->fold_len;
+            *exact_len = exact ? c->exact_len : 0;
+            *same = !exact || c->same;
+            out->len = at + *fold_len + *exact_len;
+            return FL_OK;
+        }
+    }
+    /* Room for both ASCII forms up front (the exact one is written with the folded one even
+     * when not wanted): a lone "-" becomes " -" in each. */
     size_t need = len + 2;
-    if (exact && !fl__mul(need, 2, &need)) {
+    if (!fl__mul(need, 2, &need) || need > SIZE_MAX - at) {
         return FL_ERR_NOMEM;
     }
-    if (need > SIZE_MAX - at) {
-        return FL_ERR_NOMEM;
-    }
-    fl_status st = fl__vec_reserve(a, out, 1, at + need);
-    if (st != FL_OK) {
+    if (out->cap - at < need && (st = fl__vec_reserve(a, out, 1, at + need)) != FL_OK) {
         return st;
     }
     uint8_t *d = (uint8_t *)out->data + at;
@@ -346,7 +421,9 @@ fl_status fl__fold_token_pair(const fl_allocator *a, fl_vec *scratch, fl_fold_ca
         }
         if (c == '`') {
             c = '\'';
-        } else if ((unsigned)(c - 'A') < 26u) {
+        }
+        d[len + i] = c;
+        if ((unsigned)(c - 'A') < 26u) {
             c = (uint8_t)(c + 32);
             upper = true;
         }
@@ -354,19 +431,8 @@ fl_status fl__fold_token_pair(const fl_allocator *a, fl_vec *scratch, fl_fold_ca
     }
     if (i == len) { /* ASCII: the fold_ascii forms of both modes, in one pass */
         *fold_len = len;
-        *exact_len = 0;
-        *same = true;
-        if (exact) {
-            *exact_len = len;
-            if (upper) {
-                *same = false;
-                for (size_t k = 0; k < len; k++) {
-                    d[len + k] = s[k] == '`' ? '\'' : s[k];
-                }
-            } else {
-                memcpy(d + len, d, len);
-            }
-        }
+        *exact_len = exact ? len : 0;
+        *same = !exact || !upper;
         out->len = at + (exact ? 2 * len : len);
         return FL_OK;
     }
@@ -379,25 +445,33 @@ fl_status fl__fold_token_pair(const fl_allocator *a, fl_vec *scratch, fl_fold_ca
     }
     /* Not ASCII: a word of characters below U+0800 without a mark, character by character
      * (a punctuation token may be a dash with a form of its own: fl__fold_token) */
-    if (cache != NULL && kind != FL_TOKEN_PUNCT && at <= SIZE_MAX - CHAR_COPY &&
-        len <= (SIZE_MAX - at - CHAR_COPY) / 6) {
-        size_t room = 3 * len * (exact ? 2 : 1) + CHAR_COPY;
-        if ((st = fl__vec_reserve(a, out, 1, at + room)) != FL_OK) {
+    if (cache != NULL && kind != FL_TOKEN_PUNCT && at <= SIZE_MAX - 2 * CHAR_COPY &&
+        len <= (SIZE_MAX - at - 2 * CHAR_COPY) / 6) {
+        size_t half = 3 * len + CHAR_COPY; /* the folded form's room, then the exact form's */
+        if (out->cap - at < 2 * half && (st = fl__vec_reserve(a, out, 1, at + 2 * half)) != FL_OK) {
             return st;
         }
         d = (uint8_t *)out->data + at;
         size_t f;
-        size_t e = 0;
-        if ((st = form_by_chars(a, scratch, *cache, s, len, false, d, &f)) != FL_OK ||
-            (f != SIZE_MAX && exact &&
-             (st = form_by_chars(a, scratch, *cache, s, len, true, d + f, &e)) != FL_OK)) {
+        size_t e;
+        bool each_same;
+        if ((st = forms_by_chars(a, scratch, *cache, s, len, d, d + half, &f, &e, &each_same)) !=
+            FL_OK) {
             return st;
         }
         if (f != SIZE_MAX) {
             *fold_len = f;
-            *exact_len = e;
-            *same = !exact || (e == f && memcmp(d, d + f, f) == 0);
-            out->len = at + f + e;
+            *exact_len = 0;
+            *same = true;
+            if (exact && each_same) {
+                memcpy(d + f, d, f);
+                *exact_len = f;
+            } else if (exact) {
+                memmove(d + f, d + half, e);
+                *exact_len = e;
+                *same = e == f && memcmp(d, d + f, f) == 0;
+            }
+            out->len = at + f + *exact_len;
             return FL_OK;
         }
     }
