@@ -423,9 +423,11 @@ TEST(Context, NegationAgreesWithItsFirstDefinitionOnGeneratedTexts) {
         }
         ASSERT_EQ(FL_OK, res.analyze(lex, text)) << res.error().message;
         const fl_result *r = res.get();
+        /* held: matches() returns a new vector at each call, and m refers into it */
+        const std::vector<fl_match> matches = res.matches();
         for (const fl_sentence &s : res.sentences()) {
             for (uint32_t mi = 0; mi < s.n_matches; mi++) {
-                const fl_match &m = res.matches()[s.first_match + mi];
+                const fl_match &m = matches[s.first_match + mi];
                 bool want = negated_reference(r, s.first_token, m.first_token);
                 ASSERT_EQ(want ? 1 : 0, m.negated) << text;
                 checked++;
