@@ -153,8 +153,35 @@ FL_HIDDEN extern const uint8_t fl__ascii_class[128];
 static inline fl_cclass fl__cclass_fast(int32_t cp) {
     return cp >= 0 && cp < 128 ? (fl_cclass)fl__ascii_class[cp] : fl__cclass(cp);
 }
-FL_HIDDEN bool fl__is_upper(int32_t cp);  /* Lu or Lt */
-FL_HIDDEN bool fl__is_lower(int32_t cp);  /* Ll */
+/* The case of a code point: Lu or Lt is upper, Ll lower. ASCII and Cyrillic's basic letters
+ * (U+0400..U+045F: capitals, then small letters) are answered here, where most words start,
+ * the rest by utf8proc's categories; the tests compare both with utf8proc. */
+FL_HIDDEN bool fl__is_upper_by_category(int32_t cp);
+FL_HIDDEN bool fl__is_lower_by_category(int32_t cp);
+static inline bool fl__is_upper(int32_t cp) {
+    if (cp < 0x80) {
+        return (unsigned)(cp - 'A') < 26u;
+    }
+    if ((unsigned)(cp - 0x400) < 0x60u) {
+        return cp < 0x430;
+    }
+    return fl__is_upper_by_category(cp);
+}
+static inline bool fl__is_lower(int32_t cp) {
+    if (cp < 0x80) {
+        return (unsigned)(cp - 'a') < 26u;
+    }
+    if ((unsigned)(cp - 0x400) < 0x60u) {
+        return cp >= 0x430;
+    }
+    return fl__is_lower_by_category(cp);
+}
+/* Whether s[0..len) starts with a code point of U+0400..U+047F (two bytes, lead 0xD0 or
+ * 0xD1): Cyrillic letters all, where most words of Russian or Ukrainian news start and go
+ * on (the tests hold fl__cclass to that). */
+static inline bool fl__starts_cyrillic_letter(const uint8_t *s, size_t len) {
+    return len >= 2 && (s[0] & 0xFE) == 0xD0 && (s[1] & 0xC0) == 0x80;
+}
 /* Line breaks that the segmenter counts: LF, CR (CRLF once), VT, FF, NEL, LS, PS. */
 static inline bool fl__is_newline(int32_t cp) {
     return cp == '\n' || cp == '\r' || cp == 0x0B || cp == 0x0C || cp == 0x85 || cp == 0x2028 ||

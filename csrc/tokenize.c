@@ -585,12 +585,9 @@ static fl_status tokenize(const fl_allocator *a, const uint8_t *text, size_t len
         size_t n;
         fl_cclass k;
         int32_t cp;
-        if ((text[pos] & 0xFE) == 0xD0 && pos + 1 < len && (text[pos + 1] & 0xC0) == 0x80) {
-            /* U+0400 to U+047F, where most Cyrillic words start: letters all (as in the
-             * word loop's run of them), decoded here without fl__cclass */
-            n = 2;
+        if (fl__starts_cyrillic_letter(text + pos, len - pos)) {
+            n = fl__utf8_decode_fast(text + pos, len - pos, &cp); /* a letter: no fl__cclass */
             k = FL_C_LETTER;
-            cp = ((int32_t)(text[pos] & 0x1F) << 6) | (text[pos + 1] & 0x3F);
         } else {
             cp = peek_class(&c, pos, &n, &k);
         }
@@ -645,11 +642,10 @@ static fl_status tokenize(const fl_allocator *a, const uint8_t *text, size_t len
                 } else if (pos >= len || text[pos] == ' ') {
                     break;
                 }
-                /* A run of Cyrillic letters (U+0400..U+047F, two bytes each from 0xD0 or
-                 * 0xD1: all letters), most of every word of Russian or Ukrainian news. */
+                /* A run of Cyrillic letters (two bytes each), most of every word of Russian
+                 * or Ukrainian news. */
                 size_t cyr = pos;
-                while (cyr + 1 < len && (text[cyr] & 0xFE) == 0xD0 &&
-                       (text[cyr + 1] & 0xC0) == 0x80) {
+                while (fl__starts_cyrillic_letter(text + cyr, len - cyr)) {
                     cyr += 2;
                 }
                 if (cyr > pos) {
@@ -699,17 +695,8 @@ static fl_status tokenize(const fl_allocator *a, const uint8_t *text, size_t len
             info->ncp = (uint32_t)(ncp > UINT32_MAX ? UINT32_MAX : ncp);
             info->has_letter = letter;
             info->all_digits = digits;
-            if (info->cp0 < 0x80) {
-                info->upper = (unsigned)(info->cp0 - 'A') < 26u;
-                info->lower = (unsigned)(info->cp0 - 'a') < 26u;
-            } else if ((unsigned)(info->cp0 - 0x400) < 0x60u) {
-                /* Cyrillic's basic letters, as fl__is_upper and fl__is_lower answer them */
-                info->upper = info->cp0 < 0x430;
-                info->lower = info->cp0 >= 0x430;
-            } else {
-                info->upper = fl__is_upper(info->cp0);
-                info->lower = fl__is_lower(info->cp0);
-            }
+            info->upper = fl__is_upper(info->cp0);
+            info->lower = fl__is_lower(info->cp0);
         } else {
             /* upper and lower stay 0: a code point of no letter's class is neither (the
              * tests hold fl__is_upper and fl__is_lower to that) */

@@ -172,25 +172,12 @@ fl_cclass fl__cclass_by_category(int32_t cp) {
     }
 }
 
-/* Both below: Cyrillic's basic letters (U+0400..U+045F: capitals, then small letters)
- * without utf8proc's table; the tests compare them with utf8proc's categories. */
-bool fl__is_upper(int32_t cp) {
-    if (cp < 0x80) {
-        return cp >= 'A' && cp <= 'Z';
-    }
-    if (cp >= 0x400 && cp < 0x460) {
-        return cp < 0x430;
-    }
+/* The cases fl__is_upper and fl__is_lower leave to utf8proc's table. */
+bool fl__is_upper_by_category(int32_t cp) {
     utf8proc_category_t c = utf8proc_category(cp);
     return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
 }
 
-bool fl__is_lower(int32_t cp) {
-    if (cp < 0x80) {
-        return cp >= 'a' && cp <= 'z';
-    }
-    if (cp >= 0x400 && cp < 0x460) {
-        return cp >= 0x430;
-    }
+bool fl__is_lower_by_category(int32_t cp) {
     return utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
 }
