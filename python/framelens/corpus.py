@@ -826,13 +826,18 @@ class _Buffer:
 
     def add(self, data: Union[bytes, memoryview], scale: float = 1.0) -> None:
         src = np.frombuffer(data, np.uint8)
-        end = self.n + len(src)
+        self.extend(len(src), scale)[:] = src
+
+    def extend(self, size: int, scale: float = 1.0) -> np.ndarray:
+        """Appends size bytes and returns them (uninitialised) to be written in place, so
+        that a computed column is not made in a temporary array first; scale: as add's."""
+        start, end = self.n, self.n + size
         if end > len(self.buf):
             grown = np.empty(max(2 * len(self.buf), int(end * max(scale, 1.0))), np.uint8)
-            grown[:self.n] = self.buf[:self.n]
+            grown[:start] = self.buf[:start]
             self.buf = grown
-        self.buf[self.n:end] = src
         self.n = end
+        return self.buf[start:end]
 
     def view(self, dtype=np.uint8) -> np.ndarray:
         """The bytes appended, as an array of dtype over the buffer (not a copy: nothing may
@@ -853,7 +858,8 @@ class _Strings:
             data: Union[bytes, memoryview], scale: float = 1.0) -> None:
         """Appends a batch's strings; scale: see _Buffer."""
         off = offsets if isinstance(offsets, np.ndarray) else np.frombuffer(offsets, np.int64)
-        self.offsets.add((off[1:] + len(self.data)).data, scale)
+        np.add(off[1:], len(self.data), out=self.offsets.extend(8 * (len(off) - 1),
+                                                                scale).view(np.int64))
         self.data.add(data, scale)
 
     def add_empty(self, n: int, scale: float = 1.0) -> None:
@@ -920,16 +926,17 @@ class _MatchColumns:
         sp_s = np.frombuffer(cols["attr_speaker_start"], dtype=np.int64).take(arow)
         sp_e = np.frombuffer(cols["attr_speaker_end"], dtype=np.int64).take(arow)
         named_k = sp_e > sp_s
-        named = np.zeros(n, bool)
+        # each column spread out in its buffer, where it stays (no temporary array)
+        named = self.named.extend(n, scale).view(bool)
+        named.fill(False)
         named[at] = named_k
-        self.named.add(named.data, scale)
         for buf, values in ((self.speaker_start, sp_s), (self.speaker_end, sp_e)):
-            spread = np.zeros(n, np.int64)
+            spread = buf.extend(8 * n, scale).view(np.int64)
+            spread.fill(0)
             spread[at] = values
-            buf.add(spread.data, scale)
-        actor = np.full(n, _NONE, np.uint32)
+        actor = self.speaker_actor.extend(4 * n, scale).view(np.uint32)
+        actor.fill(_NONE)
         actor[at] = np.frombuffer(cols["attr_speaker_actor"], dtype=np.uint32).take(arow)
-        self.speaker_actor.add(actor.data, scale)
         every = _string_array(attr_offsets, attr_data)
         idx = 4 * arow
         _add_taken(self.speaker, every.take(pa.array(idx[named_k])), named, scale)
@@ -938,9 +945,9 @@ class _MatchColumns:
         code = self.lemma_code
         codes = np.fromiter((code.setdefault(s, len(code)) for s in
                              enc.dictionary.to_pylist()), dtype=np.int64)
-        lemma = np.full(n, -1, np.int64)
+        lemma = self.lemma.extend(8 * n, scale).view(np.int64)
+        lemma.fill(-1)
         lemma[at] = codes.take(enc.indices.to_numpy().astype(np.intp))
-        self.lemma.add(lemma.data, scale)
 
     def columns(self) -> Optional[Dict[str, Any]]:
         """The arrays of the matches gathered (views of the buffers: nothing may be added
@@ -1008,8 +1015,9 @@ class _Columns:
         """Appends a batch's columns; n_docs: the documents before it; scale: see _Buffer."""
         for k, dt in _DTYPES.items():
             if k in _SHIFTED:
-                self.buffers[k].add((np.frombuffer(cols[k], dtype=dt).astype(np.int64)
-                                     + n_docs).data, scale)
+                src = np.frombuffer(cols[k], dtype=dt)
+                np.add(src, n_docs, dtype=np.int64,
+                       out=self.buffers[k].extend(8 * len(src), scale).view(np.int64))
             else:
                 self.buffers[k].add(cols[k], scale)
         self.batches += 1
