@@ -194,9 +194,11 @@ def _check_period(period: str) -> str:
 class _Batch:
     __slots__ = ("texts", "keys", "ids", "numbers", "labels", "kept", "dates")
 
-    def __init__(self, keep: Sequence[str]):
+    def __init__(self, keep: Sequence[str], n_keys: int = 0):
         self.texts: List[str] = []
-        self.keys: List[Tuple[Any, ...]] = []  # group key values
+        # the group key values, one list per key (and the period's after _finish): no tuple
+        # per record, only per group (_Groups.add)
+        self.keys: List[List[Any]] = [[] for _ in range(n_keys)]
         self.ids: List[Any] = []
         self.numbers: List[int] = []  # record numbers (positions), for messages
         self.labels: List[str] = []  # group labels, set when the batch is complete
@@ -206,10 +208,11 @@ class _Batch:
     def drop(self, bad: Sequence[int]) -> None:
         keep = np.ones(len(self.texts), dtype=bool)
         keep[list(bad)] = False
-        for name in ("texts", "keys", "ids", "numbers", "dates"):
+        for name in ("texts", "ids", "numbers", "dates"):
             seq = getattr(self, name)
             if seq:
                 setattr(self, name, [v for v, k in zip(seq, keep, strict=True) if k])
+        self.keys = [[v for v, k in zip(seq, keep, strict=True) if k] for seq in self.keys]
         for k, seq in self.kept.items():
             self.kept[k] = [v for v, ok in zip(seq, keep, strict=True) if ok]
 
@@ -312,7 +315,7 @@ def _batches(records, plan: _Plan, skip_invalid: bool, batch_bytes: int,
     RecordError carrying the records of its batch read before it (``_before``, a batch
     without labels), so that _analyzed can report an earlier record's analysis error
     first, as a serial read-and-analyse loop would, whatever the batch size."""
-    filling = [_Batch(plan.keep)]
+    filling = [_Batch(plan.keep, len(plan.keys))]
     try:
         yield from _batches_of(records, plan, skip_invalid, batch_bytes, counter, filling,
                                first_bytes or batch_bytes)
@@ -409,7 +412,7 @@ def _batches_of(records, plan: _Plan, skip_invalid: bool, batch_bytes: int,
                                   range(first, first + len(fields[plan.text])) if numbered
                                   else fields.get(id_field))  # type: ignore[arg-type]
         if cols is not None:
-            texts, kvs, ids, kept_cols = cols
+            texts, key_cols, ids, kept_cols = cols
             n = len(texts)
             lens = list(map(len, texts))
             i = 0
@@ -421,7 +424,8 @@ def _batches_of(records, plan: _Plan, skip_invalid: bool, batch_bytes: int,
                     if size >= limit:
                         break
                 batch.texts += texts[i:j]
-                batch.keys += kvs[i:j]
+                for seq, values in zip(batch.keys, key_cols, strict=True):
+                    seq += values[i:j]
                 batch.ids += ids[i:j]
                 batch.numbers += range(first + i, first + j)
                 for k, seq in batch.kept.items():
@@ -433,7 +437,7 @@ def _batches_of(records, plan: _Plan, skip_invalid: bool, batch_bytes: int,
                     _finish(batch, plan, skip_invalid, counter)
                     if batch.texts:
                         yield batch
-                    batch = filling[0] = _Batch(plan.keep)
+                    batch = filling[0] = _Batch(plan.keep, len(plan.keys))
                     size = 0
                     limit = min(batch_bytes, 2 * limit)
             continue
@@ -444,7 +448,8 @@ def _batches_of(records, plan: _Plan, skip_invalid: bool, batch_bytes: int,
                 continue
             value, kv, rec_id = got
             batch.texts.append(value)
-            batch.keys.append(kv)
+            for seq, v in zip(batch.keys, kv, strict=True):
+                seq.append(v)
             batch.ids.append(rec_id)
             batch.numbers.append(no)
             for k, seq in batch.kept.items():
@@ -456,7 +461,7 @@ def _batches_of(records, plan: _Plan, skip_invalid: bool, batch_bytes: int,
                 _finish(batch, plan, skip_invalid, counter)
                 if batch.texts:
                     yield batch
-                batch = filling[0] = _Batch(plan.keep)
+                batch = filling[0] = _Batch(plan.keep, len(plan.keys))
                 size = 0
                 # doubling up to batch_bytes: reading a batch twice the size of the one the
                 # workers analyse keeps them fed at the start
@@ -468,11 +473,12 @@ def _batches_of(records, plan: _Plan, skip_invalid: bool, batch_bytes: int,
 
 
 def _valid_columns(fields: Dict[str, List[Any]], plan: _Plan, ids: Optional[Sequence[Any]]
-                   ) -> Optional[Tuple[List[str], List[Tuple[Any, ...]], Sequence[Any],
+                   ) -> Optional[Tuple[List[str], List[List[Any]], Sequence[Any],
                                        Dict[str, List[Any]]]]:
-    """(texts, group key values, ids, kept fields) of a chunk read column-wise, when every
-    record has a str text, a non-blank str in each group field and an id (ids None: the id
-    field is missing somewhere); else None, and the chunk is read record by record."""
+    """(texts, group key values (a list per key), ids, kept fields) of a chunk read
+    column-wise, when every record has a str text, a non-blank str in each group field and
+    an id (ids None: the id field is missing somewhere); else None, and the chunk is read
+    record by record."""
     texts = fields[plan.text]
     if ids is None or set(map(type, texts)) != {str}:
         return None
@@ -480,8 +486,7 @@ def _valid_columns(fields: Dict[str, List[Any]], plan: _Plan, ids: Optional[Sequ
     for values in groups:
         if set(map(type, values)) != {str} or not all(map(str.strip, set(values))):
             return None
-    kvs = list(zip(*groups, strict=True)) if groups else [()] * len(texts)
-    return texts, kvs, ids, {k: fields[k] for k in plan.keep}
+    return texts, groups, ids, {k: fields[k] for k in plan.keep}
 
 
 def _parse_dates(values: List[Any]):
@@ -532,14 +537,15 @@ def _finish(batch: _Batch, plan: _Plan, skip_invalid: bool, counter: List[int]) 
         if plan.period:
             periods = dates.to_period(plan.period)
             batch.kept[PERIOD] = list(periods)
-            batch.keys = [k + (p,) for k, p in zip(batch.keys, periods, strict=True)]
-    if not plan.keys and not plan.period:
+            batch.keys.append(list(periods))
+    if not batch.keys:
         batch.labels = [_NO_GROUP] * len(batch.texts)
-    elif len(plan.keys) + bool(plan.period) == 1:
+    elif len(batch.keys) == 1:
         # one key: the label is its value as str (the str itself for a str)
-        batch.labels = list(map(str, map(operator.itemgetter(0), batch.keys)))
+        batch.labels = list(map(str, batch.keys[0]))
     else:
-        batch.labels = [GROUP_SEPARATOR.join(str(v) for v in k) for k in batch.keys]
+        batch.labels = [GROUP_SEPARATOR.join(str(v) for v in k)
+                        for k in zip(*batch.keys, strict=True)]
 
 
 def _record_error(exc: ValueError, batch: _Batch, field: str) -> ValueError:
@@ -1050,15 +1056,18 @@ class _Groups:
         self.values: Dict[str, Tuple[Any, ...]] = {}
         self.codes: List[np.ndarray] = []
 
-    def add(self, labels: List[str], keys: List[Tuple[Any, ...]]) -> None:
+    def add(self, labels: List[str], keys: List[List[Any]]) -> None:
+        """Codes a batch's documents; keys: their group key values, a list per key."""
         code, values = self.code, self.values
-        if len(labels) != len(keys):
-            raise ValueError(f"{len(labels)} labels for {len(keys)} keys")
+        for seq in keys:
+            if len(labels) != len(seq):
+                raise ValueError(f"{len(labels)} labels for {len(seq)} keys")
         # the new groups in the order they first appear (a batch holds few groups)
         for g in dict.fromkeys(labels):
             if g not in code:
                 code[g] = len(code)
-                values[g] = keys[labels.index(g)]
+                i = labels.index(g)
+                values[g] = tuple(seq[i] for seq in keys)
         self.codes.append(np.fromiter(map(code.__getitem__, labels), dtype=np.int64,
                                       count=len(labels)))
 
