@@ -16,12 +16,14 @@
 #define FL_LIKELY(x) __builtin_expect(!!(x), 1)
 #define FL_PRINTF(f, a) __attribute__((format(printf, f, a)))
 #define FL_NOINLINE __attribute__((noinline))
+#define FL_ALWAYS_INLINE __attribute__((always_inline))
 #else
 #define FL_HIDDEN
 #define FL_UNLIKELY(x) (x)
 #define FL_LIKELY(x) (x)
 #define FL_PRINTF(f, a)
 #define FL_NOINLINE
+#define FL_ALWAYS_INLINE
 #endif
 
 #define FL_NO_ID UINT32_MAX
@@ -1043,6 +1045,11 @@ struct fl_result {
 /* Looks up each token's folded (and, when the lexicon has case-sensitive terms, exact)
  * form in the vocabulary, and takes the first step of fl__match's walks from it. */
 FL_HIDDEN fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result *res);
+/* fl__label_tokens in two passes (one_pass false: the vocabulary slots asked for ahead) or in
+ * one (each token looked up as it is folded), which fl__label_tokens takes for a table that
+ * stays in cache; the labels are the same either way, and the tests compare the two. */
+FL_HIDDEN fl_status fl__label_tokens_with(const fl_lexicon *lex, const uint8_t *text,
+                                          fl_result *res, bool one_pass);
 /* Finds the matches of every sentence (appends to res->matches, fills sentence ranges). */
 FL_HIDDEN fl_status fl__match(const fl_lexicon *lex, fl_result *res);
 /* Sets the voice and negation of every match and finds distancing markers. */

@@ -2,7 +2,8 @@
 // general lookups (fl__fold_token_pair, fl__vocab_find, fl__exact_find, fl__wild_labels,
 // fl__cue_find and the root's child table) on generated lexicons and texts, so that its fast
 // paths (the inline first probe, the common token's start byte from its slot, a form not in
-// the table) answer as the general path does.
+// the table) answer as the general path does; and its one pass (each token looked up as it
+// is folded, for a table that stays in cache) against its two.
 // SPDX-License-Identifier: MIT
 #include <gtest/gtest.h>
 
@@ -210,6 +211,53 @@ void check_labels(const fl_lexicon *lex, const std::string &text, const fl_resul
     fl__vec_free(&a, &wild);
 }
 
+// What fl__label_tokens gives every token, for comparing its one pass with its two: the
+// wildcard labels by content (the passes append them to res->wild in another order).
+struct Labels {
+    std::vector<std::string> forms;
+    std::vector<uint32_t> fields; // id_fold, id_exact, root, fold_len, hash_fold, same, wild_n
+    std::vector<const fl_cue *> cues;
+    std::vector<std::vector<uint32_t>> wild;
+    std::string starts;
+    bool operator==(const Labels &o) const {
+        return forms == o.forms && fields == o.fields && cues == o.cues && wild == o.wild &&
+               starts == o.starts;
+    }
+};
+
+Labels labels_of(const fl_result *res) {
+    Labels l;
+    const fl_tokinfo *infos = (const fl_tokinfo *)res->infos.data;
+    const uint8_t *folded = (const uint8_t *)res->folded.data;
+    for (size_t i = 0; i < res->tokens.len; i++) {
+        const fl_tokinfo &k = infos[i];
+        l.forms.emplace_back((const char *)folded + k.fold_off, k.fold_len);
+        for (uint32_t v :
+             {k.id_fold, k.id_exact, k.root, k.fold_len, k.hash_fold, (uint32_t)k.same, k.wild_n}) {
+            l.fields.push_back(v);
+        }
+        l.cues.push_back(k.cue);
+        const uint32_t *w = (const uint32_t *)res->wild.data + k.wild_first;
+        l.wild.emplace_back(k.wild_n > 0 ? w : nullptr, k.wild_n > 0 ? w + k.wild_n : nullptr);
+    }
+    l.starts.assign((const char *)res->starts.data, res->tokens.len + 8);
+    return l;
+}
+
+// Labels the tokens of the text analysed in res (lex, text) in one pass and in two, and
+// checks that both give the same labels and that the general lookups agree with them.
+void check_both_passes(const fl_lexicon *lex, const std::string &text, fl_result *res,
+                       const std::string &what) {
+    const uint8_t *t = (const uint8_t *)text.data();
+    ASSERT_EQ(FL_OK, fl__label_tokens_with(lex, t, res, false));
+    Labels two = labels_of(res);
+    check_labels(lex, text, res, what + " (two passes)");
+    ASSERT_EQ(FL_OK, fl__label_tokens_with(lex, t, res, true));
+    Labels one = labels_of(res);
+    check_labels(lex, text, res, what + " (one pass)");
+    EXPECT_TRUE(one == two) << what;
+}
+
 } // namespace
 
 TEST(Label, EveryTokenIsLabelledAsTheGeneralLookupsSay) {
@@ -227,6 +275,7 @@ TEST(Label, EveryTokenIsLabelledAsTheGeneralLookupsSay) {
             }
             ASSERT_EQ(FL_OK, res.analyze(lex, text)) << res.error().message;
             check_labels(lex.get(), text, res.get(), json + " / " + text);
+            check_both_passes(lex.get(), text, res.get(), json + " / " + text);
             if (HasFailure()) {
                 return;
             }
@@ -266,5 +315,6 @@ TEST(Label, FormsWithOneHeadAreToldApartByTheirTails) {
         }
         ASSERT_EQ(FL_OK, res.analyze(lex, text)) << res.error().message;
         check_labels(lex.get(), text, res.get(), "length " + std::to_string(len));
+        check_both_passes(lex.get(), text, res.get(), "length " + std::to_string(len));
     }
 }
