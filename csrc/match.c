@@ -346,17 +346,28 @@ static FL_NOINLINE const fl_vocab_slot *probe_more(const fl_lexicon *lex, const 
     return slot;
 }
 
+/* Has the exact form e[0..len) (1 byte or more), of a lexicon with exact labels, neither an
+ * exact label nor an exact wildcard label? Yes for most, from two bitmaps (false: maybe). */
+static inline bool exact_none(const fl_lexicon *lex, const uint8_t *e, size_t len) {
+    if (lex->exact_slots != NULL) {
+        unsigned f2 = e[0] | (len > 1 ? (unsigned)e[1] << 8 : 0u);
+        if ((lex->exact_first2[f2 >> 3] >> (f2 & 7)) & 1u) {
+            return false;
+        }
+    }
+    return !(lex->wild_kinds & 2) || !fl__wild_may_start(lex, e, len);
+}
+
 /* Looks up token k (i) by its folded form f (hash, head and tail: fl__hash_bytes,
  * fl__vocab_head and fl__vocab_tail of it; first: its first slot; same: k->same) and
  * labels it, its start byte into *start: the common token (same forms, no wildcard labels)
  * here, the others in label_rest. A token whose forms are the same bytes has wildcard
  * labels, of either kind, only when its slot has FL_SLOT_WILD (one that is not simple has
  * them from the fold). */
-FL_ALWAYS_INLINE static inline fl_status look_one(const fl_lexicon *lex, const look_ctx *c,
-                                                  const uint8_t *text, fl_result *res, size_t i,
-                                                  fl_tokinfo *k, const uint8_t *f, size_t fold_len,
-                                                  uint32_t hash, uint64_t head, uint64_t tail,
-                                                  size_t first, bool same, uint8_t *start) {
+FL_ALWAYS_INLINE static inline fl_status
+look_one(const fl_lexicon *lex, const look_ctx *c, const uint8_t *text, fl_result *res, size_t i,
+         fl_tokinfo *k, const uint8_t *f, size_t fold_len, uint32_t hash, uint64_t head,
+         uint64_t tail, size_t first, bool same, const uint8_t *e, uint8_t *start) {
     const fl_vocab_slot *slot = &c->slots[first];
     if (fold_len - 1 >= FL_VOCAB_TAIL_MAX) {
         slot = probe_more(lex, f, fold_len, hash, head, tail, first);
@@ -385,6 +396,15 @@ FL_ALWAYS_INLINE static inline fl_status look_one(const fl_lexicon *lex, const l
         k->id_exact = id_fold | c->no_exact;
         k->root = slot->root;
         *start = slot->start_same;
+        return FL_OK;
+    }
+    if (e != NULL && !(slot->flags & FL_SLOT_WILD) &&
+        (!lex->has_exact || exact_none(lex, e, fold_len))) {
+        /* label_rest's answer for a simple token with a capital and no exact or wildcard
+         * label (of either kind: the folded form's slot says there are no folded ones) */
+        k->id_exact = FL_NO_ID;
+        k->root = slot->root;
+        *start = slot->start;
         return FL_OK;
     }
     return label_rest(lex, text, res, i, slot, f, start);
@@ -435,6 +455,12 @@ static FL_NOINLINE fl_status look_up(const fl_lexicon *lex, const uint8_t *text,
             }
             k->root = slot->root;
             starts[i] = slot->start_same;
+        } else if (k->simple && !(slot->flags & FL_SLOT_WILD) &&
+                   (!exact || exact_none(lex, text + ((const fl_token *)res->tokens.data)[i].start,
+                                         fold_len))) {
+            /* look_one's second case */
+            k->root = slot->root;
+            starts[i] = slot->start;
         } else if ((st = label_rest(lex, text, res, i, slot, f, &starts[i])) != FL_OK) {
             return st;
         }
@@ -465,7 +491,7 @@ FL_ALWAYS_INLINE static inline fl_status fold_look(const fl_lexicon *lex, const 
     size_t first = (size_t)(((uint32_t)(r.hash * 0x9E3779B1u) * c->n_slots) >> 32);
     *at_io = at + len;
     return look_one(lex, c, text, res, i, k, fdata + at, len, r.hash, r.head, r.tail, first, r.same,
-                    start);
+                    text + from, start);
 }
 
 /* fl__label_tokens in one pass over the run of simple tokens from token *i_io: fold_look on
@@ -618,7 +644,7 @@ FL_ALWAYS_INLINE static inline fl_status label_tokens(const fl_lexicon *lex, con
             uint64_t tail = fl__load_le64(f + FL_VOCAB_HEAD) & TAIL_MASK[capped];
             const look_ctx c = look_ctx_of(lex);
             if ((st = look_one(lex, &c, text, res, i, k, f, fold_len, hash, head, tail, slot, same,
-                               &starts[i])) != FL_OK) {
+                               NULL, &starts[i])) != FL_OK) {
                 return st;
             }
         } else {
