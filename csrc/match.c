@@ -194,6 +194,13 @@ FL_ALWAYS_INLINE static inline simple_form fold_one(const uint8_t *s, size_t sta
     return r;
 }
 
+/* fl__vocab_first in a table of n_slots slots, without its & mask, which only a table of
+ * more than 2^32 slots would need: a table is at most half full, of fewer than 2^30 ids
+ * (fl__vocab_intern) and the cue words. */
+static inline size_t first_slot(uint32_t hash, uint64_t n_slots) {
+    return (size_t)(((uint32_t)(hash * 0x9E3779B1u) * n_slots) >> 32);
+}
+
 /* The first pass of fl__label_tokens (two passes) over the run of simple tokens from
  * token i: folds each into fdata at *at (the exact form is the text itself), hashes it and
  * asks the memory for its vocabulary slot. fdata has room for the run's text and 16 bytes
@@ -203,7 +210,7 @@ static size_t fold_simple(const fl_lexicon *lex, const uint8_t *text, size_t tex
                           const fl_token *toks, fl_tokinfo *infos, size_t i, size_t n,
                           uint8_t *fdata, size_t *at_io) {
     const fl_vocab_slot *slots = lex->vocab_slots;
-    const size_t mask = lex->vocab_mask;
+    const uint64_t n_slots = (uint64_t)lex->vocab_mask + 1;
     const fl_token *t = toks + i;
     const fl_token *t_end = toks + n;
     fl_tokinfo *k = infos + i;
@@ -234,7 +241,7 @@ static size_t fold_simple(const fl_lexicon *lex, const uint8_t *text, size_t tex
         k->fold_len = (uint32_t)len; /* token offsets are 32-bit */
         k->hash_fold = hash;
         k->same = same;
-        size_t slot = fl__vocab_first(hash, mask);
+        size_t slot = first_slot(hash, n_slots);
         __builtin_prefetch(&slots[slot]);
         /* the slot, for the lookup below: root is free until first_step sets it */
         k->root = (uint32_t)slot;
@@ -284,7 +291,7 @@ static const fl_vocab_slot NO_SLOT_WILD = {.start = FL_START_NO_FOLD,
  * others have theirs from the fold) and its first step, into *start. f: its folded form. */
 static FL_NOINLINE fl_status label_rest(const fl_lexicon *lex, const uint8_t *text, fl_result *res,
                                         size_t i, const fl_vocab_slot *slot, const uint8_t *f,
-                                        uint8_t *start) {
+                                        bool simple, uint8_t *start) {
     const fl_token *tok = (const fl_token *)res->tokens.data + i;
     fl_tokinfo *k = (fl_tokinfo *)res->infos.data + i;
     const bool exact = lex->has_exact;
@@ -292,11 +299,11 @@ static FL_NOINLINE fl_status label_rest(const fl_lexicon *lex, const uint8_t *te
     fl_status st;
     if (exact && k->same) {
         k->id_exact = k->id_fold; /* one string table: equal bytes have the same id */
-    } else if (k->simple) {
+    } else if (simple) {
         /* the exact form of a simple token is the text */
         k->id_exact = exact ? fl__exact_find_fast(lex, text + tok->start, fold_len) : FL_NO_ID;
     }
-    if (lex->wild_kinds != 0 && k->simple) {
+    if (lex->wild_kinds != 0 && simple) {
         /* its exact form: the text, or the folded form when equal */
         const uint8_t *e = !exact ? NULL : k->same ? f : text + tok->start;
         /* the folded half of the test is in its slot (NO_SLOT_WILD or NO_SLOT for a form
@@ -362,12 +369,13 @@ static inline bool exact_none(const fl_lexicon *lex, const uint8_t *e, size_t le
  * fl__vocab_head and fl__vocab_tail of it; first: its first slot; same: k->same) and
  * labels it, its start byte into *start: the common token (same forms, no wildcard labels)
  * here, the others in label_rest. A token whose forms are the same bytes has wildcard
- * labels, of either kind, only when its slot has FL_SLOT_WILD (one that is not simple has
- * them from the fold). */
+ * labels, of either kind, only when its slot has FL_SLOT_WILD; simple: label_rest is to
+ * find them (false: the token has them from its fold). e: a simple token's exact form (its
+ * text), else NULL. */
 FL_ALWAYS_INLINE static inline fl_status
 look_one(const fl_lexicon *lex, const look_ctx *c, const uint8_t *text, fl_result *res, size_t i,
          fl_tokinfo *k, const uint8_t *f, size_t fold_len, uint32_t hash, uint64_t head,
-         uint64_t tail, size_t first, bool same, const uint8_t *e, uint8_t *start) {
+         uint64_t tail, size_t first, bool same, bool simple, const uint8_t *e, uint8_t *start) {
     const fl_vocab_slot *slot = &c->slots[first];
     if (fold_len - 1 >= FL_VOCAB_TAIL_MAX) {
         slot = probe_more(lex, f, fold_len, hash, head, tail, first);
@@ -407,7 +415,7 @@ look_one(const fl_lexicon *lex, const look_ctx *c, const uint8_t *text, fl_resul
         *start = slot->start;
         return FL_OK;
     }
-    return label_rest(lex, text, res, i, slot, f, start);
+    return label_rest(lex, text, res, i, slot, f, simple, start);
 }
 
 /* fl__label_tokens' second pass (two passes): looks up every token's folded form (the first
@@ -461,7 +469,7 @@ static FL_NOINLINE fl_status look_up(const fl_lexicon *lex, const uint8_t *text,
             /* look_one's second case */
             k->root = slot->root;
             starts[i] = slot->start;
-        } else if ((st = label_rest(lex, text, res, i, slot, f, &starts[i])) != FL_OK) {
+        } else if ((st = label_rest(lex, text, res, i, slot, f, k->simple, &starts[i])) != FL_OK) {
             return st;
         }
     }
@@ -485,18 +493,41 @@ FL_ALWAYS_INLINE static inline fl_status fold_look(const fl_lexicon *lex, const 
     k->fold_len = (uint32_t)len; /* token offsets are 32-bit */
     k->hash_fold = r.hash;
     k->same = r.same;
-    /* fl__vocab_first without its & mask, which only a table of more than 2^32 slots would
-     * need: the table is at most half full, of fewer than 2^30 ids (fl__vocab_intern) and
-     * the cue words */
-    size_t first = (size_t)(((uint32_t)(r.hash * 0x9E3779B1u) * c->n_slots) >> 32);
+    size_t first = first_slot(r.hash, c->n_slots);
     *at_io = at + len;
     return look_one(lex, c, text, res, i, k, fdata + at, len, r.hash, r.head, r.tail, first, r.same,
-                    text + from, start);
+                    true, text + from, start);
 }
 
-/* fl__label_tokens in one pass over the run of simple tokens from token *i_io: fold_look on
- * each. The tokens before far_end have 16 readable bytes from their start. fdata has room
- * for the run's text and 16 bytes more. */
+/* Is token t one ASCII symbol (not a letter or digit), whose forms are the byte as
+ * fl__fold_token_pair folds it ('`' is an apostrophe)? A tenth of all tokens. */
+static inline bool one_symbol(const uint8_t *text, const fl_token *t) {
+    return t->end - t->start == 1 && text[t->start] < 0x80 && t->kind != FL_TOKEN_WORD &&
+           !(t->kind == FL_TOKEN_PUNCT && text[t->start] == '-');
+}
+
+/* fold_look for a one_symbol token: its form is one byte, the same as its exact form, and
+ * it has wildcard labels only when its slot has FL_SLOT_WILD (as a simple token). */
+FL_ALWAYS_INLINE static inline fl_status
+symbol_look(const fl_lexicon *lex, const look_ctx *c, const uint8_t *text, fl_result *res, size_t i,
+            const fl_token *tok, fl_tokinfo *k, uint8_t *fdata, size_t *at_io, uint8_t *start) {
+    size_t at = *at_io;
+    uint8_t b = text[tok->start] == '`' ? (uint8_t)'\'' : text[tok->start];
+    fdata[at] = b;
+    uint32_t hash = fl__hash_short(b, 1);
+    k->wild_n = 0;
+    k->fold_off = at;
+    k->fold_len = 1;
+    k->hash_fold = hash;
+    k->same = true;
+    *at_io = at + 1;
+    return look_one(lex, c, text, res, i, k, fdata + at, 1, hash, b | (uint64_t)1 << 56, 0,
+                    first_slot(hash, c->n_slots), true, true, NULL, start);
+}
+
+/* fl__label_tokens in one pass over the run of simple and one_symbol tokens from token
+ * *i_io: fold_look or symbol_look on each. The tokens before far_end have 16 readable bytes from
+ * their start. fdata has room for the run's text and 16 bytes more. */
 static fl_status fold_simple_look(const fl_lexicon *lex, const uint8_t *text, size_t text_end,
                                   size_t far_end, fl_result *res, size_t *i_io, uint8_t *fdata,
                                   size_t *at_io) {
@@ -508,15 +539,29 @@ static fl_status fold_simple_look(const fl_lexicon *lex, const uint8_t *text, si
     size_t i = *i_io;
     size_t at = *at_io;
     fl_status st = FL_OK;
-    for (; i < far_end && infos[i].simple; i++) {
-        if ((st = fold_look(lex, &c, text, text_end, res, i, &toks[i], &infos[i], fdata, &at,
-                            &starts[i], true)) != FL_OK) {
+    for (; i < far_end; i++) {
+        if (infos[i].simple) {
+            st = fold_look(lex, &c, text, text_end, res, i, &toks[i], &infos[i], fdata, &at,
+                           &starts[i], true);
+        } else if (one_symbol(text, &toks[i])) {
+            st = symbol_look(lex, &c, text, res, i, &toks[i], &infos[i], fdata, &at, &starts[i]);
+        } else {
+            break;
+        }
+        if (st != FL_OK) {
             goto out;
         }
     }
-    for (; i < n && infos[i].simple; i++) {
-        if ((st = fold_look(lex, &c, text, text_end, res, i, &toks[i], &infos[i], fdata, &at,
-                            &starts[i], false)) != FL_OK) {
+    for (; i < n; i++) {
+        if (infos[i].simple) {
+            st = fold_look(lex, &c, text, text_end, res, i, &toks[i], &infos[i], fdata, &at,
+                           &starts[i], false);
+        } else if (one_symbol(text, &toks[i])) {
+            st = symbol_look(lex, &c, text, res, i, &toks[i], &infos[i], fdata, &at, &starts[i]);
+        } else {
+            break;
+        }
+        if (st != FL_OK) {
             goto out;
         }
     }
@@ -563,9 +608,10 @@ FL_ALWAYS_INLINE static inline fl_status label_tokens(const fl_lexicon *lex, con
     for (size_t i = 0; i < n;) {
         fl_tokinfo *k = &infos[i];
         size_t at = res->folded.len;
-        if (k->simple) {
-            /* the run of simple tokens from here, in fold_simple's loop; room for their
-             * folded forms (no longer than their text) and the word stores' 16 bytes */
+        if (k->simple || (one_pass && one_symbol(text, &toks[i]))) {
+            /* the run of simple tokens from here (and one_symbol ones in one pass), in
+             * fold_simple's loop; room for their folded forms (no longer than their text)
+             * and the word stores' 16 bytes */
             size_t need = at + (text_end - toks[i].start) + 16;
             if (res->folded.cap < need &&
                 (st = fl__vec_reserve(&res->alloc, &res->folded, 1, need)) != FL_OK) {
@@ -644,7 +690,7 @@ FL_ALWAYS_INLINE static inline fl_status label_tokens(const fl_lexicon *lex, con
             uint64_t tail = fl__load_le64(f + FL_VOCAB_HEAD) & TAIL_MASK[capped];
             const look_ctx c = look_ctx_of(lex);
             if ((st = look_one(lex, &c, text, res, i, k, f, fold_len, hash, head, tail, slot, same,
-                               NULL, &starts[i])) != FL_OK) {
+                               false, NULL, &starts[i])) != FL_OK) {
                 return st;
             }
         } else {

@@ -318,3 +318,32 @@ TEST(Label, FormsWithOneHeadAreToldApartByTheirTails) {
         check_both_passes(lex.get(), text, res.get(), "length " + std::to_string(len));
     }
 }
+
+// Terms with one-symbol tokens ("&", "%", ",", "'"), so that those forms are in the table:
+// the one pass labels such a token without folding it through fl__fold_token_pair.
+TEST(Label, SymbolsInTermsAreLabelledInBothPasses) {
+    std::mt19937 rng(11);
+    const Strings symbols = {"&", "%", ",", ".", "'", "`", "#", "$", "/", ":", "-", "(", ")"};
+    for (int round = 0; round < 40; round++) {
+        std::string json = "{\"terms\": [";
+        for (int t = 0; t < 6; t++) {
+            json += std::string(t ? ", " : "") + "{\"term\": \"" + kStems[rng() % 20] + " " +
+                    symbols[(size_t)t * 2 % symbols.size()] + " " + kStems[rng() % 20] +
+                    "\", \"category\": \"c\"" +
+                    (rng() % 3 == 0 ? ", \"case_sensitive\": true" : "") + "}";
+        }
+        json += "]}";
+        fl_test::Lexicon lex(json);
+        ASSERT_EQ(FL_OK, lex.status()) << lex.error().message << " " << json;
+        fl_test::Result res;
+        std::string text;
+        for (int j = 0; j < 200; j++) {
+            text += (j ? " " : "") + (rng() % 2 ? symbols[rng() % symbols.size()] : text_word(rng));
+        }
+        ASSERT_EQ(FL_OK, res.analyze(lex, text)) << res.error().message;
+        check_both_passes(lex.get(), text, res.get(), json + " / " + text);
+        if (HasFailure()) {
+            return;
+        }
+    }
+}
