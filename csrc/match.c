@@ -201,8 +201,16 @@ static inline size_t first_slot(uint32_t hash, uint64_t n_slots) {
     return (size_t)(((uint32_t)(hash * 0x9E3779B1u) * n_slots) >> 32);
 }
 
-/* The first pass of fl__label_tokens (two passes) over the run of simple tokens from
- * token i: folds each into fdata at *at (the exact form is the text itself), hashes it and
+/* Is token t one ASCII symbol (not a letter or digit), whose forms are the byte as
+ * fl__fold_token_pair folds it ('`' is an apostrophe)? A tenth of all tokens. */
+static inline bool one_symbol(const uint8_t *text, const fl_token *t) {
+    return t->end - t->start == 1 && text[t->start] < 0x80 && t->kind != FL_TOKEN_WORD &&
+           !(t->kind == FL_TOKEN_PUNCT && text[t->start] == '-');
+}
+
+/* The first pass of fl__label_tokens (two passes) over the run of simple and one_symbol
+ * tokens from token i: folds each into fdata at *at (the exact form is the text itself, or
+ * for a one_symbol token its folded form), hashes it and
  * asks the memory for its vocabulary slot. fdata has room for the run's text and 16 bytes
  * more. Returns the index after the run. A loop of its own, its values in registers: the
  * byte stores would make the compiler reload anything kept in res. */
@@ -215,13 +223,20 @@ static size_t fold_simple(const fl_lexicon *lex, const uint8_t *text, size_t tex
     const fl_token *t_end = toks + n;
     fl_tokinfo *k = infos + i;
     uint8_t *d = fdata + *at_io;
-    for (; t < t_end && k->simple; t++, k++) {
+    for (; t < t_end; t++, k++) {
         size_t start = t->start;
         size_t len = t->end - start; /* 1 or more */
         const uint8_t *s = text + start;
         uint32_t hash;
         bool same;
-        if (len <= 8 && start + 8 <= text_end) {
+        if (!k->simple) {
+            if (!one_symbol(text, t)) {
+                break;
+            }
+            d[0] = s[0] == '`' ? (uint8_t)'\'' : s[0];
+            hash = fl__hash_short(d[0], 1);
+            same = true;
+        } else if (len <= 8 && start + 8 <= text_end) {
             /* fold_one's first case, written out: with every word through fold_one the loop
              * took 1.6 instructions a token more at 100,000 terms (callgrind) */
             uint64_t m = WORD_MASK[len];
@@ -287,8 +302,9 @@ static const fl_vocab_slot NO_SLOT_WILD = {.start = FL_START_NO_FOLD,
                                            .flags = FL_SLOT_WILD};
 
 /* The rest of token k's labels after its lookup (slot, or NO_SLOT), for the tokens that
- * look_one and look_up leave: its exact label, its wildcard labels (a simple token's: the
- * others have theirs from the fold) and its first step, into *start. f: its folded form. */
+ * look_one and look_up leave: its exact label, its wildcard labels (when simple: a simple or
+ * one_symbol token's; the others have theirs from the fold) and its first step, into *start.
+ * f: its folded form. */
 static FL_NOINLINE fl_status label_rest(const fl_lexicon *lex, const uint8_t *text, fl_result *res,
                                         size_t i, const fl_vocab_slot *slot, const uint8_t *f,
                                         bool simple, uint8_t *start) {
@@ -426,6 +442,7 @@ static FL_NOINLINE fl_status look_up(const fl_lexicon *lex, const uint8_t *text,
     fl_tokinfo *infos = res->infos.data;
     const uint8_t *folded = fl__vec_bytes(&res->folded, 0);
     uint8_t *starts = res->starts.data;
+    const fl_token *toks = res->tokens.data;
     const bool exact = lex->has_exact;
     fl_status st;
     const fl_cue *const *cue_at = lex->cue_at;
@@ -469,7 +486,9 @@ static FL_NOINLINE fl_status look_up(const fl_lexicon *lex, const uint8_t *text,
             /* look_one's second case */
             k->root = slot->root;
             starts[i] = slot->start;
-        } else if ((st = label_rest(lex, text, res, i, slot, f, k->simple, &starts[i])) != FL_OK) {
+        } else if ((st = label_rest(lex, text, res, i, slot, f,
+                                    k->simple || one_symbol(text, &toks[i]), &starts[i])) !=
+                   FL_OK) {
             return st;
         }
     }
@@ -497,13 +516,6 @@ FL_ALWAYS_INLINE static inline fl_status fold_look(const fl_lexicon *lex, const 
     *at_io = at + len;
     return look_one(lex, c, text, res, i, k, fdata + at, len, r.hash, r.head, r.tail, first, r.same,
                     true, text + from, start);
-}
-
-/* Is token t one ASCII symbol (not a letter or digit), whose forms are the byte as
- * fl__fold_token_pair folds it ('`' is an apostrophe)? A tenth of all tokens. */
-static inline bool one_symbol(const uint8_t *text, const fl_token *t) {
-    return t->end - t->start == 1 && text[t->start] < 0x80 && t->kind != FL_TOKEN_WORD &&
-           !(t->kind == FL_TOKEN_PUNCT && text[t->start] == '-');
 }
 
 /* fold_look for a one_symbol token: its form is one byte, the same as its exact form, and
@@ -608,9 +620,9 @@ FL_ALWAYS_INLINE static inline fl_status label_tokens(const fl_lexicon *lex, con
     for (size_t i = 0; i < n;) {
         fl_tokinfo *k = &infos[i];
         size_t at = res->folded.len;
-        if (k->simple || (one_pass && one_symbol(text, &toks[i]))) {
-            /* the run of simple tokens from here (and one_symbol ones in one pass), in
-             * fold_simple's loop; room for their folded forms (no longer than their text)
+        if (k->simple || one_symbol(text, &toks[i])) {
+            /* the run of simple and one_symbol tokens from here, in fold_simple's loop or
+             * fold_simple_look's; room for their folded forms (no longer than their text)
              * and the word stores' 16 bytes */
             size_t need = at + (text_end - toks[i].start) + 16;
             if (res->folded.cap < need &&
@@ -631,33 +643,15 @@ FL_ALWAYS_INLINE static inline fl_status label_tokens(const fl_lexicon *lex, con
         size_t fold_len;
         size_t exact_len;
         bool same;
-        uint32_t hash;
         k->id_exact = FL_NO_ID;
         k->wild_n = 0;
-        if (len == 1 && s[0] < 0x80 && toks[i].kind != FL_TOKEN_WORD &&
-            !(toks[i].kind == FL_TOKEN_PUNCT && s[0] == '-')) {
-            /* one ASCII symbol (not a letter or digit), a tenth of all tokens: both forms
-             * are the byte as fl__fold_token_pair folds it ('`' is an apostrophe), without
-             * the call */
-            if (res->folded.cap - at < 2 &&
-                (st = fl__vec_reserve(&res->alloc, &res->folded, 1, at + 2)) != FL_OK) {
-                return st;
-            }
-            uint8_t *d = (uint8_t *)res->folded.data + at;
-            d[0] = s[0] == '`' ? (uint8_t)'\'' : s[0];
-            d[1] = d[0];
-            fold_len = 1;
-            exact_len = exact ? 1 : 0;
-            same = true;
-            hash = fl__hash_short(d[0], 1);
-        } else if ((st = fl__fold_token_pair(&res->alloc, &res->scratch, &res->fold_cache, s, len,
-                                             toks[i].kind, exact, &res->folded, &fold_len,
-                                             &exact_len, &same)) != FL_OK) {
+        if ((st = fl__fold_token_pair(&res->alloc, &res->scratch, &res->fold_cache, s, len,
+                                      toks[i].kind, exact, &res->folded, &fold_len, &exact_len,
+                                      &same)) != FL_OK) {
             return st;
-        } else {
-            hash = fl__hash_inline(fl__vec_bytes(&res->folded, at), fold_len);
         }
         const uint8_t *f = fl__vec_bytes(&res->folded, at);
+        uint32_t hash = fl__hash_inline(f, fold_len);
         /* the exact form follows the folded one until the next token overwrites it:
          * what needs it is done now (the wildcard labels of a token that is not simple
          * too, so that each token's labels stay together) */
