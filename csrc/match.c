@@ -746,9 +746,10 @@ fl_status fl__label_tokens_with(const fl_lexicon *lex, const uint8_t *text, fl_r
 }
 
 /* The most vocabulary slots for which fl__label_tokens takes one pass: a table of up to 1 MB
- * (32-byte slots). On a machine with 2 MB of L2 cache a core, the label stage in one pass
- * was as fast as in two at 10,000 terms (a table of 1 MB), a twentieth faster at 1,000, and a
- * fifth slower at 100,000 (4 MB), where the lookups' cache misses no longer overlap. */
+ * (32-byte slots). On a machine with 2 MB of L2 cache a core (wall time, alternating runs on
+ * a loaded machine), the label stage in one pass was a tenth faster than in two at 1,000
+ * terms, a little faster at 10,000 (a table of 1 MB), and a seventh slower at 100,000 (4 MB),
+ * where the lookups' cache misses no longer overlap. */
 #define ONE_PASS_SLOTS ((size_t)1 << 15)
 
 fl_status fl__label_tokens(const fl_lexicon *lex, const uint8_t *text, fl_result *res) {
