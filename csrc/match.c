@@ -210,10 +210,10 @@ static inline bool one_symbol(const uint8_t *text, const fl_token *t) {
 
 /* The first pass of fl__label_tokens (two passes) over the run of simple and one_symbol
  * tokens from token i: folds each into fdata at *at (the exact form is the text itself, or
- * for a one_symbol token its folded form), hashes it and
- * asks the memory for its vocabulary slot. fdata has room for the run's text and 16 bytes
- * more. Returns the index after the run. A loop of its own, its values in registers: the
- * byte stores would make the compiler reload anything kept in res. */
+ * for a one_symbol token its folded form), hashes it and asks the memory for its vocabulary
+ * slot. fdata has room for the run's text and 16 bytes more. Returns the index after the
+ * run. A loop of its own, its values in registers: the byte stores would make the compiler
+ * reload anything kept in res. */
 static size_t fold_simple(const fl_lexicon *lex, const uint8_t *text, size_t text_end,
                           const fl_token *toks, fl_tokinfo *infos, size_t i, size_t n,
                           uint8_t *fdata, size_t *at_io) {
@@ -236,15 +236,6 @@ static size_t fold_simple(const fl_lexicon *lex, const uint8_t *text, size_t tex
             d[0] = s[0] == '`' ? (uint8_t)'\'' : s[0];
             hash = fl__hash_short(d[0], 1);
             same = true;
-        } else if (len <= 8 && start + 8 <= text_end) {
-            /* fold_one's first case, written out: with every word through fold_one the loop
-             * took 1.6 instructions a token more at 100,000 terms (callgrind) */
-            uint64_t m = WORD_MASK[len];
-            uint64_t w = fl__load_le64(s) & m;
-            uint64_t lw = (w | 0x2020202020202020ULL) & m;
-            fl__store_le64(d, lw);
-            hash = fl__hash_short(lw, len);
-            same = w == lw;
         } else {
             simple_form r = fold_one(s, start, len, text_end, d);
             hash = r.hash;
