@@ -201,16 +201,13 @@ static fl_status keep_linked_attributions(fl_result *res) {
     return FL_OK;
 }
 
-/* Does a quotation reach over the start or the end of sentence [a, b) (next_b: the end of the
- * sentence after it)? A closing mark in it or in the next sentence that opened before. */
-static bool quotation_crosses(const ctx *c, size_t a, size_t b, size_t next_b) {
-    for (size_t i = a; i < next_b; i++) {
-        uint32_t o = c->v[i].opened;
-        if (o != UINT32_MAX && o < (i < b ? a : b)) {
-            return true;
-        }
-    }
-    return b < c->n && c->v[b].quoted;
+/* Does a quotation reach over the start or the end of sentence si (tokens [a, b))? A closing
+ * mark in it or in the next sentence that opened before that sentence (quotes.c noted them),
+ * or a quoted first token of the next sentence. */
+static bool quotation_crosses(const ctx *c, const sentence_cues *sc_of, size_t ns, size_t si,
+                              size_t b) {
+    return sc_of[si].closes_earlier || (si + 1 < ns && sc_of[si + 1].closes_earlier) ||
+           (b < c->n && c->v[b].quoted);
 }
 
 /* What a token that is no cue word reads in fl__context's first loop. */
@@ -328,6 +325,7 @@ fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res
         sum->colon_or_dash = (classes & PUNCT_COLON_DASH) != 0;
         sum->quote_marks = (classes & PUNCT_QUOTE) != 0;
         sum->title = TITLE_UNKNOWN;
+        sum->closes_earlier = 0;
         sum->n_cues = n_cues - first_cue;
         sum->first_cue = sum->n_cues > 0 ? first_cue : 0;
     }
@@ -372,11 +370,7 @@ fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res
             ((sc_of[si].bits & ATTRIBUTION_CUES) &&
              (all || sent->n_matches > 0 ||
               (sc_of[si].quote_marks &&
-               (scare_here ||
-                quotation_crosses(
-                    &c, a, b,
-                    si + 1 < ns ? b + FL_VEC_AT(res->sentences, fl_sentence, si + 1).n_tokens_all
-                                : b)))))) {
+               (scare_here || quotation_crosses(&c, sc_of, ns, si, b)))))) {
             span s = {a, b, SIZE_MAX, (uint32_t)si};
             for (size_t j = b; j > a; j--) {
                 if (is_word_like(&c, j - 1)) {

@@ -45,6 +45,16 @@ const uint8_t fl__punct_general[64] = {[0x12] = PUNCT_COLON_DASH,
                                        [0x39] = PUNCT_QUOTE | PUNCT_CLAUSE,
                                        [0x3A] = PUNCT_QUOTE | PUNCT_CLAUSE};
 
+/* Token close closes the quotation that token open opened; its sentence notes one that
+ * opened before it (context.c then asks no token whether a quotation crosses into it). */
+static void set_opened(ctx *c, size_t close, size_t open) {
+    c->v[close].opened = (uint32_t)open;
+    uint32_t si = c->t[close].sentence;
+    if (open < FL_VEC_AT(c->res->sentences, fl_sentence, si).first_token) {
+        FL_VEC_AT(c->res->sentence_cues, sentence_cues, si).closes_earlier = 1;
+    }
+}
+
 /* Is token i followed, without space, by a word-like token? */
 static bool next_attached(const ctx *c, size_t i) {
     return i + 1 < c->n && !c->t[i + 1].space_before && c->t[i + 1].kind != FL_TOKEN_PUNCT;
@@ -102,7 +112,7 @@ static bool close_orphan(ctx *c, size_t a, size_t i) {
     for (size_t j = a; j < i; j++) {
         mark_quoted(c, j);
     }
-    c->v[i].opened = (uint32_t)a;
+    set_opened(c, i, a);
     return true;
 }
 
@@ -169,7 +179,7 @@ static fl_status close_quote(ctx *c, size_t open, size_t close, bool paired, fl_
         }
     }
     if (paired) {
-        c->v[close].opened = (uint32_t)open;
+        set_opened(c, close, open);
     }
     if (paired && simple && words >= 1 && words <= 3 &&
         c->t[open].sentence == c->t[close].sentence) {
@@ -252,7 +262,7 @@ fl_status fl__find_quotes(ctx *c, fl_vec *scares) {
                     if ((st = close_quote(c, open_at[f2], i, true, scares)) != FL_OK) {
                         return st;
                     }
-                    c->v[i + 1].opened = (uint32_t)open_at[f2];
+                    set_opened(c, i + 1, open_at[f2]);
                     open_at[f2] = SIZE_MAX;
                 } else if (open_at[f2] == SIZE_MAX && prev_free(c, i) && next_attached(c, i + 1)) {
                     open_at[f2] = i + 1;

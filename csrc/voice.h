@@ -206,6 +206,8 @@ typedef struct sentence_cues {
     uint8_t colon_or_dash; /* a colon or a dash stands in it (punctuation, not a hyphen) */
     uint8_t quote_marks; /* a punctuation token of a quotation mark family stands in it */
     uint8_t title; /* TITLE_*: in title case (a capital tells no name); attribution_headlines.c */
+    /* a closing quotation mark in it pairs with one before its first token (quotes.c) */
+    uint8_t closes_earlier;
     /* its tokens with an ATTRIBUTION_CUES bit: res->cue_tokens[first_cue, first_cue + n_cues) */
     uint32_t first_cue, n_cues;
 } sentence_cues;

@@ -153,3 +153,76 @@ TEST(Quotes, TheTablesOfMarksAgreeWithTheirDefinitions) {
         EXPECT_FALSE(is_dash_cp(c));
     }
 }
+
+namespace {
+
+// context.c's quotation_crosses() as it was first written: a closing mark in sentence si
+// or in the next one that opened before its own sentence, or a quoted first token of the
+// next sentence, read from the voice records.
+bool crosses_reference(const fl_result *r, size_t si) {
+    const fl_sentence *s = static_cast<const fl_sentence *>(r->sentences.data);
+    const fl_vtok *v = static_cast<const fl_vtok *>(r->vtoks.data);
+    size_t a = s[si].first_token;
+    size_t b = a + s[si].n_tokens_all;
+    size_t next_b = si + 1 < r->sentences.len ? b + s[si + 1].n_tokens_all : b;
+    for (size_t i = a; i < next_b; i++) {
+        uint32_t o = v[i].opened;
+        if (o != UINT32_MAX && o < (i < b ? a : b)) {
+            return true;
+        }
+    }
+    return b < r->tokens.len && v[b].quoted;
+}
+
+} // namespace
+
+// quotes.c notes in each sentence's summary a closing mark whose quotation opened in an
+// earlier sentence (sentence_cues.closes_earlier), which context.c reads instead of scanning
+// the tokens: the two agree on every sentence of generated texts with marks of every kind.
+TEST(Quotes, TheSentencesAQuotationCrossesAgreeWithTheTokensOnGeneratedTexts) {
+    fl_test::Lexicon lex(kLexicon);
+    ASSERT_EQ(FL_OK, lex.status()) << lex.error().message;
+    const char *const words[] = {
+        "\"", "\"",  "\u201c", "\u201d", "\u201e", "\u00ab", "\u00bb", "\u2039", "\u203a", "'",
+        "''", "``",  "\u2018", "\u2019", "\u201a", ".",      ". ",     ".\n",    "\n\n",   "!",
+        "?",  ",",   "=",      "said",   "he",     "the",    "Kiev",   "regime", "Nazis",  "wrote",
+        "It", "was", "a",      "lie",    "'90s",   "Kyiv's", "-",      ":",      "\u2014", "(",
+        ")",  "Mr.", "U.S.",   "told",   "them",   "claims"};
+    const size_t n_words = sizeof words / sizeof words[0];
+    uint64_t state = 0x243F6A8885A308D3u;
+    auto next = [&state](size_t n) {
+        state = state * 6364136223846793005u + 1442695040888963407u;
+        return static_cast<size_t>((state >> 33) % n);
+    };
+    fl_test::Result res;
+    size_t sentences = 0;
+    size_t crossing = 0;
+    for (int text_i = 0; text_i < 6000; text_i++) {
+        std::string text;
+        size_t len = 4 + next(40);
+        for (size_t w = 0; w < len; w++) {
+            if (w > 0 && next(3) != 0) {
+                text += ' ';
+            }
+            text += words[next(n_words)];
+        }
+        ASSERT_EQ(FL_OK, res.analyze(lex, text)) << res.error().message;
+        const fl_result *r = res.get();
+        ASSERT_EQ(r->sentences.len, r->sentence_cues.len);
+        const sentence_cues *sc = static_cast<const sentence_cues *>(r->sentence_cues.data);
+        const fl_sentence *s = static_cast<const fl_sentence *>(r->sentences.data);
+        for (size_t si = 0; si < r->sentences.len; si++) {
+            size_t b = s[si].first_token + s[si].n_tokens_all;
+            bool got = sc[si].closes_earlier ||
+                       (si + 1 < r->sentences.len && sc[si + 1].closes_earlier) ||
+                       (b < r->tokens.len && static_cast<const fl_vtok *>(r->vtoks.data)[b].quoted);
+            bool want = crosses_reference(r, si);
+            ASSERT_EQ(want, got) << "sentence " << si << " of: " << text;
+            sentences++;
+            crossing += want;
+        }
+    }
+    EXPECT_GE(sentences, 10000u);
+    EXPECT_GE(crossing, 1000u);
+    EXPECT_GE(sentences - crossing, 1000u);
+}
