@@ -264,6 +264,7 @@ fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res
      * token, copied whole (five stores a token were one), its form then stored over them (a
      * byte store took an instruction less than copying a word of each form from a table).
      * OPAQUE at each sentence: knowing the constant, gcc built it anew on every token. */
+    _Static_assert(offsetof(fl_vtok, punct) == offsetof(fl_vtok, bits) + 4, "punct follows bits");
     _Static_assert(offsetof(fl_vtok, form) + 1 - offsetof(fl_vtok, opened) == sizeof(uint64_t),
                    "opened, quoted, role, naming and form fill 8 bytes");
     uint64_t head;
@@ -287,9 +288,10 @@ fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res
         for (fl_vtok *vt = v + a, *end = v + b; vt != end; vt++, tp++, kp++) {
             uint8_t kind = tp->kind;
             /* looked up with its label (match.c); without branches: whether a token is a
-             * cue word is a coin toss the branch predictor lost (0.4 misses a token) */
-            uintptr_t qa = (uintptr_t)kp->cue &
-                           -(uintptr_t)(kind == FL_TOKEN_WORD || kind == FL_TOKEN_CLITIC);
+             * cue word is a coin toss the branch predictor lost (0.4 misses a token). Not
+             * masked by the kind: no punctuation or hyphen token folds to a cue word
+             * (tests/c/test_context.cc checks every code point) */
+            uintptr_t qa = (uintptr_t)kp->cue;
             const fl_cue *q = (const fl_cue *)qa;
             /* NO_CUE when q is NULL, by a conditional move: OPAQUE hides from gcc what NO_CUE
              * holds, or it made a branch of the select to fold NO_CUE's fields (the select by
@@ -297,9 +299,12 @@ fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res
             uintptr_t no = (uintptr_t)&NO_CUE;
             OPAQUE(no);
             const fl_cue *qe = (const fl_cue *)(qa != 0 ? qa : no);
-            uint32_t bits = qe->bits;
+            /* 64 bits wide, kept in a register by OPAQUE: the 8-byte store below then takes
+             * it as it is (gcc zero-extended a 32-bit copy first, an instruction more) */
+            uint64_t bits = qe->bits;
+            OPAQUE(bits);
             /* tested before the stores: after them gcc tested a copy (an instruction more) */
-            sbits |= bits;
+            sbits |= (uint32_t)bits;
             if (bits & ATTRIBUTION_CUES) {
                 cue_tokens[n_cues++] = (uint32_t)(vt - v);
             }
@@ -312,11 +317,14 @@ fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res
             memcpy((char *)vt + offsetof(fl_vtok, opened), &head, sizeof head);
             vt->form = qe->form;
             memcpy(&vt->words_before, &wm, sizeof wm);
-            vt->bits = bits;
-            vt->said_bits = bits;
-            vt->punct = kind == FL_TOKEN_PUNCT ? kp->cp0 : 0;
+            /* bits and punct (0) as one 8-byte store (one_word puts bits first in memory
+             * order), a punctuation mark's code point stored over it below */
+            uint64_t bits_punct = bits * one_word;
+            memcpy(&vt->bits, &bits_punct, sizeof bits_punct);
+            vt->said_bits = (uint32_t)bits;
             wm += one_word * (kind == FL_TOKEN_WORD);
             if (kind == FL_TOKEN_PUNCT) {
+                vt->punct = kp->cp0;
                 classes |= punct_class(kp->cp0);
             }
         }

@@ -7,8 +7,11 @@
 
 #include <algorithm>
 #include <cstring>
+#include <set>
 #include <string>
 #include <vector>
+
+#include <utf8proc.h>
 
 #include "shim.h"
 
@@ -438,4 +441,132 @@ TEST(Context, NegationAgreesWithItsFirstDefinitionOnGeneratedTexts) {
     EXPECT_GE(checked, 2000u);
     EXPECT_GE(negated, 300u);
     EXPECT_GE(checked - negated, 300u);
+}
+
+namespace {
+
+// UTF-8 of code point cp.
+std::string utf8(uint32_t cp) {
+    std::string s;
+    if (cp < 0x80) {
+        s += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        s += static_cast<char>(0xC0 | (cp >> 6));
+        s += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        s += static_cast<char>(0xE0 | (cp >> 12));
+        s += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        s += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        s += static_cast<char>(0xF0 | (cp >> 18));
+        s += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        s += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        s += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+    return s;
+}
+
+} // namespace
+
+// context.c reads a token's cue word from its label without asking its kind: a punctuation
+// or hyphen token never has one. Every cue word but "'s" starts with a letter, and the starter of
+// its first letter's decomposition (F). A punctuation or hyphen token's folded form starts with its
+// first code point decomposed and case-folded (S), composed with marks after it: such a composite
+// decomposes to S again, and a token that opens with marks opens with a mark. So S outside F keeps
+// every such token from being a cue word, whatever marks follow. Checked for every code point,
+// alone, between letters, before a mark and after a word; and the voice records hold the cue of
+// word and clitic tokens only, as when the kind masked it.
+TEST(Context, NoPunctuationOrHyphenTokenHasACueWord) {
+    auto starter = [](int32_t cp) {
+        utf8proc_int32_t buf[32];
+        utf8proc_int32_t bc = 0;
+        utf8proc_ssize_t n = utf8proc_decompose_char(
+            cp, buf, 32, static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD),
+            &bc);
+        EXPECT_GT(n, 0) << cp;
+        return n > 0 ? buf[0] : cp;
+    };
+    auto letter = [](int32_t cp) {
+        utf8proc_category_t cat = utf8proc_category(cp);
+        return cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LL ||
+               cat == UTF8PROC_CATEGORY_LT || cat == UTF8PROC_CATEGORY_LM ||
+               cat == UTF8PROC_CATEGORY_LO;
+    };
+    size_t n_cues = 0;
+    const fl_cue *cues = fl__cue_table(&n_cues);
+    ASSERT_GT(n_cues, 100u);
+    std::set<int32_t> initials; // F
+    for (size_t i = 0; i < n_cues; i++) {
+        utf8proc_int32_t cp = -1;
+        ASSERT_GT(
+            utf8proc_iterate(reinterpret_cast<const uint8_t *>(cues[i].word), cues[i].len, &cp), 0)
+            << cues[i].word;
+        if (!letter(cp)) {
+            // the clitic, the one cue word that opens with no letter: its "s" would have to
+            // come from a mark after a symbol, and no mark folds to one
+            ASSERT_EQ(std::string("'s"), cues[i].word);
+            continue;
+        }
+        initials.insert(cp);
+        initials.insert(starter(cp));
+    }
+    for (int32_t cp = 0; cp < 0x110000; cp++) {
+        if ((cp < 0xD800 || cp > 0xDFFF) && fl__cclass(cp) == FL_C_MARK) {
+            utf8proc_int32_t buf[32];
+            utf8proc_int32_t bc = 0;
+            utf8proc_ssize_t n = utf8proc_decompose_char(
+                cp, buf, 32, static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD),
+                &bc);
+            for (utf8proc_ssize_t j = 0; j < n; j++) {
+                ASSERT_NE('s', buf[j]) << cp;
+            }
+        }
+    }
+    for (int32_t cp : initials) {
+        ASSERT_TRUE(letter(cp)) << cp;
+    }
+    fl_test::Lexicon lex(kLexicon);
+    ASSERT_EQ(FL_OK, lex.status()) << lex.error().message;
+    fl_test::Result res;
+    size_t punct = 0;
+    size_t hyphen = 0;
+    size_t words_with_cue = 0;
+    const uint32_t kChunk = 0x8000;
+    for (uint32_t from = 0; from < 0x110000; from += kChunk) {
+        std::string text = "Kyiv's men said it was denied, so-called: ";
+        for (uint32_t cp = from; cp < from + kChunk; cp++) {
+            if (cp >= 0xD800 && cp <= 0xDFFF) {
+                continue;
+            }
+            std::string x = utf8(cp);
+            text += " " + x + " a" + x + "a " + x + "\xCC\x81 said" + x + " ";
+        }
+        ASSERT_EQ(FL_OK, res.analyze(lex, text)) << res.error().message;
+        const fl_result *r = res.get();
+        const fl_token *t = static_cast<const fl_token *>(r->tokens.data);
+        const fl_tokinfo *k = static_cast<const fl_tokinfo *>(r->infos.data);
+        const fl_vtok *v = static_cast<const fl_vtok *>(r->vtoks.data);
+        const uint8_t *folded = static_cast<const uint8_t *>(r->folded.data);
+        ASSERT_EQ(r->tokens.len, r->vtoks.len);
+        for (size_t i = 0; i < r->tokens.len; i++) {
+            bool word = t[i].kind == FL_TOKEN_WORD || t[i].kind == FL_TOKEN_CLITIC;
+            ASSERT_EQ(word ? k[i].cue : nullptr, v[i].cue) << "token " << i << " from " << from;
+            if (word) {
+                words_with_cue += k[i].cue != nullptr;
+                continue;
+            }
+            ASSERT_EQ(nullptr, k[i].cue) << "token " << i << " from " << from;
+            ASSERT_EQ(0u, initials.count(starter(k[i].cp0))) << k[i].cp0;
+            utf8proc_int32_t f0 = -1;
+            if (k[i].fold_len > 0) {
+                utf8proc_iterate(folded + k[i].fold_off, k[i].fold_len, &f0);
+            }
+            ASSERT_EQ(0u, initials.count(f0)) << k[i].cp0;
+            punct += t[i].kind == FL_TOKEN_PUNCT;
+            hyphen += t[i].kind == FL_TOKEN_HYPHEN;
+        }
+    }
+    EXPECT_GT(punct, 100000u); // the code points of no word were read as punctuation
+    EXPECT_GT(hyphen, 10u);
+    EXPECT_GT(words_with_cue, 60u); // and "said", "denied", "so", "called" kept theirs
 }
