@@ -154,13 +154,13 @@ static fl_status link_matches(ctx *c) {
 }
 
 /* FL_ATTRIBUTIONS_MATCHED: keeps the attributions a match links to, in order, and renumbers
- * the links. After fl__targets, the last reader of the full list. */
+ * the links. Before fl__publish_attributions, which then makes the public records of these
+ * only, and fl__targets, which reads only the records of a match's link. */
 static fl_status keep_linked_attributions(fl_result *res) {
     size_t na = res->attributions.len;
     fl_match *m = res->matches.data;
     if (na == 0 || res->matches.len == 0) {
         res->attributions.len = 0;
-        res->attr_out.len = 0;
         return FL_OK;
     }
     /* link_scratch counts bytes; link_matches has made room for more than this already */
@@ -180,19 +180,16 @@ static fl_status keep_linked_attributions(fl_result *res) {
         }
     }
     fl_attr *at = res->attributions.data;
-    fl_attribution *out = res->attr_out.data;
     uint32_t kept = 0;
     for (size_t i = 0; i < na; i++) {
         if (renumbered[i]) {
             if (kept != i) { /* the records before the first dropped one stay where they are */
                 at[kept] = at[i];
-                out[kept] = out[i];
             }
             renumbered[i] = kept++;
         }
     }
     res->attributions.len = kept;
-    res->attr_out.len = kept;
     for (size_t mi = 0; mi < res->matches.len; mi++) {
         if (m[mi].attribution != FL_NO_ATTRIBUTION) {
             m[mi].attribution = renumbered[m[mi].attribution];
@@ -452,13 +449,14 @@ fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res
         sent = &FL_VEC_AT(res->sentences, fl_sentence, si);
         sent->n_markers = (uint32_t)(res->markers.len - sent->first_marker);
     }
-    if ((st = fl__publish_attributions(&c)) != FL_OK || (st = link_matches(&c)) != FL_OK) {
+    /* the links first: with FL_ATTRIBUTIONS_MATCHED only the linked attributions are kept
+     * and published (link_matches reads no public record, publishing reads no link) */
+    if ((st = link_matches(&c)) != FL_OK ||
+        (!all && (st = keep_linked_attributions(res)) != FL_OK) ||
+        (st = fl__publish_attributions(&c)) != FL_OK) {
         goto done;
     }
     fl__targets(&c);
-    if (!all) {
-        st = keep_linked_attributions(res);
-    }
 done:
     fl__vec_free(&res->alloc, &scares);
     return st;

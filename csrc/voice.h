@@ -212,8 +212,9 @@ typedef struct sentence_cues {
     uint32_t first_cue, n_cues;
 } sentence_cues;
 
-/* attribution.c: the public records (res->attr_out) of every attribution found, with
- * offsets, lemma, voice and the actor the speaker names. */
+/* attribution.c: the public records (res->attr_out) of every attribution in
+ * res->attributions (with FL_ATTRIBUTIONS_MATCHED, context.c has kept only the linked ones),
+ * with offsets, lemma, voice and the actor the speaker names. */
 FL_HIDDEN fl_status fl__publish_attributions(ctx *c);
 
 /* actors.c: finds the mentions of the lexicon's actors (res->mentions, fl_vtok.mention). */

@@ -359,6 +359,80 @@ TEST(Context, MatchedAttributionsAreTheLinkedOnesOfAll) {
     EXPECT_EQ(fl_test::dump(all), fl_test::dump(matched));
 }
 
+// The same on generated texts: words of speakers, cues, quotations, actors and matches in
+// random order, so that many attributions are found and many hold no match.
+TEST(Context, MatchedAttributionsAreTheLinkedOnesOfAllOnGeneratedTexts) {
+    fl_test::Lexicon lex(R"({"terms": [
+        {"term": "Kiev regime", "category": "d"}, {"term": "Nazis", "category": "d"},
+        {"term": "aggress*", "category": "a"}],
+        "actors": [{"name": "Ukraine", "aliases": ["Kyiv", "Kiev"]},
+                   {"name": "Russia", "aliases": ["Moscow", "Kremlin", "Lavrov"]}]})");
+    ASSERT_EQ(FL_OK, lex.status()) << lex.error().message;
+    const char *const words[] = {"Lavrov",   "said",         "says",      "the",    "Kremlin",
+                                 "claims",   "Kiev",         "regime",    "Nazis",  "aggression",
+                                 "Kyiv",     "Moscow",       "officials", "told",   "reporters",
+                                 "that",     "according to", "he",        "she",    "denied",
+                                 "believes", "warned",       ",",         ".",      ". ",
+                                 ":",        "\"",           "\u201c",    "\u201d", "\u2014",
+                                 "\n\n",     "was",          "is",        "a",      "lie",
+                                 "called",   "so-called",    "who",       "added",  "it"};
+    const size_t n_words = sizeof words / sizeof words[0];
+    uint64_t state = 0x13198A2E03707344u;
+    auto next = [&state](size_t n) {
+        state = state * 6364136223846793005u + 1442695040888963407u;
+        return static_cast<size_t>((state >> 33) % n);
+    };
+    fl_test::Result all;
+    fl_test::Result matched;
+    fl_result_keep_attributions(matched, FL_ATTRIBUTIONS_MATCHED);
+    size_t links = 0;
+    size_t dropped = 0;
+    for (int text_i = 0; text_i < 3000; text_i++) {
+        std::string text;
+        size_t len = 4 + next(40);
+        for (size_t w = 0; w < len; w++) {
+            if (w > 0 && next(5) != 0) {
+                text += ' ';
+            }
+            text += words[next(n_words)];
+        }
+        ASSERT_EQ(FL_OK, all.analyze(lex, text)) << all.error().message;
+        ASSERT_EQ(FL_OK, matched.analyze(lex, text)) << matched.error().message;
+        auto am = all.matches();
+        auto mm = matched.matches();
+        auto aa = all.attributions();
+        auto ma = matched.attributions();
+        ASSERT_EQ(am.size(), mm.size()) << text;
+        std::vector<uint32_t> want;
+        for (size_t i = 0; i < am.size(); i++) {
+            ASSERT_EQ(am[i].voice, mm[i].voice) << text;
+            ASSERT_EQ(am[i].negated, mm[i].negated) << text;
+            ASSERT_EQ(am[i].target, mm[i].target) << text;
+            ASSERT_EQ(linked(am[i], aa), linked(mm[i], ma)) << text;
+            if (am[i].attribution != FL_NO_ATTRIBUTION) {
+                want.push_back(am[i].attribution);
+                links++;
+            }
+        }
+        std::sort(want.begin(), want.end());
+        want.erase(std::unique(want.begin(), want.end()), want.end());
+        ASSERT_EQ(want.size(), ma.size()) << text;
+        for (size_t k = 0; k < want.size(); k++) {
+            fl_match self_a{};
+            fl_match self_m{};
+            self_a.attribution = want[k];
+            self_m.attribution = static_cast<uint32_t>(k);
+            ASSERT_EQ(linked(self_a, aa), linked(self_m, ma)) << text;
+            ASSERT_EQ(std::string(aa[want[k]].cue_lemma, aa[want[k]].cue_lemma_len),
+                      std::string(ma[k].cue_lemma, ma[k].cue_lemma_len))
+                << text;
+        }
+        dropped += aa.size() - ma.size();
+    }
+    EXPECT_GE(links, 1000u);
+    EXPECT_GE(dropped, 1000u);
+}
+
 namespace {
 
 // context.c's negated() as it was first written, from the tokens, their labels and their
