@@ -289,7 +289,9 @@ fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res
              * masked by the kind: no punctuation or hyphen token folds to a cue word
              * (tests/c/test_context.cc checks every code point) */
             uintptr_t qa = (uintptr_t)kp->cue;
-            const fl_cue *q = (const fl_cue *)qa;
+            /* stored before the select: qa is then dead after it, and the conditional move
+             * writes over it (with qa stored later, gcc moved NO_CUE into a copy each token) */
+            vt->cue = (const fl_cue *)qa;
             /* NO_CUE when q is NULL, by a conditional move: OPAQUE hides from gcc what NO_CUE
              * holds, or it made a branch of the select to fold NO_CUE's fields (the select by
              * masks took 3 instructions more) */
@@ -310,7 +312,6 @@ fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res
              * fields from opened to naming are one 8-byte copy of head, words_before and
              * mention one of wm (fl_vtok's order keeps gcc from pairing other 4-byte stores
              * through a vector register, which took more instructions than the stores) */
-            vt->cue = q;
             memcpy((char *)vt + offsetof(fl_vtok, opened), &head, sizeof head);
             vt->form = qe->form;
             memcpy(&vt->words_before, &wm, sizeof wm);
