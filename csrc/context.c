@@ -279,7 +279,7 @@ fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res
         unsigned classes = 0; /* punct_class() of its punctuation, or-ed */
         OPAQUE(head);
         /* by pointers, the token's index only worked out for a cue word: an increment a token
-         * less */
+         * less (from kp: its 64-byte stride is a shift, fl_vtok's 40 a multiply) */
         const fl_token *tp = t + a;
         const fl_tokinfo *kp = ki + a;
         for (fl_vtok *vt = v + a, *end = v + b; vt != end; vt++, tp++, kp++) {
@@ -305,7 +305,7 @@ fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res
             /* tested before the stores: after them gcc tested a copy (an instruction more) */
             sbits |= (uint32_t)bits;
             if (bits & ATTRIBUTION_CUES) {
-                cue_tokens[n_cues++] = (uint32_t)(vt - v);
+                cue_tokens[n_cues++] = (uint32_t)(kp - ki);
             }
             /* every field written, not zeroed first (that cost as much again); a compound
              * literal stored whole cost more (+5 instructions a token) than the stores; the
