@@ -241,6 +241,9 @@ fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res
     sentence_cues *sc_of = res->sentence_cues.data;
     uint32_t *cue_tokens = res->cue_tokens.data;
     uint32_t n_cues = 0;
+    /* the quotation marks (fl__find_quotes) at the top of cue_tokens' room, downwards: no
+     * punctuation token is a cue word, so they and the cue words are n tokens at most */
+    size_t n_marks = 0;
     /* locals, not c's fields: c's address is passed on below, and with c.n_words counted in
      * the loop the compiler stored it on every token */
     const fl_token *t = c.t;
@@ -323,7 +326,11 @@ fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res
             wm += one_word * (kind == FL_TOKEN_WORD);
             if (kind == FL_TOKEN_PUNCT) {
                 vt->punct = kp->cp0;
-                classes |= punct_class(kp->cp0);
+                unsigned cls = punct_class(kp->cp0);
+                classes |= cls;
+                if (cls & PUNCT_QUOTE) {
+                    cue_tokens[n - ++n_marks] = (uint32_t)(kp - ki);
+                }
             }
         }
         sentence_cues *sum = &sc_of[si];
@@ -340,7 +347,9 @@ fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res
     c.n_words = counted[0];
     res->cue_tokens.len = n_cues;
     fl_vec scares = {0};
-    if ((st = fl__find_actors(&c)) != FL_OK || (st = fl__find_quotes(&c, &scares)) != FL_OK) {
+    if ((st = fl__find_actors(&c)) != FL_OK ||
+        (st = fl__find_quotes(&c, &scares, n_marks > 0 ? cue_tokens + n - n_marks : NULL,
+                              n_marks)) != FL_OK) {
         goto done;
     }
     /* Nested quotations close inner-first: restore opening order (displacements are tiny,

@@ -10,7 +10,8 @@
  * they close an open single quotation. A quotation may span sentences; one still open at a
  * line break that ends a sentence, or at the end of the text, ends there. One pass over the
  * tokens, each quotation's tokens marked once: linear; a sentence without a quotation mark
- * (context.c notes which have one) is passed over whole.
+ * (context.c notes which have one) is passed over whole, and in the others only the marks
+ * (context.c lists them) are read.
  */
 /* voice.h's tables of the marks (family(), punct_class()) */
 const uint8_t fl__family_latin1[256] = {['"'] = 1 + FAMILY_DOUBLE,
@@ -210,8 +211,9 @@ static size_t markup_value_end(const ctx *c, size_t i) {
     return 0;
 }
 
-fl_status fl__find_quotes(ctx *c, fl_vec *scares) {
+fl_status fl__find_quotes(ctx *c, fl_vec *scares, const uint32_t *marks, size_t n_marks) {
     size_t open_at[2] = {SIZE_MAX, SIZE_MAX};
+    size_t next_mark = n_marks; /* marks[next_mark - 1]: the next token to read among them */
     fl_status st;
     const fl_sentence *sents = c->res->sentences.data;
     const sentence_cues *sums = c->res->sentence_cues.data;
@@ -237,7 +239,16 @@ fl_status fl__find_quotes(ctx *c, fl_vec *scares) {
         if (!sums[si].quote_marks) {
             continue;
         }
-        for (; i < b; i++) {
+        /* from token to token of marks (the others read as before: nothing happens at
+         * them), i as the loop over every token left it */
+        for (;; i++) {
+            while (next_mark > 0 && marks[next_mark - 1] < i) {
+                next_mark--;
+            }
+            if (next_mark == 0 || marks[next_mark - 1] >= b) {
+                break;
+            }
+            i = marks[next_mark - 1];
             const fl_token *t = &c->t[i];
             if (t->kind != FL_TOKEN_PUNCT) {
                 continue;
@@ -294,6 +305,9 @@ fl_status fl__find_quotes(ctx *c, fl_vec *scares) {
                 }
                 open_at[f] = SIZE_MAX;
             }
+        }
+        if (i < b) {
+            i = b;
         }
     }
     for (int f = 0; f < 2; f++) {

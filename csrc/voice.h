@@ -183,8 +183,10 @@ typedef struct scare {
 } scare;
 
 /* quotes.c: marks quoted tokens and closing marks (fl_vtok.quoted, .opened) of the whole
- * text and appends short quotations to scares. */
-FL_HIDDEN fl_status fl__find_quotes(ctx *c, fl_vec *scares);
+ * text and appends short quotations to scares. It reads the tokens of marks, in decreasing
+ * order (from its end): context.c lists the punctuation tokens of PUNCT_QUOTE, the only
+ * tokens at which anything happens; a list of every token gives the same answer. */
+FL_HIDDEN fl_status fl__find_quotes(ctx *c, fl_vec *scares, const uint32_t *marks, size_t n_marks);
 
 /* attribution.c: finds the attributions of sentence s, gives its tokens their roles
  * (fl_vtok.role) and appends the records to c->res->attributions. Every rule starts from a

@@ -226,3 +226,123 @@ TEST(Quotes, TheSentencesAQuotationCrossesAgreeWithTheTokensOnGeneratedTexts) {
     EXPECT_GE(crossing, 1000u);
     EXPECT_GE(sentences - crossing, 1000u);
 }
+
+namespace {
+
+// The quotation state of a text: every token's quoted, opened and said_bits, each
+// sentence's closes_earlier, and the short quotations.
+struct QuoteState {
+    std::vector<uint32_t> tokens;
+    std::vector<uint8_t> sentences;
+    std::vector<uint32_t> scares;
+    bool operator==(const QuoteState &o) const {
+        return tokens == o.tokens && sentences == o.sentences && scares == o.scares;
+    }
+};
+
+// fl__find_quotes again over an analysed text, from the records as the fill left them,
+// reading the tokens of marks (decreasing).
+QuoteState find_quotes_again(const fl_lexicon *lex, const std::string &text, fl_result *r,
+                             const std::vector<uint32_t> &marks) {
+    fl_vtok *v = static_cast<fl_vtok *>(r->vtoks.data);
+    sentence_cues *sc = static_cast<sentence_cues *>(r->sentence_cues.data);
+    for (size_t i = 0; i < r->vtoks.len; i++) {
+        v[i].quoted = 0;
+        v[i].opened = UINT32_MAX;
+        v[i].said_bits = v[i].bits;
+    }
+    for (size_t si = 0; si < r->sentence_cues.len; si++) {
+        sc[si].closes_earlier = 0;
+    }
+    ctx c{};
+    c.lex = lex;
+    c.res = r;
+    c.text = reinterpret_cast<const uint8_t *>(text.data());
+    c.t = static_cast<const fl_token *>(r->tokens.data);
+    c.k = static_cast<const fl_tokinfo *>(r->infos.data);
+    c.v = v;
+    c.folded = static_cast<const uint8_t *>(r->folded.data);
+    c.n = r->tokens.len;
+    fl_vec scares = {};
+    QuoteState out;
+    EXPECT_EQ(FL_OK,
+              fl__find_quotes(&c, &scares, marks.empty() ? nullptr : marks.data(), marks.size()));
+    for (size_t i = 0; i < r->vtoks.len; i++) {
+        out.tokens.push_back(v[i].quoted);
+        out.tokens.push_back(v[i].opened);
+        out.tokens.push_back(v[i].said_bits);
+    }
+    for (size_t si = 0; si < r->sentence_cues.len; si++) {
+        out.sentences.push_back(sc[si].closes_earlier);
+    }
+    const scare *s = static_cast<const scare *>(scares.data);
+    for (size_t i = 0; i < scares.len; i++) {
+        out.scares.push_back(s[i].open);
+        out.scares.push_back(s[i].close);
+    }
+    fl__vec_free(&r->alloc, &scares);
+    return out;
+}
+
+} // namespace
+
+// context.c hands quotes.c the quotation marks (the punctuation tokens of PUNCT_QUOTE) to
+// read, not every token: the answer is that of every token, on generated texts with marks of
+// every kind, and the list is what context.c stored.
+TEST(Quotes, ReadingOnlyTheMarksAgreesWithReadingEveryToken) {
+    fl_test::Lexicon lex(kLexicon);
+    ASSERT_EQ(FL_OK, lex.status()) << lex.error().message;
+    const char *const words[] = {
+        "\"",   "\"",       "\u201c", "\u201d", "\u201e", "\u00ab", "\u00bb", "\u2039", "\u203a",
+        "'",    "''",       "``",     "`",      "\u2018", "\u2019", "\u201a", ".",      ". ",
+        ".\n",  "\n\n",     "!",      "?",      ",",      "=",      "href=",  "said",   "he",
+        "the",  "Kiev",     "regime", "Nazis",  "wrote",  "It",     "was",    "a",      "lie",
+        "'90s", "\u201808", "Kyiv's", "-",      ":",      "\u2014", "(",      ")",      "Mr.",
+        "told", "them",     "claims", "[",      "]"};
+    const size_t n_words = sizeof words / sizeof words[0];
+    uint64_t state = 0xA4093822299F31D0u;
+    auto next = [&state](size_t n) {
+        state = state * 6364136223846793005u + 1442695040888963407u;
+        return static_cast<size_t>((state >> 33) % n);
+    };
+    fl_test::Result res;
+    size_t quoted = 0;
+    size_t scares = 0;
+    for (int text_i = 0; text_i < 6000; text_i++) {
+        std::string text;
+        size_t len = 4 + next(40);
+        for (size_t w = 0; w < len; w++) {
+            if (w > 0 && next(3) != 0) {
+                text += ' ';
+            }
+            text += words[next(n_words)];
+        }
+        ASSERT_EQ(FL_OK, res.analyze(lex, text)) << res.error().message;
+        fl_result *r = res.get();
+        const fl_token *t = static_cast<const fl_token *>(r->tokens.data);
+        const fl_tokinfo *k = static_cast<const fl_tokinfo *>(r->infos.data);
+        size_t n = r->tokens.len;
+        std::vector<uint32_t> marks;
+        std::vector<uint32_t> every;
+        for (size_t i = n; i > 0; i--) {
+            if (t[i - 1].kind == FL_TOKEN_PUNCT && (punct_class(k[i - 1].cp0) & PUNCT_QUOTE)) {
+                marks.push_back(static_cast<uint32_t>(i - 1));
+            }
+            every.push_back(static_cast<uint32_t>(i - 1));
+        }
+        // what context.c stored at the top of cue_tokens' room
+        const uint32_t *stored = static_cast<const uint32_t *>(r->cue_tokens.data);
+        for (size_t j = 0; j < marks.size(); j++) {
+            ASSERT_EQ(marks[j], stored[n - marks.size() + j]) << text;
+        }
+        QuoteState by_marks = find_quotes_again(lex, text, r, marks);
+        QuoteState by_every = find_quotes_again(lex, text, r, every);
+        ASSERT_TRUE(by_marks == by_every) << text;
+        for (size_t i = 0; i < n; i++) {
+            quoted += by_marks.tokens[3 * i];
+        }
+        scares += by_marks.scares.size() / 2;
+    }
+    EXPECT_GE(quoted, 20000u);
+    EXPECT_GE(scares, 500u);
+}
