@@ -11,7 +11,8 @@
  * line break that ends a sentence, or at the end of the text, ends there. One pass over the
  * tokens, each quotation's tokens marked once: linear; a sentence without a quotation mark
  * (context.c notes which have one) is passed over whole, and in the others only the marks
- * (context.c lists them) are read.
+ * (context.c lists them) are read; while no quotation is open, the sentences before the next
+ * mark's are not visited.
  */
 /* voice.h's tables of the marks (family(), punct_class()) */
 const uint8_t fl__family_latin1[256] = {['"'] = 1 + FAMILY_DOUBLE,
@@ -219,6 +220,18 @@ fl_status fl__find_quotes(ctx *c, fl_vec *scares, const uint32_t *marks, size_t 
     const sentence_cues *sums = c->res->sentence_cues.data;
     size_t i = 0; /* the next token to read (past the sentence's first when '' took it) */
     for (size_t si = 0; si < c->res->sentences.len; si++) {
+        if (open_at[FAMILY_DOUBLE] == SIZE_MAX && open_at[FAMILY_SINGLE] == SIZE_MAX) {
+            /* nothing open: nothing happens before the next mark's sentence (the marks
+             * before i are read), and nothing at all after the last mark */
+            while (next_mark > 0 && marks[next_mark - 1] < i) {
+                next_mark--;
+            }
+            if (next_mark == 0) {
+                break;
+            }
+            size_t ms = c->t[marks[next_mark - 1]].sentence;
+            si = ms > si ? ms : si;
+        }
         size_t a = sents[si].first_token;
         size_t b = a + sents[si].n_tokens_all;
         if (i <= a) {
