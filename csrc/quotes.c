@@ -170,18 +170,22 @@ static fl_status close_quote(ctx *c, size_t open, size_t close, bool paired, fl_
     if (!paired && family(c->k[open].cp0) == FAMILY_SINGLE) {
         return FL_OK; /* an unpaired single mark was an apostrophe ("the '90s") */
     }
-    size_t words = 0;
-    bool simple = true;
     for (size_t j = open + 1; j < close; j++) {
         mark_quoted(c, j);
+    }
+    if (paired) {
+        set_opened(c, close, open);
+    }
+    /* a short quotation: one to three words, nothing but word-like tokens; read only until
+     * a fourth word or another token rules it out (most quotations are longer) */
+    size_t words = 0;
+    bool simple = true;
+    for (size_t j = open + 1; paired && simple && words <= 3 && j < close; j++) {
         if (c->t[j].kind == FL_TOKEN_WORD) {
             words++;
         } else if (!is_word_like(c, j)) {
             simple = false;
         }
-    }
-    if (paired) {
-        set_opened(c, close, open);
     }
     if (paired && simple && words >= 1 && words <= 3 &&
         c->t[open].sentence == c->t[close].sentence) {

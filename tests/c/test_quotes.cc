@@ -341,6 +341,32 @@ TEST(Quotes, ReadingOnlyTheMarksAgreesWithReadingEveryToken) {
         for (size_t i = 0; i < n; i++) {
             quoted += by_marks.tokens[3 * i];
         }
+        // the short quotations by their definition: every quotation a closing mark pairs
+        // with (not an orphan's, whose opening was lost, nor the second of ''), of one to
+        // three words and word-like tokens only, within a sentence
+        const fl_vtok *v = static_cast<const fl_vtok *>(r->vtoks.data);
+        std::vector<uint32_t> want;
+        for (size_t close = 1; close < n; close++) {
+            size_t open = v[close].opened;
+            if (open == UINT32_MAX || v[close - 1].opened == open ||
+                !(punct_class(k[open].cp0) & PUNCT_QUOTE) || t[open].kind != FL_TOKEN_PUNCT ||
+                (k[open].cp0 == '`' && (open == 0 || k[open - 1].cp0 != '`'))) {
+                continue;
+            }
+            size_t words = 0;
+            bool simple = true;
+            for (size_t j = open + 1; j < close; j++) {
+                words += t[j].kind == FL_TOKEN_WORD;
+                simple = simple && (t[j].kind == FL_TOKEN_WORD || t[j].kind == FL_TOKEN_CLITIC ||
+                                    t[j].kind == FL_TOKEN_HYPHEN);
+            }
+            if (simple && words >= 1 && words <= 3 && t[open].sentence == t[close].sentence) {
+                want.push_back(static_cast<uint32_t>(open));
+                want.push_back(static_cast<uint32_t>(close));
+            }
+        }
+        std::vector<uint32_t> got = by_marks.scares;
+        ASSERT_EQ(want, got) << text;
         scares += by_marks.scares.size() / 2;
     }
     EXPECT_GE(quoted, 20000u);
