@@ -233,18 +233,67 @@ typedef struct plain_state {
 } plain_state;
 
 #if defined(__SSE2__)
-/* The shape bytes of fl_tokinfo (upper, lower, has_letter, all_digits, simple, same and the
- * padding up to id_fold) of a plain ASCII word: one starting with an upper-case letter, with
- * a lower-case one, with a digit and a letter somewhere, digits only; the last row for an
- * ASCII symbol. One 8-byte copy writes them ("same" is label's to set). */
-static const uint8_t WORD_SHAPE[5][8] = {
-    {1, 0, 1, 0, 1}, {0, 1, 1, 0, 1}, {0, 0, 1, 0, 1}, {0, 0, 0, 1, 1}, {0}};
+/* What the first byte of a plain ASCII token tells of it: BYTE_TOKEN[0], its kind where the
+ * third word of its fl_token holds it (a word's first byte is an ASCII letter or digit, a
+ * symbol's neither; no byte past ASCII starts one); BYTE_TOKEN[1], the shape bytes of its
+ * fl_tokinfo (upper, lower, has_letter, all_digits, simple, same and the padding up to id_fold):
+ * those of a word starting with an upper-case letter, a lower-case one, a digit (digits only: a
+ * word with a letter too has DIGIT_LETTER); none for a symbol. As little-endian words (as the
+ * records' other words: x86), each written by one 8-byte copy ("same" is label's to set); one
+ * table, so that one register holds both. */
+#define SHAPE(upper, lower, has_letter, all_digits, simple)                                        \
+    ((uint64_t)(upper) | (uint64_t)(lower) << 8 | (uint64_t)(has_letter) << 16 |                   \
+     (uint64_t)(all_digits) << 24 | (uint64_t)(simple) << 32)
+#define P ((uint64_t)FL_TOKEN_PUNCT << 32)
+#define U SHAPE(1, 0, 1, 0, 1)
+#define L SHAPE(0, 1, 1, 0, 1)
+#define D SHAPE(0, 0, 0, 1, 1)
+/* clang-format off */
+static const uint64_t BYTE_TOKEN[2][256] = {{
+    [0x00] = P, [0x01] = P, [0x02] = P, [0x03] = P, [0x04] = P, [0x05] = P,
+    [0x06] = P, [0x07] = P, [0x08] = P, [0x09] = P, [0x0A] = P, [0x0B] = P,
+    [0x0C] = P, [0x0D] = P, [0x0E] = P, [0x0F] = P, [0x10] = P, [0x11] = P,
+    [0x12] = P, [0x13] = P, [0x14] = P, [0x15] = P, [0x16] = P, [0x17] = P,
+    [0x18] = P, [0x19] = P, [0x1A] = P, [0x1B] = P, [0x1C] = P, [0x1D] = P,
+    [0x1E] = P, [0x1F] = P, [0x20] = P, [0x21] = P, [0x22] = P, [0x23] = P,
+    [0x24] = P, [0x25] = P, [0x26] = P, [0x27] = P, [0x28] = P, [0x29] = P,
+    [0x2A] = P, [0x2B] = P, [0x2C] = P, [0x2D] = P, [0x2E] = P, [0x2F] = P,
+    [0x3A] = P, [0x3B] = P, [0x3C] = P, [0x3D] = P, [0x3E] = P, [0x3F] = P,
+    [0x40] = P, [0x5B] = P, [0x5C] = P, [0x5D] = P, [0x5E] = P, [0x5F] = P,
+    [0x60] = P, [0x7B] = P, [0x7C] = P, [0x7D] = P, [0x7E] = P, [0x7F] = P,
+}, {
+    ['0'] = D, ['1'] = D, ['2'] = D, ['3'] = D,
+    ['4'] = D, ['5'] = D, ['6'] = D, ['7'] = D,
+    ['8'] = D, ['9'] = D, ['A'] = U, ['B'] = U,
+    ['C'] = U, ['D'] = U, ['E'] = U, ['F'] = U,
+    ['G'] = U, ['H'] = U, ['I'] = U, ['J'] = U,
+    ['K'] = U, ['L'] = U, ['M'] = U, ['N'] = U,
+    ['O'] = U, ['P'] = U, ['Q'] = U, ['R'] = U,
+    ['S'] = U, ['T'] = U, ['U'] = U, ['V'] = U,
+    ['W'] = U, ['X'] = U, ['Y'] = U, ['Z'] = U,
+    ['a'] = L, ['b'] = L, ['c'] = L, ['d'] = L,
+    ['e'] = L, ['f'] = L, ['g'] = L, ['h'] = L,
+    ['i'] = L, ['j'] = L, ['k'] = L, ['l'] = L,
+    ['m'] = L, ['n'] = L, ['o'] = L, ['p'] = L,
+    ['q'] = L, ['r'] = L, ['s'] = L, ['t'] = L,
+    ['u'] = L, ['v'] = L, ['w'] = L, ['x'] = L,
+    ['y'] = L, ['z'] = L,
+}};
+/* clang-format on */
+static const uint64_t DIGIT_LETTER = SHAPE(0, 0, 1, 0, 1);
+static const uint64_t ALL_DIGITS = SHAPE(0, 0, 0, 1, 0);
+#undef P
+#undef U
+#undef L
+#undef D
+#undef SHAPE
+_Static_assert(FL_TOKEN_WORD == 0, "BYTE_TOKEN leaves a word's kind 0");
 _Static_assert(offsetof(fl_tokinfo, lower) == offsetof(fl_tokinfo, upper) + 1 &&
                    offsetof(fl_tokinfo, has_letter) == offsetof(fl_tokinfo, upper) + 2 &&
                    offsetof(fl_tokinfo, all_digits) == offsetof(fl_tokinfo, upper) + 3 &&
                    offsetof(fl_tokinfo, simple) == offsetof(fl_tokinfo, upper) + 4 &&
                    offsetof(fl_tokinfo, id_fold) == offsetof(fl_tokinfo, upper) + 8,
-               "WORD_SHAPE copies the eight bytes from upper to id_fold");
+               "BYTE_TOKEN copies the eight bytes from upper to id_fold");
 
 /* What plain_words needs to know of a block of 64 bytes, a bit a byte (bit i for byte i). */
 typedef struct block_masks {
@@ -408,24 +457,17 @@ plain_words_with(block_masks (*classify)(const uint8_t *), const uint8_t *text, 
         while (ends != 0) {
             unsigned s = (unsigned)__builtin_ctzll(starts);
             unsigned e = (unsigned)__builtin_ctzll(ends) + 1;
-            bool is_word = (m.word >> s) & 1;
             uint8_t b0 = p[s];
             /* the records as three and two 8-byte words, built in registers and stored at
              * once: start and end, the same less lag (the code point indexes), then sentence
              * 0, kind, space_before, no newlines; cp0 and ncp, then the shape */
             uint64_t offsets = (uint64_t)(uint32_t)(base + s) | (uint64_t)(base + e) << 32;
-            /* space_before: bit s of spaced moved to bit 40 by two shifts (no mask to load);
-             * the kind set on the branch that finds the shape's row */
-            uint64_t kinds = (spaced >> s) << 63 >> 23;
-            unsigned row;
-            if (is_word) {
-                bool no_letter = (m.letter >> s & ((1ULL << (e - s)) - 1)) == 0;
-                /* digits sort before letters */
-                row = b0 >= 'A' ? (b0 >= 'a') : 2u + no_letter;
-                kinds |= (uint64_t)FL_TOKEN_WORD << 32;
-            } else {
-                row = 4;
-                kinds |= (uint64_t)FL_TOKEN_PUNCT << 32;
+            /* space_before: bit s of spaced moved to bit 40 by two shifts (no mask to load) */
+            uint64_t kinds = ((spaced >> s) << 63 >> 23) | BYTE_TOKEN[0][b0];
+            uint64_t shape = BYTE_TOKEN[1][b0];
+            /* a word of digits with a letter in it ("5th") */
+            if (FL_UNLIKELY(shape & ALL_DIGITS) && (m.letter >> s & ((1ULL << (e - s)) - 1)) != 0) {
+                shape = DIGIT_LETTER;
             }
             uint64_t cps = (uint64_t)b0 | (uint64_t)(e - s) << 32;
             unsigned char *tr = (unsigned char *)t;
@@ -435,7 +477,7 @@ plain_words_with(block_masks (*classify)(const uint8_t *), const uint8_t *text, 
             memcpy(tr + 16, &kinds, 8);
             unsigned char *ir = (unsigned char *)info;
             memcpy(ir, &cps, 8);
-            memcpy(ir + offsetof(fl_tokinfo, upper), WORD_SHAPE[row], 8);
+            memcpy(ir + offsetof(fl_tokinfo, upper), &shape, 8);
             t++;
             info++;
             starts &= starts - 1;

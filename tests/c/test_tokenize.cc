@@ -529,6 +529,35 @@ TEST(Tokenize, EveryByteIsClassifiedAsTheGeneralPathReadsIt) {
     }
 }
 
+TEST(Tokenize, PlainTokensTakeKindAndShapeFromTheirFirstByte) {
+    // plain_words reads a token's kind and shape from a table by its first byte, and tells a
+    // word of digits with a letter in it by the letters' mask: each ASCII byte first, before
+    // letters, digits and digits with a letter further on, at offsets that put the token
+    // across a block's end.
+    const std::string tails[] = {"",
+                                 "a",
+                                 "Q",
+                                 "7",
+                                 "77x",
+                                 "x77",
+                                 std::string(40, '8') + "z",
+                                 std::string(61, '5') + "K",
+                                 std::string(70, '3')};
+    for (int b = 0; b < 128; b++) {
+        for (const auto &tail : tails) {
+            for (size_t at : {0, 1, 2, 31, 62, 63, 64, 100}) {
+                std::string text = std::string(at, 'w') + " " +
+                                   std::string(1, static_cast<char>(b)) + tail + " end";
+                Cut general = cut_with(fl__tokenize_general, text);
+                for (auto path : {tokenize_sse2, tokenize_avx2}) {
+                    ASSERT_NO_FATAL_FAILURE(same_cut(text, general, cut_with(path, text)))
+                        << "byte " << b;
+                }
+            }
+        }
+    }
+}
+
 namespace {
 
 // A Glagolitic letter of the same case for each basic Cyrillic one (U+0400..U+045F): cased
