@@ -223,13 +223,15 @@ _Static_assert(offsetof(fl_tokinfo, ncp) == 4, "plain_words stores cp0 and ncp a
 enum { PLAIN_ROOM = 64 };
 
 /* Where fl__tokenize stands: the next byte, the next code point's index, whether
- * whitespace came before it; and where plain_words last stopped at a token or a byte that
- * only the general path may take (so that it is not asked again there). */
+ * whitespace came before it; where plain_words last stopped at a token or a byte that only
+ * the general path may take (so that it is not asked again there); and the line breaks that
+ * plain_words went through after its last token, for the next one. */
 typedef struct plain_state {
     size_t pos;
     size_t cpi;
     bool space;
     size_t stuck;
+    unsigned newlines;
 } plain_state;
 
 #if defined(__SSE2__)
@@ -411,7 +413,8 @@ __attribute__((target("avx2"))) static inline block_masks classify_block_avx2(co
  * (room for `room`), and returns how many. A plain token is a run of ASCII letters and
  * digits, or one ASCII symbol of class FL_C_OTHER, with nothing but ' ' between them and no
  * stop (classify_block) next to it: the general path would cut it the same way. The first
- * token has `newlines` line breaks before it, the others none.
+ * token has `newlines` line breaks before it; the others none, but after a '\n' that it
+ * goes through (st->newlines has those before the token it leaves to the general path).
  *
  * 64 bytes at a time: the block is classified into masks, and each token is cut from them
  * where it starts, so that no token waits for the loads of the one before. A block ends at
@@ -430,10 +433,18 @@ plain_words_with(block_masks (*classify)(const uint8_t *), const uint8_t *text, 
     const uint64_t lag2 = (uint64_t)(uint32_t)lag * 0x100000001ULL;
     bool space_in = st->space;
     fl_token *const t0 = t;
+    fl_token *nl_tok = t; /* the token that `newlines` line breaks come before */
     size_t next; /* where the next call, or the general path, starts */
     bool stuck;
-    /* a block cuts at most 63 tokens: room for them is asked for before each */
-    while (room - (size_t)(t - t0) >= PLAIN_ROOM) {
+    if (room < PLAIN_ROOM) {
+        st->stuck = SIZE_MAX; /* no room for a block: the caller grows the records */
+        st->newlines = 0;
+        return 0;
+    }
+    /* a block cuts at most 63 tokens: room for them is asked for before each (a compare of
+     * pointers, not a division of their distance by the record's size) */
+    fl_token *const t_last = t0 + (room - PLAIN_ROOM);
+    while (t <= t_last) {
         const uint8_t *p = text + base;
         uint8_t tail[64];
         if (len - base < 64) {
@@ -497,16 +508,40 @@ plain_words_with(block_masks (*classify)(const uint8_t *), const uint8_t *text, 
          * nothing (a token of 63 bytes or more) */
         stuck = limit < 63 || s == 0;
         if (stuck) {
-            break;
+            /* Every token before it cut, a '\n' (most of them end a paragraph: ".\n\nThe")
+             * and the ' ' and '\n' after it are gone through here, not by the general path
+             * and another call; the next token gets their count. */
+            size_t q = base + limit;
+            if (s != limit || q >= len || text[q] != '\n' || t == t0) {
+                break;
+            }
+            unsigned breaks = 0;
+            do {
+                breaks += text[q] == '\n';
+                q++;
+            } while (q < len && (text[q] == '\n' || text[q] == ' '));
+            if (nl_tok != t) {
+                nl_tok->newlines_before = (uint8_t)(newlines > 255 ? 255 : newlines);
+                nl_tok = t;
+                newlines = 0;
+            }
+            newlines += breaks;
+            space_in = true;
+            next = base = q;
+            stuck = false;
+            continue;
         }
         base = next;
     }
+    st->newlines = 0;
     if (t == t0) {
-        /* nothing cut (or no room for a block: the caller grows the records) */
+        /* nothing cut */
         next = st->pos;
         stuck = false;
+    } else if (nl_tok != t) {
+        nl_tok->newlines_before = (uint8_t)(newlines > 255 ? 255 : newlines);
     } else {
-        t0->newlines_before = (uint8_t)(newlines > 255 ? 255 : newlines);
+        st->newlines = newlines; /* for the token the general path cuts next */
     }
     st->pos = next;
     st->cpi = next - lag;
@@ -606,7 +641,7 @@ static fl_status tokenize(const fl_allocator *a, const uint8_t *text, size_t len
             (WORD_BYTE[text[pos]] != 0 ||
              (text[pos] < 0x80 && fl__ascii_class[text[pos]] == FL_C_OTHER &&
               !(pos + 1 < len && stop_after_symbol(text[pos + 1]))))) {
-            plain_state ps = {pos, cpi, space, SIZE_MAX};
+            plain_state ps = {pos, cpi, space, SIZE_MAX, 0};
             size_t w =
                 plain == FL_PLAIN_AVX2
                     ? plain_words_avx2(text, len, &ps, newlines, tdata + nt, idata + nt, room_left)
@@ -619,7 +654,7 @@ static fl_status tokenize(const fl_allocator *a, const uint8_t *text, size_t len
                 nt += w;
                 room_left -= w;
                 have_prev = true;
-                newlines = 0;
+                newlines = ps.newlines;
                 prev_cr = false;
                 continue;
             }

@@ -558,6 +558,41 @@ TEST(Tokenize, PlainTokensTakeKindAndShapeFromTheirFirstByte) {
     }
 }
 
+TEST(Tokenize, PlainWordsGoThroughLineBreaks) {
+    // plain_words goes on through a '\n' after a token it cut, with the ' ' and '\n' that
+    // follow, and gives their count to the next token, its own or the general path's (a
+    // quote, an apostrophe, other whitespace, a byte past ASCII after them), at every offset
+    // of a block, up to more line breaks than newlines_before holds.
+    const std::string befores[] = {"said.", "a", "5", ")", "x\r", "x\t", "x'", "\xE2\x80\x9D"};
+    const std::string runs[] = {"\n",
+                                "\n\n",
+                                "\n \n",
+                                " \n\n ",
+                                "\n\n\n\n",
+                                "\n\r\n",
+                                "\n\t",
+                                "\n \t\n",
+                                std::string(254, '\n'),
+                                std::string(255, '\n'),
+                                std::string(300, '\n') + " ",
+                                std::string(70, ' ') + "\n"};
+    const std::string afters[] = {"The", "x", "7",  "(",         "\xE2\x80\x9CWe",
+                                  "'s",  "-", "\n", "\xC3\xA9t", ""};
+    for (const auto &before : befores) {
+        for (const auto &run : runs) {
+            for (const auto &after : afters) {
+                for (size_t at : {0, 1, 30, 58, 60, 61, 62, 63, 64, 65}) {
+                    std::string text = std::string(at, 'w') + " " + before + run + after + " end";
+                    Cut general = cut_with(fl__tokenize_general, text);
+                    for (auto path : {tokenize_sse2, tokenize_avx2}) {
+                        ASSERT_NO_FATAL_FAILURE(same_cut(text, general, cut_with(path, text)));
+                    }
+                }
+            }
+        }
+    }
+}
+
 namespace {
 
 // A Glagolitic letter of the same case for each basic Cyrillic one (U+0400..U+045F): cased
