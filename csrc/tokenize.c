@@ -219,6 +219,24 @@ _Static_assert(offsetof(fl_token, end) == 4 && offsetof(fl_token, cp_start) == 8
                "plain_words stores a token as three 8-byte words");
 _Static_assert(offsetof(fl_tokinfo, ncp) == 4, "plain_words stores cp0 and ncp as one word");
 
+/* Writes the record of a punctuation token of n bytes at start, code point cp_start: the one
+ * code point cp, of class FL_C_OTHER, with no mark after it. */
+static inline void put_symbol(fl_token *t, fl_tokinfo *info, size_t start, size_t n,
+                              size_t cp_start, bool space, int32_t cp) {
+    t->start = (uint32_t)start;
+    t->end = (uint32_t)(start + n);
+    t->cp_start = (uint32_t)cp_start;
+    t->cp_end = (uint32_t)(cp_start + 1);
+    t->sentence = 0;
+    t->kind = FL_TOKEN_PUNCT;
+    t->space_before = space ? 1 : 0;
+    t->newlines_before = 0;
+    t->reserved = 0;
+    memset(info, 0, offsetof(fl_tokinfo, id_fold));
+    info->cp0 = cp;
+    info->ncp = 1;
+}
+
 /* Records plain_words needs room for before it cuts a block (one more than it may cut). */
 enum { PLAIN_ROOM = 64 };
 
@@ -427,10 +445,11 @@ __attribute__((always_inline)) static inline size_t
 plain_words_with(block_masks (*classify)(const uint8_t *), const uint8_t *text, size_t len,
                  plain_state *st, unsigned newlines, fl_token *t, fl_tokinfo *info, size_t room) {
     size_t base = st->pos;
-    /* every byte here is one code point: the code point index stays pos - lag */
-    const size_t lag = st->pos - st->cpi;
+    /* every byte of a block is one code point: the code point index stays pos - lag (lag
+     * grows by two at each dash or quote cut between two blocks) */
+    size_t lag = st->pos - st->cpi;
     /* both halves of a word of two offsets less lag at once (no half goes below 0) */
-    const uint64_t lag2 = (uint64_t)(uint32_t)lag * 0x100000001ULL;
+    uint64_t lag2 = (uint64_t)(uint32_t)lag * 0x100000001ULL;
     bool space_in = st->space;
     fl_token *const t0 = t;
     fl_token *nl_tok = t; /* the token that `newlines` line breaks come before */
@@ -512,8 +531,26 @@ plain_words_with(block_masks (*classify)(const uint8_t *), const uint8_t *text, 
              * and the ' ' and '\n' after it are gone through here, not by the general path
              * and another call; the next token gets their count. */
             size_t q = base + limit;
-            if (s != limit || q >= len || text[q] != '\n' || t == t0) {
+            if (s != limit || q >= len || t == t0) {
                 break;
+            }
+            if (text[q] != '\n') {
+                /* An em dash or a curly double quote (E2 80 94, 9C, 9D) before no mark: a
+                 * token of one code point (FL_C_OTHER) whatever comes before it, cut here, not
+                 * by the general path and another call (PLAIN_ROOM leaves a record spare after
+                 * a block) */
+                if (len - q < 3 || text[q] != 0xE2 || text[q + 1] != 0x80 ||
+                    !(text[q + 2] == 0x94 || (text[q + 2] | 1) == 0x9D) ||
+                    (len - q > 3 && text[q + 3] >= 0x80)) {
+                    break;
+                }
+                put_symbol(t++, info++, q, 3, q - lag, space_in, 0x2000 + (text[q + 2] & 0x3F));
+                lag += 2; /* three bytes, one code point */
+                lag2 += 0x200000002ULL;
+                space_in = false;
+                next = base = q + 3;
+                stuck = false;
+                continue;
             }
             unsigned breaks = 0;
             do {

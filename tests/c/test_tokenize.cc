@@ -593,6 +593,41 @@ TEST(Tokenize, PlainWordsGoThroughLineBreaks) {
     }
 }
 
+TEST(Tokenize, PlainWordsCutDashesAndQuotesAtTheirStop) {
+    // Where a block stops at an em dash or a curly double quote (E2 80 94, 9C, 9D), or at a
+    // '.', ',' or '@' just before one, plain_words cuts them itself unless a byte past ASCII
+    // (a mark may be one) follows: the other characters of U+2000 to U+203F, sequences cut
+    // short and what may come around them must give the general path's records on both block
+    // paths, at every offset of a block's end.
+    const std::string befores[] = {"said ", "said", "said.", "said,", "5,", "5.", "x@",
+                                   "(",     "",     "\n",    ".",     "'",  "-"};
+    const std::string afters[] = {
+        "",  " ",  "We",       "\xCC\x81", "\xE2\x80\x9D",        "\xC3\xA9", ".", "'s",
+        "-", "\n", "\xE2\x80", "5",        "\xE2\x80\x94\xCC\x81"};
+    std::vector<std::string> marks = {"\xE2", "\xE2\x80", "\xE2\x81\x9C", "\xE3\x80\x9C"};
+    for (int third : {0x80, 0x93, 0x94, 0x95, 0x98, 0x99, 0x9B, 0x9C, 0x9D, 0x9E, 0xA8, 0xBF}) {
+        marks.push_back(std::string("\xE2\x80") + static_cast<char>(third));
+    }
+    for (const auto &mark : marks) {
+        for (const auto &before : befores) {
+            for (const auto &after : afters) {
+                for (size_t at : {0, 1, 2, 57, 58, 59, 60, 61, 62, 63, 64}) {
+                    std::string text = std::string(at, 'w') + " " + before + mark + after + " end";
+                    Cut general = cut_with(fl__tokenize_general, text);
+                    for (auto path : {tokenize_sse2, tokenize_avx2}) {
+                        ASSERT_NO_FATAL_FAILURE(same_cut(text, general, cut_with(path, text)));
+                    }
+                    text.resize(text.size() - 4); // at the text's end
+                    general = cut_with(fl__tokenize_general, text);
+                    for (auto path : {tokenize_sse2, tokenize_avx2}) {
+                        ASSERT_NO_FATAL_FAILURE(same_cut(text, general, cut_with(path, text)));
+                    }
+                }
+            }
+        }
+    }
+}
+
 namespace {
 
 // A Glagolitic letter of the same case for each basic Cyrillic one (U+0400..U+045F): cased
