@@ -114,6 +114,41 @@ class Result {
     fl_error err_{};
 };
 
+// Random texts of words from a list, for the tests that hold a fast path to its first
+// definition on many texts: a seeded linear congruential generator (Knuth's MMIX constants),
+// so that every run on every platform makes the same texts.
+class WordTexts {
+  public:
+    template <size_t N>
+    WordTexts(const char *const (&words)[N], uint64_t seed)
+        : words_(words), n_words_(N), state_(seed) {}
+
+    // A number below n.
+    size_t next(size_t n) {
+        state_ = state_ * 6364136223846793005u + 1442695040888963407u;
+        return static_cast<size_t>((state_ >> 33) % n);
+    }
+
+    // min_words + next(more) words, each after the first glued to the one before it (no
+    // space) one time in `glue`.
+    std::string text(size_t min_words, size_t more, size_t glue) {
+        std::string out;
+        size_t len = min_words + next(more);
+        for (size_t w = 0; w < len; w++) {
+            if (w > 0 && next(glue) != 0) {
+                out += ' ';
+            }
+            out += words_[next(n_words_)];
+        }
+        return out;
+    }
+
+  private:
+    const char *const *words_;
+    size_t n_words_;
+    uint64_t state_;
+};
+
 // The UTF-8 of code points (any value up to U+10FFFF, surrogates too: the tests make invalid
 // text with it on purpose), written out byte by byte as a reference for the core's encoders.
 inline std::string utf8(const std::u32string &cps) {

@@ -292,6 +292,59 @@ std::vector<double> linked(const fl_match &m, const std::vector<fl_attribution> 
             double(a.content2.end)};
 }
 
+// Analyses text in both modes and holds FL_ATTRIBUTIONS_MATCHED's result to FL_ATTRIBUTIONS_ALL's:
+// the same matches (start, voice, negation, target, the attribution linked), exactly the
+// attributions they link to, in order (every field and the cue's lemma), and the same
+// markers, sentences and actor mentions. Adds the links and the attributions dropped.
+void expect_matched_are_the_linked_of_all(const fl_test::Lexicon &lex, const std::string &text,
+                                          fl_test::Result &all, fl_test::Result &matched,
+                                          size_t *links, size_t *dropped) {
+    ASSERT_EQ(FL_OK, all.analyze(lex, text)) << all.error().message;
+    ASSERT_EQ(FL_OK, matched.analyze(lex, text)) << matched.error().message;
+    auto am = all.matches();
+    auto mm = matched.matches();
+    auto aa = all.attributions();
+    auto ma = matched.attributions();
+    ASSERT_EQ(am.size(), mm.size()) << text;
+    std::vector<uint32_t> want; // the linked attributions of ALL, in order
+    for (size_t i = 0; i < am.size(); i++) {
+        ASSERT_EQ(am[i].start, mm[i].start) << text;
+        ASSERT_EQ(am[i].voice, mm[i].voice) << text;
+        ASSERT_EQ(am[i].negated, mm[i].negated) << text;
+        ASSERT_EQ(am[i].target, mm[i].target) << text;
+        ASSERT_EQ(linked(am[i], aa), linked(mm[i], ma)) << text;
+        if (am[i].attribution != FL_NO_ATTRIBUTION) {
+            want.push_back(am[i].attribution);
+            (*links)++;
+        }
+    }
+    std::sort(want.begin(), want.end());
+    want.erase(std::unique(want.begin(), want.end()), want.end());
+    ASSERT_EQ(want.size(), ma.size()) << text;
+    for (size_t k = 0; k < want.size(); k++) {
+        fl_match self_a{};
+        fl_match self_m{};
+        self_a.attribution = want[k];
+        self_m.attribution = static_cast<uint32_t>(k);
+        ASSERT_EQ(linked(self_a, aa), linked(self_m, ma)) << text;
+        ASSERT_EQ(std::string(aa[want[k]].cue_lemma, aa[want[k]].cue_lemma_len),
+                  std::string(ma[k].cue_lemma, ma[k].cue_lemma_len))
+            << text;
+    }
+    *dropped += aa.size() - ma.size();
+    size_t nk_all = 0;
+    size_t nk_matched = 0;
+    const fl_marker *ka = fl_result_markers(all, &nk_all);
+    const fl_marker *km = fl_result_markers(matched, &nk_matched);
+    ASSERT_EQ(nk_all, nk_matched) << text;
+    for (size_t k = 0; k < nk_all; k++) {
+        ASSERT_EQ(ka[k].start, km[k].start) << text;
+        ASSERT_EQ(ka[k].kind, km[k].kind) << text;
+    }
+    ASSERT_EQ(all.sentences().size(), matched.sentences().size()) << text;
+    ASSERT_EQ(all.mentions().size(), matched.mentions().size()) << text;
+}
+
 } // namespace
 
 // FL_ATTRIBUTIONS_MATCHED lists exactly the attributions the matches of FL_ATTRIBUTIONS_ALL
@@ -311,44 +364,8 @@ TEST(Context, MatchedAttributionsAreTheLinkedOnesOfAll) {
     size_t dropped = 0;
     size_t links = 0;
     for (const char *text : kMatchedTexts) {
-        ASSERT_EQ(FL_OK, all.analyze(lex, text)) << all.error().message;
-        ASSERT_EQ(FL_OK, matched.analyze(lex, text)) << matched.error().message;
-        auto am = all.matches();
-        auto mm = matched.matches();
-        auto aa = all.attributions();
-        auto ma = matched.attributions();
-        ASSERT_EQ(am.size(), mm.size()) << text;
-        std::vector<uint32_t> want; // the linked attributions of ALL, in order
-        for (size_t i = 0; i < am.size(); i++) {
-            EXPECT_EQ(am[i].start, mm[i].start) << text;
-            EXPECT_EQ(am[i].voice, mm[i].voice) << text;
-            EXPECT_EQ(am[i].negated, mm[i].negated) << text;
-            EXPECT_EQ(am[i].target, mm[i].target) << text;
-            EXPECT_EQ(linked(am[i], aa), linked(mm[i], ma)) << text;
-            if (am[i].attribution != FL_NO_ATTRIBUTION) {
-                want.push_back(am[i].attribution);
-                links++;
-            }
-        }
-        std::sort(want.begin(), want.end());
-        want.erase(std::unique(want.begin(), want.end()), want.end());
-        ASSERT_EQ(want.size(), ma.size()) << text;
-        for (size_t k = 0; k < want.size(); k++) {
-            EXPECT_EQ(aa[want[k]].cue.start, ma[k].cue.start) << text;
-            EXPECT_EQ(aa[want[k]].content.end, ma[k].content.end) << text;
-        }
-        dropped += aa.size() - ma.size();
-        size_t nk_all = 0;
-        size_t nk_matched = 0;
-        const fl_marker *ka = fl_result_markers(all, &nk_all);
-        const fl_marker *km = fl_result_markers(matched, &nk_matched);
-        ASSERT_EQ(nk_all, nk_matched) << text;
-        for (size_t k = 0; k < nk_all; k++) {
-            EXPECT_EQ(ka[k].start, km[k].start) << text;
-            EXPECT_EQ(ka[k].kind, km[k].kind) << text;
-        }
-        EXPECT_EQ(all.sentences().size(), matched.sentences().size()) << text;
-        EXPECT_EQ(all.mentions().size(), matched.mentions().size()) << text;
+        ASSERT_NO_FATAL_FAILURE(
+            expect_matched_are_the_linked_of_all(lex, text, all, matched, &links, &dropped));
     }
     EXPECT_GE(links, 10u);  // the texts do exercise links across sentences
     EXPECT_GE(dropped, 4u); // and attributions that hold no match
@@ -376,58 +393,16 @@ TEST(Context, MatchedAttributionsAreTheLinkedOnesOfAllOnGeneratedTexts) {
                                  ":",        "\"",           "\u201c",    "\u201d", "\u2014",
                                  "\n\n",     "was",          "is",        "a",      "lie",
                                  "called",   "so-called",    "who",       "added",  "it"};
-    const size_t n_words = sizeof words / sizeof words[0];
-    uint64_t state = 0x13198A2E03707344u;
-    auto next = [&state](size_t n) {
-        state = state * 6364136223846793005u + 1442695040888963407u;
-        return static_cast<size_t>((state >> 33) % n);
-    };
+    fl_test::WordTexts texts(words, 0x13198A2E03707344u);
     fl_test::Result all;
     fl_test::Result matched;
     fl_result_keep_attributions(matched, FL_ATTRIBUTIONS_MATCHED);
     size_t links = 0;
     size_t dropped = 0;
     for (int text_i = 0; text_i < 3000; text_i++) {
-        std::string text;
-        size_t len = 4 + next(40);
-        for (size_t w = 0; w < len; w++) {
-            if (w > 0 && next(5) != 0) {
-                text += ' ';
-            }
-            text += words[next(n_words)];
-        }
-        ASSERT_EQ(FL_OK, all.analyze(lex, text)) << all.error().message;
-        ASSERT_EQ(FL_OK, matched.analyze(lex, text)) << matched.error().message;
-        auto am = all.matches();
-        auto mm = matched.matches();
-        auto aa = all.attributions();
-        auto ma = matched.attributions();
-        ASSERT_EQ(am.size(), mm.size()) << text;
-        std::vector<uint32_t> want;
-        for (size_t i = 0; i < am.size(); i++) {
-            ASSERT_EQ(am[i].voice, mm[i].voice) << text;
-            ASSERT_EQ(am[i].negated, mm[i].negated) << text;
-            ASSERT_EQ(am[i].target, mm[i].target) << text;
-            ASSERT_EQ(linked(am[i], aa), linked(mm[i], ma)) << text;
-            if (am[i].attribution != FL_NO_ATTRIBUTION) {
-                want.push_back(am[i].attribution);
-                links++;
-            }
-        }
-        std::sort(want.begin(), want.end());
-        want.erase(std::unique(want.begin(), want.end()), want.end());
-        ASSERT_EQ(want.size(), ma.size()) << text;
-        for (size_t k = 0; k < want.size(); k++) {
-            fl_match self_a{};
-            fl_match self_m{};
-            self_a.attribution = want[k];
-            self_m.attribution = static_cast<uint32_t>(k);
-            ASSERT_EQ(linked(self_a, aa), linked(self_m, ma)) << text;
-            ASSERT_EQ(std::string(aa[want[k]].cue_lemma, aa[want[k]].cue_lemma_len),
-                      std::string(ma[k].cue_lemma, ma[k].cue_lemma_len))
-                << text;
-        }
-        dropped += aa.size() - ma.size();
+        std::string text = texts.text(4, 40, 5);
+        ASSERT_NO_FATAL_FAILURE(
+            expect_matched_are_the_linked_of_all(lex, text, all, matched, &links, &dropped));
     }
     EXPECT_GE(links, 1000u);
     EXPECT_GE(dropped, 1000u);
@@ -480,24 +455,12 @@ TEST(Context, NegationAgreesWithItsFirstDefinitionOnGeneratedTexts) {
                                  ")",          "\u2014",     "\u2013", "-",      "\"",     "\u201c",
                                  "\u201d",     "'",          "\u2019", "\u00ab", "\u00bb", "`",
                                  ".",          "!",          "\u2012", "[",      "/",      "&"};
-    const size_t n_words = sizeof words / sizeof words[0];
-    uint64_t state = 0x9E3779B97F4A7C15u;
-    auto next = [&state](size_t n) {
-        state = state * 6364136223846793005u + 1442695040888963407u;
-        return static_cast<size_t>((state >> 33) % n);
-    };
+    fl_test::WordTexts texts(words, 0x9E3779B97F4A7C15u);
     fl_test::Result res;
     size_t checked = 0;
     size_t negated = 0;
     for (int text_i = 0; text_i < 3000; text_i++) {
-        std::string text;
-        size_t len = 3 + next(25);
-        for (size_t w = 0; w < len; w++) {
-            if (w > 0 && next(4) != 0) {
-                text += ' ';
-            }
-            text += words[next(n_words)];
-        }
+        std::string text = texts.text(3, 25, 4);
         ASSERT_EQ(FL_OK, res.analyze(lex, text)) << res.error().message;
         const fl_result *r = res.get();
         /* held: matches() returns a new vector at each call, and m refers into it */

@@ -188,24 +188,12 @@ TEST(Quotes, TheSentencesAQuotationCrossesAgreeWithTheTokensOnGeneratedTexts) {
         "?",  ",",   "=",      "said",   "he",     "the",    "Kiev",   "regime", "Nazis",  "wrote",
         "It", "was", "a",      "lie",    "'90s",   "Kyiv's", "-",      ":",      "\u2014", "(",
         ")",  "Mr.", "U.S.",   "told",   "them",   "claims"};
-    const size_t n_words = sizeof words / sizeof words[0];
-    uint64_t state = 0x243F6A8885A308D3u;
-    auto next = [&state](size_t n) {
-        state = state * 6364136223846793005u + 1442695040888963407u;
-        return static_cast<size_t>((state >> 33) % n);
-    };
+    fl_test::WordTexts texts(words, 0x243F6A8885A308D3u);
     fl_test::Result res;
     size_t sentences = 0;
     size_t crossing = 0;
     for (int text_i = 0; text_i < 6000; text_i++) {
-        std::string text;
-        size_t len = 4 + next(40);
-        for (size_t w = 0; w < len; w++) {
-            if (w > 0 && next(3) != 0) {
-                text += ' ';
-            }
-            text += words[next(n_words)];
-        }
+        std::string text = texts.text(4, 40, 3);
         ASSERT_EQ(FL_OK, res.analyze(lex, text)) << res.error().message;
         const fl_result *r = res.get();
         ASSERT_EQ(r->sentences.len, r->sentence_cues.len);
@@ -299,24 +287,12 @@ TEST(Quotes, ReadingOnlyTheMarksAgreesWithReadingEveryToken) {
         "the",  "Kiev",     "regime", "Nazis",  "wrote",  "It",     "was",    "a",      "lie",
         "'90s", "\u201808", "Kyiv's", "-",      ":",      "\u2014", "(",      ")",      "Mr.",
         "told", "them",     "claims", "[",      "]"};
-    const size_t n_words = sizeof words / sizeof words[0];
-    uint64_t state = 0xA4093822299F31D0u;
-    auto next = [&state](size_t n) {
-        state = state * 6364136223846793005u + 1442695040888963407u;
-        return static_cast<size_t>((state >> 33) % n);
-    };
+    fl_test::WordTexts texts(words, 0xA4093822299F31D0u);
     fl_test::Result res;
     size_t quoted = 0;
     size_t scares = 0;
     for (int text_i = 0; text_i < 6000; text_i++) {
-        std::string text;
-        size_t len = 4 + next(40);
-        for (size_t w = 0; w < len; w++) {
-            if (w > 0 && next(3) != 0) {
-                text += ' ';
-            }
-            text += words[next(n_words)];
-        }
+        std::string text = texts.text(4, 40, 3);
         ASSERT_EQ(FL_OK, res.analyze(lex, text)) << res.error().message;
         fl_result *r = res.get();
         const fl_token *t = static_cast<const fl_token *>(r->tokens.data);
