@@ -297,10 +297,9 @@ static const fl_vocab_slot NO_SLOT_WILD = {.start = FL_START_NO_FOLD,
  * one_symbol token's; the others have theirs from the fold) and its first step, into *start.
  * f: its folded form. */
 static FL_NOINLINE fl_status label_rest(const fl_lexicon *lex, const uint8_t *text, fl_result *res,
-                                        size_t i, const fl_vocab_slot *slot, const uint8_t *f,
-                                        bool simple, uint8_t *start) {
-    const fl_token *tok = (const fl_token *)res->tokens.data + i;
-    fl_tokinfo *k = (fl_tokinfo *)res->infos.data + i;
+                                        const fl_token *tok, fl_tokinfo *k,
+                                        const fl_vocab_slot *slot, const uint8_t *f, bool simple,
+                                        uint8_t *start) {
     const bool exact = lex->has_exact;
     size_t fold_len = k->fold_len;
     fl_status st;
@@ -332,13 +331,12 @@ typedef struct look_ctx {
     uint64_t n_slots;
     size_t mask; /* n_slots - 1 */
     const fl_cue *const *cue_at;
-    uint32_t no_exact; /* 0 when the lexicon has exact labels, else FL_NO_ID */
     bool wild;
 } look_ctx;
 
 static inline look_ctx look_ctx_of(const fl_lexicon *lex) {
-    look_ctx c = {lex->vocab_slots, (uint64_t)lex->vocab_mask + 1, lex->vocab_mask,
-                  lex->cue_at,      lex->has_exact ? 0 : FL_NO_ID, lex->wild_kinds != 0};
+    look_ctx c = {lex->vocab_slots, (uint64_t)lex->vocab_mask + 1, lex->vocab_mask, lex->cue_at,
+                  lex->wild_kinds != 0};
     return c;
 }
 
@@ -372,19 +370,21 @@ static inline bool exact_none(const fl_lexicon *lex, const uint8_t *e, size_t le
     return !(lex->wild_kinds & 2) || !fl__wild_may_start(lex, e, len);
 }
 
-/* Looks up token k (i) by its folded form f (hash, head and tail: fl__hash_bytes,
+/* Looks up token k (tok) by its folded form f (hash, head and tail: fl__hash_bytes,
  * fl__vocab_head and fl__vocab_tail of it; first: its first slot; same: k->same) and
  * labels it, its start byte into *start: the common token (same forms, no wildcard labels)
  * here, the others in label_rest. A token whose forms are the same bytes has wildcard
  * labels, of either kind, only when its slot has FL_SLOT_WILD; simple: label_rest is to
  * find them (false: the token has them from its fold). e: a simple token's exact form (its
- * text), else NULL. */
+ * text), else NULL. exact: lex->has_exact; short_form: fold_len is 8 or less (no call to
+ * ask). */
 FL_ALWAYS_INLINE static inline fl_status
-look_one(const fl_lexicon *lex, const look_ctx *c, const uint8_t *text, fl_result *res, size_t i,
-         fl_tokinfo *k, const uint8_t *f, size_t fold_len, uint32_t hash, uint64_t head,
-         uint64_t tail, size_t first, bool same, bool simple, const uint8_t *e, uint8_t *start) {
+look_one(const fl_lexicon *lex, const look_ctx *c, const uint8_t *text, fl_result *res,
+         const fl_token *tok, fl_tokinfo *k, const uint8_t *f, size_t fold_len, uint32_t hash,
+         uint64_t head, uint64_t tail, size_t first, bool same, bool simple, const uint8_t *e,
+         uint8_t *start, const bool exact, const bool short_form) {
     const fl_vocab_slot *slot = &c->slots[first];
-    if (fold_len - 1 >= FL_VOCAB_TAIL_MAX) {
+    if (!short_form && fold_len - 1 >= FL_VOCAB_TAIL_MAX) {
         slot = probe_more(lex, f, fold_len, hash, head, tail, first);
     } else if (slot->head != head || slot->tail != tail) {
         /* probe's answer for the first two slots inline: most words are in no term, and
@@ -408,13 +408,12 @@ look_one(const fl_lexicon *lex, const look_ctx *c, const uint8_t *text, fl_resul
     k->cue = c->cue_at[slot->cue];
     if (FL_LIKELY(same && !(slot->flags & FL_SLOT_WILD))) {
         /* one string table: equal bytes have the same id */
-        k->id_exact = id_fold | c->no_exact;
+        k->id_exact = exact ? id_fold : FL_NO_ID;
         k->root = slot->root;
         *start = slot->start_same;
         return FL_OK;
     }
-    if (e != NULL && !(slot->flags & FL_SLOT_WILD) &&
-        (!lex->has_exact || exact_none(lex, e, fold_len))) {
+    if (e != NULL && !(slot->flags & FL_SLOT_WILD) && (!exact || exact_none(lex, e, fold_len))) {
         /* label_rest's answer for a simple token with a capital and no exact or wildcard
          * label (of either kind: the folded form's slot says there are no folded ones) */
         k->id_exact = FL_NO_ID;
@@ -422,7 +421,7 @@ look_one(const fl_lexicon *lex, const look_ctx *c, const uint8_t *text, fl_resul
         *start = slot->start;
         return FL_OK;
     }
-    return label_rest(lex, text, res, i, slot, f, simple, start);
+    return label_rest(lex, text, res, tok, k, slot, f, simple, start);
 }
 
 /* fl__label_tokens' second pass (two passes): looks up every token's folded form (the first
@@ -477,7 +476,7 @@ static FL_NOINLINE fl_status look_up(const fl_lexicon *lex, const uint8_t *text,
             /* look_one's second case */
             k->root = slot->root;
             starts[i] = slot->start;
-        } else if ((st = label_rest(lex, text, res, i, slot, f,
+        } else if ((st = label_rest(lex, text, res, &toks[i], k, slot, f,
                                     k->simple || one_symbol(text, &toks[i]), &starts[i])) !=
                    FL_OK) {
             return st;
@@ -486,34 +485,51 @@ static FL_NOINLINE fl_status look_up(const fl_lexicon *lex, const uint8_t *text,
     return FL_OK;
 }
 
-/* Folds simple token k (i, tok) into fdata at `at` and looks it up: fold_simple's work and
+/* Folds simple token k (tok) into fdata at `at` and looks it up: fold_simple's work and
  * look_one's, the form's words still in registers. far: 16 bytes may be read from the
- * token's start (fold_one need not ask). */
-FL_ALWAYS_INLINE static inline fl_status fold_look(const fl_lexicon *lex, const look_ctx *c,
-                                                   const uint8_t *text, size_t text_end,
-                                                   fl_result *res, size_t i, const fl_token *tok,
-                                                   fl_tokinfo *k, uint8_t *fdata, size_t *at_io,
-                                                   uint8_t *start, const bool far) {
+ * token's start (fold_one need not ask); exact: lex->has_exact. A form of up to 8 bytes has
+ * a look_one of its own, which needs no test of its length. */
+FL_ALWAYS_INLINE static inline fl_status
+fold_look(const fl_lexicon *lex, const look_ctx *c, const uint8_t *text, size_t text_end,
+          fl_result *res, const fl_token *tok, fl_tokinfo *k, uint8_t *fdata, size_t *at_io,
+          uint8_t *start, const bool far, const bool exact) {
     size_t at = *at_io;
     size_t from = tok->start;
     size_t len = tok->end - from; /* 1 or more */
-    simple_form r = fold_one(text + from, from, len, far ? SIZE_MAX : text_end, fdata + at);
+    const uint8_t *s = text + from;
+    uint8_t *d = fdata + at;
     k->wild_n = 0;
     k->fold_off = at;
     k->fold_len = (uint32_t)len; /* token offsets are 32-bit */
+    *at_io = at + len;
+    if (FL_LIKELY(len <= 8 && (far || from + 8 <= text_end))) {
+        /* fold_one's first case */
+        uint64_t m = WORD_MASK[len];
+        uint64_t w = fl__load_le64(s) & m;
+        uint64_t lw = (w | 0x2020202020202020ULL) & m;
+        fl__store_le64(d, lw);
+        uint32_t hash = fl__hash_short(lw, len);
+        bool same = w == lw;
+        k->hash_fold = hash;
+        k->same = same;
+        return look_one(lex, c, text, res, tok, k, d, len, hash,
+                        (lw & 0x00FFFFFFFFFFFFFFULL) | ((uint64_t)len << 56), lw >> 56,
+                        first_slot(hash, c->n_slots), same, true, s, start, exact, true);
+    }
+    simple_form r = fold_one(s, from, len, far ? SIZE_MAX : text_end, d);
     k->hash_fold = r.hash;
     k->same = r.same;
-    size_t first = first_slot(r.hash, c->n_slots);
-    *at_io = at + len;
-    return look_one(lex, c, text, res, i, k, fdata + at, len, r.hash, r.head, r.tail, first, r.same,
-                    true, text + from, start);
+    return look_one(lex, c, text, res, tok, k, d, len, r.hash, r.head, r.tail,
+                    first_slot(r.hash, c->n_slots), r.same, true, s, start, exact, false);
 }
 
 /* fold_look for a one_symbol token: its form is one byte, the same as its exact form, and
  * it has wildcard labels only when its slot has FL_SLOT_WILD (as a simple token). */
-FL_ALWAYS_INLINE static inline fl_status
-symbol_look(const fl_lexicon *lex, const look_ctx *c, const uint8_t *text, fl_result *res, size_t i,
-            const fl_token *tok, fl_tokinfo *k, uint8_t *fdata, size_t *at_io, uint8_t *start) {
+FL_ALWAYS_INLINE static inline fl_status symbol_look(const fl_lexicon *lex, const look_ctx *c,
+                                                     const uint8_t *text, fl_result *res,
+                                                     const fl_token *tok, fl_tokinfo *k,
+                                                     uint8_t *fdata, size_t *at_io, uint8_t *start,
+                                                     const bool exact) {
     size_t at = *at_io;
     uint8_t b = text[tok->start] == '`' ? (uint8_t)'\'' : text[tok->start];
     fdata[at] = b;
@@ -524,54 +540,157 @@ symbol_look(const fl_lexicon *lex, const look_ctx *c, const uint8_t *text, fl_re
     k->hash_fold = hash;
     k->same = true;
     *at_io = at + 1;
-    return look_one(lex, c, text, res, i, k, fdata + at, 1, hash, b | (uint64_t)1 << 56, 0,
-                    first_slot(hash, c->n_slots), true, true, NULL, start);
+    return look_one(lex, c, text, res, tok, k, fdata + at, 1, hash, b | (uint64_t)1 << 56, 0,
+                    first_slot(hash, c->n_slots), true, true, NULL, start, exact, true);
+}
+
+/* Labels token i, neither simple nor one_symbol: folds it by fl__fold_token_pair into
+ * res->folded (at its len), hashes its form and finds its exact and wildcard labels, and (one
+ * pass) looks it up, or (two passes) asks the memory for its slot. */
+FL_ALWAYS_INLINE static inline fl_status label_other(const fl_lexicon *lex, const uint8_t *text,
+                                                     fl_result *res, size_t i,
+                                                     const bool one_pass) {
+    const fl_token *toks = res->tokens.data;
+    fl_tokinfo *k = (fl_tokinfo *)res->infos.data + i;
+    uint8_t *starts = res->starts.data;
+    const bool exact = lex->has_exact;
+    const bool wild = lex->wild_kinds != 0;
+    size_t at = res->folded.len;
+    fl_status st;
+    const uint8_t *s = text + toks[i].start;
+    size_t len = toks[i].end - toks[i].start;
+    size_t fold_len;
+    size_t exact_len;
+    bool same;
+    k->id_exact = FL_NO_ID;
+    k->wild_n = 0;
+    if ((st = fl__fold_token_pair(&res->alloc, &res->scratch, &res->fold_cache, s, len,
+                                  toks[i].kind, exact, &res->folded, &fold_len, &exact_len,
+                                  &same)) != FL_OK) {
+        return st;
+    }
+    const uint8_t *f = fl__vec_bytes(&res->folded, at);
+    uint32_t hash = fl__hash_inline(f, fold_len);
+    /* the exact form follows the folded one until the next token overwrites it:
+     * what needs it is done now (the wildcard labels of a token that is not simple
+     * too, so that each token's labels stay together) */
+    const uint8_t *e = exact ? f + fold_len : NULL;
+    if (exact && !same) {
+        k->id_exact = fl__exact_find_fast(lex, e, exact_len);
+    }
+    if (wild && wild_may_have(lex, f, fold_len, e, exact_len) &&
+        (st = wild_labels(lex, res, k, f, fold_len, e, exact_len)) != FL_OK) {
+        return st;
+    }
+    res->folded.len = at + fold_len;
+    if (FL_UNLIKELY(fold_len > UINT32_MAX)) {
+        return FL_ERR_LIMIT;
+    }
+    k->fold_off = at;
+    k->fold_len = (uint32_t)fold_len;
+    k->hash_fold = hash;
+    k->same = same;
+    size_t slot = fl__vocab_first(hash, lex->vocab_mask);
+    if (one_pass) {
+        /* 16 readable bytes after the form, for its head and tail */
+        if (res->folded.cap - at < fold_len + 16 &&
+            (st = fl__vec_reserve(&res->alloc, &res->folded, 1, at + fold_len + 16)) != FL_OK) {
+            return st;
+        }
+        f = fl__vec_bytes(&res->folded, at);
+        size_t capped = fold_len < FL_VOCAB_LEN_CAP ? fold_len : FL_VOCAB_LEN_CAP;
+        uint64_t head = (fl__load_le64(f) & HEAD_MASK[capped]) | ((uint64_t)capped << 56);
+        uint64_t tail = fl__load_le64(f + FL_VOCAB_HEAD) & TAIL_MASK[capped];
+        const look_ctx c = look_ctx_of(lex);
+        if ((st = look_one(lex, &c, text, res, &toks[i], k, f, fold_len, hash, head, tail, slot,
+                           same, false, NULL, &starts[i], exact, false)) != FL_OK) {
+            return st;
+        }
+    } else {
+        __builtin_prefetch(&lex->vocab_slots[slot]);
+        /* the slot, for the lookup below: root is free until first_step sets it */
+        k->root = (uint32_t)slot;
+    }
+    return FL_OK;
+}
+
+/* label_other in one pass, for simple_run, which then goes on with the run: room after the
+ * form for the folded forms of the tokens up to text_end and the word stores' 16 bytes. */
+static FL_NOINLINE fl_status label_other_in_run(const fl_lexicon *lex, const uint8_t *text,
+                                                size_t text_end, fl_result *res, size_t i) {
+    fl_status st = label_other(lex, text, res, i, true);
+    size_t need = res->folded.len + (text_end - ((const fl_token *)res->tokens.data)[i].end) + 16;
+    if (st == FL_OK && res->folded.cap < need) {
+        st = fl__vec_reserve(&res->alloc, &res->folded, 1, need);
+    }
+    return st;
+}
+
+/* fold_simple_look's loop over the tokens from *i_io to end: the run of simple and
+ * one_symbol tokens from *i_io, or (far) all of them, the others by label_other_in_run
+ * (fewer runs: each costs a call and its setup). */
+FL_ALWAYS_INLINE static inline fl_status simple_run(const fl_lexicon *lex, const uint8_t *text,
+                                                    size_t text_end, fl_result *res, size_t *i_io,
+                                                    size_t end, size_t *at_io, const bool far,
+                                                    const bool exact) {
+    const look_ctx c = look_ctx_of(lex);
+    const fl_token *toks = res->tokens.data;
+    const fl_token *tok = toks + *i_io;
+    const fl_token *tok_end = toks + end;
+    fl_tokinfo *k = (fl_tokinfo *)res->infos.data + *i_io;
+    uint8_t *start = (uint8_t *)res->starts.data + *i_io;
+    uint8_t *fdata = res->folded.data;
+    size_t at = *at_io;
+    fl_status st = FL_OK;
+    for (; tok < tok_end; tok++, k++, start++) {
+        if (k->simple) {
+            st = fold_look(lex, &c, text, text_end, res, tok, k, fdata, &at, start, far, exact);
+        } else if (one_symbol(text, tok)) {
+            st = symbol_look(lex, &c, text, res, tok, k, fdata, &at, start, exact);
+        } else if (far) {
+            res->folded.len = at;
+            st = label_other_in_run(lex, text, text_end, res, (size_t)(tok - toks));
+            fdata = res->folded.data; /* moved, maybe */
+            at = res->folded.len;
+        } else {
+            break;
+        }
+        if (st != FL_OK) {
+            break;
+        }
+    }
+    *at_io = at;
+    *i_io = (size_t)(tok - toks);
+    return st;
+}
+
+/* simple_run with far for a lexicon with exact labels and one without, compiled apart. */
+static FL_NOINLINE fl_status far_run_exact(const fl_lexicon *lex, const uint8_t *text,
+                                           size_t text_end, fl_result *res, size_t *i_io,
+                                           size_t end, size_t *at_io) {
+    return simple_run(lex, text, text_end, res, i_io, end, at_io, true, true);
+}
+static FL_NOINLINE fl_status far_run_caseless(const fl_lexicon *lex, const uint8_t *text,
+                                              size_t text_end, fl_result *res, size_t *i_io,
+                                              size_t end, size_t *at_io) {
+    return simple_run(lex, text, text_end, res, i_io, end, at_io, true, false);
 }
 
 /* fl__label_tokens in one pass over the run of simple and one_symbol tokens from token
- * *i_io: fold_look or symbol_look on each. The tokens before far_end have 16 readable bytes from
- * their start. fdata has room for the run's text and 16 bytes more. */
+ * *i_io: fold_look or symbol_look on each. The tokens before far_end have 16 readable bytes
+ * from their start. res->folded has room for the run's text and 16 bytes more from *at_io. */
 static fl_status fold_simple_look(const fl_lexicon *lex, const uint8_t *text, size_t text_end,
-                                  size_t far_end, fl_result *res, size_t *i_io, uint8_t *fdata,
-                                  size_t *at_io) {
-    const look_ctx c = look_ctx_of(lex);
-    const fl_token *toks = res->tokens.data;
-    fl_tokinfo *infos = res->infos.data;
-    uint8_t *starts = res->starts.data;
-    const size_t n = res->tokens.len;
-    size_t i = *i_io;
-    size_t at = *at_io;
+                                  size_t far_end, fl_result *res, size_t *i_io, size_t *at_io) {
     fl_status st = FL_OK;
-    for (; i < far_end; i++) {
-        if (infos[i].simple) {
-            st = fold_look(lex, &c, text, text_end, res, i, &toks[i], &infos[i], fdata, &at,
-                           &starts[i], true);
-        } else if (one_symbol(text, &toks[i])) {
-            st = symbol_look(lex, &c, text, res, i, &toks[i], &infos[i], fdata, &at, &starts[i]);
-        } else {
-            break;
-        }
-        if (st != FL_OK) {
-            goto out;
+    if (*i_io < far_end) {
+        st = lex->has_exact ? far_run_exact(lex, text, text_end, res, i_io, far_end, at_io)
+                            : far_run_caseless(lex, text, text_end, res, i_io, far_end, at_io);
+        if (st != FL_OK || *i_io < far_end) {
+            return st;
         }
     }
-    for (; i < n; i++) {
-        if (infos[i].simple) {
-            st = fold_look(lex, &c, text, text_end, res, i, &toks[i], &infos[i], fdata, &at,
-                           &starts[i], false);
-        } else if (one_symbol(text, &toks[i])) {
-            st = symbol_look(lex, &c, text, res, i, &toks[i], &infos[i], fdata, &at, &starts[i]);
-        } else {
-            break;
-        }
-        if (st != FL_OK) {
-            goto out;
-        }
-    }
-out:
-    *at_io = at;
-    *i_io = i;
-    return st;
+    return simple_run(lex, text, text_end, res, i_io, res->tokens.len, at_io, false,
+                      lex->has_exact);
 }
 
 /*
@@ -589,8 +708,6 @@ FL_ALWAYS_INLINE static inline fl_status label_tokens(const fl_lexicon *lex, con
     size_t n = res->tokens.len;
     const fl_token *toks = res->tokens.data;
     fl_tokinfo *infos = res->infos.data;
-    const bool exact = lex->has_exact;
-    const bool wild = lex->wild_kinds != 0;
     /* 8 bytes may be read from a token's start up to here */
     const size_t text_end = n > 0 ? toks[n - 1].end : 0;
     res->folded.len = 0;
@@ -622,66 +739,15 @@ FL_ALWAYS_INLINE static inline fl_status label_tokens(const fl_lexicon *lex, con
             }
             if (!one_pass) {
                 i = fold_simple(lex, text, text_end, toks, infos, i, n, res->folded.data, &at);
-            } else if ((st = fold_simple_look(lex, text, text_end, far_end, res, &i,
-                                              res->folded.data, &at)) != FL_OK) {
+            } else if ((st = fold_simple_look(lex, text, text_end, far_end, res, &i, &at)) !=
+                       FL_OK) {
                 return st;
             }
             res->folded.len = at;
             continue;
         }
-        const uint8_t *s = text + toks[i].start;
-        size_t len = toks[i].end - toks[i].start;
-        size_t fold_len;
-        size_t exact_len;
-        bool same;
-        k->id_exact = FL_NO_ID;
-        k->wild_n = 0;
-        if ((st = fl__fold_token_pair(&res->alloc, &res->scratch, &res->fold_cache, s, len,
-                                      toks[i].kind, exact, &res->folded, &fold_len, &exact_len,
-                                      &same)) != FL_OK) {
+        if ((st = label_other(lex, text, res, i, one_pass)) != FL_OK) {
             return st;
-        }
-        const uint8_t *f = fl__vec_bytes(&res->folded, at);
-        uint32_t hash = fl__hash_inline(f, fold_len);
-        /* the exact form follows the folded one until the next token overwrites it:
-         * what needs it is done now (the wildcard labels of a token that is not simple
-         * too, so that each token's labels stay together) */
-        const uint8_t *e = exact ? f + fold_len : NULL;
-        if (exact && !same) {
-            k->id_exact = fl__exact_find_fast(lex, e, exact_len);
-        }
-        if (wild && wild_may_have(lex, f, fold_len, e, exact_len) &&
-            (st = wild_labels(lex, res, k, f, fold_len, e, exact_len)) != FL_OK) {
-            return st;
-        }
-        res->folded.len = at + fold_len;
-        if (FL_UNLIKELY(fold_len > UINT32_MAX)) {
-            return FL_ERR_LIMIT;
-        }
-        k->fold_off = at;
-        k->fold_len = (uint32_t)fold_len;
-        k->hash_fold = hash;
-        k->same = same;
-        size_t slot = fl__vocab_first(hash, lex->vocab_mask);
-        if (one_pass) {
-            /* 16 readable bytes after the form, for its head and tail */
-            if (res->folded.cap - at < fold_len + 16 &&
-                (st = fl__vec_reserve(&res->alloc, &res->folded, 1, at + fold_len + 16)) != FL_OK) {
-                return st;
-            }
-            f = fl__vec_bytes(&res->folded, at);
-            size_t capped = fold_len < FL_VOCAB_LEN_CAP ? fold_len : FL_VOCAB_LEN_CAP;
-            uint64_t head = (fl__load_le64(f) & HEAD_MASK[capped]) | ((uint64_t)capped << 56);
-            uint64_t tail = fl__load_le64(f + FL_VOCAB_HEAD) & TAIL_MASK[capped];
-            const look_ctx c = look_ctx_of(lex);
-            if ((st = look_one(lex, &c, text, res, i, k, f, fold_len, hash, head, tail, slot, same,
-                               false, NULL, &starts[i])) != FL_OK) {
-                return st;
-            }
-        } else {
-            __builtin_prefetch(&lex->vocab_slots[slot]);
-            /* the slot, for the lookup below: root is free until first_step sets it */
-            k->root = (uint32_t)slot;
         }
         i++;
     }
