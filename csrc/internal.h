@@ -270,7 +270,10 @@ enum {
     FL_START_NO_FOLD = 8, /* no folded label (FL_NO_ID): no walk goes on through this token */
     /* the root has other children for the token than along its folded label (exact,
      * wildcard) */
-    FL_START_MORE = 16
+    FL_START_MORE = 16,
+    /* no walk goes on from a child of the root with FL_ROOT_FOLD_STEP through this token: its
+     * folded label labels no edge from one (or it has none: with FL_START_NO_FOLD) */
+    FL_START_NO_STEP_ON = 32
 };
 
 /* Appends the tokens of text[0..len) to toks (fl_token) and infos (fl_tokinfo). Fills

@@ -846,18 +846,27 @@ fl_status fl__lexicon_freeze(fl_lexicon *lex) {
         (st = index_cues(lex)) != FL_OK) {
         goto done;
     }
+    /* bit 3 of kinds: a label of an edge from a child of the root with FL_ROOT_FOLD_STEP (all
+     * of them folded ones), for FL_START_NO_STEP_ON */
+    for (size_t l = FL_EDGE_FOLD; l < lex->root_edges.len; l += 4) {
+        uint32_t c = step_root(lex, l);
+        for (uint32_t k = 0; c != 0 && k < nodes[c].n_kids; k++) {
+            kinds[lex->kid_labels[nodes[c].first_kid + k] >> 2] |= 8;
+        }
+    }
     /* each label's first step from the root, in its slot (fl__label_tokens reads it there) */
     for (size_t j = 0; j <= lex->vocab_mask; j++) {
         fl_vocab_slot *slot = &lex->vocab_slots[j];
         uint32_t kid = slot->id != 0 ? lex->root_kids[slot->id - 1] : 0; /* FL_EDGE_FOLD: 0 */
         slot->root = kid;
         slot->root_flags = kid != 0 && fold_step(&nodes[kid]) ? FL_ROOT_FOLD_STEP : 0;
-        slot->start = (uint8_t)((kid != 0 ? FL_START_TERM : 0) |
-                                (kid != 0 && lex->has_exclusions && nodes[kid].excl_below
-                                     ? FL_START_EXCL
-                                     : 0) |
-                                (slot->root_flags & FL_ROOT_FOLD_STEP ? FL_START_STEP : 0) |
-                                (slot->id == 0 ? FL_START_NO_FOLD : 0));
+        slot->start =
+            (uint8_t)((kid != 0 ? FL_START_TERM : 0) |
+                      (kid != 0 && lex->has_exclusions && nodes[kid].excl_below ? FL_START_EXCL
+                                                                                : 0) |
+                      (slot->root_flags & FL_ROOT_FOLD_STEP ? FL_START_STEP : 0) |
+                      (slot->id == 0 ? FL_START_NO_FOLD : 0) |
+                      (slot->id == 0 || !(kinds[slot->id - 1] & 8) ? FL_START_NO_STEP_ON : 0));
         slot->flags = slot->id != 0 && lex->root_kids[n_ids + slot->id - 1] != 0 /* FL_EDGE_EXACT */
                           ? FL_SLOT_EXACT_ROOT
                           : 0;

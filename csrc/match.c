@@ -287,9 +287,10 @@ static inline const fl_vocab_slot *probe(const fl_lexicon *lex, const fl_vocab_s
 /* What fl__vocab_probe_at's NULL stands for in fl__label_tokens: no id, no cue, no child;
  * NO_SLOT_WILD for a form that some wildcard prefix may begin (FL_SLOT_WILD, as a slot in the
  * table has it). */
-static const fl_vocab_slot NO_SLOT = {.start = FL_START_NO_FOLD, .start_same = FL_START_NO_FOLD};
-static const fl_vocab_slot NO_SLOT_WILD = {.start = FL_START_NO_FOLD,
-                                           .start_same = FL_START_NO_FOLD,
+static const fl_vocab_slot NO_SLOT = {.start = FL_START_NO_FOLD | FL_START_NO_STEP_ON,
+                                      .start_same = FL_START_NO_FOLD | FL_START_NO_STEP_ON};
+static const fl_vocab_slot NO_SLOT_WILD = {.start = FL_START_NO_FOLD | FL_START_NO_STEP_ON,
+                                           .start_same = FL_START_NO_FOLD | FL_START_NO_STEP_ON,
                                            .flags = FL_SLOT_WILD};
 
 /* The rest of token k's labels after its lookup (slot, or NO_SLOT), for the tokens that
@@ -759,21 +760,20 @@ FL_ALWAYS_INLINE static inline fl_status label_tokens(const fl_lexicon *lex, con
     }
     /* A walk from a token with FL_START_STEP ends at its first node unless the next token's
      * folded label leads on from it: no walk starts there, and fl__match's scan passes it.
-     * A next token with no folded label (most words are in no term) decides it from the start
-     * bytes alone, eight tokens at a time (byte j of w is token i + j's, of after token
-     * i + j + 1's; the 8 zero bytes after the last token give it none); one with a label, the
-     * edge bitmap (big_may_have, which holds the edges of every node with FL_ROOT_FOLD_STEP).
-     * At 1,000 terms in news 27% of the tokens started walks, 1.4% so (at 100,000 terms 23%
-     * and 6.9%). */
-    _Static_assert(FL_START_TERM == 1 && FL_START_STEP == 4 && FL_START_NO_FOLD == 8,
-                   "the shifts below bring STEP and NO_FOLD to TERM's bit");
+     * A next token with FL_START_NO_STEP_ON (most words are in no term, and most labels
+     * follow no such node) decides it from the start bytes alone, eight tokens at a time (byte
+     * j of w is token i + j's, of after token i + j + 1's; the 8 zero bytes after the last
+     * token give it none); one without, the edge bitmap (big_may_have, which holds the edges
+     * of every node with FL_ROOT_FOLD_STEP). */
+    _Static_assert(FL_START_TERM == 1 && FL_START_STEP == 4 && FL_START_NO_STEP_ON == 32,
+                   "the shifts below bring STEP and NO_STEP_ON to TERM's bit");
     const uint64_t ones = 0x0101010101010101ULL;
     for (size_t i = 0; i < n; i += 8) {
         uint64_t w = fl__load_le64(starts + i);
         uint64_t step = (w >> 2) & ones;
-        uint64_t no_fold = (fl__load_le64(starts + i + 1) >> 3) & ones;
-        uint64_t ends = step & no_fold;
-        for (uint64_t ask = step & ~no_fold; ask != 0; ask &= ask - 1) {
+        uint64_t no_on = (fl__load_le64(starts + i + 1) >> 5) & ones;
+        uint64_t ends = step & no_on;
+        for (uint64_t ask = step & ~no_on; ask != 0; ask &= ask - 1) {
             unsigned j = (unsigned)__builtin_ctzll(ask) / 8;
             size_t at = i + j;
             if (at + 1 >= n ||

@@ -121,6 +121,31 @@ uint32_t root_kid(const fl_lexicon *lex, uint32_t label) {
     return lex->root_kids[(label & 3) * lex->n_ids + (label >> 2)];
 }
 
+// The child of node c along label, or 0, from its child run.
+uint32_t kid_of(const fl_lexicon *lex, uint32_t c, uint32_t label) {
+    const fl_node *nd = &((const fl_node *)lex->nodes.data)[c];
+    for (uint32_t k = 0; k < nd->n_kids; k++) {
+        if (lex->kid_labels[nd->first_kid + k] == label) {
+            return lex->kid_nodes[nd->first_kid + k];
+        }
+    }
+    return 0;
+}
+
+// Is id (FL_NO_ID: none) the folded label of an edge from a child of the root that ends no
+// term and goes on only along folded labels (FL_ROOT_FOLD_STEP)?
+bool follows_step(const fl_lexicon *lex, uint32_t id) {
+    const fl_node *nodes = (const fl_node *)lex->nodes.data;
+    for (uint32_t r = 0; id != FL_NO_ID && r < lex->n_ids; r++) {
+        uint32_t c = root_kid(lex, r << 2);
+        if (c != 0 && nodes[c].entry == 0 && nodes[c].kid_kinds == (1u << FL_EDGE_FOLD) &&
+            kid_of(lex, c, id << 2) != 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
 // Checks every token's labels in res (after fl_analyze) against the general lookups.
 void check_labels(const fl_lexicon *lex, const std::string &text, const fl_result *res,
                   const std::string &what) {
@@ -196,13 +221,17 @@ void check_labels(const fl_lexicon *lex, const std::string &text, const fl_resul
         EXPECT_EQ(more, (b & FL_START_MORE) != 0) << at;
         EXPECT_EQ(step, (b & FL_START_STEP) != 0) << at;
         EXPECT_EQ(id_fold == FL_NO_ID, (b & FL_START_NO_FOLD) != 0) << at;
+        EXPECT_EQ(!follows_step(lex, id_fold), (b & FL_START_NO_STEP_ON) != 0) << at;
         EXPECT_EQ(lex->has_exclusions && (more || (root != 0 && nodes[root].excl_below)),
                   (b & FL_START_EXCL) != 0)
             << at;
         if (!step) {
             EXPECT_EQ(root != 0 || more, (b & FL_START_TERM) != 0) << at;
-        } else if (i + 1 == n || infos[i + 1].id_fold == FL_NO_ID) {
+        } else if (i + 1 == n || !follows_step(lex, infos[i + 1].id_fold)) {
             EXPECT_EQ(0, b & FL_START_TERM) << at; /* the walk would end at its first node */
+        } else if (!(b & FL_START_TERM)) {
+            /* taken away only where the walk would end at its first node */
+            EXPECT_EQ(0u, kid_of(lex, root, infos[i + 1].id_fold << 2)) << at;
         }
     }
     fl__fold_cache_free(&a, cache);
