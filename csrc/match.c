@@ -545,6 +545,19 @@ FL_ALWAYS_INLINE static inline fl_status symbol_look(const fl_lexicon *lex, cons
                     first_slot(hash, c->n_slots), true, true, NULL, start, exact, true);
 }
 
+/* fl__hash_bytes of f[0..len), 16 bytes readable from f: a form of up to 16 bytes by
+ * masked words, as fold_one hashes it, not byte by byte. */
+static inline uint32_t hash_form(const uint8_t *f, size_t len) {
+    if (len <= 8) {
+        return fl__hash_short(fl__load_le64(f) & WORD_MASK[len], len);
+    }
+    if (len <= 16) {
+        uint64_t w1 = fl__load_le64(f + 8) & WORD_MASK[len - 8];
+        return (uint32_t)fl__hash_mix(fl__hash_mix(FL_HASH_SEED ^ len, fl__load_le64(f)), w1);
+    }
+    return fl__hash_bytes(f, len);
+}
+
 /* Labels token i, neither simple nor one_symbol: folds it by fl__fold_token_pair into
  * res->folded (at its len), hashes its form and finds its exact and wildcard labels, and (one
  * pass) looks it up, or (two passes) asks the memory for its slot. */
@@ -570,8 +583,13 @@ FL_ALWAYS_INLINE static inline fl_status label_other(const fl_lexicon *lex, cons
                                   &same)) != FL_OK) {
         return st;
     }
+    /* 16 readable bytes after the form, for its hash's words and (one pass) its head and tail */
+    if (res->folded.cap - at < fold_len + 16 &&
+        (st = fl__vec_reserve(&res->alloc, &res->folded, 1, at + fold_len + 16)) != FL_OK) {
+        return st;
+    }
     const uint8_t *f = fl__vec_bytes(&res->folded, at);
-    uint32_t hash = fl__hash_inline(f, fold_len);
+    uint32_t hash = hash_form(f, fold_len);
     /* the exact form follows the folded one until the next token overwrites it:
      * what needs it is done now (the wildcard labels of a token that is not simple
      * too, so that each token's labels stay together) */
@@ -593,12 +611,6 @@ FL_ALWAYS_INLINE static inline fl_status label_other(const fl_lexicon *lex, cons
     k->same = same;
     size_t slot = fl__vocab_first(hash, lex->vocab_mask);
     if (one_pass) {
-        /* 16 readable bytes after the form, for its head and tail */
-        if (res->folded.cap - at < fold_len + 16 &&
-            (st = fl__vec_reserve(&res->alloc, &res->folded, 1, at + fold_len + 16)) != FL_OK) {
-            return st;
-        }
-        f = fl__vec_bytes(&res->folded, at);
         size_t capped = fold_len < FL_VOCAB_LEN_CAP ? fold_len : FL_VOCAB_LEN_CAP;
         uint64_t head = (fl__load_le64(f) & HEAD_MASK[capped]) | ((uint64_t)capped << 56);
         uint64_t tail = fl__load_le64(f + FL_VOCAB_HEAD) & TAIL_MASK[capped];
