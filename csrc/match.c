@@ -428,13 +428,13 @@ look_one(const fl_lexicon *lex, const look_ctx *c, const uint8_t *text, fl_resul
 /* fl__label_tokens' second pass (two passes): looks up every token's folded form (the first
  * pass left its slot in root) and labels it, as look_one does. A function of its own, so that
  * its loop has the registers. */
-static FL_NOINLINE fl_status look_up(const fl_lexicon *lex, const uint8_t *text, fl_result *res) {
+FL_ALWAYS_INLINE static inline fl_status look_up(const fl_lexicon *lex, const uint8_t *text,
+                                                 fl_result *res, const bool exact) {
     size_t n = res->tokens.len;
     fl_tokinfo *infos = res->infos.data;
     const uint8_t *folded = fl__vec_bytes(&res->folded, 0);
     uint8_t *starts = res->starts.data;
     const fl_token *toks = res->tokens.data;
-    const bool exact = lex->has_exact;
     fl_status st;
     const fl_cue *const *cue_at = lex->cue_at;
     /* the common token (same forms, no wildcard labels) in the loop, the others in
@@ -445,8 +445,11 @@ static FL_NOINLINE fl_status look_up(const fl_lexicon *lex, const uint8_t *text,
     /* the lookups start at the slot the first pass left in root: an index that fits its 32
      * bits, since ids are fewer than 2^30 (fl__vocab_intern) and the table, at most half
      * full, has at most 2^32 slots */
-    for (size_t i = 0; i < n; i++) {
-        fl_tokinfo *k = &infos[i];
+    const fl_vocab_slot *slots = lex->vocab_slots;
+    uint8_t *start = starts;
+    /* by pointers, token i's fl_token found from them on the rare paths: induction variables
+     * for it were kept in memory */
+    for (fl_tokinfo *k = infos; k < infos + n; k++, start++) {
         const uint8_t *f = folded + k->fold_off;
         size_t fold_len = k->fold_len;
         /* fl__vocab_head and fl__vocab_tail from the 8 bytes at f and at f + 7 (16 readable
@@ -455,8 +458,8 @@ static FL_NOINLINE fl_status look_up(const fl_lexicon *lex, const uint8_t *text,
         size_t capped = fold_len < FL_VOCAB_LEN_CAP ? fold_len : FL_VOCAB_LEN_CAP;
         uint64_t head = (fl__load_le64(f) & HEAD_MASK[capped]) | ((uint64_t)capped << 56);
         uint64_t tail = fl__load_le64(f + FL_VOCAB_HEAD) & TAIL_MASK[capped];
-        const fl_vocab_slot *slot = probe(lex, lex->vocab_slots, f, fold_len, k->hash_fold, head,
-                                          tail, k->root);
+        const fl_vocab_slot *slot = probe(lex, slots, f, fold_len, k->hash_fold, head, tail,
+                                          k->root);
         if (slot == NULL) {
             slot = wild && fl__wild_may_start(lex, f, fold_len) ? &NO_SLOT_WILD : &NO_SLOT;
         }
@@ -470,20 +473,32 @@ static FL_NOINLINE fl_status look_up(const fl_lexicon *lex, const uint8_t *text,
                 k->id_exact = id_fold; /* one string table: equal bytes have the same id */
             }
             k->root = slot->root;
-            starts[i] = slot->start_same;
-        } else if (k->simple && !(slot->flags & FL_SLOT_WILD) &&
-                   (!exact || exact_none(lex, text + ((const fl_token *)res->tokens.data)[i].start,
-                                         fold_len))) {
+            *start = slot->start_same;
+            continue;
+        }
+        const fl_token *tok = &toks[k - infos];
+        if (k->simple && !(slot->flags & FL_SLOT_WILD) &&
+            (!exact || exact_none(lex, text + tok->start, fold_len))) {
             /* look_one's second case */
             k->root = slot->root;
-            starts[i] = slot->start;
-        } else if ((st = label_rest(lex, text, res, &toks[i], k, slot, f,
-                                    k->simple || one_symbol(text, &toks[i]), &starts[i])) !=
-                   FL_OK) {
+            *start = slot->start;
+        } else if ((st = label_rest(lex, text, res, tok, k, slot, f,
+                                    k->simple || one_symbol(text, tok), start)) != FL_OK) {
             return st;
         }
     }
     return FL_OK;
+}
+
+/* look_up for a lexicon with exact labels (exact: lex->has_exact) and one without, compiled
+ * apart. */
+static FL_NOINLINE fl_status look_up_exact(const fl_lexicon *lex, const uint8_t *text,
+                                           fl_result *res) {
+    return look_up(lex, text, res, true);
+}
+static FL_NOINLINE fl_status look_up_caseless(const fl_lexicon *lex, const uint8_t *text,
+                                              fl_result *res) {
+    return look_up(lex, text, res, false);
 }
 
 /* Folds simple token k (tok) into fdata at `at` and looks it up: fold_simple's work and
@@ -767,7 +782,7 @@ FL_ALWAYS_INLINE static inline fl_status label_tokens(const fl_lexicon *lex, con
     /* 16 readable bytes after every folded form, for the heads and tails below */
     if (!one_pass &&
         ((st = fl__vec_reserve(&res->alloc, &res->folded, 1, res->folded.len + 16)) != FL_OK ||
-         (st = look_up(lex, text, res)) != FL_OK)) {
+         (st = (lex->has_exact ? look_up_exact : look_up_caseless)(lex, text, res)) != FL_OK)) {
         return st;
     }
     /* A walk from a token with FL_START_STEP ends at its first node unless the next token's
