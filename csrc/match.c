@@ -211,12 +211,15 @@ static inline bool one_symbol(const uint8_t *text, const fl_token *t) {
 /* The first pass of fl__label_tokens (two passes) over the run of simple and one_symbol
  * tokens from token i: folds each into fdata at *at (the exact form is the text itself, or
  * for a one_symbol token its folded form), hashes it and asks the memory for its vocabulary
- * slot. fdata has room for the run's text and 16 bytes more. Returns the index after the
- * run. A loop of its own, its values in registers: the byte stores would make the compiler
- * reload anything kept in res. */
-static size_t fold_simple(const fl_lexicon *lex, const uint8_t *text, size_t text_end,
-                          const fl_token *toks, fl_tokinfo *infos, size_t i, size_t n,
-                          uint8_t *fdata, size_t *at_io) {
+ * slot, up to token n at most. fdata has room for the run's text and 16 bytes more. Returns
+ * the index after the run. A loop of its own, its values in registers: the byte stores would
+ * make the compiler reload anything kept in res. far: 16 bytes may be read from the start of
+ * each token before n (fold_one need not ask). */
+FL_ALWAYS_INLINE static inline size_t fold_simple_to(const fl_lexicon *lex, const uint8_t *text,
+                                                     size_t text_end, const fl_token *toks,
+                                                     fl_tokinfo *infos, size_t i, size_t n,
+                                                     uint8_t *fdata, size_t *at_io,
+                                                     const bool far) {
     const fl_vocab_slot *slots = lex->vocab_slots;
     const uint64_t n_slots = (uint64_t)lex->vocab_mask + 1;
     const fl_token *t = toks + i;
@@ -237,7 +240,7 @@ static size_t fold_simple(const fl_lexicon *lex, const uint8_t *text, size_t tex
             hash = fl__hash_short(d[0], 1);
             same = true;
         } else {
-            simple_form r = fold_one(s, start, len, text_end, d);
+            simple_form r = fold_one(s, start, len, far ? SIZE_MAX : text_end, d);
             hash = r.hash;
             same = r.same;
         }
@@ -255,6 +258,20 @@ static size_t fold_simple(const fl_lexicon *lex, const uint8_t *text, size_t tex
     }
     *at_io = (size_t)(d - fdata);
     return (size_t)(t - toks);
+}
+
+/* fold_simple_to up to far_end (the tokens before it have 16 readable bytes from their start:
+ * fold_one need not ask), then on to n. */
+static size_t fold_simple(const fl_lexicon *lex, const uint8_t *text, size_t text_end,
+                          const fl_token *toks, fl_tokinfo *infos, size_t i, size_t far_end,
+                          size_t n, uint8_t *fdata, size_t *at_io) {
+    if (i < far_end) {
+        i = fold_simple_to(lex, text, text_end, toks, infos, i, far_end, fdata, at_io, true);
+        if (i < far_end) {
+            return i;
+        }
+    }
+    return fold_simple_to(lex, text, text_end, toks, infos, i, n, fdata, at_io, false);
 }
 
 /* Could node nid, a big node (more than FL_BIG_NODE children) or a child of the root with
@@ -750,7 +767,7 @@ FL_ALWAYS_INLINE static inline fl_status label_tokens(const fl_lexicon *lex, con
     res->starts.len = n;
     /* the tokens before far_end have 16 readable bytes from their start */
     size_t far_end = n;
-    while (one_pass && far_end > 0 && toks[far_end - 1].start + 16 > text_end) {
+    while (far_end > 0 && toks[far_end - 1].start + 16 > text_end) {
         far_end--;
     }
     for (size_t i = 0; i < n;) {
@@ -766,7 +783,8 @@ FL_ALWAYS_INLINE static inline fl_status label_tokens(const fl_lexicon *lex, con
                 return st;
             }
             if (!one_pass) {
-                i = fold_simple(lex, text, text_end, toks, infos, i, n, res->folded.data, &at);
+                i = fold_simple(lex, text, text_end, toks, infos, i, far_end, n, res->folded.data,
+                                &at);
             } else if ((st = fold_simple_look(lex, text, text_end, far_end, res, &i, &at)) !=
                        FL_OK) {
                 return st;
