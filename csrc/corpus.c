@@ -151,12 +151,23 @@ void fl_batch_free(fl_batch *batch) {
     fl__free(&a, batch);
 }
 
-/* Makes room for n more elements in v (its length unchanged). */
-static fl_status room(const fl_allocator *a, fl_vec *v, size_t elem, size_t n) {
+/* room()'s slow path: grows v for n more elements. */
+static fl_status room_grow(const fl_allocator *a, fl_vec *v, size_t elem, size_t n) {
     if (n > SIZE_MAX - v->len) {
         return FL_ERR_NOMEM;
     }
     return fl__vec_reserve(a, v, elem, v->len + n);
+}
+
+/* Makes room for n more elements in v (its length unchanged). Asked about 40 times a
+ * document, and the rows nearly always fit in what columns_reserve made: the check is
+ * inline, the growth is not. */
+FL_ALWAYS_INLINE static inline fl_status room(const fl_allocator *a, fl_vec *v, size_t elem,
+                                              size_t n) {
+    if (FL_LIKELY(n <= v->cap - v->len)) {
+        return FL_OK;
+    }
+    return room_grow(a, v, elem, n);
 }
 
 /* The next free element of column col (of type type) after room() made space. */
@@ -166,7 +177,9 @@ static fl_status room(const fl_allocator *a, fl_vec *v, size_t elem, size_t n) {
  * A document's rows are appended in two steps: room for all of them in every column (one
  * reservation per column and document, which may fail and then leaves the lengths as they
  * were), then plain stores. A column per call of fl__vec_push would check and grow it once
- * per value: most of the cost of the columns when documents are short.
+ * per value: most of the cost of the columns when documents are short. The stores go
+ * through local pointers: through TAIL, every int64_t store (which may alias the size_t
+ * lengths) made the compiler reload each column's data and length.
  */
 #define ROOM(c, col, type, n)                                                                      \
     if ((st = room(a, &(c)->col, sizeof(type), (n))) != FL_OK) {                                   \
@@ -175,8 +188,8 @@ static fl_status room(const fl_allocator *a, fl_vec *v, size_t elem, size_t n) {
 
 /* The texts of an attribution stored for Python: speaker, cue, cue lemma, content (content2
  * is not copied: its offsets are). */
-static void attribution_strings(const fl_attribution *x, const char *text, const char *p[4],
-                                size_t len[4]) {
+FL_ALWAYS_INLINE static inline void attribution_strings(const fl_attribution *x, const char *text,
+                                                        const char *p[4], size_t len[4]) {
     const fl_text_span *sp[4] = {&x->speaker, &x->cue, NULL, &x->content};
     for (int k = 0; k < 4; k++) {
         len[k] = sp[k] == NULL ? x->cue_lemma_len : sp[k]->end - sp[k]->start;
@@ -191,11 +204,10 @@ static fl_status append_attributions(const fl_allocator *a, columns *c, uint32_t
     size_t n;
     const fl_attribution *as = fl_result_attributions(res, &n);
     size_t bytes = 0;
-    for (size_t i = 0; i < n; i++) {
-        const char *p[4];
-        size_t len[4];
-        attribution_strings(&as[i], text, p, len);
-        bytes += len[0] + len[1] + len[2] + len[3]; /* spans of the text: no overflow */
+    for (size_t i = 0; i < n; i++) { /* the lengths of attribution_strings */
+        const fl_attribution *x = &as[i];
+        bytes += (x->speaker.end - x->speaker.start) + (x->cue.end - x->cue.start) +
+                 x->cue_lemma_len + (x->content.end - x->content.start); /* spans: no overflow */
     }
     ROOM(c, attr_doc, uint32_t, n)
     ROOM(c, attr_sentence, uint32_t, n)
@@ -217,33 +229,53 @@ static fl_status append_attributions(const fl_allocator *a, columns *c, uint32_t
         return FL_ERR_NOMEM;
     }
     ROOM(c, attr_text_offsets, int64_t, 4 * n)
-    for (size_t i = 0; i < n; i++) {
-        const fl_attribution *x = &as[i];
-        TAIL(c, attr_doc, uint32_t)[i] = doc;
-        TAIL(c, attr_sentence, uint32_t)[i] = x->sentence;
-        TAIL(c, attr_kind, uint8_t)[i] = (uint8_t)x->kind;
-        TAIL(c, attr_voice, uint8_t)[i] = (uint8_t)x->voice;
-        TAIL(c, attr_nested, uint8_t)[i] = (uint8_t)x->nested;
-        TAIL(c, attr_speaker_actor, uint32_t)[i] = x->speaker_actor;
-        TAIL(c, attr_speaker_start, int64_t)[i] = (int64_t)x->speaker.cp_start;
-        TAIL(c, attr_speaker_end, int64_t)[i] = (int64_t)x->speaker.cp_end;
-        TAIL(c, attr_cue_start, int64_t)[i] = (int64_t)x->cue.cp_start;
-        TAIL(c, attr_cue_end, int64_t)[i] = (int64_t)x->cue.cp_end;
-        TAIL(c, attr_content_start, int64_t)[i] = (int64_t)x->content.cp_start;
-        TAIL(c, attr_content_end, int64_t)[i] = (int64_t)x->content.cp_end;
-        TAIL(c, attr_content2_start, int64_t)[i] = (int64_t)x->content2.cp_start;
-        TAIL(c, attr_content2_end, int64_t)[i] = (int64_t)x->content2.cp_end;
-        const char *p[4];
-        size_t len[4];
-        attribution_strings(x, text, p, len);
-        for (int k = 0; k < 4; k++) {
-            if (len[k] > 0) {
-                memcpy(TAIL(c, attr_text_data, char), p[k], len[k]);
-                c->attr_text_data.len += len[k];
+    if (n > 0) {
+        uint32_t *a_doc = TAIL(c, attr_doc, uint32_t);
+        uint32_t *a_sentence = TAIL(c, attr_sentence, uint32_t);
+        uint8_t *a_kind = TAIL(c, attr_kind, uint8_t);
+        uint8_t *a_voice = TAIL(c, attr_voice, uint8_t);
+        uint8_t *a_nested = TAIL(c, attr_nested, uint8_t);
+        uint32_t *a_actor = TAIL(c, attr_speaker_actor, uint32_t);
+        int64_t *a_speaker_start = TAIL(c, attr_speaker_start, int64_t);
+        int64_t *a_speaker_end = TAIL(c, attr_speaker_end, int64_t);
+        int64_t *a_cue_start = TAIL(c, attr_cue_start, int64_t);
+        int64_t *a_cue_end = TAIL(c, attr_cue_end, int64_t);
+        int64_t *a_content_start = TAIL(c, attr_content_start, int64_t);
+        int64_t *a_content_end = TAIL(c, attr_content_end, int64_t);
+        int64_t *a_content2_start = TAIL(c, attr_content2_start, int64_t);
+        int64_t *a_content2_end = TAIL(c, attr_content2_end, int64_t);
+        int64_t *a_offsets = TAIL(c, attr_text_offsets, int64_t);
+        char *data = c->attr_text_data.data;
+        size_t at = c->attr_text_data.len;
+        for (size_t i = 0; i < n; i++) {
+            const fl_attribution *x = &as[i];
+            a_doc[i] = doc;
+            a_sentence[i] = x->sentence;
+            a_kind[i] = (uint8_t)x->kind;
+            a_voice[i] = (uint8_t)x->voice;
+            a_nested[i] = (uint8_t)x->nested;
+            a_actor[i] = x->speaker_actor;
+            a_speaker_start[i] = (int64_t)x->speaker.cp_start;
+            a_speaker_end[i] = (int64_t)x->speaker.cp_end;
+            a_cue_start[i] = (int64_t)x->cue.cp_start;
+            a_cue_end[i] = (int64_t)x->cue.cp_end;
+            a_content_start[i] = (int64_t)x->content.cp_start;
+            a_content_end[i] = (int64_t)x->content.cp_end;
+            a_content2_start[i] = (int64_t)x->content2.cp_start;
+            a_content2_end[i] = (int64_t)x->content2.cp_end;
+            const char *p[4];
+            size_t len[4];
+            attribution_strings(x, text, p, len);
+            for (int k = 0; k < 4; k++) {
+                if (len[k] > 0) {
+                    memcpy(data + at, p[k], len[k]);
+                    at += len[k];
+                }
+                a_offsets[4 * i + (size_t)k] = (int64_t)at;
             }
-            *TAIL(c, attr_text_offsets, int64_t) = (int64_t)c->attr_text_data.len;
-            c->attr_text_offsets.len++;
         }
+        c->attr_text_data.len = at;
+        c->attr_text_offsets.len += 4 * n;
     }
     c->attr_doc.len += n;
     c->attr_sentence.len += n;
@@ -314,23 +346,41 @@ static fl_status append_doc(const fl_allocator *a, columns *c, uint32_t doc, con
     ROOM(c, doc_sentences, uint32_t, 1)
     ROOM(c, doc_matches, uint32_t, 1)
     uint64_t tokens = 0;
-    for (size_t i = 0; i < ns; i++) {
-        tokens += ss[i].n_tokens;
-        TAIL(c, sent_doc, uint32_t)[i] = doc;
-        TAIL(c, sent_index, uint32_t)[i] = (uint32_t)i;
-        TAIL(c, sent_start, int64_t)[i] = (int64_t)ss[i].cp_start;
-        TAIL(c, sent_end, int64_t)[i] = (int64_t)ss[i].cp_end;
-        TAIL(c, sent_tokens, uint32_t)[i] = ss[i].n_tokens;
-        TAIL(c, sent_matches, uint32_t)[i] = ss[i].n_matches;
-        TAIL(c, sent_markers, uint32_t)[i] = ss[i].n_markers;
-        TAIL(c, sent_score, double)[i] = ss[i].score;
+    if (ns > 0) {
+        uint32_t *s_doc = TAIL(c, sent_doc, uint32_t);
+        uint32_t *s_index = TAIL(c, sent_index, uint32_t);
+        int64_t *s_start = TAIL(c, sent_start, int64_t);
+        int64_t *s_end = TAIL(c, sent_end, int64_t);
+        uint32_t *s_tokens = TAIL(c, sent_tokens, uint32_t);
+        uint32_t *s_matches = TAIL(c, sent_matches, uint32_t);
+        uint32_t *s_markers = TAIL(c, sent_markers, uint32_t);
+        double *s_score = TAIL(c, sent_score, double);
+        for (size_t i = 0; i < ns; i++) {
+            const fl_sentence *s = &ss[i];
+            tokens += s->n_tokens;
+            s_doc[i] = doc;
+            s_index[i] = (uint32_t)i;
+            s_start[i] = (int64_t)s->cp_start;
+            s_end[i] = (int64_t)s->cp_end;
+            s_tokens[i] = s->n_tokens;
+            s_matches[i] = s->n_matches;
+            s_markers[i] = s->n_markers;
+            s_score[i] = s->score;
+        }
         if (keep != FL_SENTENCE_TEXTS_NONE) {
-            if (keeps_text(keep, &ss[i]) && ss[i].end > ss[i].start) {
-                size_t len = ss[i].end - ss[i].start;
-                memcpy(TAIL(c, sent_text_data, char), text + ss[i].start, len);
-                c->sent_text_data.len += len;
+            int64_t *offsets = TAIL(c, sent_text_offsets, int64_t);
+            char *data = c->sent_text_data.data;
+            size_t at = c->sent_text_data.len;
+            for (size_t i = 0; i < ns; i++) {
+                if (keeps_text(keep, &ss[i]) && ss[i].end > ss[i].start) {
+                    size_t len = ss[i].end - ss[i].start;
+                    memcpy(data + at, text + ss[i].start, len);
+                    at += len;
+                }
+                offsets[i] = (int64_t)at;
             }
-            TAIL(c, sent_text_offsets, int64_t)[i] = (int64_t)c->sent_text_data.len;
+            c->sent_text_data.len = at;
+            c->sent_text_offsets.len += ns;
         }
     }
     c->sent_doc.len += ns;
@@ -341,26 +391,40 @@ static fl_status append_doc(const fl_allocator *a, columns *c, uint32_t doc, con
     c->sent_matches.len += ns;
     c->sent_markers.len += ns;
     c->sent_score.len += ns;
-    if (keep != FL_SENTENCE_TEXTS_NONE) {
-        c->sent_text_offsets.len += ns;
-    }
-    for (size_t i = 0; i < nm; i++) {
-        TAIL(c, match_doc, uint32_t)[i] = doc;
-        TAIL(c, match_sentence, uint32_t)[i] = ms[i].sentence;
-        TAIL(c, match_term, uint32_t)[i] = ms[i].term;
-        TAIL(c, match_spelling, uint32_t)[i] = ms[i].spelling;
-        TAIL(c, match_start, int64_t)[i] = (int64_t)ms[i].cp_start;
-        TAIL(c, match_end, int64_t)[i] = (int64_t)ms[i].cp_end;
-        TAIL(c, match_voice, uint8_t)[i] = (uint8_t)ms[i].voice;
-        TAIL(c, match_negated, uint8_t)[i] = (uint8_t)ms[i].negated;
-        TAIL(c, match_attribution, uint32_t)[i] = ms[i].attribution;
-        TAIL(c, match_target, uint32_t)[i] = ms[i].target;
-        size_t len = ms[i].end - ms[i].start;
-        if (len > 0) {
-            memcpy(TAIL(c, surface_data, char), text + ms[i].start, len);
-            c->surface_data.len += len;
+    if (nm > 0) {
+        uint32_t *m_doc = TAIL(c, match_doc, uint32_t);
+        uint32_t *m_sentence = TAIL(c, match_sentence, uint32_t);
+        uint32_t *m_term = TAIL(c, match_term, uint32_t);
+        uint32_t *m_spelling = TAIL(c, match_spelling, uint32_t);
+        int64_t *m_start = TAIL(c, match_start, int64_t);
+        int64_t *m_end = TAIL(c, match_end, int64_t);
+        uint8_t *m_voice = TAIL(c, match_voice, uint8_t);
+        uint8_t *m_negated = TAIL(c, match_negated, uint8_t);
+        uint32_t *m_attribution = TAIL(c, match_attribution, uint32_t);
+        uint32_t *m_target = TAIL(c, match_target, uint32_t);
+        int64_t *m_offsets = TAIL(c, surface_offsets, int64_t);
+        char *surface = c->surface_data.data;
+        size_t at = c->surface_data.len;
+        for (size_t i = 0; i < nm; i++) {
+            const fl_match *m = &ms[i];
+            m_doc[i] = doc;
+            m_sentence[i] = m->sentence;
+            m_term[i] = m->term;
+            m_spelling[i] = m->spelling;
+            m_start[i] = (int64_t)m->cp_start;
+            m_end[i] = (int64_t)m->cp_end;
+            m_voice[i] = (uint8_t)m->voice;
+            m_negated[i] = (uint8_t)m->negated;
+            m_attribution[i] = m->attribution;
+            m_target[i] = m->target;
+            size_t len = m->end - m->start;
+            if (len > 0) {
+                memcpy(surface + at, text + m->start, len);
+                at += len;
+            }
+            m_offsets[i] = (int64_t)at;
         }
-        TAIL(c, surface_offsets, int64_t)[i] = (int64_t)c->surface_data.len;
+        c->surface_data.len = at;
     }
     c->match_doc.len += nm;
     c->match_sentence.len += nm;

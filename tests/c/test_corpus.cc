@@ -1118,3 +1118,246 @@ TEST(Sign, InvalidParamsAreArgumentErrorsAndNullStops) {
 }
 
 }  // namespace
+
+// Every column of a batch, for every sentence-text and attribution setting, equals what the
+// fl_result of one fl_analyze() per document holds, byte for byte: corpus.c appends a
+// document's rows through pointers to the columns' tails and checks each column's room
+// inline, growing it only past what was reserved. The batches include documents far denser
+// in sentences, matches and attributions than the reservation assumes (so columns grow
+// mid-batch), empty documents, and a batch reused for batches of other shapes.
+namespace {
+
+struct Expected {
+    std::vector<uint64_t> doc_tokens;
+    std::vector<uint32_t> doc_sentences, doc_matches, doc_attributions;
+    std::vector<uint32_t> sent_doc, sent_index, sent_tokens, sent_matches, sent_markers;
+    std::vector<int64_t> sent_start, sent_end, sent_text_offsets{0};
+    std::vector<double> sent_score;
+    std::string sent_text_data;
+    std::vector<uint32_t> match_doc, match_sentence, match_term, match_spelling, match_attribution,
+        match_target;
+    std::vector<int64_t> match_start, match_end, surface_offsets{0};
+    std::vector<uint8_t> match_voice, match_negated;
+    std::string surface_data;
+    std::vector<uint32_t> attr_doc, attr_sentence, attr_speaker_actor;
+    std::vector<uint8_t> attr_kind, attr_voice, attr_nested;
+    std::vector<int64_t> attr_speaker_start, attr_speaker_end, attr_cue_start, attr_cue_end,
+        attr_content_start, attr_content_end, attr_content2_start, attr_content2_end,
+        attr_text_offsets{0};
+    std::string attr_text_data;
+};
+
+Expected expected_columns(const fl_lexicon *lex, const std::vector<std::string> &docs,
+                          fl_sentence_texts keep, fl_attributions which) {
+    Expected e;
+    fl_test::Result res;
+    fl_result_keep_attributions(res, which);
+    for (size_t d = 0; d < docs.size(); d++) {
+        EXPECT_EQ(FL_OK, res.analyze(lex, docs[d]));
+        const std::string &t = docs[d];
+        auto sents = res.sentences();
+        auto matches = res.matches();
+        auto attrs = res.attributions();
+        uint64_t tokens = 0;
+        for (size_t i = 0; i < sents.size(); i++) {
+            const fl_sentence &s = sents[i];
+            tokens += s.n_tokens;
+            e.sent_doc.push_back((uint32_t)d);
+            e.sent_index.push_back((uint32_t)i);
+            e.sent_start.push_back((int64_t)s.cp_start);
+            e.sent_end.push_back((int64_t)s.cp_end);
+            e.sent_tokens.push_back(s.n_tokens);
+            e.sent_matches.push_back(s.n_matches);
+            e.sent_markers.push_back(s.n_markers);
+            e.sent_score.push_back(s.score);
+            if (keep == FL_SENTENCE_TEXTS_ALL ||
+                (keep == FL_SENTENCE_TEXTS_MATCHED && s.n_matches > 0)) {
+                e.sent_text_data += fl_test::slice(t, s.start, s.end);
+            }
+            e.sent_text_offsets.push_back((int64_t)e.sent_text_data.size());
+        }
+        for (const fl_match &m : matches) {
+            e.match_doc.push_back((uint32_t)d);
+            e.match_sentence.push_back(m.sentence);
+            e.match_term.push_back(m.term);
+            e.match_spelling.push_back(m.spelling);
+            e.match_start.push_back((int64_t)m.cp_start);
+            e.match_end.push_back((int64_t)m.cp_end);
+            e.match_voice.push_back((uint8_t)m.voice);
+            e.match_negated.push_back((uint8_t)m.negated);
+            e.match_attribution.push_back(m.attribution);
+            e.match_target.push_back(m.target);
+            e.surface_data += fl_test::slice(t, m.start, m.end);
+            e.surface_offsets.push_back((int64_t)e.surface_data.size());
+        }
+        for (const fl_attribution &a : attrs) {
+            e.attr_doc.push_back((uint32_t)d);
+            e.attr_sentence.push_back(a.sentence);
+            e.attr_kind.push_back((uint8_t)a.kind);
+            e.attr_voice.push_back((uint8_t)a.voice);
+            e.attr_nested.push_back((uint8_t)a.nested);
+            e.attr_speaker_actor.push_back(a.speaker_actor);
+            e.attr_speaker_start.push_back((int64_t)a.speaker.cp_start);
+            e.attr_speaker_end.push_back((int64_t)a.speaker.cp_end);
+            e.attr_cue_start.push_back((int64_t)a.cue.cp_start);
+            e.attr_cue_end.push_back((int64_t)a.cue.cp_end);
+            e.attr_content_start.push_back((int64_t)a.content.cp_start);
+            e.attr_content_end.push_back((int64_t)a.content.cp_end);
+            e.attr_content2_start.push_back((int64_t)a.content2.cp_start);
+            e.attr_content2_end.push_back((int64_t)a.content2.cp_end);
+            const std::string parts[4] = {fl_test::slice(t, a.speaker.start, a.speaker.end),
+                                          fl_test::slice(t, a.cue.start, a.cue.end),
+                                          std::string(a.cue_lemma, a.cue_lemma_len),
+                                          fl_test::slice(t, a.content.start, a.content.end)};
+            for (const std::string &p : parts) {
+                e.attr_text_data += p;
+                e.attr_text_offsets.push_back((int64_t)e.attr_text_data.size());
+            }
+        }
+        e.doc_tokens.push_back(tokens);
+        e.doc_sentences.push_back((uint32_t)sents.size());
+        e.doc_matches.push_back((uint32_t)matches.size());
+        e.doc_attributions.push_back((uint32_t)attrs.size());
+    }
+    return e;
+}
+
+template <typename T> std::vector<T> column(const T *p, size_t n) {
+    return n == 0 ? std::vector<T>() : std::vector<T>(p, p + n);
+}
+
+void expect_columns(const Expected &e, const fl_batch_columns &c, fl_sentence_texts keep,
+                    const std::string &what) {
+    size_t nd = c.n_docs, ns = c.n_sentences, nm = c.n_matches, na = c.n_attributions;
+    ASSERT_EQ(e.doc_tokens.size(), nd) << what;
+    EXPECT_EQ(e.doc_tokens, column(c.doc_tokens, nd)) << what;
+    EXPECT_EQ(e.doc_sentences, column(c.doc_sentences, nd)) << what;
+    EXPECT_EQ(e.doc_matches, column(c.doc_matches, nd)) << what;
+    EXPECT_EQ(e.doc_attributions, column(c.doc_attributions, nd)) << what;
+    ASSERT_EQ(e.sent_doc.size(), ns) << what;
+    EXPECT_EQ(e.sent_doc, column(c.sent_doc, ns)) << what;
+    EXPECT_EQ(e.sent_index, column(c.sent_index, ns)) << what;
+    EXPECT_EQ(e.sent_start, column(c.sent_start, ns)) << what;
+    EXPECT_EQ(e.sent_end, column(c.sent_end, ns)) << what;
+    EXPECT_EQ(e.sent_tokens, column(c.sent_tokens, ns)) << what;
+    EXPECT_EQ(e.sent_matches, column(c.sent_matches, ns)) << what;
+    EXPECT_EQ(e.sent_markers, column(c.sent_markers, ns)) << what;
+    EXPECT_EQ(e.sent_score, column(c.sent_score, ns)) << what;
+    if (keep == FL_SENTENCE_TEXTS_NONE) {
+        EXPECT_EQ(nullptr, c.sent_text_offsets) << what;
+    } else {
+        ASSERT_NE(nullptr, c.sent_text_offsets) << what;
+        EXPECT_EQ(e.sent_text_offsets, column(c.sent_text_offsets, ns + 1)) << what;
+        EXPECT_EQ(e.sent_text_data, std::string(c.sent_text_data, c.sent_text_offsets[ns])) << what;
+    }
+    ASSERT_EQ(e.match_doc.size(), nm) << what;
+    EXPECT_EQ(e.match_doc, column(c.match_doc, nm)) << what;
+    EXPECT_EQ(e.match_sentence, column(c.match_sentence, nm)) << what;
+    EXPECT_EQ(e.match_term, column(c.match_term, nm)) << what;
+    EXPECT_EQ(e.match_spelling, column(c.match_spelling, nm)) << what;
+    EXPECT_EQ(e.match_start, column(c.match_start, nm)) << what;
+    EXPECT_EQ(e.match_end, column(c.match_end, nm)) << what;
+    EXPECT_EQ(e.match_voice, column(c.match_voice, nm)) << what;
+    EXPECT_EQ(e.match_negated, column(c.match_negated, nm)) << what;
+    EXPECT_EQ(e.match_attribution, column(c.match_attribution, nm)) << what;
+    EXPECT_EQ(e.match_target, column(c.match_target, nm)) << what;
+    EXPECT_EQ(e.surface_offsets, column(c.surface_offsets, nm + 1)) << what;
+    EXPECT_EQ(e.surface_data, std::string(c.surface_data, c.surface_offsets[nm])) << what;
+    ASSERT_EQ(e.attr_doc.size(), na) << what;
+    EXPECT_EQ(e.attr_doc, column(c.attr_doc, na)) << what;
+    EXPECT_EQ(e.attr_sentence, column(c.attr_sentence, na)) << what;
+    EXPECT_EQ(e.attr_kind, column(c.attr_kind, na)) << what;
+    EXPECT_EQ(e.attr_voice, column(c.attr_voice, na)) << what;
+    EXPECT_EQ(e.attr_nested, column(c.attr_nested, na)) << what;
+    EXPECT_EQ(e.attr_speaker_actor, column(c.attr_speaker_actor, na)) << what;
+    EXPECT_EQ(e.attr_speaker_start, column(c.attr_speaker_start, na)) << what;
+    EXPECT_EQ(e.attr_speaker_end, column(c.attr_speaker_end, na)) << what;
+    EXPECT_EQ(e.attr_cue_start, column(c.attr_cue_start, na)) << what;
+    EXPECT_EQ(e.attr_cue_end, column(c.attr_cue_end, na)) << what;
+    EXPECT_EQ(e.attr_content_start, column(c.attr_content_start, na)) << what;
+    EXPECT_EQ(e.attr_content_end, column(c.attr_content_end, na)) << what;
+    EXPECT_EQ(e.attr_content2_start, column(c.attr_content2_start, na)) << what;
+    EXPECT_EQ(e.attr_content2_end, column(c.attr_content2_end, na)) << what;
+    EXPECT_EQ(e.attr_text_offsets, column(c.attr_text_offsets, 4 * na + 1)) << what;
+    EXPECT_EQ(e.attr_text_data, std::string(c.attr_text_data, c.attr_text_offsets[4 * na])) << what;
+}
+
+// Documents of n pieces drawn by a fixed generator: quotations, attributions, matches,
+// negation, Cyrillic, one-word sentences (far more sentences a byte than news).
+std::vector<std::string> generated_documents(size_t n_docs, size_t max_pieces, uint32_t seed) {
+    const char *pieces[] = {"Kiev said the talks failed. ",
+                            "\"The Kiev regime is aggressive,\" the minister said. ",
+                            "Kyiv's mayor disagreed. ",
+                            "Nothing here.\n\n",
+                            "Aggression, he said. ",
+                            "Kiev. ",
+                            "Kyiv! ",
+                            "Officials in Kiev did not deny the aggression, Reuters reported. ",
+                            "Київ and the Kiev regime. ",
+                            "According to Kyiv, \"aggressors\" were not there. ",
+                            "He believes Kiev will not agree. ",
+                            "A. B. C. ",
+                            "\"Kiev is lying,\" the minister said, \"and Kyiv knows it.\" "};
+    std::vector<std::string> docs;
+    uint32_t x = seed;
+    for (size_t i = 0; i < n_docs; i++) {
+        x = x * 1664525u + 1013904223u;
+        size_t k = max_pieces == 0 ? 0 : (x >> 8) % (max_pieces + 1);
+        std::string d;
+        for (size_t j = 0; j < k; j++) {
+            x = x * 1664525u + 1013904223u;
+            d += pieces[(x >> 16) % (sizeof(pieces) / sizeof(pieces[0]))];
+        }
+        docs.push_back(d);
+    }
+    return docs;
+}
+
+} // namespace
+
+TEST(Corpus, EveryColumnEqualsOneAnalysisPerDocument) {
+    fl_test::Lexicon lex(R"({"terms": [
+        {"term": "Kiev", "category": "ru"}, {"term": "Kyiv", "category": "ua"},
+        {"term": "Київ", "category": "ua"},
+        {"term": "Kiev regime", "category": "deleg", "weight": 2.0},
+        {"term": "aggress*", "category": "acc"}],
+        "actors": [{"name": "Ukraine", "aliases": ["Kyiv", "Kiev"]}]})");
+    ASSERT_EQ(FL_OK, lex.status()) << lex.error().message;
+    std::vector<std::vector<std::string>> batches;
+    batches.push_back(generated_documents(200, 6, 1));
+    batches.push_back(generated_documents(30, 60, 2));
+    std::vector<std::string> dense = {"", std::string()};
+    for (int i = 0; i < 400; i++) {
+        dense[1] += i % 3 == 0 ? "Kiev. " : i % 3 == 1 ? "Kiev said \"Kyiv\". " : "Kyiv! ";
+    }
+    dense.push_back("Nothing.");
+    batches.push_back(dense);
+    batches.push_back({});
+    batches.push_back(generated_documents(500, 2, 3));
+    Batch reused;
+    for (fl_attributions which : {FL_ATTRIBUTIONS_ALL, FL_ATTRIBUTIONS_MATCHED}) {
+        for (fl_sentence_texts keep :
+             {FL_SENTENCE_TEXTS_NONE, FL_SENTENCE_TEXTS_MATCHED, FL_SENTENCE_TEXTS_ALL}) {
+            for (size_t b = 0; b < batches.size(); b++) {
+                Expected e = expected_columns(lex, batches[b], keep, which);
+                for (unsigned threads : {1u, 3u}) {
+                    std::string what = "attributions " + std::to_string(which) + ", keep " +
+                                       std::to_string(keep) + ", batch " + std::to_string(b) +
+                                       ", threads " + std::to_string(threads);
+                    Batch batch;
+                    fl_batch_keep_sentence_texts(batch.b, keep);
+                    fl_batch_keep_attributions(batch.b, which);
+                    ASSERT_EQ(FL_OK, run(lex, batches[b], threads, batch.b)) << what;
+                    fl_batch_columns c;
+                    fl_batch_columns_get(batch.b, &c);
+                    expect_columns(e, c, keep, what);
+                    fl_batch_keep_sentence_texts(reused.b, keep);
+                    fl_batch_keep_attributions(reused.b, which);
+                    ASSERT_EQ(FL_OK, run(lex, batches[b], threads, reused.b)) << what;
+                    fl_batch_columns_get(reused.b, &c);
+                    expect_columns(e, c, keep, what + ", reused");
+                }
+            }
+        }
+    }
+}
