@@ -204,10 +204,11 @@ static fl_status append_attributions(const fl_allocator *a, columns *c, uint32_t
     size_t n;
     const fl_attribution *as = fl_result_attributions(res, &n);
     size_t bytes = 0;
-    for (size_t i = 0; i < n; i++) { /* the lengths of attribution_strings */
-        const fl_attribution *x = &as[i];
-        bytes += (x->speaker.end - x->speaker.start) + (x->cue.end - x->cue.start) +
-                 x->cue_lemma_len + (x->content.end - x->content.start); /* spans: no overflow */
+    for (size_t i = 0; i < n; i++) {
+        const char *p[4];
+        size_t len[4];
+        attribution_strings(&as[i], text, p, len); /* inline: the pointers are never made */
+        bytes += len[0] + len[1] + len[2] + len[3]; /* spans of the text: no overflow */
     }
     ROOM(c, attr_doc, uint32_t, n)
     ROOM(c, attr_sentence, uint32_t, n)
