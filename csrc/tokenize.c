@@ -441,9 +441,10 @@ __attribute__((target("avx2"))) static inline block_masks classify_block_avx2(co
  * into a block padded with stops. Of each fl_tokinfo it writes the shape (cp0 to the
  * padding before id_fold): the label stage sets the rest before anything reads it. */
 #if defined(__SSE2__)
-__attribute__((always_inline)) static inline size_t
-plain_words_with(block_masks (*classify)(const uint8_t *), const uint8_t *text, size_t len,
-                 plain_state *st, unsigned newlines, fl_token *t, fl_tokinfo *info, size_t room) {
+FL_ALWAYS_INLINE static inline size_t plain_words_with(block_masks (*classify)(const uint8_t *),
+                                                       const uint8_t *text, size_t len,
+                                                       plain_state *st, unsigned newlines,
+                                                       fl_token *t, fl_tokinfo *info, size_t room) {
     size_t base = st->pos;
     /* every byte of a block is one code point: the code point index stays pos - lag (lag
      * grows by two at each dash or quote cut between two blocks) */
