@@ -24,7 +24,9 @@ Measured, each as the median of ``--runs`` runs, in one invocation:
 - then, untimed, the same runs traced by Dask's task stream (task_trace): the time before
   the first partition starts, a partition task's time, how much later one worker finished
   than the other, the Counts' transfer and merge, and the time after them, so that what
-  keeps two processes from twice the speed of one is read off each run.
+  keeps two processes from twice the speed of one is read off each run; and the CPU time of
+  the client's process a timed run (the LocalCluster's scheduler runs in it: on two cores
+  it takes that time from the two busy workers).
 
 Times are wall seconds (a speed-up is a wall-time ratio). ``--json`` prints one JSON object
 instead of tables (bench_anchors.py reads it).
@@ -152,11 +154,18 @@ def measure(size_mb: float, terms: int, runs: int, partitions: int, dask: bool =
                 got = run(workers)  # warm-up: workers import framelens, compile the lexicon
                 out[f"dask{workers}_same"] = bool(got == want)
             times: Dict[int, List[float]] = {1: [], 2: []}
+            # CPU of this process (client and scheduler threads) a run: on two cores it is
+            # taken from the workers when both are busy
+            here: Dict[int, List[float]] = {1: [], 2: []}
             for _ in range(runs):
                 for workers in (1, 2):
+                    c = time.process_time()
                     t = time.perf_counter()
                     run(workers)
                     times[workers].append(time.perf_counter() - t)
+                    here[workers].append(time.process_time() - c)
+            for workers in (1, 2):
+                out[f"dask{workers}_scheduler_cpu"] = statistics.median(here[workers])
             out["dask1"] = statistics.median(times[1])
             out["dask2"] = statistics.median(times[2])
             out["dask_ratio"] = statistics.median(a / b for a, b in zip(times[1], times[2],
@@ -235,7 +244,10 @@ def trace_line(r: Dict[str, Any]) -> Optional[str]:
             f"partitions {ms(a['idle'])} / {ms(b['idle'])}; the last worker done "
             f"{ms(b['spread'])} after the first); the Counts' transfer {ms(a['transfer'])} / "
             f"{ms(b['transfer'])}, their merge {ms(a['merge'])} / {ms(b['merge'])}; after "
-            f"that to the result {ms(a['tail'])} / {ms(b['tail'])}.")
+            f"that to the result {ms(a['tail'])} / {ms(b['tail'])}." + (
+                f" CPU of the client's process (the scheduler runs in it) a timed run: "
+                f"{ms(r['dask1_scheduler_cpu'])} / {ms(r['dask2_scheduler_cpu'])}."
+                if "dask1_scheduler_cpu" in r else ""))
 
 
 def report(r: Dict[str, Any]) -> None:
