@@ -408,6 +408,89 @@ TEST(Context, MatchedAttributionsAreTheLinkedOnesOfAllOnGeneratedTexts) {
     EXPECT_GE(dropped, 1000u);
 }
 
+// The same on generated texts of headlines, datelines, speakers' paragraphs and "He said:"
+// before a paragraph, with short quotations: with FL_ATTRIBUTIONS_MATCHED, context.c passes
+// over a sentence read only for its colon or dash when what its rules find reaches no match,
+// no scare quote and no quotation over the borders (colon_rules_matter()).
+TEST(Context, MatchedAttributionsAreTheLinkedOnesOfAllAfterColonsAndDashes) {
+    fl_test::Lexicon lex(R"({"terms": [
+        {"term": "Kiev regime", "category": "d"}, {"term": "Nazis", "category": "d"},
+        {"term": "puppets", "category": "d"}, {"term": "aggress*", "category": "a"}],
+        "actors": [{"name": "Ukraine", "aliases": ["Kyiv", "Kiev"]},
+                   {"name": "Russia", "aliases": ["Moscow", "Kremlin", "Lavrov"]}]})");
+    ASSERT_EQ(FL_OK, lex.status()) << lex.error().message;
+    const char *const words[] = {"Kremlin:",
+                                 "FALLIN:",
+                                 "Scott Ritter:",
+                                 "He said:",
+                                 "said:",
+                                 "\nMoD:",
+                                 "Lavrov",
+                                 "MoD",
+                                 "\u2014",
+                                 "\u2013",
+                                 "-",
+                                 ":",
+                                 "\n",
+                                 "\n\n",
+                                 "\n\n",
+                                 "\"",
+                                 "\"",
+                                 "\u201c",
+                                 "\u201d",
+                                 "'",
+                                 "\"puppets\"",
+                                 "\u201cweak\u201d",
+                                 "Nazis",
+                                 "Kiev regime",
+                                 "the",
+                                 "talks",
+                                 "failed",
+                                 ".",
+                                 ".",
+                                 "Officials",
+                                 "said",
+                                 "called",
+                                 "it",
+                                 "Kyiv",
+                                 "(AP)",
+                                 "WASHINGTON",
+                                 "is",
+                                 "a",
+                                 "lie",
+                                 "aggression",
+                                 "so-called",
+                                 "claims",
+                                 "that",
+                                 "he",
+                                 ","};
+    fl_test::WordTexts texts(words, 0xC2B2AE3D27D4EB4Fu);
+    fl_test::Result all;
+    fl_test::Result matched;
+    fl_result_keep_attributions(matched, FL_ATTRIBUTIONS_MATCHED);
+    size_t links = 0;
+    size_t dropped = 0;
+    // a quotation over the border of a sentence that holds no match
+    for (const char *text : {
+             "Kremlin: \"Talks failed.\n\nKiev regime is weak,\" Lavrov said.",
+             "Kremlin: \"Talks failed.\nKiev regime is weak,\" Lavrov said.",
+             "Kremlin: \"Talks failed. Kiev regime is weak,\" Lavrov said.",
+             "He said: \"Talks failed.\n\nThe Kiev regime is weak.\"\n\nOthers said no.",
+             "Kremlin - \"Talks failed.\n\nNazis rule.\" He said it.",
+             "MoD: Talks \"failed.\n\nNazis\" rule, Lavrov said.",
+         }) {
+        ASSERT_NO_FATAL_FAILURE(
+            expect_matched_are_the_linked_of_all(lex, text, all, matched, &links, &dropped));
+    }
+    for (int text_i = 0; text_i < 5000; text_i++) {
+        std::string text = texts.text(4, 50, 6);
+        ASSERT_NO_FATAL_FAILURE(
+            expect_matched_are_the_linked_of_all(lex, text, all, matched, &links, &dropped));
+    }
+    EXPECT_GE(links, 1000u);
+    EXPECT_GE(dropped, 1000u);
+}
+
 namespace {
 
 // context.c's negated() as it was first written, from the tokens, their labels and their
