@@ -240,6 +240,66 @@ static bool colon_rules_matter(const ctx *c, const sentence_cues *sc_of, size_t 
 /* What a token that is no cue word reads in fl__context's first loop. */
 static const fl_cue NO_CUE = {.bits = 0, .form = FL_FORM_NONE};
 
+/* The running state of fl__context's first loop (locals once read_token() is inlined). */
+typedef struct reader {
+    uint64_t wm; /* words_before and mention of the next token (fl__context) */
+    uint32_t sbits; /* the cue bits of the sentence's tokens, or-ed */
+    uint32_t n_cues; /* cue words listed in cue_tokens */
+    size_t n_marks; /* quotation marks listed at the top of cue_tokens */
+    unsigned classes; /* punct_class() of the sentence's punctuation, or-ed */
+} reader;
+
+/* fl__context's first loop on one token: fills vt, the fl_vtok of the token tp whose label
+ * kp is (ki: the first label), and adds the token to r. Inline, called twice a turn. */
+static inline void read_token(reader *r, fl_vtok *vt, const fl_token *tp, const fl_tokinfo *kp,
+                              const fl_tokinfo *ki, uint32_t *cue_tokens, size_t n, uint64_t head,
+                              uint64_t one_word, uintptr_t no) {
+    uint8_t kind = tp->kind;
+    /* looked up with its label (match.c); without branches: whether a token is a
+     * cue word is a coin toss the branch predictor lost (0.4 misses a token). Not
+     * masked by the kind: no punctuation or hyphen token folds to a cue word
+     * (tests/c/test_context.cc checks every code point) */
+    uintptr_t qa = (uintptr_t)kp->cue;
+    /* stored before the select: qa is then dead after it, and the conditional move
+     * writes over it (with qa stored later, gcc moved NO_CUE into a copy each token) */
+    vt->cue = (const fl_cue *)qa;
+    /* NO_CUE when q is NULL, by a conditional move: OPAQUE hides from gcc what NO_CUE
+     * holds, or it made a branch of the select to fold NO_CUE's fields (the select by
+     * masks took 3 instructions more) */
+    const fl_cue *qe = (const fl_cue *)(qa != 0 ? qa : no);
+    /* 64 bits wide, kept in a register by OPAQUE: the 8-byte store below then takes
+     * it as it is (gcc zero-extended a 32-bit copy first, an instruction more) */
+    uint64_t bits = qe->bits;
+    OPAQUE(bits);
+    /* tested before the stores: after them gcc tested a copy (an instruction more) */
+    r->sbits |= (uint32_t)bits;
+    if (bits & ATTRIBUTION_CUES) {
+        cue_tokens[r->n_cues++] = (uint32_t)(kp - ki);
+    }
+    /* every field written, not zeroed first (that cost as much again); a compound
+     * literal stored whole cost more (+5 instructions a token) than the stores; the
+     * fields from opened to naming are one 8-byte copy of head, words_before and
+     * mention one of wm (fl_vtok's order keeps gcc from pairing other 4-byte stores
+     * through a vector register, which took more instructions than the stores) */
+    memcpy((char *)vt + offsetof(fl_vtok, opened), &head, sizeof head);
+    vt->form = qe->form;
+    memcpy(&vt->words_before, &r->wm, sizeof r->wm);
+    /* bits and punct (0) as one 8-byte store (one_word puts bits first in memory
+     * order), a punctuation mark's code point stored over it below */
+    uint64_t bits_punct = bits * one_word;
+    memcpy(&vt->bits, &bits_punct, sizeof bits_punct);
+    vt->said_bits = (uint32_t)bits;
+    r->wm += one_word * (kind == FL_TOKEN_WORD);
+    if (kind == FL_TOKEN_PUNCT) {
+        vt->punct = kp->cp0;
+        unsigned cls = punct_class(kp->cp0);
+        r->classes |= cls;
+        if (cls & PUNCT_QUOTE) {
+            cue_tokens[n - ++r->n_marks] = (uint32_t)(kp - ki);
+        }
+    }
+}
+
 fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res) {
     fl_status st;
     size_t n = res->tokens.len;
@@ -307,62 +367,31 @@ fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res
     for (size_t si = 0; si < ns; si++) {
         size_t a = sents[si].first_token;
         size_t b = a + sents[si].n_tokens_all;
-        uint32_t sbits = 0;
         uint32_t first_cue = n_cues;
-        unsigned classes = 0; /* punct_class() of its punctuation, or-ed */
         OPAQUE(head);
+        /* what read_token() selects for a token that is no cue word, hidden by OPAQUE */
+        uintptr_t no = (uintptr_t)&NO_CUE;
+        OPAQUE(no);
         /* by pointers, the token's index only worked out for a cue word: an increment a token
          * less (from kp: its 64-byte stride is a shift, fl_vtok's 40 a multiply) */
         const fl_token *tp = t + a;
         const fl_tokinfo *kp = ki + a;
-        for (fl_vtok *vt = v + a, *end = v + b; vt != end; vt++, tp++, kp++) {
-            uint8_t kind = tp->kind;
-            /* looked up with its label (match.c); without branches: whether a token is a
-             * cue word is a coin toss the branch predictor lost (0.4 misses a token). Not
-             * masked by the kind: no punctuation or hyphen token folds to a cue word
-             * (tests/c/test_context.cc checks every code point) */
-            uintptr_t qa = (uintptr_t)kp->cue;
-            /* stored before the select: qa is then dead after it, and the conditional move
-             * writes over it (with qa stored later, gcc moved NO_CUE into a copy each token) */
-            vt->cue = (const fl_cue *)qa;
-            /* NO_CUE when q is NULL, by a conditional move: OPAQUE hides from gcc what NO_CUE
-             * holds, or it made a branch of the select to fold NO_CUE's fields (the select by
-             * masks took 3 instructions more) */
-            uintptr_t no = (uintptr_t)&NO_CUE;
-            OPAQUE(no);
-            const fl_cue *qe = (const fl_cue *)(qa != 0 ? qa : no);
-            /* 64 bits wide, kept in a register by OPAQUE: the 8-byte store below then takes
-             * it as it is (gcc zero-extended a 32-bit copy first, an instruction more) */
-            uint64_t bits = qe->bits;
-            OPAQUE(bits);
-            /* tested before the stores: after them gcc tested a copy (an instruction more) */
-            sbits |= (uint32_t)bits;
-            if (bits & ATTRIBUTION_CUES) {
-                cue_tokens[n_cues++] = (uint32_t)(kp - ki);
-            }
-            /* every field written, not zeroed first (that cost as much again); a compound
-             * literal stored whole cost more (+5 instructions a token) than the stores; the
-             * fields from opened to naming are one 8-byte copy of head, words_before and
-             * mention one of wm (fl_vtok's order keeps gcc from pairing other 4-byte stores
-             * through a vector register, which took more instructions than the stores) */
-            memcpy((char *)vt + offsetof(fl_vtok, opened), &head, sizeof head);
-            vt->form = qe->form;
-            memcpy(&vt->words_before, &wm, sizeof wm);
-            /* bits and punct (0) as one 8-byte store (one_word puts bits first in memory
-             * order), a punctuation mark's code point stored over it below */
-            uint64_t bits_punct = bits * one_word;
-            memcpy(&vt->bits, &bits_punct, sizeof bits_punct);
-            vt->said_bits = (uint32_t)bits;
-            wm += one_word * (kind == FL_TOKEN_WORD);
-            if (kind == FL_TOKEN_PUNCT) {
-                vt->punct = kp->cp0;
-                unsigned cls = punct_class(kp->cp0);
-                classes |= cls;
-                if (cls & PUNCT_QUOTE) {
-                    cue_tokens[n - ++n_marks] = (uint32_t)(kp - ki);
-                }
-            }
+        reader r = {wm, 0, n_cues, n_marks, 0};
+        fl_vtok *vt = v + a;
+        fl_vtok *end = v + b;
+        /* two tokens a turn: one loop test and one increment of each pointer for both */
+        if ((b - a) & 1) {
+            read_token(&r, vt++, tp++, kp++, ki, cue_tokens, n, head, one_word, no);
         }
+        for (; vt != end; vt += 2, tp += 2, kp += 2) {
+            read_token(&r, vt, tp, kp, ki, cue_tokens, n, head, one_word, no);
+            read_token(&r, vt + 1, tp + 1, kp + 1, ki, cue_tokens, n, head, one_word, no);
+        }
+        wm = r.wm;
+        n_cues = r.n_cues;
+        n_marks = r.n_marks;
+        uint32_t sbits = r.sbits;
+        unsigned classes = r.classes;
         sentence_cues *sum = &sc_of[si];
         sum->bits = sbits;
         sum->colon_or_dash = (classes & PUNCT_COLON_DASH) != 0;
