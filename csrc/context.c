@@ -207,22 +207,36 @@ static bool quotation_crosses(const ctx *c, const sentence_cues *sc_of, size_t n
            (b < c->n && c->v[b].quoted);
 }
 
-/* FL_ATTRIBUTIONS_MATCHED, sentence si (its tokens end before b) read only for its colon or dash:
- * can what the rules find in it reach an output? Its attributions' contents stay in it, but for a
- * quotation that reaches over its borders and for a speaker's paragraph (ctx.carry_end): a prefix
- * speaker's runs to the end of the paragraph, "He said:" at a paragraph's end to the end of the
- * next one. So no: when no quotation crosses the borders of the sentences that could reach, none of
- * them holds a match, and no short quotation (a scare quote, whose test reads the roles) opens in
- * them; sq points to the first short quotation opening at its start or later (sq, of those up to
- * sq_end). */
+/* FL_ATTRIBUTIONS_MATCHED, sentence si (tokens [a, b)) read only for its colon or dash: can
+ * what the rules find in it reach an output? Its attributions' contents stay in it, but for
+ * a quotation that reaches over its borders and for a speaker's paragraph (ctx.carry_end):
+ * a prefix speaker's at a paragraph's start runs to the end of the paragraph, "He said:" at a
+ * paragraph's end to the end of the next one. So no: when no quotation crosses the borders
+ * of the sentences that could reach, none of them holds a match, and no short quotation (a
+ * scare quote, whose test reads the roles) opens in them; sq points to the first short
+ * quotation opening at a or later (sq, of those up to sq_end). */
 static bool colon_rules_matter(const ctx *c, const sentence_cues *sc_of, size_t ns, size_t si,
-                               size_t b, const scare *sq, const scare *sq_end) {
+                               size_t a, size_t b, const scare *sq, const scare *sq_end) {
     const fl_token *t = c->t;
-    size_t r = b;
-    if (b < c->n && (t[b].newlines_before == 0 || c->v[b - 1].punct == ':')) {
-        r = t[b].newlines_before == 0 ? b : b + 1;
-        while (r < c->n && t[r].newlines_before == 0) {
-            r++;
+    size_t r = b; /* the end of what its rules may reach */
+    if (b < c->n) {
+        size_t from = SIZE_MAX;
+        if (t[b].newlines_before == 0) {
+            /* a prefix speaker's paragraph goes on past b when the sentence (or its text
+             * after a dateline) starts the paragraph */
+            bool opens = a == 0;
+            for (size_t j = a; j < b && !opens; j++) {
+                opens = t[j].newlines_before > 0;
+            }
+            from = opens ? b : SIZE_MAX;
+        } else if (c->v[b - 1].punct == ':') {
+            from = b + 1;
+        }
+        if (from != SIZE_MAX) {
+            r = from;
+            while (r < c->n && t[r].newlines_before == 0) {
+                r++;
+            }
         }
     }
     const fl_sentence *sents = c->res->sentences.data;
@@ -446,7 +460,8 @@ fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res
                            (scare_here || quotation_crosses(&c, sc_of, ns, si, b))));
         if (a < c.carry_end || cue_rules ||
             (sc_of[si].colon_or_dash &&
-             (all || colon_rules_matter(&c, sc_of, ns, si, b, sc + next_scare, sc + scares.len)))) {
+             (all ||
+              colon_rules_matter(&c, sc_of, ns, si, a, b, sc + next_scare, sc + scares.len)))) {
             span s = {a, b, SIZE_MAX, (uint32_t)si};
             for (size_t j = b; j > a; j--) {
                 if (is_word_like(&c, j - 1)) {
