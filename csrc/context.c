@@ -263,11 +263,16 @@ typedef struct reader {
     unsigned classes; /* punct_class() of the sentence's punctuation, or-ed */
 } reader;
 
-/* fl__context's first loop on one token: fills vt, the fl_vtok of the token tp whose label
- * kp is (ki: the first label), and adds the token to r. Inline, called twice a turn. */
-static inline void read_token(reader *r, fl_vtok *vt, const fl_token *tp, const fl_tokinfo *kp,
-                              const fl_tokinfo *ki, uint32_t *cue_tokens, size_t n, uint64_t head,
-                              uint64_t one_word, uintptr_t no) {
+/* fl__context's first loop on one token, the off-th from vt0, tp0 and kp0 (its fl_vtok,
+ * token and label; ki: the first label): fills its fl_vtok and adds the token to r. Inline,
+ * called twice a turn; the offset a constant, so that gcc addresses the second token by
+ * displacements (with kp0 + 1 passed, it kept a copy of that pointer: an instruction more). */
+static inline void read_token(reader *r, fl_vtok *vt0, const fl_token *tp0, const fl_tokinfo *kp0,
+                              size_t off, const fl_tokinfo *ki, uint32_t *cue_tokens, size_t n,
+                              uint64_t head, uint64_t one_word, uintptr_t no) {
+    fl_vtok *vt = vt0 + off;
+    const fl_token *tp = tp0 + off;
+    const fl_tokinfo *kp = kp0 + off;
     uint8_t kind = tp->kind;
     /* looked up with its label (match.c); without branches: whether a token is a
      * cue word is a coin toss the branch predictor lost (0.4 misses a token). Not
@@ -288,7 +293,7 @@ static inline void read_token(reader *r, fl_vtok *vt, const fl_token *tp, const 
     /* tested before the stores: after them gcc tested a copy (an instruction more) */
     r->sbits |= (uint32_t)bits;
     if (bits & ATTRIBUTION_CUES) {
-        cue_tokens[r->n_cues++] = (uint32_t)(kp - ki);
+        cue_tokens[r->n_cues++] = (uint32_t)(kp0 - ki) + (uint32_t)off;
     }
     /* every field written, not zeroed first (that cost as much again); a compound
      * literal stored whole cost more (+5 instructions a token) than the stores; the
@@ -309,7 +314,7 @@ static inline void read_token(reader *r, fl_vtok *vt, const fl_token *tp, const 
         unsigned cls = punct_class(kp->cp0);
         r->classes |= cls;
         if (cls & PUNCT_QUOTE) {
-            cue_tokens[n - ++r->n_marks] = (uint32_t)(kp - ki);
+            cue_tokens[n - ++r->n_marks] = (uint32_t)(kp0 - ki) + (uint32_t)off;
         }
     }
 }
@@ -395,11 +400,11 @@ fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res
         fl_vtok *end = v + b;
         /* two tokens a turn: one loop test and one increment of each pointer for both */
         if ((b - a) & 1) {
-            read_token(&r, vt++, tp++, kp++, ki, cue_tokens, n, head, one_word, no);
+            read_token(&r, vt++, tp++, kp++, 0, ki, cue_tokens, n, head, one_word, no);
         }
         for (; vt != end; vt += 2, tp += 2, kp += 2) {
-            read_token(&r, vt, tp, kp, ki, cue_tokens, n, head, one_word, no);
-            read_token(&r, vt + 1, tp + 1, kp + 1, ki, cue_tokens, n, head, one_word, no);
+            read_token(&r, vt, tp, kp, 0, ki, cue_tokens, n, head, one_word, no);
+            read_token(&r, vt, tp, kp, 1, ki, cue_tokens, n, head, one_word, no);
         }
         wm = r.wm;
         n_cues = r.n_cues;
