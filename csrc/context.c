@@ -449,11 +449,12 @@ fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res
         /* its tokens [a, b); the span for the rules made only when they run */
         size_t a = sent->first_token;
         size_t b = a + sent->n_tokens_all;
-        /* Only FL_ATTRIBUTIONS_MATCHED skips a sentence with cue words: one whose attributions
-         * reach no match. A match's voice and link come from attributions of its own
-         * sentence, of another one through a quotation that reaches over the sentences'
-         * border ("A. B," he said), or of a speaker's paragraph (opened by a colon or a
-         * dash); whether a short quotation is a scare quote, from its own sentence. */
+        /* Only FL_ATTRIBUTIONS_MATCHED skips a sentence with cue words, a colon or a dash:
+         * one whose attributions reach no match. A match's voice and link come from
+         * attributions of its own sentence, of another one through a quotation that reaches
+         * over the sentences' border ("A. B," he said), or of a speaker's paragraph (opened
+         * by a colon: colon_rules_matter()); whether a short quotation is a scare quote, from
+         * its own sentence. */
         while (next_scare < scares.len && sc[next_scare].open < a) {
             next_scare++;
         }
