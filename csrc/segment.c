@@ -40,6 +40,9 @@ typedef struct seg {
     const fl_token *t;
     const fl_tokinfo *k;
     size_t n;
+    /* the words' filters (ABBR_FILTER, STARTER_FILTER), or ALL_PASS: fl__segment_general */
+    const uint64_t *abbr_filter;
+    const uint64_t *starter_filter;
 } seg;
 
 static bool is_punct(const seg *s, size_t i, int32_t cp) {
@@ -149,6 +152,31 @@ static bool word_key(const char *word, uint64_t *key) {
 
 typedef enum abbrev_kind { ABBR_NONE, ABBR_PREPOSITIVE, ABBR_OTHER } abbrev_kind;
 
+/* A word list's filter: 512 bits, two of them set for the key (its first eight bytes as be64
+ * reads them, zero-padded) of each word in the list, at two slices of a multiplicative hash.
+ * A word with either bit clear is not in the list, and is not looked up: most words asked
+ * about are no abbreviation and no sentence starter. fl__segment_filters_hold checks the
+ * filters against the lists. */
+#define FILTER_MUL 0xff51afd7ed558ccdULL
+
+static inline bool filter_may_hold(const uint64_t *filter, uint64_t key) {
+    uint64_t h = key * FILTER_MUL;
+    unsigned a = (unsigned)(h >> 55);
+    unsigned b = (unsigned)(h >> 46) & 511;
+    return (filter[a >> 6] >> (a & 63)) & (filter[b >> 6] >> (b & 63)) & 1;
+}
+
+/* clang-format off */
+static const uint64_t ABBR_FILTER[8] = {
+    0x22304b64a040c241ULL, 0x8000004038918130ULL, 0x659015c0401a1912ULL, 0x12326018406c1217ULL,
+    0x0124052da01d400cULL, 0x1254108124a30132ULL, 0x200a00000095f8d6ULL, 0x132ba680004002a4ULL};
+static const uint64_t STARTER_FILTER[8] = {
+    0x80440c62af602485ULL, 0x45bdc8a03fb209aaULL, 0x85918601300bd82aULL, 0x209c12c9800831c8ULL,
+    0x06a155f10202a1a0ULL, 0x056244400ebfa9b1ULL, 0x0059eea23af31331ULL, 0x46a0990a0e107818ULL};
+static const uint64_t ALL_PASS[8] = {
+    ~0ULL, ~0ULL, ~0ULL, ~0ULL, ~0ULL, ~0ULL, ~0ULL, ~0ULL};
+/* clang-format on */
+
 static bool in_list(const char *word, const char *const *list) {
     for (size_t i = 0; list[i] != NULL; i++) {
         if (list[i][0] == word[0] && strcmp(word, list[i]) == 0) {
@@ -196,7 +224,10 @@ static const struct abbrev {
  * comparisons (the halving takes as many turns for any key, and the compiler makes a
  * conditional move of the step): their outcomes come in no order, and branches on them were
  * mispredicted 74,000 times on 2 MB of news. */
-static abbrev_kind abbrev_of_key(uint64_t key) {
+static abbrev_kind abbrev_of_key(const seg *s, uint64_t key) {
+    if (!filter_may_hold(s->abbr_filter, key)) {
+        return ABBR_NONE;
+    }
     size_t n = sizeof ABBREVIATIONS / sizeof ABBREVIATIONS[0];
     /* the last entry <= key is in [at, at + n) (or there is none, and at stays 0) */
     size_t at = 0;
@@ -272,14 +303,14 @@ static abbrev_kind abbreviation(const seg *s, size_t i) {
         if (t->start + 8 <= s->len) {
             unsigned pad = 64 - 8 * (unsigned)len;
             uint64_t key = be64((const char *)s->text + t->start) >> pad << pad;
-            return abbrev_of_key(key | (0x2020202020202020ULL >> pad << pad));
+            return abbrev_of_key(s, key | (0x2020202020202020ULL >> pad << pad));
         }
         char buf[8] = {0};
         for (size_t b = 0; b < len; b++) {
             uint8_t c = s->text[t->start + b];
             buf[b] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
         }
-        return abbrev_of_key(be64(buf));
+        return abbrev_of_key(s, be64(buf));
     }
     char w[16];
     if (!ascii_lower(s, i, w, sizeof w)) {
@@ -295,7 +326,7 @@ static abbrev_kind abbreviation(const seg *s, size_t i) {
         return ABBR_NONE;
     }
     if (word_key(w, &key)) {
-        abbrev_kind kind = abbrev_of_key(key);
+        abbrev_kind kind = abbrev_of_key(s, key);
         if (kind != ABBR_NONE) {
             return kind;
         }
@@ -327,7 +358,13 @@ static bool is_starter_word(const seg *s, size_t i) {
         return false;
     }
     char w[16];
-    return ascii_lower(s, i, w, sizeof w) && in_list(w, STARTERS);
+    if (!ascii_lower(s, i, w, sizeof w)) {
+        return false;
+    }
+    char head[8] = {0};
+    size_t len = strlen(w);
+    memcpy(head, w, len < 8 ? len : 8);
+    return filter_may_hold(s->starter_filter, be64(head)) && in_list(w, STARTERS);
 }
 
 /* Can token j open a sentence? */
@@ -561,7 +598,7 @@ static bool continues_phrase(const seg *s, size_t j) {
         return false;
     }
     uint64_t key;
-    if (is_punct(s, j + 1, '.') && word_key(w, &key) && abbrev_of_key(key) == ABBR_PREPOSITIVE) {
+    if (is_punct(s, j + 1, '.') && word_key(w, &key) && abbrev_of_key(s, key) == ABBR_PREPOSITIVE) {
         return true;
     }
     if (in_list(w, CONTINUERS)) {
@@ -834,13 +871,27 @@ static bool line_break_ends(const seg *s, const seg_state *st, size_t i) {
     return true;
 }
 
-fl_status fl__segment(const fl_allocator *a, const uint8_t *text, size_t len, fl_token *toks,
-                      const fl_tokinfo *infos, size_t n, fl_vec *sents) {
-    seg s = {text, len, toks, infos, n};
+/* fl__segment, or with fast = false fl__segment_general. */
+static fl_status segment(const fl_allocator *a, const uint8_t *text, size_t len, fl_token *toks,
+                         const fl_tokinfo *infos, size_t n, fl_vec *sents, bool fast) {
+    seg s = {
+        text, len, toks, infos, n, fast ? ABBR_FILTER : ALL_PASS, fast ? STARTER_FILTER : ALL_PASS};
     seg_state st = {sents, toks, a, 0, 0, 0, 0, 0, 0, 0, 0, 0};
     fl_status rc = FL_OK;
     size_t i = 0;
     bool at_start = true;
+    /* The last token that is no plain word (a word with no line break before it), or 0: the
+     * loop over plain words from a token before it stops there at the latest, and so needs
+     * no test of the tokens' end (the texts end in punctuation, most of them). */
+    size_t stop = 0;
+    if (fast) {
+        for (stop = n; stop > 0; stop--) {
+            if (toks[stop - 1].kind != FL_TOKEN_WORD || toks[stop - 1].newlines_before != 0) {
+                break;
+            }
+        }
+        stop = stop > 0 ? stop - 1 : 0;
+    }
     while (i < n) {
         /* Most tokens: a word inside a line, past the sentence's first token, with no list
          * running. None of the tests below can cut before it or after it: skip it. */
@@ -853,11 +904,18 @@ fl_status fl__segment(const fl_allocator *a, const uint8_t *text, size_t len, fl
             }
             uint32_t index = (uint32_t)sents->len;
             fl_token *t = toks + i;
-            const fl_token *end = toks + n;
-            do {
-                t->sentence = index;
-                t++;
-            } while (t < end && t->kind == FL_TOKEN_WORD && t->newlines_before == 0);
+            if (i < stop) {
+                do {
+                    t->sentence = index;
+                    t++;
+                } while (t->kind == FL_TOKEN_WORD && t->newlines_before == 0);
+            } else {
+                const fl_token *end = toks + n;
+                do {
+                    t->sentence = index;
+                    t++;
+                } while (t < end && t->kind == FL_TOKEN_WORD && t->newlines_before == 0);
+            }
             size_t next = (size_t)(t - toks);
             st.words += (uint32_t)(next - i);
             st.marked = i = next;
@@ -930,6 +988,40 @@ fl_status fl__segment(const fl_allocator *a, const uint8_t *text, size_t len, fl
         i++;
     }
     return cut(&s, &st, n);
+}
+
+fl_status fl__segment(const fl_allocator *a, const uint8_t *text, size_t len, fl_token *toks,
+                      const fl_tokinfo *infos, size_t n, fl_vec *sents) {
+    return segment(a, text, len, toks, infos, n, sents, true);
+}
+
+fl_status fl__segment_general(const fl_allocator *a, const uint8_t *text, size_t len,
+                              fl_token *toks, const fl_tokinfo *infos, size_t n, fl_vec *sents) {
+    return segment(a, text, len, toks, infos, n, sents, false);
+}
+
+static void filter_add(uint64_t *filter, const char *word) {
+    char head[8] = {0};
+    size_t len = strlen(word);
+    memcpy(head, word, len < 8 ? len : 8);
+    uint64_t h = be64(head) * FILTER_MUL;
+    unsigned a = (unsigned)(h >> 55);
+    unsigned b = (unsigned)(h >> 46) & 511;
+    filter[a >> 6] |= 1ULL << (a & 63);
+    filter[b >> 6] |= 1ULL << (b & 63);
+}
+
+bool fl__segment_filters_hold(void) {
+    uint64_t abbr[8] = {0};
+    uint64_t starter[8] = {0};
+    for (size_t i = 0; i < sizeof ABBREVIATIONS / sizeof ABBREVIATIONS[0]; i++) {
+        filter_add(abbr, ABBREVIATIONS[i].word);
+    }
+    for (size_t i = 0; STARTERS[i] != NULL; i++) {
+        filter_add(starter, STARTERS[i]);
+    }
+    return memcmp(abbr, ABBR_FILTER, sizeof abbr) == 0 &&
+           memcmp(starter, STARTER_FILTER, sizeof starter) == 0;
 }
 
 bool fl__segment_lists_sorted(void) {

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include <gtest/gtest.h>
 
+#include <random>
 #include <string>
 #include <vector>
 
@@ -492,6 +493,123 @@ TEST(Segment, AnAbbreviationIsFoundInAnyCaseAndAnywhereInTheText) {
         for (const char *tail : {" Lee", " Lee left the room"}) {
             std::string text = std::string("We saw ") + word + "." + tail;
             EXPECT_EQ(2u, sents(text).size()) << text;
+        }
+    }
+}
+
+// ------------------------------------------------------------------ fast paths
+
+TEST(Segment, WordListFiltersHoldEveryWordOfTheirLists) {
+    // Fails when a word was added to ABBREVIATIONS or STARTERS without its filter bits (the
+    // lookup would never see it) or a filter holds a bit of no word.
+    EXPECT_TRUE(fl__segment_filters_hold());
+}
+
+namespace {
+
+struct Segmented {
+    std::vector<fl_sentence> sents;
+    std::vector<uint32_t> index; // each token's sentence
+};
+
+// Segments text with fl__segment (fast) or fl__segment_general. The tokens are followed by
+// a spare plain word, which no loop may reach.
+Segmented segment_with(const std::string &text, bool fast) {
+    fl_allocator a;
+    fl__alloc_init(&a, nullptr);
+    fl_vec toks = {};
+    fl_vec infos = {};
+    fl_vec sents = {};
+    Segmented out;
+    EXPECT_EQ(FL_OK, fl__tokenize(&a, (const uint8_t *)text.data(), text.size(), &toks, &infos));
+    size_t n = toks.len;
+    std::vector<fl_token> t((const fl_token *)toks.data, (const fl_token *)toks.data + n);
+    fl_token spare = {};
+    spare.kind = FL_TOKEN_WORD;
+    t.push_back(spare);
+    const fl_tokinfo *k = (const fl_tokinfo *)infos.data;
+    const uint8_t *bytes = (const uint8_t *)text.data();
+    EXPECT_EQ(FL_OK, fast ? fl__segment(&a, bytes, text.size(), t.data(), k, n, &sents)
+                          : fl__segment_general(&a, bytes, text.size(), t.data(), k, n, &sents));
+    out.sents.assign((const fl_sentence *)sents.data, (const fl_sentence *)sents.data + sents.len);
+    for (size_t i = 0; i < n; i++) {
+        out.index.push_back(t[i].sentence);
+    }
+    EXPECT_EQ(0u, t[n].sentence); // the spare is untouched
+    fl__vec_free(&a, &toks);
+    fl__vec_free(&a, &infos);
+    fl__vec_free(&a, &sents);
+    return out;
+}
+
+} // namespace
+
+TEST(Segment, FastPathsCutAsTheGeneralPath) {
+    // Texts of words, abbreviations (every entry, in any case), sentence starters and
+    // others, initials, decimals, quotes, brackets, ellipses, footnotes, list markers,
+    // headlines and Cyrillic, joined by spaces, line breaks or nothing: fl__segment's filters
+    // and its loop over plain words must cut as fl__segment_general does.
+    const char *abbrs =
+        "adm al amb approx apr art assn atty aug ave bln blvd brig bros ca capt cf ch chap cmdr "
+        "co col corp cpt dec dept det dr e.g ed eds est etc feb fig figs fr ft gen gov govt hon "
+        "i.e inc insp intl jan jr jul jun llc lt ltd maj mar max messrs min mlle mln mme mr mrs "
+        "ms mt natl no nos nov nr oct op p para plc pp pres prof rd rep rev sec sen sep sept sgt "
+        "sr st supt tel univ v viz vol vols vs";
+    const char *others =
+        "the this it he she we they but and however meanwhile nevertheless according yesterday "
+        "said says asked told year government officials petersburg smith lee washington "
+        "monday est time mayor a.m p.m u.s d.c ph.d u.s.a e i a x 3 3.5 24 1990 12,14 example.com "
+        "st.louis yahoo am februar märz москва г ул им проф нет грн n";
+    std::vector<std::string> words;
+    for (const char *list : {abbrs, others}) {
+        std::string w;
+        for (const char *c = list;; c++) {
+            if (*c == ' ' || *c == '\0') {
+                words.push_back(w);
+                w.clear();
+                if (*c == '\0') {
+                    break;
+                }
+            } else {
+                w += *c;
+            }
+        }
+    }
+    const std::vector<std::string> puncts = {
+        ".",      ".",      ".",  "!", "?", "\u2026", "...", ". . .",   ". . . .", "\"",
+        "\u201D", "\u201C", "(",  ")", "[", "]",      "[4]", "[1 - 3]", "\u2022",  "1.",
+        "2.",     "a)",     "b)", ",", ":", "\u00B0", "?\"", ".)",      "$5"};
+    const std::vector<std::string> gaps = {" ", " ", " ", " ", "", "\n", "\n\n", "  "};
+    std::mt19937 rng(41);
+    for (int round = 0; round < 20000; round++) {
+        std::string text;
+        size_t pieces = 1 + rng() % 40;
+        for (size_t p = 0; p < pieces; p++) {
+            uint32_t r = rng();
+            if (r % 3 == 0) {
+                text += puncts[(r >> 8) % puncts.size()];
+            } else {
+                std::string w = words[(r >> 8) % words.size()];
+                uint32_t c = (r >> 20) % 4;
+                for (size_t b = 0; b < w.size(); b++) {
+                    bool up = c == 1 ? b == 0 : c == 2 ? true : c == 3 ? (rng() & 1) : false;
+                    if (up && w[b] >= 'a' && w[b] <= 'z') {
+                        w[b] = (char)(w[b] - 32);
+                    }
+                }
+                text += w;
+                if ((r >> 24) % 2 == 0) {
+                    text += '.'; // a period after a word: the abbreviation rules' case
+                }
+            }
+            text += gaps[rng() % gaps.size()];
+        }
+        Segmented fast = segment_with(text, true);
+        Segmented general = segment_with(text, false);
+        ASSERT_EQ(general.index, fast.index) << text;
+        ASSERT_EQ(general.sents.size(), fast.sents.size()) << text;
+        for (size_t i = 0; i < fast.sents.size(); i++) {
+            ASSERT_EQ(0, memcmp(&general.sents[i], &fast.sents[i], sizeof(fl_sentence))) << text;
         }
     }
 }
