@@ -179,7 +179,8 @@ static const uint64_t ALL_PASS[8] = {
 
 static bool in_list(const char *word, const char *const *list) {
     for (size_t i = 0; list[i] != NULL; i++) {
-        if (list[i][0] == word[0] && strcmp(word, list[i]) == 0) {
+        /* two bytes before the call: a Cyrillic letter's first byte is one of two */
+        if (list[i][0] == word[0] && list[i][1] == word[1] && strcmp(word, list[i]) == 0) {
             return true;
         }
     }
@@ -224,10 +225,7 @@ static const struct abbrev {
  * comparisons (the halving takes as many turns for any key, and the compiler makes a
  * conditional move of the step): their outcomes come in no order, and branches on them were
  * mispredicted 74,000 times on 2 MB of news. */
-static abbrev_kind abbrev_of_key(const seg *s, uint64_t key) {
-    if (!filter_may_hold(s->abbr_filter, key)) {
-        return ABBR_NONE;
-    }
+static abbrev_kind abbrev_search(uint64_t key) {
     size_t n = sizeof ABBREVIATIONS / sizeof ABBREVIATIONS[0];
     /* the last entry <= key is in [at, at + n) (or there is none, and at stays 0) */
     size_t at = 0;
@@ -237,6 +235,10 @@ static abbrev_kind abbrev_of_key(const seg *s, uint64_t key) {
         n -= half;
     }
     return be64(ABBREVIATIONS[at].word) == key ? (abbrev_kind)ABBREVIATIONS[at].kind : ABBR_NONE;
+}
+
+static inline abbrev_kind abbrev_of_key(const seg *s, uint64_t key) {
+    return filter_may_hold(s->abbr_filter, key) ? abbrev_search(key) : ABBR_NONE;
 }
 
 /* clang-format off */
@@ -273,7 +275,7 @@ static const char *const GERMAN_MONTHS[] = {
 /* clang-format on */
 
 /* What kind of abbreviation, if any, the word token i is (it is followed by a period). */
-static abbrev_kind abbreviation(const seg *s, size_t i) {
+static abbrev_kind abbreviation_general(const seg *s, size_t i) {
     const fl_token *t = &s->t[i];
     const fl_tokinfo *k = &s->k[i];
     if (t->kind != FL_TOKEN_WORD) {
@@ -351,6 +353,23 @@ static abbrev_kind abbreviation(const seg *s, size_t i) {
         }
     }
     return ABBR_NONE;
+}
+
+/* abbreviation_general, its most common case without a call: a word of ASCII letters and
+ * digits, not an initial, with eight bytes of text from its start (as abbreviation_general
+ * reads it there) */
+static inline abbrev_kind abbreviation(const seg *s, size_t i) {
+    const fl_token *t = &s->t[i];
+    if (t->kind == FL_TOKEN_WORD && s->k[i].simple && s->k[i].ncp > 1 && t->start + 8 <= s->len) {
+        size_t len = t->end - t->start;
+        if (len > ABBR_MAX_LEN) {
+            return ABBR_NONE;
+        }
+        unsigned pad = 64 - 8 * (unsigned)len;
+        uint64_t key = be64((const char *)s->text + t->start) >> pad << pad;
+        return abbrev_of_key(s, key | (0x2020202020202020ULL >> pad << pad));
+    }
+    return abbreviation_general(s, i);
 }
 
 static bool is_starter_word(const seg *s, size_t i) {
