@@ -510,20 +510,28 @@ static fl_status cut(const seg *s, seg_state *st, size_t end) {
     if (end <= st->start) {
         return FL_OK;
     }
+    /* the record is written in place: a push built it on the stack and copied it */
+    fl_vec *v = st->sents;
+    if (v->len == v->cap) {
+        fl_status rc = fl__vec_reserve(st->a, v, sizeof(fl_sentence), v->len + 1);
+        if (rc != FL_OK) {
+            return rc;
+        }
+    }
     mark_upto(st, end);
-    fl_sentence sent = {0};
-    sent.start = s->t[st->start].start;
-    sent.end = s->t[end - 1].end;
-    sent.cp_start = s->t[st->start].cp_start;
-    sent.cp_end = s->t[end - 1].cp_end;
-    sent.first_token = (uint32_t)st->start;
-    sent.n_tokens_all = (uint32_t)(end - st->start);
-    sent.n_tokens = st->words;
+    fl_sentence *sent = (fl_sentence *)v->data + v->len;
+    memset(sent, 0, sizeof *sent); /* its padding too, as the record built with {0} had */
+    sent->start = s->t[st->start].start;
+    sent->end = s->t[end - 1].end;
+    sent->cp_start = s->t[st->start].cp_start;
+    sent->cp_end = s->t[end - 1].cp_end;
+    sent->first_token = (uint32_t)st->start;
+    sent->n_tokens_all = (uint32_t)(end - st->start);
+    sent->n_tokens = st->words;
+    v->len++;
     st->words = 0;
     st->start = end;
-    /* push, not append: its inline fast path copies the record by plain moves, where
-     * append cost a call and a memcpy call per sentence */
-    return fl__vec_push(st->a, st->sents, sizeof(fl_sentence), &sent);
+    return FL_OK;
 }
 
 /* Index just past a terminal run starting at i, and whether it was a spaced ellipsis. */
@@ -748,6 +756,35 @@ static bool lost_space(const seg *s, size_t i, const run *r, size_t j) {
            s->t[j].kind == FL_TOKEN_WORD && s->k[j].upper;
 }
 
+/* The boundary a single period at i makes (run_boundary's last rule) before token j, which
+ * is spaced; closed: closers follow the period. */
+static inline size_t period_boundary(const seg *s, size_t i, bool closed, size_t j) {
+    if (i > 0 && !s->t[i].space_before) {
+        abbrev_kind ab = abbreviation(s, i - 1);
+        if (ab == ABBR_PREPOSITIVE) {
+            return 0;
+        }
+        if (ab == ABBR_OTHER) {
+            /* The abbreviation ends its phrase, and so likely the sentence, when a closing
+             * quote follows ("…in the U.S." Critics), when it closes an address
+             * ("Washington, D.C. Police"), or when it is a clock time ("at 9 p.m.
+             * Results") before a capital that is not a title ("5 a.m. Mr. Smith"). */
+            bool ends_phrase = closed ||
+                               (i >= 2 && is_punct(s, i - 2, ',') && has_inner_period(s, i - 1)) ||
+                               clock_time(s, i - 1);
+            if (ends_phrase && !continues_phrase(s, j)) {
+                return can_start(s, j) ? j : 0;
+            }
+            return starts_after_abbreviation(s, j) ? j : 0;
+        }
+        /* "am 24. Februar": a day number before a German month name */
+        if (s->k[i - 1].all_digits && s->k[i - 1].ncp <= 2 && german_month(s, j)) {
+            return 0;
+        }
+    }
+    return can_start(s, j) ? j : 0;
+}
+
 /* The boundary a terminal run at i makes: the token index that opens the next sentence, or
  * 0 for none (index 0 can never open a second sentence). */
 static size_t run_boundary(const seg *s, size_t i, const run *r, bool opens_sentence) {
@@ -801,31 +838,7 @@ static size_t run_boundary(const seg *s, size_t i, const run *r, bool opens_sent
         }
         return can_start(s, j) ? j : 0;
     }
-    /* a single period */
-    if (i > 0 && !s->t[i].space_before) {
-        abbrev_kind ab = abbreviation(s, i - 1);
-        if (ab == ABBR_PREPOSITIVE) {
-            return 0;
-        }
-        if (ab == ABBR_OTHER) {
-            /* The abbreviation ends its phrase, and so likely the sentence, when a closing
-             * quote follows ("…in the U.S." Critics), when it closes an address
-             * ("Washington, D.C. Police"), or when it is a clock time ("at 9 p.m.
-             * Results") before a capital that is not a title ("5 a.m. Mr. Smith"). */
-            bool ends_phrase = r->after > r->end ||
-                               (i >= 2 && is_punct(s, i - 2, ',') && has_inner_period(s, i - 1)) ||
-                               clock_time(s, i - 1);
-            if (ends_phrase && !continues_phrase(s, j)) {
-                return can_start(s, j) ? j : 0;
-            }
-            return starts_after_abbreviation(s, j) ? j : 0;
-        }
-        /* "am 24. Februar": a day number before a German month name */
-        if (s->k[i - 1].all_digits && s->k[i - 1].ncp <= 2 && german_month(s, j)) {
-            return 0;
-        }
-    }
-    return can_start(s, j) ? j : 0;
+    return period_boundary(s, i, r->after > r->end, j);
 }
 
 /* Is the line that token i ends in sentence case: four or more words with a letter, fewer
@@ -991,6 +1004,21 @@ static fl_status segment(const fl_allocator *a, const uint8_t *text, size_t len,
         /* is_terminal without its call (i < n and the kind are known): every punctuation token
          * that reaches here asks */
         if (toks[i].kind == FL_TOKEN_PUNCT && is_terminal_cp(infos[i].cp0)) {
+            /* Most runs: a lone period, then a space and a word on the same line. Its run is
+             * the period alone (no closer, no footnote, no second dot), and the run's rules
+             * before the single period's take no part. */
+            if (fast && infos[i].cp0 == '.' && i + 1 < n && toks[i + 1].kind == FL_TOKEN_WORD &&
+                toks[i + 1].space_before && toks[i + 1].newlines_before == 0) {
+                size_t b = period_boundary(&s, i, false, i + 1);
+                if (b != 0) {
+                    if ((rc = cut(&s, &st, b)) != FL_OK) {
+                        return rc;
+                    }
+                    at_start = true;
+                }
+                i++;
+                continue;
+            }
             run r = terminal_run(&s, i);
             size_t b = run_boundary(&s, i, &r, i == st.start);
             if (b != 0) {
