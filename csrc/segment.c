@@ -386,15 +386,9 @@ static bool is_starter_word(const seg *s, size_t i) {
     return filter_may_hold(s->starter_filter, be64(head)) && in_list(w, STARTERS);
 }
 
-/* Can token j open a sentence? */
-static bool can_start(const seg *s, size_t j) {
-    if (j >= s->n) {
-        return true;
-    }
+/* can_start for a token j < n that is no word */
+static bool can_start_other(const seg *s, size_t j) {
     const fl_token *t = &s->t[j];
-    if (t->kind == FL_TOKEN_WORD) {
-        return !s->k[j].lower;
-    }
     if (t->kind != FL_TOKEN_PUNCT) {
         return false;
     }
@@ -408,6 +402,17 @@ static bool can_start(const seg *s, size_t j) {
     int32_t c = s->k[j].cp0;
     return is_bullet(s, j) || c == '$' || c == 0xA3 || c == 0x20AC || c == '#' || c == 0xBF ||
            c == 0xA1;
+}
+
+/* Can token j open a sentence? (the case of a word, most asked, without a call) */
+static inline bool can_start(const seg *s, size_t j) {
+    if (j >= s->n) {
+        return true;
+    }
+    if (s->t[j].kind == FL_TOKEN_WORD) {
+        return !s->k[j].lower;
+    }
+    return can_start_other(s, j);
 }
 
 /* After an abbreviation: does the next token show that a new sentence began? */
@@ -758,7 +763,8 @@ static bool lost_space(const seg *s, size_t i, const run *r, size_t j) {
 
 /* The boundary a single period at i makes (run_boundary's last rule) before token j, which
  * is spaced; closed: closers follow the period. */
-static inline size_t period_boundary(const seg *s, size_t i, bool closed, size_t j) {
+FL_ALWAYS_INLINE static inline size_t period_boundary(const seg *s, size_t i, bool closed,
+                                                      size_t j) {
     if (i > 0 && !s->t[i].space_before) {
         abbrev_kind ab = abbreviation(s, i - 1);
         if (ab == ABBR_PREPOSITIVE) {
