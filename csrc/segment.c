@@ -943,10 +943,19 @@ static fl_status segment(const fl_allocator *a, const uint8_t *text, size_t len,
             uint32_t index = (uint32_t)sents->len;
             fl_token *t = toks + i;
             if (i < stop) {
-                do {
-                    t->sentence = index;
-                    t++;
-                } while (t->kind == FL_TOKEN_WORD && t->newlines_before == 0);
+                /* two words a turn: one add and one jump for both */
+                for (;;) {
+                    t[0].sentence = index;
+                    if (t[1].kind != FL_TOKEN_WORD || t[1].newlines_before != 0) {
+                        t += 1;
+                        break;
+                    }
+                    t[1].sentence = index;
+                    t += 2;
+                    if (t->kind != FL_TOKEN_WORD || t->newlines_before != 0) {
+                        break;
+                    }
+                }
             } else {
                 const fl_token *end = toks + n;
                 do {
