@@ -1029,6 +1029,15 @@ static fl_status segment(const fl_allocator *a, const uint8_t *text, size_t len,
                     if ((rc = cut(&s, &st, b)) != FL_OK) {
                         return rc;
                     }
+                    /* the opening turn of the word b, here: on a word with no line break
+                     * before it, the loop would only look for a list marker */
+                    st.marker_kind = 0;
+                    int kd = 0;
+                    int32_t v = 0;
+                    if (list_marker(&s, b, &kd, &v) == b) {
+                        i = b + 1;
+                        continue;
+                    }
                     at_start = true;
                 }
                 i++;
