@@ -309,7 +309,8 @@ FL_HIDDEN fl_status fl__segment(const fl_allocator *a, const uint8_t *text, size
  * longer than the words it looks up? (for the tests) */
 FL_HIDDEN bool fl__segment_lists_sorted(void);
 /* fl__segment without its fast paths (the word lists' filters, the loop over plain words
- * without a test of the tokens' end): the same sentences, slower; the tests compare them. */
+ * without a test of the tokens' end, a lone period's shortcut): the same sentences, slower;
+ * the tests compare them. */
 FL_HIDDEN fl_status fl__segment_general(const fl_allocator *a, const uint8_t *text, size_t len,
                                         fl_token *toks, const fl_tokinfo *infos, size_t n,
                                         fl_vec *sents);

@@ -920,7 +920,7 @@ static fl_status segment(const fl_allocator *a, const uint8_t *text, size_t len,
     bool at_start = true;
     /* The last token that is no plain word (a word with no line break before it), or 0: the
      * loop over plain words from a token before it stops there at the latest, and so needs
-     * no test of the tokens' end (the texts end in punctuation, most of them). */
+     * no test of the tokens' end (a text that ends in punctuation has one near its end). */
     size_t stop = 0;
     if (fast) {
         for (stop = n; stop > 0; stop--) {
