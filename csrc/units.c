@@ -69,15 +69,15 @@ FL_ALWAYS_INLINE static inline uint8_t *latin1_run(const uint8_t *s, size_t n, s
  * index). A run of two-byte characters is a word of Cyrillic, Greek, Hebrew or Arabic. */
 FL_ALWAYS_INLINE static inline uint8_t *ucs2_run(const uint16_t *s, size_t n, size_t *at,
                                                  uint8_t *out, size_t *bad) {
-    size_t i = *at;
-    uint32_t c = s[i];
-    do {
+    const uint16_t *p = s + *at, *end = s + n;
+    uint32_t c = *p;
+    for (;;) {
         if (c < 0x800) {
             out[0] = (uint8_t)(0xC0 | (c >> 6));
             out[1] = (uint8_t)(0x80 | (c & 0x3F));
             out += 2;
-        } else if ((c & 0xF800) == 0xD800) {
-            *bad = i;
+        } else if (FL_UNLIKELY((c & 0xF800) == 0xD800)) {
+            *bad = (size_t)(p - s);
             return NULL;
         } else {
             out[0] = (uint8_t)(0xE0 | (c >> 12));
@@ -85,9 +85,11 @@ FL_ALWAYS_INLINE static inline uint8_t *ucs2_run(const uint16_t *s, size_t n, si
             out[2] = (uint8_t)(0x80 | (c & 0x3F));
             out += 3;
         }
-        c = ++i < n ? s[i] : 0;
-    } while (c >= 0x80);
-    *at = i;
+        if (++p == end || (c = *p) < 0x80) {
+            break;
+        }
+    }
+    *at = (size_t)(p - s);
     return out;
 }
 
@@ -249,40 +251,42 @@ __attribute__((target("avx2"))) static inline __m256i ucs2_block_avx2(const uint
  * of 16. */
 __attribute__((target("avx2"))) FL_NOINLINE static uint8_t *
 ucs2_to_utf8_avx2(const uint16_t *s, size_t n, uint8_t *out, size_t *bad) {
-    size_t i = 0;
-    while (i + 64 <= n) {
-        __m256i p = ucs2_block_avx2(s + i);
-        __m256i q = ucs2_block_avx2(s + i + 32);
-        _mm256_storeu_si256((__m256i *)(void *)out, p);
-        _mm256_storeu_si256((__m256i *)(void *)(out + 32), q);
-        if (_mm256_movemask_epi8(_mm256_or_si256(p, q)) == 0) {
+    const uint16_t *p = s, *end = s + n;
+    while (end - p >= 64) {
+        __m256i a = ucs2_block_avx2(p);
+        __m256i b = ucs2_block_avx2(p + 32);
+        _mm256_storeu_si256((__m256i *)(void *)out, a);
+        _mm256_storeu_si256((__m256i *)(void *)(out + 32), b);
+        if (_mm256_movemask_epi8(_mm256_or_si256(a, b)) == 0) {
             out += 64;
-            i += 64;
+            p += 64;
             continue;
         }
-        uint64_t wide = (uint32_t)_mm256_movemask_epi8(p) |
-                        (uint64_t)(uint32_t)_mm256_movemask_epi8(q) << 32;
+        uint64_t wide = (uint32_t)_mm256_movemask_epi8(a) |
+                        (uint64_t)(uint32_t)_mm256_movemask_epi8(b) << 32;
         unsigned ascii = (unsigned)__builtin_ctzll(wide);
         out += ascii;
-        i += ascii;
+        size_t i = (size_t)(p - s) + ascii;
         out = ucs2_run(s, n, &i, out, bad);
         if (out == NULL) {
             return NULL;
         }
+        p = s + i;
     }
+    size_t i = (size_t)(p - s);
     if (i + 32 <= n) {
-        __m256i p = ucs2_block_avx2(s + i);
-        _mm256_storeu_si256((__m256i *)(void *)out, p);
-        unsigned ascii = (unsigned)_mm256_movemask_epi8(p);
+        __m256i a = ucs2_block_avx2(p);
+        _mm256_storeu_si256((__m256i *)(void *)out, a);
+        unsigned ascii = (unsigned)_mm256_movemask_epi8(a);
         ascii = ascii == 0 ? 32 : (unsigned)__builtin_ctz(ascii);
         out += ascii;
         i += ascii;
     }
-    uint8_t *end = ucs2_to_utf8(s + i, n - i, out, bad);
-    if (end == NULL) {
+    uint8_t *tail = ucs2_to_utf8(s + i, n - i, out, bad);
+    if (tail == NULL) {
         *bad += i;
     }
-    return end;
+    return tail;
 }
 
 /* latin1_to_utf8 by blocks of 32 units, the rest by its blocks of 16 */
