@@ -18,11 +18,11 @@
 
 /*
  * News text is nearly all ASCII, and one curly quote makes a CPython str UCS-2. A block of
- * 16 units (SSE2) or 32 (AVX2, two tested at once) is packed to bytes and stored whole; when a unit
- * of the block is not ASCII, only the ASCII units before it are kept (the output advances by their
- * count), the run of non-ASCII units from there is encoded a code point at a time, and the next
- * block starts after it. A store of a block's bytes stays inside fl_utf8_bound: the block's units
- * are still to encode, and each has room for 2 (Latin-1) or 3 (UCS-2) bytes.
+ * 16 units (SSE2) or 32 (AVX2; for UCS-2, two tested at once) is packed to bytes and stored whole;
+ * when a unit of the block is not ASCII, only the ASCII units before it are kept (the output
+ * advances by their count), the run of non-ASCII units from there is encoded a code point at a
+ * time, and the next block starts after it. A store of a block's bytes stays inside fl_utf8_bound:
+ * the block's units are still to encode, and each has room for 2 (Latin-1) or 3 (UCS-2) bytes.
  */
 size_t fl_utf8_bound(fl_units units, size_t n) {
     size_t per = units == FL_UNITS_UTF8     ? 1
@@ -132,46 +132,63 @@ static uint8_t *latin1_to_utf8(const uint8_t *s, size_t n, uint8_t *out) {
 }
 
 /* NULL at a surrogate (*bad: its index). adds_epu16 with 0x7F80 sets the top bit of exactly
- * the units past ASCII, and packs_epi16 keeps it: the mask of the block's non-ASCII units. */
+ * the units past ASCII, and packs_epi16 keeps it: the mask of the block's non-ASCII units.
+ * Blocks of 32 are two of 16 tested at once. */
 FL_ALWAYS_INLINE static inline uint8_t *ucs2_to_utf8(const uint16_t *s, size_t n, uint8_t *out,
                                                      size_t *bad) {
     const __m128i top = _mm_set1_epi16(0x7F80);
-    size_t i = 0;
-    while (i < n) {
+    const uint16_t *p = s, *end = s + n;
+    while (p < end) {
         unsigned wide;
-        if (i + 16 <= n) {
-            __m128i a = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-            __m128i b = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 8));
+        if (end - p >= 32) {
+            __m128i a = _mm_loadu_si128((const __m128i *)(const void *)p);
+            __m128i b = _mm_loadu_si128((const __m128i *)(const void *)(p + 8));
+            __m128i c = _mm_loadu_si128((const __m128i *)(const void *)(p + 16));
+            __m128i d = _mm_loadu_si128((const __m128i *)(const void *)(p + 24));
+            _mm_storeu_si128((__m128i *)(void *)out, _mm_packus_epi16(a, b));
+            _mm_storeu_si128((__m128i *)(void *)(out + 16), _mm_packus_epi16(c, d));
+            __m128i ab = _mm_packs_epi16(_mm_adds_epu16(a, top), _mm_adds_epu16(b, top));
+            __m128i cd = _mm_packs_epi16(_mm_adds_epu16(c, top), _mm_adds_epu16(d, top));
+            if (_mm_movemask_epi8(_mm_or_si128(ab, cd)) == 0) {
+                out += 32;
+                p += 32;
+                continue;
+            }
+            wide = (unsigned)_mm_movemask_epi8(ab) | (unsigned)_mm_movemask_epi8(cd) << 16;
+        } else if (end - p >= 16) {
+            __m128i a = _mm_loadu_si128((const __m128i *)(const void *)p);
+            __m128i b = _mm_loadu_si128((const __m128i *)(const void *)(p + 8));
             _mm_storeu_si128((__m128i *)(void *)out, _mm_packus_epi16(a, b));
             wide = (unsigned)_mm_movemask_epi8(
                 _mm_packs_epi16(_mm_adds_epu16(a, top), _mm_adds_epu16(b, top)));
             if (wide == 0) {
                 out += 16;
-                i += 16;
+                p += 16;
                 continue;
             }
-        } else if (i + 8 <= n) {
-            __m128i a = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        } else if (end - p >= 8) {
+            __m128i a = _mm_loadu_si128((const __m128i *)(const void *)p);
             _mm_storel_epi64((__m128i *)(void *)out, _mm_packus_epi16(a, a));
             wide = (unsigned)_mm_movemask_epi8(_mm_packs_epi16(_mm_adds_epu16(a, top), a)) & 0xFF;
             if (wide == 0) {
                 out += 8;
-                i += 8;
+                p += 8;
                 continue;
             }
-        } else if (s[i] < 0x80) {
-            *out++ = (uint8_t)s[i++];
+        } else if (*p < 0x80) {
+            *out++ = (uint8_t)*p++;
             continue;
         } else {
             wide = 1;
         }
         unsigned ascii = (unsigned)__builtin_ctz(wide);
         out += ascii;
-        i += ascii;
+        size_t i = (size_t)(p - s) + ascii;
         out = ucs2_run(s, n, &i, out, bad);
         if (out == NULL) {
             return NULL;
         }
+        p = s + i;
     }
     return out;
 }
