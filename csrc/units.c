@@ -264,8 +264,8 @@ __attribute__((target("avx2"))) static inline __m256i ucs2_block_avx2(const uint
     return _mm256_permute4x64_epi64(_mm256_packus_epi16(a, b), 0xD8);
 }
 
-/* ucs2_to_utf8 by blocks of 64 units (two of 32, one test for both), the rest by its blocks
- * of 16. */
+/* ucs2_to_utf8 by blocks of 64 units (two of 32, one test for both), the rest (under 64) by
+ * ucs2_to_utf8's. */
 __attribute__((target("avx2"))) FL_NOINLINE static uint8_t *
 ucs2_to_utf8_avx2(const uint16_t *s, size_t n, uint8_t *out, size_t *bad) {
     const uint16_t *p = s, *end = s + n;
@@ -291,14 +291,6 @@ ucs2_to_utf8_avx2(const uint16_t *s, size_t n, uint8_t *out, size_t *bad) {
         p = s + i;
     }
     size_t i = (size_t)(p - s);
-    if (i + 32 <= n) {
-        __m256i a = ucs2_block_avx2(p);
-        _mm256_storeu_si256((__m256i *)(void *)out, a);
-        unsigned ascii = (unsigned)_mm256_movemask_epi8(a);
-        ascii = ascii == 0 ? 32 : (unsigned)__builtin_ctz(ascii);
-        out += ascii;
-        i += ascii;
-    }
     uint8_t *tail = ucs2_to_utf8(s + i, n - i, out, bad);
     if (tail == NULL) {
         *bad += i;
