@@ -233,7 +233,8 @@ FL_HIDDEN fl_status fl__fold_token_pair(const fl_allocator *a, fl_vec *scratch,
 FL_HIDDEN fl_status fl__text_utf8(const fl_allocator *a, const fl_texts *texts, size_t i,
                                   fl_vec *buf, const char **text, size_t *len, fl_error *err);
 /* fl_utf8_from_units with blocks of `block` units: 32 (AVX2, where the CPU has it; what
- * fl_utf8_from_units takes) or 16 (SSE2), for the tests; the bytes are the same either way. */
+ * fl_utf8_from_units takes) or 16 (SSE2; machine words without it), for the tests; the bytes
+ * are the same either way. */
 FL_HIDDEN fl_status fl__utf8_from_units_with(fl_units units, const void *data, size_t n, char *out,
                                              size_t *out_len, size_t *bad, unsigned block);
 
