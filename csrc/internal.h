@@ -319,8 +319,9 @@ FL_HIDDEN bool fl__segment_lists_sorted(void);
 FL_HIDDEN fl_status fl__segment_general(const fl_allocator *a, const uint8_t *text, size_t len,
                                         fl_token *toks, const fl_tokinfo *infos, size_t n,
                                         fl_vec *sents);
-/* Do the filters of segment.c's word lists hold exactly their words? (for the tests) */
-FL_HIDDEN bool fl__segment_filters_hold(void);
+/* Do the filters of segment.c's word lists hold exactly their words? abbr and starter get the
+ * filters the lists make (for the tests, which print them to paste when a list changed). */
+FL_HIDDEN bool fl__segment_filters_hold(uint64_t abbr[8], uint64_t starter[8]);
 
 /* ------------------------------------------------------------------ names.c */
 

@@ -155,8 +155,9 @@ typedef enum abbrev_kind { ABBR_NONE, ABBR_PREPOSITIVE, ABBR_OTHER } abbrev_kind
 /* A word list's filter: 512 bits, two of them set for the key (its first eight bytes as be64
  * reads them, zero-padded) of each word in the list, at two slices of a multiplicative hash.
  * A word with either bit clear is not in the list, and is not looked up: most words asked
- * about are no abbreviation and no sentence starter. fl__segment_filters_hold checks the
- * filters against the lists. */
+ * about are no abbreviation and no sentence starter. Constants, so that the lookup reads no
+ * state made at run time: when a list changes, the test Segment.WordListFilters... fails and
+ * prints the new ABBR_FILTER and STARTER_FILTER to paste here. */
 #define FILTER_MUL 0xff51afd7ed558ccdULL
 
 static inline bool filter_may_hold(const uint64_t *filter, uint64_t key) {
@@ -1082,17 +1083,17 @@ static void filter_add(uint64_t *filter, const char *word) {
     filter[b >> 6] |= 1ULL << (b & 63);
 }
 
-bool fl__segment_filters_hold(void) {
-    uint64_t abbr[8] = {0};
-    uint64_t starter[8] = {0};
+bool fl__segment_filters_hold(uint64_t abbr[8], uint64_t starter[8]) {
+    memset(abbr, 0, 8 * sizeof abbr[0]);
+    memset(starter, 0, 8 * sizeof starter[0]);
     for (size_t i = 0; i < sizeof ABBREVIATIONS / sizeof ABBREVIATIONS[0]; i++) {
         filter_add(abbr, ABBREVIATIONS[i].word);
     }
     for (size_t i = 0; STARTERS[i] != NULL; i++) {
         filter_add(starter, STARTERS[i]);
     }
-    return memcmp(abbr, ABBR_FILTER, sizeof abbr) == 0 &&
-           memcmp(starter, STARTER_FILTER, sizeof starter) == 0;
+    return memcmp(abbr, ABBR_FILTER, sizeof ABBR_FILTER) == 0 &&
+           memcmp(starter, STARTER_FILTER, sizeof STARTER_FILTER) == 0;
 }
 
 bool fl__segment_lists_sorted(void) {

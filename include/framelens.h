@@ -793,9 +793,9 @@ FL_API fl_status fl_analyze_batch_texts(const fl_lexicon *lex, const fl_texts *t
 FL_API size_t fl_utf8_bound(fl_units units, size_t n);
 /* Writes the UTF-8 of the n code units at data to out (room for fl_utf8_bound(units, n) bytes)
  * and sets *out_len; the bytes of out past *out_len, up to that bound, may be written over too
- * (whole blocks are stored). FL_ERR_TEXT at a lone surrogate or a code point past U+10FFFF (*bad: its
- * unit index; out then holds nothing of use), FL_ERR_ARG for an unknown form or NULL pointers.
- * Thread-safe. */
+ * (whole blocks are stored). FL_ERR_TEXT at a lone surrogate or a code point past U+10FFFF
+ * (*bad: its unit index; out then holds nothing of use), FL_ERR_ARG for an unknown form or NULL
+ * pointers. Thread-safe. */
 FL_API fl_status fl_utf8_from_units(fl_units units, const void *data, size_t n, char *out,
                                     size_t *out_len, size_t *bad);
 

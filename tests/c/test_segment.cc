@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <random>
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -501,8 +502,24 @@ TEST(Segment, AnAbbreviationIsFoundInAnyCaseAndAnywhereInTheText) {
 
 TEST(Segment, WordListFiltersHoldEveryWordOfTheirLists) {
     // Fails when a word was added to ABBREVIATIONS or STARTERS without its filter bits (the
-    // lookup would never see it) or a filter holds a bit of no word.
-    EXPECT_TRUE(fl__segment_filters_hold());
+    // lookup would never see it) or a filter holds a bit of no word; then prints the filters
+    // the lists make, to paste into segment.c.
+    uint64_t abbr[8];
+    uint64_t starter[8];
+    bool hold = fl__segment_filters_hold(abbr, starter);
+    auto text = [](const char *name, const uint64_t *f) {
+        std::string s = std::string("static const uint64_t ") + name + "[8] = {";
+        for (int i = 0; i < 8; i++) {
+            char word[32];
+            std::snprintf(word, sizeof word, "%s0x%016llxULL", i == 0 ? "" : ", ",
+                          static_cast<unsigned long long>(f[i]));
+            s += word;
+        }
+        return s + "};";
+    };
+    EXPECT_TRUE(hold) << "the lists' filters are:\n"
+                      << text("ABBR_FILTER", abbr) << "\n"
+                      << text("STARTER_FILTER", starter);
 }
 
 namespace {
