@@ -158,6 +158,43 @@ static FL_NOINLINE simple_form fold_long(const uint8_t *s, size_t len, uint8_t *
     return r;
 }
 
+/* The constants of a simple token of len bytes, 1 to 16, in a row of a table: operands
+ * loaded by the instructions that use them, where each 64-bit constant took an instruction
+ * or a register of its own. Its word w masked by mask (1 to 8 bytes: its first word; 9 to
+ * 16: its second) folds to w | lower; fold0 folds a first word of 8 bytes; its head
+ * (fl__vocab_head) is (first word & head_mask) | head_len (the folding bits and the length);
+ * tail_mask: TAIL_MASK (9 to 16); fl__hash_bytes mixes from seed (FL_HASH_SEED ^ len) by mul.
+ * 64 bytes: a row is found by a shift. */
+typedef struct short_len {
+    uint64_t mask;
+    uint64_t lower;
+    uint64_t head_mask;
+    uint64_t head_len;
+    uint64_t seed;
+    uint64_t mul;
+    uint64_t tail_mask;
+    uint64_t fold0;
+} short_len;
+/* clang-format off */
+#define FOLD_BITS 0x2020202020202020ULL
+#define HEAD_BYTES 0x00FFFFFFFFFFFFFFULL
+#define MASK_OF(n) (~(uint64_t)0 >> (64 - 8 * (n)))
+#define ROW(n) {MASK_OF(n), FOLD_BITS & MASK_OF(n), HEAD_BYTES & MASK_OF(n), \
+    (FOLD_BITS & HEAD_BYTES & MASK_OF(n)) | ((uint64_t)(n) << 56), FL_HASH_SEED ^ (n), \
+    0x9E3779B97F4A7C15ULL, 0, FOLD_BITS}
+#define ROW2(n) {MASK_OF((n) - 8), FOLD_BITS & MASK_OF((n) - 8), HEAD_BYTES, \
+    (FOLD_BITS & HEAD_BYTES) | ((uint64_t)(n) << 56), FL_HASH_SEED ^ (n), \
+    0x9E3779B97F4A7C15ULL, (n) < 16 ? MASK_OF((n) < 16 ? (n) - 7 : 1) : 0, FOLD_BITS}
+static const short_len SHORT_LEN[FL_VOCAB_LEN_CAP + 1] = {
+    {0, 0, 0, 0, 0, 0, 0, 0}, ROW(1), ROW(2), ROW(3), ROW(4), ROW(5), ROW(6), ROW(7), ROW(8),
+    ROW2(9), ROW2(10), ROW2(11), ROW2(12), ROW2(13), ROW2(14), ROW2(15), ROW2(16)};
+/* clang-format on */
+#undef ROW2
+#undef ROW
+#undef MASK_OF
+#undef HEAD_BYTES
+#undef FOLD_BITS
+
 /* Folds the simple token s[0..len) (at text offset start) into d: a word of up to 8 bytes
  * folded and hashed as one machine word, one of up to 16 as two. 8 bytes may be read from
  * a token's start up to text_end; d has room for the form and 16 bytes more. */
@@ -165,29 +202,32 @@ FL_ALWAYS_INLINE static inline simple_form fold_one(const uint8_t *s, size_t sta
                                                     size_t text_end, uint8_t *d) {
     simple_form r;
     if (len <= 8 && start + 8 <= text_end) {
-        uint64_t m = WORD_MASK[len];
-        uint64_t w = fl__load_le64(s) & m;
-        uint64_t lw = (w | 0x2020202020202020ULL) & m;
+        const short_len *t = &SHORT_LEN[len];
+        uint64_t w = fl__load_le64(s) & t->mask;
+        uint64_t lw = w | t->lower;
         fl__store_le64(d, lw);
-        r.hash = fl__hash_short(lw, len);
+        uint64_t h = (t->seed ^ lw) * t->mul; /* fl__hash_short */
+        r.hash = (uint32_t)(h ^ (h >> 32));
         r.same = w == lw;
         /* the bytes of lw past len are 0: byte 7 is the tail (a form of 8 bytes) or 0 */
-        r.head = (lw & 0x00FFFFFFFFFFFFFFULL) | ((uint64_t)len << 56);
+        r.head = (w & t->head_mask) | t->head_len;
         r.tail = lw >> 56;
     } else if (len <= 16 && start + 16 <= text_end) {
         /* fl__hash_bytes of 9 to 16 bytes: the two words mixed in turn */
-        uint64_t m = WORD_MASK[len - 8];
+        const short_len *t = &SHORT_LEN[len];
         uint64_t w0 = fl__load_le64(s);
-        uint64_t w1 = fl__load_le64(s + 8) & m;
-        uint64_t lw0 = w0 | 0x2020202020202020ULL;
-        uint64_t lw1 = (w1 | 0x2020202020202020ULL) & m;
+        uint64_t w1 = fl__load_le64(s + 8) & t->mask;
+        uint64_t lw0 = w0 | t->fold0;
+        uint64_t lw1 = w1 | t->lower;
         fl__store_le64(d, lw0);
         fl__store_le64(d + 8, lw1);
-        r.hash = (uint32_t)fl__hash_mix(fl__hash_mix(FL_HASH_SEED ^ len, lw0), lw1);
-        r.same = w0 == lw0 && w1 == lw1;
-        r.head = (lw0 & 0x00FFFFFFFFFFFFFFULL) | ((uint64_t)len << 56);
+        uint64_t h = (t->seed ^ lw0) * t->mul; /* fl__hash_mix twice */
+        h = ((h ^ (h >> 32)) ^ lw1) * t->mul;
+        r.hash = (uint32_t)(h ^ (h >> 32));
+        r.same = ((w0 ^ lw0) | (w1 ^ lw1)) == 0;
+        r.head = (w0 & t->head_mask) | t->head_len;
         /* bytes 7 to 14, the bytes of lw1 past len 0; none at 16 (TAIL_MASK) */
-        r.tail = ((lw0 >> 56) | (lw1 << 8)) & TAIL_MASK[len];
+        r.tail = ((lw0 >> 56) | (lw1 << 8)) & t->tail_mask;
     } else {
         r = fold_long(s, len, d);
     }
@@ -536,18 +576,18 @@ fold_look(const fl_lexicon *lex, const look_ctx *c, const uint8_t *text, size_t 
     k->fold_len = (uint32_t)len; /* token offsets are 32-bit */
     *at_io = at + len;
     if (FL_LIKELY(len <= 8 && (far || from + 8 <= text_end))) {
-        /* fold_one's first case */
-        uint64_t m = WORD_MASK[len];
-        uint64_t w = fl__load_le64(s) & m;
-        uint64_t lw = (w | 0x2020202020202020ULL) & m;
+        /* fold_one's first case, its constants of len from SHORT_LEN */
+        const short_len *t = &SHORT_LEN[len];
+        uint64_t w = fl__load_le64(s) & t->mask;
+        uint64_t lw = w | t->lower;
         fl__store_le64(d, lw);
-        uint32_t hash = fl__hash_short(lw, len);
+        uint64_t h = (t->seed ^ lw) * t->mul; /* fl__hash_short */
+        uint32_t hash = (uint32_t)(h ^ (h >> 32));
         bool same = w == lw;
         k->hash_fold = hash;
         k->same = same;
-        return look_one(lex, c, text, res, tok, k, d, len, hash,
-                        (lw & 0x00FFFFFFFFFFFFFFULL) | ((uint64_t)len << 56), lw >> 56,
-                        first_slot(hash, c->n_slots), same, true, s, start, exact, true);
+        return look_one(lex, c, text, res, tok, k, d, len, hash, (w & t->head_mask) | t->head_len,
+                        lw >> 56, first_slot(hash, c->n_slots), same, true, s, start, exact, true);
     }
     simple_form r = fold_one(s, from, len, far ? SIZE_MAX : text_end, d);
     k->hash_fold = r.hash;

@@ -376,3 +376,62 @@ TEST(Label, SymbolsInTermsAreLabelledInBothPasses) {
         }
     }
 }
+
+// Words of letters and digits of every length from 1 to 18, each byte in either case, some
+// in the lexicon (as written, folded, or case-sensitive) and some not, and some at the end
+// of the text: the one pass folds, hashes and heads a word of up to 16 bytes with the
+// constants of its length from a table, and near the text's end as fold_one does.
+TEST(Label, SimpleWordsOfEveryLengthAndCaseAreLabelledAsTheGeneralLookupsSay) {
+    std::mt19937 rng(41);
+    const std::string chars = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    auto word = [&](size_t len) {
+        std::string w;
+        for (size_t j = 0; j < len; j++) {
+            // few letters, so that words share heads and tails
+            w += rng() % 4 == 0 ? chars[rng() % chars.size()] : chars[rng() % 3 + 26 * (rng() % 2)];
+        }
+        return w;
+    };
+    for (int round = 0; round < 60; round++) {
+        Strings words;
+        for (size_t len = 1; len <= 18; len++) {
+            for (int j = 0; j < 4; j++) {
+                words.push_back(word(len));
+            }
+        }
+        std::string json = "{\"terms\": [";
+        Strings seen; // folded
+        for (int t = 0; t < 30; t++) {
+            std::string w = words[rng() % words.size()];
+            std::string lower = w;
+            for (char &c : lower) {
+                c = (char)tolower((unsigned char)c);
+            }
+            if (std::find(seen.begin(), seen.end(), lower) != seen.end()) {
+                continue;
+            }
+            json += std::string(seen.empty() ? "" : ", ") + "{\"term\": \"" + w +
+                    "\", \"category\": \"c\"" +
+                    (rng() % 3 == 0 ? ", \"case_sensitive\": true" : "") + "}";
+            seen.push_back(lower);
+        }
+        json += "]}";
+        fl_test::Lexicon lex(json);
+        ASSERT_EQ(FL_OK, lex.status()) << lex.error().message << " " << json;
+        fl_test::Result res;
+        std::string text;
+        for (int j = 0; j < 300; j++) {
+            std::string w = words[rng() % words.size()];
+            if (rng() % 2) {
+                w = cased(rng, w);
+            }
+            text += (j ? " " : "") + w;
+        }
+        ASSERT_EQ(FL_OK, res.analyze(lex, text)) << res.error().message;
+        check_labels(lex.get(), text, res.get(), json + " / " + text);
+        check_both_passes(lex.get(), text, res.get(), json + " / " + text);
+        if (HasFailure()) {
+            return;
+        }
+    }
+}
