@@ -181,10 +181,10 @@ typedef struct short_len {
 #define MASK_OF(n) (~(uint64_t)0 >> (64 - 8 * (n)))
 #define ROW(n) {MASK_OF(n), FOLD_BITS & MASK_OF(n), HEAD_BYTES & MASK_OF(n), \
     (FOLD_BITS & HEAD_BYTES & MASK_OF(n)) | ((uint64_t)(n) << 56), FL_HASH_SEED ^ (n), \
-    0x9E3779B97F4A7C15ULL, 0, FOLD_BITS}
+    FL_HASH_MUL, 0, FOLD_BITS}
 #define ROW2(n) {MASK_OF((n) - 8), FOLD_BITS & MASK_OF((n) - 8), HEAD_BYTES, \
     (FOLD_BITS & HEAD_BYTES) | ((uint64_t)(n) << 56), FL_HASH_SEED ^ (n), \
-    0x9E3779B97F4A7C15ULL, (n) < 16 ? MASK_OF((n) < 16 ? (n) - 7 : 1) : 0, FOLD_BITS}
+    FL_HASH_MUL, (n) < 16 ? MASK_OF((n) < 16 ? (n) - 7 : 1) : 0, FOLD_BITS}
 static const short_len SHORT_LEN[FL_VOCAB_LEN_CAP + 1] = {
     {0, 0, 0, 0, 0, 0, 0, 0}, ROW(1), ROW(2), ROW(3), ROW(4), ROW(5), ROW(6), ROW(7), ROW(8),
     ROW2(9), ROW2(10), ROW2(11), ROW2(12), ROW2(13), ROW2(14), ROW2(15), ROW2(16)};
