@@ -301,7 +301,6 @@ static const uint64_t BYTE_TOKEN[2][256] = {{
 }};
 /* clang-format on */
 static const uint64_t DIGIT_LETTER = SHAPE(0, 0, 1, 0, 1);
-static const uint64_t ALL_DIGITS = SHAPE(0, 0, 0, 1, 0);
 #undef P
 #undef U
 #undef L
@@ -377,12 +376,16 @@ static inline block_masks classify_block(const uint8_t *p) {
  * 0x80 >> k is gathered by one movemask after a shift left by k of the 16-bit lanes, which
  * brings each byte's sign bit from its own bit 7 - k. */
 /* clang-format off */
-static const uint8_t NIBBLES[4][16] = {
-    /* low nibble 0 to F, high nibble 0 to F; twice */
-    {0x60,0xC0,0xC0,0xC0,0xC0,0xC0,0xC0,0xC8,0xC0,0xD0,0x90,0x90,0x94,0x98,0x84,0x80},
-    {0x10,0x00,0x2C,0x40,0x80,0x00,0x80,0x00,0x00,0x00,0x00,0x00,0x00,0x00,0x00,0x00},
-    {0x8C,0x80,0x80,0x80,0x80,0x80,0x80,0x80,0x80,0x80,0x80,0x00,0x00,0x00,0x00,0x00},
-    {0x00,0x00,0x00,0x00,0x04,0x80,0x08,0x80,0x00,0x00,0x00,0x00,0x00,0x00,0x00,0x00}};
+static const uint8_t NIBBLES[4][32] = {
+    /* low nibble 0 to F, high nibble 0 to F; twice; each in both 16-byte lanes */
+    {0x60,0xC0,0xC0,0xC0,0xC0,0xC0,0xC0,0xC8,0xC0,0xD0,0x90,0x90,0x94,0x98,0x84,0x80,
+     0x60,0xC0,0xC0,0xC0,0xC0,0xC0,0xC0,0xC8,0xC0,0xD0,0x90,0x90,0x94,0x98,0x84,0x80},
+    {0x10,0x00,0x2C,0x40,0x80,0x00,0x80,0x00,0x00,0x00,0x00,0x00,0x00,0x00,0x00,0x00,
+     0x10,0x00,0x2C,0x40,0x80,0x00,0x80,0x00,0x00,0x00,0x00,0x00,0x00,0x00,0x00,0x00},
+    {0x8C,0x80,0x80,0x80,0x80,0x80,0x80,0x80,0x80,0x80,0x80,0x00,0x00,0x00,0x00,0x00,
+     0x8C,0x80,0x80,0x80,0x80,0x80,0x80,0x80,0x80,0x80,0x80,0x00,0x00,0x00,0x00,0x00},
+    {0x00,0x00,0x00,0x00,0x04,0x80,0x08,0x80,0x00,0x00,0x00,0x00,0x00,0x00,0x00,0x00,
+     0x00,0x00,0x00,0x00,0x04,0x80,0x08,0x80,0x00,0x00,0x00,0x00,0x00,0x00,0x00,0x00}};
 /* clang-format on */
 
 /* The classes of the 32 bytes at p (NIBBLES) */
@@ -402,9 +405,10 @@ classes_avx2(const uint8_t *p, __m256i lo_a, __m256i hi_a, __m256i lo_b, __m256i
     ((uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_slli_epi16(c0, k)) |                          \
      (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_slli_epi16(c1, k)) << 32)
 
-/* Row i of NIBBLES in both lanes (vpshufb looks up within each 16-byte lane) */
+/* Row i of NIBBLES (vpshufb looks up within each 16-byte lane): a plain load, which the
+ * compiler keeps out of the loop over blocks (a broadcast it redid at every block) */
 __attribute__((target("avx2"))) static inline __m256i nibbles_avx2(unsigned i) {
-    return _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)(const void *)NIBBLES[i]));
+    return _mm256_loadu_si256((const __m256i *)(const void *)NIBBLES[i]);
 }
 
 __attribute__((target("avx2"))) static inline block_masks classify_block_avx2(const uint8_t *p) {
@@ -485,6 +489,8 @@ FL_ALWAYS_INLINE static inline size_t plain_words_with(block_masks (*classify)(c
                         (((1ULL << limit) - 1) >> (unsigned)!((m.hard >> limit) & 1));
         /* a space before byte i: bit i */
         uint64_t spaced = (m.space << 1) | (space_in ? 1u : 0u);
+        fl_token *const t_block = t;
+        fl_tokinfo *const info_block = info;
         while (ends != 0) {
             unsigned s = (unsigned)__builtin_ctzll(starts);
             unsigned e = (unsigned)__builtin_ctzll(ends) + 1;
@@ -496,10 +502,6 @@ FL_ALWAYS_INLINE static inline size_t plain_words_with(block_masks (*classify)(c
             /* space_before: bit s of spaced moved to bit 40 by two shifts (no mask to load) */
             uint64_t kinds = ((spaced >> s) << 63 >> 23) | BYTE_TOKEN[0][b0];
             uint64_t shape = BYTE_TOKEN[1][b0];
-            /* a word of digits with a letter in it ("5th") */
-            if (FL_UNLIKELY(shape & ALL_DIGITS) && (m.letter >> s & ((1ULL << (e - s)) - 1)) != 0) {
-                shape = DIGIT_LETTER;
-            }
             uint64_t cps = (uint64_t)b0 | (uint64_t)(e - s) << 32;
             unsigned char *tr = (unsigned char *)t;
             memcpy(tr, &offsets, 8);
@@ -513,6 +515,18 @@ FL_ALWAYS_INLINE static inline size_t plain_words_with(block_masks (*classify)(c
             info++;
             starts &= starts - 1;
             ends &= ends - 1;
+        }
+        /* A word of digits with a letter in it ("5th") has a digit before a letter: rare, so
+         * its shape is mended here, per block, not asked of every token in the loop above. */
+        if (FL_UNLIKELY((m.letter & ((m.word & ~m.letter) << 1)) != 0)) {
+            fl_tokinfo *k = info_block;
+            for (const fl_token *w = t_block; w < t; w++, k++) {
+                unsigned ws = w->start - (uint32_t)base;
+                unsigned wn = w->end - w->start;
+                if (k->all_digits && ((m.letter >> ws) & ((1ULL << wn) - 1)) != 0) {
+                    memcpy((unsigned char *)k + offsetof(fl_tokinfo, upper), &DIGIT_LETTER, 8);
+                }
+            }
         }
         /* the first byte not cut: the next token's start, or the limit when that comes first
          * (what lies between is spaces; limit <= 63) */
