@@ -546,6 +546,58 @@ FL_ALWAYS_INLINE static inline size_t plain_words_with(block_masks (*classify)(c
              * and the ' ' and '\n' after it are gone through here, not by the general path
              * and another call; the next token gets their count. */
             size_t q = base + limit;
+            if (s < limit && limit < 63 && WORD_BYTE[p[s]] != 0) {
+                /* The word before the stop, ASCII from s, and what the general path would
+                 * cut after it, cut here, not by another call: a comma before a closing curly
+                 * quote or a dash ("but,” he": a comma joins no digit there), or a clitic
+                 * "'s" before a space. */
+                bool comma = p[limit] == ',' && len - q >= 4 && text[q + 1] == 0xE2 &&
+                             text[q + 2] == 0x80 &&
+                             (text[q + 3] == 0x94 || (text[q + 3] | 1) == 0x9D) &&
+                             (len - q == 4 || text[q + 4] < 0x80);
+                bool clitic = p[limit] == '\'' && len - q >= 3 && (text[q + 1] | 0x20) == 's' &&
+                              text[q + 2] == ' ';
+                if (comma || clitic) {
+                    uint8_t b0 = p[s];
+                    uint64_t offsets = (uint64_t)(uint32_t)(base + s) | (uint64_t)q << 32;
+                    uint64_t kinds = ((spaced >> s) & 1) << 40 | BYTE_TOKEN[0][b0];
+                    uint64_t shape = BYTE_TOKEN[1][b0];
+                    if (shape == BYTE_TOKEN[1]['0'] &&
+                        (m.letter >> s) & ((1ULL << (limit - s)) - 1)) {
+                        shape = DIGIT_LETTER;
+                    }
+                    uint64_t cps = (uint64_t)b0 | (uint64_t)(limit - s) << 32;
+                    unsigned char *tr = (unsigned char *)t;
+                    memcpy(tr, &offsets, 8);
+                    offsets -= lag2;
+                    memcpy(tr + 8, &offsets, 8);
+                    memcpy(tr + 16, &kinds, 8);
+                    unsigned char *ir = (unsigned char *)info;
+                    memcpy(ir, &cps, 8);
+                    memcpy(ir + offsetof(fl_tokinfo, upper), &shape, 8);
+                    t++;
+                    info++;
+                    if (comma) {
+                        put_symbol(t++, info++, q, 1, q - lag, false, ',');
+                        put_symbol(t++, info++, q + 1, 3, q + 1 - lag, false,
+                                   0x2000 + (text[q + 3] & 0x3F));
+                        lag += 2; /* three bytes, one code point */
+                        lag2 += 0x200000002ULL;
+                        next = base = q + 4;
+                    } else {
+                        put_symbol(t, info, q, 2, q - lag, false, '\'');
+                        t->cp_end++;
+                        t->kind = FL_TOKEN_CLITIC;
+                        info->ncp = 2;
+                        t++;
+                        info++;
+                        next = base = q + 2;
+                    }
+                    space_in = false;
+                    stuck = false;
+                    continue;
+                }
+            }
             if (s != limit || q >= len || t == t0) {
                 break;
             }

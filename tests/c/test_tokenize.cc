@@ -628,6 +628,55 @@ TEST(Tokenize, PlainWordsCutDashesAndQuotesAtTheirStop) {
     }
 }
 
+TEST(Tokenize, PlainWordsCutAWordsCliticAndCommaAtTheirStop) {
+    // Where a block stops at an apostrophe + s/S before a space, or at a comma before an em
+    // dash or a curly double quote, plain_words cuts the word before it (ASCII letters and
+    // digits, a digit word with a letter in it too) and what follows itself: near misses
+    // around them (another letter, a mark, a line break, a digit after the comma, the text's
+    // end) must give the general path's records on both block paths, with the word at every
+    // offset of a block's end.
+    const std::string words[] = {
+        "Kyiv", "s", "5", "2014", "5th", "x1y", "OK", "(", "U.S", "", std::string(40, 'q')};
+    const std::string stops[] = {"'s ",
+                                 "'S ",
+                                 "'s",
+                                 "'st ",
+                                 "'s\n",
+                                 "'s'",
+                                 "'s-",
+                                 "'s\xCC\x81 ",
+                                 "'s\xC3\xA9",
+                                 "`s ",
+                                 "' s",
+                                 ",\xE2\x80\x9D ",
+                                 ",\xE2\x80\x9C",
+                                 ",\xE2\x80\x94x",
+                                 ",\xE2\x80\x9D\xCC\x81",
+                                 ",\xE2\x80\x9D\xC3\xA9",
+                                 ",\xE2\x80\x99 ",
+                                 ",\xE2\x80",
+                                 ",5",
+                                 ",\xE2\x80\x9D,\xE2\x80\x9D"};
+    for (const auto &word : words) {
+        for (const auto &stop : stops) {
+            for (size_t at = 0; at < 70; at++) {
+                for (const char *lead : {" ", "\n", "-"}) {
+                    std::string text = std::string(at, 'w') + lead + word + stop + " he said";
+                    Cut general = cut_with(fl__tokenize_general, text);
+                    for (auto path : {tokenize_sse2, tokenize_avx2}) {
+                        ASSERT_NO_FATAL_FAILURE(same_cut(text, general, cut_with(path, text)));
+                    }
+                    text.resize(text.size() - 8); // at the text's end
+                    general = cut_with(fl__tokenize_general, text);
+                    for (auto path : {tokenize_sse2, tokenize_avx2}) {
+                        ASSERT_NO_FATAL_FAILURE(same_cut(text, general, cut_with(path, text)));
+                    }
+                }
+            }
+        }
+    }
+}
+
 namespace {
 
 // A Glagolitic letter of the same case for each basic Cyrillic one (U+0400..U+045F): cased
