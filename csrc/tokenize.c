@@ -549,15 +549,17 @@ FL_ALWAYS_INLINE static inline size_t plain_words_with(block_masks (*classify)(c
             if (s < limit && limit < 63 && WORD_BYTE[p[s]] != 0) {
                 /* The word before the stop, ASCII from s, and what the general path would
                  * cut after it, cut here, not by another call: a comma before a closing curly
-                 * quote or a dash ("but,” he": a comma joins no digit there), or a clitic
-                 * "'s" before a space. */
+                 * quote or a dash ("but,” he": a comma joins no digit there), a clitic "'s"
+                 * before a space, or a hyphen before an ASCII letter or digit
+                 * ("Kiev-controlled"). */
                 bool comma = p[limit] == ',' && len - q >= 4 && text[q + 1] == 0xE2 &&
                              text[q + 2] == 0x80 &&
                              (text[q + 3] == 0x94 || (text[q + 3] | 1) == 0x9D) &&
                              (len - q == 4 || text[q + 4] < 0x80);
                 bool clitic = p[limit] == '\'' && len - q >= 3 && (text[q + 1] | 0x20) == 's' &&
                               text[q + 2] == ' ';
-                if (comma || clitic) {
+                bool hyphen = p[limit] == '-' && len - q >= 2 && WORD_BYTE[text[q + 1]] != 0;
+                if (comma || clitic || hyphen) {
                     uint8_t b0 = p[s];
                     uint64_t offsets = (uint64_t)(uint32_t)(base + s) | (uint64_t)q << 32;
                     uint64_t kinds = ((spaced >> s) & 1) << 40 | BYTE_TOKEN[0][b0];
@@ -584,6 +586,12 @@ FL_ALWAYS_INLINE static inline size_t plain_words_with(block_masks (*classify)(c
                         lag += 2; /* three bytes, one code point */
                         lag2 += 0x200000002ULL;
                         next = base = q + 4;
+                    } else if (hyphen) {
+                        put_symbol(t, info, q, 1, q - lag, false, '-');
+                        t->kind = FL_TOKEN_HYPHEN; /* between two words */
+                        t++;
+                        info++;
+                        next = base = q + 1;
                     } else {
                         put_symbol(t, info, q, 2, q - lag, false, '\'');
                         t->cp_end++;

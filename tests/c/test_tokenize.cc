@@ -628,13 +628,13 @@ TEST(Tokenize, PlainWordsCutDashesAndQuotesAtTheirStop) {
     }
 }
 
-TEST(Tokenize, PlainWordsCutAWordsCliticAndCommaAtTheirStop) {
-    // Where a block stops at an apostrophe + s/S before a space, or at a comma before an em
-    // dash or a curly double quote, plain_words cuts the word before it (ASCII letters and
-    // digits, a digit word with a letter in it too) and what follows itself: near misses
-    // around them (another letter, a mark, a line break, a digit after the comma, the text's
-    // end) must give the general path's records on both block paths, with the word at every
-    // offset of a block's end.
+TEST(Tokenize, PlainWordsCutACliticCommaOrHyphenAfterAWord) {
+    // Where a block stops at an apostrophe + s/S before a space, at a comma before an em
+    // dash or a curly double quote, or at a hyphen before an ASCII letter or digit,
+    // plain_words cuts the word before it (ASCII letters and digits, a digit word with a
+    // letter in it too) and what follows itself: near misses around them (another letter, a
+    // mark, a line break, a digit after the comma, the text's end) must give the general
+    // path's records on both block paths, with the word at every offset of a block's end.
     const std::string words[] = {
         "Kyiv", "s", "5", "2014", "5th", "x1y", "OK", "(", "U.S", "", std::string(40, 'q')};
     const std::string stops[] = {"'s ",
@@ -656,6 +656,16 @@ TEST(Tokenize, PlainWordsCutAWordsCliticAndCommaAtTheirStop) {
                                  ",\xE2\x80\x99 ",
                                  ",\xE2\x80",
                                  ",5",
+                                 "-controlled",
+                                 "-5 ",
+                                 "-S",
+                                 "- x",
+                                 "-",
+                                 "--x",
+                                 "-\xC3\xA9",
+                                 "-'s ",
+                                 "-\xCC\x81",
+                                 "-.x",
                                  ",\xE2\x80\x9D,\xE2\x80\x9D"};
     for (const auto &word : words) {
         for (const auto &stop : stops) {
