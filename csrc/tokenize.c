@@ -212,6 +212,45 @@ static inline bool stop_after_symbol(uint8_t b) {
     return b >= 0x80 || b == '\'' || b == '`' || b == '-';
 }
 
+/* The end of an ASCII word that the general path takes on through the '.', ',' or '@' at
+ * *end (after a letter or digit), and on through those after it, into *end; false where it
+ * may not be told from ASCII alone (a byte past ASCII, an apostrophe after it). *letter and
+ * *at get whether a letter or an '@' was gone through. */
+static bool ascii_joined(const uint8_t *text, size_t len, size_t *end, bool *letter, bool *at) {
+    const cursor c = {text, len};
+    size_t r = *end;
+    while (r < len && (text[r] == '.' || text[r] == ',' || text[r] == '@')) {
+        uint8_t x = text[r];
+        if (r + 1 < len && text[r + 1] >= 0x80) {
+            return false;
+        }
+        /* joins: prev is the ASCII letter or digit before x */
+        if (r + 1 >= len || WORD_BYTE[text[r + 1]] == 0 ||
+            (x == ',' ? !(WORD_BYTE[text[r - 1]] == 2 && WORD_BYTE[text[r + 1]] == 2)
+                      : x == '.' && lost_space(&c, r))) {
+            break;
+        }
+        *at |= x == '@';
+        r++;
+        while (r < len && WORD_BYTE[text[r]] != 0) {
+            *letter |= WORD_BYTE[text[r]] & 1;
+            r++;
+        }
+    }
+    *end = r;
+    if (r >= len || text[r] == ' ' || text[r] == '.' || text[r] == ',' || text[r] == '@') {
+        return true;
+    }
+    /* what else may go on with the word: a byte past ASCII, an apostrophe, a mark or a
+     * format character */
+    if (text[r] >= 0x80) {
+        return false;
+    }
+    fl_cclass k = (fl_cclass)fl__ascii_class[text[r]];
+    return k != FL_C_APOSTROPHE && k != FL_C_MARK && k != FL_C_FORMAT && k != FL_C_LETTER &&
+           k != FL_C_DIGIT;
+}
+
 _Static_assert(offsetof(fl_token, end) == 4 && offsetof(fl_token, cp_start) == 8 &&
                    offsetof(fl_token, cp_end) == 12 && offsetof(fl_token, sentence) == 16 &&
                    offsetof(fl_token, kind) == 20 && offsetof(fl_token, space_before) == 21 &&
@@ -559,16 +598,29 @@ FL_ALWAYS_INLINE static inline size_t plain_words_with(block_masks (*classify)(c
                 bool clitic = p[limit] == '\'' && len - q >= 3 && (text[q + 1] | 0x20) == 's' &&
                               text[q + 2] == ' ';
                 bool hyphen = p[limit] == '-' && len - q >= 2 && WORD_BYTE[text[q + 1]] != 0;
-                if (comma || clitic || hyphen) {
-                    uint8_t b0 = p[s];
-                    uint64_t offsets = (uint64_t)(uint32_t)(base + s) | (uint64_t)q << 32;
-                    uint64_t kinds = ((spaced >> s) & 1) << 40 | BYTE_TOKEN[0][b0];
-                    uint64_t shape = BYTE_TOKEN[1][b0];
-                    if (shape == BYTE_TOKEN[1]['0'] &&
-                        (m.letter >> s) & ((1ULL << (limit - s)) - 1)) {
-                        shape = DIGIT_LETTER;
+                bool joiner = p[limit] == '.' || p[limit] == ',' || p[limit] == '@';
+                uint8_t b0 = p[s];
+                uint64_t shape = BYTE_TOKEN[1][b0];
+                if (shape == BYTE_TOKEN[1]['0'] && (m.letter >> s) & ((1ULL << (limit - s)) - 1)) {
+                    shape = DIGIT_LETTER;
+                }
+                /* or a word that goes on through a '.', ',' or '@' ("U.S.", "3.5", "1,000"),
+                 * read as the general path reads it, to where it ends */
+                size_t wend = q;
+                if (joiner) {
+                    bool letter = (shape >> 16) & 1;
+                    bool at = false;
+                    joiner = ascii_joined(text, len, &wend, &letter, &at);
+                    if (joiner && wend > q) {
+                        /* upper and lower by the first byte; not simple */
+                        shape = (shape & 0xFFFF) | (uint64_t)letter << 16 |
+                                (uint64_t)(!letter && !at) << 24;
                     }
-                    uint64_t cps = (uint64_t)b0 | (uint64_t)(limit - s) << 32;
+                }
+                if (comma || clitic || hyphen || joiner) {
+                    uint64_t offsets = (uint64_t)(uint32_t)(base + s) | (uint64_t)wend << 32;
+                    uint64_t kinds = ((spaced >> s) & 1) << 40 | BYTE_TOKEN[0][b0];
+                    uint64_t cps = (uint64_t)b0 | (uint64_t)(wend - (base + s)) << 32;
                     unsigned char *tr = (unsigned char *)t;
                     memcpy(tr, &offsets, 8);
                     offsets -= lag2;
@@ -586,6 +638,8 @@ FL_ALWAYS_INLINE static inline size_t plain_words_with(block_masks (*classify)(c
                         lag += 2; /* three bytes, one code point */
                         lag2 += 0x200000002ULL;
                         next = base = q + 4;
+                    } else if (joiner) {
+                        next = base = wend;
                     } else if (hyphen) {
                         put_symbol(t, info, q, 1, q - lag, false, '-');
                         t->kind = FL_TOKEN_HYPHEN; /* between two words */

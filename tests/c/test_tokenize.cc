@@ -628,15 +628,27 @@ TEST(Tokenize, PlainWordsCutDashesAndQuotesAtTheirStop) {
     }
 }
 
-TEST(Tokenize, PlainWordsCutACliticCommaOrHyphenAfterAWord) {
+TEST(Tokenize, PlainWordsCutAWordAndWhatStopsItsBlock) {
     // Where a block stops at an apostrophe + s/S before a space, at a comma before an em
-    // dash or a curly double quote, or at a hyphen before an ASCII letter or digit,
+    // dash or a curly double quote, at a hyphen before an ASCII letter or digit, or at a
+    // '.', ',' or '@' that an ASCII word may go on through ("U.S.", "1,000", "said.Brandt"),
     // plain_words cuts the word before it (ASCII letters and digits, a digit word with a
     // letter in it too) and what follows itself: near misses around them (another letter, a
     // mark, a line break, a digit after the comma, the text's end) must give the general
     // path's records on both block paths, with the word at every offset of a block's end.
-    const std::string words[] = {
-        "Kyiv", "s", "5", "2014", "5th", "x1y", "OK", "(", "U.S", "", std::string(40, 'q')};
+    const std::string words[] = {"said",
+                                 "Lind",
+                                 "Kyiv",
+                                 "s",
+                                 "5",
+                                 "2014",
+                                 "5th",
+                                 "x1y",
+                                 "OK",
+                                 "(",
+                                 "U.S",
+                                 "",
+                                 std::string(40, 'q')};
     const std::string stops[] = {"'s ",
                                  "'S ",
                                  "'s",
@@ -666,6 +678,34 @@ TEST(Tokenize, PlainWordsCutACliticCommaOrHyphenAfterAWord) {
                                  "-'s ",
                                  "-\xCC\x81",
                                  "-.x",
+                                 ".S. ",
+                                 ".S.",
+                                 ".5 ",
+                                 ",000 ",
+                                 ",000,000.5 ",
+                                 "@example.com ",
+                                 "@example.com\n",
+                                 ".Brandt agreed",
+                                 ".Brandt",
+                                 ".Brandt.",
+                                 ".brandt ",
+                                 ".S.\xC3\xA9",
+                                 ".S\xC3\xA9",
+                                 ".S'",
+                                 ".S's ",
+                                 ".5-",
+                                 ".5\t",
+                                 ".5\xCC\x81",
+                                 ".5\xE2\x80\x8B",
+                                 "..x",
+                                 ".,5",
+                                 ",,5",
+                                 "@",
+                                 "@@x",
+                                 "@7 ",
+                                 ",a",
+                                 ".S.-x",
+                                 ".S)",
                                  ",\xE2\x80\x9D,\xE2\x80\x9D"};
     for (const auto &word : words) {
         for (const auto &stop : stops) {
