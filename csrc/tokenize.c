@@ -458,12 +458,13 @@ __attribute__((target("avx2"))) static inline block_masks classify_block_avx2(co
     uint64_t letter = FL_CLASS_MASK(0);
     uint64_t word = letter | FL_CLASS_MASK(1);
     uint64_t hard = FL_CLASS_MASK(3);
-    uint64_t high = (uint64_t)(uint32_t)_mm256_movemask_epi8(
-                        _mm256_loadu_si256((const __m256i *)(const void *)p)) |
-                    (uint64_t)(uint32_t)_mm256_movemask_epi8(
-                        _mm256_loadu_si256((const __m256i *)(const void *)(p + 32)))
-                        << 32;
-    uint64_t stop = hard | FL_CLASS_MASK(4) | high;
+    /* class bit 0x08 and the bytes past ASCII (their sign bit) by one movemask a half */
+    __m256i s0 = _mm256_or_si256(_mm256_slli_epi16(c0, 4),
+                                 _mm256_loadu_si256((const __m256i *)(const void *)p));
+    __m256i s1 = _mm256_or_si256(_mm256_slli_epi16(c1, 4),
+                                 _mm256_loadu_si256((const __m256i *)(const void *)(p + 32)));
+    uint64_t stop = hard | (uint64_t)(uint32_t)_mm256_movemask_epi8(s0) |
+                    (uint64_t)(uint32_t)_mm256_movemask_epi8(s1) << 32;
     stop |= FL_CLASS_MASK(5) & (word << 1) & ((word | (stop & ~hard)) >> 1);
     return (block_masks){word, letter, FL_CLASS_MASK(2), stop, hard};
 }
