@@ -464,10 +464,12 @@ fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res
                          (all || sent->n_matches > 0 ||
                           (sc_of[si].quote_marks &&
                            (scare_here || quotation_crosses(&c, sc_of, ns, si, b))));
+        /* no short quotations: sc may be NULL, and NULL + 0 is undefined */
+        const scare *sq = scares.len > 0 ? sc + next_scare : NULL;
+        const scare *sq_end = scares.len > 0 ? sc + scares.len : NULL;
         if (a < c.carry_end || cue_rules ||
             (sc_of[si].colon_or_dash &&
-             (all ||
-              colon_rules_matter(&c, sc_of, ns, si, a, b, sc + next_scare, sc + scares.len)))) {
+             (all || colon_rules_matter(&c, sc_of, ns, si, a, b, sq, sq_end)))) {
             span s = {a, b, SIZE_MAX, (uint32_t)si};
             for (size_t j = b; j > a; j--) {
                 if (is_word_like(&c, j - 1)) {
