@@ -49,9 +49,10 @@ it), the scale-out runs of ``dask_scale.py`` in a child (the machine's two-core 
 ``analyze_corpus`` on 1 and 2 threads, ``analyze_dask`` on 1 and 2 processes) on the table's
 corpus and on ones of 64 and 256 MB (``--scale-mb``; Dask's best practices put a task's
 overhead at 200 µs to 1 ms and find chunks under 100 MB rare: 8 partitions of 16 MB are tasks
-of ~30 ms, of 256 MB ~330 ms; every call also pays a fixed ~30 ms of scheduler CPU, which on
-two cores the two worker processes share, so the small corpora measure that cost more than
-the scaling; the Dask target is judged on the largest), a lexicon of
+of ~30 ms, of 256 MB ~330 ms; the client's process, where a LocalCluster's scheduler and
+nannies run, takes 30 to 130 ms of CPU a run, part fixed and part growing with the run's
+length, and on two cores it takes them from the two busy workers, so the small corpora measure
+that cost more than the scaling; the Dask target is judged on the largest), a lexicon of
 ``--build-terms`` terms read through Python (CPU seconds), and the peak RSS of ``framelens
 analyze`` over ``--rss-mb`` MB of generated JSON Lines (made once into ``--data-dir``).
 ``--write-readme benchmarks/README.md`` rewrites the section between the bench_anchors
