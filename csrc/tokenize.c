@@ -276,6 +276,22 @@ static inline void put_symbol(fl_token *t, fl_tokinfo *info, size_t start, size_
     info->ncp = 1;
 }
 
+/* Stores a plain token's records as the three and two 8-byte words plain_words builds in
+ * registers: start and end (offsets), the same less lag2 (the code point indexes), then
+ * sentence 0, kind, space_before, no newlines (kinds); cp0 and ncp (cps), then the shape. */
+FL_ALWAYS_INLINE static inline void put_plain(fl_token *t, fl_tokinfo *info, uint64_t offsets,
+                                              uint64_t lag2, uint64_t kinds, uint64_t cps,
+                                              uint64_t shape) {
+    unsigned char *tr = (unsigned char *)t;
+    memcpy(tr, &offsets, 8);
+    offsets -= lag2;
+    memcpy(tr + 8, &offsets, 8);
+    memcpy(tr + 16, &kinds, 8);
+    unsigned char *ir = (unsigned char *)info;
+    memcpy(ir, &cps, 8);
+    memcpy(ir + offsetof(fl_tokinfo, upper), &shape, 8);
+}
+
 /* Records plain_words needs room for before it cuts a block (one more than it may cut). */
 enum { PLAIN_ROOM = 64 };
 
@@ -535,22 +551,13 @@ FL_ALWAYS_INLINE static inline size_t plain_words_with(block_masks (*classify)(c
             unsigned s = (unsigned)__builtin_ctzll(starts);
             unsigned e = (unsigned)__builtin_ctzll(ends) + 1;
             uint8_t b0 = p[s];
-            /* the records as three and two 8-byte words, built in registers and stored at
-             * once: start and end, the same less lag (the code point indexes), then sentence
-             * 0, kind, space_before, no newlines; cp0 and ncp, then the shape */
+            /* the records built in registers and stored at once (put_plain) */
             uint64_t offsets = (uint64_t)(uint32_t)(base + s) | (uint64_t)(base + e) << 32;
             /* space_before: bit s of spaced moved to bit 40 by two shifts (no mask to load) */
             uint64_t kinds = ((spaced >> s) << 63 >> 23) | BYTE_TOKEN[0][b0];
             uint64_t shape = BYTE_TOKEN[1][b0];
             uint64_t cps = (uint64_t)b0 | (uint64_t)(e - s) << 32;
-            unsigned char *tr = (unsigned char *)t;
-            memcpy(tr, &offsets, 8);
-            offsets -= lag2;
-            memcpy(tr + 8, &offsets, 8);
-            memcpy(tr + 16, &kinds, 8);
-            unsigned char *ir = (unsigned char *)info;
-            memcpy(ir, &cps, 8);
-            memcpy(ir + offsetof(fl_tokinfo, upper), &shape, 8);
+            put_plain(t, info, offsets, lag2, kinds, cps, shape);
             t++;
             info++;
             starts &= starts - 1;
@@ -622,14 +629,7 @@ FL_ALWAYS_INLINE static inline size_t plain_words_with(block_masks (*classify)(c
                     uint64_t offsets = (uint64_t)(uint32_t)(base + s) | (uint64_t)wend << 32;
                     uint64_t kinds = ((spaced >> s) & 1) << 40 | BYTE_TOKEN[0][b0];
                     uint64_t cps = (uint64_t)b0 | (uint64_t)(wend - (base + s)) << 32;
-                    unsigned char *tr = (unsigned char *)t;
-                    memcpy(tr, &offsets, 8);
-                    offsets -= lag2;
-                    memcpy(tr + 8, &offsets, 8);
-                    memcpy(tr + 16, &kinds, 8);
-                    unsigned char *ir = (unsigned char *)info;
-                    memcpy(ir, &cps, 8);
-                    memcpy(ir + offsetof(fl_tokinfo, upper), &shape, 8);
+                    put_plain(t, info, offsets, lag2, kinds, cps, shape);
                     t++;
                     info++;
                     if (comma) {
