@@ -559,7 +559,9 @@ fold_look(const fl_lexicon *lex, const look_ctx *c, const uint8_t *text, size_t 
           uint8_t *start, const bool far, const bool exact) {
     size_t at = *at_io;
     size_t from = tok->start;
-    size_t len = tok->end - from; /* 1 or more */
+    /* 1 or more; in 32 bits (token offsets are), so that the compiler shares one_symbol's
+     * subtraction: in 64 bits it took a second one */
+    size_t len = (uint32_t)(tok->end - tok->start);
     const uint8_t *s = text + from;
     uint8_t *d = fdata + at;
     k->wild_n = 0;
