@@ -252,10 +252,12 @@ typedef struct fl_tokinfo {
     uint8_t same;       /* its folded and exact forms are equal */
     uint32_t id_fold;   /* vocabulary id of the folded form, or FL_NO_ID */
     uint32_t id_exact;  /* vocabulary id of the exact (NFC) form, or FL_NO_ID */
-    uint32_t wild_first; /* its wildcard labels: res->wild[wild_first, + wild_n) */
-    uint32_t wild_n; /* 0: none (wild_first then means nothing) */
-    uint32_t hash_fold; /* fl__hash_bytes of the folded form */
     uint32_t fold_len;
+    /* 0: none (wild_first then means nothing); after fold_len, so that fl__label_tokens
+     * sets both in one store */
+    uint32_t wild_n;
+    uint32_t wild_first; /* its wildcard labels: res->wild[wild_first, + wild_n) */
+    uint32_t hash_fold; /* fl__hash_bytes of the folded form */
     size_t fold_off;    /* folded form in the result's byte buffer */
     /* its entry in the voice stage's word table, or NULL (set with the vocabulary ids: one lookup
      * finds both) */

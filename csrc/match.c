@@ -106,6 +106,15 @@ static inline uint8_t first_step(const fl_lexicon *lex, const fl_result *res, fl
     return start;
 }
 
+/* Sets k->fold_len to len (less than 2^32: token offsets are 32-bit) and k->wild_n to 0, in
+ * one store: the two fields are side by side. */
+_Static_assert(offsetof(fl_tokinfo, wild_n) == offsetof(fl_tokinfo, fold_len) + 4,
+               "fold_len and wild_n are one word");
+static inline void set_len_no_wild(fl_tokinfo *k, size_t len) {
+    uint32_t w[2] = {(uint32_t)len, 0};
+    memcpy((unsigned char *)k + offsetof(fl_tokinfo, fold_len), w, sizeof w);
+}
+
 /* The mask of the first n bytes of a word, n = 1 to 8 (0 is never asked for): a table, one
  * load for a shift's three instructions. */
 static const uint64_t WORD_MASK[9] = {0,
@@ -278,9 +287,8 @@ FL_ALWAYS_INLINE static inline size_t fold_simple_to(const fl_lexicon *lex, cons
             same = r.same;
         }
         k->id_exact = FL_NO_ID;
-        k->wild_n = 0;
+        set_len_no_wild(k, len);
         k->fold_off = (size_t)(d - fdata);
-        k->fold_len = (uint32_t)len; /* token offsets are 32-bit */
         k->hash_fold = hash;
         k->same = same;
         size_t slot = fl__vocab_first(hash, mask);
@@ -564,9 +572,8 @@ fold_look(const fl_lexicon *lex, const look_ctx *c, const uint8_t *text, size_t 
     size_t len = (uint32_t)(tok->end - tok->start);
     const uint8_t *s = text + from;
     uint8_t *d = fdata + at;
-    k->wild_n = 0;
+    set_len_no_wild(k, len);
     k->fold_off = at;
-    k->fold_len = (uint32_t)len; /* token offsets are 32-bit */
     *at_io = at + len;
     if (FL_LIKELY(len <= 8 && (far || from + 8 <= text_end))) {
         /* fold_one's first case, its constants of len from SHORT_LEN */
@@ -601,9 +608,8 @@ FL_ALWAYS_INLINE static inline fl_status symbol_look(const fl_lexicon *lex, cons
     uint8_t b = text[tok->start] == '`' ? (uint8_t)'\'' : text[tok->start];
     fdata[at] = b;
     uint32_t hash = fl__hash_short(b, 1);
-    k->wild_n = 0;
+    set_len_no_wild(k, 1);
     k->fold_off = at;
-    k->fold_len = 1;
     k->hash_fold = hash;
     k->same = true;
     *at_io = at + 1;
