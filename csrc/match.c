@@ -167,39 +167,51 @@ static FL_NOINLINE simple_form fold_long(const uint8_t *s, size_t len, uint8_t *
     return r;
 }
 
-/* The constants of a simple token of len bytes, 1 to 16, in a row of a table: operands
+/* The constants of a simple token of len bytes, 1 to 16, in column len of a table: operands
  * loaded by the instructions that use them, where each 64-bit constant took an instruction
  * or a register of its own. Its word w masked by mask (1 to 8 bytes: its first word; 9 to
  * 16: its second) folds to w | lower; fold0 folds a first word of 8 bytes; its head
  * (fl__vocab_head) is (first word & head_mask) | head_len (the folding bits and the length);
  * tail_mask: TAIL_MASK (9 to 16); fl__hash_bytes mixes from seed (FL_HASH_SEED ^ len) by mul.
- * 64 bytes: a row is found by a shift. */
+ * Columns, not rows: each load indexes its column by len scaled by 8, where a 64-byte row
+ * took a shift and an add to find. */
 typedef struct short_len {
-    uint64_t mask;
-    uint64_t lower;
-    uint64_t head_mask;
-    uint64_t head_len;
-    uint64_t seed;
-    uint64_t mul;
-    uint64_t tail_mask;
-    uint64_t fold0;
+    uint64_t mask[FL_VOCAB_LEN_CAP + 1];
+    uint64_t lower[FL_VOCAB_LEN_CAP + 1];
+    uint64_t head_mask[FL_VOCAB_LEN_CAP + 1];
+    uint64_t head_len[FL_VOCAB_LEN_CAP + 1];
+    uint64_t seed[FL_VOCAB_LEN_CAP + 1];
+    uint64_t mul[FL_VOCAB_LEN_CAP + 1];
+    uint64_t tail_mask[FL_VOCAB_LEN_CAP + 1];
+    uint64_t fold0[FL_VOCAB_LEN_CAP + 1];
 } short_len;
 /* clang-format off */
 #define FOLD_BITS 0x2020202020202020ULL
 #define HEAD_BYTES 0x00FFFFFFFFFFFFFFULL
 #define MASK_OF(n) (~(uint64_t)0 >> (64 - 8 * (n)))
-#define ROW(n) {MASK_OF(n), FOLD_BITS & MASK_OF(n), HEAD_BYTES & MASK_OF(n), \
-    (FOLD_BITS & HEAD_BYTES & MASK_OF(n)) | ((uint64_t)(n) << 56), FL_HASH_SEED ^ (n), \
-    FL_HASH_MUL, 0, FOLD_BITS}
-#define ROW2(n) {MASK_OF((n) - 8), FOLD_BITS & MASK_OF((n) - 8), HEAD_BYTES, \
-    (FOLD_BITS & HEAD_BYTES) | ((uint64_t)(n) << 56), FL_HASH_SEED ^ (n), \
-    FL_HASH_MUL, (n) < 16 ? MASK_OF((n) < 16 ? (n) - 7 : 1) : 0, FOLD_BITS}
-static const short_len SHORT_LEN[FL_VOCAB_LEN_CAP + 1] = {
-    {0, 0, 0, 0, 0, 0, 0, 0}, ROW(1), ROW(2), ROW(3), ROW(4), ROW(5), ROW(6), ROW(7), ROW(8),
-    ROW2(9), ROW2(10), ROW2(11), ROW2(12), ROW2(13), ROW2(14), ROW2(15), ROW2(16)};
+/* the word's bytes: 1 to 8 of the first word, then 1 to 8 of the second */
+#define MASK(n) ((n) == 0 ? 0 : MASK_OF(((n) + 7) % 8 + 1))
+#define LOWER(n) (FOLD_BITS & MASK(n))
+#define HMASK(n) ((n) == 0 ? 0 : HEAD_BYTES & MASK_OF((n) > 8 ? 8 : (n)))
+#define HLEN(n) ((n) == 0 ? 0 : (FOLD_BITS & HMASK(n)) | ((uint64_t)(n) << 56))
+#define SEED(n) ((n) == 0 ? 0 : FL_HASH_SEED ^ (n))
+#define MUL(n) ((n) == 0 ? 0 : FL_HASH_MUL)
+#define TMASK(n) ((n) > 8 && (n) < 16 ? MASK_OF((n) > 8 && (n) < 16 ? (n) - 7 : 1) : 0)
+#define FOLD0(n) ((n) == 0 ? 0 : FOLD_BITS)
+#define COL(F) {F(0), F(1), F(2), F(3), F(4), F(5), F(6), F(7), F(8), F(9), F(10), F(11), \
+    F(12), F(13), F(14), F(15), F(16)}
+static const short_len SHORT_LEN = {COL(MASK), COL(LOWER), COL(HMASK), COL(HLEN), COL(SEED),
+                                    COL(MUL), COL(TMASK), COL(FOLD0)};
 /* clang-format on */
-#undef ROW2
-#undef ROW
+#undef COL
+#undef FOLD0
+#undef TMASK
+#undef MUL
+#undef SEED
+#undef HLEN
+#undef HMASK
+#undef LOWER
+#undef MASK
 #undef MASK_OF
 #undef HEAD_BYTES
 #undef FOLD_BITS
@@ -211,32 +223,30 @@ FL_ALWAYS_INLINE static inline simple_form fold_one(const uint8_t *s, size_t sta
                                                     size_t text_end, uint8_t *d) {
     simple_form r;
     if (len <= 8 && start + 8 <= text_end) {
-        const short_len *t = &SHORT_LEN[len];
-        uint64_t w = fl__load_le64(s) & t->mask;
-        uint64_t lw = w | t->lower;
+        uint64_t w = fl__load_le64(s) & SHORT_LEN.mask[len];
+        uint64_t lw = w | SHORT_LEN.lower[len];
         fl__store_le64(d, lw);
-        uint64_t h = (t->seed ^ lw) * t->mul; /* fl__hash_short */
+        uint64_t h = (SHORT_LEN.seed[len] ^ lw) * SHORT_LEN.mul[len]; /* fl__hash_short */
         r.hash = (uint32_t)(h ^ (h >> 32));
         r.same = w == lw;
         /* the bytes of lw past len are 0: byte 7 is the tail (a form of 8 bytes) or 0 */
-        r.head = (w & t->head_mask) | t->head_len;
+        r.head = (w & SHORT_LEN.head_mask[len]) | SHORT_LEN.head_len[len];
         r.tail = lw >> 56;
     } else if (len <= 16 && start + 16 <= text_end) {
         /* fl__hash_bytes of 9 to 16 bytes: the two words mixed in turn */
-        const short_len *t = &SHORT_LEN[len];
         uint64_t w0 = fl__load_le64(s);
-        uint64_t w1 = fl__load_le64(s + 8) & t->mask;
-        uint64_t lw0 = w0 | t->fold0;
-        uint64_t lw1 = w1 | t->lower;
+        uint64_t w1 = fl__load_le64(s + 8) & SHORT_LEN.mask[len];
+        uint64_t lw0 = w0 | SHORT_LEN.fold0[len];
+        uint64_t lw1 = w1 | SHORT_LEN.lower[len];
         fl__store_le64(d, lw0);
         fl__store_le64(d + 8, lw1);
-        uint64_t h = (t->seed ^ lw0) * t->mul; /* fl__hash_mix twice */
-        h = ((h ^ (h >> 32)) ^ lw1) * t->mul;
+        uint64_t h = (SHORT_LEN.seed[len] ^ lw0) * SHORT_LEN.mul[len]; /* fl__hash_mix twice */
+        h = ((h ^ (h >> 32)) ^ lw1) * SHORT_LEN.mul[len];
         r.hash = (uint32_t)(h ^ (h >> 32));
         r.same = ((w0 ^ lw0) | (w1 ^ lw1)) == 0;
-        r.head = (w0 & t->head_mask) | t->head_len;
+        r.head = (w0 & SHORT_LEN.head_mask[len]) | SHORT_LEN.head_len[len];
         /* bytes 7 to 14, the bytes of lw1 past len 0; none at 16 (TAIL_MASK) */
-        r.tail = ((lw0 >> 56) | (lw1 << 8)) & t->tail_mask;
+        r.tail = ((lw0 >> 56) | (lw1 << 8)) & SHORT_LEN.tail_mask[len];
     } else {
         r = fold_long(s, len, d);
     }
@@ -577,18 +587,17 @@ fold_look(const fl_lexicon *lex, const look_ctx *c, const uint8_t *text, size_t 
     *at_io = at + len;
     if (FL_LIKELY(len <= 8 && (far || from + 8 <= text_end))) {
         /* fold_one's first case, its constants of len from SHORT_LEN */
-        const short_len *t = &SHORT_LEN[len];
-        uint64_t w = fl__load_le64(s) & t->mask;
-        uint64_t lw = w | t->lower;
+        uint64_t w = fl__load_le64(s) & SHORT_LEN.mask[len];
+        uint64_t lw = w | SHORT_LEN.lower[len];
         fl__store_le64(d, lw);
-        uint64_t h = (t->seed ^ lw) * t->mul; /* fl__hash_short */
+        uint64_t h = (SHORT_LEN.seed[len] ^ lw) * SHORT_LEN.mul[len]; /* fl__hash_short */
         uint32_t hash = (uint32_t)(h ^ (h >> 32));
         bool same = w == lw;
         k->hash_fold = hash;
         k->same = same;
-        return look_one(lex, c, text, res, tok, k, d, len, hash, (w & t->head_mask) | t->head_len,
-                        lw >> 56, fl__vocab_first(hash, c->mask), same, true, s, start, exact,
-                        true);
+        return look_one(lex, c, text, res, tok, k, d, len, hash,
+                        (w & SHORT_LEN.head_mask[len]) | SHORT_LEN.head_len[len], lw >> 56,
+                        fl__vocab_first(hash, c->mask), same, true, s, start, exact, true);
     }
     simple_form r = fold_one(s, from, len, far ? SIZE_MAX : text_end, d);
     k->hash_fold = r.hash;
