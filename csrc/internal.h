@@ -671,7 +671,7 @@ FL_HIDDEN uint32_t fl__vocab_find(const fl_lexicon *lex, const uint8_t *s, size_
  * the same in Python. */
 FL_HIDDEN uint32_t fl__hash_bytes(const uint8_t *s, size_t len);
 #define FL_HASH_SEED 0x243F6A8885A308D3ULL
-#define FL_HASH_MUL 0x9E3779B97F4A7C15ULL /* also in match.c's SHORT_LEN rows */
+#define FL_HASH_MUL 0x9E3779B97F4A7C15ULL /* also in match.c's SHORT_LEN */
 static inline uint64_t fl__hash_mix(uint64_t h, uint64_t w) {
     h = (h ^ w) * FL_HASH_MUL;
     return h ^ (h >> 32);

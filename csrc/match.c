@@ -253,6 +253,22 @@ FL_ALWAYS_INLINE static inline simple_form fold_one(const uint8_t *s, size_t sta
     return r;
 }
 
+/* fl__hash_short(b, 1) of each ASCII byte b, the hash of a one_symbol token's form: one load,
+ * where the hash took two 64-bit constants, a multiply and a fold. */
+/* clang-format off */
+#define SYM_H(b) (((FL_HASH_SEED ^ 1) ^ (uint64_t)(b)) * FL_HASH_MUL)
+#define SYM(b) (uint32_t)(SYM_H(b) ^ (SYM_H(b) >> 32))
+#define SYM4(b) SYM(b), SYM((b) + 1), SYM((b) + 2), SYM((b) + 3)
+#define SYM16(b) SYM4(b), SYM4((b) + 4), SYM4((b) + 8), SYM4((b) + 12)
+#define SYM64(b) SYM16(b), SYM16((b) + 16), SYM16((b) + 32), SYM16((b) + 48)
+static const uint32_t SYMBOL_HASH[128] = {SYM64(0), SYM64(64)};
+/* clang-format on */
+#undef SYM64
+#undef SYM16
+#undef SYM4
+#undef SYM
+#undef SYM_H
+
 /* Is token t one ASCII symbol (not a letter or digit), whose forms are the byte as
  * fl__fold_token_pair folds it ('`' is an apostrophe)? A tenth of all tokens. */
 static inline bool one_symbol(const uint8_t *text, const fl_token *t) {
@@ -289,7 +305,7 @@ FL_ALWAYS_INLINE static inline size_t fold_simple_to(const fl_lexicon *lex, cons
                 break;
             }
             d[0] = s[0] == '`' ? (uint8_t)'\'' : s[0];
-            hash = fl__hash_short(d[0], 1);
+            hash = SYMBOL_HASH[d[0]]; /* fl__hash_short(d[0], 1) */
             same = true;
         } else {
             simple_form r = fold_one(s, start, len, far ? SIZE_MAX : text_end, d);
@@ -616,7 +632,7 @@ FL_ALWAYS_INLINE static inline fl_status symbol_look(const fl_lexicon *lex, cons
     size_t at = *at_io;
     uint8_t b = text[tok->start] == '`' ? (uint8_t)'\'' : text[tok->start];
     fdata[at] = b;
-    uint32_t hash = fl__hash_short(b, 1);
+    uint32_t hash = SYMBOL_HASH[b]; /* fl__hash_short(b, 1) */
     set_len_no_wild(k, 1);
     k->fold_off = at;
     k->hash_fold = hash;
