@@ -729,11 +729,14 @@ static inline uint32_t fl__hash_spread(uint32_t h) {
     return h;
 }
 /* The first slot to probe in a vocabulary table of mask + 1 slots (a power of two) for a
- * string with this hash: its low bits. Every fl__hash_bytes ends by folding the high half of
- * a 64-bit product into the low one (fl__hash_mix), so its low bits depend on every byte, and
- * keys that differ in their last byte do not land side by side; one operation a lookup. */
+ * string with this hash: the top bits of hash times 2^32 / phi (Fibonacci hashing). Not the
+ * hash's low bits: a product's low bits depend only on its operands' low bits, so words of
+ * up to 8 bytes that differ only in their last one or two ("attacked", "attacker") share
+ * fl__hash_bytes' low 16 to 24 bits, and would all start at one slot. The & keeps a table
+ * larger than 2^32 slots, were there one, in range. */
 static inline size_t fl__vocab_first(uint32_t hash, size_t mask) {
-    return (size_t)hash & mask;
+    uint64_t x = (uint32_t)(hash * 0x9E3779B1u);
+    return (size_t)((x * ((uint64_t)mask + 1)) >> 32) & mask;
 }
 /* The bit of wild_head4 for a string's first 4 bytes (s has at least 4). */
 static inline unsigned fl__wild_head4(const uint8_t *s) {

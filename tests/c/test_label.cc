@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <random>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -433,5 +434,21 @@ TEST(Label, SimpleWordsOfEveryLengthAndCaseAreLabelledAsTheGeneralLookupsSay) {
         if (HasFailure()) {
             return;
         }
+    }
+}
+
+// Words of 7 and 8 letters that differ only in their last letter (an inflection family, as
+// research lexicons hold them) start their probes at slots spread over the table, not at one
+// slot: fl__hash_bytes' low bits are nearly the same for them, so a first slot taken from
+// those bits would make each family one long probe chain.
+TEST(Label, WordsThatDifferInTheirLastLetterStartAtDifferentSlots) {
+    for (const char *stem : {"attacke", "reporte", "governo", "ministe", "attack", "report"}) {
+        std::set<size_t> slots;
+        for (char c = 'a'; c <= 'z'; c++) {
+            std::string w = std::string(stem) + c;
+            uint32_t h = fl__hash_bytes(reinterpret_cast<const uint8_t *>(w.data()), w.size());
+            slots.insert(fl__vocab_first(h, 4095));
+        }
+        EXPECT_GE(slots.size(), 24u) << "stem " << stem;
     }
 }
