@@ -264,7 +264,8 @@ static fl_status sentence_attributions(ctx *c, const span *s_in) {
         }
     }
     /* datelines and headlines need a colon or a dash */
-    bool colon_or_dash = FL_VEC_AT(c->res->sentence_cues, sentence_cues, s_in->index).colon_or_dash;
+    const sentence_cues *sum = &FL_VEC_AT(c->res->sentence_cues, sentence_cues, s_in->index);
+    bool colon_or_dash = (sum->classes & PUNCT_COLON_DASH) != 0;
     sd.a = colon_or_dash ? dateline_end(c, s_in) : s_in->a;
     const span *s = &sd;
     size_t from = s->a;

@@ -199,7 +199,7 @@ size_t speaker_after_as(const ctx *c, const span *s, size_t end, size_t *name_en
  * commas) stand between; else SIZE_MAX. */
 size_t speaker_after_quote(const ctx *c, const span *s, size_t end) {
     /* a closing mark is a quotation mark of its sentence (quotes.c): none, no walk */
-    if (!FL_VEC_AT(c->res->sentence_cues, sentence_cues, s->index).quote_marks) {
+    if (!(FL_VEC_AT(c->res->sentence_cues, sentence_cues, s->index).classes & PUNCT_QUOTE)) {
         return SIZE_MAX;
     }
     size_t words = 0;

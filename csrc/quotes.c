@@ -253,7 +253,7 @@ fl_status fl__find_quotes(ctx *c, fl_vec *scares, const uint32_t *marks, size_t 
                 }
             }
         }
-        if (!sums[si].quote_marks) {
+        if (!(sums[si].classes & PUNCT_QUOTE)) {
             continue;
         }
         /* from token to token of marks (the others read as before: nothing happens at

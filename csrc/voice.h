@@ -205,12 +205,14 @@ enum { TITLE_UNKNOWN = 0, TITLE_NO = 1, TITLE_YES = 2 };
 /* What one sentence holds, gathered as its tokens are first read (context.c), zeroed first. */
 typedef struct sentence_cues {
     uint32_t bits; /* the FL_W_* bits of its words, or-ed */
-    uint8_t colon_or_dash; /* a colon or a dash stands in it (punctuation, not a hyphen) */
-    uint8_t quote_marks; /* a punctuation token of a quotation mark family stands in it */
+    /* the punct_class() bits of its punctuation tokens, or-ed: PUNCT_COLON_DASH when a colon
+     * or a dash (not a hyphen) stands in it, PUNCT_QUOTE when a quotation mark does */
+    uint8_t classes;
     uint8_t title; /* TITLE_*: in title case (a capital tells no name); attribution_headlines.c */
     /* a closing quotation mark in it pairs with one before its first token (quotes.c) */
     uint8_t closes_earlier;
-    /* its tokens with an ATTRIBUTION_CUES bit: res->cue_tokens[first_cue, first_cue + n_cues) */
+    /* its tokens with an ATTRIBUTION_CUES bit: res->cue_tokens[first_cue, first_cue + n_cues)
+     * (none: first_cue is where the next sentence's cue words start) */
     uint32_t first_cue, n_cues;
 } sentence_cues;
 
