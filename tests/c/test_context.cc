@@ -16,7 +16,9 @@
 #include "shim.h"
 
 extern "C" {
-#include "../../csrc/internal.h" // the tokens' labels are internal: negation recomputed from them
+// the tokens' labels and the voice records are internal: negation and the records recomputed
+// from them
+#include "../../csrc/voice.h"
 }
 
 namespace {
@@ -689,4 +691,76 @@ TEST(Context, NoPunctuationOrHyphenTokenHasACueWord) {
     EXPECT_GT(punct, 100000u); // the code points of no word were read as punctuation
     EXPECT_GT(hyphen, 10u);
     EXPECT_GT(words_with_cue, 60u); // and "said", "denied", "so", "called" kept theirs
+}
+
+// context.c's first loop reads a sentence's tokens eight a turn (the one to seven left over by
+// one, two and four): every voice record and every sentence's summary (its words' bits, its
+// punctuation's classes, its cue words) agrees with the tokens, on generated texts whose
+// sentences have every length up to 60 tokens.
+TEST(Context, TheVoiceRecordsAndSentenceSummariesAgreeWithTheTokensOnGeneratedTexts) {
+    fl_test::Lexicon lex(kLexicon);
+    ASSERT_EQ(FL_OK, lex.status()) << lex.error().message;
+    const char *const words[] = {"said",   "the",    "Kiev",   "regime", "Nazis",  "claims",
+                                 "denied", "he",     "not",    "so",     "called", "alleged",
+                                 "who",    "that",   "was",    "a",      ",",      ":",
+                                 "\"",     "\u201c", "\u201d", "'",      "\u2014", "-",
+                                 ". ",     "! ",     "\n\n",   "(",      ")",      "according to"};
+    fl_test::WordTexts texts(words, 0xD1B54A32D192ED03u);
+    fl_test::Result res;
+    std::set<size_t> lengths;
+    size_t cue_words = 0;
+    for (int text_i = 0; text_i < 2000; text_i++) {
+        std::string text = texts.text(1, 120, 6);
+        ASSERT_EQ(FL_OK, res.analyze(lex, text)) << res.error().message;
+        const fl_result *r = res.get();
+        const fl_token *t = static_cast<const fl_token *>(r->tokens.data);
+        const fl_tokinfo *k = static_cast<const fl_tokinfo *>(r->infos.data);
+        const fl_vtok *v = static_cast<const fl_vtok *>(r->vtoks.data);
+        const sentence_cues *sums = static_cast<const sentence_cues *>(r->sentence_cues.data);
+        const uint32_t *cues = static_cast<const uint32_t *>(r->cue_tokens.data);
+        ASSERT_EQ(r->tokens.len, r->vtoks.len) << text;
+        ASSERT_EQ(r->sentences.len, r->sentence_cues.len) << text;
+        uint32_t words_before = 0;
+        size_t next = 0;
+        std::vector<fl_sentence> sentences = res.sentences();
+        for (size_t si = 0; si < sentences.size(); si++) {
+            size_t a = sentences[si].first_token;
+            size_t b = a + sentences[si].n_tokens_all;
+            ASSERT_EQ(next, a) << text; // the sentences cover the tokens in order
+            next = b;
+            lengths.insert(b - a);
+            uint32_t bits = 0;
+            unsigned classes = 0;
+            std::vector<uint32_t> want_cues;
+            for (size_t i = a; i < b; i++) {
+                const fl_cue *q = k[i].cue;
+                uint32_t qb = q != nullptr ? q->bits : 0;
+                bits |= qb;
+                bool punct = t[i].kind == FL_TOKEN_PUNCT;
+                classes |= punct ? punct_class(k[i].cp0) : 0;
+                if (qb & ATTRIBUTION_CUES) {
+                    want_cues.push_back(static_cast<uint32_t>(i));
+                }
+                ASSERT_EQ(q, v[i].cue) << "token " << i << " of " << text;
+                ASSERT_EQ(q != nullptr ? q->form : uint8_t{FL_FORM_NONE}, v[i].form) << i << text;
+                ASSERT_EQ(qb, v[i].bits) << "token " << i << " of " << text;
+                ASSERT_EQ(v[i].quoted ? 0u : qb, v[i].said_bits) << i << text;
+                ASSERT_EQ(punct ? k[i].cp0 : 0, v[i].punct) << "token " << i << " of " << text;
+                ASSERT_EQ(words_before, v[i].words_before) << "token " << i << " of " << text;
+                words_before += t[i].kind == FL_TOKEN_WORD;
+            }
+            ASSERT_EQ(bits, sums[si].bits) << "sentence " << si << " of " << text;
+            ASSERT_EQ(classes, sums[si].classes) << "sentence " << si << " of " << text;
+            ASSERT_EQ(want_cues.size(), sums[si].n_cues) << "sentence " << si << " of " << text;
+            for (size_t j = 0; j < want_cues.size(); j++) {
+                ASSERT_EQ(want_cues[j], cues[sums[si].first_cue + j]) << si << " " << text;
+            }
+            cue_words += want_cues.size();
+        }
+        ASSERT_EQ(r->tokens.len, next) << text;
+    }
+    for (size_t len = 1; len <= 60; len++) {
+        EXPECT_EQ(1u, lengths.count(len)) << "no sentence of " << len << " tokens";
+    }
+    EXPECT_GE(cue_words, 10000u);
 }
