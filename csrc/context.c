@@ -476,11 +476,17 @@ fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res
          * over the sentences' border ("A. B," he said), or of a speaker's paragraph (opened
          * by a colon: colon_rules_matter()); whether a short quotation is a scare quote, from
          * its own sentence. */
-        while (next_scare < n_scares && sc[next_scare].open < a) {
-            next_scare++;
+        /* a short quotation opens in the sentence (the markers below read it too); its closing
+         * mark stands in the same sentence (close_quote() keeps no other), so only a sentence
+         * with a quotation mark looks. next_scare catches up where it is read: here, for
+         * colon_rules_matter() (a colon or a dash) and in the markers' loop. */
+        bool scare_here = false;
+        if (sc_of[si].classes & (PUNCT_QUOTE | PUNCT_COLON_DASH)) {
+            while (next_scare < n_scares && sc[next_scare].open < a) {
+                next_scare++;
+            }
+            scare_here = next_scare < n_scares && sc[next_scare].open < b;
         }
-        /* a short quotation opens in the sentence (the markers below read it too) */
-        bool scare_here = next_scare < n_scares && sc[next_scare].open < b;
         bool cue_rules = (sc_of[si].bits & ATTRIBUTION_CUES) &&
                          (all || sent->n_matches > 0 ||
                           ((sc_of[si].classes & PUNCT_QUOTE) &&
