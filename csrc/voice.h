@@ -56,7 +56,8 @@ static inline uint32_t bits(const ctx *c, size_t i) {
     return c->v[i].said_bits;
 }
 
-/* Token i is inside quotation marks: what bits() gives of it with it. */
+/* Token i is inside quotation marks: what bits() gives of it with it. (quotes.c's
+ * mark_quoted_range() does the same to a range of tokens.) */
 static inline void mark_quoted(ctx *c, size_t i) {
     c->v[i].quoted = 1;
     c->v[i].said_bits = 0;

@@ -696,7 +696,7 @@ TEST(Context, NoPunctuationOrHyphenTokenHasACueWord) {
 // context.c's first loop reads a sentence's tokens eight a turn (the one to seven left over by
 // one, two and four): every voice record and every sentence's summary (its words' bits, its
 // punctuation's classes, its cue words) agrees with the tokens, on generated texts whose
-// sentences have every length up to 60 tokens.
+// sentences have every length up to 60 tokens; and each quotation's tokens are quoted.
 TEST(Context, TheVoiceRecordsAndSentenceSummariesAgreeWithTheTokensOnGeneratedTexts) {
     fl_test::Lexicon lex(kLexicon);
     ASSERT_EQ(FL_OK, lex.status()) << lex.error().message;
@@ -709,6 +709,7 @@ TEST(Context, TheVoiceRecordsAndSentenceSummariesAgreeWithTheTokensOnGeneratedTe
     fl_test::Result res;
     std::set<size_t> lengths;
     size_t cue_words = 0;
+    size_t quotations = 0;
     for (int text_i = 0; text_i < 2000; text_i++) {
         std::string text = texts.text(1, 120, 6);
         ASSERT_EQ(FL_OK, res.analyze(lex, text)) << res.error().message;
@@ -758,9 +759,23 @@ TEST(Context, TheVoiceRecordsAndSentenceSummariesAgreeWithTheTokensOnGeneratedTe
             cue_words += want_cues.size();
         }
         ASSERT_EQ(r->tokens.len, next) << text;
+        // every token between a closing mark and the token it closed is quoted (quotes.c marks
+        // the range two tokens a turn); of a closing '' the second apostrophe is the mark, and
+        // the first is not quoted
+        for (size_t i = 0; i < r->tokens.len; i++) {
+            if (v[i].opened != UINT32_MAX) {
+                bool two = k[i].cp0 == '\'' && k[i - 1].cp0 == '\'' &&
+                           t[i - 1].kind == FL_TOKEN_PUNCT;
+                for (size_t j = v[i].opened + 1; j < i - (two ? 1 : 0); j++) {
+                    ASSERT_EQ(1, v[j].quoted) << "token " << j << " of " << text;
+                }
+                quotations++;
+            }
+        }
     }
     for (size_t len = 1; len <= 60; len++) {
         EXPECT_EQ(1u, lengths.count(len)) << "no sentence of " << len << " tokens";
     }
     EXPECT_GE(cue_words, 10000u);
+    EXPECT_GE(quotations, 1000u);
 }
