@@ -764,7 +764,7 @@ TEST(Context, TheVoiceRecordsAndSentenceSummariesAgreeWithTheTokensOnGeneratedTe
         // the first is not quoted
         for (size_t i = 0; i < r->tokens.len; i++) {
             if (v[i].opened != UINT32_MAX) {
-                bool two = k[i].cp0 == '\'' && k[i - 1].cp0 == '\'' &&
+                bool two = i > 0 && k[i].cp0 == '\'' && k[i - 1].cp0 == '\'' &&
                            t[i - 1].kind == FL_TOKEN_PUNCT;
                 for (size_t j = v[i].opened + 1; j < i - (two ? 1 : 0); j++) {
                     ASSERT_EQ(1, v[j].quoted) << "token " << j << " of " << text;
