@@ -212,6 +212,7 @@ static inline bool stop_after_symbol(uint8_t b) {
     return b >= 0x80 || b == '\'' || b == '`' || b == '-';
 }
 
+#if defined(__SSE2__) /* plain_words' alone: unused, and an error, without SSE2 */
 /* The end of an ASCII word that the general path takes on through the '.', ',' or '@' at
  * *end (after a letter or digit), and on through those after it, into *end; false where it
  * may not be told from ASCII alone (a byte past ASCII, an apostrophe after it). *letter and
@@ -250,6 +251,7 @@ static bool ascii_joined(const uint8_t *text, size_t len, size_t *end, bool *let
     return k != FL_C_APOSTROPHE && k != FL_C_MARK && k != FL_C_FORMAT && k != FL_C_LETTER &&
            k != FL_C_DIGIT;
 }
+#endif
 
 _Static_assert(offsetof(fl_token, end) == 4 && offsetof(fl_token, cp_start) == 8 &&
                    offsetof(fl_token, cp_end) == 12 && offsetof(fl_token, sentence) == 16 &&
