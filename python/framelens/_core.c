@@ -3560,6 +3560,310 @@ done:
     return out;
 }
 
+/* ------------------------------------------------------------------ who says each match */
+
+/* A contiguous buffer of obj holding exactly `bytes` bytes (writable when asked). */
+static int get_bytes(PyObject *obj, Py_buffer *view, Py_ssize_t bytes, bool writable,
+                     const char *what) {
+    if (PyObject_GetBuffer(obj, view, PyBUF_C_CONTIGUOUS | (writable ? PyBUF_WRITABLE : 0)) < 0) {
+        return -1;
+    }
+    if (bytes >= 0 && view->len != bytes) {
+        PyErr_Format(PyExc_ValueError, "%s must hold %zd bytes, not %zd", what, bytes, view->len);
+        PyBuffer_Release(view);
+        return -1;
+    }
+    return 0;
+}
+
+/* Columns are read and written with memcpy: a slice of a byte buffer need not be aligned. */
+static uint32_t load_u32(const char *p, size_t i) {
+    uint32_t v;
+    memcpy(&v, p + 4 * i, sizeof(v));
+    return v;
+}
+
+static int64_t load_i64(const char *p, size_t i) {
+    int64_t v;
+    memcpy(&v, p + 8 * i, sizeof(v));
+    return v;
+}
+
+static void store_i64(char *p, size_t i, int64_t v) {
+    memcpy(p + 8 * i, &v, sizeof(v));
+}
+
+/* The distinct cue lemmas of one call: an open-addressed table of (string, code), so that a
+ * Python str and a dict lookup are made per distinct lemma, not per match. */
+typedef struct lemma_slot {
+    int64_t start, end; /* the string in the attribution strings; end < 0: empty slot */
+    uint64_t hash;
+    int64_t code;
+} lemma_slot;
+
+static uint64_t bytes_hash(const char *s, size_t n) {
+    uint64_t h = 1469598103934665603ull; /* FNV-1a */
+    for (size_t i = 0; i < n; i++) {
+        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+    }
+    return h;
+}
+
+/* The code of lemma data[start:end] in lemma_code (a dict str -> int: a new lemma gets the
+ * next code, len(lemma_code)), through the table; -1 with an exception set. */
+static int64_t lemma_code_of(lemma_slot *table, size_t mask, const char *data, int64_t start,
+                             int64_t end, PyObject *lemma_code) {
+    size_t len = (size_t)(end - start);
+    uint64_t h = bytes_hash(data + start, len);
+    size_t i = (size_t)h & mask;
+    while (table[i].end >= 0) {
+        if (table[i].hash == h && (size_t)(table[i].end - table[i].start) == len &&
+            memcmp(data + table[i].start, data + start, len) == 0) {
+            return table[i].code;
+        }
+        i = (i + 1) & mask;
+    }
+    PyObject *key = PyUnicode_DecodeUTF8(data + start, (Py_ssize_t)len, "strict");
+    if (key == NULL) {
+        return -1;
+    }
+    int64_t code = -1;
+    PyObject *got = PyDict_GetItemWithError(lemma_code, key); /* borrowed */
+    if (got != NULL) {
+        code = (int64_t)PyLong_AsLongLong(got);
+        if (code < 0 && !PyErr_Occurred()) {
+            PyErr_SetString(PyExc_ValueError, "lemma codes must not be negative");
+        }
+    } else if (!PyErr_Occurred()) {
+        code = (int64_t)PyDict_Size(lemma_code);
+        PyObject *value = PyLong_FromLongLong(code);
+        if (value == NULL || PyDict_SetItem(lemma_code, key, value) < 0) {
+            code = -1;
+        }
+        Py_XDECREF(value);
+    }
+    Py_DECREF(key);
+    if (code < 0) {
+        return -1;
+    }
+    table[i] = (lemma_slot){start, end, h, code};
+    return code;
+}
+
+PyDoc_STRVAR(
+    match_who_doc,
+    "match_who($module, cols, attr_offsets, attr_data, lemma_code, out, speaker_base, "
+    "cue_base, /)\n--\n\n"
+    "Who says each match of a batch (cols: its analyze_columns columns): the attribution a "
+    "match links to (match_attribution, through doc_attributions and match_doc) gives its "
+    "speaker's offsets and actor and the strings attr_offsets (int64, 4 an attribution: "
+    "speaker, cue, cue lemma, content) and attr_data (UTF-8) its speaker, cue and lemma. "
+    "Writes one value a match into each buffer of out: has, named (uint8), speaker_start, "
+    "speaker_end (int64, 0 without an attribution), speaker_actor (uint32, UINT32_MAX "
+    "without), lemma (int64 code, -1 without), speaker_offsets and cue_offsets (int64, the "
+    "end of each match's string, from speaker_base and cue_base; empty without a speaker or "
+    "cue). lemma_code (dict str -> int) codes each lemma, a new one len(lemma_code). "
+    "Returns (speaker_data, cue_data): bytes.");
+
+enum { WHO_HAS, WHO_NAMED, WHO_START, WHO_END, WHO_ACTOR, WHO_LEMMA, WHO_SPEAKER, WHO_CUE, WHO_N };
+
+static PyObject *core_match_who(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
+    (void)module;
+    if (nargs != 7) {
+        PyErr_SetString(PyExc_TypeError, "match_who() takes 7 arguments");
+        return NULL;
+    }
+    PyObject *cols = args[0], *lemma_code = args[3], *out = args[4];
+    if (!PyDict_Check(cols) || !PyDict_Check(lemma_code) || !PyTuple_Check(out) ||
+        PyTuple_GET_SIZE(out) != WHO_N) {
+        PyErr_SetString(PyExc_TypeError,
+                        "match_who: cols and lemma_code must be dicts, out a tuple of 8");
+        return NULL;
+    }
+    int64_t sp_base = (int64_t)PyLong_AsLongLong(args[5]);
+    int64_t cue_base = (int64_t)PyLong_AsLongLong(args[6]);
+    if ((sp_base == -1 || cue_base == -1) && PyErr_Occurred()) {
+        return NULL;
+    }
+    static const char *const in_names[] = {"match_attribution", "match_doc",
+                                           "doc_attributions",  "attr_speaker_start",
+                                           "attr_speaker_end",  "attr_speaker_actor"};
+    enum { LINK, DOC, PER_DOC, SP_START, SP_END, SP_ACTOR, IN_N };
+    Py_buffer in[IN_N], outs[WHO_N], off_view, data_view;
+    int n_in = 0, n_out = 0;
+    bool have_off = false, have_data = false;
+    PyObject *sp_data = NULL, *cue_data = NULL, *result = NULL;
+    int64_t *first = NULL;
+    lemma_slot *table = NULL;
+    for (; n_in < IN_N; n_in++) {
+        PyObject *col = PyDict_GetItemString(cols, in_names[n_in]); /* borrowed */
+        if (col == NULL) {
+            PyErr_Format(PyExc_KeyError, "cols has no %s", in_names[n_in]);
+            goto done;
+        }
+        if (get_bytes(col, &in[n_in], -1, false, in_names[n_in]) < 0) {
+            goto done;
+        }
+    }
+    size_t n = (size_t)in[LINK].len / 4, n_docs = (size_t)in[PER_DOC].len / 4;
+    size_t n_attr = (size_t)in[SP_START].len / 8;
+    if (in[DOC].len != in[LINK].len || in[SP_END].len != in[SP_START].len ||
+        (size_t)in[SP_ACTOR].len != 4 * n_attr) {
+        PyErr_SetString(PyExc_ValueError, "match_who: columns of different lengths");
+        goto done;
+    }
+    static const Py_ssize_t widths[WHO_N] = {1, 1, 8, 8, 4, 8, 8, 8};
+    for (; n_out < WHO_N; n_out++) {
+        if (get_bytes(PyTuple_GET_ITEM(out, n_out), &outs[n_out], widths[n_out] * (Py_ssize_t)n,
+                      true, "each buffer of out") < 0) {
+            goto done;
+        }
+    }
+    if (get_bytes(args[1], &off_view, -1, false, "attr_offsets") < 0) {
+        goto done;
+    }
+    have_off = true;
+    if (get_bytes(args[2], &data_view, -1, false, "attr_data") < 0) {
+        goto done;
+    }
+    have_data = true;
+    size_t n_strings = off_view.len / 8 > 0 ? (size_t)off_view.len / 8 - 1 : 0;
+    const char *off = off_view.buf;
+    const char *data = data_view.buf != NULL ? data_view.buf : ""; /* no offset from NULL */
+    const char *link = in[LINK].buf, *doc = in[DOC].buf, *per_doc = in[PER_DOC].buf;
+    /* each document's first attribution row */
+    first = PyMem_Malloc((n_docs + 1) * sizeof(*first));
+    if (first == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    first[0] = 0;
+    for (size_t d = 0; d < n_docs; d++) {
+        first[d + 1] = first[d] + load_u32(per_doc, d);
+    }
+    /* one pass checks every link and sizes the strings, the next writes */
+    size_t sp_len = 0, cue_len = 0, n_has = 0;
+    for (size_t m = 0; m < n; m++) {
+        uint32_t l = load_u32(link, m);
+        if (l == UINT32_MAX) {
+            continue;
+        }
+        uint32_t d = load_u32(doc, m);
+        int64_t row = d < n_docs ? first[d] + (int64_t)l : -1;
+        if (d >= n_docs || (uint64_t)row >= n_attr || 4 * (uint64_t)row + 3 > n_strings) {
+            PyErr_SetString(PyExc_ValueError, "match_who: a match links to no attribution");
+            goto done;
+        }
+        for (size_t k = 0; k < 3; k++) {
+            int64_t s = load_i64(off, 4 * (size_t)row + k),
+                    e = load_i64(off, 4 * (size_t)row + k + 1);
+            if (s < 0 || e < s || e > data_view.len) {
+                PyErr_SetString(PyExc_ValueError, "match_who: attr_offsets out of attr_data");
+                goto done;
+            }
+        }
+        int64_t s = load_i64(in[SP_START].buf, (size_t)row),
+                e = load_i64(in[SP_END].buf, (size_t)row);
+        if (e > s) {
+            sp_len += (size_t)(load_i64(off, 4 * (size_t)row + 1) - load_i64(off, 4 * (size_t)row));
+        }
+        cue_len += (size_t)(load_i64(off, 4 * (size_t)row + 2) -
+                            load_i64(off, 4 * (size_t)row + 1));
+        n_has++;
+    }
+    sp_data = PyBytes_FromStringAndSize(NULL, (Py_ssize_t)sp_len);
+    cue_data = PyBytes_FromStringAndSize(NULL, (Py_ssize_t)cue_len);
+    size_t mask = 1;
+    while (mask < 2 * n_has + 1) {
+        mask <<= 1;
+    }
+    table = PyMem_Malloc(mask * sizeof(*table));
+    if (sp_data == NULL || cue_data == NULL || table == NULL) {
+        if (table == NULL) {
+            PyErr_NoMemory();
+        }
+        goto done;
+    }
+    for (size_t i = 0; i < mask; i++) {
+        table[i].end = -1;
+    }
+    mask--;
+    char *sp_out = PyBytes_AS_STRING(sp_data), *cue_out = PyBytes_AS_STRING(cue_data);
+    uint8_t *has = outs[WHO_HAS].buf, *named = outs[WHO_NAMED].buf;
+    char *start = outs[WHO_START].buf, *end = outs[WHO_END].buf, *actor = outs[WHO_ACTOR].buf;
+    char *lemma = outs[WHO_LEMMA].buf, *sp_off = outs[WHO_SPEAKER].buf;
+    char *cue_off = outs[WHO_CUE].buf;
+    int64_t sp_at = 0, cue_at = 0;
+    for (size_t m = 0; m < n; m++) {
+        uint32_t l = load_u32(link, m);
+        uint32_t who = UINT32_MAX;
+        int64_t s = 0, e = 0, code = -1;
+        bool is_named = false;
+        if (l != UINT32_MAX) {
+            /* checked again, as the first pass did: an out buffer may share memory with a
+             * column read here */
+            uint32_t d = load_u32(doc, m);
+            int64_t r = d < n_docs ? first[d] + (int64_t)l : -1;
+            if (r < 0 || (uint64_t)r >= n_attr || 4 * (uint64_t)r + 3 > n_strings) {
+                PyErr_SetString(PyExc_ValueError, "match_who: a match links to no attribution");
+                goto done;
+            }
+            size_t row = (size_t)r;
+            s = load_i64(in[SP_START].buf, row);
+            e = load_i64(in[SP_END].buf, row);
+            who = load_u32(in[SP_ACTOR].buf, row);
+            is_named = e > s;
+            int64_t o0 = load_i64(off, 4 * row), o1 = load_i64(off, 4 * row + 1);
+            int64_t o2 = load_i64(off, 4 * row + 2), o3 = load_i64(off, 4 * row + 3);
+            int64_t sp_n = is_named ? o1 - o0 : 0;
+            if (o0 < 0 || o1 < o0 || o2 < o1 || o3 < o2 || o3 > data_view.len ||
+                sp_n > (int64_t)sp_len - sp_at || o2 - o1 > (int64_t)cue_len - cue_at) {
+                PyErr_SetString(PyExc_ValueError, "match_who: attr_offsets out of attr_data");
+                goto done;
+            }
+            if (sp_n > 0) {
+                memcpy(sp_out + sp_at, data + o0, (size_t)sp_n);
+                sp_at += sp_n;
+            }
+            if (o2 > o1) {
+                memcpy(cue_out + cue_at, data + o1, (size_t)(o2 - o1));
+                cue_at += o2 - o1;
+            }
+            code = lemma_code_of(table, mask, data, o2, o3, lemma_code);
+            if (code < 0) {
+                goto done;
+            }
+        }
+        has[m] = l != UINT32_MAX;
+        named[m] = is_named;
+        store_i64(start, m, s);
+        store_i64(end, m, e);
+        memcpy(actor + 4 * m, &who, sizeof(who));
+        store_i64(lemma, m, code);
+        store_i64(sp_off, m, sp_base + sp_at);
+        store_i64(cue_off, m, cue_base + cue_at);
+    }
+    result = PyTuple_Pack(2, sp_data, cue_data);
+done:
+    PyMem_Free(table);
+    PyMem_Free(first);
+    Py_XDECREF(sp_data);
+    Py_XDECREF(cue_data);
+    if (have_data) {
+        PyBuffer_Release(&data_view);
+    }
+    if (have_off) {
+        PyBuffer_Release(&off_view);
+    }
+    for (int i = 0; i < n_out; i++) {
+        PyBuffer_Release(&outs[i]);
+    }
+    for (int i = 0; i < n_in; i++) {
+        PyBuffer_Release(&in[i]);
+    }
+    return result;
+}
+
 static PyMethodDef core_methods[] = {
     {"analyze_batch", (PyCFunction)(void (*)(void))core_analyze_batch, METH_FASTCALL,
      analyze_batch_doc},
@@ -3585,6 +3889,7 @@ static PyMethodDef core_methods[] = {
      dedupe_signatures_doc},
     {"dedupe_cluster", (PyCFunction)(void (*)(void))core_dedupe_cluster, METH_FASTCALL,
      dedupe_cluster_doc},
+    {"match_who", (PyCFunction)(void (*)(void))core_match_who, METH_FASTCALL, match_who_doc},
     {NULL, NULL, 0, NULL},
 };
 

@@ -104,6 +104,16 @@ def analyze_columns(
     /,
 ) -> Dict[str, Union[bytes, memoryview]]: ...
 def batch_slot() -> object: ...
+def match_who(
+    cols: Dict[str, Union[bytes, memoryview]],
+    attr_offsets: Any,
+    attr_data: Any,
+    lemma_code: Dict[str, int],
+    out: Tuple[Any, Any, Any, Any, Any, Any, Any, Any],
+    speaker_base: int,
+    cue_base: int,
+    /,
+) -> Tuple[bytes, bytes]: ...
 def pool_new(
     lexicon: Optional[Lexicon],
     threads: int,

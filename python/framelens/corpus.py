@@ -918,53 +918,18 @@ class _MatchColumns:
             scale: float = 1.0) -> None:
         """Adds a batch's matches; attr_offsets, attr_data: its attributions' strings (4 an
         attribution, see _attribution_texts); scale: see _Buffer."""
-        import pyarrow as pa
-        link = np.frombuffer(cols["match_attribution"], dtype=np.uint32)
-        n = len(link)
-        has = link != _NONE
-        k = int(np.count_nonzero(has))
-        self.has.add(has.data, scale)
-        if not k:
-            self.named.add(bytes(n), scale)
-            self.speaker_start.add(bytes(8 * n), scale)
-            self.speaker_end.add(bytes(8 * n), scale)
-            self.speaker_actor.add(b"\xff" * (4 * n), scale)
-            self.lemma.add(b"\xff" * (8 * n), scale)
-            self.speaker.add_empty(n, scale)
-            self.cue.add_empty(n, scale)
-            return
-        # the batch's attribution row of each match that has one
-        per_doc = np.frombuffer(cols["doc_attributions"], dtype=np.uint32)
-        # take() with intp indices: indexing by uint32 arrays took several times as long
-        first = np.cumsum(per_doc, dtype=np.intp) - per_doc
-        at = np.flatnonzero(has)
-        doc = np.frombuffer(cols["match_doc"], dtype=np.uint32).take(at).astype(np.intp)
-        arow = first.take(doc) + link.take(at)
-        sp_s = np.frombuffer(cols["attr_speaker_start"], dtype=np.int64).take(arow)
-        sp_e = np.frombuffer(cols["attr_speaker_end"], dtype=np.int64).take(arow)
-        named_k = sp_e > sp_s
-        # each column spread out in its buffer, where it stays (no temporary array)
-        named = self.named.extend(n, scale).view(bool)
-        named.fill(False)
-        named[at] = named_k
-        for buf, values in ((self.speaker_start, sp_s), (self.speaker_end, sp_e)):
-            spread = buf.extend(8 * n, scale).view(np.int64)
-            spread.fill(0)
-            spread[at] = values
-        actor = self.speaker_actor.extend(4 * n, scale).view(np.uint32)
-        actor.fill(_NONE)
-        actor[at] = np.frombuffer(cols["attr_speaker_actor"], dtype=np.uint32).take(arow)
-        every = _string_array(attr_offsets, attr_data)
-        idx = 4 * arow
-        _add_taken(self.speaker, every.take(pa.array(idx[named_k])), named, scale)
-        _add_taken(self.cue, every.take(pa.array(idx + 1)), has, scale)
-        enc = every.take(pa.array(idx + 2)).dictionary_encode()
-        code = self.lemma_code
-        codes = np.fromiter((code.setdefault(s, len(code)) for s in
-                             enc.dictionary.to_pylist()), dtype=np.int64)
-        lemma = self.lemma.extend(8 * n, scale).view(np.int64)
-        lemma.fill(-1)
-        lemma[at] = codes.take(enc.indices.to_numpy().astype(np.intp))
+        n = len(cols["match_attribution"]) // 4
+        # one pass in C writes each column in its buffer, where it stays: the numpy and
+        # pyarrow calls it replaces cost more than their work, run cold after each batch
+        speaker, cue = self.speaker, self.cue
+        out = (self.has.extend(n, scale), self.named.extend(n, scale),
+               self.speaker_start.extend(8 * n, scale), self.speaker_end.extend(8 * n, scale),
+               self.speaker_actor.extend(4 * n, scale), self.lemma.extend(8 * n, scale),
+               speaker.offsets.extend(8 * n, scale), cue.offsets.extend(8 * n, scale))
+        sp_data, cue_data = _core.match_who(cols, attr_offsets, attr_data, self.lemma_code, out,
+                                            len(speaker.data), len(cue.data))
+        speaker.data.add(sp_data, scale)
+        cue.data.add(cue_data, scale)
 
     def columns(self) -> Optional[Dict[str, Any]]:
         """The arrays of the matches gathered (views of the buffers: nothing may be added
@@ -1000,13 +965,6 @@ def _spread_taken(taken, present: np.ndarray):
     spread = np.zeros(len(present) + 1, np.int64)
     np.cumsum(lens, out=spread[1:])
     return spread, t_data, int(off[0]), int(off[-1])
-
-
-def _add_taken(strings: _Strings, taken, present: np.ndarray, scale: float = 1.0) -> None:
-    """Appends the strings of a pyarrow string array to ``strings`` at the rows where
-    ``present`` is True, an empty string at the others; scale: see _Buffer."""
-    spread, t_data, first, end = _spread_taken(taken, present)
-    strings.add(spread, b"" if t_data is None else memoryview(t_data)[first:end], scale)
 
 
 @functools.lru_cache(maxsize=None)

@@ -756,6 +756,122 @@ def test_match_columns_made_batch_by_batch_equal_those_looked_up_at_the_end(anal
     assert c.matches["speaker"].notna().any() and c.matches["cue"].isna().any()
 
 
+def _who_batch(rng: random.Random, words: List[str]):
+    """Generated columns of a batch as analyze_columns gives them (only those
+    _MatchColumns.add reads), with the attribution strings (4 an attribution) as Python str:
+    documents with 0-3 attributions, matches linked to one of their document's or none."""
+    per_doc = [rng.choice((0, 0, 1, 2, 3)) for _ in range(rng.randint(0, 12))]
+    strings: List[str] = []
+    sp_s: List[int] = []
+    sp_e: List[int] = []
+    actor: List[int] = []
+    for _ in range(sum(per_doc)):
+        named = rng.random() < 0.6
+        strings += [rng.choice(words) if named else "", rng.choice(words), rng.choice(words),
+                    " ".join(rng.choices(words, k=rng.randint(0, 4)))]
+        start = rng.randint(0, 50)
+        sp_s.append(start)
+        sp_e.append(start + (rng.randint(1, 9) if named else rng.choice((0, -1))))
+        actor.append(rng.choice((0, 1, 7, 0xFFFFFFFF)))
+    link: List[int] = []
+    doc: List[int] = []
+    for d, k in enumerate(per_doc):
+        for _ in range(rng.randint(0, 4)):
+            doc.append(d)
+            link.append(rng.randrange(k) if k and rng.random() < 0.7 else 0xFFFFFFFF)
+    data = [s.encode("utf-8") for s in strings]
+    offsets = np.concatenate([[0], np.cumsum([len(b) for b in data], dtype=np.int64)])
+    cols = {"match_attribution": np.array(link, np.uint32).tobytes(),
+            "match_doc": np.array(doc, np.uint32).tobytes(),
+            "doc_attributions": np.array(per_doc, np.uint32).tobytes(),
+            "attr_speaker_start": np.array(sp_s, np.int64).tobytes(),
+            "attr_speaker_end": np.array(sp_e, np.int64).tobytes(),
+            "attr_speaker_actor": np.array(actor, np.uint32).tobytes()}
+    return cols, offsets.astype(np.int64), b"".join(data), strings
+
+
+def test_match_columns_in_c_equal_a_plain_lookup():
+    """_MatchColumns.add (one pass in C, _core.match_who) gives, over generated batches added
+    one after another, what a plain lookup of each match's attribution gives: has, named,
+    speaker offsets and actor, speaker and cue strings (null without), and the cue lemmas as
+    sorted categories."""
+    from framelens.corpus import _NONE, _MatchColumns
+    rng = random.Random(11)
+    words = ["said", "told", "", "Kyiv", "Київ", "mayor", "the minister", "é", "a\u00e9b",
+             "claimed", "Кремль", "🙂", "say"]
+    for trial in range(300):
+        who = _MatchColumns()
+        expect: Dict[str, list] = {k: [] for k in ("has", "named", "start", "end", "actor",
+                                                    "speaker", "cue", "lemma")}
+        for _ in range(rng.randint(1, 4)):
+            cols, offsets, data, strings = _who_batch(rng, words)
+            who.add(cols, offsets, data, scale=rng.choice((1.0, 3.0)))
+            per_doc = np.frombuffer(cols["doc_attributions"], np.uint32)
+            first = np.concatenate([[0], np.cumsum(per_doc)]).astype(int)
+            sp_s = np.frombuffer(cols["attr_speaker_start"], np.int64)
+            sp_e = np.frombuffer(cols["attr_speaker_end"], np.int64)
+            actor = np.frombuffer(cols["attr_speaker_actor"], np.uint32)
+            for link, doc in zip(np.frombuffer(cols["match_attribution"], np.uint32),
+                                 np.frombuffer(cols["match_doc"], np.uint32), strict=True):
+                has = link != _NONE
+                row = int(first[doc] + link) if has else -1
+                named = bool(has and sp_e[row] > sp_s[row])
+                expect["has"].append(has)
+                expect["named"].append(named)
+                expect["start"].append(int(sp_s[row]) if has else 0)
+                expect["end"].append(int(sp_e[row]) if has else 0)
+                expect["actor"].append(int(actor[row]) if has else _NONE)
+                expect["speaker"].append(strings[4 * row] if named else None)
+                expect["cue"].append(strings[4 * row + 1] if has else None)
+                expect["lemma"].append(strings[4 * row + 2] if has else None)
+        got = who.columns()
+        if not any(expect["has"]):
+            assert got is None, trial
+            continue
+        assert got is not None
+        assert got["has"].tolist() == expect["has"], trial
+        assert got["named"].tolist() == expect["named"], trial
+        assert got["speaker_start"].tolist() == expect["start"], trial
+        assert got["speaker_end"].tolist() == expect["end"], trial
+        assert got["speaker_actor"].tolist() == expect["actor"], trial
+        assert got["speaker"].to_pylist() == expect["speaker"], trial
+        assert got["cue"].to_pylist() == expect["cue"], trial
+        lemmas = sorted({v for v in expect["lemma"] if v is not None})
+        assert got["lemmas"].tolist() == lemmas, trial
+        assert [lemmas[c] if c >= 0 else None for c in got["lemma_codes"]] == \
+            expect["lemma"], trial
+
+
+def test_match_who_refuses_bad_columns():
+    """_core.match_who raises, never reads or writes out of bounds, on columns that do not
+    fit: a link past the attributions, offsets past the data, buffers of the wrong size."""
+    from framelens import _core
+    rng = random.Random(5)
+    cols, offsets, data, _ = _who_batch(rng, ["said", "Kyiv"])
+    while not any(v != 0xFFFFFFFF for v in np.frombuffer(cols["match_attribution"], np.uint32)):
+        cols, offsets, data, _ = _who_batch(rng, ["said", "Kyiv"])
+    n = len(cols["match_attribution"]) // 4
+
+    def run(cols=cols, offsets=offsets, data=data, n=n):
+        out = (bytearray(n), bytearray(n), bytearray(8 * n), bytearray(8 * n),
+               bytearray(4 * n), bytearray(8 * n), bytearray(8 * n), bytearray(8 * n))
+        return _core.match_who(cols, offsets, data, {}, out, 0, 0)
+
+    run()
+    with pytest.raises(ValueError):
+        run(cols={**cols, "match_attribution": b"\x05\x00\x00\x00" * n})
+    with pytest.raises(ValueError):
+        run(cols={**cols, "match_doc": b"\xff\x00\x00\x00" * n})
+    with pytest.raises(ValueError):
+        run(offsets=np.concatenate([[0], np.full(len(offsets) - 1, len(data) + 1)]))
+    with pytest.raises(ValueError):
+        run(n=n + 1)
+    with pytest.raises(ValueError):
+        run(cols={**cols, "attr_speaker_actor": b""})
+    with pytest.raises(KeyError):
+        run(cols={k: v for k, v in cols.items() if k != "match_doc"})
+
+
 def test_pipelined_errors_come_in_record_order(analyzer):
     """A batch's own analysis error (a lone surrogate in the second record) is reported before
     a bad record of the next batch (the third), as the serial loop reports them."""
