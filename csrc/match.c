@@ -269,6 +269,13 @@ static const uint32_t SYMBOL_HASH[128] = {SYM64(0), SYM64(64)};
 #undef SYM
 #undef SYM_H
 
+/* fl__vocab_first in a table of n_slots slots, without its & mask, which only a table of
+ * more than 2^32 slots would need: a table is at most half full, of fewer than 2^30 ids
+ * (fl__vocab_intern) and the cue words. */
+static inline size_t first_slot(uint32_t hash, uint64_t n_slots) {
+    return (size_t)(((uint32_t)(hash * 0x9E3779B1u) * n_slots) >> 32);
+}
+
 /* Is token t one ASCII symbol (not a letter or digit), whose forms are the byte as
  * fl__fold_token_pair folds it ('`' is an apostrophe)? A tenth of all tokens. */
 static inline bool one_symbol(const uint8_t *text, const fl_token *t) {
@@ -289,7 +296,7 @@ FL_ALWAYS_INLINE static inline size_t fold_simple_to(const fl_lexicon *lex, cons
                                                      uint8_t *fdata, size_t *at_io,
                                                      const bool far) {
     const fl_vocab_slot *slots = lex->vocab_slots;
-    const size_t mask = lex->vocab_mask;
+    const uint64_t n_slots = (uint64_t)lex->vocab_mask + 1;
     const fl_token *t = toks + i;
     const fl_token *t_end = toks + n;
     fl_tokinfo *k = infos + i;
@@ -317,7 +324,7 @@ FL_ALWAYS_INLINE static inline size_t fold_simple_to(const fl_lexicon *lex, cons
         k->fold_off = (size_t)(d - fdata);
         k->hash_fold = hash;
         k->same = same;
-        size_t slot = fl__vocab_first(hash, mask);
+        size_t slot = first_slot(hash, n_slots);
         __builtin_prefetch(&slots[slot]);
         /* the slot, for the lookup below: root is free until first_step sets it */
         k->root = (uint32_t)slot;
@@ -413,13 +420,15 @@ static FL_NOINLINE fl_status label_rest(const fl_lexicon *lex, const uint8_t *te
  * it would make the compiler read them again from lex for every token. */
 typedef struct look_ctx {
     const fl_vocab_slot *slots;
-    size_t mask; /* the table's slots - 1 */
+    uint64_t n_slots;
+    size_t mask; /* n_slots - 1 */
     const fl_cue *const *cue_at;
     bool wild;
 } look_ctx;
 
 static inline look_ctx look_ctx_of(const fl_lexicon *lex) {
-    look_ctx c = {lex->vocab_slots, lex->vocab_mask, lex->cue_at, lex->wild_kinds != 0};
+    look_ctx c = {lex->vocab_slots, (uint64_t)lex->vocab_mask + 1, lex->vocab_mask, lex->cue_at,
+                  lex->wild_kinds != 0};
     return c;
 }
 
@@ -613,13 +622,13 @@ fold_look(const fl_lexicon *lex, const look_ctx *c, const uint8_t *text, size_t 
         k->same = same;
         return look_one(lex, c, text, res, tok, k, d, len, hash,
                         (w & SHORT_LEN.head_mask[len]) | SHORT_LEN.head_len[len], lw >> 56,
-                        fl__vocab_first(hash, c->mask), same, true, s, start, exact, true);
+                        first_slot(hash, c->n_slots), same, true, s, start, exact, true);
     }
     simple_form r = fold_one(s, from, len, far ? SIZE_MAX : text_end, d);
     k->hash_fold = r.hash;
     k->same = r.same;
     return look_one(lex, c, text, res, tok, k, d, len, r.hash, r.head, r.tail,
-                    fl__vocab_first(r.hash, c->mask), r.same, true, s, start, exact, false);
+                    first_slot(r.hash, c->n_slots), r.same, true, s, start, exact, false);
 }
 
 /* fold_look for a one_symbol token: its form is one byte, the same as its exact form, and
@@ -639,7 +648,7 @@ FL_ALWAYS_INLINE static inline fl_status symbol_look(const fl_lexicon *lex, cons
     k->same = true;
     *at_io = at + 1;
     return look_one(lex, c, text, res, tok, k, fdata + at, 1, hash, b | (uint64_t)1 << 56, 0,
-                    fl__vocab_first(hash, c->mask), true, true, NULL, start, exact, true);
+                    first_slot(hash, c->n_slots), true, true, NULL, start, exact, true);
 }
 
 /* fl__hash_bytes of f[0..len), 16 bytes readable from f: a form of up to 16 bytes by
