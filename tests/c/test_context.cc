@@ -693,8 +693,8 @@ TEST(Context, NoPunctuationOrHyphenTokenHasACueWord) {
     EXPECT_GT(words_with_cue, 60u); // and "said", "denied", "so", "called" kept theirs
 }
 
-// context.c's first loop reads a sentence's tokens eight a turn (the one to seven left over by
-// one, two and four): every voice record and every sentence's summary (its words' bits, its
+// context.c's first loop reads a sentence's tokens four a turn (the one to three left over by
+// one and two): every voice record and every sentence's summary (its words' bits, its
 // punctuation's classes, its cue words) agrees with the tokens, on generated texts whose
 // sentences have every length up to 60 tokens; and each quotation's tokens are quoted.
 TEST(Context, TheVoiceRecordsAndSentenceSummariesAgreeWithTheTokensOnGeneratedTexts) {
