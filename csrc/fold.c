@@ -161,57 +161,7 @@ fl_status fl__fold_token(const fl_allocator *a, fl_vec *scratch, const uint8_t *
     return fl__fold_append(a, scratch, s, len, mode, out);
 }
 
-/* Tokens of up to FOLD_CACHE_KEY bytes whose two forms fit in FOLD_CACHE_FORMS bytes are
- * cached, in FOLD_CACHE_SLOTS slots (about 100 KiB): enough for the punctuation, names and
- * words that recur in news, small beside a result's token arrays. A Cyrillic or Greek letter
- * takes two bytes, so a word of 16 letters is 32 bytes and its two forms 64 (with 24 and 40,
- * "правительство" was folded through utf8proc at every occurrence). */
-enum { FOLD_CACHE_KEY = 32, FOLD_CACHE_FORMS = 64, FOLD_CACHE_SLOTS = 1024 };
-
-typedef struct fold_slot {
-    uint8_t key_len;   /* 0: empty (tokens are never empty) */
-    uint8_t kind;
-    uint8_t exact;     /* the exact form is stored too */
-    uint8_t fold_len;
-    uint8_t exact_len;
-    uint8_t same;
-    uint8_t key[FOLD_CACHE_KEY];
-    uint8_t forms[FOLD_CACHE_FORMS]; /* folded form, then the exact form */
-} fold_slot;
-
-/*
- * The characters of one- and two-byte UTF-8 (U+0000..U+07FF: ASCII, Latin-1 and Latin
- * Extended, IPA, Greek, Cyrillic, Armenian, Hebrew, Arabic, ...) with their two forms, each
- * made on first sight by folding the character alone (fold_general). A word of such
- * characters folds to the concatenation of their forms unless it holds a combining mark:
- * a mark is what canonical ordering moves, what composition joins to the character before
- * it (no two characters of this range that are not marks compose), and what loses its
- * diacritic after a Latin or Greek base. So such a word (every word of Russian or
- * Ukrainian, Greek, Hebrew or Arabic news without points) is folded by table, and only a
- * word with a mark or a character beyond U+07FF takes the slot cache and utf8proc.
- */
-enum { CHAR_END = 0x800, CHAR_FORM = 6, CHAR_COPY = 8 };
-enum { CHAR_UNSEEN = 0, CHAR_ALONE = 1, CHAR_MARK = 2 };
-
-typedef struct char_forms {
-    uint8_t state; /* CHAR_UNSEEN, CHAR_ALONE (its forms below) or CHAR_MARK */
-    uint8_t fold_len, exact_len; /* at most CHAR_FORM */
-    uint8_t same;                /* its two forms are equal */
-    /* copied CHAR_COPY bytes at a time, the bytes past a form's length with it */
-    uint8_t fold[CHAR_COPY];
-    uint8_t exact[CHAR_COPY];
-} char_forms;
-
-/* Punctuation tokens of one character of U+2000..U+207F (General Punctuation: the dashes,
- * curly quotes and ellipsis of news) have their two forms in a table too, made on first
- * sight by folding the token as fl__fold_token does (a hyphen or en dash becomes " -"). */
-enum { PUNCT_CHARS = 0x80 };
-
-struct fl_fold_cache {
-    fold_slot slots[FOLD_CACHE_SLOTS];
-    char_forms chars[CHAR_END];
-    char_forms puncts[PUNCT_CHARS];
-};
+/* The cache's layout (fl_fold_cache, char_forms): internal.h. */
 
 void fl__fold_cache_free(const fl_allocator *a, fl_fold_cache *cache) {
     fl__free(a, cache);
@@ -289,7 +239,7 @@ static fl_status char_entry(const fl_allocator *a, fl_vec *scratch, fl_fold_cach
  * CHAR_FORM. */
 static fl_status punct_entry(const fl_allocator *a, fl_vec *scratch, fl_fold_cache *cache,
                              const uint8_t *s, const char_forms **out) {
-    char_forms *e = &cache->puncts[(((size_t)s[1] & 1) << 6) | (s[2] & 0x3F)];
+    char_forms *e = &cache->puncts[fl__punct_index(s)];
     if (e->state == CHAR_UNSEEN) {
         fl_vec forms = {0};
         fl_status st = fl__fold_token(a, scratch, s, 3, FL_TOKEN_PUNCT, FL_FOLD_CASELESS, &forms);
