@@ -651,6 +651,86 @@ FL_ALWAYS_INLINE static inline fl_status symbol_look(const fl_lexicon *lex, cons
                     first_slot(hash, c->n_slots), true, true, NULL, start, exact, true);
 }
 
+/* A token neither simple nor one_symbol of 1 to 8 ASCII bytes (16 readable from its start)
+ * without '`', and not a punctuation token starting with '-': "'s", "U.S", "don't", "a.m",
+ * "1,000". fl__fold_token_pair's forms of it are its text with A to Z lowered (folded) and
+ * its text (exact), so it is labelled as a simple token is, with same as that function sets
+ * it (always, for a lexicon without exact labels). False: fl__fold_token_pair's. */
+FL_ALWAYS_INLINE static inline bool ascii_look(const fl_lexicon *lex, const look_ctx *c,
+                                               const uint8_t *text, fl_result *res,
+                                               const fl_token *tok, fl_tokinfo *k, uint8_t *fdata,
+                                               size_t *at_io, uint8_t *start, const bool exact,
+                                               fl_status *st) {
+    const uint64_t ones = 0x0101010101010101ULL;
+    const uint64_t highs = 0x8080808080808080ULL;
+    size_t len = (uint32_t)(tok->end - tok->start);
+    const uint8_t *s = text + tok->start;
+    if (len > 8 || (tok->kind == FL_TOKEN_PUNCT && s[0] == '-')) {
+        return false;
+    }
+    uint64_t w = fl__load_le64(s) & SHORT_LEN.mask[len];
+    uint64_t tick = w ^ (ones * '`'); /* a zero byte where w has '`' (none past len) */
+    if (((w & highs) | ((tick - ones) & ~tick & highs)) != 0) {
+        return false;
+    }
+    /* bit 7 of each byte of A to Z: b + 0x3F reaches 0x80 from 'A', b + 0x25 from '[' (no
+     * carry between bytes below 0x80) */
+    uint64_t upper = (w + ones * 0x3F) & ~(w + ones * 0x25) & highs;
+    uint64_t lw = w | (upper >> 2);
+    size_t at = *at_io;
+    uint8_t *d = fdata + at;
+    fl__store_le64(d, lw);
+    uint64_t h = (SHORT_LEN.seed[len] ^ lw) * SHORT_LEN.mul[len]; /* fl__hash_short */
+    uint32_t hash = (uint32_t)(h ^ (h >> 32));
+    bool same = !exact || upper == 0;
+    set_len_no_wild(k, len);
+    k->fold_off = at;
+    k->hash_fold = hash;
+    k->same = same;
+    *at_io = at + len;
+    /* the head of the folded form: the text's masked bytes, folded, with the length */
+    uint64_t head = (lw & SHORT_LEN.head_mask[len]) | ((uint64_t)len << 56);
+    *st = look_one(lex, c, text, res, tok, k, d, len, hash, head, lw >> 56,
+                   first_slot(hash, c->n_slots), same, true, s, start, exact, true);
+    return true;
+}
+
+/* A punctuation token of one character of U+2000..U+207F (a curly quote, a dash) whose
+ * entry in res->fold_cache fl__fold_token_pair has made: labelled from the entry, as a
+ * one_symbol token is, when its folded form is 1 to 3 bytes (no longer than the token: the
+ * run's room is its text's) and (exact) the same as its exact form. False: the entry is not
+ * made or not such, for fl__fold_token_pair. */
+FL_ALWAYS_INLINE static inline bool punct_look(const fl_lexicon *lex, const look_ctx *c,
+                                               const uint8_t *text, fl_result *res,
+                                               const fl_token *tok, fl_tokinfo *k, uint8_t *fdata,
+                                               size_t *at_io, uint8_t *start, const bool exact,
+                                               fl_status *st) {
+    const uint8_t *s = text + tok->start;
+    if (tok->end - tok->start != 3 || s[0] != 0xE2 || (s[1] & 0xFE) != 0x80 ||
+        (s[2] & 0xC0) != 0x80 || tok->kind != FL_TOKEN_PUNCT || res->fold_cache == NULL) {
+        return false;
+    }
+    const char_forms *e = &res->fold_cache->puncts[fl__punct_index(s)];
+    size_t len = e->fold_len;
+    if (e->state != CHAR_ALONE || len - 1 >= 3 || (exact && !e->same)) {
+        return false;
+    }
+    uint64_t w = fl__load_le64(e->fold) & SHORT_LEN.mask[len];
+    size_t at = *at_io;
+    uint8_t *d = fdata + at;
+    fl__store_le64(d, w);
+    uint64_t h = (SHORT_LEN.seed[len] ^ w) * SHORT_LEN.mul[len]; /* fl__hash_short */
+    uint32_t hash = (uint32_t)(h ^ (h >> 32));
+    set_len_no_wild(k, len);
+    k->fold_off = at;
+    k->hash_fold = hash;
+    k->same = true;
+    *at_io = at + len;
+    *st = look_one(lex, c, text, res, tok, k, d, len, hash, w | (uint64_t)len << 56, 0,
+                   first_slot(hash, c->n_slots), true, true, NULL, start, exact, true);
+    return true;
+}
+
 /* fl__hash_bytes of f[0..len), 16 bytes readable from f: a form of up to 16 bytes by
  * masked words, as fold_one hashes it, not byte by byte. */
 static inline uint32_t hash_form(const uint8_t *f, size_t len) {
@@ -766,6 +846,10 @@ FL_ALWAYS_INLINE static inline fl_status simple_run(const fl_lexicon *lex, const
             st = fold_look(lex, &c, text, text_end, res, tok, k, fdata, &at, start, far, exact);
         } else if (one_symbol(text, tok)) {
             st = symbol_look(lex, &c, text, res, tok, k, fdata, &at, start, exact);
+        } else if (far && punct_look(lex, &c, text, res, tok, k, fdata, &at, start, exact, &st)) {
+            /* labelled */
+        } else if (far && ascii_look(lex, &c, text, res, tok, k, fdata, &at, start, exact, &st)) {
+            /* labelled */
         } else if (far) {
             res->folded.len = at;
             st = label_other_in_run(lex, text, text_end, res, (size_t)(tok - toks));

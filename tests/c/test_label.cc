@@ -452,3 +452,65 @@ TEST(Label, WordsThatDifferInTheirLastLetterStartAtDifferentSlots) {
         EXPECT_GE(slots.size(), 24u) << "stem " << stem;
     }
 }
+
+// Tokens neither simple nor one ASCII symbol that the one pass labels without
+// fl__fold_token_pair (ASCII ones of up to 8 bytes without '`'; curly quotes and dashes whose
+// forms the fold cache holds), beside the shapes that still take it (longer, with '`', a
+// leading '-', accented, Cyrillic), in every case, in lexicons that hold them (folded,
+// case-sensitive, as wildcard prefixes) and not: as the general lookups say.
+TEST(Label, AsciiAndPunctuationShapesAreLabelledAsTheGeneralLookupsSay) {
+    std::mt19937 rng(42);
+    // clang-format off
+    const Strings shapes = {
+        "'s", "U.S", "u.s", "a.m", "P.M", "don't", "Don't", "I'm", "doesn't", "wouldn't",
+        "shouldn't", "1,000", "3.5", "O'Neil", "o'neil", "e.g", "don`t", "`s", "...", "--", "-",
+        "?!", "@[Z]", "AZaz@[`{", "0.5%", "ab.cd.ef", "ab.cd.efg", "Q&A", "AT&T", "a/b",
+        "\xe2\x80\x9c", "\xe2\x80\x9d", "\xe2\x80\x94", "\xe2\x80\x93", "\xe2\x80\x99",
+        "\xe2\x80\x98", "\xe2\x80\xa6", "\xe2\x80\xb2", "\xe2\x81\x84", "\xe2\x80\x8b",
+        "don\xe2\x80\x99t", "\xe2\x80\x99s", "Z\xc3\xbcrich", "\xd0\x9a\xd0\xb8\xd1\x97\xd0\xb2",
+        "said", "told", "state", "x"};
+    // clang-format on
+    auto word = [&] {
+        std::string w = shapes[rng() % shapes.size()];
+        return rng() % 3 == 0 ? cased(rng, w) : w;
+    };
+    for (int round = 0; round < 150; round++) {
+        std::string json = "{\"terms\": [";
+        Strings seen;
+        int n = 2 + (int)(rng() % 10);
+        for (int t = 0; t < n; t++) {
+            bool exact = rng() % 3 == 0;
+            std::string w = word();
+            if (rng() % 4 == 0 && w.size() > 2 && isalnum((unsigned char)w[1])) {
+                w = w.substr(0, 2) + "*";
+            }
+            std::string words = w + (rng() % 3 == 0 ? " " + word() : "");
+            if (words.find('\\') != std::string::npos || words.find('"') != std::string::npos ||
+                std::find(seen.begin(), seen.end(), words) != seen.end()) {
+                continue;
+            }
+            json += std::string(seen.empty() ? "" : ", ") + "{\"term\": \"" + words +
+                    "\", \"category\": \"c\"" + (exact ? ", \"case_sensitive\": true" : "") + "}";
+            seen.push_back(words);
+        }
+        json += "]}";
+        fl_test::Lexicon lex(json);
+        if (lex.status() != FL_OK) {
+            continue; // a term of no token ("-" alone, ...): not what is tested here
+        }
+        fl_test::Result res;
+        for (int t = 0; t < 2; t++) {
+            std::string text;
+            int words = 1 + (int)(rng() % 80);
+            for (int j = 0; j < words; j++) {
+                text += (j == 0 ? "" : rng() % 4 == 0 ? "" : " ") + word();
+            }
+            ASSERT_EQ(FL_OK, res.analyze(lex, text)) << res.error().message;
+            check_labels(lex.get(), text, res.get(), json + " / " + text);
+            check_both_passes(lex.get(), text, res.get(), json + " / " + text);
+            if (HasFailure()) {
+                return;
+            }
+        }
+    }
+}
