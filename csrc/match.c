@@ -731,6 +731,79 @@ FL_ALWAYS_INLINE static inline bool punct_look(const fl_lexicon *lex, const look
     return true;
 }
 
+/* A token, not punctuation, of ASCII bytes without '`' and one curly apostrophe (U+2018 or
+ * U+2019), 4 to 10 bytes (16 readable from its start): "’s", "don’t", "I’m". Its forms
+ * (fl__fold_token_pair's) are the ASCII token with "'" for the apostrophe (folded: with A to
+ * Z lowered), of 2 to 8 bytes; labelled as label_other labels it. False: not such a token. */
+FL_ALWAYS_INLINE static inline bool apos_look(const fl_lexicon *lex, const look_ctx *c,
+                                              const uint8_t *text, fl_result *res,
+                                              const fl_token *tok, fl_tokinfo *k, uint8_t *fdata,
+                                              size_t *at_io, uint8_t *start, const bool exact,
+                                              fl_status *st) {
+    size_t len = (uint32_t)(tok->end - tok->start);
+    const uint8_t *s = text + tok->start;
+    if (len - 4 > 6 || tok->kind == FL_TOKEN_PUNCT) {
+        return false;
+    }
+    /* its first byte above 0x7F, in its first 8 (an apostrophe from the ninth would end
+     * past 10 bytes), starts the apostrophe: a cheap no for the others (Cyrillic, accented
+     * words) */
+    uint64_t high = fl__load_le64(s) & 0x8080808080808080ULL;
+    size_t p = (size_t)__builtin_ctzll(high | (uint64_t)1 << 63) / 8;
+    if (s[p] != 0xE2 || s[p + 1] != 0x80 || (s[p + 2] & 0xFE) != 0x98) {
+        return false;
+    }
+    uint64_t w = 0; /* the exact form */
+    size_t n = 0;
+    bool apos = false;
+    for (size_t j = 0; j < len; j++, n++) {
+        uint64_t b = s[j];
+        if (b == '`') {
+            return false;
+        }
+        if (b >= 0x80) {
+            if (apos || b != 0xE2 || j + 2 >= len || s[j + 1] != 0x80 ||
+                (s[j + 2] & 0xFE) != 0x98) {
+                return false;
+            }
+            apos = true;
+            b = '\'';
+            j += 2;
+        }
+        w |= b << (8 * n);
+    }
+    if (!apos) {
+        return false;
+    }
+    const uint64_t ones = 0x0101010101010101ULL;
+    uint64_t upper = (w + ones * 0x3F) & ~(w + ones * 0x25) & (ones * 0x80); /* ascii_look's */
+    uint64_t lw = w | (upper >> 2);
+    size_t at = *at_io;
+    uint8_t *d = fdata + at;
+    /* the exact form after the folded one, as fl__fold_token_pair leaves it (the next token
+     * overwrites it): within the run's room, n + 8 being at most len + 6 */
+    fl__store_le64(d, lw);
+    fl__store_le64(d + n, w);
+    uint64_t h = (SHORT_LEN.seed[n] ^ lw) * SHORT_LEN.mul[n]; /* fl__hash_short */
+    uint32_t hash = (uint32_t)(h ^ (h >> 32));
+    bool same = !exact || upper == 0;
+    const uint8_t *e = exact ? d + n : NULL;
+    set_len_no_wild(k, n);
+    k->id_exact = exact && !same ? fl__exact_find_fast(lex, e, n) : FL_NO_ID;
+    if (c->wild && wild_may_have(lex, d, n, e, n) &&
+        (*st = wild_labels(lex, res, k, d, n, e, n)) != FL_OK) {
+        return true;
+    }
+    k->fold_off = at;
+    k->hash_fold = hash;
+    k->same = same;
+    *at_io = at + n;
+    *st = look_one(lex, c, text, res, tok, k, d, n, hash,
+                   (lw & SHORT_LEN.head_mask[n]) | ((uint64_t)n << 56), lw >> 56,
+                   first_slot(hash, c->n_slots), same, false, NULL, start, exact, true);
+    return true;
+}
+
 /* fl__hash_bytes of f[0..len), 16 bytes readable from f: a form of up to 16 bytes by
  * masked words, as fold_one hashes it, not byte by byte. */
 static inline uint32_t hash_form(const uint8_t *f, size_t len) {
@@ -846,17 +919,22 @@ FL_ALWAYS_INLINE static inline fl_status simple_run(const fl_lexicon *lex, const
             st = fold_look(lex, &c, text, text_end, res, tok, k, fdata, &at, start, far, exact);
         } else if (one_symbol(text, tok)) {
             st = symbol_look(lex, &c, text, res, tok, k, fdata, &at, start, exact);
-        } else if (far && punct_look(lex, &c, text, res, tok, k, fdata, &at, start, exact, &st)) {
-            /* labelled */
-        } else if (far && ascii_look(lex, &c, text, res, tok, k, fdata, &at, start, exact, &st)) {
-            /* labelled */
-        } else if (far) {
+        } else if (!far) {
+            break;
+        } else if (text[tok->start] < 0x80
+                       ? ascii_look(lex, &c, text, res, tok, k, fdata, &at, start, exact, &st) ||
+                             apos_look(lex, &c, text, res, tok, k, fdata, &at, start, exact, &st)
+                   : text[tok->start] == 0xE2
+                       ? punct_look(lex, &c, text, res, tok, k, fdata, &at, start, exact, &st) ||
+                             apos_look(lex, &c, text, res, tok, k, fdata, &at, start, exact, &st)
+                       : false) {
+            /* labelled without fl__fold_token_pair (none of them takes a token whose first
+             * byte is neither ASCII nor that of U+2000..U+2FFF: a Cyrillic or accented word) */
+        } else {
             res->folded.len = at;
             st = label_other_in_run(lex, text, text_end, res, (size_t)(tok - toks));
             fdata = res->folded.data; /* moved, maybe */
             at = res->folded.len;
-        } else {
-            break;
         }
         if (st != FL_OK) {
             break;
