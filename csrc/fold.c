@@ -217,6 +217,7 @@ static fl_status char_entry(const fl_allocator *a, fl_vec *scratch, fl_fold_cach
                             int32_t cp, const char_forms **out) {
     char_forms *e = &cache->chars[cp];
     if (e->state == CHAR_UNSEEN) {
+        memset(e, 0, sizeof *e);
         bool fits = false;
         bool exact_fits = false;
         fl_status st;
@@ -241,6 +242,7 @@ static fl_status punct_entry(const fl_allocator *a, fl_vec *scratch, fl_fold_cac
                              const uint8_t *s, const char_forms **out) {
     char_forms *e = &cache->puncts[fl__punct_index(s)];
     if (e->state == CHAR_UNSEEN) {
+        memset(e, 0, sizeof *e);
         fl_vec forms = {0};
         fl_status st = fl__fold_token(a, scratch, s, 3, FL_TOKEN_PUNCT, FL_FOLD_CASELESS, &forms);
         size_t f = forms.len;
@@ -391,7 +393,17 @@ fl_status fl__fold_token_pair(const fl_allocator *a, fl_vec *scratch, fl_fold_ca
         if (*cache == NULL) {
             return FL_ERR_NOMEM;
         }
-        memset(*cache, 0, sizeof(fl_fold_cache));
+        /* only what says an entry is empty: an entry is zeroed when it is made (the cache
+         * is 100 KiB, and a result made for a short text folds few tokens) */
+        for (size_t j = 0; j < FOLD_CACHE_SLOTS; j++) {
+            (*cache)->slots[j].key_len = 0;
+        }
+        for (size_t j = 0; j < CHAR_END; j++) {
+            (*cache)->chars[j].state = CHAR_UNSEEN;
+        }
+        for (size_t j = 0; j < PUNCT_CHARS; j++) {
+            (*cache)->puncts[j].state = CHAR_UNSEEN;
+        }
     }
     /* Not ASCII: a word of characters below U+0800 without a mark, character by character
      * (a punctuation token may be a dash with a form of its own: fl__fold_token) */
