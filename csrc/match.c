@@ -651,6 +651,28 @@ FL_ALWAYS_INLINE static inline fl_status symbol_look(const fl_lexicon *lex, cons
                     first_slot(hash, c->n_slots), true, true, NULL, start, exact, true);
 }
 
+/* Is token s[0..len) (kind; 8 bytes readable) of 1 to 8 ASCII bytes without '`', and not a
+ * punctuation token starting with '-'? Then fl__fold_token_pair's forms of it are its text
+ * with A to Z lowered (folded) and its text (exact): *w, its bytes in a word, and *upper, bit
+ * 7 of each byte of A to Z in it (w | upper >> 2 is the folded form). */
+static inline bool ascii_word(const uint8_t *s, size_t len, uint8_t kind, uint64_t *w_out,
+                              uint64_t *upper_out) {
+    const uint64_t ones = 0x0101010101010101ULL;
+    const uint64_t highs = 0x8080808080808080ULL;
+    if (len > 8 || (kind == FL_TOKEN_PUNCT && s[0] == '-')) {
+        return false;
+    }
+    uint64_t w = fl__load_le64(s) & SHORT_LEN.mask[len];
+    uint64_t tick = w ^ (ones * '`'); /* a zero byte where w has '`' (none past len) */
+    if (((w & highs) | ((tick - ones) & ~tick & highs)) != 0) {
+        return false;
+    }
+    /* b + 0x3F reaches 0x80 from 'A', b + 0x25 from '[' (no carry between bytes below 0x80) */
+    *upper_out = (w + ones * 0x3F) & ~(w + ones * 0x25) & highs;
+    *w_out = w;
+    return true;
+}
+
 /* A token neither simple nor one_symbol of 1 to 8 ASCII bytes (16 readable from its start)
  * without '`', and not a punctuation token starting with '-': "'s", "U.S", "don't", "a.m",
  * "1,000". fl__fold_token_pair's forms of it are its text with A to Z lowered (folded) and
@@ -661,10 +683,10 @@ FL_ALWAYS_INLINE static inline bool ascii_look(const fl_lexicon *lex, const look
                                                const fl_token *tok, fl_tokinfo *k, uint8_t *fdata,
                                                size_t *at_io, uint8_t *start, const bool exact,
                                                fl_status *st) {
-    const uint64_t ones = 0x0101010101010101ULL;
-    const uint64_t highs = 0x8080808080808080ULL;
     size_t len = (uint32_t)(tok->end - tok->start);
     const uint8_t *s = text + tok->start;
+    const uint64_t ones = 0x0101010101010101ULL;
+    const uint64_t highs = 0x8080808080808080ULL;
     if (len > 8 || (tok->kind == FL_TOKEN_PUNCT && s[0] == '-')) {
         return false;
     }
@@ -673,8 +695,8 @@ FL_ALWAYS_INLINE static inline bool ascii_look(const fl_lexicon *lex, const look
     if (((w & highs) | ((tick - ones) & ~tick & highs)) != 0) {
         return false;
     }
-    /* bit 7 of each byte of A to Z: b + 0x3F reaches 0x80 from 'A', b + 0x25 from '[' (no
-     * carry between bytes below 0x80) */
+    /* ascii_word's test, written out: through its pointers the run's loop took 1.0
+     * instruction a token more (callgrind, 97.0 against 96.0 at 1,000 terms) */
     uint64_t upper = (w + ones * 0x3F) & ~(w + ones * 0x25) & highs;
     uint64_t lw = w | (upper >> 2);
     size_t at = *at_io;
@@ -817,11 +839,12 @@ static inline uint32_t hash_form(const uint8_t *f, size_t len) {
     return fl__hash_bytes(f, len);
 }
 
-/* Labels token i, neither simple nor one_symbol: folds it by fl__fold_token_pair into
- * res->folded (at its len), hashes its form and finds its exact and wildcard labels, and (one
- * pass) looks it up, or (two passes) asks the memory for its slot. */
+/* Labels token i, neither simple nor one_symbol: folds it by fl__fold_token_pair (in two
+ * passes, an ascii_word with 16 bytes readable up to text_end by word) into res->folded (at
+ * its len), hashes its form and finds its exact and wildcard labels, and (one pass) looks it
+ * up, or (two passes) asks the memory for its slot. */
 FL_ALWAYS_INLINE static inline fl_status label_other(const fl_lexicon *lex, const uint8_t *text,
-                                                     fl_result *res, size_t i,
+                                                     size_t text_end, fl_result *res, size_t i,
                                                      const bool one_pass) {
     const fl_token *toks = res->tokens.data;
     fl_tokinfo *k = (fl_tokinfo *)res->infos.data + i;
@@ -837,9 +860,26 @@ FL_ALWAYS_INLINE static inline fl_status label_other(const fl_lexicon *lex, cons
     bool same;
     k->id_exact = FL_NO_ID;
     k->wild_n = 0;
-    if ((st = fl__fold_token_pair(&res->alloc, &res->scratch, &res->fold_cache, s, len,
-                                  toks[i].kind, exact, &res->folded, &fold_len, &exact_len,
-                                  &same)) != FL_OK) {
+    uint64_t w;
+    uint64_t upper;
+    if (!one_pass && toks[i].start + 16 <= text_end &&
+        ascii_word(s, len, toks[i].kind, &w, &upper)) {
+        /* fl__fold_token_pair's forms of it (ascii_word), written by word; the pass's
+         * loop in two passes, where simple_run takes them in one */
+        if (res->folded.cap - at < 32 &&
+            (st = fl__vec_reserve(&res->alloc, &res->folded, 1, at + 32)) != FL_OK) {
+            return st;
+        }
+        uint8_t *d = (uint8_t *)res->folded.data + at;
+        fl__store_le64(d, w | (upper >> 2));
+        fl__store_le64(d + len, w);
+        fold_len = len;
+        exact_len = exact ? len : 0;
+        same = !exact || upper == 0;
+        res->folded.len = at + fold_len + exact_len;
+    } else if ((st = fl__fold_token_pair(&res->alloc, &res->scratch, &res->fold_cache, s, len,
+                                         toks[i].kind, exact, &res->folded, &fold_len, &exact_len,
+                                         &same)) != FL_OK) {
         return st;
     }
     /* 16 readable bytes after the form, for its hash's words and (one pass) its head and tail */
@@ -890,7 +930,7 @@ FL_ALWAYS_INLINE static inline fl_status label_other(const fl_lexicon *lex, cons
  * form for the folded forms of the tokens up to text_end and the word stores' 16 bytes. */
 static FL_NOINLINE fl_status label_other_in_run(const fl_lexicon *lex, const uint8_t *text,
                                                 size_t text_end, fl_result *res, size_t i) {
-    fl_status st = label_other(lex, text, res, i, true);
+    fl_status st = label_other(lex, text, text_end, res, i, true);
     size_t need = res->folded.len + (text_end - ((const fl_token *)res->tokens.data)[i].end) + 16;
     if (st == FL_OK && res->folded.cap < need) {
         st = fl__vec_reserve(&res->alloc, &res->folded, 1, need);
@@ -1028,7 +1068,7 @@ FL_ALWAYS_INLINE static inline fl_status label_tokens(const fl_lexicon *lex, con
             res->folded.len = at;
             continue;
         }
-        if ((st = label_other(lex, text, res, i, one_pass)) != FL_OK) {
+        if ((st = label_other(lex, text, text_end, res, i, one_pass)) != FL_OK) {
             return st;
         }
         i++;
