@@ -161,18 +161,18 @@ fl_status fl__fold_token(const fl_allocator *a, fl_vec *scratch, const uint8_t *
     return fl__fold_append(a, scratch, s, len, mode, out);
 }
 
-/* The cache's layout (fl_fold_cache, char_forms): internal.h. */
+/* The cache's layout (fl_fold_cache, fl_char_forms): internal.h. */
 
 void fl__fold_cache_free(const fl_allocator *a, fl_fold_cache *cache) {
     fl__free(a, cache);
 }
 
-static fold_slot *cache_slot(fl_fold_cache *cache, const uint8_t *s, size_t len) {
+static fl_fold_slot *cache_slot(fl_fold_cache *cache, const uint8_t *s, size_t len) {
     uint32_t h = 2166136261u;
     for (size_t i = 0; i < len; i++) {
         h = (h ^ s[i]) * 16777619u;
     }
-    return &cache->slots[(h ^ (h >> 15)) & (FOLD_CACHE_SLOTS - 1)];
+    return &cache->slots[(h ^ (h >> 15)) & (FL_FOLD_CACHE_SLOTS - 1)];
 }
 
 /* Is cp a combining mark (Mn, Me, or a combining class: no character of the table's range
@@ -193,15 +193,15 @@ static bool is_mark(int32_t cp) {
     return false;
 }
 
-/* One mode's form of cp alone, through fold_general, into form (at most CHAR_FORM bytes);
+/* One mode's form of cp alone, through fold_general, into form (at most FL_CHAR_FORM bytes);
  * false when it is longer. */
 static fl_status char_form(const fl_allocator *a, fl_vec *scratch, int32_t cp, fl_fold_mode mode,
-                           uint8_t form[CHAR_FORM], uint8_t *len, bool *fits) {
+                           uint8_t form[FL_CHAR_FORM], uint8_t *len, bool *fits) {
     uint8_t bytes[4];
     size_t n = fl__utf8_encode(cp, bytes);
     fl_vec out = {0};
     fl_status st = fold_general(a, scratch, bytes, n, mode, &out);
-    *fits = st == FL_OK && out.len <= CHAR_FORM;
+    *fits = st == FL_OK && out.len <= FL_CHAR_FORM;
     if (*fits) {
         if (out.len > 0) {
             memcpy(form, out.data, out.len);
@@ -212,11 +212,11 @@ static fl_status char_form(const fl_allocator *a, fl_vec *scratch, int32_t cp, f
     return st;
 }
 
-/* The table entry of cp (below CHAR_END), made on first sight. */
+/* The table entry of cp (below FL_CHAR_END), made on first sight. */
 static fl_status char_entry(const fl_allocator *a, fl_vec *scratch, fl_fold_cache *cache,
-                            int32_t cp, const char_forms **out) {
-    char_forms *e = &cache->chars[cp];
-    if (e->state == CHAR_UNSEEN) {
+                            int32_t cp, const fl_char_forms **out) {
+    fl_char_forms *e = &cache->chars[cp];
+    if (e->state == FL_CHAR_UNSEEN) {
         memset(e, 0, sizeof *e);
         bool fits = false;
         bool exact_fits = false;
@@ -227,8 +227,8 @@ static fl_status char_entry(const fl_allocator *a, fl_vec *scratch, fl_fold_cach
                                                       &e->exact_len, &exact_fits)) != FL_OK))) {
             return st;
         }
-        e->state = fits && exact_fits ? CHAR_ALONE : CHAR_MARK;
-        e->same = e->state == CHAR_ALONE && e->fold_len == e->exact_len &&
+        e->state = fits && exact_fits ? FL_CHAR_ALONE : FL_CHAR_MARK;
+        e->same = e->state == FL_CHAR_ALONE && e->fold_len == e->exact_len &&
                   memcmp(e->fold, e->exact, e->fold_len) == 0;
     }
     *out = e;
@@ -236,12 +236,12 @@ static fl_status char_entry(const fl_allocator *a, fl_vec *scratch, fl_fold_cach
 }
 
 /* The table entry of a punctuation token s[0..3) of U+2000..U+207F, made on first sight:
- * CHAR_ALONE with its two forms, or CHAR_MARK (not from the table) when one is longer than
- * CHAR_FORM. */
+ * FL_CHAR_ALONE with its two forms, or FL_CHAR_MARK (not from the table) when one is longer than
+ * FL_CHAR_FORM. */
 static fl_status punct_entry(const fl_allocator *a, fl_vec *scratch, fl_fold_cache *cache,
-                             const uint8_t *s, const char_forms **out) {
-    char_forms *e = &cache->puncts[fl__punct_index(s)];
-    if (e->state == CHAR_UNSEEN) {
+                             const uint8_t *s, const fl_char_forms **out) {
+    fl_char_forms *e = &cache->puncts[fl__punct_index(s)];
+    if (e->state == FL_CHAR_UNSEEN) {
         memset(e, 0, sizeof *e);
         fl_vec forms = {0};
         fl_status st = fl__fold_token(a, scratch, s, 3, FL_TOKEN_PUNCT, FL_FOLD_CASELESS, &forms);
@@ -255,8 +255,8 @@ static fl_status punct_entry(const fl_allocator *a, fl_vec *scratch, fl_fold_cac
         }
         size_t x = forms.len - f;
         const uint8_t *b = forms.data;
-        e->state = CHAR_MARK;
-        if (f <= CHAR_FORM && x <= CHAR_FORM) {
+        e->state = FL_CHAR_MARK;
+        if (f <= FL_CHAR_FORM && x <= FL_CHAR_FORM) {
             if (f + x > 0) { /* a default-ignorable (U+200B, U+2060, ...) has empty forms */
                 memcpy(e->fold, b, f);
                 memcpy(e->exact, b + f, x);
@@ -264,7 +264,7 @@ static fl_status punct_entry(const fl_allocator *a, fl_vec *scratch, fl_fold_cac
             e->fold_len = (uint8_t)f;
             e->exact_len = (uint8_t)x;
             e->same = f == x && (f == 0 || memcmp(b, b + f, f) == 0);
-            e->state = CHAR_ALONE;
+            e->state = FL_CHAR_ALONE;
         }
         fl__vec_free(a, &forms);
     }
@@ -273,7 +273,7 @@ static fl_status punct_entry(const fl_allocator *a, fl_vec *scratch, fl_fold_cac
 }
 
 /* Both forms of a word of characters below U+0800 none of which is a mark, from the table in
- * one pass: the folded one into d, the exact one into x (3 bytes a byte of s and CHAR_COPY
+ * one pass: the folded one into d, the exact one into x (3 bytes a byte of s and FL_CHAR_COPY
  * more fit in each: a two-byte character's form is at most six). *f: the folded form's
  * length, or SIZE_MAX when the word is not such a word; *e: the exact form's; *same: each
  * character's two forms are equal (so are the words'). */
@@ -296,19 +296,20 @@ static fl_status forms_by_chars(const fl_allocator *a, fl_vec *scratch, fl_fold_
             *f = SIZE_MAX; /* three or four bytes, or not UTF-8 */
             return FL_OK;
         }
-        const char_forms *c = &cache->chars[cp];
-        if (FL_UNLIKELY(c->state != CHAR_ALONE)) {
+        const fl_char_forms *c = &cache->chars[cp];
+        if (FL_UNLIKELY(c->state != FL_CHAR_ALONE)) {
             fl_status st;
-            if (c->state == CHAR_UNSEEN && (st = char_entry(a, scratch, cache, cp, &c)) != FL_OK) {
+            if (c->state == FL_CHAR_UNSEEN &&
+                (st = char_entry(a, scratch, cache, cp, &c)) != FL_OK) {
                 return st;
             }
-            if (c->state != CHAR_ALONE) {
+            if (c->state != FL_CHAR_ALONE) {
                 *f = SIZE_MAX;
                 return FL_OK;
             }
         }
-        memcpy(d + o, c->fold, CHAR_COPY);
-        memcpy(x + ox, c->exact, CHAR_COPY);
+        memcpy(d + o, c->fold, FL_CHAR_COPY);
+        memcpy(x + ox, c->exact, FL_CHAR_COPY);
         o += c->fold_len;
         ox += c->exact_len;
         all_same &= c->same;
@@ -326,18 +327,18 @@ fl_status fl__fold_token_pair(const fl_allocator *a, fl_vec *scratch, fl_fold_ca
     fl_status st;
     if (kind == FL_TOKEN_PUNCT && len == 3 && s[0] == 0xE2 && (s[1] & 0xFE) == 0x80 &&
         (s[2] & 0xC0) == 0x80 && cache != NULL && *cache != NULL) {
-        /* a curly quote or a dash, from its table entry (forms copied CHAR_COPY bytes at a
+        /* a curly quote or a dash, from its table entry (forms copied FL_CHAR_COPY bytes at a
          * time) */
-        const char_forms *c;
-        if ((out->cap - at < 2 * CHAR_COPY &&
-             (st = fl__vec_reserve(a, out, 1, at + 2 * CHAR_COPY)) != FL_OK) ||
+        const fl_char_forms *c;
+        if ((out->cap - at < 2 * FL_CHAR_COPY &&
+             (st = fl__vec_reserve(a, out, 1, at + 2 * FL_CHAR_COPY)) != FL_OK) ||
             (st = punct_entry(a, scratch, *cache, s, &c)) != FL_OK) {
             return st;
         }
-        if (c->state == CHAR_ALONE) {
+        if (c->state == FL_CHAR_ALONE) {
             uint8_t *d = (uint8_t *)out->data + at;
-            memcpy(d, c->fold, CHAR_COPY);
-            memcpy(d + c->fold_len, c->exact, CHAR_COPY);
+            memcpy(d, c->fold, FL_CHAR_COPY);
+            memcpy(d + c->fold_len, c->exact, FL_CHAR_COPY);
             *fold_len = c->fold_len;
             *exact_len = exact ? c->exact_len : 0;
             *same = !exact || c->same;
@@ -395,21 +396,21 @@ fl_status fl__fold_token_pair(const fl_allocator *a, fl_vec *scratch, fl_fold_ca
         }
         /* only what says an entry is empty: an entry is zeroed when it is made (the cache
          * is 100 KiB, and a result made for a short text folds few tokens) */
-        for (size_t j = 0; j < FOLD_CACHE_SLOTS; j++) {
+        for (size_t j = 0; j < FL_FOLD_CACHE_SLOTS; j++) {
             (*cache)->slots[j].key_len = 0;
         }
-        for (size_t j = 0; j < CHAR_END; j++) {
-            (*cache)->chars[j].state = CHAR_UNSEEN;
+        for (size_t j = 0; j < FL_CHAR_END; j++) {
+            (*cache)->chars[j].state = FL_CHAR_UNSEEN;
         }
-        for (size_t j = 0; j < PUNCT_CHARS; j++) {
-            (*cache)->puncts[j].state = CHAR_UNSEEN;
+        for (size_t j = 0; j < FL_PUNCT_CHARS; j++) {
+            (*cache)->puncts[j].state = FL_CHAR_UNSEEN;
         }
     }
     /* Not ASCII: a word of characters below U+0800 without a mark, character by character
      * (a punctuation token may be a dash with a form of its own: fl__fold_token) */
-    if (cache != NULL && kind != FL_TOKEN_PUNCT && at <= SIZE_MAX - 2 * CHAR_COPY &&
-        len <= (SIZE_MAX - at - 2 * CHAR_COPY) / 6) {
-        size_t half = 3 * len + CHAR_COPY; /* the folded form's room, then the exact form's */
+    if (cache != NULL && kind != FL_TOKEN_PUNCT && at <= SIZE_MAX - 2 * FL_CHAR_COPY &&
+        len <= (SIZE_MAX - at - 2 * FL_CHAR_COPY) / 6) {
+        size_t half = 3 * len + FL_CHAR_COPY; /* the folded form's room, then the exact form's */
         if (out->cap - at < 2 * half && (st = fl__vec_reserve(a, out, 1, at + 2 * half)) != FL_OK) {
             return st;
         }
@@ -438,8 +439,8 @@ fl_status fl__fold_token_pair(const fl_allocator *a, fl_vec *scratch, fl_fold_ca
         }
     }
     /* Otherwise from the cache when this token was folded before. */
-    fold_slot *slot = NULL;
-    if (cache != NULL && len <= FOLD_CACHE_KEY) {
+    fl_fold_slot *slot = NULL;
+    if (cache != NULL && len <= FL_FOLD_CACHE_KEY) {
         slot = cache_slot(*cache, s, len);
         if (slot->key_len == len && slot->kind == kind && slot->exact == exact &&
             memcmp(slot->key, s, len) == 0) {
@@ -473,7 +474,7 @@ fl_status fl__fold_token_pair(const fl_allocator *a, fl_vec *scratch, fl_fold_ca
                 memcmp((const uint8_t *)out->data + at, (const uint8_t *)out->data + mark,
                        *fold_len) == 0;
     }
-    if (slot != NULL && *fold_len + *exact_len <= FOLD_CACHE_FORMS) {
+    if (slot != NULL && *fold_len + *exact_len <= FL_FOLD_CACHE_FORMS) {
         slot->key_len = (uint8_t)len;
         slot->kind = kind;
         slot->exact = exact;

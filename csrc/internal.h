@@ -214,23 +214,23 @@ FL_HIDDEN fl_status fl__fold_token(const fl_allocator *a, fl_vec *scratch, const
  * and composition each: a direct-mapped table, owned by a result and reused across texts. */
 typedef struct fl_fold_cache fl_fold_cache;
 
-/* Tokens of up to FOLD_CACHE_KEY bytes whose two forms fit in FOLD_CACHE_FORMS bytes are
- * cached, in FOLD_CACHE_SLOTS slots (about 100 KiB): enough for the punctuation, names and
+/* Tokens of up to FL_FOLD_CACHE_KEY bytes whose two forms fit in FL_FOLD_CACHE_FORMS bytes are
+ * cached, in FL_FOLD_CACHE_SLOTS slots (about 100 KiB): enough for the punctuation, names and
  * words that recur in news, small beside a result's token arrays. A Cyrillic or Greek letter
  * takes two bytes, so a word of 16 letters is 32 bytes and its two forms 64 (with 24 and 40,
  * "правительство" was folded through utf8proc at every occurrence). */
-enum { FOLD_CACHE_KEY = 32, FOLD_CACHE_FORMS = 64, FOLD_CACHE_SLOTS = 1024 };
+enum { FL_FOLD_CACHE_KEY = 32, FL_FOLD_CACHE_FORMS = 64, FL_FOLD_CACHE_SLOTS = 1024 };
 
-typedef struct fold_slot {
+typedef struct fl_fold_slot {
     uint8_t key_len;   /* 0: empty (tokens are never empty) */
     uint8_t kind;
     uint8_t exact;     /* the exact form is stored too */
     uint8_t fold_len;
     uint8_t exact_len;
     uint8_t same;
-    uint8_t key[FOLD_CACHE_KEY];
-    uint8_t forms[FOLD_CACHE_FORMS]; /* folded form, then the exact form */
-} fold_slot;
+    uint8_t key[FL_FOLD_CACHE_KEY];
+    uint8_t forms[FL_FOLD_CACHE_FORMS]; /* folded form, then the exact form */
+} fl_fold_slot;
 
 /*
  * The characters of one- and two-byte UTF-8 (U+0000..U+07FF: ASCII, Latin-1 and Latin
@@ -243,22 +243,22 @@ typedef struct fold_slot {
  * Ukrainian, Greek, Hebrew or Arabic news without points) is folded by table, and only a
  * word with a mark or a character beyond U+07FF takes the slot cache and utf8proc.
  */
-enum { CHAR_END = 0x800, CHAR_FORM = 6, CHAR_COPY = 8 };
-enum { CHAR_UNSEEN = 0, CHAR_ALONE = 1, CHAR_MARK = 2 };
+enum { FL_CHAR_END = 0x800, FL_CHAR_FORM = 6, FL_CHAR_COPY = 8 };
+enum { FL_CHAR_UNSEEN = 0, FL_CHAR_ALONE = 1, FL_CHAR_MARK = 2 };
 
-typedef struct char_forms {
-    uint8_t state; /* CHAR_UNSEEN, CHAR_ALONE (its forms below) or CHAR_MARK */
-    uint8_t fold_len, exact_len; /* at most CHAR_FORM */
+typedef struct fl_char_forms {
+    uint8_t state; /* FL_CHAR_UNSEEN, FL_CHAR_ALONE (its forms below) or FL_CHAR_MARK */
+    uint8_t fold_len, exact_len; /* at most FL_CHAR_FORM */
     uint8_t same;                /* its two forms are equal */
-    /* copied CHAR_COPY bytes at a time, the bytes past a form's length with it */
-    uint8_t fold[CHAR_COPY];
-    uint8_t exact[CHAR_COPY];
-} char_forms;
+    /* copied FL_CHAR_COPY bytes at a time, the bytes past a form's length with it */
+    uint8_t fold[FL_CHAR_COPY];
+    uint8_t exact[FL_CHAR_COPY];
+} fl_char_forms;
 
 /* Punctuation tokens of one character of U+2000..U+207F (General Punctuation: the dashes,
  * curly quotes and ellipsis of news) have their two forms in a table too, made on first
  * sight by folding the token as fl__fold_token does (a hyphen or en dash becomes " -"). */
-enum { PUNCT_CHARS = 0x80 };
+enum { FL_PUNCT_CHARS = 0x80 };
 
 /* The entry of a punctuation token s[0..3) of U+2000..U+207F (match.c reads it too). */
 static inline size_t fl__punct_index(const uint8_t *s) {
@@ -266,9 +266,9 @@ static inline size_t fl__punct_index(const uint8_t *s) {
 }
 
 struct fl_fold_cache {
-    fold_slot slots[FOLD_CACHE_SLOTS];
-    char_forms chars[CHAR_END];
-    char_forms puncts[PUNCT_CHARS];
+    fl_fold_slot slots[FL_FOLD_CACHE_SLOTS];
+    fl_char_forms chars[FL_CHAR_END];
+    fl_char_forms puncts[FL_PUNCT_CHARS];
 };
 
 FL_HIDDEN void fl__fold_cache_free(const fl_allocator *a, fl_fold_cache *cache);

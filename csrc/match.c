@@ -732,9 +732,9 @@ FL_ALWAYS_INLINE static inline bool punct_look(const fl_lexicon *lex, const look
         (s[2] & 0xC0) != 0x80 || tok->kind != FL_TOKEN_PUNCT || res->fold_cache == NULL) {
         return false;
     }
-    const char_forms *e = &res->fold_cache->puncts[fl__punct_index(s)];
+    const fl_char_forms *e = &res->fold_cache->puncts[fl__punct_index(s)];
     size_t len = e->fold_len;
-    if (e->state != CHAR_ALONE || len - 1 >= 3 || (exact && !e->same)) {
+    if (e->state != FL_CHAR_ALONE || len - 1 >= 3 || (exact && !e->same)) {
         return false;
     }
     uint64_t w = fl__load_le64(e->fold) & SHORT_LEN.mask[len];
