@@ -100,7 +100,7 @@ static fl_status nested_cues(ctx *c, const span *s, size_t from) {
     size_t next_i = from; /* the first token left to read */
     for (; cue < cue_end; cue++) {
         size_t i = *cue;
-        if (i < next_i || !(c->v[i].bits & NESTED_CUES) || c->v[i].role != FL_ROLE_CONTENT ||
+        if (i < next_i || !(c->v[i].said_bits & NESTED_CUES) || c->v[i].role != FL_ROLE_CONTENT ||
             c->v[i].quoted || !is_word(c, i) ||
             (form(c, i) == FL_FORM_BASE && discourse_marker(c, s, i))) {
             continue;
@@ -184,7 +184,7 @@ static void chain_to_speaker(ctx *c, size_t first) {
             uint8_t kind = c->t[j].kind;
             /* a passive cue in the run has a speaker of its own, whom the infinitive's
              * subject does not name: "was asked yet again to defend" */
-            bool passive = j > end && (c->v[j].bits & ATTRIBUTION_CUES) && is_be(c, j - 1) &&
+            bool passive = j > end && (c->v[j].said_bits & ATTRIBUTION_CUES) && is_be(c, j - 1) &&
                            (form(c, j) == FL_FORM_PAST || form(c, j) == FL_FORM_PP);
             plain = !c->v[j].quoted && c->v[j].role == FL_ROLE_NONE && !passive &&
                     (kind == FL_TOKEN_WORD || kind == FL_TOKEN_CLITIC || kind == FL_TOKEN_HYPHEN);

@@ -104,7 +104,7 @@ FL_HIDDEN bool speaker_token_rest(const ctx *c, size_t i);
  * answer inline in every file that asks, where the call cost more than the test, the rest in
  * speaker_token_rest(). */
 static inline bool speaker_token(const ctx *c, size_t i) {
-    if (!c->v[i].quoted && c->t[i].kind == FL_TOKEN_WORD && c->v[i].bits == 0) {
+    if (!c->v[i].quoted && c->t[i].kind == FL_TOKEN_WORD && c->v[i].said_bits == 0) {
         return true;
     }
     return speaker_token_rest(c, i);

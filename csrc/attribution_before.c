@@ -1427,7 +1427,7 @@ fl_status cues_before_content(ctx *c, const span *s, size_t from) {
     size_t next_i = from; /* the first token left to read */
     for (; cue < cue_end; cue++) {
         size_t i = *cue;
-        if (i < next_i || !(c->v[i].bits & BEFORE_CUES) || c->v[i].quoted ||
+        if (i < next_i || !(c->v[i].said_bits & BEFORE_CUES) || c->v[i].quoted ||
             c->v[i].role != FL_ROLE_NONE || !is_word(c, i) || hyphen_compound(c, i) ||
             (form(c, i) == FL_FORM_BASE && discourse_marker(c, s, i))) {
             continue;
@@ -1885,7 +1885,7 @@ fl_status cues_before_content(ctx *c, const span *s, size_t from) {
             while (sp_first > from && vg - sp_first < MAX_SPEAKER_TOKENS &&
                    c->v[sp_first - 1].role == FL_ROLE_NONE &&
                    /* a plain word (no class bits, not quoted) without the call */
-                   ((c->v[sp_first - 1].bits == 0 && !c->v[sp_first - 1].quoted &&
+                   ((c->v[sp_first - 1].said_bits == 0 && !c->v[sp_first - 1].quoted &&
                      is_word(c, sp_first - 1)) ||
                     sp_first > ago || speaker_token(c, sp_first - 1)) &&
                    punct(c, sp_first - 1) != '(' && punct(c, sp_first - 1) != ')') {

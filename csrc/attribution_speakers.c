@@ -39,7 +39,7 @@ bool speaker_token_rest(const ctx *c, size_t i) {
         return false;
     }
     uint8_t kind = c->t[i].kind;
-    if (kind == FL_TOKEN_WORD && c->v[i].bits == 0) {
+    if (kind == FL_TOKEN_WORD && c->v[i].said_bits == 0) {
         return true; /* most words: none of the tests below applies */
     }
     if (kind == FL_TOKEN_CLITIC || kind == FL_TOKEN_HYPHEN) {

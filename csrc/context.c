@@ -40,7 +40,8 @@ enum { NEGATION_WINDOW = 6 };
 /* Is there a negation within the six tokens before first, back to the sentence's start a,
  * in its clause? A punctuation mark (punct nonzero) ends the clause when it is one of
  * PUNCT_CLAUSE (a table load, not a chain of comparisons); a word is a negation by its cue
- * bits (fl_vtok's copy: its cue entry is not read) or by "n't". */
+ * bits (fl_vtok's copy, said_bits, when it is not quoted: its cue entry is not read) or by
+ * "n't". */
 static bool negated(const ctx *c, size_t a, size_t first) {
     size_t stop = first - a > NEGATION_WINDOW ? first - NEGATION_WINDOW : a;
     for (size_t i = first; i > stop;) {
@@ -53,7 +54,8 @@ static bool negated(const ctx *c, size_t a, size_t first) {
             continue;
         }
         /* a punctuation token whose code point is 0 has no bits and is no word: passed */
-        if ((v->bits & FL_W_NEGATION) || ends_with_nt(c, i)) {
+        if ((v->said_bits & FL_W_NEGATION) || ends_with_nt(c, i) ||
+            (v->quoted && (cue_bits(c, i) & FL_W_NEGATION))) {
             return true;
         }
     }
@@ -252,11 +254,11 @@ static bool colon_rules_matter(const ctx *c, const sentence_cues *sc_of, size_t 
 }
 
 /* What a token that is no cue word reads in fl__context's first loop. */
-static const fl_cue NO_CUE = {.bits = 0, .form = FL_FORM_NONE};
+static const fl_cue NO_CUE = {.bits = 0, .form = FL_FORM_NONE, .zero = {0, 0, 0}};
 
 /* The running state of fl__context's first loop (locals once read_token() is inlined). */
 typedef struct reader {
-    uint64_t wm; /* words_before and mention of the next token (fl__context) */
+    uint64_t wp; /* words_before and punct (0) of the next token (fl__context) */
     uint32_t sbits; /* the cue bits of the sentence's tokens, or-ed */
     uint32_t n_cues; /* cue words listed in cue_tokens */
     size_t n_marks; /* quotation marks listed at the top of cue_tokens */
@@ -269,7 +271,7 @@ typedef struct reader {
  * displacements (with kp0 + 1 passed, it kept a copy of that pointer: an instruction more). */
 static inline void read_token(reader *r, fl_vtok *vt0, const fl_token *tp0, const fl_tokinfo *kp0,
                               size_t off, const fl_tokinfo *ki, uint32_t *cue_tokens, size_t n,
-                              uint64_t head, uint64_t one_word, uintptr_t no) {
+                              uint64_t one_word, uintptr_t no) {
     fl_vtok *vt = vt0 + off;
     const fl_token *tp = tp0 + off;
     const fl_tokinfo *kp = kp0 + off;
@@ -283,32 +285,26 @@ static inline void read_token(reader *r, fl_vtok *vt0, const fl_token *tp0, cons
      * writes over it (with qa stored later, gcc moved NO_CUE into a copy each token) */
     vt->cue = (const fl_cue *)qa;
     /* NO_CUE when q is NULL, by a conditional move: OPAQUE hides from gcc what NO_CUE
-     * holds, or it made a branch of the select to fold NO_CUE's fields (the select by
-     * masks took 3 instructions more) */
+     * holds, or it made a branch of the select to fold NO_CUE's fields */
     const fl_cue *qe = (const fl_cue *)(qa != 0 ? qa : no);
-    /* 64 bits wide, kept in a register by OPAQUE: the 8-byte store below then takes
-     * it as it is (gcc zero-extended a 32-bit copy first, an instruction more) */
-    uint64_t bits = qe->bits;
-    OPAQUE(bits);
-    /* tested before the stores: after them gcc tested a copy (an instruction more) */
-    r->sbits |= (uint32_t)bits;
+    /* the cue's bits, form and three zero bytes, one load: stored whole they are said_bits,
+     * form and a fresh quoted, role and naming (fl_cue and fl_vtok keep that order) */
+    uint64_t bfz;
+    memcpy(&bfz, &qe->bits, sizeof bfz);
+    uint32_t bits = (uint32_t)bfz;
+    r->sbits |= bits;
     if (bits & ATTRIBUTION_CUES) {
         cue_tokens[r->n_cues++] = (uint32_t)(kp0 - ki) + (uint32_t)off;
     }
-    /* every field written, not zeroed first (that cost as much again); a compound
-     * literal stored whole cost more (+5 instructions a token) than the stores; the
-     * fields from opened to naming are one 8-byte copy of head, words_before and
-     * mention one of wm (fl_vtok's order keeps gcc from pairing other 4-byte stores
-     * through a vector register, which took more instructions than the stores) */
-    memcpy((char *)vt + offsetof(fl_vtok, opened), &head, sizeof head);
-    vt->form = qe->form;
-    memcpy(&vt->words_before, &r->wm, sizeof r->wm);
-    /* bits and punct (0) as one 8-byte store (one_word puts bits first in memory
-     * order), a punctuation mark's code point stored over it below */
-    uint64_t bits_punct = bits * one_word;
-    memcpy(&vt->bits, &bits_punct, sizeof bits_punct);
-    vt->said_bits = (uint32_t)bits;
-    r->wm += one_word * (kind == FL_TOKEN_WORD);
+    /* every field written, not zeroed first, in four 8-byte stores: cue, opened and mention
+     * (UINT32_MAX both), said_bits to naming, words_before and punct (0; a punctuation mark's
+     * code point stored over it below). fl_vtok's order keeps the last two apart: next to
+     * each other, gcc paired them through a vector register (callgrind at 1,000 terms: 1.9
+     * instructions a token more) */
+    memset(&vt->opened, 0xff, 2 * sizeof(uint32_t));
+    memcpy(&vt->said_bits, &bfz, sizeof bfz);
+    memcpy(&vt->words_before, &r->wp, sizeof r->wp);
+    r->wp += one_word * (kind == FL_TOKEN_WORD);
     if (kind == FL_TOKEN_PUNCT) {
         vt->punct = kp->cp0;
         unsigned cls = punct_class(kp->cp0);
@@ -359,43 +355,43 @@ fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res
     const fl_tokinfo *ki = c.k;
     fl_vtok *v = c.v;
     const fl_sentence *sents = res->sentences.data;
-    /* words_before and mention (UINT32_MAX) of the next token as the 8 bytes stored, and
-     * what adds one word to it (in memory order, whatever the byte order) */
-    _Static_assert(offsetof(fl_vtok, mention) == offsetof(fl_vtok, words_before) + 4,
-                   "mention follows words_before");
-    const uint32_t wm0[2] = {0, UINT32_MAX};
-    const uint32_t wm1[2] = {1, 0};
-    uint64_t wm;
+    /* words_before and punct (0) of the next token as the 8 bytes stored, and what adds one
+     * word to it (in memory order, whatever the byte order) */
+    _Static_assert(offsetof(fl_vtok, punct) == offsetof(fl_vtok, words_before) + 4,
+                   "punct follows words_before");
+    _Static_assert(offsetof(fl_vtok, mention) == offsetof(fl_vtok, opened) + 4,
+                   "mention follows opened");
+    /* the 8 bytes of fl_cue from bits are those of fl_vtok from said_bits */
+    _Static_assert(offsetof(fl_vtok, form) == offsetof(fl_vtok, said_bits) + 4 &&
+                       offsetof(fl_vtok, quoted) == offsetof(fl_vtok, form) + 1 &&
+                       offsetof(fl_vtok, role) == offsetof(fl_vtok, form) + 2 &&
+                       offsetof(fl_vtok, naming) == offsetof(fl_vtok, form) + 3,
+                   "form, quoted, role and naming follow said_bits");
+    _Static_assert(offsetof(fl_cue, form) == offsetof(fl_cue, bits) + 4 &&
+                       offsetof(fl_cue, zero) == offsetof(fl_cue, form) + 1 &&
+                       sizeof(((fl_cue *)0)->zero) == 3,
+                   "form and three zero bytes follow bits");
+    _Static_assert(FL_ROLE_NONE == 0, "a fresh role is a zero byte");
+    const uint32_t wp0[2] = {0, 0};
+    const uint32_t wp1[2] = {1, 0};
+    uint64_t wp;
     uint64_t one_word;
-    memcpy(&wm, wm0, sizeof wm);
-    memcpy(&one_word, wm1, sizeof one_word);
-    /* the fields from opened to form (8 bytes: opened, quoted, role, naming, form) of a fresh
-     * token, copied whole (five stores a token were one), its form then stored over them (a
-     * byte store took an instruction less than copying a word of each form from a table).
-     * OPAQUE at each sentence: knowing the constant, gcc built it anew on every token. */
-    _Static_assert(offsetof(fl_vtok, punct) == offsetof(fl_vtok, bits) + 4, "punct follows bits");
-    _Static_assert(offsetof(fl_vtok, form) + 1 - offsetof(fl_vtok, opened) == sizeof(uint64_t),
-                   "opened, quoted, role, naming and form fill 8 bytes");
-    uint64_t head;
-    {
-        fl_vtok proto = {.opened = UINT32_MAX, .role = FL_ROLE_NONE, .form = FL_FORM_NONE};
-        memcpy(&head, (const char *)&proto + offsetof(fl_vtok, opened), sizeof head);
-    }
+    memcpy(&wp, wp0, sizeof wp);
+    memcpy(&one_word, wp1, sizeof one_word);
     /* sentence by sentence (segment.c's sentences cover the tokens in order), a sentence's
      * summary kept in locals and written once, not or-ed into memory on every token */
     for (size_t si = 0; si < ns; si++) {
         size_t a = sents[si].first_token;
         size_t b = a + sents[si].n_tokens_all;
         uint32_t first_cue = n_cues;
-        OPAQUE(head);
         /* what read_token() selects for a token that is no cue word, hidden by OPAQUE */
         uintptr_t no = (uintptr_t)&NO_CUE;
         OPAQUE(no);
         /* by pointers, the token's index only worked out for a cue word: an increment a token
-         * less (from kp: its 64-byte stride is a shift, fl_vtok's 40 a multiply) */
+         * less (from kp: its 64-byte stride is a shift) */
         const fl_token *tp = t + a;
         const fl_tokinfo *kp = ki + a;
-        reader r = {wm, 0, n_cues, n_marks, 0};
+        reader r = {wp, 0, n_cues, n_marks, 0};
         fl_vtok *vt = v + a;
         fl_vtok *end = v + b;
         /* four tokens a turn: one loop test and one increment of each pointer for the four
@@ -403,20 +399,20 @@ fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res
          * eight saved 0.1 more but its leftover tests, by one, two and four, mispredicted
          * about half the time, 2% more in all); what is left over first, by one and two */
         if ((b - a) & 1) {
-            read_token(&r, vt++, tp++, kp++, 0, ki, cue_tokens, n, head, one_word, no);
+            read_token(&r, vt++, tp++, kp++, 0, ki, cue_tokens, n, one_word, no);
         }
         if ((b - a) & 2) {
-            read_token(&r, vt, tp, kp, 0, ki, cue_tokens, n, head, one_word, no);
-            read_token(&r, vt, tp, kp, 1, ki, cue_tokens, n, head, one_word, no);
+            read_token(&r, vt, tp, kp, 0, ki, cue_tokens, n, one_word, no);
+            read_token(&r, vt, tp, kp, 1, ki, cue_tokens, n, one_word, no);
             vt += 2, tp += 2, kp += 2;
         }
         for (; vt != end; vt += 4, tp += 4, kp += 4) {
-            read_token(&r, vt, tp, kp, 0, ki, cue_tokens, n, head, one_word, no);
-            read_token(&r, vt, tp, kp, 1, ki, cue_tokens, n, head, one_word, no);
-            read_token(&r, vt, tp, kp, 2, ki, cue_tokens, n, head, one_word, no);
-            read_token(&r, vt, tp, kp, 3, ki, cue_tokens, n, head, one_word, no);
+            read_token(&r, vt, tp, kp, 0, ki, cue_tokens, n, one_word, no);
+            read_token(&r, vt, tp, kp, 1, ki, cue_tokens, n, one_word, no);
+            read_token(&r, vt, tp, kp, 2, ki, cue_tokens, n, one_word, no);
+            read_token(&r, vt, tp, kp, 3, ki, cue_tokens, n, one_word, no);
         }
-        wm = r.wm;
+        wp = r.wp;
         n_cues = r.n_cues;
         n_marks = r.n_marks;
         uint32_t sbits = r.sbits;
@@ -430,7 +426,7 @@ fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res
         sum->first_cue = first_cue;
     }
     uint32_t counted[2];
-    memcpy(counted, &wm, sizeof counted);
+    memcpy(counted, &wp, sizeof counted);
     c.n_words = counted[0];
     res->cue_tokens.len = n_cues;
     fl_vec scares = {0};
@@ -534,11 +530,10 @@ fl_status fl__context(const fl_lexicon *lex, const uint8_t *text, fl_result *res
                     goto done;
                 }
             }
-            /* fl_vtok's copy of the cue's bits first: most words have neither */
-            if (!(c.v[i].bits & (FL_W_DISTANCE | FL_W_SO))) {
-                continue;
-            }
             const fl_cue *q = c.v[i].cue;
+            if (q == NULL || !(q->bits & (FL_W_DISTANCE | FL_W_SO))) {
+                continue; /* most words have neither */
+            }
             if ((q->bits & FL_W_DISTANCE) && (q->form == FL_FORM_NONE || q->form == FL_FORM_PAST)) {
                 if ((st = add_marker(&c, i, i, (uint32_t)si, FL_MARKER_WORD)) != FL_OK) {
                     goto done;

@@ -21,8 +21,13 @@
 
 /* bits: FL_W_* bits, and CLASS(FL_C_*) above them (fl_cue.cls) */
 #define W(word, lemma, bits, form)                                                                 \
-    {word, (uint8_t)(sizeof(word) - 1),      lemma, (uint32_t)(bits),                              \
-     form, (uint8_t)((uint64_t)(bits) >> 32)}
+    {word,                                                                                         \
+     (uint8_t)(sizeof(word) - 1),                                                                  \
+     (uint8_t)((uint64_t)(bits) >> 32),                                                            \
+     lemma,                                                                                        \
+     (uint32_t)(bits),                                                                             \
+     form,                                                                                         \
+     {0, 0, 0}}
 #define CLASS(k) ((uint64_t)(k) << 32)
 #define V(base, s, past, ing, bits)                                                                \
     W(base, base, bits, FL_FORM_BASE), W(s, base, bits, FL_FORM_S),                                \

@@ -984,10 +984,13 @@ enum { FL_FORM_NONE, FL_FORM_BASE, FL_FORM_S, FL_FORM_PAST, FL_FORM_PP, FL_FORM_
 typedef struct fl_cue {
     const char *word; /* folded form */
     uint8_t len; /* bytes of word */
+    uint8_t cls; /* FL_C_*: its lemma's place in the attribution rules' lemma tests */
     const char *lemma; /* "said" -> "say" */
+    /* bits, form and three zero bytes: the 8 bytes context.c copies whole into a token's
+     * fl_vtok (said_bits, form, and a fresh quoted, role and naming) */
     uint32_t bits; /* FL_W_* */
     uint8_t form; /* FL_FORM_* */
-    uint8_t cls; /* FL_C_*: its lemma's place in the attribution rules' lemma tests */
+    uint8_t zero[3];
 } fl_cue;
 
 /* fl__vocab_probe from slot `first` (fl__vocab_first(hash, lex->vocab_mask), which a caller
@@ -1052,21 +1055,21 @@ FL_HIDDEN const fl_cue *fl__cue_table(size_t *n);
 /* What the voice stage knows of each token. */
 typedef struct fl_vtok {
     const fl_cue *cue; /* its entry in the word table, or NULL */
-    uint32_t opened; /* a closing quotation mark: the token that opened it; else UINT32_MAX */
+    /* cue->bits, or 0 when quoted (mark_quoted() keeps it so) or no cue word: bits() of
+     * voice.h, which the rules ask of most tokens they read, in one load (cue_bits() gives
+     * the cue's bits of a quoted token too) */
+    uint32_t said_bits;
+    uint8_t form; /* cue->form, or FL_FORM_NONE (copied: the scans read it often) */
     uint8_t quoted; /* inside quotation marks (set by mark_quoted(), voice.h) */
     uint8_t role; /* FL_ROLE_*: its part in an attribution of its sentence */
     uint8_t naming; /* content of a naming verb ("called them …"), not of a statement */
-    uint8_t form; /* cue->form, or FL_FORM_NONE (copied: the scans read it often) */
-    uint32_t bits; /* cue->bits, or 0 */
+    uint32_t opened; /* a closing quotation mark: the token that opened it; else UINT32_MAX */
+    /* the actor mention it is part of (index into res->mentions), or UINT32_MAX (actors.c) */
+    uint32_t mention;
+    uint32_t words_before; /* word tokens before it in the text */
     /* its code point when it is punctuation, else 0 (the rules ask for it of most tokens they
      * read: one load here, not its kind in the token and its code point in the tokinfo) */
     int32_t punct;
-    uint32_t words_before; /* word tokens before it in the text */
-    /* the actor mention it is part of (index into res->mentions), or UINT32_MAX (actors.c) */
-    uint32_t mention;
-    /* bits, or 0 when quoted (mark_quoted() keeps it so): bits() of voice.h, which the rules
-     * ask of most tokens they read, in one load */
-    uint32_t said_bits;
 } fl_vtok;
 
 enum { FL_ROLE_NONE = 0, FL_ROLE_CONTENT = 1, FL_ROLE_SPEAKER = 2, FL_ROLE_CUE = 3 };

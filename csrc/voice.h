@@ -56,6 +56,12 @@ static inline uint32_t bits(const ctx *c, size_t i) {
     return c->v[i].said_bits;
 }
 
+/* A cue word's classes, quoted or not (fl_vtok keeps only bits()). */
+static inline uint32_t cue_bits(const ctx *c, size_t i) {
+    const fl_cue *q = c->v[i].cue;
+    return q != NULL ? q->bits : 0;
+}
+
 /* Token i is inside quotation marks: what bits() gives of it with it. (quotes.c's
  * mark_quoted_range() does the same to a range of tokens.) */
 static inline void mark_quoted(ctx *c, size_t i) {

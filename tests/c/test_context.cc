@@ -744,7 +744,6 @@ TEST(Context, TheVoiceRecordsAndSentenceSummariesAgreeWithTheTokensOnGeneratedTe
                 }
                 ASSERT_EQ(q, v[i].cue) << "token " << i << " of " << text;
                 ASSERT_EQ(q != nullptr ? q->form : uint8_t{FL_FORM_NONE}, v[i].form) << i << text;
-                ASSERT_EQ(qb, v[i].bits) << "token " << i << " of " << text;
                 ASSERT_EQ(v[i].quoted ? 0u : qb, v[i].said_bits) << i << text;
                 ASSERT_EQ(punct ? k[i].cp0 : 0, v[i].punct) << "token " << i << " of " << text;
                 ASSERT_EQ(words_before, v[i].words_before) << "token " << i << " of " << text;

@@ -44,6 +44,18 @@ TEST(Cues, EveryWordIsListedOnceAndFolded) {
     }
 }
 
+TEST(Cues, ZeroBytesAfterTheFormAreZero) {
+    // context.c copies bits, form and these bytes into a token's fl_vtok as one word: they
+    // are its fresh quoted, role and naming.
+    size_t n = 0;
+    const fl_cue *table = fl__cue_table(&n);
+    for (size_t i = 0; i < n; i++) {
+        for (uint8_t z : table[i].zero) {
+            EXPECT_EQ(0, z) << table[i].word;
+        }
+    }
+}
+
 TEST(Cues, LemmaClassesAreThoseOfTheirLemmas) {
     // fl_cue.cls stands for lemma comparisons in attribution.c: every entry of the table
     // has a class exactly when its lemma (and, for FL_C_LIGHT, its bits and form) say so,

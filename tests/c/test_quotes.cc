@@ -237,7 +237,7 @@ QuoteState find_quotes_again(const fl_lexicon *lex, const std::string &text, fl_
     for (size_t i = 0; i < r->vtoks.len; i++) {
         v[i].quoted = 0;
         v[i].opened = UINT32_MAX;
-        v[i].said_bits = v[i].bits;
+        v[i].said_bits = v[i].cue != nullptr ? v[i].cue->bits : 0;
     }
     for (size_t si = 0; si < r->sentence_cues.len; si++) {
         sc[si].closes_earlier = 0;
