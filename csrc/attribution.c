@@ -100,9 +100,9 @@ static fl_status nested_cues(ctx *c, const span *s, size_t from) {
     size_t next_i = from; /* the first token left to read */
     for (; cue < cue_end; cue++) {
         size_t i = *cue;
+        /* said_bits is 0 on a quoted token: no cue word read here is quoted */
         if (i < next_i || !(c->v[i].said_bits & NESTED_CUES) || c->v[i].role != FL_ROLE_CONTENT ||
-            c->v[i].quoted || !is_word(c, i) ||
-            (form(c, i) == FL_FORM_BASE && discourse_marker(c, s, i))) {
+            !is_word(c, i) || (form(c, i) == FL_FORM_BASE && discourse_marker(c, s, i))) {
             continue;
         }
         /* the run is measured from the cue: roles from i on are still those the steps before

@@ -1427,8 +1427,9 @@ fl_status cues_before_content(ctx *c, const span *s, size_t from) {
     size_t next_i = from; /* the first token left to read */
     for (; cue < cue_end; cue++) {
         size_t i = *cue;
-        if (i < next_i || !(c->v[i].said_bits & BEFORE_CUES) || c->v[i].quoted ||
-            c->v[i].role != FL_ROLE_NONE || !is_word(c, i) || hyphen_compound(c, i) ||
+        /* said_bits is 0 on a quoted token: no cue word read here is quoted */
+        if (i < next_i || !(c->v[i].said_bits & BEFORE_CUES) || c->v[i].role != FL_ROLE_NONE ||
+            !is_word(c, i) || hyphen_compound(c, i) ||
             (form(c, i) == FL_FORM_BASE && discourse_marker(c, s, i))) {
             continue;
         }
