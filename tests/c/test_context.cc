@@ -565,6 +565,38 @@ TEST(Context, NegationAgreesWithItsFirstDefinitionOnGeneratedTexts) {
     EXPECT_GE(checked - negated, 300u);
 }
 
+// negated() on long sentences dense in matches and negations, with few clause marks, whose
+// matches' windows overlap: each match's negation is that of its own window.
+TEST(Context, NegationOfCloseMatchesAgreesWithItsFirstDefinition) {
+    fl_test::Lexicon lex(kLexicon);
+    ASSERT_EQ(FL_OK, lex.status()) << lex.error().message;
+    const char *const words[] = {"Nazis",  "aggression", "aggressive", "Nazis", "not",
+                                 "didn't", "denied",     "never",      "the",   "he",
+                                 "was",    "a",          "it",         "said",  ",",
+                                 "\"",     "-",          "Kiev regime"};
+    fl_test::WordTexts texts(words, 0x2545F4914F6CDD1Du);
+    fl_test::Result res;
+    size_t close = 0; /* matches within six tokens of the sentence's match before */
+    size_t negated = 0;
+    for (int text_i = 0; text_i < 3000; text_i++) {
+        std::string text = texts.text(5, 60, 8);
+        ASSERT_EQ(FL_OK, res.analyze(lex, text)) << res.error().message;
+        const fl_result *r = res.get();
+        const std::vector<fl_match> matches = res.matches();
+        for (const fl_sentence &s : res.sentences()) {
+            for (uint32_t mi = 0; mi < s.n_matches; mi++) {
+                const fl_match &m = matches[s.first_match + mi];
+                bool want = negated_reference(r, s.first_token, m.first_token);
+                ASSERT_EQ(want ? 1 : 0, m.negated) << text;
+                close += mi > 0 && m.first_token - matches[s.first_match + mi - 1].first_token <= 6;
+                negated += want;
+            }
+        }
+    }
+    EXPECT_GE(close, 10000u);
+    EXPECT_GE(negated, 5000u);
+}
+
 namespace {
 
 // UTF-8 of code point cp.
