@@ -565,6 +565,39 @@ TEST(Context, NegationAgreesWithItsFirstDefinitionOnGeneratedTexts) {
     EXPECT_GE(checked - negated, 300u);
 }
 
+// context.c's first loop writes a token's fresh quoted, role and naming with its cue's bits
+// and form (fl_cue's zero bytes) and its opened and mention as one word: on texts with no
+// cue word the rules start from, no quotation mark, colon or dash, nothing after it changes
+// them, and they are those of a fresh record.
+TEST(Context, AFreshVoiceRecordIsNotQuotedAndHasNoRoleOnGeneratedTexts) {
+    fl_test::Lexicon lex(kLexicon);
+    ASSERT_EQ(FL_OK, lex.status()) << lex.error().message;
+    const char *const words[] = {"the", "Kiev", "regime", "Nazis", "aggression", "a",
+                                 "was", "it",   "town",   ". ",    "! ",         "\n\n"};
+    fl_test::WordTexts texts(words, 0x94D049BB133111EBu);
+    fl_test::Result res;
+    size_t tokens = 0;
+    for (int text_i = 0; text_i < 500; text_i++) {
+        std::string text = texts.text(1, 60, 6);
+        ASSERT_EQ(FL_OK, res.analyze(lex, text)) << res.error().message;
+        const fl_result *r = res.get();
+        const fl_vtok *v = static_cast<const fl_vtok *>(r->vtoks.data);
+        const sentence_cues *sums = static_cast<const sentence_cues *>(r->sentence_cues.data);
+        for (size_t si = 0; si < r->sentence_cues.len; si++) {
+            ASSERT_EQ(0u, sums[si].bits & ATTRIBUTION_CUES) << text; // no rule runs
+            ASSERT_EQ(0u, sums[si].classes) << text;
+        }
+        for (size_t i = 0; i < r->vtoks.len; i++, tokens++) {
+            ASSERT_EQ(0, v[i].quoted) << "token " << i << " of " << text;
+            ASSERT_EQ(uint8_t{FL_ROLE_NONE}, v[i].role) << "token " << i << " of " << text;
+            ASSERT_EQ(0, v[i].naming) << "token " << i << " of " << text;
+            ASSERT_EQ(UINT32_MAX, v[i].opened) << "token " << i << " of " << text;
+            ASSERT_EQ(UINT32_MAX, v[i].mention) << "token " << i << " of " << text;
+        }
+    }
+    EXPECT_GE(tokens, 10000u);
+}
+
 // negated() on long sentences dense in matches and negations, with few clause marks, whose
 // matches' windows overlap: each match's negation is that of its own window.
 TEST(Context, NegationOfCloseMatchesAgreesWithItsFirstDefinition) {
