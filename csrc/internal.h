@@ -1055,12 +1055,12 @@ FL_HIDDEN const fl_cue *fl__cue_table(size_t *n);
 /* What the voice stage knows of each token. */
 typedef struct fl_vtok {
     const fl_cue *cue; /* its entry in the word table, or NULL */
-    /* cue->bits, or 0 when quoted (mark_quoted() keeps it so) or no cue word: bits() of
-     * voice.h, which the rules ask of most tokens they read, in one load (cue_bits() gives
-     * the cue's bits of a quoted token too) */
+    /* cue->bits, or 0 when quoted (quotes.c's mark_quoted_range() keeps it so) or no cue
+     * word: bits() of voice.h, which the rules ask of most tokens they read, in one load
+     * (cue_bits() gives the cue's bits of a quoted token too) */
     uint32_t said_bits;
     uint8_t form; /* cue->form, or FL_FORM_NONE (copied: the scans read it often) */
-    uint8_t quoted; /* inside quotation marks (set by mark_quoted(), voice.h) */
+    uint8_t quoted; /* inside quotation marks (set by mark_quoted_range(), quotes.c) */
     uint8_t role; /* FL_ROLE_*: its part in an attribution of its sentence */
     uint8_t naming; /* content of a naming verb ("called them …"), not of a statement */
     uint32_t opened; /* a closing quotation mark: the token that opened it; else UINT32_MAX */

@@ -47,9 +47,9 @@ const uint8_t fl__punct_general[64] = {[0x12] = PUNCT_COLON_DASH,
                                        [0x39] = PUNCT_QUOTE | PUNCT_CLAUSE,
                                        [0x3A] = PUNCT_QUOTE | PUNCT_CLAUSE};
 
-/* mark_quoted() of tokens [from, to), two a turn by pointer: one loop test for two tokens
- * and no index multiplied by fl_vtok's size (0.25 instructions a token less over the voice
- * stage, callgrind at 2 MB and 1,000 terms). */
+/* Tokens [from, to) are inside quotation marks (and bits() gives 0 for them), two a turn
+ * by pointer: one loop test for two tokens and no index multiplied by fl_vtok's size (0.25
+ * instructions a token less over the voice stage, callgrind at 2 MB and 1,000 terms). */
 static void mark_quoted_range(ctx *c, size_t from, size_t to) {
     if (to <= from) {
         return;

@@ -62,13 +62,6 @@ static inline uint32_t cue_bits(const ctx *c, size_t i) {
     return q != NULL ? q->bits : 0;
 }
 
-/* Token i is inside quotation marks: what bits() gives of it with it. (quotes.c's
- * mark_quoted_range() does the same to a range of tokens.) */
-static inline void mark_quoted(ctx *c, size_t i) {
-    c->v[i].quoted = 1;
-    c->v[i].said_bits = 0;
-}
-
 static inline uint8_t form(const ctx *c, size_t i) {
     return c->v[i].form;
 }
@@ -209,7 +202,8 @@ FL_HIDDEN fl_status fl__attributions(ctx *c, const span *s);
 
 enum { TITLE_UNKNOWN = 0, TITLE_NO = 1, TITLE_YES = 2 };
 
-/* What one sentence holds, gathered as its tokens are first read (context.c), zeroed first. */
+/* What one sentence holds, gathered as its tokens are first read (context.c, which writes
+ * every field). */
 typedef struct sentence_cues {
     uint32_t bits; /* the FL_W_* bits of its words, or-ed */
     /* the punct_class() bits of its punctuation tokens, or-ed: PUNCT_COLON_DASH when a colon
