@@ -845,6 +845,80 @@ static inline uint32_t hash_form(const uint8_t *f, size_t len) {
     return fl__hash_bytes(f, len);
 }
 
+/* The two-byte character s[0..2) (a lead byte of U+0080..U+07FF and a continuation byte):
+ * its code point, the lead's bits from bit 6 and the continuation's below them. */
+static inline size_t two_byte_cp(const uint8_t *s) {
+    return ((size_t)s[0] << 6) + s[1] - ((size_t)0xC0 << 6) - 0x80;
+}
+
+/* fl__fold_token_pair's forms of a token, not punctuation (kind), of ASCII and two-byte UTF-8
+ * characters, one at least not ASCII, each of them FL_CHAR_ALONE in res->fold_cache (not
+ * NULL; both asked before the call, which cost a punctuation token more than the two tests): the
+ * concatenation of the characters' forms, as its forms_by_chars makes them (so Київ, Kraków
+ * and правительство, about one token in a hundred of the bench, take no call and no copy of
+ * the exact form). The folded form goes to res->folded at `at`; the exact form, when exact
+ * and not the same bytes, right after it (same: the folded form is the exact form too, and
+ * nothing is written after it). Reads no byte past the token; writes FL_CHAR_COPY bytes per
+ * character, within the 6 * len + 16 bytes it asks to have from `at`. False: any other token
+ * (a mark, a character of three bytes or more, one not seen yet, an ASCII token, no room),
+ * for fl__fold_token_pair; nothing it wrote is then read. */
+static FL_NOINLINE bool table_forms(const fl_result *res, const uint8_t *s, size_t len, bool exact,
+                                    size_t at, size_t *fold_len, size_t *exact_len, bool *same) {
+    if (len > (SIZE_MAX - 16) / 6 - at || res->folded.cap - at < 6 * len + 16) {
+        return false;
+    }
+    uint8_t *d = (uint8_t *)res->folded.data + at;
+    const fl_char_forms *chars = res->fold_cache->chars;
+    size_t o = 0;
+    unsigned each_same = 1;
+    unsigned high = 0;
+    for (size_t p = 0; p < len;) {
+        unsigned b = s[p];
+        size_t cp = b;
+        if (b >= 0x80) {
+            /* forms_by_chars' test: a lead byte of U+0080..U+07FF and its continuation byte
+             * inside the token */
+            if (b - 0xC2 > 0xDF - 0xC2 || p + 1 >= len || (s[p + 1] & 0xC0) != 0x80) {
+                return false;
+            }
+            cp = two_byte_cp(s + p);
+            p++;
+        }
+        p++;
+        high |= b;
+        const fl_char_forms *c = &chars[cp];
+        if (c->state != FL_CHAR_ALONE) {
+            return false;
+        }
+        memcpy(d + o, c->fold, FL_CHAR_COPY);
+        o += c->fold_len;
+        each_same &= c->same;
+    }
+    if (high < 0x80) {
+        return false; /* ASCII: fl__fold_token_pair's own loop, not the table */
+    }
+    *fold_len = o;
+    *exact_len = exact ? o : 0;
+    *same = true;
+    if (exact && !each_same) {
+        /* the exact form after the folded one (the characters are known good now) */
+        size_t x = o;
+        for (size_t p = 0; p < len;) {
+            size_t cp = s[p];
+            if (cp >= 0x80) {
+                cp = two_byte_cp(s + p);
+                p++;
+            }
+            p++;
+            memcpy(d + x, chars[cp].exact, FL_CHAR_COPY);
+            x += chars[cp].exact_len;
+        }
+        *exact_len = x - o;
+        *same = x - o == o && memcmp(d, d + o, o) == 0;
+    }
+    return true;
+}
+
 /* Labels token i, neither simple nor one_symbol: folds it by fl__fold_token_pair (in two
  * passes, an ascii_word with 16 bytes readable up to text_end by word) into res->folded (at
  * its len), hashes its form and finds its exact and wildcard labels, and (one pass) looks it
@@ -883,6 +957,10 @@ FL_ALWAYS_INLINE static inline fl_status label_other(const fl_lexicon *lex, cons
         exact_len = exact ? len : 0;
         same = !exact || upper == 0;
         res->folded.len = at + fold_len + exact_len;
+    } else if (toks[i].kind != FL_TOKEN_PUNCT && res->fold_cache != NULL &&
+               table_forms(res, s, len, exact, at, &fold_len, &exact_len, &same)) {
+        /* fl__fold_token_pair's forms, from the table (the exact form: the folded one when
+         * same) */
     } else if ((st = fl__fold_token_pair(&res->alloc, &res->scratch, &res->fold_cache, s, len,
                                          toks[i].kind, exact, &res->folded, &fold_len, &exact_len,
                                          &same)) != FL_OK) {
@@ -895,10 +973,11 @@ FL_ALWAYS_INLINE static inline fl_status label_other(const fl_lexicon *lex, cons
     }
     const uint8_t *f = fl__vec_bytes(&res->folded, at);
     uint32_t hash = hash_form(f, fold_len);
-    /* the exact form follows the folded one until the next token overwrites it:
-     * what needs it is done now (the wildcard labels of a token that is not simple
-     * too, so that each token's labels stay together) */
-    const uint8_t *e = exact ? f + fold_len : NULL;
+    /* the exact form follows the folded one until the next token overwrites it (when
+     * same, it is the folded one: table_forms writes no copy): what needs it is done now
+     * (the wildcard labels of a token that is not simple too, so that each token's labels
+     * stay together) */
+    const uint8_t *e = !exact ? NULL : same ? f : f + fold_len;
     if (exact && !same) {
         k->id_exact = fl__exact_find_fast(lex, e, exact_len);
     }
