@@ -13,6 +13,7 @@ those sentences); ``"all"`` keeps every sentence (about the size of the corpus i
 # SPDX-License-Identifier: MIT
 from __future__ import annotations
 
+import bisect
 import collections
 import functools
 import itertools
@@ -414,15 +415,16 @@ def _batches_of(records, plan: _Plan, skip_invalid: bool, batch_bytes: int,
         if cols is not None:
             texts, key_cols, ids, kept_cols = cols
             n = len(texts)
-            lens = list(map(len, texts))
+            # ends[j]: the size of the chunk's records before j, each its characters + 64 (as
+            # the record-by-record loop below counts); a batch is cut after the first record
+            # that brings it to limit, found by bisection, not by a Python step per record
+            ends = list(itertools.accumulate(map(operator.add, map(len, texts),
+                                                 itertools.repeat(64)), initial=0))
             i = 0
             while i < n:
-                j = i
-                while j < n:
-                    size += lens[j] + 64
-                    j += 1
-                    if size >= limit:
-                        break
+                # the first j > i with size + ends[j] - ends[i] >= limit, else n
+                j = min(n, bisect.bisect_left(ends, limit - size + ends[i], i + 1))
+                size += ends[j] - ends[i]
                 batch.texts += texts[i:j]
                 for seq, values in zip(batch.keys, key_cols, strict=True):
                     seq += values[i:j]

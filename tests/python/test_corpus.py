@@ -720,6 +720,27 @@ def test_many_batches_give_the_same_tables_for_any_thread_count(analyzer, record
         assert np.array_equal(one.counts.term_counts, many.counts.term_counts)
 
 
+def test_batches_are_cut_alike_read_column_wise_or_record_by_record():
+    """A chunk of dicts is cut into batches by bisection over its sizes (_batches_of), a
+    chunk of other mappings record by record: the same cuts, including a batch that ends
+    exactly at its limit and the first batch's smaller limit."""
+    import collections
+
+    from framelens.corpus import _batches, _Plan
+    rng = random.Random(3)
+    plan = _Plan("text", "outlet", "id", None, None, None)
+    for _ in range(60):
+        lens = [rng.choice((0, 1, 36, 64, 100, rng.randint(0, 3000))) for _ in
+                range(rng.randint(0, 300))]
+        recs = [{"id": i, "text": "x" * n, "outlet": "A"} for i, n in enumerate(lens)]
+        limit = rng.choice((1, 64, 100, 164, 1000, 4096, 1 << 20))
+        first = rng.choice((None, 64, 228, limit))
+        cuts = [b.numbers for b in _batches(recs, plan, False, limit, [0], first)]
+        one_by_one = [collections.OrderedDict(r) for r in recs]
+        assert cuts == [b.numbers for b in _batches(one_by_one, plan, False, limit, [0], first)]
+        assert [n for cut in cuts for n in cut] == list(range(len(recs)))
+
+
 def _assert_same_table(made: pd.DataFrame, looked_up: pd.DataFrame) -> None:
     """Equal values, dtypes and categories (in order), column by column."""
     pd.testing.assert_frame_equal(made, looked_up, check_exact=True)
