@@ -175,16 +175,61 @@ FL_ALWAYS_INLINE static inline fl_status room(const fl_allocator *a, fl_vec *v, 
 
 /*
  * A document's rows are appended in two steps: room for all of them in every column (one
- * reservation per column and document, which may fail and then leaves the lengths as they
- * were), then plain stores. A column per call of fl__vec_push would check and grow it once
- * per value: most of the cost of the columns when documents are short. The stores go
+ * reservation per column and document), then plain stores, and the lengths last, so that a
+ * failure leaves them as they were. A column per call of fl__vec_push would check and grow it
+ * once per value: most of the cost of the columns when documents are short. The stores go
  * through local pointers: through TAIL, every int64_t store (which may alias the size_t
- * lengths) made the compiler reload each column's data and length.
+ * lengths) made the compiler reload each column's data and length. The strings (surfaces,
+ * sentence and attribution texts) are the exception: each is given room as it is copied
+ * (text_put).
  */
 #define ROOM(c, col, type, n)                                                                      \
     if ((st = room(a, &(c)->col, sizeof(type), (n))) != FL_OK) {                                   \
         return st;                                                                                 \
     }
+
+/*
+ * A char column's tail while a document's strings are copied into it: its data, capacity and
+ * bytes in use (its length is set after the document's rows, so that a failure leaves it as it
+ * was) in locals, since a store through char * may alias the fl_vec. Each string is given room
+ * as it is copied, not the document's bytes summed in a pass before: that pass cost more than
+ * this test.
+ */
+typedef struct text_tail {
+    fl_vec *v;
+    char *data;
+    size_t cap, at;
+} text_tail;
+
+FL_ALWAYS_INLINE static inline text_tail text_tail_of(fl_vec *v) {
+    text_tail t = {v, v->data, v->cap, v->len};
+    return t;
+}
+
+/* text_put()'s slow path: grows the column v, `at` bytes of it in use, for n more. (Not
+ * given the text_tail: a tail whose address escapes is kept in memory, not registers.) */
+FL_NOINLINE static fl_status text_grow(const fl_allocator *a, fl_vec *v, size_t at, size_t n) {
+    if (n > SIZE_MAX - at) {
+        return FL_ERR_NOMEM;
+    }
+    return fl__vec_reserve(a, v, 1, at + n);
+}
+
+/* Appends the len bytes at src (len > 0) to t. */
+FL_ALWAYS_INLINE static inline fl_status text_put(const fl_allocator *a, text_tail *t,
+                                                  const char *src, size_t len) {
+    if (FL_UNLIKELY(len > t->cap - t->at)) {
+        fl_status st = text_grow(a, t->v, t->at, len);
+        if (st != FL_OK) {
+            return st;
+        }
+        t->data = t->v->data;
+        t->cap = t->v->cap;
+    }
+    memcpy(t->data + t->at, src, len);
+    t->at += len;
+    return FL_OK;
+}
 
 /* The texts of an attribution stored for Python: speaker, cue, cue lemma, content (content2
  * is not copied: its offsets are). */
@@ -203,13 +248,6 @@ static fl_status append_attributions(const fl_allocator *a, columns *c, uint32_t
     fl_status st;
     size_t n;
     const fl_attribution *as = fl_result_attributions(res, &n);
-    size_t bytes = 0;
-    for (size_t i = 0; i < n; i++) {
-        const char *p[4];
-        size_t len[4];
-        attribution_strings(&as[i], text, p, len); /* inline: the pointers are never made */
-        bytes += len[0] + len[1] + len[2] + len[3]; /* spans of the text: no overflow */
-    }
     ROOM(c, attr_doc, uint32_t, n)
     ROOM(c, attr_sentence, uint32_t, n)
     ROOM(c, attr_kind, uint8_t, n)
@@ -224,7 +262,6 @@ static fl_status append_attributions(const fl_allocator *a, columns *c, uint32_t
     ROOM(c, attr_content_end, int64_t, n)
     ROOM(c, attr_content2_start, int64_t, n)
     ROOM(c, attr_content2_end, int64_t, n)
-    ROOM(c, attr_text_data, char, bytes)
     ROOM(c, doc_attributions, uint32_t, 1)
     if (n > SIZE_MAX / 4) {
         return FL_ERR_NOMEM;
@@ -246,8 +283,7 @@ static fl_status append_attributions(const fl_allocator *a, columns *c, uint32_t
         int64_t *a_content2_start = TAIL(c, attr_content2_start, int64_t);
         int64_t *a_content2_end = TAIL(c, attr_content2_end, int64_t);
         int64_t *a_offsets = TAIL(c, attr_text_offsets, int64_t);
-        char *data = c->attr_text_data.data;
-        size_t at = c->attr_text_data.len;
+        text_tail t = text_tail_of(&c->attr_text_data);
         for (size_t i = 0; i < n; i++) {
             const fl_attribution *x = &as[i];
             a_doc[i] = doc;
@@ -268,14 +304,13 @@ static fl_status append_attributions(const fl_allocator *a, columns *c, uint32_t
             size_t len[4];
             attribution_strings(x, text, p, len);
             for (int k = 0; k < 4; k++) {
-                if (len[k] > 0) {
-                    memcpy(data + at, p[k], len[k]);
-                    at += len[k];
+                if (len[k] > 0 && (st = text_put(a, &t, p[k], len[k])) != FL_OK) {
+                    return st;
                 }
-                a_offsets[4 * i + (size_t)k] = (int64_t)at;
+                a_offsets[4 * i + (size_t)k] = (int64_t)t.at;
             }
         }
-        c->attr_text_data.len = at;
+        c->attr_text_data.len = t.at;
         c->attr_text_offsets.len += 4 * n;
     }
     c->attr_doc.len += n;
@@ -302,6 +337,53 @@ static bool keeps_text(fl_sentence_texts keep, const fl_sentence *s) {
     return keep == FL_SENTENCE_TEXTS_ALL || (keep == FL_SENTENCE_TEXTS_MATCHED && s->n_matches > 0);
 }
 
+/* Stores the rows of a document's ns sentences (room made for them) and, unless keep is
+ * FL_SENTENCE_TEXTS_NONE, their text offsets (room made) and the texts kept (text_put), up to
+ * *text_end; sets no length. Inlined once per value of keep (a constant), so that no loop
+ * tests it. */
+FL_ALWAYS_INLINE static inline fl_status put_sentences(const fl_allocator *a, columns *c,
+                                                       uint32_t doc, const char *text,
+                                                       const fl_sentence *ss, size_t ns,
+                                                       fl_sentence_texts keep, uint64_t *tokens_out,
+                                                       size_t *text_end) {
+    uint32_t *s_doc = TAIL(c, sent_doc, uint32_t);
+    uint32_t *s_index = TAIL(c, sent_index, uint32_t);
+    int64_t *s_start = TAIL(c, sent_start, int64_t);
+    int64_t *s_end = TAIL(c, sent_end, int64_t);
+    uint32_t *s_tokens = TAIL(c, sent_tokens, uint32_t);
+    uint32_t *s_matches = TAIL(c, sent_matches, uint32_t);
+    uint32_t *s_markers = TAIL(c, sent_markers, uint32_t);
+    double *s_score = TAIL(c, sent_score, double);
+    int64_t *offsets = keep != FL_SENTENCE_TEXTS_NONE ? TAIL(c, sent_text_offsets, int64_t) : NULL;
+    text_tail t = text_tail_of(&c->sent_text_data);
+    uint64_t tokens = 0;
+    for (size_t i = 0; i < ns; i++) {
+        const fl_sentence *s = &ss[i];
+        tokens += s->n_tokens;
+        s_doc[i] = doc;
+        s_index[i] = (uint32_t)i;
+        s_start[i] = (int64_t)s->cp_start;
+        s_end[i] = (int64_t)s->cp_end;
+        s_tokens[i] = s->n_tokens;
+        s_matches[i] = s->n_matches;
+        s_markers[i] = s->n_markers;
+        s_score[i] = s->score;
+        if (keep == FL_SENTENCE_TEXTS_NONE) {
+            continue;
+        }
+        if (keeps_text(keep, s) && s->end > s->start) {
+            fl_status st = text_put(a, &t, text + s->start, s->end - s->start);
+            if (st != FL_OK) {
+                return st;
+            }
+        }
+        offsets[i] = (int64_t)t.at;
+    }
+    *tokens_out = tokens;
+    *text_end = t.at;
+    return FL_OK;
+}
+
 /* Appends one analysed document (index doc) to the columns, with the texts of the sentences
  * `keep` asks for. */
 static fl_status append_doc(const fl_allocator *a, columns *c, uint32_t doc, const char *text,
@@ -311,14 +393,6 @@ static fl_status append_doc(const fl_allocator *a, columns *c, uint32_t doc, con
     size_t nm;
     const fl_sentence *ss = fl_result_sentences(res, &ns);
     const fl_match *ms = fl_result_matches(res, &nm);
-    size_t sent_bytes = 0;
-    for (size_t i = 0; i < ns && keep != FL_SENTENCE_TEXTS_NONE; i++) {
-        sent_bytes += keeps_text(keep, &ss[i]) ? ss[i].end - ss[i].start : 0;
-    }
-    size_t surface_bytes = 0;
-    for (size_t i = 0; i < nm; i++) {
-        surface_bytes += ms[i].end - ms[i].start;
-    }
     ROOM(c, sent_doc, uint32_t, ns)
     ROOM(c, sent_index, uint32_t, ns)
     ROOM(c, sent_start, int64_t, ns)
@@ -329,7 +403,6 @@ static fl_status append_doc(const fl_allocator *a, columns *c, uint32_t doc, con
     ROOM(c, sent_score, double, ns)
     if (keep != FL_SENTENCE_TEXTS_NONE) {
         ROOM(c, sent_text_offsets, int64_t, ns)
-        ROOM(c, sent_text_data, char, sent_bytes)
     }
     ROOM(c, match_doc, uint32_t, nm)
     ROOM(c, match_sentence, uint32_t, nm)
@@ -342,56 +415,25 @@ static fl_status append_doc(const fl_allocator *a, columns *c, uint32_t doc, con
     ROOM(c, match_attribution, uint32_t, nm)
     ROOM(c, match_target, uint32_t, nm)
     ROOM(c, surface_offsets, int64_t, nm)
-    ROOM(c, surface_data, char, surface_bytes)
     ROOM(c, doc_tokens, uint64_t, 1)
     ROOM(c, doc_sentences, uint32_t, 1)
     ROOM(c, doc_matches, uint32_t, 1)
     uint64_t tokens = 0;
+    size_t sent_text_end = c->sent_text_data.len;
     if (ns > 0) {
-        uint32_t *s_doc = TAIL(c, sent_doc, uint32_t);
-        uint32_t *s_index = TAIL(c, sent_index, uint32_t);
-        int64_t *s_start = TAIL(c, sent_start, int64_t);
-        int64_t *s_end = TAIL(c, sent_end, int64_t);
-        uint32_t *s_tokens = TAIL(c, sent_tokens, uint32_t);
-        uint32_t *s_matches = TAIL(c, sent_matches, uint32_t);
-        uint32_t *s_markers = TAIL(c, sent_markers, uint32_t);
-        double *s_score = TAIL(c, sent_score, double);
-        for (size_t i = 0; i < ns; i++) {
-            const fl_sentence *s = &ss[i];
-            tokens += s->n_tokens;
-            s_doc[i] = doc;
-            s_index[i] = (uint32_t)i;
-            s_start[i] = (int64_t)s->cp_start;
-            s_end[i] = (int64_t)s->cp_end;
-            s_tokens[i] = s->n_tokens;
-            s_matches[i] = s->n_matches;
-            s_markers[i] = s->n_markers;
-            s_score[i] = s->score;
-        }
-        if (keep != FL_SENTENCE_TEXTS_NONE) {
-            int64_t *offsets = TAIL(c, sent_text_offsets, int64_t);
-            char *data = c->sent_text_data.data;
-            size_t at = c->sent_text_data.len;
-            for (size_t i = 0; i < ns; i++) {
-                if (keeps_text(keep, &ss[i]) && ss[i].end > ss[i].start) {
-                    size_t len = ss[i].end - ss[i].start;
-                    memcpy(data + at, text + ss[i].start, len);
-                    at += len;
-                }
-                offsets[i] = (int64_t)at;
-            }
-            c->sent_text_data.len = at;
-            c->sent_text_offsets.len += ns;
+        st = keep == FL_SENTENCE_TEXTS_NONE
+                 ? put_sentences(a, c, doc, text, ss, ns, FL_SENTENCE_TEXTS_NONE, &tokens,
+                                 &sent_text_end)
+             : keep == FL_SENTENCE_TEXTS_MATCHED
+                 ? put_sentences(a, c, doc, text, ss, ns, FL_SENTENCE_TEXTS_MATCHED, &tokens,
+                                 &sent_text_end)
+                 : put_sentences(a, c, doc, text, ss, ns, FL_SENTENCE_TEXTS_ALL, &tokens,
+                                 &sent_text_end);
+        if (st != FL_OK) {
+            return st;
         }
     }
-    c->sent_doc.len += ns;
-    c->sent_index.len += ns;
-    c->sent_start.len += ns;
-    c->sent_end.len += ns;
-    c->sent_tokens.len += ns;
-    c->sent_matches.len += ns;
-    c->sent_markers.len += ns;
-    c->sent_score.len += ns;
+    size_t surface_end = c->surface_data.len;
     if (nm > 0) {
         uint32_t *m_doc = TAIL(c, match_doc, uint32_t);
         uint32_t *m_sentence = TAIL(c, match_sentence, uint32_t);
@@ -404,8 +446,7 @@ static fl_status append_doc(const fl_allocator *a, columns *c, uint32_t doc, con
         uint32_t *m_attribution = TAIL(c, match_attribution, uint32_t);
         uint32_t *m_target = TAIL(c, match_target, uint32_t);
         int64_t *m_offsets = TAIL(c, surface_offsets, int64_t);
-        char *surface = c->surface_data.data;
-        size_t at = c->surface_data.len;
+        text_tail t = text_tail_of(&c->surface_data);
         for (size_t i = 0; i < nm; i++) {
             const fl_match *m = &ms[i];
             m_doc[i] = doc;
@@ -419,14 +460,27 @@ static fl_status append_doc(const fl_allocator *a, columns *c, uint32_t doc, con
             m_attribution[i] = m->attribution;
             m_target[i] = m->target;
             size_t len = m->end - m->start;
-            if (len > 0) {
-                memcpy(surface + at, text + m->start, len);
-                at += len;
+            if (len > 0 && (st = text_put(a, &t, text + m->start, len)) != FL_OK) {
+                return st;
             }
-            m_offsets[i] = (int64_t)at;
+            m_offsets[i] = (int64_t)t.at;
         }
-        c->surface_data.len = at;
+        surface_end = t.at;
     }
+    /* every row stored: the lengths */
+    c->sent_doc.len += ns;
+    c->sent_index.len += ns;
+    c->sent_start.len += ns;
+    c->sent_end.len += ns;
+    c->sent_tokens.len += ns;
+    c->sent_matches.len += ns;
+    c->sent_markers.len += ns;
+    c->sent_score.len += ns;
+    if (keep != FL_SENTENCE_TEXTS_NONE) {
+        c->sent_text_data.len = sent_text_end;
+        c->sent_text_offsets.len += ns;
+    }
+    c->surface_data.len = surface_end;
     c->match_doc.len += nm;
     c->match_sentence.len += nm;
     c->match_term.len += nm;
