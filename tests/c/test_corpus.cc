@@ -188,6 +188,49 @@ TEST(Corpus, SentenceTextsAreCutFromTheDocuments) {
     EXPECT_EQ(nullptr, c.sent_text_offsets);
 }
 
+// The strings of a document (sentence texts, match surfaces) are given room as they are
+// copied: a document whose strings outgrow what the batch reserved, several times over, keeps
+// every string whole and in place.
+TEST(Corpus, StringsOutgrowingTheirRoomMidDocumentStayWhole) {
+    fl_test::Lexicon lex(kLexicon);
+    std::string doc;
+    for (int i = 0; i < 600; i++) {
+        doc += i % 2 == 0 ? "The Kiev regime said so. " : "Aggressively aggressive aggression. ";
+    }
+    std::vector<std::string> docs = {doc, "Kiev.", doc};
+    for (fl_sentence_texts keep : {FL_SENTENCE_TEXTS_MATCHED, FL_SENTENCE_TEXTS_ALL}) {
+        Batch batch;
+        fl_batch_keep_sentence_texts(batch.b, keep);
+        ASSERT_EQ(FL_OK, run(lex, docs, 1, batch.b));
+        fl_batch_columns c;
+        fl_batch_columns_get(batch.b, &c);
+        size_t s_at = 0, m_at = 0;
+        fl_test::Result res;
+        for (const std::string &d : docs) {
+            ASSERT_EQ(FL_OK, res.analyze(lex, d));
+            for (const fl_sentence &s : res.sentences()) {
+                std::string text(c.sent_text_data + c.sent_text_offsets[s_at],
+                                 c.sent_text_data + c.sent_text_offsets[s_at + 1]);
+                ASSERT_EQ(fl_test::slice(d, s.start, s.end), text) << "sentence " << s_at;
+                s_at++;
+            }
+            for (const fl_match &m : res.matches()) {
+                std::string surface(c.surface_data + c.surface_offsets[m_at],
+                                    c.surface_data + c.surface_offsets[m_at + 1]);
+                ASSERT_EQ(fl_test::slice(d, m.start, m.end), surface) << "match " << m_at;
+                m_at++;
+            }
+        }
+        EXPECT_EQ(c.n_sentences, s_at);
+        EXPECT_EQ(c.n_matches, m_at);
+        EXPECT_GT(m_at, 1200u);
+        // more than reserved (an eighth of the text for the texts kept, 16 bytes a match
+        // for one match per 512 bytes of text): the columns grew within a document
+        EXPECT_GT((size_t)c.sent_text_offsets[s_at], 2 * doc.size() / 8);
+        EXPECT_GT((size_t)c.surface_offsets[m_at], 2 * 16 * (2 * doc.size() / 512 + 1));
+    }
+}
+
 TEST(Corpus, AnyThreadCountGivesTheSameColumns) {
     fl_test::Lexicon lex(kLexicon);
     auto docs = documents(97);
