@@ -518,7 +518,8 @@ typedef struct fl_edge_slot {
  * are indexed in the same table: one lookup of a token's folded form gives its label and
  * its cue entry; and the first step of the matcher's walks along its folded label (root,
  * start) is stored beside them, so that labelling a token reads one 32-byte slot (one cache
- * line: the table is 32-byte aligned), not the slot, its tail and the root's child table. */
+ * line: the table is 32-byte aligned), not the slot, its tail and the root's child table; or
+ * none, for a token whose first slot is empty (lex->vocab_used says so). */
 typedef struct fl_vocab_slot {
     uint64_t head;
     uint64_t tail;
@@ -632,6 +633,9 @@ struct fl_lexicon {
     /* compiled, in vocab_mem: NULL, then the address of each entry of cues, so that a slot's
      * cue (1 + an index, 0: none) gives its entry or NULL in one load */
     const struct fl_cue *const *cue_at;
+    /* compiled, in vocab_mem: bit j % 64 of word j / 64 set when slot j is taken, so that a
+     * lookup of a word not in the table whose first slot is empty reads no slot */
+    const uint64_t *vocab_used;
     size_t vocab_mask; /* slots - 1 (a power of two minus one) */
     fl_vec nodes; /* fl_node; node 0 is the root */
     fl_vec entries; /* fl_entry */

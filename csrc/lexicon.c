@@ -256,6 +256,17 @@ static uint32_t cue_vocab_id(const fl_lexicon *lex, const fl_cue *q) {
     return fl__vocab_find(lex, w, q->len, fl__hash_bytes(w, q->len));
 }
 
+/* Sets bit j % 64 of used[j / 64] for each taken slot j of the n slots (n a multiple of 64),
+ * and clears the others. */
+static void mark_used(const fl_vocab_slot *slots, size_t n, uint64_t *used) {
+    memset(used, 0, n / 8);
+    for (size_t j = 0; j < n; j++) {
+        if (slots[j].id != 0 || slots[j].cue != 0) {
+            used[j / 64] |= (uint64_t)1 << (j % 64);
+        }
+    }
+}
+
 /* Indexes the voice stage's cue words with the vocabulary (compile), rebuilding the table:
  * a slot of a string that is also a cue word gets its cue index, other cue words get slots
  * of their own (id 0; the cue table's words are distinct). Strings go in shortest first: in
@@ -272,18 +283,20 @@ static fl_status index_cues(fl_lexicon *lex) {
     size_t want = compiled_vocab_slots(n);
     size_t bytes;
     size_t order_bytes;
-    /* after the slots: cue_at, 1 + the cue table's entries */
+    /* after the slots: the used bitmap, a bit a slot in 64-bit words (want is 64 or more:
+     * cue_at after it is 8-byte aligned), then cue_at, 1 + the cue table's entries */
+    size_t used_bytes = want / 8;
     size_t at_bytes;
     if (!fl__mul(want, sizeof(fl_vocab_slot), &bytes) || bytes > SIZE_MAX - 32 ||
         !fl__mul(n_cues + 1, sizeof(const fl_cue *), &at_bytes) ||
-        at_bytes > SIZE_MAX - 32 - bytes ||
+        at_bytes > SIZE_MAX - 32 - bytes || used_bytes > SIZE_MAX - 32 - bytes - at_bytes ||
         !fl__mul(n, sizeof(uint32_t) + sizeof(uint16_t), &order_bytes)) {
         return FL_ERR_NOMEM;
     }
     /* order[]: the entries (a vocabulary id, or n_vocab + a cue index) by length;
      * cue_of[id]: 1 + the cue index of vocabulary id `id`, 0: none */
     uint32_t *order = fl__malloc(a, order_bytes == 0 ? 1 : order_bytes);
-    void *mem = fl__malloc(a, bytes + 32 + at_bytes);
+    void *mem = fl__malloc(a, bytes + 32 + at_bytes + used_bytes);
     if (order == NULL || mem == NULL) {
         fl__free(a, order);
         fl__free(a, mem);
@@ -342,7 +355,10 @@ static fl_status index_cues(fl_lexicon *lex) {
     lex->vocab_slots = slots;
     lex->vocab_mask = mask;
     lex->cues = cues;
-    const fl_cue **cue_at = (const fl_cue **)(void *)((char *)slots + bytes);
+    uint64_t *used = (uint64_t *)(void *)((char *)slots + bytes);
+    mark_used(slots, want, used);
+    lex->vocab_used = used;
+    const fl_cue **cue_at = (const fl_cue **)(void *)((char *)used + used_bytes);
     cue_at[0] = NULL;
     for (size_t c = 0; c < n_cues; c++) {
         cue_at[c + 1] = &cues[c];

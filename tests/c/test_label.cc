@@ -437,6 +437,77 @@ TEST(Label, SimpleWordsOfEveryLengthAndCaseAreLabelledAsTheGeneralLookupsSay) {
     }
 }
 
+// The compiled table's used bitmap (lex->vocab_used), by which the one pass tells a word not
+// in the table from its first slot's bit alone: set for every slot taken by a label or a cue
+// word, clear for every empty one, in tables of every size the generated lexicons give.
+TEST(Label, TheUsedBitmapMarksEveryTakenSlotAndNoOther) {
+    std::mt19937 rng(44);
+    for (int round = 0; round < 60; round++) {
+        std::string json = generated_lexicon(rng);
+        fl_test::Lexicon lex(json);
+        ASSERT_EQ(FL_OK, lex.status()) << lex.error().message << " " << json;
+        const fl_lexicon *l = lex.get();
+        ASSERT_NE(nullptr, l->vocab_used);
+        size_t taken = 0;
+        for (size_t j = 0; j <= l->vocab_mask; j++) {
+            const fl_vocab_slot &slot = l->vocab_slots[j];
+            bool used = (l->vocab_used[j / 64] >> (j % 64)) & 1;
+            ASSERT_EQ(slot.id != 0 || slot.cue != 0, used) << "slot " << j << " of " << json;
+            taken += used;
+        }
+        size_t n_cues = 0;
+        fl__cue_table(&n_cues);
+        EXPECT_GE(taken, n_cues) << json; /* every cue word has a slot */
+    }
+}
+
+// Every string of the table (each cue word and each label) as a token of a text, among
+// words that are not in it, in both passes: a string's first slot's bit is set (the one pass
+// would take a string whose bit is clear for one not in the table), and each is found as the
+// general lookups find it.
+TEST(Label, EveryStringOfTheTableIsFoundInBothPasses) {
+    std::mt19937 rng(45);
+    size_t n_cues = 0;
+    const fl_cue *cues = fl__cue_table(&n_cues);
+    for (int round = 0; round < 5; round++) {
+        std::string json = generated_lexicon(rng);
+        fl_test::Lexicon lex(json);
+        ASSERT_EQ(FL_OK, lex.status()) << lex.error().message << " " << json;
+        const fl_lexicon *l = lex.get();
+        std::string text;
+        std::vector<size_t> at(n_cues); // where each cue word starts in text
+        for (size_t c = 0; c < n_cues; c++) {
+            at[c] = text.size();
+            text += std::string(cues[c].word, cues[c].len) + " zq" + std::to_string(rng()) + " ";
+        }
+        for (size_t id = 0; id < l->vocab.len; id++) {
+            const fl_span &v = ((const fl_span *)l->vocab.data)[id];
+            text += std::string((const char *)l->bytes.data + v.off, v.len) + " . ";
+        }
+        fl_test::Result res;
+        ASSERT_EQ(FL_OK, res.analyze(lex, text)) << res.error().message;
+        check_both_passes(l, text, res.get(), json);
+        // each cue word that the tokeniser keeps whole is found as that cue word
+        std::vector<fl_token> toks = res.tokens();
+        const fl_tokinfo *infos = (const fl_tokinfo *)res.get()->infos.data;
+        size_t whole = 0;
+        for (size_t i = 0, c = 0; i < toks.size() && c < n_cues; i++) {
+            while (c < n_cues && at[c] < toks[i].start) {
+                c++;
+            }
+            if (c < n_cues && at[c] == toks[i].start &&
+                toks[i].end - toks[i].start == cues[c].len) {
+                EXPECT_EQ(&cues[c], infos[i].cue) << cues[c].word << " in " << json;
+                whole++;
+            }
+        }
+        EXPECT_GE(whole, n_cues * 9 / 10) << json;
+        if (HasFailure()) {
+            return;
+        }
+    }
+}
+
 // Words of 7 and 8 letters that differ only in their last letter (an inflection family, as
 // research lexicons hold them) start their probes at slots spread over the table, not at one
 // slot: fl__hash_bytes' low bits are nearly the same for them, so a first slot taken from
