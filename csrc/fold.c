@@ -284,15 +284,8 @@ static fl_status forms_by_chars(const fl_allocator *a, fl_vec *scratch, fl_fold_
     size_t ox = 0;
     unsigned all_same = 1;
     for (size_t p = 0; p < len;) {
-        uint8_t b = s[p];
-        int32_t cp;
-        if (b < 0x80) {
-            cp = b;
-            p++;
-        } else if (b >= 0xC2 && b < 0xE0 && p + 1 < len && (s[p + 1] & 0xC0) == 0x80) {
-            cp = ((int32_t)(b & 0x1F) << 6) | (s[p + 1] & 0x3F);
-            p += 2;
-        } else {
+        size_t cp;
+        if (!fl__char_step(s, len, &p, &cp)) {
             *f = SIZE_MAX; /* three or four bytes, or not UTF-8 */
             return FL_OK;
         }
@@ -300,7 +293,7 @@ static fl_status forms_by_chars(const fl_allocator *a, fl_vec *scratch, fl_fold_
         if (FL_UNLIKELY(c->state != FL_CHAR_ALONE)) {
             fl_status st;
             if (c->state == FL_CHAR_UNSEEN &&
-                (st = char_entry(a, scratch, cache, cp, &c)) != FL_OK) {
+                (st = char_entry(a, scratch, cache, (int32_t)cp, &c)) != FL_OK) {
                 return st;
             }
             if (c->state != FL_CHAR_ALONE) {
@@ -308,10 +301,8 @@ static fl_status forms_by_chars(const fl_allocator *a, fl_vec *scratch, fl_fold_
                 return FL_OK;
             }
         }
-        memcpy(d + o, c->fold, FL_CHAR_COPY);
-        memcpy(x + ox, c->exact, FL_CHAR_COPY);
-        o += c->fold_len;
-        ox += c->exact_len;
+        o = fl__char_put(d, o, c->fold, c->fold_len);
+        ox = fl__char_put(x, ox, c->exact, c->exact_len);
         all_same &= c->same;
     }
     *f = o;
@@ -337,8 +328,8 @@ fl_status fl__fold_token_pair(const fl_allocator *a, fl_vec *scratch, fl_fold_ca
         }
         if (c->state == FL_CHAR_ALONE) {
             uint8_t *d = (uint8_t *)out->data + at;
-            memcpy(d, c->fold, FL_CHAR_COPY);
-            memcpy(d + c->fold_len, c->exact, FL_CHAR_COPY);
+            size_t o = fl__char_put(d, 0, c->fold, c->fold_len);
+            fl__char_put(d, o, c->exact, c->exact_len);
             *fold_len = c->fold_len;
             *exact_len = exact ? c->exact_len : 0;
             *same = !exact || c->same;
