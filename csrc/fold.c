@@ -155,7 +155,7 @@ fl_status fl__fold_token(const fl_allocator *a, fl_vec *scratch, const uint8_t *
         int32_t cp;
         fl__utf8_decode(s, len, &cp);
         if (fl__cclass(cp) == FL_C_HYPHEN) {
-            return fl__vec_append(a, out, 1, " -", 2);
+            return fl__vec_append(a, out, 1, fl__dash_form(), FL_DASH_FORM_LEN);
         }
     }
     return fl__fold_append(a, scratch, s, len, mode, out);
@@ -339,7 +339,7 @@ fl_status fl__fold_token_pair(const fl_allocator *a, fl_vec *scratch, fl_fold_ca
     }
     /* Room for both ASCII forms up front (the exact one is written with the folded one even
      * when not wanted): a lone "-" becomes " -" in each. */
-    size_t need = len + 2;
+    size_t need = len + FL_DASH_FORM_LEN;
     if (!fl__mul(need, 2, &need) || need > SIZE_MAX - at) {
         return FL_ERR_NOMEM;
     }
@@ -349,11 +349,12 @@ fl_status fl__fold_token_pair(const fl_allocator *a, fl_vec *scratch, fl_fold_ca
     uint8_t *d = (uint8_t *)out->data + at;
     if (kind == FL_TOKEN_PUNCT && len > 0 && s[0] == '-') {
         /* a dash between spaces: its own form, as fl__fold_token gives it */
-        memcpy(d, " - -", exact ? 4 : 2);
-        *fold_len = 2;
-        *exact_len = exact ? 2 : 0;
+        memcpy(d, fl__dash_form(), FL_DASH_FORM_LEN);
+        memcpy(d + FL_DASH_FORM_LEN, fl__dash_form(), FL_DASH_FORM_LEN);
+        *fold_len = FL_DASH_FORM_LEN;
+        *exact_len = exact ? FL_DASH_FORM_LEN : 0;
         *same = true;
-        out->len = at + (exact ? 4 : 2);
+        out->len = at + FL_DASH_FORM_LEN + *exact_len;
         return FL_OK;
     }
     bool upper = false;

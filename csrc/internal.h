@@ -291,6 +291,14 @@ static inline size_t fl__char_put(uint8_t *d, size_t o, const uint8_t *form, siz
     return o + n;
 }
 
+/* A dash between spaces (a punctuation token of a hyphen or an en dash) folds to " -" in
+ * both forms: fl__fold_token's rule, written without a call by fl__fold_token_pair and
+ * match.c's label_other. */
+enum { FL_DASH_FORM_LEN = 2 };
+static inline const uint8_t *fl__dash_form(void) {
+    return (const uint8_t *)" -";
+}
+
 /* Punctuation tokens of one character of U+2000..U+207F (General Punctuation: the dashes,
  * curly quotes and ellipsis of news) have their two forms in a table too, made on first
  * sight by folding the token as fl__fold_token does (a hyphen or en dash becomes " -"). */

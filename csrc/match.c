@@ -959,9 +959,9 @@ FL_ALWAYS_INLINE static inline fl_status label_other(const fl_lexicon *lex, cons
     } else if (toks[i].kind == FL_TOKEN_PUNCT && s[0] == '-' && res->folded.cap - at >= 18) {
         /* a dash between spaces, " -" in both forms as fl__fold_token_pair gives it (the
          * exact form: the folded one, same); about one token in 500 of PolNeAR */
-        memcpy((uint8_t *)res->folded.data + at, " -", 2);
-        fold_len = 2;
-        exact_len = exact ? 2 : 0;
+        memcpy((uint8_t *)res->folded.data + at, fl__dash_form(), FL_DASH_FORM_LEN);
+        fold_len = FL_DASH_FORM_LEN;
+        exact_len = exact ? FL_DASH_FORM_LEN : 0;
         same = true;
     } else if (toks[i].kind != FL_TOKEN_PUNCT && res->fold_cache != NULL &&
                (one_pass || (unsigned)(s[0] - 0xC2) < 0xE0 - 0xC2) &&
