@@ -524,6 +524,29 @@ TEST(Label, WordsThatDifferInTheirLastLetterStartAtDifferentSlots) {
     }
 }
 
+// A random lexicon's JSON, as both Label tests of shapes draw it: 2 to 11 terms, each one
+// word (pick_word()), maybe cut to a wildcard prefix (cut_word(w)), maybe and a second word,
+// maybe case-sensitive; a term repeated, or with '\\' or '"', is left out.
+template <class Pick, class Cut>
+std::string random_terms_json(std::mt19937 &rng, Pick pick_word, Cut cut_word) {
+    std::string json = "{\"terms\": [";
+    Strings seen;
+    int n = 2 + (int)(rng() % 10);
+    for (int t = 0; t < n; t++) {
+        bool exact = rng() % 3 == 0;
+        std::string w = cut_word(pick_word());
+        std::string words = w + (rng() % 3 == 0 ? " " + pick_word() : "");
+        if (words.find('\\') != std::string::npos || words.find('"') != std::string::npos ||
+            std::find(seen.begin(), seen.end(), words) != seen.end()) {
+            continue;
+        }
+        json += std::string(seen.empty() ? "" : ", ") + "{\"term\": \"" + words +
+                "\", \"category\": \"c\"" + (exact ? ", \"case_sensitive\": true" : "") + "}";
+        seen.push_back(words);
+    }
+    return json + "]}";
+}
+
 // Tokens neither simple nor one ASCII symbol that the one pass labels without
 // fl__fold_token_pair (ASCII ones of up to 8 bytes without '`'; curly quotes and dashes whose
 // forms the fold cache holds), beside the shapes that still take it (longer, with '`', a
@@ -548,26 +571,13 @@ TEST(Label, AsciiAndPunctuationShapesAreLabelledAsTheGeneralLookupsSay) {
         return rng() % 3 == 0 ? cased(rng, w) : w;
     };
     for (int round = 0; round < 150; round++) {
-        std::string json = "{\"terms\": [";
-        Strings seen;
-        int n = 2 + (int)(rng() % 10);
-        for (int t = 0; t < n; t++) {
-            bool exact = rng() % 3 == 0;
-            std::string w = word();
+        std::string json = random_terms_json(rng, word, [&](std::string w) {
             size_t cut = 1 + rng() % 3;
             if (rng() % 3 == 0 && cut < w.size() && isalnum((unsigned char)w[cut - 1])) {
                 w = w.substr(0, cut) + "*";
             }
-            std::string words = w + (rng() % 3 == 0 ? " " + word() : "");
-            if (words.find('\\') != std::string::npos || words.find('"') != std::string::npos ||
-                std::find(seen.begin(), seen.end(), words) != seen.end()) {
-                continue;
-            }
-            json += std::string(seen.empty() ? "" : ", ") + "{\"term\": \"" + words +
-                    "\", \"category\": \"c\"" + (exact ? ", \"case_sensitive\": true" : "") + "}";
-            seen.push_back(words);
-        }
-        json += "]}";
+            return w;
+        });
         fl_test::Lexicon lex(json);
         if (lex.status() != FL_OK) {
             continue; // a term of no token ("-" alone, ...): not what is tested here
@@ -670,12 +680,9 @@ TEST(Label, UnicodeWordsAreLabelledAsTheGeneralLookupsSay) {
         for (int j = 0; j < 24; j++) {
             pool.push_back(unicode_word(rng));
         }
-        std::string json = "{\"terms\": [";
-        Strings seen;
-        int n = 2 + (int)(rng() % 10);
-        for (int t = 0; t < n; t++) {
-            bool exact = rng() % 3 == 0;
-            std::string w = pool[rng() % pool.size()];
+        // (no word of unicode_word's holds '\\' or '"': what random_terms_json leaves out)
+        auto pick = [&] { return pool[rng() % pool.size()]; };
+        std::string json = random_terms_json(rng, pick, [&](std::string w) {
             size_t cut = 1 + rng() % w.size();
             while (cut < w.size() && (w[cut] & 0xC0) == 0x80) {
                 cut++; // on a code point boundary
@@ -683,15 +690,8 @@ TEST(Label, UnicodeWordsAreLabelledAsTheGeneralLookupsSay) {
             if (rng() % 3 == 0 && cut < w.size()) {
                 w = w.substr(0, cut) + "*";
             }
-            std::string words = w + (rng() % 3 == 0 ? " " + pool[rng() % pool.size()] : "");
-            if (std::find(seen.begin(), seen.end(), words) != seen.end()) {
-                continue;
-            }
-            json += std::string(seen.empty() ? "" : ", ") + "{\"term\": \"" + words +
-                    "\", \"category\": \"c\"" + (exact ? ", \"case_sensitive\": true" : "") + "}";
-            seen.push_back(words);
-        }
-        json += "]}";
+            return w;
+        });
         fl_test::Lexicon lex(json);
         if (lex.status() != FL_OK) {
             continue; // a term of no token, an invalid byte in JSON: not what is tested here
