@@ -26,8 +26,9 @@ Inputs:
 - prefix, all match: the same lexicon, a text of 25,000 of its terms in turn;
 - opening quotes: a text of up to 10^6 "\u201c" characters;
 - alternating quotes: up to 10^6 opening quotation marks of seven kinds in turn;
-- speech clauses, parenthetical cues, quote then cue: one sentence of attributions, forward,
-  parenthetical and after quotations (the voice stage's walks);
+- speech clauses, parenthetical cues, quote then cue, dashed cues, quote, cue, no comma: one
+  sentence of attributions, forward, parenthetical, after quotations, between dashes and
+  after quotations with no comma (the voice stage's walks);
 - actors and labels, actors sharing 'the', nested reports: actor mentions, a speaker and a
   target for every match in one sentence, 300 actors whose names all start with "the",
   reports inside reports.
@@ -57,7 +58,8 @@ Usage::
     python benchmarks/linearity.py --scale 0.5   # smaller N
 
 Exit status 1 when an analysis slope exceeds --max-slope (default 1.5; quadratic time gives
-2.0), a lexicon slope --max-lexicon-slope or the million-term build --max-million, so CI may
+2.0), one run of an input takes longer than --max-run-seconds (its series stops there), a
+lexicon slope exceeds --max-lexicon-slope or the million-term build --max-million, so CI may
 run it (timings on a busy machine are noisy: ratios of 1.5-2.8 at one step
 are common, the slope fitted over all five sizes is steadier).
 """
@@ -201,6 +203,13 @@ def cases(scale: float) -> Dict[str, Tuple[Callable[[], "fl.Lexicon"], Callable[
                                "cue"),
         "quote then cue": (demo, lambda k: "\u201cno Kiev\u201d, he said as he left, " * k,
                            n(36_000), "quotation"),
+        # cues whose rules count the words of a span that grows with the sentence: between
+        # dashes, and after a quotation with no comma (a count of the words before every
+        # token keeps each count O(1); walked instead, as a dropped change of 2026-12-07 did,
+        # these two went quadratic while the three series above stayed linear)
+        "dashed cues": (demo, lambda k: "Kiev - he said - " * k, n(64_000), "dashed cue"),
+        "quote, cue, no comma": (demo, lambda k: "\u201cKiev\u201d he said " * k, n(64_000),
+                                 "quotation"),
         # actors and targets (issue 13): mentions in one endless sentence, a speaker and a
         # target for every match, and many actors sharing a first word
         "actors and labels": (actors, lambda k: "the Kremlin said Kiev is the aggressor, " * k,
@@ -221,6 +230,53 @@ def median_time(fn: Callable[[], object], runs: int) -> float:
         times.append(time.perf_counter() - t0)
         del result
     return statistics.median(times)
+
+
+class TooSlow(Exception):
+    """A run of a series took longer than --max-run-seconds: (size index, seconds waited)."""
+
+
+def series_times(fn: Callable[[str], Callable[[], object]], texts: List[str], runs: int,
+                 cap: float) -> List[float]:
+    """median_time of fn(t) for each text, in a forked child that is killed, raising TooSlow,
+    when a run takes more than cap seconds: a call into the core cannot be interrupted, and
+    a quadratic series runs for hours at its larger sizes (measured: "dashed cues" with a
+    word count that walked its range took more than 5 minutes at N). Without fork (not on
+    Linux or macOS), timed here, uncapped."""
+    import multiprocessing as mp
+    if math.isinf(cap) or "fork" not in mp.get_all_start_methods():
+        return [median_time(fn(t), runs) for t in texts]
+    ctx = mp.get_context("fork")
+    recv, send = ctx.Pipe(duplex=False)
+
+    def child() -> None:
+        for t in texts:
+            for _ in range(runs):
+                gc.collect()
+                t0 = time.perf_counter()
+                result = fn(t)()
+                send.send(time.perf_counter() - t0)
+                del result
+
+    proc = ctx.Process(target=child, daemon=True)
+    proc.start()
+    send.close()
+    times: List[float] = []
+    try:
+        for i in range(len(texts)):
+            got = []
+            for _ in range(runs):
+                if not recv.poll(cap):
+                    raise TooSlow(i, cap)
+                got.append(recv.recv())
+                if got[-1] > cap:
+                    raise TooSlow(i, got[-1])
+            times.append(statistics.median(got))
+    finally:
+        proc.kill()
+        proc.join()
+        recv.close()
+    return times
 
 
 def slope(times: List[float]) -> float:
@@ -249,7 +305,8 @@ def header(size_label: str) -> str:
             f"   {'slope':>5s}")
 
 
-def run(runs: int, scale: float, only: Optional[str], layers: List[str]) -> List[float]:
+def run(runs: int, scale: float, only: Optional[str], layers: List[str],
+        cap: float = math.inf) -> List[float]:
     slopes = []
     print(f"framelens {fl.__version__}, core {_core.core_version}, Python "
           f"{sys.version.split()[0]}; median of {runs} runs; times in seconds")
@@ -266,20 +323,35 @@ def run(runs: int, scale: float, only: Optional[str], layers: List[str]) -> List
         mb = len(texts[-1].encode()) / 1e6
         size = f"{mb:.1f} MB"
         first = True
+        stopped = False
         for layer in layers:
             if layer == "core":
                 fn = lambda t, core=core: (lambda: _core.analyze(core, t))  # noqa: E731
             else:
                 fn = lambda t, an=an: (lambda: an.analyze(t))  # noqa: E731
-            times = [median_time(fn(t), runs) for t in texts]
+            try:
+                times = series_times(fn, texts, runs, cap)
+            except TooSlow as slow:
+                # the input fails (an infinite slope), and its other layers, which run the
+                # same core, are not timed
+                slopes.append(math.inf)
+                print(f"{name if first else '':20s} {layer:5s} {size if first else '':>10s} "
+                      f"stopped: a run at {1 << slow.args[0]}N took more than "
+                      f"--max-run-seconds {cap:g} ({slow.args[1]:.1f} s)")
+                stopped = True
+                break
             slopes.append(slope(times))
             print(fmt_row(name if first else "", layer, size if first else "", times))
             first = False
-        doc = _core.analyze(core, texts[-1])
-        print(f"{'':20s} {'':5s} {'':>10s} N = {base:,} x \"{unit}\"; at 16N: "
-              f"{len(doc[0]) // struct.calcsize(_core.SENTENCE_FORMAT):,} sentences, "
-              f"{len(doc[1]) // struct.calcsize(_core.MATCH_FORMAT):,} matches")
-        del texts, doc
+        if stopped:
+            print(f"{'':20s} {'':5s} {'':>10s} N = {base:,} x \"{unit}\"")
+        else:
+            doc = _core.analyze(core, texts[-1])
+            print(f"{'':20s} {'':5s} {'':>10s} N = {base:,} x \"{unit}\"; at 16N: "
+                  f"{len(doc[0]) // struct.calcsize(_core.SENTENCE_FORMAT):,} sentences, "
+                  f"{len(doc[1]) // struct.calcsize(_core.MATCH_FORMAT):,} matches")
+            del doc
+        del texts
         sys.stdout.flush()
     return slopes
 
@@ -400,13 +472,17 @@ def main(argv=None) -> int:
                     help="exit 1 when any analysis slope exceeds this (default 1.5)")
     ap.add_argument("--max-lexicon-slope", type=float, default=1.35,
                     help="exit 1 when a lexicon build slope exceeds this (default 1.35)")
+    ap.add_argument("--max-run-seconds", type=float, default=30.0,
+                    help="stop an input's series, and fail it, when one run takes longer "
+                         "(default 30; the slowest linear series takes about 2 s at 16N)")
     ap.add_argument("--max-million", type=float, default=5.0,
                     help="exit 1 when 1,000,000 terms take longer to build, in seconds "
                          "(default 5; only checked at --scale 1)")
     args = ap.parse_args(argv)
     layers = [x.strip() for x in args.layers.split(",") if x.strip()]
     t0 = time.perf_counter()
-    slopes = [] if args.only_lexicon else run(args.runs, args.scale, args.only, layers)
+    slopes = [] if args.only_lexicon else run(args.runs, args.scale, args.only, layers,
+                                              args.max_run_seconds)
     lexicon_slopes: List[float] = []
     million = float("nan")
     if not args.no_lexicon and not args.only:
