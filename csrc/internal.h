@@ -581,6 +581,15 @@ typedef struct fl_vocab_slot {
     uint8_t start_same;
 } fl_vocab_slot;
 
+/* The bitmap of taken slots (lex->vocab_used): slot j's bit is bit j % 64 of word j / 64.
+ * Written by compile, read by the one-pass lookups. */
+static inline bool fl__vocab_slot_used(const uint64_t *used, size_t j) {
+    return (used[j / 64] >> (j % 64)) & 1;
+}
+static inline void fl__vocab_mark_used(uint64_t *used, size_t j) {
+    used[j / 64] |= (uint64_t)1 << (j % 64);
+}
+
 /* What the matcher may know of a walk's first node without reading it (fl_vocab_slot,
  * fl_tokinfo): a node that ends no term and whose children are all along folded labels
  * continues only through the next token's folded label: a token with none (most words are

@@ -256,13 +256,12 @@ static uint32_t cue_vocab_id(const fl_lexicon *lex, const fl_cue *q) {
     return fl__vocab_find(lex, w, q->len, fl__hash_bytes(w, q->len));
 }
 
-/* Sets bit j % 64 of used[j / 64] for each taken slot j of the n slots (n a multiple of 64),
- * and clears the others. */
+/* Marks each taken slot of the n slots (n a multiple of 64) in used, and clears the others. */
 static void mark_used(const fl_vocab_slot *slots, size_t n, uint64_t *used) {
     memset(used, 0, n / 8);
     for (size_t j = 0; j < n; j++) {
         if (slots[j].id != 0 || slots[j].cue != 0) {
-            used[j / 64] |= (uint64_t)1 << (j % 64);
+            fl__vocab_mark_used(used, j);
         }
     }
 }

@@ -451,7 +451,7 @@ TEST(Label, TheUsedBitmapMarksEveryTakenSlotAndNoOther) {
         size_t taken = 0;
         for (size_t j = 0; j <= l->vocab_mask; j++) {
             const fl_vocab_slot &slot = l->vocab_slots[j];
-            bool used = (l->vocab_used[j / 64] >> (j % 64)) & 1;
+            bool used = fl__vocab_slot_used(l->vocab_used, j);
             ASSERT_EQ(slot.id != 0 || slot.cue != 0, used) << "slot " << j << " of " << json;
             taken += used;
         }
