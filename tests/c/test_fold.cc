@@ -309,3 +309,37 @@ TEST(FoldTokenPair, EveryPathGivesTheFormsOfFoldingWhole) {
     fl__vec_free(&a, &scratch);
     fl__vec_free(&a, &out);
 }
+
+// fl__char_step, the step of the fold caches' table walks (fold.c's forms_by_chars, match.c's
+// table_forms), against UTF-8's own definition for every lead byte and every byte after it:
+// ASCII is one byte, a lead of U+0080..U+07FF (C2..DF) takes a continuation byte (80..BF)
+// inside the word, and anything else (a continuation as lead, an overlong C0/C1, a lead of
+// three or four bytes, a lead at the word's end) is no step. From the tokeniser these words
+// are valid UTF-8, so no other test reaches the refusals.
+TEST(Fold, CharStepTakesAsciiAndTwoByteCharactersOnly) {
+    for (unsigned lead = 0; lead < 256; lead++) {
+        for (unsigned next = 0; next < 256; next++) {
+            const uint8_t s[2] = {static_cast<uint8_t>(lead), static_cast<uint8_t>(next)};
+            size_t p = 0;
+            size_t cp = 12345;
+            bool took = fl__char_step(s, 2, &p, &cp);
+            if (lead < 0x80) {
+                ASSERT_TRUE(took) << lead;
+                EXPECT_EQ(1u, p);
+                EXPECT_EQ(lead, cp);
+            } else if (lead >= 0xC2 && lead <= 0xDF && next >= 0x80 && next <= 0xBF) {
+                ASSERT_TRUE(took) << lead << " " << next;
+                EXPECT_EQ(2u, p);
+                EXPECT_EQ(((lead & 0x1Fu) << 6) | (next & 0x3Fu), cp);
+            } else {
+                EXPECT_FALSE(took) << lead << " " << next;
+                EXPECT_EQ(0u, p) << lead << " " << next;
+            }
+        }
+        // a two-byte lead as the word's last byte has no continuation inside it
+        const uint8_t last[1] = {static_cast<uint8_t>(lead)};
+        size_t p = 0;
+        size_t cp = 0;
+        EXPECT_EQ(lead < 0x80, fl__char_step(last, 1, &p, &cp)) << lead;
+    }
+}
