@@ -240,9 +240,9 @@ def series_times(fn: Callable[[str], Callable[[], object]], texts: List[str], ru
                  cap: float) -> List[float]:
     """median_time of fn(t) for each text, in a forked child that is killed, raising TooSlow,
     when a run takes more than cap seconds: a call into the core cannot be interrupted, and
-    a quadratic series runs for hours at its larger sizes (measured: "dashed cues" with a
-    word count that walked its range took more than 5 minutes at N). Without fork (not on
-    Linux or macOS), timed here, uncapped."""
+    a quadratic series runs for an hour or more at its larger sizes (measured: "dashed
+    cues" with a word count that walked its range, 4.9 s a run at N, so about 20 minutes at
+    16N). Without fork (not on Linux or macOS), timed here, uncapped."""
     import multiprocessing as mp
     if math.isinf(cap) or "fork" not in mp.get_all_start_methods():
         return [median_time(fn(t), runs) for t in texts]
@@ -268,7 +268,13 @@ def series_times(fn: Callable[[str], Callable[[], object]], texts: List[str], ru
             for _ in range(runs):
                 if not recv.poll(cap):
                     raise TooSlow(i, cap)
-                got.append(recv.recv())
+                try:
+                    got.append(recv.recv())
+                except EOFError:
+                    proc.join()
+                    raise RuntimeError(f"the timing child ended at {1 << i}N without a "
+                                       f"time (exit code {proc.exitcode}); its error is "
+                                       "above") from None
                 if got[-1] > cap:
                     raise TooSlow(i, got[-1])
             times.append(statistics.median(got))
@@ -474,7 +480,7 @@ def main(argv=None) -> int:
                     help="exit 1 when a lexicon build slope exceeds this (default 1.35)")
     ap.add_argument("--max-run-seconds", type=float, default=30.0,
                     help="stop an input's series, and fail it, when one run takes longer "
-                         "(default 30; the slowest linear series takes about 2 s at 16N)")
+                         "(default 30; the slowest linear run takes about 2.5 s, at 16N)")
     ap.add_argument("--max-million", type=float, default=5.0,
                     help="exit 1 when 1,000,000 terms take longer to build, in seconds "
                          "(default 5; only checked at --scale 1)")
