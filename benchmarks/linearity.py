@@ -221,15 +221,18 @@ def cases(scale: float) -> Dict[str, Tuple[Callable[[], "fl.Lexicon"], Callable[
     }
 
 
+def run_time(fn: Callable[[], object]) -> float:
+    """Seconds of one call of fn, after a collection, its result dropped before returning."""
+    gc.collect()
+    t0 = time.perf_counter()
+    result = fn()
+    seconds = time.perf_counter() - t0
+    del result
+    return seconds
+
+
 def median_time(fn: Callable[[], object], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        gc.collect()
-        t0 = time.perf_counter()
-        result = fn()
-        times.append(time.perf_counter() - t0)
-        del result
-    return statistics.median(times)
+    return statistics.median(run_time(fn) for _ in range(runs))
 
 
 class TooSlow(Exception):
@@ -252,11 +255,7 @@ def series_times(fn: Callable[[str], Callable[[], object]], texts: List[str], ru
     def child() -> None:
         for t in texts:
             for _ in range(runs):
-                gc.collect()
-                t0 = time.perf_counter()
-                result = fn(t)()
-                send.send(time.perf_counter() - t0)
-                del result
+                send.send(run_time(fn(t)))
 
     proc = ctx.Process(target=child, daemon=True)
     proc.start()
