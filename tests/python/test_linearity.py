@@ -5,6 +5,10 @@ as an error at once, not as a timeout."""
 from __future__ import annotations
 
 import multiprocessing
+import os
+import platform
+import subprocess
+import sys
 import time
 
 import pytest
@@ -55,3 +59,31 @@ def test_without_a_cap_the_series_is_timed_in_process():
     times = lin.series_times(lambda t: (lambda: calls.append(t)), ["a", "bb"], 2, float("inf"))
     assert len(times) == 2
     assert calls == ["a", "a", "bb", "bb"]  # in this process: the calls are seen here
+
+
+def test_the_mmap_threshold_is_fixed_once_and_other_tunables_kept():
+    setting = f"glibc.malloc.mmap_threshold={lin.MMAP_THRESHOLD}"
+    assert lin.fixed_mmap_threshold_env({"A": "1"}) == {"A": "1", "GLIBC_TUNABLES": setting}
+    env = lin.fixed_mmap_threshold_env({"GLIBC_TUNABLES": "glibc.malloc.arena_max=2"})
+    assert env == {"GLIBC_TUNABLES": f"glibc.malloc.arena_max=2:{setting}"}
+    assert lin.fixed_mmap_threshold_of(env) == str(lin.MMAP_THRESHOLD)
+    assert lin.fixed_mmap_threshold_env(env) is None
+    # a threshold the user fixed is kept
+    mine = {"GLIBC_TUNABLES": "glibc.malloc.mmap_threshold=4096:glibc.malloc.arena_max=2"}
+    assert lin.fixed_mmap_threshold_env(mine) is None
+    assert lin.fixed_mmap_threshold_of(mine) == "4096"
+    assert lin.fixed_mmap_threshold_of({"GLIBC_TUNABLES": "glibc.malloc.arena_max=2"}) is None
+
+
+@pytest.mark.skipif(sys.platform != "linux" or platform.libc_ver()[0] != "glibc",
+                    reason="the mmap threshold is a glibc setting")
+def test_the_script_times_with_the_threshold_fixed():
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("GLIBC_TUNABLES", "FRAMELENS_LINEARITY_RERUN")}
+    out = subprocess.run([sys.executable, "-X", "utf8", str(lin.__file__), "--only",
+                          "opening quotes", "--scale", "0.01", "--runs", "1", "--layers", "core",
+                          "--max-slope", "100"], env=env, capture_output=True, text=True,
+                         timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert f"glibc's mmap threshold fixed at {lin.MMAP_THRESHOLD} bytes" in out.stdout
+    assert out.stdout.count("framelens ") == 1  # run again once, before any output
