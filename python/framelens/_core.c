@@ -2614,51 +2614,26 @@ static PyObject *column_view(module_state *ms, PyObject *owner, const void *data
     return view;
 }
 
-/* The batch's columns as dict[str, bytes] (see analyze_batch_doc). A batch collected in
- * parts (fl_pool_collect_parts) is joined here, as each column is copied into its bytes
- * once: the parts are copied one after another, and the offsets of each part shifted past
- * the strings of the parts before. With an owner (a capsule holding batch), a batch of one
- * part lends its columns as memoryviews instead (column_view), none copied. */
+/* The batch's columns as dict[str, memoryview] (see analyze_batch_doc), lent by owner (a
+ * capsule holding batch) through column_view, none copied. The batch is of one part:
+ * analyze_columns and pool_collect have the workers' chunks joined in C. */
 static PyObject *columns_dict(module_state *ms, const fl_batch *batch, PyObject *owner) {
-    size_t n_parts = fl_batch_parts(batch);
-    fl_batch_columns *parts = PyMem_Calloc(n_parts, sizeof(*parts));
-    PyObject *out = parts == NULL ? PyErr_NoMemory() : PyDict_New();
-    if (out == NULL) {
-        PyMem_Free(parts);
+    if (fl_batch_parts(batch) != 1) {
+        PyErr_SetString(PyExc_SystemError, "columns_dict: a batch collected in parts");
         return NULL;
     }
-    for (size_t p = 0; p < n_parts; p++) {
-        fl_batch_part_columns(batch, p, &parts[p]);
-    }
-    bool texts = parts[0].sent_text_offsets != NULL;
-    bool lend = owner != NULL && n_parts == 1;
-    const fl_batch_columns *c;
-    size_t total;
-    char *dst;
+    fl_batch_columns cols;
+    fl_batch_columns_get(batch, &cols);
+    const fl_batch_columns *c = &cols;
+    bool texts = c->sent_text_offsets != NULL;
+    PyObject *out = PyDict_New();
     PyObject *col;
-/* One column: `count` elements of `type` in each part (c names the part), copied in turn. */
+    if (out == NULL) {
+        return NULL;
+    }
+/* One column: `count` elements of `type`. */
 #define COL(name, count, type)                                                                     \
-    total = 0;                                                                                     \
-    for (size_t p = 0; p < n_parts; p++) {                                                         \
-        c = &parts[p];                                                                             \
-        total += (size_t)(count);                                                                  \
-    }                                                                                              \
-    if (lend) {                                                                                    \
-        col = column_view(ms, owner, parts[0].name, total * sizeof(type));                         \
-    } else {                                                                                       \
-        col = PyBytes_FromStringAndSize(NULL, (Py_ssize_t)(total * sizeof(type)));                 \
-        if (col != NULL) {                                                                         \
-            dst = PyBytes_AS_STRING(col);                                                          \
-            for (size_t p = 0; p < n_parts; p++) {                                                 \
-                c = &parts[p];                                                                     \
-                size_t bytes = (size_t)(count) * sizeof(type);                                     \
-                if (bytes > 0) {                                                                   \
-                    memcpy(dst, c->name, bytes);                                                   \
-                    dst += bytes;                                                                  \
-                }                                                                                  \
-            }                                                                                      \
-        }                                                                                          \
-    }                                                                                              \
+    col = column_view(ms, owner, c->name, (size_t)(count) * sizeof(type));                         \
     if (col == NULL) {                                                                             \
         goto fail;                                                                                 \
     }                                                                                              \
@@ -2667,41 +2642,9 @@ static PyObject *columns_dict(module_state *ms, const fl_batch *batch, PyObject 
         goto fail;                                                                                 \
     }                                                                                              \
     Py_DECREF(col);
-/* The offsets of `count` strings per part (count + 1 values from 0) and their data. */
+/* The offsets of `count` strings (count + 1 values from 0) and their data. */
 #define STRINGS(offsets, data, count)                                                              \
-    total = 1;                                                                                     \
-    for (size_t p = 0; p < n_parts; p++) {                                                         \
-        c = &parts[p];                                                                             \
-        total += (size_t)(count);                                                                  \
-    }                                                                                              \
-    col = lend ? column_view(ms, owner, parts[0].offsets, total * sizeof(int64_t))                 \
-               : PyBytes_FromStringAndSize(NULL, (Py_ssize_t)(total * sizeof(int64_t)));           \
-    if (col == NULL) {                                                                             \
-        goto fail;                                                                                 \
-    }                                                                                              \
-    if (!lend) {                                                                                   \
-        int64_t *off = (int64_t *)PyBytes_AS_STRING(col);                                          \
-        int64_t base = 0;                                                                          \
-        *off++ = 0;                                                                                \
-        for (size_t p = 0; p < n_parts; p++) {                                                     \
-            c = &parts[p];                                                                         \
-            size_t n = (size_t)(count);                                                            \
-            if (base == 0 && n > 0) {                                                              \
-                memcpy(off, c->offsets + 1, n * sizeof(int64_t));                                  \
-            } else {                                                                               \
-                for (size_t i = 0; i < n; i++) {                                                   \
-                    off[i] = c->offsets[i + 1] + base;                                             \
-                }                                                                                  \
-            }                                                                                      \
-            off += n;                                                                              \
-            base += c->offsets[n];                                                                 \
-        }                                                                                          \
-    }                                                                                              \
-    if (PyDict_SetItemString(out, #offsets, col) < 0) {                                            \
-        Py_DECREF(col);                                                                            \
-        goto fail;                                                                                 \
-    }                                                                                              \
-    Py_DECREF(col);                                                                                \
+    COL(offsets, (size_t)(count) + 1, int64_t)                                                     \
     COL(data, c->offsets[count], char)
     COL(doc_tokens, c->n_docs, uint64_t)
     COL(doc_sentences, c->n_docs, uint32_t)
@@ -2744,16 +2687,14 @@ static PyObject *columns_dict(module_state *ms, const fl_batch *batch, PyObject 
     if (texts) {
         STRINGS(sent_text_offsets, sent_text_data, c->n_sentences)
     }
-    if (parts[0].num_hashes > 0) {
+    if (c->num_hashes > 0) {
         COL(doc_signatures, c->n_docs * c->num_hashes, uint32_t)
         COL(doc_shingles, c->n_docs, uint64_t)
     }
 #undef STRINGS
 #undef COL
-    PyMem_Free(parts);
     return out;
 fail:
-    PyMem_Free(parts);
     Py_DECREF(out);
     return NULL;
 }
@@ -2938,6 +2879,9 @@ typedef struct pool_state {
     fl_pool *pool;
     PyObject *lexicon;
     PyObject *pending;
+    /* batch_slot(): each batch is collected into the columns of one collected before, once
+     * all its columns were dropped, whose pages are touched already */
+    PyObject *slot;
     int busy; /* a collect runs with the GIL released */
 } pool_state;
 
@@ -2954,6 +2898,7 @@ static void pool_capsule_free(PyObject *capsule) {
     fl_pool_free(ps->pool);
     Py_XDECREF(ps->pending); /* only now: the workers may have read the texts until freed */
     Py_XDECREF(ps->lexicon);
+    Py_XDECREF(ps->slot); /* a batch still lent out holds it too */
     PyMem_Free(ps);
 }
 
@@ -3031,7 +2976,9 @@ static PyObject *core_pool_new(PyObject *module, PyObject *const *args, Py_ssize
         return PyErr_NoMemory();
     }
     ps->pending = PyDict_New();
-    if (ps->pending == NULL) {
+    ps->slot = ps->pending == NULL ? NULL : core_batch_slot(module, NULL);
+    if (ps->slot == NULL) {
+        Py_XDECREF(ps->pending);
         PyMem_Free(ps);
         return NULL;
     }
@@ -3044,6 +2991,7 @@ static PyObject *core_pool_new(PyObject *module, PyObject *const *args, Py_ssize
     Py_END_ALLOW_THREADS
     if (st != FL_OK) {
         Py_DECREF(ps->pending);
+        Py_DECREF(ps->slot);
         PyMem_Free(ps);
         return PyErr_NoMemory();
     }
@@ -3055,6 +3003,7 @@ static PyObject *core_pool_new(PyObject *module, PyObject *const *args, Py_ssize
         fl_pool_free(ps->pool);
         Py_DECREF(ps->pending);
         Py_DECREF(ps->lexicon);
+        Py_DECREF(ps->slot);
         PyMem_Free(ps);
     }
     return capsule;
@@ -3114,7 +3063,8 @@ static PyObject *core_pool_submit(PyObject *module, PyObject *const *args, Py_ss
 PyDoc_STRVAR(pool_collect_doc,
              "pool_collect($module, pool, ticket, /)\n--\n\n"
              "Waits (without the GIL) for the batch of ticket and returns its columns as "
-             "analyze_columns does (bytes, joined, for a batch the workers cut in parts), or "
+             "analyze_columns does (memoryviews; the workers' parts joined without the GIL into "
+             "the columns of a batch collected before, once all of its were dropped), or "
              "raises its first failing text's error "
              "(\"texts[i]: ...\" with .index = i). Either way the ticket is used up.");
 
@@ -3148,16 +3098,21 @@ static PyObject *core_pool_collect(PyObject *module, PyObject *const *args, Py_s
         PyErr_SetString(PyExc_RuntimeError, "pool_collect is already running on this pool");
         return NULL;
     }
-    fl_batch *batch = NULL;
-    if (fl_batch_new(NULL, &batch) != FL_OK) {
+    batch_slot *slot = PyCapsule_GetPointer(ps->slot, SLOT_CAPSULE); /* made by pool_new */
+    fl_batch *batch = atomic_exchange(&slot->spare, NULL);
+    if (batch == NULL && fl_batch_new(NULL, &batch) != FL_OK) {
         Py_DECREF(key);
         return PyErr_NoMemory();
     }
     fl_error err;
     fl_status st;
     ps->busy = 1;
+    /* the workers' parts joined here, without the GIL, into the slot's batch, whose columns
+     * are then lent as memoryviews: joined by columns_dict into fresh bytes objects instead
+     * (fl_pool_collect_parts), two threads faulted in and copied a batch's columns a second
+     * time, since Python copies them into its own buffers anyway */
     Py_BEGIN_ALLOW_THREADS
-    st = fl_pool_collect_parts(ps->pool, (uint64_t)ticket, batch, &err);
+    st = fl_pool_collect(ps->pool, (uint64_t)ticket, batch, &err);
     Py_END_ALLOW_THREADS
     ps->busy = 0;
     /* the batch is done with its texts: they may go, once its error (which may name one of
@@ -3181,6 +3136,7 @@ static PyObject *core_pool_collect(PyObject *module, PyObject *const *args, Py_s
         fl_batch_free(batch);
         return NULL;
     }
+    (void)PyCapsule_SetContext(owner, Py_NewRef(ps->slot)); /* cannot fail: a valid capsule */
     out = columns_dict(get_state(module), batch, owner);
     Py_DECREF(owner);
     return out;
