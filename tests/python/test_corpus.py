@@ -968,6 +968,43 @@ def test_pool_joins_a_large_batch_as_analyze_columns(lexicon, records):
         _core.pool_new(lexicon._core, 1, 2, 0, True, None, None)
 
 
+def test_pool_reuses_a_dropped_batch_and_never_one_still_held(lexicon, records):
+    """pool_collect joins each batch into the columns of one collected before, once all its
+    columns were dropped: a smaller batch after a larger one has its own columns exactly, and
+    a batch whose columns are still held keeps them while later batches are collected."""
+    from framelens import _core
+    texts = [r["text"] for r in records]
+    big: List[str] = []
+    while sum(map(len, big)) < 400_000:  # several chunks
+        big += texts
+    small = texts[:3]
+    want_big = _core.analyze_columns(lexicon._core, big, 1, 1)
+    want_small = _core.analyze_columns(lexicon._core, small, 1, 1)
+    pool = _core.pool_new(lexicon._core, 2, 1, 0, True)
+    def address(cols) -> int:
+        return np.frombuffer(cols["sent_start"], np.uint8).ctypes.data
+
+    held = _core.pool_collect(pool, _core.pool_submit(pool, big))
+    kept = {k: bytes(v) for k, v in held.items()}
+    assert kept == want_big
+    held_at = address(held)
+    for _ in range(3):  # held: each of these is joined into columns of its own
+        got = _core.pool_collect(pool, _core.pool_submit(pool, small))
+        assert got == want_small
+        assert address(got) != held_at
+    assert {k: bytes(v) for k, v in held.items()} == kept
+    del held, got  # dropped: the next batch is joined into the columns of one of them
+    for batch, want in ((small, want_small), (big, want_big), (small, want_small)):
+        got = _core.pool_collect(pool, _core.pool_submit(pool, batch))
+        assert got == want
+        assert {k: len(v) for k, v in got.items()} == {k: len(v) for k, v in want.items()}
+        del got
+    got = _core.pool_collect(pool, _core.pool_submit(pool, small))
+    reused = address(got)
+    del got
+    assert address(_core.pool_collect(pool, _core.pool_submit(pool, small))) == reused
+
+
 def test_batch_columns_are_lent_and_a_slot_reuses_a_batch_once_they_are_dropped(lexicon,
                                                                                 records):
     """analyze_columns lends the core's columns as read-only memoryviews (not copied); with a
