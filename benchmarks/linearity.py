@@ -530,7 +530,8 @@ def fixed_mmap_threshold_env(env: Dict[str, str]) -> Optional[Dict[str, str]]:
     each mmapped block it frees, up to 32 MB (mallopt(3), M_MMAP_THRESHOLD), so the arrays of
     a series' smallest size came from reused heap pages while those of the larger sizes,
     past 32 MB, were mapped afresh and faulted in on every run: the first doubling read 2.4
-    to 3.5 for linear code, and the worst slope of CI's runs sat at 1.27 to 1.36 of its 1.5.
+    to 3.5 for linear code, and the worst slope of CI's runs sat at 1.27 to 1.36 of its 1.5
+    (1.40 in the first of the two runs below).
     Fixing the threshold turns that adjustment off; in two runs of `make linearity` in turn
     (2026-12-07), the 18 analysis series' slopes were 1.02 to 1.40 with it adjusting and 0.96
     to 1.11 with it fixed. Fixed, every size maps its large arrays afresh, as one analysis

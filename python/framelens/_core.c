@@ -3109,8 +3109,7 @@ static PyObject *core_pool_collect(PyObject *module, PyObject *const *args, Py_s
     ps->busy = 1;
     /* the workers' parts joined here, without the GIL, into the slot's batch, whose columns
      * are then lent as memoryviews: joined by columns_dict into fresh bytes objects instead
-     * (fl_pool_collect_parts), two threads faulted in and copied a batch's columns a second
-     * time, since Python copies them into its own buffers anyway */
+     * (fl_pool_collect_parts), every batch faulted in new pages for its copy */
     Py_BEGIN_ALLOW_THREADS
     st = fl_pool_collect(ps->pool, (uint64_t)ticket, batch, &err);
     Py_END_ALLOW_THREADS
