@@ -82,7 +82,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from typing import Callable, Dict, List, Optional, Tuple
+from typing import Callable, Dict, List, Mapping, Optional, Tuple
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "python"))
@@ -318,7 +318,7 @@ def header(size_label: str) -> str:
 def run(runs: int, scale: float, only: Optional[str], layers: List[str],
         cap: float = math.inf) -> List[float]:
     slopes = []
-    fixed = fixed_mmap_threshold_of(dict(os.environ))
+    fixed = fixed_mmap_threshold_of(os.environ)
     print(f"framelens {fl.__version__}, core {_core.core_version}, Python "
           f"{sys.version.split()[0]}; median of {runs} runs; times in seconds; glibc's mmap "
           f"threshold {f'fixed at {fixed} bytes' if fixed else 'not fixed'}")
@@ -524,14 +524,13 @@ def main(argv=None) -> int:
 MMAP_THRESHOLD = 1 << 20
 
 
-def fixed_mmap_threshold_env(env: Dict[str, str]) -> Optional[Dict[str, str]]:
+def fixed_mmap_threshold_env(env: Mapping[str, str]) -> Optional[Dict[str, str]]:
     """env with glibc's mmap threshold fixed at MMAP_THRESHOLD (GLIBC_TUNABLES), or None
     when it is fixed there already. By default glibc raises the threshold to the size of
     each mmapped block it frees, up to 32 MB (mallopt(3), M_MMAP_THRESHOLD), so the arrays of
     a series' smallest size came from reused heap pages while those of the larger sizes,
     past 32 MB, were mapped afresh and faulted in on every run: the first doubling read 2.4
-    to 3.5 for linear code, and the worst slope of CI's runs sat at 1.27 to 1.36 of its 1.5
-    (1.40 in the first of the two runs below).
+    to 3.5 for linear code, and the worst slope of CI's runs sat at 1.27 to 1.36 of its 1.5.
     Fixing the threshold turns that adjustment off; in two runs of `make linearity` in turn
     (2026-12-07), the 18 analysis series' slopes were 1.02 to 1.40 with it adjusting and 0.96
     to 1.11 with it fixed. Fixed, every size maps its large arrays afresh, as one analysis
@@ -543,7 +542,7 @@ def fixed_mmap_threshold_env(env: Dict[str, str]) -> Optional[Dict[str, str]]:
     return {**env, "GLIBC_TUNABLES": f"{tunables}:{setting}" if tunables else setting}
 
 
-def fixed_mmap_threshold_of(env: Dict[str, str]) -> Optional[str]:
+def fixed_mmap_threshold_of(env: Mapping[str, str]) -> Optional[str]:
     """The mmap threshold that env's GLIBC_TUNABLES fixes (the last one given), or None."""
     values = [t.split("=", 1)[1] for t in env.get("GLIBC_TUNABLES", "").split(":")
               if t.startswith("glibc.malloc.mmap_threshold=")]
@@ -555,7 +554,7 @@ def fixed_mmap_threshold() -> None:
     unless it is fixed already or the C library is not glibc (the setting is read when a
     process starts, so the process is replaced; the timing children inherit it)."""
     import platform
-    env = fixed_mmap_threshold_env(dict(os.environ))
+    env = fixed_mmap_threshold_env(os.environ)
     if env is None or sys.platform != "linux" or platform.libc_ver()[0] != "glibc" or \
             os.environ.get("FRAMELENS_LINEARITY_RERUN"):  # once: were the setting dropped
         return
