@@ -2699,11 +2699,12 @@ fail:
     return NULL;
 }
 
-/* analyze_batch and analyze_columns: args are (lexicon, texts, threads); keep says which
- * sentence texts the columns carry, attributions which attributions. */
-static PyObject *analyze_list(PyObject *module, PyObject *const *args, fl_sentence_texts keep,
-                              PyObject *slot_obj, fl_attributions attributions,
-                              const fl_dedupe_params *sign) {
+/* analyze_batch, analyze_columns and analyze_parts: args are (lexicon, texts, threads); keep
+ * says which sentence texts the columns carry, attributions which attributions. Returns the
+ * analysed batch's owner (a capsule, see batch_capsule_free), or NULL with an exception. */
+static PyObject *analyze_to_batch(PyObject *module, PyObject *const *args, fl_sentence_texts keep,
+                                  PyObject *slot_obj, fl_attributions attributions,
+                                  const fl_dedupe_params *sign) {
     const fl_lexicon *lex;
     if (get_lexicon(module, args[0], &lex) < 0) {
         return NULL;
@@ -2732,7 +2733,7 @@ static PyObject *analyze_list(PyObject *module, PyObject *const *args, fl_senten
     if (prepare_texts(args[1], &pt, true) < 0) {
         return NULL;
     }
-    PyObject *out = NULL;
+    PyObject *owner = NULL;
     fl_batch *batch = slot != NULL ? atomic_exchange(&slot->spare, NULL) : NULL;
     if (batch == NULL && fl_batch_new(NULL, &batch) != FL_OK) {
         PyErr_NoMemory();
@@ -2754,19 +2755,31 @@ static PyObject *analyze_list(PyObject *module, PyObject *const *args, fl_senten
         raise_texts_error(st, &err, pt.list); /* "texts[i]: ..." with .index = i */
         goto done;
     }
-    PyObject *owner = PyCapsule_New(batch, BATCH_CAPSULE, batch_capsule_free);
+    owner = PyCapsule_New(batch, BATCH_CAPSULE, batch_capsule_free);
     if (owner == NULL) {
         goto done;
     }
     if (slot != NULL) { /* cannot fail: owner is a valid capsule */
         (void)PyCapsule_SetContext(owner, Py_NewRef(slot_obj));
     }
-    out = columns_dict(get_state(module), batch, owner);
-    batch = NULL; /* the capsule's: freed with the last of its columns */
-    Py_DECREF(owner);
+    batch = NULL; /* the capsule's */
 done:
     fl_batch_free(batch);
     prepared_texts_clear(&pt);
+    return owner;
+}
+
+/* analyze_to_batch's columns as columns_dict lends them. */
+static PyObject *analyze_list(PyObject *module, PyObject *const *args, fl_sentence_texts keep,
+                              PyObject *slot_obj, fl_attributions attributions,
+                              const fl_dedupe_params *sign) {
+    PyObject *owner = analyze_to_batch(module, args, keep, slot_obj, attributions, sign);
+    if (owner == NULL) {
+        return NULL;
+    }
+    PyObject *out = columns_dict(get_state(module), PyCapsule_GetPointer(owner, BATCH_CAPSULE),
+                                 owner); /* the capsule's batch: freed with the last column */
+    Py_DECREF(owner);
     return out;
 }
 
@@ -2842,32 +2855,67 @@ static int get_sign(PyObject *obj, fl_dedupe_params *params, const fl_dedupe_par
     return 0;
 }
 
-static PyObject *core_analyze_columns(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
+/* The arguments of analyze_columns and analyze_parts after (lexicon, texts, threads):
+ * sentence_texts, slot, attributions, sign. 0, or -1 with an exception set. */
+static int analyze_options(const char *name, PyObject *const *args, Py_ssize_t nargs,
+                           fl_sentence_texts *keep, PyObject **slot, fl_attributions *attributions,
+                           fl_dedupe_params *params, const fl_dedupe_params **sign) {
     if (nargs < 4 || nargs > 7) {
-        PyErr_SetString(PyExc_TypeError, "analyze_columns() takes 4 to 7 arguments (lexicon, "
-                                         "texts, threads, sentence_texts, slot, attributions, "
-                                         "sign)");
-        return NULL;
+        PyErr_Format(PyExc_TypeError,
+                     "%s() takes 4 to 7 arguments (lexicon, texts, threads, "
+                     "sentence_texts, slot, attributions, sign)",
+                     name);
+        return -1;
     }
-    long keep = PyLong_AsLong(args[3]);
-    if (keep == -1 && PyErr_Occurred()) {
-        return NULL;
+    long k = PyLong_AsLong(args[3]);
+    if (k == -1 && PyErr_Occurred()) {
+        return -1;
     }
-    if (keep < FL_SENTENCE_TEXTS_NONE || keep > FL_SENTENCE_TEXTS_ALL) {
+    if (k < FL_SENTENCE_TEXTS_NONE || k > FL_SENTENCE_TEXTS_ALL) {
         PyErr_SetString(PyExc_ValueError, "sentence_texts must be 0, 1 or 2");
-        return NULL;
+        return -1;
     }
-    fl_attributions attributions = FL_ATTRIBUTIONS_ALL;
-    if (nargs >= 6 && get_attributions(args[5], &attributions) < 0) {
-        return NULL;
+    *keep = (fl_sentence_texts)k;
+    *slot = nargs >= 5 ? args[4] : NULL;
+    *attributions = FL_ATTRIBUTIONS_ALL;
+    if (nargs >= 6 && get_attributions(args[5], attributions) < 0) {
+        return -1;
     }
+    *sign = NULL;
+    return nargs == 7 ? get_sign(args[6], params, sign) : 0;
+}
+
+static PyObject *core_analyze_columns(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
+    fl_sentence_texts keep;
+    PyObject *slot;
+    fl_attributions attributions;
     fl_dedupe_params params;
-    const fl_dedupe_params *sign = NULL;
-    if (nargs == 7 && get_sign(args[6], &params, &sign) < 0) {
+    const fl_dedupe_params *sign;
+    if (analyze_options("analyze_columns", args, nargs, &keep, &slot, &attributions, &params,
+                        &sign) < 0) {
         return NULL;
     }
-    return analyze_list(module, args, (fl_sentence_texts)keep, nargs >= 5 ? args[4] : NULL,
-                        attributions, sign);
+    return analyze_list(module, args, keep, slot, attributions, sign);
+}
+
+PyDoc_STRVAR(analyze_parts_doc,
+             "analyze_parts($module, lexicon, texts, threads, sentence_texts, slot=None, "
+             "attributions=0, sign=None, /)\n"
+             "--\n\n"
+             "analyze_columns() whose results stay in the core, for gather_sizes and gather: "
+             "an opaque batch, given back to its slot when dropped.");
+
+static PyObject *core_analyze_parts(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
+    fl_sentence_texts keep;
+    PyObject *slot;
+    fl_attributions attributions;
+    fl_dedupe_params params;
+    const fl_dedupe_params *sign;
+    if (analyze_options("analyze_parts", args, nargs, &keep, &slot, &attributions, &params, &sign) <
+        0) {
+        return NULL;
+    }
+    return analyze_to_batch(module, args, keep, slot, attributions, sign);
 }
 
 /* ------------------------------------------------------------------ pool */
@@ -2879,9 +2927,6 @@ typedef struct pool_state {
     fl_pool *pool;
     PyObject *lexicon;
     PyObject *pending;
-    /* batch_slot(): each batch is collected into the columns of one collected before, once
-     * all its columns were dropped, whose pages are touched already */
-    PyObject *slot;
     int busy; /* a collect runs with the GIL released */
 } pool_state;
 
@@ -2898,7 +2943,6 @@ static void pool_capsule_free(PyObject *capsule) {
     fl_pool_free(ps->pool);
     Py_XDECREF(ps->pending); /* only now: the workers may have read the texts until freed */
     Py_XDECREF(ps->lexicon);
-    Py_XDECREF(ps->slot); /* a batch still lent out holds it too */
     PyMem_Free(ps);
 }
 
@@ -2976,9 +3020,7 @@ static PyObject *core_pool_new(PyObject *module, PyObject *const *args, Py_ssize
         return PyErr_NoMemory();
     }
     ps->pending = PyDict_New();
-    ps->slot = ps->pending == NULL ? NULL : core_batch_slot(module, NULL);
-    if (ps->slot == NULL) {
-        Py_XDECREF(ps->pending);
+    if (ps->pending == NULL) {
         PyMem_Free(ps);
         return NULL;
     }
@@ -2991,7 +3033,6 @@ static PyObject *core_pool_new(PyObject *module, PyObject *const *args, Py_ssize
     Py_END_ALLOW_THREADS
     if (st != FL_OK) {
         Py_DECREF(ps->pending);
-        Py_DECREF(ps->slot);
         PyMem_Free(ps);
         return PyErr_NoMemory();
     }
@@ -3003,7 +3044,6 @@ static PyObject *core_pool_new(PyObject *module, PyObject *const *args, Py_ssize
         fl_pool_free(ps->pool);
         Py_DECREF(ps->pending);
         Py_DECREF(ps->lexicon);
-        Py_DECREF(ps->slot);
         PyMem_Free(ps);
     }
     return capsule;
@@ -3062,13 +3102,13 @@ static PyObject *core_pool_submit(PyObject *module, PyObject *const *args, Py_ss
 
 PyDoc_STRVAR(pool_collect_doc,
              "pool_collect($module, pool, ticket, /)\n--\n\n"
-             "Waits (without the GIL) for the batch of ticket and returns its columns as "
-             "analyze_columns does (memoryviews; the workers' parts joined without the GIL into "
-             "the columns of a batch collected before, once all of its were dropped), or "
-             "raises its first failing text's error "
+             "Waits (without the GIL) for the batch of ticket and returns its results as "
+             "analyze_parts does (the workers' parts as they wrote them, for gather_sizes and "
+             "gather), or raises its first failing text's error "
              "(\"texts[i]: ...\" with .index = i). Either way the ticket is used up.");
 
 static PyObject *core_pool_collect(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
+    (void)module;
     if (nargs != 2) {
         PyErr_SetString(PyExc_TypeError, "pool_collect() takes 2 arguments (pool, ticket)");
         return NULL;
@@ -3098,20 +3138,18 @@ static PyObject *core_pool_collect(PyObject *module, PyObject *const *args, Py_s
         PyErr_SetString(PyExc_RuntimeError, "pool_collect is already running on this pool");
         return NULL;
     }
-    batch_slot *slot = PyCapsule_GetPointer(ps->slot, SLOT_CAPSULE); /* made by pool_new */
-    fl_batch *batch = atomic_exchange(&slot->spare, NULL);
-    if (batch == NULL && fl_batch_new(NULL, &batch) != FL_OK) {
+    fl_batch *batch;
+    if (fl_batch_new(NULL, &batch) != FL_OK) {
         Py_DECREF(key);
         return PyErr_NoMemory();
     }
     fl_error err;
     fl_status st;
     ps->busy = 1;
-    /* the workers' parts joined here, without the GIL, into the slot's batch, whose columns
-     * are then lent as memoryviews: joined by columns_dict into fresh bytes objects instead
-     * (fl_pool_collect_parts), every batch faulted in new pages for its copy */
+    /* the parts are not joined: gather copies them once, into the caller's arrays (joined
+     * here first, they were copied twice: 4 to 5 ms of the calling thread's time on 16 MB) */
     Py_BEGIN_ALLOW_THREADS
-    st = fl_pool_collect(ps->pool, (uint64_t)ticket, batch, &err);
+    st = fl_pool_collect_parts(ps->pool, (uint64_t)ticket, batch, &err);
     Py_END_ALLOW_THREADS
     ps->busy = 0;
     /* the batch is done with its texts: they may go, once its error (which may name one of
@@ -3130,14 +3168,10 @@ static PyObject *core_pool_collect(PyObject *module, PyObject *const *args, Py_s
         return NULL;
     }
     Py_DECREF(holder);
-    PyObject *owner = PyCapsule_New(batch, BATCH_CAPSULE, batch_capsule_free);
-    if (owner == NULL) {
+    out = PyCapsule_New(batch, BATCH_CAPSULE, batch_capsule_free);
+    if (out == NULL) {
         fl_batch_free(batch);
-        return NULL;
     }
-    (void)PyCapsule_SetContext(owner, Py_NewRef(ps->slot)); /* cannot fail: a valid capsule */
-    out = columns_dict(get_state(module), batch, owner);
-    Py_DECREF(owner);
     return out;
 }
 
@@ -3608,8 +3642,9 @@ static int64_t lemma_code_of(lemma_slot *table, size_t mask, const char *data, i
 PyDoc_STRVAR(
     match_who_doc,
     "match_who($module, cols, attr_offsets, attr_data, lemma_code, out, speaker_base, "
-    "cue_base, /)\n--\n\n"
-    "Who says each match of a batch (cols: its analyze_columns columns): the attribution a "
+    "cue_base, doc_base, /)\n--\n\n"
+    "Who says each match of a batch (cols: its columns as gather writes them; match_doc "
+    "int64, its first document doc_base): the attribution a "
     "match links to (match_attribution, through doc_attributions and match_doc) gives its "
     "speaker's offsets and actor and the strings attr_offsets (int64, 4 an attribution: "
     "speaker, cue, cue lemma, content) and attr_data (UTF-8) its speaker, cue and lemma. "
@@ -3624,8 +3659,8 @@ enum { WHO_HAS, WHO_NAMED, WHO_START, WHO_END, WHO_ACTOR, WHO_LEMMA, WHO_SPEAKER
 
 static PyObject *core_match_who(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
     (void)module;
-    if (nargs != 7) {
-        PyErr_SetString(PyExc_TypeError, "match_who() takes 7 arguments");
+    if (nargs != 8) {
+        PyErr_SetString(PyExc_TypeError, "match_who() takes 8 arguments");
         return NULL;
     }
     PyObject *cols = args[0], *lemma_code = args[3], *out = args[4];
@@ -3637,7 +3672,8 @@ static PyObject *core_match_who(PyObject *module, PyObject *const *args, Py_ssiz
     }
     int64_t sp_base = (int64_t)PyLong_AsLongLong(args[5]);
     int64_t cue_base = (int64_t)PyLong_AsLongLong(args[6]);
-    if ((sp_base == -1 || cue_base == -1) && PyErr_Occurred()) {
+    int64_t doc_base = (int64_t)PyLong_AsLongLong(args[7]);
+    if ((sp_base == -1 || cue_base == -1 || doc_base == -1) && PyErr_Occurred()) {
         return NULL;
     }
     static const char *const in_names[] = {"match_attribution", "match_doc",
@@ -3662,7 +3698,7 @@ static PyObject *core_match_who(PyObject *module, PyObject *const *args, Py_ssiz
     }
     size_t n = (size_t)in[LINK].len / 4, n_docs = (size_t)in[PER_DOC].len / 4;
     size_t n_attr = (size_t)in[SP_START].len / 8;
-    if (in[DOC].len != in[LINK].len || in[SP_END].len != in[SP_START].len ||
+    if (in[DOC].len != 2 * in[LINK].len || in[SP_END].len != in[SP_START].len ||
         (size_t)in[SP_ACTOR].len != 4 * n_attr) {
         PyErr_SetString(PyExc_ValueError, "match_who: columns of different lengths");
         goto done;
@@ -3703,7 +3739,8 @@ static PyObject *core_match_who(PyObject *module, PyObject *const *args, Py_ssiz
         if (l == UINT32_MAX) {
             continue;
         }
-        uint32_t d = load_u32(doc, m);
+        /* unsigned: a document before doc_base is one past the batch's too */
+        uint64_t d = (uint64_t)load_i64(doc, m) - (uint64_t)doc_base;
         int64_t row = d < n_docs ? first[d] + (int64_t)l : -1;
         if (d >= n_docs || (uint64_t)row >= n_attr || 4 * (uint64_t)row + 3 > n_strings) {
             PyErr_SetString(PyExc_ValueError, "match_who: a match links to no attribution");
@@ -3757,7 +3794,7 @@ static PyObject *core_match_who(PyObject *module, PyObject *const *args, Py_ssiz
         if (l != UINT32_MAX) {
             /* checked again, as the first pass did: an out buffer may share memory with a
              * column read here */
-            uint32_t d = load_u32(doc, m);
+            uint64_t d = (uint64_t)load_i64(doc, m) - (uint64_t)doc_base;
             int64_t r = d < n_docs ? first[d] + (int64_t)l : -1;
             if (r < 0 || (uint64_t)r >= n_attr || 4 * (uint64_t)r + 3 > n_strings) {
                 PyErr_SetString(PyExc_ValueError, "match_who: a match links to no attribution");
@@ -3819,6 +3856,369 @@ done:
     return result;
 }
 
+/* ------------------------------------------------------------------ gather */
+
+/* What gather writes of a batch (analyze_parts, pool_collect), column by column in this
+ * order (GATHER_COLUMNS): the core's columns appended to a caller's corpus-wide arrays in one
+ * pass, without the GIL, from the parts the threads wrote. Document indices become int64
+ * counted across the corpus (+ n_docs); string offsets lose their leading zero and count from
+ * the start of the caller's data for them (+ its base); the rest is copied as it is. */
+typedef enum {
+    ROWS_DOCS,
+    ROWS_SENTS,
+    ROWS_MATCHES,
+    ROWS_ATTRS,
+    ROWS_ATTR_STRINGS,
+    ROWS_SIGNED
+} gather_rows;
+typedef enum { KIND_COPY, KIND_DOC, KIND_OFFSETS, KIND_DATA } gather_kind;
+/* The strings a column holds (offsets, then data), and the base of their offsets in gather. */
+typedef enum {
+    STRINGS_NONE,
+    STRINGS_SURFACE,
+    STRINGS_ATTR,
+    STRINGS_SENT,
+    STRINGS_N
+} gather_strings;
+
+typedef struct gather_column {
+    const char *name;
+    size_t field; /* offsetof the column's pointer in fl_batch_columns */
+    uint8_t width, rows, kind, strings;
+} gather_column;
+
+#define GCOL(name, rows, type, kind, strings)                                                      \
+    {#name, offsetof(fl_batch_columns, name), sizeof(type), rows, kind, strings}
+#define GPLAIN(name, rows, type) GCOL(name, rows, type, KIND_COPY, STRINGS_NONE)
+static const gather_column GATHER[] = {
+    GPLAIN(doc_tokens, ROWS_DOCS, uint64_t),
+    GPLAIN(doc_sentences, ROWS_DOCS, uint32_t),
+    GPLAIN(doc_matches, ROWS_DOCS, uint32_t),
+    GCOL(sent_doc, ROWS_SENTS, uint32_t, KIND_DOC, STRINGS_NONE),
+    GPLAIN(sent_index, ROWS_SENTS, uint32_t),
+    GPLAIN(sent_start, ROWS_SENTS, int64_t),
+    GPLAIN(sent_end, ROWS_SENTS, int64_t),
+    GPLAIN(sent_tokens, ROWS_SENTS, uint32_t),
+    GPLAIN(sent_matches, ROWS_SENTS, uint32_t),
+    GPLAIN(sent_markers, ROWS_SENTS, uint32_t),
+    GPLAIN(sent_score, ROWS_SENTS, double),
+    GCOL(match_doc, ROWS_MATCHES, uint32_t, KIND_DOC, STRINGS_NONE),
+    GPLAIN(match_sentence, ROWS_MATCHES, uint32_t),
+    GPLAIN(match_term, ROWS_MATCHES, uint32_t),
+    GPLAIN(match_spelling, ROWS_MATCHES, uint32_t),
+    GPLAIN(match_start, ROWS_MATCHES, int64_t),
+    GPLAIN(match_end, ROWS_MATCHES, int64_t),
+    GPLAIN(match_voice, ROWS_MATCHES, uint8_t),
+    GPLAIN(match_negated, ROWS_MATCHES, uint8_t),
+    GPLAIN(doc_attributions, ROWS_DOCS, uint32_t),
+    GPLAIN(match_attribution, ROWS_MATCHES, uint32_t),
+    GPLAIN(match_target, ROWS_MATCHES, uint32_t),
+    GCOL(attr_doc, ROWS_ATTRS, uint32_t, KIND_DOC, STRINGS_NONE),
+    GPLAIN(attr_sentence, ROWS_ATTRS, uint32_t),
+    GPLAIN(attr_kind, ROWS_ATTRS, uint8_t),
+    GPLAIN(attr_voice, ROWS_ATTRS, uint8_t),
+    GPLAIN(attr_nested, ROWS_ATTRS, uint8_t),
+    GPLAIN(attr_speaker_actor, ROWS_ATTRS, uint32_t),
+    GPLAIN(attr_speaker_start, ROWS_ATTRS, int64_t),
+    GPLAIN(attr_speaker_end, ROWS_ATTRS, int64_t),
+    GPLAIN(attr_cue_start, ROWS_ATTRS, int64_t),
+    GPLAIN(attr_cue_end, ROWS_ATTRS, int64_t),
+    GPLAIN(attr_content_start, ROWS_ATTRS, int64_t),
+    GPLAIN(attr_content_end, ROWS_ATTRS, int64_t),
+    GPLAIN(attr_content2_start, ROWS_ATTRS, int64_t),
+    GPLAIN(attr_content2_end, ROWS_ATTRS, int64_t),
+    GCOL(surface_offsets, ROWS_MATCHES, int64_t, KIND_OFFSETS, STRINGS_SURFACE),
+    GCOL(surface_data, ROWS_MATCHES, char, KIND_DATA, STRINGS_SURFACE),
+    GCOL(attr_text_offsets, ROWS_ATTR_STRINGS, int64_t, KIND_OFFSETS, STRINGS_ATTR),
+    GCOL(attr_text_data, ROWS_ATTR_STRINGS, char, KIND_DATA, STRINGS_ATTR),
+    /* only when the batch keeps sentence texts */
+    GCOL(sent_text_offsets, ROWS_SENTS, int64_t, KIND_OFFSETS, STRINGS_SENT),
+    GCOL(sent_text_data, ROWS_SENTS, char, KIND_DATA, STRINGS_SENT),
+    /* only when the batch was signed */
+    GPLAIN(doc_signatures, ROWS_SIGNED, uint32_t),
+    GPLAIN(doc_shingles, ROWS_DOCS, uint64_t),
+};
+#undef GPLAIN
+#undef GCOL
+enum { GATHER_N = sizeof(GATHER) / sizeof(GATHER[0]) };
+
+static const void *gather_source(const fl_batch_columns *c, const gather_column *g) {
+    const void *p;
+    memcpy(&p, (const char *)c + g->field, sizeof(p));
+    return p;
+}
+
+static size_t gather_rows_of(const fl_batch_columns *c, const gather_column *g) {
+    switch ((gather_rows)g->rows) {
+    case ROWS_DOCS:
+        return c->n_docs;
+    case ROWS_SENTS:
+        return c->n_sentences;
+    case ROWS_MATCHES:
+        return c->n_matches;
+    case ROWS_ATTRS:
+        return c->n_attributions;
+    case ROWS_ATTR_STRINGS:
+        return 4 * c->n_attributions;
+    case ROWS_SIGNED:
+        return c->n_docs * c->num_hashes;
+    }
+    return 0;
+}
+
+/* Does the batch (c: its first part) have column g at all? */
+static bool gather_present(const fl_batch_columns *c, const gather_column *g) {
+    if (g->strings == STRINGS_SENT) {
+        return c->sent_text_offsets != NULL;
+    }
+    return g->field != offsetof(fl_batch_columns, doc_signatures) &&
+                   g->field != offsetof(fl_batch_columns, doc_shingles)
+               ? true
+               : c->num_hashes > 0;
+}
+
+/* Attribution string k of 4 is a content (speaker, cue, lemma, content), left out when
+ * gathered with drop_contents. */
+static bool gather_dropped(const gather_column *g, bool drop_contents, size_t k) {
+    return drop_contents && g->strings == STRINGS_ATTR && k % 4 == 3;
+}
+
+/* Bytes of string data a part's offsets column g (rows strings, offsets off) gives. */
+static size_t gather_data_bytes(const gather_column *g, const char *off, size_t rows,
+                                bool drop_contents) {
+    if (rows == 0) {
+        return 0;
+    }
+    if (!drop_contents || g->strings != STRINGS_ATTR) {
+        return (size_t)load_i64(off, rows);
+    }
+    size_t bytes = 0;
+    for (size_t k = 0; k < rows; k++) {
+        if (!gather_dropped(g, true, k)) {
+            bytes += (size_t)(load_i64(off, k + 1) - load_i64(off, k));
+        }
+    }
+    return bytes;
+}
+
+/* The parts of a batch capsule (made by analyze_parts or pool_collect) into *parts (n of
+ * them, PyMem_Free'd by the caller); -1 with an exception set on failure. */
+static int gather_parts(PyObject *obj, fl_batch_columns **parts, size_t *n) {
+    if (!PyCapsule_IsValid(obj, BATCH_CAPSULE)) {
+        type_error("expected a batch made by analyze_parts() or pool_collect()", obj);
+        return -1;
+    }
+    const fl_batch *batch = PyCapsule_GetPointer(obj, BATCH_CAPSULE);
+    *n = fl_batch_parts(batch);
+    *parts = PyMem_Calloc(*n, sizeof(**parts));
+    if (*parts == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (size_t p = 0; p < *n; p++) {
+        fl_batch_part_columns(batch, p, &(*parts)[p]);
+    }
+    return 0;
+}
+
+/* The bytes gather writes for each column (SIZE_MAX: the batch has none). */
+static void gather_sizes_of(const fl_batch_columns *parts, size_t n, bool drop_contents,
+                            size_t sizes[GATHER_N]) {
+    for (size_t i = 0; i < GATHER_N; i++) {
+        const gather_column *g = &GATHER[i];
+        if (!gather_present(&parts[0], g)) {
+            sizes[i] = SIZE_MAX;
+            continue;
+        }
+        size_t bytes = 0;
+        for (size_t p = 0; p < n; p++) {
+            size_t rows = gather_rows_of(&parts[p], g);
+            bytes += g->kind == KIND_COPY ? rows * g->width
+                     : g->kind == KIND_DATA
+                         ? gather_data_bytes(g, gather_source(&parts[p], &GATHER[i - 1]), rows,
+                                             drop_contents)
+                         : rows * sizeof(int64_t);
+        }
+        sizes[i] = bytes;
+    }
+}
+
+PyDoc_STRVAR(gather_sizes_doc,
+             "gather_sizes($module, batch, drop_contents, /)\n--\n\n"
+             "The bytes gather writes of the batch (from analyze_parts or pool_collect) for each "
+             "of GATHER_COLUMNS, in order: an int, or None for a column the batch has not "
+             "(sentence texts not kept, no signatures). drop_contents: the attribution "
+             "contents (every fourth attribution string) are left out, as empty strings.");
+
+static PyObject *core_gather_sizes(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
+    (void)module;
+    if (nargs != 2) {
+        PyErr_SetString(PyExc_TypeError, "gather_sizes() takes 2 arguments (batch, drop_contents)");
+        return NULL;
+    }
+    int drop = PyObject_IsTrue(args[1]);
+    fl_batch_columns *parts;
+    size_t n;
+    if (drop < 0 || gather_parts(args[0], &parts, &n) < 0) {
+        return NULL;
+    }
+    size_t sizes[GATHER_N];
+    gather_sizes_of(parts, n, drop, sizes);
+    PyMem_Free(parts);
+    PyObject *out = PyTuple_New(GATHER_N);
+    for (size_t i = 0; out != NULL && i < GATHER_N; i++) {
+        PyObject *v = sizes[i] == SIZE_MAX ? Py_NewRef(Py_None) : PyLong_FromSize_t(sizes[i]);
+        if (v == NULL || PyTuple_SetItem(out, (Py_ssize_t)i, v) < 0) {
+            Py_CLEAR(out);
+        }
+    }
+    return out;
+}
+
+/* gather's copy of one part's column g into dst at *at (its bytes counted by gather_sizes_of);
+ * base: where the strings of g start in the caller's data (offsets; data moves it on). */
+static void gather_part(const fl_batch_columns *c, size_t i, char *dst, size_t *at, int64_t n_docs,
+                        int64_t bases[STRINGS_N], bool drop_contents) {
+    const gather_column *g = &GATHER[i];
+    size_t rows = gather_rows_of(c, g);
+    if (rows == 0) {
+        return;
+    }
+    const char *src = gather_source(c, g);
+    char *out = dst + *at;
+    switch ((gather_kind)g->kind) {
+    case KIND_COPY:
+        memcpy(out, src, rows * g->width);
+        *at += rows * g->width;
+        break;
+    case KIND_DOC:
+        for (size_t k = 0; k < rows; k++) {
+            store_i64(out, k, n_docs + (int64_t)load_u32(src, k));
+        }
+        *at += rows * sizeof(int64_t);
+        break;
+    case KIND_OFFSETS: {
+        int64_t end = bases[g->strings];
+        for (size_t k = 0; k < rows; k++) {
+            if (!gather_dropped(g, drop_contents, k)) {
+                end += load_i64(src, k + 1) - load_i64(src, k);
+            }
+            store_i64(out, k, end);
+        }
+        *at += rows * sizeof(int64_t);
+        break;
+    }
+    case KIND_DATA: {
+        const char *off = gather_source(c, &GATHER[i - 1]);
+        size_t bytes = gather_data_bytes(g, off, rows, drop_contents);
+        if (bytes == (size_t)load_i64(off, rows)) {
+            if (bytes > 0) { /* no data at all (src may be NULL): nothing to copy */
+                memcpy(out, src, bytes); /* every string kept */
+            }
+        } else {
+            size_t w = 0;
+            for (size_t k = 0; k < rows; k++) {
+                int64_t s = load_i64(off, k), e = load_i64(off, k + 1);
+                if (!gather_dropped(g, drop_contents, k) && e > s) {
+                    memcpy(out + w, src + s, (size_t)(e - s));
+                    w += (size_t)(e - s);
+                }
+            }
+        }
+        *at += bytes;
+        bases[g->strings] += (int64_t)bytes;
+        break;
+    }
+    }
+}
+
+PyDoc_STRVAR(gather_doc,
+             "gather($module, batch, dests, n_docs, surface_base, attr_base, sent_base, "
+             "drop_contents, /)\n--\n\n"
+             "Writes the batch's columns (from analyze_parts or pool_collect) into dests, a "
+             "tuple of writable buffers of exactly gather_sizes's bytes (None where that is "
+             "None), one for each of GATHER_COLUMNS, without the GIL: document indices as "
+             "int64 plus n_docs, string offsets without their leading zero and plus the "
+             "base of their strings (the bytes of the caller's data before them), the rest "
+             "as the core made them.");
+
+static PyObject *core_gather(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
+    (void)module;
+    if (nargs != 7) {
+        PyErr_SetString(PyExc_TypeError, "gather() takes 7 arguments (batch, dests, n_docs, "
+                                         "surface_base, attr_base, sent_base, drop_contents)");
+        return NULL;
+    }
+    if (!PyTuple_Check(args[1]) || PyTuple_GET_SIZE(args[1]) != GATHER_N) {
+        PyErr_Format(PyExc_TypeError, "gather: dests must be a tuple of %d buffers", GATHER_N);
+        return NULL;
+    }
+    /* n_docs, surface_base, attr_base, sent_base */
+    int64_t counts[4];
+    for (size_t i = 0; i < sizeof(counts) / sizeof(counts[0]); i++) {
+        counts[i] = (int64_t)PyLong_AsLongLong(args[2 + i]);
+        if (counts[i] < 0) {
+            if (!PyErr_Occurred()) {
+                PyErr_SetString(PyExc_ValueError, "gather: n_docs and the bases must be >= 0");
+            }
+            return NULL;
+        }
+    }
+    int64_t n_docs = counts[0];
+    int64_t bases[STRINGS_N] = {
+        [STRINGS_SURFACE] = counts[1], [STRINGS_ATTR] = counts[2], [STRINGS_SENT] = counts[3]};
+    int drop = PyObject_IsTrue(args[6]);
+    if (drop < 0) {
+        return NULL;
+    }
+    fl_batch_columns *parts;
+    size_t n;
+    if (gather_parts(args[0], &parts, &n) < 0) {
+        return NULL;
+    }
+    size_t sizes[GATHER_N];
+    gather_sizes_of(parts, n, drop, sizes);
+    Py_buffer views[GATHER_N];
+    size_t n_views = 0;
+    PyObject *result = NULL;
+    for (; n_views < GATHER_N; n_views++) {
+        PyObject *dest = PyTuple_GET_ITEM(args[1], (Py_ssize_t)n_views);
+        const size_t i = n_views;
+        if (sizes[i] == SIZE_MAX) {
+            if (dest != Py_None) {
+                PyErr_Format(PyExc_ValueError, "gather: the batch has no %s: its dest must be None",
+                             GATHER[i].name);
+                goto done;
+            }
+            views[i].buf = NULL;
+            views[i].obj = NULL;
+            continue;
+        }
+        if (get_bytes(dest, &views[i], (Py_ssize_t)sizes[i], true, GATHER[i].name) < 0) {
+            goto done;
+        }
+    }
+    Py_BEGIN_ALLOW_THREADS
+    size_t at[GATHER_N] = {0};
+    for (size_t p = 0; p < n; p++) {
+        for (size_t i = 0; i < GATHER_N; i++) {
+            if (sizes[i] != SIZE_MAX) {
+                gather_part(&parts[p], i, views[i].buf, &at[i], n_docs, bases, drop);
+            }
+        }
+    }
+    Py_END_ALLOW_THREADS
+    result = Py_NewRef(Py_None);
+done:
+    for (size_t i = 0; i < n_views; i++) {
+        if (views[i].obj != NULL) {
+            PyBuffer_Release(&views[i]);
+        }
+    }
+    PyMem_Free(parts);
+    return result;
+}
+
 static PyMethodDef core_methods[] = {
     {"analyze_batch", (PyCFunction)(void (*)(void))core_analyze_batch, METH_FASTCALL,
      analyze_batch_doc},
@@ -3829,6 +4229,11 @@ static PyMethodDef core_methods[] = {
     {"pool_submit", (PyCFunction)(void (*)(void))core_pool_submit, METH_FASTCALL, pool_submit_doc},
     {"pool_collect", (PyCFunction)(void (*)(void))core_pool_collect, METH_FASTCALL,
      pool_collect_doc},
+    {"analyze_parts", (PyCFunction)(void (*)(void))core_analyze_parts, METH_FASTCALL,
+     analyze_parts_doc},
+    {"gather_sizes", (PyCFunction)(void (*)(void))core_gather_sizes, METH_FASTCALL,
+     gather_sizes_doc},
+    {"gather", (PyCFunction)(void (*)(void))core_gather, METH_FASTCALL, gather_doc},
     {"compare_groups", core_compare_groups, METH_VARARGS, compare_groups_doc},
     {"wilson", core_wilson, METH_VARARGS, wilson_doc},
     {"bh", core_bh, METH_O, bh_doc},
@@ -3896,7 +4301,16 @@ static int core_exec(PyObject *module) {
         add_size_constant(module, "MAX_LEXICON_BYTES", FL_MAX_LEXICON_BYTES) < 0) {
         return -1;
     }
-    return 0;
+    PyObject *names = PyTuple_New(GATHER_N);
+    for (size_t i = 0; names != NULL && i < GATHER_N; i++) {
+        PyObject *name = PyUnicode_FromString(GATHER[i].name);
+        if (name == NULL || PyTuple_SetItem(names, (Py_ssize_t)i, name) < 0) {
+            Py_CLEAR(names);
+        }
+    }
+    int rc = names == NULL ? -1 : PyModule_AddObjectRef(module, "GATHER_COLUMNS", names);
+    Py_XDECREF(names);
+    return rc;
 }
 
 static int core_traverse(PyObject *module, visitproc visit, void *arg) {

@@ -1,7 +1,7 @@
 # Type stubs of the C extension framelens._core (python/framelens/_core.c). `make lint` runs
 # stubtest, which checks these names and signatures against the built extension.
 # SPDX-License-Identifier: MIT
-from typing import Any, Dict, List, Optional, Sequence, Tuple, Union, final
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union, final
 
 core_version: str
 MAX_TERM_TOKENS: int
@@ -103,15 +103,38 @@ def analyze_columns(
     sign: Optional[Tuple[int, int, int]] = None,
     /,
 ) -> Dict[str, Union[bytes, memoryview]]: ...
+def analyze_parts(
+    lexicon: Optional[Lexicon],
+    texts: List[str],
+    threads: int,
+    sentence_texts: int,
+    slot: Optional[object] = None,
+    attributions: int = 0,
+    sign: Optional[Tuple[int, int, int]] = None,
+    /,
+) -> object: ...
 def batch_slot() -> object: ...
+GATHER_COLUMNS: Tuple[str, ...]
+def gather_sizes(batch: object, drop_contents: bool, /) -> Tuple[Optional[int], ...]: ...
+def gather(
+    batch: object,
+    dests: Tuple[Any, ...],
+    n_docs: int,
+    surface_base: int,
+    attr_base: int,
+    sent_base: int,
+    drop_contents: bool,
+    /,
+) -> None: ...
 def match_who(
-    cols: Dict[str, Union[bytes, memoryview]],
+    cols: Mapping[str, Any],
     attr_offsets: Any,
     attr_data: Any,
     lemma_code: Dict[str, int],
     out: Tuple[Any, Any, Any, Any, Any, Any, Any, Any],
     speaker_base: int,
     cue_base: int,
+    doc_base: int,
     /,
 ) -> Tuple[bytes, bytes]: ...
 def pool_new(
@@ -124,7 +147,7 @@ def pool_new(
     /,
 ) -> object: ...
 def pool_submit(pool: object, texts: List[str], /) -> int: ...
-def pool_collect(pool: object, ticket: int, /) -> Dict[str, Union[bytes, memoryview]]: ...
+def pool_collect(pool: object, ticket: int, /) -> object: ...
 def tokens(text: str, /) -> List[Tuple[int, int, int, int]]: ...
 def fold(text: str, /) -> str: ...
 def compare_groups(

@@ -611,11 +611,11 @@ _THREADED_BATCH_BYTES = 2 << 20
 _THREADED_FIRST_BATCH_BYTES = 128 << 10
 
 _Cols = Dict[str, Union[bytes, memoryview]]  # a batch's columns (_core.analyze_columns)
-_Result = Callable[[], _Cols]
+_Result = Callable[[], Any]  # a batch's results, for _Columns.add
 
 
 def _raiser(exc: BaseException) -> _Result:
-    def result() -> _Cols:
+    def result() -> Any:
         raise exc
     return result
 
@@ -627,7 +627,7 @@ def _checked_before(core, exc: BaseException) -> Optional[Tuple[_Batch, _Result]
     if before is None or not before.texts:
         return None
 
-    def result() -> _Cols:
+    def result() -> Any:
         _core.analyze_columns(core, before.texts, 1, 0)
         raise exc
     return before, result
@@ -652,7 +652,8 @@ def _read(core, batches: Iterator[_Batch]) -> Iterator[Tuple[_Batch, Optional[_R
 
 def _analyzed(core, batches: Iterator[_Batch], threads: int, keep: int, attributions: int = 0,
               sign: Optional[Tuple[int, int, int]] = None) -> Iterator[Tuple[_Batch, _Result]]:
-    """(batch, result) pairs in order, result() giving the batch's columns. With more than
+    """(batch, result) pairs in order, result() giving the batch's results (for
+    _Columns.add: _core.analyze_parts, _core.pool_collect). With more than
     one thread, batches go to a pool of threads - 1 C threads (_core.pool_new) that never
     take the GIL: submitting returns at once, so this thread reads and checks the records of
     the next batches while the workers analyse, and the oldest batch is collected once
@@ -669,7 +670,7 @@ def _analyzed(core, batches: Iterator[_Batch], threads: int, keep: int, attribut
         # pages are touched already
         slot = _core.batch_slot()
         for batch, result in reading:
-            yield batch, result or functools.partial(_core.analyze_columns, core, batch.texts,
+            yield batch, result or functools.partial(_core.analyze_parts, core, batch.texts,
                                                      1, keep, slot, attributions, sign)
         return
     # threads - 1 workers: this thread is the last one, analysing queued chunks whenever it
@@ -737,7 +738,6 @@ def analyze_corpus(analyzer, records: Iterable, text: str = "text",
     signatures, find = _dedupe_plan(dedupe, dedupe_keep, dedupe_options, int(threads))
     lex = analyzer.lexicon
     columns, groups = _Columns(), _Groups()
-    surfaces, attr_strings, sent_strings = _Strings(), _Strings(), _Strings()
     match_columns = _MatchColumns()
     doc_ids: List[Any] = []
     # a DataFrame's ids are its index labels, which _doc_id_index keeps as they are
@@ -767,13 +767,9 @@ def analyze_corpus(analyzer, records: Iterable, text: str = "text",
                                        _SENTENCE_TEXTS[texts], _ATTRIBUTIONS[attributions],
                                        sign):
             try:
-                cols = result()
+                results = result()
             except ValueError as exc:
                 raise _record_error(exc, batch, text) from None
-            if signatures is not None:
-                # only the signatures are kept, never the texts
-                signatures._add_signed(cols["doc_signatures"], cols["doc_shingles"], batch.ids,
-                                       batch.labels)
             # everything a batch brings is added to the corpus-wide buffers here, while the
             # worker threads analyse the next batches, so that little is left after the last
             # the first batch reserves the buffers for all the records (when their number
@@ -781,13 +777,13 @@ def analyze_corpus(analyzer, records: Iterable, text: str = "text",
             scale = 1.0
             if n_docs == 0 and total_docs and batch.texts:
                 scale = 1.125 * total_docs / len(batch.texts)
-            if texts != "none":
-                sent_strings.add(cols["sent_text_offsets"], cols["sent_text_data"], scale)
-            columns.add(cols, n_docs, scale)
-            surfaces.add(cols["surface_offsets"], cols["surface_data"], scale)
-            batch_attr_texts = _attribution_texts(cols, keep_content=texts != "none")
-            attr_strings.add(*batch_attr_texts, scale=scale)
-            match_columns.add(cols, *batch_attr_texts, scale=scale)
+            added = columns.add(results, n_docs, scale, drop_contents=texts == "none")
+            del results  # the core's memory: the pool's parts go, the slot's batch returns
+            if signatures is not None:
+                # only the signatures are kept, never the texts
+                signatures._add_signed(added["doc_signatures"], added["doc_shingles"],
+                                       batch.ids, batch.labels)
+            match_columns.add(added, columns.attr_texts, n_docs, scale=scale)
             doc_ids.extend(batch.ids)
             try:
                 id_kinds.add(batch.ids)
@@ -801,26 +797,23 @@ def analyze_corpus(analyzer, records: Iterable, text: str = "text",
             n_docs += len(batch.texts)
             if callback is not None:
                 callback(len(batch.texts), sum(len(t) for t in batch.texts))
-            del batch, cols, batch_attr_texts
+            del batch, added
             if _emit is not None:
-                _emit(_gathered(lex, records, plan, columns, surfaces, attr_strings,
-                                sent_strings, match_columns, doc_ids, id_kinds, groups,
-                                kept, n_docs,
-                                skipped[0], texts, attributions, whole=False))
+                _emit(_gathered(lex, records, plan, columns, match_columns, doc_ids, id_kinds,
+                                groups, kept, n_docs, skipped[0], texts, attributions,
+                                whole=False))
                 seqs: List[List[Any]] = [doc_ids, *kept.values()]
                 for seq in seqs:
                     seq.clear()
                 # new buffers: the emitted Corpus keeps the old ones
                 columns, groups, id_kinds = _Columns(), _Groups(), new_id_kinds()
-                surfaces, attr_strings, sent_strings = _Strings(), _Strings(), _Strings()
                 match_columns = _MatchColumns()
                 n_docs = 0
     finally:
         if bar is not None:
             bar.close()
-    corpus = _gathered(lex, records, plan, columns, surfaces, attr_strings, sent_strings,
-                       match_columns, doc_ids, id_kinds, groups, kept, n_docs, skipped[0],
-                       texts, attributions)
+    corpus = _gathered(lex, records, plan, columns, match_columns, doc_ids, id_kinds, groups,
+                       kept, n_docs, skipped[0], texts, attributions)
     if signatures is not None:
         from . import dedupe as dd
         corpus = dd.apply(corpus, signatures.duplicates(**find), mode=str(dedupe),
@@ -866,24 +859,13 @@ class _Buffer:
 
 class _Strings:
     """Strings gathered batch by batch (offsets from 0, one more than the strings; UTF-8):
-    each batch's offsets and data are appended to growing buffers as they arrive, while the
-    worker threads run, so that nothing is joined after the last batch."""
+    each batch's offsets and data are appended to growing buffers as they arrive (by
+    _core.gather, see _Columns.add, or _core.match_who), while the worker threads run, so
+    that nothing is joined after the last batch."""
 
     def __init__(self) -> None:
         self.offsets = _Buffer(np.zeros(1, np.int64).data)
         self.data = _Buffer()
-
-    def add(self, offsets: Union[bytes, memoryview, np.ndarray],
-            data: Union[bytes, memoryview], scale: float = 1.0) -> None:
-        """Appends a batch's strings; scale: see _Buffer."""
-        off = offsets if isinstance(offsets, np.ndarray) else np.frombuffer(offsets, np.int64)
-        np.add(off[1:], len(self.data), out=self.offsets.extend(8 * (len(off) - 1),
-                                                                scale).view(np.int64))
-        self.data.add(data, scale)
-
-    def add_empty(self, n: int, scale: float = 1.0) -> None:
-        """Appends n empty strings; scale: see _Buffer."""
-        self.offsets.add(np.full(n, len(self.data), np.int64).data, scale)
 
     def array(self, present: np.ndarray):
         """The strings as a pyarrow array over the buffers (not copied: nothing may be added
@@ -916,11 +898,15 @@ class _MatchColumns:
         self.lemma = _Buffer()  # int64 code in lemma_code, -1 if none
         self.lemma_code: Dict[str, int] = {}
 
-    def add(self, cols: _Cols, attr_offsets: np.ndarray, attr_data: Union[bytes, memoryview],
+    def add(self, cols: Mapping[str, Any], attr_texts: "_Strings", doc_base: int,
             scale: float = 1.0) -> None:
-        """Adds a batch's matches; attr_offsets, attr_data: its attributions' strings (4 an
-        attribution, see _attribution_texts); scale: see _Buffer."""
+        """Adds a batch's matches; cols: its columns as _Columns.add gathered them (the
+        attribution strings the last in attr_texts, 4 an attribution: speaker, cue, lemma,
+        content); doc_base: its first document's index; scale: see _Buffer."""
         n = len(cols["match_attribution"]) // 4
+        # the batch's attribution strings: their offsets from the end of the batch before
+        attr_offsets = attr_texts.offsets.view(np.int64)[
+            -(len(cols["attr_text_offsets"]) // 8 + 1):]
         # one pass in C writes each column in its buffer, where it stays: the numpy and
         # pyarrow calls it replaces cost more than their work, run cold after each batch
         speaker, cue = self.speaker, self.cue
@@ -928,8 +914,9 @@ class _MatchColumns:
                self.speaker_start.extend(8 * n, scale), self.speaker_end.extend(8 * n, scale),
                self.speaker_actor.extend(4 * n, scale), self.lemma.extend(8 * n, scale),
                speaker.offsets.extend(8 * n, scale), cue.offsets.extend(8 * n, scale))
-        sp_data, cue_data = _core.match_who(cols, attr_offsets, attr_data, self.lemma_code, out,
-                                            len(speaker.data), len(cue.data))
+        sp_data, cue_data = _core.match_who(cols, attr_offsets, attr_texts.data.view(),
+                                            self.lemma_code, out, len(speaker.data),
+                                            len(cue.data), doc_base)
         speaker.data.add(sp_data, scale)
         cue.data.add(cue_data, scale)
 
@@ -980,24 +967,46 @@ _SHIFTED = ("sent_doc", "match_doc", "attr_doc")
 
 
 class _Columns:
-    """The core's columns (_DTYPES) gathered batch by batch: each batch's column is appended
-    to one growing buffer as it arrives, while the worker threads run, so that no column is
-    joined after the last batch."""
+    """The core's columns (_DTYPES) and strings (surfaces, attribution texts, sentence texts)
+    gathered batch by batch: each batch's columns are appended to one growing buffer each as
+    the batch arrives, while the worker threads run, so that no column is joined after the
+    last batch."""
 
     def __init__(self) -> None:
         self.buffers = {k: _Buffer() for k in _DTYPES}
+        self.surfaces, self.attr_texts, self.sent_texts = _Strings(), _Strings(), _Strings()
         self.batches = 0
+        # where _core.gather writes each column (the signatures are the caller's to keep)
+        self._targets: Dict[str, Optional[_Buffer]] = {
+            **self.buffers,
+            "surface_offsets": self.surfaces.offsets, "surface_data": self.surfaces.data,
+            "attr_text_offsets": self.attr_texts.offsets, "attr_text_data": self.attr_texts.data,
+            "sent_text_offsets": self.sent_texts.offsets, "sent_text_data": self.sent_texts.data}
+        unknown = set(_core.GATHER_COLUMNS) - set(self._targets) - \
+            {"doc_signatures", "doc_shingles"}
+        assert not unknown, unknown
 
-    def add(self, cols: _Cols, n_docs: int, scale: float = 1.0) -> None:
-        """Appends a batch's columns; n_docs: the documents before it; scale: see _Buffer."""
-        for k, dt in _DTYPES.items():
-            if k in _SHIFTED:
-                src = np.frombuffer(cols[k], dtype=dt)
-                np.add(src, n_docs, dtype=np.int64,
-                       out=self.buffers[k].extend(8 * len(src), scale).view(np.int64))
-            else:
-                self.buffers[k].add(cols[k], scale)
+    def add(self, results: Any, n_docs: int, scale: float = 1.0,
+            drop_contents: bool = False) -> Dict[str, np.ndarray]:
+        """Appends a batch's results (_core.analyze_parts, _core.pool_collect): the core's
+        parts are copied once, in C, into the buffers, document indices made int64 past the
+        n_docs documents before, string offsets counted on from the strings before.
+        drop_contents: the attribution contents are not kept (texts="none"). Returns what the
+        batch added, as uint8 arrays by column name (views of the buffers, and its
+        signatures, when signed), to be read before the next batch is added. scale: see
+        _Buffer."""
+        sizes = _core.gather_sizes(results, drop_contents)
+        bases = (len(self.surfaces.data), len(self.attr_texts.data), len(self.sent_texts.data))
+        added: Dict[str, np.ndarray] = {}
+        for name, size in zip(_core.GATHER_COLUMNS, sizes, strict=True):
+            if size is not None:
+                target = self._targets.get(name)
+                added[name] = target.extend(size, scale) if target is not None else \
+                    np.empty(size, np.uint8)
+        _core.gather(results, tuple(map(added.get, _core.GATHER_COLUMNS)), n_docs, *bases,
+                     drop_contents)
         self.batches += 1
+        return added
 
     def joined(self) -> Dict[str, np.ndarray]:
         """Every column as an array over its buffer (not a copy: nothing may be added after);
@@ -1083,7 +1092,6 @@ class _IdKinds:
 
 
 def _gathered(lex, records, plan: _Plan, columns: _Columns,
-              surfaces: _Strings, attr_strings: _Strings, sent_strings: _Strings,
               match_columns: _MatchColumns, doc_ids: List[Any], id_kinds: _IdKinds,
               doc_groups: _Groups, kept: Dict[str, List[Any]], n_docs: int, skipped: int,
               texts: str, attributions: str = "all",
@@ -1091,15 +1099,15 @@ def _gathered(lex, records, plan: _Plan, columns: _Columns,
     """The Corpus of the batches gathered so far (whole: of all records, not of one batch
     of a stream)."""
     merged = columns.joined()
-    offsets, data = surfaces.joined()
-    attr_texts = attr_strings.joined()
+    offsets, data = columns.surfaces.joined()
+    attr_texts = columns.attr_texts.joined()
     groups, doc_group, group_values = doc_groups.joined()
     ids = _doc_id_index(records, doc_ids, id_kinds)
     doc_columns = _doc_columns(records, plan, kept, n_docs, whole)
     group_keys = list(plan.keys) + ([PERIOD] if plan.period else [])
     sentence_texts = None
     if texts != "none":
-        sentence_texts = _sentence_texts(*sent_strings.joined(), merged["sent_matches"],
+        sentence_texts = _sentence_texts(*columns.sent_texts.joined(), merged["sent_matches"],
                                          texts == "all")
     return Corpus(lex, merged, (offsets, data), ids, doc_group, groups, skipped,
                   doc_columns=doc_columns, group_keys=group_keys,
@@ -1136,22 +1144,6 @@ def _dedupe_plan(dedupe: Optional[str], keep: str, options: Optional[Mapping[str
     sig = dd.Signatures(threads=threads,
                         **{k: v for k, v in options.items() if k in _SIGNATURE_OPTIONS})
     return sig, {k: v for k, v in options.items() if k in _CLUSTER_OPTIONS}
-
-
-def _attribution_texts(cols: _Cols, keep_content: bool
-                       ) -> Tuple[np.ndarray, Union[bytes, memoryview]]:
-    """A batch's attribution strings (speaker, cue, lemma, content of each attribution, see
-    _core.analyze_batch): offsets and UTF-8 data, without the contents when they are not to
-    be kept (texts="none")."""
-    off = np.frombuffer(cols["attr_text_offsets"], dtype=np.int64)
-    data = cols["attr_text_data"]
-    if keep_content or len(off) < 2:
-        return off, data
-    lens = np.diff(off)
-    lens[3::4] = 0  # every fourth string is a content
-    keep = np.repeat(np.arange(len(lens)) % 4 != 3, np.diff(off))
-    kept = np.frombuffer(data, dtype=np.uint8)[keep].tobytes()
-    return np.concatenate([np.zeros(1, np.int64), np.cumsum(lens)]), kept
 
 
 def _sentence_texts(offsets: np.ndarray, data: np.ndarray, sent_matches: np.ndarray,

@@ -82,3 +82,46 @@ def make_records(n: int, seed: int, snippets: Sequence[str],
             text = "\n\n".join([text, rng.choice(snippets)])
         out.append({"id": f"d{i}", "text": text, "outlet": rng.choice(groups)})
     return out
+
+
+def gathered(results: Any, n_docs: int = 0, bases: Sequence[int] = (0, 0, 0),
+             drop: bool = False) -> Dict[str, bytes]:
+    """A batch's results (_core.analyze_parts, _core.pool_collect) as _core.gather writes
+    them, into arrays of their own: column name -> bytes."""
+    import numpy as np
+
+    from framelens import _core
+    sizes = _core.gather_sizes(results, drop)
+    dests = tuple(None if s is None else np.empty(s, np.uint8) for s in sizes)
+    _core.gather(results, dests, n_docs, *bases, drop)
+    return {k: d.tobytes() for k, d in zip(_core.GATHER_COLUMNS, dests, strict=True)
+            if d is not None}
+
+
+def as_gathered(cols: Dict[str, Any], n_docs: int = 0, bases: Sequence[int] = (0, 0, 0),
+                drop: bool = False) -> Dict[str, bytes]:
+    """What _core.gather should write for the columns analyze_columns gives, made here in
+    numpy: document indices int64 plus n_docs, string offsets without their leading zero and
+    plus the base of their strings (surfaces, attribution texts, sentence texts), and with
+    drop every fourth attribution string (a content) empty."""
+    import numpy as np
+    base = {"surface": bases[0], "attr_text": bases[1], "sent_text": bases[2]}
+    out: Dict[str, bytes] = {}
+    for k, v in cols.items():
+        if k in ("sent_doc", "match_doc", "attr_doc"):
+            out[k] = (np.frombuffer(v, np.uint32).astype(np.int64) + n_docs).tobytes()
+        elif k.endswith("_offsets"):
+            off = np.frombuffer(v, np.int64)
+            strings = k[:-len("_offsets")]
+            lens = np.diff(off)
+            data = np.frombuffer(cols[strings + "_data"], np.uint8)
+            if drop and strings == "attr_text":
+                keep = np.repeat(np.arange(len(lens)) % 4 != 3, lens)
+                out[strings + "_data"] = data[keep].tobytes()
+                lens[3::4] = 0
+            else:
+                out[strings + "_data"] = data.tobytes()
+            out[k] = (base[strings] + np.cumsum(lens)).tobytes()
+        elif not k.endswith("_data"):
+            out[k] = bytes(v)
+    return out

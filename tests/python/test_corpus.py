@@ -777,10 +777,11 @@ def test_match_columns_made_batch_by_batch_equal_those_looked_up_at_the_end(anal
     assert c.matches["speaker"].notna().any() and c.matches["cue"].isna().any()
 
 
-def _who_batch(rng: random.Random, words: List[str]):
-    """Generated columns of a batch as analyze_columns gives them (only those
-    _MatchColumns.add reads), with the attribution strings (4 an attribution) as Python str:
-    documents with 0-3 attributions, matches linked to one of their document's or none."""
+def _who_batch(rng: random.Random, words: List[str], doc_base: int = 0):
+    """Generated columns of a batch as _Columns.add gathers them (only those
+    _MatchColumns.add reads; its documents from doc_base), its attribution strings' offsets
+    (from 0) and data, and the strings (4 an attribution) as Python str: documents with 0-3
+    attributions, matches linked to one of their document's or none."""
     per_doc = [rng.choice((0, 0, 1, 2, 3)) for _ in range(rng.randint(0, 12))]
     strings: List[str] = []
     sp_s: List[int] = []
@@ -803,37 +804,45 @@ def _who_batch(rng: random.Random, words: List[str]):
     data = [s.encode("utf-8") for s in strings]
     offsets = np.concatenate([[0], np.cumsum([len(b) for b in data], dtype=np.int64)])
     cols = {"match_attribution": np.array(link, np.uint32).tobytes(),
-            "match_doc": np.array(doc, np.uint32).tobytes(),
+            "match_doc": (np.array(doc, np.int64) + doc_base).tobytes(),
             "doc_attributions": np.array(per_doc, np.uint32).tobytes(),
             "attr_speaker_start": np.array(sp_s, np.int64).tobytes(),
             "attr_speaker_end": np.array(sp_e, np.int64).tobytes(),
-            "attr_speaker_actor": np.array(actor, np.uint32).tobytes()}
+            "attr_speaker_actor": np.array(actor, np.uint32).tobytes(),
+            "attr_text_offsets": offsets[1:].astype(np.int64).tobytes()}
     return cols, offsets.astype(np.int64), b"".join(data), strings
 
 
 def test_match_columns_in_c_equal_a_plain_lookup():
     """_MatchColumns.add (one pass in C, _core.match_who) gives, over generated batches added
-    one after another, what a plain lookup of each match's attribution gives: has, named,
+    one after another (their documents and strings after the batches' before), what a
+    plain lookup of each match's attribution gives: has, named,
     speaker offsets and actor, speaker and cue strings (null without), and the cue lemmas as
     sorted categories."""
-    from framelens.corpus import _NONE, _MatchColumns
+    from framelens.corpus import _NONE, _MatchColumns, _Strings
     rng = random.Random(11)
     words = ["said", "told", "", "Kyiv", "Київ", "mayor", "the minister", "é", "a\u00e9b",
              "claimed", "Кремль", "🙂", "say"]
     for trial in range(300):
         who = _MatchColumns()
+        attr_texts = _Strings()  # every batch's attribution strings, as _Columns keeps them
         expect: Dict[str, list] = {k: [] for k in ("has", "named", "start", "end", "actor",
                                                     "speaker", "cue", "lemma")}
+        n_docs = 0
         for _ in range(rng.randint(1, 4)):
-            cols, offsets, data, strings = _who_batch(rng, words)
-            who.add(cols, offsets, data, scale=rng.choice((1.0, 3.0)))
+            cols, offsets, data, strings = _who_batch(rng, words, n_docs)
+            attr_texts.offsets.add((offsets[1:] + len(attr_texts.data)).tobytes())
+            attr_texts.data.add(data)
+            who.add(cols, attr_texts, n_docs, scale=rng.choice((1.0, 3.0)))
+            n_docs += len(cols["doc_attributions"]) // 4
             per_doc = np.frombuffer(cols["doc_attributions"], np.uint32)
             first = np.concatenate([[0], np.cumsum(per_doc)]).astype(int)
             sp_s = np.frombuffer(cols["attr_speaker_start"], np.int64)
             sp_e = np.frombuffer(cols["attr_speaker_end"], np.int64)
             actor = np.frombuffer(cols["attr_speaker_actor"], np.uint32)
+            base = n_docs - len(per_doc)
             for link, doc in zip(np.frombuffer(cols["match_attribution"], np.uint32),
-                                 np.frombuffer(cols["match_doc"], np.uint32), strict=True):
+                                 np.frombuffer(cols["match_doc"], np.int64) - base, strict=True):
                 has = link != _NONE
                 row = int(first[doc] + link) if has else -1
                 named = bool(has and sp_e[row] > sp_s[row])
@@ -865,7 +874,8 @@ def test_match_columns_in_c_equal_a_plain_lookup():
 
 def test_match_who_refuses_bad_columns():
     """_core.match_who raises, never reads or writes out of bounds, on columns that do not
-    fit: a link past the attributions, offsets past the data, buffers of the wrong size."""
+    fit: a link past the attributions, a document outside the batch (past it, or before
+    doc_base), offsets past the data, buffers of the wrong size."""
     from framelens import _core
     rng = random.Random(5)
     cols, offsets, data, _ = _who_batch(rng, ["said", "Kyiv"])
@@ -873,16 +883,20 @@ def test_match_who_refuses_bad_columns():
         cols, offsets, data, _ = _who_batch(rng, ["said", "Kyiv"])
     n = len(cols["match_attribution"]) // 4
 
-    def run(cols=cols, offsets=offsets, data=data, n=n):
+    def run(cols=cols, offsets=offsets, data=data, n=n, doc_base=0):
         out = (bytearray(n), bytearray(n), bytearray(8 * n), bytearray(8 * n),
                bytearray(4 * n), bytearray(8 * n), bytearray(8 * n), bytearray(8 * n))
-        return _core.match_who(cols, offsets, data, {}, out, 0, 0)
+        return _core.match_who(cols, offsets, data, {}, out, 0, 0, doc_base)
 
     run()
+    shifted = {**cols, "match_doc": (np.frombuffer(cols["match_doc"], np.int64) + 5).tobytes()}
+    assert run(cols=shifted, doc_base=5) == run()
+    with pytest.raises(ValueError, match="no attribution"):
+        run(doc_base=10**6)  # every document before doc_base
     with pytest.raises(ValueError):
         run(cols={**cols, "match_attribution": b"\x05\x00\x00\x00" * n})
     with pytest.raises(ValueError):
-        run(cols={**cols, "match_doc": b"\xff\x00\x00\x00" * n})
+        run(cols={**cols, "match_doc": np.full(n, 255, np.int64).tobytes()})
     with pytest.raises(ValueError):
         run(offsets=np.concatenate([[0], np.full(len(offsets) - 1, len(data) + 1)]))
     with pytest.raises(ValueError):
@@ -929,80 +943,91 @@ def test_sentence_texts_are_the_sentences_slices_for_any_thread_count(analyzer, 
 
 
 def test_pool_batches_equal_analyze_columns(lexicon, records):
-    """_core.pool_submit returns at once; pool_collect gives each batch the columns of
-    analyze_columns, for any thread count and collection order, until the ticket is used."""
+    """_core.pool_submit returns at once; pool_collect gives each batch the results of
+    analyze_columns (as gather writes them), for any thread count and collection order, until
+    the ticket is used."""
     from framelens import _core
     texts = [r["text"] for r in records]
     batches = [texts[i:i + 37] for i in range(0, len(texts), 37)] + [[]]
-    want = [_core.analyze_columns(lexicon._core, b, 1, 1) for b in batches]
+    want = [common.as_gathered(_core.analyze_columns(lexicon._core, b, 1, 1)) for b in batches]
     for threads in (1, 2, 3):
         pool = _core.pool_new(lexicon._core, threads, 1)
         tickets = [_core.pool_submit(pool, b) for b in batches]
         order = list(range(len(batches)))[::-1]
         got = {k: _core.pool_collect(pool, tickets[k]) for k in order}
-        assert [got[k] for k in range(len(batches))] == want
+        assert [common.gathered(got[k]) for k in range(len(batches))] == want
         with pytest.raises(KeyError, match="no batch"):
             _core.pool_collect(pool, tickets[0])
 
 
-def test_pool_joins_a_large_batch_as_analyze_columns(lexicon, records):
-    """A batch of several chunks comes from pool_collect in the workers' parts, joined as
-    each column is copied: the columns (offsets of surfaces, attribution and sentence texts
-    shifted past the chunks before) are analyze_columns', for any thread count."""
+def test_pool_parts_gather_as_analyze_columns(lexicon, records):
+    """A batch of several chunks comes from pool_collect in the workers' parts, which gather
+    joins as it copies each column: the columns (offsets of surfaces, attribution and
+    sentence texts shifted past the chunks before) are analyze_columns', for any thread
+    count."""
     from framelens import _core
     texts = [r["text"] for r in records]
     batch: List[str] = []
     while sum(map(len, batch)) < 600_000:  # several 128 KB chunks
         batch += texts
-    want = _core.analyze_columns(lexicon._core, batch, 1, 2)
+    want = common.as_gathered(_core.analyze_columns(lexicon._core, batch, 1, 2))
     assert len(np.frombuffer(want["surface_offsets"], np.int64)) > 100
     for threads in (1, 2):
         pool = _core.pool_new(lexicon._core, threads, 2)
-        assert _core.pool_collect(pool, _core.pool_submit(pool, batch)) == want
+        assert common.gathered(_core.pool_collect(pool, _core.pool_submit(pool, batch))) == want
         # the collecting thread analysing chunks beside the workers (as analyze_corpus runs
         # them): the same columns, batch after batch
         pool = _core.pool_new(lexicon._core, threads, 2, 0, True)
         tickets = [_core.pool_submit(pool, batch) for _ in range(3)]
-        assert [_core.pool_collect(pool, t) for t in tickets] == [want] * 3
+        assert [common.gathered(_core.pool_collect(pool, t)) for t in tickets] == [want] * 3
     with pytest.raises(TypeError, match="3 to 6 arguments"):
         _core.pool_new(lexicon._core, 1, 2, 0, True, None, None)
 
 
-def test_pool_reuses_a_dropped_batch_and_never_one_still_held(lexicon, records):
-    """pool_collect joins each batch into the columns of one collected before, once all its
-    columns were dropped: a smaller batch after a larger one has its own columns exactly, and
-    a batch whose columns are still held keeps them while later batches are collected."""
+@pytest.mark.parametrize("keep", [0, 1, 2])
+def test_gather_shifts_documents_and_strings_and_drops_contents(lexicon, records, keep):
+    """gather writes a batch's columns, of one part (analyze_parts) or of many (a pool's),
+    as they follow n_docs documents and strings of the given bases: document indices int64
+    plus n_docs, offsets on from their base, every attribution content empty with
+    drop_contents; and it refuses destinations that do not fit."""
     from framelens import _core
     texts = [r["text"] for r in records]
     big: List[str] = []
     while sum(map(len, big)) < 400_000:  # several chunks
         big += texts
-    small = texts[:3]
-    want_big = _core.analyze_columns(lexicon._core, big, 1, 1)
-    want_small = _core.analyze_columns(lexicon._core, small, 1, 1)
-    pool = _core.pool_new(lexicon._core, 2, 1, 0, True)
-    def address(cols) -> int:
-        return np.frombuffer(cols["sent_start"], np.uint8).ctypes.data
-
-    held = _core.pool_collect(pool, _core.pool_submit(pool, big))
-    kept = {k: bytes(v) for k, v in held.items()}
-    assert kept == want_big
-    held_at = address(held)
-    for _ in range(3):  # held: each of these is joined into columns of its own
-        got = _core.pool_collect(pool, _core.pool_submit(pool, small))
-        assert got == want_small
-        assert address(got) != held_at
-    assert {k: bytes(v) for k, v in held.items()} == kept
-    del held, got  # dropped: the next batch is joined into the columns of one of them
-    for batch, want in ((small, want_small), (big, want_big), (small, want_small)):
-        got = _core.pool_collect(pool, _core.pool_submit(pool, batch))
-        assert got == want
-        assert {k: len(v) for k, v in got.items()} == {k: len(v) for k, v in want.items()}
-        del got
-    got = _core.pool_collect(pool, _core.pool_submit(pool, small))
-    reused = address(got)
-    del got
-    assert address(_core.pool_collect(pool, _core.pool_submit(pool, small))) == reused
+    pool = _core.pool_new(lexicon._core, 2, keep, 0, True)
+    for batch in (texts[:50], big):
+        cols = _core.analyze_columns(lexicon._core, batch, 1, keep)
+        for n_docs, bases, drop in ((0, (0, 0, 0), False), (7, (3, 11, 5), True),
+                                    (2**40, (2**33, 1, 0), False)):
+            want = common.as_gathered(cols, n_docs, bases, drop)
+            assert ("sent_text_offsets" in want) == (keep > 0)
+            one = _core.analyze_parts(lexicon._core, batch, 1, keep)
+            assert common.gathered(one, n_docs, bases, drop) == want
+            parts = _core.pool_collect(pool, _core.pool_submit(pool, batch))
+            assert common.gathered(parts, n_docs, bases, drop) == want
+    results = _core.analyze_parts(lexicon._core, texts[:5], 1, keep)
+    sizes = _core.gather_sizes(results, False)
+    dests = tuple(None if s is None else np.zeros(s, np.uint8) for s in sizes)
+    with pytest.raises(TypeError, match="tuple"):
+        _core.gather(results, dests[:-1], 0, 0, 0, 0, False)
+    i = _core.GATHER_COLUMNS.index("sent_start")
+    bigger = dests[:i] + (np.zeros(sizes[i] + 8, np.uint8),) + dests[i + 1:]
+    with pytest.raises(ValueError, match="sent_start"):
+        _core.gather(results, bigger, 0, 0, 0, 0, False)
+    with pytest.raises(BufferError):  # read-only
+        _core.gather(results, dests[:i] + (bytes(sizes[i]),) + dests[i + 1:], 0, 0, 0, 0, False)
+    with pytest.raises(ValueError, match=">= 0"):
+        _core.gather(results, dests, -1, 0, 0, 0, False)
+    j = _core.GATHER_COLUMNS.index("doc_signatures")  # not signed: no such column
+    with pytest.raises(ValueError, match="doc_signatures"):
+        _core.gather(results, dests[:j] + (np.zeros(0, np.uint8),) + dests[j + 1:], 0, 0, 0,
+                     0, False)
+    with pytest.raises(TypeError, match="analyze_parts"):
+        _core.gather_sizes(object(), False)
+    _core.gather(results, dests, 0, 0, 0, 0, False)  # the destinations that fit, still
+    assert dests[i].tobytes() == common.as_gathered(
+        _core.analyze_columns(lexicon._core, texts[:5], 1, keep))["sent_start"]
 
 
 def test_batch_columns_are_lent_and_a_slot_reuses_a_batch_once_they_are_dropped(lexicon,
@@ -1051,8 +1076,8 @@ def test_pool_reports_texts_by_index(lexicon):
                                          r"2 .*errors='replace'") as info:
         _core.pool_collect(pool, surrogate)
     assert info.value.index == 2
-    assert np.frombuffer(_core.pool_collect(pool, fine)["doc_matches"], np.uint32).tolist() == \
-        [1, 1]
+    assert np.frombuffer(common.gathered(_core.pool_collect(pool, fine))["doc_matches"],
+                         np.uint32).tolist() == [1, 1]
     with pytest.raises(TypeError):
         _core.pool_submit(object(), ["Kiev."])
     with pytest.raises(ValueError, match="threads"):
@@ -1063,7 +1088,8 @@ def test_pool_reports_texts_by_index(lexicon):
     with pytest.raises(ValueError, match=r"texts\[1\]") as info:
         _core.pool_collect(pool, bad)
     assert info.value.index == 1
-    assert np.frombuffer(_core.pool_collect(pool, good)["doc_matches"], np.uint32).tolist() == [1]
+    assert np.frombuffer(common.gathered(_core.pool_collect(pool, good))["doc_matches"],
+                         np.uint32).tolist() == [1]
 
 
 @pytest.mark.parametrize("batch_bytes", [100, 8 << 20])

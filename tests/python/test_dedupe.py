@@ -14,6 +14,7 @@ import pytest
 import framelens as fl
 from framelens import dedupe
 
+import common
 import dedupe_corpus as dc
 from common import shared_data
 
@@ -400,9 +401,9 @@ def test_the_analysis_signs_each_text_as_signatures_add_does():
             assert bytes(cols["doc_shingles"]) == want_sizes
         pool = _core.pool_new(lex._core, 2, 0, 1, True, sign)
         tickets = [_core.pool_submit(pool, texts[:30]), _core.pool_submit(pool, texts[30:])]
-        got = [_core.pool_collect(pool, t) for t in tickets]
-        assert b"".join(bytes(c["doc_signatures"]) for c in got) == want_sigs
-        assert b"".join(bytes(c["doc_shingles"]) for c in got) == want_sizes
+        got = [common.gathered(_core.pool_collect(pool, t)) for t in tickets]
+        assert b"".join(c["doc_signatures"] for c in got) == want_sigs
+        assert b"".join(c["doc_shingles"] for c in got) == want_sizes
     assert "doc_signatures" not in _core.analyze_columns(lex._core, texts, 2, 0)
     records = _records(articles)
     want = dedupe.find_duplicates(records, id="id", group="outlet")
