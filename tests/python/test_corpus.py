@@ -1025,6 +1025,9 @@ def test_gather_shifts_documents_and_strings_and_drops_contents(lexicon, records
                      0, False)
     with pytest.raises(TypeError, match="analyze_parts"):
         _core.gather_sizes(object(), False)
+    with pytest.raises(ValueError, match=r"texts\[1\]: text contains a lone surrogate") as info:
+        _core.analyze_parts(lexicon._core, ["Kiev.", "a \ud800"], 1, keep)
+    assert info.value.index == 1
     _core.gather(results, dests, 0, 0, 0, 0, False)  # the destinations that fit, still
     assert dests[i].tobytes() == common.as_gathered(
         _core.analyze_columns(lexicon._core, texts[:5], 1, keep))["sent_start"]
