@@ -2615,8 +2615,8 @@ static PyObject *column_view(module_state *ms, PyObject *owner, const void *data
 }
 
 /* The batch's columns as dict[str, memoryview] (see analyze_batch_doc), lent by owner (a
- * capsule holding batch) through column_view, none copied. The batch is of one part:
- * analyze_columns and pool_collect have the workers' chunks joined in C. */
+ * capsule holding batch) through column_view, none copied. The batch is of one part
+ * (fl_analyze_batch joins its threads' chunks); a pool's parts are read by gather. */
 static PyObject *columns_dict(module_state *ms, const fl_batch *batch, PyObject *owner) {
     if (fl_batch_parts(batch) != 1) {
         PyErr_SetString(PyExc_SystemError, "columns_dict: a batch collected in parts");
