@@ -984,6 +984,16 @@ def test_pool_parts_gather_as_analyze_columns(lexicon, records):
         _core.pool_new(lexicon._core, 1, 2, 0, True, None, None)
 
 
+def test_gather_writes_every_column_of_a_corpus():
+    """Every column _core.gather writes has its buffer in _Columns, but the signatures (kept
+    by dedupe's Signatures), and every buffer is written."""
+    from framelens import _core
+    from framelens.corpus import _Columns
+    targets = _Columns()._targets
+    assert set(_core.GATHER_COLUMNS) == set(targets) | {"doc_signatures", "doc_shingles"}
+    assert len(set(map(id, targets.values()))) == len(targets)
+
+
 @pytest.mark.parametrize("keep", [0, 1, 2])
 def test_gather_shifts_documents_and_strings_and_drops_contents(lexicon, records, keep):
     """gather writes a batch's columns, of one part (analyze_parts) or of many (a pool's),
