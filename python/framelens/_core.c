@@ -2614,89 +2614,197 @@ static PyObject *column_view(module_state *ms, PyObject *owner, const void *data
     return view;
 }
 
-/* The batch's columns as dict[str, memoryview] (see analyze_batch_doc), lent by owner (a
- * capsule holding batch) through column_view, none copied. The batch is of one part
- * (fl_analyze_batch joins its threads' chunks); a pool's parts are read by gather. */
+/* Columns are read and written with memcpy: a slice of a byte buffer need not be aligned. */
+static uint32_t load_u32(const char *p, size_t i) {
+    uint32_t v;
+    memcpy(&v, p + 4 * i, sizeof(v));
+    return v;
+}
+
+static int64_t load_i64(const char *p, size_t i) {
+    int64_t v;
+    memcpy(&v, p + 8 * i, sizeof(v));
+    return v;
+}
+
+static void store_i64(char *p, size_t i, int64_t v) {
+    memcpy(p + 8 * i, &v, sizeof(v));
+}
+
+/* ------------------------------------------------------------------ batch columns */
+
+/* The core's columns of a batch (fl_batch_columns), in the order of GATHER_COLUMNS: what
+ * columns_dict lends and what gather writes of a batch (analyze_parts, pool_collect), column
+ * by column, appended to a caller's corpus-wide arrays in one pass, without the GIL, from the
+ * parts the threads wrote. gather makes document indices int64 counted across the corpus
+ * (+ n_docs); string offsets lose their leading zero and count from the start of the caller's
+ * data for them (+ its base); the rest is copied as it is. */
+typedef enum {
+    ROWS_DOCS,
+    ROWS_SENTS,
+    ROWS_MATCHES,
+    ROWS_ATTRS,
+    ROWS_ATTR_STRINGS,
+    ROWS_SIGNED
+} gather_rows;
+typedef enum { KIND_COPY, KIND_DOC, KIND_OFFSETS, KIND_DATA } gather_kind;
+/* The strings a column holds (offsets, then data), and the base of their offsets in gather. */
+typedef enum {
+    STRINGS_NONE,
+    STRINGS_SURFACE,
+    STRINGS_ATTR,
+    STRINGS_SENT,
+    STRINGS_N
+} gather_strings;
+
+typedef struct gather_column {
+    const char *name;
+    size_t field; /* offsetof the column's pointer in fl_batch_columns */
+    uint8_t width, rows, kind, strings;
+} gather_column;
+
+#define GCOL(name, rows, type, kind, strings)                                                      \
+    {#name, offsetof(fl_batch_columns, name), sizeof(type), rows, kind, strings}
+#define GPLAIN(name, rows, type) GCOL(name, rows, type, KIND_COPY, STRINGS_NONE)
+static const gather_column GATHER[] = {
+    GPLAIN(doc_tokens, ROWS_DOCS, uint64_t),
+    GPLAIN(doc_sentences, ROWS_DOCS, uint32_t),
+    GPLAIN(doc_matches, ROWS_DOCS, uint32_t),
+    GCOL(sent_doc, ROWS_SENTS, uint32_t, KIND_DOC, STRINGS_NONE),
+    GPLAIN(sent_index, ROWS_SENTS, uint32_t),
+    GPLAIN(sent_start, ROWS_SENTS, int64_t),
+    GPLAIN(sent_end, ROWS_SENTS, int64_t),
+    GPLAIN(sent_tokens, ROWS_SENTS, uint32_t),
+    GPLAIN(sent_matches, ROWS_SENTS, uint32_t),
+    GPLAIN(sent_markers, ROWS_SENTS, uint32_t),
+    GPLAIN(sent_score, ROWS_SENTS, double),
+    GCOL(match_doc, ROWS_MATCHES, uint32_t, KIND_DOC, STRINGS_NONE),
+    GPLAIN(match_sentence, ROWS_MATCHES, uint32_t),
+    GPLAIN(match_term, ROWS_MATCHES, uint32_t),
+    GPLAIN(match_spelling, ROWS_MATCHES, uint32_t),
+    GPLAIN(match_start, ROWS_MATCHES, int64_t),
+    GPLAIN(match_end, ROWS_MATCHES, int64_t),
+    GPLAIN(match_voice, ROWS_MATCHES, uint8_t),
+    GPLAIN(match_negated, ROWS_MATCHES, uint8_t),
+    GPLAIN(doc_attributions, ROWS_DOCS, uint32_t),
+    GPLAIN(match_attribution, ROWS_MATCHES, uint32_t),
+    GPLAIN(match_target, ROWS_MATCHES, uint32_t),
+    GCOL(attr_doc, ROWS_ATTRS, uint32_t, KIND_DOC, STRINGS_NONE),
+    GPLAIN(attr_sentence, ROWS_ATTRS, uint32_t),
+    GPLAIN(attr_kind, ROWS_ATTRS, uint8_t),
+    GPLAIN(attr_voice, ROWS_ATTRS, uint8_t),
+    GPLAIN(attr_nested, ROWS_ATTRS, uint8_t),
+    GPLAIN(attr_speaker_actor, ROWS_ATTRS, uint32_t),
+    GPLAIN(attr_speaker_start, ROWS_ATTRS, int64_t),
+    GPLAIN(attr_speaker_end, ROWS_ATTRS, int64_t),
+    GPLAIN(attr_cue_start, ROWS_ATTRS, int64_t),
+    GPLAIN(attr_cue_end, ROWS_ATTRS, int64_t),
+    GPLAIN(attr_content_start, ROWS_ATTRS, int64_t),
+    GPLAIN(attr_content_end, ROWS_ATTRS, int64_t),
+    GPLAIN(attr_content2_start, ROWS_ATTRS, int64_t),
+    GPLAIN(attr_content2_end, ROWS_ATTRS, int64_t),
+    GCOL(surface_offsets, ROWS_MATCHES, int64_t, KIND_OFFSETS, STRINGS_SURFACE),
+    GCOL(surface_data, ROWS_MATCHES, char, KIND_DATA, STRINGS_SURFACE),
+    GCOL(attr_text_offsets, ROWS_ATTR_STRINGS, int64_t, KIND_OFFSETS, STRINGS_ATTR),
+    GCOL(attr_text_data, ROWS_ATTR_STRINGS, char, KIND_DATA, STRINGS_ATTR),
+    /* only when the batch keeps sentence texts */
+    GCOL(sent_text_offsets, ROWS_SENTS, int64_t, KIND_OFFSETS, STRINGS_SENT),
+    GCOL(sent_text_data, ROWS_SENTS, char, KIND_DATA, STRINGS_SENT),
+    /* only when the batch was signed */
+    GPLAIN(doc_signatures, ROWS_SIGNED, uint32_t),
+    GPLAIN(doc_shingles, ROWS_DOCS, uint64_t),
+};
+#undef GPLAIN
+#undef GCOL
+enum { GATHER_N = sizeof(GATHER) / sizeof(GATHER[0]) };
+
+static const void *gather_source(const fl_batch_columns *c, const gather_column *g) {
+    const void *p;
+    memcpy(&p, (const char *)c + g->field, sizeof(p));
+    return p;
+}
+
+static size_t gather_rows_of(const fl_batch_columns *c, const gather_column *g) {
+    switch ((gather_rows)g->rows) {
+    case ROWS_DOCS:
+        return c->n_docs;
+    case ROWS_SENTS:
+        return c->n_sentences;
+    case ROWS_MATCHES:
+        return c->n_matches;
+    case ROWS_ATTRS:
+        return c->n_attributions;
+    case ROWS_ATTR_STRINGS:
+        return 4 * c->n_attributions;
+    case ROWS_SIGNED:
+        return c->n_docs * c->num_hashes;
+    }
+    return 0;
+}
+
+/* Does the batch (c: its first part) have column g at all? */
+static bool gather_present(const fl_batch_columns *c, const gather_column *g) {
+    if (g->strings == STRINGS_SENT) {
+        return c->sent_text_offsets != NULL;
+    }
+    bool signature = g->field == offsetof(fl_batch_columns, doc_signatures) ||
+                     g->field == offsetof(fl_batch_columns, doc_shingles);
+    return !signature || c->num_hashes > 0;
+}
+
+/* Attribution string k of 4 is a content (speaker, cue, lemma, content), left out when
+ * gathered with drop_contents. */
+static bool gather_dropped(const gather_column *g, bool drop_contents, size_t k) {
+    return drop_contents && g->strings == STRINGS_ATTR && k % 4 == 3;
+}
+
+/* Bytes of string data a part's offsets column g (rows strings, offsets off) gives. */
+static size_t gather_data_bytes(const gather_column *g, const char *off, size_t rows,
+                                bool drop_contents) {
+    if (rows == 0) {
+        return 0;
+    }
+    if (!drop_contents || g->strings != STRINGS_ATTR) {
+        return (size_t)load_i64(off, rows);
+    }
+    size_t bytes = 0;
+    for (size_t k = 0; k < rows; k++) {
+        if (!gather_dropped(g, true, k)) {
+            bytes += (size_t)(load_i64(off, k + 1) - load_i64(off, k));
+        }
+    }
+    return bytes;
+}
+
+/* The batch's columns as dict[str, memoryview] (see analyze_batch_doc), each of GATHER as the
+ * core holds it, lent by owner (a capsule holding batch) through column_view, none copied.
+ * The batch is of one part (fl_analyze_batch joins its threads' chunks); a pool's parts are
+ * read by gather. */
 static PyObject *columns_dict(module_state *ms, const fl_batch *batch, PyObject *owner) {
     if (fl_batch_parts(batch) != 1) {
         PyErr_SetString(PyExc_SystemError, "columns_dict: a batch collected in parts");
         return NULL;
     }
-    fl_batch_columns cols;
-    fl_batch_columns_get(batch, &cols);
-    const fl_batch_columns *c = &cols;
-    bool texts = c->sent_text_offsets != NULL;
+    fl_batch_columns c;
+    fl_batch_columns_get(batch, &c);
     PyObject *out = PyDict_New();
-    PyObject *col;
-    if (out == NULL) {
-        return NULL;
+    for (size_t i = 0; out != NULL && i < GATHER_N; i++) {
+        const gather_column *g = &GATHER[i];
+        if (!gather_present(&c, g)) {
+            continue;
+        }
+        size_t rows = gather_rows_of(&c, g);
+        size_t bytes = g->kind == KIND_OFFSETS ? (rows + 1) * sizeof(int64_t) /* from 0 */
+                       : g->kind == KIND_DATA
+                           ? gather_data_bytes(g, gather_source(&c, &GATHER[i - 1]), rows, false)
+                           : rows * g->width;
+        PyObject *col = column_view(ms, owner, gather_source(&c, g), bytes);
+        if (col == NULL || PyDict_SetItemString(out, g->name, col) < 0) {
+            Py_CLEAR(out);
+        }
+        Py_XDECREF(col);
     }
-/* One column: `count` elements of `type`. */
-#define COL(name, count, type)                                                                     \
-    col = column_view(ms, owner, c->name, (size_t)(count) * sizeof(type));                         \
-    if (col == NULL) {                                                                             \
-        goto fail;                                                                                 \
-    }                                                                                              \
-    if (PyDict_SetItemString(out, #name, col) < 0) {                                               \
-        Py_DECREF(col);                                                                            \
-        goto fail;                                                                                 \
-    }                                                                                              \
-    Py_DECREF(col);
-/* The offsets of `count` strings (count + 1 values from 0) and their data. */
-#define STRINGS(offsets, data, count)                                                              \
-    COL(offsets, (size_t)(count) + 1, int64_t)                                                     \
-    COL(data, c->offsets[count], char)
-    COL(doc_tokens, c->n_docs, uint64_t)
-    COL(doc_sentences, c->n_docs, uint32_t)
-    COL(doc_matches, c->n_docs, uint32_t)
-    COL(sent_doc, c->n_sentences, uint32_t)
-    COL(sent_index, c->n_sentences, uint32_t)
-    COL(sent_start, c->n_sentences, int64_t)
-    COL(sent_end, c->n_sentences, int64_t)
-    COL(sent_tokens, c->n_sentences, uint32_t)
-    COL(sent_matches, c->n_sentences, uint32_t)
-    COL(sent_markers, c->n_sentences, uint32_t)
-    COL(sent_score, c->n_sentences, double)
-    COL(match_doc, c->n_matches, uint32_t)
-    COL(match_sentence, c->n_matches, uint32_t)
-    COL(match_term, c->n_matches, uint32_t)
-    COL(match_spelling, c->n_matches, uint32_t)
-    COL(match_start, c->n_matches, int64_t)
-    COL(match_end, c->n_matches, int64_t)
-    COL(match_voice, c->n_matches, uint8_t)
-    COL(match_negated, c->n_matches, uint8_t)
-    STRINGS(surface_offsets, surface_data, c->n_matches)
-    COL(doc_attributions, c->n_docs, uint32_t)
-    COL(match_attribution, c->n_matches, uint32_t)
-    COL(match_target, c->n_matches, uint32_t)
-    COL(attr_doc, c->n_attributions, uint32_t)
-    COL(attr_sentence, c->n_attributions, uint32_t)
-    COL(attr_kind, c->n_attributions, uint8_t)
-    COL(attr_voice, c->n_attributions, uint8_t)
-    COL(attr_nested, c->n_attributions, uint8_t)
-    COL(attr_speaker_actor, c->n_attributions, uint32_t)
-    COL(attr_speaker_start, c->n_attributions, int64_t)
-    COL(attr_speaker_end, c->n_attributions, int64_t)
-    COL(attr_cue_start, c->n_attributions, int64_t)
-    COL(attr_cue_end, c->n_attributions, int64_t)
-    COL(attr_content_start, c->n_attributions, int64_t)
-    COL(attr_content_end, c->n_attributions, int64_t)
-    COL(attr_content2_start, c->n_attributions, int64_t)
-    COL(attr_content2_end, c->n_attributions, int64_t)
-    STRINGS(attr_text_offsets, attr_text_data, 4 * c->n_attributions)
-    if (texts) {
-        STRINGS(sent_text_offsets, sent_text_data, c->n_sentences)
-    }
-    if (c->num_hashes > 0) {
-        COL(doc_signatures, c->n_docs * c->num_hashes, uint32_t)
-        COL(doc_shingles, c->n_docs, uint64_t)
-    }
-#undef STRINGS
-#undef COL
     return out;
-fail:
-    Py_DECREF(out);
-    return NULL;
 }
 
 /* analyze_batch, analyze_columns and analyze_parts: args are (lexicon, texts, threads); keep
@@ -2885,17 +2993,23 @@ static int analyze_options(const char *name, PyObject *const *args, Py_ssize_t n
     return nargs == 7 ? get_sign(args[6], params, sign) : 0;
 }
 
-static PyObject *core_analyze_columns(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
+/* analyze_columns (as_dict: the columns lent as a dict) and analyze_parts (the batch). */
+static PyObject *analyze_call(PyObject *module, const char *name, PyObject *const *args,
+                              Py_ssize_t nargs, bool as_dict) {
     fl_sentence_texts keep;
     PyObject *slot;
     fl_attributions attributions;
     fl_dedupe_params params;
     const fl_dedupe_params *sign;
-    if (analyze_options("analyze_columns", args, nargs, &keep, &slot, &attributions, &params,
-                        &sign) < 0) {
+    if (analyze_options(name, args, nargs, &keep, &slot, &attributions, &params, &sign) < 0) {
         return NULL;
     }
-    return analyze_list(module, args, keep, slot, attributions, sign);
+    return as_dict ? analyze_list(module, args, keep, slot, attributions, sign)
+                   : analyze_to_batch(module, args, keep, slot, attributions, sign);
+}
+
+static PyObject *core_analyze_columns(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
+    return analyze_call(module, "analyze_columns", args, nargs, true);
 }
 
 PyDoc_STRVAR(analyze_parts_doc,
@@ -2906,16 +3020,7 @@ PyDoc_STRVAR(analyze_parts_doc,
              "an opaque batch, given back to its slot when dropped.");
 
 static PyObject *core_analyze_parts(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
-    fl_sentence_texts keep;
-    PyObject *slot;
-    fl_attributions attributions;
-    fl_dedupe_params params;
-    const fl_dedupe_params *sign;
-    if (analyze_options("analyze_parts", args, nargs, &keep, &slot, &attributions, &params, &sign) <
-        0) {
-        return NULL;
-    }
-    return analyze_to_batch(module, args, keep, slot, attributions, sign);
+    return analyze_call(module, "analyze_parts", args, nargs, false);
 }
 
 /* ------------------------------------------------------------------ pool */
@@ -3565,23 +3670,6 @@ static int get_bytes(PyObject *obj, Py_buffer *view, Py_ssize_t bytes, bool writ
     return 0;
 }
 
-/* Columns are read and written with memcpy: a slice of a byte buffer need not be aligned. */
-static uint32_t load_u32(const char *p, size_t i) {
-    uint32_t v;
-    memcpy(&v, p + 4 * i, sizeof(v));
-    return v;
-}
-
-static int64_t load_i64(const char *p, size_t i) {
-    int64_t v;
-    memcpy(&v, p + 8 * i, sizeof(v));
-    return v;
-}
-
-static void store_i64(char *p, size_t i, int64_t v) {
-    memcpy(p + 8 * i, &v, sizeof(v));
-}
-
 /* The distinct cue lemmas of one call: an open-addressed table of (string, code), so that a
  * Python str and a dict lookup are made per distinct lemma, not per match. */
 typedef struct lemma_slot {
@@ -3857,149 +3945,6 @@ done:
 }
 
 /* ------------------------------------------------------------------ gather */
-
-/* What gather writes of a batch (analyze_parts, pool_collect), column by column in this
- * order (GATHER_COLUMNS): the core's columns appended to a caller's corpus-wide arrays in one
- * pass, without the GIL, from the parts the threads wrote. Document indices become int64
- * counted across the corpus (+ n_docs); string offsets lose their leading zero and count from
- * the start of the caller's data for them (+ its base); the rest is copied as it is. */
-typedef enum {
-    ROWS_DOCS,
-    ROWS_SENTS,
-    ROWS_MATCHES,
-    ROWS_ATTRS,
-    ROWS_ATTR_STRINGS,
-    ROWS_SIGNED
-} gather_rows;
-typedef enum { KIND_COPY, KIND_DOC, KIND_OFFSETS, KIND_DATA } gather_kind;
-/* The strings a column holds (offsets, then data), and the base of their offsets in gather. */
-typedef enum {
-    STRINGS_NONE,
-    STRINGS_SURFACE,
-    STRINGS_ATTR,
-    STRINGS_SENT,
-    STRINGS_N
-} gather_strings;
-
-typedef struct gather_column {
-    const char *name;
-    size_t field; /* offsetof the column's pointer in fl_batch_columns */
-    uint8_t width, rows, kind, strings;
-} gather_column;
-
-#define GCOL(name, rows, type, kind, strings)                                                      \
-    {#name, offsetof(fl_batch_columns, name), sizeof(type), rows, kind, strings}
-#define GPLAIN(name, rows, type) GCOL(name, rows, type, KIND_COPY, STRINGS_NONE)
-static const gather_column GATHER[] = {
-    GPLAIN(doc_tokens, ROWS_DOCS, uint64_t),
-    GPLAIN(doc_sentences, ROWS_DOCS, uint32_t),
-    GPLAIN(doc_matches, ROWS_DOCS, uint32_t),
-    GCOL(sent_doc, ROWS_SENTS, uint32_t, KIND_DOC, STRINGS_NONE),
-    GPLAIN(sent_index, ROWS_SENTS, uint32_t),
-    GPLAIN(sent_start, ROWS_SENTS, int64_t),
-    GPLAIN(sent_end, ROWS_SENTS, int64_t),
-    GPLAIN(sent_tokens, ROWS_SENTS, uint32_t),
-    GPLAIN(sent_matches, ROWS_SENTS, uint32_t),
-    GPLAIN(sent_markers, ROWS_SENTS, uint32_t),
-    GPLAIN(sent_score, ROWS_SENTS, double),
-    GCOL(match_doc, ROWS_MATCHES, uint32_t, KIND_DOC, STRINGS_NONE),
-    GPLAIN(match_sentence, ROWS_MATCHES, uint32_t),
-    GPLAIN(match_term, ROWS_MATCHES, uint32_t),
-    GPLAIN(match_spelling, ROWS_MATCHES, uint32_t),
-    GPLAIN(match_start, ROWS_MATCHES, int64_t),
-    GPLAIN(match_end, ROWS_MATCHES, int64_t),
-    GPLAIN(match_voice, ROWS_MATCHES, uint8_t),
-    GPLAIN(match_negated, ROWS_MATCHES, uint8_t),
-    GPLAIN(doc_attributions, ROWS_DOCS, uint32_t),
-    GPLAIN(match_attribution, ROWS_MATCHES, uint32_t),
-    GPLAIN(match_target, ROWS_MATCHES, uint32_t),
-    GCOL(attr_doc, ROWS_ATTRS, uint32_t, KIND_DOC, STRINGS_NONE),
-    GPLAIN(attr_sentence, ROWS_ATTRS, uint32_t),
-    GPLAIN(attr_kind, ROWS_ATTRS, uint8_t),
-    GPLAIN(attr_voice, ROWS_ATTRS, uint8_t),
-    GPLAIN(attr_nested, ROWS_ATTRS, uint8_t),
-    GPLAIN(attr_speaker_actor, ROWS_ATTRS, uint32_t),
-    GPLAIN(attr_speaker_start, ROWS_ATTRS, int64_t),
-    GPLAIN(attr_speaker_end, ROWS_ATTRS, int64_t),
-    GPLAIN(attr_cue_start, ROWS_ATTRS, int64_t),
-    GPLAIN(attr_cue_end, ROWS_ATTRS, int64_t),
-    GPLAIN(attr_content_start, ROWS_ATTRS, int64_t),
-    GPLAIN(attr_content_end, ROWS_ATTRS, int64_t),
-    GPLAIN(attr_content2_start, ROWS_ATTRS, int64_t),
-    GPLAIN(attr_content2_end, ROWS_ATTRS, int64_t),
-    GCOL(surface_offsets, ROWS_MATCHES, int64_t, KIND_OFFSETS, STRINGS_SURFACE),
-    GCOL(surface_data, ROWS_MATCHES, char, KIND_DATA, STRINGS_SURFACE),
-    GCOL(attr_text_offsets, ROWS_ATTR_STRINGS, int64_t, KIND_OFFSETS, STRINGS_ATTR),
-    GCOL(attr_text_data, ROWS_ATTR_STRINGS, char, KIND_DATA, STRINGS_ATTR),
-    /* only when the batch keeps sentence texts */
-    GCOL(sent_text_offsets, ROWS_SENTS, int64_t, KIND_OFFSETS, STRINGS_SENT),
-    GCOL(sent_text_data, ROWS_SENTS, char, KIND_DATA, STRINGS_SENT),
-    /* only when the batch was signed */
-    GPLAIN(doc_signatures, ROWS_SIGNED, uint32_t),
-    GPLAIN(doc_shingles, ROWS_DOCS, uint64_t),
-};
-#undef GPLAIN
-#undef GCOL
-enum { GATHER_N = sizeof(GATHER) / sizeof(GATHER[0]) };
-
-static const void *gather_source(const fl_batch_columns *c, const gather_column *g) {
-    const void *p;
-    memcpy(&p, (const char *)c + g->field, sizeof(p));
-    return p;
-}
-
-static size_t gather_rows_of(const fl_batch_columns *c, const gather_column *g) {
-    switch ((gather_rows)g->rows) {
-    case ROWS_DOCS:
-        return c->n_docs;
-    case ROWS_SENTS:
-        return c->n_sentences;
-    case ROWS_MATCHES:
-        return c->n_matches;
-    case ROWS_ATTRS:
-        return c->n_attributions;
-    case ROWS_ATTR_STRINGS:
-        return 4 * c->n_attributions;
-    case ROWS_SIGNED:
-        return c->n_docs * c->num_hashes;
-    }
-    return 0;
-}
-
-/* Does the batch (c: its first part) have column g at all? */
-static bool gather_present(const fl_batch_columns *c, const gather_column *g) {
-    if (g->strings == STRINGS_SENT) {
-        return c->sent_text_offsets != NULL;
-    }
-    return g->field != offsetof(fl_batch_columns, doc_signatures) &&
-                   g->field != offsetof(fl_batch_columns, doc_shingles)
-               ? true
-               : c->num_hashes > 0;
-}
-
-/* Attribution string k of 4 is a content (speaker, cue, lemma, content), left out when
- * gathered with drop_contents. */
-static bool gather_dropped(const gather_column *g, bool drop_contents, size_t k) {
-    return drop_contents && g->strings == STRINGS_ATTR && k % 4 == 3;
-}
-
-/* Bytes of string data a part's offsets column g (rows strings, offsets off) gives. */
-static size_t gather_data_bytes(const gather_column *g, const char *off, size_t rows,
-                                bool drop_contents) {
-    if (rows == 0) {
-        return 0;
-    }
-    if (!drop_contents || g->strings != STRINGS_ATTR) {
-        return (size_t)load_i64(off, rows);
-    }
-    size_t bytes = 0;
-    for (size_t k = 0; k < rows; k++) {
-        if (!gather_dropped(g, true, k)) {
-            bytes += (size_t)(load_i64(off, k + 1) - load_i64(off, k));
-        }
-    }
-    return bytes;
-}
 
 /* The parts of a batch capsule (made by analyze_parts or pool_collect) into *parts (n of
  * them, PyMem_Free'd by the caller); -1 with an exception set on failure. */
