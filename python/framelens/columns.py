@@ -28,12 +28,43 @@ def text_dtype():
         return pd.StringDtype("pyarrow")
 
 
+def arrow_pool():
+    """The pyarrow memory pool of the Arrow buffers framelens makes: the system allocator
+    (malloc), not pyarrow's default. The default in pyarrow's wheels, mimalloc, asks the
+    kernel for huge pages over its whole arena, and where a fresh huge page is slow to
+    clear (a VM whose memory the host backs lazily: this project's own machine) the first
+    write to one cost up to 55 ms: in a quarter of fresh runs of the bench corpus, the
+    matches table's take of 20,000 document ids took 10 to 55 ms instead of 2
+    (benchmarks/README.md, phase 48)."""
+    import pyarrow as pa
+    return pa.system_memory_pool()
+
+
+def take(values: Any, positions: np.ndarray):
+    """values[positions] (non-negative positions) of a pyarrow array or a pandas Index or
+    array, of its own type: Arrow-backed text taken in arrow_pool(), anything else by its
+    own ``take``."""
+    import pandas as pd
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    idx = pa.array(np.asarray(positions, dtype=np.int64))  # over the numpy array: no copy
+    if isinstance(values, (pa.Array, pa.ChunkedArray)):
+        return pc.take(values, idx, memory_pool=arrow_pool())
+    arr = values.array if isinstance(values, pd.Index) else values
+    dtype = getattr(arr, "dtype", None)
+    if not (isinstance(dtype, pd.StringDtype) and dtype.storage == "pyarrow"):
+        return values.take(positions)
+    taken = pd.array(pc.take(arr.__arrow_array__(), idx, memory_pool=arrow_pool()),
+                     dtype=dtype)
+    return pd.Index(taken, name=values.name) if isinstance(values, pd.Index) else taken
+
+
 def text_array(values: Any):
     """Strings (a sequence or a pyarrow array) as a pandas Arrow string array."""
     import pandas as pd
     import pyarrow as pa
     if not isinstance(values, (pa.Array, pa.ChunkedArray)):
-        values = pa.array(list(values), type=pa.large_string())
+        values = pa.array(list(values), type=pa.large_string(), memory_pool=arrow_pool())
     return pd.array(values, dtype=text_dtype())
 
 

@@ -26,7 +26,7 @@ import numpy as np
 
 from . import _core
 from ._api import _NONE, ATTRIBUTION_KINDS, _as_text
-from .columns import label_array, label_dtype, text_array, user_column
+from .columns import arrow_pool, label_array, label_dtype, take, text_array, user_column
 from .counts import VOICES, Counts, counts_from_columns
 from .evidence import check_voices, check_window, context_rows, sample, select_terms
 
@@ -1073,7 +1073,7 @@ class _IdKinds:
         elif ids and self.texts is not None:
             import pyarrow as pa
             try:
-                self.texts.append(pa.array(ids, type=pa.large_string()))
+                self.texts.append(pa.array(ids, type=pa.large_string(), memory_pool=arrow_pool()))
             except UnicodeEncodeError:
                 self.texts = None
                 raise
@@ -1086,7 +1086,8 @@ class _IdKinds:
             return None
         if len(self.texts) == 1:
             return self.texts[0]
-        return pa.concat_arrays(self.texts) if self.texts else pa.array([], pa.large_string())
+        return pa.concat_arrays(self.texts, memory_pool=arrow_pool()) if self.texts else \
+            pa.array([], pa.large_string())
 
 
 def _gathered(lex, records, plan: _Plan, columns: _Columns,
@@ -1341,14 +1342,14 @@ class Corpus:
         return label_array(codes, self._group_dtype)
 
     def _doc_id_col(self, doc_index: np.ndarray):
-        ids = self._doc_ids.take(doc_index) if len(doc_index) else self._doc_ids[:0]
+        ids = take(self._doc_ids, doc_index) if len(doc_index) else self._doc_ids[:0]
         if self._ids_untextable is None:
             self._ids_untextable = _untextable(self._doc_ids)
         # the Index itself keeps its object dtype; its .array pandas would turn into text
         return ids if self._ids_untextable else ids.array
 
     def _kept_cols(self, doc_index: np.ndarray) -> Dict[str, Any]:
-        return {k: v.take(doc_index) for k, v in self._doc_columns.items()}
+        return {k: take(v, doc_index) for k, v in self._doc_columns.items()}
 
     @property
     def documents(self):
@@ -1429,7 +1430,7 @@ class Corpus:
         order = list(MATCH_COLUMNS) + list(self._doc_columns)
         if text:
             data["sentence_text"] = text_array(
-                self._require_texts("sentence text").take(self._match_sentence_rows()))
+                take(self._require_texts("sentence text"), self._match_sentence_rows()))
             order.append("sentence_text")
         # every column is the table's own (made above, or copied from the corpus's arrays),
         # so the frame takes them as they are: copying them into blocks took about 2 of the
@@ -1517,15 +1518,14 @@ class Corpus:
     def _attr_strings(self, field: int, rows: np.ndarray, present=None):
         """Field ``field`` (0 speaker, 1 cue, 2 cue lemma, 3 content) of the attributions
         ``rows`` as a pyarrow array, null where ``present`` is False."""
-        import pyarrow as pa
         every = _string_array(*self._attr_texts)
         idx = 4 * np.asarray(rows, dtype=np.int64) + field
         if present is None:
-            return every.take(pa.array(idx, type=pa.int64()))
+            return take(every, idx)
         # only the present rows are taken (most matches have no attribution), then spread
         # out to all rows: nulls are zero-length strings under a validity bitmap
         present = np.asarray(present, dtype=bool)
-        taken = every.take(pa.array(idx[present], type=pa.int64()))
+        taken = take(every, idx[present])
         spread, t_data, first, _ = _spread_taken(taken, present)
         return _string_array(spread, b"" if t_data is None else t_data.slice(first), present)
 
@@ -1675,7 +1675,7 @@ class Corpus:
         srow = self._match_sentence_rows()[rows] if len(rows) else np.zeros(0, np.int64)
         sent_start = c["sent_start"][srow] if len(rows) else np.zeros(0, np.int64)
         starts, ends = c["match_start"][rows], c["match_end"][rows]
-        sentence_text: List[str] = texts.take(srow).to_pylist() if len(rows) else []
+        sentence_text: List[str] = take(texts, srow).to_pylist() if len(rows) else []
         lefts: List[str] = []
         mids: List[str] = []
         rights: List[str] = []
@@ -1821,12 +1821,13 @@ def _sorted_labels(strings, present: Optional[np.ndarray] = None):
     a Python object per value. With ``present``, the strings are those of the rows where it
     is True, the other rows missing."""
     import pandas as pd
-    enc = strings.dictionary_encode()
+    import pyarrow.compute as pc
+    enc = pc.dictionary_encode(strings, memory_pool=arrow_pool())
     cats = np.asarray(enc.dictionary.to_pylist(), dtype=object)
     order = np.argsort(cats, kind="stable")
     rank = np.empty(len(order), dtype=np.int64)
     rank[order] = np.arange(len(order))
-    idx = enc.indices.fill_null(-1).to_numpy().astype(np.int64)
+    idx = pc.coalesce(enc.indices, -1, memory_pool=arrow_pool()).to_numpy().astype(np.int64)
     codes = np.where(idx >= 0, rank[np.maximum(idx, 0)] if len(rank) else -1, -1)
     if present is not None:
         spread = np.full(len(present), -1, np.int64)

@@ -30,6 +30,7 @@ import numpy as np
 
 from . import _core
 from ._api import _as_text
+from .columns import arrow_pool, take
 
 SHINGLE = 5
 NUM_HASHES = 128
@@ -511,9 +512,10 @@ def _select_documents(corpus: Any, keep: np.ndarray) -> Any:
         texts = getattr(corpus, "_sentence_texts", None)
         if texts is not None:
             import pyarrow as pa
-            texts = texts.filter(pa.array(sent_keep)) if isinstance(texts, pa.Array) else \
-                np.asarray(texts, dtype=object)[sent_keep]
-        extra = {"doc_columns": {k: v.take(kept_docs) for k, v in doc_columns.items()},
+            import pyarrow.compute as pc
+            texts = pc.filter(texts, pa.array(sent_keep), memory_pool=arrow_pool()) \
+                if isinstance(texts, pa.Array) else np.asarray(texts, dtype=object)[sent_keep]
+        extra = {"doc_columns": {k: take(v, kept_docs) for k, v in doc_columns.items()},
                  "group_keys": corpus.group_keys, "group_values": corpus._group_values,
                  "date": corpus.date, "period": corpus.period, "sentence_texts": texts,
                  "texts": corpus.texts,
@@ -527,6 +529,7 @@ def _kept_strings(offsets: np.ndarray, data: bytes, keep: np.ndarray) -> Tuple[n
     """The strings ``keep`` selects from concatenated UTF-8 ``data`` with ``offsets`` (n + 1),
     as new offsets and data."""
     import pyarrow as pa
+    import pyarrow.compute as pc
     offsets = np.ascontiguousarray(offsets, dtype=np.int64)
     n = len(offsets) - 1
     if n <= 0 or len(data) == 0:
@@ -537,7 +540,7 @@ def _kept_strings(offsets: np.ndarray, data: bytes, keep: np.ndarray) -> Tuple[n
     strings = pa.LargeBinaryArray.from_buffers(pa.large_binary(), n,
                                                [None, pa.py_buffer(offsets),
                                                 pa.py_buffer(data)])
-    kept = strings.filter(pa.array(np.asarray(keep, dtype=bool)))
+    kept = pc.filter(strings, pa.array(np.asarray(keep, dtype=bool)), memory_pool=arrow_pool())
     if len(kept) == 0:
         return np.zeros(1, np.int64), b""
     _, kept_offsets, kept_data = kept.buffers()

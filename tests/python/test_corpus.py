@@ -229,6 +229,38 @@ def test_tables_are_their_own_copies(analyzer, records):
     pd.testing.assert_frame_equal(corpus.sentence_table(), before_s)
 
 
+def test_tables_make_their_arrow_buffers_outside_pyarrows_default_pool(analyzer, records):
+    """framelens makes the Arrow buffers of its tables (document ids, taken strings, kept
+    text columns) in framelens.columns.arrow_pool(), not in pyarrow's default pool, whose
+    huge pages cost up to 55 ms to touch first on a lazily backed VM. Counted by the default
+    pool's bytes while the tables are held: what pandas itself makes there (the categories
+    of the label columns, a few hundred bytes) is all it may gain; a take of the document ids
+    alone would hold tens of KB. (A proxy pool put in as the default would count more
+    exactly, but a buffer does not keep its pool alive, and pandas caches what it made.)"""
+    import pyarrow as pa
+    from framelens.columns import arrow_pool
+    default = pa.default_memory_pool()
+    if default.backend_name == "system":
+        pytest.skip("pyarrow's default pool is the system allocator here "
+                    "(ARROW_DEFAULT_MEMORY_POOL): nothing to tell apart")
+    assert arrow_pool().backend_name == "system"
+    recs = [dict(r, note=f"note {i % 97} of {r['id']}") for i, r in enumerate(records)]
+    recs[3]["note"] = None
+    before = default.bytes_allocated()
+    corpus = analyzer.analyze_corpus(recs, keep=["note"], threads=1)
+    tables = [corpus.matches, corpus.match_table(text=True), corpus.sentences,
+              corpus.documents, corpus.attribution_table(),
+              corpus.attribution_table(nested=False)]
+    held = default.bytes_allocated() - before
+    m = tables[0]
+    assert len(m) > 2000 and m["doc_id"].dtype == fl.columns.text_dtype()
+    assert int(m["doc_id"].str.len().sum()) + 8 * len(m) > 20_000
+    assert held < 4096, f"{held} bytes of the tables in pyarrow's default pool"
+    # and the tables are those pandas' own takes give
+    taken = corpus._doc_ids.take(np.asarray(corpus._cols["match_doc"], np.int64))
+    assert list(taken) == list(m["doc_id"]) and taken.dtype == m["doc_id"].dtype
+
+
 # -- threads and per-document equality -------------------------------------------------------
 @pytest.mark.parametrize("threads", [2, 3, None])
 def test_threads_give_identical_results(analyzer, records, corpus1, threads):
