@@ -50,7 +50,7 @@ def take(values: Any, positions: np.ndarray):
     idx = pa.array(np.asarray(positions, dtype=np.int64))  # over the numpy array: no copy
     if isinstance(values, (pa.Array, pa.ChunkedArray)):
         return pc.take(values, idx, memory_pool=arrow_pool())
-    arr = values.array if isinstance(values, pd.Index) else values
+    arr: Any = values.array if isinstance(values, pd.Index) else values  # __arrow_array__
     dtype = getattr(arr, "dtype", None)
     if not (isinstance(dtype, pd.StringDtype) and dtype.storage == "pyarrow"):
         return values.take(positions)

@@ -238,6 +238,7 @@ def test_tables_make_their_arrow_buffers_outside_pyarrows_default_pool(analyzer,
     alone would hold tens of KB. (A proxy pool put in as the default would count more
     exactly, but a buffer does not keep its pool alive, and pandas caches what it made.)"""
     import pyarrow as pa
+
     from framelens.columns import arrow_pool
     default = pa.default_memory_pool()
     if default.backend_name == "system":
