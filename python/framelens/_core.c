@@ -343,14 +343,53 @@ static utf8_block *utf8_room(utf8_store *store, size_t room) {
 }
 #endif
 
+#ifdef Py_LIMITED_API
+/* The code points of str text (len of them) in a block of its own at the head of the store's
+ * chain, and *units made (n + 1 bytes, every text FL_UNITS_UTF8) if it is not yet; NULL with
+ * MemoryError raised when either cannot be had. */
+static const char *text_ucs4(PyObject *text, Py_ssize_t *len, utf8_store *store, uint8_t **units,
+                             Py_ssize_t n) {
+    *len = PyUnicode_GetLength(text);
+    if (*len < 0) {
+        return NULL;
+    }
+    if (*units == NULL && (*units = PyMem_Calloc((size_t)n + 1, 1)) == NULL) {
+        PyErr_NoMemory();
+        return NULL;
+    }
+    size_t bytes = ((size_t)*len + 1) * sizeof(Py_UCS4);
+    utf8_block *b = (size_t)*len >= (PY_SSIZE_T_MAX - sizeof(utf8_block)) / sizeof(Py_UCS4)
+                        ? NULL
+                        : PyMem_Malloc(sizeof(utf8_block) + bytes);
+    if (b == NULL) {
+        PyErr_NoMemory();
+        return NULL;
+    }
+    b->next = store->blocks;
+    b->cap = b->used = bytes;
+    store->blocks = b;
+    if (PyUnicode_AsUCS4(text, (Py_UCS4 *)(void *)b->data, *len + 1, 1) == NULL) {
+        return NULL;
+    }
+    return b->data;
+}
+#endif
+
 /* The UTF-8 of every item of list (a list no one else changes meanwhile) into texts and
  * lens, kept in *store (cleared by the caller, also on failure). On failure raises the
  * error of the first bad item (bad_text: .index = i) and returns -1. Each text is encoded
  * once, into a block of the store: a bytes object per text, sized by a first pass, cost
- * an allocation and a second reading of each of a 2 MB batch's 800 texts. */
-static int texts_utf8(PyObject *list, const char **texts, size_t *lens, utf8_store *store) {
+ * an allocation and a second reading of each of a 2 MB batch's 800 texts.
+ * units (the limited API's pool_submit and analyze_parts, for fl_analyze_batch_texts): a str
+ * with a lone surrogate is no error here but its code points (FL_UNITS_UCS4 in *units, made
+ * when one is met), for the core to report as it analyses it, as it reports any text's error
+ * and as the full API's build (which gives the core each str's storage) reports that one;
+ * NULL: raised here. */
+static int texts_utf8(PyObject *list, const char **texts, size_t *lens, utf8_store *store,
+                      uint8_t **units) {
     Py_ssize_t n = PyList_GET_SIZE(list);
 #ifndef Py_LIMITED_API
+    (void)units;
     for (Py_ssize_t i = 0; i < n; i++) {
         PyObject *item = PyList_GET_ITEM(list, i);
         if (!PyUnicode_Check(item)) {
@@ -384,12 +423,33 @@ static int texts_utf8(PyObject *list, const char **texts, size_t *lens, utf8_sto
     if ((store->holders = PyList_New(0)) == NULL) {
         return -1;
     }
+    Py_ssize_t deferred = -1; /* the first text left to the core for its surrogate */
     for (Py_ssize_t i = 0; i < n; i++) {
         PyObject *item = PyList_GET_ITEM(list, i);
         Py_ssize_t len;
         PyObject *holder;
         texts[i] = PyUnicode_Check(item) ? text_utf8_temp(item, &len, &holder) : NULL;
+        if (texts[i] == NULL && units != NULL && PyUnicode_Check(item) &&
+            PyErr_ExceptionMatches(PyExc_ValueError)) {
+            PyErr_Clear();
+            if ((texts[i] = text_ucs4(item, &len, store, units, n)) == NULL) {
+                return -1;
+            }
+            (*units)[i] = FL_UNITS_UCS4;
+            deferred = deferred < 0 ? i : deferred;
+            lens[i] = (size_t)len;
+            continue;
+        }
         if (texts[i] == NULL) {
+            if (deferred >= 0 && !PyUnicode_Check(item)) {
+                /* the error of the first bad text in order, as the full API's build raises
+                 * (texts_units) */
+                PyObject *first = PyList_GET_ITEM(list, deferred);
+                Py_ssize_t unused;
+                (void)text_utf8(first, &unused); /* the ValueError naming the surrogate */
+                item = first;
+                i = deferred;
+            }
             bad_text(item, i);
             return -1;
         }
@@ -2445,8 +2505,9 @@ static int texts_units(prepared_texts *pt) {
 #endif
 
 /* Fills *pt from a list of str, with as_units each str's storage where the API shows it,
- * else their UTF-8; on failure raises (texts[i] errors with .index = i) and leaves *pt
- * cleared. */
+ * else their UTF-8 (and with as_units, a str with a lone surrogate as its code points, for
+ * the core to report: texts_utf8); on failure raises (texts[i] errors with .index = i) and
+ * leaves *pt cleared. */
 static int prepare_texts(PyObject *arg, prepared_texts *pt, bool as_units) {
     memset(pt, 0, sizeof(*pt));
     if (!PyList_Check(arg)) {
@@ -2480,11 +2541,11 @@ static int prepare_texts(PyObject *arg, prepared_texts *pt, bool as_units) {
         return 0;
     }
 #endif
-    if (texts_utf8(pt->list, pt->texts, pt->lens, &pt->store) < 0) {
+    if (texts_utf8(pt->list, pt->texts, pt->lens, &pt->store, as_units ? &pt->units : NULL) < 0) {
         goto fail;
     }
     for (Py_ssize_t i = 0; as_units && i < n; i++) {
-        pt->data[i] = pt->texts[i]; /* their UTF-8: units NULL */
+        pt->data[i] = pt->texts[i]; /* their UTF-8 where units is NULL or FL_UNITS_UTF8 */
     }
     return 0;
 fail:

@@ -1136,6 +1136,17 @@ def test_pool_reports_texts_by_index(lexicon):
     assert info.value.index == 1
     assert np.frombuffer(common.gathered(_core.pool_collect(pool, good))["doc_matches"],
                          np.uint32).tolist() == [1]
+    # the first bad text in order, in either build (the limited API's, which cannot hand the
+    # core a str's storage, still leaves a text with a lone surrogate to the core): a text
+    # too long before a surrogate fails its batch as the too long one ...
+    mixed = _core.pool_submit(pool, ["Kiev.", too_long, "a \ud800"])
+    with pytest.raises(ValueError, match=r"texts\[1\]: the text is \d+ bytes; the limit") as info:
+        _core.pool_collect(pool, mixed)
+    assert info.value.index == 1
+    # ... and a surrogate before a text that is no str fails pool_submit as the surrogate
+    with pytest.raises(ValueError, match=r"texts\[1\]: text contains a lone surrogate") as info:
+        _core.pool_submit(pool, ["Kiev.", "a \ud800", 5])
+    assert info.value.index == 1
 
 
 @pytest.mark.parametrize("batch_bytes", [100, 8 << 20])
