@@ -33,7 +33,7 @@ def arrow_pool():
     (malloc), not pyarrow's default. The default in pyarrow's wheels, mimalloc, asks the
     kernel for huge pages over its whole arena, and where a fresh huge page is slow to
     clear (a VM whose memory the host backs lazily: this project's own machine) the first
-    write to one cost up to 55 ms: in a quarter of fresh runs of the bench corpus, the
+    write to one cost up to 55 ms: in about a third of fresh runs of the bench corpus, the
     matches table's take of 20,000 document ids took 10 to 55 ms instead of 2
     (benchmarks/README.md, phase 48)."""
     import pyarrow as pa
