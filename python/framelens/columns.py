@@ -29,13 +29,14 @@ def text_dtype():
 
 
 def arrow_pool():
-    """The pyarrow memory pool of the Arrow buffers framelens makes: the system allocator
-    (malloc), not pyarrow's default. The default in pyarrow's wheels, mimalloc, asks the
-    kernel for huge pages over its whole arena, and where a fresh huge page is slow to
-    clear (a VM whose memory the host backs lazily: this project's own machine) the first
-    write to one cost up to 55 ms: in about a third of fresh runs of the bench corpus, the
-    matches table's take of 20,000 document ids took 10 to 55 ms instead of 2
-    (benchmarks/README.md, phase 48)."""
+    """The pyarrow memory pool of the Arrow buffers framelens makes for its tables (ids,
+    takes, kept columns; the text writers of table_text.py still use pyarrow's default): the
+    system allocator (malloc), not pyarrow's default. The default in pyarrow's wheels,
+    mimalloc, asks the kernel for huge pages over its whole arena, and where a fresh huge
+    page is slow to clear (a VM whose memory the host backs lazily: this project's own
+    machine) the first write to one cost up to 55 ms: in about a third of fresh runs of the
+    bench corpus, the matches table's take of 20,000 document ids took 10 to 55 ms instead
+    of 2 (benchmarks/README.md, phase 48)."""
     import pyarrow as pa
     return pa.system_memory_pool()
 
