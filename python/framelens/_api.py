@@ -682,13 +682,15 @@ class Document:
         if self._attributions is None:
             text = self.text
             actors = self._actor_names()
+            rows, lemmas = self._raw[3] if self._raw else (b"", ())
             out = []
-            for (si, kind, voice, nested, sp_actor, ss, se, cs, ce, lemma, ts, te, t2s,
-                 t2e) in (self._raw[3] if self._raw else ()):
+            for (ss, se, cs, ce, ts, te, t2s, t2e, si, sp_actor, lemma, kind, voice,
+                 nested) in struct.iter_unpack(_core.ATTRIBUTION_FORMAT, rows):
                 out.append(Attribution(
                     si, text[ss:se] if se > ss else None, ss if se > ss else None,
-                    se if se > ss else None, actors[sp_actor] if sp_actor is not None else None,
-                    text[cs:ce], cs, ce, lemma, text[ts:te], ts, te,
+                    se if se > ss else None,
+                    actors[sp_actor] if sp_actor != _NONE else None,
+                    text[cs:ce], cs, ce, lemmas[lemma], text[ts:te], ts, te,
                     text[t2s:t2e] if t2e > t2s else None, t2s if t2e > t2s else None,
                     t2e if t2e > t2s else None, ATTRIBUTION_KINDS[kind], VOICES[voice],
                     bool(nested)))

@@ -1725,7 +1725,18 @@ typedef struct marker_row {
 } marker_row;
 #define MARKER_FORMAT "=qqIBxxx"
 
+typedef struct attribution_row {
+    int64_t speaker_start, speaker_end, cue_start, cue_end, content_start, content_end,
+        content2_start, content2_end;
+    uint32_t sentence;
+    uint32_t speaker_actor; /* UINT32_MAX: none */
+    uint32_t lemma; /* index into the cue lemmas beside the rows */
+    uint8_t kind, voice, nested, pad;
+} attribution_row;
+#define ATTRIBUTION_FORMAT "=qqqqqqqqIIIBBBx"
+
 _Static_assert(sizeof(sentence_row) == 48, "sentence_row matches SENTENCE_FORMAT");
+_Static_assert(sizeof(attribution_row) == 80, "attribution_row matches ATTRIBUTION_FORMAT");
 _Static_assert(sizeof(match_row) == 40, "match_row matches MATCH_FORMAT");
 _Static_assert(sizeof(marker_row) == 24, "marker_row matches MARKER_FORMAT");
 
@@ -1760,66 +1771,72 @@ static PyObject *sentence_rows(const fl_result *res) {
     return b;
 }
 
-/* A tuple of n new references (stolen); NULL with an exception when any is NULL. */
-static PyObject *tuple_steal(Py_ssize_t n, PyObject **items) {
-    PyObject *t = NULL;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        if (items[i] == NULL) {
-            goto fail;
-        }
-    }
-    t = PyTuple_New(n);
-    if (t == NULL) {
-        goto fail;
-    }
-    for (Py_ssize_t i = 0; i < n; i++) {
-        PyTuple_SET_ITEM(t, i, items[i]);
-    }
-    return t;
-fail:
-    for (Py_ssize_t i = 0; i < n; i++) {
-        Py_XDECREF(items[i]);
-    }
-    return NULL;
-}
-
-/* An index, or None for UINT32_MAX (FL_NO_ATTRIBUTION, FL_NO_ACTOR). */
-static PyObject *index_or_none(uint32_t i) {
-    if (i == UINT32_MAX) {
-        Py_RETURN_NONE;
-    }
-    return PyLong_FromUnsignedLong(i);
-}
-
-static PyObject *attributions_list(const fl_result *res) {
+/* The attributions of res as (rows, lemmas): packed rows (ATTRIBUTION_FORMAT) and their cue
+ * lemmas, each distinct one once, as str by the rows' lemma index. A tuple of Python objects
+ * per attribution cost ten allocations each on every analyze() call, read or not (11-14 ms of
+ * the 16 MB bench corpus's 60,000 attributions, a twentieth of the analysis). */
+static PyObject *attribution_rows(const fl_result *res) {
     size_t n;
     const fl_attribution *as = fl_result_attributions(res, &n);
-    PyObject *list = PyList_New((Py_ssize_t)n);
-    for (size_t i = 0; list != NULL && i < n; i++) {
-        const fl_attribution *a = &as[i];
-        PyObject *items[14] = {PyLong_FromUnsignedLong(a->sentence),
-                               PyLong_FromLong(a->kind),
-                               PyLong_FromLong(a->voice),
-                               PyBool_FromLong(a->nested),
-                               index_or_none(a->speaker_actor),
-                               PyLong_FromSsize_t((Py_ssize_t)a->speaker.cp_start),
-                               PyLong_FromSsize_t((Py_ssize_t)a->speaker.cp_end),
-                               PyLong_FromSsize_t((Py_ssize_t)a->cue.cp_start),
-                               PyLong_FromSsize_t((Py_ssize_t)a->cue.cp_end),
-                               PyUnicode_DecodeUTF8(a->cue_lemma, (Py_ssize_t)a->cue_lemma_len,
-                                                    "strict"),
-                               PyLong_FromSsize_t((Py_ssize_t)a->content.cp_start),
-                               PyLong_FromSsize_t((Py_ssize_t)a->content.cp_end),
-                               PyLong_FromSsize_t((Py_ssize_t)a->content2.cp_start),
-                               PyLong_FromSsize_t((Py_ssize_t)a->content2.cp_end)};
-        PyObject *row = tuple_steal(14, items);
-        if (row == NULL) {
-            Py_CLEAR(list);
-            break;
-        }
-        PyList_SET_ITEM(list, (Py_ssize_t)i, row);
+    char *buf = NULL;
+    PyObject *rows = new_rows(n, sizeof(attribution_row), &buf);
+    PyObject *lemmas = PyList_New(0);
+    PyObject *out = NULL;
+    /* the lemmas made so far (a document names a handful; past this many, a lemma seen again
+     * is made again: a longer tuple, the same strings) */
+    enum { LEMMAS_SEEN = 32 };
+    const char *seen[LEMMAS_SEEN];
+    size_t seen_len[LEMMAS_SEEN];
+    size_t n_seen = 0;
+    if (rows == NULL || lemmas == NULL) {
+        goto done;
     }
-    return list;
+    attribution_row *r = (attribution_row *)(void *)buf;
+    for (size_t i = 0; i < n; i++) {
+        const fl_attribution *a = &as[i];
+        size_t k = 0;
+        while (k < n_seen && (seen_len[k] != a->cue_lemma_len ||
+                              memcmp(seen[k], a->cue_lemma, a->cue_lemma_len) != 0)) {
+            k++;
+        }
+        if (k == n_seen) {
+            PyObject *lemma = PyUnicode_DecodeUTF8(a->cue_lemma, (Py_ssize_t)a->cue_lemma_len,
+                                                   "strict");
+            int rc = lemma == NULL ? -1 : PyList_Append(lemmas, lemma);
+            Py_XDECREF(lemma);
+            if (rc < 0) {
+                goto done;
+            }
+            k = (size_t)PyList_GET_SIZE(lemmas) - 1;
+            if (n_seen < LEMMAS_SEEN) {
+                seen[n_seen] = a->cue_lemma;
+                seen_len[n_seen++] = a->cue_lemma_len;
+            }
+        }
+        r[i].speaker_start = (int64_t)a->speaker.cp_start;
+        r[i].speaker_end = (int64_t)a->speaker.cp_end;
+        r[i].cue_start = (int64_t)a->cue.cp_start;
+        r[i].cue_end = (int64_t)a->cue.cp_end;
+        r[i].content_start = (int64_t)a->content.cp_start;
+        r[i].content_end = (int64_t)a->content.cp_end;
+        r[i].content2_start = (int64_t)a->content2.cp_start;
+        r[i].content2_end = (int64_t)a->content2.cp_end;
+        r[i].sentence = a->sentence;
+        r[i].speaker_actor = a->speaker_actor;
+        r[i].lemma = (uint32_t)k;
+        r[i].kind = (uint8_t)a->kind;
+        r[i].voice = (uint8_t)a->voice;
+        r[i].nested = a->nested ? 1 : 0;
+    }
+    PyObject *lemma_tuple = PyList_AsTuple(lemmas);
+    if (lemma_tuple != NULL) {
+        out = PyTuple_Pack(2, rows, lemma_tuple);
+        Py_DECREF(lemma_tuple);
+    }
+done:
+    Py_XDECREF(rows);
+    Py_XDECREF(lemmas);
+    return out;
 }
 
 static PyObject *mentions_list(const fl_result *res) {
@@ -1882,10 +1899,12 @@ PyDoc_STRVAR(analyze_doc,
              "first_marker, n_markers), matches (start, end, term index, sentence index,\n"
              "spelling, attribution index, target actor index (UINT32_MAX: none), voice,\n"
              "negated), markers (start, end, sentence index, kind: 0 word, 1 scare quotes);\n"
-             "then two lists: attributions [(sentence, kind, voice, nested, speaker actor or\n"
-             "None, speaker_start, speaker_end, cue_start, cue_end, cue_lemma, content_start,\n"
-             "content_end, content2_start, content2_end)] and actor mentions [(start, end,\n"
-             "actor index, sentence index)]. Offsets are code point offsets into text;\n"
+             "then the attributions as (rows, lemmas): packed rows (ATTRIBUTION_FORMAT:\n"
+             "speaker_start, speaker_end, cue_start, cue_end, content_start, content_end,\n"
+             "content2_start, content2_end, sentence index, speaker actor index (UINT32_MAX:\n"
+             "none), cue lemma index into lemmas (a tuple of str), kind, voice, nested);\n"
+             "and a list of actor mentions [(start, end, actor index, sentence index)].\n"
+             "Offsets are code point offsets into text;\n"
              "match_objects() turns the matches into Match objects.");
 
 static PyObject *core_analyze(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
@@ -1918,7 +1937,7 @@ static PyObject *core_analyze(PyObject *module, PyObject *const *args, Py_ssize_
         raise_status(st, &err);
     } else {
         PyObject *items[5] = {sentence_rows(res), match_rows(res), marker_rows(res),
-                              attributions_list(res), mentions_list(res)};
+                              attribution_rows(res), mentions_list(res)};
         if (items[0] != NULL && items[1] != NULL && items[2] != NULL && items[3] != NULL &&
             items[4] != NULL) {
             out = PyTuple_Pack(5, items[0], items[1], items[2], items[3], items[4]);
@@ -2092,8 +2111,8 @@ PyDoc_STRVAR(match_objects_doc,
              "speaker_actor, cue, cue_lemma, target). terms: match_terms() of the lexicon\n"
              "(term, category, weight, categories by term index); voices[v] the name of voice v;\n"
              "attributions\n"
-             "the attribution rows of the same analyze() call (a row's attribution index\n"
-             "points into it); actors[a] the name of actor a. Who says it comes from the\n"
+             "the (rows, lemmas) of the same analyze() call (a row's attribution index\n"
+             "points into rows); actors[a] the name of actor a. Who says it comes from the\n"
              "attribution a row links (None where it links none), target from its actor.");
 
 /* The object at index i of a tuple or list, borrowed; NULL with ValueError when i is out of
@@ -2109,73 +2128,65 @@ static PyObject *item_at(PyObject *seq, uint64_t i) {
                              : PyTuple_GetItem(seq, (Py_ssize_t)i);
 }
 
-/* text[start:end] for offsets given as Python ints. */
-static PyObject *substring(PyObject *text, PyObject *start, PyObject *end) {
-    Py_ssize_t s = PyLong_AsSsize_t(start);
-    Py_ssize_t e = PyLong_AsSsize_t(end);
-    if ((s == -1 || e == -1) && PyErr_Occurred()) {
-        return NULL;
-    }
-    if (s < 0 || s > e || e > PyUnicode_GetLength(text)) {
+/* text[start:end] (text_len code points), or NULL with ValueError when the offsets do not fit
+ * it. */
+static PyObject *substring(PyObject *text, Py_ssize_t text_len, int64_t start, int64_t end) {
+    if (start < 0 || start > end || end > (int64_t)text_len) {
         PyErr_SetString(PyExc_ValueError, "match_objects: a row does not fit its text");
         return NULL;
     }
-    return PyUnicode_Substring(text, s, e);
+    return PyUnicode_Substring(text, (Py_ssize_t)start, (Py_ssize_t)end);
 }
+
+/* The attributions of an analyze() call as match_objects reads them: its (rows, lemmas). */
+typedef struct attribution_table {
+    const attribution_row *rows;
+    Py_ssize_t n;
+    PyObject *lemmas; /* tuple of str, borrowed */
+} attribution_table;
 
 /* Fills out[7] (new references; None where there is nothing) with who says the match of row
  * r and of whom. Returns -1 with an exception set on failure (out then holds what was made,
  * NULL from there on). */
-static int link_fields(PyObject *text, const match_row *r, PyObject *attributions, PyObject *actors,
+static int link_fields(PyObject *text, Py_ssize_t text_len, const match_row *r,
+                       const attribution_table *at, PyObject *actors,
                        PyObject *out[MATCH_LINK_FIELDS]) {
     for (int k = 0; k < MATCH_LINK_FIELDS; k++) {
         out[k] = NULL;
     }
     if (r->attribution != UINT32_MAX) {
-        PyObject *row = item_at(attributions, r->attribution);
-        if (row == NULL) {
+        const attribution_row *a = (Py_ssize_t)r->attribution < at->n ? &at->rows[r->attribution]
+                                                                      : NULL;
+        PyObject *lemma = a != NULL ? item_at(at->lemmas, a->lemma) : NULL;
+        if (a == NULL || lemma == NULL) {
+            PyErr_Clear();
+            PyErr_SetString(PyExc_ValueError, "match_objects: a row does not fit its text");
             return -1;
         }
-        if (!PyTuple_Check(row) || PyTuple_Size(row) != 14) {
-            PyErr_SetString(PyExc_ValueError, "match_objects: not attribution rows of analyze()");
-            return -1;
-        }
-        /* (sentence, kind, voice, nested, speaker actor, speaker_start, speaker_end,
-         * cue_start, cue_end, cue_lemma, ...): see attributions_list */
-        PyObject *sp_actor = PyTuple_GetItem(row, 4);
-        PyObject *ss = PyTuple_GetItem(row, 5);
-        PyObject *se = PyTuple_GetItem(row, 6);
-        int named = PyObject_RichCompareBool(se, ss, Py_GT);
-        if (named < 0) {
-            return -1;
-        }
-        if (named) {
-            if ((out[0] = substring(text, ss, se)) == NULL) {
+        if (a->speaker_end > a->speaker_start) {
+            if ((out[0] = substring(text, text_len, a->speaker_start, a->speaker_end)) == NULL ||
+                (out[1] = PyLong_FromLongLong(a->speaker_start)) == NULL ||
+                (out[2] = PyLong_FromLongLong(a->speaker_end)) == NULL) {
                 return -1;
             }
-            out[1] = Py_NewRef(ss);
-            out[2] = Py_NewRef(se);
         } else {
             out[0] = Py_NewRef(Py_None);
             out[1] = Py_NewRef(Py_None);
             out[2] = Py_NewRef(Py_None);
         }
-        if (sp_actor == Py_None) {
+        if (a->speaker_actor == UINT32_MAX) {
             out[3] = Py_NewRef(Py_None);
         } else {
-            unsigned long long a = PyLong_AsUnsignedLongLong(sp_actor);
-            PyObject *name = a == (unsigned long long)-1 && PyErr_Occurred()
-                                 ? NULL
-                                 : item_at(actors, (uint64_t)a);
+            PyObject *name = item_at(actors, a->speaker_actor);
             if (name == NULL) {
                 return -1;
             }
             out[3] = Py_NewRef(name);
         }
-        if ((out[4] = substring(text, PyTuple_GetItem(row, 7), PyTuple_GetItem(row, 8))) == NULL) {
+        if ((out[4] = substring(text, text_len, a->cue_start, a->cue_end)) == NULL) {
             return -1;
         }
-        out[5] = Py_NewRef(PyTuple_GetItem(row, 9));
+        out[5] = Py_NewRef(lemma);
     } else {
         for (int k = 0; k < MATCH_LINK_FIELDS - 1; k++) {
             out[k] = Py_NewRef(Py_None);
@@ -2209,12 +2220,23 @@ static PyObject *core_match_objects(PyObject *module, PyObject *const *args, Py_
     if (!PyUnicode_Check(text) || !PyBytes_Check(args[1]) ||
         !PyCapsule_IsValid(args[2], MATCH_TERMS_CAPSULE) || !PyTuple_Check(voices) ||
         !PyType_Check(type_obj) || !PyType_IsSubtype((PyTypeObject *)type_obj, &PyTuple_Type) ||
-        !(PyList_Check(attributions) || PyTuple_Check(attributions)) ||
+        !PyTuple_Check(attributions) || PyTuple_Size(attributions) != 2 ||
+        !PyBytes_Check(PyTuple_GET_ITEM(attributions, 0)) ||
+        !PyTuple_Check(PyTuple_GET_ITEM(attributions, 1)) ||
         !(PyList_Check(actors) || PyTuple_Check(actors))) {
         PyErr_SetString(PyExc_TypeError, "match_objects(str, bytes, match_terms(), tuple, a "
-                                         "tuple subclass, list, tuple)");
+                                         "tuple subclass, (bytes, tuple), tuple)");
         return NULL;
     }
+    PyObject *attr_rows = PyTuple_GET_ITEM(attributions, 0);
+    Py_ssize_t attr_bytes = PyBytes_GET_SIZE(attr_rows);
+    if (attr_bytes % (Py_ssize_t)sizeof(attribution_row) != 0) {
+        PyErr_SetString(PyExc_ValueError, "match_objects: not attribution rows of analyze()");
+        return NULL;
+    }
+    attribution_table at = {(const attribution_row *)(const void *)PyBytes_AS_STRING(attr_rows),
+                            attr_bytes / (Py_ssize_t)sizeof(attribution_row),
+                            PyTuple_GET_ITEM(attributions, 1)};
     PyTypeObject *type = (PyTypeObject *)type_obj;
     allocfunc alloc = (allocfunc)PyType_GetSlot(type, Py_tp_alloc);
     Py_ssize_t size = PyBytes_GET_SIZE(args[1]);
@@ -2258,7 +2280,7 @@ static PyObject *core_match_objects(PyObject *module, PyObject *const *args, Py_
             PyBool_FromLong(r[i].negated),
             Py_NewRef(t->categories),
             PyLong_FromUnsignedLong(r[i].spelling)};
-        bool ok = link_fields(text, &r[i], attributions, actors, items + MATCH_BASE_FIELDS) == 0;
+        bool ok = link_fields(text, text_len, &r[i], &at, actors, items + MATCH_BASE_FIELDS) == 0;
         /* 3.14 tuples cache their hash, -1 for "not computed yet"; tp_alloc leaves it 0,
          * which would read as a computed hash of 0 (tuple.__new__ sets -1). The limited API
          * cannot reach it: there a plain tuple is filled and tuple.__new__ copies it. */
@@ -4300,6 +4322,7 @@ static int core_exec(PyObject *module) {
         PyModule_AddStringConstant(module, "SENTENCE_FORMAT", SENTENCE_FORMAT) < 0 ||
         PyModule_AddStringConstant(module, "MATCH_FORMAT", MATCH_FORMAT) < 0 ||
         PyModule_AddStringConstant(module, "MARKER_FORMAT", MARKER_FORMAT) < 0 ||
+        PyModule_AddStringConstant(module, "ATTRIBUTION_FORMAT", ATTRIBUTION_FORMAT) < 0 ||
         PyModule_AddIntConstant(module, "MAX_TERMS", FL_MAX_TERMS) < 0 ||
         PyModule_AddIntConstant(module, "MAX_LEXICON_STRINGS", FL_MAX_LEXICON_STRINGS) < 0 ||
         PyModule_AddIntConstant(module, "MAX_THREADS", FL_MAX_THREADS) < 0 ||

@@ -12,6 +12,7 @@ MAX_LEXICON_BYTES: int
 SENTENCE_FORMAT: str
 MATCH_FORMAT: str
 MARKER_FORMAT: str
+ATTRIBUTION_FORMAT: str
 MAX_THREADS: int
 
 class LexiconError(ValueError):
@@ -71,14 +72,13 @@ class Builder:
     def load_json(self, data: Union[str, bytes], /) -> None: ...
     def compile(self) -> Lexicon: ...
 
-_AttributionRow = Tuple[
-    int, int, int, bool, Optional[int], int, int, int, int, str, int, int, int, int
-]
+# packed rows (ATTRIBUTION_FORMAT) and the cue lemmas their lemma index points into
+_Attributions = Tuple[bytes, Tuple[str, ...]]
 _MentionRow = Tuple[int, int, int, int]
 
 def analyze(
     lexicon: Optional[Lexicon], text: str, /
-) -> Tuple[bytes, bytes, bytes, List[_AttributionRow], List[_MentionRow]]: ...
+) -> Tuple[bytes, bytes, bytes, _Attributions, List[_MentionRow]]: ...
 def match_terms(lexicon: Lexicon, names: List[str], /) -> object: ...
 def match_objects(
     text: str,
@@ -86,7 +86,7 @@ def match_objects(
     terms: object,
     voices: Tuple[str, ...],
     match_type: type,
-    attributions: List[_AttributionRow],
+    attributions: _Attributions,
     actors: Tuple[str, ...],
     /,
 ) -> List[Any]: ...

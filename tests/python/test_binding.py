@@ -8,6 +8,7 @@ import importlib
 import inspect
 import pickle
 import pkgutil
+import struct
 from typing import Any, Callable, Iterator, List, Tuple
 
 import pandas as pd
@@ -301,11 +302,42 @@ def test_match_objects_link_speaker_and_target_in_c_and_reject_rows_that_do_not_
     raw = _core.analyze(lex._core, text)
     terms = lex._term_table()
     with pytest.raises(ValueError, match="does not fit"):
-        _core.match_objects(text, raw[1], terms, VOICES, Match, [], ("Russia", "Ukraine"))
+        _core.match_objects(text, raw[1], terms, VOICES, Match, (b"", ()),
+                            ("Russia", "Ukraine"))
     with pytest.raises(ValueError, match="does not fit"):
         _core.match_objects(text, raw[1], terms, VOICES, Match, raw[3], ("Russia",))
+    rows, lemmas = raw[3]
+    with pytest.raises(ValueError, match="does not fit"):  # a lemma index past the lemmas
+        _core.match_objects(text, raw[1], terms, VOICES, Match, (rows, ()), ("Russia", "Ukraine"))
+    with pytest.raises(ValueError, match="not attribution rows"):
+        _core.match_objects(text, raw[1], terms, VOICES, Match, (rows[:-1], lemmas),
+                            ("Russia", "Ukraine"))
+    with pytest.raises(TypeError):  # rows as tuples, as analyze() gave them before
+        _core.match_objects(text, raw[1], terms, VOICES, Match,
+                            list(struct.iter_unpack(_core.ATTRIBUTION_FORMAT, rows)),
+                            ("Russia", "Ukraine"))
     with pytest.raises(TypeError):
         _core.match_objects(text, raw[1], terms, VOICES, Match)
+
+
+def test_analyze_packs_attributions_with_each_cue_lemma_once():
+    # analyze() returns its attributions packed, as it does its matches, with each distinct
+    # cue lemma made once: Document.attributions unpacks them to the same fields
+    import framelens as fl
+    lex = fl.Lexicon.from_dict({"terms": [{"term": "regime", "category": "label"}],
+                                "actors": [{"name": "Ukraine", "aliases": ["Kyiv"]}]})
+    text = ("Kyiv says the regime fell. Moscow claims it did not. "
+            "The minister said that the regime stands.")
+    rows, lemmas = _core.analyze(lex._core, text)[3]
+    unpacked = list(struct.iter_unpack(_core.ATTRIBUTION_FORMAT, rows))
+    assert len(rows) == len(unpacked) * struct.calcsize(_core.ATTRIBUTION_FORMAT)
+    assert sorted(lemmas) == ["claim", "say"]
+    attrs = fl.Analyzer(lex).analyze(text).attributions
+    assert [(a.speaker, a.speaker_actor, a.cue, a.cue_lemma, a.sentence) for a in attrs] == [
+        ("Kyiv", "Ukraine", "says", "say", 0), ("Moscow", None, "claims", "claim", 1),
+        ("The minister", None, "said", "say", 2)]
+    assert [a.content for a in attrs] == ["the regime fell.", "it did not.",
+                                          "that the regime stands."]
 
 
 def test_match_labels_come_from_the_lexicon_for_many_weights_and_categories():
