@@ -60,10 +60,14 @@ markers with the report.
 
 The table gives MB/s (10^6 bytes of UTF-8 text per second) from wall time and from CPU time
 (user + system seconds of the child: for single-threaded tools on a busy machine the
-steadier figure, and equal to wall time on a quiet one), how many times faster framelens on
-one thread is (``fl1/x``, from CPU time, both measured in this invocation), the
-matches each tool found, its build time and peak RSS. Counts differ from framelens for the
-reasons printed under the table (overlaps, exclusions, folding, wildcards, word boundaries).
+steadier figure, and equal to wall time on a quiet one; every child runs with
+``OPENBLAS_NUM_THREADS=1`` unless it is set: numpy's OpenBLAS threads spin for some 45 ms of
+CPU right after numpy is imported, which a timed pass starting soon after charged to the
+tool, ``analyze()`` at 100 and 1,000 terms 35 % more CPU than wall time; no tool here calls
+BLAS), how many times faster framelens on one thread is (``fl1/x``, from CPU time, both
+measured in this invocation), the matches each tool found, its build time and peak RSS.
+Counts differ from framelens for the reasons printed under the table (overlaps, exclusions,
+folding, wildcards, word boundaries).
 Then each target of issue 11 is checked against these figures: PASS, FAIL or n/a.
 
 Usage::
@@ -399,6 +403,15 @@ def child(tool: str, corpus: str, lex_path: str, runs: int, threads: int) -> dic
     return res
 
 
+def _child_env() -> Dict[str, str]:
+    """The environment of every child: this one, with numpy's OpenBLAS on one thread unless
+    the caller chose otherwise (its idle threads spin right after numpy is imported, CPU time
+    that the process's CPU seconds charged to whatever ran then; see the module's text)."""
+    env = dict(os.environ)
+    env.setdefault("OPENBLAS_NUM_THREADS", "1")
+    return env
+
+
 def run_child(tool: str, corpus: Path, lex: Optional[Path], runs: int, threads: int,
               timeout: float) -> dict:
     cmd = [sys.executable, str(Path(__file__).resolve()), "--child", tool, "--corpus",
@@ -406,7 +419,7 @@ def run_child(tool: str, corpus: Path, lex: Optional[Path], runs: int, threads: 
            str(threads)]
     try:
         p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                           timeout=timeout)
+                           timeout=timeout, env=_child_env())
     except subprocess.TimeoutExpired:
         return {"tool": tool, "error": f"took longer than {timeout:.0f} s (--timeout)"}
     if p.returncode != 0:
@@ -818,7 +831,7 @@ def run_scale(size_mb: float, runs: int, timeout: float) -> dict:
            "1000", "--runs", str(runs), "--json"]
     try:
         p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                           timeout=timeout)
+                           timeout=timeout, env=_child_env())
     except subprocess.TimeoutExpired:
         return {"error": f"took longer than {timeout:.0f} s"}
     if p.returncode != 0:
@@ -886,7 +899,8 @@ def run_build(n_terms: int, timeout: float) -> dict:
     try:
         p = subprocess.run([sys.executable, "-c", _BUILD_CHILD, str(n_terms),
                             str(REPO / "python")], stdout=subprocess.PIPE,
-                           stderr=subprocess.PIPE, text=True, timeout=timeout)
+                           stderr=subprocess.PIPE, text=True, timeout=timeout,
+                           env=_child_env())
     except subprocess.TimeoutExpired:
         return {"error": f"took longer than {timeout:.0f} s"}
     if p.returncode != 0:
@@ -911,7 +925,7 @@ def run_rss(size_mb: float, data_dir: Path, seed: int, timeout: float) -> dict:
     out = folder / "matches.csv"
     cmd = [sys.executable, "-m", "framelens", "analyze", str(corpus), "--lexicon", str(lexicon),
            "-o", str(out)]
-    env = dict(os.environ)
+    env = _child_env()
     env["PYTHONPATH"] = str(REPO / "python") + os.pathsep + env.get("PYTHONPATH", "")
     t = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
