@@ -1773,7 +1773,7 @@ static PyObject *sentence_rows(const fl_result *res) {
 
 /* The attributions of res as (rows, lemmas): packed rows (ATTRIBUTION_FORMAT) and their cue
  * lemmas, each distinct one once, as str by the rows' lemma index. A tuple of Python objects
- * per attribution cost ten allocations each on every analyze() call, read or not (11-14 ms of
+ * per attribution cost ten allocations each on every analyze() call, read or not (9-14 ms of
  * the 16 MB bench corpus's 60,000 attributions, a twentieth of the analysis). */
 static PyObject *attribution_rows(const fl_result *res) {
     size_t n;
