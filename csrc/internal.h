@@ -853,6 +853,19 @@ static inline size_t fl__vocab_first(uint32_t hash, size_t mask) {
     uint64_t x = (uint32_t)(hash * 0x9E3779B1u);
     return (size_t)((x * ((uint64_t)mask + 1)) >> 32) & mask;
 }
+/* fl__vocab_first for a table of 2^(32 - shift) slots (fl__vocab_shift of its mask), the
+ * same slot: the product by a power of two, then the top 32 bits, is a shift, one multiply
+ * less on the way from a token's hash to its slot's load (match.c's lookups). Without the &:
+ * a table is at most half full, of fewer than 2^30 ids (fl__vocab_intern) and the cue words,
+ * so it has at most 2^32 slots. */
+static inline size_t fl__vocab_first_by_shift(uint32_t hash, unsigned shift) {
+    return (size_t)((uint64_t)(uint32_t)(hash * 0x9E3779B1u) >> shift);
+}
+/* The shift of fl__vocab_first_by_shift for a table of mask + 1 slots (a power of two, at
+ * most 2^32). */
+static inline unsigned fl__vocab_shift(size_t mask) {
+    return 32u - (unsigned)__builtin_ctzll((uint64_t)mask + 1);
+}
 /* The bit of wild_head4 for a string's first 4 bytes (s has at least 4). */
 static inline unsigned fl__wild_head4(const uint8_t *s) {
     uint32_t w = (uint32_t)s[0] | (uint32_t)s[1] << 8 | (uint32_t)s[2] << 16 | (uint32_t)s[3] << 24;

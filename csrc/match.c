@@ -269,20 +269,6 @@ static const uint32_t SYMBOL_HASH[128] = {SYM64(0), SYM64(64)};
 #undef SYM
 #undef SYM_H
 
-/* fl__vocab_first in a table of 2^(32 - shift) slots (slot_shift), without its & mask, which
- * only a table of more than 2^32 slots would need: a table is at most half full, of fewer
- * than 2^30 ids (fl__vocab_intern) and the cue words. The product by a power of two, then
- * the top 32 bits, is a shift: one multiply less on the way from a token's hash to its
- * slot's load. */
-static inline size_t first_slot(uint32_t hash, unsigned shift) {
-    return (size_t)((uint64_t)(uint32_t)(hash * 0x9E3779B1u) >> shift);
-}
-
-/* The shift of first_slot for lex's vocabulary table (a power of two, at most 2^32 slots). */
-static inline unsigned slot_shift(const fl_lexicon *lex) {
-    return 32u - (unsigned)__builtin_ctzll((uint64_t)lex->vocab_mask + 1);
-}
-
 /* Is token t one ASCII symbol (not a letter or digit), whose forms are the byte as
  * fl__fold_token_pair folds it ('`' is an apostrophe)? A tenth of all tokens. */
 static inline bool one_symbol(const uint8_t *text, const fl_token *t) {
@@ -303,7 +289,7 @@ FL_ALWAYS_INLINE static inline size_t fold_simple_to(const fl_lexicon *lex, cons
                                                      uint8_t *fdata, size_t *at_io,
                                                      const bool far) {
     const fl_vocab_slot *slots = lex->vocab_slots;
-    const unsigned shift = slot_shift(lex);
+    const unsigned shift = fl__vocab_shift(lex->vocab_mask);
     const fl_token *t = toks + i;
     const fl_token *t_end = toks + n;
     fl_tokinfo *k = infos + i;
@@ -331,7 +317,7 @@ FL_ALWAYS_INLINE static inline size_t fold_simple_to(const fl_lexicon *lex, cons
         k->fold_off = (size_t)(d - fdata);
         k->hash_fold = hash;
         k->same = same;
-        size_t slot = first_slot(hash, shift);
+        size_t slot = fl__vocab_first_by_shift(hash, shift);
         __builtin_prefetch(&slots[slot]);
         /* the slot, for the lookup below: root is free until first_step sets it */
         k->root = (uint32_t)slot;
@@ -427,7 +413,7 @@ static FL_NOINLINE fl_status label_rest(const fl_lexicon *lex, const uint8_t *te
  * it would make the compiler read them again from lex for every token. */
 typedef struct look_ctx {
     const fl_vocab_slot *slots;
-    unsigned shift; /* slot_shift */
+    unsigned shift; /* fl__vocab_shift */
     size_t mask; /* the table's slots - 1 */
     const fl_cue *const *cue_at;
     const uint64_t *used; /* lex->vocab_used */
@@ -435,8 +421,9 @@ typedef struct look_ctx {
 } look_ctx;
 
 static inline look_ctx look_ctx_of(const fl_lexicon *lex) {
-    look_ctx c = {lex->vocab_slots, slot_shift(lex), lex->vocab_mask,
-                  lex->cue_at,      lex->vocab_used, lex->wild_kinds != 0};
+    look_ctx c = {lex->vocab_slots, fl__vocab_shift(lex->vocab_mask),
+                  lex->vocab_mask,  lex->cue_at,
+                  lex->vocab_used,  lex->wild_kinds != 0};
     return c;
 }
 
@@ -636,13 +623,15 @@ fold_look(const fl_lexicon *lex, const look_ctx *c, const uint8_t *text, size_t 
         k->same = same;
         return look_one(lex, c, text, res, tok, k, d, len, hash,
                         (w & SHORT_LEN.head_mask[len]) | SHORT_LEN.head_len[len], lw >> 56,
-                        first_slot(hash, c->shift), same, true, s, start, exact, true);
+                        fl__vocab_first_by_shift(hash, c->shift), same, true, s, start, exact,
+                        true);
     }
     simple_form r = fold_one(s, from, len, far ? SIZE_MAX : text_end, d);
     k->hash_fold = r.hash;
     k->same = r.same;
     return look_one(lex, c, text, res, tok, k, d, len, r.hash, r.head, r.tail,
-                    first_slot(r.hash, c->shift), r.same, true, s, start, exact, false);
+                    fl__vocab_first_by_shift(r.hash, c->shift), r.same, true, s, start, exact,
+                    false);
 }
 
 /* fold_look for a one_symbol token: its form is one byte, the same as its exact form, and
@@ -662,7 +651,7 @@ FL_ALWAYS_INLINE static inline fl_status symbol_look(const fl_lexicon *lex, cons
     k->same = true;
     *at_io = at + 1;
     return look_one(lex, c, text, res, tok, k, fdata + at, 1, hash, b | (uint64_t)1 << 56, 0,
-                    first_slot(hash, c->shift), true, true, NULL, start, exact, true);
+                    fl__vocab_first_by_shift(hash, c->shift), true, true, NULL, start, exact, true);
 }
 
 /* Bit 7 of each byte of A to Z in w, a word of ASCII bytes: b + 0x3F reaches 0x80 from 'A',
@@ -734,7 +723,7 @@ FL_ALWAYS_INLINE static inline bool ascii_look(const fl_lexicon *lex, const look
     /* the head of the folded form: the text's masked bytes, folded, with the length */
     uint64_t head = (lw & SHORT_LEN.head_mask[len]) | ((uint64_t)len << 56);
     *st = look_one(lex, c, text, res, tok, k, d, len, hash, head, lw >> 56,
-                   first_slot(hash, c->shift), same, true, s, start, exact, true);
+                   fl__vocab_first_by_shift(hash, c->shift), same, true, s, start, exact, true);
     return true;
 }
 
@@ -770,7 +759,7 @@ FL_ALWAYS_INLINE static inline bool punct_look(const fl_lexicon *lex, const look
     k->same = true;
     *at_io = at + len;
     *st = look_one(lex, c, text, res, tok, k, d, len, hash, w | (uint64_t)len << 56, 0,
-                   first_slot(hash, c->shift), true, true, NULL, start, exact, true);
+                   fl__vocab_first_by_shift(hash, c->shift), true, true, NULL, start, exact, true);
     return true;
 }
 
@@ -842,7 +831,7 @@ FL_ALWAYS_INLINE static inline bool apos_look(const fl_lexicon *lex, const look_
     *at_io = at + n;
     *st = look_one(lex, c, text, res, tok, k, d, n, hash,
                    (lw & SHORT_LEN.head_mask[n]) | ((uint64_t)n << 56), lw >> 56,
-                   first_slot(hash, c->shift), same, false, NULL, start, exact, true);
+                   fl__vocab_first_by_shift(hash, c->shift), same, false, NULL, start, exact, true);
     return true;
 }
 

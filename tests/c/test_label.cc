@@ -524,6 +524,26 @@ TEST(Label, WordsThatDifferInTheirLastLetterStartAtDifferentSlots) {
     }
 }
 
+// The lookups' first slot by a shift (fl__vocab_first_by_shift) is fl__vocab_first's, for
+// every table size: a lookup starting elsewhere would miss the words the build put there.
+TEST(Label, FirstSlotByShiftIsTheVocabularysFirstSlot) {
+    std::mt19937 rng(7);
+    for (unsigned bits = 0; bits <= 32; bits++) {
+        size_t mask = (size_t)((uint64_t{1} << bits) - 1);
+        unsigned shift = fl__vocab_shift(mask);
+        EXPECT_EQ(shift, 32u - bits);
+        for (uint32_t h : {0u, 1u, 0xFFFFFFFFu, 0x80000000u, 0x61C88647u}) {
+            EXPECT_EQ(fl__vocab_first_by_shift(h, shift), fl__vocab_first(h, mask))
+                << "hash " << h << ", " << bits << " bits";
+        }
+        for (int i = 0; i < 1000; i++) {
+            uint32_t h = (uint32_t)rng();
+            ASSERT_EQ(fl__vocab_first_by_shift(h, shift), fl__vocab_first(h, mask))
+                << "hash " << h << ", " << bits << " bits";
+        }
+    }
+}
+
 // A random lexicon's JSON, as both Label tests of shapes draw it: 2 to 11 terms, each one
 // word (pick_word()), maybe cut to a wildcard prefix (cut_word(w)), maybe and a second word,
 // maybe case-sensitive; a term repeated, or with '\\' or '"', is left out.
