@@ -408,8 +408,9 @@ def child(tool: str, corpus: str, lex_path: str, runs: int, threads: int) -> dic
     res["maxrss_mb"] = _maxrss_mb()
     if tool == "framelens-1":
         # where the first pass goes (after the peak RSS is read: this pass must not move it):
-        # the same pass again in this process, its memory touched before, as a notebook's
-        # second run is (the table keeps the first pass, as a script or the CLI runs it)
+        # the same pass again in this process, as a notebook's second run is (it touches
+        # fewer pages anew, not none: glibc gave part of the first pass's memory back), while
+        # the table keeps the first pass, as a script or the CLI runs it
         c = _cpu_s()
         run(records)
         res["warm_cpu"] = _cpu_s() - c
@@ -870,7 +871,7 @@ def first_pass_summary(results: Dict[int, Dict[str, dict]], stage_tables: Dict[i
             "`fl_analyze_batch` on one thread (matched attributions, its memory warm); the "
             "first touches are the page faults of that first pass (each a page the kernel "
             "clears); the second pass runs in the same process right after, as a notebook's "
-            "second run does.", "",
+            "second run does (it touches fewer pages anew, not none).", "",
             "| terms | first pass | C analysis | first touches | second pass | second pass "
             "against |", "|---:|---:|---:|---:|---:|---|", *rows]
 
