@@ -67,7 +67,7 @@ def test_a_stage_binary_that_fails_is_an_error_not_an_empty_table(tmp_path: Path
 
 
 def test_first_pass_summary_sets_the_first_pass_beside_the_c_time_and_the_second_pass():
-    fl1 = {"bytes": 16_000_000, "cpu": 0.115, "warm_cpu": 0.100, "first_faults": 5157}
+    fl1 = {"bytes": 16_000_000, "cpu": 0.115, "second_cpu": 0.100, "first_faults": 5157}
     results = {1000: {"framelens-1": fl1,
                       "pyahocorasick": {"cpu": 0.480},
                       "flashtext": {"error": "not installed (flashtext)"}},
