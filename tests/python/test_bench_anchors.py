@@ -70,12 +70,15 @@ def test_first_pass_summary_sets_the_first_pass_beside_the_c_time_and_the_second
     fl1 = {"bytes": 16_000_000, "cpu": 0.115, "second_cpu": 0.100, "first_faults": 5157}
     results = {1000: {"framelens-1": fl1,
                       "pyahocorasick": {"cpu": 0.480},
-                      "flashtext": {"error": "not installed (flashtext)"}},
+                      "flashtext": {"error": "not installed (flashtext)"},
+                      "spacy": {"cpu": 3.6}},
                100: {"framelens-1": {"bytes": 16_000_000, "cpu": 0.1}}}  # an older result
     stages = {1000: {"fl_analyze_batch 1 thread MB/s (matched)": 200.0}}
     rows = ba.first_pass_summary(results, stages, [100, 1000])
+    # what each target allows: 480 ms / 5, 3,600 ms / 30; a peer that failed gives none
     assert rows[-1] == ("| 1,000 | 115 | 80 | 5,157 | 100 (160 MB/s) | "
-                        "4.8× pyahocorasick pipeline |")
+                        "4.8× pyahocorasick pipeline | 96 (5× pyahocorasick pipeline), "
+                        "120 (30× spaCy PhraseMatcher) |")
     assert len(rows) == 5  # the words, a blank line, the head, its rule, the one row
     # without the stage binary's table the C time is unknown, not made up
     assert ba.first_pass_summary(results, {}, [1000])[-1].startswith("| 1,000 | 115 | — |")
