@@ -36,7 +36,7 @@ def arrow_pool():
     page is slow to clear (a VM whose memory the host backs lazily: this project's own
     machine) the first write to one cost up to 55 ms: in about a third of fresh runs of the
     bench corpus, the matches table's take of 20,000 document ids took 10 to 55 ms instead
-    of 2 (benchmarks/README.md, phase 48)."""
+    of 2 (benchmarks/history/speed.md, phase 48)."""
     import pyarrow as pa
     return pa.system_memory_pool()
 

@@ -676,7 +676,7 @@ def _analyzed(core, batches: Iterator[_Batch], threads: int, keep: int, attribut
     # threads - 1 workers: this thread is the last one, analysing queued chunks whenever it
     # waits to collect a batch (not a third thread on two cores, taking turns with the
     # workers: 2 threads ran 1.80-1.86x one thread with two workers, 1.86-1.92x so, in
-    # alternating runs of 16 MB, benchmarks/README.md)
+    # alternating runs of 16 MB, benchmarks/history/speed.md, phase 30)
     pool = _core.pool_new(core, threads - 1, keep, attributions, True, sign)
     depth = 2 * threads
     pending: "collections.deque[Tuple[_Batch, _Result]]" = collections.deque()

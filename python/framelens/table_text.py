@@ -4,7 +4,7 @@ Lines as ``json.dumps`` writes each row's dict (write_jsonl_rows, the reference)
 
 Row by row, each cell is a Python object handed to the csv module or to json.dumps: 4 to
 7 µs a row of the CLI's tables as CSV, 11 to 20 as JSON, most of `framelens analyze`'s time
-after the analysis (benchmarks/README.md, phase 37, "the CLI's tables"). Here each column
+after the analysis (benchmarks/history/speed.md, phase 37, "the CLI's tables"). Here each column
 becomes one Arrow string array of its fields (integers cast by Arrow; floats, booleans and
 categories rendered once per distinct value; strings quoted or escaped by substring
 kernels) and the rows are joined by one kernel. The references stay the judges: a float's
