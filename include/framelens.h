@@ -580,7 +580,7 @@ typedef enum fl_attributions {
      * another sentence, a colon or a dash, and those of a speaker's paragraph ("FALLIN:
      * ..."). Matches (voice, negation, link, target), markers, scores and actor mentions are
      * those of FL_ATTRIBUTIONS_ALL; on news most sentences hold no match, and the analysis
-     * takes a fifth to a quarter less time (benchmarks/README.md). */
+     * takes a fifth to a half less time, the most with small lexicons (benchmarks/README.md). */
     FL_ATTRIBUTIONS_MATCHED = 1
 } fl_attributions;
 
