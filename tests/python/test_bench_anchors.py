@@ -77,9 +77,24 @@ def test_first_pass_summary_sets_the_first_pass_beside_the_c_time_and_the_second
     rows = ba.first_pass_summary(results, stages, [100, 1000])
     # what each target allows: 480 ms / 5, 3,600 ms / 30; a peer that failed gives none
     assert rows[-1] == ("| 1,000 | 115 | 80 | 5,157 | 100 (160 MB/s) | "
-                        "4.8× pyahocorasick pipeline | 96 (5× pyahocorasick pipeline), "
-                        "120 (30× spaCy PhraseMatcher) |")
+                        "4.8× pyahocorasick pipeline | 96.0 (5× pyahocorasick pipeline), "
+                        "120.0 (30× spaCy PhraseMatcher) |")
     assert len(rows) == 5  # the words, a blank line, the head, its rule, the one row
     # without the stage binary's table the C time is unknown, not made up
     assert ba.first_pass_summary(results, {}, [1000])[-1].startswith("| 1,000 | 115 | — |")
     assert ba.first_pass_summary({100: results[100]}, stages, [100]) == []
+    # the targets are judged at 1,000 terms: another size gets no allowance, only its ratios
+    other = {10_000: {"framelens-1": fl1, "pyahocorasick": {"cpu": 0.480}}}
+    assert ba.first_pass_summary(other, {}, [10_000])[-1].endswith(
+        "| 4.8× pyahocorasick pipeline | — |")
+
+
+def test_a_time_of_zero_gives_no_speed_not_a_division_by_zero():
+    fl1 = {"bytes": 16_000_000, "wall": 0.1, "cpu": 0.1}
+    results = {1000: {"framelens-1": fl1,
+                      "pyahocorasick": {"bytes": 16_000_000, "wall": 0.0, "cpu": 0.0}}}
+    assert ba._speed(results[1000]["pyahocorasick"], "cpu") is None
+    assert ba._speed(fl1, "cpu") == 160.0
+    held, _, measured = next(t for t in ba.check_targets(results, [1000], 2, 2)
+                             if "pyahocorasick" in t[1])
+    assert (held, measured) == (None, "not run")
