@@ -580,7 +580,7 @@ typedef enum fl_attributions {
      * another sentence, a colon or a dash, and those of a speaker's paragraph ("FALLIN:
      * ..."). Matches (voice, negation, link, target), markers, scores and actor mentions are
      * those of FL_ATTRIBUTIONS_ALL; on news most sentences hold no match, and the analysis
-     * (fl_analyze) takes about a third less time with 100 to 10,000 terms, about as long with
+     * (fl_analyze) takes about a third less time with 100 to 10,000 terms, little less with
      * 100,000 (benchmarks/README.md, the C stages). */
     FL_ATTRIBUTIONS_MATCHED = 1
 } fl_attributions;

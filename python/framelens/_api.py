@@ -855,8 +855,8 @@ class Analyzer:
         those that hold a match, and skips the attribution rules in the sentences that can
         decide no match's voice: the matches (voice, speaker, cue, target), sentences,
         counts and comparisons are the same, in a third to a half less time on news with
-        lexicons of 100 to 1,000 terms (a fifth less at 100,000); ``cue_table()`` then
-        raises.
+        lexicons of 100 to 1,000 terms (a tenth to a fifth less at 100,000); ``cue_table()``
+        then raises.
         """
         from .corpus import analyze_corpus
         return analyze_corpus(self, records, text=text, group=group, id=id, threads=threads,
