@@ -852,9 +852,9 @@ def first_pass_summary(results: Dict[int, Dict[str, dict]], stage_tables: Dict[i
     """Where framelens 1 thread's timed pass goes, size by size: its CPU time beside the C
     analysis of the same texts (stages.c's fl_analyze_batch on one thread, matched
     attributions), the pages it touched for the first time, and the same pass run again in
-    its process; with the second pass's ratios to the peers of the table, and at TARGET_TERMS
-    the most a pass may take for each one-thread target (ONE_THREAD_TARGETS) by the peers'
-    times."""
+    its process; with the second pass's ratios to the peers of the one-thread targets
+    (ONE_THREAD_TARGETS), and at TARGET_TERMS the most a first pass may take for each of
+    those targets by the peers' times."""
     rows = []
     for n in sizes:
         r = results[n].get("framelens-1", {})
@@ -871,8 +871,7 @@ def first_pass_summary(results: Dict[int, Dict[str, dict]], stage_tables: Dict[i
                 continue
             if n == TARGET_TERMS:
                 budgets.append(f"{peer['cpu'] / want * 1e3:.1f} ({want:.0f}× {LABELS[tool]})")
-            if tool != "spacy":
-                ratios.append(f"{peer['cpu'] / second:.1f}× {LABELS[tool]}")
+            ratios.append(f"{peer['cpu'] / second:.1f}× {LABELS[tool]}")
         rows.append(f"| {n:,} | {r['cpu'] * 1e3:.0f} | {c_ms} | {r['first_faults']:,.0f} | "
                     f"{second * 1e3:.0f} ({mb / second:.0f} MB/s) | "
                     f"{', '.join(ratios) or '—'} | {', '.join(budgets) or '—'} |")
