@@ -52,10 +52,21 @@ it. ``Discuss`` and ``Discard`` marks carry no attribution.
 The articles are split by a hash of their id into a "tune" half (rules may be tuned on it)
 and a "measure" half (only ever measured), as in benchmarks/voice.py.
 
+``--causes`` classifies the tune half's failures, by rules tried in a fixed order (the first
+that applies wins; MISS_CAUSES, FALSE_CAUSES and SPEAKER_CAUSES list them in that order):
+each missed gold cue (nested in framelens; another head; *according to*; punctuation; a
+function word as head; a noun; a passive or *be* + adjective; then, asking framelens itself
+whether the head is a cue word by analysing it in a few probe sentences, an infinitive, a
+cue word whose rules did not fire, or a word framelens does not take as a cue), each
+false-alarm cue (inside a gold Content, Source or Cue span, or elsewhere, by kind) and the
+speaker of each gold attribution whose cue framelens found.
+
 Usage::
 
     python benchmarks/attribution.py              # the table
     python benchmarks/attribution.py --failures 20  # also 20 misses and false alarms
+    python benchmarks/attribution.py --causes       # also the misses etc. by cause (tune)
+    python benchmarks/attribution.py --causes --causes-examples 15  # 15 examples a cause
 
 Standard library only (plus framelens).
 """
@@ -67,7 +78,7 @@ import collections
 import importlib.util
 import sys
 from pathlib import Path
-from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+from typing import Dict, Iterable, List, NamedTuple, Optional, Sequence, Tuple
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -371,6 +382,342 @@ def speaker_cue_f1(path: Path = POLNEAR_PATH, part: str = "whole") -> Tuple[floa
     return res[0].prf()[2], res[1].prf()[2]
 
 
+# -- the causes of misses, false alarms and wrong speakers (--causes) -------------------------
+#
+# Each missed gold cue of the tune half gets one cause: the rules of MISS_CAUSES are tried in
+# their order and the first that applies wins. A false-alarm cue gets the gold span its head
+# lies in (FALSE_CAUSES, in that order; on the tune half no false alarm's head lies in two
+# kinds of span, so the order changes no count), and one outside every gold span is counted
+# by the kind framelens gave it. A gold attribution whose cue framelens found gets
+# SPEAKER_CAUSES' verdict on its speaker. Whether a word is one framelens treats as a cue is
+# asked of framelens itself (CueProbe), not of a list written here: its cue table is not
+# public.
+
+MISS_CAUSES = (
+    ("nested", "framelens has it, nested inside another attribution's content (not scored)"),
+    ("other head", "a framelens cue overlaps the gold cue span but has another head"),
+    ("according to", "the gold cue is *according to*"),
+    ("punctuation", "the gold cue is punctuation only (a colon or dash layout)"),
+    ("function word", "the gold cue's head is a preposition, pronoun or conjunction "
+                      "(*in* a poll, *it's* clear, *as* expected)"),
+    ("noun", "a noun cue (after a determiner or possessive; a nominal suffix before "
+             "*of*/*that*)"),
+    ("passive", "a passive or *be* + adjective (a form of *be* before the head)"),
+    ("infinitive", "a word framelens treats as a cue (probed), after *to* (purpose, control)"),
+    ("cue word", "a word framelens treats as a cue (probed) whose rules did not fire here"),
+    ("not a cue word", "a word framelens does not treat as a cue (probed)"),
+    ("other", "anything else (a head without a letter)"),
+)
+FALSE_CAUSES = (
+    ("in content", "inside a gold Content span"),
+    ("in source", "inside a gold Source span"),
+    ("in cue", "inside a gold Cue span (another head)"),
+    ("elsewhere", "outside every gold span: a statement or belief PolNeAR did not annotate, "
+                  "or a framelens error"),
+)
+SPEAKER_CAUSES = (
+    ("right", "the right speaker (or rightly none)"),
+    ("none", "none where PolNeAR has one"),
+    ("another, in source", "another head inside PolNeAR's Source span"),
+    ("another", "another speaker, outside PolNeAR's Source span"),
+    ("extra", "one where PolNeAR has none"),
+)
+# determiners and possessives before a noun cue ("the endorsement", "his decision"); "that"
+# is left out (a relative pronoun before a verb: "officials that said")
+_DETERMINERS = frozenset("""the a an his her their its our my your this these those no
+every""".split())
+# pronouns before a clitic "'s" that is "is" or "has", not a possessive ("he's", "it's")
+_PRONOUNS = frozenset("""he she it that there what who where here this which""".split())
+# suffixes of nouns made from verbs or adjectives ("criticism of", "the assertion that"; a verb
+# with one, "mention that", "question whether", passes for a noun before "of" or "that")
+_NOUN_SUFFIXES = ("tion", "sion", "ment", "ism", "ance", "ence", "ity")
+# a cue head that is a function word: the head rule lands on it when PolNeAR's span opens
+# with one or holds nothing else ("in" a poll, "it's not clear", "as expected", "was about")
+_FUNCTION_WORDS = frozenset("""in of for about as by under over from into against between
+among after before without within upon than it there they we i you he she what
+how why whether if because and or but one""".split())
+_BE = frozenset("""am is are was were be been being isn't aren't wasn't weren't i'm""".split())
+# the auxiliaries and adverbs that may stand between "be" and the head ("is not expected",
+# "was also asked"); the words of _AUX that are no verb, determiner or preposition
+_BE_ADVERBS = _AUX - _BE - frozenset("""has have had having do does did will would shall
+should can could may might must to the a an his her their its our my your this that these
+those in on at with during since""".split())
+
+# the frames a word is probed in: a that-clause, the same after "have" (a participle: "seen",
+# "known", "shown" are cues only there) and after "are" (an adjective or a form in -ing:
+# "sure", "eager", "looking" are cues only there), a trailing quotation and an object (verbs
+# of stance: "support the new plan"); a word is a cue when framelens makes it a cue in one
+PROBE_FRAMES = ("Officials {} that the plan works.", "Officials have {} that the plan works.",
+                "Officials are {} that the plan works.",
+                '"The plan works," officials {}.', "Officials {} the new plan.")
+
+
+class CueProbe:
+    """Whether framelens treats a word as a cue: it analyses the word in PROBE_FRAMES and
+    looks for an attribution whose cue head is the word. Cached per lower-case word."""
+
+    def __init__(self, an) -> None:
+        self.an = an
+        self.cache: Dict[str, bool] = {}
+
+    def is_cue(self, word: str) -> bool:
+        word = word.lower().replace("\u2019", "'")
+        if word not in self.cache:
+            self.cache[word] = any(self._fires(frame, word) for frame in PROBE_FRAMES)
+        return self.cache[word]
+
+    def _fires(self, frame: str, word: str) -> bool:
+        text = frame.format(word)
+        at = text.index(word)
+        tokens = Tokens(text)
+        return any(cue_head(tokens, a.cue_start, a.cue_end) == at
+                   for a in self.an.analyze(text).attributions)
+
+
+class Case(NamedTuple):
+    """One classified miss, false alarm or speaker: its cause, the article, the span to show
+    (the gold cue, framelens' cue, or the cue whose speaker it is) and a note."""
+    cause: str
+    article: str
+    start: int
+    end: int
+    note: str = ""
+
+
+def _word_at(tokens: Tokens, i: int) -> str:
+    s, e, _k = tokens.toks[i]
+    return tokens.text[s:e].lower().replace("\u2019", "'")
+
+
+def _is_possessive(tokens: Tokens, i: int) -> bool:
+    """Whether token i is a possessive: a determiner or possessive pronoun, a clitic "'s"
+    after a word that is no pronoun ("Trump's"), or an apostrophe right after a word in -s
+    ("the voters'"; not an opening quotation mark: "Cruz 'glad", "''Choke!'' blared")."""
+    word = _word_at(tokens, i)
+    if tokens.toks[i][2] == WORD:
+        return word in _DETERMINERS
+    if i == 0 or tokens.toks[i - 1][2] != WORD:
+        return False
+    before = _word_at(tokens, i - 1)
+    if word == "'s":
+        return before not in _PRONOUNS
+    return word == "'" and tokens.toks[i - 1][1] == tokens.toks[i][0] and before.endswith("s")
+
+
+def noun_cue(tokens: Tokens, i: int) -> bool:
+    """Whether the head word at token i is a noun: a determiner or possessive stands right
+    before it ("the endorsement", "his decision", "Trump's criticism"), or it bears a
+    nominal suffix and "of" or "that" follows ("criticism of", "assertion that")."""
+    if i > 0 and _is_possessive(tokens, i - 1):
+        return True
+    word = _word_at(tokens, i)
+    stem = word[:-1] if word.endswith("s") else word
+    return stem.endswith(_NOUN_SUFFIXES) and i + 1 < len(tokens.toks) and \
+        _word_at(tokens, i + 1) in ("of", "that")
+
+
+def passive_cue(tokens: Tokens, i: int) -> bool:
+    """Whether a form of "be" stands before the head at token i, adverbs and negations
+    skipped ("is expected", "was not asked", "are concerned about", "it's clear"); a head in
+    -ing is a progressive ("was saying"), not a passive, and "'s" after "he", "she" or "who"
+    before a participle in -ed is "has" ("he's advocated") unless "to", "by" or "as" follows
+    (framelens' own reading, passive_group() in csrc/attribution_words.c)."""
+    head = _word_at(tokens, i)
+    if head.endswith("ing"):
+        return False
+    j = i - 1
+    while j >= 0 and tokens.toks[j][2] == WORD and (
+            _word_at(tokens, j) in _BE_ADVERBS or
+            (_word_at(tokens, j).endswith("ly") and len(_word_at(tokens, j)) > 4)):
+        j -= 1
+    if j < 0:
+        return False
+    word = _word_at(tokens, j)
+    if tokens.toks[j][2] == CLITIC:
+        # "it's clear", "they're wary": "'s" after a pronoun; "he's argued" is "has"
+        if word in ("'re", "'m"):
+            return True
+        if word != "'s" or j == 0 or _word_at(tokens, j - 1) not in _PRONOUNS:
+            return False
+        following = _word_at(tokens, i + 1) if i + 1 < len(tokens.toks) else ""
+        return not (_word_at(tokens, j - 1) in ("he", "she", "who") and head.endswith("ed")
+                    and following not in ("to", "by", "as"))
+    return word in _BE or word.endswith(("'re", "'m"))
+
+
+def _token_index(tokens: Tokens, offset: int) -> int:
+    import bisect
+    return bisect.bisect_left(tokens.starts, offset)
+
+
+def miss_cause(tokens: Tokens, span: Tuple[int, int], head: int, nested_heads: set,
+               outer_cues: Sequence[Tuple[int, int, Optional[int]]], probe: CueProbe) -> str:
+    """The cause of one missed gold cue (its span and head), the first of MISS_CAUSES that
+    applies. ``nested_heads``: the cue heads of framelens' nested attributions;
+    ``outer_cues``: (start, end, head) of framelens' outermost cues."""
+    start, end = span
+    i = _token_index(tokens, head)
+    word = _word_at(tokens, i)
+    if head in nested_heads:
+        return "nested"
+    if any(s < end and start < e and h != head for s, e, h in outer_cues):
+        return "other head"
+    if word == "according":
+        return "according to"
+    if not any(k == WORD for _s, _e, k in tokens.inside(start, end)):
+        return "punctuation"
+    if word in _FUNCTION_WORDS:
+        return "function word"
+    if noun_cue(tokens, i):
+        return "noun"
+    if passive_cue(tokens, i):
+        return "passive"
+    if not any(ch.isalpha() for ch in word):
+        return "other"
+    if not probe.is_cue(word):
+        return "not a cue word"
+    return "infinitive" if i > 0 and _word_at(tokens, i - 1) == "to" else "cue word"
+
+
+def false_alarm_cause(head: int, spans: Sequence[Sequence]) -> str:
+    """Where a framelens cue head that matches no gold cue lies among the article's gold
+    spans: the first of FALSE_CAUSES that applies."""
+    for cause, label in (("in content", "Content"), ("in source", "Source"),
+                         ("in cue", "Cue")):
+        if any(lab == label and s <= head < e for lab, s, e in spans):
+            return cause
+    return "elsewhere"
+
+
+def speaker_cause(gold_head: Optional[int], gold_span: Optional[Tuple[int, int]],
+                  head: Optional[int]) -> str:
+    """SPEAKER_CAUSES' verdict on framelens' speaker head (None: no speaker) against the gold
+    attribution's (its Source span, None when it has none)."""
+    if head == gold_head:
+        return "right"
+    if head is None:
+        return "none"
+    if gold_head is None or gold_span is None:
+        return "extra"
+    if gold_span[0] <= head < gold_span[1]:
+        return "another, in source"
+    return "another"
+
+
+def _miss_note(cause: str, span: Tuple[int, int], head: int, outer: Sequence) -> str:
+    """For the examples: framelens' cue that has another head ("other head"), or the cue of
+    the outermost attribution in whose content framelens read the gold cue ("nested")."""
+    if cause == "other head":
+        return "framelens: " + " / ".join(a.cue for a in outer
+                                          if a.cue_start < span[1] and span[0] < a.cue_end)
+    if cause == "nested":
+        holders = [a.cue for a in outer if a.content_start <= head < a.content_end or (
+            a.content2_start is not None and a.content2_start <= head < a.content2_end)]
+        return "in the content of: " + (" / ".join(holders) or "-")
+    return ""
+
+
+def classify_article(article: dict, an, probe: CueProbe) -> Dict[str, List[Case]]:
+    """The article's missed gold cues ("miss"), false-alarm cues ("false") and the speakers of
+    the gold attributions whose cue framelens found ("speaker"), each with its cause. Cues
+    are paired by head as evaluate_article() scores them: a gold cue takes the first unpaired
+    framelens cue with its head, so the counts are those of the cue Score."""
+    text = article["text"]
+    tokens = Tokens(text)
+    gold = [g for g in gold_attributions(article["spans"])
+            if cue_head(tokens, *g.cues[0]) is not None]
+    attrs = an.analyze(text).attributions
+    outer = [a for a in attrs if not a.nested]
+    heads = [cue_head(tokens, a.cue_start, a.cue_end) for a in outer]
+    nested_heads = {cue_head(tokens, a.cue_start, a.cue_end) for a in attrs if a.nested}
+    outer_cues = [(a.cue_start, a.cue_end, h) for a, h in zip(outer, heads, strict=True)]
+    used: set = set()
+    out: Dict[str, List[Case]] = {"miss": [], "false": [], "speaker": []}
+    aid = article["id"]
+    for g in gold:
+        span = g.cues[0]
+        head = cue_head(tokens, *span)
+        j = next((j for j, h in enumerate(heads) if h == head and j not in used), None)
+        if j is None:
+            cause = miss_cause(tokens, span, head, nested_heads, outer_cues, probe)
+            out["miss"].append(Case(cause, aid, span[0], span[1],
+                                    _miss_note(cause, span, head, outer)))
+            continue
+        used.add(j)
+        a = outer[j]
+        g_span = g.sources[0] if g.sources else None
+        g_head = speaker_head(tokens, *g_span) if g_span else None
+        p_head = speaker_head(tokens, a.speaker_start, a.speaker_end) \
+            if a.speaker is not None else None
+        note = f"PolNeAR: {text[slice(*g_span)] if g_span else '-'} | framelens: " \
+               f"{a.speaker if a.speaker is not None else '-'}"
+        out["speaker"].append(Case(speaker_cause(g_head, g_span, p_head), aid, span[0],
+                                   span[1], note))
+    for j, (a, h) in enumerate(zip(outer, heads, strict=True)):
+        if j in used or h is None:
+            continue
+        cause = false_alarm_cause(h, article["spans"])
+        out["false"].append(Case(cause, aid, a.cue_start, a.cue_end,
+                                 a.kind if cause == "elsewhere" else ""))
+    return out
+
+
+def classify(articles: Iterable[dict], an=None) -> Dict[str, List[Case]]:
+    """classify_article() over the articles of the tune half, the cases joined."""
+    an = an or analyzer()
+    probe = CueProbe(an)
+    out: Dict[str, List[Case]] = {"miss": [], "false": [], "speaker": []}
+    for article in articles:
+        if polnear_part(article["id"]) != "tune":
+            continue
+        for key, cases in classify_article(article, an, probe).items():
+            out[key].extend(cases)
+    return out
+
+
+def _context(text: str, start: int, end: int, width: int = 60) -> str:
+    """The span in [[ ]] with ``width`` characters either side, on one line."""
+    left = text[max(0, start - width):start]
+    right = text[end:end + width]
+    return f"...{left}[[{text[start:end]}]]{right}...".replace("\n", " ")
+
+
+def report_causes(articles: List[dict], n_examples: int) -> None:
+    """The tables of causes (tune half), each with up to ``n_examples`` examples per cause
+    (drawn reproducibly), printed."""
+    import random
+    cases = classify(articles)
+    texts = {a["id"]: a["text"] for a in articles}
+    tables = (("missed gold cues", "miss", MISS_CAUSES),
+              ("false-alarm cues", "false", FALSE_CAUSES),
+              ("speakers of the gold attributions whose cue framelens found", "speaker",
+               SPEAKER_CAUSES))
+    for title, key, causes in tables:
+        found = cases[key]
+        counts = collections.Counter(c.cause for c in found)
+        print(f"\n{title} (tune): {len(found)}")
+        print(f"{'cause':<20}{'count':>7}{'share':>8}   meaning")
+        for cause, meaning in causes:
+            share = counts[cause] / len(found) if found else 0.0
+            print(f"{cause:<20}{counts[cause]:>7}{share:>8.3f}   {meaning}")
+            if key == "false" and cause == "elsewhere":
+                kinds = collections.Counter(c.note for c in found if c.cause == cause)
+                for kind, n in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0])):
+                    print(f"  {'kind ' + kind:<18}{n:>7}")
+    if not n_examples:
+        return
+    rng = random.Random(0)
+    for title, key, causes in tables:
+        for cause, _meaning in causes:
+            found = [c for c in cases[key] if c.cause == cause]
+            if not found or (key == "speaker" and cause == "right"):
+                continue
+            print(f"\n== {title}: {cause} ({len(found)}) ==")
+            for c in rng.sample(found, min(n_examples, len(found))):
+                note = f" ({c.note})" if c.note else ""
+                print(f"- {c.article}{note}: {_context(texts[c.article], c.start, c.end)}")
+
+
 def report(path: Path, n_failures: int) -> None:
     articles = load_polnear(path)
     failures: list = []
@@ -420,11 +767,18 @@ def main(argv: Optional[List[str]] = None) -> int:
                     help="PolNeAR training split (JSON Lines)")
     ap.add_argument("--failures", type=int, default=0, metavar="N",
                     help="show N misses and false alarms drawn from the tune part")
+    ap.add_argument("--causes", action="store_true",
+                    help="also classify the tune part's missed cues, false-alarm cues and "
+                         "speakers by cause (tables, and examples of each cause)")
+    ap.add_argument("--causes-examples", type=int, default=3, metavar="N",
+                    help="with --causes: up to N examples of each cause (default 3; 0: none)")
     args = ap.parse_args(argv)
     if not args.polnear.is_file():
         print(f"PolNeAR skipped: {args.polnear} is absent")
         return 1
     report(args.polnear, args.failures)
+    if args.causes:
+        report_causes(load_polnear(args.polnear), args.causes_examples)
     return 0
 
 
