@@ -74,6 +74,7 @@ Standard library only (plus framelens).
 from __future__ import annotations
 
 import argparse
+import bisect
 import collections
 import importlib.util
 import sys
@@ -546,7 +547,6 @@ def passive_cue(tokens: Tokens, i: int) -> bool:
 
 
 def _token_index(tokens: Tokens, offset: int) -> int:
-    import bisect
     return bisect.bisect_left(tokens.starts, offset)
 
 
