@@ -55,11 +55,11 @@ and a "measure" half (only ever measured), as in benchmarks/voice.py.
 ``--causes`` classifies the tune half's failures, by rules tried in a fixed order (the first
 that applies wins; MISS_CAUSES, FALSE_CAUSES and SPEAKER_CAUSES list them in that order):
 each missed gold cue (nested in framelens; another head; *according to*; punctuation; a
-function word as head; a noun; a passive or *be* + adjective; then, asking framelens itself
-whether the head is a cue word by analysing it in a few probe sentences, an infinitive, a
-cue word whose rules did not fire, or a word framelens does not take as a cue), each
-false-alarm cue (inside a gold Content, Source or Cue span, or elsewhere, by kind) and the
-speaker of each gold attribution whose cue framelens found.
+function word as head; a noun; a passive or *be* + adjective; a head without a letter; then,
+asking framelens itself whether the head is a cue word by analysing it in a few probe
+sentences, an infinitive, a cue word whose rules did not fire, or a word framelens does not
+take as a cue), each false-alarm cue (inside a gold Content, Source or Cue span, or
+elsewhere, by kind) and the speaker of each gold attribution whose cue framelens found.
 
 Usage::
 
@@ -141,7 +141,6 @@ class Tokens:
         self.starts = [s for s, _e, _k in self.toks]
 
     def inside(self, start: int, end: int) -> List[Tuple[int, int, int]]:
-        import bisect
         i = bisect.bisect_left(self.starts, start)
         out = []
         while i < len(self.toks) and self.toks[i][0] < end:
@@ -398,16 +397,16 @@ MISS_CAUSES = (
     ("nested", "framelens has it, nested inside another attribution's content (not scored)"),
     ("other head", "a framelens cue overlaps the gold cue span but has another head"),
     ("according to", "the gold cue is *according to*"),
-    ("punctuation", "the gold cue is punctuation only (a colon or dash layout)"),
+    ("punctuation", "the gold cue is punctuation only (a colon, dash or quotation mark)"),
     ("function word", "the gold cue's head is a preposition, pronoun or conjunction "
                       "(*in* a poll, *it's* clear, *as* expected)"),
     ("noun", "a noun cue (after a determiner or possessive; a nominal suffix before "
              "*of*/*that*)"),
     ("passive", "a passive or *be* + adjective (a form of *be* before the head)"),
+    ("other", "a head without a letter (a number): no word to ask framelens about"),
     ("infinitive", "a word framelens treats as a cue (probed), after *to* (purpose, control)"),
     ("cue word", "a word framelens treats as a cue (probed) whose rules did not fire here"),
     ("not a cue word", "a word framelens does not treat as a cue (probed)"),
-    ("other", "anything else (a head without a letter)"),
 )
 FALSE_CAUSES = (
     ("in content", "inside a gold Content span"),
@@ -469,7 +468,7 @@ class CueProbe:
 
     def _fires(self, frame: str, word: str) -> bool:
         text = frame.format(word)
-        at = text.index(word)
+        at = frame.index("{}")  # where the word went in, not an earlier "works" or "plan"
         tokens = Tokens(text)
         return any(cue_head(tokens, a.cue_start, a.cue_end) == at
                    for a in self.an.analyze(text).attributions)
@@ -493,7 +492,7 @@ def _word_at(tokens: Tokens, i: int) -> str:
 def _is_possessive(tokens: Tokens, i: int) -> bool:
     """Whether token i is a possessive: a determiner or possessive pronoun, a clitic "'s"
     after a word that is no pronoun ("Trump's"), or an apostrophe right after a word in -s
-    ("the voters'"; not an opening quotation mark: "Cruz 'glad", "''Choke!'' blared")."""
+    ("the voters'"; not an opening quotation mark: "Jones 'pleased", "''Go!'' cried"))."""
     word = _word_at(tokens, i)
     if tokens.toks[i][2] == WORD:
         return word in _DETERMINERS

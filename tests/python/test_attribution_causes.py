@@ -55,14 +55,14 @@ MISSES = article("misses", [
      [("Source", "His"), ("Cue", "criticism of"), ("Content", "the levy")]),
     ("The mayor was clear about the levy.",
      [("Source", "The mayor"), ("Cue", "was clear about"), ("Content", "the levy")]),
+    ("The growers spent $4,000 in attacks.",
+     [("Source", "The growers"), ("Cue", "$4,000 in attacks")]),
     ("The growers gathered at the hall to complain.",
      [("Source", "The growers"), ("Cue", "to complain")]),
     ("Dozens of growers, angry at the levy, wrote to the council.",
      [("Source", "Dozens of growers"), ("Cue", "wrote to")]),
     ("The mayor released the figures on Monday.",
      [("Source", "The mayor"), ("Cue", "released"), ("Content", "the figures")]),
-    ("The growers spent $4,000 in attacks.",
-     [("Source", "The growers"), ("Cue", "$4,000 in attacks")]),
 ])
 
 # false alarms and speakers
@@ -73,8 +73,8 @@ OTHERS = article("others", [
     ("Growers supporting the levy have said it is fair.",
      [("Source", "Growers supporting the levy"), ("Cue", "have said"), ("Content", "it is fair")]),
     ("Most growers think the levy is too high.", []),
-    ("In May the mayor tacked to the left, criticizing the pipeline.",
-     [("Source", "the mayor"), ("Cue", "criticizing"), ("Content", "the pipeline")]),
+    ("Last week the mayor toured the farms, criticizing the levy.",
+     [("Source", "the mayor"), ("Cue", "criticizing"), ("Content", "the levy")]),
     ("The tall, bearded mayor said the levy was fair.",
      [("Source", "The tall, bearded mayor"), ("Cue", "said"), ("Content", "the levy was fair")]),
     ("The mayor met the growers, who said the levy was unfair.",
@@ -111,10 +111,10 @@ def test_each_cause_of_a_missed_cue(an, probe):
         ("function word", "By"),
         ("noun", "criticism of"),
         ("passive", "was clear about"),
+        ("other", "$4,000 in attacks"),
         ("infinitive", "to complain"),
         ("cue word", "wrote to"),
         ("not a cue word", "released"),
-        ("other", "$4,000 in attacks"),
     ]
     assert [cause for cause, _ in got["miss"]] == [name for name, _ in bench.MISS_CAUSES]
     # framelens' "defending" matches no gold head: it lies in the gold cue it missed
@@ -195,8 +195,8 @@ def head_index(sentence: str, word: str) -> Tuple[object, int]:
     ("an assertion that the levy is fair", "assertion", True),
     ("the mayor's reply", "reply", True),
     ("Growers denounce the levy", "denounce", False),
-    ("Cruz 'glad to finish' fight", "glad", False),           # an opening quotation mark
-    ("''Choke!'' blared the front page", "blared", False),    # a closing one
+    ("Jones 'pleased to leave' town", "pleased", False),      # an opening quotation mark
+    ("''Go!'' cried the banner", "cried", False),              # a closing one
     ("he's argued the case", "argued", False),                # "'s" after a pronoun
     ("officials that said", "said", False),                   # "that" is no determiner
     ("the growers insist that the levy", "insist", False),    # no suffix of a noun
@@ -230,6 +230,8 @@ def test_the_probe_asks_framelens(probe):
     assert probe.is_cue("support")   # a verb of stance before an object
     assert not probe.is_cue("released")
     assert not probe.is_cue("criticism")
+    # the word is looked for where it was put in, not where the frame already holds it
+    assert probe._fires('"Officials said no," officials {}.', "said")
     assert {"said", "says", "seen", "sure", "released"} <= set(probe.cache)
 
 
